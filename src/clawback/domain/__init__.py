@@ -1,0 +1,1 @@
+"""The pure domain core: no database, no files, no PDF library."""

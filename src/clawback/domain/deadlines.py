@@ -1,0 +1,91 @@
+"""Computing time under FRCP 6.
+
+6(a)(1): exclude the day of the trigger, count every day, include the last day; if the last day
+is a Saturday, Sunday or legal holiday the period runs until the next day that is none of those
+(6(a)(5): the *previous* such day for periods counted backward, e.g. "7 days before the hearing").
+6(a)(6): legal holidays are the federal ones, any day declared by the President or Congress, and,
+for periods counted forward, the holidays of the state where the court sits. 6(d): three days
+are added after service by mail, by leaving with the clerk, or by other consented means, but not
+after electronic service (since December 1, 2016).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import cache
+
+import holidays as holiday_calendars
+
+
+class Service(StrEnum):
+    electronic = "electronic"
+    mail = "mail"
+    clerk = "clerk"
+    other_consented = "other_consented"
+
+
+_ADDS_THREE = frozenset({Service.mail, Service.clerk, Service.other_consented})
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """An act an order or a rule requires, and the day it is due."""
+
+    act: str
+    due: date
+    trigger: date
+    days: int
+    source: str = ""
+
+
+def legal_holidays(
+    state: str | None = None, extra: Collection[date] = ()
+) -> Callable[[date], bool]:
+    """6(a)(6)'s legal holidays, with observed dates; ``state`` adds the court's state holidays."""
+    extra_days = frozenset(extra)
+
+    def is_holiday(day: date) -> bool:
+        return day in extra_days or day in _calendar(day.year, state)
+
+    return is_holiday
+
+
+def compute(
+    trigger: date,
+    days: int,
+    *,
+    backward: bool = False,
+    service: Service = Service.electronic,
+    state: str | None = None,
+    extra_holidays: Collection[date] = (),
+) -> date:
+    """The last day of a period of ``days`` days after (or before) ``trigger``."""
+    if days < 0:
+        raise ValueError(f"a period cannot be negative: {days} days")
+    step = -1 if backward else 1
+    holiday = legal_holidays(None if backward else state, extra_holidays)
+    last = _roll(trigger + timedelta(days=step * days), step, holiday)
+    if service in _ADDS_THREE and not backward:
+        last = _roll(last + timedelta(days=3), step, holiday)
+    return last
+
+
+def is_court_day(day: date, state: str | None = None) -> bool:
+    return day.weekday() < 5 and not legal_holidays(state)(day)
+
+
+def _roll(day: date, step: int, holiday: Callable[[date], bool]) -> date:
+    while day.weekday() >= 5 or holiday(day):
+        day += timedelta(days=step)
+    return day
+
+
+@cache
+def _calendar(year: int, state: str | None) -> frozenset[date]:
+    days = set(holiday_calendars.country_holidays("US", years=year))
+    if state:
+        days |= set(holiday_calendars.country_holidays("US", subdiv=state, years=year))
+    return frozenset(days)

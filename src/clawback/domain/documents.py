@@ -1,0 +1,108 @@
+"""Documents as the record knows them: exhibits, their pages by Bates number, families, items.
+
+An *item* is the narrowest thing a claim or a ruling can name: a text span or a region on one
+page (one database code), or a whole page. The court in the reference case ruled item by item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from clawback.domain.bates import BatesNumber, BatesRange
+from clawback.domain.errors import NotFound, RuleViolation
+from clawback.domain.order import DesignationHistory
+
+
+@dataclass(frozen=True)
+class Item:
+    """A region or text span on one page, or the whole page, that a claim can name."""
+
+    id: str
+    page: BatesNumber
+    what: str
+    texts: tuple[str, ...] = ()
+    whole_page: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.texts and not self.whole_page:
+            raise RuleViolation(f"item {self.id!r} locates nothing: give its text or whole_page")
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """A produced document, numbered as an exhibit, with its Bates range and designations."""
+
+    number: int
+    bates: BatesRange
+    kind: str
+    title: str
+    designations: DesignationHistory
+    family: str | None = None
+    parent: bool = False
+    publicly_available: bool = False
+    items: tuple[Item, ...] = ()
+
+    def __post_init__(self) -> None:
+        for item in self.items:
+            if item.page not in self.bates:
+                raise RuleViolation(
+                    f"item {item.id!r} is on {item.page}, outside Ex. {self.number} ({self.bates})"
+                )
+
+    @property
+    def designation(self) -> str | None:
+        current = self.designations.current
+        return current.tier if current else None
+
+    def item(self, item_id: str) -> Item:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise NotFound(f"no item {item_id!r} on Ex. {self.number}")
+
+    def page_index(self, bates: BatesNumber) -> int:
+        return self.bates.index(bates)
+
+
+def family_range(exhibits: Iterable[Exhibit], family: str) -> BatesRange:
+    """BEGATTACH..ENDATTACH: the span of every member of a family (parent and attachments)."""
+    members = [e for e in exhibits if e.family == family]
+    if not members:
+        raise NotFound(f"no family {family!r}")
+    first = min(e.bates.first for e in members)
+    last = max(e.bates.last for e in members)
+    return BatesRange(first, last)
+
+
+def find_exhibit(exhibits: Sequence[Exhibit], number: int) -> Exhibit:
+    for exhibit in exhibits:
+        if exhibit.number == number:
+            return exhibit
+    raise NotFound(f"no Ex. {number} in the record")
+
+
+def exhibit_at(exhibits: Iterable[Exhibit], bates: BatesNumber) -> Exhibit:
+    """The exhibit whose Bates range holds this page."""
+    for exhibit in exhibits:
+        if bates in exhibit.bates:
+            return exhibit
+    raise NotFound(f"no produced page {bates}")
+
+
+def exhibit_runs(numbers: Iterable[int]) -> str:
+    """How an order lists exhibits: ``[1..13, 18, 19]`` -> ``"Exs. 1-13, 18, 19"``."""
+    ordered = sorted(set(numbers))
+    if not ordered:
+        return ""
+    runs: list[tuple[int, int]] = []
+    for n in ordered:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    parts = []
+    for a, b in runs:  # a run of three or more is joined by a hyphen; a pair is listed
+        parts.extend([f"{a}-{b}"] if b > a + 1 else [str(n) for n in range(a, b + 1)])
+    label = "Exs." if len(ordered) > 1 else "Ex."
+    return f"{label} {', '.join(parts)}"

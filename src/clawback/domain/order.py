@@ -1,0 +1,137 @@
+"""The protective order as data: ordered tiers, who each tier admits, and designations.
+
+A protective order names confidentiality tiers (e.g. *Confidential* and *Highly Confidential -
+Attorneys' Eyes Only*) and, for each, the categories of recipient who may see material so
+designated. Everything about who may see what derives from that table, not from hand-built groups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from clawback.domain.errors import NotFound, RuleViolation
+
+
+class Side(StrEnum):
+    """Where a person sits in the dispute."""
+
+    producing = "producing"
+    receiving = "receiving"
+    court = "court"
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone with a seat: their side and their recipient category under the order."""
+
+    email: str
+    name: str
+    side: Side
+    category: str
+    acknowledged: bool = True  # signed the "agreement to be bound" where the order requires it
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One confidentiality tier and the recipient categories it admits."""
+
+    name: str
+    short: str
+    admits: frozenset[str]
+
+    def matches(self, label: str) -> bool:
+        wanted = _norm(label)
+        return wanted in (_norm(self.name), _norm(self.short))
+
+
+@dataclass(frozen=True)
+class Designation:
+    """A tier given to a document at a moment, with a note on why or how."""
+
+    tier: str
+    when: str = ""
+    on: date | None = None
+
+
+@dataclass(frozen=True)
+class DesignationHistory:
+    """Every designation a document has carried, oldest first; the last one governs."""
+
+    entries: tuple[Designation, ...] = ()
+
+    @property
+    def current(self) -> Designation | None:
+        return self.entries[-1] if self.entries else None
+
+    def redesignate(self, designation: Designation) -> DesignationHistory:
+        return DesignationHistory((*self.entries, designation))
+
+
+@dataclass(frozen=True)
+class ProtectiveOrder:
+    """The order's tiers, least restrictive first."""
+
+    docket: str
+    tiers: tuple[Tier, ...]
+    survives_final_disposition: bool = True
+    categories_needing_acknowledgment: frozenset[str] = field(default_factory=frozenset)
+
+    def tier(self, label: str) -> Tier:
+        for tier in self.tiers:
+            if tier.matches(label):
+                return tier
+        known = ", ".join(t.short or t.name for t in self.tiers)
+        raise NotFound(f"no tier {label!r} in protective order (Dkt. {self.docket}): known {known}")
+
+    def rank(self, label: str) -> int:
+        """0 for the least restrictive tier; higher is more restrictive."""
+        return self.tiers.index(self.tier(label))
+
+    def may_see(self, person: Person, designation: Designation | None) -> bool:
+        """Whether the order lets this person see material carrying this designation."""
+        if designation is None:
+            return True
+        if person.category in self.categories_needing_acknowledgment and not person.acknowledged:
+            return False
+        return person.category in self.tier(designation.tier).admits
+
+    def legend(self, label: str) -> str:
+        """The legend stamped on a page so designated, in capitals as the trade writes it."""
+        return self.tier(label).name.upper()
+
+    def check_categories(self, categories: Iterable[str]) -> None:
+        known = set().union(*(t.admits for t in self.tiers))
+        for category in categories:
+            if category not in known:
+                raise RuleViolation(f"recipient category {category!r} is admitted by no tier")
+
+
+def order_from_data(data: Mapping[str, object]) -> ProtectiveOrder:
+    """Build an order from case data: a docket and tiers of ``name``, ``short``, ``may_see``."""
+    raw_tiers = data.get("tiers")
+    if not isinstance(raw_tiers, Sequence) or not raw_tiers:
+        raise RuleViolation("protective order has no tiers")
+    tiers = []
+    for raw in raw_tiers:
+        if not isinstance(raw, Mapping) or "name" not in raw:
+            raise RuleViolation(f"protective order tier is not a mapping with a name: {raw!r}")
+        name = str(raw["name"])
+        tiers.append(
+            Tier(
+                name=name,
+                short=str(raw.get("short", name)),
+                admits=frozenset(str(c) for c in raw.get("may_see", ())),
+            )
+        )
+    return ProtectiveOrder(
+        docket=str(data.get("docket", "")),
+        tiers=tuple(tiers),
+        survives_final_disposition=bool(data.get("survives_final_disposition", True)),
+    )
+
+
+def _norm(label: str) -> str:
+    return " ".join(label.replace("\u2013", "-").replace("\u2019", "'").lower().split())

@@ -1,0 +1,64 @@
+"""The privilege log follows the dispute: rows per claimed document or item, status per ruling."""
+
+from clawback.domain.claims import Claim, Privilege, Result, Ruling, State
+from clawback.domain.documents import Exhibit
+from clawback.domain.privilege_log import COLUMNS, Status, Treatment, rows
+
+LE = Privilege.law_enforcement
+CLAIMS = [
+    Claim("c-sentri", LE, (1, 2), declarations=("wagner",), paragraphs=("4", "9")),
+    Claim("c-fir-code", LE, (18,), ("fir-dbcode",), declarations=("heitke",)),
+    Claim("c-ppt-other", LE, (19,), ("ppt-other", "ppt-618")),
+]
+META = {1: {"date": "2019-01-15", "author": "CBP", "recipients": "SENTRI office"}}
+NAMES = {"wagner": "John P. Wagner", "heitke": "Aaron Heitke"}
+
+
+def test_rows_before_the_ruling(exhibits: list[Exhibit]) -> None:
+    log = rows(exhibits, CLAIMS, [], META, NAMES)
+    assert [(r.claim, r.bates_begin) for r in log] == [
+        ("c-sentri", "AOL-DEF-00556914"),
+        ("c-sentri", "AOL-DEF-00556919"),
+        ("c-fir-code", "AOL-DEF-00528703"),
+        ("c-ppt-other", "AOL-DEF-00516617"),
+        ("c-ppt-other", "AOL-DEF-00516618"),
+    ]
+    assert {(r.status, r.treatment) for r in log} == {(Status.asserted, Treatment.sequestered)}
+    first = log[0]
+    assert (first.bates_end, first.family_begin, first.family_end) == (
+        "AOL-DEF-00556918",
+        "AOL-DEF-00556914",
+        "AOL-DEF-00556934",
+    )
+    assert first.basis == "Decl. of John P. Wagner, paras. 4, 9"
+    assert first.date == "2019-01-15" and len(first.values()) == len(COLUMNS)
+
+
+def test_rows_after_the_ruling(exhibits: list[Exhibit]) -> None:
+    rulings = [
+        Ruling("c-sentri", Result.denied),
+        Ruling("c-fir-code", Result.granted),
+        Ruling("c-ppt-other", Result.denied),
+    ]
+    log = rows(exhibits, CLAIMS, rulings, META, NAMES)
+    standing = {(r.claim, r.bates_begin): (r.status, r.treatment) for r in log}
+    assert standing[("c-sentri", "AOL-DEF-00556914")] == (Status.overruled, Treatment.produced)
+    assert standing[("c-fir-code", "AOL-DEF-00528703")] == (Status.upheld, Treatment.redacted)
+    assert standing[("c-ppt-other", "AOL-DEF-00516618")] == (Status.overruled, Treatment.produced)
+
+
+def test_withdrawn_and_withheld(exhibits: list[Exhibit]) -> None:
+    withdrawn = Claim("w", LE, (3,), state=State.withdrawn)
+    whole = Claim("h", LE, (4,))
+    log = rows(exhibits, [withdrawn, whole], [Ruling("h", Result.granted)], {}, {})
+    assert [(r.status, r.treatment) for r in log] == [
+        (Status.withdrawn, Treatment.produced),
+        (Status.upheld, Treatment.withheld),
+    ]
+
+
+def test_description_never_carries_the_item_text(exhibits: list[Exhibit]) -> None:
+    log = rows(exhibits, CLAIMS, [], META, NAMES)
+    secrets = {t for e in exhibits for i in e.items for t in i.texts}
+    for r in log:
+        assert not any(s in str(v) for s in secrets for v in r.values())
