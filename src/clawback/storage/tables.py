@@ -1,0 +1,200 @@
+"""The database schema: one table per record the flow keeps. Migrations live in ``migrations/``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Matter(Base):
+    """The case this workspace serves, with its protective order as data."""
+
+    __tablename__ = "matter"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(80))
+    court: Mapped[str] = mapped_column(String(200))
+    caption: Mapped[str] = mapped_column(String(300))
+    state: Mapped[str | None] = mapped_column(String(8))
+    order: Mapped[dict[str, Any]]
+    facts: Mapped[dict[str, Any]]
+
+
+class Person(Base):
+    __tablename__ = "person"
+    email: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    side: Mapped[str] = mapped_column(String(20))
+    category: Mapped[str] = mapped_column(String(80))
+    acknowledged: Mapped[bool] = mapped_column(default=True)
+
+
+class Blob(Base):
+    """A file in the content-addressed store, and what it was made from."""
+
+    __tablename__ = "blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(100))
+    made_from: Mapped[str | None] = mapped_column(ForeignKey("blob.sha256"))
+    recipe: Mapped[str] = mapped_column(String(200), default="original")
+
+
+class Document(Base):
+    __tablename__ = "document"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    control: Mapped[str] = mapped_column(String(40), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(40))
+    family: Mapped[str | None] = mapped_column(String(80))
+    parent: Mapped[bool] = mapped_column(default=False)
+    exhibit: Mapped[int | None] = mapped_column(unique=True)
+    original: Mapped[str] = mapped_column(ForeignKey("blob.sha256"))
+    produced: Mapped[str | None] = mapped_column(ForeignKey("blob.sha256"))
+    production: Mapped[int | None] = mapped_column(ForeignKey("production.id"))
+    page_count: Mapped[int] = mapped_column(Integer)
+    publicly_available: Mapped[bool] = mapped_column(default=False)
+    meta: Mapped[dict[str, Any]]
+
+
+class Page(Base):
+    __tablename__ = "page"
+    __table_args__ = (UniqueConstraint("document_id", "idx"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    idx: Mapped[int] = mapped_column(Integer)
+    bates: Mapped[str | None] = mapped_column(String(60), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    image_sha256: Mapped[list[Any]]
+
+
+class Designation(Base):
+    __tablename__ = "designation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    tier: Mapped[str] = mapped_column(String(120))
+    note: Mapped[str] = mapped_column(String(300), default="")
+    on: Mapped[date | None]
+
+
+class Item(Base):
+    __tablename__ = "item"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    page_idx: Mapped[int] = mapped_column(Integer)
+    what: Mapped[str] = mapped_column(String(300))
+    texts: Mapped[list[Any]]
+    whole_page: Mapped[bool] = mapped_column(default=False)
+
+
+class Production(Base):
+    __tablename__ = "production"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    volume: Mapped[str] = mapped_column(String(40), unique=True)
+    first: Mapped[str] = mapped_column(String(60))
+    last: Mapped[str] = mapped_column(String(60))
+    produced_on: Mapped[date | None]
+
+
+class Declaration(Base):
+    __tablename__ = "declaration"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    declarant: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    docket: Mapped[list[Any]]
+
+
+class Claim(Base):
+    __tablename__ = "claim"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    privilege: Mapped[str] = mapped_column(String(40))
+    exhibits: Mapped[list[Any]]
+    items: Mapped[list[Any]]
+    declarations: Mapped[list[Any]]
+    paragraphs: Mapped[list[Any]]
+    basis: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(20))
+    noticed_on: Mapped[date | None]
+
+
+class ClaimEvent(Base):
+    """Each lifecycle transition of a claim, dated."""
+
+    __tablename__ = "claim_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claim.id"), index=True)
+    state: Mapped[str] = mapped_column(String(20))
+    on: Mapped[date | None]
+    at: Mapped[datetime]
+
+
+class Ruling(Base):
+    __tablename__ = "ruling"
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claim.id"), primary_key=True)
+    result: Mapped[str] = mapped_column(String(20))
+    items: Mapped[list[Any]]
+    reason: Mapped[str] = mapped_column(Text, default="")
+    on: Mapped[date | None]
+
+
+class SealMotion(Base):
+    __tablename__ = "seal_motion"
+    docket: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    joint: Mapped[bool] = mapped_column(default=False)
+    exhibits: Mapped[list[Any]]
+    ruled_on: Mapped[date | None]
+
+
+class SealDecision(Base):
+    __tablename__ = "seal_decision"
+    __table_args__ = (UniqueConstraint("motion", "exhibit"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    motion: Mapped[str] = mapped_column(ForeignKey("seal_motion.docket"))
+    exhibit: Mapped[int] = mapped_column(Integer)
+    sealed: Mapped[bool]
+    standard: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class Deadline(Base):
+    __tablename__ = "deadline"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    act: Mapped[str] = mapped_column(Text)
+    due: Mapped[date]
+    trigger: Mapped[date]
+    days: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(200), default="")
+    done: Mapped[bool] = mapped_column(default=False)
+
+
+class Filing(Base):
+    """A file made for the docket: the version lodged under seal or the public one."""
+
+    __tablename__ = "filing"
+    __table_args__ = (UniqueConstraint("document_id", "kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    blob: Mapped[str] = mapped_column(ForeignKey("blob.sha256"))
+    redacted: Mapped[list[Any]]
+
+
+class Audit(Base):
+    """Append-only: who did what to which Bates range, when, through which path."""
+
+    __tablename__ = "audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(200))
+    path: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(300))
+    detail: Mapped[dict[str, Any]]
