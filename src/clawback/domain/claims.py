@@ -42,7 +42,7 @@ class State(StrEnum):
 
 
 _NEXT: dict[State, frozenset[State]] = {
-    State.noticed: frozenset({State.sequestered, State.submitted, State.withdrawn}),
+    State.noticed: frozenset({State.sequestered, State.submitted, State.ruled, State.withdrawn}),
     State.sequestered: frozenset({State.submitted, State.ruled, State.withdrawn}),
     State.submitted: frozenset({State.ruled, State.withdrawn}),
     State.ruled: frozenset({State.applied}),

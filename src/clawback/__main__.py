@@ -1,0 +1,5 @@
+"""``python -m clawback``: the same as the ``clawback`` command."""
+
+from clawback.cli import app
+
+app()

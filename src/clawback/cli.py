@@ -1,0 +1,347 @@
+"""The command line: each command is one call on the service API, and errors are one line."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+import yaml
+from rich.console import Console
+
+from clawback.domain.compliance import Act, Directive
+from clawback.domain.errors import ClawbackError
+from clawback.service import Workspace
+from clawback.service.exports import write_privilege_log
+
+app = typer.Typer(
+    help="clawback: documents under a protective order, claw-backs, rulings, sealing, filing.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+WorkspaceOption = Annotated[
+    Path,
+    typer.Option(
+        "--workspace",
+        "-w",
+        envvar="CLAWBACK_WORKSPACE",
+        help="The workspace folder.",
+        show_default=True,
+    ),
+]
+DEFAULT_WS = Path("workspace")
+
+
+def one_line_errors(command: F) -> F:
+    """Turn a failure the user can act on into one line on stderr and exit status 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (ClawbackError, ValueError, OSError) as exc:
+            err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _open(path: Path) -> Workspace:
+    return Workspace.open(path)
+
+
+def _day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ClawbackError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+@app.command()
+@one_line_errors
+def init(path: Annotated[Path, typer.Argument(help="Folder to create.")] = DEFAULT_WS) -> None:
+    """Create a workspace: a SQLite database (or CLAWBACK_DATABASE_URL) and a file store."""
+    Workspace.init(path).close()
+    out.print(f"workspace ready at {path}")
+
+
+@app.command("load-case")
+@one_line_errors
+def load_case(
+    case_file: Annotated[Path | None, typer.Argument(help="Case YAML (caption, order).")] = None,
+    reference: Annotated[bool, typer.Option(help="Load the reference case.")] = False,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Record the matter and its protective order (tiers and who each admits)."""
+    if reference:
+        from clawback.demo.run import reference_case
+
+        data = reference_case()
+    elif case_file is None:
+        raise ClawbackError("give a case file or --reference")
+    else:
+        data = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    ws = _open(workspace)
+    ws.load_case(data)
+    out.print(f"case {data['case']['number']} loaded")
+
+
+@app.command()
+@one_line_errors
+def ingest(
+    files: Annotated[list[Path], typer.Argument(help="PDF files.")],
+    title: Annotated[str | None, typer.Option(help="Title (default: file name).")] = None,
+    kind: str = "pdf",
+    exhibit: Annotated[int | None, typer.Option(help="Exhibit number (one file only).")] = None,
+    family: str | None = None,
+    parent: bool = False,
+    public: Annotated[bool, typer.Option(help="Already publicly available.")] = False,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Store PDFs with each page's text and hashes. A bad file is reported; the rest go on."""
+    if exhibit is not None and len(files) > 1:
+        raise ClawbackError("--exhibit numbers one file: give one file")
+    ws = _open(workspace)
+    failed = 0
+    for path in files:
+        try:
+            control = ws.ingest(
+                path.read_bytes(),
+                title=title or path.name,
+                kind=kind,
+                exhibit=exhibit,
+                family=family,
+                parent=parent,
+                publicly_available=public,
+            )
+            out.print(f"{path}: {control}")
+        except (ClawbackError, ValueError, OSError) as exc:
+            failed += 1
+            err.print(f"{path}: {exc}", highlight=False, markup=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@one_line_errors
+def designate(
+    document: Annotated[str, typer.Argument(help="Exhibit number, control or Bates number.")],
+    tier: Annotated[str, typer.Argument(help="A tier of the protective order.")],
+    note: str = "",
+    on: str | None = None,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Designate (or re-designate) a document; its earlier designations stay on record."""
+    _open(workspace).designate(document, tier, note, _day(on))
+    out.print(f"{document}: {tier}")
+
+
+@app.command()
+@one_line_errors
+def produce(
+    documents: Annotated[list[str], typer.Argument(help="Documents, in production order.")],
+    start: Annotated[str, typer.Option(help="First Bates number, e.g. ABC-00000001.")],
+    volume: Annotated[str, typer.Option(help="Volume name.")],
+    on: str | None = None,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Bates-number and legend-stamp documents as one production volume."""
+    span = _open(workspace).produce(documents, start, volume, _day(on))
+    out.print(f"{volume}: {span} ({len(span)} pages)")
+
+
+@app.command()
+@one_line_errors
+def item(
+    document: str,
+    item_id: str,
+    page: Annotated[str, typer.Option(help="Bates number of the page.")],
+    what: Annotated[str, typer.Option(help="A description that does not reveal it.")],
+    text: Annotated[list[str] | None, typer.Option(help="Exact text on the page.")] = None,
+    whole_page: bool = False,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Name an item (a text span or a whole page) that a claim or a ruling can point at."""
+    _open(workspace).define_item(document, item_id, page, what, text or (), whole_page)
+    out.print(f"item {item_id} on {page}")
+
+
+@app.command()
+@one_line_errors
+def claim(
+    claim_id: str,
+    exhibit: Annotated[list[int], typer.Option(help="Claimed exhibit(s).")],
+    privilege: str = "law_enforcement",
+    item: Annotated[list[str] | None, typer.Option(help="Claimed item(s).")] = None,
+    declaration: Annotated[list[str] | None, typer.Option()] = None,
+    paragraph: Annotated[list[str] | None, typer.Option()] = None,
+    basis: str = "",
+    on: str | None = None,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Give claw-back notice (FRCP 26(b)(5)(B)): the claimed material is sequestered at once."""
+    _open(workspace).claim(
+        claim_id,
+        privilege=privilege,
+        exhibits=exhibit,
+        items=item or (),
+        declarations=declaration or (),
+        paragraphs=paragraph or (),
+        basis=basis,
+        on=_day(on),
+    )
+    out.print(f"claim {claim_id}: noticed")
+
+
+@app.command()
+@one_line_errors
+def advance(
+    claim_id: str,
+    state: Annotated[str, typer.Argument(help="sequestered, submitted or withdrawn.")],
+    on: str | None = None,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Move a claim on: the receiving side certifies sequestration, or it goes to the court."""
+    _open(workspace).advance(claim_id, state, _day(on))
+    out.print(f"claim {claim_id}: {state}")
+
+
+@app.command()
+@one_line_errors
+def rule(
+    claim_id: str,
+    result: Annotated[str, typer.Argument(help="granted, denied or granted_in_part.")],
+    item: Annotated[list[str] | None, typer.Option(help="Item(s) granted.")] = None,
+    reason: str = "",
+    on: str | None = None,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Enter the court's ruling on a claim."""
+    _open(workspace).rule(claim_id, result, item or (), reason, _day(on))
+    out.print(f"claim {claim_id}: {result}")
+
+
+@app.command()
+@one_line_errors
+def seal(
+    docket: str,
+    exhibit: Annotated[list[int], typer.Option(help="Exhibit(s) the motion asks to seal.")],
+    kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
+    granted: Annotated[bool, typer.Option("--granted/--denied")] = True,
+    joint: bool = False,
+    reason: str = "",
+    on: str | None = None,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Record a motion to seal and its ruling; already-public material is never sealed."""
+    decisions = _open(workspace).seal(
+        docket,
+        exhibits=exhibit,
+        kind=kind,
+        granted=granted,
+        joint=joint,
+        reason=reason,
+        on=_day(on),
+    )
+    for d in decisions:
+        out.print(f"Ex. {d.exhibit}: {'sealed' if d.sealed else 'not sealed'} ({d.reason})")
+
+
+@app.command()
+@one_line_errors
+def deadlines(
+    order_date: Annotated[str | None, typer.Option(help="Date of the order.")] = None,
+    directive: Annotated[
+        list[str] | None,
+        typer.Option(help="PARAGRAPH:DAYS:ACT, ACT one of " + ", ".join(a.value for a in Act)),
+    ] = None,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """List what is due; with --order-date and --directive, first record an order's acts."""
+    ws = _open(workspace)
+    if directive:
+        day = _day(order_date)
+        if day is None:
+            raise ClawbackError("--directive needs --order-date")
+        ws.order_deadlines(day, [_directive(d) for d in directive])
+    for d in ws.deadlines():
+        out.print(f"{d.due.isoformat()}  {d.act}  [{d.source}]", highlight=False)
+
+
+def _directive(text: str) -> Directive:
+    try:
+        paragraph, days, act = text.split(":")
+        return Directive(paragraph, int(days), Act(act))
+    except ValueError:
+        raise ClawbackError(f"not a directive PARAGRAPH:DAYS:ACT: {text!r}") from None
+
+
+@app.command("file")
+@one_line_errors
+def file_(
+    out_dir: Annotated[Path, typer.Argument(help="Where sealed/ and public/ go.")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Make the sealed and public filing packages, each file verified before it is written."""
+    made = _open(workspace).file(out_dir)
+    out.print(f"{len(made)} files written to {out_dir}")
+
+
+@app.command("privilege-log")
+@one_line_errors
+def privilege_log(
+    csv_path: Annotated[Path, typer.Option("--csv")] = Path("privilege-log.csv"),
+    xlsx_path: Annotated[Path, typer.Option("--xlsx")] = Path("privilege-log.xlsx"),
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Write the privilege log as the record stands (CSV and XLSX)."""
+    rows = _open(workspace).privilege_log()
+    write_privilege_log(rows, csv_path, xlsx_path)
+    out.print(f"{len(rows)} entries: {csv_path}, {xlsx_path}")
+
+
+@app.command()
+@one_line_errors
+def show(
+    document: Annotated[str, typer.Argument(help="Exhibit number, control or Bates number.")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """What the record holds about a document: Bates range, designations, items, claims."""
+    shown = _open(workspace).show(document)
+    out.print_json(json.dumps(shown))
+
+
+@app.command()
+@one_line_errors
+def demo(
+    out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("demo-out"),
+) -> None:
+    """Run the reference case (S.D. Cal. order of June 26, 2020) end to end into --out."""
+    from clawback.demo.run import run
+
+    with err.status("reference case") as status:
+        summary = run(out_dir, progress=lambda step: status.update(step))
+    sealed = sum(e["sealed"] for e in summary["exhibits"])
+    out.print(f"reference case done: {len(summary['exhibits'])} exhibits, {sealed} sealed")
+    for d in summary["deadlines"]:
+        out.print(f"  due {d['due']}: {d['act']}", highlight=False)
+    out.print(
+        f"outputs in {out_dir}/ (summary.md, summary.json, sealed/, public/, privilege-log.*)"
+    )
+
+
+def main() -> None:  # pragma: no cover - the console script entry point
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    sys.exit(app())

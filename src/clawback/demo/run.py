@@ -1,0 +1,158 @@
+"""The reference case end to end: generate the exhibits, then drive them through the whole flow.
+
+Ingest -> designate -> produce -> claw back (notice, sequester, submit) -> rule -> seal ->
+deadlines -> file (sealed and public, verified) -> privilege log -> summary. Every step is a call
+on the service API, exactly as a user of the CLI would make it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from clawback.demo.exhibits import make_exhibits
+from clawback.domain.bates import BatesRange
+from clawback.domain.compliance import Act, Directive
+from clawback.domain.errors import ClawbackError
+from clawback.service import Workspace
+from clawback.service.exports import write_privilege_log, write_summary
+
+MARKER = ".clawback-demo"
+Progress = Callable[[str], None]
+
+
+def reference_case() -> dict[str, Any]:
+    text = resources.files("clawback.data").joinpath("reference_case.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def run(out: Path, progress: Progress = lambda _: None) -> dict[str, Any]:
+    """Build a workspace in ``out/workspace`` and write the filing packages, the privilege log
+    and the summary to ``out``; returns the summary."""
+    _prepare(out)
+    case = reference_case()
+    ws = Workspace.init(out / "workspace")
+    try:
+        ws.load_case(case)
+        progress("generating the 19 exhibits")
+        _ingest(ws, case)
+        progress("producing with the case's Bates numbers")
+        _produce(ws, case)
+        _define_items(ws, case)
+        _redesignate(ws, case)
+        progress("claw-back: notice, sequestration, in-camera submission")
+        noticed = date.fromisoformat(case["claims_noticed_on"])
+        for c in case["claims"]:
+            ws.claim(
+                c["id"],
+                privilege=c["privilege"],
+                exhibits=c["exhibits"],
+                items=c.get("items", ()),
+                declarations=c["declarations"],
+                paragraphs=c["paragraphs"],
+                basis=c["basis"],
+                on=noticed,
+            )
+            ws.advance(c["id"], "sequestered", on=noticed)
+            ws.advance(c["id"], "submitted", on=noticed)
+        order = case["order"]
+        ordered = date.fromisoformat(order["date"])
+        progress("entering the rulings and the sealing decision")
+        for r in order["rulings"]:
+            ws.rule(r["claim"], r["result"], r.get("items", ()), r.get("reason", ""), ordered)
+        motion = case["motion_to_seal"]
+        ws.seal(
+            motion["docket"],
+            exhibits=motion["exhibits"],
+            kind=motion["kind"],
+            granted=order["seal_granted"],
+            joint=motion["joint"],
+            reason=order["seal_reason"],
+            on=ordered,
+        )
+        directives = [
+            Directive(str(d["paragraph"]), int(d["within_days"]), Act(d["act"]))
+            for d in order["directives"]
+        ]
+        ws.order_deadlines(ordered, directives)
+        progress("making and verifying the sealed and public filings")
+        made = ws.file(out)
+        write_privilege_log(
+            ws.privilege_log(), out / "privilege-log.csv", out / "privilege-log.xlsx"
+        )
+        summary = ws.summary(
+            ordered, {(m.plan.exhibit.number, m.plan.kind): m.plan.name for m in made}
+        )
+        write_summary(summary, out / "summary.json", out / "summary.md")
+        return summary
+    finally:
+        ws.close()
+
+
+def _prepare(out: Path) -> None:
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise ClawbackError(f"{out} is not empty and holds no earlier demo: choose another --out")
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    (out / MARKER).write_text("made by `clawback demo`; the next demo run replaces it\n")
+
+
+def _ingest(ws: Workspace, case: dict[str, Any]) -> None:
+    content = dict(case["demo_content"])
+    content["titles"] = {d["exhibit"]: d["title"] for d in case["documents"]}
+    pdfs = make_exhibits(content)
+    for d in case["documents"]:
+        n = d["exhibit"]
+        ws.ingest(
+            pdfs[n],
+            title=d["title"],
+            kind=d["kind"],
+            exhibit=n,
+            family=d.get("family"),
+            parent=d.get("parent", False),
+            publicly_available=d.get("publicly_available", False),
+            meta=d.get("meta"),
+        )
+        history = d.get("designation_history") or [{"designation": d["designation"], "when": ""}]
+        ws.designate(n, history[0]["designation"], history[0]["when"])
+
+
+def _produce(ws: Workspace, case: dict[str, Any]) -> None:
+    documents = {d["exhibit"]: d for d in case["documents"]}
+    for p in case["productions"]:
+        span = ws.produce(
+            p["exhibits"], p["start"], p["volume"], date.fromisoformat(p["produced_on"])
+        )
+        wanted = [BatesRange.parse(documents[n]["bates"]) for n in p["exhibits"]]
+        if span != BatesRange(wanted[0].first, wanted[-1].last):
+            raise ClawbackError(f"volume {p['volume']} came out as {span}, not as the case has it")
+
+
+def _define_items(ws: Workspace, case: dict[str, Any]) -> None:
+    content = case["demo_content"]
+    for d in case["documents"]:
+        for item in d.get("items", ()):
+            texts = content.get(item.get("content", ""), ())
+            texts = [texts] if isinstance(texts, str) else list(texts)
+            ws.define_item(
+                d["exhibit"],
+                item["id"],
+                item["page"],
+                item["what"],
+                texts,
+                item.get("whole_page", False),
+            )
+
+
+def _redesignate(ws: Workspace, case: dict[str, Any]) -> None:
+    for d in case["documents"]:
+        for later in (d.get("designation_history") or [])[1:]:
+            ws.designate(d["exhibit"], later["designation"], later["when"])

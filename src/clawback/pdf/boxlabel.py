@@ -1,0 +1,66 @@
+"""The reason printed on a redaction box: white text, one line, shrunk to fit.
+
+The label is drawn *after* the box, in white, so a checker can tell it from anything hidden
+underneath: hidden text would be drawn before the box (x-ray's test), or in the box's colour.
+The font is MuPDF's built-in Helvetica clone embedded as a Unicode font, because PyMuPDF 2.0's
+simple-font path (`insert_text(fontname="helv")`) prints an en dash (U+2013) as a middle dot
+(U+00B7).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pymupdf
+
+__all__ = ["BOX_FILL", "LABEL_COLOR", "draw_box", "draw_label"]
+
+BOX_FILL = (0.0, 0.0, 0.0)
+LABEL_COLOR = (1.0, 1.0, 1.0)
+#: Font sizes (points) tried for the label; below the minimum it is shortened, then omitted.
+MAX_LABEL_SIZE = 24.0
+MIN_LABEL_SIZE = 3.0
+SHORT_LABEL = "REDACTED"
+_PADDING = 1.0
+
+
+@functools.cache
+def _font() -> pymupdf.Font:
+    return pymupdf.Font("helv")
+
+
+def draw_box(page: pymupdf.Page, rect: pymupdf.Rect) -> None:
+    """Paint an opaque black rectangle (used where no redaction annotation draws one)."""
+    page.draw_rect(rect, color=None, fill=BOX_FILL, width=0, overlay=True)
+
+
+def draw_label(page: pymupdf.Page, rect: pymupdf.Rect, reason: str) -> None:
+    """Print `reason` centred in `rect`, one line, as large as fits (at most 24 pt).
+
+    If the reason does not fit at 3 pt, "REDACTED" is tried, then nothing is printed.
+    """
+    font = _font()
+    for text in (reason, SHORT_LABEL):
+        size = _fit(font, text, rect)
+        if size is not None:
+            break
+    else:
+        return
+    width = font.text_length(text, fontsize=size)
+    x = rect.x0 + (rect.width - width) / 2
+    # Centre the cap height (≈0.7 em) vertically.
+    y = rect.y0 + rect.height / 2 + 0.35 * size
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append((x, y), text, font=font, fontsize=size)
+    writer.write_text(page, color=LABEL_COLOR)
+
+
+def _fit(font: pymupdf.Font, text: str, rect: pymupdf.Rect) -> float | None:
+    """Largest font size at which `text` fits inside `rect` with padding, or None."""
+    unit = font.text_length(text, fontsize=1)
+    if unit <= 0:
+        return None
+    by_width = (rect.width - 2 * _PADDING) / unit
+    by_height = (rect.height - 2 * _PADDING) / 1.1
+    size = min(MAX_LABEL_SIZE, by_width, by_height)
+    return size if size >= MIN_LABEL_SIZE else None

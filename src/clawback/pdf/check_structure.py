@@ -1,0 +1,144 @@
+"""Gate check (d): nothing in the file but pages and what they draw.
+
+Findings, by check name:
+
+* ``encryption`` — the file is encrypted (streams would hide from the byte scan);
+* ``metadata`` — document information other than Producer, Creator, CreationDate, ModDate,
+  Trapped (in the trailer, or the copy MuPDF 1.28 files inside the catalog);
+* ``xmp`` — any ``/Metadata`` stream;
+* ``attachment`` — embedded files, file specifications with ``/EF``, ``/AF``, portfolios;
+* ``javascript`` / ``action`` — document JavaScript, ``/OpenAction``, ``/AA``, ``/JS``, and
+  actions that reach outside the document (URI, Launch, GoToR, SubmitForm, …);
+* ``annotation`` — any annotation on any page (links, notes, highlights, widgets, redactions);
+* ``form`` — an interactive form with fields, or XFA;
+* ``outline`` — bookmarks;
+* ``thumbnail``, ``private-data`` (``/PieceInfo``), ``page-labels``;
+* ``actualtext`` — ``/ActualText``, ``/Alt`` or ``/E`` replacement text, in a dictionary or in a
+  marked-content property list of a content stream;
+* ``unreferenced`` — objects in the cross-reference table that nothing refers to.
+"""
+
+from __future__ import annotations
+
+import pikepdf
+
+from clawback.pdf.findings import Finding
+from clawback.pdf.pdfwalk import Walk, all_objects, dictionaries, page_contents, walk
+from clawback.pdf.scrub import CONTENT_TEXT_KEY, TEXT_KEYS
+
+__all__ = ["structure_findings"]
+
+ALLOWED_INFO = frozenset({"/Producer", "/Creator", "/CreationDate", "/ModDate", "/Trapped"})
+_OUTWARD_ACTIONS = frozenset(
+    {"/JavaScript", "/Launch", "/URI", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE",
+     "/Rendition", "/Sound", "/Movie"}
+)  # fmt: skip
+
+
+def structure_findings(pike: pikepdf.Pdf) -> list[Finding]:
+    """Everything in the file that is not page content (see module doc)."""
+    findings: list[Finding] = []
+    if "/Encrypt" in pike.trailer:
+        findings.append(Finding(None, "encryption", "file is encrypted"))
+    findings += _catalog(pike)
+    findings += _pages(pike)
+    found = walk(pike.trailer)
+    findings += _anywhere(found)
+    listed = {obj.objgen for obj in all_objects(pike)}
+    orphans = listed - found.indirect
+    if orphans:
+        findings.append(
+            Finding(None, "unreferenced", f"{len(orphans)} object(s) nothing refers to")
+        )
+    return findings
+
+
+def _catalog(pike: pikepdf.Pdf) -> list[Finding]:
+    root = pike.Root
+    findings: list[Finding] = []
+    for where, info in (("trailer", pike.trailer.get("/Info")), ("catalog", root.get("/Info"))):
+        if isinstance(info, pikepdf.Dictionary):
+            extra = sorted(str(k) for k in info if k not in ALLOWED_INFO)
+            if extra:
+                detail = f"document information in the {where}: {', '.join(extra)}"
+                findings.append(Finding(None, "metadata", detail))
+    outlines = root.get("/Outlines")
+    if isinstance(outlines, pikepdf.Dictionary) and "/First" in outlines:
+        findings.append(Finding(None, "outline", "document has bookmarks"))
+    form = root.get("/AcroForm")
+    if isinstance(form, pikepdf.Dictionary) and (len(form.get("/Fields", ())) or "/XFA" in form):
+        findings.append(Finding(None, "form", "document has an interactive form"))
+    names = root.get("/Names")
+    if isinstance(names, pikepdf.Dictionary):
+        if "/EmbeddedFiles" in names:
+            findings.append(Finding(None, "attachment", "document has embedded files"))
+        if "/JavaScript" in names:
+            findings.append(Finding(None, "javascript", "document has JavaScript"))
+    if "/OpenAction" in root:
+        findings.append(Finding(None, "action", "document has an /OpenAction"))
+    if "/Collection" in root:
+        findings.append(Finding(None, "attachment", "document is a portfolio"))
+    if "/PageLabels" in root:
+        findings.append(Finding(None, "page-labels", "document has page labels"))
+    return findings
+
+
+def _pages(pike: pikepdf.Pdf) -> list[Finding]:
+    findings: list[Finding] = []
+    for index, page in enumerate(pike.pages):
+        annots = page.obj.get("/Annots")
+        if isinstance(annots, pikepdf.Array) and len(annots):
+            kinds = sorted(
+                {
+                    str(a.get("/Subtype", "?"))[1:]
+                    for a in annots
+                    if isinstance(a, pikepdf.Dictionary)
+                }
+            )
+            detail = f"{len(annots)} annotation(s): {', '.join(kinds)}"
+            findings.append(Finding(index, "annotation", detail))
+        if "/Thumb" in page.obj:
+            findings.append(Finding(index, "thumbnail", "page has a thumbnail image"))
+        for stream in page_contents(page):
+            if _has_content_text(stream):
+                detail = "replacement text in the page's content stream"
+                findings.append(Finding(index, "actualtext", detail))
+                break
+    return findings
+
+
+def _anywhere(found: Walk) -> list[Finding]:
+    counts: dict[tuple[str, str], int] = {}
+
+    def note(check: str, what: str) -> None:
+        counts[(check, what)] = counts.get((check, what), 0) + 1
+
+    for obj in dictionaries(found):
+        if "/Metadata" in obj:
+            note("xmp", "XMP metadata stream(s)")
+        if "/AF" in obj:
+            note("attachment", "associated file list(s) (/AF)")
+        if obj.get("/Type") == "/EmbeddedFile" or ("/EF" in obj):
+            note("attachment", "embedded file stream(s) or file specification(s)")
+        if "/PieceInfo" in obj:
+            note("private-data", "/PieceInfo dictionar(ies)")
+        if "/AA" in obj:
+            note("action", "additional-actions dictionar(ies) (/AA)")
+        if "/JS" in obj:
+            note("javascript", "JavaScript action(s)")
+        action = obj.get("/S")
+        if isinstance(action, pikepdf.Name) and str(action) in _OUTWARD_ACTIONS:
+            note("action", f"{str(action)[1:]} action(s)")
+        if any(isinstance(obj.get(key), pikepdf.String) for key in TEXT_KEYS):
+            note("actualtext", "replacement text(s) in dictionaries")
+        is_form = isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Form"
+        if is_form and _has_content_text(obj):
+            note("actualtext", "replacement text(s) in form XObjects")
+    return [Finding(None, check, f"{n} {what}") for (check, what), n in counts.items()]
+
+
+def _has_content_text(stream: pikepdf.Stream) -> bool:
+    try:
+        return CONTENT_TEXT_KEY.search(stream.read_bytes()) is not None
+    except pikepdf.PdfError:
+        return False

@@ -1,0 +1,93 @@
+"""Opening and saving PDF bytes: one place that turns bad input into a one-line `PdfError`.
+
+Every module of the engine opens documents through `open_pdf` (PyMuPDF) or `open_pike`
+(pikepdf), so malformed, encrypted and empty input fail the same way everywhere, and saves
+through `save_clean`, so no output is ever written incrementally or with unreferenced objects.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pikepdf
+import pymupdf
+
+#: How far into the file a ``%PDF-`` header may start (the PDF spec tolerates leading junk).
+_HEADER_WINDOW = 1024
+
+
+class PdfError(ValueError):
+    """The bytes given are not a PDF this engine can work on. The message is one line."""
+
+
+def check_header(pdf: bytes) -> None:
+    """Raise `PdfError` unless `pdf` is non-empty and has a ``%PDF-`` header near its start."""
+    if not pdf:
+        raise PdfError("empty input (0 bytes)")
+    if b"%PDF-" not in pdf[:_HEADER_WINDOW]:
+        head = pdf[:8].decode("latin-1").encode("unicode_escape").decode("ascii")
+        raise PdfError(f"not a PDF: no %PDF- header (starts with {head!r})")
+
+
+@contextmanager
+def open_pdf(pdf: bytes) -> Iterator[pymupdf.Document]:
+    """Open PDF bytes with PyMuPDF; close the document on exit.
+
+    Raises `PdfError` for empty, non-PDF, unreadable or password-protected input and for a
+    document without pages.
+    """
+    check_header(pdf)
+    try:
+        doc = pymupdf.open(stream=pdf, filetype="pdf")
+    except (pymupdf.FileDataError, RuntimeError) as exc:
+        raise PdfError(f"malformed PDF: cannot be opened ({type(exc).__name__})") from None
+    try:
+        if doc.needs_pass:
+            raise PdfError("encrypted PDF (no password given)")
+        if doc.page_count == 0:
+            raise PdfError("PDF has no pages")
+        yield doc
+    finally:
+        doc.close()
+
+
+@contextmanager
+def open_pike(pdf: bytes) -> Iterator[pikepdf.Pdf]:
+    """Open PDF bytes with pikepdf (qpdf); close on exit. Errors become `PdfError`."""
+    check_header(pdf)
+    try:
+        doc = pikepdf.open(io.BytesIO(pdf))
+    except pikepdf.PasswordError:
+        raise PdfError("encrypted PDF (no password given)") from None
+    except pikepdf.PdfError as exc:
+        raise PdfError(f"malformed PDF: cannot be opened ({type(exc).__name__})") from None
+    try:
+        yield doc
+    finally:
+        doc.close()
+
+
+def refuse_unapplied_redactions(doc: pymupdf.Document) -> None:
+    """Raise `PdfError` if any page carries a ``/Redact`` annotation that was never applied.
+
+    Baking or deleting such an annotation would silently drop a redaction someone asked for.
+    """
+    for page in doc:
+        if any(True for _ in page.annots(types=[pymupdf.PDF_ANNOT_REDACT])):
+            raise PdfError(f"page {page.number + 1} has an unapplied redaction annotation")
+
+
+def save_clean(doc: pymupdf.Document) -> bytes:
+    """Serialise a whole new file: never incremental, unreferenced objects dropped and
+    duplicates merged (``garbage=4``), streams deflated, content streams sanitised, no
+    encryption."""
+    return doc.tobytes(
+        garbage=4,
+        deflate=True,
+        deflate_images=True,
+        deflate_fonts=True,
+        clean=True,
+        encryption=pymupdf.PDF_ENCRYPT_NONE,
+    )

@@ -1,0 +1,86 @@
+"""Where an exact text is on a page: tight rectangles, safe to hand to the redactor.
+
+PyMuPDF's search rectangles run from the font's full ascent to its full descent, so on single-
+spaced text a box over one line overlaps the glyphs of the next; `apply_redactions` then deletes
+parts of the neighbouring line (PyMuPDF #2108, #3433). `TOOLS.set_small_glyph_heights(True)`,
+the documented cure, has no effect on search rectangles in PyMuPDF 2.0, so each hit is tightened
+here: horizontally to the matched characters' boxes, vertically to the font's declared ascender
+and descender around the baseline. Vertical or rotated lines keep the search rectangle.
+
+Text is searched twice, with ``/ActualText`` replacement text used and ignored, because either
+spelling may be the one a reader copies; both sets of hits are returned.
+"""
+
+from __future__ import annotations
+
+import pymupdf
+
+__all__ = ["find_text_rects"]
+
+# PyMuPDF's defaults, except that text outside the MediaBox is searched too.
+_SEARCH_FLAGS = pymupdf.TEXTFLAGS_SEARCH & ~pymupdf.TEXT_MEDIABOX_CLIP
+_RAW_FLAGS = pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_MEDIABOX_CLIP
+
+
+def find_text_rects(page: pymupdf.Page, text: str) -> list[pymupdf.Rect]:
+    """Tight rectangles covering every occurrence of `text` on `page` (case-insensitive, as
+    MuPDF searches), with ActualText both used and ignored; empty if not found."""
+    found: list[pymupdf.Rect] = []
+    for extra in (0, pymupdf.TEXT_IGNORE_ACTUALTEXT):
+        hits = [pymupdf.Rect(hit) for hit in page.search_for(text, flags=_SEARCH_FLAGS | extra)]
+        if not hits:
+            continue
+        area = pymupdf.Rect(hits[0])
+        for hit in hits[1:]:
+            area |= hit
+        near = pymupdf.Rect(area.x0 - 1, area.y0 - 1, area.x1 + 1, area.y1 + 1)
+        chars = _chars(page, _RAW_FLAGS | extra, near)
+        for hit in hits:
+            rect = _tighten(hit, chars)
+            if not any(_same(rect, other) for other in found):
+                found.append(rect)
+    return found
+
+
+# bbox, top and bottom of the ascent/descent band around the baseline
+_Char = tuple[tuple[float, float, float, float], float, float]
+
+
+def _chars(page: pymupdf.Page, flags: int, clip: pymupdf.Rect) -> list[_Char]:
+    """Horizontal characters near `clip`, with their declared ascent/descent band."""
+    chars: list[_Char] = []
+    for block in page.get_text("rawdict", flags=flags, clip=clip)["blocks"]:
+        for line in block.get("lines", ()):
+            if tuple(round(v, 3) for v in line["dir"]) != (1.0, 0.0):
+                continue
+            for span in line["spans"]:
+                size = span["size"]
+                ascender, descender = span["ascender"], span["descender"]
+                if ascender - descender < 0.5:
+                    ascender, descender = 0.8, -0.2
+                for char in span["chars"]:
+                    base = char["origin"][1]
+                    chars.append((char["bbox"], base - ascender * size, base - descender * size))
+    return chars
+
+
+def _tighten(hit: pymupdf.Rect, chars: list[_Char]) -> pymupdf.Rect:
+    """Shrink a search hit to the ascent/descent band of the characters it covers."""
+    inside = [
+        c
+        for c in chars
+        if hit.x0 <= (c[0][0] + c[0][2]) / 2 <= hit.x1
+        and hit.y0 <= (c[0][1] + c[0][3]) / 2 <= hit.y1
+    ]
+    if not inside:
+        return hit
+    x0 = min(c[0][0] for c in inside)
+    x1 = max(c[0][2] for c in inside)
+    y0 = min(c[1] for c in inside)
+    y1 = max(c[2] for c in inside)
+    tight = pymupdf.Rect(x0, y0, x1, y1) & hit
+    return hit if tight.is_empty else tight
+
+
+def _same(a: pymupdf.Rect, b: pymupdf.Rect, tolerance: float = 0.5) -> bool:
+    return all(abs(p - q) <= tolerance for p, q in zip(a, b, strict=True))

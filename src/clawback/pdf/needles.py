@@ -1,0 +1,113 @@
+"""How a secret is looked for: text normalisation and the byte forms a PDF may store it in.
+
+Text comparisons (extractor output, labels) are made on `normalize`d text: Unicode NFKC (so
+ligatures such as "ﬁ" become "fi"), dash and quote look-alikes mapped to ASCII, soft hyphens and
+zero-width characters dropped, case folded, whitespace runs collapsed. A secret is found if its
+normalised form occurs in the normalised text, or its `squash`ed form (all whitespace removed) in
+the squashed text, which catches words an extractor split or joined differently.
+
+Byte scans (raw file, decompressed streams) use `byte_forms`: the secret encoded as UTF-8,
+Latin-1, UTF-16BE, UTF-16LE, hex of those, and PDF literal-string escaped, each lower-cased, to be
+searched for in a haystack lower-cased with `bytes.lower` (ASCII case folding).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+
+#: Secrets shorter than this (whitespace removed) match random bytes in compressed streams and
+#: fonts, so they cannot be verified by scanning; `check_secret` refuses them.
+MIN_SECRET_CHARS = 4
+
+_WHITESPACE = re.compile(r"\s+")
+_DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_MAP = str.maketrans(
+    {
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """Normalise text for a case- and whitespace-insensitive comparison (see module doc)."""
+    text = unicodedata.normalize("NFKC", text).translate(_DROP).translate(_MAP)
+    return _WHITESPACE.sub(" ", text.casefold()).strip()
+
+
+def squash(text: str) -> str:
+    """`normalize`, then remove every whitespace character."""
+    return _WHITESPACE.sub("", normalize(text))
+
+
+def check_secret(label: str, secret: str) -> None:
+    """Raise `ValueError` (naming the label, never the secret) if a secret is too short."""
+    if len(squash(secret)) < MIN_SECRET_CHARS:
+        raise ValueError(
+            f"secret {label!r} is shorter than {MIN_SECRET_CHARS} characters and cannot be "
+            "verified by scanning: give a longer, more specific text"
+        )
+
+
+def prepare(text: str) -> tuple[str, str]:
+    """A text's normalised and squashed forms, computed once for many `TextMatcher`s."""
+    normal = normalize(text)
+    return normal, _WHITESPACE.sub("", normal)
+
+
+class TextMatcher:
+    """Tests many texts for one secret; build once, call `found_in` per extracted text."""
+
+    def __init__(self, secret: str) -> None:
+        self.normal = normalize(secret)
+        self.squashed = squash(secret)
+
+    def found_in(self, text: str) -> bool:
+        """True if the secret occurs in `text` under the module's normalisation."""
+        return self.found_in_prepared(prepare(text))
+
+    def found_in_prepared(self, prepared: tuple[str, str]) -> bool:
+        """`found_in` for a text already passed through `prepare`."""
+        normal, squashed = prepared
+        return self.normal in normal or self.squashed in squashed
+
+
+def _escape_literal(text: str) -> str:
+    """Escape a string as it would appear inside a PDF literal string ``( … )``."""
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def byte_forms(secret: str) -> dict[str, bytes]:
+    """Lower-cased byte encodings of a secret, keyed by a name used in findings.
+
+    Both the whitespace-collapsed and the whitespace-free spelling are encoded. Hex forms are
+    made from the secret as given, upper-cased and lower-cased (hex hides the letters' case).
+    """
+    given = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", secret)).strip()
+    forms: dict[str, bytes] = {}
+    for prefix, text in (("", given), ("no-space ", _WHITESPACE.sub("", given))):
+        for case in (text, text.lower(), text.upper()):
+            encoded: dict[str, bytes] = {"utf-8": case.encode("utf-8")}
+            with contextlib.suppress(UnicodeEncodeError):
+                encoded["latin-1"] = case.encode("latin-1")
+            encoded["utf-16be"] = case.encode("utf-16-be")
+            encoded["utf-16le"] = case.encode("utf-16-le")
+            for name, raw in encoded.items():
+                forms.setdefault(f"{prefix}{name}", raw.lower())
+                forms.setdefault(f"{prefix}hex {name} {_case_name(case, text)}", raw.hex().encode())
+        escaped = _escape_literal(text.lower())
+        if escaped != text.lower():
+            forms[f"{prefix}escaped"] = escaped.encode("utf-8", "replace")
+    unique: dict[bytes, str] = {}
+    for name, raw in forms.items():
+        unique.setdefault(raw, name)
+    return {name: raw for raw, name in unique.items()}
+
+
+def _case_name(case: str, text: str) -> str:
+    if case == text:
+        return "as given"
+    return "lower-case" if case == text.lower() else "upper-case"

@@ -1,0 +1,232 @@
+"""True redaction: what is under a box is removed from the file, not just covered.
+
+`redact` works in this order:
+
+1. refuse input with unapplied ``/Redact`` annotations; bake annotations and form fields into
+   page content (what was visible stays visible and is itself subject to redaction);
+2. per page, turn each `Redaction` into boxes: its rectangle, or tight rectangles around every
+   occurrence of its text (see `locate`), with ``/ActualText`` used and ignored;
+3. apply with PyMuPDF: text under a box removed, image pixels under it blanked (``images=2``),
+   vector art touching it removed (``graphics=2``: a path that merely crosses the box goes too,
+   so no outlined glyph survives);
+4. paint each box black and print its reason on it in white (`boxlabel`);
+5. compare glyph positions before and after: put back text MuPDF 2.0 slid left (`shiftfix`),
+   and refuse a result that hides or deletes text outside the boxes;
+6. replace each whole-page redaction by a blank page of the same displayed size carrying one
+   box, so nothing of the original page survives;
+7. re-subset fonts (glyphs used only by removed text leave the file), then `scrub` and save a
+   whole new file with ``garbage=4, deflate=True, clean=True``;
+8. re-search the finished file: a text that can still be found on its page is an error.
+
+Errors name the item's `label`, never the text being redacted.
+
+Coordinates are PyMuPDF page coordinates in points (origin top-left), as `Page.search_for` and
+`Page.get_text` report them. Page numbers in `Redaction.page` and in boxes are 0-based; messages
+say "page N" 1-based.
+
+The width of removed text stays readable from the positions of the glyphs that remain (see
+docs/redaction.md); this module does not re-flow text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from clawback.pdf.boxlabel import BOX_FILL, draw_box, draw_label
+from clawback.pdf.document import open_pdf, refuse_unapplied_redactions
+from clawback.pdf.locate import find_text_rects
+from clawback.pdf.scrub import scrub
+from clawback.pdf.shiftfix import Glyph, repair_shifts, snapshot
+
+__all__ = ["Box", "Redaction", "RedactionError", "RedactionResult", "redact", "scrub"]
+
+#: A removed glyph less covered than this by any box counts as collateral damage.
+_COLLATERAL = 0.2
+
+Box = tuple[int, tuple[float, float, float, float], str]
+"""A painted box: (0-based page, (x0, y0, x1, y1), item label)."""
+
+
+class RedactionError(ValueError):
+    """A redaction could not be carried out as asked. The message names the item label only."""
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """One thing to remove from one page.
+
+    Give `rect` to remove a rectangle, `text` to remove every occurrence of that exact text on
+    the page, or neither to withhold the whole page. `label` is the item id used in messages;
+    `reason` is printed on the box (e.g. "REDACTED - LAW ENFORCEMENT PRIVILEGE").
+    """
+
+    page: int
+    reason: str
+    rect: tuple[float, float, float, float] | None = None
+    text: str | None = None
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.label.strip():
+            raise ValueError("a Redaction needs a label (the item id used in messages)")
+        if self.page < 0:
+            raise ValueError(f"item {self.label!r}: page index must be >= 0")
+        if not self.reason.strip():
+            raise ValueError(f"item {self.label!r}: empty reason")
+        if self.rect is not None and self.text is not None:
+            raise ValueError(f"item {self.label!r}: give a rectangle or a text, not both")
+        if self.text is not None and not self.text.strip():
+            raise ValueError(f"item {self.label!r}: empty text")
+        if self.rect is not None:
+            x0, y0, x1, y1 = self.rect
+            if not (x0 < x1 and y0 < y1):
+                raise ValueError(f"item {self.label!r}: empty or inverted rectangle")
+
+    @property
+    def whole_page(self) -> bool:
+        """True when neither a rectangle nor a text is given."""
+        return self.rect is None and self.text is None
+
+
+@dataclass(frozen=True)
+class RedactionResult:
+    """The redacted file and every box painted on it (for `verify(boxes=...)`)."""
+
+    pdf: bytes
+    boxes: list[Box] = field(default_factory=list)
+
+
+def redact(pdf: bytes, redactions: Sequence[Redaction]) -> RedactionResult:
+    """Apply `redactions` to `pdf` and return the cleaned file with its boxes.
+
+    Raises `RedactionError` when a page does not exist, a rectangle lies off its page, a text
+    is not found on its page or can still be found after redaction; `PdfError` for unusable
+    input or input carrying unapplied redaction annotations.
+    """
+    boxes: list[Box] = []
+    with open_pdf(pdf) as doc:
+        refuse_unapplied_redactions(doc)
+        doc.bake(annots=True, widgets=True)
+        by_page = _group(redactions, doc.page_count)
+        for number, items in sorted(by_page.items()):
+            whole = [item for item in items if item.whole_page]
+            if whole:
+                boxes.append(_withhold_page(doc, number, whole[0]))
+            else:
+                boxes.extend(_redact_page(doc[number], items))
+        try:
+            doc.subset_fonts()
+        except (RuntimeError, ValueError) as exc:
+            raise RedactionError(f"font re-subsetting failed ({type(exc).__name__})") from None
+        staged = doc.tobytes(garbage=1, encryption=pymupdf.PDF_ENCRYPT_NONE)
+    boxes.sort(key=lambda box: (box[0], box[1][1], box[1][0]))
+    final = scrub(staged)
+    _check_gone(final, redactions)
+    return RedactionResult(final, boxes)
+
+
+def _check_gone(pdf: bytes, redactions: Sequence[Redaction]) -> None:
+    """Search the finished file: no redacted text may still be found on its page."""
+    with open_pdf(pdf) as doc:
+        for item in redactions:
+            if item.text is not None and find_text_rects(doc[item.page], item.text):
+                raise RedactionError(
+                    f"item {item.label!r} can still be found on page {item.page + 1} "
+                    "after redaction"
+                )
+
+
+def _group(redactions: Sequence[Redaction], pages: int) -> dict[int, list[Redaction]]:
+    grouped: dict[int, list[Redaction]] = {}
+    for item in redactions:
+        if item.page >= pages:
+            raise RedactionError(
+                f"item {item.label!r}: page {item.page + 1} does not exist "
+                f"(the document has {pages} pages)"
+            )
+        grouped.setdefault(item.page, []).append(item)
+    return grouped
+
+
+def _redact_page(page: pymupdf.Page, items: list[Redaction]) -> list[Box]:
+    """Remove everything under the page's boxes, paint them, and check the texts are gone."""
+    number = page.number
+    planned: list[tuple[pymupdf.Rect, Redaction]] = []
+    for item in items:
+        if item.rect is not None:
+            rect = pymupdf.Rect(item.rect)
+            if not rect.intersects(page.rect * page.derotation_matrix):
+                raise RedactionError(f"item {item.label!r}: rectangle lies off page {number + 1}")
+            planned.append((rect, item))
+            continue
+        assert item.text is not None
+        rects = find_text_rects(page, item.text)
+        if not rects:
+            raise RedactionError(f"item {item.label!r} not found on page {number + 1}")
+        planned.extend((rect, item) for rect in rects)
+    before = snapshot(page)
+    for rect, _ in planned:
+        page.add_redact_annot(rect, fill=BOX_FILL, cross_out=False)
+    page.apply_redactions(
+        images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+        graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+    )
+    _check_neighbours(page, before, planned)
+    for rect, item in planned:
+        draw_label(page, rect, item.reason)
+    return [(number, _tuple(rect), item.label) for rect, item in planned]
+
+
+def _check_neighbours(
+    page: pymupdf.Page, before: list[Glyph], planned: list[tuple[pymupdf.Rect, Redaction]]
+) -> None:
+    """Restore text MuPDF moved; refuse results that hide or delete text outside the boxes."""
+    number = page.number
+    report = repair_shifts(page, before, [rect for rect, _ in planned])
+    for glyph in report.misplaced:
+        item = _box_at(glyph, planned)
+        if item is not None and glyph.key[0] != 32:
+            raise RedactionError(
+                f"page {number + 1}: the redaction moved neighbouring text under the box of "
+                f"item {item.label!r}; redact a wider area or the whole page"
+            )
+    for glyph in report.removed:
+        if glyph.key[0] != 32 and _covered(glyph, planned) < _COLLATERAL:
+            raise RedactionError(
+                f"page {number + 1}: redacting item {planned[0][1].label!r} would also delete "
+                "text outside its box (a PyMuPDF limitation): redact the whole page instead"
+            )
+
+
+def _covered(glyph: Glyph, planned: list[tuple[pymupdf.Rect, Redaction]]) -> float:
+    """The largest fraction of the glyph's box covered by one redaction box."""
+    box = pymupdf.Rect(glyph.bbox)
+    area = box.get_area()
+    if area <= 0:
+        return 1.0
+    return max(((box & rect).get_area() / area for rect, _ in planned), default=0.0)
+
+
+def _box_at(glyph: Glyph, planned: list[tuple[pymupdf.Rect, Redaction]]) -> Redaction | None:
+    """The redaction whose box holds the centre of `glyph`, if any."""
+    x0, y0, x1, y1 = glyph.bbox
+    centre = pymupdf.Point((x0 + x1) / 2, (y0 + y1) / 2)
+    return next((item for rect, item in planned if rect.contains(centre)), None)
+
+
+def _withhold_page(doc: pymupdf.Document, number: int, item: Redaction) -> Box:
+    """Replace a page by a blank one of the same displayed size carrying one labelled box."""
+    rect = doc[number].rect
+    doc.delete_page(number)
+    page = doc.new_page(number, width=rect.width, height=rect.height)
+    draw_box(page, page.rect)
+    draw_label(page, page.rect, item.reason)
+    return (number, _tuple(page.rect), item.label)
+
+
+def _tuple(rect: pymupdf.Rect) -> tuple[float, float, float, float]:
+    return (float(rect.x0), float(rect.y0), float(rect.x1), float(rect.y1))

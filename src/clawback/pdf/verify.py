@@ -1,0 +1,76 @@
+"""The verification gate: a file goes out only if `verify` returns no findings.
+
+``verify(pdf, secrets, expected_labels, boxes, xray)`` runs, in order:
+
+(a) ``text`` — each secret absent from the text of every page as read by PyMuPDF (with and
+    without ``/ActualText``), PDFium and pypdf (`check_text`);
+(b) ``raw`` — each secret absent from the file bytes, every decoded stream (referenced or not),
+    every string object, and every zlib stream carved from the bytes, in plain, hex, UTF-16 and
+    escaped forms (`check_raw`);
+(c) ``revision`` — exactly one revision, not repaired (`check_raw`);
+(d) structure — no metadata, XMP, attachments, JavaScript or outward actions, annotations,
+    form, bookmarks, thumbnails, private data, page labels, replacement text, encryption or
+    unreferenced objects (`check_structure`, one check name per kind);
+(e) ``label`` — with `expected_labels`, each page's Bates number and legend are extractable on
+    that page (`check_text`);
+(g) ``box`` — with `boxes`, nothing hidden under any box (`check_boxes`);
+(f) ``x-ray`` — Free Law Project's x-ray finds no box over live text (`xray_check`).
+
+Secrets are ``(label, text)``; findings name the label, never the text. A file that cannot be
+opened yields one ``unreadable`` finding. A secret shorter than 4 characters raises
+`ValueError` (it cannot be scanned for reliably).
+
+Batches: x-ray costs an interpreter start per call (~1 s), so to verify many files call
+``verify(..., xray=False)`` for each and `xray_inspect(paths)` once for all of them, then
+merge the findings. `require_clean` turns findings into a one-line `VerificationError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from clawback.pdf.check_boxes import BoxSpec, box_findings
+from clawback.pdf.check_raw import raw_findings, revision_findings
+from clawback.pdf.check_structure import structure_findings
+from clawback.pdf.check_text import label_findings, text_findings
+from clawback.pdf.document import PdfError, open_pdf, open_pike
+from clawback.pdf.findings import Finding, VerificationError, require_clean
+from clawback.pdf.needles import check_secret
+from clawback.pdf.xray_check import xray_inspect, xray_pdf, xray_python
+
+__all__ = [
+    "Finding",
+    "VerificationError",
+    "require_clean",
+    "verify",
+    "xray_inspect",
+    "xray_python",
+]
+
+
+def verify(
+    pdf: bytes,
+    secrets: Sequence[tuple[str, str]],
+    expected_labels: Sequence[tuple[str, str]] | None = None,
+    boxes: Sequence[BoxSpec] = (),
+    xray: bool = True,
+) -> list[Finding]:
+    """Every reason `pdf` must not be produced; an empty list means it passed the gate."""
+    for label, text in secrets:
+        check_secret(label, text)
+    findings: list[Finding] = []
+    try:
+        with open_pdf(pdf) as doc, open_pike(pdf) as pike:
+            findings += text_findings(doc, pdf, secrets)
+            findings += raw_findings(pdf, pike, secrets)
+            findings += revision_findings(pdf, pike, doc)
+            findings += structure_findings(pike)
+            if expected_labels is not None:
+                findings += label_findings(doc, expected_labels)
+            if boxes:
+                findings += box_findings(doc, boxes)
+    except PdfError as exc:
+        return [Finding(None, "unreadable", str(exc))]
+    if xray:
+        findings += xray_pdf(pdf)
+    return findings

@@ -1,0 +1,170 @@
+"""Filing packages: the version lodged under seal and the version for the public docket.
+
+Both are made from the original file, never from a stamped copy: first the redactions the
+rulings call for (and, for the public version of a sealed exhibit, every page, since nothing
+narrower is identified as confidential), then the Bates number and legend in the margin band.
+Every file passes the verification gate before it is written where anyone can take it; a failed
+file stops the whole package and nothing half-made is left behind.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from clawback.domain.claims import Effect
+from clawback.domain.documents import Exhibit
+from clawback.pdf.extract import read_pages
+from clawback.pdf.redact import Redaction, redact
+from clawback.pdf.stamp import stamp
+from clawback.pdf.verify import Finding, require_clean, verify, xray_inspect
+
+PRIVILEGE_REASON = "REDACTED - LAW ENFORCEMENT PRIVILEGE"
+WITHHELD_REASON = "WITHHELD - PRIVILEGED"
+SEALED_REASON = "CONFIDENTIAL - FILED UNDER SEAL"
+PUBLIC_LEGEND = "PUBLIC VERSION - CONFIDENTIAL INFORMATION REDACTED"
+PUBLIC_DOCKET = "FILED ON THE PUBLIC DOCKET"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to make of one exhibit for one docket."""
+
+    exhibit: Exhibit
+    kind: str  # "sealed" or "public"
+    legend: str
+    redactions: tuple[Redaction, ...]
+    secrets: tuple[tuple[str, str], ...]  # (label, text) that must not be extractable
+    blank_pages: frozenset[int]  # pages replaced whole: none of their pictures may survive
+
+    @property
+    def name(self) -> str:
+        return f"{self.kind}/ex{self.exhibit.number:02d}_{self.exhibit.bates.first}.pdf"
+
+
+@dataclass(frozen=True)
+class Made:
+    plan: Plan
+    pdf: bytes
+
+
+def plans(
+    exhibit: Exhibit, effect: Effect, sealed: bool, legend: str, page_texts: Sequence[str]
+) -> list[Plan]:
+    """The filings an exhibit needs: lodged under seal and public redacted, or public alone."""
+    every_page = range(len(exhibit.bates))
+    if effect.withheld:
+        privileged = tuple(
+            Redaction(page=i, reason=WITHHELD_REASON, label=f"ex{exhibit.number}-p{i}")
+            for i in every_page
+        )
+        privileged_pages = frozenset(every_page)
+    else:
+        privileged = tuple(_item_redactions(exhibit, effect.redact))
+        privileged_pages = frozenset(
+            r.page for r in privileged if r.text is None and r.rect is None
+        )
+    secrets = tuple(
+        (item.id, text) for item in exhibit.items if item.id in effect.redact for text in item.texts
+    )
+    if effect.withheld:
+        secrets += _lines(exhibit, page_texts, every_page)
+    if not sealed:
+        return [Plan(exhibit, "public", PUBLIC_DOCKET, privileged, secrets, privileged_pages)]
+    blank = tuple(
+        Redaction(page=i, reason=SEALED_REASON, label=f"ex{exhibit.number}-p{i}")
+        for i in every_page
+    )
+    public_secrets = (
+        secrets
+        + _lines(exhibit, page_texts, every_page)
+        + tuple((item.id, text) for item in exhibit.items for text in item.texts)
+    )
+    return [
+        Plan(
+            exhibit,
+            "sealed",
+            f"{legend} - LODGED UNDER SEAL",
+            privileged,
+            secrets,
+            privileged_pages,
+        ),
+        Plan(exhibit, "public", PUBLIC_LEGEND, blank, public_secrets, frozenset(every_page)),
+    ]
+
+
+def make(plan: Plan, original: bytes) -> Made:
+    """Redact, stamp, and check one file (all but x-ray, which runs once for the package)."""
+    pdf = redact(original, plan.redactions).pdf if plan.redactions else original
+    labels = [(str(n), plan.legend) for n in plan.exhibit.bates]
+    pdf = stamp(pdf, labels)
+    findings = verify(pdf, plan.secrets, expected_labels=labels, xray=False)
+    findings += _pictures_gone(plan, original, pdf)
+    require_clean(findings, plan.name)
+    return Made(plan, pdf)
+
+
+def write(made: Sequence[Made], out: Path) -> list[Path]:
+    """x-ray the whole package, then move it into ``out`` in one step; nothing on failure."""
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".filing-", dir=out))
+    try:
+        paths = []
+        for m in made:
+            path = staging / m.plan.name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(m.pdf)
+            paths.append(path)
+        reports = xray_inspect(paths)
+        for m, path in zip(made, paths, strict=True):
+            require_clean(reports.get(path, []), m.plan.name)
+        final = []
+        for kind in sorted({m.plan.kind for m in made}):
+            target = out / kind
+            if target.exists():
+                shutil.rmtree(target)
+            (staging / kind).rename(target)
+            final.extend(sorted(target.iterdir()))
+        return final
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _item_redactions(exhibit: Exhibit, item_ids: Sequence[str]) -> list[Redaction]:
+    found = []
+    for item in exhibit.items:
+        if item.id not in item_ids:
+            continue
+        page = exhibit.page_index(item.page)
+        if item.whole_page:
+            found.append(Redaction(page=page, reason=PRIVILEGE_REASON, label=item.id))
+        for text in item.texts:
+            found.append(Redaction(page=page, reason=PRIVILEGE_REASON, text=text, label=item.id))
+    return found
+
+
+def _lines(
+    exhibit: Exhibit, page_texts: Sequence[str], pages: Sequence[int]
+) -> tuple[tuple[str, str], ...]:
+    """Each substantial line of the given pages: on a whole-page redaction none may survive."""
+    return tuple(
+        (f"Ex. {exhibit.number} p. {i + 1} line", line.strip())
+        for i in pages
+        for line in page_texts[i].splitlines()
+        if len(line.strip()) >= 12
+    )
+
+
+def _pictures_gone(plan: Plan, original: bytes, made: bytes) -> list[Finding]:
+    if not plan.blank_pages:
+        return []
+    before, after = read_pages(original), read_pages(made)
+    findings = []
+    for i in sorted(plan.blank_pages):
+        kept = set(before[i].image_sha256) & set(after[i].image_sha256)
+        if kept:
+            findings.append(Finding(i, "picture", "an image of a redacted page survives"))
+    return findings

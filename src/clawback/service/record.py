@@ -1,0 +1,124 @@
+"""Reading the record back as domain objects (rows in, frozen dataclasses out)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clawback.domain.bates import BatesNumber, BatesRange
+from clawback.domain.claims import Claim, Privilege, Result, Ruling, State
+from clawback.domain.documents import Exhibit, Item
+from clawback.domain.errors import ClawbackError, NotFound
+from clawback.domain.order import Designation, DesignationHistory, ProtectiveOrder, order_from_data
+from clawback.domain.sealing import SealDecision, Standard
+from clawback.storage import tables as t
+
+
+def matter(session: Session) -> t.Matter:
+    row = session.get(t.Matter, 1)
+    if row is None:
+        raise ClawbackError("this workspace holds no case yet: load one first (clawback case load)")
+    return row
+
+
+def protective_order(session: Session) -> ProtectiveOrder:
+    return order_from_data(matter(session).order)
+
+
+def document(session: Session, ref: str | int) -> t.Document:
+    """A document by exhibit number (``5``, ``"Ex. 5"``), control number or Bates number."""
+    text = str(ref).strip()
+    number = text.removeprefix("Ex.").removeprefix("Ex").strip()
+    if number.isdigit():
+        row = session.scalar(select(t.Document).where(t.Document.exhibit == int(number)))
+        if row is None:
+            raise NotFound(f"no Ex. {number} in the record")
+        return row
+    row = session.scalar(select(t.Document).where(t.Document.control == text))
+    if row is not None:
+        return row
+    page = session.scalar(select(t.Page).where(t.Page.bates == str(BatesNumber.parse(text))))
+    if page is None:
+        raise NotFound(f"no document or produced page {text!r}")
+    return session.get_one(t.Document, page.document_id)
+
+
+def exhibits(session: Session) -> list[Exhibit]:
+    """Every produced exhibit, in exhibit order."""
+    docs = session.scalars(
+        select(t.Document).where(t.Document.exhibit.is_not(None)).order_by(t.Document.exhibit)
+    ).all()
+    return [exhibit(session, d) for d in docs if d.produced]
+
+
+def exhibit(session: Session, doc: t.Document) -> Exhibit:
+    pages = session.scalars(
+        select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
+    ).all()
+    if not doc.produced or pages[0].bates is None or pages[-1].bates is None:
+        raise ClawbackError(f"{label(doc)} has not been produced: it has no Bates numbers yet")
+    bates = BatesRange(BatesNumber.parse(pages[0].bates), BatesNumber.parse(pages[-1].bates))
+    designations = session.scalars(
+        select(t.Designation).where(t.Designation.document_id == doc.id).order_by(t.Designation.id)
+    ).all()
+    items = session.scalars(
+        select(t.Item).where(t.Item.document_id == doc.id).order_by(t.Item.page_idx, t.Item.id)
+    ).all()
+    return Exhibit(
+        number=doc.exhibit or 0,
+        bates=bates,
+        kind=doc.kind,
+        title=doc.title,
+        designations=DesignationHistory(
+            tuple(Designation(d.tier, d.note, d.on) for d in designations)
+        ),
+        family=doc.family,
+        parent=doc.parent,
+        publicly_available=doc.publicly_available,
+        items=tuple(
+            Item(i.id, bates.page(i.page_idx), i.what, tuple(i.texts), i.whole_page) for i in items
+        ),
+    )
+
+
+def claims(session: Session) -> list[Claim]:
+    rows = session.scalars(select(t.Claim).order_by(t.Claim.id)).all()
+    return [
+        Claim(
+            id=r.id,
+            privilege=Privilege(r.privilege),
+            exhibits=tuple(r.exhibits),
+            items=tuple(r.items),
+            declarations=tuple(r.declarations),
+            paragraphs=tuple(r.paragraphs),
+            basis=r.basis,
+            state=State(r.state),
+            noticed_on=r.noticed_on,
+        )
+        for r in rows
+    ]
+
+
+def rulings(session: Session) -> list[Ruling]:
+    rows = session.scalars(select(t.Ruling).order_by(t.Ruling.claim_id)).all()
+    return [Ruling(r.claim_id, Result(r.result), tuple(r.items), r.reason, r.on) for r in rows]
+
+
+def seal_decisions(session: Session) -> list[SealDecision]:
+    rows = session.scalars(select(t.SealDecision).order_by(t.SealDecision.exhibit)).all()
+    return [SealDecision(r.exhibit, r.sealed, Standard(r.standard), r.reason) for r in rows]
+
+
+def label(doc: t.Document) -> str:
+    return f"Ex. {doc.exhibit}" if doc.exhibit is not None else doc.control
+
+
+def parse_date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ClawbackError(f"not a date (YYYY-MM-DD): {value!r}") from None

@@ -1,0 +1,119 @@
+"""Real PDFs for the engine's tests, generated with PyMuPDF (no fixtures on disk, no mocks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+
+SECRET = "FIR-2018-12-004417"
+SECRET_LABEL = "fir-dbcode"
+NEIGHBOUR = "Ejemplo Ruiz, Marisol"
+REASON = "REDACTED \u2013 LAW ENFORCEMENT PRIVILEGE"  # en dash: not in simple fonts
+SECRETS = [(SECRET_LABEL, SECRET)]
+IMAGE_RECT = pymupdf.Rect(100, 300, 300, 400)
+
+
+def gradient_png(width: int = 200, height: int = 100) -> bytes:
+    """A PNG whose every pixel differs from its neighbours (so blanking is measurable)."""
+    data = bytearray()
+    for y in range(height):
+        for x in range(width):
+            data += bytes((x % 256, (y * 2) % 256, (x * y + 7) % 256))
+    pix = pymupdf.Pixmap(pymupdf.csRGB, width, height, bytes(data), False)
+    return pix.tobytes("png")
+
+
+def text_doc(pages: int = 1) -> pymupdf.Document:
+    """Pages with the secret on one line and a neighbouring name on the next."""
+    doc = pymupdf.open()
+    for number in range(pages):
+        page = doc.new_page(width=612, height=792)
+        page.insert_text(
+            (72, 100), f"Case code {SECRET} assigned on page {number + 1}.", fontsize=11
+        )
+        page.insert_text((72, 113), NEIGHBOUR, fontsize=11)
+        page.insert_text((72, 140), f"Ordinary paragraph text for page {number + 1}.", fontsize=11)
+    return doc
+
+
+def text_pdf(pages: int = 1) -> bytes:
+    doc = text_doc(pages)
+    try:
+        return doc.tobytes(garbage=4, deflate=True)
+    finally:
+        doc.close()
+
+
+def image_pdf() -> bytes:
+    """One page: the secret line, the neighbour line, and a gradient image."""
+    doc = text_doc()
+    doc[0].insert_image(IMAGE_RECT, stream=gradient_png())
+    try:
+        return doc.tobytes(garbage=4, deflate=True)
+    finally:
+        doc.close()
+
+
+def actualtext_doc() -> pymupdf.Document:
+    """The secret exists only as /ActualText over glyphs that read "XXXXXXXXXX"."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((72, 100), "Code XXXXXXXXXX here", fontsize=11)
+    page.insert_text((72, 113), NEIGHBOUR, fontsize=11)
+    doc.tobytes()  # materialise the content streams
+    xref = page.get_contents()[0]
+    stream = doc.xref_stream(xref)
+    marked = f"/Span <</ActualText ({SECRET})>> BDC\nBT\n".encode()
+    stream = stream.replace(b"BT\n", marked, 1).replace(b"ET\n", b"ET\nEMC\n", 1)
+    doc.update_stream(xref, stream)
+    return doc
+
+
+def rotated_and_cropped_pdf() -> bytes:
+    """Page 1 plain, page 2 rotated 90°, page 3 cropped, page 4 rotated 270° and cropped."""
+    doc = pymupdf.open()
+    for number in range(4):
+        page = doc.new_page(width=612, height=792)
+        page.insert_text((72, 100), f"Page {number + 1} heading", fontsize=20)
+        page.draw_rect(pymupdf.Rect(100, 200, 300, 400), fill=(0, 0.5, 1), color=(1, 0, 0))
+        page.insert_image(pymupdf.Rect(320, 420, 520, 520), stream=gradient_png())
+        if number in (2, 3):
+            page.set_cropbox(pymupdf.Rect(40, 60, 560, 700))
+        if number in (1, 3):
+            page.set_rotation(90 if number == 1 else 270)
+    try:
+        return doc.tobytes(garbage=4, deflate=True)
+    finally:
+        doc.close()
+
+
+def save_incrementally(path: Path, doc: pymupdf.Document) -> bytes:
+    """Save `doc` fully to `path`, reopen, redact the secret with PyMuPDF, save incrementally."""
+    doc.save(path, garbage=4, deflate=True)
+    doc.close()
+    again = pymupdf.open(path)
+    try:
+        page = again[0]
+        for hit in page.search_for(SECRET):
+            page.add_redact_annot(hit, fill=(0, 0, 0))
+        page.apply_redactions(images=2, graphics=2, text=0)
+        again.saveIncr()
+    finally:
+        again.close()
+    return path.read_bytes()
+
+
+def overwrite_incrementally(path: Path, doc: pymupdf.Document) -> bytes:
+    """Save fully, then replace page 1's content stream *in the same object* and save
+    incrementally: the old stream stays in the file body, listed by no cross-reference table."""
+    doc.save(path, garbage=4, deflate=True)
+    doc.close()
+    again = pymupdf.open(path)
+    try:
+        xref = again[0].get_contents()[0]
+        again.update_stream(xref, b"BT /helv 11 Tf 72 692 Td (Case code withheld.) Tj ET")
+        again.saveIncr()
+    finally:
+        again.close()
+    return path.read_bytes()

@@ -1,0 +1,111 @@
+"""The gate: every bad file in the corpus is caught, by the checks expected; good files pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clawback.pdf.findings import Finding
+from clawback.pdf.verify import VerificationError, require_clean, verify, xray_inspect
+from tests.pdf.builders import SECRET, text_pdf
+from tests.pdf.corpus import BAD, GOOD, Case
+
+BAD_NAMES = [build.__name__ for build in BAD]
+GOOD_NAMES = [build.__name__ for build in GOOD]
+
+
+def run(case: Case) -> list[Finding]:
+    return verify(case.pdf, case.secrets, case.labels, boxes=case.boxes, xray=False)
+
+
+@pytest.mark.parametrize("name", BAD_NAMES, ids=BAD_NAMES)
+def test_bad_file_is_caught(corpus: dict[str, Case], name: str) -> None:
+    case = corpus[name]
+    findings = run(case)
+    assert findings, f"{name} passed the gate"
+    fired = {f.check for f in findings}
+    expected = case.catches - {"x-ray"}
+    assert expected <= fired, f"{name}: expected {sorted(expected)}, got {sorted(fired)}"
+
+
+@pytest.mark.parametrize("name", GOOD_NAMES, ids=GOOD_NAMES)
+def test_good_file_passes(corpus: dict[str, Case], name: str) -> None:
+    assert run(corpus[name]) == []
+
+
+def test_superseded_stream_is_found_by_carving(corpus: dict[str, Case]) -> None:
+    details = [f.detail for f in run(corpus["bad_overwritten_stream"]) if f.check == "raw"]
+    assert any("unlisted compressed stream at byte" in d for d in details), details
+
+
+def test_findings_never_contain_the_secret(corpus: dict[str, Case]) -> None:
+    for name in BAD_NAMES:
+        for finding in run(corpus[name]):
+            assert SECRET.lower() not in str(finding).lower(), name
+            assert SECRET.replace("-", "").lower() not in str(finding).lower(), name
+
+
+@pytest.mark.xray
+@pytest.mark.parametrize("name", BAD_NAMES + GOOD_NAMES, ids=BAD_NAMES + GOOD_NAMES)
+def test_xray_verdicts(
+    corpus: dict[str, Case], xray_report: dict[str, list[Finding]], name: str
+) -> None:
+    """x-ray is a peer check: it must pass every good file and catch fake boxes over text."""
+    findings = xray_report[name]
+    if name in GOOD_NAMES or not corpus[name].xray_catches:
+        assert findings == [], f"x-ray on {name}: {findings}"
+    else:
+        assert findings and all(f.check == "x-ray" for f in findings)
+        assert findings[0].page == 0 and "live character" in findings[0].detail
+        assert SECRET not in findings[0].detail
+
+
+@pytest.mark.xray
+def test_verify_runs_xray_itself(corpus: dict[str, Case], xray_available: None) -> None:
+    bad = corpus["bad_box_over_live_text"]
+    assert "x-ray" in {f.check for f in verify(bad.pdf, bad.secrets)}
+    good = corpus["good_text_removed"]
+    assert verify(good.pdf, good.secrets, boxes=good.boxes) == []
+
+
+@pytest.mark.xray
+def test_xray_fails_closed_on_a_file_it_cannot_read(xray_available: None, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7 this is not really a PDF")
+    ((finding,),) = xray_inspect([broken]).values()
+    assert finding.check == "x-ray" and finding.detail.startswith("x-ray could not inspect")
+
+
+def test_missing_xray_environment_fails_closed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere" / "python"
+    monkeypatch.setenv("CLAWBACK_XRAY_PYTHON", str(missing))
+    paths = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
+    report = xray_inspect(paths)
+    expected = f"x-ray environment not found at {missing}: run scripts/setup"
+    assert report == {p: [Finding(None, "x-ray", expected)] for p in paths}
+    findings = verify(text_pdf(), [])
+    assert findings == [Finding(None, "x-ray", expected)]
+
+
+def test_unreadable_file_is_one_finding() -> None:
+    assert verify(b"not a pdf at all", [], xray=False) == [
+        Finding(None, "unreadable", "not a PDF: no %PDF- header (starts with 'not a pd')")
+    ]
+
+
+def test_too_short_secret_is_refused() -> None:
+    with pytest.raises(ValueError, match="secret 'tiny' is shorter than 4 characters"):
+        verify(text_pdf(), [("tiny", "ab")], xray=False)
+
+
+def test_require_clean(corpus: dict[str, Case]) -> None:
+    require_clean([], "ok.pdf")
+    findings = run(corpus["bad_black_highlight"])
+    with pytest.raises(VerificationError) as caught:
+        require_clean(findings, "PROD001.pdf")
+    message = str(caught.value)
+    assert message.startswith(f"PROD001.pdf: {len(findings)} finding(s); first: page 1: ")
+    assert "\n" not in message and SECRET not in message

@@ -1,0 +1,196 @@
+"""The reference case end to end, through the real CLI, checked against the seed case."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pymupdf
+import pypdf
+import pytest
+import yaml
+from openpyxl import load_workbook
+
+from clawback.domain.bates import BatesRange
+from clawback.pdf.verify import xray_inspect
+from tests.conftest import SHARED
+
+CASE = yaml.safe_load((SHARED / "seed-case" / "case.yaml").read_text(encoding="utf-8"))
+CONTENT = CASE["demo_content"]
+WITHHELD = [CONTENT["fir-dbcode"], *CONTENT["ppt-dbcode"]]
+RELEASED = [*CONTENT["fir-gaps"], CONTENT["ppt-other"]]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo") / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "clawback", "demo", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "2020-07-10" in done.stdout
+    return out
+
+
+@pytest.fixture(scope="module")
+def summary(demo: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((demo / "summary.json").read_text(encoding="utf-8"))
+    return data
+
+
+def exhibits_named(text: str) -> set[int]:
+    """``"Exs. 1-13"``, ``"Ex. 18"`` -> exhibit numbers."""
+    found: set[int] = set()
+    for a, b in re.findall(r"Exs?\. (\d+)(?:-(\d+))?", text):
+        found.update(range(int(a), int(b or a) + 1))
+    return found
+
+
+def test_summary_matches_the_expected_outcome(summary: dict[str, Any]) -> None:
+    expected = CASE["expected_outcome"]
+    assert summary["case"]["number"] == CASE["case"]["number"]
+    assert summary["order_date"] == expected["order_date"]
+    assert {r["claim"]: r["result"] for r in summary["rulings"]} == {
+        r["claim"]: r["result"] for r in expected["rulings"]
+    }
+    by_number = {e["exhibit"]: e for e in summary["exhibits"]}
+    assert sorted(by_number) == list(range(1, 20))
+    for doc in CASE["documents"]:
+        mine = by_number[doc["exhibit"]]
+        assert BatesRange.parse(mine["bates"]) == BatesRange.parse(doc["bates"])
+        assert mine["designation"] == doc["designation"]
+    denied = set().union(*(exhibits_named(x) for x in expected["clawback"]["denied_whole"]))
+    in_part = set().union(*(exhibits_named(x) for x in expected["clawback"]["granted_in_part"]))
+    assert {n for n, e in by_number.items() if e["clawback"] == "denied"} == denied
+    assert {n for n, e in by_number.items() if e["clawback"] == "granted_in_part"} == in_part
+    granted_claims = {r["claim"] for r in expected["rulings"] if r["result"] == "granted"}
+    scopes = {c["id"]: c["scope"] for c in CASE["claims"]}
+    redacted = {
+        int(re.search(r"Ex\. (\d+)", scopes[c]).group(1)): re.findall(r"item (\S+)", scopes[c])
+        for c in granted_claims
+    }
+    assert {n: e["redacted"] for n, e in by_number.items() if e["redacted"]} == redacted
+    sealed = set().union(*(exhibits_named(x) for x in expected["sealing"]["sealed"]))
+    not_sealed = set().union(
+        *(exhibits_named(x) for x in expected["sealing"]["not_sealed"]["exhibits"])
+    )
+    assert {n for n, e in by_number.items() if e["sealed"]} == sealed
+    assert {n for n, e in by_number.items() if not e["sealed"]} == not_sealed
+    assert [(d["due"], d["act"]) for d in summary["deadlines"]] == [
+        (c["due"], c["act"]) for c in expected["compliance"]
+    ]
+
+
+def test_files_are_where_the_summary_says(demo: Path, summary: dict[str, Any]) -> None:
+    for e in summary["exhibits"]:
+        kinds = {"sealed", "public"} if e["sealed"] else {"public"}
+        assert set(e["files"]) == kinds
+        for name in e["files"].values():
+            assert (demo / name).is_file()
+    assert len(list((demo / "sealed").iterdir())) == 15
+    assert len(list((demo / "public").iterdir())) == 19
+
+
+def all_pdfs(demo: Path) -> list[Path]:
+    found = sorted(demo.rglob("*.pdf"))
+    assert len(found) == 34  # 15 lodged under seal, 19 for the public docket
+    return found
+
+
+def test_no_output_holds_a_code(demo: Path) -> None:
+    outputs = sorted((demo / "sealed").glob("*.pdf")) + sorted((demo / "public").glob("*.pdf"))
+    for path in outputs:
+        data = path.read_bytes()
+        with pymupdf.open(path) as doc:
+            text = "".join(page.get_text() for page in doc)
+        other = "".join(page.extract_text() or "" for page in pypdf.PdfReader(path).pages)
+        for code in WITHHELD:
+            assert code not in text and code not in other, (path.name, code)
+            assert code.encode() not in data
+
+
+def test_denied_material_stays_in_the_sealed_version(demo: Path) -> None:
+    ex18 = next((demo / "sealed").glob("ex18_*.pdf"))
+    ex19 = next((demo / "sealed").glob("ex19_*.pdf"))
+    with pymupdf.open(ex18) as doc:
+        page = doc[12].get_text()
+        assert all(name in page for name in CONTENT["fir-gaps"])
+        assert "AOL-DEF-00528703" in page
+    with pymupdf.open(ex19) as doc:
+        assert CONTENT["ppt-other"] in " ".join(doc[12].get_text().split())
+        assert doc[13].get_images()  # the denied page AOL-DEF-00516618 keeps its picture
+
+
+def test_every_sealed_page_carries_its_bates_number(demo: Path, summary: dict[str, Any]) -> None:
+    for e in summary["exhibits"]:
+        if not e["sealed"]:
+            continue
+        numbers = [str(n) for n in BatesRange.parse(e["bates"])]
+        with pymupdf.open(demo / e["files"]["sealed"]) as doc:
+            assert len(doc) == len(numbers)
+            for page, number in zip(doc, numbers, strict=True):
+                assert number in page.get_text(), (e["exhibit"], number)
+
+
+def test_public_versions(demo: Path, summary: dict[str, Any]) -> None:
+    for e in summary["exhibits"]:
+        with pymupdf.open(demo / e["files"]["public"]) as doc:
+            if e["sealed"]:
+                assert all(not page.get_images() for page in doc), e["exhibit"]
+                text = " ".join(page.get_text() for page in doc)
+                assert "SYNTHETIC DEMONSTRATION DOCUMENT" not in text
+                assert "CONFIDENTIAL - FILED UNDER SEAL" in text
+            else:  # the social media posts go on the public docket whole
+                assert len(doc[0].get_images()) == 1, e["exhibit"]
+
+
+@pytest.mark.xray
+def test_xray_finds_no_bad_redaction(demo: Path, xray_available: None) -> None:
+    reports = xray_inspect(all_pdfs(demo))
+    assert reports and all(findings == [] for findings in reports.values()), reports
+
+
+def test_privilege_log_in_its_final_state(demo: Path) -> None:
+    with (demo / "privilege-log.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    sheet = load_workbook(demo / "privilege-log.xlsx").active
+    assert sheet is not None
+    assert sheet.max_row == len(rows) + 1
+    by_begin = {(r["Claim"], r["Bates Begin"]): r for r in rows}
+    assert len([r for r in rows if r["Claim"] == "c-sentri"]) == 17
+    assert by_begin[("c-fir-code", "AOL-DEF-00528703")]["Status"] == "upheld"
+    assert by_begin[("c-fir-code", "AOL-DEF-00528703")]["Treatment"] == "redacted"
+    assert by_begin[("c-ppt-other", "AOL-DEF-00516618")]["Status"] == "overruled"
+    assert all(r["Status"] == "overruled" for r in rows if r["Claim"] == "c-sentri")
+    text = (demo / "privilege-log.csv").read_text(encoding="utf-8")
+    assert not any(secret in text for secret in WITHHELD + RELEASED)
+
+
+def test_demo_runs_again_into_the_same_folder(demo: Path) -> None:
+    again = subprocess.run(
+        [sys.executable, "-m", "clawback", "demo", "--out", str(demo)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert again.returncode == 0, again.stderr
+    stranger = demo.parent / "someone-elses"
+    stranger.mkdir()
+    (stranger / "brief.docx").write_text("keep me")
+    refused = subprocess.run(
+        [sys.executable, "-m", "clawback", "demo", "--out", str(stranger)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert refused.returncode == 1
+    assert "not empty" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+    assert (stranger / "brief.docx").read_text() == "keep me"
