@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from clawback.pdf.verify import VerificationError
 from sqlalchemy import func, select
 
 from clawback.demo.run import reference_case
 from clawback.domain.compliance import Act, Directive
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
+from clawback.pdf.verify import VerificationError
 from clawback.service import Workspace
 from clawback.storage import tables as t
 
