@@ -16,15 +16,15 @@ NAMES = {"wagner": "John P. Wagner", "heitke": "Aaron Heitke"}
 
 def test_rows_before_the_ruling(exhibits: list[Exhibit]) -> None:
     log = rows(exhibits, CLAIMS, [], META, NAMES)
-    assert [(r.claim, r.bates_begin) for r in log] == [
-        ("c-sentri", "AOL-DEF-00556914"),
-        ("c-sentri", "AOL-DEF-00556919"),
-        ("c-fir-code", "AOL-DEF-00528703"),
-        ("c-ppt-other", "AOL-DEF-00516617"),
-        ("c-ppt-other", "AOL-DEF-00516618"),
+    assert [(r.entry, r.claim, r.bates_begin) for r in log] == [  # in Bates order
+        (1, "c-ppt-other", "AOL-DEF-00516617"),
+        (2, "c-ppt-other", "AOL-DEF-00516618"),
+        (3, "c-fir-code", "AOL-DEF-00528703"),
+        (4, "c-sentri", "AOL-DEF-00556914"),
+        (5, "c-sentri", "AOL-DEF-00556919"),
     ]
     assert {(r.status, r.treatment) for r in log} == {(Status.asserted, Treatment.sequestered)}
-    first = log[0]
+    first = log[3]
     assert (first.bates_end, first.family_begin, first.family_end) == (
         "AOL-DEF-00556918",
         "AOL-DEF-00556914",

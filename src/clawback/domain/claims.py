@@ -53,6 +53,13 @@ _NEXT: dict[State, frozenset[State]] = {
 PENDING = frozenset({State.noticed, State.sequestered, State.submitted})
 
 
+def transition(claim_id: str, current: State, to: State) -> State:
+    """The claim's next state, if the lifecycle allows the move."""
+    if to not in _NEXT[current]:
+        raise RuleViolation(f"claim {claim_id!r} cannot go from {current} to {to}")
+    return to
+
+
 class Result(StrEnum):
     granted = "granted"
     denied = "denied"
@@ -82,9 +89,7 @@ class Claim:
         return self.state in PENDING
 
     def advance(self, to: State) -> Claim:
-        if to not in _NEXT[self.state]:
-            raise RuleViolation(f"claim {self.id!r} cannot go from {self.state} to {to}")
-        return replace(self, state=to)
+        return replace(self, state=transition(self.id, self.state, to))
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ where the claim stands. The log lives with the dispute: a row's status follows t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from clawback.domain.bates import BatesNumber
 from clawback.domain.claims import Claim, Result, Ruling, State
 from clawback.domain.documents import Exhibit, family_range, find_exhibit
 
@@ -96,7 +97,7 @@ def rows(
     meta: Mapping[int, Mapping[str, str]],
     declarants: Mapping[str, str],
 ) -> list[Row]:
-    """The log as the record stands: a row per claimed document, or per claimed item."""
+    """The log as the record stands: a row per claimed document or item, in Bates order."""
     by_claim = {r.claim: r for r in rulings}
     out: list[Row] = []
     for claim in claims:
@@ -115,7 +116,7 @@ def rows(
                 status, treatment = _standing(claim, ruling, item)
                 out.append(
                     Row(
-                        entry=len(out) + 1,
+                        entry=0,  # numbered below, once sorted
                         claim=claim.id,
                         exhibit=number,
                         bates_begin=str(begin),
@@ -133,7 +134,13 @@ def rows(
                         treatment=treatment,
                     )
                 )
-    return out
+    out.sort(key=lambda r: (_key(r.bates_begin), r.claim))
+    return [replace(r, entry=n) for n, r in enumerate(out, start=1)]
+
+
+def _key(bates: str) -> tuple[str, int]:
+    number = BatesNumber.parse(bates)
+    return number.series, number.number
 
 
 def _standing(claim: Claim, ruling: Ruling | None, item: str | None) -> tuple[Status, Treatment]:

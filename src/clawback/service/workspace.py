@@ -21,10 +21,12 @@ from clawback.domain import claims as claim_rules
 from clawback.domain import compliance, privilege_log, sealing
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.deadlines import Deadline
+from clawback.domain.documents import Exhibit
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.order import order_from_data
 from clawback.pdf.extract import read_pages
 from clawback.pdf.stamp import stamp
+from clawback.pdf.verify import require_clean, verify
 from clawback.service import filing, record
 from clawback.storage import tables as t
 from clawback.storage.db import connect, migrate, schema_is_current, sqlite_url
@@ -251,6 +253,8 @@ class Workspace:
                     labels.append((number, legend))
                     next_number = next_number + 1
                 stamped = stamp(self.files.get(doc.original), labels)
+                checked = verify(stamped, (), expected_labels=labels, xray=False)
+                require_clean(checked, f"{volume}: {record.label(doc)}")
                 doc.produced = self._store(s, stamped, "application/pdf", doc.original, "produce")
             last = next_number + -1
             production = t.Production(
@@ -351,10 +355,7 @@ class Workspace:
     def _replace_state(
         self, s: Session, row: t.Claim, state: claim_rules.State, on: date | None
     ) -> None:
-        current = claim_rules.Claim(
-            row.id, claim_rules.Privilege(row.privilege), (), state=claim_rules.State(row.state)
-        )
-        row.state = current.advance(state).state.value
+        row.state = claim_rules.transition(row.id, claim_rules.State(row.state), state).value
         self._event(s, row.id, state, on)
         self._audit(s, f"claim.{state.value}", row.id)
 
@@ -549,7 +550,7 @@ class Workspace:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def exhibits(self) -> list[Any]:
+    def exhibits(self) -> list[Exhibit]:
         with self.transaction() as s:
             return record.exhibits(s)
 
