@@ -15,9 +15,13 @@ import pypdf
 import pytest
 import yaml
 from openpyxl import load_workbook
+from sqlalchemy import select
 
+from clawback.demo.run import workspace_for
 from clawback.domain.bates import BatesRange
 from clawback.pdf.verify import xray_inspect
+from clawback.service import Workspace
+from clawback.storage.tables import Document
 from tests.conftest import SHARED
 
 CASE = yaml.safe_load((SHARED / "seed-case" / "case.yaml").read_text(encoding="utf-8"))
@@ -105,8 +109,9 @@ def all_pdfs(demo: Path) -> list[Path]:
     return found
 
 
-def test_no_output_holds_a_code(demo: Path) -> None:
-    outputs = sorted((demo / "sealed").glob("*.pdf")) + sorted((demo / "public").glob("*.pdf"))
+def test_no_pdf_under_the_output_holds_a_code(demo: Path) -> None:
+    outputs = [p for p in demo.rglob("*") if p.is_file() and p.read_bytes()[:5] == b"%PDF-"]
+    assert len(outputs) == 34
     for path in outputs:
         data = path.read_bytes()
         with pymupdf.open(path) as doc:
@@ -127,6 +132,25 @@ def test_denied_material_stays_in_the_sealed_version(demo: Path) -> None:
     with pymupdf.open(ex19) as doc:
         assert CONTENT["ppt-other"] in " ".join(doc[12].get_text().split())
         assert doc[13].get_images()  # the denied page AOL-DEF-00516618 keeps its picture
+
+
+def test_the_record_keeps_the_designation_history(demo: Path) -> None:
+    ws = Workspace.open(workspace_for(demo))
+    try:
+        shown = ws.show(19)
+        assert [d["tier"] for d in shown["designations"]] == ["Confidential", "AEO"]
+        assert {i["id"] for i in shown["items"]} == {"ppt-dbcode", "ppt-other", "ppt-618"}
+        assert CONTENT["ppt-other"] not in json.dumps(shown)
+        with ws.transaction() as s:
+            produced = s.scalar(select(Document.produced).where(Document.exhibit == 19))
+            assert produced is not None
+            at_production = ws.files.get(produced)
+    finally:
+        ws.close()
+    with pymupdf.open(stream=at_production) as doc:  # stamped when it was Confidential
+        assert "CONFIDENTIAL" in doc[0].get_text() and "EYES ONLY" not in doc[0].get_text()
+    with pymupdf.open(next((demo / "sealed").glob("ex19_*.pdf"))) as doc:  # filed as AEO
+        assert "ATTORNEYS' EYES ONLY - LODGED UNDER SEAL" in doc[0].get_text()
 
 
 def test_every_sealed_page_carries_its_bates_number(demo: Path, summary: dict[str, Any]) -> None:

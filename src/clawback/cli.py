@@ -329,7 +329,7 @@ def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("demo-out"),
 ) -> None:
     """Run the reference case (S.D. Cal. order of June 26, 2020) end to end into --out."""
-    from clawback.demo.run import run
+    from clawback.demo.run import run, workspace_for
 
     with err.status("reference case") as status:
         summary = run(out_dir, progress=lambda step: status.update(step))
@@ -340,6 +340,7 @@ def demo(
     out.print(
         f"outputs in {out_dir}/ (summary.md, summary.json, sealed/, public/, privilege-log.*)"
     )
+    out.print(f"the record: clawback show 19 -w {workspace_for(out_dir)}", highlight=False)
 
 
 def main() -> None:  # pragma: no cover - the console script entry point

@@ -33,12 +33,19 @@ def reference_case() -> dict[str, Any]:
     return data
 
 
+def workspace_for(out: Path) -> Path:
+    """The demo's workspace sits beside ``out``, not in it: the record holds the unredacted
+    originals, and nothing under ``out`` may."""
+    return out.parent / f"{out.name}.workspace"
+
+
 def run(out: Path, progress: Progress = lambda _: None) -> dict[str, Any]:
-    """Build a workspace in ``out/workspace`` and write the filing packages, the privilege log
-    and the summary to ``out``; returns the summary."""
+    """Build the record in ``workspace_for(out)`` and write the filing packages, the privilege
+    log and the summary to ``out``; returns the summary."""
     _prepare(out)
+    _prepare(workspace_for(out))
     case = reference_case()
-    ws = Workspace.init(out / "workspace")
+    ws = Workspace.init(workspace_for(out))
     try:
         ws.load_case(case)
         progress("generating the 19 exhibits")
@@ -97,6 +104,8 @@ def run(out: Path, progress: Progress = lambda _: None) -> dict[str, Any]:
 
 
 def _prepare(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise ClawbackError(f"{out} is a file, not a folder: choose another --out")
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
         raise ClawbackError(f"{out} is not empty and holds no earlier demo: choose another --out")
     if out.exists():
