@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -61,6 +61,13 @@ class Document(Base):
     page_count: Mapped[int] = mapped_column(Integer)
     publicly_available: Mapped[bool] = mapped_column(default=False)
     meta: Mapped[dict[str, Any]]
+    # Access, derived from the record by the service after every change (see domain.access);
+    # kept here so that a search filters in SQL instead of document by document.
+    tier: Mapped[str | None] = mapped_column(String(120), index=True)
+    sequestered: Mapped[bool] = mapped_column(default=False)
+    withheld: Mapped[bool] = mapped_column(default=False)
+    sealed: Mapped[bool] = mapped_column(default=False)
+    public_filed: Mapped[bool] = mapped_column(default=False)
 
 
 class Page(Base):
@@ -71,6 +78,7 @@ class Page(Base):
     idx: Mapped[int] = mapped_column(Integer)
     bates: Mapped[str | None] = mapped_column(String(60), unique=True)
     text: Mapped[str] = mapped_column(Text)
+    redacted_text: Mapped[str] = mapped_column(Text, default="")  # less what a ruling granted
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     image_sha256: Mapped[list[Any]]
 
@@ -188,13 +196,34 @@ class Filing(Base):
 
 
 class Audit(Base):
-    """Append-only: who did what to which Bates range, when, through which path."""
+    """Append-only: who did what to which Bates range, when, through which path.
+
+    Hash-chained: write it only with ``clawback.storage.audit.append``, check it with
+    ``audit.verify``. ``stamp`` is the hashed moment as text (ISO 8601 UTC, microseconds) so it
+    reads back byte for byte on every backend; ``at`` is the same moment as a naive UTC
+    timestamp for queries, and ``verify`` checks that the two agree.
+    """
 
     __tablename__ = "audit"
+    __table_args__ = (UniqueConstraint("seq", name="uq_audit_seq"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]
     actor: Mapped[str] = mapped_column(String(200))
     path: Mapped[str] = mapped_column(String(20))
     action: Mapped[str] = mapped_column(String(40))
-    subject: Mapped[str] = mapped_column(String(300))
+    subject: Mapped[str] = mapped_column(Text)  # a list of Bates ranges can be long
     detail: Mapped[dict[str, Any]]
+    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, 3 ... with no gaps
+    stamp: Mapped[str] = mapped_column(String(32))
+    prev: Mapped[str] = mapped_column(String(64))  # the previous entry's hash; 64 zeros first
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The audit chain's last entry, in one row: appends queue on its lock; verify checks it."""
+
+    __tablename__ = "audit_head"
+    __table_args__ = (CheckConstraint("id = 1", name="ck_audit_head_one_row"),)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
