@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import pymupdf
@@ -33,7 +34,7 @@ def cli(ws: Path, *args: str, ok: bool = True) -> str:
 
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"`clawback ([a-z-]+)", readme))
+    documented = set(re.findall(r"`clawback ([a-z][a-z-]*)", readme))
     commands = set(get_command(app).commands)  # type: ignore[attr-defined]
     assert commands == documented
 
@@ -79,3 +80,41 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
     assert "not a Bates number: 'AOL-DEF-'" in out and len(out.strip().splitlines()) == 1
     out = cli(tmp_path / "ws", "deadlines", "--directive", "5:x:lodge", ok=False)
     assert "needs --order-date" in out
+
+
+def test_audit_verify_names_a_tampered_entry(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    cli(ws, "init", str(ws))
+    cli(ws, "load-case", "--reference")
+    cli(
+        ws,
+        "people",
+        "add",
+        "pc@plf.test",
+        "--name",
+        "PC",
+        "--side",
+        "receiving",
+        "--category",
+        "counsel",
+    )
+    cli(ws, "ingest", str(make_pdf(tmp_path / "a.pdf", "alpha page")))
+    cli(ws, "produce", "DOC-000001", "--start", "AB-00000001", "--volume", "V1")
+    runner.invoke(app, ["--as", "pc@plf.test", "text", "AB-00000001", "-w", str(ws)])
+    assert "audit trail intact" in cli(ws, "audit", "verify")
+    cli(ws, "audit", "export", str(tmp_path / "trail.jsonl"))
+    assert (
+        "intact"
+        in runner.invoke(app, ["audit", "check-file", str(tmp_path / "trail.jsonl")]).output
+    )
+    with sqlite3.connect(ws / "clawback.db") as db:
+        read = db.execute(
+            "select seq, actor, path, subject from audit where action = 'read.text'"
+        ).fetchone()
+        assert read[1:] == ("pc@plf.test", "cli", "AB-00000001")
+        db.execute("update audit set subject = 'AB-00000009' where seq = ?", (read[0],))
+    out = cli(ws, "audit", "verify", ok=False)
+    assert f"entry {read[0]} " in out and "edited" in out
+    with sqlite3.connect(ws / "clawback.db") as db:
+        db.execute("delete from audit where seq = 2")
+    assert "entry 2" in cli(ws, "audit", "verify", ok=False)

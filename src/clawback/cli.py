@@ -56,8 +56,26 @@ def one_line_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+_seat: dict[str, str | None] = {"as": None}
+
+
+@app.callback()
+def _global(
+    as_person: Annotated[
+        str | None,
+        typer.Option(
+            "--as", envvar="CLAWBACK_AS", help="Act as this person (email): see what they see."
+        ),
+    ] = None,
+) -> None:
+    """clawback: documents under a protective order, claw-backs, rulings, sealing, filing."""
+    _seat["as"] = as_person
+
+
 def _open(path: Path) -> Workspace:
-    return Workspace.open(path)
+    ws = Workspace.open(path, as_person=_seat["as"])
+    ws.path = "cli"
+    return ws
 
 
 def _day(value: str | None) -> date | None:
@@ -82,6 +100,9 @@ def init(path: Annotated[Path, typer.Argument(help="Folder to create.")] = DEFAU
 def load_case(
     case_file: Annotated[Path | None, typer.Argument(help="Case YAML (caption, order).")] = None,
     reference: Annotated[bool, typer.Option(help="Load the reference case.")] = False,
+    order: Annotated[
+        str | None, typer.Option(help="A preset protective order: sdcal-dkt-276, ndcal-model.")
+    ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Record the matter and its protective order (tiers and who each admits)."""
@@ -92,9 +113,15 @@ def load_case(
     elif case_file is None:
         raise ClawbackError("give a case file or --reference")
     else:
-        data = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+        try:
+            data = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            first = str(exc).splitlines()[0]
+            raise ClawbackError(f"{case_file}: not valid YAML ({first})") from None
+        if not isinstance(data, dict):
+            raise ClawbackError(f"{case_file}: case data must be a mapping")
     ws = _open(workspace)
-    ws.load_case(data)
+    ws.load_case(data, order)
     out.print(f"case {data['case']['number']} loaded")
 
 
@@ -321,6 +348,131 @@ def show(
     """What the record holds about a document: Bates range, designations, items, claims."""
     shown = _open(workspace).show(document)
     out.print_json(json.dumps(shown))
+
+
+people_app = typer.Typer(help="The people in the case and their seats under the order.")
+app.add_typer(people_app, name="people")
+
+
+@people_app.command("add")
+@one_line_errors
+def people_add(
+    email: str,
+    name: Annotated[str, typer.Option(help="Full name.")],
+    side: Annotated[str, typer.Option(help="producing, receiving, court or public.")],
+    category: Annotated[str, typer.Option(help="Recipient category under the order.")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Give someone a seat; experts and others who must sign start without access."""
+    person = _open(workspace).add_person(email, name=name, side=side, category=category)
+    signed = "" if person.acknowledged else " (no access until their acknowledgment is recorded)"
+    out.print(f"{person.email}: {person.side} {person.category}{signed}", highlight=False)
+
+
+@people_app.command("acknowledge")
+@one_line_errors
+def people_acknowledge(email: str, workspace: WorkspaceOption = DEFAULT_WS) -> None:
+    """Record a signed acknowledgment and agreement to be bound."""
+    _open(workspace).acknowledge(email)
+    out.print(f"{email}: acknowledgment recorded")
+
+
+@people_app.command("list")
+@one_line_errors
+def people_list(workspace: WorkspaceOption = DEFAULT_WS) -> None:
+    """Everyone with a seat."""
+    for p in _open(workspace).people():
+        signed = "" if p.acknowledged else "  (acknowledgment missing)"
+        out.print(f"{p.email}  {p.side}  {p.category}  {p.name}{signed}", highlight=False)
+
+
+@app.command()
+@one_line_errors
+def text(
+    bates: Annotated[str, typer.Argument(help="Bates number of a produced page.")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """The text of one page, as you may read it."""
+    out.print(_open(workspace).page_text(bates), highlight=False, markup=False)
+
+
+@app.command()
+@one_line_errors
+def image(
+    bates: Annotated[str, typer.Argument(help="Bates number of a produced page.")],
+    png: Annotated[Path, typer.Option("--png", help="Where to write the PNG.")],
+    dpi: int = 72,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """A picture of one page (a thumbnail at a low --dpi), as you may see it."""
+    png.write_bytes(_open(workspace).page_image(bates, dpi))
+    out.print(f"{bates}: {png}")
+
+
+@app.command()
+@one_line_errors
+def search(
+    query: str,
+    limit: int = 50,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Pages holding the words, among those you may see."""
+    for hit in _open(workspace).search(query, limit):
+        out.print(f"{hit.bates}  {hit.snippet}", highlight=False, markup=False)
+
+
+@app.command()
+@one_line_errors
+def export(
+    documents: Annotated[list[str], typer.Argument(help="Documents to export.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the PDFs.")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Write documents as PDFs, each in the version you may see."""
+    for path in _open(workspace).export(documents, out_dir):
+        out.print(str(path))
+
+
+audit_app = typer.Typer(help="The hash-chained audit trail.")
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("verify")
+@one_line_errors
+def audit_verify(workspace: WorkspaceOption = DEFAULT_WS) -> None:
+    """Re-hash the trail; name every edited, deleted or reordered entry (exit 1 if any)."""
+    problems = _open(workspace).verify_audit()
+    for p in problems:
+        err.print(p.message, highlight=False, markup=False)
+    if problems:
+        raise typer.Exit(1)
+    out.print("audit trail intact")
+
+
+@audit_app.command("export")
+@one_line_errors
+def audit_export(
+    path: Annotated[Path, typer.Argument(help="File to write (.jsonl or .csv).")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Export the trail with its chain head, for a court to verify on its own."""
+    head = _open(workspace).export_audit(path, fmt)
+    out.print(f"{path}: chain head {head}")
+
+
+@audit_app.command("check-file")
+@one_line_errors
+def audit_check_file(path: Path) -> None:
+    """Verify an exported trail without any workspace (what a court would run)."""
+    from clawback.storage.audit import verify_export
+
+    problems = verify_export(path)
+    for p in problems:
+        err.print(p.message, highlight=False, markup=False)
+    if problems:
+        raise typer.Exit(1)
+    out.print(f"{path}: intact")
 
 
 @app.command()

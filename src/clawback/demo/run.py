@@ -7,8 +7,9 @@ on the service API, exactly as a user of the CLI would make it.
 
 from __future__ import annotations
 
+import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -44,63 +45,67 @@ def run(out: Path, progress: Progress = lambda _: None) -> dict[str, Any]:
     log and the summary to ``out``; returns the summary."""
     _prepare(out)
     _prepare(workspace_for(out))
-    case = reference_case()
     ws = Workspace.init(workspace_for(out))
     try:
-        ws.load_case(case)
-        progress("generating the 19 exhibits")
-        _ingest(ws, case)
-        progress("producing with the case's Bates numbers")
-        _produce(ws, case)
-        _define_items(ws, case)
-        _redesignate(ws, case)
-        progress("claw-back: notice, sequestration, in-camera submission")
-        noticed = date.fromisoformat(case["claims_noticed_on"])
-        for c in case["claims"]:
-            ws.claim(
-                c["id"],
-                privilege=c["privilege"],
-                exhibits=c["exhibits"],
-                items=c.get("items", ()),
-                declarations=c["declarations"],
-                paragraphs=c["paragraphs"],
-                basis=c["basis"],
-                on=noticed,
-            )
-            ws.advance(c["id"], "sequestered", on=noticed)
-            ws.advance(c["id"], "submitted", on=noticed)
-        order = case["order"]
-        ordered = date.fromisoformat(order["date"])
-        progress("entering the rulings and the sealing decision")
-        for r in order["rulings"]:
-            ws.rule(r["claim"], r["result"], r.get("items", ()), r.get("reason", ""), ordered)
-        motion = case["motion_to_seal"]
-        ws.seal(
-            motion["docket"],
-            exhibits=motion["exhibits"],
-            kind=motion["kind"],
-            granted=order["seal_granted"],
-            joint=motion["joint"],
-            reason=order["seal_reason"],
-            on=ordered,
-        )
-        directives = [
-            Directive(str(d["paragraph"]), int(d["within_days"]), Act(d["act"]))
-            for d in order["directives"]
-        ]
-        ws.order_deadlines(ordered, directives)
-        progress("making and verifying the sealed and public filings")
-        made = ws.file(out)
-        write_privilege_log(
-            ws.privilege_log(), out / "privilege-log.csv", out / "privilege-log.xlsx"
-        )
-        summary = ws.summary(
-            ordered, {(m.plan.exhibit.number, m.plan.kind): m.plan.name for m in made}
-        )
-        write_summary(summary, out / "summary.json", out / "summary.md")
+        for done in stages(ws, reference_case(), out):
+            progress(done)
+        summary: dict[str, Any] = json.loads((out / "summary.json").read_text("utf-8"))
         return summary
     finally:
         ws.close()
+
+
+def stages(ws: Workspace, case: dict[str, Any], out: Path) -> Iterator[str]:
+    """The flow, one stage at a time: the caller may look at the record between stages."""
+    ws.load_case(case)
+    for email, seat in case.get("people", {}).items():
+        ws.add_person(email, **seat)
+    _ingest(ws, case)
+    _produce(ws, case)
+    _define_items(ws, case)
+    _redesignate(ws, case)
+    yield "produced with the case's Bates numbers"
+    noticed = date.fromisoformat(case["claims_noticed_on"])
+    for c in case["claims"]:
+        ws.claim(
+            c["id"],
+            privilege=c["privilege"],
+            exhibits=c["exhibits"],
+            items=c.get("items", ()),
+            declarations=c["declarations"],
+            paragraphs=c["paragraphs"],
+            basis=c["basis"],
+            on=noticed,
+        )
+        ws.advance(c["id"], "sequestered", on=noticed)
+        ws.advance(c["id"], "submitted", on=noticed)
+    yield "claw-back noticed, sequestered and submitted for in-camera review"
+    order = case["order"]
+    ordered = date.fromisoformat(order["date"])
+    for r in order["rulings"]:
+        ws.rule(r["claim"], r["result"], r.get("items", ()), r.get("reason", ""), ordered)
+    yield "rulings entered"
+    motion = case["motion_to_seal"]
+    ws.seal(
+        motion["docket"],
+        exhibits=motion["exhibits"],
+        kind=motion["kind"],
+        granted=order["seal_granted"],
+        joint=motion["joint"],
+        reason=order["seal_reason"],
+        on=ordered,
+    )
+    directives = [
+        Directive(str(d["paragraph"]), int(d["within_days"]), Act(d["act"]))
+        for d in order["directives"]
+    ]
+    ws.order_deadlines(ordered, directives)
+    yield "sealing decided and deadlines computed"
+    made = ws.file(out)
+    write_privilege_log(ws.privilege_log(), out / "privilege-log.csv", out / "privilege-log.xlsx")
+    files = {(m.plan.exhibit.number, m.plan.kind): m.plan.name for m in made}
+    write_summary(ws.summary(ordered, files), out / "summary.json", out / "summary.md")
+    yield "sealed and public filings made and verified"
 
 
 def _prepare(out: Path) -> None:

@@ -7,7 +7,7 @@ designated. Everything about who may see what derives from that table, not from 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -21,6 +21,7 @@ class Side(StrEnum):
     producing = "producing"
     receiving = "receiving"
     court = "court"
+    public = "public"  # anyone else: sees only what is on the public docket
 
 
 @dataclass(frozen=True)
@@ -102,11 +103,14 @@ class ProtectiveOrder:
         """The legend stamped on a page so designated, in capitals as the trade writes it."""
         return self.tier(label).name.upper()
 
-    def check_categories(self, categories: Iterable[str]) -> None:
-        known = set().union(*(t.admits for t in self.tiers))
-        for category in categories:
-            if category not in known:
-                raise RuleViolation(f"recipient category {category!r} is admitted by no tier")
+    @property
+    def categories(self) -> frozenset[str]:
+        """Every recipient category some tier admits."""
+        return frozenset().union(*(t.admits for t in self.tiers))
+
+    def admitted_tiers(self, person: Person) -> frozenset[str]:
+        """The short names of the tiers this person may see (the order's table, nothing else)."""
+        return frozenset(t.short for t in self.tiers if self.may_see(person, Designation(t.short)))
 
 
 def order_from_data(data: Mapping[str, object]) -> ProtectiveOrder:
@@ -126,10 +130,14 @@ def order_from_data(data: Mapping[str, object]) -> ProtectiveOrder:
                 admits=frozenset(str(c) for c in raw.get("may_see", ())),
             )
         )
+    signing = data.get("acknowledgment_required", ())
+    if not isinstance(signing, Sequence) or isinstance(signing, str):
+        raise RuleViolation(f"acknowledgment_required is not a list: {signing!r}")
     return ProtectiveOrder(
         docket=str(data.get("docket", "")),
         tiers=tuple(tiers),
         survives_final_disposition=bool(data.get("survives_final_disposition", True)),
+        categories_needing_acknowledgment=frozenset(str(c) for c in signing),
     )
 
 

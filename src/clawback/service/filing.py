@@ -63,7 +63,7 @@ def plans(
         )
         privileged_pages = frozenset(every_page)
     else:
-        privileged = tuple(_item_redactions(exhibit, effect.redact))
+        privileged = tuple(item_redactions(exhibit, effect.redact))
         privileged_pages = frozenset(
             r.page for r in privileged if r.text is None and r.rect is None
         )
@@ -133,7 +133,7 @@ def write(made: Sequence[Made], out: Path) -> list[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _item_redactions(exhibit: Exhibit, item_ids: Sequence[str]) -> list[Redaction]:
+def item_redactions(exhibit: Exhibit, item_ids: Sequence[str]) -> list[Redaction]:
     found = []
     for item in exhibit.items:
         if item.id not in item_ids:

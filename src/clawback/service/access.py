@@ -1,0 +1,101 @@
+"""Access in the database: the derived columns a search filters on, and the filter itself.
+
+The rule is ``clawback.domain.access.access``. After every change that can move it (a
+designation, a claim and its rulings, a seal, a public filing), ``refresh`` recomputes each
+affected document's access columns and its pages' redacted text from the record. ``visible``
+states the same rule as a SQL condition, so a search filters in the query, not afterwards; the
+test suite checks the two statements of the rule against each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import ColumnElement, and_, or_, select, true
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from clawback.domain import claims as claim_rules
+from clawback.domain.access import DocumentState, View
+from clawback.domain.order import Person, ProtectiveOrder, Side
+from clawback.service import record
+from clawback.storage import tables as t
+
+REDACTED_MARK = "[REDACTED]"
+
+
+def state(doc: t.Document) -> DocumentState:
+    return DocumentState(doc.tier, doc.sequestered, doc.withheld, doc.sealed, doc.public_filed)
+
+
+def refresh(s: Session, docs: Iterable[t.Document] | None = None) -> None:
+    """Recompute access columns and redacted page text for ``docs`` (every document if None)."""
+    rows = list(docs) if docs is not None else list(s.scalars(select(t.Document)).all())
+    if not rows:
+        return
+    s.flush()
+    claims = [c for c in record.claims(s) if c.state is not claim_rules.State.withdrawn]
+    pending = {n for c in claims if c.pending for n in c.exhibits}
+    exhibits = record.exhibits(s)
+    effects = claim_rules.effects(exhibits, claims, record.rulings(s))
+    sealed = {d.exhibit: d.sealed for d in record.seal_decisions(s)}
+    public = set(s.scalars(select(t.Filing.document_id).where(t.Filing.kind == "public")).all())
+    for doc in rows:
+        doc.tier = s.scalar(
+            select(t.Designation.tier)
+            .where(t.Designation.document_id == doc.id)
+            .order_by(t.Designation.id.desc())
+            .limit(1)
+        )
+        number = doc.exhibit
+        effect = effects.get(number) if number is not None else None
+        doc.sequestered = number in pending
+        doc.withheld = bool(effect and effect.withheld)
+        doc.sealed = bool(number is not None and sealed.get(number, False))
+        doc.public_filed = doc.id in public and not doc.sealed
+        redact = set(effect.redact) if effect else set()
+        _redact_pages(s, doc, redact)
+
+
+def refresh_exhibits(s: Session, numbers: Iterable[int]) -> None:
+    wanted = list(numbers)
+    refresh(s, s.scalars(select(t.Document).where(t.Document.exhibit.in_(wanted))).all())
+
+
+def _redact_pages(s: Session, doc: t.Document, granted: set[str]) -> None:
+    items = s.scalars(select(t.Item).where(t.Item.document_id == doc.id)).all()
+    by_page: dict[int, list[t.Item]] = {}
+    for item in items:
+        if item.id in granted:
+            by_page.setdefault(item.page_idx, []).append(item)
+    for page in s.scalars(select(t.Page).where(t.Page.document_id == doc.id)).all():
+        text = page.text
+        for item in by_page.get(page.idx, ()):
+            if item.whole_page:
+                text = REDACTED_MARK
+                break
+            for secret in item.texts:
+                text = text.replace(secret, REDACTED_MARK)
+        page.redacted_text = text
+
+
+def visible(order: ProtectiveOrder, person: Person | None) -> ColumnElement[bool]:
+    """The SQL form of ``domain.access.access(...).allowed`` over ``t.Document``."""
+    d = t.Document
+    if person is None or person.side in (Side.court, Side.producing):
+        return true()
+    if person.side is Side.public:
+        return and_(d.public_filed, ~d.sealed, ~d.sequestered, ~d.withheld)
+    tiers = sorted(order.admitted_tiers(person))
+    tier_ok = or_(d.tier.is_(None), d.tier.in_(tiers)) if tiers else d.tier.is_(None)
+    return and_(tier_ok, ~d.sequestered, ~d.withheld)
+
+
+def text_column(person: Person | None) -> InstrumentedAttribute[str]:
+    """Which text of a page this person reads: as produced, or less what a ruling granted."""
+    return t.Page.text if view(person) is View.full else t.Page.redacted_text
+
+
+def view(person: Person | None) -> View:
+    if person is None or person.side in (Side.court, Side.producing):
+        return View.full
+    return View.redacted

@@ -1,0 +1,183 @@
+"""Documents into the record: ingest, designate, name items, produce."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+
+from clawback.domain.bates import BatesNumber, BatesRange
+from clawback.domain.errors import NotFound, RuleViolation
+from clawback.domain.order import Side
+from clawback.pdf.extract import read_pages
+from clawback.pdf.stamp import stamp
+from clawback.pdf.verify import require_clean, verify
+from clawback.service import access as access_rules
+from clawback.service import record
+from clawback.service.base import WorkspaceBase
+from clawback.storage import tables as t
+
+
+class Documents(WorkspaceBase):
+    # -- ingest and designate ----------------------------------------------------------------
+
+    def ingest(
+        self,
+        pdf: bytes,
+        *,
+        title: str,
+        kind: str = "pdf",
+        exhibit: int | None = None,
+        family: str | None = None,
+        parent: bool = False,
+        publicly_available: bool = False,
+        meta: Mapping[str, Any] | None = None,
+    ) -> str:
+        """Store a PDF and its pages' text and hashes; returns its control number.
+
+        Ingesting the same file again returns the same document: nothing is stored twice.
+        """
+        self._require(Side.producing, act="ingest documents")
+        pages = read_pages(pdf)  # raises a one-line PdfError on a bad file, before any write
+        sha = hashlib.sha256(pdf).hexdigest()
+        with self.transaction() as s:
+            existing = s.scalar(select(t.Document).where(t.Document.original == sha))
+            if existing is not None:
+                return existing.control
+            if exhibit is not None and s.scalar(
+                select(t.Document).where(t.Document.exhibit == exhibit)
+            ):
+                raise RuleViolation(f"Ex. {exhibit} is already in the record (another file)")
+            self._store(s, pdf, "application/pdf")
+            count = s.scalar(select(func.count()).select_from(t.Document)) or 0
+            doc = t.Document(
+                control=f"DOC-{count + 1:06d}",
+                title=title,
+                kind=kind,
+                family=family,
+                parent=parent,
+                exhibit=exhibit,
+                original=sha,
+                page_count=len(pages),
+                publicly_available=publicly_available,
+                meta=dict(meta or {}),
+            )
+            s.add(doc)
+            s.flush()
+            for p in pages:
+                s.add(
+                    t.Page(
+                        document_id=doc.id,
+                        idx=p.index,
+                        text=p.text,
+                        sha256=p.sha256,
+                        image_sha256=list(p.image_sha256),
+                    )
+                )
+            access_rules.refresh(s, [doc])
+            self._audit(s, "ingest", record.label(doc), pages=len(pages), sha256=sha)
+            return doc.control
+
+    def designate(self, ref: str | int, tier: str, note: str = "", on: date | None = None) -> None:
+        """Give a document a tier of the protective order; earlier designations stay on record."""
+        self._require(Side.producing, act="designate documents")
+        with self.transaction() as s:
+            doc = record.document(s, ref)
+            name = record.protective_order(s).tier(tier).short
+            previous = s.scalar(
+                select(t.Designation.tier)
+                .where(t.Designation.document_id == doc.id)
+                .order_by(t.Designation.id.desc())
+            )
+            s.add(t.Designation(document_id=doc.id, tier=name, note=note, on=on))
+            access_rules.refresh(s, [doc])
+            self._audit(s, "designate", record.label(doc), tier=name, previous=previous)
+
+    def define_item(
+        self,
+        ref: str | int,
+        item_id: str,
+        page: str,
+        what: str,
+        texts: Sequence[str] = (),
+        whole_page: bool = False,
+    ) -> None:
+        """Name a text span or a whole page on a produced page, so a claim can point at it."""
+        self._require(Side.producing, Side.court, act="name items")
+        with self.transaction() as s:
+            doc = record.document(s, ref)
+            ex = record.exhibit(s, doc)
+            index = ex.page_index(BatesNumber.parse(page))
+            if texts:
+                page_text = (
+                    s.scalar(
+                        select(t.Page.text).where(t.Page.document_id == doc.id, t.Page.idx == index)
+                    )
+                    or ""
+                )
+                for text in texts:
+                    if text not in page_text:
+                        raise NotFound(f"item {item_id!r}: its text is not on page {page}")
+            s.merge(
+                t.Item(
+                    id=item_id,
+                    document_id=doc.id,
+                    page_idx=index,
+                    what=what,
+                    texts=list(texts),
+                    whole_page=whole_page,
+                )
+            )
+            self._audit(s, "item.define", page, item=item_id, what=what)
+
+    # -- produce -------------------------------------------------------------------------------
+
+    def produce(
+        self, refs: Sequence[str | int], start: str, volume: str, on: date | None = None
+    ) -> BatesRange:
+        """Number the documents' pages from ``start`` and stamp each page with its Bates number
+        and designation legend, in a band below the content; returns the volume's range."""
+        self._require(Side.producing, act="produce documents")
+        first = BatesNumber.parse(start)
+        with self.transaction() as s:
+            order = record.protective_order(s)
+            docs = [record.document(s, r) for r in refs]
+            next_number = first
+            for doc in docs:
+                if doc.produced:
+                    raise RuleViolation(f"{record.label(doc)} was already produced")
+                tier = s.scalar(
+                    select(t.Designation.tier)
+                    .where(t.Designation.document_id == doc.id)
+                    .order_by(t.Designation.id.desc())
+                )
+                legend = order.legend(tier) if tier else ""
+                pages = s.scalars(
+                    select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
+                ).all()
+                labels = []
+                for page in pages:
+                    number = str(next_number)
+                    if s.scalar(select(t.Page.id).where(t.Page.bates == number)):
+                        raise RuleViolation(f"Bates number {number} is already used")
+                    page.bates = number
+                    labels.append((number, legend))
+                    next_number = next_number + 1
+                stamped = stamp(self.files.get(doc.original), labels)
+                checked = verify(stamped, (), expected_labels=labels, xray=False)
+                require_clean(checked, f"{volume}: {record.label(doc)}")
+                doc.produced = self._store(s, stamped, "application/pdf", doc.original, "produce")
+            last = next_number + -1
+            production = t.Production(
+                volume=volume, first=str(first), last=str(last), produced_on=on
+            )
+            s.add(production)
+            s.flush()
+            for doc in docs:
+                doc.production = production.id
+            span = BatesRange(first, last)
+            self._audit(s, "produce", str(span), volume=volume, documents=len(docs))
+            return span

@@ -1,0 +1,109 @@
+"""What the record makes: filing packages, the privilege log, the case summary."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from clawback.domain import claims as claim_rules
+from clawback.domain import privilege_log
+from clawback.domain.order import Side
+from clawback.service import access as access_rules
+from clawback.service import filing, record
+from clawback.service.base import WorkspaceBase
+from clawback.storage import tables as t
+
+
+class Outputs(WorkspaceBase):
+    # -- file ----------------------------------------------------------------------------------
+
+    def file(self, out: Path) -> list[filing.Made]:
+        """Make the filing packages the rulings and the sealing decisions call for: ``sealed/``
+        (lodged under seal, redacted for privilege) and ``public/`` (for the public docket),
+        each file verified; written to ``out`` only when every file passed."""
+        self._require(Side.producing, Side.court, act="make filing packages")
+        with self.transaction() as s:
+            exhibits = record.exhibits(s)
+            effects = claim_rules.effects(exhibits, record.claims(s), record.rulings(s))
+            sealed = {d.exhibit: d.sealed for d in record.seal_decisions(s)}
+            order = record.protective_order(s)
+            work = []
+            for ex in exhibits:
+                if ex.number not in sealed:
+                    continue
+                doc = record.document(s, ex.number)
+                texts = s.scalars(
+                    select(t.Page.text).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
+                ).all()
+                legend = order.legend(ex.designation) if ex.designation else ""
+                for plan in filing.plans(ex, effects[ex.number], sealed[ex.number], legend, texts):
+                    work.append((doc, plan))
+        made = [filing.make(plan, self.files.get(doc.original)) for doc, plan in work]
+        filing.write(made, out)
+        with self.transaction() as s:
+            for (doc, plan), m in zip(work, made, strict=True):
+                sha = self._store(s, m.pdf, "application/pdf", doc.original, f"file.{plan.kind}")
+                row = s.scalar(
+                    select(t.Filing).where(
+                        t.Filing.document_id == doc.id, t.Filing.kind == plan.kind
+                    )
+                ) or t.Filing(document_id=doc.id, kind=plan.kind)
+                row.blob, row.redacted = sha, [r.label for r in plan.redactions]
+                s.add(row)
+                self._audit(s, f"file.{plan.kind}", str(plan.exhibit.bates), path=plan.name)
+            for claim in s.scalars(select(t.Claim).where(t.Claim.state == "ruled")).all():
+                self._replace_state(s, claim, claim_rules.State.applied, None)
+            access_rules.refresh(s)
+        return made
+
+    def privilege_log(self) -> list[privilege_log.Row]:
+        """The privilege log as the record stands now."""
+        self._require(Side.producing, Side.receiving, Side.court, act="read the privilege log")
+        with self.transaction() as s:
+            exhibits = record.exhibits(s)
+            docs = s.scalars(select(t.Document).where(t.Document.exhibit.is_not(None))).all()
+            meta = {d.exhibit: d.meta for d in docs if d.exhibit is not None}
+            parents = {d.family: d.exhibit for d in docs if d.parent and d.exhibit is not None}
+            for d in docs:  # attachments carry their parent email's date, author and recipients
+                if d.exhibit is not None and d.family in parents and not d.meta:
+                    meta[d.exhibit] = meta.get(parents[d.family], {})
+            declarants = {d.id: d.declarant for d in s.scalars(select(t.Declaration)).all()}
+            return privilege_log.rows(
+                exhibits, record.claims(s), record.rulings(s), meta, declarants
+            )
+
+    def summary(self, order_date: date, files: Mapping[tuple[int, str], str]) -> dict[str, Any]:
+        """The outcome per exhibit, the rulings and the deadlines, as plain data."""
+        self._require(Side.producing, Side.receiving, Side.court, act="read the case summary")
+        with self.transaction() as s:
+            m = record.matter(s)
+            exhibits = record.exhibits(s)
+            effects = claim_rules.effects(exhibits, record.claims(s), record.rulings(s))
+            sealed = {d.exhibit: d.sealed for d in record.seal_decisions(s)}
+            rulings = record.rulings(s)
+        return {
+            "case": {"number": m.number, "court": m.court, "caption": m.caption},
+            "order_date": order_date.isoformat(),
+            "exhibits": [
+                {
+                    "exhibit": e.number,
+                    "bates": str(e.bates),
+                    "designation": e.designation,
+                    "clawback": effects[e.number].outcome,
+                    "redacted": list(effects[e.number].redact),
+                    "sealed": sealed.get(e.number, False),
+                    "files": {
+                        kind: files[(e.number, kind)]
+                        for kind in ("sealed", "public")
+                        if (e.number, kind) in files
+                    },
+                }
+                for e in exhibits
+            ],
+            "rulings": [{"claim": r.claim, "result": r.result.value} for r in rulings],
+            "deadlines": [{"due": d.due.isoformat(), "act": d.act} for d in self.deadlines()],
+        }
