@@ -78,9 +78,10 @@ def _redact_pages(s: Session, doc: t.Document, granted: set[str]) -> None:
         page.redacted_text = text
 
 
-def visible(order: ProtectiveOrder, person: Person | None) -> ColumnElement[bool]:
-    """The SQL form of ``domain.access.access(...).allowed`` over ``t.Document``."""
-    d = t.Document
+def visible(
+    order: ProtectiveOrder, person: Person | None, d: type[t.Document] = t.Document
+) -> ColumnElement[bool]:
+    """The SQL form of ``domain.access.access(...).allowed`` over ``t.Document`` (or an alias)."""
     if person is None or person.side in (Side.court, Side.producing):
         return true()
     if person.side is Side.public:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pymupdf
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from clawback.domain import claims as claim_rules
 from clawback.domain.access import View, access
@@ -84,12 +84,24 @@ class Reads(WorkspaceBase):
         column = access_rules.text_column(self.person)
         with self.transaction() as s:
             order = record.protective_order(s)
-            rows = s.execute(
+            query = (
                 select(t.Page.bates, t.Document.exhibit, column)
                 .join(t.Document, t.Page.document_id == t.Document.id)
-                .where(access_rules.visible(order, self.person))
                 .where(t.Page.bates.is_not(None))
-                .where(column.ilike(f"%{_escape(words)}%", escape="\\"))
+            )
+            if access_rules.view(self.person) is not View.full:
+                # Checked page by page against the page's own document (a primary-key lookup),
+                # so pages are still scanned in order, the text match runs only on pages the
+                # person may see, and the scan stops at the limit.
+                doc = aliased(t.Document)
+                may_see = (
+                    select(doc.id)
+                    .where(doc.id == t.Page.document_id)
+                    .where(access_rules.visible(order, self.person, doc))
+                )
+                query = query.where(may_see.exists())
+            rows = s.execute(
+                query.where(column.ilike(f"%{_escape(words)}%", escape="\\"))
                 .order_by(t.Page.id)
                 .limit(limit)
             ).all()

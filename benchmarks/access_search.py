@@ -1,0 +1,121 @@
+"""What the access check costs a search: filtered vs unfiltered, over 100,000 pages.
+
+Builds a workspace (SQLite, or CLAWBACK_DATABASE_URL) holding DOCS documents of PAGES pages
+each, with a mix of designations, sequestered and withheld documents, then runs the same
+searches through the service API as the operator (no access filter) and as a receiving-side
+party employee (tier + claw-back filter), and prints the median times and their ratio.
+
+    .venv/bin/python benchmarks/access_search.py [--pages 100000] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from clawback.demo.run import reference_case
+from clawback.service import Workspace
+from clawback.storage import tables as t
+
+WORDS = """
+    border port entry inspection record caravan shelter report agent officer asylum secondary
+    referral database lookout travel trusted program revocation memo review field information
+    unit station notice claim seal order court counsel exhibit page
+""".split()  # noqa: SIM905 - a word list reads better as prose
+QUERIES = ["caravan shelter", "secondary referral", "lookout", "zzqx-2019-not-there", "memo"]
+
+
+def build(root: Path, pages: int, per_doc: int, seed: int = 7) -> Workspace:
+    rng = random.Random(seed)
+    ws = Workspace.init(root)
+    ws.load_case(reference_case())
+    ws.add_person(
+        "staff@plaintiffs.example",
+        name="Staff",
+        side="receiving",
+        category="party_officers_directors_employees",
+    )
+    with ws.transaction() as s:
+        s.add(t.Blob(sha256="0" * 64, size=0, media_type="application/pdf"))
+        s.flush()
+        docs, rows = [], []
+        for d in range(pages // per_doc):
+            docs.append(
+                {
+                    "id": d + 1,
+                    "control": f"DOC-{d + 1:06d}",
+                    "title": f"doc {d}",
+                    "kind": "pdf",
+                    "original": "0" * 64,
+                    "produced": "0" * 64,
+                    "page_count": per_doc,
+                    "meta": {},
+                    "tier": rng.choice([None, "Confidential", "AEO"]),
+                    "sequestered": rng.random() < 0.05,
+                    "withheld": rng.random() < 0.01,
+                }
+            )
+            for i in range(per_doc):
+                text = " ".join(rng.choice(WORDS) for _ in range(250))
+                n = d * per_doc + i + 1
+                rows.append(
+                    {
+                        "document_id": d + 1,
+                        "idx": i,
+                        "bates": f"BEN-{n:08d}",
+                        "text": text,
+                        "redacted_text": text,
+                        "sha256": f"{n:064x}",
+                        "image_sha256": [],
+                    }
+                )
+        s.execute(insert(t.Document), docs)
+        for start in range(0, len(rows), 5000):
+            s.execute(insert(t.Page), rows[start : start + 5000])
+    return ws
+
+
+def timed(ws: Workspace, rounds: int) -> dict[str, float]:
+    """Median seconds of each query in QUERIES."""
+    samples: dict[str, list[float]] = {q: [] for q in QUERIES}
+    for _ in range(rounds):
+        for q in QUERIES:
+            began = time.perf_counter()
+            ws.search(q, limit=50)
+            samples[q].append(time.perf_counter() - began)
+    return {q: statistics.median(times) for q, times in samples.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=100_000)
+    parser.add_argument("--per-doc", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        began = time.perf_counter()
+        ws = build(Path(tmp) / "ws", args.pages, args.per_doc)
+        print(f"built {args.pages:,} pages in {time.perf_counter() - began:.1f} s ({ws.url})")
+        timed(ws, 1)  # warm the page cache
+        unfiltered = timed(ws, args.rounds)
+        ws.act_as("staff@plaintiffs.example")
+        filtered = timed(ws, args.rounds)
+        ws.close()
+    print(f"median of {args.rounds} rounds; unfiltered = operator, filtered = a receiving-side")
+    print("party employee (tier + claw-back filter), first 50 hits")
+    print(f"  {'query':24} {'unfiltered':>12} {'filtered':>12} {'ratio':>7}")
+    for q in QUERIES:
+        a, b = unfiltered[q], filtered[q]
+        print(f"  {q:24} {a * 1000:9.1f} ms {b * 1000:9.1f} ms {b / a:7.2f}")
+    a, b = sum(unfiltered.values()), sum(filtered.values())
+    print(f"  {'all queries':24} {a * 1000:9.1f} ms {b * 1000:9.1f} ms {b / a:7.2f}")
+
+
+if __name__ == "__main__":
+    main()
