@@ -87,6 +87,12 @@ def _day(value: str | None) -> date | None:
         raise ClawbackError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def _required_day(value: str) -> date:
+    day = _day(value)
+    assert day is not None
+    return day
+
+
 @app.command()
 @one_line_errors
 def init(path: Annotated[Path, typer.Argument(help="Folder to create.")] = DEFAULT_WS) -> None:
@@ -173,6 +179,33 @@ def designate(
     """Designate (or re-designate) a document; its earlier designations stay on record."""
     _open(workspace).designate(document, tier, note, _day(on))
     out.print(f"{document}: {tier}")
+
+
+@app.command()
+@one_line_errors
+def challenge(
+    document: Annotated[str, typer.Argument(help="Exhibit number, control or Bates number.")],
+    grounds: Annotated[str, typer.Option(help="Why the designation is wrong.")],
+    on: Annotated[str, typer.Option(help="Date raised (YYYY-MM-DD).")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Challenge a document's designation; it stands until the challenge ends."""
+    number = _open(workspace).challenge(document, grounds, _required_day(on))
+    out.print(f"challenge {number} raised against {document}")
+
+
+@app.command("resolve-challenge")
+@one_line_errors
+def resolve_challenge(
+    number: int,
+    outcome: Annotated[str, typer.Argument(help="upheld, redesignated or withdrawn.")],
+    on: Annotated[str, typer.Option(help="Date (YYYY-MM-DD).")],
+    tier: Annotated[str | None, typer.Option(help="The new tier, when redesignated.")] = None,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """End a designation challenge; a change of tier is recorded as a re-designation."""
+    _open(workspace).resolve_challenge(number, outcome, _required_day(on), tier)
+    out.print(f"challenge {number}: {outcome}")
 
 
 @app.command()

@@ -8,9 +8,10 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from clawback.domain.bates import BatesNumber, BatesRange
-from clawback.domain.errors import NotFound, RuleViolation
+from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.order import Side
 from clawback.pdf.extract import read_pages
 from clawback.pdf.stamp import stamp
@@ -85,16 +86,68 @@ class Documents(WorkspaceBase):
         """Give a document a tier of the protective order; earlier designations stay on record."""
         self._require(Side.producing, act="designate documents")
         with self.transaction() as s:
+            self._designate(s, record.document(s, ref), tier, note, on)
+
+    def _designate(
+        self, s: Session, doc: t.Document, tier: str, note: str, on: date | None
+    ) -> None:
+        name = record.protective_order(s).tier(tier).short
+        previous = doc.tier
+        s.add(t.Designation(document_id=doc.id, tier=name, note=note, on=on))
+        access_rules.refresh(s, [doc])
+        self._audit(s, "designate", record.label(doc), tier=name, previous=previous)
+
+    def challenge(self, ref: str | int, grounds: str, on: date) -> int:
+        """Record a challenge to a document's designation; returns its number.
+
+        A designation may be challenged at any time; the designating party carries the burden
+        (N.D. Cal. model order, para. 6). The designation stands until the challenge ends.
+        """
+        self._require(Side.receiving, Side.producing, act="challenge a designation")
+        if not grounds.strip():
+            raise ClawbackError("a challenge needs its grounds")
+        with self.transaction() as s:
             doc = record.document(s, ref)
-            name = record.protective_order(s).tier(tier).short
-            previous = s.scalar(
-                select(t.Designation.tier)
-                .where(t.Designation.document_id == doc.id)
-                .order_by(t.Designation.id.desc())
+            if doc.tier is None:
+                raise RuleViolation(f"{record.label(doc)} carries no designation to challenge")
+            row = t.Challenge(
+                document_id=doc.id,
+                tier=doc.tier,
+                raised_by=self.actor,
+                raised_on=on,
+                grounds=grounds,
             )
-            s.add(t.Designation(document_id=doc.id, tier=name, note=note, on=on))
-            access_rules.refresh(s, [doc])
-            self._audit(s, "designate", record.label(doc), tier=name, previous=previous)
+            s.add(row)
+            s.flush()
+            self._audit(s, "challenge", record.label(doc), challenge=row.id, tier=doc.tier)
+            return row.id
+
+    def resolve_challenge(
+        self, number: int, outcome: str, on: date, tier: str | None = None
+    ) -> None:
+        """End a challenge: the designation upheld, changed to ``tier``, or the challenge
+        withdrawn. A change is recorded as a re-designation, with the challenge as its note."""
+        self._require(Side.court, Side.producing, Side.receiving, act="resolve a challenge")
+        if outcome not in ("upheld", "redesignated", "withdrawn"):
+            raise ClawbackError(f"outcome must be upheld, redesignated or withdrawn: {outcome!r}")
+        if (outcome == "redesignated") != (tier is not None):
+            raise ClawbackError("give --tier exactly when the outcome is redesignated")
+        receiving = self.person is not None and self.person.side is Side.receiving
+        if receiving and outcome != "withdrawn":
+            raise RuleViolation(f"{self.actor} (receiving side) may only withdraw a challenge")
+        with self.transaction() as s:
+            row = s.get(t.Challenge, number)
+            if row is None:
+                raise NotFound(f"no challenge {number}")
+            if row.outcome is not None:
+                raise RuleViolation(f"challenge {number} already ended: {row.outcome}")
+            row.outcome, row.resolved_on = outcome, on
+            doc = s.get_one(t.Document, row.document_id)
+            if tier is not None:
+                self._designate(s, doc, tier, f"on challenge {number}", on)
+            self._audit(
+                s, "challenge.resolve", record.label(doc), challenge=number, outcome=outcome
+            )
 
     def define_item(
         self,

@@ -162,6 +162,21 @@ class Reads(WorkspaceBase):
                 "pages": doc.page_count,
                 "designations": [{"tier": d.tier, "note": d.note} for d in history],
             }
+            shown["challenges"] = [
+                {
+                    "challenge": c.id,
+                    "tier": c.tier,
+                    "raised_on": c.raised_on.isoformat(),
+                    "grounds": c.grounds,
+                    "outcome": c.outcome,
+                    "resolved_on": c.resolved_on.isoformat() if c.resolved_on else None,
+                }
+                for c in s.scalars(
+                    select(t.Challenge)
+                    .where(t.Challenge.document_id == doc.id)
+                    .order_by(t.Challenge.id)
+                ).all()
+            ]
             if not doc.produced:
                 return shown
             ex = record.exhibit(s, doc)

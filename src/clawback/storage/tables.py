@@ -227,3 +227,17 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Challenge(Base):
+    """A challenge to a designation: who raised it, when, on what grounds, and how it ended."""
+
+    __tablename__ = "challenge"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    tier: Mapped[str] = mapped_column(String(120))  # the designation challenged
+    raised_by: Mapped[str] = mapped_column(String(200))
+    raised_on: Mapped[date]
+    grounds: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(String(20))  # upheld, redesignated, withdrawn
+    resolved_on: Mapped[date | None]
