@@ -303,9 +303,10 @@ def seal(
     joint: bool = False,
     reason: str = "",
     on: str | None = None,
+    unseal_on: Annotated[str | None, typer.Option(help="Day the seal ends.")] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Record a motion to seal and its ruling; already-public material is never sealed."""
+    """Rule on a motion to seal, exhibit by exhibit; already-public material is never sealed."""
     decisions = _open(workspace).seal(
         docket,
         exhibits=exhibit,
@@ -314,6 +315,7 @@ def seal(
         joint=joint,
         reason=reason,
         on=_day(on),
+        unseal_on=_day(unseal_on),
     )
     for d in decisions:
         out.print(f"Ex. {d.exhibit}: {'sealed' if d.sealed else 'not sealed'} ({d.reason})")
@@ -327,17 +329,69 @@ def deadlines(
         list[str] | None,
         typer.Option(help="PARAGRAPH:DAYS:ACT, ACT one of " + ", ".join(a.value for a in Act)),
     ] = None,
+    today: Annotated[str | None, typer.Option(help="Status as of this day.")] = None,
+    ics: Annotated[Path | None, typer.Option(help="Also write an iCalendar file.")] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """List what is due; with --order-date and --directive, first record an order's acts."""
+    """What is due, with its status; --order-date and --directive first record an order's acts."""
     ws = _open(workspace)
     if directive:
         day = _day(order_date)
         if day is None:
             raise ClawbackError("--directive needs --order-date")
         ws.order_deadlines(day, [_directive(d) for d in directive])
-    for d in ws.deadlines():
-        out.print(f"{d.due.isoformat()}  {d.act}  [{d.source}]", highlight=False)
+    as_of = _day(today) or date.today()
+    found = ws.deadlines()
+    for d in found:
+        status = d.status(as_of)
+        out.print(
+            f"{d.number:>3}  {d.due.isoformat()}  {status:9}  {d.act}  [{d.source}]",
+            highlight=False,
+        )
+    if ics is not None:
+        ics.write_text(ws.calendar(), encoding="utf-8", newline="")
+        out.print(f"{len(found)} deadlines written to {ics}")
+
+
+@app.command()
+@one_line_errors
+def done(
+    number: Annotated[int, typer.Argument(help="The deadline's number (see deadlines).")],
+    on: Annotated[str, typer.Option(help="Day it was done (YYYY-MM-DD).")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Mark a required act done."""
+    _open(workspace).complete(number, _required_day(on))
+    out.print(f"deadline {number}: done")
+
+
+@app.command("move-to-seal")
+@one_line_errors
+def move_to_seal(
+    docket: str,
+    exhibit: Annotated[list[int], typer.Option(help="Exhibit(s) to seal.")],
+    kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
+    filed_on: Annotated[str, typer.Option(help="Day the motion was filed.")],
+    local_rule: Annotated[str | None, typer.Option(help="ndcal-79-5 or sdcal.")] = None,
+    designating_party: Annotated[
+        bool, typer.Option("--by-designating-party/--by-other-party")
+    ] = True,
+    joint: bool = False,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Record a motion to seal as filed, and the supporting statement it calls for."""
+    due = _open(workspace).move_to_seal(
+        docket,
+        exhibits=exhibit,
+        kind=kind,
+        filed_on=_required_day(filed_on),
+        local_rule=local_rule,
+        movant_designated=designating_party,
+        joint=joint,
+    )
+    out.print(f"motion to seal Dkt. {docket} recorded")
+    if due is not None:
+        out.print(f"  due {due.due.isoformat()}: {due.act}", highlight=False)
 
 
 def _directive(text: str) -> Directive:

@@ -39,6 +39,18 @@ class Deadline:
     trigger: date
     days: int
     source: str = ""
+    done_on: date | None = None
+    number: int | None = None  # the record's number for it, once recorded
+
+    def status(self, today: date, soon: int = 7) -> str:
+        """done, overdue, due soon (within ``soon`` days, today included) or pending."""
+        if self.done_on is not None:
+            return "done" if self.done_on <= self.due else "done late"
+        if today > self.due:
+            return "overdue"
+        if (self.due - today).days <= soon:
+            return "due soon"
+        return "pending"
 
 
 def legal_holidays(

@@ -10,10 +10,12 @@ in the public domain cannot be sealed (Kamakana at 1184).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
+from clawback.domain.deadlines import Deadline, compute
 from clawback.domain.documents import Exhibit
 
 
@@ -79,3 +81,51 @@ def decide(
             not_met = f"{standard.replace('_', ' ')} not shown"
             decisions.append(SealDecision(exhibit.number, False, standard, not_met))
     return decisions
+
+
+@dataclass(frozen=True)
+class LocalRule:
+    """A court's sealing procedure, as data (e.g. N.D. Cal. Civil L.R. 79-5)."""
+
+    name: str
+    court: str
+    source: str
+    public_redacted_version: bool
+    highlighted_version: bool
+    supporting_statement_days: int | None  # when the filer is not the designating party
+
+
+def supporting_statement(
+    rule: LocalRule,
+    motion: MotionToSeal,
+    filed_on: date,
+    movant_designated: bool,
+    exhibits: str,
+    state: str | None = None,
+) -> Deadline | None:
+    """The designating party's statement supporting a motion someone else filed, if due."""
+    if movant_designated or rule.supporting_statement_days is None:
+        return None
+    days = rule.supporting_statement_days
+    return Deadline(
+        act=(
+            f"designating party to file a statement supporting the sealing of {exhibits} "
+            f"(motion to seal, Dkt. {motion.docket})"
+        ),
+        due=compute(filed_on, days, state=state),
+        trigger=filed_on,
+        days=days,
+        source=rule.source,
+    )
+
+
+def local_rule_from_data(name: str, data: Mapping[str, object]) -> LocalRule:
+    days = data.get("supporting_statement_days")
+    return LocalRule(
+        name=name,
+        court=str(data.get("court", "")),
+        source=str(data.get("source", name)),
+        public_redacted_version=bool(data.get("public_redacted_version", True)),
+        highlighted_version=bool(data.get("highlighted_version", False)),
+        supporting_statement_days=int(days) if isinstance(days, int) else None,
+    )

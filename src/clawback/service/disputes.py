@@ -4,19 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from importlib import resources
 
+import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain import claims as claim_rules
 from clawback.domain import compliance, sealing
 from clawback.domain.deadlines import Deadline
+from clawback.domain.documents import exhibit_runs
 from clawback.domain.errors import NotFound, RuleViolation
 from clawback.domain.order import Side
 from clawback.service import access as access_rules
-from clawback.service import record
+from clawback.service import exports, record
 from clawback.service.base import WorkspaceBase
 from clawback.storage import tables as t
+
+
+def local_rules() -> dict[str, sealing.LocalRule]:
+    """The local sealing procedures shipped as data (N.D. Cal. 79-5, S.D. Cal.)."""
+    text = resources.files("clawback.data").joinpath("local_rules.yaml").read_text("utf-8")
+    data: dict[str, dict[str, object]] = yaml.safe_load(text)
+    return {name: sealing.local_rule_from_data(name, rule) for name, rule in data.items()}
 
 
 class Disputes(WorkspaceBase):
@@ -120,8 +130,10 @@ class Disputes(WorkspaceBase):
         joint: bool = False,
         reason: str = "",
         on: date | None = None,
+        unseal_on: date | None = None,
     ) -> list[sealing.SealDecision]:
-        """Record a motion to seal and the court's ruling on it, exhibit by exhibit."""
+        """The court's ruling on a motion to seal, exhibit by exhibit (the motion is recorded
+        too if ``move_to_seal`` did not record it); ``unseal_on`` ends the seal on that day."""
         self._require(Side.court, act="rule on a motion to seal")
         motion = sealing.MotionToSeal(docket, tuple(exhibits), sealing.MotionKind(kind), joint)
         with self.transaction() as s:
@@ -130,11 +142,14 @@ class Disputes(WorkspaceBase):
             if missing:
                 raise NotFound(f"motion to seal {docket}: no produced Ex. {min(missing)}")
             decisions = sealing.decide(motion, known, granted, reason)
-            s.merge(
-                t.SealMotion(
-                    docket=docket, kind=kind, joint=joint, exhibits=list(exhibits), ruled_on=on
-                )
+            row = s.get(t.SealMotion, docket) or t.SealMotion(
+                docket=docket, kind=kind, joint=joint, exhibits=list(exhibits)
             )
+            ruled = select(t.SealDecision.id).where(t.SealDecision.motion == docket).limit(1)
+            if s.scalar(ruled) is not None:
+                raise RuleViolation(f"motion to seal Dkt. {docket} was already ruled on")
+            row.ruled_on = on
+            s.add(row)
             s.flush()  # the motion row first: decisions refer to it
             for d in decisions:
                 s.add(
@@ -144,10 +159,22 @@ class Disputes(WorkspaceBase):
                         sealed=d.sealed,
                         standard=d.standard.value,
                         reason=d.reason,
+                        unseal_on=unseal_on if d.sealed else None,
+                    )
+                )
+            sealed_now = [d.exhibit for d in decisions if d.sealed]
+            if unseal_on is not None and sealed_now and on is not None:
+                s.add(
+                    t.Deadline(
+                        act=f"the seal of {exhibit_runs(sealed_now)} ends: file them publicly",
+                        due=unseal_on,
+                        trigger=on,
+                        days=(unseal_on - on).days,
+                        source=f"order on the motion to seal, Dkt. {docket}",
                     )
                 )
             access_rules.refresh_exhibits(s, exhibits)
-            self._audit(s, "seal", docket, sealed=[d.exhibit for d in decisions if d.sealed])
+            self._audit(s, "seal", docket, sealed=sealed_now, unseal_on=unseal_on)
             return decisions
 
     def order_deadlines(
@@ -169,7 +196,90 @@ class Disputes(WorkspaceBase):
             self._audit(s, "deadlines", d.source if found else "", count=len(found))
             return found
 
+    def move_to_seal(
+        self,
+        docket: str,
+        *,
+        exhibits: Sequence[int],
+        kind: str,
+        filed_on: date,
+        local_rule: str | None = None,
+        movant_designated: bool = True,
+        joint: bool = False,
+    ) -> Deadline | None:
+        """Record a motion to seal as filed; returns the designating party's supporting
+        statement deadline when the local rule sets one and the movant did not designate."""
+        self._require(Side.producing, Side.receiving, act="move to seal")
+        motion = sealing.MotionToSeal(docket, tuple(exhibits), sealing.MotionKind(kind), joint)
+        rule = local_rules()[local_rule] if local_rule else None
+        with self.transaction() as s:
+            if s.get(t.SealMotion, docket) is not None:
+                raise RuleViolation(f"motion to seal Dkt. {docket} is already on record")
+            known = {e.number: e for e in record.exhibits(s)}
+            missing = set(exhibits) - set(known)
+            if missing:
+                raise NotFound(f"motion to seal {docket}: no produced Ex. {min(missing)}")
+            public = [n for n in exhibits if known[n].publicly_available]
+            s.add(
+                t.SealMotion(
+                    docket=docket,
+                    kind=kind,
+                    joint=joint,
+                    exhibits=list(exhibits),
+                    filed_on=filed_on,
+                    local_rule=local_rule,
+                    movant_designated=movant_designated,
+                )
+            )
+            due = None
+            if rule is not None:
+                due = sealing.supporting_statement(
+                    rule,
+                    motion,
+                    filed_on,
+                    movant_designated,
+                    exhibit_runs(exhibits),
+                    record.matter(s).state,
+                )
+            if due is not None:
+                s.add(
+                    t.Deadline(
+                        act=due.act,
+                        due=due.due,
+                        trigger=due.trigger,
+                        days=due.days,
+                        source=due.source,
+                    )
+                )
+            self._audit(
+                s,
+                "seal.motion",
+                docket,
+                exhibits=list(exhibits),
+                already_public=public,
+                standard=motion.standard.value,
+            )
+            return due
+
+    def complete(self, number: int, on: date) -> None:
+        """Mark a required act done (a filing lodged, a statement filed)."""
+        self._require(Side.producing, Side.receiving, Side.court, act="mark an act done")
+        with self.transaction() as s:
+            row = s.get(t.Deadline, number)
+            if row is None:
+                raise NotFound(f"no deadline {number}")
+            row.done, row.done_on = True, on
+            self._audit(s, "deadline.done", str(number), due=row.due, on=on)
+
+    def calendar(self) -> str:
+        """Every recorded deadline as an iCalendar file."""
+        found = self.deadlines()
+        with self.transaction() as s:
+            return exports.calendar(found, record.matter(s).number)
+
     def deadlines(self) -> list[Deadline]:
         with self.transaction() as s:
             rows = s.scalars(select(t.Deadline).order_by(t.Deadline.due, t.Deadline.id)).all()
-            return [Deadline(r.act, r.due, r.trigger, r.days, r.source) for r in rows]
+            return [
+                Deadline(r.act, r.due, r.trigger, r.days, r.source, r.done_on, r.id) for r in rows
+            ]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from clawback.domain.deadlines import Deadline
 from clawback.domain.privilege_log import COLUMNS, Row
 
 
@@ -61,3 +64,44 @@ def summary_markdown(summary: dict[str, Any]) -> str:
     lines += ["", "## Deadlines", ""]
     lines += [f"- **{d['due']}**: {d['act']}" for d in summary["deadlines"]]
     return "\n".join(lines) + "\n"
+
+
+def calendar(deadlines: Sequence[Deadline], case_number: str) -> str:
+    """The deadlines as an iCalendar file (RFC 5545): one all-day event per act."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//clawback//deadlines//EN",
+        "CALSCALE:GREGORIAN",
+    ]
+    for d in deadlines:
+        uid = hashlib.sha256(f"{case_number}|{d.act}|{d.due}".encode()).hexdigest()[:32]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid}@clawback",
+            f"DTSTAMP:{d.trigger:%Y%m%d}T000000Z",
+            f"DTSTART;VALUE=DATE:{d.due:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{d.due + timedelta(days=1):%Y%m%d}",
+            _fold(f"SUMMARY:{_escape_ics(d.act)}"),
+            _fold(f"DESCRIPTION:{_escape_ics(f'No. {case_number}. {d.source}')}"),
+            f"STATUS:{'CANCELLED' if d.done_on else 'CONFIRMED'}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _escape_ics(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """Lines longer than 75 octets continue on the next line after a space (RFC 5545 3.1)."""
+    out, current = [], ""
+    for ch in line:
+        if len((current + ch).encode()) > 75:
+            out.append(current)
+            current = " "
+        current += ch
+    out.append(current)
+    return "\r\n".join(out)

@@ -106,9 +106,19 @@ def rulings(session: Session) -> list[Ruling]:
     return [Ruling(r.claim_id, Result(r.result), tuple(r.items), r.reason, r.on) for r in rows]
 
 
-def seal_decisions(session: Session) -> list[SealDecision]:
+def seal_decisions(session: Session, today: date | None = None) -> list[SealDecision]:
+    """The sealing decisions in force: a seal whose unsealing date has come no longer seals."""
+    day = today or date.today()
     rows = session.scalars(select(t.SealDecision).order_by(t.SealDecision.exhibit)).all()
-    return [SealDecision(r.exhibit, r.sealed, Standard(r.standard), r.reason) for r in rows]
+    return [
+        SealDecision(
+            r.exhibit,
+            r.sealed and (r.unseal_on is None or r.unseal_on > day),
+            Standard(r.standard),
+            r.reason if r.unseal_on is None or r.unseal_on > day else f"unsealed on {r.unseal_on}",
+        )
+        for r in rows
+    ]
 
 
 def label(doc: t.Document) -> str:

@@ -159,6 +159,9 @@ class SealMotion(Base):
     joint: Mapped[bool] = mapped_column(default=False)
     exhibits: Mapped[list[Any]]
     ruled_on: Mapped[date | None]
+    filed_on: Mapped[date | None]
+    local_rule: Mapped[str | None] = mapped_column(String(40))
+    movant_designated: Mapped[bool] = mapped_column(default=True)
 
 
 class SealDecision(Base):
@@ -170,6 +173,7 @@ class SealDecision(Base):
     sealed: Mapped[bool]
     standard: Mapped[str] = mapped_column(String(30))
     reason: Mapped[str] = mapped_column(Text)
+    unseal_on: Mapped[date | None]
 
 
 class Deadline(Base):
@@ -181,6 +185,7 @@ class Deadline(Base):
     days: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(200), default="")
     done: Mapped[bool] = mapped_column(default=False)
+    done_on: Mapped[date | None]
 
 
 class Filing(Base):

@@ -1,0 +1,114 @@
+"""Motions to seal as records, local rules as data, and the acts due with their status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from clawback.demo.run import reference_case
+from clawback.domain.errors import RuleViolation
+from clawback.domain.sealing import PUBLIC_DOMAIN
+from clawback.service import Workspace
+from tests.access.test_enforcement import one_page
+
+
+@pytest.fixture
+def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
+    ws = Workspace.init(tmp_path / "ws", database_url)
+    ws.load_case(reference_case())
+    ws.ingest(one_page(1), title="memo", exhibit=1)
+    ws.ingest(one_page(2), title="post", exhibit=2, publicly_available=True)
+    ws.designate(1, "AEO")
+    ws.designate(2, "Confidential")
+    ws.produce([1, 2], "TST-00000001", "V1")
+    yield ws
+    ws.close()
+
+
+def test_ndcal_supporting_statement_is_due_in_seven_days(ws: Workspace) -> None:
+    due = ws.move_to_seal(
+        "120",
+        exhibits=[1],
+        kind="non_dispositive",
+        filed_on=date(2024, 11, 20),
+        local_rule="ndcal-79-5",
+        movant_designated=False,
+    )
+    assert due is not None
+    assert due.due == date(2024, 11, 27)  # 7 days; the 28th would be Thanksgiving
+    assert due.act == (
+        "designating party to file a statement supporting the sealing of Ex. 1 "
+        "(motion to seal, Dkt. 120)"
+    )
+    assert due.source == "N.D. Cal. Civil L.R. 79-5"
+    assert (
+        ws.move_to_seal(
+            "121",
+            exhibits=[1],
+            kind="dispositive",
+            filed_on=date(2024, 11, 20),
+            local_rule="ndcal-79-5",
+            movant_designated=True,
+        )
+        is None
+    )
+    with pytest.raises(RuleViolation, match="already on record"):
+        ws.move_to_seal("120", exhibits=[1], kind="dispositive", filed_on=date(2024, 11, 21))
+
+
+def test_ruling_statuses_and_unsealing(ws: Workspace) -> None:
+    ws.move_to_seal(
+        "120",
+        exhibits=[1, 2],
+        kind="dispositive",
+        filed_on=date(2024, 1, 2),
+        local_rule="sdcal",
+        movant_designated=False,
+    )
+    decisions = ws.seal(
+        "120",
+        exhibits=[1, 2],
+        kind="dispositive",
+        granted=True,
+        on=date(2024, 1, 16),
+        unseal_on=date(2034, 1, 16),
+    )
+    assert [(d.exhibit, d.sealed, d.standard.value) for d in decisions] == [
+        (1, True, "compelling_reasons"),
+        (2, False, "compelling_reasons"),
+    ]
+    assert decisions[1].reason == PUBLIC_DOMAIN
+    with pytest.raises(RuleViolation, match="already ruled on"):
+        ws.seal("120", exhibits=[1], kind="dispositive", granted=False)
+    [unseal] = ws.deadlines()
+    assert unseal.due == date(2034, 1, 16) and "seal of Ex. 1 ends" in unseal.act
+    assert unseal.status(date(2034, 1, 10)) == "due soon"
+    assert unseal.status(date(2030, 1, 1)) == "pending"
+    assert unseal.status(date(2034, 2, 1)) == "overdue"
+    assert unseal.number is not None
+    ws.complete(unseal.number, date(2034, 1, 16))
+    assert ws.deadlines()[0].status(date(2034, 2, 1)) == "done"
+
+
+def test_calendar_export(ws: Workspace) -> None:
+    ws.move_to_seal(
+        "120",
+        exhibits=[1],
+        kind="non_dispositive",
+        filed_on=date(2024, 11, 20),
+        local_rule="ndcal-79-5",
+        movant_designated=False,
+    )
+    text = ws.calendar()
+    lines = text.split("\r\n")
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
+    assert "DTSTART;VALUE=DATE:20241127" in lines
+    assert all(len(line.encode()) <= 75 for line in lines)
+    unfolded = text.replace("\r\n ", "")
+    assert "SUMMARY:designating party to file a statement supporting the sealing of Ex. 1" in (
+        unfolded
+    )
+    assert "(motion to seal\\, Dkt. 120)" in unfolded  # commas escaped (RFC 5545 3.3.11)
