@@ -218,3 +218,12 @@ def test_demo_runs_again_into_the_same_folder(demo: Path) -> None:
     assert refused.returncode == 1
     assert "not empty" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
     assert (stranger / "brief.docx").read_text() == "keep me"
+
+
+def test_drafted_ordering_paragraphs(demo: Path) -> None:
+    drafted = (demo / "ordering-paragraphs.txt").read_text(encoding="utf-8").split("\n\n")
+    order = (SHARED / "seed-case" / "order-2020-06-26.txt").read_text(encoding="utf-8")
+    assert len(drafted) == 6
+    assert drafted[0].strip() in order  # paragraph 1, word for word
+    assert drafted[3].strip() == "4. The parties' Motion to Seal (Dkt. No. 461) is GRANTED."
+    assert not any(code in " ".join(drafted) for code in WITHHELD + RELEASED)

@@ -413,6 +413,19 @@ def file_(
     out.print(f"{len(made)} files written to {out_dir}")
 
 
+@app.command("draft-order")
+@one_line_errors
+def draft_order(
+    producing: Annotated[str, typer.Option(help="How the order names the producing party.")] = (
+        "Defendants"
+    ),
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """The ordering paragraphs of a proposed order, drafted from the rulings and deadlines."""
+    for paragraph in _open(workspace).draft_order(producing):
+        out.print(str(paragraph), highlight=False, markup=False)
+
+
 @app.command("privilege-log")
 @one_line_errors
 def privilege_log(

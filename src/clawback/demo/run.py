@@ -105,6 +105,8 @@ def stages(ws: Workspace, case: dict[str, Any], out: Path) -> Iterator[str]:
     write_privilege_log(ws.privilege_log(), out / "privilege-log.csv", out / "privilege-log.xlsx")
     files = {(m.plan.exhibit.number, m.plan.kind): m.plan.name for m in made}
     write_summary(ws.summary(ordered, files), out / "summary.json", out / "summary.md")
+    drafted = "\n\n".join(str(p) for p in ws.draft_order())
+    (out / "ordering-paragraphs.txt").write_text(drafted + "\n", encoding="utf-8")
     yield "sealed and public filings made and verified"
 
 

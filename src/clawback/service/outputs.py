@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from clawback.domain import claims as claim_rules
-from clawback.domain import privilege_log
+from clawback.domain import drafting, privilege_log, sealing
 from clawback.domain.order import Side
 from clawback.service import access as access_rules
 from clawback.service import filing, record
@@ -59,6 +59,41 @@ class Outputs(WorkspaceBase):
                 self._replace_state(s, claim, claim_rules.State.applied, None)
             access_rules.refresh(s)
         return made
+
+    def draft_order(self, producing: str = "Defendants") -> list[drafting.Paragraph]:
+        """The ordering paragraphs a proposed order needs, drafted from the record."""
+        self._require(Side.producing, Side.receiving, Side.court, act="draft an order")
+        with self.transaction() as s:
+            row = s.scalar(
+                select(t.SealMotion)
+                .where(t.SealMotion.ruled_on.is_not(None))
+                .order_by(t.SealMotion.ruled_on.desc())
+                .limit(1)
+            )
+            motion = decisions = None
+            if row is not None:
+                motion = sealing.MotionToSeal(
+                    row.docket, tuple(row.exhibits), sealing.MotionKind(row.kind), row.joint
+                )
+                decisions = [
+                    sealing.SealDecision(
+                        d.exhibit, d.sealed, sealing.Standard(d.standard), d.reason
+                    )
+                    for d in s.scalars(
+                        select(t.SealDecision).where(t.SealDecision.motion == row.docket)
+                    ).all()
+                ]
+            exhibits, claims, rulings = record.exhibits(s), record.claims(s), record.rulings(s)
+        return drafting.ordering_paragraphs(
+            exhibits,
+            claims,
+            rulings,
+            motion,
+            None,
+            self.deadlines(),
+            producing,
+            seal_decisions=decisions,
+        )
 
     def privilege_log(self) -> list[privilege_log.Row]:
         """The privilege log as the record stands now."""
