@@ -1,0 +1,235 @@
+"""Bates citations and exhibit references in the running text of a brief.
+
+`BatesNumber.parse` reads a string that *is* a Bates number; in prose it would take the words
+before the number for part of the prefix (``see AOL-DEF-00528703`` has the prefix ``see AOL-DEF-``).
+A brief's text therefore has its own finder, which knows the producing parties' prefixes and
+looks only for those. It reads what briefs write:
+
+* a single page, ``AOL-DEF-00528703``, with any separators between the prefix's words
+  (``AOL_DEF_``, ``AOL DEF``) and line breaks anywhere between words, dashes and digits, because
+  text extracted from a PDF wraps where the line did (``AOL-DEF-\\n00528703``);
+* a range: ``X through Y`` (``thru``, ``to``), ``X-Y`` with hyphens, en or em dashes, the end
+  written in full or abbreviated to its trailing digits (``AOL-DEF-00528691-707``);
+* a list, usually after ``Bates Nos.``: entries joined by commas, semicolons, ``&`` or ``and``;
+  an entry may drop the prefix (``AOL-DEF-00556914-930, 00528691-707``) when its digits are as
+  many as those of the entry before, so that a count or a year after a comma is not read as a
+  page;
+* a pin cite, ``AOL-DEF-00528703 at 2`` (``at p. 2``, ``at 2-3``): part of the citation's span,
+  not of its pages.
+
+`find_exhibit_refs` reads ``Ex. 18``, ``Exs. 1-13``, ``Gov't Ex. 5``, ``Exhibits 14 and 15``
+and ``Pl.'s Exhibit 4`` (with a pin cite, which ends the reference).
+
+Offsets are indices into the text as given; ``raw`` is ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from clawback.domain.bates import BatesError, BatesNumber, BatesRange
+
+__all__ = ["Citation", "ExhibitRef", "find_citations", "find_exhibit_refs"]
+
+_HYPHENS = "\\-\u2010\u2011\u2012\u2212\ufe63\uff0d"  # the hyphen and its look-alikes
+_DASHES = _HYPHENS + "\u2013\u2014\u2015"  # ... and en, em and horizontal-bar dashes
+# Between two words of a prefix, and between the prefix and the digits.
+_JOIN = rf"(?:\s*[{_HYPHENS}_.]\s*|\s+)?"
+_DIGITS = r"[0-9]+(?![0-9])"
+_RANGE = re.compile(rf"\s*[{_DASHES}]\s*|\s+(?:through|thru|to)\s+", re.IGNORECASE)
+_END_DIGITS = re.compile(_DIGITS)
+_PIN = re.compile(
+    rf",?\s+at\s+(?:pp?\.\s*)?[0-9]+(?:\s*[{_DASHES}]\s*[0-9]+)?(?![0-9])", re.IGNORECASE
+)
+_LIST = re.compile(r"\s*[,;&]\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[\W_]+")
+#: An exhibit range longer than this is taken for a typo, not expanded.
+_MAX_EXHIBIT_RANGE = 500
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation of produced pages: ``text[start:end] == raw``, read as ``ranges``.
+
+    The ranges use the prefix as the caller gave it (``AOL-DEF-``), whatever separators the
+    text used, with the counter's padding as written.
+    """
+
+    start: int
+    end: int
+    raw: str
+    ranges: tuple[BatesRange, ...]
+
+
+class ExhibitRef(NamedTuple):
+    """``Ex. 18``, ``Exs. 1-13``: where it is and the exhibit numbers, ranges expanded."""
+
+    start: int
+    end: int
+    numbers: tuple[int, ...]
+
+
+def _words(prefix: str) -> list[str]:
+    return [w for w in re.split(r"[-_. ]+", prefix) if w]
+
+
+def _series(text: str) -> str:
+    return _SEPARATORS.sub("", text).upper()
+
+
+def _number_pattern(prefixes: Collection[str]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern for a full number of any known prefix, and the prefix for each series."""
+    by_series: dict[str, str] = {}
+    for prefix in prefixes:
+        BatesNumber(prefix, 0, 1)  # raises BatesError for something that is not a prefix
+        by_series.setdefault(_series(prefix), prefix)
+    alternatives = sorted(
+        (_JOIN.join(re.escape(w) for w in _words(p)) + _JOIN for p in by_series.values()),
+        key=len,
+        reverse=True,
+    )
+    pattern = re.compile(
+        rf"(?<![A-Za-z0-9])(?<![A-Za-z][{_HYPHENS}_.])"
+        rf"(?P<prefix>{'|'.join(alternatives)})(?P<digits>{_DIGITS})",
+        re.IGNORECASE,
+    )
+    return pattern, by_series
+
+
+class _Reader:
+    """Reads one citation at a time from a text, for a fixed set of prefixes."""
+
+    def __init__(self, text: str, prefixes: Collection[str]) -> None:
+        self.text = text
+        self.number, self.by_series = _number_pattern(prefixes)
+
+    def _first(self, match: re.Match[str]) -> BatesNumber:
+        digits = match["digits"]
+        return BatesNumber(self.by_series[_series(match["prefix"])], int(digits), len(digits))
+
+    def _range(self, first: BatesNumber, pos: int) -> tuple[BatesRange, int]:
+        """The range starting with ``first`` (whose digits end at ``pos``), and where it ends."""
+        dash = _RANGE.match(self.text, pos)
+        if dash is not None:
+            full = self.number.match(self.text, dash.end())
+            if full is not None:
+                last = self._first(full)
+                if last.series == first.series and last.number >= first.number:
+                    return BatesRange(first, last), full.end()
+            else:
+                end = _END_DIGITS.match(self.text, dash.end())
+                if end is not None:
+                    try:
+                        found = BatesRange.parse(f"{first}-{end.group()}")
+                    except BatesError:
+                        pass
+                    else:
+                        return BatesRange(first, found.last), end.end()
+        return BatesRange.single(first), pos
+
+    def _entry(self, first: BatesNumber, pos: int) -> tuple[BatesRange, int]:
+        """A range and its pin cite, if any."""
+        rng, pos = self._range(first, pos)
+        pin = _PIN.match(self.text, pos)
+        return rng, pin.end() if pin is not None else pos
+
+    def _next(self, previous: BatesRange, pos: int) -> tuple[BatesNumber, int] | None:
+        """The first number of the next list entry after ``pos``, and where its digits end."""
+        joint = _LIST.match(self.text, pos)
+        if joint is None:
+            return None
+        full = self.number.match(self.text, joint.end())
+        if full is not None:
+            return self._first(full), full.end()
+        bare = _END_DIGITS.match(self.text, joint.end())
+        if bare is None or len(bare.group()) != previous.first.width:
+            return None
+        digits = bare.group()
+        return BatesNumber(previous.first.prefix, int(digits), len(digits)), bare.end()
+
+    def citations(self) -> list[Citation]:
+        found: list[Citation] = []
+        pos = 0
+        while (match := self.number.search(self.text, pos)) is not None:
+            ranges: list[BatesRange] = []
+            rng, end = self._entry(self._first(match), match.end())
+            ranges.append(rng)
+            while (following := self._next(rng, end)) is not None:
+                rng, end = self._entry(*following)
+                ranges.append(rng)
+            found.append(
+                Citation(match.start(), end, self.text[match.start() : end], tuple(ranges))
+            )
+            pos = end
+        return found
+
+
+def find_citations(text: str, prefixes: Collection[str]) -> list[Citation]:
+    """Every Bates citation of the given producing parties' prefixes in ``text``, in order.
+
+    Raises `BatesError` if a prefix is not one (see `clawback.domain.bates`).
+    """
+    if not prefixes:
+        return []
+    return _Reader(text, prefixes).citations()
+
+
+# -- exhibits --------------------------------------------------------------------------------
+
+_APOS = "['\u2019]"
+_PARTY = (
+    rf"(?:Gov{_APOS}t|Govt\.?|Government(?:{_APOS}s)?|United\s+States{_APOS}?"
+    rf"|Pls?\.?(?:{_APOS}s?)?|Plaintiffs?(?:{_APOS}s?)?"
+    rf"|Defs?\.?(?:{_APOS}s?)?|Defendants?(?:{_APOS}s?)?|Joint|Trial|Dep\.?|Deposition)"
+)
+_EXHIBIT_NUMBER = r"[0-9]{1,4}(?![0-9])"
+_EXHIBIT = re.compile(
+    rf"(?<![A-Za-z])(?:{_PARTY}\s+)?(?:Exhibits?|Exhs?\.?|Exs?\.?)\s*(?:Nos?\.\s*)?"
+    rf"(?={_EXHIBIT_NUMBER})",
+    re.IGNORECASE,
+)
+_EXHIBIT_RANGE = re.compile(
+    rf"(?P<first>{_EXHIBIT_NUMBER})(?:(?:\s*[{_DASHES}]\s*|\s+(?:through|to)\s+)"
+    rf"(?P<last>{_EXHIBIT_NUMBER}))?",
+    re.IGNORECASE,
+)
+_EXHIBIT_LIST = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", re.IGNORECASE)
+
+
+def _exhibit_entry(text: str, pos: int) -> tuple[tuple[int, ...], int] | None:
+    match = _EXHIBIT_RANGE.match(text, pos)
+    if match is None:
+        return None
+    first = int(match["first"])
+    if match["last"] is not None:
+        last = int(match["last"])
+        if first <= last <= first + _MAX_EXHIBIT_RANGE:
+            return tuple(range(first, last + 1)), match.end()
+    return (first,), match.end("first")
+
+
+def find_exhibit_refs(text: str) -> list[ExhibitRef]:
+    """Every exhibit reference in ``text``, in order, with its numbers (ranges expanded)."""
+    found: list[ExhibitRef] = []
+    pos = 0
+    while (match := _EXHIBIT.search(text, pos)) is not None:
+        entry = _exhibit_entry(text, match.end())
+        assert entry is not None  # the pattern ends by looking at a digit
+        numbers, end = entry
+        while True:
+            pin = _PIN.match(text, end)
+            if pin is not None:
+                end = pin.end()
+                break
+            joint = _EXHIBIT_LIST.match(text, end)
+            following = _exhibit_entry(text, joint.end()) if joint is not None else None
+            if following is None:
+                break
+            numbers += following[0]
+            end = following[1]
+        found.append(ExhibitRef(match.start(), end, numbers))
+        pos = end
+    return found

@@ -1,0 +1,589 @@
+"""Briefs that cite designated material: what to redact, and the three files a filing needs.
+
+A brief that quotes material designated under the protective order is filed twice: a public
+version with the designated material redacted, and the full version lodged under seal, with a
+copy for the court on which the redacted passages are highlighted (e.g. N.D. Cal. Civil
+L.R. 79-5(e)). `Briefs.propose_brief_redactions` reads the brief (PDF, or a word-processor file
+converted with LibreOffice) and proposes the spans to redact; the filer reviews them and
+`Briefs.file_brief` makes and checks the files.
+
+What is proposed, page by page of the brief:
+
+* every named item's text (``define_item``) of a confidential document that occurs in the brief;
+* every quotation of a confidential produced page: a span of the brief that also stands in the
+  text of such a page, at least `MIN_QUOTE` characters long inside quotation marks, or at least
+  `MIN_LIFT` characters (a line or a sentence, e.g. a block quote) anywhere;
+* every other occurrence in the brief of a text proposed once, so that no copy of it survives.
+
+A document is *confidential* here when it is produced, carries a designation or is sealed, and
+is not marked publicly available; a span that also stands on a produced page that is not
+confidential is not proposed (letterheads, boilerplate, text in the public domain). Comparison
+ignores case, whitespace and line breaks, ligatures and dash and quote look-alikes; it is
+exact otherwise (a quotation altered with brackets or ellipses is found in pieces, and a
+paraphrase is not found at all: `Briefs.brief_citations` lists the citations of confidential
+material, whose surroundings the filer should read).
+
+Bates citations and exhibit references are never proposed: citing a page is not disclosing it.
+They appear in each proposal's `Proposal.source` as context.
+
+The person proposing sees only what the protective order lets them see: a brief is compared
+with the documents and the text they may read, so proposing is no way to learn what an
+inaccessible document says.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import os
+import re
+import unicodedata
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clawback.domain.access import View
+from clawback.domain.bates import BatesNumber, BatesRange
+from clawback.domain.citations import find_citations, find_exhibit_refs
+from clawback.domain.errors import ClawbackError
+from clawback.domain.order import Side
+from clawback.pdf.convert import to_pdf
+from clawback.pdf.document import open_pdf
+from clawback.pdf.extract import read_pages
+from clawback.pdf.highlight import highlight
+from clawback.pdf.locate import find_text_rects
+from clawback.pdf.needles import MIN_SECRET_CHARS, squash
+from clawback.pdf.redact import Redaction, redact
+from clawback.pdf.verify import require_clean, verify
+from clawback.service import access as access_rules
+from clawback.service import record
+from clawback.service.base import WorkspaceBase
+from clawback.storage import tables as t
+
+__all__ = [
+    "BRIEF_REASON",
+    "MIN_LIFT",
+    "MIN_QUOTE",
+    "BriefCitation",
+    "Briefs",
+    "Proposal",
+]
+
+BRIEF_REASON = "REDACTED - CONFIDENTIAL UNDER PROTECTIVE ORDER"
+#: Shortest quotation (inside quotation marks) proposed, in characters.
+MIN_QUOTE = 12
+#: Shortest span proposed without quotation marks around it: about a line of a brief.
+MIN_LIFT = 40
+#: Who files briefs: either party, and the court for its own orders.
+FILERS = (Side.producing, Side.receiving, Side.court)
+KINDS = ("public", "highlighted", "sealed")
+_SHOWN = 3  # sources named in a proposal before "and N more"
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A span of the brief to redact in the public version.
+
+    `page` is the 0-based page of the brief's PDF; `text` is the span as it stands there (every
+    occurrence on that page is redacted); `reason` is printed on the box; `source` says why,
+    naming Bates numbers, exhibits, tiers and item ids, never the material itself.
+
+    `text` IS the confidential material: it is for the filer's eyes only. Do not log it, audit
+    it, put it in an error message or show it to anyone who may not read the brief.
+    """
+
+    page: int
+    text: str
+    reason: str
+    source: str
+
+
+@dataclass(frozen=True)
+class BriefCitation:
+    """A Bates citation or exhibit reference in the brief, and the confidential material it
+    cites (``"AOL-DEF-00528703 (AEO)"``, ``"Ex. 18 (AEO)"``), empty when none."""
+
+    page: int
+    raw: str
+    cites: tuple[str, ...]
+
+
+# -- comparing texts -------------------------------------------------------------------------
+
+_DROP = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_LOOKALIKES = str.maketrans(
+    {
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
+    }
+)
+
+
+class _Fold(dict[int, str]):
+    """Per character: NFKC, look-alikes to ASCII, case folded, whitespace to one space."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in _DROP:
+            folded = ""
+        else:
+            folded = unicodedata.normalize("NFKC", char).translate(_LOOKALIKES).casefold()
+            folded = "".join(" " if c.isspace() else c for c in folded)
+        self[code] = folded
+        return folded
+
+
+_FOLD = _Fold()
+_SPACES = re.compile(" +")
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
+_QUOTED = re.compile(r'"([^"]{1,3000})"')
+
+
+def _fold(text: str) -> str:
+    """The comparison form of a text (see `_Fold`), whitespace runs collapsed, ends stripped."""
+    return _SPACES.sub(" ", text.translate(_FOLD)).strip()
+
+
+def _fold_map(text: str) -> tuple[str, list[int]]:
+    """`_fold(text)`, and for each of its characters the index in `text` it came from."""
+    out: list[str] = []
+    origin: list[int] = []
+    space = True  # drops leading spaces
+    for i, char in enumerate(text):
+        for c in _FOLD[ord(char)]:
+            if c == " ":
+                if space:
+                    continue
+                space = True
+            else:
+                space = False
+            out.append(c)
+            origin.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    return "".join(out), origin
+
+
+def _grams(text: str, size: int) -> set[str]:
+    """The ``size``-character grams of `text` that start at the start of a word."""
+    grams = {text[m.start() : m.start() + size] for m in _WORD_START.finditer(text)}
+    return {gram for gram in grams if len(gram) == size}
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Shrink ``text[s:e]`` to whole words, without punctuation or spaces at its ends."""
+    if 0 < s < e and text[s - 1].isalnum() and text[s].isalnum():
+        while s < e and text[s].isalnum():
+            s += 1
+    if s < e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
+        while e > s and text[e - 1].isalnum():
+            e -= 1
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not text[e - 1].isalnum():
+        e -= 1
+    return s, e
+
+
+def _common(brief: str, i: int, source: str, gram: str) -> tuple[int, int]:
+    """The longest span of `brief` around position ``i`` (where `gram` starts) in `source`."""
+    best = (i, i)
+    j = source.find(gram)
+    while j >= 0:
+        e, f = i + len(gram), j + len(gram)
+        while e < len(brief) and f < len(source) and brief[e] == source[f]:
+            e, f = e + 1, f + 1
+        s, r = i, j
+        while s > 0 and r > 0 and brief[s - 1] == source[r - 1]:
+            s, r = s - 1, r - 1
+        if e - s > best[1] - best[0]:
+            best = (s, e)
+        j = source.find(gram, j + 1)
+    return best
+
+
+# -- the record's confidential material ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Page:
+    """A confidential produced page: its Bates number, how it is shown, its folded text."""
+
+    bates: str
+    shown: str  # "AOL-DEF-00528703 (AEO)"
+    text: str
+
+
+@dataclass(frozen=True)
+class _ItemText:
+    item: str
+    page: str  # the page as shown, "AOL-DEF-00528703 (AEO)"
+    text: str  # folded
+
+
+@dataclass
+class _Material:
+    pages: list[_Page] = field(default_factory=list)
+    other: list[str] = field(default_factory=list)  # folded text of produced, non-confidential
+    items: list[_ItemText] = field(default_factory=list)
+    by_bates: dict[BatesNumber, str] = field(default_factory=dict)  # confidential page: shown
+    by_exhibit: dict[int, str] = field(default_factory=dict)  # confidential exhibit: shown
+    prefixes: list[str] = field(default_factory=list)
+
+
+def _shown(tier: str | None, sealed: bool) -> str:
+    return ", ".join([*([tier] if tier else []), *(["sealed"] if sealed else [])])
+
+
+def _few(names: Sequence[str]) -> str:
+    more = len(names) - _SHOWN
+    head = ", ".join(names[:_SHOWN])
+    return f"{head} and {more} more" if more > 0 else head
+
+
+# -- proposing --------------------------------------------------------------------------------
+
+_Tag = tuple[str, str]  # ("quotes", page shown) or ("item", "<id> on <page shown>")
+_Piece = tuple[int, int, frozenset[_Tag]]
+
+
+def _cited(material: _Material, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Each citation in `text` with the confidential material it cites."""
+    found: list[tuple[int, str, tuple[str, ...]]] = []
+    for cite in find_citations(text, material.prefixes):
+        names: dict[str, None] = {}
+        for rng in cite.ranges:
+            for number in _pages_in(material, rng):
+                names.setdefault(material.by_bates[number])
+        found.append((cite.start, cite.raw, tuple(names)))
+    for start, end, numbers in find_exhibit_refs(text):
+        shown = tuple(material.by_exhibit[n] for n in numbers if n in material.by_exhibit)
+        found.append((start, text[start:end], shown))
+    found.sort(key=lambda entry: entry[0])
+    return [(" ".join(raw.split()), cites) for _, raw, cites in found]
+
+
+def _pages_in(material: _Material, rng: BatesRange) -> list[BatesNumber]:
+    if len(rng) > len(material.by_bates):
+        return sorted((n for n in material.by_bates if n in rng), key=lambda n: n.number)
+    return [n for n in rng if n in material.by_bates]
+
+
+def _quotations(brief: str, material: _Material, candidates: dict[int, set[str]]) -> list[_Piece]:
+    """Spans of `brief` that stand on a confidential page, as the module doc says.
+
+    `candidates` maps each page worth comparing to the word-start grams it shares with the
+    brief; a match is grown from each such gram as far as the two texts agree.
+    """
+    quotes = [m.span(1) for m in _QUOTED.finditer(brief)]
+    starts = [
+        (m.start(), brief[m.start() : m.start() + MIN_QUOTE]) for m in _WORD_START.finditer(brief)
+    ]
+    pieces: list[_Piece] = []
+    for k, shared in candidates.items():
+        page = material.pages[k]
+        tag = frozenset({("quotes", page.shown)})
+        reach = 0
+        for i, gram in starts:
+            if i < reach or gram not in shared:
+                continue
+            s, e = _common(brief, i, page.text, gram)
+            reach = e
+            s, e = _trim(brief, s, e)
+            if e - s >= MIN_LIFT:
+                pieces.append((s, e, tag))
+                continue
+            for qs, qe in quotes:
+                if qs < e and s < qe:
+                    ps, pe = _trim(brief, max(s, qs), min(e, qe))
+                    if pe - ps >= MIN_QUOTE:
+                        pieces.append((ps, pe, tag))
+    return pieces
+
+
+def _carve(pieces: list[_Piece], holes: Sequence[tuple[int, int]], brief: str) -> list[_Piece]:
+    """Cut the holes (citations) out of the pieces; keep what is still a quotation."""
+    out: list[_Piece] = []
+    for s, e, tags in pieces:
+        parts = [(s, e)]
+        for hs, he in holes:
+            parts = [
+                part
+                for ps, pe in parts
+                for part in ((ps, min(pe, hs)), (max(ps, he), pe))
+                if part[0] < part[1]
+            ]
+        for ps, pe in parts:
+            ps, pe = _trim(brief, ps, pe)
+            if pe - ps >= MIN_QUOTE:
+                out.append((ps, pe, tags))
+    return out
+
+
+def _merge(pieces: Iterable[_Piece]) -> list[_Piece]:
+    merged: list[_Piece] = []
+    for s, e, tags in sorted(pieces, key=lambda piece: (piece[0], -piece[1])):
+        if merged and s <= merged[-1][1]:
+            ms, me, mtags = merged[-1]
+            merged[-1] = (ms, max(me, e), mtags | tags)
+        else:
+            merged.append((s, e, tags))
+    return merged
+
+
+def _occurrences(text: str, needle: str) -> Iterable[tuple[int, int]]:
+    if not needle:
+        return
+    i = text.find(needle)
+    while i >= 0:
+        yield i, i + len(needle)
+        i = text.find(needle, i + 1)
+
+
+def _source(tags: frozenset[_Tag], cited: Sequence[tuple[str, tuple[str, ...]]]) -> str:
+    quoted = sorted(shown for kind, shown in tags if kind == "quotes")
+    items = sorted(shown for kind, shown in tags if kind == "item")
+    parts = []
+    if quoted:
+        parts.append(f"quotes {_few(quoted)}")
+    if items:
+        parts.append(f"names item {_few(items)}")
+    cites = sorted({name for _, names in cited for name in names})
+    if cites:
+        parts.append(f"page cites {_few(cites)}")
+    return "; ".join(parts)
+
+
+def _propose(page_texts: Sequence[str], material: _Material) -> list[Proposal]:
+    """The proposals for a brief whose pages read `page_texts` (see the module doc)."""
+    folded = [_fold_map(text) for text in page_texts]
+    page_grams = [_grams(brief, MIN_QUOTE) for brief, _ in folded]
+    every_gram = {gram for grams in page_grams for gram in grams}
+    candidates: dict[int, set[str]] = {}
+    for k, page in enumerate(material.pages):
+        shared = every_gram.intersection(_grams(page.text, MIN_QUOTE))
+        if shared:
+            candidates[k] = shared
+    others = material.other
+    first: list[list[_Piece]] = []
+    secrets: dict[str, frozenset[_Tag]] = {}
+    for (brief, origin), text, grams in zip(folded, page_texts, page_grams, strict=True):
+        here = {k: shared & grams for k, shared in candidates.items()}
+        pieces = [
+            (s, e, tags)
+            for s, e, tags in _quotations(brief, material, {k: g for k, g in here.items() if g})
+            if not any(brief[s:e] in other for other in others)
+        ]
+        holes = [
+            (bisect.bisect_left(origin, c.start), bisect.bisect_left(origin, c.end))
+            for c in find_citations(text, material.prefixes)
+        ]
+        pieces = _carve(pieces, holes, brief)
+        for item in material.items:
+            tag = frozenset({("item", f"{item.item} on {item.page}")})
+            pieces.extend((s, e, tag) for s, e in _occurrences(brief, item.text))
+        for s, e, tags in pieces:
+            secrets[brief[s:e]] = secrets.get(brief[s:e], frozenset()) | tags
+        first.append(pieces)
+    proposals: dict[tuple[int, str], tuple[frozenset[_Tag], str]] = {}
+    for number, ((brief, origin), text, pieces) in enumerate(
+        zip(folded, page_texts, first, strict=True)
+    ):
+        again = [
+            (s, e, tags) for secret, tags in secrets.items() for s, e in _occurrences(brief, secret)
+        ]
+        cited = _cited(material, text)
+        for s, e, tags in _merge([*pieces, *again]):
+            span = " ".join(text[origin[s] : origin[e - 1] + 1].split())
+            key = (number, span)
+            known = proposals.get(key, (frozenset(), ""))[0]
+            proposals[key] = (known | tags, _source(known | tags, cited))
+    return [
+        Proposal(page, span, BRIEF_REASON, source)
+        for (page, span), (_, source) in proposals.items()
+    ]
+
+
+# -- the service ------------------------------------------------------------------------------
+
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._ -]{0,119}")
+
+
+def _file_name(name: str) -> str:
+    stem = name.strip()
+    if stem.lower().endswith(".pdf"):
+        stem = stem[:-4]
+    if not _NAME.fullmatch(stem) or ".." in stem:
+        raise ClawbackError(
+            f"not a file name for a brief: {name!r} (letters, digits, '.', '_', '-' and spaces)"
+        )
+    return stem
+
+
+class Briefs(WorkspaceBase):
+    """Briefs citing designated material: proposals, then public, highlighted, sealed files."""
+
+    def propose_brief_redactions(self, brief: bytes, suffix: str = ".pdf") -> list[Proposal]:
+        """The spans of `brief` to redact in its public version (see the module doc).
+
+        `suffix` is the brief's file type: ``.pdf``, or ``.docx``, ``.doc``, ``.odt``, ``.rtf``
+        (converted with LibreOffice; page numbers are those of the converted PDF). Each
+        proposal's `Proposal.text` holds the material itself: for the filer's eyes only.
+        """
+        self._require(*FILERS, act="prepare a brief for filing")
+        pdf = to_pdf(brief, suffix)
+        texts = [page.text for page in read_pages(pdf)]
+        with self.transaction() as s:
+            material = self._material(s)
+            proposals = _propose(texts, material)
+            self._audit(
+                s,
+                "brief.propose",
+                f"brief {hashlib.sha256(pdf).hexdigest()[:16]}",
+                pages=len(texts),
+                proposals=len(proposals),
+            )
+        return _locate(pdf, proposals)
+
+    def brief_citations(self, brief: bytes, suffix: str = ".pdf") -> list[BriefCitation]:
+        """Every Bates citation and exhibit reference in `brief`, with the confidential
+        material each one cites: where a brief paraphrases rather than quotes, read there."""
+        self._require(*FILERS, act="prepare a brief for filing")
+        texts = [page.text for page in read_pages(to_pdf(brief, suffix))]
+        with self.transaction() as s:
+            material = self._material(s)
+        return [
+            BriefCitation(number, raw, cites)
+            for number, text in enumerate(texts)
+            for raw, cites in _cited(material, text)
+        ]
+
+    def file_brief(
+        self,
+        brief: bytes,
+        out: Path,
+        name: str,
+        suffix: str = ".pdf",
+        proposals: Sequence[Proposal] | None = None,
+    ) -> dict[str, Path]:
+        """Write ``out/public/<name>.pdf``, ``out/highlighted/<name>.pdf`` and
+        ``out/sealed/<name>.pdf``; returns them by kind.
+
+        The public version has every proposal (the reviewed `proposals`, or those
+        `propose_brief_redactions` makes) truly redacted, and must pass the verification gate
+        with each proposal's text as a secret, x-ray included; if it does not, or a proposal's
+        text is not on its page, nothing is written. The highlighted version is the brief with
+        the same spans highlighted, for the court; the sealed version is the brief as lodged
+        under seal (for a word-processor file, its PDF).
+        """
+        self._require(*FILERS, act="file a brief")
+        stem = _file_name(name)
+        pdf = to_pdf(brief, suffix)
+        chosen = list(proposals) if proposals is not None else self.propose_brief_redactions(pdf)
+        redactions = [
+            Redaction(page=p.page, reason=p.reason, text=p.text, label=f"brief-p{p.page + 1}-{k}")
+            for k, p in enumerate(chosen, start=1)
+        ]
+        public_name = f"public/{stem}.pdf"
+        result = redact(pdf, redactions)
+        secrets = [
+            (r.label, r.text)
+            for r in redactions
+            if r.text is not None and len(squash(r.text)) >= MIN_SECRET_CHARS
+        ]
+        findings = verify(result.pdf, secrets, boxes=result.boxes, xray=True)
+        require_clean(findings, public_name)
+        marked = highlight(pdf, [(p.page, p.text) for p in chosen]) if chosen else pdf
+        files = {"public": result.pdf, "highlighted": marked, "sealed": pdf}
+        written: dict[str, Path] = {}
+        with self.transaction() as s:
+            for kind in KINDS:
+                data = files[kind]
+                target = out / kind / f"{stem}.pdf"
+                self._audit(
+                    s,
+                    "brief.file",
+                    f"{kind}/{stem}.pdf",
+                    sha256=hashlib.sha256(data).hexdigest(),
+                    redactions=len(redactions),
+                )
+                _write(target, data)
+                written[kind] = target
+        return written
+
+    def _material(self, s: Session) -> _Material:
+        """The confidential produced pages and items this person may read, and the rest."""
+        order = record.protective_order(s)
+        view = access_rules.view(self.person)
+        column = t.Page.text if view is View.full else t.Page.redacted_text
+        rows = s.execute(
+            select(
+                t.Document.id,
+                t.Document.exhibit,
+                t.Document.tier,
+                t.Document.sealed,
+                t.Document.publicly_available,
+                t.Page.idx,
+                t.Page.bates,
+                column,
+            )
+            .join(t.Page, t.Page.document_id == t.Document.id)
+            .where(t.Page.bates.is_not(None), access_rules.visible(order, self.person))
+            .order_by(t.Page.bates)
+        ).all()
+        material = _Material()
+        confidential: dict[tuple[int, int], tuple[str, str]] = {}  # (doc, idx): shown, raw text
+        for doc_id, exhibit, tier, sealed, public, idx, bates, text in rows:
+            assert bates is not None
+            if (tier is None and not sealed) or public:
+                material.other.append(_fold(text))
+                continue
+            label = _shown(tier, sealed)
+            shown = f"{bates} ({label})"
+            material.pages.append(_Page(bates, shown, _fold(text)))
+            material.by_bates[BatesNumber.parse(bates)] = shown
+            if exhibit is not None:
+                material.by_exhibit[exhibit] = f"Ex. {exhibit} ({label})"
+            confidential[(doc_id, idx)] = (shown, text)
+        items = s.scalars(select(t.Item).order_by(t.Item.id)).all()
+        for item in items:
+            page = confidential.get((item.document_id, item.page_idx))
+            if page is None:
+                continue
+            for text in item.texts:
+                if text in page[1]:  # in the redacted view, granted items are not there
+                    material.items.append(_ItemText(item.id, page[0], _fold(text)))
+        firsts = s.scalars(select(t.Production.first)).all()
+        material.prefixes = sorted({BatesNumber.parse(first).prefix for first in firsts})
+        return material
+
+
+def _locate(pdf: bytes, proposals: list[Proposal]) -> list[Proposal]:
+    """Flag the proposals the redactor could not find on their page by text search."""
+    flagged: list[Proposal] = []
+    with open_pdf(pdf) as doc:
+        for p in proposals:
+            if find_text_rects(doc[p.page], p.text):
+                flagged.append(p)
+            else:
+                note = "NOT LOCATED on the page by text search: edit the text or redact by hand"
+                source = f"{p.source}; {note}" if p.source else note
+                flagged.append(Proposal(p.page, p.text, p.reason, source))
+    return flagged
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Write a file whole: into a temporary name beside it, then renamed over the target."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        staging.write_bytes(data)
+        os.replace(staging, target)
+    finally:
+        staging.unlink(missing_ok=True)
