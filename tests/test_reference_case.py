@@ -95,23 +95,24 @@ def test_summary_matches_the_expected_outcome(summary: dict[str, Any]) -> None:
 
 def test_files_are_where_the_summary_says(demo: Path, summary: dict[str, Any]) -> None:
     for e in summary["exhibits"]:
-        kinds = {"sealed", "public"} if e["sealed"] else {"public"}
+        kinds = {"sealed", "highlighted", "public"} if e["sealed"] else {"public"}
         assert set(e["files"]) == kinds
         for name in e["files"].values():
             assert (demo / name).is_file()
     assert len(list((demo / "sealed").iterdir())) == 15
     assert len(list((demo / "public").iterdir())) == 19
+    assert len(list((demo / "highlighted").iterdir())) == 15
 
 
 def all_pdfs(demo: Path) -> list[Path]:
     found = sorted(demo.rglob("*.pdf"))
-    assert len(found) == 34  # 15 lodged under seal, 19 for the public docket
+    assert len(found) == 49  # 15 lodged under seal, 15 highlighted, 19 for the public docket
     return found
 
 
 def test_no_pdf_under_the_output_holds_a_code(demo: Path) -> None:
     outputs = [p for p in demo.rglob("*") if p.is_file() and p.read_bytes()[:5] == b"%PDF-"]
-    assert len(outputs) == 34
+    assert len(outputs) == 49
     for path in outputs:
         data = path.read_bytes()
         with pymupdf.open(path) as doc:
@@ -227,3 +228,42 @@ def test_drafted_ordering_paragraphs(demo: Path) -> None:
     assert drafted[0].strip() in order  # paragraph 1, word for word
     assert drafted[3].strip() == "4. The parties' Motion to Seal (Dkt. No. 461) is GRANTED."
     assert not any(code in " ".join(drafted) for code in WITHHELD + RELEASED)
+
+
+def test_highlighted_version_shows_what_the_public_one_hides(demo: Path) -> None:
+    path = next((demo / "highlighted").glob("ex18_*.pdf"))
+    with pymupdf.open(path) as doc:
+        page = doc[12]
+        assert all(name in page.get_text() for name in CONTENT["fir-gaps"])
+        assert CONTENT["fir-dbcode"] not in page.get_text()  # privileged: redacted here too
+        tints = [d for d in page.get_drawings() if (d.get("fill_opacity") or 1) < 1]
+        assert tints and tints[0]["fill"] == (1.0, 1.0, 0.0)
+        assert "HIGHLIGHTED, LODGED UNDER SEAL" in page.get_text()
+
+
+def test_a_brief_quoting_the_code(demo: Path, tmp_path: Path) -> None:
+    brief = pymupdf.open()
+    page = brief.new_page()
+    lines = [
+        "Plaintiffs' opposition to the motion to strike.",
+        "The report (AOL-DEF-00528703, Gov't Ex. 18) is tracked as",
+        f'"{CONTENT["fir-dbcode"]}" in the agency database.',
+    ]
+    for i, line in enumerate(lines):
+        page.insert_text((72, 100 + 20 * i), line, fontsize=11)
+    path = tmp_path / "opposition.pdf"
+    brief.save(path)
+    brief.close()
+    ws = Workspace.open(workspace_for(demo), as_person="counsel@defendants.example")
+    try:
+        proposals = ws.propose_brief_redactions(path.read_bytes())
+        assert [p.text for p in proposals] == [CONTENT["fir-dbcode"]]
+        written = ws.file_brief(path.read_bytes(), tmp_path / "filed", "opposition")
+    finally:
+        ws.close()
+    with pymupdf.open(written["public"]) as public:
+        text = public[0].get_text()
+        assert CONTENT["fir-dbcode"] not in text and "AOL-DEF-00528703" in text
+    assert CONTENT["fir-dbcode"].encode() not in written["public"].read_bytes()
+    with pymupdf.open(written["highlighted"]) as highlighted:
+        assert CONTENT["fir-dbcode"] in highlighted[0].get_text()

@@ -426,6 +426,44 @@ def draft_order(
         out.print(str(paragraph), highlight=False, markup=False)
 
 
+@app.command("propose-redactions")
+@one_line_errors
+def propose_redactions(
+    brief: Annotated[Path, typer.Argument(help="The brief: PDF, or DOCX/ODT via LibreOffice.")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """What a public version of a brief must redact: designated material it quotes.
+
+    The text of each proposal is the confidential material itself: it is shown to you because
+    you may see it, and only to you."""
+    ws = _open(workspace)
+    data = brief.read_bytes()
+    for c in ws.brief_citations(data, brief.suffix):
+        out.print(f"page {c.page + 1}: cites {c.raw} -> {c.cites}", highlight=False, markup=False)
+    for p in ws.propose_brief_redactions(data, brief.suffix):
+        out.print(
+            f"page {p.page + 1}: redact {p.text!r} ({p.reason}; {p.source})",
+            highlight=False,
+            markup=False,
+        )
+
+
+@app.command("file-brief")
+@one_line_errors
+def file_brief(
+    brief: Annotated[Path, typer.Argument(help="The brief: PDF, or DOCX/ODT via LibreOffice.")],
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Where public/, highlighted/ and sealed/ go.")
+    ],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """The brief's public version (proposed redactions made and verified), the highlighted
+    version for the court, and the version lodged under seal."""
+    written = _open(workspace).file_brief(brief.read_bytes(), out_dir, brief.stem, brief.suffix)
+    for kind, path in written.items():
+        out.print(f"{kind}: {path}")
+
+
 @app.command("privilege-log")
 @one_line_errors
 def privilege_log(

@@ -118,6 +118,7 @@ def test_claim_rule_seal_file(ws: Workspace, tmp_path: Path) -> None:
     made = ws.file(tmp_path / "out")
     names = sorted(m.plan.name for m in made)
     assert names == [
+        "highlighted/ex01_TST-0000001.pdf",
         "public/ex01_TST-0000001.pdf",
         "public/ex02_TST-0000003.pdf",
         "sealed/ex01_TST-0000001.pdf",

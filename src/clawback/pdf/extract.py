@@ -73,6 +73,12 @@ def page_count(pdf: bytes) -> int:
         return doc.page_count
 
 
+def page_rects(pdf: bytes) -> list[tuple[float, float, float, float]]:
+    """Each page's visible rectangle, in PyMuPDF page coordinates."""
+    with open_pdf(pdf) as doc:
+        return [tuple(page.rect) for page in doc]  # type: ignore[misc]
+
+
 def _image_xrefs(page: pymupdf.Page) -> list[int]:
     """Distinct image xrefs a page uses, including those inside its form XObjects."""
     seen: dict[int, None] = {}

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from clawback.domain.claims import Effect
 from clawback.domain.documents import Exhibit
-from clawback.pdf.extract import read_pages
+from clawback.pdf.extract import page_rects, read_pages
+from clawback.pdf.highlight import highlight
 from clawback.pdf.redact import Redaction, redact
 from clawback.pdf.stamp import stamp
 from clawback.pdf.verify import Finding, require_clean, verify, xray_inspect
@@ -34,11 +35,12 @@ class Plan:
     """What to make of one exhibit for one docket."""
 
     exhibit: Exhibit
-    kind: str  # "sealed" or "public"
+    kind: str  # "sealed", "highlighted" or "public"
     legend: str
     redactions: tuple[Redaction, ...]
     secrets: tuple[tuple[str, str], ...]  # (label, text) that must not be extractable
     blank_pages: frozenset[int]  # pages replaced whole: none of their pictures may survive
+    highlight_pages: frozenset[int] = frozenset()  # the public version redacts these whole
 
     @property
     def name(self) -> str:
@@ -54,7 +56,8 @@ class Made:
 def plans(
     exhibit: Exhibit, effect: Effect, sealed: bool, legend: str, page_texts: Sequence[str]
 ) -> list[Plan]:
-    """The filings an exhibit needs: lodged under seal and public redacted, or public alone."""
+    """The filings an exhibit needs: lodged under seal, the same with what the public version
+    redacts highlighted (for the court), and the public version; or the public version alone."""
     every_page = range(len(exhibit.bates))
     if effect.withheld:
         privileged = tuple(
@@ -92,6 +95,15 @@ def plans(
             secrets,
             privileged_pages,
         ),
+        Plan(
+            exhibit,
+            "highlighted",
+            f"{legend} - HIGHLIGHTED, LODGED UNDER SEAL",
+            privileged,
+            secrets,
+            privileged_pages,
+            frozenset(every_page) - privileged_pages,
+        ),
         Plan(exhibit, "public", PUBLIC_LEGEND, blank, public_secrets, frozenset(every_page)),
     ]
 
@@ -99,6 +111,9 @@ def plans(
 def make(plan: Plan, original: bytes) -> Made:
     """Redact, stamp, and check one file (all but x-ray, which runs once for the package)."""
     pdf = redact(original, plan.redactions).pdf if plan.redactions else original
+    if plan.highlight_pages:
+        rects = page_rects(pdf)
+        pdf = highlight(pdf, [(i, rects[i]) for i in sorted(plan.highlight_pages)])
     labels = [(str(n), plan.legend) for n in plan.exhibit.bates]
     pdf = stamp(pdf, labels)
     findings = verify(pdf, plan.secrets, expected_labels=labels, xray=False)

@@ -133,7 +133,7 @@ class Outputs(WorkspaceBase):
                     "sealed": sealed.get(e.number, False),
                     "files": {
                         kind: files[(e.number, kind)]
-                        for kind in ("sealed", "public")
+                        for kind in ("sealed", "highlighted", "public")
                         if (e.number, kind) in files
                     },
                 }
