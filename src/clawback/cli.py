@@ -329,6 +329,10 @@ def deadlines(
         list[str] | None,
         typer.Option(help="PARAGRAPH:DAYS:ACT, ACT one of " + ", ".join(a.value for a in Act)),
     ] = None,
+    served_by: Annotated[
+        str,
+        typer.Option(help="How the order was served: electronic, mail, clerk, other_consented."),
+    ] = "electronic",
     today: Annotated[str | None, typer.Option(help="Status as of this day.")] = None,
     ics: Annotated[Path | None, typer.Option(help="Also write an iCalendar file.")] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
@@ -339,7 +343,7 @@ def deadlines(
         day = _day(order_date)
         if day is None:
             raise ClawbackError("--directive needs --order-date")
-        ws.order_deadlines(day, [_directive(d) for d in directive])
+        ws.order_deadlines(day, [_directive(d) for d in directive], served_by)
     as_of = _day(today) or date.today()
     found = ws.deadlines()
     for d in found:

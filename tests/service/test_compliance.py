@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from clawback.demo.run import reference_case
-from clawback.domain.errors import RuleViolation
+from clawback.domain.compliance import Act, Directive
+from clawback.domain.errors import ClawbackError, RuleViolation
 from clawback.domain.sealing import PUBLIC_DOMAIN
 from clawback.service import Workspace
 from tests.access.test_enforcement import one_page
@@ -112,3 +113,13 @@ def test_calendar_export(ws: Workspace) -> None:
         unfolded
     )
     assert "(motion to seal\\, Dkt. 120)" in unfolded  # commas escaped (RFC 5545 3.3.11)
+
+
+def test_order_served_by_mail_adds_three_days(ws: Workspace) -> None:
+    ws.seal("9", exhibits=[1, 2], kind="non_dispositive", granted=True, on=date(2020, 6, 26))
+    [mailed] = ws.order_deadlines(
+        date(2020, 6, 26), [Directive("5", 14, Act.lodge_sealed)], served_by="mail"
+    )
+    assert mailed.due == date(2020, 7, 13)  # Fri Jul 10 + 3 = Mon Jul 13
+    with pytest.raises(ClawbackError, match="'pigeon'"):
+        ws.order_deadlines(date(2020, 6, 26), [], served_by="pigeon")

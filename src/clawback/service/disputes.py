@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from clawback.domain import claims as claim_rules
 from clawback.domain import compliance, sealing
-from clawback.domain.deadlines import Deadline
+from clawback.domain.deadlines import Deadline, Service
 from clawback.domain.documents import exhibit_runs
-from clawback.domain.errors import NotFound, RuleViolation
+from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.order import Side
 from clawback.service import access as access_rules
 from clawback.service import exports, record
@@ -178,14 +178,26 @@ class Disputes(WorkspaceBase):
             return decisions
 
     def order_deadlines(
-        self, order_date: date, directives: Sequence[compliance.Directive]
+        self,
+        order_date: date,
+        directives: Sequence[compliance.Directive],
+        served_by: str = "electronic",
     ) -> list[Deadline]:
-        """Turn an order's directives into dated acts (FRCP 6(a)) and record them."""
+        """Turn an order's directives into dated acts and record them: FRCP 6(a), plus 6(d)'s
+        three days when the order was served by mail, by leaving it with the clerk, or by
+        other means consented to (not after electronic service)."""
         self._require(Side.court, Side.producing, act="record an order's deadlines")
+        if served_by not in Service.__members__:
+            raise ClawbackError(f"served by {served_by!r}? one of {', '.join(Service.__members__)}")
         with self.transaction() as s:
             state = record.matter(s).state
             found = compliance.deadlines(
-                directives, order_date, record.exhibits(s), record.seal_decisions(s), state=state
+                directives,
+                order_date,
+                record.exhibits(s),
+                record.seal_decisions(s),
+                service=Service(served_by),
+                state=state,
             )
             for d in found:
                 s.add(
