@@ -141,6 +141,10 @@ def ingest(
     family: str | None = None,
     parent: bool = False,
     public: Annotated[bool, typer.Option(help="Already publicly available.")] = False,
+    password: Annotated[
+        str | None,
+        typer.Option(envvar="CLAWBACK_PDF_PASSWORD", help="Password of encrypted PDFs."),
+    ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Store PDFs with each page's text and hashes. A bad file is reported; the rest go on."""
@@ -158,6 +162,7 @@ def ingest(
                 family=family,
                 parent=parent,
                 publicly_available=public,
+                password=password,
             )
             out.print(f"{path}: {control}")
         except (ClawbackError, ValueError, OSError) as exc:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.order import Side
+from clawback.pdf.decrypt import decrypt, is_encrypted
 from clawback.pdf.extract import read_pages
 from clawback.pdf.stamp import stamp
 from clawback.pdf.verify import require_clean, verify
@@ -36,12 +37,21 @@ class Documents(WorkspaceBase):
         parent: bool = False,
         publicly_available: bool = False,
         meta: Mapping[str, Any] | None = None,
+        password: str | None = None,
     ) -> str:
         """Store a PDF and its pages' text and hashes; returns its control number.
 
-        Ingesting the same file again returns the same document: nothing is stored twice.
+        Ingesting the same file again returns the same document: nothing is stored twice. An
+        encrypted file is kept as received, and the record works on its decrypted copy; one
+        that needs a password is refused until it is given (never stored, never logged).
         """
         self._require(Side.producing, act="ingest documents")
+        received = pdf
+        info = dict(meta or {})
+        if is_encrypted(received):
+            pdf = decrypt(received, password or "")
+            info["encrypted"] = True
+            info["received_sha256"] = hashlib.sha256(received).hexdigest()
         pages = read_pages(pdf)  # raises a one-line PdfError on a bad file, before any write
         sha = hashlib.sha256(pdf).hexdigest()
         with self.transaction() as s:
@@ -52,7 +62,11 @@ class Documents(WorkspaceBase):
                 select(t.Document).where(t.Document.exhibit == exhibit)
             ):
                 raise RuleViolation(f"Ex. {exhibit} is already in the record (another file)")
-            self._store(s, pdf, "application/pdf")
+            if received is not pdf:
+                kept = self._store(s, received, "application/pdf")
+                self._store(s, pdf, "application/pdf", kept, "decrypt")
+            else:
+                self._store(s, pdf, "application/pdf")
             count = s.scalar(select(func.count()).select_from(t.Document)) or 0
             doc = t.Document(
                 control=f"DOC-{count + 1:06d}",
@@ -64,7 +78,7 @@ class Documents(WorkspaceBase):
                 original=sha,
                 page_count=len(pages),
                 publicly_available=publicly_available,
-                meta=dict(meta or {}),
+                meta=info,
             )
             s.add(doc)
             s.flush()

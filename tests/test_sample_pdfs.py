@@ -1,0 +1,94 @@
+"""Real PDFs written by others (../shared/samples/pdfs), ingested as a user would, checked
+against the expectations written beside them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from clawback.cli import app
+from clawback.demo.run import reference_case
+from clawback.pdf.document import PdfError
+from clawback.service import Workspace
+from clawback.storage import tables as t
+from tests.conftest import SHARED
+
+SAMPLES = SHARED / "samples" / "pdfs"
+EXPECTED = {
+    name: facts
+    for name, facts in json.loads((SAMPLES / "pdfs.expected.json").read_text()).items()
+    if not name.startswith("_")
+}
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Iterator[Workspace]:
+    ws = Workspace.init(tmp_path / "ws")
+    ws.load_case(reference_case())
+    yield ws
+    ws.close()
+
+
+def password_for(facts: dict[str, object]) -> str | None:
+    found = facts.get("user_password") or facts.get("password")
+    return str(found) if found else None
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_sample_ingests_or_is_refused_in_one_line(ws: Workspace, name: str) -> None:
+    facts = EXPECTED[name]
+    data = (SAMPLES / name).read_bytes()
+    if "pages" not in facts:  # nothing to read: refused by name, nothing stored
+        with pytest.raises(PdfError) as refused:
+            ws.ingest(data, title=name)
+        assert "\n" not in str(refused.value)
+        with ws.transaction() as s:
+            assert s.scalar(select(t.Document.id)) is None
+        return
+    if facts.get("needs_password_to_open"):
+        with pytest.raises(PdfError, match="needs a password"):
+            ws.ingest(data, title=name)
+        wrong = facts.get("wrong_password_example", "not-the-password")
+        with pytest.raises(PdfError, match="does not open it") as refused:
+            ws.ingest(data, title=name, password=str(wrong))
+        assert str(wrong) not in str(refused.value)
+    control = ws.ingest(data, title=name, password=password_for(facts))
+    assert ws.ingest(data, title=name, password=password_for(facts)) == control  # once only
+    shown = ws.show(control)
+    assert shown["pages"] == facts["pages"]
+    with ws.transaction() as s:
+        doc = s.scalar(select(t.Document).where(t.Document.control == control))
+        assert doc is not None
+        first = s.scalar(select(t.Page.text).where(t.Page.document_id == doc.id, t.Page.idx == 0))
+        encrypted = "encryption" in facts or "needs_password_to_open" in facts
+        assert bool(doc.meta.get("encrypted")) is encrypted
+        if encrypted:  # the file as received is kept beside the decrypted working copy
+            assert doc.meta["received_sha256"] in ws.files
+    expected_text = facts.get("text") or facts.get("text_starts")
+    if isinstance(expected_text, str):
+        words = expected_text.split(" / ")[0].split()
+        assert " ".join((first or "").split()).startswith(" ".join(words)), name
+
+
+def test_a_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
+    ws_dir = tmp_path / "ws"
+    runner = CliRunner()
+    assert runner.invoke(app, ["init", str(ws_dir)]).exit_code == 0
+    assert runner.invoke(app, ["load-case", "--reference", "-w", str(ws_dir)]).exit_code == 0
+    batch = [str(SAMPLES / n) for n in sorted(EXPECTED)]
+    result = runner.invoke(app, ["ingest", *batch, "-w", str(ws_dir)])
+    assert result.exit_code == 1  # some files were refused
+    lines = result.output.strip().splitlines()
+    assert len(lines) == len(batch)  # one line per file, no traceback
+    refused = [line for line in lines if "DOC-" not in line]
+    assert {line.split(":")[0].split("/")[-1] for line in refused} == {
+        "empty.pdf",
+        "encrypted-file.pdf",
+        "libreoffice-writer-password.pdf",
+        "r6-user-password.pdf",
+    }
