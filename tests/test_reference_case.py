@@ -267,3 +267,23 @@ def test_a_brief_quoting_the_code(demo: Path, tmp_path: Path) -> None:
     assert CONTENT["fir-dbcode"].encode() not in written["public"].read_bytes()
     with pymupdf.open(written["highlighted"]) as highlighted:
         assert CONTENT["fir-dbcode"] in highlighted[0].get_text()
+
+
+def test_privilege_log_before_and_after_the_ruling(demo: Path) -> None:
+    lines = (demo / "privilege-log-diff.txt").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 22  # every entry: 17 + 2 + 3
+    assert (
+        "c-fir-code AOL-DEF-00528703: Status: asserted -> upheld; Treatment: sequestered "
+        "-> redacted"
+    ) in lines
+    assert sum("asserted -> overruled" in line for line in lines) == 20
+    ws = Workspace.open(workspace_for(demo))
+    try:
+        served = ws.served_logs()
+        assert [v[2] for v in served] == [
+            "served with the claw-back notice",
+            "served after the order",
+        ]
+        assert all(sha in ws.files for *_, sha in served)
+    finally:
+        ws.close()

@@ -478,12 +478,33 @@ def file_brief(
 def privilege_log(
     csv_path: Annotated[Path, typer.Option("--csv")] = Path("privilege-log.csv"),
     xlsx_path: Annotated[Path, typer.Option("--xlsx")] = Path("privilege-log.xlsx"),
+    serve_on: Annotated[str | None, typer.Option(help="Keep this version as served.")] = None,
+    note: str = "",
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Write the privilege log as the record stands (CSV and XLSX)."""
-    rows = _open(workspace).privilege_log()
+    """Write the privilege log as the record stands (CSV and XLSX); --serve-on keeps it as
+    served that day, so later versions can be compared (privilege-log-diff)."""
+    ws = _open(workspace)
+    if serve_on is not None:
+        version, sha = ws.serve_privilege_log(_required_day(serve_on), note)
+        out.print(f"served as version {version} (sha256 {sha})")
+    rows = ws.privilege_log()
     write_privilege_log(rows, csv_path, xlsx_path)
     out.print(f"{len(rows)} entries: {csv_path}, {xlsx_path}")
+
+
+@app.command("privilege-log-diff")
+@one_line_errors
+def privilege_log_diff(
+    before: Annotated[int, typer.Argument(help="A served version.")],
+    after: Annotated[int, typer.Argument(help="A later served version.")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """What changed in the privilege log between two served versions."""
+    from clawback.service.exports import describe_changes
+
+    text = describe_changes(_open(workspace).privilege_log_diff(before, after))
+    out.print(text.rstrip(), highlight=False, markup=False)
 
 
 @app.command()

@@ -62,3 +62,19 @@ def test_description_never_carries_the_item_text(exhibits: list[Exhibit]) -> Non
     secrets = {t for e in exhibits for i in e.items for t in i.texts}
     for r in log:
         assert not any(s in str(v) for s in secrets for v in r.values())
+
+
+def test_diff_between_served_versions(exhibits: list[Exhibit]) -> None:
+    from clawback.domain.privilege_log import as_record, diff
+
+    before = [as_record(r) for r in rows(exhibits, CLAIMS, [], META, NAMES)]
+    rulings = [Ruling("c-sentri", Result.denied), Ruling("c-fir-code", Result.granted)]
+    after = [as_record(r) for r in rows(exhibits, CLAIMS[:2], rulings, META, NAMES)]
+    changes = {c.key: c for c in diff(before, after)}
+    assert changes[("c-fir-code", "AOL-DEF-00528703")].fields == (
+        ("Status", "asserted", "upheld"),
+        ("Treatment", "sequestered", "redacted"),
+    )
+    assert changes[("c-ppt-other", "AOL-DEF-00516618")].kind == "removed"
+    assert diff(after, after) == []
+    assert {c.kind for c in diff(after, before)} == {"changed", "added"}

@@ -22,7 +22,7 @@ from clawback.domain.bates import BatesRange
 from clawback.domain.compliance import Act, Directive
 from clawback.domain.errors import ClawbackError
 from clawback.service import Workspace
-from clawback.service.exports import write_privilege_log, write_summary
+from clawback.service.exports import describe_changes, write_privilege_log, write_summary
 
 MARKER = ".clawback-demo"
 Progress = Callable[[str], None]
@@ -79,11 +79,13 @@ def stages(ws: Workspace, case: dict[str, Any], out: Path) -> Iterator[str]:
         )
         ws.advance(c["id"], "sequestered", on=noticed)
         ws.advance(c["id"], "submitted", on=noticed)
+    ws.serve_privilege_log(noticed, "served with the claw-back notice")
     yield "claw-back noticed, sequestered and submitted for in-camera review"
     order = case["order"]
     ordered = date.fromisoformat(order["date"])
     for r in order["rulings"]:
         ws.rule(r["claim"], r["result"], r.get("items", ()), r.get("reason", ""), ordered)
+    ws.serve_privilege_log(ordered, "served after the order")
     yield "rulings entered"
     motion = case["motion_to_seal"]
     ws.seal(
@@ -105,6 +107,9 @@ def stages(ws: Workspace, case: dict[str, Any], out: Path) -> Iterator[str]:
     write_privilege_log(ws.privilege_log(), out / "privilege-log.csv", out / "privilege-log.xlsx")
     files = {(m.plan.exhibit.number, m.plan.kind): m.plan.name for m in made}
     write_summary(ws.summary(ordered, files), out / "summary.json", out / "summary.md")
+    before, after = [v[0] for v in ws.served_logs()][-2:]
+    changes = ws.privilege_log_diff(before, after)
+    (out / "privilege-log-diff.txt").write_text(describe_changes(changes), encoding="utf-8")
     drafted = "\n\n".join(str(p) for p in ws.draft_order())
     (out / "ordering-paragraphs.txt").write_text(drafted + "\n", encoding="utf-8")
     yield "sealed and public filings made and verified"

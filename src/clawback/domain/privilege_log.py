@@ -165,3 +165,42 @@ def _basis(claim: Claim, declarants: Mapping[str, str]) -> str:
     paragraphs = ", ".join(claim.paragraphs)
     cited = "; ".join(f"Decl. of {n}" for n in names)
     return f"{cited}, paras. {paragraphs}" if paragraphs else cited
+
+
+@dataclass(frozen=True)
+class Change:
+    """How one entry differs between two served versions of the log."""
+
+    key: tuple[str, str]  # (claim, Bates begin): the entry's identity across versions
+    kind: str  # "added", "removed" or "changed"
+    fields: tuple[tuple[str, str, str], ...] = ()  # (column, before, after) when changed
+
+
+def as_record(row: Row) -> dict[str, str]:
+    """A row as column -> text, the form a served version is kept in."""
+    return {column: str(value) for column, value in zip(COLUMNS, row.values(), strict=True)}
+
+
+def diff(before: Sequence[Mapping[str, str]], after: Sequence[Mapping[str, str]]) -> list[Change]:
+    """What changed between two served versions (entry numbers aside: they follow the order)."""
+
+    def key(r: Mapping[str, str]) -> tuple[str, str]:
+        return r["Claim"], r["Bates Begin"]
+
+    old = {key(r): r for r in before}
+    new = {key(r): r for r in after}
+    changes = []
+    for k in sorted(old.keys() | new.keys()):
+        if k not in new:
+            changes.append(Change(k, "removed"))
+        elif k not in old:
+            changes.append(Change(k, "added"))
+        else:
+            fields = tuple(
+                (c, old[k].get(c, ""), new[k].get(c, ""))
+                for c in COLUMNS
+                if c != "Entry" and old[k].get(c, "") != new[k].get(c, "")
+            )
+            if fields:
+                changes.append(Change(k, "changed", fields))
+    return changes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 from collections.abc import Sequence
 from datetime import timedelta
@@ -14,14 +15,20 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from clawback.domain.deadlines import Deadline
-from clawback.domain.privilege_log import COLUMNS, Row
+from clawback.domain.privilege_log import COLUMNS, Change, Row
+
+
+def privilege_log_csv(rows: Sequence[Row]) -> bytes:
+    """The log as served: CSV, UTF-8, a header row of the log's columns."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    writer.writerows(r.values() for r in rows)
+    return buffer.getvalue().encode("utf-8")
 
 
 def write_privilege_log(rows: Sequence[Row], csv_path: Path, xlsx_path: Path) -> None:
-    with csv_path.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(COLUMNS)
-        writer.writerows(r.values() for r in rows)
+    csv_path.write_bytes(privilege_log_csv(rows))
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -105,3 +112,16 @@ def _fold(line: str) -> str:
         current += ch
     out.append(current)
     return "\r\n".join(out)
+
+
+def describe_changes(changes: Sequence[Change]) -> str:
+    """The difference between two served logs, one line per entry that changed."""
+    lines = []
+    for c in changes:
+        claim, bates = c.key
+        if c.kind != "changed":
+            lines.append(f"{claim} {bates}: {c.kind}")
+            continue
+        fields = "; ".join(f"{column}: {old} -> {new}" for column, old, new in c.fields)
+        lines.append(f"{claim} {bates}: {fields}")
+    return "\n".join(lines) + "\n" if lines else "no change\n"

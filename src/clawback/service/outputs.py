@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from clawback.domain import claims as claim_rules
 from clawback.domain import drafting, privilege_log, sealing
+from clawback.domain.errors import NotFound
 from clawback.domain.order import Side
 from clawback.service import access as access_rules
-from clawback.service import filing, record
+from clawback.service import exports, filing, record
 from clawback.service.base import WorkspaceBase
 from clawback.storage import tables as t
 
@@ -94,6 +95,42 @@ class Outputs(WorkspaceBase):
             producing,
             seal_decisions=decisions,
         )
+
+    def serve_privilege_log(self, on: date, note: str = "") -> tuple[int, str]:
+        """Keep the log as served today (rows and file); returns its version and sha256."""
+        self._require(Side.producing, act="serve the privilege log")
+        rows = self.privilege_log()
+        data = exports.privilege_log_csv(rows)
+        with self.transaction() as s:
+            sha = self._store(s, data, "text/csv", None, "privilege-log")
+            version = t.LogVersion(
+                served_on=on,
+                note=note,
+                sha256=sha,
+                rows=[privilege_log.as_record(r) for r in rows],
+            )
+            s.add(version)
+            s.flush()
+            self._audit(s, "privilege_log.serve", f"version {version.id}", sha256=sha)
+            return version.id, sha
+
+    def served_logs(self) -> list[tuple[int, date, str, str]]:
+        """Every served version: (version, served on, note, sha256 of the file served)."""
+        self._require(Side.producing, Side.receiving, Side.court, act="read the privilege log")
+        with self.transaction() as s:
+            rows = s.scalars(select(t.LogVersion).order_by(t.LogVersion.id)).all()
+            return [(r.id, r.served_on, r.note, r.sha256) for r in rows]
+
+    def privilege_log_diff(self, before: int, after: int) -> list[privilege_log.Change]:
+        """What changed in the log between two served versions."""
+        self._require(Side.producing, Side.receiving, Side.court, act="read the privilege log")
+        with self.transaction() as s:
+            old, new = s.get(t.LogVersion, before), s.get(t.LogVersion, after)
+            if old is None or new is None:
+                raise NotFound(
+                    f"no served privilege log version {before if old is None else after}"
+                )
+            return privilege_log.diff(old.rows, new.rows)
 
     def privilege_log(self) -> list[privilege_log.Row]:
         """The privilege log as the record stands now."""

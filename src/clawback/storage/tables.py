@@ -246,3 +246,14 @@ class Challenge(Base):
     grounds: Mapped[str] = mapped_column(Text)
     outcome: Mapped[str | None] = mapped_column(String(20))  # upheld, redesignated, withdrawn
     resolved_on: Mapped[date | None]
+
+
+class LogVersion(Base):
+    """A privilege log as served on a day: its rows, and the sha256 of the file served."""
+
+    __tablename__ = "log_version"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    served_on: Mapped[date]
+    note: Mapped[str] = mapped_column(Text, default="")
+    sha256: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[list[Any]]
