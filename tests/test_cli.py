@@ -118,3 +118,17 @@ def test_audit_verify_names_a_tampered_entry(tmp_path: Path) -> None:
     with sqlite3.connect(ws / "clawback.db") as db:
         db.execute("delete from audit where seq = 2")
     assert "entry 2" in cli(ws, "audit", "verify", ok=False)
+
+
+def test_check_reports_altered_and_orphaned_files(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    cli(ws, "init", str(ws))
+    cli(ws, "load-case", "--reference")
+    cli(ws, "ingest", str(make_pdf(tmp_path / "a.pdf", "alpha page")))
+    assert "matches its hash" in cli(ws, "check")
+    stored = next(p for p in (ws / "files").glob("??/*"))
+    stored.write_bytes(b"%PDF-1.7 altered")
+    (ws / "files" / "ab").mkdir(exist_ok=True)
+    (ws / "files" / "ab" / ("c" * 62)).write_bytes(b"stray")
+    out = cli(ws, "check", ok=False)
+    assert "no longer matches its hash" in out and "belongs to no record" in out

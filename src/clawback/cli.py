@@ -645,6 +645,18 @@ def audit_check_file(path: Path) -> None:
 
 @app.command()
 @one_line_errors
+def check(workspace: WorkspaceOption = DEFAULT_WS) -> None:
+    """Re-hash every stored file; report missing, altered and orphaned files (exit 1 if any)."""
+    problems = _open(workspace).check()
+    for p in problems:
+        err.print(p, highlight=False, markup=False)
+    if problems:
+        raise typer.Exit(1)
+    out.print("every stored file is present and matches its hash")
+
+
+@app.command()
+@one_line_errors
 def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("demo-out"),
 ) -> None:

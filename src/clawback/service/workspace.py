@@ -8,6 +8,7 @@ from clawback.service.base import DATABASE, URL_SETTING
 from clawback.service.briefs import Briefs
 from clawback.service.disputes import Disputes
 from clawback.service.documents import Documents
+from clawback.service.integrity import Integrity
 from clawback.service.matter import Matter
 from clawback.service.outputs import Outputs
 from clawback.service.reads import Reads
@@ -15,5 +16,5 @@ from clawback.service.reads import Reads
 __all__ = ["DATABASE", "URL_SETTING", "Workspace"]
 
 
-class Workspace(Matter, Documents, Disputes, Outputs, Reads, Briefs):
+class Workspace(Matter, Documents, Disputes, Outputs, Reads, Briefs, Integrity):
     """A folder with the matter's database (SQLite by default) and its file store."""
