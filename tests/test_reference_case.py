@@ -287,3 +287,14 @@ def test_privilege_log_before_and_after_the_ruling(demo: Path) -> None:
         assert all(sha in ws.files for *_, sha in served)
     finally:
         ws.close()
+
+
+def test_claiming_ex5_finds_its_copy_with_no_hint(demo: Path) -> None:
+    ws = Workspace.open(workspace_for(demo))
+    try:
+        found = ws.find_copies("AOL-DEF-00556922")
+    finally:
+        ws.close()
+    assert found[0].bates == "AOL-DEF-00516618" and found[0].kind == "same_picture"
+    assert found[0].exhibit == 19
+    assert all(c.kind == "near_picture" for c in found[1:])  # look-alikes, for review only

@@ -645,6 +645,22 @@ def audit_check_file(path: Path) -> None:
 
 @app.command()
 @one_line_errors
+def copies(
+    bates: Annotated[str, typer.Argument(help="A produced page.")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Every other produced page with the same or nearly the same text or picture."""
+    found = _open(workspace).find_copies(bates)
+    for c in found:
+        review = "  (review: near matches are proposals)" if c.kind.startswith("near") else ""
+        ex = f"Ex. {c.exhibit}" if c.exhibit is not None else "-"
+        out.print(f"{c.bates}  {ex}  {c.kind}  {c.score}{review}", highlight=False)
+    if not found:
+        out.print(f"no other copy of {bates}")
+
+
+@app.command()
+@one_line_errors
 def check(workspace: WorkspaceOption = DEFAULT_WS) -> None:
     """Re-hash every stored file; report missing, altered and orphaned files (exit 1 if any)."""
     problems = _open(workspace).check()

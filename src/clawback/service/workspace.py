@@ -6,6 +6,7 @@ the workers, only call these methods. The verbs are grouped by the part of the f
 
 from clawback.service.base import DATABASE, URL_SETTING
 from clawback.service.briefs import Briefs
+from clawback.service.copies import Copies
 from clawback.service.disputes import Disputes
 from clawback.service.documents import Documents
 from clawback.service.integrity import Integrity
@@ -16,5 +17,5 @@ from clawback.service.reads import Reads
 __all__ = ["DATABASE", "URL_SETTING", "Workspace"]
 
 
-class Workspace(Matter, Documents, Disputes, Outputs, Reads, Briefs, Integrity):
+class Workspace(Matter, Documents, Disputes, Outputs, Reads, Briefs, Integrity, Copies):
     """A folder with the matter's database (SQLite by default) and its file store."""
