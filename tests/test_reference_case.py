@@ -298,3 +298,16 @@ def test_claiming_ex5_finds_its_copy_with_no_hint(demo: Path) -> None:
     assert found[0].bates == "AOL-DEF-00516618" and found[0].kind == "same_picture"
     assert found[0].exhibit == 19
     assert all(c.kind == "near_picture" for c in found[1:])  # look-alikes, for review only
+
+
+def test_every_database_code_by_pattern(demo: Path) -> None:
+    ws = Workspace.open(workspace_for(demo))
+    try:
+        found = ws.pattern_hits(r"[A-Z]{3}-\d{4}-\d{2}-\d{6}")
+    finally:
+        ws.close()
+    assert [(h.bates, h.text) for h in found] == [
+        ("AOL-DEF-00528703", CONTENT["fir-dbcode"]),
+        ("AOL-DEF-00516617", CONTENT["ppt-dbcode"][0]),
+        ("AOL-DEF-00516617", CONTENT["ppt-dbcode"][1]),
+    ]

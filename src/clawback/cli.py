@@ -245,6 +245,28 @@ def item(
 
 @app.command()
 @one_line_errors
+def hits(
+    pattern: Annotated[str, typer.Argument(help="A regular expression, e.g. [A-Z]{3}-\\d{4}.")],
+    make_items: Annotated[
+        str | None, typer.Option(help="Confirm: make the hits items named PREFIX-1, -2, ...")
+    ] = None,
+    what: Annotated[str, typer.Option(help="The items' description.")] = "",
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Every match of a pattern on the produced pages, to review; --make-items confirms them."""
+    ws = _open(workspace)
+    found = ws.pattern_hits(pattern)
+    for h in found:
+        out.print(f"{h.bates}  {h.text}  ...{h.snippet}...", highlight=False, markup=False)
+    if make_items:
+        if not what:
+            raise ClawbackError("--make-items needs --what (a description that does not reveal)")
+        made = ws.items_from_hits(found, make_items, what)
+        out.print(f"{len(made)} items: {', '.join(made)}")
+
+
+@app.command()
+@one_line_errors
 def claim(
     claim_id: str,
     exhibit: Annotated[list[int], typer.Option(help="Claimed exhibit(s).")],

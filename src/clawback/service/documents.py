@@ -20,6 +20,7 @@ from clawback.pdf.verify import require_clean, verify
 from clawback.service import access as access_rules
 from clawback.service import record
 from clawback.service.base import WorkspaceBase
+from clawback.service.patterns import PatternHit
 from clawback.storage import tables as t
 
 
@@ -162,6 +163,20 @@ class Documents(WorkspaceBase):
             self._audit(
                 s, "challenge.resolve", record.label(doc), challenge=number, outcome=outcome
             )
+
+    def items_from_hits(self, hits: Sequence[PatternHit], prefix: str, what: str) -> list[str]:
+        """Make confirmed pattern hits into items: one per page, holding that page's matches."""
+        by_page: dict[str, list[str]] = {}
+        for hit in hits:
+            texts = by_page.setdefault(hit.bates, [])
+            if hit.text not in texts:
+                texts.append(hit.text)
+        made = []
+        for n, (bates, texts) in enumerate(by_page.items(), start=1):
+            item_id = f"{prefix}-{n}"
+            self.define_item(bates, item_id, bates, what, texts)
+            made.append(item_id)
+        return made
 
     def define_item(
         self,

@@ -12,10 +12,11 @@ from clawback.service.documents import Documents
 from clawback.service.integrity import Integrity
 from clawback.service.matter import Matter
 from clawback.service.outputs import Outputs
+from clawback.service.patterns import Patterns
 from clawback.service.reads import Reads
 
 __all__ = ["DATABASE", "URL_SETTING", "Workspace"]
 
 
-class Workspace(Matter, Documents, Disputes, Outputs, Reads, Briefs, Integrity, Copies):
+class Workspace(Matter, Documents, Disputes, Outputs, Reads, Briefs, Integrity, Copies, Patterns):
     """A folder with the matter's database (SQLite by default) and its file store."""
