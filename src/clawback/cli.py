@@ -667,12 +667,39 @@ def audit_check_file(path: Path) -> None:
 
 @app.command()
 @one_line_errors
+def conflicts(workspace: WorkspaceOption = DEFAULT_WS) -> None:
+    """Exact copies of one page that the rulings treat differently (exit 1 if any)."""
+    found = _open(workspace).ruling_conflicts()
+    for c in found:
+        out.print(
+            f"{c.bates} is {c.treatment} but its copy {c.copy} ({c.kind}) is {c.copy_treatment}",
+            highlight=False,
+        )
+    if found:
+        raise typer.Exit(1)
+    out.print("no copy is treated differently from another")
+
+
+@app.command()
+@one_line_errors
 def copies(
-    bates: Annotated[str, typer.Argument(help="A produced page.")],
+    bates: Annotated[str | None, typer.Argument(help="A produced page.")] = None,
+    claim: Annotated[
+        str | None, typer.Option(help="Copies, outside the claim, of what it claims.")
+    ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Every other produced page with the same or nearly the same text or picture."""
-    found = _open(workspace).find_copies(bates)
+    ws = _open(workspace)
+    if claim is not None:
+        for page, c in ws.claim_copies(claim):
+            out.print(
+                f"{page}: extend {claim} to {c.bates}? ({c.kind}, Ex. {c.exhibit})", highlight=False
+            )
+        return
+    if bates is None:
+        raise ClawbackError("give a Bates number or --claim")
+    found = ws.find_copies(bates)
     for c in found:
         review = "  (review: near matches are proposals)" if c.kind.startswith("near") else ""
         ex = f"Ex. {c.exhibit}" if c.exhibit is not None else "-"
