@@ -1,0 +1,366 @@
+"""Parse an e-mail (.eml via the stdlib, .msg via extract-msg) into a plain, frozen Message.
+
+Attachment naming policy (recorded because sources disagree): Content-Type ``name`` first,
+then Content-Disposition ``filename``, then Content-Description plus an extension guessed from
+the content type; attached messages are named from their subject (``<subject>.eml``) or
+``Nameless.eml``. This matches the MSGReader upstream expectations.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import email
+import email.utils
+import html
+import mimetypes
+import quopri
+import re
+import warnings
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email import policy
+from email.message import EmailMessage
+from email.message import Message as StdMessage
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+RFC822 = "message/rfc822"
+
+
+class EmailError(ValueError):
+    """The input is not an e-mail we can read; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content_type: str
+    data: bytes
+    inline: bool = False
+    content_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    sender: str
+    to: tuple[str, ...]
+    cc: tuple[str, ...]
+    bcc: tuple[str, ...]
+    date: str | None
+    message_id: str | None
+    body_text: str
+    attachments: tuple[Attachment, ...]
+
+
+def parse_email(data: bytes, filename: str) -> Message:
+    """Parse ``data`` (named ``filename``) as .msg (OLE) or .eml (RFC 5322)."""
+    if not data or not data.strip():
+        raise EmailError(f"{filename}: empty file")
+    is_msg = filename.lower().endswith(".msg") or data.startswith(OLE_MAGIC)
+    try:
+        if is_msg:
+            return _parse_msg(data, filename)
+        return _parse_eml(data, filename)
+    except EmailError:
+        raise
+    except Exception as exc:  # a library failure on hostile input: report it, one line
+        kind = ".msg" if is_msg else ".eml"
+        detail = " ".join(str(exc).split())[:120] or type(exc).__name__
+        raise EmailError(f"{filename}: unreadable {kind} ({detail})") from None
+
+
+# --------------------------------------------------------------------------- text helpers
+
+_BLOCK_TAGS = re.compile(r"<\s*(br|/p|/div|/tr|/li|/h[1-6]|p|div|tr|li)\b[^>]*>", re.I)
+_DROP = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.I | re.S)
+
+
+def html_to_text(markup: str) -> str:
+    """A simple tag stripper: block tags become line breaks, entities are decoded."""
+    text = _DROP.sub("", markup)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = _BLOCK_TAGS.sub("\n", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = html.unescape(text).replace("\xa0", " ")
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _fix8bit(text: str) -> str:
+    """Raw 8-bit header bytes surface as surrogate escapes; read them as UTF-8."""
+    if re.search("[\udc80-\udcff]", text):
+        raw = text.encode("utf-8", errors="surrogateescape")
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return raw.decode("cp1252", errors="replace")
+    return text
+
+
+def _clean(value: object) -> str:
+    return " ".join(_fix8bit(str(value or "")).split())
+
+
+def _unfold(value: object) -> str:
+    """Unfold a header but keep the sender's own runs of spaces (they can matter)."""
+    text = _fix8bit(str(value or ""))
+    return re.sub(r"[ \t]*[\r\n\t]+[ \t]*", " ", text).strip()
+
+
+def _iso(dt: datetime | None) -> str | None:
+    if dt is None:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.isoformat()
+
+
+# --------------------------------------------------------------------------- .eml
+
+_HEADER_LINE = re.compile(rb"^[!-9;-~]+:", re.M)
+
+
+def _parse_eml(data: bytes, filename: str) -> Message:
+    head = data[:4096].lstrip()
+    if not _HEADER_LINE.match(head):
+        raise EmailError(f"{filename}: not an e-mail (no RFC 5322 header at the start)")
+    msg = email.message_from_bytes(data, policy=policy.default)
+    if not isinstance(msg, EmailMessage):
+        raise EmailError(f"{filename}: not an e-mail")
+    known = ("from", "to", "subject", "date", "message-id", "received", "mime-version")
+    if not any(msg.get(h) is not None for h in known):
+        raise EmailError(f"{filename}: not an e-mail (no From/To/Subject/Date header)")
+    return _message_from_eml(msg)
+
+
+def _header(msg: StdMessage, name: str) -> str:
+    try:
+        value = msg.get(name)
+    except Exception:  # malformed header value
+        raw = msg.get_all(name, failobj=[])
+        value = raw[0] if raw else None
+    return _clean(value)
+
+
+def _addresses(msg: StdMessage, name: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in msg.get_all(name, failobj=[]):
+        groups = getattr(value, "addresses", None)
+        if groups is not None:
+            out.extend(_clean(str(a)) for a in groups if _clean(str(a)))
+        else:
+            out.extend(
+                _clean(email.utils.formataddr(p))
+                for p in email.utils.getaddresses([str(value)])
+                if p[1] or p[0]
+            )
+    return tuple(out)
+
+
+def _message_from_eml(msg: EmailMessage) -> Message:
+    date: str | None = None
+    raw_date = _header(msg, "date")
+    if raw_date:
+        try:
+            date = _iso(email.utils.parsedate_to_datetime(raw_date))
+        except (TypeError, ValueError, IndexError):
+            date = None
+    attachments: list[Attachment] = []
+    bodies: list[tuple[str, str]] = []
+    _walk(msg, attachments, bodies)
+    plain = next((t for kind, t in bodies if kind == "plain"), None)
+    if plain is None:
+        rich = next((t for kind, t in bodies if kind == "html"), "")
+        plain = html_to_text(rich)
+    return Message(
+        subject=_unfold(msg.get("subject", "")),
+        sender=_addresses(msg, "from")[0] if _addresses(msg, "from") else _header(msg, "from"),
+        to=_addresses(msg, "to"),
+        cc=_addresses(msg, "cc"),
+        bcc=_addresses(msg, "bcc"),
+        date=date,
+        message_id=_header(msg, "message-id") or None,
+        body_text=plain.replace("\r\n", "\n"),
+        attachments=tuple(attachments),
+    )
+
+
+def _text_of(part: StdMessage) -> str:
+    payload = part.get_payload(decode=True) or b""
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return payload.decode(charset, errors="replace")
+    except LookupError:
+        return payload.decode("utf-8", errors="replace")
+
+
+def _walk(part: StdMessage, attachments: list[Attachment], bodies: list[tuple[str, str]]) -> None:
+    ctype = part.get_content_type()
+    if part.is_multipart() and not ctype.startswith("message/"):
+        for sub in part.get_payload():
+            _walk(sub, attachments, bodies)
+        return
+    disposition = (part.get_content_disposition() or "").lower()
+    named = part.get_param("name") or part.get_filename()
+    if (
+        ctype in ("text/plain", "text/html")
+        and disposition != "attachment"
+        and not named
+        and part.get("content-id") is None
+    ):
+        bodies.append((ctype.split("/")[1], _text_of(part)))
+        return
+    if ctype == RFC822 or (ctype.startswith("message/") and part.is_multipart()):
+        data = _rfc822_bytes(part)
+        inner = email.message_from_bytes(data, policy=policy.default)
+        subject = _unfold(inner.get("subject", "")) if _HEADER_LINE.match(data.lstrip()) else ""
+        # A malformed part can carry the inner Subject among its own MIME headers.
+        subject = subject or _unfold(part.get("subject", ""))
+        name = _part_name(part) or (f"{_safe(subject)}.eml" if subject else "Nameless.eml")
+        attachments.append(Attachment(name, RFC822, data, disposition == "inline", None))
+        return
+    data = part.get_payload(decode=True) or b""
+    cid = part.get("content-id")
+    cid = str(cid).strip().strip("<>") if cid else None
+    inline = disposition == "inline" or (disposition != "attachment" and cid is not None)
+    name = _part_name(part) or _described_name(part, ctype, len(attachments) + 1)
+    attachments.append(Attachment(name, ctype, data, inline, cid))
+
+
+def _safe(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip() or "Nameless"
+
+
+def _part_name(part: StdMessage) -> str | None:
+    name = part.get_param("name")
+    if name:
+        name = email.utils.collapse_rfc2231_value(name)  # type: ignore[arg-type]
+        if "=?" in name:
+            name = str(email.header.make_header(email.header.decode_header(name)))
+    else:
+        name = part.get_filename()
+    return _safe(_clean(name)) if name else None
+
+
+def _described_name(part: StdMessage, ctype: str, index: int) -> str:
+    ext = mimetypes.guess_extension(ctype) or ".bin"
+    description = _clean(part.get("content-description"))
+    stem = _safe(description) if description else f"attachment{index}"
+    return stem if stem.lower().endswith(ext) else stem + ext
+
+
+def _rfc822_bytes(part: StdMessage) -> bytes:
+    """The raw bytes of an attached message, undoing a (non-conforming) transfer encoding."""
+    cte = _clean(part.get("content-transfer-encoding")).lower()
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        raw = payload[0].as_bytes(policy=policy.compat32) if payload else b""
+    elif isinstance(payload, str):
+        raw = payload.encode("utf-8", errors="surrogateescape")
+    else:
+        raw = bytes(payload or b"")
+    if _HEADER_LINE.match(raw.lstrip()):
+        return raw  # already a message, whatever the (disallowed) transfer encoding says
+    if cte == "base64":
+        with contextlib.suppress(binascii.Error, ValueError):
+            return base64.b64decode(b"".join(raw.split()), validate=True)
+    elif cte == "quoted-printable":
+        return quopri.decodestring(raw)
+    return raw
+
+
+# --------------------------------------------------------------------------- .msg
+
+
+def _parse_msg(data: bytes, filename: str) -> Message:
+    if not data.startswith(OLE_MAGIC):
+        raise EmailError(f"{filename}: not an Outlook .msg (no OLE signature)")
+    import extract_msg
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            msg = extract_msg.openMsg(data)
+        except Exception as exc:
+            detail = " ".join(str(exc).split())[:120] or type(exc).__name__
+            raise EmailError(f"{filename}: unreadable .msg ({detail})") from None
+        try:
+            return _message_from_msg(msg, filename)
+        finally:
+            msg.close()
+
+
+def _message_from_msg(msg: object, filename: str) -> Message:
+    subject = getattr(msg, "subject", None)
+    if subject is None and not hasattr(msg, "sender"):
+        raise EmailError(f"{filename}: .msg is not a mail item ({type(msg).__name__})")
+    to: list[str] = []
+    cc: list[str] = []
+    bcc: list[str] = []
+    for rec in getattr(msg, "recipients", None) or []:
+        name, addr = _clean(getattr(rec, "name", None)), _clean(getattr(rec, "email", None))
+        if name.lower() == addr.lower():
+            name = ""
+        text = _format_address(name, addr) if addr else name
+        if not text:
+            continue
+        kind = int(getattr(rec, "type", 1) or 1)
+        {2: cc, 3: bcc}.get(kind, to).append(text)
+    body = getattr(msg, "body", None) or ""
+    if not body.strip():
+        rich = getattr(msg, "htmlBody", None)
+        if rich:
+            body = html_to_text(rich.decode("utf-8", errors="replace"))
+    raw_date = getattr(msg, "date", None)
+    attachments: list[Attachment] = []
+    for att in getattr(msg, "attachments", None) or []:
+        attachments.append(_msg_attachment(att, len(attachments) + 1))
+    mid = _clean(getattr(msg, "messageId", None)) or None
+    return Message(
+        subject=_clean(subject),
+        sender=_clean(getattr(msg, "sender", None)),
+        to=tuple(to),
+        cc=tuple(cc),
+        bcc=tuple(bcc),
+        date=_iso(raw_date) if isinstance(raw_date, datetime) else None,
+        message_id=mid,
+        body_text=body.replace("\r\n", "\n").strip(),
+        attachments=tuple(attachments),
+    )
+
+
+def _format_address(name: str, addr: str) -> str:
+    """``Name <addr>`` in readable Unicode (no RFC 2047), quoting the name when needed."""
+    if not name:
+        return addr
+    if re.search(r'[(),.:;<>@\[\]"\\]', name):
+        name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{name} <{addr}>"
+
+
+def _msg_attachment(att: object, index: int) -> Attachment:
+    payload = getattr(att, "data", None)
+    name = _clean(
+        getattr(att, "longFilename", None)
+        or getattr(att, "name", None)
+        or getattr(att, "shortFilename", None)
+    )
+    cid = _clean(getattr(att, "cid", None)).strip("<>") or None
+    hidden = bool(getattr(att, "hidden", False))
+    if payload is not None and hasattr(payload, "exportBytes"):
+        data = payload.exportBytes()
+        if not name.lower().endswith(".msg"):
+            subject = _clean(getattr(payload, "subject", None))
+            name = f"{_safe(subject or name or 'Nameless')}.msg"
+        return Attachment(_safe(name), RFC822, data, False, None)
+    if not isinstance(payload, bytes):
+        payload = b""
+    ctype = _clean(getattr(att, "mimetype", None)).lower()
+    if not ctype:
+        ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if not name:
+        name = f"attachment{index}{mimetypes.guess_extension(ctype) or '.bin'}"
+    return Attachment(_safe(name), ctype, payload, hidden and cid is not None, cid)

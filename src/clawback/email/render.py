@@ -1,0 +1,231 @@
+"""Render a parsed e-mail, and its attachments, to PDF; expand an e-mail into its family."""
+
+from __future__ import annotations
+
+import html
+import io
+import warnings
+from dataclasses import dataclass
+from typing import Literal
+
+import pymupdf
+from PIL import Image, ImageSequence
+
+from clawback.email.parse import OLE_MAGIC, RFC822, Attachment, EmailError, Message, parse_email
+
+LETTER = pymupdf.paper_rect("letter")
+MARGIN = 54  # 3/4 inch
+MAX_DEPTH = 5
+
+_CSS = """
+body { font-family: sans-serif; font-size: 10pt; }
+table { border-collapse: collapse; margin-bottom: 8pt; }
+td { vertical-align: top; padding: 1pt 4pt 1pt 0; font-size: 10pt; }
+td.k { font-weight: bold; }
+p.body { font-family: monospace; font-size: 9pt; margin: 0; }
+h2 { font-size: 11pt; margin: 10pt 0 4pt 0; }
+"""
+
+
+@dataclass(frozen=True)
+class Member:
+    role: Literal["parent", "attachment"]
+    name: str
+    pdf: bytes | None
+    native: bytes
+    depth: int
+    message: Message | None = None
+
+
+# --------------------------------------------------------------------------- story helpers
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _pre(text: str) -> str:
+    """Plain text as HTML that keeps line breaks and indentation."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out = []
+    for line in lines:
+        stripped = line.lstrip(" ")
+        indent = "&#160;" * (len(line) - len(stripped))
+        out.append(indent + _esc(stripped.expandtabs(4)))
+    return "<br/>".join(out)
+
+
+def _story_pdf(body_html: str) -> bytes:
+    """Flow an HTML fragment over as many US Letter pages as it needs."""
+    story = pymupdf.Story(html=f"<body>{body_html}</body>", user_css=_CSS)
+    buf = io.BytesIO()
+    writer = pymupdf.DocumentWriter(buf)
+    where = pymupdf.Rect(MARGIN, MARGIN, LETTER.width - MARGIN, LETTER.height - MARGIN)
+    more = 1
+    pages = 0
+    while more:
+        device = writer.begin_page(LETTER)
+        more, _ = story.place(where)
+        story.draw(device)
+        writer.end_page()
+        pages += 1
+        if pages > 5000:  # a runaway layout must not hang ingestion
+            break
+    writer.close()
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def render_message(msg: Message) -> bytes:
+    """A PDF of the message: header block, body text, then the attachment list."""
+    rows = [
+        ("From", msg.sender),
+        ("To", "; ".join(msg.to)),
+        ("Cc", "; ".join(msg.cc)),
+    ]
+    if msg.bcc:
+        rows.append(("Bcc", "; ".join(msg.bcc)))
+    rows += [("Date", msg.date or ""), ("Subject", msg.subject)]
+    header = "".join(f'<tr><td class="k">{k}:</td><td>{_esc(v)}</td></tr>' for k, v in rows)
+    parts = [f"<table>{header}</table><hr/>", f'<p class="body">{_pre(msg.body_text)}</p>']
+    if msg.attachments:
+        items = "".join(
+            f"<li>{_esc(a.filename)}{' (inline)' if a.inline else ''}</li>" for a in msg.attachments
+        )
+        parts.append(f"<h2>Attachments ({len(msg.attachments)})</h2><ol>{items}</ol>")
+    return _story_pdf("".join(parts))
+
+
+# --------------------------------------------------------------------------- attachments
+
+_IMAGE_MAGIC = (
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",
+    b"GIF87a",
+    b"GIF89a",
+    b"BM",
+    b"II*\x00",
+    b"MM\x00*",
+)
+_IMAGE_EXT = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
+_TEXT_EXT = (".txt", ".text", ".log", ".csv")
+
+
+def _kind(att: Attachment) -> str:
+    data, name = att.data, att.filename.lower()
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(_IMAGE_MAGIC) and (
+        name.endswith(_IMAGE_EXT) or att.content_type.startswith("image/") or not name
+    ):
+        return "image"
+    if data.startswith(_IMAGE_MAGIC[:4]) or data.startswith(_IMAGE_MAGIC[5:]):
+        return "image"  # unambiguous magic, whatever the name says
+    textual = att.content_type == "text/plain" or name.endswith(_TEXT_EXT)
+    if textual and b"\x00" not in data[:4096]:
+        return "text"
+    return "other"
+
+
+def render_attachment(att: Attachment) -> bytes | None:
+    """PDF pages for an attachment we can image, or None (caller keeps native + placeholder)."""
+    kind = _kind(att)
+    try:
+        if kind == "pdf":
+            with pymupdf.open(stream=att.data, filetype="pdf") as doc:
+                return att.data if doc.page_count > 0 else None
+        if kind == "image":
+            return _image_pdf(att.data)
+        if kind == "text":
+            return _story_pdf(f'<p class="body">{_pre(_decode_text(att.data))}</p>')
+    except Exception:  # a damaged attachment is not an error in the e-mail
+        return None
+    return None
+
+
+def _decode_text(data: bytes) -> str:
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _fit(width: float, height: float) -> tuple[float, float]:
+    scale = min(1.0, LETTER.width / width, LETTER.height / height)
+    return width * scale, height * scale
+
+
+def _image_pdf(data: bytes) -> bytes | None:
+    """One image-only page per frame (multi-page TIFF), page = image size scaled to fit Letter."""
+    out = pymupdf.open()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with Image.open(io.BytesIO(data)) as img:
+            fmt = img.format
+            frames = ImageSequence.Iterator(img) if fmt == "TIFF" else [img]
+            for frame in frames:
+                w, h = frame.size
+                if not w or not h:
+                    continue
+                if fmt in ("JPEG", "PNG"):
+                    stream = data
+                else:
+                    buf = io.BytesIO()
+                    mode = "RGBA" if "A" in frame.mode or "transparency" in frame.info else "RGB"
+                    frame.convert(mode).save(buf, format="PNG")
+                    stream = buf.getvalue()
+                pw, ph = _fit(float(w), float(h))
+                page = out.new_page(width=pw, height=ph)
+                page.insert_image(page.rect, stream=stream)
+    if out.page_count == 0:
+        return None
+    pdf = out.tobytes(garbage=3, deflate=True)
+    out.close()
+    return pdf
+
+
+# --------------------------------------------------------------------------- families
+
+
+def _is_message(att: Attachment) -> bool:
+    name = att.filename.lower()
+    return (
+        att.content_type == RFC822
+        or name.endswith((".eml", ".msg"))
+        or (att.data.startswith(OLE_MAGIC) and name.endswith(".msg"))
+    )
+
+
+def family(data: bytes, filename: str) -> list[Member]:
+    """The message and its attachments, depth-first, each parent before its children.
+
+    Raises EmailError if the top-level message cannot be read; an unreadable attached message
+    becomes an ordinary attachment member (pdf None).
+    """
+    msg = parse_email(data, filename)
+    members = [Member("parent", filename, render_message(msg), data, 0, msg)]
+    _children(msg, 1, members)
+    return members
+
+
+def _children(msg: Message, depth: int, members: list[Member]) -> None:
+    for att in msg.attachments:
+        if _is_message(att) and depth <= MAX_DEPTH:
+            name = att.filename
+            if att.data.startswith(OLE_MAGIC) and not name.lower().endswith(".msg"):
+                name += ".msg"
+            try:
+                inner = parse_email(att.data, name)
+            except EmailError:
+                members.append(Member("attachment", att.filename, None, att.data, depth))
+                continue
+            members.append(
+                Member("attachment", att.filename, render_message(inner), att.data, depth, inner)
+            )
+            _children(inner, depth + 1, members)  # deeper messages are listed, not opened
+            continue
+        members.append(Member("attachment", att.filename, render_attachment(att), att.data, depth))
