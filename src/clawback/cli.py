@@ -145,15 +145,21 @@ def ingest(
         str | None,
         typer.Option(envvar="CLAWBACK_PDF_PASSWORD", help="Password of encrypted PDFs."),
     ] = None,
+    custodian: Annotated[str, typer.Option(help="Whose files these are (e-mails).")] = "",
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Store PDFs with each page's text and hashes. A bad file is reported; the rest go on."""
+    """Store PDFs (and e-mails, .eml/.msg, as families) with each page's text and hashes.
+    A bad file is reported in one line; the rest go on."""
     if exhibit is not None and len(files) > 1:
         raise ClawbackError("--exhibit numbers one file: give one file")
     ws = _open(workspace)
     failed = 0
     for path in files:
         try:
+            if path.suffix.lower() in (".eml", ".msg"):
+                controls = ws.ingest_email(path.read_bytes(), path.name, custodian=custodian)
+                out.print(f"{path}: {', '.join(controls)}", highlight=False)
+                continue
             control = ws.ingest(
                 path.read_bytes(),
                 title=title or path.name,

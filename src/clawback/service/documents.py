@@ -10,11 +10,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from clawback import email
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.order import Side
 from clawback.pdf.decrypt import decrypt, is_encrypted
 from clawback.pdf.extract import read_pages
+from clawback.pdf.slipsheet import placeholder
 from clawback.pdf.stamp import stamp
 from clawback.pdf.verify import require_clean, verify
 from clawback.service import access as access_rules
@@ -96,6 +98,64 @@ class Documents(WorkspaceBase):
             access_rules.refresh(s, [doc])
             self._audit(s, "ingest", record.label(doc), pages=len(pages), sha256=sha)
             return doc.control
+
+    def ingest_email(
+        self, data: bytes, filename: str, *, custodian: str = "", exhibit: int | None = None
+    ) -> list[str]:
+        """Ingest an e-mail (.eml or .msg) as a family: the message, then each attachment and
+        inline image in order (attached e-mails recurse). A file with no page form of its own
+        gets a one-page placeholder and is kept natively. Returns the control numbers.
+
+        Every member is rendered and read before the first is stored, so a bad member refuses
+        the whole family in one line and nothing of it is left half-ingested."""
+        self._require(Side.producing, act="ingest documents")
+        family_id = "mail-" + hashlib.sha256(data).hexdigest()[:16]
+        with self.transaction() as s:
+            known = s.scalars(
+                select(t.Document.control)
+                .where(t.Document.family == family_id)
+                .order_by(t.Document.id)
+            ).all()
+        if known:  # this very e-mail is in already: nothing twice
+            return list(known)
+        members = email.family(data, filename)
+        pdfs = []
+        for m in members:
+            native_sha = hashlib.sha256(m.native).hexdigest()
+            pdf = m.pdf or placeholder(
+                ["Produced in native form", m.name, f"sha256 {native_sha[:16]}"]
+            )
+            read_pages(pdf)  # refuse now, before anything is stored
+            pdfs.append((m, pdf, native_sha))
+        controls = []
+        for n, (m, pdf, native_sha) in enumerate(pdfs):
+            msg = m.message
+            meta: dict[str, Any] = {"name": m.name, "depth": m.depth, "custodian": custodian}
+            if msg is not None:
+                meta |= {
+                    "subject": msg.subject,
+                    "author": msg.sender,
+                    "recipients": "; ".join(msg.to + msg.cc + msg.bcc),
+                    "date": msg.date or "",
+                    "message_id": msg.message_id or "",
+                }
+            if m.pdf is None:
+                with self.transaction() as s:
+                    self._store(s, m.native, "application/octet-stream", None, "native")
+                meta["native_sha256"] = native_sha
+            kind = "email" if msg is not None else "attachment"
+            controls.append(
+                self.ingest(
+                    pdf,
+                    title=(msg.subject if msg else m.name) or m.name,
+                    kind=kind,
+                    exhibit=exhibit if n == 0 else None,
+                    family=family_id,
+                    parent=n == 0,
+                    meta=meta,
+                )
+            )
+        return controls
 
     def designate(self, ref: str | int, tier: str, note: str = "", on: date | None = None) -> None:
         """Give a document a tier of the protective order; earlier designations stay on record."""

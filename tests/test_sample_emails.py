@@ -1,0 +1,56 @@
+"""Real e-mails ingested as families: the message first, then its attachments, in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from clawback.cli import app
+from clawback.demo.run import reference_case
+from clawback.service import Workspace
+from clawback.storage import tables as t
+from tests.conftest import SHARED
+
+EMAILS = SHARED / "samples" / "emails"
+
+
+def test_an_outlook_message_becomes_a_family(tmp_path: Path) -> None:
+    ws = Workspace.init(tmp_path / "ws")
+    ws.load_case(reference_case())
+    data = (EMAILS / "msgreader-sicos" / "EmailWithAttachments.msg").read_bytes()
+    controls = ws.ingest_email(data, "EmailWithAttachments.msg", custodian="Peter Pan")
+    assert ws.ingest_email(data, "EmailWithAttachments.msg") == controls  # nothing twice
+    assert len(controls) == 3
+    with ws.transaction() as s:
+        docs = [s.scalar(select(t.Document).where(t.Document.control == c)) for c in controls]
+        assert all(d is not None for d in docs)
+        parent, *children = docs
+        assert parent is not None and parent.parent and parent.kind == "email"
+        assert {d.family for d in docs if d} == {parent.family}
+        assert [d.meta["name"] for d in children if d] == ["peterpan.jpg", "tinkerbell.jpg"]
+        assert parent.meta["custodian"] == "Peter Pan" and parent.meta["subject"]
+    ws.produce(controls, "MAIL-00000001", "V1")
+    assert ws.page_text("MAIL-00000001").find("From") >= 0
+    ws.close()
+
+
+def test_an_email_batch_with_natives_and_a_bad_file(tmp_path: Path) -> None:
+    ws_dir = tmp_path / "ws"
+    runner = CliRunner()
+    runner.invoke(app, ["init", str(ws_dir)])
+    runner.invoke(app, ["load-case", "--reference", "-w", str(ws_dir)])
+    bad = tmp_path / "broken.eml"
+    bad.write_bytes(b"\x00\x01 not mail")
+    enron = EMAILS / "freeeed-enron" / "215.eml"
+    result = runner.invoke(app, ["ingest", str(bad), str(enron), "-w", str(ws_dir)])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 2 and "broken.eml" in lines[0] and "Traceback" not in result.output
+    assert lines[1].count("DOC-") == 6  # the message and its five spreadsheets
+    ws = Workspace.open(ws_dir)
+    with ws.transaction() as s:
+        natives = s.scalars(select(t.Blob).where(t.Blob.recipe == "native")).all()
+        assert len(natives) == 5  # kept as they came, each with a placeholder page
+    ws.close()
