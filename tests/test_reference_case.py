@@ -17,7 +17,7 @@ import yaml
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from clawback.demo.run import workspace_for
+from clawback.demo.run import reference_case, workspace_for
 from clawback.domain.bates import BatesRange
 from clawback.pdf.verify import xray_inspect
 from clawback.service import Workspace
@@ -311,3 +311,29 @@ def test_every_database_code_by_pattern(demo: Path) -> None:
         ("AOL-DEF-00516617", CONTENT["ppt-dbcode"][0]),
         ("AOL-DEF-00516617", CONTENT["ppt-dbcode"][1]),
     ]
+
+
+def test_a_volume_goes_out_and_comes_back(demo: Path, tmp_path: Path) -> None:
+    ws = Workspace.open(workspace_for(demo))
+    try:
+        folder = ws.export_volume("AOL-DEF-VOL002", tmp_path / "out")
+    finally:
+        ws.close()
+    dat = (folder / "DATA" / "AOL-DEF-VOL002.dat").read_bytes()
+    assert dat.startswith(b"\xef\xbb\xbf\xc3\xbeBEGBATES\xc3\xbe\x14")  # BOM, þ, DC4
+    received = Workspace.init(tmp_path / "received")
+    try:
+        received.load_case(reference_case())
+        received.add_person("pc@plf.test", name="PC", side="receiving", category="counsel")
+        received.act_as("pc@plf.test")
+        controls, problems = received.import_volume(folder)
+        assert problems == [] and len(controls) == 1
+        assert received.import_volume(folder)[1] == [
+            "row 1 (AOL-DEF-00528691): Bates number AOL-DEF-00528691 is already in the record"
+        ]
+        received.person = None
+        shown = received.show("AOL-DEF-00528703")
+        assert shown["bates"] == "AOL-DEF-00528691-AOL-DEF-00528707"
+        assert CONTENT["fir-gaps"][0] in received.page_text("AOL-DEF-00528703")
+    finally:
+        received.close()

@@ -714,6 +714,33 @@ def copies(
         out.print(f"no other copy of {bates}")
 
 
+volume_app = typer.Typer(help="Production volumes on disk: PDFs, text, DAT and OPT.")
+app.add_typer(volume_app, name="volume")
+
+
+@volume_app.command("export")
+@one_line_errors
+def volume_export(
+    volume: str,
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the volume in.")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Write a production volume: one PDF and one text file per document, DAT and OPT."""
+    out.print(str(_open(workspace).export_volume(volume, out_dir)))
+
+
+@volume_app.command("import")
+@one_line_errors
+def volume_import(folder: Path, workspace: WorkspaceOption = DEFAULT_WS) -> None:
+    """Load a production volume (DATA/*.dat and the PDFs it names) with its Bates numbers."""
+    controls, problems = _open(workspace).import_volume(folder)
+    for p in problems:
+        err.print(p, highlight=False, markup=False)
+    out.print(f"{len(controls)} documents imported from {folder}")
+    if problems:
+        raise typer.Exit(1)
+
+
 @app.command()
 @one_line_errors
 def check(workspace: WorkspaceOption = DEFAULT_WS) -> None:

@@ -43,12 +43,13 @@ class Documents(WorkspaceBase):
         password: str | None = None,
     ) -> str:
         """Store a PDF and its pages' text and hashes; returns its control number.
+        (The receiving side ingests too: productions it received from other parties.)
 
         Ingesting the same file again returns the same document: nothing is stored twice. An
         encrypted file is kept as received, and the record works on its decrypted copy; one
         that needs a password is refused until it is given (never stored, never logged).
         """
-        self._require(Side.producing, act="ingest documents")
+        self._require(Side.producing, Side.receiving, act="ingest documents")
         received = pdf
         info = dict(meta or {})
         if is_encrypted(received):

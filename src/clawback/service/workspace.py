@@ -14,9 +14,12 @@ from clawback.service.matter import Matter
 from clawback.service.outputs import Outputs
 from clawback.service.patterns import Patterns
 from clawback.service.reads import Reads
+from clawback.service.volumes import Volumes
 
 __all__ = ["DATABASE", "URL_SETTING", "Workspace"]
 
 
-class Workspace(Matter, Documents, Disputes, Outputs, Reads, Briefs, Integrity, Copies, Patterns):
+class Workspace(
+    Matter, Documents, Disputes, Outputs, Reads, Briefs, Integrity, Copies, Patterns, Volumes
+):
     """A folder with the matter's database (SQLite by default) and its file store."""
