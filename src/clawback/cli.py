@@ -6,7 +6,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -70,6 +70,14 @@ def _global(
 ) -> None:
     """clawback: documents under a protective order, claw-backs, rulings, sealing, filing."""
     _seat["as"] = as_person
+
+
+def _fail_on(problems: Sequence[str]) -> None:
+    """Each problem on its own line on stderr; exit status 1 if there was any."""
+    for problem in problems:
+        err.print(problem, highlight=False, markup=False)
+    if problems:
+        raise typer.Exit(1)
 
 
 def _open(path: Path) -> Workspace:
@@ -637,11 +645,7 @@ app.add_typer(audit_app, name="audit")
 @one_line_errors
 def audit_verify(workspace: WorkspaceOption = DEFAULT_WS) -> None:
     """Re-hash the trail; name every edited, deleted or reordered entry (exit 1 if any)."""
-    problems = _open(workspace).verify_audit()
-    for p in problems:
-        err.print(p.message, highlight=False, markup=False)
-    if problems:
-        raise typer.Exit(1)
+    _fail_on([p.message for p in _open(workspace).verify_audit()])
     out.print("audit trail intact")
 
 
@@ -663,11 +667,7 @@ def audit_check_file(path: Path) -> None:
     """Verify an exported trail without any workspace (what a court would run)."""
     from clawback.storage.audit import verify_export
 
-    problems = verify_export(path)
-    for p in problems:
-        err.print(p.message, highlight=False, markup=False)
-    if problems:
-        raise typer.Exit(1)
+    _fail_on([p.message for p in verify_export(path)])
     out.print(f"{path}: intact")
 
 
@@ -734,22 +734,15 @@ def volume_export(
 def volume_import(folder: Path, workspace: WorkspaceOption = DEFAULT_WS) -> None:
     """Load a production volume (DATA/*.dat and the PDFs it names) with its Bates numbers."""
     controls, problems = _open(workspace).import_volume(folder)
-    for p in problems:
-        err.print(p, highlight=False, markup=False)
     out.print(f"{len(controls)} documents imported from {folder}")
-    if problems:
-        raise typer.Exit(1)
+    _fail_on(problems)
 
 
 @app.command()
 @one_line_errors
 def check(workspace: WorkspaceOption = DEFAULT_WS) -> None:
     """Re-hash every stored file; report missing, altered and orphaned files (exit 1 if any)."""
-    problems = _open(workspace).check()
-    for p in problems:
-        err.print(p, highlight=False, markup=False)
-    if problems:
-        raise typer.Exit(1)
+    _fail_on(_open(workspace).check())
     out.print("every stored file is present and matches its hash")
 
 

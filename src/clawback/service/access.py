@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, and_, or_, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from clawback.domain import claims as claim_rules
-from clawback.domain.access import DocumentState, View
+from clawback.domain.access import DocumentState, View, sees_everything
 from clawback.domain.order import Person, ProtectiveOrder, Side
 from clawback.service import record
 from clawback.storage import tables as t
@@ -82,7 +82,7 @@ def visible(
     order: ProtectiveOrder, person: Person | None, d: type[t.Document] = t.Document
 ) -> ColumnElement[bool]:
     """The SQL form of ``domain.access.access(...).allowed`` over ``t.Document`` (or an alias)."""
-    if person is None or person.side in (Side.court, Side.producing):
+    if person is None or sees_everything(person):
         return true()
     if person.side is Side.public:
         return and_(d.public_filed, ~d.sealed, ~d.sequestered, ~d.withheld)
@@ -97,6 +97,5 @@ def text_column(person: Person | None) -> InstrumentedAttribute[str]:
 
 
 def view(person: Person | None) -> View:
-    if person is None or person.side in (Side.court, Side.producing):
-        return View.full
-    return View.redacted
+    """The version a person reads of what they may see (the domain's rule, for any document)."""
+    return View.full if person is None or sees_everything(person) else View.redacted

@@ -76,14 +76,7 @@ class Outputs(WorkspaceBase):
                 motion = sealing.MotionToSeal(
                     row.docket, tuple(row.exhibits), sealing.MotionKind(row.kind), row.joint
                 )
-                decisions = [
-                    sealing.SealDecision(
-                        d.exhibit, d.sealed, sealing.Standard(d.standard), d.reason
-                    )
-                    for d in s.scalars(
-                        select(t.SealDecision).where(t.SealDecision.motion == row.docket)
-                    ).all()
-                ]
+                decisions = record.seal_decisions(s, motion=row.docket, as_ruled=True)
             exhibits, claims, rulings = record.exhibits(s), record.claims(s), record.rulings(s)
         return drafting.ordering_paragraphs(
             exhibits,

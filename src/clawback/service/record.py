@@ -106,19 +106,27 @@ def rulings(session: Session) -> list[Ruling]:
     return [Ruling(r.claim_id, Result(r.result), tuple(r.items), r.reason, r.on) for r in rows]
 
 
-def seal_decisions(session: Session, today: date | None = None) -> list[SealDecision]:
-    """The sealing decisions in force: a seal whose unsealing date has come no longer seals."""
+def seal_decisions(
+    session: Session,
+    today: date | None = None,
+    *,
+    motion: str | None = None,
+    as_ruled: bool = False,
+) -> list[SealDecision]:
+    """The sealing decisions in force (a seal whose unsealing date has come no longer seals),
+    or ``as_ruled``; all motions', or one ``motion``'s."""
     day = today or date.today()
-    rows = session.scalars(select(t.SealDecision).order_by(t.SealDecision.exhibit)).all()
-    return [
-        SealDecision(
-            r.exhibit,
-            r.sealed and (r.unseal_on is None or r.unseal_on > day),
-            Standard(r.standard),
-            r.reason if r.unseal_on is None or r.unseal_on > day else f"unsealed on {r.unseal_on}",
+    query = select(t.SealDecision).order_by(t.SealDecision.exhibit)
+    if motion is not None:
+        query = query.where(t.SealDecision.motion == motion)
+    decisions = []
+    for r in session.scalars(query).all():
+        ended = not as_ruled and r.unseal_on is not None and r.unseal_on <= day
+        reason = f"unsealed on {r.unseal_on}" if ended else r.reason
+        decisions.append(
+            SealDecision(r.exhibit, r.sealed and not ended, Standard(r.standard), reason)
         )
-        for r in rows
-    ]
+    return decisions
 
 
 def label(doc: t.Document) -> str:
