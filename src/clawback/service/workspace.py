@@ -13,6 +13,7 @@ from clawback.service.integrity import Integrity
 from clawback.service.matter import Matter
 from clawback.service.outputs import Outputs
 from clawback.service.patterns import Patterns
+from clawback.service.production import Productions
 from clawback.service.reads import Reads
 from clawback.service.volumes import Volumes
 
@@ -20,6 +21,16 @@ __all__ = ["DATABASE", "URL_SETTING", "Workspace"]
 
 
 class Workspace(
-    Matter, Documents, Disputes, Outputs, Reads, Briefs, Integrity, Copies, Patterns, Volumes
+    Matter,
+    Documents,
+    Disputes,
+    Outputs,
+    Reads,
+    Briefs,
+    Integrity,
+    Copies,
+    Patterns,
+    Volumes,
+    Productions,
 ):
     """A folder with the matter's database (SQLite by default) and its file store."""
