@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ from clawback.copies import (
     CopyIndex,
     Match,
     PageSignature,
+    decode,
+    encode,
     signature,
     signatures_from_pdf,
 )
@@ -201,3 +204,61 @@ def test_a_different_page_does_not_match(index: CopyIndex) -> None:
 def test_short_text_has_no_text_signature() -> None:
     sig = signature("Border Operations Update")
     assert sig.text_hash is None and sig.minhash is None and sig.words == 3
+
+
+# --- trimmed pictures, kept signatures ----------------------------------------------------------
+
+
+def busy_picture(seed: int) -> Image.Image:
+    """A small picture of overlapping shapes, like a chart or a photo thumbnail."""
+    rng = np.random.default_rng(seed)
+    width, height = (128, 96) if seed % 2 else (96, 128)
+    image = Image.new("RGB", (width, height), tuple(int(v) for v in rng.integers(150, 256, 3)))
+    draw = ImageDraw.Draw(image)
+    for _ in range(8):
+        x0, y0 = int(rng.integers(-20, width)), int(rng.integers(-20, height))
+        box = (x0, y0, x0 + int(rng.integers(10, 80)), y0 + int(rng.integers(10, 80)))
+        fill = tuple(int(v) for v in rng.integers(0, 256, 3))
+        (draw.ellipse if rng.random() < 0.5 else draw.rectangle)(box, fill=fill)
+    return image
+
+
+def test_a_picture_trimmed_by_a_few_pixels_meets_its_original_and_nothing_else() -> None:
+    originals = {f"pic{n}": busy_picture(n) for n in range(24)}
+    idx = CopyIndex()
+    idx.add_all((k, signature("", [im])) for k, im in originals.items())
+    for k, image in originals.items():
+        px = 2 + int(k[3:]) % 3
+        trimmed = image.crop((px, px, image.width - px, image.height - px))
+        matches = idx.find(signature("", [trimmed]))
+        assert [(m.key, m.kind) for m in matches] == [(k, "near_picture")], (k, px)
+        untrimmed = CopyIndex()
+        untrimmed.add(k, signature("", [trimmed]))
+        assert keys(untrimmed.find(signature("", [image]))) == {k}  # and the other way round
+
+
+def test_a_kept_signature_reads_back_the_same(
+    index: CopyIndex, sigs: dict[str, PageSignature]
+) -> None:
+    for k in (key(1, 2), key(SHARED_IMAGE_EXHIBIT, 0), key(19, PPT_IMAGE_PAGE)):
+        fields = encode(sigs[k])
+        assert isinstance(fields["minhash"], bytes | None)
+        json.dumps(fields["images"])  # JSON as it is kept
+        back = decode(**fields)
+        assert back == sigs[k]
+        assert index.find(back, key=k) == index.find_key(k)
+
+
+def test_a_kept_signature_of_the_wrong_length_is_refused(sigs: dict[str, PageSignature]) -> None:
+    fields = encode(sigs[key(1, 2)])
+    fields["minhash"] = fields["minhash"][:-4]
+    with pytest.raises(ValueError, match="127 values"):
+        decode(**fields)
+
+
+def test_exact_only_leaves_near_matches_out(index: CopyIndex) -> None:
+    assert {m.kind for m in index.find_key(key(2, 0))} == {"near_picture"}  # look-alikes
+    assert index.find_key(key(2, 0), near=False) == []
+    assert index.find_key(key(SHARED_IMAGE_EXHIBIT, 0), near=False) == [
+        Match(key(19, PPT_IMAGE_PAGE), "same_picture", 1.0)
+    ]

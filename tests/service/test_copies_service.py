@@ -1,4 +1,4 @@
-"""Copies across documents: proposals to extend a claim, and rulings that disagree."""
+"""Copies across documents: proposals to extend a claim, rulings that disagree, kept signatures."""
 
 from __future__ import annotations
 
@@ -6,25 +6,39 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select, update
 
+from clawback.copies import SCHEME
 from clawback.demo.run import reference_case
+from clawback.domain.errors import RuleViolation
 from clawback.service import Workspace
+from clawback.storage import tables as t
 from tests.service.test_workspace import text_pdf
 
 MEMO = "Field note on the crossing at the port, prepared for the intelligence unit review"
+OTHER = "another page with other words entirely unrelated to the field note in any way"
+EMPLOYEE = "emp@plf.test"  # receiving side: may not see Attorneys' Eyes Only material
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    ws = Workspace.init(tmp_path / "ws")
+def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
+    ws = Workspace.init(tmp_path / "ws", database_url)
     ws.load_case(reference_case())
     ws.ingest(text_pdf("cover of the first volume, nothing else here", MEMO), title="a", exhibit=1)
-    ws.ingest(
-        text_pdf(MEMO, "another page with other words entirely unrelated"), title="b", exhibit=2
-    )
+    ws.ingest(text_pdf(MEMO, OTHER), title="b", exhibit=2)
     ws.produce([1, 2], "TST-00000001", "V1")
     yield ws
     ws.close()
+
+
+def kept(ws: Workspace) -> dict[str, t.PageSignature]:
+    with ws.transaction() as s:
+        rows = s.execute(
+            select(t.Page.bates, t.PageSignature).join(
+                t.PageSignature, t.PageSignature.page_id == t.Page.id
+            )
+        ).all()
+    return {bates: sig for bates, sig in rows}
 
 
 def test_a_claim_proposes_its_copies_and_disagreeing_rulings_are_flagged(ws: Workspace) -> None:
@@ -42,3 +56,77 @@ def test_a_claim_proposes_its_copies_and_disagreeing_rulings_are_flagged(ws: Wor
     ws.claim("c2", privilege="attorney_client", exhibits=[2])
     ws.rule("c2", "granted")
     assert ws.ruling_conflicts() == []
+
+
+def test_signatures_are_made_once_and_then_read(ws: Workspace) -> None:
+    assert kept(ws) == {}
+    assert [(c.bates, c.kind) for c in ws.find_copies("TST-00000002")] == [
+        ("TST-00000003", "exact")
+    ]
+    with ws.transaction() as s:
+        pages = s.execute(select(t.Page.bates, t.Document.original).join(t.Document)).all()
+    originals = {bates: original for bates, original in pages}
+    rows = kept(ws)
+    assert sorted(rows) == ["TST-00000001", "TST-00000002", "TST-00000003", "TST-00000004"]
+    assert {r.scheme for r in rows.values()} == {SCHEME}
+    assert all(r.made_from == originals[b] for b, r in rows.items())
+    # The search reads what is kept: give the cover page the memo's kept text signature, and
+    # the next search names the cover as an exact copy, with no page rendered again.
+    memo = rows["TST-00000002"]
+    with ws.transaction() as s:
+        s.execute(
+            update(t.PageSignature)
+            .where(t.PageSignature.page_id == rows["TST-00000001"].page_id)
+            .values(text_hash=memo.text_hash, minhash=memo.minhash, words=memo.words)
+        )
+    found = [(c.bates, c.kind) for c in ws.find_copies("TST-00000002")]
+    assert found == [("TST-00000001", "exact"), ("TST-00000003", "exact")]
+
+
+def test_a_signature_of_another_scheme_is_made_again(ws: Workspace) -> None:
+    ws.find_copies("TST-00000002")
+    rows = kept(ws)
+    memo = rows["TST-00000002"]
+    with ws.transaction() as s:
+        s.execute(
+            update(t.PageSignature)
+            .where(t.PageSignature.page_id == rows["TST-00000001"].page_id)
+            .values(scheme="1", text_hash=memo.text_hash, minhash=memo.minhash)
+        )
+    assert [c.bates for c in ws.find_copies("TST-00000002")] == ["TST-00000003"]
+    again = kept(ws)["TST-00000001"]
+    assert again.scheme == SCHEME and again.text_hash != memo.text_hash
+
+
+def test_a_page_produced_later_gets_its_signature_on_the_next_search(ws: Workspace) -> None:
+    ws.find_copies("TST-00000002")
+    ws.ingest(text_pdf(OTHER), title="c", exhibit=3)
+    ws.produce([3], "TST-00000005", "V2")
+    assert "TST-00000005" not in kept(ws)
+    assert [(c.bates, c.exhibit) for c in ws.find_copies("TST-00000004")] == [("TST-00000005", 3)]
+    assert kept(ws)["TST-00000005"].scheme == SCHEME
+
+
+def test_no_copy_is_named_to_a_person_who_may_not_see_it(ws: Workspace) -> None:
+    ws.add_person(
+        EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+    )
+    ws.designate(2, "AEO")  # the copy of the memo, TST-00000003, is Attorneys' Eyes Only
+    ws.act_as(EMPLOYEE)
+    searches = [
+        lambda: ws.find_copies("TST-00000002"),
+        lambda: ws.claim_copies("c1"),
+        ws.ruling_conflicts,
+    ]
+    for search in searches:
+        with pytest.raises(RuleViolation, match="may not search for copies") as refused:
+            search()
+        assert "TST-" not in str(refused.value)
+    assert kept(ws) == {}  # nothing made on a refused search
+    # The index a search would be made from holds only the pages this person may see.
+    index, exhibits = ws._index()
+    assert "TST-00000003" not in index and "TST-00000004" not in index
+    assert sorted(exhibits) == ["TST-00000001", "TST-00000002"]
+    assert index.find_key("TST-00000002") == []
+    ws.person = None  # the operator sees the copy
+    assert [c.bates for c in ws.find_copies("TST-00000002")] == ["TST-00000003"]

@@ -5,21 +5,33 @@ picture as AOL-DEF-00556922 (Ex. 5). ``find_copies`` compares one produced page 
 other produced page: the same text, near-identical text (MinHash), the same picture (pixel
 hash) and a near-identical picture (perceptual hash). Near matches are proposals to review,
 not proof: look-alike screenshots of one template come out near each other.
+
+Each page's signature is made once, on the first search after the page is produced, and kept
+in ``page_signature``; a signature made by another scheme (``clawback.copies.SCHEME``) or
+from another file is made again. So a search reads the signatures, it does not re-render every
+page. Only pages the acting person may see enter the index: a copy they may not see is never
+named to them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
-from clawback.copies import CopyIndex, signatures_from_pdf
+from clawback import copies
+from clawback.copies import CopyIndex
 from clawback.domain import claims as claim_rules
+from clawback.domain.access import sees_everything
 from clawback.domain.bates import BatesNumber
 from clawback.domain.documents import Exhibit
 from clawback.domain.errors import NotFound
 from clawback.domain.order import Side
+from clawback.service import access as access_rules
 from clawback.service import record
 from clawback.service.base import WorkspaceBase
 from clawback.storage import tables as t
@@ -68,7 +80,9 @@ class Copies(WorkspaceBase):
             pages = _claimed_pages(record.exhibits(s), claim.exhibits, claim.items)
         index, exhibits = self._index()
         proposals = []
-        for page in pages:
+        for page in sorted(pages):
+            if page not in index:
+                continue  # not produced
             for m in index.find_key(page):
                 if m.key not in pages and m.kind in ("exact", "same_picture", "near_text"):
                     proposals.append((page, Copy(m.key, exhibits[m.key], m.kind, m.score)))
@@ -100,7 +114,7 @@ class Copies(WorkspaceBase):
         for page, mine in treatment.items():
             if page not in index:
                 continue
-            for m in index.find_key(page):
+            for m in index.find_key(page, near=False):
                 theirs = treatment.get(m.key)
                 exact = m.kind in ("exact", "same_picture")
                 if exact and theirs is not None and theirs != mine and page < m.key:
@@ -108,22 +122,79 @@ class Copies(WorkspaceBase):
         return conflicts
 
     def _index(self) -> tuple[CopyIndex, dict[str, int | None]]:
-        """Every produced page's signature, keyed by its Bates number."""
+        """Every produced page the actor may see, by Bates number, from its kept signature."""
+        with self.transaction() as s:
+            rows = self._signature_rows(s)
+        stale = {r.document_id for r in rows if not _current(r)}
+        if stale:
+            self._make_signatures(sorted(stale))
+            with self.transaction() as s:
+                rows = self._signature_rows(s)
         index = CopyIndex()
         exhibits: dict[str, int | None] = {}
-        with self.transaction() as s:
-            docs = s.scalars(select(t.Document).where(t.Document.produced.is_not(None))).all()
-            for doc in docs:
-                pages = s.scalars(
-                    select(t.Page.bates).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
-                ).all()
-                for number, sig in zip(
-                    pages, signatures_from_pdf(self.files.get(doc.original)), strict=True
-                ):
-                    if number is not None:
-                        index.add(number, sig)
-                        exhibits[number] = doc.exhibit
+        for r in rows:
+            if r.bates is None or not _current(r):
+                continue  # a page the file lacks (it has fewer pages than recorded)
+            index.add(r.bates, copies.decode(r.words, r.text_hash, r.minhash, r.images))
+            exhibits[r.bates] = r.exhibit
         return index, exhibits
+
+    def _signature_rows(self, s: Session) -> Sequence[Row[Any]]:
+        """Each produced page the actor may see, with its document and its kept signature.
+
+        Plain columns, not records: a search reads every page's signature."""
+        sig = t.PageSignature
+        query = (
+            select(
+                t.Page.document_id,
+                t.Page.bates,
+                t.Document.exhibit,
+                t.Document.original,
+                sig.scheme,
+                sig.made_from,
+                sig.words,
+                sig.text_hash,
+                sig.minhash,
+                sig.images,
+            )
+            .join(t.Document, t.Page.document_id == t.Document.id)
+            .outerjoin(sig, sig.page_id == t.Page.id)
+            .where(t.Document.produced.is_not(None), t.Page.bates.is_not(None))
+            .order_by(t.Page.document_id, t.Page.idx)
+        )
+        if self.person is not None and not sees_everything(self.person):
+            order = record.protective_order(s)
+            query = query.where(access_rules.visible(order, self.person))
+        return s.execute(query).all()
+
+    def _make_signatures(self, document_ids: Sequence[int]) -> None:
+        """Make and keep the signature of every page of these documents, one at a time."""
+        for document_id in document_ids:
+            with self.transaction() as s:
+                doc = s.get_one(t.Document, document_id)
+            sigs = copies.signatures_from_pdf(self.files.get(doc.original))
+            try:
+                with self.transaction() as s:
+                    pages = s.scalars(select(t.Page).where(t.Page.document_id == doc.id)).all()
+                    for page in pages:
+                        if page.idx >= len(sigs):
+                            continue
+                        fields = copies.encode(sigs[page.idx])
+                        s.merge(
+                            t.PageSignature(
+                                page_id=page.id,
+                                scheme=copies.SCHEME,
+                                made_from=doc.original,
+                                **fields,
+                            )
+                        )
+            except IntegrityError:
+                pass  # another search kept the same signatures first
+
+
+def _current(row: Row[Any]) -> bool:
+    """Whether the page's kept signature was made by this scheme from its document's file."""
+    return bool(row.scheme == copies.SCHEME and row.made_from == row.original)
 
 
 def _claimed_pages(
