@@ -3,6 +3,7 @@ against the expectations written beside them."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,15 @@ EXPECTED = {
     for name, facts in json.loads((SAMPLES / "pdfs.expected.json").read_text()).items()
     if not name.startswith("_")
 }
+
+
+# What OCR reads on the first page of each sample that is a scan or has a garbage text layer.
+READ_BY_OCR = {
+    "scanned/image-pdf.pdf": "OCTOBER TERM, 2012",
+    "scanned/image-pdf-2.pdf": "WORKERS' COMPENSATION APPEALS BOARD",
+    "malformed/garbled-text-layer_gov.uscourts.nysd.413994.212.0.pdf": "Daniel's motion",
+}
+assert {n for n, f in EXPECTED.items() if "OCR" in str(f.get("expected"))} == set(READ_BY_OCR)
 
 
 @pytest.fixture
@@ -69,6 +79,13 @@ def test_each_sample_ingests_or_is_refused_in_one_line(ws: Workspace, name: str)
         assert bool(doc.meta.get("encrypted")) is encrypted
         if encrypted:  # the file as received is kept beside the decrypted working copy
             assert doc.meta["received_sha256"] in ws.files
+    if name in READ_BY_OCR:  # scans, and a text layer that is garbage: read by OCR at ingest
+        assert doc.meta["ocr_pages"] == list(range(1, int(str(facts["pages"])) + 1))
+        assert doc.meta["received_sha256"] == hashlib.sha256(data).hexdigest()
+        assert ws.files.get(doc.meta["received_sha256"]) == data  # kept as received
+        assert READ_BY_OCR[name] in " ".join((first or "").split()), name
+    else:
+        assert "ocr_pages" not in doc.meta, name
     expected_text = facts.get("text") or facts.get("text_starts")
     if isinstance(expected_text, str):
         words = expected_text.split(" / ")[0].split()

@@ -1,7 +1,9 @@
 """Word-processor files to PDF, with LibreOffice in headless mode.
 
-Briefs are written in Word; the redaction engine works on PDF. `to_pdf` converts ``.docx``,
-``.doc``, ``.odt`` and ``.rtf`` files by running::
+Briefs are written in Word, and productions carry Office files; the redaction engine works on
+PDF. `to_pdf` converts word-processor files (``.docx .doc .odt .rtf``) and, when asked
+(`OFFICE`), plain text, spreadsheets (``.xlsx .xls .ods .csv``) and presentations (``.pptx .ppt
+.odp``) by running::
 
     soffice -env:UserInstallation=file:///tmp/.../profile --headless --convert-to pdf \
         --outdir DIR FILE
@@ -28,19 +30,24 @@ from pathlib import Path
 
 from clawback.pdf.document import PdfError, check_header
 
-__all__ = ["CONVERTIBLE", "ConversionError", "soffice", "to_pdf"]
+__all__ = ["CONVERTIBLE", "OFFICE", "ConversionError", "soffice", "to_pdf"]
 
-#: Suffixes LibreOffice converts here (a ``.pdf`` is passed through).
+#: Word-processor files, what `to_pdf` converts by default (a ``.pdf`` is passed through).
 CONVERTIBLE = frozenset({".docx", ".doc", ".odt", ".rtf"})
+#: Every Office kind ingest converts: word-processor files, plain text, spreadsheets, slides.
+OFFICE = CONVERTIBLE | {".txt", ".xlsx", ".xls", ".ods", ".csv", ".pptx", ".ppt", ".odp"}
 DEFAULT_TIMEOUT = 120.0
 MISSING = "LibreOffice (soffice) is not installed: run scripts/setup"
 # How each kind of file starts (LibreOffice would otherwise import junk as plain text).
+_ZIP = (b"PK\x03\x04", "a ZIP package")
+_OLE2 = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 compound file")
 _MAGIC = {
-    ".docx": (b"PK\x03\x04", "a ZIP package"),
-    ".odt": (b"PK\x03\x04", "a ZIP package"),
-    ".doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 compound file"),
+    **dict.fromkeys((".docx", ".odt", ".xlsx", ".ods", ".pptx", ".odp"), _ZIP),
+    **dict.fromkeys((".doc", ".xls", ".ppt"), _OLE2),
     ".rtf": (b"{\\rtf", "RTF"),
 }
+# Plain text (.txt, .csv) has no magic: it must be text, not a binary file renamed.
+_TEXT = frozenset({".txt", ".csv"})
 
 
 class ConversionError(ValueError):
@@ -52,8 +59,14 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_pdf(data: bytes, suffix: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
-    """The PDF of a ``.pdf``, ``.docx``, ``.doc``, ``.odt`` or ``.rtf`` file's bytes.
+def to_pdf(
+    data: bytes,
+    suffix: str,
+    timeout: float = DEFAULT_TIMEOUT,
+    kinds: frozenset[str] = CONVERTIBLE,
+) -> bytes:
+    """The PDF of a ``.pdf`` file's bytes, or of a file of one of the `kinds` (by default the
+    word-processor files of `CONVERTIBLE`; ingest gives `OFFICE`).
 
     `suffix` is the file's extension, with or without the dot, in any case. Raises
     `ConversionError` for another suffix, empty input, a missing LibreOffice, a timeout, or a
@@ -68,12 +81,16 @@ def to_pdf(data: bytes, suffix: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
         except PdfError as exc:
             raise ConversionError(str(exc)) from None
         return data
-    if kind not in CONVERTIBLE:
-        allowed = ", ".join(sorted(CONVERTIBLE | {".pdf"}))
+    if kind not in kinds:
+        allowed = ", ".join(sorted(kinds | {".pdf"}))
         raise ConversionError(f"cannot convert a {kind} file to PDF: give one of {allowed}")
-    magic, what = _MAGIC[kind]
-    if not data.startswith(magic):
-        raise ConversionError(f"not a {kind} file: its bytes are not {what}")
+    if kind in _TEXT:
+        if b"\x00" in data[:65536]:
+            raise ConversionError(f"not a {kind} file: it holds binary data")
+    else:
+        magic, what = _MAGIC[kind]
+        if not data.startswith(magic):
+            raise ConversionError(f"not a {kind} file: its bytes are not {what}")
     program = soffice()
     if program is None:
         raise ConversionError(MISSING)

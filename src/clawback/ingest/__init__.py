@@ -1,0 +1,25 @@
+"""Ingest of real-world files: what a file is (by its bytes), the limits it must keep, and
+turning Office files and pictures into the PDF the record works on. The service's
+`Workspace.ingest_file` and `Workspace.ingest_paths` use it."""
+
+from clawback.ingest.batch import INGESTED, KNOWN, REFUSED, FileReport, walk
+from clawback.ingest.limits import Refused
+from clawback.ingest.prepare import Prepared, prepare
+from clawback.ingest.sniff import EMAIL, IMAGE, OFFICE, PDF, Sniffed, sniff
+
+__all__ = [
+    "EMAIL",
+    "IMAGE",
+    "INGESTED",
+    "KNOWN",
+    "OFFICE",
+    "PDF",
+    "REFUSED",
+    "FileReport",
+    "Prepared",
+    "Refused",
+    "Sniffed",
+    "prepare",
+    "sniff",
+    "walk",
+]

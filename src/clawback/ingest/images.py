@@ -1,0 +1,89 @@
+"""Pictures (PNG, JPEG, TIFF with any number of pages, GIF, BMP) to PDF pages, one per frame.
+
+Each frame's size is read from its header and checked against the limits before a pixel is
+decoded. A JPEG goes into the PDF as its own bytes; other frames are stored losslessly (PNG).
+A page is as large as the picture at its recorded resolution; a picture that records none is
+taken at `ASSUMED_DPI`, or at the finer resolution that makes its long side
+`FALLBACK_LONG_SIDE` inches if it would be longer (a phone photo becomes a page, not a poster).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import pymupdf
+from PIL import Image, UnidentifiedImageError
+
+from clawback.ingest.limits import MAX_IMAGE_FRAMES, Refused, check_image_size
+from clawback.pdf.document import save_clean
+
+ASSUMED_DPI = 300.0
+FALLBACK_LONG_SIDE = 11.0
+_SANE_DPI = (50.0, 2400.0)
+
+
+def image_pdf(data: bytes) -> bytes:
+    """A PDF with one page per frame of the picture in `data`. Raises `Refused` in one line."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            return _convert(data)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise Refused("image too large (decompression bomb?)") from None
+        except UnidentifiedImageError:
+            raise Refused("malformed image: its header cannot be read") from None
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:
+            raise Refused(f"truncated or malformed image ({type(exc).__name__})") from None
+
+
+def _convert(data: bytes) -> bytes:
+    with Image.open(io.BytesIO(data)) as picture:
+        frames = getattr(picture, "n_frames", 1)
+        if frames > MAX_IMAGE_FRAMES:
+            raise Refused(f"image has too many pages: {frames:,} (over {MAX_IMAGE_FRAMES:,})")
+        for n in range(frames):  # every header first, nothing decoded yet
+            picture.seek(n)
+            check_image_size(*picture.size)
+        doc = pymupdf.open()
+        try:
+            for n in range(frames):
+                picture.seek(n)
+                width, height = picture.size
+                dpi = _dpi(picture)
+                page = doc.new_page(width=width * 72 / dpi, height=height * 72 / dpi)
+                if picture.format == "JPEG" and frames == 1:
+                    picture.load()  # decodes: a truncated JPEG fails here, not in a viewer
+                    page.insert_image(page.rect, stream=data)
+                else:
+                    page.insert_image(page.rect, stream=_png(picture))
+            doc.set_metadata({})
+            return save_clean(doc)
+        finally:
+            doc.close()
+
+
+def _dpi(picture: Image.Image) -> float:
+    found = picture.info.get("dpi")
+    try:
+        dpi = float(found[0]) if found else 0.0
+    except (TypeError, ValueError, IndexError):
+        dpi = 0.0
+    if _SANE_DPI[0] <= dpi <= _SANE_DPI[1]:
+        return dpi
+    return max(ASSUMED_DPI, max(picture.size) / FALLBACK_LONG_SIDE)
+
+
+def _png(picture: Image.Image) -> bytes:
+    frame = picture
+    if frame.mode not in ("1", "L", "RGB"):
+        frame = frame.convert(
+            "RGBA" if "A" in frame.mode or "transparency" in frame.info else "RGB"
+        )
+        if frame.mode == "RGBA":
+            white = Image.new("RGB", frame.size, "white")
+            white.paste(frame, mask=frame.getchannel("A"))
+            frame = white
+    out = io.BytesIO()
+    frame.save(out, format="PNG")
+    return out.getvalue()

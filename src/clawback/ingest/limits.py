@@ -1,0 +1,58 @@
+"""What ingest refuses to open, as named limits. Every check runs before anything is decoded.
+
+=====================  =============  ========================================================
+limit                  value          why
+=====================  =============  ========================================================
+``MAX_FILE_BYTES``     1 GiB          one file of a production; bigger ones are split upstream
+``MAX_IMAGE_PIXELS``   150 million    a Letter page scanned at 1200 dpi is 134.6 million
+``MAX_IMAGE_SIDE``     40,000 pixels  wider or taller is a strip no scanner makes
+``MAX_IMAGE_FRAMES``   5,000          pages of one multi-page TIFF
+``MAX_PDF_PAGES``      100,000        pages of one PDF
+``MAX_STREAM_BYTES``   512 MiB        what one PDF stream may inflate to
+``MAX_INFLATE_RATIO``  200            what a whole PDF or Office package may inflate to,
+                                      times its own size, once past ``INFLATE_FLOOR``
+``INFLATE_FLOOR``      256 MiB        always allowed (a blank 300 dpi scan deflates ~800:1)
+=====================  =============  ========================================================
+
+An image's pixel count is read from its header (declared, not decoded); a PDF image's from its
+``/Width`` and ``/Height``; a PDF stream is inflated in slices and dropped as it goes, so a bomb
+is stopped when it passes the limit, not after it has filled memory.
+"""
+
+from __future__ import annotations
+
+from clawback.domain.errors import ClawbackError
+
+MAX_FILE_BYTES = 1 << 30
+MAX_IMAGE_PIXELS = 150_000_000
+MAX_IMAGE_SIDE = 40_000
+MAX_IMAGE_FRAMES = 5_000
+MAX_PDF_PAGES = 100_000
+MAX_STREAM_BYTES = 512 << 20
+MAX_INFLATE_RATIO = 200
+INFLATE_FLOOR = 256 << 20
+
+
+class Refused(ClawbackError):
+    """A file ingest will not take: empty, truncated, malformed, locked, too big, a bomb, or
+    of a kind it does not read. The message is one line and never quotes the file."""
+
+
+def inflate_budget(size: int) -> int:
+    """How many bytes a file of `size` bytes may inflate to in all."""
+    return max(INFLATE_FLOOR, MAX_INFLATE_RATIO * size)
+
+
+def check_image_size(width: int, height: int, what: str = "image") -> None:
+    """Refuse a picture whose declared dimensions pass `MAX_IMAGE_SIDE` or `MAX_IMAGE_PIXELS`."""
+    if width <= 0 or height <= 0:
+        raise Refused(f"malformed {what}: it declares {width} x {height} pixels")
+    if max(width, height) > MAX_IMAGE_SIDE:
+        raise Refused(
+            f"{what} too large: {width} x {height} pixels (a side over {MAX_IMAGE_SIDE:,})"
+        )
+    if width * height > MAX_IMAGE_PIXELS:
+        raise Refused(
+            f"{what} too large (decompression bomb?): {width} x {height} pixels "
+            f"(over {MAX_IMAGE_PIXELS:,})"
+        )

@@ -1,0 +1,73 @@
+"""A received file made ready for the record: the PDF the record works on, and how it was made.
+
+`prepare` sniffs the file (`sniff`), checks its limits, and turns an Office file (LibreOffice)
+or a picture (one page per frame) into a PDF. A PDF is passed on as received: decrypting it,
+checking it for bombs and OCR of its scanned pages happen in `Workspace.ingest`, so a PDF given
+straight to the service gets the same treatment. E-mails are not prepared here: they go to
+`Workspace.ingest_email`, which makes a family of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clawback.ingest.images import image_pdf
+from clawback.ingest.limits import Refused
+from clawback.ingest.sniff import IMAGE, OFFICE, Sniffed, sniff
+from clawback.pdf.convert import OFFICE as OFFICE_KINDS
+from clawback.pdf.convert import ConversionError, to_pdf
+
+__all__ = ["MEDIA_TYPES", "Prepared", "prepare"]
+
+#: The media type each kind of native file is stored under.
+MEDIA_TYPES = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".tif": "image/tiff",
+    ".gif": "image/gif",
+    ".bmp": "image/bmp",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".doc": "application/msword",
+    ".xls": "application/vnd.ms-excel",
+    ".ppt": "application/vnd.ms-powerpoint",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+    ".odp": "application/vnd.oasis.opendocument.presentation",
+    ".rtf": "application/rtf",
+    ".txt": "text/plain",
+    ".csv": "text/csv",
+    ".eml": "message/rfc822",
+    ".msg": "application/vnd.ms-outlook",
+}
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What `prepare` made of a file: its sniffed `kind` and `suffix`, and for an Office file or
+    a picture the `pdf` made from it and the `recipe` that made it ("convert", "image")."""
+
+    kind: str
+    suffix: str
+    pdf: bytes | None = None
+    recipe: str = ""
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPES.get(self.suffix, "application/octet-stream")
+
+
+def prepare(data: bytes, name: str) -> Prepared:
+    """Sniff and convert one file. Raises `Refused` (or `ConversionError`) in one line."""
+    found: Sniffed = sniff(data, name)
+    if found.kind == OFFICE:
+        try:
+            pdf = to_pdf(data, found.suffix, kinds=OFFICE_KINDS)
+        except ConversionError as exc:
+            raise Refused(str(exc)) from None
+        return Prepared(found.kind, found.suffix, pdf, "convert")
+    if found.kind == IMAGE:
+        return Prepared(found.kind, found.suffix, image_pdf(data), "image")
+    return Prepared(found.kind, found.suffix)

@@ -1,0 +1,136 @@
+"""What a file is, from its first bytes (its name's extension only breaks ties)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import olefile
+
+from clawback.ingest.limits import MAX_FILE_BYTES, Refused, inflate_budget
+
+#: Kinds of file ingest reads.
+PDF, EMAIL, OFFICE, IMAGE = "pdf", "email", "office", "image"
+
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", ".png"),
+    (b"\xff\xd8\xff", ".jpg"),
+    (b"II*\x00", ".tif"),
+    (b"MM\x00*", ".tif"),
+    (b"GIF87a", ".gif"),
+    (b"GIF89a", ".gif"),
+    (b"BM", ".bmp"),
+)
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Which part of an Office Open XML package names its kind.
+_OOXML = (("word/", ".docx"), ("xl/", ".xlsx"), ("ppt/", ".pptx"))
+_ODF = {
+    b"application/vnd.oasis.opendocument.text": ".odt",
+    b"application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    b"application/vnd.oasis.opendocument.presentation": ".odp",
+}
+# Which stream of an OLE2 compound file names its kind.
+_OLE_STREAMS = (
+    ("WordDocument", ".doc"),
+    ("Workbook", ".xls"),
+    ("Book", ".xls"),
+    ("PowerPoint Document", ".ppt"),
+)
+_MAIL_HEADERS = (b"from:", b"received:", b"message-id:", b"mime-version:", b"return-path:")
+_TEXT_SUFFIXES = frozenset({".txt", ".csv"})
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    """A file's `kind` (PDF, EMAIL, OFFICE or IMAGE) and the `suffix` its bytes call for."""
+
+    kind: str
+    suffix: str
+
+
+def sniff(data: bytes, name: str) -> Sniffed:
+    """What `data` (the file called `name`) is. Raises `Refused` for an empty or oversized
+    file, an encrypted Office file, an archive that would inflate past its budget, and any
+    kind ingest does not read."""
+    suffix = PurePath(name).suffix.lower()
+    if not data:
+        raise Refused("empty file (0 bytes)")
+    if len(data) > MAX_FILE_BYTES:
+        raise Refused(f"file too large: {len(data):,} bytes (over {MAX_FILE_BYTES:,})")
+    if b"%PDF-" in data[:1024]:
+        return Sniffed(PDF, ".pdf")
+    for magic, kind in _IMAGES:
+        if data.startswith(magic):
+            return Sniffed(IMAGE, kind)
+    if data.startswith(b"PK\x03\x04"):
+        return Sniffed(OFFICE, _package(data))
+    if data.startswith(_OLE2):
+        found = _compound(data)
+        return Sniffed(EMAIL, ".msg") if found == ".msg" else Sniffed(OFFICE, found)
+    if data.startswith(b"{\\rtf"):
+        return Sniffed(OFFICE, ".rtf")
+    if suffix == ".eml" or _looks_like_mail(data):
+        return Sniffed(EMAIL, ".eml")
+    if suffix in _TEXT_SUFFIXES and _is_text(data):
+        return Sniffed(OFFICE, suffix)
+    head = data[:8].decode("latin-1").encode("unicode_escape").decode("ascii")
+    raise Refused(f"unsupported file type (starts with {head!r})")
+
+
+def _package(data: bytes) -> str:
+    """The Office kind of a ZIP file; refuse other ZIPs and those that inflate too far."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            entries = package.infolist()
+            inflated = sum(e.file_size for e in entries)
+            if inflated > inflate_budget(len(data)):
+                raise Refused(f"ZIP package inflates to {inflated:,} bytes (decompression bomb?)")
+            names = [e.filename for e in entries]
+            if "mimetype" in names:
+                kind = _ODF.get(package.read("mimetype")[:100].strip())
+                if kind:
+                    return kind
+            if "[Content_Types].xml" in names:
+                for prefix, kind in _OOXML:
+                    if any(n.startswith(prefix) for n in names):
+                        return kind
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
+        raise Refused("truncated or malformed ZIP package") from None
+    raise Refused("unsupported file type: a ZIP archive that is no Office document")
+
+
+def _compound(data: bytes) -> str:
+    """The kind of an OLE2 compound file: .msg, .doc, .xls or .ppt."""
+    try:
+        with olefile.OleFileIO(data) as ole:
+            streams = {"/".join(entry) for entry in ole.listdir(streams=True, storages=True)}
+    except (OSError, ValueError, IndexError):
+        raise Refused("truncated or malformed compound (OLE2) file") from None
+    if "EncryptionInfo" in streams or "EncryptedPackage" in streams:
+        raise Refused("encrypted Office file: remove its password before ingesting")
+    if any(s.startswith("__substg1.0_") for s in streams):
+        return ".msg"
+    for stream, kind in _OLE_STREAMS:
+        if stream in streams:
+            return kind
+    raise Refused("unsupported file type: a compound (OLE2) file that is no Office document")
+
+
+def _looks_like_mail(data: bytes) -> bool:
+    head = data[:4096].lower()
+    first = head.split(b"\n", 1)[0]
+    return any(first.startswith(h) for h in _MAIL_HEADERS) and b"\n\n" in data.replace(
+        b"\r\n", b"\n"
+    )
+
+
+def _is_text(data: bytes) -> bool:
+    if b"\x00" in data[:65536]:
+        return False
+    try:
+        data[:65536].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start > 65530  # a character cut at the window's end
+    return True

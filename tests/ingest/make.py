@@ -1,0 +1,161 @@
+"""Real files for the ingest tests, made here: scans, pictures, PDFs, e-mails, Office files."""
+
+from __future__ import annotations
+
+import io
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import pymupdf
+from PIL import Image
+
+from clawback.pdf.convert import soffice
+
+CODE = "ABC-1234-56-789012"
+CODE_PATTERN = r"[A-Z]{3}-\d{4}-\d{2}-\d{6}"
+
+
+def text_pdf(*pages: str) -> bytes:
+    doc = pymupdf.open()
+    for body in pages:
+        page = doc.new_page(width=612, height=792)
+        for i, line in enumerate(body.splitlines()):
+            page.insert_text((72, 100 + 30 * i), line, fontsize=14)
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+def scan_png(*lines: str, dpi: int = 200) -> bytes:
+    """A grey picture of a Letter page carrying `lines`, as a scanner makes one."""
+    with pymupdf.open(stream=text_pdf("\n".join(lines))) as doc:
+        return doc[0].get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY).tobytes("png")
+
+
+def scan_pdf(*pages: list[str], rotate: int = 0) -> bytes:
+    """An image-only PDF: each page one scanned picture, no text."""
+    doc = pymupdf.open()
+    for lines in pages:
+        page = doc.new_page(width=612, height=792)
+        page.insert_image(page.rect, stream=scan_png(*lines))
+        if rotate:
+            page.set_rotation(rotate)
+    data = doc.tobytes(deflate=True)
+    doc.close()
+    return data
+
+
+def tiff(*pages: list[str]) -> bytes:
+    """A multi-page TIFF, a page per list of lines."""
+    frames = [Image.open(io.BytesIO(scan_png(*lines))) for lines in pages]
+    out = io.BytesIO()
+    frames[0].save(out, format="TIFF", save_all=True, append_images=frames[1:], dpi=(200, 200))
+    return out.getvalue()
+
+
+def jpeg(*lines: str) -> bytes:
+    out = io.BytesIO()
+    Image.open(io.BytesIO(scan_png(*lines))).save(out, format="JPEG", quality=90, dpi=(200, 200))
+    return out.getvalue()
+
+
+def png_declaring(width: int, height: int) -> bytes:
+    """A tiny PNG whose header declares `width` x `height` pixels (a decompression bomb)."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+def pdf_with_image_declaring(width: int, height: int) -> bytes:
+    """A one-page PDF whose image XObject declares `width` x `height` pixels."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_image(page.rect, stream=scan_png("tiny"))
+    xref = page.get_images()[0][0]
+    doc.xref_set_key(xref, "Width", str(width))
+    doc.xref_set_key(xref, "Height", str(height))
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+def pdf_inflating_to(size: int) -> bytes:
+    """A one-page PDF carrying an (unused) Flate stream of `size` zero bytes."""
+    squeeze = zlib.compressobj(9)
+    block = b"\x00" * (1 << 20)
+    packed = b"".join(squeeze.compress(block) for _ in range(size >> 20)) + squeeze.flush()
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "a page with a bomb in it")
+    xref = doc.get_new_xref()
+    doc.update_object(xref, "<< /Length 0 >>")
+    doc.update_stream(xref, packed, compress=False)
+    doc.xref_set_key(xref, "Filter", "/FlateDecode")
+    doc.xref_set_key(page.xref, "BombHolder", f"{xref} 0 R")
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+def eml(subject: str, body: str) -> bytes:
+    return (
+        f"From: Kim Lee <kim@example.com>\r\nTo: Pat Roe <pat@example.com>\r\n"
+        f"Subject: {subject}\r\nDate: Mon, 3 Feb 2020 10:00:00 +0000\r\n"
+        f"Message-ID: <{abs(hash(subject))}@example.com>\r\n"
+        f"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
+    ).encode()
+
+
+def office_files(folder: Path) -> dict[str, Path]:
+    """Real Office files made by LibreOffice (one run per kind of target), and an .xlsx by
+    openpyxl, an .rtf and a .txt by hand: .docx .doc from HTML, .pptx .ppt from a PDF; keyed
+    by suffix."""
+    from openpyxl import Workbook
+
+    program = soffice()
+    assert program is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    html = folder / "memo.html"
+    html.write_text(
+        "<html><body><h1>Board memo</h1><p>Quarterly figures for Acme Widgets.</p></body></html>"
+    )
+    slides = folder / "deck.pdf"
+    slides.write_bytes(text_pdf("Merger timeline slide"))
+    profile = (folder / "profile").as_uri()
+    for target, source, extra in (
+        ("docx", html, ["--infilter=HTML (StarWriter)"]),
+        ("doc", html, ["--infilter=HTML (StarWriter)"]),
+        ("pptx", slides, ["--infilter=impress_pdf_import"]),
+        ("ppt", slides, ["--infilter=impress_pdf_import"]),
+    ):
+        subprocess.run(
+            [program, f"-env:UserInstallation={profile}", "--headless", *extra,
+             "--convert-to", target, "--outdir", str(folder / target), str(source)],
+            check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
+    made = {f".{t}": next((folder / t).iterdir()) for t in ("docx", "doc", "pptx", "ppt")}
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Invoice", "Amount"])
+    sheet.append(["Widgets Q3", 1250])
+    book.save(folder / "ledger.xlsx")
+    made[".xlsx"] = folder / "ledger.xlsx"
+    (folder / "notes.txt").write_text("Plain notes about the deposition schedule.\n")
+    made[".txt"] = folder / "notes.txt"
+    (folder / "letter.rtf").write_text(
+        r"{\rtf1\ansi{\fonttbl\f0 Helvetica;}\f0 Settlement letter draft.}"
+    )
+    made[".rtf"] = folder / "letter.rtf"
+    return made

@@ -1,0 +1,107 @@
+"""`clawback ingest PATH...`: files and folders, one line per file, the batch goes on past a
+bad file, nothing half-ingested, and a second run ingests only what is new."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from clawback.cli import app
+from clawback.demo.run import reference_case
+from clawback.ingest import INGESTED, KNOWN, REFUSED
+from clawback.service import Workspace
+from clawback.storage import tables as t
+from tests.ingest.make import eml, scan_png, text_pdf
+
+
+def documents(ws: Workspace) -> int:
+    with ws.transaction() as s:
+        return s.scalar(select(func.count()).select_from(t.Document)) or 0
+
+
+@pytest.fixture
+def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
+    workspace = Workspace.init(tmp_path / "ws", database_url)
+    workspace.load_case(reference_case())
+    yield workspace
+    workspace.close()
+
+
+def test_the_service_reports_each_file_and_a_rerun_stores_nothing_new(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    (folder / "mail").mkdir(parents=True)
+    (folder / "a-letter.pdf").write_bytes(text_pdf("letter"))
+    (folder / "b-empty.pdf").write_bytes(b"")
+    (folder / "mail" / "note.eml").write_bytes(eml("Quarterly numbers", "See attached."))
+    (folder / ".hidden.pdf").write_bytes(text_pdf("never"))
+    first = ws.ingest_paths([folder, tmp_path / "missing.pdf"])
+    assert [(r.path.name, r.outcome) for r in first] == [
+        ("a-letter.pdf", INGESTED),
+        ("b-empty.pdf", REFUSED),
+        ("note.eml", INGESTED),
+        ("missing.pdf", REFUSED),
+    ]
+    assert first[1].line() == f"{folder / 'b-empty.pdf'}: refused: empty file (0 bytes)"
+    assert first[3].reason == "cannot be read (No such file or directory)"
+    assert first[0].line() == f"{folder / 'a-letter.pdf'}: {first[0].controls[0]} (ingested)"
+    assert documents(ws) == 2
+    again = ws.ingest_paths([folder])
+    assert [r.outcome for r in again] == [KNOWN, REFUSED, KNOWN]
+    assert [r.controls for r in again] == [r.controls for r in first[:3]]
+    assert again[2].line().endswith(f": {first[2].controls[0]} (already in the record)")
+    assert documents(ws) == 2
+
+
+def test_the_command_walks_folders_goes_on_and_exits_1_if_any_was_refused(
+    tmp_path: Path,
+) -> None:
+    ws_dir, folder = tmp_path / "ws", tmp_path / "production"
+    (folder / "natives").mkdir(parents=True)
+    (folder / "scan.png").write_bytes(scan_png("Scanned invoice 4471"))
+    (folder / "letter.pdf").write_bytes(text_pdf("Dear counsel"))
+    (folder / "truncated.pdf").write_bytes(text_pdf("cut")[:30])
+    (folder / "natives" / "junk.bin").write_bytes(b"\x7fELF\x02\x01\x01" + bytes(40))
+    book = Workbook()
+    book.active.append(["Ledger", 42])  # type: ignore[union-attr]
+    book.save(folder / "natives" / "ledger.xlsx")
+    runner = CliRunner()
+    assert runner.invoke(app, ["init", str(ws_dir)]).exit_code == 0
+    assert runner.invoke(app, ["load-case", "--reference", "-w", str(ws_dir)]).exit_code == 0
+
+    first = runner.invoke(app, ["ingest", str(folder), "-w", str(ws_dir)])
+    assert first.exit_code == 1
+    lines = sorted(first.output.strip().splitlines())
+    assert len(lines) == 5 and "Traceback" not in first.output
+    said = {Path(line.split(": ", 1)[0]).name: line.split(": ", 1)[1] for line in lines}
+    for name in ("scan.png", "letter.pdf", "ledger.xlsx"):
+        assert re.fullmatch(r"DOC-\d{6} \(ingested\)", said[name]), said[name]
+    assert (
+        said["junk.bin"]
+        == "refused: unsupported file type (starts with '\\\\x7fELF\\\\x02\\\\x01\\\\x01\\\\x00')"
+    )
+
+    (folder / "later.pdf").write_bytes(text_pdf("A later letter"))
+    second = runner.invoke(app, ["ingest", str(folder), "-w", str(ws_dir)])
+    assert second.exit_code == 1  # the bad files are still bad
+    again = {
+        Path(line.split(": ", 1)[0]).name: line.split(": ", 1)[1]
+        for line in second.output.strip().splitlines()
+    }
+    assert again["later.pdf"] == "DOC-000004 (ingested)"
+    for name in ("scan.png", "letter.pdf", "ledger.xlsx"):
+        assert again[name] == said[name].replace("(ingested)", "(already in the record)")
+    assert said["truncated.pdf"] == "refused: malformed PDF: cannot be opened (FileDataError)"
+    ws = Workspace.open(ws_dir)
+    try:
+        assert documents(ws) == 4
+        assert ws.show(said["scan.png"].split()[0])["pages"] == 1
+    finally:
+        ws.close()
