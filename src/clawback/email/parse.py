@@ -24,11 +24,13 @@ from email import policy
 from email.message import EmailMessage
 from email.message import Message as StdMessage
 
+from clawback.domain.errors import ClawbackError
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 RFC822 = "message/rfc822"
 
 
-class EmailError(ValueError):
+class EmailError(ClawbackError, ValueError):
     """The input is not an e-mail we can read; the message is one line."""
 
 
@@ -131,29 +133,38 @@ def _parse_eml(data: bytes, filename: str) -> Message:
     if not isinstance(msg, EmailMessage):
         raise EmailError(f"{filename}: not an e-mail")
     known = ("from", "to", "subject", "date", "message-id", "received", "mime-version")
-    if not any(msg.get(h) is not None for h in known):
+    if not any(_get(msg, h) is not None for h in known):
         raise EmailError(f"{filename}: not an e-mail (no From/To/Subject/Date header)")
     return _message_from_eml(msg)
 
 
-def _header(msg: StdMessage, name: str) -> str:
+def _get(msg: StdMessage, name: str, default: object = None) -> object:
+    """A header's value, parsed; its raw text when the parser fails on it (the stdlib's header
+    parser raises IndexError/AttributeError on some malformed address and Message-ID lines)."""
+    values = _get_all(msg, name)
+    return values[0] if values else default
+
+
+def _get_all(msg: StdMessage, name: str) -> list[object]:
     try:
-        value = msg.get(name)
-    except Exception:  # malformed header value
-        raw = msg.get_all(name, failobj=[])
-        value = raw[0] if raw else None
-    return _clean(value)
+        return list(msg.get_all(name, failobj=[]))
+    except Exception:  # malformed header value: fall back to the unparsed text
+        return [value for key, value in msg.raw_items() if key.lower() == name.lower()]
+
+
+def _header(msg: StdMessage, name: str) -> str:
+    return _clean(_get(msg, name))
 
 
 def _addresses(msg: StdMessage, name: str) -> tuple[str, ...]:
     out: list[str] = []
-    for value in msg.get_all(name, failobj=[]):
+    for value in _get_all(msg, name):
         groups = getattr(value, "addresses", None)
         if groups is not None:
             out.extend(_clean(str(a)) for a in groups if _clean(str(a)))
         else:
             out.extend(
-                _clean(email.utils.formataddr(p))
+                _format_address(_clean(p[0]), _clean(p[1])) if p[1] else _clean(p[0])
                 for p in email.utils.getaddresses([str(value)])
                 if p[1] or p[0]
             )
@@ -176,7 +187,7 @@ def _message_from_eml(msg: EmailMessage) -> Message:
         rich = next((t for kind, t in bodies if kind == "html"), "")
         plain = html_to_text(rich)
     return Message(
-        subject=_unfold(msg.get("subject", "")),
+        subject=_unfold(_get(msg, "subject", "")),
         sender=_addresses(msg, "from")[0] if _addresses(msg, "from") else _header(msg, "from"),
         to=_addresses(msg, "to"),
         cc=_addresses(msg, "cc"),
@@ -209,21 +220,21 @@ def _walk(part: StdMessage, attachments: list[Attachment], bodies: list[tuple[st
         ctype in ("text/plain", "text/html")
         and disposition != "attachment"
         and not named
-        and part.get("content-id") is None
+        and _get(part, "content-id") is None
     ):
         bodies.append((ctype.split("/")[1], _text_of(part)))
         return
     if ctype == RFC822 or (ctype.startswith("message/") and part.is_multipart()):
         data = _rfc822_bytes(part)
         inner = email.message_from_bytes(data, policy=policy.default)
-        subject = _unfold(inner.get("subject", "")) if _HEADER_LINE.match(data.lstrip()) else ""
+        subject = _unfold(_get(inner, "subject", "")) if _HEADER_LINE.match(data.lstrip()) else ""
         # A malformed part can carry the inner Subject among its own MIME headers.
-        subject = subject or _unfold(part.get("subject", ""))
+        subject = subject or _unfold(_get(part, "subject", ""))
         name = _part_name(part) or (f"{_safe(subject)}.eml" if subject else "Nameless.eml")
         attachments.append(Attachment(name, RFC822, data, disposition == "inline", None))
         return
     data = part.get_payload(decode=True) or b""
-    cid = part.get("content-id")
+    cid = _get(part, "content-id")
     cid = str(cid).strip().strip("<>") if cid else None
     inline = disposition == "inline" or (disposition != "attachment" and cid is not None)
     name = _part_name(part) or _described_name(part, ctype, len(attachments) + 1)
@@ -247,14 +258,14 @@ def _part_name(part: StdMessage) -> str | None:
 
 def _described_name(part: StdMessage, ctype: str, index: int) -> str:
     ext = mimetypes.guess_extension(ctype) or ".bin"
-    description = _clean(part.get("content-description"))
+    description = _clean(_get(part, "content-description"))
     stem = _safe(description) if description else f"attachment{index}"
     return stem if stem.lower().endswith(ext) else stem + ext
 
 
 def _rfc822_bytes(part: StdMessage) -> bytes:
     """The raw bytes of an attached message, undoing a (non-conforming) transfer encoding."""
-    cte = _clean(part.get("content-transfer-encoding")).lower()
+    cte = _clean(_get(part, "content-transfer-encoding")).lower()
     payload = part.get_payload()
     if isinstance(payload, list):
         raw = payload[0].as_bytes(policy=policy.compat32) if payload else b""

@@ -1,0 +1,569 @@
+"""Productions received: another party's volume (load files, images, text, natives) into the
+record, and a check of every received document for boxes drawn over text still in the file.
+
+A volume is what a review platform exports: a Concordance DAT (one row per document, in any of
+the dialects real platforms write), an Opticon OPT (one line per page image), page images
+(TIFF, often one file per page, sometimes multi-page), extracted text files and natives. Each
+record becomes one document in this workspace:
+
+* its pages are the OPT's images for that control number, assembled in order into one PDF; or
+  the PDF the DAT names (PDFPATH: our own volumes); or the native itself when it is a PDF; or
+  the native converted by LibreOffice (Word files), else a one-page placeholder naming it;
+* the native is kept in the file store beside it;
+* where the PDF has no text of its own (images, placeholders) the extracted text file is used;
+* families come from BEGATTACH/ENDATTACH or the parent's control number, parent first;
+* pages get the volume's Bates numbers when it gives them (begin and end, or page IDs).
+
+A record that cannot be read is reported in one line (row, control number, reason) and the
+rest go on; a record imported before (same volume, same control number) is not imported again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path, PureWindowsPath
+from typing import Any
+
+import pymupdf
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from clawback import email
+from clawback.domain.bates import BatesError, BatesNumber, BatesRange
+from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
+from clawback.domain.order import Side
+from clawback.loadfiles import DatFile, OptDocument, read_dat, read_opt, resolve
+from clawback.loadfiles.dat import decode
+from clawback.loadfiles.fields import DATE, ISO_DATE, guess_names, looks_like_path, norm, roles
+from clawback.pdf.convert import CONVERTIBLE, ConversionError, to_pdf
+from clawback.pdf.document import PdfError, open_pdf
+from clawback.pdf.extract import page_count
+from clawback.pdf.received_check import BoxOverText, boxes_over_text
+from clawback.pdf.slipsheet import placeholder
+from clawback.service import access as access_rules
+from clawback.service import record
+from clawback.service.base import WorkspaceBase
+from clawback.storage import tables as t
+
+_IMAGE_MAGIC = (b"II*\x00", b"MM\x00*", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
+_EMAIL = (".eml", ".msg")
+_NO_TEXT = ("images", "image native", "placeholder")  # pages whose text is not the document's
+MEDIA_TYPES = {
+    ".pdf": "application/pdf",
+    ".doc": "application/msword",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".xls": "application/vnd.ms-excel",
+    ".ppt": "application/vnd.ms-powerpoint",
+    ".msg": "application/vnd.ms-outlook",
+    ".eml": "message/rfc822",
+    ".htm": "text/html",
+    ".html": "text/html",
+    ".txt": "text/plain",
+    ".png": "image/png",
+}
+
+
+@dataclass
+class Row:
+    """One record of the DAT (or an OPT document the DAT does not name)."""
+
+    number: int  # the record's row in the load file, 1-based, the header not counted
+    control: str
+    values: dict[str, str]  # field name (or "column N") -> value
+    roles: dict[str, str]  # role (control, end, native, text ...) -> value
+    dates: dict[str, str] = field(default_factory=dict)
+    images: OptDocument | None = None
+    family: str | None = None
+    parent: bool = False
+
+
+@dataclass(frozen=True)
+class Imported:
+    """One record now in the record: our control number and what it was made from."""
+
+    control: str
+    theirs: str
+    pages: int
+    source: str  # images, pdf, native, converted native, placeholder
+    bates: str | None
+    family: str | None
+    warnings: int
+    notes: tuple[str, ...] = ()  # what was missing, though the document is in
+
+
+@dataclass
+class ImportReport:
+    """What ``import_received`` did: the documents imported and every record it could not."""
+
+    volume: str
+    imported: list[Imported] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+class Received(WorkspaceBase):
+    # -- ingest, checked -----------------------------------------------------------------------
+
+    def ingest(self, pdf: bytes, **kwargs: Any) -> str:
+        """Ingest (see ``Documents.ingest``); a document received from another party is also
+        checked for boxes over live text, each found stored as a warning on its page."""
+        control: str = super().ingest(pdf, **kwargs)  # type: ignore[misc]
+        if kwargs.get("kind") == "received":
+            self._check_received(control)
+        return control
+
+    def _check_received(self, control: str) -> int:
+        """Look for boxes over live text in a received document; store one warning per box."""
+        with self.transaction() as s:
+            doc = s.scalar(select(t.Document).where(t.Document.control == control))
+            assert doc is not None
+            if "box_check" in (doc.meta or {}):
+                return int(doc.meta["box_check"])
+            pdf = self.files.get(doc.original)
+        try:
+            found = boxes_over_text(pdf)
+        except PdfError as exc:  # the document is in; say it could not be checked
+            found = [
+                BoxOverText(0, "", (0, 0, 0, 0), 0, f"the document could not be checked: {exc}")
+            ]
+        with self.transaction() as s:
+            doc = s.scalar(select(t.Document).where(t.Document.control == control))
+            assert doc is not None
+            s.execute(delete(t.PageWarning).where(t.PageWarning.document_id == doc.id))
+            for box in found:
+                s.add(
+                    t.PageWarning(
+                        document_id=doc.id,
+                        page_idx=box.page,
+                        what="not checked" if box.failure else "box over text",
+                        detail=box.describe(),
+                    )
+                )
+            doc.meta = {**(doc.meta or {}), "box_check": len(found)}
+            if found:
+                # Where and how many, never what: the text may be privileged to the other side.
+                pages = sorted({box.page + 1 for box in found})
+                self._audit(s, "received.warning", record.label(doc), boxes=len(found), pages=pages)
+        return len(found)
+
+    def page_warnings(self, ref: str | int) -> list[str]:
+        """The warnings on a received document's pages (a Bates number: that page's only), as
+        this person may see the document."""
+        with self.transaction() as s:
+            doc = self._visible(s, ref)  # type: ignore[attr-defined]
+            query = select(t.PageWarning).where(t.PageWarning.document_id == doc.id)
+            page = _page_of(s, doc, ref)
+            if page is not None:
+                query = query.where(t.PageWarning.page_idx == page)
+            rows = s.scalars(query.order_by(t.PageWarning.page_idx, t.PageWarning.id)).all()
+            return [row.detail for row in rows]
+
+    # -- volumes -------------------------------------------------------------------------------
+
+    def import_volume(self, folder: Path) -> tuple[list[str], list[str]]:
+        """Load a volume (its DATA/*.dat, or the one DAT in the folder); returns (control
+        numbers imported, problems). See ``import_received``."""
+        report = self.import_received(folder)
+        return [i.control for i in report.imported], report.problems
+
+    def import_received(
+        self, folder: Path, dat: Path | None = None, opt: Path | None = None
+    ) -> ImportReport:
+        """Load another party's production volume at ``folder`` (see the module doc). Without
+        ``dat`` and ``opt`` the one DAT (and OPT, if any) in ``folder/DATA`` or ``folder`` are used;
+        given one or both, just those."""
+        self._require(Side.producing, Side.receiving, act="import a production volume")
+        if not folder.is_dir():
+            raise NotFound(f"{folder}: no such folder")
+        if dat is None and opt is None:  # given neither: the volume's own, found
+            dat = _only(folder, ".dat", required=True)
+            opt = _only(folder, ".opt", required=False)
+        volume = (dat or opt or folder).stem
+        report = ImportReport(volume)
+        rows: list[Row] = []
+        if dat is not None:
+            table = read_dat(_read(dat))
+            report.problems += [p for p in table.problems if "duplicate control" not in p]
+            rows = _rows(table)
+        if opt is not None:
+            images = read_opt(_read(opt))
+            report.problems += [f"{opt.name}: {p}" for p in images.problems]
+            _attach_images(rows, images.documents())
+        _families(rows, volume)
+        seen: dict[str, int] = {}
+        for row in rows:
+            where = f"row {row.number} ({row.control or '?'})"
+            if not row.control:
+                report.problems.append(f"{where}: no control number")
+                continue
+            if row.control in seen:
+                report.problems.append(
+                    f"{where}: duplicate control number (first on row {seen[row.control]})"
+                )
+                continue
+            seen[row.control] = row.number
+            try:
+                imported = self._import_row(folder, volume, row)
+            except (ClawbackError, ValueError, OSError) as exc:
+                report.problems.append(f"{where}: {_one_line(exc)}")
+                continue
+            report.imported.append(imported)
+            report.problems += [f"{where}: {note}" for note in imported.notes]
+        return report
+
+    def _import_row(self, folder: Path, volume: str, row: Row) -> Imported:
+        for name, value in row.dates.items():
+            _check_date(name, value)
+        with self.transaction() as s:
+            _refuse_taken(s, _stated_span(row))
+            known = s.scalar(
+                select(t.Document.control)
+                .join(t.ReceivedRecord, t.ReceivedRecord.document_id == t.Document.id)
+                .where(t.ReceivedRecord.volume == volume, t.ReceivedRecord.control == row.control)
+            )
+            if known is not None:
+                raise RuleViolation(f"imported before from volume {volume} as {known}")
+        notes: list[str] = []
+        pdf, source, native = self._pages_of(folder, row, notes)
+        span = _span(row, page_count(pdf))
+        with self.transaction() as s:
+            _refuse_taken(s, span)
+        meta: dict[str, Any] = {k.lower(): v for k, v in row.values.items() if v}
+        meta |= {"volume": volume, "control_number": row.control, "source": source}
+        if native is not None:
+            native_sha = hashlib.sha256(native[1]).hexdigest()
+            meta |= {"native_name": native[0], "native_sha256": native_sha}
+        control = self.ingest(
+            pdf,
+            title=row.roles.get("title") or row.control,
+            kind="received",
+            family=row.family,
+            parent=row.parent,
+            meta=meta,
+        )
+        text = self._text_file(folder, row, notes)
+        with self.transaction() as s:
+            doc = s.scalar(select(t.Document).where(t.Document.control == control))
+            assert doc is not None
+            if native is not None:  # kept beside the PDF made from it
+                media = MEDIA_TYPES.get(_suffix(native[0]), "application/octet-stream")
+                self._store(s, native[1], media, None, "native")
+            s.add(
+                t.ReceivedRecord(
+                    document_id=doc.id, volume=volume, control=row.control, row=row.number
+                )
+            )
+            page_rows = s.scalars(
+                select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
+            ).all()
+            no_text = source in _NO_TEXT or not any(p.text.strip() for p in page_rows)
+            if text is not None and no_text:
+                parts = text.split("\f")
+                if len(parts) != len(page_rows):
+                    parts = [text] + [""] * (len(page_rows) - 1)
+                for page, part in zip(page_rows, parts, strict=True):
+                    page.text = part
+                access_rules.refresh(s, [doc])
+            if span is not None and not doc.produced:
+                for page, number in zip(page_rows, span, strict=True):
+                    page.bates = str(number)
+                production = s.scalar(select(t.Production).where(t.Production.volume == volume))
+                if production is None:
+                    production = t.Production(
+                        volume=volume[:40], first=str(span.first), last=str(span.last)
+                    )
+                    s.add(production)
+                    s.flush()
+                production.last = str(span.last)
+                doc.produced, doc.production = doc.original, production.id
+            self._audit(
+                s, "volume.import", row.control, volume=volume, document=doc.control, row=row.number
+            )
+            warnings = s.scalars(
+                select(t.PageWarning.id).where(t.PageWarning.document_id == doc.id)
+            ).all()
+            return Imported(
+                control,
+                row.control,
+                len(page_rows),
+                source,
+                str(span) if span is not None else None,
+                row.family,
+                len(warnings),
+                tuple(notes),
+            )
+
+    def _pages_of(
+        self, folder: Path, row: Row, notes: list[str]
+    ) -> tuple[bytes, str, tuple[str, bytes] | None]:
+        """The record's PDF, where it came from, and its native (name, bytes) if there is one.
+        A missing native is noted when the record has pages without it, else refused."""
+        native = None
+        if row.roles.get("native"):
+            path = resolve(folder, row.roles["native"])
+            missing = f"native {row.roles['native']} is not in the volume"
+            if path.is_file():
+                native = (PureWindowsPath(row.roles["native"]).name, path.read_bytes())
+            elif row.roles.get("pdf") or row.images is not None:
+                notes.append(f"{missing}; imported without it")
+            else:
+                raise NotFound(missing)
+        if row.roles.get("pdf"):
+            path = resolve(folder, row.roles["pdf"])
+            if not path.is_file():
+                raise NotFound(f"PDF {row.roles['pdf']} is not in the volume")
+            return path.read_bytes(), "pdf", native
+        if row.images is not None:
+            return _images_to_pdf(folder, row.images), "images", native
+        if native is None:
+            raise NotFound("no images, PDF or native for this record")
+        name, data = native
+        kind = _suffix(name)
+        if kind == ".pdf":
+            with open_pdf(data):
+                pass  # a one-line PdfError if it is not a readable PDF
+            return data, "native", native
+        if data.startswith(_IMAGE_MAGIC):
+            try:
+                return _image_pdf(data, kind), "image native", native
+            except ClawbackError:
+                pass
+        if kind in CONVERTIBLE:
+            try:
+                return to_pdf(data, kind), "converted native", native
+            except ConversionError:
+                pass  # a placeholder, below: the native is still kept
+        if kind in _EMAIL:
+            try:
+                members = email.family(data, name)
+                if members and members[0].pdf:
+                    return members[0].pdf, "rendered e-mail", native
+            except (ClawbackError, ValueError):
+                pass
+        sha = hashlib.sha256(data).hexdigest()
+        return (
+            placeholder(["Produced in native form", name, f"sha256 {sha[:16]}"]),
+            "placeholder",
+            native,
+        )
+
+    def _text_file(self, folder: Path, row: Row, notes: list[str]) -> str | None:
+        value = row.roles.get("text", "")
+        if not value:
+            return None
+        if not looks_like_path(value):
+            return value  # the text itself, in the load file
+        try:
+            data = resolve(folder, value).read_bytes()
+        except (OSError, ValueError):
+            notes.append(f"text file {value} is not in the volume; imported without it")
+            return None
+        return decode(data)[0]
+
+
+# -- reading the load files --------------------------------------------------------------------
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ClawbackError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _only(folder: Path, suffix: str, *, required: bool) -> Path | None:
+    """The one file with ``suffix`` in ``folder/DATA`` (our layout) or else in ``folder``."""
+    for where in (folder / "DATA", folder):
+        found = sorted(p for p in where.glob("*") if p.suffix.lower() == suffix and p.is_file())
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            names = ", ".join(p.name for p in found[:5])
+            option = "--dat" if suffix == ".dat" else "--opt"
+            raise ClawbackError(
+                f"{where}: {len(found)} {suffix} files ({names}): choose with {option}"
+            )
+    if required:
+        raise ClawbackError(f"{folder}: no {suffix} load file in DATA/ or the folder itself")
+    return None
+
+
+def _rows(table: DatFile) -> list[Row]:
+    lines = sorted([*table.lines, *(line for line, _ in table.bad_rows)])
+    number = {line: n for n, line in enumerate(lines, start=1)}
+    names = table.header or guess_names(table.rows)
+    columns = roles(names)
+    dated = [i for i, name in enumerate(names) if "date" in norm(name)]
+    rows = []
+    for values, line in zip(table.rows, table.lines, strict=True):
+        control_at = columns.get("control", 0)
+        row = Row(
+            number=number[line],
+            control=values[control_at].strip(),
+            values=dict(zip(names, values, strict=True)),
+            roles={role: values[i].strip() for role, i in columns.items()},
+            dates={names[i]: values[i].strip() for i in dated if values[i].strip()},
+        )
+        rows.append(row)
+    return rows
+
+
+def _attach_images(rows: list[Row], documents: list[OptDocument]) -> None:
+    """Give each row its OPT document (by control number); the others become rows of their
+    own, numbered after the DAT's."""
+    by_control = {row.control: row for row in rows}
+    extra = len(rows)
+    for document in documents:
+        row = by_control.get(document.key)
+        if row is None:
+            extra += 1
+            row = Row(extra, document.key, {}, {"control": document.key})
+            by_control[document.key] = row
+            rows.append(row)
+        if row.images is None:
+            row.images = document
+
+
+def _families(rows: list[Row], volume: str) -> None:
+    """Family and parent from BEGATTACH/ENDATTACH, or else from the parent's control number."""
+    parent_of = {r.control: r.roles.get("parent", "") for r in rows}
+
+    def root(control: str) -> str:
+        seen = {control}
+        while parent_of.get(control) and parent_of[control] not in seen:
+            control = parent_of[control]
+            seen.add(control)
+        return control
+
+    keys: dict[str, str] = {}
+    for r in rows:
+        begin = r.roles.get("begattach", "")
+        if begin:
+            keys[r.control] = begin
+        elif r.roles.get("parent"):
+            keys[r.control] = root(r.control)
+    members = set(keys.values())
+    groups: dict[str, list[Row]] = {}
+    for r in rows:
+        key = keys.get(r.control) or (r.control if r.control in members else None)
+        if key is not None:
+            groups.setdefault(key, []).append(r)
+    for key, group in groups.items():
+        if len(group) < 2:
+            continue  # a document without attachments is no family
+        for r in group:
+            r.family = f"{volume}:{key}"[:80]
+            r.parent = r.control == key
+
+
+def _refuse_taken(s: Session, span: BatesRange | None) -> None:
+    if span is None:
+        return
+    taken = s.scalar(select(t.Page.bates).where(t.Page.bates.in_([str(n) for n in span])))
+    if taken is not None:
+        raise RuleViolation(f"Bates number {taken} is already in the record")
+
+
+def _stated_span(row: Row) -> BatesRange | None:
+    """The Bates range the DAT states (begin and end), if it states a valid one."""
+    if not row.roles.get("end"):
+        return None
+    try:
+        return BatesRange(BatesNumber.parse(row.control), BatesNumber.parse(row.roles["end"]))
+    except BatesError:
+        return None
+
+
+def _span(row: Row, pages: int) -> BatesRange | None:
+    """The Bates numbers of the record's pages, when the volume gives them."""
+    try:
+        if row.images is not None and len(row.images.pages) == pages:
+            numbers = [BatesNumber.parse(page.key) for page in row.images.pages]
+            span = BatesRange(numbers[0], numbers[-1])
+            if [str(n) for n in span] == [str(n) for n in numbers]:
+                return span
+        span = _stated_span(row)
+        if span is not None:
+            if len(span) != pages:
+                raise RuleViolation(f"{span} names {len(span)} pages, the document has {pages}")
+            return span
+    except BatesError:
+        return None
+    return None
+
+
+def _images_to_pdf(folder: Path, document: OptDocument) -> bytes:
+    out = pymupdf.open()
+    try:
+        for page in document.pages:
+            path = resolve(folder, page.path)
+            if not path.is_file():
+                raise NotFound(f"image {page.path} (page {page.key}) is not in the volume")
+            try:
+                pdf = _image_pdf(path.read_bytes(), _suffix(path.name))
+            except ClawbackError as exc:
+                raise ClawbackError(f"image {page.path} (page {page.key}) {exc}") from None
+            with pymupdf.open("pdf", pdf) as one:
+                out.insert_pdf(one)
+        out.set_metadata({})
+        return out.tobytes(garbage=3, deflate=True)
+    finally:
+        out.close()
+
+
+def _image_pdf(data: bytes, suffix: str) -> bytes:
+    """One PDF page per frame of an image file (a multi-page TIFF gives many)."""
+    if not data.startswith(_IMAGE_MAGIC):
+        raise ClawbackError("is not a TIFF, JPEG or PNG image")
+    try:
+        with pymupdf.open(stream=data, filetype=suffix.lstrip(".") or "tif") as img:
+            pdf: bytes = img.convert_to_pdf()
+    except (RuntimeError, ValueError) as exc:
+        raise ClawbackError(f"cannot be read as an image ({type(exc).__name__})") from None
+    return pdf
+
+
+def _check_date(name: str, value: str) -> None:
+    match = DATE.fullmatch(value) or ISO_DATE.fullmatch(value)
+    if match is None:
+        return  # a form we do not know: kept as it is
+    try:
+        day = date(int(match["y"]), int(match["m"]), int(match["d"]))
+        hour = match.groupdict().get("h")
+        if hour is not None:
+            h, minute = int(hour), int(match["mi"])
+            if match["ampm"] and not 1 <= h <= 12:
+                raise ValueError(f"hour {h} with {match['ampm']}")
+            datetime(day.year, day.month, day.day, h % 24, minute, int(match["s"] or 0))
+    except ValueError as exc:
+        raise ClawbackError(f"{name} {value!r} is not a date ({exc})") from None
+
+
+def _suffix(name: str) -> str:
+    return PureWindowsPath(name).suffix.lower()
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _page_of(s: Session, doc: t.Document, ref: str | int) -> int | None:
+    """The page index a Bates number names in ``doc``, or None for a whole-document ref."""
+    try:
+        number = str(BatesNumber.parse(str(ref)))
+    except BatesError:
+        return None
+    return s.scalar(select(t.Page.idx).where(t.Page.document_id == doc.id, t.Page.bates == number))
+
+
+def describe(report: ImportReport) -> list[str]:
+    """One line per imported document, for the command line."""
+    lines = []
+    for i in report.imported:
+        extra = f", Bates {i.bates}" if i.bates else ""
+        extra += f", family {i.family}" if i.family else ""
+        extra += f", {i.warnings} warning(s)" if i.warnings else ""
+        lines.append(f"{i.control}  {i.theirs}  {i.pages} page(s) from {i.source}{extra}")
+    return lines
