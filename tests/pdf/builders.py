@@ -117,3 +117,35 @@ def overwrite_incrementally(path: Path, doc: pymupdf.Document) -> bytes:
     finally:
         again.close()
     return path.read_bytes()
+
+
+def two_page_doc() -> pymupdf.Document:
+    """Page 1 ordinary text only; page 2 the secret line and the neighbour line."""
+    doc = pymupdf.open()
+    first = doc.new_page(width=612, height=792)
+    first.insert_text((72, 100), "Cover page: nothing withheld here.", fontsize=11)
+    second = doc.new_page(width=612, height=792)
+    second.insert_text((72, 100), f"Case code {SECRET} assigned on page 2.", fontsize=11)
+    second.insert_text((72, 113), NEIGHBOUR, fontsize=11)
+    second.insert_text((72, 140), "Ordinary paragraph text for page 2.", fontsize=11)
+    return doc
+
+
+def black_png(width: int = 40, height: int = 10) -> bytes:
+    """A solid black PNG (a 'redaction' laid over text as a picture)."""
+    pix = pymupdf.Pixmap(pymupdf.csRGB, width, height, bytes(width * height * 3), False)
+    return pix.tobytes("png")
+
+
+def scanned_page_doc() -> pymupdf.Document:
+    """A 'scanned' page: the text rendered to a picture, with an invisible OCR layer on top."""
+    source = text_doc()
+    picture = source[0].get_pixmap(dpi=100).tobytes("png")
+    source.close()
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_image(page.rect, stream=picture)
+    page.insert_text(
+        (72, 100), f"Case code {SECRET} assigned on page 1.", fontsize=11, render_mode=3
+    )
+    return doc

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pymupdf
 import pytest
 
+from clawback.pdf.document import PdfError
 from clawback.pdf.findings import Finding
 from clawback.pdf.verify import VerificationError, require_clean, verify, xray_inspect
 from tests.pdf.builders import SECRET, text_pdf
-from tests.pdf.corpus import BAD, GOOD, Case
+from tests.pdf.corpus import BAD, GOOD, NOT_A_LEAK, REFUSED, REPAIRED, Case, repair
 
 BAD_NAMES = [build.__name__ for build in BAD]
 GOOD_NAMES = [build.__name__ for build in GOOD]
+REPAIRED_NAMES = sorted(REPAIRED)
+ALL_NAMES = BAD_NAMES + GOOD_NAMES + REPAIRED_NAMES
+#: Checks about the document as a whole: their findings name the file, not a page.
+FILE_LEVEL = frozenset({"form", "revision", "unreferenced", "metadata", "xmp", "outline"})
 
 
 def run(case: Case) -> list[Finding]:
-    return verify(case.pdf, case.secrets, case.labels, boxes=case.boxes, xray=False)
+    return verify(
+        case.pdf, case.secrets, case.labels, boxes=case.boxes, xray=False, reflowed=case.reflowed
+    )
 
 
 @pytest.mark.parametrize("name", BAD_NAMES, ids=BAD_NAMES)
@@ -27,11 +35,36 @@ def test_bad_file_is_caught(corpus: dict[str, Case], name: str) -> None:
     fired = {f.check for f in findings}
     expected = case.catches - {"x-ray"}
     assert expected <= fired, f"{name}: expected {sorted(expected)}, got {sorted(fired)}"
+    # Each catching check names the page the leak is on (file-level channels name the file).
+    for check in expected:
+        named = {str(f).split(":")[0] for f in findings if f.check == check}
+        on_file = case.page is None or check in FILE_LEVEL
+        where = "file" if on_file else f"page {case.page + 1}"
+        assert where in named, f"{name}: {check} names {sorted(named)}, not {where}"
 
 
-@pytest.mark.parametrize("name", GOOD_NAMES, ids=GOOD_NAMES)
+@pytest.mark.parametrize("name", GOOD_NAMES + REPAIRED_NAMES, ids=GOOD_NAMES + REPAIRED_NAMES)
 def test_good_file_passes(corpus: dict[str, Case], name: str) -> None:
     assert run(corpus[name]) == []
+
+
+def test_every_leaking_bad_file_has_a_repaired_twin() -> None:
+    """redact() + scrub turn each bad file into one the gate passes (`good_*_repaired`),
+    except the ones the redactor must refuse and the one that is not a leak."""
+    twins = set(REPAIRED.values())
+    assert twins | set(REFUSED) | NOT_A_LEAK == set(BAD_NAMES)
+    assert len(REPAIRED) >= 25
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED), ids=sorted(REFUSED))
+def test_redactor_refuses_what_it_cannot_repair(corpus: dict[str, Case], name: str) -> None:
+    with pytest.raises(PdfError, match=REFUSED[name]):
+        repair(corpus[name])
+
+
+def test_repair_keeps_a_hidden_layer_hidden(corpus: dict[str, Case]) -> None:
+    with pymupdf.open(stream=corpus["good_hidden_layer_text_repaired"].pdf) as doc:
+        assert [layer["on"] for layer in doc.layer_ui_configs()] == [0]
 
 
 def test_superseded_stream_is_found_by_carving(corpus: dict[str, Case]) -> None:
@@ -47,17 +80,17 @@ def test_findings_never_contain_the_secret(corpus: dict[str, Case]) -> None:
 
 
 @pytest.mark.xray
-@pytest.mark.parametrize("name", BAD_NAMES + GOOD_NAMES, ids=BAD_NAMES + GOOD_NAMES)
+@pytest.mark.parametrize("name", ALL_NAMES, ids=ALL_NAMES)
 def test_xray_verdicts(
     corpus: dict[str, Case], xray_report: dict[str, list[Finding]], name: str
 ) -> None:
     """x-ray is a peer check: it must pass every good file and catch fake boxes over text."""
     findings = xray_report[name]
-    if name in GOOD_NAMES or not corpus[name].xray_catches:
+    if not name.startswith("bad_") or not corpus[name].xray_catches:
         assert findings == [], f"x-ray on {name}: {findings}"
     else:
         assert findings and all(f.check == "x-ray" for f in findings)
-        assert findings[0].page == 0 and "live character" in findings[0].detail
+        assert findings[0].page == corpus[name].page and "live character" in findings[0].detail
         assert SECRET not in findings[0].detail
 
 

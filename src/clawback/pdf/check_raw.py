@@ -10,6 +10,9 @@ ASCII case-insensitive):
 * every zlib stream that can be inflated from the bytes after a ``stream`` keyword, which also
   reaches objects of superseded revisions that no cross-reference table lists any more.
 
+A stream or string object that belongs to one page (see `check_structure.partition`) is
+reported on that page.
+
 (c) Exactly one revision: one ``%%EOF``, one ``startxref``, no ``/Prev`` in the trailer, one
 version according to MuPDF, and a file MuPDF did not have to repair.
 """
@@ -23,6 +26,7 @@ from collections.abc import Iterator, Sequence
 import pikepdf
 import pymupdf
 
+from clawback.pdf.check_structure import object_owners, partition
 from clawback.pdf.findings import Finding
 from clawback.pdf.needles import TextMatcher, byte_forms, prepare
 from clawback.pdf.pdfwalk import all_objects, walk
@@ -43,17 +47,24 @@ def raw_findings(
     forms = {label: byte_forms(text) for label, text in secrets}
     findings = _scan(pdf, forms, "the file bytes")
     objects = list(all_objects(pike))
+    owners: dict[tuple[int, int], int] | None = None
     for obj in objects:
         if isinstance(obj, pikepdf.Stream):
             number, generation = obj.objgen
-            findings += _scan(_stream_bytes(obj), forms, f"stream object {number} {generation}")
+            hits = _scan(_stream_bytes(obj), forms, f"stream object {number} {generation}")
+            if hits:  # name the page the stream belongs to (worked out once, on a find)
+                owners = object_owners(pike) if owners is None else owners
+                page = owners.get(obj.objgen)
+                hits = [Finding(page, f.check, f.detail) for f in hits]
+            findings += hits
     matchers = [(label, TextMatcher(text)) for label, text in secrets]
     reported: set[str] = set()
     for string in walk(*objects).strings:
         prepared = prepare(str(string))
         for label, matcher in matchers:
             if label not in reported and matcher.found_in_prepared(prepared):
-                findings.append(Finding(None, "raw", f"item {label!r} in a string object"))
+                page = _string_page(pike, matcher)
+                findings.append(Finding(page, "raw", f"item {label!r} in a string object"))
                 reported.add(label)
     # Carved streams repeat what the object scan saw; report only secrets it could not see.
     unseen = {label: f for label, f in forms.items() if not _mentions(findings, label)}
@@ -64,6 +75,16 @@ def raw_findings(
         findings += hits
         unseen = {label: f for label, f in unseen.items() if not _mentions(hits, label)}
     return findings
+
+
+def _string_page(pike: pikepdf.Pdf, matcher: TextMatcher) -> int | None:
+    """The first page whose own objects hold a string with the secret (None: no page's)."""
+    for page, found in partition(pike):
+        if page is not None and any(
+            matcher.found_in_prepared(prepare(str(string))) for string in found.strings
+        ):
+            return page
+    return None
 
 
 def _mentions(findings: list[Finding], label: str) -> bool:

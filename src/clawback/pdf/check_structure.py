@@ -16,6 +16,10 @@ Findings, by check name:
 * ``actualtext`` — ``/ActualText``, ``/Alt`` or ``/E`` replacement text, in a dictionary or in a
   marked-content property list of a content stream;
 * ``unreferenced`` — objects in the cross-reference table that nothing refers to.
+
+A finding about an object only one page reaches (its annotations, thumbnail, ``/AF`` list,
+``/AA`` actions, private data, and what they hold) names that page (`partition`); the rest name
+the file.
 """
 
 from __future__ import annotations
@@ -23,10 +27,10 @@ from __future__ import annotations
 import pikepdf
 
 from clawback.pdf.findings import Finding
-from clawback.pdf.pdfwalk import Walk, all_objects, dictionaries, page_contents, walk
+from clawback.pdf.pdfwalk import Walk, all_objects, dictionaries, page_contents
 from clawback.pdf.scrub import CONTENT_TEXT_KEY, TEXT_KEYS
 
-__all__ = ["structure_findings"]
+__all__ = ["object_owners", "partition", "structure_findings"]
 
 ALLOWED_INFO = frozenset({"/Producer", "/Creator", "/CreationDate", "/ModDate", "/Trapped"})
 _OUTWARD_ACTIONS = frozenset(
@@ -42,10 +46,12 @@ def structure_findings(pike: pikepdf.Pdf) -> list[Finding]:
         findings.append(Finding(None, "encryption", "file is encrypted"))
     findings += _catalog(pike)
     findings += _pages(pike)
-    found = walk(pike.trailer)
-    findings += _anywhere(found)
+    reached: set[tuple[int, int]] = set()
+    for page, found in partition(pike):
+        findings += _anywhere(found, page)
+        reached |= found.indirect
     listed = {obj.objgen for obj in all_objects(pike)}
-    orphans = listed - found.indirect
+    orphans = listed - reached
     if orphans:
         findings.append(
             Finding(None, "unreferenced", f"{len(orphans)} object(s) nothing refers to")
@@ -107,7 +113,59 @@ def _pages(pike: pikepdf.Pdf) -> list[Finding]:
     return findings
 
 
-def _anywhere(found: Walk) -> list[Finding]:
+def partition(pike: pikepdf.Pdf) -> list[tuple[int | None, Walk]]:
+    """Everything reachable, split by owner: each page's own objects (what it reaches without
+    going up to ``/Parent`` or over to another page), then the rest (None: the document's).
+
+    Every container is in exactly one part; a resource pages share goes to the first page.
+    """
+    pages = [page.obj for page in pike.pages]
+    page_keys = {obj.objgen for obj in pages if obj.is_indirect}
+    visited: set[tuple[int, int]] = set(page_keys)
+    parts: list[tuple[int | None, Walk]] = []
+    for index, obj in enumerate(pages):
+        found = Walk()
+        if obj.is_indirect:
+            found.indirect.add(obj.objgen)
+        found.containers.append(obj)
+        _expand([v for k, v in obj.items() if k != "/Parent"], visited, found)
+        parts.append((index, found))
+    rest = Walk()
+    _expand([pike.trailer], visited, rest)
+    parts.append((None, rest))
+    return parts
+
+
+def object_owners(pike: pikepdf.Pdf) -> dict[tuple[int, int], int]:
+    """The 0-based page each indirect object belongs to (see `partition`), where one does."""
+    return {
+        key: page for page, found in partition(pike) if page is not None for key in found.indirect
+    }
+
+
+def _expand(stack: list[object], visited: set[tuple[int, int]], found: Walk) -> None:
+    """`pdfwalk.walk`, sharing `visited` across calls so each object lands in one part."""
+    while stack:
+        obj = stack.pop()
+        if not isinstance(obj, pikepdf.Object):
+            continue
+        if obj.is_indirect:
+            key = obj.objgen
+            if key in visited:
+                continue
+            visited.add(key)
+            found.indirect.add(key)
+        if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+            found.containers.append(obj)
+            stack.extend(obj.values())
+        elif isinstance(obj, pikepdf.Array):
+            found.containers.append(obj)
+            stack.extend(obj)
+        elif isinstance(obj, pikepdf.String):
+            found.strings.append(obj)
+
+
+def _anywhere(found: Walk, page: int | None = None) -> list[Finding]:
     counts: dict[tuple[str, str], int] = {}
 
     def note(check: str, what: str) -> None:
@@ -134,7 +192,7 @@ def _anywhere(found: Walk) -> list[Finding]:
         is_form = isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Form"
         if is_form and _has_content_text(obj):
             note("actualtext", "replacement text(s) in form XObjects")
-    return [Finding(None, check, f"{n} {what}") for (check, what), n in counts.items()]
+    return [Finding(page, check, f"{n} {what}") for (check, what), n in counts.items()]
 
 
 def _has_content_text(stream: pikepdf.Stream) -> bool:

@@ -25,12 +25,14 @@ Coordinates are PyMuPDF page coordinates in points (origin top-left), as `Page.s
 say "page N" 1-based.
 
 The width of removed text stays readable from the positions of the glyphs that remain (see
-docs/redaction.md); this module does not re-flow text.
+docs/redaction.md) unless `redact` is given a `WidthPolicy`: then each text item's gap is
+re-flowed to one fixed width and its box painted that wide (`reflow`, step 5b).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pymupdf
@@ -38,10 +40,20 @@ import pymupdf
 from clawback.pdf.boxlabel import BOX_FILL, draw_box, draw_label
 from clawback.pdf.document import open_pdf, refuse_unapplied_redactions
 from clawback.pdf.locate import find_text_rects
+from clawback.pdf.reflow import ReflowError, WidthPolicy, reflow_line
 from clawback.pdf.scrub import scrub
 from clawback.pdf.shiftfix import Glyph, repair_shifts, snapshot
 
-__all__ = ["Box", "Redaction", "RedactionError", "RedactionResult", "redact", "scrub"]
+__all__ = [
+    "Box",
+    "Redaction",
+    "RedactionError",
+    "RedactionResult",
+    "WidthPolicy",
+    "pages_holding",
+    "redact",
+    "scrub",
+]
 
 #: A removed glyph less covered than this by any box counts as collateral damage.
 _COLLATERAL = 0.2
@@ -97,10 +109,18 @@ class RedactionResult:
 
     pdf: bytes
     boxes: list[Box] = field(default_factory=list)
+    #: The boxes of text items re-flowed under a `WidthPolicy` (for `verify(reflowed=...)`).
+    reflowed: list[Box] = field(default_factory=list)
 
 
-def redact(pdf: bytes, redactions: Sequence[Redaction]) -> RedactionResult:
+def redact(
+    pdf: bytes, redactions: Sequence[Redaction], width: WidthPolicy | None = None
+) -> RedactionResult:
     """Apply `redactions` to `pdf` and return the cleaned file with its boxes.
+
+    With `width`, every text item's gap is re-flowed to the policy's fixed width and its box
+    painted that wide (`reflow`), so glyph positions no longer tell how long the text was;
+    `ReflowError` (a `RedactionError`) when that cannot be done exactly.
 
     Raises `RedactionError` when a page does not exist, a rectangle lies off its page, a text
     is not found on its page or can still be found after redaction; `PdfError` for unusable
@@ -111,12 +131,13 @@ def redact(pdf: bytes, redactions: Sequence[Redaction]) -> RedactionResult:
         refuse_unapplied_redactions(doc)
         doc.bake(annots=True, widgets=True)
         by_page = _group(redactions, doc.page_count)
-        for number, items in sorted(by_page.items()):
-            whole = [item for item in items if item.whole_page]
-            if whole:
-                boxes.append(_withhold_page(doc, number, whole[0]))
-            else:
-                boxes.extend(_redact_page(doc[number], items))
+        with _all_layers_shown(doc):
+            for number, items in sorted(by_page.items()):
+                whole = [item for item in items if item.whole_page]
+                if whole:
+                    boxes.append(_withhold_page(doc, number, whole[0]))
+                else:
+                    boxes.extend(_redact_page(doc[number], items, width))
         try:
             doc.subset_fonts()
         except (RuntimeError, ValueError) as exc:
@@ -125,12 +146,35 @@ def redact(pdf: bytes, redactions: Sequence[Redaction]) -> RedactionResult:
     boxes.sort(key=lambda box: (box[0], box[1][1], box[1][0]))
     final = scrub(staged)
     _check_gone(final, redactions)
-    return RedactionResult(final, boxes)
+    texts = {(item.page, item.label) for item in redactions if item.text is not None}
+    reflowed = [box for box in boxes if width is not None and (box[0], box[2]) in texts]
+    return RedactionResult(final, boxes, reflowed)
+
+
+def pages_holding(pdf: bytes, text: str) -> list[int]:
+    """The 0-based pages on which `text` can be found (as `redact` looks: ActualText used and
+    ignored, hidden layers included), to make `Redaction` items of."""
+    with open_pdf(pdf) as doc, _all_layers_shown(doc):
+        return [page.number for page in doc if find_text_rects(page, text)]
+
+
+@contextmanager
+def _all_layers_shown(doc: pymupdf.Document) -> Iterator[None]:
+    """Switch hidden optional-content layers on while locating and removing text (MuPDF
+    neither finds nor reports what a hidden layer holds, PDFium does), then back off."""
+    hidden = [layer["number"] for layer in doc.layer_ui_configs() if not layer["on"]]
+    for number in hidden:
+        doc.set_layer_ui_config(number, action=0)
+    try:
+        yield
+    finally:
+        for number in hidden:
+            doc.set_layer_ui_config(number, action=2)
 
 
 def _check_gone(pdf: bytes, redactions: Sequence[Redaction]) -> None:
     """Search the finished file: no redacted text may still be found on its page."""
-    with open_pdf(pdf) as doc:
+    with open_pdf(pdf) as doc, _all_layers_shown(doc):
         for item in redactions:
             if item.text is not None and find_text_rects(doc[item.page], item.text):
                 raise RedactionError(
@@ -151,7 +195,9 @@ def _group(redactions: Sequence[Redaction], pages: int) -> dict[int, list[Redact
     return grouped
 
 
-def _redact_page(page: pymupdf.Page, items: list[Redaction]) -> list[Box]:
+def _redact_page(
+    page: pymupdf.Page, items: list[Redaction], width: WidthPolicy | None = None
+) -> list[Box]:
     """Remove everything under the page's boxes, paint them, and check the texts are gone."""
     number = page.number
     planned: list[tuple[pymupdf.Rect, Redaction]] = []
@@ -168,17 +214,51 @@ def _redact_page(page: pymupdf.Page, items: list[Redaction]) -> list[Box]:
             raise RedactionError(f"item {item.label!r} not found on page {number + 1}")
         planned.extend((rect, item) for rect in rects)
     before = snapshot(page)
-    for rect, _ in planned:
-        page.add_redact_annot(rect, fill=BOX_FILL, cross_out=False)
+    for rect, item in planned:
+        flows = width is not None and item.text is not None
+        page.add_redact_annot(rect, fill=None if flows else BOX_FILL, cross_out=False)
     page.apply_redactions(
         images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
         graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
         text=pymupdf.PDF_REDACT_TEXT_REMOVE,
     )
     _check_neighbours(page, before, planned)
+    if width is not None:
+        planned = _reflow(page, planned, width)
     for rect, item in planned:
         draw_label(page, rect, item.reason)
     return [(number, _tuple(rect), item.label) for rect, item in planned]
+
+
+def _reflow(
+    page: pymupdf.Page, planned: list[tuple[pymupdf.Rect, Redaction]], width: WidthPolicy
+) -> list[tuple[pymupdf.Rect, Redaction]]:
+    """Re-flow every text item's gap, right to left along each line, then paint its box.
+
+    A gap re-flowed on the left moves the boxes to its right on the same line with the text.
+    """
+    result = list(planned)
+    order = sorted(
+        (i for i, (_, item) in enumerate(planned) if item.text is not None),
+        key=lambda i: (round(planned[i][0].y1), -planned[i][0].x0),
+    )
+    done: list[int] = []
+    for i in order:
+        rect, item = result[i]
+        try:
+            box, moved = reflow_line(page, rect, width, item.label)
+        except ReflowError as exc:
+            raise RedactionError(str(exc)) from None
+        result[i] = (box, item)
+        for k in done:
+            other = result[k][0]
+            if round(other.y1) == round(box.y1) and other.x0 > box.x0:
+                shifted = pymupdf.Rect(other.x0 + moved, other.y0, other.x1 + moved, other.y1)
+                result[k] = (shifted, result[k][1])
+        done.append(i)
+    for i in order:
+        draw_box(page, result[i][0])
+    return result
 
 
 def _check_neighbours(

@@ -14,7 +14,10 @@
 (e) ``label`` — with `expected_labels`, each page's Bates number and legend are extractable on
     that page (`check_text`);
 (g) ``box`` — with `boxes`, nothing hidden under any box (`check_boxes`);
-(f) ``x-ray`` — Free Law Project's x-ray finds no box over live text (`xray_check`).
+(f) ``x-ray`` — Free Law Project's x-ray finds no box over live text (`xray_check`);
+(h) ``width`` — with `reflowed` (`RedactionResult.reflowed`), the text after each re-flowed box
+    resumes at its edge and the box is the `WidthPolicy` width: glyph positions no longer
+    measure what was removed (`check_width`).
 
 Secrets are ``(label, text)``; findings name the label, never the text. A file that cannot be
 opened yields one ``unreadable`` finding. A secret shorter than 4 characters raises
@@ -33,6 +36,7 @@ from clawback.pdf.check_boxes import BoxSpec, box_findings
 from clawback.pdf.check_raw import raw_findings, revision_findings
 from clawback.pdf.check_structure import structure_findings
 from clawback.pdf.check_text import label_findings, text_findings
+from clawback.pdf.check_width import width_findings
 from clawback.pdf.document import PdfError, open_pdf, open_pike
 from clawback.pdf.findings import Finding, VerificationError, require_clean
 from clawback.pdf.needles import check_secret
@@ -54,6 +58,7 @@ def verify(
     expected_labels: Sequence[tuple[str, str]] | None = None,
     boxes: Sequence[BoxSpec] = (),
     xray: bool = True,
+    reflowed: Sequence[BoxSpec] = (),
 ) -> list[Finding]:
     """Every reason `pdf` must not be produced; an empty list means it passed the gate."""
     for label, text in secrets:
@@ -69,6 +74,8 @@ def verify(
                 findings += label_findings(doc, expected_labels)
             if boxes:
                 findings += box_findings(doc, boxes)
+            if reflowed:
+                findings += width_findings(doc, reflowed)
     except PdfError as exc:
         return [Finding(None, "unreadable", str(exc))]
     if xray:

@@ -19,10 +19,13 @@ from clawback.domain.claims import Effect
 from clawback.domain.documents import Exhibit
 from clawback.pdf.extract import page_rects, read_pages
 from clawback.pdf.highlight import highlight
-from clawback.pdf.redact import Redaction, redact
+from clawback.pdf.redact import Box, Redaction, WidthPolicy, redact
+from clawback.pdf.region import to_displayed, to_page_coordinates
 from clawback.pdf.stamp import stamp
 from clawback.pdf.verify import Finding, require_clean, verify, xray_inspect
 
+#: Every text item in a filing is re-flowed to one width (docs/redaction-policy.md).
+WIDTH_POLICY = WidthPolicy()
 PRIVILEGE_REASON = "REDACTED - LAW ENFORCEMENT PRIVILEGE"
 WITHHELD_REASON = "WITHHELD - PRIVILEGED"
 SEALED_REASON = "CONFIDENTIAL - FILED UNDER SEAL"
@@ -110,13 +113,24 @@ def plans(
 
 def make(plan: Plan, original: bytes) -> Made:
     """Redact, stamp, and check one file (all but x-ray, which runs once for the package)."""
-    pdf = redact(original, plan.redactions).pdf if plan.redactions else original
+    boxes: list[Box] = []
+    reflowed: list[Box] = []
+    pdf = original
+    if plan.redactions:
+        # Item rectangles are named on the produced page as displayed; the original's page may
+        # be rotated or cropped. The boxes come back in its page coordinates, and are checked
+        # on the stamped file, which shows each page as displayed, unrotated, at the top.
+        result = redact(original, to_page_coordinates(original, plan.redactions), WIDTH_POLICY)
+        pdf, boxes = result.pdf, to_displayed(result.pdf, result.boxes)
+        reflowed = to_displayed(result.pdf, result.reflowed)
     if plan.highlight_pages:
         rects = page_rects(pdf)
         pdf = highlight(pdf, [(i, rects[i]) for i in sorted(plan.highlight_pages)])
     labels = [(str(n), plan.legend) for n in plan.exhibit.bates]
     pdf = stamp(pdf, labels)
-    findings = verify(pdf, plan.secrets, expected_labels=labels, xray=False)
+    findings = verify(
+        pdf, plan.secrets, expected_labels=labels, boxes=boxes, xray=False, reflowed=reflowed
+    )
     findings += _pictures_gone(plan, original, pdf)
     require_clean(findings, plan.name)
     return Made(plan, pdf)
@@ -156,6 +170,10 @@ def item_redactions(exhibit: Exhibit, item_ids: Sequence[str]) -> list[Redaction
         page = exhibit.page_index(item.page)
         if item.whole_page:
             found.append(Redaction(page=page, reason=PRIVILEGE_REASON, label=item.id))
+        if item.rect is not None:  # displayed coordinates: see `make` for the original file
+            found.append(
+                Redaction(page=page, reason=PRIVILEGE_REASON, rect=item.rect, label=item.id)
+            )
         for text in item.texts:
             found.append(Redaction(page=page, reason=PRIVILEGE_REASON, text=text, label=item.id))
     return found

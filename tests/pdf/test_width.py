@@ -1,0 +1,128 @@
+"""The width channel: what the glyph positions around a box tell, before and after re-flow."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+
+from clawback.pdf.redact import Redaction, RedactionError, WidthPolicy, redact
+from clawback.pdf.verify import verify
+from clawback.pdf.widthleak import NAMES, bits, consistent, observed_gap
+
+TARGETS = ("Marisol Ejemplo", "Jose Lee", "Christopher Rodriguez", "Mary Smith", "Luis Nguyen")
+SIZE = 11
+HELVETICA = pymupdf.Font("helv")
+
+
+def statement(name: str) -> bytes:
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((72, 100), f"Witness {name} stated that she saw it.", fontsize=SIZE)
+    page.insert_text((72, 113), "The next line is ordinary text.", fontsize=SIZE)
+    data = doc.tobytes(garbage=4, deflate=True)
+    doc.close()
+    return data
+
+
+def redacted(name: str, width: WidthPolicy | None) -> tuple[bytes, tuple[float, ...]]:
+    item = Redaction(page=0, reason="REDACTED", text=name, label="witness")
+    result = redact(statement(name), [item], width=width)
+    findings = verify(
+        result.pdf, [("witness", name)], boxes=result.boxes, reflowed=result.reflowed, xray=False
+    )
+    assert findings == []
+    with pymupdf.open(stream=result.pdf) as doc:
+        text = doc[0].get_text()
+    assert "Witness" in text and "stated that she saw it." in text and name not in text
+    ((_, box, _),) = result.boxes
+    return result.pdf, box
+
+
+def test_without_reflow_the_gap_names_the_witness() -> None:
+    assert len(NAMES) == 2500
+    for name in TARGETS:
+        pdf, box = redacted(name, None)
+        gap = observed_gap(pdf, 0, box)
+        assert gap is not None
+        assert gap.width == pytest.approx(HELVETICA.text_length(name, SIZE), abs=0.02)
+        possible = consistent(gap, NAMES, HELVETICA)
+        assert name in possible
+        assert len(possible) <= 0.02 * len(NAMES), (name, len(possible))
+        assert bits(len(possible), len(NAMES)) >= 5.6
+
+
+def test_reflow_makes_every_gap_and_box_the_same() -> None:
+    policy = WidthPolicy()
+    gaps, widths = set(), set()
+    for name in TARGETS:
+        pdf, box = redacted(name, policy)
+        gap = observed_gap(pdf, 0, box)
+        assert gap is not None
+        gaps.add(round(gap.width, 2))
+        widths.add(round(box[2] - box[0], 2))
+    # One gap and one box width for every name: the positions tell nothing of which it was.
+    assert gaps == {policy.gap_em * SIZE} and widths == {policy.gap_em * SIZE}
+
+
+def test_reflow_keeps_the_rest_of_the_page_in_place() -> None:
+    pdf, _ = redacted("Christopher Rodriguez", WidthPolicy())
+    with pymupdf.open(stream=statement("x")) as before, pymupdf.open(stream=pdf) as after:
+        old = before[0].search_for("The next line is ordinary text.")
+        new = after[0].search_for("The next line is ordinary text.")
+        assert old == new
+        (witness,) = after[0].search_for("Witness")
+        assert witness.x0 == pytest.approx(72, abs=0.01)
+
+
+def test_two_names_on_one_line_both_reflow() -> None:
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 100), "From Mary Smith to Jose Lee, copied.", fontsize=SIZE)
+    pdf = doc.tobytes()
+    doc.close()
+    items = [
+        Redaction(page=0, reason="R", text="Mary Smith", label="a"),
+        Redaction(page=0, reason="R", text="Jose Lee", label="b"),
+    ]
+    result = redact(pdf, items, width=WidthPolicy(gap_em=6))
+    assert len(result.reflowed) == 2
+    for _, box, _ in result.boxes:
+        gap = observed_gap(result.pdf, 0, box)
+        assert gap is not None and gap.width == pytest.approx(66, abs=0.02)
+    # The gate's check, told about a 6 em policy by the boxes' own width, passes; told 8 em, not.
+    assert verify(result.pdf, [], boxes=result.boxes, xray=False) == []
+    findings = verify(result.pdf, [], reflowed=result.reflowed, xray=False)
+    assert {f.check for f in findings} == {"width"} and all(f.page == 0 for f in findings)
+    assert "not the policy's 8" in findings[0].detail
+
+
+def test_reflow_refused_when_the_text_after_is_placed_on_its_own() -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Witness Mary Smith", fontsize=SIZE)
+    page.insert_text((72 + HELVETICA.text_length("Witness Mary Smith", SIZE), 100), " stated.",
+                     fontsize=SIZE)  # fmt: skip
+    pdf = doc.tobytes()
+    doc.close()
+    item = Redaction(page=0, reason="R", text="Mary Smith", label="w1")
+    with pytest.raises(RedactionError, match=r"item 'w1': the text after it on page 1 is not"):
+        redact(pdf, [item], width=WidthPolicy())
+    assert redact(pdf, [item]).boxes  # without the policy it is redacted, gap and all
+
+
+def test_policy_bounds() -> None:
+    with pytest.raises(ValueError, match="gap_em must be between 1 and 40"):
+        WidthPolicy(gap_em=0.5)
+
+
+def test_a_span_that_begins_its_line_reflows_too() -> None:
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 100), "Mary Smith stated that she saw it.", fontsize=SIZE)
+    pdf = doc.tobytes()
+    doc.close()
+    item = Redaction(page=0, reason="R", text="Mary Smith", label="w")
+    result = redact(pdf, [item], width=WidthPolicy())
+    ((_, box, _),) = result.boxes
+    assert box[0] == pytest.approx(72, abs=0.01)
+    gap = observed_gap(result.pdf, 0, box)
+    assert gap is not None and gap.width == pytest.approx(88, abs=0.01)
+    assert verify(result.pdf, [], boxes=result.boxes, reflowed=result.reflowed, xray=False) == []
