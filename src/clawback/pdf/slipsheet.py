@@ -18,3 +18,28 @@ def placeholder(lines: list[str]) -> bytes:
         return save_clean(doc)
     finally:
         doc.close()
+
+
+def slip_sheet(reason: str, bates_range: str, pages: int) -> bytes:
+    """The one page that stands in a production for a withheld document: the reason (e.g.
+    "Withheld - privileged", any Unicode) and the whole Bates range the document keeps."""
+    if not reason.strip():
+        raise ValueError("a slip sheet needs a reason")
+    noun = "page" if pages == 1 else "pages"
+    lines = [reason.strip(), "", f"Bates {bates_range}", f"({pages} {noun} withheld)"]
+    doc = pymupdf.open()
+    try:
+        page = doc.new_page(width=612, height=792)
+        writer = pymupdf.TextWriter(page.rect)
+        writer.fill_textbox(
+            pymupdf.Rect(72, 300, 540, 500),
+            "\n".join(lines),
+            font=pymupdf.Font("helv"),
+            fontsize=14,
+            align=pymupdf.TEXT_ALIGN_CENTER,
+        )
+        writer.write_text(page)
+        doc.set_metadata({})
+        return save_clean(doc)
+    finally:
+        doc.close()

@@ -1,67 +1,477 @@
-"""Production: number documents' pages in Bates order and stamp each page with its Bates
-number and designation legend."""
+"""Production volumes: plan the numbering once, then make and commit document by document.
+
+``produce`` first records the volume as *open* with its plan: the documents in order, each
+with its Bates range, what goes out for it (the document, a slip sheet for a withheld one),
+the legend and stamp corner, the pattern hits to redact. Then each document is made
+(redacted, stamped, verified) and committed on its own: its pages' Bates numbers and the
+stamped file. A run killed midway leaves the volume open; running the same ``produce`` again
+makes only the documents not yet committed and closes the volume. The numbers come from the
+plan, so each is used exactly once and none is skipped; a redone document's file is
+byte-identical to the one a killed run may have left in the store (see `pdf.stamp`).
+
+Numbering: a volume starts at an explicit number or continues (``continue_from``) right after
+the last volume of the same prefix. All numbers of a prefix keep one width. A start that
+overlaps a number already used is refused; one that leaves a gap is refused unless the
+producer gives a reason (``allow_gap``), which goes into the audit trail.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from clawback.domain.bates import BatesNumber, BatesRange
-from clawback.domain.errors import RuleViolation
+from clawback.domain.errors import ClawbackError, RuleViolation
 from clawback.domain.order import Side
-from clawback.pdf.stamp import stamp
-from clawback.pdf.verify import require_clean, verify
+from clawback.pdf.redact import Redaction, redact
+from clawback.pdf.slipsheet import placeholder, slip_sheet
+from clawback.pdf.stamp import CORNERS, band_offset, stamp
+from clawback.pdf.verify import VerificationError, require_clean, verify
 from clawback.service import record
+from clawback.service.access import REDACTED_MARK
 from clawback.service.base import WorkspaceBase
 from clawback.storage import tables as t
+
+#: Called after each committed document with (pages done, pages in the volume).
+Progress = Callable[[int, int], None]
+
+WITHHELD = "Withheld \u2013 privileged"
+REDACTED = "REDACTED"
+
+
+class ProductionStopped(ClawbackError):
+    """A document could not be made (failed the gate, could not be redacted or stamped)."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to make, self-contained so that a worker process can make it."""
+
+    label: str
+    pdf: bytes
+    labels: list[tuple[str, str]]
+    hits: list[tuple[int, str]]
+    reason: str
+    corner: str
+    check: bool
+
+
+def make(job: Job) -> bytes:
+    """Redact the pattern hits, stamp every page, and (with ``check``) pass the gate."""
+    pdf, boxes = job.pdf, []
+    if job.hits:
+        redactions = [
+            Redaction(page=idx, reason=job.reason, text=text, label=f"hit {n}")
+            for n, (idx, text) in enumerate(job.hits, start=1)
+        ]
+        result = redact(pdf, redactions)
+        pdf, boxes = result.pdf, result.boxes
+    stamped = stamp(pdf, job.labels, corner=job.corner)
+    if job.check:
+        down = band_offset(36, job.corner)
+        shifted = [(p, (x0, y0 + down, x1, y1 + down), k) for p, (x0, y0, x1, y1), k in boxes]
+        secrets = [(f"hit {n}", text) for n, (_, text) in enumerate(job.hits, start=1)]
+        found = verify(stamped, secrets, expected_labels=job.labels, boxes=shifted, xray=False)
+        require_clean(found, job.label)
+    return stamped
 
 
 class Productions(WorkspaceBase):
     def produce(
-        self, refs: Sequence[str | int], start: str, volume: str, on: date | None = None
+        self,
+        refs: Sequence[str | int],
+        start: str | None,
+        volume: str,
+        on: date | None = None,
+        *,
+        continue_from: str | None = None,
+        allow_gap: str | None = None,
+        withhold: Mapping[str | int, str] | None = None,
+        corner: str = "bottom-right",
+        legend: str | None = None,
+        redact_pattern: str | None = None,
+        redact_reason: str = REDACTED,
+        check: bool = True,
+        workers: int = 1,
+        progress: Progress | None = None,
     ) -> BatesRange:
-        """Number the documents' pages from ``start`` and stamp each page with its Bates number
-        and designation legend, in a band below the content; returns the volume's range."""
+        """Number, stamp, verify and record ``refs`` as production ``volume``; returns its range.
+
+        ``start`` is the first Bates number, or with ``continue_from`` (a prefix) numbering goes
+        on after that prefix's last volume. ``withhold`` maps documents to the reason printed
+        on their slip sheet (documents a ruling withholds get one too). ``legend`` replaces the
+        order's legend; ``redact_pattern`` (a regular expression) is truly redacted wherever
+        it matches a page's text. ``check=False`` skips the verification gate (benchmarks
+        only). Running it again on an open volume resumes it.
+        """
         self._require(Side.producing, act="produce documents")
-        first = BatesNumber.parse(start)
+        if corner not in CORNERS:
+            raise ClawbackError(f"stamp corner must be one of {', '.join(CORNERS)}, not {corner!r}")
+        if workers < 1:
+            raise ClawbackError(f"workers must be 1 or more, not {workers}")
         with self.transaction() as s:
-            order = record.protective_order(s)
-            docs = [record.document(s, r) for r in refs]
-            next_number = first
-            for doc in docs:
-                if doc.produced:
-                    raise RuleViolation(f"{record.label(doc)} was already produced")
-                tier = s.scalar(
-                    select(t.Designation.tier)
-                    .where(t.Designation.document_id == doc.id)
-                    .order_by(t.Designation.id.desc())
+            production = s.scalar(select(t.Production).where(t.Production.volume == volume))
+            if production is not None:
+                _same_request(s, production, refs, start if continue_from is None else None)
+                self._audit(s, "produce.resume", volume, documents=len(production.plan["docs"]))
+            else:
+                production = self._plan(
+                    s,
+                    refs,
+                    start,
+                    volume,
+                    on,
+                    continue_from,
+                    allow_gap,
+                    withhold or {},
+                    (corner, legend, redact_pattern, redact_reason),
                 )
-                legend = order.legend(tier) if tier else ""
-                pages = s.scalars(
-                    select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
-                ).all()
-                labels = []
-                for page in pages:
-                    number = str(next_number)
-                    if s.scalar(select(t.Page.id).where(t.Page.bates == number)):
-                        raise RuleViolation(f"Bates number {number} is already used")
-                    page.bates = number
-                    labels.append((number, legend))
-                    next_number = next_number + 1
-                stamped = stamp(self.files.get(doc.original), labels)
-                checked = verify(stamped, (), expected_labels=labels, xray=False)
-                require_clean(checked, f"{volume}: {record.label(doc)}")
-                doc.produced = self._store(s, stamped, "application/pdf", doc.original, "produce")
-            last = next_number + -1
-            production = t.Production(
-                volume=volume, first=str(first), last=str(last), produced_on=on
-            )
-            s.add(production)
-            s.flush()
-            for doc in docs:
-                doc.production = production.id
+            production_id, plan = production.id, production.plan
+        try:
+            done = self._make_all(production_id, plan, check, workers, progress)
+        except (VerificationError, ValueError) as exc:
+            raise ProductionStopped(
+                f"{exc}; volume {volume} stays open with the documents made so far: "
+                "fix the cause and run the same produce to finish it"
+            ) from None
+        with self.transaction() as s:
+            production = s.get(t.Production, production_id)
+            assert production is not None
+            production.state = "complete"
+            first, last = BatesNumber.parse(production.first), BatesNumber.parse(production.last)
             span = BatesRange(first, last)
-            self._audit(s, "produce", str(span), volume=volume, documents=len(docs))
-            return span
+            self._audit(s, "produce", str(span), volume=volume, documents=len(plan["docs"]))
+        if done != sum(d["pages"] for d in plan["docs"]):
+            raise ClawbackError(f"{volume}: not every page was made")  # pragma: no cover
+        return span
+
+    # -- planning --------------------------------------------------------------------------
+
+    def _plan(
+        self,
+        s: Session,
+        refs: Sequence[str | int],
+        start: str | None,
+        volume: str,
+        on: date | None,
+        continue_from: str | None,
+        allow_gap: str | None,
+        withhold: Mapping[str | int, str],
+        stamping: tuple[str, str | None, str | None, str],
+    ) -> t.Production:
+        corner, legend_text, pattern, reason = stamping
+        if not refs:
+            raise ClawbackError(f"{volume}: no documents to produce")
+        order = record.protective_order(s)
+        docs = [record.document(s, r) for r in refs]
+        withheld = {record.document(s, r).id: why for r, why in withhold.items()}
+        seen: set[int] = set()
+        for doc in docs:
+            if doc.id in seen:
+                raise RuleViolation(f"{record.label(doc)} is named twice")
+            seen.add(doc.id)
+            if doc.produced:
+                raise RuleViolation(f"{record.label(doc)} was already produced")
+            if doc.production is not None:
+                raise RuleViolation(f"{record.label(doc)} is planned in another open volume")
+        if set(withheld) - seen:
+            raise ClawbackError("a document to withhold is not among those produced")
+        first = _first_number(s, start, continue_from, allow_gap)
+        matcher = _compile(pattern) if pattern else None
+        entries, number = [], first.number
+        for doc in docs:
+            tier = doc.tier
+            legend = legend_text if legend_text is not None else order.legend(tier) if tier else ""
+            why = withheld.get(doc.id) or (WITHHELD if doc.withheld else None)
+            pages = s.scalars(
+                select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
+            ).all()
+            hits = []
+            native = None if why else native_file(doc.meta or {})
+            if matcher is not None and why is None:
+                hits = [(p.idx, m) for p in pages for m in sorted(set(matcher.findall(p.text)))]
+                if hits and native:
+                    raise RuleViolation(
+                        f"{record.label(doc)}: a native with pattern hits cannot be produced "
+                        "natively; withhold it"
+                    )
+            entries.append(
+                {
+                    "id": doc.id,
+                    "first": number,
+                    "pages": len(pages),
+                    "legend": legend,
+                    "withheld": why,
+                    "native": native,
+                    "hits": hits,
+                }
+            )
+            number += len(pages)
+        last = BatesNumber(first.prefix, number - 1, first.width)
+        _refuse_used(s, first, number - first.number)
+        production = t.Production(
+            volume=volume,
+            first=str(first),
+            last=str(last),
+            produced_on=on,
+            state="open",
+            plan={
+                "prefix": first.prefix,
+                "width": first.width,
+                "corner": corner,
+                "reason": reason,
+                "docs": entries,
+            },
+        )
+        s.add(production)
+        s.flush()
+        for doc in docs:
+            doc.production = production.id
+        detail: dict[str, Any] = {"volume": volume, "documents": len(docs)}
+        if allow_gap:
+            detail["gap_reason"] = allow_gap
+        if withheld or any(e["withheld"] for e in entries):
+            detail["slip_sheets"] = sum(1 for e in entries if e["withheld"])
+        self._audit(s, "produce.open", f"{first}-{last}", **detail)
+        return production
+
+    # -- making ----------------------------------------------------------------------------
+
+    def _make_all(
+        self,
+        production_id: int,
+        plan: dict[str, Any],
+        check: bool,
+        workers: int,
+        progress: Progress | None,
+    ) -> int:
+        total = sum(d["pages"] for d in plan["docs"])
+        with self.transaction() as s:
+            ids = [d["id"] for d in plan["docs"]]
+            made = set(
+                s.scalars(
+                    select(t.Document.id).where(
+                        t.Document.id.in_(ids), t.Document.produced.is_not(None)
+                    )
+                ).all()
+            )
+        done = sum(int(d["pages"]) for d in plan["docs"] if d["id"] in made)
+        if progress:
+            progress(done, total)
+        todo = [d for d in plan["docs"] if d["id"] not in made]
+        for entry, output in self._outputs(plan, todo, check, workers):
+            self._commit(production_id, plan, entry, output)
+            done += int(entry["pages"])
+            if progress:
+                progress(done, total)
+        return done
+
+    def _outputs(
+        self, plan: dict[str, Any], todo: list[dict[str, Any]], check: bool, workers: int
+    ) -> Iterator[tuple[dict[str, Any], bytes]]:
+        if workers == 1:
+            for entry in todo:
+                yield entry, make(self._job(plan, entry, check))
+            return
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            pending: dict[Future[bytes], dict[str, Any]] = {}
+            queue = iter(todo)
+            for entry in queue:
+                pending[pool.submit(make, self._job(plan, entry, check))] = entry
+                if len(pending) >= 2 * workers:
+                    break
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    entry = pending.pop(future)
+                    yield entry, future.result()
+                    following = next(queue, None)
+                    if following is not None:
+                        job = self._job(plan, following, check)
+                        pending[pool.submit(make, job)] = following
+
+    def _job(self, plan: dict[str, Any], entry: dict[str, Any], check: bool) -> Job:
+        with self.transaction() as s:
+            doc = s.get(t.Document, entry["id"])
+            assert doc is not None
+            label, original = record.label(doc), doc.original
+        numbers = _numbers(plan, entry)
+        span = f"{numbers[0]}-{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
+        if entry["withheld"]:
+            pdf = slip_sheet(entry["withheld"], span, entry["pages"])
+            labels = [(str(numbers[0]), entry["legend"])]
+        elif entry.get("native"):
+            name = entry["native"]["name"] or "native file"
+            pdf = placeholder(["Produced in native form", name, f"Bates {span}"])
+            labels = [(str(numbers[0]), entry["legend"])]
+        else:
+            pdf = self.files.get(original)
+            labels = [(str(n), entry["legend"]) for n in numbers]
+        hits = [(int(i), str(x)) for i, x in entry["hits"]]
+        return Job(label, pdf, labels, hits, plan["reason"], plan["corner"], check)
+
+    def _commit(
+        self, production_id: int, plan: dict[str, Any], entry: dict[str, Any], output: bytes
+    ) -> None:
+        """One document's numbers and file, in one transaction of its own."""
+        with self.transaction() as s:
+            doc = s.get(t.Document, entry["id"])
+            assert doc is not None
+            if doc.produced is not None or doc.production != production_id:
+                return  # committed by a run that overlapped this one
+            pages = s.scalars(
+                select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
+            ).all()
+            hits: dict[int, list[str]] = {}
+            for idx, text in entry["hits"]:
+                hits.setdefault(int(idx), []).append(str(text))
+            for page, number in zip(pages, _numbers(plan, entry), strict=True):
+                page.bates = str(number)
+                if entry["withheld"]:  # the numbers stay the document's; its text goes nowhere
+                    page.text = page.redacted_text = entry["withheld"]
+                for text in hits.get(page.idx, ()):  # the page's text as produced
+                    page.text = page.text.replace(text, REDACTED_MARK)
+                    page.redacted_text = page.redacted_text.replace(text, REDACTED_MARK)
+            recipe = "produce"
+            if entry["withheld"] or entry.get("native"):
+                recipe = "slip sheet" if entry["withheld"] else "native placeholder"
+            doc.produced = self._store(s, output, "application/pdf", doc.original, recipe)
+        self._sweep_partial(doc.produced, output)
+
+    def _sweep_partial(self, sha: str, output: bytes) -> None:
+        """Remove what a killed run left of this very file: an unfinished write beside it whose
+        bytes begin the file (outputs are deterministic, so a redo writes the same bytes)."""
+        for leftover in self.files.path(sha).parent.glob(".tmp-*"):
+            try:
+                data = leftover.read_bytes()
+                stale = time.time() - leftover.stat().st_mtime > 60  # an empty one: not in use
+                if (data or stale) and len(data) <= len(output) and output.startswith(data):
+                    leftover.unlink()
+            except OSError:
+                continue
+
+
+#: Files produced as they are (the PDF carries a placeholder page): spreadsheets and the like.
+NATIVE_SUFFIXES = (".xls", ".xlsx", ".xlsm", ".xlsb", ".csv", ".ods", ".numbers")
+
+
+def native_file(meta: Mapping[str, Any]) -> dict[str, str] | None:
+    """The native this document goes out as (``{"sha256", "name"}``), or None: a file that
+    had no page form (``native_sha256``), or a spreadsheet the PDF was made from."""
+    if meta.get("native_sha256"):
+        return {"sha256": str(meta["native_sha256"]), "name": str(meta.get("name", ""))}
+    kept = meta.get("native")
+    if isinstance(kept, Mapping) and kept.get("sha256"):
+        name = str(kept.get("name", ""))
+        spreadsheet = "spreadsheet" in str(kept.get("media_type", "")) or "excel" in str(
+            kept.get("media_type", "")
+        )
+        if spreadsheet or name.lower().endswith(NATIVE_SUFFIXES):
+            return {"sha256": str(kept["sha256"]), "name": name}
+    return None
+
+
+def _numbers(plan: dict[str, Any], entry: dict[str, Any]) -> list[BatesNumber]:
+    prefix, width, first = plan["prefix"], plan["width"], entry["first"]
+    return [BatesNumber(prefix, first + i, width) for i in range(entry["pages"])]
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        raise ClawbackError(f"redaction pattern {pattern!r} is not valid: {exc}") from None
+    if compiled.groups:
+        raise ClawbackError(f"redaction pattern {pattern!r}: use (?:...) instead of groups")
+    if compiled.search(""):
+        raise ClawbackError(f"redaction pattern {pattern!r} matches empty text")
+    return compiled
+
+
+def _series_volumes(s: Session, series: str) -> list[tuple[str, BatesNumber, BatesNumber]]:
+    found = []
+    for volume, first, last in s.execute(
+        select(t.Production.volume, t.Production.first, t.Production.last)
+    ).all():
+        try:
+            a, b = BatesNumber.parse(first), BatesNumber.parse(last)
+        except ClawbackError:
+            continue
+        if a.series == series:
+            found.append((volume, a, b))
+    return sorted(found, key=lambda v: v[2].number)
+
+
+def _first_number(
+    s: Session, start: str | None, continue_from: str | None, allow_gap: str | None
+) -> BatesNumber:
+    """The volume's first number, after the width, overlap and gap rules."""
+    if continue_from is not None:
+        if start is not None:
+            raise ClawbackError("give a start number or --continue, not both")
+        prefix = BatesNumber.parse(continue_from + "0").prefix
+        series = BatesNumber(prefix, 0, 1).series
+        earlier = _series_volumes(s, series)
+        if not earlier:
+            raise ClawbackError(f"no earlier volume with prefix {prefix!r}: give a start number")
+        last = earlier[-1][2]
+        return BatesNumber(last.prefix, last.number + 1, last.width)
+    if start is None:
+        raise ClawbackError("give a start number (e.g. ABC-00000001) or --continue PREFIX")
+    first = BatesNumber.parse(start)
+    earlier = _series_volumes(s, first.series)
+    if not earlier:
+        return first
+    volume, _, last = earlier[-1]
+    if first.width != last.width:
+        raise RuleViolation(
+            f"{first} has {first.width} digits; prefix {last.prefix!r} uses {last.width} "
+            f"(e.g. {last})"
+        )
+    following = last + 1
+    for name, a, b in earlier:
+        if a.number <= first.number <= b.number or first.number < a.number:
+            raise RuleViolation(
+                f"Bates number {first} is already used or passed (volume {name}: {a}-{b}); "
+                f"the next free number is {following}"
+            )
+    if first.number > following.number and not allow_gap:
+        raise RuleViolation(
+            f"{first} leaves a gap after volume {volume} (ends {last}): start at {following}, "
+            "use --continue, or give --allow-gap REASON"
+        )
+    return first
+
+
+def _refuse_used(s: Session, first: BatesNumber, count: int) -> None:
+    """No planned number may already be on a page (imported volumes, older records)."""
+    numbers = [str(first + i) for i in range(count)]
+    for i in range(0, len(numbers), 500):
+        used = s.scalar(select(t.Page.bates).where(t.Page.bates.in_(numbers[i : i + 500])))
+        if used is not None:
+            raise RuleViolation(f"Bates number {used} is already used")
+
+
+def _same_request(
+    s: Session, production: t.Production, refs: Sequence[str | int], start: str | None
+) -> None:
+    """Resuming: the request must be the one that opened the volume."""
+    volume = production.volume
+    if production.state != "open":
+        raise RuleViolation(f"volume {volume} was already produced")
+    planned = [d["id"] for d in production.plan["docs"]]
+    asked = [record.document(s, r).id for r in refs]
+    if asked and asked != planned:
+        raise RuleViolation(
+            f"volume {volume} is open with other documents: run the same produce to finish it"
+        )
+    if start is not None and BatesNumber.parse(start) != BatesNumber.parse(production.first):
+        raise RuleViolation(f"volume {volume} is open and starts at {production.first}")

@@ -2,8 +2,11 @@
 
 A volume is one PDF per document (as produced: Bates-stamped, legend-stamped), its text per
 document, a Concordance DAT (one row per document, the fields a review platform expects) and
-an Opticon OPT (one line per page, the document break on each first page). ``import_volume``
-reads such a volume back into a workspace, so produce -> export -> import is a round trip.
+an Opticon OPT (one line per page, the document break on each first page), and NATIVES/ for
+documents produced in native form (the PDF then holds their placeholder page). A withheld
+document's PDF is its slip sheet: its row keeps the whole Bates range, and none of its
+metadata or text goes out. Reading a volume
+back in (ours or another party's) is ``service/received.py``.
 """
 
 from __future__ import annotations
@@ -11,18 +14,21 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+import pymupdf
 from sqlalchemy import select
 
 from clawback.domain.bates import BatesNumber, BatesRange
-from clawback.domain.documents import family_range
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.order import Side
-from clawback.loadfiles import OptPage, read_dat, read_opt, resolve, write_dat, write_opt
-from clawback.pdf.extract import page_count
+from clawback.loadfiles import OptPage, write_dat, write_opt
 from clawback.service import record
 from clawback.service.base import WorkspaceBase
+from clawback.service.production import native_file
 from clawback.storage import tables as t
 
 FIELDS = (
@@ -40,145 +46,154 @@ FIELDS = (
     "MD5HASH",
     "CONFIDENTIALITY",
     "REDACTED",
+    "PRODVOL",
     "TEXTPATH",
     "PDFPATH",
+    "NATIVEPATH",
 )
+#: Called after each document written with (documents done, documents in the volume).
+Progress = Callable[[int, int], None]
 
 
 class Volumes(WorkspaceBase):
-    def export_volume(self, volume: str, out: Path) -> Path:
-        """Write production ``volume`` to ``out/<volume>/`` (PDF/, TEXT/, DATA/<volume>.dat and
-        .opt); the folder appears whole or not at all."""
+    def export_volume(self, volume: str, out: Path, progress: Progress | None = None) -> Path:
+        """Write production ``volume`` to ``out/<volume>/`` (PDF/, TEXT/, NATIVES/,
+        DATA/<volume>.dat and .opt); the folder appears whole or not at all."""
         self._require(Side.producing, act="export a production volume")
-        rows, pages, files = [], [], {}
-        with self.transaction() as s:
+        rows: list[dict[str, str]] = []
+        pages: list[OptPage] = []
+        target = out / volume
+        with self.transaction() as s, _staged(target) as staging:
             production = s.scalar(select(t.Production).where(t.Production.volume == volume))
             if production is None:
                 raise NotFound(f"no production volume {volume!r}")
-            exhibits = record.exhibits(s)
+            if production.state != "complete":
+                raise RuleViolation(
+                    f"volume {volume} is not complete: run the same produce again to finish it"
+                )
+            planned = {d["id"]: d for d in production.plan.get("docs", ())}
             docs = s.scalars(select(t.Document).where(t.Document.production == production.id)).all()
-            order = record.protective_order(s)
-            for doc in sorted(docs, key=lambda d: d.id):
-                texts = s.execute(
-                    select(t.Page.bates, t.Page.text)
-                    .where(t.Page.document_id == doc.id)
-                    .order_by(t.Page.idx)
+            position = {doc_id: n for n, doc_id in enumerate(planned)}
+            docs = sorted(docs, key=lambda d: (position.get(d.id, len(position)), d.id))
+            numbers = {
+                doc.id: s.scalars(
+                    select(t.Page.bates).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
                 ).all()
-                first, last = str(texts[0][0]), str(texts[-1][0])
+                for doc in docs
+            }
+            families = _family_spans(docs, numbers)
+            order = record.protective_order(s)
+            for n, doc in enumerate(docs, start=1):
+                bates = [str(b) for b in numbers[doc.id]]
+                first, last = bates[0], bates[-1]
+                entry = planned.get(doc.id, {})
+                withheld = bool(entry.get("withheld"))
                 pdf = self.files.get(doc.produced or doc.original)
-                attach = BatesRange(BatesNumber.parse(first), BatesNumber.parse(last))
-                if doc.family and doc.exhibit is not None:
-                    attach = family_range(exhibits, doc.family)
-                files[f"PDF/{first}.pdf"] = pdf
-                files[f"TEXT/{first}.txt"] = "\f".join(x for _, x in texts).encode("utf-8")
-                meta = doc.meta or {}
+                texts = _page_texts(pdf)
+                shown = len(texts)  # pages in the PDF: one for a slip sheet or a placeholder
+                _put(staging, f"PDF/{first}.pdf", pdf)
+                own = BatesRange(BatesNumber.parse(first), BatesNumber.parse(last))
+                attach = families.get(doc.family or "", own)
+                meta: dict[str, Any] = {} if withheld else (doc.meta or {})
+                native = ""
+                kept = entry.get("native") if planned else (None if withheld else native_file(meta))
+                if kept:
+                    suffix = Path(str(kept["name"])).suffix.lower()
+                    native = f"NATIVES/{first}{suffix}"
+                    _put(staging, native, self.files.get(str(kept["sha256"])))
+                    texts = [str(x) for x in records_text(s, doc.id)]
+                _put(staging, f"TEXT/{first}.txt", "\f".join(texts).encode("utf-8"))
+                legend = entry.get("legend")
+                if legend is None:
+                    legend = order.legend(doc.tier) if doc.tier else ""
                 rows.append(
                     {
                         "BEGBATES": first,
                         "ENDBATES": last,
                         "BEGATTACH": str(attach.first),
                         "ENDATTACH": str(attach.last),
-                        "PAGECOUNT": str(len(texts)),
+                        "PAGECOUNT": str(shown),
                         "CUSTODIAN": str(meta.get("custodian", "")),
                         "DATESENT": str(meta.get("date", "")),
                         "FROM": str(meta.get("author", "")),
                         "TO": str(meta.get("recipients", "")),
-                        "SUBJECT": doc.title,
-                        "FILENAME": str(meta.get("name", doc.title)),
+                        "SUBJECT": "" if withheld else doc.title,
+                        "FILENAME": "" if withheld else str(meta.get("name", doc.title)),
                         "MD5HASH": hashlib.md5(pdf).hexdigest(),
-                        "CONFIDENTIALITY": order.legend(doc.tier) if doc.tier else "",
-                        "REDACTED": "N",
+                        "CONFIDENTIALITY": legend,
+                        "REDACTED": "Y" if entry.get("hits") else "N",
+                        "PRODVOL": volume,
                         "TEXTPATH": f".\\TEXT\\{first}.txt",
                         "PDFPATH": f".\\PDF\\{first}.pdf",
+                        "NATIVEPATH": ".\\" + native.replace("/", "\\") if native else "",
                     }
                 )
-                for i, (bates, _) in enumerate(texts):
+                keys = bates[:shown]  # a slip sheet or placeholder: keyed by the first number
+                for i, key in enumerate(keys):
                     pages.append(
                         OptPage(
-                            str(bates),
+                            key,
                             volume,
                             f".\\PDF\\{first}.pdf",
                             i == 0,
                             "",
                             "",
-                            len(texts) if i == 0 else None,
+                            len(keys) if i == 0 else None,
                         )
                     )
+                if progress:
+                    progress(n, len(docs))
+            _put(staging, f"DATA/{volume}.dat", write_dat(FIELDS, rows))
+            _put(staging, f"DATA/{volume}.opt", write_opt(pages))
             self._audit(s, "volume.export", f"{production.first}-{production.last}", volume=volume)
-        files[f"DATA/{volume}.dat"] = write_dat(FIELDS, rows)
-        files[f"DATA/{volume}.opt"] = write_opt(pages)
-        return _write_whole(out / volume, files)
-
-    def import_volume(self, folder: Path) -> tuple[list[str], list[str]]:
-        """Load a production volume (DATA/*.dat, the PDFs it names) into this workspace, each
-        document numbered with the Bates range the volume gives it. Returns (control numbers,
-        problems); a bad document is reported and the rest go on."""
-        self._require(Side.producing, Side.receiving, act="import a production volume")
-        dats = sorted((folder / "DATA").glob("*.dat")) if (folder / "DATA").is_dir() else []
-        if len(dats) != 1:
-            raise ClawbackError(f"{folder}: expected one DATA/*.dat, found {len(dats)}")
-        dat = read_dat(dats[0].read_bytes())
-        problems = list(dat.problems)
-        opts = sorted((folder / "DATA").glob("*.opt"))
-        if opts:
-            problems += read_opt(opts[0].read_bytes()).problems
-        controls = []
-        for n, row in enumerate(dat.records, start=1):
-            try:
-                controls.append(self._import_row(folder, dats[0].stem, row))
-            except (ClawbackError, ValueError, OSError) as exc:
-                problems.append(f"row {n} ({row.get('BEGBATES', '?')}): {exc}")
-        return controls, problems
-
-    def _import_row(self, folder: Path, volume: str, row: dict[str, str]) -> str:
-        pdf = resolve(folder, row["PDFPATH"]).read_bytes()
-        first = BatesNumber.parse(row["BEGBATES"])
-        span = BatesRange(first, BatesNumber.parse(row["ENDBATES"]))
-        pages = page_count(pdf)
-        if pages != len(span):
-            raise RuleViolation(f"{span} names {len(span)} pages, the PDF has {pages}")
-        with self.transaction() as s:
-            taken = s.scalar(select(t.Page.bates).where(t.Page.bates.in_([str(n) for n in span])))
-            if taken is not None:
-                raise RuleViolation(f"Bates number {taken} is already in the record")
-        control = self.ingest(
-            pdf,
-            title=row.get("SUBJECT") or row["BEGBATES"],
-            kind="received",
-            meta={k.lower(): v for k, v in row.items() if v},
-        )
-        with self.transaction() as s:
-            doc = s.scalar(select(t.Document).where(t.Document.control == control))
-            assert doc is not None
-            if doc.produced:
-                return control  # imported before: nothing twice
-            page_rows = s.scalars(
-                select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
-            ).all()
-            for page, number in zip(page_rows, span, strict=True):
-                page.bates = str(number)
-            production = s.scalar(select(t.Production).where(t.Production.volume == volume))
-            if production is None:
-                production = t.Production(volume=volume, first=str(span.first), last=str(span.last))
-                s.add(production)
-                s.flush()
-            production.last = str(span.last)
-            doc.produced, doc.production = doc.original, production.id
-            self._audit(s, "volume.import", str(span), volume=volume)
-        return control
+        return target
 
 
-def _write_whole(target: Path, files: dict[str, bytes]) -> Path:
+def records_text(s: Any, document_id: int) -> list[str]:
+    """A native's text: the record's, page by page (its PDF is one placeholder page)."""
+    return list(
+        s.scalars(
+            select(t.Page.text).where(t.Page.document_id == document_id).order_by(t.Page.idx)
+        ).all()
+    )
+
+
+def _family_spans(docs: list[t.Document], numbers: dict[int, Any]) -> dict[str, BatesRange]:
+    """Each family's span within the volume (BEGATTACH/ENDATTACH): parent and attachments are
+    produced together."""
+    spans: dict[str, BatesRange] = {}
+    for doc in docs:
+        if not doc.family:
+            continue
+        first, last = BatesNumber.parse(numbers[doc.id][0]), BatesNumber.parse(numbers[doc.id][-1])
+        if doc.family in spans:
+            known = spans[doc.family]
+            first, last = min(first, known.first), max(last, known.last)
+        spans[doc.family] = BatesRange(first, last)
+    return spans
+
+
+def _page_texts(pdf: bytes) -> list[str]:
+    """The text of each page of the file as produced (redacted, slip-sheeted), not the record's."""
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        return [page.get_text("text") for page in doc]
+
+
+def _put(staging: Path, name: str, data: bytes) -> None:
+    path = staging / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+@contextmanager
+def _staged(target: Path) -> Iterator[Path]:
+    """A folder that becomes ``target`` only if the block finishes."""
     if target.exists():
         raise ClawbackError(f"{target} exists already: choose another folder")
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".volume-", dir=target.parent))
     try:
-        for name, data in files.items():
-            path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+        yield staging
         staging.rename(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return target

@@ -1,0 +1,278 @@
+"""Production volumes: numbering rules, slip sheets, natives, redaction, stamp corners, the
+volume on disk, and a production killed with SIGKILL and resumed (real subprocess)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pymupdf
+import pytest
+from sqlalchemy import create_engine, func, select
+
+from clawback.demo.run import reference_case
+from clawback.domain.errors import ClawbackError, RuleViolation
+from clawback.loadfiles import read_dat, read_opt
+from clawback.service import Workspace
+from clawback.storage import tables as t
+
+HIT = "ABC-1234-56-789012"
+
+
+def pdf_of(*pages: str) -> bytes:
+    doc = pymupdf.open()
+    for body in pages:
+        page = doc.new_page()
+        for i, line in enumerate(body.splitlines()):
+            page.insert_text((72, 100 + 18 * i), line, fontsize=11)
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+@pytest.fixture
+def ws(tmp_path: Path, database_url: str) -> Workspace:
+    workspace = Workspace.init(tmp_path / "ws", database_url)
+    workspace.load_case(reference_case())
+    yield workspace
+    workspace.close()
+
+
+def docs(ws: Workspace, n: int, pages: int = 2) -> list[str]:
+    controls = []
+    for k in range(n):
+        body = [f"document {k} page {p}\nnothing secret" for p in range(pages)]
+        controls.append(ws.ingest(pdf_of(*body), title=f"doc {k}"))
+    return controls
+
+
+def bates_of(ws: Workspace, control: str) -> list[str | None]:
+    with ws.transaction() as s:
+        doc = s.scalar(select(t.Document).where(t.Document.control == control))
+        assert doc is not None
+        return list(
+            s.scalars(
+                select(t.Page.bates).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
+            ).all()
+        )
+
+
+def test_numbering_continues_and_refuses_gaps_overlaps_and_other_widths(ws: Workspace) -> None:
+    a, b, c, d, e = docs(ws, 5)
+    assert str(ws.produce([a], "ZZ-000001", "V1")) == "ZZ-000001-ZZ-000002"
+    with pytest.raises(RuleViolation, match="ZZ-000005 leaves a gap after volume V1"):
+        ws.produce([b], "ZZ-000005", "V2")
+    with pytest.raises(RuleViolation, match="ZZ-000002 is already used"):
+        ws.produce([b], "ZZ-000002", "V2")
+    with pytest.raises(RuleViolation, match="ZZ-0000003 has 7 digits; prefix 'ZZ-' uses 6"):
+        ws.produce([b], "ZZ-0000003", "V2")
+    with pytest.raises(ClawbackError, match="no earlier volume with prefix 'QQ-'"):
+        ws.produce([b], None, "V2", continue_from="QQ-")
+    assert str(ws.produce([b], None, "V2", continue_from="ZZ-")) == "ZZ-000003-ZZ-000004"
+    assert str(ws.produce([c], "ZZ-000005", "V3")) == "ZZ-000005-ZZ-000006"
+    gap = ws.produce([d], "ZZ-000100", "V4", allow_gap="numbers 7-99 went to a paper production")
+    assert str(gap) == "ZZ-000100-ZZ-000101"
+    assert bates_of(ws, e) == [None, None]  # nothing half-done by the refusals
+    with ws.transaction() as s:
+        audited = s.scalars(select(t.Audit.detail).where(t.Audit.action == "produce.open")).all()
+    assert [x.get("gap_reason") for x in audited] == [
+        None,
+        None,
+        None,
+        "numbers 7-99 went to a paper production",
+    ]
+    with pytest.raises(RuleViolation, match="volume V4 was already produced"):
+        ws.produce([d], "ZZ-000100", "V4")
+
+
+def test_slip_sheets_natives_redaction_and_the_volume_on_disk(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    plain = ws.ingest(pdf_of("cover letter", f"account {HIT} on file"), title="letter")
+    secret = ws.ingest(pdf_of("privileged advice p1", "p2", "p3"), title="Advice re merger")
+    with ws.transaction() as s:
+        native_sha = ws._store(s, b"a,b\n1,2\n", "text/csv", None, "native")
+    sheet = ws.ingest(
+        pdf_of("Produced in native form\nfigures.csv"),
+        title="figures",
+        family="F1",
+        meta={"name": "figures.csv", "native_sha256": native_sha, "custodian": "Kim"},
+    )
+    parent = ws.ingest(pdf_of("email body"), title="email", family="F1", parent=True)
+    ws.designate(plain, "Confidential")
+    seen: list[tuple[int, int]] = []
+    span = ws.produce(
+        [plain, secret, parent, sheet],
+        "PR-00000001",
+        "VOL1",
+        withhold={secret: "Withheld \u2013 privileged"},
+        redact_pattern=r"[A-Z]{3}-\d{4}-\d{2}-\d{6}",
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert str(span) == "PR-00000001-PR-00000007"
+    assert seen[0] == (0, 7) and seen[-1] == (7, 7)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert bates_of(ws, secret) == ["PR-00000003", "PR-00000004", "PR-00000005"]
+
+    folder = ws.export_volume("VOL1", tmp_path / "out")
+    dat = read_dat((folder / "DATA" / "VOL1.dat").read_bytes())
+    assert dat.problems == []
+    rows = {r["BEGBATES"]: r for r in dat.records}
+    assert list(rows) == ["PR-00000001", "PR-00000003", "PR-00000006", "PR-00000007"]
+    letter, slip, email, native = rows.values()
+    assert letter["REDACTED"] == "Y" and slip["REDACTED"] == "N"
+    assert letter["PRODVOL"] == "VOL1" and letter["CONFIDENTIALITY"].startswith("CONFIDENTIAL")
+    assert slip["ENDBATES"] == "PR-00000005" and slip["PAGECOUNT"] == "1"
+    assert slip["SUBJECT"] == "" and slip["FILENAME"] == ""
+    assert (email["BEGATTACH"], email["ENDATTACH"]) == ("PR-00000006", "PR-00000007")
+    assert (native["BEGATTACH"], native["ENDATTACH"]) == ("PR-00000006", "PR-00000007")
+    assert native["NATIVEPATH"] == ".\\NATIVES\\PR-00000007.csv"
+    assert (folder / "NATIVES" / "PR-00000007.csv").read_bytes() == b"a,b\n1,2\n"
+    assert [r["NATIVEPATH"] for r in (letter, slip, email)] == ["", "", ""]
+
+    everything = "".join(p.read_text("utf-8") for p in (folder / "TEXT").glob("*.txt"))
+    assert HIT not in everything and "privileged advice" not in everything
+    with pymupdf.open(folder / "PDF" / "PR-00000003.pdf") as slip_pdf:
+        text = slip_pdf[0].get_text()
+        assert slip_pdf.page_count == 1
+        assert "Withheld \u2013 privileged" in text and "PR-00000003-PR-00000005" in text
+    with pymupdf.open(folder / "PDF" / "PR-00000001.pdf") as letter_pdf:
+        assert HIT not in letter_pdf[1].get_text() and "PR-00000002" in letter_pdf[1].get_text()
+    opt = read_opt((folder / "DATA" / "VOL1.opt").read_bytes())
+    keys = [p.key for p in opt.pages]
+    assert keys == ["PR-00000001", "PR-00000002", "PR-00000003", "PR-00000006", "PR-00000007"]
+    assert ws.check() == []
+
+
+def test_stamp_corner_and_legend_are_chosen(ws: Workspace) -> None:
+    (doc,) = docs(ws, 1, pages=1)
+    ws.produce([doc], "TC-0001", "V1", corner="top-left", legend="SUBJECT TO PROTECTIVE ORDER")
+    with ws.transaction() as s:
+        row = s.scalar(select(t.Document).where(t.Document.control == doc))
+        assert row is not None and row.produced
+        pdf = ws.files.get(row.produced)
+    with pymupdf.open(stream=pdf) as out:
+        page = out[0]
+        band = pymupdf.Rect(0, 0, page.rect.width / 2, 36)
+        assert "TC-0001" in page.get_text(clip=band)
+        assert "TC-0001" not in page.get_text(clip=pymupdf.Rect(0, 36, page.rect.width, 9999))
+        assert "SUBJECT TO PROTECTIVE ORDER" in page.get_text(clip=pymupdf.Rect(0, 0, 9999, 36))
+    with pytest.raises(ClawbackError, match="stamp corner must be one of"):
+        ws.produce(docs(ws, 1)[:1], "TC-0002", "V2", corner="middle")
+
+
+def test_two_workers_make_the_same_volume(ws: Workspace) -> None:
+    controls = docs(ws, 4)
+    span = ws.produce(controls, "TW-0001", "V1", workers=2)
+    assert str(span) == "TW-0001-TW-0008"
+    assert [b for c in controls for b in bates_of(ws, c)] == [f"TW-{n:04d}" for n in range(1, 9)]
+
+
+@pytest.mark.slow  # two real `clawback produce` processes, one of them killed
+def test_a_production_killed_midway_resumes_with_every_number_once(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    ws = Workspace.init(root)
+    ws.load_case(reference_case())
+    controls = docs(ws, 16, pages=3)
+    ws.close()
+    command = [
+        *(sys.executable, "-m", "clawback"),
+        *("produce", *controls, "--start", "KL-00000001", "--volume", "VOLK"),
+        *("--workspace", str(root)),
+    ]
+    engine = create_engine(f"sqlite:///{root / 'clawback.db'}")
+
+    def made() -> int:
+        with engine.connect() as conn:
+            produced = select(func.count()).where(t.Document.produced.is_not(None))
+            return conn.execute(produced.select_from(t.Document)).scalar_one()
+
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while made() < 2 and time.monotonic() < deadline and run.poll() is None:
+        time.sleep(0.05)
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    killed_at = made()
+    engine.dispose()
+    assert 0 < killed_at < 16, f"kill landed at {killed_at} of 16 documents"
+
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert "KL-00000001-KL-00000048 (48 pages)" in again.stdout
+    ws = Workspace.open(root)
+    try:
+        with ws.transaction() as s:
+            numbers = s.scalars(select(t.Page.bates).where(t.Page.bates.is_not(None))).all()
+            rows = s.scalars(select(t.Document).order_by(t.Document.id)).all()
+            produced = [(r.control, r.produced) for r in rows]
+            states = s.scalars(select(t.Production.state)).all()
+        assert sorted(numbers) == [f"KL-{n:08d}" for n in range(1, 49)]
+        assert states == ["complete"]
+        for control, sha in produced:
+            assert sha is not None
+            wanted = bates_of(ws, control)
+            with pymupdf.open(stream=ws.files.get(sha)) as out:
+                assert [wanted[p.number] in p.get_text() for p in out] == [True] * 3
+        assert ws.check() == []
+    finally:
+        ws.close()
+
+
+def test_the_command_line_continues_withholds_and_refuses_in_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from clawback.cli import app
+
+    root = tmp_path / "ws"
+    ws = Workspace.init(root)
+    ws.load_case(reference_case())
+    a, b, c = docs(ws, 3)
+    ws.close()
+    runner = CliRunner()
+
+    def cli(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, [*args, "--workspace", str(root)])
+        return result.exit_code, result.output
+
+    assert cli("produce", a, "--start", "CL-000001", "--volume", "V1") == (
+        0,
+        "V1: CL-000001-CL-000002 (2 pages)\n",
+    )
+    code, output = cli("produce", b, "--start", "CL-000009", "--volume", "V2")
+    assert code == 1 and output.count("\n") == 1 and "leaves a gap after volume V1" in output
+    code, output = cli(
+        *("produce", b, c, "--continue", "CL-", "--volume", "V2"),
+        *("--withhold", c, "--reason", "Withheld - work product"),
+    )
+    assert (code, output) == (0, "V2: CL-000003-CL-000006 (4 pages)\n")
+    code, output = cli("volume", "export", "V2", "--out", str(tmp_path / "vols"))
+    assert code == 0, output
+    dat = read_dat((tmp_path / "vols" / "V2" / "DATA" / "V2.dat").read_bytes())
+    assert [(r["BEGBATES"], r["ENDBATES"], r["PAGECOUNT"]) for r in dat.records] == [
+        ("CL-000003", "CL-000004", "2"),
+        ("CL-000005", "CL-000006", "1"),
+    ]
+
+
+def test_a_document_that_cannot_be_made_stops_the_volume_in_one_line(ws: Workspace) -> None:
+    (first,) = docs(ws, 1)
+    narrow = pymupdf.open()
+    narrow.new_page(width=40, height=400).insert_text((5, 50), "x", fontsize=8)
+    tiny = ws.ingest(narrow.tobytes(), title="a strip")
+    narrow.close()
+    legend = "HIGHLY CONFIDENTIAL - ATTORNEYS' EYES ONLY - SUBJECT TO PROTECTIVE ORDER"
+    with pytest.raises(ClawbackError, match=r"labels do not fit.*volume NV stays open") as failed:
+        ws.produce([first, tiny], "NV-000001", "NV", legend=legend)
+    assert "\n" not in str(failed.value)
+    assert bates_of(ws, first) == ["NV-000001", "NV-000002"] and bates_of(ws, tiny) == [None]
+    with ws.transaction() as s:
+        assert s.scalars(select(t.Production.state)).all() == ["open"]
+    with pytest.raises(RuleViolation, match="volume NV is open with other documents"):
+        ws.produce([tiny], "NV-000001", "NV")
+    with pytest.raises(RuleViolation, match="volume NV is not complete"):
+        ws.export_volume("NV", Path("unused"))
