@@ -1,5 +1,7 @@
 """The privilege log follows the dispute: rows per claimed document or item, status per ruling."""
 
+from dataclasses import replace
+
 from clawback.domain.claims import Claim, Privilege, Result, Ruling, State
 from clawback.domain.documents import Exhibit
 from clawback.domain.privilege_log import COLUMNS, Status, Treatment, rows
@@ -45,6 +47,41 @@ def test_rows_after_the_ruling(exhibits: list[Exhibit]) -> None:
     assert standing[("c-sentri", "AOL-DEF-00556914")] == (Status.overruled, Treatment.produced)
     assert standing[("c-fir-code", "AOL-DEF-00528703")] == (Status.upheld, Treatment.redacted)
     assert standing[("c-ppt-other", "AOL-DEF-00516618")] == (Status.overruled, Treatment.produced)
+
+
+def test_challenged_before_the_court_then_ordered_produced(exhibits: list[Exhibit]) -> None:
+    claim = CLAIMS[0]
+    standing = {
+        state: {
+            (r.status, r.treatment)
+            for r in rows(exhibits, [replace(claim, state=state)], rulings, {}, {})
+        }
+        for state, rulings in (
+            (State.noticed, []),
+            (State.sequestered, []),
+            (State.submitted, []),
+            (State.under_review, []),
+            (State.ruled, [Ruling(claim.id, Result.denied)]),
+            (State.applied, [Ruling(claim.id, Result.denied)]),
+            (State.replaced, [Ruling(claim.id, Result.denied)]),
+        )
+    }
+    assert (
+        standing[State.noticed]
+        == standing[State.sequestered]
+        == {(Status.asserted, Treatment.sequestered)}
+    )
+    assert (
+        standing[State.submitted]
+        == standing[State.under_review]
+        == {(Status.challenged, Treatment.sequestered)}
+    )
+    assert standing[State.ruled] == {(Status.overruled, Treatment.produced)}
+    assert (
+        standing[State.applied]
+        == standing[State.replaced]
+        == {(Status.ordered_produced, Treatment.produced)}
+    )
 
 
 def test_withdrawn_and_withheld(exhibits: list[Exhibit]) -> None:

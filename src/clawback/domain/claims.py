@@ -8,13 +8,14 @@ what the record acts on: withheld, redacted item by item, or released.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
 from clawback.domain.documents import Exhibit, find_exhibit
 from clawback.domain.errors import RuleViolation
+from clawback.domain.order import Side
 
 
 class Privilege(StrEnum):
@@ -31,33 +32,82 @@ class Scope(StrEnum):
 
 
 class State(StrEnum):
-    """Where a claim stands under FRCP 26(b)(5)(B)."""
+    """Where a claim stands under FRCP 26(b)(5)(B), in the order a claim usually moves."""
 
-    noticed = "noticed"  # the producing side gave notice; the receiving side must sequester
-    sequestered = "sequestered"  # the receiving side certified sequestration
-    submitted = "submitted"  # presented to the court under seal for in-camera review
+    noticed = "noticed"  # the producing side gave notice; the material is sequestered at once
+    sequestered = "sequestered"  # the receiving side certified return, sequestration or destruction
+    submitted = "submitted"  # the receiving side presented it to the court under seal
+    preserved = "preserved"  # the producing side certified it preserves the material
+    under_review = "under_review"  # the court has it under (in camera) review
     ruled = "ruled"
     applied = "applied"  # the ruling's effect is in the files: released, redacted or withheld
+    replaced = "replaced"  # the producing side served the replacement production
     withdrawn = "withdrawn"
 
 
+PENDING = frozenset(
+    {State.noticed, State.sequestered, State.submitted, State.preserved, State.under_review}
+)
+
+# The court may rule on a pending claim whenever it is before it; the receiving side's
+# certification, its presentation under seal and the producing side's preservation each come
+# at most once, in this order, and each may be skipped (rule 26(b)(5)(B) makes presentation
+# optional, and a court need not wait for a certificate before it rules).
 _NEXT: dict[State, frozenset[State]] = {
-    State.noticed: frozenset({State.sequestered, State.submitted, State.ruled, State.withdrawn}),
-    State.sequestered: frozenset({State.submitted, State.ruled, State.withdrawn}),
-    State.submitted: frozenset({State.ruled, State.withdrawn}),
+    State.noticed: frozenset(PENDING - {State.noticed} | {State.ruled, State.withdrawn}),
+    State.sequestered: frozenset(
+        {State.submitted, State.preserved, State.under_review, State.ruled, State.withdrawn}
+    ),
+    State.submitted: frozenset({State.preserved, State.under_review, State.ruled, State.withdrawn}),
+    State.preserved: frozenset({State.under_review, State.ruled, State.withdrawn}),
+    State.under_review: frozenset({State.ruled, State.withdrawn}),
     State.ruled: frozenset({State.applied}),
-    State.applied: frozenset(),
+    State.applied: frozenset({State.replaced}),
+    State.replaced: frozenset(),
     State.withdrawn: frozenset(),
 }
 
-PENDING = frozenset({State.noticed, State.sequestered, State.submitted})
+# Who may make each move: the receiving side certifies and presents, the producing side gives
+# notice, preserves, replaces and withdraws, the court reviews and rules; applying a ruling is
+# record-keeping that the producing side or the court does when the filings are made.
+SEATS: dict[State, frozenset[Side]] = {
+    State.noticed: frozenset({Side.producing}),
+    State.sequestered: frozenset({Side.receiving}),
+    State.submitted: frozenset({Side.receiving}),
+    State.preserved: frozenset({Side.producing}),
+    State.under_review: frozenset({Side.court}),
+    State.ruled: frozenset({Side.court}),
+    State.applied: frozenset({Side.producing, Side.court}),
+    State.replaced: frozenset({Side.producing}),
+    State.withdrawn: frozenset({Side.producing}),
+}
 
 
-def transition(claim_id: str, current: State, to: State) -> State:
-    """The claim's next state, if the lifecycle allows the move."""
+class Certified(StrEnum):
+    """What the receiving side certifies it did with the claimed material (26(b)(5)(B))."""
+
+    returned = "returned"
+    sequestered = "sequestered"
+    destroyed = "destroyed"
+
+
+def transition(claim_id: str, current: State, to: State, seat: Side | None = None) -> State:
+    """The claim's next state, if the lifecycle allows the move and ``seat`` may make it
+    (``seat`` None: the workspace's operator, who acts for every side)."""
     if to not in _NEXT[current]:
         raise RuleViolation(f"claim {claim_id!r} cannot go from {current} to {to}")
+    if seat is not None and seat not in SEATS[to]:
+        allowed = " or ".join(sorted(SEATS[to]))
+        raise RuleViolation(
+            f"claim {claim_id!r}: the {seat} side may not move it to {to} (only {allowed})"
+        )
     return to
+
+
+def check_dated(claim_id: str, to: State, on: date | None, last: date | None) -> None:
+    """A move may not be dated before the move it follows."""
+    if on is not None and last is not None and on < last:
+        raise RuleViolation(f"claim {claim_id!r}: {to} on {on} is before the last move ({last})")
 
 
 class Result(StrEnum):
@@ -79,6 +129,7 @@ class Claim:
     basis: str = ""
     state: State = State.noticed
     noticed_on: date | None = None
+    learned_on: date | None = None  # when the producing side learned of the disclosure
 
     @property
     def scope(self) -> Scope:
@@ -88,8 +139,8 @@ class Claim:
     def pending(self) -> bool:
         return self.state in PENDING
 
-    def advance(self, to: State) -> Claim:
-        return replace(self, state=transition(self.id, self.state, to))
+    def advance(self, to: State, seat: Side | None = None) -> Claim:
+        return replace(self, state=transition(self.id, self.state, to, seat))
 
 
 @dataclass(frozen=True)
@@ -112,6 +163,15 @@ class Effect:
     withheld: bool
     redact: tuple[str, ...]  # item ids to redact, in the exhibit's item order
     pending: bool = False  # a claim over it awaits a ruling: the receiving side must sequester
+
+
+def applied_outcome(claim: Claim, ruling: Ruling) -> str:
+    """What applying a ruling does to the claimed material: released, redacted or withheld."""
+    if ruling.result is Result.denied:
+        return "released"
+    if ruling.result is Result.granted and claim.scope is Scope.document and not ruling.items:
+        return "withheld"
+    return "redacted"
 
 
 def check_ruling(claim: Claim, ruling: Ruling, exhibits: Sequence[Exhibit]) -> None:
@@ -197,3 +257,90 @@ def _covered_items(claim: Claim, exhibits: Sequence[Exhibit]) -> set[str]:
     if claim.items:
         return set(claim.items)
     return {i.id for n in claim.exhibits for i in find_exhibit(exhibits, n).items}
+
+
+# FRE 502(b) keeps an inadvertent disclosure from waiving the privilege only if the holder
+# "promptly took reasonable steps to rectify the error" (502(b)(3)). Neither the rule nor FRCP
+# 26(b)(5)(B) gives a number of days; courts weigh the delay case by case. A claw-back noticed
+# later than this many days after production (or after the producing side learned of the
+# disclosure, when it says when) is still accepted but flagged; a protective order's
+# ``clawback.late_after_days`` replaces the default.
+LATE_AFTER_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Lateness:
+    """Why a claw-back notice may not have been prompt under FRE 502(b)(3)."""
+
+    days: int
+    since: date
+    counted_from: str  # "production" or "learning of the disclosure"
+    threshold: int
+
+    def __str__(self) -> str:
+        return (
+            f"late: noticed {self.days} days after {self.counted_from} on {self.since} "
+            f"(threshold {self.threshold} days); FRE 502(b)(3) asks whether the holder "
+            '"promptly took reasonable steps to rectify the error"'
+        )
+
+
+def lateness(
+    noticed_on: date | None,
+    produced_on: date | None,
+    learned_on: date | None = None,
+    threshold: int = LATE_AFTER_DAYS,
+) -> Lateness | None:
+    """The lateness flag for a notice, or None when it came within ``threshold`` days (or
+    when a date it needs is unknown). The clock runs from when the producing side learned of
+    the disclosure if it says so, else from the production."""
+    if threshold < 0:
+        raise RuleViolation(f"a lateness threshold cannot be negative: {threshold} days")
+    since, counted_from = (
+        (learned_on, "learning of the disclosure")
+        if learned_on is not None
+        else (produced_on, "production")
+    )
+    if noticed_on is None or since is None:
+        return None
+    days = (noticed_on - since).days
+    if days <= threshold:
+        return None
+    return Lateness(days, since, counted_from, threshold)
+
+
+# The deadlines the lifecycle starts. FRCP 26(b)(5)(B) says the receiving side must act
+# "promptly" and sets no number of days; a protective order's ``clawback.promptly_days``
+# gives one, else this default (a common figure in stipulated orders). The replacement
+# production's period after a ruling works the same way (``clawback.replacement_days``).
+PROMPTLY_DAYS = 5
+REPLACEMENT_DAYS = 14
+
+
+@dataclass(frozen=True)
+class ClawbackTerms:
+    """The protective order's claw-back periods, with the documented defaults."""
+
+    promptly_days: int = PROMPTLY_DAYS
+    replacement_days: int = REPLACEMENT_DAYS
+    late_after_days: int = LATE_AFTER_DAYS
+    source: str = "clawback default"
+
+
+def terms_from_order(order: Mapping[str, object]) -> ClawbackTerms:
+    """The ``clawback`` section of a protective order's data, or the defaults."""
+    raw = order.get("clawback") or {}
+    if not isinstance(raw, Mapping):
+        raise RuleViolation(f"protective order 'clawback' is not a mapping: {raw!r}")
+    values: dict[str, int] = {}
+    for key in ("promptly_days", "replacement_days", "late_after_days"):
+        if key in raw:
+            value = raw[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise RuleViolation(
+                    f"protective order clawback.{key} is not a day count: {value!r}"
+                )
+            values[key] = value
+    docket = str(order.get("docket", "") or "")
+    source = f"protective order, Dkt. {docket}" if values and docket else "protective order"
+    return ClawbackTerms(**values, source=source if values else ClawbackTerms.source)

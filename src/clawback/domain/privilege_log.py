@@ -7,7 +7,7 @@ where the claim stands. The log lives with the dispute: a row's status follows t
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -17,10 +17,16 @@ from clawback.domain.documents import Exhibit, family_range, find_exhibit
 
 
 class Status(StrEnum):
+    """Where an entry stands: asserted with the notice; challenged once the material is before
+    the court for a determination (FRCP 26(b)(5)(B)); then withdrawn, upheld, overruled, or
+    ordered produced once an overruled claim's material has gone to the other side."""
+
     asserted = "asserted"
+    challenged = "challenged"
     withdrawn = "withdrawn"
     upheld = "upheld"
     overruled = "overruled"
+    ordered_produced = "ordered produced"
 
 
 class Treatment(StrEnum):
@@ -147,9 +153,11 @@ def _standing(claim: Claim, ruling: Ruling | None, item: str | None) -> tuple[St
     if claim.state is State.withdrawn:
         return Status.withdrawn, Treatment.produced
     if ruling is None:
-        return Status.asserted, Treatment.sequestered
+        before_court = claim.state in (State.submitted, State.under_review)
+        return (Status.challenged if before_court else Status.asserted), Treatment.sequestered
+    overruled = Status.ordered_produced if claim.state in _DONE else Status.overruled
     if ruling.result is Result.denied:
-        return Status.overruled, Treatment.produced
+        return overruled, Treatment.produced
     granted = set(ruling.items) if ruling.items else set(claim.items)
     if item is None:  # a whole-document row
         if ruling.result is Result.granted and not ruling.items:
@@ -157,7 +165,10 @@ def _standing(claim: Claim, ruling: Ruling | None, item: str | None) -> tuple[St
         return Status.upheld, Treatment.redacted
     if item in granted:
         return Status.upheld, Treatment.redacted
-    return Status.overruled, Treatment.produced
+    return overruled, Treatment.produced
+
+
+_DONE = frozenset({State.applied, State.replaced})  # the ruling is in the files served
 
 
 def _basis(claim: Claim, declarants: Mapping[str, str]) -> str:
@@ -204,3 +215,109 @@ def diff(before: Sequence[Mapping[str, str]], after: Sequence[Mapping[str, str]]
             if fields:
                 changes.append(Change(k, "changed", fields))
     return changes
+
+
+# A categorical log: where itemizing every document would be unduly burdensome, the 1993
+# Advisory Committee note to FRCP 26(b)(5) allows describing withheld material "by categories"
+# (and the 2006 note to 26(b)(5)(B) leaves the form to the parties and the court). One row per
+# category, a category being the privilege, the kind of material and the basis, with how many
+# entries it holds, their Bates ranges and where they stand.
+CATEGORY_COLUMNS = (
+    "Category",
+    "Privilege",
+    "Document Type",
+    "Basis",
+    "Entries",
+    "Bates Ranges",
+    "Date Range",
+    "Description",
+    "Status",
+    "Treatment",
+)
+
+
+@dataclass(frozen=True)
+class CategoryRow:
+    category: int
+    privilege: str
+    document_type: str
+    basis: str
+    entries: int
+    bates_ranges: str
+    date_range: str
+    description: str
+    status: str
+    treatment: str
+
+    def values(self) -> tuple[str | int, ...]:
+        return (
+            self.category,
+            self.privilege,
+            self.document_type,
+            self.basis,
+            self.entries,
+            self.bates_ranges,
+            self.date_range,
+            self.description,
+            self.status,
+            self.treatment,
+        )
+
+
+def categorical(log: Sequence[Row]) -> list[CategoryRow]:
+    """The itemized log grouped by category (privilege, kind of material, basis), in the order
+    each category first appears; counts and runs of consecutive Bates numbers per category."""
+    groups: dict[tuple[str, str, str], list[Row]] = {}
+    for row in log:
+        groups.setdefault((row.privilege, row.document_type, row.basis), []).append(row)
+    out = []
+    for n, ((privilege, kind, basis), members) in enumerate(groups.items(), start=1):
+        dates = sorted(r.date for r in members if r.date)
+        date_range = ""
+        if dates:
+            date_range = dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+        out.append(
+            CategoryRow(
+                category=n,
+                privilege=privilege,
+                document_type=kind,
+                basis=basis,
+                entries=len(members),
+                bates_ranges=", ".join(_runs(members)),
+                date_range=date_range,
+                description=f"{len(members)} {kind} entr{'y' if len(members) == 1 else 'ies'} "
+                f"claimed under the {privilege} privilege",
+                status=_tally(r.status.value for r in members),
+                treatment=_tally(r.treatment.value for r in members),
+            )
+        )
+    return out
+
+
+def _runs(members: Sequence[Row]) -> list[str]:
+    """Each entry's Bates span, consecutive spans joined into one range."""
+    spans = sorted(
+        {(BatesNumber.parse(r.bates_begin), BatesNumber.parse(r.bates_end)) for r in members},
+        key=lambda span: (span[0].series, span[0].number),
+    )
+    merged: list[list[BatesNumber]] = []
+    for first, last in spans:
+        if (
+            merged
+            and merged[-1][1].series == first.series
+            and first.number <= merged[-1][1].number + 1
+        ):
+            if last.number > merged[-1][1].number:
+                merged[-1][1] = last
+            continue
+        merged.append([first, last])
+    return [f"{a}" if a == b else f"{a}-{b}" for a, b in merged]
+
+
+def _tally(values: Iterable[str]) -> str:
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    if len(counts) == 1:
+        return next(iter(counts))
+    return "; ".join(f"{v} {n}" for v, n in counts.items())

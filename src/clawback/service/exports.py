@@ -15,7 +15,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from clawback.domain.deadlines import Deadline
-from clawback.domain.privilege_log import COLUMNS, Change, Row
+from clawback.domain.privilege_log import (
+    CATEGORY_COLUMNS,
+    COLUMNS,
+    CategoryRow,
+    Change,
+    Row,
+)
 
 
 def privilege_log_csv(rows: Sequence[Row]) -> bytes:
@@ -29,18 +35,40 @@ def privilege_log_csv(rows: Sequence[Row]) -> bytes:
 
 def write_privilege_log(rows: Sequence[Row], csv_path: Path, xlsx_path: Path) -> None:
     csv_path.write_bytes(privilege_log_csv(rows))
+    _write_xlsx(COLUMNS, [r.values() for r in rows], "Privilege Log", xlsx_path)
+
+
+def categorical_log_csv(rows: Sequence[CategoryRow]) -> bytes:
+    """The categorical log: CSV, UTF-8, a header row of its columns."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(CATEGORY_COLUMNS)
+    writer.writerows(r.values() for r in rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_categorical_log(rows: Sequence[CategoryRow], csv_path: Path, xlsx_path: Path) -> None:
+    csv_path.write_bytes(categorical_log_csv(rows))
+    _write_xlsx(
+        CATEGORY_COLUMNS, [r.values() for r in rows], "Categorical Privilege Log", xlsx_path
+    )
+
+
+def _write_xlsx(
+    columns: Sequence[str], rows: Sequence[Sequence[str | int]], title: str, path: Path
+) -> None:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "Privilege Log"
-    sheet.append(list(COLUMNS))
+    sheet.title = title[:31]
+    sheet.append(list(columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for r in rows:
-        sheet.append(list(r.values()))
+        sheet.append(list(r))
     sheet.freeze_panes = "A2"
     book.properties.creator = "clawback"
-    book.save(xlsx_path)
+    book.save(path)
 
 
 def write_summary(summary: dict[str, Any], json_path: Path, md_path: Path) -> None:
@@ -68,6 +96,14 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         )
     lines += ["", "## Rulings", ""]
     lines += [f"- `{r['claim']}`: {r['result'].replace('_', ' ')}" for r in summary["rulings"]]
+    if summary.get("claims"):
+        lines += ["", "## Claims", ""]
+        for c in summary["claims"]:
+            flag = f" ({c['late']})" if c.get("late") else ""
+            lines.append(f"- `{c['claim']}`: {c['state'].replace('_', ' ')}{flag}")
+            for d in c.get("duties", ()):
+                done = f"done {d['done_on']}" if d["done_on"] else "open"
+                lines.append(f"  - due {d['due']} ({done}): {d['act']}")
     lines += ["", "## Deadlines", ""]
     lines += [f"- **{d['due']}**: {d['act']}" for d in summary["deadlines"]]
     return "\n".join(lines) + "\n"

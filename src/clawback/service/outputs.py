@@ -16,16 +16,18 @@ from clawback.domain.order import Side
 from clawback.service import access as access_rules
 from clawback.service import exports, filing, record
 from clawback.service.base import WorkspaceBase
+from clawback.service.disputes import move_claim
 from clawback.storage import tables as t
 
 
 class Outputs(WorkspaceBase):
     # -- file ----------------------------------------------------------------------------------
 
-    def file(self, out: Path) -> list[filing.Made]:
+    def file(self, out: Path, on: date | None = None) -> list[filing.Made]:
         """Make the filing packages the rulings and the sealing decisions call for: ``sealed/``
         (lodged under seal, redacted for privilege) and ``public/`` (for the public docket),
-        each file verified; written to ``out`` only when every file passed."""
+        each file verified; written to ``out`` only when every file passed. The ruled claims
+        are then applied (released, redacted or withheld), dated ``on`` (else the ruling's day)."""
         self._require(Side.producing, Side.court, act="make filing packages")
         with self.transaction() as s:
             exhibits = record.exhibits(s)
@@ -56,8 +58,20 @@ class Outputs(WorkspaceBase):
                 row.blob, row.redacted = sha, [r.label for r in plan.redactions]
                 s.add(row)
                 self._audit(s, f"file.{plan.kind}", str(plan.exhibit.bates), path=plan.name)
+            rulings = {r.claim: r for r in record.rulings(s)}
+            claims = {c.id: c for c in record.claims(s)}
             for claim in s.scalars(select(t.Claim).where(t.Claim.state == "ruled")).all():
-                self._replace_state(s, claim, claim_rules.State.applied, None)
+                ruling = rulings[claim.id]
+                outcome = claim_rules.applied_outcome(claims[claim.id], ruling)
+                applied_on = on if on is not None else ruling.on
+                move_claim(
+                    self,  # type: ignore[arg-type]  # a mixin of the same Workspace
+                    s,
+                    claim,
+                    claim_rules.State.applied,
+                    applied_on,
+                    {"outcome": outcome},
+                )
             access_rules.refresh(s)
         return made
 
@@ -78,13 +92,16 @@ class Outputs(WorkspaceBase):
                 )
                 decisions = record.seal_decisions(s, motion=row.docket, as_ruled=True)
             exhibits, claims, rulings = record.exhibits(s), record.claims(s), record.rulings(s)
+            claim_duties = set(
+                s.scalars(select(t.Deadline.id).where(t.Deadline.claim_id.is_not(None))).all()
+            )
         return drafting.ordering_paragraphs(
             exhibits,
             claims,
             rulings,
             motion,
             None,
-            self.deadlines(),
+            [d for d in self.deadlines() if d.number not in claim_duties],  # the order's own
             producing,
             seal_decisions=decisions,
         )
@@ -141,6 +158,10 @@ class Outputs(WorkspaceBase):
                 exhibits, record.claims(s), record.rulings(s), meta, declarants
             )
 
+    def categorical_privilege_log(self) -> list[privilege_log.CategoryRow]:
+        """The privilege log grouped by category, with counts and Bates ranges."""
+        return privilege_log.categorical(self.privilege_log())
+
     def summary(self, order_date: date, files: Mapping[tuple[int, str], str]) -> dict[str, Any]:
         """The outcome per exhibit, the rulings and the deadlines, as plain data."""
         self._require(Side.producing, Side.receiving, Side.court, act="read the case summary")
@@ -150,6 +171,9 @@ class Outputs(WorkspaceBase):
             effects = claim_rules.effects(exhibits, record.claims(s), record.rulings(s))
             sealed = {d.exhibit: d.sealed for d in record.seal_decisions(s)}
             rulings = record.rulings(s)
+            claim_duties = set(
+                s.scalars(select(t.Deadline.id).where(t.Deadline.claim_id.is_not(None))).all()
+            )
         return {
             "case": {"number": m.number, "court": m.court, "caption": m.caption},
             "order_date": order_date.isoformat(),
@@ -170,5 +194,18 @@ class Outputs(WorkspaceBase):
                 for e in exhibits
             ],
             "rulings": [{"claim": r.claim, "result": r.result.value} for r in rulings],
-            "deadlines": [{"due": d.due.isoformat(), "act": d.act} for d in self.deadlines()],
+            "claims": [
+                {
+                    "claim": c["claim"],
+                    "state": c["state"],
+                    "late": c["late"],
+                    "duties": c["duties"],
+                }
+                for c in self.claims_status()  # type: ignore[attr-defined]
+            ],
+            "deadlines": [  # the order's; each claim's duties are listed with the claim
+                {"due": d.due.isoformat(), "act": d.act}
+                for d in self.deadlines()
+                if d.number not in claim_duties
+            ],
         }
