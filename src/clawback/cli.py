@@ -6,7 +6,8 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -14,6 +15,13 @@ from typing import Annotated, Any, TypeVar
 import typer
 import yaml
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from clawback.domain.compliance import Act, Directive
 from clawback.domain.errors import ClawbackError
@@ -142,9 +150,9 @@ def load_case(
 @app.command()
 @one_line_errors
 def ingest(
-    files: Annotated[list[Path], typer.Argument(help="PDF files.")],
+    files: Annotated[list[Path], typer.Argument(help="Files and folders (recursing).")],
     title: Annotated[str | None, typer.Option(help="Title (default: file name).")] = None,
-    kind: str = "pdf",
+    kind: Annotated[str | None, typer.Option(help="Kind (default: what the file is).")] = None,
     exhibit: Annotated[int | None, typer.Option(help="Exhibit number (one file only).")] = None,
     family: str | None = None,
     parent: bool = False,
@@ -153,36 +161,31 @@ def ingest(
         str | None,
         typer.Option(envvar="CLAWBACK_PDF_PASSWORD", help="Password of encrypted PDFs."),
     ] = None,
-    custodian: Annotated[str, typer.Option(help="Whose files these are (e-mails).")] = "",
+    custodian: Annotated[str, typer.Option(help="Whose files these are.")] = "",
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Store PDFs (and e-mails, .eml/.msg, as families) with each page's text and hashes.
-    A bad file is reported in one line; the rest go on."""
-    if exhibit is not None and len(files) > 1:
+    """Store files with each page's text and hashes: PDFs, e-mails (.eml/.msg, as families),
+    Office files (converted), pictures and scans (OCR'd). Folders are walked; one line per
+    file; a refused file is reported and the rest go on; a file already in is not stored
+    twice. Exit status 1 if any file was refused."""
+    if exhibit is not None and (len(files) > 1 or files[0].is_dir()):
         raise ClawbackError("--exhibit numbers one file: give one file")
-    ws = _open(workspace)
-    failed = 0
-    for path in files:
-        try:
-            if path.suffix.lower() in (".eml", ".msg"):
-                controls = ws.ingest_email(path.read_bytes(), path.name, custodian=custodian)
-                out.print(f"{path}: {', '.join(controls)}", highlight=False)
-                continue
-            control = ws.ingest(
-                path.read_bytes(),
-                title=title or path.name,
-                kind=kind,
-                exhibit=exhibit,
-                family=family,
-                parent=parent,
-                publicly_available=public,
-                password=password,
-            )
-            out.print(f"{path}: {control}")
-        except (ClawbackError, ValueError, OSError) as exc:
-            failed += 1
-            err.print(f"{path}: {exc}", highlight=False, markup=False)
-    if failed:
+    reports = _open(workspace).ingest_paths(
+        files,
+        password=password,
+        custodian=custodian,
+        title=title,
+        kind=kind,
+        exhibit=exhibit,
+        family=family,
+        parent=parent,
+        publicly_available=public,
+    )
+    for report in reports:
+        (err if report.outcome == "refused" else out).print(
+            report.line(), highlight=False, markup=False
+        )
+    if any(report.outcome == "refused" for report in reports):
         raise typer.Exit(1)
 
 
@@ -231,14 +234,72 @@ def resolve_challenge(
 @one_line_errors
 def produce(
     documents: Annotated[list[str], typer.Argument(help="Documents, in production order.")],
-    start: Annotated[str, typer.Option(help="First Bates number, e.g. ABC-00000001.")],
     volume: Annotated[str, typer.Option(help="Volume name.")],
+    start: Annotated[
+        str | None, typer.Option(help="First Bates number, e.g. ABC-00000001.")
+    ] = None,
+    continue_from: Annotated[
+        str | None,
+        typer.Option("--continue", help="Go on after the last volume with this prefix, e.g. ABC-."),
+    ] = None,
+    allow_gap: Annotated[
+        str | None, typer.Option(help="Why numbers are skipped after the last volume (audited).")
+    ] = None,
+    withhold: Annotated[
+        list[str] | None, typer.Option(help="A document to replace by a slip sheet.")
+    ] = None,
+    reason: Annotated[str, typer.Option(help="Slip sheet text.")] = "Withheld \u2013 privileged",
+    corner: Annotated[
+        str, typer.Option(help="bottom-right|bottom-left|bottom-center|top-right|top-left|...")
+    ] = "bottom-right",
+    legend: Annotated[
+        str | None, typer.Option(help="Legend text (default: the order's, by tier).")
+    ] = None,
+    redact_pattern: Annotated[
+        str | None, typer.Option(help="Truly redact every match of this regular expression.")
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes making the documents.")] = 1,
     on: str | None = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Bates-number and legend-stamp documents as one production volume."""
-    span = _open(workspace).produce(documents, start, volume, _day(on))
+    """Bates-number and legend-stamp documents as one production volume (run it again to
+    resume a volume an interrupted run left open)."""
+    with _progress_bar(f"producing {volume}") as progress:
+        span = _open(workspace).produce(
+            documents,
+            start,
+            volume,
+            _day(on),
+            continue_from=continue_from,
+            allow_gap=allow_gap,
+            withhold=dict.fromkeys(withhold or (), reason),
+            corner=corner,
+            legend=legend,
+            redact_pattern=redact_pattern,
+            workers=workers,
+            progress=progress,
+        )
     out.print(f"{volume}: {span} ({len(span)} pages)")
+
+
+@contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A rich progress bar on stderr, fed by a service's (done, total) callback."""
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
 
 
 @app.command()
@@ -250,11 +311,26 @@ def item(
     what: Annotated[str, typer.Option(help="A description that does not reveal it.")],
     text: Annotated[list[str] | None, typer.Option(help="Exact text on the page.")] = None,
     whole_page: bool = False,
+    rect: Annotated[
+        str | None,
+        typer.Option(help="x0,y0,x1,y1 in points on the produced page, origin top-left."),
+    ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Name an item (a text span or a whole page) that a claim or a ruling can point at."""
-    _open(workspace).define_item(document, item_id, page, what, text or (), whole_page)
+    """Name an item (a text span, a rectangle or a whole page) a claim or ruling can point at."""
+    box = _rect(rect) if rect is not None else None
+    _open(workspace).define_item(document, item_id, page, what, text or (), whole_page, box)
     out.print(f"item {item_id} on {page}")
+
+
+def _rect(value: str) -> tuple[float, ...]:
+    try:
+        numbers = tuple(float(part) for part in value.split(","))
+    except ValueError:
+        numbers = ()
+    if len(numbers) != 4:
+        raise ClawbackError(f"--rect {value!r}: give four numbers x0,y0,x1,y1 in points")
+    return numbers
 
 
 @app.command()
@@ -290,6 +366,9 @@ def claim(
     paragraph: Annotated[list[str] | None, typer.Option()] = None,
     basis: str = "",
     on: str | None = None,
+    learned_on: Annotated[
+        str | None, typer.Option(help="Day the producing side learned of the disclosure.")
+    ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Give claw-back notice (FRCP 26(b)(5)(B)): the claimed material is sequestered at once."""
@@ -302,6 +381,7 @@ def claim(
         paragraphs=paragraph or (),
         basis=basis,
         on=_day(on),
+        learned_on=_day(learned_on),
     )
     out.print(f"claim {claim_id}: noticed")
 
@@ -310,13 +390,92 @@ def claim(
 @one_line_errors
 def advance(
     claim_id: str,
-    state: Annotated[str, typer.Argument(help="sequestered, submitted or withdrawn.")],
+    state: Annotated[
+        str,
+        typer.Argument(
+            help="sequestered, submitted (receiving side); preserved, replaced, withdrawn "
+            "(producing side); under_review (court)."
+        ),
+    ],
     on: str | None = None,
+    how: Annotated[
+        str | None, typer.Option(help="With sequestered: returned, sequestered or destroyed.")
+    ] = None,
+    volume: Annotated[str, typer.Option(help="With replaced: the replacement volume.")] = "",
+    bates: Annotated[str, typer.Option(help="With replaced: its Bates range(s).")] = "",
+    note: str = "",
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Move a claim on: the receiving side certifies sequestration, or it goes to the court."""
-    _open(workspace).advance(claim_id, state, _day(on))
+    """Move a claim on, as the seat that makes the move: the receiving side certifies return,
+    sequestration or destruction or presents it under seal, the producing side preserves and
+    then serves the replacement production, the court takes it under review."""
+    _open(workspace).advance(
+        claim_id, state, _day(on), how=how, volume=volume, bates=bates, note=note
+    )
     out.print(f"claim {claim_id}: {state}")
+
+
+@app.command("claims")
+@one_line_errors
+def claims_(workspace: WorkspaceOption = DEFAULT_WS) -> None:
+    """Every claim: where it stands, its dated history, the FRE 502(b) lateness flag and the
+    duties it started."""
+    for c in _open(workspace).claims_status():
+        out.print(
+            f"{c['claim']}  {c['state']}  {c['privilege']}  "
+            f"Ex. {', '.join(str(n) for n in c['exhibits'])}",
+            highlight=False,
+        )
+        if c["late"]:
+            out.print(f"    {c['late']}", highlight=False, markup=False)
+        history = "; ".join(
+            f"{h['state']} {h['on'] or ''} by {h['by']}".replace("  ", " ") for h in c["history"]
+        )
+        out.print(f"    history: {history}", highlight=False, markup=False)
+        for d in c["duties"]:
+            status = f"done {d['done_on']}" if d["done_on"] else "open"
+            out.print(f"    due {d['due']} ({status}): {d['act']}", highlight=False, markup=False)
+
+
+@app.command("review")
+@one_line_errors
+def review(
+    claim_id: str,
+    findings: Annotated[Path, typer.Option(help="YAML: threshold, factors, conclusion.")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Record the court's findings on a claim: the threshold showing and the ten Frankenhauser
+    factors, each with a finding and a citation."""
+    if not findings.is_file():
+        raise ClawbackError(f"no findings file {findings}")
+    try:
+        data = yaml.safe_load(findings.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        first = str(exc).splitlines()[0]
+        raise ClawbackError(f"findings file {findings} is not YAML: {first}") from None
+    if not isinstance(data, dict):
+        raise ClawbackError(f"findings file {findings} is not a mapping of threshold and factors")
+    ws = _open(workspace)
+    ws.record_review(claim_id, data)
+    kept = ws.review_record(claim_id)
+    shown = kept.threshold_words
+    out.print(f"claim {claim_id}: review recorded (threshold {shown}, {len(kept.factors)} factors)")
+
+
+@app.command("bench-memo")
+@one_line_errors
+def bench_memo(
+    claim_id: str,
+    out_path: Annotated[Path, typer.Option("--out", help="The memo PDF to write.")] = Path(
+        "bench-memo.pdf"
+    ),
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Print the bench memo for a claim (PDF): caption, claim, declarations, threshold,
+    factors, ruling; it describes the claimed material and never shows it."""
+    data = _open(workspace).bench_memo(claim_id)
+    out_path.write_bytes(data)
+    out.print(f"bench memo for {claim_id}: {out_path}")
 
 
 @app.command()
@@ -516,6 +675,9 @@ def privilege_log(
     xlsx_path: Annotated[Path, typer.Option("--xlsx")] = Path("privilege-log.xlsx"),
     serve_on: Annotated[str | None, typer.Option(help="Keep this version as served.")] = None,
     note: str = "",
+    categorical: Annotated[
+        bool, typer.Option(help="One row per category (privilege, kind, basis), with counts.")
+    ] = False,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Write the privilege log as the record stands (CSV and XLSX); --serve-on keeps it as
@@ -524,6 +686,13 @@ def privilege_log(
     if serve_on is not None:
         version, sha = ws.serve_privilege_log(_required_day(serve_on), note)
         out.print(f"served as version {version} (sha256 {sha})")
+    if categorical:
+        from clawback.service.exports import write_categorical_log
+
+        grouped = ws.categorical_privilege_log()
+        write_categorical_log(grouped, csv_path, xlsx_path)
+        out.print(f"{len(grouped)} categories: {csv_path}, {xlsx_path}")
+        return
     rows = ws.privilege_log()
     write_privilege_log(rows, csv_path, xlsx_path)
     out.print(f"{len(rows)} entries: {csv_path}, {xlsx_path}")
@@ -552,6 +721,8 @@ def show(
     """What the record holds about a document: Bates range, designations, items, claims."""
     shown = _open(workspace).show(document)
     out.print_json(json.dumps(shown))
+    for warning in shown.get("warnings", []):
+        err.print(f"warning: {warning}", highlight=False, markup=False)
 
 
 people_app = typer.Typer(help="The people in the case and their seats under the order.")
@@ -597,7 +768,10 @@ def text(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """The text of one page, as you may read it."""
-    out.print(_open(workspace).page_text(bates), highlight=False, markup=False)
+    ws = _open(workspace)
+    out.print(ws.page_text(bates), highlight=False, markup=False)
+    for warning in ws.page_warnings(bates):
+        err.print(f"warning: {warning}", highlight=False, markup=False)
 
 
 @app.command()
@@ -726,16 +900,33 @@ def volume_export(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Write a production volume: one PDF and one text file per document, DAT and OPT."""
-    out.print(str(_open(workspace).export_volume(volume, out_dir)))
+    with _progress_bar(f"exporting {volume}") as progress:
+        folder = _open(workspace).export_volume(volume, out_dir, progress=progress)
+    out.print(str(folder))
 
 
 @volume_app.command("import")
 @one_line_errors
-def volume_import(folder: Path, workspace: WorkspaceOption = DEFAULT_WS) -> None:
-    """Load a production volume (DATA/*.dat and the PDFs it names) with its Bates numbers."""
-    controls, problems = _open(workspace).import_volume(folder)
-    out.print(f"{len(controls)} documents imported from {folder}")
-    _fail_on(problems)
+def volume_import(
+    folder: Path,
+    dat: Annotated[Path | None, typer.Option("--dat", help="The DAT load file.")] = None,
+    opt: Annotated[Path | None, typer.Option("--opt", help="The OPT image load file.")] = None,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Load a production volume, ours or another party's: DAT, OPT, images, text, natives
+    (without --dat/--opt, the one DAT and OPT in FOLDER/DATA or FOLDER). Each record that
+    cannot be read is one line on stderr (exit 1); the rest are imported."""
+    from clawback.service.received import describe
+
+    report = _open(workspace).import_received(folder, dat, opt)
+    for line in describe(report):
+        out.print(line, highlight=False, markup=False)
+    documents = len({i.control for i in report.imported})  # a file sent twice is in once
+    out.print(
+        f"{len(report.imported)} records imported from {folder} as {documents} documents",
+        highlight=False,
+    )
+    _fail_on(report.problems)
 
 
 @app.command()

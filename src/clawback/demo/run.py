@@ -1,7 +1,8 @@
 """The reference case end to end: generate the exhibits, then drive them through the whole flow.
 
-Ingest -> designate -> produce -> claw back (notice, sequester, submit) -> rule -> seal ->
-deadlines -> file (sealed and public, verified) -> privilege log -> summary. Every step is a call
+Ingest -> designate -> produce -> claw back (notice, sequester, present under seal, preserve,
+review) -> findings -> rule -> seal -> deadlines -> file (sealed and public, verified; rulings
+applied) -> replacement production -> bench memos -> privilege log -> summary. Every step is a call
 on the service API, exactly as a user of the CLI would make it.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -66,27 +68,42 @@ def stages(ws: Workspace, case: dict[str, Any], out: Path) -> Iterator[str]:
     _redesignate(ws, case)
     yield "produced with the case's Bates numbers"
     noticed = date.fromisoformat(case["claims_noticed_on"])
+    life = case.get("lifecycle", {})
     for c in case["claims"]:
-        ws.claim(
-            c["id"],
-            privilege=c["privilege"],
-            exhibits=c["exhibits"],
-            items=c.get("items", ()),
-            declarations=c["declarations"],
-            paragraphs=c["paragraphs"],
-            basis=c["basis"],
-            on=noticed,
-        )
-        ws.advance(c["id"], "sequestered", on=noticed)
-        ws.advance(c["id"], "submitted", on=noticed)
+        with _seated(ws, case, "producing"):
+            ws.claim(
+                c["id"],
+                privilege=c["privilege"],
+                exhibits=c["exhibits"],
+                items=c.get("items", ()),
+                declarations=c["declarations"],
+                paragraphs=c["paragraphs"],
+                basis=c["basis"],
+                on=noticed,
+            )
     ws.serve_privilege_log(noticed, "served with the claw-back notice")
-    yield "claw-back noticed, sequestered and submitted for in-camera review"
+    for c in case["claims"]:
+        for state in ("sequestered", "submitted", "preserved", "under_review"):
+            step = life.get(state, {})
+            with _seated(ws, case, SEAT_OF[state]):
+                ws.advance(
+                    c["id"],
+                    state,
+                    on=_on(step, noticed),
+                    how=step.get("how") if state == "sequestered" else None,
+                    note=step.get("note", ""),
+                )
+    yield "claw-back noticed, sequestered, presented under seal, preserved and under review"
+    with _seated(ws, case, "court"):
+        for claim_id, findings in case.get("reviews", {}).items():
+            ws.record_review(claim_id, findings)
     order = case["order"]
     ordered = date.fromisoformat(order["date"])
-    for r in order["rulings"]:
-        ws.rule(r["claim"], r["result"], r.get("items", ()), r.get("reason", ""), ordered)
+    with _seated(ws, case, "court"):
+        for r in order["rulings"]:
+            ws.rule(r["claim"], r["result"], r.get("items", ()), r.get("reason", ""), ordered)
     ws.serve_privilege_log(ordered, "served after the order")
-    yield "rulings entered"
+    yield "review findings recorded and rulings entered"
     motion = case["motion_to_seal"]
     ws.seal(
         motion["docket"],
@@ -103,7 +120,10 @@ def stages(ws: Workspace, case: dict[str, Any], out: Path) -> Iterator[str]:
     ]
     ws.order_deadlines(ordered, directives)
     yield "sealing decided and deadlines computed"
-    made = ws.file(out)
+    made = ws.file(out, on=ordered)
+    _replace(ws, case, ordered)
+    for c in case["claims"]:
+        (out / f"bench-memo-{c['id']}.pdf").write_bytes(ws.bench_memo(c["id"]))
     write_privilege_log(ws.privilege_log(), out / "privilege-log.csv", out / "privilege-log.xlsx")
     files = {(m.plan.exhibit.number, m.plan.kind): m.plan.name for m in made}
     write_summary(ws.summary(ordered, files), out / "summary.json", out / "summary.md")
@@ -113,6 +133,48 @@ def stages(ws: Workspace, case: dict[str, Any], out: Path) -> Iterator[str]:
     drafted = "\n\n".join(str(p) for p in ws.draft_order())
     (out / "ordering-paragraphs.txt").write_text(drafted + "\n", encoding="utf-8")
     yield "sealed and public filings made and verified"
+
+
+def _on(step: dict[str, Any], default: date) -> date:
+    return date.fromisoformat(step["date"]) if "date" in step else default
+
+
+def _replace(ws: Workspace, case: dict[str, Any], ordered: date) -> None:
+    """The producing side's replacement production for every applied claim: the exhibits again,
+    under their own Bates numbers, as the rulings left them."""
+    step = case.get("lifecycle", {}).get("replaced", {})
+    bates = {d["exhibit"]: d["bates"] for d in case["documents"]}
+    with _seated(ws, case, "producing"):
+        for c in case["claims"]:
+            ws.advance(
+                c["id"],
+                "replaced",
+                on=_on(step, ordered),
+                volume=step.get("volume", "replacement"),
+                bates=", ".join(bates[n] for n in c["exhibits"]),
+                note=step.get("note", ""),
+            )
+
+
+# Who makes each lifecycle move in the demo: the first person the case seats on that side.
+SEAT_OF = {
+    "sequestered": "receiving",
+    "submitted": "receiving",
+    "preserved": "producing",
+    "under_review": "court",
+}
+
+
+@contextmanager
+def _seated(ws: Workspace, case: dict[str, Any], side: str) -> Iterator[None]:
+    """Act as the case's first person on ``side`` (the operator if it seats nobody there)."""
+    email = next((e for e, p in case.get("people", {}).items() if p["side"] == side), None)
+    if email is not None:
+        ws.act_as(email)
+    try:
+        yield
+    finally:
+        ws.person = None
 
 
 def _prepare(out: Path) -> None:
@@ -150,7 +212,11 @@ def _produce(ws: Workspace, case: dict[str, Any]) -> None:
     documents = {d["exhibit"]: d for d in case["documents"]}
     for p in case["productions"]:
         span = ws.produce(
-            p["exhibits"], p["start"], p["volume"], date.fromisoformat(p["produced_on"])
+            p["exhibits"],
+            p["start"],
+            p["volume"],
+            date.fromisoformat(p["produced_on"]),
+            allow_gap="the pages between these volumes were produced outside this record",
         )
         wanted = [BatesRange.parse(documents[n]["bates"]) for n in p["exhibits"]]
         if span != BatesRange(wanted[0].first, wanted[-1].last):

@@ -23,10 +23,23 @@ class Item:
     what: str
     texts: tuple[str, ...] = ()
     whole_page: bool = False
+    #: A region, in points on the produced page as displayed (origin top-left): see
+    #: docs/redaction-policy.md.
+    rect: tuple[float, float, float, float] | None = None
+    #: The words the region covers, line by line, as extracted when the item was named.
+    covered: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if not self.texts and not self.whole_page:
-            raise RuleViolation(f"item {self.id!r} locates nothing: give its text or whole_page")
+        if not self.texts and not self.whole_page and self.rect is None:
+            raise RuleViolation(
+                f"item {self.id!r} locates nothing: give its text, a rectangle or whole_page"
+            )
+        if self.rect is not None:
+            x0, y0, x1, y1 = self.rect
+            if not (0 <= x0 < x1 and 0 <= y0 < y1):
+                raise RuleViolation(
+                    f"item {self.id!r}: rectangle {self.rect} is empty, inverted or negative"
+                )
 
 
 @dataclass(frozen=True)

@@ -70,10 +70,11 @@ def _redact_pages(s: Session, doc: t.Document, granted: set[str]) -> None:
     for page in s.scalars(select(t.Page).where(t.Page.document_id == doc.id)).all():
         text = page.text
         for item in by_page.get(page.idx, ()):
-            if item.whole_page:
-                text = REDACTED_MARK
+            covered = list(item.covered or ())
+            if item.whole_page or any(line not in text for line in covered):
+                text = REDACTED_MARK  # a region's words not found as lines: fail closed
                 break
-            for secret in item.texts:
+            for secret in [*item.texts, *covered]:
                 text = text.replace(secret, REDACTED_MARK)
         page.redacted_text = text
 

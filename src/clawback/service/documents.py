@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,14 +15,22 @@ from clawback import email
 from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.order import Side
+from clawback.ingest import EMAIL, INGESTED, KNOWN, REFUSED, FileReport, walk
+from clawback.ingest import prepare as prepare_file
+from clawback.ingest.pdfcheck import check_pdf
 from clawback.pdf.decrypt import decrypt, is_encrypted
 from clawback.pdf.extract import read_pages
+from clawback.pdf.ocr import add_text_layer
+from clawback.pdf.region import Rect, covered_words, displayed_size
 from clawback.pdf.slipsheet import placeholder
 from clawback.service import access as access_rules
 from clawback.service import record
 from clawback.service.base import WorkspaceBase
 from clawback.service.patterns import PatternHit
 from clawback.storage import tables as t
+
+# How ingest makes the PDF the record works on from the file received (Blob.recipe).
+_INGEST_RECIPES = ("decrypt", "ocr", "decrypt+ocr", "convert", "convert+ocr", "image", "image+ocr")
 
 
 class Documents(WorkspaceBase):
@@ -39,23 +48,52 @@ class Documents(WorkspaceBase):
         publicly_available: bool = False,
         meta: Mapping[str, Any] | None = None,
         password: str | None = None,
+        native: bytes | None = None,
+        native_name: str = "",
+        native_type: str = "application/octet-stream",
+        recipe: str = "convert",
     ) -> str:
         """Store a PDF and its pages' text and hashes; returns its control number.
         (The receiving side ingests too: productions it received from other parties.)
 
         Ingesting the same file again returns the same document: nothing is stored twice. An
         encrypted file is kept as received, and the record works on its decrypted copy; one
-        that needs a password is refused until it is given (never stored, never logged).
+        that needs a password is refused until it is given (never stored, never logged). A
+        file that is a decompression bomb is refused (`clawback.ingest.limits`). Scanned pages
+        (no text, covered by images) are OCR'd: the record works on a copy carrying the words
+        as invisible text at their places, so search, pattern hits and redaction work on them.
+
+        `native` is the file as received when `pdf` was made from it (an Office file, a
+        picture: see `ingest_file`); it is kept in the file store and named in the document's
+        meta, and `recipe` says how the PDF was made.
         """
         self._require(Side.producing, Side.receiving, act="ingest documents")
-        received = pdf
+        received = pdf if native is None else native
+        received_sha = hashlib.sha256(received).hexdigest()
+        known = self._known(received_sha)
+        if known is not None:
+            return known
         info = dict(meta or {})
-        if is_encrypted(received):
-            pdf = decrypt(received, password or "")
+        steps = [] if native is None else [recipe]
+        if is_encrypted(pdf):
+            pdf = decrypt(pdf, password or "")
             info["encrypted"] = True
-            info["received_sha256"] = hashlib.sha256(received).hexdigest()
+            steps.append("decrypt")
+        check_pdf(pdf)  # bombs refused in one line, before anything is decoded
+        pdf, read = add_text_layer(pdf)
+        if read:
+            info["ocr_pages"] = [n + 1 for n in read]
+            steps.append("ocr")
         pages = read_pages(pdf)  # raises a one-line PdfError on a bad file, before any write
         sha = hashlib.sha256(pdf).hexdigest()
+        if steps:
+            info["received_sha256"] = received_sha
+        if native is not None:
+            info["native"] = {
+                "name": native_name,
+                "media_type": native_type,
+                "sha256": received_sha,
+            }
         with self.transaction() as s:
             existing = s.scalar(select(t.Document).where(t.Document.original == sha))
             if existing is not None:
@@ -64,9 +102,9 @@ class Documents(WorkspaceBase):
                 select(t.Document).where(t.Document.exhibit == exhibit)
             ):
                 raise RuleViolation(f"Ex. {exhibit} is already in the record (another file)")
-            if received is not pdf:
-                kept = self._store(s, received, "application/pdf")
-                self._store(s, pdf, "application/pdf", kept, "decrypt")
+            if steps:
+                kept = self._store(s, received, native_type if native else "application/pdf")
+                self._store(s, pdf, "application/pdf", kept, "+".join(steps))
             else:
                 self._store(s, pdf, "application/pdf")
             count = s.scalar(select(func.count()).select_from(t.Document)) or 0
@@ -97,6 +135,26 @@ class Documents(WorkspaceBase):
             access_rules.refresh(s, [doc])
             self._audit(s, "ingest", record.label(doc), pages=len(pages), sha256=sha)
             return doc.control
+
+    def _known(self, received_sha: str) -> str | None:
+        """The control number of the document made from the file with this SHA-256 (the file
+        itself, or a PDF decrypted, converted or OCR'd from it), if it is in the record."""
+        with self.transaction() as s:
+            doc = s.scalar(select(t.Document).where(t.Document.original == received_sha))
+            if doc is not None:
+                return doc.control
+            made = s.scalars(
+                select(t.Blob.sha256).where(
+                    t.Blob.made_from == received_sha, t.Blob.recipe.in_(_INGEST_RECIPES)
+                )
+            ).all()
+            if not made:
+                return None
+            return s.scalar(
+                select(t.Document.control)
+                .where(t.Document.original.in_(made))
+                .order_by(t.Document.id)
+            )
 
     def ingest_email(
         self, data: bytes, filename: str, *, custodian: str = "", exhibit: int | None = None
@@ -155,6 +213,107 @@ class Documents(WorkspaceBase):
                 )
             )
         return controls
+
+    def ingest_file(
+        self,
+        data: bytes,
+        name: str,
+        *,
+        title: str | None = None,
+        kind: str | None = None,
+        exhibit: int | None = None,
+        family: str | None = None,
+        parent: bool = False,
+        publicly_available: bool = False,
+        password: str | None = None,
+        custodian: str = "",
+    ) -> tuple[list[str], bool]:
+        """Ingest one file of any kind ingest reads, told by its bytes (`clawback.ingest`): a
+        PDF, an e-mail (a family, see `ingest_email`), an Office file (converted by
+        LibreOffice) or a picture (a page per frame, OCR'd). The file as received is kept.
+        Returns its documents' control numbers and whether they are new (False: the same file
+        was in the record already, and nothing was stored). Raises a one-line error (`Refused`,
+        `PdfError`...) for a file it will not take, before anything is stored."""
+        self._require(Side.producing, Side.receiving, act="ingest documents")
+        sha = hashlib.sha256(data).hexdigest()
+        known = self._known(sha)
+        if known is not None:
+            return [known], False
+        found = prepare_file(data, name)
+        if found.kind == EMAIL:
+            before = self._mail_family(data)
+            if before:
+                return before, False
+            return self.ingest_email(data, name, custodian=custodian, exhibit=exhibit), True
+        meta: dict[str, Any] = {"custodian": custodian} if custodian else {}
+        control = self.ingest(
+            found.pdf or data,
+            title=title or name,
+            kind=kind or found.kind,
+            exhibit=exhibit,
+            family=family,
+            parent=parent,
+            publicly_available=publicly_available,
+            meta=meta,
+            password=password,
+            native=data if found.pdf is not None else None,
+            native_name=name,
+            native_type=found.media_type,
+            recipe=found.recipe,
+        )
+        return [control], True
+
+    def ingest_paths(
+        self,
+        paths: Iterable[Path],
+        *,
+        password: str | None = None,
+        custodian: str = "",
+        title: str | None = None,
+        kind: str | None = None,
+        exhibit: int | None = None,
+        family: str | None = None,
+        parent: bool = False,
+        publicly_available: bool = False,
+    ) -> list[FileReport]:
+        """Ingest files and folders (recursing): one `FileReport` per file, in order. A file
+        refused is reported and the batch goes on; each file is ingested whole or not at all,
+        and a file already in the record (by its SHA-256) is reported, not stored again. The
+        other options are those of `ingest_file`, for every file."""
+        reports = []
+        for path in walk(paths):
+            try:
+                controls, new = self.ingest_file(
+                    path.read_bytes(),
+                    path.name,
+                    title=title,
+                    kind=kind,
+                    exhibit=exhibit,
+                    family=family,
+                    parent=parent,
+                    publicly_available=publicly_available,
+                    password=password,
+                    custodian=custodian,
+                )
+            except OSError as exc:
+                reports.append(FileReport(path, REFUSED, reason=f"cannot be read ({exc.strerror})"))
+            except (ClawbackError, ValueError) as exc:
+                reports.append(FileReport(path, REFUSED, reason=str(exc)))
+            else:
+                reports.append(FileReport(path, INGESTED if new else KNOWN, tuple(controls)))
+        return reports
+
+    def _mail_family(self, data: bytes) -> list[str]:
+        """The control numbers of this very e-mail's family, if it is in the record."""
+        family_id = "mail-" + hashlib.sha256(data).hexdigest()[:16]
+        with self.transaction() as s:
+            return list(
+                s.scalars(
+                    select(t.Document.control)
+                    .where(t.Document.family == family_id)
+                    .order_by(t.Document.id)
+                ).all()
+            )
 
     def designate(self, ref: str | int, tier: str, note: str = "", on: date | None = None) -> None:
         """Give a document a tier of the protective order; earlier designations stay on record."""
@@ -245,13 +404,22 @@ class Documents(WorkspaceBase):
         what: str,
         texts: Sequence[str] = (),
         whole_page: bool = False,
+        rect: Sequence[float] | None = None,
     ) -> None:
-        """Name a text span or a whole page on a produced page, so a claim can point at it."""
+        """Name a text span, a rectangle or a whole page on a produced page, so a claim can
+        point at it. `rect` is (x0, y0, x1, y1) in points on the produced page as displayed,
+        origin top-left (see `clawback.pdf.region`); it must lie in the page's content."""
         self._require(Side.producing, Side.court, act="name items")
+        if rect is not None and (texts or whole_page):
+            raise RuleViolation(f"item {item_id!r}: give a text, a rectangle or whole_page, one")
         with self.transaction() as s:
             doc = record.document(s, ref)
             ex = record.exhibit(s, doc)
             index = ex.page_index(BatesNumber.parse(page))
+            box, covered = None, []
+            if rect is not None:
+                box = _region(item_id, page, rect, self.files.get(doc.original), index)
+                covered = covered_words(self.files.get(doc.produced or doc.original), index, box)
             if texts:
                 page_text = (
                     s.scalar(
@@ -270,6 +438,24 @@ class Documents(WorkspaceBase):
                     what=what,
                     texts=list(texts),
                     whole_page=whole_page,
+                    rect=list(box) if box else None,
+                    covered=covered,
                 )
             )
             self._audit(s, "item.define", page, item=item_id, what=what)
+
+
+def _region(item_id: str, page: str, rect: Sequence[float], original: bytes, index: int) -> Rect:
+    """`rect` checked: four numbers, not empty, inside the displayed page (not in the band)."""
+    if len(rect) != 4:
+        raise RuleViolation(f"item {item_id!r}: a rectangle is four numbers x0,y0,x1,y1")
+    x0, y0, x1, y1 = (float(v) for v in rect)
+    width, height = displayed_size(original, index)
+    if not (x0 < x1 and y0 < y1):
+        raise RuleViolation(f"item {item_id!r}: rectangle {x0:g},{y0:g},{x1:g},{y1:g} is empty")
+    if x0 < 0 or y0 < 0 or x1 > width or y1 > height:
+        raise RuleViolation(
+            f"item {item_id!r}: rectangle {x0:g},{y0:g},{x1:g},{y1:g} is not inside page {page} "
+            f"({width:g} x {height:g} points, the Bates band excluded)"
+        )
+    return (x0, y0, x1, y1)

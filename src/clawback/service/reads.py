@@ -138,11 +138,17 @@ class Reads(WorkspaceBase):
         effect = claim_rules.effects([ex], claims, record.rulings(s))[ex.number]
         if not effect.redact:
             return produced
+        # The produced file shows each page as displayed (stamped upright, band below), so the
+        # items' displayed coordinates apply to it directly; text gaps are re-flowed to the
+        # policy width as in the filings.
         redactions = filing.item_redactions(ex, effect.redact)
-        pdf = redact(produced, redactions).pdf
+        result = redact(produced, redactions, filing.WIDTH_POLICY)
         secrets = [(i.id, x) for i in ex.items if i.id in effect.redact for x in i.texts]
-        require_clean(verify(pdf, secrets, xray=False), f"{record.label(doc)} (redacted view)")
-        return pdf
+        findings = verify(
+            result.pdf, secrets, boxes=result.boxes, reflowed=result.reflowed, xray=False
+        )
+        require_clean(findings, f"{record.label(doc)} (redacted view)")
+        return result.pdf
 
     def show(self, ref: str | int) -> dict[str, Any]:
         """What the record holds about one document (never the text of an item)."""
@@ -177,6 +183,13 @@ class Reads(WorkspaceBase):
                     .order_by(t.Challenge.id)
                 ).all()
             ]
+            warnings = s.scalars(
+                select(t.PageWarning.detail)
+                .where(t.PageWarning.document_id == doc.id)
+                .order_by(t.PageWarning.page_idx, t.PageWarning.id)
+            ).all()
+            if warnings:  # boxes over live text in what another party produced
+                shown["warnings"] = list(warnings)
             if not doc.produced:
                 return shown
             ex = record.exhibit(s, doc)

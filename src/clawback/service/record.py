@@ -78,7 +78,16 @@ def exhibit(session: Session, doc: t.Document) -> Exhibit:
         parent=doc.parent,
         publicly_available=doc.publicly_available,
         items=tuple(
-            Item(i.id, bates.page(i.page_idx), i.what, tuple(i.texts), i.whole_page) for i in items
+            Item(
+                i.id,
+                bates.page(i.page_idx),
+                i.what,
+                tuple(i.texts),
+                i.whole_page,
+                tuple(i.rect) if i.rect else None,
+                tuple(i.covered or ()),
+            )
+            for i in items
         ),
     )
 

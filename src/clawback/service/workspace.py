@@ -15,6 +15,8 @@ from clawback.service.outputs import Outputs
 from clawback.service.patterns import Patterns
 from clawback.service.production import Productions
 from clawback.service.reads import Reads
+from clawback.service.received import Received
+from clawback.service.review import Reviews
 from clawback.service.volumes import Volumes
 
 __all__ = ["DATABASE", "URL_SETTING", "Workspace"]
@@ -22,8 +24,10 @@ __all__ = ["DATABASE", "URL_SETTING", "Workspace"]
 
 class Workspace(
     Matter,
+    Received,  # before Documents: its ingest checks what other parties produced
     Documents,
     Disputes,
+    Reviews,
     Outputs,
     Reads,
     Briefs,

@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -83,6 +92,23 @@ class Page(Base):
     image_sha256: Mapped[list[Any]]
 
 
+class PageSignature(Base):
+    """A page's copy-finding signature (``clawback.copies.encode``), made once and kept.
+
+    ``scheme`` is ``clawback.copies.SCHEME`` when it was made and ``made_from`` the file it was
+    made from: a signature of another scheme or file is made again on first use.
+    """
+
+    __tablename__ = "page_signature"
+    page_id: Mapped[int] = mapped_column(ForeignKey("page.id"), primary_key=True)
+    scheme: Mapped[str] = mapped_column(String(20))
+    made_from: Mapped[str] = mapped_column(String(64))
+    words: Mapped[int] = mapped_column(Integer)
+    text_hash: Mapped[str | None] = mapped_column(String(64))
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    images: Mapped[list[Any]]
+
+
 class Designation(Base):
     __tablename__ = "designation"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -100,6 +126,10 @@ class Item(Base):
     what: Mapped[str] = mapped_column(String(300))
     texts: Mapped[list[Any]]
     whole_page: Mapped[bool] = mapped_column(default=False)
+    # A region in points on the produced page as displayed, [x0, y0, x1, y1] (migration 0008),
+    # and the words it covered when named, line by line (for the redacted text view).
+    rect: Mapped[list[Any] | None] = mapped_column(JSON, default=None)
+    covered: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
 
 class Production(Base):
@@ -109,6 +139,10 @@ class Production(Base):
     first: Mapped[str] = mapped_column(String(60))
     last: Mapped[str] = mapped_column(String(60))
     produced_on: Mapped[date | None]
+    # "open" from the moment the volume is planned until its last document is committed; the
+    # plan (documents, their Bates numbers, stamp settings) lets a killed run be resumed.
+    state: Mapped[str] = mapped_column(String(20), default="complete", server_default="complete")
+    plan: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
 
 
 class Declaration(Base):
@@ -130,10 +164,11 @@ class Claim(Base):
     basis: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(20))
     noticed_on: Mapped[date | None]
+    learned_on: Mapped[date | None]  # when the producing side learned of the disclosure
 
 
 class ClaimEvent(Base):
-    """Each lifecycle transition of a claim, dated."""
+    """Each lifecycle transition of a claim, dated, with who made it and what they certified."""
 
     __tablename__ = "claim_event"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -141,6 +176,18 @@ class ClaimEvent(Base):
     state: Mapped[str] = mapped_column(String(20))
     on: Mapped[date | None]
     at: Mapped[datetime]
+    actor: Mapped[str | None] = mapped_column(String(200))
+    detail: Mapped[dict[str, Any] | None]
+
+
+class ClaimReview(Base):
+    """The court's review record for a claim: threshold showing and balancing factors."""
+
+    __tablename__ = "claim_review"
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claim.id"), primary_key=True)
+    findings: Mapped[dict[str, Any]]
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    recorded_at: Mapped[datetime]
 
 
 class Ruling(Base):
@@ -186,6 +233,8 @@ class Deadline(Base):
     source: Mapped[str] = mapped_column(String(200), default="")
     done: Mapped[bool] = mapped_column(default=False)
     done_on: Mapped[date | None]
+    claim_id: Mapped[str | None] = mapped_column(String(80), index=True)  # a claw-back's duty
+    duty: Mapped[str | None] = mapped_column(String(20))  # which: certify, replace
 
 
 class Filing(Base):
@@ -257,3 +306,31 @@ class LogVersion(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     sha256: Mapped[str] = mapped_column(String(64))
     rows: Mapped[list[Any]]
+
+
+class ReceivedRecord(Base):
+    """One record of another party's production volume, as its load file named it.
+
+    ``control`` is the producing party's control number (or begin Bates); a volume's record is
+    imported once, so importing the volume again adds nothing.
+    """
+
+    __tablename__ = "received_record"
+    __table_args__ = (UniqueConstraint("volume", "control", name="uq_received_record"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    volume: Mapped[str] = mapped_column(String(200))
+    control: Mapped[str] = mapped_column(String(200))
+    row: Mapped[int] = mapped_column(Integer)  # the row number in the load file
+
+
+class PageWarning(Base):
+    """Something wrong found on a page of a document received from another party, such as a
+    box drawn over text that is still there. ``detail`` never quotes the text itself."""
+
+    __tablename__ = "page_warning"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
+    page_idx: Mapped[int] = mapped_column(Integer)
+    what: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text)
