@@ -54,3 +54,28 @@ def test_an_email_batch_with_natives_and_a_bad_file(tmp_path: Path) -> None:
         natives = s.scalars(select(t.Blob).where(t.Blob.recipe == "native")).all()
         assert len(natives) == 5  # kept as they came, each with a placeholder page
     ws.close()
+
+
+def test_the_same_picture_in_two_messages_stays_in_both_families(tmp_path: Path) -> None:
+    """Family integrity: a member whose bytes are another member's (the same inline picture
+    three times, then again in another message) is still its own document in each family."""
+    ws = Workspace.init(tmp_path / "ws")
+    ws.load_case(reference_case())
+    folder = EMAILS / "msgreader-sicos"
+    first = ws.ingest_email((folder / "TestWithAttachmentsAndInlines.eml").read_bytes(), "a.eml")
+    name = "TestWithInlineHavingContentDisposition.eml"
+    second = ws.ingest_email((folder / name).read_bytes(), name)
+    assert len(set(first)) == len(first) and len(set(second)) == len(second)
+    assert not set(first) & set(second)
+    with ws.transaction() as s:
+        for controls in (first, second):
+            docs = s.scalars(select(t.Document).where(t.Document.control.in_(controls))).all()
+            assert len({d.family for d in docs}) == 1 and len(docs) == len(controls)
+            assert [d.parent for d in sorted(docs, key=lambda d: d.id)] == [True] + [False] * (
+                len(docs) - 1
+            )
+        originals = s.scalars(
+            select(t.Document.original).where(t.Document.control.in_(first + second))
+        ).all()
+    assert len(set(originals)) < len(originals)  # twins by content, members by family
+    ws.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from clawback.ingest import EMAIL, INGESTED, KNOWN, REFUSED, FileReport, walk
 from clawback.ingest import prepare as prepare_file
 from clawback.ingest.pdfcheck import check_pdf
 from clawback.pdf.decrypt import decrypt, is_encrypted
-from clawback.pdf.extract import read_pages
+from clawback.pdf.extract import PageText, read_pages
 from clawback.pdf.ocr import add_text_layer
 from clawback.pdf.region import Rect, covered_words, displayed_size
 from clawback.pdf.slipsheet import placeholder
@@ -69,72 +70,74 @@ class Documents(WorkspaceBase):
         """
         self._require(Side.producing, Side.receiving, act="ingest documents")
         received = pdf if native is None else native
-        received_sha = hashlib.sha256(received).hexdigest()
-        known = self._known(received_sha)
+        known = self._known(hashlib.sha256(received).hexdigest())
         if known is not None:
             return known
-        info = dict(meta or {})
-        steps = [] if native is None else [recipe]
-        if is_encrypted(pdf):
-            pdf = decrypt(pdf, password or "")
-            info["encrypted"] = True
-            steps.append("decrypt")
-        check_pdf(pdf)  # bombs refused in one line, before anything is decoded
-        pdf, read = add_text_layer(pdf)
-        if read:
-            info["ocr_pages"] = [n + 1 for n in read]
-            steps.append("ocr")
-        pages = read_pages(pdf)  # raises a one-line PdfError on a bad file, before any write
-        sha = hashlib.sha256(pdf).hexdigest()
-        if steps:
-            info["received_sha256"] = received_sha
-        if native is not None:
-            info["native"] = {
-                "name": native_name,
-                "media_type": native_type,
-                "sha256": received_sha,
-            }
+        ready = _prepare(pdf, native, native_name, native_type, recipe, password, meta)
         with self.transaction() as s:
-            existing = s.scalar(select(t.Document).where(t.Document.original == sha))
+            existing = s.scalar(select(t.Document).where(t.Document.original == ready.sha))
             if existing is not None:
                 return existing.control
-            if exhibit is not None and s.scalar(
-                select(t.Document).where(t.Document.exhibit == exhibit)
-            ):
-                raise RuleViolation(f"Ex. {exhibit} is already in the record (another file)")
-            if steps:
-                kept = self._store(s, received, native_type if native else "application/pdf")
-                self._store(s, pdf, "application/pdf", kept, "+".join(steps))
-            else:
-                self._store(s, pdf, "application/pdf")
-            count = s.scalar(select(func.count()).select_from(t.Document)) or 0
-            doc = t.Document(
-                control=f"DOC-{count + 1:06d}",
+            return self._add_document(
+                s,
+                ready,
                 title=title,
                 kind=kind,
+                exhibit=exhibit,
                 family=family,
                 parent=parent,
-                exhibit=exhibit,
-                original=sha,
-                page_count=len(pages),
                 publicly_available=publicly_available,
-                meta=info,
             )
-            s.add(doc)
-            s.flush()
-            for p in pages:
-                s.add(
-                    t.Page(
-                        document_id=doc.id,
-                        idx=p.index,
-                        text=p.text,
-                        sha256=p.sha256,
-                        image_sha256=list(p.image_sha256),
-                    )
+
+    def _add_document(
+        self,
+        s: Session,
+        ready: _Prepared,
+        *,
+        title: str,
+        kind: str,
+        exhibit: int | None,
+        family: str | None,
+        parent: bool,
+        publicly_available: bool,
+    ) -> str:
+        """One document into the record, inside the caller's transaction."""
+        taken = select(t.Document).where(t.Document.exhibit == exhibit)
+        if exhibit is not None and s.scalar(taken):
+            raise RuleViolation(f"Ex. {exhibit} is already in the record (another file)")
+        if ready.steps:
+            kept = self._store(s, ready.received, ready.received_type)
+            self._store(s, ready.pdf, "application/pdf", kept, "+".join(ready.steps))
+        else:
+            self._store(s, ready.pdf, "application/pdf")
+        count = s.scalar(select(func.count()).select_from(t.Document)) or 0
+        doc = t.Document(
+            control=f"DOC-{count + 1:06d}",
+            title=title,
+            kind=kind,
+            family=family,
+            parent=parent,
+            exhibit=exhibit,
+            original=ready.sha,
+            page_count=len(ready.pages),
+            publicly_available=publicly_available,
+            meta=ready.info,
+        )
+        s.add(doc)
+        s.flush()
+        for p in ready.pages:
+            s.add(
+                t.Page(
+                    document_id=doc.id,
+                    idx=p.index,
+                    text=p.text,
+                    sha256=p.sha256,
+                    image_sha256=list(p.image_sha256),
                 )
-            access_rules.refresh(s, [doc])
-            self._audit(s, "ingest", record.label(doc), pages=len(pages), sha256=sha)
-            return doc.control
+            )
+        access_rules.refresh(s, [doc])
+        self._audit(s, "ingest", record.label(doc), pages=len(ready.pages), sha256=ready.sha)
+        return doc.control
 
     def _known(self, received_sha: str) -> str | None:
         """The control number of the document made from the file with this SHA-256 (the file
@@ -176,16 +179,12 @@ class Documents(WorkspaceBase):
         if known:  # this very e-mail is in already: nothing twice
             return list(known)
         members = email.family(data, filename)
-        pdfs = []
-        for m in members:
+        prepared = []
+        for n, m in enumerate(members):  # everything read before anything is stored
             native_sha = hashlib.sha256(m.native).hexdigest()
             pdf = m.pdf or placeholder(
                 ["Produced in native form", m.name, f"sha256 {native_sha[:16]}"]
             )
-            read_pages(pdf)  # refuse now, before anything is stored
-            pdfs.append((m, pdf, native_sha))
-        controls = []
-        for n, (m, pdf, native_sha) in enumerate(pdfs):
             msg = m.message
             meta: dict[str, Any] = {"name": m.name, "depth": m.depth, "custodian": custodian}
             if msg is not None:
@@ -197,22 +196,31 @@ class Documents(WorkspaceBase):
                     "message_id": msg.message_id or "",
                 }
             if m.pdf is None:
-                with self.transaction() as s:
-                    self._store(s, m.native, "application/octet-stream", None, "native")
                 meta["native_sha256"] = native_sha
+            ready = _prepare(pdf, None, "", "application/pdf", "convert", None, meta)
+            title = (msg.subject if msg else m.name) or m.name
             kind = "email" if msg is not None else "attachment"
-            controls.append(
-                self.ingest(
-                    pdf,
-                    title=(msg.subject if msg else m.name) or m.name,
-                    kind=kind,
-                    exhibit=exhibit if n == 0 else None,
-                    family=family_id,
-                    parent=n == 0,
-                    meta=meta,
+            prepared.append((n, m, ready, title, kind))
+        with self.transaction() as s:  # the family goes in whole or not at all
+            controls = []
+            for n, m, ready, title, kind in prepared:
+                if m.pdf is None:
+                    self._store(s, m.native, "application/octet-stream", None, "native")
+                # Each member is its own document even when its bytes are another's (the same
+                # logo in two messages): a family keeps every member; copies finds the twins.
+                controls.append(
+                    self._add_document(
+                        s,
+                        ready,
+                        title=title,
+                        kind=kind,
+                        exhibit=exhibit if n == 0 else None,
+                        family=family_id,
+                        parent=n == 0,
+                        publicly_available=False,
+                    )
                 )
-            )
-        return controls
+            return controls
 
     def ingest_file(
         self,
@@ -459,3 +467,56 @@ def _region(item_id: str, page: str, rect: Sequence[float], original: bytes, ind
             f"({width:g} x {height:g} points, the Bates band excluded)"
         )
     return (x0, y0, x1, y1)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A file made ready for the record, before any write: the PDF the record works on (after
+    decryption, conversion, OCR), its pages, and what was received."""
+
+    pdf: bytes
+    sha: str
+    pages: list[PageText]
+    info: dict[str, Any]
+    steps: list[str]
+    received: bytes
+    received_type: str
+
+
+def _prepare(
+    pdf: bytes,
+    native: bytes | None,
+    native_name: str,
+    native_type: str,
+    recipe: str,
+    password: str | None,
+    meta: Mapping[str, Any] | None,
+) -> _Prepared:
+    """Decrypt, check for bombs, OCR and read a file; a one-line error before any write."""
+    received = pdf if native is None else native
+    received_sha = hashlib.sha256(received).hexdigest()
+    info = dict(meta or {})
+    steps = [] if native is None else [recipe]
+    if is_encrypted(pdf):
+        pdf = decrypt(pdf, password or "")
+        info["encrypted"] = True
+        steps.append("decrypt")
+    check_pdf(pdf)  # bombs refused in one line, before anything is decoded
+    pdf, read = add_text_layer(pdf)
+    if read:
+        info["ocr_pages"] = [n + 1 for n in read]
+        steps.append("ocr")
+    pages = read_pages(pdf)  # raises a one-line PdfError on a bad file
+    if steps:
+        info["received_sha256"] = received_sha
+    if native is not None:
+        info["native"] = {"name": native_name, "media_type": native_type, "sha256": received_sha}
+    return _Prepared(
+        pdf=pdf,
+        sha=hashlib.sha256(pdf).hexdigest(),
+        pages=pages,
+        info=info,
+        steps=steps,
+        received=received,
+        received_type=native_type if native is not None else "application/pdf",
+    )
