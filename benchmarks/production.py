@@ -6,7 +6,9 @@ through:
 
 (a) raw PyMuPDF: redact each hit (``add_redact_annot`` + ``apply_redactions``), then stamp
     every page the way clawback does (the page placed on a taller page, Bates number and legend
-    in the added band), save with ``garbage=4, deflate=True``;
+    in the added band), save each document to a file with ``garbage=4, deflate=True,
+    clean=True`` (clawback's output options, less the image and font deflation, which change
+    nothing here);
 (b) ``Workspace.produce(..., redact_pattern=..., check=False)``: clawback without the gate;
 (c) the same with the verification gate on every output;
 (d) (c) with 2 worker processes.
@@ -81,8 +83,9 @@ def make_document(rng: random.Random, number: int, pages: int) -> bytes:
     return data
 
 
-def raw_pymupdf(pdfs: list[bytes]) -> int:
-    """The minimal script: redact the hits, stamp each page in a band below it, save."""
+def raw_pymupdf(pdfs: list[bytes], folder: Path) -> int:
+    """The minimal script: redact the hits, stamp each page in a band below it, save each
+    document as a file in `folder` (clawback stores each produced file too)."""
     pattern = re.compile(PATTERN)
     number = 1
     for data in pdfs:
@@ -106,7 +109,7 @@ def raw_pymupdf(pdfs: list[bytes]) -> int:
             placed = pymupdf.Rect(0, 0, width, height)
             target.show_pdf_page(placed, src, page.number, overlay=False)
             number += 1
-        out.tobytes(garbage=4, deflate=True, clean=True)
+        out.save(folder / f"{number - 1:08d}.pdf", garbage=4, deflate=True, clean=True)
         out.close()
         src.close()
     return number - 1
@@ -202,7 +205,8 @@ def main() -> None:
         controls = ingested(tmp / "base", pdfs)
         print(f"{pages} pages in {docs} documents, ingested in {time.perf_counter() - began:.1f} s")
         print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-        times = {"a": measured(lambda: raw_pymupdf(pdfs))}
+        (tmp / "a").mkdir()
+        times = {"a": measured(lambda: raw_pymupdf(pdfs, tmp / "a"))}
         times["b"] = produce_copy(tmp / "base", tmp / "b", controls, check=False, workers=1)
         times["c"] = produce_copy(tmp / "base", tmp / "c", controls, check=True, workers=1)
         times["d"] = produce_copy(tmp / "base", tmp / "d", controls, check=True, workers=2)

@@ -1,7 +1,7 @@
 """Gate checks (b) and (c): the secret in the bytes of the file, and the file's revisions.
 
 (b) Looked for, in the `needles.byte_forms` of each secret (plain, hex, UTF-16BE/LE, escaped;
-ASCII case-insensitive):
+ASCII case-insensitive; all secrets' forms in one `needles.ByteNeedles` pass per haystack):
 
 * the raw file bytes (uncompressed dictionaries and strings);
 * every stream object in the cross-reference table, referenced or not, decoded (or raw when
@@ -28,7 +28,7 @@ import pymupdf
 
 from clawback.pdf.check_structure import object_owners, partition
 from clawback.pdf.findings import Finding
-from clawback.pdf.needles import TextMatcher, byte_forms, prepare
+from clawback.pdf.needles import ByteNeedles, TextMatcher, byte_forms, prepare
 from clawback.pdf.pdfwalk import all_objects, walk
 
 __all__ = ["raw_findings", "revision_findings"]
@@ -44,7 +44,7 @@ def raw_findings(
     """Secrets present anywhere in the bytes of the file (see module doc)."""
     if not secrets:
         return []
-    forms = {label: byte_forms(text) for label, text in secrets}
+    forms = ByteNeedles({label: byte_forms(text) for label, text in secrets})
     findings = _scan(pdf, forms, "the file bytes")
     objects = list(all_objects(pike))
     owners: dict[tuple[int, int], int] | None = None
@@ -67,13 +67,14 @@ def raw_findings(
                 findings.append(Finding(page, "raw", f"item {label!r} in a string object"))
                 reported.add(label)
     # Carved streams repeat what the object scan saw; report only secrets it could not see.
-    unseen = {label: f for label, f in forms.items() if not _mentions(findings, label)}
+    unseen = forms.without({label for label in forms.forms if _mentions(findings, label)})
     for offset, data in _inflatable_streams(pdf):
-        if not unseen:
+        if not unseen.forms:
             break
         hits = _scan(data, unseen, f"an unlisted compressed stream at byte {offset}")
         findings += hits
-        unseen = {label: f for label, f in unseen.items() if not _mentions(hits, label)}
+        if hits:
+            unseen = unseen.without({label for label in unseen.forms if _mentions(hits, label)})
     return findings
 
 
@@ -91,16 +92,12 @@ def _mentions(findings: list[Finding], label: str) -> bool:
     return any(f.detail.startswith(f"item {label!r} ") for f in findings)
 
 
-def _scan(data: bytes, forms: dict[str, dict[str, bytes]], where: str) -> list[Finding]:
+def _scan(data: bytes, needles: ByteNeedles, where: str) -> list[Finding]:
     """One finding per secret found in `data` (first matching form named)."""
-    haystack = data.lower()
-    findings = []
-    for label, candidates in forms.items():
-        for form, needle in candidates.items():
-            if needle in haystack:
-                findings.append(Finding(None, "raw", f"item {label!r} in {where} ({form})"))
-                break
-    return findings
+    return [
+        Finding(None, "raw", f"item {label!r} in {where} ({form})")
+        for label, form in needles.find(data.lower())
+    ]
 
 
 def _stream_bytes(stream: pikepdf.Stream) -> bytes:

@@ -42,7 +42,7 @@ from clawback.pdf.document import open_pdf, refuse_unapplied_redactions
 from clawback.pdf.locate import find_text_rects
 from clawback.pdf.reflow import ReflowError, WidthPolicy, reflow_line
 from clawback.pdf.scrub import scrub
-from clawback.pdf.shiftfix import Glyph, repair_shifts, snapshot
+from clawback.pdf.shiftfix import Glyph, Span, repair_shifts, trace
 
 __all__ = [
     "Box",
@@ -50,8 +50,10 @@ __all__ = [
     "RedactionError",
     "RedactionResult",
     "WidthPolicy",
+    "check_gone",
     "pages_holding",
     "redact",
+    "redact_document",
     "scrub",
 ]
 
@@ -126,29 +128,50 @@ def redact(
     is not found on its page or can still be found after redaction; `PdfError` for unusable
     input or input carrying unapplied redaction annotations.
     """
-    boxes: list[Box] = []
     with open_pdf(pdf) as doc:
-        refuse_unapplied_redactions(doc)
-        doc.bake(annots=True, widgets=True)
-        by_page = _group(redactions, doc.page_count)
-        with _all_layers_shown(doc):
-            for number, items in sorted(by_page.items()):
-                whole = [item for item in items if item.whole_page]
-                if whole:
-                    boxes.append(_withhold_page(doc, number, whole[0]))
-                else:
-                    boxes.extend(_redact_page(doc[number], items, width))
-        try:
-            doc.subset_fonts()
-        except (RuntimeError, ValueError) as exc:
-            raise RedactionError(f"font re-subsetting failed ({type(exc).__name__})") from None
+        boxes = redact_document(doc, redactions, width)
         staged = doc.tobytes(garbage=1, encryption=pymupdf.PDF_ENCRYPT_NONE)
-    boxes.sort(key=lambda box: (box[0], box[1][1], box[1][0]))
     final = scrub(staged)
-    _check_gone(final, redactions)
+    check_gone(final, redactions)
     texts = {(item.page, item.label) for item in redactions if item.text is not None}
     reflowed = [box for box in boxes if width is not None and (box[0], box[2]) in texts]
     return RedactionResult(final, boxes, reflowed)
+
+
+def redact_document(
+    doc: pymupdf.Document, redactions: Sequence[Redaction], width: WidthPolicy | None = None
+) -> list[Box]:
+    """Steps 1 to 6 and the font re-subsetting of `redact` on an open document, in place;
+    returns the boxes painted. The caller must still `scrub` what it saves of `doc` and
+    `check_gone` the finished file (`redact` does both): a caller that goes on working on the
+    open document (stamping it, say) saves one file instead of two."""
+    boxes: list[Box] = []
+    refuse_unapplied_redactions(doc)
+    doc.bake(annots=True, widgets=True)
+    by_page = _group(redactions, doc.page_count)
+    with _all_layers_shown(doc):
+        for number, items in sorted(by_page.items()):
+            whole = [item for item in items if item.whole_page]
+            if whole:
+                boxes.append(_withhold_page(doc, number, whole[0]))
+            else:
+                boxes.extend(_redact_page(doc[number], items, width))
+    try:
+        if _embeds_fonts(doc):  # nothing to re-subset in a file of standard fonts only
+            doc.subset_fonts()
+    except (RuntimeError, ValueError) as exc:
+        raise RedactionError(f"font re-subsetting failed ({type(exc).__name__})") from None
+    boxes.sort(key=lambda box: (box[0], box[1][1], box[1][0]))
+    return boxes
+
+
+def _embeds_fonts(doc: pymupdf.Document) -> bool:
+    """True if any object of the file mentions an embedded font program (``/FontFile``,
+    ``/FontFile2``, ``/FontFile3``), in its own dictionary or one nested in it."""
+    return any(
+        "/FontFile" in doc.xref_object(xref, compressed=True)
+        for xref in range(1, doc.xref_length())
+    )
 
 
 def pages_holding(pdf: bytes, text: str) -> list[int]:
@@ -172,11 +195,25 @@ def _all_layers_shown(doc: pymupdf.Document) -> Iterator[None]:
             doc.set_layer_ui_config(number, action=2)
 
 
-def _check_gone(pdf: bytes, redactions: Sequence[Redaction]) -> None:
-    """Search the finished file: no redacted text may still be found on its page."""
+def check_gone(
+    pdf: bytes, redactions: Sequence[Redaction], margin: float = 0.0, down: float = 0.0
+) -> None:
+    """Search the finished file: no redacted text may still be found on its page.
+
+    For a stamped file (`margin` points of band added, the page `down` points from the top;
+    see `stamp`), what the band's labels say does not count (a legend may well hold words
+    redacted elsewhere); all that is over the page itself does."""
     with open_pdf(pdf) as doc, _all_layers_shown(doc):
         for item in redactions:
-            if item.text is not None and find_text_rects(doc[item.page], item.text):
+            if item.text is None:
+                continue
+            page = doc[item.page]
+            rects = find_text_rects(page, item.text)
+            if margin and rects:
+                width, height = page.rect.width, page.rect.height - margin
+                placed = pymupdf.Rect(0, down, width, down + height)
+                rects = [rect for rect in rects if rect.intersects(placed)]
+            if rects:
                 raise RedactionError(
                     f"item {item.label!r} can still be found on page {item.page + 1} "
                     "after redaction"
@@ -213,7 +250,7 @@ def _redact_page(
         if not rects:
             raise RedactionError(f"item {item.label!r} not found on page {number + 1}")
         planned.extend((rect, item) for rect in rects)
-    before = snapshot(page)
+    before = trace(page)
     for rect, item in planned:
         flows = width is not None and item.text is not None
         page.add_redact_annot(rect, fill=None if flows else BOX_FILL, cross_out=False)
@@ -262,7 +299,7 @@ def _reflow(
 
 
 def _check_neighbours(
-    page: pymupdf.Page, before: list[Glyph], planned: list[tuple[pymupdf.Rect, Redaction]]
+    page: pymupdf.Page, before: list[Span], planned: list[tuple[pymupdf.Rect, Redaction]]
 ) -> None:
     """Restore text MuPDF moved; refuse results that hide or delete text outside the boxes."""
     number = page.number

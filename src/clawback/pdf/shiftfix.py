@@ -17,21 +17,24 @@ the caller can refuse a result that hides or deletes text outside the boxes.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, NamedTuple
 
 import pikepdf
 import pymupdf
 
-__all__ = ["Glyph", "ShiftReport", "repair_shifts", "snapshot"]
+__all__ = ["Glyph", "ShiftReport", "Span", "glyphs", "repair_shifts", "snapshot", "trace"]
 
 #: Glyphs that moved less than this (points) are in place.
 TOLERANCE = 0.05
 
 
-@dataclass(frozen=True)
-class Glyph:
-    """One drawn glyph: identity (unicode, glyph id), origin, effective size, bounding box."""
+class Glyph(NamedTuple):
+    """One drawn glyph: identity (unicode, glyph id), origin, effective size, bounding box.
+
+    A named tuple: a page holds thousands and each redacted page is snapshotted twice."""
 
     key: tuple[int, int]
     x: float
@@ -40,15 +43,36 @@ class Glyph:
     bbox: tuple[float, float, float, float]
 
 
+#: One run of glyphs as MuPDF traces it: (size, ((unicode, glyph id, origin, bbox), ...)).
+Span = tuple[float, tuple[Any, ...]]
+
+
+def trace(page: pymupdf.Page) -> list[Span]:
+    """The page's horizontal glyph runs in drawing order, as traced (cheap to compare: a run
+    that did not change is equal, positions included, to its earlier self)."""
+    spans: list[Span] = []
+    for span in page.get_texttrace():
+        dx, dy = span["dir"]
+        if span["wmode"] != 0 or round(dx, 3) != 1.0 or round(dy, 3) != 0.0:
+            continue
+        spans.append((span["size"], span["chars"]))
+    return spans
+
+
+def glyphs(spans: Sequence[Span]) -> list[Glyph]:
+    """The glyphs of `spans`, in order."""
+    found: list[Glyph] = []
+    for size, chars in spans:
+        found.extend(
+            Glyph((uni, gid), origin[0], origin[1], size, tuple(bbox))
+            for uni, gid, origin, bbox in chars
+        )
+    return found
+
+
 def snapshot(page: pymupdf.Page) -> list[Glyph]:
     """All horizontal glyphs of a page in drawing order."""
-    glyphs: list[Glyph] = []
-    for span in page.get_texttrace():
-        if span["wmode"] != 0 or tuple(round(v, 3) for v in span["dir"]) != (1.0, 0.0):
-            continue
-        for uni, gid, origin, bbox in span["chars"]:
-            glyphs.append(Glyph((uni, gid), origin[0], origin[1], span["size"], tuple(bbox)))
-    return glyphs
+    return glyphs(trace(page))
 
 
 @dataclass(frozen=True)
@@ -59,20 +83,34 @@ class ShiftReport:
     removed: list[Glyph]
 
 
-def repair_shifts(
-    page: pymupdf.Page, before: list[Glyph], boxes: list[pymupdf.Rect]
-) -> ShiftReport:
-    """Correct the ``TJ`` displacements MuPDF shortened, then report what is still wrong."""
-    after = snapshot(page)
-    fixes = _planned_fixes(before, _align(before, after, boxes), after)
+def repair_shifts(page: pymupdf.Page, before: list[Span], boxes: list[pymupdf.Rect]) -> ShiftReport:
+    """Correct the ``TJ`` displacements MuPDF shortened, then report what is still wrong.
+
+    `before` is the page's `trace` taken before the redaction. Runs that are the same before
+    and after (same glyphs at the same places) at the start and the end of the page are
+    matched as they are; the glyphs in between, with one unchanged run on each side as
+    context, are aligned and checked one by one."""
+    old, new = _changed(before, trace(page))
+    fixes = _planned_fixes(old, _align(old, new, boxes), new)
     if fixes and _rewrite(page, fixes):
-        after = snapshot(page)
-    match = _align(before, after, boxes)
-    misplaced = [
-        after[j] for i, j in enumerate(match) if j is not None and _moved(before[i], after[j])
-    ]
-    removed = [before[i] for i, j in enumerate(match) if j is None]
+        old, new = _changed(before, trace(page))
+    match = _align(old, new, boxes)
+    misplaced = [new[j] for i, j in enumerate(match) if j is not None and _moved(old[i], new[j])]
+    removed = [old[i] for i, j in enumerate(match) if j is None]
     return ShiftReport(misplaced, removed)
+
+
+def _changed(before: list[Span], after: list[Span]) -> tuple[list[Glyph], list[Glyph]]:
+    """The glyphs of the stretch of runs that differ, before and after, with one unchanged
+    run on each side (a shift is measured against the glyphs around it)."""
+    head, most = 0, min(len(before), len(after))
+    while head < most and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while tail < most - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    head, tail = max(0, head - 1), max(0, tail - 1)
+    return glyphs(before[head : len(before) - tail]), glyphs(after[head : len(after) - tail])
 
 
 def _align(before: list[Glyph], after: list[Glyph], boxes: list[pymupdf.Rect]) -> list[int | None]:
@@ -82,7 +120,8 @@ def _align(before: list[Glyph], after: list[Glyph], boxes: list[pymupdf.Rect]) -
     prefix and suffix are matched directly and only the middle goes through `difflib`.
     """
     match: list[int | None] = [None] * len(before)
-    expected = [i for i, glyph in enumerate(before) if not _inside(glyph, boxes)]
+    areas = [(b.x0, b.y0, b.x1, b.y1) for b in boxes]
+    expected = [i for i, glyph in enumerate(before) if not _inside(glyph, areas)]
     if len(expected) == len(after) and all(
         before[i].key == after[j].key for j, i in enumerate(expected)
     ):
@@ -108,10 +147,10 @@ def _align(before: list[Glyph], after: list[Glyph], boxes: list[pymupdf.Rect]) -
     return match
 
 
-def _inside(glyph: Glyph, boxes: list[pymupdf.Rect]) -> bool:
+def _inside(glyph: Glyph, areas: list[tuple[float, float, float, float]]) -> bool:
     x0, y0, x1, y1 = glyph.bbox
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    return any(b.x0 <= cx <= b.x1 and b.y0 <= cy <= b.y1 for b in boxes)
+    return any(bx0 <= cx <= bx1 and by0 <= cy <= by1 for bx0, by0, bx1, by1 in areas)
 
 
 def _moved(old: Glyph, new: Glyph) -> bool:

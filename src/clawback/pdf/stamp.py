@@ -24,10 +24,19 @@ from collections.abc import Callable, Sequence
 
 import pymupdf
 
-from clawback.pdf.document import open_pdf, refuse_unapplied_redactions, save_clean
+from clawback.pdf.document import open_pdf, refuse_unapplied_redactions
 from clawback.pdf.needles import TextMatcher
+from clawback.pdf.scrub import save_whole
 
-__all__ = ["CORNERS", "band_offset", "label_problems", "stamp", "stamp_check"]
+__all__ = [
+    "CORNERS",
+    "band_offset",
+    "label_problems",
+    "stable_id",
+    "stamp",
+    "stamp_check",
+    "stamp_document",
+]
 
 #: Where the Bates number may go: the band is added on the named edge.
 CORNERS = ("bottom-right", "bottom-left", "bottom-center", "top-right", "top-left", "top-center")
@@ -55,45 +64,71 @@ def stamp(
     The same input gives the same bytes (the file identifier is derived from the content), so
     a production that is killed and redone stores the very file it had begun to store.
     """
-    if margin <= 0:
-        raise ValueError(f"margin must be positive, got {margin}")
-    if corner not in CORNERS:
-        raise ValueError(f"stamp corner must be one of {', '.join(CORNERS)}, not {corner!r}")
+    _check_band(margin, corner)
+    with open_pdf(pdf) as src:
+        out = stamp_document(src, labels, margin, corner)
+        try:
+            return stable_id(save_whole(out))
+        finally:
+            out.close()
+
+
+def stamp_document(
+    src: pymupdf.Document,
+    labels: Sequence[tuple[str, str]],
+    margin: float = 36,
+    corner: str = "bottom-right",
+) -> pymupdf.Document:
+    """`stamp` on an open document: returns the new, unsaved stamped document (the caller
+    closes it; save it with `scrub.save_whole` and `stable_id`). Bakes `src`'s annotations and
+    un-rotates its pages in place, so `src` is not to be saved afterwards."""
+    _check_band(margin, corner)
+    if len(labels) != src.page_count:
+        raise ValueError(f"{len(labels)} labels given for {src.page_count} pages")
+    refuse_unapplied_redactions(src)
+    src.bake(annots=True, widgets=True)
     font = pymupdf.Font("helv")
+    units = _Helvetica()
     out = pymupdf.open()
     try:
-        with open_pdf(pdf) as src:
-            if len(labels) != src.page_count:
-                raise ValueError(f"{len(labels)} labels given for {src.page_count} pages")
-            refuse_unapplied_redactions(src)
-            src.bake(annots=True, widgets=True)
-            embedded = False
-            for page, (bates, legend) in zip(src, labels, strict=True):
-                if not bates.strip():
-                    raise ValueError(f"page {page.number + 1}: empty Bates number")
-                embedded |= _stamp_page(out, src, page, bates, legend, margin, font, corner)
+        embedded = False
+        for page, (bates, legend) in zip(src, labels, strict=True):
+            if not bates.strip():
+                raise ValueError(f"page {page.number + 1}: empty Bates number")
+            embedded |= _stamp_page(out, src, page, bates, legend, margin, font, corner, units)
         out.set_metadata({})
         # MuPDF 1.28 files a new document's /Info inside the catalog: drop it too.
         out.xref_set_key(out.pdf_catalog(), "Info", "null")
         if embedded:
             out.subset_fonts()
-        return _stable_id(save_clean(out))
-    finally:
+    except BaseException:
         out.close()
+        raise
+    return out
 
 
-_TRAILER_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+def _check_band(margin: float, corner: str) -> None:
+    if margin <= 0:
+        raise ValueError(f"margin must be positive, got {margin}")
+    if corner not in CORNERS:
+        raise ValueError(f"stamp corner must be one of {', '.join(CORNERS)}, not {corner!r}")
 
 
-def _stable_id(pdf: bytes) -> bytes:
-    """Replace the trailer's file identifiers (MuPDF makes them random) by a hash of the file
-    before its trailer, same length, so the file is a function of its content."""
+#: A PDF string as MuPDF writes a file identifier: hexadecimal, or literal with escapes.
+_ID_STRING = rb"(?:<[0-9A-Fa-f]*>|\((?:\\.|[^\\()])*\))"
+_TRAILER_ID = re.compile(rb"/ID\s*\[\s*(" + _ID_STRING + rb")\s*(" + _ID_STRING + rb")\s*\]", re.S)
+
+
+def stable_id(pdf: bytes) -> bytes:
+    """Replace the trailer's file identifiers (MuPDF makes them random, and writes them now in
+    hexadecimal, now as a literal string) by a hash of the file before its trailer, so the
+    file is a function of its content. Only the trailer changes: no offset moves."""
     tail = max(0, pdf.rfind(b"trailer"))
     match = _TRAILER_ID.search(pdf, tail)
-    if match is None or len(match[1]) != len(match[2]) or len(match[1]) > 64:
+    if match is None:
         return pdf
-    digest = hashlib.sha256(pdf[:tail]).hexdigest().upper().encode()[: len(match[1])]
-    return pdf[: match.start(1)] + digest + b"><" + digest + pdf[match.end(2) :]
+    digest = hashlib.sha256(pdf[:tail]).hexdigest().upper().encode()[:32]
+    return pdf[: match.start(1)] + b"<" + digest + b"><" + digest + b">" + pdf[match.end(2) :]
 
 
 def _plain(ch: str) -> bool:
@@ -115,6 +150,7 @@ def _stamp_page(
     margin: float,
     font: pymupdf.Font,
     corner: str,
+    units: _Helvetica,
 ) -> bool:
     """Append one output page: the source page and the labels in the band beside it.
 
@@ -132,9 +168,9 @@ def _stamp_page(
     simple = all(_plain(ch) for ch in bates + legend)
 
     def length(text: str, size: float) -> float:
-        if simple:
-            return float(pymupdf.get_text_length(text, fontname="helv", fontsize=size))
-        return float(font.text_length(text, fontsize=size))
+        if not simple:
+            return float(font.text_length(text, fontsize=size))
+        return units.width(text) * size
 
     size = _font_size(length, bates, legend, width, margin)
     if size is None:
@@ -154,11 +190,8 @@ def _stamp_page(
             bates_x = width - side - bates_width
     placed_labels = ([(legend_x, legend)] if legend.strip() else []) + [(bates_x, bates)]
     if simple:
-        # The labels go in first and the page under them (overlay=False): PyMuPDF does not add
-        # a font to the page's resources once the placed page's XObject uses one of that name.
-        for x, text in placed_labels:
-            target.insert_text((x, baseline), text, fontname="helv", fontsize=size, color=(0, 0, 0))
-        target.show_pdf_page(placed, src, page.number, rotate=-rotation, overlay=False)
+        target.show_pdf_page(placed, src, page.number, rotate=-rotation)
+        _write_labels(out, target, units.font(out), placed_labels, baseline, size)
         return False
     target.show_pdf_page(placed, src, page.number, rotate=-rotation)
     writer = pymupdf.TextWriter(target.rect)
@@ -166,6 +199,61 @@ def _stamp_page(
         writer.append((x, baseline), text, font=font, fontsize=size)
     writer.write_text(target, color=(0, 0, 0))
     return True
+
+
+class _Helvetica:
+    """The standard Helvetica of one stamped document: label widths measured once each, and
+    one font object shared by every page."""
+
+    def __init__(self) -> None:
+        self.widths: dict[str, float] = {}
+        self.xref = 0
+
+    def width(self, text: str) -> float:
+        """Width of `text` at size 1 (widths scale with the size)."""
+        found = self.widths.get(text)
+        if found is None:
+            found = self.widths[text] = pymupdf.get_text_length(text, fontname="helv", fontsize=1)
+        return found
+
+    def font(self, out: pymupdf.Document) -> int:
+        """The xref of the font object in `out`, made on first use."""
+        if not self.xref:
+            self.xref = out.get_new_xref()
+            out.update_object(self.xref, _HELVETICA)
+        return self.xref
+
+
+_HELVETICA = "<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>"
+
+
+def _write_labels(
+    out: pymupdf.Document,
+    target: pymupdf.Page,
+    font: int,
+    labels: list[tuple[float, str]],
+    baseline: float,
+    size: float,
+) -> None:
+    """Append the labels in standard Helvetica to the page's content, in black, as PyMuPDF's
+    ``insert_text`` would write them, without making a font object per page."""
+    kind, value = out.xref_get_key(target.xref, "Resources")
+    if kind == "xref":  # show_pdf_page may have made the resources an object of their own
+        out.xref_set_key(int(value.split()[0]), "Font", f"<</helv {font} 0 R>>")
+    else:
+        out.xref_set_key(target.xref, "Resources/Font", f"<</helv {font} 0 R>>")
+    y = target.rect.height - baseline
+    ops = b"".join(
+        b"q 0 0 0 rg 0 0 0 RG BT /helv %s Tf %s %s Td <%s> Tj ET Q\n"
+        % (_number(size), _number(x), _number(y), text.encode("cp1252").hex().encode())
+        for x, text in labels
+    )
+    (contents,) = target.get_contents()
+    out.update_stream(contents, (out.xref_stream(contents) or b"") + b"\n" + ops)
+
+
+def _number(value: float) -> bytes:
+    return (b"%.4f" % value).rstrip(b"0").rstrip(b".")
 
 
 def _font_size(

@@ -3,7 +3,8 @@
 ``verify(pdf, secrets, expected_labels, boxes, xray)`` runs, in order:
 
 (a) ``text`` — each secret absent from the text of every page as read by PyMuPDF (with and
-    without ``/ActualText``), PDFium and pypdf (`check_text`);
+    without ``/ActualText``) and PDFium, and of the pages listed below as read by pypdf
+    (`check_text`);
 (b) ``raw`` — each secret absent from the file bytes, every decoded stream (referenced or not),
     every string object, and every zlib stream carved from the bytes, in plain, hex, UTF-16 and
     escaped forms (`check_raw`);
@@ -19,18 +20,38 @@
     resumes at its edge and the box is the `WidthPolicy` width: glyph positions no longer
     measure what was removed (`check_width`).
 
+Which checks run on which pages, and why that is cheap and sound:
+
+* every page: MuPDF (with and without ``/ActualText``) and PDFium text, the label check (on
+  the same MuPDF reading), and (b)-(d), which read every object of the file, page-owned or
+  not;
+* pages that carry a box (``boxes`` or ``reflowed``): also pypdf text, (g) and (h);
+* any other page where pypdf's reading could add something: where MuPDF and PDFium disagree
+  about the page's characters, where the two MuPDF readings differ, where a reading found a
+  secret (`check_text` explains why a page where two independent decoders agree needs no
+  third); pypdf costs 5-10 ms a page, more than all the other checks of a page together;
+* (f) x-ray: whole files, best in one batch (below).
+
+Each implementation parses the file once: one PyMuPDF document and one pikepdf ``Pdf`` are
+shared by the checks, PDFium and pypdf are opened once by `check_text`. The byte scan passes
+each stream once with one pattern for all needles of all secrets when there are many
+(`needles.ByteNeedles`). Without secrets, (a) and (b) read nothing.
+
 Secrets are ``(label, text)``; findings name the label, never the text. A file that cannot be
 opened yields one ``unreadable`` finding. A secret shorter than 4 characters raises
 `ValueError` (it cannot be scanned for reliably).
 
 Batches: x-ray costs an interpreter start per call (~1 s), so to verify many files call
 ``verify(..., xray=False)`` for each and `xray_inspect(paths)` once for all of them, then
-merge the findings. `require_clean` turns findings into a one-line `VerificationError`.
+merge the findings; `require_xray_clean` does that for named files and raises (production
+volumes and filing packages are x-rayed that way, once each).
+`require_clean` turns findings into a one-line `VerificationError`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from clawback.pdf.check_boxes import BoxSpec, box_findings
 from clawback.pdf.check_raw import raw_findings, revision_findings
@@ -46,6 +67,7 @@ __all__ = [
     "Finding",
     "VerificationError",
     "require_clean",
+    "require_xray_clean",
     "verify",
     "xray_inspect",
     "xray_python",
@@ -66,12 +88,14 @@ def verify(
     findings: list[Finding] = []
     try:
         with open_pdf(pdf) as doc, open_pike(pdf) as pike:
-            findings += text_findings(doc, pdf, secrets)
+            focus = {page for page, _, _ in (*boxes, *reflowed)}
+            shown: dict[int, str] = {}
+            findings += text_findings(doc, pdf, secrets, focus, shown)
             findings += raw_findings(pdf, pike, secrets)
             findings += revision_findings(pdf, pike, doc)
             findings += structure_findings(pike)
             if expected_labels is not None:
-                findings += label_findings(doc, expected_labels)
+                findings += label_findings(doc, expected_labels, shown)
             if boxes:
                 findings += box_findings(doc, boxes)
             if reflowed:
@@ -81,3 +105,11 @@ def verify(
     if xray:
         findings += xray_pdf(pdf)
     return findings
+
+
+def require_xray_clean(files: Sequence[tuple[str, Path]]) -> None:
+    """x-ray every ``(name, path)`` in one subprocess; `VerificationError` naming the first
+    file with a finding, with its page and what x-ray saw (fails closed like `xray_inspect`)."""
+    reports = xray_inspect([path for _, path in files])
+    for name, path in files:
+        require_clean(reports.get(path, [Finding(None, "x-ray", "no x-ray result")]), name)

@@ -31,10 +31,12 @@ from sqlalchemy.orm import Session
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.errors import ClawbackError, RuleViolation
 from clawback.domain.order import Side
-from clawback.pdf.redact import Redaction, redact
+from clawback.pdf.document import open_pdf
+from clawback.pdf.redact import Box, Redaction, check_gone, redact_document
+from clawback.pdf.scrub import save_whole, scrub_document
 from clawback.pdf.slipsheet import placeholder, slip_sheet
-from clawback.pdf.stamp import CORNERS, band_offset, stamp
-from clawback.pdf.verify import VerificationError, require_clean, verify
+from clawback.pdf.stamp import CORNERS, band_offset, stable_id, stamp_document
+from clawback.pdf.verify import VerificationError, require_clean, require_xray_clean, verify
 from clawback.service import record
 from clawback.service.access import REDACTED_MARK
 from clawback.service.base import WorkspaceBase
@@ -44,6 +46,8 @@ from clawback.storage import tables as t
 Progress = Callable[[int, int], None]
 
 WITHHELD = "Withheld \u2013 privileged"
+#: Height (points) of the band the stamp adds.
+MARGIN = 36
 REDACTED = "REDACTED"
 
 
@@ -65,18 +69,28 @@ class Job:
 
 
 def make(job: Job) -> bytes:
-    """Redact the pattern hits, stamp every page, and (with ``check``) pass the gate."""
-    pdf, boxes = job.pdf, []
-    if job.hits:
-        redactions = [
-            Redaction(page=idx, reason=job.reason, text=text, label=f"hit {n}")
-            for n, (idx, text) in enumerate(job.hits, start=1)
-        ]
-        result = redact(pdf, redactions)
-        pdf, boxes = result.pdf, result.boxes
-    stamped = stamp(pdf, job.labels, corner=job.corner)
+    """Redact the pattern hits, stamp every page, and (with ``check``) pass the gate.
+
+    The document is opened once: redacted in place, stamped from the open document, and the
+    stamped file scrubbed and saved once (`pdf.redact` alone would save, scrub and re-open
+    the redacted file before stamping it). A document without hits is only stamped."""
+    redactions = [
+        Redaction(page=idx, reason=job.reason, text=text, label=f"hit {n}")
+        for n, (idx, text) in enumerate(job.hits, start=1)
+    ]
+    boxes: list[Box] = []
+    with open_pdf(job.pdf) as src:
+        if redactions:
+            boxes = redact_document(src, redactions)
+        out = stamp_document(src, job.labels, MARGIN, job.corner)
+        try:
+            stamped = stable_id(scrub_document(out) if redactions else save_whole(out))
+        finally:
+            out.close()
+    down = band_offset(MARGIN, job.corner)
+    if redactions:
+        check_gone(stamped, redactions, MARGIN, down)
     if job.check:
-        down = band_offset(36, job.corner)
         shifted = [(p, (x0, y0 + down, x1, y1 + down), k) for p, (x0, y0, x1, y1), k in boxes]
         secrets = [(f"hit {n}", text) for n, (_, text) in enumerate(job.hits, start=1)]
         found = verify(stamped, secrets, expected_labels=job.labels, boxes=shifted, xray=False)
@@ -137,6 +151,11 @@ class Productions(WorkspaceBase):
             production_id, plan = production.id, production.plan
         try:
             done = self._make_all(production_id, plan, check, workers, progress)
+            if check:  # x-ray, once for the whole volume: one interpreter start
+                with self.transaction() as s:
+                    docs = [s.get(t.Document, d["id"]) for d in plan["docs"]]
+                    made = [(record.label(d), self.files.path(d.produced or "")) for d in docs if d]
+                require_xray_clean(made)
         except (VerificationError, ValueError) as exc:
             raise ProductionStopped(
                 f"{exc}; volume {volume} stays open with the documents made so far: "

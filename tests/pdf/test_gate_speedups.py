@@ -1,0 +1,60 @@
+"""The gate's shortcuts keep its verdicts: one pattern for all byte needles, pypdf where it
+matters, x-ray over named files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clawback.pdf.needles import PATTERN_FROM, ByteNeedles, byte_forms
+from clawback.pdf.verify import VerificationError, require_xray_clean, verify
+from tests.pdf.builders import SECRET, SECRET_LABEL, text_pdf
+from tests.pdf.corpus import Case
+
+
+@pytest.mark.parametrize("fillers", [0, 40], ids=["few needles", "one pattern"])
+def test_every_secret_is_found_even_where_they_overlap(fillers: int) -> None:
+    secrets = {"left": "ABCD-1234", "right": "CD-1234-XY", "absent": "QQQQ-9999"}
+    secrets |= {f"filler {n}": f"WW-{n:04d}-VV" for n in range(fillers)}
+    assert (len({n for t in secrets.values() for n in byte_forms(t).values()}) > PATTERN_FROM) == (
+        fillers > 0
+    )
+    needles = ByteNeedles({label: byte_forms(text) for label, text in secrets.items()})
+    found = dict(needles.find(b"xx abcd-1234-xy yy"))
+    assert sorted(found) == ["left", "right"]
+    assert found["left"] == "utf-8"
+    assert needles.find(b"nothing here at all") == []
+    assert dict(needles.find("CD-1234-XY".encode("utf-16-be").hex().encode())) == {
+        "right": "hex utf-16be as given"
+    }
+    assert needles.without({"left", "right"}).find(b"abcd-1234-xy") == []
+
+
+def test_many_secrets_are_each_named_once() -> None:
+    many = {f"code {n}": f"ZZ-{n:04d}-QQ" for n in range(60)}
+    needles = ByteNeedles({label: byte_forms(text) for label, text in many.items()})
+    found = needles.find(b"... zz-0007-qq ... zz-0059-qq ...")
+    assert [label for label, _ in found] == ["code 7", "code 59"]
+
+
+def test_every_extractor_reads_every_page_that_holds_the_secret() -> None:
+    """No box anywhere: the pages are still read by all four readings where a secret is."""
+    findings = verify(text_pdf(3), [(SECRET_LABEL, SECRET)], xray=False)
+    text = [f for f in findings if f.check == "text"]
+    assert [f.page for f in text] == [0, 1, 2]
+    for finding in text:
+        assert finding.detail.endswith("(pymupdf, pymupdf-no-actualtext, pdfium, pypdf)")
+
+
+def test_xray_over_named_files_names_the_file_and_the_page(
+    corpus: dict[str, Case], xray_available: None, tmp_path: Path
+) -> None:
+    clean, faked = tmp_path / "clean.pdf", tmp_path / "faked.pdf"
+    clean.write_bytes(text_pdf(2))
+    faked.write_bytes(corpus["bad_box_over_live_text"].pdf)
+    require_xray_clean([("EXHIBIT-1", clean)])
+    with pytest.raises(
+        VerificationError, match=r"^EXHIBIT-2: 1 finding\(s\); first: page 1: x-ray"
+    ):
+        require_xray_clean([("EXHIBIT-1", clean), ("EXHIBIT-2", faked)])

@@ -1,0 +1,49 @@
+"""x-ray runs once over a whole production volume and stops it, naming the document and page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+from sqlalchemy import select
+
+from clawback.demo.run import reference_case
+from clawback.domain.errors import ClawbackError
+from clawback.service import Workspace
+from clawback.storage import tables as t
+
+
+def test_a_fake_box_over_live_text_stops_the_volume(
+    tmp_path: Path, database_url: str, xray_available: None
+) -> None:
+    ws = Workspace.init(tmp_path / "ws", database_url)
+    try:
+        ws.load_case(reference_case())
+        doc = pymupdf.open()
+        for n in range(2):
+            doc.new_page().insert_text((72, 100), f"Account number 4417-{n} belongs to Ruiz")
+        hidden = doc[1].search_for("4417-1")[0]
+        doc[1].draw_rect(hidden, color=None, fill=(0, 0, 0))  # a box drawn, text left under it
+        clean = ws.ingest(_plain(), title="clean")
+        faked = ws.ingest(doc.tobytes(), title="fake box")
+        doc.close()
+        with pytest.raises(ClawbackError) as stopped:
+            ws.produce([clean, faked], "XR-000001", "XR")
+        message = str(stopped.value)
+        assert "\n" not in message
+        assert message.startswith(f"{faked}: 1 finding(s); first: page 2: x-ray: opaque box")
+        assert "4417" not in message and "volume XR stays open" in message
+        with ws.transaction() as s:
+            assert s.scalars(select(t.Production.state)).all() == ["open"]
+    finally:
+        ws.close()
+
+
+def _plain() -> bytes:
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 100), "nothing to hide here")
+    try:
+        return doc.tobytes()
+    finally:
+        doc.close()
