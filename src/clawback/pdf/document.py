@@ -8,8 +8,12 @@ through `save_clean`, so no output is ever written incrementally or with unrefer
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pymupdf
@@ -79,11 +83,16 @@ def refuse_unapplied_redactions(doc: pymupdf.Document) -> None:
             raise PdfError(f"page {page.number + 1} has an unapplied redaction annotation")
 
 
+#: Where `save_clean` writes its file: in memory where the system offers it.
+_SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+
+
 def save_clean(doc: pymupdf.Document) -> bytes:
     """Serialise a whole new file: never incremental, unreferenced objects dropped and
     duplicates merged (``garbage=4``), streams deflated, content streams sanitised, no
     encryption."""
-    return doc.tobytes(
+    return saved(
+        doc,
         garbage=4,
         deflate=True,
         deflate_images=True,
@@ -91,3 +100,22 @@ def save_clean(doc: pymupdf.Document) -> bytes:
         clean=True,
         encryption=pymupdf.PDF_ENCRYPT_NONE,
     )
+
+
+def saved(doc: pymupdf.Document, **options: Any) -> bytes:
+    """``doc.tobytes(**options)``, by way of a private temporary file (in memory where
+    ``/dev/shm`` exists): ``tobytes`` hands MuPDF's output to Python a few bytes at a time,
+    about 40% of a save's time. Straight from memory when no temporary file can be used."""
+    try:
+        fd, name = tempfile.mkstemp(prefix="clawback-", suffix=".pdf", dir=_SCRATCH)
+    except OSError:
+        return bytes(doc.tobytes(**options))
+    os.close(fd)
+    path = Path(name)
+    try:
+        doc.save(name, **options)
+        return path.read_bytes()
+    except (OSError, RuntimeError):  # MuPDF reports a failed write as a RuntimeError
+        return bytes(doc.tobytes(**options))
+    finally:
+        path.unlink(missing_ok=True)

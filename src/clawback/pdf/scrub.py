@@ -21,19 +21,15 @@ The result is written by qpdf (only reachable objects), then re-saved by PyMuPDF
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
-from pathlib import Path
-from typing import Any
 
 import pikepdf
 import pymupdf
 
-from clawback.pdf.document import PdfError, open_pdf, open_pike
+from clawback.pdf.document import PdfError, open_pdf, open_pike, save_clean, saved
 from clawback.pdf.pdfwalk import dictionaries, page_contents, walk
 
-__all__ = ["save_whole", "scrub", "scrub_document", "strip_structures"]
+__all__ = ["scrub", "scrub_document", "strip_structures"]
 
 _ROOT_KEYS = (
     "/Info", "/Metadata", "/Outlines", "/AcroForm", "/Names", "/Dests", "/OpenAction",
@@ -59,14 +55,14 @@ def scrub(pdf: bytes) -> bytes:
         buffer = io.BytesIO()
         doc.save(buffer, compress_streams=True, linearize=False)
     with open_pdf(buffer.getvalue()) as final:
-        return save_whole(final)
+        return save_clean(final)
 
 
 def scrub_document(doc: pymupdf.Document) -> bytes:
     """`scrub` of an open PyMuPDF document, saved once: the hand-over to qpdf and back is
     written without compressing or re-compressing streams (the final `save_clean` deflates
     every stream), which is what makes it cheaper than saving `doc` and calling `scrub`."""
-    staged = _saved(doc, garbage=1, encryption=pymupdf.PDF_ENCRYPT_NONE)
+    staged = saved(doc, garbage=1, encryption=pymupdf.PDF_ENCRYPT_NONE)
     with open_pike(staged) as pike:
         strip_structures(pike)
         buffer = io.BytesIO()
@@ -78,7 +74,7 @@ def scrub_document(doc: pymupdf.Document) -> bytes:
             linearize=False,
         )
     with open_pdf(buffer.getvalue()) as final:
-        return save_whole(final)
+        return save_clean(final)
 
 
 def strip_structures(doc: pikepdf.Pdf) -> None:
@@ -140,40 +136,3 @@ def _strip_marked_content_text(stream: pikepdf.Stream) -> None:
         instructions.append(item)
     if changed:
         stream.write(pikepdf.unparse_content_stream(instructions))
-
-
-#: Where `save_whole` writes its file: in memory where the system offers it.
-_SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
-
-
-def save_whole(doc: pymupdf.Document) -> bytes:
-    """`document.save_clean`'s file (same options, same bytes), written through a private
-    temporary file (in memory where ``/dev/shm`` exists) rather than by ``tobytes``, which
-    hands MuPDF's output to Python a few bytes at a time: about 40% of the save's time."""
-    return _saved(
-        doc,
-        garbage=4,
-        deflate=True,
-        deflate_images=True,
-        deflate_fonts=True,
-        clean=True,
-        encryption=pymupdf.PDF_ENCRYPT_NONE,
-    )
-
-
-def _saved(doc: pymupdf.Document, **options: Any) -> bytes:
-    """``doc.tobytes(**options)``, by way of a private temporary file (see `save_whole`);
-    straight from memory when no temporary file can be made or read back."""
-    try:
-        fd, name = tempfile.mkstemp(prefix="clawback-", suffix=".pdf", dir=_SCRATCH)
-    except OSError:
-        return bytes(doc.tobytes(**options))
-    os.close(fd)
-    path = Path(name)
-    try:
-        doc.save(name, **options)
-        return path.read_bytes()
-    except (OSError, RuntimeError):  # MuPDF reports a failed write as a RuntimeError
-        return bytes(doc.tobytes(**options))
-    finally:
-        path.unlink(missing_ok=True)

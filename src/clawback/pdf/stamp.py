@@ -24,9 +24,8 @@ from collections.abc import Callable, Sequence
 
 import pymupdf
 
-from clawback.pdf.document import open_pdf, refuse_unapplied_redactions
+from clawback.pdf.document import open_pdf, refuse_unapplied_redactions, save_clean
 from clawback.pdf.needles import TextMatcher
-from clawback.pdf.scrub import save_whole
 
 __all__ = [
     "CORNERS",
@@ -68,7 +67,7 @@ def stamp(
     with open_pdf(pdf) as src:
         out = stamp_document(src, labels, margin, corner)
         try:
-            return stable_id(save_whole(out))
+            return stable_id(save_clean(out))
         finally:
             out.close()
 
@@ -80,7 +79,7 @@ def stamp_document(
     corner: str = "bottom-right",
 ) -> pymupdf.Document:
     """`stamp` on an open document: returns the new, unsaved stamped document (the caller
-    closes it; save it with `scrub.save_whole` and `stable_id`). Bakes `src`'s annotations and
+    closes it; save it with `document.save_clean` and `stable_id`). Bakes `src`'s annotations and
     un-rotates its pages in place, so `src` is not to be saved afterwards."""
     _check_band(margin, corner)
     if len(labels) != src.page_count:

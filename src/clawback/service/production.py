@@ -31,9 +31,9 @@ from sqlalchemy.orm import Session
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.errors import ClawbackError, RuleViolation
 from clawback.domain.order import Side
-from clawback.pdf.document import open_pdf
+from clawback.pdf.document import open_pdf, save_clean
 from clawback.pdf.redact import Box, Redaction, check_gone, redact_document
-from clawback.pdf.scrub import save_whole, scrub_document
+from clawback.pdf.scrub import scrub_document
 from clawback.pdf.slipsheet import placeholder, slip_sheet
 from clawback.pdf.stamp import CORNERS, band_offset, stable_id, stamp_document
 from clawback.pdf.verify import VerificationError, require_clean, require_xray_clean, verify
@@ -84,7 +84,7 @@ def make(job: Job) -> bytes:
             boxes = redact_document(src, redactions)
         out = stamp_document(src, job.labels, MARGIN, job.corner)
         try:
-            stamped = stable_id(scrub_document(out) if redactions else save_whole(out))
+            stamped = stable_id(scrub_document(out) if redactions else save_clean(out))
         finally:
             out.close()
     down = band_offset(MARGIN, job.corner)
