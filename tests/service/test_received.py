@@ -151,6 +151,20 @@ def test_ingest_as_received_is_checked_and_ours_is_not(ws: Workspace) -> None:
         assert len(s.scalars(select(t.PageWarning)).all()) == 1  # ours are not checked here
 
 
+def test_what_the_receiving_side_ingests_is_checked(ws: Workspace) -> None:
+    ws.add_person(
+        "counsel@plaintiffs.example",
+        name="Plaintiffs' counsel",
+        side="receiving",
+        category="counsel",
+    )
+    ws.act_as("counsel@plaintiffs.example")
+    control = ws.ingest(received_pdf("black box", 2), title="their production")
+    assert [w.split(":")[0] for w in ws.page_warnings(control)] == [
+        "page 1 has a box over live text"
+    ]
+
+
 def test_show_and_text_print_the_warning(tmp_path: Path) -> None:
     ws = Workspace.init(tmp_path / "ws")
     try:

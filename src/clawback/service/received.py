@@ -107,10 +107,12 @@ class Received(WorkspaceBase):
     # -- ingest, checked -----------------------------------------------------------------------
 
     def ingest(self, pdf: bytes, **kwargs: Any) -> str:
-        """Ingest (see ``Documents.ingest``); a document received from another party is also
-        checked for boxes over live text, each found stored as a warning on its page."""
+        """Ingest (see ``Documents.ingest``); a document received from another party (ingested
+        as kind "received", or by someone on the receiving side) is also checked for boxes over
+        live text, each found stored as a warning on its page."""
         control: str = super().ingest(pdf, **kwargs)  # type: ignore[misc]
-        if kwargs.get("kind") == "received":
+        receiving = self.person is not None and self.person.side is Side.receiving
+        if kwargs.get("kind") == "received" or receiving:
             self._check_received(control)
         return control
 
