@@ -905,6 +905,19 @@ def volume_export(
     out.print(str(folder))
 
 
+@volume_app.command("abandon")
+@one_line_errors
+def volume_abandon(
+    volume: str,
+    reason: Annotated[str, typer.Option("--reason", help="Why it is given up (audited).")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Give up an open volume that cannot be finished: its documents lose its numbers and
+    stamped files, the numbers are free again, the volume stays on record as abandoned."""
+    released = _open(workspace).abandon_volume(volume, reason)
+    out.print(f"{volume} abandoned: {released} document(s) released", highlight=False)
+
+
 @volume_app.command("import")
 @one_line_errors
 def volume_import(

@@ -276,3 +276,33 @@ def test_a_document_that_cannot_be_made_stops_the_volume_in_one_line(ws: Workspa
         ws.produce([tiny], "NV-000001", "NV")
     with pytest.raises(RuleViolation, match="volume NV is not complete"):
         ws.export_volume("NV", Path("unused"))
+
+
+def test_an_open_volume_that_cannot_be_finished_is_abandoned(ws: Workspace) -> None:
+    (first,) = docs(ws, 1)
+    narrow = pymupdf.open()
+    narrow.new_page(width=40, height=400).insert_text((5, 50), "x", fontsize=8)
+    tiny = ws.ingest(narrow.tobytes(), title="a strip")
+    narrow.close()
+    legend = "HIGHLY CONFIDENTIAL - ATTORNEYS' EYES ONLY - SUBJECT TO PROTECTIVE ORDER"
+    with pytest.raises(ClawbackError, match="volume NV stays open"):
+        ws.produce([first, tiny], "NV-000001", "NV", legend=legend, redact_pattern="secret")
+    assert "secret" not in ws.page_text("NV-000001")  # as produced: the hit redacted
+    with pytest.raises(ClawbackError, match="needs a reason"):
+        ws.abandon_volume("NV", " ")
+    # both planned documents are released: the one made and the one that never could be
+    assert ws.abandon_volume("NV", "a strip too narrow for the legend") == 2
+    assert bates_of(ws, first) == [None, None] and bates_of(ws, tiny) == [None]
+    with ws.transaction() as s:
+        doc = s.scalar(select(t.Document).where(t.Document.control == first))
+        assert doc is not None and doc.produced is None and doc.production is None
+        texts = s.scalars(select(t.Page.text).where(t.Page.document_id == doc.id)).all()
+        assert all("nothing secret" in x for x in texts)  # its text as ingested, back
+        assert s.scalars(select(t.Production.state)).all() == ["abandoned"]
+        assert s.scalar(select(t.Audit).where(t.Audit.action == "produce.abandon")) is not None
+    with pytest.raises(RuleViolation, match="NV is abandoned, not open"):
+        ws.abandon_volume("NV", "again")
+    with pytest.raises(RuleViolation, match="NV was abandoned"):
+        ws.produce([first], "NV-000001", "NV")
+    # the numbers were never delivered: the next volume may use them
+    assert str(ws.produce([first], "NV-000001", "NV2")) == "NV-000001-NV-000002"

@@ -29,14 +29,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain.bates import BatesNumber, BatesRange
-from clawback.domain.errors import ClawbackError, RuleViolation
+from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.order import Side
 from clawback.pdf.document import open_pdf, save_clean
+from clawback.pdf.extract import read_pages
 from clawback.pdf.redact import Box, Redaction, check_gone, redact_document
 from clawback.pdf.scrub import scrub_document
 from clawback.pdf.slipsheet import placeholder, slip_sheet
 from clawback.pdf.stamp import CORNERS, band_offset, stable_id, stamp_document
 from clawback.pdf.verify import VerificationError, require_clean, require_xray_clean, verify
+from clawback.service import access as access_rules
 from clawback.service import record
 from clawback.service.access import REDACTED_MARK
 from clawback.service.base import WorkspaceBase
@@ -171,6 +173,44 @@ class Productions(WorkspaceBase):
         if done != sum(d["pages"] for d in plan["docs"]):
             raise ClawbackError(f"{volume}: not every page was made")  # pragma: no cover
         return span
+
+    def abandon_volume(self, volume: str, reason: str) -> int:
+        """Give up an open volume (one that cannot be finished: a document that always fails
+        the gate, the wrong documents): its documents lose the numbers and stamped files it
+        gave them and get their page text back from the file as ingested, the numbers become
+        free again (an open volume was never delivered), and the volume stays on record as
+        abandoned, with the reason. Returns how many documents it released."""
+        self._require(Side.producing, act="abandon a production volume")
+        if not reason.strip():
+            raise ClawbackError("abandoning a volume needs a reason")
+        with self.transaction() as s:
+            production = s.scalar(select(t.Production).where(t.Production.volume == volume))
+            if production is None:
+                raise NotFound(f"no production volume {volume!r}")
+            if production.state != "open":
+                raise RuleViolation(f"volume {volume} is {production.state}, not open")
+            docs = s.scalars(select(t.Document).where(t.Document.production == production.id)).all()
+            for doc in docs:
+                texts = [p.text for p in read_pages(self.files.get(doc.original))]
+                pages = s.scalars(select(t.Page).where(t.Page.document_id == doc.id)).all()
+                for page in pages:
+                    page.bates = None
+                    page.text = texts[page.idx]
+                doc.produced = None
+                doc.production = None
+            s.flush()
+            access_rules.refresh(s, list(docs))
+            production.state = "abandoned"
+            production.plan = {**production.plan, "abandoned": reason}
+            self._audit(
+                s,
+                "produce.abandon",
+                f"{production.first}-{production.last}",
+                volume=volume,
+                documents=len(docs),
+                reason=reason,
+            )
+            return len(docs)
 
     # -- planning --------------------------------------------------------------------------
 
@@ -418,7 +458,9 @@ def _compile(pattern: str) -> re.Pattern[str]:
 def _series_volumes(s: Session, series: str) -> list[tuple[str, BatesNumber, BatesNumber]]:
     found = []
     for volume, first, last in s.execute(
-        select(t.Production.volume, t.Production.first, t.Production.last)
+        select(t.Production.volume, t.Production.first, t.Production.last).where(
+            t.Production.state != "abandoned"  # its numbers were never delivered: free again
+        )
     ).all():
         try:
             a, b = BatesNumber.parse(first), BatesNumber.parse(last)
@@ -484,6 +526,8 @@ def _same_request(
 ) -> None:
     """Resuming: the request must be the one that opened the volume."""
     volume = production.volume
+    if production.state == "abandoned":
+        raise RuleViolation(f"volume {volume} was abandoned: give the new volume another name")
     if production.state != "open":
         raise RuleViolation(f"volume {volume} was already produced")
     planned = [d["id"] for d in production.plan["docs"]]
