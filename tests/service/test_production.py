@@ -259,15 +259,22 @@ def test_the_command_line_continues_withholds_and_refuses_in_one_line(tmp_path: 
     ]
 
 
-def test_a_document_that_cannot_be_made_stops_the_volume_in_one_line(ws: Workspace) -> None:
-    (first,) = docs(ws, 1)
+LEGEND = "HIGHLY CONFIDENTIAL - ATTORNEYS' EYES ONLY - SUBJECT TO PROTECTIVE ORDER"
+
+
+def a_strip(ws: Workspace) -> str:
+    """A page too narrow for LEGEND: a document that cannot be made."""
     narrow = pymupdf.open()
     narrow.new_page(width=40, height=400).insert_text((5, 50), "x", fontsize=8)
-    tiny = ws.ingest(narrow.tobytes(), title="a strip")
+    control = ws.ingest(narrow.tobytes(), title="a strip")
     narrow.close()
-    legend = "HIGHLY CONFIDENTIAL - ATTORNEYS' EYES ONLY - SUBJECT TO PROTECTIVE ORDER"
+    return control
+
+
+def test_a_document_that_cannot_be_made_stops_the_volume_in_one_line(ws: Workspace) -> None:
+    first, tiny = docs(ws, 1)[0], a_strip(ws)
     with pytest.raises(ClawbackError, match=r"labels do not fit.*volume NV stays open") as failed:
-        ws.produce([first, tiny], "NV-000001", "NV", legend=legend)
+        ws.produce([first, tiny], "NV-000001", "NV", legend=LEGEND)
     assert "\n" not in str(failed.value)
     assert bates_of(ws, first) == ["NV-000001", "NV-000002"] and bates_of(ws, tiny) == [None]
     with ws.transaction() as s:
@@ -279,14 +286,9 @@ def test_a_document_that_cannot_be_made_stops_the_volume_in_one_line(ws: Workspa
 
 
 def test_an_open_volume_that_cannot_be_finished_is_abandoned(ws: Workspace) -> None:
-    (first,) = docs(ws, 1)
-    narrow = pymupdf.open()
-    narrow.new_page(width=40, height=400).insert_text((5, 50), "x", fontsize=8)
-    tiny = ws.ingest(narrow.tobytes(), title="a strip")
-    narrow.close()
-    legend = "HIGHLY CONFIDENTIAL - ATTORNEYS' EYES ONLY - SUBJECT TO PROTECTIVE ORDER"
+    first, tiny = docs(ws, 1)[0], a_strip(ws)
     with pytest.raises(ClawbackError, match="volume NV stays open"):
-        ws.produce([first, tiny], "NV-000001", "NV", legend=legend, redact_pattern="secret")
+        ws.produce([first, tiny], "NV-000001", "NV", legend=LEGEND, redact_pattern="secret")
     assert "secret" not in ws.page_text("NV-000001")  # as produced: the hit redacted
     with pytest.raises(ClawbackError, match="needs a reason"):
         ws.abandon_volume("NV", " ")
