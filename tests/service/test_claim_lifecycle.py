@@ -22,21 +22,11 @@ from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.service import Workspace
 from clawback.service.exports import write_categorical_log
 from clawback.storage import tables as t
+from tests.service.test_workspace import text_pdf
 
 CODE = "ABC-2019-01-123456"
 PRODUCING, RECEIVING, CLERK = "dc@def.test", "pc@plf.test", "clerk@court.test"
 REVIEW = reference_case()["reviews"]["c-fir-code"]
-
-
-def text_pdf(*pages: str) -> bytes:
-    doc = pymupdf.open()
-    for body in pages:
-        page = doc.new_page()
-        for i, line in enumerate(body.splitlines()):
-            page.insert_text((72, 100 + 18 * i), line, fontsize=11)
-    data = doc.tobytes()
-    doc.close()
-    return data
 
 
 @pytest.fixture

@@ -19,34 +19,16 @@ from clawback.domain.errors import ClawbackError, RuleViolation
 from clawback.loadfiles import read_dat, read_opt
 from clawback.service import Workspace
 from clawback.storage import tables as t
+from tests.service.test_workspace import text_pdf
 
 HIT = "ABC-1234-56-789012"
-
-
-def pdf_of(*pages: str) -> bytes:
-    doc = pymupdf.open()
-    for body in pages:
-        page = doc.new_page()
-        for i, line in enumerate(body.splitlines()):
-            page.insert_text((72, 100 + 18 * i), line, fontsize=11)
-    data = doc.tobytes()
-    doc.close()
-    return data
-
-
-@pytest.fixture
-def ws(tmp_path: Path, database_url: str) -> Workspace:
-    workspace = Workspace.init(tmp_path / "ws", database_url)
-    workspace.load_case(reference_case())
-    yield workspace
-    workspace.close()
 
 
 def docs(ws: Workspace, n: int, pages: int = 2) -> list[str]:
     controls = []
     for k in range(n):
         body = [f"document {k} page {p}\nnothing secret" for p in range(pages)]
-        controls.append(ws.ingest(pdf_of(*body), title=f"doc {k}"))
+        controls.append(ws.ingest(text_pdf(*body), title=f"doc {k}"))
     return controls
 
 
@@ -92,17 +74,17 @@ def test_numbering_continues_and_refuses_gaps_overlaps_and_other_widths(ws: Work
 def test_slip_sheets_natives_redaction_and_the_volume_on_disk(
     ws: Workspace, tmp_path: Path
 ) -> None:
-    plain = ws.ingest(pdf_of("cover letter", f"account {HIT} on file"), title="letter")
-    secret = ws.ingest(pdf_of("privileged advice p1", "p2", "p3"), title="Advice re merger")
+    plain = ws.ingest(text_pdf("cover letter", f"account {HIT} on file"), title="letter")
+    secret = ws.ingest(text_pdf("privileged advice p1", "p2", "p3"), title="Advice re merger")
     with ws.transaction() as s:
         native_sha = ws._store(s, b"a,b\n1,2\n", "text/csv", None, "native")
     sheet = ws.ingest(
-        pdf_of("Produced in native form\nfigures.csv"),
+        text_pdf("Produced in native form\nfigures.csv"),
         title="figures",
         family="F1",
         meta={"name": "figures.csv", "native_sha256": native_sha, "custodian": "Kim"},
     )
-    parent = ws.ingest(pdf_of("email body"), title="email", family="F1", parent=True)
+    parent = ws.ingest(text_pdf("email body"), title="email", family="F1", parent=True)
     ws.designate(plain, "Confidential")
     seen: list[tuple[int, int]] = []
     span = ws.produce(

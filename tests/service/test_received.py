@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pymupdf
@@ -66,14 +65,6 @@ def volume(folder: Path, rows: list[tuple[str, str, str, str, bytes]]) -> Path:
     fields = ["BegDoc", "EndDoc", "BegAttach", "EndAttach", "NativeLink"]
     (folder / "OTHER001.dat").write_bytes(write_dat(fields, records))
     return folder
-
-
-@pytest.fixture
-def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url)
-    workspace.load_case(reference_case())
-    yield workspace
-    workspace.close()
 
 
 def test_the_check_finds_a_box_over_text_but_not_a_true_redaction() -> None:

@@ -9,7 +9,6 @@ import pymupdf
 import pytest
 from sqlalchemy import func, select
 
-from clawback.demo.run import reference_case
 from clawback.domain.compliance import Act, Directive
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.pdf.verify import VerificationError
@@ -28,14 +27,6 @@ def text_pdf(*pages: str) -> bytes:
     data = doc.tobytes()
     doc.close()
     return data
-
-
-@pytest.fixture
-def ws(tmp_path: Path, database_url: str) -> Workspace:
-    workspace = Workspace.init(tmp_path / "ws", database_url)
-    workspace.load_case(reference_case())
-    yield workspace
-    workspace.close()
 
 
 def produced(ws: Workspace) -> None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import pikepdf
 
 from clawback.pdf.findings import Finding
-from clawback.pdf.pdfwalk import Walk, all_objects, dictionaries, page_contents
+from clawback.pdf.pdfwalk import Walk, all_objects, dictionaries, page_contents, walk
 from clawback.pdf.scrub import CONTENT_TEXT_KEY, TEXT_KEYS
 
 __all__ = ["object_owners", "partition", "structure_findings"]
@@ -124,15 +124,12 @@ def partition(pike: pikepdf.Pdf) -> list[tuple[int | None, Walk]]:
     visited: set[tuple[int, int]] = set(page_keys)
     parts: list[tuple[int | None, Walk]] = []
     for index, obj in enumerate(pages):
-        found = Walk()
+        found = walk(*(v for k, v in obj.items() if k != "/Parent"), seen=visited)
         if obj.is_indirect:
             found.indirect.add(obj.objgen)
-        found.containers.append(obj)
-        _expand([v for k, v in obj.items() if k != "/Parent"], visited, found)
+        found.containers.insert(0, obj)
         parts.append((index, found))
-    rest = Walk()
-    _expand([pike.trailer], visited, rest)
-    parts.append((None, rest))
+    parts.append((None, walk(pike.trailer, seen=visited)))
     return parts
 
 
@@ -141,28 +138,6 @@ def object_owners(pike: pikepdf.Pdf) -> dict[tuple[int, int], int]:
     return {
         key: page for page, found in partition(pike) if page is not None for key in found.indirect
     }
-
-
-def _expand(stack: list[object], visited: set[tuple[int, int]], found: Walk) -> None:
-    """`pdfwalk.walk`, sharing `visited` across calls so each object lands in one part."""
-    while stack:
-        obj = stack.pop()
-        if not isinstance(obj, pikepdf.Object):
-            continue
-        if obj.is_indirect:
-            key = obj.objgen
-            if key in visited:
-                continue
-            visited.add(key)
-            found.indirect.add(key)
-        if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
-            found.containers.append(obj)
-            stack.extend(obj.values())
-        elif isinstance(obj, pikepdf.Array):
-            found.containers.append(obj)
-            stack.extend(obj)
-        elif isinstance(obj, pikepdf.String):
-            found.strings.append(obj)
 
 
 def _anywhere(found: Walk, page: int | None = None) -> list[Finding]:

@@ -21,13 +21,15 @@ class Walk:
     strings: list[pikepdf.String] = field(default_factory=list)
 
 
-def walk(*starts: pikepdf.Object) -> Walk:
+def walk(*starts: object, seen: set[tuple[int, int]] | None = None) -> Walk:
     """Collect every dictionary, array, stream and string reachable from `starts`.
 
     Indirect objects are visited once (cycles such as ``/Parent`` are safe); direct objects
-    cannot form cycles and are visited where they occur.
+    cannot form cycles and are visited where they occur. With `seen` shared across calls, an
+    object one call visited is not visited again by the next (each lands in one walk).
     """
     found = Walk()
+    visited = found.indirect if seen is None else seen
     stack: list[object] = list(starts)
     while stack:
         obj = stack.pop()
@@ -35,8 +37,9 @@ def walk(*starts: pikepdf.Object) -> Walk:
             continue
         if obj.is_indirect:
             key = obj.objgen
-            if key in found.indirect:
+            if key in visited:
                 continue
+            visited.add(key)
             found.indirect.add(key)
         if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
             found.containers.append(obj)
