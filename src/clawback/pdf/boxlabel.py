@@ -2,9 +2,9 @@
 
 The label is drawn *after* the box, in white, so a checker can tell it from anything hidden
 underneath: hidden text would be drawn before the box (x-ray's test), or in the box's colour.
-The font is MuPDF's built-in Helvetica clone embedded as a Unicode font, because PyMuPDF 2.0's
-simple-font path (`insert_text(fontname="helv")`) prints an en dash (U+2013) as a middle dot
-(U+00B7).
+A reason in plain Windows-1252 (the usual case, en dashes included) is set in the standard
+Helvetica (`helvetica`: no embedded font, the cheapest text for the gate's extractors); any
+other in MuPDF's Helvetica clone embedded as a Unicode font.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 
 import pymupdf
+
+from clawback.pdf import helvetica
 
 __all__ = ["BOX_FILL", "LABEL_COLOR", "draw_box", "draw_label"]
 
@@ -50,6 +52,9 @@ def draw_label(page: pymupdf.Page, rect: pymupdf.Rect, reason: str) -> None:
     x = rect.x0 + (rect.width - width) / 2
     # Centre the cap height (≈0.7 em) vertically.
     y = rect.y0 + rect.height / 2 + 0.35 * size
+    if helvetica.plain(text):
+        helvetica.write_text(page, [(x, y, text)], size, LABEL_COLOR)
+        return
     writer = pymupdf.TextWriter(page.rect)
     writer.append((x, y), text, font=font, fontsize=size)
     writer.write_text(page, color=LABEL_COLOR)

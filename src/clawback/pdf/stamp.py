@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 
 import pymupdf
 
+from clawback.pdf import helvetica
 from clawback.pdf.document import open_pdf, refuse_unapplied_redactions, save_clean
 from clawback.pdf.needles import TextMatcher
 
@@ -87,14 +88,17 @@ def stamp_document(
     refuse_unapplied_redactions(src)
     src.bake(annots=True, widgets=True)
     font = pymupdf.Font("helv")
-    units = _Helvetica()
+    widths: dict[str, float] = {}
     out = pymupdf.open()
+    plain_font = helvetica.font_object(out)  # dropped on save if no page uses it
     try:
         embedded = False
         for page, (bates, legend) in zip(src, labels, strict=True):
             if not bates.strip():
                 raise ValueError(f"page {page.number + 1}: empty Bates number")
-            embedded |= _stamp_page(out, src, page, bates, legend, margin, font, corner, units)
+            embedded |= _stamp_page(
+                out, src, page, (bates, legend), margin, (font, plain_font), corner, widths
+            )
         out.set_metadata({})
         # MuPDF 1.28 files a new document's /Info inside the catalog: drop it too.
         out.xref_set_key(out.pdf_catalog(), "Info", "null")
@@ -130,11 +134,6 @@ def stable_id(pdf: bytes) -> bytes:
     return pdf[: match.start(1)] + b"<" + digest + b"><" + digest + b">" + pdf[match.end(2) :]
 
 
-def _plain(ch: str) -> bool:
-    """A character standard Helvetica (WinAnsi) prints and every extractor reads back as is."""
-    return " " <= ch <= "~" or ("\u00a1" <= ch <= "\u00ff" and ch != "\u00ad")
-
-
 def band_offset(margin: float, corner: str) -> float:
     """How far down the source page sits on the stamped page (``margin`` for a top band)."""
     return margin if corner.startswith("top") else 0.0
@@ -144,18 +143,19 @@ def _stamp_page(
     out: pymupdf.Document,
     src: pymupdf.Document,
     page: pymupdf.Page,
-    bates: str,
-    legend: str,
+    labels: tuple[str, str],
     margin: float,
-    font: pymupdf.Font,
+    fonts: tuple[pymupdf.Font, int],
     corner: str,
-    units: _Helvetica,
+    widths: dict[str, float],
 ) -> bool:
     """Append one output page: the source page and the labels in the band beside it.
 
-    Labels in printable Latin-1 (the usual case) are set in the standard Helvetica, which needs no
-    embedded font and no ToUnicode map (cheap to write and for every extractor to read);
-    others in an embedded Unicode font. Returns True when the embedded font was used."""
+    Labels in plain Windows-1252 (the usual case) are set in the standard Helvetica
+    (`helvetica`), which needs no embedded font and no ToUnicode map (cheap to write and for
+    every extractor to read); others in an embedded Unicode font. Returns True when the
+    embedded font was used."""
+    (bates, legend), (font, plain_font) = labels, fonts
     rotation = page.rotation
     width, height = page.rect.width, page.rect.height
     # show_pdf_page works in the source's unrotated space; un-rotate the source (a private
@@ -164,12 +164,15 @@ def _stamp_page(
     target = out.new_page(width=width, height=height + margin)
     top = band_offset(margin, corner)
     placed = pymupdf.Rect(0, top, width, top + height)
-    simple = all(_plain(ch) for ch in bates + legend)
+    simple = helvetica.plain(bates + legend)
 
     def length(text: str, size: float) -> float:
         if not simple:
             return float(font.text_length(text, fontsize=size))
-        return units.width(text) * size
+        found = widths.get(text)
+        if found is None:
+            found = widths[text] = helvetica.text_width(text, 1)
+        return found * size
 
     size = _font_size(length, bates, legend, width, margin)
     if size is None:
@@ -188,71 +191,16 @@ def _stamp_page(
         if legend.strip() and legend_x + legend_width + _GAP > bates_x:
             bates_x = width - side - bates_width
     placed_labels = ([(legend_x, legend)] if legend.strip() else []) + [(bates_x, bates)]
-    if simple:
-        target.show_pdf_page(placed, src, page.number, rotate=-rotation)
-        _write_labels(out, target, units.font(out), placed_labels, baseline, size)
-        return False
     target.show_pdf_page(placed, src, page.number, rotate=-rotation)
+    if simple:
+        lines = [(x, baseline, text) for x, text in placed_labels]
+        helvetica.write_text(target, lines, size, font=plain_font)
+        return False
     writer = pymupdf.TextWriter(target.rect)
     for x, text in placed_labels:
         writer.append((x, baseline), text, font=font, fontsize=size)
     writer.write_text(target, color=(0, 0, 0))
     return True
-
-
-class _Helvetica:
-    """The standard Helvetica of one stamped document: label widths measured once each, and
-    one font object shared by every page."""
-
-    def __init__(self) -> None:
-        self.widths: dict[str, float] = {}
-        self.xref = 0
-
-    def width(self, text: str) -> float:
-        """Width of `text` at size 1 (widths scale with the size)."""
-        found = self.widths.get(text)
-        if found is None:
-            found = self.widths[text] = pymupdf.get_text_length(text, fontname="helv", fontsize=1)
-        return found
-
-    def font(self, out: pymupdf.Document) -> int:
-        """The xref of the font object in `out`, made on first use."""
-        if not self.xref:
-            self.xref = out.get_new_xref()
-            out.update_object(self.xref, _HELVETICA)
-        return self.xref
-
-
-_HELVETICA = "<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>"
-
-
-def _write_labels(
-    out: pymupdf.Document,
-    target: pymupdf.Page,
-    font: int,
-    labels: list[tuple[float, str]],
-    baseline: float,
-    size: float,
-) -> None:
-    """Append the labels in standard Helvetica to the page's content, in black, as PyMuPDF's
-    ``insert_text`` would write them, without making a font object per page."""
-    kind, value = out.xref_get_key(target.xref, "Resources")
-    if kind == "xref":  # show_pdf_page may have made the resources an object of their own
-        out.xref_set_key(int(value.split()[0]), "Font", f"<</helv {font} 0 R>>")
-    else:
-        out.xref_set_key(target.xref, "Resources/Font", f"<</helv {font} 0 R>>")
-    y = target.rect.height - baseline
-    ops = b"".join(
-        b"q 0 0 0 rg 0 0 0 RG BT /helv %s Tf %s %s Td <%s> Tj ET Q\n"
-        % (_number(size), _number(x), _number(y), text.encode("cp1252").hex().encode())
-        for x, text in labels
-    )
-    (contents,) = target.get_contents()
-    out.update_stream(contents, (out.xref_stream(contents) or b"") + b"\n" + ops)
-
-
-def _number(value: float) -> bytes:
-    return (b"%.4f" % value).rstrip(b"0").rstrip(b".")
 
 
 def _font_size(
