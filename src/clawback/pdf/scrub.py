@@ -16,6 +16,11 @@ Optional-content (layer) definitions are kept: removing them would change what a
 The result is written by qpdf (only reachable objects), then re-saved by PyMuPDF with
 ``garbage=4, deflate=True, clean=True``, never incrementally. A file with an unapplied
 ``/Redact`` annotation is refused rather than silently losing that redaction.
+
+`scrub_document` first asks MuPDF whether any object carries a key the scrub removes (with a
+value other than null) or any content stream a replacement text (`needs_scrub`); a document
+with none, such as a freshly stamped production file, is saved as is, since the round trip
+through qpdf could only renumber its objects. The gate checks every output with qpdf anyway.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import pymupdf
 from clawback.pdf.document import PdfError, open_pdf, open_pike, save_clean, saved
 from clawback.pdf.pdfwalk import dictionaries, page_contents, walk
 
-__all__ = ["scrub", "scrub_document", "strip_structures"]
+__all__ = ["needs_scrub", "scrub", "scrub_document", "strip_structures"]
 
 _ROOT_KEYS = (
     "/Info", "/Metadata", "/Outlines", "/AcroForm", "/Names", "/Dests", "/OpenAction",
@@ -61,7 +66,10 @@ def scrub(pdf: bytes) -> bytes:
 def scrub_document(doc: pymupdf.Document) -> bytes:
     """`scrub` of an open PyMuPDF document, saved once: the hand-over to qpdf and back is
     written without compressing or re-compressing streams (the final `save_clean` deflates
-    every stream), which is what makes it cheaper than saving `doc` and calling `scrub`."""
+    every stream), which is what makes it cheaper than saving `doc` and calling `scrub`;
+    a document with nothing to remove (`needs_scrub`) is only saved clean."""
+    if not needs_scrub(doc):
+        return save_clean(doc)
     staged = saved(doc, garbage=1, encryption=pymupdf.PDF_ENCRYPT_NONE)
     with open_pike(staged) as pike:
         strip_structures(pike)
@@ -75,6 +83,32 @@ def scrub_document(doc: pymupdf.Document) -> bytes:
         )
     with open_pdf(buffer.getvalue()) as final:
         return save_clean(final)
+
+
+#: Any key the scrub removes, followed by a value other than null, in an object's source.
+_REMOVED_KEY = re.compile(
+    r"/(?:"
+    + "|".join(sorted({k[1:] for k in (*_ROOT_KEYS, *_ANYWHERE_KEYS, *_PAGE_KEYS, *TEXT_KEYS)}))
+    + r")(?=[\s/\[\]<>(){}%])(?!\s*null(?:[\s/\]>]|$))"
+)
+
+
+def needs_scrub(doc: pymupdf.Document) -> bool:
+    """True if `strip_structures` would remove anything from `doc`: some object (the trailer
+    included) names a removed key with a non-null value, or some stream other than an image
+    holds a replacement-text key. Errs towards True (a key name inside a string counts)."""
+    if _REMOVED_KEY.search(doc.pdf_trailer(compressed=True)):
+        return True
+    for xref in range(1, doc.xref_length()):
+        if _REMOVED_KEY.search(doc.xref_object(xref, compressed=True)):
+            return True
+        if (
+            doc.xref_is_stream(xref)
+            and doc.xref_get_key(xref, "Subtype")[1] != "/Image"
+            and CONTENT_TEXT_KEY.search(doc.xref_stream(xref) or b"")
+        ):
+            return True
+    return False
 
 
 def strip_structures(doc: pikepdf.Pdf) -> None:
