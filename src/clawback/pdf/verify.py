@@ -22,9 +22,9 @@
 
 Which checks run on which pages, and why that is cheap and sound:
 
-* every page: MuPDF (with and without ``/ActualText``) and PDFium text, the label check (on
-  the same MuPDF reading), and (b)-(d), which read every object of the file, page-owned or
-  not;
+* every page: MuPDF (with and without ``/ActualText``; without only where (d) found
+  replacement text) and PDFium text, the label check (on the same MuPDF reading), and
+  (b)-(d), which read every object of the file, page-owned or not;
 * pages that carry a box (``boxes`` or ``reflowed``): also pypdf text, (g) and (h);
 * any other page where pypdf's reading could add something: where MuPDF and PDFium disagree
   about the page's characters, where the two MuPDF readings differ, where a reading found a
@@ -90,10 +90,12 @@ def verify(
         with open_pdf(pdf) as doc, open_pike(pdf) as pike:
             focus = {page for page, _, _ in (*boxes, *reflowed)}
             shown: dict[int, str] = {}
-            findings += text_findings(doc, pdf, secrets, focus, shown)
+            structure = structure_findings(pike)
+            replacement = any(finding.check == "actualtext" for finding in structure)
+            findings += text_findings(doc, pdf, secrets, focus, shown, replacement)
             findings += raw_findings(pdf, pike, secrets)
             findings += revision_findings(pdf, pike, doc)
-            findings += structure_findings(pike)
+            findings += structure
             if expected_labels is not None:
                 findings += label_findings(doc, expected_labels, shown)
             if boxes:
