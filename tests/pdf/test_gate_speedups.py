@@ -9,7 +9,7 @@ import pymupdf
 import pytest
 
 from clawback.pdf.needles import PATTERN_FROM, ByteNeedles, byte_forms
-from clawback.pdf.verify import VerificationError, require_xray_clean, verify
+from clawback.pdf.verify import VerificationError, require_xray_clean, verify, xray_inspect
 from tests.pdf.builders import SECRET, SECRET_LABEL, text_pdf
 from tests.pdf.corpus import Case
 
@@ -81,3 +81,16 @@ def test_xray_over_named_files_names_the_file_and_the_page(
         VerificationError, match=r"^EXHIBIT-2: 1 finding\(s\); first: page 1: x-ray"
     ):
         require_xray_clean([("EXHIBIT-1", clean), ("EXHIBIT-2", faked)])
+
+
+def test_xray_dealt_out_to_two_processes_reports_the_same(
+    corpus: dict[str, Case], xray_available: None, tmp_path: Path
+) -> None:
+    files = []
+    for n, name in enumerate(["good_text_removed", "bad_box_over_live_text"] * 2):
+        path = tmp_path / f"{n}.pdf"
+        path.write_bytes(corpus[name].pdf)
+        files.append(path)
+    one, two = xray_inspect(files), xray_inspect(files, processes=2)
+    assert one == two
+    assert [bool(one[path]) for path in files] == [False, True, False, True]

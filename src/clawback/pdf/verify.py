@@ -109,9 +109,10 @@ def verify(
     return findings
 
 
-def require_xray_clean(files: Sequence[tuple[str, Path]]) -> None:
-    """x-ray every ``(name, path)`` in one subprocess; `VerificationError` naming the first
-    file with a finding, with its page and what x-ray saw (fails closed like `xray_inspect`)."""
-    reports = xray_inspect([path for _, path in files])
+def require_xray_clean(files: Sequence[tuple[str, Path]], processes: int = 1) -> None:
+    """x-ray every ``(name, path)`` in `processes` subprocesses (one by default);
+    `VerificationError` naming the first file with a finding, with its page and what x-ray
+    saw (fails closed like `xray_inspect`)."""
+    reports = xray_inspect([path for _, path in files], processes)
     for name, path in files:
         require_clean(reports.get(path, [Finding(None, "x-ray", "no x-ray result")]), name)

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from clawback.pdf.findings import Finding
@@ -60,14 +61,29 @@ def xray_python() -> Path:
     return Path(sys.prefix) / "xray" / "bin" / "python"
 
 
-def xray_inspect(paths: Sequence[Path]) -> dict[Path, list[Finding]]:
-    """Run x-ray over many files in one subprocess; findings per path (empty = clean)."""
+def xray_inspect(paths: Sequence[Path], processes: int = 1) -> dict[Path, list[Finding]]:
+    """Run x-ray over many files; findings per path (empty = clean). With ``processes`` > 1
+    the files are dealt out to that many x-ray interpreters running side by side (each costs
+    an interpreter start, so it pays for large batches on a machine with spare cores)."""
     if not paths:
         return {}
     python = xray_python()
     if not python.exists():
         detail = f"x-ray environment not found at {python}: run scripts/setup"
         return {path: [Finding(None, "x-ray", detail)] for path in paths}
+    count = max(1, min(processes, len(paths)))
+    batches = [list(paths[n::count]) for n in range(count)]
+    if count == 1:
+        return _inspect_batch(python, batches[0])
+    report: dict[Path, list[Finding]] = {}
+    with ThreadPoolExecutor(max_workers=count) as pool:  # each thread waits on its process
+        for part in pool.map(lambda batch: _inspect_batch(python, batch), batches):
+            report.update(part)
+    return {path: report[path] for path in paths}
+
+
+def _inspect_batch(python: Path, paths: Sequence[Path]) -> dict[Path, list[Finding]]:
+    """One x-ray interpreter over `paths` (see `xray_inspect`)."""
     names = [str(Path(path).resolve()) for path in paths]
     with tempfile.TemporaryDirectory(prefix="clawback-xray-") as tmp:
         report_path = Path(tmp) / "report.json"

@@ -153,11 +153,11 @@ class Productions(WorkspaceBase):
             production_id, plan = production.id, production.plan
         try:
             done = self._make_all(production_id, plan, check, workers, progress)
-            if check:  # x-ray, once for the whole volume: one interpreter start
+            if check:  # x-ray, once for the whole volume: one interpreter start per worker
                 with self.transaction() as s:
                     docs = [s.get(t.Document, d["id"]) for d in plan["docs"]]
                     made = [(record.label(d), self.files.path(d.produced or "")) for d in docs if d]
-                require_xray_clean(made)
+                require_xray_clean(made, processes=workers)
         except (VerificationError, ValueError) as exc:
             raise ProductionStopped(
                 f"{exc}; volume {volume} stays open with the documents made so far: "
