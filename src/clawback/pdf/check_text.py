@@ -157,13 +157,17 @@ def label_findings(
         detail = f"{len(expected_labels)} labels expected, file has {doc.page_count} pages"
         findings.append(Finding(None, "label", detail))
     known = shown or {}
+    legends: dict[str, TextMatcher] = {}
     for number, (bates, legend) in enumerate(expected_labels[: doc.page_count]):
         text = known[number] if number in known else doc[number].get_text("text", flags=_FLAGS)
-        if not TextMatcher(bates).found_in(text):
+        prepared = prepare(text)
+        if not TextMatcher(bates).found_in_prepared(prepared):
             findings.append(
                 Finding(number, "label", f"Bates number {bates!r} not found on the page")
             )
-        if legend.strip() and not TextMatcher(legend).found_in(text):
+        if legend not in legends:  # one legend for most pages: normalised once
+            legends[legend] = TextMatcher(legend)
+        if legend.strip() and not legends[legend].found_in_prepared(prepared):
             findings.append(Finding(number, "label", f"legend {legend!r} not found on the page"))
     return findings
 
