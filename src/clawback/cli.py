@@ -168,8 +168,6 @@ def ingest(
     Office files (converted), pictures and scans (OCR'd). Folders are walked; one line per
     file; a refused file is reported and the rest go on; a file already in is not stored
     twice. Exit status 1 if any file was refused."""
-    if exhibit is not None and (len(files) > 1 or files[0].is_dir()):
-        raise ClawbackError("--exhibit numbers one file: give one file")
     reports = _open(workspace).ingest_paths(
         files,
         password=password,

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from clawback.cli import app
 from clawback.demo.run import reference_case
+from clawback.domain.errors import ClawbackError
 from clawback.ingest import INGESTED, KNOWN, REFUSED
 from clawback.service import Workspace
 from clawback.storage import tables as t
@@ -105,3 +106,23 @@ def test_the_command_walks_folders_goes_on_and_exits_1_if_any_was_refused(
         assert ws.show(said["scan.png"].split()[0])["pages"] == 1
     finally:
         ws.close()
+
+
+def test_an_exhibit_number_is_for_one_file_and_nothing_is_read_otherwise(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "one.pdf").write_bytes(text_pdf("one"))
+    (folder / "two.pdf").write_bytes(text_pdf("two"))
+    for paths in ([folder], [folder / "one.pdf", folder / "two.pdf"]):
+        with pytest.raises(ClawbackError, match=r"^exhibit 7 numbers one file: give one file"):
+            ws.ingest_paths(paths, exhibit=7)
+    assert documents(ws) == 0
+    (report,) = ws.ingest_paths([folder / "one.pdf"], exhibit=7)
+    assert report.outcome == INGESTED
+    with ws.transaction() as s:
+        assert s.scalar(select(t.Document.exhibit)) == 7
+    with pytest.raises(ClawbackError, match="numbers one file"):
+        ws.ingest_paths([folder / "two.pdf", folder / "one.pdf"], exhibit=8)
+    assert documents(ws) == 1

@@ -287,7 +287,11 @@ class Documents(WorkspaceBase):
         """Ingest files and folders (recursing): one `FileReport` per file, in order. A file
         refused is reported and the batch goes on; each file is ingested whole or not at all,
         and a file already in the record (by its SHA-256) is reported, not stored again. The
-        other options are those of `ingest_file`, for every file."""
+        other options are those of `ingest_file`, for every file; an `exhibit` number is for
+        one file named as such, not a folder (refused before anything is read)."""
+        paths = list(paths)
+        if exhibit is not None and (len(paths) != 1 or paths[0].is_dir()):
+            raise ClawbackError(f"exhibit {exhibit} numbers one file: give one file, not a folder")
         reports = []
         for path in walk(paths):
             try:
