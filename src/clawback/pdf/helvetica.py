@@ -133,9 +133,7 @@ def _inherited_resources(doc: pymupdf.Document, xref: int) -> str:
     while xref and xref not in seen:
         seen.add(xref)
         kind, value = doc.xref_get_key(xref, "Resources")
-        if kind == "xref":
-            return value
-        if kind == "dict":
+        if kind in ("xref", "dict"):
             return value
         kind, parent = doc.xref_get_key(xref, "Parent")
         xref = int(parent.split()[0]) if kind == "xref" else 0
