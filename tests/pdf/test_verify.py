@@ -142,3 +142,16 @@ def test_require_clean(corpus: dict[str, Case]) -> None:
     message = str(caught.value)
     assert message.startswith(f"PROD001.pdf: {len(findings)} finding(s); first: page 1: ")
     assert "\n" not in message and SECRET not in message
+
+
+def test_an_xray_interpreter_that_dies_fails_closed_for_each_of_its_files(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An interpreter that exits at once (here: `false`) reports nothing: every file it was
+    handed gets a finding naming the exit status, and the batch still ends."""
+    monkeypatch.setenv("CLAWBACK_XRAY_PYTHON", "/bin/false")
+    paths = [tmp_path / f"{n}.pdf" for n in range(5)]
+    for path in paths:
+        path.write_bytes(text_pdf())
+    report = xray_inspect(paths, processes=2)
+    assert report == {p: [Finding(None, "x-ray", "x-ray exited with status 1")] for p in paths}

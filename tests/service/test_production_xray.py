@@ -1,4 +1,5 @@
-"""x-ray runs once over a whole production volume and stops it, naming the document and page."""
+"""x-ray reads every file of a production volume (as it is made, or after the workers when no
+core is spare) and stops the volume, naming the document and page."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from clawback.service import Workspace
 from clawback.storage import tables as t
 
 
+@pytest.mark.parametrize("workers", [1, 2])
 def test_a_fake_box_over_live_text_stops_the_volume(
-    tmp_path: Path, database_url: str, xray_available: None
+    tmp_path: Path, database_url: str, xray_available: None, workers: int
 ) -> None:
     ws = Workspace.init(tmp_path / "ws", database_url)
     try:
@@ -29,7 +31,7 @@ def test_a_fake_box_over_live_text_stops_the_volume(
         faked = ws.ingest(doc.tobytes(), title="fake box")
         doc.close()
         with pytest.raises(ClawbackError) as stopped:
-            ws.produce([clean, faked], "XR-000001", "XR")
+            ws.produce([clean, faked], "XR-000001", "XR", workers=workers)
         message = str(stopped.value)
         assert "\n" not in message
         assert message.startswith(f"{faked}: 1 finding(s); first: page 2: x-ray: opaque box")

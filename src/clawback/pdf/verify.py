@@ -43,8 +43,9 @@ opened yields one ``unreadable`` finding. A secret shorter than 4 characters rai
 
 Batches: x-ray costs an interpreter start per call (~1 s), so to verify many files call
 ``verify(..., xray=False)`` for each and `xray_inspect(paths)` once for all of them, then
-merge the findings; `require_xray_clean` does that for named files and raises (production
-volumes and filing packages are x-rayed that way, once each).
+merge the findings; `require_xray_clean` does that for named files and raises (filing
+packages are x-rayed that way). A production volume hands each file to an `XrayRun` as soon
+as it is made, so x-ray reads it while the next one is being made.
 `require_clean` turns findings into a one-line `VerificationError`.
 """
 
@@ -61,11 +62,12 @@ from clawback.pdf.check_width import width_findings
 from clawback.pdf.document import PdfError, open_pdf, open_pike
 from clawback.pdf.findings import Finding, VerificationError, require_clean
 from clawback.pdf.needles import check_secret
-from clawback.pdf.xray_check import xray_inspect, xray_pdf, xray_python
+from clawback.pdf.xray_check import XrayRun, xray_inspect, xray_pdf, xray_python
 
 __all__ = [
     "Finding",
     "VerificationError",
+    "XrayRun",
     "require_clean",
     "require_xray_clean",
     "verify",
@@ -113,6 +115,7 @@ def require_xray_clean(files: Sequence[tuple[str, Path]], processes: int = 1) ->
     """x-ray every ``(name, path)`` in `processes` subprocesses (one by default);
     `VerificationError` naming the first file with a finding, with its page and what x-ray
     saw (fails closed like `xray_inspect`)."""
-    reports = xray_inspect([path for _, path in files], processes)
-    for name, path in files:
-        require_clean(reports.get(path, [Finding(None, "x-ray", "no x-ray result")]), name)
+    with XrayRun(processes, stream=False) as run:
+        for name, path in files:
+            run.add(path, name)
+        run.require_clean()

@@ -1,10 +1,11 @@
 """Gate check (f): Free Law Project's x-ray, run in its own interpreter.
 
 x-ray 0.4.0 pins PyMuPDF 1.24.14, so it lives in a separate virtualenv and this product never
-imports it: `xray_inspect` starts that environment's Python once for a whole batch of files and
-reads back JSON. x-ray reports rectangles drawn over live text; the text it found under them is
-*not* passed back (it may be the secret): a finding gives the page, the box and the number of
-characters.
+imports it: `XrayRun` starts that environment's Python (one interpreter or several side by
+side) and hands it files one by one as they are made, so x-ray works while the next file is
+being made; `xray_inspect` does that for a list of files. Reports come back as JSON lines.
+x-ray reports rectangles drawn over live text; the text it found under them is *not* passed
+back (it may be the secret): a finding gives the page, the box and the number of characters.
 
 The interpreter is ``$CLAWBACK_XRAY_PYTHON`` if set, else ``<sys.prefix>/xray/bin/python``
 (``scripts/setup`` creates the x-ray virtualenv inside the product's, at ``.venv/xray``). A
@@ -14,42 +15,46 @@ check fails closed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from clawback.pdf.findings import Finding
+from clawback.pdf.findings import Finding, require_clean
 
-__all__ = ["xray_inspect", "xray_pdf", "xray_python"]
+__all__ = ["XrayRun", "xray_inspect", "xray_pdf", "xray_python"]
 
-#: Seconds allowed for interpreter start-up, plus per file.
+#: Seconds allowed, once the last file is handed over: interpreter start-up, plus per file.
 TIMEOUT_BASE = 60.0
 TIMEOUT_PER_FILE = 20.0
 
-# Runs inside the x-ray interpreter: JSON list of paths on stdin, JSON report to argv[1].
+# Runs inside the x-ray interpreter: one path per line on stdin, as the files are made; one
+# JSON line per file to the report file argv[1], written as each file is done.
 _SCRIPT = """
 import asyncio, inspect, json, sys
 from pathlib import Path
 import xray
-report = {}
-for name in json.load(sys.stdin):
-    try:
-        result = xray.inspect(Path(name))
-        if inspect.isawaitable(result):
-            result = asyncio.run(result)
-        report[name] = {"pages": {
-            str(page): [{"bbox": list(r["bbox"]), "chars": len(r["text"])} for r in hits]
-            for page, hits in result.items()
-        }}
-    except Exception as exc:
-        report[name] = {"error": type(exc).__name__}
 with open(sys.argv[1], "w", encoding="utf-8") as out:
-    json.dump(report, out)
+    for line in sys.stdin:
+        name = line.rstrip("\\n")
+        if not name:
+            continue
+        try:
+            result = xray.inspect(Path(name))
+            if inspect.isawaitable(result):
+                result = asyncio.run(result)
+            entry = {"pages": {
+                str(page): [{"bbox": list(r["bbox"]), "chars": len(r["text"])} for r in hits]
+                for page, hits in result.items()
+            }}
+        except Exception as exc:
+            entry = {"error": type(exc).__name__}
+        out.write(json.dumps({"name": name, **entry}) + "\\n")
+        out.flush()
 """
 
 
@@ -61,51 +66,139 @@ def xray_python() -> Path:
     return Path(sys.prefix) / "xray" / "bin" / "python"
 
 
+class XrayRun:
+    """x-ray interpreters fed file by file, by default while the caller is still making the
+    next files.
+
+    `add` hands each file to one of ``processes`` interpreters in turn; `finish` waits for the
+    reports (`require_clean` raises on them). With ``stream=True`` the interpreters start at
+    once and read each file as it is added, on the cores the caller leaves free; with
+    ``stream=False`` (no core to spare: x-ray would only slow the caller down) they start in
+    `finish` and read the files side by side then. Use it as a context manager: leaving the
+    block stops any interpreter still running. Fails closed like `xray_inspect`.
+    """
+
+    def __init__(self, processes: int = 1, stream: bool = True) -> None:
+        self._paths: list[Path] = []
+        self._names: dict[Path, str] = {}
+        self._procs: list[tuple[subprocess.Popen[str], Path, list[Path]]] = []
+        self._failure: str | None = None
+        self._count = max(1, processes)
+        self._tmp = tempfile.TemporaryDirectory(prefix="clawback-xray-")
+        if stream:
+            self._start()
+
+    def _start(self) -> None:
+        python = xray_python()
+        if not python.exists():
+            self._failure = f"x-ray environment not found at {python}: run scripts/setup"
+            return
+        for n in range(self._count):
+            report = Path(self._tmp.name) / f"report-{n}.jsonl"
+            try:
+                proc = subprocess.Popen(
+                    [str(python), "-I", "-c", _SCRIPT, str(report)],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    text=True,
+                )
+            except OSError as exc:
+                self._failure = f"x-ray could not start ({type(exc).__name__})"
+                return
+            self._procs.append((proc, report, []))
+
+    def __enter__(self) -> XrayRun:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(self, path: Path, name: str | None = None) -> None:
+        """Hand `path` to the next interpreter (round robin); `name` is what `require_clean`
+        calls it (the path by default)."""
+        self._paths.append(path)
+        self._names[path] = name or str(path)
+        if self._procs:
+            self._feed(len(self._paths) - 1)
+
+    def _feed(self, index: int) -> None:
+        proc, _, given = self._procs[index % len(self._procs)]
+        path = self._paths[index]
+        given.append(path)
+        try:
+            assert proc.stdin is not None
+            proc.stdin.write(str(Path(path).resolve()) + "\n")
+            proc.stdin.flush()
+        except (OSError, ValueError):
+            pass  # the interpreter died: its files get no report, which `finish` reports
+
+    def finish(self) -> dict[Path, list[Finding]]:
+        """Wait for every report; findings per path added (empty = clean)."""
+        if not self._procs and self._failure is None and self._paths:  # not streamed
+            self._count = min(self._count, len(self._paths))
+            self._start()
+            for index in range(len(self._paths) if self._procs else 0):
+                self._feed(index)
+        if self._failure is not None:
+            return {path: [Finding(None, "x-ray", self._failure)] for path in self._paths}
+        report: dict[Path, list[Finding]] = {}
+        for proc, report_path, given in self._procs:
+            report.update(_reports(proc, report_path, given))
+        return {path: report[path] for path in self._paths}
+
+    def require_clean(self) -> None:
+        """`finish`, then `VerificationError` naming the first file with a finding, with its
+        page and what x-ray saw."""
+        reports = self.finish()
+        for path in self._paths:
+            require_clean(reports[path], self._names[path])
+
+    def close(self) -> None:
+        """Stop any interpreter still running and remove the reports."""
+        for proc, _, _ in self._procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            if proc.stdin is not None and not proc.stdin.closed:
+                with contextlib.suppress(OSError):
+                    proc.stdin.close()
+        self._tmp.cleanup()
+
+
+def _reports(
+    proc: subprocess.Popen[str], report_path: Path, given: list[Path]
+) -> dict[Path, list[Finding]]:
+    """Close one interpreter's input, wait for it, and read its reports on `given`."""
+    if proc.stdin is not None:
+        with contextlib.suppress(OSError):
+            proc.stdin.close()
+    try:
+        proc.wait(timeout=TIMEOUT_BASE + TIMEOUT_PER_FILE * len(given))
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return {path: [Finding(None, "x-ray", "x-ray timed out")] for path in given}
+    if proc.returncode != 0 or not report_path.exists():
+        detail = f"x-ray exited with status {proc.returncode}"
+        return {path: [Finding(None, "x-ray", detail)] for path in given}
+    entries: dict[str, dict] = {}
+    for line in report_path.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        entries[entry.pop("name")] = entry
+    return {path: _findings(entries.get(str(Path(path).resolve()))) for path in given}
+
+
 def xray_inspect(paths: Sequence[Path], processes: int = 1) -> dict[Path, list[Finding]]:
     """Run x-ray over many files; findings per path (empty = clean). With ``processes`` > 1
     the files are dealt out to that many x-ray interpreters running side by side (each costs
     an interpreter start, so it pays for large batches on a machine with spare cores)."""
     if not paths:
         return {}
-    python = xray_python()
-    if not python.exists():
-        detail = f"x-ray environment not found at {python}: run scripts/setup"
-        return {path: [Finding(None, "x-ray", detail)] for path in paths}
-    count = max(1, min(processes, len(paths)))
-    batches = [list(paths[n::count]) for n in range(count)]
-    if count == 1:
-        return _inspect_batch(python, batches[0])
-    report: dict[Path, list[Finding]] = {}
-    with ThreadPoolExecutor(max_workers=count) as pool:  # each thread waits on its process
-        for part in pool.map(lambda batch: _inspect_batch(python, batch), batches):
-            report.update(part)
-    return {path: report[path] for path in paths}
-
-
-def _inspect_batch(python: Path, paths: Sequence[Path]) -> dict[Path, list[Finding]]:
-    """One x-ray interpreter over `paths` (see `xray_inspect`)."""
-    names = [str(Path(path).resolve()) for path in paths]
-    with tempfile.TemporaryDirectory(prefix="clawback-xray-") as tmp:
-        report_path = Path(tmp) / "report.json"
-        try:
-            completed = subprocess.run(
-                [str(python), "-I", "-c", _SCRIPT, str(report_path)],
-                input=json.dumps(names),
-                capture_output=True,
-                text=True,
-                timeout=TIMEOUT_BASE + TIMEOUT_PER_FILE * len(paths),
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            return {path: [Finding(None, "x-ray", "x-ray timed out")] for path in paths}
-        except OSError as exc:
-            detail = f"x-ray could not start ({type(exc).__name__})"
-            return {path: [Finding(None, "x-ray", detail)] for path in paths}
-        if completed.returncode != 0 or not report_path.exists():
-            detail = f"x-ray exited with status {completed.returncode}"
-            return {path: [Finding(None, "x-ray", detail)] for path in paths}
-        report = json.loads(report_path.read_text(encoding="utf-8"))
-    return {path: _findings(report.get(name)) for path, name in zip(paths, names, strict=True)}
+    with XrayRun(processes, stream=False) as run:
+        for path in paths:
+            run.add(path)
+        return run.finish()
 
 
 def xray_pdf(pdf: bytes) -> list[Finding]:

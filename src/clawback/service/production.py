@@ -17,6 +17,7 @@ producer gives a reason (``allow_gap``), which goes into the audit trail.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -37,7 +38,7 @@ from clawback.pdf.redact import Box, Redaction, check_gone, redact_document
 from clawback.pdf.scrub import scrub_document
 from clawback.pdf.slipsheet import placeholder, slip_sheet
 from clawback.pdf.stamp import CORNERS, band_offset, stable_id, stamp_document
-from clawback.pdf.verify import VerificationError, require_clean, require_xray_clean, verify
+from clawback.pdf.verify import VerificationError, XrayRun, require_clean, verify
 from clawback.service import access as access_rules
 from clawback.service import record
 from clawback.service.access import REDACTED_MARK
@@ -151,18 +152,22 @@ class Productions(WorkspaceBase):
                     (corner, legend, redact_pattern, redact_reason),
                 )
             production_id, plan = production.id, production.plan
+        # x-ray, one interpreter per worker: on a core the workers leave free it reads each
+        # file as soon as it is made, else all of them once the workers are done.
+        spare = (os.cpu_count() or 1) > workers
+        xray = XrayRun(workers, stream=spare) if check else None
         try:
-            done = self._make_all(production_id, plan, check, workers, progress)
-            if check:  # x-ray, once for the whole volume: one interpreter start per worker
-                with self.transaction() as s:
-                    docs = [s.get(t.Document, d["id"]) for d in plan["docs"]]
-                    made = [(record.label(d), self.files.path(d.produced or "")) for d in docs if d]
-                require_xray_clean(made, processes=workers)
+            done = self._make_all(production_id, plan, check, workers, progress, xray)
+            if xray is not None:
+                xray.require_clean()
         except (VerificationError, ValueError) as exc:
             raise ProductionStopped(
                 f"{exc}; volume {volume} stays open with the documents made so far: "
                 "fix the cause and run the same produce to finish it"
             ) from None
+        finally:
+            if xray is not None:
+                xray.close()
         with self.transaction() as s:
             production = s.get(t.Production, production_id)
             assert production is not None
@@ -311,7 +316,10 @@ class Productions(WorkspaceBase):
         check: bool,
         workers: int,
         progress: Progress | None,
+        xray: XrayRun | None = None,
     ) -> int:
+        """Make and commit every document of the plan not made yet (each made file, and each
+        one an earlier run made, is handed to `xray`); returns the pages done."""
         total = sum(d["pages"] for d in plan["docs"])
         with self.transaction() as s:
             ids = [d["id"] for d in plan["docs"]]
@@ -325,13 +333,25 @@ class Productions(WorkspaceBase):
         done = sum(int(d["pages"]) for d in plan["docs"] if d["id"] in made)
         if progress:
             progress(done, total)
+        if xray is not None:
+            with self.transaction() as s:
+                for doc_id in (d["id"] for d in plan["docs"] if d["id"] in made):
+                    self._x_ray(s, doc_id, xray)
         todo = [d for d in plan["docs"] if d["id"] not in made]
         for entry, output in self._outputs(plan, todo, check, workers):
             self._commit(production_id, plan, entry, output)
+            if xray is not None:
+                with self.transaction() as s:
+                    self._x_ray(s, entry["id"], xray)
             done += int(entry["pages"])
             if progress:
                 progress(done, total)
         return done
+
+    def _x_ray(self, s: Session, doc_id: int, xray: XrayRun) -> None:
+        doc = s.get(t.Document, doc_id)
+        assert doc is not None and doc.produced is not None
+        xray.add(self.files.path(doc.produced), record.label(doc))
 
     def _outputs(
         self, plan: dict[str, Any], todo: list[dict[str, Any]], check: bool, workers: int
