@@ -349,9 +349,11 @@ class Productions(WorkspaceBase):
         return done
 
     def _x_ray(self, s: Session, doc_id: int, xray: XrayRun) -> None:
+        """Hand the document's produced file to x-ray (none if a run that overlapped this one
+        took the document out of the volume)."""
         doc = s.get(t.Document, doc_id)
-        assert doc is not None and doc.produced is not None
-        xray.add(self.files.path(doc.produced), record.label(doc))
+        if doc is not None and doc.produced is not None:
+            xray.add(self.files.path(doc.produced), record.label(doc))
 
     def _outputs(
         self, plan: dict[str, Any], todo: list[dict[str, Any]], check: bool, workers: int
