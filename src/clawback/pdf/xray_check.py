@@ -138,8 +138,9 @@ class XrayRun:
         if not self._procs and self._failure is None and self._paths:  # not streamed
             self._count = min(self._count, len(self._paths))
             self._start()
-            for index in range(len(self._paths) if self._procs else 0):
-                self._feed(index)
+            if self._failure is None:
+                for index in range(len(self._paths)):
+                    self._feed(index)
         if self._failure is not None:
             return {path: [Finding(None, "x-ray", self._failure)] for path in self._paths}
         report: dict[Path, list[Finding]] = {}
