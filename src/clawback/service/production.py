@@ -323,37 +323,26 @@ class Productions(WorkspaceBase):
         total = sum(d["pages"] for d in plan["docs"])
         with self.transaction() as s:
             ids = [d["id"] for d in plan["docs"]]
-            made = set(
-                s.scalars(
-                    select(t.Document.id).where(
-                        t.Document.id.in_(ids), t.Document.produced.is_not(None)
-                    )
-                ).all()
-            )
+            earlier = s.scalars(
+                select(t.Document).where(t.Document.id.in_(ids), t.Document.produced.is_not(None))
+            ).all()
+            files = [(record.label(doc), doc.produced or "") for doc in earlier]
+            made = {doc.id for doc in earlier}
         done = sum(int(d["pages"]) for d in plan["docs"] if d["id"] in made)
         if progress:
             progress(done, total)
         if xray is not None:
-            with self.transaction() as s:
-                for doc_id in (d["id"] for d in plan["docs"] if d["id"] in made):
-                    self._x_ray(s, doc_id, xray)
+            for label, sha in files:
+                xray.add(self.files.path(sha), label)
         todo = [d for d in plan["docs"] if d["id"] not in made]
         for entry, output in self._outputs(plan, todo, check, workers):
-            self._commit(production_id, plan, entry, output)
-            if xray is not None:
-                with self.transaction() as s:
-                    self._x_ray(s, entry["id"], xray)
+            file = self._commit(production_id, plan, entry, output)
+            if xray is not None and file is not None:
+                xray.add(self.files.path(file[1]), file[0])
             done += int(entry["pages"])
             if progress:
                 progress(done, total)
         return done
-
-    def _x_ray(self, s: Session, doc_id: int, xray: XrayRun) -> None:
-        """Hand the document's produced file to x-ray (none if a run that overlapped this one
-        took the document out of the volume)."""
-        doc = s.get(t.Document, doc_id)
-        if doc is not None and doc.produced is not None:
-            xray.add(self.files.path(doc.produced), record.label(doc))
 
     def _outputs(
         self, plan: dict[str, Any], todo: list[dict[str, Any]], check: bool, workers: int
@@ -401,13 +390,17 @@ class Productions(WorkspaceBase):
 
     def _commit(
         self, production_id: int, plan: dict[str, Any], entry: dict[str, Any], output: bytes
-    ) -> None:
-        """One document's numbers and file, in one transaction of its own."""
+    ) -> tuple[str, str] | None:
+        """One document's numbers and file, in one transaction of its own; returns the
+        document's label and produced file (None if a run that overlapped this one took the
+        document out of the volume)."""
         with self.transaction() as s:
             doc = s.get(t.Document, entry["id"])
             assert doc is not None
-            if doc.produced is not None or doc.production != production_id:
-                return  # committed by a run that overlapped this one
+            if doc.production != production_id:
+                return None
+            if doc.produced is not None:  # committed by a run that overlapped this one
+                return record.label(doc), doc.produced
             pages = s.scalars(
                 select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
             ).all()
@@ -425,7 +418,9 @@ class Productions(WorkspaceBase):
             if entry["withheld"] or entry.get("native"):
                 recipe = "slip sheet" if entry["withheld"] else "native placeholder"
             doc.produced = self._store(s, output, "application/pdf", doc.original, recipe)
+            label = record.label(doc)
         self._sweep_partial(doc.produced, output)
+        return label, doc.produced
 
     def _sweep_partial(self, sha: str, output: bytes) -> None:
         """Remove what a killed run left of this very file: an unfinished write beside it whose
