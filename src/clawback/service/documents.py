@@ -275,19 +275,14 @@ class Documents(WorkspaceBase):
         self,
         paths: Iterable[Path],
         *,
-        password: str | None = None,
-        custodian: str = "",
-        title: str | None = None,
-        kind: str | None = None,
         exhibit: int | None = None,
-        family: str | None = None,
-        parent: bool = False,
-        publicly_available: bool = False,
+        **options: Any,
     ) -> list[FileReport]:
         """Ingest files and folders (recursing): one `FileReport` per file, in order. A file
         refused is reported and the batch goes on; each file is ingested whole or not at all,
-        and a file already in the record (by its SHA-256) is reported, not stored again. The
-        other options are those of `ingest_file`, for every file; an `exhibit` number is for
+        and a file already in the record (by its SHA-256) is reported, not stored again.
+        `options` are the keyword options of `ingest_file` (title, kind, family, parent,
+        publicly_available, password, custodian), for every file; an `exhibit` number is for
         one file named as such, not a folder (refused before anything is read)."""
         paths = list(paths)
         if exhibit is not None and (len(paths) != 1 or paths[0].is_dir()):
@@ -295,18 +290,8 @@ class Documents(WorkspaceBase):
         reports = []
         for path in walk(paths):
             try:
-                controls, new = self.ingest_file(
-                    path.read_bytes(),
-                    path.name,
-                    title=title,
-                    kind=kind,
-                    exhibit=exhibit,
-                    family=family,
-                    parent=parent,
-                    publicly_available=publicly_available,
-                    password=password,
-                    custodian=custodian,
-                )
+                data = path.read_bytes()
+                controls, new = self.ingest_file(data, path.name, exhibit=exhibit, **options)
             except OSError as exc:
                 reports.append(FileReport(path, REFUSED, reason=f"cannot be read ({exc.strerror})"))
             except (ClawbackError, ValueError) as exc:
