@@ -71,7 +71,9 @@ def move_claim(
     on: date | None,
     detail: Mapping[str, Any] | None = None,
 ) -> None:
-    """Move ``row`` to ``to`` as ``ws``'s actor (see ``Disputes._move``)."""
+    """Move ``row`` to ``to`` as ``ws``'s actor: checked against the lifecycle and the actor's
+    seat, dated not before the last move, recorded as an event, audited; the duties it fulfils
+    are marked done and access follows."""
     seat = ws.person.side if ws.person is not None else None
     current = claim_rules.State(row.state)
     row.state = claim_rules.transition(row.id, current, to, seat).value
@@ -239,20 +241,7 @@ class Disputes(WorkspaceBase):
                 claim_rules.transition(claim_id, claim_rules.State(row.state), state)
                 verb = "rule" if state is claim_rules.State.ruled else "file"
                 raise RuleViolation(f"claim {claim_id!r}: {state} comes from `{verb}`, not advance")
-            self._move(s, row, state, on, detail)
-
-    def _move(
-        self,
-        s: Session,
-        row: t.Claim,
-        to: claim_rules.State,
-        on: date | None,
-        detail: Mapping[str, Any] | None = None,
-    ) -> None:
-        """One lifecycle move: checked against the lifecycle and the actor's seat, dated not
-        before the last move, recorded as an event, audited; the duties it fulfils are marked
-        done and access follows."""
-        move_claim(self, s, row, to, on, detail)
+            move_claim(self, s, row, state, on, detail)
 
     def claims_status(self) -> list[dict[str, Any]]:
         """Every claim: state, history (dated, by whom), FRE 502(b) lateness, open duties."""
@@ -328,7 +317,7 @@ class Disputes(WorkspaceBase):
             s.add(
                 t.Ruling(claim_id=claim_id, result=result, items=list(items), reason=reason, on=on)
             )
-            self._move(s, row, claim_rules.State.ruled, on, {"result": result})  # and access
+            move_claim(self, s, row, claim_rules.State.ruled, on, {"result": result})  # and access
             if on is not None:
                 terms = claim_terms(s)
                 due = compute(on, terms.replacement_days, state=record.matter(s).state)
