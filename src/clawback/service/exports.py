@@ -26,11 +26,7 @@ from clawback.domain.privilege_log import (
 
 def privilege_log_csv(rows: Sequence[Row]) -> bytes:
     """The log as served: CSV, UTF-8, a header row of the log's columns."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    writer.writerows(r.values() for r in rows)
-    return buffer.getvalue().encode("utf-8")
+    return _csv(COLUMNS, [r.values() for r in rows])
 
 
 def write_privilege_log(rows: Sequence[Row], csv_path: Path, xlsx_path: Path) -> None:
@@ -40,10 +36,14 @@ def write_privilege_log(rows: Sequence[Row], csv_path: Path, xlsx_path: Path) ->
 
 def categorical_log_csv(rows: Sequence[CategoryRow]) -> bytes:
     """The categorical log: CSV, UTF-8, a header row of its columns."""
+    return _csv(CATEGORY_COLUMNS, [r.values() for r in rows])
+
+
+def _csv(columns: Sequence[str], values: Sequence[Sequence[object]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
-    writer.writerow(CATEGORY_COLUMNS)
-    writer.writerows(r.values() for r in rows)
+    writer.writerow(columns)
+    writer.writerows(values)
     return buffer.getvalue().encode("utf-8")
 
 
