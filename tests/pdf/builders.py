@@ -88,6 +88,43 @@ def rotated_and_cropped_pdf() -> bytes:
         doc.close()
 
 
+def odd_pages_pdf() -> bytes:
+    """Pages whose geometry and structure a placement must follow: MediaBoxes away from the
+    origin, each /Rotate with a CropBox, content in an array of two streams, resources
+    inherited from the page tree, and a page with no content at all."""
+    doc = pymupdf.open()
+    for number, rotation in enumerate((0, 90, 180, 270, 0, 0)):
+        page = doc.new_page(width=500, height=700)
+        if number < 5:
+            page.insert_text((60, 90), f"Odd page {number + 1}", fontsize=18)
+            page.draw_rect(pymupdf.Rect(80, 150, 260, 330), fill=(0.9, 0.2, 0.1), color=(0, 0, 1))
+            page.insert_image(pymupdf.Rect(280, 400, 440, 480), stream=gradient_png())
+        if number < 4:
+            page.set_cropbox(pymupdf.Rect(30, 40, 470, 650))
+            page.set_rotation(rotation)
+    doc.tobytes()  # materialise the content streams
+    for number in range(4):  # the MediaBox (and CropBox) moved off the origin, content with it
+        xref = doc[number].xref
+        doc.xref_set_key(xref, "MediaBox", "[100 -50 600 650]")
+        doc.xref_set_key(xref, "CropBox", "[130 -10 570 600]")
+        first = doc[number].get_contents()[0]
+        doc.update_stream(first, b"1 0 0 1 100 -50 cm\n" + doc.xref_stream(first))
+    page = doc[4]
+    extra = doc.get_new_xref()
+    doc.update_object(extra, "<<>>")
+    doc.update_stream(extra, b"q 0 0 1 rg 300 100 120 60 re f Q")
+    streams = " ".join(f"{xref} 0 R" for xref in (*page.get_contents(), extra))
+    doc.xref_set_key(page.xref, "Contents", f"[{streams}]")
+    parent = int(doc.xref_get_key(page.xref, "Parent")[1].split()[0])
+    doc.xref_set_key(parent, "Resources", doc.xref_get_key(page.xref, "Resources")[1])
+    doc.xref_set_key(page.xref, "Resources", "null")
+    doc.xref_set_key(doc[5].xref, "Contents", "null")
+    try:
+        return doc.tobytes(garbage=4, deflate=True)
+    finally:
+        doc.close()
+
+
 def save_incrementally(path: Path, doc: pymupdf.Document) -> bytes:
     """Save `doc` fully to `path`, reopen, redact the secret with PyMuPDF, save incrementally."""
     doc.save(path, garbage=4, deflate=True)

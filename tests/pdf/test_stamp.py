@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pymupdf
 import pytest
 
@@ -14,6 +16,7 @@ from tests.pdf.builders import (
     SECRET,
     SECRET_LABEL,
     SECRETS,
+    odd_pages_pdf,
     rotated_and_cropped_pdf,
     text_pdf,
 )
@@ -45,9 +48,13 @@ def test_bates_and_legend_in_the_added_band_of_every_page() -> None:
             assert new.search_for(SECRET)[0] == old.search_for(SECRET)[0]
 
 
-def test_content_pixels_unchanged_including_rotated_and_cropped_pages() -> None:
-    original = rotated_and_cropped_pdf()
-    stamped = stamp(original, labels(4))
+@pytest.mark.parametrize("build", [rotated_and_cropped_pdf, odd_pages_pdf])
+def test_content_pixels_unchanged_including_rotated_and_cropped_pages(
+    build: Callable[[], bytes],
+) -> None:
+    original = build()
+    count = pymupdf.open(stream=original).page_count
+    stamped = stamp(original, labels(count))
     with pymupdf.open(stream=original) as before, pymupdf.open(stream=stamped) as after:
         for old, new in zip(before, after, strict=True):
             top = pymupdf.Rect(0, 0, old.rect.width, old.rect.height)
@@ -59,6 +66,12 @@ def test_content_pixels_unchanged_including_rotated_and_cropped_pages() -> None:
                 dpi=72, clip=pymupdf.Rect(0, old.rect.height, new.rect.width, new.rect.height)
             )
             assert not band.is_unicolor  # the labels are there
+            # Same words at the same places as displayed (MuPDF reports a rotated page's text
+            # in its unrotated space; the stamped page is not rotated).
+            turn = old.rotation_matrix
+            shown = [(w[4], *(pymupdf.Rect(w[:4]) * turn).round()) for w in old.get_text("words")]
+            placed = [(w[4], *pymupdf.Rect(w[:4]).round()) for w in new.get_text("words", clip=top)]
+            assert placed == shown, old.number
 
 
 def test_stamp_check_reports_pages_whose_labels_are_missing() -> None:

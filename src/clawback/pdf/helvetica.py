@@ -19,12 +19,12 @@ from collections.abc import Sequence
 
 import pymupdf
 
-__all__ = ["FONT_OBJECT", "font_object", "plain", "text_width", "write_text"]
+__all__ = ["FONT_OBJECT", "NAME", "content", "font_object", "plain", "text_width", "write_text"]
 
 #: The font dictionary: standard Helvetica, nothing embedded.
 FONT_OBJECT = "<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>"
 #: The resource name the text is shown with (one PyMuPDF and other producers do not use).
-_NAME = "ClawbackHelv"
+NAME = "ClawbackHelv"
 
 
 def plain(text: str) -> bool:
@@ -48,9 +48,18 @@ def _metrics() -> pymupdf.Font:
     return pymupdf.Font("helv")
 
 
+@functools.cache
+def _advance(ch: str) -> float:
+    return float(_metrics().text_length(ch, fontsize=1))
+
+
 def text_width(text: str, size: float) -> float:
-    """Width of `text` in points at `size` (Helvetica's metrics)."""
-    return float(_metrics().text_length(text, fontsize=size))
+    """Width of `text` in points at `size` (Helvetica's metrics, as `Font.text_length`
+    measures it: the glyph advances summed, no kerning; each character's looked up once)."""
+    total = 0.0
+    for ch in text:
+        total += _advance(ch)
+    return total * size
 
 
 def font_object(doc: pymupdf.Document) -> int:
@@ -86,18 +95,7 @@ def write_text(
     # Text positions (`Page.get_text`, `search_for`) are measured from the CropBox's top-left
     # corner, whatever the page's /Rotate.
     box = page.cropbox
-    left, top = box.x0, page.mediabox.y1 - box.y0
-    head = b"q %s rg BT /%s %s Tf " % (
-        b" ".join(_number(c) for c in color),
-        _NAME.encode(),
-        _number(size),
-    )
-    ops = b"".join(
-        head
-        + b"%s %s Td <%s> Tj ET Q\n"
-        % (_number(left + x), _number(top - y), text.encode("cp1252").hex().encode())
-        for x, y, text in lines
-    )
+    ops = content(lines, size, color, box.x0, page.mediabox.y1 - box.y0)
     stream = doc.get_new_xref()
     doc.update_object(stream, "<<>>")
     doc.update_stream(stream, ops)
@@ -106,8 +104,32 @@ def write_text(
     doc.xref_set_key(xref, "Contents", f"[{parts} {stream} 0 R]")
 
 
+def content(
+    lines: Sequence[tuple[float, float, str]],
+    size: float,
+    color: tuple[float, float, float] = (0.0, 0.0, 0.0),
+    left: float = 0.0,
+    top: float = 0.0,
+) -> bytes:
+    """Content-stream operators showing each ``(x, y, text)`` (baseline start, measured from
+    the top-left corner, y down) in the font named `NAME` at `size` and `color`, on a page
+    whose top-left corner is at (`left`, `top`) in PDF coordinates. Each line saves and
+    restores the graphics state. The texts must be `plain`."""
+    head = b"q %s rg BT /%s %s Tf " % (
+        b" ".join(_number(c) for c in color),
+        NAME.encode(),
+        _number(size),
+    )
+    return b"".join(
+        head
+        + b"%s %s Td <%s> Tj ET Q\n"
+        % (_number(left + x), _number(top - y), text.encode("cp1252").hex().encode())
+        for x, y, text in lines
+    )
+
+
 def _add_font(doc: pymupdf.Document, page: int, font: int) -> None:
-    """Put the font in the page's own resources under `_NAME` (inherited resources are copied
+    """Put the font in the page's own resources under `NAME` (inherited resources are copied
     onto the page first, so nothing the content uses is lost)."""
     holder, prefix = page, "Resources/"
     kind, value = doc.xref_get_key(holder, "Resources")
@@ -119,9 +141,9 @@ def _add_font(doc: pymupdf.Document, page: int, font: int) -> None:
     kind, value = doc.xref_get_key(holder, prefix + "Font")
     if kind == "xref":
         holder, prefix = int(value.split()[0]), ""
-        key = _NAME
+        key = NAME
     else:
-        key = prefix + "Font/" + _NAME
+        key = prefix + "Font/" + NAME
     if doc.xref_get_key(holder, key)[0] != "null":
         return
     doc.xref_set_key(holder, key, f"{font or font_object(doc)} 0 R")

@@ -6,8 +6,8 @@ page that is `margin` points taller; by default the Bates number goes to the rig
 legend to the left of the blank band. `corner` moves the Bates number: ``bottom-right`` (the
 default), ``bottom-left`` or ``bottom-center`` keep the band below the page, ``top-right``,
 ``top-left`` or ``top-center`` put it above (the legend takes the other side, or the left side
-for a centred number). The original page travels as a form XObject
-(`Page.show_pdf_page`), so its text stays extractable and redactable.
+for a centred number). The original page travels as a form XObject (`placement`), so its
+text stays extractable and redactable.
 
 Rotated source pages are shown as they display (the output page itself is unrotated), and a
 CropBox is honoured. Annotations and form fields are baked into the page content first, so what
@@ -18,15 +18,17 @@ refused, because baking would print only its outline over live text.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import pymupdf
 
 from clawback.pdf import helvetica
 from clawback.pdf.document import open_pdf, refuse_unapplied_redactions, save_clean
 from clawback.pdf.needles import TextMatcher
+from clawback.pdf.placement import Placement, SourcePage
 
 __all__ = [
     "CORNERS",
@@ -80,29 +82,36 @@ def stamp_document(
     corner: str = "bottom-right",
 ) -> pymupdf.Document:
     """`stamp` on an open document: returns the new, unsaved stamped document (the caller
-    closes it; save it with `document.save_clean` and `stable_id`). Bakes `src`'s annotations and
-    un-rotates its pages in place, so `src` is not to be saved afterwards."""
+    closes it; save it with `document.save_clean` and `stable_id`). Bakes `src`'s annotations
+    in place, so `src` is not to be saved afterwards."""
     _check_band(margin, corner)
     if len(labels) != src.page_count:
         raise ValueError(f"{len(labels)} labels given for {src.page_count} pages")
     refuse_unapplied_redactions(src)
     src.bake(annots=True, widgets=True)
-    font = pymupdf.Font("helv")
-    widths: dict[str, float] = {}
     out = pymupdf.open()
-    plain_font = helvetica.font_object(out)  # dropped on save if no page uses it
     try:
-        embedded = False
-        for page, (bates, legend) in zip(src, labels, strict=True):
+        placement = Placement(src, out)
+        plain_font = helvetica.font_object(out)  # dropped on save if no page uses it
+        unicode_labels: list[tuple[int, list[tuple[float, float, str]], float]] = []
+        for number, (bates, legend) in enumerate(labels):
             if not bates.strip():
-                raise ValueError(f"page {page.number + 1}: empty Bates number")
-            embedded |= _stamp_page(
-                out, src, page, (bates, legend), margin, (font, plain_font), corner, widths
-            )
+                raise ValueError(f"page {number + 1}: empty Bates number")
+            page = placement.page(number)
+            lines, size = _labels(page, bates, legend, margin, corner)
+            top = band_offset(margin, corner)
+            if helvetica.plain(bates + legend):
+                overlay = helvetica.content(lines, size, top=page.height + margin)
+                placement.place(page, margin, top, overlay, {helvetica.NAME: plain_font})
+            else:
+                placement.place(page, margin, top)
+                unicode_labels.append((number, lines, size))
+        for number, lines, size in unicode_labels:
+            _write_unicode(out[number], lines, size)
         out.set_metadata({})
         # MuPDF 1.28 files a new document's /Info inside the catalog: drop it too.
         out.xref_set_key(out.pdf_catalog(), "Info", "null")
-        if embedded:
+        if unicode_labels:
             out.subset_fonts()
     except BaseException:
         out.close()
@@ -139,48 +148,21 @@ def band_offset(margin: float, corner: str) -> float:
     return margin if corner.startswith("top") else 0.0
 
 
-def _stamp_page(
-    out: pymupdf.Document,
-    src: pymupdf.Document,
-    page: pymupdf.Page,
-    labels: tuple[str, str],
-    margin: float,
-    fonts: tuple[pymupdf.Font, int],
-    corner: str,
-    widths: dict[str, float],
-) -> bool:
-    """Append one output page: the source page and the labels in the band beside it.
-
-    Labels in plain Windows-1252 (the usual case) are set in the standard Helvetica
-    (`helvetica`), which needs no embedded font and no ToUnicode map (cheap to write and for
-    every extractor to read); others in an embedded Unicode font. Returns True when the
-    embedded font was used."""
-    (bates, legend), (font, plain_font) = labels, fonts
-    rotation = page.rotation
-    width, height = page.rect.width, page.rect.height
-    # show_pdf_page works in the source's unrotated space; un-rotate the source (a private
-    # copy) and turn the placed XObject instead. Tested pixel-exact for 0/90/180/270 + CropBox.
-    page.set_rotation(0)
-    target = out.new_page(width=width, height=height + margin)
-    top = band_offset(margin, corner)
-    placed = pymupdf.Rect(0, top, width, top + height)
-    simple = helvetica.plain(bates + legend)
-
-    def length(text: str, size: float) -> float:
-        if not simple:
-            return float(font.text_length(text, fontsize=size))
-        found = widths.get(text)
-        if found is None:
-            found = widths[text] = helvetica.text_width(text, 1)
-        return found * size
-
-    size = _font_size(length, bates, legend, width, margin)
+def _labels(
+    page: SourcePage, bates: str, legend: str, margin: float, corner: str
+) -> tuple[list[tuple[float, float, str]], float]:
+    """Where the labels of one output page go: ``(x, baseline, text)`` for the legend (when
+    there is one) and the Bates number, measured from the output page's top-left corner, and
+    the font size. `ValueError` if they do not fit the page width."""
+    width, height = page.width, page.height
+    size = _font_size(bates, legend, width, margin)
     if size is None:
         raise ValueError(f"page {page.number + 1}: labels do not fit the page width")
     side = min(36.0, width / 12)
-    band_top = 0.0 if top else height
+    band_top = 0.0 if band_offset(margin, corner) else height
     baseline = band_top + margin / 2 + size * 0.35
-    bates_width, legend_width = length(bates, size), length(legend, size)
+    bates_width = helvetica.text_width(bates, size)
+    legend_width = helvetica.text_width(legend, size)
     horizontal = corner.split("-")[1]
     if horizontal == "right":
         bates_x, legend_x = width - side - bates_width, side
@@ -190,25 +172,28 @@ def _stamp_page(
         bates_x, legend_x = (width - bates_width) / 2, side
         if legend.strip() and legend_x + legend_width + _GAP > bates_x:
             bates_x = width - side - bates_width
-    placed_labels = ([(legend_x, legend)] if legend.strip() else []) + [(bates_x, bates)]
-    target.show_pdf_page(placed, src, page.number, rotate=-rotation)
-    if simple:
-        lines = [(x, baseline, text) for x, text in placed_labels]
-        helvetica.write_text(target, lines, size, font=plain_font)
-        return False
-    writer = pymupdf.TextWriter(target.rect)
-    for x, text in placed_labels:
-        writer.append((x, baseline), text, font=font, fontsize=size)
-    writer.write_text(target, color=(0, 0, 0))
-    return True
+    placed = ([(legend_x, legend)] if legend.strip() else []) + [(bates_x, bates)]
+    return [(x, baseline, text) for x, text in placed], size
 
 
-def _font_size(
-    length: Callable[[str, float], float], bates: str, legend: str, width: float, margin: float
-) -> float | None:
+@functools.cache
+def _unicode_font() -> pymupdf.Font:
+    return pymupdf.Font("helv")
+
+
+def _write_unicode(page: pymupdf.Page, lines: list[tuple[float, float, str]], size: float) -> None:
+    """Labels beyond Windows-1252 (a legend in another script): MuPDF's Helvetica clone,
+    with its fallback fonts, embedded as a Unicode font (subset when the document is done)."""
+    writer = pymupdf.TextWriter(page.rect)
+    for x, y, text in lines:
+        writer.append((x, y), text, font=_unicode_font(), fontsize=size)
+    writer.write_text(page, color=(0, 0, 0))
+
+
+def _font_size(bates: str, legend: str, width: float, margin: float) -> float | None:
     """Largest size ≤ `MAX_FONT_SIZE` at which both labels fit side by side, or None."""
     side = min(36.0, width / 12)
-    unit = length(bates, 1) + length(legend, 1)
+    unit = helvetica.text_width(bates, 1) + helvetica.text_width(legend, 1)
     available = width - 2 * side - _GAP
     size = min(MAX_FONT_SIZE, margin * 0.5)
     if unit > 0:
