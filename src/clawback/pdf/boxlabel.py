@@ -41,14 +41,13 @@ def draw_label(page: pymupdf.Page, rect: pymupdf.Rect, reason: str) -> None:
 
     If the reason does not fit at 3 pt, "REDACTED" is tried, then nothing is printed.
     """
-    font = _font()
     for text in (reason, SHORT_LABEL):
-        size = _fit(font, text, rect)
+        size = _fit(text, rect)
         if size is not None:
             break
     else:
         return
-    width = font.text_length(text, fontsize=size)
+    width = helvetica.text_width(text, size)
     x = rect.x0 + (rect.width - width) / 2
     # Centre the cap height (≈0.7 em) vertically.
     y = rect.y0 + rect.height / 2 + 0.35 * size
@@ -56,13 +55,13 @@ def draw_label(page: pymupdf.Page, rect: pymupdf.Rect, reason: str) -> None:
         helvetica.write_text(page, [(x, y, text)], size, LABEL_COLOR)
         return
     writer = pymupdf.TextWriter(page.rect)
-    writer.append((x, y), text, font=font, fontsize=size)
+    writer.append((x, y), text, font=_font(), fontsize=size)
     writer.write_text(page, color=LABEL_COLOR)
 
 
-def _fit(font: pymupdf.Font, text: str, rect: pymupdf.Rect) -> float | None:
+def _fit(text: str, rect: pymupdf.Rect) -> float | None:
     """Largest font size at which `text` fits inside `rect` with padding, or None."""
-    unit = font.text_length(text, fontsize=1)
+    unit = helvetica.text_width(text, 1)
     if unit <= 0:
         return None
     by_width = (rect.width - 2 * _PADDING) / unit

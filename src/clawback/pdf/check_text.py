@@ -129,7 +129,7 @@ def text_findings(
             continue
         look("pdfium", page, prepared)
         mupdf = glyphs.get(page)
-        if mupdf is None or Counter(mupdf[1]) != Counter(prepared[1]):
+        if mupdf is None or (mupdf[1] != prepared[1] and Counter(mupdf[1]) != Counter(prepared[1])):
             differs.add(page)
     wanted = set(focus) | differs | {page for page, _ in seen} | _unread(doc, glyphs, pdfium)
     try:

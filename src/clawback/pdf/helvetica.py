@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import Any
 
 import pymupdf
 
@@ -25,6 +26,7 @@ __all__ = ["FONT_OBJECT", "NAME", "content", "font_object", "plain", "text_width
 FONT_OBJECT = "<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>"
 #: The resource name the text is shown with (one PyMuPDF and other producers do not use).
 NAME = "ClawbackHelv"
+_mu: Any = pymupdf.mupdf
 
 
 def plain(text: str) -> bool:
@@ -88,20 +90,25 @@ def write_text(
     for _, _, text in lines:
         if not plain(text):
             raise ValueError(f"not plain Windows-1252 text: {text!r}")
-    doc, xref = page.parent, page.xref
-    _add_font(doc, xref, font)
     if not page.is_wrapped:
         page.wrap_contents()
+    doc = page.parent
+    pdf = _mu.pdf_document_from_fz_document(doc.this)
+    obj = _mu.pdf_lookup_page_obj(pdf, page.number)
+    _add_font(pdf, obj, font or font_object(doc))
     # Text positions (`Page.get_text`, `search_for`) are measured from the CropBox's top-left
     # corner, whatever the page's /Rotate.
     box = page.cropbox
     ops = content(lines, size, color, box.x0, page.mediabox.y1 - box.y0)
-    stream = doc.get_new_xref()
-    doc.update_object(stream, "<<>>")
-    doc.update_stream(stream, ops)
-    kind, value = doc.xref_get_key(xref, "Contents")
-    parts = value[1:-1].strip() if kind == "array" else value
-    doc.xref_set_key(xref, "Contents", f"[{parts} {stream} 0 R]")
+    stream = _mu.pdf_add_stream(pdf, _mu.fz_new_buffer_from_copied_data(ops), _mu.PdfObj(), 0)
+    contents = _mu.pdf_dict_get(obj, _name("Contents"))
+    if not _mu.pdf_is_array(contents):
+        parts = _mu.pdf_new_array(pdf, 2)
+        if contents.m_internal:
+            _mu.pdf_array_push(parts, contents)
+        _mu.pdf_dict_put(obj, _name("Contents"), parts)
+        contents = parts
+    _mu.pdf_array_push(contents, stream)
 
 
 def content(
@@ -128,38 +135,29 @@ def content(
     )
 
 
-def _add_font(doc: pymupdf.Document, page: int, font: int) -> None:
-    """Put the font in the page's own resources under `NAME` (inherited resources are copied
-    onto the page first, so nothing the content uses is lost)."""
-    holder, prefix = page, "Resources/"
-    kind, value = doc.xref_get_key(holder, "Resources")
-    if kind == "null":
-        doc.xref_set_key(holder, "Resources", _inherited_resources(doc, page))
-        kind, value = doc.xref_get_key(holder, "Resources")
-    if kind == "xref":
-        holder, prefix = int(value.split()[0]), ""
-    kind, value = doc.xref_get_key(holder, prefix + "Font")
-    if kind == "xref":
-        holder, prefix = int(value.split()[0]), ""
-        key = NAME
-    else:
-        key = prefix + "Font/" + NAME
-    if doc.xref_get_key(holder, key)[0] != "null":
-        return
-    doc.xref_set_key(holder, key, f"{font or font_object(doc)} 0 R")
+def _add_font(pdf: Any, page: Any, font: int) -> None:
+    """Put the font in the page's own resources under `NAME`, unless it is there (resources
+    the page inherits are first made its own: shared if the page tree holds them as an
+    object, else copied)."""
+    resources = _mu.pdf_dict_get(page, _name("Resources"))
+    if not resources.m_internal:
+        inherited = _mu.pdf_dict_get_inheritable(page, _name("Resources"))
+        if not inherited.m_internal:
+            resources = _mu.pdf_new_dict(pdf, 1)
+        elif _mu.pdf_is_indirect(inherited):
+            resources = inherited
+        else:
+            resources = _mu.pdf_deep_copy_obj(inherited)
+        _mu.pdf_dict_put(page, _name("Resources"), resources)
+    fonts = _mu.pdf_dict_get(resources, _name("Font"))
+    if not fonts.m_internal:
+        fonts = _mu.pdf_dict_put_dict(resources, _name("Font"), 1)
+    if not _mu.pdf_dict_gets(fonts, NAME).m_internal:
+        _mu.pdf_dict_puts(fonts, NAME, _mu.pdf_new_indirect(pdf, font, 0))
 
 
-def _inherited_resources(doc: pymupdf.Document, xref: int) -> str:
-    """The /Resources a page inherits from its page tree ancestors, as PDF source."""
-    seen: set[int] = set()
-    while xref and xref not in seen:
-        seen.add(xref)
-        kind, value = doc.xref_get_key(xref, "Resources")
-        if kind in ("xref", "dict"):
-            return value
-        kind, parent = doc.xref_get_key(xref, "Parent")
-        xref = int(parent.split()[0]) if kind == "xref" else 0
-    return "<<>>"
+def _name(text: str) -> Any:
+    return _mu.pdf_new_name(text)
 
 
 def _number(value: float) -> bytes:

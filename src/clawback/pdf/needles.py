@@ -37,6 +37,8 @@ _MAP = str.maketrans(
 
 def normalize(text: str) -> str:
     """Normalise text for a case- and whitespace-insensitive comparison (see module doc)."""
+    if text.isascii():  # NFKC and the mappings leave ASCII as it is; casefold is lower
+        return _WHITESPACE.sub(" ", text.lower()).strip()
     text = unicodedata.normalize("NFKC", text).translate(_DROP).translate(_MAP)
     return _WHITESPACE.sub(" ", text.casefold()).strip()
 

@@ -320,12 +320,19 @@ def _check_neighbours(
 
 
 def _covered(glyph: Glyph, planned: list[tuple[pymupdf.Rect, Redaction]]) -> float:
-    """The largest fraction of the glyph's box covered by one redaction box."""
-    box = pymupdf.Rect(glyph.bbox)
-    area = box.get_area()
-    if area <= 0:
+    """The largest fraction of the glyph's box covered by one redaction box (plain
+    arithmetic: a page can lose hundreds of glyphs, and PyMuPDF's `Rect` is slow to build)."""
+    x0, y0, x1, y1 = glyph.bbox
+    area = (x1 - x0) * (y1 - y0)
+    if x1 <= x0 or y1 <= y0 or area <= 0:
         return 1.0
-    return max(((box & rect).get_area() / area for rect, _ in planned), default=0.0)
+    best = 0.0
+    for rect, _ in planned:
+        width = min(x1, rect.x1) - max(x0, rect.x0)
+        height = min(y1, rect.y1) - max(y0, rect.y0)
+        if width > 0 and height > 0:
+            best = max(best, width * height / area)
+    return best
 
 
 def _box_at(glyph: Glyph, planned: list[tuple[pymupdf.Rect, Redaction]]) -> Redaction | None:
