@@ -10,7 +10,9 @@ through:
     clean=True`` (clawback's output options, less the image and font deflation, which change
     nothing here);
 (b) ``Workspace.produce(..., redact_pattern=..., check=False)``: clawback without the gate;
-(c) the same with the verification gate on every output;
+(c) the same with the verification gate on every output (x-ray included: it reads the files
+    once the documents are made, in as many processes as the production has workers, so (c)
+    keeps to one core like (a));
 (d) (c) with 2 worker processes.
 
 Prints pages/s for each, by wall clock and by CPU time (the CPU figures stay meaningful on a

@@ -1,5 +1,5 @@
-"""x-ray reads every file of a production volume (as it is made, or after the workers when no
-core is spare) and stops the volume, naming the document and page."""
+"""x-ray reads every file of a production volume (once the workers are done, in as many
+interpreters) and stops the volume, naming the document and page."""
 
 from __future__ import annotations
 

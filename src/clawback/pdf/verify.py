@@ -44,8 +44,8 @@ opened yields one ``unreadable`` finding. A secret shorter than 4 characters rai
 Batches: x-ray costs an interpreter start per call (~1 s), so to verify many files call
 ``verify(..., xray=False)`` for each and `xray_inspect(paths)` once for all of them, then
 merge the findings; `require_xray_clean` does that for named files and raises (filing
-packages are x-rayed that way). A production volume hands each file to an `XrayRun` as soon
-as it is made, so x-ray reads it while the next one is being made.
+packages are x-rayed that way). A production volume hands each file to an `XrayRun` as it is
+made; x-ray reads them all once the volume's workers are done, in as many interpreters.
 `require_clean` turns findings into a one-line `VerificationError`.
 """
 
@@ -115,7 +115,7 @@ def require_xray_clean(files: Sequence[tuple[str, Path]], processes: int = 1) ->
     """x-ray every ``(name, path)`` in `processes` subprocesses (one by default);
     `VerificationError` naming the first file with a finding, with its page and what x-ray
     saw (fails closed like `xray_inspect`)."""
-    with XrayRun(processes, stream=False) as run:
+    with XrayRun(processes) as run:
         for name, path in files:
             run.add(path, name)
         run.require_clean()

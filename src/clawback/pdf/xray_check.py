@@ -2,10 +2,10 @@
 
 x-ray 0.4.0 pins PyMuPDF 1.24.14, so it lives in a separate virtualenv and this product never
 imports it: `XrayRun` starts that environment's Python (one interpreter or several side by
-side) and hands it files one by one as they are made, so x-ray works while the next file is
-being made; `xray_inspect` does that for a list of files. Reports come back as JSON lines.
-x-ray reports rectangles drawn over live text; the text it found under them is *not* passed
-back (it may be the secret): a finding gives the page, the box and the number of characters.
+side) and hands it the files one by one; `xray_inspect` does that for a list of files. Reports
+come back as JSON lines. x-ray reports rectangles drawn over live text; the text it found under
+them is *not* passed back (it may be the secret): a finding gives the page, the box and the
+number of characters.
 
 The interpreter is ``$CLAWBACK_XRAY_PYTHON`` if set, else ``<sys.prefix>/xray/bin/python``
 (``scripts/setup`` creates the x-ray virtualenv inside the product's, at ``.venv/xray``). A
@@ -67,26 +67,23 @@ def xray_python() -> Path:
 
 
 class XrayRun:
-    """x-ray interpreters fed file by file, by default while the caller is still making the
-    next files.
+    """x-ray over files handed over one by one, read side by side when they are all there.
 
-    `add` hands each file to one of ``processes`` interpreters in turn; `finish` waits for the
-    reports (`require_clean` raises on them). With ``stream=True`` the interpreters start at
-    once and read each file as it is added, on the cores the caller leaves free; with
-    ``stream=False`` (no core to spare: x-ray would only slow the caller down) they start in
-    `finish` and read the files side by side then. Use it as a context manager: leaving the
-    block stops any interpreter still running. Fails closed like `xray_inspect`.
+    `add` collects each file; `finish` starts ``processes`` interpreters, deals the files out
+    to them in turn and waits for the reports (`require_clean` raises on them). A production
+    adds each file as it is made and finishes when its workers are done, so x-ray takes as
+    many processes as the production was given, after them rather than beside them. Use it
+    as a context manager: leaving the block stops any interpreter still running. Fails
+    closed like `xray_inspect`.
     """
 
-    def __init__(self, processes: int = 1, stream: bool = True) -> None:
+    def __init__(self, processes: int = 1) -> None:
         self._paths: list[Path] = []
         self._names: dict[Path, str] = {}
         self._procs: list[tuple[subprocess.Popen[str], Path, list[Path]]] = []
         self._failure: str | None = None
         self._count = max(1, processes)
         self._tmp = tempfile.TemporaryDirectory(prefix="clawback-xray-")
-        if stream:
-            self._start()
 
     def _start(self) -> None:
         python = xray_python()
@@ -115,12 +112,9 @@ class XrayRun:
         self.close()
 
     def add(self, path: Path, name: str | None = None) -> None:
-        """Hand `path` to the next interpreter (round robin); `name` is what `require_clean`
-        calls it (the path by default)."""
+        """Have `path` read; `name` is what `require_clean` calls it (the path by default)."""
         self._paths.append(path)
         self._names[path] = name or str(path)
-        if self._procs:
-            self._feed(len(self._paths) - 1)
 
     def _feed(self, index: int) -> None:
         proc, _, given = self._procs[index % len(self._procs)]
@@ -135,7 +129,7 @@ class XrayRun:
 
     def finish(self) -> dict[Path, list[Finding]]:
         """Wait for every report; findings per path added (empty = clean)."""
-        if not self._procs and self._failure is None and self._paths:  # not streamed
+        if not self._procs and self._failure is None and self._paths:
             self._count = min(self._count, len(self._paths))
             self._start()
             if self._failure is None:
@@ -196,7 +190,7 @@ def xray_inspect(paths: Sequence[Path], processes: int = 1) -> dict[Path, list[F
     an interpreter start, so it pays for large batches on a machine with spare cores)."""
     if not paths:
         return {}
-    with XrayRun(processes, stream=False) as run:
+    with XrayRun(processes) as run:
         for path in paths:
             run.add(path)
         return run.finish()

@@ -17,7 +17,6 @@ producer gives a reason (``allow_gap``), which goes into the audit trail.
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -152,10 +151,9 @@ class Productions(WorkspaceBase):
                     (corner, legend, redact_pattern, redact_reason),
                 )
             production_id, plan = production.id, production.plan
-        # x-ray, one interpreter per worker: on a core the workers leave free it reads each
-        # file as soon as it is made, else all of them once the workers are done.
-        spare = (os.cpu_count() or 1) > workers
-        xray = XrayRun(workers, stream=spare) if check else None
+        # x-ray reads the files once the workers are done, in as many interpreters: a
+        # production given N workers keeps to N processes at a time.
+        xray = XrayRun(workers) if check else None
         try:
             done = self._make_all(production_id, plan, check, workers, progress, xray)
             if xray is not None:
