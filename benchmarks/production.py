@@ -15,26 +15,31 @@ through:
     keeps to one core like (a));
 (d) (c) with 2 worker processes.
 
-Prints pages/s for each, by wall clock and by CPU time (the CPU figures stay meaningful on a
-shared, loaded machine; the load average is printed too), and the ratios b/a, c/a and d/c,
-then the peak RSS of producing one 10,000-page document (measured in a child process that
-only opens the workspace and produces).
-Ingesting the documents is set-up and is not timed; each run gets its own copy of the
-ingested workspace.
+Each run happens in a fresh child process (so no run inherits another's heap, caches or
+imports) that times only the work itself; the runs go round ``--rounds`` times in the order
+a, b, c, d (default 3) and each figure is the median of its runs, with the spread shown.
+Prints pages/s for each, by wall clock and by CPU time (the process and every process it
+waited for: workers, x-ray; the CPU figures stay meaningful on a shared, loaded machine; the
+load average is printed too), and the ratios b/a, c/a and d/c, then the peak RSS of producing
+one 10,000-page document (measured in a child process that only opens the workspace and
+produces). Ingesting the documents is set-up and is not timed; each run gets its own copy of
+the ingested workspace.
 
     .venv/bin/python benchmarks/production.py                 # 2,000 pages + 10,000-page RSS
-    .venv/bin/python benchmarks/production.py --pages 200 --big-pages 0   # quick
+    .venv/bin/python benchmarks/production.py --pages 200 --rounds 1 --big-pages 0   # quick
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import random
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -128,7 +133,7 @@ def ingested(root: Path, pdfs: list[bytes]) -> list[str]:
 
 
 def cpu_seconds() -> float:
-    """User + system CPU of this process and its finished children."""
+    """User + system CPU of this process and its finished (waited-for) children."""
     me, kids = (
         resource.getrusage(resource.RUSAGE_SELF),
         resource.getrusage(resource.RUSAGE_CHILDREN),
@@ -143,11 +148,17 @@ def measured(run: Callable[[], object]) -> tuple[float, float]:
     return time.perf_counter() - wall, cpu_seconds() - cpu
 
 
-def produce_copy(
-    base: Path, run: Path, controls: list[str], check: bool, workers: int
-) -> tuple[float, float]:
-    shutil.copytree(base, run)
+def run_once(kind: str, folder: Path, run: Path) -> tuple[float, float]:
+    """One timed run of `kind` (a, b, c or d), in this process: the inputs are in `folder`
+    (``pdfs/`` and the ingested workspace ``base/``); `run` is this run's own scratch place."""
+    if kind == "a":
+        pdfs = [path.read_bytes() for path in sorted((folder / "pdfs").iterdir())]
+        run.mkdir()
+        return measured(lambda: raw_pymupdf(pdfs, run))
+    controls = json.loads((folder / "controls.json").read_text())
+    shutil.copytree(folder / "base", run)
     ws = Workspace.open(run)
+    check, workers = kind != "b", 2 if kind == "d" else 1
     try:
         return measured(
             lambda: ws.produce(
@@ -161,6 +172,20 @@ def produce_copy(
         )
     finally:
         ws.close()
+
+
+def run_in_child(kind: str, folder: Path, number: int) -> tuple[float, float]:
+    """`run_once` in a fresh interpreter; its (wall, CPU) seconds."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--run", kind, "--folder", str(folder), "--number", str(number)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(f"run {kind} failed:\n{done.stderr}")
+    wall, cpu = json.loads(done.stdout.strip().splitlines()[-1])
+    return float(wall), float(cpu)
 
 
 CHILD = """
@@ -192,39 +217,53 @@ def big_document_rss(tmp: Path, pages: int, check: bool) -> int:
     return int(out.stdout.strip().splitlines()[-1])
 
 
+NAMES = {
+    "a": "(a) raw PyMuPDF",
+    "b": "(b) clawback, no verification",
+    "c": "(c) clawback, verified",
+    "d": "(d) clawback, verified, 2 procs",
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each kind (median)")
     parser.add_argument("--big-pages", type=int, default=10000, help="0: skip the RSS run")
+    parser.add_argument("--run", choices=sorted(NAMES), help=argparse.SUPPRESS)
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--number", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.run:  # a child: one timed run
+        wall, cpu = run_once(args.run, args.folder, args.folder / f"{args.run}-{args.number}")
+        print(json.dumps([wall, cpu]))
+        return
     rng = random.Random(5)
     docs = max(1, args.pages // PAGES_PER_DOC)
     pdfs = [make_document(rng, n, PAGES_PER_DOC) for n in range(docs)]
     pages = docs * PAGES_PER_DOC
     with tempfile.TemporaryDirectory(prefix="clawback-bench-") as name:
         tmp = Path(name)
+        (tmp / "pdfs").mkdir()
+        for n, pdf in enumerate(pdfs):
+            (tmp / "pdfs" / f"{n:05d}.pdf").write_bytes(pdf)
         began = time.perf_counter()
         controls = ingested(tmp / "base", pdfs)
+        (tmp / "controls.json").write_text(json.dumps(controls))
         print(f"{pages} pages in {docs} documents, ingested in {time.perf_counter() - began:.1f} s")
         print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-        (tmp / "a").mkdir()
-        times = {"a": measured(lambda: raw_pymupdf(pdfs, tmp / "a"))}
-        times["b"] = produce_copy(tmp / "base", tmp / "b", controls, check=False, workers=1)
-        times["c"] = produce_copy(tmp / "base", tmp / "c", controls, check=True, workers=1)
-        times["d"] = produce_copy(tmp / "base", tmp / "d", controls, check=True, workers=2)
+        times: dict[str, list[tuple[float, float]]] = {kind: [] for kind in NAMES}
+        for number in range(args.rounds):
+            for kind in NAMES:
+                times[kind].append(run_in_child(kind, tmp, number))
         print(f"load average after: {os.getloadavg()[0]:.1f}")
-        wall = {k: pages / w for k, (w, _) in times.items()}
-        cpu = {k: pages / c for k, (_, c) in times.items()}
-        names = {
-            "a": "(a) raw PyMuPDF",
-            "b": "(b) clawback, no verification",
-            "c": "(c) clawback, verified",
-            "d": "(d) clawback, verified, 2 procs",
-        }
-        print(f"{'':33} {'wall pages/s':>12} {'CPU pages/s':>12}")
-        for key, name in names.items():
-            print(f"{name:33} {wall[key]:12.1f} {cpu[key]:12.1f}")
-        print("ratios        wall   CPU")
+        wall = {k: statistics.median(pages / w for w, _ in runs) for k, runs in times.items()}
+        cpu = {k: statistics.median(pages / c for _, c in runs) for k, runs in times.items()}
+        print(f"{'':33} {'wall pages/s':>12} {'CPU pages/s':>12}   wall pages/s of each run")
+        for key, title in NAMES.items():
+            each = " ".join(f"{pages / w:.1f}" for w, _ in times[key])
+            print(f"{title:33} {wall[key]:12.1f} {cpu[key]:12.1f}   {each}")
+        print(f"ratios of the medians ({args.rounds} run(s) each)   wall   CPU")
         print(f"b/a (>= 0.8)  {wall['b'] / wall['a']:.2f}   {cpu['b'] / cpu['a']:.2f}")
         print(f"c/a (>= 0.5)  {wall['c'] / wall['a']:.2f}   {cpu['c'] / cpu['a']:.2f}")
         print(
