@@ -94,3 +94,49 @@ def test_xray_dealt_out_to_two_processes_reports_the_same(
     one, two = xray_inspect(files), xray_inspect(files, processes=2)
     assert one == two
     assert [bool(one[path]) for path in files] == [False, True, False, True]
+
+
+def _boxed_page(inline_image: bool) -> tuple[bytes, tuple[float, float, float, float]]:
+    """A page with a 16x16 picture at (100, 100, 200, 200), drawn inline or as an image
+    object, and an opaque black box drawn over part of it afterwards."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 80), "A picture under a box:", fontsize=11)
+    pixels = bytes(n % 251 for n in range(16 * 16 * 3))  # RGB, neighbours differ
+    if inline_image:
+        picture = b"q 100 0 0 100 100 642 cm BI /W 16 /H 16 /CS /RGB /BPC 8 ID %s EI Q" % pixels
+        xref = doc.get_new_xref()
+        doc.update_object(xref, "<<>>")
+        doc.update_stream(xref, picture)
+        doc.xref_set_key(page.xref, "Contents", f"[{page.get_contents()[0]} 0 R {xref} 0 R]")
+    else:
+        image = pymupdf.Pixmap(pymupdf.csRGB, 16, 16, pixels, False)
+        page.insert_image(pymupdf.Rect(100, 100, 200, 200), pixmap=image)
+    box = (120.0, 120.0, 180.0, 180.0)
+    page.draw_rect(box, color=None, fill=(0, 0, 0))
+    try:
+        return doc.tobytes(garbage=4, deflate=True), box
+    finally:
+        doc.close()
+
+
+@pytest.mark.parametrize(
+    ("inline_image", "problem"),
+    [(True, "an inline image"), (False, "image pixels that were not blanked")],
+    ids=["inline image", "image object"],
+)
+def test_a_picture_under_a_box_is_looked_at_however_it_is_drawn(
+    inline_image: bool, problem: str
+) -> None:
+    """The box check looks at pictures' pixels only where the page's drawing log shows one
+    reaching a box: an inline image (no object of its own) is in that log too."""
+    pdf, box = _boxed_page(inline_image)
+    findings = verify(pdf, [], boxes=[(0, box, "pic")], xray=False)
+    assert [(f.page, f.check, f.detail) for f in findings] == [
+        (0, "box", f"{problem} under the box of item 'pic'")
+    ]
+    away = (300.0, 300.0, 360.0, 360.0)  # a box that reaches no picture: nothing to look at
+    with pymupdf.open(stream=pdf) as doc:
+        doc[0].draw_rect(away, color=None, fill=(0, 0, 0))
+        moved = doc.tobytes(garbage=4, deflate=True)
+    assert verify(moved, [], boxes=[(0, away, "plain")], xray=False) == []

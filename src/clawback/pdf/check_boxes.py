@@ -47,14 +47,23 @@ def _page_findings(
     doc: pymupdf.Document, page: pymupdf.Page, items: list[tuple[pymupdf.Rect, str]]
 ) -> list[Finding]:
     number = page.number
-    drawings = page.get_drawings()
+    drawings = page.get_cdrawings()
     spans = page.get_texttrace()
-    images = page.get_image_info(xrefs=True)
+    inners = [
+        (
+            pymupdf.Rect(rect.x0 + _INSET, rect.y0 + _INSET, rect.x1 - _INSET, rect.y1 - _INSET),
+            label,
+        )
+        for rect, label in items
+    ]
+    inners = [(inner, label) for inner, label in inners if not inner.is_empty]
+    # Every image the page draws (inline ones too) is in its drawing log: only a page where
+    # one reaches a box needs the costlier look at each image's pixels.
+    pictures = [pymupdf.Rect(r) for kind, r in page.get_bboxlog() if "image" in kind]
+    reached = any(not (picture & inner).is_empty for picture in pictures for inner, _ in inners)
+    images = page.get_image_info(xrefs=True) if reached else []
     findings: list[Finding] = []
-    for rect, label in items:
-        inner = pymupdf.Rect(rect.x0 + _INSET, rect.y0 + _INSET, rect.x1 - _INSET, rect.y1 - _INSET)
-        if inner.is_empty:
-            continue
+    for inner, label in inners:
         cover = _cover(drawings, inner)
         if cover is None:
             detail = f"box of item {label!r} is not drawn opaque"
@@ -92,6 +101,9 @@ def _hidden_chars(spans: list[dict], inner: pymupdf.Rect, cover: dict) -> int:
     fill = tuple(round(c, 3) for c in cover["fill"])
     count = 0
     for span in spans:
+        x0, y0, x1, y1 = span["bbox"]  # holds every glyph box of the span
+        if x1 < inner.x0 or x0 > inner.x1 or y1 < inner.y0 or y0 > inner.y1:
+            continue
         visible_label = (
             span["seqno"] > cover["seqno"]
             and span["type"] != 3
