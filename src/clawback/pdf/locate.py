@@ -8,7 +8,8 @@ here: horizontally to the matched characters' boxes, vertically to the font's de
 and descender around the baseline. Vertical or rotated lines keep the search rectangle.
 
 Text is searched twice, with ``/ActualText`` replacement text used and ignored, because either
-spelling may be the one a reader copies; both sets of hits are returned.
+spelling may be the one a reader copies; both sets of hits are returned. In a document without
+replacement text the two searches read the same, and the caller may say so (`survey`).
 """
 
 from __future__ import annotations
@@ -22,11 +23,16 @@ _SEARCH_FLAGS = pymupdf.TEXTFLAGS_SEARCH & ~pymupdf.TEXT_MEDIABOX_CLIP
 _RAW_FLAGS = pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_MEDIABOX_CLIP
 
 
-def find_text_rects(page: pymupdf.Page, text: str) -> list[pymupdf.Rect]:
+def find_text_rects(
+    page: pymupdf.Page, text: str, replacement_text: bool = True
+) -> list[pymupdf.Rect]:
     """Tight rectangles covering every occurrence of `text` on `page` (case-insensitive, as
-    MuPDF searches), with ActualText both used and ignored; empty if not found."""
+    MuPDF searches), with ActualText both used and ignored; empty if not found. With
+    ``replacement_text=False`` (the caller knows the document has no ``/ActualText``: see
+    `survey`, and then both searches read the same) it is searched once."""
     found: list[pymupdf.Rect] = []
-    for extra in (0, pymupdf.TEXT_IGNORE_ACTUALTEXT):
+    ways = (0, pymupdf.TEXT_IGNORE_ACTUALTEXT) if replacement_text else (0,)
+    for extra in ways:
         hits = [pymupdf.Rect(hit) for hit in page.search_for(text, flags=_SEARCH_FLAGS | extra)]
         if not hits:
             continue

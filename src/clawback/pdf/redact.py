@@ -37,12 +37,14 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
+from clawback.pdf import helvetica
 from clawback.pdf.boxlabel import BOX_FILL, draw_box, draw_label
 from clawback.pdf.document import open_pdf, refuse_unapplied_redactions
 from clawback.pdf.locate import find_text_rects
 from clawback.pdf.reflow import ReflowError, WidthPolicy, reflow_line
 from clawback.pdf.scrub import scrub
 from clawback.pdf.shiftfix import Glyph, Span, repair_shifts, trace
+from clawback.pdf.survey import survey
 
 __all__ = [
     "Box",
@@ -149,29 +151,25 @@ def redact_document(
     refuse_unapplied_redactions(doc)
     doc.bake(annots=True, widgets=True)
     by_page = _group(redactions, doc.page_count)
+    found = survey(doc, by_page)
     with _all_layers_shown(doc):
         for number, items in sorted(by_page.items()):
             whole = [item for item in items if item.whole_page]
             if whole:
                 boxes.append(_withhold_page(doc, number, whole[0]))
             else:
-                boxes.extend(_redact_page(doc[number], items, width))
+                page = doc[number]
+                boxes.extend(_redact_page(page, items, width, found.replacement_text))
+    # Re-subset where a font program is embedded: the file's own, or the Unicode font a
+    # reason beyond Windows-1252 is printed in (`boxlabel`); standard fonts have nothing to.
+    unicode_reasons = any(not helvetica.plain(item.reason) for item in redactions)
     try:
-        if _embeds_fonts(doc):  # nothing to re-subset in a file of standard fonts only
+        if found.fonts or unicode_reasons:
             doc.subset_fonts()
     except (RuntimeError, ValueError) as exc:
         raise RedactionError(f"font re-subsetting failed ({type(exc).__name__})") from None
     boxes.sort(key=lambda box: (box[0], box[1][1], box[1][0]))
     return boxes
-
-
-def _embeds_fonts(doc: pymupdf.Document) -> bool:
-    """True if any object of the file mentions an embedded font program (``/FontFile``,
-    ``/FontFile2``, ``/FontFile3``), in its own dictionary or one nested in it."""
-    return any(
-        "/FontFile" in doc.xref_object(xref, compressed=True)
-        for xref in range(1, doc.xref_length())
-    )
 
 
 def pages_holding(pdf: bytes, text: str) -> list[int]:
@@ -233,9 +231,14 @@ def _group(redactions: Sequence[Redaction], pages: int) -> dict[int, list[Redact
 
 
 def _redact_page(
-    page: pymupdf.Page, items: list[Redaction], width: WidthPolicy | None = None
+    page: pymupdf.Page,
+    items: list[Redaction],
+    width: WidthPolicy | None = None,
+    replacement_text: bool = True,
 ) -> list[Box]:
-    """Remove everything under the page's boxes, paint them, and check the texts are gone."""
+    """Remove everything under the page's boxes, paint them, and check the texts are gone.
+    ``replacement_text=False``: the document has no ``/ActualText`` (`survey`), so each text
+    is searched one way only (`locate`)."""
     number = page.number
     planned: list[tuple[pymupdf.Rect, Redaction]] = []
     for item in items:
@@ -246,7 +249,7 @@ def _redact_page(
             planned.append((rect, item))
             continue
         assert item.text is not None
-        rects = find_text_rects(page, item.text)
+        rects = find_text_rects(page, item.text, replacement_text)
         if not rects:
             raise RedactionError(f"item {item.label!r} not found on page {number + 1}")
         planned.extend((rect, item) for rect in rects)

@@ -91,10 +91,11 @@ def repair_shifts(page: pymupdf.Page, before: list[Span], boxes: list[pymupdf.Re
     matched as they are; the glyphs in between, with one unchanged run on each side as
     context, are aligned and checked one by one."""
     old, new = _changed(before, trace(page))
-    fixes = _planned_fixes(old, _align(old, new, boxes), new)
+    match = _align(old, new, boxes)
+    fixes = _planned_fixes(old, match, new)
     if fixes and _rewrite(page, fixes):
         old, new = _changed(before, trace(page))
-    match = _align(old, new, boxes)
+        match = _align(old, new, boxes)
     misplaced = [new[j] for i, j in enumerate(match) if j is not None and _moved(old[i], new[j])]
     removed = [old[i] for i, j in enumerate(match) if j is None]
     return ShiftReport(misplaced, removed)
