@@ -147,24 +147,29 @@ def _anywhere(found: Walk, page: int | None = None) -> list[Finding]:
         counts[(check, what)] = counts.get((check, what), 0) + 1
 
     for obj in dictionaries(found):
-        if "/Metadata" in obj:
+        keys = set(obj.keys())  # one call into qpdf; the rest are lookups in this set
+        if "/Metadata" in keys:
             note("xmp", "XMP metadata stream(s)")
-        if "/AF" in obj:
+        if "/AF" in keys:
             note("attachment", "associated file list(s) (/AF)")
-        if obj.get("/Type") == "/EmbeddedFile" or ("/EF" in obj):
+        if "/EF" in keys or ("/Type" in keys and obj.get("/Type") == "/EmbeddedFile"):
             note("attachment", "embedded file stream(s) or file specification(s)")
-        if "/PieceInfo" in obj:
+        if "/PieceInfo" in keys:
             note("private-data", "/PieceInfo dictionar(ies)")
-        if "/AA" in obj:
+        if "/AA" in keys:
             note("action", "additional-actions dictionar(ies) (/AA)")
-        if "/JS" in obj:
+        if "/JS" in keys:
             note("javascript", "JavaScript action(s)")
-        action = obj.get("/S")
+        action = obj.get("/S") if "/S" in keys else None
         if isinstance(action, pikepdf.Name) and str(action) in _OUTWARD_ACTIONS:
             note("action", f"{str(action)[1:]} action(s)")
-        if any(isinstance(obj.get(key), pikepdf.String) for key in TEXT_KEYS):
+        if any(isinstance(obj.get(key), pikepdf.String) for key in keys.intersection(TEXT_KEYS)):
             note("actualtext", "replacement text(s) in dictionaries")
-        is_form = isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Form"
+        is_form = (
+            "/Subtype" in keys
+            and isinstance(obj, pikepdf.Stream)
+            and obj.get("/Subtype") == "/Form"
+        )
         if is_form and _has_content_text(obj):
             note("actualtext", "replacement text(s) in form XObjects")
     return [Finding(page, check, f"{n} {what}") for (check, what), n in counts.items()]

@@ -38,9 +38,10 @@ _MAP = str.maketrans(
 def normalize(text: str) -> str:
     """Normalise text for a case- and whitespace-insensitive comparison (see module doc)."""
     if text.isascii():  # NFKC and the mappings leave ASCII as it is; casefold is lower
-        return _WHITESPACE.sub(" ", text.lower()).strip()
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKC", text).translate(_DROP).translate(_MAP)
-    return _WHITESPACE.sub(" ", text.casefold()).strip()
+    # str.split() splits on exactly the characters ``\s`` matches (str.isspace)
+    return " ".join(text.casefold().split())
 
 
 def squash(text: str) -> str:
@@ -60,7 +61,7 @@ def check_secret(label: str, secret: str) -> None:
 def prepare(text: str) -> tuple[str, str]:
     """A text's normalised and squashed forms, computed once for many `TextMatcher`s."""
     normal = normalize(text)
-    return normal, _WHITESPACE.sub("", normal)
+    return normal, normal.replace(" ", "")  # its only whitespace: single spaces
 
 
 class TextMatcher:
