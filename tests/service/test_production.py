@@ -258,6 +258,7 @@ def test_a_document_that_cannot_be_made_stops_the_volume_in_one_line(ws: Workspa
     with pytest.raises(ClawbackError, match=r"labels do not fit.*volume NV stays open") as failed:
         ws.produce([first, tiny], "NV-000001", "NV", legend=LEGEND)
     assert "\n" not in str(failed.value)
+    assert str(failed.value).startswith(f"{tiny}: page 1: labels do not fit the page width;")
     assert bates_of(ws, first) == ["NV-000001", "NV-000002"] and bates_of(ws, tiny) == [None]
     with ws.transaction() as s:
         assert s.scalars(select(t.Production.state)).all() == ["open"]

@@ -7,10 +7,12 @@ about four times as much a page: that wraps the page in two nested XObjects, inf
 content and deflates it again, and lists the target page's images, fonts and XObjects before
 each placement. Here each source page becomes one XObject whose stream is the page's content
 as stored (still compressed; a page of several content streams is joined), whose ``/BBox`` is
-the page's CropBox (what a viewer shows, so nothing outside it is drawn) and whose
-``/Resources`` are the page's own, inherited ones included, copied once per document through a
-graft map. The new page holds that XObject, turned and moved by the page's display transform
-(its ``/Rotate``, CropBox and MediaBox offsets) and then any content the caller draws over it.
+the page's CropBox (what a viewer shows, so nothing outside it is drawn), whose ``/Resources``
+are the page's own, inherited ones included, copied once per document through a graft map,
+and whose ``/Group`` is the page's transparency group, if it has one (the page is blended as
+it was: a page an office suite exported renders the same to the pixel). The new page holds
+that XObject, turned and moved by the page's display transform (its ``/Rotate``, CropBox and
+MediaBox offsets), and then any content the caller draws over it.
 
 The source document is only read.
 """
@@ -132,6 +134,9 @@ class Placement:
         resources = _mu.pdf_dict_get_inheritable(page.obj, _name("Resources"))
         if resources.m_internal:
             _mu.pdf_dict_put(form, _name("Resources"), self._copy(resources))
+        group = _mu.pdf_dict_get(page.obj, _name("Group"))
+        if group.m_internal:  # the page's transparency group: blended as the page was
+            _mu.pdf_dict_put(form, _name("Group"), self._copy(group))
         return _mu.pdf_add_stream(self._out, data, form, compressed)
 
     def _copy(self, obj: Any) -> Any:

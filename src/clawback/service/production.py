@@ -75,7 +75,16 @@ def make(job: Job) -> bytes:
 
     The document is opened once: redacted in place, stamped from the open document, and the
     stamped file scrubbed and saved once (`pdf.redact` alone would save, scrub and re-open
-    the redacted file before stamping it). A document without hits is only stamped."""
+    the redacted file before stamping it). A document without hits is only stamped. A
+    document that cannot be made is a `ValueError` naming it (the gate's own findings are
+    a `VerificationError` that names it too)."""
+    try:
+        return _make(job)
+    except ValueError as exc:  # a redaction refused, labels that do not fit, a broken file
+        raise ValueError(f"{job.label}: {exc}") from None
+
+
+def _make(job: Job) -> bytes:
     redactions = [
         Redaction(page=idx, reason=job.reason, text=text, label=f"hit {n}")
         for n, (idx, text) in enumerate(job.hits, start=1)
