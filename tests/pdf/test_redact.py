@@ -174,3 +174,20 @@ def test_missing_page_and_off_page_rectangle_are_errors() -> None:
     off = Redaction(page=0, reason=REASON, rect=(700, 900, 800, 950), label="off")
     with pytest.raises(RedactionError, match="item 'off': rectangle lies off page 1"):
         redact(text_pdf(), [off])
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_the_box_covers_the_text_on_rotated_cropped_pages(rotation: int) -> None:
+    """MuPDF paints a redaction annotation's fill beside the text on a page that is rotated
+    and cropped (it takes the CropBox's size, not its offset); the engine paints its own."""
+    doc = text_doc()
+    doc[0].set_cropbox(pymupdf.Rect(20, 30, 600, 700))
+    doc[0].set_rotation(rotation)
+    result = redact(doc.tobytes(), [by_text()])
+    ((_, box, _),) = result.boxes
+    with pymupdf.open(stream=result.pdf) as out:
+        page = out[0]
+        fills = [d["rect"] for d in page.get_cdrawings() if d.get("fill")]
+        assert any(max(abs(a - b) for a, b in zip(f, box, strict=True)) < 0.01 for f in fills)
+        assert SECRET not in page.get_text() and NEIGHBOUR in page.get_text()
+    assert verify(result.pdf, SECRETS, boxes=result.boxes, xray=False) == []

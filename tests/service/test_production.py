@@ -291,3 +291,29 @@ def test_an_open_volume_that_cannot_be_finished_is_abandoned(ws: Workspace) -> N
         ws.produce([first], "NV-000001", "NV")
     # the numbers were never delivered: the next volume may use them
     assert str(ws.produce([first], "NV-000001", "NV2")) == "NV-000001-NV-000002"
+
+
+def test_pattern_hits_on_rotated_and_cropped_pages_are_redacted_where_they_show(
+    ws: Workspace,
+) -> None:
+    """The boxes are checked on the stamped page, which shows each page as it displays: a hit
+    on a page turned by /Rotate (or cropped) is boxed where it shows, and the gate passes."""
+    doc = pymupdf.open()
+    for rotation in (0, 90, 180, 270):
+        page = doc.new_page(width=612, height=792)
+        page.insert_text((72, 100), f"Tracking no.: {HIT} (page turned {rotation})", fontsize=11)
+        page.insert_text((72, 140), "A neighbouring line stays.", fontsize=11)
+        if rotation == 270:
+            page.set_cropbox(pymupdf.Rect(20, 30, 600, 700))
+        page.set_rotation(rotation)
+    control = ws.ingest(doc.tobytes(), title="turned pages")
+    doc.close()
+    ws.produce([control], "RT-000001", "RT", redact_pattern=r"[A-Z]{3}-\d{4}-\d{2}-\d{6}")
+    with ws.transaction() as s:
+        produced = s.scalar(select(t.Document.produced).where(t.Document.control == control))
+    assert produced is not None
+    with pymupdf.open(stream=ws.files.get(produced)) as out:
+        for page in out:
+            text = page.get_text()
+            assert HIT not in text and "neighbouring line stays" in text, page.number
+            assert "REDACTED" in text  # the reason, printed on the box where the code was

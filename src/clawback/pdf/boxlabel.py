@@ -13,7 +13,7 @@ import functools
 
 import pymupdf
 
-from clawback.pdf import helvetica
+from clawback.pdf import helvetica, overlay
 
 __all__ = ["BOX_FILL", "LABEL_COLOR", "draw_box", "draw_label"]
 
@@ -32,8 +32,10 @@ def _font() -> pymupdf.Font:
 
 
 def draw_box(page: pymupdf.Page, rect: pymupdf.Rect) -> None:
-    """Paint an opaque black rectangle (used where no redaction annotation draws one)."""
-    page.draw_rect(rect, color=None, fill=BOX_FILL, width=0, overlay=True)
+    """Paint an opaque black rectangle over `rect` (page coordinates, as `search_for` gives
+    them), above everything on the page (`overlay`: in the right place on rotated, cropped
+    pages too)."""
+    overlay.append(page, overlay.rectangle(page, rect, BOX_FILL))
 
 
 def draw_label(page: pymupdf.Page, rect: pymupdf.Rect, reason: str) -> None:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import Any
 
 import pymupdf
+
+from clawback.pdf import overlay
 
 __all__ = ["FONT_OBJECT", "NAME", "content", "font_object", "plain", "text_width", "write_text"]
 
@@ -26,7 +27,6 @@ __all__ = ["FONT_OBJECT", "NAME", "content", "font_object", "plain", "text_width
 FONT_OBJECT = "<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>"
 #: The resource name the text is shown with (one PyMuPDF and other producers do not use).
 NAME = "ClawbackHelv"
-_mu: Any = pymupdf.mupdf
 
 
 def plain(text: str) -> bool:
@@ -90,25 +90,10 @@ def write_text(
     for _, _, text in lines:
         if not plain(text):
             raise ValueError(f"not plain Windows-1252 text: {text!r}")
-    if not page.is_wrapped:
-        page.wrap_contents()
     doc = page.parent
-    pdf = _mu.pdf_document_from_fz_document(doc.this)
-    obj = _mu.pdf_lookup_page_obj(pdf, page.number)
-    _add_font(pdf, obj, font or font_object(doc))
-    # Text positions (`Page.get_text`, `search_for`) are measured from the CropBox's top-left
-    # corner, whatever the page's /Rotate.
-    box = page.cropbox
-    ops = content(lines, size, color, box.x0, page.mediabox.y1 - box.y0)
-    stream = _mu.pdf_add_stream(pdf, _mu.fz_new_buffer_from_copied_data(ops), _mu.PdfObj(), 0)
-    contents = _mu.pdf_dict_get(obj, _name("Contents"))
-    if not _mu.pdf_is_array(contents):
-        parts = _mu.pdf_new_array(pdf, 2)
-        if contents.m_internal:
-            _mu.pdf_array_push(parts, contents)
-        _mu.pdf_dict_put(obj, _name("Contents"), parts)
-        contents = parts
-    _mu.pdf_array_push(contents, stream)
+    left, top = overlay.frame(page)
+    ops = content(lines, size, color, left, top)
+    overlay.append(page, ops, {NAME: font or font_object(doc)})
 
 
 def content(
@@ -133,31 +118,6 @@ def content(
         % (_number(left + x), _number(top - y), text.encode("cp1252").hex().encode())
         for x, y, text in lines
     )
-
-
-def _add_font(pdf: Any, page: Any, font: int) -> None:
-    """Put the font in the page's own resources under `NAME`, unless it is there (resources
-    the page inherits are first made its own: shared if the page tree holds them as an
-    object, else copied)."""
-    resources = _mu.pdf_dict_get(page, _name("Resources"))
-    if not resources.m_internal:
-        inherited = _mu.pdf_dict_get_inheritable(page, _name("Resources"))
-        if not inherited.m_internal:
-            resources = _mu.pdf_new_dict(pdf, 1)
-        elif _mu.pdf_is_indirect(inherited):
-            resources = inherited
-        else:
-            resources = _mu.pdf_deep_copy_obj(inherited)
-        _mu.pdf_dict_put(page, _name("Resources"), resources)
-    fonts = _mu.pdf_dict_get(resources, _name("Font"))
-    if not fonts.m_internal:
-        fonts = _mu.pdf_dict_put_dict(resources, _name("Font"), 1)
-    if not _mu.pdf_dict_gets(fonts, NAME).m_internal:
-        _mu.pdf_dict_puts(fonts, NAME, _mu.pdf_new_indirect(pdf, font, 0))
-
-
-def _name(text: str) -> Any:
-    return _mu.pdf_new_name(text)
 
 
 def _number(value: float) -> bytes:

@@ -9,9 +9,10 @@
 3. apply with PyMuPDF: text under a box removed, image pixels under it blanked (``images=2``),
    vector art touching it removed (``graphics=2``: a path that merely crosses the box goes too,
    so no outlined glyph survives);
-4. paint each box black and print its reason on it in white (`boxlabel`);
-5. compare glyph positions before and after: put back text MuPDF 2.0 slid left (`shiftfix`),
+4. compare glyph positions before and after: put back text MuPDF 2.0 slid left (`shiftfix`),
    and refuse a result that hides or deletes text outside the boxes;
+5. paint each box black, then print each reason on its box in white (`boxlabel`, drawn through
+   `overlay`: the fill MuPDF would paint lands beside the text on a rotated, cropped page);
 6. replace each whole-page redaction by a blank page of the same displayed size carrying one
    box, so nothing of the original page survives;
 7. re-subset fonts (glyphs used only by removed text leave the file), then `scrub` and save a
@@ -26,7 +27,7 @@ say "page N" 1-based.
 
 The width of removed text stays readable from the positions of the glyphs that remain (see
 docs/redaction.md) unless `redact` is given a `WidthPolicy`: then each text item's gap is
-re-flowed to one fixed width and its box painted that wide (`reflow`, step 5b).
+re-flowed to one fixed width and its box painted that wide (`reflow`, between steps 4 and 5).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from clawback.pdf import helvetica
-from clawback.pdf.boxlabel import BOX_FILL, draw_box, draw_label
+from clawback.pdf.boxlabel import draw_box, draw_label
 from clawback.pdf.document import open_pdf, refuse_unapplied_redactions
 from clawback.pdf.locate import find_text_rects
 from clawback.pdf.reflow import ReflowError, WidthPolicy, reflow_line
@@ -254,9 +255,8 @@ def _redact_page(
             raise RedactionError(f"item {item.label!r} not found on page {number + 1}")
         planned.extend((rect, item) for rect in rects)
     before = trace(page)
-    for rect, item in planned:
-        flows = width is not None and item.text is not None
-        page.add_redact_annot(rect, fill=None if flows else BOX_FILL, cross_out=False)
+    for rect, _ in planned:  # the boxes are painted here, not by MuPDF (see `overlay`)
+        page.add_redact_annot(rect, fill=None, cross_out=False)
     page.apply_redactions(
         images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
         graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
@@ -266,6 +266,9 @@ def _redact_page(
     if width is not None:
         planned = _reflow(page, planned, width)
     for rect, item in planned:
+        if width is None or item.text is None:  # `_reflow` painted the re-flowed boxes
+            draw_box(page, rect)
+    for rect, item in planned:  # every label after every box: nothing paints over one
         draw_label(page, rect, item.reason)
     return [(number, _tuple(rect), item.label) for rect, item in planned]
 

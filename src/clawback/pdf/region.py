@@ -21,7 +21,14 @@ import pymupdf
 from clawback.pdf.document import open_pdf
 from clawback.pdf.redact import Redaction
 
-__all__ = ["Rect", "covered_words", "displayed_size", "to_page_coordinates"]
+__all__ = [
+    "Rect",
+    "covered_words",
+    "displayed_boxes",
+    "displayed_size",
+    "to_displayed",
+    "to_page_coordinates",
+]
 
 Rect = tuple[float, float, float, float]
 
@@ -61,9 +68,16 @@ def to_page_coordinates(pdf: bytes, redactions: Sequence[Redaction]) -> list[Red
 
 def to_displayed(pdf: bytes, boxes: Sequence[tuple[int, Rect, str]]) -> list[tuple[int, Rect, str]]:
     """Boxes in PyMuPDF page coordinates of `pdf`, mapped to displayed coordinates."""
-    shown = []
     with open_pdf(pdf) as doc:
-        for number, rect, label in boxes:
-            r = pymupdf.Rect(rect) * doc[number].rotation_matrix
-            shown.append((number, (r.x0, r.y0, r.x1, r.y1), label))
+        return displayed_boxes(doc, boxes)
+
+
+def displayed_boxes(
+    doc: pymupdf.Document, boxes: Sequence[tuple[int, Rect, str]]
+) -> list[tuple[int, Rect, str]]:
+    """`to_displayed` on an open document (its pages' /Rotate as they are now)."""
+    shown = []
+    for number, rect, label in boxes:
+        r = pymupdf.Rect(rect) * doc[number].rotation_matrix
+        shown.append((number, (r.x0, r.y0, r.x1, r.y1), label))
     return shown

@@ -34,6 +34,7 @@ from clawback.domain.order import Side
 from clawback.pdf.document import open_pdf
 from clawback.pdf.extract import read_pages
 from clawback.pdf.redact import Box, Redaction, check_gone, redact_document
+from clawback.pdf.region import displayed_boxes
 from clawback.pdf.scrub import scrub_document
 from clawback.pdf.slipsheet import placeholder, slip_sheet
 from clawback.pdf.stamp import CORNERS, band_offset, stable_id, stamp_document
@@ -91,8 +92,8 @@ def _make(job: Job) -> bytes:
     ]
     boxes: list[Box] = []
     with open_pdf(job.pdf) as src:
-        if redactions:
-            boxes = redact_document(src, redactions)
+        if redactions:  # boxes as the page displays, as the stamped page shows it
+            boxes = displayed_boxes(src, redact_document(src, redactions))
         out = stamp_document(src, job.labels, MARGIN, job.corner)
         try:
             stamped = stable_id(scrub_document(out))
