@@ -51,6 +51,9 @@ class Case:
     page: int | None = 0
     #: Boxes said to be re-flowed under the default `WidthPolicy` (the ``width`` check).
     reflowed: tuple[Box, ...] = ()
+    #: The file before redaction, for the ``render`` check (its pages `offset` points down).
+    original: bytes | None = None
+    offset: float = 0.0
 
 
 def _saved(doc: pymupdf.Document, **options: object) -> bytes:
@@ -371,13 +374,17 @@ def bad_width_channel() -> Case:
 
 
 def good_width_reflowed() -> Case:
-    result = redact(_saved(two_page_doc()), [_item(1)], width=WidthPolicy())
-    return Case(result.pdf, boxes=tuple(result.boxes), reflowed=tuple(result.reflowed))
+    source = _saved(two_page_doc())
+    result = redact(source, [_item(1)], width=WidthPolicy())
+    return Case(
+        result.pdf, boxes=tuple(result.boxes), reflowed=tuple(result.reflowed), original=source
+    )
 
 
 def good_text_removed() -> Case:
-    result = redact(text_pdf(pages=2), [_item(0), _item(1)])
-    return Case(result.pdf, boxes=tuple(result.boxes))
+    source = text_pdf(pages=2)
+    result = redact(source, [_item(0), _item(1)])
+    return Case(result.pdf, boxes=tuple(result.boxes), original=source)
 
 
 def good_image_pixels_blanked() -> Case:
@@ -385,19 +392,47 @@ def good_image_pixels_blanked() -> Case:
     image = Redaction(page=0, reason=REASON, rect=rect, label="img")
     result = redact(image_pdf(), [_item(), image])
     assert pymupdf.Rect(rect) in IMAGE_RECT
-    return Case(result.pdf, boxes=tuple(result.boxes))
+    return Case(result.pdf, boxes=tuple(result.boxes), original=image_pdf())
 
 
 def good_whole_page() -> Case:
-    result = redact(text_pdf(pages=3), [Redaction(page=1, reason=REASON, label="p2")])
+    source = text_pdf(pages=3)
+    result = redact(source, [Redaction(page=1, reason=REASON, label="p2")])
     secrets = (("p2-line", "assigned on page 2"), ("p2-para", "text for page 2"))
-    return Case(result.pdf, boxes=tuple(result.boxes), secrets=secrets)
+    return Case(result.pdf, boxes=tuple(result.boxes), secrets=secrets, original=source)
 
 
 def good_stamped_after_redaction() -> Case:
-    result = redact(text_pdf(pages=2), [_item(0), _item(1)])
+    source = text_pdf(pages=2)
+    result = redact(source, [_item(0), _item(1)])
     labels = (("CITY-000101", "CONFIDENTIAL"), ("CITY-000102", "CONFIDENTIAL"))
-    return Case(stamp(result.pdf, labels), boxes=tuple(result.boxes), labels=labels)
+    stamped = stamp(result.pdf, labels, corner="top-right")  # the page 36 points down
+    boxes = tuple((n, (x0, y0 + 36, x1, y1 + 36), k) for n, (x0, y0, x1, y1), k in result.boxes)
+    return Case(stamped, boxes=boxes, labels=labels, original=source, offset=36)
+
+
+def bad_neighbour_deleted() -> Case:
+    """The secret truly redacted, and a word of the next line deleted too, no box over it:
+    only the render shows the page lost something it should have kept."""
+    source = text_pdf()
+    result = redact(source, [_item()])
+    doc = pymupdf.open(stream=result.pdf)
+    page = doc[0]
+    page.add_redact_annot(page.search_for("Ejemplo")[0], fill=None, cross_out=False)
+    page.apply_redactions(images=0, graphics=0, text=0)
+    return Case(_saved(doc), frozenset({"render"}), tuple(result.boxes), original=source)
+
+
+def bad_line_slid_left() -> Case:
+    """Redacted with PyMuPDF 2.0 as it comes: the rest of the line slides left, some of it
+    under the box."""
+    source = text_pdf()
+    doc = pymupdf.open(stream=source)
+    rect = _secret_rect(doc[0])
+    doc[0].add_redact_annot(rect, fill=(0, 0, 0), cross_out=False)
+    doc[0].apply_redactions(images=2, graphics=2, text=0)
+    box = (0, tuple(rect), SECRET_LABEL)
+    return Case(_saved(doc), frozenset({"render"}), (box,), original=source)
 
 
 def _item(page: int = 0) -> Redaction:
@@ -435,6 +470,8 @@ BAD = [
     bad_hidden_layer_text,
     bad_form_xobject_text,
     bad_width_channel,
+    bad_neighbour_deleted,
+    bad_line_slid_left,
 ]
 GOOD = [
     good_text_removed,
@@ -448,7 +485,7 @@ GOOD = [
 #: Bad files the redactor must refuse rather than repair, with (part of) its message.
 REFUSED = {"bad_unapplied_redact_annot": "page 1 has an unapplied redaction annotation"}
 #: Bad files whose fault is not a leak (the redactor has nothing to remove).
-NOT_A_LEAK = frozenset({"bad_wrong_bates"})
+NOT_A_LEAK = frozenset({"bad_wrong_bates", "bad_neighbour_deleted", "bad_line_slid_left"})
 #: Each repairable bad file's good twin: the same file after `repair`.
 REPAIRED = {
     f"good_{build.__name__.removeprefix('bad_')}_repaired": build.__name__
@@ -470,7 +507,13 @@ def repair(case: Case) -> Case:
             items.append(Redaction(page=number, reason=REASON, rect=rect, label=f"{label}-box"))
     result = redact(case.pdf, items, width=WidthPolicy() if case.reflowed else None)
     reflowed = tuple(result.reflowed)
-    return Case(result.pdf, boxes=tuple(result.boxes), secrets=case.secrets, reflowed=reflowed)
+    return Case(
+        result.pdf,
+        boxes=tuple(result.boxes),
+        secrets=case.secrets,
+        reflowed=reflowed,
+        original=case.pdf,  # nothing but what was boxed may change
+    )
 
 
 def build_all(tmp: Path) -> dict[str, Case]:

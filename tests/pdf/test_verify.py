@@ -23,7 +23,14 @@ FILE_LEVEL = frozenset({"form", "revision", "unreferenced", "metadata", "xmp", "
 
 def run(case: Case) -> list[Finding]:
     return verify(
-        case.pdf, case.secrets, case.labels, boxes=case.boxes, xray=False, reflowed=case.reflowed
+        case.pdf,
+        case.secrets,
+        case.labels,
+        boxes=case.boxes,
+        xray=False,
+        reflowed=case.reflowed,
+        original=case.original,
+        offset=case.offset,
     )
 
 

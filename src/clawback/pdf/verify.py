@@ -18,14 +18,18 @@
 (f) ``x-ray`` — Free Law Project's x-ray finds no box over live text (`xray_check`);
 (h) ``width`` — with `reflowed` (`RedactionResult.reflowed`), the text after each re-flowed box
     resumes at its edge and the box is the `WidthPolicy` width: glyph positions no longer
-    measure what was removed (`check_width`).
+    measure what was removed (`check_width`);
+(i) ``render`` — with `original` (the file the output's pages show, before redaction, each
+    `offset` points below the output page's top), every page with a box renders as the
+    original did except inside its boxes: nothing beside them was deleted or moved
+    (`check_render`).
 
 Which checks run on which pages, and why that is cheap and sound:
 
 * every page: MuPDF (with and without ``/ActualText``; without only where (d) found
   replacement text) and PDFium text, the label check (on the same MuPDF reading), and
   (b)-(d), which read every object of the file, page-owned or not;
-* pages that carry a box (``boxes`` or ``reflowed``): also pypdf text, (g) and (h);
+* pages that carry a box (``boxes`` or ``reflowed``): also pypdf text, (g), (h) and (i);
 * any other page where pypdf's reading could add something: where MuPDF and PDFium disagree
   about the page's characters, where the two MuPDF readings differ, where a reading found a
   secret (`check_text` explains why a page where two independent decoders agree needs no
@@ -56,6 +60,7 @@ from pathlib import Path
 
 from clawback.pdf.check_boxes import BoxSpec, box_findings
 from clawback.pdf.check_raw import raw_findings, revision_findings
+from clawback.pdf.check_render import render_findings
 from clawback.pdf.check_structure import structure_findings
 from clawback.pdf.check_text import label_findings, text_findings
 from clawback.pdf.check_width import width_findings
@@ -83,6 +88,8 @@ def verify(
     boxes: Sequence[BoxSpec] = (),
     xray: bool = True,
     reflowed: Sequence[BoxSpec] = (),
+    original: bytes | None = None,
+    offset: float = 0.0,
 ) -> list[Finding]:
     """Every reason `pdf` must not be produced; an empty list means it passed the gate."""
     for label, text in secrets:
@@ -104,6 +111,9 @@ def verify(
                 findings += box_findings(doc, boxes)
             if reflowed:
                 findings += width_findings(doc, reflowed)
+            if original is not None and (boxes or reflowed):
+                with open_pdf(original) as before:
+                    findings += render_findings(doc, before, boxes, reflowed, offset)
     except PdfError as exc:
         return [Finding(None, "unreadable", str(exc))]
     if xray:

@@ -497,7 +497,7 @@ class Briefs(WorkspaceBase):
             for r in redactions
             if r.text is not None and len(squash(r.text)) >= MIN_SECRET_CHARS
         ]
-        findings = verify(result.pdf, secrets, boxes=result.boxes, xray=True)
+        findings = verify(result.pdf, secrets, boxes=result.boxes, xray=True, original=pdf)
         require_clean(findings, public_name)
         marked = highlight(pdf, [(p.page, p.text) for p in chosen]) if chosen else pdf
         files = {"public": result.pdf, "highlighted": marked, "sealed": pdf}

@@ -105,7 +105,15 @@ def _make(job: Job) -> bytes:
     if job.check:
         shifted = [(p, (x0, y0 + down, x1, y1 + down), k) for p, (x0, y0, x1, y1), k in boxes]
         secrets = [(f"hit {n}", text) for n, (_, text) in enumerate(job.hits, start=1)]
-        found = verify(stamped, secrets, expected_labels=job.labels, boxes=shifted, xray=False)
+        found = verify(
+            stamped,
+            secrets,
+            expected_labels=job.labels,
+            boxes=shifted,
+            xray=False,
+            original=job.pdf,
+            offset=down,
+        )
         require_clean(found, job.label)
     return stamped
 

@@ -145,7 +145,12 @@ class Reads(WorkspaceBase):
         result = redact(produced, redactions, filing.WIDTH_POLICY)
         secrets = [(i.id, x) for i in ex.items if i.id in effect.redact for x in i.texts]
         findings = verify(
-            result.pdf, secrets, boxes=result.boxes, reflowed=result.reflowed, xray=False
+            result.pdf,
+            secrets,
+            boxes=result.boxes,
+            reflowed=result.reflowed,
+            xray=False,
+            original=produced,
         )
         require_clean(findings, f"{record.label(doc)} (redacted view)")
         return result.pdf
