@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +60,27 @@ def test_file_store_is_content_addressed_and_checks_on_read(tmp_path: Path) -> N
         store.get(sha)
     with pytest.raises(NotFound, match="missing"):
         store.get("ab" * 32)
+
+
+def test_sweep_removes_what_a_dead_writer_left_and_nothing_else(tmp_path: Path) -> None:
+    store = FileStore(tmp_path / "files")
+    sha = store.put(b"%PDF-1.7 kept")
+    folder = store.path(sha).parent
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    dead_pid = int(gone.stdout)
+    host = socket.gethostname().replace("-", "_") or "host"
+    dead = folder / f".tmp-{host}-{dead_pid}-abc123_x"
+    mine = folder / f".tmp-{host}-{os.getpid()}-def456_y"
+    elsewhere = folder / f".tmp-another_machine-{dead_pid}-ghi789_z"
+    unknown = folder / ".tmp-legacy1"
+    for path in (dead, mine, elsewhere, unknown):
+        path.write_bytes(b"")  # empty: killed before its first byte
+    assert store.sweep() == 1
+    assert not dead.exists()
+    assert mine.exists() and elsewhere.exists() and unknown.exists()
+    assert store.get(sha) == b"%PDF-1.7 kept"

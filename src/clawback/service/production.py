@@ -6,8 +6,9 @@ the legend and stamp corner, the pattern hits to redact. Then each document is m
 (redacted, stamped, verified) and committed on its own: its pages' Bates numbers and the
 stamped file. A run killed midway leaves the volume open; running the same ``produce`` again
 makes only the documents not yet committed and closes the volume. The numbers come from the
-plan, so each is used exactly once and none is skipped; a redone document's file is
-byte-identical to the one a killed run may have left in the store (see `pdf.stamp`).
+plan, so each is used exactly once and none is skipped; a file the killed run was writing is
+removed from the store (`FileStore.sweep`), and a redone document's file is byte-identical to
+what it would have been (see `pdf.stamp`).
 
 Numbering: a volume starts at an explicit number or continues (``continue_from``) right after
 the last volume of the same prefix. All numbers of a prefix keep one width. A start that
@@ -18,7 +19,6 @@ producer gives a reason (``allow_gap``), which goes into the audit trail.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -337,6 +337,7 @@ class Productions(WorkspaceBase):
         """Make and commit every document of the plan not made yet (each made file, and each
         one an earlier run made, is handed to `xray`); returns the pages done."""
         total = sum(d["pages"] for d in plan["docs"])
+        self.files.sweep()  # what a run killed mid-write left in the store
         with self.transaction() as s:
             ids = [d["id"] for d in plan["docs"]]
             earlier = s.scalars(
@@ -435,20 +436,7 @@ class Productions(WorkspaceBase):
                 recipe = "slip sheet" if entry["withheld"] else "native placeholder"
             doc.produced = self._store(s, output, "application/pdf", doc.original, recipe)
             label = record.label(doc)
-        self._sweep_partial(doc.produced, output)
         return label, doc.produced
-
-    def _sweep_partial(self, sha: str, output: bytes) -> None:
-        """Remove what a killed run left of this very file: an unfinished write beside it whose
-        bytes begin the file (outputs are deterministic, so a redo writes the same bytes)."""
-        for leftover in self.files.path(sha).parent.glob(".tmp-*"):
-            try:
-                data = leftover.read_bytes()
-                stale = time.time() - leftover.stat().st_mtime > 60  # an empty one: not in use
-                if (data or stale) and len(data) <= len(output) and output.startswith(data):
-                    leftover.unlink()
-            except OSError:
-                continue
 
 
 #: Files produced as they are (the PDF carries a placeholder page): spreadsheets and the like.

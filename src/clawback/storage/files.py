@@ -1,9 +1,16 @@
-"""The content-addressed file store: every original and derivative, named by its sha256."""
+"""The content-addressed file store: every original and derivative, named by its sha256.
+
+A file is written under a temporary name in its final folder, flushed to disk, then renamed
+into place, so a reader never sees half a file. The temporary name says which process of which
+machine writes it (``.tmp-HOST-PID-…``): what a process killed mid-write leaves behind is
+recognised as such, and `sweep` removes it once that process is gone.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import socket
 import tempfile
 from pathlib import Path
 
@@ -29,7 +36,7 @@ class FileStore:
         if target.exists():
             return sha256
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_writing_prefix())
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
@@ -53,3 +60,44 @@ class FileStore:
 
     def __contains__(self, sha256: object) -> bool:
         return isinstance(sha256, str) and self.path(sha256).exists()
+
+    def sweep(self) -> int:
+        """Remove the unfinished writes that processes of this machine left when they died
+        (killed mid-write); returns how many. A write of a live process, of another machine,
+        or of unknown origin is left alone."""
+        removed = 0
+        if not self.root.exists():
+            return 0
+        for path in self.root.glob("??/.tmp-*"):
+            owner = _writer(path.name)
+            if owner is None or owner[0] != _host() or _alive(owner[1]):
+                continue
+            path.unlink(missing_ok=True)
+            removed += 1
+        return removed
+
+
+def _host() -> str:
+    return socket.gethostname().replace("-", "_") or "host"
+
+
+def _writing_prefix() -> str:
+    return f".tmp-{_host()}-{os.getpid()}-"
+
+
+def _writer(name: str) -> tuple[str, int] | None:
+    """(host, pid) of the process writing the temporary file `name`, if its name says."""
+    parts = name.removeprefix(".tmp-").rsplit("-", 2)
+    if len(parts) != 3 or not parts[1].isdigit():
+        return None
+    return parts[0], int(parts[1])
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
