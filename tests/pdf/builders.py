@@ -37,6 +37,23 @@ def text_doc(pages: int = 1) -> pymupdf.Document:
     return doc
 
 
+def embedded_font_pdf() -> bytes:
+    """`text_doc`'s lines in an embedded subset of MuPDF's Times (a CFF program): "F", "I",
+    "R" and some digits are drawn only by the secret."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    writer = pymupdf.TextWriter(page.rect)
+    font = pymupdf.Font("tiro")
+    writer.append((72, 100), f"Case code {SECRET} assigned on page 1.", font=font, fontsize=11)
+    writer.append((72, 113), NEIGHBOUR, font=font, fontsize=11)
+    writer.write_text(page)
+    doc.subset_fonts()
+    try:
+        return doc.tobytes(garbage=4, deflate=True)
+    finally:
+        doc.close()
+
+
 def text_pdf(pages: int = 1) -> bytes:
     doc = text_doc(pages)
     try:

@@ -25,6 +25,7 @@ from tests.pdf.builders import (
     SECRETS,
     actualtext_doc,
     black_png,
+    embedded_font_pdf,
     image_pdf,
     overwrite_incrementally,
     save_incrementally,
@@ -395,6 +396,13 @@ def good_image_pixels_blanked() -> Case:
     return Case(result.pdf, boxes=tuple(result.boxes), original=image_pdf())
 
 
+def good_font_resubset() -> Case:
+    """Redacted by clawback: the glyphs only the secret drew leave the embedded font."""
+    source = embedded_font_pdf()
+    result = redact(source, [_item()])
+    return Case(result.pdf, boxes=tuple(result.boxes), original=source)
+
+
 def good_whole_page() -> Case:
     source = text_pdf(pages=3)
     result = redact(source, [Redaction(page=1, reason=REASON, label="p2")])
@@ -427,12 +435,25 @@ def bad_line_slid_left() -> Case:
     """Redacted with PyMuPDF 2.0 as it comes: the rest of the line slides left, some of it
     under the box."""
     source = text_pdf()
+    pdf, box = _redacted_by_pymupdf(source)
+    return Case(pdf, frozenset({"render"}), (box,), original=source)
+
+
+def bad_glyphs_left_in_font() -> Case:
+    """The secret's text removed and boxed, but the embedded font not re-subset: its program
+    still holds the glyphs only the secret drew, so which characters it held."""
+    source = embedded_font_pdf()
+    pdf, box = _redacted_by_pymupdf(source)
+    return Case(pdf, frozenset({"font"}), (box,), original=source)
+
+
+def _redacted_by_pymupdf(source: bytes) -> tuple[bytes, Box]:
+    """The secret redacted with PyMuPDF 2.0's `apply_redactions` alone, and its box."""
     doc = pymupdf.open(stream=source)
     rect = _secret_rect(doc[0])
     doc[0].add_redact_annot(rect, fill=(0, 0, 0), cross_out=False)
     doc[0].apply_redactions(images=2, graphics=2, text=0)
-    box = (0, tuple(rect), SECRET_LABEL)
-    return Case(_saved(doc), frozenset({"render"}), (box,), original=source)
+    return _saved(doc), (0, tuple(rect), SECRET_LABEL)
 
 
 def _item(page: int = 0) -> Redaction:
@@ -472,6 +493,7 @@ BAD = [
     bad_width_channel,
     bad_neighbour_deleted,
     bad_line_slid_left,
+    bad_glyphs_left_in_font,
 ]
 GOOD = [
     good_text_removed,
@@ -479,6 +501,7 @@ GOOD = [
     good_whole_page,
     good_stamped_after_redaction,
     good_width_reflowed,
+    good_font_resubset,
 ]
 
 

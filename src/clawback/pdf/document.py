@@ -119,3 +119,17 @@ def saved(doc: pymupdf.Document, **options: Any) -> bytes:
         return bytes(doc.tobytes(**options))
     finally:
         path.unlink(missing_ok=True)
+
+
+@contextmanager
+def all_layers_shown(doc: pymupdf.Document) -> Iterator[None]:
+    """Switch hidden optional-content layers on while `doc` is read or changed (MuPDF neither
+    finds nor draws what a hidden layer holds, PDFium reads it), then back off."""
+    hidden = [layer["number"] for layer in doc.layer_ui_configs() if not layer["on"]]
+    for number in hidden:
+        doc.set_layer_ui_config(number, action=0)
+    try:
+        yield
+    finally:
+        for number in hidden:
+            doc.set_layer_ui_config(number, action=2)

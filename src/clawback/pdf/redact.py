@@ -15,7 +15,8 @@
    `overlay`: the fill MuPDF would paint lands beside the text on a rotated, cropped page);
 6. replace each whole-page redaction by a blank page of the same displayed size carrying one
    box, so nothing of the original page survives;
-7. re-subset fonts (glyphs used only by removed text leave the file), then `scrub` and save a
+7. re-subset fonts (glyphs used only by removed text leave the file: MuPDF for TrueType and
+   CFF programs, `resubset` for Type 1), then `scrub` and save a
    whole new file with ``garbage=4, deflate=True, clean=True``;
 8. re-search the finished file: a text that can still be found on its page is an error.
 
@@ -32,20 +33,21 @@ re-flowed to one fixed width and its box painted that wide (`reflow`, between st
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pymupdf
 
 from clawback.pdf import helvetica
 from clawback.pdf.boxlabel import draw_box, draw_label
-from clawback.pdf.document import open_pdf, refuse_unapplied_redactions
+from clawback.pdf.document import all_layers_shown, open_pdf, refuse_unapplied_redactions
 from clawback.pdf.locate import find_text_rects
 from clawback.pdf.reflow import ReflowError, WidthPolicy, reflow_line
+from clawback.pdf.resubset import Type1Fonts
 from clawback.pdf.scrub import scrub
 from clawback.pdf.shiftfix import Glyph, Span, repair_shifts, trace
 from clawback.pdf.survey import survey
+from clawback.pdf.type1 import Type1Error
 
 __all__ = [
     "Box",
@@ -153,7 +155,8 @@ def redact_document(
     doc.bake(annots=True, widgets=True)
     by_page = _group(redactions, doc.page_count)
     found = survey(doc, by_page)
-    with _all_layers_shown(doc):
+    type1 = Type1Fonts.of(doc, by_page) if found.fonts else None
+    with all_layers_shown(doc):
         for number, items in sorted(by_page.items()):
             whole = [item for item in items if item.whole_page]
             if whole:
@@ -163,10 +166,15 @@ def redact_document(
                 boxes.extend(_redact_page(page, items, width, found.replacement_text))
     # Re-subset where a font program is embedded: the file's own, or the Unicode font a
     # reason beyond Windows-1252 is printed in (`boxlabel`); standard fonts have nothing to.
+    # MuPDF re-subsets TrueType and CFF programs, `resubset` the Type 1 ones.
     unicode_reasons = any(not helvetica.plain(item.reason) for item in redactions)
     try:
+        if type1 is not None:
+            type1.empty(doc)
         if found.fonts or unicode_reasons:
             doc.subset_fonts()
+    except Type1Error as exc:
+        raise RedactionError(f"font re-subsetting failed: {exc}") from None
     except (RuntimeError, ValueError) as exc:
         raise RedactionError(f"font re-subsetting failed ({type(exc).__name__})") from None
     boxes.sort(key=lambda box: (box[0], box[1][1], box[1][0]))
@@ -176,22 +184,8 @@ def redact_document(
 def pages_holding(pdf: bytes, text: str) -> list[int]:
     """The 0-based pages on which `text` can be found (as `redact` looks: ActualText used and
     ignored, hidden layers included), to make `Redaction` items of."""
-    with open_pdf(pdf) as doc, _all_layers_shown(doc):
+    with open_pdf(pdf) as doc, all_layers_shown(doc):
         return [page.number for page in doc if find_text_rects(page, text)]
-
-
-@contextmanager
-def _all_layers_shown(doc: pymupdf.Document) -> Iterator[None]:
-    """Switch hidden optional-content layers on while locating and removing text (MuPDF
-    neither finds nor reports what a hidden layer holds, PDFium does), then back off."""
-    hidden = [layer["number"] for layer in doc.layer_ui_configs() if not layer["on"]]
-    for number in hidden:
-        doc.set_layer_ui_config(number, action=0)
-    try:
-        yield
-    finally:
-        for number in hidden:
-            doc.set_layer_ui_config(number, action=2)
 
 
 def check_gone(
@@ -202,7 +196,7 @@ def check_gone(
     For a stamped file (`margin` points of band added, the page `down` points from the top;
     see `stamp`), what the band's labels say does not count (a legend may well hold words
     redacted elsewhere); all that is over the page itself does."""
-    with open_pdf(pdf) as doc, _all_layers_shown(doc):
+    with open_pdf(pdf) as doc, all_layers_shown(doc):
         for item in redactions:
             if item.text is None:
                 continue

@@ -22,7 +22,10 @@
 (i) ``render`` — with `original` (the file the output's pages show, before redaction, each
     `offset` points below the output page's top), every page with a box renders as the
     original did except inside its boxes: nothing beside them was deleted or moved
-    (`check_render`).
+    (`check_render`);
+(j) ``font`` — with `original` and `boxes`, no glyph drawn on a boxed page of the original and
+    drawn nowhere in the output keeps an outline in the output's embedded fonts: the fonts
+    were re-subset (`check_fonts`).
 
 Which checks run on which pages, and why that is cheap and sound:
 
@@ -59,6 +62,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from clawback.pdf.check_boxes import BoxSpec, box_findings
+from clawback.pdf.check_fonts import font_findings
 from clawback.pdf.check_raw import raw_findings, revision_findings
 from clawback.pdf.check_render import render_findings
 from clawback.pdf.check_structure import structure_findings
@@ -114,6 +118,7 @@ def verify(
             if original is not None and (boxes or reflowed):
                 with open_pdf(original) as before:
                     findings += render_findings(doc, before, boxes, reflowed, offset)
+                    findings += font_findings(doc, before, boxes)
     except PdfError as exc:
         return [Finding(None, "unreadable", str(exc))]
     if xray:
