@@ -170,9 +170,12 @@ class Productions(WorkspaceBase):
                 )
             production_id, plan = production.id, production.plan
         # x-ray reads the files once the workers are done, in as many interpreters: a
-        # production given N workers keeps to N processes at a time.
+        # production given N workers keeps to N processes at a time. The interpreters start
+        # now and wait: their start-up overlaps the work.
         xray = XrayRun(workers) if check else None
         try:
+            if xray is not None:
+                xray.start()
             done = self._make_all(production_id, plan, check, workers, progress, xray)
             if xray is not None:
                 xray.require_clean()
