@@ -10,10 +10,11 @@ through:
     clean=True`` (clawback's output options, less the image and font deflation, which change
     nothing here);
 (b) ``Workspace.produce(..., redact_pattern=..., check=False)``: clawback without the gate;
-(c) the same with the verification gate on every output (x-ray included: it reads the files
-    once the documents are made, in as many processes as the production has workers, so (c)
-    keeps to one core like (a));
-(d) (c) with 2 worker processes.
+(c) the same with the verification gate on every output (x-ray included: with one worker
+    and a core to spare, x-ray reads each document on that core as soon as it is made, as
+    any one-worker production does; the CPU figures count both processes);
+(d) (c) with 2 worker processes (no core to spare: x-ray reads once the documents are
+    made, in 2 processes).
 
 Each run happens in a fresh child process (so no run inherits another's heap, caches or
 imports) that times only the work itself; the runs go round ``--rounds`` times in the order

@@ -67,28 +67,35 @@ def xray_python() -> Path:
 
 
 class XrayRun:
-    """x-ray over files handed over one by one, read side by side when they are all there.
+    """x-ray over files handed over one by one, as they come or when they are all there.
 
-    `add` collects each file; `finish` starts ``processes`` interpreters (unless `start`
-    did), deals the files out to them in turn and waits for the reports (`require_clean`
-    raises on them). A production starts the interpreters first, so their start-up (about
-    0.2 s: an interpreter, PyMuPDF and x-ray imported) overlaps its work; they then wait,
-    idle, for files. It adds each file as it is made and finishes when its workers are done,
-    so x-ray reads with as many processes as the production was given, after them rather
-    than beside them. Use it as a context manager: leaving the block stops any interpreter
-    still running. Fails closed like `xray_inspect`.
+    `add` collects each file; `finish` deals the files out to the interpreters in turn and
+    waits for the reports (`require_clean` raises on them). `start` starts the interpreters
+    at once (else `finish` does): their start-up (about 0.2 s: an interpreter, PyMuPDF and
+    x-ray imported) then overlaps the caller's work, and they wait, idle, for files.
+
+    * ``stream=False``: ``processes`` interpreters read the files once `finish` is called,
+      side by side (a production whose workers take every core: x-ray after them, in as
+      many processes);
+    * ``stream=True``: one interpreter reads each file as soon as it is added (a production
+      with a core to spare: x-ray reads a document while the next is made).
+
+    Use it as a context manager: leaving the block stops any interpreter still running.
+    Fails closed like `xray_inspect`.
     """
 
-    def __init__(self, processes: int = 1) -> None:
+    def __init__(self, processes: int = 1, stream: bool = False) -> None:
         self._paths: list[Path] = []
         self._names: dict[Path, str] = {}
         self._procs: list[tuple[subprocess.Popen[str], Path, list[Path]]] = []
         self._failure: str | None = None
-        self._count = max(1, processes)
+        self._count = 1 if stream else max(1, processes)
+        self._stream = stream
+        self._fed = 0
         self._tmp = tempfile.TemporaryDirectory(prefix="clawback-xray-")
 
     def start(self) -> None:
-        """Start the interpreters now; they wait for the files `finish` hands them."""
+        """Start the interpreters now; they wait for their files."""
         if not self._procs and self._failure is None:
             self._start()
 
@@ -122,6 +129,14 @@ class XrayRun:
         """Have `path` read; `name` is what `require_clean` calls it (the path by default)."""
         self._paths.append(path)
         self._names[path] = name or str(path)
+        if self._stream and self._procs:
+            self._feed_all()
+
+    def _feed_all(self) -> None:
+        """Hand every file not yet handed over to the interpreters, in turn."""
+        while self._fed < len(self._paths):
+            self._feed(self._fed)
+            self._fed += 1
 
     def _feed(self, index: int) -> None:
         proc, _, given = self._procs[index % len(self._procs)]
@@ -140,8 +155,7 @@ class XrayRun:
             self._count = min(self._count, len(self._paths))
             self._start()
         if self._procs:
-            for index in range(len(self._paths)):
-                self._feed(index)
+            self._feed_all()
         if self._failure is not None:
             return {path: [Finding(None, "x-ray", self._failure)] for path in self._paths}
         report: dict[Path, list[Finding]] = {}

@@ -18,6 +18,7 @@ producer gives a reason (``allow_gap``), which goes into the audit trail.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -169,10 +170,12 @@ class Productions(WorkspaceBase):
                     (corner, legend, redact_pattern, redact_reason),
                 )
             production_id, plan = production.id, production.plan
-        # x-ray reads the files once the workers are done, in as many interpreters: a
-        # production given N workers keeps to N processes at a time. The interpreters start
-        # now and wait: their start-up overlaps the work.
-        xray = XrayRun(workers) if check else None
+        # With a core to spare, x-ray reads each document as soon as it is made, on that
+        # core; with none, it reads them once the workers are done, in as many interpreters
+        # (a production given N workers keeps to N processes at a time). The interpreters
+        # start now: their start-up overlaps the work.
+        spare = workers < (os.cpu_count() or 1)
+        xray = XrayRun(workers, stream=spare) if check else None
         try:
             if xray is not None:
                 xray.start()
