@@ -3,7 +3,8 @@
 `redact` works in this order:
 
 1. refuse input with unapplied ``/Redact`` annotations; bake annotations and form fields into
-   page content (what was visible stays visible and is itself subject to redaction);
+   page content as a viewer shows them (`bake`: what was visible stays visible and is itself
+   subject to redaction);
 2. per page, turn each `Redaction` into boxes: its rectangle, or tight rectangles around every
    occurrence of its text (see `locate`), with ``/ActualText`` used and ignored;
 3. apply with PyMuPDF: text under a box removed, image pixels under it blanked (``images=2``),
@@ -39,6 +40,7 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from clawback.pdf import helvetica
+from clawback.pdf.bake import bake_visible
 from clawback.pdf.boxlabel import draw_box, draw_label
 from clawback.pdf.document import all_layers_shown, open_pdf, refuse_unapplied_redactions
 from clawback.pdf.locate import find_text_rects
@@ -152,7 +154,7 @@ def redact_document(
     open document (stamping it, say) saves one file instead of two."""
     boxes: list[Box] = []
     refuse_unapplied_redactions(doc)
-    doc.bake(annots=True, widgets=True)
+    bake_visible(doc)
     by_page = _group(redactions, doc.page_count)
     found = survey(doc, by_page)
     type1 = Type1Fonts.of(doc, by_page) if found.fonts else None

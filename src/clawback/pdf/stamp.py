@@ -10,10 +10,11 @@ for a centred number). The original page travels as a form XObject (`placement`)
 text stays extractable and redactable.
 
 Rotated source pages are shown as they display (the output page itself is unrotated), and a
-CropBox is honoured. Annotations and form fields are baked into the page content first, so what
-was visible stays visible; their non-visible parts (note texts, field values behind the
-appearance) are not carried over. A source page with an unapplied redaction annotation is
-refused, because baking would print only its outline over live text.
+CropBox is honoured. Annotations and form fields are baked into the page content first, as a
+viewer shows them (`bake`), so what was visible stays visible; their non-visible parts (note
+texts, field values behind the appearance) are not carried over. A source page with an
+unapplied redaction annotation is refused, because baking would print only its outline over
+live text.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from collections.abc import Sequence
 import pymupdf
 
 from clawback.pdf import helvetica
+from clawback.pdf.bake import bake_visible
 from clawback.pdf.document import open_pdf, refuse_unapplied_redactions, save_clean
 from clawback.pdf.needles import TextMatcher
 from clawback.pdf.placement import Placement, SourcePage
@@ -88,7 +90,7 @@ def stamp_document(
     if len(labels) != src.page_count:
         raise ValueError(f"{len(labels)} labels given for {src.page_count} pages")
     refuse_unapplied_redactions(src)
-    src.bake(annots=True, widgets=True)
+    bake_visible(src)
     out = pymupdf.open()
     try:
         placement = Placement(src, out)
