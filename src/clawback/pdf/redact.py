@@ -307,12 +307,21 @@ def _check_neighbours(
     number = page.number
     report = repair_shifts(page, before, [rect for rect, _ in planned])
     for glyph in report.misplaced:
-        item = _box_at(glyph, planned)
-        if item is not None and glyph.key[0] != 32:
+        # a space has no ink: it counts where the gate's box check counts a character,
+        # its centre half a point inside the box
+        item = _box_at(glyph, planned, inset=0.5 if glyph.key[0] == 32 else 0.0)
+        if item is not None:
             raise RedactionError(
                 f"page {number + 1}: the redaction moved neighbouring text under the box of "
                 f"item {item.label!r}; redact a wider area or the whole page"
             )
+    moved = [glyph for glyph in report.misplaced if glyph.key[0] != 32]
+    if moved:
+        raise RedactionError(
+            f"page {number + 1}: the redaction moved neighbouring text of item "
+            f"{planned[0][1].label!r} and it could not be put back (a PyMuPDF limitation); "
+            "redact a wider area or the whole page"
+        )
     for glyph in report.removed:
         if glyph.key[0] != 32 and _covered(glyph, planned) < _COLLATERAL:
             raise RedactionError(
@@ -337,11 +346,20 @@ def _covered(glyph: Glyph, planned: list[tuple[pymupdf.Rect, Redaction]]) -> flo
     return best
 
 
-def _box_at(glyph: Glyph, planned: list[tuple[pymupdf.Rect, Redaction]]) -> Redaction | None:
-    """The redaction whose box holds the centre of `glyph`, if any."""
+def _box_at(
+    glyph: Glyph, planned: list[tuple[pymupdf.Rect, Redaction]], inset: float = 0.0
+) -> Redaction | None:
+    """The redaction whose box, shrunk by `inset` points, holds the centre of `glyph`."""
     x0, y0, x1, y1 = glyph.bbox
-    centre = pymupdf.Point((x0 + x1) / 2, (y0 + y1) / 2)
-    return next((item for rect, item in planned if rect.contains(centre)), None)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return next(
+        (
+            item
+            for rect, item in planned
+            if rect.x0 + inset <= cx <= rect.x1 - inset and rect.y0 + inset <= cy <= rect.y1 - inset
+        ),
+        None,
+    )
 
 
 def _withhold_page(doc: pymupdf.Document, number: int, item: Redaction) -> Box:
