@@ -23,8 +23,12 @@ redacted page with its original drawn with its annotations, holds the result to 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pymupdf
-from pymupdf import mupdf
+
+from clawback.pdf.lowlevel import mu as mupdf
+from clawback.pdf.lowlevel import name
 
 __all__ = ["bake_visible"]
 
@@ -52,10 +56,10 @@ def bake_visible(doc: pymupdf.Document) -> None:
     doc.bake(annots=True, widgets=True)
 
 
-def _own_objects(pdf: mupdf.PdfDocument, page_xref: int) -> None:
+def _own_objects(pdf: Any, page_xref: int) -> None:
     """Make every annotation written directly in the page's ``/Annots`` an object."""
     page = mupdf.pdf_load_object(pdf, page_xref)
-    annots = mupdf.pdf_dict_get(page, mupdf.pdf_new_name("Annots"))
+    annots = mupdf.pdf_dict_get(page, name("Annots"))
     if not mupdf.pdf_is_array(annots):
         return
     for index in range(mupdf.pdf_array_len(annots)):
@@ -64,12 +68,12 @@ def _own_objects(pdf: mupdf.PdfDocument, page_xref: int) -> None:
             mupdf.pdf_array_put(annots, index, mupdf.pdf_add_object(pdf, item))
 
 
-def _has_appearance(annot: mupdf.PdfAnnot) -> bool:
+def _has_appearance(annot: Any) -> bool:
     obj = mupdf.pdf_annot_obj(annot)
-    return bool(mupdf.pdf_is_dict(mupdf.pdf_dict_get(obj, mupdf.pdf_new_name("AP"))))
+    return bool(mupdf.pdf_is_dict(mupdf.pdf_dict_get(obj, name("AP"))))
 
 
-def _draw_appearance(annot: mupdf.PdfAnnot) -> None:
+def _draw_appearance(annot: Any) -> None:
     """Have MuPDF write the appearance it shows; an annotation it cannot draw keeps its own
     (the render check then tells whether the page still looks as it did)."""
     try:

@@ -9,8 +9,6 @@ other in MuPDF's Helvetica clone embedded as a Unicode font.
 
 from __future__ import annotations
 
-import functools
-
 import pymupdf
 
 from clawback.pdf import helvetica, overlay
@@ -24,11 +22,6 @@ MAX_LABEL_SIZE = 24.0
 MIN_LABEL_SIZE = 3.0
 SHORT_LABEL = "REDACTED"
 _PADDING = 1.0
-
-
-@functools.cache
-def _font() -> pymupdf.Font:
-    return pymupdf.Font("helv")
 
 
 def draw_box(page: pymupdf.Page, rect: pymupdf.Rect) -> None:
@@ -57,7 +50,7 @@ def draw_label(page: pymupdf.Page, rect: pymupdf.Rect, reason: str) -> None:
         helvetica.write_text(page, [(x, y, text)], size, LABEL_COLOR)
         return
     writer = pymupdf.TextWriter(page.rect)
-    writer.append((x, y), text, font=_font(), fontsize=size)
+    writer.append((x, y), text, font=helvetica.clone(), fontsize=size)
     writer.write_text(page, color=LABEL_COLOR)
 
 

@@ -27,6 +27,7 @@ from fontTools.ttLib import TTFont
 
 from clawback.pdf.findings import Finding
 from clawback.pdf.glyphs import drawn, font_key
+from clawback.pdf.type1 import freetype_order
 
 __all__ = ["font_findings"]
 
@@ -55,22 +56,23 @@ def font_findings(
     findings: list[Finding] = []
     for number in pages:
         for key in sorted({key for key, _ in by_page[number] & gone}):
-            gids = sorted(gid for font, gid in by_page[number] & gone if font == key)
-            for outlined in programs.get(key, []):
-                if isinstance(outlined, str):
-                    findings.append(Finding(number, "font", f"font {key}: {outlined}"))
-                    break
-                left = sum(1 for gid in gids if outlined(gid))
-                if left:
-                    findings.append(
-                        Finding(
-                            number,
-                            "font",
-                            f"font {key} still holds {left} glyph(s) only removed text drew",
-                        )
-                    )
-                    break
+            gids = [gid for font, gid in by_page[number] & gone if font == key]
+            problem = _left(programs.get(key, []), gids)
+            if problem:
+                findings.append(Finding(number, "font", f"font {key}{problem}"))
     return findings
+
+
+def _left(programs: list[Outlined | str], gids: list[int]) -> str | None:
+    """What is wrong with the first of a font's programs that still outlines any of `gids`
+    (or cannot be read); None if none does."""
+    for outlined in programs:
+        if isinstance(outlined, str):
+            return f": {outlined}"
+        left = sum(1 for gid in gids if outlined(gid))
+        if left:
+            return f" still holds {left} glyph(s) only removed text drew"
+    return None
 
 
 def _embedded(doc: pymupdf.Document, pages: Sequence[int]) -> set[str]:
@@ -144,9 +146,6 @@ def _type1(program: bytes) -> Outlined:
     font = T1Font.__new__(T1Font)  # from bytes, not from a file
     font.data, font.encoding = program, "ascii"
     font.parse()
-    order = list(font.font["CharStrings"].keys())
-    if ".notdef" in order:  # FreeType puts .notdef at glyph id 0
-        at = order.index(".notdef")
-        order[0], order[at] = order[at], order[0]
+    order = freetype_order(list(font.font["CharStrings"].keys()))
     glyph_set = font.getGlyphSet()
     return lambda gid: gid < len(order) and _has_outline(glyph_set, order[gid])

@@ -20,8 +20,18 @@ from collections.abc import Sequence
 import pymupdf
 
 from clawback.pdf import overlay
+from clawback.pdf.lowlevel import number
 
-__all__ = ["FONT_OBJECT", "NAME", "content", "font_object", "plain", "text_width", "write_text"]
+__all__ = [
+    "FONT_OBJECT",
+    "NAME",
+    "clone",
+    "content",
+    "font_object",
+    "plain",
+    "text_width",
+    "write_text",
+]
 
 #: The font dictionary: standard Helvetica, nothing embedded.
 FONT_OBJECT = "<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>"
@@ -46,13 +56,15 @@ def _plain(ch: str) -> bool:
 
 
 @functools.cache
-def _metrics() -> pymupdf.Font:
+def clone() -> pymupdf.Font:
+    """MuPDF's Helvetica clone: the metrics of the standard font, and, for text beyond
+    Windows-1252, the font embedded (with its fallbacks) to show it."""
     return pymupdf.Font("helv")
 
 
 @functools.cache
 def _advance(ch: str) -> float:
-    return float(_metrics().text_length(ch, fontsize=1))
+    return float(clone().text_length(ch, fontsize=1))
 
 
 def text_width(text: str, size: float) -> float:
@@ -108,17 +120,13 @@ def content(
     whose top-left corner is at (`left`, `top`) in PDF coordinates. Each line saves and
     restores the graphics state. The texts must be `plain`."""
     head = b"q %s rg BT /%s %s Tf " % (
-        b" ".join(_number(c) for c in color),
+        b" ".join(number(c) for c in color),
         NAME.encode(),
-        _number(size),
+        number(size),
     )
     return b"".join(
         head
         + b"%s %s Td <%s> Tj ET Q\n"
-        % (_number(left + x), _number(top - y), text.encode("cp1252").hex().encode())
+        % (number(left + x), number(top - y), text.encode("cp1252").hex().encode())
         for x, y, text in lines
     )
-
-
-def _number(value: float) -> bytes:
-    return (b"%.4f" % value).rstrip(b"0").rstrip(b".") or b"0"

@@ -20,9 +20,11 @@ from typing import Any
 
 import pymupdf
 
-__all__ = ["append", "frame", "rectangle"]
+from clawback.pdf.lowlevel import mu as _mu
+from clawback.pdf.lowlevel import name as _name
+from clawback.pdf.lowlevel import number
 
-_mu: Any = pymupdf.mupdf
+__all__ = ["append", "frame", "rectangle"]
 
 
 def frame(page: pymupdf.Page) -> tuple[float, float]:
@@ -41,8 +43,8 @@ def rectangle(
     left, top = frame(page)
     values = (left + rect.x0, top - rect.y1, rect.x1 - rect.x0, rect.y1 - rect.y0)
     return b"q %s rg %s re f Q\n" % (
-        b" ".join(_number(c) for c in fill),
-        b" ".join(_number(v) for v in values),
+        b" ".join(number(c) for c in fill),
+        b" ".join(number(v) for v in values),
     )
 
 
@@ -85,11 +87,3 @@ def _add_font(pdf: Any, page: Any, name: str, font: int) -> None:
         fonts = _mu.pdf_dict_put_dict(resources, _name("Font"), 1)
     if not _mu.pdf_dict_gets(fonts, name).m_internal:
         _mu.pdf_dict_puts(fonts, name, _mu.pdf_new_indirect(pdf, font, 0))
-
-
-def _name(text: str) -> Any:
-    return _mu.pdf_new_name(text)
-
-
-def _number(value: float) -> bytes:
-    return (b"%.4f" % value).rstrip(b"0").rstrip(b".") or b"0"

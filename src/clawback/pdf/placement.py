@@ -25,19 +25,14 @@ from typing import Any
 
 import pymupdf
 
+from clawback.pdf.lowlevel import mu as _mu
+from clawback.pdf.lowlevel import name as _name
+from clawback.pdf.lowlevel import number
+
 __all__ = ["PAGE_XOBJECT", "Placement", "SourcePage"]
 
-_mu: Any = pymupdf.mupdf
 #: The resource name of the placed page on each new page.
 PAGE_XOBJECT = "ClawbackPage"
-
-
-def _name(text: str) -> Any:
-    return _mu.pdf_new_name(text)
-
-
-def _number(value: float) -> bytes:
-    return (b"%.6f" % value).rstrip(b"0").rstrip(b".") or b"0"
 
 
 @dataclass(frozen=True)
@@ -100,7 +95,7 @@ class Placement:
                 _mu.pdf_dict_puts(font_dict, key, _mu.pdf_new_indirect(self._out, xref, 0))
         values = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
         content = b"q %s cm /%s Do Q\n" % (
-            b" ".join(_number(v) for v in values),
+            b" ".join(number(v, 6) for v in values),
             PAGE_XOBJECT.encode(),
         )
         buffer = _mu.fz_new_buffer_from_copied_data(content + overlay)

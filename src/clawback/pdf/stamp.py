@@ -19,7 +19,6 @@ live text.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 from collections.abc import Sequence
@@ -178,17 +177,12 @@ def _labels(
     return [(x, baseline, text) for x, text in placed], size
 
 
-@functools.cache
-def _unicode_font() -> pymupdf.Font:
-    return pymupdf.Font("helv")
-
-
 def _write_unicode(page: pymupdf.Page, lines: list[tuple[float, float, str]], size: float) -> None:
     """Labels beyond Windows-1252 (a legend in another script): MuPDF's Helvetica clone,
     with its fallback fonts, embedded as a Unicode font (subset when the document is done)."""
     writer = pymupdf.TextWriter(page.rect)
     for x, y, text in lines:
-        writer.append((x, y), text, font=_unicode_font(), fontsize=size)
+        writer.append((x, y), text, font=helvetica.clone(), fontsize=size)
     writer.write_text(page, color=(0, 0, 0))
 
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Type1Error", "Type1Program", "empty_glyphs", "glyph_names"]
+__all__ = ["Type1Error", "Type1Program", "empty_glyphs", "freetype_order", "glyph_names"]
 
 _EEXEC_KEY = 55665
 _CHARSTRING_KEY = 4330
@@ -83,7 +83,7 @@ class Type1Program:
         clear = program[:length1]
         encrypted = program[length1 : length1 + length2]
         trailer = program[length1 + length2 :]
-        if _HEX.fullmatch(encrypted[:64]) and _HEX.fullmatch(encrypted):
+        if _HEX.fullmatch(encrypted):
             try:
                 encrypted = bytes.fromhex(encrypted.decode("ascii"))
             except ValueError:
@@ -124,7 +124,13 @@ class Type1Program:
 
 def glyph_names(program: Type1Program) -> list[str]:
     """Glyph names by glyph id, as FreeType numbers them (MuPDF's glyph ids)."""
-    names = [entry.name for entry in program.entries]
+    return freetype_order([entry.name for entry in program.entries])
+
+
+def freetype_order(names: list[str]) -> list[str]:
+    """A Type 1 program's glyph names in the order of its ``/CharStrings``, numbered as
+    FreeType numbers them: ``.notdef`` swapped to id 0."""
+    names = list(names)
     if ".notdef" in names:
         at = names.index(".notdef")
         names[0], names[at] = names[at], names[0]

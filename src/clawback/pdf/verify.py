@@ -52,7 +52,8 @@ Batches: x-ray costs an interpreter start per call (~1 s), so to verify many fil
 ``verify(..., xray=False)`` for each and `xray_inspect(paths)` once for all of them, then
 merge the findings; `require_xray_clean` does that for named files and raises (filing
 packages are x-rayed that way). A production volume hands each file to an `XrayRun` as it is
-made; x-ray reads them all once the volume's workers are done, in as many interpreters.
+made: with a core to spare x-ray reads it then, on that core; with none, x-ray reads them all
+once the volume's workers are done, in as many interpreters.
 `require_clean` turns findings into a one-line `VerificationError`.
 """
 
