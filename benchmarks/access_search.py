@@ -33,9 +33,9 @@ QUERIES = ["caravan shelter", "secondary referral", "lookout", "zzqx-2019-not-th
 
 def build(root: Path, pages: int, per_doc: int, seed: int = 7) -> Workspace:
     rng = random.Random(seed)
-    ws = Workspace.init(root)
-    ws.load_case(reference_case())
-    ws.add_person(
+    ws = Workspace.init(root).operator()
+    ws.matter.load_case(reference_case())
+    ws.people.add(
         "staff@plaintiffs.example",
         name="Staff",
         side="receiving",
@@ -87,7 +87,7 @@ def timed(ws: Workspace, rounds: int) -> dict[str, float]:
     for _ in range(rounds):
         for q in QUERIES:
             began = time.perf_counter()
-            ws.search(q, limit=50)
+            ws.reads.search(q, limit=50)
             samples[q].append(time.perf_counter() - began)
     return {q: statistics.median(times) for q, times in samples.items()}
 
@@ -104,7 +104,7 @@ def main() -> None:
         print(f"built {args.pages:,} pages in {time.perf_counter() - began:.1f} s ({ws.url})")
         timed(ws, 1)  # warm the page cache
         unfiltered = timed(ws, args.rounds)
-        ws.act_as("staff@plaintiffs.example")
+        ws = ws.ctx.workspace.person("staff@plaintiffs.example")
         filtered = timed(ws, args.rounds)
         ws.close()
     print(f"median of {args.rounds} rounds; unfiltered = operator, filtered = a receiving-side")

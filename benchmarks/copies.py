@@ -158,7 +158,7 @@ def time_workspace(source: Path, bates: str | None, runs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "ws"
         shutil.copytree(source, root)
-        ws = Workspace.open(root)
+        ws = Workspace.open(root).operator()
         with ws.transaction() as s:
             s.execute(delete(t.PageSignature))
             docs = s.scalars(select(t.Document).where(t.Document.produced.is_not(None))).all()
@@ -183,12 +183,12 @@ def time_workspace(source: Path, bates: str | None, runs: int) -> None:
                 signatures_from_pdf(ws.files.get(doc.original))
             rerender.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
-        found = ws.find_copies(wanted)
+        found = ws.copies.of_page(wanted)
         cold = time.perf_counter() - t0
         warm = []
         for _ in range(runs):
             t0 = time.perf_counter()
-            again = ws.find_copies(wanted)
+            again = ws.copies.of_page(wanted)
             warm.append(time.perf_counter() - t0)
         ws.close()
     assert again == found

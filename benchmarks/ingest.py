@@ -100,8 +100,8 @@ def raw_tesseract(pdfs: list[bytes]) -> float:
 
 
 def workspace(root: Path) -> Workspace:
-    ws = Workspace.init(root)
-    ws.load_case(reference_case())
+    ws = Workspace.init(root).operator()
+    ws.matter.load_case(reference_case())
     return ws
 
 
@@ -121,7 +121,7 @@ def bench_pages(args: argparse.Namespace, tmp: Path) -> None:
     ws = workspace(tmp / "text")
     start = time.perf_counter()
     for n, pdf in enumerate(texts):
-        ws.ingest(pdf, title=f"text {n}")
+        ws.ingest.ingest(pdf, title=f"text {n}")
     ours = time.perf_counter() - start
     ws.close()
     base, pages = raw_extract(texts)
@@ -130,7 +130,7 @@ def bench_pages(args: argparse.Namespace, tmp: Path) -> None:
     ws = workspace(tmp / "ocr")
     start = time.perf_counter()
     for n, pdf in enumerate(scans):
-        ws.ingest(pdf, title=f"scan {n}")
+        ws.ingest.ingest(pdf, title=f"scan {n}")
     ours = time.perf_counter() - start
     ws.close()
     base, pages = raw_extract(scans)
@@ -140,7 +140,7 @@ def bench_pages(args: argparse.Namespace, tmp: Path) -> None:
     ws = workspace(tmp / "mail")
     start = time.perf_counter()
     for n, data in enumerate(mails):
-        ws.ingest_email(data, f"m{n}.eml")
+        ws.ingest.ingest_email(data, f"m{n}.eml")
     ours = time.perf_counter() - start
     ws.close()
     rendered = [m.pdf for data in mails for m in email.family(data, "m.eml") if m.pdf]
@@ -166,7 +166,7 @@ def child(mode: str, path: str, root: str) -> None:
     start = time.perf_counter()
     if mode == "ingest":
         ws = workspace(Path(root))
-        ws.ingest(data, title="big")
+        ws.ingest.ingest(data, title="big")
         ws.close()
     else:
         raw_extract([data])

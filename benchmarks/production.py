@@ -124,11 +124,11 @@ def raw_pymupdf(pdfs: list[bytes], folder: Path) -> int:
 
 
 def ingested(root: Path, pdfs: list[bytes]) -> list[str]:
-    ws = Workspace.init(root)
-    ws.load_case(reference_case())
-    controls = [ws.ingest(pdf, title=f"doc {n}") for n, pdf in enumerate(pdfs)]
+    ws = Workspace.init(root).operator()
+    ws.matter.load_case(reference_case())
+    controls = [ws.ingest.ingest(pdf, title=f"doc {n}") for n, pdf in enumerate(pdfs)]
     for control in controls:
-        ws.designate(control, "Confidential")
+        ws.designations.designate(control, "Confidential")
     ws.close()
     return controls
 
@@ -158,11 +158,11 @@ def run_once(kind: str, folder: Path, run: Path) -> tuple[float, float]:
         return measured(lambda: raw_pymupdf(pdfs, run))
     controls = json.loads((folder / "controls.json").read_text())
     shutil.copytree(folder / "base", run)
-    ws = Workspace.open(run)
+    ws = Workspace.open(run).operator()
     check, workers = kind != "b", 2 if kind == "d" else 1
     try:
         return measured(
-            lambda: ws.produce(
+            lambda: ws.productions.produce(
                 controls,
                 "BEN-00000001",
                 "VOL1",
@@ -193,8 +193,8 @@ CHILD = """
 import resource, sys
 from pathlib import Path
 from clawback.service import Workspace
-ws = Workspace.open(Path(sys.argv[1]))
-ws.produce([sys.argv[2]], "BIG-00000001", "BIG", check=sys.argv[3] == "1")
+ws = Workspace.open(Path(sys.argv[1])).operator()
+ws.productions.produce([sys.argv[2]], "BIG-00000001", "BIG", check=sys.argv[3] == "1")
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 

@@ -40,6 +40,18 @@ def _postgres_database() -> str:
     return POSTGRES_ADMIN.rsplit("/", 1)[0] + f"/{name}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def audit_keys_outside(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The workspaces' audit keys live outside every workspace: here, in a folder of the run's
+    own (never the user's ~/.config), unless the environment names one."""
+    before = os.environ.get("CLAWBACK_KEYS")
+    if before is None:
+        os.environ["CLAWBACK_KEYS"] = str(tmp_path_factory.mktemp("audit-keys"))
+    yield
+    if before is None:
+        os.environ.pop("CLAWBACK_KEYS", None)
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> str:
     return _postgres_database()

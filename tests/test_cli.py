@@ -77,7 +77,8 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
     assert out.strip().startswith("error: no workspace at") and len(out.strip().splitlines()) == 1
     cli(tmp_path / "ws", "init", str(tmp_path / "ws"))
     out = cli(tmp_path / "ws", "show", "AOL-DEF-", ok=False)
-    assert "not a Bates number: 'AOL-DEF-'" in out and len(out.strip().splitlines()) == 1
+    assert "not a document reference" in out and "'AOL-DEF-'" in out
+    assert len(out.strip().splitlines()) == 1
     out = cli(tmp_path / "ws", "deadlines", "--directive", "5:x:lodge", ok=False)
     assert "needs --order-date" in out
 
@@ -111,7 +112,8 @@ def test_audit_verify_names_a_tampered_entry(tmp_path: Path) -> None:
         read = db.execute(
             "select seq, actor, path, subject from audit where action = 'read.text'"
         ).fetchone()
-        assert read[1:] == ("pc@plf.test", "cli", "AB-00000001")
+        # the operator's preview through counsel's eyes: the trail names the operator
+        assert read[1:] == ("operator (preview as pc@plf.test)", "cli", "AB-00000001")
         db.execute("update audit set subject = 'AB-00000009' where seq = ?", (read[0],))
     out = cli(ws, "audit", "verify", ok=False)
     assert f"entry {read[0]} " in out and "edited" in out

@@ -137,16 +137,16 @@ def test_denied_material_stays_in_the_sealed_version(demo: Path) -> None:
 
 
 def test_the_record_keeps_the_designation_history(demo: Path) -> None:
-    ws = Workspace.open(workspace_for(demo))
+    ws = Workspace.open(workspace_for(demo)).operator()
     try:
-        shown = ws.show(19)
+        shown = ws.reads.show(19)
         assert [d["tier"] for d in shown["designations"]] == ["Confidential", "AEO"]
         assert {i["id"] for i in shown["items"]} == {"ppt-dbcode", "ppt-other", "ppt-618"}
         assert CONTENT["ppt-other"] not in json.dumps(shown)
         with ws.transaction() as s:
             produced = s.scalar(select(Document.produced).where(Document.exhibit == 19))
             assert produced is not None
-            at_production = ws.files.get(produced)
+            at_production = ws.ctx.files.get(produced)
     finally:
         ws.close()
     with pymupdf.open(stream=at_production) as doc:  # stamped when it was Confidential
@@ -256,11 +256,11 @@ def test_a_brief_quoting_the_code(demo: Path, tmp_path: Path) -> None:
     path = tmp_path / "opposition.pdf"
     brief.save(path)
     brief.close()
-    ws = Workspace.open(workspace_for(demo), as_person="counsel@defendants.example")
+    ws = Workspace.open(workspace_for(demo)).person("counsel@defendants.example")
     try:
-        proposals = ws.propose_brief_redactions(path.read_bytes())
+        proposals = ws.briefs.propose(path.read_bytes())
         assert [p.text for p in proposals] == [CONTENT["fir-dbcode"]]
-        written = ws.file_brief(path.read_bytes(), tmp_path / "filed", "opposition")
+        written = ws.briefs.file(path.read_bytes(), tmp_path / "filed", "opposition")
     finally:
         ws.close()
     with pymupdf.open(written["public"]) as public:
@@ -279,36 +279,36 @@ def test_privilege_log_before_and_after_the_ruling(demo: Path) -> None:
         "-> redacted"
     ) in lines
     assert sum("asserted -> overruled" in line for line in lines) == 20
-    ws = Workspace.open(workspace_for(demo))
+    ws = Workspace.open(workspace_for(demo)).operator()
     try:
-        served = ws.served_logs()
+        served = ws.privilege_log.served()
         assert [v[2] for v in served] == [
             "served with the claw-back notice",
             "served after the order",
         ]
-        assert all(sha in ws.files for *_, sha in served)
+        assert all(sha in ws.ctx.files for *_, sha in served)
     finally:
         ws.close()
 
 
 def test_claiming_ex5_finds_its_copy_with_no_hint(demo: Path) -> None:
-    ws = Workspace.open(workspace_for(demo))
+    ws = Workspace.open(workspace_for(demo)).operator()
     try:
-        found = ws.find_copies("AOL-DEF-00556922")
+        found = ws.copies.of_page("AOL-DEF-00556922")
     finally:
         ws.close()
-    assert found[0].bates == "AOL-DEF-00516618" and found[0].kind == "same_picture"
+    assert str(found[0].bates) == "AOL-DEF-00516618" and found[0].kind == "same_picture"
     assert found[0].exhibit == 19
     assert all(c.kind == "near_picture" for c in found[1:])  # look-alikes, for review only
 
 
 def test_every_database_code_by_pattern(demo: Path) -> None:
-    ws = Workspace.open(workspace_for(demo))
+    ws = Workspace.open(workspace_for(demo)).operator()
     try:
-        found = ws.pattern_hits(r"[A-Z]{3}-\d{4}-\d{2}-\d{6}")
+        found = ws.items.pattern_hits(r"[A-Z]{3}-\d{4}-\d{2}-\d{6}")
     finally:
         ws.close()
-    assert [(h.bates, h.text) for h in found] == [
+    assert [(str(h.bates), h.text) for h in found] == [
         ("AOL-DEF-00528703", CONTENT["fir-dbcode"]),
         ("AOL-DEF-00516617", CONTENT["ppt-dbcode"][0]),
         ("AOL-DEF-00516617", CONTENT["ppt-dbcode"][1]),
@@ -316,26 +316,26 @@ def test_every_database_code_by_pattern(demo: Path) -> None:
 
 
 def test_a_volume_goes_out_and_comes_back(demo: Path, tmp_path: Path) -> None:
-    ws = Workspace.open(workspace_for(demo))
+    ws = Workspace.open(workspace_for(demo)).operator()
     try:
-        folder = ws.export_volume("AOL-DEF-VOL002", tmp_path / "out")
+        folder = ws.volumes.export("AOL-DEF-VOL002", tmp_path / "out")
     finally:
         ws.close()
     dat = (folder / "DATA" / "AOL-DEF-VOL002.dat").read_bytes()
     assert dat.startswith(b"\xef\xbb\xbf\xc3\xbeBEGBATES\xc3\xbe\x14")  # BOM, þ, DC4
-    received = Workspace.init(tmp_path / "received")
+    received = Workspace.init(tmp_path / "received").operator()
     try:
-        received.load_case(reference_case())
-        received.add_person("pc@plf.test", name="PC", side="receiving", category="counsel")
-        received.act_as("pc@plf.test")
-        controls, problems = received.import_volume(folder)
+        received.matter.load_case(reference_case())
+        received.people.add("pc@plf.test", name="PC", side="receiving", category="counsel")
+        received = received.ctx.workspace.person("pc@plf.test")
+        controls, problems = received.imports.import_volume(folder)
         assert problems == [] and len(controls) == 1
-        assert received.import_volume(folder)[1] == [
+        assert received.imports.import_volume(folder)[1] == [
             "row 1 (AOL-DEF-00528691): Bates number AOL-DEF-00528691 is already in the record"
         ]
-        received.person = None
-        shown = received.show("AOL-DEF-00528703")
+        received = received.ctx.workspace.operator()
+        shown = received.reads.show("AOL-DEF-00528703")
         assert shown["bates"] == "AOL-DEF-00528691-AOL-DEF-00528707"
-        assert CONTENT["fir-gaps"][0] in received.page_text("AOL-DEF-00528703")
+        assert CONTENT["fir-gaps"][0] in received.reads.page_text("AOL-DEF-00528703")
     finally:
         received.close()

@@ -17,11 +17,11 @@ EMAILS = SHARED / "samples" / "emails"
 
 
 def test_an_outlook_message_becomes_a_family(tmp_path: Path) -> None:
-    ws = Workspace.init(tmp_path / "ws")
-    ws.load_case(reference_case())
+    ws = Workspace.init(tmp_path / "ws").operator()
+    ws.matter.load_case(reference_case())
     data = (EMAILS / "msgreader-sicos" / "EmailWithAttachments.msg").read_bytes()
-    controls = ws.ingest_email(data, "EmailWithAttachments.msg", custodian="Peter Pan")
-    assert ws.ingest_email(data, "EmailWithAttachments.msg") == controls  # nothing twice
+    controls = ws.ingest.ingest_email(data, "EmailWithAttachments.msg", custodian="Peter Pan")
+    assert ws.ingest.ingest_email(data, "EmailWithAttachments.msg") == controls  # nothing twice
     assert len(controls) == 3
     with ws.transaction() as s:
         docs = [s.scalar(select(t.Document).where(t.Document.control == c)) for c in controls]
@@ -31,8 +31,8 @@ def test_an_outlook_message_becomes_a_family(tmp_path: Path) -> None:
         assert {d.family for d in docs if d} == {parent.family}
         assert [d.meta["name"] for d in children if d] == ["peterpan.jpg", "tinkerbell.jpg"]
         assert parent.meta["custodian"] == "Peter Pan" and parent.meta["subject"]
-    ws.produce(controls, "MAIL-00000001", "V1")
-    assert ws.page_text("MAIL-00000001").find("From") >= 0
+    ws.productions.produce(controls, "MAIL-00000001", "V1")
+    assert ws.reads.page_text("MAIL-00000001").find("From") >= 0
     ws.close()
 
 
@@ -49,7 +49,7 @@ def test_an_email_batch_with_natives_and_a_bad_file(tmp_path: Path) -> None:
     lines = result.output.strip().splitlines()
     assert len(lines) == 2 and "broken.eml" in lines[0] and "Traceback" not in result.output
     assert lines[1].count("DOC-") == 6  # the message and its five spreadsheets
-    ws = Workspace.open(ws_dir)
+    ws = Workspace.open(ws_dir).operator()
     with ws.transaction() as s:
         natives = s.scalars(select(t.Blob).where(t.Blob.recipe == "native")).all()
         assert len(natives) == 5  # kept as they came, each with a placeholder page
@@ -59,12 +59,14 @@ def test_an_email_batch_with_natives_and_a_bad_file(tmp_path: Path) -> None:
 def test_the_same_picture_in_two_messages_stays_in_both_families(tmp_path: Path) -> None:
     """Family integrity: a member whose bytes are another member's (the same inline picture
     three times, then again in another message) is still its own document in each family."""
-    ws = Workspace.init(tmp_path / "ws")
-    ws.load_case(reference_case())
+    ws = Workspace.init(tmp_path / "ws").operator()
+    ws.matter.load_case(reference_case())
     folder = EMAILS / "msgreader-sicos"
-    first = ws.ingest_email((folder / "TestWithAttachmentsAndInlines.eml").read_bytes(), "a.eml")
+    first = ws.ingest.ingest_email(
+        (folder / "TestWithAttachmentsAndInlines.eml").read_bytes(), "a.eml"
+    )
     name = "TestWithInlineHavingContentDisposition.eml"
-    second = ws.ingest_email((folder / name).read_bytes(), name)
+    second = ws.ingest.ingest_email((folder / name).read_bytes(), name)
     assert len(set(first)) == len(first) and len(set(second)) == len(second)
     assert not set(first) & set(second)
     with ws.transaction() as s:

@@ -41,8 +41,8 @@ assert {n for n, f in EXPECTED.items() if "OCR" in str(f.get("expected"))} == se
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    ws = Workspace.init(tmp_path / "ws")
-    ws.load_case(reference_case())
+    ws = Workspace.init(tmp_path / "ws").operator()
+    ws.matter.load_case(reference_case())
     yield ws
     ws.close()
 
@@ -58,21 +58,21 @@ def test_each_sample_ingests_or_is_refused_in_one_line(ws: Workspace, name: str)
     data = (SAMPLES / name).read_bytes()
     if "pages" not in facts:  # nothing to read: refused by name, nothing stored
         with pytest.raises(PdfError) as refused:
-            ws.ingest(data, title=name)
+            ws.ingest.ingest(data, title=name)
         assert "\n" not in str(refused.value)
         with ws.transaction() as s:
             assert s.scalar(select(t.Document.id)) is None
         return
     if facts.get("needs_password_to_open"):
         with pytest.raises(PdfError, match="needs a password"):
-            ws.ingest(data, title=name)
+            ws.ingest.ingest(data, title=name)
         wrong = facts.get("wrong_password_example", "not-the-password")
         with pytest.raises(PdfError, match="does not open it") as refused:
-            ws.ingest(data, title=name, password=str(wrong))
+            ws.ingest.ingest(data, title=name, password=str(wrong))
         assert str(wrong) not in str(refused.value)
-    control = ws.ingest(data, title=name, password=password_for(facts))
-    assert ws.ingest(data, title=name, password=password_for(facts)) == control  # once only
-    shown = ws.show(control)
+    control = ws.ingest.ingest(data, title=name, password=password_for(facts))
+    assert ws.ingest.ingest(data, title=name, password=password_for(facts)) == control  # once only
+    shown = ws.reads.show(control)
     assert shown["pages"] == facts["pages"]
     with ws.transaction() as s:
         doc = s.scalar(select(t.Document).where(t.Document.control == control))
@@ -81,11 +81,11 @@ def test_each_sample_ingests_or_is_refused_in_one_line(ws: Workspace, name: str)
         encrypted = "encryption" in facts or "needs_password_to_open" in facts
         assert bool(doc.meta.get("encrypted")) is encrypted
         if encrypted:  # the file as received is kept beside the decrypted working copy
-            assert doc.meta["received_sha256"] in ws.files
+            assert doc.meta["received_sha256"] in ws.ctx.files
     if name in READ_BY_OCR:  # scans, and a text layer that is garbage: read by OCR at ingest
         assert doc.meta["ocr_pages"] == list(range(1, int(str(facts["pages"])) + 1))
         assert doc.meta["received_sha256"] == hashlib.sha256(data).hexdigest()
-        assert ws.files.get(doc.meta["received_sha256"]) == data  # kept as received
+        assert ws.ctx.files.get(doc.meta["received_sha256"]) == data  # kept as received
         assert READ_BY_OCR[name] in " ".join((first or "").split()), name
     else:
         assert "ocr_pages" not in doc.meta, name
@@ -129,12 +129,14 @@ def test_every_readable_sample_is_produced_through_the_gate_unchanged(
     more), and exactly where the page has no transparency group."""
     readable = [name for name, facts in sorted(EXPECTED.items()) if "pages" in facts]
     controls = [
-        ws.ingest((SAMPLES / name).read_bytes(), title=name, password=password_for(EXPECTED[name]))
+        ws.ingest.ingest(
+            (SAMPLES / name).read_bytes(), title=name, password=password_for(EXPECTED[name])
+        )
         for name in readable
     ]
     for control in controls:
-        ws.designate(control, "Confidential")
-    span = ws.produce(controls, "REAL-000001", "REAL")
+        ws.designations.designate(control, "Confidential")
+    span = ws.productions.produce(controls, "REAL-000001", "REAL")
     total = sum(int(str(EXPECTED[name]["pages"])) for name in readable)
     assert str(span) == f"REAL-000001-REAL-{total:06d}"
     with ws.transaction() as s:
@@ -145,8 +147,8 @@ def test_every_readable_sample_is_produced_through_the_gate_unchanged(
         original, produced = files[control]
         assert produced is not None
         with (
-            pymupdf.open(stream=ws.files.get(original)) as before,
-            pymupdf.open(stream=ws.files.get(produced)) as after,
+            pymupdf.open(stream=ws.ctx.files.get(original)) as before,
+            pymupdf.open(stream=ws.ctx.files.get(produced)) as after,
         ):
             assert after.page_count == before.page_count
             for old, new in zip(before, after, strict=True):

@@ -23,18 +23,21 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from clawback.domain.bates import BatesNumber
 from clawback.domain.compliance import Act, Directive
-from clawback.domain.errors import ClawbackError
-from clawback.service import Workspace
-from clawback.service.exports import write_privilege_log
+from clawback.domain.errors import ClawbackError, InvalidInput
+from clawback.domain.refs import DocumentRef, parse_document_ref
+from clawback.service import Record, Via, Workspace, exports
+from clawback.storage import audit
 
 app = typer.Typer(
     help="clawback: documents under a protective order, claw-backs, rulings, sealing, filing.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+# Nothing clawback prints is markup: a stored name or an input holding "[/x]" prints as is.
+out = Console(soft_wrap=True, markup=False)
+err = Console(stderr=True, soft_wrap=True, markup=False)
 F = TypeVar("F", bound=Callable[..., Any])
 
 WorkspaceOption = Annotated[
@@ -57,41 +60,52 @@ def one_line_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except (ClawbackError, ValueError, OSError) as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+        except (ClawbackError, OSError) as exc:
+            err.print(f"error: {_one_line(exc)}")
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
 
-_seat: dict[str, str | None] = {"as": None}
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
 
 
 @app.callback()
 def _global(
-    as_person: Annotated[
+    ctx: typer.Context,
+    preview_as: Annotated[
         str | None,
         typer.Option(
-            "--as", envvar="CLAWBACK_AS", help="Act as this person (email): see what they see."
+            "--as",
+            envvar="CLAWBACK_AS",
+            help="Preview what this person (email) would see: the operator's read-only view "
+            "through their seat, audited as the operator's preview. Acts are refused.",
         ),
     ] = None,
 ) -> None:
-    """clawback: documents under a protective order, claw-backs, rulings, sealing, filing."""
-    _seat["as"] = as_person
+    """clawback: documents under a protective order, claw-backs, rulings, sealing, filing.
+
+    The command line is the operator's tool: whoever holds the workspace acts as its operator.
+    People of the other seats reach the record through the server, logged in."""
+    ctx.obj = preview_as
+
+
+def _record(ctx: typer.Context, path: Path) -> Record:
+    """The record as this command's actor reaches it: the operator, or the operator's
+    preview through someone's eyes (``--as``, kept by ``_global`` on the root context)."""
+    preview: str | None = ctx.find_root().obj
+    workspace = Workspace.open(path)
+    return workspace.preview(preview) if preview else workspace.operator(Via.cli)
 
 
 def _fail_on(problems: Sequence[str]) -> None:
     """Each problem on its own line on stderr; exit status 1 if there was any."""
     for problem in problems:
-        err.print(problem, highlight=False, markup=False)
+        err.print(problem)
     if problems:
         raise typer.Exit(1)
-
-
-def _open(path: Path) -> Workspace:
-    ws = Workspace.open(path, as_person=_seat["as"])
-    ws.path = "cli"
-    return ws
 
 
 def _day(value: str | None) -> date | None:
@@ -100,13 +114,21 @@ def _day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ClawbackError(f"not a date (YYYY-MM-DD): {value!r}") from None
+        raise InvalidInput(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _required_day(value: str) -> date:
     day = _day(value)
     assert day is not None
     return day
+
+
+def _doc(text: str) -> DocumentRef:
+    return parse_document_ref(text)
+
+
+def _bates(text: str) -> BatesNumber:
+    return BatesNumber.parse(text)
 
 
 @app.command()
@@ -120,10 +142,15 @@ def init(path: Annotated[Path, typer.Argument(help="Folder to create.")] = DEFAU
 @app.command("load-case")
 @one_line_errors
 def load_case(
+    ctx: typer.Context,
     case_file: Annotated[Path | None, typer.Argument(help="Case YAML (caption, order).")] = None,
     reference: Annotated[bool, typer.Option(help="Load the reference case.")] = False,
     order: Annotated[
         str | None, typer.Option(help="A preset protective order: sdcal-dkt-276, ndcal-model.")
+    ] = None,
+    agreed_by: Annotated[
+        str | None,
+        typer.Option(help="Replacing the order in force: who on the other side agreed to it."),
     ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
@@ -142,14 +169,14 @@ def load_case(
             raise ClawbackError(f"{case_file}: not valid YAML ({first})") from None
         if not isinstance(data, dict):
             raise ClawbackError(f"{case_file}: case data must be a mapping")
-    ws = _open(workspace)
-    ws.load_case(data, order)
+    _record(ctx, workspace).matter.load_case(data, order, agreed_by)
     out.print(f"case {data['case']['number']} loaded")
 
 
 @app.command()
 @one_line_errors
 def ingest(
+    ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="Files and folders (recursing).")],
     title: Annotated[str | None, typer.Option(help="Title (default: file name).")] = None,
     kind: Annotated[str | None, typer.Option(help="Kind (default: what the file is).")] = None,
@@ -168,7 +195,7 @@ def ingest(
     Office files (converted), pictures and scans (OCR'd). Folders are walked; one line per
     file; a refused file is reported and the rest go on; a file already in is not stored
     twice. Exit status 1 if any file was refused."""
-    reports = _open(workspace).ingest_paths(
+    reports = _record(ctx, workspace).ingest.ingest_paths(
         files,
         password=password,
         custodian=custodian,
@@ -180,9 +207,7 @@ def ingest(
         publicly_available=public,
     )
     for report in reports:
-        (err if report.outcome == "refused" else out).print(
-            report.line(), highlight=False, markup=False
-        )
+        (err if report.outcome == "refused" else out).print(report.line())
     if any(report.outcome == "refused" for report in reports):
         raise typer.Exit(1)
 
@@ -190,6 +215,7 @@ def ingest(
 @app.command()
 @one_line_errors
 def designate(
+    ctx: typer.Context,
     document: Annotated[str, typer.Argument(help="Exhibit number, control or Bates number.")],
     tier: Annotated[str, typer.Argument(help="A tier of the protective order.")],
     note: str = "",
@@ -197,26 +223,30 @@ def designate(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Designate (or re-designate) a document; its earlier designations stay on record."""
-    _open(workspace).designate(document, tier, note, _day(on))
+    _record(ctx, workspace).designations.designate(_doc(document), tier, note, _day(on))
     out.print(f"{document}: {tier}")
 
 
 @app.command()
 @one_line_errors
 def challenge(
+    ctx: typer.Context,
     document: Annotated[str, typer.Argument(help="Exhibit number, control or Bates number.")],
     grounds: Annotated[str, typer.Option(help="Why the designation is wrong.")],
     on: Annotated[str, typer.Option(help="Date raised (YYYY-MM-DD).")],
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Challenge a document's designation; it stands until the challenge ends."""
-    number = _open(workspace).challenge(document, grounds, _required_day(on))
+    number = _record(ctx, workspace).designations.challenge(
+        _doc(document), grounds, _required_day(on)
+    )
     out.print(f"challenge {number} raised against {document}")
 
 
 @app.command("resolve-challenge")
 @one_line_errors
 def resolve_challenge(
+    ctx: typer.Context,
     number: int,
     outcome: Annotated[str, typer.Argument(help="upheld, redesignated or withdrawn.")],
     on: Annotated[str, typer.Option(help="Date (YYYY-MM-DD).")],
@@ -224,13 +254,14 @@ def resolve_challenge(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """End a designation challenge; a change of tier is recorded as a re-designation."""
-    _open(workspace).resolve_challenge(number, outcome, _required_day(on), tier)
+    _record(ctx, workspace).designations.resolve_challenge(number, outcome, _required_day(on), tier)
     out.print(f"challenge {number}: {outcome}")
 
 
 @app.command()
 @one_line_errors
 def produce(
+    ctx: typer.Context,
     documents: Annotated[list[str], typer.Argument(help="Documents, in production order.")],
     volume: Annotated[str, typer.Option(help="Volume name.")],
     start: Annotated[
@@ -263,14 +294,14 @@ def produce(
     """Bates-number and legend-stamp documents as one production volume (run it again to
     resume a volume an interrupted run left open)."""
     with _progress_bar(f"producing {volume}") as progress:
-        span = _open(workspace).produce(
-            documents,
-            start,
+        span = _record(ctx, workspace).productions.produce(
+            [_doc(d) for d in documents],
+            _bates(start) if start is not None else None,
             volume,
             _day(on),
             continue_from=continue_from,
             allow_gap=allow_gap,
-            withhold=dict.fromkeys(withhold or (), reason),
+            withhold=dict.fromkeys((_doc(w) for w in withhold or ()), reason),
             corner=corner,
             legend=legend,
             redact_pattern=redact_pattern,
@@ -303,6 +334,7 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
 @app.command()
 @one_line_errors
 def item(
+    ctx: typer.Context,
     document: str,
     item_id: str,
     page: Annotated[str, typer.Option(help="Bates number of the page.")],
@@ -317,7 +349,9 @@ def item(
 ) -> None:
     """Name an item (a text span, a rectangle or a whole page) a claim or ruling can point at."""
     box = _rect(rect) if rect is not None else None
-    _open(workspace).define_item(document, item_id, page, what, text or (), whole_page, box)
+    _record(ctx, workspace).items.define(
+        _doc(document), item_id, _bates(page), what, text or (), whole_page, box
+    )
     out.print(f"item {item_id} on {page}")
 
 
@@ -334,6 +368,7 @@ def _rect(value: str) -> tuple[float, ...]:
 @app.command()
 @one_line_errors
 def hits(
+    ctx: typer.Context,
     pattern: Annotated[str, typer.Argument(help="A regular expression, e.g. [A-Z]{3}-\\d{4}.")],
     make_items: Annotated[
         str | None, typer.Option(help="Confirm: make the hits items named PREFIX-1, -2, ...")
@@ -342,20 +377,21 @@ def hits(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Every match of a pattern on the produced pages, to review; --make-items confirms them."""
-    ws = _open(workspace)
-    found = ws.pattern_hits(pattern)
+    record = _record(ctx, workspace)
+    found = record.items.pattern_hits(pattern)
     for h in found:
-        out.print(f"{h.bates}  {h.text}  ...{h.snippet}...", highlight=False, markup=False)
+        out.print(f"{h.bates}  {h.text}  ...{h.snippet}...")
     if make_items:
         if not what:
             raise ClawbackError("--make-items needs --what (a description that does not reveal)")
-        made = ws.items_from_hits(found, make_items, what)
+        made = record.items.from_hits(found, make_items, what)
         out.print(f"{len(made)} items: {', '.join(made)}")
 
 
 @app.command()
 @one_line_errors
 def claim(
+    ctx: typer.Context,
     claim_id: str,
     exhibit: Annotated[list[int], typer.Option(help="Claimed exhibit(s).")],
     privilege: str = "law_enforcement",
@@ -370,7 +406,7 @@ def claim(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Give claw-back notice (FRCP 26(b)(5)(B)): the claimed material is sequestered at once."""
-    _open(workspace).claim(
+    _record(ctx, workspace).claims.claim(
         claim_id,
         privilege=privilege,
         exhibits=exhibit,
@@ -387,6 +423,7 @@ def claim(
 @app.command()
 @one_line_errors
 def advance(
+    ctx: typer.Context,
     claim_id: str,
     state: Annotated[
         str,
@@ -407,7 +444,7 @@ def advance(
     """Move a claim on, as the seat that makes the move: the receiving side certifies return,
     sequestration or destruction or presents it under seal, the producing side preserves and
     then serves the replacement production, the court takes it under review."""
-    _open(workspace).advance(
+    _record(ctx, workspace).claims.advance(
         claim_id, state, _day(on), how=how, volume=volume, bates=bates, note=note
     )
     out.print(f"claim {claim_id}: {state}")
@@ -415,29 +452,29 @@ def advance(
 
 @app.command("claims")
 @one_line_errors
-def claims_(workspace: WorkspaceOption = DEFAULT_WS) -> None:
+def claims_(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None:
     """Every claim: where it stands, its dated history, the FRE 502(b) lateness flag and the
     duties it started."""
-    for c in _open(workspace).claims_status():
+    for c in _record(ctx, workspace).claims.status():
         out.print(
             f"{c['claim']}  {c['state']}  {c['privilege']}  "
             f"Ex. {', '.join(str(n) for n in c['exhibits'])}",
-            highlight=False,
         )
         if c["late"]:
-            out.print(f"    {c['late']}", highlight=False, markup=False)
+            out.print(f"    {c['late']}")
         history = "; ".join(
             f"{h['state']} {h['on'] or ''} by {h['by']}".replace("  ", " ") for h in c["history"]
         )
-        out.print(f"    history: {history}", highlight=False, markup=False)
+        out.print(f"    history: {history}")
         for d in c["duties"]:
             status = f"done {d['done_on']}" if d["done_on"] else "open"
-            out.print(f"    due {d['due']} ({status}): {d['act']}", highlight=False, markup=False)
+            out.print(f"    due {d['due']} ({status}): {d['act']}")
 
 
 @app.command("review")
 @one_line_errors
 def review(
+    ctx: typer.Context,
     claim_id: str,
     findings: Annotated[Path, typer.Option(help="YAML: threshold, factors, conclusion.")],
     workspace: WorkspaceOption = DEFAULT_WS,
@@ -453,9 +490,9 @@ def review(
         raise ClawbackError(f"findings file {findings} is not YAML: {first}") from None
     if not isinstance(data, dict):
         raise ClawbackError(f"findings file {findings} is not a mapping of threshold and factors")
-    ws = _open(workspace)
-    ws.record_review(claim_id, data)
-    kept = ws.review_record(claim_id)
+    record = _record(ctx, workspace)
+    record.reviews.record(claim_id, data)
+    kept = record.reviews.findings(claim_id)
     shown = kept.threshold_words
     out.print(f"claim {claim_id}: review recorded (threshold {shown}, {len(kept.factors)} factors)")
 
@@ -463,6 +500,7 @@ def review(
 @app.command("bench-memo")
 @one_line_errors
 def bench_memo(
+    ctx: typer.Context,
     claim_id: str,
     out_path: Annotated[Path, typer.Option("--out", help="The memo PDF to write.")] = Path(
         "bench-memo.pdf"
@@ -471,14 +509,15 @@ def bench_memo(
 ) -> None:
     """Print the bench memo for a claim (PDF): caption, claim, declarations, threshold,
     factors, ruling; it describes the claimed material and never shows it."""
-    data = _open(workspace).bench_memo(claim_id)
-    out_path.write_bytes(data)
+    record = _record(ctx, workspace)
+    record.deliver(out_path, record.reviews.bench_memo(claim_id), "bench_memo")
     out.print(f"bench memo for {claim_id}: {out_path}")
 
 
 @app.command()
 @one_line_errors
 def rule(
+    ctx: typer.Context,
     claim_id: str,
     result: Annotated[str, typer.Argument(help="granted, denied or granted_in_part.")],
     item: Annotated[list[str] | None, typer.Option(help="Item(s) granted.")] = None,
@@ -487,13 +526,14 @@ def rule(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Enter the court's ruling on a claim."""
-    _open(workspace).rule(claim_id, result, item or (), reason, _day(on))
+    _record(ctx, workspace).claims.rule(claim_id, result, item or (), reason, _day(on))
     out.print(f"claim {claim_id}: {result}")
 
 
 @app.command()
 @one_line_errors
 def seal(
+    ctx: typer.Context,
     docket: str,
     exhibit: Annotated[list[int], typer.Option(help="Exhibit(s) the motion asks to seal.")],
     kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
@@ -505,7 +545,7 @@ def seal(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Rule on a motion to seal, exhibit by exhibit; already-public material is never sealed."""
-    decisions = _open(workspace).seal(
+    decisions = _record(ctx, workspace).sealing.seal(
         docket,
         exhibits=exhibit,
         kind=kind,
@@ -522,6 +562,7 @@ def seal(
 @app.command()
 @one_line_errors
 def deadlines(
+    ctx: typer.Context,
     order_date: Annotated[str | None, typer.Option(help="Date of the order.")] = None,
     directive: Annotated[
         list[str] | None,
@@ -536,40 +577,41 @@ def deadlines(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """What is due, with its status; --order-date and --directive first record an order's acts."""
-    ws = _open(workspace)
+    record = _record(ctx, workspace)
     if directive:
         day = _day(order_date)
         if day is None:
-            raise ClawbackError("--directive needs --order-date")
-        ws.order_deadlines(day, [_directive(d) for d in directive], served_by)
+            raise InvalidInput("--directive needs --order-date")
+        record.deadlines.order_deadlines(day, [_directive(d) for d in directive], served_by)
     as_of = _day(today) or date.today()
-    found = ws.deadlines()
+    found = record.deadlines.list()
     for d in found:
         status = d.status(as_of)
         out.print(
             f"{d.number:>3}  {d.due.isoformat()}  {status:9}  {d.act}  [{d.source}]",
-            highlight=False,
         )
     if ics is not None:
-        ics.write_text(ws.calendar(), encoding="utf-8", newline="")
+        record.deliver(ics, record.deadlines.calendar().encode("utf-8"), "calendar")
         out.print(f"{len(found)} deadlines written to {ics}")
 
 
 @app.command()
 @one_line_errors
 def done(
+    ctx: typer.Context,
     number: Annotated[int, typer.Argument(help="The deadline's number (see deadlines).")],
     on: Annotated[str, typer.Option(help="Day it was done (YYYY-MM-DD).")],
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Mark a required act done."""
-    _open(workspace).complete(number, _required_day(on))
+    _record(ctx, workspace).deadlines.complete(number, _required_day(on))
     out.print(f"deadline {number}: done")
 
 
 @app.command("move-to-seal")
 @one_line_errors
 def move_to_seal(
+    ctx: typer.Context,
     docket: str,
     exhibit: Annotated[list[int], typer.Option(help="Exhibit(s) to seal.")],
     kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
@@ -582,7 +624,7 @@ def move_to_seal(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Record a motion to seal as filed, and the supporting statement it calls for."""
-    due = _open(workspace).move_to_seal(
+    due = _record(ctx, workspace).sealing.move_to_seal(
         docket,
         exhibits=exhibit,
         kind=kind,
@@ -593,7 +635,7 @@ def move_to_seal(
     )
     out.print(f"motion to seal Dkt. {docket} recorded")
     if due is not None:
-        out.print(f"  due {due.due.isoformat()}: {due.act}", highlight=False)
+        out.print(f"  due {due.due.isoformat()}: {due.act}")
 
 
 def _directive(text: str) -> Directive:
@@ -601,36 +643,39 @@ def _directive(text: str) -> Directive:
         paragraph, days, act = text.split(":")
         return Directive(paragraph, int(days), Act(act))
     except ValueError:
-        raise ClawbackError(f"not a directive PARAGRAPH:DAYS:ACT: {text!r}") from None
+        raise InvalidInput(f"not a directive PARAGRAPH:DAYS:ACT: {text!r}") from None
 
 
 @app.command("file")
 @one_line_errors
 def file_(
+    ctx: typer.Context,
     out_dir: Annotated[Path, typer.Argument(help="Where sealed/ and public/ go.")],
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Make the sealed and public filing packages, each file verified before it is written."""
-    made = _open(workspace).file(out_dir)
+    made = _record(ctx, workspace).filings.file(out_dir)
     out.print(f"{len(made)} files written to {out_dir}")
 
 
 @app.command("draft-order")
 @one_line_errors
 def draft_order(
+    ctx: typer.Context,
     producing: Annotated[str, typer.Option(help="How the order names the producing party.")] = (
         "Defendants"
     ),
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """The ordering paragraphs of a proposed order, drafted from the rulings and deadlines."""
-    for paragraph in _open(workspace).draft_order(producing):
-        out.print(str(paragraph), highlight=False, markup=False)
+    for paragraph in _record(ctx, workspace).filings.draft_order(producing):
+        out.print(str(paragraph))
 
 
 @app.command("propose-redactions")
 @one_line_errors
 def propose_redactions(
+    ctx: typer.Context,
     brief: Annotated[Path, typer.Argument(help="The brief: PDF, or DOCX/ODT via LibreOffice.")],
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
@@ -638,21 +683,20 @@ def propose_redactions(
 
     The text of each proposal is the confidential material itself: it is shown to you because
     you may see it, and only to you."""
-    ws = _open(workspace)
+    record = _record(ctx, workspace)
     data = brief.read_bytes()
-    for c in ws.brief_citations(data, brief.suffix):
-        out.print(f"page {c.page + 1}: cites {c.raw} -> {c.cites}", highlight=False, markup=False)
-    for p in ws.propose_brief_redactions(data, brief.suffix):
+    for c in record.briefs.citations(data, brief.suffix):
+        out.print(f"page {c.page + 1}: cites {c.raw} -> {c.cites}")
+    for p in record.briefs.propose(data, brief.suffix):
         out.print(
             f"page {p.page + 1}: redact {p.text!r} ({p.reason}; {p.source})",
-            highlight=False,
-            markup=False,
         )
 
 
 @app.command("file-brief")
 @one_line_errors
 def file_brief(
+    ctx: typer.Context,
     brief: Annotated[Path, typer.Argument(help="The brief: PDF, or DOCX/ODT via LibreOffice.")],
     out_dir: Annotated[
         Path, typer.Option("--out", help="Where public/, highlighted/ and sealed/ go.")
@@ -661,7 +705,9 @@ def file_brief(
 ) -> None:
     """The brief's public version (proposed redactions made and verified), the highlighted
     version for the court, and the version lodged under seal."""
-    written = _open(workspace).file_brief(brief.read_bytes(), out_dir, brief.stem, brief.suffix)
+    written = _record(ctx, workspace).briefs.file(
+        brief.read_bytes(), out_dir, brief.stem, brief.suffix
+    )
     for kind, path in written.items():
         out.print(f"{kind}: {path}")
 
@@ -669,6 +715,7 @@ def file_brief(
 @app.command("privilege-log")
 @one_line_errors
 def privilege_log(
+    ctx: typer.Context,
     csv_path: Annotated[Path, typer.Option("--csv")] = Path("privilege-log.csv"),
     xlsx_path: Annotated[Path, typer.Option("--xlsx")] = Path("privilege-log.xlsx"),
     serve_on: Annotated[str | None, typer.Option(help="Keep this version as served.")] = None,
@@ -680,47 +727,47 @@ def privilege_log(
 ) -> None:
     """Write the privilege log as the record stands (CSV and XLSX); --serve-on keeps it as
     served that day, so later versions can be compared (privilege-log-diff)."""
-    ws = _open(workspace)
+    record = _record(ctx, workspace)
     if serve_on is not None:
-        version, sha = ws.serve_privilege_log(_required_day(serve_on), note)
+        version, sha = record.privilege_log.serve(_required_day(serve_on), note)
         out.print(f"served as version {version} (sha256 {sha})")
     if categorical:
-        from clawback.service.exports import write_categorical_log
-
-        grouped = ws.categorical_privilege_log()
-        write_categorical_log(grouped, csv_path, xlsx_path)
+        grouped = record.privilege_log.categorical()
+        record.deliver(csv_path, exports.categorical_log_csv(grouped), "privilege_log")
+        record.deliver(xlsx_path, exports.categorical_log_xlsx(grouped), "privilege_log")
         out.print(f"{len(grouped)} categories: {csv_path}, {xlsx_path}")
         return
-    rows = ws.privilege_log()
-    write_privilege_log(rows, csv_path, xlsx_path)
+    rows = record.privilege_log.rows()
+    record.deliver(csv_path, exports.privilege_log_csv(rows), "privilege_log")
+    record.deliver(xlsx_path, exports.privilege_log_xlsx(rows), "privilege_log")
     out.print(f"{len(rows)} entries: {csv_path}, {xlsx_path}")
 
 
 @app.command("privilege-log-diff")
 @one_line_errors
 def privilege_log_diff(
+    ctx: typer.Context,
     before: Annotated[int, typer.Argument(help="A served version.")],
     after: Annotated[int, typer.Argument(help="A later served version.")],
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """What changed in the privilege log between two served versions."""
-    from clawback.service.exports import describe_changes
-
-    text = describe_changes(_open(workspace).privilege_log_diff(before, after))
-    out.print(text.rstrip(), highlight=False, markup=False)
+    text = exports.describe_changes(_record(ctx, workspace).privilege_log.diff(before, after))
+    out.print(text.rstrip())
 
 
 @app.command()
 @one_line_errors
 def show(
+    ctx: typer.Context,
     document: Annotated[str, typer.Argument(help="Exhibit number, control or Bates number.")],
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """What the record holds about a document: Bates range, designations, items, claims."""
-    shown = _open(workspace).show(document)
+    shown = _record(ctx, workspace).reads.show(_doc(document))
     out.print_json(json.dumps(shown))
     for warning in shown.get("warnings", []):
-        err.print(f"warning: {warning}", highlight=False, markup=False)
+        err.print(f"warning: {warning}")
 
 
 people_app = typer.Typer(help="The people in the case and their seats under the order.")
@@ -730,6 +777,7 @@ app.add_typer(people_app, name="people")
 @people_app.command("add")
 @one_line_errors
 def people_add(
+    ctx: typer.Context,
     email: str,
     name: Annotated[str, typer.Option(help="Full name.")],
     side: Annotated[str, typer.Option(help="producing, receiving, court or public.")],
@@ -737,75 +785,83 @@ def people_add(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Give someone a seat; experts and others who must sign start without access."""
-    person = _open(workspace).add_person(email, name=name, side=side, category=category)
+    person = _record(ctx, workspace).people.add(email, name=name, side=side, category=category)
     signed = "" if person.acknowledged else " (no access until their acknowledgment is recorded)"
-    out.print(f"{person.email}: {person.side} {person.category}{signed}", highlight=False)
+    out.print(f"{person.email}: {person.side} {person.category}{signed}")
 
 
 @people_app.command("acknowledge")
 @one_line_errors
-def people_acknowledge(email: str, workspace: WorkspaceOption = DEFAULT_WS) -> None:
+def people_acknowledge(
+    ctx: typer.Context, email: str, workspace: WorkspaceOption = DEFAULT_WS
+) -> None:
     """Record a signed acknowledgment and agreement to be bound."""
-    _open(workspace).acknowledge(email)
+    _record(ctx, workspace).people.acknowledge(email)
     out.print(f"{email}: acknowledgment recorded")
 
 
 @people_app.command("list")
 @one_line_errors
-def people_list(workspace: WorkspaceOption = DEFAULT_WS) -> None:
+def people_list(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None:
     """Everyone with a seat."""
-    for p in _open(workspace).people():
+    for p in _record(ctx, workspace).people.list():
         signed = "" if p.acknowledged else "  (acknowledgment missing)"
-        out.print(f"{p.email}  {p.side}  {p.category}  {p.name}{signed}", highlight=False)
+        out.print(f"{p.email}  {p.side}  {p.category}  {p.name}{signed}")
 
 
 @app.command()
 @one_line_errors
 def text(
+    ctx: typer.Context,
     bates: Annotated[str, typer.Argument(help="Bates number of a produced page.")],
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """The text of one page, as you may read it."""
-    ws = _open(workspace)
-    out.print(ws.page_text(bates), highlight=False, markup=False)
-    for warning in ws.page_warnings(bates):
-        err.print(f"warning: {warning}", highlight=False, markup=False)
+    record = _record(ctx, workspace)
+    page = _bates(bates)
+    out.print(record.reads.page_text(page))
+    for warning in record.reads.page_warnings(page):
+        err.print(f"warning: {warning}")
 
 
 @app.command()
 @one_line_errors
 def image(
+    ctx: typer.Context,
     bates: Annotated[str, typer.Argument(help="Bates number of a produced page.")],
     png: Annotated[Path, typer.Option("--png", help="Where to write the PNG.")],
     dpi: int = 72,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """A picture of one page (a thumbnail at a low --dpi), as you may see it."""
-    png.write_bytes(_open(workspace).page_image(bates, dpi))
+    record = _record(ctx, workspace)
+    record.deliver(png, record.reads.page_image(_bates(bates), dpi), "page_image")
     out.print(f"{bates}: {png}")
 
 
 @app.command()
 @one_line_errors
 def search(
+    ctx: typer.Context,
     query: str,
     limit: int = 50,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Pages holding the words, among those you may see."""
-    for hit in _open(workspace).search(query, limit):
-        out.print(f"{hit.bates}  {hit.snippet}", highlight=False, markup=False)
+    for hit in _record(ctx, workspace).reads.search(query, limit):
+        out.print(f"{hit.bates}  {hit.snippet}")
 
 
 @app.command()
 @one_line_errors
 def export(
+    ctx: typer.Context,
     documents: Annotated[list[str], typer.Argument(help="Documents to export.")],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the PDFs.")],
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Write documents as PDFs, each in the version you may see."""
-    for path in _open(workspace).export(documents, out_dir):
+    for path in _record(ctx, workspace).reads.export([_doc(d) for d in documents], out_dir):
         out.print(str(path))
 
 
@@ -815,21 +871,50 @@ app.add_typer(audit_app, name="audit")
 
 @audit_app.command("verify")
 @one_line_errors
-def audit_verify(workspace: WorkspaceOption = DEFAULT_WS) -> None:
-    """Re-hash the trail; name every edited, deleted or reordered entry (exit 1 if any)."""
-    _fail_on([p.message for p in _open(workspace).verify_audit()])
-    out.print("audit trail intact")
+def audit_verify(
+    ctx: typer.Context,
+    checkpoint: Annotated[
+        list[Path] | None,
+        typer.Option(help="A checkpoint kept outside (audit checkpoint): the chain must hold it."),
+    ] = None,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Check the trail with the audit key: every edited, deleted, reordered or forged entry,
+    every checkpoint it no longer holds, every row changed outside clawback (exit 1 if any)."""
+    kept = [audit.Checkpoint.from_json(_read_text(path)) for path in checkpoint or ()]
+    _fail_on([p.message for p in _record(ctx, workspace).audit.verify(kept)])
+    out.print("audit trail intact" + (f" ({len(kept)} checkpoint(s) held)" if kept else ""))
+
+
+@audit_app.command("checkpoint")
+@one_line_errors
+def audit_checkpoint(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Option("--out", help="Where to keep the checkpoint (JSON).")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """A signed checkpoint of the chain as it stands, to keep outside the workspace: a later
+    `audit verify --checkpoint FILE` proves nothing before it was rewritten or cut."""
+    record = _record(ctx, workspace)
+    kept = record.audit.checkpoint()
+    record.deliver(path, (kept.to_json() + "\n").encode("utf-8"), "audit_checkpoint")
+    out.print(f"{path}: entry {kept.seq}, {kept.hash[:16]}, signed by {kept.public_key[:16]}")
+
+
+def _read_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
 
 
 @audit_app.command("export")
 @one_line_errors
 def audit_export(
+    ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="File to write (.jsonl or .csv).")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Export the trail with its chain head, for a court to verify on its own."""
-    head = _open(workspace).export_audit(path, fmt)
+    head = _record(ctx, workspace).audit.export(path, fmt)
     out.print(f"{path}: chain head {head}")
 
 
@@ -845,13 +930,12 @@ def audit_check_file(path: Path) -> None:
 
 @app.command()
 @one_line_errors
-def conflicts(workspace: WorkspaceOption = DEFAULT_WS) -> None:
+def conflicts(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None:
     """Exact copies of one page that the rulings treat differently (exit 1 if any)."""
-    found = _open(workspace).ruling_conflicts()
+    found = _record(ctx, workspace).copies.conflicts()
     for c in found:
         out.print(
             f"{c.bates} is {c.treatment} but its copy {c.copy} ({c.kind}) is {c.copy_treatment}",
-            highlight=False,
         )
     if found:
         raise typer.Exit(1)
@@ -861,6 +945,7 @@ def conflicts(workspace: WorkspaceOption = DEFAULT_WS) -> None:
 @app.command()
 @one_line_errors
 def copies(
+    ctx: typer.Context,
     bates: Annotated[str | None, typer.Argument(help="A produced page.")] = None,
     claim: Annotated[
         str | None, typer.Option(help="Copies, outside the claim, of what it claims.")
@@ -868,20 +953,18 @@ def copies(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Every other produced page with the same or nearly the same text or picture."""
-    ws = _open(workspace)
+    record = _record(ctx, workspace)
     if claim is not None:
-        for page, c in ws.claim_copies(claim):
-            out.print(
-                f"{page}: extend {claim} to {c.bates}? ({c.kind}, Ex. {c.exhibit})", highlight=False
-            )
+        for page, c in record.copies.of_claim(claim):
+            out.print(f"{page}: extend {claim} to {c.bates}? ({c.kind}, Ex. {c.exhibit})")
         return
     if bates is None:
-        raise ClawbackError("give a Bates number or --claim")
-    found = ws.find_copies(bates)
+        raise InvalidInput("give a Bates number or --claim")
+    found = record.copies.of_page(_bates(bates))
     for c in found:
         review = "  (review: near matches are proposals)" if c.kind.startswith("near") else ""
         ex = f"Ex. {c.exhibit}" if c.exhibit is not None else "-"
-        out.print(f"{c.bates}  {ex}  {c.kind}  {c.score}{review}", highlight=False)
+        out.print(f"{c.bates}  {ex}  {c.kind}  {c.score}{review}")
     if not found:
         out.print(f"no other copy of {bates}")
 
@@ -893,32 +976,35 @@ app.add_typer(volume_app, name="volume")
 @volume_app.command("export")
 @one_line_errors
 def volume_export(
+    ctx: typer.Context,
     volume: str,
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the volume in.")],
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Write a production volume: one PDF and one text file per document, DAT and OPT."""
     with _progress_bar(f"exporting {volume}") as progress:
-        folder = _open(workspace).export_volume(volume, out_dir, progress=progress)
+        folder = _record(ctx, workspace).volumes.export(volume, out_dir, progress=progress)
     out.print(str(folder))
 
 
 @volume_app.command("abandon")
 @one_line_errors
 def volume_abandon(
+    ctx: typer.Context,
     volume: str,
     reason: Annotated[str, typer.Option("--reason", help="Why it is given up (audited).")],
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Give up an open volume that cannot be finished: its documents lose its numbers and
     stamped files, the numbers are free again, the volume stays on record as abandoned."""
-    released = _open(workspace).abandon_volume(volume, reason)
-    out.print(f"{volume} abandoned: {released} document(s) released", highlight=False)
+    released = _record(ctx, workspace).productions.abandon(volume, reason)
+    out.print(f"{volume} abandoned: {released} document(s) released")
 
 
 @volume_app.command("import")
 @one_line_errors
 def volume_import(
+    ctx: typer.Context,
     folder: Path,
     dat: Annotated[Path | None, typer.Option("--dat", help="The DAT load file.")] = None,
     opt: Annotated[Path | None, typer.Option("--opt", help="The OPT image load file.")] = None,
@@ -929,22 +1015,21 @@ def volume_import(
     cannot be read is one line on stderr (exit 1); the rest are imported."""
     from clawback.service.received import describe
 
-    report = _open(workspace).import_received(folder, dat, opt)
+    report = _record(ctx, workspace).imports.volume(folder, dat, opt)
     for line in describe(report):
-        out.print(line, highlight=False, markup=False)
+        out.print(line)
     documents = len({i.control for i in report.imported})  # a file sent twice is in once
     out.print(
         f"{len(report.imported)} records imported from {folder} as {documents} documents",
-        highlight=False,
     )
     _fail_on(report.problems)
 
 
 @app.command()
 @one_line_errors
-def check(workspace: WorkspaceOption = DEFAULT_WS) -> None:
+def check(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None:
     """Re-hash every stored file; report missing, altered and orphaned files (exit 1 if any)."""
-    _fail_on(_open(workspace).check())
+    _fail_on(_record(ctx, workspace).integrity.check())
     out.print("every stored file is present and matches its hash")
 
 
@@ -961,11 +1046,11 @@ def demo(
     sealed = sum(e["sealed"] for e in summary["exhibits"])
     out.print(f"reference case done: {len(summary['exhibits'])} exhibits, {sealed} sealed")
     for d in summary["deadlines"]:
-        out.print(f"  due {d['due']}: {d['act']}", highlight=False)
+        out.print(f"  due {d['due']}: {d['act']}")
     out.print(
         f"outputs in {out_dir}/ (summary.md, summary.json, sealed/, public/, privilege-log.*)"
     )
-    out.print(f"the record: clawback show 19 -w {workspace_for(out_dir)}", highlight=False)
+    out.print(f"the record: clawback show 19 -w {workspace_for(out_dir)}")
 
 
 def main() -> None:  # pragma: no cover - the console script entry point

@@ -216,7 +216,8 @@ def _decode_image(doc: pymupdf.Document, xref: int) -> Image.Image | None:
         pix = pymupdf.Pixmap(doc, xref)
         if pix.colorspace is not None and pix.colorspace.n not in (1, 3):
             pix = pymupdf.Pixmap(pymupdf.csRGB, pix)
-        return pix.pil_image()
+        image: Image.Image = pix.pil_image()
+        return image
     except (RuntimeError, ValueError):
         return None
 

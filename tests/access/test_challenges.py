@@ -17,31 +17,33 @@ EMPLOYEE = "emp@plf.test"
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Workspace:
-    ws = Workspace.init(tmp_path / "ws", database_url)
-    ws.load_case(reference_case())
-    ws.add_person(
+    ws = Workspace.init(tmp_path / "ws", database_url).operator()
+    ws.matter.load_case(reference_case())
+    ws.people.add(
         EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
     )
-    ws.add_person("pc@plf.test", name="PC", side="receiving", category="counsel")
-    ws.ingest(one_page(1), title="memo", exhibit=1)
-    ws.designate(1, "AEO")
-    ws.produce([1], "TST-00000001", "V1")
+    ws.people.add("pc@plf.test", name="PC", side="receiving", category="counsel")
+    ws.ingest.ingest(one_page(1), title="memo", exhibit=1)
+    ws.designations.designate(1, "AEO")
+    ws.productions.produce([1], "TST-00000001", "V1")
     yield ws
     ws.close()
 
 
 def test_challenge_then_redesignation_opens_the_document(ws: Workspace) -> None:
-    ws.act_as("pc@plf.test")
-    number = ws.challenge(1, "nothing in it is competitively sensitive", date(2020, 3, 2))
+    ws = ws.ctx.workspace.person("pc@plf.test")
+    number = ws.designations.challenge(
+        1, "nothing in it is competitively sensitive", date(2020, 3, 2)
+    )
     with pytest.raises(RuleViolation, match="may only withdraw"):
-        ws.resolve_challenge(number, "upheld", date(2020, 3, 9))
-    ws.act_as(EMPLOYEE)
+        ws.designations.resolve_challenge(number, "upheld", date(2020, 3, 9))
+    ws = ws.ctx.workspace.person(EMPLOYEE)
     with pytest.raises(NotFound):
-        ws.show(1)  # the designation stands while the challenge is open
-    ws.person = None
-    ws.resolve_challenge(number, "redesignated", date(2020, 4, 1), tier="Confidential")
-    ws.act_as(EMPLOYEE)
-    shown = ws.show(1)
+        ws.reads.show(1)  # the designation stands while the challenge is open
+    ws = ws.ctx.workspace.operator()
+    ws.designations.resolve_challenge(number, "redesignated", date(2020, 4, 1), tier="Confidential")
+    ws = ws.ctx.workspace.person(EMPLOYEE)
+    shown = ws.reads.show(1)
     assert [d["tier"] for d in shown["designations"]] == ["AEO", "Confidential"]
     assert shown["designations"][1]["note"] == f"on challenge {number}"
     assert shown["challenges"] == [
@@ -54,10 +56,10 @@ def test_challenge_then_redesignation_opens_the_document(ws: Workspace) -> None:
             "resolved_on": "2020-04-01",
         }
     ]
-    ws.person = None
+    ws = ws.ctx.workspace.operator()
     with pytest.raises(RuleViolation, match="already ended"):
-        ws.resolve_challenge(number, "upheld", date(2020, 4, 2))
+        ws.designations.resolve_challenge(number, "upheld", date(2020, 4, 2))
     with pytest.raises(ClawbackError, match="exactly when"):
-        ws.resolve_challenge(number, "upheld", date(2020, 4, 2), tier="AEO")
+        ws.designations.resolve_challenge(number, "upheld", date(2020, 4, 2), tier="AEO")
     with pytest.raises(NotFound, match="no challenge 99"):
-        ws.resolve_challenge(99, "upheld", date(2020, 4, 2))
+        ws.designations.resolve_challenge(99, "upheld", date(2020, 4, 2))

@@ -68,15 +68,15 @@ def one_page(k: int) -> bytes:
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A workspace with the people and DOCS produced one-page documents, made once."""
     root = tmp_path_factory.mktemp("template") / "ws"
-    ws = Workspace.init(root, f"sqlite:///{root / 'clawback.db'}")
-    ws.load_case(reference_case())
+    ws = Workspace.init(root, f"sqlite:///{root / 'clawback.db'}").operator()
+    ws.matter.load_case(reference_case())
     for email, (side, category) in PEOPLE.items():
-        ws.add_person(email, name=email.split("@")[0], side=side, category=category)
+        ws.people.add(email, name=email.split("@")[0], side=side, category=category)
     for k in range(1, DOCS + 1):
-        ws.ingest(one_page(k), title=f"doc {k}", exhibit=k)
-    ws.produce(list(range(1, DOCS + 1)), "TST-00000001", "VOL001")
+        ws.ingest.ingest(one_page(k), title=f"doc {k}", exhibit=k)
+    ws.productions.produce(list(range(1, DOCS + 1)), "TST-00000001", "VOL001")
     for k in range(1, DOCS + 1):
-        ws.define_item(k, f"code{k}", f"TST-{k:08d}", "a record number", [secret(k)])
+        ws.items.define(k, f"code{k}", f"TST-{k:08d}", "a record number", [secret(k)])
     ws.close()
     return root
 
@@ -102,21 +102,21 @@ def world(template: Path, where: Path, docs: list[DocPlan]) -> Workspace:
     """A copy of the template, with each document's plan applied through the service API."""
     root = where / "ws"
     shutil.copytree(template, root)
-    ws = Workspace.open(root, f"sqlite:///{root / 'clawback.db'}")
+    ws = Workspace.open(root, f"sqlite:///{root / 'clawback.db'}").operator()
     for k, plan in enumerate(docs, start=1):
         if plan.designation:
-            ws.designate(k, plan.designation)
+            ws.designations.designate(k, plan.designation)
         if plan.claim == "none":
             continue
         items = [f"code{k}"] if plan.claim in ("pending_item", "granted_item") else []
-        ws.claim(f"c{k}", privilege="law_enforcement", exhibits=[k], items=items)
+        ws.claims.claim(f"c{k}", privilege="law_enforcement", exhibits=[k], items=items)
         if plan.claim == "denied":
-            ws.rule(f"c{k}", "denied")
+            ws.claims.rule(f"c{k}", "denied")
         elif plan.claim in ("granted_whole", "granted_item"):
-            ws.rule(f"c{k}", "granted")
+            ws.claims.rule(f"c{k}", "granted")
     sealed = [k for k, plan in enumerate(docs, start=1) if plan.seal]
     if sealed:
-        ws.seal("99", exhibits=sealed, kind="non_dispositive", granted=True)
+        ws.sealing.seal("99", exhibits=sealed, kind="non_dispositive", granted=True)
     return ws
 
 
@@ -138,12 +138,12 @@ def reads(ws: Workspace, k: int) -> Iterator[tuple[str, object]]:
     """Every read path over document k: (path, what came back or the error)."""
     bates = f"TST-{k:08d}"
     calls = {
-        "show": lambda: ws.show(k),
-        "show-by-bates": lambda: ws.show(bates),
-        "text": lambda: ws.page_text(bates),
-        "thumbnail": lambda: ws.page_image(bates, dpi=12),
-        "search-token": lambda: ws.search(token(k)),
-        "search-secret": lambda: ws.search(secret(k)),
+        "show": lambda: ws.reads.show(k),
+        "show-by-bates": lambda: ws.reads.show(bates),
+        "text": lambda: ws.reads.page_text(bates),
+        "thumbnail": lambda: ws.reads.page_image(bates, dpi=12),
+        "search-token": lambda: ws.reads.search(token(k)),
+        "search-secret": lambda: ws.reads.search(secret(k)),
     }
     for path, call in calls.items():
         try:
@@ -154,7 +154,7 @@ def reads(ws: Workspace, k: int) -> Iterator[tuple[str, object]]:
 
 def exported_text(ws: Workspace, k: int, out: Path) -> str | NotFound:
     try:
-        [path] = ws.export([k], out)
+        [path] = ws.reads.export([k], out)
     except NotFound as exc:
         return exc
     with pymupdf.open(path) as doc:
@@ -178,7 +178,7 @@ def check(template: Path, where: Path, docs: list[DocPlan]) -> None:
     operator = world(template, where, docs)
     operator.close()
     for email in PEOPLE:
-        ws = Workspace.open(where / "ws", f"sqlite:///{where / 'ws' / 'clawback.db'}", email)
+        ws = Workspace.open(where / "ws", f"sqlite:///{where / 'ws' / 'clawback.db'}").person(email)
         try:
             for k, plan in enumerate(docs, start=1):
                 sees, sees_secret = oracle(email, plan)
@@ -195,7 +195,7 @@ def check(template: Path, where: Path, docs: list[DocPlan]) -> None:
                     continue
                 assert isinstance(results["show"], dict), why
                 assert token(k) in str(results["text"]), why
-                assert [h.bates for h in results["search-token"]] == [f"TST-{k:08d}"], why
+                assert [str(h.bates) for h in results["search-token"]] == [f"TST-{k:08d}"], why
                 assert isinstance(results["thumbnail"], bytes), why
                 exported = exported_text(ws, k, where / email)
                 assert isinstance(exported, str) and token(k) in exported, why

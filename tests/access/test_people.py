@@ -15,25 +15,25 @@ from tests.access.test_enforcement import one_page
 
 @pytest.fixture
 def ndcal(tmp_path: Path, database_url: str) -> Workspace:
-    ws = Workspace.init(tmp_path / "ws", database_url)
-    ws.load_case(reference_case(), order="ndcal-model")
+    ws = Workspace.init(tmp_path / "ws", database_url).operator()
+    ws.matter.load_case(reference_case(), order="ndcal-model")
     for k, tier in enumerate(["Confidential", "AEO", "Source Code"], start=1):
-        ws.ingest(one_page(k), title=f"doc {k}", exhibit=k)
-        ws.designate(k, tier)
-    ws.produce([1, 2, 3], "NDC-000001", "V1")
+        ws.ingest.ingest(one_page(k), title=f"doc {k}", exhibit=k)
+        ws.designations.designate(k, tier)
+    ws.productions.produce([1, 2, 3], "NDC-000001", "V1")
     return ws
 
 
 def seen(ws: Workspace, email: str) -> set[int]:
-    ws.act_as(email)
+    ws = ws.ctx.workspace.person(email)
     found = set()
     for k in (1, 2, 3):
         try:
-            ws.show(k)
+            ws.reads.show(k)
             found.add(k)
         except NotFound:
             pass
-    ws.person = None
+    ws = ws.ctx.workspace.operator()
     return found
 
 
@@ -51,28 +51,28 @@ def test_three_tiers_and_acknowledgments(ndcal: Workspace) -> None:
         "expert@plf.test": "experts",
     }
     for email, category in seats.items():
-        ndcal.add_person(email, name=email, side="receiving", category=category)
+        ndcal.people.add(email, name=email, side="receiving", category=category)
     assert seen(ndcal, "oc@plf.test") == {1, 2, 3}
     assert seen(ndcal, "hc@plf.test") == {1}
     assert seen(ndcal, "dhc@plf.test") == {1, 2}
     assert seen(ndcal, "emp@plf.test") == {1}
     assert seen(ndcal, "expert@plf.test") == set()  # until the acknowledgment is signed
-    ndcal.acknowledge("expert@plf.test")
+    ndcal.people.acknowledge("expert@plf.test")
     assert seen(ndcal, "expert@plf.test") == {1, 2, 3}
     ndcal.close()
 
 
 def test_bad_seats_are_refused(ndcal: Workspace) -> None:
     with pytest.raises(RuleViolation, match="no recipient category 'press'"):
-        ndcal.add_person("p@x.test", name="P", side="receiving", category="press")
+        ndcal.people.add("p@x.test", name="P", side="receiving", category="press")
     with pytest.raises(ClawbackError, match="no side 'jury'"):
-        ndcal.add_person("p@x.test", name="P", side="jury", category="counsel")
+        ndcal.people.add("p@x.test", name="P", side="jury", category="counsel")
     with pytest.raises(NotFound, match=r"no person 'ghost@x\.test'"):
-        ndcal.act_as("ghost@x.test")
-    ndcal.add_person("oc@plf.test", name="OC", side="receiving", category="outside_counsel")
-    ndcal.act_as("oc@plf.test")
+        ndcal = ndcal.ctx.workspace.person("ghost@x.test")
+    ndcal.people.add("oc@plf.test", name="OC", side="receiving", category="outside_counsel")
+    ndcal = ndcal.ctx.workspace.person("oc@plf.test")
     with pytest.raises(RuleViolation, match="receiving side\\) may not produce documents"):
-        ndcal.produce([1], "NDC-000100", "V2")
+        ndcal.productions.produce([1], "NDC-000100", "V2")
     with pytest.raises(RuleViolation, match="may not seat people"):
-        ndcal.add_person("x@plf.test", name="X", side="receiving", category="outside_counsel")
+        ndcal.people.add("x@plf.test", name="X", side="receiving", category="outside_counsel")
     ndcal.close()

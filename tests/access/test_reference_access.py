@@ -21,11 +21,11 @@ ALL = range(1, 20)
 
 
 def visible(ws: Workspace, email: str) -> set[int]:
-    ws.act_as(email)
+    ws = ws.ctx.workspace.person(email)
     seen = set()
     for n in ALL:
         try:
-            ws.show(n)
+            ws.reads.show(n)
             seen.add(n)
         except NotFound:
             pass
@@ -33,13 +33,13 @@ def visible(ws: Workspace, email: str) -> set[int]:
 
 
 def searchable(ws: Workspace, email: str, words: str) -> list[str]:
-    ws.act_as(email)
-    return [h.bates for h in ws.search(words)]
+    ws = ws.ctx.workspace.person(email)
+    return [str(h.bates) for h in ws.reads.search(words)]
 
 
 def test_the_reference_case_from_every_seat(tmp_path: Path) -> None:
-    ws = Workspace.init(tmp_path / "ws")
-    flow = stages(ws, CASE, tmp_path / "out")
+    ws = Workspace.init(tmp_path / "ws").operator()
+    flow = stages(ws.ctx.workspace, CASE, tmp_path / "out")
 
     next(flow)  # produced
     aeo = {d["exhibit"] for d in CASE["documents"] if d.get("designation") == "AEO"}
@@ -47,11 +47,11 @@ def test_the_reference_case_from_every_seat(tmp_path: Path) -> None:
     assert 1 not in visible(ws, STAFF) and 6 in visible(ws, STAFF)
     assert visible(ws, COUNSEL) == set(ALL)
     assert visible(ws, PUBLIC) == set()
-    ws.person = None
+    ws = ws.ctx.workspace.operator()
     with pytest.raises(RuleViolation):
-        ws.act_as(PUBLIC)
-        ws.rule("c-sentri", "denied")
-    ws.person = None
+        ws = ws.ctx.workspace.person(PUBLIC)
+        ws.claims.rule("c-sentri", "denied")
+    ws = ws.ctx.workspace.operator()
 
     next(flow)  # the claw-back noticed: the receiving side sequesters all 19 at once
     assert visible(ws, COUNSEL) == set()
@@ -59,7 +59,7 @@ def test_the_reference_case_from_every_seat(tmp_path: Path) -> None:
     assert searchable(ws, COUNSEL, GAPS[0]) == []
     assert visible(ws, CLERK) == set(ALL)  # in camera
     assert searchable(ws, CLERK, CODES[0]) == ["AOL-DEF-00528703"]
-    ws.person = None
+    ws = ws.ctx.workspace.operator()
 
     next(flow)  # rulings: everything released but the three codes
     assert visible(ws, COUNSEL) == set(ALL)
@@ -67,14 +67,14 @@ def test_the_reference_case_from_every_seat(tmp_path: Path) -> None:
         assert searchable(ws, COUNSEL, code) == []
         assert searchable(ws, CLERK, code) != []
     assert searchable(ws, COUNSEL, GAPS[0]) == ["AOL-DEF-00528703"]
-    ws.act_as(COUNSEL)
-    page = ws.page_text("AOL-DEF-00528703")
+    ws = ws.ctx.workspace.person(COUNSEL)
+    page = ws.reads.page_text("AOL-DEF-00528703")
     assert GAPS[1] in page and CODES[0] not in page
-    exported = ws.export([18, 19], tmp_path / "export")
+    exported = ws.reads.export([18, 19], tmp_path / "export")
     assert [p.name for p in exported] == ["AOL-DEF-00528691.pdf", "AOL-DEF-00516605.pdf"]
     assert all(code.encode() not in p.read_bytes() for p in exported for code in CODES)
     assert visible(ws, STAFF) == set(ALL) - aeo - {19}
-    ws.person = None
+    ws = ws.ctx.workspace.operator()
 
     next(flow)  # sealed, deadlines
     next(flow)  # filed: the public sees the public docket only, Exs. 14-17

@@ -28,8 +28,8 @@ def documents(ws: Workspace) -> int:
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url)
-    workspace.load_case(reference_case())
+    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
+    workspace.matter.load_case(reference_case())
     yield workspace
     workspace.close()
 
@@ -43,7 +43,7 @@ def test_the_service_reports_each_file_and_a_rerun_stores_nothing_new(
     (folder / "b-empty.pdf").write_bytes(b"")
     (folder / "mail" / "note.eml").write_bytes(eml("Quarterly numbers", "See attached."))
     (folder / ".hidden.pdf").write_bytes(text_pdf("never"))
-    first = ws.ingest_paths([folder, tmp_path / "missing.pdf"])
+    first = ws.ingest.ingest_paths([folder, tmp_path / "missing.pdf"])
     assert [(r.path.name, r.outcome) for r in first] == [
         ("a-letter.pdf", INGESTED),
         ("b-empty.pdf", REFUSED),
@@ -54,7 +54,7 @@ def test_the_service_reports_each_file_and_a_rerun_stores_nothing_new(
     assert first[3].reason == "cannot be read (No such file or directory)"
     assert first[0].line() == f"{folder / 'a-letter.pdf'}: {first[0].controls[0]} (ingested)"
     assert documents(ws) == 2
-    again = ws.ingest_paths([folder])
+    again = ws.ingest.ingest_paths([folder])
     assert [r.outcome for r in again] == [KNOWN, REFUSED, KNOWN]
     assert [r.controls for r in again] == [r.controls for r in first[:3]]
     assert again[2].line().endswith(f": {first[2].controls[0]} (already in the record)")
@@ -100,10 +100,10 @@ def test_the_command_walks_folders_goes_on_and_exits_1_if_any_was_refused(
     for name in ("scan.png", "letter.pdf", "ledger.xlsx"):
         assert again[name] == said[name].replace("(ingested)", "(already in the record)")
     assert said["truncated.pdf"] == "refused: malformed PDF: cannot be opened (FileDataError)"
-    ws = Workspace.open(ws_dir)
+    ws = Workspace.open(ws_dir).operator()
     try:
         assert documents(ws) == 4
-        assert ws.show(said["scan.png"].split()[0])["pages"] == 1
+        assert ws.reads.show(said["scan.png"].split()[0])["pages"] == 1
     finally:
         ws.close()
 
@@ -117,12 +117,12 @@ def test_an_exhibit_number_is_for_one_file_and_nothing_is_read_otherwise(
     (folder / "two.pdf").write_bytes(text_pdf("two"))
     for paths in ([folder], [folder / "one.pdf", folder / "two.pdf"]):
         with pytest.raises(ClawbackError, match=r"^exhibit 7 numbers one file: give one file"):
-            ws.ingest_paths(paths, exhibit=7)
+            ws.ingest.ingest_paths(paths, exhibit=7)
     assert documents(ws) == 0
-    (report,) = ws.ingest_paths([folder / "one.pdf"], exhibit=7)
+    (report,) = ws.ingest.ingest_paths([folder / "one.pdf"], exhibit=7)
     assert report.outcome == INGESTED
     with ws.transaction() as s:
         assert s.scalar(select(t.Document.exhibit)) == 7
     with pytest.raises(ClawbackError, match="numbers one file"):
-        ws.ingest_paths([folder / "two.pdf", folder / "one.pdf"], exhibit=8)
+        ws.ingest.ingest_paths([folder / "two.pdf", folder / "one.pdf"], exhibit=8)
     assert documents(ws) == 1

@@ -32,8 +32,8 @@ from tests.ingest.make import (
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:  # refused before the database is touched
-    workspace = Workspace.init(tmp_path / "ws")
-    workspace.load_case(reference_case())
+    workspace = Workspace.init(tmp_path / "ws").operator()
+    workspace.matter.load_case(reference_case())
     yield workspace
     workspace.close()
 
@@ -93,7 +93,7 @@ def test_a_bad_file_is_refused_in_one_line_and_nothing_is_stored(ws: Workspace, 
     data, name, message = BAD[case]
     before = stored(ws)
     with pytest.raises((ClawbackError, PdfError)) as refused:
-        ws.ingest_file(data, name)
+        ws.ingest.ingest_file(data, name)
     assert "\n" not in str(refused.value)
     assert re.search(message, str(refused.value)), str(refused.value)
     assert stored(ws) == before

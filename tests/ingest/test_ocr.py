@@ -21,8 +21,8 @@ from tests.ingest.make import CODE, CODE_PATTERN, jpeg, scan_pdf, scan_png, text
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws")
-    workspace.load_case(reference_case())
+    workspace = Workspace.init(tmp_path / "ws").operator()
+    workspace.matter.load_case(reference_case())
     yield workspace
     workspace.close()
 
@@ -31,7 +31,7 @@ def record_pdf(ws: Workspace, control: str) -> tuple[bytes, dict[str, object]]:
     with ws.transaction() as s:
         doc = s.scalar(select(t.Document).where(t.Document.control == control))
         assert doc is not None
-        return ws.files.get(doc.original), dict(doc.meta)
+        return ws.ctx.files.get(doc.original), dict(doc.meta)
 
 
 def ocr_texts(page: pymupdf.Page) -> list[str]:
@@ -42,19 +42,19 @@ def test_a_scanned_code_is_found_by_pattern_and_its_pixels_removed(
     ws: Workspace, tmp_path: Path
 ) -> None:
     scan = scan_png(f"Account {CODE} belongs to Smith", "Nothing else here is secret.")
-    [control], new = ws.ingest_file(scan, "scan.png")
+    [control], new = ws.ingest.ingest_file(scan, "scan.png")
     assert new
     pdf, meta = record_pdf(ws, control)
     assert meta["ocr_pages"] == [1] and meta["native"]["name"] == "scan.png"  # type: ignore[index]
-    assert ws.files.get(meta["received_sha256"]) == scan  # type: ignore[arg-type]  # as received
+    assert ws.ctx.files.get(meta["received_sha256"]) == scan  # type: ignore[arg-type]  # as received
     [page] = read_pages(pdf)
     assert re.findall(CODE_PATTERN, page.text) == [CODE]
     with pymupdf.open(stream=pdf) as doc:
         [box] = doc[0].search_for(CODE)  # the invisible word sits on the pictured one
         assert box.x0 > 100 and box.width > 100 and 5 < box.height < 20
 
-    ws.produce([control], "PR-00000001", "VOL1", redact_pattern=CODE_PATTERN)
-    folder = ws.export_volume("VOL1", tmp_path / "out")
+    ws.productions.produce([control], "PR-00000001", "VOL1", redact_pattern=CODE_PATTERN)
+    folder = ws.volumes.export("VOL1", tmp_path / "out")
     with pymupdf.open(folder / "PDF" / "PR-00000001.pdf") as out:
         page_out = out[0]
         assert CODE not in page_out.get_text() and "Smith" in page_out.get_text()
@@ -91,9 +91,9 @@ def test_image_only_pdf_pages_get_text_and_text_pages_stay_as_they_are() -> None
 
 
 def test_a_multi_page_tiff_and_a_jpeg_become_pages_with_text(ws: Workspace) -> None:
-    [tif], _ = ws.ingest_file(tiff(["Exhibit one page"], ["Exhibit two page"]), "fax.tif")
-    [jpg], _ = ws.ingest_file(jpeg("Photo of the loading dock"), "dock.jpg")
-    assert ws.show(tif)["pages"] == 2 and ws.show(jpg)["pages"] == 1
+    [tif], _ = ws.ingest.ingest_file(tiff(["Exhibit one page"], ["Exhibit two page"]), "fax.tif")
+    [jpg], _ = ws.ingest.ingest_file(jpeg("Photo of the loading dock"), "dock.jpg")
+    assert ws.reads.show(tif)["pages"] == 2 and ws.reads.show(jpg)["pages"] == 1
     tif_pdf, tif_meta = record_pdf(ws, tif)
     texts = [p.text for p in read_pages(tif_pdf)]
     assert "Exhibit one" in texts[0] and "Exhibit two" in texts[1]

@@ -32,8 +32,8 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws")
-    workspace.load_case(reference_case())
+    workspace = Workspace.init(tmp_path / "ws").operator()
+    workspace.matter.load_case(reference_case())
     yield workspace
     workspace.close()
 
@@ -41,7 +41,7 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
 def test_office_files_are_converted_and_kept_as_received(
     ws: Workspace, made: dict[str, Path]
 ) -> None:
-    reports = ws.ingest_paths([made[suffix] for suffix in SAYS], custodian="Kim Lee")
+    reports = ws.ingest.ingest_paths([made[suffix] for suffix in SAYS], custodian="Kim Lee")
     assert [r.outcome for r in reports] == [INGESTED] * len(SAYS), [r.line() for r in reports]
     for suffix, report in zip(SAYS, reports, strict=True):
         [control] = report.controls
@@ -51,13 +51,13 @@ def test_office_files_are_converted_and_kept_as_received(
             assert doc.kind == "office" and doc.title == made[suffix].name
             native = doc.meta["native"]
             assert native["name"] == made[suffix].name
-            assert ws.files.get(native["sha256"]) == made[suffix].read_bytes()
+            assert ws.ctx.files.get(native["sha256"]) == made[suffix].read_bytes()
             blob = s.get(t.Blob, doc.original)
             assert blob is not None and blob.made_from == native["sha256"]
             assert blob.recipe == "convert" and doc.meta["custodian"] == "Kim Lee"
-            pdf = ws.files.get(doc.original)
+            pdf = ws.ctx.files.get(doc.original)
         assert SAYS[suffix] in " ".join(read_pages(pdf)[0].text.split()), suffix
-    assert ws.ingest_file(made[".docx"].read_bytes(), "copy.docx") == (
+    assert ws.ingest.ingest_file(made[".docx"].read_bytes(), "copy.docx") == (
         list(reports[0].controls),
         False,
     )

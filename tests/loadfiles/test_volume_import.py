@@ -22,17 +22,17 @@ FACTS = json.loads(EXPECTED.read_text())["relativity-import-samples/SampleDataSo
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url)
-    workspace.load_case(reference_case())
-    workspace.add_person("rc@other.test", name="RC", side="receiving", category="counsel")
-    workspace.act_as("rc@other.test")
+    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
+    workspace.matter.load_case(reference_case())
+    workspace.people.add("rc@other.test", name="RC", side="receiving", category="counsel")
+    workspace = workspace.ctx.workspace.person("rc@other.test")
     yield workspace
     workspace.close()
 
 
 def test_the_relativity_volume_with_natives_and_text(ws: Workspace) -> None:
     facts = FACTS["load_file_01.dat"]
-    report = ws.import_received(FOLDER, FOLDER / "load_file_01.dat")
+    report = ws.imports.volume(FOLDER, FOLDER / "load_file_01.dat")
     assert report.problems == []
     assert [i.theirs for i in report.imported] == facts["control_numbers"]
     by_theirs = {i.theirs: i for i in report.imported}
@@ -50,13 +50,13 @@ def test_the_relativity_volume_with_natives_and_text(ws: Workspace) -> None:
         names = [docs[c].meta.get("native_name") for c in facts["control_numbers"]]
         assert names == [Path(p.replace("\\", "/")).name for p in facts["natives"]]
         for control, path in zip(facts["control_numbers"], facts["natives"], strict=True):
-            native = ws.files.get(docs[control].meta["native_sha256"])  # kept in the store
+            native = ws.ctx.files.get(docs[control].meta["native_sha256"])  # kept in the store
             assert native == (FOLDER / path.replace("\\", "/")).read_bytes()
         xlsx = docs["Sample_0000003"]
         page = s.scalar(select(t.Page).where(t.Page.document_id == xlsx.id))
         text = (FOLDER / "VOL01/TEXT/TEXT00001/EDRM-Sample3.txt").read_bytes().decode("utf-8-sig")
         assert page is not None and page.text.split() == text.split()  # the text file's words
-    again = ws.import_received(FOLDER, FOLDER / "load_file_01.dat")
+    again = ws.imports.volume(FOLDER, FOLDER / "load_file_01.dat")
     assert again.imported == []
     assert again.problems == [
         f"row {n} ({c}): imported before from volume load_file_01 as {i.control}"
@@ -66,11 +66,11 @@ def test_the_relativity_volume_with_natives_and_text(ws: Workspace) -> None:
 
 @pytest.mark.slow  # the five scanned pages are OCR'd on ingest
 def test_the_relativity_images_by_their_opt(tmp_path: Path) -> None:
-    ws = Workspace.init(tmp_path / "ws")
+    ws = Workspace.init(tmp_path / "ws").operator()
     try:
-        ws.load_case(reference_case())
+        ws.matter.load_case(reference_case())
         facts = FACTS["Opticon_01.opt"]["documents"][0]
-        report = ws.import_received(FOLDER, opt=FOLDER / "Opticon_01.opt")
+        report = ws.imports.volume(FOLDER, opt=FOLDER / "Opticon_01.opt")
         assert report.problems == []
         [doc] = report.imported
         assert (doc.theirs, doc.pages, doc.source) == (facts["begin"], 5, "images")
@@ -85,7 +85,7 @@ def test_the_relativity_images_by_their_opt(tmp_path: Path) -> None:
 )
 def test_every_dialect_gives_its_control_numbers(ws: Workspace, name: str) -> None:
     facts = FACTS[name]
-    report = ws.import_received(FOLDER, FOLDER / name)
+    report = ws.imports.volume(FOLDER, FOLDER / name)
     refused = {p.split("(", 1)[1].split(")", 1)[0]: p for p in report.problems}
     assert sorted([i.theirs for i in report.imported] + list(refused)) == sorted(
         facts["control_numbers"]
@@ -98,7 +98,7 @@ def test_every_dialect_gives_its_control_numbers(ws: Workspace, name: str) -> No
 
 
 def test_duplicate_control_numbers_are_reported_once_and_skipped(ws: Workspace) -> None:
-    report = ws.import_received(FOLDER, FOLDER / "load_file_07_1.dat")
+    report = ws.imports.volume(FOLDER, FOLDER / "load_file_07_1.dat")
     assert [p for p in report.problems if "duplicate" in p] == [
         "row 4 (Sample_0000073): duplicate control number (first on row 3)"
     ]
@@ -112,8 +112,8 @@ def test_duplicate_control_numbers_are_reported_once_and_skipped(ws: Workspace) 
 
 
 def test_the_command_line_prints_what_came_in_and_what_did_not(tmp_path: Path) -> None:
-    ws = Workspace.init(tmp_path / "cli")
-    ws.load_case(reference_case())
+    ws = Workspace.init(tmp_path / "cli").operator()
+    ws.matter.load_case(reference_case())
     ws.close()
     runner = CliRunner()
     args = ["volume", "import", str(FOLDER), "--dat", str(FOLDER / "load_file_05.dat")]

@@ -14,7 +14,7 @@ from clawback.service import Workspace
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url)
-    workspace.load_case(reference_case())
+    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
+    workspace.matter.load_case(reference_case())
     yield workspace
     workspace.close()

@@ -94,9 +94,9 @@ def docx(*paragraphs: str) -> bytes:
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[BriefWorkspace]:
-    workspace = BriefWorkspace.init(tmp_path / "ws", database_url)
-    workspace.load_case(reference_case())
-    workspace.ingest(
+    workspace = BriefWorkspace.init(tmp_path / "ws", database_url).operator()
+    workspace.matter.load_case(reference_case())
+    workspace.ingest.ingest(
         text_pdf(
             f"Field information report\n{BOILERPLATE}",
             f"Tracking no.: {CODE}\n{SENTENCE}\nAgent notes follow.",
@@ -105,15 +105,15 @@ def ws(tmp_path: Path, database_url: str) -> Iterator[BriefWorkspace]:
         kind="report",
         exhibit=18,
     )
-    workspace.ingest(
+    workspace.ingest.ingest(
         text_pdf(f"Public notice\n{BOILERPLATE}\nOffices are open on weekdays."),
         title="public notice",
         kind="notice",
         exhibit=2,
     )
-    workspace.designate(18, "AEO")
-    workspace.produce([18, 2], "AOL-DEF-00528702", "AOL-DEF-VOL002")
-    workspace.define_item(18, "fir-dbcode", CITE, "a database code", [CODE])
+    workspace.designations.designate(18, "AEO")
+    workspace.productions.produce([18, 2], "AOL-DEF-00528702", "AOL-DEF-VOL002")
+    workspace.items.define(18, "fir-dbcode", CITE, "a database code", [CODE])
     yield workspace
     workspace.close()
 
@@ -123,7 +123,7 @@ def texts(proposals: list[Proposal]) -> list[str]:
 
 
 def test_proposals_take_the_quotes_and_leave_the_citation(ws: BriefWorkspace) -> None:
-    proposals = ws.propose_brief_redactions(brief_pdf(PARAGRAPH))
+    proposals = ws.briefs.propose(brief_pdf(PARAGRAPH))
     assert sorted(texts(proposals)) == sorted([CODE, QUOTED_SENTENCE])
     assert {p.page for p in proposals} == {0}
     assert {p.reason for p in proposals} == {BRIEF_REASON}
@@ -137,7 +137,7 @@ def test_proposals_take_the_quotes_and_leave_the_citation(ws: BriefWorkspace) ->
 
 
 def test_citations_are_listed_with_what_they_cite(ws: BriefWorkspace) -> None:
-    found = ws.brief_citations(brief_pdf(PARAGRAPH, "See AOL-DEF-00528704 and Ex. 2."))
+    found = ws.briefs.citations(brief_pdf(PARAGRAPH, "See AOL-DEF-00528704 and Ex. 2."))
     assert [(c.page, c.raw, c.cites) for c in found] == [
         (0, CITE, ("AOL-DEF-00528703 (AEO)",)),
         (0, "Ex. 18 at 2", ("Ex. 18 (AEO)",)),
@@ -148,7 +148,7 @@ def test_citations_are_listed_with_what_they_cite(ws: BriefWorkspace) -> None:
 
 def test_a_quotation_on_two_pages_is_proposed_on_both(ws: BriefWorkspace) -> None:
     second = f"As shown above, {QUOTED_SENTENCE} (emphasis added), and the code {CODE} recurs."
-    proposals = ws.propose_brief_redactions(brief_pdf(PARAGRAPH, second))
+    proposals = ws.briefs.propose(brief_pdf(PARAGRAPH, second))
     assert sorted((p.page, p.text) for p in proposals) == [
         (0, CODE),
         (0, QUOTED_SENTENCE),
@@ -164,7 +164,7 @@ def test_short_unquoted_overlaps_and_public_text_are_not_proposed(ws: BriefWorks
         f"Travelers sent to secondary inspection wait for hours. Letters from the {BOILERPLATE} "
         f'say so; "{BOILERPLATE}" is on every page of {CITE}.'
     )
-    assert ws.propose_brief_redactions(brief) == []
+    assert ws.briefs.propose(brief) == []
 
 
 def test_a_reader_without_access_gets_no_oracle(ws: BriefWorkspace) -> None:
@@ -174,18 +174,18 @@ def test_a_reader_without_access_gets_no_oracle(ws: BriefWorkspace) -> None:
         ("reporter@press.example", "public", "public"),
     ]
     for email, side, category in seats:
-        ws.add_person(email, name=email.split("@")[0], side=side, category=category)
-    ws.act_as("staff@plaintiffs.example")  # receiving side, may not see AEO material
-    assert ws.propose_brief_redactions(brief_pdf(PARAGRAPH)) == []
-    ws.act_as("counsel@plaintiffs.example")  # receiving side counsel sees AEO
-    assert sorted(texts(ws.propose_brief_redactions(brief_pdf(PARAGRAPH)))) == sorted(
-        [CODE, QUOTED_SENTENCE]
-    )
-    ws.act_as("reporter@press.example")
+        ws.people.add(email, name=email.split("@")[0], side=side, category=category)
+    ws = ws.ctx.workspace.person(
+        "staff@plaintiffs.example"
+    )  # receiving side, may not see AEO material
+    assert ws.briefs.propose(brief_pdf(PARAGRAPH)) == []
+    ws = ws.ctx.workspace.person("counsel@plaintiffs.example")  # receiving side counsel sees AEO
+    assert sorted(texts(ws.briefs.propose(brief_pdf(PARAGRAPH)))) == sorted([CODE, QUOTED_SENTENCE])
+    ws = ws.ctx.workspace.person("reporter@press.example")
     with pytest.raises(RuleViolation, match="may not prepare a brief"):
-        ws.propose_brief_redactions(brief_pdf(PARAGRAPH))
-    with pytest.raises(RuleViolation, match="may not file a brief"):
-        ws.file_brief(brief_pdf(PARAGRAPH), Path("unused"), "brief")
+        ws.briefs.propose(brief_pdf(PARAGRAPH))
+    with pytest.raises(RuleViolation, match="may not prepare a brief for filing"):
+        ws.briefs.file(brief_pdf(PARAGRAPH), Path("unused"), "brief")
 
 
 def _drawn_over(page: pymupdf.Page, rect: pymupdf.Rect) -> list[float]:
@@ -207,7 +207,7 @@ def test_file_brief_writes_public_highlighted_and_sealed(
 ) -> None:
     brief = brief_pdf(PARAGRAPH)
     out = tmp_path / "filing"
-    written = ws.file_brief(brief, out, "motion-to-compel")
+    written = ws.briefs.file(brief, out, "motion-to-compel")
     assert written == {
         kind: out / kind / "motion-to-compel.pdf" for kind in ("public", "highlighted", "sealed")
     }
@@ -250,9 +250,9 @@ def test_file_brief_writes_public_highlighted_and_sealed(
 def test_a_failed_public_version_writes_nothing(ws: BriefWorkspace, tmp_path: Path) -> None:
     # The filer keeps the code on page 1 only, but it also stands on page 2: the gate stops it.
     brief = brief_pdf(PARAGRAPH, f"The code {CODE} again.")
-    proposals = [p for p in ws.propose_brief_redactions(brief) if p.page == 0]
+    proposals = [p for p in ws.briefs.propose(brief) if p.page == 0]
     with pytest.raises(VerificationError, match=r"public/motion\.pdf") as failed:
-        ws.file_brief(brief, tmp_path / "out", "motion", proposals=proposals)
+        ws.briefs.file(brief, tmp_path / "out", "motion", proposals=proposals)
     assert CODE not in str(failed.value)
     assert not (tmp_path / "out").exists()
 
@@ -260,8 +260,8 @@ def test_a_failed_public_version_writes_nothing(ws: BriefWorkspace, tmp_path: Pa
 @pytest.mark.usefixtures("xray_available")
 def test_reviewed_proposals_are_what_gets_redacted(ws: BriefWorkspace, tmp_path: Path) -> None:
     brief = brief_pdf(PARAGRAPH)
-    kept = [p for p in ws.propose_brief_redactions(brief) if p.text == CODE]
-    written = ws.file_brief(brief, tmp_path / "out", "motion.pdf", proposals=kept)
+    kept = [p for p in ws.briefs.propose(brief) if p.text == CODE]
+    written = ws.briefs.file(brief, tmp_path / "out", "motion.pdf", proposals=kept)
     with pymupdf.open(written["public"]) as doc:
         text = " ".join(doc[0].get_text().split())
     assert CODE not in text and QUOTED_SENTENCE in text
@@ -270,12 +270,12 @@ def test_reviewed_proposals_are_what_gets_redacted(ws: BriefWorkspace, tmp_path:
 def test_bad_names_are_refused(ws: BriefWorkspace, tmp_path: Path) -> None:
     for name in ("", "../escape", "a/b", ".hidden"):
         with pytest.raises(ClawbackError, match="not a file name"):
-            ws.file_brief(brief_pdf(PARAGRAPH), tmp_path, name)
+            ws.briefs.file(brief_pdf(PARAGRAPH), tmp_path, name)
 
 
 def test_unconvertible_input_fails_in_one_line(ws: BriefWorkspace) -> None:
     with pytest.raises(ConversionError, match=r"^cannot convert a \.xlsx file") as bad:
-        ws.propose_brief_redactions(b"PK\x03\x04", ".xlsx")
+        ws.briefs.propose(b"PK\x03\x04", ".xlsx")
     assert "\n" not in str(bad.value)
     with pytest.raises(ConversionError, match=r"not a \.docx file"):
         to_pdf(b"plain text, not a package", ".docx")
@@ -301,9 +301,9 @@ def libreoffice() -> None:
 @pytest.mark.usefixtures("libreoffice", "xray_available")
 def test_a_word_brief_goes_through_libreoffice(ws: BriefWorkspace, tmp_path: Path) -> None:
     brief = docx("PLAINTIFFS' MOTION TO COMPEL", PARAGRAPH)
-    proposals = ws.propose_brief_redactions(brief, ".docx")
+    proposals = ws.briefs.propose(brief, ".docx")
     assert sorted(texts(proposals)) == sorted([CODE, QUOTED_SENTENCE])
-    written = ws.file_brief(brief, tmp_path / "out", "motion", ".docx", proposals)
+    written = ws.briefs.file(brief, tmp_path / "out", "motion", ".docx", proposals)
     with pymupdf.open(written["public"]) as doc:
         text = " ".join(doc[0].get_text().split())
     assert CODE not in text and CITE in text

@@ -20,7 +20,7 @@ from clawback.cli import app
 from clawback.demo.run import reference_case, stages
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.service import Workspace
-from clawback.service.exports import write_categorical_log
+from clawback.service.exports import categorical_log_csv, categorical_log_xlsx
 from clawback.storage import tables as t
 from tests.service.test_workspace import text_pdf
 
@@ -37,34 +37,34 @@ def ws(tmp_path: Path, database_url: str) -> Workspace:
 
 
 def make_workspace(root: Path, url: str | None = None) -> Workspace:
-    workspace = Workspace.init(root, url)
-    workspace.load_case(reference_case())
-    workspace.add_person(PRODUCING, name="Defense", side="producing", category="counsel")
-    workspace.add_person(RECEIVING, name="Plaintiffs", side="receiving", category="counsel")
-    workspace.add_person(CLERK, name="Clerk", side="court", category="court")
-    workspace.ingest(
+    workspace = Workspace.init(root, url).operator()
+    workspace.matter.load_case(reference_case())
+    workspace.people.add(PRODUCING, name="Defense", side="producing", category="counsel")
+    workspace.people.add(RECEIVING, name="Plaintiffs", side="receiving", category="counsel")
+    workspace.people.add(CLERK, name="Clerk", side="court", category="court")
+    workspace.ingest.ingest(
         text_pdf("Cover memo", f"Tracking no.: {CODE}\nAgent notes"),
         title="field report",
         kind="report",
         exhibit=1,
     )
-    workspace.ingest(text_pdf("A public post"), title="post", kind="image", exhibit=2)
-    workspace.designate(1, "AEO")
-    workspace.designate(2, "Confidential")
-    workspace.produce([1, 2], "TST-0000001", "VOL001", date(2020, 3, 2))
-    workspace.define_item(1, "code", "TST-0000002", "a tracking code", [CODE])
+    workspace.ingest.ingest(text_pdf("A public post"), title="post", kind="image", exhibit=2)
+    workspace.designations.designate(1, "AEO")
+    workspace.designations.designate(2, "Confidential")
+    workspace.productions.produce([1, 2], "TST-0000001", "VOL001", date(2020, 3, 2))
+    workspace.items.define(1, "code", "TST-0000002", "a tracking code", [CODE])
     return workspace
 
 
 def as_(ws: Workspace, email: str | None) -> Workspace:
-    ws.person = None
+    ws = ws.ctx.workspace.operator()
     if email is not None:
-        ws.act_as(email)
+        ws = ws.ctx.workspace.person(email)
     return ws
 
 
 def claim_code(ws: Workspace, on: date = date(2020, 3, 20), **more: object) -> None:
-    as_(ws, PRODUCING).claim(
+    as_(ws, PRODUCING).claims.claim(
         "c1",
         privilege="law_enforcement",
         exhibits=[1],
@@ -80,34 +80,36 @@ def claim_code(ws: Workspace, on: date = date(2020, 3, 20), **more: object) -> N
 def test_a_claim_runs_through_every_state_with_its_deadlines_and_audit(ws: Workspace) -> None:
     claim_code(ws)
     with pytest.raises(RuleViolation, match="producing side may not move it to sequestered"):
-        as_(ws, PRODUCING).advance("c1", "sequestered", date(2020, 3, 23))
+        as_(ws, PRODUCING).claims.advance("c1", "sequestered", date(2020, 3, 23))
     with pytest.raises(ClawbackError, match="certify 'burned'"):
-        as_(ws, RECEIVING).advance("c1", "sequestered", date(2020, 3, 23), how="burned")
-    as_(ws, RECEIVING).advance("c1", "sequestered", date(2020, 3, 23), how="destroyed")
+        as_(ws, RECEIVING).claims.advance("c1", "sequestered", date(2020, 3, 23), how="burned")
+    as_(ws, RECEIVING).claims.advance("c1", "sequestered", date(2020, 3, 23), how="destroyed")
     with pytest.raises(RuleViolation, match="before the last move"):
-        as_(ws, RECEIVING).advance("c1", "submitted", date(2020, 3, 22))
-    as_(ws, RECEIVING).advance("c1", "submitted", date(2020, 3, 24))
+        as_(ws, RECEIVING).claims.advance("c1", "submitted", date(2020, 3, 22))
+    as_(ws, RECEIVING).claims.advance("c1", "submitted", date(2020, 3, 24))
     with pytest.raises(RuleViolation, match="receiving side may not move it to preserved"):
-        as_(ws, RECEIVING).advance("c1", "preserved", date(2020, 3, 25))
-    as_(ws, PRODUCING).advance("c1", "preserved", date(2020, 3, 25))
+        as_(ws, RECEIVING).claims.advance("c1", "preserved", date(2020, 3, 25))
+    as_(ws, PRODUCING).claims.advance("c1", "preserved", date(2020, 3, 25))
     with pytest.raises(RuleViolation, match="producing side may not move it to under_review"):
-        as_(ws, PRODUCING).advance("c1", "under_review", date(2020, 3, 26))
-    as_(ws, CLERK).advance("c1", "under_review", date(2020, 3, 26))
-    assert ws.effects()[1].pending  # still sequestered while under review
+        as_(ws, PRODUCING).claims.advance("c1", "under_review", date(2020, 3, 26))
+    as_(ws, CLERK).claims.advance("c1", "under_review", date(2020, 3, 26))
+    assert ws.reads.effects()[1].pending  # still sequestered while under review
     with pytest.raises(RuleViolation, match="ruled comes from `rule`"):
-        as_(ws, CLERK).advance("c1", "ruled", date(2020, 6, 26))
-    as_(ws, CLERK).rule("c1", "granted", on=date(2020, 6, 26))
+        as_(ws, CLERK).claims.advance("c1", "ruled", date(2020, 6, 26))
+    as_(ws, CLERK).claims.rule("c1", "granted", on=date(2020, 6, 26))
     with pytest.raises(RuleViolation, match="cannot go from ruled to replaced"):
-        as_(ws, PRODUCING).advance("c1", "replaced", date(2020, 7, 1), volume="V2", bates="TST-1")
-    as_(ws, None).seal("10", exhibits=[1, 2], kind="non_dispositive", granted=True)
-    as_(ws, PRODUCING).file(ws.root.parent / "filed", on=date(2020, 6, 29))
+        as_(ws, PRODUCING).claims.advance(
+            "c1", "replaced", date(2020, 7, 1), volume="V2", bates="TST-1"
+        )
+    as_(ws, None).sealing.seal("10", exhibits=[1, 2], kind="non_dispositive", granted=True)
+    as_(ws, PRODUCING).filings.file(ws.ctx.workspace.root.parent / "filed", on=date(2020, 6, 29))
     with pytest.raises(ClawbackError, match="needs its volume and Bates range"):
-        as_(ws, PRODUCING).advance("c1", "replaced", date(2020, 7, 1))
-    as_(ws, PRODUCING).advance(
+        as_(ws, PRODUCING).claims.advance("c1", "replaced", date(2020, 7, 1))
+    as_(ws, PRODUCING).claims.advance(
         "c1", "replaced", date(2020, 7, 1), volume="VOL002", bates="TST-0000001-002"
     )
 
-    (status,) = as_(ws, RECEIVING).claims_status()
+    (status,) = as_(ws, RECEIVING).claims.status()
     assert status["state"] == "replaced"
     assert [(h["state"], h["on"], h["by"]) for h in status["history"]] == [
         ("noticed", "2020-03-20", PRODUCING),
@@ -129,7 +131,7 @@ def test_a_claim_runs_through_every_state_with_its_deadlines_and_audit(ws: Works
         ("2020-07-10", "2020-07-01"),
     ]
     assert "FRCP 26(b)(5)(B)" in next(
-        d.source for d in ws.deadlines() if d.due == date(2020, 3, 25)
+        d.source for d in ws.deadlines.list() if d.due == date(2020, 3, 25)
     )
     assert status["late"] is None  # 18 days after production
     with ws.transaction() as s:
@@ -148,54 +150,54 @@ def test_a_claim_runs_through_every_state_with_its_deadlines_and_audit(ws: Works
         "claim.replaced",
     ]
     assert detail["volume"] == "VOL002" and detail["on"] == "2020-07-01"
-    assert as_(ws, None).verify_audit() == []
+    assert as_(ws, None).audit.verify() == []
 
 
 def test_withdrawal_is_the_producing_sides_and_ends_the_claim(ws: Workspace) -> None:
     claim_code(ws)
-    assert ws.effects()[1].pending
+    assert ws.reads.effects()[1].pending
     with pytest.raises(RuleViolation, match="receiving side may not move it to withdrawn"):
-        as_(ws, RECEIVING).advance("c1", "withdrawn", date(2020, 3, 21))
-    as_(ws, PRODUCING).advance("c1", "withdrawn", date(2020, 3, 21))
-    assert not ws.effects()[1].pending
+        as_(ws, RECEIVING).claims.advance("c1", "withdrawn", date(2020, 3, 21))
+    as_(ws, PRODUCING).claims.advance("c1", "withdrawn", date(2020, 3, 21))
+    assert not ws.reads.effects()[1].pending
     with pytest.raises(RuleViolation, match="cannot go from withdrawn to preserved"):
-        as_(ws, PRODUCING).advance("c1", "preserved", date(2020, 3, 22))
+        as_(ws, PRODUCING).claims.advance("c1", "preserved", date(2020, 3, 22))
     with pytest.raises(ClawbackError, match="no state 'lost'"):
-        ws.advance("c1", "lost")
+        ws.claims.advance("c1", "lost")
     with pytest.raises(NotFound, match="no claim 'nope'"):
-        ws.advance("nope", "preserved")
+        ws.claims.advance("nope", "preserved")
 
 
 def test_a_late_notice_is_accepted_and_flagged(ws: Workspace) -> None:
     claim_code(ws, on=date(2020, 6, 1))  # 91 days after the production on 2020-03-02
-    (status,) = ws.claims_status()
+    (status,) = ws.claims.status()
     assert status["late"].startswith("late: noticed 91 days after production on 2020-03-02")
     assert "FRE 502(b)(3)" in status["late"]
     with ws.transaction() as s:
         notice = s.scalar(select(t.Audit.detail).where(t.Audit.action == "claim.notice"))
     assert notice["late"] == status["late"]
-    summary = as_(ws, None).summary(date(2020, 6, 26), {})
+    summary = as_(ws, None).filings.summary(date(2020, 6, 26), {})
     assert summary["claims"][0]["late"] == status["late"]
 
 
 def test_promptness_counts_from_learning_of_the_disclosure(ws: Workspace) -> None:
     claim_code(ws, on=date(2020, 6, 1), learned_on=date(2020, 5, 28))
-    assert ws.claims_status()[0]["late"] is None
+    assert ws.claims.status()[0]["late"] is None
 
 
 def test_the_order_sets_the_claw_back_periods(tmp_path: Path, database_url: str) -> None:
     case = reference_case()
     case["protective_order"] = dict(case["protective_order"], clawback={"promptly_days": 10})
-    ws = Workspace.init(tmp_path / "w2", database_url)
+    ws = Workspace.init(tmp_path / "w2", database_url).operator()
     try:
-        ws.load_case(case)
-        ws.ingest(text_pdf("page"), title="doc", kind="report", exhibit=1)
-        ws.designate(1, "AEO")
-        ws.produce([1], "TST-0000001", "VOL001", date(2020, 3, 2))
-        ws.claim("c", privilege="law_enforcement", exhibits=[1], on=date(2020, 3, 20))
-        (duty,) = ws.claims_status()[0]["duties"]
+        ws.matter.load_case(case)
+        ws.ingest.ingest(text_pdf("page"), title="doc", kind="report", exhibit=1)
+        ws.designations.designate(1, "AEO")
+        ws.productions.produce([1], "TST-0000001", "VOL001", date(2020, 3, 2))
+        ws.claims.claim("c", privilege="law_enforcement", exhibits=[1], on=date(2020, 3, 20))
+        (duty,) = ws.claims.status()[0]["duties"]
         assert duty["due"] == "2020-03-30"  # 3-20 + 10 days
-        assert "Dkt. 276" in ws.deadlines()[0].source
+        assert "Dkt. 276" in ws.deadlines.list()[0].source
     finally:
         ws.close()
 
@@ -203,18 +205,18 @@ def test_the_order_sets_the_claw_back_periods(tmp_path: Path, database_url: str)
 def test_review_findings_and_the_bench_memo(ws: Workspace, tmp_path: Path) -> None:
     claim_code(ws)
     with pytest.raises(RuleViolation, match="may not record review findings"):
-        as_(ws, RECEIVING).record_review("c1", REVIEW)
+        as_(ws, RECEIVING).reviews.record("c1", REVIEW)
     with pytest.raises(NotFound, match="no review findings yet"):
-        as_(ws, CLERK).bench_memo("c1")
+        as_(ws, CLERK).reviews.bench_memo("c1")
     quoting = {**REVIEW, "conclusion": f"redact {CODE}"}
     with pytest.raises(RuleViolation, match="quotes claimed material"):
-        ws.record_review("c1", quoting)
-    ws.record_review("c1", REVIEW)
-    assert ws.review_record("c1").threshold_words == "no element found lacking"
-    ws.rule("c1", "granted", on=date(2020, 6, 26), reason="conceded; irrelevant")
+        ws.reviews.record("c1", quoting)
+    ws.reviews.record("c1", REVIEW)
+    assert ws.reviews.findings("c1").threshold_words == "no element found lacking"
+    ws.claims.rule("c1", "granted", on=date(2020, 6, 26), reason="conceded; irrelevant")
     with pytest.raises(RuleViolation, match="may not print a bench memo"):
-        as_(ws, PRODUCING).bench_memo("c1")
-    memo = as_(ws, CLERK).bench_memo("c1")
+        as_(ws, PRODUCING).reviews.bench_memo("c1")
+    memo = as_(ws, CLERK).reviews.bench_memo("c1")
     with pymupdf.open(stream=memo, filetype="pdf") as doc:
         text = " ".join(page.get_text() for page in doc)
     text = " ".join(unicodedata.normalize("NFKC", text).split())
@@ -231,13 +233,14 @@ def test_review_findings_and_the_bench_memo(ws: Workspace, tmp_path: Path) -> No
 
 def test_the_categorical_log(ws: Workspace, tmp_path: Path) -> None:
     claim_code(ws)
-    ws.claim("c2", privilege="law_enforcement", exhibits=[2], on=date(2020, 3, 20))
-    grouped = ws.categorical_privilege_log()
+    ws.claims.claim("c2", privilege="law_enforcement", exhibits=[2], on=date(2020, 3, 20))
+    grouped = ws.privilege_log.categorical()
     assert [(g.document_type, g.entries, g.bates_ranges) for g in grouped] == [
         ("report", 1, "TST-0000002"),
         ("image", 1, "TST-0000003"),
     ]
-    write_categorical_log(grouped, tmp_path / "cat.csv", tmp_path / "cat.xlsx")
+    (tmp_path / "cat.csv").write_bytes(categorical_log_csv(grouped))
+    (tmp_path / "cat.xlsx").write_bytes(categorical_log_xlsx(grouped))
     with (tmp_path / "cat.csv").open(encoding="utf-8", newline="") as f:
         read = list(csv.DictReader(f))
     assert [r["Bates Ranges"] for r in read] == ["TST-0000002", "TST-0000003"]
@@ -249,8 +252,8 @@ def test_review_bench_memo_claims_and_categorical_log_from_the_cli(tmp_path: Pat
     """SQLite only: the CLI opens its own workspace and leaves closing it to the process."""
     ws = make_workspace(tmp_path / "ws")
     claim_code(ws, on=date(2020, 6, 1))
-    as_(ws, None).rule("c1", "granted", on=date(2020, 6, 26))
-    root = str(ws.root)
+    as_(ws, None).claims.rule("c1", "granted", on=date(2020, 6, 26))
+    root = str(ws.ctx.workspace.root)
     ws.close()
     findings = tmp_path / "findings.yaml"
     findings.write_text(yaml.safe_dump(REVIEW), encoding="utf-8")
@@ -307,11 +310,11 @@ def test_the_reference_case_runs_every_claim_through_every_state(
     tmp_path: Path, database_url: str
 ) -> None:
     case = reference_case()
-    ws = Workspace.init(tmp_path / "ws", database_url)
+    ws = Workspace.init(tmp_path / "ws", database_url).operator()
     try:
-        for _ in stages(ws, case, tmp_path / "out"):
+        for _ in stages(ws.ctx.workspace, case, tmp_path / "out"):
             pass
-        statuses = ws.claims_status()
+        statuses = ws.claims.status()
         assert [c["claim"] for c in statuses] == sorted(c["id"] for c in case["claims"])
         for c in statuses:
             assert [h["state"] for h in c["history"]] == EVERY_STATE, c["claim"]
@@ -350,7 +353,7 @@ def test_the_reference_case_runs_every_claim_through_every_state(
             ).all()
             reviews = s.scalars(select(t.Audit.subject).where(t.Audit.action == "claim.review"))
             assert sorted(moves) == sorted(reviews.all()) == sorted(outcomes)
-        assert ws.verify_audit() == []
+        assert ws.audit.verify() == []
         memos = sorted(p.name for p in (tmp_path / "out").glob("bench-memo-*.pdf"))
         assert memos == [f"bench-memo-{c}.pdf" for c in sorted(outcomes)]
     finally:

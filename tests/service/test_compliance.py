@@ -18,19 +18,19 @@ from tests.access.test_enforcement import one_page
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    ws = Workspace.init(tmp_path / "ws", database_url)
-    ws.load_case(reference_case())
-    ws.ingest(one_page(1), title="memo", exhibit=1)
-    ws.ingest(one_page(2), title="post", exhibit=2, publicly_available=True)
-    ws.designate(1, "AEO")
-    ws.designate(2, "Confidential")
-    ws.produce([1, 2], "TST-00000001", "V1")
+    ws = Workspace.init(tmp_path / "ws", database_url).operator()
+    ws.matter.load_case(reference_case())
+    ws.ingest.ingest(one_page(1), title="memo", exhibit=1)
+    ws.ingest.ingest(one_page(2), title="post", exhibit=2, publicly_available=True)
+    ws.designations.designate(1, "AEO")
+    ws.designations.designate(2, "Confidential")
+    ws.productions.produce([1, 2], "TST-00000001", "V1")
     yield ws
     ws.close()
 
 
 def test_ndcal_supporting_statement_is_due_in_seven_days(ws: Workspace) -> None:
-    due = ws.move_to_seal(
+    due = ws.sealing.move_to_seal(
         "120",
         exhibits=[1],
         kind="non_dispositive",
@@ -46,7 +46,7 @@ def test_ndcal_supporting_statement_is_due_in_seven_days(ws: Workspace) -> None:
     )
     assert due.source == "N.D. Cal. Civil L.R. 79-5"
     assert (
-        ws.move_to_seal(
+        ws.sealing.move_to_seal(
             "121",
             exhibits=[1],
             kind="dispositive",
@@ -57,11 +57,13 @@ def test_ndcal_supporting_statement_is_due_in_seven_days(ws: Workspace) -> None:
         is None
     )
     with pytest.raises(RuleViolation, match="already on record"):
-        ws.move_to_seal("120", exhibits=[1], kind="dispositive", filed_on=date(2024, 11, 21))
+        ws.sealing.move_to_seal(
+            "120", exhibits=[1], kind="dispositive", filed_on=date(2024, 11, 21)
+        )
 
 
 def test_ruling_statuses_and_unsealing(ws: Workspace) -> None:
-    ws.move_to_seal(
+    ws.sealing.move_to_seal(
         "120",
         exhibits=[1, 2],
         kind="dispositive",
@@ -69,7 +71,7 @@ def test_ruling_statuses_and_unsealing(ws: Workspace) -> None:
         local_rule="sdcal",
         movant_designated=False,
     )
-    decisions = ws.seal(
+    decisions = ws.sealing.seal(
         "120",
         exhibits=[1, 2],
         kind="dispositive",
@@ -83,19 +85,19 @@ def test_ruling_statuses_and_unsealing(ws: Workspace) -> None:
     ]
     assert decisions[1].reason == PUBLIC_DOMAIN
     with pytest.raises(RuleViolation, match="already ruled on"):
-        ws.seal("120", exhibits=[1], kind="dispositive", granted=False)
-    [unseal] = ws.deadlines()
+        ws.sealing.seal("120", exhibits=[1], kind="dispositive", granted=False)
+    [unseal] = ws.deadlines.list()
     assert unseal.due == date(2034, 1, 16) and "seal of Ex. 1 ends" in unseal.act
     assert unseal.status(date(2034, 1, 10)) == "due soon"
     assert unseal.status(date(2030, 1, 1)) == "pending"
     assert unseal.status(date(2034, 2, 1)) == "overdue"
     assert unseal.number is not None
-    ws.complete(unseal.number, date(2034, 1, 16))
-    assert ws.deadlines()[0].status(date(2034, 2, 1)) == "done"
+    ws.deadlines.complete(unseal.number, date(2034, 1, 16))
+    assert ws.deadlines.list()[0].status(date(2034, 2, 1)) == "done"
 
 
 def test_calendar_export(ws: Workspace) -> None:
-    ws.move_to_seal(
+    ws.sealing.move_to_seal(
         "120",
         exhibits=[1],
         kind="non_dispositive",
@@ -103,7 +105,7 @@ def test_calendar_export(ws: Workspace) -> None:
         local_rule="ndcal-79-5",
         movant_designated=False,
     )
-    text = ws.calendar()
+    text = ws.deadlines.calendar()
     lines = text.split("\r\n")
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
     assert "DTSTART;VALUE=DATE:20241127" in lines
@@ -116,10 +118,12 @@ def test_calendar_export(ws: Workspace) -> None:
 
 
 def test_order_served_by_mail_adds_three_days(ws: Workspace) -> None:
-    ws.seal("9", exhibits=[1, 2], kind="non_dispositive", granted=True, on=date(2020, 6, 26))
-    [mailed] = ws.order_deadlines(
+    ws.sealing.seal(
+        "9", exhibits=[1, 2], kind="non_dispositive", granted=True, on=date(2020, 6, 26)
+    )
+    [mailed] = ws.deadlines.order_deadlines(
         date(2020, 6, 26), [Directive("5", 14, Act.lodge_sealed)], served_by="mail"
     )
     assert mailed.due == date(2020, 7, 13)  # Fri Jul 10 + 3 = Mon Jul 13
     with pytest.raises(ClawbackError, match="'pigeon'"):
-        ws.order_deadlines(date(2020, 6, 26), [], served_by="pigeon")
+        ws.deadlines.order_deadlines(date(2020, 6, 26), [], served_by="pigeon")

@@ -22,11 +22,13 @@ EMPLOYEE = "emp@plf.test"  # receiving side: may not see Attorneys' Eyes Only ma
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    ws = Workspace.init(tmp_path / "ws", database_url)
-    ws.load_case(reference_case())
-    ws.ingest(text_pdf("cover of the first volume, nothing else here", MEMO), title="a", exhibit=1)
-    ws.ingest(text_pdf(MEMO, OTHER), title="b", exhibit=2)
-    ws.produce([1, 2], "TST-00000001", "V1")
+    ws = Workspace.init(tmp_path / "ws", database_url).operator()
+    ws.matter.load_case(reference_case())
+    ws.ingest.ingest(
+        text_pdf("cover of the first volume, nothing else here", MEMO), title="a", exhibit=1
+    )
+    ws.ingest.ingest(text_pdf(MEMO, OTHER), title="b", exhibit=2)
+    ws.productions.produce([1, 2], "TST-00000001", "V1")
     yield ws
     ws.close()
 
@@ -38,34 +40,34 @@ def kept(ws: Workspace) -> dict[str, t.PageSignature]:
                 t.PageSignature, t.PageSignature.page_id == t.Page.id
             )
         ).all()
-    return {bates: sig for bates, sig in rows}
+    return {str(bates): sig for bates, sig in rows}
 
 
 def test_a_claim_proposes_its_copies_and_disagreeing_rulings_are_flagged(ws: Workspace) -> None:
-    ws.claim("c1", privilege="attorney_client", exhibits=[1])
-    proposals = ws.claim_copies("c1")
-    assert [(page, c.bates, c.kind) for page, c in proposals] == [
+    ws.claims.claim("c1", privilege="attorney_client", exhibits=[1])
+    proposals = ws.copies.of_claim("c1")
+    assert [(str(page), str(c.bates), c.kind) for page, c in proposals] == [
         ("TST-00000002", "TST-00000003", "exact")
     ]
-    [pending] = ws.ruling_conflicts()  # the copy is not sequestered: flagged at once
-    assert (pending.bates, pending.treatment) == ("TST-00000002", "claimed, pending")
-    assert (pending.copy, pending.copy_treatment) == ("TST-00000003", "released")
-    ws.rule("c1", "granted")
-    [granted] = ws.ruling_conflicts()
+    [pending] = ws.copies.conflicts()  # the copy is not sequestered: flagged at once
+    assert (str(pending.bates), pending.treatment) == ("TST-00000002", "claimed, pending")
+    assert (str(pending.copy), pending.copy_treatment) == ("TST-00000003", "released")
+    ws.claims.rule("c1", "granted")
+    [granted] = ws.copies.conflicts()
     assert (granted.treatment, granted.copy_treatment) == ("withheld", "released")
-    ws.claim("c2", privilege="attorney_client", exhibits=[2])
-    ws.rule("c2", "granted")
-    assert ws.ruling_conflicts() == []
+    ws.claims.claim("c2", privilege="attorney_client", exhibits=[2])
+    ws.claims.rule("c2", "granted")
+    assert ws.copies.conflicts() == []
 
 
 def test_signatures_are_made_once_and_then_read(ws: Workspace) -> None:
     assert kept(ws) == {}
-    assert [(c.bates, c.kind) for c in ws.find_copies("TST-00000002")] == [
+    assert [(str(c.bates), c.kind) for c in ws.copies.of_page("TST-00000002")] == [
         ("TST-00000003", "exact")
     ]
     with ws.transaction() as s:
         pages = s.execute(select(t.Page.bates, t.Document.original).join(t.Document)).all()
-    originals = {bates: original for bates, original in pages}
+    originals = {str(bates): original for bates, original in pages}
     rows = kept(ws)
     assert sorted(rows) == ["TST-00000001", "TST-00000002", "TST-00000003", "TST-00000004"]
     assert {r.scheme for r in rows.values()} == {SCHEME}
@@ -79,12 +81,12 @@ def test_signatures_are_made_once_and_then_read(ws: Workspace) -> None:
             .where(t.PageSignature.page_id == rows["TST-00000001"].page_id)
             .values(text_hash=memo.text_hash, minhash=memo.minhash, words=memo.words)
         )
-    found = [(c.bates, c.kind) for c in ws.find_copies("TST-00000002")]
+    found = [(str(c.bates), c.kind) for c in ws.copies.of_page("TST-00000002")]
     assert found == [("TST-00000001", "exact"), ("TST-00000003", "exact")]
 
 
 def test_a_signature_of_another_scheme_is_made_again(ws: Workspace) -> None:
-    ws.find_copies("TST-00000002")
+    ws.copies.of_page("TST-00000002")
     rows = kept(ws)
     memo = rows["TST-00000002"]
     with ws.transaction() as s:
@@ -93,30 +95,34 @@ def test_a_signature_of_another_scheme_is_made_again(ws: Workspace) -> None:
             .where(t.PageSignature.page_id == rows["TST-00000001"].page_id)
             .values(scheme="1", text_hash=memo.text_hash, minhash=memo.minhash)
         )
-    assert [c.bates for c in ws.find_copies("TST-00000002")] == ["TST-00000003"]
+    assert [str(c.bates) for c in ws.copies.of_page("TST-00000002")] == ["TST-00000003"]
     again = kept(ws)["TST-00000001"]
     assert again.scheme == SCHEME and again.text_hash != memo.text_hash
 
 
 def test_a_page_produced_later_gets_its_signature_on_the_next_search(ws: Workspace) -> None:
-    ws.find_copies("TST-00000002")
-    ws.ingest(text_pdf(OTHER), title="c", exhibit=3)
-    ws.produce([3], "TST-00000005", "V2")
+    ws.copies.of_page("TST-00000002")
+    ws.ingest.ingest(text_pdf(OTHER), title="c", exhibit=3)
+    ws.productions.produce([3], "TST-00000005", "V2")
     assert "TST-00000005" not in kept(ws)
-    assert [(c.bates, c.exhibit) for c in ws.find_copies("TST-00000004")] == [("TST-00000005", 3)]
+    assert [(str(c.bates), c.exhibit) for c in ws.copies.of_page("TST-00000004")] == [
+        ("TST-00000005", 3)
+    ]
     assert kept(ws)["TST-00000005"].scheme == SCHEME
 
 
 def test_no_copy_is_named_to_a_person_who_may_not_see_it(ws: Workspace) -> None:
-    ws.add_person(
+    ws.people.add(
         EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
     )
-    ws.designate(2, "AEO")  # the copy of the memo, TST-00000003, is Attorneys' Eyes Only
-    ws.act_as(EMPLOYEE)
+    ws.designations.designate(
+        2, "AEO"
+    )  # the copy of the memo, TST-00000003, is Attorneys' Eyes Only
+    ws = ws.ctx.workspace.person(EMPLOYEE)
     searches = [
-        lambda: ws.find_copies("TST-00000002"),
-        lambda: ws.claim_copies("c1"),
-        ws.ruling_conflicts,
+        lambda: ws.copies.of_page("TST-00000002"),
+        lambda: ws.copies.of_claim("c1"),
+        ws.copies.conflicts,
     ]
     for search in searches:
         with pytest.raises(RuleViolation, match="may not search for copies") as refused:
@@ -124,9 +130,9 @@ def test_no_copy_is_named_to_a_person_who_may_not_see_it(ws: Workspace) -> None:
         assert "TST-" not in str(refused.value)
     assert kept(ws) == {}  # nothing made on a refused search
     # The index a search would be made from holds only the pages this person may see.
-    index, exhibits = ws._index()
+    index, exhibits = ws.copies._index()
     assert "TST-00000003" not in index and "TST-00000004" not in index
     assert sorted(exhibits) == ["TST-00000001", "TST-00000002"]
     assert index.find_key("TST-00000002") == []
-    ws.person = None  # the operator sees the copy
-    assert [c.bates for c in ws.find_copies("TST-00000002")] == ["TST-00000003"]
+    ws = ws.ctx.workspace.operator()  # the operator sees the copy
+    assert [str(c.bates) for c in ws.copies.of_page("TST-00000002")] == ["TST-00000003"]

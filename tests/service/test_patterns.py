@@ -18,29 +18,29 @@ CODES = ["QRS-2019-03-100001", "QRS-2019-03-100002"]
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    ws = Workspace.init(tmp_path / "ws", database_url)
-    ws.load_case(reference_case())
-    ws.ingest(
+    ws = Workspace.init(tmp_path / "ws", database_url).operator()
+    ws.matter.load_case(reference_case())
+    ws.ingest.ingest(
         text_pdf("cover page", f"record {CODES[0]}\nand {CODES[1]}\nkept line"),
         title="m",
         exhibit=1,
     )
-    ws.designate(1, "AEO")
-    ws.produce([1], "TST-00000001", "V1")
+    ws.designations.designate(1, "AEO")
+    ws.productions.produce([1], "TST-00000001", "V1")
     yield ws
     ws.close()
 
 
 def test_confirmed_hits_become_items_that_redact(ws: Workspace, tmp_path: Path) -> None:
-    found = ws.pattern_hits(r"QRS-\d{4}-\d{2}-\d{6}")
-    assert [(h.bates, h.text) for h in found] == [("TST-00000002", c) for c in CODES]
-    assert ws.items_from_hits(found, "code", "record numbers") == ["code-1"]
-    ws.claim("c1", privilege="law_enforcement", exhibits=[1], items=["code-1"])
-    ws.rule("c1", "granted")
-    ws.seal("5", exhibits=[1], kind="non_dispositive", granted=True)
-    ws.file(tmp_path / "out")
+    found = ws.items.pattern_hits(r"QRS-\d{4}-\d{2}-\d{6}")
+    assert [(str(h.bates), h.text) for h in found] == [("TST-00000002", c) for c in CODES]
+    assert ws.items.from_hits(found, "code", "record numbers") == ["code-1"]
+    ws.claims.claim("c1", privilege="law_enforcement", exhibits=[1], items=["code-1"])
+    ws.claims.rule("c1", "granted")
+    ws.sealing.seal("5", exhibits=[1], kind="non_dispositive", granted=True)
+    ws.filings.file(tmp_path / "out")
     with pymupdf.open(tmp_path / "out" / "sealed" / "ex01_TST-00000001.pdf") as doc:
         text = doc[1].get_text()
         assert not any(code in text for code in CODES) and "kept line" in text
     with pytest.raises(ClawbackError, match="not a regular expression"):
-        ws.pattern_hits("[A-")
+        ws.items.pattern_hits("[A-")

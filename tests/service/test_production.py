@@ -28,7 +28,7 @@ def docs(ws: Workspace, n: int, pages: int = 2) -> list[str]:
     controls = []
     for k in range(n):
         body = [f"document {k} page {p}\nnothing secret" for p in range(pages)]
-        controls.append(ws.ingest(text_pdf(*body), title=f"doc {k}"))
+        controls.append(ws.ingest.ingest(text_pdf(*body), title=f"doc {k}"))
     return controls
 
 
@@ -36,27 +36,32 @@ def bates_of(ws: Workspace, control: str) -> list[str | None]:
     with ws.transaction() as s:
         doc = s.scalar(select(t.Document).where(t.Document.control == control))
         assert doc is not None
-        return list(
-            s.scalars(
+        return [
+            str(b) if b is not None else None
+            for b in s.scalars(
                 select(t.Page.bates).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
             ).all()
-        )
+        ]
 
 
 def test_numbering_continues_and_refuses_gaps_overlaps_and_other_widths(ws: Workspace) -> None:
     a, b, c, d, e = docs(ws, 5)
-    assert str(ws.produce([a], "ZZ-000001", "V1")) == "ZZ-000001-ZZ-000002"
+    assert str(ws.productions.produce([a], "ZZ-000001", "V1")) == "ZZ-000001-ZZ-000002"
     with pytest.raises(RuleViolation, match="ZZ-000005 leaves a gap after volume V1"):
-        ws.produce([b], "ZZ-000005", "V2")
+        ws.productions.produce([b], "ZZ-000005", "V2")
     with pytest.raises(RuleViolation, match="ZZ-000002 is already used"):
-        ws.produce([b], "ZZ-000002", "V2")
+        ws.productions.produce([b], "ZZ-000002", "V2")
     with pytest.raises(RuleViolation, match="ZZ-0000003 has 7 digits; prefix 'ZZ-' uses 6"):
-        ws.produce([b], "ZZ-0000003", "V2")
+        ws.productions.produce([b], "ZZ-0000003", "V2")
     with pytest.raises(ClawbackError, match="no earlier volume with prefix 'QQ-'"):
-        ws.produce([b], None, "V2", continue_from="QQ-")
-    assert str(ws.produce([b], None, "V2", continue_from="ZZ-")) == "ZZ-000003-ZZ-000004"
-    assert str(ws.produce([c], "ZZ-000005", "V3")) == "ZZ-000005-ZZ-000006"
-    gap = ws.produce([d], "ZZ-000100", "V4", allow_gap="numbers 7-99 went to a paper production")
+        ws.productions.produce([b], None, "V2", continue_from="QQ-")
+    assert (
+        str(ws.productions.produce([b], None, "V2", continue_from="ZZ-")) == "ZZ-000003-ZZ-000004"
+    )
+    assert str(ws.productions.produce([c], "ZZ-000005", "V3")) == "ZZ-000005-ZZ-000006"
+    gap = ws.productions.produce(
+        [d], "ZZ-000100", "V4", allow_gap="numbers 7-99 went to a paper production"
+    )
     assert str(gap) == "ZZ-000100-ZZ-000101"
     assert bates_of(ws, e) == [None, None]  # nothing half-done by the refusals
     with ws.transaction() as s:
@@ -68,26 +73,28 @@ def test_numbering_continues_and_refuses_gaps_overlaps_and_other_widths(ws: Work
         "numbers 7-99 went to a paper production",
     ]
     with pytest.raises(RuleViolation, match="volume V4 was already produced"):
-        ws.produce([d], "ZZ-000100", "V4")
+        ws.productions.produce([d], "ZZ-000100", "V4")
 
 
 def test_slip_sheets_natives_redaction_and_the_volume_on_disk(
     ws: Workspace, tmp_path: Path
 ) -> None:
-    plain = ws.ingest(text_pdf("cover letter", f"account {HIT} on file"), title="letter")
-    secret = ws.ingest(text_pdf("privileged advice p1", "p2", "p3"), title="Advice re merger")
+    plain = ws.ingest.ingest(text_pdf("cover letter", f"account {HIT} on file"), title="letter")
+    secret = ws.ingest.ingest(
+        text_pdf("privileged advice p1", "p2", "p3"), title="Advice re merger"
+    )
     with ws.transaction() as s:
-        native_sha = ws._store(s, b"a,b\n1,2\n", "text/csv", None, "native")
-    sheet = ws.ingest(
+        native_sha = ws.ctx.put(s, b"a,b\n1,2\n", "text/csv", None, "native")
+    sheet = ws.ingest.ingest(
         text_pdf("Produced in native form\nfigures.csv"),
         title="figures",
         family="F1",
         meta={"name": "figures.csv", "native_sha256": native_sha, "custodian": "Kim"},
     )
-    parent = ws.ingest(text_pdf("email body"), title="email", family="F1", parent=True)
-    ws.designate(plain, "Confidential")
+    parent = ws.ingest.ingest(text_pdf("email body"), title="email", family="F1", parent=True)
+    ws.designations.designate(plain, "Confidential")
     seen: list[tuple[int, int]] = []
-    span = ws.produce(
+    span = ws.productions.produce(
         [plain, secret, parent, sheet],
         "PR-00000001",
         "VOL1",
@@ -100,7 +107,7 @@ def test_slip_sheets_natives_redaction_and_the_volume_on_disk(
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     assert bates_of(ws, secret) == ["PR-00000003", "PR-00000004", "PR-00000005"]
 
-    folder = ws.export_volume("VOL1", tmp_path / "out")
+    folder = ws.volumes.export("VOL1", tmp_path / "out")
     dat = read_dat((folder / "DATA" / "VOL1.dat").read_bytes())
     assert dat.problems == []
     rows = {r["BEGBATES"]: r for r in dat.records}
@@ -127,16 +134,18 @@ def test_slip_sheets_natives_redaction_and_the_volume_on_disk(
     opt = read_opt((folder / "DATA" / "VOL1.opt").read_bytes())
     keys = [p.key for p in opt.pages]
     assert keys == ["PR-00000001", "PR-00000002", "PR-00000003", "PR-00000006", "PR-00000007"]
-    assert ws.check() == []
+    assert ws.integrity.check() == []
 
 
 def test_stamp_corner_and_legend_are_chosen(ws: Workspace) -> None:
     (doc,) = docs(ws, 1, pages=1)
-    ws.produce([doc], "TC-0001", "V1", corner="top-left", legend="SUBJECT TO PROTECTIVE ORDER")
+    ws.productions.produce(
+        [doc], "TC-0001", "V1", corner="top-left", legend="SUBJECT TO PROTECTIVE ORDER"
+    )
     with ws.transaction() as s:
         row = s.scalar(select(t.Document).where(t.Document.control == doc))
         assert row is not None and row.produced
-        pdf = ws.files.get(row.produced)
+        pdf = ws.ctx.files.get(row.produced)
     with pymupdf.open(stream=pdf) as out:
         page = out[0]
         band = pymupdf.Rect(0, 0, page.rect.width / 2, 36)
@@ -144,12 +153,12 @@ def test_stamp_corner_and_legend_are_chosen(ws: Workspace) -> None:
         assert "TC-0001" not in page.get_text(clip=pymupdf.Rect(0, 36, page.rect.width, 9999))
         assert "SUBJECT TO PROTECTIVE ORDER" in page.get_text(clip=pymupdf.Rect(0, 0, 9999, 36))
     with pytest.raises(ClawbackError, match="stamp corner must be one of"):
-        ws.produce(docs(ws, 1)[:1], "TC-0002", "V2", corner="middle")
+        ws.productions.produce(docs(ws, 1)[:1], "TC-0002", "V2", corner="middle")
 
 
 def test_two_workers_make_the_same_volume(ws: Workspace) -> None:
     controls = docs(ws, 4)
-    span = ws.produce(controls, "TW-0001", "V1", workers=2)
+    span = ws.productions.produce(controls, "TW-0001", "V1", workers=2)
     assert str(span) == "TW-0001-TW-0008"
     assert [b for c in controls for b in bates_of(ws, c)] == [f"TW-{n:04d}" for n in range(1, 9)]
 
@@ -157,8 +166,8 @@ def test_two_workers_make_the_same_volume(ws: Workspace) -> None:
 @pytest.mark.slow  # two real `clawback produce` processes, one of them killed
 def test_a_production_killed_midway_resumes_with_every_number_once(tmp_path: Path) -> None:
     root = tmp_path / "ws"
-    ws = Workspace.init(root)
-    ws.load_case(reference_case())
+    ws = Workspace.init(root).operator()
+    ws.matter.load_case(reference_case())
     controls = docs(ws, 16, pages=3)
     ws.close()
     command = [
@@ -186,10 +195,12 @@ def test_a_production_killed_midway_resumes_with_every_number_once(tmp_path: Pat
     again = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert "KL-00000001-KL-00000048 (48 pages)" in again.stdout
-    ws = Workspace.open(root)
+    ws = Workspace.open(root).operator()
     try:
         with ws.transaction() as s:
-            numbers = s.scalars(select(t.Page.bates).where(t.Page.bates.is_not(None))).all()
+            numbers = [
+                str(b) for b in s.scalars(select(t.Page.bates).where(t.Page.bates.is_not(None)))
+            ]
             rows = s.scalars(select(t.Document).order_by(t.Document.id)).all()
             produced = [(r.control, r.produced) for r in rows]
             states = s.scalars(select(t.Production.state)).all()
@@ -198,9 +209,9 @@ def test_a_production_killed_midway_resumes_with_every_number_once(tmp_path: Pat
         for control, sha in produced:
             assert sha is not None
             wanted = bates_of(ws, control)
-            with pymupdf.open(stream=ws.files.get(sha)) as out:
+            with pymupdf.open(stream=ws.ctx.files.get(sha)) as out:
                 assert [wanted[p.number] in p.get_text() for p in out] == [True] * 3
-        assert ws.check() == []
+        assert ws.integrity.check() == []
     finally:
         ws.close()
 
@@ -211,8 +222,8 @@ def test_the_command_line_continues_withholds_and_refuses_in_one_line(tmp_path: 
     from clawback.cli import app
 
     root = tmp_path / "ws"
-    ws = Workspace.init(root)
-    ws.load_case(reference_case())
+    ws = Workspace.init(root).operator()
+    ws.matter.load_case(reference_case())
     a, b, c = docs(ws, 3)
     ws.close()
     runner = CliRunner()
@@ -248,7 +259,7 @@ def a_strip(ws: Workspace) -> str:
     """A page too narrow for LEGEND: a document that cannot be made."""
     narrow = pymupdf.open()
     narrow.new_page(width=40, height=400).insert_text((5, 50), "x", fontsize=8)
-    control = ws.ingest(narrow.tobytes(), title="a strip")
+    control = ws.ingest.ingest(narrow.tobytes(), title="a strip")
     narrow.close()
     return control
 
@@ -256,27 +267,29 @@ def a_strip(ws: Workspace) -> str:
 def test_a_document_that_cannot_be_made_stops_the_volume_in_one_line(ws: Workspace) -> None:
     first, tiny = docs(ws, 1)[0], a_strip(ws)
     with pytest.raises(ClawbackError, match=r"labels do not fit.*volume NV stays open") as failed:
-        ws.produce([first, tiny], "NV-000001", "NV", legend=LEGEND)
+        ws.productions.produce([first, tiny], "NV-000001", "NV", legend=LEGEND)
     assert "\n" not in str(failed.value)
     assert str(failed.value).startswith(f"{tiny}: page 1: labels do not fit the page width;")
     assert bates_of(ws, first) == ["NV-000001", "NV-000002"] and bates_of(ws, tiny) == [None]
     with ws.transaction() as s:
         assert s.scalars(select(t.Production.state)).all() == ["open"]
     with pytest.raises(RuleViolation, match="volume NV is open with other documents"):
-        ws.produce([tiny], "NV-000001", "NV")
+        ws.productions.produce([tiny], "NV-000001", "NV")
     with pytest.raises(RuleViolation, match="volume NV is not complete"):
-        ws.export_volume("NV", Path("unused"))
+        ws.volumes.export("NV", Path("unused"))
 
 
 def test_an_open_volume_that_cannot_be_finished_is_abandoned(ws: Workspace) -> None:
     first, tiny = docs(ws, 1)[0], a_strip(ws)
     with pytest.raises(ClawbackError, match="volume NV stays open"):
-        ws.produce([first, tiny], "NV-000001", "NV", legend=LEGEND, redact_pattern="secret")
-    assert "secret" not in ws.page_text("NV-000001")  # as produced: the hit redacted
+        ws.productions.produce(
+            [first, tiny], "NV-000001", "NV", legend=LEGEND, redact_pattern="secret"
+        )
+    assert "secret" not in ws.reads.page_text("NV-000001")  # as produced: the hit redacted
     with pytest.raises(ClawbackError, match="needs a reason"):
-        ws.abandon_volume("NV", " ")
+        ws.productions.abandon("NV", " ")
     # both planned documents are released: the one made and the one that never could be
-    assert ws.abandon_volume("NV", "a strip too narrow for the legend") == 2
+    assert ws.productions.abandon("NV", "a strip too narrow for the legend") == 2
     assert bates_of(ws, first) == [None, None] and bates_of(ws, tiny) == [None]
     with ws.transaction() as s:
         doc = s.scalar(select(t.Document).where(t.Document.control == first))
@@ -286,11 +299,11 @@ def test_an_open_volume_that_cannot_be_finished_is_abandoned(ws: Workspace) -> N
         assert s.scalars(select(t.Production.state)).all() == ["abandoned"]
         assert s.scalar(select(t.Audit).where(t.Audit.action == "produce.abandon")) is not None
     with pytest.raises(RuleViolation, match="NV is abandoned, not open"):
-        ws.abandon_volume("NV", "again")
+        ws.productions.abandon("NV", "again")
     with pytest.raises(RuleViolation, match="NV was abandoned"):
-        ws.produce([first], "NV-000001", "NV")
+        ws.productions.produce([first], "NV-000001", "NV")
     # the numbers were never delivered: the next volume may use them
-    assert str(ws.produce([first], "NV-000001", "NV2")) == "NV-000001-NV-000002"
+    assert str(ws.productions.produce([first], "NV-000001", "NV2")) == "NV-000001-NV-000002"
 
 
 def test_pattern_hits_on_rotated_and_cropped_pages_are_redacted_where_they_show(
@@ -306,13 +319,15 @@ def test_pattern_hits_on_rotated_and_cropped_pages_are_redacted_where_they_show(
         if rotation == 270:
             page.set_cropbox(pymupdf.Rect(20, 30, 600, 700))
         page.set_rotation(rotation)
-    control = ws.ingest(doc.tobytes(), title="turned pages")
+    control = ws.ingest.ingest(doc.tobytes(), title="turned pages")
     doc.close()
-    ws.produce([control], "RT-000001", "RT", redact_pattern=r"[A-Z]{3}-\d{4}-\d{2}-\d{6}")
+    ws.productions.produce(
+        [control], "RT-000001", "RT", redact_pattern=r"[A-Z]{3}-\d{4}-\d{2}-\d{6}"
+    )
     with ws.transaction() as s:
         produced = s.scalar(select(t.Document.produced).where(t.Document.control == control))
     assert produced is not None
-    with pymupdf.open(stream=ws.files.get(produced)) as out:
+    with pymupdf.open(stream=ws.ctx.files.get(produced)) as out:
         for page in out:
             text = page.get_text()
             assert HIT not in text and "neighbouring line stays" in text, page.number

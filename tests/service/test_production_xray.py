@@ -22,19 +22,19 @@ from clawback.storage import tables as t
 def test_a_fake_box_over_live_text_stops_the_volume(
     tmp_path: Path, database_url: str, xray_available: None, workers: int
 ) -> None:
-    ws = Workspace.init(tmp_path / "ws", database_url)
+    ws = Workspace.init(tmp_path / "ws", database_url).operator()
     try:
-        ws.load_case(reference_case())
+        ws.matter.load_case(reference_case())
         doc = pymupdf.open()
         for n in range(2):
             doc.new_page().insert_text((72, 100), f"Account number 4417-{n} belongs to Ruiz")
         hidden = doc[1].search_for("4417-1")[0]
         doc[1].draw_rect(hidden, color=None, fill=(0, 0, 0))  # a box drawn, text left under it
-        clean = ws.ingest(_plain(), title="clean")
-        faked = ws.ingest(doc.tobytes(), title="fake box")
+        clean = ws.ingest.ingest(_plain(), title="clean")
+        faked = ws.ingest.ingest(doc.tobytes(), title="fake box")
         doc.close()
         with pytest.raises(ClawbackError) as stopped:
-            ws.produce([clean, faked], "XR-000001", "XR", workers=workers)
+            ws.productions.produce([clean, faked], "XR-000001", "XR", workers=workers)
         message = str(stopped.value)
         assert "\n" not in message
         assert message.startswith(f"{faked}: 1 finding(s); first: page 2: x-ray: opaque box")

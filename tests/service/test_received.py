@@ -101,7 +101,7 @@ def test_a_received_volume_with_families_and_a_bad_redaction(ws: Workspace, tmp_
             ("OTH0000005", "OTH0000005", "", "", received_pdf("plain")),
         ],
     )
-    report = ws.import_received(folder)
+    report = ws.imports.volume(folder)
     assert report.problems == []
     assert [(i.theirs, i.bates, i.warnings) for i in report.imported] == [
         ("OTH0000001", "OTH0000001-OTH0000002", 0),
@@ -120,50 +120,52 @@ def test_a_received_volume_with_families_and_a_bad_redaction(ws: Workspace, tmp_
         trail = json.dumps([[a.action, a.subject, a.detail] for a in s.scalars(select(t.Audit))])
     assert "received.warning" in trail
     assert "settle" not in trail and "4.2 million" not in trail  # never the text under the box
-    shown = ws.show("OTH0000004")
+    shown = ws.reads.show("OTH0000004")
     assert shown["warnings"] == [
         "page 1 has a box over live text: a filled dark rectangle at (70, 88, 420, 104) covers "
         f"{len(SECRET)} character(s) that can still be selected and copied"
     ]
-    assert "warnings" not in ws.show("OTH0000003")  # a true redaction: nothing to warn of
-    assert ws.page_warnings("OTH0000001") == []
-    again = ws.import_received(folder)
+    assert "warnings" not in ws.reads.show("OTH0000003")  # a true redaction: nothing to warn of
+    assert ws.reads.page_warnings("OTH0000001") == []
+    again = ws.imports.volume(folder)
     assert again.imported == [] and len(again.problems) == 4  # nothing twice
 
 
 def test_ingest_as_received_is_checked_and_ours_is_not(ws: Workspace) -> None:
-    control = ws.ingest(received_pdf("black box", 2), title="their letter", kind="received")
-    assert [w.split(":")[0] for w in ws.page_warnings(control)] == [
+    control = ws.ingest.ingest(received_pdf("black box", 2), title="their letter", kind="received")
+    assert [w.split(":")[0] for w in ws.reads.page_warnings(control)] == [
         "page 1 has a box over live text"
     ]
-    assert ws.ingest(received_pdf("redacted"), title="theirs", kind="received")
-    assert ws.ingest(received_pdf("black box", 3), title="ours", kind="pdf")
+    assert ws.ingest.ingest(received_pdf("redacted"), title="theirs", kind="received")
+    assert ws.ingest.ingest(received_pdf("black box", 3), title="ours", kind="pdf")
     with ws.transaction() as s:
         assert len(s.scalars(select(t.PageWarning)).all()) == 1  # ours are not checked here
 
 
 def test_what_the_receiving_side_ingests_is_checked(ws: Workspace) -> None:
-    ws.add_person(
+    ws.people.add(
         "counsel@plaintiffs.example",
         name="Plaintiffs' counsel",
         side="receiving",
         category="counsel",
     )
-    ws.act_as("counsel@plaintiffs.example")
-    control = ws.ingest(received_pdf("black box", 2), title="their production")
-    assert [w.split(":")[0] for w in ws.page_warnings(control)] == [
+    ws = ws.ctx.workspace.person("counsel@plaintiffs.example")
+    control = ws.ingest.ingest(received_pdf("black box", 2), title="their production")
+    assert [w.split(":")[0] for w in ws.reads.page_warnings(control)] == [
         "page 1 has a box over live text"
     ]
 
 
 def test_show_and_text_print_the_warning(tmp_path: Path) -> None:
-    ws = Workspace.init(tmp_path / "ws")
+    ws = Workspace.init(tmp_path / "ws").operator()
     try:
-        ws.load_case(reference_case())
-        control = ws.ingest(received_pdf("black box", 2), title="their letter", kind="received")
+        ws.matter.load_case(reference_case())
+        control = ws.ingest.ingest(
+            received_pdf("black box", 2), title="their letter", kind="received"
+        )
         folder = tmp_path / "v"
         volume(folder, [("OTH0000009", "OTH0000009", "", "", received_pdf("black box"))])
-        ws.import_received(folder)
+        ws.imports.volume(folder)
     finally:
         ws.close()
     runner = CliRunner()
@@ -180,16 +182,16 @@ def test_show_and_text_print_the_warning(tmp_path: Path) -> None:
 
 def test_our_own_volume_goes_out_and_comes_back(ws: Workspace, tmp_path: Path) -> None:
     produced(ws)
-    folder = ws.export_volume("VOL001", tmp_path / "out")
-    other = Workspace.init(tmp_path / "other", f"sqlite:///{tmp_path / 'other.db'}")
+    folder = ws.volumes.export("VOL001", tmp_path / "out")
+    other = Workspace.init(tmp_path / "other", f"sqlite:///{tmp_path / 'other.db'}").operator()
     try:
-        other.load_case(reference_case())
-        controls, problems = other.import_volume(folder)
+        other.matter.load_case(reference_case())
+        controls, problems = other.imports.import_volume(folder)
         assert problems == [] and len(controls) == 2
         for ref in ("TST-0000001", "TST-0000003"):
-            assert other.show(ref)["bates"] == ws.show(ref)["bates"]
-            assert other.page_text(ref).startswith(ws.page_text(ref))  # + the stamps
-        assert other.import_volume(folder) == (
+            assert other.reads.show(ref)["bates"] == ws.reads.show(ref)["bates"]
+            assert other.reads.page_text(ref).startswith(ws.reads.page_text(ref))  # + the stamps
+        assert other.imports.import_volume(folder) == (
             [],
             [
                 "row 1 (TST-0000001): Bates number TST-0000001 is already in the record",
@@ -241,7 +243,7 @@ def test_images_by_opt_with_families_by_parent_id(ws: Workspace, tmp_path: Path)
         ]
     )
     (folder / "load.opt").write_bytes(opt.encode())
-    report = ws.import_received(folder)
+    report = ws.imports.volume(folder)
     assert [(i.theirs, i.pages, i.bates, i.family) for i in report.imported] == [
         ("PRD0000001", 2, "PRD0000001-PRD0000002", "load:PRD0000001"),
         ("PRD0000003", 2, None, "load:PRD0000001"),  # 1 page ID for 2 pages: no Bates

@@ -49,18 +49,18 @@ def ws(tmp_path: Path, database_url: str) -> Workspace:
 
 
 def produced_workspace(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url)
-    workspace.load_case(reference_case())
-    workspace.add_person(COUNSEL, name="counsel", side="receiving", category="counsel")
-    workspace.ingest(region_pdf(), title="memo", kind="report", exhibit=1)
-    workspace.designate(1, "Confidential")
-    workspace.produce([1], "TST-00000001", "VOL001")
+    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
+    workspace.matter.load_case(reference_case())
+    workspace.people.add(COUNSEL, name="counsel", side="receiving", category="counsel")
+    workspace.ingest.ingest(region_pdf(), title="memo", kind="report", exhibit=1)
+    workspace.designations.designate(1, "Confidential")
+    workspace.productions.produce([1], "TST-00000001", "VOL001")
     yield workspace
     workspace.close()
 
 
 def produced_pdf(ws: Workspace) -> bytes:
-    out = ws.export([1], ws.root / "as-produced")
+    out = ws.reads.export([1], ws.ctx.workspace.root.parent / "as-produced")
     return out[0].read_bytes()
 
 
@@ -99,11 +99,13 @@ def test_rectangle_item_is_redacted_where_it_was_drawn(
     produced = produced_pdf(ws)
     region = code_region(produced, page)
     bates = f"TST-0000000{page + 1}"
-    ws.define_item(1, "box", bates, "a record number", rect=tuple(region))
-    ws.claim("c1", privilege="law_enforcement", exhibits=[1], items=["box"], on=date(2020, 5, 1))
-    ws.rule("c1", "granted", on=date(2020, 6, 26))
-    ws.seal("10", exhibits=[1], kind="non_dispositive", granted=True)
-    ws.file(tmp_path / "out")
+    ws.items.define(1, "box", bates, "a record number", rect=tuple(region))
+    ws.claims.claim(
+        "c1", privilege="law_enforcement", exhibits=[1], items=["box"], on=date(2020, 5, 1)
+    )
+    ws.claims.rule("c1", "granted", on=date(2020, 6, 26))
+    ws.sealing.seal("10", exhibits=[1], kind="non_dispositive", granted=True)
+    ws.filings.file(tmp_path / "out")
     sealed = (tmp_path / "out" / "sealed" / "ex01_TST-00000001.pdf").read_bytes()
     with pymupdf.open(stream=sealed) as doc:
         text = doc[page].get_text()
@@ -120,11 +122,11 @@ def test_rectangle_item_is_redacted_where_it_was_drawn(
     assert changed in grown(region), (changed, region)
     assert changed.get_area() >= 0.8 * region.get_area()
     # The receiving side's counsel reads the page, and exports it, less the region.
-    counsel = Workspace.open(ws.root, ws.url, as_person=COUNSEL)
+    counsel = ws.ctx.workspace.person(COUNSEL)
     try:
-        shown = counsel.page_text(bates)
+        shown = counsel.reads.page_text(bates)
         assert CODE not in shown and MEMO in shown
-        exported = counsel.export([1], tmp_path / "export")[0].read_bytes()
+        exported = counsel.reads.export([1], tmp_path / "export")[0].read_bytes()
     finally:
         counsel.close()
     with pymupdf.open(stream=exported) as doc:
@@ -136,12 +138,12 @@ def test_rectangle_item_is_redacted_where_it_was_drawn(
 def test_image_pixels_under_a_rectangle_are_blanked(ws: Workspace, tmp_path: Path) -> None:
     produced = produced_pdf(ws)
     region = (122.0, 320.0, 172.0, 360.0)  # inside the image on page 1
-    ws.define_item(1, "face", "TST-00000001", "a face", rect=region)
-    ws.claim("c1", privilege="law_enforcement", exhibits=[1], items=["face"])
-    ws.rule("c1", "granted")
-    counsel = Workspace.open(ws.root, ws.url, as_person=COUNSEL)
+    ws.items.define(1, "face", "TST-00000001", "a face", rect=region)
+    ws.claims.claim("c1", privilege="law_enforcement", exhibits=[1], items=["face"])
+    ws.claims.rule("c1", "granted")
+    counsel = ws.ctx.workspace.person(COUNSEL)
     try:
-        exported = counsel.export([1], tmp_path / "export")[0].read_bytes()
+        exported = counsel.reads.export([1], tmp_path / "export")[0].read_bytes()
     finally:
         counsel.close()
     boxes = [(0, region, "face")]
@@ -152,21 +154,21 @@ def test_image_pixels_under_a_rectangle_are_blanked(ws: Workspace, tmp_path: Pat
 
 
 def test_whole_page_item_through_the_service(ws: Workspace, tmp_path: Path) -> None:
-    ws.define_item(1, "p2", "TST-00000002", "a whole page of notes", whole_page=True)
-    ws.claim("c1", privilege="law_enforcement", exhibits=[1], items=["p2"])
-    ws.rule("c1", "granted")
-    ws.seal("10", exhibits=[1], kind="non_dispositive", granted=True)
-    ws.file(tmp_path / "out")
+    ws.items.define(1, "p2", "TST-00000002", "a whole page of notes", whole_page=True)
+    ws.claims.claim("c1", privilege="law_enforcement", exhibits=[1], items=["p2"])
+    ws.claims.rule("c1", "granted")
+    ws.sealing.seal("10", exhibits=[1], kind="non_dispositive", granted=True)
+    ws.filings.file(tmp_path / "out")
     sealed = (tmp_path / "out" / "sealed" / "ex01_TST-00000001.pdf").read_bytes()
     with pymupdf.open(stream=sealed) as doc:
         assert CODE in doc[0].get_text() and MEMO in doc[0].get_text()
         second = doc[1].get_text()
         assert CODE not in second and MEMO not in second and "TST-00000002" in second
         assert doc[1].get_images() == [] and doc[0].get_images() != []
-    counsel = Workspace.open(ws.root, ws.url, as_person=COUNSEL)
+    counsel = ws.ctx.workspace.person(COUNSEL)
     try:
-        assert MEMO not in counsel.page_text("TST-00000002")
-        assert MEMO in counsel.page_text("TST-00000001")
+        assert MEMO not in counsel.reads.page_text("TST-00000002")
+        assert MEMO in counsel.reads.page_text("TST-00000001")
     finally:
         counsel.close()
 
@@ -185,10 +187,10 @@ def test_bad_rectangle_is_one_line_naming_it(
     ws: Workspace, rect: tuple[float, ...], message: str
 ) -> None:
     with pytest.raises(RuleViolation, match=message) as bad:
-        ws.define_item(1, "bad", "TST-00000001", "x", rect=rect)
+        ws.items.define(1, "bad", "TST-00000001", "x", rect=rect)
     assert "\n" not in str(bad.value)
     with pytest.raises(RuleViolation, match="one"):
-        ws.define_item(1, "bad", "TST-00000001", "x", texts=[CODE], rect=(1, 1, 9, 9))
+        ws.items.define(1, "bad", "TST-00000001", "x", texts=[CODE], rect=(1, 1, 9, 9))
 
 
 def test_cli_item_by_rectangle(tmp_path: Path) -> None:
@@ -196,8 +198,18 @@ def test_cli_item_by_rectangle(tmp_path: Path) -> None:
     made = produced_workspace(tmp_path, f"sqlite:///{tmp_path / 'cli.db'}")
     ws = next(made)
     runner = CliRunner()
-    env = {"CLAWBACK_DATABASE_URL": ws.url}
-    base = ["item", "1", "r1", "--page", "TST-00000001", "--what", "a code", "-w", str(ws.root)]
+    env = {"CLAWBACK_DATABASE_URL": ws.ctx.workspace.url}
+    base = [
+        "item",
+        "1",
+        "r1",
+        "--page",
+        "TST-00000001",
+        "--what",
+        "a code",
+        "-w",
+        str(ws.ctx.workspace.root),
+    ]
     done = runner.invoke(app, [*base, "--rect", "70,128,220,145"], env=env)
     assert done.exit_code == 0, done.output
     assert "item r1 on TST-00000001" in done.output
@@ -213,12 +225,12 @@ def test_cli_item_by_rectangle(tmp_path: Path) -> None:
 
 def test_filed_text_items_are_reflowed(ws: Workspace, tmp_path: Path) -> None:
     """A text item in a filing leaves the policy's gap, not the width of the code."""
-    ws.define_item(1, "m1", "TST-00000001", "a subject", texts=["Memo about"])
-    ws.define_item(1, "m2", "TST-00000002", "a subject", texts=["Memo about"])
-    ws.claim("c1", privilege="law_enforcement", exhibits=[1], items=["m1", "m2"])
-    ws.rule("c1", "granted")
-    ws.seal("10", exhibits=[1], kind="non_dispositive", granted=True)
-    ws.file(tmp_path / "out")
+    ws.items.define(1, "m1", "TST-00000001", "a subject", texts=["Memo about"])
+    ws.items.define(1, "m2", "TST-00000002", "a subject", texts=["Memo about"])
+    ws.claims.claim("c1", privilege="law_enforcement", exhibits=[1], items=["m1", "m2"])
+    ws.claims.rule("c1", "granted")
+    ws.sealing.seal("10", exhibits=[1], kind="non_dispositive", granted=True)
+    ws.filings.file(tmp_path / "out")
     sealed = (tmp_path / "out" / "sealed" / "ex01_TST-00000001.pdf").read_bytes()
     with pymupdf.open(stream=sealed) as doc:
         assert "the border crossing" in doc[0].get_text()

@@ -29,6 +29,9 @@ from clawback.storage.audit import (
     verify_export,
 )
 from clawback.storage.db import MIGRATIONS, connect, migrate
+from clawback.storage.keys import AuditKeys
+
+KEYS = AuditKeys.from_secret(bytes(range(32)))
 
 
 @pytest.fixture
@@ -44,12 +47,12 @@ def fill(engine: Engine, n: int = 5) -> None:
         for i in range(1, n + 1):
             detail = {"volume": f"VOL{i:03}", "on": date(2025, 3, i), "pages": (i, i + 1)}
             detail["note"] = 'Zoë\u2028Müller\x85 "n"\n'  # line breaks JSON leaves unescaped
-            append(s, "müller@example.com", "cli", "produce", f"ABC{i:06}-ABC{i:06}", detail)
+            append(s, KEYS, "müller@example.com", "cli", "produce", f"ABC{i:06}-ABC{i:06}", detail)
 
 
 def check(engine: Engine) -> list[Problem]:
     with Session(engine) as s, s.begin():
-        return verify(s)
+        return verify(s, KEYS)
 
 
 def tamper(engine: Engine, *statements: str) -> None:
@@ -62,7 +65,13 @@ def test_appends_make_a_chain_that_verifies(engine: Engine) -> None:
     fill(engine, 3)
     with Session(engine) as s, s.begin():  # a second transaction continues the chain
         row = append(
-            s, "ops", "worker", "ingest", "CTRL-0004", {"at": datetime(2025, 1, 2, tzinfo=UTC)}
+            s,
+            KEYS,
+            "ops",
+            "worker",
+            "ingest",
+            "CTRL-0004",
+            {"at": datetime(2025, 1, 2, tzinfo=UTC)},
         )
         assert row.seq == 4 and row.id is not None
     with Session(engine) as s, s.begin():
@@ -104,18 +113,18 @@ def test_append_refuses_what_would_not_read_back(engine: Engine) -> None:
     """And takes a subject as long as a notice's list of Bates ranges."""
     with Session(engine) as s, s.begin():
         with pytest.raises(TypeError, match="holds a set"):
-            append(s, "ops", "api", "x", "y", {"f": {1}})
+            append(s, KEYS, "ops", "api", "x", "y", {"f": {1}})
         with pytest.raises(ValueError, match="not JSON compliant"):
-            append(s, "ops", "api", "x", "y", {"f": float("nan")})
+            append(s, KEYS, "ops", "api", "x", "y", {"f": float("nan")})
         with pytest.raises(TypeError, match="must be a mapping"):
-            append(s, "ops", "api", "x", "y", [("f", 1)])  # type: ignore[arg-type]
-        assert append(s, "ops", "api", "x", "y", {1: ("a",)}).detail == {"1": ["a"]}
+            append(s, KEYS, "ops", "api", "x", "y", [("f", 1)])  # type: ignore[arg-type]
+        assert append(s, KEYS, "ops", "api", "x", "y", {1: ("a",)}).detail == {"1": ["a"]}
         with pytest.raises(ValueError, match="path 'email'"):
-            append(s, "ops", "email", "x", "y", {})
+            append(s, KEYS, "ops", "email", "x", "y", {})
         with pytest.raises(ValueError, match="actor"):
-            append(s, "o" * 201, "api", "x", "y", {})
+            append(s, KEYS, "o" * 201, "api", "x", "y", {})
         long = "; ".join(f"ABC{i:06}-ABC{i + 4:06}" for i in range(0, 200, 5))  # > 300 chars
-        assert append(s, "ops", "api", "claim.notice", long, {}).subject == long
+        assert append(s, KEYS, "ops", "api", "claim.notice", long, {}).subject == long
     assert check(engine) == []
 
 
@@ -169,7 +178,9 @@ def test_swapped_seq_numbers_are_named(engine: Engine) -> None:
         "update audit set seq = 4 where seq = -2",
     )
     problems = check(engine)
-    assert {(2, "edited"), (4, "edited"), (3, "reordered")} <= {(p.seq, p.kind) for p in problems}
+    found = {(p.seq, p.kind) for p in problems}
+    assert {(2, "edited"), (4, "edited"), (3, "reordered")} <= found
+    assert {(2, "forged"), (4, "forged")} <= found  # each MAC is of its seq too
     assert all(p.seq in (2, 3, 4, 5) for p in problems)  # 5 no longer follows what is now 4
 
 
@@ -180,17 +191,21 @@ def test_an_export_verifies_on_its_own_and_names_an_edited_line(
     fill(engine)
     out = tmp_path / f"audit.{fmt}"
     with Session(engine) as s, s.begin():
-        head = export(s, out, fmt)
+        head = export(s, out, fmt, keys=KEYS, workspace="W")
         assert head == records(s)[-1].hash
     assert verify_export(out) == []
+    assert verify_export(out, KEYS.public_key_hex) == []
     lines = out.read_text(encoding="utf-8").split("\n")[:-1]
-    if fmt == "jsonl":
-        assert json.loads(lines[-1]) == {"chain_head": head, "entries": 5}
-    else:
-        assert json.loads((tmp_path / "audit.csv.head").read_text()) == {
-            "chain_head": head,
-            "entries": 5,
-        }
+    sidecar = tmp_path / "audit.csv.head"
+    tail = json.loads(lines[-1] if fmt == "jsonl" else sidecar.read_text())
+    assert set(tail) == {"chain_head", "entries", "withheld", "checkpoint", "signature"}
+    assert (tail["chain_head"], tail["entries"], tail["withheld"]) == (head, 5, [])
+    assert (tail["checkpoint"]["seq"], tail["checkpoint"]["hash"]) == (5, head)
+    assert tail["checkpoint"]["public_key"] == KEYS.public_key_hex
+    if fmt == "csv":
+        assert lines[0] == "seq,stamp,actor,path,action,subject,detail,prev,hash,withheld"
+        assert not sidecar.with_name(".audit.csv.head").exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
     line = 4 if fmt == "csv" else 3  # the CSV has a header line
     lines[line - 1] = lines[line - 1].replace("ABC000003", "ABC000009")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -203,7 +218,7 @@ def test_a_cut_or_thinned_export_is_named(engine: Engine, tmp_path: Path) -> Non
     fill(engine)
     out = tmp_path / "audit.jsonl"
     with Session(engine) as s, s.begin():
-        export(s, out)
+        export(s, out, keys=KEYS, workspace="W")
     lines = out.read_text(encoding="utf-8").split("\n")[:-1]
     out.write_text("\n".join(lines[:1] + lines[2:]) + "\n", encoding="utf-8")
     assert [(p.seq, p.kind) for p in verify_export(out)] == [(2, "deleted"), (5, "head")]
@@ -221,7 +236,7 @@ def test_concurrent_appenders_take_turns(engine: Engine) -> None:
             start.wait()
             for i in range(50):
                 with Session(engine) as s, s.begin():
-                    append(s, name, "worker", "stamp", f"ABC{i:06}", {"i": i})
+                    append(s, KEYS, name, "worker", "stamp", f"ABC{i:06}", {"i": i})
         except Exception as exc:  # pragma: no cover - reported below
             failures.append(exc)
 
@@ -241,7 +256,7 @@ def test_append_refuses_a_trail_without_its_head(engine: Engine) -> None:
     tamper(engine, "delete from audit_head")
     assert [(p.seq, p.kind) for p in check(engine)] == [(2, "head")]
     with Session(engine) as s, s.begin(), pytest.raises(ClawbackError, match="no head"):
-        append(s, "ops", "api", "x", "y", {})
+        append(s, KEYS, "ops", "api", "x", "y", {})
 
 
 def test_migration_chains_the_entries_written_before_it(database_url: str) -> None:
@@ -262,9 +277,14 @@ def test_migration_chains_the_entries_written_before_it(database_url: str) -> No
     migrate(engine)
     with Session(engine) as s, s.begin():
         kept = records(s)
-        append(s, "ops", "api", "designate", "CTRL-1", {})
+        append(s, KEYS, "ops", "api", "designate", "CTRL-1", {})
     assert [(r.seq, r.subject) for r in kept] == [(1, "CTRL-1"), (2, "CTRL-2"), (3, "CTRL-3")]
     assert kept[1].stamp == "2025-03-02T10:00:00.123452Z"
     assert kept[2].detail == {"pages": 3, "who": "Zoë"}
-    assert check(engine) == []
+    assert all(r.mac is None for r in kept)
+    problems = check(engine)  # the entries before the key are named, the new one is keyed
+    assert [(p.seq, p.kind) for p in problems] == [(1, "unkeyed"), (2, "unkeyed"), (3, "unkeyed")]
+    assert problems[0].message == (
+        "entry 1 was written without the audit key (before migration 0012?)"
+    )
     engine.dispose()

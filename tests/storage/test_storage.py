@@ -13,7 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
-from clawback.domain.errors import NotFound
+from clawback.domain.errors import StorageError
 from clawback.storage.db import connect, migrate, schema_is_current
 from clawback.storage.files import FileStore, StoreCorrupt
 from clawback.storage.tables import Base
@@ -58,7 +58,7 @@ def test_file_store_is_content_addressed_and_checks_on_read(tmp_path: Path) -> N
     store.path(sha).write_bytes(b"tampered")
     with pytest.raises(StoreCorrupt, match=sha[:12]):
         store.get(sha)
-    with pytest.raises(NotFound, match="missing"):
+    with pytest.raises(StorageError, match="missing"):
         store.get("ab" * 32)
 
 

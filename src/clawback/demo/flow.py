@@ -51,7 +51,7 @@ class Canvas:
 
     def rect(
         self,
-        rect: Sequence[float],
+        rect: Sequence[float] | pymupdf.Rect,
         *,
         fill: Color | None = None,
         color: Color | None = None,

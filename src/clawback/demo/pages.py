@@ -22,7 +22,7 @@ def finish(doc: pymupdf.Document, title: str, author: str, date: str) -> bytes:
             "modDate": date,
         }
     )
-    data = doc.tobytes(garbage=4, deflate=True, no_new_id=True)
+    data: bytes = doc.tobytes(garbage=4, deflate=True, no_new_id=True)
     doc.close()
     return data
 

@@ -45,7 +45,8 @@ def _raster(width: float, height: float, paint: Paint) -> bytes:
         paint(canvas, width, height)
         canvas.commit()
         pix = page.get_pixmap(matrix=pymupdf.Matrix(IMAGE_ZOOM, IMAGE_ZOOM), alpha=False)
-        return pix.tobytes("png")
+        png: bytes = pix.tobytes("png")
+        return png
     finally:
         scratch.close()
 

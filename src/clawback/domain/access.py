@@ -1,16 +1,24 @@
-"""Who may see a document now: the tier, a pending claw-back and a seal, combined.
+"""Who may see a document now, and who may know it exists: one rule for every path.
 
-Three things withhold material from a person, and all three derive from the record:
+Four things withhold a document from a person, and all derive from the record:
 
-- the protective order's *tier* (``ProtectiveOrder.may_see``), with the acknowledgment some
-  categories must sign first;
+- *whose collection* it is in: a side's documents reach another side only once produced to it
+  in a finished volume (``held_by``, ``delivered``); the court sees every collection;
+- the protective order's *tier* (``Actor.tiers``, from ``ProtectiveOrder.admitted_tiers``), with
+  the acknowledgment some categories must sign first; a designation the order no longer knows
+  admits no one;
 - a *pending claw-back*: from the notice the receiving side must sequester the claimed document
   and may not use it until the claim is resolved (FRCP 26(b)(5)(B)), while the court still sees
   it for in-camera review; a claim granted whole withholds it for good;
 - a *seal*: anyone outside the case sees only the public docket, where sealed exhibits are not.
 
-The court and the producing party see everything. After a ruling, the receiving side sees a
-document with the granted items redacted.
+The operator and the court see everything; the producing side sees its own collection whole.
+The receiving side sees a document with the items a ruling granted redacted.
+
+``may_know`` is the weaker rule a listing of the dispute goes by (claims, the privilege log,
+deadlines, a drafted order): a claw-back notice and a privilege log tell the receiving side of
+documents it may no longer read, but never of a document its tier does not admit, and the
+public learns of no dispute at all.
 """
 
 from __future__ import annotations
@@ -18,12 +26,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from clawback.domain.order import Designation, Person, ProtectiveOrder, Side
+from clawback.domain.actor import Actor
+from clawback.domain.order import Side
 
 
 class Denial(StrEnum):
+    collection = "collection"
     tier = "tier"
-    acknowledgment = "acknowledgment"
     sequestered = "sequestered"
     withheld = "withheld"
     sealed = "sealed"
@@ -44,6 +53,8 @@ class DocumentState:
     withheld: bool = False  # a claim over it was granted whole
     sealed: bool = False
     public_filed: bool = False  # a version of it is on the public docket
+    held_by: Side = Side.producing  # whose collection it is in
+    delivered: bool = True  # produced in a finished volume
 
 
 @dataclass(frozen=True)
@@ -56,28 +67,58 @@ class Access:
 FULL = Access(True, View.full)
 
 
-def sees_everything(person: Person) -> bool:
-    """The producing side and the court: no tier, claim or seal withholds anything from them."""
-    return person.side in (Side.court, Side.producing)
+def sees_everything(actor: Actor) -> bool:
+    """The operator and the court: nothing is withheld from them."""
+    return actor.seat in (Side.operator, Side.court)
 
 
-def access(order: ProtectiveOrder, person: Person | None, state: DocumentState) -> Access:
-    """Whether ``person`` may see the document, and which version; ``None`` is the operator."""
-    if person is None or sees_everything(person):
+def full_view(actor: Actor) -> bool:
+    """Whether the actor reads documents as produced (never less what a ruling granted)."""
+    return actor.seat in (Side.operator, Side.court, Side.producing)
+
+
+def access(actor: Actor, state: DocumentState) -> Access:
+    """Whether ``actor`` may see the document, and which version."""
+    if sees_everything(actor):
         return FULL
-    if person.side is Side.public:
+    if actor.seat is Side.producing:
+        if state.held_by is Side.receiving:
+            return Access(False, denial=Denial.collection)
+        return FULL
+    if actor.seat is Side.public:
         if state.sealed:
             return Access(False, denial=Denial.sealed)
         if not state.public_filed or state.sequestered or state.withheld:
             return Access(False, denial=Denial.not_public)
         return Access(True)
+    if not _reaches(actor, state):
+        return Access(False, denial=Denial.collection)
     if state.sequestered:
         return Access(False, denial=Denial.sequestered)
     if state.withheld:
         return Access(False, denial=Denial.withheld)
-    if state.designation is not None and not order.may_see(person, Designation(state.designation)):
-        unsigned = person.category in order.categories_needing_acknowledgment
-        if unsigned and not person.acknowledged:
-            return Access(False, denial=Denial.acknowledgment)
+    if not _admitted(actor, state):
         return Access(False, denial=Denial.tier)
     return Access(True)
+
+
+def may_know(actor: Actor, state: DocumentState) -> bool:
+    """Whether ``actor`` may learn that the document exists and what the dispute says of it."""
+    if sees_everything(actor):
+        return True
+    if actor.seat is Side.producing:
+        return state.held_by is not Side.receiving
+    if actor.seat is Side.public:
+        return False
+    return _reaches(actor, state) and _admitted(actor, state)
+
+
+def _reaches(actor: Actor, state: DocumentState) -> bool:
+    """A receiving person reaches its own side's collection, and what was produced to it."""
+    if state.held_by is actor.seat:
+        return True
+    return state.held_by is Side.producing and state.delivered
+
+
+def _admitted(actor: Actor, state: DocumentState) -> bool:
+    return state.designation is None or state.designation in actor.tiers

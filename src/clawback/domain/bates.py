@@ -23,10 +23,10 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from clawback.domain.errors import ClawbackError
+from clawback.domain.errors import InvalidInput
 
 
-class BatesError(ClawbackError, ValueError):
+class BatesError(InvalidInput):
     """A string is not a Bates number or range, or numbers do not form a valid range."""
 
 

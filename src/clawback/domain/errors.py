@@ -1,4 +1,27 @@
-"""The one error family of clawback: every message is one line naming the thing and the problem."""
+"""The one error family of clawback: every message is one line naming the thing and the problem.
+
+Every failure a user can act on derives from ``ClawbackError``; the CLI prints it as one line
+(exit 1) and the web app answers it with one status, never a traceback::
+
+    ClawbackError                 a failure the user can act on
+    ├── NotFound                  no such thing, or a thing you may not see: the two read alike
+    ├── RuleViolation             an act the order, the rules of procedure or a ruling forbids
+    │   └── NotPermitted          an act your seat may not make (a preview makes none)
+    ├── InvalidInput              a value that does not parse (also a ValueError)
+    │   ├── BatesError            (domain.bates) not a Bates number or range
+    │   └── EmailError            (email.parse) not an e-mail clawback can read
+    ├── DocumentError             a file the engines cannot read or make (also a ValueError)
+    │   ├── PdfError, ConversionError, OcrError, RedactionError, ReflowError, HighlightError,
+    │   │   Type1Error            (pdf.*) the PDF engine's refusals
+    │   ├── Refused               (ingest.limits) a file ingest will not take
+    │   └── UnsafePathError       (loadfiles.dat) a load file naming a path outside its volume
+    ├── VerificationError         (pdf.findings) an output failed the verification gate
+    ├── ProductionStopped         (service.production) a volume stopped, left open to resume
+    └── StorageError              the database or the file store cannot do what was asked
+        └── StoreCorrupt          (storage.files) a stored file no longer matches its hash
+
+Subclasses live beside the code that raises them; this module holds the roots.
+"""
 
 
 class ClawbackError(Exception):
@@ -6,8 +29,26 @@ class ClawbackError(Exception):
 
 
 class NotFound(ClawbackError):
-    """An id, Bates number, exhibit or item that the record does not hold."""
+    """An id, Bates number, exhibit or item that the record does not hold, or that the person
+    asking may not see: the two answer alike."""
 
 
 class RuleViolation(ClawbackError):
     """An act that the protective order, the rules of procedure or a ruling forbids."""
+
+
+class NotPermitted(RuleViolation):
+    """An act the acting person's seat may not make."""
+
+
+class InvalidInput(ClawbackError, ValueError):
+    """A value that does not parse: a date, a Bates number, an e-mail address, a pattern."""
+
+
+class DocumentError(ClawbackError, ValueError):
+    """A file the document engines cannot read, convert, redact or stamp."""
+
+
+class StorageError(ClawbackError):
+    """The database or the file store cannot do what was asked: a full disk, a damaged or
+    foreign database, a file missing from the store."""

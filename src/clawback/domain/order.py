@@ -22,6 +22,11 @@ class Side(StrEnum):
     receiving = "receiving"
     court = "court"
     public = "public"  # anyone else: sees only what is on the public docket
+    operator = "operator"  # whoever holds the workspace (domain.actor); never seated
+
+
+#: The sides a person can be seated on (the operator is not seated: it holds the workspace).
+SEATED = (Side.producing, Side.receiving, Side.court, Side.public)
 
 
 @dataclass(frozen=True)
@@ -92,12 +97,14 @@ class ProtectiveOrder:
         return self.tiers.index(self.tier(label))
 
     def may_see(self, person: Person, designation: Designation | None) -> bool:
-        """Whether the order lets this person see material carrying this designation."""
+        """Whether the order lets this person see material carrying this designation. A
+        designation the order does not know (a tier renamed since) admits no one."""
         if designation is None:
             return True
         if person.category in self.categories_needing_acknowledgment and not person.acknowledged:
             return False
-        return person.category in self.tier(designation.tier).admits
+        known = [t for t in self.tiers if t.matches(designation.tier)]
+        return bool(known) and person.category in known[0].admits
 
     def legend(self, label: str) -> str:
         """The legend stamped on a page so designated, in capitals as the trade writes it."""

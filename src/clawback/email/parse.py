@@ -23,14 +23,15 @@ from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage
 from email.message import Message as StdMessage
+from typing import cast
 
-from clawback.domain.errors import ClawbackError
+from clawback.domain.errors import InvalidInput
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 RFC822 = "message/rfc822"
 
 
-class EmailError(ClawbackError, ValueError):
+class EmailError(InvalidInput):
     """The input is not an e-mail we can read; the message is one line."""
 
 
@@ -200,7 +201,7 @@ def _message_from_eml(msg: EmailMessage) -> Message:
 
 
 def _text_of(part: StdMessage) -> str:
-    payload = part.get_payload(decode=True) or b""
+    payload = _decoded(part)
     charset = part.get_content_charset() or "utf-8"
     try:
         return payload.decode(charset, errors="replace")
@@ -208,10 +209,16 @@ def _text_of(part: StdMessage) -> str:
         return payload.decode("utf-8", errors="replace")
 
 
+def _decoded(part: StdMessage) -> bytes:
+    """The content of a part that is not multipart, its transfer encoding undone (typeshed
+    also allows a `Message`, but ``decode=True`` gives bytes, or None for a multipart part)."""
+    return cast(bytes, part.get_payload(decode=True) or b"")
+
+
 def _walk(part: StdMessage, attachments: list[Attachment], bodies: list[tuple[str, str]]) -> None:
     ctype = part.get_content_type()
     if part.is_multipart() and not ctype.startswith("message/"):
-        for sub in part.get_payload():
+        for sub in cast(list[StdMessage], part.get_payload()):
             _walk(sub, attachments, bodies)
         return
     disposition = (part.get_content_disposition() or "").lower()
@@ -233,7 +240,7 @@ def _walk(part: StdMessage, attachments: list[Attachment], bodies: list[tuple[st
         name = _part_name(part) or (f"{_safe(subject)}.eml" if subject else "Nameless.eml")
         attachments.append(Attachment(name, RFC822, data, disposition == "inline", None))
         return
-    data = part.get_payload(decode=True) or b""
+    data = _decoded(part)
     cid = _get(part, "content-id")
     cid = str(cid).strip().strip("<>") if cid else None
     inline = disposition == "inline" or (disposition != "attachment" and cid is not None)
@@ -248,7 +255,7 @@ def _safe(name: str) -> str:
 def _part_name(part: StdMessage) -> str | None:
     name = part.get_param("name")
     if name:
-        name = email.utils.collapse_rfc2231_value(name)  # type: ignore[arg-type]
+        name = email.utils.collapse_rfc2231_value(name)
         if "=?" in name:
             name = str(email.header.make_header(email.header.decode_header(name)))
     else:
@@ -268,7 +275,7 @@ def _rfc822_bytes(part: StdMessage) -> bytes:
     cte = _clean(_get(part, "content-transfer-encoding")).lower()
     payload = part.get_payload()
     if isinstance(payload, list):
-        raw = payload[0].as_bytes(policy=policy.compat32) if payload else b""
+        raw = cast(StdMessage, payload[0]).as_bytes(policy=policy.compat32) if payload else b""
     elif isinstance(payload, str):
         raw = payload.encode("utf-8", errors="surrogateescape")
     else:

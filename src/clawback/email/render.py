@@ -183,7 +183,7 @@ def _image_pdf(data: bytes) -> bytes | None:
                 page.insert_image(page.rect, stream=stream)
     if out.page_count == 0:
         return None
-    pdf = out.tobytes(garbage=3, deflate=True)
+    pdf: bytes = out.tobytes(garbage=3, deflate=True)
     out.close()
     return pdf
 

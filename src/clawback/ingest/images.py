@@ -33,6 +33,8 @@ def image_pdf(data: bytes) -> bytes:
             raise Refused("image too large (decompression bomb?)") from None
         except UnidentifiedImageError:
             raise Refused("malformed image: its header cannot be read") from None
+        except Refused:
+            raise
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             raise Refused(f"truncated or malformed image ({type(exc).__name__})") from None
 

@@ -21,7 +21,7 @@ is stopped when it passes the limit, not after it has filled memory.
 
 from __future__ import annotations
 
-from clawback.domain.errors import ClawbackError
+from clawback.domain.errors import DocumentError
 
 MAX_FILE_BYTES = 1 << 30
 MAX_IMAGE_PIXELS = 150_000_000
@@ -33,7 +33,7 @@ MAX_INFLATE_RATIO = 200
 INFLATE_FLOOR = 256 << 20
 
 
-class Refused(ClawbackError):
+class Refused(DocumentError):
     """A file ingest will not take: empty, truncated, malformed, locked, too big, a bomb, or
     of a kind it does not read. The message is one line and never quotes the file."""
 

@@ -6,6 +6,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import cast
 
 import olefile
 
@@ -96,6 +97,8 @@ def _package(data: bytes) -> str:
                 for prefix, kind in _OOXML:
                     if any(n.startswith(prefix) for n in names):
                         return kind
+    except Refused:
+        raise
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
         raise Refused("truncated or malformed ZIP package") from None
     raise Refused("unsupported file type: a ZIP archive that is no Office document")
@@ -105,7 +108,9 @@ def _compound(data: bytes) -> str:
     """The kind of an OLE2 compound file: .msg, .doc, .xls or .ppt."""
     try:
         with olefile.OleFileIO(data) as ole:
-            streams = {"/".join(entry) for entry in ole.listdir(streams=True, storages=True)}
+            # Names are str (no path_encoding); types-olefile says bytes, as the file given.
+            entries = cast(list[list[str]], ole.listdir(streams=True, storages=True))
+            streams = {"/".join(entry) for entry in entries}
     except (OSError, ValueError, IndexError):
         raise Refused("truncated or malformed compound (OLE2) file") from None
     if "EncryptionInfo" in streams or "EncryptedPackage" in streams:

@@ -24,6 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from clawback.domain.errors import DocumentError
+
 DC4 = "\x14"
 THORN = "\u00fe"
 REGISTERED = "\u00ae"
@@ -117,7 +119,7 @@ _DIGIT_RUN = re.compile(r"\d{3}")
 _ESCAPED = re.compile("[\udc80-\udcff]")
 
 
-class UnsafePathError(ValueError):
+class UnsafePathError(DocumentError):
     """A load-file path that is absolute, empty, or climbs out of the volume folder."""
 
 

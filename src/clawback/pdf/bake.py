@@ -41,7 +41,7 @@ def bake_visible(doc: pymupdf.Document) -> None:
     every_field = doc.xref_get_key(catalog, "AcroForm/NeedAppearances")[1] == "true"
     for number in range(doc.page_count):
         _own_objects(pdf, doc.page_xref(number))
-    for page in doc:
+    for page in doc.pages():
         native = page._pdf_page()
         annot = mupdf.pdf_first_annot(native)
         while annot.m_internal:

@@ -17,6 +17,7 @@ not count.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pymupdf
 
@@ -85,7 +86,7 @@ def _page_findings(
     return findings
 
 
-def _cover(drawings: list[dict], inner: pymupdf.Rect) -> dict | None:
+def _cover(drawings: list[dict[str, Any]], inner: pymupdf.Rect) -> dict[str, Any] | None:
     """The last-drawn opaque fill that covers `inner`, if any."""
     covers = [
         d
@@ -97,7 +98,7 @@ def _cover(drawings: list[dict], inner: pymupdf.Rect) -> dict | None:
     return max(covers, key=lambda d: d["seqno"], default=None)
 
 
-def _hidden_chars(spans: list[dict], inner: pymupdf.Rect, cover: dict) -> int:
+def _hidden_chars(spans: list[dict[str, Any]], inner: pymupdf.Rect, cover: dict[str, Any]) -> int:
     fill = tuple(round(c, 3) for c in cover["fill"])
     count = 0
     for span in spans:
@@ -121,7 +122,10 @@ def _hidden_chars(spans: list[dict], inner: pymupdf.Rect, cover: dict) -> int:
 
 
 def _paths_under(
-    drawings: list[dict], inner: pymupdf.Rect, cover: dict, boxes: list[pymupdf.Rect]
+    drawings: list[dict[str, Any]],
+    inner: pymupdf.Rect,
+    cover: dict[str, Any],
+    boxes: list[pymupdf.Rect],
 ) -> bool:
     for d in drawings:
         if d["seqno"] >= cover["seqno"]:
@@ -136,10 +140,11 @@ def _paths_under(
 
 
 def _close(a: pymupdf.Rect, b: pymupdf.Rect, tolerance: float = 1.0) -> bool:
-    return all(abs(p - q) <= tolerance for p, q in zip(a, b, strict=True))
+    corners = zip((a.x0, a.y0, a.x1, a.y1), (b.x0, b.y0, b.x1, b.y1), strict=True)
+    return all(abs(p - q) <= tolerance for p, q in corners)
 
 
-def _image_problem(doc: pymupdf.Document, image: dict, inner: pymupdf.Rect) -> str | None:
+def _image_problem(doc: pymupdf.Document, image: dict[str, Any], inner: pymupdf.Rect) -> str | None:
     """None if the image misses the box or is uniform under it, else what is wrong."""
     bbox = pymupdf.Rect(image["bbox"])
     if (bbox & inner).is_empty:

@@ -90,7 +90,7 @@ def _programs(doc: pymupdf.Document, keys: set[str]) -> dict[str, list[Outlined 
     cannot be read)."""
     found: dict[str, list[Outlined | str]] = {}
     seen: set[int] = set()
-    for page in doc:
+    for page in doc.pages():
         for xref, ext, _, basefont, *_ in page.get_fonts(full=True):
             key = font_key(basefont)
             if key not in keys or ext == "n/a" or xref in seen:

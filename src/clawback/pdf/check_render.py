@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import cast
 
 import pymupdf
 from PIL import Image, ImageChops, ImageDraw
@@ -111,7 +112,8 @@ def _page_problem(
         for box in allowed:
             paint.rectangle(_pixels(box), fill=(0, 0, 0))
     difference = ImageChops.difference(old, new)
-    if max(high for _, high in difference.getextrema()) <= TOLERANCE:
+    bands = cast(tuple[tuple[int, int], ...], difference.getextrema())  # RGB: (low, high) each
+    if max(high for _, high in bands) <= TOLERANCE:
         return None
     red, green, blue = difference.split()
     largest = ImageChops.lighter(ImageChops.lighter(red, green), blue)

@@ -165,12 +165,12 @@ def _anywhere(found: Walk, page: int | None = None) -> list[Finding]:
             note("action", f"{str(action)[1:]} action(s)")
         if any(isinstance(obj.get(key), pikepdf.String) for key in keys.intersection(TEXT_KEYS)):
             note("actualtext", "replacement text(s) in dictionaries")
-        is_form = (
+        if (
             "/Subtype" in keys
             and isinstance(obj, pikepdf.Stream)
             and obj.get("/Subtype") == "/Form"
-        )
-        if is_form and _has_content_text(obj):
+            and _has_content_text(obj)
+        ):
             note("actualtext", "replacement text(s) in form XObjects")
     return [Finding(page, check, f"{n} {what}") for (check, what), n in counts.items()]
 

@@ -98,20 +98,20 @@ def text_findings(
     glyphs: dict[int, Prepared] = {}
     differs: set[int] = set()
     try:
-        for page in doc:
-            text = page.get_text("text", flags=_FLAGS)
+        for mu_page in doc.pages():
+            text = mu_page.get_text("text", flags=_FLAGS)
             if shown is not None:
-                shown[page.number] = text
+                shown[mu_page.number] = text
             actual = prepare(text)
-            look("pymupdf", page.number, actual)
-            glyphs[page.number] = actual
+            look("pymupdf", mu_page.number, actual)
+            glyphs[mu_page.number] = actual
             if not replacement_text:
                 continue
-            glyph = prepare(page.get_text("text", flags=_FLAGS_NO_ACTUALTEXT))
-            look("pymupdf-no-actualtext", page.number, glyph)
-            glyphs[page.number] = glyph
+            glyph = prepare(mu_page.get_text("text", flags=_FLAGS_NO_ACTUALTEXT))
+            look("pymupdf-no-actualtext", mu_page.number, glyph)
+            glyphs[mu_page.number] = glyph
             if actual != glyph:
-                differs.add(page.number)
+                differs.add(mu_page.number)
     except Exception as exc:  # any extractor crash must fail closed
         findings.append(Finding(None, "text", f"pymupdf failed ({type(exc).__name__})"))
     try:

@@ -28,6 +28,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from clawback.domain.errors import DocumentError
 from clawback.pdf.document import PdfError, check_header
 
 __all__ = ["CONVERTIBLE", "OFFICE", "ConversionError", "soffice", "to_pdf"]
@@ -50,7 +51,7 @@ _MAGIC = {
 _TEXT = frozenset({".txt", ".csv"})
 
 
-class ConversionError(ValueError):
+class ConversionError(DocumentError):
     """A file could not be turned into a PDF. The message is one line."""
 
 

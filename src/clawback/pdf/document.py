@@ -18,11 +18,13 @@ from typing import Any
 import pikepdf
 import pymupdf
 
+from clawback.domain.errors import DocumentError
+
 #: How far into the file a ``%PDF-`` header may start (the PDF spec tolerates leading junk).
 _HEADER_WINDOW = 1024
 
 
-class PdfError(ValueError):
+class PdfError(DocumentError):
     """The bytes given are not a PDF this engine can work on. The message is one line."""
 
 
@@ -78,8 +80,8 @@ def refuse_unapplied_redactions(doc: pymupdf.Document) -> None:
 
     Baking or deleting such an annotation would silently drop a redaction someone asked for.
     """
-    for page in doc:
-        if any(True for _ in page.annots(types=[pymupdf.PDF_ANNOT_REDACT])):
+    for page in doc.pages():
+        if any(True for _ in page.annots(types=[pymupdf.mupdf.PDF_ANNOT_REDACT])):
             raise PdfError(f"page {page.number + 1} has an unapplied redaction annotation")
 
 
@@ -98,7 +100,7 @@ def save_clean(doc: pymupdf.Document) -> bytes:
         deflate_images=True,
         deflate_fonts=True,
         clean=True,
-        encryption=pymupdf.PDF_ENCRYPT_NONE,
+        encryption=pymupdf.mupdf.PDF_ENCRYPT_NONE,
     )
 
 

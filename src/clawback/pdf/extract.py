@@ -55,7 +55,7 @@ def read_pages(pdf: bytes) -> list[PageText]:
     """Extract every page's text and fingerprints. Raises `PdfError` on unusable input."""
     pages: list[PageText] = []
     with open_pdf(pdf) as doc:
-        for page in doc:
+        for page in doc.pages():
             text = page.get_text()
             xrefs = _image_xrefs(page)
             raw = sorted(hashlib.sha256(doc.xref_stream_raw(x) or b"").hexdigest() for x in xrefs)
@@ -70,13 +70,14 @@ def read_pages(pdf: bytes) -> list[PageText]:
 def page_count(pdf: bytes) -> int:
     """Number of pages. Raises `PdfError` on unusable input (including a page-less PDF)."""
     with open_pdf(pdf) as doc:
-        return doc.page_count
+        count: int = doc.page_count
+        return count
 
 
 def page_rects(pdf: bytes) -> list[tuple[float, float, float, float]]:
     """Each page's visible rectangle, in PyMuPDF page coordinates."""
     with open_pdf(pdf) as doc:
-        return [tuple(page.rect) for page in doc]  # type: ignore[misc]
+        return [tuple(page.rect) for page in doc.pages()]
 
 
 def _image_xrefs(page: pymupdf.Page) -> list[int]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from clawback.domain.errors import ClawbackError
+
 __all__ = ["Finding", "VerificationError", "require_clean"]
 
 
@@ -26,7 +28,7 @@ class Finding:
         return f"{where}: {self.check}: {self.detail}"
 
 
-class VerificationError(RuntimeError):
+class VerificationError(ClawbackError):
     """A file failed verification. The message is one line naming the file."""
 
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 import pymupdf
 
+from clawback.domain.errors import DocumentError
 from clawback.pdf.document import open_pdf, save_clean
 from clawback.pdf.locate import find_text_rects
 
@@ -31,7 +32,7 @@ Mark = tuple[int, str | Rect]
 """What to highlight: (0-based page, text to find on it or a rectangle)."""
 
 
-class HighlightError(ValueError):
+class HighlightError(DocumentError):
     """A mark cannot be drawn: no such page, text not on its page, or a bad rectangle."""
 
 

@@ -89,4 +89,5 @@ def _tighten(hit: pymupdf.Rect, chars: list[_Char]) -> pymupdf.Rect:
 
 
 def _same(a: pymupdf.Rect, b: pymupdf.Rect, tolerance: float = 0.5) -> bool:
-    return all(abs(p - q) <= tolerance for p, q in zip(a, b, strict=True))
+    corners = zip((a.x0, a.y0, a.x1, a.y1), (b.x0, b.y0, b.x1, b.y1), strict=True)
+    return all(abs(p - q) <= tolerance for p, q in corners)

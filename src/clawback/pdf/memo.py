@@ -144,7 +144,7 @@ def _html(memo: BenchMemo) -> str:
     if review.conclusion:
         parts.append(f"<p><b>Conclusion of the review:</b> {e(review.conclusion)}</p>")
     parts += ["<h2>Ruling</h2>", f"<p>{e(memo.ruling)}</p>"]
-    assumed = [f for f in (*review.threshold, *review.factors) if f.assumed]
+    assumed = [f for f in review.threshold if f.assumed] + [f for f in review.factors if f.assumed]
     if assumed:
         parts.append(
             f'<p class="small">{len(assumed)} finding(s) marked "assumed:" are not stated in '

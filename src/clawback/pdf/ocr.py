@@ -42,6 +42,7 @@ from typing import TypeVar
 
 import pymupdf
 
+from clawback.domain.errors import DocumentError
 from clawback.pdf.document import open_pdf, save_clean
 
 __all__ = [
@@ -78,7 +79,7 @@ _PLAIN = str.maketrans(
 )
 
 
-class OcrError(ValueError):
+class OcrError(DocumentError):
     """OCR could not be run. The message is one line and never quotes the document."""
 
 
@@ -126,7 +127,7 @@ def needs_ocr(page: pymupdf.Page) -> bool:
         return False  # cheap first: a page without images and usable text needs no OCR
     if page.get_text("text").strip():
         return False
-    area = abs(page.rect)
+    area: float = abs(page.rect)
     if area <= 0:
         return False
     covered = 0.0
@@ -171,7 +172,7 @@ def add_text_layer(pdf: bytes) -> tuple[bytes, list[int]]:
     Pages are read `OCR_WORKERS` at a time, each by a Tesseract process of its own; only
     that many rendered pages are held at once."""
     with open_pdf(pdf) as doc:
-        pending = [page.number for page in doc if needs_ocr(page)]
+        pending = [page.number for page in doc.pages() if needs_ocr(page)]
         if not pending:
             return pdf, []
         with ThreadPoolExecutor(OCR_WORKERS) as pool:

@@ -30,10 +30,10 @@ DARK = 0.25  # a fill with luminance at most this counts as a redaction colour
 _INSET = 0.5  # glyphs that only touch a box's edge do not count
 _MOSTLY = 0.95  # the share of an image's pixels that must be dark
 _PAGE_SHARE = 0.5  # an image covering more of the page is a scan, not a box
-_ANNOTS = {
-    pymupdf.PDF_ANNOT_SQUARE: "a filled square annotation",
-    pymupdf.PDF_ANNOT_REDACT: "a redaction annotation never applied",
-    pymupdf.PDF_ANNOT_INK: "an ink annotation",
+_ANNOTS: dict[int, str] = {
+    pymupdf.mupdf.PDF_ANNOT_SQUARE: "a filled square annotation",
+    pymupdf.mupdf.PDF_ANNOT_REDACT: "a redaction annotation never applied",
+    pymupdf.mupdf.PDF_ANNOT_INK: "an ink annotation",
 }
 
 
@@ -63,7 +63,7 @@ def boxes_over_text(pdf: bytes) -> list[BoxOverText]:
     """Every box over live text in the PDF, page by page (see the module doc)."""
     found: list[BoxOverText] = []
     with open_pdf(pdf) as doc:
-        for page in doc:
+        for page in doc.pages():
             try:
                 found += _page_boxes(page)
             except (RuntimeError, ValueError) as exc:
@@ -80,16 +80,18 @@ def _page_boxes(page: pymupdf.Page) -> list[BoxOverText]:
     for seqno, what, rect in _painted_boxes(page):
         count = _covered(chars, rect, before=seqno)
         if count:
-            found.append(BoxOverText(page.number, what, tuple(rect), count))
+            found.append(
+                BoxOverText(page.number, what, (rect.x0, rect.y0, rect.x1, rect.y1), count)
+            )
     for annot in page.annots() or []:
         kind = annot.type[0]
         if kind not in _ANNOTS:
             continue
         colors = annot.colors or {}
         fill = colors.get("fill") or (
-            colors.get("stroke") if kind == pymupdf.PDF_ANNOT_INK else None
+            colors.get("stroke") if kind == pymupdf.mupdf.PDF_ANNOT_INK else None
         )
-        if kind != pymupdf.PDF_ANNOT_REDACT and (not fill or _luminance(fill) > DARK):
+        if kind != pymupdf.mupdf.PDF_ANNOT_REDACT and (not fill or _luminance(fill) > DARK):
             continue
         count = _covered(chars, annot.rect, before=None)
         drawn = any(_close(box.rect, annot.rect) for box in found)  # its appearance, seen above
@@ -152,7 +154,7 @@ def _covered(chars: list[tuple[int, float, float]], rect: pymupdf.Rect, before: 
 
 
 def _close(a: tuple[float, ...], b: pymupdf.Rect, tolerance: float = 2.0) -> bool:
-    return all(abs(p - q) <= tolerance for p, q in zip(a, tuple(b), strict=True))
+    return all(abs(p - q) <= tolerance for p, q in zip(a, (b.x0, b.y0, b.x1, b.y1), strict=True))
 
 
 def _luminance(color: tuple[float, ...] | list[float]) -> float:

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
+from clawback.domain.errors import DocumentError
 from clawback.pdf import helvetica
 from clawback.pdf.bake import bake_visible
 from clawback.pdf.boxlabel import draw_box, draw_label
@@ -71,7 +72,7 @@ Box = tuple[int, tuple[float, float, float, float], str]
 """A painted box: (0-based page, (x0, y0, x1, y1), item label)."""
 
 
-class RedactionError(ValueError):
+class RedactionError(DocumentError):
     """A redaction could not be carried out as asked. The message names the item label only."""
 
 
@@ -137,7 +138,7 @@ def redact(
     """
     with open_pdf(pdf) as doc:
         boxes = redact_document(doc, redactions, width)
-        staged = doc.tobytes(garbage=1, encryption=pymupdf.PDF_ENCRYPT_NONE)
+        staged = doc.tobytes(garbage=1, encryption=pymupdf.mupdf.PDF_ENCRYPT_NONE)
     final = scrub(staged)
     check_gone(final, redactions)
     texts = {(item.page, item.label) for item in redactions if item.text is not None}
@@ -187,7 +188,7 @@ def pages_holding(pdf: bytes, text: str) -> list[int]:
     """The 0-based pages on which `text` can be found (as `redact` looks: ActualText used and
     ignored, hidden layers included), to make `Redaction` items of."""
     with open_pdf(pdf) as doc, all_layers_shown(doc):
-        return [page.number for page in doc if find_text_rects(page, text)]
+        return [page.number for page in doc.pages() if find_text_rects(page, text)]
 
 
 def check_gone(
@@ -254,9 +255,9 @@ def _redact_page(
     for rect, _ in planned:  # the boxes are painted here, not by MuPDF (see `overlay`)
         page.add_redact_annot(rect, fill=None, cross_out=False)
     page.apply_redactions(
-        images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
-        graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
-        text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+        images=pymupdf.mupdf.PDF_REDACT_IMAGE_PIXELS,
+        graphics=pymupdf.mupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+        text=pymupdf.mupdf.PDF_REDACT_TEXT_REMOVE,
     )
     _check_neighbours(page, before, planned)
     if width is not None:

@@ -28,6 +28,7 @@ from decimal import Decimal
 import pikepdf
 import pymupdf
 
+from clawback.domain.errors import DocumentError
 from clawback.pdf.shiftfix import Glyph, snapshot
 
 __all__ = ["ReflowError", "WidthPolicy", "reflow_line"]
@@ -35,8 +36,11 @@ __all__ = ["ReflowError", "WidthPolicy", "reflow_line"]
 #: Glyphs within this (points) of a planned position are where they should be.
 _TOLERANCE = 0.05
 
+#: One instruction of a content stream as pikepdf parses it.
+_Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 
-class ReflowError(ValueError):
+
+class ReflowError(DocumentError):
     """A gap could not be re-flowed exactly; the message names the item, never its text."""
 
 
@@ -145,7 +149,7 @@ def _move_line_start(page: pymupdf.Page, x_old: float, x_new: float) -> bool:
     doc = page.parent
     scratch = pikepdf.new()
     hits = []
-    parsed: dict[int, list[pikepdf.ContentStreamInstruction]] = {}
+    parsed: dict[int, list[_Instruction]] = {}
     for xref in page.get_contents():
         ops = list(pikepdf.parse_content_stream(pikepdf.Stream(scratch, doc.xref_stream(xref))))
         parsed[xref] = ops
@@ -159,9 +163,9 @@ def _move_line_start(page: pymupdf.Page, x_old: float, x_new: float) -> bool:
         return False
     xref, i, at = hits[0]
     op = parsed[xref][i]
-    operands = list(op.operands)
-    operands[at] = Decimal(f"{x_new:.3f}")
-    parsed[xref][i] = pikepdf.ContentStreamInstruction(operands, op.operator)
+    moved: list[pikepdf.Object | Decimal] = list(op.operands)
+    moved[at] = Decimal(f"{x_new:.3f}")
+    parsed[xref][i] = pikepdf.ContentStreamInstruction(moved, op.operator)
     doc.update_stream(xref, pikepdf.unparse_content_stream(parsed[xref]))
     return True
 
@@ -178,8 +182,8 @@ def _rewrite(page: pymupdf.Page, written: float, change: float) -> bool:
     xrefs = list(page.get_contents()) + [item[0] for item in doc.get_page_xobjects(page.number)]
     scratch = pikepdf.new()
     slack = max(1.5, abs(written) * 0.002)
-    hits = []
-    parsed: dict[int, list[pikepdf.ContentStreamInstruction]] = {}
+    hits: list[tuple[int, int, int]] = []
+    parsed: dict[int, list[_Instruction]] = {}
     for xref in xrefs:
         stream = pikepdf.Stream(scratch, doc.xref_stream(xref) or b"")
         ops = list(pikepdf.parse_content_stream(stream))
@@ -194,7 +198,7 @@ def _rewrite(page: pymupdf.Page, written: float, change: float) -> bool:
         return False
     xref, i, j = hits[0]
     op = parsed[xref][i]
-    items = list(op.operands[0])
+    items: list[pikepdf.Object | Decimal] = list(op.operands[0])
     items[j] = Decimal(round(float(items[j]) + change))
     parsed[xref][i] = pikepdf.ContentStreamInstruction([pikepdf.Array(items)], op.operator)
     doc.update_stream(xref, pikepdf.unparse_content_stream(parsed[xref]))

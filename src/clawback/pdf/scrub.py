@@ -70,7 +70,7 @@ def scrub_document(doc: pymupdf.Document) -> bytes:
     a document with nothing to remove (`needs_scrub`) is only saved clean."""
     if not needs_scrub(doc):
         return save_clean(doc)
-    staged = saved(doc, garbage=1, encryption=pymupdf.PDF_ENCRYPT_NONE)
+    staged = saved(doc, garbage=1, encryption=pymupdf.mupdf.PDF_ENCRYPT_NONE)
     with open_pike(staged) as pike:
         strip_structures(pike)
         buffer = io.BytesIO()

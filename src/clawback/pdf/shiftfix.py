@@ -46,6 +46,9 @@ class Glyph(NamedTuple):
 #: One run of glyphs as MuPDF traces it: (size, ((unicode, glyph id, origin, bbox), ...)).
 Span = tuple[float, tuple[Any, ...]]
 
+#: One instruction of a content stream as pikepdf parses it.
+_Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
+
 
 def trace(page: pymupdf.Page) -> list[Span]:
     """The page's horizontal glyph runs in drawing order, as traced (cheap to compare: a run
@@ -199,7 +202,7 @@ def _rewrite(page: pymupdf.Page, fixes: list[tuple[float, float]]) -> bool:
     doc = page.parent
     xrefs = list(page.get_contents()) + [item[0] for item in doc.get_page_xobjects(page.number)]
     scratch = pikepdf.new()
-    parsed: dict[int, list[object]] = {}
+    parsed: dict[int, list[_Instruction]] = {}
     for xref in xrefs:
         stream = pikepdf.Stream(scratch, doc.xref_stream(xref) or b"")
         parsed[xref] = list(pikepdf.parse_content_stream(stream))
@@ -218,7 +221,7 @@ def _rewrite(page: pymupdf.Page, fixes: list[tuple[float, float]]) -> bool:
             continue
         for (xref, i, j), (_, wanted) in zip(hits, group, strict=True):
             op = parsed[xref][i]
-            items = list(op.operands[0])
+            items: list[pikepdf.Object | Decimal] = list(op.operands[0])
             items[j] = Decimal(f"{wanted:.3f}")
             parsed[xref][i] = pikepdf.ContentStreamInstruction([pikepdf.Array(items)], op.operator)
             changed.add(xref)

@@ -212,7 +212,7 @@ def label_problems(
     problems: list[tuple[int | None, str]] = []
     if len(labels) != doc.page_count:
         problems.append((None, f"{len(labels)} labels expected, file has {doc.page_count} pages"))
-    for page, (bates, legend) in zip(doc, labels, strict=False):
+    for page, (bates, legend) in zip(doc.pages(), labels, strict=False):
         clip = None
         if margin is not None:
             rect = page.rect

@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from clawback.domain.errors import DocumentError
+
 __all__ = ["Type1Error", "Type1Program", "empty_glyphs", "freetype_order", "glyph_names"]
 
 _EEXEC_KEY = 55665
@@ -35,7 +37,7 @@ _HEX = re.compile(rb"[0-9A-Fa-f\s]+")
 _HSBW, _ESCAPE, _SBW, _ENDCHAR = 13, 12, 7, 14
 
 
-class Type1Error(ValueError):
+class Type1Error(DocumentError):
     """A Type 1 program that cannot be read as the format describes."""
 
 

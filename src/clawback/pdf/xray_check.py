@@ -23,6 +23,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from clawback.pdf.findings import Finding, require_clean
 
@@ -198,7 +199,7 @@ def _reports(
     if proc.returncode != 0 or not report_path.exists():
         detail = f"x-ray exited with status {proc.returncode}"
         return {path: [Finding(None, "x-ray", detail)] for path in given}
-    entries: dict[str, dict] = {}
+    entries: dict[str, dict[str, Any]] = {}
     for line in report_path.read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)
         entries[entry.pop("name")] = entry
@@ -225,7 +226,7 @@ def xray_pdf(pdf: bytes) -> list[Finding]:
         return xray_inspect([path])[path]
 
 
-def _findings(entry: dict | None) -> list[Finding]:
+def _findings(entry: dict[str, Any] | None) -> list[Finding]:
     if entry is None:
         return [Finding(None, "x-ray", "x-ray returned no result for the file")]
     if "error" in entry:

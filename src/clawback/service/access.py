@@ -1,30 +1,27 @@
 """Access in the database: the derived columns a search filters on, and the filter itself.
 
-The rule is ``clawback.domain.access.access``. After every change that can move it (a
-designation, a claim and its rulings, a seal, a public filing), ``refresh`` recomputes each
-affected document's access columns and its pages' redacted text from the record. ``visible``
-states the same rule as a SQL condition, so a search filters in the query, not afterwards; the
-test suite checks the two statements of the rule against each other.
+The rule is ``clawback.domain.access.access``, for an ``Actor``. After every change that can
+move it (a designation, a claim and its rulings, a seal, a public filing), ``refresh``
+recomputes each affected document's access columns and its pages' redacted text from the
+record. ``visible`` states the same rule as a SQL condition, so a search filters in the query,
+not afterwards; the test suite checks the two statements of the rule against each other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, and_, or_, select, true
+from sqlalchemy import ColumnElement, and_, exists, or_, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from clawback.domain import claims as claim_rules
-from clawback.domain.access import DocumentState, View, sees_everything
-from clawback.domain.order import Person, ProtectiveOrder, Side
-from clawback.service import record
+from clawback.domain.access import full_view, sees_everything
+from clawback.domain.actor import Actor
+from clawback.domain.order import Side
+from clawback.service import rows as record
 from clawback.storage import tables as t
 
 REDACTED_MARK = "[REDACTED]"
-
-
-def state(doc: t.Document) -> DocumentState:
-    return DocumentState(doc.tier, doc.sequestered, doc.withheld, doc.sealed, doc.public_filed)
 
 
 def refresh(s: Session, docs: Iterable[t.Document] | None = None) -> None:
@@ -79,24 +76,29 @@ def _redact_pages(s: Session, doc: t.Document, granted: set[str]) -> None:
         page.redacted_text = text
 
 
-def visible(
-    order: ProtectiveOrder, person: Person | None, d: type[t.Document] = t.Document
-) -> ColumnElement[bool]:
-    """The SQL form of ``domain.access.access(...).allowed`` over ``t.Document`` (or an alias)."""
-    if person is None or sees_everything(person):
+def visible(actor: Actor, d: type[t.Document] = t.Document) -> ColumnElement[bool]:
+    """The SQL form of ``domain.access.access(actor, ...).allowed`` over ``t.Document`` (or
+    an alias): the test suite checks the two against each other."""
+    if sees_everything(actor):
         return true()
-    if person.side is Side.public:
+    if actor.seat is Side.producing:
+        return d.held_by != Side.receiving.value
+    if actor.seat is Side.public:
         return and_(d.public_filed, ~d.sealed, ~d.sequestered, ~d.withheld)
-    tiers = sorted(order.admitted_tiers(person))
+    delivered = exists(
+        select(t.Production.id).where(
+            t.Production.id == d.production, t.Production.state == "complete"
+        )
+    )
+    reaches = or_(
+        d.held_by == actor.seat.value,
+        and_(d.held_by == Side.producing.value, d.produced.is_not(None), delivered),
+    )
+    tiers = sorted(actor.tiers)
     tier_ok = or_(d.tier.is_(None), d.tier.in_(tiers)) if tiers else d.tier.is_(None)
-    return and_(tier_ok, ~d.sequestered, ~d.withheld)
+    return and_(reaches, tier_ok, ~d.sequestered, ~d.withheld)
 
 
-def text_column(person: Person | None) -> InstrumentedAttribute[str]:
+def text_column(actor: Actor) -> InstrumentedAttribute[str]:
     """Which text of a page this person reads: as produced, or less what a ruling granted."""
-    return t.Page.text if view(person) is View.full else t.Page.redacted_text
-
-
-def view(person: Person | None) -> View:
-    """The version a person reads of what they may see (the domain's rule, for any document)."""
-    return View.full if person is None or sees_everything(person) else View.redacted
+    return t.Page.text if full_view(actor) else t.Page.redacted_text

@@ -35,10 +35,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import os
 import re
 import unicodedata
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,11 +44,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clawback.domain.access import View
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.citations import find_citations, find_exhibit_refs
-from clawback.domain.errors import ClawbackError
-from clawback.domain.order import Side
+from clawback.domain.errors import InvalidInput
+from clawback.domain.seats import Act
 from clawback.pdf.convert import to_pdf
 from clawback.pdf.document import open_pdf
 from clawback.pdf.extract import read_pages
@@ -60,8 +57,8 @@ from clawback.pdf.needles import MIN_SECRET_CHARS, squash
 from clawback.pdf.redact import Redaction, redact
 from clawback.pdf.verify import require_clean, verify
 from clawback.service import access as access_rules
-from clawback.service import record
-from clawback.service.base import WorkspaceBase
+from clawback.service import delivery
+from clawback.service.base import Service
 from clawback.storage import tables as t
 
 __all__ = [
@@ -78,8 +75,6 @@ BRIEF_REASON = "REDACTED - CONFIDENTIAL UNDER PROTECTIVE ORDER"
 MIN_QUOTE = 12
 #: Shortest span proposed without quotation marks around it: about a line of a brief.
 MIN_LIFT = 40
-#: Who files briefs: either party, and the court for its own orders.
-FILERS = (Side.producing, Side.receiving, Side.court)
 KINDS = ("public", "highlighted", "sealed")
 _SHOWN = 3  # sources named in a proposal before "and N more"
 
@@ -420,29 +415,30 @@ def _file_name(name: str) -> str:
     if stem.lower().endswith(".pdf"):
         stem = stem[:-4]
     if not _NAME.fullmatch(stem) or ".." in stem:
-        raise ClawbackError(
+        raise InvalidInput(
             f"not a file name for a brief: {name!r} (letters, digits, '.', '_', '-' and spaces)"
         )
     return stem
 
 
-class Briefs(WorkspaceBase):
-    """Briefs citing designated material: proposals, then public, highlighted, sealed files."""
+class Briefs(Service):
+    """Briefs citing designated material: proposals, then public, highlighted, sealed files.
+    Either party files briefs, and the court its own orders."""
 
-    def propose_brief_redactions(self, brief: bytes, suffix: str = ".pdf") -> list[Proposal]:
+    def propose(self, brief: bytes, suffix: str = ".pdf") -> list[Proposal]:
         """The spans of `brief` to redact in its public version (see the module doc).
 
         `suffix` is the brief's file type: ``.pdf``, or ``.docx``, ``.doc``, ``.odt``, ``.rtf``
         (converted with LibreOffice; page numbers are those of the converted PDF). Each
         proposal's `Proposal.text` holds the material itself: for the filer's eyes only.
         """
-        self._require(*FILERS, act="prepare a brief for filing")
+        self.ctx.require(Act.file_brief)
         pdf = to_pdf(brief, suffix)
         texts = [page.text for page in read_pages(pdf)]
-        with self.transaction() as s:
+        with self.ctx.transaction() as s:
             material = self._material(s)
             proposals = _propose(texts, material)
-            self._audit(
+            self.ctx.audit(
                 s,
                 "brief.propose",
                 f"brief {hashlib.sha256(pdf).hexdigest()[:16]}",
@@ -451,12 +447,12 @@ class Briefs(WorkspaceBase):
             )
         return _locate(pdf, proposals)
 
-    def brief_citations(self, brief: bytes, suffix: str = ".pdf") -> list[BriefCitation]:
+    def citations(self, brief: bytes, suffix: str = ".pdf") -> list[BriefCitation]:
         """Every Bates citation and exhibit reference in `brief`, with the confidential
         material each one cites: where a brief paraphrases rather than quotes, read there."""
-        self._require(*FILERS, act="prepare a brief for filing")
+        self.ctx.require(Act.file_brief)
         texts = [page.text for page in read_pages(to_pdf(brief, suffix))]
-        with self.transaction() as s:
+        with self.ctx.transaction() as s:
             material = self._material(s)
         return [
             BriefCitation(number, raw, cites)
@@ -464,7 +460,7 @@ class Briefs(WorkspaceBase):
             for raw, cites in _cited(material, text)
         ]
 
-    def file_brief(
+    def file(
         self,
         brief: bytes,
         out: Path,
@@ -482,10 +478,10 @@ class Briefs(WorkspaceBase):
         the same spans highlighted, for the court; the sealed version is the brief as lodged
         under seal (for a word-processor file, its PDF).
         """
-        self._require(*FILERS, act="file a brief")
+        self.ctx.require(Act.file_brief)
         stem = _file_name(name)
         pdf = to_pdf(brief, suffix)
-        chosen = list(proposals) if proposals is not None else self.propose_brief_redactions(pdf)
+        chosen = list(proposals) if proposals is not None else self.propose(pdf)
         redactions = [
             Redaction(page=p.page, reason=p.reason, text=p.text, label=f"brief-p{p.page + 1}-{k}")
             for k, p in enumerate(chosen, start=1)
@@ -502,27 +498,25 @@ class Briefs(WorkspaceBase):
         marked = highlight(pdf, [(p.page, p.text) for p in chosen]) if chosen else pdf
         files = {"public": result.pdf, "highlighted": marked, "sealed": pdf}
         written: dict[str, Path] = {}
-        with self.transaction() as s:
+        with self.ctx.transaction() as s:
             for kind in KINDS:
                 data = files[kind]
-                target = out / kind / f"{stem}.pdf"
-                self._audit(
+                written[kind] = self.ctx.deliver(s, out / kind / f"{stem}.pdf", data)
+                self.ctx.audit(
                     s,
                     "brief.file",
                     f"{kind}/{stem}.pdf",
                     sha256=hashlib.sha256(data).hexdigest(),
                     redactions=len(redactions),
                 )
-                _write(target, data)
-                written[kind] = target
+        for kind in KINDS:
+            delivery.write_whole(written[kind], files[kind])
         return written
 
     def _material(self, s: Session) -> _Material:
         """The confidential produced pages and items this person may read, and the rest."""
-        order = record.protective_order(s)
-        view = access_rules.view(self.person)
-        column = t.Page.text if view is View.full else t.Page.redacted_text
-        rows = s.execute(
+        column = access_rules.text_column(self.actor)
+        found = s.execute(
             select(
                 t.Document.id,
                 t.Document.exhibit,
@@ -534,20 +528,20 @@ class Briefs(WorkspaceBase):
                 column,
             )
             .join(t.Page, t.Page.document_id == t.Document.id)
-            .where(t.Page.bates.is_not(None), access_rules.visible(order, self.person))
+            .where(t.Page.bates.is_not(None), access_rules.visible(self.actor))
             .order_by(t.Page.bates)
         ).all()
         material = _Material()
         confidential: dict[tuple[int, int], tuple[str, str]] = {}  # (doc, idx): shown, raw text
-        for doc_id, exhibit, tier, sealed, public, idx, bates, text in rows:
+        for doc_id, exhibit, tier, sealed, public, idx, bates, text in found:
             assert bates is not None
             if (tier is None and not sealed) or public:
                 material.other.append(_fold(text))
                 continue
             label = _shown(tier, sealed)
             shown = f"{bates} ({label})"
-            material.pages.append(_Page(bates, shown, _fold(text)))
-            material.by_bates[BatesNumber.parse(bates)] = shown
+            material.pages.append(_Page(str(bates), shown, _fold(text)))
+            material.by_bates[bates] = shown
             if exhibit is not None:
                 material.by_exhibit[exhibit] = f"Ex. {exhibit} ({label})"
             confidential[(doc_id, idx)] = (shown, text)
@@ -560,7 +554,7 @@ class Briefs(WorkspaceBase):
                 if text in page[1]:  # in the redacted view, granted items are not there
                     material.items.append(_ItemText(item.id, page[0], _fold(text)))
         firsts = s.scalars(select(t.Production.first)).all()
-        material.prefixes = sorted({BatesNumber.parse(first).prefix for first in firsts})
+        material.prefixes = sorted({first.prefix for first in firsts})
         return material
 
 
@@ -576,14 +570,3 @@ def _locate(pdf: bytes, proposals: list[Proposal]) -> list[Proposal]:
                 source = f"{p.source}; {note}" if p.source else note
                 flagged.append(Proposal(p.page, p.text, p.reason, source))
     return flagged
-
-
-def _write(target: Path, data: bytes) -> None:
-    """Write a file whole: into a temporary name beside it, then renamed over the target."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        staging.write_bytes(data)
-        os.replace(staging, target)
-    finally:
-        staging.unlink(missing_ok=True)

@@ -20,26 +20,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Row, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clawback import copies
 from clawback.copies import CopyIndex
 from clawback.domain import claims as claim_rules
-from clawback.domain.access import sees_everything
 from clawback.domain.bates import BatesNumber
 from clawback.domain.documents import Exhibit
-from clawback.domain.errors import NotFound
-from clawback.domain.order import Side
+from clawback.domain.errors import NotFound, StorageError
+from clawback.domain.refs import bates_number
+from clawback.domain.seats import Act
 from clawback.service import access as access_rules
-from clawback.service import record
-from clawback.service.base import WorkspaceBase
+from clawback.service import lookup, rows
+from clawback.service.base import Service
 from clawback.storage import tables as t
 
 
 @dataclass(frozen=True)
 class Copy:
-    bates: str
+    bates: BatesNumber
     exhibit: int | None
     kind: str  # exact, same_picture, near_text, near_picture
     score: float
@@ -49,35 +48,36 @@ class Copy:
 class Conflict:
     """Two copies of the same material that the rulings treat differently."""
 
-    bates: str
+    bates: BatesNumber
     treatment: str
-    copy: str
+    copy: BatesNumber
     copy_treatment: str
     kind: str
 
 
-class Copies(WorkspaceBase):
-    def find_copies(self, bates: str) -> list[Copy]:
+class Copies(Service):
+    def of_page(self, bates: BatesNumber | str) -> list[Copy]:
         """Every other produced page that holds the same or nearly the same material."""
-        self._require(Side.producing, Side.court, act="search for copies")
-        wanted = str(BatesNumber.parse(bates))
+        self.ctx.require(Act.find_copies)
+        bates = bates_number(bates)
+        wanted = str(bates)
         index, exhibits = self._index()
         if wanted not in index:
-            raise NotFound(f"no produced page {wanted}")
-        with self.transaction() as s:
-            self._audit(s, "copies", wanted)
+            raise NotFound(f"no page {bates}")
+        with self.ctx.transaction() as s:
+            self.ctx.audit(s, "copies", wanted)
         return [
-            Copy(m.key, exhibits[m.key], m.kind, round(m.score, 3)) for m in index.find_key(wanted)
+            Copy(BatesNumber.parse(m.key), exhibits[m.key], m.kind, round(m.score, 3))
+            for m in index.find_key(wanted)
         ]
 
-    def claim_copies(self, claim_id: str) -> list[tuple[str, Copy]]:
+    def of_claim(self, claim_id: str) -> list[tuple[BatesNumber, Copy]]:
         """Copies, outside the claim, of each page it claims: proposals to extend it to."""
-        self._require(Side.producing, Side.court, act="search for copies")
-        with self.transaction() as s:
-            claim = next((c for c in record.claims(s) if c.id == claim_id), None)
-            if claim is None:
-                raise NotFound(f"no claim {claim_id!r}")
-            pages = _claimed_pages(record.exhibits(s), claim.exhibits, claim.items)
+        self.ctx.require(Act.find_copies)
+        with self.ctx.transaction() as s:
+            lookup.claim(s, self.actor, claim_id)
+            claim = next(c for c in rows.claims(s) if c.id == claim_id)
+            pages = _claimed_pages(rows.exhibits(s), claim.exhibits, claim.items)
         index, exhibits = self._index()
         proposals = []
         for page in sorted(pages):
@@ -85,16 +85,18 @@ class Copies(WorkspaceBase):
                 continue  # not produced
             for m in index.find_key(page):
                 if m.key not in pages and m.kind in ("exact", "same_picture", "near_text"):
-                    proposals.append((page, Copy(m.key, exhibits[m.key], m.kind, m.score)))
+                    copy = Copy(BatesNumber.parse(m.key), exhibits[m.key], m.kind, m.score)
+                    proposals.append((BatesNumber.parse(page), copy))
         return proposals
 
-    def ruling_conflicts(self) -> list[Conflict]:
+    def conflicts(self) -> list[Conflict]:
         """Exact copies (same text or same picture) that the rulings treat differently."""
-        self._require(Side.producing, Side.court, act="search for copies")
-        with self.transaction() as s:
-            exhibits = record.exhibits(s)
-            claims = record.claims(s)
-            effects = claim_rules.effects(exhibits, claims, record.rulings(s))
+        self.ctx.require(Act.find_copies)
+        with self.ctx.transaction() as s:
+            known = lookup.known_exhibits(s, self.actor)
+            exhibits = [e for e in rows.exhibits(s) if e.number in known]
+            claims = rows.claims(s)
+            effects = claim_rules.effects(rows.exhibits(s), claims, rows.rulings(s))
         treatment: dict[str, str] = {}
         for ex in exhibits:
             effect = effects[ex.number]
@@ -118,25 +120,30 @@ class Copies(WorkspaceBase):
                 theirs = treatment.get(m.key)
                 exact = m.kind in ("exact", "same_picture")
                 if exact and theirs is not None and theirs != mine and page < m.key:
-                    conflicts.append(Conflict(page, mine, m.key, theirs, m.kind))
+                    conflicts.append(
+                        Conflict(
+                            BatesNumber.parse(page), mine, BatesNumber.parse(m.key), theirs, m.kind
+                        )
+                    )
         return conflicts
 
     def _index(self) -> tuple[CopyIndex, dict[str, int | None]]:
         """Every produced page the actor may see, by Bates number, from its kept signature."""
-        with self.transaction() as s:
-            rows = self._signature_rows(s)
-        stale = {r.document_id for r in rows if not _current(r)}
+        with self.ctx.transaction() as s:
+            found = self._signature_rows(s)
+        stale = {r.document_id for r in found if not _current(r)}
         if stale:
             self._make_signatures(sorted(stale))
-            with self.transaction() as s:
-                rows = self._signature_rows(s)
+            with self.ctx.transaction() as s:
+                found = self._signature_rows(s)
         index = CopyIndex()
         exhibits: dict[str, int | None] = {}
-        for r in rows:
+        for r in found:
             if r.bates is None or not _current(r):
                 continue  # a page the file lacks (it has fewer pages than recorded)
-            index.add(r.bates, copies.decode(r.words, r.text_hash, r.minhash, r.images))
-            exhibits[r.bates] = r.exhibit
+            key = str(r.bates)
+            index.add(key, copies.decode(r.words, r.text_hash, r.minhash, r.images))
+            exhibits[key] = r.exhibit
         return index, exhibits
 
     def _signature_rows(self, s: Session) -> Sequence[Row[Any]]:
@@ -160,21 +167,19 @@ class Copies(WorkspaceBase):
             .join(t.Document, t.Page.document_id == t.Document.id)
             .outerjoin(sig, sig.page_id == t.Page.id)
             .where(t.Document.produced.is_not(None), t.Page.bates.is_not(None))
+            .where(access_rules.visible(self.actor))
             .order_by(t.Page.document_id, t.Page.idx)
         )
-        if self.person is not None and not sees_everything(self.person):
-            order = record.protective_order(s)
-            query = query.where(access_rules.visible(order, self.person))
         return s.execute(query).all()
 
     def _make_signatures(self, document_ids: Sequence[int]) -> None:
         """Make and keep the signature of every page of these documents, one at a time."""
         for document_id in document_ids:
-            with self.transaction() as s:
+            with self.ctx.transaction() as s:
                 doc = s.get_one(t.Document, document_id)
-            sigs = copies.signatures_from_pdf(self.files.get(doc.original))
+            sigs = copies.signatures_from_pdf(self.ctx.files.get(doc.original))
             try:
-                with self.transaction() as s:
+                with self.ctx.transaction() as s:
                     pages = s.scalars(select(t.Page).where(t.Page.document_id == doc.id)).all()
                     for page in pages:
                         if page.idx >= len(sigs):
@@ -188,7 +193,7 @@ class Copies(WorkspaceBase):
                                 **fields,
                             )
                         )
-            except IntegrityError:
+            except StorageError:
                 pass  # another search kept the same signatures first
 
 

@@ -8,7 +8,6 @@ import io
 import json
 from collections.abc import Sequence
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
@@ -29,9 +28,8 @@ def privilege_log_csv(rows: Sequence[Row]) -> bytes:
     return _csv(COLUMNS, [r.values() for r in rows])
 
 
-def write_privilege_log(rows: Sequence[Row], csv_path: Path, xlsx_path: Path) -> None:
-    csv_path.write_bytes(privilege_log_csv(rows))
-    _write_xlsx(COLUMNS, [r.values() for r in rows], "Privilege Log", xlsx_path)
+def privilege_log_xlsx(rows: Sequence[Row]) -> bytes:
+    return _xlsx(COLUMNS, [r.values() for r in rows], "Privilege Log")
 
 
 def categorical_log_csv(rows: Sequence[CategoryRow]) -> bytes:
@@ -47,16 +45,11 @@ def _csv(columns: Sequence[str], values: Sequence[Sequence[object]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def write_categorical_log(rows: Sequence[CategoryRow], csv_path: Path, xlsx_path: Path) -> None:
-    csv_path.write_bytes(categorical_log_csv(rows))
-    _write_xlsx(
-        CATEGORY_COLUMNS, [r.values() for r in rows], "Categorical Privilege Log", xlsx_path
-    )
+def categorical_log_xlsx(rows: Sequence[CategoryRow]) -> bytes:
+    return _xlsx(CATEGORY_COLUMNS, [r.values() for r in rows], "Categorical Privilege Log")
 
 
-def _write_xlsx(
-    columns: Sequence[str], rows: Sequence[Sequence[str | int]], title: str, path: Path
-) -> None:
+def _xlsx(columns: Sequence[str], rows: Sequence[Sequence[str | int]], title: str) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -68,12 +61,13 @@ def _write_xlsx(
         sheet.append(list(r))
     sheet.freeze_panes = "A2"
     book.properties.creator = "clawback"
-    book.save(path)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
-def write_summary(summary: dict[str, Any], json_path: Path, md_path: Path) -> None:
-    json_path.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
-    md_path.write_text(summary_markdown(summary), encoding="utf-8")
+def summary_json(summary: dict[str, Any]) -> bytes:
+    return (json.dumps(summary, indent=2) + "\n").encode("utf-8")
 
 
 def summary_markdown(summary: dict[str, Any]) -> str:

@@ -4,16 +4,13 @@ Both are made from the original file, never from a stamped copy: first the redac
 rulings call for (and, for the public version of a sealed exhibit, every page, since nothing
 narrower is identified as confidential), then the Bates number and legend in the margin band.
 Every file passes the verification gate before it is written where anyone can take it; a failed
-file stops the whole package and nothing half-made is left behind.
+file stops the whole package and nothing half-made is left behind (``service.delivery``).
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from clawback.domain.claims import Effect
 from clawback.domain.documents import Exhibit
@@ -22,7 +19,7 @@ from clawback.pdf.highlight import highlight
 from clawback.pdf.redact import Box, Redaction, WidthPolicy, redact
 from clawback.pdf.region import to_displayed, to_page_coordinates
 from clawback.pdf.stamp import stamp
-from clawback.pdf.verify import Finding, require_clean, verify, xray_inspect
+from clawback.pdf.verify import Finding, require_clean, verify
 
 #: Every text item in a filing is re-flowed to one width (docs/redaction-policy.md).
 WIDTH_POLICY = WidthPolicy()
@@ -141,32 +138,6 @@ def make(plan: Plan, original: bytes) -> Made:
     findings += _pictures_gone(plan, original, pdf)
     require_clean(findings, plan.name)
     return Made(plan, pdf)
-
-
-def write(made: Sequence[Made], out: Path) -> list[Path]:
-    """x-ray the whole package, then move it into ``out`` in one step; nothing on failure."""
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".filing-", dir=out))
-    try:
-        paths = []
-        for m in made:
-            path = staging / m.plan.name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(m.pdf)
-            paths.append(path)
-        reports = xray_inspect(paths)
-        for m, path in zip(made, paths, strict=True):
-            require_clean(reports.get(path, []), m.plan.name)
-        final = []
-        for kind in sorted({m.plan.kind for m in made}):
-            target = out / kind
-            if target.exists():
-                shutil.rmtree(target)
-            (staging / kind).rename(target)
-            final.extend(sorted(target.iterdir()))
-        return final
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def item_redactions(exhibit: Exhibit, item_ids: Sequence[str]) -> list[Redaction]:

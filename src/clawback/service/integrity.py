@@ -4,30 +4,26 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from clawback.domain.order import Side
-from clawback.service.base import WorkspaceBase
+from clawback.domain.errors import ClawbackError
+from clawback.domain.seats import Act
+from clawback.service.base import Service
 from clawback.storage import tables as t
-from clawback.storage.files import StoreCorrupt
 
 
-class Integrity(WorkspaceBase):
+class Integrity(Service):
     def check(self) -> list[str]:
         """One line per problem: a file the record names that is missing or no longer matches
         its hash, or a file in the store that no record names (left by an interrupted job)."""
-        self._require(Side.producing, Side.court, act="check the workspace")
+        self.ctx.require(Act.check_store)
         problems = []
-        with self.transaction() as s:
+        with self.ctx.transaction() as s:
             known = set(s.scalars(select(t.Blob.sha256)).all())
         for sha in sorted(known):
             try:
-                self.files.get(sha)
-            except StoreCorrupt as exc:
+                self.ctx.files.get(sha)
+            except ClawbackError as exc:  # missing or altered: report, go on with the rest
                 problems.append(str(exc))
-            except FileNotFoundError:
-                problems.append(f"file {sha[:12]} is missing from the store")
-            except Exception as exc:  # NotFound and the like: report, go on with the rest
-                problems.append(str(exc))
-        root = self.files.root
+        root = self.ctx.files.root
         if root.exists():
             for path in sorted(root.glob("??/*")):
                 sha = path.parent.name + path.name

@@ -1,4 +1,4 @@
-"""The matter: its caption, its protective order, its declarations, and the people in it."""
+"""The matter: its caption, its protective order, its declarations."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import yaml
 from sqlalchemy import select
 
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
-from clawback.domain.order import Person, Side, order_from_data
-from clawback.service import record
-from clawback.service.base import WorkspaceBase
+from clawback.domain.order import order_from_data
+from clawback.domain.seats import Act
+from clawback.service import access as access_rules
+from clawback.service.base import Service
 from clawback.storage import tables as t
 
 
@@ -23,16 +24,21 @@ def protective_order_presets() -> dict[str, dict[str, Any]]:
     return presets
 
 
-class Matter(WorkspaceBase):
-    """The case and the people in it."""
+class Matter(Service):
+    """The case: caption, protective order, declarations."""
 
-    def load_case(self, data: Mapping[str, Any], order: str | None = None) -> None:
+    def load_case(
+        self, data: Mapping[str, Any], order: str | None = None, agreed_by: str | None = None
+    ) -> None:
         """Record the matter: caption, protective order, declarations.
 
         ``order`` names a preset protective order (``protective_order_presets``) to use instead
         of the case data's own; so does a ``preset:`` key in the case data's protective order.
+        Replacing a protective order already in force needs ``agreed_by``: who on the other
+        side agreed to the new one (a stipulated order), recorded in the audit trail; a new
+        order that drops a tier some document carries is refused.
         """
-        self._require(Side.producing, Side.court, act="load a case")
+        self.ctx.require(Act.load_case)
         data = dict(data)
         wanted = order or dict(data.get("protective_order") or {}).get("preset")
         if wanted:
@@ -46,8 +52,24 @@ class Matter(WorkspaceBase):
         for key in ("number", "court", "caption"):
             if key not in case:
                 raise ClawbackError(f"case data lacks case.{key}")
-        with self.transaction() as s:
-            row = s.get(t.Matter, 1) or t.Matter(id=1)
+        new_order = order_from_data(dict(data["protective_order"]))  # refuse a malformed order
+        with self.ctx.transaction() as s:
+            row = s.get(t.Matter, 1)
+            replaced = row is not None and dict(row.order) != dict(data["protective_order"])
+            if replaced:
+                if not (agreed_by or "").strip():
+                    raise RuleViolation(
+                        "a protective order is in force: replacing it needs the other side's "
+                        "agreement (give who agreed, --agreed-by)"
+                    )
+                used = set(s.scalars(select(t.Designation.tier).distinct()).all())
+                dropped = sorted(u for u in used if not any(x.matches(u) for x in new_order.tiers))
+                if dropped:
+                    raise RuleViolation(
+                        f"the new protective order has no tier {dropped[0]!r}, which documents "
+                        "carry: re-designate them first"
+                    )
+            row = row or t.Matter(id=1)
             row.number, row.court = case["number"], case["court"]
             row.caption, row.state = case["caption"], case.get("state")
             row.order = dict(data["protective_order"])
@@ -65,59 +87,7 @@ class Matter(WorkspaceBase):
                         docket=list(d.get("docket", ())),
                     )
                 )
-            order_from_data(row.order)  # refuse a malformed order now, not later
-            self._audit(s, "case.load", case["number"])
-
-    # -- people --------------------------------------------------------------------------------
-
-    def add_person(
-        self,
-        email: str,
-        *,
-        name: str,
-        side: str,
-        category: str,
-        acknowledged: bool | None = None,
-    ) -> Person:
-        """Give someone a seat: their side and their recipient category under the order.
-
-        A category the order requires an acknowledgment from starts without access until the
-        signed "agreement to be bound" is recorded (``acknowledge``).
-        """
-        self._require(Side.producing, Side.court, act="seat people")
-        if side not in Side.__members__:
-            raise ClawbackError(f"no side {side!r}: one of {', '.join(Side.__members__)}")
-        seat = Side(side)
-        key = email.strip().lower()
-        if "@" not in key:
-            raise ClawbackError(f"not an email address: {email!r}")
-        with self.transaction() as s:
-            order = record.protective_order(s)
-            if seat in (Side.producing, Side.receiving) and category not in order.categories:
-                known = ", ".join(sorted(order.categories))
-                raise RuleViolation(f"no recipient category {category!r} in the order: {known}")
-            signed = (
-                acknowledged
-                if acknowledged is not None
-                else category not in order.categories_needing_acknowledgment
-            )
-            row = s.get(t.Person, key) or t.Person(email=key)
-            row.name, row.side, row.category, row.acknowledged = name, seat.value, category, signed
-            s.add(row)
-            self._audit(s, "person.seat", key, side=seat.value, category=category)
-            return Person(key, name, seat, category, signed)
-
-    def acknowledge(self, email: str) -> None:
-        """Record the person's signed acknowledgment and agreement to be bound."""
-        self._require(Side.producing, Side.court, act="record acknowledgments")
-        with self.transaction() as s:
-            row = s.get(t.Person, email.strip().lower())
-            if row is None:
-                raise NotFound(f"no person {email!r} in this workspace")
-            row.acknowledged = True
-            self._audit(s, "person.acknowledge", row.email)
-
-    def people(self) -> list[Person]:
-        with self.transaction() as s:
-            rows = s.scalars(select(t.Person).order_by(t.Person.side, t.Person.email)).all()
-            return [Person(r.email, r.name, Side(r.side), r.category, r.acknowledged) for r in rows]
+            detail = {"order_replaced": True, "agreed_by": agreed_by} if replaced else {}
+            self.ctx.audit(s, "case.load", case["number"], **detail)
+            if replaced:
+                access_rules.refresh(s)

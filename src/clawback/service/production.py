@@ -30,8 +30,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain.bates import BatesNumber, BatesRange
-from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
-from clawback.domain.order import Side
+from clawback.domain.errors import (
+    ClawbackError,
+    DocumentError,
+    InvalidInput,
+    NotFound,
+    RuleViolation,
+)
+from clawback.domain.refs import DocumentRef, bates_number, document_ref
+from clawback.domain.seats import Act
 from clawback.pdf.document import open_pdf
 from clawback.pdf.extract import read_pages
 from clawback.pdf.redact import Box, Redaction, check_gone, redact_document
@@ -41,9 +48,9 @@ from clawback.pdf.slipsheet import placeholder, slip_sheet
 from clawback.pdf.stamp import CORNERS, band_offset, stable_id, stamp_document
 from clawback.pdf.verify import VerificationError, XrayRun, require_clean, verify
 from clawback.service import access as access_rules
-from clawback.service import record
+from clawback.service import lookup, rows
 from clawback.service.access import REDACTED_MARK
-from clawback.service.base import WorkspaceBase
+from clawback.service.base import Service
 from clawback.storage import tables as t
 
 #: Called after each committed document with (pages done, pages in the volume).
@@ -83,7 +90,7 @@ def make(job: Job) -> bytes:
     try:
         return _make(job)
     except ValueError as exc:  # a redaction refused, labels that do not fit, a broken file
-        raise ValueError(f"{job.label}: {exc}") from None
+        raise DocumentError(f"{job.label}: {exc}") from None
 
 
 def _make(job: Job) -> bytes:
@@ -119,17 +126,17 @@ def _make(job: Job) -> bytes:
     return stamped
 
 
-class Productions(WorkspaceBase):
+class Productions(Service):
     def produce(
         self,
-        refs: Sequence[str | int],
-        start: str | None,
+        refs: Sequence[DocumentRef | int | str],
+        start: BatesNumber | str | None,
         volume: str,
         on: date | None = None,
         *,
         continue_from: str | None = None,
         allow_gap: str | None = None,
-        withhold: Mapping[str | int, str] | None = None,
+        withhold: Mapping[DocumentRef | int | str, str] | None = None,
         corner: str = "bottom-right",
         legend: str | None = None,
         redact_pattern: str | None = None,
@@ -147,26 +154,32 @@ class Productions(WorkspaceBase):
         it matches a page's text. ``check=False`` skips the verification gate (benchmarks
         only). Running it again on an open volume resumes it.
         """
-        self._require(Side.producing, act="produce documents")
+        self.ctx.require(Act.produce)
         if corner not in CORNERS:
-            raise ClawbackError(f"stamp corner must be one of {', '.join(CORNERS)}, not {corner!r}")
+            raise InvalidInput(f"stamp corner must be one of {', '.join(CORNERS)}, not {corner!r}")
         if workers < 1:
-            raise ClawbackError(f"workers must be 1 or more, not {workers}")
-        with self.transaction() as s:
+            raise InvalidInput(f"workers must be 1 or more, not {workers}")
+        if not volume.strip() or len(volume) > 40:
+            raise InvalidInput(f"not a volume name (1 to 40 characters): {volume!r}")
+        wanted = [document_ref(r) for r in refs]
+        start = bates_number(start) if start is not None else None
+        held = {document_ref(r): why for r, why in (withhold or {}).items()}
+        with self.ctx.transaction() as s:
             production = s.scalar(select(t.Production).where(t.Production.volume == volume))
             if production is not None:
-                _same_request(s, production, refs, start if continue_from is None else None)
-                self._audit(s, "produce.resume", volume, documents=len(production.plan["docs"]))
+                start_again = start if continue_from is None else None
+                self._same_request(s, production, wanted, start_again)
+                self.ctx.audit(s, "produce.resume", volume, documents=len(production.plan["docs"]))
             else:
                 production = self._plan(
                     s,
-                    refs,
+                    wanted,
                     start,
                     volume,
                     on,
                     continue_from,
                     allow_gap,
-                    withhold or {},
+                    held,
                     (corner, legend, redact_pattern, redact_reason),
                 )
             production_id, plan = production.id, production.plan
@@ -190,27 +203,48 @@ class Productions(WorkspaceBase):
         finally:
             if xray is not None:
                 xray.close()
-        with self.transaction() as s:
+        with self.ctx.transaction() as s:
             production = s.get(t.Production, production_id)
             assert production is not None
             production.state = "complete"
-            first, last = BatesNumber.parse(production.first), BatesNumber.parse(production.last)
-            span = BatesRange(first, last)
-            self._audit(s, "produce", str(span), volume=volume, documents=len(plan["docs"]))
+            span = BatesRange(production.first, production.last)
+            self.ctx.audit(s, "produce", str(span), volume=volume, documents=len(plan["docs"]))
         if done != sum(d["pages"] for d in plan["docs"]):
             raise ClawbackError(f"{volume}: not every page was made")  # pragma: no cover
         return span
 
-    def abandon_volume(self, volume: str, reason: str) -> int:
+    def _same_request(
+        self,
+        s: Session,
+        production: t.Production,
+        refs: Sequence[DocumentRef],
+        start: BatesNumber | None,
+    ) -> None:
+        """Resuming: the request must be the one that opened the volume."""
+        volume = production.volume
+        if production.state == "abandoned":
+            raise RuleViolation(f"volume {volume} was abandoned: give the new volume another name")
+        if production.state != "open":
+            raise RuleViolation(f"volume {volume} was already produced")
+        planned = [d["id"] for d in production.plan["docs"]]
+        asked = [lookup.document(s, self.actor, r).id for r in refs]
+        if asked and asked != planned:
+            raise RuleViolation(
+                f"volume {volume} is open with other documents: run the same produce to finish it"
+            )
+        if start is not None and start != production.first:
+            raise RuleViolation(f"volume {volume} is open and starts at {production.first}")
+
+    def abandon(self, volume: str, reason: str) -> int:
         """Give up an open volume (one that cannot be finished: a document that always fails
         the gate, the wrong documents): its documents lose the numbers and stamped files it
         gave them and get their page text back from the file as ingested, the numbers become
         free again (an open volume was never delivered), and the volume stays on record as
         abandoned, with the reason. Returns how many documents it released."""
-        self._require(Side.producing, act="abandon a production volume")
+        self.ctx.require(Act.abandon_volume)
         if not reason.strip():
-            raise ClawbackError("abandoning a volume needs a reason")
-        with self.transaction() as s:
+            raise InvalidInput("abandoning a volume needs a reason")
+        with self.ctx.transaction() as s:
             production = s.scalar(select(t.Production).where(t.Production.volume == volume))
             if production is None:
                 raise NotFound(f"no production volume {volume!r}")
@@ -218,7 +252,7 @@ class Productions(WorkspaceBase):
                 raise RuleViolation(f"volume {volume} is {production.state}, not open")
             docs = s.scalars(select(t.Document).where(t.Document.production == production.id)).all()
             for doc in docs:
-                texts = [p.text for p in read_pages(self.files.get(doc.original))]
+                texts = [p.text for p in read_pages(self.ctx.files.get(doc.original))]
                 pages = s.scalars(select(t.Page).where(t.Page.document_id == doc.id)).all()
                 for page in pages:
                     page.bates = None
@@ -229,7 +263,7 @@ class Productions(WorkspaceBase):
             access_rules.refresh(s, list(docs))
             production.state = "abandoned"
             production.plan = {**production.plan, "abandoned": reason}
-            self._audit(
+            self.ctx.audit(
                 s,
                 "produce.abandon",
                 f"{production.first}-{production.last}",
@@ -244,30 +278,30 @@ class Productions(WorkspaceBase):
     def _plan(
         self,
         s: Session,
-        refs: Sequence[str | int],
-        start: str | None,
+        refs: Sequence[DocumentRef],
+        start: BatesNumber | None,
         volume: str,
         on: date | None,
         continue_from: str | None,
         allow_gap: str | None,
-        withhold: Mapping[str | int, str],
+        withhold: Mapping[DocumentRef, str],
         stamping: tuple[str, str | None, str | None, str],
     ) -> t.Production:
         corner, legend_text, pattern, reason = stamping
         if not refs:
             raise ClawbackError(f"{volume}: no documents to produce")
-        order = record.protective_order(s)
-        docs = [record.document(s, r) for r in refs]
-        withheld = {record.document(s, r).id: why for r, why in withhold.items()}
+        order = rows.protective_order(s)
+        docs = [lookup.document(s, self.actor, r) for r in refs]
+        withheld = {lookup.document(s, self.actor, r).id: why for r, why in withhold.items()}
         seen: set[int] = set()
         for doc in docs:
             if doc.id in seen:
-                raise RuleViolation(f"{record.label(doc)} is named twice")
+                raise RuleViolation(f"{rows.label(doc)} is named twice")
             seen.add(doc.id)
             if doc.produced:
-                raise RuleViolation(f"{record.label(doc)} was already produced")
+                raise RuleViolation(f"{rows.label(doc)} was already produced")
             if doc.production is not None:
-                raise RuleViolation(f"{record.label(doc)} is planned in another open volume")
+                raise RuleViolation(f"{rows.label(doc)} is planned in another open volume")
         if set(withheld) - seen:
             raise ClawbackError("a document to withhold is not among those produced")
         first = _first_number(s, start, continue_from, allow_gap)
@@ -286,7 +320,7 @@ class Productions(WorkspaceBase):
                 hits = [(p.idx, m) for p in pages for m in sorted(set(matcher.findall(p.text)))]
                 if hits and native:
                     raise RuleViolation(
-                        f"{record.label(doc)}: a native with pattern hits cannot be produced "
+                        f"{rows.label(doc)}: a native with pattern hits cannot be produced "
                         "natively; withhold it"
                     )
             entries.append(
@@ -305,8 +339,8 @@ class Productions(WorkspaceBase):
         _refuse_used(s, first, number - first.number)
         production = t.Production(
             volume=volume,
-            first=str(first),
-            last=str(last),
+            first=first,
+            last=last,
             produced_on=on,
             state="open",
             plan={
@@ -326,7 +360,7 @@ class Productions(WorkspaceBase):
             detail["gap_reason"] = allow_gap
         if withheld or any(e["withheld"] for e in entries):
             detail["slip_sheets"] = sum(1 for e in entries if e["withheld"])
-        self._audit(s, "produce.open", f"{first}-{last}", **detail)
+        self.ctx.audit(s, "produce.open", f"{first}-{last}", **detail)
         return production
 
     # -- making ----------------------------------------------------------------------------
@@ -343,25 +377,25 @@ class Productions(WorkspaceBase):
         """Make and commit every document of the plan not made yet (each made file, and each
         one an earlier run made, is handed to `xray`); returns the pages done."""
         total = sum(d["pages"] for d in plan["docs"])
-        self.files.sweep()  # what a run killed mid-write left in the store
-        with self.transaction() as s:
+        self.ctx.files.sweep()  # what a run killed mid-write left in the store
+        with self.ctx.transaction() as s:
             ids = [d["id"] for d in plan["docs"]]
             earlier = s.scalars(
                 select(t.Document).where(t.Document.id.in_(ids), t.Document.produced.is_not(None))
             ).all()
-            files = [(record.label(doc), doc.produced or "") for doc in earlier]
+            files = [(rows.label(doc), doc.produced or "") for doc in earlier]
             made = {doc.id for doc in earlier}
         done = sum(int(d["pages"]) for d in plan["docs"] if d["id"] in made)
         if progress:
             progress(done, total)
         if xray is not None:
             for label, sha in files:
-                xray.add(self.files.path(sha), label)
+                xray.add(self.ctx.files.path(sha), label)
         todo = [d for d in plan["docs"] if d["id"] not in made]
         for entry, output in self._outputs(plan, todo, check, workers):
             file = self._commit(production_id, plan, entry, output)
             if xray is not None and file is not None:
-                xray.add(self.files.path(file[1]), file[0])
+                xray.add(self.ctx.files.path(file[1]), file[0])
             done += int(entry["pages"])
             if progress:
                 progress(done, total)
@@ -392,10 +426,10 @@ class Productions(WorkspaceBase):
                         pending[pool.submit(make, job)] = following
 
     def _job(self, plan: dict[str, Any], entry: dict[str, Any], check: bool) -> Job:
-        with self.transaction() as s:
+        with self.ctx.transaction() as s:
             doc = s.get(t.Document, entry["id"])
             assert doc is not None
-            label, original = record.label(doc), doc.original
+            label, original = rows.label(doc), doc.original
         numbers = _numbers(plan, entry)
         span = f"{numbers[0]}-{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
         if entry["withheld"]:
@@ -406,7 +440,7 @@ class Productions(WorkspaceBase):
             pdf = placeholder(["Produced in native form", name, f"Bates {span}"])
             labels = [(str(numbers[0]), entry["legend"])]
         else:
-            pdf = self.files.get(original)
+            pdf = self.ctx.files.get(original)
             labels = [(str(n), entry["legend"]) for n in numbers]
         hits = [(int(i), str(x)) for i, x in entry["hits"]]
         return Job(label, pdf, labels, hits, plan["reason"], plan["corner"], check)
@@ -417,13 +451,13 @@ class Productions(WorkspaceBase):
         """One document's numbers and file, in one transaction of its own; returns the
         document's label and produced file (None if a run that overlapped this one took the
         document out of the volume)."""
-        with self.transaction() as s:
+        with self.ctx.transaction() as s:
             doc = s.get(t.Document, entry["id"])
             assert doc is not None
             if doc.production != production_id:
                 return None
             if doc.produced is not None:  # committed by a run that overlapped this one
-                return record.label(doc), doc.produced
+                return rows.label(doc), doc.produced
             pages = s.scalars(
                 select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
             ).all()
@@ -431,7 +465,7 @@ class Productions(WorkspaceBase):
             for idx, text in entry["hits"]:
                 hits.setdefault(int(idx), []).append(str(text))
             for page, number in zip(pages, _numbers(plan, entry), strict=True):
-                page.bates = str(number)
+                page.bates = number
                 if entry["withheld"]:  # the numbers stay the document's; its text goes nowhere
                     page.text = page.redacted_text = entry["withheld"]
                 for text in hits.get(page.idx, ()):  # the page's text as produced
@@ -440,8 +474,8 @@ class Productions(WorkspaceBase):
             recipe = "produce"
             if entry["withheld"] or entry.get("native"):
                 recipe = "slip sheet" if entry["withheld"] else "native placeholder"
-            doc.produced = self._store(s, output, "application/pdf", doc.original, recipe)
-            label = record.label(doc)
+            doc.produced = self.ctx.put(s, output, "application/pdf", doc.original, recipe)
+            label = rows.label(doc)
         return label, doc.produced
 
 
@@ -489,17 +523,13 @@ def _series_volumes(s: Session, series: str) -> list[tuple[str, BatesNumber, Bat
             t.Production.state != "abandoned"  # its numbers were never delivered: free again
         )
     ).all():
-        try:
-            a, b = BatesNumber.parse(first), BatesNumber.parse(last)
-        except ClawbackError:
-            continue
-        if a.series == series:
-            found.append((volume, a, b))
+        if first.series == series:
+            found.append((volume, first, last))
     return sorted(found, key=lambda v: v[2].number)
 
 
 def _first_number(
-    s: Session, start: str | None, continue_from: str | None, allow_gap: str | None
+    s: Session, start: BatesNumber | None, continue_from: str | None, allow_gap: str | None
 ) -> BatesNumber:
     """The volume's first number, after the width, overlap and gap rules."""
     if continue_from is not None:
@@ -514,7 +544,7 @@ def _first_number(
         return BatesNumber(last.prefix, last.number + 1, last.width)
     if start is None:
         raise ClawbackError("give a start number (e.g. ABC-00000001) or --continue PREFIX")
-    first = BatesNumber.parse(start)
+    first = start
     earlier = _series_volumes(s, first.series)
     if not earlier:
         return first
@@ -541,27 +571,8 @@ def _first_number(
 
 def _refuse_used(s: Session, first: BatesNumber, count: int) -> None:
     """No planned number may already be on a page (imported volumes, older records)."""
-    numbers = [str(first + i) for i in range(count)]
+    numbers = [first + i for i in range(count)]
     for i in range(0, len(numbers), 500):
         used = s.scalar(select(t.Page.bates).where(t.Page.bates.in_(numbers[i : i + 500])))
         if used is not None:
             raise RuleViolation(f"Bates number {used} is already used")
-
-
-def _same_request(
-    s: Session, production: t.Production, refs: Sequence[str | int], start: str | None
-) -> None:
-    """Resuming: the request must be the one that opened the volume."""
-    volume = production.volume
-    if production.state == "abandoned":
-        raise RuleViolation(f"volume {volume} was abandoned: give the new volume another name")
-    if production.state != "open":
-        raise RuleViolation(f"volume {volume} was already produced")
-    planned = [d["id"] for d in production.plan["docs"]]
-    asked = [record.document(s, r).id for r in refs]
-    if asked and asked != planned:
-        raise RuleViolation(
-            f"volume {volume} is open with other documents: run the same produce to finish it"
-        )
-    if start is not None and BatesNumber.parse(start) != BatesNumber.parse(production.first):
-        raise RuleViolation(f"volume {volume} is open and starts at {production.first}")

@@ -1,4 +1,6 @@
-"""Reading the record, as the person reading it may."""
+"""Reading the record, as the person reading it may: a document, a page's text or picture, a
+search, an export. Every read finds what it reads through ``service.lookup`` with the actor,
+so what a person may not see answers exactly as what does not exist."""
 
 from __future__ import annotations
 
@@ -12,130 +14,135 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from clawback.domain import claims as claim_rules
-from clawback.domain.access import View, access
+from clawback.domain.access import full_view
 from clawback.domain.bates import BatesNumber
 from clawback.domain.documents import Exhibit
-from clawback.domain.errors import ClawbackError, NotFound
+from clawback.domain.errors import ClawbackError, InvalidInput
+from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.pdf.redact import redact
 from clawback.pdf.verify import require_clean, verify
 from clawback.service import access as access_rules
-from clawback.service import filing, record
-from clawback.service.base import WorkspaceBase
+from clawback.service import delivery, filing, lookup, rows
+from clawback.service.base import Service
 from clawback.storage import tables as t
+
+#: Longest search, in characters: a longer one is refused, not sent to the database.
+MAX_QUERY = 500
+SLIP_SHEET = "slip sheet"
 
 
 @dataclass(frozen=True)
 class Hit:
     """One page a search found, with the words around the match."""
 
-    bates: str
+    bates: BatesNumber
     exhibit: int | None
     snippet: str
 
 
-class Reads(WorkspaceBase):
+class Reads(Service):
     """Every read checks access first: what a person may not see is, to them, not there."""
 
-    def _visible(self, s: Session, ref: str | int) -> t.Document:
-        """The document at ``ref`` if this person may see it; the same error if absent or not."""
-        if self.person is None:
-            return record.document(s, ref)
-        try:
-            doc = record.document(s, ref)
-        except NotFound:
-            doc = None
-        order = record.protective_order(s)
-        if doc is None or not access(order, self.person, access_rules.state(doc)).allowed:
-            raise NotFound(f"nothing at {str(ref)!r} that you may see")
-        return doc
-
-    def _page(self, s: Session, bates: str) -> tuple[t.Document, t.Page]:
-        number = str(BatesNumber.parse(bates))
-        doc = self._visible(s, number)
-        page = s.scalar(select(t.Page).where(t.Page.bates == number))
-        assert page is not None  # _visible found the document through this very page
-        return doc, page
-
-    def page_text(self, bates: str) -> str:
+    def page_text(self, bates: BatesNumber | str) -> str:
         """The text of one produced page, as this person may read it."""
-        with self.transaction() as s:
-            _, page = self._page(s, bates)
-            self._audit(s, "read.text", page.bates or bates)
-            return page.text if access_rules.view(self.person) is View.full else page.redacted_text
+        bates = bates_number(bates)
+        with self.ctx.transaction() as s:
+            _, page = lookup.page(s, self.actor, bates)
+            self.ctx.audit(s, "read.text", str(bates))
+            return page.text if full_view(self.actor) else page.redacted_text
 
-    def page_image(self, bates: str, dpi: int = 72) -> bytes:
+    def page_image(self, bates: BatesNumber | str, dpi: int = 72) -> bytes:
         """A PNG of one produced page (a thumbnail at a low dpi), as this person may see it."""
+        bates = bates_number(bates)
         if not 10 <= dpi <= 300:
-            raise ClawbackError(f"dpi must be between 10 and 300, not {dpi}")
-        with self.transaction() as s:
-            doc, page = self._page(s, bates)
+            raise InvalidInput(f"dpi must be between 10 and 300, not {dpi}")
+        with self.ctx.transaction() as s:
+            doc, page = lookup.page(s, self.actor, bates)
             pdf = self._version(s, doc)
-            self._audit(s, "read.image", page.bates or bates, dpi=dpi)
+            self.ctx.audit(s, "read.image", str(bates), dpi=dpi)
             index = page.idx
         with pymupdf.open(stream=pdf, filetype="pdf") as opened:
             png: bytes = opened[index].get_pixmap(dpi=dpi).tobytes("png")
         return png
 
+    def page_warnings(self, ref: DocumentRef | int | str) -> list[str]:
+        """The warnings on a received document's pages (a Bates number: that page's only), as
+        this person may see the document."""
+        wanted = document_ref(ref)
+        with self.ctx.transaction() as s:
+            doc = lookup.document(s, self.actor, wanted)
+            query = select(t.PageWarning).where(t.PageWarning.document_id == doc.id)
+            if isinstance(wanted, BatesNumber):
+                index = s.scalar(
+                    select(t.Page.idx).where(t.Page.document_id == doc.id, t.Page.bates == wanted)
+                )
+                query = query.where(t.PageWarning.page_idx == index)
+            found = s.scalars(query.order_by(t.PageWarning.page_idx, t.PageWarning.id)).all()
+            return [row.detail for row in found]
+
     def search(self, query: str, limit: int = 50) -> list[Hit]:
         """Pages whose text holds ``query`` (case-insensitive), among those this person may see."""
         words = " ".join(query.split())
         if len(words) < 2:
-            raise ClawbackError(f"search for at least two characters, not {query!r}")
-        column = access_rules.text_column(self.person)
-        with self.transaction() as s:
-            order = record.protective_order(s)
-            query = (
+            raise InvalidInput("search for at least two characters")
+        if len(words) > MAX_QUERY:
+            raise InvalidInput(f"search for at most {MAX_QUERY} characters, not {len(words)}")
+        column = access_rules.text_column(self.actor)
+        with self.ctx.transaction() as s:
+            statement = (
                 select(t.Page.bates, t.Document.exhibit, column)
                 .join(t.Document, t.Page.document_id == t.Document.id)
                 .where(t.Page.bates.is_not(None))
             )
-            if access_rules.view(self.person) is not View.full:
-                # Checked page by page against the page's own document (a primary-key lookup),
-                # so pages are still scanned in order, the text match runs only on pages the
-                # person may see, and the scan stops at the limit.
-                doc = aliased(t.Document)
-                may_see = (
-                    select(doc.id)
-                    .where(doc.id == t.Page.document_id)
-                    .where(access_rules.visible(order, self.person, doc))
-                )
-                query = query.where(may_see.exists())
-            rows = s.execute(
-                query.where(column.ilike(f"%{_escape(words)}%", escape="\\"))
+            # Checked page by page against the page's own document (a primary-key lookup), so
+            # pages are still scanned in order, the text match runs only on pages the person
+            # may see, and the scan stops at the limit.
+            doc = aliased(t.Document)
+            may_see = (
+                select(doc.id)
+                .where(doc.id == t.Page.document_id)
+                .where(access_rules.visible(self.actor, doc))
+            )
+            found = s.execute(
+                statement.where(may_see.exists())
+                .where(column.ilike(f"%{_escape(words)}%", escape="\\"))
                 .order_by(t.Page.id)
                 .limit(limit)
             ).all()
-            hits = [Hit(b, n, _snippet(text, words)) for b, n, text in rows if b is not None]
-            self._audit(s, "search", f"{len(hits)} pages", pages=[h.bates for h in hits])
+            hits = [Hit(b, n, _snippet(text, words)) for b, n, text in found if b is not None]
+            self.ctx.audit(s, "search", f"{len(hits)} pages", pages=[str(h.bates) for h in hits])
             return hits
 
-    def export(self, refs: Sequence[str | int], out: Path) -> list[Path]:
-        """Write each document this person may see, in the version they may see, to ``out``."""
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        with self.transaction() as s:
-            docs = [self._visible(s, ref) for ref in refs]
+    def export(self, refs: Sequence[DocumentRef | int | str], out: Path) -> list[Path]:
+        """Write each document this person may see, in the version they may see, to ``out``:
+        every file made and its audit entry committed before the first is written."""
+        wanted = [document_ref(r) for r in refs]
+        made: list[tuple[Path, bytes]] = []
+        with self.ctx.transaction() as s:
+            docs = [lookup.document(s, self.actor, ref) for ref in wanted]
             for doc in docs:
                 pdf = self._version(s, doc)
                 first = s.scalar(
                     select(t.Page.bates).where(t.Page.document_id == doc.id, t.Page.idx == 0)
                 )
-                path = out / f"{first or doc.control}.pdf"
-                path.write_bytes(pdf)
-                written.append(path)
-                self._audit(s, "export", first or doc.control, path=path.name)
-        return written
+                name = f"{first}.pdf" if first is not None else f"{doc.control}.pdf"
+                path = self.ctx.deliver(s, out / name, pdf)
+                made.append((path, pdf))
+                self.ctx.audit(s, "export", str(first or doc.control), path=path.name)
+        for path, pdf in made:
+            delivery.write_whole(path, pdf)
+        return [path for path, _ in made]
 
     def _version(self, s: Session, doc: t.Document) -> bytes:
         """The produced file, or for a redacted view, the produced file less the granted items."""
         if not doc.produced:
-            raise NotFound(f"{record.label(doc)} has not been produced")
-        produced = self.files.get(doc.produced)
-        if access_rules.view(self.person) is View.full or doc.exhibit is None:
+            raise ClawbackError(f"{self._label(s, doc)} has not been produced")
+        produced = self.ctx.files.get(doc.produced)
+        if full_view(self.actor) or doc.exhibit is None:
             return produced
-        ex = record.exhibit(s, doc)
-        claims = [c for c in record.claims(s) if ex.number in c.exhibits]
-        effect = claim_rules.effects([ex], claims, record.rulings(s))[ex.number]
+        exhibits = rows.exhibits(s)
+        ex = next(e for e in exhibits if e.number == doc.exhibit)
+        effect = claim_rules.effects(exhibits, rows.claims(s), rows.rulings(s))[ex.number]
         if not effect.redact:
             return produced
         # The produced file shows each page as displayed (stamped upright, band below), so the
@@ -152,24 +159,35 @@ class Reads(WorkspaceBase):
             xray=False,
             original=produced,
         )
-        require_clean(findings, f"{record.label(doc)} (redacted view)")
+        require_clean(findings, f"{rows.label(doc)} (redacted view)")
         return result.pdf
 
-    def show(self, ref: str | int) -> dict[str, Any]:
-        """What the record holds about one document (never the text of an item)."""
-        with self.transaction() as s:
-            doc = self._visible(s, ref)
+    def _label(self, s: Session, doc: t.Document) -> str:
+        """How this actor names the document: its exhibit, else its first Bates number, else
+        (its own side's, or the operator and the court) its control number."""
+        if doc.exhibit is not None:
+            return f"Ex. {doc.exhibit}"
+        first = s.scalar(select(t.Page.bates).where(t.Page.document_id == doc.id, t.Page.idx == 0))
+        return str(first) if first is not None else doc.control
+
+    def show(self, ref: DocumentRef | int | str) -> dict[str, Any]:
+        """What the record holds about one document, as this person may know it (never the
+        text of an item; for a document withheld on a slip sheet, only the slip sheet)."""
+        with self.ctx.transaction() as s:
+            doc = lookup.document(s, self.actor, document_ref(ref))
+            own = full_view(self.actor) or doc.held_by == self.actor.seat.value
+            slip = _slip_sheet(s, doc) if not own else None
             history = s.scalars(
                 select(t.Designation)
                 .where(t.Designation.document_id == doc.id)
                 .order_by(t.Designation.id)
             ).all()
             shown: dict[str, Any] = {
-                "control": doc.control,
+                "control": doc.control if own else None,
                 "exhibit": doc.exhibit,
-                "title": doc.title,
-                "kind": doc.kind,
-                "family": doc.family,
+                "title": slip if slip is not None else doc.title,
+                "kind": SLIP_SHEET if slip is not None else doc.kind,
+                "family": doc.family if slip is None else None,
                 "pages": doc.page_count,
                 "designations": [{"tier": d.tier, "note": d.note} for d in history],
             }
@@ -196,34 +214,51 @@ class Reads(WorkspaceBase):
             if warnings:  # boxes over live text in what another party produced
                 shown["warnings"] = list(warnings)
             if not doc.produced:
+                self.ctx.audit(s, "show", self._label(s, doc))
                 return shown
-            ex = record.exhibit(s, doc)
+            ex = rows.exhibit(s, doc)
             shown["bates"] = str(ex.bates)
             shown["items"] = [{"id": i.id, "page": str(i.page), "what": i.what} for i in ex.items]
             shown["claims"] = [
                 {"claim": c.id, "state": c.state.value, "items": list(c.items)}
-                for c in record.claims(s)
+                for c in rows.claims(s)
                 if ex.number in c.exhibits
             ]
-            rulings = {r.claim: r for r in record.rulings(s)}
+            rulings = {r.claim: r for r in rows.rulings(s)}
             for c in shown["claims"]:
                 if c["claim"] in rulings:
                     c["ruling"] = rulings[c["claim"]].result.value
             shown["sealed"] = next(
-                (d.sealed for d in record.seal_decisions(s) if d.exhibit == ex.number), None
+                (d.sealed for d in rows.seal_decisions(s) if d.exhibit == ex.number), None
             )
-            self._audit(s, "show", str(ex.bates))
+            self.ctx.audit(s, "show", str(ex.bates))
             return shown
 
     # -- reading ---------------------------------------------------------------------------
 
     def exhibits(self) -> list[Exhibit]:
-        with self.transaction() as s:
-            return record.exhibits(s)
+        """Every produced exhibit this actor may know of."""
+        with self.ctx.transaction() as s:
+            known = lookup.known_exhibits(s, self.actor)
+            return [e for e in rows.exhibits(s) if e.number in known]
 
     def effects(self) -> dict[int, claim_rules.Effect]:
-        with self.transaction() as s:
-            return claim_rules.effects(record.exhibits(s), record.claims(s), record.rulings(s))
+        """What the rulings do to each exhibit this actor may know of."""
+        with self.ctx.transaction() as s:
+            known = lookup.known_exhibits(s, self.actor)
+            found = claim_rules.effects(rows.exhibits(s), rows.claims(s), rows.rulings(s))
+            return {n: e for n, e in found.items() if n in known}
+
+
+def _slip_sheet(s: Session, doc: t.Document) -> str | None:
+    """The slip sheet's words when the document went out as one, else None."""
+    if doc.produced is None:
+        return None
+    blob = s.get(t.Blob, doc.produced)
+    if blob is None or blob.recipe != SLIP_SHEET:
+        return None
+    text = s.scalar(select(t.Page.text).where(t.Page.document_id == doc.id, t.Page.idx == 0))
+    return " ".join((text or "Withheld").split())
 
 
 def _escape(text: str) -> str:

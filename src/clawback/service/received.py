@@ -27,24 +27,23 @@ from pathlib import Path, PureWindowsPath
 from typing import Any
 
 import pymupdf
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback import email
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
-from clawback.domain.order import Side
+from clawback.domain.seats import Act
 from clawback.loadfiles import DatFile, OptDocument, read_dat, read_opt, resolve
 from clawback.loadfiles.dat import decode
 from clawback.loadfiles.fields import DATE, ISO_DATE, guess_names, looks_like_path, norm, roles
 from clawback.pdf.convert import CONVERTIBLE, ConversionError, to_pdf
-from clawback.pdf.document import PdfError, open_pdf
+from clawback.pdf.document import open_pdf
 from clawback.pdf.extract import page_count
-from clawback.pdf.received_check import BoxOverText, boxes_over_text
 from clawback.pdf.slipsheet import placeholder
 from clawback.service import access as access_rules
-from clawback.service import record
-from clawback.service.base import WorkspaceBase
+from clawback.service.base import Service
+from clawback.service.ingest import Ingest
 from clawback.storage import tables as t
 
 _IMAGE_MAGIC = (b"II*\x00", b"MM\x00*", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
@@ -103,80 +102,22 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
 
 
-class Received(WorkspaceBase):
-    # -- ingest, checked -----------------------------------------------------------------------
-
-    def ingest(self, pdf: bytes, **kwargs: Any) -> str:
-        """Ingest (see ``Documents.ingest``); a document received from another party (ingested
-        as kind "received", or by someone on the receiving side) is also checked for boxes over
-        live text, each found stored as a warning on its page."""
-        control: str = super().ingest(pdf, **kwargs)  # type: ignore[misc]
-        receiving = self.person is not None and self.person.side is Side.receiving
-        if kwargs.get("kind") == "received" or receiving:
-            self._check_received(control)
-        return control
-
-    def _check_received(self, control: str) -> int:
-        """Look for boxes over live text in a received document; store one warning per box."""
-        with self.transaction() as s:
-            doc = s.scalar(select(t.Document).where(t.Document.control == control))
-            assert doc is not None
-            if "box_check" in (doc.meta or {}):
-                return int(doc.meta["box_check"])
-            pdf = self.files.get(doc.original)
-        try:
-            found = boxes_over_text(pdf)
-        except PdfError as exc:  # the document is in; say it could not be checked
-            found = [
-                BoxOverText(0, "", (0, 0, 0, 0), 0, f"the document could not be checked: {exc}")
-            ]
-        with self.transaction() as s:
-            doc = s.scalar(select(t.Document).where(t.Document.control == control))
-            assert doc is not None
-            s.execute(delete(t.PageWarning).where(t.PageWarning.document_id == doc.id))
-            for box in found:
-                s.add(
-                    t.PageWarning(
-                        document_id=doc.id,
-                        page_idx=box.page,
-                        what="not checked" if box.failure else "box over text",
-                        detail=box.describe(),
-                    )
-                )
-            doc.meta = {**(doc.meta or {}), "box_check": len(found)}
-            if found:
-                # Where and how many, never what: the text may be privileged to the other side.
-                pages = sorted({box.page + 1 for box in found})
-                self._audit(s, "received.warning", record.label(doc), boxes=len(found), pages=pages)
-        return len(found)
-
-    def page_warnings(self, ref: str | int) -> list[str]:
-        """The warnings on a received document's pages (a Bates number: that page's only), as
-        this person may see the document."""
-        with self.transaction() as s:
-            doc = self._visible(s, ref)  # type: ignore[attr-defined]
-            query = select(t.PageWarning).where(t.PageWarning.document_id == doc.id)
-            page = _page_of(s, doc, ref)
-            if page is not None:
-                query = query.where(t.PageWarning.page_idx == page)
-            rows = s.scalars(query.order_by(t.PageWarning.page_idx, t.PageWarning.id)).all()
-            return [row.detail for row in rows]
-
+class Imports(Service):
     # -- volumes -------------------------------------------------------------------------------
 
     def import_volume(self, folder: Path) -> tuple[list[str], list[str]]:
         """Load a volume (its DATA/*.dat, or the one DAT in the folder); returns (control
-        numbers imported, problems). See ``import_received``."""
-        report = self.import_received(folder)
+        numbers imported, problems). See ``volume``."""
+        report = self.volume(folder)
         return [i.control for i in report.imported], report.problems
 
-    def import_received(
+    def volume(
         self, folder: Path, dat: Path | None = None, opt: Path | None = None
     ) -> ImportReport:
         """Load another party's production volume at ``folder`` (see the module doc). Without
         ``dat`` and ``opt`` the one DAT (and OPT, if any) in ``folder/DATA`` or ``folder`` are used;
         given one or both, just those."""
-        self._require(Side.producing, Side.receiving, act="import a production volume")
+        self.ctx.require(Act.import_volume)
         if not folder.is_dir():
             raise NotFound(f"{folder}: no such folder")
         if dat is None and opt is None:  # given neither: the volume's own, found
@@ -218,7 +159,7 @@ class Received(WorkspaceBase):
     def _import_row(self, folder: Path, volume: str, row: Row) -> Imported:
         for name, value in row.dates.items():
             _check_date(name, value)
-        with self.transaction() as s:
+        with self.ctx.transaction() as s:
             _refuse_taken(s, _stated_span(row))
             known = s.scalar(
                 select(t.Document.control)
@@ -230,14 +171,14 @@ class Received(WorkspaceBase):
         notes: list[str] = []
         pdf, source, native = self._pages_of(folder, row, notes)
         span = _span(row, page_count(pdf))
-        with self.transaction() as s:
+        with self.ctx.transaction() as s:
             _refuse_taken(s, span)
         meta: dict[str, Any] = {k.lower(): v for k, v in row.values.items() if v}
         meta |= {"volume": volume, "control_number": row.control, "source": source}
         if native is not None:
             native_sha = hashlib.sha256(native[1]).hexdigest()
             meta |= {"native_name": native[0], "native_sha256": native_sha}
-        control = self.ingest(
+        control = Ingest(self.ctx).ingest(
             pdf,
             title=row.roles.get("title") or row.control,
             kind="received",
@@ -246,12 +187,12 @@ class Received(WorkspaceBase):
             meta=meta,
         )
         text = self._text_file(folder, row, notes)
-        with self.transaction() as s:
+        with self.ctx.transaction() as s:
             doc = s.scalar(select(t.Document).where(t.Document.control == control))
             assert doc is not None
             if native is not None:  # kept beside the PDF made from it
                 media = MEDIA_TYPES.get(_suffix(native[0]), "application/octet-stream")
-                self._store(s, native[1], media, None, "native")
+                self.ctx.put(s, native[1], media, None, "native")
             s.add(
                 t.ReceivedRecord(
                     document_id=doc.id, volume=volume, control=row.control, row=row.number
@@ -270,17 +211,15 @@ class Received(WorkspaceBase):
                 access_rules.refresh(s, [doc])
             if span is not None and not doc.produced:
                 for page, number in zip(page_rows, span, strict=True):
-                    page.bates = str(number)
+                    page.bates = number
                 production = s.scalar(select(t.Production).where(t.Production.volume == volume))
                 if production is None:
-                    production = t.Production(
-                        volume=volume[:40], first=str(span.first), last=str(span.last)
-                    )
+                    production = t.Production(volume=volume[:40], first=span.first, last=span.last)
                     s.add(production)
                     s.flush()
-                production.last = str(span.last)
+                production.last = span.last
                 doc.produced, doc.production = doc.original, production.id
-            self._audit(
+            self.ctx.audit(
                 s, "volume.import", row.control, volume=volume, document=doc.control, row=row.number
             )
             warnings = s.scalars(
@@ -463,7 +402,7 @@ def _families(rows: list[Row], volume: str) -> None:
 def _refuse_taken(s: Session, span: BatesRange | None) -> None:
     if span is None:
         return
-    taken = s.scalar(select(t.Page.bates).where(t.Page.bates.in_([str(n) for n in span])))
+    taken = s.scalar(select(t.Page.bates).where(t.Page.bates.in_(list(span))))
     if taken is not None:
         raise RuleViolation(f"Bates number {taken} is already in the record")
 
@@ -486,11 +425,11 @@ def _span(row: Row, pages: int) -> BatesRange | None:
             span = BatesRange(numbers[0], numbers[-1])
             if [str(n) for n in span] == [str(n) for n in numbers]:
                 return span
-        span = _stated_span(row)
-        if span is not None:
-            if len(span) != pages:
-                raise RuleViolation(f"{span} names {len(span)} pages, the document has {pages}")
-            return span
+        stated = _stated_span(row)
+        if stated is not None:
+            if len(stated) != pages:
+                raise RuleViolation(f"{stated} names {len(stated)} pages, the document has {pages}")
+            return stated
     except BatesError:
         return None
     return None
@@ -510,7 +449,8 @@ def _images_to_pdf(folder: Path, document: OptDocument) -> bytes:
             with pymupdf.open("pdf", pdf) as one:
                 out.insert_pdf(one)
         out.set_metadata({})
-        return out.tobytes(garbage=3, deflate=True)
+        data: bytes = out.tobytes(garbage=3, deflate=True)
+        return data
     finally:
         out.close()
 
@@ -549,15 +489,6 @@ def _suffix(name: str) -> str:
 
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
-
-
-def _page_of(s: Session, doc: t.Document, ref: str | int) -> int | None:
-    """The page index a Bates number names in ``doc``, or None for a whole-document ref."""
-    try:
-        number = str(BatesNumber.parse(str(ref)))
-    except BatesError:
-        return None
-    return s.scalar(select(t.Page.idx).where(t.Page.document_id == doc.id, t.Page.bates == number))
 
 
 def describe(report: ImportReport) -> list[str]:

@@ -13,21 +13,21 @@ from clawback.domain import claims as claim_rules
 from clawback.domain import review as review_rules
 from clawback.domain.documents import find_exhibit
 from clawback.domain.errors import NotFound, RuleViolation
-from clawback.domain.order import Side
+from clawback.domain.seats import Act
 from clawback.pdf import memo as memo_pdf
-from clawback.service import record
-from clawback.service.base import WorkspaceBase
-from clawback.service.disputes import claim_terms, produced_on
+from clawback.service import lookup, rows
+from clawback.service.base import Service
+from clawback.service.claims import claim_terms, produced_on
 from clawback.storage import tables as t
 
 
-class Reviews(WorkspaceBase):
-    def record_review(self, claim_id: str, findings: Mapping[str, object]) -> None:
+class Reviews(Service):
+    def record(self, claim_id: str, findings: Mapping[str, object]) -> None:
         """The court's staff record the findings on a claim (threshold elements and the ten
         Frankenhauser factors, each with a citation); a later record replaces the earlier."""
-        self._require(Side.court, act="record review findings")
-        with self.transaction() as s:
-            row = _claim_row(s, claim_id)
+        self.ctx.require(Act.review)
+        with self.ctx.transaction() as s:
+            row = lookup.claim(s, self.actor, claim_id)
             if row.state == claim_rules.State.withdrawn.value:
                 raise RuleViolation(f"claim {claim_id!r} is withdrawn: there is nothing to review")
             found = review_rules.record_from_data(claim_id, findings)
@@ -35,10 +35,10 @@ class Reviews(WorkspaceBase):
             existing = s.get(t.ClaimReview, claim_id)
             kept = existing or t.ClaimReview(claim_id=claim_id)
             kept.findings = found.as_data()
-            kept.recorded_by = self.actor
+            kept.recorded_by = self.actor.name
             kept.recorded_at = datetime.now(UTC).replace(tzinfo=None)
             s.add(kept)
-            self._audit(
+            self.ctx.audit(
                 s,
                 "claim.review",
                 claim_id,
@@ -46,22 +46,22 @@ class Reviews(WorkspaceBase):
                 replaced=existing is not None,
             )
 
-    def review_record(self, claim_id: str) -> review_rules.ReviewRecord:
+    def findings(self, claim_id: str) -> review_rules.ReviewRecord:
         """The findings recorded on a claim."""
-        self._require(Side.court, act="read the court's review record")
-        with self.transaction() as s:
-            _claim_row(s, claim_id)
+        self.ctx.require(Act.read_review)
+        with self.ctx.transaction() as s:
+            lookup.claim(s, self.actor, claim_id)
             return _review(s, claim_id)
 
     def bench_memo(self, claim_id: str) -> bytes:
         """The bench memo for a claim as PDF: caption, claim, declarations, threshold, factors,
         ruling. It names and describes what is claimed; it never shows the claimed text."""
-        self._require(Side.court, act="print a bench memo")
-        with self.transaction() as s:
-            row = _claim_row(s, claim_id)
+        self.ctx.require(Act.bench_memo)
+        with self.ctx.transaction() as s:
+            row = lookup.claim(s, self.actor, claim_id)
             found = _review(s, claim_id)
-            matter = record.matter(s)
-            exhibits = record.exhibits(s)
+            matter = rows.matter(s)
+            exhibits = rows.exhibits(s)
             covered = []
             for number in row.exhibits:
                 exhibit = find_exhibit(exhibits, number)
@@ -120,15 +120,8 @@ class Reviews(WorkspaceBase):
             )
             protected = _protected(s, row)
             data = memo_pdf.render(memo, protected)
-            self._audit(s, "claim.bench_memo", claim_id, sha256=hashlib.sha256(data).hexdigest())
+            self.ctx.audit(s, "claim.bench_memo", claim_id, sha256=hashlib.sha256(data).hexdigest())
             return data
-
-
-def _claim_row(s: Session, claim_id: str) -> t.Claim:
-    row = s.get(t.Claim, claim_id)
-    if row is None:
-        raise NotFound(f"no claim {claim_id!r}")
-    return row
 
 
 def _review(s: Session, claim_id: str) -> review_rules.ReviewRecord:

@@ -12,9 +12,7 @@ back in (ours or another party's) is ``service/received.py``.
 from __future__ import annotations
 
 import hashlib
-import shutil
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -24,10 +22,10 @@ from sqlalchemy import select
 
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
-from clawback.domain.order import Side
+from clawback.domain.seats import Act
 from clawback.loadfiles import OptPage, write_dat, write_opt
-from clawback.service import record
-from clawback.service.base import WorkspaceBase
+from clawback.service import delivery, rows
+from clawback.service.base import Service
 from clawback.service.production import native_file
 from clawback.storage import tables as t
 
@@ -55,15 +53,19 @@ FIELDS = (
 Progress = Callable[[int, int], None]
 
 
-class Volumes(WorkspaceBase):
-    def export_volume(self, volume: str, out: Path, progress: Progress | None = None) -> Path:
+class Volumes(Service):
+    def export(self, volume: str, out: Path, progress: Progress | None = None) -> Path:
         """Write production ``volume`` to ``out/<volume>/`` (PDF/, TEXT/, NATIVES/,
-        DATA/<volume>.dat and .opt); the folder appears whole or not at all."""
-        self._require(Side.producing, act="export a production volume")
-        rows: list[dict[str, str]] = []
+        DATA/<volume>.dat and .opt); the folder appears whole or not at all, and only where
+        nothing is yet."""
+        self.ctx.require(Act.export_volume)
+        records: list[dict[str, str]] = []
         pages: list[OptPage] = []
-        target = out / volume
-        with self.transaction() as s, _staged(target) as staging:
+        if "/" in volume or "\\" in volume or volume.startswith("."):
+            raise ClawbackError(f"not a volume name: {volume!r}")
+        target = delivery.outside(self.ctx.workspace.root, out / volume)
+        delivery.finish_stages(target.parent)
+        with self.ctx.transaction() as s, _staged(target) as staging:
             production = s.scalar(select(t.Production).where(t.Production.volume == volume))
             if production is None:
                 raise NotFound(f"no production volume {volume!r}")
@@ -82,17 +84,17 @@ class Volumes(WorkspaceBase):
                 for doc in docs
             }
             families = _family_spans(docs, numbers)
-            order = record.protective_order(s)
+            order = rows.protective_order(s)
             for n, doc in enumerate(docs, start=1):
                 bates = [str(b) for b in numbers[doc.id]]
                 first, last = bates[0], bates[-1]
                 entry = planned.get(doc.id, {})
                 withheld = bool(entry.get("withheld"))
-                pdf = self.files.get(doc.produced or doc.original)
+                pdf = self.ctx.files.get(doc.produced or doc.original)
                 texts = _page_texts(pdf)
                 shown = len(texts)  # pages in the PDF: one for a slip sheet or a placeholder
                 _put(staging, f"PDF/{first}.pdf", pdf)
-                own = BatesRange(BatesNumber.parse(first), BatesNumber.parse(last))
+                own = _own_range(numbers[doc.id])
                 attach = families.get(doc.family or "", own)
                 meta: dict[str, Any] = {} if withheld else (doc.meta or {})
                 native = ""
@@ -100,13 +102,13 @@ class Volumes(WorkspaceBase):
                 if kept:
                     suffix = Path(str(kept["name"])).suffix.lower()
                     native = f"NATIVES/{first}{suffix}"
-                    _put(staging, native, self.files.get(str(kept["sha256"])))
+                    _put(staging, native, self.ctx.files.get(str(kept["sha256"])))
                     texts = [str(x) for x in records_text(s, doc.id)]
                 _put(staging, f"TEXT/{first}.txt", "\f".join(texts).encode("utf-8"))
                 legend = entry.get("legend")
                 if legend is None:
                     legend = order.legend(doc.tier) if doc.tier else ""
-                rows.append(
+                records.append(
                     {
                         "BEGBATES": first,
                         "ENDBATES": last,
@@ -143,9 +145,11 @@ class Volumes(WorkspaceBase):
                     )
                 if progress:
                     progress(n, len(docs))
-            _put(staging, f"DATA/{volume}.dat", write_dat(FIELDS, rows))
+            _put(staging, f"DATA/{volume}.dat", write_dat(FIELDS, records))
             _put(staging, f"DATA/{volume}.opt", write_opt(pages))
-            self._audit(s, "volume.export", f"{production.first}-{production.last}", volume=volume)
+            self.ctx.audit(
+                s, "volume.export", f"{production.first}-{production.last}", volume=volume
+            )
         return target
 
 
@@ -158,6 +162,13 @@ def records_text(s: Any, document_id: int) -> list[str]:
     )
 
 
+def _own_range(numbers: Sequence[BatesNumber | None]) -> BatesRange:
+    first, last = numbers[0], numbers[-1]
+    if first is None or last is None:
+        raise ClawbackError("a document of the volume has pages without Bates numbers")
+    return BatesRange(first, last)
+
+
 def _family_spans(docs: list[t.Document], numbers: dict[int, Any]) -> dict[str, BatesRange]:
     """Each family's span within the volume (BEGATTACH/ENDATTACH): parent and attachments are
     produced together."""
@@ -165,7 +176,7 @@ def _family_spans(docs: list[t.Document], numbers: dict[int, Any]) -> dict[str, 
     for doc in docs:
         if not doc.family:
             continue
-        first, last = BatesNumber.parse(numbers[doc.id][0]), BatesNumber.parse(numbers[doc.id][-1])
+        first, last = numbers[doc.id][0], numbers[doc.id][-1]
         if doc.family in spans:
             known = spans[doc.family]
             first, last = min(first, known.first), max(last, known.last)
@@ -191,9 +202,6 @@ def _staged(target: Path) -> Iterator[Path]:
     if target.exists():
         raise ClawbackError(f"{target} exists already: choose another folder")
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".volume-", dir=target.parent))
-    try:
-        yield staging
-        staging.rename(target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with delivery.staged(target.parent) as stage:
+        yield stage / "new"
+        (stage / "new").rename(target)

@@ -1,40 +1,185 @@
-"""The Workspace: one matter's record (database + file store) and the verbs of the flow.
+"""The workspace: a folder holding the file store, bound to its database and its audit key.
 
-Every verb is one transaction that writes its audit entry; the CLI, and later the web app and
-the workers, only call these methods. The verbs are grouped by the part of the flow they serve.
+``Workspace.init`` makes one (folder 0700, SQLite database 0600, schema by Alembic) and binds
+folder and database to one id, kept in both; ``Workspace.open`` refuses a folder opened with
+another database. The audit key lives outside the workspace (``storage.keys``).
+
+A workspace does nothing by itself: every verb is called on a ``Record`` for one actor,
+``Workspace.record(actor)``; ``operator``, ``person`` and ``preview`` build the usual actors.
 """
 
-from clawback.service.base import DATABASE, URL_SETTING
-from clawback.service.briefs import Briefs
-from clawback.service.copies import Copies
-from clawback.service.disputes import Disputes
-from clawback.service.documents import Documents
-from clawback.service.integrity import Integrity
-from clawback.service.matter import Matter
-from clawback.service.outputs import Outputs
-from clawback.service.patterns import Patterns
-from clawback.service.production import Productions
-from clawback.service.reads import Reads
-from clawback.service.received import Received
-from clawback.service.review import Reviews
-from clawback.service.volumes import Volumes
+from __future__ import annotations
 
-__all__ = ["DATABASE", "URL_SETTING", "Workspace"]
+import os
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Self
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from clawback.domain import actor as actors
+from clawback.domain.actor import Actor, Via
+from clawback.domain.errors import ClawbackError, NotFound, StorageError
+from clawback.domain.order import Person, ProtectiveOrder, Side, order_from_data
+from clawback.service import state
+from clawback.storage import tables as t
+from clawback.storage.db import connect, migrate, schema_is_current, sqlite_url
+from clawback.storage.files import FileStore
+from clawback.storage.keys import AuditKeys, load_or_create
+
+if TYPE_CHECKING:
+    from clawback.service.facade import Record
+
+DATABASE = "clawback.db"
+URL_SETTING = "CLAWBACK_DATABASE_URL"
+ID_FILE = "workspace.id"
 
 
-class Workspace(
-    Matter,
-    Received,  # before Documents: its ingest checks what other parties produced
-    Documents,
-    Disputes,
-    Reviews,
-    Outputs,
-    Reads,
-    Briefs,
-    Integrity,
-    Copies,
-    Patterns,
-    Volumes,
-    Productions,
-):
+class Workspace:
     """A folder with the matter's database (SQLite by default) and its file store."""
+
+    def __init__(self, root: Path, url: str, engine: Engine, workspace_id: str) -> None:
+        self.root = root
+        self.url = url
+        self.engine = engine
+        self.id = workspace_id
+        self.files = FileStore(root / "files")
+        self.keys: AuditKeys = load_or_create(workspace_id, outside=root)
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        state.track(self.sessions)
+
+    # -- making and opening ------------------------------------------------------------------
+
+    @classmethod
+    def init(cls, root: Path, url: str | None = None) -> Self:
+        """Create (or bring up to date) a workspace at ``root``."""
+        root.mkdir(parents=True, exist_ok=True)
+        root.chmod(0o700)
+        (root / "files").mkdir(mode=0o700, exist_ok=True)
+        url = url or os.environ.get(URL_SETTING) or sqlite_url(root / DATABASE)
+        if url == sqlite_url(root / DATABASE) and not (root / DATABASE).exists():
+            os.close(os.open(root / DATABASE, os.O_CREAT | os.O_WRONLY, 0o600))
+        engine = _connect(url)
+        try:
+            migrate(engine)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise StorageError(f"{url}: the database cannot be set up ({_line(exc)})") from None
+        workspace = cls(root, url, engine, _bind(root, engine, creating=True))
+        workspace._open_trail()
+        return workspace
+
+    @classmethod
+    def open(cls, root: Path, url: str | None = None) -> Self:
+        """Open an existing workspace."""
+        if not (root / "files").is_dir():
+            raise NotFound(f"no workspace at {root}: run `clawback init {root}` first")
+        url = url or os.environ.get(URL_SETTING) or sqlite_url(root / DATABASE)
+        engine = _connect(url)
+        try:
+            current = schema_is_current(engine)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise StorageError(f"{root}: its database cannot be read ({_line(exc)})") from None
+        if not current:
+            engine.dispose()
+            raise ClawbackError(f"workspace at {root} needs migrating: run `clawback init {root}`")
+        return cls(root, url, engine, _bind(root, engine))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _open_trail(self) -> None:
+        """The trail's first entry, written when the workspace is made: an empty trail then
+        means a wiped one."""
+        with self.sessions() as s:
+            head = s.get(t.AuditHead, 1)
+            if head is not None and head.seq > 0:
+                return
+        record = self.operator(Via.api)
+        with record.ctx.transaction() as s:
+            record.ctx.audit(s, "workspace.init", self.id)
+
+    # -- who is asking -------------------------------------------------------------------------
+
+    def protective_order(self) -> ProtectiveOrder | None:
+        with self.sessions() as s:
+            matter = s.get(t.Matter, 1)
+            return order_from_data(matter.order) if matter is not None else None
+
+    def seated(self, email: str) -> Person:
+        """The person with this e-mail address, as seated."""
+        with self.sessions() as s:
+            row = s.get(t.Person, email.strip().lower())
+            if row is None:
+                raise NotFound(f"no person {email!r} in this workspace: add them with people add")
+            return Person(row.email, row.name, Side(row.side), row.category, row.acknowledged)
+
+    def operator(self, via: Via = Via.api) -> Record:
+        return self.record(actors.operator(self.protective_order(), via))
+
+    def person(self, email: str, via: Via = Via.api) -> Record:
+        """The record as this seated person reaches it (the server and workers call this once
+        the person is authenticated)."""
+        return self.record(actors.actor(self.seated(email), self.protective_order(), via))
+
+    def preview(self, email: str) -> Record:
+        """The operator's preview of what this person would see: reads only, audited as the
+        operator previewing."""
+        return self.record(actors.preview(self.seated(email), self.protective_order()))
+
+    def record(self, actor: Actor) -> Record:
+        from clawback.service.context import Context
+        from clawback.service.facade import Record
+
+        return Record(Context(self, actor))
+
+
+def _connect(url: str) -> Engine:
+    try:
+        return connect(url)
+    except (SQLAlchemyError, ValueError) as exc:
+        raise StorageError(f"{url}: not a database clawback can use ({_line(exc)})") from None
+
+
+def _bind(root: Path, engine: Engine, creating: bool = False) -> str:
+    """The workspace's id, the same in the folder and in the database (made if neither has
+    it); a folder and a database that each hold another id are refused, and so is a new
+    folder given a database that already belongs to a workspace."""
+    id_file = root / ID_FILE
+    folder = id_file.read_text("utf-8").strip() if id_file.exists() else None
+    try:
+        with Session(engine) as s, s.begin():
+            row = s.get(t.Binding, 1)
+            if row is not None and folder is None and creating:
+                raise StorageError(
+                    f"the database already holds workspace {row.workspace}: give {root} an "
+                    "empty database of its own (or open that workspace's own folder)"
+                )
+            if row is None:
+                row = t.Binding(
+                    id=1,
+                    workspace=folder or str(uuid.uuid4()),
+                    created_at=datetime.now(UTC).replace(tzinfo=None),
+                )
+                s.add(row)
+            database = row.workspace
+    except SQLAlchemyError as exc:
+        raise StorageError(f"{root}: its database cannot be read ({_line(exc)})") from None
+    if folder is None:
+        id_file.write_text(database + "\n", "utf-8")
+        id_file.chmod(0o600)
+    elif folder != database:
+        raise StorageError(
+            f"{root} is workspace {folder}, but its database holds workspace {database}: "
+            "open the folder with its own database"
+        )
+    return database
+
+
+def _line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__

@@ -1,21 +1,52 @@
-"""The audit trail: append-only, hash-chained, checkable from the database or from an export.
+"""The audit trail: append-only, hash-chained, keyed, checkable from the database or an export.
 
 Every entry is hashed by one rule, :func:`digest`: SHA-256 (hex) of the canonical JSON (sorted
 keys, compact separators, UTF-8, non-ASCII kept) of ``seq, stamp, actor, path, action, subject,
-detail, prev``, where ``prev`` is the previous entry's hash (64 zeros for the first). Editing,
-deleting or moving an entry breaks the chain, and :func:`verify` and :func:`verify_export` say
-which entry. A one-row head (``audit_head``) holds the last entry: appends lock it, so two
-transactions can never take the same ``seq``, and a deleted tail shows as a wrong head.
+detail, prev``, where ``prev`` is the previous entry's hash (64 zeros, :data:`GENESIS`, for the
+first). Editing, deleting or moving an entry breaks the chain, and :func:`verify` and
+:func:`verify_export` say which entry. A one-row head (``audit_head``) holds the last entry:
+appends lock it, so two transactions can never take the same ``seq``.
+
+A hash chain alone proves nothing to someone who can write the database: they can re-hash the
+rest of the chain after an edit, or delete the tail and fix the head. So every entry also carries
+``mac`` = HMAC-SHA256 of ``entry:<seq>:<hash>``, and the head ``mac`` = HMAC-SHA256 of
+``head:<seq>:<hash>``, under the workspace's audit key (:mod:`clawback.storage.keys`), which the
+database does not hold. :func:`verify` needs that key: an entry with a wrong MAC was written or
+re-hashed outside clawback ("forged"), one without a MAC predates the key ("unkeyed"), and a
+head with a wrong MAC was rewritten (a cut tail). :func:`append` refuses to extend a head whose
+MAC is wrong, so an entry written by clawback never vouches for a tampered chain.
+
+One thing a MAC cannot show is a rollback: an old copy of the database (or of its head row and
+entries) put back carries valid MACs. For that, :func:`checkpoint` signs the current head
+(workspace, seq, hash, time) with the key's Ed25519 half; each side keeps its checkpoints
+outside the workspace, and :func:`verify` checks that the chain still holds every entry a
+checkpoint saw, unchanged.
+
+An entry's ``detail`` may bind the state of records: ``"state": {"document:DOC-000001":
+"<digest>" | "deleted", ...}``. Given the digests computed from the database now (``current``),
+:func:`verify` names every record changed, added or deleted since the last entry that bound it:
+what changed without going through clawback.
+
+:func:`export` writes the chain for a court (``jsonl``, or ``csv`` with a ``<out>.head``
+sidecar), entries it is told to withhold reduced to ``seq, prev, hash, withheld`` (the reason).
+The file ends with its head: ``chain_head``, ``entries``, ``withheld`` (the withheld lines, as
+written), ``checkpoint`` (a signed :class:`Checkpoint` of its last entry) and ``signature`` (the
+key's Ed25519 signature of the canonical JSON of the four other fields). :func:`verify_export`
+checks the file alone: every entry shown against its hash, every link (through withheld entries
+too), the checkpoint and the signature, and, given the workspace's public key, that it is theirs.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import hmac
 import io
 import json
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,12 +56,22 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.errors import ClawbackError
 from clawback.storage import tables as t
+from clawback.storage.keys import AuditKeys, verify_signature
 
 GENESIS = "0" * 64
 PATHS = ("api", "cli", "web", "worker")
 HASHED = ("seq", "stamp", "actor", "path", "action", "subject", "detail", "prev")
 COLUMNS = (*HASHED, "hash")
+WITHHELD = ("seq", "prev", "hash", "withheld")
+# The CSV export's header, fixed: a withheld entry's row has only seq, prev, hash and withheld
+# (the reason); every other row has withheld empty. Files written before withholding existed
+# have the header without its last column, and still verify.
+CSV_COLUMNS = (*COLUMNS, "withheld")
+SIGNED = ("workspace", "seq", "hash", "at", "public_key")
+TAIL = ("chain_head", "entries", "withheld", "checkpoint")
+DELETED = "deleted"
 STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
+HEX = frozenset("0123456789abcdef")
 
 
 @dataclass(frozen=True)
@@ -46,13 +87,15 @@ class Entry:
 
 @dataclass(frozen=True)
 class Recorded(Entry):
-    """An entry as kept: its place in the chain, and ``row`` (database id or export line)."""
+    """An entry as kept: its place in the chain, ``row`` (database id or export line) and its
+    ``mac`` (None in an export, or for an entry written before the audit key existed)."""
 
     seq: int
     stamp: str
     prev: str
     hash: str
     row: int | None = None
+    mac: str | None = None
 
     def fields(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in HASHED}
@@ -60,15 +103,99 @@ class Recorded(Entry):
 
 @dataclass(frozen=True)
 class Problem:
-    """One break in the chain. ``kind``: edited, deleted, reordered, broken, head, malformed."""
+    """One thing wrong with the trail, at entry ``seq`` (0 when no entry is concerned).
+
+    ``kind``: ``edited`` (content or time no longer matches its hash), ``deleted`` (a gap in the
+    seq numbers), ``reordered`` (out of its place), ``broken`` (prev is not the previous hash),
+    ``head`` (the stored or exported head is not the last entry, or lacks its MAC), ``malformed``
+    (an export line that is not an entry), ``unkeyed`` (written before the audit key existed),
+    ``forged`` (its MAC is wrong or was removed: written or re-hashed outside clawback),
+    ``checkpoint`` (a checkpoint that is not validly signed by the key, or that the chain no
+    longer matches), ``state`` (a record changed, added or deleted outside clawback),
+    ``withheld`` (an export's withheld entry that its signed head does not list as such).
+    """
 
     seq: int
     kind: str
     message: str
 
 
+@dataclass(frozen=True)
+class Checkpoint:
+    """The chain's head as of ``at``, signed: what either side keeps to check the trail later.
+
+    ``signature`` is the Ed25519 signature, by ``public_key`` (raw, hex), of the canonical JSON
+    of the other five fields (:meth:`message`).
+    """
+
+    workspace: str
+    seq: int
+    hash: str
+    at: str
+    public_key: str
+    signature: str
+
+    def message(self) -> bytes:
+        """The bytes signed."""
+        return canonical({name: getattr(self, name) for name in SIGNED})
+
+    def signature_valid(self) -> bool:
+        """Whether ``signature`` is ``public_key``'s (not whether that key is the right one)."""
+        return verify_signature(self.public_key, self.message(), self.signature)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        """One line of canonical JSON."""
+        return canonical(self.to_dict()).decode()
+
+    @classmethod
+    def from_json(cls, text: str) -> Checkpoint:
+        """A checkpoint read back from :meth:`to_json`; ClawbackError if it is not one."""
+        value = _json(text.removeprefix("\ufeff")) if isinstance(text, str) else None
+        if value is None:
+            raise ClawbackError("not a clawback audit checkpoint: it is not JSON")
+        return cls.from_dict(value)
+
+    @classmethod
+    def from_dict(cls, value: Any) -> Checkpoint:
+        """A checkpoint from its fields (as in an export's head); ClawbackError if malformed."""
+        if not isinstance(value, dict) or set(value) != {*SIGNED, "signature"}:
+            why = f"it does not have exactly the fields {', '.join((*SIGNED, 'signature'))}"
+        elif type(value["seq"]) is not int or value["seq"] < 0:
+            why = "its seq is not a whole number of at least 0"
+        elif not all(isinstance(value[c], str) for c in (*SIGNED, "signature") if c != "seq"):
+            why = "one of its text fields is not text"
+        elif not (_hex(value["hash"], 64) and _hex(value["public_key"], 64)):
+            why = "its hash or public key is not 64 lowercase hexadecimal characters"
+        elif not _hex(value["signature"], 128):
+            why = "its signature is not 128 lowercase hexadecimal characters"
+        elif _parse(value["at"]) is None:
+            why = f"its time {value['at'][:40]!r} is not like 2025-01-02T03:04:05.000006Z"
+        elif not value["workspace"]:
+            why = "it names no workspace"
+        else:
+            return cls(**value)
+        raise ClawbackError(f"not a clawback audit checkpoint: {why}")
+
+
+@dataclass(frozen=True)
+class _Withheld:
+    """An exported entry shown only by its place in the chain, and why it is withheld."""
+
+    seq: int
+    prev: str
+    hash: str
+    withheld: str
+    row: int | None = None
+
+    def stub(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in WITHHELD}
+
+
 def canonical(value: Any) -> bytes:
-    """The canonical JSON bytes of ``value``: the only serialization that is ever hashed."""
+    """The canonical JSON bytes of ``value``: the only serialization that is hashed or signed."""
     text = json.dumps(
         value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
     )
@@ -101,29 +228,62 @@ def plain(detail: Mapping[str, Any]) -> dict[str, Any]:
     return result
 
 
+def entry_mac(keys: AuditKeys, seq: int, hash: str) -> str:
+    """The MAC an entry carries: HMAC-SHA256 of ``entry:<seq>:<hash>`` under the audit key."""
+    return keys.mac(f"entry:{seq}:{hash}".encode())
+
+
+def head_mac(keys: AuditKeys, seq: int, hash: str) -> str:
+    """The MAC the head carries: HMAC-SHA256 of ``head:<seq>:<hash>`` under the audit key."""
+    return keys.mac(f"head:{seq}:{hash}".encode())
+
+
 def append(
     session: Session,
+    keys: AuditKeys,
     actor: str,
     path: str,
     action: str,
     subject: str,
     detail: Mapping[str, Any],
 ) -> t.Audit:
-    """Add the next entry inside the caller's transaction; it waits for any other appender."""
+    """Add the next entry inside the caller's transaction; it waits for any other appender.
+
+    Refused (ClawbackError) when the head does not carry ``keys``' MAC: the key is not the
+    workspace's, or the head was rewritten, and a new entry must not vouch for either.
+    """
     if path not in PATHS:
         raise ValueError(f"audit path {path!r} is not one of {', '.join(PATHS)}")
     for name, value in (("actor", actor), ("path", path), ("action", action), ("subject", subject)):
         limit: int | None = getattr(t.Audit.__table__.c[name].type, "length", None)
         if not isinstance(value, str) or (limit is not None and len(value) > limit):
             raise ValueError(f"audit {name} {value!r} is not text of at most {limit} characters")
+    kept = plain(detail)
+    state = kept.get("state", {})
+    if not isinstance(state, dict) or not all(isinstance(v, str) for v in state.values()):
+        raise ValueError("audit detail's state must map each record to a digest or 'deleted'")
     head = _lock_head(session)
     if head is None:
         raise ClawbackError("the audit trail has no head row: run its verify before writing more")
-    moment = datetime.now(UTC)
-    fields = {"seq": head.seq + 1, "stamp": stamp(moment), "actor": actor, "path": path}
-    fields |= {"action": action, "subject": subject, "detail": plain(detail), "prev": head.hash}
-    row = t.Audit(**fields, hash=digest(fields), at=moment.replace(tzinfo=None))
-    head.seq, head.hash = row.seq, row.hash
+    if head.mac is None:
+        keyed = session.scalar(select(t.Audit.seq).where(t.Audit.mac.is_not(None)).limit(1))
+        if keyed is not None:
+            raise ClawbackError(
+                f"the audit trail's head carries no MAC though entry {keyed} does: it was "
+                "rewritten outside clawback; run audit verify"
+            )
+    elif not hmac.compare_digest(head.mac, head_mac(keys, head.seq, head.hash)):
+        raise ClawbackError(
+            "the audit trail's head does not carry this audit key's MAC: the key is not this "
+            "workspace's, or the head was rewritten outside clawback; run audit verify"
+        )
+    moment, seq = datetime.now(UTC), head.seq + 1
+    fields = {"seq": seq, "stamp": stamp(moment), "actor": actor, "path": path}
+    fields |= {"action": action, "subject": subject, "detail": kept, "prev": head.hash}
+    hashed = digest(fields)
+    mac = entry_mac(keys, seq, hashed)
+    row = t.Audit(**fields, hash=hashed, mac=mac, at=moment.replace(tzinfo=None))
+    head.seq, head.hash, head.mac = seq, hashed, head_mac(keys, seq, hashed)
     session.add(row)
     session.flush()
     return row
@@ -141,68 +301,366 @@ def records(session: Session) -> list[Recorded]:
 
 
 def _recorded(row: t.Audit) -> Recorded:
-    return Recorded(**{c: getattr(row, c) for c in COLUMNS}, row=row.id)
+    return Recorded(**{c: getattr(row, c) for c in COLUMNS}, row=row.id, mac=row.mac)
 
 
-def verify(session: Session) -> list[Problem]:
-    """Check the stored chain and head; an empty list means intact. Blocks appends meanwhile."""
+def verify(
+    session: Session,
+    keys: AuditKeys,
+    *,
+    current: Mapping[str, str] | None = None,
+    checkpoints: Sequence[Checkpoint] = (),
+    workspace: str | None = None,
+) -> list[Problem]:
+    """Check the stored chain, its MACs and head against ``keys``; an empty list means intact.
+
+    ``checkpoints``: signed heads kept outside the workspace, each of which the chain must still
+    hold (and, given ``workspace``, each must be of that workspace). ``current``: each record's
+    digest as computed from the database now, to compare with what the trail last bound. Blocks
+    appends meanwhile.
+    """
+    return _check(session, keys, current, checkpoints, workspace)[1]
+
+
+def _check(
+    session: Session,
+    keys: AuditKeys,
+    current: Mapping[str, str] | None,
+    checkpoints: Sequence[Checkpoint],
+    workspace: str | None,
+) -> tuple[list[Recorded], list[Problem]]:
     head = _lock_head(session, share=True)
     rows = session.scalars(select(t.Audit).order_by(t.Audit.seq)).all()
-    problems, last = _walk([_recorded(row) for row in rows], "id")
+    kept = [_recorded(row) for row in rows]
+    problems, last = _walk(kept, "id")
     for row in rows:
         if _parse(row.stamp) not in (None, row.at):
             message = (
                 f"entry {row.seq} (id {row.id}) was edited: its time no longer matches its stamp"
             )
             problems.append(Problem(row.seq, "edited", message))
+    problems += _macs(kept, keys)
     tip = (last.seq, last.hash) if last else (0, GENESIS)
     if head is None and last is not None:
         problems.append(Problem(last.seq, "head", "the stored head of the chain is missing"))
-    elif head is not None and (head.seq, head.hash) != tip:
-        cut = ": entries at the end were deleted" if head.seq > tip[0] else ""
-        said = f"the stored head (entry {head.seq}, {head.hash[:12]})"
-        message = f"{said} is not the last entry ({tip[0]}, {tip[1][:12]}){cut}"
-        problems.append(Problem(head.seq, "head", message))
-    return sorted(problems, key=lambda p: p.seq)
+    elif head is not None:
+        if (head.seq, head.hash) != tip:
+            cut = ": entries at the end were deleted" if head.seq > tip[0] else ""
+            said = f"the stored head (entry {head.seq}, {head.hash[:12]})"
+            message = f"{said} is not the last entry ({tip[0]}, {tip[1][:12]}){cut}"
+            problems.append(Problem(head.seq, "head", message))
+        if head.mac is None:
+            if any(r.mac is not None for r in kept):
+                message = (
+                    f"the stored head (entry {head.seq}) carries no MAC though the entries do: "
+                    "it was rewritten outside clawback"
+                )
+                problems.append(Problem(head.seq, "head", message))
+        elif not hmac.compare_digest(head.mac, head_mac(keys, head.seq, head.hash)):
+            message = (
+                f"the stored head (entry {head.seq}) does not carry the audit key's MAC: it was "
+                "rewritten outside clawback (or this is not the workspace's audit key)"
+            )
+            problems.append(Problem(head.seq, "head", message))
+    problems += _against_checkpoints(kept, keys, checkpoints, workspace)
+    if current is not None:
+        problems += _against_state(kept, current)
+    return kept, sorted(problems, key=lambda p: p.seq)
 
 
-def export(session: Session, out: Path, fmt: str = "jsonl") -> str:
-    """Write the chain to ``out`` (``jsonl``, or ``csv`` with ``<out>.head``); returns the head."""
-    kept = records(session)
-    head = kept[-1].hash if kept else GENESIS
-    tail = canonical({"chain_head": head, "entries": len(kept)}).decode() + "\n"
-    rows = [{**r.fields(), "hash": r.hash} for r in kept]
-    if fmt == "jsonl":
-        text = "".join(canonical(r).decode() + "\n" for r in rows) + tail
-        out.write_text(text, "utf-8", newline="")
-    elif fmt == "csv":
-        buffer = io.StringIO(newline="")
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(
-            [{**r, "detail": canonical(r["detail"]).decode()}[c] for c in COLUMNS] for r in rows
+def _macs(kept: Iterable[Recorded], keys: AuditKeys) -> list[Problem]:
+    """Each entry's MAC; none is allowed only before the first entry that has one."""
+    problems: list[Problem] = []
+    keyed: Recorded | None = None
+    for r in kept:
+        if r.mac is None and keyed is None:
+            message = f"entry {r.seq} was written without the audit key (before migration 0012?)"
+            problems.append(Problem(r.seq, "unkeyed", message))
+        elif r.mac is None:
+            message = (
+                f"entry {r.seq} carries no MAC though entry {keyed and keyed.seq} before it does: "
+                "its MAC was removed outside clawback"
+            )
+            problems.append(Problem(r.seq, "forged", message))
+        else:
+            keyed = keyed or r
+            if not hmac.compare_digest(r.mac, entry_mac(keys, r.seq, r.hash)):
+                message = (
+                    f"entry {r.seq} does not carry the audit key's MAC: it was written or "
+                    "re-hashed outside clawback"
+                )
+                problems.append(Problem(r.seq, "forged", message))
+    return problems
+
+
+def _against_checkpoints(
+    kept: Sequence[Recorded],
+    keys: AuditKeys,
+    checkpoints: Iterable[Checkpoint],
+    workspace: str | None,
+) -> list[Problem]:
+    problems: list[Problem] = []
+    by_seq = {r.seq: r for r in kept}
+    end = max(by_seq, default=0)
+    ours = keys.public_key_hex
+    for cp in checkpoints:
+        said = f"the checkpoint of {cp.at}"
+        if workspace is not None and cp.workspace != workspace:
+            message = f"{said} is of workspace {cp.workspace}, not of this one ({workspace})"
+        elif cp.public_key != ours:
+            message = (
+                f"{said} was signed with another key ({cp.public_key[:12]}), not this "
+                f"workspace's audit key ({ours[:12]})"
+            )
+        elif not verify_signature(ours, cp.message(), cp.signature):
+            message = (
+                f"{said} does not carry a valid signature of this workspace's audit key: it was "
+                "edited or forged"
+            )
+        elif cp.seq > end:
+            message = (
+                f"the chain ends at entry {end} but a checkpoint of {cp.at} saw entry {cp.seq}: "
+                "entries were deleted"
+            )
+        elif cp.seq > 0 and cp.seq not in by_seq:
+            message = f"entry {cp.seq}, which {said} saw, is no longer in the chain: it was deleted"
+        elif cp.hash != (by_seq[cp.seq].hash if cp.seq else GENESIS):
+            message = f"entry {cp.seq} no longer matches {said}: the chain was rewritten"
+        else:
+            continue
+        problems.append(Problem(cp.seq, "checkpoint", message))
+    return problems
+
+
+def _against_state(kept: Iterable[Recorded], current: Mapping[str, str]) -> list[Problem]:
+    """Each record's digest now against the last digest the trail bound for it."""
+    bound: dict[str, tuple[str, int]] = {}
+    for r in kept:
+        state = r.detail.get("state") if isinstance(r.detail, Mapping) else None
+        if isinstance(state, Mapping):
+            for key, value in state.items():
+                if isinstance(key, str) and isinstance(value, str):
+                    bound[key] = (value, r.seq)
+    problems: list[Problem] = []
+    for key in sorted(current):
+        if key not in bound:
+            message = f"{key} is not in the audit trail: it was written outside clawback"
+            problems.append(Problem(0, "state", message))
+            continue
+        value, seq = bound[key]
+        if value == DELETED:
+            message = (
+                f"{key} was deleted in entry {seq} but is in the database again: it was written "
+                "outside clawback"
+            )
+        elif value != current[key]:
+            message = f"{key} was changed outside clawback: it no longer matches entry {seq}"
+        else:
+            continue
+        problems.append(Problem(seq, "state", message))
+    for key, (value, seq) in sorted(bound.items()):
+        if value != DELETED and key not in current:
+            message = f"{key} was deleted outside clawback (last bound in entry {seq})"
+            problems.append(Problem(seq, "state", message))
+    return problems
+
+
+def checkpoint(session: Session, keys: AuditKeys, workspace: str) -> Checkpoint:
+    """Sign the chain's current head (seq 0 and :data:`GENESIS` when empty), once it verifies.
+
+    Refused (ClawbackError) when the trail has a problem other than entries written before the
+    audit key existed: a signature must never vouch for a tampered chain.
+    """
+    kept, problems = _check(session, keys, None, (), None)
+    _refuse(problems, "sign a checkpoint of")
+    return _sign(keys, workspace, kept[-1] if kept else None)
+
+
+def _sign(keys: AuditKeys, workspace: str, last: Recorded | None) -> Checkpoint:
+    if not isinstance(workspace, str) or not workspace:
+        raise ValueError("a checkpoint names its workspace")
+    unsigned: dict[str, Any] = {
+        "workspace": workspace,
+        "seq": last.seq if last else 0,
+        "hash": last.hash if last else GENESIS,
+        "at": stamp(datetime.now(UTC)),
+        "public_key": keys.public_key_hex,
+    }
+    return Checkpoint(**unsigned, signature=keys.sign(canonical(unsigned)))
+
+
+def _refuse(problems: Sequence[Problem], act: str) -> None:
+    serious = [p for p in problems if p.kind != "unkeyed"]
+    if serious:
+        raise ClawbackError(
+            f"the audit trail does not verify, so clawback will not {act} it: "
+            f"{serious[0].message} ({len(serious)} problem(s) in all; run audit verify)"
         )
-        out.write_text(buffer.getvalue(), "utf-8", newline="")
-        _sidecar(out).write_text(tail, "utf-8", newline="")
-    else:
+
+
+def export(
+    session: Session,
+    out: Path,
+    fmt: str = "jsonl",
+    *,
+    keys: AuditKeys,
+    workspace: str,
+    withhold: Callable[[Recorded], str | None] | None = None,
+) -> str:
+    """Write the chain to ``out`` (``jsonl``, or ``csv`` with ``<out>.head``); returns the head.
+
+    An entry for which ``withhold`` gives a reason is written as only its seq, prev, hash and
+    that reason. The file ends with the head, a signed checkpoint of it and the head's signature
+    (see the module's description). Refused (ClawbackError) when the trail does not verify.
+    The file is written whole, by replacing it with a finished temporary file.
+    """
+    if fmt not in ("jsonl", "csv"):
         raise ValueError(f"audit export format {fmt!r} is not jsonl or csv")
+    kept, problems = _check(session, keys, None, (), None)
+    _refuse(problems, "export")
+    head = kept[-1].hash if kept else GENESIS
+    rows: list[dict[str, Any]] = []
+    stubs: list[dict[str, Any]] = []
+    for r in kept:
+        reason = withhold(r) if withhold is not None else None
+        if reason is None:
+            rows.append({**r.fields(), "hash": r.hash})
+            continue
+        if not isinstance(reason, str) or not reason.strip():
+            raise ValueError(f"audit entry {r.seq} is withheld without a reason")
+        stubs.append({"seq": r.seq, "prev": r.prev, "hash": r.hash, "withheld": reason})
+        rows.append(stubs[-1])
+    signed: dict[str, Any] = {"chain_head": head, "entries": len(kept), "withheld": stubs}
+    signed["checkpoint"] = _sign(keys, workspace, kept[-1] if kept else None).to_dict()
+    tail = canonical({**signed, "signature": keys.sign(canonical(signed))}).decode() + "\n"
+    if fmt == "jsonl":
+        _write(out, "".join(canonical(r).decode() + "\n" for r in rows) + tail)
+        return head
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for line in rows:
+        if "withheld" in line:
+            writer.writerow([line.get(c, "") for c in CSV_COLUMNS])
+        else:
+            shown = {**line, "detail": canonical(line["detail"]).decode(), "withheld": ""}
+            writer.writerow([shown[c] for c in CSV_COLUMNS])
+    _write(out, buffer.getvalue())
+    _write(_sidecar(out), tail)
     return head
 
 
-def verify_export(path: Path) -> list[Problem]:
-    """Check an exported file on its own, with no database: what a court would run."""
+def _write(path: Path, text: str) -> None:
+    """``text`` into ``path`` whole: a temporary file beside it, synced, then renamed over it."""
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o077)  # the stricter mask meanwhile, should another thread make a file
+    os.umask(mask)
+    return mask
+
+
+def verify_export(path: Path, public_key: str | None = None) -> list[Problem]:
+    """Check an exported file on its own, with no database: what a court would run.
+
+    ``public_key`` (hex, as the workspace publishes it): the file's checkpoint must be signed
+    by it. Without it the checkpoint is checked against the key it names.
+    """
     lines, tail = _load(path.read_text(encoding="utf-8"), _sidecar(path))
     problems: list[Problem] = []
     kept = [r for number, value in lines if (r := _read(value, number, problems))]
     found, last = _walk(kept, "line")
     tip = (last.seq, last.hash) if last else (0, GENESIS)
+    stubs = [r for r in kept if isinstance(r, _Withheld)]
     if not isinstance(tail, dict) or not {"chain_head", "entries"} <= tail.keys():
         problems.append(Problem(tip[0], "head", "the chain head is missing: the file was cut"))
+        tail = {}
     elif (tail["entries"], tail["chain_head"]) != (len(kept), tip[1]):
         said = f"{tail['entries']} entries ending in {str(tail['chain_head'])[:12]}"
         held = f"it holds {len(kept)} ending in {tip[1][:12]}"
         problems.append(Problem(tip[0], "head", f"the file's head says {said}, but {held}"))
-    return sorted(problems + found, key=lambda p: p.seq)
+    problems += _against_signed_tail(tail, tip, stubs, public_key)
+    return sorted(found + problems, key=lambda p: p.seq)
+
+
+def _against_signed_tail(
+    tail: dict[str, Any], tip: tuple[int, str], stubs: list[_Withheld], public_key: str | None
+) -> list[Problem]:
+    """The export's checkpoint and signature, and the withheld entries its head lists."""
+    problems: list[Problem] = []
+    unlisted = [
+        Problem(
+            s.seq,
+            "withheld",
+            f"entry {s.seq} (line {s.row}) is withheld, but no valid signature lists it: the "
+            "entries before it cannot be checked",
+        )
+        for s in stubs
+    ]
+    if "checkpoint" not in tail:
+        if public_key is not None:
+            message = (
+                "the file carries no signed checkpoint, so it cannot be shown to come from the "
+                f"audit key {public_key[:12]}"
+            )
+            problems.append(Problem(tip[0], "checkpoint", message))
+        return problems + unlisted
+    try:
+        cp = Checkpoint.from_dict(tail["checkpoint"])
+    except ClawbackError as exc:
+        problems.append(Problem(tip[0], "checkpoint", f"the file's checkpoint is {exc}"))
+        return problems + unlisted
+    if public_key is not None and cp.public_key != public_key.strip().lower():
+        message = (
+            f"the file's checkpoint was signed with the key {cp.public_key[:12]}, not with "
+            f"{public_key.strip()[:12]}"
+        )
+        problems.append(Problem(cp.seq, "checkpoint", message))
+    if not cp.signature_valid():
+        message = f"the file's checkpoint (entry {cp.seq}) is not validly signed: it was edited"
+        problems.append(Problem(cp.seq, "checkpoint", message))
+    elif (cp.seq, cp.hash) != tip:
+        message = (
+            f"the file's checkpoint signs entry {cp.seq} ({cp.hash[:12]}), but the file ends at "
+            f"entry {tip[0]} ({tip[1][:12]})"
+        )
+        problems.append(Problem(cp.seq, "checkpoint", message))
+    signed: dict[str, Any] = {name: tail.get(name) for name in TAIL}
+    signature = tail.get("signature")
+    if (
+        set(tail) != {*TAIL, "signature"}
+        or not isinstance(signature, str)
+        or not verify_signature(cp.public_key, canonical(signed), signature)
+    ):
+        message = "the file's head does not carry its checkpoint key's signature: it was edited"
+        return [*problems, Problem(tip[0], "checkpoint", message), *unlisted]
+    listed = {
+        item["seq"]: item
+        for item in (signed["withheld"] if isinstance(signed["withheld"], list) else [])
+        if isinstance(item, dict) and type(item.get("seq")) is int
+    }
+    for s in stubs:
+        if listed.get(s.seq) != s.stub():
+            message = (
+                f"entry {s.seq} (line {s.row}) is withheld, but not as the file's signed head "
+                "lists it: it was hidden or altered after the export"
+            )
+            problems.append(Problem(s.seq, "withheld", message))
+    for seq in sorted(listed.keys() - {s.seq for s in stubs}):
+        message = f"the file's signed head lists entry {seq} as withheld, but the file does not"
+        problems.append(Problem(seq, "withheld", message))
+    return problems
 
 
 def _load(text: str, sidecar: Path) -> tuple[list[tuple[int, Any]], Any]:
@@ -215,22 +673,34 @@ def _load(text: str, sidecar: Path) -> tuple[list[tuple[int, Any]], Any]:
             (lines[:-1], last) if isinstance(last, dict) and "chain_head" in last else (lines, None)
         )
     reader = csv.reader(io.StringIO(text, newline=""))
-    lines = [] if next(reader, None) == list(COLUMNS) else [(1, "not the header")]
+    first = next(reader, None)
+    header = tuple(first) if first in (list(CSV_COLUMNS), list(COLUMNS)) else CSV_COLUMNS
+    lines = [] if first == list(header) else [(1, "not the header")]
     for cells in reader:
-        value: Any = dict(zip(COLUMNS, cells, strict=False)) if len(cells) == len(COLUMNS) else None
-        if value is not None:
+        value: Any = dict(zip(header, cells, strict=True)) if len(cells) == len(header) else None
+        reason = value.pop("withheld", "") if value is not None else ""
+        if reason:  # the other cells of a withheld row are empty: any that is not is kept, and
+            shown = {c: v for c, v in value.items() if c not in WITHHELD and v != ""}  # refused
+            links = {"seq": _json(value["seq"]), "prev": value["prev"], "hash": value["hash"]}
+            value = {**shown, **links, "withheld": reason}
+        elif value is not None:
             value |= {"detail": _json(value["detail"]), "seq": _json(value["seq"])}
         lines.append((reader.line_num, value))
     return lines, _json(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else None
 
 
-def _walk(kept: Iterable[Recorded], noun: str) -> tuple[list[Problem], Recorded | None]:
-    """The checks shared by the database and the export, over entries in stored order."""
+def _walk(
+    kept: Iterable[Recorded | _Withheld], noun: str
+) -> tuple[list[Problem], Recorded | _Withheld | None]:
+    """The checks shared by the database and the export, over entries in stored order.
+
+    A withheld entry's own hash cannot be recomputed, but the links through it are checked.
+    """
     problems: list[Problem] = []
-    last: Recorded | None = None
+    last: Recorded | _Withheld | None = None
     for r in kept:
         name = f"entry {r.seq} ({noun} {r.row})"
-        if digest(r.fields()) != r.hash:
+        if isinstance(r, Recorded) and digest(r.fields()) != r.hash:
             message = f"{name} was edited: its content no longer matches its hash"
             problems.append(Problem(r.seq, "edited", message))
         expected = last.seq + 1 if last else 1
@@ -256,11 +726,20 @@ def _walk(kept: Iterable[Recorded], noun: str) -> tuple[list[Problem], Recorded 
     return problems, last
 
 
-def _read(value: Any, line: int, problems: list[Problem]) -> Recorded | None:
+def _read(value: Any, line: int, problems: list[Problem]) -> Recorded | _Withheld | None:
     """The exported entry ``value`` from ``line``, or None after saying why it is unreadable."""
     seq = value.get("seq") if isinstance(value, dict) else None
     seq = seq if type(seq) is int else 0
-    if not isinstance(value, dict) or set(value) != set(COLUMNS):
+    if isinstance(value, dict) and "withheld" in value:
+        if set(value) != set(WITHHELD):
+            why = f"a withheld entry has exactly the fields {', '.join(WITHHELD)}"
+        elif type(value["seq"]) is not int:
+            why = "its seq is not a whole number"
+        elif not all(isinstance(value[c], str) and value[c] for c in WITHHELD if c != "seq"):
+            why = "its prev, hash or reason for withholding is not text"
+        else:
+            return _Withheld(**value, row=line)
+    elif not isinstance(value, dict) or set(value) != set(COLUMNS):
         why = f"it does not have exactly the fields {', '.join(COLUMNS)}"
     elif not (type(value["seq"]) is int and isinstance(value["detail"], dict)):
         why = "its seq is not a whole number or its detail is not a JSON object"
@@ -273,10 +752,19 @@ def _read(value: Any, line: int, problems: list[Problem]) -> Recorded | None:
 
 
 def _json(text: str) -> Any:
+    """``text`` as JSON, or None when it is not (NaN and Infinity are not JSON)."""
+
+    def refuse(constant: str) -> Any:
+        raise ValueError(constant)
+
     try:
-        return json.loads(text)
-    except ValueError:
+        return json.loads(text, parse_constant=refuse)
+    except (ValueError, RecursionError):
         return None
+
+
+def _hex(value: str, length: int) -> bool:
+    return len(value) == length and set(value) <= HEX
 
 
 def _parse(text: str) -> datetime | None:

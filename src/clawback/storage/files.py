@@ -14,10 +14,10 @@ import socket
 import tempfile
 from pathlib import Path
 
-from clawback.domain.errors import NotFound
+from clawback.domain.errors import StorageError
 
 
-class StoreCorrupt(RuntimeError):
+class StoreCorrupt(StorageError):
     """A stored file no longer hashes to its name."""
 
 
@@ -31,10 +31,15 @@ class FileStore:
         return self.root / sha256[:2] / sha256[2:]
 
     def put(self, data: bytes) -> str:
+        return self.put_new(data)[0]
+
+    def put_new(self, data: bytes) -> tuple[str, bool]:
+        """Store ``data``; returns its sha256 and whether this call wrote it (False: it was
+        there already)."""
         sha256 = hashlib.sha256(data).hexdigest()
         target = self.path(sha256)
         if target.exists():
-            return sha256
+            return sha256, False
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_writing_prefix())
         try:
@@ -43,17 +48,24 @@ class FileStore:
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, target)
+        except OSError as exc:
+            Path(tmp).unlink(missing_ok=True)
+            raise StorageError(f"the file store could not keep a file ({exc.strerror})") from None
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        return sha256
+        return sha256, True
+
+    def discard(self, sha256: str) -> None:
+        """Remove a file this process stored for a unit of work that did not commit."""
+        self.path(sha256).unlink(missing_ok=True)
 
     def get(self, sha256: str) -> bytes:
         target = self.path(sha256)
         try:
             data = target.read_bytes()
         except FileNotFoundError:
-            raise NotFound(f"file {sha256[:12]} is missing from the store") from None
+            raise StorageError(f"file {sha256[:12]} is missing from the store") from None
         if hashlib.sha256(data).hexdigest() != sha256:
             raise StoreCorrupt(f"file {sha256[:12]} in the store no longer matches its hash")
         return data

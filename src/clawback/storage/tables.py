@@ -17,6 +17,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from clawback.domain.bates import BatesNumber
+from clawback.storage.types import Bates
+
 
 class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
@@ -77,6 +80,11 @@ class Document(Base):
     withheld: Mapped[bool] = mapped_column(default=False)
     sealed: Mapped[bool] = mapped_column(default=False)
     public_filed: Mapped[bool] = mapped_column(default=False)
+    # Whose collection the document is in: the side that brought it into the record. Another
+    # side reaches it only once it is produced to them (migration 0012).
+    held_by: Mapped[str] = mapped_column(
+        String(20), default="producing", server_default="producing"
+    )
 
 
 class Page(Base):
@@ -85,7 +93,7 @@ class Page(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
     idx: Mapped[int] = mapped_column(Integer)
-    bates: Mapped[str | None] = mapped_column(String(60), unique=True)
+    bates: Mapped[BatesNumber | None] = mapped_column(Bates, unique=True)
     text: Mapped[str] = mapped_column(Text)
     redacted_text: Mapped[str] = mapped_column(Text, default="")  # less what a ruling granted
     sha256: Mapped[str] = mapped_column(String(64), index=True)
@@ -136,8 +144,8 @@ class Production(Base):
     __tablename__ = "production"
     id: Mapped[int] = mapped_column(primary_key=True)
     volume: Mapped[str] = mapped_column(String(40), unique=True)
-    first: Mapped[str] = mapped_column(String(60))
-    last: Mapped[str] = mapped_column(String(60))
+    first: Mapped[BatesNumber] = mapped_column(Bates)
+    last: Mapped[BatesNumber] = mapped_column(Bates)
     produced_on: Mapped[date | None]
     # "open" from the moment the volume is planned until its last document is committed; the
     # plan (documents, their Bates numbers, stamp settings) lets a killed run be resumed.
@@ -235,6 +243,10 @@ class Deadline(Base):
     done_on: Mapped[date | None]
     claim_id: Mapped[str | None] = mapped_column(String(80), index=True)  # a claw-back's duty
     duty: Mapped[str | None] = mapped_column(String(20))  # which: certify, replace
+    # Whose act it is (producing, receiving, court; None: either party's), and the exhibits its
+    # words name: a person who may not know of one of them does not see the deadline (0012).
+    party: Mapped[str | None] = mapped_column(String(20))
+    exhibits: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
 
 
 class Filing(Base):
@@ -271,6 +283,9 @@ class Audit(Base):
     stamp: Mapped[str] = mapped_column(String(32))
     prev: Mapped[str] = mapped_column(String(64))  # the previous entry's hash; 64 zeros first
     hash: Mapped[str] = mapped_column(String(64))
+    # HMAC-SHA256 of ``hash`` under the workspace's audit key, which the database does not
+    # hold: re-hashing the chain after an edit cannot forge it (migration 0012).
+    mac: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuditHead(Base):
@@ -281,6 +296,29 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str | None] = mapped_column(String(64))  # HMAC of (seq, hash): see Audit.mac
+
+
+class Binding(Base):
+    """The workspace's identity, stored in the database and in the workspace folder alike: a
+    folder opened with another database (or a database with another folder) is refused."""
+
+    __tablename__ = "workspace_binding"
+    __table_args__ = (CheckConstraint("id = 1", name="ck_workspace_binding_one_row"),)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    workspace: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime]
+
+
+class Output(Base):
+    """A file clawback delivered outside the workspace: an output may replace a file only if
+    clawback made it and it is unchanged since (``service.delivery``)."""
+
+    __tablename__ = "output"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(Text, unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
 
 
 class Challenge(Base):

@@ -10,6 +10,7 @@ enforced the limit, SQLite did not).
 """
 
 from datetime import UTC
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -21,7 +22,7 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-ADDED = {
+ADDED: dict[str, sa.types.TypeEngine[Any]] = {
     "seq": sa.Integer(),
     "stamp": sa.String(length=32),
     "prev": sa.String(length=64),

@@ -1,4 +1,6 @@
-"""Reading the record back as domain objects (rows in, frozen dataclasses out)."""
+"""Reading the record back as domain objects (rows in, frozen dataclasses out).
+
+These read everything: a service asks ``service.lookup`` first what the actor may see."""
 
 from __future__ import annotations
 
@@ -7,10 +9,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clawback.domain.bates import BatesNumber, BatesRange
+from clawback.domain.bates import BatesRange
 from clawback.domain.claims import Claim, Privilege, Result, Ruling, State
 from clawback.domain.documents import Exhibit, Item
-from clawback.domain.errors import ClawbackError, NotFound
+from clawback.domain.errors import ClawbackError
 from clawback.domain.order import Designation, DesignationHistory, ProtectiveOrder, order_from_data
 from clawback.domain.sealing import SealDecision, Standard
 from clawback.storage import tables as t
@@ -27,24 +29,6 @@ def protective_order(session: Session) -> ProtectiveOrder:
     return order_from_data(matter(session).order)
 
 
-def document(session: Session, ref: str | int) -> t.Document:
-    """A document by exhibit number (``5``, ``"Ex. 5"``), control number or Bates number."""
-    text = str(ref).strip()
-    number = text.removeprefix("Ex.").removeprefix("Ex").strip()
-    if number.isdigit():
-        row = session.scalar(select(t.Document).where(t.Document.exhibit == int(number)))
-        if row is None:
-            raise NotFound(f"no Ex. {number} in the record")
-        return row
-    row = session.scalar(select(t.Document).where(t.Document.control == text))
-    if row is not None:
-        return row
-    page = session.scalar(select(t.Page).where(t.Page.bates == str(BatesNumber.parse(text))))
-    if page is None:
-        raise NotFound(f"no document or produced page {text!r}")
-    return session.get_one(t.Document, page.document_id)
-
-
 def exhibits(session: Session) -> list[Exhibit]:
     """Every produced exhibit, in exhibit order."""
     docs = session.scalars(
@@ -57,9 +41,10 @@ def exhibit(session: Session, doc: t.Document) -> Exhibit:
     pages = session.scalars(
         select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
     ).all()
-    if not doc.produced or pages[0].bates is None or pages[-1].bates is None:
+    first, last = (pages[0].bates, pages[-1].bates) if pages else (None, None)
+    if not doc.produced or first is None or last is None:
         raise ClawbackError(f"{label(doc)} has not been produced: it has no Bates numbers yet")
-    bates = BatesRange(BatesNumber.parse(pages[0].bates), BatesNumber.parse(pages[-1].bates))
+    bates = BatesRange(first, last)
     designations = session.scalars(
         select(t.Designation).where(t.Designation.document_id == doc.id).order_by(t.Designation.id)
     ).all()

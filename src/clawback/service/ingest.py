@@ -1,41 +1,54 @@
-"""Documents into the record: ingest, designate, name items, produce."""
+"""Documents into the record: files of every kind read, checked and stored, each in the
+collection of the side that brings it in.
+
+A document is held by the side that ingested it (``held_by``; the operator's are the producing
+side's) and numbered in that side's own series (``DOC-``, ``RCV-``, ``CRT-``), so a control
+number tells another side nothing of how many documents a side holds; the same file ingested
+twice by one side is one document, and a file another side holds is never named. A document
+received from another party (ingested by the receiving side, or as kind ``received``) is also
+checked for boxes over live text, each found kept as a warning on its page.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from clawback import email
-from clawback.domain.bates import BatesNumber
-from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
+from clawback.domain.errors import ClawbackError, RuleViolation
 from clawback.domain.order import Side
+from clawback.domain.refs import CONTROL_PREFIXES
+from clawback.domain.seats import Act
 from clawback.ingest import EMAIL, INGESTED, KNOWN, REFUSED, FileReport, walk
 from clawback.ingest import prepare as prepare_file
 from clawback.ingest.pdfcheck import check_pdf
 from clawback.pdf.decrypt import decrypt, is_encrypted
+from clawback.pdf.document import PdfError
 from clawback.pdf.extract import PageText, read_pages
 from clawback.pdf.ocr import add_text_layer
-from clawback.pdf.region import Rect, covered_words, displayed_size
+from clawback.pdf.received_check import BoxOverText, boxes_over_text
 from clawback.pdf.slipsheet import placeholder
 from clawback.service import access as access_rules
-from clawback.service import record
-from clawback.service.base import WorkspaceBase
-from clawback.service.patterns import PatternHit
+from clawback.service import rows
+from clawback.service.base import Service
 from clawback.storage import tables as t
 
 # How ingest makes the PDF the record works on from the file received (Blob.recipe).
 _INGEST_RECIPES = ("decrypt", "ocr", "decrypt+ocr", "convert", "convert+ocr", "image", "image+ocr")
 
 
-class Documents(WorkspaceBase):
-    # -- ingest and designate ----------------------------------------------------------------
+class Ingest(Service):
+    @property
+    def side(self) -> Side:
+        """The side whose collection this actor's documents go into."""
+        seat = self.actor.seat
+        return Side.producing if seat is Side.operator else seat
 
     def ingest(
         self,
@@ -68,17 +81,21 @@ class Documents(WorkspaceBase):
         picture: see `ingest_file`); it is kept in the file store and named in the document's
         meta, and `recipe` says how the PDF was made.
         """
-        self._require(Side.producing, Side.receiving, act="ingest documents")
+        self._require_ingest(exhibit)
         received = pdf if native is None else native
         known = self._known(hashlib.sha256(received).hexdigest())
         if known is not None:
             return known
         ready = _prepare(pdf, native, native_name, native_type, recipe, password, meta)
-        with self.transaction() as s:
-            existing = s.scalar(select(t.Document).where(t.Document.original == ready.sha))
+        with self.ctx.transaction() as s:
+            existing = s.scalar(
+                select(t.Document).where(
+                    t.Document.original == ready.sha, t.Document.held_by == self.side.value
+                )
+            )
             if existing is not None:
                 return existing.control
-            return self._add_document(
+            control = self._add_document(
                 s,
                 ready,
                 title=title,
@@ -88,6 +105,14 @@ class Documents(WorkspaceBase):
                 parent=parent,
                 publicly_available=publicly_available,
             )
+        if kind == "received" or self.side is Side.receiving:
+            self.check_received(control)
+        return control
+
+    def _require_ingest(self, exhibit: int | None) -> None:
+        self.ctx.require(Act.ingest)
+        if exhibit is not None:
+            self.ctx.require(Act.number_exhibits)
 
     def _add_document(
         self,
@@ -106,13 +131,15 @@ class Documents(WorkspaceBase):
         if exhibit is not None and s.scalar(taken):
             raise RuleViolation(f"Ex. {exhibit} is already in the record (another file)")
         if ready.steps:
-            kept = self._store(s, ready.received, ready.received_type)
-            self._store(s, ready.pdf, "application/pdf", kept, "+".join(ready.steps))
+            kept = self.ctx.put(s, ready.received, ready.received_type)
+            self.ctx.put(s, ready.pdf, "application/pdf", kept, "+".join(ready.steps))
         else:
-            self._store(s, ready.pdf, "application/pdf")
-        count = s.scalar(select(func.count()).select_from(t.Document)) or 0
+            self.ctx.put(s, ready.pdf, "application/pdf")
+        held = self.side.value
+        count = s.scalar(select(func.count()).where(t.Document.held_by == held)) or 0
         doc = t.Document(
-            control=f"DOC-{count + 1:06d}",
+            control=f"{CONTROL_PREFIXES[held]}-{count + 1:06d}",
+            held_by=held,
             title=title,
             kind=kind,
             family=family,
@@ -136,14 +163,15 @@ class Documents(WorkspaceBase):
                 )
             )
         access_rules.refresh(s, [doc])
-        self._audit(s, "ingest", record.label(doc), pages=len(ready.pages), sha256=ready.sha)
+        self.ctx.audit(s, "ingest", rows.label(doc), pages=len(ready.pages), sha256=ready.sha)
         return doc.control
 
     def _known(self, received_sha: str) -> str | None:
         """The control number of the document made from the file with this SHA-256 (the file
         itself, or a PDF decrypted, converted or OCR'd from it), if it is in the record."""
-        with self.transaction() as s:
-            doc = s.scalar(select(t.Document).where(t.Document.original == received_sha))
+        mine = t.Document.held_by == self.side.value
+        with self.ctx.transaction() as s:
+            doc = s.scalar(select(t.Document).where(t.Document.original == received_sha, mine))
             if doc is not None:
                 return doc.control
             made = s.scalars(
@@ -155,7 +183,7 @@ class Documents(WorkspaceBase):
                 return None
             return s.scalar(
                 select(t.Document.control)
-                .where(t.Document.original.in_(made))
+                .where(t.Document.original.in_(made), mine)
                 .order_by(t.Document.id)
             )
 
@@ -168,16 +196,10 @@ class Documents(WorkspaceBase):
 
         Every member is rendered and read before the first is stored, so a bad member refuses
         the whole family in one line and nothing of it is left half-ingested."""
-        self._require(Side.producing, act="ingest documents")
-        family_id = "mail-" + hashlib.sha256(data).hexdigest()[:16]
-        with self.transaction() as s:
-            known = s.scalars(
-                select(t.Document.control)
-                .where(t.Document.family == family_id)
-                .order_by(t.Document.id)
-            ).all()
+        self._require_ingest(exhibit)
+        known = self._mail_family(data)
         if known:  # this very e-mail is in already: nothing twice
-            return list(known)
+            return known
         members = email.family(data, filename)
         prepared = []
         for n, m in enumerate(members):  # everything read before anything is stored
@@ -201,11 +223,11 @@ class Documents(WorkspaceBase):
             title = (msg.subject if msg else m.name) or m.name
             kind = "email" if msg is not None else "attachment"
             prepared.append((n, m, ready, title, kind))
-        with self.transaction() as s:  # the family goes in whole or not at all
+        with self.ctx.transaction() as s:  # the family goes in whole or not at all
             controls = []
             for n, m, ready, title, kind in prepared:
                 if m.pdf is None:
-                    self._store(s, m.native, "application/octet-stream", None, "native")
+                    self.ctx.put(s, m.native, "application/octet-stream", None, "native")
                 # Each member is its own document even when its bytes are another's (the same
                 # logo in two messages): a family keeps every member; copies finds the twins.
                 controls.append(
@@ -215,12 +237,15 @@ class Documents(WorkspaceBase):
                         title=title,
                         kind=kind,
                         exhibit=exhibit if n == 0 else None,
-                        family=family_id,
+                        family=self._family_id(data),
                         parent=n == 0,
                         publicly_available=False,
                     )
                 )
-            return controls
+        if self.side is Side.receiving:
+            for control in controls:
+                self.check_received(control)
+        return controls
 
     def ingest_file(
         self,
@@ -242,7 +267,7 @@ class Documents(WorkspaceBase):
         Returns its documents' control numbers and whether they are new (False: the same file
         was in the record already, and nothing was stored). Raises a one-line error (`Refused`,
         `PdfError`...) for a file it will not take, before anything is stored."""
-        self._require(Side.producing, Side.receiving, act="ingest documents")
+        self._require_ingest(exhibit)
         sha = hashlib.sha256(data).hexdigest()
         known = self._known(sha)
         if known is not None:
@@ -302,160 +327,58 @@ class Documents(WorkspaceBase):
 
     def _mail_family(self, data: bytes) -> list[str]:
         """The control numbers of this very e-mail's family, if it is in the record."""
-        family_id = "mail-" + hashlib.sha256(data).hexdigest()[:16]
-        with self.transaction() as s:
+        with self.ctx.transaction() as s:
             return list(
                 s.scalars(
                     select(t.Document.control)
-                    .where(t.Document.family == family_id)
+                    .where(t.Document.family == self._family_id(data))
                     .order_by(t.Document.id)
                 ).all()
             )
 
-    def designate(self, ref: str | int, tier: str, note: str = "", on: date | None = None) -> None:
-        """Give a document a tier of the protective order; earlier designations stay on record."""
-        self._require(Side.producing, act="designate documents")
-        with self.transaction() as s:
-            self._designate(s, record.document(s, ref), tier, note, on)
+    def _family_id(self, data: bytes) -> str:
+        """An e-mail's family, by its bytes, in this side's collection."""
+        own = "" if self.side is Side.producing else f"{self.side.value}-"
+        return f"{own}mail-{hashlib.sha256(data).hexdigest()[:16]}"
 
-    def _designate(
-        self, s: Session, doc: t.Document, tier: str, note: str, on: date | None
-    ) -> None:
-        name = record.protective_order(s).tier(tier).short
-        previous = doc.tier
-        s.add(t.Designation(document_id=doc.id, tier=name, note=note, on=on))
-        access_rules.refresh(s, [doc])
-        self._audit(s, "designate", record.label(doc), tier=name, previous=previous)
-
-    def challenge(self, ref: str | int, grounds: str, on: date) -> int:
-        """Record a challenge to a document's designation; returns its number.
-
-        A designation may be challenged at any time; the designating party carries the burden
-        (N.D. Cal. model order, para. 6). The designation stands until the challenge ends.
-        """
-        self._require(Side.receiving, Side.producing, act="challenge a designation")
-        if not grounds.strip():
-            raise ClawbackError("a challenge needs its grounds")
-        with self.transaction() as s:
-            doc = record.document(s, ref)
-            if doc.tier is None:
-                raise RuleViolation(f"{record.label(doc)} carries no designation to challenge")
-            row = t.Challenge(
-                document_id=doc.id,
-                tier=doc.tier,
-                raised_by=self.actor,
-                raised_on=on,
-                grounds=grounds,
-            )
-            s.add(row)
-            s.flush()
-            self._audit(s, "challenge", record.label(doc), challenge=row.id, tier=doc.tier)
-            return row.id
-
-    def resolve_challenge(
-        self, number: int, outcome: str, on: date, tier: str | None = None
-    ) -> None:
-        """End a challenge: the designation upheld, changed to ``tier``, or the challenge
-        withdrawn. A change is recorded as a re-designation, with the challenge as its note."""
-        self._require(Side.court, Side.producing, Side.receiving, act="resolve a challenge")
-        if outcome not in ("upheld", "redesignated", "withdrawn"):
-            raise ClawbackError(f"outcome must be upheld, redesignated or withdrawn: {outcome!r}")
-        if (outcome == "redesignated") != (tier is not None):
-            raise ClawbackError("give --tier exactly when the outcome is redesignated")
-        receiving = self.person is not None and self.person.side is Side.receiving
-        if receiving and outcome != "withdrawn":
-            raise RuleViolation(f"{self.actor} (receiving side) may only withdraw a challenge")
-        with self.transaction() as s:
-            row = s.get(t.Challenge, number)
-            if row is None:
-                raise NotFound(f"no challenge {number}")
-            if row.outcome is not None:
-                raise RuleViolation(f"challenge {number} already ended: {row.outcome}")
-            row.outcome, row.resolved_on = outcome, on
-            doc = s.get_one(t.Document, row.document_id)
-            if tier is not None:
-                self._designate(s, doc, tier, f"on challenge {number}", on)
-            self._audit(
-                s, "challenge.resolve", record.label(doc), challenge=number, outcome=outcome
-            )
-
-    def items_from_hits(self, hits: Sequence[PatternHit], prefix: str, what: str) -> list[str]:
-        """Make confirmed pattern hits into items: one per page, holding that page's matches."""
-        by_page: dict[str, list[str]] = {}
-        for hit in hits:
-            texts = by_page.setdefault(hit.bates, [])
-            if hit.text not in texts:
-                texts.append(hit.text)
-        made = []
-        for n, (bates, texts) in enumerate(by_page.items(), start=1):
-            item_id = f"{prefix}-{n}"
-            self.define_item(bates, item_id, bates, what, texts)
-            made.append(item_id)
-        return made
-
-    def define_item(
-        self,
-        ref: str | int,
-        item_id: str,
-        page: str,
-        what: str,
-        texts: Sequence[str] = (),
-        whole_page: bool = False,
-        rect: Sequence[float] | None = None,
-    ) -> None:
-        """Name a text span, a rectangle or a whole page on a produced page, so a claim can
-        point at it. `rect` is (x0, y0, x1, y1) in points on the produced page as displayed,
-        origin top-left (see `clawback.pdf.region`); it must lie in the page's content."""
-        self._require(Side.producing, Side.court, act="name items")
-        if rect is not None and (texts or whole_page):
-            raise RuleViolation(f"item {item_id!r}: give a text, a rectangle or whole_page, one")
-        with self.transaction() as s:
-            doc = record.document(s, ref)
-            ex = record.exhibit(s, doc)
-            index = ex.page_index(BatesNumber.parse(page))
-            box, covered = None, []
-            if rect is not None:
-                box = _region(item_id, page, rect, self.files.get(doc.original), index)
-                covered = covered_words(self.files.get(doc.produced or doc.original), index, box)
-            if texts:
-                page_text = (
-                    s.scalar(
-                        select(t.Page.text).where(t.Page.document_id == doc.id, t.Page.idx == index)
+    def check_received(self, control: str) -> int:
+        """Look for boxes over live text in a received document; keep one warning per box
+        (where and how many characters, never the text: it may be privileged to the other
+        side). Returns how many were found."""
+        with self.ctx.transaction() as s:
+            doc = s.scalar(select(t.Document).where(t.Document.control == control))
+            if doc is None:
+                return 0
+            if "box_check" in (doc.meta or {}):
+                return int(doc.meta["box_check"])
+            pdf = self.ctx.files.get(doc.original)
+        try:
+            found = boxes_over_text(pdf)
+        except PdfError as exc:  # the document is in; say it could not be checked
+            found = [
+                BoxOverText(0, "", (0, 0, 0, 0), 0, f"the document could not be checked: {exc}")
+            ]
+        with self.ctx.transaction() as s:
+            doc = s.scalar(select(t.Document).where(t.Document.control == control))
+            if doc is None:
+                return 0
+            s.execute(delete(t.PageWarning).where(t.PageWarning.document_id == doc.id))
+            for box in found:
+                s.add(
+                    t.PageWarning(
+                        document_id=doc.id,
+                        page_idx=box.page,
+                        what="not checked" if box.failure else "box over text",
+                        detail=box.describe(),
                     )
-                    or ""
                 )
-                for text in texts:
-                    if text not in page_text:
-                        raise NotFound(f"item {item_id!r}: its text is not on page {page}")
-            s.merge(
-                t.Item(
-                    id=item_id,
-                    document_id=doc.id,
-                    page_idx=index,
-                    what=what,
-                    texts=list(texts),
-                    whole_page=whole_page,
-                    rect=list(box) if box else None,
-                    covered=covered,
+            doc.meta = {**(doc.meta or {}), "box_check": len(found)}
+            if found:
+                pages = sorted({box.page + 1 for box in found})
+                self.ctx.audit(
+                    s, "received.warning", rows.label(doc), boxes=len(found), pages=pages
                 )
-            )
-            self._audit(s, "item.define", page, item=item_id, what=what)
-
-
-def _region(item_id: str, page: str, rect: Sequence[float], original: bytes, index: int) -> Rect:
-    """`rect` checked: four numbers, not empty, inside the displayed page (not in the band)."""
-    if len(rect) != 4:
-        raise RuleViolation(f"item {item_id!r}: a rectangle is four numbers x0,y0,x1,y1")
-    x0, y0, x1, y1 = (float(v) for v in rect)
-    width, height = displayed_size(original, index)
-    if not (x0 < x1 and y0 < y1):
-        raise RuleViolation(f"item {item_id!r}: rectangle {x0:g},{y0:g},{x1:g},{y1:g} is empty")
-    if x0 < 0 or y0 < 0 or x1 > width or y1 > height:
-        raise RuleViolation(
-            f"item {item_id!r}: rectangle {x0:g},{y0:g},{x1:g},{y1:g} is not inside page {page} "
-            f"({width:g} x {height:g} points, the Bates band excluded)"
-        )
-    return (x0, y0, x1, y1)
+        return len(found)
 
 
 @dataclass(frozen=True)

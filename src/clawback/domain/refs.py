@@ -1,0 +1,75 @@
+"""References to a document as a person types them, parsed once at the edge.
+
+A document is named by its exhibit number (``5``, ``Ex. 5``), its control number
+(``DOC-000005``) or any of its Bates numbers. ``parse_document_ref`` turns the text into one of
+three values, which travel from there on; the service looks each kind up in one place
+(``service.lookup``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clawback.domain.bates import BatesError, BatesNumber
+from clawback.domain.errors import InvalidInput
+
+_EXHIBIT = re.compile(r"(?:ex(?:hibit)?\.?\s*)?(\d{1,6})", re.IGNORECASE)
+#: Control numbers by the side whose collection the document is in (``service.ingest``).
+CONTROL_PREFIXES = {"producing": "DOC", "receiving": "RCV", "court": "CRT"}
+_CONTROL = re.compile(r"(?:DOC|RCV|CRT)-\d{6,}")
+
+
+@dataclass(frozen=True, order=True)
+class ExhibitNumber:
+    number: int
+
+    def __str__(self) -> str:
+        return f"Ex. {self.number}"
+
+
+@dataclass(frozen=True, order=True)
+class ControlNumber:
+    """A document's number in the collection of the side that holds it (``DOC-000001``). The
+    same text is also a valid Bates number; a lookup that finds no such control number reads
+    it as one (``service.lookup``)."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+DocumentRef = ExhibitNumber | ControlNumber | BatesNumber
+
+
+def parse_document_ref(text: str) -> DocumentRef:
+    """``5``/``Ex. 5`` -> exhibit, ``DOC-000005`` -> control number, else a Bates number."""
+    raw = " ".join(str(text).split())
+    if not raw or len(raw) > 80:
+        raise InvalidInput(f"not a document reference (exhibit, control or Bates number): {raw!r}")
+    exhibit = _EXHIBIT.fullmatch(raw)
+    if exhibit:
+        return ExhibitNumber(int(exhibit.group(1)))
+    if _CONTROL.fullmatch(raw):
+        return ControlNumber(raw)
+    try:
+        return BatesNumber.parse(raw)
+    except BatesError:
+        raise InvalidInput(
+            f"not a document reference (exhibit, control or Bates number): {raw!r}"
+        ) from None
+
+
+def document_ref(value: DocumentRef | int | str) -> DocumentRef:
+    """A value as a reference: an int is an exhibit number, text is parsed."""
+    if isinstance(value, ExhibitNumber | ControlNumber | BatesNumber):
+        return value
+    if isinstance(value, int):
+        return ExhibitNumber(value)
+    return parse_document_ref(value)
+
+
+def bates_number(value: BatesNumber | str) -> BatesNumber:
+    """A Bates number as a value: text is parsed, here, once."""
+    return value if isinstance(value, BatesNumber) else BatesNumber.parse(value)

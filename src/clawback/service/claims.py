@@ -1,0 +1,370 @@
+"""Claw-back claims (FRCP 26(b)(5)(B)) and their lifecycle, and the court's rulings on them.
+
+What the receiving side learns of a claim is the notice: the claims listing shows a person the
+claims over exhibits their tier admits, each with only those exhibits, even while the
+documents themselves are sequestered from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clawback.domain import claims as claim_rules
+from clawback.domain.bates import parse_ranges
+from clawback.domain.deadlines import compute
+from clawback.domain.documents import exhibit_runs
+from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
+from clawback.domain.order import Side
+from clawback.domain.seats import Act
+from clawback.service import access as access_rules
+from clawback.service import lookup, rows
+from clawback.service.base import Service
+from clawback.service.context import Context
+from clawback.storage import tables as t
+
+
+class Duty(StrEnum):
+    """The claw-back duties a deadline tracks, and the moves that fulfil them."""
+
+    certify = "certify"  # the receiving side's prompt return, sequestration or destruction
+    replacement = "replace"  # the producing side's replacement production after the ruling
+
+
+_FULFILS = {
+    claim_rules.State.sequestered: Duty.certify,
+    claim_rules.State.submitted: Duty.certify,
+    claim_rules.State.replaced: Duty.replacement,
+}
+
+
+def claim_terms(s: Session) -> claim_rules.ClawbackTerms:
+    """The protective order's claw-back periods (or the documented defaults)."""
+    return claim_rules.terms_from_order(rows.matter(s).order)
+
+
+def produced_on(s: Session, exhibits: Sequence[int]) -> date | None:
+    """When the earliest of these exhibits was produced (None if no volume is dated)."""
+    query = (
+        select(t.Production.produced_on)
+        .join(t.Document, t.Document.production == t.Production.id)
+        .where(t.Document.exhibit.in_(list(exhibits)), t.Production.produced_on.is_not(None))
+        .order_by(t.Production.produced_on)
+        .limit(1)
+    )
+    return s.scalar(query)
+
+
+def move_claim(
+    ctx: Context,
+    s: Session,
+    row: t.Claim,
+    to: claim_rules.State,
+    on: date | None,
+    detail: Mapping[str, Any] | None = None,
+) -> None:
+    """Move ``row`` to ``to`` as ``ctx``'s actor: checked against the lifecycle and the actor's
+    seat, dated not before the last move, recorded as an event, audited; the duties it fulfils
+    are marked done and access follows."""
+    seat = None if ctx.actor.seat is Side.operator else ctx.actor.seat
+    current = claim_rules.State(row.state)
+    row.state = claim_rules.transition(row.id, current, to, seat).value
+    last = s.scalar(
+        select(t.ClaimEvent.on)
+        .where(t.ClaimEvent.claim_id == row.id, t.ClaimEvent.on.is_not(None))
+        .order_by(t.ClaimEvent.on.desc())
+        .limit(1)
+    )
+    claim_rules.check_dated(row.id, to, on, last)
+    s.add(claim_event(ctx, row.id, to, on, detail))
+    duty = _FULFILS.get(to)
+    if duty is not None:
+        for d in s.scalars(
+            select(t.Deadline).where(
+                t.Deadline.claim_id == row.id,
+                t.Deadline.duty == duty.value,
+                t.Deadline.done.is_(False),
+            )
+        ).all():
+            d.done, d.done_on = True, on or date.today()
+    access_rules.refresh_exhibits(s, row.exhibits)
+    ctx.audit(s, f"claim.{to.value}", row.id, on=on, **dict(detail or {}))
+
+
+def claim_event(
+    ctx: Context,
+    claim_id: str,
+    state: claim_rules.State,
+    on: date | None,
+    detail: Mapping[str, Any] | None = None,
+) -> t.ClaimEvent:
+    return t.ClaimEvent(
+        claim_id=claim_id,
+        state=state.value,
+        on=on,
+        at=datetime.now(UTC),
+        actor=ctx.actor.name,
+        detail=dict(detail or {}),
+    )
+
+
+class Claims(Service):
+    def claim(
+        self,
+        claim_id: str,
+        *,
+        privilege: str,
+        exhibits: Sequence[int],
+        items: Sequence[str] = (),
+        declarations: Sequence[str] = (),
+        paragraphs: Sequence[str] = (),
+        basis: str = "",
+        on: date | None = None,
+        learned_on: date | None = None,
+    ) -> None:
+        """A claw-back notice (FRCP 26(b)(5)(B)): from now the claimed material is sequestered,
+        and the receiving side's "promptly" runs. ``learned_on``: when the producing side
+        learned of the disclosure (FRE 502(b)'s promptness runs from then, else from
+        production). A late notice is accepted and flagged."""
+        self.ctx.require(Act.notice_claim)
+        if not claim_id.strip() or len(claim_id) > 80:
+            raise InvalidInput(f"not a claim id (1 to 80 characters): {claim_id!r}")
+        if not exhibits:
+            raise InvalidInput(f"claim {claim_id!r}: name the exhibits it claws back")
+        with self.ctx.transaction() as s:
+            if s.get(t.Claim, claim_id) is not None:
+                raise RuleViolation(f"claim {claim_id!r} already exists")
+            lookup.exhibit_documents(s, self.actor, exhibits)
+            known = {e.number: e for e in rows.exhibits(s)}
+            on_claimed = {i.id for n in exhibits for i in known[n].items}
+            for item in items:
+                if item not in on_claimed:
+                    raise NotFound(f"claim {claim_id!r}: no item {item!r} on the claimed exhibits")
+            for decl in declarations:
+                if s.get(t.Declaration, decl) is None:
+                    raise NotFound(f"claim {claim_id!r}: no declaration {decl!r}")
+            try:
+                privilege_kind = claim_rules.Privilege(privilege)
+            except ValueError:
+                kinds = ", ".join(p.value for p in claim_rules.Privilege)
+                raise InvalidInput(f"no privilege {privilege!r}: one of {kinds}") from None
+            s.add(
+                t.Claim(
+                    id=claim_id,
+                    privilege=privilege_kind.value,
+                    exhibits=list(exhibits),
+                    items=list(items),
+                    declarations=list(declarations),
+                    paragraphs=list(paragraphs),
+                    basis=basis,
+                    state=claim_rules.State.noticed.value,
+                    noticed_on=on,
+                    learned_on=learned_on,
+                )
+            )
+            s.flush()
+            detail = {"privilege": privilege_kind.value, "basis": basis}
+            s.add(claim_event(self.ctx, claim_id, claim_rules.State.noticed, on, detail))
+            spans = [str(known[n].bates) for n in exhibits]
+            access_rules.refresh_exhibits(s, exhibits)
+            terms = claim_terms(s)
+            late = claim_rules.lateness(
+                on, produced_on(s, exhibits), learned_on, terms.late_after_days
+            )
+            if on is not None:
+                due = compute(on, terms.promptly_days, state=rows.matter(s).state)
+                s.add(
+                    t.Deadline(
+                        act=(
+                            f"receiving side: certify return, sequestration or destruction of "
+                            f"what claim {claim_id} covers ({exhibit_runs(exhibits)}), or "
+                            "present it to the court under seal"
+                        ),
+                        due=due,
+                        trigger=on,
+                        days=terms.promptly_days,
+                        source=f'FRCP 26(b)(5)(B) "promptly"; {terms.source}',
+                        claim_id=claim_id,
+                        duty=Duty.certify.value,
+                        party=Side.receiving.value,
+                        exhibits=list(exhibits),
+                    )
+                )
+            self.ctx.audit(
+                s,
+                "claim.notice",
+                "; ".join(spans),
+                claim=claim_id,
+                items=list(items),
+                late=str(late) if late else None,
+            )
+
+    def advance(
+        self,
+        claim_id: str,
+        to: str,
+        on: date | None = None,
+        *,
+        how: str | None = None,
+        volume: str = "",
+        bates: str = "",
+        note: str = "",
+    ) -> None:
+        """Move a claim on in its lifecycle, as the seat that makes that move:
+
+        - ``sequestered`` (receiving side): certifies ``how``: returned, sequestered, destroyed;
+        - ``submitted`` (receiving side): presented the material to the court under seal;
+        - ``preserved`` (producing side): certifies it preserves the material;
+        - ``under_review`` (court): the court takes it under review;
+        - ``replaced`` (producing side): the replacement production, ``volume`` and ``bates``;
+        - ``withdrawn`` (producing side).
+
+        ``ruled`` goes through ``rule``, ``applied`` through ``file``; illegal moves refused."""
+        self.ctx.require(Act.move_claim)
+        try:
+            state = claim_rules.State(to)
+        except ValueError:
+            allowed = ", ".join(s.value for s in claim_rules.State)
+            raise InvalidInput(f"claim {claim_id!r}: no state {to!r} (one of {allowed})") from None
+        detail: dict[str, str] = {"note": note} if note else {}
+        if state is claim_rules.State.sequestered:
+            try:
+                detail["certified"] = claim_rules.Certified(how or "sequestered").value
+            except ValueError:
+                allowed = ", ".join(c.value for c in claim_rules.Certified)
+                raise InvalidInput(
+                    f"claim {claim_id!r}: certify {how!r}? one of {allowed}"
+                ) from None
+        elif how is not None:
+            raise InvalidInput(f"claim {claim_id!r}: --how goes with sequestered only")
+        if state is claim_rules.State.replaced:
+            if not volume.strip() or not bates.strip():
+                raise InvalidInput(
+                    f"claim {claim_id!r}: a replacement production needs its volume and Bates range"
+                )
+            detail |= {
+                "volume": volume.strip(),
+                "bates": ", ".join(str(r) for r in parse_ranges(bates)),
+            }
+        elif volume or bates:
+            raise InvalidInput(
+                f"claim {claim_id!r}: a volume and Bates range go with replaced only"
+            )
+        with self.ctx.transaction() as s:
+            row = lookup.claim(s, self.actor, claim_id)
+            if state in (claim_rules.State.ruled, claim_rules.State.applied):
+                claim_rules.transition(claim_id, claim_rules.State(row.state), state)
+                verb = "rule" if state is claim_rules.State.ruled else "file"
+                raise RuleViolation(f"claim {claim_id!r}: {state} comes from `{verb}`, not advance")
+            move_claim(self.ctx, s, row, state, on, detail)
+
+    def status(self) -> list[dict[str, Any]]:
+        """Every claim the actor may know of: state, history (dated, by whom), FRE 502(b)
+        lateness, the duties it started; each with only the exhibits the actor may know of."""
+        self.ctx.require(Act.read_claims)
+        with self.ctx.transaction() as s:
+            terms = claim_terms(s)
+            known = lookup.known_exhibits(s, self.actor)
+            out = []
+            for row in s.scalars(select(t.Claim).order_by(t.Claim.id)).all():
+                shown = [n for n in row.exhibits if n in known]
+                if not shown:
+                    continue
+                late = claim_rules.lateness(
+                    row.noticed_on,
+                    produced_on(s, row.exhibits),
+                    row.learned_on,
+                    terms.late_after_days,
+                )
+                events = s.scalars(
+                    select(t.ClaimEvent)
+                    .where(t.ClaimEvent.claim_id == row.id)
+                    .order_by(t.ClaimEvent.id)
+                ).all()
+                duties = s.scalars(
+                    select(t.Deadline)
+                    .where(t.Deadline.claim_id == row.id)
+                    .order_by(t.Deadline.due, t.Deadline.id)
+                ).all()
+                out.append(
+                    {
+                        "claim": row.id,
+                        "privilege": row.privilege,
+                        "exhibits": shown,
+                        "state": row.state,
+                        "noticed_on": row.noticed_on.isoformat() if row.noticed_on else None,
+                        "late": str(late) if late else None,
+                        "history": [
+                            {
+                                "state": e.state,
+                                "on": e.on.isoformat() if e.on else None,
+                                "by": e.actor or "",
+                                **(e.detail or {}),
+                            }
+                            for e in events
+                        ],
+                        "duties": [
+                            {
+                                "act": d.act,
+                                "due": d.due.isoformat(),
+                                "done_on": d.done_on.isoformat() if d.done_on else None,
+                            }
+                            for d in duties
+                            if lookup.deadline_shown(self.actor, d, known)
+                        ],
+                    }
+                )
+            return out
+
+    def rule(
+        self,
+        claim_id: str,
+        result: str,
+        items: Sequence[str] = (),
+        reason: str = "",
+        on: date | None = None,
+    ) -> None:
+        """Enter the court's ruling on a claim: granted, denied, or granted in part (items)."""
+        self.ctx.require(Act.rule)
+        try:
+            outcome = claim_rules.Result(result)
+        except ValueError:
+            allowed = ", ".join(r.value for r in claim_rules.Result)
+            raise InvalidInput(f"claim {claim_id!r}: no result {result!r} ({allowed})") from None
+        with self.ctx.transaction() as s:
+            row = lookup.claim(s, self.actor, claim_id)
+            claim = next(c for c in rows.claims(s) if c.id == claim_id)
+            ruling = claim_rules.Ruling(claim_id, outcome, tuple(items), reason, on)
+            claim_rules.check_ruling(claim, ruling, rows.exhibits(s))
+            if s.get(t.Ruling, claim_id) is not None:
+                raise RuleViolation(f"claim {claim_id!r} is already ruled on")
+            s.add(
+                t.Ruling(claim_id=claim_id, result=result, items=list(items), reason=reason, on=on)
+            )
+            move_claim(self.ctx, s, row, claim_rules.State.ruled, on, {"result": result})
+            if on is not None:
+                terms = claim_terms(s)
+                due = compute(on, terms.replacement_days, state=rows.matter(s).state)
+                what = claim_rules.applied_outcome(claim, ruling)
+                s.add(
+                    t.Deadline(
+                        act=(
+                            f"producing side: serve the replacement production for claim "
+                            f"{claim_id} ({what}, as ruled)"
+                        ),
+                        due=due,
+                        trigger=on,
+                        days=terms.replacement_days,
+                        source=f"ruling on claim {claim_id}; {terms.source}",
+                        claim_id=claim_id,
+                        duty=Duty.replacement.value,
+                        party=Side.producing.value,
+                        exhibits=list(row.exhibits),
+                    )
+                )
+            self.ctx.audit(s, "rule", claim_id, result=result, items=list(items))

@@ -1,0 +1,152 @@
+"""What every service receives: the workspace and the acting person, built once per CLI call,
+web request or worker task.
+
+A service never reads the person from anywhere but ``Context.actor``; it checks an act with
+``Context.require`` (the table in ``domain.seats``) and finds what a reference names only
+through ``service.lookup``, which reads with ``Context.actor`` too. So the person can be
+followed from the command line (``cli._record``) or a request to every access check.
+
+``transaction`` is one unit of work: it commits the verb's rows and its audit entries together,
+binds the rows it changed to the audit trail (``service.state``), removes the files it stored
+if it fails, and turns the database's own failures into one line (``StorageError``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from clawback.domain.actor import Actor
+from clawback.domain.errors import StorageError
+from clawback.domain.seats import Act, require
+from clawback.service import delivery, state
+from clawback.storage import audit
+from clawback.storage import tables as t
+from clawback.storage.files import FileStore
+
+if TYPE_CHECKING:
+    from clawback.service.workspace import Workspace
+
+_ENTRIES = "clawback.audit"
+_STORED = "clawback.stored"
+
+
+@dataclass(frozen=True)
+class Context:
+    """The workspace, and who is asking."""
+
+    workspace: Workspace
+    actor: Actor
+
+    @property
+    def files(self) -> FileStore:
+        return self.workspace.files
+
+    def require(self, act: Act) -> None:
+        """Refuse, in one line, an act this actor's seat does not allow."""
+        require(self.actor, act)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: rows, audit entries and state bindings commit together."""
+        session = self.workspace.sessions()
+        session.info[_ENTRIES] = []
+        session.info[_STORED] = []
+        try:
+            with session.begin():
+                yield session
+                self._append_audit(session)
+        except SQLAlchemyError as exc:
+            self._unstore(session)
+            raise StorageError(f"the database refused the change: {_first_line(exc)}") from None
+        except BaseException:
+            self._unstore(session)
+            raise
+        finally:
+            session.close()
+
+    def audit(self, s: Session, action: str, subject: str, **detail: Any) -> None:
+        """Record an audit entry; it is appended, with the rows it bound, when ``s`` commits."""
+        s.info[_ENTRIES].append((action, subject, detail))
+
+    def put(
+        self,
+        s: Session,
+        data: bytes,
+        media_type: str,
+        made_from: str | None = None,
+        recipe: str = "original",
+    ) -> str:
+        """Store a file and its blob row in ``s``; the file goes again if ``s`` rolls back."""
+        sha, new = self.workspace.files.put_new(data)
+        if new:
+            s.info[_STORED].append(sha)
+        if s.get(t.Blob, sha) is None:
+            s.add(
+                t.Blob(
+                    sha256=sha,
+                    size=len(data),
+                    media_type=media_type,
+                    made_from=made_from,
+                    recipe=recipe,
+                )
+            )
+            s.flush()
+        return sha
+
+    def deliver(self, s: Session, target: Path, data: bytes) -> Path:
+        """Check that ``target`` may be written (outside the workspace, not someone else's
+        file) and record it; the caller writes it with ``delivery.write_whole`` once ``s`` has
+        committed (``Context.write``)."""
+        path = delivery.outside(self.workspace.root, target)
+        delivery.check_replaceable(s, path)
+        delivery.record(s, path, data)
+        return path
+
+    def write(self, target: Path, data: bytes, action: str, subject: str, **detail: Any) -> Path:
+        """Deliver one file: audited and recorded first, then written whole."""
+        with self.transaction() as s:
+            path = self.deliver(s, target, data)
+            self.audit(s, action, subject, path=path.name, **detail)
+        delivery.write_whole(path, data)
+        return path
+
+    # -- at commit ---------------------------------------------------------------------------
+
+    def _append_audit(self, s: Session) -> None:
+        s.flush()
+        entries: list[tuple[str, str, dict[str, Any]]] = s.info[_ENTRIES]
+        changed = state.touched(s)
+        if changed:
+            bound = state.digests(s, self.workspace.keys, changed)
+            if not entries:
+                entries.append(("record.change", "", {}))
+            action, subject, detail = entries[-1]
+            entries[-1] = (action, subject, {**detail, "state": bound})
+        for action, subject, detail in entries:
+            audit.append(
+                s,
+                self.workspace.keys,
+                self.actor.name,
+                self.actor.via.value,
+                action,
+                subject,
+                detail,
+            )
+        entries.clear()
+        changed.clear()
+
+    def _unstore(self, s: Session) -> None:
+        for sha in s.info.get(_STORED, ()):
+            self.workspace.files.discard(sha)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.strip().splitlines()[0][:200] if text.strip() else type(exc).__name__

@@ -1,0 +1,99 @@
+"""The dated acts an order and the rules require, who must do each, and who sees them.
+
+A deadline names its party (whose act it is; none for either party's) and the exhibits its
+words name: the court and the parties see the case's deadlines, except one naming an exhibit
+the person may not know of; the public sees none (a pending claw-back or a sealed range is no
+business of the public's). The party whose act it is, the court or the operator marks it done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import select
+
+from clawback.domain import compliance
+from clawback.domain.deadlines import Deadline
+from clawback.domain.deadlines import Service as ServedBy
+from clawback.domain.errors import InvalidInput, NotPermitted
+from clawback.domain.order import Side
+from clawback.domain.seats import Act, may_act_for
+from clawback.service import exports, lookup, rows
+from clawback.service.base import Service
+from clawback.storage import tables as t
+
+
+class Deadlines(Service):
+    def order_deadlines(
+        self,
+        order_date: date,
+        directives: Sequence[compliance.Directive],
+        served_by: str = "electronic",
+    ) -> list[Deadline]:
+        """Turn an order's directives into dated acts and record them: FRCP 6(a), plus 6(d)'s
+        three days when the order was served by mail, by leaving it with the clerk, or by
+        other means consented to (not after electronic service)."""
+        self.ctx.require(Act.record_deadlines)
+        if served_by not in ServedBy.__members__:
+            known = ", ".join(ServedBy.__members__)
+            raise InvalidInput(f"served by {served_by!r}? one of {known}")
+        with self.ctx.transaction() as s:
+            state = rows.matter(s).state
+            decisions = rows.seal_decisions(s)
+            found = compliance.deadlines(
+                directives,
+                order_date,
+                rows.exhibits(s),
+                decisions,
+                service=ServedBy(served_by),
+                state=state,
+            )
+            named = sorted({d.exhibit for d in decisions})
+            for d in found:
+                s.add(
+                    t.Deadline(
+                        act=d.act,
+                        due=d.due,
+                        trigger=d.trigger,
+                        days=d.days,
+                        source=d.source,
+                        exhibits=named,
+                    )
+                )
+            self.ctx.audit(s, "deadlines", found[0].source if found else "", count=len(found))
+            return found
+
+    def complete(self, number: int, on: date) -> None:
+        """Mark a required act done (a filing lodged, a statement filed)."""
+        self.ctx.require(Act.mark_done)
+        with self.ctx.transaction() as s:
+            row = lookup.deadline(s, self.actor, number)
+            party = Side(row.party) if row.party else None
+            if not may_act_for(self.actor, party):
+                raise NotPermitted(
+                    f"{self.actor} may not mark deadline {number} done: it is the "
+                    f"{row.party} side's act"
+                )
+            row.done, row.done_on = True, on
+            self.ctx.audit(s, "deadline.done", str(number), due=row.due, on=on)
+
+    def calendar(self) -> str:
+        """The deadlines this actor sees, as an iCalendar file."""
+        found = self.list()
+        with self.ctx.transaction() as s:
+            return exports.calendar(found, rows.matter(s).number)
+
+    def list(self, *, claims: bool = True) -> list[Deadline]:
+        """The deadlines this actor sees (without each claim's duties if not ``claims``)."""
+        self.ctx.require(Act.read_deadlines)
+        with self.ctx.transaction() as s:
+            known = lookup.known_exhibits(s, self.actor)
+            query = select(t.Deadline).order_by(t.Deadline.due, t.Deadline.id)
+            if not claims:
+                query = query.where(t.Deadline.claim_id.is_(None))
+            return [
+                Deadline(r.act, r.due, r.trigger, r.days, r.source, r.done_on, r.id)
+                for r in s.scalars(query).all()
+                if lookup.deadline_shown(self.actor, r, known)
+            ]

@@ -1,0 +1,96 @@
+"""Designations under the protective order, and challenges to them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from clawback.domain.errors import InvalidInput, NotPermitted, RuleViolation
+from clawback.domain.order import Side
+from clawback.domain.refs import DocumentRef, document_ref
+from clawback.domain.seats import Act, may_act_for
+from clawback.service import access as access_rules
+from clawback.service import lookup, rows
+from clawback.service.base import Service
+from clawback.storage import tables as t
+
+OUTCOMES = ("upheld", "redesignated", "withdrawn")
+
+
+class Designations(Service):
+    def designate(
+        self, ref: DocumentRef | int | str, tier: str, note: str = "", on: date | None = None
+    ) -> None:
+        """Give a document a tier of the protective order; earlier designations stay on record."""
+        self.ctx.require(Act.designate)
+        with self.ctx.transaction() as s:
+            doc = lookup.document(s, self.actor, document_ref(ref))
+            self._designate(s, doc, tier, note, on)
+
+    def _designate(
+        self, s: Session, doc: t.Document, tier: str, note: str, on: date | None
+    ) -> None:
+        name = rows.protective_order(s).tier(tier).short
+        previous = doc.tier
+        s.add(t.Designation(document_id=doc.id, tier=name, note=note, on=on))
+        access_rules.refresh(s, [doc])
+        self.ctx.audit(s, "designate", rows.label(doc), tier=name, previous=previous)
+
+    def challenge(self, ref: DocumentRef | int | str, grounds: str, on: date) -> int:
+        """Record a challenge to the designation of a document the challenger may see; returns
+        its number.
+
+        A designation may be challenged at any time; the designating party carries the burden
+        (N.D. Cal. model order, para. 6). The designation stands until the challenge ends.
+        """
+        self.ctx.require(Act.challenge)
+        if not grounds.strip():
+            raise InvalidInput("a challenge needs its grounds")
+        with self.ctx.transaction() as s:
+            doc = lookup.document(s, self.actor, document_ref(ref))
+            if doc.tier is None:
+                raise RuleViolation(f"{rows.label(doc)} carries no designation to challenge")
+            row = t.Challenge(
+                document_id=doc.id,
+                tier=doc.tier,
+                raised_by=self.actor.person.email,
+                raised_on=on,
+                grounds=grounds,
+            )
+            s.add(row)
+            s.flush()
+            self.ctx.audit(s, "challenge", rows.label(doc), challenge=row.id, tier=doc.tier)
+            return row.id
+
+    def resolve_challenge(
+        self, number: int, outcome: str, on: date, tier: str | None = None
+    ) -> None:
+        """End a challenge: the designation upheld, changed to ``tier`` (the court, or the
+        designating side conceding), or the challenge withdrawn (by the side that raised it).
+        A change is recorded as a re-designation, with the challenge as its note."""
+        self.ctx.require(Act.resolve_challenge)
+        if outcome not in OUTCOMES:
+            raise InvalidInput(f"outcome must be upheld, redesignated or withdrawn: {outcome!r}")
+        if (outcome == "redesignated") != (tier is not None):
+            raise InvalidInput("give --tier exactly when the outcome is redesignated")
+        with self.ctx.transaction() as s:
+            row = lookup.challenge(s, self.actor, number)
+            raiser = s.get(t.Person, row.raised_by)
+            raised_by = Side(raiser.side) if raiser is not None else Side.producing
+            if outcome == "withdrawn":
+                if not may_act_for(self.actor, raised_by):
+                    raise NotPermitted(
+                        f"{self.actor} may not withdraw challenge {number}: its side raised it"
+                    )
+            elif self.actor.seat not in (Side.operator, Side.court, Side.producing):
+                raise NotPermitted(f"{self.actor} may only withdraw a challenge")
+            if row.outcome is not None:
+                raise RuleViolation(f"challenge {number} already ended: {row.outcome}")
+            row.outcome, row.resolved_on = outcome, on
+            doc = s.get_one(t.Document, row.document_id)
+            if tier is not None:
+                self._designate(s, doc, tier, f"on challenge {number}", on)
+            self.ctx.audit(
+                s, "challenge.resolve", rows.label(doc), challenge=number, outcome=outcome
+            )

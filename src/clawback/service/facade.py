@@ -1,0 +1,143 @@
+"""The record as one actor reaches it: every service, built over one context.
+
+``Workspace.record(actor)`` (or ``operator()``, ``person(email)``, ``preview(email)``) gives a
+``Record``; each attribute is a small service doing one job, all sharing the same ``Context``,
+so each verb runs with the same person asking::
+
+    record = workspace.person("counsel@plaintiffs.example", Via.web)
+    record.reads.page_text(BatesNumber.parse("AOL-DEF-00528703"))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from clawback.domain.actor import Actor
+from clawback.service.audit_trail import AuditTrail
+from clawback.service.briefs import Briefs
+from clawback.service.claims import Claims
+from clawback.service.context import Context
+from clawback.service.copies import Copies
+from clawback.service.deadlines import Deadlines
+from clawback.service.designations import Designations
+from clawback.service.filings import Filings
+from clawback.service.ingest import Ingest
+from clawback.service.integrity import Integrity
+from clawback.service.items import Items
+from clawback.service.matter import Matter
+from clawback.service.people import People
+from clawback.service.privilege_logs import PrivilegeLogs
+from clawback.service.production import Productions
+from clawback.service.reads import Reads
+from clawback.service.received import Imports
+from clawback.service.review import Reviews
+from clawback.service.sealing import Sealing
+from clawback.service.volumes import Volumes
+
+
+class Record:
+    """Every verb of the flow, for one actor."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    @property
+    def actor(self) -> Actor:
+        return self.ctx.actor
+
+    @cached_property
+    def matter(self) -> Matter:
+        return Matter(self.ctx)
+
+    @cached_property
+    def people(self) -> People:
+        return People(self.ctx)
+
+    @cached_property
+    def ingest(self) -> Ingest:
+        return Ingest(self.ctx)
+
+    @cached_property
+    def designations(self) -> Designations:
+        return Designations(self.ctx)
+
+    @cached_property
+    def items(self) -> Items:
+        return Items(self.ctx)
+
+    @cached_property
+    def productions(self) -> Productions:
+        return Productions(self.ctx)
+
+    @cached_property
+    def volumes(self) -> Volumes:
+        return Volumes(self.ctx)
+
+    @cached_property
+    def imports(self) -> Imports:
+        return Imports(self.ctx)
+
+    @cached_property
+    def claims(self) -> Claims:
+        return Claims(self.ctx)
+
+    @cached_property
+    def reviews(self) -> Reviews:
+        return Reviews(self.ctx)
+
+    @cached_property
+    def sealing(self) -> Sealing:
+        return Sealing(self.ctx)
+
+    @cached_property
+    def deadlines(self) -> Deadlines:
+        return Deadlines(self.ctx)
+
+    @cached_property
+    def filings(self) -> Filings:
+        return Filings(self.ctx)
+
+    @cached_property
+    def privilege_log(self) -> PrivilegeLogs:
+        return PrivilegeLogs(self.ctx)
+
+    @cached_property
+    def briefs(self) -> Briefs:
+        return Briefs(self.ctx)
+
+    @cached_property
+    def reads(self) -> Reads:
+        return Reads(self.ctx)
+
+    @cached_property
+    def copies(self) -> Copies:
+        return Copies(self.ctx)
+
+    @cached_property
+    def integrity(self) -> Integrity:
+        return Integrity(self.ctx)
+
+    @cached_property
+    def audit(self) -> AuditTrail:
+        return AuditTrail(self.ctx)
+
+    # -- conveniences ------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A unit of work as this actor (for tools and tests that read rows directly)."""
+        with self.ctx.transaction() as s:
+            yield s
+
+    def deliver(self, target: Path, data: bytes, what: str) -> Path:
+        """Write one output file outside the workspace, audited and recorded first, written
+        whole (``service.delivery``); ``what`` names it in the audit trail."""
+        return self.ctx.write(target, data, f"deliver.{what}", target.name)
+
+    def close(self) -> None:
+        self.ctx.workspace.close()

@@ -1,0 +1,142 @@
+"""Finding what a reference names, as the person asking may: one function per kind of reference.
+
+Every path, read or write, finds a document, a page, an exhibit, a claim, a challenge or a
+deadline here, with the ``Actor`` asking. A thing the actor may not see (or, for the listings
+of the dispute, may not know of) raises exactly the ``NotFound`` a thing that does not exist
+raises: the same words, with only the reference as typed in them. Rules: ``domain.access``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from enum import Enum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clawback.domain.access import DocumentState, access, may_know
+from clawback.domain.actor import Actor
+from clawback.domain.bates import BatesNumber
+from clawback.domain.errors import NotFound
+from clawback.domain.order import Side
+from clawback.domain.refs import ControlNumber, DocumentRef, ExhibitNumber
+from clawback.storage import tables as t
+
+
+class Need(Enum):
+    """What the actor must be allowed: to read the document, or to know it exists."""
+
+    see = "see"
+    know = "know"
+
+
+def document_state(s: Session, doc: t.Document) -> DocumentState:
+    delivered = False
+    if doc.produced is not None and doc.production is not None:
+        production = s.get(t.Production, doc.production)
+        delivered = production is not None and production.state == "complete"
+    return DocumentState(
+        doc.tier,
+        doc.sequestered,
+        doc.withheld,
+        doc.sealed,
+        doc.public_filed,
+        Side(doc.held_by),
+        delivered,
+    )
+
+
+def allowed(s: Session, actor: Actor, doc: t.Document, need: Need = Need.see) -> bool:
+    state = document_state(s, doc)
+    return access(actor, state).allowed if need is Need.see else may_know(actor, state)
+
+
+def document(s: Session, actor: Actor, ref: DocumentRef, need: Need = Need.see) -> t.Document:
+    """The document ``ref`` names, if ``actor`` may see it (or know of it)."""
+    doc = _find(s, actor, ref)
+    if doc is None or not allowed(s, actor, doc, need):
+        raise NotFound(f"no document {ref}")
+    return doc
+
+
+def _find(s: Session, actor: Actor, ref: DocumentRef) -> t.Document | None:
+    if isinstance(ref, ExhibitNumber):
+        return s.scalar(select(t.Document).where(t.Document.exhibit == ref.number))
+    if isinstance(ref, ControlNumber):
+        doc = s.scalar(select(t.Document).where(t.Document.control == ref.text))
+        if doc is not None:
+            # A control number is the holding side's own: another side names the document by
+            # its exhibit or Bates number, and learns nothing from the numbering.
+            if doc.held_by == actor.seat.value or actor.seat in (Side.operator, Side.court):
+                return doc
+            return None
+        try:
+            ref = BatesNumber.parse(ref.text)
+        except ValueError:
+            return None
+    page = s.scalar(select(t.Page).where(t.Page.bates == ref))
+    return s.get(t.Document, page.document_id) if page is not None else None
+
+
+def page(s: Session, actor: Actor, bates: BatesNumber) -> tuple[t.Document, t.Page]:
+    """The produced page ``bates`` and its document, if ``actor`` may see it."""
+    row = s.scalar(select(t.Page).where(t.Page.bates == bates))
+    doc = s.get(t.Document, row.document_id) if row is not None else None
+    if row is None or doc is None or not allowed(s, actor, doc):
+        raise NotFound(f"no page {bates}")
+    return doc, row
+
+
+def exhibit_documents(
+    s: Session, actor: Actor, numbers: Iterable[int], need: Need = Need.know
+) -> list[t.Document]:
+    """The produced exhibits ``numbers`` names, each one the actor may know of (or see)."""
+    found = []
+    for number in numbers:
+        doc = s.scalar(select(t.Document).where(t.Document.exhibit == number))
+        if doc is None or doc.produced is None or not allowed(s, actor, doc, need):
+            raise NotFound(f"no produced Ex. {number}")
+        found.append(doc)
+    return found
+
+
+def known_exhibits(s: Session, actor: Actor) -> set[int]:
+    """Every exhibit number the actor may know of: the rows a listing of the dispute shows."""
+    docs = s.scalars(select(t.Document).where(t.Document.exhibit.is_not(None))).all()
+    return {d.exhibit for d in docs if d.exhibit is not None and allowed(s, actor, d, Need.know)}
+
+
+def knows_all(known: set[int], numbers: Sequence[int]) -> bool:
+    return all(n in known for n in numbers)
+
+
+def claim(s: Session, actor: Actor, claim_id: str) -> t.Claim:
+    """The claim ``claim_id``, if the actor may know of an exhibit it covers."""
+    row = s.get(t.Claim, claim_id)
+    if row is None or not (set(row.exhibits) & known_exhibits(s, actor)):
+        raise NotFound(f"no claim {claim_id!r}")
+    return row
+
+
+def challenge(s: Session, actor: Actor, number: int) -> t.Challenge:
+    """The designation challenge ``number``, if the actor may know of its document."""
+    row = s.get(t.Challenge, number)
+    doc = s.get(t.Document, row.document_id) if row is not None else None
+    if row is None or doc is None or not allowed(s, actor, doc, Need.know):
+        raise NotFound(f"no challenge {number}")
+    return row
+
+
+def deadline_shown(actor: Actor, row: t.Deadline, known: set[int]) -> bool:
+    """A deadline is the case's: the court and the parties see it, unless it names an exhibit
+    the person may not know of; the public sees none."""
+    if actor.seat is Side.public:
+        return False
+    return knows_all(known, list(row.exhibits or ()))
+
+
+def deadline(s: Session, actor: Actor, number: int) -> t.Deadline:
+    row = s.get(t.Deadline, number)
+    if row is None or not deadline_shown(actor, row, known_exhibits(s, actor)):
+        raise NotFound(f"no deadline {number}")
+    return row

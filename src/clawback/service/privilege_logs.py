@@ -1,0 +1,79 @@
+"""The privilege log: as the record stands, as served on a day, and what changed between two
+served versions. Each person reads the rows of the exhibits they may know of: a served log goes
+to the other side's counsel whole, and a party employee sees the rows its tier admits."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from clawback.domain import privilege_log
+from clawback.domain.errors import NotFound
+from clawback.domain.seats import Act
+from clawback.service import exports, knowledge
+from clawback.service.base import Service
+from clawback.storage import tables as t
+
+
+class PrivilegeLogs(Service):
+    def serve(self, on: date, note: str = "") -> tuple[int, str]:
+        """Keep the log as served today (rows and file); returns its version and sha256."""
+        self.ctx.require(Act.serve_log)
+        rows = self.rows()
+        data = exports.privilege_log_csv(rows)
+        with self.ctx.transaction() as s:
+            sha = self.ctx.put(s, data, "text/csv", None, "privilege-log")
+            version = t.LogVersion(
+                served_on=on,
+                note=note,
+                sha256=sha,
+                rows=[privilege_log.as_record(r) for r in rows],
+            )
+            s.add(version)
+            s.flush()
+            self.ctx.audit(s, "privilege_log.serve", f"version {version.id}", sha256=sha)
+            return version.id, sha
+
+    def served(self) -> list[tuple[int, date, str, str]]:
+        """Every served version: (version, served on, note, sha256 of the file served)."""
+        self.ctx.require(Act.read_log)
+        with self.ctx.transaction() as s:
+            rows = s.scalars(select(t.LogVersion).order_by(t.LogVersion.id)).all()
+            return [(r.id, r.served_on, r.note, r.sha256) for r in rows]
+
+    def diff(self, before: int, after: int) -> list[privilege_log.Change]:
+        """What changed in the log between two served versions (the rows this actor may read)."""
+        self.ctx.require(Act.read_log)
+        with self.ctx.transaction() as s:
+            old, new = s.get(t.LogVersion, before), s.get(t.LogVersion, after)
+            if old is None or new is None:
+                raise NotFound(
+                    f"no served privilege log version {before if old is None else after}"
+                )
+            numbers = knowledge.known(s, self.actor).numbers
+            return privilege_log.diff(_rows_of(old.rows, numbers), _rows_of(new.rows, numbers))
+
+    def rows(self) -> list[privilege_log.Row]:
+        """The privilege log as the record stands now, as this actor may read it."""
+        self.ctx.require(Act.read_log)
+        with self.ctx.transaction() as s:
+            seen = knowledge.known(s, self.actor)
+            exhibits = seen.exhibits
+            docs = s.scalars(select(t.Document).where(t.Document.exhibit.is_not(None))).all()
+            meta = {d.exhibit: d.meta for d in docs if d.exhibit is not None}
+            parents = {d.family: d.exhibit for d in docs if d.parent and d.exhibit is not None}
+            for d in docs:  # attachments carry their parent email's date, author and recipients
+                if d.exhibit is not None and d.family in parents and not d.meta:
+                    meta[d.exhibit] = meta.get(parents[d.family], {})
+            declarants = {d.id: d.declarant for d in s.scalars(select(t.Declaration)).all()}
+            return privilege_log.rows(exhibits, seen.claims, seen.rulings, meta, declarants)
+
+    def categorical(self) -> list[privilege_log.CategoryRow]:
+        """The privilege log grouped by category, with counts and Bates ranges."""
+        return privilege_log.categorical(self.rows())
+
+
+def _rows_of(kept: list[dict[str, str]], numbers: set[int]) -> list[dict[str, str]]:
+    """A served version's rows about the exhibits in ``numbers``."""
+    return [r for r in kept if str(r.get("Exhibit", "")).isdigit() and int(r["Exhibit"]) in numbers]

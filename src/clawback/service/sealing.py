@@ -1,0 +1,162 @@
+"""Motions to seal and the court's rulings on them, exhibit by exhibit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from importlib import resources
+
+import yaml
+from sqlalchemy import select
+
+from clawback.domain import sealing
+from clawback.domain.deadlines import Deadline
+from clawback.domain.documents import exhibit_runs
+from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
+from clawback.domain.order import Side
+from clawback.domain.seats import Act
+from clawback.service import access as access_rules
+from clawback.service import lookup, rows
+from clawback.service.base import Service
+from clawback.storage import tables as t
+
+
+def local_rules() -> dict[str, sealing.LocalRule]:
+    """The local sealing procedures shipped as data (N.D. Cal. 79-5, S.D. Cal.)."""
+    text = resources.files("clawback.data").joinpath("local_rules.yaml").read_text("utf-8")
+    data: dict[str, dict[str, object]] = yaml.safe_load(text)
+    return {name: sealing.local_rule_from_data(name, rule) for name, rule in data.items()}
+
+
+def motion_kind(kind: str) -> sealing.MotionKind:
+    try:
+        return sealing.MotionKind(kind)
+    except ValueError:
+        kinds = ", ".join(k.value for k in sealing.MotionKind)
+        raise InvalidInput(f"no kind of motion {kind!r}: one of {kinds}") from None
+
+
+class Sealing(Service):
+    def move_to_seal(
+        self,
+        docket: str,
+        *,
+        exhibits: Sequence[int],
+        kind: str,
+        filed_on: date,
+        local_rule: str | None = None,
+        movant_designated: bool = True,
+        joint: bool = False,
+    ) -> Deadline | None:
+        """Record a motion to seal as filed; returns the designating party's supporting
+        statement deadline when the local rule sets one and the movant did not designate."""
+        self.ctx.require(Act.move_to_seal)
+        motion = sealing.MotionToSeal(docket, tuple(exhibits), motion_kind(kind), joint)
+        rules = local_rules()
+        if local_rule is not None and local_rule not in rules:
+            raise NotFound(f"no local rule {local_rule!r}: one of {', '.join(rules)}")
+        rule = rules[local_rule] if local_rule else None
+        with self.ctx.transaction() as s:
+            lookup.exhibit_documents(s, self.actor, exhibits)
+            if s.get(t.SealMotion, docket) is not None:
+                raise RuleViolation(f"motion to seal Dkt. {docket} is already on record")
+            known = {e.number: e for e in rows.exhibits(s)}
+            public = [n for n in exhibits if known[n].publicly_available]
+            s.add(
+                t.SealMotion(
+                    docket=docket,
+                    kind=kind,
+                    joint=joint,
+                    exhibits=list(exhibits),
+                    filed_on=filed_on,
+                    local_rule=local_rule,
+                    movant_designated=movant_designated,
+                )
+            )
+            due = None
+            if rule is not None:
+                due = sealing.supporting_statement(
+                    rule,
+                    motion,
+                    filed_on,
+                    movant_designated,
+                    exhibit_runs(exhibits),
+                    rows.matter(s).state,
+                )
+            if due is not None:
+                s.add(
+                    t.Deadline(
+                        act=due.act,
+                        due=due.due,
+                        trigger=due.trigger,
+                        days=due.days,
+                        source=due.source,
+                        party=Side.producing.value,
+                        exhibits=list(exhibits),
+                    )
+                )
+            self.ctx.audit(
+                s,
+                "seal.motion",
+                docket,
+                exhibits=list(exhibits),
+                already_public=public,
+                standard=motion.standard.value,
+            )
+            return due
+
+    def seal(
+        self,
+        docket: str,
+        *,
+        exhibits: Sequence[int],
+        kind: str,
+        granted: bool,
+        joint: bool = False,
+        reason: str = "",
+        on: date | None = None,
+        unseal_on: date | None = None,
+    ) -> list[sealing.SealDecision]:
+        """The court's ruling on a motion to seal, exhibit by exhibit (the motion is recorded
+        too if ``move_to_seal`` did not record it); ``unseal_on`` ends the seal on that day."""
+        self.ctx.require(Act.seal)
+        motion = sealing.MotionToSeal(docket, tuple(exhibits), motion_kind(kind), joint)
+        with self.ctx.transaction() as s:
+            lookup.exhibit_documents(s, self.actor, exhibits)
+            known = rows.exhibits(s)
+            decisions = sealing.decide(motion, known, granted, reason)
+            row = s.get(t.SealMotion, docket) or t.SealMotion(
+                docket=docket, kind=kind, joint=joint, exhibits=list(exhibits)
+            )
+            ruled = select(t.SealDecision.id).where(t.SealDecision.motion == docket).limit(1)
+            if s.scalar(ruled) is not None:
+                raise RuleViolation(f"motion to seal Dkt. {docket} was already ruled on")
+            row.ruled_on = on
+            s.add(row)
+            s.flush()  # the motion row first: decisions refer to it
+            for d in decisions:
+                s.add(
+                    t.SealDecision(
+                        motion=docket,
+                        exhibit=d.exhibit,
+                        sealed=d.sealed,
+                        standard=d.standard.value,
+                        reason=d.reason,
+                        unseal_on=unseal_on if d.sealed else None,
+                    )
+                )
+            sealed_now = [d.exhibit for d in decisions if d.sealed]
+            if unseal_on is not None and sealed_now and on is not None:
+                s.add(
+                    t.Deadline(
+                        act=f"the seal of {exhibit_runs(sealed_now)} ends: file them publicly",
+                        due=unseal_on,
+                        trigger=on,
+                        days=(unseal_on - on).days,
+                        source=f"order on the motion to seal, Dkt. {docket}",
+                        exhibits=list(sealed_now),
+                    )
+                )
+            access_rules.refresh_exhibits(s, exhibits)
+            self.ctx.audit(s, "seal", docket, sealed=sealed_now, unseal_on=unseal_on)
+            return decisions

@@ -1,0 +1,182 @@
+"""The rows that grant or show something, bound to the audit trail so an edit outside clawback
+is caught.
+
+Each such row belongs to one *key*: ``document:<id>`` (the document's access columns and
+designations, and every page's Bates number, text and redacted text), ``item:<id>``,
+``claim:<id>``, ``ruling:<claim>``, ``seal:<motion>/<exhibit>``, ``filing:<document>/<kind>``,
+``person:<email>`` and ``matter`` (the protective order). When a transaction changes rows of a
+key, the digest of the key's rows as they stand at commit goes into the transaction's last
+audit entry (``detail["state"]``); ``audit verify`` computes every digest again and compares.
+A digest is an HMAC under the audit key, so it says nothing of the text to anyone without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from clawback.storage import tables as t
+from clawback.storage.audit import canonical
+from clawback.storage.keys import AuditKeys
+
+DELETED = "deleted"
+_TOUCHED = "clawback.touched"
+
+
+def key_of(row: object) -> str | None:
+    """The key a row belongs to, or None for rows that grant and show nothing."""
+    if isinstance(row, t.Document):
+        return f"document:{row.id}"
+    if isinstance(row, t.Page | t.Designation):
+        return f"document:{row.document_id}"
+    if isinstance(row, t.Item):
+        return f"item:{row.id}"
+    if isinstance(row, t.Claim):
+        return f"claim:{row.id}"
+    if isinstance(row, t.Ruling):
+        return f"ruling:{row.claim_id}"
+    if isinstance(row, t.SealDecision):
+        return f"seal:{row.motion}/{row.exhibit}"
+    if isinstance(row, t.Filing):
+        return f"filing:{row.document_id}/{row.kind}"
+    if isinstance(row, t.Person):
+        return f"person:{row.email}"
+    if isinstance(row, t.Matter):
+        return "matter"
+    return None
+
+
+def track(sessions: sessionmaker[Session]) -> None:
+    """Collect, on every flush of a session ``sessions`` makes, the keys whose rows change."""
+    event.listen(sessions, "after_flush", _collect)
+
+
+def touched(session: Session) -> set[str]:
+    found: set[str] = session.info.get(_TOUCHED, set())
+    return found
+
+
+def _collect(session: Session, _context: Any) -> None:
+    keys: set[str] = session.info.setdefault(_TOUCHED, set())
+    for row in [*session.new, *session.dirty, *session.deleted]:
+        if row in session.dirty and not session.is_modified(row):
+            continue
+        key = key_of(row)
+        if key is not None:
+            keys.add(key)
+
+
+def digests(session: Session, keys: AuditKeys, only: Iterable[str] | None = None) -> dict[str, str]:
+    """Each key's digest as the rows stand (``DELETED`` for a key whose rows are gone); every
+    key in the record when ``only`` is None."""
+    wanted = None if only is None else set(only)
+    values: dict[str, Any] = {}
+    for key, value in _values(session, wanted):
+        values[key] = value
+    result = {k: keys.mac(canonical(v)) for k, v in values.items()}
+    for key in wanted or ():
+        result.setdefault(key, DELETED)
+    return result
+
+
+def _values(session: Session, wanted: set[str] | None) -> Iterable[tuple[str, Any]]:
+    def ids(kind: str) -> list[str] | None:
+        if wanted is None:
+            return None
+        return [k.split(":", 1)[1] for k in wanted if k.startswith(kind + ":")]
+
+    doc_ids = ids("document")
+    if doc_ids is None or doc_ids:
+        yield from _documents(session, None if doc_ids is None else [int(i) for i in doc_ids])
+    simple: list[tuple[str, Any, Any, Any]] = [
+        ("item", t.Item, t.Item.id, _item),
+        ("claim", t.Claim, t.Claim.id, _claim),
+        ("ruling", t.Ruling, t.Ruling.claim_id, _ruling),
+        ("person", t.Person, t.Person.email, _person),
+    ]
+    for kind, table, column, shape in simple:
+        chosen = ids(kind)
+        if chosen is not None and not chosen:
+            continue
+        query = select(table)
+        if chosen is not None:
+            query = query.where(column.in_(chosen))
+        for row in session.scalars(query):
+            yield key_of(row) or "", shape(row)
+    if wanted is None or any(k.startswith("seal:") for k in wanted):
+        for row in session.scalars(select(t.SealDecision)):
+            key = key_of(row) or ""
+            if wanted is None or key in wanted:
+                yield key, [row.sealed, row.standard, row.reason, _day(row.unseal_on)]
+    if wanted is None or any(k.startswith("filing:") for k in wanted):
+        for row in session.scalars(select(t.Filing)):
+            key = key_of(row) or ""
+            if wanted is None or key in wanted:
+                yield key, [row.blob, list(row.redacted)]
+    if wanted is None or "matter" in wanted:
+        matter = session.get(t.Matter, 1)
+        if matter is not None:
+            yield "matter", [matter.number, matter.court, matter.caption, matter.order]
+
+
+def _documents(session: Session, chosen: list[int] | None) -> Iterable[tuple[str, Any]]:
+    query = select(t.Document).order_by(t.Document.id)
+    if chosen is not None:
+        query = query.where(t.Document.id.in_(chosen))
+    docs = list(session.scalars(query))
+    if not docs:
+        return
+    wanted = [d.id for d in docs]
+    pages: dict[int, list[Any]] = {}
+    for p in session.execute(
+        select(
+            t.Page.document_id, t.Page.idx, t.Page.bates, t.Page.text, t.Page.redacted_text
+        ).where(t.Page.document_id.in_(wanted))
+    ):
+        pages.setdefault(p[0], []).append([p[1], str(p[2]) if p[2] else None, p[3], p[4]])
+    marks: dict[int, list[Any]] = {}
+    for d in session.scalars(
+        select(t.Designation)
+        .where(t.Designation.document_id.in_(wanted))
+        .order_by(t.Designation.id)
+    ):
+        marks.setdefault(d.document_id, []).append([d.tier, d.note, _day(d.on)])
+    for doc in docs:
+        yield (
+            f"document:{doc.id}",
+            {
+                "control": doc.control,
+                "exhibit": doc.exhibit,
+                "held_by": doc.held_by,
+                "tier": doc.tier,
+                "access": [doc.sequestered, doc.withheld, doc.sealed, doc.public_filed],
+                "public": doc.publicly_available,
+                "original": doc.original,
+                "produced": doc.produced,
+                "designations": marks.get(doc.id, []),
+                "pages": sorted(pages.get(doc.id, []), key=lambda p: p[0]),
+            },
+        )
+
+
+def _item(row: t.Item) -> Any:
+    return [row.document_id, row.page_idx, list(row.texts), row.whole_page, row.rect]
+
+
+def _claim(row: t.Claim) -> Any:
+    return [row.privilege, list(row.exhibits), list(row.items), row.state]
+
+
+def _ruling(row: t.Ruling) -> Any:
+    return [row.result, list(row.items), row.reason, _day(row.on)]
+
+
+def _person(row: t.Person) -> Any:
+    return [row.side, row.category, row.acknowledged]
+
+
+def _day(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
