@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from clawback.demo.run import reference_case
+from clawback.domain.bates import BatesNumber
 from clawback.service import Workspace
 from clawback.storage import tables as t
 
@@ -43,6 +44,8 @@ def build(root: Path, pages: int, per_doc: int, seed: int = 7) -> Workspace:
     )
     with ws.transaction() as s:
         s.add(t.Blob(sha256="0" * 64, size=0, media_type="application/pdf"))
+        first, last = BatesNumber("BEN-", 1, 8), BatesNumber("BEN-", pages, 8)
+        s.add(t.Production(id=1, volume="BEN", first=first, last=last, state="complete"))
         s.flush()
         docs, rows = [], []
         for d in range(pages // per_doc):
@@ -54,6 +57,7 @@ def build(root: Path, pages: int, per_doc: int, seed: int = 7) -> Workspace:
                     "kind": "pdf",
                     "original": "0" * 64,
                     "produced": "0" * 64,
+                    "production": 1,
                     "page_count": per_doc,
                     "meta": {},
                     "tier": rng.choice([None, "Confidential", "AEO"]),
@@ -68,7 +72,7 @@ def build(root: Path, pages: int, per_doc: int, seed: int = 7) -> Workspace:
                     {
                         "document_id": d + 1,
                         "idx": i,
-                        "bates": f"BEN-{n:08d}",
+                        "bates": BatesNumber("BEN-", n, 8),
                         "text": text,
                         "redacted_text": text,
                         "sha256": f"{n:064x}",
@@ -101,7 +105,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         began = time.perf_counter()
         ws = build(Path(tmp) / "ws", args.pages, args.per_doc)
-        print(f"built {args.pages:,} pages in {time.perf_counter() - began:.1f} s ({ws.url})")
+        print(
+            f"built {args.pages:,} pages in {time.perf_counter() - began:.1f} s ({ws.ctx.workspace.url})"
+        )
         timed(ws, 1)  # warm the page cache
         unfiltered = timed(ws, args.rounds)
         ws = ws.ctx.workspace.person("staff@plaintiffs.example")

@@ -35,9 +35,10 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-# Nothing clawback prints is markup: a stored name or an input holding "[/x]" prints as is.
-out = Console(soft_wrap=True, markup=False)
-err = Console(stderr=True, soft_wrap=True, markup=False)
+# Nothing clawback prints is markup: a stored name or an input holding "[/x]" or ":smile:"
+# prints as is.
+out = Console(soft_wrap=True, markup=False, emoji=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
 F = TypeVar("F", bound=Callable[..., Any])
 
 WorkspaceOption = Annotated[
@@ -315,7 +316,7 @@ def produce(
 def _progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
     """A rich progress bar on stderr, fed by a service's (done, total) callback."""
     with Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # a volume's name, as typed
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
@@ -510,6 +511,7 @@ def bench_memo(
     """Print the bench memo for a claim (PDF): caption, claim, declarations, threshold,
     factors, ruling; it describes the claimed material and never shows it."""
     record = _record(ctx, workspace)
+    record.may_deliver(out_path)
     record.deliver(out_path, record.reviews.bench_memo(claim_id), "bench_memo")
     out.print(f"bench memo for {claim_id}: {out_path}")
 
@@ -578,6 +580,8 @@ def deadlines(
 ) -> None:
     """What is due, with its status; --order-date and --directive first record an order's acts."""
     record = _record(ctx, workspace)
+    if ics is not None:
+        record.may_deliver(ics)
     if directive:
         day = _day(order_date)
         if day is None:
@@ -728,6 +732,7 @@ def privilege_log(
     """Write the privilege log as the record stands (CSV and XLSX); --serve-on keeps it as
     served that day, so later versions can be compared (privilege-log-diff)."""
     record = _record(ctx, workspace)
+    record.may_deliver(csv_path, xlsx_path)
     if serve_on is not None:
         version, sha = record.privilege_log.serve(_required_day(serve_on), note)
         out.print(f"served as version {version} (sha256 {sha})")
@@ -835,6 +840,7 @@ def image(
 ) -> None:
     """A picture of one page (a thumbnail at a low --dpi), as you may see it."""
     record = _record(ctx, workspace)
+    record.may_deliver(png)
     record.deliver(png, record.reads.page_image(_bates(bates), dpi), "page_image")
     out.print(f"{bates}: {png}")
 
@@ -896,6 +902,7 @@ def audit_checkpoint(
     """A signed checkpoint of the chain as it stands, to keep outside the workspace: a later
     `audit verify --checkpoint FILE` proves nothing before it was rewritten or cut."""
     record = _record(ctx, workspace)
+    record.may_deliver(path)
     kept = record.audit.checkpoint()
     record.deliver(path, (kept.to_json() + "\n").encode("utf-8"), "audit_checkpoint")
     out.print(f"{path}: entry {kept.seq}, {kept.hash[:16]}, signed by {kept.public_key[:16]}")

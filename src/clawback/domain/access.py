@@ -17,8 +17,8 @@ The receiving side sees a document with the items a ruling granted redacted.
 
 ``may_know`` is the weaker rule a listing of the dispute goes by (claims, the privilege log,
 deadlines, a drafted order): a claw-back notice and a privilege log tell the receiving side of
-documents it may no longer read, but never of a document its tier does not admit, and the
-public learns of no dispute at all.
+documents it may no longer read, but never of a document its tier does not admit; the public
+knows what is on the public docket and nothing else.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def may_know(actor: Actor, state: DocumentState) -> bool:
     if actor.seat is Side.producing:
         return state.held_by is not Side.receiving
     if actor.seat is Side.public:
-        return False
+        return access(actor, state).allowed  # what is on the public docket, no more
     return _reaches(actor, state) and _admitted(actor, state)
 
 

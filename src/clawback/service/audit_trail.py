@@ -62,7 +62,10 @@ class AuditTrail(Service):
         if fmt not in ("jsonl", "csv"):
             raise InvalidInput(f"audit export format must be jsonl or csv, not {fmt!r}")
         with self.ctx.transaction() as s:
-            target = self.ctx.deliver(s, out, b"")
+            # Checked here, recorded below once written: a write that fails (a full disk)
+            # leaves an earlier export in its place still clawback's own.
+            target = delivery.outside(self.ctx.workspace.root, out)
+            delivery.check_replaceable(s, target)
             self.ctx.audit(s, "audit.export", target.name)
         seat = self.actor.seat
         sides = _sides(self)

@@ -480,6 +480,7 @@ class Briefs(Service):
         """
         self.ctx.require(Act.file_brief)
         stem = _file_name(name)
+        self.ctx.check_targets(*(out / kind / f"{stem}.pdf" for kind in KINDS))
         pdf = to_pdf(brief, suffix)
         chosen = list(proposals) if proposals is not None else self.propose(pdf)
         redactions = [
@@ -498,7 +499,7 @@ class Briefs(Service):
         marked = highlight(pdf, [(p.page, p.text) for p in chosen]) if chosen else pdf
         files = {"public": result.pdf, "highlighted": marked, "sealed": pdf}
         written: dict[str, Path] = {}
-        with self.ctx.transaction() as s:
+        with delivery.writing() as write, self.ctx.transaction() as s:
             for kind in KINDS:
                 data = files[kind]
                 written[kind] = self.ctx.deliver(s, out / kind / f"{stem}.pdf", data)
@@ -509,8 +510,7 @@ class Briefs(Service):
                     sha256=hashlib.sha256(data).hexdigest(),
                     redactions=len(redactions),
                 )
-        for kind in KINDS:
-            delivery.write_whole(written[kind], files[kind])
+                write(written[kind], data)
         return written
 
     def _material(self, s: Session) -> _Material:

@@ -102,19 +102,26 @@ class Context:
 
     def deliver(self, s: Session, target: Path, data: bytes) -> Path:
         """Check that ``target`` may be written (outside the workspace, not someone else's
-        file) and record it; the caller writes it with ``delivery.write_whole`` once ``s`` has
-        committed (``Context.write``)."""
+        file) and record it; the caller writes it in ``s`` with ``delivery.writing``, opened
+        before ``s``, which puts it in place once ``s`` has committed (``Context.write``)."""
         path = delivery.outside(self.workspace.root, target)
         delivery.check_replaceable(s, path)
         delivery.record(s, path, data)
         return path
 
-    def write(self, target: Path, data: bytes, action: str, subject: str, **detail: Any) -> Path:
-        """Deliver one file: audited and recorded first, then written whole."""
+    def check_targets(self, *targets: Path) -> None:
+        """Refuse what ``deliver`` would refuse (an output inside the workspace, or over a file
+        clawback did not make) before the work that makes it is done, read or recorded."""
         with self.transaction() as s:
+            for target in targets:
+                delivery.check_replaceable(s, delivery.outside(self.workspace.root, target))
+
+    def write(self, target: Path, data: bytes, action: str, subject: str, **detail: Any) -> Path:
+        """Deliver one file: written whole aside, audited and recorded, then put in place."""
+        with delivery.writing() as write, self.transaction() as s:
             path = self.deliver(s, target, data)
             self.audit(s, action, subject, path=path.name, **detail)
-        delivery.write_whole(path, data)
+            write(path, data)
         return path
 
     # -- at commit ---------------------------------------------------------------------------

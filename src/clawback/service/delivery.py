@@ -3,6 +3,8 @@
 Every output (an export, a filing package, a privilege log, a bench memo, a page image, an
 audit export) is written here. A file goes to a temporary name beside its target, is flushed to
 disk, and is renamed over the target, so a reader or a crash never leaves half a file in place.
+The rename waits until the unit of work that records the file has committed (``writing``), and
+the writing does not: a full disk fails the output before the record says it was delivered.
 A target that exists is replaced only if clawback made it (the workspace's ``output`` table
 holds each delivered file's path and SHA-256) and it is unchanged since; anything else there is
 the user's, and the output is refused in one line. A target inside the workspace is refused:
@@ -13,6 +15,9 @@ folder beside its target and swapped in folder by folder after a journal (``READ
 stage is complete. A run killed before the journal leaves a stage the next run removes; one
 killed during the swap leaves a stage the next run finishes. So a package is never half old,
 half new for longer than until the next run, and no staged copy of sealed material lingers.
+The record names the new files from its commit, before the swap: a run stopped in between
+leaves the previous package in place, which the next run may still replace, its files being
+filings clawback made and keeps in its store.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import os
 import shutil
 import socket
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -78,18 +83,42 @@ def record(s: Session, path: Path, data: bytes) -> None:
 
 def write_whole(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary name beside it; nothing partial stays."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    with writing() as write:
+        write(path, data)
+
+
+@contextmanager
+def writing() -> Iterator[Callable[[Path, bytes], None]]:
+    """``write(path, data)`` writes a file whole under a temporary name beside ``path`` at
+    once; every file written goes in place when the block ends without an error, and none
+    otherwise. Open it around the unit of work that records the files: they are written (and
+    a full disk refuses them) before it commits, and put in place only after."""
+    ready: list[tuple[Path, Path]] = []
+
+    def write(path: Path, data: bytes) -> None:
+        staging = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+        ready.append((staging, path))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(staging, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+        except OSError as exc:
+            raise StorageError(f"{path}: could not be written ({exc.strerror or exc})") from None
+
     try:
-        with open(staging, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(staging, path)
-    except OSError as exc:
-        raise StorageError(f"{path}: could not be written ({exc.strerror or exc})") from None
+        yield write
+        for staging, path in ready:
+            try:
+                os.replace(staging, path)
+            except OSError as exc:
+                raise StorageError(
+                    f"{path}: could not be written ({exc.strerror or exc})"
+                ) from None
     finally:
-        staging.unlink(missing_ok=True)
+        for staging, _ in ready:
+            staging.unlink(missing_ok=True)
 
 
 # -- packages --------------------------------------------------------------------------------
@@ -111,7 +140,8 @@ def finish_stages(out: Path) -> None:
 
 
 def check_package(s: Session, out: Path, kinds: list[str]) -> None:
-    """Each folder the package replaces may hold only files clawback delivered, unchanged."""
+    """Each folder the package replaces may hold only files clawback delivered, unchanged, or
+    filings it made and keeps (those of a package whose swap a stopped run never made)."""
     for kind in kinds:
         folder = out / kind
         if folder.exists() and not folder.is_dir():
@@ -119,11 +149,18 @@ def check_package(s: Session, out: Path, kinds: list[str]) -> None:
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and not ours(s, path):
+            if path.is_file() and not ours(s, path) and not _filed(s, path):
                 raise ClawbackError(
                     f"{path} is not a file clawback made (or it changed since): the package "
                     f"would replace {folder}; move it or choose another output folder"
                 )
+
+
+def _filed(s: Session, path: Path) -> bool:
+    """Whether ``path`` holds, byte for byte, a filing clawback made and keeps in its store."""
+    sha = sha256_of(path)
+    blob = s.get(t.Blob, sha) if sha is not None else None
+    return blob is not None and blob.recipe.startswith("file.")
 
 
 @contextmanager

@@ -134,6 +134,10 @@ class Record:
         with self.ctx.transaction() as s:
             yield s
 
+    def may_deliver(self, *targets: Path) -> None:
+        """Refuse now, in one line, outputs ``deliver`` would refuse once they are made."""
+        self.ctx.check_targets(*targets)
+
     def deliver(self, target: Path, data: bytes, what: str) -> Path:
         """Write one output file outside the workspace, audited and recorded first, written
         whole (``service.delivery``); ``what`` names it in the audit trail."""

@@ -5,7 +5,7 @@ so what a person may not see answers exactly as what does not exist."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -115,10 +115,10 @@ class Reads(Service):
 
     def export(self, refs: Sequence[DocumentRef | int | str], out: Path) -> list[Path]:
         """Write each document this person may see, in the version they may see, to ``out``:
-        every file made and its audit entry committed before the first is written."""
+        every file written aside and its audit entry committed before the first is in place."""
         wanted = [document_ref(r) for r in refs]
-        made: list[tuple[Path, bytes]] = []
-        with self.ctx.transaction() as s:
+        made: list[Path] = []
+        with delivery.writing() as write, self.ctx.transaction() as s:
             docs = [lookup.document(s, self.actor, ref) for ref in wanted]
             for doc in docs:
                 pdf = self._version(s, doc)
@@ -127,11 +127,10 @@ class Reads(Service):
                 )
                 name = f"{first}.pdf" if first is not None else f"{doc.control}.pdf"
                 path = self.ctx.deliver(s, out / name, pdf)
-                made.append((path, pdf))
+                made.append(path)
                 self.ctx.audit(s, "export", str(first or doc.control), path=path.name)
-        for path, pdf in made:
-            delivery.write_whole(path, pdf)
-        return [path for path, _ in made]
+                write(path, pdf)
+        return made
 
     def _version(self, s: Session, doc: t.Document) -> bytes:
         """The produced file, or for a redacted view, the produced file less the granted items."""
@@ -175,7 +174,7 @@ class Reads(Service):
         text of an item; for a document withheld on a slip sheet, only the slip sheet)."""
         with self.ctx.transaction() as s:
             doc = lookup.document(s, self.actor, document_ref(ref))
-            own = full_view(self.actor) or doc.held_by == self.actor.seat.value
+            own = self._own(doc)
             slip = _slip_sheet(s, doc) if not own else None
             history = s.scalars(
                 select(t.Designation)
@@ -237,10 +236,22 @@ class Reads(Service):
     # -- reading ---------------------------------------------------------------------------
 
     def exhibits(self) -> list[Exhibit]:
-        """Every produced exhibit this actor may know of."""
+        """Every produced exhibit this actor may know of (one produced as a slip sheet, to
+        another side, by the slip sheet's words)."""
         with self.ctx.transaction() as s:
             known = lookup.known_exhibits(s, self.actor)
-            return [e for e in rows.exhibits(s) if e.number in known]
+            shown = []
+            for e in rows.exhibits(s):
+                if e.number not in known:
+                    continue
+                doc = s.scalar(select(t.Document).where(t.Document.exhibit == e.number))
+                slip = _slip_sheet(s, doc) if doc is not None and not self._own(doc) else None
+                shown.append(replace(e, title=slip, kind=SLIP_SHEET) if slip else e)
+            return shown
+
+    def _own(self, doc: t.Document) -> bool:
+        """Whether the actor reads the document as its holder does."""
+        return full_view(self.actor) or doc.held_by == self.actor.seat.value
 
     def effects(self) -> dict[int, claim_rules.Effect]:
         """What the rulings do to each exhibit this actor may know of."""

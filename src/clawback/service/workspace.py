@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
@@ -95,7 +97,7 @@ class Workspace:
     def _open_trail(self) -> None:
         """The trail's first entry, written when the workspace is made: an empty trail then
         means a wiped one."""
-        with self.sessions() as s:
+        with self._reading() as s:
             head = s.get(t.AuditHead, 1)
             if head is not None and head.seq > 0:
                 return
@@ -103,16 +105,26 @@ class Workspace:
         with record.ctx.transaction() as s:
             record.ctx.audit(s, "workspace.init", self.id)
 
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        """A read outside any actor's unit of work (who is asking, before there is an actor):
+        the database's own failures (a damaged file) as one line, as in a transaction."""
+        try:
+            with self.sessions() as s:
+                yield s
+        except SQLAlchemyError as exc:
+            raise StorageError(f"{self.root}: its database cannot be read ({_line(exc)})") from None
+
     # -- who is asking -------------------------------------------------------------------------
 
     def protective_order(self) -> ProtectiveOrder | None:
-        with self.sessions() as s:
+        with self._reading() as s:
             matter = s.get(t.Matter, 1)
             return order_from_data(matter.order) if matter is not None else None
 
     def seated(self, email: str) -> Person:
         """The person with this e-mail address, as seated."""
-        with self.sessions() as s:
+        with self._reading() as s:
             row = s.get(t.Person, email.strip().lower())
             if row is None:
                 raise NotFound(f"no person {email!r} in this workspace: add them with people add")
