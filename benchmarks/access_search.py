@@ -105,9 +105,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         began = time.perf_counter()
         ws = build(Path(tmp) / "ws", args.pages, args.per_doc)
-        print(
-            f"built {args.pages:,} pages in {time.perf_counter() - began:.1f} s ({ws.ctx.workspace.url})"
-        )
+        took = time.perf_counter() - began
+        print(f"built {args.pages:,} pages in {took:.1f} s ({ws.ctx.workspace.url})")
         timed(ws, 1)  # warm the page cache
         unfiltered = timed(ws, args.rounds)
         ws = ws.ctx.workspace.person("staff@plaintiffs.example")
