@@ -32,7 +32,7 @@ import pymupdf
 
 from clawback import email
 from clawback.demo.run import reference_case
-from clawback.pdf.ocr import OCR_DPI, _run_tesseract
+from clawback.pdf.shows.ocr import OCR_DPI, _run_tesseract
 from clawback.service import Workspace
 
 WORDS = [

@@ -1,6 +1,6 @@
 """What the width channel leaks, before and after re-flow, and what re-flow costs.
 
-For each of a sample of names from `clawback.pdf.widthleak.NAMES` (2,500 "Given Surname"
+For each of a sample of names from `clawback.pdf.redaction.widthleak.NAMES` (2,500 "Given Surname"
 combinations), one line "Witness NAME stated that she saw it." is redacted with `redact`
 (a) as is and (b) under the default `WidthPolicy`. The attacker's measurement
 (`observed_gap`) is taken from each output: the candidates whose Helvetica width matches the
@@ -20,8 +20,8 @@ import time
 
 import pymupdf
 
-from clawback.pdf.redact import Redaction, WidthPolicy, redact
-from clawback.pdf.widthleak import NAMES, bits, consistent, observed_gap
+from clawback.pdf.redaction.redact import Redaction, WidthPolicy, redact
+from clawback.pdf.redaction.widthleak import NAMES, bits, consistent, observed_gap
 
 
 def statement(name: str) -> bytes:

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from clawback.demo.run import reference_case, workspace_for
 from clawback.domain.bates import BatesRange
-from clawback.pdf.verify import xray_inspect
+from clawback.pdf.gate.verify import xray_inspect
 from clawback.service import Workspace
 from clawback.storage.tables import Document
 from tests.conftest import SHARED

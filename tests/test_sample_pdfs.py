@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 
 from clawback.cli import app
 from clawback.demo.run import reference_case
-from clawback.pdf.document import PdfError
-from clawback.pdf.redact import Redaction, RedactionError, redact
-from clawback.pdf.verify import verify
+from clawback.pdf.files.document import PdfError
+from clawback.pdf.gate.verify import verify
+from clawback.pdf.redaction.redact import Redaction, RedactionError, redact
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.conftest import SHARED

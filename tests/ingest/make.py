@@ -11,7 +11,7 @@ from pathlib import Path
 import pymupdf
 from PIL import Image
 
-from clawback.pdf.convert import soffice
+from clawback.pdf.files.convert import soffice
 
 CODE = "ABC-1234-56-789012"
 CODE_PATTERN = r"[A-Z]{3}-\d{4}-\d{2}-\d{6}"

@@ -17,7 +17,7 @@ from clawback.domain.errors import ClawbackError
 from clawback.ingest import EMAIL, IMAGE, OFFICE, PDF, Refused, sniff
 from clawback.ingest.limits import MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE
 from clawback.ingest.pdfcheck import check_pdf
-from clawback.pdf.document import PdfError
+from clawback.pdf.files.document import PdfError
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.ingest.make import (

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from clawback.demo.run import reference_case
-from clawback.pdf.extract import read_pages
-from clawback.pdf.ocr import add_text_layer, needs_ocr, read_words
+from clawback.pdf.shows.extract import read_pages
+from clawback.pdf.shows.ocr import add_text_layer, needs_ocr, read_words
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.ingest.make import CODE, CODE_PATTERN, jpeg, scan_pdf, scan_png, text_pdf, tiff

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from clawback.demo.run import reference_case
 from clawback.ingest import INGESTED
-from clawback.pdf.extract import read_pages
+from clawback.pdf.shows.extract import read_pages
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.ingest.make import office_files

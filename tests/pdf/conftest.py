@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from clawback.pdf.findings import Finding
-from clawback.pdf.verify import xray_inspect
+from clawback.pdf.gate.findings import Finding
+from clawback.pdf.gate.verify import xray_inspect
 from tests.pdf.corpus import Case, build_all
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pikepdf
 import pymupdf
 
-from clawback.pdf.redact import Redaction, WidthPolicy, pages_holding, redact
-from clawback.pdf.stamp import stamp
+from clawback.pdf.marks.stamp import stamp
+from clawback.pdf.redaction.redact import Redaction, WidthPolicy, pages_holding, redact
 from tests.pdf.builders import (
     IMAGE_RECT,
     REASON,

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from clawback.pdf.redact import Redaction, redact
-from clawback.pdf.stamp import stamp
-from clawback.pdf.verify import verify
+from clawback.pdf.gate.verify import verify
+from clawback.pdf.marks.stamp import stamp
+from clawback.pdf.redaction.redact import Redaction, redact
 from tests.conftest import SHARED
 
 SAMPLES = SHARED / "samples" / "pdfs" / "forms-annotations"

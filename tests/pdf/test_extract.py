@@ -5,7 +5,7 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from clawback.pdf.extract import PageText, PdfError, page_count, read_pages
+from clawback.pdf.shows.extract import PageText, PdfError, page_count, read_pages
 from tests.pdf.builders import NEIGHBOUR, SECRET, gradient_png, text_pdf
 
 

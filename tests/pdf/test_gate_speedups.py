@@ -8,8 +8,8 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from clawback.pdf.needles import PATTERN_FROM, ByteNeedles, byte_forms
-from clawback.pdf.verify import VerificationError, require_xray_clean, verify, xray_inspect
+from clawback.pdf.gate.verify import VerificationError, require_xray_clean, verify, xray_inspect
+from clawback.pdf.shows.needles import PATTERN_FROM, ByteNeedles, byte_forms
 from tests.pdf.builders import SECRET, SECRET_LABEL, text_pdf
 from tests.pdf.corpus import Case
 

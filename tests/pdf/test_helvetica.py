@@ -10,7 +10,7 @@ import pypdf
 import pypdfium2
 import pytest
 
-from clawback.pdf.helvetica import FONT_OBJECT, plain, text_width, write_text
+from clawback.pdf.marks.helvetica import FONT_OBJECT, plain, text_width, write_text
 
 TEXT = "REDACTED \u2013 LAW ENFORCEMENT PRIVILEGE \u201cEx. 7\u201d"
 

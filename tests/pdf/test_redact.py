@@ -5,10 +5,10 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from clawback.pdf.document import PdfError
-from clawback.pdf.extract import read_pages
-from clawback.pdf.redact import Redaction, RedactionError, redact, scrub
-from clawback.pdf.verify import verify
+from clawback.pdf.files.document import PdfError
+from clawback.pdf.gate.verify import verify
+from clawback.pdf.redaction.redact import Redaction, RedactionError, redact, scrub
+from clawback.pdf.shows.extract import read_pages
 from tests.pdf.builders import (
     IMAGE_RECT,
     NEIGHBOUR,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from clawback.pdf.redact import Redaction, redact
-from clawback.pdf.verify import verify
+from clawback.pdf.gate.verify import verify
+from clawback.pdf.redaction.redact import Redaction, redact
 from tests.pdf.builders import NEIGHBOUR, REASON, SECRET, SECRET_LABEL, SECRETS, text_doc
 
 ITEM = Redaction(page=0, reason=REASON, text=SECRET, label=SECRET_LABEL)

@@ -8,10 +8,10 @@ from collections.abc import Callable
 import pymupdf
 import pytest
 
-from clawback.pdf.document import open_pike
-from clawback.pdf.scrub import needs_scrub, scrub_document
-from clawback.pdf.stamp import stamp_document
-from clawback.pdf.verify import structure_findings
+from clawback.pdf.files.document import open_pike
+from clawback.pdf.gate.verify import structure_findings
+from clawback.pdf.marks.stamp import stamp_document
+from clawback.pdf.redaction.scrub import needs_scrub, scrub_document
 from tests.pdf.builders import actualtext_doc, text_pdf
 
 

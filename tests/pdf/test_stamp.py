@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pymupdf
 import pytest
 
-from clawback.pdf.redact import Redaction, redact
-from clawback.pdf.stamp import stamp, stamp_check
-from clawback.pdf.verify import verify
+from clawback.pdf.gate.verify import verify
+from clawback.pdf.marks.stamp import stamp, stamp_check
+from clawback.pdf.redaction.redact import Redaction, redact
 from tests.pdf.builders import (
     NEIGHBOUR,
     REASON,

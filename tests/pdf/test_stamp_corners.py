@@ -5,8 +5,8 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from clawback.pdf.stamp import CORNERS, stamp, stamp_check
-from clawback.pdf.verify import verify
+from clawback.pdf.gate.verify import verify
+from clawback.pdf.marks.stamp import CORNERS, stamp, stamp_check
 
 
 def one_page(text: str = "body text") -> bytes:

@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pymupdf
 import pytest
 
-from clawback.pdf.extract import read_pages
-from clawback.pdf.redact import Redaction, redact
-from clawback.pdf.survey import survey
+from clawback.pdf.redaction.redact import Redaction, redact
+from clawback.pdf.shows.extract import read_pages
+from clawback.pdf.shows.survey import survey
 from tests.pdf.builders import REASON, SECRET, SECRET_LABEL, text_doc
 
 MASK = "XXXXXXXXXX"

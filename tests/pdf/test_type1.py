@@ -11,11 +11,11 @@ import pymupdf
 import pytest
 from fontTools.agl import toUnicode
 
-from clawback.pdf.check_fonts import _type1, font_findings
-from clawback.pdf.document import open_pdf
-from clawback.pdf.glyphs import drawn, font_key
-from clawback.pdf.redact import Redaction, RedactionError, redact
-from clawback.pdf.type1 import (
+from clawback.pdf.files.document import open_pdf
+from clawback.pdf.gate.check_fonts import _type1, font_findings
+from clawback.pdf.gate.verify import verify
+from clawback.pdf.redaction.redact import Redaction, RedactionError, redact
+from clawback.pdf.redaction.type1 import (
     _EEXEC_KEY,  # the format's own cipher, to write a reordered program
     Type1Error,
     Type1Program,
@@ -23,7 +23,7 @@ from clawback.pdf.type1 import (
     empty_glyphs,
     glyph_names,
 )
-from clawback.pdf.verify import verify
+from clawback.pdf.shows.glyphs import drawn, font_key
 from tests.conftest import SHARED
 
 SAMPLES = SHARED / "samples" / "pdfs" / "forms-annotations"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from clawback.pdf.document import PdfError
-from clawback.pdf.findings import Finding
-from clawback.pdf.verify import VerificationError, require_clean, verify, xray_inspect
+from clawback.pdf.files.document import PdfError
+from clawback.pdf.gate.findings import Finding
+from clawback.pdf.gate.verify import VerificationError, require_clean, verify, xray_inspect
 from tests.pdf.builders import SECRET, text_pdf
 from tests.pdf.corpus import BAD, GOOD, NOT_A_LEAK, REFUSED, REPAIRED, Case, repair
 

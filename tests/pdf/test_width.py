@@ -5,9 +5,9 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
-from clawback.pdf.redact import Redaction, RedactionError, WidthPolicy, redact
-from clawback.pdf.verify import verify
-from clawback.pdf.widthleak import NAMES, bits, consistent, observed_gap
+from clawback.pdf.gate.verify import verify
+from clawback.pdf.redaction.redact import Redaction, RedactionError, WidthPolicy, redact
+from clawback.pdf.redaction.widthleak import NAMES, bits, consistent, observed_gap
 
 TARGETS = ("Marisol Ejemplo", "Jose Lee", "Christopher Rodriguez", "Mary Smith", "Luis Nguyen")
 SIZE = 11

@@ -22,9 +22,9 @@ from sqlalchemy import select
 
 from clawback.demo.run import reference_case
 from clawback.domain.errors import ClawbackError, RuleViolation
-from clawback.pdf.convert import ConversionError, soffice, to_pdf
-from clawback.pdf.highlight import HighlightError, highlight
-from clawback.pdf.verify import VerificationError
+from clawback.pdf.files.convert import ConversionError, soffice, to_pdf
+from clawback.pdf.gate.verify import VerificationError
+from clawback.pdf.marks.highlight import HighlightError, highlight
 from clawback.service import Workspace
 from clawback.service.briefs import BRIEF_REASON, Proposal
 from clawback.storage import tables as t

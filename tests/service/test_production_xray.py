@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from clawback.demo.run import reference_case
 from clawback.domain.errors import ClawbackError
-from clawback.pdf.xray_check import XrayRun
+from clawback.pdf.gate.xray_check import XrayRun
 from clawback.service import Workspace
 from clawback.storage import tables as t
 

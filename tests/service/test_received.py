@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from clawback.cli import app
 from clawback.demo.run import reference_case
 from clawback.loadfiles import write_dat
-from clawback.pdf.received_check import boxes_over_text
+from clawback.pdf.received.received_check import boxes_over_text
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.service.test_workspace import produced

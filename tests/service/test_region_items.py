@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 from clawback.cli import app
 from clawback.demo.run import reference_case
 from clawback.domain.errors import RuleViolation
-from clawback.pdf.verify import verify
-from clawback.pdf.widthleak import observed_gap
+from clawback.pdf.gate.verify import verify
+from clawback.pdf.redaction.widthleak import observed_gap
 from clawback.service import Workspace
 from clawback.service.filing import WIDTH_POLICY
 from clawback.storage import tables as t

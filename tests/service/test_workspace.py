@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from clawback.domain.compliance import Act, Directive
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
-from clawback.pdf.verify import VerificationError
+from clawback.pdf.gate.verify import VerificationError
 from clawback.service import Workspace
 from clawback.storage import tables as t
 

@@ -16,7 +16,7 @@ import pymupdf
 from PIL import Image, UnidentifiedImageError
 
 from clawback.ingest.limits import MAX_IMAGE_FRAMES, Refused, check_image_size
-from clawback.pdf.document import save_clean
+from clawback.pdf.files.document import save_clean
 
 ASSUMED_DPI = 300.0
 FALLBACK_LONG_SIDE = 11.0

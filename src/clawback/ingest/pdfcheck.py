@@ -14,7 +14,7 @@ from clawback.ingest.limits import (
     check_image_size,
     inflate_budget,
 )
-from clawback.pdf.document import open_pdf
+from clawback.pdf.files.document import open_pdf
 
 _SLICE = 1 << 20
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from clawback.ingest.images import image_pdf
 from clawback.ingest.limits import Refused
 from clawback.ingest.sniff import IMAGE, OFFICE, Sniffed, sniff
-from clawback.pdf.convert import OFFICE as OFFICE_KINDS
-from clawback.pdf.convert import ConversionError, to_pdf
+from clawback.pdf.files.convert import OFFICE as OFFICE_KINDS
+from clawback.pdf.files.convert import ConversionError, to_pdf
 
 __all__ = ["MEDIA_TYPES", "Prepared", "prepare"]
 

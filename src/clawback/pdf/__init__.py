@@ -1,24 +1,25 @@
-"""The PDF engine: extract, stamp, redact, verify. Plain data in, plain data out.
+"""The PDF engine: what a page shows, redaction, marks, the gate. Plain data in and out.
 
 Bytes and small frozen dataclasses cross this boundary; nothing here knows about matters,
 productions or the database, and nothing here imports Free Law Project's x-ray (it runs in its
-own interpreter, see `xray_check`).
+own interpreter, see `gate.xray_check`). The parts, each with its contract in its docstring:
 
-* `extract` — `read_pages`, `page_count`, `PageText`, `PdfError`;
-* `stamp` — `stamp` (Bates number and legend in a band added below each page), `stamp_check`;
-* `redact` — `redact`, `Redaction`, `RedactionResult`, `RedactionError`, and `scrub`;
-* `verify` — the gate: `verify`, `Finding`, `require_clean`, `VerificationError`,
-  `xray_inspect` (many files, one x-ray process), `xray_python`.
+* `files` — opening, saving, decrypting and converting files;
+* `shows` — what a page shows: text, OCR, where a text stands, how a secret is looked for;
+* `redaction` — true redaction, re-flow, font re-subsetting, scrubbing;
+* `marks` — Bates stamps and legends, boxes and labels, slip sheets, highlights, the memo;
+* `gate` — the verification gate, one module per checklist item;
+* `received` — redactions in what another party produced that hide nothing.
 
 Page indexes in data are 0-based; messages say "page N", 1-based. Messages and findings name a
 redacted item by its label, never by its text.
 """
 
-from clawback.pdf.extract import PageText, PdfError, page_count, read_pages
-from clawback.pdf.findings import Finding, VerificationError, require_clean
-from clawback.pdf.redact import Redaction, RedactionError, RedactionResult, redact, scrub
-from clawback.pdf.stamp import stamp, stamp_check
-from clawback.pdf.verify import verify, xray_inspect, xray_python
+from clawback.pdf.gate.findings import Finding, VerificationError, require_clean
+from clawback.pdf.gate.verify import verify, xray_inspect, xray_python
+from clawback.pdf.marks.stamp import stamp, stamp_check
+from clawback.pdf.redaction.redact import Redaction, RedactionError, RedactionResult, redact, scrub
+from clawback.pdf.shows.extract import PageText, PdfError, page_count, read_pages
 
 __all__ = [
     "Finding",

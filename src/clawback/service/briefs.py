@@ -48,14 +48,14 @@ from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.citations import find_citations, find_exhibit_refs
 from clawback.domain.errors import InvalidInput
 from clawback.domain.seats import Act
-from clawback.pdf.convert import to_pdf
-from clawback.pdf.document import open_pdf
-from clawback.pdf.extract import read_pages
-from clawback.pdf.highlight import highlight
-from clawback.pdf.locate import find_text_rects
-from clawback.pdf.needles import MIN_SECRET_CHARS, squash
-from clawback.pdf.redact import Redaction, redact
-from clawback.pdf.verify import require_clean, verify
+from clawback.pdf.files.convert import to_pdf
+from clawback.pdf.files.document import open_pdf
+from clawback.pdf.gate.verify import require_clean, verify
+from clawback.pdf.marks.highlight import highlight
+from clawback.pdf.redaction.redact import Redaction, redact
+from clawback.pdf.shows.extract import read_pages
+from clawback.pdf.shows.locate import find_text_rects
+from clawback.pdf.shows.needles import MIN_SECRET_CHARS, squash
 from clawback.service import access as access_rules
 from clawback.service import delivery
 from clawback.service.base import Service

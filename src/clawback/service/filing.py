@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 from clawback.domain.claims import Effect
 from clawback.domain.documents import Exhibit
-from clawback.pdf.extract import page_rects, read_pages
-from clawback.pdf.highlight import highlight
-from clawback.pdf.redact import Box, Redaction, WidthPolicy, redact
-from clawback.pdf.region import to_displayed, to_page_coordinates
-from clawback.pdf.stamp import stamp
-from clawback.pdf.verify import Finding, require_clean, verify
+from clawback.pdf.gate.verify import Finding, require_clean, verify
+from clawback.pdf.marks.highlight import highlight
+from clawback.pdf.marks.stamp import stamp
+from clawback.pdf.redaction.redact import Box, Redaction, WidthPolicy, redact
+from clawback.pdf.shows.extract import page_rects, read_pages
+from clawback.pdf.shows.region import to_displayed, to_page_coordinates
 
 #: Every text item in a filing is re-flowed to one width (docs/redaction-policy.md).
 WIDTH_POLICY = WidthPolicy()

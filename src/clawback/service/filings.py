@@ -13,7 +13,7 @@ from sqlalchemy import select
 from clawback.domain import claims as claim_rules
 from clawback.domain import drafting, sealing
 from clawback.domain.seats import Act
-from clawback.pdf.verify import require_clean, xray_inspect
+from clawback.pdf.gate.verify import require_clean, xray_inspect
 from clawback.service import access as access_rules
 from clawback.service import delivery, filing, knowledge, rows
 from clawback.service.base import Service

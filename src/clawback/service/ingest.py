@@ -28,12 +28,12 @@ from clawback.domain.seats import Act
 from clawback.ingest import EMAIL, INGESTED, KNOWN, REFUSED, FileReport, walk
 from clawback.ingest import prepare as prepare_file
 from clawback.ingest.pdfcheck import check_pdf
-from clawback.pdf.decrypt import decrypt, is_encrypted
-from clawback.pdf.document import PdfError
-from clawback.pdf.extract import PageText, read_pages
-from clawback.pdf.ocr import add_text_layer
-from clawback.pdf.received_check import BoxOverText, boxes_over_text
-from clawback.pdf.slipsheet import placeholder
+from clawback.pdf.files.decrypt import decrypt, is_encrypted
+from clawback.pdf.files.document import PdfError
+from clawback.pdf.marks.slipsheet import placeholder
+from clawback.pdf.received.received_check import BoxOverText, boxes_over_text
+from clawback.pdf.shows.extract import PageText, read_pages
+from clawback.pdf.shows.ocr import add_text_layer
 from clawback.service import access as access_rules
 from clawback.service import rows
 from clawback.service.base import Service

@@ -20,7 +20,7 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.domain.seats import Act
-from clawback.pdf.region import Rect, covered_words, displayed_size
+from clawback.pdf.shows.region import Rect, covered_words, displayed_size
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
 from clawback.service.base import Service
@@ -50,7 +50,7 @@ class Items(Service):
     ) -> None:
         """Name a text span, a rectangle or a whole page on a produced page, so a claim can
         point at it. `rect` is (x0, y0, x1, y1) in points on the produced page as displayed,
-        origin top-left (see `clawback.pdf.region`); it must lie in the page's content."""
+        origin top-left (see `clawback.pdf.shows.region`); it must lie in the page's content."""
         self.ctx.require(Act.name_items)
         if rect is not None and (texts or whole_page):
             raise RuleViolation(f"item {item_id!r}: give a text, a rectangle or whole_page, one")

@@ -39,14 +39,14 @@ from clawback.domain.errors import (
 )
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.domain.seats import Act
-from clawback.pdf.document import open_pdf
-from clawback.pdf.extract import read_pages
-from clawback.pdf.redact import Box, Redaction, check_gone, redact_document
-from clawback.pdf.region import displayed_boxes
-from clawback.pdf.scrub import scrub_document
-from clawback.pdf.slipsheet import placeholder, slip_sheet
-from clawback.pdf.stamp import CORNERS, band_offset, stable_id, stamp_document
-from clawback.pdf.verify import VerificationError, XrayRun, require_clean, verify
+from clawback.pdf.files.document import open_pdf
+from clawback.pdf.gate.verify import VerificationError, XrayRun, require_clean, verify
+from clawback.pdf.marks.slipsheet import placeholder, slip_sheet
+from clawback.pdf.marks.stamp import CORNERS, band_offset, stable_id, stamp_document
+from clawback.pdf.redaction.redact import Box, Redaction, check_gone, redact_document
+from clawback.pdf.redaction.scrub import scrub_document
+from clawback.pdf.shows.extract import read_pages
+from clawback.pdf.shows.region import displayed_boxes
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
 from clawback.service.access import REDACTED_MARK
@@ -60,6 +60,7 @@ WITHHELD = "Withheld \u2013 privileged"
 #: Height (points) of the band the stamp adds.
 MARGIN = 36
 REDACTED = "REDACTED"
+_VOLUME = re.compile(r"[^/\\\x00-\x1f.][^/\\\x00-\x1f]{0,39}")  # a folder's name
 
 
 class ProductionStopped(ClawbackError):
@@ -159,8 +160,11 @@ class Productions(Service):
             raise InvalidInput(f"stamp corner must be one of {', '.join(CORNERS)}, not {corner!r}")
         if workers < 1:
             raise InvalidInput(f"workers must be 1 or more, not {workers}")
-        if not volume.strip() or len(volume) > 40:
-            raise InvalidInput(f"not a volume name (1 to 40 characters): {volume!r}")
+        if not _VOLUME.fullmatch(volume):
+            raise InvalidInput(
+                f"not a volume name: {volume!r} (1 to 40 characters, no '/' or '\\', not "
+                "starting with '.': a volume becomes a folder's name)"
+            )
         wanted = [document_ref(r) for r in refs]
         start = bates_number(start) if start is not None else None
         held = {document_ref(r): why for r, why in (withhold or {}).items()}

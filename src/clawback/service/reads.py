@@ -19,8 +19,8 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.documents import Exhibit
 from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
-from clawback.pdf.redact import redact
-from clawback.pdf.verify import require_clean, verify
+from clawback.pdf.gate.verify import require_clean, verify
+from clawback.pdf.redaction.redact import redact
 from clawback.service import access as access_rules
 from clawback.service import delivery, filing, lookup, rows
 from clawback.service.base import Service

@@ -37,10 +37,10 @@ from clawback.domain.seats import Act
 from clawback.loadfiles import DatFile, OptDocument, read_dat, read_opt, resolve
 from clawback.loadfiles.dat import decode
 from clawback.loadfiles.fields import DATE, ISO_DATE, guess_names, looks_like_path, norm, roles
-from clawback.pdf.convert import CONVERTIBLE, ConversionError, to_pdf
-from clawback.pdf.document import open_pdf
-from clawback.pdf.extract import page_count
-from clawback.pdf.slipsheet import placeholder
+from clawback.pdf.files.convert import CONVERTIBLE, ConversionError, to_pdf
+from clawback.pdf.files.document import open_pdf
+from clawback.pdf.marks.slipsheet import placeholder
+from clawback.pdf.shows.extract import page_count
 from clawback.service import access as access_rules
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest

@@ -14,7 +14,7 @@ from clawback.domain import review as review_rules
 from clawback.domain.documents import find_exhibit
 from clawback.domain.errors import NotFound, RuleViolation
 from clawback.domain.seats import Act
-from clawback.pdf import memo as memo_pdf
+from clawback.pdf.marks import memo as memo_pdf
 from clawback.service import lookup, rows
 from clawback.service.base import Service
 from clawback.service.claims import claim_terms, produced_on

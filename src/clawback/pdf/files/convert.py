@@ -1,0 +1,155 @@
+"""Word-processor files to PDF, with LibreOffice in headless mode.
+
+Briefs are written in Word, and productions carry Office files; the redaction engine works on
+PDF. `to_pdf` converts word-processor files (``.docx .doc .odt .rtf``) and, when asked
+(`OFFICE`), plain text, spreadsheets (``.xlsx .xls .ods .csv``) and presentations (``.pptx .ppt
+.odp``) by running::
+
+    soffice -env:UserInstallation=file:///tmp/.../profile --headless --convert-to pdf \
+        --outdir DIR FILE
+
+in a temporary folder of its own. Each call gets a fresh LibreOffice profile (the
+``UserInstallation``), so conversions running in parallel never share one, and nothing of the
+user's own LibreOffice settings, macros or recent-file list takes part. A ``.pdf`` is passed
+through unchanged (after a header check).
+
+The process runs in a session of its own and is killed with everything it started if it
+outlives `timeout`. Every failure is one `ConversionError` line, which never quotes the
+document.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from clawback.domain.errors import DocumentError
+from clawback.pdf.files.document import PdfError, check_header
+
+__all__ = ["CONVERTIBLE", "OFFICE", "ConversionError", "soffice", "to_pdf"]
+
+#: Word-processor files, what `to_pdf` converts by default (a ``.pdf`` is passed through).
+CONVERTIBLE = frozenset({".docx", ".doc", ".odt", ".rtf"})
+#: Every Office kind ingest converts: word-processor files, plain text, spreadsheets, slides.
+OFFICE = CONVERTIBLE | {".txt", ".xlsx", ".xls", ".ods", ".csv", ".pptx", ".ppt", ".odp"}
+DEFAULT_TIMEOUT = 120.0
+MISSING = "LibreOffice (soffice) is not installed: run scripts/setup"
+# How each kind of file starts (LibreOffice would otherwise import junk as plain text).
+_ZIP = (b"PK\x03\x04", "a ZIP package")
+_OLE2 = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 compound file")
+_MAGIC = {
+    **dict.fromkeys((".docx", ".odt", ".xlsx", ".ods", ".pptx", ".odp"), _ZIP),
+    **dict.fromkeys((".doc", ".xls", ".ppt"), _OLE2),
+    ".rtf": (b"{\\rtf", "RTF"),
+}
+# Plain text (.txt, .csv) has no magic: it must be text, not a binary file renamed.
+_TEXT = frozenset({".txt", ".csv"})
+
+
+class ConversionError(DocumentError):
+    """A file could not be turned into a PDF. The message is one line."""
+
+
+def soffice() -> str | None:
+    """The LibreOffice program on the PATH (``soffice``, else ``libreoffice``), or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(
+    data: bytes,
+    suffix: str,
+    timeout: float = DEFAULT_TIMEOUT,
+    kinds: frozenset[str] = CONVERTIBLE,
+) -> bytes:
+    """The PDF of a ``.pdf`` file's bytes, or of a file of one of the `kinds` (by default the
+    word-processor files of `CONVERTIBLE`; ingest gives `OFFICE`).
+
+    `suffix` is the file's extension, with or without the dot, in any case. Raises
+    `ConversionError` for another suffix, empty input, a missing LibreOffice, a timeout, or a
+    conversion that fails or yields no valid PDF.
+    """
+    kind = "." + suffix.strip().lower().lstrip(".")
+    if not data:
+        raise ConversionError(f"empty {kind} file (0 bytes)")
+    if kind == ".pdf":
+        try:
+            check_header(data)
+        except PdfError as exc:
+            raise ConversionError(str(exc)) from None
+        return data
+    if kind not in kinds:
+        allowed = ", ".join(sorted(kinds | {".pdf"}))
+        raise ConversionError(f"cannot convert a {kind} file to PDF: give one of {allowed}")
+    if kind in _TEXT:
+        if b"\x00" in data[:65536]:
+            raise ConversionError(f"not a {kind} file: it holds binary data")
+    else:
+        magic, what = _MAGIC[kind]
+        if not data.startswith(magic):
+            raise ConversionError(f"not a {kind} file: its bytes are not {what}")
+    program = soffice()
+    if program is None:
+        raise ConversionError(MISSING)
+    with tempfile.TemporaryDirectory(prefix="clawback-convert-") as folder:
+        work = Path(folder)
+        source = work / f"document{kind}"
+        source.write_bytes(data)
+        out = work / "out"
+        out.mkdir()
+        command = [
+            program,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--invisible",
+            "--nodefault",
+            "--nolockcheck",
+            "--nologo",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(source),
+        ]
+        code, detail = _run(command, timeout, work)
+        made = out / "document.pdf"
+        if code != 0 or not made.is_file():
+            why = f"exit status {code}" if code != 0 else "no PDF was written"
+            tail = f": {detail}" if detail else ""
+            raise ConversionError(f"LibreOffice could not convert the {kind} file ({why}){tail}")
+        pdf = made.read_bytes()
+    try:
+        check_header(pdf)
+    except PdfError as exc:
+        raise ConversionError(f"LibreOffice wrote an unusable PDF ({exc})") from None
+    return pdf
+
+
+def _run(command: list[str], timeout: float, home: Path) -> tuple[int, str]:
+    """Run LibreOffice in its own session; return its exit status and last error line."""
+    env = dict(os.environ, HOME=str(home))  # keep its caches out of the real home
+    with subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=home,
+        start_new_session=True,
+    ) as process:
+        try:
+            _, err = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise ConversionError(
+                f"LibreOffice did not finish converting within {timeout:g} s"
+            ) from None
+    lines = [line.strip() for line in err.decode("utf-8", "replace").splitlines() if line.strip()]
+    return process.returncode, (lines[-1][:200] if lines else "")

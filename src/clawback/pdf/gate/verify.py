@@ -1,0 +1,137 @@
+"""The verification gate: a file goes out only if `verify` returns no findings.
+
+``verify(pdf, secrets, expected_labels, boxes, xray)`` runs, in order:
+
+(a) ``text`` — each secret absent from the text of every page as read by PyMuPDF (with and
+    without ``/ActualText``) and PDFium, and of the pages listed below as read by pypdf
+    (`check_text`);
+(b) ``raw`` — each secret absent from the file bytes, every decoded stream (referenced or not),
+    every string object, and every zlib stream carved from the bytes, in plain, hex, UTF-16 and
+    escaped forms (`check_raw`);
+(c) ``revision`` — exactly one revision, not repaired (`check_raw`);
+(d) structure — no metadata, XMP, attachments, JavaScript or outward actions, annotations,
+    form, bookmarks, thumbnails, private data, page labels, replacement text, encryption or
+    unreferenced objects (`check_structure`, one check name per kind);
+(e) ``label`` — with `expected_labels`, each page's Bates number and legend are extractable on
+    that page (`check_text`);
+(g) ``box`` — with `boxes`, nothing hidden under any box (`check_boxes`);
+(f) ``x-ray`` — Free Law Project's x-ray finds no box over live text (`xray_check`);
+(h) ``width`` — with `reflowed` (`RedactionResult.reflowed`), the text after each re-flowed box
+    resumes at its edge and the box is the `WidthPolicy` width: glyph positions no longer
+    measure what was removed (`check_width`);
+(i) ``render`` — with `original` (the file the output's pages show, before redaction, each
+    `offset` points below the output page's top), every page with a box renders as the
+    original did except inside its boxes: nothing beside them was deleted or moved
+    (`check_render`);
+(j) ``font`` — with `original` and `boxes`, no glyph drawn on a boxed page of the original and
+    drawn nowhere in the output keeps an outline in the output's embedded fonts: the fonts
+    were re-subset (`check_fonts`).
+
+Which checks run on which pages, and why that is cheap and sound:
+
+* every page: MuPDF (with and without ``/ActualText``; without only where (d) found
+  replacement text) and PDFium text, the label check (on the same MuPDF reading), and
+  (b)-(d), which read every object of the file, page-owned or not;
+* pages that carry a box (``boxes`` or ``reflowed``): also pypdf text, (g), (h) and (i);
+* any other page where pypdf's reading could add something: where MuPDF and PDFium disagree
+  about the page's characters, where the two MuPDF readings differ, where a reading found a
+  secret (`check_text` explains why a page where two independent decoders agree needs no
+  third); pypdf costs 5-10 ms a page, more than all the other checks of a page together;
+* (f) x-ray: whole files, best in one batch (below).
+
+Each implementation parses the file once: one PyMuPDF document and one pikepdf ``Pdf`` are
+shared by the checks, PDFium and pypdf are opened once by `check_text`. The byte scan passes
+each stream once with one pattern for all needles of all secrets when there are many
+(`needles.ByteNeedles`). Without secrets, (a) and (b) read nothing.
+
+Secrets are ``(label, text)``; findings name the label, never the text. A file that cannot be
+opened yields one ``unreadable`` finding. A secret shorter than 4 characters raises
+`ValueError` (it cannot be scanned for reliably).
+
+Batches: x-ray costs an interpreter start per call (~1 s), so to verify many files call
+``verify(..., xray=False)`` for each and `xray_inspect(paths)` once for all of them, then
+merge the findings; `require_xray_clean` does that for named files and raises (filing
+packages are x-rayed that way). A production volume hands each file to an `XrayRun` as it is
+made: with a core to spare x-ray reads it then, on that core; with none, x-ray reads them all
+once the volume's workers are done, in as many interpreters.
+`require_clean` turns findings into a one-line `VerificationError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from clawback.pdf.files.document import PdfError, open_pdf, open_pike
+from clawback.pdf.gate.check_boxes import BoxSpec, box_findings
+from clawback.pdf.gate.check_fonts import font_findings
+from clawback.pdf.gate.check_raw import raw_findings, revision_findings
+from clawback.pdf.gate.check_render import render_findings
+from clawback.pdf.gate.check_structure import structure_findings
+from clawback.pdf.gate.check_text import label_findings, text_findings
+from clawback.pdf.gate.check_width import width_findings
+from clawback.pdf.gate.findings import Finding, VerificationError, require_clean
+from clawback.pdf.gate.xray_check import XrayRun, xray_inspect, xray_pdf, xray_python
+from clawback.pdf.shows.needles import check_secret
+
+__all__ = [
+    "Finding",
+    "VerificationError",
+    "XrayRun",
+    "require_clean",
+    "require_xray_clean",
+    "verify",
+    "xray_inspect",
+    "xray_python",
+]
+
+
+def verify(
+    pdf: bytes,
+    secrets: Sequence[tuple[str, str]],
+    expected_labels: Sequence[tuple[str, str]] | None = None,
+    boxes: Sequence[BoxSpec] = (),
+    xray: bool = True,
+    reflowed: Sequence[BoxSpec] = (),
+    original: bytes | None = None,
+    offset: float = 0.0,
+) -> list[Finding]:
+    """Every reason `pdf` must not be produced; an empty list means it passed the gate."""
+    for label, text in secrets:
+        check_secret(label, text)
+    findings: list[Finding] = []
+    try:
+        with open_pdf(pdf) as doc, open_pike(pdf) as pike:
+            focus = {page for page, _, _ in (*boxes, *reflowed)}
+            shown: dict[int, str] = {}
+            structure = structure_findings(pike)
+            replacement = any(finding.check == "actualtext" for finding in structure)
+            findings += text_findings(doc, pdf, secrets, focus, shown, replacement)
+            findings += raw_findings(pdf, pike, secrets)
+            findings += revision_findings(pdf, pike, doc)
+            findings += structure
+            if expected_labels is not None:
+                findings += label_findings(doc, expected_labels, shown)
+            if boxes:
+                findings += box_findings(doc, boxes)
+            if reflowed:
+                findings += width_findings(doc, reflowed)
+            if original is not None and (boxes or reflowed):
+                with open_pdf(original) as before:
+                    findings += render_findings(doc, before, boxes, reflowed, offset)
+                    findings += font_findings(doc, before, boxes)
+    except PdfError as exc:
+        return [Finding(None, "unreadable", str(exc))]
+    if xray:
+        findings += xray_pdf(pdf)
+    return findings
+
+
+def require_xray_clean(files: Sequence[tuple[str, Path]], processes: int = 1) -> None:
+    """x-ray every ``(name, path)`` in `processes` subprocesses (one by default);
+    `VerificationError` naming the first file with a finding, with its page and what x-ray
+    saw (fails closed like `xray_inspect`)."""
+    with XrayRun(processes) as run:
+        for name, path in files:
+            run.add(path, name)
+        run.require_clean()

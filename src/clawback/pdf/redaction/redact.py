@@ -1,0 +1,377 @@
+"""True redaction: what is under a box is removed from the file, not just covered.
+
+`redact` works in this order:
+
+1. refuse input with unapplied ``/Redact`` annotations; bake annotations and form fields into
+   page content as a viewer shows them (`bake`: what was visible stays visible and is itself
+   subject to redaction);
+2. per page, turn each `Redaction` into boxes: its rectangle, or tight rectangles around every
+   occurrence of its text (see `locate`), with ``/ActualText`` used and ignored;
+3. apply with PyMuPDF: text under a box removed, image pixels under it blanked (``images=2``),
+   vector art touching it removed (``graphics=2``: a path that merely crosses the box goes too,
+   so no outlined glyph survives);
+4. compare glyph positions before and after: put back text MuPDF 2.0 slid left (`shiftfix`),
+   and refuse a result that hides or deletes text outside the boxes;
+5. paint each box black, then print each reason on its box in white (`boxlabel`, drawn through
+   `overlay`: the fill MuPDF would paint lands beside the text on a rotated, cropped page);
+6. replace each whole-page redaction by a blank page of the same displayed size carrying one
+   box, so nothing of the original page survives;
+7. re-subset fonts (glyphs used only by removed text leave the file: MuPDF for TrueType and
+   CFF programs, `resubset` for Type 1), then `scrub` and save a
+   whole new file with ``garbage=4, deflate=True, clean=True``;
+8. re-search the finished file: a text that can still be found on its page is an error.
+
+Errors name the item's `label`, never the text being redacted.
+
+Coordinates are PyMuPDF page coordinates in points (origin top-left), as `Page.search_for` and
+`Page.get_text` report them. Page numbers in `Redaction.page` and in boxes are 0-based; messages
+say "page N" 1-based.
+
+The width of removed text stays readable from the positions of the glyphs that remain (see
+docs/redaction.md) unless `redact` is given a `WidthPolicy`: then each text item's gap is
+re-flowed to one fixed width and its box painted that wide (`reflow`, between steps 4 and 5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from clawback.domain.errors import DocumentError
+from clawback.pdf.files.document import all_layers_shown, open_pdf, refuse_unapplied_redactions
+from clawback.pdf.marks import helvetica
+from clawback.pdf.marks.boxlabel import draw_box, draw_label
+from clawback.pdf.redaction.bake import bake_visible
+from clawback.pdf.redaction.reflow import ReflowError, WidthPolicy, reflow_line
+from clawback.pdf.redaction.resubset import Type1Fonts
+from clawback.pdf.redaction.scrub import scrub
+from clawback.pdf.redaction.shiftfix import Glyph, Span, repair_shifts, trace
+from clawback.pdf.redaction.type1 import Type1Error
+from clawback.pdf.shows.locate import find_text_rects
+from clawback.pdf.shows.survey import survey
+
+__all__ = [
+    "Box",
+    "Redaction",
+    "RedactionError",
+    "RedactionResult",
+    "WidthPolicy",
+    "check_gone",
+    "pages_holding",
+    "redact",
+    "redact_document",
+    "scrub",
+]
+
+#: A removed glyph less covered than this by any box counts as collateral damage.
+_COLLATERAL = 0.2
+
+Box = tuple[int, tuple[float, float, float, float], str]
+"""A painted box: (0-based page, (x0, y0, x1, y1), item label)."""
+
+
+class RedactionError(DocumentError):
+    """A redaction could not be carried out as asked. The message names the item label only."""
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """One thing to remove from one page.
+
+    Give `rect` to remove a rectangle, `text` to remove every occurrence of that exact text on
+    the page, or neither to withhold the whole page. `label` is the item id used in messages;
+    `reason` is printed on the box (e.g. "REDACTED - LAW ENFORCEMENT PRIVILEGE").
+    """
+
+    page: int
+    reason: str
+    rect: tuple[float, float, float, float] | None = None
+    text: str | None = None
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.label.strip():
+            raise ValueError("a Redaction needs a label (the item id used in messages)")
+        if self.page < 0:
+            raise ValueError(f"item {self.label!r}: page index must be >= 0")
+        if not self.reason.strip():
+            raise ValueError(f"item {self.label!r}: empty reason")
+        if self.rect is not None and self.text is not None:
+            raise ValueError(f"item {self.label!r}: give a rectangle or a text, not both")
+        if self.text is not None and not self.text.strip():
+            raise ValueError(f"item {self.label!r}: empty text")
+        if self.rect is not None:
+            x0, y0, x1, y1 = self.rect
+            if not (x0 < x1 and y0 < y1):
+                raise ValueError(f"item {self.label!r}: empty or inverted rectangle")
+
+    @property
+    def whole_page(self) -> bool:
+        """True when neither a rectangle nor a text is given."""
+        return self.rect is None and self.text is None
+
+
+@dataclass(frozen=True)
+class RedactionResult:
+    """The redacted file and every box painted on it (for `verify(boxes=...)`)."""
+
+    pdf: bytes
+    boxes: list[Box] = field(default_factory=list)
+    #: The boxes of text items re-flowed under a `WidthPolicy` (for `verify(reflowed=...)`).
+    reflowed: list[Box] = field(default_factory=list)
+
+
+def redact(
+    pdf: bytes, redactions: Sequence[Redaction], width: WidthPolicy | None = None
+) -> RedactionResult:
+    """Apply `redactions` to `pdf` and return the cleaned file with its boxes.
+
+    With `width`, every text item's gap is re-flowed to the policy's fixed width and its box
+    painted that wide (`reflow`), so glyph positions no longer tell how long the text was;
+    `ReflowError` (a `RedactionError`) when that cannot be done exactly.
+
+    Raises `RedactionError` when a page does not exist, a rectangle lies off its page, a text
+    is not found on its page or can still be found after redaction; `PdfError` for unusable
+    input or input carrying unapplied redaction annotations.
+    """
+    with open_pdf(pdf) as doc:
+        boxes = redact_document(doc, redactions, width)
+        staged = doc.tobytes(garbage=1, encryption=pymupdf.mupdf.PDF_ENCRYPT_NONE)
+    final = scrub(staged)
+    check_gone(final, redactions)
+    texts = {(item.page, item.label) for item in redactions if item.text is not None}
+    reflowed = [box for box in boxes if width is not None and (box[0], box[2]) in texts]
+    return RedactionResult(final, boxes, reflowed)
+
+
+def redact_document(
+    doc: pymupdf.Document, redactions: Sequence[Redaction], width: WidthPolicy | None = None
+) -> list[Box]:
+    """Steps 1 to 6 and the font re-subsetting of `redact` on an open document, in place;
+    returns the boxes painted. The caller must still `scrub` what it saves of `doc` and
+    `check_gone` the finished file (`redact` does both): a caller that goes on working on the
+    open document (stamping it, say) saves one file instead of two."""
+    boxes: list[Box] = []
+    refuse_unapplied_redactions(doc)
+    bake_visible(doc)
+    by_page = _group(redactions, doc.page_count)
+    found = survey(doc, by_page)
+    type1 = Type1Fonts.of(doc, by_page) if found.fonts else None
+    with all_layers_shown(doc):
+        for number, items in sorted(by_page.items()):
+            whole = [item for item in items if item.whole_page]
+            if whole:
+                boxes.append(_withhold_page(doc, number, whole[0]))
+            else:
+                page = doc[number]
+                boxes.extend(_redact_page(page, items, width, found.replacement_text))
+    # Re-subset where a font program is embedded: the file's own, or the Unicode font a
+    # reason beyond Windows-1252 is printed in (`boxlabel`); standard fonts have nothing to.
+    # MuPDF re-subsets TrueType and CFF programs, `resubset` the Type 1 ones.
+    unicode_reasons = any(not helvetica.plain(item.reason) for item in redactions)
+    try:
+        if type1 is not None:
+            type1.empty(doc)
+        if found.fonts or unicode_reasons:
+            doc.subset_fonts()
+    except Type1Error as exc:
+        raise RedactionError(f"font re-subsetting failed: {exc}") from None
+    except (RuntimeError, ValueError) as exc:
+        raise RedactionError(f"font re-subsetting failed ({type(exc).__name__})") from None
+    boxes.sort(key=lambda box: (box[0], box[1][1], box[1][0]))
+    return boxes
+
+
+def pages_holding(pdf: bytes, text: str) -> list[int]:
+    """The 0-based pages on which `text` can be found (as `redact` looks: ActualText used and
+    ignored, hidden layers included), to make `Redaction` items of."""
+    with open_pdf(pdf) as doc, all_layers_shown(doc):
+        return [page.number for page in doc.pages() if find_text_rects(page, text)]
+
+
+def check_gone(
+    pdf: bytes, redactions: Sequence[Redaction], margin: float = 0.0, down: float = 0.0
+) -> None:
+    """Search the finished file: no redacted text may still be found on its page.
+
+    For a stamped file (`margin` points of band added, the page `down` points from the top;
+    see `stamp`), what the band's labels say does not count (a legend may well hold words
+    redacted elsewhere); all that is over the page itself does."""
+    with open_pdf(pdf) as doc, all_layers_shown(doc):
+        for item in redactions:
+            if item.text is None:
+                continue
+            page = doc[item.page]
+            rects = find_text_rects(page, item.text)
+            if margin and rects:
+                width, height = page.rect.width, page.rect.height - margin
+                placed = pymupdf.Rect(0, down, width, down + height)
+                rects = [rect for rect in rects if rect.intersects(placed)]
+            if rects:
+                raise RedactionError(
+                    f"item {item.label!r} can still be found on page {item.page + 1} "
+                    "after redaction"
+                )
+
+
+def _group(redactions: Sequence[Redaction], pages: int) -> dict[int, list[Redaction]]:
+    grouped: dict[int, list[Redaction]] = {}
+    for item in redactions:
+        if item.page >= pages:
+            raise RedactionError(
+                f"item {item.label!r}: page {item.page + 1} does not exist "
+                f"(the document has {pages} pages)"
+            )
+        grouped.setdefault(item.page, []).append(item)
+    return grouped
+
+
+def _redact_page(
+    page: pymupdf.Page,
+    items: list[Redaction],
+    width: WidthPolicy | None = None,
+    replacement_text: bool = True,
+) -> list[Box]:
+    """Remove everything under the page's boxes, paint them, and check the texts are gone.
+    ``replacement_text=False``: the document has no ``/ActualText`` (`survey`), so each text
+    is searched one way only (`locate`)."""
+    number = page.number
+    planned: list[tuple[pymupdf.Rect, Redaction]] = []
+    for item in items:
+        if item.rect is not None:
+            rect = pymupdf.Rect(item.rect)
+            if not rect.intersects(page.rect * page.derotation_matrix):
+                raise RedactionError(f"item {item.label!r}: rectangle lies off page {number + 1}")
+            planned.append((rect, item))
+            continue
+        assert item.text is not None
+        rects = find_text_rects(page, item.text, replacement_text)
+        if not rects:
+            raise RedactionError(f"item {item.label!r} not found on page {number + 1}")
+        planned.extend((rect, item) for rect in rects)
+    before = trace(page)
+    for rect, _ in planned:  # the boxes are painted here, not by MuPDF (see `overlay`)
+        page.add_redact_annot(rect, fill=None, cross_out=False)
+    page.apply_redactions(
+        images=pymupdf.mupdf.PDF_REDACT_IMAGE_PIXELS,
+        graphics=pymupdf.mupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+        text=pymupdf.mupdf.PDF_REDACT_TEXT_REMOVE,
+    )
+    _check_neighbours(page, before, planned)
+    if width is not None:
+        planned = _reflow(page, planned, width)
+    for rect, item in planned:
+        if width is None or item.text is None:  # `_reflow` painted the re-flowed boxes
+            draw_box(page, rect)
+    for rect, item in planned:  # every label after every box: nothing paints over one
+        draw_label(page, rect, item.reason)
+    return [(number, _tuple(rect), item.label) for rect, item in planned]
+
+
+def _reflow(
+    page: pymupdf.Page, planned: list[tuple[pymupdf.Rect, Redaction]], width: WidthPolicy
+) -> list[tuple[pymupdf.Rect, Redaction]]:
+    """Re-flow every text item's gap, right to left along each line, then paint its box.
+
+    A gap re-flowed on the left moves the boxes to its right on the same line with the text.
+    """
+    result = list(planned)
+    order = sorted(
+        (i for i, (_, item) in enumerate(planned) if item.text is not None),
+        key=lambda i: (round(planned[i][0].y1), -planned[i][0].x0),
+    )
+    done: list[int] = []
+    for i in order:
+        rect, item = result[i]
+        try:
+            box, moved = reflow_line(page, rect, width, item.label)
+        except ReflowError as exc:
+            raise RedactionError(str(exc)) from None
+        result[i] = (box, item)
+        for k in done:
+            other = result[k][0]
+            if round(other.y1) == round(box.y1) and other.x0 > box.x0:
+                shifted = pymupdf.Rect(other.x0 + moved, other.y0, other.x1 + moved, other.y1)
+                result[k] = (shifted, result[k][1])
+        done.append(i)
+    for i in order:
+        draw_box(page, result[i][0])
+    return result
+
+
+def _check_neighbours(
+    page: pymupdf.Page, before: list[Span], planned: list[tuple[pymupdf.Rect, Redaction]]
+) -> None:
+    """Restore text MuPDF moved; refuse results that hide or delete text outside the boxes."""
+    number = page.number
+    report = repair_shifts(page, before, [rect for rect, _ in planned])
+    for glyph in report.misplaced:
+        # a space has no ink: it counts where the gate's box check counts a character,
+        # its centre half a point inside the box
+        item = _box_at(glyph, planned, inset=0.5 if glyph.key[0] == 32 else 0.0)
+        if item is not None:
+            raise RedactionError(
+                f"page {number + 1}: the redaction moved neighbouring text under the box of "
+                f"item {item.label!r}; redact a wider area or the whole page"
+            )
+    moved = [glyph for glyph in report.misplaced if glyph.key[0] != 32]
+    if moved:
+        raise RedactionError(
+            f"page {number + 1}: the redaction moved neighbouring text of item "
+            f"{planned[0][1].label!r} and it could not be put back (a PyMuPDF limitation); "
+            "redact a wider area or the whole page"
+        )
+    for glyph in report.removed:
+        if glyph.key[0] != 32 and _covered(glyph, planned) < _COLLATERAL:
+            raise RedactionError(
+                f"page {number + 1}: redacting item {planned[0][1].label!r} would also delete "
+                "text outside its box (a PyMuPDF limitation): redact the whole page instead"
+            )
+
+
+def _covered(glyph: Glyph, planned: list[tuple[pymupdf.Rect, Redaction]]) -> float:
+    """The largest fraction of the glyph's box covered by one redaction box (plain
+    arithmetic: a page can lose hundreds of glyphs, and PyMuPDF's `Rect` is slow to build)."""
+    x0, y0, x1, y1 = glyph.bbox
+    area = (x1 - x0) * (y1 - y0)
+    if x1 <= x0 or y1 <= y0 or area <= 0:
+        return 1.0
+    best = 0.0
+    for rect, _ in planned:
+        width = min(x1, rect.x1) - max(x0, rect.x0)
+        height = min(y1, rect.y1) - max(y0, rect.y0)
+        if width > 0 and height > 0:
+            best = max(best, width * height / area)
+    return best
+
+
+def _box_at(
+    glyph: Glyph, planned: list[tuple[pymupdf.Rect, Redaction]], inset: float = 0.0
+) -> Redaction | None:
+    """The redaction whose box, shrunk by `inset` points, holds the centre of `glyph`."""
+    x0, y0, x1, y1 = glyph.bbox
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return next(
+        (
+            item
+            for rect, item in planned
+            if rect.x0 + inset <= cx <= rect.x1 - inset and rect.y0 + inset <= cy <= rect.y1 - inset
+        ),
+        None,
+    )
+
+
+def _withhold_page(doc: pymupdf.Document, number: int, item: Redaction) -> Box:
+    """Replace a page by a blank one of the same displayed size carrying one labelled box."""
+    rect = doc[number].rect
+    doc.delete_page(number)
+    page = doc.new_page(number, width=rect.width, height=rect.height)
+    draw_box(page, page.rect)
+    draw_label(page, page.rect, item.reason)
+    return (number, _tuple(page.rect), item.label)
+
+
+def _tuple(rect: pymupdf.Rect) -> tuple[float, float, float, float]:
+    return (float(rect.x0), float(rect.y0), float(rect.x1), float(rect.y1))

@@ -1,0 +1,172 @@
+"""Remove everything from a PDF that is not page content, then save a clean whole file.
+
+Removed wherever it occurs (the object graph is walked, not just the catalog):
+
+* document information (``/Info``, also the copy MuPDF 1.28 files inside the catalog) and XMP
+  (every ``/Metadata`` stream);
+* bookmarks (``/Outlines``), the name tree (``/Names``: embedded files, document JavaScript,
+  named destinations), ``/Dests``, page labels, portfolios (``/Collection``), article threads;
+* PDF 2.0 associated files (``/AF``), ``/PieceInfo`` private data, page thumbnails (``/Thumb``);
+* actions: ``/OpenAction`` and every additional-actions dictionary (``/AA``);
+* all annotations (``/Annots``: notes, links, widgets) and the interactive form (``/AcroForm``);
+* the logical structure tree, and ``/ActualText``, ``/Alt`` and ``/E`` replacement texts both in
+  dictionaries and in marked-content property lists inside content streams.
+
+Optional-content (layer) definitions are kept: removing them would change what a page shows.
+The result is written by qpdf (only reachable objects), then re-saved by PyMuPDF with
+``garbage=4, deflate=True, clean=True``, never incrementally. A file with an unapplied
+``/Redact`` annotation is refused rather than silently losing that redaction.
+
+`scrub_document` first asks MuPDF whether any object carries a key the scrub removes (with a
+value other than null) or any content stream a replacement text (`needs_scrub`); a document
+with none, such as a freshly stamped production file, is saved as is, since the round trip
+through qpdf could only renumber its objects. The gate checks every output with qpdf anyway.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pikepdf
+import pymupdf
+
+from clawback.pdf.files.document import PdfError, open_pdf, open_pike, save_clean, saved
+from clawback.pdf.files.pdfwalk import dictionaries, page_contents, walk
+
+__all__ = ["needs_scrub", "scrub", "scrub_document", "strip_structures"]
+
+_ROOT_KEYS = (
+    "/Info", "/Metadata", "/Outlines", "/AcroForm", "/Names", "/Dests", "/OpenAction",
+    "/AA", "/AF", "/PageLabels", "/StructTreeRoot", "/MarkInfo", "/PieceInfo",
+    "/Collection", "/Threads", "/SpiderInfo", "/Legal", "/Perms", "/URI", "/PageMode",
+)  # fmt: skip
+_ANYWHERE_KEYS = ("/Metadata", "/AF", "/PieceInfo", "/AA", "/Thumb", "/StructParent",
+                  "/StructParents")  # fmt: skip
+_PAGE_KEYS = ("/Annots", "/B", "/Tabs")
+#: Replacement-text keys; removed when their value is a string (``/E`` has other meanings).
+TEXT_KEYS = ("/ActualText", "/Alt", "/E")
+#: A replacement-text key followed by a string, as found in a content stream.
+CONTENT_TEXT_KEY = re.compile(rb"/(?:ActualText|Alt|E)\s*[(<]")
+
+
+def scrub(pdf: bytes) -> bytes:
+    """Return `pdf` with all non-content structures removed (see module doc), cleanly saved.
+
+    Raises `PdfError` for unusable input or an unapplied redaction annotation.
+    """
+    with open_pike(pdf) as doc:
+        strip_structures(doc)
+        buffer = io.BytesIO()
+        doc.save(buffer, compress_streams=True, linearize=False)
+    with open_pdf(buffer.getvalue()) as final:
+        return save_clean(final)
+
+
+def scrub_document(doc: pymupdf.Document) -> bytes:
+    """`scrub` of an open PyMuPDF document, saved once: the hand-over to qpdf and back is
+    written without compressing or re-compressing streams (the final `save_clean` deflates
+    every stream), which is what makes it cheaper than saving `doc` and calling `scrub`;
+    a document with nothing to remove (`needs_scrub`) is only saved clean."""
+    if not needs_scrub(doc):
+        return save_clean(doc)
+    staged = saved(doc, garbage=1, encryption=pymupdf.mupdf.PDF_ENCRYPT_NONE)
+    with open_pike(staged) as pike:
+        strip_structures(pike)
+        buffer = io.BytesIO()
+        pike.save(
+            buffer,
+            compress_streams=False,
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            object_stream_mode=pikepdf.ObjectStreamMode.disable,
+            linearize=False,
+        )
+    with open_pdf(buffer.getvalue()) as final:
+        return save_clean(final)
+
+
+#: Any key the scrub removes, followed by a value other than null, in an object's source.
+_REMOVED_KEY = re.compile(
+    r"/(?:"
+    + "|".join(sorted({k[1:] for k in (*_ROOT_KEYS, *_ANYWHERE_KEYS, *_PAGE_KEYS, *TEXT_KEYS)}))
+    + r")(?=[\s/\[\]<>(){}%])(?!\s*null(?:[\s/\]>]|$))"
+)
+
+
+def needs_scrub(doc: pymupdf.Document) -> bool:
+    """True if `strip_structures` would remove anything from `doc`: some object (the trailer
+    included) names a removed key with a non-null value, or some stream other than an image
+    holds a replacement-text key. Errs towards True (a key name inside a string counts)."""
+    if _REMOVED_KEY.search(doc.pdf_trailer(compressed=True)):
+        return True
+    for xref in range(1, doc.xref_length()):
+        if _REMOVED_KEY.search(doc.xref_object(xref, compressed=True)):
+            return True
+        if (
+            doc.xref_is_stream(xref)
+            and doc.xref_get_key(xref, "Subtype")[1] != "/Image"
+            and CONTENT_TEXT_KEY.search(doc.xref_stream(xref) or b"")
+        ):
+            return True
+    return False
+
+
+def strip_structures(doc: pikepdf.Pdf) -> None:
+    """Apply the scrub to an open pikepdf document in place (see module doc)."""
+    for number, page in enumerate(doc.pages, start=1):
+        for annot in page.obj.get("/Annots", pikepdf.Array()):
+            if isinstance(annot, pikepdf.Dictionary) and annot.get("/Subtype") == "/Redact":
+                raise PdfError(f"page {number} has an unapplied redaction annotation")
+    if "/Info" in doc.trailer:
+        del doc.trailer["/Info"]
+    root = doc.Root
+    for key in _ROOT_KEYS:
+        if key in root:
+            del root[key]
+    for page in doc.pages:
+        for key in _PAGE_KEYS:
+            if key in page.obj:
+                del page.obj[key]
+    found = walk(doc.trailer)
+    anywhere, texts = set(_ANYWHERE_KEYS), set(TEXT_KEYS)
+    for obj in dictionaries(found):
+        keys = set(obj.keys())  # one call into qpdf, not one per key looked for
+        for key in keys & anywhere:
+            del obj[key]
+        for key in keys & texts:
+            if isinstance(obj.get(key), pikepdf.String):
+                del obj[key]
+    for obj in found.containers:
+        if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Form":
+            _strip_marked_content_text(obj)
+    for page in doc.pages:
+        for stream in page_contents(page):
+            _strip_marked_content_text(stream)
+
+
+def _strip_marked_content_text(stream: pikepdf.Stream) -> None:
+    """Drop replacement-text keys from inline ``BDC``/``DP`` property lists of one stream."""
+    try:
+        data = stream.read_bytes()
+    except pikepdf.PdfError:
+        return
+    if not CONTENT_TEXT_KEY.search(data):
+        return
+    changed = False
+    instructions = []
+    for item in pikepdf.parse_content_stream(stream):
+        if isinstance(item, pikepdf.ContentStreamInstruction) and str(item.operator) in (
+            "BDC",
+            "DP",
+        ):
+            operands = list(item.operands)
+            props = operands[-1] if operands else None
+            if isinstance(props, pikepdf.Dictionary):
+                kept = {k: v for k, v in props.items() if k not in TEXT_KEYS}
+                if len(kept) != len(props):
+                    operands[-1] = pikepdf.Dictionary(kept)
+                    item = pikepdf.ContentStreamInstruction(operands, item.operator)
+                    changed = True
+        instructions.append(item)
+    if changed:
+        stream.write(pikepdf.unparse_content_stream(instructions))
