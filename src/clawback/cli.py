@@ -935,6 +935,57 @@ def audit_check_file(path: Path) -> None:
     out.print(f"{path}: intact")
 
 
+@app.command("check-redactions")
+@one_line_errors
+def check_redactions(
+    paths: Annotated[list[Path], typer.Argument(help="PDF files and folders (recursing).")],
+    show_text: Annotated[
+        bool, typer.Option("--show-text", help="Print the text each fake redaction leaves.")
+    ] = False,
+) -> None:
+    """Find fake redactions in PDFs another party produced, with no workspace: per page, each
+    box with text still under it (or painted over it in its colour) and how many characters
+    can be recovered, found by clawback's check, x-ray's or both; a summary line per file.
+    Never the text itself unless --show-text. Exit status 1 if any fake redaction is found,
+    2 if none is but a file could not be checked."""
+    from clawback.ingest import walk
+    from clawback.ingest.pdfcheck import check_pdf
+    from clawback.pdf.received.check import check_files
+
+    files = list(walk(paths))
+    readable: list[Path] = []
+    unreadable = False
+    for path in files:
+        try:
+            check_pdf(path.read_bytes())  # bombs and non-PDFs refused before any page is read
+        except OSError as exc:
+            err.print(f"{path}: cannot be read ({exc.strerror or exc})")
+            unreadable = True
+        except (ClawbackError, ValueError) as exc:
+            err.print(f"{path}: cannot be checked: {_one_line(exc)}")
+            unreadable = True
+        else:
+            readable.append(path)
+    reports = check_files(readable, with_text=show_text)
+    fake = False
+    for path in readable:
+        report = reports[path]
+        if report.failure:
+            err.print(f"{path}: {report.summary()}")
+            unreadable = True
+            continue
+        for box in report.boxes:
+            out.print(f"{path}: {box.line()}")
+            if show_text and box.text is not None:
+                out.print(f"    text: {box.text}")
+        out.print(f"{path}: {report.summary()}")
+        fake = fake or bool(report.boxes)
+    if fake:
+        raise typer.Exit(1)
+    if unreadable:
+        raise typer.Exit(2)
+
+
 @app.command()
 @one_line_errors
 def conflicts(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None:

@@ -6,7 +6,7 @@ import pymupdf
 import pytest
 
 from clawback.pdf.gate.verify import verify
-from clawback.pdf.redaction.redact import Redaction, RedactionError, WidthPolicy, redact
+from clawback.pdf.redaction.redact import Redaction, WidthPolicy, redact
 from clawback.pdf.redaction.widthleak import NAMES, bits, consistent, observed_gap
 
 TARGETS = ("Marisol Ejemplo", "Jose Lee", "Christopher Rodriguez", "Mary Smith", "Luis Nguyen")
@@ -95,18 +95,32 @@ def test_two_names_on_one_line_both_reflow() -> None:
     assert "not the policy's 8" in findings[0].detail
 
 
-def test_reflow_refused_when_the_text_after_is_placed_on_its_own() -> None:
+def test_a_line_that_cannot_be_reflowed_is_boxed_whole() -> None:
+    """The text after the name is placed on its own (its own text object): no number moves it,
+    so the name's box would measure it. The whole line is boxed instead, across the text block,
+    and the next line is kept where it was."""
     doc = pymupdf.open()
     page = doc.new_page()
     page.insert_text((72, 100), "Witness Mary Smith", fontsize=SIZE)
     page.insert_text((72 + HELVETICA.text_length("Witness Mary Smith", SIZE), 100), " stated.",
                      fontsize=SIZE)  # fmt: skip
+    page.insert_text((72, 113), "The next line is ordinary text.", fontsize=SIZE)
     pdf = doc.tobytes()
     doc.close()
     item = Redaction(page=0, reason="R", text="Mary Smith", label="w1")
-    with pytest.raises(RedactionError, match=r"item 'w1': the text after it on page 1 is not"):
-        redact(pdf, [item], width=WidthPolicy())
-    assert redact(pdf, [item]).boxes  # without the policy it is redacted, gap and all
+    result = redact(pdf, [item], width=WidthPolicy())
+    [(number, label, why)] = result.widened
+    assert (number, label) == (0, "w1") and "not positioned relative to it" in why
+    ((_, box, _),) = result.boxes
+    assert result.reflowed == []
+    assert box[0] == pytest.approx(72, abs=0.01) and box[2] == pytest.approx(595 - 72, abs=0.01)
+    with pymupdf.open(stream=result.pdf) as after, pymupdf.open(stream=pdf) as before:
+        text = after[0].get_text()
+        assert "Witness" not in text and "stated" not in text and "Mary" not in text
+        kept = "The next line is ordinary text."
+        assert after[0].search_for(kept) == before[0].search_for(kept)
+    assert verify(result.pdf, [("w1", "Mary Smith")], boxes=result.boxes, xray=False) == []
+    assert redact(pdf, [item]).widened == []  # without the policy: the name alone
 
 
 def test_policy_bounds() -> None:

@@ -21,6 +21,7 @@ from clawback.storage import tables as t
 from tests.service.test_workspace import produced
 
 SECRET = "Counsel advised us to settle for 4.2 million"
+CHARS = len(SECRET.replace(" ", ""))  # what can be recovered: spaces are not counted
 BOX = pymupdf.Rect(70, 88, 420, 104)
 
 
@@ -69,7 +70,8 @@ def volume(folder: Path, rows: list[tuple[str, str, str, str, bytes]]) -> Path:
 
 def test_the_check_finds_a_box_over_text_but_not_a_true_redaction() -> None:
     [found] = boxes_over_text(received_pdf("black box"))
-    assert (found.page, found.what, found.characters) == (0, "a filled dark rectangle", len(SECRET))
+    assert (found.page, found.what, found.characters) == (0, "a filled dark rectangle", CHARS)
+    assert found.text is None  # not asked for
     assert SECRET not in found.describe() and "settle" not in found.describe()
     assert boxes_over_text(received_pdf("redacted")) == []
     assert boxes_over_text(received_pdf("none")) == []
@@ -79,16 +81,14 @@ def test_the_check_finds_a_box_over_text_but_not_a_true_redaction() -> None:
     ("how", "what"),
     [
         ("black image", "a dark image"),
-        ("square annotation", "a filled dark rectangle"),  # its appearance is drawn
+        ("square annotation", "a filled square annotation"),  # its appearance is drawn
         ("redaction mark", "a redaction annotation never applied"),
         ("grey box", None),
     ],
 )
 def test_other_kinds_of_box(how: str, what: str | None) -> None:
     found = boxes_over_text(received_pdf(how))
-    assert [(b.page, b.what, b.characters) for b in found] == (
-        [(0, what, len(SECRET))] if what else []
-    )
+    assert [(b.page, b.what, b.characters) for b in found] == ([(0, what, CHARS)] if what else [])
 
 
 def test_a_received_volume_with_families_and_a_bad_redaction(ws: Workspace, tmp_path: Path) -> None:
@@ -121,10 +121,12 @@ def test_a_received_volume_with_families_and_a_bad_redaction(ws: Workspace, tmp_
     assert "received.warning" in trail
     assert "settle" not in trail and "4.2 million" not in trail  # never the text under the box
     shown = ws.reads.show("OTH0000004")
-    assert shown["warnings"] == [
+    [warning] = shown["warnings"]
+    assert warning.startswith(
         "page 1 has a box over live text: a filled dark rectangle at (70, 88, 420, 104) covers "
-        f"{len(SECRET)} character(s) that can still be selected and copied"
-    ]
+        f"{CHARS} character(s) that can still be selected and copied ["
+    )
+    assert warning.endswith(("[ours+x-ray]", "[ours]"))  # both, unless x-ray is missing
     assert "warnings" not in ws.reads.show("OTH0000003")  # a true redaction: nothing to warn of
     assert ws.reads.page_warnings("OTH0000001") == []
     again = ws.imports.volume(folder)
@@ -260,3 +262,66 @@ def test_images_by_opt_with_families_by_parent_id(ws: Workspace, tmp_path: Path)
             select(t.Page.text).where(t.Page.document_id == b.id).order_by(t.Page.idx)
         ).all()
         assert texts == ["first page", "second page"]  # the text file, page by page
+
+
+def mail_with(*attachments: tuple[str, bytes]) -> bytes:
+    """An e-mail from the other side carrying PDF attachments."""
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"] = "counsel@defendants.example"
+    msg["To"] = "counsel@plaintiffs.example"
+    msg["Subject"] = "Production letter"
+    msg["Message-ID"] = "<letter-1@defendants.example>"
+    msg.set_content("Please find the documents attached.")
+    for name, pdf in attachments:
+        msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=name)
+    return msg.as_bytes()
+
+
+def test_every_attachment_of_a_received_email_is_checked(ws: Workspace) -> None:
+    """The operator's `ingest --kind received` of an e-mail: the message and each attachment
+    are checked (no flag beyond the kind), each attachment's boxes on its own document."""
+    data = mail_with(("letter.pdf", received_pdf("black box", 2)), ("memo.pdf", received_pdf("x")))
+    controls, new = ws.ingest.ingest_file(data, "letter.eml", kind="received")
+    assert new and len(controls) == 3
+    warnings = [ws.reads.page_warnings(c) for c in controls]
+    assert [len(w) for w in warnings] == [0, 1, 0]
+    assert warnings[1][0].startswith("page 1 has a box over live text")
+    with ws.transaction() as s:
+        metas = [
+            s.scalar(select(t.Document.meta).where(t.Document.control == c)) or {} for c in controls
+        ]
+    assert all("box_check" in meta for meta in metas)  # every member was checked
+    # the same e-mail ingested as our own is not the other side's: not checked
+    ours = mail_with(("ours.pdf", received_pdf("black box")))
+    mine, _ = ws.ingest.ingest_file(ours, "ours.eml")
+    assert all(ws.reads.page_warnings(c) == [] for c in mine)
+
+
+def test_the_receiving_side_checks_every_email_member(ws: Workspace) -> None:
+    ws.people.add(
+        "counsel@plaintiffs.example",
+        name="Plaintiffs' counsel",
+        side="receiving",
+        category="counsel",
+    )
+    them = ws.ctx.workspace.person("counsel@plaintiffs.example")
+    data = mail_with(("a.pdf", received_pdf("black image")), ("b.pdf", received_pdf("black box")))
+    controls, _ = them.ingest.ingest_file(data, "production.eml")
+    assert [len(them.reads.page_warnings(c)) for c in controls] == [0, 1, 1]
+    [image] = them.reads.page_warnings(controls[1])
+    assert "a dark image" in image and SECRET not in image
+
+
+def test_the_check_says_when_xray_was_not_run(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("CLAWBACK_XRAY_PYTHON", str(tmp_path / "no-such-python"))
+    control = ws.ingest.ingest(received_pdf("black box"), title="theirs", kind="received")
+    [warning] = ws.reads.page_warnings(control)
+    assert warning.endswith("[ours]")  # found without x-ray
+    with ws.transaction() as s:
+        meta = s.scalar(select(t.Document.meta).where(t.Document.control == control)) or {}
+    assert meta["box_check"] == 1
+    assert meta["box_check_xray"].startswith("not run: x-ray environment not found")

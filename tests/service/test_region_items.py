@@ -15,9 +15,9 @@ from clawback.cli import app
 from clawback.demo.run import reference_case
 from clawback.domain.errors import RuleViolation
 from clawback.pdf.gate.verify import verify
+from clawback.pdf.redaction.redact import WIDTH_POLICY
 from clawback.pdf.redaction.widthleak import observed_gap
 from clawback.service import Workspace
-from clawback.service.filing import WIDTH_POLICY
 from clawback.storage import tables as t
 from tests.pdf.builders import gradient_png
 
@@ -239,3 +239,39 @@ def test_filed_text_items_are_reflowed(ws: Workspace, tmp_path: Path) -> None:
     gap = observed_gap(sealed, 0, tuple(box))
     assert gap is not None and gap.width == pytest.approx(WIDTH_POLICY.gap_em * 11, abs=0.01)
     assert box.width == pytest.approx(WIDTH_POLICY.gap_em * 11, abs=0.01)
+
+
+def test_a_ruled_text_item_leaves_the_page_text_in_no_letter_case_or_wrapping(
+    tmp_path: Path, database_url: str
+) -> None:
+    """The page names the code three ways (as written, in lower case, wrapped at its hyphen):
+    the produced PDF's redaction finds all three, and so must the text the receiving side and
+    its search read after the ruling."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((72, 100), f"Record no.: {CODE}", fontsize=11)
+    page.insert_text((72, 120), f"Also filed as {CODE.lower()} in the log.", fontsize=11)
+    head, tail = CODE.split("-", 1)
+    page.insert_text((72, 140), f"Cross-reference {head}-", fontsize=11)
+    page.insert_text((72, 153), f"{tail} closes the entry.", fontsize=11)
+    pdf = doc.tobytes()
+    doc.close()
+    ws = Workspace.init(tmp_path / "ws", database_url).operator()
+    try:
+        ws.matter.load_case(reference_case())
+        ws.people.add(COUNSEL, name="counsel", side="receiving", category="counsel")
+        ws.ingest.ingest(pdf, title="memo", kind="report", exhibit=1)
+        ws.productions.produce([1], "TST-00000001", "VOL001")
+        ws.items.define(1, "code", "TST-00000001", "a record number", texts=[CODE])
+        ws.claims.claim(
+            "c1", privilege="law_enforcement", exhibits=[1], items=["code"], on=date(2020, 5, 1)
+        )
+        ws.claims.rule("c1", "granted", on=date(2020, 6, 26))
+        counsel = ws.ctx.workspace.person(COUNSEL)
+        text = counsel.reads.page_text("TST-00000001")
+        squashed = "".join(text.split()).casefold().replace("-", "")
+        assert "".join(CODE.split("-")).casefold() not in squashed
+        assert "Record no.:" in text and "closes the entry." in text
+        assert counsel.reads.search("555017") == []
+    finally:
+        ws.close()

@@ -18,6 +18,7 @@ from clawback.domain import claims as claim_rules
 from clawback.domain.access import full_view, sees_everything
 from clawback.domain.actor import Actor
 from clawback.domain.order import Side
+from clawback.pdf.shows.matching import masked
 from clawback.service import rows as record
 from clawback.storage import tables as t
 
@@ -72,7 +73,7 @@ def _redact_pages(s: Session, doc: t.Document, granted: set[str]) -> None:
                 text = REDACTED_MARK  # a region's words not found as lines: fail closed
                 break
             for secret in [*item.texts, *covered]:
-                text = text.replace(secret, REDACTED_MARK)
+                text = masked(text, secret, REDACTED_MARK)  # any case, look-alike, wrap
         page.redacted_text = text
 
 

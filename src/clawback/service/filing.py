@@ -17,12 +17,10 @@ from clawback.domain.documents import Exhibit
 from clawback.pdf.gate.verify import Finding, require_clean, verify
 from clawback.pdf.marks.highlight import highlight
 from clawback.pdf.marks.stamp import stamp
-from clawback.pdf.redaction.redact import Box, Redaction, WidthPolicy, redact
+from clawback.pdf.redaction.redact import WIDTH_POLICY, Box, Redaction, redact
 from clawback.pdf.shows.extract import page_rects, read_pages
 from clawback.pdf.shows.region import to_displayed, to_page_coordinates
 
-#: Every text item in a filing is re-flowed to one width (docs/redaction-policy.md).
-WIDTH_POLICY = WidthPolicy()
 PRIVILEGE_REASON = "REDACTED - LAW ENFORCEMENT PRIVILEGE"
 WITHHELD_REASON = "WITHHELD - PRIVILEGED"
 SEALED_REASON = "CONFIDENTIAL - FILED UNDER SEAL"

@@ -5,14 +5,16 @@ A document is held by the side that ingested it (``held_by``; the operator's are
 side's) and numbered in that side's own series (``DOC-``, ``RCV-``, ``CRT-``), so a control
 number tells another side nothing of how many documents a side holds; the same file ingested
 twice by one side is one document, and a file another side holds is never named. A document
-received from another party (ingested by the receiving side, or as kind ``received``) is also
-checked for boxes over live text, each found kept as a warning on its page.
+received from another party (anything the receiving side ingests, e-mails and each of their
+attachments included; anything of kind ``received``; every document of a volume import) is also
+checked for fake redactions, boxes over live text, each found kept as a warning on its page.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,18 +31,22 @@ from clawback.ingest import EMAIL, INGESTED, KNOWN, REFUSED, FileReport, walk
 from clawback.ingest import prepare as prepare_file
 from clawback.ingest.pdfcheck import check_pdf
 from clawback.pdf.files.decrypt import decrypt, is_encrypted
-from clawback.pdf.files.document import PdfError
 from clawback.pdf.marks.slipsheet import placeholder
-from clawback.pdf.received.received_check import BoxOverText, boxes_over_text
+from clawback.pdf.received.check import ReceivedReport, check_files
+from clawback.pdf.received.received_check import BoxOverText
 from clawback.pdf.shows.extract import PageText, read_pages
 from clawback.pdf.shows.ocr import add_text_layer
+from clawback.pdf.shows.visible import visible_copy
 from clawback.service import access as access_rules
 from clawback.service import rows
 from clawback.service.base import Service
 from clawback.storage import tables as t
 
-# How ingest makes the PDF the record works on from the file received (Blob.recipe).
-_INGEST_RECIPES = ("decrypt", "ocr", "decrypt+ocr", "convert", "convert+ocr", "image", "image+ocr")
+#: How ingest makes the PDF the record works on from the file received (Blob.recipe is these
+#: steps joined by "+", in order).
+_INGEST_STEPS = frozenset({"decrypt", "visible", "ocr", "convert", "image"})
+#: Received documents checked for fake redactions per x-ray run (their copies on disk at once).
+_CHECK_BATCH = 200
 
 
 class Ingest(Service):
@@ -80,7 +86,52 @@ class Ingest(Service):
         `native` is the file as received when `pdf` was made from it (an Office file, a
         picture: see `ingest_file`); it is kept in the file store and named in the document's
         meta, and `recipe` says how the PDF was made.
+
+        A document received from another party (ingested by the receiving side, or of kind
+        ``received``) is checked for fake redactions (`check_received`): no flag turns it off.
         """
+        control = self._store(
+            pdf,
+            title=title,
+            kind=kind,
+            exhibit=exhibit,
+            family=family,
+            parent=parent,
+            publicly_available=publicly_available,
+            meta=meta,
+            password=password,
+            native=native,
+            native_name=native_name,
+            native_type=native_type,
+            recipe=recipe,
+        )
+        if self._received(kind):
+            self.check_received(control)
+        return control
+
+    def _received(self, kind: str | None) -> bool:
+        """Whether what this actor ingests as ``kind`` comes from another party."""
+        return kind == "received" or self.side is Side.receiving
+
+    def _store(
+        self,
+        pdf: bytes,
+        *,
+        title: str,
+        kind: str,
+        exhibit: int | None = None,
+        family: str | None = None,
+        parent: bool = False,
+        publicly_available: bool = False,
+        meta: Mapping[str, Any] | None = None,
+        password: str | None = None,
+        native: bytes | None = None,
+        native_name: str = "",
+        native_type: str = "application/octet-stream",
+        recipe: str = "convert",
+    ) -> str:
+        """`ingest` but for the check of a received document, which the caller makes (a
+        volume import checks its documents together, x-ray reading them in one go)."""
         self._require_ingest(exhibit)
         received = pdf if native is None else native
         known = self._known(hashlib.sha256(received).hexdigest())
@@ -105,8 +156,6 @@ class Ingest(Service):
                 parent=parent,
                 publicly_available=publicly_available,
             )
-        if kind == "received" or self.side is Side.receiving:
-            self.check_received(control)
         return control
 
     def _require_ingest(self, exhibit: int | None) -> None:
@@ -174,11 +223,13 @@ class Ingest(Service):
             doc = s.scalar(select(t.Document).where(t.Document.original == received_sha, mine))
             if doc is not None:
                 return doc.control
-            made = s.scalars(
-                select(t.Blob.sha256).where(
-                    t.Blob.made_from == received_sha, t.Blob.recipe.in_(_INGEST_RECIPES)
+            made = [
+                sha
+                for sha, recipe in s.execute(
+                    select(t.Blob.sha256, t.Blob.recipe).where(t.Blob.made_from == received_sha)
                 )
-            ).all()
+                if set(recipe.split("+")) <= _INGEST_STEPS
+            ]
             if not made:
                 return None
             return s.scalar(
@@ -188,17 +239,29 @@ class Ingest(Service):
             )
 
     def ingest_email(
-        self, data: bytes, filename: str, *, custodian: str = "", exhibit: int | None = None
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        custodian: str = "",
+        exhibit: int | None = None,
+        received: bool = False,
     ) -> list[str]:
         """Ingest an e-mail (.eml or .msg) as a family: the message, then each attachment and
         inline image in order (attached e-mails recurse). A file with no page form of its own
         gets a one-page placeholder and is kept natively. Returns the control numbers.
+
+        An e-mail from another party (ingested by the receiving side, or ``received``: an
+        e-mail of kind ``received``) has the message and every attachment checked for fake
+        redactions, x-ray reading the family in one go.
 
         Every member is rendered and read before the first is stored, so a bad member refuses
         the whole family in one line and nothing of it is left half-ingested."""
         self._require_ingest(exhibit)
         known = self._mail_family(data)
         if known:  # this very e-mail is in already: nothing twice
+            if received or self._received(None):
+                self.check_received_many(known)
             return known
         members = email.family(data, filename)
         prepared = []
@@ -242,9 +305,8 @@ class Ingest(Service):
                         publicly_available=False,
                     )
                 )
-        if self.side is Side.receiving:
-            for control in controls:
-                self.check_received(control)
+        if received or self._received(None):
+            self.check_received_many(controls)
         return controls
 
     def ingest_file(
@@ -271,13 +333,20 @@ class Ingest(Service):
         sha = hashlib.sha256(data).hexdigest()
         known = self._known(sha)
         if known is not None:
+            if self._received(kind):
+                self.check_received(known)
             return [known], False
         found = prepare_file(data, name)
         if found.kind == EMAIL:
             before = self._mail_family(data)
             if before:
+                if self._received(kind):
+                    self.check_received_many(before)
                 return before, False
-            return self.ingest_email(data, name, custodian=custodian, exhibit=exhibit), True
+            controls = self.ingest_email(
+                data, name, custodian=custodian, exhibit=exhibit, received=kind == "received"
+            )
+            return controls, True
         meta: dict[str, Any] = {"custodian": custodian} if custodian else {}
         control = self.ingest(
             found.pdf or data,
@@ -342,22 +411,47 @@ class Ingest(Service):
         return f"{own}mail-{hashlib.sha256(data).hexdigest()[:16]}"
 
     def check_received(self, control: str) -> int:
-        """Look for boxes over live text in a received document; keep one warning per box
-        (where and how many characters, never the text: it may be privileged to the other
-        side). Returns how many were found."""
+        """Look for fake redactions in a received document: boxes over text still in the file
+        (`clawback.pdf.received.check`: clawback's check and x-ray's, merged). Keep one warning
+        per box (where, how many characters and which check found it, never the text: it may
+        be privileged to the other side). Returns how many were found."""
+        return self.check_received_many([control]).get(control, 0)
+
+    def check_received_many(self, controls: Sequence[str]) -> dict[str, int]:
+        """`check_received` for many documents, x-ray reading them in one go (a batch of
+        `_CHECK_BATCH` at a time); the count per control number. A document checked before
+        keeps its count (``box_check`` in its meta, with ``box_check_xray``: ``run`` or why
+        x-ray was not)."""
+        counts: dict[str, int] = {}
+        todo: list[tuple[str, str]] = []  # (control, sha256 of the PDF the record works on)
         with self.ctx.transaction() as s:
-            doc = s.scalar(select(t.Document).where(t.Document.control == control))
-            if doc is None:
-                return 0
-            if "box_check" in (doc.meta or {}):
-                return int(doc.meta["box_check"])
-            pdf = self.ctx.files.get(doc.original)
-        try:
-            found = boxes_over_text(pdf)
-        except PdfError as exc:  # the document is in; say it could not be checked
-            found = [
-                BoxOverText(0, "", (0, 0, 0, 0), 0, f"the document could not be checked: {exc}")
-            ]
+            for control in dict.fromkeys(controls):
+                doc = s.scalar(select(t.Document).where(t.Document.control == control))
+                if doc is None:
+                    continue
+                if "box_check" in (doc.meta or {}):
+                    counts[control] = int(doc.meta["box_check"])
+                else:
+                    todo.append((control, doc.original))
+        for start in range(0, len(todo), _CHECK_BATCH):
+            batch = todo[start : start + _CHECK_BATCH]
+            with tempfile.TemporaryDirectory(prefix="clawback-received-") as tmp:
+                paths = []
+                for n, (_, sha) in enumerate(batch):
+                    path = Path(tmp) / f"{n:06d}.pdf"
+                    path.write_bytes(self.ctx.files.get(sha))
+                    paths.append(path)
+                reports = check_files(paths)
+                for (control, _), path in zip(batch, paths, strict=True):
+                    counts[control] = self._keep_check(control, reports[path])
+        return counts
+
+    def _keep_check(self, control: str, report: ReceivedReport) -> int:
+        """One warning per box found (or one saying the document could not be checked)."""
+        found = list(report.boxes)
+        if report.failure:
+            failure = f"the document could not be checked: {report.failure}"
+            found = [BoxOverText(0, "", (0, 0, 0, 0), 0, failure)]
         with self.ctx.transaction() as s:
             doc = s.scalar(select(t.Document).where(t.Document.control == control))
             if doc is None:
@@ -372,11 +466,13 @@ class Ingest(Service):
                         detail=box.describe(),
                     )
                 )
-            doc.meta = {**(doc.meta or {}), "box_check": len(found)}
+            xray = "run" if not report.xray else f"not run: {report.xray}"
+            doc.meta = {**(doc.meta or {}), "box_check": len(found), "box_check_xray": xray}
             if found:
                 pages = sorted({box.page + 1 for box in found})
+                by = sorted({box.found_by for box in found if not box.failure})
                 self.ctx.audit(
-                    s, "received.warning", rows.label(doc), boxes=len(found), pages=pages
+                    s, "received.warning", rows.label(doc), boxes=len(found), pages=pages, by=by
                 )
         return len(found)
 
@@ -414,6 +510,10 @@ def _prepare(
         info["encrypted"] = True
         steps.append("decrypt")
     check_pdf(pdf)  # bombs refused in one line, before anything is decoded
+    pdf, removed = visible_copy(pdf)  # only what a viewer shows: see `pdf.shows.visible`
+    if removed:
+        info["not_shown"] = removed.as_data()
+        steps.append("visible")
     pdf, read = add_text_layer(pdf)
     if read:
         info["ocr_pages"] = [n + 1 for n in read]

@@ -20,6 +20,7 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.domain.seats import Act
+from clawback.pdf.shows.matching import text_spans
 from clawback.pdf.shows.region import Rect, covered_words, displayed_size
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
@@ -97,8 +98,9 @@ class Items(Service):
         by_page: dict[BatesNumber, list[str]] = {}
         for hit in hits:
             texts = by_page.setdefault(hit.bates, [])
-            if hit.text not in texts:
-                texts.append(hit.text)
+            for line in hit.text.splitlines():  # a hit wrapped over lines: each line's part
+                if line.strip() and line.strip() not in texts:
+                    texts.append(line.strip())
         made = []
         for n, (bates, texts) in enumerate(by_page.items(), start=1):
             item_id = f"{prefix}-{n}"
@@ -121,11 +123,10 @@ class Items(Service):
             for bates, exhibit, text in found:
                 if bates is None:
                     continue
-                for match in regex.finditer(text):
-                    if match.group(0).strip() and len(hits) < limit:
-                        hits.append(
-                            PatternHit(bates, exhibit, match.group(0), _around(text, match))
-                        )
+                for start, end in text_spans(text, regex):  # any case, look-alike, wrap
+                    if len(hits) < limit:
+                        hit = PatternHit(bates, exhibit, text[start:end], _around(text, start, end))
+                        hits.append(hit)
             keyed = self.ctx.workspace.keys.mac(pattern.encode("utf-8"))
             self.ctx.audit(s, "pattern.search", f"{len(hits)} hits", pattern_hmac=keyed)
         return hits
@@ -158,6 +159,6 @@ def _compile(pattern: str) -> re.Pattern[str]:
         raise InvalidInput(f"not a regular expression ({exc})") from None
 
 
-def _around(text: str, match: re.Match[str], width: int = 40) -> str:
-    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+def _around(text: str, start: int, end: int, width: int = 40) -> str:
+    start, end = max(0, start - width), min(len(text), end + width)
     return " ".join(text[start:end].split())

@@ -43,13 +43,22 @@ from clawback.pdf.files.document import open_pdf
 from clawback.pdf.gate.verify import VerificationError, XrayRun, require_clean, verify
 from clawback.pdf.marks.slipsheet import placeholder, slip_sheet
 from clawback.pdf.marks.stamp import CORNERS, band_offset, stable_id, stamp_document
-from clawback.pdf.redaction.redact import Box, Redaction, check_gone, redact_document
+from clawback.pdf.redaction.redact import (
+    WIDTH_POLICY,
+    Box,
+    Redaction,
+    WidthPolicy,
+    check_gone,
+    redact_document,
+)
 from clawback.pdf.redaction.scrub import scrub_document
 from clawback.pdf.shows.extract import read_pages
+from clawback.pdf.shows.locate import find_text_rects
+from clawback.pdf.shows.matching import find
+from clawback.pdf.shows.needles import MIN_SECRET_CHARS, squash
 from clawback.pdf.shows.region import displayed_boxes
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
-from clawback.service.access import REDACTED_MARK
 from clawback.service.base import Service
 from clawback.storage import tables as t
 
@@ -74,10 +83,14 @@ class Job:
     label: str
     pdf: bytes
     labels: list[tuple[str, str]]
-    hits: list[tuple[int, str]]
+    hits: list[dict[str, Any]]  # {"page", "text" or "rect", "found"}: see `hits_on`
     reason: str
     corner: str
     check: bool
+    #: Each text hit's gap re-flowed to one width and its box that wide, at a line's end too
+    #: (docs/redaction-policy.md): the one policy filings use. None (for measurements only)
+    #: leaves each hit its exact width.
+    width: WidthPolicy | None = WIDTH_POLICY
 
 
 def make(job: Job) -> bytes:
@@ -96,13 +109,22 @@ def make(job: Job) -> bytes:
 
 def _make(job: Job) -> bytes:
     redactions = [
-        Redaction(page=idx, reason=job.reason, text=text, label=f"hit {n}")
-        for n, (idx, text) in enumerate(job.hits, start=1)
+        Redaction(
+            page=int(hit["page"]),
+            reason=job.reason,
+            text=hit.get("text"),
+            rect=tuple(hit["rect"]) if hit.get("rect") else None,
+            label=f"hit {n}",
+        )
+        for n, hit in enumerate(job.hits, start=1)
     ]
     boxes: list[Box] = []
+    reflowed: list[Box] = []  # the text hits' boxes, re-flowed: the gate's width check
     with open_pdf(job.pdf) as src:
         if redactions:  # boxes as the page displays, as the stamped page shows it
-            boxes = displayed_boxes(src, redact_document(src, redactions))
+            painted = redact_document(src, redactions, job.width)
+            boxes = displayed_boxes(src, painted.boxes)
+            reflowed = displayed_boxes(src, painted.reflowed)
         out = stamp_document(src, job.labels, MARGIN, job.corner)
         try:
             stamped = stable_id(scrub_document(out))
@@ -113,12 +135,18 @@ def _make(job: Job) -> bytes:
         check_gone(stamped, redactions, MARGIN, down)
     if job.check:
         shifted = [(p, (x0, y0 + down, x1, y1 + down), k) for p, (x0, y0, x1, y1), k in boxes]
-        secrets = [(f"hit {n}", text) for n, (_, text) in enumerate(job.hits, start=1)]
+        flowed = [(p, (x0, y0 + down, x1, y1 + down), k) for p, (x0, y0, x1, y1), k in reflowed]
+        secrets = [
+            (f"hit {n}", str(hit["found"]))
+            for n, hit in enumerate(job.hits, start=1)
+            if len(squash(str(hit["found"]))) >= MIN_SECRET_CHARS
+        ]
         found = verify(
             stamped,
             secrets,
             expected_labels=job.labels,
             boxes=shifted,
+            reflowed=flowed,
             xray=False,
             original=job.pdf,
             offset=down,
@@ -318,10 +346,10 @@ class Productions(Service):
             pages = s.scalars(
                 select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
             ).all()
-            hits = []
+            hits: list[dict[str, Any]] = []
             native = None if why else native_file(doc.meta or {})
             if matcher is not None and why is None:
-                hits = [(p.idx, m) for p in pages for m in sorted(set(matcher.findall(p.text)))]
+                hits = hits_on(self.ctx.files.get(doc.original), matcher)
                 if hits and native:
                     raise RuleViolation(
                         f"{rows.label(doc)}: a native with pattern hits cannot be produced "
@@ -446,8 +474,7 @@ class Productions(Service):
         else:
             pdf = self.ctx.files.get(original)
             labels = [(str(n), entry["legend"]) for n in numbers]
-        hits = [(int(i), str(x)) for i, x in entry["hits"]]
-        return Job(label, pdf, labels, hits, plan["reason"], plan["corner"], check)
+        return Job(label, pdf, labels, list(entry["hits"]), plan["reason"], plan["corner"], check)
 
     def _commit(
         self, production_id: int, plan: dict[str, Any], entry: dict[str, Any], output: bytes
@@ -465,22 +492,62 @@ class Productions(Service):
             pages = s.scalars(
                 select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
             ).all()
-            hits: dict[int, list[str]] = {}
-            for idx, text in entry["hits"]:
-                hits.setdefault(int(idx), []).append(str(text))
+            redacted = {int(hit["page"]) for hit in entry["hits"]}
+            produced = _texts_as_produced(output, redacted, _numbers(plan, entry), entry)
             for page, number in zip(pages, _numbers(plan, entry), strict=True):
                 page.bates = number
                 if entry["withheld"]:  # the numbers stay the document's; its text goes nowhere
                     page.text = page.redacted_text = entry["withheld"]
-                for text in hits.get(page.idx, ()):  # the page's text as produced
-                    page.text = page.text.replace(text, REDACTED_MARK)
-                    page.redacted_text = page.redacted_text.replace(text, REDACTED_MARK)
+                elif page.idx in produced:  # the page's text as produced, boxes and all
+                    page.text = page.redacted_text = produced[page.idx]
             recipe = "produce"
             if entry["withheld"] or entry.get("native"):
                 recipe = "slip sheet" if entry["withheld"] else "native placeholder"
             doc.produced = self.ctx.put(s, output, "application/pdf", doc.original, recipe)
             label = rows.label(doc)
         return label, doc.produced
+
+
+def hits_on(pdf: bytes, pattern: re.Pattern[str]) -> list[dict[str, Any]]:
+    """Every match of `pattern` in what the document's pages show (`pdf.shows.matching`: any
+    letter case, look-alike characters, line ends, reading order), each line of each match as
+    one hit: the line's own text when the redactor can find it by that text (then the width
+    policy re-flows it), else the box of its glyphs. JSON, for the volume's plan."""
+    hits: list[dict[str, Any]] = []
+    with open_pdf(pdf) as doc:
+        for page in doc.pages():
+            for match in find(page, pattern):
+                for text, box in match.pieces:
+                    hit: dict[str, Any] = {"page": page.number, "found": match.found}
+                    findable = len(text.strip()) >= 3 and text.isprintable()
+                    if findable and find_text_rects(page, text):
+                        hit["text"] = text
+                    else:
+                        hit["rect"] = list(box)
+                    if hit not in hits:
+                        hits.append(hit)
+    return hits
+
+
+def _texts_as_produced(
+    output: bytes,
+    pages: set[int],
+    numbers: list[BatesNumber],
+    entry: dict[str, Any],
+) -> dict[int, str]:
+    """The text of each redacted page as the produced file gives it, the stamp taken out: what
+    the record then reads for that page (a pattern's hit cannot survive in it)."""
+    if not pages or entry["withheld"] or entry.get("native"):
+        return {}
+    found = {}
+    with open_pdf(output) as doc:
+        for idx in sorted(pages):
+            text = doc[idx].get_text()
+            for mark in (str(numbers[idx]), entry["legend"]):
+                if mark:
+                    text = text.replace(mark, "")
+            found[idx] = text.strip() + "\n"
+    return found
 
 
 #: Files produced as they are (the PDF carries a placeholder page): spreadsheets and the like.

@@ -20,7 +20,7 @@ from clawback.domain.documents import Exhibit
 from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.pdf.gate.verify import require_clean, verify
-from clawback.pdf.redaction.redact import redact
+from clawback.pdf.redaction.redact import WIDTH_POLICY, redact
 from clawback.service import access as access_rules
 from clawback.service import delivery, filing, lookup, rows
 from clawback.service.base import Service
@@ -148,7 +148,7 @@ class Reads(Service):
         # items' displayed coordinates apply to it directly; text gaps are re-flowed to the
         # policy width as in the filings.
         redactions = filing.item_redactions(ex, effect.redact)
-        result = redact(produced, redactions, filing.WIDTH_POLICY)
+        result = redact(produced, redactions, WIDTH_POLICY)
         secrets = [(i.id, x) for i in ex.items if i.id in effect.redact for x in i.texts]
         findings = verify(
             result.pdf,

@@ -12,8 +12,14 @@ Glyphs inside the box (a zero-width or invisible glyph would carry a position to
 ``box`` check's: pass the same boxes as `boxes`; the label printed on a box is laid out from the
 box alone and tells nothing.
 
-A box with nothing after it on its line only has to be at least as wide as the policy's gap (it
-may be cut at the page edge). Findings name the page and the item label.
+A box with nothing after it on its line (the span ended its line, or was alone on it) must be
+exactly the policy's width too, in ems of the largest text left on the line (of the box's own
+height when none is left, as `reflow` draws it), unless it is cut by the page's right edge:
+a box as wide as the span it hid would measure it as well as a gap.
+
+The text's own direction is used: on a page shown turned (a rotated original, stamped upright)
+the line runs down or up the page, and the box and glyphs are turned back before measuring.
+Findings name the page and the item label.
 """
 
 from __future__ import annotations
@@ -23,8 +29,8 @@ from collections.abc import Sequence
 import pymupdf
 
 from clawback.pdf.gate.findings import Finding
-from clawback.pdf.redaction.reflow import WidthPolicy
-from clawback.pdf.redaction.shiftfix import Glyph, snapshot
+from clawback.pdf.redaction.reflow import WIDTH_POLICY, WidthPolicy
+from clawback.pdf.redaction.shiftfix import Glyph
 
 __all__ = ["width_findings"]
 
@@ -36,7 +42,7 @@ def width_findings(
     doc: pymupdf.Document, reflowed: Sequence[BoxSpec], policy: WidthPolicy | None = None
 ) -> list[Finding]:
     """Findings for re-flowed boxes whose gap still measures what they hide (see module doc)."""
-    gap_em = (policy or WidthPolicy()).gap_em
+    gap_em = (policy or WIDTH_POLICY).gap_em
     findings: list[Finding] = []
     by_page: dict[int, list[tuple[pymupdf.Rect, str]]] = {}
     for number, rect, label in reflowed:
@@ -45,21 +51,77 @@ def width_findings(
         else:
             findings.append(Finding(None, "width", f"box of item {label!r}: no page {number + 1}"))
     for number, boxes in sorted(by_page.items()):
-        glyphs = snapshot(doc[number])
+        page = doc[number]
+        by_direction = _glyphs(page)
         for box, label in boxes:
-            problem = _problem(glyphs, box, gap_em)
+            problem = _problem(by_direction, box, page.rect, gap_em)
             if problem:
                 findings.append(Finding(number, "width", f"box of item {label!r}: {problem}"))
     return findings
 
 
-def _problem(glyphs: list[Glyph], box: pymupdf.Rect, gap_em: float) -> str | None:
-    on_line = [g for g in glyphs if box.y0 <= (g.bbox[1] + g.bbox[3]) / 2 <= box.y1]
+#: A text direction as MuPDF traces it, and the turn that makes it run left to right.
+_TURNS = {
+    (1, 0): pymupdf.Matrix(1, 0, 0, 1, 0, 0),
+    (0, 1): pymupdf.Matrix(0, -1, 1, 0, 0, 0),
+    (-1, 0): pymupdf.Matrix(-1, 0, 0, -1, 0, 0),
+    (0, -1): pymupdf.Matrix(0, 1, -1, 0, 0, 0),
+}
+
+
+def _glyphs(page: pymupdf.Page) -> dict[tuple[int, int], list[Glyph]]:
+    """The page's glyphs by text direction, each turned to run left to right."""
+    found: dict[tuple[int, int], list[Glyph]] = {d: [] for d in _TURNS}
+    for span in page.get_texttrace():
+        dx, dy = span["dir"]
+        direction = (round(dx), round(dy))
+        turn = _TURNS.get(direction)
+        if span["wmode"] != 0 or turn is None or abs(dx) + abs(dy) > 1.001:
+            continue
+        for uni, gid, origin, bbox in span["chars"]:
+            x, y = pymupdf.Point(origin) * turn
+            r = pymupdf.Rect(bbox) * turn
+            found[direction].append(Glyph((uni, gid), x, y, span["size"], tuple(r)))
+    return found
+
+
+def _problem(
+    by_direction: dict[tuple[int, int], list[Glyph]],
+    rect: pymupdf.Rect,
+    page: pymupdf.Rect,
+    gap_em: float,
+) -> str | None:
+    """What is wrong with one box, in the direction of the text on its line (left to right
+    first; a box with no text on its line in any direction is measured as it lies)."""
+    for direction, turn in _TURNS.items():
+        box = rect * turn
+        glyphs = by_direction[direction]
+        on_line = [  # the label printed inside the box is laid out from the box alone
+            g
+            for g in glyphs
+            if box.y0 <= (g.bbox[1] + g.bbox[3]) / 2 <= box.y1
+            and not box.x0 < (g.bbox[0] + g.bbox[2]) / 2 < box.x1
+        ]
+        if on_line:
+            return _measured(on_line, box, (page * turn).x1, gap_em)
+    # Nothing left on its line: its own height is its em (turned: its width).
+    long, short = max(rect.width, rect.height), min(rect.width, rect.height)
+    if short and abs(long - gap_em * short) > _EM_TOLERANCE * short:
+        return f"box is {long / short:.3f} of its height long, not the policy's {gap_em:g}"
+    return None
+
+
+def _measured(on_line: list[Glyph], box: pymupdf.Rect, right: float, gap_em: float) -> str | None:
     after = sorted((g for g in on_line if g.x >= box.x1 - 0.5), key=lambda g: g.x)
-    if not after:
-        size = max((g.size for g in on_line), default=0.0)
-        if size and box.width < (gap_em - _EM_TOLERANCE) * size:
-            return f"box is {box.width / size:.3f} em wide, narrower than the policy's {gap_em:g}"
+    if not after:  # the span ended its line: the box alone could measure it
+        size = max(g.size for g in on_line)
+        if abs(box.x1 - right) <= _EM_TOLERANCE * size and box.width <= gap_em * size:
+            return None  # cut at the page's edge
+        if abs(box.width - gap_em * size) > _EM_TOLERANCE * size:
+            return (
+                f"box at the end of its line is {box.width / size:.3f} em wide, not the "
+                f"policy's {gap_em:g}"
+            )
         return None
     first = after[0]
     size = first.size

@@ -25,14 +25,16 @@
     (`check_render`);
 (j) ``font`` — with `original` and `boxes`, no glyph drawn on a boxed page of the original and
     drawn nowhere in the output keeps an outline in the output's embedded fonts: the fonts
-    were re-subset (`check_fonts`).
+    were re-subset (`check_fonts`);
+(k) ``ocr`` — with secrets, every page that carries a box is rendered and read by OCR, and no
+    secret is read back: a secret the page draws rather than writes is caught (`check_ocr`).
 
 Which checks run on which pages, and why that is cheap and sound:
 
 * every page: MuPDF (with and without ``/ActualText``; without only where (d) found
   replacement text) and PDFium text, the label check (on the same MuPDF reading), and
   (b)-(d), which read every object of the file, page-owned or not;
-* pages that carry a box (``boxes`` or ``reflowed``): also pypdf text, (g), (h) and (i);
+* pages that carry a box (``boxes`` or ``reflowed``): also pypdf text, (g), (h), (i) and (k);
 * any other page where pypdf's reading could add something: where MuPDF and PDFium disagree
   about the page's characters, where the two MuPDF readings differ, where a reading found a
   secret (`check_text` explains why a page where two independent decoders agree needs no
@@ -65,6 +67,7 @@ from pathlib import Path
 from clawback.pdf.files.document import PdfError, open_pdf, open_pike
 from clawback.pdf.gate.check_boxes import BoxSpec, box_findings
 from clawback.pdf.gate.check_fonts import font_findings
+from clawback.pdf.gate.check_ocr import ocr_findings
 from clawback.pdf.gate.check_raw import raw_findings, revision_findings
 from clawback.pdf.gate.check_render import render_findings
 from clawback.pdf.gate.check_structure import structure_findings
@@ -95,8 +98,10 @@ def verify(
     reflowed: Sequence[BoxSpec] = (),
     original: bytes | None = None,
     offset: float = 0.0,
+    ocr: bool = True,
 ) -> list[Finding]:
-    """Every reason `pdf` must not be produced; an empty list means it passed the gate."""
+    """Every reason `pdf` must not be produced; an empty list means it passed the gate
+    (``ocr=False`` leaves out (k), for callers that verify the same pages' pictures otherwise)."""
     for label, text in secrets:
         check_secret(label, text)
     findings: list[Finding] = []
@@ -120,6 +125,8 @@ def verify(
                 with open_pdf(original) as before:
                     findings += render_findings(doc, before, boxes, reflowed, offset)
                     findings += font_findings(doc, before, boxes)
+            if secrets and focus and ocr:
+                findings += ocr_findings(doc, secrets, focus)
     except PdfError as exc:
         return [Finding(None, "unreadable", str(exc))]
     if xray:

@@ -28,14 +28,19 @@ Coordinates are PyMuPDF page coordinates in points (origin top-left), as `Page.s
 say "page N" 1-based.
 
 The width of removed text stays readable from the positions of the glyphs that remain (see
-docs/redaction.md) unless `redact` is given a `WidthPolicy`: then each text item's gap is
-re-flowed to one fixed width and its box painted that wide (`reflow`, between steps 4 and 5).
+docs/redaction.md) unless `redact` is given a `WidthPolicy` (clawback's is `WIDTH_POLICY`, for
+productions and filings alike): then each text item's line is first checked (`telling_lines`,
+before step 3: a justified, centred or tabbed line, or an OCR layer, would still tell the width,
+and such an item is boxed across its whole line instead), and after step 4 every other text
+item's gap is re-flowed to one fixed width and its box painted that wide, at the end of a line
+too (`reflow`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
 
 import pymupdf
 
@@ -44,16 +49,25 @@ from clawback.pdf.files.document import all_layers_shown, open_pdf, refuse_unapp
 from clawback.pdf.marks import helvetica
 from clawback.pdf.marks.boxlabel import draw_box, draw_label
 from clawback.pdf.redaction.bake import bake_visible
-from clawback.pdf.redaction.reflow import ReflowError, WidthPolicy, reflow_line
+from clawback.pdf.redaction.reflow import (
+    WIDTH_POLICY,
+    ReflowError,
+    WidthPolicy,
+    line_starts,
+    reflow_line,
+    telling_lines,
+)
 from clawback.pdf.redaction.resubset import Type1Fonts
 from clawback.pdf.redaction.scrub import scrub
-from clawback.pdf.redaction.shiftfix import Glyph, Span, repair_shifts, trace
+from clawback.pdf.redaction.shiftfix import Glyph, Span, glyphs, repair_shifts, snapshot, trace
 from clawback.pdf.redaction.type1 import Type1Error
 from clawback.pdf.shows.locate import find_text_rects
 from clawback.pdf.shows.survey import survey
 
 __all__ = [
+    "WIDTH_POLICY",
     "Box",
+    "Painted",
     "Redaction",
     "RedactionError",
     "RedactionResult",
@@ -114,6 +128,18 @@ class Redaction:
 
 
 @dataclass(frozen=True)
+class Painted:
+    """The boxes `redact_document` painted, and those of them it re-flowed (text items under a
+    `WidthPolicy`: `verify(reflowed=...)` proves their width tells nothing)."""
+
+    boxes: list[Box] = field(default_factory=list)
+    reflowed: list[Box] = field(default_factory=list)
+    #: Text items whose line would still tell their width, boxed across the whole line
+    #: instead: (0-based page, label, why).
+    widened: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class RedactionResult:
     """The redacted file and every box painted on it (for `verify(boxes=...)`)."""
 
@@ -121,6 +147,8 @@ class RedactionResult:
     boxes: list[Box] = field(default_factory=list)
     #: The boxes of text items re-flowed under a `WidthPolicy` (for `verify(reflowed=...)`).
     reflowed: list[Box] = field(default_factory=list)
+    #: Text items boxed across their whole line (see `Painted.widened`).
+    widened: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def redact(
@@ -137,28 +165,37 @@ def redact(
     input or input carrying unapplied redaction annotations.
     """
     with open_pdf(pdf) as doc:
-        boxes = redact_document(doc, redactions, width)
+        painted = redact_document(doc, redactions, width)
         staged = doc.tobytes(garbage=1, encryption=pymupdf.mupdf.PDF_ENCRYPT_NONE)
     final = scrub(staged)
     check_gone(final, redactions)
-    texts = {(item.page, item.label) for item in redactions if item.text is not None}
-    reflowed = [box for box in boxes if width is not None and (box[0], box[2]) in texts]
-    return RedactionResult(final, boxes, reflowed)
+    return RedactionResult(final, painted.boxes, painted.reflowed, painted.widened)
 
 
 def redact_document(
     doc: pymupdf.Document, redactions: Sequence[Redaction], width: WidthPolicy | None = None
-) -> list[Box]:
+) -> Painted:
     """Steps 1 to 6 and the font re-subsetting of `redact` on an open document, in place;
-    returns the boxes painted. The caller must still `scrub` what it saves of `doc` and
-    `check_gone` the finished file (`redact` does both): a caller that goes on working on the
-    open document (stamping it, say) saves one file instead of two."""
+    returns the boxes painted (and, with `width`, which of them were re-flowed). The caller
+    must still `scrub` what it saves of `doc` and `check_gone` the finished file (`redact`
+    does both): a caller that goes on working on the open document (stamping it, say) saves
+    one file instead of two."""
     boxes: list[Box] = []
+    reflowed: list[Box] = []
+    widened: list[tuple[int, str, str]] = []
     refuse_unapplied_redactions(doc)
     bake_visible(doc)
     by_page = _group(redactions, doc.page_count)
     found = survey(doc, by_page)
     type1 = Type1Fonts.of(doc, by_page) if found.fonts else None
+
+    @cache
+    def starts() -> tuple[tuple[float, ...], ...]:  # where each page's lines start
+        return tuple(tuple(line_starts(snapshot(page))) for page in doc.pages())
+
+    def margins(number: int) -> list[float]:  # asked only for a line its page cannot place
+        return [x for other, xs in enumerate(starts()) if other != number for x in xs]
+
     with all_layers_shown(doc):
         for number, items in sorted(by_page.items()):
             whole = [item for item in items if item.whole_page]
@@ -166,7 +203,10 @@ def redact_document(
                 boxes.append(_withhold_page(doc, number, whole[0]))
             else:
                 page = doc[number]
-                boxes.extend(_redact_page(page, items, width, found.replacement_text))
+                painted = _redact_page(page, items, width, found.replacement_text, margins)
+                boxes.extend(painted.boxes)
+                reflowed.extend(painted.reflowed)
+                widened.extend(painted.widened)
     # Re-subset where a font program is embedded: the file's own, or the Unicode font a
     # reason beyond Windows-1252 is printed in (`boxlabel`); standard fonts have nothing to.
     # MuPDF re-subsets TrueType and CFF programs, `resubset` the Type 1 ones.
@@ -181,7 +221,8 @@ def redact_document(
     except (RuntimeError, ValueError) as exc:
         raise RedactionError(f"font re-subsetting failed ({type(exc).__name__})") from None
     boxes.sort(key=lambda box: (box[0], box[1][1], box[1][0]))
-    return boxes
+    reflowed.sort(key=lambda box: (box[0], box[1][1], box[1][0]))
+    return Painted(boxes, reflowed, widened)
 
 
 def pages_holding(pdf: bytes, text: str) -> list[int]:
@@ -233,10 +274,13 @@ def _redact_page(
     items: list[Redaction],
     width: WidthPolicy | None = None,
     replacement_text: bool = True,
-) -> list[Box]:
+    margins: Callable[[int], Sequence[float]] = lambda number: (),
+) -> Painted:
     """Remove everything under the page's boxes, paint them, and check the texts are gone.
     ``replacement_text=False``: the document has no ``/ActualText`` (`survey`), so each text
-    is searched one way only (`locate`)."""
+    is searched one way only (`locate`). With `width`, a text item whose line would still
+    tell its width once re-flowed (`telling_lines`; `margins`: where the lines of the
+    document's other pages start) is boxed across its whole line instead (`_whole_line`)."""
     number = page.number
     planned: list[tuple[pymupdf.Rect, Redaction]] = []
     for item in items:
@@ -252,6 +296,30 @@ def _redact_page(
             raise RedactionError(f"item {item.label!r} not found on page {number + 1}")
         planned.extend((rect, item) for rect in rects)
     before = trace(page)
+    widened: list[tuple[int, str, str]] = []
+    drawn = glyphs(before)
+    if width is not None:
+        texts = [i for i, (_, item) in enumerate(planned) if item.text is not None]
+        area = page.rect * page.derotation_matrix
+        told = telling_lines(
+            drawn,
+            [(planned[i][0], planned[i][1].label) for i in texts],
+            number,
+            (area.x0 + area.x1) / 2,
+            lambda: margins(number),
+        )
+        for k, why in sorted(told.items()):
+            i = texts[k]
+            band = _whole_line(planned[i][0], drawn, area)
+            planned[i] = (band, replace(planned[i][1], text=None, rect=_tuple(band)))
+            widened.append((number, planned[i][1].label, why))
+        bands = [planned[texts[k]][0] for k in told]
+        for i in texts:  # another item on a boxed line is gone with it: nothing to re-flow
+            rect, item = planned[i]
+            if item.text is not None and any(
+                band.y0 <= (rect.y0 + rect.y1) / 2 <= band.y1 for band in bands
+            ):
+                planned[i] = (rect, replace(item, text=None, rect=_tuple(rect)))
     for rect, _ in planned:  # the boxes are painted here, not by MuPDF (see `overlay`)
         page.add_redact_annot(rect, fill=None, cross_out=False)
     page.apply_redactions(
@@ -261,34 +329,64 @@ def _redact_page(
     )
     _check_neighbours(page, before, planned)
     if width is not None:
-        planned = _reflow(page, planned, width)
-    for rect, item in planned:
-        if width is None or item.text is None:  # `_reflow` painted the re-flowed boxes
-            draw_box(page, rect)
+        planned = _reflow(page, planned, width, drawn, widened)
+    for rect, _ in planned:
+        draw_box(page, rect)
     for rect, item in planned:  # every label after every box: nothing paints over one
         draw_label(page, rect, item.reason)
-    return [(number, _tuple(rect), item.label) for rect, item in planned]
+    boxes = [(number, _tuple(rect), item.label) for rect, item in planned]
+    flowed = [
+        box
+        for box, (_, item) in zip(boxes, planned, strict=True)
+        if width is not None and item.text is not None
+    ]
+    return Painted(boxes, flowed, widened)
+
+
+#: A whole-line box reaches at least this far (points) in from each edge of the page.
+_MEASURE_MARGIN = 72.0
+
+
+def _whole_line(rect: pymupdf.Rect, drawn: Sequence[Glyph], area: pymupdf.Rect) -> pymupdf.Rect:
+    """A box over the line of `rect`, as tall as `rect`, across the page's text block and at
+    least from one inch in to one inch in from the page's edges: its width tells nothing of
+    the line's (a centred line's length, a justified line's words)."""
+    inked = [g.bbox for g in drawn if g.key[0] != 32]
+    left = min([b[0] for b in inked] + [area.x0 + _MEASURE_MARGIN, rect.x0])
+    right = max([b[2] for b in inked] + [area.x1 - _MEASURE_MARGIN, rect.x1])
+    return pymupdf.Rect(max(left, area.x0), rect.y0, min(right, area.x1), rect.y1)
 
 
 def _reflow(
-    page: pymupdf.Page, planned: list[tuple[pymupdf.Rect, Redaction]], width: WidthPolicy
+    page: pymupdf.Page,
+    planned: list[tuple[pymupdf.Rect, Redaction]],
+    width: WidthPolicy,
+    drawn: Sequence[Glyph],
+    widened: list[tuple[int, str, str]],
 ) -> list[tuple[pymupdf.Rect, Redaction]]:
-    """Re-flow every text item's gap, right to left along each line, then paint its box.
+    """Re-flow every text item's gap, right to left along each line; the boxes to paint.
 
     A gap re-flowed on the left moves the boxes to its right on the same line with the text.
-    """
+    A line that cannot be re-flowed exactly (`ReflowError`) is boxed whole (`_whole_line`,
+    added to `widened`), everything on it removed in a second pass."""
+    area = page.rect * page.derotation_matrix
     result = list(planned)
     order = sorted(
         (i for i, (_, item) in enumerate(planned) if item.text is not None),
         key=lambda i: (round(planned[i][0].y1), -planned[i][0].x0),
     )
     done: list[int] = []
+    bands: list[pymupdf.Rect] = []
     for i in order:
         rect, item = result[i]
         try:
             box, moved = reflow_line(page, rect, width, item.label)
         except ReflowError as exc:
-            raise RedactionError(str(exc)) from None
+            band = _whole_line(rect, drawn, area)
+            bands.append(band)
+            result[i] = (band, replace(item, text=None, rect=_tuple(band)))
+            widened.append((page.number, item.label, str(exc).split(";")[0]))
+            continue
         result[i] = (box, item)
         for k in done:
             other = result[k][0]
@@ -296,8 +394,20 @@ def _reflow(
                 shifted = pymupdf.Rect(other.x0 + moved, other.y0, other.x1 + moved, other.y1)
                 result[k] = (shifted, result[k][1])
         done.append(i)
-    for i in order:
-        draw_box(page, result[i][0])
+    if bands:  # everything else on a boxed line goes with it
+        before = trace(page)
+        for band in bands:
+            page.add_redact_annot(band, fill=None, cross_out=False)
+        page.apply_redactions(
+            images=pymupdf.mupdf.PDF_REDACT_IMAGE_PIXELS,
+            graphics=pymupdf.mupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+            text=pymupdf.mupdf.PDF_REDACT_TEXT_REMOVE,
+        )
+        _check_neighbours(page, before, [(band, result[0][1]) for band in bands])
+        for i in done:
+            rect, item = result[i]
+            if any(band.y0 <= (rect.y0 + rect.y1) / 2 <= band.y1 for band in bands):
+                result[i] = (rect, replace(item, text=None, rect=_tuple(rect)))
     return result
 
 

@@ -1,0 +1,371 @@
+"""The page as a viewer shows it: the working copy ingest makes, holding nothing no viewer draws.
+
+A received PDF can carry text no reader of the page ever sees, which a pattern search of its
+text then misses and a production may bring back to light: content in an optional-content
+layer switched off by default (a stamp that does not copy the layer settings prints it), text
+placed outside the CropBox or the MediaBox, text inside a clip path that hides it, and
+``/ActualText`` that reads something other than the glyphs drawn. `visible_copy` makes the
+copy the record works on (the file as received is kept beside it):
+
+1. *Optional content* is flattened as the default configuration shows it: marked content
+   (``/OC /name BDC ... EMC``) of a group or membership dictionary that is off, and form or
+   image XObjects and annotations whose ``/OC`` is off, are removed; what is on stays, and the
+   document's ``/OCProperties`` go (nothing is optional any more). Visibility follows ISO
+   32000-1 8.11: a group's state from ``/D`` (``/BaseState``, ``/ON``, ``/OFF``); a membership
+   dictionary's ``/VE`` expression, else its ``/P`` policy (``/AnyOn`` by default).
+2. *Text no viewer draws*: every character MuPDF finds with its MediaBox and clip culling off
+   but not with them on, or whose box lies outside the page's visible area, is removed (a
+   redaction of its box that touches text only: no box drawn, pictures and paths kept).
+3. *Replacement text*: ``/ActualText``, ``/Alt`` and ``/E`` are dropped from marked content,
+   so the text read is the glyphs drawn (a production's scrub drops them anyway).
+
+A file with none of these comes back as the same bytes. What the page draws that is not text
+(pictures, outlines, Type 3 glyphs without a mapping) is read by OCR (`shows.ocr`).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pikepdf
+import pymupdf
+
+from clawback.pdf.files.document import PdfError, open_pdf, open_pike, save_clean
+from clawback.pdf.redaction.scrub import CONTENT_TEXT_KEY, TEXT_KEYS
+from clawback.pdf.shows.survey import survey
+
+__all__ = ["Removed", "visible_copy"]
+
+#: MuPDF text flags for "every character the page holds" and "the characters a viewer draws".
+_ALL = (
+    pymupdf.TEXT_PRESERVE_WHITESPACE
+    | pymupdf.TEXT_PRESERVE_LIGATURES
+    | pymupdf.TEXT_IGNORE_ACTUALTEXT
+)
+_SHOWN = _ALL | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_CLIP
+_Key = tuple[str, int, int]
+
+
+@dataclass(frozen=True)
+class Removed:
+    """What `visible_copy` took out, counted (never the text): for the document's meta."""
+
+    hidden_layers: int = 0  # marked-content runs, XObject uses and annotations switched off
+    unseen_characters: int = 0  # outside the visible area or clipped away
+    replacement_texts: int = 0  # /ActualText, /Alt, /E entries dropped
+
+    def __bool__(self) -> bool:
+        return bool(self.hidden_layers or self.unseen_characters or self.replacement_texts)
+
+    def as_data(self) -> dict[str, int]:
+        return {k: v for k, v in vars(self).items() if v}
+
+
+def visible_copy(pdf: bytes) -> tuple[bytes, Removed]:
+    """`pdf` as a viewer shows it (see the module doc), and what was removed."""
+    layers = replacement = 0
+    with open_pdf(pdf) as doc:
+        layered = bool(doc.get_ocgs())
+        replaced = survey(doc, range(doc.page_count)).replacement_text
+    if layered or replaced:
+        with open_pike(pdf) as pike:
+            layers = _flatten_optional_content(pike) if layered else 0
+            replacement = _drop_replacement_text(pike) if replaced else 0
+            if "/OCProperties" in pike.Root:
+                del pike.Root["/OCProperties"]
+            pdf = _saved(pike)
+    unseen = 0
+    with open_pdf(pdf) as doc:
+        for page in doc.pages():
+            unseen += _remove_unseen_text(page)
+        if unseen:
+            pdf = save_clean(doc)
+    return pdf, Removed(layers, unseen, replacement)
+
+
+def _saved(doc: pikepdf.Pdf) -> bytes:
+    buffer = io.BytesIO()
+    doc.save(buffer, deterministic_id=True)
+    return buffer.getvalue()
+
+
+# -- optional content --------------------------------------------------------------------------
+
+
+class _Visibility:
+    """Which optional-content groups and membership dictionaries the default view shows."""
+
+    def __init__(self, doc: pikepdf.Pdf) -> None:
+        props = doc.Root.get("/OCProperties")
+        config = props.get("/D") if isinstance(props, pikepdf.Dictionary) else None
+        config = config if isinstance(config, pikepdf.Dictionary) else pikepdf.Dictionary()
+        self.base_on = config.get("/BaseState", pikepdf.Name.ON) != pikepdf.Name.OFF
+        self.on = {_id(g) for g in _array(config.get("/ON"))}
+        self.off = {_id(g) for g in _array(config.get("/OFF"))}
+
+    def shows(self, entry: object) -> bool:
+        """Whether an ``/OC`` value (a group, a membership dictionary) is shown."""
+        if not isinstance(entry, pikepdf.Dictionary):
+            return True
+        if entry.get("/Type") == pikepdf.Name.OCMD:
+            expression = entry.get("/VE")
+            if isinstance(expression, pikepdf.Array):
+                return self._expression(expression)
+            groups = [g for g in _array(entry.get("/OCGs"))]
+            if isinstance(entry.get("/OCGs"), pikepdf.Dictionary):
+                groups = [entry.OCGs]
+            states = [self._group(g) for g in groups]
+            if not states:
+                return True
+            policy = entry.get("/P", pikepdf.Name.AnyOn)
+            if policy == pikepdf.Name.AllOn:
+                return all(states)
+            if policy == pikepdf.Name.AnyOff:
+                return not all(states)
+            if policy == pikepdf.Name.AllOff:
+                return not any(states)
+            return any(states)
+        return self._group(entry)
+
+    def _group(self, group: object) -> bool:
+        key = _id(group)
+        if key in self.off:
+            return False
+        if key in self.on:
+            return True
+        return self.base_on
+
+    def _expression(self, expression: pikepdf.Array) -> bool:
+        if len(expression) == 0:
+            return True
+        op, args = expression[0], list(expression)[1:]
+        values = [
+            self._expression(a) if isinstance(a, pikepdf.Array) else self._group(a) for a in args
+        ]
+        if op == pikepdf.Name.Not:
+            return not values[0] if values else True
+        if op == pikepdf.Name.And:
+            return all(values)
+        return any(values)  # /Or
+
+
+def _flatten_optional_content(doc: pikepdf.Pdf) -> int:
+    """Remove what the default configuration hides; returns how many runs and uses went."""
+    shown = _Visibility(doc)
+    removed = 0
+    done: set[tuple[int, int]] = set()
+    for page in doc.pages:
+        resources = page.obj.get("/Resources", pikepdf.Dictionary())
+        removed += _filter_stream(doc, page.obj, resources, shown, done)
+        annots = page.obj.get("/Annots")
+        if isinstance(annots, pikepdf.Array):
+            kept = [a for a in annots if shown.shows(_get(a, "/OC"))]
+            if len(kept) != len(annots):
+                removed += len(annots) - len(kept)
+                page.obj.Annots = pikepdf.Array(kept)
+    return removed
+
+
+def _filter_stream(
+    doc: pikepdf.Pdf,
+    owner: pikepdf.Object,
+    resources: pikepdf.Object,
+    shown: _Visibility,
+    done: set[tuple[int, int]],
+) -> int:
+    """Drop hidden marked content and hidden XObject uses from one content stream (a page's or
+    a form's), and from the forms it draws (each form once)."""
+    properties = _get(resources, "/Properties")
+    xobjects = _get(resources, "/XObject")
+    instructions = (
+        pikepdf.parse_content_stream(owner)
+        if isinstance(owner, pikepdf.Page | pikepdf.Stream)
+        else pikepdf.parse_content_stream(pikepdf.Page(owner))
+    )
+    kept: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
+    hiding = 0  # depth of marked content inside a hidden run (0: showing)
+    removed = 0
+    for item in instructions:
+        op = str(item.operator) if isinstance(item, pikepdf.ContentStreamInstruction) else "INLINE"
+        if hiding:
+            if op in ("BDC", "BMC"):
+                hiding += 1
+            elif op == "EMC":
+                hiding -= 1
+            continue
+        if op == "BDC" and len(item.operands) == 2 and item.operands[0] == pikepdf.Name.OC:
+            tag = item.operands[1]
+            entry = tag if isinstance(tag, pikepdf.Dictionary) else _get(properties, str(tag))
+            if not shown.shows(entry):
+                hiding, removed = 1, removed + 1
+                continue
+        if op == "Do" and item.operands:
+            target = _get(xobjects, str(item.operands[0]))
+            if isinstance(target, pikepdf.Stream) and not shown.shows(target.get("/OC")):
+                removed += 1
+                continue
+            if isinstance(target, pikepdf.Stream) and target.get("/Subtype") == pikepdf.Name.Form:
+                key = target.objgen
+                if key not in done:
+                    done.add(key)
+                    inner = target.get("/Resources", resources)
+                    removed += _filter_stream(doc, target, inner, shown, done)
+        kept.append(item)
+    if removed:
+        data = pikepdf.unparse_content_stream(kept)
+        if isinstance(owner, pikepdf.Stream):
+            owner.write(data)
+        else:
+            owner.Contents = doc.make_stream(data)
+    return removed
+
+
+# -- replacement text --------------------------------------------------------------------------
+
+
+def _drop_replacement_text(doc: pikepdf.Pdf) -> int:
+    """Drop /ActualText, /Alt and /E strings from marked-content property lists (inline and in
+    the resources), so the text read is the glyphs drawn."""
+    dropped = 0
+    for page in doc.pages:
+        dropped += _strip_inline(doc, page.obj)
+        for stream in _forms(page.obj.get("/Resources")):
+            dropped += _strip_inline(doc, stream)
+    for obj in doc.objects:
+        if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+            for key in TEXT_KEYS:
+                if key in obj and isinstance(obj.get(key), pikepdf.String):
+                    del obj[key]
+                    dropped += 1
+    return dropped
+
+
+def _strip_inline(doc: pikepdf.Pdf, owner: pikepdf.Object) -> int:
+    target = owner if isinstance(owner, pikepdf.Stream) else pikepdf.Page(owner)
+    if isinstance(owner, pikepdf.Stream):
+        raw = owner.read_bytes()
+    else:
+        raw = b"".join(s.read_bytes() for s in _contents(owner))
+    if not CONTENT_TEXT_KEY.search(raw):
+        return 0
+    dropped = 0
+    kept = []
+    for item in pikepdf.parse_content_stream(target):
+        if (
+            isinstance(item, pikepdf.ContentStreamInstruction)
+            and str(item.operator) == "BDC"
+            and len(item.operands) == 2
+            and isinstance(item.operands[1], pikepdf.Dictionary)
+        ):
+            props = item.operands[1]
+            for key in TEXT_KEYS:
+                if key in props and isinstance(props.get(key), pikepdf.String):
+                    del props[key]
+                    dropped += 1
+            item = pikepdf.ContentStreamInstruction([item.operands[0], props], item.operator)
+        kept.append(item)
+    data = pikepdf.unparse_content_stream(kept)
+    if isinstance(owner, pikepdf.Stream):
+        owner.write(data)
+    else:
+        owner.Contents = doc.make_stream(data)
+    return dropped
+
+
+def _forms(resources: object) -> Iterable[pikepdf.Stream]:
+    seen: set[tuple[int, int]] = set()
+    stack = [resources]
+    while stack:
+        found = _get(stack.pop(), "/XObject")
+        for xobject in found.values() if isinstance(found, pikepdf.Dictionary) else ():
+            if (
+                isinstance(xobject, pikepdf.Stream)
+                and xobject.get("/Subtype") == pikepdf.Name.Form
+                and xobject.objgen not in seen
+            ):
+                seen.add(xobject.objgen)
+                yield xobject
+                stack.append(xobject.get("/Resources"))
+
+
+def _contents(page: pikepdf.Object) -> list[pikepdf.Stream]:
+    contents = page.get("/Contents")
+    if isinstance(contents, pikepdf.Array):
+        return [c for c in contents if isinstance(c, pikepdf.Stream)]
+    return [contents] if isinstance(contents, pikepdf.Stream) else []
+
+
+# -- text no viewer draws ----------------------------------------------------------------------
+
+
+def _remove_unseen_text(page: pymupdf.Page) -> int:
+    """Remove the characters a viewer does not draw: outside the page's visible area (MuPDF's
+    text trace sees them, its text extraction does not) or clipped away (extracted with clip
+    culling off, not with it on). Refused in one line if the text a viewer draws moved."""
+    turned = page.rotation
+    if turned:
+        page.set_rotation(0)
+    try:
+        area = page.rect
+        before = _chars(page, _SHOWN)
+        unseen = [box for key, box in _chars(page, _ALL).items() if key not in before]
+        for span in page.get_texttrace():
+            for ch in span["chars"]:
+                box = pymupdf.Rect(ch[3])
+                if box.is_empty:  # a glyph with no box: its origin, a point wide
+                    x, y = ch[2]
+                    box = pymupdf.Rect(x - 0.5, y - 0.5, x + 0.5, y + 0.5)
+                if (box & area).get_area() < 0.5 * max(box.get_area(), 1e-6):
+                    unseen.append(box)
+        if not unseen:
+            return 0
+        for box in unseen:
+            # no box drawn (fill=False, which the stubs do not name): nothing was shown there
+            page.add_redact_annot(box, fill=False)  # type: ignore[arg-type]
+        page.apply_redactions(  # text only: pictures and paths stay as they are
+            images=pymupdf.mupdf.PDF_REDACT_IMAGE_NONE,
+            graphics=pymupdf.mupdf.PDF_REDACT_LINE_ART_NONE,
+            text=pymupdf.mupdf.PDF_REDACT_TEXT_REMOVE,
+        )
+        if _chars(page, _SHOWN) != before:
+            raise PdfError(
+                f"page {page.number + 1}: text no viewer shows cannot be taken out without "
+                "moving the text it shows"
+            )
+        return len(unseen)
+    finally:
+        if turned:
+            page.set_rotation(turned)
+
+
+def _chars(page: pymupdf.Page, flags: int) -> dict[_Key, pymupdf.Rect]:
+    """Each character of the page by (character, rounded origin), with its box."""
+    found: dict[_Key, pymupdf.Rect] = {}
+    raw = page.get_text("rawdict", flags=flags)
+    for block in raw.get("blocks", ()):
+        for line in block.get("lines", ()):
+            for span in line.get("spans", ()):
+                for ch in span.get("chars", ()):
+                    x, y = ch["origin"]
+                    found[(ch["c"], round(x * 10), round(y * 10))] = pymupdf.Rect(ch["bbox"])
+    return found
+
+
+# -- pikepdf helpers ---------------------------------------------------------------------------
+
+
+def _array(value: object) -> list[pikepdf.Object]:
+    return list(value) if isinstance(value, pikepdf.Array) else []
+
+
+def _id(obj: object) -> tuple[int, int]:
+    return obj.objgen if isinstance(obj, pikepdf.Object) and obj.is_indirect else (0, id(obj))
+
+
+def _get(container: object, key: str) -> pikepdf.Object | None:
+    if isinstance(container, pikepdf.Dictionary | pikepdf.Stream):
+        value = container.get(key if key.startswith("/") else "/" + key)
+        return value
+    return None

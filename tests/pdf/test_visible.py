@@ -1,0 +1,67 @@
+"""The working copy ingest makes: only what a viewer shows (`pdf.shows.visible`), checked on
+the adversarial corpus's hidden channels and on files that must come back unchanged."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+
+from clawback.pdf.shows.visible import visible_copy
+from tests.redaction.adversarial import CODE, CORPUS
+from tests.redaction.extractors import contains, texts
+
+HIDDEN = [
+    ("leak_hidden_ocg_layer", "hidden_layers"),
+    ("leak_ocmd_membership", "hidden_layers"),
+    ("leak_outside_cropbox", "unseen_characters"),
+    ("leak_off_mediabox", "unseen_characters"),
+    ("leak_clipped_away", "unseen_characters"),
+]
+
+
+def render(pdf: bytes) -> bytes:
+    with pymupdf.open(stream=pdf) as doc:
+        samples: bytes = doc[0].get_pixmap(dpi=50).samples
+        return samples
+
+
+@pytest.mark.parametrize(("name", "what"), HIDDEN)
+def test_what_no_viewer_shows_is_taken_out(name: str, what: str) -> None:
+    original = CORPUS[name].build()
+    copy, removed = visible_copy(original)
+    assert getattr(removed, what) > 0
+    readers = texts(copy)
+    assert not [r for r, text in readers.items() if contains(text, CODE)], readers.keys()
+    with pymupdf.open(stream=copy) as doc:
+        assert "Field report 7" in doc[0].get_text()  # the page's own text stays
+    if name != "leak_ocmd_membership":  # MuPDF draws what the membership hides (spec: hidden)
+        assert render(copy) == render(original)
+
+
+def test_replacement_text_gives_way_to_the_glyphs() -> None:
+    copy, removed = visible_copy(CORPUS["leak_actualtext_masks_secret"].build())
+    assert removed.replacement_texts == 1
+    with pymupdf.open(stream=copy) as doc:
+        assert CODE in doc[0].get_text() and "schedule B" not in doc[0].get_text()
+
+
+@pytest.mark.parametrize("name", ["good_plain_code", "good_no_secret", "leak_white_on_white"])
+def test_a_file_with_nothing_hidden_comes_back_the_same(name: str) -> None:
+    original = CORPUS[name].build()
+    assert visible_copy(original) == (original, visible_copy(original)[1])
+    assert not visible_copy(original)[1]
+
+
+def test_a_layer_that_is_on_stays() -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    shown = doc.add_ocg("shown", on=True)
+    hidden = doc.add_ocg("hidden", on=False)
+    page.insert_text((72, 100), "on layer text", oc=shown)
+    page.insert_text((72, 130), "off layer text", oc=hidden)
+    copy, removed = visible_copy(doc.tobytes())
+    with pymupdf.open(stream=copy) as reopened:
+        text = reopened[0].get_text()
+        assert reopened.get_ocgs() == {}  # nothing optional any more
+    assert removed.hidden_layers == 1
+    assert "on layer text" in text and "off layer text" not in text
