@@ -45,6 +45,17 @@ def test_replacement_text_gives_way_to_the_glyphs() -> None:
         assert CODE in doc[0].get_text() and "schedule B" not in doc[0].get_text()
 
 
+def test_alt_text_goes_with_no_actualtext_in_the_file() -> None:
+    """An /Alt in the structure tree and no /ActualText anywhere: dropped all the same."""
+    specimen = CORPUS["leak_structure_alt_text"]
+    assert specimen.secret is not None
+    copy, removed = visible_copy(specimen.build())
+    assert removed.replacement_texts >= 1
+    with pymupdf.open(stream=copy) as doc:
+        sources = [doc.xref_object(x, compressed=True) for x in range(1, doc.xref_length())]
+    assert not any("/Alt" in source for source in sources)
+
+
 @pytest.mark.parametrize("name", ["good_plain_code", "good_no_secret", "leak_white_on_white"])
 def test_a_file_with_nothing_hidden_comes_back_the_same(name: str) -> None:
     original = CORPUS[name].build()

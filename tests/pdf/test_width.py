@@ -7,7 +7,7 @@ import pytest
 
 from clawback.pdf.gate.verify import verify
 from clawback.pdf.redaction.redact import Redaction, WidthPolicy, redact
-from clawback.pdf.redaction.widthleak import NAMES, bits, consistent, observed_gap
+from clawback.pdf.redaction.widthleak import NAMES, Gap, bits, consistent, observed_gap
 
 TARGETS = ("Marisol Ejemplo", "Jose Lee", "Christopher Rodriguez", "Mary Smith", "Luis Nguyen")
 SIZE = 11
@@ -140,3 +140,36 @@ def test_a_span_that_begins_its_line_reflows_too() -> None:
     gap = observed_gap(result.pdf, 0, box)
     assert gap is not None and gap.width == pytest.approx(88, abs=0.01)
     assert verify(result.pdf, [], boxes=result.boxes, reflowed=result.reflowed, xray=False) == []
+
+
+def ending(name: str) -> bytes:
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((72, 100), f"The statement was taken from {name}", fontsize=SIZE)
+    page.insert_text((72, 113), "The next line is ordinary text.", fontsize=SIZE)
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+def test_a_name_ending_its_line_gets_a_box_that_tells_nothing() -> None:
+    """Nothing follows the name, so only the box could measure it: without the policy the box
+    is the name's own width (bits leaked against the name list, as for a gap); with it every
+    box is 8 em, and the width leaks 0 bits."""
+    exact, fixed = [], set()
+    for name in TARGETS:
+        item = Redaction(page=0, reason="R", text=name, label="w")
+        ((_, box, _),) = redact(ending(name), [item]).boxes
+        exact.append((name, box[2] - box[0]))
+        result = redact(ending(name), [item], width=WidthPolicy())
+        ((_, box, _),) = result.boxes
+        assert result.reflowed and not result.widened
+        fixed.add(round(box[2] - box[0], 2))
+        assert verify(result.pdf, [("w", name)], boxes=result.boxes, reflowed=result.reflowed,
+                      xray=False) == []  # fmt: skip
+    for name, width in exact:  # the tight box: its width alone picks the name out
+        possible = consistent(Gap(width, SIZE), NAMES, HELVETICA, tolerance_em=0.05)
+        assert name in possible and bits(len(possible), len(NAMES)) >= 3.0
+    # One box width whatever the name: the observation is the same for every candidate, so it
+    # leaves all of them (0 bits).
+    assert fixed == {WidthPolicy().gap_em * SIZE}

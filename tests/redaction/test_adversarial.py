@@ -81,7 +81,7 @@ from clawback.demo.run import reference_case
 from clawback.domain.errors import ClawbackError
 from clawback.service import Record, Workspace
 from clawback.storage import tables as t
-from tests.redaction.adversarial import CORPUS
+from tests.redaction.adversarial import CORPUS, leak_cases
 from tests.redaction.extractors import contains, failures, found_in, ocr, texts
 
 #: The corpus files a production leaks: "<channel>: <what leaks, measured>" (who reads the
@@ -159,24 +159,11 @@ def bench(tmp_path_factory: pytest.TempPathFactory, xray_available: None) -> Ben
     return Bench(record)
 
 
-def _cases(names: list[str]) -> list[object]:
-    """The names, those in `LEAKS` as strict xfails that only a leak (the final assertion)
-    satisfies: a crash is still an error."""
-    return [
-        pytest.param(
-            name, marks=pytest.mark.xfail(raises=AssertionError, strict=True, reason=LEAKS[name])
-        )
-        if name in LEAKS
-        else name
-        for name in names
-    ]
-
-
 SECRETS = [name for name, specimen in CORPUS.items() if specimen.secret is not None]
 
 
 @pytest.mark.xray
-@pytest.mark.parametrize("name", _cases(SECRETS))
+@pytest.mark.parametrize("name", leak_cases(SECRETS, LEAKS))
 def test_produced_clean_or_refused(bench: Bench, name: str) -> None:
     """Produced with the user's pattern, the file is refused in one line naming the document,
     or no extractor and no OCR of its render reads the secret, and it carries its number."""

@@ -3,13 +3,22 @@
 A brief that quotes material designated under the protective order is filed twice: a public
 version with the designated material redacted, and the full version lodged under seal, with a
 copy for the court on which the redacted passages are highlighted (e.g. N.D. Cal. Civil
-L.R. 79-5(e)). `Briefs.propose_brief_redactions` reads the brief (PDF, or a word-processor file
+L.R. 79-5(e)). `Briefs.propose` reads the brief (PDF, or a word-processor file
 converted with LibreOffice) and proposes the spans to redact; the filer reviews them and
-`Briefs.file_brief` makes and checks the files.
+`Briefs.file` makes and checks the files.
+
+The brief is first prepared as ingest prepares a PDF (`prepared`): only what a viewer shows
+(`pdf.shows.visible`: no switched-off layer, no text off the page or clipped away, no
+replacement text), then OCR of what a page draws but does not write (`pdf.shows.ocr`: pictures,
+outlines, Type 3 glyphs). Proposals are made on that copy, and the public and highlighted
+versions are made from it.
 
 What is proposed, page by page of the brief:
 
-* every named item's text (``define_item``) of a confidential document that occurs in the brief;
+* every named item's text (``define_item``) of a confidential document, wherever the brief
+  shows it: found by `pdf.shows.matching` in the page's glyphs (any letter case, look-alike
+  characters, wrapped at a line end, letter-spaced, drawn out of order; see its docstring), as
+  the page writes it, or as the box of its glyphs where a text search cannot find it;
 * every quotation of a confidential produced page: a span of the brief that also stands in the
   text of such a page, at least `MIN_QUOTE` characters long inside quotation marks, or at least
   `MIN_LIFT` characters (a line or a sentence, e.g. a block quote) anywhere;
@@ -17,11 +26,11 @@ What is proposed, page by page of the brief:
 
 A document is *confidential* here when it is produced, carries a designation or is sealed, and
 is not marked publicly available; a span that also stands on a produced page that is not
-confidential is not proposed (letterheads, boilerplate, text in the public domain). Comparison
-ignores case, whitespace and line breaks, ligatures and dash and quote look-alikes; it is
-exact otherwise (a quotation altered with brackets or ellipses is found in pieces, and a
-paraphrase is not found at all: `Briefs.brief_citations` lists the citations of confidential
-material, whose surroundings the filer should read).
+confidential is not proposed (letterheads, boilerplate, text in the public domain). Quotations
+are compared ignoring case, whitespace and line breaks, ligatures and dash and quote
+look-alikes; exactly otherwise (a quotation altered with brackets or ellipses is found in
+pieces, and a paraphrase is not found at all: `Briefs.citations` lists the citations of
+confidential material, whose surroundings the filer should read).
 
 Bates citations and exhibit references are never proposed: citing a page is not disclosing it.
 They appear in each proposal's `Proposal.source` as context.
@@ -51,11 +60,14 @@ from clawback.domain.seats import Act
 from clawback.pdf.files.convert import to_pdf
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.gate.verify import require_clean, verify
-from clawback.pdf.marks.highlight import highlight
-from clawback.pdf.redaction.redact import Redaction, redact
+from clawback.pdf.marks.highlight import Mark, highlight
+from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, RedactionError, redact
 from clawback.pdf.shows.extract import read_pages
 from clawback.pdf.shows.locate import find_text_rects
+from clawback.pdf.shows.matching import find, literal
 from clawback.pdf.shows.needles import MIN_SECRET_CHARS, squash
+from clawback.pdf.shows.ocr import add_text_layer
+from clawback.pdf.shows.visible import visible_copy
 from clawback.service import access as access_rules
 from clawback.service import delivery
 from clawback.service.base import Service
@@ -68,6 +80,7 @@ __all__ = [
     "BriefCitation",
     "Briefs",
     "Proposal",
+    "prepared",
 ]
 
 BRIEF_REASON = "REDACTED - CONFIDENTIAL UNDER PROTECTIVE ORDER"
@@ -85,7 +98,10 @@ class Proposal:
 
     `page` is the 0-based page of the brief's PDF; `text` is the span as it stands there (every
     occurrence on that page is redacted); `reason` is printed on the box; `source` says why,
-    naming Bates numbers, exhibits, tiers and item ids, never the material itself.
+    naming Bates numbers, exhibits, tiers and item ids, never the material itself. `rect` is
+    set where a text search cannot find the span (letter-spaced, drawn out of order, wrapped
+    at its hyphen): the box of its glyphs on the prepared brief's page (`prepared`), in
+    PyMuPDF page coordinates, which is redacted instead; `text` is then the span as read.
 
     `text` IS the confidential material: it is for the filer's eyes only. Do not log it, audit
     it, put it in an error message or show it to anyone who may not read the brief.
@@ -95,6 +111,7 @@ class Proposal:
     text: str
     reason: str
     source: str
+    rect: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -219,7 +236,17 @@ class _Page:
 class _ItemText:
     item: str
     page: str  # the page as shown, "AOL-DEF-00528703 (AEO)"
-    text: str  # folded
+    text: str  # as the item names it
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """An item's text as one page of the brief shows it (`_shown_items`)."""
+
+    page: int
+    tag: tuple[str, str]
+    text: str  # as the page writes it, or (with `rect`) as read
+    rect: tuple[float, float, float, float] | None  # where a text search cannot find it
 
 
 @dataclass
@@ -355,8 +382,11 @@ def _source(tags: frozenset[_Tag], cited: Sequence[tuple[str, tuple[str, ...]]])
     return "; ".join(parts)
 
 
-def _propose(page_texts: Sequence[str], material: _Material) -> list[Proposal]:
-    """The proposals for a brief whose pages read `page_texts` (see the module doc)."""
+def _propose(
+    page_texts: Sequence[str], material: _Material, shown: Sequence[_Shown] = ()
+) -> list[Proposal]:
+    """The proposals for a brief whose pages read `page_texts` and show the items `shown`
+    (see the module doc)."""
     folded = [_fold_map(text) for text in page_texts]
     page_grams = [_grams(brief, MIN_QUOTE) for brief, _ in folded]
     every_gram = {gram for grams in page_grams for gram in grams}
@@ -380,13 +410,16 @@ def _propose(page_texts: Sequence[str], material: _Material) -> list[Proposal]:
             for c in find_citations(text, material.prefixes)
         ]
         pieces = _carve(pieces, holes, brief)
-        for item in material.items:
-            tag = frozenset({("item", f"{item.item} on {item.page}")})
-            pieces.extend((s, e, tag) for s, e in _occurrences(brief, item.text))
+        for found in shown:
+            if found.page == len(first) and found.rect is None:
+                pieces.extend(
+                    (s, e, frozenset({found.tag}))
+                    for s, e in _occurrences(brief, _fold(found.text))
+                )
         for s, e, tags in pieces:
             secrets[brief[s:e]] = secrets.get(brief[s:e], frozenset()) | tags
         first.append(pieces)
-    proposals: dict[tuple[int, str], tuple[frozenset[_Tag], str]] = {}
+    proposals: dict[tuple[int, str, _Rect | None], tuple[frozenset[_Tag], str]] = {}
     for number, ((brief, origin), text, pieces) in enumerate(
         zip(folded, page_texts, first, strict=True)
     ):
@@ -394,15 +427,58 @@ def _propose(page_texts: Sequence[str], material: _Material) -> list[Proposal]:
             (s, e, tags) for secret, tags in secrets.items() for s, e in _occurrences(brief, secret)
         ]
         cited = _cited(material, text)
-        for s, e, tags in _merge([*pieces, *again]):
-            span = " ".join(text[origin[s] : origin[e - 1] + 1].split())
-            key = (number, span)
+        spans: list[tuple[str, _Rect | None, frozenset[_Tag]]] = [
+            (" ".join(text[origin[s] : origin[e - 1] + 1].split()), None, tags)
+            for s, e, tags in _merge([*pieces, *again])
+        ]
+        for found in shown:  # boxes, and texts the page's text does not spell the same way
+            if found.page == number and (
+                found.rect is not None or not any(_occurrences(brief, _fold(found.text)))
+            ):
+                spans.append((found.text, found.rect, frozenset({found.tag})))
+        for span, rect, tags in spans:
+            key = (number, span, rect)
             known = proposals.get(key, (frozenset(), ""))[0]
             proposals[key] = (known | tags, _source(known | tags, cited))
     return [
-        Proposal(page, span, BRIEF_REASON, source)
-        for (page, span), (_, source) in proposals.items()
+        Proposal(page, span, BRIEF_REASON, source, rect)
+        for (page, span, rect), (_, source) in proposals.items()
     ]
+
+
+_Rect = tuple[float, float, float, float]
+
+
+def _shown_items(pdf: bytes, material: _Material) -> list[_Shown]:
+    """Every item's text wherever a page of `pdf` shows it (`pdf.shows.matching`), line by
+    line: as the page writes it where a text search finds that (the redactor then re-flows
+    it), else as read, with the box of its glyphs (as `production.hits_on` does)."""
+    found: list[_Shown] = []
+    if not material.items:
+        return found
+    with open_pdf(pdf) as doc:
+        for page in doc.pages():
+            for item in material.items:
+                tag = ("item", f"{item.item} on {item.page}")
+                for match in find(page, literal(item.text)):
+                    for text, box in match.pieces:
+                        findable = len(text.strip()) >= 3 and text.isprintable()
+                        if findable and find_text_rects(page, text):
+                            shown = _Shown(page.number, tag, text, None)
+                        else:
+                            shown = _Shown(page.number, tag, " ".join(match.found.split()), box)
+                        if shown not in found:
+                            found.append(shown)
+    return found
+
+
+def prepared(pdf: bytes) -> bytes:
+    """`pdf` as ingest prepares a file for the record (`service.ingest`): only what a viewer
+    shows (`visible_copy`), then OCR's words laid over what its pages draw but do not write
+    (`add_text_layer`). A brief is proposed on, redacted and highlighted in this copy."""
+    shown, _ = visible_copy(pdf)
+    ready, _ = add_text_layer(shown)
+    return ready
 
 
 # -- the service ------------------------------------------------------------------------------
@@ -434,10 +510,14 @@ class Briefs(Service):
         """
         self.ctx.require(Act.file_brief)
         pdf = to_pdf(brief, suffix)
-        texts = [page.text for page in read_pages(pdf)]
+        return self._propose(pdf, prepared(pdf))
+
+    def _propose(self, pdf: bytes, ready: bytes) -> list[Proposal]:
+        """`propose` for the brief `pdf` as `prepared` (`ready`)."""
+        texts = [page.text for page in read_pages(ready)]
         with self.ctx.transaction() as s:
             material = self._material(s)
-            proposals = _propose(texts, material)
+            proposals = _propose(texts, material, _shown_items(ready, material))
             self.ctx.audit(
                 s,
                 "brief.propose",
@@ -445,7 +525,7 @@ class Briefs(Service):
                 pages=len(texts),
                 proposals=len(proposals),
             )
-        return _locate(pdf, proposals)
+        return _locate(ready, proposals)
 
     def citations(self, brief: bytes, suffix: str = ".pdf") -> list[BriefCitation]:
         """Every Bates citation and exhibit reference in `brief`, with the confidential
@@ -471,32 +551,51 @@ class Briefs(Service):
         """Write ``out/public/<name>.pdf``, ``out/highlighted/<name>.pdf`` and
         ``out/sealed/<name>.pdf``; returns them by kind.
 
-        The public version has every proposal (the reviewed `proposals`, or those
-        `propose_brief_redactions` makes) truly redacted, and must pass the verification gate
-        with each proposal's text as a secret, x-ray included; if it does not, or a proposal's
-        text is not on its page, nothing is written. The highlighted version is the brief with
-        the same spans highlighted, for the court; the sealed version is the brief as lodged
-        under seal (for a word-processor file, its PDF).
+        The brief is `prepared` first. The public version has every proposal (the reviewed
+        `proposals`, or those `propose` makes) truly redacted, text re-flowed to the width
+        policy (docs/redaction-policy.md), and must pass the verification gate with each
+        proposal's text as a secret, OCR and x-ray included; if it does not, or a proposal's
+        text is not on its page, nothing is written and the error names the public file. The
+        highlighted version is the brief with the same spans highlighted, for the court; the
+        sealed version is the brief as lodged under seal (for a word-processor file, its PDF).
         """
         self.ctx.require(Act.file_brief)
         stem = _file_name(name)
         self.ctx.check_targets(*(out / kind / f"{stem}.pdf" for kind in KINDS))
         pdf = to_pdf(brief, suffix)
-        chosen = list(proposals) if proposals is not None else self.propose(pdf)
+        ready = prepared(pdf)
+        chosen = list(proposals) if proposals is not None else self._propose(pdf, ready)
         redactions = [
-            Redaction(page=p.page, reason=p.reason, text=p.text, label=f"brief-p{p.page + 1}-{k}")
+            Redaction(
+                page=p.page,
+                reason=p.reason,
+                text=p.text if p.rect is None else None,
+                rect=p.rect,
+                label=f"brief-p{p.page + 1}-{k}",
+            )
             for k, p in enumerate(chosen, start=1)
         ]
         public_name = f"public/{stem}.pdf"
-        result = redact(pdf, redactions)
+        try:
+            result = redact(ready, redactions, WIDTH_POLICY)
+        except RedactionError as exc:  # names the proposal's label and page, never its text
+            raise RedactionError(f"{public_name}: {exc}") from None
         secrets = [
-            (r.label, r.text)
-            for r in redactions
-            if r.text is not None and len(squash(r.text)) >= MIN_SECRET_CHARS
+            (r.label, p.text)
+            for r, p in zip(redactions, chosen, strict=True)
+            if len(squash(p.text)) >= MIN_SECRET_CHARS
         ]
-        findings = verify(result.pdf, secrets, boxes=result.boxes, xray=True, original=pdf)
+        findings = verify(
+            result.pdf,
+            secrets,
+            boxes=result.boxes,
+            reflowed=result.reflowed,
+            xray=True,
+            original=ready,
+        )
         require_clean(findings, public_name)
-        marked = highlight(pdf, [(p.page, p.text) for p in chosen]) if chosen else pdf
+        marks: list[Mark] = [(p.page, p.text if p.rect is None else p.rect) for p in chosen]
+        marked = highlight(ready, marks) if chosen else ready
         files = {"public": result.pdf, "highlighted": marked, "sealed": pdf}
         written: dict[str, Path] = {}
         with delivery.writing() as write, self.ctx.transaction() as s:
@@ -552,7 +651,7 @@ class Briefs(Service):
                 continue
             for text in item.texts:
                 if text in page[1]:  # in the redacted view, granted items are not there
-                    material.items.append(_ItemText(item.id, page[0], _fold(text)))
+                    material.items.append(_ItemText(item.id, page[0], text))
         firsts = s.scalars(select(t.Production.first)).all()
         material.prefixes = sorted({first.prefix for first in firsts})
         return material
@@ -563,7 +662,7 @@ def _locate(pdf: bytes, proposals: list[Proposal]) -> list[Proposal]:
     flagged: list[Proposal] = []
     with open_pdf(pdf) as doc:
         for p in proposals:
-            if find_text_rects(doc[p.page], p.text):
+            if p.rect is not None or find_text_rects(doc[p.page], p.text):
                 flagged.append(p)
             else:
                 note = "NOT LOCATED on the page by text search: edit the text or redact by hand"

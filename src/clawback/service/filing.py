@@ -2,7 +2,11 @@
 
 Both are made from the original file, never from a stamped copy: first the redactions the
 rulings call for (and, for the public version of a sealed exhibit, every page, since nothing
-narrower is identified as confidential), then the Bates number and legend in the margin band.
+narrower is identified as confidential), then the Bates number and legend in the margin band,
+then the scrub a production gets too (no replacement text, metadata, attachments, scripts).
+A text item is found on its page as the redactor searches for it, else as `pdf.shows.matching`
+reads the page (a ligature, a code wrapped at its hyphen), as `service.production` finds a
+pattern's hits.
 Every file passes the verification gate before it is written where anyone can take it; a failed
 file stops the whole package and nothing half-made is left behind (``service.delivery``).
 """
@@ -10,15 +14,20 @@ file stops the whole package and nothing half-made is left behind (``service.del
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clawback.domain.claims import Effect
 from clawback.domain.documents import Exhibit
+from clawback.domain.errors import DocumentError
+from clawback.pdf.files.document import open_pdf
 from clawback.pdf.gate.verify import Finding, require_clean, verify
 from clawback.pdf.marks.highlight import highlight
-from clawback.pdf.marks.stamp import stamp
-from clawback.pdf.redaction.redact import WIDTH_POLICY, Box, Redaction, redact
+from clawback.pdf.marks.stamp import stable_id, stamp
+from clawback.pdf.redaction.redact import WIDTH_POLICY, Box, Redaction, redact, scrub
 from clawback.pdf.shows.extract import page_rects, read_pages
+from clawback.pdf.shows.locate import find_text_rects
+from clawback.pdf.shows.matching import find, literal
+from clawback.pdf.shows.needles import MIN_SECRET_CHARS, squash
 from clawback.pdf.shows.region import to_displayed, to_page_coordinates
 
 PRIVILEGE_REASON = "REDACTED - LAW ENFORCEMENT PRIVILEGE"
@@ -69,7 +78,11 @@ def plans(
             r.page for r in privileged if r.text is None and r.rect is None
         )
     secrets = tuple(
-        (item.id, text) for item in exhibit.items if item.id in effect.redact for text in item.texts
+        (item.id, text)
+        for item in exhibit.items
+        if item.id in effect.redact
+        for text in item.texts
+        if _checkable(text)  # a shorter part (a code's "QX-" before a line break) is redacted
     )
     if effect.withheld:
         secrets += _lines(exhibit, page_texts, every_page)
@@ -82,7 +95,9 @@ def plans(
     public_secrets = (
         secrets
         + _lines(exhibit, page_texts, every_page)
-        + tuple((item.id, text) for item in exhibit.items for text in item.texts)
+        + tuple(
+            (item.id, text) for item in exhibit.items for text in item.texts if _checkable(text)
+        )
     )
     return [
         Plan(
@@ -107,7 +122,19 @@ def plans(
 
 
 def make(plan: Plan, original: bytes) -> Made:
-    """Redact, stamp, and check one file (all but x-ray, which runs once for the package)."""
+    """Redact, stamp, scrub and check one file (all but x-ray, which runs once for the
+    package). A redaction that cannot be made is a `DocumentError` naming the file."""
+    try:
+        return _make(plan, original)
+    except ValueError as exc:  # a redaction refused, labels that do not fit, a broken file
+        raise DocumentError(f"{plan.name}: {exc}") from None
+    except DocumentError as exc:
+        if str(exc).startswith(f"{plan.name}: "):  # the gate's findings name it already
+            raise
+        raise DocumentError(f"{plan.name}: {exc}") from None
+
+
+def _make(plan: Plan, original: bytes) -> Made:
     boxes: list[Box] = []
     reflowed: list[Box] = []
     pdf = original
@@ -115,14 +142,15 @@ def make(plan: Plan, original: bytes) -> Made:
         # Item rectangles are named on the produced page as displayed; the original's page may
         # be rotated or cropped. The boxes come back in its page coordinates, and are checked
         # on the stamped file, which shows each page as displayed, unrotated, at the top.
-        result = redact(original, to_page_coordinates(original, plan.redactions), WIDTH_POLICY)
+        redactions = located(original, to_page_coordinates(original, plan.redactions))
+        result = redact(original, redactions, WIDTH_POLICY)
         pdf, boxes = result.pdf, to_displayed(result.pdf, result.boxes)
         reflowed = to_displayed(result.pdf, result.reflowed)
     if plan.highlight_pages:
         rects = page_rects(pdf)
         pdf = highlight(pdf, [(i, rects[i]) for i in sorted(plan.highlight_pages)])
     labels = [(str(n), plan.legend) for n in plan.exhibit.bates]
-    pdf = stamp(pdf, labels)
+    pdf = stable_id(scrub(stamp(pdf, labels)))
     findings = verify(
         pdf,
         plan.secrets,
@@ -136,6 +164,43 @@ def make(plan: Plan, original: bytes) -> Made:
     findings += _pictures_gone(plan, original, pdf)
     require_clean(findings, plan.name)
     return Made(plan, pdf)
+
+
+def located(pdf: bytes, redactions: Sequence[Redaction]) -> list[Redaction]:
+    """`redactions` (in page coordinates of `pdf`), each text a search cannot find on its page
+    replaced by where `pdf.shows.matching` reads it there, line by line: the line's own text
+    where a search finds that (so it is re-flowed), else the box of its glyphs. A text found
+    neither way is left as it is: the redactor then refuses it."""
+    if all(item.text is None for item in redactions):
+        return list(redactions)
+    found: list[Redaction] = []
+    with open_pdf(pdf) as doc:
+        for item in redactions:
+            if item.text is None or item.page >= doc.page_count:
+                found.append(item)
+                continue
+            page = doc[item.page]
+            if find_text_rects(page, item.text):
+                found.append(item)
+                continue
+            lines = []
+            for match in find(page, literal(item.text)):
+                for text, box in match.pieces:
+                    if (
+                        len(text.strip()) >= 3
+                        and text.isprintable()
+                        and find_text_rects(page, text)
+                    ):
+                        lines.append(replace(item, text=text))
+                    else:
+                        lines.append(replace(item, text=None, rect=box))
+            found.extend(lines or [item])
+    return found
+
+
+def _checkable(text: str) -> bool:
+    """Whether the gate can look for `text` (long enough not to match by chance)."""
+    return len(squash(text)) >= MIN_SECRET_CHARS
 
 
 def item_redactions(exhibit: Exhibit, item_ids: Sequence[str]) -> list[Redaction]:

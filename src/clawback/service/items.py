@@ -20,11 +20,13 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.domain.seats import Act
-from clawback.pdf.shows.matching import text_spans
+from clawback.pdf.files.document import open_pdf
+from clawback.pdf.shows.matching import find, normal, text_spans
 from clawback.pdf.shows.region import Rect, covered_words, displayed_size
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
 from clawback.service.base import Service
+from clawback.service.production import MARGIN as BAND
 from clawback.storage import tables as t
 
 MAX_PATTERN = 200
@@ -36,6 +38,9 @@ class PatternHit:
     exhibit: int | None
     text: str
     snippet: str
+    #: Where the produced page shows a match its stored text does not spell (letter-spaced,
+    #: drawn out of order, a hyphen drawn as a line): the glyphs' box, displayed coordinates.
+    rect: Rect | None = None
 
 
 class Items(Service):
@@ -94,42 +99,94 @@ class Items(Service):
             self.ctx.audit(s, "item.define", str(page), item=item_id, what=what)
 
     def from_hits(self, hits: Sequence[PatternHit], prefix: str, what: str) -> list[str]:
-        """Make confirmed pattern hits into items: one per page, holding that page's matches."""
+        """Make confirmed pattern hits into items: one per page holding that page's matches
+        by text, and one per match found only by its glyphs (by its rectangle)."""
         by_page: dict[BatesNumber, list[str]] = {}
+        boxes: list[tuple[BatesNumber, Rect]] = []
         for hit in hits:
+            if hit.rect is not None:
+                boxes.append((hit.bates, hit.rect))
+                continue
             texts = by_page.setdefault(hit.bates, [])
             for line in hit.text.splitlines():  # a hit wrapped over lines: each line's part
                 if line.strip() and line.strip() not in texts:
                     texts.append(line.strip())
-        made = []
-        for n, (bates, texts) in enumerate(by_page.items(), start=1):
-            item_id = f"{prefix}-{n}"
+        made: list[str] = []
+        for bates, texts in by_page.items():
+            item_id = f"{prefix}-{len(made) + 1}"
             self.define(bates, item_id, bates, what, texts)
+            made.append(item_id)
+        for bates, rect in boxes:
+            item_id = f"{prefix}-{len(made) + 1}"
+            self.define(bates, item_id, bates, what, rect=rect)
             made.append(item_id)
         return made
 
     def pattern_hits(self, pattern: str, limit: int = 1000) -> list[PatternHit]:
-        """Every match of ``pattern`` on a produced page, in page order, for review."""
+        """Every match of ``pattern`` on a produced page, in page order, for review: in the
+        page's stored text, and in what the produced page shows (`pdf.shows.matching`: glyphs
+        in reading order, letter spacing, drawn hyphens) where the stored text does not spell
+        it. Any letter case, look-alike characters, line-end hyphens."""
         self.ctx.require(Act.search_patterns)
         regex = _compile(pattern)
         hits: list[PatternHit] = []
+        shown: dict[str, dict[int, list[tuple[str, Rect]]]] = {}  # produced file: page: matches
         with self.ctx.transaction() as s:
             found = s.execute(
-                select(t.Page.bates, t.Document.exhibit, t.Page.text)
+                select(
+                    t.Page.bates, t.Document.exhibit, t.Page.text, t.Page.idx, t.Document.produced
+                )
                 .join(t.Document, t.Page.document_id == t.Document.id)
                 .where(t.Page.bates.is_not(None), access_rules.visible(self.actor))
                 .order_by(t.Page.id)
             ).all()
-            for bates, exhibit, text in found:
-                if bates is None:
+            for bates, exhibit, text, idx, produced in found:
+                if bates is None or len(hits) >= limit:
                     continue
-                for start, end in text_spans(text, regex):  # any case, look-alike, wrap
-                    if len(hits) < limit:
-                        hit = PatternHit(bates, exhibit, text[start:end], _around(text, start, end))
-                        hits.append(hit)
+                spans = text_spans(text, regex)  # any case, look-alike, wrap
+                for start, end in spans:
+                    hits.append(
+                        PatternHit(bates, exhibit, text[start:end], _around(text, start, end))
+                    )
+                if produced is None:
+                    continue
+                if produced not in shown:
+                    shown[produced] = _shown_matches(self.ctx.files.get(produced), regex)
+                spelled = {_key(text[start:end]) for start, end in spans}
+                for match, rect in shown[produced].get(idx, ()):
+                    if _key(match) not in spelled:
+                        hits.append(PatternHit(bates, exhibit, match, f"(as shown) {match}", rect))
+            del hits[limit:]
             keyed = self.ctx.workspace.keys.mac(pattern.encode("utf-8"))
             self.ctx.audit(s, "pattern.search", f"{len(hits)} hits", pattern_hmac=keyed)
         return hits
+
+
+def _key(text: str) -> str:
+    """A match as compared between the stored text and the page: normalised, no spaces."""
+    return "".join(normal(text).split()).casefold()
+
+
+def _shown_matches(pdf: bytes, regex: re.Pattern[str]) -> dict[int, list[tuple[str, Rect]]]:
+    """Every match of `regex` in what each page of a produced file shows, one per line of
+    it, with the box of its glyphs grown by a point (the page as displayed: produced pages
+    are upright, their Bates band below the content)."""
+    found: dict[int, list[tuple[str, Rect]]] = {}
+    with open_pdf(pdf) as doc:
+        for page in doc.pages():
+            content = page.rect.height - BAND  # the Bates band below is no one's item
+            for match in find(page, regex):
+                for _, (x0, y0, x1, y1) in match.pieces:
+                    if y1 > content:
+                        continue
+                    box = (
+                        max(x0 - 1, 0),
+                        max(y0 - 1, 0),
+                        min(x1 + 1, page.rect.width),
+                        min(y1 + 1, content),
+                    )
+                    found.setdefault(page.number, []).append((match.found, box))
+    return found
 
 
 def _region(

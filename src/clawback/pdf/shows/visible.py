@@ -26,6 +26,7 @@ A file with none of these comes back as the same bytes. What the page draws that
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -68,7 +69,7 @@ def visible_copy(pdf: bytes) -> tuple[bytes, Removed]:
     layers = replacement = 0
     with open_pdf(pdf) as doc:
         layered = bool(doc.get_ocgs())
-        replaced = survey(doc, range(doc.page_count)).replacement_text
+        replaced = survey(doc, range(doc.page_count)).replacement_text or _alt_text(doc)
     if layered or replaced:
         with open_pike(pdf) as pike:
             layers = _flatten_optional_content(pike) if layered else 0
@@ -223,6 +224,24 @@ def _filter_stream(
 
 
 # -- replacement text --------------------------------------------------------------------------
+
+
+def _alt_text(doc: pymupdf.Document) -> bool:
+    """Whether any object or page content carries an ``/Alt`` or ``/E`` string (`survey` looks
+    for ``/ActualText`` only: the one key that changes how the redactor must search)."""
+    contents = {xref for page in doc.pages() for xref in page.get_contents()}
+    for xref in range(1, doc.xref_length()):
+        source = doc.xref_object(xref, compressed=True)
+        if _ALT_KEY.search(source):
+            return True
+        drawn = xref in contents or "/Subtype/Form" in source
+        if drawn and CONTENT_TEXT_KEY.search(doc.xref_stream(xref) or b""):
+            return True
+    return False
+
+
+#: An /Alt or /E key followed by a string, in an object's source.
+_ALT_KEY = re.compile(r"/(?:Alt|E)\s*[(<]")
 
 
 def _drop_replacement_text(doc: pikepdf.Pdf) -> int:
