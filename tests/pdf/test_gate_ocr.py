@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pymupdf
+import pytest
 
 from clawback.pdf.gate.verify import verify
+from clawback.pdf.marks.stamp import stamp
+from tests.redaction.adversarial import CORPUS
 
 SECRET = "QX-4417-ZEBRA"
 
@@ -42,3 +45,25 @@ def test_a_page_that_only_writes_the_box_passes_the_ocr_check() -> None:
     pdf, boxes = page(with_picture=False)
     found = verify(pdf, [("hit 1", SECRET)], boxes=boxes, xray=False)
     assert not [f for f in found if f.check == "ocr"]
+
+
+DRAWN = ["leak_vector_outlines", "leak_picture_beside_text", "leak_type3_no_tounicode"]
+
+
+@pytest.mark.parametrize("stamped", [False, True], ids=["as-is", "stamped"])
+@pytest.mark.parametrize("name", DRAWN)
+def test_a_secret_the_page_draws_is_read_on_a_boxed_page(name: str, stamped: bool) -> None:
+    """The corpus's drawn secrets (outlines, a picture beside text, Type 3 glyphs with no
+    Unicode), with a box elsewhere on the page, as they are and stamped (the page placed in a
+    form XObject, as productions and filings place it): the OCR check reads each one."""
+    specimen = CORPUS[name]
+    assert specimen.secret is not None
+    doc = pymupdf.open(stream=specimen.build())
+    box = (72.0, 90.0, 110.0, 104.0)
+    doc[0].draw_rect(pymupdf.Rect(box), color=(0, 0, 0), fill=(0, 0, 0))
+    pdf = doc.tobytes()
+    doc.close()
+    if stamped:
+        pdf = stamp(pdf, [("TST-00000001", "CONFIDENTIAL")])
+    found = verify(pdf, [("hit 1", specimen.secret)], boxes=[(0, box, "hit 1")], xray=False)
+    assert [(f.page, f.check) for f in found if f.check == "ocr"] == [(0, "ocr")], name

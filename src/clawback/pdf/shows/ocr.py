@@ -59,6 +59,7 @@ __all__ = [
     "Word",
     "add_text_layer",
     "needs_ocr",
+    "read_drawn",
     "read_words",
     "tessdata",
     "unusable_text",
@@ -295,6 +296,17 @@ def add_text_layer(pdf: bytes) -> tuple[bytes, list[int]]:
         if not written:
             return pdf, []
         return save_clean(doc), written
+
+
+def read_drawn(page: pymupdf.Page, dpi: int) -> list[Word] | None:
+    """The words of what a page draws but may not write: every word of a page `needs_ocr`
+    (or whose Type 0 fonts have no ToUnicode map), read at `dpi`; else the words of its
+    `drawn_regions` (at `REGION_DPI`); None when it draws nothing words could hide in (text
+    and plain lines only)."""
+    if needs_ocr(page) or _fonts_without_unicode(page):
+        return read_words(page, dpi)
+    regions = _unrotated(page, drawn_regions)
+    return _read_page(page.parent, page.number, regions) if regions else None
 
 
 def _read_page(
