@@ -6,7 +6,7 @@ import pymupdf
 import pytest
 
 from clawback.pdf.gate.verify import verify
-from clawback.pdf.redaction.redact import Redaction, WidthPolicy, redact
+from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, WidthPolicy, redact
 from clawback.pdf.redaction.widthleak import NAMES, Gap, bits, consistent, observed_gap
 
 TARGETS = ("Marisol Ejemplo", "Jose Lee", "Christopher Rodriguez", "Mary Smith", "Luis Nguyen")
@@ -173,3 +173,26 @@ def test_a_name_ending_its_line_gets_a_box_that_tells_nothing() -> None:
     # One box width whatever the name: the observation is the same for every candidate, so it
     # leaves all of them (0 bits).
     assert fixed == {WidthPolicy().gap_em * SIZE}
+
+
+def test_text_set_up_the_page_is_boxed_along_its_column() -> None:
+    """A name in a line that runs up the page: no line across to re-flow, so the box runs the
+    text block's height in the text's own direction, whatever the name's length."""
+    heights = set()
+    for name in ("Jose Lee", "Christopher Rodriguez"):
+        doc = pymupdf.open()
+        page = doc.new_page(width=612, height=792)
+        page.insert_text((72, 100), "An ordinary line across the page.", fontsize=SIZE)
+        page.insert_text((540, 600), f"Margin note: {name} saw it.", fontsize=SIZE, rotate=90)
+        pdf = doc.tobytes()
+        doc.close()
+        result = redact(pdf, [Redaction(page=0, reason="R", text=name, label="m")], WIDTH_POLICY)
+        [(number, label, why)] = result.widened
+        assert (number, label) == (0, "m") and "up or down" in why and result.reflowed == []
+        ((_, (x0, y0, x1, y1), _),) = result.boxes
+        assert x1 - x0 < 20 and y0 <= 72 and y1 >= 792 - 72
+        heights.add(round(y1 - y0, 2))
+        assert verify(result.pdf, [("m", name)], boxes=result.boxes, xray=False) == []
+        with pymupdf.open(stream=result.pdf) as after:
+            assert "An ordinary line across the page." in after[0].get_text()
+    assert len(heights) == 1  # the box's length says nothing of the name's

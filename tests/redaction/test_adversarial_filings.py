@@ -42,7 +42,7 @@ leak_tiling_pattern            VISIBLE  1     clean                        clean
 leak_tiling_pattern_one_tile   VISIBLE  1     clean                        clean
 leak_form_xobject_twice        VISIBLE  1     clean                        clean
 leak_clip_render_mode          VISIBLE  1     clean                        clean
-leak_rotated_text              VISIBLE  1     refused: width (7.669 em)    refused: width (7.669 em)
+leak_rotated_text              VISIBLE  1     clean (column boxed)         clean (column boxed)
 leak_letterspaced_name         VISIBLE  1     clean (hit as shown)         clean*
 leak_single_char_spans         VISIBLE  1     clean                        clean
 leak_shuffled_glyph_order      VISIBLE  1     clean (hit as shown)         clean*
@@ -73,7 +73,9 @@ leak_document_javascript       HIDDEN   0     clean                        clean
 good_plain_code                VISIBLE  1     clean                        clean
 good_plain_name                VISIBLE  1     clean                        clean
 
-"would delete more": the redactor refuses the code wrapped at its hyphen ("redacting item ...
+"column boxed": the code runs up the page; it has no line to re-flow along, so it is boxed
+across the text block in its own direction (it was refused by the width check: a box 7.669 em
+long). "would delete more": the redactor refuses the code wrapped at its hyphen ("redacting item ...
 would also delete text outside its box (a PyMuPDF limitation)"). "hit as shown": the stored
 page text does not spell the secret (letter-spaced, drawn out of order, hyphens drawn as
 strokes); ``items.pattern_hits`` finds it in the produced page's glyphs

@@ -301,6 +301,13 @@ def _redact_page(
     if width is not None:
         texts = [i for i, (_, item) in enumerate(planned) if item.text is not None]
         area = page.rect * page.derotation_matrix
+        for i in [i for i in texts if _runs_down(page, planned[i][0])]:
+            # text set up or down the page has no line to re-flow along: boxed across the
+            # text block in its own direction
+            band = _whole_column(planned[i][0], drawn, area)
+            planned[i] = (band, replace(planned[i][1], text=None, rect=_tuple(band)))
+            widened.append((number, planned[i][1].label, "its text runs up or down the page"))
+        texts = [i for i in texts if planned[i][1].text is not None]
         told = telling_lines(
             drawn,
             [(planned[i][0], planned[i][1].label) for i in texts],
@@ -341,6 +348,26 @@ def _redact_page(
         if width is not None and item.text is not None
     ]
     return Painted(boxes, flowed, widened)
+
+
+def _runs_down(page: pymupdf.Page, rect: pymupdf.Rect) -> bool:
+    """Whether most glyphs under `rect` are set up or down the page, not across it."""
+    votes = 0
+    for span in page.get_texttrace():
+        dx, dy = span["dir"]
+        for _, _, _, (x0, y0, x1, y1) in span["chars"]:
+            if rect.contains(pymupdf.Point((x0 + x1) / 2, (y0 + y1) / 2)):
+                votes += 1 if abs(dy) > abs(dx) else -1
+    return votes > 0
+
+
+def _whole_column(rect: pymupdf.Rect, drawn: Sequence[Glyph], area: pymupdf.Rect) -> pymupdf.Rect:
+    """`_whole_line` for text set up or down the page: as wide as `rect`, from the text block's
+    top (at least an inch down) to its bottom (at least an inch up)."""
+    inked = [g.bbox for g in drawn if g.key[0] != 32]
+    top = min([b[1] for b in inked] + [area.y0 + _MEASURE_MARGIN, rect.y0])
+    bottom = max([b[3] for b in inked] + [area.y1 - _MEASURE_MARGIN, rect.y1])
+    return pymupdf.Rect(rect.x0, max(top, area.y0), rect.x1, min(bottom, area.y1))
 
 
 #: A whole-line box reaches at least this far (points) in from each edge of the page.
