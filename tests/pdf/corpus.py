@@ -17,6 +17,7 @@ import pymupdf
 
 from clawback.pdf.marks.stamp import stamp
 from clawback.pdf.redaction.redact import Redaction, WidthPolicy, pages_holding, redact
+from clawback.pdf.shows.visible import visible_copy
 from tests.pdf.builders import (
     IMAGE_RECT,
     REASON,
@@ -518,24 +519,26 @@ REPAIRED = {
 
 
 def repair(case: Case) -> Case:
-    """What clawback makes of a bad file: `redact` every place the secret can be found (and
-    every box the bad file drew, as a rectangle), which also scrubs the file."""
+    """What clawback makes of a bad file: its visible copy, as ingest keeps it (`visible_copy`:
+    a switched-off layer flattened away), then `redact` every place the secret can be found
+    (and every box the bad file drew, as a rectangle), which also scrubs the file."""
+    pdf, _ = visible_copy(case.pdf)
     items: list[Redaction] = []
     for label, text in case.secrets:
-        for number in pages_holding(case.pdf, text):
+        for number in pages_holding(pdf, text):
             items.append(Redaction(page=number, reason=REASON, text=text, label=label))
     found_on = {item.page for item in items}
     for number, rect, label in case.boxes:  # the bad file's own box, where no text was found
         if number not in found_on:
             items.append(Redaction(page=number, reason=REASON, rect=rect, label=f"{label}-box"))
-    result = redact(case.pdf, items, width=WidthPolicy() if case.reflowed else None)
+    result = redact(pdf, items, width=WidthPolicy() if case.reflowed else None)
     reflowed = tuple(result.reflowed)
     return Case(
         result.pdf,
         boxes=tuple(result.boxes),
         secrets=case.secrets,
         reflowed=reflowed,
-        original=case.pdf,  # nothing but what was boxed may change
+        original=pdf,  # nothing but what was boxed may change
     )
 
 

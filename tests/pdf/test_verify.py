@@ -69,9 +69,13 @@ def test_redactor_refuses_what_it_cannot_repair(corpus: dict[str, Case], name: s
         repair(corpus[name])
 
 
-def test_repair_keeps_a_hidden_layer_hidden(corpus: dict[str, Case]) -> None:
+def test_repair_leaves_no_layer_and_nothing_a_layer_hid(corpus: dict[str, Case]) -> None:
+    """A switched-off layer is flattened away, never switched on: no layer is left for a
+    viewer to show, and the note it hid is gone (the gate's ``shown`` check)."""
     with pymupdf.open(stream=corpus["good_hidden_layer_text_repaired"].pdf) as doc:
-        assert [layer["on"] for layer in doc.layer_ui_configs()] == [0]
+        assert doc.layer_ui_configs() == [] and not doc.get_ocgs()
+        assert "note:" not in doc[1].get_text()
+    assert "shown" in {f.check for f in run(corpus["bad_hidden_layer_text"])}
 
 
 def test_superseded_stream_is_found_by_carving(corpus: dict[str, Case]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pymupdf
 import pytest
 
+from clawback.pdf.gate.verify import verify
 from clawback.pdf.shows.visible import visible_copy
 from tests.redaction.adversarial import CODE, CORPUS
 from tests.redaction.extractors import contains, texts
@@ -76,3 +77,18 @@ def test_a_layer_that_is_on_stays() -> None:
         assert reopened.get_ocgs() == {}  # nothing optional any more
     assert removed.hidden_layers == 1
     assert "on layer text" in text and "off layer text" not in text
+
+
+@pytest.mark.parametrize(("name", "what"), HIDDEN)
+def test_the_gate_refuses_what_no_viewer_shows_and_passes_the_visible_copy(
+    name: str, what: str
+) -> None:
+    """Gate check (l): the file as built carries a layer or text no viewer shows, named by
+    page (or by file, for a layer); its visible copy carries neither."""
+    original = CORPUS[name].build()
+    found = [f for f in verify(original, [], xray=False) if f.check == "shown"]
+    assert found, name
+    assert CODE not in " ".join(f.detail for f in found)
+    assert all(f.page in (None, 0) for f in found)
+    copy, _ = visible_copy(original)
+    assert [f for f in verify(copy, [], xray=False) if f.check == "shown"] == []

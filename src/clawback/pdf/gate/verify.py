@@ -26,8 +26,10 @@
 (j) ``font`` — with `original` and `boxes`, no glyph drawn on a boxed page of the original and
     drawn nowhere in the output keeps an outline in the output's embedded fonts: the fonts
     were re-subset (`check_fonts`);
-(k) ``ocr`` — with secrets, every page that carries a box is rendered and read by OCR, and no
-    secret is read back: a secret the page draws rather than writes is caught (`check_ocr`).
+(k) ``ocr`` — with secrets, what every page that carries a box draws is read by OCR, and no
+    secret is read back: a secret the page draws rather than writes is caught (`check_ocr`);
+(l) ``shown`` — no optional content, and no character on any page that no viewer draws (off
+    the page, clipped away): the file holds only what a viewer shows (`check_shown`).
 
 Which checks run on which pages, and why that is cheap and sound:
 
@@ -70,6 +72,7 @@ from clawback.pdf.gate.check_fonts import font_findings
 from clawback.pdf.gate.check_ocr import ocr_findings
 from clawback.pdf.gate.check_raw import raw_findings, revision_findings
 from clawback.pdf.gate.check_render import render_findings
+from clawback.pdf.gate.check_shown import shown_findings
 from clawback.pdf.gate.check_structure import structure_findings
 from clawback.pdf.gate.check_text import label_findings, text_findings
 from clawback.pdf.gate.check_width import width_findings
@@ -115,6 +118,7 @@ def verify(
             findings += raw_findings(pdf, pike, secrets)
             findings += revision_findings(pdf, pike, doc)
             findings += structure
+            findings += shown_findings(doc)
             if expected_labels is not None:
                 findings += label_findings(doc, expected_labels, shown)
             if boxes:

@@ -63,6 +63,7 @@ __all__ = [
     "read_words",
     "tessdata",
     "unusable_text",
+    "uses_tiling_pattern",
 ]
 
 #: Resolution pages are rendered at for OCR (Tesseract reads 300 dpi best).
@@ -190,7 +191,7 @@ def drawn_regions(page: pymupdf.Page) -> list[pymupdf.Rect]:
     found: list[pymupdf.Rect] = []
     for info in page.get_image_info():
         found.append(pymupdf.Rect(info["bbox"]))
-    if _uses_tiling_pattern(page):
+    if uses_tiling_pattern(page):
         return [pymupdf.Rect(area)]
     if any(font[2] == "Type3" for font in page.get_fonts()):
         for span in page.get_texttrace():
@@ -227,16 +228,28 @@ def _curved(page: pymupdf.Page) -> list[pymupdf.Rect]:
     ]
 
 
-def _uses_tiling_pattern(page: pymupdf.Page) -> bool:
-    """Whether the page's resources hold a tiling pattern (``/PatternType 1``)."""
+def uses_tiling_pattern(page: pymupdf.Page) -> bool:
+    """Whether the page's resources, or those of a form it draws (at any depth: a stamped
+    page is its original placed in a form), hold a tiling pattern (``/PatternType 1``)."""
     doc = page.parent
-    kind, value = doc.xref_get_key(page.xref, "Resources/Pattern")
-    if kind == "xref":
-        kind, value = "dict", doc.xref_object(int(value.split()[0]))
-    if kind != "dict":
-        return False
-    refs = [int(n) for n in re.findall(r"(\d+) 0 R", value)]
-    return "/PatternType 1" in value or any("/PatternType 1" in doc.xref_object(n) for n in refs)
+    todo, seen = [page.xref], set()
+    while todo:
+        xref = todo.pop()
+        if xref in seen:
+            continue
+        seen.add(xref)
+        if any("/PatternType 1" in doc.xref_object(n) for n in _refs(doc, xref, "Pattern")):
+            return True
+        todo.extend(_refs(doc, xref, "XObject"))
+    return False
+
+
+def _refs(doc: pymupdf.Document, xref: int, kind: str) -> list[int]:
+    """The objects named in the ``/Resources/<kind>`` dictionary of object `xref`."""
+    found, value = doc.xref_get_key(xref, f"Resources/{kind}")
+    if found == "xref":
+        found, value = "dict", doc.xref_object(int(value.split()[0]))
+    return [int(n) for n in re.findall(r"(\d+) 0 R", value)] if found == "dict" else []
 
 
 def _merge(rects: list[pymupdf.Rect]) -> list[pymupdf.Rect]:

@@ -37,7 +37,7 @@ from clawback.pdf.files.document import PdfError, open_pdf, open_pike, save_clea
 from clawback.pdf.redaction.scrub import CONTENT_TEXT_KEY, TEXT_KEYS
 from clawback.pdf.shows.survey import survey
 
-__all__ = ["Removed", "visible_copy"]
+__all__ = ["Removed", "unseen_text", "visible_copy"]
 
 #: MuPDF text flags for "every character the page holds" and "the characters a viewer draws".
 _ALL = (
@@ -319,25 +319,43 @@ def _contents(page: pikepdf.Object) -> list[pikepdf.Stream]:
 # -- text no viewer draws ----------------------------------------------------------------------
 
 
-def _remove_unseen_text(page: pymupdf.Page) -> int:
-    """Remove the characters a viewer does not draw: outside the page's visible area (MuPDF's
-    text trace sees them, its text extraction does not) or clipped away (extracted with clip
-    culling off, not with it on). Refused in one line if the text a viewer draws moved."""
+def unseen_text(page: pymupdf.Page) -> list[pymupdf.Rect]:
+    """The boxes of the characters a viewer does not draw on `page`: outside its visible area
+    (MuPDF's text trace sees them, its text extraction does not) or clipped away (extracted
+    with clip culling off, not with it on). In the page's unrotated frame."""
     turned = page.rotation
     if turned:
         page.set_rotation(0)
     try:
-        area = page.rect
+        return _unseen(page, _chars(page, _SHOWN))
+    finally:
+        if turned:
+            page.set_rotation(turned)
+
+
+def _unseen(page: pymupdf.Page, shown: dict[_Key, pymupdf.Rect]) -> list[pymupdf.Rect]:
+    area = page.rect
+    unseen = [box for key, box in _chars(page, _ALL).items() if key not in shown]
+    for span in page.get_texttrace():
+        for ch in span["chars"]:
+            box = pymupdf.Rect(ch[3])
+            if box.is_empty:  # a glyph with no box: its origin, a point wide
+                x, y = ch[2]
+                box = pymupdf.Rect(x - 0.5, y - 0.5, x + 0.5, y + 0.5)
+            if (box & area).get_area() < 0.5 * max(box.get_area(), 1e-6):
+                unseen.append(box)
+    return unseen
+
+
+def _remove_unseen_text(page: pymupdf.Page) -> int:
+    """Remove the characters a viewer does not draw (`unseen_text`). Refused in one line if
+    the text a viewer draws moved."""
+    turned = page.rotation
+    if turned:
+        page.set_rotation(0)
+    try:
         before = _chars(page, _SHOWN)
-        unseen = [box for key, box in _chars(page, _ALL).items() if key not in before]
-        for span in page.get_texttrace():
-            for ch in span["chars"]:
-                box = pymupdf.Rect(ch[3])
-                if box.is_empty:  # a glyph with no box: its origin, a point wide
-                    x, y = ch[2]
-                    box = pymupdf.Rect(x - 0.5, y - 0.5, x + 0.5, y + 0.5)
-                if (box & area).get_area() < 0.5 * max(box.get_area(), 1e-6):
-                    unseen.append(box)
+        unseen = _unseen(page, before)
         if not unseen:
             return 0
         for box in unseen:
