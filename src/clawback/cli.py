@@ -1,4 +1,10 @@
-"""The command line: each command is one call on the service API, and errors are one line."""
+"""The command line: each command is one call on the service API, and errors are one line.
+
+Start-up is kept light: this module imports typer, rich's console and the pure domain values
+its options name, and nothing else at import time. A command imports the service it calls
+inside its function (``_record``, ``_workspace``), so `clawback --help` never loads SQLAlchemy,
+the PDF engine or the rest (``tests/test_cli_start.py`` holds that line).
+"""
 
 from __future__ import annotations
 
@@ -10,25 +16,18 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-import yaml
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-)
 
 from clawback.domain.bates import BatesNumber
 from clawback.domain.compliance import Act, Directive
 from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.refs import DocumentRef, parse_document_ref
-from clawback.service import Record, Via, Workspace, exports
-from clawback.storage import audit
+
+if TYPE_CHECKING:
+    from clawback.service import Record, Workspace
 
 app = typer.Typer(
     help="clawback: documents under a protective order, claw-backs, rulings, sealing, filing.",
@@ -93,11 +92,20 @@ def _global(
     ctx.obj = preview_as
 
 
+def _workspace() -> type[Workspace]:
+    """The service's way in, imported when a command runs, never when the CLI starts."""
+    from clawback.service import Workspace
+
+    return Workspace
+
+
 def _record(ctx: typer.Context, path: Path) -> Record:
     """The record as this command's actor reaches it: the operator, or the operator's
     preview through someone's eyes (``--as``, kept by ``_global`` on the root context)."""
+    from clawback.service import Via
+
     preview: str | None = ctx.find_root().obj
-    workspace = Workspace.open(path)
+    workspace = _workspace().open(path)
     return workspace.preview(preview) if preview else workspace.operator(Via.cli)
 
 
@@ -136,7 +144,7 @@ def _bates(text: str) -> BatesNumber:
 @one_line_errors
 def init(path: Annotated[Path, typer.Argument(help="Folder to create.")] = DEFAULT_WS) -> None:
     """Create a workspace: a SQLite database (or CLAWBACK_DATABASE_URL) and a file store."""
-    Workspace.init(path).close()
+    _workspace().init(path).close()
     out.print(f"workspace ready at {path}")
 
 
@@ -163,6 +171,8 @@ def load_case(
     elif case_file is None:
         raise ClawbackError("give a case file or --reference")
     else:
+        import yaml
+
         try:
             data = yaml.safe_load(case_file.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
@@ -315,6 +325,14 @@ def produce(
 @contextmanager
 def _progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
     """A rich progress bar on stderr, fed by a service's (done, total) callback."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     with Progress(
         TextColumn("{task.description}", markup=False),  # a volume's name, as typed
         BarColumn(),
@@ -484,6 +502,8 @@ def review(
     factors, each with a finding and a citation."""
     if not findings.is_file():
         raise ClawbackError(f"no findings file {findings}")
+    import yaml
+
     try:
         data = yaml.safe_load(findings.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -731,6 +751,8 @@ def privilege_log(
 ) -> None:
     """Write the privilege log as the record stands (CSV and XLSX); --serve-on keeps it as
     served that day, so later versions can be compared (privilege-log-diff)."""
+    from clawback.service import exports
+
     record = _record(ctx, workspace)
     record.may_deliver(csv_path, xlsx_path)
     if serve_on is not None:
@@ -757,6 +779,8 @@ def privilege_log_diff(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """What changed in the privilege log between two served versions."""
+    from clawback.service import exports
+
     text = exports.describe_changes(_record(ctx, workspace).privilege_log.diff(before, after))
     out.print(text.rstrip())
 
@@ -803,6 +827,45 @@ def people_acknowledge(
     """Record a signed acknowledgment and agreement to be bound."""
     _record(ctx, workspace).people.acknowledge(email)
     out.print(f"{email}: acknowledgment recorded")
+
+
+@people_app.command("invite")
+@one_line_errors
+def people_invite(
+    ctx: typer.Context,
+    email: str,
+    password_env: Annotated[
+        str | None,
+        typer.Option(
+            "--password-env",
+            help="Take the password from this environment variable (else one is made and "
+            "printed once).",
+        ),
+    ] = None,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Set up (or set up again) a seated person's login to the web app: a password, and a TOTP
+    secret where the protective order requires a second factor. Printed once; hand them over."""
+    password = os.environ.get(password_env, "") if password_env else None
+    made = _record(ctx, workspace).accounts.invite(email, password)
+    out.print(f"{made.email}: login set up")
+    if password is None:
+        out.print(f"  password: {made.password}")
+    if made.totp_uri:
+        out.print(f"  one-time codes (TOTP secret {made.totp_secret}): {made.totp_uri}")
+
+
+@app.command()
+@one_line_errors
+def serve(
+    workspace: WorkspaceOption = DEFAULT_WS,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web app and its JSON API (/api) over the workspace, for people with a login."""
+    from clawback.web.server import serve as run
+
+    run(workspace, host, port)
 
 
 @people_app.command("list")
@@ -887,7 +950,9 @@ def audit_verify(
 ) -> None:
     """Check the trail with the audit key: every edited, deleted, reordered or forged entry,
     every checkpoint it no longer holds, every row changed outside clawback (exit 1 if any)."""
-    kept = [audit.Checkpoint.from_json(_read_text(path)) for path in checkpoint or ()]
+    from clawback.storage.audit import Checkpoint
+
+    kept = [Checkpoint.from_json(_read_text(path)) for path in checkpoint or ()]
     _fail_on([p.message for p in _record(ctx, workspace).audit.verify(kept)])
     out.print("audit trail intact" + (f" ({len(kept)} checkpoint(s) held)" if kept else ""))
 
@@ -1109,6 +1174,25 @@ def demo(
         f"outputs in {out_dir}/ (summary.md, summary.json, sealed/, public/, privilege-log.*)"
     )
     out.print(f"the record: clawback show 19 -w {workspace_for(out_dir)}")
+    _demo_logins(workspace_for(out_dir))
+
+
+def _demo_logins(home: Path) -> None:
+    """A login for each of the demo's people: CLAWBACK_DEMO_PASSWORD for all, else one made
+    for each and printed here once, with the TOTP secret where the order asks a second factor."""
+    from clawback.service import Via
+
+    given = os.environ.get("CLAWBACK_DEMO_PASSWORD") or None
+    record = _workspace().open(home).operator(Via.cli)
+    try:
+        out.print(f"web app: clawback serve -w {home}, then http://127.0.0.1:8000/ as")
+        for person in record.people.list():
+            made = record.accounts.invite(person.email, given)
+            line = f"  {made.email} ({person.side})"
+            line += "" if given else f"  password: {made.password}"
+            out.print(line + (f"  TOTP secret: {made.totp_secret}" if made.totp_secret else ""))
+    finally:
+        record.close()
 
 
 def main() -> None:  # pragma: no cover - the console script entry point

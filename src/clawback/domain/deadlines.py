@@ -17,8 +17,6 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache
 
-import holidays as holiday_calendars
-
 
 class Service(StrEnum):
     electronic = "electronic"
@@ -97,6 +95,8 @@ def _roll(day: date, step: int, holiday: Callable[[date], bool]) -> date:
 
 @cache
 def _calendar(year: int, state: str | None) -> frozenset[date]:
+    import holidays as holiday_calendars  # its tables take a while to load: only when counting
+
     days = set(holiday_calendars.country_holidays("US", years=year))
     if state:
         days |= set(holiday_calendars.country_holidays("US", subdiv=state, years=year))

@@ -17,6 +17,9 @@ Every failure a user can act on derives from ``ClawbackError``; the CLI prints i
     │   └── UnsafePathError       (loadfiles.dat) a load file naming a path outside its volume
     ├── VerificationError         (pdf.findings) an output failed the verification gate
     ├── ProductionStopped         (service.production) a volume stopped, left open to resume
+    ├── NotAuthenticated          (service.gate) no session, an expired one, a wrong password
+    │   ├── Throttled             too many failed log-ins: refused unheard for a while
+    │   └── UndertakingUnsigned   the acknowledgment is to be signed before any document shows
     └── StorageError              the database or the file store cannot do what was asked
         └── StoreCorrupt          (storage.files) a stored file no longer matches its hash
 

@@ -84,6 +84,10 @@ class ProtectiveOrder:
     tiers: tuple[Tier, ...]
     survives_final_disposition: bool = True
     categories_needing_acknowledgment: frozenset[str] = field(default_factory=frozenset)
+    # Who must log in with a second factor (TOTP): these sides' seats, and whoever may see a
+    # tier named here (``second_factor: {sides: [court], tiers: [AEO]}`` in the order's data).
+    second_factor_sides: frozenset[str] = field(default_factory=frozenset)
+    second_factor_tiers: frozenset[str] = field(default_factory=frozenset)
 
     def tier(self, label: str) -> Tier:
         for tier in self.tiers:
@@ -137,6 +141,13 @@ def order_from_data(data: Mapping[str, object]) -> ProtectiveOrder:
                 admits=frozenset(str(c) for c in raw.get("may_see", ())),
             )
         )
+    second = data.get("second_factor") or {}
+    if not isinstance(second, Mapping):
+        raise RuleViolation(f"second_factor is not a mapping of sides and tiers: {second!r}")
+    sides, shorts = second.get("sides", ()), second.get("tiers", ())
+    for listed in (sides, shorts):
+        if not isinstance(listed, Sequence) or isinstance(listed, str):
+            raise RuleViolation(f"second_factor lists are not lists: {listed!r}")
     signing = data.get("acknowledgment_required", ())
     if not isinstance(signing, Sequence) or isinstance(signing, str):
         raise RuleViolation(f"acknowledgment_required is not a list: {signing!r}")
@@ -145,6 +156,8 @@ def order_from_data(data: Mapping[str, object]) -> ProtectiveOrder:
         tiers=tuple(tiers),
         survives_final_disposition=bool(data.get("survives_final_disposition", True)),
         categories_needing_acknowledgment=frozenset(str(c) for c in signing),
+        second_factor_sides=frozenset(str(x) for x in sides),
+        second_factor_tiers=frozenset(str(x) for x in shorts),
     )
 
 

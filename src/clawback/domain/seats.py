@@ -37,6 +37,10 @@ class Act(Enum):
     seat_people = _Rule("seat people", frozenset({P, C}), True)
     acknowledge = _Rule("record acknowledgments", frozenset({P, C}), True)
     list_people = _Rule("list the people in the case", CASE, False)
+    # logging in (service.accounts): a login for a seated person; one's own undertaking, tokens
+    invite = _Rule("set up a login for a seated person", frozenset({P, C}), True)
+    sign_undertaking = _Rule("sign the protective order's acknowledgment", PARTIES, True)
+    hold_tokens = _Rule("hold API tokens", frozenset({P, R, C, PUB}), True)
     # documents
     ingest = _Rule("ingest documents", frozenset({P, R}), True)
     number_exhibits = _Rule("number exhibits at ingest", frozenset({P}), True)
@@ -74,6 +78,7 @@ class Act(Enum):
     check_store = _Rule("check the workspace", frozenset({P, C}), False)
     verify_audit = _Rule("verify the audit trail", CASE, False)
     export_audit = _Rule("export the audit trail", CASE, False)
+    read_audit = _Rule("read the audit trail", CASE, False)
 
     @property
     def phrase(self) -> str:

@@ -13,13 +13,29 @@ own interpreter, see `gate.xray_check`). The parts, each with its contract in it
 
 Page indexes in data are 0-based; messages say "page N", 1-based. Messages and findings name a
 redacted item by its label, never by its text.
+
+The names below are imported when first used: importing one part (``pdf.shows.extract``)
+loads that part, not the whole engine.
 """
 
-from clawback.pdf.gate.findings import Finding, VerificationError, require_clean
-from clawback.pdf.gate.verify import verify, xray_inspect, xray_python
-from clawback.pdf.marks.stamp import stamp, stamp_check
-from clawback.pdf.redaction.redact import Redaction, RedactionError, RedactionResult, redact, scrub
-from clawback.pdf.shows.extract import PageText, PdfError, page_count, read_pages
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from clawback import lazy
+
+if TYPE_CHECKING:
+    from clawback.pdf.gate.findings import Finding, VerificationError, require_clean
+    from clawback.pdf.gate.verify import verify, xray_inspect, xray_python
+    from clawback.pdf.marks.stamp import stamp, stamp_check
+    from clawback.pdf.redaction.redact import (
+        Redaction,
+        RedactionError,
+        RedactionResult,
+        redact,
+        scrub,
+    )
+    from clawback.pdf.shows.extract import PageText, PdfError, page_count, read_pages
 
 __all__ = [
     "Finding",
@@ -40,3 +56,26 @@ __all__ = [
     "xray_inspect",
     "xray_python",
 ]
+
+_HOMES = {
+    "Finding": "clawback.pdf.gate.findings",
+    "VerificationError": "clawback.pdf.gate.findings",
+    "require_clean": "clawback.pdf.gate.findings",
+    "verify": "clawback.pdf.gate.verify",
+    "xray_inspect": "clawback.pdf.gate.verify",
+    "xray_python": "clawback.pdf.gate.verify",
+    "stamp": "clawback.pdf.marks.stamp",
+    "stamp_check": "clawback.pdf.marks.stamp",
+    "Redaction": "clawback.pdf.redaction.redact",
+    "RedactionError": "clawback.pdf.redaction.redact",
+    "RedactionResult": "clawback.pdf.redaction.redact",
+    "redact": "clawback.pdf.redaction.redact",
+    "scrub": "clawback.pdf.redaction.redact",
+    "PageText": "clawback.pdf.shows.extract",
+    "PdfError": "clawback.pdf.shows.extract",
+    "page_count": "clawback.pdf.shows.extract",
+    "read_pages": "clawback.pdf.shows.extract",
+}
+
+
+__getattr__, __dir__ = lazy.exports(__name__, _HOMES, __all__)

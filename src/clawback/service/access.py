@@ -18,7 +18,6 @@ from clawback.domain import claims as claim_rules
 from clawback.domain.access import full_view, sees_everything
 from clawback.domain.actor import Actor
 from clawback.domain.order import Side
-from clawback.pdf.shows.matching import masked
 from clawback.service import rows as record
 from clawback.storage import tables as t
 
@@ -60,6 +59,8 @@ def refresh_exhibits(s: Session, numbers: Iterable[int]) -> None:
 
 
 def _redact_pages(s: Session, doc: t.Document, granted: set[str]) -> None:
+    from clawback.pdf.shows.matching import masked  # the PDF engine: only when a ruling applies
+
     items = s.scalars(select(t.Item).where(t.Item.document_id == doc.id)).all()
     by_page: dict[int, list[t.Item]] = {}
     for item in items:

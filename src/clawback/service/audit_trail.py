@@ -11,6 +11,7 @@ exports carry everything.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -22,6 +23,20 @@ from clawback.service import delivery, state
 from clawback.service.base import Service
 from clawback.storage import audit
 from clawback.storage import tables as t
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of the trail as listed to a seat (``withheld``: why its subject is not shown)."""
+
+    seq: int
+    at: str
+    actor: str
+    path: str
+    action: str
+    subject: str
+    withheld: str | None
+
 
 #: Entries that record what a person read or looked for: that side's work product.
 WORK_PRODUCT = ("read.", "search", "show", "export", "pattern.search", "brief.propose", "copies")
@@ -48,6 +63,24 @@ class AuditTrail(Service):
                 )
             return problems
 
+    def entries(self, limit: int = 200) -> list[Entry]:
+        """The latest entries of the trail, newest first, as this seat may read them: another
+        party's reads and searches only as withheld (who and when, never what)."""
+        self.ctx.require(Act.read_audit)
+        if not 1 <= limit <= 1000:
+            raise InvalidInput(f"list 1 to 1000 entries, not {limit}")
+        seat = self.actor.seat
+        sides = _sides(self)
+        with self.ctx.transaction() as s:
+            found = s.scalars(select(t.Audit).order_by(t.Audit.seq.desc()).limit(limit)).all()
+            listed = []
+            for row in found:
+                why = _withheld(seat, sides, row.action, row.actor)
+                subject = row.subject if why is None else ""
+                action = row.action if why is None else "withheld"
+                listed.append(Entry(row.seq, row.stamp, row.actor, row.path, action, subject, why))
+            return listed
+
     def checkpoint(self) -> audit.Checkpoint:
         """A signed checkpoint of the chain as it stands: keep it outside, verify with it later."""
         self.ctx.require(Act.verify_audit)
@@ -71,14 +104,7 @@ class AuditTrail(Service):
         sides = _sides(self)
 
         def withhold(entry: audit.Recorded) -> str | None:
-            if seat in (Side.operator, Side.court):
-                return None
-            if not entry.action.startswith(WORK_PRODUCT):
-                return None
-            side = sides.get(entry.actor.split(" ", 1)[0])
-            if side is None or side in (seat.value, Side.court.value):
-                return None
-            return f"work product of the {side} side"
+            return _withheld(seat, sides, entry.action, entry.actor)
 
         with self.ctx.transaction() as s:
             head = audit.export(
@@ -91,6 +117,16 @@ class AuditTrail(Service):
             )
             delivery.record(s, target, target.read_bytes())
         return head
+
+
+def _withheld(seat: Side, sides: dict[str, str], action: str, actor: str) -> str | None:
+    """Why an entry is withheld from ``seat`` (another party's reads and searches), or None."""
+    if seat in (Side.operator, Side.court) or not action.startswith(WORK_PRODUCT):
+        return None
+    side = sides.get(actor.split(" ", 1)[0])
+    if side is None or side in (seat.value, Side.court.value):
+        return None
+    return f"work product of the {side} side"
 
 
 def _sides(service: Service) -> dict[str, str]:

@@ -10,9 +10,6 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from clawback.domain.deadlines import Deadline
 from clawback.domain.privilege_log import (
     CATEGORY_COLUMNS,
@@ -50,6 +47,9 @@ def categorical_log_xlsx(rows: Sequence[CategoryRow]) -> bytes:
 
 
 def _xlsx(columns: Sequence[str], rows: Sequence[Sequence[str | int]], title: str) -> bytes:
+    from openpyxl import Workbook  # with PIL and numpy: loaded only to write a spreadsheet
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None

@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import pymupdf
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
@@ -19,10 +18,8 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.documents import Exhibit
 from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
-from clawback.pdf.gate.verify import require_clean, verify
-from clawback.pdf.redaction.redact import WIDTH_POLICY, redact
 from clawback.service import access as access_rules
-from clawback.service import delivery, filing, lookup, rows
+from clawback.service import delivery, lookup, rows
 from clawback.service.base import Service
 from clawback.storage import tables as t
 
@@ -61,6 +58,8 @@ class Reads(Service):
             pdf = self._version(s, doc)
             self.ctx.audit(s, "read.image", str(bates), dpi=dpi)
             index = page.idx
+        import pymupdf
+
         with pymupdf.open(stream=pdf, filetype="pdf") as opened:
             png: bytes = opened[index].get_pixmap(dpi=dpi).tobytes("png")
         return png
@@ -144,6 +143,11 @@ class Reads(Service):
         effect = claim_rules.effects(exhibits, rows.claims(s), rows.rulings(s))[ex.number]
         if not effect.redact:
             return produced
+        # The PDF engine, loaded only for a view it has to make (a read of text never needs it).
+        from clawback.pdf.gate.verify import require_clean, verify
+        from clawback.pdf.redaction.redact import WIDTH_POLICY, redact
+        from clawback.service import filing
+
         # The produced file shows each page as displayed (stamped upright, band below), so the
         # items' displayed coordinates apply to it directly; text gaps are re-flowed to the
         # policy width as in the filings.

@@ -4,10 +4,12 @@ is caught.
 Each such row belongs to one *key*: ``document:<id>`` (the document's access columns and
 designations, and every page's Bates number, text and redacted text), ``item:<id>``,
 ``claim:<id>``, ``ruling:<claim>``, ``seal:<motion>/<exhibit>``, ``filing:<document>/<kind>``,
-``person:<email>`` and ``matter`` (the protective order). When a transaction changes rows of a
-key, the digest of the key's rows as they stand at commit goes into the transaction's last
-audit entry (``detail["state"]``); ``audit verify`` computes every digest again and compares.
-A digest is an HMAC under the audit key, so it says nothing of the text to anyone without it.
+``person:<email>``, ``account:<email>`` (a login: password hash, TOTP secret, the
+acknowledgment signed in the app), ``token:<id>`` (an API token's hash) and ``matter`` (the
+protective order). When a transaction changes rows of a key, the digest of the key's rows as
+they stand at commit goes into the transaction's last audit entry (``detail["state"]``);
+``audit verify`` computes every digest again and compares. A digest is an HMAC under the
+audit key, so it says nothing of the text to anyone without it.
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ def key_of(row: object) -> str | None:
         return f"filing:{row.document_id}/{row.kind}"
     if isinstance(row, t.Person):
         return f"person:{row.email}"
+    if isinstance(row, t.Account):
+        return f"account:{row.email}"
+    if isinstance(row, t.ApiToken):
+        return f"token:{row.id}"
     if isinstance(row, t.Matter):
         return "matter"
     return None
@@ -96,6 +102,8 @@ def _values(session: Session, wanted: set[str] | None) -> Iterable[tuple[str, An
         ("claim", t.Claim, t.Claim.id, _claim),
         ("ruling", t.Ruling, t.Ruling.claim_id, _ruling),
         ("person", t.Person, t.Person.email, _person),
+        ("account", t.Account, t.Account.email, _account),
+        ("token", t.ApiToken, t.ApiToken.id, _token),
     ]
     for kind, table, column, shape in simple:
         chosen = ids(kind)
@@ -103,7 +111,8 @@ def _values(session: Session, wanted: set[str] | None) -> Iterable[tuple[str, An
             continue
         query = select(table)
         if chosen is not None:
-            query = query.where(column.in_(chosen))
+            typed = [int(c) for c in chosen] if kind == "token" else chosen
+            query = query.where(column.in_(typed))
         for row in session.scalars(query):
             yield key_of(row) or "", shape(row)
     if wanted is None or any(k.startswith("seal:") for k in wanted):
@@ -176,6 +185,16 @@ def _ruling(row: t.Ruling) -> Any:
 
 def _person(row: t.Person) -> Any:
     return [row.side, row.category, row.acknowledged]
+
+
+def _account(row: t.Account) -> Any:
+    signed = row.undertaking_signed_at.isoformat() if row.undertaking_signed_at else None
+    return [row.password_hash, row.totp_secret, signed, row.undertaking_signature]
+
+
+def _token(row: t.ApiToken) -> Any:
+    revoked = row.revoked_at.isoformat() if row.revoked_at else None
+    return [row.email, row.digest, revoked]
 
 
 def _day(value: Any) -> str | None:

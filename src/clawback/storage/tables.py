@@ -372,3 +372,52 @@ class PageWarning(Base):
     page_idx: Mapped[int] = mapped_column(Integer)
     what: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text)
+
+
+class Account(Base):
+    """A seated person's login (migration 0013): the argon2id hash of their password, their
+    TOTP secret where the order requires a second factor, and the acknowledgment they signed
+    in the app. Bound to the audit trail (``service.state``): an edit outside clawback shows."""
+
+    __tablename__ = "account"
+    email: Mapped[str] = mapped_column(ForeignKey("person.email"), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_last: Mapped[int | None] = mapped_column(Integer)  # the last code's time step: no replay
+    created_at: Mapped[datetime]
+    undertaking_signed_at: Mapped[datetime | None]
+    undertaking_signature: Mapped[str | None] = mapped_column(String(200))
+
+
+class ApiToken(Base):
+    """A person's API token: only its SHA-256 is kept; the token is shown once, when made."""
+
+    __tablename__ = "api_token"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(ForeignKey("account.email"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class WebSession(Base):
+    """A logged-in browser: the SHA-256 of its cookie's value, its CSRF token, its expiry."""
+
+    __tablename__ = "web_session"
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    email: Mapped[str] = mapped_column(ForeignKey("account.email"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class LoginAttempt(Base):
+    """Each log-in attempt (never its password), counted to throttle guessing."""
+
+    __tablename__ = "login_attempt"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    email: Mapped[str] = mapped_column(String(200), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    ok: Mapped[bool]

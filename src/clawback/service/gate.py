@@ -1,0 +1,296 @@
+"""The way in: log-in, sessions, API tokens, and the acknowledgment signed before any document.
+
+``Gate(workspace)`` stands before the record. ``login`` checks a password (argon2id) and, where
+the protective order requires it, a one-time code (TOTP, each code once), refuses unheard
+while an account or an address has failed too often (``domain.accounts.throttled``), audits
+every attempt (never the password), and opens a new session: a fresh random id, of which only
+the SHA-256 is kept, with its own CSRF token and a fixed expiry. ``visitor`` reads a session
+back; ``record`` gives the ``Record`` of the person once nothing is pending (a person seated
+with a party signs the order's acknowledgment in the app first: ``sign_undertaking``);
+``bearer`` does the same for an API token. Every failure reads the same whatever failed
+(unknown address, wrong password, wrong code), so a guess learns nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import pyotp
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from clawback.domain import actor as actors
+from clawback.domain.accounts import (
+    SESSION_LIFETIME,
+    THROTTLE_WINDOW,
+    second_factor_required,
+    signs_undertaking,
+    throttled,
+)
+from clawback.domain.actor import Via
+from clawback.domain.errors import ClawbackError, InvalidInput
+from clawback.domain.order import Person, Side
+from clawback.domain.seats import Act
+from clawback.service import rows
+from clawback.service.accounts import HASHER, now, token_digest
+from clawback.service.context import Context
+from clawback.storage import tables as t
+
+if TYPE_CHECKING:
+    from clawback.service.facade import Record
+    from clawback.service.workspace import Workspace
+
+FAILED = "wrong e-mail address, password or one-time code"
+UNDERTAKING = "undertaking"
+NO_FACTOR = "no second factor set up"
+NO_FACTOR_LINE = "this login needs a second factor: ask the operator to set up your login again"
+
+
+class NotAuthenticated(ClawbackError):
+    """No session, an ended one, a revoked token, or a failed log-in."""
+
+
+class Throttled(NotAuthenticated):
+    """Too many failed log-ins for this account or from this address: refused unheard."""
+
+
+class UndertakingUnsigned(NotAuthenticated):
+    """The protective order's acknowledgment is to be signed before any document shows."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A session just opened: the cookie's value (shown to the browser only) and its CSRF token."""
+
+    token: str
+    csrf: str
+    email: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class Visitor:
+    """Who a session belongs to, and what they must do before the record opens to them."""
+
+    email: str
+    name: str
+    csrf: str
+    expires_at: datetime
+    pending: tuple[str, ...]
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+class Gate:
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self._dummy = HASHER.hash(secrets.token_urlsafe(16))  # a hash to check unknown names on
+
+    # -- logging in ----------------------------------------------------------------------------
+
+    def login(
+        self, email: str, password: str, code: str, address: str, via: Via = Via.web
+    ) -> Opened:
+        """Open a session for a seated person with a login, or refuse in one line."""
+        key = "".join(c for c in email.strip().lower() if c.isprintable())[:200] or "(blank)"
+        address = address[:64] or "unknown"
+        ctx = self._context(key, via)
+        at = now()
+        refusal: ClawbackError | None = None
+        opened: Opened | None = None
+        with ctx.transaction() as s:
+            since = at - THROTTLE_WINDOW
+            if throttled(self._failures(s, since, email=key), self._failures(s, since, address)):
+                s.add(t.LoginAttempt(at=at, email=key, address=address, ok=False))
+                ctx.audit(s, "login.throttled", key, address=address)
+                refusal = Throttled("too many failed log-ins: wait 15 minutes and try again")
+            else:
+                reason = self._check(s, ctx, key, password, code, at)
+                s.add(t.LoginAttempt(at=at, email=key, address=address, ok=reason is None))
+                if reason is None:
+                    opened = self._open(s, key, at)
+                    ctx.audit(s, "login", key, address=address)
+                else:
+                    ctx.audit(s, "login.failed", key, address=address, reason=reason)
+                    refusal = NotAuthenticated(FAILED if reason != NO_FACTOR else NO_FACTOR_LINE)
+        if refusal is not None:
+            raise refusal
+        assert opened is not None
+        return opened
+
+    def _check(
+        self, s: Session, ctx: Context, key: str, password: str, code: str, at: datetime
+    ) -> str | None:
+        """Why the attempt fails (for the audit trail), or None when it succeeds."""
+        account = s.get(t.Account, key)
+        if account is None:
+            _verify(self._dummy, password)  # the same time spent as on a real account
+            return "unknown"
+        if not _verify(account.password_hash, password):
+            return "password"
+        if not second_factor_required(rows.protective_order(s), ctx.actor):
+            return None
+        if account.totp_secret is None:
+            return NO_FACTOR
+        step = _totp_step(account.totp_secret, code, at, account.totp_last)
+        if step is None:
+            return "code"
+        account.totp_last = step
+        return None
+
+    def _open(self, s: Session, key: str, at: datetime) -> Opened:
+        s.execute(delete(t.WebSession).where(t.WebSession.expires_at <= at))
+        token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        expires = at + SESSION_LIFETIME
+        s.add(
+            t.WebSession(
+                digest=_digest(token), email=key, csrf=csrf, created_at=at, expires_at=expires
+            )
+        )
+        return Opened(token, csrf, key, expires)
+
+    @staticmethod
+    def _failures(s: Session, since: datetime, address: str = "", email: str = "") -> int:
+        query = select(func.count()).select_from(t.LoginAttempt)
+        query = query.where(t.LoginAttempt.at >= since, t.LoginAttempt.ok.is_(False))
+        if email:
+            query = query.where(t.LoginAttempt.email == email)
+        else:
+            query = query.where(t.LoginAttempt.address == address)
+        return int(s.scalar(query) or 0)
+
+    def logout(self, token: str | None) -> None:
+        """End the session (nothing happens for an unknown one)."""
+        if not token:
+            return
+        with self.workspace.sessions() as s:
+            row = s.get(t.WebSession, _digest(token))
+            email = row.email if row is not None else None
+        if email is None:
+            return
+        ctx = self._context(email, Via.web)
+        with ctx.transaction() as s:
+            s.execute(delete(t.WebSession).where(t.WebSession.digest == _digest(token)))
+            ctx.audit(s, "logout", email)
+
+    # -- who is asking ------------------------------------------------------------------------
+
+    def visitor(self, token: str | None) -> Visitor:
+        """The person a session cookie belongs to, while the session lasts."""
+        if not token:
+            raise NotAuthenticated("log in first")
+        with self.workspace.sessions() as s:
+            row = s.get(t.WebSession, _digest(token))
+            if row is None or row.expires_at <= now():
+                raise NotAuthenticated("your session has ended: log in again")
+            return self._visitor(s, row.email, row.csrf, row.expires_at)
+
+    def _visitor(self, s: Session, email: str, csrf: str, expires: datetime) -> Visitor:
+        account = s.get(t.Account, email)
+        person = s.get(t.Person, email)
+        if account is None or person is None:
+            raise NotAuthenticated("your session has ended: log in again")
+        seat = Person(person.email, person.name, Side(person.side), person.category)
+        unsigned = signs_undertaking(seat) and account.undertaking_signed_at is None
+        return Visitor(email, person.name, csrf, expires, (UNDERTAKING,) if unsigned else ())
+
+    def record(self, visitor: Visitor, via: Via = Via.web) -> Record:
+        """The record as the visitor reaches it, once nothing is pending."""
+        if UNDERTAKING in visitor.pending:
+            raise UndertakingUnsigned(
+                "sign the protective order's acknowledgment before any document shows"
+            )
+        return self.workspace.person(visitor.email, via)
+
+    def bearer(self, token: str | None) -> Record:
+        """The record as the holder of this API token reaches it."""
+        if not token:
+            raise NotAuthenticated("an API token is needed: Authorization: Bearer TOKEN")
+        with self.workspace.sessions() as s:
+            row = s.scalar(select(t.ApiToken).where(t.ApiToken.digest == token_digest(token)))
+            if row is None or row.revoked_at is not None:
+                raise NotAuthenticated("not a valid API token")
+            visitor = self._visitor(s, row.email, "", datetime.max)
+        return self.record(visitor, Via.api)
+
+    # -- the acknowledgment --------------------------------------------------------------------
+
+    def undertaking(self, visitor: Visitor) -> str:
+        """The acknowledgment the visitor signs, in the words of this case."""
+        with self.workspace.sessions() as s:
+            matter = rows.matter(s)
+            order = rows.protective_order(s)
+        docket = f" (Dkt. {order.docket})" if order.docket else ""
+        return (
+            f"I, {visitor.name}, declare that I have read the protective order{docket} entered "
+            f"in {matter.caption}, No. {matter.number} ({matter.court}), and that I understand "
+            "it. I agree to be bound by it and submit to that court's jurisdiction to enforce "
+            "it. I will use material designated under it only for this case, will disclose it "
+            "to no one the order does not permit, and know that breaking the order may be "
+            "punished as contempt of court."
+        )
+
+    def sign_undertaking(self, visitor: Visitor, signature: str, agreed: bool) -> None:
+        """Record the visitor's signed acknowledgment: they agree, and type their full name."""
+        typed = " ".join(signature.split())
+        if not agreed:
+            raise InvalidInput("tick the box to agree to be bound by the protective order")
+        if typed.casefold() != " ".join(visitor.name.split()).casefold():
+            raise InvalidInput(f"type your full name as seated ({visitor.name}) to sign")
+        ctx = self._context(visitor.email, Via.web)
+        ctx.require(Act.sign_undertaking)
+        with ctx.transaction() as s:
+            account = s.get(t.Account, visitor.email)
+            person = s.get(t.Person, visitor.email)
+            if account is None or person is None:
+                raise NotAuthenticated("your session has ended: log in again")
+            if account.undertaking_signed_at is None:
+                account.undertaking_signed_at = now()
+                account.undertaking_signature = typed
+                person.acknowledged = True
+                ctx.audit(s, "person.acknowledge", visitor.email, signed_in="the app")
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _context(self, key: str, via: Via) -> Context:
+        """The context an attempt is audited in: the seated person, or a stand-in named by the
+        address typed (who is asking, before anyone is known)."""
+        with self.workspace.sessions() as s:
+            row = s.get(t.Person, key)
+            matter = s.get(t.Matter, 1)
+            order = rows.protective_order(s) if row is not None and matter is not None else None
+        if row is not None:
+            person = Person(row.email, row.name, Side(row.side), row.category, row.acknowledged)
+        else:
+            person = Person(key, "someone logging in", Side.public, "public")
+        return Context(self.workspace, actors.actor(person, order, via))
+
+
+def _verify(hashed: str, password: str) -> bool:
+    try:
+        return bool(HASHER.verify(hashed, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _totp_step(secret: str, code: str, at: datetime, last: int | None) -> int | None:
+    """The time step a code belongs to (this one, or one either side for clock drift), if it
+    is right and later than the last code used."""
+    typed = "".join(code.split())
+    if not (typed.isdigit() and len(typed) == 6):
+        return None
+    totp = pyotp.TOTP(secret)
+    moment = at.replace(tzinfo=UTC)
+    for offset in (0, -1, 1):
+        when = moment + timedelta(seconds=offset * totp.interval)
+        step = int(totp.timecode(when))
+        if (last is None or step > last) and secrets.compare_digest(totp.at(when), typed):
+            return step
+    return None

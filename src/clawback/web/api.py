@@ -1,0 +1,159 @@
+"""The JSON API under ``/api``: the same reads as the pages, for the holder of a token.
+
+Every endpoint takes ``Authorization: Bearer <token>`` (made on the account page), calls the
+service with the token holder's ``Record`` and answers as the pages do: what the holder may not
+see is 404 as an absent thing is, bad input 400, each with ``{"error": "one line"}``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from clawback.domain.bates import BatesNumber
+from clawback.service.catalog import Listed
+from clawback.web.auth import ApiRecord, settings
+from clawback.web.pages.documents import bates_range
+
+
+class Problem(BaseModel):
+    error: str
+
+
+class Document(BaseModel):
+    ref: str
+    exhibit: int | None
+    control: str | None
+    title: str
+    kind: str
+    family: str | None
+    pages: int
+    first: str | None
+    last: str | None
+    designation: str | None
+    claims: list[str]
+    sealed: bool
+
+
+class Page(BaseModel):
+    bates: str
+    text: str
+    previous: str | None
+    next: str | None
+    warnings: list[str]
+
+
+class Hit(BaseModel):
+    bates: str
+    exhibit: int | None
+    snippet: str
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "Input that does not parse"},
+    401: {"model": Problem, "description": "No valid API token"},
+    404: {"model": Problem, "description": "Absent, or not yours to see: the two read alike"},
+}
+router = APIRouter(prefix="/api", tags=["record"], responses=ERRORS)
+Text = Annotated[str, Query(max_length=200)]
+
+
+def _document(item: Listed) -> Document:
+    return Document(
+        ref=item.ref,
+        exhibit=item.exhibit,
+        control=item.control,
+        title=item.title,
+        kind=item.kind,
+        family=item.family,
+        pages=item.pages,
+        first=str(item.first) if item.first else None,
+        last=str(item.last) if item.last else None,
+        designation=item.designation,
+        claims=list(item.claims),
+        sealed=item.sealed,
+    )
+
+
+@router.get("/documents")
+def documents(
+    record: ApiRecord,
+    bates_from: Text = "",
+    bates_to: Text = "",
+    designation: Text = "",
+    family: Text = "",
+    claim: Text = "",
+) -> list[Document]:
+    """The documents the token's holder may see, filtered as on the documents page."""
+    listed = record.catalog.documents(
+        bates=bates_range(bates_from, bates_to),
+        designation=designation or None,
+        family=family or None,
+        claim=claim or None,
+    )
+    return [_document(item) for item in listed]
+
+
+@router.get("/documents/{ref}")
+def document(record: ApiRecord, ref: str) -> dict[str, Any]:
+    """What the record holds about one document, as the holder may know it."""
+    return record.reads.show(ref)
+
+
+@router.get("/pages/{bates}")
+def page(record: ApiRecord, bates: str) -> Page:
+    """A page's text as the holder may read it, and the pages before and after it."""
+    number = BatesNumber.parse(bates)
+    text = record.reads.page_text(number)
+    before, after = record.catalog.neighbours(number)
+    return Page(
+        bates=str(number),
+        text=text,
+        previous=str(before) if before else None,
+        next=str(after) if after else None,
+        warnings=record.reads.page_warnings(number),
+    )
+
+
+@router.get(
+    "/pages/{bates}/image.png",
+    response_class=Response,
+    responses={200: {"content": {"image/png": {}}, "description": "The page as a PNG"}},
+)
+def image(request: Request, record: ApiRecord, bates: str) -> Response:
+    """The page's picture as the holder may see it."""
+    png = record.reads.page_image(BatesNumber.parse(bates), settings(request).page_dpi)
+    return Response(png, media_type="image/png")
+
+
+@router.get("/search")
+def search(
+    request: Request, record: ApiRecord, q: Annotated[str, Query(max_length=500)]
+) -> list[Hit]:
+    """Pages holding the words, among those the holder may see, with snippets."""
+    found = record.reads.search(q, settings(request).search_limit)
+    return [Hit(bates=str(h.bates), exhibit=h.exhibit, snippet=h.snippet) for h in found]
+
+
+@router.get("/claims")
+def claims(record: ApiRecord) -> list[dict[str, Any]]:
+    """The claims the holder may know of: state, history, lateness, duties."""
+    return record.claims.status()
+
+
+@router.get("/deadlines")
+def deadlines(record: ApiRecord) -> list[dict[str, Any]]:
+    """What is due, as the holder may see it."""
+    return [
+        {
+            "number": d.number,
+            "act": str(d.act),
+            "due": d.due.isoformat(),
+            "done_on": d.done_on.isoformat() if d.done_on else None,
+            "source": d.source,
+        }
+        for d in record.deadlines.list()
+    ]

@@ -1,0 +1,55 @@
+"""The app factory: the workspace and its gate, the templates, the routers, the error mapping,
+and the headers every answer carries."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from fastapi import FastAPI, Request, Response
+from fastapi.staticfiles import StaticFiles
+
+from clawback.service import Workspace
+from clawback.service.gate import Gate
+from clawback.web import api, errors, rendering
+from clawback.web.pages import account, audit, dashboard, documents, login, search, viewer
+from clawback.web.settings import Settings
+
+#: Nothing from elsewhere: scripts, styles, pictures and forms of this site only.
+POLICY = (
+    "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def create_app(workspace: Workspace, settings: Settings | None = None) -> FastAPI:
+    app = FastAPI(
+        title="clawback",
+        summary="Documents under a protective order: the record as the token's holder sees it.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.workspace = workspace
+    app.state.gate = Gate(workspace)
+    app.state.settings = settings or Settings()
+    app.state.templates = rendering.templates()
+    app.mount("/static", StaticFiles(directory=rendering.STATIC), name="static")
+    for router in (login, dashboard, documents, viewer, search, audit, account):
+        app.include_router(router.router)
+    app.include_router(api.router)
+    errors.install(app)
+
+    @app.middleware("http")
+    async def headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = POLICY
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        if not request.url.path.startswith("/static/"):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return app

@@ -1,0 +1,75 @@
+"""The documents the person may see, filtered, families as trees."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from clawback.domain.bates import BatesNumber, BatesRange
+from clawback.service.catalog import Listed
+from clawback.web.auth import CurrentRecord, CurrentVisitor, workspace
+from clawback.web.rendering import page
+
+router = APIRouter(include_in_schema=False)
+Text = Annotated[str, Query(max_length=200)]
+
+
+def bates_range(first: str, last: str) -> BatesRange | None:
+    """The filter's Bates range, parsed here at the edge (one number: that page)."""
+    if not first.strip() and not last.strip():
+        return None
+    start = BatesNumber.parse(first or last)
+    return BatesRange(start, BatesNumber.parse(last) if last.strip() else start)
+
+
+def families(listed: list[Listed]) -> list[tuple[Listed, list[Listed]]]:
+    """Each document with the members of its family under it (the parent first)."""
+    tree: list[tuple[Listed, list[Listed]]] = []
+    heads: dict[str, list[Listed]] = {}
+    for item in listed:
+        if item.family and item.family in heads:
+            heads[item.family].append(item)
+            continue
+        children: list[Listed] = []
+        tree.append((item, children))
+        if item.family:
+            heads[item.family] = children
+    return tree
+
+
+@router.get("/documents")
+def documents(
+    request: Request,
+    visitor: CurrentVisitor,
+    record: CurrentRecord,
+    bates_from: Text = "",
+    bates_to: Text = "",
+    designation: Text = "",
+    family: Text = "",
+    claim: Text = "",
+) -> HTMLResponse:
+    listed = record.catalog.documents(
+        bates=bates_range(bates_from, bates_to),
+        designation=designation or None,
+        family=family or None,
+        claim=claim or None,
+    )
+    order = workspace(request).protective_order()
+    return page(
+        request,
+        "documents.html",
+        title="Documents",
+        visitor=visitor,
+        tree=families(listed),
+        count=len(listed),
+        tiers=[t.short for t in order.tiers] if order else [],
+        chosen={
+            "bates_from": bates_from,
+            "bates_to": bates_to,
+            "designation": designation,
+            "family": family,
+            "claim": claim,
+        },
+    )

@@ -1,0 +1,53 @@
+"""One page: its picture as the person may see it, its text beside it, and the way on."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from clawback.domain.bates import BatesNumber
+from clawback.domain.errors import NotFound
+from clawback.web.auth import CurrentRecord, CurrentVisitor, settings
+from clawback.web.rendering import page
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/pages/{bates}")
+def viewer(
+    request: Request, bates: str, visitor: CurrentVisitor, record: CurrentRecord
+) -> HTMLResponse:
+    number = BatesNumber.parse(bates)
+    text = record.reads.page_text(number)
+    before, after = record.catalog.neighbours(number)
+    shown = record.reads.show(number)
+    pages = record.catalog.pages(number)
+    return page(
+        request,
+        "viewer.html",
+        title=f"Page {number}",
+        visitor=visitor,
+        bates=number,
+        text=text,
+        before=before,
+        after=after,
+        document=shown,
+        pages=pages,
+        at=pages.index(number) + 1 if number in pages else None,
+        warnings=record.reads.page_warnings(number),
+    )
+
+
+@router.get("/pages/{bates}/image.png")
+def image(request: Request, bates: str, record: CurrentRecord) -> Response:
+    png = record.reads.page_image(BatesNumber.parse(bates), settings(request).page_dpi)
+    return Response(png, media_type="image/png")
+
+
+@router.get("/documents/{ref}")
+def document(ref: str, record: CurrentRecord) -> Response:
+    """A document opens at its first produced page."""
+    pages = record.catalog.pages(ref)
+    if not pages:
+        raise NotFound(f"no document {ref}")
+    return RedirectResponse(f"/pages/{pages[0]}", status_code=303)

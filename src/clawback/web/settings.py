@@ -1,0 +1,16 @@
+"""How the web app is set up: cookie names and flags, the page picture's resolution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    #: Cookies are marked Secure: browsers send them over HTTPS and to loopback addresses
+    #: (http://127.0.0.1, http://localhost) only. Off only for a test client on plain HTTP.
+    secure_cookies: bool = True
+    session_cookie: str = "clawback_session"
+    login_cookie: str = "clawback_login"  # the log-in form's CSRF token, before any session
+    page_dpi: int = 110
+    search_limit: int = 50
