@@ -63,7 +63,7 @@ from clawback.pdf.gate.verify import require_clean, verify
 from clawback.pdf.marks.highlight import Mark, highlight
 from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, RedactionError, redact
 from clawback.pdf.shows.extract import read_pages
-from clawback.pdf.shows.locate import find_text_rects
+from clawback.pdf.shows.locate import by_text_or_box, find_text_rects
 from clawback.pdf.shows.matching import find, literal
 from clawback.pdf.shows.needles import MIN_SECRET_CHARS, squash
 from clawback.pdf.shows.ocr import add_text_layer
@@ -461,9 +461,8 @@ def _shown_items(pdf: bytes, material: _Material) -> list[_Shown]:
             for item in material.items:
                 tag = ("item", f"{item.item} on {item.page}")
                 for match in find(page, literal(item.text)):
-                    for text, box in match.pieces:
-                        findable = len(text.strip()) >= 3 and text.isprintable()
-                        if findable and find_text_rects(page, text):
+                    for text, box in by_text_or_box(page, match.pieces):
+                        if text is not None:
                             shown = _Shown(page.number, tag, text, None)
                         else:
                             shown = _Shown(page.number, tag, " ".join(match.found.split()), box)

@@ -25,7 +25,7 @@ from clawback.pdf.marks.highlight import highlight
 from clawback.pdf.marks.stamp import stable_id, stamp
 from clawback.pdf.redaction.redact import WIDTH_POLICY, Box, Redaction, redact, scrub
 from clawback.pdf.shows.extract import page_rects, read_pages
-from clawback.pdf.shows.locate import find_text_rects
+from clawback.pdf.shows.locate import by_text_or_box, find_text_rects
 from clawback.pdf.shows.matching import find, literal
 from clawback.pdf.shows.needles import MIN_SECRET_CHARS, squash
 from clawback.pdf.shows.region import to_displayed, to_page_coordinates
@@ -183,17 +183,11 @@ def located(pdf: bytes, redactions: Sequence[Redaction]) -> list[Redaction]:
             if find_text_rects(page, item.text):
                 found.append(item)
                 continue
-            lines = []
-            for match in find(page, literal(item.text)):
-                for text, box in match.pieces:
-                    if (
-                        len(text.strip()) >= 3
-                        and text.isprintable()
-                        and find_text_rects(page, text)
-                    ):
-                        lines.append(replace(item, text=text))
-                    else:
-                        lines.append(replace(item, text=None, rect=box))
+            lines = [
+                replace(item, text=text, rect=None if text is not None else box)
+                for match in find(page, literal(item.text))
+                for text, box in by_text_or_box(page, match.pieces)
+            ]
             found.extend(lines or [item])
     return found
 

@@ -53,7 +53,7 @@ from clawback.pdf.redaction.redact import (
 )
 from clawback.pdf.redaction.scrub import scrub_document
 from clawback.pdf.shows.extract import read_pages
-from clawback.pdf.shows.locate import find_text_rects
+from clawback.pdf.shows.locate import by_text_or_box
 from clawback.pdf.shows.matching import find
 from clawback.pdf.shows.needles import MIN_SECRET_CHARS, squash
 from clawback.pdf.shows.region import displayed_boxes
@@ -517,10 +517,9 @@ def hits_on(pdf: bytes, pattern: re.Pattern[str]) -> list[dict[str, Any]]:
     with open_pdf(pdf) as doc:
         for page in doc.pages():
             for match in find(page, pattern):
-                for text, box in match.pieces:
+                for text, box in by_text_or_box(page, match.pieces):
                     hit: dict[str, Any] = {"page": page.number, "found": match.found}
-                    findable = len(text.strip()) >= 3 and text.isprintable()
-                    if findable and find_text_rects(page, text):
+                    if text is not None:
                         hit["text"] = text
                     else:
                         hit["rect"] = list(box)

@@ -14,9 +14,11 @@ replacement text the two searches read the same, and the caller may say so (`sur
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pymupdf
 
-__all__ = ["find_text_rects"]
+__all__ = ["by_text_or_box", "find_text_rects"]
 
 # PyMuPDF's defaults, except that text outside the MediaBox is searched too.
 _SEARCH_FLAGS = pymupdf.TEXTFLAGS_SEARCH & ~pymupdf.TEXT_MEDIABOX_CLIP
@@ -91,3 +93,16 @@ def _tighten(hit: pymupdf.Rect, chars: list[_Char]) -> pymupdf.Rect:
 def _same(a: pymupdf.Rect, b: pymupdf.Rect, tolerance: float = 0.5) -> bool:
     corners = zip((a.x0, a.y0, a.x1, a.y1), (b.x0, b.y0, b.x1, b.y1), strict=True)
     return all(abs(p - q) <= tolerance for p, q in corners)
+
+
+def by_text_or_box(
+    page: pymupdf.Page, pieces: Sequence[tuple[str, tuple[float, float, float, float]]]
+) -> list[tuple[str | None, tuple[float, float, float, float]]]:
+    """How the redactor should take each line of a match (`shows.matching.Match.pieces`): by
+    the line's own text where a search finds that text on `page` (so the width policy can
+    re-flow it), else (None) by the box of its glyphs."""
+    found: list[tuple[str | None, tuple[float, float, float, float]]] = []
+    for text, box in pieces:
+        findable = len(text.strip()) >= 3 and text.isprintable()
+        found.append((text if findable and find_text_rects(page, text) else None, box))
+    return found
