@@ -20,6 +20,7 @@ from typer.testing import CliRunner, Result
 from clawback.cli import app
 from clawback.pdf.gate.findings import Finding, VerificationError
 from clawback.service import delivery
+from tests.ingest.make import text_pdf
 from tests.test_cli import cli, make_pdf
 
 runner = CliRunner()
@@ -430,3 +431,33 @@ def test_a_folder_opened_with_another_workspaces_database(tmp_path: Path) -> Non
     env = {"CLAWBACK_DATABASE_URL": f"sqlite:///{two / 'clawback.db'}"}
     line = one_error_line(invoke(one, "show", "1", env=env))
     assert ids[0] in line and ids[1] in line
+
+
+# -- 7. file names that are not plain text -----------------------------------------------------
+
+
+def test_file_names_cannot_forge_report_lines_or_reverse_them(tmp_path: Path) -> None:
+    """A newline in a name used to print a second, forged report line; a right-to-left override
+    was printed raw (reversing what a terminal shows after it); a name that is not UTF-8 was
+    refused with a codec message and left a stored file no record names. Each is now one line
+    with the character escaped, ingested, and stored under the escaped name."""
+    ws = tmp_path / "ws"
+    cli(ws, "init", str(ws))
+    cli(ws, "load-case", "--reference")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = {
+        "forged\nDOC-999999 (ingested).pdf": "forged\\nDOC-999999 (ingested).pdf",
+        "invoice\u202efdp.exe.pdf": "invoice\\u202efdp.exe.pdf",
+        os.fsdecode(b"caf\xe9.pdf"): "caf\\xe9.pdf",
+    }
+    for n, name in enumerate(names):
+        (folder / name).write_bytes(text_pdf(f"file {n}"))
+    output = succeeded(invoke(ws, "ingest", str(folder)))
+    lines = output.splitlines()
+    assert len(lines) == len(names), output
+    assert "\u202e" not in output and all(line.endswith("(ingested)") for line in lines)
+    for escaped in names.values():
+        assert sum(escaped in line for line in lines) == 1, (escaped, output)
+    assert "matches its hash" in succeeded(invoke(ws, "check"))
+    assert "orphan" not in succeeded(invoke(ws, "check"))

@@ -2,7 +2,7 @@
 turning Office files and pictures into the PDF the record works on. The service's
 `Workspace.ingest_file` and `Workspace.ingest_paths` use it."""
 
-from clawback.ingest.batch import INGESTED, KNOWN, REFUSED, FileReport, walk
+from clawback.ingest.batch import INGESTED, KNOWN, REFUSED, FileReport, shown, walk
 from clawback.ingest.limits import Refused
 from clawback.ingest.prepare import Prepared, prepare
 from clawback.ingest.sniff import EMAIL, IMAGE, OFFICE, PDF, Sniffed, sniff
@@ -20,6 +20,7 @@ __all__ = [
     "Refused",
     "Sniffed",
     "prepare",
+    "shown",
     "sniff",
     "walk",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,11 +22,28 @@ class FileReport:
 
     def line(self) -> str:
         """The report line: ``PATH: DOC-... (ingested)``, ``PATH: DOC-... (already in the
-        record)`` or ``PATH: refused: REASON``."""
+        record)`` or ``PATH: refused: REASON``; one line whatever the name holds (`shown`)."""
         if self.outcome == REFUSED:
-            return f"{self.path}: refused: {self.reason}"
+            return f"{shown(str(self.path))}: refused: {shown(self.reason)}"
         said = "ingested" if self.outcome == INGESTED else "already in the record"
-        return f"{self.path}: {', '.join(self.controls)} ({said})"
+        return f"{shown(str(self.path))}: {', '.join(self.controls)} ({said})"
+
+
+def shown(name: str) -> str:
+    """`name` safe to print on one line and to store: each control character (a newline would
+    forge a second report line), each format character (a right-to-left override would
+    reverse what follows) and each byte that was not UTF-8 (decoded by the file system as a
+    lone surrogate) written as an escape (``\\n``, ``\\u202e``, ``\\xff``); the rest as it is."""
+    out = []
+    for ch in name:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte the file system could not decode
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def walk(paths: Iterable[Path]) -> Iterator[Path]:

@@ -5,6 +5,8 @@ decoded. A JPEG goes into the PDF as its own bytes; other frames are stored loss
 A page is as large as the picture at its recorded resolution; a picture that records none is
 taken at `ASSUMED_DPI`, or at the finer resolution that makes its long side
 `FALLBACK_LONG_SIDE` inches if it would be longer (a phone photo becomes a page, not a poster).
+A picture smaller than `MIN_PAGE` (an icon, a signature-block logo) is drawn at its own size at
+the top of a page that large, so the page can carry a Bates number and a legend like any other.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from clawback.pdf.files.document import save_clean
 ASSUMED_DPI = 300.0
 FALLBACK_LONG_SIDE = 11.0
 _SANE_DPI = (50.0, 2400.0)
+#: The smallest page a picture is put on (points: 4.25 x 2 inches).
+MIN_PAGE = (306.0, 144.0)
 
 
 def image_pdf(data: bytes) -> bytes:
@@ -53,12 +57,21 @@ def _convert(data: bytes) -> bytes:
                 picture.seek(n)
                 width, height = picture.size
                 dpi = _dpi(picture)
-                page = doc.new_page(width=width * 72 / dpi, height=height * 72 / dpi)
+                drawn = pymupdf.Rect(0, 0, width * 72 / dpi, height * 72 / dpi)
+                page = doc.new_page(
+                    width=max(drawn.width, MIN_PAGE[0]), height=max(drawn.height, MIN_PAGE[1])
+                )
+                drawn += (
+                    (page.rect.width - drawn.width) / 2,
+                    0,
+                    (page.rect.width - drawn.width) / 2,
+                    0,
+                )
                 if picture.format == "JPEG" and frames == 1:
                     picture.load()  # decodes: a truncated JPEG fails here, not in a viewer
-                    page.insert_image(page.rect, stream=data)
+                    page.insert_image(drawn, stream=data)
                 else:
-                    page.insert_image(page.rect, stream=_png(picture))
+                    page.insert_image(drawn, stream=_png(picture))
             doc.set_metadata({})
             return save_clean(doc)
         finally:

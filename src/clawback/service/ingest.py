@@ -27,7 +27,7 @@ from clawback.domain.errors import ClawbackError, RuleViolation
 from clawback.domain.order import Side
 from clawback.domain.refs import CONTROL_PREFIXES
 from clawback.domain.seats import Act
-from clawback.ingest import EMAIL, INGESTED, KNOWN, REFUSED, FileReport, walk
+from clawback.ingest import EMAIL, INGESTED, KNOWN, REFUSED, FileReport, shown, walk
 from clawback.ingest import prepare as prepare_file
 from clawback.ingest.pdfcheck import check_pdf
 from clawback.pdf.files.decrypt import decrypt, is_encrypted
@@ -267,11 +267,12 @@ class Ingest(Service):
         prepared = []
         for n, m in enumerate(members):  # everything read before anything is stored
             native_sha = hashlib.sha256(m.native).hexdigest()
+            name = shown(m.name)  # an attachment's name is the sender's: one line, escaped
             pdf = m.pdf or placeholder(
-                ["Produced in native form", m.name, f"sha256 {native_sha[:16]}"]
+                ["Produced in native form", name, f"sha256 {native_sha[:16]}"]
             )
             msg = m.message
-            meta: dict[str, Any] = {"name": m.name, "depth": m.depth, "custodian": custodian}
+            meta: dict[str, Any] = {"name": name, "depth": m.depth, "custodian": custodian}
             if msg is not None:
                 meta |= {
                     "subject": msg.subject,
@@ -283,7 +284,7 @@ class Ingest(Service):
             if m.pdf is None:
                 meta["native_sha256"] = native_sha
             ready = _prepare(pdf, None, "", "application/pdf", "convert", None, meta)
-            title = (msg.subject if msg else m.name) or m.name
+            title = (msg.subject if msg else name) or name
             kind = "email" if msg is not None else "attachment"
             prepared.append((n, m, ready, title, kind))
         with self.ctx.transaction() as s:  # the family goes in whole or not at all
@@ -385,7 +386,8 @@ class Ingest(Service):
         for path in walk(paths):
             try:
                 data = path.read_bytes()
-                controls, new = self.ingest_file(data, path.name, exhibit=exhibit, **options)
+                name = shown(path.name)  # stored and printed on one line, whatever it holds
+                controls, new = self.ingest_file(data, name, exhibit=exhibit, **options)
             except OSError as exc:
                 reports.append(FileReport(path, REFUSED, reason=f"cannot be read ({exc.strerror})"))
             except (ClawbackError, ValueError) as exc:
