@@ -126,3 +126,41 @@ def test_an_exhibit_number_is_for_one_file_and_nothing_is_read_otherwise(
     with pytest.raises(ClawbackError, match="numbers one file"):
         ws.ingest.ingest_paths([folder / "two.pdf", folder / "one.pdf"], exhibit=8)
     assert documents(ws) == 1
+
+
+def noise_scan() -> bytes:
+    """A page that is only a picture, of grey noise (the same every run): a scan OCR reads no
+    word from, at most a few stray marks."""
+    import random
+
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    noise = pymupdf.Pixmap(pymupdf.csGRAY, 400, 520, random.Random(7).randbytes(400 * 520), False)
+    page.insert_image(page.rect, pixmap=noise)
+    data: bytes = doc.tobytes()
+    doc.close()
+    return data
+
+
+def test_a_file_taken_in_with_a_defect_says_so_on_its_line(ws: Workspace, tmp_path: Path) -> None:
+    """A PDF cut short and a scan OCR reads nothing from were reported "(ingested)" and nothing
+    more: pages lost, or pages search can never reach, without a word. Each is now ingested
+    with a warning on its own report line, kept in the document's meta."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    whole = text_pdf("page one of the letter", "page two of the letter", "page three")
+    (folder / "cut.pdf").write_bytes(whole[: len(whole) * 3 // 4])
+    (folder / "noise.pdf").write_bytes(noise_scan())
+    (folder / "fine.pdf").write_bytes(text_pdf("nothing wrong here"))
+    reports = {r.path.name: r for r in ws.ingest.ingest_paths([folder])}
+    assert {name: r.outcome for name, r in reports.items()} == dict.fromkeys(reports, INGESTED)
+    assert "damaged" in reports["cut.pdf"].line() and "\n" not in reports["cut.pdf"].line()
+    assert "OCR read no legible word on scanned page(s) 1" in reports["noise.pdf"].line()
+    assert "warning" not in reports["fine.pdf"].line()
+    with ws.transaction() as s:
+        doc = s.scalar(
+            select(t.Document).where(t.Document.control == reports["cut.pdf"].controls[0])
+        )
+        assert doc is not None and doc.meta["warnings"]

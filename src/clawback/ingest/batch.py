@@ -19,14 +19,18 @@ class FileReport:
     outcome: str
     controls: tuple[str, ...] = ()
     reason: str = ""
+    #: What is wrong with a file taken in all the same (damaged, a scan OCR could not read).
+    warnings: tuple[str, ...] = ()
 
     def line(self) -> str:
         """The report line: ``PATH: DOC-... (ingested)``, ``PATH: DOC-... (already in the
-        record)`` or ``PATH: refused: REASON``; one line whatever the name holds (`shown`)."""
+        record)`` or ``PATH: refused: REASON``, each warning after it on the same line
+        (``; warning: ...``); one line whatever the name holds (`shown`)."""
         if self.outcome == REFUSED:
             return f"{shown(str(self.path))}: refused: {shown(self.reason)}"
         said = "ingested" if self.outcome == INGESTED else "already in the record"
-        return f"{shown(str(self.path))}: {', '.join(self.controls)} ({said})"
+        warned = "".join(f"; warning: {shown(w)}" for w in self.warnings)
+        return f"{shown(str(self.path))}: {', '.join(self.controls)} ({said}){warned}"
 
 
 def shown(name: str) -> str:

@@ -13,6 +13,7 @@ checked for fake redactions, boxes over live text, each found kept as a warning 
 from __future__ import annotations
 
 import hashlib
+import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,11 +32,12 @@ from clawback.ingest import EMAIL, INGESTED, KNOWN, REFUSED, FileReport, shown, 
 from clawback.ingest import prepare as prepare_file
 from clawback.ingest.pdfcheck import check_pdf
 from clawback.pdf.files.decrypt import decrypt, is_encrypted
+from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.pdf.received.check import ReceivedReport, check_files
 from clawback.pdf.received.received_check import BoxOverText
 from clawback.pdf.shows.extract import PageText, read_pages
-from clawback.pdf.shows.ocr import add_text_layer
+from clawback.pdf.shows.ocr import add_text_layer, needs_ocr
 from clawback.pdf.shows.visible import visible_copy
 from clawback.service import access as access_rules
 from clawback.service import rows
@@ -393,8 +395,17 @@ class Ingest(Service):
             except (ClawbackError, ValueError) as exc:
                 reports.append(FileReport(path, REFUSED, reason=str(exc)))
             else:
-                reports.append(FileReport(path, INGESTED if new else KNOWN, tuple(controls)))
+                said = INGESTED if new else KNOWN
+                warned = self._warnings(controls) if new else ()
+                reports.append(FileReport(path, said, tuple(controls), warnings=warned))
         return reports
+
+    def _warnings(self, controls: Sequence[str]) -> tuple[str, ...]:
+        """What ingest said of these documents' files (``warnings`` in their meta), each once."""
+        with self.ctx.transaction() as s:
+            found = s.scalars(select(t.Document.meta).where(t.Document.control.in_(controls)))
+            said = [w for meta in found for w in (meta or {}).get("warnings", ())]
+        return tuple(dict.fromkeys(said))
 
     def _mail_family(self, data: bytes) -> list[str]:
         """The control numbers of this very e-mail's family, if it is in the record."""
@@ -493,6 +504,36 @@ class _Prepared:
     received_type: str
 
 
+def _damage(pdf: bytes) -> list[str]:
+    """What is wrong with a file that opens all the same: MuPDF had to rebuild its structure
+    (a file cut short, a broken cross-reference table), so pages or parts may be missing."""
+    with open_pdf(pdf) as doc:
+        if doc.is_repaired:
+            return ["the file is damaged (its structure had to be rebuilt): pages or parts of "
+                    "pages may be missing; ask for it again"]  # fmt: skip
+    return []
+
+
+def _unread(pdf: bytes, read: Sequence[int]) -> list[str]:
+    """The pages that are pictures of a page (a scan) from which OCR read no legible word (none
+    of four letters or digits or more: noise, dithering or a blank page reads as a few stray
+    marks at most)."""
+    with open_pdf(pdf) as doc:
+        scans = [n for n in range(doc.page_count) if n in read or needs_ocr(doc[n])]
+        silent = [n + 1 for n in scans if not _LEGIBLE.search(doc[n].get_text())]
+    if not silent:
+        return []
+    pages = ", ".join(str(n) for n in silent[:10]) + (" ..." if len(silent) > 10 else "")
+    return [
+        f"OCR read no legible word on scanned page(s) {pages}: search and redaction cannot "
+        "reach what they show"
+    ]
+
+
+#: A word OCR read for real: four letters or digits in a row.
+_LEGIBLE = re.compile(r"[^\W_]{4}")
+
+
 def _prepare(
     pdf: bytes,
     native: bytes | None,
@@ -512,6 +553,7 @@ def _prepare(
         info["encrypted"] = True
         steps.append("decrypt")
     check_pdf(pdf)  # bombs refused in one line, before anything is decoded
+    warnings = _damage(pdf)
     pdf, removed = visible_copy(pdf)  # only what a viewer shows: see `pdf.shows.visible`
     if removed:
         info["not_shown"] = removed.as_data()
@@ -521,6 +563,9 @@ def _prepare(
         info["ocr_pages"] = [n + 1 for n in read]
         steps.append("ocr")
     pages = read_pages(pdf)  # raises a one-line PdfError on a bad file
+    warnings += _unread(pdf, read)
+    if warnings:
+        info["warnings"] = warnings
     if steps:
         info["received_sha256"] = received_sha
     if native is not None:
