@@ -3,10 +3,19 @@
 import pytest
 
 from clawback.domain.bates import BatesNumber, BatesRange
-from clawback.domain.claims import Claim, Privilege, Result, Ruling, State, check_ruling, effects
+from clawback.domain.claims import (
+    Claim,
+    Privilege,
+    Result,
+    Ruling,
+    State,
+    check_ruling,
+    effects,
+    moves,
+)
 from clawback.domain.documents import Exhibit, Item, exhibit_runs, family_range
 from clawback.domain.errors import RuleViolation
-from clawback.domain.order import DesignationHistory
+from clawback.domain.order import DesignationHistory, Side
 
 LE = Privilege.law_enforcement
 REFERENCE_CLAIMS = [
@@ -99,3 +108,23 @@ def test_family_and_exhibit_runs(exhibits: list[Exhibit]) -> None:
     assert exhibit_runs([1, 2, 3, 13, 12, 18, 19, 4, 5, 6, 7, 8, 9, 10, 11]) == "Exs. 1-13, 18, 19"
     assert exhibit_runs([14, 15, 16, 17]) == "Exs. 14-17"
     assert exhibit_runs([5]) == "Ex. 5"
+
+
+@pytest.mark.parametrize(
+    ("current", "seat", "expected"),
+    [
+        (State.noticed, Side.receiving, [State.sequestered, State.submitted]),
+        (State.noticed, Side.producing, [State.preserved, State.withdrawn]),
+        (State.noticed, Side.court, [State.under_review, State.ruled]),
+        (State.sequestered, Side.receiving, [State.submitted]),
+        (State.under_review, Side.receiving, []),
+        (State.ruled, Side.court, []),  # applied: the filing makes it
+        (State.applied, Side.producing, [State.replaced]),
+        (State.applied, None, [State.replaced]),
+        (State.withdrawn, None, []),
+    ],
+)
+def test_the_moves_a_seat_may_make_from_a_state(
+    current: State, seat: Side | None, expected: list[State]
+) -> None:
+    assert moves(current, seat) == expected

@@ -8,7 +8,9 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 import pyotp
@@ -17,6 +19,7 @@ import uvicorn
 
 from clawback.service import Workspace
 from clawback.web import create_app
+from clawback.web.settings import Settings
 from tests.web import world
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
@@ -98,12 +101,12 @@ def login(site: Site, email: str, sign: bool = True) -> Client:
     return client
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    base = tmp_path_factory.mktemp("web")
-    secrets = world.build(base / "ws")
+@contextmanager
+def served(base: Path, settled: bool = True) -> Iterator[Site]:
+    """The case of ``world.build`` in ``base``, served on loopback; filings go to base/filed."""
+    secrets = world.build(base / "ws", settled)
     workspace = Workspace.open(base / "ws")
-    app = create_app(workspace)
+    app = create_app(workspace, Settings(filings=base / "filed"))
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
@@ -114,13 +117,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         if server.started:
             break
         time.sleep(0.05)
-    yield Site(f"http://127.0.0.1:{port}", workspace, secrets)
+    try:
+        yield Site(f"http://127.0.0.1:{port}", workspace, secrets)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+        workspace.close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    with served(tmp_path_factory.mktemp("web")) as found:
+        yield found
     for client in OPENED:
         client.close()
-    server.should_exit = True
-    thread.join(10)
-    sock.close()
-    workspace.close()
 
 
 @pytest.fixture(scope="session")

@@ -61,8 +61,10 @@ def pdf(ex: Exhibit) -> bytes:
     return data
 
 
-def build(root: Path) -> dict[str, str | None]:
-    """Make the case in ``root``; returns each seat's TOTP secret (None: no second factor)."""
+def build(root: Path, settled: bool = True) -> dict[str, str | None]:
+    """Make the case in ``root``; returns each seat's TOTP secret (None: no second factor).
+    ``settled=False``: the exhibits produced and nothing more (no claim, seal or filing), for
+    the walk through the dispute."""
     workspace = Workspace.init(root)
     op = workspace.operator()
     case = reference_case()
@@ -83,12 +85,13 @@ def build(root: Path) -> dict[str, str | None]:
         op.productions.produce(
             [ex.number], ex.bates(), f"VOL{ex.number}", DAY, allow_gap="numbered by exhibit"
         )
-    workspace.person(PRODUCING).claims.claim(
-        "c-note", privilege="law_enforcement", exhibits=[4], on=DAY
-    )
-    court = workspace.person(CLERK)
-    court.sealing.seal("461", exhibits=[1, 2, 3], kind="non_dispositive", granted=True, on=DAY)
-    op.filings.file(root.parent / "filed", on=date(2020, 6, 12))  # Ex. 3 on the public docket
+    if settled:
+        workspace.person(PRODUCING).claims.claim(
+            "c-note", privilege="law_enforcement", exhibits=[4], on=DAY
+        )
+        court = workspace.person(CLERK)
+        court.sealing.seal("461", exhibits=[1, 2, 3], kind="non_dispositive", granted=True, on=DAY)
+        op.filings.file(root.parent / "filed", on=date(2020, 6, 12))  # Ex. 3 on public docket
     secrets = {}
     for email in people:
         secrets[email] = op.accounts.invite(email, PASSWORD).totp_secret

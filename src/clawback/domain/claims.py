@@ -83,6 +83,16 @@ SEATS: dict[State, frozenset[Side]] = {
 }
 
 
+def moves(current: State, seat: Side | None = None) -> list[State]:
+    """The moves a claim may make from ``current`` that ``seat`` may make (``seat`` None: the
+    operator), in the lifecycle's order; ``applied`` is left out: a filing makes it."""
+    return [
+        to
+        for to in State
+        if to in _NEXT[current] and to is not State.applied and (seat is None or seat in SEATS[to])
+    ]
+
+
 class Certified(StrEnum):
     """What the receiving side certifies it did with the claimed material (26(b)(5)(B))."""
 

@@ -21,7 +21,7 @@ from clawback.domain.deadlines import compute
 from clawback.domain.documents import exhibit_runs
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.order import Side
-from clawback.domain.seats import Act
+from clawback.domain.seats import Act, permitted
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
 from clawback.service.base import Service
@@ -263,6 +263,18 @@ class Claims(Service):
                 raise RuleViolation(f"claim {claim_id!r}: {state} comes from `{verb}`, not advance")
             move_claim(self.ctx, s, row, state, on, detail)
 
+    def moves(self, claim_id: str) -> list[str]:
+        """The moves the actor may make on ``claim_id`` now: ``ruled`` through ``rule``, the
+        others through ``advance`` (none for a seat that may not move claims); ``NotFound``
+        for a claim the actor may not know of."""
+        self.ctx.require(Act.read_claims)
+        with self.ctx.transaction() as s:
+            row = lookup.claim(s, self.actor, claim_id)
+            if not permitted(self.actor, Act.move_claim):
+                return []
+            seat = None if self.actor.seat is Side.operator else self.actor.seat
+            return [m.value for m in claim_rules.moves(claim_rules.State(row.state), seat)]
+
     def status(self) -> list[dict[str, Any]]:
         """Every claim the actor may know of: state, history (dated, by whom), FRE 502(b)
         lateness, the duties it started; each with only the exhibits the actor may know of."""
@@ -297,6 +309,15 @@ class Claims(Service):
                         "privilege": row.privilege,
                         "exhibits": shown,
                         "state": row.state,
+                        "items": [
+                            {"item": i.id, "what": i.what}
+                            for i in s.scalars(
+                                select(t.Item)
+                                .join(t.Document, t.Item.document_id == t.Document.id)
+                                .where(t.Item.id.in_(row.items), t.Document.exhibit.in_(shown))
+                                .order_by(t.Item.id)
+                            ).all()
+                        ],
                         "noticed_on": row.noticed_on.isoformat() if row.noticed_on else None,
                         "late": str(late) if late else None,
                         "history": [

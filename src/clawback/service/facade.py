@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from clawback.domain.actor import Actor
+from clawback.domain.seats import Act, permitted
 from clawback.service.context import Context
 
 if TYPE_CHECKING:
@@ -185,6 +186,11 @@ class Record:
         return AuditTrail(self.ctx)
 
     # -- conveniences ------------------------------------------------------------------------
+
+    def may(self, act: Act) -> bool:
+        """Whether this actor's seat allows ``act`` (``domain.seats.permitted``): what a page
+        asks before it offers a form the service would refuse."""
+        return permitted(self.ctx.actor, act)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

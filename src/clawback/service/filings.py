@@ -3,6 +3,7 @@ ordering paragraphs of a proposed order, and the case summary."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlalchemy import select
 
 from clawback.domain import claims as claim_rules
 from clawback.domain import drafting, sealing
+from clawback.domain.errors import NotFound
 from clawback.domain.seats import Act
 from clawback.pdf.gate.verify import require_clean, xray_inspect
 from clawback.service import access as access_rules
@@ -81,6 +83,33 @@ class Filings(Service):
                 kinds = sorted({m.plan.kind for m in made})
             delivery.complete(target, stage, kinds)
         return made
+
+    def package(self, out: Path) -> list[str]:
+        """The files of the filing package in ``out`` that clawback made and nobody changed
+        since, by name (``public/ex03_....pdf``), for the seats that make filings."""
+        self.ctx.require(Act.file)
+        target = delivery.outside(self.ctx.workspace.root, out)
+        with self.ctx.transaction() as s:
+            return [
+                path.relative_to(target).as_posix()
+                for kind in KINDS
+                for path in sorted((target / kind).glob("*.pdf"))
+                if path.is_file() and delivery.ours(s, path)
+            ]
+
+    def package_file(self, out: Path, name: str) -> bytes:
+        """One file of the package in ``out`` (a name ``package`` lists), its handing-out
+        audited; anything else is not found."""
+        self.ctx.require(Act.file)
+        if name not in self.package(out):
+            raise NotFound(f"no filed file {name!r}")
+        path = delivery.outside(self.ctx.workspace.root, out) / name
+        data = path.read_bytes()
+        with self.ctx.transaction() as s:
+            if not delivery.ours(s, path):
+                raise NotFound(f"no filed file {name!r}")
+            self.ctx.audit(s, "file.download", name, sha256=hashlib.sha256(data).hexdigest())
+        return data
 
     def _apply(self, s: Any, on: date | None) -> None:
         """Move every ruled claim to applied, now that the filings carry its rulings."""

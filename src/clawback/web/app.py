@@ -11,7 +11,18 @@ from fastapi.staticfiles import StaticFiles
 from clawback.service import Workspace
 from clawback.service.gate import Gate
 from clawback.web import api, errors, rendering
-from clawback.web.pages import account, audit, dashboard, documents, login, search, viewer
+from clawback.web.pages import (
+    account,
+    audit,
+    claims,
+    dashboard,
+    documents,
+    filing,
+    login,
+    sealing,
+    search,
+    viewer,
+)
 from clawback.web.settings import Settings
 
 #: Nothing from elsewhere: scripts, styles, pictures and forms of this site only.
@@ -34,7 +45,18 @@ def create_app(workspace: Workspace, settings: Settings | None = None) -> FastAP
     app.state.settings = settings or Settings()
     app.state.templates = rendering.templates()
     app.mount("/static", StaticFiles(directory=rendering.STATIC), name="static")
-    for router in (login, dashboard, documents, viewer, search, audit, account):
+    for router in (
+        login,
+        dashboard,
+        documents,
+        viewer,
+        claims,
+        sealing,
+        filing,
+        search,
+        audit,
+        account,
+    ):
         app.include_router(router.router)
     app.include_router(api.router)
     errors.install(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -14,3 +15,9 @@ class Settings:
     login_cookie: str = "clawback_login"  # the log-in form's CSRF token, before any session
     page_dpi: int = 110
     search_limit: int = 50
+    #: Where ``filings.file`` writes the packages (outside the workspace); None: a folder
+    #: beside it, ``WORKSPACE-filed``.
+    filings: Path | None = None
+
+    def filing_folder(self, workspace: Path) -> Path:
+        return self.filings or workspace.with_name(f"{workspace.name}-filed")

@@ -29,6 +29,7 @@ def dashboard(request: Request, visitor: CurrentVisitor, record: CurrentRecord) 
         due = [d for d in record.deadlines.list() if d.done_on is None]
     except NotPermitted:
         due = None
+    awaiting = [(c, moves) for c in claims or () if (moves := record.claims.moves(c["claim"]))]
     by_state = Counter(c["state"] for c in claims) if claims is not None else None
     return page(
         request,
@@ -40,6 +41,7 @@ def dashboard(request: Request, visitor: CurrentVisitor, record: CurrentRecord) 
         most=max(by_designation.values(), default=1),
         by_state=sorted(by_state.items()) if by_state is not None else None,
         claims=claims,
+        awaiting=awaiting,
         due=due,
         sealed=sum(d.sealed for d in documents),
     )
