@@ -11,18 +11,13 @@ party employee (tier + claw-back filter), and prints the median times and their 
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import insert
-
-from clawback.demo.run import reference_case
-from clawback.domain.bates import BatesNumber
-from clawback.service import Workspace
-from clawback.storage import tables as t
+from clawback.service import Record
+from generated import produced_pages  # benchmarks/generated.py, beside this script
 
 WORDS = """
     border port entry inspection record caravan shelter report agent officer asylum secondary
@@ -32,60 +27,13 @@ WORDS = """
 QUERIES = ["caravan shelter", "secondary referral", "lookout", "zzqx-2019-not-there", "memo"]
 
 
-def build(root: Path, pages: int, per_doc: int, seed: int = 7) -> Workspace:
-    rng = random.Random(seed)
-    ws = Workspace.init(root).operator()
-    ws.matter.load_case(reference_case())
-    ws.people.add(
-        "staff@plaintiffs.example",
-        name="Staff",
-        side="receiving",
-        category="party_officers_directors_employees",
+def build(root: Path, pages: int, per_doc: int, seed: int = 7) -> Record:
+    return produced_pages(
+        root, pages, per_doc, lambda rng: " ".join(rng.choice(WORDS) for _ in range(250)), seed
     )
-    with ws.transaction() as s:
-        s.add(t.Blob(sha256="0" * 64, size=0, media_type="application/pdf"))
-        first, last = BatesNumber("BEN-", 1, 8), BatesNumber("BEN-", pages, 8)
-        s.add(t.Production(id=1, volume="BEN", first=first, last=last, state="complete"))
-        s.flush()
-        docs, rows = [], []
-        for d in range(pages // per_doc):
-            docs.append(
-                {
-                    "id": d + 1,
-                    "control": f"DOC-{d + 1:06d}",
-                    "title": f"doc {d}",
-                    "kind": "pdf",
-                    "original": "0" * 64,
-                    "produced": "0" * 64,
-                    "production": 1,
-                    "page_count": per_doc,
-                    "meta": {},
-                    "tier": rng.choice([None, "Confidential", "AEO"]),
-                    "sequestered": rng.random() < 0.05,
-                    "withheld": rng.random() < 0.01,
-                }
-            )
-            for i in range(per_doc):
-                text = " ".join(rng.choice(WORDS) for _ in range(250))
-                n = d * per_doc + i + 1
-                rows.append(
-                    {
-                        "document_id": d + 1,
-                        "idx": i,
-                        "bates": BatesNumber("BEN-", n, 8),
-                        "text": text,
-                        "redacted_text": text,
-                        "sha256": f"{n:064x}",
-                        "image_sha256": [],
-                    }
-                )
-        s.execute(insert(t.Document), docs)
-        for start in range(0, len(rows), 5000):
-            s.execute(insert(t.Page), rows[start : start + 5000])
-    return ws
 
 
-def timed(ws: Workspace, rounds: int) -> dict[str, float]:
+def timed(ws: Record, rounds: int) -> dict[str, float]:
     """Median seconds of each query in QUERIES."""
     samples: dict[str, list[float]] = {q: [] for q in QUERIES}
     for _ in range(rounds):

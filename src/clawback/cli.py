@@ -912,13 +912,22 @@ def image(
 @one_line_errors
 def search(
     ctx: typer.Context,
-    query: str,
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words (all of them), "a phrase", prefix*, AND/OR/NOT, ( ), NEAR(a b, 5).'
+        ),
+    ],
     limit: int = 50,
+    offset: int = 0,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Pages holding the words, among those you may see."""
-    for hit in _record(ctx, workspace).reads.search(query, limit):
-        out.print(f"{hit.bates}  {hit.snippet}")
+    """Pages holding the words, among those you may see, produced or not, with snippets."""
+    hits = _record(ctx, workspace).reads.search(query, limit, offset)
+    for hit in hits:
+        out.print(f"{hit.name}  {hit.snippet}")
+    shown = f"{offset + 1}-{offset + len(hits)} of " if hits else ""
+    out.print(f"{shown}{hits.total} page{'' if hits.total == 1 else 's'}")
 
 
 @app.command()

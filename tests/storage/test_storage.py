@@ -16,7 +16,7 @@ from sqlalchemy import text
 from clawback.domain.errors import StorageError
 from clawback.storage.db import connect, migrate, schema_is_current
 from clawback.storage.files import FileStore, StoreCorrupt
-from clawback.storage.tables import Base
+from clawback.storage.tables import SEARCH_INDEX, Base
 
 
 def test_migrations_make_exactly_the_modelled_schema(database_url: str) -> None:
@@ -26,9 +26,25 @@ def test_migrations_make_exactly_the_modelled_schema(database_url: str) -> None:
     migrate(engine)  # a second run is a no-op
     assert schema_is_current(engine)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        # The search index (FTS5's virtual table and its shadow tables, PostgreSQL's generated
+        # tsvector columns and their GIN indexes) is made by migration 0014 and is not
+        # modelled: left out here by name, and checked to exist below.
+        context = MigrationContext.configure(
+            conn, opts={"include_name": lambda name, kind, parent: not _search_index(name)}
+        )
+        diff = compare_metadata(context, Base.metadata)
+        if conn.dialect.name == "sqlite":
+            made = conn.scalars(text("select name from sqlite_master where name like 'page_fts%'"))
+        else:
+            made = conn.scalars(text("select indexname from pg_indexes where tablename = 'page'"))
+        found = {n for n in made if _search_index(n)}
     engine.dispose()
     assert diff == []
+    assert found >= ({"page_fts"} if "sqlite" in database_url else set(SEARCH_INDEX[3:]))
+
+
+def _search_index(name: str | None) -> bool:
+    return name is not None and (name in SEARCH_INDEX or name.startswith("page_fts_"))
 
 
 def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path: Path) -> None:
@@ -84,3 +100,49 @@ def test_sweep_removes_what_a_dead_writer_left_and_nothing_else(tmp_path: Path) 
     assert not dead.exists()
     assert mine.exists() and elsewhere.exists() and unknown.exists()
     assert store.get(sha) == b"%PDF-1.7 kept"
+
+
+def test_the_search_index_is_filled_for_the_pages_already_there(database_url: str) -> None:
+    """Migration 0014 on a record made before it: the pages already there are searchable."""
+    from alembic import command
+    from sqlalchemy.orm import Session
+
+    from clawback.storage import tables as t
+    from clawback.storage.db import _config
+
+    engine = connect(database_url)
+    command.upgrade(_config(engine), "0013")
+    with Session(engine) as session, session.begin():  # the model is 0013's, less the index
+        session.add(t.Blob(sha256="0" * 64, size=0, media_type="application/pdf"))
+        session.flush()
+        doc = t.Document(
+            control="DOC-000001", title="t", kind="pdf", original="0" * 64, page_count=1, meta={}
+        )
+        session.add(doc)
+        session.flush()
+        text_, redacted = "compelling\nreasons", "compelling [x]"
+        page = t.Page(document_id=doc.id, idx=0, text=text_, redacted_text=redacted)
+        page.sha256, page.image_sha256 = "0" * 64, []
+        session.add(page)
+    migrate(engine)
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            found = conn.scalars(
+                text("select rowid from page_fts where page_fts match :q"),
+                {"q": '{text} : "compelling reasons"'},
+            ).all()
+            hidden = conn.scalars(
+                text("select rowid from page_fts where page_fts match :q"),
+                {"q": "{redacted_text} : reasons"},
+            ).all()
+        else:
+            found = conn.scalars(
+                text("select id from page where text_search @@ phraseto_tsquery('simple', :q)"),
+                {"q": "compelling reasons"},
+            ).all()
+            hidden = conn.scalars(
+                text("select id from page where redacted_text_search @@ to_tsquery('simple', :q)"),
+                {"q": "reasons"},
+            ).all()
+    engine.dispose()
+    assert len(found) == 1 and hidden == []

@@ -231,8 +231,10 @@ def test_the_api_answers_as_the_pages_do(site: Site, sessions: dict[str, Client]
     assert page["previous"] == world.EXHIBITS[0].bates(0)
     assert page["next"] == world.EXHIBITS[0].bates(2)
     assert "quetzal" in page["text"]
-    hits = http.get("/api/search", params={"q": "quetzal"}, headers=headers).json()
-    assert [h["bates"] for h in hits] == [world.EXHIBITS[0].bates(n) for n in range(3)]
+    found = http.get("/api/search", params={"q": "quetzal"}, headers=headers).json()
+    wanted = [world.EXHIBITS[0].bates(n) for n in range(3)]
+    assert [h["bates"] for h in found["hits"]] == [h["name"] for h in found["hits"]] == wanted
+    assert (found["total"], found["offset"]) == (3, 0)
     assert [c["claim"] for c in http.get("/api/claims", headers=headers).json()] == ["c-note"]
     missing = http.get(f"/api/pages/{ABSENT_PAGE}", headers=headers)
     hidden = http.get(f"/api/pages/{PENDING_PAGE}", headers=headers)

@@ -4,15 +4,25 @@ so what a person may not see answers exactly as what does not exist."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    Integer,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+)
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from clawback.domain import claims as claim_rules
+from clawback.domain import search as search_language
 from clawback.domain.access import full_view
 from clawback.domain.bates import BatesNumber
 from clawback.domain.documents import Exhibit
@@ -25,16 +35,38 @@ from clawback.storage import tables as t
 
 #: Longest search, in characters: a longer one is refused, not sent to the database.
 MAX_QUERY = 500
+#: Most hits one search returns at once (page on with ``offset``).
+MAX_LIMIT = 1000
+#: How a snippet marks the words found, and the words shown around them.
+MARK = ("\u00ab", "\u00bb")
+SNIPPET_WORDS = 24
 SLIP_SHEET = "slip sheet"
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One page a search found, with the words around the match."""
+    """One page a search found, with the words around the match marked «thus». A page not
+    produced has no Bates number: it is named by its document's control number and page."""
 
-    bates: BatesNumber
+    bates: BatesNumber | None
     exhibit: int | None
     snippet: str
+    control: str = ""
+    page: int = 0  # from 1
+
+    @property
+    def name(self) -> str:
+        return str(self.bates) if self.bates is not None else f"{self.control} p. {self.page}"
+
+
+class Hits(list[Hit]):
+    """One page of a search's hits (a list, as before), with how many pages answer in all
+    (among those the person may see) and where this page of them starts."""
+
+    def __init__(self, hits: Iterable[Hit] = (), *, total: int = 0, offset: int = 0) -> None:
+        super().__init__(hits)
+        self.total = total
+        self.offset = offset
 
 
 class Reads(Service):
@@ -79,37 +111,53 @@ class Reads(Service):
             found = s.scalars(query.order_by(t.PageWarning.page_idx, t.PageWarning.id)).all()
             return [row.detail for row in found]
 
-    def search(self, query: str, limit: int = 50) -> list[Hit]:
-        """Pages whose text holds ``query`` (case-insensitive), among those this person may see."""
+    def search(self, query: str, limit: int = 50, offset: int = 0) -> Hits:
+        """Pages whose text (as this person reads it) answers ``query`` (``domain.search``'s
+        language), among the pages of every document this person may see, produced or not: the
+        ``limit`` pages from ``offset`` in the order they came in, and how many answer in all."""
         words = " ".join(query.split())
         if len(words) < 2:
             raise InvalidInput("search for at least two characters")
         if len(words) > MAX_QUERY:
             raise InvalidInput(f"search for at most {MAX_QUERY} characters, not {len(words)}")
+        if not 1 <= limit <= MAX_LIMIT or offset < 0:
+            raise InvalidInput(f"search: a limit from 1 to {MAX_LIMIT} and an offset from 0")
+        parsed = search_language.parse(words)
         column = access_rules.text_column(self.actor)
         with self.ctx.transaction() as s:
-            statement = (
-                select(t.Page.bates, t.Document.exhibit, column)
-                .join(t.Document, t.Page.document_id == t.Document.id)
-                .where(t.Page.bates.is_not(None))
-            )
-            # Checked page by page against the page's own document (a primary-key lookup), so
-            # pages are still scanned in order, the text match runs only on pages the person
-            # may see, and the scan stops at the limit.
+            source, matches, snippet, order = _matching(s, parsed, column)
+            # Checked page by page against the page's own document (a primary-key lookup):
+            # the index answers the words, and only pages the person may see are counted,
+            # named or shown.
             doc = aliased(t.Document)
             may_see = (
                 select(doc.id)
                 .where(doc.id == t.Page.document_id)
                 .where(access_rules.visible(self.actor, doc))
             )
+            total = s.scalar(
+                select(func.count()).select_from(source).where(matches, may_see.exists())
+            )
             found = s.execute(
-                statement.where(may_see.exists())
-                .where(column.ilike(f"%{_escape(words)}%", escape="\\"))
-                .order_by(t.Page.id)
+                select(t.Page.bates, t.Document.exhibit, t.Document.control, t.Page.idx, snippet)
+                .select_from(source)
+                .join(t.Document, t.Page.document_id == t.Document.id)
+                .where(matches, may_see.exists())
+                .order_by(order)  # as ingested: document by document, page by page
                 .limit(limit)
+                .offset(offset)
             ).all()
-            hits = [Hit(b, n, _snippet(text, words)) for b, n, text in found if b is not None]
-            self.ctx.audit(s, "search", f"{len(hits)} pages", pages=[str(h.bates) for h in hits])
+            hits = Hits(
+                (
+                    Hit(b, n, " ".join((text or "").split()), control, idx + 1)
+                    for b, n, control, idx, text in found
+                ),
+                total=total or 0,
+                offset=offset,
+            )
+            self.ctx.audit(
+                s, "search", f"{len(hits)} of {hits.total} pages", pages=[h.name for h in hits]
+            )
             return hits
 
     def export(self, refs: Sequence[DocumentRef | int | str], out: Path) -> list[Path]:
@@ -276,14 +324,31 @@ def _slip_sheet(s: Session, doc: t.Document) -> str | None:
     return " ".join((text or "Withheld").split())
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+_PAGE_FTS = table("page_fts", column("rowid", Integer))
 
 
-def _snippet(text: str, words: str, width: int = 60) -> str:
-    flat = " ".join(text.split())
-    at = flat.lower().find(words.lower())
-    if at < 0:
-        return flat[: 2 * width]
-    start, end = max(0, at - width), min(len(flat), at + len(words) + width)
-    return ("..." if start else "") + flat[start:end] + ("..." if end < len(flat) else "")
+def _matching(
+    s: Session, query: search_language.Node, column: InstrumentedAttribute[str]
+) -> tuple[FromClause, ColumnElement[bool], ColumnElement[str], ColumnElement[int]]:
+    """Where to search, the condition that the search index answers ``query`` in ``column``,
+    the snippet of ``column`` with the hit marked, and the page id to order by: FTS5 on
+    SQLite (``page_fts`` joined to its pages), the GIN-indexed tsvector column generated from
+    that column on PostgreSQL (migration 0014). The query goes in as a bound parameter, in the
+    engine's syntax as ``domain.search`` made it."""
+    start, stop = MARK
+    if s.get_bind().dialect.name == "sqlite":
+        fts: ColumnElement[Any] = literal_column("page_fts")
+        source = _PAGE_FTS.join(t.Page.__table__, t.Page.id == _PAGE_FTS.c.rowid)
+        which = 0 if column is t.Page.text else 1
+        snippet = func.snippet(fts, which, start, stop, "\u2026", SNIPPET_WORDS)
+        match = fts.op("MATCH")(search_language.fts5(query, column.key))
+        # Ordered by the FTS5 rowid (the page id): the index hands pages over in that order
+        # and the first ``limit`` are read without sorting every match.
+        return source, match, snippet, _PAGE_FTS.c.rowid
+    config: ColumnElement[Any] = literal_column("'simple'::regconfig")
+    tsquery = func.to_tsquery(config, search_language.tsquery(query))
+    options = f"StartSel={start}, StopSel={stop}, MaxWords={SNIPPET_WORDS}, MinWords=8"
+    snippet = func.ts_headline(config, column, tsquery, options)
+    vector: ColumnElement[Any] = literal_column(f"page.{column.key}_search")  # generated
+    found: ColumnElement[bool] = vector.op("@@")(tsquery)
+    return t.Page.__table__, found, snippet, t.Page.__table__.c.id

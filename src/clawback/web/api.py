@@ -47,9 +47,16 @@ class Page(BaseModel):
 
 
 class Hit(BaseModel):
-    bates: str
+    name: str  # the Bates number, or for a page not produced its control number and page
+    bates: str | None
     exhibit: int | None
     snippet: str
+
+
+class Hits(BaseModel):
+    hits: list[Hit]
+    total: int
+    offset: int
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -131,11 +138,24 @@ def image(request: Request, record: ApiRecord, bates: str) -> Response:
 
 @router.get("/search")
 def search(
-    request: Request, record: ApiRecord, q: Annotated[str, Query(max_length=500)]
-) -> list[Hit]:
-    """Pages holding the words, among those the holder may see, with snippets."""
-    found = record.reads.search(q, settings(request).search_limit)
-    return [Hit(bates=str(h.bates), exhibit=h.exhibit, snippet=h.snippet) for h in found]
+    request: Request,
+    record: ApiRecord,
+    q: Annotated[str, Query(max_length=500)],
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> Hits:
+    """Pages answering the query among those the holder may see, produced or not, with
+    snippets, a page of them at a time, and how many answer in all."""
+    found = record.reads.search(q, settings(request).search_limit, offset)
+    hits = [
+        Hit(
+            name=h.name,
+            bates=str(h.bates) if h.bates is not None else None,
+            exhibit=h.exhibit,
+            snippet=h.snippet,
+        )
+        for h in found
+    ]
+    return Hits(hits=hits, total=found.total, offset=found.offset)
 
 
 @router.get("/claims")
