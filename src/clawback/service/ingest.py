@@ -74,6 +74,7 @@ class Ingest(Service):
         native_name: str = "",
         native_type: str = "application/octet-stream",
         recipe: str = "convert",
+        check_later: bool = False,
     ) -> str:
         """Store a PDF and its pages' text and hashes; returns its control number.
         (The receiving side ingests too: productions it received from other parties.)
@@ -90,75 +91,42 @@ class Ingest(Service):
         meta, and `recipe` says how the PDF was made.
 
         A document received from another party (ingested by the receiving side, or of kind
-        ``received``) is checked for fake redactions (`check_received`): no flag turns it off.
+        ``received``) is checked for fake redactions (`check_received`); ``check_later`` only
+        says the caller checks it with others in one go (`check_received_many`: a volume
+        import), never that it goes unchecked.
         """
-        control = self._store(
-            pdf,
-            title=title,
-            kind=kind,
-            exhibit=exhibit,
-            family=family,
-            parent=parent,
-            publicly_available=publicly_available,
-            meta=meta,
-            password=password,
-            native=native,
-            native_name=native_name,
-            native_type=native_type,
-            recipe=recipe,
-        )
-        if self._received(kind):
+        self._require_ingest(exhibit)
+        received = pdf if native is None else native
+        control = self._known(hashlib.sha256(received).hexdigest())
+        if control is None:
+            ready = _prepare(pdf, native, native_name, native_type, recipe, password, meta)
+            with self.ctx.transaction() as s:
+                existing = s.scalar(
+                    select(t.Document).where(
+                        t.Document.original == ready.sha, t.Document.held_by == self.side.value
+                    )
+                )
+                control = (
+                    existing.control
+                    if existing is not None
+                    else self._add_document(
+                        s,
+                        ready,
+                        title=title,
+                        kind=kind,
+                        exhibit=exhibit,
+                        family=family,
+                        parent=parent,
+                        publicly_available=publicly_available,
+                    )
+                )
+        if self._received(kind) and not check_later:
             self.check_received(control)
         return control
 
     def _received(self, kind: str | None) -> bool:
         """Whether what this actor ingests as ``kind`` comes from another party."""
         return kind == "received" or self.side is Side.receiving
-
-    def _store(
-        self,
-        pdf: bytes,
-        *,
-        title: str,
-        kind: str,
-        exhibit: int | None = None,
-        family: str | None = None,
-        parent: bool = False,
-        publicly_available: bool = False,
-        meta: Mapping[str, Any] | None = None,
-        password: str | None = None,
-        native: bytes | None = None,
-        native_name: str = "",
-        native_type: str = "application/octet-stream",
-        recipe: str = "convert",
-    ) -> str:
-        """`ingest` but for the check of a received document, which the caller makes (a
-        volume import checks its documents together, x-ray reading them in one go)."""
-        self._require_ingest(exhibit)
-        received = pdf if native is None else native
-        known = self._known(hashlib.sha256(received).hexdigest())
-        if known is not None:
-            return known
-        ready = _prepare(pdf, native, native_name, native_type, recipe, password, meta)
-        with self.ctx.transaction() as s:
-            existing = s.scalar(
-                select(t.Document).where(
-                    t.Document.original == ready.sha, t.Document.held_by == self.side.value
-                )
-            )
-            if existing is not None:
-                return existing.control
-            control = self._add_document(
-                s,
-                ready,
-                title=title,
-                kind=kind,
-                exhibit=exhibit,
-                family=family,
-                parent=parent,
-                publicly_available=publicly_available,
-            )
-        return control
 
     def _require_ingest(self, exhibit: int | None) -> None:
         self.ctx.require(Act.ingest)

@@ -184,13 +184,14 @@ class Imports(Service):
         if native is not None:
             native_sha = hashlib.sha256(native[1]).hexdigest()
             meta |= {"native_name": native[0], "native_sha256": native_sha}
-        control = Ingest(self.ctx)._store(  # checked with the whole volume, in `volume`
+        control = Ingest(self.ctx).ingest(  # checked with the whole volume, in `volume`
             pdf,
             title=row.roles.get("title") or row.control,
             kind="received",
             family=row.family,
             parent=row.parent,
             meta=meta,
+            check_later=True,
         )
         text = self._text_file(folder, row, notes)
         with self.ctx.transaction() as s:
