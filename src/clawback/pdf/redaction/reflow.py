@@ -295,6 +295,23 @@ def _check_moved(
 def _move_line_start(page: pymupdf.Page, x_old: float, x_new: float) -> bool:
     """When the span began its line, MuPDF moves the line's start (``Td``/``TD``/``Tm``) to
     the first glyph kept: move the one operator that starts at `x_old` to `x_new` instead."""
+
+    def starts(ops: list[_Instruction], i: int) -> int | None:
+        at = {"Td": 0, "TD": 0, "Tm": 4}.get(_name(ops[i]))
+        operands = list(ops[i].operands) if at is not None else []
+        return at if at is not None and len(operands) > at and _near(operands[at], x_old) else None
+
+    return _set_one_operand(page, starts, lambda old: x_new)
+
+
+def _set_one_operand(
+    page: pymupdf.Page,
+    which: Callable[[list[_Instruction], int], int | None],
+    value: Callable[[float], float],
+) -> bool:
+    """In the page's own content streams, find the instructions `which` picks (it returns the
+    operand to change, or None); if exactly one, set that operand to `value` of its old value
+    (to a thousandth) and write the stream back. False, and nothing written, otherwise."""
     doc = page.parent
     scratch = pikepdf.new()
     hits = []
@@ -302,21 +319,20 @@ def _move_line_start(page: pymupdf.Page, x_old: float, x_new: float) -> bool:
     for xref in page.get_contents():
         ops = list(pikepdf.parse_content_stream(pikepdf.Stream(scratch, doc.xref_stream(xref))))
         parsed[xref] = ops
-        for i, op in enumerate(ops):
-            name = str(op.operator) if isinstance(op, pikepdf.ContentStreamInstruction) else ""
-            at = {"Td": 0, "TD": 0, "Tm": 4}.get(name)
-            operands = list(op.operands) if at is not None else []
-            if at is not None and len(operands) > at and _near(operands[at], x_old):
-                hits.append((xref, i, at))
+        hits += [(xref, i, at) for i in range(len(ops)) if (at := which(ops, i)) is not None]
     if len(hits) != 1:
         return False
     xref, i, at = hits[0]
     op = parsed[xref][i]
     moved: list[pikepdf.Object | Decimal] = list(op.operands)
-    moved[at] = Decimal(f"{x_new:.3f}")
+    moved[at] = Decimal(f"{value(float(moved[at])):.3f}")
     parsed[xref][i] = pikepdf.ContentStreamInstruction(moved, op.operator)
     doc.update_stream(xref, pikepdf.unparse_content_stream(parsed[xref]))
     return True
+
+
+def _name(op: _Instruction) -> str:
+    return str(op.operator) if isinstance(op, pikepdf.ContentStreamInstruction) else ""
 
 
 def _line_left(glyphs: list[Glyph], box: pymupdf.Rect) -> float:
@@ -335,37 +351,21 @@ def _move_last_part(page: pymupdf.Page, left: float, x_old: float, delta: float)
     """When MuPDF wrote the text after the box as a new line part (``dx 0 Td``, `dx` from the
     line's start) and nothing after it in its text object is placed anew, add `delta` to
     `dx`; False unless exactly one such operator matches."""
-    doc = page.parent
-    scratch = pikepdf.new()
-    hits = []
-    parsed: dict[int, list[_Instruction]] = {}
-    for xref in page.get_contents():
-        ops = list(pikepdf.parse_content_stream(pikepdf.Stream(scratch, doc.xref_stream(xref))))
-        parsed[xref] = ops
-        for i, op in enumerate(ops):
-            name = str(op.operator) if isinstance(op, pikepdf.ContentStreamInstruction) else ""
-            operands = list(op.operands) if name in ("Td", "TD") else []
-            if len(operands) != 2 or not _near(operands[0], x_old - left):
-                continue
-            if not _near(operands[1], 0.0):
-                continue
-            rest = []
-            for later in ops[i + 1 :]:
-                later_name = str(later.operator)
-                if later_name == "ET":
-                    break
-                rest.append(later_name)
-            if all(name in _SHOWS_ONLY for name in rest):
-                hits.append((xref, i))
-    if len(hits) != 1:
-        return False
-    xref, i = hits[0]
-    op = parsed[xref][i]
-    moved: list[pikepdf.Object | Decimal] = list(op.operands)
-    moved[0] = Decimal(f"{float(moved[0]) + delta:.3f}")
-    parsed[xref][i] = pikepdf.ContentStreamInstruction(moved, op.operator)
-    doc.update_stream(xref, pikepdf.unparse_content_stream(parsed[xref]))
-    return True
+
+    def resumes(ops: list[_Instruction], i: int) -> int | None:
+        operands = list(ops[i].operands) if _name(ops[i]) in ("Td", "TD") else []
+        if len(operands) != 2 or not _near(operands[0], x_old - left):
+            return None
+        if not _near(operands[1], 0.0):
+            return None
+        rest = []
+        for later in ops[i + 1 :]:
+            if _name(later) == "ET":
+                break
+            rest.append(_name(later))
+        return 0 if all(name in _SHOWS_ONLY for name in rest) else None
+
+    return _set_one_operand(page, resumes, lambda old: old + delta)
 
 
 def _near(value: object, x: float) -> bool:
