@@ -41,6 +41,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 import pymupdf
 
@@ -301,7 +302,8 @@ def _redact_page(
     if width is not None:
         texts = [i for i, (_, item) in enumerate(planned) if item.text is not None]
         area = page.rect * page.derotation_matrix
-        for i in [i for i in texts if _runs_down(page, planned[i][0])]:
+        spans = page.get_texttrace() if texts else []  # read once for every item
+        for i in [i for i in texts if _runs_down(spans, planned[i][0])]:
             # text set up or down the page has no line to re-flow along: boxed across the
             # text block in its own direction
             band = _whole_column(planned[i][0], drawn, area)
@@ -350,10 +352,11 @@ def _redact_page(
     return Painted(boxes, flowed, widened)
 
 
-def _runs_down(page: pymupdf.Page, rect: pymupdf.Rect) -> bool:
-    """Whether most glyphs under `rect` are set up or down the page, not across it."""
+def _runs_down(spans: Sequence[dict[str, Any]], rect: pymupdf.Rect) -> bool:
+    """Whether most glyphs under `rect` are set up or down the page, not across it (`spans`:
+    the page's text trace)."""
     votes = 0
-    for span in page.get_texttrace():
+    for span in spans:
         dx, dy = span["dir"]
         for _, _, _, (x0, y0, x1, y1) in span["chars"]:
             if rect.contains(pymupdf.Point((x0 + x1) / 2, (y0 + y1) / 2)):
