@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from clawback.pdf.gate.verify import xray_python
 
@@ -28,7 +29,9 @@ def _postgres_database() -> str:
         with admin.connect() as conn:
             exists = conn.scalar(text("select 1 from pg_database where datname = :n"), {"n": name})
             if not exists:
-                conn.execute(text(f'create database "{name}"'))
+                # another test process may make it first
+                with contextlib.suppress(IntegrityError, ProgrammingError):
+                    conn.execute(text(f'create database "{name}"'))
     except OperationalError as exc:
         first = str(exc).splitlines()[0]
         pytest.skip(
