@@ -711,6 +711,8 @@ def propose_redactions(
     data = brief.read_bytes()
     for c in record.briefs.citations(data, brief.suffix):
         out.print(f"page {c.page + 1}: cites {c.raw} -> {c.cites}")
+        for warning in c.warnings:
+            out.print(f"page {c.page + 1}: warning: {warning}")
     for p in record.briefs.propose(data, brief.suffix):
         out.print(
             f"page {p.page + 1}: redact {p.text!r} ({p.reason}; {p.source})",
