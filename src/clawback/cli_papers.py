@@ -11,9 +11,9 @@ from typing import Annotated
 
 import typer
 
-from clawback.cli import app, one_line_errors, out
+from clawback.cli import DEFAULT_WS, WorkspaceOption, _record, app, one_line_errors, out
 
-__all__ = ["check_declaration"]
+__all__ = ["check_declaration", "read_index"]
 
 
 @app.command("check-declaration")
@@ -51,4 +51,36 @@ def check_declaration(
     for flag in report.flags:
         out.print(f'FLAG {flag.rule.name}: "{flag.sentence}" ({flag.rule.why})')
     if not report.ready:
+        raise typer.Exit(1)
+
+
+@app.command("read-index")
+@one_line_errors
+def read_index(
+    ctx: typer.Context,
+    index: Annotated[Path, typer.Argument(help="The exhibit index: text, PDF or DOCX.")],
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Bind the exhibits that match, after review.")
+    ] = False,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Read an exhibit index ("Ex. 12 | ABC0001-0014 | description") into exhibit -> Bates
+    pairs matched with the record: each row that names one produced document whole, then
+    every mismatch and typo, one line each. Nothing is bound without --apply. Exit status 1
+    if any row could not be matched."""
+    from clawback.papers.text import paper_text
+
+    text = paper_text(index)
+    record = _record(ctx, workspace)
+    try:
+        books = record.exhibit_index
+        report = books.apply(text) if apply else books.read(text)
+    finally:
+        record.close()
+    for match in report.matches:
+        bound = apply and not match.bound
+        out.print(f"{match}{' -> bound' if bound else ''}")
+    for problem in report.problems:
+        out.print(str(problem))
+    if report.problems:
         raise typer.Exit(1)
