@@ -70,7 +70,7 @@ def read_index(
     if any row could not be matched."""
     from clawback.papers.text import paper_text
 
-    text = paper_text(index)
+    text = paper_text(index, rows=True)
     record = _record(ctx, workspace)
     try:
         books = record.exhibit_index

@@ -4,10 +4,12 @@ record (SQLite and PostgreSQL), every mismatch and typo one line; nothing bound 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx
+import pymupdf
 import pytest
 from typer.testing import CliRunner
 
@@ -15,6 +17,7 @@ from clawback.cli import app
 from clawback.demo.run import reference_case
 from clawback.domain.errors import NotPermitted
 from clawback.domain.exhibit_index import read_index
+from clawback.papers.text import paper_text
 from clawback.service import URL_SETTING, Workspace
 from tests.service.test_workspace import text_pdf
 
@@ -47,6 +50,49 @@ def test_the_index_is_read_row_by_row_with_no_record() -> None:
         "line 8: 'ABC00O123' has a letter among its digits: 'ABC000123' meant?",
         "line 11: Ex. 10 has no Bates number",
     ]
+
+
+TABLE = [
+    ("Ex. 1", "ABC0001-0002", "E-mail"),
+    ("Ex. 2", "ABC 0003-05", "Its attachment"),
+    ("Ex. 3", "ABC0006", "Memorandum"),
+]
+
+
+def _docx_table(path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("EXHIBIT INDEX")
+    table = document.add_table(rows=0, cols=3)
+    for cells in TABLE:
+        row = table.add_row()
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    document.save(str(path))
+    return path
+
+
+def _pdf_table(path: Path) -> Path:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "EXHIBIT INDEX", fontsize=11)
+    for k, cells in enumerate(TABLE):
+        for x, value in zip((72, 140, 300), cells, strict=True):
+            page.insert_text((x, 100 + 16 * k), value, fontsize=11)
+    doc.save(path)
+    doc.close()
+    return path
+
+
+@pytest.mark.parametrize("make", [_docx_table, _pdf_table], ids=["docx", "pdf"])
+def test_an_index_table_in_docx_or_pdf(make: Callable[[Path], Path], tmp_path: Path) -> None:
+    suffix = ".docx" if make is _docx_table else ".pdf"
+    reading = read_index(paper_text(make(tmp_path / f"index{suffix}"), rows=True))
+    assert [str(r) for r in reading.rows] == [
+        "Ex. 1: ABC0001-002",
+        "Ex. 2: ABC0003-005",
+        "Ex. 3: ABC0006",
+    ]
+    assert reading.problems == ()
 
 
 @dataclass

@@ -3,7 +3,8 @@
 * Plain text (``.txt``, ``.text``, ``.md``) is read as UTF-8.
 * A PDF is read by the project's own extraction (`clawback.pdf.shows.extract.read_pages`), the
   one ingest uses; pages are joined by a line break, so a paragraph that runs onto the next
-  page stays one paragraph.
+  page stays one paragraph. A table (an exhibit index) is read row by row instead
+  (``rows=True``: `clawback.pdf.shows.rows`), since block by block its cells come apart.
 * A DOCX is read with python-docx, paragraph by paragraph and table row by table row (cells
   joined by ``" | "``, as an exhibit index's table is written in text). python-docx rather than
   a LibreOffice conversion to PDF: a declaration's numbered paragraphs and an index's rows come
@@ -48,14 +49,19 @@ def _docx_text(data: bytes, name: str) -> str:
     return "\n\n".join(lines)
 
 
-def paper_text(path: Path) -> str:
-    """The text of the file at ``path`` (see the module doc)."""
+def paper_text(path: Path, rows: bool = False) -> str:
+    """The text of the file at ``path`` (see the module doc); with ``rows``, a PDF is read row
+    by row, its table cells apart (`clawback.pdf.shows.rows`), as an index must be."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise DocumentError(
             f"{path.name}: not a paper clawback reads (text, PDF or DOCX: {', '.join(SUFFIXES)})"
         )
     data = path.read_bytes()
+    if suffix == ".pdf" and rows:
+        from clawback.pdf.shows.rows import text_rows
+
+        return text_rows(data)
     if suffix == ".pdf":
         from clawback.pdf.shows.extract import read_pages
 

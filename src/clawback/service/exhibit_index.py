@@ -8,8 +8,11 @@ document carries this one. Every other row is a mismatch, one line each, with th
 * ``line 4: Ex. 12: ABC0015 is not a produced page in the record`` (a page the person may not
   see reads exactly the same: the index learns nothing of what is withheld from them);
 * ``line 5: Ex. 13: ABC0015-0022 is part of DOC-000004 (ABC0015-0030)``, or spans documents;
-* ``line 6: Ex. 14: DOC-000005 (ABC0031-0040) is already Ex. 9``;
-* ``line 7: Ex. 15 is already DOC-000006 (ABC0041-0050)``.
+* one document named under two exhibits (neither is bound);
+* ``line 6: Ex. 14: ABC0031-0040: DOC-000005 (ABC0031-0040) is already Ex. 9``;
+* ``line 7: Ex. 15: ABC0051-0060: Ex. 15 is already DOC-000006 (ABC0041-0050)``, or, for a
+  document the person may not see, ``Ex. 15 is already in the record (another file)``, as
+  ingest says it.
 
 `ExhibitIndexes.apply` binds the rows that are ready, all in one transaction, each audited;
 the rows with a mismatch are left alone, and said. Nothing is bound by `read`.
@@ -63,7 +66,8 @@ class _Produced:
 
     page_doc: dict[BatesNumber, t.Document]
     pages: dict[int, BatesRange]
-    by_exhibit: dict[int, t.Document]
+    by_exhibit: dict[int, t.Document]  # the numbered documents the person may see
+    numbers: dict[int, int]  # every exhibit number in the record: the document's id
 
 
 class ExhibitIndexes(Service):
@@ -117,7 +121,11 @@ class ExhibitIndexes(Service):
                 pages[doc.id] = BatesRange(known.first, bates)
         numbered = s.scalars(select(t.Document).where(t.Document.exhibit.is_not(None), visible))
         by_exhibit = {doc.exhibit: doc for doc in numbered if doc.exhibit is not None}
-        return _Produced(page_doc, pages, by_exhibit)
+        every = s.execute(
+            select(t.Document.exhibit, t.Document.id).where(t.Document.exhibit.is_not(None))
+        ).all()
+        numbers = {exhibit: doc_id for exhibit, doc_id in every if exhibit is not None}
+        return _Produced(page_doc, pages, by_exhibit, numbers)
 
     def _match(self, s: Session, text: str) -> tuple[IndexReport, dict[str, t.Document]]:
         produced = self._produced(s)
@@ -175,4 +183,6 @@ def _row(row: IndexRow, produced: _Produced) -> t.Document | str:
     holder = produced.by_exhibit.get(row.exhibit)
     if holder is not None and holder.id != doc.id:
         return f"{row}: Ex. {row.exhibit} is already {_shown(holder, produced)}"
+    if produced.numbers.get(row.exhibit, doc.id) != doc.id:  # as ingest says it
+        return f"{row}: Ex. {row.exhibit} is already in the record (another file)"
     return doc
