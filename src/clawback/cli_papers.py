@@ -44,8 +44,11 @@ def check_declaration(
         out.print(f"{standard.name} ({standard.authority})")
         for finding in findings:
             element = finding.element
-            if finding.sentence is not None:
+            if finding.met:
                 out.print(f'  met      {element.name}: "{finding.sentence}"')
+            elif finding.untied:
+                untied = ", ".join(finding.untied)
+                out.print(f"  MISSING  {element.name}: none for {untied} ({element.why})")
             else:
                 out.print(f"  MISSING  {element.name}: {element.why}")
     for flag in report.flags:

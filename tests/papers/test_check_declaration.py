@@ -166,3 +166,18 @@ def test_a_lawyer_s_own_standards_file(tmp_path: Path) -> None:
         check_declaration(GOOD, ["x"], rules)
     result = runner.invoke(app, ["check-declaration", str(GOOD), "--rules", str(rules)])
     assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+
+
+def test_a_document_named_with_no_harm_tied_to_it_leaves_the_harm_element_missing() -> None:
+    text = GOOD.read_text()
+    harm = (
+        "This slide would tell anyone who reads it the one day in the quarter when the teams "
+        "are short of six officers."
+    )
+    assert harm in text
+    report = check(text.replace(harm, "The slide is two pages long."), load_standards())
+    ((_, findings),) = report.checked
+    (finding,) = [f for f in findings if f.element.key == "harm"]
+    assert not finding.met
+    assert finding.untied == ("AOL-DEF-00516617", "Ex. 19")
+    assert [f.element.key for f in findings if not f.met] == ["harm"]

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clawback.domain.errors import InvalidInput
-from clawback.domain.sentences import sentences
+from clawback.domain.references import read_references
+from clawback.domain.sentences import paragraphs
 
 __all__ = [
     "Cues",
@@ -87,12 +88,17 @@ class Cues:
 
 @dataclass(frozen=True)
 class Element:
-    """One thing the declaration must show: ``name`` and ``why`` are the court's terms."""
+    """One thing the declaration must show: ``name`` and ``why`` are the court's terms.
+
+    With ``each_document``, the element must be shown for every document the declaration
+    names (by Bates number or exhibit): a paragraph that names the document holds a sentence
+    meeting the element."""
 
     key: str
     name: str
     why: str
     cues: Cues
+    each_document: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,14 +145,16 @@ class Standards:
 
 @dataclass(frozen=True)
 class ElementFinding:
-    """An element and the first sentence that meets it, or None when none does."""
+    """An element and the first sentence that meets it, or None when none does; for an element
+    shown document by document, the documents named that no such sentence is tied to."""
 
     element: Element
     sentence: str | None
+    untied: tuple[str, ...] = ()
 
     @property
     def met(self) -> bool:
-        return self.sentence is not None
+        return self.sentence is not None and not self.untied
 
 
 @dataclass(frozen=True)
@@ -179,30 +187,54 @@ class DeclarationReport:
         return not self.missing and not self.flags
 
 
+def _documents(paragraph: Sequence[str]) -> dict[str, str]:
+    """The documents a paragraph names: a key for each Bates range or exhibit, and how the
+    paragraph writes it."""
+    named: dict[str, str] = {}
+    text = " ".join(paragraph)
+    refs = read_references(text)
+    for citation in refs.bates:
+        for rng in citation.ranges:
+            named.setdefault(f"{rng.series}{rng.first.number}-{rng.last.number}", str(rng))
+    for exhibit in refs.exhibits:
+        for number in exhibit.numbers:
+            named.setdefault(f"Ex. {number}", f"Ex. {number}")
+    return named
+
+
+def _finding(element: Element, said: Sequence[Sequence[str]]) -> ElementFinding:
+    first = next((x for p in said for x in p if element.cues.match(x)), None)
+    if not element.each_document:
+        return ElementFinding(element, first)
+    named: dict[str, str] = {}
+    tied: set[str] = set()
+    for paragraph in said:
+        here = _documents(paragraph)
+        named.update({k: v for k, v in here.items() if k not in named})
+        if any(element.cues.match(x) for x in paragraph):
+            tied.update(here)
+    return ElementFinding(element, first, tuple(v for k, v in named.items() if k not in tied))
+
+
 def check(text: str, standards: Standards, privileges: Sequence[str] = ()) -> DeclarationReport:
     """Check the declaration ``text`` for the ``privileges`` named (keys of ``standards``), or
     else for every privilege it claims. InvalidInput when it claims none and none is named."""
-    said = sentences(text)
+    said = paragraphs(text)
+    every = [x for p in said for x in p]
     if privileges:
         chosen = [standards.get(key) for key in privileges]
     else:
-        chosen = [s for s in standards.standards if any(s.claimed_by.match(x) for x in said)]
+        chosen = [s for s in standards.standards if any(s.claimed_by.match(x) for x in every)]
     if not chosen:
         known = ", ".join(s.key for s in standards.standards)
         raise InvalidInput(
             f"the declaration claims no privilege clawback knows; name one ({known})"
         )
     checked = tuple(
-        (
-            standard,
-            tuple(
-                ElementFinding(element, next((x for x in said if element.cues.match(x)), None))
-                for element in standard.elements
-            ),
-        )
+        (standard, tuple(_finding(element, said) for element in standard.elements))
         for standard in chosen
     )
-    flags = tuple(Flag(rule, x) for x in said for rule in standards.flags if rule.raised_by(x))
+    flags = tuple(Flag(rule, x) for x in every for rule in standards.flags if rule.raised_by(x))
     return DeclarationReport(checked, flags)
 
 
@@ -245,6 +277,7 @@ def standards_from(data: Any) -> Standards:
                 _text(e, "name", f"{where}, element {e.get('key')!r}"),
                 _text(e, "why", f"{where}, element {e.get('key')!r}"),
                 _cues(e.get("any_of"), f"{where}, element {e.get('key')!r}"),
+                e.get("each_document") is True,
             )
             for e in entry["elements"]
         )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["sentences"]
+__all__ = ["paragraphs", "sentences"]
 
 #: Words that end with a full stop inside a sentence in legal writing (compared without case).
 ABBREVIATIONS = frozenset(
@@ -104,17 +104,25 @@ def _ends_here(text: str, stop: int) -> bool:
     return found not in ABBREVIATIONS and not (len(found) == 1 and found.isalpha())
 
 
-def sentences(text: str) -> list[str]:
-    """The sentences of ``text``, in order, each on one line with single spaces."""
-    found: list[str] = []
+def paragraphs(text: str) -> list[list[str]]:
+    """The paragraphs of ``text``, each as its sentences, each on one line with single spaces;
+    paragraphs with no sentence left out."""
+    found: list[list[str]] = []
     for paragraph in _PARAGRAPH.split(text):
         flat = " ".join(paragraph.split())
+        said: list[str] = []
         start = 0
         for end in _END.finditer(flat):
             if _ends_here(flat, end.start()):
-                found.append(flat[start : end.end()].strip())
+                said.append(flat[start : end.end()].strip())
                 start = end.end()
-        rest = flat[start:].strip()
-        if rest:
-            found.append(rest)
-    return [s for s in found if any(c.isalpha() for c in s)]
+        said.append(flat[start:].strip())
+        said = [x for x in said if any(c.isalpha() for c in x)]
+        if said:
+            found.append(said)
+    return found
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, in order, each on one line with single spaces."""
+    return [sentence for paragraph in paragraphs(text) for sentence in paragraph]
