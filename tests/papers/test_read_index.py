@@ -19,6 +19,7 @@ from clawback.domain.errors import NotPermitted
 from clawback.domain.exhibit_index import read_index
 from clawback.papers.text import paper_text
 from clawback.service import URL_SETTING, Workspace
+from tests.service.test_received import received_pdf, volume
 from tests.service.test_workspace import text_pdf
 
 INDEX = """EXHIBIT INDEX TO THE DECLARATION OF A. HALASKA
@@ -182,3 +183,25 @@ def test_one_document_under_two_exhibits_binds_neither(ws: Books, tmp_path: Path
         "line 1: Ex. 1: ABC0001-002: DOC-000001 is named twice: Ex. 1 (line 1), Ex. 7 (line 2)",
         "line 2: Ex. 7: ABC0001-002: DOC-000001 is named twice: Ex. 1 (line 1), Ex. 7 (line 2)",
     ]
+
+
+def test_a_page_the_reader_may_not_see_reads_as_absent(ws: Books, tmp_path: Path) -> None:
+    """The receiving side's own volume is no page of the producing side's record: its Bates
+    numbers answer exactly as numbers nobody stamped."""
+    workspace = ws.open()
+    operator = workspace.operator()
+    operator.people.add(
+        "counsel@plaintiffs.example", name="p", side="receiving", category="counsel"
+    )
+    operator.people.add("counsel@defense.example", name="d", side="producing", category="counsel")
+    theirs = volume(tmp_path / "vol", [("OTH0000001", "OTH0000001", "", "", received_pdf("x"))])
+    assert workspace.person("counsel@plaintiffs.example").imports.volume(theirs).problems == []
+    index = "Ex. 20 | OTH0000001 | theirs\nEx. 21 | OTH0000009 | nobody's\n"
+    producing = workspace.person("counsel@defense.example").exhibit_index.read(index)
+    assert [str(p) for p in producing.problems] == [
+        "line 1: Ex. 20: OTH0000001 is not a produced page in the record",
+        "line 2: Ex. 21: OTH0000009 is not a produced page in the record",
+    ]
+    (seen,) = operator.exhibit_index.read(index).matches  # the operator sees every collection
+    assert (seen.row.exhibit, seen.control) == (20, "RCV-000001")
+    workspace.close()
