@@ -175,13 +175,14 @@ def test_every_mismatch_said_and_only_apply_binds_the_rows_that_match(
 
 
 def test_one_document_under_two_exhibits_binds_neither(ws: Books, tmp_path: Path) -> None:
+    """Also: one prefix in two widths names the same pages."""
     index = tmp_path / "index.txt"
-    index.write_text("Ex. 1 | ABC0001-0002 | e-mail\nEx. 7 | ABC0001 - ABC0002 | again\n")
+    index.write_text("Ex. 1 | ABC0001-0002 | e-mail\nEx. 7 | ABC000001 - ABC000002 | again\n")
     status, lines = run(ws, index, "--apply")
     assert status == 1
     assert lines == [
         "line 1: Ex. 1: ABC0001-002: DOC-000001 is named twice: Ex. 1 (line 1), Ex. 7 (line 2)",
-        "line 2: Ex. 7: ABC0001-002: DOC-000001 is named twice: Ex. 1 (line 1), Ex. 7 (line 2)",
+        "line 2: Ex. 7: ABC000001-002: DOC-000001 is named twice: Ex. 1 (line 1), Ex. 7 (line 2)",
     ]
 
 
