@@ -711,6 +711,8 @@ def propose_redactions(
     data = brief.read_bytes()
     for c in record.briefs.citations(data, brief.suffix):
         out.print(f"page {c.page + 1}: cites {c.raw} -> {c.cites}")
+        for warning in c.warnings:
+            out.print(f"page {c.page + 1}: warning: {warning}")
     for p in record.briefs.propose(data, brief.suffix):
         out.print(
             f"page {p.page + 1}: redact {p.text!r} ({p.reason}; {p.source})",
@@ -1207,3 +1209,6 @@ def _demo_logins(home: Path) -> None:
 def main() -> None:  # pragma: no cover - the console script entry point
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
     sys.exit(app())
+
+
+from clawback import cli_papers  # noqa: E402,F401  (registers its commands)

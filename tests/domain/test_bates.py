@@ -81,6 +81,10 @@ FORMS: list[tuple[str, str, int, int, int]] = [
     ("P2P-000123", "P2P-", 123, 123, 6),
     ("P2P-000123-130", "P2P-", 123, 130, 6),
     ("A1B2C0005", "A1B2C", 5, 5, 4),
+    # a prefix word ending in digits before an underscore
+    ("NG7_0001234", "NG7_", 1234, 1234, 7),
+    ("NG7_0001234-1240", "NG7_", 1234, 1240, 7),
+    ("NG7_0001234 through NG7_0001240", "NG7_", 1234, 1240, 7),
     ("AOL_DEF_00556914-AOL-DEF-00556918", "AOL_DEF_", 556914, 556918, 8),
     ("AOL DEF 00556914 through AOL-DEF-00556918", "AOL DEF ", 556914, 556918, 8),
     ("AOL-DEF-00556914-AOL_DEF_556918", "AOL-DEF-", 556914, 556918, 8),
@@ -144,6 +148,8 @@ BAD_RANGES = [
     "ABC0001234-1230",  # abbreviated end before its start, not a prefix "ABC0001234-"
     "MDL2047-000123",  # prefix words may not end in digits
     "PL-2019-000123",  # nor start with them
+    "NG7-0001234",  # a hyphen after a digit starts a range end: only "_" may follow one
+    "ABC000123.4",  # a footnote marker glued on, not page 4 of a series "ABC000123."
 ]
 
 

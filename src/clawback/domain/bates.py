@@ -10,10 +10,13 @@ entries drop the prefix, which they inherit from the entry before.
 
 Prefixes are compared by *series*: uppercase, with the separators ``-``, ``_``, ``.`` and
 space removed, because the same production is stamped ``AOL-DEF-``, quoted ``AOL_DEF_`` in
-a load file and typed ``AOL DEF`` in a brief. Each word of a prefix starts and ends
-with a letter (``ABC-``, ``P2P_``, ``SMITH``; not ``PL-2019-`` or ``MDL2047-``): the counter
-is then always the final run of digits, and a hyphen after a digit always starts the end of a
-range, so ``AOL-DEF-00528691-707`` has a single reading.
+a load file and typed ``AOL DEF`` in a brief. Each word of a prefix starts with a letter and
+ends with a letter (``ABC-``, ``P2P_``, ``SMITH``; not ``PL-2019-`` or ``MDL2047-``), or
+with digits just before an underscore (``NG7_0001234``: the prefix ``NG7_``). The counter is
+then always the final run of digits, a hyphen after a digit always starts the end of a range
+(``AOL-DEF-00528691-707`` has a single reading), and a full stop or a space after one is
+never part of a prefix, so that a footnote marker glued to a number (``ABC000123.4``) is not
+read as a page ``4`` of a series ``ABC000123.``.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ class BatesError(InvalidInput):
 
 _SEPARATORS = "-_. "
 _DROP_SEPARATORS = str.maketrans("", "", _SEPARATORS)
-_SEGMENT = r"[A-Za-z](?:[A-Za-z]|[0-9]+(?=[A-Za-z]))*"  # a word: digits only inside
+# A word: digits inside it, or at its end just before an underscore ("NG7_").
+_SEGMENT = r"[A-Za-z](?:[A-Za-z]|[0-9]+(?=[A-Za-z]|_))*"
 _PREFIX = rf"{_SEGMENT}(?:[-_. ]{_SEGMENT})*[-_. ]?"
 _PREFIX_RE = re.compile(_PREFIX)
 _NUMBER_RE = re.compile(rf"(?P<prefix>{_PREFIX})(?P<digits>[0-9]+)")

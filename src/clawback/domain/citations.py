@@ -17,8 +17,16 @@ looks only for those. It reads what briefs write:
 * a pin cite, ``AOL-DEF-00528703 at 2`` (``at p. 2``, ``at 2-3``): part of the citation's span,
   not of its pages.
 
+What a citation cannot be read as is said, not guessed: a footnote marker glued to a number
+(``ABC000123.4``, ``ABC0001234 5``) leaves the number cited and a `Citation.warnings` line;
+a number with a letter among its digits (``ABC00O123``) is no citation at all but a `Typo`
+(`find_typos`), with the number it was probably meant to be.
+
 `find_exhibit_refs` reads ``Ex. 18``, ``Exs. 1-13``, ``Gov't Ex. 5``, ``Exhibits 14 and 15``
 and ``Pl.'s Exhibit 4`` (with a pin cite, which ends the reference).
+
+`clawback.domain.references` reads the rest of what a paper cites (the docket, the case law)
+and finds the prefixes of a paper's Bates numbers when the record knows none.
 
 Offsets are indices into the text as given; ``raw`` is ``text[start:end]``.
 """
@@ -32,7 +40,7 @@ from typing import NamedTuple
 
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange
 
-__all__ = ["Citation", "ExhibitRef", "find_citations", "find_exhibit_refs"]
+__all__ = ["Citation", "ExhibitRef", "Typo", "find_citations", "find_exhibit_refs", "find_typos"]
 
 _HYPHENS = "\\-\u2010\u2011\u2012\u2212\ufe63\uff0d"  # the hyphen and its look-alikes
 _DASHES = _HYPHENS + "\u2013\u2014\u2015"  # ... and en, em and horizontal-bar dashes
@@ -46,6 +54,18 @@ _PIN = re.compile(
 )
 _LIST = re.compile(r"\s*[,;&]\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\W_]+")
+# A footnote marker glued to a number: ".4" or " 5", then no more digits or letters.
+_MARKER = re.compile(r"(?:\.|[ \t])[0-9]{1,2}(?![0-9A-Za-z])(?!\.[0-9])")
+# A letter standing for a digit: O for 0, I or l for 1.
+_LOOKALIKE = "OoIl"
+_AS_DIGIT = str.maketrans("OoIl", "0011")
+# A counter, unless a look-alike letter and more digits follow it (ABC00O123: a typo, not ABC00).
+_COUNTER = rf"[0-9]+(?![0-9])(?![{_LOOKALIKE}][0-9{_LOOKALIKE}]*[0-9])"
+# A counter with a look-alike letter beside a digit, and nothing alphanumeric after it.
+_TYPO_DIGITS = (
+    rf"[0-9{_LOOKALIKE}]*(?:[0-9][{_LOOKALIKE}]|[{_LOOKALIKE}][0-9])[0-9{_LOOKALIKE}]*"
+    r"(?![0-9A-Za-z])"
+)
 #: An exhibit range longer than this is taken for a typo, not expanded.
 _MAX_EXHIBIT_RANGE = 500
 
@@ -62,6 +82,21 @@ class Citation:
     end: int
     raw: str
     ranges: tuple[BatesRange, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Typo:
+    """A Bates number of a known prefix with a letter among its digits: ``text[start:end] ==
+    raw``; ``meant`` is the number with O read as 0 and I or l as 1."""
+
+    start: int
+    end: int
+    raw: str
+    meant: BatesNumber
+
+    def __str__(self) -> str:
+        return f"'{self.raw}' has a letter among its digits: '{self.meant}' meant?"
 
 
 class ExhibitRef(NamedTuple):
@@ -80,8 +115,11 @@ def _series(text: str) -> str:
     return _SEPARATORS.sub("", text).upper()
 
 
-def _number_pattern(prefixes: Collection[str]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """A pattern for a full number of any known prefix, and the prefix for each series."""
+def _number_pattern(
+    prefixes: Collection[str], digits: str = _COUNTER
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern for a full number of any known prefix (its counter read by ``digits``), and
+    the prefix for each series."""
     by_series: dict[str, str] = {}
     for prefix in prefixes:
         BatesNumber(prefix, 0, 1)  # raises BatesError for something that is not a prefix
@@ -93,7 +131,7 @@ def _number_pattern(prefixes: Collection[str]) -> tuple[re.Pattern[str], dict[st
     )
     pattern = re.compile(
         rf"(?<![A-Za-z0-9])(?<![A-Za-z][{_HYPHENS}_.])"
-        rf"(?P<prefix>{'|'.join(alternatives)})(?P<digits>{_DIGITS})",
+        rf"(?P<prefix>{'|'.join(alternatives)})(?P<digits>{digits})",
         re.IGNORECASE,
     )
     return pattern, by_series
@@ -105,6 +143,7 @@ class _Reader:
     def __init__(self, text: str, prefixes: Collection[str]) -> None:
         self.text = text
         self.number, self.by_series = _number_pattern(prefixes)
+        self.typo, _ = _number_pattern(prefixes, _TYPO_DIGITS)
 
     def _first(self, match: re.Match[str]) -> BatesNumber:
         digits = match["digits"]
@@ -150,6 +189,23 @@ class _Reader:
         digits = bare.group()
         return BatesNumber(previous.first.prefix, int(digits), len(digits)), bare.end()
 
+    def _marker(self, start: int, end: int, last: BatesNumber) -> tuple[str, ...]:
+        """A warning if a footnote marker seems glued to the citation ``text[start:end]``."""
+        marker = _MARKER.match(self.text, end)
+        if marker is None:
+            return ()
+        glued = " ".join(self.text[start : marker.end()].split())
+        return (f"'{glued}': a footnote marker glued to '{last}'? read as '{last}'",)
+
+    def typos(self) -> list[Typo]:
+        found: list[Typo] = []
+        for match in self.typo.finditer(self.text):
+            raw = match.group()
+            digits = match["digits"].translate(_AS_DIGIT)
+            meant = BatesNumber(self.by_series[_series(match["prefix"])], int(digits), len(digits))
+            found.append(Typo(match.start(), match.end(), raw, meant))
+        return found
+
     def citations(self) -> list[Citation]:
         found: list[Citation] = []
         pos = 0
@@ -160,9 +216,9 @@ class _Reader:
             while (following := self._next(rng, end)) is not None:
                 rng, end = self._entry(*following)
                 ranges.append(rng)
-            found.append(
-                Citation(match.start(), end, self.text[match.start() : end], tuple(ranges))
-            )
+            start = match.start()
+            warnings = self._marker(start, end, ranges[-1].last)
+            found.append(Citation(start, end, self.text[start:end], tuple(ranges), warnings))
             pos = end
         return found
 
@@ -175,6 +231,13 @@ def find_citations(text: str, prefixes: Collection[str]) -> list[Citation]:
     if not prefixes:
         return []
     return _Reader(text, prefixes).citations()
+
+
+def find_typos(text: str, prefixes: Collection[str]) -> list[Typo]:
+    """Every number of the given prefixes in ``text`` with a letter among its digits."""
+    if not prefixes:
+        return []
+    return _Reader(text, prefixes).typos()
 
 
 # -- exhibits --------------------------------------------------------------------------------

@@ -47,15 +47,16 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain.bates import BatesNumber, BatesRange
-from clawback.domain.citations import find_citations, find_exhibit_refs
+from clawback.domain.citations import find_citations
 from clawback.domain.errors import InvalidInput
+from clawback.domain.references import read_references
 from clawback.domain.seats import Act
 from clawback.pdf.files.convert import to_pdf
 from clawback.pdf.files.document import open_pdf
@@ -122,6 +123,7 @@ class BriefCitation:
     page: int
     raw: str
     cites: tuple[str, ...]
+    warnings: tuple[str, ...] = ()  # a footnote marker glued on, a letter among the digits
 
 
 # -- comparing texts -------------------------------------------------------------------------
@@ -275,20 +277,25 @@ _Tag = tuple[str, str]  # ("quotes", page shown) or ("item", "<id> on <page show
 _Piece = tuple[int, int, frozenset[_Tag]]
 
 
-def _cited(material: _Material, text: str) -> list[tuple[str, tuple[str, ...]]]:
-    """Each citation in `text` with the confidential material it cites."""
-    found: list[tuple[int, str, tuple[str, ...]]] = []
-    for cite in find_citations(text, material.prefixes):
+def _cited(material: _Material, text: str) -> list[BriefCitation]:
+    """Each citation in `text` (Bates numbers of every prefix the record or the text knows,
+    this case's exhibits) with the confidential material it cites, and each typo'd number;
+    `page` is left 0 for the caller."""
+    refs = read_references(text, material.prefixes)
+    found: list[tuple[int, BriefCitation]] = []
+    for cite in refs.bates:
         names: dict[str, None] = {}
         for rng in cite.ranges:
             for number in _pages_in(material, rng):
                 names.setdefault(material.by_bates[number])
-        found.append((cite.start, cite.raw, tuple(names)))
-    for start, end, numbers in find_exhibit_refs(text):
+        found.append((cite.start, BriefCitation(0, cite.raw, tuple(names), cite.warnings)))
+    for start, end, numbers in refs.exhibits:
         shown = tuple(material.by_exhibit[n] for n in numbers if n in material.by_exhibit)
-        found.append((start, text[start:end], shown))
+        found.append((start, BriefCitation(0, text[start:end], shown)))
+    for typo in refs.typos:
+        found.append((typo.start, BriefCitation(0, typo.raw, (), (str(typo),))))
     found.sort(key=lambda entry: entry[0])
-    return [(" ".join(raw.split()), cites) for _, raw, cites in found]
+    return [replace(c, raw=" ".join(c.raw.split())) for _, c in found]
 
 
 def _pages_in(material: _Material, rng: BatesRange) -> list[BatesNumber]:
@@ -368,7 +375,7 @@ def _occurrences(text: str, needle: str) -> Iterable[tuple[int, int]]:
         i = text.find(needle, i + 1)
 
 
-def _source(tags: frozenset[_Tag], cited: Sequence[tuple[str, tuple[str, ...]]]) -> str:
+def _source(tags: frozenset[_Tag], cited: Sequence[BriefCitation]) -> str:
     quoted = sorted(shown for kind, shown in tags if kind == "quotes")
     items = sorted(shown for kind, shown in tags if kind == "item")
     parts = []
@@ -376,7 +383,7 @@ def _source(tags: frozenset[_Tag], cited: Sequence[tuple[str, tuple[str, ...]]])
         parts.append(f"quotes {_few(quoted)}")
     if items:
         parts.append(f"names item {_few(items)}")
-    cites = sorted({name for _, names in cited for name in names})
+    cites = sorted({name for c in cited for name in c.cites})
     if cites:
         parts.append(f"page cites {_few(cites)}")
     return "; ".join(parts)
@@ -534,9 +541,9 @@ class Briefs(Service):
         with self.ctx.transaction() as s:
             material = self._material(s)
         return [
-            BriefCitation(number, raw, cites)
+            replace(cite, page=number)
             for number, text in enumerate(texts)
-            for raw, cites in _cited(material, text)
+            for cite in _cited(material, text)
         ]
 
     def file(

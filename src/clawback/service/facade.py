@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from clawback.service.copies import Copies
     from clawback.service.deadlines import Deadlines
     from clawback.service.designations import Designations
+    from clawback.service.exhibit_index import ExhibitIndexes
     from clawback.service.filings import Filings
     from clawback.service.ingest import Ingest
     from clawback.service.integrity import Integrity
@@ -148,6 +149,12 @@ class Record:
         from clawback.service.briefs import Briefs
 
         return Briefs(self.ctx)
+
+    @cached_property
+    def exhibit_index(self) -> ExhibitIndexes:
+        from clawback.service.exhibit_index import ExhibitIndexes
+
+        return ExhibitIndexes(self.ctx)
 
     @cached_property
     def reads(self) -> Reads:

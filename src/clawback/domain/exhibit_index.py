@@ -1,0 +1,115 @@
+"""An exhibit index read into exhibit -> Bates pairs, line by line.
+
+Parties file exhibit indexes with motions to seal and declarations: a table, one exhibit a
+row, its Bates range and a description::
+
+    Ex. 12 | ABC0001-0014 | E-mail from J. Smith, March 3, 2019
+    Exhibit 13    ABC 0015-22    Attachment to Ex. 12
+    14	NG7_0001234 through NG7_0001240	Field report
+
+A row starts with the exhibit: ``Ex. 12``, ``Exhibit 12``, ``Exhibit No. 12`` or the bare
+number in the first cell (cells are split by ``|``, a tab or two spaces). Its Bates numbers are
+read by `clawback.domain.references` (every form, every prefix the record or the index writes).
+Lines with no exhibit at their start (headings, a description wrapped onto the next line) are
+not rows. What cannot be read is said, one line per problem, with the line number:
+
+* a row with no Bates number (``line 7: Ex. 19 has no Bates number``);
+* a Bates number with a letter among its digits (``ABC00O123``), with the number it was
+  probably meant to be; a footnote marker glued on;
+* an exhibit listed twice with other pages.
+
+This module only reads; `clawback.service.exhibit_index` matches the pairs with the record.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from clawback.domain.bates import BatesRange, coalesce, format_ranges
+from clawback.domain.references import read_references
+
+__all__ = ["IndexProblem", "IndexReading", "IndexRow", "read_index"]
+
+_ROW = re.compile(
+    r"[ \t|]*(?:(?:Exhibits?|Exh?s?\.?)\s*(?:No\.\s*)?(?P<named>[0-9]{1,4})(?![0-9])"
+    r"|(?P<bare>[0-9]{1,4})(?=[ \t]*\||\t| {2,}))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One exhibit of the index: its number, its pages, and the line it stands on (from 1)."""
+
+    line: int
+    exhibit: int
+    ranges: tuple[BatesRange, ...]
+    text: str  # the line, whitespace collapsed
+
+    def __str__(self) -> str:
+        return f"Ex. {self.exhibit}: {format_ranges(self.ranges)}"
+
+
+@dataclass(frozen=True, order=True)
+class IndexProblem:
+    """What is wrong on a line of the index (from 1)."""
+
+    line: int
+    text: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.text}"
+
+
+@dataclass(frozen=True)
+class IndexReading:
+    """The rows read, and every problem found reading them, in line order."""
+
+    rows: tuple[IndexRow, ...]
+    problems: tuple[IndexProblem, ...]
+
+
+def read_index(text: str, prefixes: Collection[str] = ()) -> IndexReading:
+    """The exhibit -> Bates rows of the index ``text`` (see the module doc)."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    lines = text.split("\n")
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
+
+    refs = read_references(text, prefixes)
+    ranges_on: dict[int, list[BatesRange]] = {}
+    for citation in refs.bates:
+        ranges_on.setdefault(line_of(citation.start), []).extend(citation.ranges)
+    problems: list[tuple[int, str]] = []
+    for citation in refs.bates:
+        problems.extend((line_of(citation.start), w) for w in citation.warnings)
+    for typo in refs.typos:
+        problems.append((line_of(typo.start), str(typo)))
+    rows: list[IndexRow] = []
+    seen: dict[int, IndexRow] = {}
+    for k, line in enumerate(lines):
+        match = _ROW.match(line)
+        if match is None:
+            continue
+        exhibit = int(match["named"] or match["bare"])
+        ranges = tuple(ranges_on.get(k, ()))
+        if not ranges:
+            if not any(n == k for n, _ in problems):
+                problems.append((k, f"Ex. {exhibit} has no Bates number"))
+            continue
+        row = IndexRow(k + 1, exhibit, ranges, " ".join(line.split()))
+        earlier = seen.get(exhibit)
+        if earlier is not None:
+            if coalesce(earlier.ranges) != coalesce(ranges):
+                problems.append(
+                    (k, f"{row} is listed again with other pages (line {earlier.line}: {earlier})")
+                )
+            continue
+        seen[exhibit] = row
+        rows.append(row)
+    found = sorted(IndexProblem(n + 1, p) for n, p in problems)
+    return IndexReading(tuple(rows), tuple(found))

@@ -1,0 +1,183 @@
+"""`clawback check-declaration`: a declaration written the way the reference order describes
+the ones it rejected (Wagner and Heitke: generic "hostile actors", "could" and "may", the
+protective order dismissed in one conclusory line) is flagged element by element; one that
+meets each element of the law enforcement threshold is not. Same report from text, PDF, DOCX."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pymupdf
+import pytest
+from typer.testing import CliRunner
+
+from clawback.cli import app
+from clawback.domain.declarations import DeclarationReport, check
+from clawback.domain.errors import InvalidInput
+from clawback.domain.sentences import sentences
+from clawback.papers.declarations import check_declaration, load_standards
+
+HERE = Path(__file__).parent
+BAD = HERE / "bad_declaration_hypothetical_harm.txt"
+GOOD = HERE / "good_declaration_specific_harm.txt"
+ELEMENTS = ["official", "personal-review", "documents", "harm", "protective-order", "magnitude"]
+runner = CliRunner()
+
+
+def met(report: DeclarationReport) -> dict[str, bool]:
+    ((standard, findings),) = report.checked
+    assert standard.key == "law-enforcement"
+    return {f.element.key: f.met for f in findings}
+
+
+# The rejected declaration: its author is a responsible official (the order names him), and
+# every other element is what the court found missing.
+BAD_MET = {"official": True} | dict.fromkeys(ELEMENTS[1:], False)
+
+
+@pytest.mark.parametrize("element", ELEMENTS)
+def test_the_rejected_declaration_element_by_element(element: str) -> None:
+    assert met(check_declaration(BAD))[element] is BAD_MET[element]
+
+
+@pytest.mark.parametrize("element", ELEMENTS)
+def test_the_stronger_declaration_meets_each_element(element: str) -> None:
+    report = check_declaration(GOOD)
+    assert met(report)[element] is True
+    ((_, findings),) = report.checked
+    (finding,) = [f for f in findings if f.element.key == element]
+    assert finding.sentence in sentences(GOOD.read_text())  # quoted whole, as written
+
+
+@pytest.mark.parametrize(
+    ("flag", "quoted"),
+    [
+        ("hostile-actors", "allow hostile actors to tailor countermeasures"),
+        ("hostile-actors", "an alien smuggler who learns"),
+        ("hypothetical", "bad actors may be able to identify possible gaps"),
+        ("hypothetical", "Disclosure of this information could alert other individuals"),
+        ("other-people", "could alert other individuals"),
+        ("categories", "reveal the types and sources of information"),
+        ("conclusory-protective-order", "The Protective Order is not sufficient to prevent"),
+    ],
+)
+def test_the_rejected_declaration_is_flagged_sentence_by_sentence(flag: str, quoted: str) -> None:
+    flags = check_declaration(BAD).flags
+    (sentence,) = [f.sentence for f in flags if f.rule.key == flag and quoted in f.sentence]
+    assert sentence in sentences(BAD.read_text())
+
+
+def test_the_stronger_declaration_raises_no_flag() -> None:
+    report = check_declaration(GOOD)
+    assert report.flags == ()
+    assert report.ready
+
+
+def test_a_reason_answers_the_protective_order_flag() -> None:
+    standards = load_standards()
+    claim = "I assert the law enforcement privilege. "
+    bare = claim + "The Protective Order is not sufficient to prevent the harm."
+    reasoned = bare[:-1] + ", because counsel must show the page to the witnesses named on it."
+    flagged = [[f.rule.key for f in check(t, standards).flags] for t in (bare, reasoned)]
+    assert flagged == [["conclusory-protective-order"], []]
+
+
+def _pdf(text: str, path: Path) -> Path:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    rect = pymupdf.Rect(54, 54, page.rect.width - 54, page.rect.height - 54)
+    assert page.insert_textbox(rect, text, fontsize=8) >= 0, "the text must fit the page"
+    doc.save(path)
+    doc.close()
+    return path
+
+
+def _docx(text: str, path: Path) -> Path:
+    document = docx.Document()
+    for paragraph in text.split("\n\n"):
+        document.add_paragraph(paragraph)
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("suffix", "make"), [(".pdf", _pdf), (".docx", _docx)])
+@pytest.mark.parametrize("paper", [BAD, GOOD], ids=["rejected", "stronger"])
+def test_pdf_and_docx_give_the_text_s_report(
+    suffix: str, make: Callable[[str, Path], Path], paper: Path, tmp_path: Path
+) -> None:
+    as_text = check_declaration(paper)
+    as_file = check_declaration(make(paper.read_text(), tmp_path / f"declaration{suffix}"))
+    assert met(as_file) == met(as_text)
+    assert [(f.rule.key, f.sentence) for f in as_file.flags] == [
+        (f.rule.key, f.sentence) for f in as_text.flags
+    ]
+
+
+def test_the_command_reports_and_fails_the_rejected_declaration() -> None:
+    bad = runner.invoke(app, ["check-declaration", str(BAD)])
+    assert bad.exit_code == 1
+    assert "MISSING  personal review of the documents" in bad.output
+    assert 'FLAG unnamed wrongdoers: "The disclosure of lookouts would undermine' in bad.output
+    assert "Kelly v. City of San Jose, 114 F.R.D. 653" in bad.output
+    good = runner.invoke(app, ["check-declaration", str(GOOD)])
+    assert good.exit_code == 0, good.output
+    assert "MISSING" not in good.output and "FLAG" not in good.output
+
+
+@pytest.mark.parametrize(
+    ("privilege", "authority"),
+    [
+        ("attorney-client", "United States v. Ruehle, 583 F.3d 600"),
+        ("work-product", "Fed. R. Civ. P. 26(b)(3)"),
+        ("deliberative-process", "FTC v. Warner Commc'ns Inc., 742 F.2d 1156"),
+    ],
+)
+def test_each_privilege_has_its_test_and_is_found_from_its_claim(
+    privilege: str, authority: str
+) -> None:
+    standards = load_standards()
+    name = standards.get(privilege).name
+    report = check(f"Defendants withhold Ex. 4 under the {name}.", standards)
+    ((standard, findings),) = report.checked
+    assert standard.key == privilege and authority in standard.authority
+    assert [f.element.key for f in findings if f.met] == ["documents"]
+
+
+def test_no_privilege_claimed_and_none_named_is_one_line() -> None:
+    with pytest.raises(InvalidInput, match="claims no privilege"):
+        check("I am the Director.", load_standards())
+    with pytest.raises(InvalidInput, match="no such privilege: 'spousal'"):
+        check("I am the Director.", load_standards(), ["spousal"])
+
+
+def test_a_lawyer_s_own_standards_file(tmp_path: Path) -> None:
+    rules = tmp_path / "mine.yaml"
+    rules.write_text(
+        "standards:\n  trade-secret:\n    name: trade secret\n    claimed_by: [trade secret]\n"
+        "    authority: Fed. R. Civ. P. 26(c)(1)(G)\n    elements:\n"
+        "      - {key: value, name: its value, why: why it is worth keeping, any_of: [[value*]]}\n"
+    )
+    report = check_declaration(GOOD, ["trade-secret"], rules)
+    assert [f.element.key for _, fs in report.checked for f in fs] == ["value"]
+    rules.write_text("standards:\n  x: {name: x, elements: [{key: k}]}\n")
+    with pytest.raises(InvalidInput, match="element 'k' has no 'name' text"):
+        check_declaration(GOOD, ["x"], rules)
+    result = runner.invoke(app, ["check-declaration", str(GOOD), "--rules", str(rules)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+
+
+def test_a_document_named_with_no_harm_tied_to_it_leaves_the_harm_element_missing() -> None:
+    text = GOOD.read_text()
+    harm = (
+        "This slide would tell anyone who reads it the one day in the quarter when the teams "
+        "are short of six officers."
+    )
+    assert harm in text
+    report = check(text.replace(harm, "The slide is two pages long."), load_standards())
+    ((_, findings),) = report.checked
+    (finding,) = [f for f in findings if f.element.key == "harm"]
+    assert not finding.met
+    assert finding.untied == ("AOL-DEF-00516617", "Ex. 19")
+    assert [f.element.key for f in findings if not f.met] == ["harm"]
