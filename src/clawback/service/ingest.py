@@ -75,6 +75,7 @@ class Ingest(Service):
         native_type: str = "application/octet-stream",
         recipe: str = "convert",
         check_later: bool = False,
+        separate: bool = False,
     ) -> str:
         """Store a PDF and its pages' text and hashes; returns its control number.
         (The receiving side ingests too: productions it received from other parties.)
@@ -94,18 +95,25 @@ class Ingest(Service):
         ``received``) is checked for fake redactions (`check_received`); ``check_later`` only
         says the caller checks it with others in one go (`check_received_many`: a volume
         import), never that it goes unchecked.
+
+        ``separate`` makes a document of its own even when the same file is in the record: a
+        load-file record keeps its own fields and numbers though its file is another's (the
+        caller records the two as duplicates of each other).
         """
         self._require_ingest(exhibit)
         received = pdf if native is None else native
-        control = self._known(hashlib.sha256(received).hexdigest())
+        control = None if separate else self._known(hashlib.sha256(received).hexdigest())
         if control is None:
             ready = _prepare(pdf, native, native_name, native_type, recipe, password, meta)
             with self.ctx.transaction() as s:
-                existing = s.scalar(
-                    select(t.Document).where(
-                        t.Document.original == ready.sha, t.Document.held_by == self.side.value
+                existing = None
+                if not separate:
+                    existing = s.scalar(
+                        select(t.Document).where(
+                            t.Document.original == ready.sha,
+                            t.Document.held_by == self.side.value,
+                        )
                     )
-                )
                 control = (
                     existing.control
                     if existing is not None

@@ -12,10 +12,21 @@ record becomes one document in this workspace:
 * the native is kept in the file store beside it;
 * where the PDF has no text of its own (images, placeholders) the extracted text file is used;
 * families come from BEGATTACH/ENDATTACH or the parent's control number, parent first;
-* pages get the volume's Bates numbers when it gives them (begin and end, or page IDs).
+* pages get the volume's Bates numbers when it gives them (begin and end, or page IDs);
+* a designation the volume gives (CONFIDENTIALITY, DESIGNATION ...) is applied as the producing
+  party's: the order's tier it names, else (a value the order does not know) the most
+  restrictive tier until the parties settle it, and the line says so;
+* each record is a document of its own, even when its file is byte for byte another record's:
+  the two are recorded as duplicates of each other (``duplicates`` in their meta), each with its
+  own fields and numbers.
 
 A record that cannot be read is reported in one line (row, control number, reason) and the
 rest go on; a record imported before (same volume, same control number) is not imported again.
+Every defect of a record that is read all the same is one line too (`clawback.loadfiles.defects`
+and the OPT against the DAT): a Bates gap or overlap after the record before, a record only in
+the OPT or only in the DAT, one marked privileged or withheld, empty hash fields, classification
+markings, a control number used twice (the first row is imported, with the OPT's images), a
+file identical to another record's, a designation the order does not know.
 """
 
 from __future__ import annotations
@@ -33,8 +44,9 @@ from sqlalchemy.orm import Session
 from clawback import email
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
+from clawback.domain.order import ProtectiveOrder, Tier
 from clawback.domain.seats import Act
-from clawback.loadfiles import DatFile, OptDocument, read_dat, read_opt, resolve
+from clawback.loadfiles import DatFile, OptDocument, defects, read_dat, read_opt, resolve
 from clawback.loadfiles.dat import decode
 from clawback.loadfiles.fields import DATE, ISO_DATE, guess_names, looks_like_path, norm, roles
 from clawback.pdf.files.convert import CONVERTIBLE, ConversionError, to_pdf
@@ -44,6 +56,7 @@ from clawback.pdf.shows.extract import page_count
 from clawback.service import access as access_rules
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest
+from clawback.service.rows import protective_order
 from clawback.storage import tables as t
 
 _IMAGE_MAGIC = (b"II*\x00", b"MM\x00*", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
@@ -77,6 +90,7 @@ class Row:
     images: OptDocument | None = None
     family: str | None = None
     parent: bool = False
+    defects: list[str] = field(default_factory=list)  # read all the same: one line each
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,10 @@ class Imported:
     family: str | None
     warnings: int
     notes: tuple[str, ...] = ()  # what was missing, though the document is in
+    designation: str | None = None  # the tier applied from the volume's designation field
+    file: str = ""  # SHA-256 of the native (or, without one, of the record's PDF) as received
+    duplicates: tuple[str, ...] = ()  # our control numbers of the records with the same file
+    row: int = 0  # the record's row in the load file
 
 
 @dataclass
@@ -133,12 +151,14 @@ class Imports(Service):
         if opt is not None:
             images = read_opt(_read(opt))
             report.problems += [f"{opt.name}: {p}" for p in images.problems]
-            _attach_images(rows, images.documents())
+            _attach_images(rows, images.documents(), dat is not None)
         _families(rows, volume)
+        _find_defects(rows)
         seen: dict[str, int] = {}
         try:
             for row in rows:
                 where = f"row {row.number} ({row.control or '?'})"
+                report.problems += [f"{where}: {line}" for line in row.defects]
                 if not row.control:
                     report.problems.append(f"{where}: no control number")
                     continue
@@ -155,12 +175,43 @@ class Imports(Service):
                     continue
                 report.imported.append(imported)
                 report.problems += [f"{where}: {note}" for note in imported.notes]
+            report.problems += self._duplicates(report.imported)
         finally:  # every document in is checked, x-ray reading them all in one go
             counts = Ingest(self.ctx).check_received_many([i.control for i in report.imported])
             report.imported = [
                 replace(i, warnings=counts.get(i.control, 0)) for i in report.imported
             ]
         return report
+
+    def _duplicates(self, imported: list[Imported]) -> list[str]:
+        """Records whose files are byte for byte the same: each names the others in its meta
+        (``duplicates``, our control numbers) and in ``imported``; one line per later record."""
+        groups: dict[str, list[int]] = {}
+        for n, i in enumerate(imported):
+            groups.setdefault(i.file, []).append(n)
+        lines: list[str] = []
+        with self.ctx.transaction() as s:
+            for members in groups.values():
+                if len(members) < 2:
+                    continue
+                controls = [imported[n].control for n in members]
+                for n in members:
+                    others = tuple(c for c in controls if c != imported[n].control)
+                    imported[n] = replace(imported[n], duplicates=others)
+                    doc = s.scalar(
+                        select(t.Document).where(t.Document.control == imported[n].control)
+                    )
+                    assert doc is not None
+                    doc.meta = {**(doc.meta or {}), "duplicates": list(others)}
+                first = imported[members[0]]
+                for n in members[1:]:
+                    i = imported[n]
+                    lines.append(
+                        f"row {i.row} ({i.theirs}): its file is byte for byte row {first.row}'s "
+                        f"({first.theirs}): imported as {i.control}, recorded as a duplicate of "
+                        f"{first.control}"
+                    )
+        return lines
 
     def _import_row(self, folder: Path, volume: str, row: Row) -> Imported:
         for name, value in row.dates.items():
@@ -181,9 +232,9 @@ class Imports(Service):
             _refuse_taken(s, span)
         meta: dict[str, Any] = {k.lower(): v for k, v in row.values.items() if v}
         meta |= {"volume": volume, "control_number": row.control, "source": source}
+        file = hashlib.sha256(pdf if native is None else native[1]).hexdigest()
         if native is not None:
-            native_sha = hashlib.sha256(native[1]).hexdigest()
-            meta |= {"native_name": native[0], "native_sha256": native_sha}
+            meta |= {"native_name": native[0], "native_sha256": file}
         control = Ingest(self.ctx).ingest(  # checked with the whole volume, in `volume`
             pdf,
             title=row.roles.get("title") or row.control,
@@ -192,6 +243,7 @@ class Imports(Service):
             parent=row.parent,
             meta=meta,
             check_later=True,
+            separate=True,  # a record of its own, even when its file is another's
         )
         text = self._text_file(folder, row, notes)
         with self.ctx.transaction() as s:
@@ -226,6 +278,7 @@ class Imports(Service):
                     s.flush()
                 production.last = span.last
                 doc.produced, doc.production = doc.original, production.id
+            designation = self._designate(s, doc, row, volume, notes)
             self.ctx.audit(
                 s, "volume.import", row.control, volume=volume, document=doc.control, row=row.number
             )
@@ -238,7 +291,33 @@ class Imports(Service):
                 row.family,
                 0,  # the fake redactions found: counted once the volume is checked
                 tuple(notes),
+                designation,
+                file,
+                row=row.number,
             )
+
+    def _designate(
+        self, s: Session, doc: t.Document, row: Row, volume: str, notes: list[str]
+    ) -> str | None:
+        """The producing party's designation of the record, applied; its tier's short name."""
+        value = " ".join(row.roles.get("designation", "").split())
+        word = norm(value)
+        if word in _UNDESIGNATED or "withheld" in word or "privilege" in word:
+            return None  # no tier; a record withheld is a defect of its own (`defects`)
+        order = protective_order(s)
+        tier = received_tier(order, value)
+        if tier is None:
+            tier = order.tiers[-1]
+            notes.append(
+                f"designation {value!r} is no tier of the protective order: treated as "
+                f"{tier.name} until the parties settle it"
+            )
+        name = tier.short or tier.name
+        note = f"as received: {value!r} (volume {volume}, row {row.number})"
+        s.add(t.Designation(document_id=doc.id, tier=name, note=note[:500]))
+        access_rules.refresh(s, [doc])
+        self.ctx.audit(s, "designate", doc.control, tier=name, received=value)
+        return name
 
     def _pages_of(
         self, folder: Path, row: Row, notes: list[str]
@@ -355,20 +434,56 @@ def _rows(table: DatFile) -> list[Row]:
     return rows
 
 
-def _attach_images(rows: list[Row], documents: list[OptDocument]) -> None:
-    """Give each row its OPT document (by control number); the others become rows of their
-    own, numbered after the DAT's."""
-    by_control = {row.control: row for row in rows}
+def _attach_images(rows: list[Row], documents: list[OptDocument], dat: bool) -> None:
+    """Give each row its OPT document (by control number: the first row with it, when a
+    control number repeats); the others become rows of their own, numbered after the DAT's.
+    With a ``dat``, a record in one load file and not the other is a defect of the record."""
+    by_control: dict[str, Row] = {}
+    for row in rows:
+        by_control.setdefault(row.control, row)
     extra = len(rows)
     for document in documents:
-        row = by_control.get(document.key)
-        if row is None:
+        found = by_control.get(document.key)
+        if found is None:
             extra += 1
             row = Row(extra, document.key, {}, {"control": document.key})
+            if dat:
+                row.defects.append(
+                    f"only in the OPT (line {document.pages[0].line}), not in the DAT: "
+                    "imported from its images alone, without its fields"
+                )
             by_control[document.key] = row
             rows.append(row)
+        else:
+            row = found
         if row.images is None:
             row.images = document
+    if dat:
+        for row in rows:
+            if row.images is None and by_control.get(row.control) is row:
+                row.defects.append("in the DAT but not in the OPT: it has no page images")
+
+
+def _find_defects(rows: list[Row]) -> None:
+    """Each row's defects of `clawback.loadfiles.defects` (its own fields, and the Bates
+    numbers between it and the row before), added to its list."""
+    first: dict[str, Row] = {}
+    for row in rows:
+        first.setdefault(row.control, row)
+    gaps = defects.bates_gaps(  # a control number used twice is said so, not as an overlap
+        [
+            (f"row {row.number} ({row.control})", _declared_span(row))
+            if first[row.control] is row
+            else ("", None)
+            for row in rows
+        ]
+    )
+    for index, row in enumerate(rows):
+        if index in gaps:
+            row.defects.append(gaps[index])
+        row.defects += defects.privilege_marks(row.values)
+        row.defects += defects.empty_hashes(row.values)
+        row.defects += defects.classification_markings(row.values)
 
 
 def _families(rows: list[Row], volume: str) -> None:
@@ -419,6 +534,44 @@ def _stated_span(row: Row) -> BatesRange | None:
         return BatesRange(BatesNumber.parse(row.control), BatesNumber.parse(row.roles["end"]))
     except BatesError:
         return None
+
+
+def _declared_span(row: Row) -> BatesRange | None:
+    """The Bates range the volume gives the record (begin and end, or its OPT page IDs in
+    sequence), before any page is read."""
+    stated = _stated_span(row)
+    if stated is not None or row.images is None:
+        return stated
+    try:
+        numbers = [BatesNumber.parse(page.key) for page in row.images.pages]
+        span = BatesRange(numbers[0], numbers[-1])
+    except BatesError:
+        return None
+    return span if list(span) == numbers else None
+
+
+#: Designation values that designate nothing (compared as `fields.norm` gives them).
+_UNDESIGNATED = frozenset(
+    {"", "none", "na", "no", "n", "public", "notconfidential", "nondesignated", "notdesignated"}
+)
+
+
+def received_tier(order: ProtectiveOrder, value: str) -> Tier | None:
+    """The tier of ``order`` a designation written by another party names: its name or short
+    name in any case or punctuation, or the trade's usual words for it (``HC-AEO``,
+    ``ATTORNEYS EYES ONLY``, ``HIGHLY CONFIDENTIAL``); None if it names none."""
+    wanted = norm(value)
+    for tier in order.tiers:
+        if wanted in (norm(tier.name), norm(tier.short)):
+            return tier
+    words = ("eyesonly", "aeo", "highly")
+    if any(word in wanted for word in words):
+        strict = [tier for tier in order.tiers if any(w in norm(tier.name) for w in words)]
+        return strict[-1] if strict else None
+    if "confidential" in wanted:  # "CONFIDENTIAL - SUBJECT TO PROTECTIVE ORDER"
+        plain = [tier for tier in order.tiers if norm(tier.name) == "confidential"]
+        return plain[0] if plain else None
+    return None
 
 
 def _span(row: Row, pages: int) -> BatesRange | None:
@@ -501,6 +654,8 @@ def describe(report: ImportReport) -> list[str]:
     for i in report.imported:
         extra = f", Bates {i.bates}" if i.bates else ""
         extra += f", family {i.family}" if i.family else ""
+        extra += f", designated {i.designation}" if i.designation else ""
+        extra += f", duplicate of {', '.join(i.duplicates)}" if i.duplicates else ""
         extra += f", {i.warnings} warning(s)" if i.warnings else ""
         lines.append(f"{i.control}  {i.theirs}  {i.pages} page(s) from {i.source}{extra}")
     return lines
