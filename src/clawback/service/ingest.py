@@ -224,10 +224,15 @@ class Ingest(Service):
         custodian: str = "",
         exhibit: int | None = None,
         received: bool = False,
+        kind: str | None = None,
     ) -> list[str]:
         """Ingest an e-mail (.eml or .msg) as a family: the message, then each attachment and
         inline image in order (attached e-mails recurse). A file with no page form of its own
         gets a one-page placeholder and is kept natively. Returns the control numbers.
+
+        Each member is of ``kind`` when one is given (``received``: the whole family), else
+        ``email`` or ``attachment``; its ``role`` in the family is in its meta either way. What
+        a message's file lost (cut short: `clawback.email.parse`) is in its ``warnings``.
 
         An e-mail from another party (ingested by the receiving side, or ``received``: an
         e-mail of kind ``received``) has the message and every attachment checked for fake
@@ -250,7 +255,9 @@ class Ingest(Service):
                 ["Produced in native form", name, f"sha256 {native_sha[:16]}"]
             )
             msg = m.message
+            role = "email" if msg is not None else "attachment"
             meta: dict[str, Any] = {"name": name, "depth": m.depth, "custodian": custodian}
+            meta["role"] = role
             if msg is not None:
                 meta |= {
                     "subject": msg.subject,
@@ -262,12 +269,13 @@ class Ingest(Service):
             if m.pdf is None:
                 meta["native_sha256"] = native_sha
             ready = _prepare(pdf, None, "", "application/pdf", "convert", None, meta)
+            if msg is not None and msg.warnings:  # what the file lost, before what OCR says
+                ready.info["warnings"] = [*msg.warnings, *ready.info.get("warnings", ())]
             title = (msg.subject if msg else name) or name
-            kind = "email" if msg is not None else "attachment"
-            prepared.append((n, m, ready, title, kind))
+            prepared.append((n, m, ready, title, kind or role))
         with self.ctx.transaction() as s:  # the family goes in whole or not at all
             controls = []
-            for n, m, ready, title, kind in prepared:
+            for n, m, ready, title, member_kind in prepared:
                 if m.pdf is None:
                     self.ctx.put(s, m.native, "application/octet-stream", None, "native")
                 # Each member is its own document even when its bytes are another's (the same
@@ -277,7 +285,7 @@ class Ingest(Service):
                         s,
                         ready,
                         title=title,
-                        kind=kind,
+                        kind=member_kind,
                         exhibit=exhibit if n == 0 else None,
                         family=self._family_id(data),
                         parent=n == 0,
@@ -323,7 +331,12 @@ class Ingest(Service):
                     self.check_received_many(before)
                 return before, False
             controls = self.ingest_email(
-                data, name, custodian=custodian, exhibit=exhibit, received=kind == "received"
+                data,
+                name,
+                custodian=custodian,
+                exhibit=exhibit,
+                received=kind == "received",
+                kind=kind,
             )
             return controls, True
         meta: dict[str, Any] = {"custodian": custodian} if custodian else {}
