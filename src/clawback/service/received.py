@@ -8,7 +8,10 @@ record becomes one document in this workspace:
 
 * its pages are the OPT's images for that control number, assembled in order into one PDF; or
   the PDF the DAT names (PDFPATH: our own volumes); or the native itself when it is a PDF; or
-  the native converted by LibreOffice (Word files), else a one-page placeholder naming it;
+  the native rendered by LibreOffice (Office files, web pages, EMF/WMF: a batch of records in
+  one run), else a one-page placeholder naming it and a line saying why;
+* every picture (page images, picture natives) is read by ingest's own step, within its limits
+  (`clawback.ingest.images`, `clawback.ingest.limits`);
 * the native is kept in the file store beside it;
 * where the PDF has no text of its own (images, placeholders) the extracted text file is used;
 * families come from BEGATTACH/ENDATTACH or the parent's control number, parent first;
@@ -46,10 +49,11 @@ from clawback.domain.bates import BatesError, BatesNumber, BatesRange
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.order import ProtectiveOrder, Tier
 from clawback.domain.seats import Act
+from clawback.ingest.images import image_pdf
 from clawback.loadfiles import DatFile, OptDocument, defects, read_dat, read_opt, resolve
 from clawback.loadfiles.dat import decode
 from clawback.loadfiles.fields import DATE, ISO_DATE, guess_names, looks_like_path, norm, roles
-from clawback.pdf.files.convert import CONVERTIBLE, ConversionError, to_pdf
+from clawback.pdf.files.convert import RENDERED, ConversionError, to_pdfs
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.pdf.shows.extract import page_count
@@ -154,6 +158,7 @@ class Imports(Service):
             _attach_images(rows, images.documents(), dat is not None)
         _families(rows, volume)
         _find_defects(rows)
+        natives = _Natives(folder, rows)
         seen: dict[str, int] = {}
         try:
             for row in rows:
@@ -169,7 +174,7 @@ class Imports(Service):
                     continue
                 seen[row.control] = row.number
                 try:
-                    imported = self._import_row(folder, volume, row)
+                    imported = self._import_row(folder, volume, row, natives)
                 except (ClawbackError, ValueError, OSError) as exc:
                     report.problems.append(f"{where}: {_one_line(exc)}")
                     continue
@@ -213,7 +218,7 @@ class Imports(Service):
                     )
         return lines
 
-    def _import_row(self, folder: Path, volume: str, row: Row) -> Imported:
+    def _import_row(self, folder: Path, volume: str, row: Row, natives: _Natives) -> Imported:
         for name, value in row.dates.items():
             _check_date(name, value)
         with self.ctx.transaction() as s:
@@ -226,7 +231,7 @@ class Imports(Service):
             if known is not None:
                 raise RuleViolation(f"imported before from volume {volume} as {known}")
         notes: list[str] = []
-        pdf, source, native = self._pages_of(folder, row, notes)
+        pdf, source, native = self._pages_of(folder, row, notes, natives)
         span = _span(row, page_count(pdf))
         with self.ctx.transaction() as s:
             _refuse_taken(s, span)
@@ -320,7 +325,7 @@ class Imports(Service):
         return name
 
     def _pages_of(
-        self, folder: Path, row: Row, notes: list[str]
+        self, folder: Path, row: Row, notes: list[str], natives: _Natives
     ) -> tuple[bytes, str, tuple[str, bytes] | None]:
         """The record's PDF, where it came from, and its native (name, bytes) if there is one.
         A missing native is noted when the record has pages without it, else refused."""
@@ -351,14 +356,14 @@ class Imports(Service):
             return data, "native", native
         if data.startswith(_IMAGE_MAGIC):
             try:
-                return _image_pdf(data, kind), "image native", native
-            except ClawbackError:
-                pass
-        if kind in CONVERTIBLE:
-            try:
-                return to_pdf(data, kind), "converted native", native
-            except ConversionError:
-                pass  # a placeholder, below: the native is still kept
+                return _image_pdf(data), "image native", native
+            except ClawbackError as exc:
+                notes.append(f"native {name} {exc}: produced in native form")
+        made = natives.rendered(row)
+        if isinstance(made, bytes):
+            return made, "converted native", native
+        if made is not None:  # a placeholder, below: the native is still kept
+            notes.append(f"native {name} could not be rendered ({made}): produced in native form")
         if kind in _EMAIL:
             try:
                 members = email.family(data, name)
@@ -385,6 +390,43 @@ class Imports(Service):
             notes.append(f"text file {value} is not in the volume; imported without it")
             return None
         return decode(data)[0]
+
+
+class _Natives:
+    """The natives LibreOffice renders (Office files, web pages, metafiles) of the records that
+    have no pages of their own (no PDF, no images), rendered a batch of `BATCH` at a time, in
+    one LibreOffice run each, when the first of them is asked for; each PDF is let go once
+    taken, so a volume of any size holds one batch at most."""
+
+    BATCH = 25
+
+    def __init__(self, folder: Path, rows: list[Row]) -> None:
+        self.folder = folder
+        self.todo = [row for row in rows if self._wanted(row)]
+        self.done: dict[int, bytes | ConversionError] = {}
+
+    def _wanted(self, row: Row) -> bool:
+        value = row.roles.get("native", "")
+        if not value or row.roles.get("pdf") or row.images is not None:
+            return False
+        return _suffix(value) in RENDERED
+
+    def rendered(self, row: Row) -> bytes | ConversionError | None:
+        """The record's native rendered, why it could not be, or None (not one to render)."""
+        if row.number not in self.done:
+            at = next((n for n, r in enumerate(self.todo) if r is row), None)
+            if at is None:
+                return None
+            batch, self.todo = self.todo[at : at + self.BATCH], self.todo[at + self.BATCH :]
+            files = []
+            for r in batch:
+                try:
+                    data = resolve(self.folder, r.roles["native"]).read_bytes()
+                except (OSError, ValueError):
+                    data = b""  # missing: said by the record's own step
+                files.append((data, _suffix(r.roles["native"])))
+            self.done |= dict(zip((r.number for r in batch), to_pdfs(files), strict=True))
+        return self.done.pop(row.number, None)
 
 
 # -- reading the load files --------------------------------------------------------------------
@@ -600,7 +642,7 @@ def _images_to_pdf(folder: Path, document: OptDocument) -> bytes:
             if not path.is_file():
                 raise NotFound(f"image {page.path} (page {page.key}) is not in the volume")
             try:
-                pdf = _image_pdf(path.read_bytes(), _suffix(path.name))
+                pdf = _image_pdf(path.read_bytes())
             except ClawbackError as exc:
                 raise ClawbackError(f"image {page.path} (page {page.key}) {exc}") from None
             with pymupdf.open("pdf", pdf) as one:
@@ -612,16 +654,12 @@ def _images_to_pdf(folder: Path, document: OptDocument) -> bytes:
         out.close()
 
 
-def _image_pdf(data: bytes, suffix: str) -> bytes:
-    """One PDF page per frame of an image file (a multi-page TIFF gives many)."""
+def _image_pdf(data: bytes) -> bytes:
+    """One PDF page per frame of an image file (a multi-page TIFF gives many), by ingest's own
+    step (`clawback.ingest.images`): its limits, its decompression-bomb checks, its pages."""
     if not data.startswith(_IMAGE_MAGIC):
         raise ClawbackError("is not a TIFF, JPEG or PNG image")
-    try:
-        with pymupdf.open(stream=data, filetype=suffix.lstrip(".") or "tif") as img:
-            pdf: bytes = img.convert_to_pdf()
-    except (RuntimeError, ValueError) as exc:
-        raise ClawbackError(f"cannot be read as an image ({type(exc).__name__})") from None
-    return pdf
+    return image_pdf(data)
 
 
 def _check_date(name: str, value: str) -> None:
