@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from clawback.demo.run import reference_case
 from clawback.domain.bates import BatesNumber, BatesRange
+from clawback.domain.errors import NotFound
 from clawback.loadfiles import OptPage, defects, write_dat, write_opt
 from clawback.service import Workspace
 from clawback.service.received import describe
@@ -172,6 +173,21 @@ def test_received_designations_are_applied_and_shown(ws: Workspace, tmp_path: Pa
     assert notes[1] == (
         "as received: 'HIGHLY CONFIDENTIAL - ATTORNEYS EYES ONLY' (volume VOL1, row 2)"
     )
+    # The designation governs at once: the receiving side's own employee, whom the AEO tier
+    # does not admit, finds the AEO documents exactly as absent, by listing, number or page.
+    ws.ctx.workspace.operator().people.add(
+        "emp@other.test", name="E", side="receiving", category="party_officers_directors_employees"
+    )
+    employee = ws.ctx.workspace.person("emp@other.test")
+    try:
+        listed = {d.ref for d in employee.catalog.documents()}
+        assert listed == {"ABC0001", "ABC0004"}
+        for hidden in ("ABC0002", "ABC0003"):
+            with pytest.raises(NotFound, match=f"^no page {hidden}$"):
+                employee.reads.page_text(hidden)
+        assert "Document 1" in employee.reads.page_text("ABC0001")
+    finally:
+        employee.close()
 
 
 def test_the_defect_finders_on_their_own() -> None:
