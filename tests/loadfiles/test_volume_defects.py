@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from typer.testing import CliRunner
 
+from clawback.cli import app
 from clawback.demo.run import reference_case
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.errors import NotFound
@@ -83,8 +85,8 @@ def test_every_defect_class_is_one_line_naming_its_record(ws: Workspace, tmp_pat
     )
     assert "row 5 (ABC0007): in the DAT but not in the OPT: it has no page images" in lines
     assert (
-        "row 6 (ABC0009): only in the OPT (line 5), not in the DAT: imported from its images "
-        "alone, without its fields" in lines
+        "row 6 (ABC0009): only in the OPT (line 5), not in the DAT: its images come "
+        "without fields" in lines
     )
     assert "row 6 (ABC0009): Bates gap: ABC0008 (1 page(s)) missing after row 5 (ABC0007)" in lines
     # A slip sheet's "WITHHELD" is no designation: said once, as withheld, not as a tier.
@@ -209,3 +211,27 @@ def test_the_defect_finders_on_their_own() -> None:
     assert defects.bates_gaps([("a", a), ("b", b), ("y", other), ("none", None)]) == {
         1: "Bates numbers from X003 on overlap a (to X003)"
     }
+
+
+def test_volume_check_lists_every_defect_and_imports_nothing(tmp_path: Path) -> None:
+    rows = [
+        ["ABC0001", "ABC0001", "Budget", "", "", ""],
+        ["ABC0004", "ABC0004", "TOP SECRET//NOFORN", "x", "", ""],
+        ["ABC0004", "ABC0004", "Again", "x", "", ""],
+    ]
+    _volume(tmp_path / "vol", rows, ["ABC0001", "ABC0004", "ABC0009"])
+    result = CliRunner().invoke(app, ["volume", "check", str(tmp_path / "vol")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.splitlines() == [
+        "row 1 (ABC0001): empty hash field(s): MD5HASH",
+        "row 2 (ABC0004): Bates gap: ABC0002-ABC0003 (2 page(s)) missing after row 1 (ABC0001)",
+        "row 2 (ABC0004): classification marking 'TOP SECRET//NOFORN' in SUBJECT",
+        "row 3 (ABC0004): duplicate control number (first on row 2)",
+        "row 4 (ABC0009): only in the OPT (line 3), not in the DAT: its images come without fields",
+        "row 4 (ABC0009): Bates gap: ABC0005-ABC0008 (4 page(s)) missing after row 2 (ABC0004)",
+    ]
+    assert sorted(p.name for p in (tmp_path / "vol").iterdir()) == [
+        "IMAGES",
+        "VOL1.dat",
+        "VOL1.opt",
+    ]

@@ -140,24 +140,8 @@ class Imports(Service):
         ``dat`` and ``opt`` the one DAT (and OPT, if any) in ``folder/DATA`` or ``folder`` are used;
         given one or both, just those."""
         self.ctx.require(Act.import_volume)
-        if not folder.is_dir():
-            raise NotFound(f"{folder}: no such folder")
-        if dat is None and opt is None:  # given neither: the volume's own, found
-            dat = _only(folder, ".dat", required=True)
-            opt = _only(folder, ".opt", required=False)
-        volume = (dat or opt or folder).stem
-        report = ImportReport(volume)
-        rows: list[Row] = []
-        if dat is not None:
-            table = read_dat(_read(dat))
-            report.problems += [p for p in table.problems if "duplicate control" not in p]
-            rows = _rows(table)
-        if opt is not None:
-            images = read_opt(_read(opt))
-            report.problems += [f"{opt.name}: {p}" for p in images.problems]
-            _attach_images(rows, images.documents(), dat is not None)
-        _families(rows, volume)
-        _find_defects(rows)
+        volume, rows, problems = read_volume(folder, dat, opt)
+        report = ImportReport(volume, problems=problems)
         natives = _Natives(folder, rows)
         seen: dict[str, int] = {}
         try:
@@ -392,6 +376,66 @@ class Imports(Service):
         return decode(data)[0]
 
 
+def read_volume(
+    folder: Path, dat: Path | None = None, opt: Path | None = None
+) -> tuple[str, list[Row], list[str]]:
+    """A volume's load files read: its name, its records (each with its OPT images, family
+    and defects) and what could not be read. Without ``dat`` and ``opt``, the one DAT (and
+    OPT, if any) in ``folder/DATA`` or ``folder``; given one or both, just those."""
+    if not folder.is_dir():
+        raise NotFound(f"{folder}: no such folder")
+    if dat is None and opt is None:  # given neither: the volume's own, found
+        dat = _only(folder, ".dat", required=True)
+        opt = _only(folder, ".opt", required=False)
+    volume = (dat or opt or folder).stem
+    problems: list[str] = []
+    rows: list[Row] = []
+    if dat is not None:
+        table = read_dat(_read(dat))
+        problems += [p for p in table.problems if "duplicate control" not in p]
+        rows = _rows(table)
+    if opt is not None:
+        images = read_opt(_read(opt))
+        problems += [f"{opt.name}: {p}" for p in images.problems]
+        _attach_images(rows, images.documents(), dat is not None)
+    _families(rows, volume)
+    _find_defects(rows)
+    return volume, rows, problems
+
+
+def check_volume(folder: Path, dat: Path | None = None, opt: Path | None = None) -> list[str]:
+    """Every defect of a volume, one line each, without importing anything: what its load files
+    do not read, each record's defects (`_find_defects`), a control number used twice, a native
+    named but not in the volume, and natives byte for byte another record's. Reads only the
+    folder: no workspace, no document leaves it."""
+    _, rows, lines = read_volume(folder, dat, opt)
+    first: dict[str, int] = {}
+    same: dict[str, int] = {}
+    for row in rows:
+        where = f"row {row.number} ({row.control or '?'})"
+        lines += [f"{where}: {line}" for line in row.defects]
+        if not row.control:
+            lines.append(f"{where}: no control number")
+        elif row.control in first:
+            lines.append(f"{where}: duplicate control number (first on row {first[row.control]})")
+        else:
+            first[row.control] = row.number
+        value = row.roles.get("native", "")
+        if not value:
+            continue
+        try:
+            data = resolve(folder, value).read_bytes()
+        except (OSError, ValueError) as exc:
+            lines.append(f"{where}: native {value} cannot be read ({_one_line(exc)})")
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        if sha in same:
+            lines.append(f"{where}: its native is byte for byte row {same[sha]}'s")
+        else:
+            same[sha] = row.number
+    return lines
+
+
 class _Natives:
     """The natives LibreOffice renders (Office files, web pages, metafiles) of the records that
     have no pages of their own (no PDF, no images), rendered a batch of `BATCH` at a time, in
@@ -492,7 +536,7 @@ def _attach_images(rows: list[Row], documents: list[OptDocument], dat: bool) -> 
             if dat:
                 row.defects.append(
                     f"only in the OPT (line {document.pages[0].line}), not in the DAT: "
-                    "imported from its images alone, without its fields"
+                    "its images come without fields"
                 )
             by_control[document.key] = row
             rows.append(row)
