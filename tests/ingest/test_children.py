@@ -149,3 +149,27 @@ def test_a_conversion_that_outlives_its_time_is_an_answer_not_a_crash() -> None:
     [late, wrong] = to_pdfs([(_xlsx(("a", 1)), ".xlsx"), (b"plain", ".exe")], timeout=0.01)
     assert isinstance(late, ConversionError) and "did not finish" in str(late)
     assert isinstance(wrong, ConversionError) and "cannot convert a .exe" in str(wrong)
+
+
+def test_web_pages_and_metafiles_are_ingested_on_their_own(ws: Workspace, tmp_path: Path) -> None:
+    """`.htm`, `.emf` and `.wmf` were refused as "unsupported file type"; the real EDRM natives
+    are now rendered, each kept as it came."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("EDRM-Sample5.htm", "EDRM-Sample6.emf", "EDRM-Sample10.wmf"):
+        (folder / name).write_bytes((NATIVES / name).read_bytes())
+    (folder / "fake.emf").write_bytes(b"\x01\x00\x00\x00 not a metafile at all, only text")
+    reports = {r.path.name: r for r in ws.ingest.ingest_paths([folder])}
+    outcomes = {name: r.outcome for name, r in reports.items()}
+    assert outcomes == {
+        "EDRM-Sample5.htm": "ingested",
+        "EDRM-Sample6.emf": "ingested",
+        "EDRM-Sample10.wmf": "ingested",
+        "fake.emf": "refused",
+    }
+    assert "unsupported file type" in reports["fake.emf"].line()
+    [page] = reports["EDRM-Sample5.htm"].controls
+    assert "Video games are addictive" in _text(ws, page)
+    for name in ("EDRM-Sample5.htm", "EDRM-Sample6.emf", "EDRM-Sample10.wmf"):
+        [doc] = _docs(ws, list(reports[name].controls))
+        assert doc.meta["native"]["name"] == name  # kept as it came, beside its pages
