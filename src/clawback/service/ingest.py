@@ -270,6 +270,7 @@ class Ingest(Service):
         kind: str | None,
         password: str | None = None,
         title: str | None = None,
+        publicly_available: bool = False,
     ) -> list[str]:
         """A container and its children as one family, in order: an e-mail and its attachments,
         a PDF and its embedded files. Every child of every container is a member (`children`:
@@ -326,7 +327,7 @@ class Ingest(Service):
                         exhibit=exhibit if n == 0 else None,
                         family=family,
                         parent=n == 0,
-                        publicly_available=False,
+                        publicly_available=publicly_available,  # a public file's children too
                     )
                 )
         return controls
@@ -383,6 +384,7 @@ class Ingest(Service):
                 kind=kind,
                 password=password,
                 title=title or name,
+                publicly_available=publicly_available,
             )
             if self._received(kind):
                 self.check_received_many(controls)
