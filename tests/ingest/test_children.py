@@ -21,7 +21,7 @@ from clawback.pdf.files.convert import ConversionError, to_pdfs
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.conftest import SHARED
-from tests.ingest.make import scan_png, text_pdf
+from tests.ingest.make import png_declaring, scan_png, text_pdf
 
 SAMPLES = SHARED / "samples"
 NATIVES = (
@@ -173,3 +173,12 @@ def test_web_pages_and_metafiles_are_ingested_on_their_own(ws: Workspace, tmp_pa
     for name in ("EDRM-Sample5.htm", "EDRM-Sample6.emf", "EDRM-Sample10.wmf"):
         [doc] = _docs(ws, list(reports[name].controls))
         assert doc.meta["native"]["name"] == name  # kept as it came, beside its pages
+
+
+def test_a_picture_attachment_past_the_limits_is_said_not_decoded(ws: Workspace) -> None:
+    bomb = png_declaring(20_000, 9_000)  # 180 M pixels declared: past MAX_IMAGE_PIXELS
+    controls = ws.ingest.ingest_email(_mail({"huge.png": bomb}), "huge.eml")
+    [_, picture] = _docs(ws, controls)
+    assert "Produced in native form" in _text(ws, picture.control)
+    [warning] = picture.meta["warnings"]  # today: a placeholder and not a word
+    assert warning.startswith("picture 'huge.png' not read (image too large (decompression bomb")

@@ -31,6 +31,7 @@ from clawback.domain.seats import Act
 from clawback.ingest import EMAIL, INGESTED, KNOWN, PDF, REFUSED, FileReport, shown, walk
 from clawback.ingest import prepare as prepare_file
 from clawback.ingest.embedded import embedded_files
+from clawback.ingest.images import image_pdf
 from clawback.ingest.pdfcheck import check_pdf
 from clawback.pdf.files.convert import RENDERED, to_pdfs
 from clawback.pdf.files.decrypt import decrypt, is_encrypted
@@ -529,6 +530,8 @@ class Ingest(Service):
         return len(found)
 
 
+#: How a picture file starts (PNG, JPEG, TIFF, GIF, BMP).
+_PICTURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
 #: How deep children are looked for inside children (a PDF in a PDF in an e-mail ...).
 _MAX_DEPTH = 5
 
@@ -556,16 +559,24 @@ def _as_page(m: email.Member) -> email.Member:
 
 def _render(members: Sequence[email.Member]) -> dict[int, tuple[bytes | None, str | None]]:
     """The members without pages whose kind LibreOffice renders (Office files, web pages,
-    Windows metafiles), rendered in one run: by index, the PDF or None and why not."""
+    Windows metafiles), rendered in one run: by index, the PDF or None and why not. A picture
+    without pages was refused by ingest's picture step (`ingest.images`): why is said too."""
+    found: dict[int, tuple[bytes | None, str | None]] = {}
+    for n, m in enumerate(members):
+        if m.pdf is None and m.native.startswith(_PICTURES):
+            try:
+                found[n] = (image_pdf(m.native), None)
+            except ClawbackError as exc:
+                name = shown(m.name)
+                found[n] = (None, f"picture {name!r} not read ({exc}): produced in native form")
     todo = [
         (n, Path(m.name).suffix.lower())
         for n, m in enumerate(members)
-        if m.pdf is None and Path(m.name).suffix.lower() in RENDERED
+        if m.pdf is None and n not in found and Path(m.name).suffix.lower() in RENDERED
     ]
     if not todo:
-        return {}
+        return found
     made = to_pdfs([(members[n].native, suffix) for n, suffix in todo])
-    found: dict[int, tuple[bytes | None, str | None]] = {}
     for (n, _), pdf in zip(todo, made, strict=True):
         if isinstance(pdf, bytes):
             found[n] = (pdf, None)
