@@ -52,7 +52,13 @@ def test_an_email_batch_with_natives_and_a_bad_file(tmp_path: Path) -> None:
     ws = Workspace.open(ws_dir).operator()
     with ws.transaction() as s:
         natives = s.scalars(select(t.Blob).where(t.Blob.recipe == "native")).all()
-        assert len(natives) == 5  # kept as they came, each with a placeholder page
+        assert len(natives) == 5  # kept as they came, beside the pages rendered from them
+        sheets = s.scalars(select(t.Document).where(t.Document.kind == "attachment")).all()
+        assert [d.meta["native"]["name"] for d in sheets] == [
+            "Select Energy.xls", "Virginia Electric.xls", "TXUEnergyTrading.xls",
+            "nevadapower.xls", "PugetSoundEnergy.xls",
+        ]  # fmt: skip
+        assert all(d.page_count > 1 for d in sheets)  # today: one placeholder page each
     ws.close()
 
 

@@ -24,6 +24,7 @@ from clawback.email import (
     render_attachment,
     render_message,
 )
+from clawback.ingest.images import MIN_PAGE
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "emails"
 EXPECTED_FILE = SAMPLES / "emails.expected.json"
@@ -158,7 +159,9 @@ def _assert_image_only(pdf: bytes) -> int:
         for page in doc:
             assert page.get_text().strip() == ""
             assert len(page.get_images()) == 1
-            assert page.rect.width <= 612.01 and page.rect.height <= 792.01
+            # Pictures take ingest's page rule (`ingest.images`): at their resolution, never
+            # smaller than MIN_PAGE, so a Bates number and a legend always fit.
+            assert page.rect.width >= MIN_PAGE[0] and page.rect.height >= MIN_PAGE[1]
         return doc.page_count
 
 
@@ -246,11 +249,17 @@ def test_html_only_body_is_stripped_to_text() -> None:
     assert [line for line in parsed.body_text.splitlines() if line] == ["Hi & bye", "next"]
 
 
-def test_images_become_image_only_pages_scaled_to_letter() -> None:
+def test_images_become_image_only_pages_by_ingests_rule() -> None:
+    """An attached picture takes the page any received picture does (`ingest.images`): its size
+    at its resolution (300 dpi when it records none), never below MIN_PAGE."""
     big = render_attachment(Attachment("big.png", "image/png", _png((2000, 1000))))
     assert big is not None and _assert_image_only(big) == 1
     with pymupdf.open(stream=big, filetype="pdf") as doc:
-        assert doc[0].rect.width == pytest.approx(612) and doc[0].rect.height == pytest.approx(306)
+        assert doc[0].rect.width == pytest.approx(480) and doc[0].rect.height == pytest.approx(240)
+    icon = render_attachment(Attachment("icon.png", "image/png", _png((16, 16))))
+    assert icon is not None
+    with pymupdf.open(stream=icon, filetype="pdf") as doc:  # not a 16 x 16 pt page: stampable
+        assert (doc[0].rect.width, doc[0].rect.height) == pytest.approx(MIN_PAGE)
     frames = [Image.new("L", (30, 50), v) for v in (0, 128, 255)]
     buf = io.BytesIO()
     frames[0].save(buf, format="TIFF", save_all=True, append_images=frames[1:])

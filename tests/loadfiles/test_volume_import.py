@@ -38,7 +38,7 @@ def test_the_relativity_volume_with_natives_and_text(ws: Workspace) -> None:
     by_theirs = {i.theirs: i for i in report.imported}
     assert by_theirs["Sample_0000001"].source == "native"  # a PDF native, used as it is
     assert by_theirs["Sample_0000002"].source == "converted native"  # .doc via LibreOffice
-    assert by_theirs["Sample_0000003"].source == "placeholder"  # .xlsx: a page naming it
+    assert by_theirs["Sample_0000003"].source == "converted native"  # .xlsx, the same run
     assert by_theirs["Sample_0000004"].source == "rendered e-mail"  # .msg
     # No family: "Parent Document ID" is empty and each "Group Identifier" is the document's own.
     assert [i.family for i in report.imported] == [None] * 4
@@ -52,10 +52,10 @@ def test_the_relativity_volume_with_natives_and_text(ws: Workspace) -> None:
         for control, path in zip(facts["control_numbers"], facts["natives"], strict=True):
             native = ws.ctx.files.get(docs[control].meta["native_sha256"])  # kept in the store
             assert native == (FOLDER / path.replace("\\", "/")).read_bytes()
-        xlsx = docs["Sample_0000003"]
+        xlsx = docs["Sample_0000003"]  # its own pages, not a placeholder naming it
         page = s.scalar(select(t.Page).where(t.Page.document_id == xlsx.id))
-        text = (FOLDER / "VOL01/TEXT/TEXT00001/EDRM-Sample3.txt").read_bytes().decode("utf-8-sig")
-        assert page is not None and page.text.split() == text.split()  # the text file's words
+        assert page is not None and "Produced in native form" not in page.text
+        assert "EDRM-Sample3.xlsx" not in page.text and len(page.text.split()) > 20
     again = ws.imports.volume(FOLDER, FOLDER / "load_file_01.dat")
     assert again.imported == []
     assert again.problems == [
@@ -99,13 +99,12 @@ def test_every_dialect_gives_its_control_numbers(ws: Workspace, name: str) -> No
 
 def test_duplicate_control_numbers_are_reported_once_and_skipped(ws: Workspace) -> None:
     report = ws.imports.volume(FOLDER, FOLDER / "load_file_07_1.dat")
-    assert [p for p in report.problems if "duplicate" in p] == [
+    assert [p for p in report.problems if "duplicate control" in p] == [
         "row 4 (Sample_0000073): duplicate control number (first on row 3)"
     ]
     assert "Sample_0000074" not in [i.theirs for i in report.imported]
-    seen = [i.theirs for i in report.imported] + [
-        p.split("(")[1].split(")")[0] for p in report.problems
-    ]
+    refused = [p for p in report.problems if "byte for byte" not in p]  # those are in
+    seen = [i.theirs for i in report.imported] + [p.split("(")[1].split(")")[0] for p in refused]
     assert sorted(seen) == sorted(
         [f"Sample_{n:07d}" for n in range(71, 83) if n != 74] + ["Sample_0000073"]
     )

@@ -4,6 +4,12 @@ Attachment naming policy (recorded because sources disagree): Content-Type ``nam
 then Content-Disposition ``filename``, then Content-Description plus an extension guessed from
 the content type; attached messages are named from their subject (``<subject>.eml``) or
 ``Nameless.eml``. This matches the MSGReader upstream expectations.
+
+A message's date is its Date header (.eml); for a .msg, the time it was sent
+(PR_CLIENT_SUBMIT_TIME), else the time it was delivered (PR_MESSAGE_DELIVERY_TIME), else the
+Date of its transport headers. A file cut short is read as far as it goes, and
+``Message.warnings`` says what was lost: a multipart without its closing boundary ("message ends
+inside a MIME part"), an attachment whose encoded data stops short ("attachment X truncated").
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email import policy
+from email import errors, policy
 from email.message import EmailMessage
 from email.message import Message as StdMessage
 from typing import cast
@@ -55,6 +61,7 @@ class Message:
     message_id: str | None
     body_text: str
     attachments: tuple[Attachment, ...]
+    warnings: tuple[str, ...] = ()  # what of the file could not be read: see the module doc
 
 
 def parse_email(data: bytes, filename: str) -> Message:
@@ -182,7 +189,8 @@ def _message_from_eml(msg: EmailMessage) -> Message:
             date = None
     attachments: list[Attachment] = []
     bodies: list[tuple[str, str]] = []
-    _walk(msg, attachments, bodies)
+    said: list[str] = []
+    _walk(msg, attachments, bodies, said)
     plain = next((t for kind, t in bodies if kind == "plain"), None)
     if plain is None:
         rich = next((t for kind, t in bodies if kind == "html"), "")
@@ -197,7 +205,17 @@ def _message_from_eml(msg: EmailMessage) -> Message:
         message_id=_header(msg, "message-id") or None,
         body_text=plain.replace("\r\n", "\n"),
         attachments=tuple(attachments),
+        warnings=tuple(dict.fromkeys(said)),
     )
+
+
+#: The defects the stdlib parser notes on a part whose encoded data stops short.
+_SHORT = (errors.InvalidBase64PaddingDefect, errors.InvalidBase64LengthDefect)
+
+
+def _cut(part: StdMessage) -> bool:
+    """Whether this multipart part ends without its closing boundary (the file was cut)."""
+    return any(isinstance(d, errors.CloseBoundaryNotFoundDefect) for d in part.defects)
 
 
 def _text_of(part: StdMessage) -> str:
@@ -215,11 +233,25 @@ def _decoded(part: StdMessage) -> bytes:
     return cast(bytes, part.get_payload(decode=True) or b"")
 
 
-def _walk(part: StdMessage, attachments: list[Attachment], bodies: list[tuple[str, str]]) -> None:
+def _walk(
+    part: StdMessage,
+    attachments: list[Attachment],
+    bodies: list[tuple[str, str]],
+    said: list[str],
+) -> None:
+    """Collect ``part``'s bodies and attachments, and in ``said`` what of it is missing."""
     ctype = part.get_content_type()
     if part.is_multipart() and not ctype.startswith("message/"):
+        before = len(attachments)
         for sub in cast(list[StdMessage], part.get_payload()):
-            _walk(sub, attachments, bodies)
+            _walk(sub, attachments, bodies, said)
+        if _cut(part):
+            said.append(
+                "message ends inside a MIME part (no closing boundary): the file was cut short "
+                "and what followed is lost"
+            )
+            if len(attachments) > before:  # the last part read is cut too
+                said.append(f"attachment {attachments[-1].filename!r} truncated")
         return
     disposition = (part.get_content_disposition() or "").lower()
     named = part.get_param("name") or part.get_filename()
@@ -241,6 +273,9 @@ def _walk(part: StdMessage, attachments: list[Attachment], bodies: list[tuple[st
         attachments.append(Attachment(name, RFC822, data, disposition == "inline", None))
         return
     data = _decoded(part)
+    if any(isinstance(d, _SHORT) for d in part.defects):
+        name = _part_name(part) or _described_name(part, ctype, len(attachments) + 1)
+        said.append(f"attachment {name!r} truncated")
     cid = _get(part, "content-id")
     cid = str(cid).strip().strip("<>") if cid else None
     inline = disposition == "inline" or (disposition != "attachment" and cid is not None)
@@ -332,7 +367,6 @@ def _message_from_msg(msg: object, filename: str) -> Message:
         rich = getattr(msg, "htmlBody", None)
         if rich:
             body = html_to_text(rich.decode("utf-8", errors="replace"))
-    raw_date = getattr(msg, "date", None)
     attachments: list[Attachment] = []
     for att in getattr(msg, "attachments", None) or []:
         attachments.append(_msg_attachment(att, len(attachments) + 1))
@@ -343,11 +377,28 @@ def _message_from_msg(msg: object, filename: str) -> Message:
         to=tuple(to),
         cc=tuple(cc),
         bcc=tuple(bcc),
-        date=_iso(raw_date) if isinstance(raw_date, datetime) else None,
+        date=_iso(_msg_date(msg)),
         message_id=mid,
         body_text=body.replace("\r\n", "\n").strip(),
         attachments=tuple(attachments),
     )
+
+
+#: PR_CLIENT_SUBMIT_TIME and PR_MESSAGE_DELIVERY_TIME (PT_SYSTIME), as extract-msg names them.
+_SENT, _DELIVERED = "00390040", "0E060040"
+
+
+def _msg_date(msg: object) -> datetime | None:
+    """When a .msg was sent, else delivered, else its transport headers' Date (extract-msg's own
+    ``date`` is the submit time only, and only for a message flagged as sent)."""
+    value = getattr(msg, "getPropertyVal", None)
+    found = [value(_SENT), value(_DELIVERED)] if callable(value) else []
+    header = getattr(msg, "header", None)
+    raw = header.get("date") if header is not None else None
+    if raw:
+        with contextlib.suppress(TypeError, ValueError, IndexError):
+            found.append(email.utils.parsedate_to_datetime(str(raw)))
+    return next((when for when in found if isinstance(when, datetime)), None)
 
 
 def _format_address(name: str, addr: str) -> str:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import html
 import io
-import warnings
 from dataclasses import dataclass
 from typing import Literal
 
 import pymupdf
-from PIL import Image, ImageSequence
 
 from clawback.email.parse import OLE_MAGIC, RFC822, Attachment, EmailError, Message, parse_email
+from clawback.ingest.images import image_pdf
 
 LETTER = pymupdf.paper_rect("letter")
 MARGIN = 54  # 3/4 inch
@@ -136,8 +135,8 @@ def render_attachment(att: Attachment) -> bytes | None:
         if kind == "pdf":
             with pymupdf.open(stream=att.data, filetype="pdf") as doc:
                 return att.data if doc.page_count > 0 else None
-        if kind == "image":
-            return _image_pdf(att.data)
+        if kind == "image":  # the limits and page size of every received picture
+            return image_pdf(att.data)
         if kind == "text":
             return _story_pdf(f'<p class="body">{_pre(_decode_text(att.data))}</p>')
     except Exception:  # a damaged attachment is not an error in the e-mail
@@ -152,40 +151,6 @@ def _decode_text(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")
-
-
-def _fit(width: float, height: float) -> tuple[float, float]:
-    scale = min(1.0, LETTER.width / width, LETTER.height / height)
-    return width * scale, height * scale
-
-
-def _image_pdf(data: bytes) -> bytes | None:
-    """One image-only page per frame (multi-page TIFF), page = image size scaled to fit Letter."""
-    out = pymupdf.open()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with Image.open(io.BytesIO(data)) as img:
-            fmt = img.format
-            frames = ImageSequence.Iterator(img) if fmt == "TIFF" else [img]
-            for frame in frames:
-                w, h = frame.size
-                if not w or not h:
-                    continue
-                if fmt in ("JPEG", "PNG"):
-                    stream = data
-                else:
-                    buf = io.BytesIO()
-                    mode = "RGBA" if "A" in frame.mode or "transparency" in frame.info else "RGB"
-                    frame.convert(mode).save(buf, format="PNG")
-                    stream = buf.getvalue()
-                pw, ph = _fit(float(w), float(h))
-                page = out.new_page(width=pw, height=ph)
-                page.insert_image(page.rect, stream=stream)
-    if out.page_count == 0:
-        return None
-    pdf: bytes = out.tobytes(garbage=3, deflate=True)
-    out.close()
-    return pdf
 
 
 # --------------------------------------------------------------------------- families

@@ -17,9 +17,17 @@ limit                  value          why
 An image's pixel count is read from its header (declared, not decoded); a PDF image's from its
 ``/Width`` and ``/Height``; a PDF stream is inflated in slices and dropped as it goes, so a bomb
 is stopped when it passes the limit, not after it has filled memory.
+
+These numbers are the only ones: importing this module sets Pillow's own bomb limit
+(``Image.MAX_IMAGE_PIXELS``, 89.5 million by default, which refused what this table allows) to
+``MAX_IMAGE_PIXELS``. Every picture a received file brings (a file ingested, an e-mail
+attachment, a PDF's embedded picture, a load-file volume's page images and natives) is decoded
+by `clawback.ingest.images.image_pdf`, which checks these limits first and imports this module.
 """
 
 from __future__ import annotations
+
+from PIL import Image
 
 from clawback.domain.errors import DocumentError
 
@@ -31,6 +39,8 @@ MAX_PDF_PAGES = 100_000
 MAX_STREAM_BYTES = 512 << 20
 MAX_INFLATE_RATIO = 200
 INFLATE_FLOOR = 256 << 20
+
+Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow warns past it; `images` makes that an error
 
 
 class Refused(DocumentError):

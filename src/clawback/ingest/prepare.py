@@ -1,10 +1,10 @@
 """A received file made ready for the record: the PDF the record works on, and how it was made.
 
-`prepare` sniffs the file (`sniff`), checks its limits, and turns an Office file (LibreOffice)
-or a picture (one page per frame) into a PDF. A PDF is passed on as received: decrypting it,
-checking it for bombs and OCR of its scanned pages happen in `Workspace.ingest`, so a PDF given
-straight to the service gets the same treatment. E-mails are not prepared here: they go to
-`Workspace.ingest_email`, which makes a family of them.
+`prepare` sniffs the file (`sniff`), checks its limits, and turns an Office file, a web page or
+a Windows metafile (LibreOffice) or a picture (one page per frame) into a PDF. A PDF is passed
+on as received: decrypting it, checking it for bombs and OCR of its scanned pages happen in
+`Workspace.ingest`, so a PDF given straight to the service gets the same treatment. E-mails
+are not prepared here: they go to `Workspace.ingest_email`, which makes a family of them.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from clawback.ingest.images import image_pdf
 from clawback.ingest.limits import Refused
 from clawback.ingest.sniff import IMAGE, OFFICE, Sniffed, sniff
-from clawback.pdf.files.convert import OFFICE as OFFICE_KINDS
-from clawback.pdf.files.convert import ConversionError, to_pdf
+from clawback.pdf.files.convert import RENDERED, ConversionError, to_pdf
 
 __all__ = ["MEDIA_TYPES", "Prepared", "prepare"]
 
@@ -39,6 +38,10 @@ MEDIA_TYPES = {
     ".rtf": "application/rtf",
     ".txt": "text/plain",
     ".csv": "text/csv",
+    ".htm": "text/html",
+    ".html": "text/html",
+    ".emf": "image/emf",
+    ".wmf": "image/wmf",
     ".eml": "message/rfc822",
     ".msg": "application/vnd.ms-outlook",
 }
@@ -64,7 +67,7 @@ def prepare(data: bytes, name: str) -> Prepared:
     found: Sniffed = sniff(data, name)
     if found.kind == OFFICE:
         try:
-            pdf = to_pdf(data, found.suffix, kinds=OFFICE_KINDS)
+            pdf = to_pdf(data, found.suffix, kinds=RENDERED)
         except ConversionError as exc:
             raise Refused(str(exc)) from None
         return Prepared(found.kind, found.suffix, pdf, "convert")

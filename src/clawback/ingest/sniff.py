@@ -40,7 +40,10 @@ _OLE_STREAMS = (
     ("PowerPoint Document", ".ppt"),
 )
 _MAIL_HEADERS = (b"from:", b"received:", b"message-id:", b"mime-version:", b"return-path:")
-_TEXT_SUFFIXES = frozenset({".txt", ".csv"})
+_TEXT_SUFFIXES = frozenset({".txt", ".csv", ".htm", ".html"})
+# Windows metafiles: an enhanced one (EMF) says " EMF" at byte 40; an old one (WMF) starts with
+# its placeable header, or (without one) its type and header size.
+_WMF = (b"\xd7\xcd\xc6\x9a", b"\x01\x00\x09\x00", b"\x02\x00\x09\x00")
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,10 @@ def sniff(data: bytes, name: str) -> Sniffed:
         return Sniffed(EMAIL, ".msg") if found == ".msg" else Sniffed(OFFICE, found)
     if data.startswith(b"{\\rtf"):
         return Sniffed(OFFICE, ".rtf")
+    if data.startswith(b"\x01\x00\x00\x00") and data[40:44] == b" EMF":
+        return Sniffed(OFFICE, ".emf")
+    if data.startswith(_WMF[0]) or (suffix == ".wmf" and data.startswith(_WMF[1:])):
+        return Sniffed(OFFICE, ".wmf")
     if suffix == ".eml" or _looks_like_mail(data):
         return Sniffed(EMAIL, ".eml")
     if suffix in _TEXT_SUFFIXES and _is_text(data):

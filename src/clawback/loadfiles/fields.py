@@ -37,6 +37,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "pdf": ("pdfpath", "pdflink", "pdf"),
     "title": ("subject", "emailsubject", "title", "filename", "docname", "documentname"),
+    "designation": (
+        "confidentiality", "designation", "confidentialitydesignation", "confidentialitylevel",
+        "confidentialitystatus", "protectiveorder", "legend",
+    ),
 }  # fmt: skip
 DATE = re.compile(
     r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})"

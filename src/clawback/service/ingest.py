@@ -28,9 +28,12 @@ from clawback.domain.errors import ClawbackError, RuleViolation
 from clawback.domain.order import Side
 from clawback.domain.refs import CONTROL_PREFIXES
 from clawback.domain.seats import Act
-from clawback.ingest import EMAIL, INGESTED, KNOWN, REFUSED, FileReport, shown, walk
+from clawback.ingest import EMAIL, INGESTED, KNOWN, PDF, REFUSED, FileReport, shown, walk
 from clawback.ingest import prepare as prepare_file
+from clawback.ingest.embedded import embedded_files
+from clawback.ingest.images import image_pdf
 from clawback.ingest.pdfcheck import check_pdf
+from clawback.pdf.files.convert import RENDERED, to_pdfs
 from clawback.pdf.files.decrypt import decrypt, is_encrypted
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
@@ -75,6 +78,7 @@ class Ingest(Service):
         native_type: str = "application/octet-stream",
         recipe: str = "convert",
         check_later: bool = False,
+        separate: bool = False,
     ) -> str:
         """Store a PDF and its pages' text and hashes; returns its control number.
         (The receiving side ingests too: productions it received from other parties.)
@@ -94,18 +98,25 @@ class Ingest(Service):
         ``received``) is checked for fake redactions (`check_received`); ``check_later`` only
         says the caller checks it with others in one go (`check_received_many`: a volume
         import), never that it goes unchecked.
+
+        ``separate`` makes a document of its own even when the same file is in the record: a
+        load-file record keeps its own fields and numbers though its file is another's (the
+        caller records the two as duplicates of each other).
         """
         self._require_ingest(exhibit)
         received = pdf if native is None else native
-        control = self._known(hashlib.sha256(received).hexdigest())
+        control = None if separate else self._known(hashlib.sha256(received).hexdigest())
         if control is None:
             ready = _prepare(pdf, native, native_name, native_type, recipe, password, meta)
             with self.ctx.transaction() as s:
-                existing = s.scalar(
-                    select(t.Document).where(
-                        t.Document.original == ready.sha, t.Document.held_by == self.side.value
+                existing = None
+                if not separate:
+                    existing = s.scalar(
+                        select(t.Document).where(
+                            t.Document.original == ready.sha,
+                            t.Document.held_by == self.side.value,
+                        )
                     )
-                )
                 control = (
                     existing.control
                     if existing is not None
@@ -216,10 +227,15 @@ class Ingest(Service):
         custodian: str = "",
         exhibit: int | None = None,
         received: bool = False,
+        kind: str | None = None,
     ) -> list[str]:
         """Ingest an e-mail (.eml or .msg) as a family: the message, then each attachment and
         inline image in order (attached e-mails recurse). A file with no page form of its own
         gets a one-page placeholder and is kept natively. Returns the control numbers.
+
+        Each member is of ``kind`` when one is given (``received``: the whole family), else
+        ``email`` or ``attachment``; its ``role`` in the family is in its meta either way. What
+        a message's file lost (cut short: `clawback.email.parse`) is in its ``warnings``.
 
         An e-mail from another party (ingested by the receiving side, or ``received``: an
         e-mail of kind ``received``) has the message and every attachment checked for fake
@@ -234,15 +250,49 @@ class Ingest(Service):
                 self.check_received_many(known)
             return known
         members = email.family(data, filename)
+        controls = self._add_family(
+            members,
+            self._family_id(data),
+            custodian=custodian,
+            exhibit=exhibit,
+            kind=kind,
+        )
+        if received or self._received(None):
+            self.check_received_many(controls)
+        return controls
+
+    def _add_family(
+        self,
+        members: list[email.Member],
+        family: str,
+        *,
+        custodian: str,
+        exhibit: int | None,
+        kind: str | None,
+        password: str | None = None,
+        title: str | None = None,
+        publicly_available: bool = False,
+    ) -> list[str]:
+        """A container and its children as one family, in order: an e-mail and its attachments,
+        a PDF and its embedded files. Every child of every container is a member (`children`:
+        a PDF's embedded files too); a child with no page form of its own is rendered by
+        LibreOffice with the others in one run (`pdf.files.convert.to_pdfs`), else gets a
+        placeholder page and is kept natively, with a warning saying why. Every member is read
+        before the first is stored, and the family goes in whole or not at all."""
+        members = children(members)
+        rendered = _render(members)
         prepared = []
         for n, m in enumerate(members):  # everything read before anything is stored
             native_sha = hashlib.sha256(m.native).hexdigest()
             name = shown(m.name)  # an attachment's name is the sender's: one line, escaped
-            pdf = m.pdf or placeholder(
+            made, why = rendered.get(n, (m.pdf, None))
+            pdf = made or placeholder(
                 ["Produced in native form", name, f"sha256 {native_sha[:16]}"]
             )
             msg = m.message
+            role = "email" if msg is not None else "attachment" if n else "pdf"
             meta: dict[str, Any] = {"name": name, "depth": m.depth, "custodian": custodian}
+            meta["role"] = role
             if msg is not None:
                 meta |= {
                     "subject": msg.subject,
@@ -251,15 +301,20 @@ class Ingest(Service):
                     "date": msg.date or "",
                     "message_id": msg.message_id or "",
                 }
-            if m.pdf is None:
+            if made is None:
                 meta["native_sha256"] = native_sha
-            ready = _prepare(pdf, None, "", "application/pdf", "convert", None, meta)
-            title = (msg.subject if msg else name) or name
-            kind = "email" if msg is not None else "attachment"
-            prepared.append((n, m, ready, title, kind))
+            elif m.pdf is None:  # rendered here from the native, which is kept beside it
+                meta["native"] = {"name": name, "sha256": native_sha, "rendered": "convert"}
+            key = password if n == 0 else None
+            ready = _prepare(pdf, None, "", "application/pdf", "convert", key, meta)
+            lost = [*(msg.warnings if msg is not None else ()), *([why] if why else [])]
+            if lost:  # what the file lost, before what OCR says
+                ready.info["warnings"] = [*lost, *ready.info.get("warnings", ())]
+            named = (title if n == 0 else None) or (msg.subject if msg else name) or name
+            prepared.append((n, m, ready, named, kind or role))
         with self.ctx.transaction() as s:  # the family goes in whole or not at all
             controls = []
-            for n, m, ready, title, kind in prepared:
+            for n, m, ready, named, member_kind in prepared:
                 if m.pdf is None:
                     self.ctx.put(s, m.native, "application/octet-stream", None, "native")
                 # Each member is its own document even when its bytes are another's (the same
@@ -268,16 +323,14 @@ class Ingest(Service):
                     self._add_document(
                         s,
                         ready,
-                        title=title,
-                        kind=kind,
+                        title=named,
+                        kind=member_kind,
                         exhibit=exhibit if n == 0 else None,
-                        family=self._family_id(data),
+                        family=family,
                         parent=n == 0,
-                        publicly_available=False,
+                        publicly_available=publicly_available,  # a public file's children too
                     )
                 )
-        if received or self._received(None):
-            self.check_received_many(controls)
         return controls
 
     def ingest_file(
@@ -315,8 +368,27 @@ class Ingest(Service):
                     self.check_received_many(before)
                 return before, False
             controls = self.ingest_email(
-                data, name, custodian=custodian, exhibit=exhibit, received=kind == "received"
+                data,
+                name,
+                custodian=custodian,
+                exhibit=exhibit,
+                received=kind == "received",
+                kind=kind,
             )
+            return controls, True
+        if found.kind == PDF and embedded_files(data):  # a family, the PDF first
+            controls = self._add_family(
+                [email.Member("parent", name, data, data, 0)],
+                family or self._family_id(data, "pdf"),
+                custodian=custodian,
+                exhibit=exhibit,
+                kind=kind,
+                password=password,
+                title=title or name,
+                publicly_available=publicly_available,
+            )
+            if self._received(kind):
+                self.check_received_many(controls)
             return controls, True
         meta: dict[str, Any] = {"custodian": custodian} if custodian else {}
         control = self.ingest(
@@ -386,10 +458,10 @@ class Ingest(Service):
                 ).all()
             )
 
-    def _family_id(self, data: bytes) -> str:
-        """An e-mail's family, by its bytes, in this side's collection."""
+    def _family_id(self, data: bytes, what: str = "mail") -> str:
+        """An e-mail's family (or a PDF's, ``what``), by its bytes, in this side's collection."""
         own = "" if self.side is Side.producing else f"{self.side.value}-"
-        return f"{own}mail-{hashlib.sha256(data).hexdigest()[:16]}"
+        return f"{own}{what}-{hashlib.sha256(data).hexdigest()[:16]}"
 
     def check_received(self, control: str) -> int:
         """Look for fake redactions in a received document: boxes over text still in the file
@@ -456,6 +528,62 @@ class Ingest(Service):
                     s, "received.warning", rows.label(doc), boxes=len(found), pages=pages, by=by
                 )
         return len(found)
+
+
+#: How a picture file starts (PNG, JPEG, TIFF, GIF, BMP).
+_PICTURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
+#: How deep children are looked for inside children (a PDF in a PDF in an e-mail ...).
+_MAX_DEPTH = 5
+
+
+def children(members: list[email.Member]) -> list[email.Member]:
+    """The members with, after each that is a PDF, the files embedded in it (and in those, to
+    `_MAX_DEPTH`), one level deeper: no child of any container is left out."""
+    out: list[email.Member] = []
+    for m in members:
+        out.append(m)
+        if m.pdf is not None and m.depth < _MAX_DEPTH:
+            inside = [
+                email.Member("attachment", e.name, None, e.data, m.depth + 1)
+                for e in embedded_files(m.pdf)
+            ]
+            out += children([_as_page(e) for e in inside]) if inside else []
+    return out
+
+
+def _as_page(m: email.Member) -> email.Member:
+    """A child with its pages as an e-mail attachment gets them (a PDF, a picture, text)."""
+    pdf = email.render_attachment(email.Attachment(m.name, "", m.native))
+    return email.Member(m.role, m.name, pdf, m.native, m.depth)
+
+
+def _render(members: Sequence[email.Member]) -> dict[int, tuple[bytes | None, str | None]]:
+    """The members without pages whose kind LibreOffice renders (Office files, web pages,
+    Windows metafiles), rendered in one run: by index, the PDF or None and why not. A picture
+    without pages was refused by ingest's picture step (`ingest.images`): why is said too."""
+    found: dict[int, tuple[bytes | None, str | None]] = {}
+    for n, m in enumerate(members):
+        if m.pdf is None and m.native.startswith(_PICTURES):
+            try:
+                found[n] = (image_pdf(m.native), None)
+            except ClawbackError as exc:
+                name = shown(m.name)
+                found[n] = (None, f"picture {name!r} not read ({exc}): produced in native form")
+    todo = [
+        (n, Path(m.name).suffix.lower())
+        for n, m in enumerate(members)
+        if m.pdf is None and n not in found and Path(m.name).suffix.lower() in RENDERED
+    ]
+    if not todo:
+        return found
+    made = to_pdfs([(members[n].native, suffix) for n, suffix in todo])
+    for (n, _), pdf in zip(todo, made, strict=True):
+        if isinstance(pdf, bytes):
+            found[n] = (pdf, None)
+        else:
+            name = shown(members[n].name)
+            found[n] = (None, f"{name!r} could not be rendered ({pdf}): produced in native form")
+    return found
 
 
 @dataclass(frozen=True)

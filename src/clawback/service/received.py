@@ -8,14 +8,28 @@ record becomes one document in this workspace:
 
 * its pages are the OPT's images for that control number, assembled in order into one PDF; or
   the PDF the DAT names (PDFPATH: our own volumes); or the native itself when it is a PDF; or
-  the native converted by LibreOffice (Word files), else a one-page placeholder naming it;
+  the native rendered by LibreOffice (Office files, web pages, EMF/WMF: a batch of records in
+  one run), else a one-page placeholder naming it and a line saying why;
+* every picture (page images, picture natives) is read by ingest's own step, within its limits
+  (`clawback.ingest.images`, `clawback.ingest.limits`);
 * the native is kept in the file store beside it;
 * where the PDF has no text of its own (images, placeholders) the extracted text file is used;
 * families come from BEGATTACH/ENDATTACH or the parent's control number, parent first;
-* pages get the volume's Bates numbers when it gives them (begin and end, or page IDs).
+* pages get the volume's Bates numbers when it gives them (begin and end, or page IDs);
+* a designation the volume gives (CONFIDENTIALITY, DESIGNATION ...) is applied as the producing
+  party's: the order's tier it names, else (a value the order does not know) the most
+  restrictive tier until the parties settle it, and the line says so;
+* each record is a document of its own, even when its file is byte for byte another record's:
+  the two are recorded as duplicates of each other (``duplicates`` in their meta), each with its
+  own fields and numbers.
 
 A record that cannot be read is reported in one line (row, control number, reason) and the
 rest go on; a record imported before (same volume, same control number) is not imported again.
+Every defect of a record that is read all the same is one line too (`clawback.loadfiles.defects`
+and the OPT against the DAT): a Bates gap or overlap after the record before, a record only in
+the OPT or only in the DAT, one marked privileged or withheld, empty hash fields, classification
+markings, a control number used twice (the first row is imported, with the OPT's images), a
+file identical to another record's, a designation the order does not know.
 """
 
 from __future__ import annotations
@@ -33,17 +47,20 @@ from sqlalchemy.orm import Session
 from clawback import email
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
+from clawback.domain.order import ProtectiveOrder, Tier
 from clawback.domain.seats import Act
-from clawback.loadfiles import DatFile, OptDocument, read_dat, read_opt, resolve
+from clawback.ingest.images import image_pdf
+from clawback.loadfiles import DatFile, OptDocument, defects, read_dat, read_opt, resolve
 from clawback.loadfiles.dat import decode
 from clawback.loadfiles.fields import DATE, ISO_DATE, guess_names, looks_like_path, norm, roles
-from clawback.pdf.files.convert import CONVERTIBLE, ConversionError, to_pdf
+from clawback.pdf.files.convert import RENDERED, ConversionError, to_pdfs
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.pdf.shows.extract import page_count
 from clawback.service import access as access_rules
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest
+from clawback.service.rows import protective_order
 from clawback.storage import tables as t
 
 _IMAGE_MAGIC = (b"II*\x00", b"MM\x00*", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
@@ -77,6 +94,7 @@ class Row:
     images: OptDocument | None = None
     family: str | None = None
     parent: bool = False
+    defects: list[str] = field(default_factory=list)  # read all the same: one line each
 
 
 @dataclass(frozen=True)
@@ -91,6 +109,10 @@ class Imported:
     family: str | None
     warnings: int
     notes: tuple[str, ...] = ()  # what was missing, though the document is in
+    designation: str | None = None  # the tier applied from the volume's designation field
+    file: str = ""  # SHA-256 of the native (or, without one, of the record's PDF) as received
+    duplicates: tuple[str, ...] = ()  # our control numbers of the records with the same file
+    row: int = 0  # the record's row in the load file
 
 
 @dataclass
@@ -118,27 +140,14 @@ class Imports(Service):
         ``dat`` and ``opt`` the one DAT (and OPT, if any) in ``folder/DATA`` or ``folder`` are used;
         given one or both, just those."""
         self.ctx.require(Act.import_volume)
-        if not folder.is_dir():
-            raise NotFound(f"{folder}: no such folder")
-        if dat is None and opt is None:  # given neither: the volume's own, found
-            dat = _only(folder, ".dat", required=True)
-            opt = _only(folder, ".opt", required=False)
-        volume = (dat or opt or folder).stem
-        report = ImportReport(volume)
-        rows: list[Row] = []
-        if dat is not None:
-            table = read_dat(_read(dat))
-            report.problems += [p for p in table.problems if "duplicate control" not in p]
-            rows = _rows(table)
-        if opt is not None:
-            images = read_opt(_read(opt))
-            report.problems += [f"{opt.name}: {p}" for p in images.problems]
-            _attach_images(rows, images.documents())
-        _families(rows, volume)
+        volume, rows, problems = read_volume(folder, dat, opt)
+        report = ImportReport(volume, problems=problems)
+        natives = _Natives(folder, rows)
         seen: dict[str, int] = {}
         try:
             for row in rows:
                 where = f"row {row.number} ({row.control or '?'})"
+                report.problems += [f"{where}: {line}" for line in row.defects]
                 if not row.control:
                     report.problems.append(f"{where}: no control number")
                     continue
@@ -149,12 +158,13 @@ class Imports(Service):
                     continue
                 seen[row.control] = row.number
                 try:
-                    imported = self._import_row(folder, volume, row)
+                    imported = self._import_row(folder, volume, row, natives)
                 except (ClawbackError, ValueError, OSError) as exc:
                     report.problems.append(f"{where}: {_one_line(exc)}")
                     continue
                 report.imported.append(imported)
                 report.problems += [f"{where}: {note}" for note in imported.notes]
+            report.problems += self._duplicates(report.imported)
         finally:  # every document in is checked, x-ray reading them all in one go
             counts = Ingest(self.ctx).check_received_many([i.control for i in report.imported])
             report.imported = [
@@ -162,7 +172,37 @@ class Imports(Service):
             ]
         return report
 
-    def _import_row(self, folder: Path, volume: str, row: Row) -> Imported:
+    def _duplicates(self, imported: list[Imported]) -> list[str]:
+        """Records whose files are byte for byte the same: each names the others in its meta
+        (``duplicates``, our control numbers) and in ``imported``; one line per later record."""
+        groups: dict[str, list[int]] = {}
+        for n, i in enumerate(imported):
+            groups.setdefault(i.file, []).append(n)
+        lines: list[str] = []
+        with self.ctx.transaction() as s:
+            for members in groups.values():
+                if len(members) < 2:
+                    continue
+                controls = [imported[n].control for n in members]
+                for n in members:
+                    others = tuple(c for c in controls if c != imported[n].control)
+                    imported[n] = replace(imported[n], duplicates=others)
+                    doc = s.scalar(
+                        select(t.Document).where(t.Document.control == imported[n].control)
+                    )
+                    assert doc is not None
+                    doc.meta = {**(doc.meta or {}), "duplicates": list(others)}
+                first = imported[members[0]]
+                for n in members[1:]:
+                    i = imported[n]
+                    lines.append(
+                        f"row {i.row} ({i.theirs}): its file is byte for byte row {first.row}'s "
+                        f"({first.theirs}): imported as {i.control}, recorded as a duplicate of "
+                        f"{first.control}"
+                    )
+        return lines
+
+    def _import_row(self, folder: Path, volume: str, row: Row, natives: _Natives) -> Imported:
         for name, value in row.dates.items():
             _check_date(name, value)
         with self.ctx.transaction() as s:
@@ -175,15 +215,15 @@ class Imports(Service):
             if known is not None:
                 raise RuleViolation(f"imported before from volume {volume} as {known}")
         notes: list[str] = []
-        pdf, source, native = self._pages_of(folder, row, notes)
+        pdf, source, native = self._pages_of(folder, row, notes, natives)
         span = _span(row, page_count(pdf))
         with self.ctx.transaction() as s:
             _refuse_taken(s, span)
         meta: dict[str, Any] = {k.lower(): v for k, v in row.values.items() if v}
         meta |= {"volume": volume, "control_number": row.control, "source": source}
+        file = hashlib.sha256(pdf if native is None else native[1]).hexdigest()
         if native is not None:
-            native_sha = hashlib.sha256(native[1]).hexdigest()
-            meta |= {"native_name": native[0], "native_sha256": native_sha}
+            meta |= {"native_name": native[0], "native_sha256": file}
         control = Ingest(self.ctx).ingest(  # checked with the whole volume, in `volume`
             pdf,
             title=row.roles.get("title") or row.control,
@@ -192,6 +232,7 @@ class Imports(Service):
             parent=row.parent,
             meta=meta,
             check_later=True,
+            separate=True,  # a record of its own, even when its file is another's
         )
         text = self._text_file(folder, row, notes)
         with self.ctx.transaction() as s:
@@ -226,6 +267,7 @@ class Imports(Service):
                     s.flush()
                 production.last = span.last
                 doc.produced, doc.production = doc.original, production.id
+            designation = self._designate(s, doc, row, volume, notes)
             self.ctx.audit(
                 s, "volume.import", row.control, volume=volume, document=doc.control, row=row.number
             )
@@ -238,10 +280,36 @@ class Imports(Service):
                 row.family,
                 0,  # the fake redactions found: counted once the volume is checked
                 tuple(notes),
+                designation,
+                file,
+                row=row.number,
             )
 
+    def _designate(
+        self, s: Session, doc: t.Document, row: Row, volume: str, notes: list[str]
+    ) -> str | None:
+        """The producing party's designation of the record, applied; its tier's short name."""
+        value = " ".join(row.roles.get("designation", "").split())
+        word = norm(value)
+        if word in _UNDESIGNATED or "withheld" in word or "privilege" in word:
+            return None  # no tier; a record withheld is a defect of its own (`defects`)
+        order = protective_order(s)
+        tier = received_tier(order, value)
+        if tier is None:
+            tier = order.tiers[-1]
+            notes.append(
+                f"designation {value!r} is no tier of the protective order: treated as "
+                f"{tier.name} until the parties settle it"
+            )
+        name = tier.short or tier.name
+        note = f"as received: {value!r} (volume {volume}, row {row.number})"
+        s.add(t.Designation(document_id=doc.id, tier=name, note=note[:500]))
+        access_rules.refresh(s, [doc])
+        self.ctx.audit(s, "designate", doc.control, tier=name, received=value)
+        return name
+
     def _pages_of(
-        self, folder: Path, row: Row, notes: list[str]
+        self, folder: Path, row: Row, notes: list[str], natives: _Natives
     ) -> tuple[bytes, str, tuple[str, bytes] | None]:
         """The record's PDF, where it came from, and its native (name, bytes) if there is one.
         A missing native is noted when the record has pages without it, else refused."""
@@ -272,14 +340,14 @@ class Imports(Service):
             return data, "native", native
         if data.startswith(_IMAGE_MAGIC):
             try:
-                return _image_pdf(data, kind), "image native", native
-            except ClawbackError:
-                pass
-        if kind in CONVERTIBLE:
-            try:
-                return to_pdf(data, kind), "converted native", native
-            except ConversionError:
-                pass  # a placeholder, below: the native is still kept
+                return _image_pdf(data), "image native", native
+            except ClawbackError as exc:
+                notes.append(f"native {name} {exc}: produced in native form")
+        made = natives.rendered(row)
+        if isinstance(made, bytes):
+            return made, "converted native", native
+        if made is not None:  # a placeholder, below: the native is still kept
+            notes.append(f"native {name} could not be rendered ({made}): produced in native form")
         if kind in _EMAIL:
             try:
                 members = email.family(data, name)
@@ -306,6 +374,103 @@ class Imports(Service):
             notes.append(f"text file {value} is not in the volume; imported without it")
             return None
         return decode(data)[0]
+
+
+def read_volume(
+    folder: Path, dat: Path | None = None, opt: Path | None = None
+) -> tuple[str, list[Row], list[str]]:
+    """A volume's load files read: its name, its records (each with its OPT images, family
+    and defects) and what could not be read. Without ``dat`` and ``opt``, the one DAT (and
+    OPT, if any) in ``folder/DATA`` or ``folder``; given one or both, just those."""
+    if not folder.is_dir():
+        raise NotFound(f"{folder}: no such folder")
+    if dat is None and opt is None:  # given neither: the volume's own, found
+        dat = _only(folder, ".dat", required=True)
+        opt = _only(folder, ".opt", required=False)
+    volume = (dat or opt or folder).stem
+    problems: list[str] = []
+    rows: list[Row] = []
+    if dat is not None:
+        table = read_dat(_read(dat))
+        problems += [p for p in table.problems if "duplicate control" not in p]
+        rows = _rows(table)
+    if opt is not None:
+        images = read_opt(_read(opt))
+        problems += [f"{opt.name}: {p}" for p in images.problems]
+        _attach_images(rows, images.documents(), dat is not None)
+    _families(rows, volume)
+    _find_defects(rows)
+    return volume, rows, problems
+
+
+def check_volume(folder: Path, dat: Path | None = None, opt: Path | None = None) -> list[str]:
+    """Every defect of a volume, one line each, without importing anything: what its load files
+    do not read, each record's defects (`_find_defects`), a control number used twice, a native
+    named but not in the volume, and natives byte for byte another record's. Reads only the
+    folder: no workspace, no document leaves it."""
+    _, rows, lines = read_volume(folder, dat, opt)
+    first: dict[str, int] = {}
+    same: dict[str, int] = {}
+    for row in rows:
+        where = f"row {row.number} ({row.control or '?'})"
+        lines += [f"{where}: {line}" for line in row.defects]
+        if not row.control:
+            lines.append(f"{where}: no control number")
+        elif row.control in first:
+            lines.append(f"{where}: duplicate control number (first on row {first[row.control]})")
+        else:
+            first[row.control] = row.number
+        value = row.roles.get("native", "")
+        if not value:
+            continue
+        try:
+            data = resolve(folder, value).read_bytes()
+        except (OSError, ValueError) as exc:
+            lines.append(f"{where}: native {value} cannot be read ({_one_line(exc)})")
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        if sha in same:
+            lines.append(f"{where}: its native is byte for byte row {same[sha]}'s")
+        else:
+            same[sha] = row.number
+    return lines
+
+
+class _Natives:
+    """The natives LibreOffice renders (Office files, web pages, metafiles) of the records that
+    have no pages of their own (no PDF, no images), rendered a batch of `BATCH` at a time, in
+    one LibreOffice run each, when the first of them is asked for; each PDF is let go once
+    taken, so a volume of any size holds one batch at most."""
+
+    BATCH = 25
+
+    def __init__(self, folder: Path, rows: list[Row]) -> None:
+        self.folder = folder
+        self.todo = [row for row in rows if self._wanted(row)]
+        self.done: dict[int, bytes | ConversionError] = {}
+
+    def _wanted(self, row: Row) -> bool:
+        value = row.roles.get("native", "")
+        if not value or row.roles.get("pdf") or row.images is not None:
+            return False
+        return _suffix(value) in RENDERED
+
+    def rendered(self, row: Row) -> bytes | ConversionError | None:
+        """The record's native rendered, why it could not be, or None (not one to render)."""
+        if row.number not in self.done:
+            at = next((n for n, r in enumerate(self.todo) if r is row), None)
+            if at is None:
+                return None
+            batch, self.todo = self.todo[at : at + self.BATCH], self.todo[at + self.BATCH :]
+            files = []
+            for r in batch:
+                try:
+                    data = resolve(self.folder, r.roles["native"]).read_bytes()
+                except (OSError, ValueError):
+                    data = b""  # missing: said by the record's own step
+                files.append((data, _suffix(r.roles["native"])))
+            self.done |= dict(zip((r.number for r in batch), to_pdfs(files), strict=True))
+        return self.done.pop(row.number, None)
 
 
 # -- reading the load files --------------------------------------------------------------------
@@ -355,20 +520,56 @@ def _rows(table: DatFile) -> list[Row]:
     return rows
 
 
-def _attach_images(rows: list[Row], documents: list[OptDocument]) -> None:
-    """Give each row its OPT document (by control number); the others become rows of their
-    own, numbered after the DAT's."""
-    by_control = {row.control: row for row in rows}
+def _attach_images(rows: list[Row], documents: list[OptDocument], dat: bool) -> None:
+    """Give each row its OPT document (by control number: the first row with it, when a
+    control number repeats); the others become rows of their own, numbered after the DAT's.
+    With a ``dat``, a record in one load file and not the other is a defect of the record."""
+    by_control: dict[str, Row] = {}
+    for row in rows:
+        by_control.setdefault(row.control, row)
     extra = len(rows)
     for document in documents:
-        row = by_control.get(document.key)
-        if row is None:
+        found = by_control.get(document.key)
+        if found is None:
             extra += 1
             row = Row(extra, document.key, {}, {"control": document.key})
+            if dat:
+                row.defects.append(
+                    f"only in the OPT (line {document.pages[0].line}), not in the DAT: "
+                    "its images come without fields"
+                )
             by_control[document.key] = row
             rows.append(row)
+        else:
+            row = found
         if row.images is None:
             row.images = document
+    if dat:
+        for row in rows:
+            if row.images is None and by_control.get(row.control) is row:
+                row.defects.append("in the DAT but not in the OPT: it has no page images")
+
+
+def _find_defects(rows: list[Row]) -> None:
+    """Each row's defects of `clawback.loadfiles.defects` (its own fields, and the Bates
+    numbers between it and the row before), added to its list."""
+    first: dict[str, Row] = {}
+    for row in rows:
+        first.setdefault(row.control, row)
+    gaps = defects.bates_gaps(  # a control number used twice is said so, not as an overlap
+        [
+            (f"row {row.number} ({row.control})", _declared_span(row))
+            if first[row.control] is row
+            else ("", None)
+            for row in rows
+        ]
+    )
+    for index, row in enumerate(rows):
+        if index in gaps:
+            row.defects.append(gaps[index])
+        row.defects += defects.privilege_marks(row.values)
+        row.defects += defects.empty_hashes(row.values)
+        row.defects += defects.classification_markings(row.values)
 
 
 def _families(rows: list[Row], volume: str) -> None:
@@ -421,6 +622,44 @@ def _stated_span(row: Row) -> BatesRange | None:
         return None
 
 
+def _declared_span(row: Row) -> BatesRange | None:
+    """The Bates range the volume gives the record (begin and end, or its OPT page IDs in
+    sequence), before any page is read."""
+    stated = _stated_span(row)
+    if stated is not None or row.images is None:
+        return stated
+    try:
+        numbers = [BatesNumber.parse(page.key) for page in row.images.pages]
+        span = BatesRange(numbers[0], numbers[-1])
+    except BatesError:
+        return None
+    return span if list(span) == numbers else None
+
+
+#: Designation values that designate nothing (compared as `fields.norm` gives them).
+_UNDESIGNATED = frozenset(
+    {"", "none", "na", "no", "n", "public", "notconfidential", "nondesignated", "notdesignated"}
+)
+
+
+def received_tier(order: ProtectiveOrder, value: str) -> Tier | None:
+    """The tier of ``order`` a designation written by another party names: its name or short
+    name in any case or punctuation, or the trade's usual words for it (``HC-AEO``,
+    ``ATTORNEYS EYES ONLY``, ``HIGHLY CONFIDENTIAL``); None if it names none."""
+    wanted = norm(value)
+    for tier in order.tiers:
+        if wanted in (norm(tier.name), norm(tier.short)):
+            return tier
+    words = ("eyesonly", "aeo", "highly")
+    if any(word in wanted for word in words):
+        strict = [tier for tier in order.tiers if any(w in norm(tier.name) for w in words)]
+        return strict[-1] if strict else None
+    if "confidential" in wanted:  # "CONFIDENTIAL - SUBJECT TO PROTECTIVE ORDER"
+        plain = [tier for tier in order.tiers if norm(tier.name) == "confidential"]
+        return plain[0] if plain else None
+    return None
+
+
 def _span(row: Row, pages: int) -> BatesRange | None:
     """The Bates numbers of the record's pages, when the volume gives them."""
     try:
@@ -447,7 +686,7 @@ def _images_to_pdf(folder: Path, document: OptDocument) -> bytes:
             if not path.is_file():
                 raise NotFound(f"image {page.path} (page {page.key}) is not in the volume")
             try:
-                pdf = _image_pdf(path.read_bytes(), _suffix(path.name))
+                pdf = _image_pdf(path.read_bytes())
             except ClawbackError as exc:
                 raise ClawbackError(f"image {page.path} (page {page.key}) {exc}") from None
             with pymupdf.open("pdf", pdf) as one:
@@ -459,16 +698,12 @@ def _images_to_pdf(folder: Path, document: OptDocument) -> bytes:
         out.close()
 
 
-def _image_pdf(data: bytes, suffix: str) -> bytes:
-    """One PDF page per frame of an image file (a multi-page TIFF gives many)."""
+def _image_pdf(data: bytes) -> bytes:
+    """One PDF page per frame of an image file (a multi-page TIFF gives many), by ingest's own
+    step (`clawback.ingest.images`): its limits, its decompression-bomb checks, its pages."""
     if not data.startswith(_IMAGE_MAGIC):
         raise ClawbackError("is not a TIFF, JPEG or PNG image")
-    try:
-        with pymupdf.open(stream=data, filetype=suffix.lstrip(".") or "tif") as img:
-            pdf: bytes = img.convert_to_pdf()
-    except (RuntimeError, ValueError) as exc:
-        raise ClawbackError(f"cannot be read as an image ({type(exc).__name__})") from None
-    return pdf
+    return image_pdf(data)
 
 
 def _check_date(name: str, value: str) -> None:
@@ -501,6 +736,8 @@ def describe(report: ImportReport) -> list[str]:
     for i in report.imported:
         extra = f", Bates {i.bates}" if i.bates else ""
         extra += f", family {i.family}" if i.family else ""
+        extra += f", designated {i.designation}" if i.designation else ""
+        extra += f", duplicate of {', '.join(i.duplicates)}" if i.duplicates else ""
         extra += f", {i.warnings} warning(s)" if i.warnings else ""
         lines.append(f"{i.control}  {i.theirs}  {i.pages} page(s) from {i.source}{extra}")
     return lines

@@ -16,6 +16,14 @@ through unchanged (after a header check).
 The process runs in a session of its own and is killed with everything it started if it
 outlives `timeout`. Every failure is one `ConversionError` line, which never quotes the
 document.
+
+`to_pdfs` converts many files of the `RENDERED` kinds (every `OFFICE` kind, web pages
+``.htm .html`` and Windows metafiles ``.emf .wmf``) in ONE LibreOffice run, the way ingest
+renders the natives of an e-mail family, a PDF's embedded files or a load-file volume: starting
+LibreOffice costs seconds, converting a small file a fraction of one. Its contract: one answer
+per file, in order, a PDF or the `ConversionError` saying why not (a file of another kind,
+bytes that are not what the suffix says, a conversion that failed, or the run outliving its
+timeout); it never raises for one file's sake.
 """
 
 from __future__ import annotations
@@ -31,13 +39,17 @@ from pathlib import Path
 from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import PdfError, check_header
 
-__all__ = ["CONVERTIBLE", "OFFICE", "ConversionError", "soffice", "to_pdf"]
+__all__ = ["CONVERTIBLE", "OFFICE", "RENDERED", "ConversionError", "soffice", "to_pdf", "to_pdfs"]
 
 #: Word-processor files, what `to_pdf` converts by default (a ``.pdf`` is passed through).
 CONVERTIBLE = frozenset({".docx", ".doc", ".odt", ".rtf"})
 #: Every Office kind ingest converts: word-processor files, plain text, spreadsheets, slides.
 OFFICE = CONVERTIBLE | {".txt", ".xlsx", ".xls", ".ods", ".csv", ".pptx", ".ppt", ".odp"}
+#: What `to_pdfs` renders: the Office kinds, web pages and Windows metafiles.
+RENDERED = OFFICE | {".htm", ".html", ".emf", ".wmf"}
 DEFAULT_TIMEOUT = 120.0
+#: A run of `to_pdfs` may take this long, and this much more per file.
+BATCH_TIMEOUT, PER_FILE_TIMEOUT = 60.0, 20.0
 MISSING = "LibreOffice (soffice) is not installed: run scripts/setup"
 # How each kind of file starts (LibreOffice would otherwise import junk as plain text).
 _ZIP = (b"PK\x03\x04", "a ZIP package")
@@ -47,8 +59,13 @@ _MAGIC = {
     **dict.fromkeys((".doc", ".xls", ".ppt"), _OLE2),
     ".rtf": (b"{\\rtf", "RTF"),
 }
-# Plain text (.txt, .csv) has no magic: it must be text, not a binary file renamed.
-_TEXT = frozenset({".txt", ".csv"})
+# Plain text (.txt, .csv) and web pages have no magic: they must be text, not binary renamed.
+_TEXT = frozenset({".txt", ".csv", ".htm", ".html"})
+# Windows metafiles: an enhanced one says " EMF" at byte 40; an old one starts with its
+# placeable header or its type and header size.
+_METAFILES = {".emf": ((b"\x01\x00\x00\x00",), "an EMF metafile"),
+              ".wmf": ((b"\xd7\xcd\xc6\x9a", b"\x01\x00\x09\x00", b"\x02\x00\x09\x00"),
+                       "a WMF metafile")}  # fmt: skip
 
 
 class ConversionError(DocumentError):
@@ -85,13 +102,7 @@ def to_pdf(
     if kind not in kinds:
         allowed = ", ".join(sorted(kinds | {".pdf"}))
         raise ConversionError(f"cannot convert a {kind} file to PDF: give one of {allowed}")
-    if kind in _TEXT:
-        if b"\x00" in data[:65536]:
-            raise ConversionError(f"not a {kind} file: it holds binary data")
-    else:
-        magic, what = _MAGIC[kind]
-        if not data.startswith(magic):
-            raise ConversionError(f"not a {kind} file: its bytes are not {what}")
+    _check_kind(data, kind)
     program = soffice()
     if program is None:
         raise ConversionError(MISSING)
@@ -127,6 +138,85 @@ def to_pdf(
         check_header(pdf)
     except PdfError as exc:
         raise ConversionError(f"LibreOffice wrote an unusable PDF ({exc})") from None
+    return pdf
+
+
+def _check_kind(data: bytes, kind: str) -> None:
+    """Refuse bytes that are not what their suffix says (LibreOffice would import junk)."""
+    if kind in _TEXT:
+        if b"\x00" in data[:65536]:
+            raise ConversionError(f"not a {kind} file: it holds binary data")
+    elif kind in _METAFILES:
+        starts, what = _METAFILES[kind]
+        if not data.startswith(starts) or (kind == ".emf" and data[40:44] != b" EMF"):
+            raise ConversionError(f"not a {kind} file: its bytes are not {what}")
+    else:
+        magic, what = _MAGIC[kind]
+        if not data.startswith(magic):
+            raise ConversionError(f"not a {kind} file: its bytes are not {what}")
+
+
+def to_pdfs(
+    files: list[tuple[bytes, str]], timeout: float | None = None
+) -> list[bytes | ConversionError]:
+    """The PDF of each ``(bytes, suffix)`` of a `RENDERED` kind, in one LibreOffice run; see the
+    module doc. `timeout` is for the whole run (by default `BATCH_TIMEOUT` and
+    `PER_FILE_TIMEOUT` a file)."""
+    answers: list[bytes | ConversionError | None] = []
+    for data, suffix in files:
+        kind = "." + suffix.strip().lower().lstrip(".")
+        try:
+            if kind not in RENDERED:
+                raise ConversionError(f"cannot convert a {kind} file to PDF")
+            if not data:
+                raise ConversionError(f"empty {kind} file (0 bytes)")
+            _check_kind(data, kind)
+        except ConversionError as exc:
+            answers.append(exc)
+        else:
+            answers.append(None)  # to convert
+    todo = [n for n, answer in enumerate(answers) if answer is None]
+    program = soffice()
+    if todo and program is None:
+        return [ConversionError(MISSING) if a is None else a for a in answers]
+    if todo and program is not None:
+        limit = timeout if timeout is not None else BATCH_TIMEOUT + PER_FILE_TIMEOUT * len(todo)
+        with tempfile.TemporaryDirectory(prefix="clawback-convert-") as folder:
+            work = Path(folder)
+            out = work / "out"
+            out.mkdir()
+            sources = []
+            for n in todo:
+                data, suffix = files[n]
+                source = work / f"file{n}.{suffix.strip().lower().lstrip('.')}"
+                source.write_bytes(data)
+                sources.append(str(source))
+            command = [
+                program,
+                f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                "--headless", "--invisible", "--nodefault", "--nolockcheck", "--nologo",
+                "--norestore", "--convert-to", "pdf", "--outdir", str(out), *sources,
+            ]  # fmt: skip
+            try:
+                _run(command, limit, work)
+                late = ""
+            except ConversionError as exc:  # a timeout: what was written before it is kept
+                late = str(exc)
+            for n in todo:
+                answers[n] = _written(out / f"file{n}.pdf", files[n][1], late)
+    return [a if a is not None else ConversionError("not converted") for a in answers]
+
+
+def _written(made: Path, suffix: str, late: str) -> bytes | ConversionError:
+    """The PDF LibreOffice wrote for one file of a run, or why there is none."""
+    kind = "." + suffix.strip().lower().lstrip(".")
+    if not made.is_file():
+        return ConversionError(late or f"LibreOffice could not convert the {kind} file")
+    pdf = made.read_bytes()
+    try:
+        check_header(pdf)
+    except PdfError as exc:
+        return ConversionError(f"LibreOffice wrote an unusable PDF ({exc})")
     return pdf
 
 

@@ -1,0 +1,126 @@
+"""E-mails that lost nothing without a word: a .msg dated by its delivery time when its sent
+time is absent, an .eml cut short saying what it lost, and ``--kind received`` kept for a
+whole e-mail family."""
+
+from __future__ import annotations
+
+import base64
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from clawback.demo.run import reference_case
+from clawback.email import parse_email
+from clawback.ingest import INGESTED
+from clawback.service import Workspace
+from clawback.storage import tables as t
+
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+ENRON_MSG = (
+    SAMPLES / "loadfiles/relativity-import-samples/SampleDataSources/VOL01/NATIVES/NATIVE00001"
+    "/EDRM-Sample4.msg"
+)
+
+
+@pytest.fixture
+def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
+    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
+    workspace.matter.load_case(reference_case())
+    yield workspace
+    workspace.close()
+
+
+def test_a_msg_without_its_sent_time_is_dated_by_its_delivery_time() -> None:
+    """PR_CLIENT_SUBMIT_TIME (tag 0x00390040) renamed to an unused tag in the real Enron .msg:
+    what Outlook writes for a message it received but did not send. extract-msg's own date is
+    then None; the delivery time (PR_MESSAGE_DELIVERY_TIME) is still in the file."""
+    import extract_msg
+
+    data = ENRON_MSG.read_bytes().replace(bytes.fromhex("40003900"), bytes.fromhex("40003800"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        raw = extract_msg.openMsg(data)
+        try:
+            assert raw.date is None and raw.receivedTime is not None
+        finally:
+            raw.close()
+    assert parse_email(data, "received.msg").date == "2000-01-08T07:29:00+00:00"
+
+
+def _mail_with_attachments(*names: str) -> bytes:
+    parts = [
+        "From: Kim Lee <kim@example.com>\r\nTo: Pat Roe <pat@example.com>\r\n"
+        "Subject: Figures\r\nDate: Mon, 3 Feb 2020 10:00:00 +0000\r\n"
+        "Message-ID: <figures@example.com>\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/mixed; boundary="XX"\r\n\r\n'
+        "--XX\r\nContent-Type: text/plain\r\n\r\nThe figures are attached.\r\n"
+    ]
+    for n, name in enumerate(names):
+        body = base64.encodebytes(f"line {n} of the figures\n".encode() * 120).decode()
+        parts.append(
+            f'--XX\r\nContent-Type: text/plain; name="{name}"\r\n'
+            f'Content-Disposition: attachment; filename="{name}"\r\n'
+            f"Content-Transfer-Encoding: base64\r\n\r\n{body.replace(chr(10), chr(13) + chr(10))}"
+        )
+    parts.append("--XX--\r\n")
+    return "".join(parts).encode()
+
+
+def test_an_eml_cut_short_says_what_it_lost(ws: Workspace, tmp_path: Path) -> None:
+    whole = _mail_with_attachments("a.txt", "b.txt", "c.txt")
+    cut = whole[: whole.index(b'filename="b.txt"') + 1200 + 3]  # inside b.txt's data
+    assert [a.filename for a in parse_email(whole, "whole.eml").attachments] == [
+        "a.txt", "b.txt", "c.txt"
+    ]  # fmt: skip
+    assert parse_email(whole, "whole.eml").warnings == ()
+    message = parse_email(cut, "cut.eml")
+    assert [a.filename for a in message.attachments] == ["a.txt", "b.txt"]
+    assert message.warnings == (
+        "message ends inside a MIME part (no closing boundary): the file was cut short and "
+        "what followed is lost",
+        "attachment 'b.txt' truncated",
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "cut.eml").write_bytes(cut)
+    (tmp_path / "in" / "whole.eml").write_bytes(whole)
+    reports = {r.path.name: r for r in ws.ingest.ingest_paths([tmp_path / "in"])}
+    assert reports["cut.eml"].outcome == INGESTED  # what was read is in, and said to be partial
+    line = reports["cut.eml"].line()
+    assert "warning: message ends inside a MIME part" in line and "\n" not in line
+    assert "attachment 'b.txt' truncated" in line
+    assert "warning" not in reports["whole.eml"].line()
+    with ws.transaction() as s:
+        parent = s.scalar(
+            select(t.Document).where(t.Document.control == reports["cut.eml"].controls[0])
+        )
+        assert parent is not None and parent.meta["warnings"][:2] == list(message.warnings)
+
+
+def test_kind_received_is_kept_for_every_member_of_an_e_mail(ws: Workspace) -> None:
+    data = _mail_with_attachments("a.txt")
+    controls, new = ws.ingest.ingest_file(data, "theirs.eml", kind="received")
+    assert new and len(controls) == 2
+    with ws.transaction() as s:
+        docs = s.scalars(
+            select(t.Document).where(t.Document.control.in_(controls)).order_by(t.Document.id)
+        ).all()
+        assert [d.kind for d in docs] == ["received", "received"]  # today: email, attachment
+        assert [d.meta["role"] for d in docs] == ["email", "attachment"]
+        assert all("box_check" in d.meta for d in docs)  # checked for fake redactions
+
+
+def test_the_receiving_side_ingests_e_mails(ws: Workspace) -> None:
+    ws.people.add("rc@other.test", name="RC", side="receiving", category="counsel")
+    theirs = ws.ctx.workspace.person("rc@other.test")
+    try:
+        controls, new = theirs.ingest.ingest_file(_mail_with_attachments("a.txt"), "in.eml")
+        assert new and [c[:4] for c in controls] == ["RCV-", "RCV-"]
+        with theirs.transaction() as s:
+            docs = s.scalars(select(t.Document).where(t.Document.control.in_(controls))).all()
+            assert {d.held_by for d in docs} == {"receiving"}
+            assert all("box_check" in d.meta for d in docs)
+    finally:
+        theirs.close()
