@@ -47,6 +47,7 @@ _ALL = (
 )
 _SHOWN = _ALL | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_CLIP
 _Key = tuple[str, int, int]
+_Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -333,17 +334,21 @@ def unseen_text(page: pymupdf.Page) -> list[pymupdf.Rect]:
             page.set_rotation(turned)
 
 
-def _unseen(page: pymupdf.Page, shown: dict[_Key, pymupdf.Rect]) -> list[pymupdf.Rect]:
-    area = page.rect
-    unseen = [box for key, box in _chars(page, _ALL).items() if key not in shown]
+def _unseen(page: pymupdf.Page, shown: dict[_Key, _Box]) -> list[pymupdf.Rect]:
+    # Plain floats, not pymupdf.Rect, in the loops: a rendered spreadsheet holds 100,000
+    # characters, and Rect arithmetic in Python cost seconds a page.
+    unseen = [pymupdf.Rect(box) for key, box in _chars(page, _ALL).items() if key not in shown]
+    ax0, ay0, ax1, ay1 = page.rect
     for span in page.get_texttrace():
         for ch in span["chars"]:
-            box = pymupdf.Rect(ch[3])
-            if box.is_empty:  # a glyph with no box: its origin, a point wide
+            x0, y0, x1, y1 = ch[3]
+            if x0 >= x1 or y0 >= y1:  # a glyph with no box: its origin, a point wide
                 x, y = ch[2]
-                box = pymupdf.Rect(x - 0.5, y - 0.5, x + 0.5, y + 0.5)
-            if (box & area).get_area() < 0.5 * max(box.get_area(), 1e-6):
-                unseen.append(box)
+                x0, y0, x1, y1 = x - 0.5, y - 0.5, x + 0.5, y + 0.5
+            w, h = min(x1, ax1) - max(x0, ax0), min(y1, ay1) - max(y0, ay0)
+            inside = w * h if w > 0 and h > 0 else 0.0
+            if inside < 0.5 * max((x1 - x0) * (y1 - y0), 1e-6):
+                unseen.append(pymupdf.Rect(x0, y0, x1, y1))
     return unseen
 
 
@@ -377,16 +382,16 @@ def _remove_unseen_text(page: pymupdf.Page) -> int:
             page.set_rotation(turned)
 
 
-def _chars(page: pymupdf.Page, flags: int) -> dict[_Key, pymupdf.Rect]:
+def _chars(page: pymupdf.Page, flags: int) -> dict[_Key, _Box]:
     """Each character of the page by (character, rounded origin), with its box."""
-    found: dict[_Key, pymupdf.Rect] = {}
+    found: dict[_Key, _Box] = {}
     raw = page.get_text("rawdict", flags=flags)
     for block in raw.get("blocks", ()):
         for line in block.get("lines", ()):
             for span in line.get("spans", ()):
                 for ch in span.get("chars", ()):
                     x, y = ch["origin"]
-                    found[(ch["c"], round(x * 10), round(y * 10))] = pymupdf.Rect(ch["bbox"])
+                    found[(ch["c"], round(x * 10), round(y * 10))] = tuple(ch["bbox"])
     return found
 
 
