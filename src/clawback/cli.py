@@ -485,8 +485,15 @@ def claims_(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None
             f"{h['state']} {h['on'] or ''} by {h['by']}".replace("  ", " ") for h in c["history"]
         )
         out.print(f"    history: {history}")
+        for r in c["rulings"]:
+            items = f" (items: {', '.join(r['items'])})" if r["items"] else ""
+            reason = f": {r['reason']}" if r["reason"] else ""
+            out.print(f"    ruling {r['on'] or 'undated'}: {r['result']}{items}{reason}")
         for d in c["duties"]:
-            status = f"done {d['done_on']}" if d["done_on"] else "open"
+            if d["done_on"]:
+                status = f"done {d['done_on']}"
+            else:
+                status = f"lifted: {d['lifted']}" if d["lifted"] else "open"
             out.print(f"    due {d['due']} ({status}): {d['act']}")
 
 
@@ -541,15 +548,24 @@ def bench_memo(
 def rule(
     ctx: typer.Context,
     claim_id: str,
-    result: Annotated[str, typer.Argument(help="granted, denied or granted_in_part.")],
+    result: Annotated[
+        str,
+        typer.Argument(
+            help="granted, denied, granted_in_part, conditionally_granted, "
+            "granted_subject_to_supplement, denied_without_prejudice, waived, moot, withdrawn."
+        ),
+    ],
     item: Annotated[list[str] | None, typer.Option(help="Item(s) granted.")] = None,
-    reason: str = "",
+    reason: Annotated[str, typer.Option(help="The court's reason, word for word.")] = "",
     on: str | None = None,
+    amend: Annotated[
+        bool, typer.Option(help="The court amended its ruling: a new dated ruling governs.")
+    ] = False,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Enter the court's ruling on a claim."""
-    _record(ctx, workspace).claims.rule(claim_id, result, item or (), reason, _day(on))
-    out.print(f"claim {claim_id}: {result}")
+    """Enter the court's ruling on a claim (or, with --amend, a later ruling that amends it)."""
+    _record(ctx, workspace).claims.rule(claim_id, result, item or (), reason, _day(on), amend=amend)
+    out.print(f"claim {claim_id}: {result}{' (amended)' if amend else ''}")
 
 
 @app.command()
@@ -612,7 +628,7 @@ def deadlines(
     for d in found:
         status = d.status(as_of)
         out.print(
-            f"{d.number:>3}  {d.due.isoformat()}  {status:9}  {d.act}  [{d.source}]",
+            f"{d.number:>3}  {d.due.isoformat()}  {status:9}  {d.says}  [{d.source}]",
         )
     if ics is not None:
         record.deliver(ics, record.deadlines.calendar().encode("utf-8"), "calendar")
@@ -659,7 +675,7 @@ def move_to_seal(
     )
     out.print(f"motion to seal Dkt. {docket} recorded")
     if due is not None:
-        out.print(f"  due {due.due.isoformat()}: {due.act}")
+        out.print(f"  due {due.due.isoformat()}: {due.says}")
 
 
 def _directive(text: str) -> Directive:
@@ -1207,3 +1223,6 @@ def _demo_logins(home: Path) -> None:
 def main() -> None:  # pragma: no cover - the console script entry point
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
     sys.exit(app())
+
+
+from clawback import cli_rulings  # noqa: E402,F401  (registers its commands)

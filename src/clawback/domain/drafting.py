@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange, parse_ranges
-from clawback.domain.claims import Claim, Result, Ruling, Scope, State, check_ruling
+from clawback.domain.claims import Claim, Result, Ruling, Scope, State, check_ruling, governing
 from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item, find_exhibit
 from clawback.domain.errors import RuleViolation
+from clawback.domain.outcomes import ACCESS, Access, words
 from clawback.domain.sealing import PUBLIC_DOMAIN, MotionToSeal, SealDecision, Standard, decide
 
 
@@ -64,6 +65,7 @@ def ordering_paragraphs(
     *,
     exhibit_label: str | None = "Gov't Ex.",
     seal_decisions: Sequence[SealDecision] | None = None,
+    receiving: str = "Plaintiffs",
 ) -> list[Paragraph]:
     """The ordering paragraphs: claw-back requests, the motion to seal, then the deadlines.
 
@@ -73,8 +75,8 @@ def ordering_paragraphs(
     of the date of this Order"; otherwise the due date is written out. ``exhibit_label`` names
     exhibits after their Bates numbers ("(Gov't Exs. 1-17)"); None leaves them out.
     """
-    style = _Style(exhibits, producing, exhibit_label)
-    drafts: list[tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition]] = []
+    style = _Style(exhibits, producing, exhibit_label, receiving)
+    drafts: list[tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition | Result]] = []
     for group in _clawback_groups(exhibits, claims, rulings):
         drafts.append(_clawback_paragraph(group, style))
     if motion is not None:
@@ -105,10 +107,16 @@ class _Style:
     exhibits: Sequence[Exhibit]
     producing: str
     exhibit_label: str | None
+    receiving: str = "Plaintiffs"
 
     @property
     def party(self) -> str:
         return _possessive(self.producing)
+
+    def actor(self, party: str | None) -> str:
+        """Who an act is for, as the order names them: a side's name, "the parties" for the
+        two together; an act of no party's is the producing party's (the order's directives)."""
+        return {"receiving": self.receiving, "both": "the parties"}.get(party or "", self.producing)
 
     def cite(self, exhibits: Iterable[Exhibit]) -> str:
         """``the documents bearing Bates numbers X through Y, ... (Gov't Exs. 1-13, 18 and 19)``."""
@@ -202,9 +210,13 @@ class _Standing:
     rest_denied: bool = False  # a document claim was ruled without being granted whole
     granted: set[str] = field(default_factory=set)  # item ids
     denied: set[str] = field(default_factory=set)  # item ids claimed by name and not granted
+    other: set[Result] = field(default_factory=set)  # outcomes besides granted and denied
 
     @property
-    def disposition(self) -> Disposition:
+    def disposition(self) -> Disposition | Result:
+        if len(self.other) == 1 and not self.granted:
+            (result,) = self.other
+            return result
         if self.whole_granted:
             return Disposition.granted
         if not self.granted:
@@ -217,31 +229,34 @@ class _Standing:
 @dataclass(frozen=True)
 class _Group:
     standings: tuple[_Standing, ...]
-    disposition: Disposition
+    disposition: Disposition | Result
 
 
 def _clawback_groups(
     exhibits: Sequence[Exhibit], claims: Sequence[Claim], rulings: Sequence[Ruling]
 ) -> list[_Group]:
     """One group per document, or per family whose members share the claims and the outcome."""
-    by_claim = {r.claim: r for r in rulings}
+    by_claim = governing(rulings)
     standings: dict[int, _Standing] = {}
     for claim in claims:
         ruling = by_claim.get(claim.id)
         if ruling is None or claim.state is State.withdrawn:
             continue
         check_ruling(claim, ruling, exhibits)
-        if ruling.result is Result.denied:
-            granted: set[str] = set()
-        else:
-            granted = set(ruling.items or claim.items)
+        protects = ACCESS[ruling.result] is Access.protected
+        granted = set(ruling.items or claim.items) if protects else set()
         whole = (
-            claim.scope is Scope.document and ruling.result is Result.granted and not ruling.items
+            claim.scope is Scope.document
+            and protects
+            and ruling.result is not Result.granted_in_part
+            and not ruling.items
         )
         for number in claim.exhibits:
             exhibit = find_exhibit(exhibits, number)
             standing = standings.setdefault(number, _Standing(exhibit))
             standing.claims.add(claim.id)
+            if ruling.result not in _PLAIN:
+                standing.other.add(ruling.result)
             on_exhibit = {i.id for i in exhibit.items}
             standing.granted |= on_exhibit & granted
             if claim.scope is Scope.item:
@@ -264,13 +279,18 @@ def _clawback_groups(
     return [_Group(tuple(g), g[0].disposition) for g in ordered]
 
 
+_PLAIN = frozenset({Result.granted, Result.denied, Result.granted_in_part})
+
+
 def _clawback_paragraph(
     group: _Group, style: _Style
-) -> tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition]:
+) -> tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition | Result]:
     shown = tuple(s.exhibit for s in group.standings)
     head = f"{style.party} request to claw back {style.cite(shown)} is"
     disposition = group.disposition
-    if disposition is Disposition.denied:
+    if isinstance(disposition, Result):
+        text = f"{head} {words(disposition)}."
+    elif disposition is Disposition.denied:
         text = f"{head} DENIED."
     elif all(s.whole_granted for s in group.standings):
         text = f"{head} GRANTED."
@@ -406,11 +426,12 @@ def _deadline_batches(deadlines: Sequence[Deadline]) -> list[list[Deadline]]:
     for deadline in deadlines:
         if batches:
             top = batches[-1][-1]
-            same = (top.source, top.due, top.days, top.trigger) == (
+            same = (top.source, top.due, top.days, top.trigger, top.party) == (
                 deadline.source,
                 deadline.due,
                 deadline.days,
                 deadline.trigger,
+                deadline.party,
             )
             if same and deadline.source:
                 batches[-1].append(deadline)
@@ -423,11 +444,12 @@ def _deadline_paragraph(
     batch: Sequence[Deadline], style: _Style, court_words: bool
 ) -> tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition]:
     first = batch[0]
-    if court_words:
+    if court_words and first.days is not None:
         days = "day" if first.days == 1 else "days"
         lead = f"Within {first.days} {days} of the date of this Order"
     else:
         lead = f"On or before {first.due:%B} {first.due.day}, {first.due.year}"
+    actor = style.actor(first.party)
     sentences: list[str] = []
     shown: list[Exhibit] = []
     bates: list[BatesRange] = []
@@ -438,9 +460,9 @@ def _deadline_paragraph(
             if exhibit.number not in {e.number for e in shown}:
                 shown.append(exhibit)
         if k == 0:
-            sentences.append(f"{lead}, {style.producing} shall {act}.")
+            sentences.append(f"{lead}, {actor} shall {act}.")
         else:
-            sentences.append(f"{style.producing} shall also {act}.")
+            sentences.append(f"{actor} shall also {act}.")
     return " ".join(sentences), tuple(shown), tuple(bates), Disposition.directive
 
 

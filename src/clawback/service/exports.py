@@ -119,7 +119,7 @@ def calendar(deadlines: Sequence[Deadline], case_number: str) -> str:
             f"DTSTAMP:{d.trigger:%Y%m%d}T000000Z",
             f"DTSTART;VALUE=DATE:{d.due:%Y%m%d}",
             f"DTEND;VALUE=DATE:{d.due + timedelta(days=1):%Y%m%d}",
-            _fold(f"SUMMARY:{_escape_ics(d.act)}"),
+            _fold(f"SUMMARY:{_escape_ics(d.says)}"),
             _fold(f"DESCRIPTION:{_escape_ics(f'No. {case_number}. {d.source}')}"),
             f"STATUS:{'CANCELLED' if d.done_on else 'CONFIRMED'}",
             "END:VEVENT",

@@ -196,7 +196,7 @@ class Filings(Service):
                 for c in Claims(self.ctx).status()
             ],
             "deadlines": [  # the order's; each claim's duties are listed with the claim
-                {"due": d.due.isoformat(), "act": d.act}
+                {"due": d.due.isoformat(), "act": d.says}
                 for d in Deadlines(self.ctx).list(claims=False)
             ],
         }
