@@ -109,6 +109,11 @@ def _record(ctx: typer.Context, path: Path) -> Record:
     return workspace.preview(preview) if preview else workspace.operator(Via.cli)
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 page``, ``2 pages``, ``3 entries``: a count and its noun, in the right number."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def _fail_on(problems: Sequence[str]) -> None:
     """Each problem on its own line on stderr; exit status 1 if there was any."""
     for problem in problems:
@@ -319,7 +324,7 @@ def produce(
             workers=workers,
             progress=progress,
         )
-    out.print(f"{volume}: {span} ({len(span)} pages)")
+    out.print(f"{volume}: {span} ({counted(len(span), 'page')})")
 
 
 @contextmanager
@@ -404,7 +409,7 @@ def hits(
         if not what:
             raise ClawbackError("--make-items needs --what (a description that does not reveal)")
         made = record.items.from_hits(found, make_items, what)
-        out.print(f"{len(made)} items: {', '.join(made)}")
+        out.print(f"{counted(len(made), 'item')}: {', '.join(made)}")
 
 
 @app.command()
@@ -522,7 +527,9 @@ def review(
     record.reviews.record(claim_id, data)
     kept = record.reviews.findings(claim_id)
     shown = kept.threshold_words
-    out.print(f"claim {claim_id}: review recorded (threshold {shown}, {len(kept.factors)} factors)")
+    out.print(
+        f"claim {claim_id}: review recorded (threshold {shown}, {counted(len(kept.factors), 'factor')})"
+    )
 
 
 @app.command("bench-memo")
@@ -632,7 +639,7 @@ def deadlines(
         )
     if ics is not None:
         record.deliver(ics, record.deadlines.calendar().encode("utf-8"), "calendar")
-        out.print(f"{len(found)} deadlines written to {ics}")
+        out.print(f"{counted(len(found), 'deadline')} written to {ics}")
 
 
 @app.command()
@@ -695,7 +702,7 @@ def file_(
 ) -> None:
     """Make the sealed and public filing packages, each file verified before it is written."""
     made = _record(ctx, workspace).filings.file(out_dir)
-    out.print(f"{len(made)} files written to {out_dir}")
+    out.print(f"{counted(len(made), 'file')} written to {out_dir}")
 
 
 @app.command("draft-order")
@@ -778,12 +785,12 @@ def privilege_log(
         grouped = record.privilege_log.categorical()
         record.deliver(csv_path, exports.categorical_log_csv(grouped), "privilege_log")
         record.deliver(xlsx_path, exports.categorical_log_xlsx(grouped), "privilege_log")
-        out.print(f"{len(grouped)} categories: {csv_path}, {xlsx_path}")
+        out.print(f"{counted(len(grouped), 'category', 'categories')}: {csv_path}, {xlsx_path}")
         return
     rows = record.privilege_log.rows()
     record.deliver(csv_path, exports.privilege_log_csv(rows), "privilege_log")
     record.deliver(xlsx_path, exports.privilege_log_xlsx(rows), "privilege_log")
-    out.print(f"{len(rows)} entries: {csv_path}, {xlsx_path}")
+    out.print(f"{counted(len(rows), 'entry', 'entries')}: {csv_path}, {xlsx_path}")
 
 
 @app.command("privilege-log-diff")
@@ -979,7 +986,9 @@ def audit_verify(
 
     kept = [Checkpoint.from_json(_read_text(path)) for path in checkpoint or ()]
     _fail_on([p.message for p in _record(ctx, workspace).audit.verify(kept)])
-    out.print("audit trail intact" + (f" ({len(kept)} checkpoint(s) held)" if kept else ""))
+    out.print(
+        "audit trail intact" + (f" ({counted(len(kept), 'checkpoint')} held)" if kept else "")
+    )
 
 
 @audit_app.command("checkpoint")
@@ -1146,7 +1155,7 @@ def volume_abandon(
     """Give up an open volume that cannot be finished: its documents lose its numbers and
     stamped files, the numbers are free again, the volume stays on record as abandoned."""
     released = _record(ctx, workspace).productions.abandon(volume, reason)
-    out.print(f"{volume} abandoned: {released} document(s) released")
+    out.print(f"{volume} abandoned: {counted(released, 'document')} released")
 
 
 @volume_app.command("import")
@@ -1168,7 +1177,8 @@ def volume_import(
         out.print(line)
     documents = len({i.control for i in report.imported})  # a file sent twice is in once
     out.print(
-        f"{len(report.imported)} records imported from {folder} as {documents} documents",
+        f"{counted(len(report.imported), 'record')} imported from {folder} as "
+        f"{counted(documents, 'document')}",
     )
     _fail_on(report.problems)
 
@@ -1192,7 +1202,9 @@ def demo(
     with err.status("reference case") as status:
         summary = run(out_dir, progress=lambda step: status.update(step))
     sealed = sum(e["sealed"] for e in summary["exhibits"])
-    out.print(f"reference case done: {len(summary['exhibits'])} exhibits, {sealed} sealed")
+    out.print(
+        f"reference case done: {counted(len(summary['exhibits']), 'exhibit')}, {sealed} sealed"
+    )
     for d in summary["deadlines"]:
         out.print(f"  due {d['due']}: {d['act']}")
     out.print(

@@ -501,6 +501,7 @@ def describe(report: ImportReport) -> list[str]:
     for i in report.imported:
         extra = f", Bates {i.bates}" if i.bates else ""
         extra += f", family {i.family}" if i.family else ""
-        extra += f", {i.warnings} warning(s)" if i.warnings else ""
-        lines.append(f"{i.control}  {i.theirs}  {i.pages} page(s) from {i.source}{extra}")
+        extra += f", {i.warnings} warning{'s' if i.warnings != 1 else ''}" if i.warnings else ""
+        pages = f"{i.pages} page{'s' if i.pages != 1 else ''}"
+        lines.append(f"{i.control}  {i.theirs}  {pages} from {i.source}{extra}")
     return lines
