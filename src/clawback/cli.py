@@ -526,10 +526,8 @@ def review(
     record = _record(ctx, workspace)
     record.reviews.record(claim_id, data)
     kept = record.reviews.findings(claim_id)
-    shown = kept.threshold_words
-    out.print(
-        f"claim {claim_id}: review recorded (threshold {shown}, {counted(len(kept.factors), 'factor')})"
-    )
+    shown, factors = kept.threshold_words, counted(len(kept.factors), "factor")
+    out.print(f"claim {claim_id}: review recorded (threshold {shown}, {factors})")
 
 
 @app.command("bench-memo")
