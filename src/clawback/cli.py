@@ -427,6 +427,9 @@ def claim(
     learned_on: Annotated[
         str | None, typer.Option(help="Day the producing side learned of the disclosure.")
     ] = None,
+    request: Annotated[
+        str, typer.Option(help="clawback, or compel: the other side moved to compel it.")
+    ] = "clawback",
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Give claw-back notice (FRCP 26(b)(5)(B)): the claimed material is sequestered at once."""
@@ -440,6 +443,7 @@ def claim(
         basis=basis,
         on=_day(on),
         learned_on=_day(learned_on),
+        request=request,
     )
     out.print(f"claim {claim_id}: noticed")
 
@@ -710,10 +714,17 @@ def draft_order(
     producing: Annotated[str, typer.Option(help="How the order names the producing party.")] = (
         "Defendants"
     ),
+    receiving: Annotated[str, typer.Option(help="How the order names the receiving party.")] = (
+        "Plaintiffs"
+    ),
+    exhibit_label: Annotated[
+        str | None, typer.Option(help="How the order labels exhibits (default: from the party).")
+    ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """The ordering paragraphs of a proposed order, drafted from the rulings and deadlines."""
-    for paragraph in _record(ctx, workspace).filings.draft_order(producing):
+    drafted = _record(ctx, workspace).filings.draft_order(producing, receiving, exhibit_label)
+    for paragraph in drafted:
         out.print(str(paragraph))
 
 

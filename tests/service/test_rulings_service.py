@@ -203,6 +203,14 @@ def test_acts_closures_and_amended_rulings_from_the_cli(tmp_path: Path) -> None:
         "2020-06-26",
     )
     run("rule", "c1", "granted", "--on", "2020-08-03", "--amend")
+    run("claim", "c2", "--privilege", "attorney_client", "--exhibit", "2", "--request", "compel")
+    run("rule", "c2", "granted", "--on", "2020-08-03")
+    drafted = run("draft-order")
+    assert (
+        "Plaintiffs' motion to compel production of the document bearing Bates number "
+        "TST-0000003 (Gov't Ex. 2) is DENIED." in drafted
+    )
+    assert "the parties shall lodge stipulated proposed redactions" in drafted
     listed = run("claims")
     assert "ruling 2020-06-26: denied_without_prejudice: Renew with a log." in listed
     assert "ruling 2020-08-03: granted" in listed

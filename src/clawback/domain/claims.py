@@ -44,6 +44,16 @@ BOX_LABELS: dict[Privilege, str] = {
 }
 
 
+class Request(StrEnum):
+    """How the privilege dispute came before the court: the producing side's request to claw
+    back what it produced (FRCP 26(b)(5)(B)), or the receiving side's motion to compel what the
+    producing side withholds or redacts (FRCP 37(a)). The court rules on the privilege either
+    way; the order words its disposition as the motion's."""
+
+    clawback = "clawback"
+    compel = "compel"
+
+
 class Scope(StrEnum):
     document = "document"
     page = "page"
@@ -153,6 +163,7 @@ class Claim:
     state: State = State.noticed
     noticed_on: date | None = None
     learned_on: date | None = None  # when the producing side learned of the disclosure
+    request: Request = Request.clawback
 
     @property
     def scope(self) -> Scope:

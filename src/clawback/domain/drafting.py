@@ -19,7 +19,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange, parse_ranges
-from clawback.domain.claims import Claim, Result, Ruling, Scope, State, check_ruling, governing
+from clawback.domain.claims import (
+    Claim,
+    Request,
+    Result,
+    Ruling,
+    Scope,
+    State,
+    check_ruling,
+    governing,
+)
 from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item, find_exhibit
 from clawback.domain.errors import RuleViolation
@@ -100,6 +109,26 @@ def ordering_paragraphs(
 
 
 # --- style: how documents, exhibits and pages are cited ------------------------------------
+
+_SHORT = {
+    "defendants": "Defs.'",
+    "plaintiffs": "Pls.'",
+    "defendant": "Def.'s",
+    "plaintiff": "Pl.'s",
+}
+_GOVERNMENT = re.compile(
+    r"\bUnited States\b|\bU\.S\.|\bfederal\b|\bgovernment\b|\bgov't", re.IGNORECASE
+)
+
+
+def exhibit_label(producing: str, described_as: str = "") -> str:
+    """How an order labels the producing party's exhibits: "Gov't Ex." when that party is the
+    government (``described_as``: the case's description of it), else by the name the order
+    uses: "Defs.' Ex.", "Pls.' Ex.", "Def.'s Ex.", or "Acme's Ex."."""
+    if _GOVERNMENT.search(described_as) or _GOVERNMENT.search(producing):
+        return "Gov't Ex."
+    name = producing.strip()
+    return f"{_SHORT.get(name.casefold(), _possessive(name))} Ex."
 
 
 @dataclass(frozen=True)
@@ -211,6 +240,7 @@ class _Standing:
     granted: set[str] = field(default_factory=set)  # item ids
     denied: set[str] = field(default_factory=set)  # item ids claimed by name and not granted
     other: set[Result] = field(default_factory=set)  # outcomes besides granted and denied
+    requests: set[Request] = field(default_factory=set)
 
     @property
     def disposition(self) -> Disposition | Result:
@@ -255,6 +285,7 @@ def _clawback_groups(
             exhibit = find_exhibit(exhibits, number)
             standing = standings.setdefault(number, _Standing(exhibit))
             standing.claims.add(claim.id)
+            standing.requests.add(claim.request)
             if ruling.result not in _PLAIN:
                 standing.other.add(ruling.result)
             on_exhibit = {i.id for i in exhibit.items}
@@ -273,30 +304,46 @@ def _clawback_groups(
             ("family", family, tuple(sorted(standing.claims)), standing.disposition)
             if family is not None
             else ("document", number)
-        )
+        ) + (tuple(sorted(standing.requests)),)
         groups.setdefault(key, []).append(standing)
     ordered = sorted(groups.values(), key=lambda g: g[0].exhibit.number)
     return [_Group(tuple(g), g[0].disposition) for g in ordered]
 
 
 _PLAIN = frozenset({Result.granted, Result.denied, Result.granted_in_part})
+# A motion to compel is the other side of the privilege: its words for the other outcomes.
+_COMPEL_WORDS = {
+    Result.waived: "GRANTED: the privilege has been waived",
+    Result.withdrawn: "GRANTED: the claim of privilege has been withdrawn",
+    Result.conditionally_granted: "DENIED on the conditions this Order states",
+    Result.granted_subject_to_supplement: "HELD IN ABEYANCE pending a supplemental submission",
+    Result.denied_without_prejudice: "GRANTED without prejudice to a renewed claim of privilege",
+}
 
 
 def _clawback_paragraph(
     group: _Group, style: _Style
 ) -> tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition | Result]:
     shown = tuple(s.exhibit for s in group.standings)
-    head = f"{style.party} request to claw back {style.cite(shown)} is"
+    compel = {r for s in group.standings for r in s.requests} == {Request.compel}
+    if compel:  # the receiving side's motion: what upholds the privilege DENIES it
+        head = f"{_possessive(style.receiving)} motion to compel production of"
+        yes, no = "DENIED", "GRANTED"
+    else:
+        head = f"{style.party} request to claw back"
+        yes, no = "GRANTED", "DENIED"
+    head = f"{head} {style.cite(shown)} is"
     disposition = group.disposition
     if isinstance(disposition, Result):
-        text = f"{head} {words(disposition)}."
+        said = _COMPEL_WORDS.get(disposition) if compel else None
+        text = f"{head} {said or words(disposition)}."
     elif disposition is Disposition.denied:
-        text = f"{head} DENIED."
+        text = f"{head} {no}."
     elif all(s.whole_granted for s in group.standings):
-        text = f"{head} GRANTED."
+        text = f"{head} {yes}."
     else:
         granted = [i for s in group.standings for i in s.exhibit.items if i.id in s.granted]
-        text = f"{head} GRANTED with respect to {_describe(granted)}"
+        text = f"{head} {yes} with respect to {_describe(granted)}"
         if disposition is Disposition.granted_in_part:
             denied = [
                 i
@@ -307,10 +354,10 @@ def _clawback_paragraph(
             granted_pages = {i.page for i in granted}
             rest_denied = any(s.rest_denied for s in group.standings)
             if rest_denied or all(i.page in granted_pages for i in denied):
-                text += " and is otherwise DENIED."
+                text += f" and is otherwise {no}."
             else:
                 pages = _pages(i.page for i in denied)
-                text += f" and DENIED as to all other information on {pages}."
+                text += f" and {no} as to all other information on {pages}."
         else:
             text += "."
     bates = tuple(rng for rng, _ in _runs(shown))
@@ -444,7 +491,10 @@ def _deadline_paragraph(
     batch: Sequence[Deadline], style: _Style, court_words: bool
 ) -> tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition]:
     first = batch[0]
-    if court_words and first.days is not None:
+    # "of the date of this Order" only for a period the order itself sets (a local rule's period
+    # runs from another event, a date the court fixed is no period): else the date written out.
+    from_order = not first.source or first.source.startswith("order")
+    if court_words and first.days is not None and from_order:
         days = "day" if first.days == 1 else "days"
         lead = f"Within {first.days} {days} of the date of this Order"
     else:

@@ -138,6 +138,7 @@ class Claims(Service):
         basis: str = "",
         on: date | None = None,
         learned_on: date | None = None,
+        request: str = "clawback",
     ) -> None:
         """A claw-back notice (FRCP 26(b)(5)(B)): from now the claimed material is sequestered,
         and the receiving side's "promptly" runs. ``learned_on``: when the producing side
@@ -165,6 +166,11 @@ class Claims(Service):
             except ValueError:
                 kinds = ", ".join(p.value for p in claim_rules.Privilege)
                 raise InvalidInput(f"no privilege {privilege!r}: one of {kinds}") from None
+            try:
+                came = claim_rules.Request(request)
+            except ValueError:
+                kinds = ", ".join(r.value for r in claim_rules.Request)
+                raise InvalidInput(f"no request {request!r}: one of {kinds}") from None
             s.add(
                 t.Claim(
                     id=claim_id,
@@ -177,6 +183,7 @@ class Claims(Service):
                     state=claim_rules.State.noticed.value,
                     noticed_on=on,
                     learned_on=learned_on,
+                    request=came.value,
                 )
             )
             s.flush()

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain.bates import BatesRange
-from clawback.domain.claims import Claim, Privilege, Result, Ruling, State
+from clawback.domain.claims import Claim, Privilege, Request, Result, Ruling, State
 from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item
 from clawback.domain.errors import ClawbackError
@@ -91,6 +91,7 @@ def claims(session: Session) -> list[Claim]:
             basis=r.basis,
             state=State(r.state),
             noticed_on=r.noticed_on,
+            request=Request(r.request),
         )
         for r in rows
     ]

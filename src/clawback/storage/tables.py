@@ -186,6 +186,8 @@ class Claim(Base):
     state: Mapped[str] = mapped_column(String(20))
     noticed_on: Mapped[date | None]
     learned_on: Mapped[date | None]  # when the producing side learned of the disclosure
+    # How the dispute came to court: "clawback" or "compel" (a motion to compel; 0015).
+    request: Mapped[str] = mapped_column(String(20), default="clawback", server_default="clawback")
 
 
 class ClaimEvent(Base):

@@ -1,10 +1,12 @@
 """rulings, acts and the calendar: a claim's rulings as a dated history (an amendment is a new
-ruling), acts with a fixed date or a day count, duties lifted, a court's own closures
+ruling) and how the dispute came to court (a claw-back or a motion to compel), acts with a
+fixed date or a day count, duties lifted, a court's own closures
 
 Revision ID: 0015
 Revises: 0014
 
-Rulings already in the record become the first (and only) ruling of their claim. Deadlines
+Rulings already in the record become the first (and only) ruling of their claim; claims
+already in the record are claw-backs. Deadlines
 already recorded keep their day count; none is lifted.
 """
 
@@ -41,6 +43,15 @@ def upgrade() -> None:
         batch_op.alter_column("days", existing_type=sa.Integer(), nullable=True)
         batch_op.add_column(sa.Column("kind", sa.String(length=40), nullable=True))
         batch_op.add_column(sa.Column("lifted", sa.Text(), nullable=True))
+    with op.batch_alter_table("claim", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "request",
+                sa.String(length=20),
+                nullable=False,
+                server_default=sa.text("'clawback'"),
+            )
+        )
     op.create_table(
         "court_closure",
         sa.Column("day", sa.Date(), nullable=False),
@@ -51,6 +62,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("court_closure")
+    with op.batch_alter_table("claim", schema=None) as batch_op:
+        batch_op.drop_column("request")
     with op.batch_alter_table("deadline", schema=None) as batch_op:
         batch_op.drop_column("lifted")
         batch_op.drop_column("kind")
