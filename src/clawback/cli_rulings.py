@@ -64,8 +64,10 @@ def closure_add(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Enter a day the court was closed: a deadline counted from now that falls on it moves."""
-    _record(ctx, workspace).deadlines.close_court(_required_day(day), reason)
+    moved = _record(ctx, workspace).deadlines.close_court(_required_day(day), reason)
     out.print(f"court closed {day}: {reason.strip()}")
+    for d in moved:
+        out.print(f"  moved to {d.due.isoformat()}: {d.says}")
 
 
 @closure_app.command("list")

@@ -120,6 +120,11 @@ def test_acts_by_a_period_or_a_fixed_date_and_a_court_closure(ws: Workspace) -> 
         (date(2023, 6, 17), "joint_status_report"),
     ]
     assert [c.reason for c in ws.deadlines.closures()] == ["clerk's office closed: power outage"]
+    # A closure entered after the deadline was recorded moves it too; a fixed date stays.
+    (moved,) = ws.deadlines.close_court(date(2023, 3, 16), "flood")
+    assert moved.due == date(2023, 3, 17) and moved.kind == "supplemental_submission"
+    assert ws.deadlines.close_court(date(2023, 6, 17), "a Saturday, as it happens") == []
+    assert [d.due for d in ws.deadlines.list()] == [date(2023, 3, 17), date(2023, 6, 17)]
 
 
 def test_a_box_reads_the_basis_of_its_item(ws: Workspace) -> None:
@@ -214,3 +219,19 @@ def test_acts_closures_and_amended_rulings_from_the_cli(tmp_path: Path) -> None:
     listed = run("claims")
     assert "ruling 2020-06-26: denied_without_prejudice: Renew with a log." in listed
     assert "ruling 2020-08-03: granted" in listed
+
+
+def test_local_rules_for_the_four_districts_of_california_with_their_citations() -> None:
+    from clawback.domain.sealing import MotionKind, MotionToSeal, supporting_statement
+    from clawback.service.sealing import local_rules
+
+    rules = local_rules()
+    courts = {rule.court: rule for rule in rules.values()}
+    assert set(courts) >= {"N.D. Cal.", "S.D. Cal.", "C.D. Cal.", "E.D. Cal."}
+    assert all(rule.source.startswith(rule.court) for rule in courts.values())
+    motion = MotionToSeal("7", (1,), MotionKind.dispositive)
+    due = supporting_statement(courts["C.D. Cal."], motion, date(2024, 3, 1), False, "Ex. 1")
+    assert due is not None and due.due == date(2024, 3, 5)  # 4 days: L.R. 79-5.2.2(b)
+    assert (
+        supporting_statement(courts["E.D. Cal."], motion, date(2024, 3, 1), False, "Ex. 1") is None
+    )

@@ -113,6 +113,12 @@ def compute(
     return last
 
 
+def next_court_day(day: date, state: str | None = None, closures: Collection[date] = ()) -> date:
+    """``day`` if the court is open then, else the next day that is no weekend day, legal
+    holiday or closure: where a period that ends on a closed day runs to (6(a)(3), 6(a)(1)(C))."""
+    return _roll(day, 1, legal_holidays(state, closures))
+
+
 def is_court_day(day: date, state: str | None = None, closures: Collection[date] = ()) -> bool:
     return day.weekday() < 5 and not legal_holidays(state, closures)(day)
 

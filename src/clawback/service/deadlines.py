@@ -16,7 +16,7 @@ from sqlalchemy import select
 from clawback.domain import compliance
 from clawback.domain.acts import OrderedAct
 from clawback.domain.calendar import Closure
-from clawback.domain.deadlines import Deadline
+from clawback.domain.deadlines import Deadline, next_court_day
 from clawback.domain.deadlines import Service as ServedBy
 from clawback.domain.errors import InvalidInput, NotPermitted, RuleViolation
 from clawback.domain.order import Side
@@ -89,16 +89,36 @@ class Deadlines(Service):
             self.ctx.audit(s, "deadline.act", found.act, kind=found.kind, due=found.due)
             return rows.deadline(row)
 
-    def close_court(self, day: date, reason: str) -> None:
-        """Enter a day the court's clerk's office was inaccessible (FRCP 6(a)(3)); periods
-        counted from now on that would end on it run to the next accessible day."""
+    def close_court(self, day: date, reason: str) -> list[Deadline]:
+        """Enter a day the court's clerk's office was inaccessible (FRCP 6(a)(3)): a period
+        that ends on it, recorded or counted later, runs to the next accessible day. Returns
+        the open deadlines it moved. A date the court fixed is not a period and stays."""
         self.ctx.require(Act.record_deadlines)
         closure = Closure(day, reason.strip())
         with self.ctx.transaction() as s:
             if s.get(t.CourtClosure, day) is not None:
                 raise RuleViolation(f"the court's closure on {day} is already entered")
             s.add(t.CourtClosure(day=closure.day, reason=closure.reason))
-            self.ctx.audit(s, "court.closure", day.isoformat(), reason=closure.reason)
+            s.flush()
+            state, closed = rows.matter(s).state, rows.closures(s)
+            falling = s.scalars(
+                select(t.Deadline).where(
+                    t.Deadline.due == day,
+                    t.Deadline.done.is_(False),
+                    t.Deadline.lifted.is_(None),
+                    t.Deadline.days.is_not(None),
+                )
+            ).all()
+            for row in falling:
+                row.due = next_court_day(day, state, closed)
+            self.ctx.audit(
+                s,
+                "court.closure",
+                day.isoformat(),
+                reason=closure.reason,
+                moved=[r.id for r in falling],
+            )
+            return [rows.deadline(r) for r in falling]
 
     def closures(self) -> list[Closure]:
         """The court's closures entered for the case."""

@@ -96,7 +96,8 @@ def summary_markdown(summary: dict[str, Any]) -> str:
             flag = f" ({c['late']})" if c.get("late") else ""
             lines.append(f"- `{c['claim']}`: {c['state'].replace('_', ' ')}{flag}")
             for d in c.get("duties", ()):
-                done = f"done {d['done_on']}" if d["done_on"] else "open"
+                lifted = f"lifted: {d['lifted']}" if d.get("lifted") else "open"
+                done = f"done {d['done_on']}" if d["done_on"] else lifted
                 lines.append(f"  - due {d['due']} ({done}): {d['act']}")
     lines += ["", "## Deadlines", ""]
     lines += [f"- **{d['due']}**: {d['act']}" for d in summary["deadlines"]]
