@@ -166,7 +166,7 @@ def test_markup_in_a_title_and_a_volume_name(tmp_path: Path) -> None:
         volume,
         env={"TTY_COMPATIBLE": "1"},  # the progress bar is drawn
     )
-    assert f"{volume}: AB-00000001 (1 pages)" in succeeded(result)
+    assert f"{volume}: AB-00000001 (1 page)" in succeeded(result)
     assert "\x1b[?25l" in result.output  # the bar was live (cursor hidden)
     shown = succeeded(invoke(ws, "show", "DOC-000001"))
     assert f'"title": "{title}"' in shown

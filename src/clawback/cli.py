@@ -109,6 +109,11 @@ def _record(ctx: typer.Context, path: Path) -> Record:
     return workspace.preview(preview) if preview else workspace.operator(Via.cli)
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 page``, ``2 pages``, ``3 entries``: a count and its noun, in the right number."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def _fail_on(problems: Sequence[str]) -> None:
     """Each problem on its own line on stderr; exit status 1 if there was any."""
     for problem in problems:
@@ -319,7 +324,7 @@ def produce(
             workers=workers,
             progress=progress,
         )
-    out.print(f"{volume}: {span} ({len(span)} pages)")
+    out.print(f"{volume}: {span} ({counted(len(span), 'page')})")
 
 
 @contextmanager
@@ -404,7 +409,7 @@ def hits(
         if not what:
             raise ClawbackError("--make-items needs --what (a description that does not reveal)")
         made = record.items.from_hits(found, make_items, what)
-        out.print(f"{len(made)} items: {', '.join(made)}")
+        out.print(f"{counted(len(made), 'item')}: {', '.join(made)}")
 
 
 @app.command()
@@ -422,6 +427,9 @@ def claim(
     learned_on: Annotated[
         str | None, typer.Option(help="Day the producing side learned of the disclosure.")
     ] = None,
+    request: Annotated[
+        str, typer.Option(help="clawback, or compel: the other side moved to compel it.")
+    ] = "clawback",
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Give claw-back notice (FRCP 26(b)(5)(B)): the claimed material is sequestered at once."""
@@ -435,6 +443,7 @@ def claim(
         basis=basis,
         on=_day(on),
         learned_on=_day(learned_on),
+        request=request,
     )
     out.print(f"claim {claim_id}: noticed")
 
@@ -485,8 +494,15 @@ def claims_(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None
             f"{h['state']} {h['on'] or ''} by {h['by']}".replace("  ", " ") for h in c["history"]
         )
         out.print(f"    history: {history}")
+        for r in c["rulings"]:
+            items = f" (items: {', '.join(r['items'])})" if r["items"] else ""
+            reason = f": {r['reason']}" if r["reason"] else ""
+            out.print(f"    ruling {r['on'] or 'undated'}: {r['result']}{items}{reason}")
         for d in c["duties"]:
-            status = f"done {d['done_on']}" if d["done_on"] else "open"
+            if d["done_on"]:
+                status = f"done {d['done_on']}"
+            else:
+                status = f"lifted: {d['lifted']}" if d["lifted"] else "open"
             out.print(f"    due {d['due']} ({status}): {d['act']}")
 
 
@@ -514,8 +530,8 @@ def review(
     record = _record(ctx, workspace)
     record.reviews.record(claim_id, data)
     kept = record.reviews.findings(claim_id)
-    shown = kept.threshold_words
-    out.print(f"claim {claim_id}: review recorded (threshold {shown}, {len(kept.factors)} factors)")
+    shown, factors = kept.threshold_words, counted(len(kept.factors), "factor")
+    out.print(f"claim {claim_id}: review recorded (threshold {shown}, {factors})")
 
 
 @app.command("bench-memo")
@@ -541,15 +557,24 @@ def bench_memo(
 def rule(
     ctx: typer.Context,
     claim_id: str,
-    result: Annotated[str, typer.Argument(help="granted, denied or granted_in_part.")],
+    result: Annotated[
+        str,
+        typer.Argument(
+            help="granted, denied, granted_in_part, conditionally_granted, "
+            "granted_subject_to_supplement, denied_without_prejudice, waived, moot, withdrawn."
+        ),
+    ],
     item: Annotated[list[str] | None, typer.Option(help="Item(s) granted.")] = None,
-    reason: str = "",
+    reason: Annotated[str, typer.Option(help="The court's reason, word for word.")] = "",
     on: str | None = None,
+    amend: Annotated[
+        bool, typer.Option(help="The court amended its ruling: a new dated ruling governs.")
+    ] = False,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Enter the court's ruling on a claim."""
-    _record(ctx, workspace).claims.rule(claim_id, result, item or (), reason, _day(on))
-    out.print(f"claim {claim_id}: {result}")
+    """Enter the court's ruling on a claim (or, with --amend, a later ruling that amends it)."""
+    _record(ctx, workspace).claims.rule(claim_id, result, item or (), reason, _day(on), amend=amend)
+    out.print(f"claim {claim_id}: {result}{' (amended)' if amend else ''}")
 
 
 @app.command()
@@ -612,11 +637,11 @@ def deadlines(
     for d in found:
         status = d.status(as_of)
         out.print(
-            f"{d.number:>3}  {d.due.isoformat()}  {status:9}  {d.act}  [{d.source}]",
+            f"{d.number:>3}  {d.due.isoformat()}  {status:9}  {d.says}  [{d.source}]",
         )
     if ics is not None:
         record.deliver(ics, record.deadlines.calendar().encode("utf-8"), "calendar")
-        out.print(f"{len(found)} deadlines written to {ics}")
+        out.print(f"{counted(len(found), 'deadline')} written to {ics}")
 
 
 @app.command()
@@ -659,7 +684,7 @@ def move_to_seal(
     )
     out.print(f"motion to seal Dkt. {docket} recorded")
     if due is not None:
-        out.print(f"  due {due.due.isoformat()}: {due.act}")
+        out.print(f"  due {due.due.isoformat()}: {due.says}")
 
 
 def _directive(text: str) -> Directive:
@@ -679,7 +704,7 @@ def file_(
 ) -> None:
     """Make the sealed and public filing packages, each file verified before it is written."""
     made = _record(ctx, workspace).filings.file(out_dir)
-    out.print(f"{len(made)} files written to {out_dir}")
+    out.print(f"{counted(len(made), 'file')} written to {out_dir}")
 
 
 @app.command("draft-order")
@@ -689,10 +714,17 @@ def draft_order(
     producing: Annotated[str, typer.Option(help="How the order names the producing party.")] = (
         "Defendants"
     ),
+    receiving: Annotated[str, typer.Option(help="How the order names the receiving party.")] = (
+        "Plaintiffs"
+    ),
+    exhibit_label: Annotated[
+        str | None, typer.Option(help="How the order labels exhibits (default: from the party).")
+    ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """The ordering paragraphs of a proposed order, drafted from the rulings and deadlines."""
-    for paragraph in _record(ctx, workspace).filings.draft_order(producing):
+    drafted = _record(ctx, workspace).filings.draft_order(producing, receiving, exhibit_label)
+    for paragraph in drafted:
         out.print(str(paragraph))
 
 
@@ -764,12 +796,12 @@ def privilege_log(
         grouped = record.privilege_log.categorical()
         record.deliver(csv_path, exports.categorical_log_csv(grouped), "privilege_log")
         record.deliver(xlsx_path, exports.categorical_log_xlsx(grouped), "privilege_log")
-        out.print(f"{len(grouped)} categories: {csv_path}, {xlsx_path}")
+        out.print(f"{counted(len(grouped), 'category', 'categories')}: {csv_path}, {xlsx_path}")
         return
     rows = record.privilege_log.rows()
     record.deliver(csv_path, exports.privilege_log_csv(rows), "privilege_log")
     record.deliver(xlsx_path, exports.privilege_log_xlsx(rows), "privilege_log")
-    out.print(f"{len(rows)} entries: {csv_path}, {xlsx_path}")
+    out.print(f"{counted(len(rows), 'entry', 'entries')}: {csv_path}, {xlsx_path}")
 
 
 @app.command("privilege-log-diff")
@@ -965,7 +997,9 @@ def audit_verify(
 
     kept = [Checkpoint.from_json(_read_text(path)) for path in checkpoint or ()]
     _fail_on([p.message for p in _record(ctx, workspace).audit.verify(kept)])
-    out.print("audit trail intact" + (f" ({len(kept)} checkpoint(s) held)" if kept else ""))
+    out.print(
+        "audit trail intact" + (f" ({counted(len(kept), 'checkpoint')} held)" if kept else "")
+    )
 
 
 @audit_app.command("checkpoint")
@@ -1132,7 +1166,7 @@ def volume_abandon(
     """Give up an open volume that cannot be finished: its documents lose its numbers and
     stamped files, the numbers are free again, the volume stays on record as abandoned."""
     released = _record(ctx, workspace).productions.abandon(volume, reason)
-    out.print(f"{volume} abandoned: {released} document(s) released")
+    out.print(f"{volume} abandoned: {counted(released, 'document')} released")
 
 
 @volume_app.command("import")
@@ -1154,7 +1188,8 @@ def volume_import(
         out.print(line)
     documents = len({i.control for i in report.imported})  # a file sent twice is in once
     out.print(
-        f"{len(report.imported)} records imported from {folder} as {documents} documents",
+        f"{counted(len(report.imported), 'record')} imported from {folder} as "
+        f"{counted(documents, 'document')}",
     )
     _fail_on(report.problems)
 
@@ -1178,7 +1213,9 @@ def demo(
     with err.status("reference case") as status:
         summary = run(out_dir, progress=lambda step: status.update(step))
     sealed = sum(e["sealed"] for e in summary["exhibits"])
-    out.print(f"reference case done: {len(summary['exhibits'])} exhibits, {sealed} sealed")
+    out.print(
+        f"reference case done: {counted(len(summary['exhibits']), 'exhibit')}, {sealed} sealed"
+    )
     for d in summary["deadlines"]:
         out.print(f"  due {d['due']}: {d['act']}")
     out.print(
@@ -1213,3 +1250,4 @@ def main() -> None:  # pragma: no cover - the console script entry point
 
 from clawback import cli_papers  # noqa: E402,F401  (registers its commands)
 from clawback import cli_ingest  # noqa: E402,F401  (registers its commands)
+from clawback import cli_rulings  # noqa: E402,F401  (registers its commands)

@@ -80,7 +80,7 @@ def checkpoint(ws: Path, where: Path) -> Path:
 def test_an_untouched_trail_verifies_with_its_checkpoint(ws: Path, tmp_path: Path) -> None:
     kept = checkpoint(ws, tmp_path)
     cli(ws, "--as", EMPLOYEE, "text", "AB-00000001")
-    assert "intact (1 checkpoint(s) held)" in cli(ws, "audit", "verify", "--checkpoint", str(kept))
+    assert "intact (1 checkpoint held)" in cli(ws, "audit", "verify", "--checkpoint", str(kept))
     signed = json.loads(kept.read_text())
     assert {"seq", "hash", "signature", "public_key", "workspace"} <= signed.keys()
 

@@ -115,3 +115,26 @@ def test_diff_between_served_versions(exhibits: list[Exhibit]) -> None:
     assert changes[("c-ppt-other", "AOL-DEF-00516618")].kind == "removed"
     assert diff(after, after) == []
     assert {c.kind for c in diff(after, before)} == {"changed", "added"}
+
+
+def test_each_outcome_stands_in_the_log_as_its_access(exhibits: list[Exhibit]) -> None:
+    def standing(*given: Ruling) -> tuple[Status, Treatment]:
+        log = rows(exhibits, CLAIMS[1:2], list(given), META, NAMES)  # c-fir-code, one item
+        (row,) = [(r.status, r.treatment) for r in log]
+        return row
+
+    code = "c-fir-code"
+    assert standing(Ruling(code, Result.waived)) == (Status.overruled, Treatment.produced)
+    assert standing(Ruling(code, Result.withdrawn)) == (Status.withdrawn, Treatment.produced)
+    assert standing(Ruling(code, Result.moot)) == (Status.challenged, Treatment.sequestered)
+    assert standing(Ruling(code, Result.conditionally_granted)) == (
+        Status.upheld,
+        Treatment.redacted,
+    )
+    # Amended: the later ruling governs the row.
+    assert standing(
+        Ruling(code, Result.denied_without_prejudice), Ruling(code, Result.granted)
+    ) == (
+        Status.upheld,
+        Treatment.redacted,
+    )

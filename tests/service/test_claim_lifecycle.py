@@ -290,7 +290,7 @@ def test_review_bench_memo_claims_and_categorical_log_from_the_cli(tmp_path: Pat
             root,
         ],
     )
-    assert logged.exit_code == 0 and "1 categories" in logged.output
+    assert logged.exit_code == 0 and "1 category:" in logged.output
     assert (tmp_path / "c.csv").read_text(encoding="utf-8").startswith("Category,Privilege,")
 
 

@@ -40,10 +40,10 @@ def test_ndcal_supporting_statement_is_due_in_seven_days(ws: Workspace) -> None:
     )
     assert due is not None
     assert due.due == date(2024, 11, 27)  # 7 days; the 28th would be Thanksgiving
-    assert due.act == (
-        "designating party to file a statement supporting the sealing of Ex. 1 "
-        "(motion to seal, Dkt. 120)"
+    assert due.act == (  # a verb phrase: whose act it is, is the party's (the designating one)
+        "file a statement supporting the sealing of Ex. 1 (motion to seal, Dkt. 120)"
     )
+    assert due.party == "producing"
     assert due.source == "N.D. Cal. Civil L.R. 79-5"
     assert (
         ws.sealing.move_to_seal(
@@ -87,7 +87,10 @@ def test_ruling_statuses_and_unsealing(ws: Workspace) -> None:
     with pytest.raises(RuleViolation, match="already ruled on"):
         ws.sealing.seal("120", exhibits=[1], kind="dispositive", granted=False)
     [unseal] = ws.deadlines.list()
-    assert unseal.due == date(2034, 1, 16) and "seal of Ex. 1 ends" in unseal.act
+    assert (
+        unseal.due == date(2034, 1, 16)
+        and unseal.act == "file Ex. 1 on the public docket (their seal ends)"
+    )
     assert unseal.status(date(2034, 1, 10)) == "due soon"
     assert unseal.status(date(2030, 1, 1)) == "pending"
     assert unseal.status(date(2034, 2, 1)) == "overdue"
@@ -111,9 +114,7 @@ def test_calendar_export(ws: Workspace) -> None:
     assert "DTSTART;VALUE=DATE:20241127" in lines
     assert all(len(line.encode()) <= 75 for line in lines)
     unfolded = text.replace("\r\n ", "")
-    assert "SUMMARY:designating party to file a statement supporting the sealing of Ex. 1" in (
-        unfolded
-    )
+    assert "SUMMARY:producing side: file a statement supporting the sealing of Ex. 1" in (unfolded)
     assert "(motion to seal\\, Dkt. 120)" in unfolded  # commas escaped (RFC 5545 3.3.11)
 
 

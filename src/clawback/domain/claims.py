@@ -1,9 +1,11 @@
 """Privilege claims, their lifecycle, the court's rulings and what the rulings do to exhibits.
 
 A claim (a claw-back notice under FRCP 26(b)(5)(B)) names whole exhibits or items on them. The
-court rules per claim: *granted* (for the whole of what was claimed, or for named items),
-*denied*, or *granted in part* (for named items, denied for the rest). The effect per exhibit is
-what the record acts on: withheld, redacted item by item, or released.
+court rules per claim, in any of the outcomes of ``domain.outcomes``: *granted* (for the whole
+of what was claimed, or for named items), *denied*, *granted in part* (for named items, denied
+for the rest), waived, moot, and the rest. A ruling amended later is a new dated ruling: the
+history keeps both and the latest governs. The effect per exhibit is what the record acts on:
+withheld, redacted item by item, still sequestered, or released.
 """
 
 from __future__ import annotations
@@ -16,13 +18,40 @@ from enum import StrEnum
 from clawback.domain.documents import Exhibit, find_exhibit
 from clawback.domain.errors import RuleViolation
 from clawback.domain.order import Side
+from clawback.domain.outcomes import ACCESS, MAY_NAME_ITEMS, NAMES_ITEMS, Access, Result
+
+__all__ = ["Result"]  # re-exported: claims and their outcomes are used together
 
 
 class Privilege(StrEnum):
+    """The basis a claim asserts: a privilege, or FRCP 5.2(a)'s personal identifiers (a Social
+    Security number to its last four digits, a birth date to its year, ...)."""
+
     law_enforcement = "law_enforcement"
     attorney_client = "attorney_client"
     work_product = "work_product"
     deliberative_process = "deliberative_process"
+    personal_identifiers = "personal_identifiers"
+
+
+#: What a redaction box reads, per basis: the label a reader of the filing sees.
+BOX_LABELS: dict[Privilege, str] = {
+    Privilege.law_enforcement: "REDACTED - LAW ENFORCEMENT PRIVILEGE",
+    Privilege.attorney_client: "REDACTED - ATTORNEY-CLIENT PRIVILEGE",
+    Privilege.work_product: "REDACTED - ATTORNEY WORK PRODUCT",
+    Privilege.deliberative_process: "REDACTED - DELIBERATIVE PROCESS PRIVILEGE",
+    Privilege.personal_identifiers: "REDACTED - FRCP 5.2(a)",
+}
+
+
+class Request(StrEnum):
+    """How the privilege dispute came before the court: the producing side's request to claw
+    back what it produced (FRCP 26(b)(5)(B)), or the receiving side's motion to compel what the
+    producing side withholds or redacts (FRCP 37(a)). The court rules on the privilege either
+    way; the order words its disposition as the motion's."""
+
+    clawback = "clawback"
+    compel = "compel"
 
 
 class Scope(StrEnum):
@@ -120,12 +149,6 @@ def check_dated(claim_id: str, to: State, on: date | None, last: date | None) ->
         raise RuleViolation(f"claim {claim_id!r}: {to} on {on} is before the last move ({last})")
 
 
-class Result(StrEnum):
-    granted = "granted"
-    denied = "denied"
-    granted_in_part = "granted_in_part"
-
-
 @dataclass(frozen=True)
 class Claim:
     """A claw-back: the privilege, what it covers, and the declarations that support it."""
@@ -140,6 +163,7 @@ class Claim:
     state: State = State.noticed
     noticed_on: date | None = None
     learned_on: date | None = None  # when the producing side learned of the disclosure
+    request: Request = Request.clawback
 
     @property
     def scope(self) -> Scope:
@@ -155,7 +179,8 @@ class Claim:
 
 @dataclass(frozen=True)
 class Ruling:
-    """The court's decision on one claim; ``items`` names what was granted when not everything."""
+    """The court's decision on one claim; ``items`` names what was granted when not everything;
+    ``reason`` is the court's own words, kept as stated."""
 
     claim: str
     result: Result
@@ -173,24 +198,59 @@ class Effect:
     withheld: bool
     redact: tuple[str, ...]  # item ids to redact, in the exhibit's item order
     pending: bool = False  # a claim over it awaits a ruling: the receiving side must sequester
+    basis: tuple[Privilege, ...] = ()  # per item of ``redact``: the basis the ruling upheld
+
+    def label(self, item: str) -> str:
+        """What the box over ``item`` reads: the basis of the claim the ruling granted."""
+        return BOX_LABELS[dict(zip(self.redact, self.basis, strict=True))[item]]
 
 
 def applied_outcome(claim: Claim, ruling: Ruling) -> str:
-    """What applying a ruling does to the claimed material: released, redacted or withheld."""
-    if ruling.result is Result.denied:
-        return "released"
-    if ruling.result is Result.granted and claim.scope is Scope.document and not ruling.items:
+    """What applying a ruling does to the claimed material: released, still sequestered,
+    redacted or withheld."""
+    access = ACCESS[ruling.result]
+    if access is not Access.protected:
+        return access.value
+    if _withholds_whole(claim, ruling):
         return "withheld"
     return "redacted"
+
+
+def _withholds_whole(claim: Claim, ruling: Ruling) -> bool:
+    protects = ACCESS[ruling.result] is Access.protected
+    return (
+        protects
+        and ruling.result is not Result.granted_in_part
+        and not ruling.items
+        and (claim.scope is Scope.document)
+    )
+
+
+def governing(rulings: Iterable[Ruling]) -> dict[str, Ruling]:
+    """The ruling in force per claim: rulings come in the order the court gave them, and an
+    amendment, a later ruling on the same claim, governs from its date."""
+    return {r.claim: r for r in rulings}
+
+
+def check_amendment(earlier: Ruling, later: Ruling) -> None:
+    """An amending ruling is dated, and not before the ruling it amends."""
+    if later.on is None:
+        raise RuleViolation(f"claim {later.claim!r} is ruled on already: date the amended ruling")
+    if earlier.on is not None and later.on < earlier.on:
+        raise RuleViolation(
+            f"claim {later.claim!r}: an amended ruling on {later.on} is before the ruling it "
+            f"amends ({earlier.on})"
+        )
 
 
 def check_ruling(claim: Claim, ruling: Ruling, exhibits: Sequence[Exhibit]) -> None:
     """A ruling may grant only what the claim covers."""
     if ruling.claim != claim.id:
         raise RuleViolation(f"ruling for {ruling.claim!r} given to claim {claim.id!r}")
-    if ruling.result is Result.denied and ruling.items:
-        raise RuleViolation(f"ruling on {claim.id!r} denies the claim yet names items")
-    if ruling.result is Result.granted_in_part and not ruling.items:
+    if ruling.items and ruling.result not in MAY_NAME_ITEMS:
+        word = ruling.result.value.replace("_", " ")
+        raise RuleViolation(f"ruling on {claim.id!r} ({word}) grants nothing, yet names items")
+    if ruling.result in NAMES_ITEMS and not ruling.items:
         raise RuleViolation(f"ruling on {claim.id!r} is granted in part but names no item")
     covered = _covered_items(claim, exhibits)
     for item in ruling.items:
@@ -201,22 +261,26 @@ def check_ruling(claim: Claim, ruling: Ruling, exhibits: Sequence[Exhibit]) -> N
 def effects(
     exhibits: Sequence[Exhibit], claims: Iterable[Claim], rulings: Iterable[Ruling]
 ) -> dict[int, Effect]:
-    """Per exhibit: withheld whole, redacted for named items, released, or never claimed."""
-    by_claim = {r.claim: r for r in rulings}
+    """Per exhibit: withheld whole, redacted for named items, sequestered, released, or never
+    claimed."""
+    by_claim = governing(rulings)
     ruled: dict[int, list[Result]] = {}  # exhibit -> what each ruled claim over it came to
     pending: set[int] = set()
     withheld: set[int] = set()
-    redact: set[str] = set()
+    redact: dict[str, Privilege] = {}
     for claim in claims:
         ruling = by_claim.get(claim.id)
         if claim.state is State.withdrawn:
             continue
-        if ruling is None:
+        if ruling is None or ACCESS[ruling.result] is Access.sequestered:
             pending.update(claim.exhibits)
+            for number in claim.exhibits:
+                if ruling is not None:
+                    ruled.setdefault(number, []).append(ruling.result)
             continue
         check_ruling(claim, ruling, exhibits)
         granted_items = _granted_items(claim, ruling)
-        whole = ruling.result is Result.granted and claim.scope is Scope.document
+        whole = _withholds_whole(claim, ruling)
         for number in claim.exhibits:
             on_exhibit = {i.id for i in find_exhibit(exhibits, number).items}
             mine = on_exhibit & granted_items
@@ -224,13 +288,13 @@ def effects(
             if whole:
                 withheld.add(number)
                 here = Result.granted
-            elif not mine:
-                here = Result.denied
+            elif not mine:  # released as ruled (denied, waived, withdrawn), or not granted here
+                here = Result.denied if ACCESS[ruling.result] is Access.protected else ruling.result
             elif mine >= claimed_here and claim.scope is Scope.item:
                 here = Result.granted
             else:
                 here = Result.granted_in_part
-            redact.update(mine)
+            redact.update(dict.fromkeys(mine, claim.privilege))
             ruled.setdefault(number, []).append(here)
     result: dict[int, Effect] = {}
     for exhibit in exhibits:
@@ -240,8 +304,10 @@ def effects(
             outcome = None
         elif exhibit.number in withheld or results == {Result.granted}:
             outcome = Result.granted
-        elif results == {Result.denied}:
-            outcome = Result.denied
+        elif len(results) == 1:
+            (outcome,) = results
+        elif all(ACCESS[r] is not Access.protected for r in results):
+            outcome = Result.denied  # released or sequestered by differing rulings: nothing kept
         else:
             outcome = Result.granted_in_part
         items = tuple(i.id for i in exhibit.items if i.id in redact)
@@ -251,12 +317,13 @@ def effects(
             exhibit.number in withheld,
             items,
             exhibit.number in pending,
+            tuple(redact[i] for i in items),
         )
     return result
 
 
 def _granted_items(claim: Claim, ruling: Ruling) -> set[str]:
-    if ruling.result is Result.denied:
+    if ACCESS[ruling.result] is not Access.protected:
         return set()
     if ruling.items:
         return set(ruling.items)

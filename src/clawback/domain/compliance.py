@@ -44,13 +44,21 @@ def deadlines(
     *,
     service: Service = Service.electronic,
     state: str | None = None,
+    closures: Sequence[date] = (),
 ) -> list[Deadline]:
-    """The dated acts an order's directives require, worded from the sealing decisions."""
+    """The dated acts an order's directives require, worded from the sealing decisions;
+    ``closures``: the court's own closures (FRCP 6(a)(3))."""
     sealed = [e for e in exhibits if any(d.exhibit == e.number and d.sealed for d in decisions)]
     public = [e for e in exhibits if any(d.exhibit == e.number and not d.sealed for d in decisions)]
     result = []
     for directive in directives:
-        due = compute(order_date, directive.within_days, service=service, state=state)
+        due = compute(
+            order_date,
+            directive.within_days,
+            service=service,
+            state=state,
+            extra_holidays=closures,
+        )
         text = _wording(directive.act, sealed, public)
         source = f"order of {order_date.isoformat()}, para. {directive.paragraph}"
         result.append(Deadline(text, due, order_date, directive.within_days, source))

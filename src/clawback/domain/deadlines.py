@@ -3,8 +3,10 @@
 6(a)(1): exclude the day of the trigger, count every day, include the last day; if the last day
 is a Saturday, Sunday or legal holiday the period runs until the next day that is none of those
 (6(a)(5): the *previous* such day for periods counted backward, e.g. "7 days before the hearing").
-6(a)(6): legal holidays are the federal ones, any day declared by the President or Congress, and,
-for periods counted forward, the holidays of the state where the court sits. 6(d): three days
+6(a)(6): legal holidays are the federal ones, any day declared by the President or Congress
+(``domain.calendar``: executive-order closings, national days of mourning), and, for periods
+counted forward, the holidays of the state where the court sits. 6(a)(3): a day the clerk's
+office is inaccessible (a court's own closure) moves a period that ends on it. 6(d): three days
 are added after service by mail, by leaving with the clerk, or by other consented means, but not
 after electronic service (since December 1, 2016).
 """
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache
+
+from clawback.domain.calendar import declared_days
 
 
 class Service(StrEnum):
@@ -30,18 +34,42 @@ _ADDS_THREE = frozenset({Service.mail, Service.clerk, Service.other_consented})
 
 @dataclass(frozen=True)
 class Deadline:
-    """An act an order or a rule requires, and the day it is due."""
+    """An act an order or a rule requires, and the day it is due.
+
+    ``act`` is what is to be done, as a verb phrase ("file a statement supporting ..."), never
+    with its actor: ``party`` says whose act it is (a side's value: producing, receiving,
+    court; None: either party's). ``days`` is the period counted from ``trigger``, or None when
+    the court fixed the date itself ("on or before June 17, 2021")."""
 
     act: str
     due: date
     trigger: date
-    days: int
+    days: int | None
     source: str = ""
     done_on: date | None = None
     number: int | None = None  # the record's number for it, once recorded
+    party: str | None = None
+    kind: str | None = None  # an ``acts.ActKind`` value, for acts an order sets
+    lifted: str | None = None  # why it no longer binds (its claim withdrawn): never overdue
+
+    def __post_init__(self) -> None:
+        if not self.act.strip():
+            raise ValueError("a deadline needs its act")
+
+    @property
+    def fixed(self) -> bool:
+        return self.days is None
+
+    @property
+    def says(self) -> str:
+        """The act with its actor, as a list shows it: "receiving side: certify ..."."""
+        who = {"producing": "producing side", "receiving": "receiving side", "court": "court"}
+        return f"{who[self.party]}: {self.act}" if self.party in who else self.act
 
     def status(self, today: date, soon: int = 7) -> str:
-        """done, overdue, due soon (within ``soon`` days, today included) or pending."""
+        """done, lifted, overdue, due soon (within ``soon`` days, today included) or pending."""
+        if self.lifted is not None and self.done_on is None:
+            return "lifted"
         if self.done_on is not None:
             return "done" if self.done_on <= self.due else "done late"
         if today > self.due:
@@ -57,8 +85,10 @@ def legal_holidays(
     """6(a)(6)'s legal holidays, with observed dates; ``state`` adds the court's state holidays."""
     extra_days = frozenset(extra)
 
+    declared = declared_days()
+
     def is_holiday(day: date) -> bool:
-        return day in extra_days or day in _calendar(day.year, state)
+        return day in extra_days or day in declared or day in _calendar(day.year, state)
 
     return is_holiday
 
@@ -83,8 +113,14 @@ def compute(
     return last
 
 
-def is_court_day(day: date, state: str | None = None) -> bool:
-    return day.weekday() < 5 and not legal_holidays(state)(day)
+def next_court_day(day: date, state: str | None = None, closures: Collection[date] = ()) -> date:
+    """``day`` if the court is open then, else the next day that is no weekend day, legal
+    holiday or closure: where a period that ends on a closed day runs to (6(a)(3), 6(a)(1)(C))."""
+    return _roll(day, 1, legal_holidays(state, closures))
+
+
+def is_court_day(day: date, state: str | None = None, closures: Collection[date] = ()) -> bool:
+    return day.weekday() < 5 and not legal_holidays(state, closures)(day)
 
 
 def _roll(day: date, step: int, holiday: Callable[[date], bool]) -> date:

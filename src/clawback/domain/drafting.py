@@ -19,10 +19,20 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange, parse_ranges
-from clawback.domain.claims import Claim, Result, Ruling, Scope, State, check_ruling
+from clawback.domain.claims import (
+    Claim,
+    Request,
+    Result,
+    Ruling,
+    Scope,
+    State,
+    check_ruling,
+    governing,
+)
 from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item, find_exhibit
 from clawback.domain.errors import RuleViolation
+from clawback.domain.outcomes import ACCESS, Access, words
 from clawback.domain.sealing import PUBLIC_DOMAIN, MotionToSeal, SealDecision, Standard, decide
 
 
@@ -64,6 +74,7 @@ def ordering_paragraphs(
     *,
     exhibit_label: str | None = "Gov't Ex.",
     seal_decisions: Sequence[SealDecision] | None = None,
+    receiving: str = "Plaintiffs",
 ) -> list[Paragraph]:
     """The ordering paragraphs: claw-back requests, the motion to seal, then the deadlines.
 
@@ -73,8 +84,8 @@ def ordering_paragraphs(
     of the date of this Order"; otherwise the due date is written out. ``exhibit_label`` names
     exhibits after their Bates numbers ("(Gov't Exs. 1-17)"); None leaves them out.
     """
-    style = _Style(exhibits, producing, exhibit_label)
-    drafts: list[tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition]] = []
+    style = _Style(exhibits, producing, exhibit_label, receiving)
+    drafts: list[tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition | Result]] = []
     for group in _clawback_groups(exhibits, claims, rulings):
         drafts.append(_clawback_paragraph(group, style))
     if motion is not None:
@@ -99,16 +110,42 @@ def ordering_paragraphs(
 
 # --- style: how documents, exhibits and pages are cited ------------------------------------
 
+_SHORT = {
+    "defendants": "Defs.'",
+    "plaintiffs": "Pls.'",
+    "defendant": "Def.'s",
+    "plaintiff": "Pl.'s",
+}
+_GOVERNMENT = re.compile(
+    r"\bUnited States\b|\bU\.S\.|\bfederal\b|\bgovernment\b|\bgov't", re.IGNORECASE
+)
+
+
+def exhibit_label(producing: str, described_as: str = "") -> str:
+    """How an order labels the producing party's exhibits: "Gov't Ex." when that party is the
+    government (``described_as``: the case's description of it), else by the name the order
+    uses: "Defs.' Ex.", "Pls.' Ex.", "Def.'s Ex.", or "Acme's Ex."."""
+    if _GOVERNMENT.search(described_as) or _GOVERNMENT.search(producing):
+        return "Gov't Ex."
+    name = producing.strip()
+    return f"{_SHORT.get(name.casefold(), _possessive(name))} Ex."
+
 
 @dataclass(frozen=True)
 class _Style:
     exhibits: Sequence[Exhibit]
     producing: str
     exhibit_label: str | None
+    receiving: str = "Plaintiffs"
 
     @property
     def party(self) -> str:
         return _possessive(self.producing)
+
+    def actor(self, party: str | None) -> str:
+        """Who an act is for, as the order names them: a side's name, "the parties" for the
+        two together; an act of no party's is the producing party's (the order's directives)."""
+        return {"receiving": self.receiving, "both": "the parties"}.get(party or "", self.producing)
 
     def cite(self, exhibits: Iterable[Exhibit]) -> str:
         """``the documents bearing Bates numbers X through Y, ... (Gov't Exs. 1-13, 18 and 19)``."""
@@ -202,9 +239,14 @@ class _Standing:
     rest_denied: bool = False  # a document claim was ruled without being granted whole
     granted: set[str] = field(default_factory=set)  # item ids
     denied: set[str] = field(default_factory=set)  # item ids claimed by name and not granted
+    other: set[Result] = field(default_factory=set)  # outcomes besides granted and denied
+    requests: set[Request] = field(default_factory=set)
 
     @property
-    def disposition(self) -> Disposition:
+    def disposition(self) -> Disposition | Result:
+        if len(self.other) == 1 and not self.granted:
+            (result,) = self.other
+            return result
         if self.whole_granted:
             return Disposition.granted
         if not self.granted:
@@ -217,31 +259,35 @@ class _Standing:
 @dataclass(frozen=True)
 class _Group:
     standings: tuple[_Standing, ...]
-    disposition: Disposition
+    disposition: Disposition | Result
 
 
 def _clawback_groups(
     exhibits: Sequence[Exhibit], claims: Sequence[Claim], rulings: Sequence[Ruling]
 ) -> list[_Group]:
     """One group per document, or per family whose members share the claims and the outcome."""
-    by_claim = {r.claim: r for r in rulings}
+    by_claim = governing(rulings)
     standings: dict[int, _Standing] = {}
     for claim in claims:
         ruling = by_claim.get(claim.id)
         if ruling is None or claim.state is State.withdrawn:
             continue
         check_ruling(claim, ruling, exhibits)
-        if ruling.result is Result.denied:
-            granted: set[str] = set()
-        else:
-            granted = set(ruling.items or claim.items)
+        protects = ACCESS[ruling.result] is Access.protected
+        granted = set(ruling.items or claim.items) if protects else set()
         whole = (
-            claim.scope is Scope.document and ruling.result is Result.granted and not ruling.items
+            claim.scope is Scope.document
+            and protects
+            and ruling.result is not Result.granted_in_part
+            and not ruling.items
         )
         for number in claim.exhibits:
             exhibit = find_exhibit(exhibits, number)
             standing = standings.setdefault(number, _Standing(exhibit))
             standing.claims.add(claim.id)
+            standing.requests.add(claim.request)
+            if ruling.result not in _PLAIN:
+                standing.other.add(ruling.result)
             on_exhibit = {i.id for i in exhibit.items}
             standing.granted |= on_exhibit & granted
             if claim.scope is Scope.item:
@@ -258,25 +304,46 @@ def _clawback_groups(
             ("family", family, tuple(sorted(standing.claims)), standing.disposition)
             if family is not None
             else ("document", number)
-        )
+        ) + (tuple(sorted(standing.requests)),)
         groups.setdefault(key, []).append(standing)
     ordered = sorted(groups.values(), key=lambda g: g[0].exhibit.number)
     return [_Group(tuple(g), g[0].disposition) for g in ordered]
 
 
+_PLAIN = frozenset({Result.granted, Result.denied, Result.granted_in_part})
+# A motion to compel is the other side of the privilege: its words for the other outcomes.
+_COMPEL_WORDS = {
+    Result.waived: "GRANTED: the privilege has been waived",
+    Result.withdrawn: "GRANTED: the claim of privilege has been withdrawn",
+    Result.conditionally_granted: "DENIED on the conditions this Order states",
+    Result.granted_subject_to_supplement: "HELD IN ABEYANCE pending a supplemental submission",
+    Result.denied_without_prejudice: "GRANTED without prejudice to a renewed claim of privilege",
+}
+
+
 def _clawback_paragraph(
     group: _Group, style: _Style
-) -> tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition]:
+) -> tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition | Result]:
     shown = tuple(s.exhibit for s in group.standings)
-    head = f"{style.party} request to claw back {style.cite(shown)} is"
+    compel = {r for s in group.standings for r in s.requests} == {Request.compel}
+    if compel:  # the receiving side's motion: what upholds the privilege DENIES it
+        head = f"{_possessive(style.receiving)} motion to compel production of"
+        yes, no = "DENIED", "GRANTED"
+    else:
+        head = f"{style.party} request to claw back"
+        yes, no = "GRANTED", "DENIED"
+    head = f"{head} {style.cite(shown)} is"
     disposition = group.disposition
-    if disposition is Disposition.denied:
-        text = f"{head} DENIED."
+    if isinstance(disposition, Result):
+        said = _COMPEL_WORDS.get(disposition) if compel else None
+        text = f"{head} {said or words(disposition)}."
+    elif disposition is Disposition.denied:
+        text = f"{head} {no}."
     elif all(s.whole_granted for s in group.standings):
-        text = f"{head} GRANTED."
+        text = f"{head} {yes}."
     else:
         granted = [i for s in group.standings for i in s.exhibit.items if i.id in s.granted]
-        text = f"{head} GRANTED with respect to {_describe(granted)}"
+        text = f"{head} {yes} with respect to {_describe(granted)}"
         if disposition is Disposition.granted_in_part:
             denied = [
                 i
@@ -287,10 +354,10 @@ def _clawback_paragraph(
             granted_pages = {i.page for i in granted}
             rest_denied = any(s.rest_denied for s in group.standings)
             if rest_denied or all(i.page in granted_pages for i in denied):
-                text += " and is otherwise DENIED."
+                text += f" and is otherwise {no}."
             else:
                 pages = _pages(i.page for i in denied)
-                text += f" and DENIED as to all other information on {pages}."
+                text += f" and {no} as to all other information on {pages}."
         else:
             text += "."
     bates = tuple(rng for rng, _ in _runs(shown))
@@ -406,11 +473,12 @@ def _deadline_batches(deadlines: Sequence[Deadline]) -> list[list[Deadline]]:
     for deadline in deadlines:
         if batches:
             top = batches[-1][-1]
-            same = (top.source, top.due, top.days, top.trigger) == (
+            same = (top.source, top.due, top.days, top.trigger, top.party) == (
                 deadline.source,
                 deadline.due,
                 deadline.days,
                 deadline.trigger,
+                deadline.party,
             )
             if same and deadline.source:
                 batches[-1].append(deadline)
@@ -423,11 +491,15 @@ def _deadline_paragraph(
     batch: Sequence[Deadline], style: _Style, court_words: bool
 ) -> tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition]:
     first = batch[0]
-    if court_words:
+    # "of the date of this Order" only for a period the order itself sets (a local rule's period
+    # runs from another event, a date the court fixed is no period): else the date written out.
+    from_order = not first.source or first.source.startswith("order")
+    if court_words and first.days is not None and from_order:
         days = "day" if first.days == 1 else "days"
         lead = f"Within {first.days} {days} of the date of this Order"
     else:
         lead = f"On or before {first.due:%B} {first.due.day}, {first.due.year}"
+    actor = style.actor(first.party)
     sentences: list[str] = []
     shown: list[Exhibit] = []
     bates: list[BatesRange] = []
@@ -438,9 +510,9 @@ def _deadline_paragraph(
             if exhibit.number not in {e.number for e in shown}:
                 shown.append(exhibit)
         if k == 0:
-            sentences.append(f"{lead}, {style.producing} shall {act}.")
+            sentences.append(f"{lead}, {actor} shall {act}.")
         else:
-            sentences.append(f"{style.producing} shall also {act}.")
+            sentences.append(f"{actor} shall also {act}.")
     return " ".join(sentences), tuple(shown), tuple(bates), Disposition.directive
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from clawback.domain.bates import BatesNumber
-from clawback.domain.claims import Claim, Result, Ruling, State
+from clawback.domain.claims import Claim, Result, Ruling, State, governing
 from clawback.domain.documents import Exhibit, family_range, find_exhibit
+from clawback.domain.outcomes import ACCESS, Access
 
 
 class Status(StrEnum):
@@ -104,7 +105,7 @@ def rows(
     declarants: Mapping[str, str],
 ) -> list[Row]:
     """The log as the record stands: a row per claimed document or item, in Bates order."""
-    by_claim = {r.claim: r for r in rulings}
+    by_claim = governing(rulings)
     out: list[Row] = []
     for claim in claims:
         ruling = by_claim.get(claim.id)
@@ -156,11 +157,16 @@ def _standing(claim: Claim, ruling: Ruling | None, item: str | None) -> tuple[St
         before_court = claim.state in (State.submitted, State.under_review)
         return (Status.challenged if before_court else Status.asserted), Treatment.sequestered
     overruled = Status.ordered_produced if claim.state in _DONE else Status.overruled
-    if ruling.result is Result.denied:
+    access = ACCESS[ruling.result]
+    if ruling.result is Result.withdrawn:
+        return Status.withdrawn, Treatment.produced
+    if access is Access.released:
         return overruled, Treatment.produced
+    if access is Access.sequestered:
+        return Status.challenged, Treatment.sequestered
     granted = set(ruling.items) if ruling.items else set(claim.items)
     if item is None:  # a whole-document row
-        if ruling.result is Result.granted and not ruling.items:
+        if ruling.result is not Result.granted_in_part and not ruling.items:
             return Status.upheld, Treatment.withheld
         return Status.upheld, Treatment.redacted
     if item in granted:

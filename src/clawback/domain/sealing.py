@@ -77,8 +77,8 @@ def decide(
             decisions.append(SealDecision(exhibit.number, False, standard, PUBLIC_DOMAIN))
         elif standard_met:
             decisions.append(SealDecision(exhibit.number, True, standard, met))
-        else:
-            not_met = f"{standard.replace('_', ' ')} not shown"
+        else:  # the court's stated reason, word for word; a stock phrase only if it gave none
+            not_met = reason or f"{standard.replace('_', ' ')} not shown"
             decisions.append(SealDecision(exhibit.number, False, standard, not_met))
     return decisions
 
@@ -102,6 +102,7 @@ def supporting_statement(
     movant_designated: bool,
     exhibits: str,
     state: str | None = None,
+    closures: Iterable[date] = (),
 ) -> Deadline | None:
     """The designating party's statement supporting a motion someone else filed, if due."""
     if movant_designated or rule.supporting_statement_days is None:
@@ -109,13 +110,14 @@ def supporting_statement(
     days = rule.supporting_statement_days
     return Deadline(
         act=(
-            f"designating party to file a statement supporting the sealing of {exhibits} "
+            f"file a statement supporting the sealing of {exhibits} "
             f"(motion to seal, Dkt. {motion.docket})"
         ),
-        due=compute(filed_on, days, state=state),
+        due=compute(filed_on, days, state=state, extra_holidays=frozenset(closures)),
         trigger=filed_on,
         days=days,
         source=rule.source,
+        party="producing",  # the designating party: the movant did not designate
     )
 
 

@@ -21,6 +21,8 @@ class FileReport:
     reason: str = ""
     #: What is wrong with a file taken in all the same (damaged, a scan OCR could not read).
     warnings: tuple[str, ...] = ()
+    #: The exhibit it was numbered as ("Ex. 5"), new or already in the record.
+    exhibit: str = ""
 
     def line(self) -> str:
         """The report line: ``PATH: DOC-... (ingested)``, ``PATH: DOC-... (already in the
@@ -29,6 +31,8 @@ class FileReport:
         if self.outcome == REFUSED:
             return f"{shown(str(self.path))}: refused: {shown(self.reason)}"
         said = "ingested" if self.outcome == INGESTED else "already in the record"
+        if self.exhibit:
+            said += f", {self.exhibit}"
         warned = "".join(f"; warning: {shown(w)}" for w in self.warnings)
         return f"{shown(str(self.path))}: {', '.join(self.controls)} ({said}){warned}"
 

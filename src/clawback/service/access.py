@@ -31,9 +31,10 @@ def refresh(s: Session, docs: Iterable[t.Document] | None = None) -> None:
         return
     s.flush()
     claims = [c for c in record.claims(s) if c.state is not claim_rules.State.withdrawn]
-    pending = {n for c in claims if c.pending for n in c.exhibits}
     exhibits = record.exhibits(s)
     effects = claim_rules.effects(exhibits, claims, record.rulings(s))
+    # unruled, or ruled so that nothing is released yet (moot, denied without prejudice, ...)
+    pending = {n for n, e in effects.items() if e.pending}
     sealed = {d.exhibit: d.sealed for d in record.seal_decisions(s)}
     public = set(s.scalars(select(t.Filing.document_id).where(t.Filing.kind == "public")).all())
     for doc in rows:

@@ -21,6 +21,7 @@ from clawback.domain.deadlines import compute
 from clawback.domain.documents import exhibit_runs
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.order import Side
+from clawback.domain.outcomes import LIFTS_DUTIES
 from clawback.domain.seats import Act, permitted
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
@@ -82,6 +83,8 @@ def move_claim(
     )
     claim_rules.check_dated(row.id, to, on, last)
     s.add(claim_event(ctx, row.id, to, on, detail))
+    if to is claim_rules.State.withdrawn:
+        lift_duties(s, row.id, f"claim {row.id} withdrawn")
     duty = _FULFILS.get(to)
     if duty is not None:
         for d in s.scalars(
@@ -94,6 +97,15 @@ def move_claim(
             d.done, d.done_on = True, on or date.today()
     access_rules.refresh_exhibits(s, row.exhibits)
     ctx.audit(s, f"claim.{to.value}", row.id, on=on, **dict(detail or {}))
+
+
+def lift_duties(s: Session, claim_id: str, why: str) -> None:
+    """A claim that no longer asks anything of anyone leaves no open, and so no overdue, duty:
+    each open one is kept in the record, lifted, with why."""
+    for d in s.scalars(
+        select(t.Deadline).where(t.Deadline.claim_id == claim_id, t.Deadline.done.is_(False))
+    ).all():
+        d.lifted = why
 
 
 def claim_event(
@@ -126,6 +138,7 @@ class Claims(Service):
         basis: str = "",
         on: date | None = None,
         learned_on: date | None = None,
+        request: str = "clawback",
     ) -> None:
         """A claw-back notice (FRCP 26(b)(5)(B)): from now the claimed material is sequestered,
         and the receiving side's "promptly" runs. ``learned_on``: when the producing side
@@ -153,6 +166,11 @@ class Claims(Service):
             except ValueError:
                 kinds = ", ".join(p.value for p in claim_rules.Privilege)
                 raise InvalidInput(f"no privilege {privilege!r}: one of {kinds}") from None
+            try:
+                came = claim_rules.Request(request)
+            except ValueError:
+                kinds = ", ".join(r.value for r in claim_rules.Request)
+                raise InvalidInput(f"no request {request!r}: one of {kinds}") from None
             s.add(
                 t.Claim(
                     id=claim_id,
@@ -165,6 +183,7 @@ class Claims(Service):
                     state=claim_rules.State.noticed.value,
                     noticed_on=on,
                     learned_on=learned_on,
+                    request=came.value,
                 )
             )
             s.flush()
@@ -177,11 +196,16 @@ class Claims(Service):
                 on, produced_on(s, exhibits), learned_on, terms.late_after_days
             )
             if on is not None:
-                due = compute(on, terms.promptly_days, state=rows.matter(s).state)
+                due = compute(
+                    on,
+                    terms.promptly_days,
+                    state=rows.matter(s).state,
+                    extra_holidays=rows.closures(s),
+                )
                 s.add(
                     t.Deadline(
                         act=(
-                            f"receiving side: certify return, sequestration or destruction of "
+                            f"certify return, sequestration or destruction of "
                             f"what claim {claim_id} covers ({exhibit_runs(exhibits)}), or "
                             "present it to the court under seal"
                         ),
@@ -303,21 +327,26 @@ class Claims(Service):
                     .where(t.Deadline.claim_id == row.id)
                     .order_by(t.Deadline.due, t.Deadline.id)
                 ).all()
+                items = s.scalars(
+                    select(t.Item)
+                    .join(t.Document, t.Item.document_id == t.Document.id)
+                    .where(t.Item.id.in_(row.items), t.Document.exhibit.in_(shown))
+                    .order_by(t.Item.id)
+                ).all()
+                on_shown = set(
+                    s.scalars(
+                        select(t.Item.id)
+                        .join(t.Document, t.Item.document_id == t.Document.id)
+                        .where(t.Document.exhibit.in_(shown))
+                    ).all()
+                )
                 out.append(
                     {
                         "claim": row.id,
                         "privilege": row.privilege,
                         "exhibits": shown,
                         "state": row.state,
-                        "items": [
-                            {"item": i.id, "what": i.what}
-                            for i in s.scalars(
-                                select(t.Item)
-                                .join(t.Document, t.Item.document_id == t.Document.id)
-                                .where(t.Item.id.in_(row.items), t.Document.exhibit.in_(shown))
-                                .order_by(t.Item.id)
-                            ).all()
-                        ],
+                        "items": [{"item": i.id, "what": i.what} for i in items],
                         "noticed_on": row.noticed_on.isoformat() if row.noticed_on else None,
                         "late": str(late) if late else None,
                         "history": [
@@ -329,11 +358,25 @@ class Claims(Service):
                             }
                             for e in events
                         ],
+                        "rulings": [
+                            {
+                                "result": r.result,
+                                "on": r.on.isoformat() if r.on else None,
+                                "items": [i for i in r.items if i in on_shown],
+                                "reason": r.reason,
+                            }
+                            for r in s.scalars(
+                                select(t.Ruling)
+                                .where(t.Ruling.claim_id == row.id)
+                                .order_by(t.Ruling.id)
+                            ).all()
+                        ],
                         "duties": [
                             {
-                                "act": d.act,
+                                "act": rows.deadline(d).says,
                                 "due": d.due.isoformat(),
                                 "done_on": d.done_on.isoformat() if d.done_on else None,
+                                "lifted": d.lifted,
                             }
                             for d in duties
                             if lookup.deadline_shown(self.actor, d, known)
@@ -349,8 +392,12 @@ class Claims(Service):
         items: Sequence[str] = (),
         reason: str = "",
         on: date | None = None,
+        *,
+        amend: bool = False,
     ) -> None:
-        """Enter the court's ruling on a claim: granted, denied, or granted in part (items)."""
+        """Enter the court's ruling on a claim, in any outcome of ``domain.outcomes``; the
+        court's ``reason`` is kept word for word. ``amend``: the court changed its ruling; the
+        new one is dated, governs from then, and the earlier stays in the claim's history."""
         self.ctx.require(Act.rule)
         try:
             outcome = claim_rules.Result(result)
@@ -362,20 +409,52 @@ class Claims(Service):
             claim = next(c for c in rows.claims(s) if c.id == claim_id)
             ruling = claim_rules.Ruling(claim_id, outcome, tuple(items), reason, on)
             claim_rules.check_ruling(claim, ruling, rows.exhibits(s))
-            if s.get(t.Ruling, claim_id) is not None:
-                raise RuleViolation(f"claim {claim_id!r} is already ruled on")
+            earlier = claim_rules.governing(rows.rulings(s)).get(claim_id)
+            detail: dict[str, Any] = {"result": result}
+            if reason:
+                detail["reason"] = reason
+            if earlier is not None:
+                if not amend:
+                    raise RuleViolation(
+                        f"claim {claim_id!r} is already ruled on (an amended ruling: --amend)"
+                    )
+                claim_rules.check_amendment(earlier, ruling)
+            elif amend:
+                raise RuleViolation(f"claim {claim_id!r} has no ruling to amend")
             s.add(
                 t.Ruling(claim_id=claim_id, result=result, items=list(items), reason=reason, on=on)
             )
-            move_claim(self.ctx, s, row, claim_rules.State.ruled, on, {"result": result})
-            if on is not None:
+            if earlier is None:
+                move_claim(self.ctx, s, row, claim_rules.State.ruled, on, detail)
+            else:
+                # The files carry the earlier ruling: the claim is ruled again, to be applied anew.
+                row.state = claim_rules.State.ruled.value
+                detail["amends"] = earlier.result.value
+                s.add(claim_event(self.ctx, claim_id, claim_rules.State.ruled, on, detail))
+                for d in s.scalars(
+                    select(t.Deadline).where(
+                        t.Deadline.claim_id == claim_id,
+                        t.Deadline.duty == Duty.replacement.value,
+                        t.Deadline.done.is_(False),
+                    )
+                ).all():
+                    d.lifted = f"ruling on claim {claim_id} amended on {on}"
+                access_rules.refresh_exhibits(s, row.exhibits)
+            if outcome in LIFTS_DUTIES:
+                lift_duties(s, claim_id, f"claim {claim_id} {outcome.value.replace('_', ' ')}")
+            if on is not None and claim_rules.applied_outcome(claim, ruling) != "sequestered":
                 terms = claim_terms(s)
-                due = compute(on, terms.replacement_days, state=rows.matter(s).state)
+                due = compute(
+                    on,
+                    terms.replacement_days,
+                    state=rows.matter(s).state,
+                    extra_holidays=rows.closures(s),
+                )
                 what = claim_rules.applied_outcome(claim, ruling)
                 s.add(
                     t.Deadline(
                         act=(
-                            f"producing side: serve the replacement production for claim "
+                            f"serve the replacement production for claim "
                             f"{claim_id} ({what}, as ruled)"
                         ),
                         due=due,
@@ -388,4 +467,6 @@ class Claims(Service):
                         exhibits=list(row.exhibits),
                     )
                 )
-            self.ctx.audit(s, "rule", claim_id, result=result, items=list(items))
+            self.ctx.audit(
+                s, "rule", claim_id, result=result, items=list(items), amended=earlier is not None
+            )

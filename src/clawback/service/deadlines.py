@@ -14,9 +14,11 @@ from datetime import date
 from sqlalchemy import select
 
 from clawback.domain import compliance
-from clawback.domain.deadlines import Deadline
+from clawback.domain.acts import OrderedAct
+from clawback.domain.calendar import Closure
+from clawback.domain.deadlines import Deadline, next_court_day
 from clawback.domain.deadlines import Service as ServedBy
-from clawback.domain.errors import InvalidInput, NotPermitted
+from clawback.domain.errors import InvalidInput, NotPermitted, RuleViolation
 from clawback.domain.order import Side
 from clawback.domain.seats import Act, may_act_for
 from clawback.service import exports, lookup, rows
@@ -35,9 +37,7 @@ class Deadlines(Service):
         three days when the order was served by mail, by leaving it with the clerk, or by
         other means consented to (not after electronic service)."""
         self.ctx.require(Act.record_deadlines)
-        if served_by not in ServedBy.__members__:
-            known = ", ".join(ServedBy.__members__)
-            raise InvalidInput(f"served by {served_by!r}? one of {known}")
+        service = _served_by(served_by)
         with self.ctx.transaction() as s:
             state = rows.matter(s).state
             decisions = rows.seal_decisions(s)
@@ -46,8 +46,9 @@ class Deadlines(Service):
                 order_date,
                 rows.exhibits(s),
                 decisions,
-                service=ServedBy(served_by),
+                service=service,
                 state=state,
+                closures=rows.closures(s),
             )
             named = sorted({d.exhibit for d in decisions})
             for d in found:
@@ -63,6 +64,68 @@ class Deadlines(Service):
                 )
             self.ctx.audit(s, "deadlines", found[0].source if found else "", count=len(found))
             return found
+
+    def add_act(self, act: OrderedAct, served_by: str = "electronic") -> Deadline:
+        """Record an act an order sets (``domain.acts``): its period counted under FRCP 6(a)
+        with the court's closures, or the date the court fixed."""
+        self.ctx.require(Act.record_deadlines)
+        service = _served_by(served_by)
+        with self.ctx.transaction() as s:
+            found = act.deadline(
+                service=service, state=rows.matter(s).state, closures=rows.closures(s)
+            )
+            row = t.Deadline(
+                act=found.act,
+                due=found.due,
+                trigger=found.trigger,
+                days=found.days,
+                source=found.source,
+                party=found.party,
+                kind=found.kind,
+                exhibits=[],
+            )
+            s.add(row)
+            s.flush()
+            self.ctx.audit(s, "deadline.act", found.act, kind=found.kind, due=found.due)
+            return rows.deadline(row)
+
+    def close_court(self, day: date, reason: str) -> list[Deadline]:
+        """Enter a day the court's clerk's office was inaccessible (FRCP 6(a)(3)): a period
+        that ends on it, recorded or counted later, runs to the next accessible day. Returns
+        the open deadlines it moved. A date the court fixed is not a period and stays."""
+        self.ctx.require(Act.record_deadlines)
+        closure = Closure(day, reason.strip())
+        with self.ctx.transaction() as s:
+            if s.get(t.CourtClosure, day) is not None:
+                raise RuleViolation(f"the court's closure on {day} is already entered")
+            s.add(t.CourtClosure(day=closure.day, reason=closure.reason))
+            s.flush()
+            state, closed = rows.matter(s).state, rows.closures(s)
+            falling = s.scalars(
+                select(t.Deadline).where(
+                    t.Deadline.due == day,
+                    t.Deadline.done.is_(False),
+                    t.Deadline.lifted.is_(None),
+                    t.Deadline.days.is_not(None),
+                )
+            ).all()
+            for row in falling:
+                row.due = next_court_day(day, state, closed)
+            self.ctx.audit(
+                s,
+                "court.closure",
+                day.isoformat(),
+                reason=closure.reason,
+                moved=[r.id for r in falling],
+            )
+            return [rows.deadline(r) for r in falling]
+
+    def closures(self) -> list[Closure]:
+        """The court's closures entered for the case."""
+        self.ctx.require(Act.read_deadlines)
+        with self.ctx.transaction() as s:
+            found = s.scalars(select(t.CourtClosure).order_by(t.CourtClosure.day)).all()
+            return [Closure(r.day, r.reason) for r in found]
 
     def complete(self, number: int, on: date) -> None:
         """Mark a required act done (a filing lodged, a statement filed)."""
@@ -93,7 +156,14 @@ class Deadlines(Service):
             if not claims:
                 query = query.where(t.Deadline.claim_id.is_(None))
             return [
-                Deadline(r.act, r.due, r.trigger, r.days, r.source, r.done_on, r.id)
+                rows.deadline(r)
                 for r in s.scalars(query).all()
                 if lookup.deadline_shown(self.actor, r, known)
             ]
+
+
+def _served_by(served_by: str) -> ServedBy:
+    if served_by not in ServedBy.__members__:
+        known = ", ".join(ServedBy.__members__)
+        raise InvalidInput(f"served by {served_by!r}? one of {known}")
+    return ServedBy(served_by)

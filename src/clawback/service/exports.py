@@ -96,7 +96,8 @@ def summary_markdown(summary: dict[str, Any]) -> str:
             flag = f" ({c['late']})" if c.get("late") else ""
             lines.append(f"- `{c['claim']}`: {c['state'].replace('_', ' ')}{flag}")
             for d in c.get("duties", ()):
-                done = f"done {d['done_on']}" if d["done_on"] else "open"
+                lifted = f"lifted: {d['lifted']}" if d.get("lifted") else "open"
+                done = f"done {d['done_on']}" if d["done_on"] else lifted
                 lines.append(f"  - due {d['due']} ({done}): {d['act']}")
     lines += ["", "## Deadlines", ""]
     lines += [f"- **{d['due']}**: {d['act']}" for d in summary["deadlines"]]
@@ -119,7 +120,7 @@ def calendar(deadlines: Sequence[Deadline], case_number: str) -> str:
             f"DTSTAMP:{d.trigger:%Y%m%d}T000000Z",
             f"DTSTART;VALUE=DATE:{d.due:%Y%m%d}",
             f"DTEND;VALUE=DATE:{d.due + timedelta(days=1):%Y%m%d}",
-            _fold(f"SUMMARY:{_escape_ics(d.act)}"),
+            _fold(f"SUMMARY:{_escape_ics(d.says)}"),
             _fold(f"DESCRIPTION:{_escape_ics(f'No. {case_number}. {d.source}')}"),
             f"STATUS:{'CANCELLED' if d.done_on else 'CONFIRMED'}",
             "END:VEVENT",

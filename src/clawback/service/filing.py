@@ -13,7 +13,7 @@ file stops the whole package and nothing half-made is left behind (``service.del
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from clawback.domain.claims import Effect
@@ -73,7 +73,7 @@ def plans(
         )
         privileged_pages = frozenset(every_page)
     else:
-        privileged = tuple(item_redactions(exhibit, effect.redact))
+        privileged = tuple(item_redactions(exhibit, effect.redact, effect.label))
         privileged_pages = frozenset(
             r.page for r in privileged if r.text is None and r.rect is None
         )
@@ -197,20 +197,24 @@ def _checkable(text: str) -> bool:
     return len(squash(text)) >= MIN_SECRET_CHARS
 
 
-def item_redactions(exhibit: Exhibit, item_ids: Sequence[str]) -> list[Redaction]:
+def item_redactions(
+    exhibit: Exhibit,
+    item_ids: Sequence[str],
+    label: Callable[[str], str] = lambda _: PRIVILEGE_REASON,
+) -> list[Redaction]:
+    """The boxes over the granted items, each reading its item's basis (``label``)."""
     found = []
     for item in exhibit.items:
         if item.id not in item_ids:
             continue
         page = exhibit.page_index(item.page)
+        reason = label(item.id)
         if item.whole_page:
-            found.append(Redaction(page=page, reason=PRIVILEGE_REASON, label=item.id))
+            found.append(Redaction(page=page, reason=reason, label=item.id))
         if item.rect is not None:  # displayed coordinates: see `make` for the original file
-            found.append(
-                Redaction(page=page, reason=PRIVILEGE_REASON, rect=item.rect, label=item.id)
-            )
+            found.append(Redaction(page=page, reason=reason, rect=item.rect, label=item.id))
         for text in item.texts:
-            found.append(Redaction(page=page, reason=PRIVILEGE_REASON, text=text, label=item.id))
+            found.append(Redaction(page=page, reason=reason, text=text, label=item.id))
     return found
 
 

@@ -123,11 +123,19 @@ class Filings(Service):
                 self.ctx, s, claim, claim_rules.State.applied, applied_on, {"outcome": outcome}
             )
 
-    def draft_order(self, producing: str = "Defendants") -> list[drafting.Paragraph]:
+    def draft_order(
+        self,
+        producing: str = "Defendants",
+        receiving: str = "Plaintiffs",
+        exhibit_label: str | None = None,
+    ) -> list[drafting.Paragraph]:
         """The ordering paragraphs a proposed order needs, drafted from the record as this
-        actor may know it."""
+        actor may know it; the parties as the order names them, exhibits labelled as the
+        producing party's ("Gov't Ex." when it is the government) unless ``exhibit_label``."""
         self.ctx.require(Act.draft_order)
         with self.ctx.transaction() as s:
+            described = str((rows.matter(s).facts or {}).get("producing_party", ""))
+            label = exhibit_label or drafting.exhibit_label(producing, described)
             seen = knowledge.known(s, self.actor)
             row = s.scalar(
                 select(t.SealMotion)
@@ -155,7 +163,9 @@ class Filings(Service):
             None,
             Deadlines(self.ctx).list(claims=False),  # the order's own
             producing,
+            exhibit_label=label,
             seal_decisions=decisions,
+            receiving=receiving,
         )
 
     def summary(self, order_date: date, files: Mapping[tuple[int, str], str]) -> dict[str, Any]:
@@ -196,7 +206,7 @@ class Filings(Service):
                 for c in Claims(self.ctx).status()
             ],
             "deadlines": [  # the order's; each claim's duties are listed with the claim
-                {"due": d.due.isoformat(), "act": d.act}
+                {"due": d.due.isoformat(), "act": d.says}
                 for d in Deadlines(self.ctx).list(claims=False)
             ],
         }

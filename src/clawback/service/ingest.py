@@ -106,7 +106,9 @@ class Ingest(Service):
         self._require_ingest(exhibit)
         received = pdf if native is None else native
         control = None if separate else self._known(hashlib.sha256(received).hexdigest())
-        if control is None:
+        if control is not None:
+            self._number_known(control, exhibit)
+        else:
             ready = _prepare(pdf, native, native_name, native_type, recipe, password, meta)
             with self.ctx.transaction() as s:
                 existing = None
@@ -117,6 +119,8 @@ class Ingest(Service):
                             t.Document.held_by == self.side.value,
                         )
                     )
+                if existing is not None:
+                    self._number(s, existing, exhibit)
                 control = (
                     existing.control
                     if existing is not None
@@ -195,6 +199,30 @@ class Ingest(Service):
         access_rules.refresh(s, [doc])
         self.ctx.audit(s, "ingest", rows.label(doc), pages=len(ready.pages), sha256=ready.sha)
         return doc.control
+
+    def _number_known(self, control: str, exhibit: int | None) -> None:
+        with self.ctx.transaction() as s:
+            doc = s.scalar(select(t.Document).where(t.Document.control == control))
+            if doc is not None:
+                self._number(s, doc, exhibit)
+
+    def _number(self, s: Session, doc: t.Document, exhibit: int | None) -> None:
+        """A file already in the record, ingested again as Ex. ``exhibit``: the number names
+        that document, unless it has another number or another document has this one."""
+        if exhibit is None or doc.exhibit == exhibit:
+            return
+        if doc.exhibit is not None:
+            raise RuleViolation(
+                f"{doc.control} is already in the record as Ex. {doc.exhibit}: "
+                f"it cannot also be Ex. {exhibit}"
+            )
+        other = s.scalar(select(t.Document.control).where(t.Document.exhibit == exhibit))
+        if other is not None:
+            raise RuleViolation(f"Ex. {exhibit} is already in the record ({other})")
+        doc.exhibit = exhibit
+        s.flush()
+        access_rules.refresh_exhibits(s, [exhibit])
+        self.ctx.audit(s, "exhibit.number", doc.control, exhibit=exhibit)
 
     def _known(self, received_sha: str) -> str | None:
         """The control number of the document made from the file with this SHA-256 (the file
@@ -357,6 +385,7 @@ class Ingest(Service):
         sha = hashlib.sha256(data).hexdigest()
         known = self._known(sha)
         if known is not None:
+            self._number_known(known, exhibit)
             if self._received(kind):
                 self.check_received(known)
             return [known], False
@@ -364,6 +393,7 @@ class Ingest(Service):
         if found.kind == EMAIL:
             before = self._mail_family(data)
             if before:
+                self._number_known(before[0], exhibit)
                 if self._received(kind):
                     self.check_received_many(before)
                 return before, False
@@ -437,7 +467,10 @@ class Ingest(Service):
             else:
                 said = INGESTED if new else KNOWN
                 warned = self._warnings(controls) if new else ()
-                reports.append(FileReport(path, said, tuple(controls), warnings=warned))
+                numbered = f"Ex. {exhibit}" if exhibit is not None else ""
+                reports.append(
+                    FileReport(path, said, tuple(controls), warnings=warned, exhibit=numbered)
+                )
         return reports
 
     def _warnings(self, controls: Sequence[str]) -> tuple[str, ...]:

@@ -199,7 +199,7 @@ class Reads(Service):
         # The produced file shows each page as displayed (stamped upright, band below), so the
         # items' displayed coordinates apply to it directly; text gaps are re-flowed to the
         # policy width as in the filings.
-        redactions = filing.item_redactions(ex, effect.redact)
+        redactions = filing.item_redactions(ex, effect.redact, effect.label)
         result = redact(produced, redactions, WIDTH_POLICY)
         secrets = [(i.id, x) for i in ex.items if i.id in effect.redact for x in i.texts]
         findings = verify(

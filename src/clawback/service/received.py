@@ -738,6 +738,7 @@ def describe(report: ImportReport) -> list[str]:
         extra += f", family {i.family}" if i.family else ""
         extra += f", designated {i.designation}" if i.designation else ""
         extra += f", duplicate of {', '.join(i.duplicates)}" if i.duplicates else ""
-        extra += f", {i.warnings} warning(s)" if i.warnings else ""
-        lines.append(f"{i.control}  {i.theirs}  {i.pages} page(s) from {i.source}{extra}")
+        extra += f", {i.warnings} warning{'s' if i.warnings != 1 else ''}" if i.warnings else ""
+        pages = f"{i.pages} page{'s' if i.pages != 1 else ''}"
+        lines.append(f"{i.control}  {i.theirs}  {pages} from {i.source}{extra}")
     return lines

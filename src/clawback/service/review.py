@@ -83,7 +83,12 @@ class Reviews(Service):
                             decl.declarant, decl.title, ", ".join(decl.docket), paragraphs
                         )
                     )
-            ruling = s.get(t.Ruling, claim_id)
+            ruling = s.scalar(
+                select(t.Ruling)
+                .where(t.Ruling.claim_id == claim_id)
+                .order_by(t.Ruling.id.desc())
+                .limit(1)
+            )
             if ruling is None:
                 ruled = "Not yet ruled."
             else:

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain.bates import BatesRange
-from clawback.domain.claims import Claim, Privilege, Result, Ruling, State
+from clawback.domain.claims import Claim, Privilege, Request, Result, Ruling, State
+from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item
 from clawback.domain.errors import ClawbackError
 from clawback.domain.order import Designation, DesignationHistory, ProtectiveOrder, order_from_data
@@ -90,13 +91,36 @@ def claims(session: Session) -> list[Claim]:
             basis=r.basis,
             state=State(r.state),
             noticed_on=r.noticed_on,
+            request=Request(r.request),
         )
         for r in rows
     ]
 
 
+def closures(session: Session) -> list[date]:
+    """The days the court's clerk's office was inaccessible (FRCP 6(a)(3)), as entered."""
+    return list(session.scalars(select(t.CourtClosure.day).order_by(t.CourtClosure.day)).all())
+
+
+def deadline(r: t.Deadline) -> Deadline:
+    return Deadline(
+        r.act,
+        r.due,
+        r.trigger,
+        r.days,
+        r.source,
+        r.done_on,
+        r.id,
+        party=r.party,
+        kind=r.kind,
+        lifted=r.lifted,
+    )
+
+
 def rulings(session: Session) -> list[Ruling]:
-    rows = session.scalars(select(t.Ruling).order_by(t.Ruling.claim_id)).all()
+    """Every ruling, per claim in the order the court gave them: the last of a claim governs
+    (``claims.governing``)."""
+    rows = session.scalars(select(t.Ruling).order_by(t.Ruling.claim_id, t.Ruling.id)).all()
     return [Ruling(r.claim_id, Result(r.result), tuple(r.items), r.reason, r.on) for r in rows]
 
 

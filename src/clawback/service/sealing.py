@@ -82,6 +82,7 @@ class Sealing(Service):
                     movant_designated,
                     exhibit_runs(exhibits),
                     rows.matter(s).state,
+                    rows.closures(s),
                 )
             if due is not None:
                 s.add(
@@ -149,7 +150,10 @@ class Sealing(Service):
             if unseal_on is not None and sealed_now and on is not None:
                 s.add(
                     t.Deadline(
-                        act=f"the seal of {exhibit_runs(sealed_now)} ends: file them publicly",
+                        act=(
+                            f"file {exhibit_runs(sealed_now)} on the public docket "
+                            "(their seal ends)"
+                        ),
                         due=unseal_on,
                         trigger=on,
                         days=(unseal_on - on).days,

@@ -39,7 +39,7 @@ def key_of(row: object) -> str | None:
     if isinstance(row, t.Claim):
         return f"claim:{row.id}"
     if isinstance(row, t.Ruling):
-        return f"ruling:{row.claim_id}"
+        return f"ruling:{row.id}"
     if isinstance(row, t.SealDecision):
         return f"seal:{row.motion}/{row.exhibit}"
     if isinstance(row, t.Filing):
@@ -100,7 +100,7 @@ def _values(session: Session, wanted: set[str] | None) -> Iterable[tuple[str, An
     simple: list[tuple[str, Any, Any, Any]] = [
         ("item", t.Item, t.Item.id, _item),
         ("claim", t.Claim, t.Claim.id, _claim),
-        ("ruling", t.Ruling, t.Ruling.claim_id, _ruling),
+        ("ruling", t.Ruling, t.Ruling.id, _ruling),
         ("person", t.Person, t.Person.email, _person),
         ("account", t.Account, t.Account.email, _account),
         ("token", t.ApiToken, t.ApiToken.id, _token),
@@ -111,7 +111,7 @@ def _values(session: Session, wanted: set[str] | None) -> Iterable[tuple[str, An
             continue
         query = select(table)
         if chosen is not None:
-            typed = [int(c) for c in chosen] if kind == "token" else chosen
+            typed = [int(c) for c in chosen] if kind in ("token", "ruling") else chosen
             query = query.where(column.in_(typed))
         for row in session.scalars(query):
             yield key_of(row) or "", shape(row)
@@ -180,7 +180,7 @@ def _claim(row: t.Claim) -> Any:
 
 
 def _ruling(row: t.Ruling) -> Any:
-    return [row.result, list(row.items), row.reason, _day(row.on)]
+    return [row.claim_id, row.result, list(row.items), row.reason, _day(row.on)]
 
 
 def _person(row: t.Person) -> Any:

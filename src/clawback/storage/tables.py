@@ -186,6 +186,8 @@ class Claim(Base):
     state: Mapped[str] = mapped_column(String(20))
     noticed_on: Mapped[date | None]
     learned_on: Mapped[date | None]  # when the producing side learned of the disclosure
+    # How the dispute came to court: "clawback" or "compel" (a motion to compel; 0015).
+    request: Mapped[str] = mapped_column(String(20), default="clawback", server_default="clawback")
 
 
 class ClaimEvent(Base):
@@ -212,9 +214,13 @@ class ClaimReview(Base):
 
 
 class Ruling(Base):
+    """One ruling on a claim; an amended ruling is a later row (migration 0015): the latest by
+    ``id`` governs, the earlier ones are its history."""
+
     __tablename__ = "ruling"
-    claim_id: Mapped[str] = mapped_column(ForeignKey("claim.id"), primary_key=True)
-    result: Mapped[str] = mapped_column(String(20))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[str] = mapped_column(String(80), ForeignKey("claim.id"), index=True)
+    result: Mapped[str] = mapped_column(String(40))
     items: Mapped[list[Any]]
     reason: Mapped[str] = mapped_column(Text, default="")
     on: Mapped[date | None]
@@ -250,7 +256,7 @@ class Deadline(Base):
     act: Mapped[str] = mapped_column(Text)
     due: Mapped[date]
     trigger: Mapped[date]
-    days: Mapped[int] = mapped_column(Integer)
+    days: Mapped[int | None] = mapped_column(Integer)  # None: a date the court fixed (0015)
     source: Mapped[str] = mapped_column(String(200), default="")
     done: Mapped[bool] = mapped_column(default=False)
     done_on: Mapped[date | None]
@@ -260,6 +266,18 @@ class Deadline(Base):
     # words name: a person who may not know of one of them does not see the deadline (0012).
     party: Mapped[str | None] = mapped_column(String(20))
     exhibits: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
+    # What kind of act an order set (a supplemental submission, a joint status report, ...),
+    # and why a duty no longer binds (its claim withdrawn): a lifted deadline is never overdue.
+    kind: Mapped[str | None] = mapped_column(String(40))
+    lifted: Mapped[str | None] = mapped_column(Text)
+
+
+class CourtClosure(Base):
+    """A day the court's clerk's office was inaccessible (FRCP 6(a)(3)), entered for the case."""
+
+    __tablename__ = "court_closure"
+    day: Mapped[date] = mapped_column(primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
 
 
 class Filing(Base):

@@ -170,7 +170,7 @@ def deadlines(record: ApiRecord) -> list[dict[str, Any]]:
     return [
         {
             "number": d.number,
-            "act": str(d.act),
+            "act": d.says,
             "due": d.due.isoformat(),
             "done_on": d.done_on.isoformat() if d.done_on else None,
             "source": d.source,
