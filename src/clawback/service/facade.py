@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from clawback.service.received import Imports
     from clawback.service.review import Reviews
     from clawback.service.sealing import Sealing
+    from clawback.service.tracing import Tracing
     from clawback.service.volumes import Volumes
 
 
@@ -178,6 +179,12 @@ class Record:
         from clawback.service.integrity import Integrity
 
         return Integrity(self.ctx)
+
+    @cached_property
+    def tracing(self) -> Tracing:
+        from clawback.service.tracing import Tracing
+
+        return Tracing(self.ctx)
 
     @cached_property
     def audit(self) -> AuditTrail:

@@ -110,6 +110,20 @@ def document(record: ApiRecord, ref: str) -> dict[str, Any]:
     return record.reads.show(ref)
 
 
+@router.get(
+    "/documents/{ref}/pdf",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}, "description": "The document as a PDF"}},
+)
+def document_pdf(record: ApiRecord, ref: str) -> Response:
+    """The document as a PDF, in the version the holder may see."""
+    copy = record.reads.download(ref)
+    disposition = f'attachment; filename="{copy.name}"'
+    return Response(
+        copy.pdf, media_type="application/pdf", headers={"Content-Disposition": disposition}
+    )
+
+
 @router.get("/pages/{bates}")
 def page(record: ApiRecord, bates: str) -> Page:
     """A page's text as the holder may read it, and the pages before and after it."""
