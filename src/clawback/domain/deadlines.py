@@ -39,6 +39,13 @@ class Deadline:
     source: str = ""
     done_on: date | None = None
     number: int | None = None  # the record's number for it, once recorded
+    party: str | None = None  # whose act: producing, receiving, court; None: either party's
+
+    def falls_to(self, side: str) -> bool:
+        """Whether the act is the duty of ``side`` (either party's falls to both)."""
+        if self.party is None:
+            return side in ("producing", "receiving")
+        return self.party == side
 
     def status(self, today: date, soon: int = 7) -> str:
         """done, overdue, due soon (within ``soon`` days, today included) or pending."""

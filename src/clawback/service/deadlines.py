@@ -93,7 +93,7 @@ class Deadlines(Service):
             if not claims:
                 query = query.where(t.Deadline.claim_id.is_(None))
             return [
-                Deadline(r.act, r.due, r.trigger, r.days, r.source, r.done_on, r.id)
+                Deadline(r.act, r.due, r.trigger, r.days, r.source, r.done_on, r.id, r.party)
                 for r in s.scalars(query).all()
                 if lookup.deadline_shown(self.actor, r, known)
             ]

@@ -16,6 +16,7 @@ from clawback.web.pages import (
     audit,
     claims,
     dashboard,
+    deadlines,
     documents,
     filing,
     login,
@@ -48,6 +49,7 @@ def create_app(workspace: Workspace, settings: Settings | None = None) -> FastAP
     for router in (
         login,
         dashboard,
+        deadlines,
         documents,
         viewer,
         claims,
