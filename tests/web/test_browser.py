@@ -111,3 +111,8 @@ def test_receiving_counsel_reads_and_searches_with_the_keyboard(site: Site, page
     duty = month.locator("li.own").filter(has_text="receiving side: certify")
     assert duty.get_by_text("Your side:").is_visible()
     shot(page, "deadlines")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Privilege log").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("table", name=re.compile("The log as the record stands")).is_visible()
+    shot(page, "privilege-log")

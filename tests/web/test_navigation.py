@@ -18,7 +18,7 @@ NOT_SHOWN = {
     world.COUNSEL: {"/filing"},
     world.EMPLOYEE: {"/filing"},
     world.CLERK: set(),
-    world.PUBLIC: {"/claims", "/deadlines", "/filing", "/audit"},
+    world.PUBLIC: {"/claims", "/deadlines", "/filing", "/privilege-log", "/audit"},
 }
 
 

@@ -1,6 +1,6 @@
 """The main navigation: each page with the act the service must let a seat make for the page
 to be of use to it, so a seat is never shown a link to a page that would answer it "not
-found" (the public has no claims, deadlines, filing or audit trail link)."""
+found" (the public has no claims, deadlines, filing, privilege log or audit trail link)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ PAGES: tuple[tuple[str, str, Act | None], ...] = (
     ("/deadlines", "Deadlines", Act.read_deadlines),
     ("/sealing", "Sealing", None),
     ("/filing", "Filing", Act.file),
+    ("/privilege-log", "Privilege log", Act.read_log),
     ("/search", "Search", None),
     ("/audit", "Audit trail", Act.read_audit),
     ("/account", "Account", None),
