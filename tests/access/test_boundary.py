@@ -187,6 +187,7 @@ DOCUMENT_COMMANDS: dict[str, Command] = {
     "show": lambda r, ref, _: r.reads.show(ref),
     "page_warnings": lambda r, ref, _: r.reads.page_warnings(ref),
     "export": lambda r, ref, out: [p.name for p in r.reads.export([ref], out)],
+    "download": lambda r, ref, _: r.reads.download(ref).name,
     "designate": lambda r, ref, _: r.designations.designate(ref, "AEO"),
     "challenge": lambda r, ref, _: r.designations.challenge(ref, "grounds", ON),
     "define_item": lambda r, ref, _: r.items.define(ref, "i-x", "TST-00000001", "x", ["Memo"]),

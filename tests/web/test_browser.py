@@ -104,3 +104,15 @@ def test_receiving_counsel_reads_and_searches_with_the_keyboard(site: Site, page
     page.wait_for_selector("text=3 pages found")
     assert page.get_by_role("link", name=first.bates(2)).is_visible()
     shot(page, "search")
+
+    page.goto(f"{site.url}/deadlines?m=2020-06")
+    month = page.get_by_role("table", name=re.compile("June 2020"))
+    assert month.get_by_role("columnheader", name="Sunday").is_visible()
+    duty = month.locator("li.own").filter(has_text="receiving side: certify")
+    assert duty.get_by_text("Your side:").is_visible()
+    shot(page, "deadlines")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Privilege log").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("table", name=re.compile("The log as the record stands")).is_visible()
+    shot(page, "privilege-log")

@@ -78,7 +78,7 @@ def test_the_public_sees_only_the_public_docket(sessions: dict[str, Client]) -> 
 def test_unknown_ids_answer_as_hidden_ones(sessions: dict[str, Client], email: str) -> None:
     client = sessions[email]
     for hidden in (PENDING_PAGE, AEO_PAGE if email != world.COUNSEL else PENDING_PAGE):
-        for path in ("/pages/{}", "/pages/{}/image.png", "/documents/{}"):
+        for path in ("/pages/{}", "/pages/{}/image.png", "/documents/{}", "/documents/{}/download"):
             got, want = client.get(path.format(hidden)), client.get(path.format(ABSENT_PAGE))
             assert (got.status_code, blanked(got.text, hidden)) == (
                 want.status_code,

@@ -48,7 +48,7 @@ class Deadline:
     source: str = ""
     done_on: date | None = None
     number: int | None = None  # the record's number for it, once recorded
-    party: str | None = None
+    party: str | None = None  # whose act: producing, receiving, both, court; None: either party's
     kind: str | None = None  # an ``acts.ActKind`` value, for acts an order sets
     lifted: str | None = None  # why it no longer binds (its claim withdrawn): never overdue
 
@@ -65,6 +65,12 @@ class Deadline:
         """The act with its actor, as a list shows it: "receiving side: certify ..."."""
         who = {"producing": "producing side", "receiving": "receiving side", "court": "court"}
         return f"{who[self.party]}: {self.act}" if self.party in who else self.act
+
+    def falls_to(self, side: str) -> bool:
+        """Whether the act is the duty of ``side`` (a joint act or either party's falls to both)."""
+        if self.party is None or self.party == "both":
+            return side in ("producing", "receiving")
+        return self.party == side
 
     def status(self, today: date, soon: int = 7) -> str:
         """done, lifted, overdue, due soon (within ``soon`` days, today included) or pending."""

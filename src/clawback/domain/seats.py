@@ -79,6 +79,7 @@ class Act(Enum):
     verify_audit = _Rule("verify the audit trail", CASE, False)
     export_audit = _Rule("export the audit trail", CASE, False)
     read_audit = _Rule("read the audit trail", CASE, False)
+    trace = _Rule("trace a copy to the person it was served to", frozenset({P, C}), False)
 
     @property
     def phrase(self) -> str:

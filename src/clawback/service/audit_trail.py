@@ -39,7 +39,17 @@ class Entry:
 
 
 #: Entries that record what a person read or looked for: that side's work product.
-WORK_PRODUCT = ("read.", "search", "show", "export", "pattern.search", "brief.propose", "copies")
+WORK_PRODUCT = (
+    "read.",
+    "search",
+    "show",
+    "export",
+    "download",
+    "pattern.search",
+    "brief.propose",
+    "copies",
+    "trace",
+)
 
 
 class AuditTrail(Service):

@@ -112,8 +112,15 @@ def calendar(deadlines: Sequence[Deadline], case_number: str) -> str:
         "PRODID:-//clawback//deadlines//EN",
         "CALSCALE:GREGORIAN",
     ]
+    case = hashlib.sha256(case_number.encode()).hexdigest()[:16]
     for d in deadlines:
-        uid = hashlib.sha256(f"{case_number}|{d.act}|{d.due}".encode()).hexdigest()[:32]
+        # A recorded act keeps its UID when its day moves or it is done: a calendar that
+        # subscribed updates the event instead of adding another.
+        uid = (
+            f"deadline-{d.number}-{case}"
+            if d.number is not None
+            else hashlib.sha256(f"{case_number}|{d.act}|{d.due}".encode()).hexdigest()[:32]
+        )
         lines += [
             "BEGIN:VEVENT",
             f"UID:{uid}@clawback",

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from clawback.service.received import Imports
     from clawback.service.review import Reviews
     from clawback.service.sealing import Sealing
+    from clawback.service.tracing import Tracing
     from clawback.service.volumes import Volumes
 
 
@@ -185,6 +186,12 @@ class Record:
         from clawback.service.integrity import Integrity
 
         return Integrity(self.ctx)
+
+    @cached_property
+    def tracing(self) -> Tracing:
+        from clawback.service.tracing import Tracing
+
+        return Tracing(self.ctx)
 
     @cached_property
     def audit(self) -> AuditTrail:

@@ -5,11 +5,12 @@ to the other side's counsel whole, and a party employee sees the rows its tier a
 from __future__ import annotations
 
 from datetime import date
+from hashlib import sha256
 
 from sqlalchemy import select
 
 from clawback.domain import privilege_log
-from clawback.domain.errors import NotFound
+from clawback.domain.errors import InvalidInput, NotFound
 from clawback.domain.seats import Act
 from clawback.service import exports, knowledge
 from clawback.service.base import Service
@@ -68,6 +69,19 @@ class PrivilegeLogs(Service):
                     meta[d.exhibit] = meta.get(parents[d.family], {})
             declarants = {d.id: d.declarant for d in s.scalars(select(t.Declaration)).all()}
             return privilege_log.rows(exhibits, seen.claims, seen.rulings, meta, declarants)
+
+    def download(self, fmt: str) -> bytes:
+        """The log as the record stands, as this actor may read it, as a CSV or XLSX file to
+        hand out; the handing out audited."""
+        if fmt not in ("csv", "xlsx"):
+            raise InvalidInput(f"a privilege log is a csv or xlsx file, not {fmt!r}")
+        rows = self.rows()
+        data = exports.privilege_log_csv(rows) if fmt == "csv" else exports.privilege_log_xlsx(rows)
+        with self.ctx.transaction() as s:
+            self.ctx.audit(
+                s, "privilege_log.download", fmt, entries=len(rows), sha256=sha256(data).hexdigest()
+            )
+        return data
 
     def categorical(self) -> list[privilege_log.CategoryRow]:
         """The privilege log grouped by category, with counts and Bates ranges."""

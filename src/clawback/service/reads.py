@@ -29,7 +29,7 @@ from clawback.domain.documents import Exhibit
 from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.service import access as access_rules
-from clawback.service import delivery, lookup, rows
+from clawback.service import delivery, lookup, rows, tracing
 from clawback.service.base import Service
 from clawback.storage import tables as t
 
@@ -69,6 +69,14 @@ class Hits(list[Hit]):
         self.offset = offset
 
 
+@dataclass(frozen=True)
+class Copy:
+    """A document as handed out: its file name and its bytes."""
+
+    name: str
+    pdf: bytes
+
+
 class Reads(Service):
     """Every read checks access first: what a person may not see is, to them, not there."""
 
@@ -81,20 +89,33 @@ class Reads(Service):
             return page.text if full_view(self.actor) else page.redacted_text
 
     def page_image(self, bates: BatesNumber | str, dpi: int = 72) -> bytes:
-        """A PNG of one produced page (a thumbnail at a low dpi), as this person may see it."""
+        """A PNG of one produced page (a thumbnail at a low dpi), as this person may see it;
+        traced when it goes to the receiving side (``service.tracing``)."""
         bates = bates_number(bates)
         if not 10 <= dpi <= 300:
             raise InvalidInput(f"dpi must be between 10 and 300, not {dpi}")
         with self.ctx.transaction() as s:
             doc, page = lookup.page(s, self.actor, bates)
             pdf = self._version(s, doc)
-            self.ctx.audit(s, "read.image", str(bates), dpi=dpi)
+            mark = tracing.mark_for(self.actor, doc.held_by)
             index = page.idx
-        import pymupdf
-
-        with pymupdf.open(stream=pdf, filetype="pdf") as opened:
-            png: bytes = opened[index].get_pixmap(dpi=dpi).tobytes("png")
+        png = tracing.picture(pdf, index, dpi, mark)  # drawn outside the write lock
+        with self.ctx.transaction() as s:
+            tracing.recorded(self.ctx, s, "read.image", str(bates), png, mark, dpi=dpi)
         return png
+
+    def download(self, ref: DocumentRef | int | str) -> Copy:
+        """One document as a PDF, in the version this person may see, traced when it goes
+        to the receiving side (``service.tracing``)."""
+        with self.ctx.transaction() as s:
+            doc = lookup.document(s, self.actor, document_ref(ref))
+            pdf = self._version(s, doc)
+            mark = tracing.mark_for(self.actor, doc.held_by)
+            name = self._file_name(s, doc)
+        pdf = tracing.marked(pdf, mark)
+        with self.ctx.transaction() as s:
+            tracing.recorded(self.ctx, s, "download", name.removesuffix(".pdf"), pdf, mark)
+        return Copy(name, pdf)
 
     def page_warnings(self, ref: DocumentRef | int | str) -> list[str]:
         """The warnings on a received document's pages (a Bates number: that page's only), as
@@ -161,23 +182,28 @@ class Reads(Service):
             return hits
 
     def export(self, refs: Sequence[DocumentRef | int | str], out: Path) -> list[Path]:
-        """Write each document this person may see, in the version they may see, to ``out``:
-        every file written aside and its audit entry committed before the first is in place."""
+        """Write each document this person may see, in the version they may see (traced when
+        it goes to the receiving side), to ``out``: every file written aside and its audit
+        entry committed before the first is in place."""
         wanted = [document_ref(r) for r in refs]
         made: list[Path] = []
         with delivery.writing() as write, self.ctx.transaction() as s:
             docs = [lookup.document(s, self.actor, ref) for ref in wanted]
             for doc in docs:
-                pdf = self._version(s, doc)
-                first = s.scalar(
-                    select(t.Page.bates).where(t.Page.document_id == doc.id, t.Page.idx == 0)
-                )
-                name = f"{first}.pdf" if first is not None else f"{doc.control}.pdf"
+                mark = tracing.mark_for(self.actor, doc.held_by)
+                pdf = tracing.marked(self._version(s, doc), mark)
+                name = self._file_name(s, doc)
                 path = self.ctx.deliver(s, out / name, pdf)
                 made.append(path)
-                self.ctx.audit(s, "export", str(first or doc.control), path=path.name)
+                subject = name.removesuffix(".pdf")
+                tracing.recorded(self.ctx, s, "export", subject, pdf, mark, path=path.name)
                 write(path, pdf)
         return made
+
+    def _file_name(self, s: Session, doc: t.Document) -> str:
+        """A copy's file name: its first Bates number, else its control number."""
+        first = s.scalar(select(t.Page.bates).where(t.Page.document_id == doc.id, t.Page.idx == 0))
+        return f"{first}.pdf" if first is not None else f"{doc.control}.pdf"
 
     def _version(self, s: Session, doc: t.Document) -> bytes:
         """The produced file, or for a redacted view, the produced file less the granted items."""

@@ -110,6 +110,20 @@ def document(record: ApiRecord, ref: str) -> dict[str, Any]:
     return record.reads.show(ref)
 
 
+@router.get(
+    "/documents/{ref}/pdf",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}, "description": "The document as a PDF"}},
+)
+def document_pdf(record: ApiRecord, ref: str) -> Response:
+    """The document as a PDF, in the version the holder may see."""
+    copy = record.reads.download(ref)
+    disposition = f'attachment; filename="{copy.name}"'
+    return Response(
+        copy.pdf, media_type="application/pdf", headers={"Content-Disposition": disposition}
+    )
+
+
 @router.get("/pages/{bates}")
 def page(record: ApiRecord, bates: str) -> Page:
     """A page's text as the holder may read it, and the pages before and after it."""
@@ -174,6 +188,18 @@ def deadlines(record: ApiRecord) -> list[dict[str, Any]]:
             "due": d.due.isoformat(),
             "done_on": d.done_on.isoformat() if d.done_on else None,
             "source": d.source,
+            "party": d.party,
         }
         for d in record.deadlines.list()
     ]
+
+
+@router.get(
+    "/deadlines.ics",
+    response_class=Response,
+    responses={200: {"content": {"text/calendar": {}}, "description": "An iCalendar feed"}},
+)
+def deadlines_feed(record: ApiRecord) -> Response:
+    """What is due, as the holder may see it, as an iCalendar feed (RFC 5545): one all-day
+    event per act, each keeping its UID as its day moves or it is done."""
+    return Response(record.deadlines.calendar(), media_type="text/calendar; charset=utf-8")

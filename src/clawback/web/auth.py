@@ -47,8 +47,11 @@ def visitor(request: Request) -> Visitor:
 
 
 def record(request: Request, person: Annotated[Visitor, Depends(visitor)]) -> Record:
-    """The record as the session's person reaches it (their acknowledgment signed)."""
-    return gate(request).record(person, Via.web)
+    """The record as the session's person reaches it (their acknowledgment signed); kept on
+    the request for the page's navigation (``web.navigation``)."""
+    found = gate(request).record(person, Via.web)
+    request.state.record = found
+    return found
 
 
 def api_record(

@@ -9,6 +9,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from clawback.web import navigation
+
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
 HTMX = STATIC / "vendor" / "htmx.min.js"  # from the npm package htmx.org (scripts/setup)
@@ -24,4 +26,6 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     context.setdefault("visitor", None)
     context["htmx"] = HTMX.exists()
     context["path"] = request.url.path
+    record = getattr(request.state, "record", None)
+    context["links"] = navigation.links(record) if record is not None else []
     return found.TemplateResponse(request, name, context, status_code=status)

@@ -60,6 +60,7 @@ __all__ = [
     "add_text_layer",
     "needs_ocr",
     "read_drawn",
+    "read_sparse_text",
     "read_words",
     "tessdata",
     "unusable_text",
@@ -460,9 +461,19 @@ def _write_words(page: pymupdf.Page, words: list[Word]) -> None:
         )
 
 
-def _run_tesseract(png: bytes, dpi: int) -> str:
-    """Tesseract's TSV for one PNG picture (single-threaded, no network, no config files)."""
-    command = [tesseract(), "stdin", "stdout", "--dpi", str(dpi), "-l", "eng", "tsv"]
+def read_sparse_text(png: bytes, dpi: int, characters: str = "") -> str:
+    """The plain text Tesseract reads in a PNG picture of scattered words and lines (page
+    segmentation mode 11: no columns or paragraphs looked for); given ``characters``, it reads
+    every letter as one of them."""
+    allowed = ["-c", f"tessedit_char_whitelist={characters}"] if characters else []
+    return _run_tesseract(png, dpi, "--psm", "11", *allowed)
+
+
+def _run_tesseract(png: bytes, dpi: int, *options: str) -> str:
+    """Tesseract's TSV (or with ``options``, what they ask) for one PNG picture
+    (single-threaded, no network, no config files)."""
+    wanted = list(options) if options else ["tsv"]
+    command = [tesseract(), "stdin", "stdout", "--dpi", str(dpi), "-l", "eng", *wanted]
     env = dict(os.environ, OMP_THREAD_LIMIT="1", TESSDATA_PREFIX=str(tessdata()))
     try:
         done = subprocess.run(

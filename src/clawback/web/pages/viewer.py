@@ -44,6 +44,16 @@ def image(request: Request, bates: str, record: CurrentRecord) -> Response:
     return Response(png, media_type="image/png")
 
 
+@router.get("/documents/{ref}/download")
+def download(ref: str, record: CurrentRecord) -> Response:
+    """The document as a PDF, in the version the person may see (traced by the service)."""
+    copy = record.reads.download(ref)
+    disposition = f'attachment; filename="{copy.name}"'
+    return Response(
+        copy.pdf, media_type="application/pdf", headers={"Content-Disposition": disposition}
+    )
+
+
 @router.get("/documents/{ref}")
 def document(ref: str, record: CurrentRecord) -> Response:
     """A document opens at its first produced page."""

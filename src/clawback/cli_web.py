@@ -1,0 +1,38 @@
+"""Commands for what the server hands out: tracing a copy found elsewhere to its person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from clawback.cli import DEFAULT_WS, WorkspaceOption, _record, app, one_line_errors, out
+from clawback.domain.errors import DocumentError, InvalidInput
+
+#: Largest file traced (a scan of a few pages is far less).
+MAX_TRACE_BYTES = 200 << 20
+
+
+@app.command()
+@one_line_errors
+def trace(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(help="A copy found elsewhere: a PDF, or a picture (scan, photo, crop)."),
+    ],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Name the person a copy was served to, when, and what it was, from its trace mark
+    (read from its text, else by OCR); exit status 1 when it carries no code."""
+    if file.stat().st_size > MAX_TRACE_BYTES:
+        raise InvalidInput(f"{file.name}: over {MAX_TRACE_BYTES >> 20} MiB, too large to trace")
+    try:
+        found = _record(ctx, workspace).tracing.trace(file.read_bytes())
+    except DocumentError as exc:
+        raise DocumentError(f"{file.name}: {exc}") from None
+    if found is None:
+        out.print(f"{file.name}: no trace code found (not a copy clawback marked)")
+        raise typer.Exit(1)
+    out.print(f"{file.name}: {found}")
