@@ -1207,3 +1207,6 @@ def _demo_logins(home: Path) -> None:
 def main() -> None:  # pragma: no cover - the console script entry point
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
     sys.exit(app())
+
+
+from clawback import cli_jobs  # noqa: E402,F401  (registers its commands)
