@@ -34,7 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import delete, insert, select, text
 
 from clawback import copies
 from clawback.demo.run import reference_case
@@ -166,6 +166,7 @@ def sign_all(ws: Record) -> None:
                     ]
             s.execute(insert(t.PageSignature), sigs)
             s.execute(insert(t.SignatureBand), bands)
+        s.execute(delete(t.UnsignedPage))
         s.execute(text("ANALYZE"))
 
 

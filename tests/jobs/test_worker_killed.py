@@ -130,13 +130,14 @@ def test_a_worker_process_killed_mid_run_loses_nothing_and_duplicates_nothing(
         )
         signatures = s.scalar(select(func.count()).select_from(t.PageSignature))
         bands = s.scalar(select(func.count()).select_from(t.SignatureBand))
+        unsigned = s.scalar(select(func.count()).select_from(t.UnsignedPage))
         actions = s.execute(
             select(t.Audit.action, t.Audit.subject, func.count()).group_by(
                 t.Audit.action, t.Audit.subject
             )
         ).all()
         produced = {d.control: d.produced for d in docs}
-    assert signatures == total and bands == total * 32
+    assert (signatures, bands, unsigned) == (total, total * 32, 0)
     counted: dict[str, int] = {}
     for action, subject, count in actions:
         counted[action] = counted.get(action, 0) + count

@@ -158,3 +158,21 @@ def test_a_near_copy_is_found_by_a_shared_band_not_by_reading_every_page(ws: Wor
         s.execute(delete(t.SignatureBand).where(t.SignatureBand.page_id == copy.page_id))
     assert ws.copies.of_page("TST-00000005") == []
     assert kept(ws)["TST-00000006"].minhash == copy.minhash  # not made again
+
+
+def test_a_page_waits_in_the_unsigned_list_until_its_signature_is_kept(ws: Workspace) -> None:
+    def listed() -> list[str]:
+        with ws.transaction() as s:
+            found = s.scalars(
+                select(t.Page.bates).join(t.UnsignedPage, t.UnsignedPage.page_id == t.Page.id)
+            )
+            return sorted(str(b) for b in found)
+
+    # Every page inserted is listed (a trigger, whichever path inserted it).
+    assert listed() == ["TST-00000001", "TST-00000002", "TST-00000003", "TST-00000004"]
+    assert ws.copies.sign("DOC-000001") == 2
+    assert listed() == ["TST-00000003", "TST-00000004"]
+    assert ws.copies.sign("DOC-000001") == 0  # kept already: nothing made twice
+    ws.copies.of_page("TST-00000001")  # the search signs what is still listed
+    assert listed() == []
+    assert sorted(kept(ws)) == ["TST-00000001", "TST-00000002", "TST-00000003", "TST-00000004"]

@@ -8,12 +8,14 @@ not proof: look-alike screenshots of one template come out near each other.
 
 Each page's signature is made once, as its document arrives (``sign``: the signature step
 ``clawback.jobs`` runs after each ingest), and kept in ``page_signature`` with its MinHash's LSH
-bands in ``page_signature_band``; a search first makes any a produced page still lacks, or whose
-signature was made by another scheme (``clawback.copies.SCHEME``) or from another file. A
-search for one page's copies reads only the candidates the indexes name (the same text hash,
-a shared band, any page with a picture: pictures are still compared one by one), which hold
-every copy a comparison with every page would find (``copies.banded``). Only pages the acting
-person may see are candidates: a copy they may not see is never named to them.
+bands in ``page_signature_band``. A search first signs the produced pages still listed in
+``page_unsigned`` (the signature step has not reached them, or they came in by a path that
+runs no step); then it reads only the candidates the indexes name (the same text hash, a
+shared band, any page with a picture: pictures are still compared one by one), which hold
+every copy a comparison with every page would find (``copies.banded``). A candidate whose
+signature was made by another scheme (``clawback.copies.SCHEME``) or from another file is made
+again, and the candidates read again. Only pages the acting person may see are candidates: a
+copy they may not see is never named to them.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, String, cast, delete, insert, or_, select
+from sqlalchemy import ColumnElement, Row, String, cast, delete, insert, select
 from sqlalchemy.orm import Session
 
 from clawback import copies
@@ -143,37 +145,54 @@ class Copies(Service):
         return self._make_signatures([doc_id]) if stale is not None else 0
 
     def _sign_missing(self) -> None:
-        """Sign every produced page the actor may see that has no current signature yet."""
+        """Sign every produced page not signed yet (``page_unsigned``: the signature step has
+        not reached it, or it came in by a path that runs no step)."""
         with self.ctx.transaction() as s:
-            visible = access_rules.visible(self.actor)
-            query = _stale().where(
-                t.Document.produced.is_not(None), t.Page.bates.is_not(None), visible
-            )
-            stale = s.scalars(query).all()
-        if stale:
-            self._make_signatures(sorted(stale))
+            listed = s.scalars(select(t.UnsignedPage.page_id)).all()  # read first: few or none
+            unsigned: set[int] = set()
+            for start in range(0, len(listed), 500):
+                unsigned.update(
+                    s.scalars(
+                        select(t.Page.document_id)
+                        .join(t.Document, t.Page.document_id == t.Document.id)
+                        .where(t.Page.id.in_(listed[start : start + 500]))
+                        .where(t.Document.produced.is_not(None), t.Page.bates.is_not(None))
+                    )
+                )
+        if unsigned:
+            self._make_signatures(sorted(unsigned))
 
     def _candidates(self, pages: Sequence[BatesNumber]) -> tuple[CopyIndex, dict[str, int | None]]:
         """``pages`` and every page the indexes name as a possible copy of one of them: the
-        same text hash, a shared LSH band, or (for a page with pictures) any picture."""
+        same text hash, a shared LSH band, or (for a page with pictures) any picture. A page
+        among them whose signature is stale is signed again, and the candidates read again."""
+        found = self._named(pages)
+        stale = {r.document_id for r in found if not _current(r)}
+        if stale:
+            self._make_signatures(sorted(stale))
+            found = self._named(pages)
+        return _index_of(found)
+
+    def _named(self, pages: Sequence[BatesNumber]) -> list[Row[Any]]:
         with self.ctx.transaction() as s:
             asked = [r for r in self._signature_rows(s, t.Page.bates.in_(pages)) if _current(r)]
             sigs = [copies.decode(r.words, r.text_hash, r.minhash, r.images) for r in asked]
-            sig = t.PageSignature
-            named: list[ColumnElement[bool]] = []
+            sig, band = t.PageSignature, t.SignatureBand
+            named: set[int] = set()
             hashes = {x.text_hash for x in sigs if x.text_hash is not None}
             if hashes:
-                named.append(sig.text_hash.in_(hashes))
+                named.update(s.scalars(select(sig.page_id).where(sig.text_hash.in_(hashes))))
             buckets = {b for x in sigs if x.minhash is not None for b in copies.bands(x.minhash)}
             if buckets:
-                banded = select(t.SignatureBand.page_id).where(t.SignatureBand.bucket.in_(buckets))
-                named.append(sig.page_id.in_(banded))
-            if any(x.images for x in sigs):
-                named.append(cast(sig.images, String) != "[]")
+                named.update(s.scalars(select(band.page_id).where(band.bucket.in_(buckets))))
+            if any(x.images for x in sigs):  # pictures: every page with one
+                named.update(s.scalars(select(sig.page_id).where(cast(sig.images, String) != "[]")))
+            named -= {r.page_id for r in asked}
             found = list(asked)
-            if named:
-                found += self._signature_rows(s, or_(*named), t.Page.bates.not_in(pages))
-        return _index_of(found)
+            ids = sorted(named)
+            for start in range(0, len(ids), 500):  # each the actor may see, produced
+                found += self._signature_rows(s, t.Page.id.in_(ids[start : start + 500]))
+        return found
 
     def _index(self) -> tuple[CopyIndex, dict[str, int | None]]:
         """Every produced page the actor may see, by Bates number, from its kept signature."""
@@ -182,13 +201,14 @@ class Copies(Service):
             found = self._signature_rows(s)
         return _index_of(found)
 
-    def _signature_rows(self, s: Session, *where: ColumnElement[bool]) -> Sequence[Row[Any]]:
+    def _signature_rows(self, s: Session, *where: ColumnElement[bool]) -> list[Row[Any]]:
         """Each produced page the actor may see, with its document and its kept signature.
 
         Plain columns, not records: a search reads every page's signature."""
         sig = t.PageSignature
         query = (
             select(
+                t.Page.id.label("page_id"),
                 t.Page.document_id,
                 t.Page.bates,
                 t.Document.exhibit,
@@ -206,7 +226,8 @@ class Copies(Service):
             .where(access_rules.visible(self.actor), *where)
             .order_by(t.Page.document_id, t.Page.idx)
         )
-        return s.execute(query).all()
+        found: Any = s.execute(query).all()  # eleven typed columns: more than Row spells out
+        return list(found)
 
     def _make_signatures(self, document_ids: Sequence[int]) -> int:
         """Make and keep the signature of every page of these documents, one at a time, each
@@ -242,6 +263,7 @@ class Copies(Service):
                     s.flush()
                     if bands:
                         s.execute(insert(t.SignatureBand), bands)
+                    s.execute(delete(t.UnsignedPage).where(t.UnsignedPage.page_id.in_(ids)))
                 signed += min(len(pages), len(sigs))
             except StorageError:
                 pass  # another search or step kept the same signatures first
@@ -252,18 +274,16 @@ def _stale() -> Any:
     """The documents with a page that has no signature made by this scheme from the
     document's file (a query to narrow down)."""
     sig = t.PageSignature
+    current = select(sig.page_id).where(
+        sig.page_id == t.Page.id,
+        sig.scheme == copies.SCHEME,
+        sig.made_from == t.Document.original,
+    )
     return (
         select(t.Page.document_id)
         .distinct()
         .join(t.Document, t.Page.document_id == t.Document.id)
-        .outerjoin(sig, sig.page_id == t.Page.id)
-        .where(
-            or_(
-                sig.page_id.is_(None),
-                sig.scheme != copies.SCHEME,
-                sig.made_from != t.Document.original,
-            )
-        )
+        .where(~current.exists())
     )
 
 

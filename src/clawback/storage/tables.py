@@ -132,6 +132,16 @@ class PageSignature(Base):
     images: Mapped[list[Any]]
 
 
+class UnsignedPage(Base):
+    """A page whose copy signature is not made yet: put here by a trigger on every page
+    inserted (whichever path inserts it), taken out when its signature is kept (migration
+    0017). A search signs the produced pages listed here, not every page it would have to
+    check."""
+
+    __tablename__ = "page_unsigned"
+    page_id: Mapped[int] = mapped_column(ForeignKey("page.id"), primary_key=True)
+
+
 class SignatureBand(Base):
     """One LSH band of a kept signature's MinHash (``clawback.copies.bands``), by its bucket:
     near-text copies are the pages sharing a bucket with the query (migration 0017). Written
