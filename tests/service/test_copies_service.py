@@ -176,3 +176,16 @@ def test_a_page_waits_in_the_unsigned_list_until_its_signature_is_kept(ws: Works
     ws.copies.of_page("TST-00000001")  # the search signs what is still listed
     assert listed() == []
     assert sorted(kept(ws)) == ["TST-00000001", "TST-00000002", "TST-00000003", "TST-00000004"]
+
+
+def test_a_stale_signature_of_the_page_asked_about_is_made_again(ws: Workspace) -> None:
+    ws.copies.of_page("TST-00000002")
+    rows = kept(ws)
+    with ws.transaction() as s:
+        s.execute(
+            update(t.PageSignature)
+            .where(t.PageSignature.page_id == rows["TST-00000002"].page_id)
+            .values(scheme="1", text_hash="0" * 64)
+        )
+    assert [str(c.bates) for c in ws.copies.of_page("TST-00000002")] == ["TST-00000003"]
+    assert kept(ws)["TST-00000002"].scheme == SCHEME

@@ -174,9 +174,15 @@ class Copies(Service):
         return _index_of(found)
 
     def _named(self, pages: Sequence[BatesNumber]) -> list[Row[Any]]:
+        """The rows of ``pages`` (current or not) and of the pages their current signatures
+        name by text hash, bucket or picture."""
         with self.ctx.transaction() as s:
-            asked = [r for r in self._signature_rows(s, t.Page.bates.in_(pages)) if _current(r)]
-            sigs = [copies.decode(r.words, r.text_hash, r.minhash, r.images) for r in asked]
+            asked = self._signature_rows(s, t.Page.bates.in_(pages))
+            sigs = [
+                copies.decode(r.words, r.text_hash, r.minhash, r.images)
+                for r in asked
+                if _current(r)
+            ]
             sig, band = t.PageSignature, t.SignatureBand
             named: set[int] = set()
             hashes = {x.text_hash for x in sigs if x.text_hash is not None}
