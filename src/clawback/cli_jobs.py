@@ -27,6 +27,7 @@ from clawback.cli import (
     one_line_errors,
     out,
 )
+from clawback.domain.seats import Act
 
 if TYPE_CHECKING:
     from clawback.jobs import Outcome, Step
@@ -86,7 +87,7 @@ def jobs_ingest(
     from clawback.jobs import Step
 
     steps = [Step.ingest(p, kind=kind, custodian=custodian) for p in walk(files)]
-    _run(ctx, workspace, steps, broker, workers, wait)
+    _run(ctx, workspace, Act.ingest, steps, broker, workers, wait)
 
 
 @jobs_app.command("produce")
@@ -127,21 +128,22 @@ def jobs_produce(
         redact_pattern=redact_pattern,
         on=_day(on),
     )
-    _run(ctx, workspace, [step], broker, 1, wait)
+    _run(ctx, workspace, Act.produce, [step], broker, 1, wait)
 
 
 def _run(
     ctx: typer.Context,
     workspace: Path,
+    act: Act,
     steps: Sequence[Step],
     broker: str | None,
     workers: int,
     wait: bool,
 ) -> None:
-    from clawback.domain.seats import Act
-
+    """Run or queue ``steps``, which make ``act`` (refused now to a preview or a seat that
+    may not: the workers run them as the operator)."""
     record = _record(ctx, workspace)
-    record.ctx.require(Act.ingest if steps and steps[0].name == "ingest" else Act.produce)
+    record.ctx.require(act)
     workspace_id = record.ctx.workspace.id
     record.ctx.workspace.close()
     found = (
@@ -198,5 +200,12 @@ def _queue(
     if not wait:
         return None
     with _progress_bar("steps") as progress:
-        found = queue.wait(app_, ids, lambda done, known, _p, _t: progress(done, known))
+
+        def watch(done: int, known: int, pages: int, total: int) -> None:
+            if total:  # a production under way: its pages
+                progress(pages, total)
+            else:
+                progress(done, known)
+
+        found = queue.wait(app_, ids, watch)
     return [found[i] for i in ids], [o for i, o in found.items() if i not in set(ids)]

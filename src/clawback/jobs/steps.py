@@ -39,8 +39,9 @@ class Step:
 
     @classmethod
     def ingest(cls, path: Path, *, kind: str | None = None, custodian: str = "") -> Step:
-        """Ingest one file (a folder is walked by whoever makes the steps)."""
-        return cls("ingest", {"path": str(path), "kind": kind, "custodian": custodian})
+        """Ingest one file (a folder is walked by whoever makes the steps), named by its
+        absolute path: a worker elsewhere does not share this process's folder."""
+        return cls("ingest", {"path": str(path.absolute()), "kind": kind, "custodian": custodian})
 
     @classmethod
     def produce(
