@@ -19,6 +19,7 @@ The database is SQLite in the workspace, or CLAWBACK_DATABASE_URL.
     .venv/bin/python benchmarks/scale.py                      # 100,000 pages: long
     .venv/bin/python benchmarks/scale.py --smoke              # 2,000 pages, 200 ingested
     .venv/bin/python benchmarks/scale.py --pages 1000000 --ingest-pages 20000
+    .venv/bin/python benchmarks/scale.py --only copies        # near copies only
 """
 
 from __future__ import annotations
@@ -220,12 +221,15 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--scans", type=int, default=3)
     parser.add_argument("--smoke", action="store_true", help="2,000 pages, 200 ingested")
+    parser.add_argument("--only", choices=("ingest", "copies"), help="one half of the run")
     args = parser.parse_args()
     if args.smoke:
         args.pages, args.ingest_pages, args.queries = 2_000, 200, 50
     with tempfile.TemporaryDirectory() as tmp:
-        ingest_rates(args.ingest_pages, args.per_doc, Path(tmp))
-        near_copies(args.pages, args.per_doc, args.queries, args.scans, Path(tmp))
+        if args.only in (None, "ingest"):
+            ingest_rates(args.ingest_pages, args.per_doc, Path(tmp))
+        if args.only in (None, "copies"):
+            near_copies(args.pages, args.per_doc, args.queries, args.scans, Path(tmp))
 
 
 if __name__ == "__main__":
