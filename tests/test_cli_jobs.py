@@ -47,3 +47,18 @@ def test_jobs_ingest_and_produce_in_a_local_pool(tmp_path: Path) -> None:
         app, ["--as", "nobody@example.test", "jobs", "ingest", str(folder), "-w", str(ws)]
     )
     assert previewed.exit_code == 1 and "Traceback" not in previewed.output
+
+
+def test_the_ingest_command_signs_each_new_document_as_it_arrives(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    assert runner.invoke(app, ["init", str(ws)]).exit_code == 0
+    folder = collection(tmp_path / "in", 2, pages=2)
+    done = runner.invoke(app, ["ingest", str(folder), "-w", str(ws)])
+    assert done.exit_code == 0, done.output
+    again = runner.invoke(app, ["ingest", str(folder), "-w", str(ws)])
+    assert again.exit_code == 0 and again.output.count("already in the record") == 2
+    record = Workspace.open(ws).operator()
+    with record.transaction() as s:
+        signed = s.scalar(select(func.count()).select_from(t.PageSignature))
+        unsigned = s.scalar(select(func.count()).select_from(t.UnsignedPage))
+    assert (signed, unsigned) == (4, 0)
