@@ -62,3 +62,20 @@ def test_the_ingest_command_signs_each_new_document_as_it_arrives(tmp_path: Path
         signed = s.scalar(select(func.count()).select_from(t.PageSignature))
         unsigned = s.scalar(select(func.count()).select_from(t.UnsignedPage))
     assert (signed, unsigned) == (4, 0)
+
+
+def test_jobs_sign_catches_up_on_documents_not_signed(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    record = Workspace.init(ws).operator()
+    for n, pdf in enumerate(sorted(collection(tmp_path / "in", 3, pages=2).iterdir())):
+        record.ingest.ingest(pdf.read_bytes(), title=f"d{n}")  # the service signs nothing
+    record.copies.sign("DOC-000002")
+    assert record.copies.unsigned() == ["DOC-000001", "DOC-000003"]
+    record.ctx.workspace.close()
+    done = runner.invoke(app, ["jobs", "sign", "--workers", "2", "-w", str(ws)])
+    assert done.exit_code == 0, done.output
+    assert done.output.splitlines() == [
+        "DOC-000001: 2 page signature(s) made",
+        "DOC-000003: 2 page signature(s) made",
+    ]
+    assert Workspace.open(ws).operator().copies.unsigned() == []

@@ -131,6 +131,23 @@ def jobs_produce(
     _run(ctx, workspace, Act.produce, [step], broker, 1, wait)
 
 
+@jobs_app.command("sign")
+@one_line_errors
+def jobs_sign(
+    ctx: typer.Context,
+    broker: BrokerOption = None,
+    workers: WorkersOption = 2,
+    wait: WaitOption = True,
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Make the copy signatures of every document that has a page not signed yet (after an
+    upgrade, or files ingested by the web app), one step per document."""
+    from clawback.jobs import Step
+
+    steps = [Step.sign(c) for c in _record(ctx, workspace).copies.unsigned()]
+    _run(ctx, workspace, Act.ingest, steps, broker, workers, wait)
+
+
 def _run(
     ctx: typer.Context,
     workspace: Path,

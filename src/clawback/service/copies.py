@@ -144,6 +144,21 @@ class Copies(Service):
             doc_id = doc.id
         return self._make_signatures([doc_id]) if stale is not None else 0
 
+    def unsigned(self) -> list[str]:
+        """The control numbers of the documents with a page not signed yet (``page_unsigned``),
+        for signature steps to catch up on (after an upgrade that dropped the kept ones)."""
+        self.ctx.require(Act.ingest)
+        with self.ctx.transaction() as s:
+            query = (
+                select(t.Document.control)
+                .distinct()
+                .join(t.Page, t.Page.document_id == t.Document.id)
+                .join(t.UnsignedPage, t.UnsignedPage.page_id == t.Page.id)
+                .where(access_rules.visible(self.actor))
+                .order_by(t.Document.control)
+            )
+            return list(s.scalars(query))
+
     def _sign_missing(self) -> None:
         """Sign every produced page not signed yet (``page_unsigned``: the signature step has
         not reached it, or it came in by a path that runs no step)."""
