@@ -14,9 +14,12 @@ import yaml
 from PIL import Image, ImageDraw, ImageFilter
 
 from clawback.copies import (
+    TEXT_THRESHOLD,
     CopyIndex,
     Match,
     PageSignature,
+    banded,
+    bands,
     decode,
     encode,
     signature,
@@ -262,3 +265,28 @@ def test_exact_only_leaves_near_matches_out(index: CopyIndex) -> None:
     assert index.find_key(key(SHARED_IMAGE_EXHIBIT, 0), near=False) == [
         Match(key(19, PPT_IMAGE_PAGE), "same_picture", 1.0)
     ]
+
+
+def test_every_near_text_copy_shares_a_band() -> None:
+    """Pages whose MinHashes agree on TEXT_THRESHOLD of their values or more share a band
+    (the lookup misses no copy the scan finds); the pages range from the same text to one with
+    a word in three changed."""
+    assert banded(TEXT_THRESHOLD) and not banded(0.7)
+    rng = np.random.default_rng(5)
+    words = [f"w{n}" for n in rng.integers(0, 5000, 90)]
+    variants = []
+    for changed in range(31):
+        text = list(words)
+        for at in rng.choice(len(text), changed, replace=False):
+            text[at] = f"x{at}"
+        variants.append(signature(" ".join(text)).minhash)
+    near = 0
+    for a in variants:
+        for b in variants:
+            assert a is not None and b is not None
+            agree = float(np.mean(a.hashvalues == b.hashvalues))
+            shared = {(n, x) for n, x in enumerate(bands(a))} & set(enumerate(bands(b)))
+            if agree >= TEXT_THRESHOLD:
+                near += 1
+                assert shared, agree
+    assert 31 < near < 31 * 31  # near pairs besides each page with itself, and far ones

@@ -210,8 +210,10 @@ def ingest(
     """Store files with each page's text and hashes: PDFs, e-mails (.eml/.msg, as families),
     Office files (converted), pictures and scans (OCR'd). Folders are walked; one line per
     file; a refused file is reported and the rest go on; a file already in is not stored
-    twice. Exit status 1 if any file was refused."""
-    reports = _record(ctx, workspace).ingest.ingest_paths(
+    twice. Each new document's copy signatures are made as it comes in. Exit status 1 if any
+    file was refused."""
+    record = _record(ctx, workspace)
+    reports = record.ingest.ingest_paths(
         files,
         password=password,
         custodian=custodian,
@@ -224,6 +226,8 @@ def ingest(
     )
     for report in reports:
         (err if report.outcome == "refused" else out).print(report.line())
+    for control in (c for r in reports if r.outcome == "ingested" for c in r.controls):
+        record.copies.sign(control)  # as it arrives, not on the first search for copies
     if any(report.outcome == "refused" for report in reports):
         raise typer.Exit(1)
 
@@ -1252,3 +1256,4 @@ from clawback import cli_papers  # noqa: E402,F401  (registers its commands)
 from clawback import cli_ingest  # noqa: E402,F401  (registers its commands)
 from clawback import cli_rulings  # noqa: E402,F401  (registers its commands)
 from clawback import cli_web  # noqa: E402,F401  (registers its commands)
+from clawback import cli_jobs  # noqa: E402,F401  (registers its commands)

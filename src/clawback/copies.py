@@ -25,6 +25,14 @@ in) still meets the original.
 Signatures are worth keeping: :func:`encode` and :func:`decode` turn one into plain columns
 and back, and :data:`SCHEME` names the way they are made, so a stored signature made another
 way is made again.
+
+Kept signatures are found again by locality-sensitive hashing: :func:`bands` cuts a MinHash
+into :data:`BANDS` bands of :data:`ROWS` values and names each by a 64-bit bucket. Two pages
+whose MinHashes agree on a share ``s`` of their values differ in at most ``NUM_PERM * (1 - s)``
+of them; when that is fewer than :data:`BANDS`, some band holds none of the differences, so
+the two share that band's bucket (:func:`banded` says whether a threshold is that high). An
+index of buckets then hands over every near-text copy a full scan would find, and few pages
+besides, without reading the rest.
 """
 
 from __future__ import annotations
@@ -42,11 +50,13 @@ from datasketch import LeanMinHash, MinHash
 from PIL import Image
 
 __all__ = [
+    "BANDS",
     "CROPS",
     "IMAGE_DISTANCE",
     "MIN_WORDS",
     "NUM_PERM",
     "PHASH_BITS",
+    "ROWS",
     "SCHEME",
     "SHINGLE",
     "TEXT_THRESHOLD",
@@ -55,6 +65,8 @@ __all__ = [
     "Match",
     "MatchKind",
     "PageSignature",
+    "banded",
+    "bands",
     "decode",
     "encode",
     "image_signature",
@@ -88,6 +100,13 @@ IMAGE_DISTANCE = 40
 
 On the benchmark's 25,000 pictures, altered copies (re-scanned, JPEG quality 30, trimmed 2-4
 pixels) lie at most 28 bits from their original, unrelated pictures at least 62 bits apart."""
+
+BANDS = 32
+"""LSH bands per MinHash: at :data:`TEXT_THRESHOLD` two near copies differ in at most 25 of
+the :data:`NUM_PERM` values, fewer than the bands, so they always share one."""
+ROWS = NUM_PERM // BANDS
+"""MinHash values per band: unrelated pages (a shared share of 0.3, say) meet by chance in a
+band of 4 about once in 120 bands."""
 
 MatchKind = Literal["exact", "same_picture", "near_text", "near_picture"]
 _RANK: dict[str, int] = {"exact": 0, "same_picture": 1, "near_text": 2, "near_picture": 3}
@@ -293,6 +312,29 @@ def decode(
             for im in images
         ),
     )
+
+
+def bands(minhash: LeanMinHash) -> list[int]:
+    """The bucket of each of the :data:`BANDS` bands of ``minhash``: a signed 64-bit integer
+    (a database's BIGINT) hashed from the band's number and its :data:`ROWS` values, so one
+    bucket never stands for two bands."""
+    values = np.asarray(minhash.hashvalues, dtype=np.uint64).astype("<u4")
+    return [
+        int.from_bytes(
+            hashlib.blake2b(
+                bytes([band]) + values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8
+            ).digest(),
+            "big",
+            signed=True,
+        )
+        for band in range(BANDS)
+    ]
+
+
+def banded(text_threshold: float) -> bool:
+    """Whether every page at least ``text_threshold`` like another shares one of its bands
+    (the values two such MinHashes may differ in are fewer than the bands)."""
+    return int(NUM_PERM * (1 - text_threshold)) < BANDS
 
 
 # --- searching -------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from clawback.copies import SCHEME
 from clawback.demo.run import reference_case
@@ -136,3 +136,56 @@ def test_no_copy_is_named_to_a_person_who_may_not_see_it(ws: Workspace) -> None:
     assert index.find_key("TST-00000002") == []
     ws = ws.ctx.workspace.operator()  # the operator sees the copy
     assert [str(c.bates) for c in ws.copies.of_page("TST-00000002")] == ["TST-00000003"]
+
+
+NOTE = (
+    "The agent's field note on the crossing at the port of entry\n"
+    "prepared for the intelligence unit review of the operation\n"
+    "names the sources, the vehicles and the times of each shift"
+)
+
+
+def test_a_near_copy_is_found_by_a_shared_band_not_by_reading_every_page(ws: Workspace) -> None:
+    ws.ingest.ingest(text_pdf(NOTE), title="c", exhibit=3)
+    ws.ingest.ingest(text_pdf(NOTE.replace("each shift", "every shift")), title="d", exhibit=4)
+    ws.productions.produce([3, 4], "TST-00000005", "V2")
+    assert [(str(c.bates), c.kind) for c in ws.copies.of_page("TST-00000005")] == [
+        ("TST-00000006", "near_text")
+    ]
+    # The copy keeps its signature but loses its bands: the search no longer meets it.
+    copy = kept(ws)["TST-00000006"]
+    with ws.transaction() as s:
+        s.execute(delete(t.SignatureBand).where(t.SignatureBand.page_id == copy.page_id))
+    assert ws.copies.of_page("TST-00000005") == []
+    assert kept(ws)["TST-00000006"].minhash == copy.minhash  # not made again
+
+
+def test_a_page_waits_in_the_unsigned_list_until_its_signature_is_kept(ws: Workspace) -> None:
+    def listed() -> list[str]:
+        with ws.transaction() as s:
+            found = s.scalars(
+                select(t.Page.bates).join(t.UnsignedPage, t.UnsignedPage.page_id == t.Page.id)
+            )
+            return sorted(str(b) for b in found)
+
+    # Every page inserted is listed (a trigger, whichever path inserted it).
+    assert listed() == ["TST-00000001", "TST-00000002", "TST-00000003", "TST-00000004"]
+    assert ws.copies.sign("DOC-000001") == 2
+    assert listed() == ["TST-00000003", "TST-00000004"]
+    assert ws.copies.sign("DOC-000001") == 0  # kept already: nothing made twice
+    ws.copies.of_page("TST-00000001")  # the search signs what is still listed
+    assert listed() == []
+    assert sorted(kept(ws)) == ["TST-00000001", "TST-00000002", "TST-00000003", "TST-00000004"]
+
+
+def test_a_stale_signature_of_the_page_asked_about_is_made_again(ws: Workspace) -> None:
+    ws.copies.of_page("TST-00000002")
+    rows = kept(ws)
+    with ws.transaction() as s:
+        s.execute(
+            update(t.PageSignature)
+            .where(t.PageSignature.page_id == rows["TST-00000002"].page_id)
+            .values(scheme="1", text_hash="0" * 64)
+        )
+    assert [str(c.bates) for c in ws.copies.of_page("TST-00000002")] == ["TST-00000003"]
+    assert kept(ws)["TST-00000002"].scheme == SCHEME

@@ -170,6 +170,10 @@ class Ingest(Service):
         else:
             self.ctx.put(s, ready.pdf, "application/pdf")
         held = self.side.value
+        # Numbering waits for any other writer (PostgreSQL: the audit head's row lock, which
+        # every write takes at commit anyway; SQLite's BEGIN IMMEDIATE already has one writer):
+        # two worker processes never both count N documents and both take number N + 1.
+        s.execute(select(t.AuditHead.id).with_for_update())
         count = s.scalar(select(func.count()).where(t.Document.held_by == held)) or 0
         doc = t.Document(
             control=f"{CONTROL_PREFIXES[held]}-{count + 1:06d}",

@@ -267,6 +267,16 @@ class Productions(Service):
         if start is not None and start != production.first:
             raise RuleViolation(f"volume {volume} is open and starts at {production.first}")
 
+    def produced(self, volume: str) -> BatesRange | None:
+        """The range of ``volume`` if it is produced (complete), else None (open, abandoned or
+        not there): how a step run again after a kill knows its volume is done."""
+        self.ctx.require(Act.produce)
+        with self.ctx.transaction() as s:
+            production = s.scalar(select(t.Production).where(t.Production.volume == volume))
+            if production is None or production.state != "complete":
+                return None
+            return BatesRange(production.first, production.last)
+
     def abandon(self, volume: str, reason: str) -> int:
         """Give up an open volume (one that cannot be finished: a document that always fails
         the gate, the wrong documents): its documents lose the numbers and stamped files it

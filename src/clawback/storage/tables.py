@@ -7,10 +7,12 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     ForeignKey,
     Integer,
     LargeBinary,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -125,9 +127,30 @@ class PageSignature(Base):
     scheme: Mapped[str] = mapped_column(String(20))
     made_from: Mapped[str] = mapped_column(String(64))
     words: Mapped[int] = mapped_column(Integer)
-    text_hash: Mapped[str | None] = mapped_column(String(64))
+    text_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
     images: Mapped[list[Any]]
+
+
+class UnsignedPage(Base):
+    """A page whose copy signature is not made yet: put here by a trigger on every page
+    inserted (whichever path inserts it), taken out when its signature is kept (migration
+    0016). A search signs the produced pages listed here, not every page it would have to
+    check."""
+
+    __tablename__ = "page_unsigned"
+    page_id: Mapped[int] = mapped_column(ForeignKey("page.id"), primary_key=True)
+
+
+class SignatureBand(Base):
+    """One LSH band of a kept signature's MinHash (``clawback.copies.bands``), by its bucket:
+    near-text copies are the pages sharing a bucket with the query (migration 0016). Written
+    with the signature, in the same transaction; a page without a MinHash has none."""
+
+    __tablename__ = "page_signature_band"
+    page_id: Mapped[int] = mapped_column(ForeignKey("page_signature.page_id"), primary_key=True)
+    band: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    bucket: Mapped[int] = mapped_column(BigInteger, index=True)
 
 
 class Designation(Base):
