@@ -1252,8 +1252,5 @@ def main() -> None:  # pragma: no cover - the console script entry point
     sys.exit(app())
 
 
-from clawback import cli_papers  # noqa: E402,F401  (registers its commands)
-from clawback import cli_ingest  # noqa: E402,F401  (registers its commands)
-from clawback import cli_rulings  # noqa: E402,F401  (registers its commands)
-from clawback import cli_web  # noqa: E402,F401  (registers its commands)
-from clawback import cli_jobs  # noqa: E402,F401  (registers its commands)
+# The commands of each area, registered on `app` by importing their modules.
+from clawback import cli_ingest, cli_jobs, cli_papers, cli_rulings, cli_web  # noqa: E402,F401
