@@ -1,0 +1,96 @@
+"""The vocabularies an order is read by: data a lawyer reads and extends
+(``clawback/data/order_reading.yaml``), loaded once into whole-word patterns.
+
+Every list maps a label (an outcome, a motion kind, a party) to plain phrases. `Vocabulary.find`
+gives each place a phrase of any label stands in a text, the longest phrase winning where two
+overlap, so "denied without prejudice" is never also read as "denied".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from clawback.domain.errors import InvalidInput
+
+__all__ = ["Found", "OrderWords", "Vocabulary", "order_words"]
+
+
+@dataclass(frozen=True)
+class Found:
+    label: str
+    start: int
+    end: int
+
+
+class Vocabulary:
+    """Labels, each with its phrases, as one pattern (see the module doc)."""
+
+    def __init__(self, name: str, phrases: Mapping[str, Sequence[str]]) -> None:
+        self.name = name
+        label_of: dict[str, str] = {}
+        for label, words in phrases.items():
+            if not isinstance(words, list) or not words:
+                raise InvalidInput(f"order words: {name} {label!r}: give a list of phrases")
+            for phrase in words:
+                label_of.setdefault(" ".join(str(phrase).lower().split()), str(label))
+        self._label_of = label_of
+        alternatives = sorted(label_of, key=len, reverse=True)
+        spaced = (re.escape(p).replace(r"\ ", r"\s+") for p in alternatives)
+        self._pattern = re.compile(r"(?<![\w'])(?:" + "|".join(spaced) + r")(?![\w-])", re.I)
+
+    def find(self, text: str) -> list[Found]:
+        return [
+            Found(self._label_of[" ".join(m.group().lower().split())], m.start(), m.end())
+            for m in self._pattern.finditer(text)
+        ]
+
+
+@dataclass(frozen=True)
+class OrderWords:
+    outcomes: Vocabulary
+    motions: Vocabulary
+    parties: Vocabulary
+    directives: Vocabulary
+    acts: Vocabulary
+    order_triggers: Vocabulary
+    reasons: Vocabulary
+    requests: Vocabulary
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
+        def listed(key: str) -> Vocabulary:
+            words = data.get(key)
+            if not isinstance(words, list):
+                raise InvalidInput(f"order words: {key}: give a list of phrases")
+            return Vocabulary(key, {key: words})
+
+        def mapped(key: str) -> Vocabulary:
+            words = data.get(key)
+            if not isinstance(words, Mapping):
+                raise InvalidInput(f"order words: {key}: give each label its phrases")
+            return Vocabulary(key, words)
+
+        return cls(
+            outcomes=mapped("outcomes"),
+            motions=mapped("motions"),
+            parties=mapped("parties"),
+            directives=listed("directives"),
+            acts=listed("acts"),
+            order_triggers=listed("order_triggers"),
+            reasons=listed("reasons"),
+            requests=listed("requests"),
+        )
+
+
+@cache
+def order_words() -> OrderWords:
+    """The vocabularies shipped with clawback."""
+    import yaml  # only when an order is first read
+
+    text = resources.files("clawback.data").joinpath("order_reading.yaml").read_text("utf-8")
+    return OrderWords.from_data(yaml.safe_load(text) or {})

@@ -1,0 +1,164 @@
+"""Reading an order into a draft: the reference order field by field against case.yaml's
+`expected_outcome`, and the shapes other orders are written in."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from clawback.domain.order_reading import clean, read_order
+from clawback.domain.order_words import OrderWords
+from clawback.domain.outcomes import Result
+
+SEED = Path("/tmp/shared/seed-case")
+ORDER = SEED / "order-2020-06-26.txt"
+
+
+def _exhibits(listed: str) -> list[str]:
+    """ "Exs. 1-13" -> ["1", ..., "13"]; "Ex. 18" -> ["18"]."""
+    numbers = listed.split()[-1]
+    first, _, last = numbers.partition("-")
+    return [str(n) for n in range(int(first), int(last or first) + 1)]
+
+
+@pytest.fixture(scope="module")
+def expected() -> dict[str, object]:
+    case = yaml.safe_load((SEED / "case.yaml").read_text())
+    outcome: dict[str, object] = case["expected_outcome"]
+    return outcome
+
+
+@pytest.fixture(scope="module")
+def draft():  # type: ignore[no-untyped-def]
+    return read_order(ORDER.read_text())
+
+
+def test_reference_order_date(draft, expected) -> None:  # type: ignore[no-untyped-def]
+    assert draft.dated == date.fromisoformat(expected["order_date"])
+
+
+def test_reference_clawback_dispositions(draft, expected) -> None:  # type: ignore[no-untyped-def]
+    claw = {r.exhibit: r for r in draft.rulings if r.motion == "clawback" and r.exhibit}
+    for listed in expected["clawback"]["denied_whole"]:
+        for exhibit in _exhibits(listed):
+            assert claw[exhibit].outcome is Result.denied, exhibit
+            assert claw[exhibit].part is None
+    for entry in expected["clawback"]["granted_in_part"]:
+        exhibit, page = entry.split(":")[0].split()[-1], entry.split()[-1]
+        ruling = claw[exhibit]
+        assert ruling.outcome is Result.granted_in_part
+        assert ruling.part is not None and page in ruling.part  # "the code on ... 00528703"
+        assert "GRANTED" in ruling.sentence and ruling.confidence >= 0.9
+    assert set(claw) == {str(n) for n in range(1, 20)}
+
+
+def test_reference_sealing(draft, expected) -> None:  # type: ignore[no-untyped-def]
+    sealing = expected["sealing"]
+    motion = [r for r in draft.rulings if r.motion == "seal" and r.exhibit is None]
+    assert [r.outcome for r in motion] == [Result(sealing["motion"])]
+    assert motion[0].movant == "joint"
+    sealed = {r.exhibit: r for r in draft.sealing()}
+    for listed in sealing["sealed"]:
+        if "Ex" in listed:
+            for exhibit in _exhibits(listed):
+                assert sealed[exhibit].sealed is True, exhibit
+    for listed in sealing["not_sealed"]["exhibits"]:
+        for exhibit in _exhibits(listed):
+            assert sealed[exhibit].sealed is False, exhibit
+            assert sealed[exhibit].reason is not None
+            assert "already publicly available" in sealed[exhibit].reason
+    assert len(sealed) == 19
+
+
+def test_reference_deadlines(draft, expected) -> None:  # type: ignore[no-untyped-def]
+    compliance = expected["compliance"]
+    acts = [a for a in draft.acts if a.days is not None or a.due is not None]
+    assert len(acts) == len(compliance)
+    for act, want in zip(acts, compliance, strict=True):
+        assert act.party == "defendant"
+        assert act.days == want["within_days"] and act.trigger == "this order"
+        assert act.due == date.fromisoformat(want["due"])
+        assert act.sentence and act.what in act.sentence
+    lodge, public, posts = (a.what for a in acts)
+    assert lodge.startswith("lodge under seal") and "public docket" in public
+    assert "AOL-DEF-00556931" in posts
+
+
+def test_ecf_stamps_and_pleading_line_numbers_are_ignored() -> None:
+    lines = [f"{n} " + w for n, w in enumerate(["ORDER"] + ["text of the order"] * 11, start=1)]
+    lines[5] = "6 IT IS ORDERED that Plaintiff's Motion to Seal (ECF No. 12) is DENIED."
+    lines[6] = "7 Plaintiff shall file Exhibit 3 on the public docket within 7 days of this Order."
+    lines[7] = "8 Case 3:17-cv-02366-BAS-KSC Document 84 Filed 06/26/20 Page 3 of 12"
+    text, filed = clean("\n".join(lines))
+    assert filed == date(2020, 6, 26)
+    assert "Document 84" not in text and "\n6 " not in text
+    draft = read_order("\n\n".join(lines))
+    assert draft.dated == date(2020, 6, 26)
+    [ruling] = [r for r in draft.rulings if r.exhibit is None]
+    assert (ruling.motion, ruling.movant, ruling.outcome) == ("seal", "plaintiff", Result.denied)
+    [act] = draft.acts
+    assert (act.party, act.days, act.due) == (
+        "plaintiff",
+        7,
+        date(2020, 7, 6),
+    )  # July 3: Independence Day observed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days", "business", "due"),
+    [
+        (
+            "Defendant shall file a redacted copy on or before June 17, 2021.",
+            None,
+            False,
+            "2021-06-17",
+        ),
+        (
+            "Plaintiff is ORDERED to file the exhibit no later than 2/1/2023.",
+            None,
+            False,
+            "2023-02-01",
+        ),
+        ("Within five business days, Defendant shall file a redacted copy.", 5, True, "2021-06-10"),
+        (
+            "Defendant shall file a redacted copy within fourteen (14) days.",
+            14,
+            False,
+            "2021-06-17",
+        ),
+    ],
+)
+def test_act_dates(sentence: str, days: int | None, business: bool, due: str) -> None:
+    draft = read_order(f"Dated: June 3, 2021\n\nIT IS ORDERED.\n\n{sentence}")
+    [act] = draft.acts
+    assert (act.days, act.business_days, act.due) == (days, business, date.fromisoformat(due))
+    assert act.sentence == sentence
+
+
+def test_exhibit_letters_and_mixed_outcomes() -> None:
+    draft = read_order(
+        "ORDER. Plaintiff's motion to seal is GRANTED as to Exhibits A through C and "
+        "DENIED as to Exhibit QQ. See Kamakana v. City & Cnty. of Honolulu, 447 F.3d 1172 "
+        "(9th Cir. 2006) (denying sealing of Exhibit 9)."
+    )
+    got = {r.exhibit: r.outcome for r in draft.rulings}
+    assert got == {
+        "A": Result.granted,
+        "B": Result.granted,
+        "C": Result.granted,
+        "QQ": Result.denied,
+    }
+
+
+def test_a_lawyer_extends_the_vocabulary() -> None:
+    words = yaml.safe_load(
+        (Path(__file__).parents[2] / "src/clawback/data/order_reading.yaml").read_text()
+    )
+    text = "The Court ALLOWS the motion to seal Exhibit 4."
+    assert read_order(text, OrderWords.from_data(words)).rulings == ()
+    words["outcomes"]["granted"].append("allows")
+    [ruling] = read_order(text, OrderWords.from_data(words)).rulings
+    assert (ruling.exhibit, ruling.outcome) == ("4", Result.granted)
