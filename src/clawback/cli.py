@@ -1251,3 +1251,4 @@ def main() -> None:  # pragma: no cover - the console script entry point
 from clawback import cli_papers  # noqa: E402,F401  (registers its commands)
 from clawback import cli_ingest  # noqa: E402,F401  (registers its commands)
 from clawback import cli_rulings  # noqa: E402,F401  (registers its commands)
+from clawback import cli_reader  # noqa: E402,F401  (registers its commands)

@@ -162,3 +162,24 @@ def test_a_lawyer_extends_the_vocabulary() -> None:
     words["outcomes"]["granted"].append("allows")
     [ruling] = read_order(text, OrderWords.from_data(words)).rulings
     assert (ruling.exhibit, ruling.outcome) == ("4", Result.granted)
+
+
+def test_read_order_prints_the_draft_with_sentences_and_confidences(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from clawback.cli import app
+
+    result = CliRunner().invoke(app, ["read-order", str(ORDER)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "order dated 2020-06-26"
+    ruling = next(x for x in lines if x.startswith("RULING clawback") and "exhibit 18:" in x)
+    assert "granted_in_part as to the database identification code" in ruling
+    assert ruling.endswith("[0.9]")
+    assert lines[lines.index(ruling) + 1].startswith("  \"Defendants' request to claw back")
+    assert "SEALING exhibit 14: NOT sealed [0.6]" in lines
+    assert "SEALING exhibit 13: sealed [0.6]" in lines
+    acts = [x for x in lines if x.startswith("ACT defendant:")]
+    assert len(acts) == 3 and all("within 14 days of this order, due 2020-07-10" in a for a in acts)
+    missing = CliRunner().invoke(app, ["read-order", str(tmp_path / "none.txt")])
+    assert missing.exit_code != 0 and len(missing.output.strip().splitlines()) == 1
