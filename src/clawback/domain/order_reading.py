@@ -59,7 +59,7 @@ _MONTH = (
 )
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 _SIGNED = re.compile(
-    rf"\b(?:Dated|Signed(?:\s+by\s[^\n]{{0,80}}?\s+on)?|Entered|SO\s+ORDERED)[\s:,.]*"
+    rf"\b(?:Dated|Signed(?:\s+by\s[\s\S]{{0,80}}?\s+on)?|Entered|SO\s+ORDERED)[\s:,.]*"
     rf"(?:this\s+)?(?P<d>{_DATE})",
     re.I,
 )
@@ -422,17 +422,34 @@ class _Reader:
         sentence: str,
         timed: Act | None,
     ) -> Act | None:
+        verbs = [
+            a for a in self.words.acts.find(sentence) if not _NAMED_ACT.search(sentence, 0, a.start)
+        ]
         directive = next(
             (
                 d
                 for d in self.words.directives.find(sentence)
-                if any(0 <= a.start - d.end <= 40 for a in self.words.acts.find(sentence))
+                if any(0 <= a.start - d.end <= 40 for a in verbs)
             ),
             None,
         )
-        if directive is None:
+        directs = next(
+            (
+                d
+                for d in self.words.directs.find(sentence)
+                if any(0 <= a.start - d.end <= 80 for a in verbs)
+            ),
+            None,
+        )
+        if directive is not None:
+            party = _party(self.words, sentence[: directive.start])
+        elif directs is not None:
+            verb = next(a for a in verbs if a.start >= directs.end)
+            named = self.words.parties.find(sentence[directs.end : verb.start])
+            party = named[0].label if named else None
+            directive = Found("directs", verb.start, verb.start)
+        else:
             return None
-        party = _party(self.words, sentence[: directive.start])
         what = sentence[directive.end :].strip().rstrip(".")
         within = _WITHIN.search(sentence)
         fixed = _FIXED.search(sentence)
@@ -459,6 +476,8 @@ class _Reader:
             return replace(
                 timed, party=party, what=what, sentence=sentence, confidence=ASSUMED + 0.2
             )
+        if party is None:
+            return None  # no one to act and no time: nothing to enter
         return Act(party, what, None, False, None, None, None, sentence, PROSE)
 
     def _due(self, days: int, business: bool) -> date | None:
@@ -478,6 +497,8 @@ _PARENTHESIZED = re.compile(
     r"(?P<list>\d+(?:\s*(?:,|;|and|&)\s*\d+)*)",
     re.I,
 )
+#: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
+_NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|leave)\s+to\s+$", re.I)
 _PLURAL = re.compile(r"\b(?:motions|applications|requests)\b", re.I)
 _DOCKET_TEXT = re.compile(r"(?<![\w-])(?P<list>\d{1,4})\s+(?:\w+\s+){0,3}?Motion\b")
 

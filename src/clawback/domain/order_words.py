@@ -56,6 +56,7 @@ class OrderWords:
     motions: Vocabulary
     parties: Vocabulary
     directives: Vocabulary
+    directs: Vocabulary
     acts: Vocabulary
     order_triggers: Vocabulary
     reasons: Vocabulary
@@ -80,6 +81,7 @@ class OrderWords:
             motions=mapped("motions"),
             parties=mapped("parties"),
             directives=listed("directives"),
+            directs=listed("directs"),
             acts=listed("acts"),
             order_triggers=listed("order_triggers"),
             reasons=listed("reasons"),
