@@ -13,8 +13,9 @@ What counts as a match, field by field (each a multiset per order: an item match
   (null means past the source's cut: not scored), against the same pair of each drafted ruling;
   a ruling on a whole document or motion is ``"-"``. As in the yaml, where a motion is ruled on
   exhibit by exhibit its overall outcome is the *motions* field's, so a drafted ruling on the
-  whole motion counts here only for a motion kind with no drafted ruling on an exhibit. The yaml's ``redactions-approved`` (no such
-  outcome in clawback.domain.outcomes) counts as ``granted``.
+  whole motion counts here only for a motion kind with no drafted ruling on an exhibit. The
+  yaml's ``redactions-approved`` (no such outcome in clawback.domain.outcomes) counts as
+  ``granted``.
 - *motions*: ``(kind, outcome)`` of each motion whose outcome is not null, against each drafted
   ruling on no exhibit. ``own-motion`` is kept as written, so the reader (which names the
   subject, seal or unseal) cannot match it: it counts as a miss.

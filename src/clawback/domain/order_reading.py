@@ -59,15 +59,18 @@ _MONTH = (
 )
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 _SIGNED = re.compile(
-    rf"\b(?:Dated|Signed(?:\s+by\s[\s\S]{{0,80}}?\s+on)?|Entered|SO\s+ORDERED)[\s:,.]*"
-    rf"(?:this\s+)?(?P<d>{_DATE})",
-    re.I,
+    r"(?:\bDATED\b:?|\bDated:|^[ \t]*Dated\b|\b[Ss]igned(?:\s+by\s[\s\S]{0,80}?\s+on)?|"
+    rf"\bENTERED\b:?|\bEntered:|SO\s+ORDERED)[\s:,.]*(?:this\s+)?(?P<d>{_DATE})",
+    re.M,
 )
+_DEADLINE_WORDS = re.compile(r"\b(?:no\s+later\s+than|on\s+or\s+before|by|until|unless)\b", re.I)
 _DAY_OF = re.compile(
     rf"(?:DATED|Dated|ENTERED)\s+this\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+day\s+of\s+"
     rf"(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})"
 )
-_LONE_DATE = re.compile(rf"^\s*(?P<d>{_DATE}|\d{{1,2}}-\d{{1,2}}-\d{{4}})\s*$", re.M)
+_LONE_DATE = re.compile(
+    rf"^\s*(?P<d>{_DATE}|\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{4}}-\d\d-\d\d)\s*$", re.M
+)
 _NUMBERS = {
     w: n
     for n, w in enumerate(
@@ -86,7 +89,7 @@ _WITHIN = re.compile(
     re.I,
 )
 _FIXED = re.compile(
-    rf"\b(?:no\s+later\s+than|on\s+or\s+before|by|before|until)\s+"
+    rf"\b(?:no\s+later\s+than|on\s+or\s+before|by|before|until|on)\s+"
     rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?,?\s+(?:\w+\s+)?(?:on\s+)?)?(?:\w+day,\s+)?(?P<d>{_DATE})",
     re.I,
 )
@@ -199,7 +202,10 @@ def order_date(text: str, filed: date | None = None) -> date | None:
     if filed is not None:
         return filed
     lone = _LONE_DATE.search(text[:600])
-    return _parse_date(lone["d"].replace("-", "/")) if lone else None
+    if lone is None:
+        return None
+    written: str = lone["d"]
+    return _parse_date(written if written[4:5] == "-" else written.replace("-", "/"))
 
 
 def _labels(text: str, start: int) -> tuple[list[str], int]:
@@ -449,7 +455,7 @@ class _Reader:
             party = named[0].label if named else None
             directive = Found("directs", verb.start, verb.start)
         else:
-            return None
+            return self._dated_event(sentence)
         what = sentence[directive.end :].strip().rstrip(".")
         within = _WITHIN.search(sentence)
         fixed = _FIXED.search(sentence)
@@ -480,6 +486,23 @@ class _Reader:
             return None  # no one to act and no time: nothing to enter
         return Act(party, what, None, False, None, None, None, sentence, PROSE)
 
+    def _dated_event(self, sentence: str) -> Act | None:
+        """A sentence that directs no one but sets a date after the order ("unless a further
+        motion is filed ... by 3:00 p.m. on 7/13/2018", "No later than 5:00 p.m. on March 8,
+        2022, Defendant ..."): an act whose party may be unknown, with a low confidence."""
+        fixed = _FIXED.search(sentence)
+        by = _parse_date(fixed["d"]) if fixed else None
+        if _SIGNED.search(sentence):
+            return None  # "Signed by Judge ... on 7/18/12": the order's own date
+        if fixed is None or not _DEADLINE_WORDS.search(sentence, 0, fixed.end("d")):
+            return None  # "The Court held a hearing on March 20, 2013": an event, not a term
+        if by is None or self.dated is None or by < self.dated:
+            return None
+        named = self.words.parties.find(sentence)
+        party = named[0].label if named else None
+        what = sentence.strip().rstrip(".")
+        return Act(party, what, None, False, None, by, by, sentence, ASSUMED)
+
     def _due(self, days: int, business: bool) -> date | None:
         if self.dated is None:
             return None
@@ -500,7 +523,7 @@ _PARENTHESIZED = re.compile(
 #: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
 _NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|leave)\s+to\s+$", re.I)
 _PLURAL = re.compile(r"\b(?:motions|applications|requests)\b", re.I)
-_DOCKET_TEXT = re.compile(r"(?<![\w-])(?P<list>\d{1,4})\s+(?:\w+\s+){0,3}?Motion\b")
+_DOCKET_TEXT = re.compile(r"(?<![\w-])(?P<list>\d{1,4})\s+(?:\w+\s+){0,3}?Motion\b", re.I)
 
 
 def _motion_dockets(segment: str) -> list[str]:
