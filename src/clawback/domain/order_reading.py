@@ -338,11 +338,7 @@ class _Reader:
         exhibits = find_exhibits(sentence, cited)
         reason = self._reason(sentence, flat)
         kinds = {_outcome(f.label) for f in outcomes}
-        mixed = (
-            Result.granted_in_part in kinds
-            or {Result.granted, Result.denied} <= kinds
-            or {Result.granted, Result.denied_without_prejudice} <= kinds
-        )
+        mixed = Result.granted_in_part in kinds or {Result.granted, Result.denied} <= kinds
         if not exhibits and (docketed := self._docketed(sentence, outcomes, motion)):
             return [
                 Ruling(kind, movant, None, result, None, sentence, confidence, reason, docket)
