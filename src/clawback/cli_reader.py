@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from clawback.cli import app, one_line_errors, out
+from clawback.cli import _day, app, one_line_errors, out
 
 __all__ = ["read_order"]
 
@@ -21,6 +21,10 @@ __all__ = ["read_order"]
 @one_line_errors
 def read_order(
     order: Annotated[Path, typer.Argument(help="The court order: text, PDF or DOCX.")],
+    dated: Annotated[
+        str | None,
+        typer.Option("--dated", help="The order's date (YYYY-MM-DD) if its text does not say."),
+    ] = None,
 ) -> None:
     """Draft what a court order decides, for review: each motion's and each exhibit's
     disposition (with the part it covers and the court's reason), sealing per exhibit, and each
@@ -29,7 +33,7 @@ def read_order(
     from clawback.domain.order_reading import read_order as read
     from clawback.papers.text import paper_text
 
-    draft = read(paper_text(order))
+    draft = read(paper_text(order), dated=_day(dated))
     out.print(f"order dated {draft.dated or 'unknown (no date found)'}")
     for ruling in draft.rulings:
         motion = ruling.motion + (f" (docket {ruling.docket})" if ruling.docket else "")

@@ -53,6 +53,10 @@ def test_reference_clawback_dispositions(draft, expected) -> None:  # type: igno
         assert ruling.part is not None and page in ruling.part  # "the code on ... 00528703"
         assert "GRANTED" in ruling.sentence and ruling.confidence >= 0.9
     assert set(claw) == {str(n) for n in range(1, 20)}
+    # case.yaml: "no threshold showing: generalized, speculative harm; protective order not
+    # addressed": the ordering paragraph gives no reason, the body's finding on Exs. 1-17 does
+    assert "requisite threshold showing" in (claw["1"].reason or "")
+    assert "protective order" in (claw["1"].reason or "")
 
 
 def test_reference_sealing(draft, expected) -> None:  # type: ignore[no-untyped-def]
@@ -183,3 +187,29 @@ def test_read_order_prints_the_draft_with_sentences_and_confidences(tmp_path: Pa
     assert len(acts) == 3 and all("within 14 days of this order, due 2020-07-10" in a for a in acts)
     missing = CliRunner().invoke(app, ["read-order", str(tmp_path / "none.txt")])
     assert missing.exit_code != 0 and len(missing.output.strip().splitlines()) == 1
+    undated = tmp_path / "order.txt"
+    undated.write_text("Plaintiff shall file Exhibit 2 within 14 days of this Order.\n")
+    given = CliRunner().invoke(app, ["read-order", str(undated), "--dated", "2021-03-01"])
+    assert "within 14 days of this order, due 2021-03-15" in given.output
+    wrong = CliRunner().invoke(app, ["read-order", str(undated), "--dated", "March 1"])
+    assert wrong.exit_code != 0 and "not a date (YYYY-MM-DD): 'March 1'" in wrong.output
+
+
+def test_a_ruling_and_an_act_in_a_footnote() -> None:
+    text = (
+        "ORDER\n\nThe Court has reviewed the parties' papers.1\n\n"
+        "IT IS SO ORDERED.\n\nDated: March 1, 2021\n\n"
+        "1 The Court GRANTS Defendant's motion to seal Exhibit C. Defendant shall file a "
+        "redacted copy of Exhibit C within seven days of the date of this Order.\n"
+    )
+    draft = read_order(text)
+    [ruling] = draft.rulings
+    assert (ruling.exhibit, ruling.outcome, ruling.movant) == ("C", Result.granted, "defendant")
+    [act] = draft.acts
+    assert (act.party, act.days, act.due) == ("defendant", 7, date(2021, 3, 8))
+
+
+def test_the_date_given_when_the_text_has_none() -> None:
+    text = "Plaintiff shall file the exhibit within 14 days of this Order."
+    assert read_order(text).acts[0].due is None
+    assert read_order(text, dated=date(2021, 3, 1)).acts[0].due == date(2021, 3, 15)

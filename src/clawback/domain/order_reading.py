@@ -253,16 +253,26 @@ def _party(words: OrderWords, text: str) -> str | None:
     return named[-1].label if named else None
 
 
-def _movant(words: OrderWords, text: str) -> str | None:
-    named = words.parties.find(text)
-    return named[0].label if named else None
+_MOTION_NOUN = re.compile(r"[\w\s'\u2019,-]{0,40}?\b(?:motions?|requests?|applications?)\b", re.I)
+
+
+def _movant(words: OrderWords, sentence: str, before: int) -> str | None:
+    """Whose motion: the party named just before "motion" or "request" ("Defendants' request
+    to claw back", "GRANTS Defendant's motion"), else the first party named before ``before``
+    (the outcome)."""
+    named = words.parties.find(sentence)
+    owner = next((f for f in named if _MOTION_NOUN.match(sentence, f.end)), None)
+    if owner is not None:
+        return owner.label
+    first = [f for f in named if f.start < before]
+    return first[0].label if first else None
 
 
 class _Reader:
-    def __init__(self, text: str, words: OrderWords) -> None:
+    def __init__(self, text: str, words: OrderWords, dated: date | None) -> None:
         self.words = words
         self.text, filed = clean(text)
-        self.dated = order_date(self.text, filed)
+        self.dated = dated or order_date(self.text, filed)
         self.paragraphs = paragraphs(self.text)
         motions = words.motions.find(self.text)
         self.first_motion = motions[0].label if motions else "seal"
@@ -334,7 +344,7 @@ class _Reader:
         confidence = ORDERING if ordering else PROSE
         motions = self.words.motions.find(sentence)
         motion = motions[0].label if motions else self.first_motion
-        movant = _movant(self.words, sentence[: outcomes[0].start])
+        movant = _movant(self.words, sentence, outcomes[0].start)
         exhibits = find_exhibits(sentence, cited)
         reason = self._reason(sentence, flat)
         kinds = {_outcome(f.label) for f in outcomes}
@@ -409,13 +419,24 @@ class _Reader:
 
     def _reason(self, sentence: str, flat: Sequence[str]) -> str | None:
         """The sentence's own reason and the next sentence's, if it gives one and names no
-        exhibit of its own ("Where information is already publicly available, ...")."""
+        exhibit of its own ("Where information is already publicly available, ..."); for a
+        sentence that gives none, the last earlier sentence that names the same exhibits and
+        gives one (the body's reason for an ordering paragraph)."""
         given = [sentence] if self.words.reasons.find(sentence) else []
         index = flat.index(sentence) if sentence in flat else -1
         following = flat[index + 1] if 0 <= index < len(flat) - 1 else ""
         if self.words.reasons.find(following) and not find_exhibits(following):
             given.append(following)
-        return " ".join(given) or None
+        if given or index < 0:
+            return " ".join(given) or None
+        named = {label for label, _ in find_exhibits(sentence)}
+        on_these = False  # inside the body's passage on these exhibits
+        for said in flat[:index] if named else ():
+            others = {x for x, _ in find_exhibits(said)}
+            on_these = others == named or (on_these and not others - named)
+            if on_these and _FINDS.search(said) and self.words.reasons.find(said):
+                return said
+        return None
 
     # acts -------------------------------------------------------------------------------
 
@@ -518,6 +539,7 @@ _PARENTHESIZED = re.compile(
 )
 #: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
 _NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|leave)\s+to\s+$", re.I)
+_FINDS = re.compile(r"\bCourt\s+(?:finds|concludes|holds|is\s+not\s+persuaded)\b")
 _PLURAL = re.compile(r"\b(?:motions|applications|requests)\b", re.I)
 _DOCKET_TEXT = re.compile(r"(?<![\w-])(?P<list>\d{1,4})\s+(?:\w+\s+){0,3}?Motion\b", re.I)
 
@@ -542,6 +564,7 @@ def _unique(acts: Sequence[Act]) -> list[Act]:
     return kept
 
 
-def read_order(text: str, words: OrderWords | None = None) -> Draft:
-    """The draft of the order whose text is ``text`` (see the module doc)."""
-    return _Reader(text, words or order_words()).read()
+def read_order(text: str, words: OrderWords | None = None, *, dated: date | None = None) -> Draft:
+    """The draft of the order whose text is ``text`` (see the module doc); ``dated``: the
+    order's date where the text does not give it (periods run from it)."""
+    return _Reader(text, words or order_words(), dated).read()
