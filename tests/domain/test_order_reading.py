@@ -213,3 +213,57 @@ def test_the_date_given_when_the_text_has_none() -> None:
     text = "Plaintiff shall file the exhibit within 14 days of this Order."
     assert read_order(text).acts[0].due is None
     assert read_order(text, dated=date(2021, 3, 1)).acts[0].due == date(2021, 3, 15)
+
+
+def _pleading_pdf(path: Path, pages: list[list[str]]) -> None:
+    """A real PDF on pleading paper: line numbers 1-28 down the margin of every page and the
+    ECF header stamp at the top."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    for n, body in enumerate(pages, start=1):
+        page = doc.new_page(width=612, height=792)
+        stamp = f"Case 3:17-cv-02366-BAS-KSC Document 484 Filed 06/26/20 Page {n} of {len(pages)}"
+        page.insert_text((72, 30), stamp, fontsize=8)
+        for i in range(1, 29):
+            page.insert_text((40, 60 + i * 24), str(i), fontsize=10)
+        for i, line in enumerate(body):
+            page.insert_text((90, 84 + i * 24), line, fontsize=11)
+    doc.save(path)
+
+
+def test_a_pdf_on_pleading_paper_reads_without_its_line_numbers_and_stamps(
+    tmp_path: Path,
+) -> None:
+    from typer.testing import CliRunner
+
+    from clawback.cli import app
+
+    order = tmp_path / "order.pdf"
+    _pleading_pdf(
+        order,
+        [
+            [
+                "ORDER ON MOTION TO SEAL",
+                "Plaintiff's Motion to Seal (ECF No. 12) is DENIED as to",
+                "Exhibit 4 and GRANTED as to Exhibit 5.",
+            ],
+            [
+                "Within 7 days of the date of this Order, Plaintiff shall file Exhibit 4 on",
+                "the public docket.",
+                "IT IS SO ORDERED.",
+            ],
+        ],
+    )
+    result = CliRunner().invoke(app, ["read-order", str(order)])
+    assert result.exit_code == 0, result.output
+    assert "Document 484" not in result.output and " 12 13 " not in result.output
+    assert "order dated 2020-06-26" in result.output  # from the stamp: the text has no date
+    assert "SEALING exhibit 4: NOT sealed [0.9]" in result.output
+    assert "SEALING exhibit 5: sealed [0.9]" in result.output
+    assert (
+        "ACT plaintiff: file Exhibit 4 on the public docket (within 7 days of this order, "
+        "due 2020-07-06) [0.9]" in result.output
+    )
+    assert '  "Within 7 days of the date of this Order, Plaintiff shall file Exhibit 4 on the '
+    'public docket."' in result.output

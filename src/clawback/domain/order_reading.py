@@ -52,6 +52,7 @@ _STAMP = re.compile(
     r"(?P<filed>\d{1,2}/\d{1,2}/\d{2,4})\s+Page\s+\d+\s+of\s+\d+(?:\s+Page\s*ID\s*[#.:]?\s*\d+)?",
     re.I,
 )
+_NUMBER_LINE = re.compile(r"^[ \t]*(?:[1-9]|1\d|2[0-8])[ \t]*\n", re.M)  # a number alone
 _LINE_NUMBER = re.compile(r"^[ \t]*(?:[1-9]|1\d|2[0-8])(?:[ \t]+|$)(?![.)])", re.M)
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -172,7 +173,7 @@ def clean(text: str) -> tuple[str, date | None]:
     lines = text.splitlines()
     numbered = sum(1 for line in lines if _LINE_NUMBER.match(line))
     if lines and numbered >= 10 and numbered * 3 >= len([x for x in lines if x.strip()]):
-        text = _LINE_NUMBER.sub("", text)
+        text = _LINE_NUMBER.sub("", _NUMBER_LINE.sub("", text))
     return text, filed
 
 
