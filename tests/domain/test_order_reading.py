@@ -265,5 +265,5 @@ def test_a_pdf_on_pleading_paper_reads_without_its_line_numbers_and_stamps(
         "ACT plaintiff: file Exhibit 4 on the public docket (within 7 days of this order, "
         "due 2020-07-06) [0.9]" in result.output
     )
-    assert '  "Within 7 days of the date of this Order, Plaintiff shall file Exhibit 4 on the '
-    'public docket."' in result.output
+    quoted = '  "Within 7 days of the date of this Order, Plaintiff shall file Exhibit 4 on the '
+    assert quoted + 'public docket."' in result.output  # one sentence across the page break
