@@ -25,6 +25,10 @@ def read_order(
         str | None,
         typer.Option("--dated", help="The order's date (YYYY-MM-DD) if its text does not say."),
     ] = None,
+    words: Annotated[
+        Path | None,
+        typer.Option("--words", help="Vocabularies of your own, shaped like the built-in file."),
+    ] = None,
 ) -> None:
     """Draft what a court order decides, for review: each motion's and each exhibit's
     disposition (with the part it covers and the court's reason), sealing per exhibit, and each
@@ -33,7 +37,10 @@ def read_order(
     from clawback.domain.order_reading import read_order as read
     from clawback.papers.text import paper_text
 
-    draft = read(paper_text(order), dated=_day(dated))
+    from clawback.domain.order_words import words_from_file
+
+    vocabulary = words_from_file(words) if words is not None else None
+    draft = read(paper_text(order), vocabulary, dated=_day(dated))
     out.print(f"order dated {draft.dated or 'unknown (no date found)'}")
     for ruling in draft.rulings:
         motion = ruling.motion + (f" (docket {ruling.docket})" if ruling.docket else "")

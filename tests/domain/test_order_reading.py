@@ -193,6 +193,13 @@ def test_read_order_prints_the_draft_with_sentences_and_confidences(tmp_path: Pa
     assert "within 14 days of this order, due 2021-03-15" in given.output
     wrong = CliRunner().invoke(app, ["read-order", str(undated), "--dated", "March 1"])
     assert wrong.exit_code != 0 and "not a date (YYYY-MM-DD): 'March 1'" in wrong.output
+    mine = tmp_path / "words.yaml"
+    mine.write_text("outcomes: {granted: [granted]}\nmotions: [seal]\n")
+    bad = CliRunner().invoke(app, ["read-order", str(undated), "--words", str(mine)])
+    assert bad.exit_code != 0
+    assert (
+        bad.output.strip() == "error: words.yaml: order words: motions: give each label its phrases"
+    )
 
 
 def test_a_ruling_and_an_act_in_a_footnote() -> None:

@@ -13,11 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from clawback.domain.errors import InvalidInput
 
-__all__ = ["Found", "OrderWords", "Vocabulary", "order_words"]
+__all__ = ["Found", "OrderWords", "Vocabulary", "order_words", "words_from_file"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,22 @@ class OrderWords:
             reasons=listed("reasons"),
             requests=listed("requests"),
         )
+
+
+def words_from_file(path: Path) -> OrderWords:
+    """A lawyer's own vocabularies, shaped like the shipped file; one clear line if not."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InvalidInput(f"{path.name}: not a readable order-words file ({exc})") from None
+    if not isinstance(data, Mapping):
+        raise InvalidInput(f"{path.name}: give the lists of order_reading.yaml")
+    try:
+        return OrderWords.from_data(data)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{path.name}: {exc}") from None
 
 
 @cache
