@@ -35,9 +35,8 @@ def read_order(
     act with its party, period or fixed date and the date it falls due. Every value is shown
     with the sentence it came from and a confidence; nothing is entered in the workspace."""
     from clawback.domain.order_reading import read_order as read
-    from clawback.papers.text import paper_text
-
     from clawback.domain.order_words import words_from_file
+    from clawback.papers.text import paper_text
 
     vocabulary = words_from_file(words) if words is not None else None
     draft = read(paper_text(order), vocabulary, dated=_day(dated))
