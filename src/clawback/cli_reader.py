@@ -69,3 +69,5 @@ def read_order(
             f"[{act.confidence:.1f}]",
         )
         out.print(f'  "{act.sentence}"')
+    for warning in draft.warnings:
+        out.print(f"WARNING {warning} (--dated)")

@@ -191,6 +191,11 @@ def test_read_order_prints_the_draft_with_sentences_and_confidences(tmp_path: Pa
     undated.write_text("Plaintiff shall file Exhibit 2 within 14 days of this Order.\n")
     given = CliRunner().invoke(app, ["read-order", str(undated), "--dated", "2021-03-01"])
     assert "within 14 days of this order, due 2021-03-15" in given.output
+    assert "WARNING" not in given.output
+    alone = CliRunner().invoke(app, ["read-order", str(undated)])
+    assert alone.output.splitlines()[-1] == (
+        "WARNING the order's date is not in its text: give it to count its periods (--dated)"
+    )
     wrong = CliRunner().invoke(app, ["read-order", str(undated), "--dated", "March 1"])
     assert wrong.exit_code != 0 and "not a date (YYYY-MM-DD): 'March 1'" in wrong.output
     mine = tmp_path / "words.yaml"

@@ -301,7 +301,10 @@ class _Reader:
                 del rulings[motion, docket, exhibit]  # the motions are named one by one
         for ruling in self._wholesale(rulings, flat):
             rulings.setdefault((ruling.motion, ruling.docket, ruling.exhibit), ruling)
-        return Draft(self.dated, tuple(rulings.values()), tuple(_unique(acts)))
+        warnings = []
+        if self.dated is None and any(a.days is not None for a in acts):
+            warnings.append("the order's date is not in its text: give it to count its periods")
+        return Draft(self.dated, tuple(rulings.values()), tuple(_unique(acts)), tuple(warnings))
 
     def _wholesale(
         self, rulings: dict[tuple[str, str | None, str | None], Ruling], flat: Sequence[str]
