@@ -8,11 +8,14 @@ nothing is entered in a workspace.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from clawback.cli import _day, app, one_line_errors, out
+from clawback.cli import DEFAULT_WS, WorkspaceOption, _day, _record, app, one_line_errors, out
+
+if TYPE_CHECKING:
+    from clawback.domain.order_reading import Draft
 
 __all__ = ["read_order"]
 
@@ -20,6 +23,7 @@ __all__ = ["read_order"]
 @app.command("read-order")
 @one_line_errors
 def read_order(
+    ctx: typer.Context,
     order: Annotated[Path, typer.Argument(help="The court order: text, PDF or DOCX.")],
     dated: Annotated[
         str | None,
@@ -29,13 +33,34 @@ def read_order(
         Path | None,
         typer.Option("--words", help="Vocabularies of your own, shaped like the built-in file."),
     ] = None,
+    apply: Annotated[
+        bool,
+        typer.Option(
+            "--apply", help="After review: enter the rulings and acts that match the record."
+        ),
+    ] = False,
+    producing: Annotated[
+        str | None,
+        typer.Option(
+            "--producing",
+            help="With --apply: the side that produced (plaintiff, "
+            "defendant), to tell the order's parties apart.",
+        ),
+    ] = None,
+    workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Draft what a court order decides, for review: each motion's and each exhibit's
     disposition (with the part it covers and the court's reason), sealing per exhibit, and each
     act with its party, period or fixed date and the date it falls due. Every value is shown
-    with the sentence it came from and a confidence; nothing is entered in the workspace."""
+    with the sentence it came from and a confidence. Nothing is entered in the workspace
+    without --apply, which then enters the claw-back rulings on the claims they decide and the
+    acts of either side, and says what it could not place (exit status 1)."""
+    from clawback.domain.errors import InvalidInput
     from clawback.domain.order_reading import read_order as read
     from clawback.domain.order_words import words_from_file
+
+    if apply and producing not in ("plaintiff", "defendant"):
+        raise InvalidInput("--apply: give --producing plaintiff or defendant")
     from clawback.papers.text import paper_text
 
     vocabulary = words_from_file(words) if words is not None else None
@@ -71,3 +96,51 @@ def read_order(
         out.print(f'  "{act.sentence}"')
     for warning in draft.warnings:
         out.print(f"WARNING {warning} (--dated)")
+    if apply:
+        _apply(ctx, draft, producing, workspace)
+
+
+def _apply(ctx: typer.Context, draft: Draft, producing: str | None, workspace: Path) -> None:
+    """Enter what of the draft matches the record, each claim and act on its own (one that
+    fails is reported and the rest go on); every part not placed is said. Exit status 1 if
+    anything was not placed."""
+    from clawback.domain.errors import ClawbackError
+    from clawback.domain.order_placing import ClaimOnRecord, place
+
+    assert producing is not None  # checked before the draft is read
+    record = _record(ctx, workspace)
+    problems: list[str] = []
+    try:
+        claims = [
+            ClaimOnRecord(
+                c["claim"],
+                tuple(c["exhibits"]),
+                tuple((i["item"], i["what"]) for i in c["items"]),
+            )
+            for c in record.claims.status()
+        ]
+        placement = place(draft, claims, producing)
+        problems.extend(placement.unplaced)
+        for ruling in placement.rulings:
+            try:
+                record.claims.rule(
+                    ruling.claim, ruling.result.value, ruling.items, ruling.reason, draft.dated
+                )
+            except ClawbackError as exc:
+                problems.append(f"claim {ruling.claim}: {exc}")
+                continue
+            items = f" items {', '.join(ruling.items)}" if ruling.items else ""
+            out.print(f"ENTERED ruling on claim {ruling.claim}: {ruling.result.value}{items}")
+        for act in placement.acts:
+            try:
+                deadline = record.deadlines.add_act(act)
+            except ClawbackError as exc:
+                problems.append(f"act {act.what!r}: {exc}")
+                continue
+            out.print(f"ENTERED act of {act.party.value}: {act.what} (due {deadline.due})")
+    finally:
+        record.close()
+    for problem in problems:
+        out.print(f"NOT PLACED {problem}")
+    if problems:
+        raise typer.Exit(1)

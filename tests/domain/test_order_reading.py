@@ -279,3 +279,91 @@ def test_a_pdf_on_pleading_paper_reads_without_its_line_numbers_and_stamps(
     )
     quoted = '  "Within 7 days of the date of this Order, Plaintiff shall file Exhibit 4 on the '
     assert quoted + 'public docket."' in result.output  # one sentence across the page break
+
+
+APPLIED_ORDER = """ORDER
+
+Dated: June 26, 2020
+
+1. Defendants' request to claw back the document bearing Bates numbers TST-0000001
+(Gov't Ex. 1) is GRANTED with respect to the tracking code on page TST-0000002 and is
+otherwise DENIED.
+
+2. Defendants' request to claw back Gov't Ex. 3 is DENIED.
+
+3. Within 14 days of the date of this Order, Defendants shall file Ex. 2 on the public docket.
+
+4. The Clerk of Court is directed to unseal Docket No. 12.
+"""
+
+
+def test_apply_enters_what_matches_the_record_and_says_what_it_could_not_place(
+    tmp_path: Path, database_url: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from clawback.cli import app
+    from clawback.service import URL_SETTING, Workspace
+    from tests.service.test_claim_lifecycle import claim_code, make_workspace
+
+    root = tmp_path / "ws"
+    ws = make_workspace(root, database_url)
+    claim_code(ws)  # claim c1: exhibit 1, item "code" ("a tracking code")
+    ws.close()
+    order = tmp_path / "order.txt"
+    order.write_text(APPLIED_ORDER)
+    runner = CliRunner(env={URL_SETTING: database_url})
+    draft_only = runner.invoke(app, ["read-order", str(order), "--workspace", str(root)])
+    assert draft_only.exit_code == 0 and "ENTERED" not in draft_only.output
+    result = runner.invoke(
+        app,
+        ["read-order", str(order), "--apply", "--producing", "defendant", "--workspace", str(root)],
+    )
+    assert result.exit_code == 1, (result.output, result.exception)
+    lines = result.output.splitlines()
+    assert "ENTERED ruling on claim c1: granted items code" in lines
+    assert "ENTERED act of producing: file Ex. 2 on the public docket (due 2020-07-10)" in lines
+    assert "NOT PLACED exhibit 3: ruled on, but no claim on the record covers it" in lines
+    assert any(x.startswith("NOT PLACED act 'unseal Docket No. 12") for x in lines)
+    reopened = Workspace.open(root, database_url).operator()
+    try:
+        [claim] = reopened.claims.status()
+        assert [(r["result"], r["items"]) for r in claim["rulings"]] == [("granted", ["code"])]
+        acts = [(d.act, d.due) for d in reopened.deadlines.list(claims=False)]
+        assert acts == [("file Ex. 2 on the public docket", date(2020, 7, 10))]
+    finally:
+        reopened.close()
+    again = runner.invoke(
+        app,
+        ["read-order", str(order), "--apply", "--producing", "defendant", "--workspace", str(root)],
+    )
+    assert "NOT PLACED claim c1: claim 'c1' is already ruled on" in again.output
+    missing = CliRunner().invoke(
+        app, ["read-order", str(order), "--apply", "--workspace", str(root)]
+    )
+    assert missing.output.strip() == "error: --apply: give --producing plaintiff or defendant"
+
+
+def test_the_reference_order_placed_on_its_claims(draft) -> None:  # type: ignore[no-untyped-def]
+    from clawback.domain.acts import Party
+    from clawback.domain.order_placing import ClaimOnRecord, place
+
+    case = yaml.safe_load((SEED / "case.yaml").read_text())
+    items = {i["id"]: i["what"] for d in case["documents"] for i in d.get("items", ())}
+    claims = [
+        ClaimOnRecord("c-sentri", tuple(range(1, 18))),
+        ClaimOnRecord("c-fir-code", (18,), (("fir-dbcode", items["fir-dbcode"]),)),
+        ClaimOnRecord("c-fir-gaps", (18,), (("fir-gaps", items["fir-gaps"]),)),
+        ClaimOnRecord("c-ppt-code", (19,), (("ppt-dbcode", items["ppt-dbcode"]),)),
+        ClaimOnRecord(
+            "c-ppt-other",
+            (19,),
+            (("ppt-other", items["ppt-other"]), ("ppt-618", items["ppt-618"])),
+        ),
+    ]
+    placement = place(draft, claims, "defendant")
+    got = {p.claim: p.result.value for p in placement.rulings}
+    want = {r["claim"]: r["result"] for r in case["expected_outcome"]["rulings"]}
+    assert got == want
+    assert placement.unplaced == ()
+    assert [(a.party, a.days) for a in placement.acts] == [(Party.producing, 14)] * 3
