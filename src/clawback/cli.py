@@ -1253,4 +1253,4 @@ def main() -> None:  # pragma: no cover - the console script entry point
 
 
 # The commands of each area, registered on `app` by importing their modules.
-from clawback import cli_ingest, cli_jobs, cli_papers, cli_rulings, cli_web  # noqa: E402,F401
+from clawback import cli_ingest, cli_jobs, cli_papers, cli_reader, cli_rulings, cli_web  # noqa: E402,F401

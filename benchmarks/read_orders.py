@@ -1,0 +1,181 @@
+"""Benchmark the order reader (clawback.domain.order_reading) on the corpus of real orders.
+
+Reads every ``tests/orders/*.txt`` with no hand edits and compares the draft with the order's
+hand-checked ``.yaml`` (schema in tests/orders/README.md). Prints precision and recall per field
+and overall (micro-averaged: every item of every order counts once), and with ``-v`` each order's
+misses and extras.
+
+What counts as a match, field by field (each a multiset per order: an item matches at most one):
+
+- *exhibits*: the exhibit label of each ruling the yaml gives one (``"7"``, ``"QQ"``), against the
+  label of each drafted ruling on an exhibit. Which motion it sits under is not compared.
+- *dispositions*: ``(exhibit or "-", outcome)`` of each ruling whose expected outcome is not null
+  (null means past the source's cut: not scored), against the same pair of each drafted ruling;
+  a ruling on a whole document or motion is ``"-"``. As in the yaml, where a motion is ruled on
+  exhibit by exhibit its overall outcome is the *motions* field's, so a drafted ruling on the
+  whole motion counts here only for a motion kind with no drafted ruling on an exhibit. The
+  yaml's ``redactions-approved`` (no such outcome in clawback.domain.outcomes) counts as
+  ``granted``.
+- *motions*: ``(kind, outcome)`` of each motion whose outcome is not null, against each drafted
+  ruling on no exhibit. ``own-motion`` is kept as written, so the reader (which names the
+  subject, seal or unseal) cannot match it: it counts as a miss.
+- *acts*: ``(party, days, on_or_before)`` of each act, against each drafted act, timed or not.
+- *dates*: each act's ``due`` date that the yaml computes (null: it depends on an event), against
+  each drafted due date. An act's date is compared only as a date: the party and words are the
+  *acts* field's.
+
+The bracketed lines the corpus adds to a text (``[source gives: Filed: May 22, 2018]``, ``[...]``)
+are not the order's words: they are taken out before reading.
+
+Overall sums the items of all fields. The same run scores a keyword baseline (`baseline_items`)
+on the same items, for scale. Nothing in the reader knows these files; a miss is fixed by
+a class of wording (data/order_reading.yaml or the reader's rules), never for one file.
+
+    .venv/bin/python benchmarks/read_orders.py        # the table
+    .venv/bin/python benchmarks/read_orders.py -v     # and each order's misses and extras
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from clawback.domain.order_reading import Draft, read_order
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "orders"
+_NOTE = re.compile(r"^\[[^\]\n]*\]\s*$", re.M)
+FIELDS = ("exhibits", "dispositions", "motions", "acts", "dates")
+
+
+def _outcome(value: object) -> str:
+    text = str(value).replace("-", "_")
+    return "granted" if text == "redactions_approved" else text
+
+
+def expected_items(case: Mapping[str, Any]) -> dict[str, Counter[Hashable]]:
+    motions = case.get("motions") or []
+    rulings = [r for m in motions for r in (m.get("rulings") or [])]
+    acts = case.get("acts") or []
+    return {
+        "exhibits": Counter(str(r["exhibit"]) for r in rulings if r.get("exhibit") is not None),
+        "dispositions": Counter(
+            (str(r["exhibit"]) if r.get("exhibit") is not None else "-", _outcome(r["outcome"]))
+            for r in rulings
+            if r.get("outcome") is not None
+        ),
+        "motions": Counter(
+            (str(m["kind"]), _outcome(m["outcome"])) for m in motions if m.get("outcome")
+        ),
+        "acts": Counter(
+            (
+                a.get("party"),
+                a.get("days"),
+                str(a["on_or_before"]) if a.get("on_or_before") else None,
+            )
+            for a in acts
+        ),
+        "dates": Counter(str(a["due"]) for a in acts if a.get("due") is not None),
+    }
+
+
+def drafted_items(draft: Draft) -> dict[str, Counter[Hashable]]:
+    by_exhibit = {r.motion for r in draft.rulings if r.exhibit is not None}
+    rulings = [r for r in draft.rulings if r.exhibit is not None or r.motion not in by_exhibit]
+    return {
+        "exhibits": Counter(r.exhibit for r in draft.rulings if r.exhibit is not None),
+        "dispositions": Counter((r.exhibit or "-", r.outcome.value) for r in rulings),
+        "motions": Counter((r.motion, r.outcome.value) for r in draft.rulings if not r.exhibit),
+        "acts": Counter(
+            (a.party, a.days, str(a.on_or_before) if a.on_or_before else None) for a in draft.acts
+        ),
+        "dates": Counter(str(a.due) for a in draft.acts if a.due is not None),
+    }
+
+
+def _ratio(hit: int, total: int) -> str:
+    return f"{hit / total:.2f}" if total else "  - "
+
+
+def _show(items: Iterable[Hashable]) -> str:
+    return ", ".join(map(str, items))
+
+
+_CAPS = re.compile(r"\b(GRANTED|DENIED)\b")
+_EXHIBIT = re.compile(r"\bExhibit\s+([A-Z]{1,3}|\d{1,3})\b")
+_WITHIN = re.compile(r"\bwithin\s+(\d{1,3})\s+days\b", re.I)
+
+
+def baseline_items(text: str) -> dict[str, Counter[Hashable]]:
+    """A keyword reader, the baseline: each "GRANTED"/"DENIED" in capitals is a ruling on the
+    whole motion, each "Exhibit N" an exhibit, each "within N days" an act of no one, due
+    nothing (no date is read)."""
+    outcomes = [m.lower() for m in _CAPS.findall(text)]
+    return {
+        "exhibits": Counter(_EXHIBIT.findall(text)),
+        "dispositions": Counter(("-", o) for o in outcomes),
+        "motions": Counter(("seal", o) for o in outcomes),
+        "acts": Counter((None, int(n), None) for n in _WITHIN.findall(text)),
+        "dates": Counter(),
+    }
+
+
+class Score:
+    def __init__(self) -> None:
+        self.hits: Counter[str] = Counter()
+        self.wanted: Counter[str] = Counter()
+        self.drafted: Counter[str] = Counter()
+
+    def add(self, name: str, want: Counter[Hashable], got: Counter[Hashable]) -> Counter[Hashable]:
+        both = want & got
+        self.hits[name] += sum(both.values())
+        self.wanted[name] += sum(want.values())
+        self.drafted[name] += sum(got.values())
+        return both
+
+    def print(self, title: str) -> None:
+        print(title)
+        head = f"{'precision':>10}{'recall':>8}{'matched':>9}{'expected':>10}{'drafted':>9}"
+        print(f"{'field':<14}{head}")
+        for name in (*FIELDS, "overall"):
+            every = name == "overall"
+            hit = sum(self.hits.values()) if every else self.hits[name]
+            want_n = sum(self.wanted.values()) if every else self.wanted[name]
+            got_n = sum(self.drafted.values()) if every else self.drafted[name]
+            ratios = f"{_ratio(hit, got_n):>10}{_ratio(hit, want_n):>8}"
+            print(f"{name:<14}{ratios}{hit:>9}{want_n:>10}{got_n:>9}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="each order's misses")
+    verbose = parser.parse_args().verbose
+    reader, baseline = Score(), Score()
+    orders = sorted(CORPUS.glob("*.txt"))
+    for path in orders:
+        case = yaml.safe_load(path.with_suffix(".yaml").read_text("utf-8"))
+        want = expected_items(case)
+        text = _NOTE.sub("", path.read_text("utf-8"))
+        got = drafted_items(read_order(text))
+        keywords = baseline_items(text)
+        for name in FIELDS:
+            baseline.add(name, want[name], keywords[name])
+            both = reader.add(name, want[name], got[name])
+            if verbose and (want[name] != both or got[name] != both):
+                print(f"{path.stem} {name}")
+                if missed := want[name] - both:
+                    print(f"    missed: {_show(missed.elements())}")
+                if extra := got[name] - both:
+                    print(f"    extra:  {_show(extra.elements())}")
+    print(f"{len(orders)} orders in {CORPUS}")
+    reader.print("the order reader (clawback.domain.order_reading)")
+    baseline.print("baseline: keywords (see baseline_items)")
+
+
+if __name__ == "__main__":
+    main()

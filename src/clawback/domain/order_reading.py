@@ -1,0 +1,574 @@
+"""A court order read into a draft: its rulings per motion and per exhibit, and the acts it sets.
+
+Nothing here is applied: a `Draft` is what a person reviews before `read-order --apply`. Every
+drafted value carries the sentence it came from and a confidence (0-1) saying how surely the
+reader placed it: 0.9 for a sentence that decides in the court's ordering voice ("IT IS
+ORDERED", "GRANTED" in capitals, a docket entry's "ORDER granting"), 0.6 for the same words in
+the body's prose, lower where a value was assumed (a period with no trigger named is taken to
+run from the order).
+
+How it reads, in order:
+
+1. *Clean*: ECF header stamps ("Case 3:17-cv-02366 Document 84 Filed 06/26/20 Page 3 of 12")
+   are cut out (the first one's filing date kept as a fallback for the order's date), and
+   pleading-paper line numbers (a bare 1-28 starting most lines) are dropped.
+2. *Sentences*: `clawback.domain.sentences`; case-law citations are found with eyecite
+   (`clawback.domain.references`) so an exhibit named inside another case's citation is never
+   taken for this case's.
+3. *Rulings*: a sentence with an outcome phrase (``data/order_reading.yaml``: outcomes) rules
+   on the motion kind it names (or the order's first) and on each exhibit it names. In a
+   sentence with both a grant and a denial, an exhibit after "as to"/"with respect to" takes the
+   outcome before it; an exhibit before the outcomes takes "granted in part", with the words
+   after "with respect to" as its part. A later sentence on the same motion and exhibit in the
+   ordering voice replaces an earlier one in prose.
+4. *Acts*: a sentence where a directive ("shall", "is ORDERED to") comes shortly before an act
+   verb ("file", "lodge") sets an act; its party is the last party named before the directive,
+   its time "within N [business] days [of this order]" or "no later than / on or before / by
+   DATE". A directive with no time of its own in the same paragraph as a timed one takes its time
+   ("Defendants shall also file ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from clawback.domain.deadlines import compute, is_court_day
+from clawback.domain.order_words import Found, OrderWords, order_words
+from clawback.domain.outcomes import Result
+from clawback.domain.references import find_authorities
+from clawback.domain.sentences import paragraphs
+
+__all__ = ["Act", "Draft", "Ruling", "clean", "read_order"]
+
+ORDERING = 0.9
+PROSE = 0.6
+ASSUMED = 0.4
+
+_STAMP = re.compile(
+    r"Case\s+\S+\s+(?:Document|Doc\.|ECF\s+No\.)\s*\d+(?:-\d+)?\s+Filed\s+"
+    r"(?P<filed>\d{1,2}/\d{1,2}/\d{2,4})\s+Page\s+\d+\s+of\s+\d+(?:\s+Page\s*ID\s*[#.:]?\s*\d+)?",
+    re.I,
+)
+_NUMBER_LINE = re.compile(r"^[ \t]*(?:[1-9]|1\d|2[0-8])[ \t]*\n", re.M)  # a number alone
+_LINE_NUMBER = re.compile(r"^[ \t]*(?:[1-9]|1\d|2[0-8])(?:[ \t]+|$)(?![.)])", re.M)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+_SIGNED = re.compile(
+    r"(?:\bDATED\b:?|\bDated:|^[ \t]*Dated\b|\b[Ss]igned(?:\s+by\s[\s\S]{0,80}?\s+on)?|"
+    rf"\bENTERED\b:?|\bEntered:|SO\s+ORDERED)[\s:,.]*(?:this\s+)?(?P<d>{_DATE})",
+    re.M,
+)
+_DEADLINE_WORDS = re.compile(r"\b(?:no\s+later\s+than|on\s+or\s+before|by|until|unless)\b", re.I)
+_DAY_OF = re.compile(
+    rf"(?:DATED|Dated|ENTERED)\s+this\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+day\s+of\s+"
+    rf"(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})"
+)
+_LONE_DATE = re.compile(
+    rf"^\s*(?P<d>{_DATE}|\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{4}}-\d\d-\d\d)\s*$", re.M
+)
+_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        (
+            *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+            *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
+            *("seventeen", "eighteen", "nineteen", "twenty"),
+        )
+    )
+} | {"twenty-one": 21, "twenty-eight": 28, "thirty": 30, "forty-five": 45, "sixty": 60}
+_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_WITHIN = re.compile(
+    rf"(?:\bwithin\s+|(?<![\w-])(?=\S+(?:\s*\(\d{{1,3}}\))?\s+(?:\w+\s+)?days?\s+(?:after|of|from|following)\b))"
+    rf"(?P<n>{_NUMBER})(?:\s*\(\d{{1,3}}\))?\s+(?P<kind>business\s+|court\s+|calendar\s+)?"
+    r"days?\b(?P<after>[^.;]{0,80})",
+    re.I,
+)
+_FIXED = re.compile(
+    rf"\b(?:no\s+later\s+than|on\s+or\s+before|by|before|until|on)\s+"
+    rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?,?\s+(?:\w+\s+)?(?:on\s+)?)?(?:\w+day,\s+)?(?P<d>{_DATE})",
+    re.I,
+)
+_TRIGGER = re.compile(r"^\s*(?:of|after|from|following)\s+(?P<event>[^,;.]+)", re.I)
+_EXHIBIT_HEAD = re.compile(
+    r"\b(?:Exhibits?|Exhs?\.|Exs?\.|Attachments?)\s+(?:Nos?\.\s*)?(?=[A-Z0-9])", re.I
+)
+_LABEL = r"(?:\d{1,3}(?:-[A-Z](?![\w-]))?|[A-Z]{1,3})(?!\w)"
+_EXHIBIT_LIST = re.compile(
+    rf"(?P<first>{_LABEL})(?P<more>(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|-|\u2013|through\s+|to\s+)"
+    rf"\s*{_LABEL})*)"
+)
+_LIST_SEP = re.compile(
+    rf"(\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|-|\u2013|through\s+|to\s+)\s*)({_LABEL})"
+)
+_QUALIFIER = re.compile(
+    r"\s*(?:only\s+)?(?:with\s+respect\s+to|as\s+to|insofar\s+as|to\s+the\s+extent|except)\s+",
+    re.I,
+)
+_ORDERING_VOICE = re.compile(r"\bORDER(?:ED|S)?\b|\bIT IS\b|\bFURTHER\b")
+_PART_END = re.compile(r",|;|\.\s|\.$|\s+and\s+(?:is\s+)?(?:otherwise\s+)?\w+ed\b", re.I)
+
+
+@dataclass(frozen=True)
+class Ruling:
+    """One disposition: of a motion (``exhibit`` None) or of one exhibit under it."""
+
+    motion: str  # seal | unseal | clawback | compel | protective-order
+    movant: str | None
+    exhibit: str | None
+    outcome: Result
+    part: str | None
+    sentence: str
+    confidence: float
+    reason: str | None = None
+    docket: str | None = None  # the motion's docket entry, when the sentence names it
+
+    @property
+    def sealed(self) -> bool | None:
+        """For a ruling on sealing an exhibit: whether the exhibit stays sealed."""
+        if self.motion == "seal" and self.exhibit is not None:
+            return self.outcome is not Result.denied
+        if self.motion == "unseal" and self.exhibit is not None:
+            return self.outcome is Result.denied
+        return None
+
+
+@dataclass(frozen=True)
+class Act:
+    """One act the order sets: who, what (the sentence's words), and when."""
+
+    party: str | None
+    what: str
+    days: int | None
+    business_days: bool
+    trigger: str | None  # "this order", or the event the period runs from
+    on_or_before: date | None
+    due: date | None
+    sentence: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Draft:
+    dated: date | None
+    rulings: tuple[Ruling, ...]
+    acts: tuple[Act, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    def sealing(self) -> list[Ruling]:
+        return [r for r in self.rulings if r.sealed is not None]
+
+
+def clean(text: str) -> tuple[str, date | None]:
+    """``text`` without ECF header stamps and pleading-paper line numbers, and the filing date
+    of the first stamp (None without one)."""
+    stamp = _STAMP.search(text)
+    filed = _parse_date(stamp["filed"]) if stamp else None
+    text = _STAMP.sub(" ", text)
+    lines = text.splitlines()
+    numbered = sum(1 for line in lines if _LINE_NUMBER.match(line))
+    if lines and numbered >= 10 and numbered * 3 >= len([x for x in lines if x.strip()]):
+        text = _LINE_NUMBER.sub("", _NUMBER_LINE.sub("", text))
+    return text, filed
+
+
+def _parse_date(text: str) -> date | None:
+    from dateutil import parser  # a well-kept parser, only once a date is read
+
+    text = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text.replace("Sept.", "Sep."))
+    try:
+        parsed = parser.parse(text, dayfirst=False, yearfirst=False)
+    except (ValueError, OverflowError):
+        return None
+    if parsed.year < 100:
+        parsed = parsed.replace(year=parsed.year + 2000)
+    day: date = parsed.date()
+    return day
+
+
+def order_date(text: str, filed: date | None = None) -> date | None:
+    """The date the order was signed ("Dated: June 26, 2020", "Signed by ... on 7/18/12",
+    "DATED this 18th day of July, 2012"), else its filing stamp's, else a date standing alone on
+    a line of the caption."""
+    for match in _SIGNED.finditer(text):
+        if (found := _parse_date(match["d"])) is not None:
+            return found
+    if (day := _DAY_OF.search(text)) is not None:
+        return _parse_date(f"{day['month']} {day['day']}, {day['year']}")
+    if filed is not None:
+        return filed
+    lone = _LONE_DATE.search(text[:600])
+    if lone is None:
+        return None
+    written: str = lone["d"]
+    return _parse_date(written if written[4:5] == "-" else written.replace("-", "/"))
+
+
+def _labels(text: str, start: int) -> tuple[list[str], int]:
+    """The exhibit labels listed at ``text[start:]`` ("1-13, 18 and 19", "A through H"),
+    ranges expanded, and where the list ends."""
+    listed = _EXHIBIT_LIST.match(text, start)
+    if listed is None:
+        return [], start
+    labels = [listed["first"]]
+    for sep, label in _LIST_SEP.findall(listed["more"]):
+        previous = labels[-1]
+        ranged = sep.strip() in {"-", "\u2013", "through", "to"}
+        if ranged and previous.isdigit() and label.isdigit() and int(previous) < int(label) <= 999:
+            labels.extend(str(n) for n in range(int(previous) + 1, int(label) + 1))
+        elif ranged and previous.isalpha() and label.isalpha() and len(previous) == len(label) == 1:
+            labels.extend(chr(c) for c in range(ord(previous) + 1, ord(label) + 1))
+        else:
+            labels.append(label)
+    return labels, listed.end()
+
+
+def find_exhibits(sentence: str, outside: Sequence[tuple[int, int]] = ()) -> list[tuple[str, int]]:
+    """Each exhibit ``sentence`` names, with where it is named, leaving out any inside the
+    ``outside`` spans (another case's citations)."""
+    found: list[tuple[str, int]] = []
+    for head in _EXHIBIT_HEAD.finditer(sentence):
+        if any(s <= head.start() < e for s, e in outside):
+            continue
+        labels, _ = _labels(sentence, head.end())
+        found.extend((label, head.start()) for label in labels)
+    first: dict[str, int] = {}
+    for label, at in found:
+        first.setdefault(label, at)
+    return list(first.items())
+
+
+def _outcome(label: str) -> Result:
+    return {
+        "denied-in-part": Result.granted_in_part,
+    }.get(label) or Result(label.replace("-", "_"))
+
+
+def _party(words: OrderWords, text: str) -> str | None:
+    named = words.parties.find(text)
+    return named[-1].label if named else None
+
+
+_MOTION_NOUN = re.compile(r"[\w\s'\u2019,-]{0,40}?\b(?:motions?|requests?|applications?)\b", re.I)
+
+
+def _movant(words: OrderWords, sentence: str, before: int) -> str | None:
+    """Whose motion: the party named just before "motion" or "request" ("Defendants' request
+    to claw back", "GRANTS Defendant's motion"), else the first party named before ``before``
+    (the outcome)."""
+    named = words.parties.find(sentence)
+    owner = next((f for f in named if _MOTION_NOUN.match(sentence, f.end)), None)
+    if owner is not None:
+        return owner.label
+    first = [f for f in named if f.start < before]
+    return first[0].label if first else None
+
+
+class _Reader:
+    def __init__(self, text: str, words: OrderWords, dated: date | None) -> None:
+        self.words = words
+        self.text, filed = clean(text)
+        self.dated = dated or order_date(self.text, filed)
+        self.paragraphs = paragraphs(self.text)
+        motions = words.motions.find(self.text)
+        self.first_motion = motions[0].label if motions else "seal"
+
+    def read(self) -> Draft:
+        rulings: dict[tuple[str, str | None, str | None], Ruling] = {}
+        acts: list[Act] = []
+        flat = [s for p in self.paragraphs for s in p]
+        for paragraph in self.paragraphs:
+            timed: Act | None = None  # the paragraph's last act with a time
+            for sentence in paragraph:
+                for ruling in self._rulings(sentence, flat):
+                    key = (ruling.motion, ruling.docket, ruling.exhibit)
+                    held = rulings.get(key)
+                    if held is None or ruling.confidence >= held.confidence:
+                        rulings[key] = ruling
+                act = self._act(sentence, timed)
+                if act is not None:
+                    acts.append(act)
+                    if act.days is not None or act.on_or_before is not None:
+                        timed = act
+        docketed = {motion for motion, docket, _ in rulings if docket is not None}
+        for motion, docket, exhibit in list(rulings):
+            if motion in docketed and docket is None and exhibit is None:
+                del rulings[motion, docket, exhibit]  # the motions are named one by one
+        for ruling in self._wholesale(rulings, flat):
+            rulings.setdefault((ruling.motion, ruling.docket, ruling.exhibit), ruling)
+        warnings = []
+        if self.dated is None and any(a.days is not None for a in acts):
+            warnings.append("the order's date is not in its text: give it to count its periods")
+        return Draft(self.dated, tuple(rulings.values()), tuple(_unique(acts)), tuple(warnings))
+
+    def _wholesale(
+        self, rulings: dict[tuple[str, str | None, str | None], Ruling], flat: Sequence[str]
+    ) -> list[Ruling]:
+        """Each exhibit a motion asked for that no sentence rules on, at the outcome of the
+        motion as a whole, where that outcome is all one way (see the module doc)."""
+        found = []
+        ruled = {(motion, exhibit) for motion, _, exhibit in rulings}
+        for (motion, _, exhibit), whole in list(rulings.items()):
+            if exhibit is not None or whole.outcome is Result.granted_in_part:
+                continue
+            for sentence in flat:
+                if not self.words.requests.find(sentence) or self.words.outcomes.find(sentence):
+                    continue
+                kinds = self.words.motions.find(sentence)
+                if not kinds or kinds[0].label != motion:
+                    continue
+                for label, _ in find_exhibits(sentence):
+                    if (motion, label) not in ruled:
+                        ruled.add((motion, label))
+                        found.append(
+                            replace(whole, exhibit=label, sentence=sentence, confidence=ASSUMED)
+                        )
+        return found
+
+    # rulings ----------------------------------------------------------------------------
+
+    def _rulings(self, sentence: str, flat: Sequence[str]) -> list[Ruling]:
+        outcomes = self.words.outcomes.find(sentence)
+        if not outcomes or re.match(r"\(?(?:See|Cf\.|But see|Accord)\b", sentence):
+            return []
+        cited = [(a.start, a.end) for a in find_authorities(sentence)] if "v." in sentence else []
+        outcomes = [f for f in outcomes if not any(s <= f.start < e for s, e in cited)]
+        if not outcomes:
+            return []
+        ordering = bool(_ORDERING_VOICE.search(sentence)) or any(
+            sentence[f.start : f.end].isupper() for f in outcomes
+        )
+        if not ordering and not re.search(r"\b(?:Court|motion|request)\b", sentence, re.I):
+            return []
+        confidence = ORDERING if ordering else PROSE
+        motions = self.words.motions.find(sentence)
+        motion = motions[0].label if motions else self.first_motion
+        movant = _movant(self.words, sentence, outcomes[0].start)
+        exhibits = find_exhibits(sentence, cited)
+        reason = self._reason(sentence, flat)
+        kinds = {_outcome(f.label) for f in outcomes}
+        mixed = Result.granted_in_part in kinds or {Result.granted, Result.denied} <= kinds
+        if not exhibits and (docketed := self._docketed(sentence, outcomes, motion)):
+            return [
+                Ruling(kind, movant, None, result, None, sentence, confidence, reason, docket)
+                for kind, docket, result in docketed
+            ]
+        if not exhibits:
+            whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
+            part = self._part(sentence, outcomes) if whole is Result.granted_in_part else None
+            return [Ruling(motion, movant, None, whole, part, sentence, confidence, reason)]
+        found = []
+        for label, at in exhibits:
+            outcome, part = self._exhibit_outcome(sentence, at, outcomes, mixed)
+            found.append(Ruling(motion, movant, label, outcome, part, sentence, confidence, reason))
+        return found
+
+    def _docketed(
+        self, sentence: str, outcomes: Sequence[Found], motion: str
+    ) -> list[tuple[str, str, Result]]:
+        """The motions ``sentence`` rules on by docket number, each with its kind and outcome:
+        a passive outcome ("(Dkt. 116) is GRANTED") rules on the motions named before it, an
+        active one ("DENIES as moot Plaintiff's Motion to Unseal (doc. 367)") on those after."""
+        found: list[tuple[str, str, Result]] = []
+        for i, outcome in enumerate(outcomes):
+            said = sentence[outcome.start : outcome.end].lower().split()
+            if said[0].endswith("ed") or said[-1].endswith("ed"):
+                start = outcomes[i - 1].end if i else 0
+                segment = sentence[start : outcome.start]
+            else:
+                end = outcomes[i + 1].start if i + 1 < len(outcomes) else len(sentence)
+                segment = sentence[outcome.end : end]
+            kinds = self.words.motions.find(segment)
+            kind = kinds[0].label if kinds else motion
+            result = _outcome(outcome.label)
+            if i + 1 < len(outcomes) and sentence[outcome.end : outcomes[i + 1].start].strip(
+                " ,"
+            ).lower() in {"and", "in part and"}:
+                result = Result.granted_in_part  # "GRANTED IN PART AND DENIED IN PART"
+            dockets = _motion_dockets(segment)
+            if len(dockets) > 1 and not _PLURAL.search(segment):
+                continue  # "MOTION TO SEAL [Dkt. Nos. 461, 462, 463]": the papers, not motions
+            found.extend((kind, docket, result) for docket in dockets)
+        return found
+
+    def _exhibit_outcome(
+        self, sentence: str, at: int, outcomes: Sequence[Found], mixed: bool
+    ) -> tuple[Result, str | None]:
+        before = [f for f in outcomes if f.end <= at]
+        after = [f for f in outcomes if f.start >= at]
+        if not mixed:
+            return _outcome(outcomes[0].label), None
+        if before and _QUALIFIER.match(sentence[before[-1].end : at]):
+            return _outcome(before[-1].label), None
+        if after:
+            part = self._part(sentence, after)
+            if part is not None or len({f.label for f in after}) > 1:
+                return Result.granted_in_part, part
+            return _outcome(after[0].label), None
+        return _outcome(before[-1].label), None
+
+    def _part(self, sentence: str, outcomes: Sequence[Found]) -> str | None:
+        for found in outcomes:
+            qualifier = _QUALIFIER.match(sentence, found.end)
+            if qualifier is None or _EXHIBIT_HEAD.match(sentence, qualifier.end()):
+                continue
+            end = _PART_END.search(sentence, qualifier.end())
+            return sentence[qualifier.end() : end.start() if end else len(sentence)].strip()
+        return None
+
+    def _reason(self, sentence: str, flat: Sequence[str]) -> str | None:
+        """The sentence's own reason and the next sentence's, if it gives one and names no
+        exhibit of its own ("Where information is already publicly available, ..."); for a
+        sentence that gives none, the last earlier sentence that names the same exhibits and
+        gives one (the body's reason for an ordering paragraph)."""
+        given = [sentence] if self.words.reasons.find(sentence) else []
+        index = flat.index(sentence) if sentence in flat else -1
+        following = flat[index + 1] if 0 <= index < len(flat) - 1 else ""
+        if self.words.reasons.find(following) and not find_exhibits(following):
+            given.append(following)
+        if given or index < 0:
+            return " ".join(given) or None
+        named = {label for label, _ in find_exhibits(sentence)}
+        on_these = False  # inside the body's passage on these exhibits
+        for said in flat[:index] if named else ():
+            others = {x for x, _ in find_exhibits(said)}
+            on_these = others == named or (on_these and not others - named)
+            if on_these and _FINDS.search(said) and self.words.reasons.find(said):
+                return said
+        return None
+
+    # acts -------------------------------------------------------------------------------
+
+    def _act(
+        self,
+        sentence: str,
+        timed: Act | None,
+    ) -> Act | None:
+        verbs = [
+            a for a in self.words.acts.find(sentence) if not _NAMED_ACT.search(sentence, 0, a.start)
+        ]
+        directive = next(
+            (
+                d
+                for d in self.words.directives.find(sentence)
+                if any(0 <= a.start - d.end <= 40 for a in verbs)
+            ),
+            None,
+        )
+        directs = next(
+            (
+                d
+                for d in self.words.directs.find(sentence)
+                if any(0 <= a.start - d.end <= 80 for a in verbs)
+            ),
+            None,
+        )
+        if directive is not None:
+            party = _party(self.words, sentence[: directive.start])
+        elif directs is not None:
+            verb = next(a for a in verbs if a.start >= directs.end)
+            named = self.words.parties.find(sentence[directs.end : verb.start])
+            party = named[0].label if named else None
+            directive = Found("directs", verb.start, verb.start)
+        else:
+            return self._dated_event(sentence)
+        what = sentence[directive.end :].strip().rstrip(".")
+        within = _WITHIN.search(sentence)
+        fixed = _FIXED.search(sentence)
+        if within is not None:
+            n = within["n"].lower()
+            days = int(n) if n.isdigit() else _NUMBERS[n]
+            business = bool(within["kind"]) and within["kind"].strip().lower() in {
+                "business",
+                "court",
+            }
+            after = within["after"]
+            if self.words.order_triggers.find(after[:60]) or not after.strip():
+                trigger: str | None = "this order"
+                confidence = ORDERING if after.strip() else ASSUMED + 0.2
+            elif (event := _TRIGGER.match(after)) is not None:
+                trigger, confidence = event["event"].strip(), ORDERING
+            else:
+                trigger, confidence = "this order", ASSUMED + 0.2
+            due = self._due(days, business) if trigger == "this order" else None
+            return Act(party, what, days, business, trigger, None, due, sentence, confidence)
+        if fixed is not None and (by := _parse_date(fixed["d"])) is not None:
+            return Act(party, what, None, False, None, by, by, sentence, ORDERING)
+        if timed is not None and re.search(r"\balso\b", sentence, re.I):
+            return replace(
+                timed, party=party, what=what, sentence=sentence, confidence=ASSUMED + 0.2
+            )
+        if party is None:
+            return None  # no one to act and no time: nothing to enter
+        return Act(party, what, None, False, None, None, None, sentence, PROSE)
+
+    def _dated_event(self, sentence: str) -> Act | None:
+        """A sentence that directs no one but sets a date after the order ("unless a further
+        motion is filed ... by 3:00 p.m. on 7/13/2018", "No later than 5:00 p.m. on March 8,
+        2022, Defendant ..."): an act whose party may be unknown, with a low confidence."""
+        fixed = _FIXED.search(sentence)
+        by = _parse_date(fixed["d"]) if fixed else None
+        if _SIGNED.search(sentence):
+            return None  # "Signed by Judge ... on 7/18/12": the order's own date
+        if fixed is None or not _DEADLINE_WORDS.search(sentence, 0, fixed.end("d")):
+            return None  # "The Court held a hearing on March 20, 2013": an event, not a term
+        if by is None or self.dated is None or by < self.dated:
+            return None
+        named = self.words.parties.find(sentence)
+        party = named[0].label if named else None
+        what = sentence.strip().rstrip(".")
+        return Act(party, what, None, False, None, by, by, sentence, ASSUMED)
+
+    def _due(self, days: int, business: bool) -> date | None:
+        if self.dated is None:
+            return None
+        if not business:
+            return compute(self.dated, days)
+        day, left = self.dated, days
+        while left:
+            day += timedelta(days=1)
+            left -= is_court_day(day)
+        return day
+
+
+_PARENTHESIZED = re.compile(
+    r"(?:[(\[]|,)\s*(?:Docs?|Dkts?|Docket|ECF|Doc\.\s*No)\.?\s*(?:Nos?\.?|entry|entries|#)?\s*"
+    r"(?P<list>\d+(?:\s*(?:,|;|and|&)\s*\d+)*)",
+    re.I,
+)
+#: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
+_NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|leave)\s+to\s+$", re.I)
+_FINDS = re.compile(r"\bCourt\s+(?:finds|concludes|holds|is\s+not\s+persuaded)\b")
+_PLURAL = re.compile(r"\b(?:motions|applications|requests)\b", re.I)
+_DOCKET_TEXT = re.compile(r"(?<![\w-])(?P<list>\d{1,4})\s+(?:\w+\s+){0,3}?Motion\b", re.I)
+
+
+def _motion_dockets(segment: str) -> list[str]:
+    """The docket numbers of the motions named in ``segment``: in brackets ("(Dkt. 116)",
+    "[ECF No. 102]", "(Docs. 357, 358, 363)"), else as a docket entry writes them ("134 Motion
+    to Seal")."""
+    lists = [m["list"] for m in _PARENTHESIZED.finditer(segment)]
+    lists = lists or [m["list"] for m in _DOCKET_TEXT.finditer(segment)]
+    return [n for listed in lists for n in re.findall(r"\d+", listed)]
+
+
+def _unique(acts: Sequence[Act]) -> list[Act]:
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for act in acts:
+        key = (act.party, act.what)
+        if key not in seen:
+            seen.add(key)
+            kept.append(act)
+    return kept
+
+
+def read_order(text: str, words: OrderWords | None = None, *, dated: date | None = None) -> Draft:
+    """The draft of the order whose text is ``text`` (see the module doc); ``dated``: the
+    order's date where the text does not give it (periods run from it)."""
+    return _Reader(text, words or order_words(), dated).read()

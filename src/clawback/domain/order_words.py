@@ -1,0 +1,115 @@
+"""The vocabularies an order is read by: data a lawyer reads and extends
+(``clawback/data/order_reading.yaml``), loaded once into whole-word patterns.
+
+Every list maps a label (an outcome, a motion kind, a party) to plain phrases. `Vocabulary.find`
+gives each place a phrase of any label stands in a text, the longest phrase winning where two
+overlap, so "denied without prejudice" is never also read as "denied".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from clawback.domain.errors import InvalidInput
+
+__all__ = ["Found", "OrderWords", "Vocabulary", "order_words", "words_from_file"]
+
+
+@dataclass(frozen=True)
+class Found:
+    label: str
+    start: int
+    end: int
+
+
+class Vocabulary:
+    """Labels, each with its phrases, as one pattern (see the module doc)."""
+
+    def __init__(self, name: str, phrases: Mapping[str, Sequence[str]]) -> None:
+        self.name = name
+        label_of: dict[str, str] = {}
+        for label, words in phrases.items():
+            if not isinstance(words, list) or not words:
+                raise InvalidInput(f"order words: {name} {label!r}: give a list of phrases")
+            for phrase in words:
+                label_of.setdefault(" ".join(str(phrase).lower().split()), str(label))
+        self._label_of = label_of
+        alternatives = sorted(label_of, key=len, reverse=True)
+        spaced = (re.escape(p).replace(r"\ ", r"\s+") for p in alternatives)
+        self._pattern = re.compile(r"(?<![\w'])(?:" + "|".join(spaced) + r")(?![\w-])", re.I)
+
+    def find(self, text: str) -> list[Found]:
+        return [
+            Found(self._label_of[" ".join(m.group().lower().split())], m.start(), m.end())
+            for m in self._pattern.finditer(text)
+        ]
+
+
+@dataclass(frozen=True)
+class OrderWords:
+    outcomes: Vocabulary
+    motions: Vocabulary
+    parties: Vocabulary
+    directives: Vocabulary
+    directs: Vocabulary
+    acts: Vocabulary
+    order_triggers: Vocabulary
+    reasons: Vocabulary
+    requests: Vocabulary
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
+        def listed(key: str) -> Vocabulary:
+            words = data.get(key)
+            if not isinstance(words, list):
+                raise InvalidInput(f"order words: {key}: give a list of phrases")
+            return Vocabulary(key, {key: words})
+
+        def mapped(key: str) -> Vocabulary:
+            words = data.get(key)
+            if not isinstance(words, Mapping):
+                raise InvalidInput(f"order words: {key}: give each label its phrases")
+            return Vocabulary(key, words)
+
+        return cls(
+            outcomes=mapped("outcomes"),
+            motions=mapped("motions"),
+            parties=mapped("parties"),
+            directives=listed("directives"),
+            directs=listed("directs"),
+            acts=listed("acts"),
+            order_triggers=listed("order_triggers"),
+            reasons=listed("reasons"),
+            requests=listed("requests"),
+        )
+
+
+def words_from_file(path: Path) -> OrderWords:
+    """A lawyer's own vocabularies, shaped like the shipped file; one clear line if not."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InvalidInput(f"{path.name}: not a readable order-words file ({exc})") from None
+    if not isinstance(data, Mapping):
+        raise InvalidInput(f"{path.name}: give the lists of order_reading.yaml")
+    try:
+        return OrderWords.from_data(data)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{path.name}: {exc}") from None
+
+
+@cache
+def order_words() -> OrderWords:
+    """The vocabularies shipped with clawback."""
+    import yaml  # only when an order is first read
+
+    text = resources.files("clawback.data").joinpath("order_reading.yaml").read_text("utf-8")
+    return OrderWords.from_data(yaml.safe_load(text) or {})
