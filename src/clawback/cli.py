@@ -157,7 +157,10 @@ def init(path: Annotated[Path, typer.Argument(help="Folder to create.")] = DEFAU
 @one_line_errors
 def load_case(
     ctx: typer.Context,
-    case_file: Annotated[Path | None, typer.Argument(help="Case YAML (caption, order).")] = None,
+    case_file: Annotated[
+        Path | None,
+        typer.Argument(help="Case file: matter, order, documents, claims, rulings, acts."),
+    ] = None,
     reference: Annotated[bool, typer.Option(help="Load the reference case.")] = False,
     order: Annotated[
         str | None, typer.Option(help="A preset protective order: sdcal-dkt-276, ndcal-model.")
@@ -168,23 +171,18 @@ def load_case(
     ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Record the matter and its protective order (tiers and who each admits)."""
-    if reference:
-        from clawback.demo.run import reference_case
+    """Load a whole case file (matter, protective order, documents, claims, rulings, seals,
+    acts, closures) in one go; loading it again enters only what is new."""
+    if case_file is not None and not reference:
+        from clawback.cli_cases import load_case_file
 
-        data = reference_case()
-    elif case_file is None:
+        load_case_file(_record(ctx, workspace), case_file, order, agreed_by)
+        return
+    if not reference:
         raise ClawbackError("give a case file or --reference")
-    else:
-        import yaml
+    from clawback.demo.run import reference_case
 
-        try:
-            data = yaml.safe_load(case_file.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            first = str(exc).splitlines()[0]
-            raise ClawbackError(f"{case_file}: not valid YAML ({first})") from None
-        if not isinstance(data, dict):
-            raise ClawbackError(f"{case_file}: case data must be a mapping")
+    data = reference_case()
     _record(ctx, workspace).matter.load_case(data, order, agreed_by)
     out.print(f"case {data['case']['number']} loaded")
 
@@ -1248,6 +1246,10 @@ def main() -> None:  # pragma: no cover - the console script entry point
     sys.exit(app())
 
 
-from clawback import cli_papers  # noqa: E402,F401  (registers its commands)
-from clawback import cli_ingest  # noqa: E402,F401  (registers its commands)
-from clawback import cli_rulings  # noqa: E402,F401  (registers its commands)
+# Each module registers its commands on ``app`` when imported.
+from clawback import (  # noqa: E402
+    cli_cases,  # noqa: F401
+    cli_ingest,  # noqa: F401
+    cli_papers,  # noqa: F401
+    cli_rulings,  # noqa: F401
+)
