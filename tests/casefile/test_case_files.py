@@ -220,3 +220,32 @@ def test_an_unquoted_on_key_is_the_word_not_yaml_true(tmp_path: Path) -> None:
     cli(ws, "load-case", str(case))
     cli(ws, "export-case", str(tmp_path / "out" / "case.yaml"))
     assert "'on': 2020-11-02" in (tmp_path / "out" / "case.yaml").read_text(encoding="utf-8")
+
+
+def test_a_case_with_no_protective_order_loads_and_round_trips_without_one(
+    tmp_path: Path,
+) -> None:
+    text = CASE.replace("protective_order: ndcal-model\n", "").replace(
+        ", designation: Confidential}", "}"
+    )
+    case = case_folder(tmp_path / "given", text)
+    ws = tmp_path / "ws"
+    init(ws)
+    assert "claim c2: waived (amended)" in cli(ws, "load-case", str(case))
+    out = tmp_path / "out" / "case.yaml"
+    cli(ws, "export-case", str(out))
+    exported = out.read_text(encoding="utf-8")
+    assert "protective_order" not in exported and "designation" not in exported
+    assert "no tier 'Confidential': the case has no protective order" in cli(
+        ws, "designate", "Ex. 2", "Confidential", ok=False
+    )
+
+
+def test_a_designation_without_a_protective_order_is_refused_at_its_line(tmp_path: Path) -> None:
+    text = CASE.replace("protective_order: ndcal-model\n", "")
+    case = case_folder(tmp_path / "given", text)
+    ws = tmp_path / "ws"
+    init(ws)
+    out = cli(ws, "load-case", str(case), ok=False)
+    line = _line_of(text, "memo.pdf")
+    assert f"case.yaml:{line}: documents[1].designation: the case file gives no protective" in out

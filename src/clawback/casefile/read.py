@@ -190,18 +190,20 @@ def parse_case_file(text: str, source: str) -> CaseFile:
     top = _Value(root, source, "").mapping(
         "case protective_order producing_party receiving_party declarations documents "
         "productions items claims rulings seals acts closures",
-        "case protective_order",
+        "case",
     )
     sides = _Sides(
         top.get("producing_party", _Value.text, ""), top.get("receiving_party", _Value.text, "")
     )
     case = CaseFile(
         caption=_caption(top.keys["case"]),
-        protective_order=_protective_order(top.keys["protective_order"]),
+        protective_order=top.get("protective_order", _protective_order, None),
         producing_party=sides.producing,
         receiving_party=sides.receiving,
         declarations=tuple(_declaration(v) for v in top.each("declarations")),
-        documents=tuple(_document(v) for v in top.each("documents")),
+        documents=tuple(
+            _document(v, "protective_order" in top.keys) for v in top.each("documents")
+        ),
         productions=tuple(_production(v) for v in top.each("productions")),
         items=tuple(_item(v) for v in top.each("items")),
         claims=tuple(_claim(v) for v in top.each("claims")),
@@ -270,8 +272,10 @@ def _declaration(value: _Value) -> DeclarationEntry:
     )
 
 
-def _document(value: _Value) -> DocumentEntry:
+def _document(value: _Value, ordered: bool) -> DocumentEntry:
     m = value.mapping("file exhibit title kind designation public", "file")
+    if not ordered and "designation" in m.keys:
+        raise m.keys["designation"].fail("the case file gives no protective order to designate by")
     file = m.keys["file"]
     path = PurePosixPath(file.text())
     if path.is_absolute() or ".." in path.parts:

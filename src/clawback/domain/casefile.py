@@ -123,8 +123,9 @@ class ClosureEntry:
 @dataclass(frozen=True)
 class CaseFile:
     caption: Caption
-    # A preset's name, or the order as data (``domain.order.order_from_data``).
-    protective_order: str | dict[str, Any]
+    # A preset's name, the order as data (``domain.order.order_from_data``), or None: the case
+    # has no protective order (nothing in it can be designated).
+    protective_order: str | dict[str, Any] | None
     producing_party: str = ""  # how the case names it: defendant, "the Government", ...
     receiving_party: str = ""
     declarations: tuple[DeclarationEntry, ...] = ()

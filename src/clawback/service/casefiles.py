@@ -34,6 +34,7 @@ from clawback.domain.casefile import (
 )
 from clawback.domain.claims import Privilege, Request, Result
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
+from clawback.domain.order import NO_ORDER
 from clawback.domain.refs import ControlNumber, ExhibitNumber
 from clawback.domain.sealing import PUBLIC_DOMAIN, MotionKind
 from clawback.domain.seats import Act
@@ -313,13 +314,18 @@ def _matter_data(case: CaseFile) -> dict[str, Any]:
     }
     if caption.state is not None:
         data["case"]["state"] = caption.state
-    if not isinstance(case.protective_order, str):
+    if case.protective_order is None:
+        data["protective_order"] = NO_ORDER
+    elif not isinstance(case.protective_order, str):
         data["protective_order"] = case.protective_order
     return data
 
 
-def _preset_name(order: dict[str, Any]) -> str | dict[str, Any]:
-    """The order's preset name when it is one of the presets word for word, else the order."""
+def _preset_name(order: dict[str, Any]) -> str | dict[str, Any] | None:
+    """The order's preset name when it is one of the presets word for word, else the order;
+    None when the case has none."""
+    if order == NO_ORDER:
+        return None
     for name, preset in protective_order_presets().items():
         if preset == order:
             return name
