@@ -141,6 +141,12 @@ def _doc(text: str) -> DocumentRef:
     return parse_document_ref(text)
 
 
+def _exhibits(texts: Sequence[str]) -> tuple[int, ...]:
+    from clawback.domain.documents import exhibit_numbers
+
+    return exhibit_numbers(texts)
+
+
 def _bates(text: str) -> BatesNumber:
     return BatesNumber.parse(text)
 
@@ -415,7 +421,7 @@ def hits(
 def claim(
     ctx: typer.Context,
     claim_id: str,
-    exhibit: Annotated[list[int], typer.Option(help="Claimed exhibit(s).")],
+    exhibit: Annotated[list[str], typer.Option(help="Claimed exhibit(s): 5, 1-17, 1,3,5-7.")],
     privilege: str = "law_enforcement",
     item: Annotated[list[str] | None, typer.Option(help="Claimed item(s).")] = None,
     declaration: Annotated[list[str] | None, typer.Option()] = None,
@@ -434,7 +440,7 @@ def claim(
     _record(ctx, workspace).claims.claim(
         claim_id,
         privilege=privilege,
-        exhibits=exhibit,
+        exhibits=_exhibits(exhibit),
         items=item or (),
         declarations=declaration or (),
         paragraphs=paragraph or (),
@@ -580,7 +586,9 @@ def rule(
 def seal(
     ctx: typer.Context,
     docket: str,
-    exhibit: Annotated[list[int], typer.Option(help="Exhibit(s) the motion asks to seal.")],
+    exhibit: Annotated[
+        list[str], typer.Option(help="Exhibit(s) the motion asks to seal: 5, 1-17, 1,3,5-7.")
+    ],
     kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
     granted: Annotated[bool, typer.Option("--granted/--denied")] = True,
     joint: bool = False,
@@ -592,7 +600,7 @@ def seal(
     """Rule on a motion to seal, exhibit by exhibit; already-public material is never sealed."""
     decisions = _record(ctx, workspace).sealing.seal(
         docket,
-        exhibits=exhibit,
+        exhibits=_exhibits(exhibit),
         kind=kind,
         granted=granted,
         joint=joint,
@@ -660,7 +668,7 @@ def done(
 def move_to_seal(
     ctx: typer.Context,
     docket: str,
-    exhibit: Annotated[list[int], typer.Option(help="Exhibit(s) to seal.")],
+    exhibit: Annotated[list[str], typer.Option(help="Exhibit(s) to seal: 5, 1-17, 1,3,5-7.")],
     kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
     filed_on: Annotated[str, typer.Option(help="Day the motion was filed.")],
     local_rule: Annotated[str | None, typer.Option(help="ndcal-79-5 or sdcal.")] = None,
@@ -673,7 +681,7 @@ def move_to_seal(
     """Record a motion to seal as filed, and the supporting statement it calls for."""
     due = _record(ctx, workspace).sealing.move_to_seal(
         docket,
-        exhibits=exhibit,
+        exhibits=_exhibits(exhibit),
         kind=kind,
         filed_on=_required_day(filed_on),
         local_rule=local_rule,

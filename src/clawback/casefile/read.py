@@ -31,6 +31,7 @@ from clawback.domain.casefile import (
     SealEntry,
 )
 from clawback.domain.claims import Privilege, Request, Result
+from clawback.domain.documents import exhibit_numbers
 from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.order import order_from_data
 from clawback.domain.sealing import MotionKind
@@ -127,9 +128,16 @@ class _Value:
             return (self.text(),)
         return tuple(v.text() for v in self.each())
 
-    def integers(self) -> tuple[int, ...]:
+    def exhibits(self) -> tuple[int, ...]:
+        """One exhibit, a list of them, or a text listing them as an order does ("1-17")."""
         if isinstance(self.node, yaml.ScalarNode):
-            return (self.integer(),)
+            value = self.plain()
+            if not isinstance(value, str):
+                return (self.integer(),)
+            try:
+                return exhibit_numbers([value])
+            except InvalidInput as exc:
+                raise self.fail(str(exc)) from None
         return tuple(v.integer() for v in self.each())
 
     def mapping(self, known: str, required: str = "") -> _Mapping:
@@ -295,7 +303,7 @@ def _production(value: _Value) -> ProductionEntry:
     return ProductionEntry(
         volume=m.need("volume", _Value.text),
         start=m.need("start", _Value.bates),
-        exhibits=m.need("exhibits", _Value.integers),
+        exhibits=m.need("exhibits", _Value.exhibits),
         on=m.get("on", _Value.day, None),
     )
 
@@ -323,7 +331,7 @@ def _claim(value: _Value) -> ClaimEntry:
     return ClaimEntry(
         id=m.need("id", _Value.text),
         privilege=m.need("privilege", lambda v: v.choice(Privilege)),
-        exhibits=m.need("exhibits", _Value.integers),
+        exhibits=m.need("exhibits", _Value.exhibits),
         items=m.get("items", _Value.texts, ()),
         request=m.get("request", lambda v: v.choice(Request), Request.clawback),
         basis=m.get("basis", _Value.text, ""),
@@ -351,7 +359,7 @@ def _seal(value: _Value) -> SealEntry:
     )
     return SealEntry(
         docket=str(m.need("docket", _Value.plain)),
-        exhibits=m.need("exhibits", _Value.integers),
+        exhibits=m.need("exhibits", _Value.exhibits),
         kind=m.need("kind", lambda v: v.choice(MotionKind)),
         granted=m.need("granted", _Value.flag),
         on=m.get("on", _Value.day, None),
