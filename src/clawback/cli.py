@@ -560,25 +560,55 @@ def bench_memo(
 @one_line_errors
 def rule(
     ctx: typer.Context,
-    claim_id: str,
+    claim_id: Annotated[str | None, typer.Argument(help="The claim.")] = None,
     result: Annotated[
-        str,
+        str | None,
         typer.Argument(
             help="granted, denied, granted_in_part, conditionally_granted, "
             "granted_subject_to_supplement, denied_without_prejudice, waived, moot, withdrawn."
         ),
-    ],
+    ] = None,
     item: Annotated[list[str] | None, typer.Option(help="Item(s) granted.")] = None,
     reason: Annotated[str, typer.Option(help="The court's reason, word for word.")] = "",
     on: str | None = None,
     amend: Annotated[
         bool, typer.Option(help="The court amended its ruling: a new dated ruling governs.")
     ] = False,
+    from_csv: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="A CSV of rulings (claim,result,on,reason,items,amend): all checked, then all "
+            "entered, or none.",
+        ),
+    ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Enter the court's ruling on a claim (or, with --amend, a later ruling that amends it)."""
+    """Enter the court's ruling on a claim (or, with --amend, a later ruling that amends it);
+    --from enters a CSV's rulings, every row checked before any is entered."""
+    if from_csv is not None:
+        if claim_id is not None or result is not None:
+            raise InvalidInput("give a claim and its result, or --from a CSV, not both")
+        _rule_from(_record(ctx, workspace), from_csv)
+        return
+    if claim_id is None or result is None:
+        raise InvalidInput("give the claim and the result (or --from a CSV of rulings)")
     _record(ctx, workspace).claims.rule(claim_id, result, item or (), reason, _day(on), amend=amend)
     out.print(f"claim {claim_id}: {result}{' (amended)' if amend else ''}")
+
+
+def _rule_from(record: Record, path: Path) -> None:
+    from clawback.casefile.rulings_csv import read_rulings
+    from clawback.domain.errors import RowsRefused
+
+    try:
+        rulings = read_rulings(path.read_text(encoding="utf-8-sig"), str(path))
+        record.claims.rule_all(rulings)
+    except RowsRefused as refused:
+        _fail_on([f"error: {p}" for p in refused.problems])
+    for _, ruling, amend in rulings:
+        said = f"claim {ruling.claim}: {ruling.result.value}{' (amended)' if amend else ''}"
+        out.print(said)
 
 
 @app.command()
