@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from clawback.casefile.read import parse_case_file
 from clawback.casefile.write import case_file_text
 from clawback.cli import app
+from clawback.domain.errors import NotPermitted
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.test_cli import make_pdf
@@ -249,3 +250,37 @@ def test_a_designation_without_a_protective_order_is_refused_at_its_line(tmp_pat
     out = cli(ws, "load-case", str(case), ok=False)
     line = _line_of(text, "memo.pdf")
     assert f"case.yaml:{line}: documents[1].designation: the case file gives no protective" in out
+
+
+def test_only_the_operator_exports_the_whole_record(tmp_path: Path) -> None:
+    case = case_folder(tmp_path / "given")
+    ws = tmp_path / "ws"
+    init(ws)
+    cli(ws, "load-case", str(case))
+    workspace = Workspace.open(ws)
+    try:
+        operator = workspace.operator()
+        operator.people.add(
+            "defense@example.com", name="Defense", side="producing", category="outside_counsel"
+        )
+        operator.people.add("clerk@example.com", name="Clerk", side="court", category="court")
+        for email in ("defense@example.com", "clerk@example.com"):
+            seat = workspace.person(email)
+            with pytest.raises(NotPermitted, match="may not export the whole record"):
+                seat.case_files.export(tmp_path / "out")
+    finally:
+        workspace.close()
+    assert not (tmp_path / "out").exists()
+    refused = runner.invoke(
+        app,
+        [
+            "--as",
+            "defense@example.com",
+            "export-case",
+            str(tmp_path / "o" / "c.yaml"),
+            "-w",
+            str(ws),
+        ],
+    )
+    assert refused.exit_code == 1 and "may not export the whole record" in refused.output
+    assert not (tmp_path / "o").exists()

@@ -87,8 +87,9 @@ class CaseFiles(Service):
         return said
 
     def export(self, folder: Path) -> CaseFile:
-        """The record as a case file whose documents are written to ``folder``/documents."""
-        self.ctx.require(Act.load_case)
+        """The record as a case file whose documents are written to ``folder``/documents: the
+        whole record, every side's collection in it, so the operator's to make alone."""
+        self.ctx.require(Act.export_case)
         with self.ctx.transaction() as s:
             matter = rows.matter(s)
             order = rows.protective_order(s)
