@@ -141,6 +141,12 @@ def _doc(text: str) -> DocumentRef:
     return parse_document_ref(text)
 
 
+def _exhibits(texts: Sequence[str]) -> tuple[int, ...]:
+    from clawback.domain.documents import exhibit_numbers
+
+    return exhibit_numbers(texts)
+
+
 def _bates(text: str) -> BatesNumber:
     return BatesNumber.parse(text)
 
@@ -157,7 +163,10 @@ def init(path: Annotated[Path, typer.Argument(help="Folder to create.")] = DEFAU
 @one_line_errors
 def load_case(
     ctx: typer.Context,
-    case_file: Annotated[Path | None, typer.Argument(help="Case YAML (caption, order).")] = None,
+    case_file: Annotated[
+        Path | None,
+        typer.Argument(help="Case file: matter, order, documents, claims, rulings, acts."),
+    ] = None,
     reference: Annotated[bool, typer.Option(help="Load the reference case.")] = False,
     order: Annotated[
         str | None, typer.Option(help="A preset protective order: sdcal-dkt-276, ndcal-model.")
@@ -168,23 +177,18 @@ def load_case(
     ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Record the matter and its protective order (tiers and who each admits)."""
-    if reference:
-        from clawback.demo.run import reference_case
+    """Load a whole case file (matter, protective order, documents, claims, rulings, seals,
+    acts, closures) in one go; loading it again enters only what is new."""
+    if case_file is not None and not reference:
+        from clawback.cli_cases import load_case_file
 
-        data = reference_case()
-    elif case_file is None:
+        load_case_file(_record(ctx, workspace), case_file, order, agreed_by)
+        return
+    if not reference:
         raise ClawbackError("give a case file or --reference")
-    else:
-        import yaml
+    from clawback.demo.run import reference_case
 
-        try:
-            data = yaml.safe_load(case_file.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            first = str(exc).splitlines()[0]
-            raise ClawbackError(f"{case_file}: not valid YAML ({first})") from None
-        if not isinstance(data, dict):
-            raise ClawbackError(f"{case_file}: case data must be a mapping")
+    data = reference_case()
     _record(ctx, workspace).matter.load_case(data, order, agreed_by)
     out.print(f"case {data['case']['number']} loaded")
 
@@ -421,7 +425,7 @@ def hits(
 def claim(
     ctx: typer.Context,
     claim_id: str,
-    exhibit: Annotated[list[int], typer.Option(help="Claimed exhibit(s).")],
+    exhibit: Annotated[list[str], typer.Option(help="Claimed exhibit(s): 5, 1-17, 1,3,5-7.")],
     privilege: str = "law_enforcement",
     item: Annotated[list[str] | None, typer.Option(help="Claimed item(s).")] = None,
     declaration: Annotated[list[str] | None, typer.Option()] = None,
@@ -440,7 +444,7 @@ def claim(
     _record(ctx, workspace).claims.claim(
         claim_id,
         privilege=privilege,
-        exhibits=exhibit,
+        exhibits=_exhibits(exhibit),
         items=item or (),
         declarations=declaration or (),
         paragraphs=paragraph or (),
@@ -560,25 +564,55 @@ def bench_memo(
 @one_line_errors
 def rule(
     ctx: typer.Context,
-    claim_id: str,
+    claim_id: Annotated[str | None, typer.Argument(help="The claim.")] = None,
     result: Annotated[
-        str,
+        str | None,
         typer.Argument(
             help="granted, denied, granted_in_part, conditionally_granted, "
             "granted_subject_to_supplement, denied_without_prejudice, waived, moot, withdrawn."
         ),
-    ],
+    ] = None,
     item: Annotated[list[str] | None, typer.Option(help="Item(s) granted.")] = None,
     reason: Annotated[str, typer.Option(help="The court's reason, word for word.")] = "",
     on: str | None = None,
     amend: Annotated[
         bool, typer.Option(help="The court amended its ruling: a new dated ruling governs.")
     ] = False,
+    from_csv: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="A CSV of rulings (claim,result,on,reason,items,amend): all checked, then all "
+            "entered, or none.",
+        ),
+    ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Enter the court's ruling on a claim (or, with --amend, a later ruling that amends it)."""
+    """Enter the court's ruling on a claim (or, with --amend, a later ruling that amends it);
+    --from enters a CSV's rulings, every row checked before any is entered."""
+    if from_csv is not None:
+        if claim_id is not None or result is not None:
+            raise InvalidInput("give a claim and its result, or --from a CSV, not both")
+        _rule_from(_record(ctx, workspace), from_csv)
+        return
+    if claim_id is None or result is None:
+        raise InvalidInput("give the claim and the result (or --from a CSV of rulings)")
     _record(ctx, workspace).claims.rule(claim_id, result, item or (), reason, _day(on), amend=amend)
     out.print(f"claim {claim_id}: {result}{' (amended)' if amend else ''}")
+
+
+def _rule_from(record: Record, path: Path) -> None:
+    from clawback.casefile.rulings_csv import read_rulings
+    from clawback.domain.errors import RowsRefused
+
+    try:
+        rulings = read_rulings(path.read_text(encoding="utf-8-sig"), str(path))
+        record.claims.rule_all(rulings)
+    except RowsRefused as refused:
+        _fail_on([f"error: {p}" for p in refused.problems])
+    for _, ruling, amend in rulings:
+        said = f"claim {ruling.claim}: {ruling.result.value}{' (amended)' if amend else ''}"
+        out.print(said)
 
 
 @app.command()
@@ -586,7 +620,9 @@ def rule(
 def seal(
     ctx: typer.Context,
     docket: str,
-    exhibit: Annotated[list[int], typer.Option(help="Exhibit(s) the motion asks to seal.")],
+    exhibit: Annotated[
+        list[str], typer.Option(help="Exhibit(s) the motion asks to seal: 5, 1-17, 1,3,5-7.")
+    ],
     kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
     granted: Annotated[bool, typer.Option("--granted/--denied")] = True,
     joint: bool = False,
@@ -598,7 +634,7 @@ def seal(
     """Rule on a motion to seal, exhibit by exhibit; already-public material is never sealed."""
     decisions = _record(ctx, workspace).sealing.seal(
         docket,
-        exhibits=exhibit,
+        exhibits=_exhibits(exhibit),
         kind=kind,
         granted=granted,
         joint=joint,
@@ -666,7 +702,7 @@ def done(
 def move_to_seal(
     ctx: typer.Context,
     docket: str,
-    exhibit: Annotated[list[int], typer.Option(help="Exhibit(s) to seal.")],
+    exhibit: Annotated[list[str], typer.Option(help="Exhibit(s) to seal: 5, 1-17, 1,3,5-7.")],
     kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
     filed_on: Annotated[str, typer.Option(help="Day the motion was filed.")],
     local_rule: Annotated[str | None, typer.Option(help="ndcal-79-5 or sdcal.")] = None,
@@ -679,7 +715,7 @@ def move_to_seal(
     """Record a motion to seal as filed, and the supporting statement it calls for."""
     due = _record(ctx, workspace).sealing.move_to_seal(
         docket,
-        exhibits=exhibit,
+        exhibits=_exhibits(exhibit),
         kind=kind,
         filed_on=_required_day(filed_on),
         local_rule=local_rule,
@@ -1252,5 +1288,13 @@ def main() -> None:  # pragma: no cover - the console script entry point
     sys.exit(app())
 
 
-# The commands of each area, registered on `app` by importing their modules.
-from clawback import cli_ingest, cli_jobs, cli_papers, cli_reader, cli_rulings, cli_web  # noqa: E402,F401
+# Each module registers its commands on ``app`` when imported.
+from clawback import (  # noqa: E402, F401
+    cli_cases,
+    cli_ingest,
+    cli_jobs,
+    cli_papers,
+    cli_reader,
+    cli_rulings,
+    cli_web,
+)

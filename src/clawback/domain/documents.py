@@ -6,11 +6,12 @@ page (one database code), or a whole page. The court in the reference case ruled
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from clawback.domain.bates import BatesNumber, BatesRange
-from clawback.domain.errors import NotFound, RuleViolation
+from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.order import DesignationHistory
 
 
@@ -119,3 +120,27 @@ def exhibit_runs(numbers: Iterable[int]) -> str:
         parts.extend([f"{a}-{b}"] if b > a + 1 else [str(n) for n in range(a, b + 1)])
     label = "Exs." if len(ordered) > 1 else "Ex."
     return f"{label} {', '.join(parts)}"
+
+
+_EXHIBIT_LABEL = re.compile(r"^\s*(?:exhibits?|exs?)\.?\s*", re.IGNORECASE)
+_EXHIBIT_RUN = re.compile(r"^(\d+)(?:\s*(?:-|\u2013|through|to)\s*(\d+))?$", re.IGNORECASE)
+MOST_EXHIBITS = 10_000  # a run longer than this is a typing slip, not a list of exhibits
+
+
+def exhibit_numbers(texts: Iterable[str]) -> tuple[int, ...]:
+    """Exhibits as a paralegal lists them, each text a number, a run or a list of both:
+    ``"5"``, ``"1-17"``, ``"Exs. 1-13, 18 and 19"``, ``"3 through 7"``; in the order given,
+    each once. The inverse of ``exhibit_runs``."""
+    found: dict[int, None] = {}
+    for text in texts:
+        body = _EXHIBIT_LABEL.sub("", text)
+        for part in re.split(r"\s*(?:,|;|\band\b)\s*", body.strip()):
+            run = _EXHIBIT_RUN.match(part.strip())
+            if run is None:
+                raise InvalidInput(f"not an exhibit, a run (1-17) or a list (1, 3, 5-7): {text!r}")
+            first = int(run.group(1))
+            last = int(run.group(2) or first)
+            if first < 1 or last < first or last - first >= MOST_EXHIBITS:
+                raise InvalidInput(f"not a run of exhibits, first to last: {part.strip()!r}")
+            found.update(dict.fromkeys(range(first, last + 1)))
+    return tuple(found)

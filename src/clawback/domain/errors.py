@@ -9,6 +9,8 @@ Every failure a user can act on derives from ``ClawbackError``; the CLI prints i
     │   └── NotPermitted          an act your seat may not make (a preview makes none)
     ├── InvalidInput              a value that does not parse (also a ValueError)
     │   ├── BatesError            (domain.bates) not a Bates number or range
+    │   ├── RowsRefused           a batch checked whole and entered not at all: each bad row
+    │   │                         is a line of its own (``problems``)
     │   └── EmailError            (email.parse) not an e-mail clawback can read
     ├── DocumentError             a file the engines cannot read or make (also a ValueError)
     │   ├── PdfError, ConversionError, OcrError, RedactionError, ReflowError, HighlightError,
@@ -55,3 +57,12 @@ class DocumentError(ClawbackError, ValueError):
 class StorageError(ClawbackError):
     """The database or the file store cannot do what was asked: a full disk, a damaged or
     foreign database, a file missing from the store."""
+
+
+class RowsRefused(InvalidInput):
+    """A batch (rulings from a CSV, ...) checked row by row before any is entered, refused
+    whole: ``problems`` holds one line per bad row, naming the row and what is wrong."""
+
+    def __init__(self, problems: list[str], rows: int) -> None:
+        self.problems = [*problems, f"none of the {rows} rows entered"]
+        super().__init__("; ".join(self.problems))

@@ -76,6 +76,9 @@ class DesignationHistory:
         return DesignationHistory((*self.entries, designation))
 
 
+NO_ORDER: dict[str, object] = {"none": True}  # a case's order data when there is no order
+
+
 @dataclass(frozen=True)
 class ProtectiveOrder:
     """The order's tiers, least restrictive first."""
@@ -90,6 +93,8 @@ class ProtectiveOrder:
     second_factor_tiers: frozenset[str] = field(default_factory=frozenset)
 
     def tier(self, label: str) -> Tier:
+        if not self.tiers:
+            raise NotFound(f"no tier {label!r}: the case has no protective order")
         for tier in self.tiers:
             if tier.matches(label):
                 return tier
@@ -125,7 +130,10 @@ class ProtectiveOrder:
 
 
 def order_from_data(data: Mapping[str, object]) -> ProtectiveOrder:
-    """Build an order from case data: a docket and tiers of ``name``, ``short``, ``may_see``."""
+    """Build an order from case data: a docket and tiers of ``name``, ``short``, ``may_see``;
+    ``NO_ORDER`` for a case with no protective order (no tiers: nothing can be designated)."""
+    if dict(data) == NO_ORDER:
+        return ProtectiveOrder(docket="", tiers=())
     raw_tiers = data.get("tiers")
     if not isinstance(raw_tiers, Sequence) or not raw_tiers:
         raise RuleViolation("protective order has no tiers")

@@ -34,6 +34,8 @@ class Act(Enum):
 
     # the matter and its people
     load_case = _Rule("load or replace the case and its protective order", frozenset({P, C}), True)
+    # the whole record as a case file, every side's documents in it: the operator's alone
+    export_case = _Rule("export the whole record as a case file", frozenset(), False)
     seat_people = _Rule("seat people", frozenset({P, C}), True)
     acknowledge = _Rule("record acknowledgments", frozenset({P, C}), True)
     list_people = _Rule("list the people in the case", CASE, False)

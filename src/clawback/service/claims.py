@@ -18,8 +18,14 @@ from sqlalchemy.orm import Session
 from clawback.domain import claims as claim_rules
 from clawback.domain.bates import parse_ranges
 from clawback.domain.deadlines import compute
-from clawback.domain.documents import exhibit_runs
-from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
+from clawback.domain.documents import Exhibit, exhibit_runs
+from clawback.domain.errors import (
+    ClawbackError,
+    InvalidInput,
+    NotFound,
+    RowsRefused,
+    RuleViolation,
+)
 from clawback.domain.order import Side
 from clawback.domain.outcomes import LIFTS_DUTIES
 from clawback.domain.seats import Act, permitted
@@ -123,6 +129,26 @@ def claim_event(
         actor=ctx.actor.name,
         detail=dict(detail or {}),
     )
+
+
+def check_rule(
+    claim: claim_rules.Claim,
+    ruling: claim_rules.Ruling,
+    exhibits: Sequence[Exhibit],
+    earlier: claim_rules.Ruling | None,
+    amend: bool,
+) -> None:
+    """A ruling the claim can take: it grants only what the claim covers, and it amends the
+    ruling in force (dated, not before it) exactly when ``amend`` says so."""
+    claim_rules.check_ruling(claim, ruling, exhibits)
+    if earlier is not None:
+        if not amend:
+            raise RuleViolation(
+                f"claim {claim.id!r} is already ruled on (an amended ruling: --amend)"
+            )
+        claim_rules.check_amendment(earlier, ruling)
+    elif amend:
+        raise RuleViolation(f"claim {claim.id!r} has no ruling to amend")
 
 
 class Claims(Service):
@@ -385,6 +411,30 @@ class Claims(Service):
                 )
             return out
 
+    def rule_all(self, rulings: Sequence[tuple[str, claim_rules.Ruling, bool]]) -> None:
+        """Enter many rulings (each with where it was read, and whether it amends), every one
+        checked against the record and the rows before it first: one bad row enters none, and
+        every bad row is named, one line each."""
+        self.ctx.require(Act.rule)
+        problems = []
+        with self.ctx.transaction() as s:
+            claims = {c.id: c for c in rows.claims(s)}
+            exhibits = rows.exhibits(s)
+            standing = claim_rules.governing(rows.rulings(s))
+            for where, ruling, amend in rulings:
+                try:
+                    lookup.claim(s, self.actor, ruling.claim)
+                    claim = claims[ruling.claim]
+                    check_rule(claim, ruling, exhibits, standing.get(ruling.claim), amend)
+                except ClawbackError as exc:
+                    problems.append(f"{where}: {exc}")
+                else:
+                    standing[ruling.claim] = ruling
+        if problems:
+            raise RowsRefused(problems, len(rulings))
+        for _, r, amend in rulings:
+            self.rule(r.claim, r.result.value, r.items, r.reason, r.on, amend=amend)
+
     def rule(
         self,
         claim_id: str,
@@ -408,19 +458,11 @@ class Claims(Service):
             row = lookup.claim(s, self.actor, claim_id)
             claim = next(c for c in rows.claims(s) if c.id == claim_id)
             ruling = claim_rules.Ruling(claim_id, outcome, tuple(items), reason, on)
-            claim_rules.check_ruling(claim, ruling, rows.exhibits(s))
             earlier = claim_rules.governing(rows.rulings(s)).get(claim_id)
+            check_rule(claim, ruling, rows.exhibits(s), earlier, amend)
             detail: dict[str, Any] = {"result": result}
             if reason:
                 detail["reason"] = reason
-            if earlier is not None:
-                if not amend:
-                    raise RuleViolation(
-                        f"claim {claim_id!r} is already ruled on (an amended ruling: --amend)"
-                    )
-                claim_rules.check_amendment(earlier, ruling)
-            elif amend:
-                raise RuleViolation(f"claim {claim_id!r} has no ruling to amend")
             s.add(
                 t.Ruling(claim_id=claim_id, result=result, items=list(items), reason=reason, on=on)
             )

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from clawback.service.accounts import Accounts
     from clawback.service.audit_trail import AuditTrail
     from clawback.service.briefs import Briefs
+    from clawback.service.casefiles import CaseFiles
     from clawback.service.catalog import Catalog
     from clawback.service.claims import Claims
     from clawback.service.copies import Copies
@@ -198,6 +199,12 @@ class Record:
         from clawback.service.audit_trail import AuditTrail
 
         return AuditTrail(self.ctx)
+
+    @cached_property
+    def case_files(self) -> CaseFiles:
+        from clawback.service.casefiles import CaseFiles
+
+        return CaseFiles(self.ctx)
 
     # -- conveniences ------------------------------------------------------------------------
 

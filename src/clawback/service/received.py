@@ -296,6 +296,9 @@ class Imports(Service):
         order = protective_order(s)
         tier = received_tier(order, value)
         if tier is None:
+            if not order.tiers:
+                notes.append(f"designation {value!r}: the case has no protective order")
+                return None
             tier = order.tiers[-1]
             notes.append(
                 f"designation {value!r} is no tier of the protective order: treated as "

@@ -1,0 +1,63 @@
+"""Rulings from a CSV file, one a row, as a paralegal keeps them beside the order: read whole,
+every row checked, at the edge. Columns (a header row names them): ``claim``, ``result`` (an
+outcome of ``domain.outcomes``), and optionally ``on`` (YYYY-MM-DD), ``reason`` (the court's
+words), ``items`` (separated by ``;``), ``amend`` (yes or no: the row amends the ruling in
+force). Each row is named in a problem by its line in the file."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from clawback.domain.claims import Result, Ruling
+from clawback.domain.errors import InvalidInput, RowsRefused
+
+COLUMNS = ("claim", "result", "on", "reason", "items", "amend")
+REQUIRED = ("claim", "result")
+YES, NO = frozenset({"yes", "y", "true", "1"}), frozenset({"no", "n", "false", "0", ""})
+
+
+def read_rulings(text: str, source: str) -> list[tuple[str, Ruling, bool]]:
+    """Each row as (where it is, the ruling, whether it amends); every bad row named at once."""
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip() for h in reader.fieldnames or ()]
+    unknown = [h for h in header if h not in COLUMNS]
+    missing = [h for h in REQUIRED if h not in header]
+    if unknown or missing:
+        problem = f"unknown column {unknown[0]!r}" if unknown else f"no column {missing[0]!r}"
+        raise InvalidInput(f"{source}:1: {problem} (columns: {', '.join(COLUMNS)})")
+    found, problems = [], []
+    for row in reader:
+        where = f"{source}:{reader.line_num}"
+        cells = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+        try:
+            found.append((where, *_ruling(cells)))
+        except InvalidInput as exc:
+            problems.append(f"{where}: {exc}")
+    if problems:
+        raise RowsRefused(problems, len(found) + len(problems))
+    if not found:
+        raise InvalidInput(f"{source}: no rulings in it")
+    return found
+
+
+def _ruling(cells: dict[str, str]) -> tuple[Ruling, bool]:
+    claim = cells.get("claim", "")
+    if not claim:
+        raise InvalidInput("claim: empty")
+    try:
+        result = Result(cells.get("result", ""))
+    except ValueError:
+        known = ", ".join(r.value for r in Result)
+        raise InvalidInput(f"result: {cells.get('result')!r} is not one of {known}") from None
+    on = cells.get("on", "")
+    try:
+        day = date.fromisoformat(on) if on else None
+    except ValueError:
+        raise InvalidInput(f"on: not a date (YYYY-MM-DD): {on!r}") from None
+    amend = cells.get("amend", "").lower()
+    if amend not in YES | NO:
+        raise InvalidInput(f"amend: yes or no, not {amend!r}")
+    items = tuple(i.strip() for i in cells.get("items", "").split(";") if i.strip())
+    return Ruling(claim, result, items, cells.get("reason", ""), day), amend in YES

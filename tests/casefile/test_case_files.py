@@ -1,0 +1,286 @@
+"""Whole case files: loaded in one go through the CLI, loaded again without change, refused
+with the line and the key, and exported back to the same file and the same record."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from clawback.casefile.read import parse_case_file
+from clawback.casefile.write import case_file_text
+from clawback.cli import app
+from clawback.domain.errors import NotPermitted
+from clawback.service import Workspace
+from clawback.storage import tables as t
+from tests.test_cli import make_pdf
+
+runner = CliRunner()
+
+CASE = """\
+case:
+  number: "No. 1:20-cv-00001"
+  court: "United States District Court, Northern District of California"
+  caption: "Doe v. Roe"
+  state: CA
+protective_order: ndcal-model
+producing_party: defendant
+receiving_party: plaintiff
+documents:
+  - {file: exhibits/memo.pdf, exhibit: 1, title: "Memo to counsel", designation: Confidential}
+  - {file: exhibits/list.pdf, exhibit: 2, designation: Confidential}
+  - {file: exhibits/post.pdf, exhibit: 3, public: true}
+productions:
+  - {volume: VOL001, start: DEF-000001, exhibits: [1, 2, 3], on: 2020-11-02}
+items:
+  - id: advice
+    exhibit: 1
+    page: DEF-000001
+    what: "counsel's advice"
+    text: ["Keep the B-7 notes"]
+claims:
+  - {id: c1, privilege: attorney_client, exhibits: [1], items: [advice], on: 2020-12-01}
+  - {id: c2, privilege: work_product, exhibits: [2], request: compel, on: 2020-12-01}
+rulings:
+  - {claim: c1, result: granted, on: 2020-12-10}
+  - {claim: c2, result: moot, on: 2020-12-10, reason: "MOOT in light of the stipulation."}
+  - {claim: c2, result: waived, on: 2021-01-05, reason: "Not prompt: FRE 502(b)(3)."}
+seals:
+  - {docket: "45", exhibits: [2, 3], kind: non_dispositive, granted: true, on: 2020-12-10}
+acts:
+  - what: "file a public version of Exhibit 3"
+    party: defendant
+    order_date: 2020-12-10
+    within: 14
+  - what: "file a joint status report"
+    party: joint
+    kind: joint_status_report
+    order_date: 2020-12-10
+    by: 2021-01-15
+closures:
+  - {day: 2020-12-24, reason: "federal offices closed by executive order"}
+"""
+
+
+def cli(ws: Path, *args: str, ok: bool = True) -> str:
+    result = runner.invoke(app, [*args, "-w", str(ws)])
+    assert (result.exit_code == 0) is ok, result.output
+    return result.output
+
+
+def init(ws: Path, url: str | None = None) -> None:
+    Workspace.init(ws, url).close()
+
+
+def case_folder(root: Path, text: str = CASE) -> Path:
+    (root / "exhibits").mkdir(parents=True)
+    make_pdf(root / "exhibits" / "memo.pdf", "Keep the B-7 notes", "page two")
+    make_pdf(root / "exhibits" / "list.pdf", "A list of names")
+    make_pdf(root / "exhibits" / "post.pdf", "A public post")
+    (root / "case.yaml").write_text(text, encoding="utf-8")
+    return root / "case.yaml"
+
+
+def seen(ws: Path, url: str | None = None) -> dict[str, object]:
+    """The record as the operator reads it: claims and rulings, deadlines, documents."""
+    workspace = Workspace.open(ws, url)
+    try:
+        record = workspace.operator()
+        claims = [
+            (c["claim"], c["state"], [(r["result"], r["on"], r["reason"]) for r in c["rulings"]])
+            for c in record.claims.status()
+        ]
+        deadlines = [(d.due, d.says, d.status(d.trigger)) for d in record.deadlines.list()]
+        documents = [
+            (d.exhibit, d.title, d.designation, str(d.first), d.sealed)
+            for d in record.catalog.documents()
+        ]
+    finally:
+        workspace.close()
+    return {"claims": claims, "deadlines": deadlines, "documents": documents}
+
+
+def test_a_case_file_loads_whole_then_again_unchanged_and_round_trips(
+    tmp_path: Path, database_url: str
+) -> None:
+    case = case_folder(tmp_path / "given")
+    first = tmp_path / "ws1"
+    init(first)
+    out = cli(first, "load-case", str(case))
+    assert "claim c2: waived (amended)" in out and "VOL001: DEF-000001-DEF-000004" in out
+    record = seen(first)
+    assert record["claims"] == [
+        ("c1", "ruled", [("granted", "2020-12-10", "")]),
+        (
+            "c2",
+            "ruled",
+            [
+                ("moot", "2020-12-10", "MOOT in light of the stipulation."),
+                ("waived", "2021-01-05", "Not prompt: FRE 502(b)(3)."),
+            ],
+        ),
+    ]
+    # 14 days from 2020-12-10 is 2020-12-24, the court's closure: the act runs to Monday 12-28.
+    assert ("2020-12-28", "producing side: file a public version of Exhibit 3") in [
+        (str(due), says) for due, says, _ in record["deadlines"]
+    ]
+    assert [(e, s) for e, _, _, _, s in record["documents"]] == [(1, False), (2, True), (3, False)]
+
+    again = cli(first, "load-case", str(case))
+    assert again.splitlines() == ["case No. 1:20-cv-00001 loaded"]
+    assert seen(first) == record
+
+    cli(first, "export-case", str(tmp_path / "out1" / "case.yaml"))
+    # Into a fresh workspace on the other backend, through the service the CLI calls (the CLI
+    # leaves its PostgreSQL connection to the collector: see tests/service/test_search.py).
+    second = tmp_path / "ws2"
+    load_and_export(tmp_path / "out1" / "case.yaml", second, database_url, tmp_path / "out2")
+    exported = (tmp_path / "out1" / "case.yaml").read_text(encoding="utf-8")
+    assert (tmp_path / "out2" / "case.yaml").read_text(encoding="utf-8") == exported
+    assert "designation: Confidential" in exported and "public: true" in exported
+    assert seen(second, database_url) == record
+
+
+def load_and_export(case: Path, ws: Path, url: str, out: Path) -> None:
+    workspace = Workspace.init(ws, url)
+    try:
+        record = workspace.operator()
+        parsed = parse_case_file(case.read_text(encoding="utf-8"), str(case))
+        record.case_files.load(parsed, case.parent)
+        text = case_file_text(record.case_files.export(out))
+        (out / "case.yaml").write_text(text, encoding="utf-8")
+    finally:
+        workspace.close()
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+@pytest.mark.parametrize(
+    ("change", "needle", "says"),
+    [
+        (
+            ("designation: Confidential}", "designaton: Confidential}"),
+            "designaton",
+            "documents[1].designaton: unknown key",
+        ),
+        (("exhibit: 2,", "exhibit: B,"), "exhibit: B", "documents[2].exhibit: not a whole number"),
+        (("2020-12-01}", "2020-13-01}"), "2020-13-01", "claims[1].on: not a date"),
+        (("result: granted,", "result: allowed,"), "allowed", "rulings[1].result: not one of"),
+        (("closures:", "closure:"), "closure:", "closure: unknown key"),
+        (("party: joint", "party: clerk"), "clerk", "acts[2].party: not one of"),
+    ],
+)
+def test_a_bad_key_or_value_is_refused_with_its_line_and_nothing_is_entered(
+    tmp_path: Path, change: tuple[str, str], needle: str, says: str
+) -> None:
+    text = CASE.replace(*change, 1)
+    case = case_folder(tmp_path / "given", text)
+    ws = tmp_path / "ws"
+    init(ws)
+    out = cli(ws, "load-case", str(case), ok=False)
+    assert f"case.yaml:{_line_of(text, needle)}: {says}" in out, out
+    assert len(out.strip().splitlines()) == 1
+    workspace = Workspace.open(ws)
+    try:
+        with workspace.operator().transaction() as s:
+            assert s.get(t.Matter, 1) is None
+    finally:
+        workspace.close()
+
+
+def test_a_file_that_names_what_it_does_not_define_enters_nothing(tmp_path: Path) -> None:
+    text = CASE.replace("{claim: c1, result: granted", "{claim: c9, result: granted")
+    case = case_folder(tmp_path / "given", text)
+    ws = tmp_path / "ws"
+    init(ws)
+    out = cli(ws, "load-case", str(case), ok=False)
+    assert "rulings[1]: no claim c9 among the case file's claims" in out
+    assert "loaded" not in out
+
+
+def test_a_case_needs_no_caption_keys_it_does_not_use_but_every_required_one(
+    tmp_path: Path,
+) -> None:
+    text = CASE.replace('  caption: "Doe v. Roe"\n', "")
+    case = case_folder(tmp_path / "given", text)
+    ws = tmp_path / "ws"
+    init(ws)
+    out = cli(ws, "load-case", str(case), ok=False)
+    assert f"case.yaml:{_line_of(text, 'number:')}: case: lacks caption" in out
+
+
+def test_an_unquoted_on_key_is_the_word_not_yaml_true(tmp_path: Path) -> None:
+    # YAML 1.1 reads a bare `on` as true; the case file's keys are taken as written.
+    case = case_folder(tmp_path / "given", textwrap.dedent(CASE))
+    ws = tmp_path / "ws"
+    init(ws)
+    cli(ws, "load-case", str(case))
+    cli(ws, "export-case", str(tmp_path / "out" / "case.yaml"))
+    assert "'on': 2020-11-02" in (tmp_path / "out" / "case.yaml").read_text(encoding="utf-8")
+
+
+def test_a_case_with_no_protective_order_loads_and_round_trips_without_one(
+    tmp_path: Path,
+) -> None:
+    text = CASE.replace("protective_order: ndcal-model\n", "").replace(
+        ", designation: Confidential}", "}"
+    )
+    case = case_folder(tmp_path / "given", text)
+    ws = tmp_path / "ws"
+    init(ws)
+    assert "claim c2: waived (amended)" in cli(ws, "load-case", str(case))
+    out = tmp_path / "out" / "case.yaml"
+    cli(ws, "export-case", str(out))
+    exported = out.read_text(encoding="utf-8")
+    assert "protective_order" not in exported and "designation" not in exported
+    assert "no tier 'Confidential': the case has no protective order" in cli(
+        ws, "designate", "Ex. 2", "Confidential", ok=False
+    )
+
+
+def test_a_designation_without_a_protective_order_is_refused_at_its_line(tmp_path: Path) -> None:
+    text = CASE.replace("protective_order: ndcal-model\n", "")
+    case = case_folder(tmp_path / "given", text)
+    ws = tmp_path / "ws"
+    init(ws)
+    out = cli(ws, "load-case", str(case), ok=False)
+    line = _line_of(text, "memo.pdf")
+    assert f"case.yaml:{line}: documents[1].designation: the case file gives no protective" in out
+
+
+def test_only_the_operator_exports_the_whole_record(tmp_path: Path) -> None:
+    case = case_folder(tmp_path / "given")
+    ws = tmp_path / "ws"
+    init(ws)
+    cli(ws, "load-case", str(case))
+    workspace = Workspace.open(ws)
+    try:
+        operator = workspace.operator()
+        operator.people.add(
+            "defense@example.com", name="Defense", side="producing", category="outside_counsel"
+        )
+        operator.people.add("clerk@example.com", name="Clerk", side="court", category="court")
+        for email in ("defense@example.com", "clerk@example.com"):
+            seat = workspace.person(email)
+            with pytest.raises(NotPermitted, match="may not export the whole record"):
+                seat.case_files.export(tmp_path / "out")
+    finally:
+        workspace.close()
+    assert not (tmp_path / "out").exists()
+    refused = runner.invoke(
+        app,
+        [
+            "--as",
+            "defense@example.com",
+            "export-case",
+            str(tmp_path / "o" / "c.yaml"),
+            "-w",
+            str(ws),
+        ],
+    )
+    assert refused.exit_code == 1 and "may not export the whole record" in refused.output
+    assert not (tmp_path / "o").exists()
