@@ -75,3 +75,23 @@ def test_an_xls_attached_to_an_e_mail_is_rendered_whole(ws: Workspace, tmp_path:
     # LibreOffice has no "very hidden": its .xls keeps that sheet merely hidden
     assert _warnings(ws, attachment) == [w.replace("very hidden", "hidden") for w in HIDDEN]
     assert _warnings(ws, controls[0]) == []  # the message itself hid nothing
+
+
+def test_a_volume_s_spreadsheet_native_is_rendered_whole(ws: Workspace, tmp_path: Path) -> None:
+    """A record with only a native (no images, no PDF): rendered by the same step, and what was
+    hidden said on the import report and kept on the document."""
+    from clawback.loadfiles import write_dat
+
+    root = tmp_path / "vol"
+    (root / "NATIVES").mkdir(parents=True)
+    (root / "NATIVES" / "ledger.xlsx").write_bytes(hidden_workbook())
+    fields = ["CONTROLNUMBER", "SUBJECT", "NATIVEPATH"]  # no Bates span: pages as rendered
+    row = ["ABC0001", "Ledger", ".\\NATIVES\\ledger.xlsx"]
+    (root / "VOL1.dat").write_bytes(write_dat(fields, [row]))
+    report = ws.imports.volume(root)
+    assert len(report.imported) == 1, report.problems
+    [imported] = report.imported
+    assert [p for p in report.problems if "hidden" in p or "comment" in p] == [
+        f"row 1 (ABC0001): {w}" for w in HIDDEN
+    ]
+    assert _warnings(ws, imported.control) == HIDDEN
