@@ -195,34 +195,37 @@ def bench_pages(args: argparse.Namespace, tmp: Path) -> None:
     scans = [scan_pdf(rng, 1) for _ in range(args.scans)]
     mails = [eml(rng, n) for n in range(args.emails)]
 
-    ws = workspace(tmp / "text")
-    start = time.perf_counter()
-    for n, pdf in enumerate(texts):
-        ws.ingest.ingest(pdf, title=f"text {n}")
-    ours = time.perf_counter() - start
-    ws.close()
-    base, pages = raw_extract(texts)
-    report("text PDF", pages, ours, base, "raw PyMuPDF")
+    if texts:
+        ws = workspace(tmp / "text")
+        start = time.perf_counter()
+        for n, pdf in enumerate(texts):
+            ws.ingest.ingest(pdf, title=f"text {n}")
+        ours = time.perf_counter() - start
+        ws.close()
+        base, pages = raw_extract(texts)
+        report("text PDF", pages, ours, base, "raw PyMuPDF")
 
-    ws = workspace(tmp / "ocr")
-    start = time.perf_counter()
-    for n, pdf in enumerate(scans):
-        ws.ingest.ingest(pdf, title=f"scan {n}")
-    ours = time.perf_counter() - start
-    ws.close()
-    base, pages = raw_extract(scans)
-    report("OCR", pages, ours, base, "raw PyMuPDF")
-    report("OCR", pages, ours, raw_tesseract(scans), "render+Tesseract")
+    if scans:
+        ws = workspace(tmp / "ocr")
+        start = time.perf_counter()
+        for n, pdf in enumerate(scans):
+            ws.ingest.ingest(pdf, title=f"scan {n}")
+        ours = time.perf_counter() - start
+        ws.close()
+        base, pages = raw_extract(scans)
+        report("OCR", pages, ours, base, "raw PyMuPDF")
+        report("OCR", pages, ours, raw_tesseract(scans), "render+Tesseract")
 
-    ws = workspace(tmp / "mail")
-    start = time.perf_counter()
-    for n, data in enumerate(mails):
-        ws.ingest.ingest_email(data, f"m{n}.eml")
-    ours = time.perf_counter() - start
-    ws.close()
-    rendered = [m.pdf for data in mails for m in email.family(data, "m.eml") if m.pdf]
-    base, pages = raw_extract(rendered)
-    report("e-mail", pages, ours, base, "raw PyMuPDF")
+    if mails:
+        ws = workspace(tmp / "mail")
+        start = time.perf_counter()
+        for n, data in enumerate(mails):
+            ws.ingest.ingest_email(data, f"m{n}.eml")
+        ours = time.perf_counter() - start
+        ws.close()
+        rendered = [m.pdf for data in mails for m in email.family(data, "m.eml") if m.pdf]
+        base, pages = raw_extract(rendered)
+        report("e-mail", pages, ours, base, "raw PyMuPDF")
 
 
 def bench_office(args: argparse.Namespace, tmp: Path) -> None:
@@ -411,7 +414,7 @@ def main() -> None:
         if args.profile:
             profile(args, tmp)
             return
-        if args.text_docs and args.scans and args.emails:
+        if args.text_docs or args.scans or args.emails:
             bench_pages(args, tmp)
         if args.office_emails:
             bench_office(args, tmp)
