@@ -8,18 +8,34 @@ clawback's checks, fingerprints, OCR and storage cost over bare extraction. For 
 second baseline is printed: rendering each page and running Tesseract on it, with nothing else
 (the floor for OCR).
 
-Then peak memory: a child process ingests one PDF of ``--big-pages`` pages (default 10,000) and
-reports its peak resident set (``VmHWM``, see `peak_kib`); a second child only reads the same file
-with PyMuPDF, for comparison. The aim is under 1 GB.
+Two more collections go through LibreOffice, against bare ``soffice`` in the same run:
+e-mails with Office attachments (``--office-emails``: a .docx and an .xlsx each; ingested as
+families, their attachments rendered in one LibreOffice run per family), against one bare
+``soffice --convert-to pdf`` run per message over the same attachments plus raw PyMuPDF on the
+message; and a load-file volume (``--volume-docs`` records: a page image and an extracted text
+file each, every fourth a spreadsheet native with no images), imported by ``Imports.volume``,
+against PyMuPDF turning each image into a PDF page, reading each text file, and one bare
+``soffice`` run over the natives.
+
+Then peak memory, each in a child process reporting its peak resident set (``VmHWM``, see
+`peak_kib`) beside a child that only reads the same files with PyMuPDF: one PDF of
+``--big-pages`` pages, and a folder of ``--docs`` small text PDFs (one page each) through
+``ingest_paths``, as ``clawback ingest FOLDER`` does. The aim is under 1 GB at 10,000 documents.
+
+``--profile`` runs one collection under cProfile and prints where its time goes.
 
     .venv/bin/python benchmarks/ingest.py                       # a few minutes
-    .venv/bin/python benchmarks/ingest.py --text-docs 20 --scans 2 --emails 10 --big-pages 2000
+    .venv/bin/python benchmarks/ingest.py --docs 10000          # the 10,000-document folder
+    .venv/bin/python benchmarks/ingest.py --profile text        # or ocr, email, office, volume
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import json
+import pstats
 import random
 import resource
 import subprocess
@@ -32,6 +48,8 @@ import pymupdf
 
 from clawback import email
 from clawback.demo.run import reference_case
+from clawback.loadfiles import OptPage, write_dat, write_opt
+from clawback.pdf.files.convert import soffice, to_pdfs
 from clawback.pdf.shows.ocr import OCR_DPI, _run_tesseract
 from clawback.service import Workspace
 
@@ -79,6 +97,65 @@ def eml(rng: random.Random, n: int) -> bytes:
     ).encode()
 
 
+def office_files(rng: random.Random, tmp: Path, count: int) -> list[tuple[bytes, bytes]]:
+    """`count` pairs of a .docx (LibreOffice, from HTML) and an .xlsx (openpyxl), all different."""
+
+    program = soffice()
+    assert program is not None, "LibreOffice is needed: run scripts/setup"
+    folder = tmp / "office"
+    (folder / "html").mkdir(parents=True)
+    for n in range(count):
+        paras = "".join(f"<p>{' '.join(rng.choices(WORDS, k=40))}</p>" for _ in range(12))
+        (folder / "html" / f"memo{n}.html").write_text(f"<html><body>{paras}</body></html>")
+    subprocess.run(
+        [program, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+         "--infilter=HTML (StarWriter)", "--convert-to", "docx", "--outdir", str(folder / "docx"),
+         *sorted(str(p) for p in (folder / "html").iterdir())],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    pairs = []
+    for n in range(count):
+        pairs.append(((folder / "docx" / f"memo{n}.docx").read_bytes(), workbook(rng)))
+    return pairs
+
+
+def workbook(rng: random.Random, rows: int = 40, words: int = 6) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Item", "Note", "Amount"])
+    for n in range(rows):
+        sheet.append([rng.choice(WORDS), " ".join(rng.choices(WORDS, k=words)), n])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def office_eml(n: int, docx: bytes, xlsx: bytes) -> bytes:
+    import base64
+
+    def part(name: str, data: bytes) -> str:
+        body = base64.encodebytes(data).decode().replace("\n", "\r\n")
+        return (
+            f'--b\r\nContent-Type: application/octet-stream; name="{name}"\r\n'
+            f'Content-Disposition: attachment; filename="{name}"\r\n'
+            f"Content-Transfer-Encoding: base64\r\n\r\n{body}"
+        )
+
+    return (
+        f"From: Kim Lee <kim@example.com>\r\nTo: Pat Roe <pat@example.com>\r\n"
+        f"Subject: Figures {n}\r\nDate: Mon, 3 Feb 2020 10:00:00 +0000\r\n"
+        f"Message-ID: <office-{n}@example.com>\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/mixed; boundary="b"\r\n\r\n'
+        "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe figures, attached.\r\n"
+        + part(f"memo{n}.docx", docx)
+        + part(f"ledger{n}.xlsx", xlsx)
+        + "--b--\r\n"
+    ).encode()
+
+
 def raw_extract(pdfs: list[bytes]) -> tuple[float, int]:
     start, pages = time.perf_counter(), 0
     for pdf in pdfs:
@@ -118,34 +195,115 @@ def bench_pages(args: argparse.Namespace, tmp: Path) -> None:
     scans = [scan_pdf(rng, 1) for _ in range(args.scans)]
     mails = [eml(rng, n) for n in range(args.emails)]
 
-    ws = workspace(tmp / "text")
-    start = time.perf_counter()
-    for n, pdf in enumerate(texts):
-        ws.ingest.ingest(pdf, title=f"text {n}")
-    ours = time.perf_counter() - start
-    ws.close()
-    base, pages = raw_extract(texts)
-    report("text PDF", pages, ours, base, "raw PyMuPDF")
+    if texts:
+        ws = workspace(tmp / "text")
+        start = time.perf_counter()
+        for n, pdf in enumerate(texts):
+            ws.ingest.ingest(pdf, title=f"text {n}")
+        ours = time.perf_counter() - start
+        ws.close()
+        base, pages = raw_extract(texts)
+        report("text PDF", pages, ours, base, "raw PyMuPDF")
 
-    ws = workspace(tmp / "ocr")
-    start = time.perf_counter()
-    for n, pdf in enumerate(scans):
-        ws.ingest.ingest(pdf, title=f"scan {n}")
-    ours = time.perf_counter() - start
-    ws.close()
-    base, pages = raw_extract(scans)
-    report("OCR", pages, ours, base, "raw PyMuPDF")
-    report("OCR", pages, ours, raw_tesseract(scans), "render+Tesseract")
+    if scans:
+        ws = workspace(tmp / "ocr")
+        start = time.perf_counter()
+        for n, pdf in enumerate(scans):
+            ws.ingest.ingest(pdf, title=f"scan {n}")
+        ours = time.perf_counter() - start
+        ws.close()
+        base, pages = raw_extract(scans)
+        report("OCR", pages, ours, base, "raw PyMuPDF")
+        report("OCR", pages, ours, raw_tesseract(scans), "render+Tesseract")
 
-    ws = workspace(tmp / "mail")
+    if mails:
+        ws = workspace(tmp / "mail")
+        start = time.perf_counter()
+        for n, data in enumerate(mails):
+            ws.ingest.ingest_email(data, f"m{n}.eml")
+        ours = time.perf_counter() - start
+        ws.close()
+        rendered = [m.pdf for data in mails for m in email.family(data, "m.eml") if m.pdf]
+        base, pages = raw_extract(rendered)
+        report("e-mail", pages, ours, base, "raw PyMuPDF")
+
+
+def bench_office(args: argparse.Namespace, tmp: Path) -> None:
+    rng = random.Random(13)
+    pairs = office_files(rng, tmp, args.office_emails)
+    mails = [office_eml(n, docx, xlsx) for n, (docx, xlsx) in enumerate(pairs)]
+    ws = workspace(tmp / "office-mail")
     start = time.perf_counter()
     for n, data in enumerate(mails):
-        ws.ingest.ingest_email(data, f"m{n}.eml")
+        ws.ingest.ingest_email(data, f"o{n}.eml")
+    ours = time.perf_counter() - start
+    with ws.transaction() as s:
+        from sqlalchemy import func, select
+
+        from clawback.storage import tables as t
+
+        pages = s.scalar(select(func.sum(t.Document.page_count))) or 0
+    ws.close()
+    start = time.perf_counter()
+    for data, (docx, xlsx) in zip(mails, pairs, strict=True):
+        made = to_pdfs([(docx, ".docx"), (xlsx, ".xlsx")])  # one bare soffice run
+        message = email.family(data, "m.eml")[0].pdf
+        raw_extract([m for m in [message, *made] if isinstance(m, bytes)])
+    base = time.perf_counter() - start
+    report("mail+Office", pages, ours, base, "bare soffice")
+
+
+def volume_folder(rng: random.Random, tmp: Path, count: int) -> Path:
+    """A load-file volume of `count` records: a page image and a text file each, every fourth
+    a spreadsheet native with no image."""
+    root = tmp / "volume"
+    for sub in ("IMAGES", "TEXT", "NATIVES", "DATA"):
+        (root / sub).mkdir(parents=True)
+    picture = scan_pdf(rng, 1)
+    with pymupdf.open(stream=picture) as doc:
+        png = doc[0].get_pixmap(dpi=100, colorspace=pymupdf.csGRAY).tobytes("png")
+    rows, pages = [], []
+    for n in range(count):
+        key = f"VOL{n + 1:07d}"
+        (root / "TEXT" / f"{key}.txt").write_text(" ".join(rng.choices(WORDS, k=300)))
+        native = ""
+        if n % 4 == 3:
+            (root / "NATIVES" / f"{key}.xlsx").write_bytes(workbook(rng, 20, words=3))  # one page
+            native = f".\\NATIVES\\{key}.xlsx"
+        else:
+            (root / "IMAGES" / f"{key}.png").write_bytes(png)
+            pages.append(OptPage(key, "VOL", f".\\IMAGES\\{key}.png", True, "", "", 1))
+        rows.append([key, key, f"Record {n}", native, f".\\TEXT\\{key}.txt"])
+    fields = ["BEGBATES", "ENDBATES", "SUBJECT", "NATIVEPATH", "TEXTPATH"]
+    (root / "DATA" / "VOL.dat").write_bytes(write_dat(fields, rows))
+    (root / "DATA" / "VOL.opt").write_bytes(write_opt(pages))
+    return root
+
+
+def bench_volume(args: argparse.Namespace, tmp: Path) -> None:
+    root = volume_folder(random.Random(17), tmp, args.volume_docs)
+    ws = workspace(tmp / "volume-ws")
+    start = time.perf_counter()
+    imported = ws.imports.volume(root)
     ours = time.perf_counter() - start
     ws.close()
-    rendered = [m.pdf for data in mails for m in email.family(data, "m.eml") if m.pdf]
-    base, pages = raw_extract(rendered)
-    report("e-mail", pages, ours, base, "raw PyMuPDF")
+    pages = args.volume_docs
+    problems = [p for p in imported.problems if "no page images" not in p]  # natives only
+    start = time.perf_counter()
+    imaged = []
+    for png in sorted((root / "IMAGES").iterdir()):
+        with pymupdf.open(png) as picture:
+            imaged.append(picture.convert_to_pdf())
+    raw_tesseract(imaged)  # ingest OCRs every page image
+    for text in (root / "TEXT").iterdir():
+        text.read_text()
+    natives = sorted((root / "NATIVES").iterdir())
+    for at in range(0, len(natives), 25):  # as ingest batches them
+        raw_extract([m for m in to_pdfs([(p.read_bytes(), ".xlsx") for p in natives[at : at + 25]])
+                     if isinstance(m, bytes)])  # fmt: skip
+    base = time.perf_counter() - start
+    report("volume", pages, ours, base, "bare Tesseract+soffice")
+    print(f"           {len(imported.imported)} records imported, {len(problems)} problems")
 
 
 def peak_kib() -> int:
@@ -160,19 +318,56 @@ def peak_kib() -> int:
 
 
 def child(mode: str, path: str, root: str) -> None:
-    """Run in a child process: ingest (or only read) the big PDF; print peak RSS as JSON."""
+    """Run in a child process: ingest (or only read) the big PDF, or the folder of small ones
+    (``ingest-folder``, ``read-folder``); print peak RSS as JSON."""
     at_start = peak_kib()  # Python and the imports
-    data = Path(path).read_bytes()
     start = time.perf_counter()
     if mode == "ingest":
         ws = workspace(Path(root))
-        ws.ingest.ingest(data, title="big")
+        ws.ingest.ingest(Path(path).read_bytes(), title="big")
         ws.close()
+    elif mode == "ingest-folder":
+        ws = workspace(Path(root))
+        reports = ws.ingest.ingest_paths([Path(path)])
+        assert all(r.outcome == "ingested" for r in reports), [r.line() for r in reports[:3]]
+        ws.close()
+    elif mode == "read-folder":
+        for file in sorted(Path(path).iterdir()):
+            raw_extract([file.read_bytes()])
     else:
-        raw_extract([data])
+        raw_extract([Path(path).read_bytes()])
     seconds = time.perf_counter() - start
     peak = {"peak_mib": peak_kib() / 1024, "start_mib": at_start / 1024, "seconds": seconds}
     print(json.dumps(peak))
+
+
+def measure(modes: tuple[str, str], path: Path, tmp: Path) -> tuple[dict[str, float], ...]:
+    results = []
+    for mode in modes:
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", mode, str(path), str(tmp / f"ws-{mode}")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return tuple(results)
+
+
+def bench_folder(args: argparse.Namespace, tmp: Path) -> None:
+    rng = random.Random(19)
+    folder = tmp / "folder"
+    folder.mkdir()
+    for n in range(args.docs):
+        (folder / f"doc{n:06d}.pdf").write_bytes(text_pdf(rng, 1, lines=20))
+    ours, base = measure(("ingest-folder", "read-folder"), folder, tmp)
+    print(
+        f"folder    {args.docs:>6} docs   peak RSS ingest {ours['peak_mib']:7.1f} MiB (imports "
+        f"{ours['start_mib']:.0f}) in {ours['seconds']:6.1f} s "
+        f"({args.docs / ours['seconds']:.0f} docs/s);  raw PyMuPDF {base['peak_mib']:7.1f} MiB in "
+        f"{base['seconds']:6.1f} s, ratio {ours['seconds'] / base['seconds']:.1f}x slower;  "
+        f"{'under' if ours['peak_mib'] < 1024 else 'OVER'} 1 GB"
+    )
 
 
 def bench_memory(args: argparse.Namespace, tmp: Path) -> None:
@@ -186,16 +381,7 @@ def bench_memory(args: argparse.Namespace, tmp: Path) -> None:
     doc.save(big, garbage=1, deflate=True)
     doc.close()
     print(f"big PDF: {args.big_pages:,} pages, {big.stat().st_size / 2**20:.1f} MiB")
-    results = {}
-    for mode in ("ingest", "read"):
-        done = subprocess.run(
-            [sys.executable, __file__, "--child", mode, str(big), str(tmp / f"big-{mode}")],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        results[mode] = json.loads(done.stdout.strip().splitlines()[-1])
-    ours, base = results["ingest"], results["read"]
+    ours, base = measure(("ingest", "read"), big, tmp)
     print(
         f"peak RSS  ingest {ours['peak_mib']:7.1f} MiB (imports {ours['start_mib']:.0f})"
         f" in {ours['seconds']:6.1f} s"
@@ -211,7 +397,13 @@ def main() -> None:
     parser.add_argument("--pages-per-doc", type=int, default=10)
     parser.add_argument("--scans", type=int, default=4, help="one-page scanned PDFs")
     parser.add_argument("--emails", type=int, default=40)
+    parser.add_argument("--office-emails", type=int, default=6, help="with a .docx and .xlsx")
+    parser.add_argument("--volume-docs", type=int, default=40, help="records of the volume")
+    parser.add_argument("--docs", type=int, default=500, help="small PDFs in the folder")
     parser.add_argument("--big-pages", type=int, default=10_000)
+    parser.add_argument(
+        "--profile", choices=("text", "ocr", "email", "office", "volume"), help="one, profiled"
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -219,9 +411,37 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="clawback-bench-") as folder:
         tmp = Path(folder)
-        bench_pages(args, tmp)
+        if args.profile:
+            profile(args, tmp)
+            return
+        if args.text_docs or args.scans or args.emails:
+            bench_pages(args, tmp)
+        if args.office_emails:
+            bench_office(args, tmp)
+        if args.volume_docs:
+            bench_volume(args, tmp)
+        if args.docs:
+            bench_folder(args, tmp)
         if args.big_pages:
             bench_memory(args, tmp)
+
+
+def profile(args: argparse.Namespace, tmp: Path) -> None:
+    """One collection under cProfile: clawback's 30 calls with the most time under them (time
+    waiting on LibreOffice, Tesseract or x-ray shows as the call that started it)."""
+    only = {"text": "text_docs", "ocr": "scans", "email": "emails"}
+    if args.profile in only:
+        for name in ("text_docs", "scans", "emails"):
+            if name != only[args.profile]:
+                setattr(args, name, 0)
+        run = bench_pages
+    else:
+        run = bench_office if args.profile == "office" else bench_volume
+    profiler = cProfile.Profile()
+    profiler.runcall(run, args, tmp)
+    stats = io.StringIO()
+    pstats.Stats(profiler, stream=stats).sort_stats("cumulative").print_stats("clawback", 30)
+    print(stats.getvalue())
 
 
 if __name__ == "__main__":

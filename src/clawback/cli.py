@@ -1237,9 +1237,22 @@ def volume_import(
 @app.command()
 @one_line_errors
 def check(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None:
-    """Re-hash every stored file; report missing, altered and orphaned files (exit 1 if any)."""
-    _fail_on(_record(ctx, workspace).integrity.check())
-    out.print("every stored file is present and matches its hash")
+    """List the documents ingest could not read whole (a warning each); re-hash every stored
+    file and report missing, altered and orphaned files (exit 1 if any). Previewed ``--as`` a
+    person: their own side's documents they may see, and no store check unless theirs to do."""
+    from clawback.domain import seats
+    from clawback.ingest.batch import shown
+
+    record = _record(ctx, workspace)
+    partial = record.reads.partial_reads()
+    if partial:
+        documents = len({control for control, _ in partial})
+        out.print(f"{counted(documents, 'document')} not read whole:")
+    for control, warning in partial:
+        out.print(f"{control}: {shown(warning)}")
+    if record.may(seats.Act.check_store):
+        _fail_on(record.integrity.check())
+        out.print("every stored file is present and matches its hash")
 
 
 @app.command()

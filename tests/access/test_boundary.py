@@ -375,6 +375,7 @@ def listings(record: Record, out: Path) -> dict[str, Callable[[], Any]]:
         "exhibits": record.reads.exhibits,
         "effects": record.reads.effects,
         "conflicts": record.copies.conflicts,
+        "partial reads": record.reads.partial_reads,
         "pattern hits": lambda: record.items.pattern_hits(r"tokq\d+z|ttlq\d+w|TST-\d+"),
         **{
             f"search {doc.token}": (lambda t=doc.token: record.reads.search(t))  # type: ignore[misc]

@@ -159,3 +159,78 @@ def office_files(folder: Path) -> dict[str, Path]:
     )
     made[".rtf"] = folder / "letter.rtf"
     return made
+
+
+#: Every word the spreadsheet of `hidden_workbook` holds, hidden or not.
+SHEET_WORDS = (
+    "Widgets Q3 invoice for Acme",  # runs past its cell into a filled neighbour
+    "Secret rebate row",  # on a hidden row
+    "Side letter column",  # in a hidden column
+    "Approved by counsel",  # a cell comment
+    "Payroll salaries",  # on a hidden sheet
+    "Board only figures",  # on a very hidden sheet
+)
+
+
+def hidden_workbook() -> bytes:
+    """An .xlsx (openpyxl) hiding each thing a production must show: see `SHEET_WORDS`."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+
+    book = Workbook()
+    ledger = book.active
+    assert ledger is not None
+    ledger.title = "Ledger"
+    ledger.append([SHEET_WORDS[0], "Amount", "Status"])
+    ledger.append(["Gadgets", 1250, "Paid"])
+    ledger.append([SHEET_WORDS[1], 99, "Held"])
+    ledger.row_dimensions[3].hidden = True
+    ledger["D2"] = SHEET_WORDS[2]
+    ledger.column_dimensions["D"].hidden = True
+    ledger["B2"].comment = Comment(SHEET_WORDS[3], "Kim Lee")
+    payroll = book.create_sheet("Payroll")
+    payroll["A1"] = SHEET_WORDS[4]
+    payroll.sheet_state = "hidden"
+    board = book.create_sheet("Board")
+    board["A1"] = SHEET_WORDS[5]
+    board.sheet_state = "veryHidden"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def saved_as(data: bytes, suffix: str, target: str, folder: Path) -> bytes:
+    """`data` (a file of `suffix`) saved by LibreOffice as `target` (``xls``, ``ods``)."""
+    program = soffice()
+    assert program is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    source = folder / f"source{suffix}"
+    source.write_bytes(data)
+    subprocess.run(
+        [program, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+         "--convert-to", target, "--outdir", str(folder / "out"), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return (folder / "out" / f"source.{target}").read_bytes()
+
+
+def eml_with(subject: str, attachments: list[tuple[str, bytes]]) -> bytes:
+    """A message carrying `attachments` (name, bytes), base64-encoded."""
+    import base64
+
+    parts = [
+        "From: Kim Lee <kim@example.com>\r\nTo: Pat Roe <pat@example.com>\r\n"
+        f"Subject: {subject}\r\nDate: Mon, 3 Feb 2020 10:00:00 +0000\r\n"
+        f"Message-ID: <{abs(hash(subject))}@example.com>\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/mixed; boundary="XX"\r\n\r\n'
+        "--XX\r\nContent-Type: text/plain\r\n\r\nThe figures are attached.\r\n"
+    ]
+    for name, data in attachments:
+        body = base64.encodebytes(data).decode().replace("\n", "\r\n")
+        parts.append(
+            f'--XX\r\nContent-Type: application/octet-stream; name="{name}"\r\n'
+            f'Content-Disposition: attachment; filename="{name}"\r\n'
+            f"Content-Transfer-Encoding: base64\r\n\r\n{body}"
+        )
+    parts.append("--XX--\r\n")
+    return "".join(parts).encode()

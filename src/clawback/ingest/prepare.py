@@ -1,7 +1,8 @@
 """A received file made ready for the record: the PDF the record works on, and how it was made.
 
 `prepare` sniffs the file (`sniff`), checks its limits, and turns an Office file, a web page or
-a Windows metafile (LibreOffice) or a picture (one page per frame) into a PDF. A PDF is passed
+a Windows metafile (LibreOffice, `render`: a spreadsheet made whole first) or a picture (one
+page per frame) into a PDF. A PDF is passed
 on as received: decrypting it, checking it for bombs and OCR of its scanned pages happen in
 `Workspace.ingest`, so a PDF given straight to the service gets the same treatment. E-mails
 are not prepared here: they go to `Workspace.ingest_email`, which makes a family of them.
@@ -13,8 +14,8 @@ from dataclasses import dataclass
 
 from clawback.ingest.images import image_pdf
 from clawback.ingest.limits import Refused
+from clawback.ingest.render import render
 from clawback.ingest.sniff import IMAGE, OFFICE, Sniffed, sniff
-from clawback.pdf.files.convert import RENDERED, ConversionError, to_pdf
 
 __all__ = ["MEDIA_TYPES", "Prepared", "prepare"]
 
@@ -50,12 +51,14 @@ MEDIA_TYPES = {
 @dataclass(frozen=True)
 class Prepared:
     """What `prepare` made of a file: its sniffed `kind` and `suffix`, and for an Office file or
-    a picture the `pdf` made from it and the `recipe` that made it ("convert", "image")."""
+    a picture the `pdf` made from it, the `recipe` that made it ("convert", "image") and what
+    making it found (`warnings`: a spreadsheet's hidden sheet shown ...)."""
 
     kind: str
     suffix: str
     pdf: bytes | None = None
     recipe: str = ""
+    warnings: tuple[str, ...] = ()
 
     @property
     def media_type(self) -> str:
@@ -63,14 +66,13 @@ class Prepared:
 
 
 def prepare(data: bytes, name: str) -> Prepared:
-    """Sniff and convert one file. Raises `Refused` (or `ConversionError`) in one line."""
+    """Sniff and convert one file. Raises `Refused` in one line."""
     found: Sniffed = sniff(data, name)
     if found.kind == OFFICE:
-        try:
-            pdf = to_pdf(data, found.suffix, kinds=RENDERED)
-        except ConversionError as exc:
-            raise Refused(str(exc)) from None
-        return Prepared(found.kind, found.suffix, pdf, "convert")
+        [made] = render([(data, found.suffix)])
+        if made.pdf is None:
+            raise Refused(str(made.failure))
+        return Prepared(found.kind, found.suffix, made.pdf, "convert", made.warnings)
     if found.kind == IMAGE:
         return Prepared(found.kind, found.suffix, image_pdf(data), "image")
     return Prepared(found.kind, found.suffix)

@@ -33,7 +33,8 @@ from clawback.ingest import prepare as prepare_file
 from clawback.ingest.embedded import embedded_files
 from clawback.ingest.images import image_pdf
 from clawback.ingest.pdfcheck import check_pdf
-from clawback.pdf.files.convert import RENDERED, to_pdfs
+from clawback.ingest.render import render
+from clawback.pdf.files.convert import RENDERED
 from clawback.pdf.files.decrypt import decrypt, is_encrypted
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
@@ -317,7 +318,7 @@ class Ingest(Service):
         for n, m in enumerate(members):  # everything read before anything is stored
             native_sha = hashlib.sha256(m.native).hexdigest()
             name = shown(m.name)  # an attachment's name is the sender's: one line, escaped
-            made, why = rendered.get(n, (m.pdf, None))
+            made, said = rendered.get(n, (m.pdf, []))
             pdf = made or placeholder(
                 ["Produced in native form", name, f"sha256 {native_sha[:16]}"]
             )
@@ -339,7 +340,7 @@ class Ingest(Service):
                 meta["native"] = {"name": name, "sha256": native_sha, "rendered": "convert"}
             key = password if n == 0 else None
             ready = _prepare(pdf, None, "", "application/pdf", "convert", key, meta)
-            lost = [*(msg.warnings if msg is not None else ()), *([why] if why else [])]
+            lost = [*(msg.warnings if msg is not None else ()), *said]
             if lost:  # what the file lost, before what OCR says
                 ready.info["warnings"] = [*lost, *ready.info.get("warnings", ())]
             named = (title if n == 0 else None) or (msg.subject if msg else name) or name
@@ -425,6 +426,8 @@ class Ingest(Service):
                 self.check_received_many(controls)
             return controls, True
         meta: dict[str, Any] = {"custodian": custodian} if custodian else {}
+        if found.warnings:
+            meta["warnings"] = list(found.warnings)
         control = self.ingest(
             found.pdf or data,
             title=title or name,
@@ -594,18 +597,19 @@ def _as_page(m: email.Member) -> email.Member:
     return email.Member(m.role, m.name, pdf, m.native, m.depth)
 
 
-def _render(members: Sequence[email.Member]) -> dict[int, tuple[bytes | None, str | None]]:
+def _render(members: Sequence[email.Member]) -> dict[int, tuple[bytes | None, list[str]]]:
     """The members without pages whose kind LibreOffice renders (Office files, web pages,
-    Windows metafiles), rendered in one run: by index, the PDF or None and why not. A picture
-    without pages was refused by ingest's picture step (`ingest.images`): why is said too."""
-    found: dict[int, tuple[bytes | None, str | None]] = {}
+    Windows metafiles), rendered in one run (`clawback.ingest.render`): by index, the PDF or
+    None, and the warnings (why not; a spreadsheet's hidden parts shown). A picture without
+    pages was refused by ingest's picture step (`ingest.images`): why is said too."""
+    found: dict[int, tuple[bytes | None, list[str]]] = {}
     for n, m in enumerate(members):
         if m.pdf is None and m.native.startswith(_PICTURES):
             try:
-                found[n] = (image_pdf(m.native), None)
+                found[n] = (image_pdf(m.native), [])
             except ClawbackError as exc:
                 name = shown(m.name)
-                found[n] = (None, f"picture {name!r} not read ({exc}): produced in native form")
+                found[n] = (None, [f"picture {name!r} not read ({exc}): produced in native form"])
     todo = [
         (n, Path(m.name).suffix.lower())
         for n, m in enumerate(members)
@@ -613,13 +617,14 @@ def _render(members: Sequence[email.Member]) -> dict[int, tuple[bytes | None, st
     ]
     if not todo:
         return found
-    made = to_pdfs([(members[n].native, suffix) for n, suffix in todo])
-    for (n, _), pdf in zip(todo, made, strict=True):
-        if isinstance(pdf, bytes):
-            found[n] = (pdf, None)
+    made = render([(members[n].native, suffix) for n, suffix in todo])
+    for (n, _), done in zip(todo, made, strict=True):
+        if done.pdf is not None:
+            found[n] = (done.pdf, list(done.warnings))
         else:
             name = shown(members[n].name)
-            found[n] = (None, f"{name!r} could not be rendered ({pdf}): produced in native form")
+            why = f"{name!r} could not be rendered ({done.failure}): produced in native form"
+            found[n] = (None, [why])
     return found
 
 
@@ -697,8 +702,8 @@ def _prepare(
         steps.append("ocr")
     pages = read_pages(pdf)  # raises a one-line PdfError on a bad file
     warnings += _unread(pdf, read)
-    if warnings:
-        info["warnings"] = warnings
+    if warnings:  # after what the caller knew of the file (a hidden sheet shown ...)
+        info["warnings"] = [*info.get("warnings", ()), *warnings]
     if steps:
         info["received_sha256"] = received_sha
     if native is not None:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     literal_column,
     select,
     table,
+    true,
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
@@ -131,6 +132,28 @@ class Reads(Service):
                 query = query.where(t.PageWarning.page_idx == index)
             found = s.scalars(query.order_by(t.PageWarning.page_idx, t.PageWarning.id)).all()
             return [row.detail for row in found]
+
+    def partial_reads(self) -> list[tuple[str, str]]:
+        """Each document of this person's own side's collection that they may see and whose
+        file ingest could not read whole (a message cut short, a repaired PDF, pages OCR could
+        not read, a native not rendered, a spreadsheet's hidden parts shown ...: ``warnings``
+        in its meta), as ``(control number, warning)``, a pair per warning, in the order the
+        documents came in. Another side's documents are never listed, nor one a tier, a
+        claw-back or a seal hides from this person."""
+        mine = true() if full_view(self.actor) else t.Document.held_by == self.actor.seat.value
+        with self.ctx.transaction() as s:
+            found = s.execute(
+                select(t.Document.control, t.Document.meta)
+                .where(mine, access_rules.visible(self.actor))
+                .order_by(t.Document.id)
+            ).all()
+            said = [
+                (control, str(warning))
+                for control, meta in found
+                for warning in (meta or {}).get("warnings", ())
+            ]
+            self.ctx.audit(s, "check.partial", f"{len(said)} warnings")
+            return said
 
     def search(self, query: str, limit: int = 50, offset: int = 0) -> Hits:
         """Pages whose text (as this person reads it) answers ``query`` (``domain.search``'s

@@ -50,10 +50,11 @@ from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.order import ProtectiveOrder, Tier
 from clawback.domain.seats import Act
 from clawback.ingest.images import image_pdf
+from clawback.ingest.render import Rendered, render
 from clawback.loadfiles import DatFile, OptDocument, defects, read_dat, read_opt, resolve
 from clawback.loadfiles.dat import decode
 from clawback.loadfiles.fields import DATE, ISO_DATE, guess_names, looks_like_path, norm, roles
-from clawback.pdf.files.convert import RENDERED, ConversionError, to_pdfs
+from clawback.pdf.files.convert import RENDERED
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.pdf.shows.extract import page_count
@@ -224,6 +225,8 @@ class Imports(Service):
         file = hashlib.sha256(pdf if native is None else native[1]).hexdigest()
         if native is not None:
             meta |= {"native_name": native[0], "native_sha256": file}
+        if notes:  # what of the record was not read, kept on its document
+            meta["warnings"] = list(notes)
         control = Ingest(self.ctx).ingest(  # checked with the whole volume, in `volume`
             pdf,
             title=row.roles.get("title") or row.control,
@@ -347,10 +350,12 @@ class Imports(Service):
             except ClawbackError as exc:
                 notes.append(f"native {name} {exc}: produced in native form")
         made = natives.rendered(row)
-        if isinstance(made, bytes):
-            return made, "converted native", native
+        if made is not None and made.pdf is not None:
+            notes += made.warnings  # a spreadsheet's hidden parts shown
+            return made.pdf, "converted native", native
         if made is not None:  # a placeholder, below: the native is still kept
-            notes.append(f"native {name} could not be rendered ({made}): produced in native form")
+            why = made.failure
+            notes.append(f"native {name} could not be rendered ({why}): produced in native form")
         if kind in _EMAIL:
             try:
                 members = email.family(data, name)
@@ -450,7 +455,7 @@ class _Natives:
     def __init__(self, folder: Path, rows: list[Row]) -> None:
         self.folder = folder
         self.todo = [row for row in rows if self._wanted(row)]
-        self.done: dict[int, bytes | ConversionError] = {}
+        self.done: dict[int, Rendered] = {}
 
     def _wanted(self, row: Row) -> bool:
         value = row.roles.get("native", "")
@@ -458,8 +463,9 @@ class _Natives:
             return False
         return _suffix(value) in RENDERED
 
-    def rendered(self, row: Row) -> bytes | ConversionError | None:
-        """The record's native rendered, why it could not be, or None (not one to render)."""
+    def rendered(self, row: Row) -> Rendered | None:
+        """The record's native rendered (or why it could not be), or None (not one to
+        render)."""
         if row.number not in self.done:
             at = next((n for n, r in enumerate(self.todo) if r is row), None)
             if at is None:
@@ -472,7 +478,7 @@ class _Natives:
                 except (OSError, ValueError):
                     data = b""  # missing: said by the record's own step
                 files.append((data, _suffix(r.roles["native"])))
-            self.done |= dict(zip((r.number for r in batch), to_pdfs(files), strict=True))
+            self.done |= dict(zip((r.number for r in batch), render(files), strict=True))
         return self.done.pop(row.number, None)
 
 

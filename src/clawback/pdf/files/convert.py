@@ -23,7 +23,8 @@ renders the natives of an e-mail family, a PDF's embedded files or a load-file v
 LibreOffice costs seconds, converting a small file a fraction of one. Its contract: one answer
 per file, in order, a PDF or the `ConversionError` saying why not (a file of another kind,
 bytes that are not what the suffix says, a conversion that failed, or the run outliving its
-timeout); it never raises for one file's sake.
+timeout); it never raises for one file's sake. `to_xlsx` is the same run saving spreadsheets as
+``.xlsx``.
 """
 
 from __future__ import annotations
@@ -39,7 +40,16 @@ from pathlib import Path
 from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import PdfError, check_header
 
-__all__ = ["CONVERTIBLE", "OFFICE", "RENDERED", "ConversionError", "soffice", "to_pdf", "to_pdfs"]
+__all__ = [
+    "CONVERTIBLE",
+    "OFFICE",
+    "RENDERED",
+    "ConversionError",
+    "soffice",
+    "to_pdf",
+    "to_pdfs",
+    "to_xlsx",
+]
 
 #: Word-processor files, what `to_pdf` converts by default (a ``.pdf`` is passed through).
 CONVERTIBLE = frozenset({".docx", ".doc", ".odt", ".rtf"})
@@ -162,6 +172,20 @@ def to_pdfs(
     """The PDF of each ``(bytes, suffix)`` of a `RENDERED` kind, in one LibreOffice run; see the
     module doc. `timeout` is for the whole run (by default `BATCH_TIMEOUT` and
     `PER_FILE_TIMEOUT` a file)."""
+    return _convert_all(files, "pdf", timeout)
+
+
+def to_xlsx(
+    files: list[tuple[bytes, str]], timeout: float | None = None
+) -> list[bytes | ConversionError]:
+    """`to_pdfs`, saving each spreadsheet (``.xls .ods``) as ``.xlsx`` instead: how ingest
+    reads an old or open workbook's hidden parts (`clawback.ingest.sheets`)."""
+    return _convert_all(files, "xlsx", timeout)
+
+
+def _convert_all(
+    files: list[tuple[bytes, str]], target: str, timeout: float | None
+) -> list[bytes | ConversionError]:
     answers: list[bytes | ConversionError | None] = []
     for data, suffix in files:
         kind = "." + suffix.strip().lower().lstrip(".")
@@ -195,7 +219,7 @@ def to_pdfs(
                 program,
                 f"-env:UserInstallation={(work / 'profile').as_uri()}",
                 "--headless", "--invisible", "--nodefault", "--nolockcheck", "--nologo",
-                "--norestore", "--convert-to", "pdf", "--outdir", str(out), *sources,
+                "--norestore", "--convert-to", target, "--outdir", str(out), *sources,
             ]  # fmt: skip
             try:
                 _run(command, limit, work)
@@ -203,7 +227,7 @@ def to_pdfs(
             except ConversionError as exc:  # a timeout: what was written before it is kept
                 late = str(exc)
             for n in todo:
-                answers[n] = _written(out / f"file{n}.pdf", files[n][1], late)
+                answers[n] = _written(out / f"file{n}.{target}", files[n][1], late)
     return [a if a is not None else ConversionError("not converted") for a in answers]
 
 
@@ -212,12 +236,15 @@ def _written(made: Path, suffix: str, late: str) -> bytes | ConversionError:
     kind = "." + suffix.strip().lower().lstrip(".")
     if not made.is_file():
         return ConversionError(late or f"LibreOffice could not convert the {kind} file")
-    pdf = made.read_bytes()
+    written = made.read_bytes()
+    if made.suffix == ".xlsx":
+        ok = written.startswith(_ZIP[0])
+        return written if ok else ConversionError("LibreOffice wrote an unusable .xlsx file")
     try:
-        check_header(pdf)
+        check_header(written)
     except PdfError as exc:
         return ConversionError(f"LibreOffice wrote an unusable PDF ({exc})")
-    return pdf
+    return written
 
 
 def _run(command: list[str], timeout: float, home: Path) -> tuple[int, str]:
