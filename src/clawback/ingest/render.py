@@ -11,6 +11,7 @@ An ``.xls`` or ``.ods`` costs one more LibreOffice run (for the batch): it is sa
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,7 +35,19 @@ class Rendered:
 
 def render(files: Sequence[tuple[bytes, str]]) -> list[Rendered]:
     """Each ``(bytes, suffix)`` rendered, in one LibreOffice run (two with an old or open
-    spreadsheet among them); see the module doc."""
+    spreadsheet among them); see the module doc. Files with the same bytes and suffix (a
+    volume's identical natives, the same attachment twice) are rendered once."""
+    first: dict[tuple[bytes, str], int] = {}
+    keys = [(hashlib.sha256(data).digest(), suffix) for data, suffix in files]
+    for n, key in enumerate(keys):
+        first.setdefault(key, n)
+    if len(first) == len(files):
+        return _render_each(files)
+    done = dict(zip(first, _render_each([files[n] for n in first.values()]), strict=True))
+    return [done[key] for key in keys]
+
+
+def _render_each(files: Sequence[tuple[bytes, str]]) -> list[Rendered]:
     todo = [(data, _kind(suffix)) for data, suffix in files]
     said: list[list[str]] = [[] for _ in todo]
     resave = [n for n, (_, kind) in enumerate(todo) if kind in _RESAVED]

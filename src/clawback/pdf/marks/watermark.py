@@ -67,6 +67,7 @@ def whole_mark_window(lines: Sequence[str]) -> tuple[float, float]:
 def draw(page: pymupdf.Page, lines: Sequence[str]) -> None:
     """Tile ``page`` with the mark of ``lines`` (the first in bold), as the page displays."""
     across, down = pitch(lines)
+    width, height = _sizes(lines)
     area = page.rect
     writer = pymupdf.TextWriter(page.rect)
     row = 0
@@ -74,6 +75,12 @@ def draw(page: pymupdf.Page, lines: Sequence[str]) -> None:
     while top - CODE_SIZE < area.height:
         left = -across / 2 if row % 2 else 0.0
         while left < area.width:
+            # Only marks wholly on the page: a mark cut by the page's edge is no whole mark to
+            # any piece of the page, and text a viewer clips away is what the gate refuses.
+            x, y = left + 12, top - _BOLD.ascender * CODE_SIZE
+            if x < 0 or y < 0 or x + width > area.width or y + height > area.height:
+                left += across
+                continue
             for n, (line, below) in enumerate(zip(lines, _baselines(lines), strict=True)):
                 font, size = (_BOLD, CODE_SIZE) if n == 0 else (_PLAIN, LINE_SIZE)
                 writer.append((left + 12, top + below), line, font=font, fontsize=size)
