@@ -4,7 +4,6 @@ the receiving side."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from clawback.cli import app
-from clawback.demo.run import reference_case
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.errors import NotFound
 from clawback.loadfiles import OptPage, defects, write_dat, write_opt
@@ -21,17 +19,6 @@ from clawback.service.received import describe
 from clawback.storage import tables as t
 from tests.ingest.make import scan_png, text_pdf
 from tests.loadfiles.test_volume_import import FOLDER
-
-
-@pytest.fixture
-def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
-    workspace.matter.load_case(reference_case())
-    workspace.people.add("rc@other.test", name="RC", side="receiving", category="counsel")
-    workspace = workspace.ctx.workspace.person("rc@other.test")
-    yield workspace
-    workspace.close()
-
 
 FIELDS = ["BEGBATES", "ENDBATES", "SUBJECT", "MD5HASH", "PRIVILEGE", "CONFIDENTIALITY"]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,16 +17,6 @@ from tests.loadfiles import EXPECTED, SAMPLES
 
 FOLDER = SAMPLES / "relativity-import-samples" / "SampleDataSources"
 FACTS = json.loads(EXPECTED.read_text())["relativity-import-samples/SampleDataSources"]["files"]
-
-
-@pytest.fixture
-def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
-    workspace.matter.load_case(reference_case())
-    workspace.people.add("rc@other.test", name="RC", side="receiving", category="counsel")
-    workspace = workspace.ctx.workspace.person("rc@other.test")
-    yield workspace
-    workspace.close()
 
 
 def test_the_relativity_volume_with_natives_and_text(ws: Workspace) -> None:

@@ -4,14 +4,12 @@ read by ingest's own step within ingest's limits."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from clawback.demo.run import reference_case
 from clawback.ingest import Refused, limits
 from clawback.ingest.images import image_pdf
 from clawback.loadfiles import OptPage, write_dat, write_opt
@@ -21,16 +19,6 @@ from tests.ingest.make import png_declaring
 from tests.loadfiles.test_volume_import import FOLDER
 
 NATIVES = FOLDER / "VOL01" / "NATIVES" / "NATIVE00001"
-
-
-@pytest.fixture
-def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
-    workspace.matter.load_case(reference_case())
-    workspace.people.add("rc@other.test", name="RC", side="receiving", category="counsel")
-    workspace = workspace.ctx.workspace.person("rc@other.test")
-    yield workspace
-    workspace.close()
 
 
 def test_web_page_and_metafile_natives_are_rendered_a_bad_one_said(
