@@ -52,6 +52,24 @@ WorkspaceOption = Annotated[
 ]
 DEFAULT_WS = Path("workspace")
 
+# The options of a production, shared by `produce` and `jobs produce`.
+ProducedDocuments = Annotated[list[str], typer.Argument(help="Documents, in production order.")]
+VolumeOption = Annotated[str, typer.Option(help="Volume name.")]
+StartOption = Annotated[str | None, typer.Option(help="First Bates number, e.g. ABC-00000001.")]
+ContinueOption = Annotated[
+    str | None,
+    typer.Option("--continue", help="Go on after the last volume with this prefix, e.g. ABC-."),
+]
+CornerOption = Annotated[
+    str, typer.Option(help="bottom-right|bottom-left|bottom-center|top-right|top-left|...")
+]
+LegendOption = Annotated[
+    str | None, typer.Option(help="Legend text (default: the order's, by tier).")
+]
+RedactPatternOption = Annotated[
+    str | None, typer.Option(help="Truly redact every match of this regular expression.")
+]
+
 
 def one_line_errors(command: F) -> F:
     """Turn a failure the user can act on into one line on stderr and exit status 1."""
@@ -286,15 +304,10 @@ def resolve_challenge(
 @one_line_errors
 def produce(
     ctx: typer.Context,
-    documents: Annotated[list[str], typer.Argument(help="Documents, in production order.")],
-    volume: Annotated[str, typer.Option(help="Volume name.")],
-    start: Annotated[
-        str | None, typer.Option(help="First Bates number, e.g. ABC-00000001.")
-    ] = None,
-    continue_from: Annotated[
-        str | None,
-        typer.Option("--continue", help="Go on after the last volume with this prefix, e.g. ABC-."),
-    ] = None,
+    documents: ProducedDocuments,
+    volume: VolumeOption,
+    start: StartOption = None,
+    continue_from: ContinueOption = None,
     allow_gap: Annotated[
         str | None, typer.Option(help="Why numbers are skipped after the last volume (audited).")
     ] = None,
@@ -302,15 +315,9 @@ def produce(
         list[str] | None, typer.Option(help="A document to replace by a slip sheet.")
     ] = None,
     reason: Annotated[str, typer.Option(help="Slip sheet text.")] = "Withheld \u2013 privileged",
-    corner: Annotated[
-        str, typer.Option(help="bottom-right|bottom-left|bottom-center|top-right|top-left|...")
-    ] = "bottom-right",
-    legend: Annotated[
-        str | None, typer.Option(help="Legend text (default: the order's, by tier).")
-    ] = None,
-    redact_pattern: Annotated[
-        str | None, typer.Option(help="Truly redact every match of this regular expression.")
-    ] = None,
+    corner: CornerOption = "bottom-right",
+    legend: LegendOption = None,
+    redact_pattern: RedactPatternOption = None,
     workers: Annotated[int, typer.Option(help="Worker processes making the documents.")] = 1,
     on: str | None = None,
     workspace: WorkspaceOption = DEFAULT_WS,

@@ -18,6 +18,13 @@ import typer
 
 from clawback.cli import (
     DEFAULT_WS,
+    ContinueOption,
+    CornerOption,
+    LegendOption,
+    ProducedDocuments,
+    RedactPatternOption,
+    StartOption,
+    VolumeOption,
     WorkspaceOption,
     _day,
     _progress_bar,
@@ -94,22 +101,13 @@ def jobs_ingest(
 @one_line_errors
 def jobs_produce(
     ctx: typer.Context,
-    documents: Annotated[list[str], typer.Argument(help="Documents, in production order.")],
-    volume: Annotated[str, typer.Option(help="Volume name.")],
-    start: Annotated[
-        str | None, typer.Option(help="First Bates number, e.g. ABC-00000001.")
-    ] = None,
-    continue_from: Annotated[
-        str | None,
-        typer.Option("--continue", help="Go on after the last volume with this prefix, e.g. ABC-."),
-    ] = None,
-    corner: str = "bottom-right",
-    legend: Annotated[
-        str | None, typer.Option(help="Legend text (default: the order's, by tier).")
-    ] = None,
-    redact_pattern: Annotated[
-        str | None, typer.Option(help="Truly redact every match of this regular expression.")
-    ] = None,
+    documents: ProducedDocuments,
+    volume: VolumeOption,
+    start: StartOption = None,
+    continue_from: ContinueOption = None,
+    corner: CornerOption = "bottom-right",
+    legend: LegendOption = None,
+    redact_pattern: RedactPatternOption = None,
     on: str | None = None,
     broker: BrokerOption = None,
     wait: WaitOption = True,
