@@ -284,3 +284,33 @@ def test_only_the_operator_exports_the_whole_record(tmp_path: Path) -> None:
     )
     assert refused.exit_code == 1 and "may not export the whole record" in refused.output
     assert not (tmp_path / "o").exists()
+
+
+def test_only_the_operator_loads_a_whole_case_file(tmp_path: Path) -> None:
+    """A case file carries every side's acts (the producing side's claims, the court's rulings)
+    and loading it checks names against the whole record: a seat could learn from "already
+    entered" what it may not see. The producing side and the court are refused, nothing entered."""
+    case = case_folder(tmp_path / "given")
+    matter_only = case.with_name("matter.yaml")
+    matter_only.write_text(CASE.split("documents:")[0], encoding="utf-8")
+    ws = tmp_path / "ws"
+    init(ws)
+    cli(ws, "load-case", str(matter_only))
+    workspace = Workspace.open(ws)
+    try:
+        operator = workspace.operator()
+        operator.people.add(
+            "defense@example.com", name="Defense", side="producing", category="outside_counsel"
+        )
+        operator.people.add("clerk@example.com", name="Clerk", side="court", category="court")
+    finally:
+        workspace.close()
+    before = seen(ws)
+    for email in ("defense@example.com", "clerk@example.com"):
+        refused = runner.invoke(app, ["--as", email, "load-case", str(case), "-w", str(ws)])
+        assert refused.exit_code == 1, refused.output
+        assert "may not load a whole case file" in refused.output
+        assert refused.output.count("\n") == 1, refused.output
+    assert seen(ws) == before
+    cli(ws, "load-case", str(case))
+    assert seen(ws) != before

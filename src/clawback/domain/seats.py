@@ -34,7 +34,9 @@ class Act(Enum):
 
     # the matter and its people
     load_case = _Rule("load or replace the case and its protective order", frozenset({P, C}), True)
-    # the whole record as a case file, every side's documents in it: the operator's alone
+    # a whole case file holds every side's acts (claims, rulings, seals) and its existence
+    # checks see the whole record; exported, it holds every side's documents: the operator's alone
+    load_case_file = _Rule("load a whole case file", frozenset(), True)
     export_case = _Rule("export the whole record as a case file", frozenset(), False)
     seat_people = _Rule("seat people", frozenset({P, C}), True)
     acknowledge = _Rule("record acknowledgments", frozenset({P, C}), True)

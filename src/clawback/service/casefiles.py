@@ -58,7 +58,7 @@ class CaseFiles(Service):
         the one in force."""
         from clawback.service.facade import Record
 
-        self.ctx.require(Act.load_case)
+        self.ctx.require(Act.load_case_file)
         problems = case.problems()
         if problems:
             raise NotFound(problems[0])

@@ -22,7 +22,7 @@ from clawback.storage import tables as t
 def matter(session: Session) -> t.Matter:
     row = session.get(t.Matter, 1)
     if row is None:
-        raise ClawbackError("this workspace holds no case yet: load one first (clawback case load)")
+        raise ClawbackError("this workspace holds no case yet: load one first (clawback load-case)")
     return row
 
 
