@@ -1086,7 +1086,7 @@ def audit_export(
 @one_line_errors
 def audit_check_file(path: Path) -> None:
     """Verify an exported trail without any workspace (what a court would run)."""
-    from clawback.storage.audit import verify_export
+    from clawback.storage.audit_export import verify_export
 
     _fail_on([p.message for p in verify_export(path)])
     out.print(f"{path}: intact")

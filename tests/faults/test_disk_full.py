@@ -24,7 +24,7 @@ import pytest
 
 from clawback.demo.run import reference_case
 from clawback.service import Workspace
-from clawback.storage.audit import verify_export
+from clawback.storage.audit_export import verify_export
 from tests.faults.conftest import (
     Mount,
     cli,

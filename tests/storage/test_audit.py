@@ -23,11 +23,10 @@ from clawback.storage.audit import (
     Problem,
     append,
     digest,
-    export,
     records,
     verify,
-    verify_export,
 )
+from clawback.storage.audit_export import export, verify_export
 from clawback.storage.db import MIGRATIONS, connect, migrate
 from clawback.storage.keys import AuditKeys
 

@@ -23,11 +23,10 @@ from clawback.storage.audit import (
     canonical,
     checkpoint,
     digest,
-    export,
     records,
     verify,
-    verify_export,
 )
+from clawback.storage.audit_export import export, verify_export
 from clawback.storage.db import connect, migrate
 from clawback.storage.keys import AuditKeys
 from tests.storage.test_audit import KEYS, fill, tamper

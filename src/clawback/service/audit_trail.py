@@ -21,7 +21,7 @@ from clawback.domain.order import Side
 from clawback.domain.seats import Act
 from clawback.service import delivery, state
 from clawback.service.base import Service
-from clawback.storage import audit
+from clawback.storage import audit, audit_export
 from clawback.storage import tables as t
 
 
@@ -117,7 +117,7 @@ class AuditTrail(Service):
             return _withheld(seat, sides, entry.action, entry.actor)
 
         with self.ctx.transaction() as s:
-            head = audit.export(
+            head = audit_export.export(
                 s,
                 target,
                 fmt,
