@@ -25,7 +25,7 @@ def volume_check(
     on stderr, importing nothing (exit 1 if any): Bates gaps, records only in the OPT or only in
     the DAT, rows marked privileged or withheld, empty hash fields, classification markings,
     control numbers used twice, natives missing or byte for byte another record's."""
-    from clawback.service.received import check_volume
+    from clawback.loadfiles.volume import check_volume
 
     lines = check_volume(folder, dat, opt)
     for line in lines:

@@ -51,9 +51,10 @@ from clawback.domain.order import ProtectiveOrder, Tier
 from clawback.domain.seats import Act
 from clawback.ingest.images import image_pdf
 from clawback.ingest.render import Rendered, render
-from clawback.loadfiles import DatFile, OptDocument, defects, read_dat, read_opt, resolve
+from clawback.loadfiles import OptDocument, resolve
 from clawback.loadfiles.dat import decode
-from clawback.loadfiles.fields import DATE, ISO_DATE, guess_names, looks_like_path, norm, roles
+from clawback.loadfiles.fields import DATE, ISO_DATE, looks_like_path, norm
+from clawback.loadfiles.volume import Row, one_line, read_volume, stated_span, suffix
 from clawback.pdf.files.convert import RENDERED
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
@@ -81,21 +82,6 @@ MEDIA_TYPES = {
     ".txt": "text/plain",
     ".png": "image/png",
 }
-
-
-@dataclass
-class Row:
-    """One record of the DAT (or an OPT document the DAT does not name)."""
-
-    number: int  # the record's row in the load file, 1-based, the header not counted
-    control: str
-    values: dict[str, str]  # field name (or "column N") -> value
-    roles: dict[str, str]  # role (control, end, native, text ...) -> value
-    dates: dict[str, str] = field(default_factory=dict)
-    images: OptDocument | None = None
-    family: str | None = None
-    parent: bool = False
-    defects: list[str] = field(default_factory=list)  # read all the same: one line each
 
 
 @dataclass(frozen=True)
@@ -161,7 +147,7 @@ class Imports(Service):
                 try:
                     imported = self._import_row(folder, volume, row, natives)
                 except (ClawbackError, ValueError, OSError) as exc:
-                    report.problems.append(f"{where}: {_one_line(exc)}")
+                    report.problems.append(f"{where}: {one_line(exc)}")
                     continue
                 report.imported.append(imported)
                 report.problems += [f"{where}: {note}" for note in imported.notes]
@@ -207,7 +193,7 @@ class Imports(Service):
         for name, value in row.dates.items():
             _check_date(name, value)
         with self.ctx.transaction() as s:
-            _refuse_taken(s, _stated_span(row))
+            _refuse_taken(s, stated_span(row))
             known = s.scalar(
                 select(t.Document.control)
                 .join(t.ReceivedRecord, t.ReceivedRecord.document_id == t.Document.id)
@@ -242,7 +228,7 @@ class Imports(Service):
             doc = s.scalar(select(t.Document).where(t.Document.control == control))
             assert doc is not None
             if native is not None:  # kept beside the PDF made from it
-                media = MEDIA_TYPES.get(_suffix(native[0]), "application/octet-stream")
+                media = MEDIA_TYPES.get(suffix(native[0]), "application/octet-stream")
                 self.ctx.put(s, native[1], media, None, "native")
             s.add(
                 t.ReceivedRecord(
@@ -339,7 +325,7 @@ class Imports(Service):
         if native is None:
             raise NotFound("no images, PDF or native for this record")
         name, data = native
-        kind = _suffix(name)
+        kind = suffix(name)
         if kind == ".pdf":
             with open_pdf(data):
                 pass  # a one-line PdfError if it is not a readable PDF
@@ -384,66 +370,6 @@ class Imports(Service):
         return decode(data)[0]
 
 
-def read_volume(
-    folder: Path, dat: Path | None = None, opt: Path | None = None
-) -> tuple[str, list[Row], list[str]]:
-    """A volume's load files read: its name, its records (each with its OPT images, family
-    and defects) and what could not be read. Without ``dat`` and ``opt``, the one DAT (and
-    OPT, if any) in ``folder/DATA`` or ``folder``; given one or both, just those."""
-    if not folder.is_dir():
-        raise NotFound(f"{folder}: no such folder")
-    if dat is None and opt is None:  # given neither: the volume's own, found
-        dat = _only(folder, ".dat", required=True)
-        opt = _only(folder, ".opt", required=False)
-    volume = (dat or opt or folder).stem
-    problems: list[str] = []
-    rows: list[Row] = []
-    if dat is not None:
-        table = read_dat(_read(dat))
-        problems += [p for p in table.problems if "duplicate control" not in p]
-        rows = _rows(table)
-    if opt is not None:
-        images = read_opt(_read(opt))
-        problems += [f"{opt.name}: {p}" for p in images.problems]
-        _attach_images(rows, images.documents(), dat is not None)
-    _families(rows, volume)
-    _find_defects(rows)
-    return volume, rows, problems
-
-
-def check_volume(folder: Path, dat: Path | None = None, opt: Path | None = None) -> list[str]:
-    """Every defect of a volume, one line each, without importing anything: what its load files
-    do not read, each record's defects (`_find_defects`), a control number used twice, a native
-    named but not in the volume, and natives byte for byte another record's. Reads only the
-    folder: no workspace, no document leaves it."""
-    _, rows, lines = read_volume(folder, dat, opt)
-    first: dict[str, int] = {}
-    same: dict[str, int] = {}
-    for row in rows:
-        where = f"row {row.number} ({row.control or '?'})"
-        lines += [f"{where}: {line}" for line in row.defects]
-        if not row.control:
-            lines.append(f"{where}: no control number")
-        elif row.control in first:
-            lines.append(f"{where}: duplicate control number (first on row {first[row.control]})")
-        else:
-            first[row.control] = row.number
-        value = row.roles.get("native", "")
-        if not value:
-            continue
-        try:
-            data = resolve(folder, value).read_bytes()
-        except (OSError, ValueError) as exc:
-            lines.append(f"{where}: native {value} cannot be read ({_one_line(exc)})")
-            continue
-        sha = hashlib.sha256(data).hexdigest()
-        if sha in same:
-            lines.append(f"{where}: its native is byte for byte row {same[sha]}'s")
-        else:
-            same[sha] = row.number
-    return lines
-
-
 class _Natives:
     """The natives LibreOffice renders (Office files, web pages, metafiles) of the records that
     have no pages of their own (no PDF, no images), rendered a batch of `BATCH` at a time, in
@@ -461,7 +387,7 @@ class _Natives:
         value = row.roles.get("native", "")
         if not value or row.roles.get("pdf") or row.images is not None:
             return False
-        return _suffix(value) in RENDERED
+        return suffix(value) in RENDERED
 
     def rendered(self, row: Row) -> Rendered | None:
         """The record's native rendered (or why it could not be), or None (not one to
@@ -477,140 +403,9 @@ class _Natives:
                     data = resolve(self.folder, r.roles["native"]).read_bytes()
                 except (OSError, ValueError):
                     data = b""  # missing: said by the record's own step
-                files.append((data, _suffix(r.roles["native"])))
+                files.append((data, suffix(r.roles["native"])))
             self.done |= dict(zip((r.number for r in batch), render(files), strict=True))
         return self.done.pop(row.number, None)
-
-
-# -- reading the load files --------------------------------------------------------------------
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ClawbackError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-
-
-def _only(folder: Path, suffix: str, *, required: bool) -> Path | None:
-    """The one file with ``suffix`` in ``folder/DATA`` (our layout) or else in ``folder``."""
-    for where in (folder / "DATA", folder):
-        found = sorted(p for p in where.glob("*") if p.suffix.lower() == suffix and p.is_file())
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            names = ", ".join(p.name for p in found[:5])
-            option = "--dat" if suffix == ".dat" else "--opt"
-            raise ClawbackError(
-                f"{where}: {len(found)} {suffix} files ({names}): choose with {option}"
-            )
-    if required:
-        raise ClawbackError(f"{folder}: no {suffix} load file in DATA/ or the folder itself")
-    return None
-
-
-def _rows(table: DatFile) -> list[Row]:
-    lines = sorted([*table.lines, *(line for line, _ in table.bad_rows)])
-    number = {line: n for n, line in enumerate(lines, start=1)}
-    names = table.header or guess_names(table.rows)
-    columns = roles(names)
-    dated = [i for i, name in enumerate(names) if "date" in norm(name)]
-    rows = []
-    for values, line in zip(table.rows, table.lines, strict=True):
-        control_at = columns.get("control", 0)
-        row = Row(
-            number=number[line],
-            control=values[control_at].strip(),
-            values=dict(zip(names, values, strict=True)),
-            roles={role: values[i].strip() for role, i in columns.items()},
-            dates={names[i]: values[i].strip() for i in dated if values[i].strip()},
-        )
-        rows.append(row)
-    return rows
-
-
-def _attach_images(rows: list[Row], documents: list[OptDocument], dat: bool) -> None:
-    """Give each row its OPT document (by control number: the first row with it, when a
-    control number repeats); the others become rows of their own, numbered after the DAT's.
-    With a ``dat``, a record in one load file and not the other is a defect of the record."""
-    by_control: dict[str, Row] = {}
-    for row in rows:
-        by_control.setdefault(row.control, row)
-    extra = len(rows)
-    for document in documents:
-        found = by_control.get(document.key)
-        if found is None:
-            extra += 1
-            row = Row(extra, document.key, {}, {"control": document.key})
-            if dat:
-                row.defects.append(
-                    f"only in the OPT (line {document.pages[0].line}), not in the DAT: "
-                    "its images come without fields"
-                )
-            by_control[document.key] = row
-            rows.append(row)
-        else:
-            row = found
-        if row.images is None:
-            row.images = document
-    if dat:
-        for row in rows:
-            if row.images is None and by_control.get(row.control) is row:
-                row.defects.append("in the DAT but not in the OPT: it has no page images")
-
-
-def _find_defects(rows: list[Row]) -> None:
-    """Each row's defects of `clawback.loadfiles.defects` (its own fields, and the Bates
-    numbers between it and the row before), added to its list."""
-    first: dict[str, Row] = {}
-    for row in rows:
-        first.setdefault(row.control, row)
-    gaps = defects.bates_gaps(  # a control number used twice is said so, not as an overlap
-        [
-            (f"row {row.number} ({row.control})", _declared_span(row))
-            if first[row.control] is row
-            else ("", None)
-            for row in rows
-        ]
-    )
-    for index, row in enumerate(rows):
-        if index in gaps:
-            row.defects.append(gaps[index])
-        row.defects += defects.privilege_marks(row.values)
-        row.defects += defects.empty_hashes(row.values)
-        row.defects += defects.classification_markings(row.values)
-
-
-def _families(rows: list[Row], volume: str) -> None:
-    """Family and parent from BEGATTACH/ENDATTACH, or else from the parent's control number."""
-    parent_of = {r.control: r.roles.get("parent", "") for r in rows}
-
-    def root(control: str) -> str:
-        seen = {control}
-        while parent_of.get(control) and parent_of[control] not in seen:
-            control = parent_of[control]
-            seen.add(control)
-        return control
-
-    keys: dict[str, str] = {}
-    for r in rows:
-        begin = r.roles.get("begattach", "")
-        if begin:
-            keys[r.control] = begin
-        elif r.roles.get("parent"):
-            keys[r.control] = root(r.control)
-    members = set(keys.values())
-    groups: dict[str, list[Row]] = {}
-    for r in rows:
-        key = keys.get(r.control) or (r.control if r.control in members else None)
-        if key is not None:
-            groups.setdefault(key, []).append(r)
-    for key, group in groups.items():
-        if len(group) < 2:
-            continue  # a document without attachments is no family
-        for r in group:
-            r.family = f"{volume}:{key}"[:80]
-            r.parent = r.control == key
 
 
 def _refuse_taken(s: Session, span: BatesRange | None) -> None:
@@ -619,30 +414,6 @@ def _refuse_taken(s: Session, span: BatesRange | None) -> None:
     taken = s.scalar(select(t.Page.bates).where(t.Page.bates.in_(list(span))))
     if taken is not None:
         raise RuleViolation(f"Bates number {taken} is already in the record")
-
-
-def _stated_span(row: Row) -> BatesRange | None:
-    """The Bates range the DAT states (begin and end), if it states a valid one."""
-    if not row.roles.get("end"):
-        return None
-    try:
-        return BatesRange(BatesNumber.parse(row.control), BatesNumber.parse(row.roles["end"]))
-    except BatesError:
-        return None
-
-
-def _declared_span(row: Row) -> BatesRange | None:
-    """The Bates range the volume gives the record (begin and end, or its OPT page IDs in
-    sequence), before any page is read."""
-    stated = _stated_span(row)
-    if stated is not None or row.images is None:
-        return stated
-    try:
-        numbers = [BatesNumber.parse(page.key) for page in row.images.pages]
-        span = BatesRange(numbers[0], numbers[-1])
-    except BatesError:
-        return None
-    return span if list(span) == numbers else None
 
 
 #: Designation values that designate nothing (compared as `fields.norm` gives them).
@@ -677,7 +448,7 @@ def _span(row: Row, pages: int) -> BatesRange | None:
             span = BatesRange(numbers[0], numbers[-1])
             if [str(n) for n in span] == [str(n) for n in numbers]:
                 return span
-        stated = _stated_span(row)
+        stated = stated_span(row)
         if stated is not None:
             if len(stated) != pages:
                 raise RuleViolation(f"{stated} names {len(stated)} pages, the document has {pages}")
@@ -729,14 +500,6 @@ def _check_date(name: str, value: str) -> None:
             datetime(day.year, day.month, day.day, h % 24, minute, int(match["s"] or 0))
     except ValueError as exc:
         raise ClawbackError(f"{name} {value!r} is not a date ({exc})") from None
-
-
-def _suffix(name: str) -> str:
-    return PureWindowsPath(name).suffix.lower()
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def describe(report: ImportReport) -> list[str]:
