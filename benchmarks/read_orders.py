@@ -29,9 +29,10 @@ are not the order's words: they are taken out before reading.
 
 Overall sums the items of all fields. The orders whose yaml says ``held_out: true`` were
 collected after the reader's rules were last tuned and are scored apart: the development set's
-figures are what the rules were fitted to, the held-out set's are the honest claim. The same run scores a keyword baseline (`baseline_items`)
-on the same items, for scale. Nothing in the reader knows these files; a miss is fixed by
-a class of wording (data/order_reading.yaml or the reader's rules), never for one file.
+figures are what the rules were fitted to, the held-out set's are the honest claim. The same
+run scores a keyword baseline (`baseline_items`) on the same items, for scale. Nothing in the
+reader knows these files; a miss is fixed by a class of wording (data/order_reading.yaml or
+the reader's rules), never for one file.
 
     .venv/bin/python benchmarks/read_orders.py        # the table
     .venv/bin/python benchmarks/read_orders.py -v     # and each order's misses and extras

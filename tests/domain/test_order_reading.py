@@ -333,15 +333,30 @@ def test_apply_enters_what_matches_the_record_and_says_what_it_could_not_place(
         assert acts == [("file Ex. 2 on the public docket", date(2020, 7, 10))]
     finally:
         reopened.close()
-    again = runner.invoke(
-        app,
-        ["read-order", str(order), "--apply", "--producing", "defendant", "--workspace", str(root)],
-    )
+    # the producing side read from the record: the case file's "... federal defendants"
+    again = runner.invoke(app, ["read-order", str(order), "--apply", "--workspace", str(root)])
     assert "NOT PLACED claim c1: claim 'c1' is already ruled on" in again.output
-    missing = CliRunner().invoke(
-        app, ["read-order", str(order), "--apply", "--workspace", str(root)]
+    wrong = CliRunner().invoke(
+        app, ["read-order", str(order), "--apply", "--producing", "court", "-w", str(root)]
     )
-    assert missing.output.strip() == "error: --apply: give --producing plaintiff or defendant"
+    assert wrong.output.strip() == "error: --producing 'court': give plaintiff or defendant"
+
+
+@pytest.mark.parametrize(
+    ("described", "side"),
+    [
+        ("U.S. Customs and Border Protection and other federal defendants", "defendant"),
+        ("the Government", "defendant"),
+        ("Plaintiffs", "plaintiff"),
+        ("", None),
+        ("Acme Corp.", None),  # names neither side
+        ("plaintiffs and defendants", None),  # both
+    ],
+)
+def test_the_producing_side_from_the_case_file_words(described: str, side: str | None) -> None:
+    from clawback.domain.order_words import order_words, side_named
+
+    assert side_named(order_words(), described) == side
 
 
 def test_the_reference_order_placed_on_its_claims(draft) -> None:  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ from typing import Any
 
 from clawback.domain.errors import InvalidInput
 
-__all__ = ["Found", "OrderWords", "Vocabulary", "order_words", "words_from_file"]
+__all__ = ["Found", "OrderWords", "Vocabulary", "order_words", "side_named", "words_from_file"]
 
 
 @dataclass(frozen=True)
@@ -113,3 +113,11 @@ def order_words() -> OrderWords:
 
     text = resources.files("clawback.data").joinpath("order_reading.yaml").read_text("utf-8")
     return OrderWords.from_data(yaml.safe_load(text) or {})
+
+
+def side_named(words: OrderWords, described: str) -> str | None:
+    """``plaintiff`` or ``defendant``: the side a case's own words for a party name ("U.S.
+    Customs and Border Protection and other federal defendants", "the Government"), by the
+    parties vocabulary; None when they name neither, or both."""
+    sides = {f.label for f in words.parties.find(described)} & {"plaintiff", "defendant"}
+    return sides.pop() if len(sides) == 1 else None
