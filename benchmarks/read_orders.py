@@ -12,8 +12,9 @@ What counts as a match, field by field (each a multiset per order: an item match
 - *dispositions*: ``(exhibit or "-", outcome)`` of each ruling whose expected outcome is not null
   (null means past the source's cut: not scored), against the same pair of each drafted ruling;
   a ruling on a whole document or motion is ``"-"``. As in the yaml, where a motion is ruled on
-  exhibit by exhibit its overall outcome is the *motions* field's, so a drafted ruling on the
-  whole motion counts here only for a motion kind with no drafted ruling on an exhibit. The
+  exhibit by exhibit (or document by document) its overall outcome is the *motions* field's, so
+  a drafted ruling on the whole motion counts here only for a motion kind with no drafted ruling
+  on an exhibit or a named document. The
   yaml's ``redactions-approved`` (no such outcome in clawback.domain.outcomes) counts as
   ``granted``.
 - *motions*: ``(kind, outcome)`` of each motion whose outcome is not null, against each drafted
@@ -88,12 +89,17 @@ def expected_items(case: Mapping[str, Any]) -> dict[str, Counter[Hashable]]:
 
 
 def drafted_items(draft: Draft) -> dict[str, Counter[Hashable]]:
-    by_exhibit = {r.motion for r in draft.rulings if r.exhibit is not None}
-    rulings = [r for r in draft.rulings if r.exhibit is not None or r.motion not in by_exhibit]
+    parts = [r for r in draft.rulings if r.exhibit is not None or r.document is not None]
+    by_part = {r.motion for r in parts}
+    rulings = parts + [r for r in draft.rulings if r not in parts and r.motion not in by_part]
     return {
         "exhibits": Counter(r.exhibit for r in draft.rulings if r.exhibit is not None),
         "dispositions": Counter((r.exhibit or "-", r.outcome.value) for r in rulings),
-        "motions": Counter((r.motion, r.outcome.value) for r in draft.rulings if not r.exhibit),
+        "motions": Counter(
+            (r.motion, r.outcome.value)
+            for r in draft.rulings
+            if not r.exhibit and r.document is None
+        ),
         "acts": Counter(
             (a.party, a.days, str(a.on_or_before) if a.on_or_before else None) for a in draft.acts
         ),

@@ -68,7 +68,11 @@ def read_order(
     out.print(f"order dated {draft.dated or 'unknown (no date found)'}")
     for ruling in draft.rulings:
         motion = ruling.motion + (f" (docket {ruling.docket})" if ruling.docket else "")
-        on = f"exhibit {ruling.exhibit}" if ruling.exhibit else "the motion"
+        on = (
+            f"exhibit {ruling.exhibit}"
+            if ruling.exhibit
+            else (f"on {ruling.document}" if ruling.document else "the motion")
+        )
         part = f" as to {ruling.part}" if ruling.part else ""
         by = f" by {ruling.movant}" if ruling.movant else ""
         out.print(
