@@ -43,8 +43,8 @@ def read_order(
         str | None,
         typer.Option(
             "--producing",
-            help="With --apply: the side that produced (plaintiff, "
-            "defendant), to tell the order's parties apart.",
+            help="With --apply: the side that produced (plaintiff, defendant), to tell "
+            "the order's parties apart; by default the case file's producing_party.",
         ),
     ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
@@ -59,8 +59,8 @@ def read_order(
     from clawback.domain.order_reading import read_order as read
     from clawback.domain.order_words import words_from_file
 
-    if apply and producing not in ("plaintiff", "defendant"):
-        raise InvalidInput("--apply: give --producing plaintiff or defendant")
+    if producing is not None and producing not in ("plaintiff", "defendant"):
+        raise InvalidInput(f"--producing {producing!r}: give plaintiff or defendant")
     from clawback.papers.text import paper_text
 
     vocabulary = words_from_file(words) if words is not None else None
@@ -68,7 +68,11 @@ def read_order(
     out.print(f"order dated {draft.dated or 'unknown (no date found)'}")
     for ruling in draft.rulings:
         motion = ruling.motion + (f" (docket {ruling.docket})" if ruling.docket else "")
-        on = f"exhibit {ruling.exhibit}" if ruling.exhibit else "the motion"
+        on = (
+            f"exhibit {ruling.exhibit}"
+            if ruling.exhibit
+            else (f"on {ruling.document}" if ruling.document else "the motion")
+        )
         part = f" as to {ruling.part}" if ruling.part else ""
         by = f" by {ruling.movant}" if ruling.movant else ""
         out.print(
@@ -104,13 +108,18 @@ def _apply(ctx: typer.Context, draft: Draft, producing: str | None, workspace: P
     """Enter what of the draft matches the record, each claim and act on its own (one that
     fails is reported and the rest go on); every part not placed is said. Exit status 1 if
     anything was not placed."""
-    from clawback.domain.errors import ClawbackError
+    from clawback.domain.errors import ClawbackError, InvalidInput
     from clawback.domain.order_placing import ClaimOnRecord, place
 
-    assert producing is not None  # checked before the draft is read
     record = _record(ctx, workspace)
     problems: list[str] = []
     try:
+        producing = producing or record.matter.producing_side()
+        if producing is None:
+            raise InvalidInput(
+                "--apply: the record does not say which side produced (the case file's "
+                "producing_party): give --producing plaintiff or defendant"
+            )
         claims = [
             ClaimOnRecord(
                 c["claim"],

@@ -168,6 +168,67 @@ def test_a_lawyer_extends_the_vocabulary() -> None:
     assert (ruling.exhibit, ruling.outcome) == ("4", Result.granted)
 
 
+def test_an_older_words_file_without_the_later_lists_still_reads() -> None:
+    words = yaml.safe_load(
+        (Path(__file__).parents[2] / "src/clawback/data/order_reading.yaml").read_text()
+    )
+    for later in ("extents", "remainders", "waivable", "contentions"):
+        del words[later]
+    text = "The Court agrees that Defendant waived the privilege, and the motion is DENIED."
+    assert {r.document for r in read_order(text, OrderWords.from_data(words)).rulings} == {None}
+
+
+def _on(text: str) -> set[tuple[str | None, str | None, Result]]:
+    return {(r.docket, r.document, r.outcome) for r in read_order(text).rulings}
+
+
+def test_documents_ruled_by_docket_entry_inside_one_sentence() -> None:
+    text = (
+        "It is hereby ORDERED that Defendant's Motion to Seal (Dkt. 116) is GRANTED IN PART AND "
+        "DENIED IN PART as follows: the Motion is GRANTED to the extent it seeks to seal docket "
+        "entry 115-1, and the Motion is otherwise DENIED."
+    )
+    assert _on(text) == {
+        ("116", None, Result.granted_in_part),
+        ("116", "docket entry 115-1", Result.granted),
+        ("116", "the rest", Result.denied),
+    }
+    # "otherwise" alone names no document: the motion's ruling stands by itself
+    assert _on("The motion to seal is GRANTED as stated and otherwise DENIED.") == {
+        (None, None, Result.granted_in_part)
+    }
+
+
+def test_a_waiver_held_rules_on_the_privilege_not_the_motion() -> None:
+    held = (
+        "For the reasons set forth below, this Court agrees that Defendant's conduct waived the "
+        "privilege. Consequently, Defendant's request for the return of the documents is DENIED."
+    )
+    assert _on(held) == {
+        (None, "the privilege claimed", Result.waived),
+        (None, None, Result.denied),
+    }
+    argued = (
+        "Plaintiffs argue that Target has waived the attorney-client privilege. The motion "
+        "(Doc. No. 299) is DENIED to the extent it seeks an order concluding that Target has "
+        "waived the work-product protection. The Court finds that the privilege was not waived."
+    )
+    assert all(r.outcome is not Result.waived for r in read_order(argued).rulings)
+
+
+def test_a_direction_to_unseal_denies_sealing_unless_a_motion_to_unseal_is_granted() -> None:
+    sealing = (
+        "Accordingly, the Court DENIES defendant's motion to seal (Dkt. # 156). "
+        "The Clerk of Court is directed to unseal the motion filed at Dkt. # 158."
+    )
+    assert (None, "the motion filed at Dkt. # 158", Result.denied) in _on(sealing)
+    unsealing = (
+        "The Court GRANTS Plaintiff's Motion to Unseal (Doc. 12). "
+        "The Clerk is directed to unseal Doc. 10."
+    )
+    assert {r.motion for r in read_order(unsealing).rulings} == {"unseal"}
+
+
 def test_read_order_prints_the_draft_with_sentences_and_confidences(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -333,15 +394,30 @@ def test_apply_enters_what_matches_the_record_and_says_what_it_could_not_place(
         assert acts == [("file Ex. 2 on the public docket", date(2020, 7, 10))]
     finally:
         reopened.close()
-    again = runner.invoke(
-        app,
-        ["read-order", str(order), "--apply", "--producing", "defendant", "--workspace", str(root)],
-    )
+    # the producing side read from the record: the case file's "... federal defendants"
+    again = runner.invoke(app, ["read-order", str(order), "--apply", "--workspace", str(root)])
     assert "NOT PLACED claim c1: claim 'c1' is already ruled on" in again.output
-    missing = CliRunner().invoke(
-        app, ["read-order", str(order), "--apply", "--workspace", str(root)]
+    wrong = CliRunner().invoke(
+        app, ["read-order", str(order), "--apply", "--producing", "court", "-w", str(root)]
     )
-    assert missing.output.strip() == "error: --apply: give --producing plaintiff or defendant"
+    assert wrong.output.strip() == "error: --producing 'court': give plaintiff or defendant"
+
+
+@pytest.mark.parametrize(
+    ("described", "side"),
+    [
+        ("U.S. Customs and Border Protection and other federal defendants", "defendant"),
+        ("the Government", "defendant"),
+        ("Plaintiffs", "plaintiff"),
+        ("", None),
+        ("Acme Corp.", None),  # names neither side
+        ("plaintiffs and defendants", None),  # both
+    ],
+)
+def test_the_producing_side_from_the_case_file_words(described: str, side: str | None) -> None:
+    from clawback.domain.order_words import order_words, side_named
+
+    assert side_named(order_words(), described) == side
 
 
 def test_the_reference_order_placed_on_its_claims(draft) -> None:  # type: ignore[no-untyped-def]

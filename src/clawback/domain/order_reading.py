@@ -36,6 +36,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from clawback.domain.deadlines import compute, is_court_day
+from clawback.domain.order_exhibits import EXHIBIT_HEAD, find_exhibits
+from clawback.domain.order_text import DATE, SIGNED, clean, order_date, parse_date
 from clawback.domain.order_words import Found, OrderWords, order_words
 from clawback.domain.outcomes import Result
 from clawback.domain.references import find_authorities
@@ -47,31 +49,7 @@ ORDERING = 0.9
 PROSE = 0.6
 ASSUMED = 0.4
 
-_STAMP = re.compile(
-    r"Case\s+\S+\s+(?:Document|Doc\.|ECF\s+No\.)\s*\d+(?:-\d+)?\s+Filed\s+"
-    r"(?P<filed>\d{1,2}/\d{1,2}/\d{2,4})\s+Page\s+\d+\s+of\s+\d+(?:\s+Page\s*ID\s*[#.:]?\s*\d+)?",
-    re.I,
-)
-_NUMBER_LINE = re.compile(r"^[ \t]*(?:[1-9]|1\d|2[0-8])[ \t]*\n", re.M)  # a number alone
-_LINE_NUMBER = re.compile(r"^[ \t]*(?:[1-9]|1\d|2[0-8])(?:[ \t]+|$)(?![.)])", re.M)
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-_SIGNED = re.compile(
-    r"(?:\bDATED\b:?|\bDated:|^[ \t]*Dated\b|\b[Ss]igned(?:\s+by\s[\s\S]{0,80}?\s+on)?|"
-    rf"\bENTERED\b:?|\bEntered:|SO\s+ORDERED)[\s:,.]*(?:this\s+)?(?P<d>{_DATE})",
-    re.M,
-)
 _DEADLINE_WORDS = re.compile(r"\b(?:no\s+later\s+than|on\s+or\s+before|by|until|unless)\b", re.I)
-_DAY_OF = re.compile(
-    rf"(?:DATED|Dated|ENTERED)\s+this\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+day\s+of\s+"
-    rf"(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})"
-)
-_LONE_DATE = re.compile(
-    rf"^\s*(?P<d>{_DATE}|\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{4}}-\d\d-\d\d)\s*$", re.M
-)
 _NUMBERS = {
     w: n
     for n, w in enumerate(
@@ -91,21 +69,10 @@ _WITHIN = re.compile(
 )
 _FIXED = re.compile(
     rf"\b(?:no\s+later\s+than|on\s+or\s+before|by|before|until|on)\s+"
-    rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?,?\s+(?:\w+\s+)?(?:on\s+)?)?(?:\w+day,\s+)?(?P<d>{_DATE})",
+    rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?,?\s+(?:\w+\s+)?(?:on\s+)?)?(?:\w+day,\s+)?(?P<d>{DATE})",
     re.I,
 )
 _TRIGGER = re.compile(r"^\s*(?:of|after|from|following)\s+(?P<event>[^,;.]+)", re.I)
-_EXHIBIT_HEAD = re.compile(
-    r"\b(?:Exhibits?|Exhs?\.|Exs?\.|Attachments?)\s+(?:Nos?\.\s*)?(?=[A-Z0-9])", re.I
-)
-_LABEL = r"(?:\d{1,3}(?:-[A-Z](?![\w-]))?|[A-Z]{1,3})(?!\w)"
-_EXHIBIT_LIST = re.compile(
-    rf"(?P<first>{_LABEL})(?P<more>(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|-|\u2013|through\s+|to\s+)"
-    rf"\s*{_LABEL})*)"
-)
-_LIST_SEP = re.compile(
-    rf"(\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|-|\u2013|through\s+|to\s+)\s*)({_LABEL})"
-)
 _QUALIFIER = re.compile(
     r"\s*(?:only\s+)?(?:with\s+respect\s+to|as\s+to|insofar\s+as|to\s+the\s+extent|except)\s+",
     re.I,
@@ -127,6 +94,9 @@ class Ruling:
     confidence: float
     reason: str | None = None
     docket: str | None = None  # the motion's docket entry, when the sentence names it
+    #: a document ruled on that is no exhibit ("docket entry 115-1", "the rest", "the privilege
+    #: claimed"): the motion as a whole is then ruled by its own Ruling (document None)
+    document: str | None = None
 
     @property
     def sealed(self) -> bool | None:
@@ -162,85 +132,6 @@ class Draft:
 
     def sealing(self) -> list[Ruling]:
         return [r for r in self.rulings if r.sealed is not None]
-
-
-def clean(text: str) -> tuple[str, date | None]:
-    """``text`` without ECF header stamps and pleading-paper line numbers, and the filing date
-    of the first stamp (None without one)."""
-    stamp = _STAMP.search(text)
-    filed = _parse_date(stamp["filed"]) if stamp else None
-    text = _STAMP.sub(" ", text)
-    lines = text.splitlines()
-    numbered = sum(1 for line in lines if _LINE_NUMBER.match(line))
-    if lines and numbered >= 10 and numbered * 3 >= len([x for x in lines if x.strip()]):
-        text = _LINE_NUMBER.sub("", _NUMBER_LINE.sub("", text))
-    return text, filed
-
-
-def _parse_date(text: str) -> date | None:
-    from dateutil import parser  # a well-kept parser, only once a date is read
-
-    text = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text.replace("Sept.", "Sep."))
-    try:
-        parsed = parser.parse(text, dayfirst=False, yearfirst=False)
-    except (ValueError, OverflowError):
-        return None
-    if parsed.year < 100:
-        parsed = parsed.replace(year=parsed.year + 2000)
-    day: date = parsed.date()
-    return day
-
-
-def order_date(text: str, filed: date | None = None) -> date | None:
-    """The date the order was signed ("Dated: June 26, 2020", "Signed by ... on 7/18/12",
-    "DATED this 18th day of July, 2012"), else its filing stamp's, else a date standing alone on
-    a line of the caption."""
-    for match in _SIGNED.finditer(text):
-        if (found := _parse_date(match["d"])) is not None:
-            return found
-    if (day := _DAY_OF.search(text)) is not None:
-        return _parse_date(f"{day['month']} {day['day']}, {day['year']}")
-    if filed is not None:
-        return filed
-    lone = _LONE_DATE.search(text[:600])
-    if lone is None:
-        return None
-    written: str = lone["d"]
-    return _parse_date(written if written[4:5] == "-" else written.replace("-", "/"))
-
-
-def _labels(text: str, start: int) -> tuple[list[str], int]:
-    """The exhibit labels listed at ``text[start:]`` ("1-13, 18 and 19", "A through H"),
-    ranges expanded, and where the list ends."""
-    listed = _EXHIBIT_LIST.match(text, start)
-    if listed is None:
-        return [], start
-    labels = [listed["first"]]
-    for sep, label in _LIST_SEP.findall(listed["more"]):
-        previous = labels[-1]
-        ranged = sep.strip() in {"-", "\u2013", "through", "to"}
-        if ranged and previous.isdigit() and label.isdigit() and int(previous) < int(label) <= 999:
-            labels.extend(str(n) for n in range(int(previous) + 1, int(label) + 1))
-        elif ranged and previous.isalpha() and label.isalpha() and len(previous) == len(label) == 1:
-            labels.extend(chr(c) for c in range(ord(previous) + 1, ord(label) + 1))
-        else:
-            labels.append(label)
-    return labels, listed.end()
-
-
-def find_exhibits(sentence: str, outside: Sequence[tuple[int, int]] = ()) -> list[tuple[str, int]]:
-    """Each exhibit ``sentence`` names, with where it is named, leaving out any inside the
-    ``outside`` spans (another case's citations)."""
-    found: list[tuple[str, int]] = []
-    for head in _EXHIBIT_HEAD.finditer(sentence):
-        if any(s <= head.start() < e for s, e in outside):
-            continue
-        labels, _ = _labels(sentence, head.end())
-        found.extend((label, head.start()) for label in labels)
-    first: dict[str, int] = {}
-    for label, at in found:
-        first.setdefault(label, at)
-    return list(first.items())
 
 
 def _outcome(label: str) -> Result:
@@ -279,14 +170,14 @@ class _Reader:
         self.first_motion = motions[0].label if motions else "seal"
 
     def read(self) -> Draft:
-        rulings: dict[tuple[str, str | None, str | None], Ruling] = {}
+        rulings: dict[_Key, Ruling] = {}
         acts: list[Act] = []
         flat = [s for p in self.paragraphs for s in p]
         for paragraph in self.paragraphs:
             timed: Act | None = None  # the paragraph's last act with a time
             for sentence in paragraph:
-                for ruling in self._rulings(sentence, flat):
-                    key = (ruling.motion, ruling.docket, ruling.exhibit)
+                for ruling in self._rulings(sentence, flat) + self._unsealed(sentence):
+                    key = (ruling.motion, ruling.docket, ruling.exhibit, ruling.document)
                     held = rulings.get(key)
                     if held is None or ruling.confidence >= held.confidence:
                         rulings[key] = ruling
@@ -295,26 +186,31 @@ class _Reader:
                     acts.append(act)
                     if act.days is not None or act.on_or_before is not None:
                         timed = act
-        docketed = {motion for motion, docket, _ in rulings if docket is not None}
-        for motion, docket, exhibit in list(rulings):
-            if motion in docketed and docket is None and exhibit is None:
-                del rulings[motion, docket, exhibit]  # the motions are named one by one
+        docketed = {motion for motion, docket, _, _ in rulings if docket is not None}
+        for motion, docket, exhibit, document in list(rulings):
+            if motion in docketed and docket is None and exhibit is None and document is None:
+                del rulings[motion, docket, exhibit, document]  # the motions are named one by one
+        if any(motion == "unseal" for motion, _, _, _ in rulings):
+            for key in [k for k, r in rulings.items() if r.reason == _UNSEALED]:
+                del rulings[key]  # unsealing grants the motion to unseal: no seal denied
         for ruling in self._wholesale(rulings, flat):
-            rulings.setdefault((ruling.motion, ruling.docket, ruling.exhibit), ruling)
+            rulings.setdefault(
+                (ruling.motion, ruling.docket, ruling.exhibit, ruling.document), ruling
+            )
         warnings = []
         if self.dated is None and any(a.days is not None for a in acts):
             warnings.append("the order's date is not in its text: give it to count its periods")
         return Draft(self.dated, tuple(rulings.values()), tuple(_unique(acts)), tuple(warnings))
 
-    def _wholesale(
-        self, rulings: dict[tuple[str, str | None, str | None], Ruling], flat: Sequence[str]
-    ) -> list[Ruling]:
+    def _wholesale(self, rulings: dict[_Key, Ruling], flat: Sequence[str]) -> list[Ruling]:
         """Each exhibit a motion asked for that no sentence rules on, at the outcome of the
         motion as a whole, where that outcome is all one way (see the module doc)."""
         found = []
-        ruled = {(motion, exhibit) for motion, _, exhibit in rulings}
-        for (motion, _, exhibit), whole in list(rulings.items()):
-            if exhibit is not None or whole.outcome is Result.granted_in_part:
+        ruled = {(motion, exhibit) for motion, _, exhibit, _ in rulings}
+        for (motion, _, exhibit, document), whole in list(rulings.items()):
+            if exhibit is not None or document is not None:
+                continue
+            if whole.outcome is Result.granted_in_part:
                 continue
             for sentence in flat:
                 if not self.words.requests.find(sentence) or self.words.outcomes.find(sentence):
@@ -353,20 +249,118 @@ class _Reader:
         reason = self._reason(sentence, flat)
         kinds = {_outcome(f.label) for f in outcomes}
         mixed = Result.granted_in_part in kinds or {Result.granted, Result.denied} <= kinds
+        if not exhibits and (waiver := self._waiver(sentence, outcomes)) is not None:
+            return [
+                Ruling(motion, movant, None, Result.waived, None, sentence, confidence, reason)
+                if waiver == "motion"
+                else Ruling(
+                    motion,
+                    movant,
+                    None,
+                    Result.waived,
+                    None,
+                    sentence,
+                    confidence,
+                    reason,
+                    document=waiver,
+                )
+            ]
+        documents = (
+            [
+                Ruling(
+                    motion, movant, None, result, None, sentence, confidence, reason, None, named
+                )
+                for named, result in self._documents(sentence, outcomes)
+            ]
+            if not exhibits
+            else []
+        )
         if not exhibits and (docketed := self._docketed(sentence, outcomes, motion)):
             return [
                 Ruling(kind, movant, None, result, None, sentence, confidence, reason, docket)
                 for kind, docket, result in docketed
-            ]
+            ] + [replace(d, motion=docketed[0][0], docket=_one(docketed)) for d in documents]
         if not exhibits:
             whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
             part = self._part(sentence, outcomes) if whole is Result.granted_in_part else None
-            return [Ruling(motion, movant, None, whole, part, sentence, confidence, reason)]
+            return [
+                Ruling(motion, movant, None, whole, part, sentence, confidence, reason),
+                *documents,
+            ]
         found = []
         for label, at in exhibits:
             outcome, part = self._exhibit_outcome(sentence, at, outcomes, mixed)
             found.append(Ruling(motion, movant, label, outcome, part, sentence, confidence, reason))
         return found
+
+    def _waiver(self, sentence: str, outcomes: Sequence[Found]) -> str | None:
+        """What a holding of waiver in ``sentence`` rules on: the privilege of the documents
+        ("this Court agrees that Defendant's conduct waived the privilege"), not the motion,
+        when the sentence names what is waived (data: waivable); None when it holds none, or
+        only reports a party's argument or request (data: contentions, requests) or rules on
+        the motion first ("DENIED to the extent it seeks an order concluding ... waived")."""
+        for i, found in enumerate(outcomes):
+            if found.label != "waived" or _NEGATED.search(sentence, 0, found.start):
+                continue
+            said_before = sentence[: found.start]
+            if (
+                i
+                or self.words.requests.find(said_before)
+                or self.words.contentions.find(said_before)
+            ):
+                return None  # "DENIED to the extent it seeks ... waived", "argues ... waived"
+            near = sentence[max(0, found.start - 60) : found.end + 60]
+            waived = self.words.waivable.find(near)
+            if waived:
+                return "the " + near[waived[0].start : waived[0].end].lower() + " claimed"
+        return None
+
+    def _documents(self, sentence: str, outcomes: Sequence[Found]) -> list[tuple[str, Result]]:
+        """The documents a sentence rules on in parts, each with its outcome: one named after
+        an outcome and its extent ("GRANTED to the extent it seeks to seal docket entry
+        115-1"), and "the rest" for an outcome said of the remainder ("otherwise DENIED")."""
+        named: list[tuple[str, Result]] = []
+        for found in outcomes:
+            result = _outcome(found.label)
+            extent = self.words.extents.find(sentence[found.end : found.end + 80])
+            if extent and not sentence[found.end : found.end + extent[0].start].strip():
+                start = found.end + extent[0].end
+                end = _PART_END.search(sentence, start)
+                document = sentence[start : end.start() if end else len(sentence)].strip()
+                if document:
+                    named.append((document, result))
+            before = sentence[max(0, found.start - 40) : found.start]
+            remainder = self.words.remainders.find(before)
+            if remainder and not before[remainder[-1].end :].strip():
+                named.append(("the rest", result))
+        return named if any(document != "the rest" for document, _ in named) else []
+
+    def _unsealed(self, sentence: str) -> list[Ruling]:
+        """A direction to unseal entries named by docket number ("The Court INSTRUCTS the
+        Clerk's Office to unseal Docket Nos. 1-1, ..."): sealing denied on those entries (a
+        ruling on the motion to seal; dropped where the order rules on a motion to unseal)."""
+        if not (self.words.directs.find(sentence) or self.words.directives.find(sentence)):
+            return []
+        for verb in self.words.acts.find(sentence):
+            said = sentence[verb.start : verb.end].lower()
+            if said not in {"unseal", "be unsealed"} or _NAMED_ACT.search(sentence, 0, verb.start):
+                continue
+            rest = sentence[verb.end :].strip().rstrip(".").strip()
+            if _DOCKET_REF.match(rest) or _DOCKET_REF.search(rest[:40]):
+                return [
+                    Ruling(
+                        "seal",
+                        None,
+                        None,
+                        Result.denied,
+                        None,
+                        sentence,
+                        ORDERING,
+                        _UNSEALED,
+                        document=rest,
+                    )
+                ]
+        return []
 
     def _docketed(
         self, sentence: str, outcomes: Sequence[Found], motion: str
@@ -415,7 +409,7 @@ class _Reader:
     def _part(self, sentence: str, outcomes: Sequence[Found]) -> str | None:
         for found in outcomes:
             qualifier = _QUALIFIER.match(sentence, found.end)
-            if qualifier is None or _EXHIBIT_HEAD.match(sentence, qualifier.end()):
+            if qualifier is None or EXHIBIT_HEAD.match(sentence, qualifier.end()):
                 continue
             end = _PART_END.search(sentence, qualifier.end())
             return sentence[qualifier.end() : end.start() if end else len(sentence)].strip()
@@ -497,7 +491,7 @@ class _Reader:
                 trigger, confidence = "this order", ASSUMED + 0.2
             due = self._due(days, business) if trigger == "this order" else None
             return Act(party, what, days, business, trigger, None, due, sentence, confidence)
-        if fixed is not None and (by := _parse_date(fixed["d"])) is not None:
+        if fixed is not None and (by := parse_date(fixed["d"])) is not None:
             return Act(party, what, None, False, None, by, by, sentence, ORDERING)
         if timed is not None and re.search(r"\balso\b", sentence, re.I):
             return replace(
@@ -512,8 +506,8 @@ class _Reader:
         motion is filed ... by 3:00 p.m. on 7/13/2018", "No later than 5:00 p.m. on March 8,
         2022, Defendant ..."): an act whose party may be unknown, with a low confidence."""
         fixed = _FIXED.search(sentence)
-        by = _parse_date(fixed["d"]) if fixed else None
-        if _SIGNED.search(sentence):
+        by = parse_date(fixed["d"]) if fixed else None
+        if SIGNED.search(sentence):
             return None  # "Signed by Judge ... on 7/18/12": the order's own date
         if fixed is None or not _DEADLINE_WORDS.search(sentence, 0, fixed.end("d")):
             return None  # "The Court held a hearing on March 20, 2013": an event, not a term
@@ -543,6 +537,14 @@ _PARENTHESIZED = re.compile(
 )
 #: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
 _NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|leave)\s+to\s+$", re.I)
+_Key = tuple[str, str | None, str | None, str | None]  # motion, docket, exhibit, document
+_NEGATED = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|\bnot\s+(?:been\s+)?$", re.I)
+_DOCKET_REF = re.compile(
+    r"(?:the\s+\w+\s+filed\s+at\s+)?(?:Docket|Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.|#|entr(?:y|ies))?\s*\d",
+    re.I,
+)
+#: the reason a ruling drawn from a direction to unseal carries (it gives none of its own)
+_UNSEALED = "directed to be unsealed"
 _FINDS = re.compile(r"\bCourt\s+(?:finds|concludes|holds|is\s+not\s+persuaded)\b")
 _PLURAL = re.compile(r"\b(?:motions|applications|requests)\b", re.I)
 _DOCKET_TEXT = re.compile(r"(?<![\w-])(?P<list>\d{1,4})\s+(?:\w+\s+){0,3}?Motion\b", re.I)
@@ -555,6 +557,11 @@ def _motion_dockets(segment: str) -> list[str]:
     lists = [m["list"] for m in _PARENTHESIZED.finditer(segment)]
     lists = lists or [m["list"] for m in _DOCKET_TEXT.finditer(segment)]
     return [n for listed in lists for n in re.findall(r"\d+", listed)]
+
+
+def _one(docketed: Sequence[tuple[str, str, Result]]) -> str | None:
+    """The docket number of the one motion a sentence rules on (None for several)."""
+    return docketed[0][1] if len({docket for _, docket, _ in docketed}) == 1 else None
 
 
 def _unique(acts: Sequence[Act]) -> list[Act]:

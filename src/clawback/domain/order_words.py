@@ -18,7 +18,7 @@ from typing import Any
 
 from clawback.domain.errors import InvalidInput
 
-__all__ = ["Found", "OrderWords", "Vocabulary", "order_words", "words_from_file"]
+__all__ = ["Found", "OrderWords", "Vocabulary", "order_words", "side_named", "words_from_file"]
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,11 @@ class Vocabulary:
         self._label_of = label_of
         alternatives = sorted(label_of, key=len, reverse=True)
         spaced = (re.escape(p).replace(r"\ ", r"\s+") for p in alternatives)
-        self._pattern = re.compile(r"(?<![\w'])(?:" + "|".join(spaced) + r")(?![\w-])", re.I)
+        self._pattern = (
+            re.compile(r"(?<![\w'])(?:" + "|".join(spaced) + r")(?![\w-])", re.I)
+            if alternatives
+            else re.compile(r"(?!)")  # no phrases: never found
+        )
 
     def find(self, text: str) -> list[Found]:
         return [
@@ -62,6 +66,10 @@ class OrderWords:
     order_triggers: Vocabulary
     reasons: Vocabulary
     requests: Vocabulary
+    extents: Vocabulary
+    remainders: Vocabulary
+    waivable: Vocabulary
+    contentions: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -77,6 +85,13 @@ class OrderWords:
                 raise InvalidInput(f"order words: {key}: give each label its phrases")
             return Vocabulary(key, words)
 
+        def optional(key: str) -> Vocabulary:
+            """A list added after the first release: a lawyer's older file may lack it."""
+            words = data.get(key, [])
+            if not isinstance(words, list):
+                raise InvalidInput(f"order words: {key}: give a list of phrases")
+            return Vocabulary(key, {key: words} if words else {})
+
         return cls(
             outcomes=mapped("outcomes"),
             motions=mapped("motions"),
@@ -87,6 +102,10 @@ class OrderWords:
             order_triggers=listed("order_triggers"),
             reasons=listed("reasons"),
             requests=listed("requests"),
+            extents=optional("extents"),
+            remainders=optional("remainders"),
+            waivable=optional("waivable"),
+            contentions=optional("contentions"),
         )
 
 
@@ -113,3 +132,11 @@ def order_words() -> OrderWords:
 
     text = resources.files("clawback.data").joinpath("order_reading.yaml").read_text("utf-8")
     return OrderWords.from_data(yaml.safe_load(text) or {})
+
+
+def side_named(words: OrderWords, described: str) -> str | None:
+    """``plaintiff`` or ``defendant``: the side a case's own words for a party name ("U.S.
+    Customs and Border Protection and other federal defendants", "the Government"), by the
+    parties vocabulary; None when they name neither, or both."""
+    sides = {f.label for f in words.parties.find(described)} & {"plaintiff", "defendant"}
+    return sides.pop() if len(sides) == 1 else None

@@ -27,6 +27,20 @@ def protective_order_presets() -> dict[str, dict[str, Any]]:
 class Matter(Service):
     """The case: caption, protective order, declarations."""
 
+    def producing_side(self) -> str | None:
+        """Which party produced, ``plaintiff`` or ``defendant``, as the case file describes it
+        (``producing_party``: "defendant", "the Government", "federal defendants"); None when
+        the record does not say, or says it in words that name neither side or both."""
+        from clawback.domain.order_words import order_words, side_named
+        from clawback.service import rows
+
+        self.ctx.require(Act.read_claims)
+        with self.ctx.transaction() as s:
+            if s.get(t.Matter, 1) is None:
+                return None
+            described = str((rows.matter(s).facts or {}).get("producing_party", ""))
+        return side_named(order_words(), described)
+
     def load_case(
         self, data: Mapping[str, Any], order: str | None = None, agreed_by: str | None = None
     ) -> None:

@@ -1,0 +1,81 @@
+"""A court order's text made readable, and its date: ECF header stamps and pleading-paper line
+numbers taken out (`clean`), the date it was signed or filed (`order_date`), a date as orders
+write it parsed by a well-kept library (`parse_date`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+__all__ = ["DATE", "SIGNED", "clean", "order_date", "parse_date"]
+
+_STAMP = re.compile(
+    r"Case\s+\S+\s+(?:Document|Doc\.|ECF\s+No\.)\s*\d+(?:-\d+)?\s+Filed\s+"
+    r"(?P<filed>\d{1,2}/\d{1,2}/\d{2,4})\s+Page\s+\d+\s+of\s+\d+(?:\s+Page\s*ID\s*[#.:]?\s*\d+)?",
+    re.I,
+)
+_NUMBER_LINE = re.compile(r"^[ \t]*(?:[1-9]|1\d|2[0-8])[ \t]*\n", re.M)  # a number alone
+_LINE_NUMBER = re.compile(r"^[ \t]*(?:[1-9]|1\d|2[0-8])(?:[ \t]+|$)(?![.)])", re.M)
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+DATE = rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+SIGNED = re.compile(
+    r"(?:\bDATED\b:?|\bDated:|^[ \t]*Dated\b|\b[Ss]igned(?:\s+by\s[\s\S]{0,80}?\s+on)?|"
+    rf"\bENTERED\b:?|\bEntered:|SO\s+ORDERED)[\s:,.]*(?:this\s+)?(?P<d>{DATE})",
+    re.M,
+)
+_DAY_OF = re.compile(
+    rf"(?:DATED|Dated|ENTERED)\s+this\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+day\s+of\s+"
+    rf"(?P<month>{MONTH}),?\s+(?P<year>\d{{4}})"
+)
+_LONE_DATE = re.compile(
+    rf"^\s*(?P<d>{DATE}|\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{4}}-\d\d-\d\d)\s*$", re.M
+)
+
+
+def clean(text: str) -> tuple[str, date | None]:
+    """``text`` without ECF header stamps and pleading-paper line numbers, and the filing date
+    of the first stamp (None without one)."""
+    stamp = _STAMP.search(text)
+    filed = parse_date(stamp["filed"]) if stamp else None
+    text = _STAMP.sub(" ", text)
+    lines = text.splitlines()
+    numbered = sum(1 for line in lines if _LINE_NUMBER.match(line))
+    if lines and numbered >= 10 and numbered * 3 >= len([x for x in lines if x.strip()]):
+        text = _LINE_NUMBER.sub("", _NUMBER_LINE.sub("", text))
+    return text, filed
+
+
+def parse_date(text: str) -> date | None:
+    """A date as orders write it ("June 26, 2020", "6/26/20", "Sept. 3rd, 2019"); None if none."""
+    from dateutil import parser  # a well-kept parser, only once a date is read
+
+    text = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text.replace("Sept.", "Sep."))
+    try:
+        parsed = parser.parse(text, dayfirst=False, yearfirst=False)
+    except (ValueError, OverflowError):
+        return None
+    if parsed.year < 100:
+        parsed = parsed.replace(year=parsed.year + 2000)
+    day: date = parsed.date()
+    return day
+
+
+def order_date(text: str, filed: date | None = None) -> date | None:
+    """The date the order was signed ("Dated: June 26, 2020", "Signed by ... on 7/18/12",
+    "DATED this 18th day of July, 2012"), else its filing stamp's, else a date standing alone on
+    a line of the caption."""
+    for match in SIGNED.finditer(text):
+        if (found := parse_date(match["d"])) is not None:
+            return found
+    if (day := _DAY_OF.search(text)) is not None:
+        return parse_date(f"{day['month']} {day['day']}, {day['year']}")
+    if filed is not None:
+        return filed
+    lone = _LONE_DATE.search(text[:600])
+    if lone is None:
+        return None
+    written: str = lone["d"]
+    return parse_date(written if written[4:5] == "-" else written.replace("-", "/"))
