@@ -22,6 +22,7 @@ CLERK = "clerk@court.example"
 PUBLIC = "reporter@press.example"
 SEATS = (PRODUCING, COUNSEL, EMPLOYEE, CLERK, PUBLIC)
 GUESSED = "named@plaintiffs.example"  # a login whose password the brute-force test guesses at
+LITIGATION_SUPPORT = "litsupport@defendants.example"  # producing counsel's paralegal
 DAY = date(2020, 6, 1)
 
 
@@ -72,6 +73,12 @@ def build(root: Path, settled: bool = True) -> dict[str, str | None]:
     people = {
         **case["people"],
         GUESSED: {"name": "A named plaintiff", "side": "receiving", "category": "named_parties"},
+        # counsel's staff are of counsel's category under the order (Dkt. 276)
+        LITIGATION_SUPPORT: {
+            "name": "Litigation support (synthetic)",
+            "side": "producing",
+            "category": "counsel",
+        },
     }
     for email, seat in people.items():
         op.people.add(email, **seat)
