@@ -1,7 +1,7 @@
 """A small case for the web tests, built through the service API as each seat would: the
-reference order (Dkt. 276) and its five seats, four exhibits of several pages: one Confidential
-and one AEO (both sealed), one on the public docket, one under a pending claw-back; a login for
-every seat."""
+reference order (Dkt. 276) and its five seats (and producing counsel's litigation support),
+four exhibits of several pages: one Confidential and one AEO (both sealed), one on the public
+docket, one under a pending claw-back; a login for every seat."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ SEATS = (PRODUCING, COUNSEL, EMPLOYEE, CLERK, PUBLIC)
 GUESSED = "named@plaintiffs.example"  # a login whose password the brute-force test guesses at
 LITIGATION_SUPPORT = "litsupport@defendants.example"  # producing counsel's paralegal
 DAY = date(2020, 6, 1)
+CLAIMED = (4,)  # the settled case's pending claw-back (claim c-note), whole exhibits
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def build(root: Path, settled: bool = True) -> dict[str, str | None]:
         )
     if settled:
         workspace.person(PRODUCING).claims.claim(
-            "c-note", privilege="law_enforcement", exhibits=[4], on=DAY
+            "c-note", privilege="law_enforcement", exhibits=list(CLAIMED), on=DAY
         )
         court = workspace.person(CLERK)
         court.sealing.seal("461", exhibits=[1, 2, 3], kind="non_dispositive", granted=True, on=DAY)
