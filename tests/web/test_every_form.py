@@ -18,7 +18,7 @@ from clawback.web import pages
 from tests.web import world
 from tests.web.conftest import Client, Site
 
-PARAMS = {"claim_id": "c-note", "number": "1"}
+PARAMS = {"claim_id": "c-note", "number": "1", "bates": world.EXHIBITS[0].bates(0)}
 
 
 def forms() -> list[tuple[str, list[str]]]:

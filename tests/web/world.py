@@ -1,7 +1,7 @@
 """A small case for the web tests, built through the service API as each seat would: the
-reference order (Dkt. 276) and its five seats, four exhibits of several pages: one Confidential
-and one AEO (both sealed), one on the public docket, one under a pending claw-back; a login for
-every seat."""
+reference order (Dkt. 276) and its five seats (and producing counsel's litigation support),
+four exhibits of several pages: one Confidential and one AEO (both sealed), one on the public
+docket, one under a pending claw-back; a login for every seat."""
 
 from __future__ import annotations
 
@@ -22,7 +22,9 @@ CLERK = "clerk@court.example"
 PUBLIC = "reporter@press.example"
 SEATS = (PRODUCING, COUNSEL, EMPLOYEE, CLERK, PUBLIC)
 GUESSED = "named@plaintiffs.example"  # a login whose password the brute-force test guesses at
+LITIGATION_SUPPORT = "litsupport@defendants.example"  # producing counsel's paralegal
 DAY = date(2020, 6, 1)
+CLAIMED = (4,)  # the settled case's pending claw-back (claim c-note), whole exhibits
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,12 @@ def build(root: Path, settled: bool = True) -> dict[str, str | None]:
     people = {
         **case["people"],
         GUESSED: {"name": "A named plaintiff", "side": "receiving", "category": "named_parties"},
+        # counsel's staff are of counsel's category under the order (Dkt. 276)
+        LITIGATION_SUPPORT: {
+            "name": "Litigation support (synthetic)",
+            "side": "producing",
+            "category": "counsel",
+        },
     }
     for email, seat in people.items():
         op.people.add(email, **seat)
@@ -87,7 +95,7 @@ def build(root: Path, settled: bool = True) -> dict[str, str | None]:
         )
     if settled:
         workspace.person(PRODUCING).claims.claim(
-            "c-note", privilege="law_enforcement", exhibits=[4], on=DAY
+            "c-note", privilege="law_enforcement", exhibits=list(CLAIMED), on=DAY
         )
         court = workspace.person(CLERK)
         court.sealing.seal("461", exhibits=[1, 2, 3], kind="non_dispositive", granted=True, on=DAY)

@@ -5,21 +5,27 @@ kept, and every row that grants or shows something against the digest the trail 
 (``service.state``). Each side's reads and searches are its own work product: an export made by
 one party carries the other party's reads and searches only as withheld links of the chain
 (their hashes, so the chain still verifies, and nothing else); the court's and the operator's
-exports carry everything.
+exports carry everything. An entry naming a document the reader may not know of (its control
+number, exhibit or a Bates number of its pages: an AEO exhibit to a party employee, another
+side's unproduced documents) is withheld from a party the same way, so the trail tells no one
+of a document the rest of the record answers as absent.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from clawback.domain.access import sees_everything
 from clawback.domain.errors import InvalidInput
 from clawback.domain.order import Side
 from clawback.domain.seats import Act
-from clawback.service import delivery, state
+from clawback.service import delivery, lookup, state
 from clawback.service.base import Service
 from clawback.storage import audit, audit_export
 from clawback.storage import tables as t
@@ -37,6 +43,11 @@ class Entry:
     subject: str
     withheld: str | None
 
+
+#: The names an entry's subject may give a document by: an exhibit, a control number or a
+#: Bates number (a range names its first and last page).
+NAMES = re.compile(r"Ex\. \d+|[A-Za-z]\w*(?:-[A-Za-z]\w*)*-\d+|[A-Za-z]+\d+")
+UNKNOWN = "names a document outside what you may see"
 
 #: Entries that record what a person read or looked for: that side's work product.
 WORK_PRODUCT = (
@@ -82,10 +93,11 @@ class AuditTrail(Service):
         seat = self.actor.seat
         sides = _sides(self)
         with self.ctx.transaction() as s:
+            unknown = self._unknown_names(s)
             found = s.scalars(select(t.Audit).order_by(t.Audit.seq.desc()).limit(limit)).all()
             listed = []
             for row in found:
-                why = _withheld(seat, sides, row.action, row.actor)
+                why = _withheld(seat, sides, row.action, row.actor) or _naming(row.subject, unknown)
                 subject = row.subject if why is None else ""
                 action = row.action if why is None else "withheld"
                 listed.append(Entry(row.seq, row.stamp, row.actor, row.path, action, subject, why))
@@ -112,9 +124,13 @@ class AuditTrail(Service):
             self.ctx.audit(s, "audit.export", target.name)
         seat = self.actor.seat
         sides = _sides(self)
+        with self.ctx.transaction() as s:
+            unknown = self._unknown_names(s)
 
         def withhold(entry: audit.Recorded) -> str | None:
-            return _withheld(seat, sides, entry.action, entry.actor)
+            return _withheld(seat, sides, entry.action, entry.actor) or _naming(
+                entry.subject, unknown
+            )
 
         with self.ctx.transaction() as s:
             head = audit_export.export(
@@ -127,6 +143,33 @@ class AuditTrail(Service):
             )
             delivery.record(s, target, target.read_bytes())
         return head
+
+    def _unknown_names(self, s: Session) -> frozenset[str]:
+        """Every name of every document this actor may not know of (none for the operator
+        and the court)."""
+        if sees_everything(self.actor):
+            return frozenset()
+        hidden = [
+            d
+            for d in s.scalars(select(t.Document)).all()
+            if not lookup.allowed(s, self.actor, d, lookup.Need.know)
+        ]
+        names = {d.control for d in hidden}
+        names |= {f"Ex. {d.exhibit}" for d in hidden if d.exhibit is not None}
+        ids = [d.id for d in hidden]
+        for chunk in range(0, len(ids), 500):
+            pages = select(t.Page.bates).where(
+                t.Page.document_id.in_(ids[chunk : chunk + 500]), t.Page.bates.is_not(None)
+            )
+            names |= {str(b) for b in s.scalars(pages).all()}
+        return frozenset(names)
+
+
+def _naming(subject: str, unknown: frozenset[str]) -> str | None:
+    """Why an entry is withheld for naming a document in ``unknown``, or None."""
+    if unknown and any(name in unknown for name in NAMES.findall(subject or "")):
+        return UNKNOWN
+    return None
 
 
 def _withheld(seat: Side, sides: dict[str, str], action: str, actor: str) -> str | None:

@@ -23,11 +23,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from clawback.domain import claims as claim_rules
+from clawback.domain import in_camera
 from clawback.domain import search as search_language
 from clawback.domain.access import full_view
 from clawback.domain.bates import BatesNumber
 from clawback.domain.documents import Exhibit
 from clawback.domain.errors import ClawbackError, InvalidInput
+from clawback.domain.in_camera import ClaimedItem
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.service import access as access_rules
 from clawback.service import delivery, lookup, rows, tracing
@@ -100,10 +102,25 @@ class Reads(Service):
             pdf = self._version(s, doc)
             mark = tracing.mark_for(self.actor, doc.held_by)
             index = page.idx
-        png = tracing.picture(pdf, index, dpi, mark)  # drawn outside the write lock
+            claimed = [c.item for c in self._claimed(s, doc, bates)]
+        png = tracing.picture(pdf, index, dpi, mark, claimed)  # drawn outside the write lock
         with self.ctx.transaction() as s:
             tracing.recorded(self.ctx, s, "read.image", str(bates), png, mark, dpi=dpi)
         return png
+
+    def claimed(self, bates: BatesNumber | str) -> list[ClaimedItem]:
+        """The claimed items this person's picture of page ``bates`` shows in place: for the
+        court, every item a claim names on the page (``domain.in_camera``); for anyone else,
+        none."""
+        bates = bates_number(bates)
+        with self.ctx.transaction() as s:
+            doc, _ = lookup.page(s, self.actor, bates)
+            return self._claimed(s, doc, bates)
+
+    def _claimed(self, s: Session, doc: t.Document, bates: BatesNumber) -> list[ClaimedItem]:
+        if not in_camera.marks_claimed(self.actor) or doc.exhibit is None:
+            return []
+        return in_camera.claimed_on(rows.exhibit(s, doc), rows.claims(s), bates)
 
     def download(self, ref: DocumentRef | int | str) -> Copy:
         """One document as a PDF, in the version this person may see, traced when it goes

@@ -13,7 +13,7 @@ trail never gave out is no code.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from clawback.domain import traces
 from clawback.domain.actor import Actor
+from clawback.domain.documents import Item
 from clawback.domain.seats import Act
 from clawback.domain.traces import Mark, TraceCode
 from clawback.service.base import Service
@@ -77,14 +78,20 @@ def marked(pdf: bytes, mark: Mark | None) -> bytes:
     return watermark(pdf, mark.lines)
 
 
-def picture(pdf: bytes, index: int, dpi: int, mark: Mark | None) -> bytes:
-    """A PNG of page ``index`` (from 0) of ``pdf`` at ``dpi``, carrying ``mark``."""
+def picture(
+    pdf: bytes, index: int, dpi: int, mark: Mark | None, claimed: Sequence[Item] = ()
+) -> bytes:
+    """A PNG of page ``index`` (from 0) of ``pdf`` at ``dpi``, carrying ``mark``, with the
+    ``claimed`` items drawn in place (the court's in-camera view: ``domain.in_camera``)."""
     import pymupdf
 
+    from clawback.pdf.marks.claimed import Claimed, draw_claimed
     from clawback.pdf.marks.watermark import draw
 
     with pymupdf.open(stream=pdf, filetype="pdf") as opened:
         page = opened[index]
+        if claimed:
+            draw_claimed(page, [Claimed(i.texts, i.rect, i.whole_page) for i in claimed])
         if mark is not None:
             draw(page, mark.lines)
         png: bytes = page.get_pixmap(dpi=dpi).tobytes("png")

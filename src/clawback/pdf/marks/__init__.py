@@ -8,5 +8,6 @@ own content changed.
 * `overlay`, `boxlabel`, `helvetica` — redaction boxes and the reasons printed on them;
 * `slipsheet` — the one page that stands in for a withheld or native file;
 * `highlight` — translucent boxes over what the public version redacts, for the court;
+* `claimed` — the claimed items drawn in place on a page picture, for the court;
 * `memo` — the bench memo: the court's review record for one claim.
 """
