@@ -29,6 +29,7 @@ from clawback.service import delivery, lookup, state
 from clawback.service.base import Service
 from clawback.storage import audit, audit_export
 from clawback.storage import tables as t
+from clawback.storage.audit import canonical
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class Entry:
 #: Bates number (a range names its first and last page).
 NAMES = re.compile(r"Ex\. \d+|[A-Za-z]\w*(?:-[A-Za-z]\w*)*-\d+|[A-Za-z]+\d+")
 UNKNOWN = "names a document outside what you may see"
+#: The record a detail's ``state`` binds by the document's row: ``document:<id>``.
+STATE_KEYS = re.compile(r"document:\d+")
+#: Detail keys whose whole numbers are exhibit numbers.
+EXHIBIT_KEYS = frozenset({"exhibit", "exhibits", "sealed", "unsealed", "lead", "members"})
 
 #: Entries that record what a person read or looked for: that side's work product.
 WORK_PRODUCT = (
@@ -97,7 +102,9 @@ class AuditTrail(Service):
             found = s.scalars(select(t.Audit).order_by(t.Audit.seq.desc()).limit(limit)).all()
             listed = []
             for row in found:
-                why = _withheld(seat, sides, row.action, row.actor) or _naming(row.subject, unknown)
+                why = _withheld(seat, sides, row.action, row.actor) or _naming(
+                    row.subject, row.detail, unknown
+                )
                 subject = row.subject if why is None else ""
                 action = row.action if why is None else "withheld"
                 listed.append(Entry(row.seq, row.stamp, row.actor, row.path, action, subject, why))
@@ -129,7 +136,7 @@ class AuditTrail(Service):
 
         def withhold(entry: audit.Recorded) -> str | None:
             return _withheld(seat, sides, entry.action, entry.actor) or _naming(
-                entry.subject, unknown
+                entry.subject, entry.detail, unknown
             )
 
         with self.ctx.transaction() as s:
@@ -154,7 +161,7 @@ class AuditTrail(Service):
             for d in s.scalars(select(t.Document)).all()
             if not lookup.allowed(s, self.actor, d, lookup.Need.know)
         ]
-        names = {d.control for d in hidden}
+        names = {d.control for d in hidden} | {f"document:{d.id}" for d in hidden}
         names |= {f"Ex. {d.exhibit}" for d in hidden if d.exhibit is not None}
         ids = [d.id for d in hidden]
         for chunk in range(0, len(ids), 500):
@@ -165,11 +172,29 @@ class AuditTrail(Service):
         return frozenset(names)
 
 
-def _naming(subject: str, unknown: frozenset[str]) -> str | None:
-    """Why an entry is withheld for naming a document in ``unknown``, or None."""
-    if unknown and any(name in unknown for name in NAMES.findall(subject or "")):
-        return UNKNOWN
-    return None
+def _naming(subject: str, detail: object, unknown: frozenset[str]) -> str | None:
+    """Why an entry is withheld for naming a document in ``unknown`` in its subject or its
+    detail (the export carries the detail: a text in it, or an exhibit number under an
+    exhibit key), or None."""
+    if not unknown:
+        return None
+    names = NAMES.findall(subject or "")
+    said = canonical(detail).decode("utf-8", "replace")
+    names += NAMES.findall(said) + STATE_KEYS.findall(said)
+    names += [f"Ex. {n}" for n in _exhibit_numbers(detail)]
+    return UNKNOWN if any(name in unknown for name in names) else None
+
+
+def _exhibit_numbers(value: object, key: str = "") -> list[int]:
+    """The whole numbers a detail gives under a key that holds exhibits (``exhibit``,
+    ``exhibits``, ``sealed`` ...), at any depth."""
+    if isinstance(value, dict):
+        return [n for k, v in value.items() for n in _exhibit_numbers(v, str(k))]
+    if isinstance(value, list | tuple):
+        return [n for v in value for n in _exhibit_numbers(v, key)]
+    if isinstance(value, int) and not isinstance(value, bool) and key in EXHIBIT_KEYS:
+        return [value]
+    return []
 
 
 def _withheld(seat: Side, sides: dict[str, str], action: str, actor: str) -> str | None:

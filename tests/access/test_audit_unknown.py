@@ -1,0 +1,61 @@
+"""The audit trail tells no party of a document the rest of the record answers as absent: an
+entry naming an AEO exhibit (its control number, exhibit number or a Bates number of its pages,
+in the subject or in the detail an export carries) is withheld from a party employee, in the
+listing and in the export, while the chain still verifies; the court reads every entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+
+from clawback.demo.run import reference_case
+from clawback.service import Workspace
+from clawback.storage.audit_export import verify_export
+
+EMPLOYEE = "emp@plf.test"
+
+
+def _page(text: str) -> bytes:
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 100), text, fontsize=11)
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+def test_an_aeo_exhibit_is_absent_from_an_employees_audit_trail(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    workspace = Workspace.init(root)
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        for k in (1, 2, 3):
+            op.ingest.ingest(_page(f"memo {k}"), title=f"doc {k}", exhibit=k)
+        op.designations.designate(1, "Confidential")
+        op.designations.designate(2, "AEO")
+        op.productions.produce([1, 2, 3], "TST-00000001", "VOL001")
+        op.sealing.seal("99", exhibits=[2], kind="non_dispositive", granted=True)
+        control = next(d.control for d in op.catalog.documents() if d.exhibit == 2)
+        names = ("TST-00000002", control, "Ex. 2")
+
+        court_sees = " ".join(f"{e.subject}" for e in op.audit.entries())
+        assert any(name in court_sees for name in names)
+        seat = workspace.person(EMPLOYEE)
+        listed = seat.audit.entries()
+        shown = " ".join(f"{e.action} {e.subject}" for e in listed if e.withheld is None)
+        assert not any(name in shown for name in names), shown
+        assert any(e.subject == "" and e.withheld for e in listed)
+        assert any("TST-00000001" in e.subject for e in listed)  # Ex. 1 is theirs to know
+
+        out = tmp_path / "employee.jsonl"
+        seat.audit.export(out)
+        text = out.read_text(encoding="utf-8")
+        assert not any(name in text for name in names)
+        assert '"sealed":[2]' not in text.replace(" ", "")
+        assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
+    finally:
+        workspace.close()
