@@ -82,7 +82,8 @@ class Accounts(Service):
             secret = pyotp.random_base32() if second_factor_required(order, seen) else None
             account = s.get(t.Account, key) or t.Account(email=key, created_at=now())
             account.password_hash = HASHER.hash(chosen)
-            account.totp_secret, account.totp_last = secret, None
+            kept = self.ctx.workspace.keys.seal(secret, key) if secret is not None else None
+            account.totp_secret, account.totp_last = kept, None
             s.add(account)
             s.execute(delete(t.WebSession).where(t.WebSession.email == key))
             self.ctx.audit(s, "account.invite", key, second_factor=secret is not None)

@@ -139,7 +139,11 @@ class Gate:
             return None
         if account.totp_secret is None:
             return NO_FACTOR
-        step = _totp_step(account.totp_secret, code, at, account.totp_last)
+        try:
+            secret = ctx.workspace.keys.unseal(account.totp_secret, key)
+        except ClawbackError:
+            return "sealed secret"  # sealed under another key, or moved from another login
+        step = _totp_step(secret, code, at, account.totp_last)
         if step is None:
             return "code"
         account.totp_last = step

@@ -6,7 +6,10 @@ From the secret come two keys, each by HMAC-SHA256 of the secret and a fixed lab
   HMAC-SHA256 under it, so someone who can write the database but not read the key cannot edit,
   re-hash or cut the chain unseen (:mod:`clawback.storage.audit`);
 - an Ed25519 signing key (its 32-byte seed labelled ``clawback ed25519 checkpoint key``): it signs
-  checkpoints and exports, which anyone can check with the public key alone.
+  checkpoints and exports, which anyone can check with the public key alone;
+- ``seal_key`` (label ``clawback secrets at rest key``): an AES-256-GCM key for the secrets the
+  database keeps but must not show to whoever reads it (a login's TOTP secret), each sealed to
+  the row it belongs to, so a copy of the database alone gives no second factor away.
 
 The secret is ``CLAWBACK_AUDIT_KEY`` (64 hex characters) when that is set, else the file
 ``<keys_dir()>/<workspace id>.key`` (one line of 64 hex characters), made on first use with mode
@@ -16,6 +19,7 @@ whose key is lost can still be verified as a plain hash chain, but no longer wri
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import os
@@ -25,8 +29,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from clawback.domain.errors import ClawbackError
 
@@ -34,6 +39,8 @@ ENV_KEY = "CLAWBACK_AUDIT_KEY"
 ENV_DIR = "CLAWBACK_KEYS"
 MAC_LABEL = b"clawback audit mac key"
 SIGNING_LABEL = b"clawback ed25519 checkpoint key"
+SEAL_LABEL = b"clawback secrets at rest key"
+SEALED = "sealed:"  # the prefix of a secret sealed under the seal key
 SECRET = re.compile(r"[0-9a-fA-F]{64}")
 WORKSPACE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
@@ -44,6 +51,7 @@ class AuditKeys:
 
     mac_key: bytes = field(repr=False)
     signing_key: Ed25519PrivateKey = field(repr=False, compare=False)
+    seal_key: bytes = field(default=b"", repr=False)
 
     def __post_init__(self) -> None:
         if len(self.mac_key) != 32:
@@ -56,7 +64,9 @@ class AuditKeys:
             raise ValueError("an audit secret is 32 bytes")
         seed = hmac.digest(secret, SIGNING_LABEL, "sha256")
         return cls(
-            hmac.digest(secret, MAC_LABEL, "sha256"), Ed25519PrivateKey.from_private_bytes(seed)
+            hmac.digest(secret, MAC_LABEL, "sha256"),
+            Ed25519PrivateKey.from_private_bytes(seed),
+            hmac.digest(secret, SEAL_LABEL, "sha256"),
         )
 
     def mac(self, message: bytes) -> str:
@@ -71,6 +81,33 @@ class AuditKeys:
     def sign(self, data: bytes) -> str:
         """The hex Ed25519 signature of ``data``."""
         return self.signing_key.sign(data).hex()
+
+    def seal(self, plain: str, owner: str) -> str:
+        """``plain`` sealed for keeping in the database: AES-256-GCM under the seal key, bound
+        to ``owner`` (the row's key), so it opens for that row alone."""
+        nonce = secrets.token_bytes(12)
+        box = AESGCM(self._seal_key()).encrypt(nonce, plain.encode("utf-8"), owner.encode())
+        return SEALED + base64.urlsafe_b64encode(nonce + box).decode("ascii")
+
+    def unseal(self, kept: str, owner: str) -> str:
+        """What ``seal`` sealed for ``owner``; a value kept before sealing (no prefix) as it is.
+        ClawbackError when it was sealed under another key or for another row."""
+        if not kept.startswith(SEALED):
+            return kept
+        try:
+            raw = base64.urlsafe_b64decode(kept.removeprefix(SEALED))
+            plain = AESGCM(self._seal_key()).decrypt(raw[:12], raw[12:], owner.encode())
+        except (ValueError, InvalidTag):
+            raise ClawbackError(
+                f"the secret kept for {owner} does not open with this workspace's key: it was "
+                "sealed under another key or moved from another row"
+            ) from None
+        return plain.decode("utf-8")
+
+    def _seal_key(self) -> bytes:
+        if len(self.seal_key) != 32:
+            raise ValueError("these keys were made without a seal key (use from_secret)")
+        return self.seal_key
 
 
 def verify_signature(public_key_hex: str, data: bytes, signature_hex: str) -> bool:

@@ -436,7 +436,8 @@ class Account(Base):
     __tablename__ = "account"
     email: Mapped[str] = mapped_column(ForeignKey("person.email"), primary_key=True)
     password_hash: Mapped[str] = mapped_column(String(200))
-    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # sealed under the workspace key (storage.keys): "sealed:" + nonce and AES-GCM box, base64
+    totp_secret: Mapped[str | None] = mapped_column(String(128))
     totp_last: Mapped[int | None] = mapped_column(Integer)  # the last code's time step: no replay
     created_at: Mapped[datetime]
     undertaking_signed_at: Mapped[datetime | None]
