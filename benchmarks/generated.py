@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 
 from clawback.demo.run import reference_case
 from clawback.domain.bates import BatesNumber
@@ -27,28 +27,47 @@ def produced_pages(
 ) -> Record:
     """The operator's record of a new workspace at `root` holding `pages` generated pages, and
     a party employee (`STAFF`) seated on the receiving side."""
-    rng = random.Random(seed)
     ws = Workspace.init(root).operator()
     ws.matter.load_case(reference_case())
     ws.people.add(
         STAFF, name="Staff", side="receiving", category="party_officers_directors_employees"
     )
+    grow(ws, pages, per_doc, text_of, seed)
+    return ws
+
+
+def grow(
+    ws: Record,
+    pages: int,
+    per_doc: int,
+    text_of: Callable[[random.Random], str],
+    seed: int = 7,
+    prefix: str = "BEN-",
+) -> tuple[BatesNumber, BatesNumber]:
+    """Add to the operator's record `ws` one complete production `prefix` of `pages`
+    generated pages (numbered from 1, after any documents already there); returns its first
+    and last Bates numbers."""
+    rng = random.Random(seed)
+    first, last = BatesNumber(prefix, 1, 8), BatesNumber(prefix, pages, 8)
     with ws.transaction() as s:
-        s.add(t.Blob(sha256="0" * 64, size=0, media_type="application/pdf"))
-        first, last = BatesNumber("BEN-", 1, 8), BatesNumber("BEN-", pages, 8)
-        s.add(t.Production(id=1, volume="BEN", first=first, last=last, state="complete"))
+        if s.get(t.Blob, "0" * 64) is None:
+            s.add(t.Blob(sha256="0" * 64, size=0, media_type="application/pdf"))
+        volume = t.Production(volume=prefix.strip("-_. "), first=first, last=last)
+        volume.state = "complete"
+        s.add(volume)
         s.flush()
+        base = s.scalar(select(func.coalesce(func.max(t.Document.id), 0))) or 0
         docs, rows = [], []
         for d in range(pages // per_doc):
             docs.append(
                 {
-                    "id": d + 1,
-                    "control": f"DOC-{d + 1:06d}",
+                    "id": base + d + 1,
+                    "control": f"{prefix}DOC-{d + 1:06d}",
                     "title": f"doc {d}",
                     "kind": "pdf",
                     "original": "0" * 64,
                     "produced": "0" * 64,
-                    "production": 1,
+                    "production": volume.id,
                     "page_count": per_doc,
                     "meta": {},
                     "tier": rng.choice([None, "Confidential", "AEO"]),
@@ -61,9 +80,9 @@ def produced_pages(
                 n = d * per_doc + i + 1
                 rows.append(
                     {
-                        "document_id": d + 1,
+                        "document_id": base + d + 1,
                         "idx": i,
-                        "bates": BatesNumber("BEN-", n, 8),
+                        "bates": BatesNumber(prefix, n, 8),
                         "text": body,
                         "redacted_text": body,
                         "sha256": f"{n:064x}",
@@ -73,4 +92,4 @@ def produced_pages(
         s.execute(insert(t.Document), docs)
         for start in range(0, len(rows), 5000):
             s.execute(insert(t.Page), rows[start : start + 5000])
-    return ws
+    return first, last

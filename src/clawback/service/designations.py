@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -27,6 +28,23 @@ class Designations(Service):
         with self.ctx.transaction() as s:
             doc = lookup.document(s, self.actor, document_ref(ref))
             self._designate(s, doc, tier, note, on)
+
+    def designate_all(
+        self, refs: Sequence[DocumentRef | int | str], tier: str, note: str = ""
+    ) -> int:
+        """Give each document of a selection the same tier, all or none: one the actor may
+        not see, or a tier the order lacks, changes nothing. Each document is audited on its
+        own. Returns how many were designated."""
+        self.ctx.require(Act.designate)
+        wanted = list(dict.fromkeys(document_ref(r) for r in refs))
+        if not wanted:
+            raise InvalidInput("choose at least one document to designate")
+        with self.ctx.transaction() as s:
+            found = [lookup.document(s, self.actor, ref) for ref in wanted]
+            docs = list({doc.id: doc for doc in found}.values())  # Ex. 1 and its Bates: once
+            for doc in docs:
+                self._designate(s, doc, tier, note, None)
+        return len(docs)
 
     def _designate(
         self, s: Session, doc: t.Document, tier: str, note: str, on: date | None

@@ -40,6 +40,8 @@ from clawback.storage import tables as t
 MAX_QUERY = 500
 #: Most hits one search returns at once (page on with ``offset``).
 MAX_LIMIT = 1000
+#: Furthest a search pages on: beyond it a database's integer overflows, and no case is near.
+MAX_OFFSET = 2**31 - 1
 #: How a snippet marks the words found, and the words shown around them.
 MARK = ("\u00ab", "\u00bb")
 SNIPPET_WORDS = 24
@@ -181,8 +183,10 @@ class Reads(Service):
             raise InvalidInput("search for at least two characters")
         if len(words) > MAX_QUERY:
             raise InvalidInput(f"search for at most {MAX_QUERY} characters, not {len(words)}")
-        if not 1 <= limit <= MAX_LIMIT or offset < 0:
-            raise InvalidInput(f"search: a limit from 1 to {MAX_LIMIT} and an offset from 0")
+        if not 1 <= limit <= MAX_LIMIT or not 0 <= offset <= MAX_OFFSET:
+            raise InvalidInput(
+                f"search: a limit from 1 to {MAX_LIMIT} and an offset from 0 to {MAX_OFFSET}"
+            )
         parsed = search_language.parse(words)
         column = access_rules.text_column(self.actor)
         with self.ctx.transaction() as s:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
 from clawback.domain.bates import BatesNumber
+from clawback.domain.errors import InvalidInput
 from clawback.service.catalog import Listed
+from clawback.service.reads import MAX_OFFSET
 from clawback.web.auth import ApiRecord, settings
 from clawback.web.pages.documents import bates_range
 
@@ -64,8 +66,48 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": Problem, "description": "No valid API token"},
     404: {"model": Problem, "description": "Absent, or not yours to see: the two read alike"},
 }
-router = APIRouter(prefix="/api", tags=["record"], responses=ERRORS)
+#: A Bates number as the schema describes it: a prefix of letters in words joined by single
+#: ``-_.``, then digits (``AOL-DEF-00000001``). The server reads more (``BatesNumber.parse``:
+#: a "Bates No." label, stray spaces), and says in one line what it cannot read.
+BATES = r"^[A-Za-z]+(?:[-_.][A-Za-z]+)*[-_.]?[0-9]{1,12}$"
+#: A document: an exhibit number, a control number, or the Bates number of any of its pages.
+REF = rf"^(?:[1-9][0-9]{{0,5}}|(?:DOC|RCV|CRT)-[0-9]{{6,12}}|{BATES[1:-1]})$"
+
+
+def known_query(request: Request) -> None:
+    """Refuse a query parameter the operation does not take: a misspelt filter
+    (``?designaton=AEO``) would otherwise answer, silently, as no filter at all."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    taken = {p.alias for p in dependant.query_params} if dependant is not None else set()
+    for name in request.query_params:
+        if name not in taken:
+            raise InvalidInput(f"unknown query parameter {name!r}")
+
+
+router = APIRouter(
+    prefix="/api", tags=["record"], responses=ERRORS, dependencies=[Depends(known_query)]
+)
 Text = Annotated[str, Query(max_length=200)]
+BatesQuery = Annotated[
+    str,
+    Query(
+        description="A Bates number, or nothing",
+        max_length=80,
+        json_schema_extra={"pattern": f"^$|{BATES}"},
+    ),
+]
+BatesPath = Annotated[
+    str, Path(description="A Bates number", max_length=80, json_schema_extra={"pattern": BATES})
+]
+RefPath = Annotated[
+    str,
+    Path(
+        description="An exhibit number, a control number or a Bates number",
+        max_length=80,
+        json_schema_extra={"pattern": REF},
+    ),
+]
 
 
 def _document(item: Listed) -> Document:
@@ -88,8 +130,8 @@ def _document(item: Listed) -> Document:
 @router.get("/documents")
 def documents(
     record: ApiRecord,
-    bates_from: Text = "",
-    bates_to: Text = "",
+    bates_from: BatesQuery = "",
+    bates_to: BatesQuery = "",
     designation: Text = "",
     family: Text = "",
     claim: Text = "",
@@ -105,7 +147,7 @@ def documents(
 
 
 @router.get("/documents/{ref}")
-def document(record: ApiRecord, ref: str) -> dict[str, Any]:
+def document(record: ApiRecord, ref: RefPath) -> dict[str, Any]:
     """What the record holds about one document, as the holder may know it."""
     return record.reads.show(ref)
 
@@ -115,7 +157,7 @@ def document(record: ApiRecord, ref: str) -> dict[str, Any]:
     response_class=Response,
     responses={200: {"content": {"application/pdf": {}}, "description": "The document as a PDF"}},
 )
-def document_pdf(record: ApiRecord, ref: str) -> Response:
+def document_pdf(record: ApiRecord, ref: RefPath) -> Response:
     """The document as a PDF, in the version the holder may see."""
     copy = record.reads.download(ref)
     disposition = f'attachment; filename="{copy.name}"'
@@ -125,7 +167,7 @@ def document_pdf(record: ApiRecord, ref: str) -> Response:
 
 
 @router.get("/pages/{bates}")
-def page(record: ApiRecord, bates: str) -> Page:
+def page(record: ApiRecord, bates: BatesPath) -> Page:
     """A page's text as the holder may read it, and the pages before and after it."""
     number = BatesNumber.parse(bates)
     text = record.reads.page_text(number)
@@ -144,7 +186,7 @@ def page(record: ApiRecord, bates: str) -> Page:
     response_class=Response,
     responses={200: {"content": {"image/png": {}}, "description": "The page as a PNG"}},
 )
-def image(request: Request, record: ApiRecord, bates: str) -> Response:
+def image(request: Request, record: ApiRecord, bates: BatesPath) -> Response:
     """The page's picture as the holder may see it."""
     png = record.reads.page_image(BatesNumber.parse(bates), settings(request).page_dpi)
     return Response(png, media_type="image/png")
@@ -154,8 +196,16 @@ def image(request: Request, record: ApiRecord, bates: str) -> Response:
 def search(
     request: Request,
     record: ApiRecord,
-    q: Annotated[str, Query(max_length=500)],
-    offset: Annotated[int, Query(ge=0)] = 0,
+    q: Annotated[
+        str,
+        Query(
+            description='Words, "a phrase", OR, -not (at least two characters)',
+            min_length=2,
+            max_length=500,
+            json_schema_extra={"pattern": r"\S[\s\S]*\S"},
+        ),
+    ],
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Hits:
     """Pages answering the query among those the holder may see, produced or not, with
     snippets, a page of them at a time, and how many answer in all."""

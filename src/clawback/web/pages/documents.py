@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from clawback.domain.bates import BatesNumber, BatesRange
+from clawback.domain.seats import Act
 from clawback.service.catalog import Listed
+from clawback.web import csrf
 from clawback.web.auth import CurrentRecord, CurrentVisitor, workspace
+from clawback.web.forms import Csrf
 from clawback.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
@@ -57,6 +60,7 @@ def documents(
         claim=claim or None,
     )
     order = workspace(request).protective_order()
+    done = request.query_params.get("designated", "")
     return page(
         request,
         "documents.html",
@@ -65,6 +69,8 @@ def documents(
         tree=families(listed),
         count=len(listed),
         tiers=[t.short for t in order.tiers] if order else [],
+        may_designate=record.may(Act.designate),
+        designated=int(done) if done.isdigit() else None,
         chosen={
             "bates_from": bates_from,
             "bates_to": bates_to,
@@ -73,3 +79,17 @@ def documents(
             "claim": claim,
         },
     )
+
+
+@router.post("/documents/designate")
+def designate(
+    visitor: CurrentVisitor,
+    record: CurrentRecord,
+    tier: Annotated[str, Form(max_length=120)] = "",
+    doc: Annotated[list[str], Form()] = [],  # noqa: B006 - FastAPI copies a default
+    csrf_token: Csrf = None,
+) -> Response:
+    """The selected documents given one tier, all or none (each audited on its own)."""
+    csrf.check(visitor, csrf_token)
+    count = record.designations.designate_all(doc, tier)
+    return RedirectResponse(f"/documents?designated={count}", status_code=303)
