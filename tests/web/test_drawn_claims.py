@@ -2,19 +2,28 @@
 producing counsel drags a rectangle over a word on the page's picture (the mouse, as a person
 does; or the edges typed, the keyboard's way), names the item and gives notice naming it. The
 item's rectangle, in points on the page, covers the word's box on the produced PDF page; the
-page answers "not found" to receiving counsel on the next request."""
+page answers "not found" to receiving counsel on the next request; the notice is on their
+dashboard and in their mailbox: a real SMTP server on loopback receives one message for each
+receiving-side person who may know of the claim, and none holds the claimed text. A server
+that cannot be reached costs the mail (logged, audited), never the notice."""
 
 from __future__ import annotations
 
 import html
+import logging
+import socket
 from collections.abc import Iterator
 from typing import Any
 
 import pymupdf
 import pytest
 
+from clawback.domain.errors import InvalidInput
+from clawback.domain.seats import Act
+from clawback.service.notices import MailSettings
 from tests.web import world
 from tests.web.conftest import Client, Site, login, served
+from tests.web.smtp import Mailbox, smtp_server
 from tests.web.test_browser import CHROMIUM, serious
 from tests.web.test_walk import log_in, submit
 
@@ -23,12 +32,22 @@ pytestmark = pytest.mark.skipif(
 )
 MEMO = world.EXHIBITS[0]  # Ex. 1, Confidential: "... mentions quetzal." on every page
 NOTE = world.EXHIBITS[3]  # Ex. 4, Confidential: "... mentions tapir."
+SENDER = "notices@clawback.example"
+RECEIVING = {world.COUNSEL, world.EMPLOYEE, world.GUESSED}
 
 
 @pytest.fixture(scope="module")
-def fresh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """A case of its own: produced, nothing claimed, sealed or filed."""
+def mailbox() -> Iterator[Mailbox]:
+    with smtp_server() as found:
+        yield found
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory, mailbox: Mailbox) -> Iterator[Site]:
+    """A case of its own: produced, nothing claimed, sealed or filed; notices e-mailed
+    through the test's SMTP server."""
     with served(tmp_path_factory.mktemp("drawn"), settled=False) as found:
+        found.workspace.mail = MailSettings(mailbox.host, mailbox.port, SENDER, found.url)
         yield found
 
 
@@ -52,6 +71,11 @@ def counsel(fresh: Site) -> Iterator[Client]:
     client = login(fresh, world.COUNSEL)
     yield client
     client.http.close()
+
+
+def claims_of(site: Site, email: str) -> list[dict[str, Any]]:
+    record = site.workspace.person(email)
+    return record.claims.status() if record.may(Act.read_claims) else []
 
 
 def word_box(site: Site, exhibit: int, word: str) -> tuple[float, float, float, float]:
@@ -85,7 +109,7 @@ def drag_over(page: Any, box: tuple[float, float, float, float], margin: float) 
 
 
 def test_a_rectangle_drawn_over_a_word_is_claimed_and_the_page_vanishes(
-    fresh: Site, producing: Any, counsel: Client
+    fresh: Site, producing: Any, counsel: Client, mailbox: Mailbox
 ) -> None:
     assert counsel.get(f"/pages/{MEMO.bates(0)}").status_code == 200
     word = word_box(fresh, MEMO.number, MEMO.word)
@@ -115,6 +139,26 @@ def test_a_rectangle_drawn_over_a_word_is_claimed_and_the_page_vanishes(
     # (b) the page vanishes for receiving counsel on the next request
     assert counsel.get(f"/pages/{MEMO.bates(0)}").status_code == 404
     assert counsel.get(f"/pages/{MEMO.bates(0)}/image.png").status_code == 404
+
+    # the notice in the app, and by e-mail to the receiving side's people who may know of it
+    dashboard = counsel.get("/").text
+    assert "Claw-back notice:" in dashboard and "claim c-drawn" in dashboard
+    mails = [
+        r for r in mailbox.received if r.message["Subject"] == "Claw-back notice: claim c-drawn"
+    ]
+    knowing = {
+        email
+        for email in (*world.SEATS, world.GUESSED, world.LITIGATION_SUPPORT)
+        if any(c["claim"] == "c-drawn" for c in claims_of(fresh, email))
+    }
+    assert world.COUNSEL in knowing and world.PRODUCING in knowing  # the listing's own answer
+    assert sorted(to for r in mails for to in r.recipients) == sorted(knowing & RECEIVING)
+    for mail in mails:
+        assert mail.sender == SENDER and mail.message["To"] == mail.recipients[0]
+        body = mail.message.get_content()
+        assert f"{fresh.url}/claims/c-drawn" in body and "As of this notice" in body
+        for secret in (MEMO.word, MEMO.title, "informant", "border crossing", "Ex. 1"):
+            assert secret not in str(mail.message), secret
 
 
 def test_the_edges_typed_draw_the_rectangle_and_name_the_item(fresh: Site, producing: Any) -> None:
@@ -153,3 +197,47 @@ def test_a_rectangle_outside_the_page_is_refused_in_one_line(
         f"/pages/{MEMO.bates(1)}/items", data={**edges, "csrf": token, "right": "30"}
     )
     assert answer.status_code == 404  # not a seat that names items: as if there were no form
+
+
+def test_a_mail_server_out_of_reach_costs_the_mail_not_the_notice(
+    fresh: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    kept = fresh.workspace.mail
+    fresh.workspace.mail = MailSettings("127.0.0.1", port, SENDER, fresh.url, timeout=5)
+    try:
+        with caplog.at_level(logging.WARNING, logger="clawback.service.notices"):
+            fresh.workspace.person(world.PRODUCING).claims.claim(
+                "c-unmailed", privilege="law_enforcement", exhibits=[3]
+            )
+    finally:
+        fresh.workspace.mail = kept
+    assert any(c["claim"] == "c-unmailed" for c in claims_of(fresh, world.COUNSEL))
+    assert any("c-unmailed" in r.getMessage() for r in caplog.records)
+    trail = fresh.workspace.operator().audit.entries(50)
+    failed = [e for e in trail if e.action == "notice.mail_failed" and e.subject == "c-unmailed"]
+    assert len(failed) == 1 and failed[0].actor == world.PRODUCING
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"CLAWBACK_SMTP": "mail.example"}, "CLAWBACK_SMTP must be host:port"),
+        ({"CLAWBACK_SMTP": "mail.example:x"}, "CLAWBACK_SMTP must be host:port"),
+        ({"CLAWBACK_SMTP": "mail.example:25"}, "CLAWBACK_MAIL_FROM must be"),
+        (
+            {"CLAWBACK_SMTP": "m:25", "CLAWBACK_MAIL_FROM": "a@b", "CLAWBACK_SITE_URL": "ftp://x"},
+            "CLAWBACK_SITE_URL must be",
+        ),
+    ],
+)
+def test_a_bad_mail_setting_is_refused_in_one_line(env: dict[str, str], named: str) -> None:
+    with pytest.raises(InvalidInput, match=named):
+        MailSettings.from_environment(env)
+    assert MailSettings.from_environment({}) is None
+    found = MailSettings.from_environment(
+        {"CLAWBACK_SMTP": "[::1]:2525", "CLAWBACK_MAIL_FROM": "a@b"}
+    )
+    assert found == MailSettings("::1", 2525, "a@b")
