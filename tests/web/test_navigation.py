@@ -1,6 +1,7 @@
 """The main navigation per seat: every link a seat is shown opens for it, and every page it
 is not shown answers it "not found" (the public has no claims, deadlines, filing or audit
-link; receiving counsel and the party employee no filing link)."""
+link; receiving counsel and the party employee no filing link; only the producing side a
+productions link)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,10 @@ from tests.web.conftest import Client
 EVERY = [href for href, _, _ in PAGES]
 NOT_SHOWN = {
     world.PRODUCING: set(),
-    world.COUNSEL: {"/filing"},
-    world.EMPLOYEE: {"/filing"},
-    world.CLERK: set(),
-    world.PUBLIC: {"/claims", "/deadlines", "/filing", "/privilege-log", "/audit"},
+    world.COUNSEL: {"/productions", "/filing"},
+    world.EMPLOYEE: {"/productions", "/filing"},
+    world.CLERK: {"/productions"},
+    world.PUBLIC: {"/productions", "/claims", "/deadlines", "/filing", "/privilege-log", "/audit"},
 }
 
 

@@ -30,7 +30,7 @@ from clawback.domain.order import Side
 from clawback.domain.outcomes import LIFTS_DUTIES
 from clawback.domain.seats import Act, permitted
 from clawback.service import access as access_rules
-from clawback.service import lookup, rows
+from clawback.service import lookup, notices, rows
 from clawback.service.base import Service
 from clawback.service.context import Context
 from clawback.storage import tables as t
@@ -253,6 +253,7 @@ class Claims(Service):
                 items=list(items),
                 late=str(late) if late else None,
             )
+        notices.claw_back_noticed(self.ctx, claim_id)  # after the commit: never blocks it
 
     def advance(
         self,

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from clawback.service.review import Reviews
     from clawback.service.sealing import Sealing
     from clawback.service.tracing import Tracing
+    from clawback.service.volume_status import VolumeStatuses
     from clawback.service.volumes import Volumes
 
 
@@ -97,6 +98,12 @@ class Record:
         from clawback.service.production import Productions
 
         return Productions(self.ctx)
+
+    @cached_property
+    def volume_status(self) -> VolumeStatuses:
+        from clawback.service.volume_status import VolumeStatuses
+
+        return VolumeStatuses(self.ctx)
 
     @cached_property
     def volumes(self) -> Volumes:

@@ -27,6 +27,7 @@ from clawback.domain.actor import Actor, Via
 from clawback.domain.errors import ClawbackError, NotFound, StorageError
 from clawback.domain.order import Person, ProtectiveOrder, Side, order_from_data
 from clawback.service import state
+from clawback.service.notices import MailSettings
 from clawback.storage import tables as t
 from clawback.storage.db import connect, migrate, schema_is_current, sqlite_url
 from clawback.storage.files import FileStore
@@ -52,6 +53,8 @@ class Workspace:
         self.keys: AuditKeys = load_or_create(workspace_id, outside=root)
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         state.track(self.sessions)
+        #: Where claw-back notices are e-mailed through (``service.notices``); None: not.
+        self.mail: MailSettings | None = MailSettings.from_environment()
 
     # -- making and opening ------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""Form fields parsed once, where they enter: a day, a list of exhibit numbers, a rectangle.
-A field that does not parse is ``InvalidInput`` (``web.errors``: 400, one line)."""
+"""Form fields parsed once, where they enter: a day, a list of exhibit numbers, a rectangle
+(typed in points, or drawn on the page's picture in its pixels), a list of item ids. A field
+that does not parse is ``InvalidInput`` (``web.errors``: 400, one line)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,31 @@ def rectangle(value: str) -> list[float] | None:
     if len(box) != 4:
         raise InvalidInput(f"a rectangle is four numbers x0, y0, x1, y1: {value!r}")
     return box
+
+
+def drawn(left: str, top: str, right: str, bottom: str, dpi: int) -> list[float]:
+    """A rectangle drawn on a page's picture, its corners in the picture's pixels (rendered at
+    ``dpi``), as the item rectangle it names: points on the page as displayed, origin top-left
+    (a pixel is 72/dpi points). Corners in either order; to a hundredth of a point."""
+    edges = []
+    for name, value in (("left", left), ("top", top), ("right", right), ("bottom", bottom)):
+        try:
+            edges.append(float(value.strip()))
+        except ValueError:
+            raise InvalidInput(f"the rectangle's {name} edge is not a number: {value!r}") from None
+    x0, y0, x1, y1 = edges
+    scale = 72 / dpi
+    return [
+        round(min(x0, x1) * scale, 2),
+        round(min(y0, y1) * scale, 2),
+        round(max(x0, x1) * scale, 2),
+        round(max(y0, y1) * scale, 2),
+    ]
+
+
+def ids(value: str) -> list[str]:
+    """Item ids as a person types them: ``c-1-a, c-1-b``."""
+    return [v for v in value.replace(",", " ").split() if v]
 
 
 def required_day(value: str) -> date:

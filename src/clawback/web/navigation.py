@@ -11,6 +11,7 @@ from clawback.service import Record
 PAGES: tuple[tuple[str, str, Act | None], ...] = (
     ("/", "Dashboard", None),
     ("/documents", "Documents", None),
+    ("/productions", "Productions", Act.produce),
     ("/claims", "Claims", Act.read_claims),
     ("/deadlines", "Deadlines", Act.read_deadlines),
     ("/sealing", "Sealing", None),

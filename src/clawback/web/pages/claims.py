@@ -1,5 +1,6 @@
 """Claw-back claims: the list, a claim with its history, and the forms that move it: the
-producing side's notice (exhibits, items named by text, by rectangle or found by pattern),
+producing side's notice (exhibits, items named by text, by rectangle typed here or drawn on
+the page viewer, or found by pattern),
 each side's moves, the court's review findings and its ruling item by item. Every form posts
 to the service as the request's person; what a seat may do is the service's answer
 (``claims.moves``, ``Record.may``), never the page's."""
@@ -39,7 +40,12 @@ def claims(request: Request, visitor: CurrentVisitor, record: CurrentRecord) -> 
 
 @router.get("/claims/new")
 def new(
-    request: Request, visitor: CurrentVisitor, record: CurrentRecord, pattern: str = ""
+    request: Request,
+    visitor: CurrentVisitor,
+    record: CurrentRecord,
+    pattern: str = "",
+    items: str = "",
+    exhibits: str = "",
 ) -> HTMLResponse:
     if not record.may(Act.notice_claim):
         raise NotPermitted("give claw-back notice")
@@ -51,6 +57,8 @@ def new(
         visitor=visitor,
         pattern=pattern,
         hits=hits,
+        items=" ".join(forms.ids(items)),
+        exhibits=" ".join(str(n) for n in forms.numbers(exhibits)),
         privileges=[p.value for p in claim_rules.Privilege],
     )
 
@@ -69,11 +77,12 @@ def notice(
     item_rect: Annotated[str, Form(max_length=100)] = "",
     item_what: Text = "",
     pattern: Text = "",
+    named: Text = "",
     csrf_token: Csrf = None,
 ) -> Response:
     csrf.check(visitor, csrf_token)
     numbers, day, box = forms.numbers(exhibits), forms.day(on), forms.rectangle(item_rect)
-    items: list[str] = []
+    items: list[str] = forms.ids(named)  # items already named (drawn on the page viewer)
     if pattern.strip():
         hits = record.items.pattern_hits(pattern)
         items += record.items.from_hits(hits, f"{claim}-pattern", item_what or "claimed text")

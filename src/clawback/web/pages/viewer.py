@@ -1,9 +1,13 @@
 """One page: its picture as the person may see it (the court's with the claimed items drawn
-in place), its text beside it, the way on, and for the producing side a designation form."""
+in place), its text beside it, the way on, and for the producing side a designation form and
+an item drawn as a rectangle on the picture (``static/draw.js``; the same four numbers typed
+for whoever does not use a mouse), named through the service call the CLI's ``item --rect``
+makes, then offered to a claw-back notice."""
 
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -11,9 +15,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import NotFound
 from clawback.domain.seats import Act
-from clawback.web import csrf
+from clawback.web import csrf, forms
 from clawback.web.auth import CurrentRecord, CurrentVisitor, settings, workspace
-from clawback.web.forms import Csrf
+from clawback.web.forms import Csrf, Text
 from clawback.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
@@ -45,7 +49,37 @@ def viewer(
         warnings=record.reads.page_warnings(number),
         claimed=record.reads.claimed(number),
         tiers=[t.short for t in order.tiers] if order and may_designate else [],
+        may_draw=record.may(Act.name_items) and number in pages,
+        dpi=settings(request).page_dpi,
     )
+
+
+Edge = Annotated[str, Form(max_length=20)]
+
+
+@router.post("/pages/{bates}/items")
+def draw_item(
+    request: Request,
+    bates: str,
+    visitor: CurrentVisitor,
+    record: CurrentRecord,
+    item: Annotated[str, Form(max_length=80)],
+    left: Edge,
+    top: Edge,
+    right: Edge,
+    bottom: Edge,
+    what: Text = "",
+    csrf_token: Csrf = None,
+) -> Response:
+    """An item drawn on the page's picture: its corners in the picture's pixels, named as a
+    rectangle in points (``forms.drawn``); then on to a notice naming it."""
+    csrf.check(visitor, csrf_token)
+    number = BatesNumber.parse(bates)
+    box = forms.drawn(left, top, right, bottom, settings(request).page_dpi)
+    record.items.define(number, item.strip(), number, what, rect=box)
+    exhibit = record.reads.show(number).get("exhibit")
+    query = {"items": item.strip(), **({"exhibits": str(exhibit)} if exhibit else {})}
+    return RedirectResponse(f"/claims/new?{urlencode(query)}", status_code=303)
 
 
 @router.post("/pages/{bates}/designation")
