@@ -5,6 +5,7 @@ review record and its bench memo; the categorical privilege log."""
 from __future__ import annotations
 
 import csv
+import json
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from clawback.service import Workspace
 from clawback.service.exports import categorical_log_csv, categorical_log_xlsx
 from clawback.storage import tables as t
 from tests.service.test_workspace import text_pdf
+from tests.test_reference_case import matches_the_expected_outcome
 
 CODE = "ABC-2019-01-123456"
 PRODUCING, RECEIVING, CLERK = "dc@def.test", "pc@plf.test", "clerk@court.test"
@@ -356,5 +358,7 @@ def test_the_reference_case_runs_every_claim_through_every_state(
         assert ws.audit.verify() == []
         memos = sorted(p.name for p in (tmp_path / "out").glob("bench-memo-*.pdf"))
         assert memos == [f"bench-memo-{c}.pdf" for c in sorted(outcomes)]
+        # the main job's result, on this backend as on the other
+        matches_the_expected_outcome(json.loads((tmp_path / "out" / "summary.json").read_text()))
     finally:
         ws.close()
