@@ -624,37 +624,6 @@ def _rule_from(record: Record, path: Path) -> None:
 
 @app.command()
 @one_line_errors
-def seal(
-    ctx: typer.Context,
-    docket: str,
-    exhibit: Annotated[
-        list[str], typer.Option(help="Exhibit(s) the motion asks to seal: 5, 1-17, 1,3,5-7.")
-    ],
-    kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
-    granted: Annotated[bool, typer.Option("--granted/--denied")] = True,
-    joint: bool = False,
-    reason: str = "",
-    on: str | None = None,
-    unseal_on: Annotated[str | None, typer.Option(help="Day the seal ends.")] = None,
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Rule on a motion to seal, exhibit by exhibit; already-public material is never sealed."""
-    decisions = _record(ctx, workspace).sealing.seal(
-        docket,
-        exhibits=_exhibits(exhibit),
-        kind=kind,
-        granted=granted,
-        joint=joint,
-        reason=reason,
-        on=_day(on),
-        unseal_on=_day(unseal_on),
-    )
-    for d in decisions:
-        out.print(f"Ex. {d.exhibit}: {'sealed' if d.sealed else 'not sealed'} ({d.reason})")
-
-
-@app.command()
-@one_line_errors
 def deadlines(
     ctx: typer.Context,
     order_date: Annotated[str | None, typer.Option(help="Date of the order.")] = None,
@@ -702,36 +671,6 @@ def done(
     """Mark a required act done."""
     _record(ctx, workspace).deadlines.complete(number, _required_day(on))
     out.print(f"deadline {number}: done")
-
-
-@app.command("move-to-seal")
-@one_line_errors
-def move_to_seal(
-    ctx: typer.Context,
-    docket: str,
-    exhibit: Annotated[list[str], typer.Option(help="Exhibit(s) to seal: 5, 1-17, 1,3,5-7.")],
-    kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
-    filed_on: Annotated[str, typer.Option(help="Day the motion was filed.")],
-    local_rule: Annotated[str | None, typer.Option(help="ndcal-79-5 or sdcal.")] = None,
-    designating_party: Annotated[
-        bool, typer.Option("--by-designating-party/--by-other-party")
-    ] = True,
-    joint: bool = False,
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Record a motion to seal as filed, and the supporting statement it calls for."""
-    due = _record(ctx, workspace).sealing.move_to_seal(
-        docket,
-        exhibits=_exhibits(exhibit),
-        kind=kind,
-        filed_on=_required_day(filed_on),
-        local_rule=local_rule,
-        movant_designated=designating_party,
-        joint=joint,
-    )
-    out.print(f"motion to seal Dkt. {docket} recorded")
-    if due is not None:
-        out.print(f"  due {due.due.isoformat()}: {due.says}")
 
 
 def _directive(text: str) -> Directive:
@@ -1316,5 +1255,6 @@ from clawback import (  # noqa: E402, F401
     cli_papers,
     cli_reader,
     cli_rulings,
+    cli_sealing,
     cli_web,
 )

@@ -40,19 +40,22 @@ class Filings(Service):
             delivery.check_package(s, target, KINDS)
             exhibits = rows.exhibits(s)
             effects = claim_rules.effects(exhibits, rows.claims(s), rows.rulings(s))
-            sealed = {d.exhibit: d.sealed for d in rows.seal_decisions(s)}
+            ruled = {d.exhibit: d for d in rows.seal_decisions(s)}  # the latest governs
             order = rows.protective_order(s)
             work = []
             for ex in exhibits:
-                if ex.number not in sealed:
+                if ex.number not in ruled:
                     continue
+                decision = ruled[ex.number]
                 doc = s.scalar(select(t.Document).where(t.Document.exhibit == ex.number))
                 assert doc is not None  # rows.exhibits read it
                 texts = s.scalars(
                     select(t.Page.text).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
                 ).all()
                 legend = order.legend(ex.designation) if ex.designation else ""
-                for plan in filing.plans(ex, effects[ex.number], sealed[ex.number], legend, texts):
+                for plan in filing.plans(
+                    ex, effects[ex.number], decision.sealed, legend, texts, decision.part
+                ):
                     work.append((doc, plan))
         made = [filing.make(plan, self.ctx.files.get(doc.original)) for doc, plan in work]
         with delivery.staged(target) as stage:
