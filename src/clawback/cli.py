@@ -521,34 +521,6 @@ def claims_(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None
             out.print(f"    due {d['due']} ({status}): {d['act']}")
 
 
-@app.command("review")
-@one_line_errors
-def review(
-    ctx: typer.Context,
-    claim_id: str,
-    findings: Annotated[Path, typer.Option(help="YAML: threshold, factors, conclusion.")],
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Record the court's findings on a claim: the threshold showing and the ten Frankenhauser
-    factors, each with a finding and a citation."""
-    if not findings.is_file():
-        raise ClawbackError(f"no findings file {findings}")
-    import yaml
-
-    try:
-        data = yaml.safe_load(findings.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        first = str(exc).splitlines()[0]
-        raise ClawbackError(f"findings file {findings} is not YAML: {first}") from None
-    if not isinstance(data, dict):
-        raise ClawbackError(f"findings file {findings} is not a mapping of threshold and factors")
-    record = _record(ctx, workspace)
-    record.reviews.record(claim_id, data)
-    kept = record.reviews.findings(claim_id)
-    shown, factors = kept.threshold_words, counted(len(kept.factors), "factor")
-    out.print(f"claim {claim_id}: review recorded (threshold {shown}, {factors})")
-
-
 @app.command("bench-memo")
 @one_line_errors
 def bench_memo(
@@ -1254,6 +1226,7 @@ from clawback import (  # noqa: E402, F401
     cli_jobs,
     cli_papers,
     cli_reader,
+    cli_reviews,
     cli_rulings,
     cli_sealing,
     cli_web,
