@@ -51,6 +51,9 @@ def seal(
         typer.Option("--privacy", help="FRCP 5.2(a): ssn, birth_date, minor, account."),
     ] = None,
     minor: Annotated[list[str] | None, typer.Option(help="A minor's name (5.2(a)(3)).")] = None,
+    part_what: Annotated[
+        str, typer.Option(help='The order\'s words for the part: "the discount rates".')
+    ] = "",
     condition: Annotated[
         str, typer.Option(help="What the seal is conditioned on, in the order's words.")
     ] = "",
@@ -66,6 +69,7 @@ def seal(
         patterns=tuple(redact_pattern or ()),
         privacy=tuple(privacy(p) for p in privacy_redaction or ()),
         minors=tuple(minor or ()),
+        what=part_what,
     )
     decisions = _record(ctx, workspace).sealing.seal(
         docket,

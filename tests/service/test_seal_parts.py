@@ -67,6 +67,7 @@ def filed(ws: Workspace, tmp_path_factory: pytest.TempPathFactory) -> Path:
         patterns=(r"Discount rate:[^\n]*",),
         privacy=(Privacy.ssn, Privacy.birth_date, Privacy.account, Privacy.minor),
         minors=("Jane Doe",),
+        what="the discount rates and the personal identifiers Rule 5.2(a) protects",
     )
     ws.sealing.seal(
         "40",
@@ -166,3 +167,28 @@ def test_cli_seal_denied_prints_the_reason_and_refuses_an_unknown_redaction(
     )
     good = _cli(ws, *base, "--denied", "--reason", said, "--movant", "producing")
     assert good.output.splitlines() == [f"Ex. 2: not sealed ({said})"]
+
+
+def test_draft_order_disposes_of_every_seal_motion(ws: Workspace) -> None:
+    """Each motion ruled above, in the order ruled: a receiving party's motion sealed in part
+    (its exhibit by its label), two denials with the court's reasons word for word, the court's
+    own conditional seal (no motion invented), a motion to unseal, then the condition's act."""
+    drafted = [p.text for p in ws.filings.draft_order()]
+    assert drafted == [
+        "Plaintiffs' Motion to Seal (Dkt. No. 40) is GRANTED IN PART: it is GRANTED as to the "
+        "discount rates and the personal identifiers Rule 5.2(a) protects in the document "
+        "bearing Bates numbers TST-00000001-002 (Pls.' Ex. 1), to be redacted from the version "
+        "filed on the public docket; and it is otherwise DENIED.",
+        "Defendants' Motion to Seal (Dkt. No. 41) is DENIED as to the document bearing Bates "
+        "number TST-00000003 (Gov't Ex. 2): the declaration does not explain what harm "
+        "disclosure would cause.",
+        "On its own motion, the Court ORDERS that the document bearing Bates number "
+        "TST-00000004 (Gov't Ex. 3) remain under seal on the condition that Defendants file "
+        "proposed redactions of Ex. 3.",
+        "Plaintiffs' Motion to Unseal (Dkt. No. 43) is GRANTED, and the document bearing Bates "
+        "number TST-00000004 (Gov't Ex. 3) shall be unsealed.",
+        "Defendants' Motion to Seal (Dkt. No. 44) is DENIED as to the document bearing Bates "
+        "number TST-00000003 (Gov't Ex. 2): no particularized showing of harm.",
+        "Within 7 days of the date of this Order, Defendants shall file proposed redactions of "
+        "Ex. 3.",
+    ]

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from clawback.domain.errors import InvalidInput
 
@@ -75,6 +76,7 @@ class SealPart:
     patterns: tuple[str, ...] = ()
     privacy: tuple[Privacy, ...] = ()
     minors: tuple[str, ...] = ()  # the minors' names, for 5.2(a)(3)
+    what: str = ""  # the court's words for the part ("the discount rates"), for the order
 
     def __post_init__(self) -> None:
         for pattern in self.patterns:
@@ -88,16 +90,17 @@ class SealPart:
     def __bool__(self) -> bool:
         return bool(self.items or self.patterns or self.privacy)
 
-    def as_data(self) -> dict[str, list[str]]:
+    def as_data(self) -> dict[str, Any]:
         return {
             "items": list(self.items),
             "patterns": list(self.patterns),
             "privacy": [p.value for p in self.privacy],
             "minors": list(self.minors),
+            "what": self.what,
         }
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Sequence[str]] | None) -> SealPart | None:
+    def from_data(cls, data: Mapping[str, Any] | None) -> SealPart | None:
         if not data:
             return None
         return cls(
@@ -105,6 +108,7 @@ class SealPart:
             patterns=tuple(data.get("patterns", ())),
             privacy=tuple(Privacy(p) for p in data.get("privacy", ())),
             minors=tuple(data.get("minors", ())),
+            what=str(data.get("what", "")),
         )
 
     def describe(self) -> str:

@@ -232,8 +232,7 @@ class Sealing(Service):
                         days=condition_days,
                         source=f"order on the motion to seal, Dkt. {docket}",
                         party=party,
-                        exhibits=list(conditional),
-                        kind="other",
+                        exhibits=list(conditional),  # the record's own, as a seal's end is
                     )
                 )
             if unseal_on is not None and sealed_now and on is not None:
