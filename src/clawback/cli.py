@@ -1224,6 +1224,7 @@ from clawback import (  # noqa: E402, F401
     cli_cases,
     cli_ingest,
     cli_jobs,
+    cli_log,
     cli_papers,
     cli_reader,
     cli_reviews,
