@@ -131,3 +131,23 @@ def test_a_conditional_seal_and_a_granted_unseal(exhibits: list[Exhibit]) -> Non
         "Bates numbers AOL-DEF-00516605-623 (Acme's Ex. 19) shall be unsealed.",
     ]
     assert [p.disposition for p in drafted] == ["granted", "granted"]
+
+
+def test_the_courts_own_seal_in_part_on_a_condition(exhibits: list[Exhibit]) -> None:
+    part = SealPart(privacy=(Privacy.birth_date, Privacy.minor), minors=("A. B.",))
+    motions = [
+        (
+            MotionToSeal("sua sponte", (18,), NON, movant=Movant.court),
+            [SealDecision(18, True, GOOD, "", part, "file a redacted version within 7 days")],
+        )
+    ]
+    (drafted,) = ordering_paragraphs(
+        exhibits, [], [], None, None, [], "Acme", exhibit_label="Acme's Ex.", seal_motions=motions
+    )
+    assert drafted.text == (
+        "On its own motion, the Court ORDERS that the birth dates (all but the year) and the "
+        "names of minors (all but their initials) in the document bearing Bates numbers "
+        "AOL-DEF-00528691-707 (Acme's Ex. 18) be redacted from the version filed on the public "
+        "docket, on the condition that Acme file a redacted version within 7 days."
+    )
+    assert drafted.disposition == "directive" and "Motion" not in drafted.text

@@ -119,7 +119,7 @@ def _seal(
         words = part.what or part_words(part, _exhibits(style, ds))
         granted.append(
             f"GRANTED as to {words} in {cite(ds)}, to be redacted from the version filed on "
-            "the public docket"
+            f"the public docket{_provided(ds, style.actor(movant))}"
         )
     for condition, ds in conditional.items():
         granted.append(
@@ -188,8 +188,8 @@ def _own_motion(decisions: Sequence[SealDecision], style: SealStyle) -> str:
         exhibits = _exhibits(style, ds)
         words = part.what or part_words(part, exhibits)
         orders.append(
-            f"the {words} in {style.cite(exhibits, court)} be redacted from the version filed "
-            "on the public docket"
+            f"{words} in {style.cite(exhibits, court)} be redacted from the version filed "
+            f"on the public docket{_provided(ds, style.actor(Movant.producing))}"
         )
     for condition, ds in conditional.items():
         orders.append(
@@ -227,6 +227,12 @@ def _unseal(
         f"unsealed, and DENIED as to {cite(kept)}{because}.",
         "granted_in_part",
     )
+
+
+def _provided(decisions: Sequence[SealDecision], actor: str) -> str:
+    """A seal in part on a condition: the condition, as the party's act."""
+    condition = decisions[0].condition.rstrip(".")
+    return f", on the condition that {actor} {condition}" if condition else ""
 
 
 def _inside(reason: str) -> str:

@@ -124,7 +124,8 @@ class SealPart:
 @dataclass(frozen=True)
 class Cut:
     """One piece of text the public version removes: ``removed`` (found on the page) out of
-    ``whole`` (which must not be extractable afterwards); the box reads ``reads``."""
+    ``whole`` (which must not be extractable afterwards); the box reads ``reads`` (a mask for
+    what is gone, the remainder staying as printed; a minor's initials for the name)."""
 
     whole: str
     removed: str
@@ -161,17 +162,15 @@ def privacy_cuts(text: str, kinds: Iterable[Privacy], minors: Sequence[str] = ()
     if Privacy.ssn in wanted:
         for m in _SSN.finditer(text):
             if _ACCOUNT.search(text, max(0, m.start() - 40), m.end()) is None:
-                cut = Cut(m.group(0), m.group(1), f"XXX-XX-{m.group(2)}", PRIVACY_RULE[Privacy.ssn])
+                cut = Cut(m.group(0), m.group(1), "XXX-XX-", PRIVACY_RULE[Privacy.ssn])
                 found.append((m.start(), cut))
     if Privacy.birth_date in wanted:
         for m in _BIRTH.finditer(text):
-            cut = Cut(m["date"], m["md"].strip(), m["year"], PRIVACY_RULE[Privacy.birth_date])
+            cut = Cut(m["date"], m["md"].strip(), "MM DD", PRIVACY_RULE[Privacy.birth_date])
             found.append((m.start("date"), cut))
     if Privacy.account in wanted:
         for m in _ACCOUNT.finditer(text):
-            cut = Cut(
-                m["number"], m["head"].strip(), f"x{m['tail']}", PRIVACY_RULE[Privacy.account]
-            )
+            cut = Cut(m["number"], m["head"].strip(), "XXXX", PRIVACY_RULE[Privacy.account])
             found.append((m.start("number"), cut))
     if Privacy.minor in wanted:
         for name in minors:
