@@ -166,3 +166,15 @@ def test_cli_review_prints_the_test_and_the_days(ws: Workspace, tmp_path: Path) 
     )
     with pytest.raises(NotFound, match="no governing test for 'personal_identifiers'"):
         privilege_test("personal_identifiers")
+
+
+def test_the_bench_memo_prints_the_claims_test_and_the_502b_dates(ws: Workspace) -> None:
+    memo = ws.reviews.bench_memo("ac")  # recorded by the CLI test above, with its 502(b) dates
+    with pymupdf.open(stream=memo) as doc:
+        text = " ".join(" ".join(page.get_text() for page in doc).split())
+    assert "Bench memo: attorney-client privilege claim ac" in text
+    assert "Elements (privileged): holds" in text
+    assert "Ruehle, 583 F.3d at 607" in text
+    assert "(14 days after discovery, 70 after production)" in text
+    assert "Elements (not waived): holds" in text  # the FRE 502(b) analysis
+    assert SECRET not in text

@@ -134,7 +134,14 @@ class Reviews(Service):
         self.ctx.require(Act.bench_memo)
         with self.ctx.transaction() as s:
             row = lookup.claim(s, self.actor, claim_id)
-            found = _review(s, claim_id)
+            found: review_rules.ReviewRecord | tests.TestReview
+            if row.privilege == claim_rules.Privilege.law_enforcement.value:
+                found = _review(s, claim_id)
+            else:
+                body = {k: v for k, v in _kept(s, claim_id).items() if k != WAIVER}
+                found = tests.review_from_data(claim_id, privilege_test(row.privilege), body)
+            raw_waiver = _kept(s, claim_id).get(WAIVER)
+            waiver = None if raw_waiver is None else _waiver(claim_id, raw_waiver)
             matter = rows.matter(s)
             exhibits = rows.exhibits(s)
             covered = []
@@ -197,6 +204,7 @@ class Reviews(Service):
                 ruling=ruled,
                 lateness=str(late) if late else "",
                 history=tuple(f"{e.state} {e.on or ''}".strip() for e in events),
+                waiver=waiver,
             )
             protected = _protected(s, row)
             data = memo_pdf.render(memo, protected)
