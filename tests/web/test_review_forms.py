@@ -1,5 +1,6 @@
 """The court's review form drawn from each privilege's governing test (shipped as data), with
-the FRE 502(b) analysis and its dates, posted over HTTP and read back through the service."""
+the FRE 502(b) analysis and its dates; a party's motion to seal filed as its own side's, and the
+court's ruling in part under FRCP 5.2(a); posted over HTTP, read back through the service."""
 
 from __future__ import annotations
 
@@ -23,19 +24,22 @@ def build(root: Path, settled: bool) -> dict[str, str | None]:
     op = workspace.operator()
     case = reference_case()
     op.matter.load_case(case)
-    for email in (world.PRODUCING, world.CLERK):
+    for email in (world.PRODUCING, world.COUNSEL, world.CLERK):
         op.people.add(email, **case["people"][email])
     doc = pymupdf.open()
-    doc.new_page().insert_text((72, 100), "Advice of counsel", fontsize=11)
+    doc.new_page().insert_text((72, 100), "Advice of counsel to SSN 123-45-6789", fontsize=11)
     op.ingest.ingest(doc.tobytes(), title="advice", exhibit=1)
     op.designations.designate(1, "Confidential")
     op.productions.produce([1], "TST-00000001", "VOL001", world.DAY)
     workspace.person(world.PRODUCING).claims.claim(
         "c-ac", privilege="attorney_client", exhibits=[1], on=world.DAY
     )
-    secret = op.accounts.invite(world.CLERK, world.PASSWORD).totp_secret
+    secrets = {
+        email: op.accounts.invite(email, world.PASSWORD).totp_secret
+        for email in (world.COUNSEL, world.CLERK)
+    }
     workspace.close()
-    return {world.CLERK: secret}
+    return secrets
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +87,25 @@ def test_posted_findings_and_a_502b_analysis_are_recorded(site: Site, clerk: Cli
     page = clerk.get("/claims/c-ac").text
     assert "Findings recorded: elements met." in page
     assert "(7 days later)" in page
+
+
+def test_a_party_files_its_own_motion_and_the_court_seals_in_part(
+    site: Site, clerk: Client
+) -> None:
+    counsel = login(site, world.COUNSEL)
+    try:
+        form = {"docket": "50", "exhibits": "1", "kind": "non_dispositive"}
+        form |= {"filed_on": "2020-06-02", "csrf": counsel.csrf("/sealing")}
+        as_other = counsel.post("/sealing/motions", data={**form, "movant": "producing"})
+        assert as_other.status_code == 404  # not this seat's to file: answered as absent
+        filed = counsel.post("/sealing/motions", data=form)
+        assert filed.status_code == 201, filed.text
+    finally:
+        counsel.http.close()
+    ruling = {"docket": "50", "exhibits": "1", "kind": "non_dispositive", "granted": "yes"}
+    ruling |= {"on": "2020-06-10", "privacy": "ssn", "csrf": clerk.csrf("/sealing")}
+    ruled = clerk.post("/sealing/decisions", data=ruling)
+    assert ruled.status_code == 201, ruled.text
+    assert "sealed in part: the public version removes Fed. R. Civ. P. 5.2(a)(1)" in ruled.text
+    (paragraph,) = site.workspace.operator().filings.draft_order()
+    assert paragraph.text.startswith("Plaintiffs' Motion to Seal (Dkt. No. 50) is GRANTED IN")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from clawback.domain import sealing
 from clawback.domain.deadlines import Deadline, compute
 from clawback.domain.documents import Exhibit, exhibit_runs
-from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
+from clawback.domain.errors import InvalidInput, NotFound, NotPermitted, RuleViolation
 from clawback.domain.order import Side
 from clawback.domain.seal_parts import Movant, SealPart, SealRequest
 from clawback.domain.seats import Act
@@ -91,6 +91,7 @@ class Sealing(Service):
         designating party's supporting statement deadline when the local rule sets one and the
         movant did not designate."""
         self.ctx.require(Act.move_to_seal)
+        movant = self._own_side(movant, joint)
         motion = _motion(docket, exhibits, kind, joint, movant, request)
         rules = local_rules()
         if local_rule is not None and local_rule not in rules:
@@ -147,6 +148,18 @@ class Sealing(Service):
                 standard=motion.standard.value,
             )
             return due
+
+    def _own_side(self, movant: str | None, joint: bool) -> str | None:
+        """A party files its own motion (or a joint one): a movant left out is its side; the
+        court's own motion, or another side's, is not a party's to file."""
+        seat = self.actor.seat
+        if seat not in (Side.producing, Side.receiving):
+            return movant
+        if movant is None:
+            return Movant.both.value if joint else seat.value
+        if movant not in (seat.value, Movant.both.value):
+            raise NotPermitted(f"{self.actor} may not file a motion as the {movant} side's")
+        return movant
 
     def seal(
         self,
