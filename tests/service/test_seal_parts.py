@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner, Result
 
 from clawback.cli import app
 from clawback.demo.run import reference_case
 from clawback.domain.seal_parts import Privacy, SealPart
 from clawback.service import Workspace, rows
+from clawback.storage import tables as t
 
 LINES = [
     "Engagement terms for the matter",
@@ -148,6 +150,8 @@ def test_motion_to_unseal_granted_ends_the_seal(ws: Workspace) -> None:
         False,
         "the designating party withdrew its designation",
     )
+    assert ws.reads.show(3)["sealed"] is False  # the latest ruling governs
+    assert ws.reads.show(1)["sealed"] is True
 
 
 def _cli(ws: Workspace, *args: str) -> Result:
@@ -167,6 +171,23 @@ def test_cli_seal_denied_prints_the_reason_and_refuses_an_unknown_redaction(
     )
     good = _cli(ws, *base, "--denied", "--reason", said, "--movant", "producing")
     assert good.output.splitlines() == [f"Ex. 2: not sealed ({said})"]
+
+
+def test_the_trail_binds_a_part_and_a_condition(ws: Workspace) -> None:
+    assert ws.audit.verify() == []
+    with ws.ctx.transaction() as s:
+        (row,) = s.scalars(select(t.SealDecision).where(t.SealDecision.motion == "40")).all()
+        row.part = {**row.part, "privacy": []}  # an edit made outside clawback
+        s.flush()
+        s.info.pop("clawback.touched", None)  # as if by another program: no digest taken
+    problems = ws.audit.verify()
+    assert any("seal:40/1" in str(p) for p in problems), problems
+    with ws.ctx.transaction() as s:
+        (row,) = s.scalars(select(t.SealDecision).where(t.SealDecision.motion == "40")).all()
+        row.part = {**row.part, "privacy": ["ssn", "birth_date", "account", "minor"]}
+        s.flush()
+        s.info.pop("clawback.touched", None)
+    assert ws.audit.verify() == []
 
 
 def test_draft_order_disposes_of_every_seal_motion(ws: Workspace) -> None:
