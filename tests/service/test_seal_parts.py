@@ -15,6 +15,7 @@ from typer.testing import CliRunner, Result
 
 from clawback.cli import app
 from clawback.demo.run import reference_case
+from clawback.domain.errors import InvalidInput
 from clawback.domain.seal_parts import Privacy, SealPart
 from clawback.service import Workspace, rows
 from clawback.storage import tables as t
@@ -114,6 +115,23 @@ def test_denial_keeps_the_courts_reason_word_for_word(ws: Workspace) -> None:
         "41", exhibits=[2], kind="non_dispositive", granted=False, reason=said
     )
     assert [(d.exhibit, d.sealed, d.reason) for d in decisions] == [(2, False, said)]
+
+
+def test_a_part_or_condition_needs_a_granted_motion_to_seal(ws: Workspace) -> None:
+    part = SealPart(privacy=(Privacy.ssn,))
+    with pytest.raises(InvalidInput, match="a granted motion to seal"):
+        ws.sealing.seal("45", exhibits=[2], kind="non_dispositive", granted=False, part=part)
+    with pytest.raises(InvalidInput, match="a granted motion to seal"):
+        ws.sealing.seal(
+            "45",
+            exhibits=[2],
+            kind="non_dispositive",
+            granted=True,
+            request="unseal",
+            condition="file a redacted copy",
+        )
+    with pytest.raises(InvalidInput, match="need the condition"):
+        ws.sealing.seal("45", exhibits=[2], kind="non_dispositive", granted=True, condition_days=7)
 
 
 def test_conditional_seal_on_the_courts_own_motion_sets_its_deadline(ws: Workspace) -> None:

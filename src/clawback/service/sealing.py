@@ -187,6 +187,10 @@ class Sealing(Service):
         self.ctx.require(Act.seal)
         if part is not None and not part:
             part = None
+        if (part is not None or condition.strip()) and (not granted or request != "seal"):
+            raise InvalidInput(
+                "a seal in part or on a condition is a granted motion to seal (--granted)"
+            )
         if condition_days is not None and (not condition.strip() or on is None):
             raise InvalidInput("a condition's days need the condition (--condition) and --on")
         with self.ctx.transaction() as s:
