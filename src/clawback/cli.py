@@ -521,34 +521,6 @@ def claims_(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None
             out.print(f"    due {d['due']} ({status}): {d['act']}")
 
 
-@app.command("review")
-@one_line_errors
-def review(
-    ctx: typer.Context,
-    claim_id: str,
-    findings: Annotated[Path, typer.Option(help="YAML: threshold, factors, conclusion.")],
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Record the court's findings on a claim: the threshold showing and the ten Frankenhauser
-    factors, each with a finding and a citation."""
-    if not findings.is_file():
-        raise ClawbackError(f"no findings file {findings}")
-    import yaml
-
-    try:
-        data = yaml.safe_load(findings.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        first = str(exc).splitlines()[0]
-        raise ClawbackError(f"findings file {findings} is not YAML: {first}") from None
-    if not isinstance(data, dict):
-        raise ClawbackError(f"findings file {findings} is not a mapping of threshold and factors")
-    record = _record(ctx, workspace)
-    record.reviews.record(claim_id, data)
-    kept = record.reviews.findings(claim_id)
-    shown, factors = kept.threshold_words, counted(len(kept.factors), "factor")
-    out.print(f"claim {claim_id}: review recorded (threshold {shown}, {factors})")
-
-
 @app.command("bench-memo")
 @one_line_errors
 def bench_memo(
@@ -624,37 +596,6 @@ def _rule_from(record: Record, path: Path) -> None:
 
 @app.command()
 @one_line_errors
-def seal(
-    ctx: typer.Context,
-    docket: str,
-    exhibit: Annotated[
-        list[str], typer.Option(help="Exhibit(s) the motion asks to seal: 5, 1-17, 1,3,5-7.")
-    ],
-    kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
-    granted: Annotated[bool, typer.Option("--granted/--denied")] = True,
-    joint: bool = False,
-    reason: str = "",
-    on: str | None = None,
-    unseal_on: Annotated[str | None, typer.Option(help="Day the seal ends.")] = None,
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Rule on a motion to seal, exhibit by exhibit; already-public material is never sealed."""
-    decisions = _record(ctx, workspace).sealing.seal(
-        docket,
-        exhibits=_exhibits(exhibit),
-        kind=kind,
-        granted=granted,
-        joint=joint,
-        reason=reason,
-        on=_day(on),
-        unseal_on=_day(unseal_on),
-    )
-    for d in decisions:
-        out.print(f"Ex. {d.exhibit}: {'sealed' if d.sealed else 'not sealed'} ({d.reason})")
-
-
-@app.command()
-@one_line_errors
 def deadlines(
     ctx: typer.Context,
     order_date: Annotated[str | None, typer.Option(help="Date of the order.")] = None,
@@ -702,36 +643,6 @@ def done(
     """Mark a required act done."""
     _record(ctx, workspace).deadlines.complete(number, _required_day(on))
     out.print(f"deadline {number}: done")
-
-
-@app.command("move-to-seal")
-@one_line_errors
-def move_to_seal(
-    ctx: typer.Context,
-    docket: str,
-    exhibit: Annotated[list[str], typer.Option(help="Exhibit(s) to seal: 5, 1-17, 1,3,5-7.")],
-    kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
-    filed_on: Annotated[str, typer.Option(help="Day the motion was filed.")],
-    local_rule: Annotated[str | None, typer.Option(help="ndcal-79-5 or sdcal.")] = None,
-    designating_party: Annotated[
-        bool, typer.Option("--by-designating-party/--by-other-party")
-    ] = True,
-    joint: bool = False,
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Record a motion to seal as filed, and the supporting statement it calls for."""
-    due = _record(ctx, workspace).sealing.move_to_seal(
-        docket,
-        exhibits=_exhibits(exhibit),
-        kind=kind,
-        filed_on=_required_day(filed_on),
-        local_rule=local_rule,
-        movant_designated=designating_party,
-        joint=joint,
-    )
-    out.print(f"motion to seal Dkt. {docket} recorded")
-    if due is not None:
-        out.print(f"  due {due.due.isoformat()}: {due.says}")
 
 
 def _directive(text: str) -> Directive:
@@ -1313,8 +1224,11 @@ from clawback import (  # noqa: E402, F401
     cli_cases,
     cli_ingest,
     cli_jobs,
+    cli_log,
     cli_papers,
     cli_reader,
+    cli_reviews,
     cli_rulings,
+    cli_sealing,
     cli_web,
 )

@@ -49,6 +49,17 @@ rulings:
   - {claim: c2, result: waived, on: 2021-01-05, reason: "Not prompt: FRE 502(b)(3)."}
 seals:
   - {docket: "45", exhibits: [2, 3], kind: non_dispositive, granted: true, on: 2020-12-10}
+  - {docket: "46", movant: plaintiff, unseal: true, exhibits: [2], kind: non_dispositive,
+     granted: false, on: 2020-12-20, reason: "The names remain confidential."}
+  - docket: "order-1"
+    movant: court
+    exhibits: [1]
+    kind: non_dispositive
+    granted: true
+    on: 2020-12-21
+    in_part: {items: [advice], privacy: [ssn], what: "counsel's advice"}
+    condition: "file a redacted version of Exhibit 1"
+    condition_days: 7
 acts:
   - what: "file a public version of Exhibit 3"
     party: defendant
@@ -126,7 +137,10 @@ def test_a_case_file_loads_whole_then_again_unchanged_and_round_trips(
     assert ("2020-12-28", "producing side: file a public version of Exhibit 3") in [
         (str(due), says) for due, says, _ in record["deadlines"]
     ]
-    assert [(e, s) for e, _, _, _, s in record["documents"]] == [(1, False), (2, True), (3, False)]
+    assert [(e, s) for e, _, _, _, s in record["documents"]] == [(1, True), (2, True), (3, False)]
+    assert ("2020-12-28", "producing side: file a redacted version of Exhibit 1") in [
+        (str(due), says) for due, says, _ in record["deadlines"]
+    ]
 
     again = cli(first, "load-case", str(case))
     assert again.splitlines() == ["case No. 1:20-cv-00001 loaded"]
@@ -140,6 +154,8 @@ def test_a_case_file_loads_whole_then_again_unchanged_and_round_trips(
     exported = (tmp_path / "out1" / "case.yaml").read_text(encoding="utf-8")
     assert (tmp_path / "out2" / "case.yaml").read_text(encoding="utf-8") == exported
     assert "designation: Confidential" in exported and "public: true" in exported
+    for said in ("movant: court", "in_part:", "condition_days: 7", "unseal: true"):
+        assert said in exported
     assert seen(second, database_url) == record
 
 

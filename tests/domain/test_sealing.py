@@ -3,6 +3,7 @@
 import pytest
 
 from clawback.domain.documents import Exhibit
+from clawback.domain.seal_parts import Privacy, privacy_cuts
 from clawback.domain.sealing import PUBLIC_DOMAIN, MotionKind, MotionToSeal, Standard, decide
 
 ALL = tuple(range(1, 20))
@@ -38,3 +39,19 @@ def test_standard_not_met_seals_nothing(exhibits: list[Exhibit]) -> None:
     assert [(d.exhibit, d.sealed) for d in decisions] == [(1, False), (14, False)]
     assert "compelling reasons not shown" in decisions[0].reason
     assert decisions[1].reason == PUBLIC_DOMAIN
+
+
+def test_privacy_cuts_leave_what_rule_5_2_a_allows() -> None:
+    text = (
+        "SSN 123-45-6789; born March 3, 1985; DOB: 04/05/1990; account no. 4400-1234-5678-1234;"
+        " Jane Q. Doe attended."
+    )
+    cuts = privacy_cuts(text, list(Privacy), minors=("Jane Q. Doe",))
+    assert [(c.whole, c.removed, c.reads) for c in cuts] == [
+        ("123-45-6789", "123-45-", "XXX-XX-"),
+        ("March 3, 1985", "March 3,", "MM DD"),
+        ("04/05/1990", "04/05/", "MM DD"),
+        ("4400-1234-5678-1234", "4400-1234-5678-", "XXXX"),
+        ("Jane Q. Doe", "Jane Q. Doe", "J.Q.D."),
+    ]
+    assert privacy_cuts("Case no. 123-45-6789 was filed", [Privacy.account]) == []

@@ -8,13 +8,10 @@ What the model cannot carry of this order (the next slice's work):
 - The material: "hundreds of pages marked 'confidential'" filed with summary-judgment briefs are
   filings, not produced documents; each motion's material stands as one produced exhibit with
   made-up Bates numbers, which the draft then cites.
-- The movants: Defendant moved (Doc. 65), Plaintiff moved (Doc. 84); a motion to seal has no
-  movant, and the draft calls both the producing party's ("Defendant's Motion to Seal").
-- Both motions in the draft: ``draft-order`` drafts only one ruled motion to seal (the latest
-  ruled; here both were ruled the same day and Doc. 65's is drafted), so the real second
-  paragraph ("FURTHER ORDERED denying without prejudice 84 MOTION to Seal.") has no counterpart.
-- A denial's own reason in the draft: the record keeps Doc. 65's reason word for word, but the
-  draft phrases a denial with the standard's stock words.
+
+Carried since: each motion's movant (Defendant moved Doc. 65, Plaintiff Doc. 84, its exhibit
+cited by its own label), both motions drafted, and Doc. 65's denial with the court's reason word
+for word (Doc. 84's order gave none, so the standard's words stand).
 """
 
 from __future__ import annotations
@@ -42,11 +39,21 @@ def test_both_motions_are_denied_and_refiling_is_due_on_the_fixed_date(tmp_path:
     assert entered.due() == [(act["due"], act["what"])]
     assert act["due"] == date(2022, 12, 9)
 
-    denial, refiling = entered.drafted
+    denial, second, refiling = entered.drafted
     real = order["ordering_paragraphs"]
     # "ORDER denying without prejudice 65 Motion to Seal."
     assert "65 Motion to Seal" in real[0]
-    assert denial.startswith("Defendant's Motion to Seal (Dkt. No. 65) is DENIED as to ")
+    quoted = reason.removesuffix('."') + '"'
+    assert denial == (
+        "Defendant's Motion to Seal (Dkt. No. 65) is DENIED as to the document bearing Bates "
+        f"number PEARSON-000001 (Def.'s Ex. 1): {quoted}."
+    )
+    # "FURTHER ORDERED denying without prejudice 84 MOTION to Seal."
+    assert "84 MOTION to Seal" in real[1]
+    assert second == (
+        "Plaintiff's Motion to Seal (Dkt. No. 84) is DENIED as to the document bearing Bates "
+        "number PEARSON-000002 (Pl.'s Ex. 2), for which compelling reasons have not been shown."
+    )
     # "FURTHER ORDERED that the parties shall refile their Motions to Seal with specific requests
     # and properly redacted documents no later than December 9, 2022."
     assert real[2].endswith(f"the parties shall {act['what']} no later than December 9, 2022.")

@@ -7,7 +7,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,9 +102,14 @@ def login(site: Site, email: str, sign: bool = True) -> Client:
 
 
 @contextmanager
-def served(base: Path, settled: bool = True) -> Iterator[Site]:
-    """The case of ``world.build`` in ``base``, served on loopback; filings go to base/filed."""
-    secrets = world.build(base / "ws", settled)
+def served(
+    base: Path,
+    settled: bool = True,
+    build: Callable[[Path, bool], dict[str, str | None]] = world.build,
+) -> Iterator[Site]:
+    """The case ``build`` makes (``world.build``'s) in ``base``, served on loopback; filings go
+    to base/filed."""
+    secrets = build(base / "ws", settled)
     workspace = Workspace.open(base / "ws")
     app = create_app(workspace, Settings(filings=base / "filed"))
     sock = socket.socket()

@@ -34,6 +34,7 @@ from clawback.domain.claims import Privilege, Request, Result
 from clawback.domain.documents import exhibit_numbers
 from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.order import order_from_data
+from clawback.domain.seal_parts import Movant, Privacy, SealPart
 from clawback.domain.sealing import MotionKind
 
 NULL = "tag:yaml.org,2002:null"
@@ -216,7 +217,7 @@ def parse_case_file(text: str, source: str) -> CaseFile:
         items=tuple(_item(v) for v in top.each("items")),
         claims=tuple(_claim(v) for v in top.each("claims")),
         rulings=tuple(_ruling(v) for v in top.each("rulings")),
-        seals=tuple(_seal(v) for v in top.each("seals")),
+        seals=tuple(_seal(v, sides) for v in top.each("seals")),
         acts=tuple(_act(v, sides) for v in top.each("acts")),
         closures=tuple(_closure(v) for v in top.each("closures")),
     )
@@ -244,6 +245,12 @@ class _Sides:
         if said.lower() in named:
             return named[said.lower()]
         return value.choice(Party)
+
+    def movant(self, value: _Value) -> Movant:
+        """Who moved: a party as ``party`` reads it, or ``court`` (its own motion)."""
+        if value.text().strip().lower() == Movant.court.value:
+            return Movant.court
+        return Movant(self.party(value).value)
 
 
 def _caption(value: _Value) -> Caption:
@@ -353,9 +360,11 @@ def _ruling(value: _Value) -> RulingEntry:
     )
 
 
-def _seal(value: _Value) -> SealEntry:
+def _seal(value: _Value, sides: _Sides) -> SealEntry:
     m = value.mapping(
-        "docket exhibits kind granted on joint reason unseal_on", "docket exhibits kind granted"
+        "docket exhibits kind granted on joint reason unseal_on movant unseal in_part condition "
+        "condition_days",
+        "docket exhibits kind granted",
     )
     return SealEntry(
         docket=str(m.need("docket", _Value.plain)),
@@ -366,7 +375,26 @@ def _seal(value: _Value) -> SealEntry:
         joint=m.get("joint", _Value.flag, False),
         reason=m.get("reason", _Value.text, ""),
         unseal_on=m.get("unseal_on", _Value.day, None),
+        movant=m.get("movant", sides.movant, None),
+        unseal=m.get("unseal", _Value.flag, False),
+        in_part=m.get("in_part", _part, None),
+        condition=m.get("condition", _Value.text, ""),
+        condition_days=m.get("condition_days", _Value.days, None),
     )
+
+
+def _part(value: _Value) -> SealPart:
+    m = value.mapping("items patterns privacy minors what")
+    try:
+        return SealPart(
+            items=m.get("items", _Value.texts, ()),
+            patterns=m.get("patterns", _Value.texts, ()),
+            privacy=m.get("privacy", lambda v: tuple(e.choice(Privacy) for e in v.each()), ()),
+            minors=m.get("minors", _Value.texts, ()),
+            what=m.get("what", _Value.text, ""),
+        )
+    except InvalidInput as exc:
+        raise value.fail(str(exc)) from None
 
 
 def _act(value: _Value, sides: _Sides) -> OrderedAct:

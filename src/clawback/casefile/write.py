@@ -130,6 +130,11 @@ def _seal(s: SealEntry) -> dict[str, Any]:
             "joint": s.joint,
             "reason": s.reason,
             "unseal_on": s.unseal_on,
+            "movant": s.movant,
+            "unseal": s.unseal,
+            "in_part": _kept(s.in_part.as_data()) if s.in_part else None,
+            "condition": s.condition,
+            "condition_days": s.condition_days,
         },
         always="granted",
     )

@@ -17,6 +17,7 @@ from typing import Any
 from clawback.domain.acts import OrderedAct
 from clawback.domain.bates import BatesNumber
 from clawback.domain.claims import Privilege, Request, Result
+from clawback.domain.seal_parts import Movant, SealPart
 from clawback.domain.sealing import MotionKind
 
 
@@ -112,6 +113,11 @@ class SealEntry:
     joint: bool = False
     reason: str = ""  # word for word
     unseal_on: date | None = None
+    movant: Movant | None = None  # None: as ``joint`` says
+    unseal: bool = False  # a motion to unseal
+    in_part: SealPart | None = None  # sealed in part: what the public version removes
+    condition: str = ""  # the seal's condition, in the order's words
+    condition_days: int | None = None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange, parse_ranges
@@ -31,9 +31,11 @@ from clawback.domain.claims import (
 )
 from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item, find_exhibit
+from clawback.domain.drafting_seals import SealStyle, seal_paragraph
 from clawback.domain.errors import RuleViolation
 from clawback.domain.outcomes import ACCESS, Access, words
-from clawback.domain.sealing import PUBLIC_DOMAIN, MotionToSeal, SealDecision, Standard, decide
+from clawback.domain.seal_parts import Movant
+from clawback.domain.sealing import MotionToSeal, SealDecision, decide
 
 
 class Disposition(StrEnum):
@@ -41,6 +43,27 @@ class Disposition(StrEnum):
     denied = "denied"
     granted_in_part = "granted_in_part"
     directive = "directive"
+
+
+def _seal_style(style: _Style, receiving_label: str | None) -> SealStyle:
+    """How a seal paragraph names movants and cites exhibits: a receiving party's motion
+    to seal cites its exhibits (attached to its own papers) by that party's label; everything
+    else by the producing party's."""
+    theirs = replace(style, exhibit_label=receiving_label)
+
+    def cite(exhibits: Sequence[Exhibit], movant: Movant) -> str:
+        return (theirs if movant is Movant.receiving else style).cite(exhibits)
+
+    def movant(who: Movant) -> str:
+        return {
+            Movant.receiving: _possessive(style.receiving),
+            Movant.both: "The parties'",
+        }.get(who, style.party)
+
+    def actor(who: Movant) -> str:
+        return style.actor({Movant.receiving: "receiving", Movant.both: "both"}.get(who))
+
+    return SealStyle(style.exhibits, cite, movant, actor)
 
 
 @dataclass(frozen=True)
@@ -75,23 +98,39 @@ def ordering_paragraphs(
     exhibit_label: str | None = "Gov't Ex.",
     seal_decisions: Sequence[SealDecision] | None = None,
     receiving: str = "Plaintiffs",
+    seal_motions: Sequence[tuple[MotionToSeal, Sequence[SealDecision]]] = (),
+    receiving_label: str | None = None,
 ) -> list[Paragraph]:
-    """The ordering paragraphs: claw-back requests, the motion to seal, then the deadlines.
+    """The ordering paragraphs: claw-back requests, each motion to seal or to unseal (and what
+    the court seals on its own motion), then the deadlines.
 
-    ``seal_granted`` says whether the sealing standard was met (None: the motion is not yet
-    decided, so no paragraph); the per-exhibit outcome is then that of ``sealing.decide``, unless
-    the court's own ``seal_decisions`` are given. ``court_deadline_words`` writes "Within 14 days
-    of the date of this Order"; otherwise the due date is written out. ``exhibit_label`` names
-    exhibits after their Bates numbers ("(Gov't Exs. 1-17)"); None leaves them out.
+    ``seal_motions``: every ruled motion with the court's decisions on it, in the order they
+    were ruled, one paragraph each. ``motion`` (one more, after them): ``seal_granted`` says
+    whether the sealing standard was met (None: the motion is not yet decided, so no
+    paragraph); the per-exhibit outcome is then that of ``sealing.decide``, unless the court's
+    own ``seal_decisions`` are given. ``court_deadline_words`` writes "Within 14 days of the
+    date of this Order"; otherwise the due date is written out. ``exhibit_label`` names the
+    producing party's exhibits after their Bates numbers ("(Gov't Exs. 1-17)"), and
+    ``receiving_label`` the receiving party's (those of its motions; "Pls.' Ex." by default);
+    None leaves them out.
     """
     style = _Style(exhibits, producing, exhibit_label, receiving)
     drafts: list[tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition | Result]] = []
     for group in _clawback_groups(exhibits, claims, rulings):
         drafts.append(_clawback_paragraph(group, style))
+    motions = list(seal_motions)
     if motion is not None:
         decisions = _seal_decisions(motion, exhibits, seal_granted, seal_decisions)
         if decisions:
-            drafts.append(_seal_paragraph(motion, decisions, style))
+            motions.append((motion, decisions))
+    theirs = receiving_label or _party_label(receiving)
+    words = _seal_style(style, None if exhibit_label is None else theirs)
+    for moved, decided in motions:
+        ruled = [d for d in decided if d.exhibit in set(moved.exhibits)]
+        if ruled:
+            text, shown, disposition = seal_paragraph(moved, ruled, words)
+            bates = tuple(rng for rng, _ in _runs(shown))
+            drafts.append((text, shown, bates, Disposition(disposition)))
     for batch in _deadline_batches(deadlines):
         drafts.append(_deadline_paragraph(batch, style, court_deadline_words))
     paragraphs = [
@@ -129,6 +168,9 @@ def exhibit_label(producing: str, described_as: str = "") -> str:
         return "Gov't Ex."
     name = producing.strip()
     return f"{_SHORT.get(name.casefold(), _possessive(name))} Ex."
+
+
+_party_label = exhibit_label  # ``ordering_paragraphs`` has a parameter of that name
 
 
 @dataclass(frozen=True)
@@ -402,54 +444,6 @@ def _seal_decisions(
     if seal_granted is None:
         return []
     return decide(motion, exhibits, standard_met=seal_granted)
-
-
-def _seal_paragraph(
-    motion: MotionToSeal, decisions: Sequence[SealDecision], style: _Style
-) -> tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition]:
-    movant = "The parties'" if motion.joint else style.party
-    head = f"{movant} Motion to Seal (Dkt. No. {motion.docket}) is"
-    sealed = [find_exhibit(style.exhibits, d.exhibit) for d in decisions if d.sealed]
-    public: list[Exhibit] = []
-    unshown: dict[Standard, list[Exhibit]] = {}
-    for decision in decisions:
-        if decision.sealed:
-            continue
-        exhibit = find_exhibit(style.exhibits, decision.exhibit)
-        if decision.reason == PUBLIC_DOMAIN or exhibit.publicly_available:
-            public.append(exhibit)
-        else:
-            unshown.setdefault(decision.standard, []).append(exhibit)
-    refusals = []
-    if public:
-        verb = "is" if len(public) == 1 else "are"
-        refusals.append(
-            f"as to {style.cite(public)}, which {verb} already publicly available "
-            "and cannot be sealed"
-        )
-    for standard, refused in unshown.items():
-        words = standard.value.replace("_", " ")
-        verb = "have" if standard is Standard.compelling_reasons else "has"
-        refusals.append(f"as to {style.cite(refused)}, for which {words} {verb} not been shown")
-    refused_text = "; and ".join(refusals)
-    if not refusals or (sealed and not unshown):
-        # As the reference order does: material already public is not sealable as a matter of
-        # law, so the motion is GRANTED and those exhibits go to the public docket by the
-        # directive that orders their filing.
-        text, disposition = f"{head} GRANTED.", Disposition.granted
-    elif not sealed:
-        text, disposition = f"{head} DENIED {refused_text}.", Disposition.denied
-    else:
-        text = (
-            f"{head} GRANTED IN PART: it is GRANTED as to {style.cite(sealed)} "
-            f"and DENIED {refused_text}."
-        )
-        disposition = Disposition.granted_in_part
-    shown = tuple(
-        sorted((find_exhibit(style.exhibits, d.exhibit) for d in decisions), key=lambda e: e.number)
-    )
-    bates = tuple(rng for rng, _ in _runs(shown))
-    return text, shown, bates, disposition
 
 
 # --- what must be done by when --------------------------------------------------------------

@@ -178,10 +178,12 @@ _DONE = frozenset({State.applied, State.replaced})  # the ruling is in the files
 
 
 def _basis(claim: Claim, declarants: Mapping[str, str]) -> str:
+    """The claim's own basis (its words), then the declarations that support it."""
     names = [declarants.get(d, d) for d in claim.declarations]
     paragraphs = ", ".join(claim.paragraphs)
     cited = "; ".join(f"Decl. of {n}" for n in names)
-    return f"{cited}, paras. {paragraphs}" if paragraphs else cited
+    cited = f"{cited}, paras. {paragraphs}" if paragraphs else cited
+    return "; ".join(part for part in (claim.basis.strip(), cited) if part)
 
 
 @dataclass(frozen=True)

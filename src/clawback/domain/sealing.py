@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from clawback.domain.deadlines import Deadline, compute
 from clawback.domain.documents import Exhibit
+from clawback.domain.seal_parts import Movant, SealPart, SealRequest
 
 
 class MotionKind(StrEnum):
@@ -44,6 +45,14 @@ class MotionToSeal:
     kind: MotionKind
     joint: bool = False
     more_than_tangential: bool | None = None  # Center for Auto Safety: overrides the label
+    movant: Movant | None = None  # None: the producing side, or both when ``joint``
+    request: SealRequest = SealRequest.seal
+
+    @property
+    def moved_by(self) -> Movant:
+        if self.movant is not None:
+            return self.movant
+        return Movant.both if self.joint else Movant.producing
 
     @property
     def standard(self) -> Standard:
@@ -60,12 +69,23 @@ class SealDecision:
     sealed: bool
     standard: Standard
     reason: str
+    #: Sealed in part: the public version removes only this (None: the whole exhibit).
+    part: SealPart | None = None
+    #: A condition the seal holds on ("proposed redactions due in 7 days"), word for word.
+    condition: str = ""
 
 
 def decide(
-    motion: MotionToSeal, exhibits: Iterable[Exhibit], standard_met: bool, reason: str = ""
+    motion: MotionToSeal,
+    exhibits: Iterable[Exhibit],
+    standard_met: bool,
+    reason: str = "",
+    part: SealPart | None = None,
+    condition: str = "",
 ) -> list[SealDecision]:
-    """The ruling per exhibit: sealed when the standard is met, never when already public."""
+    """The ruling per exhibit: sealed (whole, or in ``part``) when the standard is met, never
+    when already public; the court's reason word for word. On a motion to unseal, granting it
+    unseals and denying it leaves the seal in place."""
     standard = motion.standard
     wanted = set(motion.exhibits)
     met = reason or f"{standard.replace('_', ' ')} shown for sealing"
@@ -73,10 +93,15 @@ def decide(
     for exhibit in exhibits:
         if exhibit.number not in wanted:
             continue
-        if exhibit.publicly_available:
+        if motion.request is SealRequest.unseal:
+            said = reason or ("unsealed" if standard_met else "the seal stays in place")
+            decisions.append(SealDecision(exhibit.number, not standard_met, standard, said))
+        elif exhibit.publicly_available:
             decisions.append(SealDecision(exhibit.number, False, standard, PUBLIC_DOMAIN))
         elif standard_met:
-            decisions.append(SealDecision(exhibit.number, True, standard, met))
+            decisions.append(
+                SealDecision(exhibit.number, True, standard, met, part or None, condition)
+            )
         else:  # the court's stated reason, word for word; a stock phrase only if it gave none
             not_met = reason or f"{standard.replace('_', ' ')} not shown"
             decisions.append(SealDecision(exhibit.number, False, standard, not_met))

@@ -36,6 +36,7 @@ from clawback.domain.claims import Privilege, Request, Result
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.order import NO_ORDER
 from clawback.domain.refs import ControlNumber, ExhibitNumber
+from clawback.domain.seal_parts import Movant, SealPart, SealRequest
 from clawback.domain.sealing import PUBLIC_DOMAIN, MotionKind
 from clawback.domain.seats import Act
 from clawback.service import rows
@@ -268,8 +269,16 @@ class CaseFiles(Service):
                 reason=m.reason,
                 on=m.on,
                 unseal_on=m.unseal_on,
+                movant=m.movant.value if m.movant else None,
+                request="unseal" if m.unseal else "seal",
+                part=m.in_part,
+                condition=m.condition,
+                condition_days=m.condition_days,
             )
-            said.append(f"motion to seal Dkt. {m.docket}: {'granted' if m.granted else 'denied'}")
+            motion = "unseal" if m.unseal else "seal"
+            said.append(
+                f"motion to {motion} Dkt. {m.docket}: {'granted' if m.granted else 'denied'}"
+            )
         return said
 
     def _closed(self) -> set[date]:
@@ -391,10 +400,25 @@ def _seals(s: Session) -> list[SealEntry]:
     ):
         decisions = s.scalars(select(t.SealDecision).where(t.SealDecision.motion == m.docket)).all()
         ruled = [d for d in decisions if d.reason != PUBLIC_DOMAIN]
-        granted = any(d.sealed for d in ruled) if ruled else True
+        unseal = m.request == SealRequest.unseal.value
+        granted = (
+            (not all(d.sealed for d in ruled) if unseal else any(d.sealed for d in ruled))
+            if ruled
+            else True
+        )
+        part = next((d.part for d in decisions if d.part), None)
+        condition = next((d.condition for d in decisions if d.condition), None) or ""
+        condition_days = s.scalar(
+            select(t.Deadline.days).where(
+                t.Deadline.source == f"order on the motion to seal, Dkt. {m.docket}",
+                t.Deadline.act == condition,
+            )
+        )
         reason = ruled[0].reason if ruled else ""
         if ruled and reason == _stock_reason(ruled[0].standard, granted):
             reason = ""
+        if unseal and reason in ("unsealed", "the seal stays in place"):
+            reason = ""  # what ``domain.sealing.decide`` says of a motion to unseal
         found.append(
             SealEntry(
                 docket=m.docket,
@@ -405,6 +429,11 @@ def _seals(s: Session) -> list[SealEntry]:
                 joint=m.joint,
                 reason=reason,
                 unseal_on=next((d.unseal_on for d in decisions if d.unseal_on), None),
+                movant=Movant(m.movant) if m.movant else None,
+                unseal=unseal,
+                in_part=SealPart.from_data(part),
+                condition=condition,
+                condition_days=condition_days if condition else None,
             )
         )
     return found

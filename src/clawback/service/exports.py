@@ -129,7 +129,8 @@ def calendar(deadlines: Sequence[Deadline], case_number: str) -> str:
             f"DTEND;VALUE=DATE:{d.due + timedelta(days=1):%Y%m%d}",
             _fold(f"SUMMARY:{_escape_ics(d.says)}"),
             _fold(f"DESCRIPTION:{_escape_ics(f'No. {case_number}. {d.source}')}"),
-            f"STATUS:{'CANCELLED' if d.done_on else 'CONFIRMED'}",
+            # done, or lifted (its claim withdrawn): off the calendar, never overdue
+            f"STATUS:{'CANCELLED' if d.done_on or d.lifted is not None else 'CONFIRMED'}",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from clawback.domain.claims import Effect
 from clawback.domain.documents import Exhibit
 from clawback.domain.errors import DocumentError
+from clawback.domain.seal_parts import SealPart, pattern_hits, privacy_cuts
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.gate.verify import Finding, require_clean, verify
 from clawback.pdf.marks.highlight import highlight
@@ -61,10 +62,17 @@ class Made:
 
 
 def plans(
-    exhibit: Exhibit, effect: Effect, sealed: bool, legend: str, page_texts: Sequence[str]
+    exhibit: Exhibit,
+    effect: Effect,
+    sealed: bool,
+    legend: str,
+    page_texts: Sequence[str],
+    part: SealPart | None = None,
 ) -> list[Plan]:
     """The filings an exhibit needs: lodged under seal, the same with what the public version
-    redacts highlighted (for the court), and the public version; or the public version alone."""
+    redacts highlighted (for the court), and the public version; or the public version alone.
+    Sealed in ``part``, the public version removes that part (items, pattern hits, the FRCP
+    5.2(a) cuts) and shows the rest; else every page."""
     every_page = range(len(exhibit.bates))
     if effect.withheld:
         privileged = tuple(
@@ -88,6 +96,8 @@ def plans(
         secrets += _lines(exhibit, page_texts, every_page)
     if not sealed:
         return [Plan(exhibit, "public", PUBLIC_DOCKET, privileged, secrets, privileged_pages)]
+    if part:
+        return _sealed_in_part(exhibit, legend, page_texts, part, privileged, secrets)
     blank = tuple(
         Redaction(page=i, reason=SEALED_REASON, label=f"ex{exhibit.number}-p{i}")
         for i in every_page
@@ -118,6 +128,63 @@ def plans(
             frozenset(every_page) - privileged_pages,
         ),
         Plan(exhibit, "public", PUBLIC_LEGEND, blank, public_secrets, frozenset(every_page)),
+    ]
+
+
+def _sealed_in_part(
+    exhibit: Exhibit,
+    legend: str,
+    page_texts: Sequence[str],
+    part: SealPart,
+    privileged: tuple[Redaction, ...],
+    secrets: tuple[tuple[str, str], ...],
+) -> list[Plan]:
+    """Lodged under seal whole (but for privilege); public with the part removed."""
+    privileged_pages = frozenset(r.page for r in privileged if r.text is None and r.rect is None)
+    removed = list(item_redactions(exhibit, part.items, lambda _: SEALED_REASON))
+    public_secrets = list(secrets) + [
+        (item.id, text)
+        for item in exhibit.items
+        if item.id in part.items
+        for text in item.texts
+        if _checkable(text)
+    ]
+    for i, text in enumerate(page_texts):
+        label = f"ex{exhibit.number}-p{i}"
+        for hit in pattern_hits(text, part.patterns):
+            removed.append(Redaction(page=i, reason=SEALED_REASON, text=hit, label=label))
+            if _checkable(hit):
+                public_secrets.append((f"{label} sealed part", hit))
+        for cut in privacy_cuts(text, part.privacy, part.minors):
+            removed.append(Redaction(page=i, reason=cut.reads, text=cut.removed, label=label))
+            public_secrets.append((f"{label} {cut.rule}", cut.whole))
+    touched = frozenset(r.page for r in removed)
+    return [
+        Plan(
+            exhibit,
+            "sealed",
+            f"{legend} - LODGED UNDER SEAL",
+            privileged,
+            secrets,
+            privileged_pages,
+        ),
+        Plan(
+            exhibit,
+            "highlighted",
+            f"{legend} - HIGHLIGHTED, LODGED UNDER SEAL",
+            privileged,
+            secrets,
+            privileged_pages,
+            touched - privileged_pages,
+        ),
+        Plan(
+            exhibit,
+            "public",
+            PUBLIC_LEGEND,
+            privileged + tuple(removed),
+            tuple(public_secrets),
+            privileged_pages,
+        ),
     ]
 
 

@@ -4,16 +4,17 @@ ordering paragraphs of a proposed order, and the case summary."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from clawback.domain import claims as claim_rules
 from clawback.domain import drafting, sealing
 from clawback.domain.errors import NotFound
+from clawback.domain.seal_parts import Movant, SealRequest
 from clawback.domain.seats import Act
 from clawback.pdf.gate.verify import require_clean, xray_inspect
 from clawback.service import access as access_rules
@@ -40,19 +41,22 @@ class Filings(Service):
             delivery.check_package(s, target, KINDS)
             exhibits = rows.exhibits(s)
             effects = claim_rules.effects(exhibits, rows.claims(s), rows.rulings(s))
-            sealed = {d.exhibit: d.sealed for d in rows.seal_decisions(s)}
+            ruled = {d.exhibit: d for d in rows.seal_decisions(s)}  # the latest governs
             order = rows.protective_order(s)
             work = []
             for ex in exhibits:
-                if ex.number not in sealed:
+                if ex.number not in ruled:
                     continue
+                decision = ruled[ex.number]
                 doc = s.scalar(select(t.Document).where(t.Document.exhibit == ex.number))
                 assert doc is not None  # rows.exhibits read it
                 texts = s.scalars(
                     select(t.Page.text).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
                 ).all()
                 legend = order.legend(ex.designation) if ex.designation else ""
-                for plan in filing.plans(ex, effects[ex.number], sealed[ex.number], legend, texts):
+                for plan in filing.plans(
+                    ex, effects[ex.number], decision.sealed, legend, texts, decision.part
+                ):
                     work.append((doc, plan))
         made = [filing.make(plan, self.ctx.files.get(doc.original)) for doc, plan in work]
         with delivery.staged(target) as stage:
@@ -137,35 +141,18 @@ class Filings(Service):
             described = str((rows.matter(s).facts or {}).get("producing_party", ""))
             label = exhibit_label or drafting.exhibit_label(producing, described)
             seen = knowledge.known(s, self.actor)
-            row = s.scalar(
-                select(t.SealMotion)
-                .where(t.SealMotion.ruled_on.is_not(None))
-                .order_by(t.SealMotion.ruled_on.desc())
-                .limit(1)
-            )
-            motion = decisions = None
-            if row is not None:
-                shown = tuple(n for n in row.exhibits if n in seen.numbers)
-                if shown:
-                    motion = sealing.MotionToSeal(
-                        row.docket, shown, sealing.MotionKind(row.kind), row.joint
-                    )
-                    decisions = [
-                        d
-                        for d in rows.seal_decisions(s, motion=row.docket, as_ruled=True)
-                        if d.exhibit in seen.numbers
-                    ]
+            motions = _ruled_motions(s, seen.numbers)
         return drafting.ordering_paragraphs(
             seen.exhibits,
             seen.claims,
             seen.rulings,
-            motion,
+            None,
             None,
             Deadlines(self.ctx).list(claims=False),  # the order's own
             producing,
             exhibit_label=label,
-            seal_decisions=decisions,
             receiving=receiving,
+            seal_motions=motions,
         )
 
     def summary(self, order_date: date, files: Mapping[tuple[int, str], str]) -> dict[str, Any]:
@@ -210,3 +197,34 @@ class Filings(Service):
                 for d in Deadlines(self.ctx).list(claims=False)
             ],
         }
+
+
+def _ruled_motions(
+    s: Any, seen: Collection[int]
+) -> list[tuple[sealing.MotionToSeal, list[sealing.SealDecision]]]:
+    """Every ruled motion to seal or to unseal (and the court's own), in the order the rulings
+    were entered, with the decisions on the exhibits this actor may know of."""
+    first = (
+        select(t.SealDecision.motion, func.min(t.SealDecision.id).label("first"))
+        .group_by(t.SealDecision.motion)
+        .subquery()
+    )
+    found = []
+    query = select(t.SealMotion).join(first, first.c.motion == t.SealMotion.docket)
+    for row in s.scalars(query.order_by(first.c.first)).all():
+        shown = tuple(n for n in row.exhibits if n in seen)
+        if not shown:
+            continue
+        motion = sealing.MotionToSeal(
+            row.docket,
+            shown,
+            sealing.MotionKind(row.kind),
+            row.joint,
+            movant=Movant(row.movant) if row.movant else None,
+            request=SealRequest(row.request),
+        )
+        decisions = [
+            d for d in rows.seal_decisions(s, motion=row.docket, as_ruled=True) if d.exhibit in seen
+        ]
+        found.append((motion, decisions))
+    return found

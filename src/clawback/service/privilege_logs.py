@@ -4,6 +4,7 @@ to the other side's counsel whole, and a party employee sees the rows its tier a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from hashlib import sha256
 
@@ -12,7 +13,7 @@ from sqlalchemy import select
 from clawback.domain import privilege_log
 from clawback.domain.errors import InvalidInput, NotFound
 from clawback.domain.seats import Act
-from clawback.service import exports, knowledge
+from clawback.service import exports, knowledge, lookup
 from clawback.service.base import Service
 from clawback.storage import tables as t
 
@@ -54,6 +55,33 @@ class PrivilegeLogs(Service):
                 )
             numbers = knowledge.known(s, self.actor).numbers
             return privilege_log.diff(_rows_of(old.rows, numbers), _rows_of(new.rows, numbers))
+
+    def describe(
+        self,
+        exhibit: int,
+        *,
+        on: date | None = None,
+        author: str | None = None,
+        recipients: Sequence[str] | None = None,
+    ) -> dict[str, str]:
+        """Set what the log says of a logged document: its date, author and recipients (each
+        left as it was when not given; an empty text clears it). Returns the three as kept."""
+        self.ctx.require(Act.serve_log)
+        if on is None and author is None and recipients is None:
+            raise InvalidInput("give --date, --author or --recipient to describe a logged document")
+        with self.ctx.transaction() as s:
+            (doc,) = lookup.exhibit_documents(s, self.actor, [exhibit])
+            meta = dict(doc.meta or {})
+            if on is not None:
+                meta["date"] = on.isoformat()
+            if author is not None:
+                meta["author"] = author.strip()
+            if recipients is not None:
+                meta["recipients"] = "; ".join(r.strip() for r in recipients if r.strip())
+            doc.meta = meta  # a new mapping: the change is written
+            kept = {k: str(meta.get(k, "")) for k in ("date", "author", "recipients")}
+            self.ctx.audit(s, "privilege_log.describe", f"Ex. {exhibit}", **kept)
+            return kept
 
     def rows(self) -> list[privilege_log.Row]:
         """The privilege log as the record stands now, as this actor may read it."""

@@ -349,9 +349,8 @@ class Reads(Service):
             for c in shown["claims"]:
                 if c["claim"] in rulings:
                     c["ruling"] = rulings[c["claim"]].result.value
-            shown["sealed"] = next(
-                (d.sealed for d in rows.seal_decisions(s) if d.exhibit == ex.number), None
-            )
+            # the latest ruling governs (an unsealing after the seal)
+            shown["sealed"] = {d.exhibit: d.sealed for d in rows.seal_decisions(s)}.get(ex.number)
             self.ctx.audit(s, "show", str(ex.bates))
             return shown
 

@@ -15,6 +15,7 @@ from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item
 from clawback.domain.errors import ClawbackError
 from clawback.domain.order import Designation, DesignationHistory, ProtectiveOrder, order_from_data
+from clawback.domain.seal_parts import SealPart
 from clawback.domain.sealing import SealDecision, Standard
 from clawback.storage import tables as t
 
@@ -134,7 +135,8 @@ def seal_decisions(
     """The sealing decisions in force (a seal whose unsealing date has come no longer seals),
     or ``as_ruled``; all motions', or one ``motion``'s."""
     day = today or date.today()
-    query = select(t.SealDecision).order_by(t.SealDecision.exhibit)
+    # by exhibit, and a later ruling after an earlier one (an unsealing after the seal)
+    query = select(t.SealDecision).order_by(t.SealDecision.exhibit, t.SealDecision.id)
     if motion is not None:
         query = query.where(t.SealDecision.motion == motion)
     decisions = []
@@ -142,7 +144,14 @@ def seal_decisions(
         ended = not as_ruled and r.unseal_on is not None and r.unseal_on <= day
         reason = f"unsealed on {r.unseal_on}" if ended else r.reason
         decisions.append(
-            SealDecision(r.exhibit, r.sealed and not ended, Standard(r.standard), reason)
+            SealDecision(
+                r.exhibit,
+                r.sealed and not ended,
+                Standard(r.standard),
+                reason,
+                SealPart.from_data(r.part),
+                r.condition or "",
+            )
         )
     return decisions
 

@@ -10,10 +10,11 @@ import yaml
 from sqlalchemy import select
 
 from clawback.domain import sealing
-from clawback.domain.deadlines import Deadline
-from clawback.domain.documents import exhibit_runs
-from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
+from clawback.domain.deadlines import Deadline, compute
+from clawback.domain.documents import Exhibit, exhibit_runs
+from clawback.domain.errors import InvalidInput, NotFound, NotPermitted, RuleViolation
 from clawback.domain.order import Side
+from clawback.domain.seal_parts import Movant, SealPart, SealRequest
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
@@ -36,6 +37,42 @@ def motion_kind(kind: str) -> sealing.MotionKind:
         raise InvalidInput(f"no kind of motion {kind!r}: one of {kinds}") from None
 
 
+def movant_of(movant: str | None) -> Movant | None:
+    if movant is None:
+        return None
+    try:
+        return Movant(movant)
+    except ValueError:
+        movants = ", ".join(m.value for m in Movant)
+        raise InvalidInput(f"no movant {movant!r}: one of {movants}") from None
+
+
+def request_of(request: str) -> SealRequest:
+    try:
+        return SealRequest(request)
+    except ValueError:
+        raise InvalidInput(f"no motion {request!r}: seal or unseal") from None
+
+
+def _motion(
+    docket: str,
+    exhibits: Sequence[int],
+    kind: str,
+    joint: bool,
+    movant: str | None,
+    request: str,
+) -> sealing.MotionToSeal:
+    moved = movant_of(movant)
+    return sealing.MotionToSeal(
+        docket,
+        tuple(exhibits),
+        motion_kind(kind),
+        joint or moved is Movant.both,
+        movant=moved,
+        request=request_of(request),
+    )
+
+
 class Sealing(Service):
     def move_to_seal(
         self,
@@ -47,11 +84,15 @@ class Sealing(Service):
         local_rule: str | None = None,
         movant_designated: bool = True,
         joint: bool = False,
+        movant: str | None = None,
+        request: str = "seal",
     ) -> Deadline | None:
-        """Record a motion to seal as filed; returns the designating party's supporting
-        statement deadline when the local rule sets one and the movant did not designate."""
+        """Record a motion to seal (or to unseal) as filed, with who moved; returns the
+        designating party's supporting statement deadline when the local rule sets one and the
+        movant did not designate."""
         self.ctx.require(Act.move_to_seal)
-        motion = sealing.MotionToSeal(docket, tuple(exhibits), motion_kind(kind), joint)
+        movant = self._own_side(movant, joint)
+        motion = _motion(docket, exhibits, kind, joint, movant, request)
         rules = local_rules()
         if local_rule is not None and local_rule not in rules:
             raise NotFound(f"no local rule {local_rule!r}: one of {', '.join(rules)}")
@@ -66,15 +107,17 @@ class Sealing(Service):
                 t.SealMotion(
                     docket=docket,
                     kind=kind,
-                    joint=joint,
+                    joint=motion.joint,
                     exhibits=list(exhibits),
                     filed_on=filed_on,
                     local_rule=local_rule,
                     movant_designated=movant_designated,
+                    movant=motion.movant.value if motion.movant else None,
+                    request=motion.request.value,
                 )
             )
             due = None
-            if rule is not None:
+            if rule is not None and motion.request is SealRequest.seal:
                 due = sealing.supporting_statement(
                     rule,
                     motion,
@@ -106,6 +149,18 @@ class Sealing(Service):
             )
             return due
 
+    def _own_side(self, movant: str | None, joint: bool) -> str | None:
+        """A party files its own motion (or a joint one): a movant left out is its side; the
+        court's own motion, or another side's, is not a party's to file."""
+        seat = self.actor.seat
+        if seat not in (Side.producing, Side.receiving):
+            return movant
+        if movant is None:
+            return Movant.both.value if joint else seat.value
+        if movant not in (seat.value, Movant.both.value):
+            raise NotPermitted(f"{self.actor} may not file a motion as the {movant} side's")
+        return movant
+
     def seal(
         self,
         docket: str,
@@ -117,17 +172,44 @@ class Sealing(Service):
         reason: str = "",
         on: date | None = None,
         unseal_on: date | None = None,
+        movant: str | None = None,
+        request: str = "seal",
+        part: SealPart | None = None,
+        condition: str = "",
+        condition_days: int | None = None,
     ) -> list[sealing.SealDecision]:
-        """The court's ruling on a motion to seal, exhibit by exhibit (the motion is recorded
-        too if ``move_to_seal`` did not record it); ``unseal_on`` ends the seal on that day."""
+        """The court's ruling on a motion to seal or to unseal, exhibit by exhibit (the motion
+        is recorded too if ``move_to_seal`` did not record it; ``movant`` "court": the court's
+        own motion); ``unseal_on`` ends the seal on that day. ``part``: sealed in part, the
+        public version removing only that; ``condition``: the seal holds on a further act
+        (word for word), due ``condition_days`` after ``on``. The court's ``reason`` is kept
+        word for word."""
         self.ctx.require(Act.seal)
-        motion = sealing.MotionToSeal(docket, tuple(exhibits), motion_kind(kind), joint)
+        if part is not None and not part:
+            part = None
+        if (part is not None or condition.strip()) and (not granted or request != "seal"):
+            raise InvalidInput(
+                "a seal in part or on a condition is a granted motion to seal (--granted)"
+            )
+        if condition_days is not None and (not condition.strip() or on is None):
+            raise InvalidInput("a condition's days need the condition (--condition) and --on")
         with self.ctx.transaction() as s:
+            row = s.get(t.SealMotion, docket)
+            if row is not None and movant is None and request == "seal":
+                movant, request = row.movant, row.request  # as the motion was recorded
+            motion = _motion(docket, exhibits, kind, joint, movant, request)
             lookup.exhibit_documents(s, self.actor, exhibits)
             known = rows.exhibits(s)
-            decisions = sealing.decide(motion, known, granted, reason)
-            row = s.get(t.SealMotion, docket) or t.SealMotion(
-                docket=docket, kind=kind, joint=joint, exhibits=list(exhibits)
+            if part is not None:
+                _check_items(known, exhibits, part)
+            decisions = sealing.decide(motion, known, granted, reason, part, condition.strip())
+            row = row or t.SealMotion(
+                docket=docket,
+                kind=kind,
+                joint=motion.joint,
+                exhibits=list(exhibits),
+                movant=motion.movant.value if motion.movant else None,
+                request=motion.request.value,
             )
             ruled = select(t.SealDecision.id).where(t.SealDecision.motion == docket).limit(1)
             if s.scalar(ruled) is not None:
@@ -144,9 +226,32 @@ class Sealing(Service):
                         standard=d.standard.value,
                         reason=d.reason,
                         unseal_on=unseal_on if d.sealed else None,
+                        part=d.part.as_data() if d.part else None,
+                        condition=d.condition or None,
                     )
                 )
             sealed_now = [d.exhibit for d in decisions if d.sealed]
+            conditional = [d.exhibit for d in decisions if d.sealed and d.condition]
+            if condition_days is not None and conditional and on is not None:
+                party = {Movant.receiving: "receiving", Movant.both: "both"}.get(
+                    motion.moved_by, Side.producing.value
+                )
+                s.add(
+                    t.Deadline(
+                        act=condition.strip(),
+                        due=compute(
+                            on,
+                            condition_days,
+                            state=rows.matter(s).state,
+                            extra_holidays=frozenset(rows.closures(s)),
+                        ),
+                        trigger=on,
+                        days=condition_days,
+                        source=f"order on the motion to seal, Dkt. {docket}",
+                        party=party,
+                        exhibits=list(conditional),  # the record's own, as a seal's end is
+                    )
+                )
             if unseal_on is not None and sealed_now and on is not None:
                 s.add(
                     t.Deadline(
@@ -162,5 +267,22 @@ class Sealing(Service):
                     )
                 )
             access_rules.refresh_exhibits(s, exhibits)
-            self.ctx.audit(s, "seal", docket, sealed=sealed_now, unseal_on=unseal_on)
+            self.ctx.audit(
+                s,
+                "seal",
+                docket,
+                sealed=sealed_now,
+                unseal_on=unseal_on,
+                request=motion.request.value,
+                movant=motion.moved_by.value,
+                part=part.as_data() if part else None,
+            )
             return decisions
+
+
+def _check_items(known: Sequence[Exhibit], exhibits: Sequence[int], part: SealPart) -> None:
+    """Every item a part names is an item on one of the motion's exhibits."""
+    on_them = {i.id for e in known if e.number in set(exhibits) for i in e.items}
+    missing = [i for i in part.items if i not in on_them]
+    if missing:
+        raise NotFound(f"no item {missing[0]!r} on the exhibits of this motion")

@@ -119,7 +119,10 @@ def _values(session: Session, wanted: set[str] | None) -> Iterable[tuple[str, An
         for row in session.scalars(select(t.SealDecision)):
             key = key_of(row) or ""
             if wanted is None or key in wanted:
-                yield key, [row.sealed, row.standard, row.reason, _day(row.unseal_on)]
+                shown = [row.sealed, row.standard, row.reason, _day(row.unseal_on)]
+                if row.part or row.condition:  # sealed in part, on a condition (0018)
+                    shown += [row.part, row.condition]
+                yield key, shown
     if wanted is None or any(k.startswith("filing:") for k in wanted):
         for row in session.scalars(select(t.Filing)):
             key = key_of(row) or ""

@@ -259,6 +259,10 @@ class SealMotion(Base):
     filed_on: Mapped[date | None]
     local_rule: Mapped[str | None] = mapped_column(String(40))
     movant_designated: Mapped[bool] = mapped_column(default=True)
+    # Who moved (producing, receiving, both, court: the court's own motion; None: as ``joint``
+    # says) and what the motion asks (seal, unseal) (0018).
+    movant: Mapped[str | None] = mapped_column(String(20))
+    request: Mapped[str] = mapped_column(String(10), default="seal", server_default="seal")
 
 
 class SealDecision(Base):
@@ -271,6 +275,10 @@ class SealDecision(Base):
     standard: Mapped[str] = mapped_column(String(30))
     reason: Mapped[str] = mapped_column(Text)
     unseal_on: Mapped[date | None]
+    # Sealed in part: what the public version removes (``domain.seal_parts.SealPart`` as data;
+    # None: the whole exhibit), and a condition the seal holds on, word for word (0018).
+    part: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    condition: Mapped[str | None] = mapped_column(Text)
 
 
 class Deadline(Base):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pymupdf
 
 from clawback.domain.errors import RuleViolation
+from clawback.domain.privilege_review import SectionKind, TestReview, WaiverDates
 from clawback.domain.review import ELEMENTS, FRANKENHAUSER, ReviewRecord
 
 LETTER = pymupdf.paper_rect("letter")
@@ -66,10 +67,11 @@ class BenchMemo:
     basis: str
     covered: tuple[Covered, ...]
     declarations: tuple[Declarant, ...]
-    review: ReviewRecord
+    review: ReviewRecord | TestReview  # the law enforcement record, or another test's
     ruling: str  # "granted on 2020-06-26: reason", or "not yet ruled"
     lateness: str = ""
     history: tuple[str, ...] = ()
+    waiver: tuple[TestReview, WaiverDates] | None = None  # an FRE 502(b) analysis
 
 
 def render(memo: BenchMemo, protected: Sequence[str] = ()) -> bytes:
@@ -88,11 +90,12 @@ def render(memo: BenchMemo, protected: Sequence[str] = ()) -> bytes:
 def _html(memo: BenchMemo) -> str:
     e = _esc
     review = memo.review
+    named = "law enforcement privilege" if isinstance(review, ReviewRecord) else review.test.name
     parts = [
         f'<p class="caption">{e(memo.court)}</p>',
         f'<p class="caption">{e(memo.caption)}</p>',
         f'<p class="caption">No. {e(memo.case_number)}</p>',
-        f"<h1>Bench memo: law enforcement privilege claim {e(memo.claim)}</h1>",
+        f"<h1>Bench memo: {e(named)} claim {e(memo.claim)}</h1>",
         '<p class="small">For chambers. Describes the claimed material; does not reproduce it.</p>',
         "<h2>The claim</h2>",
         f"<p>Privilege: {e(memo.privilege.replace('_', ' '))}. State: {e(memo.state)}. "
@@ -119,6 +122,57 @@ def _html(memo: BenchMemo) -> str:
         )
     else:
         parts.append("<p>No declaration supports the claim.</p>")
+    if isinstance(review, TestReview):
+        parts += _tested(review)
+    else:
+        parts += _law_enforcement(review)
+    if memo.waiver is not None:
+        analysis, dates = memo.waiver
+        parts += [f'<p class="small">{e(line)}</p>' for line in dates.lines()]
+        parts += _tested(analysis)
+    parts += ["<h2>Ruling</h2>", f"<p>{e(memo.ruling)}</p>"]
+    return "".join(parts)
+
+
+def _tested(review: TestReview) -> list[str]:
+    """Each section of a governing test: its findings and citations, and what it comes to."""
+    e = _esc
+    test = review.test
+    parts = [f"<h2>{e(test.name[:1].upper() + test.name[1:])}</h2>"]
+    parts.append(f'<p class="small">{e(test.citation)}. {e(test.burden)}</p>')
+    for section in test.sections:
+        by_key = {f.key: f for f in review.findings if f.section == section.name}
+        if section.kind is SectionKind.balancing:
+            counts = review.balance(section.name)
+            said = ", ".join(f"{_word(w.value)} {n}" for w, n in counts.items() if n)
+            head, column = f"weighs toward: {said}", "Weighs toward"
+        else:
+            held = review.holds(section.name)
+            head = {True: "holds", False: "does not hold", None: "not decided"}[held]
+            column = "Finding"
+        parts += [
+            f"<h3>{e(_word(section.name).capitalize())} ({e(section.holds_when)}): {e(head)}</h3>",
+            _table(
+                ("Element", column, "Note", "Citation"),
+                [
+                    (
+                        el.words,
+                        _word(by_key[el.key].finding.value),
+                        by_key[el.key].note,
+                        by_key[el.key].citation,
+                    )
+                    for el in section.elements
+                ],
+            ),
+        ]
+    if review.conclusion:
+        parts.append(f"<p><b>Conclusion of the review:</b> {e(review.conclusion)}</p>")
+    return parts
+
+
+def _law_enforcement(review: ReviewRecord) -> list[str]:
+    e = _esc
+    parts: list[str] = []
     met = review.threshold_words
     parts += [
         f"<h2>Threshold showing ({met})</h2>",
@@ -143,14 +197,13 @@ def _html(memo: BenchMemo) -> str:
     ]
     if review.conclusion:
         parts.append(f"<p><b>Conclusion of the review:</b> {e(review.conclusion)}</p>")
-    parts += ["<h2>Ruling</h2>", f"<p>{e(memo.ruling)}</p>"]
     assumed = [f for f in review.threshold if f.assumed] + [f for f in review.factors if f.assumed]
     if assumed:
         parts.append(
             f'<p class="small">{len(assumed)} finding(s) marked "assumed:" are not stated in '
             "the record and were supplied by the reviewer.</p>"
         )
-    return "".join(parts)
+    return parts
 
 
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -15,9 +15,11 @@ from starlette.concurrency import run_in_threadpool
 
 from clawback.domain import claims as claim_rules
 from clawback.domain import review as review_rules
-from clawback.domain.errors import NotFound, NotPermitted
+from clawback.domain.errors import NotFound, NotPermitted, RuleViolation
+from clawback.domain.privilege_review import PrivilegeTest
 from clawback.domain.seats import Act
 from clawback.service import Record
+from clawback.service.review import WAIVER, privilege_test
 from clawback.web import csrf, forms
 from clawback.web.auth import CurrentRecord, CurrentVisitor
 from clawback.web.forms import Csrf, Text
@@ -138,13 +140,29 @@ async def review(
 ) -> Response:
     sent = await request.form()
     csrf.check(visitor, _field(sent, "csrf") or None)
-    findings: dict[str, Any] = {
-        "threshold": {
-            e.value: _finding(sent, f"threshold.{e.value}") for e in review_rules.Element
-        },
-        "factors": {n: _finding(sent, f"factor.{n}") for n in review_rules.FACTORS},
-        "conclusion": _field(sent, "conclusion"),
-    }
+    findings: dict[str, Any]
+    if _field(sent, "test"):  # another privilege's test, as the form was drawn from it
+        test = privilege_test(_field(sent, "test"))
+        findings = {"test": test.key, "conclusion": _field(sent, "conclusion")}
+        for section in test.sections:
+            findings[section.name] = {
+                e.key: _finding(sent, f"{section.name}.{e.key}") for e in section.elements
+            }
+    else:
+        findings = {
+            "threshold": {
+                e.value: _finding(sent, f"threshold.{e.value}") for e in review_rules.Element
+            },
+            "factors": {n: _finding(sent, f"factor.{n}") for n in review_rules.FACTORS},
+            "conclusion": _field(sent, "conclusion"),
+        }
+    dates = {k: _field(sent, f"fre_502b.dates.{k}") for k in WAIVER_DATES}
+    if any(dates.values()):  # an FRE 502(b) analysis is recorded once its dates are given
+        elements = privilege_test(WAIVER).section("elements").elements
+        findings[WAIVER] = {
+            "dates": dates,
+            "elements": {e.key: _finding(sent, f"fre_502b.elements.{e.key}") for e in elements},
+        }
     await run_in_threadpool(record.reviews.record, claim_id, findings)
     return RedirectResponse(f"/claims/{claim_id}#review", status_code=303)
 
@@ -171,12 +189,17 @@ def _claim_page(
     found = next((c for c in record.claims.status() if c["claim"] == claim_id), None)
     if found is None:
         raise NotFound(f"no claim {claim_id!r}")
-    findings = None
+    findings = tested = waiver = None
+    test = None if found["privilege"] == LAW_ENFORCEMENT else _test_of(found["privilege"])
     if record.may(Act.read_review):
         try:
-            findings = record.reviews.findings(claim_id)
-        except NotFound:
-            findings = None
+            if test is None:
+                findings = record.reviews.findings(claim_id)
+            else:
+                tested = record.reviews.under_test(claim_id)
+            waiver = record.reviews.waiver(claim_id)
+        except (NotFound, RuleViolation):
+            pass  # nothing recorded yet, or recorded under another test
     return page(
         request,
         "claim.html",
@@ -186,6 +209,11 @@ def _claim_page(
         moves=record.claims.moves(claim_id),
         may_review=record.may(Act.review),
         findings=findings,
+        test=test,
+        le_review=found["privilege"] == LAW_ENFORCEMENT,
+        tested=tested,
+        waiver=waiver,
+        waiver_test=privilege_test(WAIVER),
         elements=review_rules.ELEMENTS,
         factors=review_rules.FACTORS,
         shown=[s.value for s in review_rules.Shown],
@@ -193,6 +221,17 @@ def _claim_page(
         certified=[c.value for c in claim_rules.Certified],
         results=[r.value for r in claim_rules.Result],
     )
+
+
+LAW_ENFORCEMENT = claim_rules.Privilege.law_enforcement.value
+WAIVER_DATES = ("produced_on", "discovered_on", "noticed_on")
+
+
+def _test_of(privilege: str) -> PrivilegeTest | None:
+    try:
+        return privilege_test(privilege)
+    except NotFound:  # a basis with no governing test (FRCP 5.2(a) identifiers)
+        return None
 
 
 def _field(sent: Any, name: str) -> str:

@@ -9,6 +9,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
 from clawback.domain import sealing as sealing_rules
+from clawback.domain.errors import InvalidInput
+from clawback.domain.seal_parts import Movant, Privacy, SealPart
+from clawback.domain.seal_parts import privacy as parse_privacy
 from clawback.domain.seats import Act
 from clawback.service import Record
 from clawback.web import csrf, forms
@@ -21,6 +24,7 @@ Docket = Annotated[str, Form(max_length=40)]
 Exhibits = Annotated[str, Form(max_length=400)]
 Kind = Annotated[str, Form(max_length=40)]
 Day = Annotated[str, Form(max_length=20)]
+Choice = Annotated[str, Form(max_length=20)]
 
 
 @router.get("/sealing")
@@ -37,13 +41,20 @@ def motion(
     exhibits: Exhibits,
     kind: Kind,
     filed_on: Day,
+    movant: Choice = "",
+    request_kind: Annotated[str, Form(max_length=10, alias="request")] = "seal",
     csrf_token: Csrf = None,
 ) -> HTMLResponse:
     csrf.check(visitor, csrf_token)
     due = record.sealing.move_to_seal(
-        docket, exhibits=forms.numbers(exhibits), kind=kind, filed_on=forms.required_day(filed_on)
+        docket,
+        exhibits=forms.numbers(exhibits),
+        kind=kind,
+        filed_on=forms.required_day(filed_on),
+        movant=movant or None,
+        request=request_kind,
     )
-    done = f"Motion to seal, Dkt. {docket}, on record."
+    done = f"Motion to {request_kind}, Dkt. {docket}, on record."
     if due is not None:
         done += f" Supporting statement due {due.due}."
     return _page(request, visitor, record, done=done, status=201)
@@ -60,9 +71,23 @@ def decision(
     granted: Annotated[str, Form(max_length=10)],
     reason: Text = "",
     on: Day = "",
+    movant: Choice = "",
+    request_kind: Annotated[str, Form(max_length=10, alias="request")] = "seal",
+    redact_pattern: Text = "",
+    privacy: Annotated[list[str] | None, Form(max_length=20)] = None,
+    minors: Text = "",
+    part_what: Text = "",
+    condition: Text = "",
+    condition_days: Annotated[str, Form(max_length=5)] = "",
     csrf_token: Csrf = None,
 ) -> HTMLResponse:
     csrf.check(visitor, csrf_token)
+    part = SealPart(
+        patterns=(redact_pattern,) if redact_pattern.strip() else (),
+        privacy=tuple(parse_privacy(p) for p in privacy or ()),
+        minors=tuple(m.strip() for m in minors.split(",") if m.strip()),
+        what=part_what.strip(),
+    )
     decisions = record.sealing.seal(
         docket,
         exhibits=forms.numbers(exhibits),
@@ -70,8 +95,21 @@ def decision(
         granted=granted == "yes",
         reason=reason,
         on=forms.day(on),
+        movant=movant or None,
+        request=request_kind,
+        part=part or None,
+        condition=condition,
+        condition_days=_days(condition_days),
     )
     return _page(request, visitor, record, decisions=decisions, status=201)
+
+
+def _days(value: str) -> int | None:
+    if not value.strip():
+        return None
+    if not value.strip().isdigit():
+        raise InvalidInput(f"not a number of days: {value!r}")
+    return int(value)
 
 
 def _page(
@@ -90,6 +128,8 @@ def _page(
         visitor=visitor,
         documents=documents,
         kinds=[k.value for k in sealing_rules.MotionKind],
+        movants=[m.value for m in Movant],
+        privacies=[p.value for p in Privacy],
         may_move=record.may(Act.move_to_seal),
         may_seal=record.may(Act.seal),
         **context,
