@@ -6,14 +6,14 @@ database, so a secret kept before stays as it was, read as it is, until the pers
 again (``clawback people invite EMAIL``), which seals the new one.
 
 Revision ID: 0019
-Revises: 0016
+Revises: 0018
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0019"
-down_revision = "0016"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 
