@@ -162,7 +162,7 @@ def exported_text(ws: Workspace, k: int, out: Path) -> str | NotFound:
 
 
 @settings(
-    max_examples=20,
+    max_examples=12,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

@@ -14,9 +14,23 @@ from clawback.service import Workspace
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
-    workspace.matter.load_case(reference_case())
-    workspace.people.add("rc@other.test", name="RC", side="receiving", category="counsel")
-    workspace = workspace.ctx.workspace.person("rc@other.test")
+    """On each backend: for what the import stores."""
+    workspace = _receiving_counsel(tmp_path, database_url)
     yield workspace
     workspace.close()
+
+
+@pytest.fixture
+def sqlite_ws(tmp_path: Path) -> Iterator[Workspace]:
+    """On the embedded default alone: for what the import reads from the load files, which no
+    backend changes (the natives' LibreOffice run is most of such a test's time)."""
+    workspace = _receiving_counsel(tmp_path, None)
+    yield workspace
+    workspace.close()
+
+
+def _receiving_counsel(tmp_path: Path, url: str | None) -> Workspace:
+    workspace = Workspace.init(tmp_path / "ws", url).operator()
+    workspace.matter.load_case(reference_case())
+    workspace.people.add("rc@other.test", name="RC", side="receiving", category="counsel")
+    return workspace.ctx.workspace.person("rc@other.test")

@@ -105,6 +105,8 @@ def test_a_control_number_twice_with_an_opt_keeps_the_first_row_and_its_images(
 def test_identical_natives_are_duplicates_of_each_other_each_with_its_fields(
     ws: Workspace,
 ) -> None:
+    """One import of the sample volume that repeats both files and a control number: every
+    row a document of its own, recorded as duplicates; the repeated control number said once."""
     # load_file_07_1.dat: twelve rows, six naming EDRM-Sample7.ppt and six EDRM-Sample8.png.
     report = ws.imports.volume(FOLDER, FOLDER / "load_file_07_1.dat")
     theirs = [f"Sample_{n:07d}" for n in range(71, 83) if n != 74]  # 73 twice: first kept
@@ -131,6 +133,15 @@ def test_identical_natives_are_duplicates_of_each_other_each_with_its_fields(
         f"{report.imported[2].control}, recorded as a duplicate of {report.imported[0].control}"
     )
     assert all(", duplicate of RCV-" in line for line in describe(report))
+    # the same volume repeats a control number: said once, the first row kept
+    assert [p for p in report.problems if "duplicate control" in p] == [
+        "row 4 (Sample_0000073): duplicate control number (first on row 3)"
+    ]
+    named = [(p.split("(")[1].split(")")[0], p) for p in report.problems]
+    # a refused row's control number, not a note on a row that is in (a duplicate native, a
+    # conversion's warning)
+    refused = [c for c, p in named if c not in theirs or "duplicate control" in p]
+    assert sorted(theirs + refused) == sorted([*theirs, "Sample_0000073"])
 
 
 def test_received_designations_are_applied_and_shown(ws: Workspace, tmp_path: Path) -> None:

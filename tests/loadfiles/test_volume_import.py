@@ -72,9 +72,9 @@ def test_the_relativity_images_by_their_opt(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "name", ["load_file_02.dat", "load_file_03.dat", "load_file_04.dat", "load_file_05.dat"]
 )
-def test_every_dialect_gives_its_control_numbers(ws: Workspace, name: str) -> None:
+def test_every_dialect_gives_its_control_numbers(sqlite_ws: Workspace, name: str) -> None:
     facts = FACTS[name]
-    report = ws.imports.volume(FOLDER, FOLDER / name)
+    report = sqlite_ws.imports.volume(FOLDER, FOLDER / name)
     refused = {p.split("(", 1)[1].split(")", 1)[0]: p for p in report.problems}
     assert sorted([i.theirs for i in report.imported] + list(refused)) == sorted(
         facts["control_numbers"]
@@ -84,23 +84,6 @@ def test_every_dialect_gives_its_control_numbers(ws: Workspace, name: str) -> No
     for control, problem in refused.items():
         month = expected[control].split("(month ")[1].rstrip(")")
         assert f"'{month}/21/2001" in problem and "is not a date" in problem
-
-
-def test_duplicate_control_numbers_are_reported_once_and_skipped(ws: Workspace) -> None:
-    report = ws.imports.volume(FOLDER, FOLDER / "load_file_07_1.dat")
-    assert [p for p in report.problems if "duplicate control" in p] == [
-        "row 4 (Sample_0000073): duplicate control number (first on row 3)"
-    ]
-    assert "Sample_0000074" not in [i.theirs for i in report.imported]
-    imported = [i.theirs for i in report.imported]
-    named = [(p.split("(")[1].split(")")[0], p) for p in report.problems]
-    # a refused row's control number, not a note on a row that is in (a duplicate native, a
-    # conversion's warning)
-    refused = [c for c, p in named if c not in imported or "duplicate control" in p]
-    seen = imported + refused
-    assert sorted(seen) == sorted(
-        [f"Sample_{n:07d}" for n in range(71, 83) if n != 74] + ["Sample_0000073"]
-    )
 
 
 def test_the_command_line_prints_what_came_in_and_what_did_not(tmp_path: Path) -> None:
