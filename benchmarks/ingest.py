@@ -15,9 +15,8 @@ families, their attachments rendered in one LibreOffice run per family), against
 message (then the same messages as a folder through ``ingest_paths``, which renders a batch's
 attachments in one run: ``as folder``); and a load-file volume (``--volume-docs`` records: a
 page image and an extracted text file each, every fourth a spreadsheet native with no images),
-imported by ``Imports.volume``,
-against PyMuPDF turning each image into a PDF page, reading each text file, and one bare
-``soffice`` run over the natives.
+imported by ``Imports.volume``, against PyMuPDF turning each image into a PDF page, reading
+each text file, and one bare ``soffice`` run over the natives.
 
 Then peak memory, each in a child process reporting its peak resident set (``VmHWM``, see
 `peak_kib`) beside a child that only reads the same files with PyMuPDF: one PDF of
