@@ -7,6 +7,7 @@ import pymupdf
 import pytest
 
 from clawback.pdf.gate.verify import verify
+from clawback.pdf.shows import visible
 from clawback.pdf.shows.visible import visible_copy
 from tests.redaction.adversarial import CODE, CORPUS
 from tests.redaction.extractors import contains, texts
@@ -92,3 +93,47 @@ def test_the_gate_refuses_what_no_viewer_shows_and_passes_the_visible_copy(
     assert all(f.page in (None, 0) for f in found)
     copy, _ = visible_copy(original)
     assert [f for f in verify(copy, [], xray=False) if f.check == "shown"] == []
+
+
+def _full_path(page: pymupdf.Page) -> list[pymupdf.Rect]:
+    """What `unseen_text` finds with its pre-check skipped: every page through the slow path."""
+    return visible._unseen(page, visible._chars(page, visible._SHOWN), page.get_texttrace())
+
+
+def _edge_cases() -> bytes:
+    """Pages the pre-check must send on: a space clipped away between two words, a character
+    half off the right edge, one a hair inside, and one drawn with a zero-size box."""
+    doc = pymupdf.open()
+    clipped = doc.new_page(width=300, height=200)
+    clipped.insert_text((20, 100), "left", fontname="helv")
+    stream = (
+        b"q 200 0 100 200 re W n BT /helv 12 Tf 1 0 0 1 42 100 Tm ( ) Tj ET Q "
+        b"BT /helv 12 Tf 1 0 0 1 60 100 Tm (right) Tj ET"
+    )
+    xref = doc.get_new_xref()
+    doc.update_object(xref, "<<>>")
+    doc.update_stream(xref, stream)
+    (first,) = clipped.get_contents()
+    doc.xref_set_key(clipped.xref, "Contents", f"[{first} 0 R {xref} 0 R]")
+    doc.new_page(width=300, height=200).insert_text((292, 100), "XY")  # half off the edge
+    doc.new_page(width=300, height=200).insert_text((280, 100), "ok")  # a hair inside
+    doc.new_page(width=300, height=200).insert_text((20, 100), "flat", fontsize=0.0001)
+    return doc.tobytes()
+
+
+def test_the_pre_check_passes_no_page_the_full_path_would_change() -> None:
+    """`_all_shown` lets a page skip the per-character comparison; on every corpus page and the
+    edge cases it may say so only where the full comparison finds nothing to take out."""
+    files = [s.build() for s in CORPUS.values()] + [_edge_cases()]
+    skipped = sent = 0
+    for pdf in files:
+        with pymupdf.open(stream=pdf) as doc:
+            for page in doc:
+                full = _full_path(page)
+                if visible._all_shown(page, page.get_texttrace()):
+                    assert full == [], (page.parent.name, page.number)
+                    skipped += 1
+                else:
+                    sent += 1
+                assert visible.unseen_text(page) == full
+    assert skipped and sent  # both ways are exercised

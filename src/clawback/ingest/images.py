@@ -21,6 +21,9 @@ from clawback.ingest.limits import MAX_IMAGE_FRAMES, Refused, check_image_size
 from clawback.pdf.files.document import save_clean
 
 ASSUMED_DPI = 300.0
+#: How a picture file starts (PNG, JPEG, TIFF both ways, GIF, BMP): an e-mail's picture
+#: attachment is placed on a page here, not rendered by LibreOffice.
+PICTURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
 FALLBACK_LONG_SIDE = 11.0
 _SANE_DPI = (50.0, 2400.0)
 #: The smallest page a picture is put on (points: 4.25 x 2 inches).

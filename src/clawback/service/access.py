@@ -22,6 +22,8 @@ from clawback.service import rows as record
 from clawback.storage import tables as t
 
 REDACTED_MARK = "[REDACTED]"
+#: Up to this many documents, `refresh` asks for their public filings by id, not all of them.
+_FEW = 100
 
 
 def refresh(s: Session, docs: Iterable[t.Document] | None = None) -> None:
@@ -30,13 +32,18 @@ def refresh(s: Session, docs: Iterable[t.Document] | None = None) -> None:
     if not rows:
         return
     s.flush()
-    claims = [c for c in record.claims(s) if c.state is not claim_rules.State.withdrawn]
-    exhibits = record.exhibits(s)
-    effects = claim_rules.effects(exhibits, claims, record.rulings(s))
+    effects: dict[int, claim_rules.Effect] = {}
+    sealed: dict[int, bool] = {}
+    if any(doc.exhibit is not None for doc in rows):  # claims, rulings and seals name exhibits
+        claims = [c for c in record.claims(s) if c.state is not claim_rules.State.withdrawn]
+        effects = claim_rules.effects(record.exhibits(s), claims, record.rulings(s))
+        sealed = {d.exhibit: d.sealed for d in record.seal_decisions(s)}
     # unruled, or ruled so that nothing is released yet (moot, denied without prejudice, ...)
     pending = {n for n, e in effects.items() if e.pending}
-    sealed = {d.exhibit: d.sealed for d in record.seal_decisions(s)}
-    public = set(s.scalars(select(t.Filing.document_id).where(t.Filing.kind == "public")).all())
+    filed = select(t.Filing.document_id).where(t.Filing.kind == "public")
+    if len(rows) <= _FEW:  # a few documents (one ingested): their own filings only
+        filed = filed.where(t.Filing.document_id.in_([doc.id for doc in rows]))
+    public = set(s.scalars(filed).all())
     for doc in rows:
         doc.tier = s.scalar(
             select(t.Designation.tier)

@@ -13,6 +13,7 @@ checked for fake redactions, boxes over live text, each found kept as a warning 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -30,9 +31,11 @@ from clawback.domain.refs import CONTROL_PREFIXES
 from clawback.domain.seats import Act
 from clawback.ingest import EMAIL, INGESTED, KNOWN, PDF, REFUSED, FileReport, shown, walk
 from clawback.ingest import prepare as prepare_file
+from clawback.ingest.ahead import to_render
 from clawback.ingest.embedded import embedded_files
-from clawback.ingest.images import image_pdf
+from clawback.ingest.images import PICTURES, image_pdf
 from clawback.ingest.pdfcheck import check_pdf
+from clawback.ingest.render import ahead as render_ahead
 from clawback.ingest.render import render
 from clawback.pdf.files.convert import RENDERED
 from clawback.pdf.files.decrypt import decrypt, is_encrypted
@@ -462,23 +465,42 @@ class Ingest(Service):
         if exhibit is not None and (len(paths) != 1 or paths[0].is_dir()):
             raise ClawbackError(f"exhibit {exhibit} numbers one file: give one file, not a folder")
         reports = []
-        for path in walk(paths):
+        found = walk(paths)
+        while batch := list(itertools.islice(found, AHEAD_FILES)):
+            with render_ahead(self._to_render(batch)):  # one LibreOffice run for the batch
+                for path in batch:
+                    reports.append(self._ingest_path(path, exhibit, options))
+        return reports
+
+    def _ingest_path(
+        self, path: Path, exhibit: int | None, options: Mapping[str, Any]
+    ) -> FileReport:
+        try:
+            data = path.read_bytes()
+            name = shown(path.name)  # stored and printed on one line, whatever it holds
+            controls, new = self.ingest_file(data, name, exhibit=exhibit, **options)
+        except OSError as exc:
+            return FileReport(path, REFUSED, reason=f"cannot be read ({exc.strerror})")
+        except (ClawbackError, ValueError) as exc:
+            return FileReport(path, REFUSED, reason=str(exc))
+        said = INGESTED if new else KNOWN
+        warned = self._warnings(controls) if new else ()
+        numbered = f"Ex. {exhibit}" if exhibit is not None else ""
+        return FileReport(path, said, tuple(controls), warnings=warned, exhibit=numbered)
+
+    def _to_render(self, batch: Sequence[Path]) -> list[tuple[bytes, str]]:
+        """What LibreOffice will render for the batch's files not in the record yet
+        (`ingest.ahead`); a file that cannot be read here is left to `_ingest_path`."""
+        files = []
+        for path in batch:
             try:
                 data = path.read_bytes()
-                name = shown(path.name)  # stored and printed on one line, whatever it holds
-                controls, new = self.ingest_file(data, name, exhibit=exhibit, **options)
-            except OSError as exc:
-                reports.append(FileReport(path, REFUSED, reason=f"cannot be read ({exc.strerror})"))
-            except (ClawbackError, ValueError) as exc:
-                reports.append(FileReport(path, REFUSED, reason=str(exc)))
-            else:
-                said = INGESTED if new else KNOWN
-                warned = self._warnings(controls) if new else ()
-                numbered = f"Ex. {exhibit}" if exhibit is not None else ""
-                reports.append(
-                    FileReport(path, said, tuple(controls), warnings=warned, exhibit=numbered)
-                )
-        return reports
+            except OSError:
+                continue
+            if self._known(hashlib.sha256(data).hexdigest()) or self._mail_family(data):
+                continue
+            files += to_render(data, shown(path.name))
+        return files
 
     def _warnings(self, controls: Sequence[str]) -> tuple[str, ...]:
         """What ingest said of these documents' files (``warnings`` in their meta), each once."""
@@ -570,8 +592,6 @@ class Ingest(Service):
         return len(found)
 
 
-#: How a picture file starts (PNG, JPEG, TIFF, GIF, BMP).
-_PICTURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
 #: How deep children are looked for inside children (a PDF in a PDF in an e-mail ...).
 _MAX_DEPTH = 5
 
@@ -604,7 +624,7 @@ def _render(members: Sequence[email.Member]) -> dict[int, tuple[bytes | None, li
     pages was refused by ingest's picture step (`ingest.images`): why is said too."""
     found: dict[int, tuple[bytes | None, list[str]]] = {}
     for n, m in enumerate(members):
-        if m.pdf is None and m.native.startswith(_PICTURES):
+        if m.pdf is None and m.native.startswith(PICTURES):
             try:
                 found[n] = (image_pdf(m.native), [])
             except ClawbackError as exc:
@@ -626,6 +646,10 @@ def _render(members: Sequence[email.Member]) -> dict[int, tuple[bytes | None, li
             why = f"{name!r} could not be rendered ({done.failure}): produced in native form"
             found[n] = (None, [why])
     return found
+
+
+#: Files of a batch whose Office files and attachments are rendered in one LibreOffice run.
+AHEAD_FILES = 25
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,20 @@ write lock at its start instead of failing half-way. The schema comes only from 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+#: ``revision = "0016"`` and ``down_revision = "0015"`` (or ``None``) in a migration's source.
+_REVISION = re.compile(
+    r"""^(down_)?revision(?:\s*:[^=\n]*)?\s*=\s*(?:["']([^"'\n]*)["']|None)\s*$""", re.M
+)
 
 
 def sqlite_url(path: Path) -> str:
@@ -46,19 +50,52 @@ def _begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _config(engine: Engine) -> Config:
+def _config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config  # Alembic only to migrate: a read starts without it
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.attributes["engine"] = engine
+    if engine is not None:
+        config.attributes["engine"] = engine
     return config
 
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration (a no-op when it is there already)."""
+    from alembic import command
+
     command.upgrade(_config(engine), "head")
 
 
 def schema_is_current(engine: Engine) -> bool:
-    head = ScriptDirectory.from_config(_config(engine)).get_current_head()
+    """Whether the database is at the newest migration: its ``alembic_version`` row against
+    `head_revision`, read without loading Alembic (every command opens a workspace)."""
+    head = head_revision()
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision() == head
+        if not inspect(conn).has_table("alembic_version"):
+            return False
+        found = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return list(found) == [head]
+
+
+def head_revision() -> str:
+    """The newest migration's revision, from the migration files' ``revision`` and
+    ``down_revision`` lines; Alembic's own reading when a file does not say them plainly or the
+    files do not make one chain with one head."""
+    revisions: dict[str, str | None] = {}
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        said = {bool(m[1]): m[2] for m in _REVISION.finditer(path.read_text(encoding="utf-8"))}
+        if False not in said or True not in said:
+            return _alembic_head()
+        revisions[said[False] or ""] = said[True]
+    heads = set(revisions) - set(revisions.values())
+    if len(heads) != 1 or "" in revisions:
+        return _alembic_head()
+    return heads.pop()
+
+
+def _alembic_head() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    return head or ""

@@ -29,7 +29,9 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
 import pikepdf
 import pymupdf
 
@@ -46,6 +48,9 @@ _ALL = (
     | pymupdf.TEXT_IGNORE_ACTUALTEXT
 )
 _SHOWN = _ALL | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_CLIP
+_NO_SPACES = pymupdf.TEXT_INHIBIT_SPACES
+#: A character box smaller than this (in square points) counts as a point (`_unseen`).
+_TINY = 1e-6
 _Key = tuple[str, int, int]
 _Box = tuple[float, float, float, float]
 
@@ -328,18 +333,51 @@ def unseen_text(page: pymupdf.Page) -> list[pymupdf.Rect]:
     if turned:
         page.set_rotation(0)
     try:
-        return _unseen(page, _chars(page, _SHOWN))
+        trace = page.get_texttrace()
+        if _all_shown(page, trace):
+            return []
+        return _unseen(page, _chars(page, _SHOWN), trace)
     finally:
         if turned:
             page.set_rotation(turned)
 
 
-def _unseen(page: pymupdf.Page, shown: dict[_Key, _Box]) -> list[pymupdf.Rect]:
+def _all_shown(page: pymupdf.Page, trace: list[dict[str, Any]]) -> bool:
+    """Whether the page provably shows every character it holds, decided in MuPDF's C code and
+    numpy rather than a Python loop per character: the page's text read with clip
+    culling off and on is the same string (spaces MuPDF would invent between words turned off,
+    so a culled space cannot hide behind an invented one), and every character's traced box
+    lies wholly inside the page with an area `_unseen` would not call empty. Either failing
+    sends the page to `_unseen`, which then finds exactly what it found before."""
+    if page.get_text("text", flags=_ALL | _NO_SPACES) != page.get_text(
+        "text", flags=_SHOWN | _NO_SPACES
+    ):
+        return False
+    boxes = np.array([ch[3] for span in trace for ch in span["chars"]], dtype=np.float64)
+    if not len(boxes):
+        return True
+    x0, y0, x1, y1 = boxes.T
+    widths, heights = x1 - x0, y1 - y0
+    ax0, ay0, ax1, ay1 = page.rect
+    return bool(
+        x0.min() >= ax0
+        and y0.min() >= ay0
+        and x1.max() <= ax1
+        and y1.max() <= ay1
+        and widths.min() > 0
+        and heights.min() > 0
+        and (widths * heights).min() >= _TINY
+    )
+
+
+def _unseen(
+    page: pymupdf.Page, shown: dict[_Key, _Box], trace: list[dict[str, Any]]
+) -> list[pymupdf.Rect]:
     # Plain floats, not pymupdf.Rect, in the loops: a rendered spreadsheet holds 100,000
     # characters, and Rect arithmetic in Python cost seconds a page.
     unseen = [pymupdf.Rect(box) for key, box in _chars(page, _ALL).items() if key not in shown]
     ax0, ay0, ax1, ay1 = page.rect
-    for span in page.get_texttrace():
+    for span in trace:
         for ch in span["chars"]:
             x0, y0, x1, y1 = ch[3]
             if x0 >= x1 or y0 >= y1:  # a glyph with no box: its origin, a point wide
@@ -347,7 +385,7 @@ def _unseen(page: pymupdf.Page, shown: dict[_Key, _Box]) -> list[pymupdf.Rect]:
                 x0, y0, x1, y1 = x - 0.5, y - 0.5, x + 0.5, y + 0.5
             w, h = min(x1, ax1) - max(x0, ax0), min(y1, ay1) - max(y0, ay0)
             inside = w * h if w > 0 and h > 0 else 0.0
-            if inside < 0.5 * max((x1 - x0) * (y1 - y0), 1e-6):
+            if inside < 0.5 * max((x1 - x0) * (y1 - y0), _TINY):
                 unseen.append(pymupdf.Rect(x0, y0, x1, y1))
     return unseen
 
@@ -359,8 +397,11 @@ def _remove_unseen_text(page: pymupdf.Page) -> int:
     if turned:
         page.set_rotation(0)
     try:
+        trace = page.get_texttrace()
+        if _all_shown(page, trace):
+            return 0
         before = _chars(page, _SHOWN)
-        unseen = _unseen(page, before)
+        unseen = _unseen(page, before, trace)
         if not unseen:
             return 0
         for box in unseen:
