@@ -1,15 +1,8 @@
 """Plain-data readers and writers for litigation load files (Concordance DAT, Opticon OPT)."""
 
-from clawback.loadfiles.dat import (
-    DatFile,
-    UnsafePathError,
-    read_dat,
-    resolve,
-    resolve_all,
-    split_multi,
-    write_dat,
-)
+from clawback.loadfiles.dat import DatFile, read_dat, split_multi, write_dat
 from clawback.loadfiles.opt import OptDocument, OptFile, OptPage, read_opt, write_opt
+from clawback.loadfiles.paths import UnsafePathError, resolve, resolve_all
 
 __all__ = [
     "DatFile",

@@ -11,9 +11,9 @@ with or without a byte order mark or Windows-1252, CRLF or LF, no newline after 
 what it could not read is listed in :attr:`DatFile.problems`, with line numbers, and the rest of
 the file is still read. :func:`write_dat` writes the standard form so round trips can be tested.
 
-Everything here is plain data: no database, no file system except :func:`resolve`, which maps
-the Windows-style relative paths found in load files onto a volume folder without ever leaving
-it.
+Everything here is plain data: no database, no file system. Bytes become text in
+:mod:`clawback.loadfiles.text`; the paths a load file names are mapped onto a volume folder by
+:mod:`clawback.loadfiles.paths`.
 """
 
 from __future__ import annotations
@@ -22,14 +22,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
 
-from clawback.domain.errors import DocumentError
+from clawback.loadfiles.text import UTF8_BOM, decode, split_lines
 
 DC4 = "\x14"
 THORN = "\u00fe"
 REGISTERED = "\u00ae"
-UTF8_BOM = b"\xef\xbb\xbf"
 
 DELIMITERS = (DC4, "|", "\t", ",")
 QUOTES = (THORN, "^", '"')
@@ -116,11 +114,6 @@ CONTROL_FIELDS = (
 )  # fmt: skip
 _NAME_LIKE = re.compile(r"[^\W\d][\w ()#./&:'-]*")
 _DIGIT_RUN = re.compile(r"\d{3}")
-_ESCAPED = re.compile("[\udc80-\udcff]")
-
-
-class UnsafePathError(DocumentError):
-    """A load-file path that is absolute, empty, or climbs out of the volume folder."""
 
 
 @dataclass
@@ -189,77 +182,6 @@ class DatFile:
 def split_multi(value: str, separator: str = ";") -> list[str]:
     """Split a multi-value field (``a; b;c``) into stripped, non-empty values."""
     return [part.strip() for part in value.split(separator) if part.strip()]
-
-
-# --------------------------------------------------------------------------------------------
-# Decoding
-
-
-def decode(data: bytes) -> tuple[str, str, bool, list[str]]:
-    """Bytes to text: (text, encoding, had a BOM, problems).
-
-    UTF-8 with a BOM, UTF-16 with a BOM, strict UTF-8, then (when the bytes are not UTF-8)
-    Windows-1252, where the Concordance qualifier þ is the single byte 0xFE. Bytes that fit
-    neither are replaced by U+FFFD and reported.
-    """
-    problems: list[str] = []
-    if data.startswith(UTF8_BOM):
-        text, bad = _decode_counting(data[len(UTF8_BOM) :], "utf-8")
-        if bad:
-            problems.append(f"{bad} byte(s) are not valid UTF-8; replaced with U+FFFD")
-        return text, "utf-8", True, problems
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        codec = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
-        text, bad = _decode_counting(data[2:], codec)
-        if bad:
-            problems.append(f"{bad} undecodable {codec} sequence(s); replaced with U+FFFD")
-        return text, codec, True, problems
-    try:
-        return data.decode("utf-8"), "utf-8", False, problems
-    except UnicodeDecodeError:
-        pass
-    utf8_text, utf8_bad = _decode_counting(data, "utf-8")
-    multibyte = sum(1 for ch in utf8_text if ord(ch) > 0x7F and ch != "\ufffd")
-    if multibyte and multibyte >= 2 * utf8_bad:
-        # Mostly UTF-8 with a few damaged sequences: better than reading it all as cp1252.
-        problems.append(f"{utf8_bad} byte(s) are not valid UTF-8; replaced with U+FFFD")
-        return utf8_text, "utf-8", False, problems
-    text, bad = _decode_counting(data, "cp1252")
-    if bad:
-        problems.append(f"{bad} byte(s) are undefined in Windows-1252; replaced with U+FFFD")
-    return text, "cp1252", False, problems
-
-
-def _decode_counting(data: bytes, codec: str) -> tuple[str, int]:
-    """Decode, replacing bad bytes with U+FFFD; also return how many bytes were bad."""
-    if codec.startswith("utf-16"):
-        text = data.decode(codec, errors="replace")
-        return text, max(0, text.count("\ufffd") - data.decode(codec, "ignore").count("\ufffd"))
-    text = data.decode(codec, errors="surrogateescape")
-    bad = len(_ESCAPED.findall(text))
-    return (_ESCAPED.sub("\ufffd", text) if bad else text), bad
-
-
-def split_lines(text: str) -> tuple[list[str], str | None, bool]:
-    """Physical lines without terminators, the line-ending style, and a final newline flag."""
-    if not text:
-        return [], None, False
-    crlf = text.count("\r\n")
-    lf = text.count("\n") - crlf
-    cr = text.count("\r") - crlf
-    if lf == 0 and crlf == 0 and cr:
-        lines = text.split("\r")
-        style: str | None = "CR"
-    else:
-        lines = text.split("\n")
-        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
-        style = "CRLF" if crlf and not lf else "LF" if lf and not crlf else None
-        if crlf and lf:
-            style = "mixed"
-    final = lines[-1] == ""
-    if final:
-        lines.pop()
-    return lines, style, final
 
 
 # --------------------------------------------------------------------------------------------
@@ -605,56 +527,3 @@ def _dat_line(values: Sequence[str]) -> str:
         value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", REGISTERED)
         cells.append(THORN + value.replace(THORN, THORN + THORN) + THORN)
     return DC4.join(cells) + "\r\n"
-
-
-# --------------------------------------------------------------------------------------------
-# Paths
-
-
-def resolve(volume_root: Path, windows_path: str) -> Path:
-    """The file a load-file path (``.\\VOL01\\NATIVES\\a.pdf``) names under ``volume_root``.
-
-    Backslashes and slashes both separate; ``.`` parts are dropped and ``..`` parts climb, but
-    never above ``volume_root``. Absolute paths (``C:\\...``, ``\\\\server\\...``, ``/x``) and
-    paths that climb out, lexically or through a symlink, raise :class:`UnsafePathError`.
-    """
-    raw = windows_path.strip()
-    if not raw:
-        raise UnsafePathError("empty path")
-    if "\x00" in raw:
-        raise UnsafePathError(f"NUL character in path {windows_path!r}")
-    posix = raw.replace("\\", "/")
-    if posix.startswith("/") or re.match(r"[A-Za-z]:", posix):
-        raise UnsafePathError(f"absolute path {windows_path!r}; load-file paths must be relative")
-    parts: list[str] = []
-    for part in PurePosixPath(posix).parts:
-        if part in ("", "."):
-            continue
-        if part == "..":
-            if not parts:
-                raise UnsafePathError(f"path {windows_path!r} climbs out of the volume folder")
-            parts.pop()
-            continue
-        parts.append(part)
-    if not parts:
-        raise UnsafePathError(f"path {windows_path!r} names the volume folder itself")
-    root = Path(volume_root)
-    target = root.joinpath(*parts)
-    real_root = root.resolve()
-    if not target.resolve().is_relative_to(real_root):
-        raise UnsafePathError(f"path {windows_path!r} leaves the volume folder through a link")
-    return target
-
-
-def resolve_all(volume_root: Path, paths: Iterable[str]) -> tuple[dict[str, Path], list[str]]:
-    """Resolve many load-file paths; unsafe ones are reported, not raised. Blanks are skipped."""
-    found: dict[str, Path] = {}
-    problems: list[str] = []
-    for raw in paths:
-        if not raw.strip() or raw in found:
-            continue
-        try:
-            found[raw] = resolve(volume_root, raw)
-        except UnsafePathError as exc:
-            problems.append(str(exc))
-    return found, problems

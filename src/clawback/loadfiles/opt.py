@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from clawback.loadfiles.dat import MAX_PROBLEMS, decode, split_lines
+from clawback.loadfiles.dat import MAX_PROBLEMS
+from clawback.loadfiles.text import decode, split_lines
 
 FIELDS = 7
 _YES = frozenset({"y", "yes", "t", "true", "1"})

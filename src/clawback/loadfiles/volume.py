@@ -18,9 +18,10 @@ from pathlib import Path, PureWindowsPath
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange
 from clawback.domain.errors import ClawbackError, NotFound
 from clawback.loadfiles import defects
-from clawback.loadfiles.dat import DatFile, read_dat, resolve
+from clawback.loadfiles.dat import DatFile, read_dat
 from clawback.loadfiles.fields import guess_names, norm, roles
 from clawback.loadfiles.opt import OptDocument, read_opt
+from clawback.loadfiles.paths import resolve
 
 
 @dataclass

@@ -52,8 +52,8 @@ from clawback.domain.seats import Act
 from clawback.ingest.images import image_pdf
 from clawback.ingest.render import Rendered, render
 from clawback.loadfiles import OptDocument, resolve
-from clawback.loadfiles.dat import decode
 from clawback.loadfiles.fields import DATE, ISO_DATE, looks_like_path, norm
+from clawback.loadfiles.text import decode
 from clawback.loadfiles.volume import Row, one_line, read_volume, stated_span, suffix
 from clawback.pdf.files.convert import RENDERED
 from clawback.pdf.files.document import open_pdf
