@@ -35,13 +35,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pymupdf
 
 from clawback.pdf.files.document import PdfError, open_pdf
+from clawback.pdf.received import geometry as geo
+from clawback.pdf.received.geometry import Point, RectTuple
 
 __all__ = [
     "DARK",
@@ -63,7 +65,6 @@ _SHOWN_DARK = 128  # a rendered grey value at most this is dark
 _ZOOM = 1.5  # the render that confirms a character is covered as drawn (108 dpi)
 _MAX_PIXELS = 8_000_000  # ... or less, on a very large page
 _GRID = 4  # sample points per side when a filled area is not one rectangle
-_CURVE_STEPS = 8
 _ON_TOP = 1 << 30  # annotations are drawn over everything on the page
 _PLACEHOLDER = re.compile(
     r"(confidential|name\s*redacted|privileged?|redacted(\s+and\s+publicly\s+filed)?|"
@@ -82,8 +83,6 @@ _ANNOT_WHAT: dict[int, str] = {
 }
 _UNAPPLIED = "a redaction annotation never applied"
 
-Point = tuple[float, float]
-RectTuple = tuple[float, float, float, float]
 RGB = tuple[float, float, float]
 
 
@@ -154,8 +153,8 @@ class _Region:
     rects: list[RectTuple | None] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.rects = [_as_rect(poly) for poly in self.polygons]
-        bounds = [_bounds(poly) for poly in self.polygons]
+        self.rects = [geo.as_rect(poly) for poly in self.polygons]
+        bounds = [geo.bounds_of(poly) for poly in self.polygons]
         self.bbox = (
             min(b[0] for b in bounds),
             min(b[1] for b in bounds),
@@ -167,10 +166,10 @@ class _Region:
         """The share of ``box`` inside the filled area."""
         x0, y0, x1, y1 = box
         area = (x1 - x0) * (y1 - y0)
-        if area <= 0 or _inter(box, self.bbox) <= 0:
+        if area <= 0 or geo.overlap(box, self.bbox) <= 0:
             return 0.0
         if len(self.rects) == 1 and self.rects[0] is not None:
-            return _inter(box, self.rects[0]) / area
+            return geo.overlap(box, self.rects[0]) / area
         inside = 0
         for i in range(_GRID):
             y = y0 + (i + 0.5) * (y1 - y0) / _GRID
@@ -183,7 +182,7 @@ class _Region:
         winding = 0
         crossings = 0
         for poly in self.polygons:
-            w = _winding(poly, x, y)
+            w = geo.winding(poly, x, y)
             winding += w
             crossings += abs(w)
         return crossings % 2 == 1 if self.even_odd else winding != 0
@@ -193,10 +192,10 @@ class _Region:
         cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
         best, best_area = 0, -1.0
         for n, poly in enumerate(self.polygons):
-            x0, y0, x1, y1 = bounds = _bounds(poly)
+            x0, y0, x1, y1 = bounds = geo.bounds_of(poly)
             if x0 <= cx <= x1 and y0 <= cy <= y1:
                 return n
-            area = _inter(bounds, box)
+            area = geo.overlap(bounds, box)
             if area > best_area:
                 best, best_area = n, area
         return best
@@ -239,7 +238,7 @@ def page_boxes(page: pymupdf.Page) -> list[BoxOverText]:
     pieces: dict[tuple[int, int], list[_Char]] = {}
     for n in sorted(top):
         char, region = chars[n], regions[top[n]]
-        if region.confirm and not view.dark(_clip(char.box, region.bbox)):
+        if region.confirm and not view.dark(geo.clipped(char.box, region.bbox)):
             continue  # painted over, or the box clipped away: the character shows
         pieces.setdefault((top[n], region.piece(char.box)), []).append(char)
     found = []
@@ -253,10 +252,10 @@ def page_boxes(page: pymupdf.Page) -> list[BoxOverText]:
         what = region.what or (
             "a filled dark rectangle" if region.rects[piece] else "a filled dark shape"
         )
-        rect = _clip(_bounds(region.polygons[piece]), (0, 0, crop.width, crop.height))
+        rect = geo.clipped(geo.bounds_of(region.polygons[piece]), (0, 0, crop.width, crop.height))
         if region.confirm and not view.dark(rect):
             continue  # not a dark box as drawn: clipped away or painted over
-        found.append(BoxOverText(page.number or 0, what, _rounded(rect), count, text=text))
+        found.append(BoxOverText(page.number or 0, what, geo.rounded(rect), count, text=text))
     return found
 
 
@@ -289,7 +288,7 @@ def _topmost(chars: Sequence[_Char], regions: Sequence[_Region]) -> dict[int, in
 def chars_in(page: pymupdf.Page, rect: RectTuple) -> tuple[int, str]:
     """How many extractable characters lie mostly inside ``rect`` on the page, and their
     text (for a box another check found: what it would hide, whatever was drawn when)."""
-    hidden = [c for c in _chars(page) if _share(c.box, rect) >= MOSTLY]
+    hidden = [c for c in _chars(page) if geo.share(c.box, rect) >= MOSTLY]
     return sum(1 for c in hidden if c.counts), _text(hidden)
 
 
@@ -334,8 +333,8 @@ def _small_images(
     out = []
     for seqno, (kind, bbox) in enumerate(log):
         if kind in ("fill-image", "fill-imgmask"):
-            rect = _tuple(bbox)
-            if 0 < _inter(rect, rect) <= _PAGE_SHARE * area:
+            rect = geo.rect_of(bbox)
+            if 0 < geo.overlap(rect, rect) <= _PAGE_SHARE * area:
                 out.append((seqno, kind, rect))
     return out
 
@@ -358,13 +357,13 @@ def _regions(
     annots = _annotation_areas(page) if fills else []
     regions: list[_Region] = []
     for d in fills:
-        rect = _tuple(d["rect"])
-        if _inter(rect, text_area) <= 0:
+        rect = geo.rect_of(d["rect"])
+        if geo.overlap(rect, text_area) <= 0:
             continue
-        polygons = _subpaths(d["items"])
+        polygons = geo.subpaths(d["items"])
         if not polygons:
             continue
-        what = next((w for area, w in annots if _within(rect, area)), "")
+        what = next((w for area, w in annots if geo.within(rect, area)), "")
         regions.append(
             _Region(
                 d["seqno"],
@@ -376,9 +375,9 @@ def _regions(
         )
     regions += _image_regions(page, chars, images, view)
     for annot in redacts:  # drawn over everything, whatever they look like
-        polygons = _quads(annot.vertices) or [_corners(_tuple(annot.rect))]
+        polygons = geo.quads(annot.vertices) or [geo.corners_of(geo.rect_of(annot.rect))]
         region = _Region(_ON_TOP, _UNAPPLIED, polygons, rgb=None, confirm=False)
-        if _inter(region.bbox, text_area) > 0:
+        if geo.overlap(region.bbox, text_area) > 0:
             regions.append(region)
     return regions
 
@@ -393,19 +392,20 @@ def _image_regions(
     infos: list[tuple[RectTuple, int]] = []
     out = []
     for seqno, kind, rect in images:
-        if not any(_share(c.box, rect) >= MOSTLY for c in chars):
+        if not any(geo.share(c.box, rect) >= MOSTLY for c in chars):
             continue  # over no character: whatever it is, it hides nothing
         dark = view.dark(rect, _IMAGE_DARK)
         if not dark and kind == "fill-image" and view.dark(rect, MOSTLY):
             # mostly dark as drawn (white words on it?): the image's own pixels decide
             if not infos:  # (costly: each image is decoded to match it to its object)
                 infos = [
-                    (_tuple(i["bbox"]), i.get("xref", 0)) for i in page.get_image_info(xrefs=True)
+                    (geo.rect_of(i["bbox"]), i.get("xref", 0))
+                    for i in page.get_image_info(xrefs=True)
                 ]
-            xref = next((x for r, x in infos if _close(r, rect)), 0)
+            xref = next((x for r, x in infos if geo.close_to(r, rect)), 0)
             dark = bool(xref) and bool(_image_is_dark(page.parent, xref))
         if dark:
-            out.append(_Region(seqno, "a dark image", [_corners(rect)], rgb=None))
+            out.append(_Region(seqno, "a dark image", [geo.corners_of(rect)], rgb=None))
     return out
 
 
@@ -479,148 +479,6 @@ class _View:
             for y in range(y0, y1)
         )
         return bool(dark >= share * (x1 - x0) * (y1 - y0))
-
-
-# -- geometry -----------------------------------------------------------------------------------
-
-
-def _subpaths(items: Iterable[tuple[object, ...]]) -> list[list[Point]]:
-    """The closed subpaths a fill fills: rectangles, quads, and runs of lines and curves
-    (curves flattened); an open run is closed as filling closes it."""
-    out: list[list[Point]] = []
-    run: list[Point] = []
-
-    def flush() -> None:
-        if len(run) > 3 and _same(run[0], run[-1]):
-            run.pop()  # closed by a line back to its start
-        if len(run) >= 3:
-            out.append(run.copy())
-        run.clear()
-
-    for item in items:
-        kind = item[0]
-        if kind == "re":
-            flush()
-            corners = _corners(_tuple(item[1]))
-            out.append(corners[::-1] if len(item) > 2 and item[2] == -1 else corners)
-        elif kind == "qu":
-            flush()
-            quad = pymupdf.Quad(item[1])
-            out.append([_pt(quad.ul), _pt(quad.ur), _pt(quad.lr), _pt(quad.ll)])
-        elif kind in ("l", "c"):
-            points = [_pt(p) for p in item[1:]]
-            start = points[0]
-            if run and not _same(run[-1], start):
-                flush()
-            if not run:
-                run.append(start)
-            run.extend(points[1:] if kind == "l" else _bezier(points))
-    flush()
-    return out
-
-
-def _same(a: Point, b: Point) -> bool:
-    return abs(a[0] - b[0]) <= 1e-3 and abs(a[1] - b[1]) <= 1e-3
-
-
-def _bezier(points: list[Point]) -> list[Point]:
-    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points
-    out = []
-    for step in range(1, _CURVE_STEPS + 1):
-        t = step / _CURVE_STEPS
-        u = 1 - t
-        a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-        out.append((a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3))
-    return out
-
-
-def _winding(poly: Sequence[Point], x: float, y: float) -> int:
-    winding = 0
-    n = len(poly)
-    for i in range(n):
-        x0, y0 = poly[i]
-        x1, y1 = poly[(i + 1) % n]
-        side = (x1 - x0) * (y - y0) - (x - x0) * (y1 - y0)
-        if y0 <= y < y1 and side > 0:
-            winding += 1
-        elif y1 <= y < y0 and side < 0:
-            winding -= 1
-    return winding
-
-
-def _quads(vertices: Sequence[Sequence[float]] | None) -> list[list[Point]]:
-    """An annotation's quad points (ul, ur, ll, lr per quad) as polygons."""
-    if not vertices or len(vertices) % 4:
-        return []
-    points = [(float(v[0]), float(v[1])) for v in vertices]
-    return [
-        [points[i], points[i + 1], points[i + 3], points[i + 2]] for i in range(0, len(points), 4)
-    ]
-
-
-def _corners(rect: RectTuple) -> list[Point]:
-    x0, y0, x1, y1 = rect
-    return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
-
-
-def _tuple(rect: object) -> RectTuple:
-    r = pymupdf.Rect(rect)
-    return (float(r.x0), float(r.y0), float(r.x1), float(r.y1))
-
-
-def _inter(a: RectTuple, b: RectTuple) -> float:
-    """The area two rectangles share."""
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return w * h if w > 0 and h > 0 else 0.0
-
-
-def _clip(a: RectTuple, b: RectTuple) -> RectTuple:
-    return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
-
-
-def _pt(p: object) -> Point:
-    point = pymupdf.Point(p)
-    return (point.x, point.y)
-
-
-def _bounds(poly: Sequence[Point]) -> RectTuple:
-    xs = [p[0] for p in poly]
-    ys = [p[1] for p in poly]
-    return (min(xs), min(ys), max(xs), max(ys))
-
-
-def _as_rect(poly: Sequence[Point]) -> RectTuple | None:
-    """The rectangle a polygon is, if it is an axis-aligned one."""
-    if len(poly) != 4:
-        return None
-    xs = {round(p[0], 3) for p in poly}
-    ys = {round(p[1], 3) for p in poly}
-    if len(xs) != 2 or len(ys) != 2:
-        return None
-    for i in range(4):
-        (ax, ay), (bx, by) = poly[i], poly[(i + 1) % 4]
-        if abs(ax - bx) > 1e-3 and abs(ay - by) > 1e-3:
-            return None  # a diagonal edge: a bow-tie, not a rectangle
-    return _bounds(poly)
-
-
-def _share(inner: RectTuple, outer: RectTuple) -> float:
-    area = (inner[2] - inner[0]) * (inner[3] - inner[1])
-    return _inter(inner, outer) / area if area > 0 else 0.0
-
-
-def _within(rect: RectTuple, area: RectTuple) -> bool:
-    return area[0] <= rect[0] and area[1] <= rect[1] and rect[2] <= area[2] and rect[3] <= area[3]
-
-
-def _close(a: RectTuple, b: RectTuple, tolerance: float = 1.0) -> bool:
-    return all(abs(p - q) <= tolerance for p, q in zip(a, b, strict=True))
-
-
-def _rounded(rect: RectTuple) -> RectTuple:
-    x0, y0, x1, y1 = rect
-    return (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
 
 
 # -- text ------------------------------------------------------------------------------------
