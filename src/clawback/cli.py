@@ -23,6 +23,7 @@ from rich.console import Console
 
 from clawback.domain.bates import BatesNumber
 from clawback.domain.compliance import Act, Directive
+from clawback.domain.counts import counted
 from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.refs import DocumentRef, parse_document_ref
 
@@ -125,11 +126,6 @@ def _record(ctx: typer.Context, path: Path) -> Record:
     preview: str | None = ctx.find_root().obj
     workspace = _workspace().open(path)
     return workspace.preview(preview) if preview else workspace.operator(Via.cli)
-
-
-def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """``1 page``, ``2 pages``, ``3 entries``: a count and its noun, in the right number."""
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def _fail_on(problems: Sequence[str]) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.access import full_view
 from clawback.domain.bates import BatesNumber, BatesRange
+from clawback.domain.counts import counted
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.service import access as access_rules
 from clawback.service import knowledge, lookup, rows
@@ -91,7 +92,7 @@ class Catalog(Service):
                 if bates is not None and not _overlaps(bates, item.first, item.last):
                     continue
                 listed.append(item)
-            self.ctx.audit(s, "read.list", f"{len(listed)} documents")
+            self.ctx.audit(s, "read.list", counted(len(listed), "document"))
         return sorted(listed, key=_order)
 
     def _listed(self, s: Session, doc: t.Document, claims: dict[int, list[str]]) -> Listed:

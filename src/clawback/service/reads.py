@@ -26,6 +26,7 @@ from clawback.domain import claims as claim_rules
 from clawback.domain import search as search_language
 from clawback.domain.access import full_view
 from clawback.domain.bates import BatesNumber
+from clawback.domain.counts import counted
 from clawback.domain.documents import Exhibit
 from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
@@ -152,7 +153,7 @@ class Reads(Service):
                 for control, meta in found
                 for warning in (meta or {}).get("warnings", ())
             ]
-            self.ctx.audit(s, "check.partial", f"{len(said)} warnings")
+            self.ctx.audit(s, "check.partial", counted(len(said), "warning"))
             return said
 
     def search(self, query: str, limit: int = 50, offset: int = 0) -> Hits:
@@ -200,7 +201,10 @@ class Reads(Service):
                 offset=offset,
             )
             self.ctx.audit(
-                s, "search", f"{len(hits)} of {hits.total} pages", pages=[h.name for h in hits]
+                s,
+                "search",
+                f"{len(hits)} of {counted(hits.total, 'page')}",
+                pages=[h.name for h in hits],
             )
             return hits
 
