@@ -120,8 +120,8 @@ class ExhibitId:
             head = self.text[: len(self.text) - len(str(after[2]))]
             if after[1] == 0:
                 return ExhibitId.parse(f"{head}{int(str(after[2])) + 1}")
-            letters = _next_letters(str(after[2]))
-            return ExhibitId.parse(f"{head}{letters}") if letters else None
+            following = _next_letters(str(after[2]))
+            return ExhibitId.parse(f"{head}{following}") if following else None
         _, letters, sub = rest
         if sub:
             return ExhibitId.parse(f"{letters}-{int(str(sub)) + 1}")
@@ -204,11 +204,10 @@ def _run(part: str, text: str) -> Iterator[ExhibitId]:
     if len(ends) == 1 and "-" in part:
         first, _, last = part.partition("-")
         try:  # "1-17", "A-F", "P1-P4" are runs; "5-A" and "A-1" are one identifier
-            a, b = ExhibitId.parse(first), ExhibitId.parse(last)
+            if ExhibitId.parse(first).key[:2] == ExhibitId.parse(last).key[:2]:
+                ends = [first, last]
         except InvalidInput:
-            a = b = None
-        if a is not None and b is not None and a.key[:2] == b.key[:2]:
-            ends = [first, last]
+            pass
     if len(ends) > 2:
         raise InvalidInput(f"not an exhibit, a run (1-17, A-F) or a list (1, 3, 5-7): {text!r}")
     try:
