@@ -25,6 +25,7 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.compliance import Act, Directive
 from clawback.domain.counts import counted
 from clawback.domain.errors import ClawbackError, InvalidInput
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.refs import DocumentRef, parse_document_ref
 
 if TYPE_CHECKING:
@@ -214,7 +215,9 @@ def ingest(
     files: Annotated[list[Path], typer.Argument(help="Files and folders (recursing).")],
     title: Annotated[str | None, typer.Option(help="Title (default: file name).")] = None,
     kind: Annotated[str | None, typer.Option(help="Kind (default: what the file is).")] = None,
-    exhibit: Annotated[int | None, typer.Option(help="Exhibit number (one file only).")] = None,
+    exhibit: Annotated[
+        str | None, typer.Option(help="Exhibit as the court writes it: 12, A, P5, 5-A (one file).")
+    ] = None,
     family: str | None = None,
     parent: bool = False,
     public: Annotated[bool, typer.Option(help="Already publicly available.")] = False,
@@ -237,7 +240,7 @@ def ingest(
         custodian=custodian,
         title=title,
         kind=kind,
-        exhibit=exhibit,
+        exhibit=ExhibitId.parse(exhibit) if exhibit is not None else None,
         family=family,
         parent=parent,
         publicly_available=public,

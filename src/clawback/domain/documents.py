@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.order import DesignationHistory
 
 
@@ -56,13 +57,25 @@ class Exhibit:
     parent: bool = False
     publicly_available: bool = False
     items: tuple[Item, ...] = ()
+    #: The identifier as the court writes it ("A", "P5", "5-A"); None: the number is it.
+    written: ExhibitId | None = None
 
     def __post_init__(self) -> None:
         for item in self.items:
             if item.page not in self.bates:
                 raise RuleViolation(
-                    f"item {item.id!r} is on {item.page}, outside Ex. {self.number} ({self.bates})"
+                    f"item {item.id!r} is on {item.page}, outside {self.name} ({self.bates})"
                 )
+
+    @property
+    def identifier(self) -> ExhibitId:
+        """The exhibit as the court writes it: ``12``, ``A``, ``5-A``."""
+        return self.written if self.written is not None else ExhibitId.parse(self.number)
+
+    @property
+    def name(self) -> str:
+        """``Ex. 12``, ``Ex. A``: how the record names it in a line."""
+        return f"Ex. {self.identifier}"
 
     @property
     def designation(self) -> str | None:
@@ -73,7 +86,7 @@ class Exhibit:
         for item in self.items:
             if item.id == item_id:
                 return item
-        raise NotFound(f"no item {item_id!r} on Ex. {self.number}")
+        raise NotFound(f"no item {item_id!r} on {self.name}")
 
     def page_index(self, bates: BatesNumber) -> int:
         return self.bates.index(bates)
@@ -89,9 +102,10 @@ def family_range(exhibits: Iterable[Exhibit], family: str) -> BatesRange:
     return BatesRange(first, last)
 
 
-def find_exhibit(exhibits: Sequence[Exhibit], number: int) -> Exhibit:
+def find_exhibit(exhibits: Sequence[Exhibit], number: int | ExhibitId) -> Exhibit:
+    """The exhibit by its ordinal (an int) or by its identifier as written."""
     for exhibit in exhibits:
-        if exhibit.number == number:
+        if exhibit.number == number if isinstance(number, int) else exhibit.identifier == number:
             return exhibit
     raise NotFound(f"no Ex. {number} in the record")
 

@@ -27,9 +27,11 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.bates import BatesNumber, BatesRange, coalesce, format_ranges
 from clawback.domain.counts import counted
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.exhibit_index import IndexProblem, IndexRow, read_index
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
+from clawback.service import exhibit_numbering as numbering
 from clawback.service import rows as row_labels
 from clawback.service.base import Service
 from clawback.storage import tables as t
@@ -90,7 +92,7 @@ class ExhibitIndexes(Service):
                 if match.bound:
                     continue
                 doc = docs[match.control]
-                doc.exhibit = match.row.exhibit
+                numbering.number(s, doc, ExhibitId.parse(match.row.exhibit))
                 s.flush()
                 self.ctx.audit(
                     s,

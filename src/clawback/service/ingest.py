@@ -44,8 +44,10 @@ from clawback.pdf.shows.extract import PageText, read_pages
 from clawback.pdf.shows.ocr import add_text_layer, needs_ocr
 from clawback.pdf.shows.visible import visible_copy
 from clawback.service import access as access_rules
+from clawback.service import exhibit_numbering as numbering
 from clawback.service import rows
 from clawback.service.base import Service
+from clawback.service.exhibit_numbering import ExhibitGiven
 from clawback.storage import tables as t
 
 #: How ingest makes the PDF the record works on from the file received (Blob.recipe is these
@@ -68,7 +70,7 @@ class Ingest(Service):
         *,
         title: str,
         kind: str = "pdf",
-        exhibit: int | None = None,
+        exhibit: ExhibitGiven | None = None,
         family: str | None = None,
         parent: bool = False,
         publicly_available: bool = False,
@@ -144,7 +146,7 @@ class Ingest(Service):
         """Whether what this actor ingests as ``kind`` comes from another party."""
         return kind == "received" or self.side is Side.receiving
 
-    def _require_ingest(self, exhibit: int | None) -> None:
+    def _require_ingest(self, exhibit: ExhibitGiven | None) -> None:
         self.ctx.require(Act.ingest)
         if exhibit is not None:
             self.ctx.require(Act.number_exhibits)
@@ -156,15 +158,15 @@ class Ingest(Service):
         *,
         title: str,
         kind: str,
-        exhibit: int | None,
+        exhibit: ExhibitGiven | None,
         family: str | None,
         parent: bool,
         publicly_available: bool,
     ) -> str:
         """One document into the record, inside the caller's transaction."""
-        taken = select(t.Document).where(t.Document.exhibit == exhibit)
-        if exhibit is not None and s.scalar(taken):
-            raise RuleViolation(f"Ex. {exhibit} is already in the record (another file)")
+        wanted = numbering.identifier(exhibit)
+        if wanted is not None and numbering.numbered(s, wanted) is not None:
+            raise RuleViolation(f"Ex. {wanted} is already in the record (another file)")
         if ready.steps:
             kept = self.ctx.put(s, ready.received, ready.received_type)
             self.ctx.put(s, ready.pdf, "application/pdf", kept, "+".join(ready.steps))
@@ -183,12 +185,13 @@ class Ingest(Service):
             kind=kind,
             family=family,
             parent=parent,
-            exhibit=exhibit,
             original=ready.sha,
             page_count=len(ready.pages),
             publicly_available=publicly_available,
             meta=ready.info,
         )
+        if wanted is not None:
+            numbering.number(s, doc, wanted)
         s.add(doc)
         s.flush()
         for p in ready.pages:
@@ -205,29 +208,30 @@ class Ingest(Service):
         self.ctx.audit(s, "ingest", rows.label(doc), pages=len(ready.pages), sha256=ready.sha)
         return doc.control
 
-    def _number_known(self, control: str, exhibit: int | None) -> None:
+    def _number_known(self, control: str, exhibit: ExhibitGiven | None) -> None:
         with self.ctx.transaction() as s:
             doc = s.scalar(select(t.Document).where(t.Document.control == control))
             if doc is not None:
                 self._number(s, doc, exhibit)
 
-    def _number(self, s: Session, doc: t.Document, exhibit: int | None) -> None:
+    def _number(self, s: Session, doc: t.Document, exhibit: ExhibitGiven | None) -> None:
         """A file already in the record, ingested again as Ex. ``exhibit``: the number names
         that document, unless it has another number or another document has this one."""
-        if exhibit is None or doc.exhibit == exhibit:
+        wanted = numbering.identifier(exhibit)
+        if wanted is None or doc.exhibit_key == wanted.canonical:
             return
         if doc.exhibit is not None:
             raise RuleViolation(
-                f"{doc.control} is already in the record as Ex. {doc.exhibit}: "
-                f"it cannot also be Ex. {exhibit}"
+                f"{doc.control} is already in the record as {rows.label(doc)}: "
+                f"it cannot also be Ex. {wanted}"
             )
-        other = s.scalar(select(t.Document.control).where(t.Document.exhibit == exhibit))
+        other = numbering.numbered(s, wanted)
         if other is not None:
-            raise RuleViolation(f"Ex. {exhibit} is already in the record ({other})")
-        doc.exhibit = exhibit
+            raise RuleViolation(f"Ex. {wanted} is already in the record ({other.control})")
+        numbering.number(s, doc, wanted)
         s.flush()
-        access_rules.refresh_exhibits(s, [exhibit])
-        self.ctx.audit(s, "exhibit.number", doc.control, exhibit=exhibit)
+        access_rules.refresh(s, [doc])
+        self.ctx.audit(s, "exhibit.number", doc.control, exhibit=wanted.number or wanted.text)
 
     def _known(self, received_sha: str) -> str | None:
         """The control number of the document made from the file with this SHA-256 (the file
@@ -258,7 +262,7 @@ class Ingest(Service):
         filename: str,
         *,
         custodian: str = "",
-        exhibit: int | None = None,
+        exhibit: ExhibitGiven | None = None,
         received: bool = False,
         kind: str | None = None,
     ) -> list[str]:
@@ -300,7 +304,7 @@ class Ingest(Service):
         family: str,
         *,
         custodian: str,
-        exhibit: int | None,
+        exhibit: ExhibitGiven | None,
         kind: str | None,
         password: str | None = None,
         title: str | None = None,
@@ -373,7 +377,7 @@ class Ingest(Service):
         *,
         title: str | None = None,
         kind: str | None = None,
-        exhibit: int | None = None,
+        exhibit: ExhibitGiven | None = None,
         family: str | None = None,
         parent: bool = False,
         publicly_available: bool = False,
@@ -449,7 +453,7 @@ class Ingest(Service):
         self,
         paths: Iterable[Path],
         *,
-        exhibit: int | None = None,
+        exhibit: ExhibitGiven | None = None,
         **options: Any,
     ) -> list[FileReport]:
         """Ingest files and folders (recursing): one `FileReport` per file, in order. A file

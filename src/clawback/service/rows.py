@@ -14,6 +14,7 @@ from clawback.domain.claims import Claim, Privilege, Request, Result, Ruling, St
 from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item
 from clawback.domain.errors import ClawbackError
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.order import Designation, DesignationHistory, ProtectiveOrder, order_from_data
 from clawback.domain.sealing import SealDecision, Standard
 from clawback.storage import tables as t
@@ -35,7 +36,8 @@ def exhibits(session: Session) -> list[Exhibit]:
     docs = session.scalars(
         select(t.Document).where(t.Document.exhibit.is_not(None)).order_by(t.Document.exhibit)
     ).all()
-    return [exhibit(session, d) for d in docs if d.produced]
+    found = [exhibit(session, d) for d in docs if d.produced]
+    return sorted(found, key=lambda e: e.identifier)
 
 
 def exhibit(session: Session, doc: t.Document) -> Exhibit:
@@ -63,6 +65,7 @@ def exhibit(session: Session, doc: t.Document) -> Exhibit:
         family=doc.family,
         parent=doc.parent,
         publicly_available=doc.publicly_available,
+        written=exhibit_id(doc),
         items=tuple(
             Item(
                 i.id,
@@ -148,7 +151,17 @@ def seal_decisions(
 
 
 def label(doc: t.Document) -> str:
-    return f"Ex. {doc.exhibit}" if doc.exhibit is not None else doc.control
+    """``Ex. 12``, ``Ex. A``: the exhibit as the court writes it; else the control number."""
+    if doc.exhibit is None:
+        return doc.control
+    return f"Ex. {doc.exhibit_id or doc.exhibit}"
+
+
+def exhibit_id(doc: t.Document) -> ExhibitId | None:
+    """The identifier a numbered document was given, when it is not its plain number."""
+    if doc.exhibit_id is None or doc.exhibit_id == str(doc.exhibit):
+        return None
+    return ExhibitId.parse(doc.exhibit_id)
 
 
 def parse_date(value: str | date | None) -> date | None:

@@ -1,0 +1,41 @@
+"""Numbering a document as an exhibit: its identifier as the court writes it, its ordinal.
+
+A plain number ``N`` is ordinal ``N`` (as the record always had it); any other identifier
+(``A``, ``P5``, ``5-A``) takes the next ordinal from ``FIRST_OTHER_ORDINAL`` up. The record
+finds an exhibit by its identifier's one spelling (``exhibit_key``)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from clawback.domain.exhibit_ids import FIRST_OTHER_ORDINAL, ExhibitId
+from clawback.storage import tables as t
+
+#: What a caller may name an exhibit by: its identifier, or a plain number.
+ExhibitGiven = ExhibitId | int
+
+
+def identifier(given: ExhibitGiven | str | None) -> ExhibitId | None:
+    """The identifier, parsed once here if it came as a number or text."""
+    if given is None or isinstance(given, ExhibitId):
+        return given
+    return ExhibitId.parse(given)
+
+
+def numbered(s: Session, exhibit: ExhibitId) -> t.Document | None:
+    """The document that is this exhibit, if any."""
+    return s.scalar(select(t.Document).where(t.Document.exhibit_key == exhibit.canonical))
+
+
+def number(s: Session, doc: t.Document, exhibit: ExhibitId) -> None:
+    """Make ``doc`` this exhibit (the caller has checked that no other document is)."""
+    ordinal = exhibit.ordinal
+    if ordinal is None:
+        top = s.scalar(
+            select(func.max(t.Document.exhibit)).where(t.Document.exhibit >= FIRST_OTHER_ORDINAL)
+        )
+        ordinal = (top or FIRST_OTHER_ORDINAL - 1) + 1
+    doc.exhibit = ordinal
+    doc.exhibit_id = exhibit.text
+    doc.exhibit_key = exhibit.canonical
