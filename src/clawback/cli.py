@@ -156,10 +156,11 @@ def _doc(text: str) -> DocumentRef:
     return parse_document_ref(text)
 
 
-def _exhibits(texts: Sequence[str]) -> tuple[int, ...]:
-    from clawback.domain.documents import exhibit_numbers
+def _exhibits(record: Record, texts: Sequence[str]) -> tuple[int, ...]:
+    """Exhibits as the court writes them (5, 1-17, A-F, 5-A), as the record's ordinals."""
+    from clawback.domain.exhibit_ids import exhibit_ids
 
-    return exhibit_numbers(texts)
+    return record.catalog.exhibit_ordinals(exhibit_ids(texts))
 
 
 def _bates(text: str) -> BatesNumber:
@@ -431,7 +432,7 @@ def hits(
 def claim(
     ctx: typer.Context,
     claim_id: str,
-    exhibit: Annotated[list[str], typer.Option(help="Claimed exhibit(s): 5, 1-17, 1,3,5-7.")],
+    exhibit: Annotated[list[str], typer.Option(help="Claimed exhibit(s): 5, 1-17, A-F, 1,3,5-7.")],
     privilege: str = "law_enforcement",
     item: Annotated[list[str] | None, typer.Option(help="Claimed item(s).")] = None,
     declaration: Annotated[list[str] | None, typer.Option()] = None,
@@ -447,10 +448,11 @@ def claim(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Give claw-back notice (FRCP 26(b)(5)(B)): the claimed material is sequestered at once."""
-    _record(ctx, workspace).claims.claim(
+    record = _record(ctx, workspace)
+    record.claims.claim(
         claim_id,
         privilege=privilege,
-        exhibits=_exhibits(exhibit),
+        exhibits=_exhibits(record, exhibit),
         items=item or (),
         declarations=declaration or (),
         paragraphs=paragraph or (),
@@ -627,7 +629,7 @@ def seal(
     ctx: typer.Context,
     docket: str,
     exhibit: Annotated[
-        list[str], typer.Option(help="Exhibit(s) the motion asks to seal: 5, 1-17, 1,3,5-7.")
+        list[str], typer.Option(help="Exhibit(s) the motion asks to seal: 5, 1-17, A-F, 5-A.")
     ],
     kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
     granted: Annotated[bool, typer.Option("--granted/--denied")] = True,
@@ -638,9 +640,10 @@ def seal(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Rule on a motion to seal, exhibit by exhibit; already-public material is never sealed."""
-    decisions = _record(ctx, workspace).sealing.seal(
+    record = _record(ctx, workspace)
+    decisions = record.sealing.seal(
         docket,
-        exhibits=_exhibits(exhibit),
+        exhibits=_exhibits(record, exhibit),
         kind=kind,
         granted=granted,
         joint=joint,
@@ -648,8 +651,10 @@ def seal(
         on=_day(on),
         unseal_on=_day(unseal_on),
     )
+    named = {d.exhibit: d.exhibit_id for d in record.catalog.documents() if d.exhibit}
     for d in decisions:
-        out.print(f"Ex. {d.exhibit}: {'sealed' if d.sealed else 'not sealed'} ({d.reason})")
+        shown = named.get(d.exhibit) or d.exhibit
+        out.print(f"Ex. {shown}: {'sealed' if d.sealed else 'not sealed'} ({d.reason})")
 
 
 @app.command()
@@ -708,7 +713,7 @@ def done(
 def move_to_seal(
     ctx: typer.Context,
     docket: str,
-    exhibit: Annotated[list[str], typer.Option(help="Exhibit(s) to seal: 5, 1-17, 1,3,5-7.")],
+    exhibit: Annotated[list[str], typer.Option(help="Exhibit(s) to seal: 5, 1-17, A-F, 1,3,5-7.")],
     kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
     filed_on: Annotated[str, typer.Option(help="Day the motion was filed.")],
     local_rule: Annotated[str | None, typer.Option(help="ndcal-79-5 or sdcal.")] = None,
@@ -719,9 +724,10 @@ def move_to_seal(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Record a motion to seal as filed, and the supporting statement it calls for."""
-    due = _record(ctx, workspace).sealing.move_to_seal(
+    record = _record(ctx, workspace)
+    due = record.sealing.move_to_seal(
         docket,
-        exhibits=_exhibits(exhibit),
+        exhibits=_exhibits(record, exhibit),
         kind=kind,
         filed_on=_required_day(filed_on),
         local_rule=local_rule,

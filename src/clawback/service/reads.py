@@ -288,7 +288,8 @@ class Reads(Service):
             ).all()
             shown: dict[str, Any] = {
                 "control": doc.control if own else None,
-                "exhibit": doc.exhibit,
+                # a plain number as before; any other identifier as the court writes it
+                "exhibit": doc.exhibit if rows.exhibit_id(doc) is None else doc.exhibit_id,
                 "title": slip if slip is not None else doc.title,
                 "kind": SLIP_SHEET if slip is not None else doc.kind,
                 "family": doc.family if slip is None else None,
