@@ -80,6 +80,11 @@ def _named(raw: str) -> ExhibitNumber | ExhibitNamed:
         raise InvalidInput(
             f"not a document reference (exhibit, control or Bates number): {raw!r}"
         ) from None
+    return exhibit_ref(exhibit)
+
+
+def exhibit_ref(exhibit: ExhibitId) -> ExhibitNumber | ExhibitNamed:
+    """The reference to an exhibit: by its number when it is a plain one, else as written."""
     return ExhibitNumber(exhibit.number) if exhibit.number else ExhibitNamed(exhibit)
 
 
