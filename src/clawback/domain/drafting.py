@@ -172,11 +172,11 @@ def _runs(ordered: Sequence[Exhibit]) -> list[tuple[BatesRange, int]]:
     for exhibit in ordered:
         if runs:
             top, count = runs[-1]
-            rng = exhibit.bates
+            rng = exhibit.span  # a family exhibit's pages are its attachments' too
             if top.series == rng.series and rng.first.number == top.last.number + 1:
                 runs[-1] = (BatesRange(top.first, rng.last), count + 1)
                 continue
-        runs.append((exhibit.bates, 1))
+        runs.append((exhibit.span, 1))
     return runs
 
 

@@ -28,6 +28,37 @@ def numbered(s: Session, exhibit: ExhibitId) -> t.Document | None:
     return s.scalar(select(t.Document).where(t.Document.exhibit_key == exhibit.canonical))
 
 
+def duplicate(s: Session, lead: t.Document, exhibit: ExhibitId, control: str) -> t.Document:
+    """A document of its own that is this exhibit, a duplicate of ``lead`` (another exhibit):
+    the same file, title and pages, and the lead named (``exhibit_lead``, as written)."""
+    copy = t.Document(
+        control=control,
+        held_by=lead.held_by,
+        title=lead.title,
+        kind=lead.kind,
+        original=lead.original,
+        page_count=lead.page_count,
+        publicly_available=lead.publicly_available,
+        meta={**(lead.meta or {}), "duplicate_of": lead.control},
+        exhibit_lead=lead.exhibit_id,
+    )
+    number(s, copy, exhibit)
+    s.add(copy)
+    s.flush()
+    for page in s.scalars(select(t.Page).where(t.Page.document_id == lead.id)):
+        s.add(
+            t.Page(
+                document_id=copy.id,
+                idx=page.idx,
+                text=page.text,
+                sha256=page.sha256,
+                image_sha256=list(page.image_sha256),
+            )
+        )
+    s.flush()
+    return copy
+
+
 def number(s: Session, doc: t.Document, exhibit: ExhibitId) -> None:
     """Make ``doc`` this exhibit (the caller has checked that no other document is)."""
     ordinal = exhibit.ordinal

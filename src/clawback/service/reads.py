@@ -290,6 +290,7 @@ class Reads(Service):
                 "control": doc.control if own else None,
                 # a plain number as before; any other identifier as the court writes it
                 "exhibit": doc.exhibit if rows.exhibit_id(doc) is None else doc.exhibit_id,
+                **({"duplicate_of": f"Ex. {doc.exhibit_lead}"} if doc.exhibit_lead else {}),
                 "title": slip if slip is not None else doc.title,
                 "kind": SLIP_SHEET if slip is not None else doc.kind,
                 "family": doc.family if slip is None else None,

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clawback.domain.bates import BatesRange
+from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.claims import Claim, Privilege, Request, Result, Ruling, State
 from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item
@@ -66,6 +66,8 @@ def exhibit(session: Session, doc: t.Document) -> Exhibit:
         parent=doc.parent,
         publicly_available=doc.publicly_available,
         written=exhibit_id(doc),
+        lead=ExhibitId.parse(doc.exhibit_lead) if doc.exhibit_lead else None,
+        attachments=attachments(session, doc),
         items=tuple(
             Item(
                 i.id,
@@ -148,6 +150,30 @@ def seal_decisions(
             SealDecision(r.exhibit, r.sealed and not ended, Standard(r.standard), reason)
         )
     return decisions
+
+
+def attachments(session: Session, doc: t.Document) -> tuple[BatesRange, ...]:
+    """A family exhibit's attachments: the produced members of the parent's family that are
+    no exhibit of their own, in Bates order; none for any other document."""
+    if not doc.parent or doc.family is None:
+        return ()
+    pages = session.execute(
+        select(t.Page.document_id, t.Page.bates)
+        .join(t.Document, t.Page.document_id == t.Document.id)
+        .where(
+            t.Document.family == doc.family,
+            t.Document.id != doc.id,
+            t.Document.exhibit.is_(None),
+            t.Document.held_by == doc.held_by,
+        )
+        .order_by(t.Page.document_id, t.Page.idx)
+    ).all()
+    members: dict[int, list[BatesNumber]] = {}
+    for member, bates in pages:
+        if bates is not None:
+            members.setdefault(member, []).append(bates)
+    ranges = [BatesRange(numbers[0], numbers[-1]) for numbers in members.values()]
+    return tuple(sorted(ranges, key=lambda r: (r.first.series, r.first.number)))
 
 
 def label(doc: t.Document) -> str:
