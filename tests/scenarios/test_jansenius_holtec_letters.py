@@ -3,9 +3,10 @@
 Pettigrew", denied together (tests/orders/jansenius-holtec-2023-10-11).
 
 The exhibits are entered as the order names them, in the case file (``exhibit: A``, ``"7, 8,
-A-H"``) and with the CLI (``show "Ex. C"``, ``ingest --exhibit B``). What the model cannot carry
-of this order: whose declaration each exhibit is an exhibit to (Pettigrew's or Shea's) is the
-document's title only; "denied without prejudice" is entered as denied, the reason verbatim.
+A-H"``) and with the CLI (``show "Ex. C"``, ``ingest --exhibit B``); a duplicate of Exhibit C
+is entered as Ex. 5-A and survives the export and reload. What the model cannot carry of this
+order: whose declaration each exhibit is an exhibit to (Pettigrew's or Shea's) is the document's
+title only; "denied without prejudice" is entered as denied, the reason verbatim.
 """
 
 from __future__ import annotations
@@ -57,12 +58,10 @@ def test_lettered_exhibits_are_entered_ruled_drafted_and_exported_as_the_order_n
     assert run("show", "Q", code=1).strip() == "error: no document Ex. Q"
     again = run("ingest", str(tmp_path / "case" / "exhibits" / "exB.pdf"), "--exhibit", "B")
     assert again.strip().endswith("DOC-000004 (already in the record, Ex. B)")
-    taken = run(
-        "ingest", str(tmp_path / "case" / "exhibits" / "exC.pdf"), "--exhibit", "5-A", code=1
-    )
-    assert taken.strip().endswith(
-        "DOC-000005 is already in the record as Ex. C: it cannot also be Ex. 5-A"
-    )
+    # The same file as another exhibit: a duplicate, listed with its lead (and carried by the
+    # case file as its own document, the same file again).
+    copy = run("ingest", str(tmp_path / "case" / "exhibits" / "exC.pdf"), "--exhibit", "5-A")
+    assert copy.strip().endswith("DOC-000011 (ingested, Ex. 5-A, duplicate of Ex. C)")
 
     out = tmp_path / "out" / "case.yaml"
     run("export-case", str(out))
