@@ -1,5 +1,6 @@
 """A file already in the record, ingested again with --exhibit N: the number names the
-existing document, or the command says in one line why it cannot."""
+existing document; if that document is another exhibit already, Ex. N is made its duplicate
+(a document of its own, with the other as its lead); or the command says in one line why not."""
 
 from __future__ import annotations
 
@@ -32,8 +33,10 @@ def test_a_duplicate_given_an_exhibit_number_names_the_existing_document(tmp_pat
     assert json.loads(run("show", "5"))["control"] == "DOC-000001"
     taken = run("ingest", str(other), "--exhibit", "5", code=1)
     assert taken.strip().endswith("refused: Ex. 5 is already in the record (another file)")
-    renumber = run("ingest", str(memo), "--exhibit", "6", code=1)
-    assert renumber.strip().endswith(
-        "refused: DOC-000001 is already in the record as Ex. 5: it cannot also be Ex. 6"
-    )
+    duplicate = run("ingest", str(memo), "--exhibit", "6")
+    assert duplicate.strip().endswith("DOC-000002 (ingested, Ex. 6, duplicate of Ex. 5)")
+    assert json.loads(run("show", "6"))["control"] == "DOC-000002"
+    again = run("ingest", str(memo), "--exhibit", "6")
+    assert again.strip().endswith("DOC-000002 (already in the record, Ex. 6, duplicate of Ex. 5)")
     assert "DOC-000001 (already in the record, Ex. 5)" in run("ingest", str(memo), "--exhibit", "5")
+    assert json.loads(run("show", "5"))["control"] == "DOC-000001"

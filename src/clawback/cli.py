@@ -23,7 +23,9 @@ from rich.console import Console
 
 from clawback.domain.bates import BatesNumber
 from clawback.domain.compliance import Act, Directive
+from clawback.domain.counts import counted
 from clawback.domain.errors import ClawbackError, InvalidInput
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.refs import DocumentRef, parse_document_ref
 
 if TYPE_CHECKING:
@@ -127,11 +129,6 @@ def _record(ctx: typer.Context, path: Path) -> Record:
     return workspace.preview(preview) if preview else workspace.operator(Via.cli)
 
 
-def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """``1 page``, ``2 pages``, ``3 entries``: a count and its noun, in the right number."""
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
-
-
 def _fail_on(problems: Sequence[str]) -> None:
     """Each problem on its own line on stderr; exit status 1 if there was any."""
     for problem in problems:
@@ -159,10 +156,11 @@ def _doc(text: str) -> DocumentRef:
     return parse_document_ref(text)
 
 
-def _exhibits(texts: Sequence[str]) -> tuple[int, ...]:
-    from clawback.domain.documents import exhibit_numbers
+def _exhibits(record: Record, texts: Sequence[str]) -> tuple[int, ...]:
+    """Exhibits as the court writes them (5, 1-17, A-F, 5-A), as the record's ordinals."""
+    from clawback.domain.exhibit_ids import exhibit_ids
 
-    return exhibit_numbers(texts)
+    return record.catalog.exhibit_ordinals(exhibit_ids(texts))
 
 
 def _bates(text: str) -> BatesNumber:
@@ -218,7 +216,9 @@ def ingest(
     files: Annotated[list[Path], typer.Argument(help="Files and folders (recursing).")],
     title: Annotated[str | None, typer.Option(help="Title (default: file name).")] = None,
     kind: Annotated[str | None, typer.Option(help="Kind (default: what the file is).")] = None,
-    exhibit: Annotated[int | None, typer.Option(help="Exhibit number (one file only).")] = None,
+    exhibit: Annotated[
+        str | None, typer.Option(help="Exhibit as the court writes it: 12, A, P5, 5-A (one file).")
+    ] = None,
     family: str | None = None,
     parent: bool = False,
     public: Annotated[bool, typer.Option(help="Already publicly available.")] = False,
@@ -241,7 +241,7 @@ def ingest(
         custodian=custodian,
         title=title,
         kind=kind,
-        exhibit=exhibit,
+        exhibit=ExhibitId.parse(exhibit) if exhibit is not None else None,
         family=family,
         parent=parent,
         publicly_available=public,
@@ -432,7 +432,7 @@ def hits(
 def claim(
     ctx: typer.Context,
     claim_id: str,
-    exhibit: Annotated[list[str], typer.Option(help="Claimed exhibit(s): 5, 1-17, 1,3,5-7.")],
+    exhibit: Annotated[list[str], typer.Option(help="Claimed exhibit(s): 5, 1-17, A-F, 1,3,5-7.")],
     privilege: str = "law_enforcement",
     item: Annotated[list[str] | None, typer.Option(help="Claimed item(s).")] = None,
     declaration: Annotated[list[str] | None, typer.Option()] = None,
@@ -448,10 +448,11 @@ def claim(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Give claw-back notice (FRCP 26(b)(5)(B)): the claimed material is sequestered at once."""
-    _record(ctx, workspace).claims.claim(
+    record = _record(ctx, workspace)
+    record.claims.claim(
         claim_id,
         privilege=privilege,
-        exhibits=_exhibits(exhibit),
+        exhibits=_exhibits(record, exhibit),
         items=item or (),
         declarations=declaration or (),
         paragraphs=paragraph or (),

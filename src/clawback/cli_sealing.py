@@ -30,7 +30,7 @@ def seal(
     ctx: typer.Context,
     docket: str,
     exhibit: Annotated[
-        list[str], typer.Option(help="Exhibit(s) the motion asks to seal: 5, 1-17, 1,3,5-7.")
+        list[str], typer.Option(help="Exhibit(s) the motion asks to seal: 5, 1-17, A-F, 5-A.")
     ],
     kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
     granted: Annotated[bool, typer.Option("--granted/--denied")] = True,
@@ -71,9 +71,10 @@ def seal(
         minors=tuple(minor or ()),
         what=part_what,
     )
-    decisions = _record(ctx, workspace).sealing.seal(
+    record = _record(ctx, workspace)
+    decisions = record.sealing.seal(
         docket,
-        exhibits=_exhibits(exhibit),
+        exhibits=_exhibits(record, exhibit),
         kind=kind,
         granted=granted,
         joint=joint,
@@ -86,13 +87,14 @@ def seal(
         condition=condition,
         condition_days=condition_days,
     )
+    named = {d.exhibit: d.exhibit_id for d in record.catalog.documents() if d.exhibit}
     for d in decisions:
         state = "sealed" if d.sealed else "not sealed"
         if d.sealed and d.part:
             state = f"sealed in part: the public version removes {d.part.describe()}"
         if d.condition:
             state += f", on condition: {d.condition}"
-        out.print(f"Ex. {d.exhibit}: {state} ({d.reason})")
+        out.print(f"Ex. {named.get(d.exhibit) or d.exhibit}: {state} ({d.reason})")
 
 
 @app.command("move-to-seal")
@@ -100,7 +102,7 @@ def seal(
 def move_to_seal(
     ctx: typer.Context,
     docket: str,
-    exhibit: Annotated[list[str], typer.Option(help="Exhibit(s) to seal: 5, 1-17, 1,3,5-7.")],
+    exhibit: Annotated[list[str], typer.Option(help="Exhibit(s) to seal: 5, 1-17, A-F, 1,3,5-7.")],
     kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
     filed_on: Annotated[str, typer.Option(help="Day the motion was filed.")],
     local_rule: Annotated[str | None, typer.Option(help="ndcal-79-5 or sdcal.")] = None,
@@ -114,9 +116,10 @@ def move_to_seal(
 ) -> None:
     """Record a motion to seal (or to unseal) as filed, and the supporting statement it calls
     for."""
-    due = _record(ctx, workspace).sealing.move_to_seal(
+    record = _record(ctx, workspace)
+    due = record.sealing.move_to_seal(
         docket,
-        exhibits=_exhibits(exhibit),
+        exhibits=_exhibits(record, exhibit),
         kind=kind,
         filed_on=_required_day(filed_on),
         local_rule=local_rule,

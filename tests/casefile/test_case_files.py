@@ -183,7 +183,7 @@ def _line_of(text: str, needle: str) -> int:
             "designaton",
             "documents[1].designaton: unknown key",
         ),
-        (("exhibit: 2,", "exhibit: B,"), "exhibit: B", "documents[2].exhibit: not a whole number"),
+        (("exhibit: 2,", "exhibit: 0,"), "exhibit: 0", "documents[2].exhibit: not an exhibit"),
         (("2020-12-01}", "2020-13-01}"), "2020-13-01", "claims[1].on: not a date"),
         (("result: granted,", "result: allowed,"), "allowed", "rulings[1].result: not one of"),
         (("closures:", "closure:"), "closure:", "closure: unknown key"),

@@ -31,8 +31,8 @@ from clawback.domain.casefile import (
     SealEntry,
 )
 from clawback.domain.claims import Privilege, Request, Result
-from clawback.domain.documents import exhibit_numbers
 from clawback.domain.errors import ClawbackError, InvalidInput
+from clawback.domain.exhibit_ids import ExhibitId, exhibit_ids
 from clawback.domain.order import order_from_data
 from clawback.domain.seal_parts import Movant, Privacy, SealPart
 from clawback.domain.sealing import MotionKind
@@ -129,17 +129,28 @@ class _Value:
             return (self.text(),)
         return tuple(v.text() for v in self.each())
 
-    def exhibits(self) -> tuple[int, ...]:
-        """One exhibit, a list of them, or a text listing them as an order does ("1-17")."""
+    def exhibit(self) -> ExhibitId:
+        """One exhibit as the court writes it: ``12``, ``A``, ``P5``, ``5-A``."""
+        value = self.plain()
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise self.fail(f"not an exhibit (12, A, P5, 5-A): {value!r}")
+        try:
+            return ExhibitId.parse(value)
+        except InvalidInput as exc:
+            raise self.fail(str(exc)) from None
+
+    def exhibits(self) -> tuple[ExhibitId, ...]:
+        """One exhibit, a list of them, or a text listing them as an order does ("1-17",
+        "A-F")."""
         if isinstance(self.node, yaml.ScalarNode):
             value = self.plain()
             if not isinstance(value, str):
-                return (self.integer(),)
+                return (self.exhibit(),)
             try:
-                return exhibit_numbers([value])
+                return exhibit_ids([value])
             except InvalidInput as exc:
                 raise self.fail(str(exc)) from None
-        return tuple(v.integer() for v in self.each())
+        return tuple(v.exhibit() for v in self.each())
 
     def mapping(self, known: str, required: str = "") -> _Mapping:
         if not isinstance(self.node, yaml.MappingNode):
@@ -297,7 +308,7 @@ def _document(value: _Value, ordered: bool) -> DocumentEntry:
         raise file.fail(f"give the path relative to the case file, inside its folder: {path}")
     return DocumentEntry(
         file=path,
-        exhibit=m.get("exhibit", _Value.integer, None),
+        exhibit=m.get("exhibit", _Value.exhibit, None),
         title=m.get("title", _Value.text, None),
         kind=m.get("kind", _Value.text, None),
         designation=m.get("designation", _Value.text, None),
@@ -319,7 +330,7 @@ def _item(value: _Value) -> ItemEntry:
     m = value.mapping("id exhibit page what text whole_page", "id exhibit page what")
     item = ItemEntry(
         id=m.need("id", _Value.text),
-        exhibit=m.need("exhibit", _Value.integer),
+        exhibit=m.need("exhibit", _Value.exhibit),
         page=m.need("page", _Value.bates),
         what=m.need("what", _Value.text),
         texts=m.get("text", _Value.texts, ()),

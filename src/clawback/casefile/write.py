@@ -18,6 +18,7 @@ from clawback.domain.casefile import (
     SealEntry,
 )
 from clawback.domain.claims import Request
+from clawback.domain.exhibit_ids import ExhibitId
 
 HEADER = "# A clawback case file (clawback load-case / export-case).\n"
 
@@ -78,9 +79,16 @@ def _kept(data: dict[str, Any], *, always: str = "") -> dict[str, Any]:
         if isinstance(value, StrEnum):
             value = value.value
         elif isinstance(value, tuple):
-            value = list(value)
-        out[key] = value
+            value = [_plain(v) for v in value]
+        out[key] = _plain(value)
     return out
+
+
+def _plain(value: Any) -> Any:
+    """An exhibit as the file writes it: a plain number as a number, else its text."""
+    if isinstance(value, ExhibitId):
+        return value.number or value.text
+    return value
 
 
 def _document(d: DocumentEntry) -> dict[str, Any]:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput
 
 
@@ -232,7 +233,7 @@ class BatesRange:
     def page(self, index: int) -> BatesNumber:
         """The ``index``-th page, counting from 0; IndexError outside the range."""
         if not 0 <= index < len(self):
-            raise IndexError(f"page {index} outside {self} ({len(self)} pages)")
+            raise IndexError(f"page {index} outside {self} ({counted(len(self), 'page')})")
         return self._at(self.first.number + index)
 
     def index(self, n: BatesNumber) -> int:

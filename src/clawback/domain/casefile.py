@@ -17,6 +17,7 @@ from typing import Any
 from clawback.domain.acts import OrderedAct
 from clawback.domain.bates import BatesNumber
 from clawback.domain.claims import Privilege, Request, Result
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.seal_parts import Movant, SealPart
 from clawback.domain.sealing import MotionKind
 
@@ -44,7 +45,7 @@ class DocumentEntry:
     """One file of the record, by its path relative to the case file."""
 
     file: PurePosixPath
-    exhibit: int | None = None
+    exhibit: ExhibitId | None = None  # as the court writes it: 12, A, 5-A
     title: str | None = None  # None: the file's name
     kind: str | None = None  # None: what the file is
     designation: str | None = None  # a tier of the protective order
@@ -57,7 +58,7 @@ class ProductionEntry:
 
     volume: str
     start: BatesNumber
-    exhibits: tuple[int, ...]
+    exhibits: tuple[ExhibitId, ...]
     on: date | None = None
 
 
@@ -66,7 +67,7 @@ class ItemEntry:
     """A part of a produced page a claim or a ruling can point at: text on it, or the page."""
 
     id: str
-    exhibit: int
+    exhibit: ExhibitId
     page: BatesNumber
     what: str  # a description that does not reveal it
     texts: tuple[str, ...] = ()
@@ -80,7 +81,7 @@ class ClaimEntry:
 
     id: str
     privilege: Privilege
-    exhibits: tuple[int, ...]
+    exhibits: tuple[ExhibitId, ...]
     items: tuple[str, ...] = ()
     request: Request = Request.clawback
     basis: str = ""
@@ -106,7 +107,7 @@ class SealEntry:
     """The ruling on a motion to seal, exhibit by exhibit."""
 
     docket: str
-    exhibits: tuple[int, ...]
+    exhibits: tuple[ExhibitId, ...]
     kind: MotionKind
     granted: bool
     on: date | None = None

@@ -11,7 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from clawback.domain.bates import BatesNumber, BatesRange
+from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.order import DesignationHistory
 
 
@@ -56,13 +58,51 @@ class Exhibit:
     parent: bool = False
     publicly_available: bool = False
     items: tuple[Item, ...] = ()
+    #: The identifier as the court writes it ("A", "P5", "5-A"); None: the number is it.
+    written: ExhibitId | None = None
+    #: The exhibit this one duplicates, its lead ("Ex. 12, a duplicate of Ex. 5").
+    lead: ExhibitId | None = None
+    #: A family exhibit (an e-mail with its attachments as one exhibit): the attachments'
+    #: Bates ranges, in order; the exhibit spans its own range and these.
+    attachments: tuple[BatesRange, ...] = ()
 
     def __post_init__(self) -> None:
         for item in self.items:
             if item.page not in self.bates:
                 raise RuleViolation(
-                    f"item {item.id!r} is on {item.page}, outside Ex. {self.number} ({self.bates})"
+                    f"item {item.id!r} is on {item.page}, outside {self.name} ({self.bates})"
                 )
+
+    @property
+    def identifier(self) -> ExhibitId:
+        """The exhibit as the court writes it: ``12``, ``A``, ``5-A``."""
+        return self.written if self.written is not None else ExhibitId.parse(self.number)
+
+    @property
+    def name(self) -> str:
+        """``Ex. 12``, ``Ex. A``: how the record names it in a line."""
+        return f"Ex. {self.identifier}"
+
+    @property
+    def span(self) -> BatesRange:
+        """Its Bates range, a family exhibit's from the e-mail's first page to its last
+        attachment's last (BEGATTACH..ENDATTACH)."""
+        if not self.attachments:
+            return self.bates
+        last = max((r.last for r in self.attachments), default=self.bates.last)
+        return BatesRange(self.bates.first, max(last, self.bates.last))
+
+    @property
+    def listed(self) -> str:
+        """The exhibit as an exhibit list gives it: ``Ex. 12 (a duplicate of Ex. 5)``, ``Ex. 3
+        (with its 2 attachments, ABC-000010 through ABC-000014)``, ``Ex. A``."""
+        if self.lead is not None:
+            return f"{self.name} (a duplicate of Ex. {self.lead})"
+        if self.attachments:
+            span = self.span
+            what = counted(len(self.attachments), "attachment")
+            return f"{self.name} (with its {what}, {span.first} through {span.last})"
+        return self.name
 
     @property
     def designation(self) -> str | None:
@@ -73,7 +113,7 @@ class Exhibit:
         for item in self.items:
             if item.id == item_id:
                 return item
-        raise NotFound(f"no item {item_id!r} on Ex. {self.number}")
+        raise NotFound(f"no item {item_id!r} on {self.name}")
 
     def page_index(self, bates: BatesNumber) -> int:
         return self.bates.index(bates)
@@ -89,9 +129,10 @@ def family_range(exhibits: Iterable[Exhibit], family: str) -> BatesRange:
     return BatesRange(first, last)
 
 
-def find_exhibit(exhibits: Sequence[Exhibit], number: int) -> Exhibit:
+def find_exhibit(exhibits: Sequence[Exhibit], number: int | ExhibitId) -> Exhibit:
+    """The exhibit by its ordinal (an int) or by its identifier as written."""
     for exhibit in exhibits:
-        if exhibit.number == number:
+        if exhibit.number == number if isinstance(number, int) else exhibit.identifier == number:
             return exhibit
     raise NotFound(f"no Ex. {number} in the record")
 

@@ -33,6 +33,7 @@ from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item, find_exhibit
 from clawback.domain.drafting_seals import SealStyle, seal_paragraph
 from clawback.domain.errors import RuleViolation
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.outcomes import ACCESS, Access, words
 from clawback.domain.seal_parts import Movant
 from clawback.domain.sealing import MotionToSeal, SealDecision, decide
@@ -191,7 +192,7 @@ class _Style:
 
     def cite(self, exhibits: Iterable[Exhibit]) -> str:
         """``the documents bearing Bates numbers X through Y, ... (Gov't Exs. 1-13, 18 and 19)``."""
-        ordered = sorted({e.number: e for e in exhibits}.values(), key=lambda e: e.number)
+        ordered = sorted({e.number: e for e in exhibits}.values(), key=lambda e: e.identifier)
         phrases = []
         for rng, count in _runs(ordered):
             if count > 1:
@@ -204,7 +205,7 @@ class _Style:
         cited = _join(phrases, oxford=True)
         if self.exhibit_label is None:
             return cited
-        return f"{cited} ({_exhibit_list([e.number for e in ordered], self.exhibit_label)})"
+        return f"{cited} ({_exhibit_list([e.identifier for e in ordered], self.exhibit_label)})"
 
 
 def _runs(ordered: Sequence[Exhibit]) -> list[tuple[BatesRange, int]]:
@@ -213,20 +214,21 @@ def _runs(ordered: Sequence[Exhibit]) -> list[tuple[BatesRange, int]]:
     for exhibit in ordered:
         if runs:
             top, count = runs[-1]
-            rng = exhibit.bates
+            rng = exhibit.span  # a family exhibit's pages are its attachments' too
             if top.series == rng.series and rng.first.number == top.last.number + 1:
                 runs[-1] = (BatesRange(top.first, rng.last), count + 1)
                 continue
-        runs.append((exhibit.bates, 1))
+        runs.append((exhibit.span, 1))
     return runs
 
 
-def _exhibit_list(numbers: Iterable[int], label: str) -> str:
-    """``Gov't Exs. 1-13, 18 and 19``: runs of three or more joined by a hyphen."""
-    ordered = sorted(set(numbers))
-    spans: list[list[int]] = []
+def _exhibit_list(ids: Iterable[ExhibitId], label: str) -> str:
+    """``Gov't Exs. 1-13, 18 and 19``, ``Exs. A-F and H``: each exhibit as the court writes
+    it; runs of three or more joined by a hyphen."""
+    ordered = sorted(set(ids))
+    spans: list[list[ExhibitId]] = []
     for n in ordered:
-        if spans and n == spans[-1][-1] + 1:
+        if spans and n == spans[-1][-1].next():
             spans[-1].append(n)
         else:
             spans.append([n])
@@ -348,7 +350,7 @@ def _clawback_groups(
             else ("document", number)
         ) + (tuple(sorted(standing.requests)),)
         groups.setdefault(key, []).append(standing)
-    ordered = sorted(groups.values(), key=lambda g: g[0].exhibit.number)
+    ordered = sorted(groups.values(), key=lambda g: g[0].exhibit.identifier)
     return [_Group(tuple(g), g[0].disposition) for g in ordered]
 
 
@@ -526,7 +528,7 @@ def _order_voice(act: str, style: _Style) -> tuple[str, list[BatesRange], list[E
         return act, [], []
     named = sorted(
         (e for e in style.exhibits if any(e.bates.overlaps(r) for r in ranges)),
-        key=lambda e: e.number,
+        key=lambda e: e.identifier,
     )
     cited_pages = {p for r in ranges for p in r}
     if not named or cited_pages != {p for e in named for p in e.bates}:
@@ -553,5 +555,5 @@ def _refuse_disclosure(paragraphs: Sequence[Paragraph], exhibits: Sequence[Exhib
                     if secret.strip() and secret.strip().casefold() in body:
                         raise RuleViolation(
                             f"ordering paragraph {paragraph.number} would quote the text of item "
-                            f"{item.id!r} on Ex. {exhibit.number}"
+                            f"{item.id!r} on {exhibit.name}"
                         )

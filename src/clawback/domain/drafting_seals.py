@@ -64,7 +64,9 @@ def seal_paragraph(
     """The paragraph's text, the exhibits it names and its disposition (granted, denied,
     granted_in_part, directive)."""
     shown = tuple(
-        sorted((find_exhibit(style.exhibits, d.exhibit) for d in decisions), key=lambda e: e.number)
+        sorted(
+            (find_exhibit(style.exhibits, d.exhibit) for d in decisions), key=lambda e: e.identifier
+        )
     )
     movant = motion.moved_by
     if motion.request is SealRequest.unseal:

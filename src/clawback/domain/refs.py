@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from clawback.domain.bates import BatesError, BatesNumber
 from clawback.domain.errors import InvalidInput
+from clawback.domain.exhibit_ids import ExhibitId
 
 _EXHIBIT = re.compile(r"(?:ex(?:hibit)?\.?\s*)?(\d{1,6})", re.IGNORECASE)
 #: Control numbers by the side whose collection the document is in (``service.ingest``).
@@ -40,7 +41,18 @@ class ControlNumber:
         return self.text
 
 
-DocumentRef = ExhibitNumber | ControlNumber | BatesNumber
+@dataclass(frozen=True)
+class ExhibitNamed:
+    """An exhibit by an identifier that is not a plain number: ``Ex. A``, ``Ex. 5-A``."""
+
+    exhibit: ExhibitId
+
+    def __str__(self) -> str:
+        return f"Ex. {self.exhibit}"
+
+
+DocumentRef = ExhibitNumber | ExhibitNamed | ControlNumber | BatesNumber
+_NAMED = re.compile(r"ex(?:hibit|h)?\.?\s", re.IGNORECASE)
 
 
 def parse_document_ref(text: str) -> DocumentRef:
@@ -53,17 +65,32 @@ def parse_document_ref(text: str) -> DocumentRef:
         return ExhibitNumber(int(exhibit.group(1)))
     if _CONTROL.fullmatch(raw):
         return ControlNumber(raw)
+    if _NAMED.match(raw):  # "Ex. A", "Exhibit 5-A": an exhibit, whatever follows
+        return _named(raw)
     try:
         return BatesNumber.parse(raw)
     except BatesError:
+        return _named(raw)  # "A", "QQ", "5-A": no Bates number looks like these
+
+
+def _named(raw: str) -> ExhibitNumber | ExhibitNamed:
+    try:
+        exhibit = ExhibitId.parse(raw)
+    except InvalidInput:
         raise InvalidInput(
             f"not a document reference (exhibit, control or Bates number): {raw!r}"
         ) from None
+    return exhibit_ref(exhibit)
+
+
+def exhibit_ref(exhibit: ExhibitId) -> ExhibitNumber | ExhibitNamed:
+    """The reference to an exhibit: by its number when it is a plain one, else as written."""
+    return ExhibitNumber(exhibit.number) if exhibit.number else ExhibitNamed(exhibit)
 
 
 def document_ref(value: DocumentRef | int | str) -> DocumentRef:
     """A value as a reference: an int is an exhibit number, text is parsed."""
-    if isinstance(value, ExhibitNumber | ControlNumber | BatesNumber):
+    if isinstance(value, ExhibitNumber | ExhibitNamed | ControlNumber | BatesNumber):
         return value
     if isinstance(value, int):
         return ExhibitNumber(value)

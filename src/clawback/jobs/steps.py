@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ def _produce(
 ) -> Outcome:
     done = record.productions.produced(volume)
     if done is not None:  # run again after the kill of a run that had finished it
-        return Outcome((f"{volume}: {done} ({len(done)} pages, already produced)",))
+        return Outcome((f"{volume}: {done} ({counted(len(done), 'page')}, already produced)",))
     span = record.productions.produce(
         documents,
         start,
@@ -157,7 +158,7 @@ def _produce(
         redact_pattern=redact_pattern,
         progress=progress,
     )
-    return Outcome((f"{volume}: {span} ({len(span)} pages)",))
+    return Outcome((f"{volume}: {span} ({counted(len(span), 'page')})",))
 
 
 def _sign(record: Record, _progress: Progress | None, *, control: str) -> Outcome:

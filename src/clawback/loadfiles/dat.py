@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from clawback.domain.counts import counted
 from clawback.loadfiles.text import UTF8_BOM, decode, split_lines
 
 DC4 = "\x14"
@@ -432,7 +433,9 @@ def _read_dat(
         if row.unterminated:
             _note(problems, f"line {row.line}: unclosed {quote!r} qualifier; read to line end")
         if len(values) != expected:
-            _note(problems, f"line {row.line}: {len(values)} fields, expected {expected}")
+            _note(
+                problems, f"line {row.line}: {counted(len(values), 'field')}, expected {expected}"
+            )
             result.bad_rows.append((row.line, values))
             continue
         result.rows.append(values)
@@ -516,7 +519,7 @@ def write_dat(
             out.append(_dat_line([row.get(name, "") for name in fields]))
         else:
             if fields is not None and len(row) != len(fields):
-                raise ValueError(f"row has {len(row)} values for {len(fields)} fields")
+                raise ValueError(f"row has {len(row)} values for {counted(len(fields), 'field')}")
             out.append(_dat_line(row))
     return UTF8_BOM + "".join(out).encode("utf-8")
 

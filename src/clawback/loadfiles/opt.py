@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from clawback.domain.counts import counted
 from clawback.loadfiles.dat import MAX_PROBLEMS
 from clawback.loadfiles.text import decode, split_lines
 
@@ -96,7 +97,10 @@ def _parse_line(text: str, line: int, problems: list[str]) -> OptPage | None:
         return None
     if count > FIELDS:
         # Commas inside the image path: keep the last four fields, glue the rest back.
-        _note(problems, f"line {line}: {count} fields; extra commas read as part of the path")
+        _note(
+            problems,
+            f"line {line}: {counted(count, 'field')}; extra commas read as part of the path",
+        )
         parts = [*parts[:2], ",".join(parts[2 : count - 4]), *parts[count - 4 :]]
     parts += [""] * (FIELDS - len(parts))
     key, volume, path, doc, folder, box, pages = (part.strip() for part in parts)

@@ -34,8 +34,9 @@ from clawback.domain.casefile import (
 )
 from clawback.domain.claims import Privilege, Request, Result
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.order import NO_ORDER
-from clawback.domain.refs import ControlNumber, ExhibitNumber
+from clawback.domain.refs import ControlNumber, ExhibitNamed, ExhibitNumber, exhibit_ref
 from clawback.domain.seal_parts import Movant, SealPart, SealRequest
 from clawback.domain.sealing import PUBLIC_DOMAIN, MotionKind
 from clawback.domain.seats import Act
@@ -95,12 +96,13 @@ class CaseFiles(Service):
             matter = rows.matter(s)
             order = rows.protective_order(s)
             docs = s.scalars(select(t.Document).order_by(t.Document.id)).all()
+            ids = _exhibit_ids(docs)
             entries, files = [], []
             for doc in docs:
                 if (doc.meta or {}).get("depth", 0):
                     continue  # a member of an e-mail family: its file is the e-mail's
                 suffix = PurePosixPath(str((doc.meta or {}).get("name") or ".pdf")).suffix
-                stem = f"ex{doc.exhibit}" if doc.exhibit is not None else doc.control
+                stem = f"ex{ids[doc.exhibit]}" if doc.exhibit is not None else doc.control
                 file = PurePosixPath(DOCUMENTS, stem + (suffix or ".pdf"))
                 files.append((file, doc.original))
                 tier = s.scalar(
@@ -112,7 +114,7 @@ class CaseFiles(Service):
                 entries.append(
                     DocumentEntry(
                         file=file,
-                        exhibit=doc.exhibit,
+                        exhibit=ids.get(doc.exhibit) if doc.exhibit is not None else None,
                         title=doc.title,
                         kind=doc.kind,
                         designation=order.tier(tier).short if tier else None,
@@ -129,14 +131,16 @@ class CaseFiles(Service):
                     for d in s.scalars(select(t.Declaration).order_by(t.Declaration.id))
                 ),
                 documents=tuple(entries),
-                productions=tuple(_productions(s)),
-                items=tuple(_items(s)),
-                claims=tuple(_claim(c) for c in s.scalars(select(t.Claim).order_by(t.Claim.id))),
+                productions=tuple(_productions(s, ids)),
+                items=tuple(_items(s, ids)),
+                claims=tuple(
+                    _claim(c, ids) for c in s.scalars(select(t.Claim).order_by(t.Claim.id))
+                ),
                 rulings=tuple(
                     RulingEntry(r.claim_id, Result(r.result), r.on, r.reason, tuple(r.items))
                     for r in s.scalars(select(t.Ruling).order_by(t.Ruling.id))
                 ),
-                seals=tuple(_seals(s)),
+                seals=tuple(_seals(s, ids)),
                 acts=tuple(_acts(s)),
                 closures=tuple(
                     ClosureEntry(c.day, c.reason)
@@ -166,8 +170,8 @@ class CaseFiles(Service):
                 raise ClawbackError(f"documents: {d.file}: refused: {report.reason}")
             if report.outcome != "known":
                 said.append(report.line())
-            ref: ExhibitNumber | ControlNumber = (
-                ExhibitNumber(d.exhibit)
+            ref: ExhibitNumber | ExhibitNamed | ControlNumber = (
+                exhibit_ref(d.exhibit)
                 if d.exhibit is not None
                 else ControlNumber(report.controls[0])
             )
@@ -185,7 +189,7 @@ class CaseFiles(Service):
         for p in productions:
             if p.volume in done:
                 continue
-            refs = [ExhibitNumber(e) for e in p.exhibits]
+            refs = [exhibit_ref(e) for e in p.exhibits]
             span = record.productions.produce(refs, p.start, p.volume, p.on)
             said.append(f"{p.volume}: {span}")
         return said
@@ -197,9 +201,7 @@ class CaseFiles(Service):
         for i in items:
             if i.id in named:
                 continue
-            record.items.define(
-                ExhibitNumber(i.exhibit), i.id, i.page, i.what, i.texts, i.whole_page
-            )
+            record.items.define(exhibit_ref(i.exhibit), i.id, i.page, i.what, i.texts, i.whole_page)
             said.append(f"item {i.id} on {i.page}")
         return said
 
@@ -208,17 +210,18 @@ class CaseFiles(Service):
         with self.ctx.transaction() as s:
             held = {c.id: sorted(c.exhibits) for c in s.scalars(select(t.Claim))}
         for c in claims:
+            exhibits = record.catalog.exhibit_ordinals(c.exhibits)
             if c.id in held:
-                if held[c.id] != sorted(c.exhibits):
+                if held[c.id] != sorted(exhibits):
                     raise RuleViolation(
                         f"claim {c.id!r} is in the record over other exhibits "
-                        f"({held[c.id]}, not {sorted(c.exhibits)})"
+                        f"({held[c.id]}, not {sorted(exhibits)})"
                     )
                 continue
             record.claims.claim(
                 c.id,
                 privilege=c.privilege.value,
-                exhibits=c.exhibits,
+                exhibits=exhibits,
                 items=c.items,
                 declarations=c.declarations,
                 paragraphs=c.paragraphs,
@@ -262,7 +265,7 @@ class CaseFiles(Service):
                 continue
             record.sealing.seal(
                 m.docket,
-                exhibits=m.exhibits,
+                exhibits=record.catalog.exhibit_ordinals(m.exhibits),
                 kind=m.kind.value,
                 granted=m.granted,
                 joint=m.joint,
@@ -289,11 +292,13 @@ class CaseFiles(Service):
         with self.ctx.transaction() as s:
             return {_act_key(a) for a in _acts(s)}
 
-    def _designation(self, ref: ExhibitNumber | ControlNumber) -> str | None:
+    def _designation(self, ref: ExhibitNumber | ExhibitNamed | ControlNumber) -> str | None:
         with self.ctx.transaction() as s:
             where = (
-                t.Document.exhibit == ref.number
+                t.Document.exhibit_key == str(ref.number)
                 if isinstance(ref, ExhibitNumber)
+                else t.Document.exhibit_key == ref.exhibit.canonical
+                if isinstance(ref, ExhibitNamed)
                 else t.Document.control == ref.text
             )
             found: str | None = s.scalar(
@@ -342,7 +347,14 @@ def _preset_name(order: dict[str, Any]) -> str | dict[str, Any] | None:
     return order
 
 
-def _productions(s: Session) -> list[ProductionEntry]:
+def _exhibit_ids(docs: Sequence[t.Document]) -> dict[int, ExhibitId]:
+    """Each numbered document's ordinal and its identifier as the court writes it."""
+    return {
+        d.exhibit: ExhibitId.parse(d.exhibit_id or d.exhibit) for d in docs if d.exhibit is not None
+    }
+
+
+def _productions(s: Session, ids: dict[int, ExhibitId]) -> list[ProductionEntry]:
     """Each finished volume with the exhibits it numbered, in Bates order."""
     found = []
     for p in s.scalars(
@@ -354,12 +366,12 @@ def _productions(s: Session) -> list[ProductionEntry]:
             .where(t.Document.production == p.id, t.Page.idx == 0)
         ).all()
         firsts = {bates: exhibit for exhibit, bates in numbered if exhibit and bates}
-        exhibits = [firsts[b] for b in sorted(firsts)]
+        exhibits = [ids[firsts[b]] for b in sorted(firsts)]
         found.append(ProductionEntry(p.volume, p.first, tuple(exhibits), p.produced_on))
     return found
 
 
-def _items(s: Session) -> list[ItemEntry]:
+def _items(s: Session, ids: dict[int, ExhibitId]) -> list[ItemEntry]:
     found = []
     rows_ = s.execute(
         select(t.Item, t.Document.exhibit, t.Page.bates)
@@ -371,16 +383,16 @@ def _items(s: Session) -> list[ItemEntry]:
         if exhibit is None or bates is None:
             continue  # an item on a document with no exhibit number: not in a case file yet
         found.append(
-            ItemEntry(item.id, exhibit, bates, item.what, tuple(item.texts), item.whole_page)
+            ItemEntry(item.id, ids[exhibit], bates, item.what, tuple(item.texts), item.whole_page)
         )
     return found
 
 
-def _claim(c: t.Claim) -> ClaimEntry:
+def _claim(c: t.Claim, ids: dict[int, ExhibitId]) -> ClaimEntry:
     return ClaimEntry(
         id=c.id,
         privilege=Privilege(c.privilege),
-        exhibits=tuple(c.exhibits),
+        exhibits=tuple(ids.get(e) or ExhibitId.parse(e) for e in c.exhibits),
         items=tuple(c.items),
         request=Request(c.request),
         basis=c.basis,
@@ -391,7 +403,7 @@ def _claim(c: t.Claim) -> ClaimEntry:
     )
 
 
-def _seals(s: Session) -> list[SealEntry]:
+def _seals(s: Session, ids: dict[int, ExhibitId]) -> list[SealEntry]:
     """Each ruled motion to seal as the ruling was entered: granted unless every exhibit not
     already public stayed unsealed; the court's reason unless it gave none (a stock phrase)."""
     found = []
@@ -422,7 +434,7 @@ def _seals(s: Session) -> list[SealEntry]:
         found.append(
             SealEntry(
                 docket=m.docket,
-                exhibits=tuple(m.exhibits),
+                exhibits=tuple(ids.get(e) or ExhibitId.parse(e) for e in m.exhibits),
                 kind=MotionKind(m.kind),
                 granted=granted,
                 on=m.ruled_on,

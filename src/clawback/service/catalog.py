@@ -9,6 +9,7 @@ see (the same rule as SQL, ``service.access.visible``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -16,7 +17,9 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.access import full_view
 from clawback.domain.bates import BatesNumber, BatesRange
-from clawback.domain.refs import DocumentRef, bates_number, document_ref
+from clawback.domain.counts import counted
+from clawback.domain.exhibit_ids import ExhibitId
+from clawback.domain.refs import DocumentRef, ExhibitNamed, bates_number, document_ref
 from clawback.service import access as access_rules
 from clawback.service import knowledge, lookup, rows
 from clawback.service.base import Service
@@ -43,13 +46,17 @@ class Listed:
     designation: str | None
     claims: tuple[str, ...]
     sealed: bool
+    #: The exhibit as the court writes it ("12", "A", "5-A"); ``exhibit`` is its ordinal.
+    exhibit_id: str | None = None
 
     @property
     def ref(self) -> str:
         """How the person names it: first Bates number, else exhibit, else control number."""
         if self.first is not None:
             return str(self.first)
-        return f"Ex. {self.exhibit}" if self.exhibit is not None else str(self.control)
+        if self.exhibit is not None:
+            return f"Ex. {self.exhibit_id or self.exhibit}"
+        return str(self.control)
 
 
 class Catalog(Service):
@@ -91,7 +98,7 @@ class Catalog(Service):
                 if bates is not None and not _overlaps(bates, item.first, item.last):
                     continue
                 listed.append(item)
-            self.ctx.audit(s, "read.list", f"{len(listed)} documents")
+            self.ctx.audit(s, "read.list", counted(len(listed), "document"))
         return sorted(listed, key=_order)
 
     def _listed(self, s: Session, doc: t.Document, claims: dict[int, list[str]]) -> Listed:
@@ -103,6 +110,7 @@ class Catalog(Service):
         stamped = [b for b in numbers if b is not None]
         return Listed(
             exhibit=doc.exhibit,
+            exhibit_id=doc.exhibit_id,
             control=doc.control if own else None,
             title=slip if slip is not None else doc.title,
             kind=SLIP_SHEET if slip is not None else doc.kind,
@@ -115,6 +123,21 @@ class Catalog(Service):
             claims=tuple(claims.get(doc.exhibit, ())) if doc.exhibit is not None else (),
             sealed=doc.sealed,
         )
+
+    def exhibit_ordinals(self, exhibits: Sequence[ExhibitId]) -> tuple[int, ...]:
+        """The record's ordinals of exhibits named as the court writes them, for services that
+        take ordinals: a plain number is its own; any other is looked up, and one the actor
+        may not know of answers exactly as one that is not there ("no document Ex. A")."""
+        found: list[int] = []
+        with self.ctx.transaction() as s:
+            for exhibit in exhibits:
+                ordinal = exhibit.ordinal
+                if ordinal is None:
+                    doc = lookup.document(s, self.actor, ExhibitNamed(exhibit), lookup.Need.know)
+                    assert doc.exhibit is not None
+                    ordinal = doc.exhibit
+                found.append(ordinal)
+        return tuple(found)
 
     def pages(self, ref: DocumentRef | int | str) -> list[BatesNumber]:
         """The Bates numbers of a document's pages, if the actor may see it."""

@@ -26,9 +26,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain.bates import BatesNumber, BatesRange, coalesce, format_ranges
+from clawback.domain.counts import counted
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.exhibit_index import IndexProblem, IndexRow, read_index
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
+from clawback.service import exhibit_numbering as numbering
 from clawback.service import rows as row_labels
 from clawback.service.base import Service
 from clawback.storage import tables as t
@@ -89,7 +92,7 @@ class ExhibitIndexes(Service):
                 if match.bound:
                     continue
                 doc = docs[match.control]
-                doc.exhibit = match.row.exhibit
+                numbering.number(s, doc, ExhibitId.parse(match.row.exhibit))
                 s.flush()
                 self.ctx.audit(
                     s,
@@ -164,7 +167,7 @@ def _row(row: IndexRow, produced: _Produced) -> t.Document | str:
     docs: dict[int, t.Document] = {}
     for rng in row.ranges:
         if len(rng) > _MAX_PAGES:
-            return f"{row}: {len(rng)} pages, more than any exhibit: a typo?"
+            return f"{row}: {counted(len(rng), 'page')}, more than any exhibit: a typo?"
         missing = [n for n in rng if n not in produced.page_doc]
         if missing:
             what = format_ranges([BatesRange(missing[0], missing[-1])])
@@ -174,7 +177,7 @@ def _row(row: IndexRow, produced: _Produced) -> t.Document | str:
             docs[doc.id] = doc
     if len(docs) > 1:
         spans = ", ".join(_shown(d, produced) for d in docs.values())
-        return f"{row} spans {len(docs)} documents: {spans}"
+        return f"{row} spans {counted(len(docs), 'document')}: {spans}"
     (doc,) = docs.values()
     if [produced.pages[doc.id]] != coalesce(row.ranges):
         return f"{row} is part of {_shown(doc, produced)}"

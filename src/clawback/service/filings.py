@@ -168,7 +168,7 @@ class Filings(Service):
             "order_date": order_date.isoformat(),
             "exhibits": [
                 {
-                    "exhibit": e.number,
+                    "exhibit": e.identifier.number or e.identifier.text,
                     "bates": str(e.bates),
                     "designation": e.designation,
                     "clawback": effects[e.number].outcome,

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from clawback import email
 from clawback.domain.errors import ClawbackError, RuleViolation
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.order import Side
 from clawback.domain.refs import CONTROL_PREFIXES
 from clawback.domain.seats import Act
@@ -47,8 +48,10 @@ from clawback.pdf.shows.extract import PageText, read_pages
 from clawback.pdf.shows.ocr import add_text_layer, needs_ocr
 from clawback.pdf.shows.visible import visible_copy
 from clawback.service import access as access_rules
+from clawback.service import exhibit_numbering as numbering
 from clawback.service import rows
 from clawback.service.base import Service
+from clawback.service.exhibit_numbering import ExhibitGiven
 from clawback.storage import tables as t
 
 #: How ingest makes the PDF the record works on from the file received (Blob.recipe is these
@@ -71,7 +74,7 @@ class Ingest(Service):
         *,
         title: str,
         kind: str = "pdf",
-        exhibit: int | None = None,
+        exhibit: ExhibitGiven | None = None,
         family: str | None = None,
         parent: bool = False,
         publicly_available: bool = False,
@@ -111,7 +114,7 @@ class Ingest(Service):
         received = pdf if native is None else native
         control = None if separate else self._known(hashlib.sha256(received).hexdigest())
         if control is not None:
-            self._number_known(control, exhibit)
+            control, _ = self._number_known(control, exhibit)
         else:
             ready = _prepare(pdf, native, native_name, native_type, recipe, password, meta)
             with self.ctx.transaction() as s:
@@ -124,7 +127,7 @@ class Ingest(Service):
                         )
                     )
                 if existing is not None:
-                    self._number(s, existing, exhibit)
+                    existing = self._number(s, existing, exhibit)
                 control = (
                     existing.control
                     if existing is not None
@@ -147,7 +150,7 @@ class Ingest(Service):
         """Whether what this actor ingests as ``kind`` comes from another party."""
         return kind == "received" or self.side is Side.receiving
 
-    def _require_ingest(self, exhibit: int | None) -> None:
+    def _require_ingest(self, exhibit: ExhibitGiven | None) -> None:
         self.ctx.require(Act.ingest)
         if exhibit is not None:
             self.ctx.require(Act.number_exhibits)
@@ -159,39 +162,35 @@ class Ingest(Service):
         *,
         title: str,
         kind: str,
-        exhibit: int | None,
+        exhibit: ExhibitGiven | None,
         family: str | None,
         parent: bool,
         publicly_available: bool,
     ) -> str:
         """One document into the record, inside the caller's transaction."""
-        taken = select(t.Document).where(t.Document.exhibit == exhibit)
-        if exhibit is not None and s.scalar(taken):
-            raise RuleViolation(f"Ex. {exhibit} is already in the record (another file)")
+        wanted = numbering.identifier(exhibit)
+        if wanted is not None and numbering.numbered(s, wanted) is not None:
+            raise RuleViolation(f"Ex. {wanted} is already in the record (another file)")
         if ready.steps:
             kept = self.ctx.put(s, ready.received, ready.received_type)
             self.ctx.put(s, ready.pdf, "application/pdf", kept, "+".join(ready.steps))
         else:
             self.ctx.put(s, ready.pdf, "application/pdf")
         held = self.side.value
-        # Numbering waits for any other writer (PostgreSQL: the audit head's row lock, which
-        # every write takes at commit anyway; SQLite's BEGIN IMMEDIATE already has one writer):
-        # two worker processes never both count N documents and both take number N + 1.
-        s.execute(select(t.AuditHead.id).with_for_update())
-        count = s.scalar(select(func.count()).where(t.Document.held_by == held)) or 0
         doc = t.Document(
-            control=f"{CONTROL_PREFIXES[held]}-{count + 1:06d}",
+            control=self._next_control(s),
             held_by=held,
             title=title,
             kind=kind,
             family=family,
             parent=parent,
-            exhibit=exhibit,
             original=ready.sha,
             page_count=len(ready.pages),
             publicly_available=publicly_available,
             meta=ready.info,
         )
+        if wanted is not None:
+            numbering.number(s, doc, wanted)
         s.add(doc)
         s.flush()
         for p in ready.pages:
@@ -208,29 +207,57 @@ class Ingest(Service):
         self.ctx.audit(s, "ingest", rows.label(doc), pages=len(ready.pages), sha256=ready.sha)
         return doc.control
 
-    def _number_known(self, control: str, exhibit: int | None) -> None:
+    def _next_control(self, s: Session) -> str:
+        """The next control number of this side's collection. Numbering waits for any other
+        writer (PostgreSQL: the audit head's row lock, which every write takes at commit
+        anyway; SQLite's BEGIN IMMEDIATE already has one writer): two worker processes never
+        both count N documents and both take number N + 1."""
+        held = self.side.value
+        s.execute(select(t.AuditHead.id).with_for_update())
+        count = s.scalar(select(func.count()).where(t.Document.held_by == held)) or 0
+        return f"{CONTROL_PREFIXES[held]}-{count + 1:06d}"
+
+    def _number_known(self, control: str, exhibit: ExhibitGiven | None) -> tuple[str, bool]:
+        """The document a known file is as Ex. ``exhibit``, and whether it was made now (a
+        duplicate exhibit of the one the file already is)."""
         with self.ctx.transaction() as s:
             doc = s.scalar(select(t.Document).where(t.Document.control == control))
-            if doc is not None:
-                self._number(s, doc, exhibit)
+            if doc is None:
+                return control, False
+            wanted = numbering.identifier(exhibit)
+            already = numbering.numbered(s, wanted) if wanted is not None else None
+            numbered = self._number(s, doc, exhibit)
+            return numbered.control, numbered not in (doc, already)
 
-    def _number(self, s: Session, doc: t.Document, exhibit: int | None) -> None:
+    def _number(self, s: Session, doc: t.Document, exhibit: ExhibitGiven | None) -> t.Document:
         """A file already in the record, ingested again as Ex. ``exhibit``: the number names
-        that document, unless it has another number or another document has this one."""
-        if exhibit is None or doc.exhibit == exhibit:
-            return
+        that document; if it is another exhibit already, Ex. ``exhibit`` is made a duplicate
+        of it (the court's "Ex. 12, a duplicate of Ex. 5"), a document of its own with the
+        same file and pages and that exhibit as its lead."""
+        wanted = numbering.identifier(exhibit)
+        if wanted is None or doc.exhibit_key == wanted.canonical:
+            return doc
+        other = numbering.numbered(s, wanted)
         if doc.exhibit is not None:
-            raise RuleViolation(
-                f"{doc.control} is already in the record as Ex. {doc.exhibit}: "
-                f"it cannot also be Ex. {exhibit}"
-            )
-        other = s.scalar(select(t.Document.control).where(t.Document.exhibit == exhibit))
+            if other is not None and other.original == doc.original:
+                return other  # that duplicate, ingested again
+            if other is not None:
+                raise RuleViolation(f"Ex. {wanted} is already in the record (another file)")
+            return self._duplicate(s, doc, wanted)
         if other is not None:
-            raise RuleViolation(f"Ex. {exhibit} is already in the record ({other})")
-        doc.exhibit = exhibit
+            raise RuleViolation(f"Ex. {wanted} is already in the record ({other.control})")
+        numbering.number(s, doc, wanted)
         s.flush()
-        access_rules.refresh_exhibits(s, [exhibit])
-        self.ctx.audit(s, "exhibit.number", doc.control, exhibit=exhibit)
+        access_rules.refresh(s, [doc])
+        self.ctx.audit(s, "exhibit.number", doc.control, exhibit=wanted.number or wanted.text)
+        return doc
+
+    def _duplicate(self, s: Session, lead: t.Document, wanted: ExhibitId) -> t.Document:
+        copy = numbering.duplicate(s, lead, wanted, self._next_control(s))
+        access_rules.refresh(s, [copy])
+        said = f"{rows.label(copy)}, duplicate of {rows.label(lead)}"
+        self.ctx.audit(s, "exhibit.duplicate", said, control=copy.control, lead=lead.control)
+        return copy
 
     def _known(self, received_sha: str) -> str | None:
         """The control number of the document made from the file with this SHA-256 (the file
@@ -261,7 +288,7 @@ class Ingest(Service):
         filename: str,
         *,
         custodian: str = "",
-        exhibit: int | None = None,
+        exhibit: ExhibitGiven | None = None,
         received: bool = False,
         kind: str | None = None,
     ) -> list[str]:
@@ -303,7 +330,7 @@ class Ingest(Service):
         family: str,
         *,
         custodian: str,
-        exhibit: int | None,
+        exhibit: ExhibitGiven | None,
         kind: str | None,
         password: str | None = None,
         title: str | None = None,
@@ -376,7 +403,7 @@ class Ingest(Service):
         *,
         title: str | None = None,
         kind: str | None = None,
-        exhibit: int | None = None,
+        exhibit: ExhibitGiven | None = None,
         family: str | None = None,
         parent: bool = False,
         publicly_available: bool = False,
@@ -393,15 +420,17 @@ class Ingest(Service):
         sha = hashlib.sha256(data).hexdigest()
         known = self._known(sha)
         if known is not None:
-            self._number_known(known, exhibit)
+            known, made = self._number_known(known, exhibit)
             if self._received(kind):
                 self.check_received(known)
-            return [known], False
+            return [known], made
         found = prepare_file(data, name)
         if found.kind == EMAIL:
             before = self._mail_family(data)
             if before:
-                self._number_known(before[0], exhibit)
+                numbered, made = self._number_known(before[0], exhibit)
+                if numbered != before[0]:  # a duplicate exhibit of the e-mail: its own document
+                    return [numbered], made
                 if self._received(kind):
                     self.check_received_many(before)
                 return before, False
@@ -452,7 +481,7 @@ class Ingest(Service):
         self,
         paths: Iterable[Path],
         *,
-        exhibit: int | None = None,
+        exhibit: ExhibitGiven | None = None,
         **options: Any,
     ) -> list[FileReport]:
         """Ingest files and folders (recursing): one `FileReport` per file, in order. A file
@@ -473,7 +502,7 @@ class Ingest(Service):
         return reports
 
     def _ingest_path(
-        self, path: Path, exhibit: int | None, options: Mapping[str, Any]
+        self, path: Path, exhibit: ExhibitGiven | None, options: Mapping[str, Any]
     ) -> FileReport:
         try:
             data = path.read_bytes()
@@ -485,7 +514,7 @@ class Ingest(Service):
             return FileReport(path, REFUSED, reason=str(exc))
         said = INGESTED if new else KNOWN
         warned = self._warnings(controls) if new else ()
-        numbered = f"Ex. {exhibit}" if exhibit is not None else ""
+        numbered = self._numbered(controls[0]) if exhibit is not None else ""
         return FileReport(path, said, tuple(controls), warnings=warned, exhibit=numbered)
 
     def _to_render(self, batch: Sequence[Path]) -> list[tuple[bytes, str]]:
@@ -501,6 +530,15 @@ class Ingest(Service):
                 continue
             files += to_render(data, shown(path.name))
         return files
+
+    def _numbered(self, control: str) -> str:
+        """``Ex. 12``, or ``Ex. 12, duplicate of Ex. 5``: what the document is numbered as."""
+        with self.ctx.transaction() as s:
+            doc = s.scalar(select(t.Document).where(t.Document.control == control))
+            if doc is None or doc.exhibit is None:
+                return ""
+            lead = f", duplicate of Ex. {doc.exhibit_lead}" if doc.exhibit_lead else ""
+            return rows.label(doc) + lead
 
     def _warnings(self, controls: Sequence[str]) -> tuple[str, ...]:
         """What ingest said of these documents' files (``warnings`` in their meta), each once."""

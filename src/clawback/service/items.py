@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from clawback.domain.bates import BatesNumber
+from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.domain.seats import Act
@@ -158,7 +159,7 @@ class Items(Service):
                         hits.append(PatternHit(bates, exhibit, match, f"(as shown) {match}", rect))
             del hits[limit:]
             keyed = self.ctx.workspace.keys.mac(pattern.encode("utf-8"))
-            self.ctx.audit(s, "pattern.search", f"{len(hits)} hits", pattern_hmac=keyed)
+            self.ctx.audit(s, "pattern.search", counted(len(hits), "hit"), pattern_hmac=keyed)
         return hits
 
 

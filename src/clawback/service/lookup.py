@@ -19,7 +19,7 @@ from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import NotFound
 from clawback.domain.order import Side
-from clawback.domain.refs import ControlNumber, DocumentRef, ExhibitNumber
+from clawback.domain.refs import ControlNumber, DocumentRef, ExhibitNamed, ExhibitNumber
 from clawback.storage import tables as t
 
 
@@ -61,7 +61,9 @@ def document(s: Session, actor: Actor, ref: DocumentRef, need: Need = Need.see) 
 
 def _find(s: Session, actor: Actor, ref: DocumentRef) -> t.Document | None:
     if isinstance(ref, ExhibitNumber):
-        return s.scalar(select(t.Document).where(t.Document.exhibit == ref.number))
+        return s.scalar(select(t.Document).where(t.Document.exhibit_key == str(ref.number)))
+    if isinstance(ref, ExhibitNamed):
+        return s.scalar(select(t.Document).where(t.Document.exhibit_key == ref.exhibit.canonical))
     if isinstance(ref, ControlNumber):
         doc = s.scalar(select(t.Document).where(t.Document.control == ref.text))
         if doc is not None:

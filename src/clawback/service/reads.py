@@ -27,6 +27,7 @@ from clawback.domain import in_camera
 from clawback.domain import search as search_language
 from clawback.domain.access import full_view
 from clawback.domain.bates import BatesNumber
+from clawback.domain.counts import counted
 from clawback.domain.documents import Exhibit
 from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.in_camera import ClaimedItem
@@ -171,7 +172,7 @@ class Reads(Service):
                 for control, meta in found
                 for warning in (meta or {}).get("warnings", ())
             ]
-            self.ctx.audit(s, "check.partial", f"{len(said)} warnings")
+            self.ctx.audit(s, "check.partial", counted(len(said), "warning"))
             return said
 
     def search(self, query: str, limit: int = 50, offset: int = 0) -> Hits:
@@ -221,7 +222,10 @@ class Reads(Service):
                 offset=offset,
             )
             self.ctx.audit(
-                s, "search", f"{len(hits)} of {hits.total} pages", pages=[h.name for h in hits]
+                s,
+                "search",
+                f"{len(hits)} of {counted(hits.total, 'page')}",
+                pages=[h.name for h in hits],
             )
             return hits
 
@@ -305,7 +309,9 @@ class Reads(Service):
             ).all()
             shown: dict[str, Any] = {
                 "control": doc.control if own else None,
-                "exhibit": doc.exhibit,
+                # a plain number as before; any other identifier as the court writes it
+                "exhibit": doc.exhibit if rows.exhibit_id(doc) is None else doc.exhibit_id,
+                **({"duplicate_of": f"Ex. {doc.exhibit_lead}"} if doc.exhibit_lead else {}),
                 "title": slip if slip is not None else doc.title,
                 "kind": SLIP_SHEET if slip is not None else doc.kind,
                 "family": doc.family if slip is None else None,

@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 
 from clawback import email
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange
+from clawback.domain.counts import counted
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.order import ProtectiveOrder, Tier
 from clawback.domain.seats import Act
@@ -451,7 +452,9 @@ def _span(row: Row, pages: int) -> BatesRange | None:
         stated = stated_span(row)
         if stated is not None:
             if len(stated) != pages:
-                raise RuleViolation(f"{stated} names {len(stated)} pages, the document has {pages}")
+                raise RuleViolation(
+                    f"{stated} names {counted(len(stated), 'page')}, the document has {pages}"
+                )
             return stated
     except BatesError:
         return None

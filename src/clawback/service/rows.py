@@ -9,11 +9,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clawback.domain.bates import BatesRange
+from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.claims import Claim, Privilege, Request, Result, Ruling, State
 from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item
 from clawback.domain.errors import ClawbackError
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.order import Designation, DesignationHistory, ProtectiveOrder, order_from_data
 from clawback.domain.seal_parts import SealPart
 from clawback.domain.sealing import SealDecision, Standard
@@ -36,7 +37,8 @@ def exhibits(session: Session) -> list[Exhibit]:
     docs = session.scalars(
         select(t.Document).where(t.Document.exhibit.is_not(None)).order_by(t.Document.exhibit)
     ).all()
-    return [exhibit(session, d) for d in docs if d.produced]
+    found = [exhibit(session, d) for d in docs if d.produced]
+    return sorted(found, key=lambda e: e.identifier)
 
 
 def exhibit(session: Session, doc: t.Document) -> Exhibit:
@@ -64,6 +66,9 @@ def exhibit(session: Session, doc: t.Document) -> Exhibit:
         family=doc.family,
         parent=doc.parent,
         publicly_available=doc.publicly_available,
+        written=exhibit_id(doc),
+        lead=ExhibitId.parse(doc.exhibit_lead) if doc.exhibit_lead else None,
+        attachments=attachments(session, doc),
         items=tuple(
             Item(
                 i.id,
@@ -156,8 +161,42 @@ def seal_decisions(
     return decisions
 
 
+def attachments(session: Session, doc: t.Document) -> tuple[BatesRange, ...]:
+    """A family exhibit's attachments: the produced members of the parent's family that are
+    no exhibit of their own, in Bates order; none for any other document."""
+    if not doc.parent or doc.family is None:
+        return ()
+    pages = session.execute(
+        select(t.Page.document_id, t.Page.bates)
+        .join(t.Document, t.Page.document_id == t.Document.id)
+        .where(
+            t.Document.family == doc.family,
+            t.Document.id != doc.id,
+            t.Document.exhibit.is_(None),
+            t.Document.held_by == doc.held_by,
+        )
+        .order_by(t.Page.document_id, t.Page.idx)
+    ).all()
+    members: dict[int, list[BatesNumber]] = {}
+    for member, bates in pages:
+        if bates is not None:
+            members.setdefault(member, []).append(bates)
+    ranges = [BatesRange(numbers[0], numbers[-1]) for numbers in members.values()]
+    return tuple(sorted(ranges, key=lambda r: (r.first.series, r.first.number)))
+
+
 def label(doc: t.Document) -> str:
-    return f"Ex. {doc.exhibit}" if doc.exhibit is not None else doc.control
+    """``Ex. 12``, ``Ex. A``: the exhibit as the court writes it; else the control number."""
+    if doc.exhibit is None:
+        return doc.control
+    return f"Ex. {doc.exhibit_id or doc.exhibit}"
+
+
+def exhibit_id(doc: t.Document) -> ExhibitId | None:
+    """The identifier a numbered document was given, when it is not its plain number."""
+    if doc.exhibit_id is None or doc.exhibit_id == str(doc.exhibit):
+        return None
+    return ExhibitId.parse(doc.exhibit_id)
 
 
 def parse_date(value: str | date | None) -> date | None:

@@ -81,7 +81,13 @@ class Document(Base):
     kind: Mapped[str] = mapped_column(String(40))
     family: Mapped[str | None] = mapped_column(String(80))
     parent: Mapped[bool] = mapped_column(default=False)
+    # The exhibit's ordinal in the record; the identifier as the court writes it ("A", "5-A")
+    # and its one spelling, by which it is found (migration 0017, domain.exhibit_ids).
     exhibit: Mapped[int | None] = mapped_column(unique=True)
+    exhibit_id: Mapped[str | None] = mapped_column(String(24))
+    exhibit_key: Mapped[str | None] = mapped_column(String(32), unique=True, index=True)
+    # A duplicate exhibit's lead, as written: "Ex. 12, a duplicate of Ex. 5" (migration 0017).
+    exhibit_lead: Mapped[str | None] = mapped_column(String(24))
     original: Mapped[str] = mapped_column(ForeignKey("blob.sha256"))
     produced: Mapped[str | None] = mapped_column(ForeignKey("blob.sha256"))
     production: Mapped[int | None] = mapped_column(ForeignKey("production.id"))

@@ -60,6 +60,7 @@ import pymupdf
 import pypdf
 import pypdfium2
 
+from clawback.domain.counts import counted
 from clawback.pdf.gate.findings import Finding
 from clawback.pdf.shows.needles import TextMatcher, prepare
 
@@ -121,7 +122,7 @@ def text_findings(
         pdfium = {}
     else:
         if len(pdfium) != doc.page_count:
-            detail = f"pdfium reads {len(pdfium)} pages, pymupdf {doc.page_count}"
+            detail = f"pdfium reads {counted(len(pdfium), 'page')}, pymupdf {doc.page_count}"
             findings.append(Finding(None, "text", detail))
     for page, prepared in pdfium.items():
         if prepared is None:
@@ -154,7 +155,8 @@ def label_findings(
     from `shown` where `text_findings` made it), as `stamp.label_problems` checks it."""
     findings: list[Finding] = []
     if len(expected_labels) != doc.page_count:
-        detail = f"{len(expected_labels)} labels expected, file has {doc.page_count} pages"
+        has = counted(doc.page_count, "page")
+        detail = f"{counted(len(expected_labels), 'label')} expected, file has {has}"
         findings.append(Finding(None, "label", detail))
     known = shown or {}
     legends: dict[str, TextMatcher] = {}

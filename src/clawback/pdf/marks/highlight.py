@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 import pymupdf
 
+from clawback.domain.counts import counted
 from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import open_pdf, save_clean
 from clawback.pdf.shows.locate import find_text_rects
@@ -55,7 +56,7 @@ def highlight(
             if not 0 <= number < doc.page_count:
                 raise HighlightError(
                     f"mark {k}: page {number + 1} does not exist "
-                    f"(the document has {doc.page_count} pages)"
+                    f"(the document has {counted(doc.page_count, 'page')})"
                 )
             page = doc[number]
             if isinstance(target, str):

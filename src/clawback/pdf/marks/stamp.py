@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 import pymupdf
 
+from clawback.domain.counts import counted
 from clawback.pdf.files.document import open_pdf, refuse_unapplied_redactions, save_clean
 from clawback.pdf.marks import helvetica
 from clawback.pdf.marks.placement import Placement, SourcePage
@@ -87,7 +88,9 @@ def stamp_document(
     in place, so `src` is not to be saved afterwards."""
     _check_band(margin, corner)
     if len(labels) != src.page_count:
-        raise ValueError(f"{len(labels)} labels given for {src.page_count} pages")
+        raise ValueError(
+            f"{counted(len(labels), 'label')} given for {counted(src.page_count, 'page')}"
+        )
     refuse_unapplied_redactions(src)
     bake_visible(src)
     out = pymupdf.open()
@@ -211,7 +214,13 @@ def label_problems(
     """
     problems: list[tuple[int | None, str]] = []
     if len(labels) != doc.page_count:
-        problems.append((None, f"{len(labels)} labels expected, file has {doc.page_count} pages"))
+        problems.append(
+            (
+                None,
+                f"{counted(len(labels), 'label')} expected, "
+                f"file has {counted(doc.page_count, 'page')}",
+            )
+        )
     for page, (bates, legend) in zip(doc.pages(), labels, strict=False):
         clip = None
         if margin is not None:

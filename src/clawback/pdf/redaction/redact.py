@@ -45,6 +45,7 @@ from typing import Any
 
 import pymupdf
 
+from clawback.domain.counts import counted
 from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import all_layers_shown, open_pdf, refuse_unapplied_redactions
 from clawback.pdf.marks import helvetica
@@ -264,7 +265,7 @@ def _group(redactions: Sequence[Redaction], pages: int) -> dict[int, list[Redact
         if item.page >= pages:
             raise RedactionError(
                 f"item {item.label!r}: page {item.page + 1} does not exist "
-                f"(the document has {pages} pages)"
+                f"(the document has {counted(pages, 'page')})"
             )
         grouped.setdefault(item.page, []).append(item)
     return grouped

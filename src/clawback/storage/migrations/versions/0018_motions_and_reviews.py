@@ -3,7 +3,7 @@ whether to seal or to unseal; a seal ruling in part (what the public version rem
 condition
 
 Revision ID: 0018
-Revises: 0016
+Revises: 0017
 
 Motions already recorded ask to seal, their movant as ``joint`` says; decisions already recorded
 seal whole exhibits, on no condition.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0018"
-down_revision = "0016"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,140 @@
+"""Filed papers and the places in them a court cites: "page 7, lines 3-9", "Tr. 7:3-9", "¶ 12".
+
+A *filed paper* is what a party or the court filed and never produced: a brief, a declaration,
+an expert report, a deposition excerpt, a statement of facts, the court's own order. It has no
+Bates numbers and needs none: it is named by its docket entry (``ECF No. 122``) and its items by
+a *pinpoint*, the page and lines or the paragraph the court cites. A pinpoint is parsed once,
+where it enters, and travels as a value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from clawback.domain.errors import InvalidInput, RuleViolation
+
+#: Lines on one page of pleading paper or a transcript run to 28 or 25; more is a typing slip.
+MOST_LINES = 60
+
+
+class FiledKind(StrEnum):
+    """What a filed paper is, in the words of the docket."""
+
+    brief = "brief"
+    declaration = "declaration"
+    expert_report = "expert_report"
+    deposition = "deposition"
+    statement_of_facts = "statement_of_facts"
+    order = "order"
+
+
+_DASH = r"\s*(?:-|\u2013|\u2014|through|to)\s*"
+_PAGE_LINES = re.compile(
+    rf"^(?:at\s+)?(?:page|p\.|pg\.)\s*(\d{{1,4}})"
+    rf"(?:\s*,?\s*(?:lines?|ll?\.)\s*(\d{{1,2}})(?:{_DASH}(\d{{1,2}}))?)?$",
+    re.IGNORECASE,
+)
+_TRANSCRIPT = re.compile(
+    rf"^(?:(?:tr\.|dep\.|transcript)\s*)?(?:at\s+)?(\d{{1,4}}):(\d{{1,2}})(?:{_DASH}(\d{{1,2}}))?$",
+    re.IGNORECASE,
+)
+_PARAGRAPH = re.compile(
+    r"^(?:\u00b6|para(?:graph)?\.?)\s*(\d{1,4}(?:\([a-z0-9]{1,4}\))*)$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Pinpoint:
+    """A place in a filed paper: a page (the filing's own, from 1) with a run of its lines, or
+    a numbered paragraph."""
+
+    page: int | None = None
+    lines: tuple[int, int] | None = None
+    paragraph: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.page is None) == (self.paragraph is None):
+            raise RuleViolation("a pinpoint is a page (with lines) or a paragraph, one")
+        if self.page is not None and self.page < 1:
+            raise RuleViolation(f"no page {self.page}: a filing's pages count from 1")
+        if self.lines is not None:
+            first, last = self.lines
+            if self.page is None or not 1 <= first <= last <= MOST_LINES:
+                raise RuleViolation(f"not a run of lines on a page, first to last: {self.lines}")
+
+    @classmethod
+    def parse(cls, text: str) -> Pinpoint:
+        """``page 7, lines 3-9``, ``p. 7, l. 3``, ``Tr. 7:3-9``, ``page 7``, ``¶ 12``,
+        ``paragraph 12(a)``; anything else is refused in one line."""
+        raw = " ".join(str(text).split())
+        try:
+            found = _PAGE_LINES.match(raw) or _TRANSCRIPT.match(raw)
+            if found:
+                page, first, last = found.groups()
+                lines = (int(first), int(last or first)) if first else None
+                return cls(page=int(page), lines=lines)
+            paragraph = _PARAGRAPH.match(raw)
+            if paragraph:
+                return cls(paragraph=paragraph.group(1).lower())
+        except RuleViolation as exc:
+            raise InvalidInput(f"{exc}: {raw!r}") from None
+        raise InvalidInput(
+            f"not a place in a filing (page 7, lines 3-9; Tr. 7:3-9; \u00b6 12): {raw!r}"
+        )
+
+    def __str__(self) -> str:
+        if self.paragraph is not None:
+            return f"\u00b6 {self.paragraph}"
+        if self.lines is None:
+            return f"page {self.page}"
+        first, last = self.lines
+        return (
+            f"page {self.page}, line {first}"
+            if first == last
+            else (f"page {self.page}, lines {first}-{last}")
+        )
+
+
+@dataclass(frozen=True)
+class FiledItem:
+    """An item of a filed paper a claim, a ruling or a seal can name: its place and, where the
+    redaction needs them, the words there (as an item of a produced page has them)."""
+
+    id: str
+    at: Pinpoint
+    what: str
+    texts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FiledPaper:
+    """A paper on the docket, never produced: named by its docket entry, its items by place."""
+
+    docket: str
+    kind: FiledKind
+    title: str
+    pages: int
+    items: tuple[FiledItem, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.docket.strip():
+            raise RuleViolation(f"filed paper {self.title!r}: no docket entry (ECF No. 122)")
+        for item in self.items:
+            if item.at.page is not None and item.at.page > self.pages:
+                raise RuleViolation(
+                    f"item {item.id!r} is at {item.at}, past the last page of {self.name} "
+                    f"({self.pages})"
+                )
+
+    @property
+    def name(self) -> str:
+        """``ECF No. 122``: how an order names the paper."""
+        docket = self.docket.strip()
+        return docket if not docket[0].isdigit() else f"ECF No. {docket}"
+
+    def cite(self, item: FiledItem) -> str:
+        """``ECF No. 122 at page 7, lines 3-9``, ``ECF No. 99-4 \u00b6 12``, as orders cite."""
+        joiner = " " if item.at.paragraph is not None else " at "
+        return f"{self.name}{joiner}{item.at}"
