@@ -11,7 +11,6 @@ import typer
 from clawback.cli import DEFAULT_WS, WorkspaceOption, _record, app, one_line_errors, out
 from clawback.domain.errors import ClawbackError
 from clawback.domain.privilege_review import SectionKind
-from clawback.service.review import privilege_test
 
 
 @app.command("review")
@@ -64,6 +63,8 @@ def review_test(
 ) -> None:
     """Print a privilege's governing test: each section, element and factor with its citation,
     as a findings file names them."""
+    from clawback.service.review import privilege_test  # deferred: it loads the PDF engine
+
     test = privilege_test(name)
     out.print(f"{test.name} ({test.citation})")
     out.print(test.burden)
