@@ -28,12 +28,19 @@ h2 { font-size: 11pt; margin: 10pt 0 4pt 0; }
 
 @dataclass(frozen=True)
 class Member:
+    """One document of a family: its `role`, `name`, pages (`pdf`, None: none of its own), the
+    file as received (`native`), how deep in the family, its `message` if it is one; `kind`
+    when it is something other than a message or an attachment (``archive``), and what
+    reading it found (`warnings`: a member of an archive renamed, one that is encrypted)."""
+
     role: Literal["parent", "attachment"]
     name: str
     pdf: bytes | None
     native: bytes
     depth: int
     message: Message | None = None
+    kind: str = ""
+    warnings: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- story helpers

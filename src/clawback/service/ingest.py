@@ -34,6 +34,7 @@ from clawback.ingest.embedded import embedded_files
 from clawback.ingest.images import image_pdf
 from clawback.ingest.pdfcheck import check_pdf
 from clawback.ingest.render import render
+from clawback.ingest.unpack import archive_family, is_archive, unpacked
 from clawback.pdf.files.convert import RENDERED
 from clawback.pdf.files.decrypt import decrypt, is_encrypted
 from clawback.pdf.files.document import open_pdf
@@ -261,6 +262,7 @@ class Ingest(Service):
         exhibit: int | None = None,
         received: bool = False,
         kind: str | None = None,
+        unpack: bool = False,
     ) -> list[str]:
         """Ingest an e-mail (.eml or .msg) as a family: the message, then each attachment and
         inline image in order (attached e-mails recurse). A file with no page form of its own
@@ -275,7 +277,8 @@ class Ingest(Service):
         redactions, x-ray reading the family in one go.
 
         Every member is rendered and read before the first is stored, so a bad member refuses
-        the whole family in one line and nothing of it is left half-ingested."""
+        the whole family in one line and nothing of it is left half-ingested. ``unpack`` opens
+        the archives among the attachments too (`clawback.ingest.unpack`)."""
         self._require_ingest(exhibit)
         known = self._mail_family(data)
         if known:  # this very e-mail is in already: nothing twice
@@ -283,6 +286,8 @@ class Ingest(Service):
                 self.check_received_many(known)
             return known
         members = email.family(data, filename)
+        if unpack:
+            members = unpacked(members)
         controls = self._add_family(
             members,
             self._family_id(data),
@@ -323,7 +328,7 @@ class Ingest(Service):
                 ["Produced in native form", name, f"sha256 {native_sha[:16]}"]
             )
             msg = m.message
-            role = "email" if msg is not None else "attachment" if n else "pdf"
+            role = "email" if msg is not None else m.kind or ("attachment" if n else "pdf")
             meta: dict[str, Any] = {"name": name, "depth": m.depth, "custodian": custodian}
             meta["role"] = role
             if msg is not None:
@@ -340,7 +345,7 @@ class Ingest(Service):
                 meta["native"] = {"name": name, "sha256": native_sha, "rendered": "convert"}
             key = password if n == 0 else None
             ready = _prepare(pdf, None, "", "application/pdf", "convert", key, meta)
-            lost = [*(msg.warnings if msg is not None else ()), *said]
+            lost = [*(msg.warnings if msg is not None else ()), *m.warnings, *said]
             if lost:  # what the file lost, before what OCR says
                 ready.info["warnings"] = [*lost, *ready.info.get("warnings", ())]
             named = (title if n == 0 else None) or (msg.subject if msg else name) or name
@@ -379,13 +384,17 @@ class Ingest(Service):
         publicly_available: bool = False,
         password: str | None = None,
         custodian: str = "",
+        unpack: bool = False,
     ) -> tuple[list[str], bool]:
         """Ingest one file of any kind ingest reads, told by its bytes (`clawback.ingest`): a
         PDF, an e-mail (a family, see `ingest_email`), an Office file (converted by
         LibreOffice) or a picture (a page per frame, OCR'd). The file as received is kept.
         Returns its documents' control numbers and whether they are new (False: the same file
         was in the record already, and nothing was stored). Raises a one-line error (`Refused`,
-        `PdfError`...) for a file it will not take, before anything is stored."""
+        `PdfError`...) for a file it will not take, before anything is stored. An archive
+        (.zip, .tar, .tar.gz) is refused unless ``unpack`` is given: then it is a family, the
+        archive and each file in it (`clawback.ingest.unpack`), as are the archives an
+        e-mail carries."""
         self._require_ingest(exhibit)
         sha = hashlib.sha256(data).hexdigest()
         known = self._known(sha)
@@ -394,6 +403,16 @@ class Ingest(Service):
             if self._received(kind):
                 self.check_received(known)
             return [known], False
+        if unpack and is_archive(data, name):
+            return self._ingest_archive(
+                data,
+                name,
+                title=title,
+                kind=kind,
+                exhibit=exhibit,
+                custodian=custodian,
+                publicly_available=publicly_available,
+            )
         found = prepare_file(data, name)
         if found.kind == EMAIL:
             before = self._mail_family(data)
@@ -409,6 +428,7 @@ class Ingest(Service):
                 exhibit=exhibit,
                 received=kind == "received",
                 kind=kind,
+                unpack=unpack,
             )
             return controls, True
         if found.kind == PDF and embedded_files(data):  # a family, the PDF first
@@ -487,13 +507,45 @@ class Ingest(Service):
             said = [w for meta in found for w in (meta or {}).get("warnings", ())]
         return tuple(dict.fromkeys(said))
 
-    def _mail_family(self, data: bytes) -> list[str]:
-        """The control numbers of this very e-mail's family, if it is in the record."""
+    def _ingest_archive(
+        self,
+        data: bytes,
+        name: str,
+        *,
+        title: str | None,
+        kind: str | None,
+        exhibit: int | None,
+        custodian: str,
+        publicly_available: bool,
+    ) -> tuple[list[str], bool]:
+        """An archive as a family: the archive, then each file in it (`ingest.unpack`)."""
+        before = self._mail_family(data, "archive")
+        if before:
+            self._number_known(before[0], exhibit)
+            if self._received(kind):
+                self.check_received_many(before)
+            return before, False
+        controls = self._add_family(
+            archive_family(data, name),
+            self._family_id(data, "archive"),
+            custodian=custodian,
+            exhibit=exhibit,
+            kind=kind,
+            title=title or name,
+            publicly_available=publicly_available,
+        )
+        if self._received(kind):
+            self.check_received_many(controls)
+        return controls, True
+
+    def _mail_family(self, data: bytes, what: str = "mail") -> list[str]:
+        """The control numbers of this very e-mail's family (or archive's, ``what``), if it is
+        in the record."""
         with self.ctx.transaction() as s:
             return list(
                 s.scalars(
                     select(t.Document.control)
-                    .where(t.Document.family == self._family_id(data))
+                    .where(t.Document.family == self._family_id(data, what))
                     .order_by(t.Document.id)
                 ).all()
             )
