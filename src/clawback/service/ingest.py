@@ -31,6 +31,7 @@ from clawback.domain.seats import Act
 from clawback.ingest import EMAIL, INGESTED, KNOWN, PDF, REFUSED, FileReport, shown, walk
 from clawback.ingest import prepare as prepare_file
 from clawback.ingest.embedded import embedded_files
+from clawback.ingest.hidden import hidden_text, hidden_warnings
 from clawback.ingest.images import image_pdf
 from clawback.ingest.pdfcheck import check_pdf
 from clawback.ingest.render import render
@@ -748,6 +749,8 @@ def _prepare(
     if removed:
         info["not_shown"] = removed.as_data()
         steps.append("visible")
+    # what the page holds that no reader sees, said per page (`ingest.hidden`), before OCR
+    warnings += hidden_warnings(hidden_text(pdf), removed.unseen_by_page)
     pdf, read = add_text_layer(pdf)
     if read:
         info["ocr_pages"] = [n + 1 for n in read]
