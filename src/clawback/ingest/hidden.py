@@ -95,11 +95,14 @@ def _page(page: pymupdf.Page) -> Counter[str]:
     images = [(n, box) for n, (kind, box) in enumerate(log) if kind.endswith("image")]
     fills = [
         (int(d["seqno"]), tuple(d["rect"]), _rgb(d["fill"]))
-        for d in page.get_drawings()
+        for d in (page.get_drawings() if any(k == "fill-path" for k, _ in log) else ())
         if d.get("fill") is not None and (d.get("fill_opacity") or 1.0) >= _OPAQUE
     ]
+    areas = [box for _, box in images] + [box for _, box, _ in fills]
     counted: Counter[str] = Counter()
     for span in trace:
+        if _plainly_seen(span, areas):
+            continue  # most text: character by character only what may be hidden
         reasons = [_why(span, ch[3], images, fills) for ch in span["chars"]]
         text = "".join(chr(ch[0]) for ch in span["chars"])
         for word in _split(text, reasons):
@@ -107,6 +110,17 @@ def _page(page: pymupdf.Page) -> Counter[str]:
             if len(hidden) * 2 > len(word):
                 counted[Counter(hidden).most_common(1)[0][0]] += 1
     return counted
+
+
+def _plainly_seen(span: dict[str, Any], areas: list[_Box]) -> bool:
+    """Whether a span is seen whole, from the span alone: drawn in a colour other than white,
+    not tiny, not invisible, and touching no picture and no filled shape."""
+    if span["type"] == _INVISIBLE or float(span["size"]) < _TINY:
+        return False
+    if float(span.get("opacity") or 0) < 1 - _OPAQUE or _alike(_rgb(span["color"]), _WHITE):
+        return False
+    box = span["bbox"]
+    return not any(_share(box, area) > 0 for area in areas)
 
 
 def _split(text: str, reasons: list[str]) -> list[list[str]]:
