@@ -110,3 +110,23 @@ def test_a_long_run_in_an_attachment_is_broken_not_drawn_past_the_page() -> None
     with pymupdf.open(stream=made) as doc:
         assert all(not unseen_text(page) for page in doc)
         assert "".join(page.get_text().replace("\n", "") for page in doc) == run
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("leak_white_on_white", "white"),
+        ("leak_tiny_text", "tiny"),
+        ("leak_invisible_render_mode", "invisible"),
+        ("leak_text_under_image", "covered"),
+        ("leak_type3_no_tounicode", None),  # glyphs drawn as shapes: seen (and OCR'd)
+        ("good_plain_code", None),
+    ],
+)
+def test_the_adversarial_corpus_hidden_text_is_said_and_seen_text_is_not(
+    name: str, reason: str | None
+) -> None:
+    from tests.redaction.adversarial import CORPUS
+
+    found = hidden_text(CORPUS[name].build())
+    assert sorted(r for counted in found.values() for r in counted) == ([reason] if reason else [])

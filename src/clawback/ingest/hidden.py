@@ -21,6 +21,9 @@ It never changes the file. A word is hidden when most of its characters are
 * **invisible**: render mode 3 (or fully transparent), except an OCR layer: invisible text
   lying on a picture, as a scanner's OCR writes it.
 
+A Type 3 font's glyphs are not judged: they are shapes (MuPDF traces them as invisible text
+while it draws them), read by OCR (`pdf.shows.ocr`).
+
 Each word is counted once, under the first of these that applies.
 """
 
@@ -56,11 +59,15 @@ _Box = tuple[float, float, float, float]
 
 def hidden_text(pdf: bytes) -> dict[int, Counter[str]]:
     """Per page (from 0) with hidden words: how many words each reason hides (see the module
-    doc; the reasons are the keys of `SAID`)."""
+    doc; the reasons are the keys of `SAID`). Advisory: a page MuPDF cannot trace is passed
+    over (the file's own steps say what is wrong with it), never a reason to refuse a file."""
     found: dict[int, Counter[str]] = {}
     with open_pdf(pdf) as doc:
         for page in doc.pages():
-            counted = _page(page)
+            try:
+                counted = _page(page)
+            except (RuntimeError, ValueError, KeyError, TypeError, IndexError):
+                continue
             if counted:
                 found[page.number] = counted
     return found
@@ -101,8 +108,8 @@ def _page(page: pymupdf.Page) -> Counter[str]:
     areas = [box for _, box in images] + [box for _, box, _ in fills]
     counted: Counter[str] = Counter()
     for span in trace:
-        if _plainly_seen(span, areas):
-            continue  # most text: character by character only what may be hidden
+        if _plainly_seen(span, areas) or str(span["font"]).startswith("Type3"):
+            continue  # most text; a Type 3 font's glyphs are shapes (OCR reads them)
         reasons = [_why(span, ch[3], images, fills) for ch in span["chars"]]
         text = "".join(chr(ch[0]) for ch in span["chars"])
         for word in _split(text, reasons):
@@ -115,12 +122,17 @@ def _page(page: pymupdf.Page) -> Counter[str]:
 def _plainly_seen(span: dict[str, Any], areas: list[_Box]) -> bool:
     """Whether a span is seen whole, from the span alone: drawn in a colour other than white,
     not tiny, not invisible, and touching no picture and no filled shape."""
-    if span["type"] == _INVISIBLE or float(span["size"]) < _TINY:
+    if _invisible(span) or float(span["size"]) < _TINY:
         return False
-    if float(span.get("opacity") or 0) < 1 - _OPAQUE or _alike(_rgb(span["color"]), _WHITE):
+    if _alike(_rgb(span["color"]), _WHITE):
         return False
     box = span["bbox"]
     return not any(_share(box, area) > 0 for area in areas)
+
+
+def _invisible(span: dict[str, Any]) -> bool:
+    """Render mode 3 or fully transparent."""
+    return span["type"] == _INVISIBLE or float(span.get("opacity") or 0) < 1 - _OPAQUE
 
 
 def _split(text: str, reasons: list[str]) -> list[list[str]]:
@@ -143,7 +155,7 @@ def _why(
 ) -> str:
     seqno = int(span["seqno"])
     on_picture = any(_share(box, area) >= _MOSTLY for _, area in images)
-    invisible = span["type"] == _INVISIBLE or float(span.get("opacity") or 0) < 1 - _OPAQUE
+    invisible = _invisible(span)
     if invisible and on_picture:
         return _SEEN  # an OCR layer: the picture shows what it says
     if not invisible:  # its colour against what is drawn under it (a picture: not judged)
