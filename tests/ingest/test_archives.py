@@ -206,3 +206,19 @@ def test_the_cli_takes_unpack(ws: Workspace, root: Path, tmp_path: Path) -> None
     done = runner.invoke(app, ["ingest", "--unpack", str(folder), "-w", str(root)])
     assert done.exit_code == 0, done.output
     assert re.search(r"box\.zip: DOC-\d+, DOC-\d+, DOC-\d+ \(ingested\)", done.output)
+
+
+def test_an_emails_zip_is_opened_with_unpack_and_said_without(ws: Workspace) -> None:
+    inner = _zip({"table.txt": b"a table of figures"})
+    message = eml_with("Zip attached", [("figures.zip", inner)])
+    packed, _ = ws.ingest.ingest_file(message, "packed.eml")
+    family = _family(ws, packed)
+    assert [title for title, *_ in family] == ["Zip attached", "figures.zip"]
+    assert any("--unpack" in w for w in family[1][3])  # today: a placeholder, said nowhere
+    other = eml_with("Zip attached again", [("figures.zip", inner)])
+    opened, _ = ws.ingest.ingest_file(other, "opened.eml", unpack=True)
+    assert [(title, kind, depth) for title, kind, depth, _ in _family(ws, opened)] == [
+        ("Zip attached again", "email", 0),
+        ("figures.zip", "archive", 1),
+        ("table.txt", "attachment", 2),
+    ]

@@ -71,7 +71,8 @@ class Budget:
         if self.inflated > MAX_ARCHIVE_BYTES:
             raise Refused(
                 f"archive member {where!r}: the archive inflates past "
-                f"{MAX_ARCHIVE_BYTES >> 20:,} MiB in all (decompression bomb?)"
+                f"{MAX_ARCHIVE_BYTES >> 20:,} MiB in all (a bomb? if not, unpack it yourself "
+                "and ingest the folder)"
             )
 
     def count(self, where: str) -> None:

@@ -24,7 +24,7 @@ from clawback.ingest.batch import shown
 from clawback.ingest.limits import MAX_ARCHIVE_DEPTH, Refused
 from clawback.ingest.sniff import ARCHIVE, EMAIL, sniff
 
-__all__ = ["archive_family", "is_archive", "unpacked"]
+__all__ = ["archive_family", "is_archive", "left_packed", "unpacked"]
 
 
 def is_archive(data: bytes, name: str) -> bool:
@@ -58,6 +58,23 @@ def unpacked(members: list[email.Member], budget: Budget | None = None) -> list[
         for entry in entries:
             out += unpacked(_members(entry, m.depth + 1), budget)
     return out
+
+
+def left_packed(members: list[email.Member]) -> list[email.Member]:
+    """`members` as they are, each archive among them (not opened: no ``--unpack``) with a
+    warning saying its files were not taken in, so a family never hides them silently."""
+    return [
+        replace(m, warnings=(*m.warnings, _PACKED.format(shown(m.name))))
+        if m.pdf is None and m.message is None and is_archive(m.native, m.name)
+        else m
+        for m in members
+    ]
+
+
+_PACKED = (
+    "attachment {!r} is an archive: kept as it is, its files not taken in (ingest with "
+    "--unpack to make each a document of the family)"
+)
 
 
 def _listed(archive: email.Member, entries: list[Entry]) -> email.Member:

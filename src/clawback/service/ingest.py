@@ -35,7 +35,7 @@ from clawback.ingest.hidden import hidden_text, hidden_warnings
 from clawback.ingest.images import image_pdf
 from clawback.ingest.pdfcheck import check_pdf
 from clawback.ingest.render import render
-from clawback.ingest.unpack import archive_family, is_archive, unpacked
+from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
 from clawback.pdf.files.convert import RENDERED
 from clawback.pdf.files.decrypt import decrypt, is_encrypted
 from clawback.pdf.files.document import open_pdf
@@ -287,8 +287,7 @@ class Ingest(Service):
                 self.check_received_many(known)
             return known
         members = email.family(data, filename)
-        if unpack:
-            members = unpacked(members)
+        members = unpacked(members) if unpack else left_packed(members)
         controls = self._add_family(
             members,
             self._family_id(data),
