@@ -227,13 +227,16 @@ def ingest(
         typer.Option(envvar="CLAWBACK_PDF_PASSWORD", help="Password of encrypted PDFs."),
     ] = None,
     custodian: Annotated[str, typer.Option(help="Whose files these are.")] = "",
+    unpack: Annotated[
+        bool, typer.Option(help="Open archives (.zip .tar .tar.gz), in e-mails too.")
+    ] = False,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Store files with each page's text and hashes: PDFs, e-mails (.eml/.msg, as families),
-    Office files (converted), pictures and scans (OCR'd). Folders are walked; one line per
-    file; a refused file is reported and the rest go on; a file already in is not stored
-    twice. Each new document's copy signatures are made as it comes in. Exit status 1 if any
-    file was refused."""
+    Office files (converted), pictures and scans (OCR'd); archives with --unpack (a family:
+    the archive, then each file in it). Folders are walked; one line per file; a refused file
+    is reported and the rest go on; a file already in is not stored twice. Each new document's
+    copy signatures are made as it comes in. Exit status 1 if any file was refused."""
     record = _record(ctx, workspace)
     reports = record.ingest.ingest_paths(
         files,
@@ -245,6 +248,7 @@ def ingest(
         family=family,
         parent=parent,
         publicly_available=public,
+        unpack=unpack,
     )
     for report in reports:
         (err if report.outcome == "refused" else out).print(report.line())

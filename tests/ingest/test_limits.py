@@ -82,7 +82,7 @@ BAD = {
         r"PDF image \(object \d+\) too large",
     ),
     "zip bomb": (zip_bomb(), "memo.docx", r"ZIP package inflates .* \(decompression bomb\?\)"),
-    "not office": (zip_of(["a.txt"]), "files.zip", r"a ZIP archive that is no Office document"),
+    "not office": (zip_of(["a.txt"]), "files.zip", r"an archive \(\.zip\).*--unpack"),
     "unsupported": (b"\x7fELF\x02\x01\x01" + b"\0" * 64, "tool.pdf", r"unsupported file type"),
     "binary txt": (b"\x00\x01\x02 notes", "notes.txt", r"unsupported file type"),
 }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import io
+import re
+import textwrap
 from dataclasses import dataclass
 from typing import Literal
 
@@ -28,12 +30,19 @@ h2 { font-size: 11pt; margin: 10pt 0 4pt 0; }
 
 @dataclass(frozen=True)
 class Member:
+    """One document of a family: its `role`, `name`, pages (`pdf`, None: none of its own), the
+    file as received (`native`), how deep in the family, its `message` if it is one; `kind`
+    when it is something other than a message or an attachment (``archive``), and what
+    reading it found (`warnings`: a member of an archive renamed, one that is encrypted)."""
+
     role: Literal["parent", "attachment"]
     name: str
     pdf: bytes | None
     native: bytes
     depth: int
     message: Message | None = None
+    kind: str = ""
+    warnings: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- story helpers
@@ -43,8 +52,16 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+#: The most characters of 9 pt monospace a line of the page holds: a longer run with no space
+#: to break at (base64, a URL) is broken here, not left to run off the page's edge.
+_RUN = 90
+_LONG_RUN = re.compile(rf"\S{{{_RUN + 1},}}")
+
+
 def _pre(text: str) -> str:
-    """Plain text as HTML that keeps line breaks and indentation."""
+    """Plain text as HTML that keeps line breaks and indentation (a run too long for the line
+    broken at `_RUN` characters, so nothing is drawn past the page's edge)."""
+    text = _LONG_RUN.sub(lambda m: "\n".join(textwrap.wrap(m[0], _RUN)), text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out = []
     for line in lines:

@@ -5,9 +5,10 @@ turning Office files and pictures into the PDF the record works on. The service'
 from clawback.ingest.batch import INGESTED, KNOWN, REFUSED, FileReport, shown, walk
 from clawback.ingest.limits import Refused
 from clawback.ingest.prepare import Prepared, prepare
-from clawback.ingest.sniff import EMAIL, IMAGE, OFFICE, PDF, Sniffed, sniff
+from clawback.ingest.sniff import ARCHIVE, EMAIL, IMAGE, OFFICE, PDF, Sniffed, sniff
 
 __all__ = [
+    "ARCHIVE",
     "EMAIL",
     "IMAGE",
     "INGESTED",

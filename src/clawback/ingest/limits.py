@@ -12,7 +12,18 @@ limit                  value          why
 ``MAX_INFLATE_RATIO``  200            what a whole PDF or Office package may inflate to,
                                       times its own size, once past ``INFLATE_FLOOR``
 ``INFLATE_FLOOR``      256 MiB        always allowed (a blank 300 dpi scan deflates ~800:1)
+``MAX_ARCHIVE_BYTES``  1 GiB          what all the members of an unpacked archive (nested
+                                      ones included) may inflate to together: a family is
+                                      read whole before it is stored, so it is held in memory
+``MAX_ARCHIVE_FILES``  10,000         members of one archive, nested ones included
+``MAX_ARCHIVE_DEPTH``  5              containers inside containers (a zip in an e-mail in a
+                                      zip ...): deeper is a recursion bomb
 =====================  =============  ========================================================
+
+An archive member may inflate to ``MAX_FILE_BYTES`` at most, and to no more than
+``MAX_INFLATE_RATIO`` times its compressed size once past ``INFLATE_FLOOR`` (a zip bomb); the
+sizes a member declares are checked first and then counted as it inflates, so a forged header
+is caught too.
 
 An image's pixel count is read from its header (declared, not decoded); a PDF image's from its
 ``/Width`` and ``/Height``; a PDF stream is inflated in slices and dropped as it goes, so a bomb
@@ -39,6 +50,9 @@ MAX_PDF_PAGES = 100_000
 MAX_STREAM_BYTES = 512 << 20
 MAX_INFLATE_RATIO = 200
 INFLATE_FLOOR = 256 << 20
+MAX_ARCHIVE_BYTES = 1 << 30
+MAX_ARCHIVE_FILES = 10_000
+MAX_ARCHIVE_DEPTH = 5
 
 Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow warns past it; `images` makes that an error
 

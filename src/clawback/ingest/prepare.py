@@ -4,7 +4,8 @@
 a Windows metafile (LibreOffice, `render`: a spreadsheet made whole first) or a picture (one
 page per frame) into a PDF. A PDF is passed
 on as received: decrypting it, checking it for bombs and OCR of its scanned pages happen in
-`Workspace.ingest`, so a PDF given straight to the service gets the same treatment. E-mails
+`Workspace.ingest`, so a PDF given straight to the service gets the same treatment. An archive
+is refused here (it is many documents: `ingest.unpack` opens it when asked). E-mails
 are not prepared here: they go to `Workspace.ingest_email`, which makes a family of them.
 """
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from clawback.ingest.images import image_pdf
 from clawback.ingest.limits import Refused
 from clawback.ingest.render import render
-from clawback.ingest.sniff import IMAGE, OFFICE, Sniffed, sniff
+from clawback.ingest.sniff import ARCHIVE, IMAGE, OFFICE, Sniffed, sniff
 
 __all__ = ["MEDIA_TYPES", "Prepared", "prepare"]
 
@@ -68,6 +69,11 @@ class Prepared:
 def prepare(data: bytes, name: str) -> Prepared:
     """Sniff and convert one file. Raises `Refused` in one line."""
     found: Sniffed = sniff(data, name)
+    if found.kind == ARCHIVE:  # opened only when asked: `Workspace.ingest_file(unpack=True)`
+        raise Refused(
+            f"an archive ({found.suffix}), not one document: ingest it with --unpack to take "
+            "in each file it holds"
+        )
     if found.kind == OFFICE:
         [made] = render([(data, found.suffix)])
         if made.pdf is None:

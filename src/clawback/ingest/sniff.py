@@ -10,10 +10,11 @@ from typing import cast
 
 import olefile
 
+from clawback.ingest.archives import archive_kind
 from clawback.ingest.limits import MAX_FILE_BYTES, Refused, inflate_budget
 
-#: Kinds of file ingest reads.
-PDF, EMAIL, OFFICE, IMAGE = "pdf", "email", "office", "image"
+#: Kinds of file ingest reads (an archive only when asked to unpack it: `ingest.unpack`).
+PDF, EMAIL, OFFICE, IMAGE, ARCHIVE = "pdf", "email", "office", "image", "archive"
 
 _IMAGES = (
     (b"\x89PNG\r\n\x1a\n", ".png"),
@@ -69,7 +70,10 @@ def sniff(data: bytes, name: str) -> Sniffed:
         if data.startswith(magic):
             return Sniffed(IMAGE, kind)
     if data.startswith(b"PK\x03\x04"):
-        return Sniffed(OFFICE, _package(data))
+        found = _package(data)
+        return Sniffed(ARCHIVE if found == ".zip" else OFFICE, found)
+    if (archive := archive_kind(data)) is not None:
+        return Sniffed(ARCHIVE, archive)
     if data.startswith(_OLE2):
         found = _compound(data)
         return Sniffed(EMAIL, ".msg") if found == ".msg" else Sniffed(OFFICE, found)
@@ -88,27 +92,29 @@ def sniff(data: bytes, name: str) -> Sniffed:
 
 
 def _package(data: bytes) -> str:
-    """The Office kind of a ZIP file; refuse other ZIPs and those that inflate too far."""
+    """The Office kind of a ZIP file, refusing a package that inflates too far; ``.zip`` for a
+    ZIP that is no Office package (an archive: its members are checked when it is unpacked)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             entries = package.infolist()
+            names = [e.filename for e in entries]
+            kind = None
+            if "mimetype" in names and package.getinfo("mimetype").file_size < 200:
+                kind = _ODF.get(package.read("mimetype")[:100].strip())
+            if kind is None and "[Content_Types].xml" in names:
+                kind = next(
+                    (k for prefix, k in _OOXML if any(n.startswith(prefix) for n in names)), None
+                )
+            if kind is None:
+                return ".zip"
             inflated = sum(e.file_size for e in entries)
             if inflated > inflate_budget(len(data)):
                 raise Refused(f"ZIP package inflates to {inflated:,} bytes (decompression bomb?)")
-            names = [e.filename for e in entries]
-            if "mimetype" in names:
-                kind = _ODF.get(package.read("mimetype")[:100].strip())
-                if kind:
-                    return kind
-            if "[Content_Types].xml" in names:
-                for prefix, kind in _OOXML:
-                    if any(n.startswith(prefix) for n in names):
-                        return kind
+            return kind
     except Refused:
         raise
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
         raise Refused("truncated or malformed ZIP package") from None
-    raise Refused("unsupported file type: a ZIP archive that is no Office document")
 
 
 def _compound(data: bytes) -> str:

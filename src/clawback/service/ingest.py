@@ -33,12 +33,12 @@ from clawback.domain.seats import Act
 from clawback.ingest import EMAIL, INGESTED, KNOWN, PDF, REFUSED, FileReport, shown, walk
 from clawback.ingest import prepare as prepare_file
 from clawback.ingest.ahead import to_render
+from clawback.ingest.children import children, render_members
 from clawback.ingest.embedded import embedded_files
-from clawback.ingest.images import PICTURES, image_pdf
+from clawback.ingest.hidden import hidden_text, hidden_warnings
 from clawback.ingest.pdfcheck import check_pdf
 from clawback.ingest.render import ahead as render_ahead
-from clawback.ingest.render import render
-from clawback.pdf.files.convert import RENDERED
+from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
 from clawback.pdf.files.decrypt import decrypt, is_encrypted
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
@@ -291,6 +291,7 @@ class Ingest(Service):
         exhibit: ExhibitGiven | None = None,
         received: bool = False,
         kind: str | None = None,
+        unpack: bool = False,
     ) -> list[str]:
         """Ingest an e-mail (.eml or .msg) as a family: the message, then each attachment and
         inline image in order (attached e-mails recurse). A file with no page form of its own
@@ -305,7 +306,8 @@ class Ingest(Service):
         redactions, x-ray reading the family in one go.
 
         Every member is rendered and read before the first is stored, so a bad member refuses
-        the whole family in one line and nothing of it is left half-ingested."""
+        the whole family in one line and nothing of it is left half-ingested. ``unpack`` opens
+        the archives among the attachments too (`clawback.ingest.unpack`)."""
         self._require_ingest(exhibit)
         known = self._mail_family(data)
         if known:  # this very e-mail is in already: nothing twice
@@ -313,6 +315,7 @@ class Ingest(Service):
                 self.check_received_many(known)
             return known
         members = email.family(data, filename)
+        members = unpacked(members) if unpack else left_packed(members)
         controls = self._add_family(
             members,
             self._family_id(data),
@@ -343,7 +346,7 @@ class Ingest(Service):
         placeholder page and is kept natively, with a warning saying why. Every member is read
         before the first is stored, and the family goes in whole or not at all."""
         members = children(members)
-        rendered = _render(members)
+        rendered = render_members(members)
         prepared = []
         for n, m in enumerate(members):  # everything read before anything is stored
             native_sha = hashlib.sha256(m.native).hexdigest()
@@ -353,7 +356,7 @@ class Ingest(Service):
                 ["Produced in native form", name, f"sha256 {native_sha[:16]}"]
             )
             msg = m.message
-            role = "email" if msg is not None else "attachment" if n else "pdf"
+            role = "email" if msg is not None else m.kind or ("attachment" if n else "pdf")
             meta: dict[str, Any] = {"name": name, "depth": m.depth, "custodian": custodian}
             meta["role"] = role
             if msg is not None:
@@ -370,7 +373,7 @@ class Ingest(Service):
                 meta["native"] = {"name": name, "sha256": native_sha, "rendered": "convert"}
             key = password if n == 0 else None
             ready = _prepare(pdf, None, "", "application/pdf", "convert", key, meta)
-            lost = [*(msg.warnings if msg is not None else ()), *said]
+            lost = [*(msg.warnings if msg is not None else ()), *m.warnings, *said]
             if lost:  # what the file lost, before what OCR says
                 ready.info["warnings"] = [*lost, *ready.info.get("warnings", ())]
             named = (title if n == 0 else None) or (msg.subject if msg else name) or name
@@ -409,13 +412,17 @@ class Ingest(Service):
         publicly_available: bool = False,
         password: str | None = None,
         custodian: str = "",
+        unpack: bool = False,
     ) -> tuple[list[str], bool]:
         """Ingest one file of any kind ingest reads, told by its bytes (`clawback.ingest`): a
         PDF, an e-mail (a family, see `ingest_email`), an Office file (converted by
         LibreOffice) or a picture (a page per frame, OCR'd). The file as received is kept.
         Returns its documents' control numbers and whether they are new (False: the same file
         was in the record already, and nothing was stored). Raises a one-line error (`Refused`,
-        `PdfError`...) for a file it will not take, before anything is stored."""
+        `PdfError`...) for a file it will not take, before anything is stored. An archive
+        (.zip, .tar, .tar.gz) is refused unless ``unpack`` is given: then it is a family, the
+        archive and each file in it (`clawback.ingest.unpack`), as are the archives an
+        e-mail carries."""
         self._require_ingest(exhibit)
         sha = hashlib.sha256(data).hexdigest()
         known = self._known(sha)
@@ -424,6 +431,16 @@ class Ingest(Service):
             if self._received(kind):
                 self.check_received(known)
             return [known], made
+        if unpack and is_archive(data, name):
+            return self._ingest_archive(
+                data,
+                name,
+                title=title,
+                kind=kind,
+                exhibit=exhibit,
+                custodian=custodian,
+                publicly_available=publicly_available,
+            )
         found = prepare_file(data, name)
         if found.kind == EMAIL:
             before = self._mail_family(data)
@@ -441,6 +458,7 @@ class Ingest(Service):
                 exhibit=exhibit,
                 received=kind == "received",
                 kind=kind,
+                unpack=unpack,
             )
             return controls, True
         if found.kind == PDF and embedded_files(data):  # a family, the PDF first
@@ -547,13 +565,45 @@ class Ingest(Service):
             said = [w for meta in found for w in (meta or {}).get("warnings", ())]
         return tuple(dict.fromkeys(said))
 
-    def _mail_family(self, data: bytes) -> list[str]:
-        """The control numbers of this very e-mail's family, if it is in the record."""
+    def _ingest_archive(
+        self,
+        data: bytes,
+        name: str,
+        *,
+        title: str | None,
+        kind: str | None,
+        exhibit: ExhibitGiven | None,
+        custodian: str,
+        publicly_available: bool,
+    ) -> tuple[list[str], bool]:
+        """An archive as a family: the archive, then each file in it (`ingest.unpack`)."""
+        before = self._mail_family(data, "archive")
+        if before:
+            self._number_known(before[0], exhibit)
+            if self._received(kind):
+                self.check_received_many(before)
+            return before, False
+        controls = self._add_family(
+            archive_family(data, name),
+            self._family_id(data, "archive"),
+            custodian=custodian,
+            exhibit=exhibit,
+            kind=kind,
+            title=title or name,
+            publicly_available=publicly_available,
+        )
+        if self._received(kind):
+            self.check_received_many(controls)
+        return controls, True
+
+    def _mail_family(self, data: bytes, what: str = "mail") -> list[str]:
+        """The control numbers of this very e-mail's family (or archive's, ``what``), if it is
+        in the record."""
         with self.ctx.transaction() as s:
             return list(
                 s.scalars(
                     select(t.Document.control)
-                    .where(t.Document.family == self._family_id(data))
+                    .where(t.Document.family == self._family_id(data, what))
                     .order_by(t.Document.id)
                 ).all()
             )
@@ -630,62 +680,6 @@ class Ingest(Service):
         return len(found)
 
 
-#: How deep children are looked for inside children (a PDF in a PDF in an e-mail ...).
-_MAX_DEPTH = 5
-
-
-def children(members: list[email.Member]) -> list[email.Member]:
-    """The members with, after each that is a PDF, the files embedded in it (and in those, to
-    `_MAX_DEPTH`), one level deeper: no child of any container is left out."""
-    out: list[email.Member] = []
-    for m in members:
-        out.append(m)
-        if m.pdf is not None and m.depth < _MAX_DEPTH:
-            inside = [
-                email.Member("attachment", e.name, None, e.data, m.depth + 1)
-                for e in embedded_files(m.pdf)
-            ]
-            out += children([_as_page(e) for e in inside]) if inside else []
-    return out
-
-
-def _as_page(m: email.Member) -> email.Member:
-    """A child with its pages as an e-mail attachment gets them (a PDF, a picture, text)."""
-    pdf = email.render_attachment(email.Attachment(m.name, "", m.native))
-    return email.Member(m.role, m.name, pdf, m.native, m.depth)
-
-
-def _render(members: Sequence[email.Member]) -> dict[int, tuple[bytes | None, list[str]]]:
-    """The members without pages whose kind LibreOffice renders (Office files, web pages,
-    Windows metafiles), rendered in one run (`clawback.ingest.render`): by index, the PDF or
-    None, and the warnings (why not; a spreadsheet's hidden parts shown). A picture without
-    pages was refused by ingest's picture step (`ingest.images`): why is said too."""
-    found: dict[int, tuple[bytes | None, list[str]]] = {}
-    for n, m in enumerate(members):
-        if m.pdf is None and m.native.startswith(PICTURES):
-            try:
-                found[n] = (image_pdf(m.native), [])
-            except ClawbackError as exc:
-                name = shown(m.name)
-                found[n] = (None, [f"picture {name!r} not read ({exc}): produced in native form"])
-    todo = [
-        (n, Path(m.name).suffix.lower())
-        for n, m in enumerate(members)
-        if m.pdf is None and n not in found and Path(m.name).suffix.lower() in RENDERED
-    ]
-    if not todo:
-        return found
-    made = render([(members[n].native, suffix) for n, suffix in todo])
-    for (n, _), done in zip(todo, made, strict=True):
-        if done.pdf is not None:
-            found[n] = (done.pdf, list(done.warnings))
-        else:
-            name = shown(members[n].name)
-            why = f"{name!r} could not be rendered ({done.failure}): produced in native form"
-            found[n] = (None, [why])
-    return found
-
-
 #: Files of a batch whose Office files and attachments are rendered in one LibreOffice run.
 AHEAD_FILES = 25
 
@@ -758,6 +752,8 @@ def _prepare(
     if removed:
         info["not_shown"] = removed.as_data()
         steps.append("visible")
+    # what the page holds that no reader sees, said per page (`ingest.hidden`), before OCR
+    warnings += hidden_warnings(hidden_text(pdf), removed.unseen_by_page)
     pdf, read = add_text_layer(pdf)
     if read:
         info["ocr_pages"] = [n + 1 for n in read]

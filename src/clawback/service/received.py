@@ -161,17 +161,26 @@ class Imports(Service):
         return report
 
     def _duplicates(self, imported: list[Imported]) -> list[str]:
-        """Records whose files are byte for byte the same: each names the others in its meta
-        (``duplicates``, our control numbers) and in ``imported``; one line per later record."""
+        """Records whose files are byte for byte the same, in this import or an earlier one
+        (another volume): each names the others in its meta (``duplicates``, our control
+        numbers) and in ``imported``; one line per later record."""
         groups: dict[str, list[int]] = {}
         for n, i in enumerate(imported):
             groups.setdefault(i.file, []).append(n)
         lines: list[str] = []
         with self.ctx.transaction() as s:
-            for members in groups.values():
+            held = Ingest(self.ctx).side.value  # never another side's documents
+            earlier = _earlier_files(s, held, {i.control for i in imported}, set(groups))
+            for file, members in groups.items():
+                before = earlier.get(file, [])
+                if before:
+                    lines += _of_earlier(s, [imported[n] for n in members], before)
+                    for n in members:
+                        more = tuple(d.control for d in before)
+                        imported[n] = replace(imported[n], duplicates=more)
                 if len(members) < 2:
                     continue
-                controls = [imported[n].control for n in members]
+                controls = [d.control for d in before] + [imported[n].control for n in members]
                 for n in members:
                     others = tuple(c for c in controls if c != imported[n].control)
                     imported[n] = replace(imported[n], duplicates=others)
@@ -180,6 +189,9 @@ class Imports(Service):
                     )
                     assert doc is not None
                     doc.meta = {**(doc.meta or {}), "duplicates": list(others)}
+                for earlier_doc in before:
+                    others = tuple(c for c in controls if c != earlier_doc.control)
+                    earlier_doc.meta = {**(earlier_doc.meta or {}), "duplicates": list(others)}
                 first = imported[members[0]]
                 for n in members[1:]:
                     i = imported[n]
@@ -204,12 +216,13 @@ class Imports(Service):
                 raise RuleViolation(f"imported before from volume {volume} as {known}")
         notes: list[str] = []
         pdf, source, native = self._pages_of(folder, row, notes, natives)
-        span = _span(row, page_count(pdf))
+        span = _span(row, page_count(pdf), notes)
         with self.ctx.transaction() as s:
             _refuse_taken(s, span)
         meta: dict[str, Any] = {k.lower(): v for k, v in row.values.items() if v}
         meta |= {"volume": volume, "control_number": row.control, "source": source}
         file = hashlib.sha256(pdf if native is None else native[1]).hexdigest()
+        meta["file_sha256"] = file  # what a later import's identical file is found by
         if native is not None:
             meta |= {"native_name": native[0], "native_sha256": file}
         if notes:  # what of the record was not read, kept on its document
@@ -248,7 +261,8 @@ class Imports(Service):
                     page.text = part
                 access_rules.refresh(s, [doc])
             if span is not None and not doc.produced:
-                for page, number in zip(page_rows, span, strict=True):
+                numbered = page_rows[: len(span)]  # a longer native: the rest unnumbered
+                for page, number in zip(numbered, span, strict=True):
                     page.bates = number
                 production = s.scalar(select(t.Production).where(t.Production.volume == volume))
                 if production is None:
@@ -441,8 +455,67 @@ def received_tier(order: ProtectiveOrder, value: str) -> Tier | None:
     return None
 
 
-def _span(row: Row, pages: int) -> BatesRange | None:
-    """The Bates numbers of the record's pages, when the volume gives them."""
+def _file_of(doc: t.Document) -> str:
+    """The SHA-256 of a received record's file as received (its native, else its PDF)."""
+    meta = doc.meta or {}
+    return str(
+        meta.get("file_sha256")
+        or meta.get("native_sha256")
+        or meta.get("received_sha256")
+        or doc.original
+    )
+
+
+def _earlier_files(
+    s: Session, held: str, now: set[str], files: set[str]
+) -> dict[str, list[t.Document]]:
+    """The documents of earlier imports into the collection `held` (any volume) whose files
+    are among `files`, by file, in the order they came in."""
+    found: dict[str, list[t.Document]] = {}
+    docs = s.scalars(
+        select(t.Document)
+        .join(t.ReceivedRecord, t.ReceivedRecord.document_id == t.Document.id)
+        .where(t.Document.held_by == held)
+        .order_by(t.Document.id)
+    ).all()
+    for doc in docs:
+        file = _file_of(doc)
+        if doc.control not in now and file in files:
+            found.setdefault(file, []).append(doc)
+    return found
+
+
+def _of_earlier(s: Session, members: list[Imported], before: list[t.Document]) -> list[str]:
+    """The documents of this import whose file an earlier one has: each names the earlier
+    ones in its meta, and they it; one line each."""
+    first = before[0]
+    record = s.scalar(select(t.ReceivedRecord).where(t.ReceivedRecord.document_id == first.id))
+    where = f"volume {record.volume}, {record.control}" if record is not None else "volume ?"
+    lines = []
+    for i in members:
+        doc = s.scalar(select(t.Document).where(t.Document.control == i.control))
+        assert doc is not None
+        doc.meta = {**(doc.meta or {}), "duplicates": [d.control for d in before]}
+        for other in before:
+            said = (other.meta or {}).get("duplicates", [])
+            other.meta = {**(other.meta or {}), "duplicates": [*said, i.control]}
+        lines.append(
+            f"row {i.row} ({i.theirs}): its file is byte for byte that of {first.control} "
+            f"({where}): imported as {i.control}, recorded as a duplicate of {first.control}"
+        )
+    return lines
+
+
+def _span(row: Row, pages: int, notes: list[str]) -> BatesRange | None:
+    """The Bates numbers of the record's pages, when the volume gives them.
+
+    A record with more pages than its stated span (a native produced under the one number of
+    its slip sheet, rendered here to all its pages) is kept whole: litigation support needs
+    every page of what the other side produced to review and search, and cites the record by
+    the numbers it was given; refusing it would drop a produced document from the import. Its
+    first pages take the span's numbers, the rest none, and a line in `notes` says so with
+    both counts. A record with fewer pages than its span is refused in one line with both
+    counts: pages the other side numbered are missing from the volume."""
     try:
         if row.images is not None and len(row.images.pages) == pages:
             numbers = [BatesNumber.parse(page.key) for page in row.images.pages]
@@ -451,9 +524,14 @@ def _span(row: Row, pages: int) -> BatesRange | None:
                 return span
         stated = stated_span(row)
         if stated is not None:
-            if len(stated) != pages:
-                raise RuleViolation(
-                    f"{stated} names {counted(len(stated), 'page')}, the document has {pages}"
+            named = f"{stated} names {counted(len(stated), 'page')}, the document has {pages}"
+            if len(stated) > pages:
+                raise RuleViolation(f"{named}: pages the volume numbered are missing")
+            if len(stated) < pages:
+                first = "page" if len(stated) == 1 else f"{len(stated)} pages"
+                notes.append(
+                    f"{named}: imported whole, its first {first} numbered {stated}, "
+                    f"{counted(pages - len(stated), 'page')} without a Bates number"
                 )
             return stated
     except BatesError:

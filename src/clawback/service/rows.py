@@ -45,7 +45,9 @@ def exhibit(session: Session, doc: t.Document) -> Exhibit:
     pages = session.scalars(
         select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
     ).all()
-    first, last = (pages[0].bates, pages[-1].bates) if pages else (None, None)
+    # A received record longer than its Bates span has its last pages unnumbered.
+    numbered = [p.bates for p in pages if p.bates is not None]
+    first, last = (numbered[0], numbered[-1]) if numbered else (None, None)
     if not doc.produced or first is None or last is None:
         raise ClawbackError(f"{label(doc)} has not been produced: it has no Bates numbers yet")
     bates = BatesRange(first, last)

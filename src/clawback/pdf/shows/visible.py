@@ -62,12 +62,13 @@ class Removed:
     hidden_layers: int = 0  # marked-content runs, XObject uses and annotations switched off
     unseen_characters: int = 0  # outside the visible area or clipped away
     replacement_texts: int = 0  # /ActualText, /Alt, /E entries dropped
+    unseen_by_page: tuple[tuple[int, int], ...] = ()  # (page from 0, characters) of the above
 
     def __bool__(self) -> bool:
         return bool(self.hidden_layers or self.unseen_characters or self.replacement_texts)
 
     def as_data(self) -> dict[str, int]:
-        return {k: v for k, v in vars(self).items() if v}
+        return {k: v for k, v in vars(self).items() if v and isinstance(v, int)}
 
 
 def visible_copy(pdf: bytes) -> tuple[bytes, Removed]:
@@ -83,13 +84,15 @@ def visible_copy(pdf: bytes) -> tuple[bytes, Removed]:
             if "/OCProperties" in pike.Root:
                 del pike.Root["/OCProperties"]
             pdf = _saved(pike)
-    unseen = 0
+    by_page = []
     with open_pdf(pdf) as doc:
         for page in doc.pages():
-            unseen += _remove_unseen_text(page)
-        if unseen:
+            if removed := _remove_unseen_text(page):
+                by_page.append((page.number, removed))
+        if by_page:
             pdf = save_clean(doc)
-    return pdf, Removed(layers, unseen, replacement)
+    unseen = sum(n for _, n in by_page)
+    return pdf, Removed(layers, unseen, replacement, tuple(by_page))
 
 
 def _saved(doc: pikepdf.Pdf) -> bytes:

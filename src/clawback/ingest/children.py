@@ -1,0 +1,75 @@
+"""The members of a family made ready to be documents: every child of every container found
+(`children`: a PDF's embedded files, to `_MAX_DEPTH`), and the members with no pages of their
+own given pages (`render_members`: pictures by ingest's picture step, Office files, web pages
+and metafiles by LibreOffice in one run). `Workspace._add_family` uses both; nothing here
+stores anything."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from clawback import email
+from clawback.domain.errors import ClawbackError
+from clawback.ingest.batch import shown
+from clawback.ingest.embedded import embedded_files
+from clawback.ingest.images import PICTURES, image_pdf
+from clawback.ingest.render import render
+from clawback.pdf.files.convert import RENDERED
+
+__all__ = ["children", "render_members"]
+
+#: How deep children are looked for inside children (a PDF in a PDF in an e-mail ...).
+_MAX_DEPTH = 5
+
+
+def children(members: list[email.Member]) -> list[email.Member]:
+    """The members with, after each that is a PDF, the files embedded in it (and in those, to
+    `_MAX_DEPTH`), one level deeper: no child of any container is left out."""
+    out: list[email.Member] = []
+    for m in members:
+        out.append(m)
+        if m.pdf is not None and m.depth < _MAX_DEPTH:
+            inside = [
+                email.Member("attachment", e.name, None, e.data, m.depth + 1)
+                for e in embedded_files(m.pdf)
+            ]
+            out += children([_as_page(e) for e in inside]) if inside else []
+    return out
+
+
+def _as_page(m: email.Member) -> email.Member:
+    """A child with its pages as an e-mail attachment gets them (a PDF, a picture, text)."""
+    pdf = email.render_attachment(email.Attachment(m.name, "", m.native))
+    return email.Member(m.role, m.name, pdf, m.native, m.depth)
+
+
+def render_members(members: Sequence[email.Member]) -> dict[int, tuple[bytes | None, list[str]]]:
+    """The members without pages whose kind LibreOffice renders (Office files, web pages,
+    Windows metafiles), rendered in one run (`clawback.ingest.render`): by index, the PDF or
+    None, and the warnings (why not; a spreadsheet's hidden parts shown). A picture without
+    pages was refused by ingest's picture step (`ingest.images`): why is said too."""
+    found: dict[int, tuple[bytes | None, list[str]]] = {}
+    for n, m in enumerate(members):
+        if m.pdf is None and m.native.startswith(PICTURES):
+            try:
+                found[n] = (image_pdf(m.native), [])
+            except ClawbackError as exc:
+                name = shown(m.name)
+                found[n] = (None, [f"picture {name!r} not read ({exc}): produced in native form"])
+    todo = [
+        (n, Path(m.name).suffix.lower())
+        for n, m in enumerate(members)
+        if m.pdf is None and n not in found and Path(m.name).suffix.lower() in RENDERED
+    ]
+    if not todo:
+        return found
+    made = render([(members[n].native, suffix) for n, suffix in todo])
+    for (n, _), done in zip(todo, made, strict=True):
+        if done.pdf is not None:
+            found[n] = (done.pdf, list(done.warnings))
+        else:
+            name = shown(members[n].name)
+            why = f"{name!r} could not be rendered ({done.failure}): produced in native form"
+            found[n] = (None, [why])
+    return found
