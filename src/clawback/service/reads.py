@@ -391,6 +391,11 @@ def _slip_sheet(s: Session, doc: t.Document) -> str | None:
     if blob is None or blob.recipe != SLIP_SHEET:
         return None
     text = s.scalar(select(t.Page.text).where(t.Page.document_id == doc.id, t.Page.idx == 0))
+    return _slip_words(text)
+
+
+def _slip_words(text: str | None) -> str:
+    """A slip sheet's words, from its page's text, on one line."""
     return " ".join((text or "Withheld").split())
 
 
