@@ -97,7 +97,7 @@ class Catalog(Service):
             raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
         if not 0 <= offset <= MAX_OFFSET:
             raise InvalidInput(f"offset must be between 0 and {MAX_OFFSET}, not {offset}")
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             order = rows.protective_order(s) if s.get(t.Matter, 1) is not None else None
             named = designation not in (None, "", UNDESIGNATED)
             wanted_tier = order.tier(designation) if order and designation and named else None
@@ -195,7 +195,7 @@ class Catalog(Service):
 
     def pages(self, ref: DocumentRef | int | str) -> list[BatesNumber]:
         """The Bates numbers of a document's pages, if the actor may see it."""
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             doc = lookup.document(s, self.actor, document_ref(ref))
             found = s.scalars(
                 select(t.Page.bates).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
@@ -205,7 +205,7 @@ class Catalog(Service):
     def neighbours(self, bates: BatesNumber | str) -> tuple[BatesNumber | None, BatesNumber | None]:
         """The previous and next page by Bates number among those the actor may see."""
         number = bates_number(bates)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             lookup.page(s, self.actor, number)  # a page the actor may not see is not there
             doc = t.Document
             visible = (
