@@ -92,7 +92,7 @@ def test_each_seat_lists_exactly_what_it_may_see(
 ) -> None:
     headers = {"Authorization": f"Bearer {tokens[seat]}"}
     with httpx.Client(base_url=site.url, headers=headers, timeout=30) as http:
-        listed = {d["first"] for d in http.get("/api/documents").json()}
+        listed = {d["first"] for d in http.get("/api/documents").json()["documents"]}
         found = http.get("/api/search", params={"q": "border crossing"}).json()
         for bates in bates_of(hidden(seat)):
             for path in ("/api/pages/{}", "/api/pages/{}/image.png", "/api/documents/{}"):

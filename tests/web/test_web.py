@@ -225,7 +225,7 @@ def test_the_api_answers_as_the_pages_do(site: Site, sessions: dict[str, Client]
     client = sessions[world.COUNSEL]
     headers = {"Authorization": f"Bearer {_token(client)}"}
     http = Client(site.url).http
-    docs = http.get("/api/documents", headers=headers).json()
+    docs = http.get("/api/documents", headers=headers).json()["documents"]
     assert {d["first"] for d in docs} == listed(client)
     page = http.get(f"/api/pages/{world.EXHIBITS[0].bates(1)}", headers=headers).json()
     assert page["previous"] == world.EXHIBITS[0].bates(0)

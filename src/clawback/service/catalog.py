@@ -9,21 +9,22 @@ see (the same rule as SQL, ``service.access.visible``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ScalarSelect, case, select
 from sqlalchemy.orm import Session
 
 from clawback.domain.access import full_view
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.counts import counted
+from clawback.domain.errors import InvalidInput
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.refs import DocumentRef, ExhibitNamed, bates_number, document_ref
 from clawback.service import access as access_rules
 from clawback.service import knowledge, lookup, rows
 from clawback.service.base import Service
-from clawback.service.reads import SLIP_SHEET, _slip_sheet
+from clawback.service.reads import MAX_LIMIT, MAX_OFFSET, SLIP_SHEET, _slip_words
 from clawback.storage import tables as t
 
 #: The designation filter's word for documents that carry none.
@@ -59,6 +60,28 @@ class Listed:
         return str(self.control)
 
 
+class Listing(list[Listed]):
+    """One page of a listing (a list, as before), with how many documents answer in all
+    among those the person may see, and where this page of them starts."""
+
+    def __init__(self, items: Iterable[Listed] = (), *, total: int = 0, offset: int = 0) -> None:
+        super().__init__(items)
+        self.total = total
+        self.offset = offset
+
+
+@dataclass(frozen=True)
+class _Key:
+    """What a listing sorts and filters on, read in one query for every visible document."""
+
+    id: int
+    exhibit: int | None
+    control: str  # as the actor may know it: "" for another side's document
+    tier: str | None
+    first: BatesNumber | None
+    last: BatesNumber | None
+
+
 class Catalog(Service):
     def documents(
         self,
@@ -67,62 +90,115 @@ class Catalog(Service):
         designation: str | None = None,
         family: str | None = None,
         claim: str | None = None,
-    ) -> list[Listed]:
-        """Every document the actor may see, in Bates (then control) order, filtered: pages in
-        a Bates range, a designation (``none``: undesignated), a family, a claim's exhibits."""
-        with self.ctx.transaction() as s:
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Listing:
+        """The documents the actor may see, in Bates (then exhibit, then control) order,
+        filtered: pages in a Bates range, a designation (``none``: undesignated), a family, a
+        claim's exhibits; ``limit`` of them from ``offset`` (all by default), with the number
+        that answer in all. The access rule is in the query (``access.visible``), so neither
+        the page nor its total holds a document the actor may not see; a page of results costs
+        a fixed number of queries, whatever its length."""
+        if limit is not None and not 1 <= limit <= MAX_LIMIT:
+            raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+        if not 0 <= offset <= MAX_OFFSET:
+            raise InvalidInput(f"offset must be between 0 and {MAX_OFFSET}, not {offset}")
+        with self.ctx.reading() as s:
             order = rows.protective_order(s) if s.get(t.Matter, 1) is not None else None
             named = designation not in (None, "", UNDESIGNATED)
             wanted_tier = order.tier(designation) if order and designation and named else None
-            claimed: set[int] | None = None
+            doc = t.Document
+            shown = (
+                doc.control
+                if full_view(self.actor)
+                else case((doc.held_by == self.actor.seat.value, doc.control), else_="")
+            )
+            query = select(
+                doc.id, doc.exhibit, shown, doc.tier, _stamped(doc, 1), _stamped(doc, -1)
+            ).where(access_rules.visible(self.actor, doc))
             if claim:
-                claimed = set(lookup.claim(s, self.actor, claim).exhibits)
-            known = knowledge.known(s, self.actor)
-            by_exhibit: dict[int, list[str]] = {}
-            for c in known.claims:
-                for n in c.exhibits:
-                    by_exhibit.setdefault(n, []).append(c.id)
-            listed = []
-            for doc in s.scalars(select(t.Document).order_by(t.Document.id)).all():
-                if not lookup.allowed(s, self.actor, doc):
-                    continue
-                if designation == UNDESIGNATED and doc.tier is not None:
-                    continue
-                if wanted_tier is not None and not (doc.tier and wanted_tier.matches(doc.tier)):
-                    continue
-                if family and doc.family != family:
-                    continue
-                if claimed is not None and doc.exhibit not in claimed:
-                    continue
-                item = self._listed(s, doc, by_exhibit)
-                if bates is not None and not _overlaps(bates, item.first, item.last):
-                    continue
-                listed.append(item)
-            self.ctx.audit(s, "read.list", counted(len(listed), "document"))
-        return sorted(listed, key=_order)
+                query = query.where(doc.exhibit.in_(lookup.claim(s, self.actor, claim).exhibits))
+            if family:
+                query = query.where(doc.family == family)
+            if designation == UNDESIGNATED:
+                query = query.where(doc.tier.is_(None))
+            keys = [
+                k
+                for k in (_Key(*row) for row in s.execute(query))
+                if (wanted_tier is None or (k.tier and wanted_tier.matches(k.tier)))
+                and (bates is None or _overlaps(bates, k.first, k.last))
+            ]
+            keys.sort(key=_order)
+            chosen = keys[offset : None if limit is None else offset + limit]
+            listed = self._listed(s, chosen)
+            self.ctx.audit(s, "read.list", f"{len(listed)} of {counted(len(keys), 'document')}")
+        return Listing(listed, total=len(keys), offset=offset)
 
-    def _listed(self, s: Session, doc: t.Document, claims: dict[int, list[str]]) -> Listed:
-        own = full_view(self.actor) or doc.held_by == self.actor.seat.value
-        slip = _slip_sheet(s, doc) if not own else None
-        numbers = s.scalars(
-            select(t.Page.bates).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
-        ).all()
-        stamped = [b for b in numbers if b is not None]
-        return Listed(
-            exhibit=doc.exhibit,
-            exhibit_id=doc.exhibit_id,
-            control=doc.control if own else None,
-            title=slip if slip is not None else doc.title,
-            kind=SLIP_SHEET if slip is not None else doc.kind,
-            family=doc.family if slip is None else None,
-            parent=doc.parent,
-            pages=doc.page_count,
-            first=stamped[0] if stamped else None,
-            last=stamped[-1] if stamped else None,
-            designation=doc.tier,
-            claims=tuple(claims.get(doc.exhibit, ())) if doc.exhibit is not None else (),
-            sealed=doc.sealed,
+    def _listed(self, s: Session, keys: list[_Key]) -> list[Listed]:
+        """The documents of ``keys``, in that order, as the actor may know them: three queries
+        for the lot (the rows, the slip sheets among them, the slip sheets' words)."""
+        if not keys:
+            return []
+        known = knowledge.known(s, self.actor)
+        claims: dict[int, list[str]] = {}
+        for c in known.claims:
+            for n in c.exhibits:
+                claims.setdefault(n, []).append(c.id)
+        docs = {
+            d.id: d
+            for d in s.scalars(select(t.Document).where(t.Document.id.in_([k.id for k in keys])))
+        }
+        foreign = [d for d in docs.values() if not self._own(d) and d.produced is not None]
+        slipped = (
+            set(
+                s.scalars(
+                    select(t.Blob.sha256).where(
+                        t.Blob.sha256.in_({d.produced for d in foreign}),
+                        t.Blob.recipe == SLIP_SHEET,
+                    )
+                )
+            )
+            if foreign
+            else set()
         )
+        slip_ids = [d.id for d in foreign if d.produced in slipped]
+        words = (
+            dict(
+                s.execute(
+                    select(t.Page.document_id, t.Page.text).where(
+                        t.Page.document_id.in_(slip_ids), t.Page.idx == 0
+                    )
+                ).tuples()
+            )
+            if slip_ids
+            else {}
+        )
+        listed = []
+        for k in keys:
+            d = docs[k.id]
+            own = self._own(d)
+            slip = _slip_words(words.get(d.id)) if d.id in slip_ids else None
+            listed.append(
+                Listed(
+                    exhibit=d.exhibit,
+                    exhibit_id=d.exhibit_id,
+                    control=d.control if own else None,
+                    title=slip if slip is not None else d.title,
+                    kind=SLIP_SHEET if slip is not None else d.kind,
+                    family=d.family if slip is None else None,
+                    parent=d.parent,
+                    pages=d.page_count,
+                    first=k.first,
+                    last=k.last,
+                    designation=d.tier,
+                    claims=tuple(claims.get(d.exhibit, ())) if d.exhibit is not None else (),
+                    sealed=d.sealed,
+                )
+            )
+        return listed
+
+    def _own(self, doc: t.Document) -> bool:
+        return full_view(self.actor) or doc.held_by == self.actor.seat.value
 
     def exhibit_ordinals(self, exhibits: Sequence[ExhibitId]) -> tuple[int, ...]:
         """The record's ordinals of exhibits named as the court writes them, for services that
@@ -141,7 +217,7 @@ class Catalog(Service):
 
     def pages(self, ref: DocumentRef | int | str) -> list[BatesNumber]:
         """The Bates numbers of a document's pages, if the actor may see it."""
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             doc = lookup.document(s, self.actor, document_ref(ref))
             found = s.scalars(
                 select(t.Page.bates).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
@@ -151,7 +227,7 @@ class Catalog(Service):
     def neighbours(self, bates: BatesNumber | str) -> tuple[BatesNumber | None, BatesNumber | None]:
         """The previous and next page by Bates number among those the actor may see."""
         number = bates_number(bates)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             lookup.page(s, self.actor, number)  # a page the actor may not see is not there
             doc = t.Document
             visible = (
@@ -176,7 +252,19 @@ def _overlaps(wanted: BatesRange, first: BatesNumber | None, last: BatesNumber |
     return not (last < wanted.first or first > wanted.last)
 
 
-def _order(item: Listed) -> tuple[int, str, int, str]:
-    if item.first is not None:
-        return (0, item.first.series, item.first.number, "")
-    return (1, "", item.exhibit or 0, item.control or "")
+def _stamped(doc: type[t.Document], direction: int) -> ScalarSelect[BatesNumber | None]:
+    """The document's first (``1``) or last (``-1``) stamped Bates number, by page order."""
+    idx = t.Page.idx if direction > 0 else t.Page.idx.desc()
+    return (
+        select(t.Page.bates)
+        .where(t.Page.document_id == doc.id, t.Page.bates.is_not(None))
+        .order_by(idx)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _order(key: _Key) -> tuple[int, str, int, str, int]:
+    if key.first is not None:
+        return (0, key.first.series, key.first.number, "", key.id)
+    return (1, "", key.exhibit or 0, key.control, key.id)

@@ -71,6 +71,26 @@ class Context:
         finally:
             session.close()
 
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read: a snapshot that takes no lock (on SQLite, readers never wait for the writer
+        or for each other), then the read's audit entries appended in one short transaction.
+        Whatever the read returns reaches the caller only once its entries are kept; a read
+        that tries to change a row is refused (``storage.db.ReadSession``)."""
+        session = self.workspace.readers()
+        session.info[_ENTRIES] = []
+        try:
+            with session.begin():
+                yield session
+        except SQLAlchemyError as exc:
+            raise StorageError(f"the database could not be read: {_first_line(exc)}") from None
+        finally:
+            session.close()
+        entries: list[tuple[str, str, dict[str, Any]]] = session.info[_ENTRIES]
+        if entries:
+            with self.transaction() as s:
+                s.info[_ENTRIES].extend(entries)
+
     def audit(self, s: Session, action: str, subject: str, **detail: Any) -> None:
         """Record an audit entry; it is appended, with the rows it bound, when ``s`` commits."""
         s.info[_ENTRIES].append((action, subject, detail))

@@ -190,7 +190,7 @@ class Gate:
         """The person a session cookie belongs to, while the session lasts."""
         if not token:
             raise NotAuthenticated("log in first")
-        with self.workspace.sessions() as s:
+        with self.workspace.readers() as s:
             row = s.get(t.WebSession, _digest(token))
             if row is None or row.expires_at <= now():
                 raise NotAuthenticated("your session has ended: log in again")
@@ -217,7 +217,7 @@ class Gate:
         """The record as the holder of this API token reaches it."""
         if not token:
             raise NotAuthenticated("an API token is needed: Authorization: Bearer TOKEN")
-        with self.workspace.sessions() as s:
+        with self.workspace.readers() as s:
             row = s.scalar(select(t.ApiToken).where(t.ApiToken.digest == token_digest(token)))
             if row is None or row.revoked_at is not None:
                 raise NotAuthenticated("not a valid API token")

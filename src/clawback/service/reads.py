@@ -4,6 +4,7 @@ so what a person may not see answers exactly as what does not exist."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -89,7 +90,7 @@ class Reads(Service):
     def page_text(self, bates: BatesNumber | str) -> str:
         """The text of one produced page, as this person may read it."""
         bates = bates_number(bates)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             _, page = lookup.page(s, self.actor, bates)
             self.ctx.audit(s, "read.text", str(bates))
             return page.text if full_view(self.actor) else page.redacted_text
@@ -100,7 +101,7 @@ class Reads(Service):
         bates = bates_number(bates)
         if not 10 <= dpi <= 300:
             raise InvalidInput(f"dpi must be between 10 and 300, not {dpi}")
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             doc, page = lookup.page(s, self.actor, bates)
             pdf = self._version(s, doc)
             mark = tracing.mark_for(self.actor, doc.held_by)
@@ -116,7 +117,7 @@ class Reads(Service):
         court, every item a claim names on the page (``domain.in_camera``); for anyone else,
         none."""
         bates = bates_number(bates)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             doc, _ = lookup.page(s, self.actor, bates)
             return self._claimed(s, doc, bates)
 
@@ -142,7 +143,7 @@ class Reads(Service):
         """The warnings on a received document's pages (a Bates number: that page's only), as
         this person may see the document."""
         wanted = document_ref(ref)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             doc = lookup.document(s, self.actor, wanted)
             query = select(t.PageWarning).where(t.PageWarning.document_id == doc.id)
             if isinstance(wanted, BatesNumber):
@@ -190,7 +191,7 @@ class Reads(Service):
             )
         parsed = search_language.parse(words)
         column = access_rules.text_column(self.actor)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             source, matches, snippet, order = _matching(s, parsed, column)
             # Checked page by page against the page's own document (a primary-key lookup):
             # the index answers the words, and only pages the person may see are counted,
@@ -274,6 +275,10 @@ class Reads(Service):
         # items' displayed coordinates apply to it directly; text gaps are re-flowed to the
         # policy width as in the filings.
         redactions = filing.item_redactions(ex, effect.redact, effect.label)
+        key = (doc.produced, hashlib.sha256(repr(redactions).encode()).hexdigest())
+        kept = self.ctx.workspace.views.get(key)
+        if kept is not None:
+            return kept  # made from the same file by the same redactions, and verified then
         result = redact(produced, redactions, WIDTH_POLICY)
         secrets = [(i.id, x) for i in ex.items if i.id in effect.redact for x in i.texts]
         findings = verify(
@@ -285,6 +290,7 @@ class Reads(Service):
             original=produced,
         )
         require_clean(findings, f"{rows.label(doc)} (redacted view)")
+        self.ctx.workspace.views.put(key, result.pdf)
         return result.pdf
 
     def _label(self, s: Session, doc: t.Document) -> str:
@@ -298,7 +304,7 @@ class Reads(Service):
     def show(self, ref: DocumentRef | int | str) -> dict[str, Any]:
         """What the record holds about one document, as this person may know it (never the
         text of an item; for a document withheld on a slip sheet, only the slip sheet)."""
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             doc = lookup.document(s, self.actor, document_ref(ref))
             own = self._own(doc)
             slip = _slip_sheet(s, doc) if not own else None
@@ -396,6 +402,11 @@ def _slip_sheet(s: Session, doc: t.Document) -> str | None:
     if blob is None or blob.recipe != SLIP_SHEET:
         return None
     text = s.scalar(select(t.Page.text).where(t.Page.document_id == doc.id, t.Page.idx == 0))
+    return _slip_words(text)
+
+
+def _slip_words(text: str | None) -> str:
+    """A slip sheet's words, from its page's text, on one line."""
     return " ".join((text or "Withheld").split())
 
 

@@ -28,8 +28,16 @@ from clawback.domain.errors import ClawbackError, NotFound, StorageError
 from clawback.domain.order import Person, ProtectiveOrder, Side, order_from_data
 from clawback.service import state
 from clawback.service.notices import MailSettings
+from clawback.service.recent import Recent
 from clawback.storage import tables as t
-from clawback.storage.db import connect, migrate, schema_is_current, sqlite_url
+from clawback.storage.db import (
+    ReadSession,
+    connect,
+    migrate,
+    reader,
+    schema_is_current,
+    sqlite_url,
+)
 from clawback.storage.files import FileStore
 from clawback.storage.keys import AuditKeys, load_or_create
 
@@ -39,6 +47,8 @@ if TYPE_CHECKING:
 DATABASE = "clawback.db"
 URL_SETTING = "CLAWBACK_DATABASE_URL"
 ID_FILE = "workspace.id"
+#: The most the redacted views kept in memory hold, in bytes.
+VIEWS_BYTES = 64 * 1024 * 1024
 
 
 class Workspace:
@@ -55,6 +65,11 @@ class Workspace:
         state.track(self.sessions)
         #: Where claw-back notices are e-mailed through (``service.notices``); None: not.
         self.mail: MailSettings | None = MailSettings.from_environment()
+        #: Sessions that only read (``Context.reading``): no write lock on SQLite.
+        self.readers = sessionmaker(reader(engine), class_=ReadSession, expire_on_commit=False)
+        #: Redacted views made for a reader, by the produced file and the redactions made to
+        #: it (``Reads._version``): redacting and verifying once, not on every page picture.
+        self.views = Recent(VIEWS_BYTES)
 
     # -- making and opening ------------------------------------------------------------------
 
@@ -113,7 +128,7 @@ class Workspace:
         """A read outside any actor's unit of work (who is asking, before there is an actor):
         the database's own failures (a damaged file) as one line, as in a transaction."""
         try:
-            with self.sessions() as s:
+            with self.readers() as s:
                 yield s
         except SQLAlchemyError as exc:
             raise StorageError(f"{self.root}: its database cannot be read ({_line(exc)})") from None

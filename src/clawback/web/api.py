@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import InvalidInput
 from clawback.service.catalog import Listed
-from clawback.service.reads import MAX_OFFSET
+from clawback.service.reads import MAX_LIMIT, MAX_OFFSET
 from clawback.web.auth import ApiRecord, settings
 from clawback.web.pages.documents import bates_range
 
@@ -38,6 +38,13 @@ class Document(BaseModel):
     designation: str | None
     claims: list[str]
     sealed: bool
+
+
+class Documents(BaseModel):
+    documents: list[Document]
+    total: int  # how many documents answer in all, among those the holder may see
+    offset: int
+    limit: int
 
 
 class Page(BaseModel):
@@ -135,15 +142,29 @@ def documents(
     designation: Text = "",
     family: Text = "",
     claim: Text = "",
-) -> list[Document]:
-    """The documents the token's holder may see, filtered as on the documents page."""
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description="How many documents to answer at most")
+    ] = 100,
+    offset: Annotated[
+        int, Query(ge=0, le=MAX_OFFSET, description="How many to pass over first")
+    ] = 0,
+) -> Documents:
+    """The documents the token's holder may see, filtered as on the documents page, in Bates
+    order, ``limit`` of them from ``offset``, and how many answer in all (``total``)."""
     listed = record.catalog.documents(
         bates=bates_range(bates_from, bates_to),
         designation=designation or None,
         family=family or None,
         claim=claim or None,
+        limit=limit,
+        offset=offset,
     )
-    return [_document(item) for item in listed]
+    return Documents(
+        documents=[_document(item) for item in listed],
+        total=listed.total,
+        offset=listed.offset,
+        limit=limit,
+    )
 
 
 @router.get("/documents/{ref}")

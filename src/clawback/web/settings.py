@@ -15,6 +15,7 @@ class Settings:
     login_cookie: str = "clawback_login"  # the log-in form's CSRF token, before any session
     page_dpi: int = 110
     search_limit: int = 50
+    documents_limit: int = 100  # documents on one page of the documents list
     #: Where ``filings.file`` writes the packages (outside the workspace); None: a folder
     #: beside it, ``WORKSPACE-filed``.
     filings: Path | None = None

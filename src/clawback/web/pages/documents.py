@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -10,8 +11,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.seats import Act
 from clawback.service.catalog import Listed
+from clawback.service.reads import MAX_LIMIT, MAX_OFFSET
 from clawback.web import csrf
-from clawback.web.auth import CurrentRecord, CurrentVisitor, workspace
+from clawback.web.auth import CurrentRecord, CurrentVisitor, settings, workspace
 from clawback.web.forms import Csrf
 from clawback.web.rendering import page
 
@@ -52,33 +54,50 @@ def documents(
     designation: Text = "",
     family: Text = "",
     claim: Text = "",
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    limit: Annotated[int | None, Query(ge=1, le=MAX_LIMIT)] = None,
 ) -> HTMLResponse:
+    size = limit or settings(request).documents_limit
     listed = record.catalog.documents(
         bates=bates_range(bates_from, bates_to),
         designation=designation or None,
         family=family or None,
         claim=claim or None,
+        limit=size,
+        offset=offset,
     )
     order = workspace(request).protective_order()
     done = request.query_params.get("designated", "")
+    chosen = {
+        "bates_from": bates_from,
+        "bates_to": bates_to,
+        "designation": designation,
+        "family": family,
+        "claim": claim,
+        "limit": str(limit or ""),
+    }
     return page(
         request,
         "documents.html",
         title="Documents",
         visitor=visitor,
         tree=families(listed),
-        count=len(listed),
+        count=listed.total,
+        first=offset + 1 if listed else 0,
+        last=offset + len(listed),
+        previous=_at(chosen, max(offset - size, 0)) if offset > 0 else None,
+        next=_at(chosen, offset + size) if offset + size < listed.total else None,
         tiers=[t.short for t in order.tiers] if order else [],
         may_designate=record.may(Act.designate),
         designated=int(done) if done.isdigit() else None,
-        chosen={
-            "bates_from": bates_from,
-            "bates_to": bates_to,
-            "designation": designation,
-            "family": family,
-            "claim": claim,
-        },
+        chosen=chosen,
     )
+
+
+def _at(chosen: dict[str, str], offset: int) -> str:
+    """The documents list with the same filters, from ``offset``."""
+    kept = {k: v for k, v in chosen.items() if v}
+    return "/documents?" + urlencode({**kept, **({"offset": offset} if offset else {})})
 
 
 @router.post("/documents/designate")
