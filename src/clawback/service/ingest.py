@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import re
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clawback import email
@@ -35,30 +32,21 @@ from clawback.ingest import prepare as prepare_file
 from clawback.ingest.ahead import to_render
 from clawback.ingest.children import children, render_members
 from clawback.ingest.embedded import embedded_files
-from clawback.ingest.hidden import hidden_text, hidden_warnings
-from clawback.ingest.pdfcheck import check_pdf
+from clawback.ingest.ready import Ready, make_ready
 from clawback.ingest.render import ahead as render_ahead
 from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
-from clawback.pdf.files.decrypt import decrypt, is_encrypted
-from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
-from clawback.pdf.received.check import ReceivedReport, check_files
-from clawback.pdf.received.received_check import BoxOverText
-from clawback.pdf.shows.extract import PageText, read_pages
-from clawback.pdf.shows.ocr import add_text_layer, needs_ocr
-from clawback.pdf.shows.visible import visible_copy
 from clawback.service import access as access_rules
 from clawback.service import exhibit_numbering as numbering
 from clawback.service import rows
 from clawback.service.base import Service
+from clawback.service.box_checks import BoxChecks
 from clawback.service.exhibit_numbering import ExhibitGiven
 from clawback.storage import tables as t
 
 #: How ingest makes the PDF the record works on from the file received (Blob.recipe is these
 #: steps joined by "+", in order).
 _INGEST_STEPS = frozenset({"decrypt", "visible", "ocr", "convert", "image"})
-#: Received documents checked for fake redactions per x-ray run (their copies on disk at once).
-_CHECK_BATCH = 200
 
 
 class Ingest(Service):
@@ -116,7 +104,7 @@ class Ingest(Service):
         if control is not None:
             control, _ = self._number_known(control, exhibit)
         else:
-            ready = _prepare(pdf, native, native_name, native_type, recipe, password, meta)
+            ready = make_ready(pdf, native, native_name, native_type, recipe, password, meta)
             with self.ctx.transaction() as s:
                 existing = None
                 if not separate:
@@ -158,7 +146,7 @@ class Ingest(Service):
     def _add_document(
         self,
         s: Session,
-        ready: _Prepared,
+        ready: Ready,
         *,
         title: str,
         kind: str,
@@ -372,7 +360,7 @@ class Ingest(Service):
             elif m.pdf is None:  # rendered here from the native, which is kept beside it
                 meta["native"] = {"name": name, "sha256": native_sha, "rendered": "convert"}
             key = password if n == 0 else None
-            ready = _prepare(pdf, None, "", "application/pdf", "convert", key, meta)
+            ready = make_ready(pdf, None, "", "application/pdf", "convert", key, meta)
             lost = [*(msg.warnings if msg is not None else ()), *m.warnings, *said]
             if lost:  # what the file lost, before what OCR says
                 ready.info["warnings"] = [*lost, *ready.info.get("warnings", ())]
@@ -614,164 +602,13 @@ class Ingest(Service):
         return f"{own}{what}-{hashlib.sha256(data).hexdigest()[:16]}"
 
     def check_received(self, control: str) -> int:
-        """Look for fake redactions in a received document: boxes over text still in the file
-        (`clawback.pdf.received.check`: clawback's check and x-ray's, merged). Keep one warning
-        per box (where, how many characters and which check found it, never the text: it may
-        be privileged to the other side). Returns how many were found."""
-        return self.check_received_many([control]).get(control, 0)
+        """`BoxChecks.check`: fake redactions looked for in a received document."""
+        return BoxChecks(self.ctx).check(control)
 
     def check_received_many(self, controls: Sequence[str]) -> dict[str, int]:
-        """`check_received` for many documents, x-ray reading them in one go (a batch of
-        `_CHECK_BATCH` at a time); the count per control number. A document checked before
-        keeps its count (``box_check`` in its meta, with ``box_check_xray``: ``run`` or why
-        x-ray was not)."""
-        counts: dict[str, int] = {}
-        todo: list[tuple[str, str]] = []  # (control, sha256 of the PDF the record works on)
-        with self.ctx.transaction() as s:
-            for control in dict.fromkeys(controls):
-                doc = s.scalar(select(t.Document).where(t.Document.control == control))
-                if doc is None:
-                    continue
-                if "box_check" in (doc.meta or {}):
-                    counts[control] = int(doc.meta["box_check"])
-                else:
-                    todo.append((control, doc.original))
-        for start in range(0, len(todo), _CHECK_BATCH):
-            batch = todo[start : start + _CHECK_BATCH]
-            with tempfile.TemporaryDirectory(prefix="clawback-received-") as tmp:
-                paths = []
-                for n, (_, sha) in enumerate(batch):
-                    path = Path(tmp) / f"{n:06d}.pdf"
-                    path.write_bytes(self.ctx.files.get(sha))
-                    paths.append(path)
-                reports = check_files(paths)
-                for (control, _), path in zip(batch, paths, strict=True):
-                    counts[control] = self._keep_check(control, reports[path])
-        return counts
-
-    def _keep_check(self, control: str, report: ReceivedReport) -> int:
-        """One warning per box found (or one saying the document could not be checked)."""
-        found = list(report.boxes)
-        if report.failure:
-            failure = f"the document could not be checked: {report.failure}"
-            found = [BoxOverText(0, "", (0, 0, 0, 0), 0, failure)]
-        with self.ctx.transaction() as s:
-            doc = s.scalar(select(t.Document).where(t.Document.control == control))
-            if doc is None:
-                return 0
-            s.execute(delete(t.PageWarning).where(t.PageWarning.document_id == doc.id))
-            for box in found:
-                s.add(
-                    t.PageWarning(
-                        document_id=doc.id,
-                        page_idx=box.page,
-                        what="not checked" if box.failure else "box over text",
-                        detail=box.describe(),
-                    )
-                )
-            xray = "run" if not report.xray else f"not run: {report.xray}"
-            doc.meta = {**(doc.meta or {}), "box_check": len(found), "box_check_xray": xray}
-            if found:
-                pages = sorted({box.page + 1 for box in found})
-                by = sorted({box.found_by for box in found if not box.failure})
-                self.ctx.audit(
-                    s, "received.warning", rows.label(doc), boxes=len(found), pages=pages, by=by
-                )
-        return len(found)
+        """`BoxChecks.check_many`: the same for many, x-ray reading them in one go."""
+        return BoxChecks(self.ctx).check_many(controls)
 
 
 #: Files of a batch whose Office files and attachments are rendered in one LibreOffice run.
 AHEAD_FILES = 25
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    """A file made ready for the record, before any write: the PDF the record works on (after
-    decryption, conversion, OCR), its pages, and what was received."""
-
-    pdf: bytes
-    sha: str
-    pages: list[PageText]
-    info: dict[str, Any]
-    steps: list[str]
-    received: bytes
-    received_type: str
-
-
-def _damage(pdf: bytes) -> list[str]:
-    """What is wrong with a file that opens all the same: MuPDF had to rebuild its structure
-    (a file cut short, a broken cross-reference table), so pages or parts may be missing."""
-    with open_pdf(pdf) as doc:
-        if doc.is_repaired:
-            return ["the file is damaged (its structure had to be rebuilt): pages or parts of "
-                    "pages may be missing; ask for it again"]  # fmt: skip
-    return []
-
-
-def _unread(pdf: bytes, read: Sequence[int]) -> list[str]:
-    """The pages that are pictures of a page (a scan) from which OCR read no legible word (none
-    of four letters or digits or more: noise, dithering or a blank page reads as a few stray
-    marks at most)."""
-    with open_pdf(pdf) as doc:
-        scans = [n for n in range(doc.page_count) if n in read or needs_ocr(doc[n])]
-        silent = [n + 1 for n in scans if not _LEGIBLE.search(doc[n].get_text())]
-    if not silent:
-        return []
-    pages = ", ".join(str(n) for n in silent[:10]) + (" ..." if len(silent) > 10 else "")
-    return [
-        f"OCR read no legible word on scanned page(s) {pages}: search and redaction cannot "
-        "reach what they show"
-    ]
-
-
-#: A word OCR read for real: four letters or digits in a row.
-_LEGIBLE = re.compile(r"[^\W_]{4}")
-
-
-def _prepare(
-    pdf: bytes,
-    native: bytes | None,
-    native_name: str,
-    native_type: str,
-    recipe: str,
-    password: str | None,
-    meta: Mapping[str, Any] | None,
-) -> _Prepared:
-    """Decrypt, check for bombs, OCR and read a file; a one-line error before any write."""
-    received = pdf if native is None else native
-    received_sha = hashlib.sha256(received).hexdigest()
-    info = dict(meta or {})
-    steps = [] if native is None else [recipe]
-    if is_encrypted(pdf):
-        pdf = decrypt(pdf, password or "")
-        info["encrypted"] = True
-        steps.append("decrypt")
-    check_pdf(pdf)  # bombs refused in one line, before anything is decoded
-    warnings = _damage(pdf)
-    pdf, removed = visible_copy(pdf)  # only what a viewer shows: see `pdf.shows.visible`
-    if removed:
-        info["not_shown"] = removed.as_data()
-        steps.append("visible")
-    # what the page holds that no reader sees, said per page (`ingest.hidden`), before OCR
-    warnings += hidden_warnings(hidden_text(pdf), removed.unseen_by_page)
-    pdf, read = add_text_layer(pdf)
-    if read:
-        info["ocr_pages"] = [n + 1 for n in read]
-        steps.append("ocr")
-    pages = read_pages(pdf)  # raises a one-line PdfError on a bad file
-    warnings += _unread(pdf, read)
-    if warnings:  # after what the caller knew of the file (a hidden sheet shown ...)
-        info["warnings"] = [*info.get("warnings", ()), *warnings]
-    if steps:
-        info["received_sha256"] = received_sha
-    if native is not None:
-        info["native"] = {"name": native_name, "media_type": native_type, "sha256": received_sha}
-    return _Prepared(
-        pdf=pdf,
-        sha=hashlib.sha256(pdf).hexdigest(),
-        pages=pages,
-        info=info,
-        steps=steps,
-        received=received,
-        received_type=native_type if native is not None else "application/pdf",
-    )
