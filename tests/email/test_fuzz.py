@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -125,3 +126,13 @@ def test_the_crashes_fuzzing_found_are_clean_now() -> None:
     # Unparseable, so read raw, and the raw address is not ASCII: kept readable as it is.
     message = inner._parse_eml('From: a@b.c\r\nTo: \xffx@y, "'.encode(), "crash.eml")
     assert message.to == ("\xffx@y",)
+
+
+def test_a_msg_that_fails_only_when_read_is_one_line() -> None:
+    """extract_msg opens a .msg lazily: a damaged stream (here a flipped bit that breaks a
+    compressed body's CRC) fails only when the message is read, after it opened. That too is
+    a one-line EmailError, not a library exception (found by the fuzz test above)."""
+    data = mutate(MSG[1], [(0, 499518, 134)])
+    with pytest.raises(EmailError) as raised:
+        inner._parse_msg(data, "m.msg")
+    assert "\n" not in str(raised.value) and str(raised.value).startswith("m.msg: unreadable .msg")

@@ -342,8 +342,14 @@ def _parse_msg(data: bytes, filename: str) -> Message:
             raise EmailError(f"{filename}: unreadable .msg ({detail})") from None
         try:
             return _message_from_msg(msg, filename)
+        except EmailError:
+            raise
+        except Exception as exc:  # extract_msg reads streams lazily: a cut one fails here
+            detail = " ".join(str(exc).split())[:120] or type(exc).__name__
+            raise EmailError(f"{filename}: unreadable .msg ({detail})") from None
         finally:
-            msg.close()
+            with contextlib.suppress(Exception):
+                msg.close()
 
 
 def _message_from_msg(msg: object, filename: str) -> Message:
