@@ -110,6 +110,22 @@ def plans(
         )
     )
     return [
+        *_lodged(exhibit, legend, privileged, secrets, frozenset(every_page)),
+        Plan(exhibit, "public", PUBLIC_LEGEND, blank, public_secrets, frozenset(every_page)),
+    ]
+
+
+def _lodged(
+    exhibit: Exhibit,
+    legend: str,
+    privileged: tuple[Redaction, ...],
+    secrets: tuple[tuple[str, str], ...],
+    shown: frozenset[int],
+) -> list[Plan]:
+    """The two copies lodged under seal: whole but for privilege, and the same with ``shown``
+    (the pages the public version changes, less those withheld whole) highlighted."""
+    privileged_pages = frozenset(r.page for r in privileged if r.text is None and r.rect is None)
+    return [
         Plan(
             exhibit,
             "sealed",
@@ -125,9 +141,8 @@ def plans(
             privileged,
             secrets,
             privileged_pages,
-            frozenset(every_page) - privileged_pages,
+            shown - privileged_pages,
         ),
-        Plan(exhibit, "public", PUBLIC_LEGEND, blank, public_secrets, frozenset(every_page)),
     ]
 
 
@@ -160,23 +175,7 @@ def _sealed_in_part(
             public_secrets.append((f"{label} {cut.rule}", cut.whole))
     touched = frozenset(r.page for r in removed)
     return [
-        Plan(
-            exhibit,
-            "sealed",
-            f"{legend} - LODGED UNDER SEAL",
-            privileged,
-            secrets,
-            privileged_pages,
-        ),
-        Plan(
-            exhibit,
-            "highlighted",
-            f"{legend} - HIGHLIGHTED, LODGED UNDER SEAL",
-            privileged,
-            secrets,
-            privileged_pages,
-            touched - privileged_pages,
-        ),
+        *_lodged(exhibit, legend, privileged, secrets, touched),
         Plan(
             exhibit,
             "public",
