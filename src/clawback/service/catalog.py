@@ -9,7 +9,7 @@ see (the same rule as SQL, ``service.access.visible``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import ScalarSelect, case, select
@@ -24,6 +24,7 @@ from clawback.domain.refs import DocumentRef, ExhibitNamed, bates_number, docume
 from clawback.service import access as access_rules
 from clawback.service import knowledge, lookup, rows
 from clawback.service.base import Service
+from clawback.service.paged import Paged
 from clawback.service.reads import MAX_LIMIT, MAX_OFFSET, SLIP_SHEET, _slip_words
 from clawback.storage import tables as t
 
@@ -60,14 +61,9 @@ class Listed:
         return str(self.control)
 
 
-class Listing(list[Listed]):
-    """One page of a listing (a list, as before), with how many documents answer in all
-    among those the person may see, and where this page of them starts."""
-
-    def __init__(self, items: Iterable[Listed] = (), *, total: int = 0, offset: int = 0) -> None:
-        super().__init__(items)
-        self.total = total
-        self.offset = offset
+class Listing(Paged[Listed]):
+    """One page of a listing, with how many documents answer in all among those the person
+    may see (`Paged`)."""
 
 
 @dataclass(frozen=True)

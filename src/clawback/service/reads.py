@@ -5,7 +5,7 @@ so what a person may not see answers exactly as what does not exist."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.service import access as access_rules
 from clawback.service import delivery, lookup, rows, tracing
 from clawback.service.base import Service
+from clawback.service.paged import Paged
 from clawback.storage import tables as t
 
 #: Longest search, in characters: a longer one is refused, not sent to the database.
@@ -66,14 +67,9 @@ class Hit:
         return str(self.bates) if self.bates is not None else f"{self.control} p. {self.page}"
 
 
-class Hits(list[Hit]):
-    """One page of a search's hits (a list, as before), with how many pages answer in all
-    (among those the person may see) and where this page of them starts."""
-
-    def __init__(self, hits: Iterable[Hit] = (), *, total: int = 0, offset: int = 0) -> None:
-        super().__init__(hits)
-        self.total = total
-        self.offset = offset
+class Hits(Paged[Hit]):
+    """One page of a search's hits, with how many pages answer in all among those the person
+    may see (`Paged`)."""
 
 
 @dataclass(frozen=True)
