@@ -126,6 +126,7 @@ def _record(ctx: typer.Context, path: Path) -> Record:
 
     preview: str | None = ctx.find_root().obj
     workspace = _workspace().open(path)
+    ctx.call_on_close(workspace.close)  # its connections given back when the command ends
     return workspace.preview(preview) if preview else workspace.operator(Via.cli)
 
 

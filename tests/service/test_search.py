@@ -177,8 +177,6 @@ def test_the_index_follows_the_page_text(world: Record) -> None:
 def test_the_command_line_names_each_hit_and_counts_them(
     world: Record, tmp_path: Path, database_url: str
 ) -> None:
-    if "postgresql" in database_url:  # the service call is the same; the CLI's own tests
-        pytest.skip("run on SQLite: the CLI leaves its PostgreSQL connection to the collector")
     env = {"CLAWBACK_DATABASE_URL": database_url}
     where = ["-w", str(tmp_path / "ws")]
     result = CliRunner().invoke(app, ["search", "reason*", "--limit", "2", *where], env=env)
