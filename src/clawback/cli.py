@@ -9,7 +9,6 @@ the PDF engine or the rest (``tests/test_cli_start.py`` holds that line).
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -22,7 +21,6 @@ import typer
 from rich.console import Console
 
 from clawback.domain.bates import BatesNumber
-from clawback.domain.compliance import Act, Directive
 from clawback.domain.counts import counted
 from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.exhibit_ids import ExhibitId
@@ -432,233 +430,6 @@ def hits(
         out.print(f"{counted(len(made), 'item')}: {', '.join(made)}")
 
 
-@app.command()
-@one_line_errors
-def claim(
-    ctx: typer.Context,
-    claim_id: str,
-    exhibit: Annotated[list[str], typer.Option(help="Claimed exhibit(s): 5, 1-17, A-F, 1,3,5-7.")],
-    privilege: str = "law_enforcement",
-    item: Annotated[list[str] | None, typer.Option(help="Claimed item(s).")] = None,
-    declaration: Annotated[list[str] | None, typer.Option()] = None,
-    paragraph: Annotated[list[str] | None, typer.Option()] = None,
-    basis: str = "",
-    on: str | None = None,
-    learned_on: Annotated[
-        str | None, typer.Option(help="Day the producing side learned of the disclosure.")
-    ] = None,
-    request: Annotated[
-        str, typer.Option(help="clawback, or compel: the other side moved to compel it.")
-    ] = "clawback",
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Give claw-back notice (FRCP 26(b)(5)(B)): the claimed material is sequestered at once."""
-    record = _record(ctx, workspace)
-    record.claims.claim(
-        claim_id,
-        privilege=privilege,
-        exhibits=_exhibits(record, exhibit),
-        items=item or (),
-        declarations=declaration or (),
-        paragraphs=paragraph or (),
-        basis=basis,
-        on=_day(on),
-        learned_on=_day(learned_on),
-        request=request,
-    )
-    out.print(f"claim {claim_id}: noticed")
-
-
-@app.command()
-@one_line_errors
-def advance(
-    ctx: typer.Context,
-    claim_id: str,
-    state: Annotated[
-        str,
-        typer.Argument(
-            help="sequestered, submitted (receiving side); preserved, replaced, withdrawn "
-            "(producing side); under_review (court)."
-        ),
-    ],
-    on: str | None = None,
-    how: Annotated[
-        str | None, typer.Option(help="With sequestered: returned, sequestered or destroyed.")
-    ] = None,
-    volume: Annotated[str, typer.Option(help="With replaced: the replacement volume.")] = "",
-    bates: Annotated[str, typer.Option(help="With replaced: its Bates range(s).")] = "",
-    note: str = "",
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Move a claim on, as the seat that makes the move: the receiving side certifies return,
-    sequestration or destruction or presents it under seal, the producing side preserves and
-    then serves the replacement production, the court takes it under review."""
-    _record(ctx, workspace).claims.advance(
-        claim_id, state, _day(on), how=how, volume=volume, bates=bates, note=note
-    )
-    out.print(f"claim {claim_id}: {state}")
-
-
-@app.command("claims")
-@one_line_errors
-def claims_(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None:
-    """Every claim: where it stands, its dated history, the FRE 502(b) lateness flag and the
-    duties it started."""
-    for c in _record(ctx, workspace).claims.status():
-        out.print(
-            f"{c['claim']}  {c['state']}  {c['privilege']}  "
-            f"Ex. {', '.join(str(n) for n in c['exhibits'])}",
-        )
-        if c["late"]:
-            out.print(f"    {c['late']}")
-        history = "; ".join(
-            f"{h['state']} {h['on'] or ''} by {h['by']}".replace("  ", " ") for h in c["history"]
-        )
-        out.print(f"    history: {history}")
-        for r in c["rulings"]:
-            items = f" (items: {', '.join(r['items'])})" if r["items"] else ""
-            reason = f": {r['reason']}" if r["reason"] else ""
-            out.print(f"    ruling {r['on'] or 'undated'}: {r['result']}{items}{reason}")
-        for d in c["duties"]:
-            if d["done_on"]:
-                status = f"done {d['done_on']}"
-            else:
-                status = f"lifted: {d['lifted']}" if d["lifted"] else "open"
-            out.print(f"    due {d['due']} ({status}): {d['act']}")
-
-
-@app.command("bench-memo")
-@one_line_errors
-def bench_memo(
-    ctx: typer.Context,
-    claim_id: str,
-    out_path: Annotated[Path, typer.Option("--out", help="The memo PDF to write.")] = Path(
-        "bench-memo.pdf"
-    ),
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Print the bench memo for a claim (PDF): caption, claim, declarations, threshold,
-    factors, ruling; it describes the claimed material and never shows it."""
-    record = _record(ctx, workspace)
-    record.may_deliver(out_path)
-    record.deliver(out_path, record.reviews.bench_memo(claim_id), "bench_memo")
-    out.print(f"bench memo for {claim_id}: {out_path}")
-
-
-@app.command()
-@one_line_errors
-def rule(
-    ctx: typer.Context,
-    claim_id: Annotated[str | None, typer.Argument(help="The claim.")] = None,
-    result: Annotated[
-        str | None,
-        typer.Argument(
-            help="granted, denied, granted_in_part, conditionally_granted, "
-            "granted_subject_to_supplement, denied_without_prejudice, waived, moot, withdrawn."
-        ),
-    ] = None,
-    item: Annotated[list[str] | None, typer.Option(help="Item(s) granted.")] = None,
-    reason: Annotated[str, typer.Option(help="The court's reason, word for word.")] = "",
-    on: str | None = None,
-    amend: Annotated[
-        bool, typer.Option(help="The court amended its ruling: a new dated ruling governs.")
-    ] = False,
-    from_csv: Annotated[
-        Path | None,
-        typer.Option(
-            "--from",
-            help="A CSV of rulings (claim,result,on,reason,items,amend): all checked, then all "
-            "entered, or none.",
-        ),
-    ] = None,
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Enter the court's ruling on a claim (or, with --amend, a later ruling that amends it);
-    --from enters a CSV's rulings, every row checked before any is entered."""
-    if from_csv is not None:
-        if claim_id is not None or result is not None:
-            raise InvalidInput("give a claim and its result, or --from a CSV, not both")
-        _rule_from(_record(ctx, workspace), from_csv)
-        return
-    if claim_id is None or result is None:
-        raise InvalidInput("give the claim and the result (or --from a CSV of rulings)")
-    _record(ctx, workspace).claims.rule(claim_id, result, item or (), reason, _day(on), amend=amend)
-    out.print(f"claim {claim_id}: {result}{' (amended)' if amend else ''}")
-
-
-def _rule_from(record: Record, path: Path) -> None:
-    from clawback.casefile.rulings_csv import read_rulings
-    from clawback.domain.errors import RowsRefused
-
-    try:
-        rulings = read_rulings(path.read_text(encoding="utf-8-sig"), str(path))
-        record.claims.rule_all(rulings)
-    except RowsRefused as refused:
-        _fail_on([f"error: {p}" for p in refused.problems])
-    for _, ruling, amend in rulings:
-        said = f"claim {ruling.claim}: {ruling.result.value}{' (amended)' if amend else ''}"
-        out.print(said)
-
-
-@app.command()
-@one_line_errors
-def deadlines(
-    ctx: typer.Context,
-    order_date: Annotated[str | None, typer.Option(help="Date of the order.")] = None,
-    directive: Annotated[
-        list[str] | None,
-        typer.Option(help="PARAGRAPH:DAYS:ACT, ACT one of " + ", ".join(a.value for a in Act)),
-    ] = None,
-    served_by: Annotated[
-        str,
-        typer.Option(help="How the order was served: electronic, mail, clerk, other_consented."),
-    ] = "electronic",
-    today: Annotated[str | None, typer.Option(help="Status as of this day.")] = None,
-    ics: Annotated[Path | None, typer.Option(help="Also write an iCalendar file.")] = None,
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """What is due, with its status; --order-date and --directive first record an order's acts."""
-    record = _record(ctx, workspace)
-    if ics is not None:
-        record.may_deliver(ics)
-    if directive:
-        day = _day(order_date)
-        if day is None:
-            raise InvalidInput("--directive needs --order-date")
-        record.deadlines.order_deadlines(day, [_directive(d) for d in directive], served_by)
-    as_of = _day(today) or date.today()
-    found = record.deadlines.list()
-    for d in found:
-        status = d.status(as_of)
-        out.print(
-            f"{d.number:>3}  {d.due.isoformat()}  {status:9}  {d.says}  [{d.source}]",
-        )
-    if ics is not None:
-        record.deliver(ics, record.deadlines.calendar().encode("utf-8"), "calendar")
-        out.print(f"{counted(len(found), 'deadline')} written to {ics}")
-
-
-@app.command()
-@one_line_errors
-def done(
-    ctx: typer.Context,
-    number: Annotated[int, typer.Argument(help="The deadline's number (see deadlines).")],
-    on: Annotated[str, typer.Option(help="Day it was done (YYYY-MM-DD).")],
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Mark a required act done."""
-    _record(ctx, workspace).deadlines.complete(number, _required_day(on))
-    out.print(f"deadline {number}: done")
-
-
-def _directive(text: str) -> Directive:
-    try:
-        paragraph, days, act = text.split(":")
-        return Directive(paragraph, int(days), Act(act))
-    except ValueError:
-        raise InvalidInput(f"not a directive PARAGRAPH:DAYS:ACT: {text!r}") from None
-
-
 @app.command("file")
 @one_line_errors
 def file_(
@@ -785,76 +556,6 @@ def privilege_log_diff(
 
 @app.command()
 @one_line_errors
-def show(
-    ctx: typer.Context,
-    document: Annotated[str, typer.Argument(help="Exhibit number, control or Bates number.")],
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """What the record holds about a document: Bates range, designations, items, claims."""
-    shown = _record(ctx, workspace).reads.show(_doc(document))
-    out.print_json(json.dumps(shown))
-    for warning in shown.get("warnings", []):
-        err.print(f"warning: {warning}")
-
-
-people_app = typer.Typer(help="The people in the case and their seats under the order.")
-app.add_typer(people_app, name="people")
-
-
-@people_app.command("add")
-@one_line_errors
-def people_add(
-    ctx: typer.Context,
-    email: str,
-    name: Annotated[str, typer.Option(help="Full name.")],
-    side: Annotated[str, typer.Option(help="producing, receiving, court or public.")],
-    category: Annotated[str, typer.Option(help="Recipient category under the order.")],
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Give someone a seat; experts and others who must sign start without access."""
-    person = _record(ctx, workspace).people.add(email, name=name, side=side, category=category)
-    signed = "" if person.acknowledged else " (no access until their acknowledgment is recorded)"
-    out.print(f"{person.email}: {person.side} {person.category}{signed}")
-
-
-@people_app.command("acknowledge")
-@one_line_errors
-def people_acknowledge(
-    ctx: typer.Context, email: str, workspace: WorkspaceOption = DEFAULT_WS
-) -> None:
-    """Record a signed acknowledgment and agreement to be bound."""
-    _record(ctx, workspace).people.acknowledge(email)
-    out.print(f"{email}: acknowledgment recorded")
-
-
-@people_app.command("invite")
-@one_line_errors
-def people_invite(
-    ctx: typer.Context,
-    email: str,
-    password_env: Annotated[
-        str | None,
-        typer.Option(
-            "--password-env",
-            help="Take the password from this environment variable (else one is made and "
-            "printed once).",
-        ),
-    ] = None,
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Set up (or set up again) a seated person's login to the web app: a password, and a TOTP
-    secret where the protective order requires a second factor. Printed once; hand them over."""
-    password = os.environ.get(password_env, "") if password_env else None
-    made = _record(ctx, workspace).accounts.invite(email, password)
-    out.print(f"{made.email}: login set up")
-    if password is None:
-        out.print(f"  password: {made.password}")
-    if made.totp_uri:
-        out.print(f"  one-time codes (TOTP secret {made.totp_secret}): {made.totp_uri}")
-
-
-@app.command()
-@one_line_errors
 def serve(
     workspace: WorkspaceOption = DEFAULT_WS,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -864,149 +565,6 @@ def serve(
     from clawback.web.server import serve as run
 
     run(workspace, host, port)
-
-
-@people_app.command("list")
-@one_line_errors
-def people_list(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None:
-    """Everyone with a seat."""
-    for p in _record(ctx, workspace).people.list():
-        signed = "" if p.acknowledged else "  (acknowledgment missing)"
-        out.print(f"{p.email}  {p.side}  {p.category}  {p.name}{signed}")
-
-
-@app.command()
-@one_line_errors
-def text(
-    ctx: typer.Context,
-    bates: Annotated[str, typer.Argument(help="Bates number of a produced page.")],
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """The text of one page, as you may read it."""
-    record = _record(ctx, workspace)
-    page = _bates(bates)
-    out.print(record.reads.page_text(page))
-    for warning in record.reads.page_warnings(page):
-        err.print(f"warning: {warning}")
-
-
-@app.command()
-@one_line_errors
-def image(
-    ctx: typer.Context,
-    bates: Annotated[str, typer.Argument(help="Bates number of a produced page.")],
-    png: Annotated[Path, typer.Option("--png", help="Where to write the PNG.")],
-    dpi: int = 72,
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """A picture of one page (a thumbnail at a low --dpi), as you may see it."""
-    record = _record(ctx, workspace)
-    record.may_deliver(png)
-    record.deliver(png, record.reads.page_image(_bates(bates), dpi), "page_image")
-    out.print(f"{bates}: {png}")
-
-
-@app.command()
-@one_line_errors
-def search(
-    ctx: typer.Context,
-    query: Annotated[
-        str,
-        typer.Argument(
-            help='Words (all of them), "a phrase", prefix*, AND/OR/NOT, ( ), NEAR(a b, 5).'
-        ),
-    ],
-    limit: int = 50,
-    offset: int = 0,
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Pages holding the words, among those you may see, produced or not, with snippets."""
-    hits = _record(ctx, workspace).reads.search(query, limit, offset)
-    for hit in hits:
-        out.print(f"{hit.name}  {hit.snippet}")
-    shown = f"{offset + 1}-{offset + len(hits)} of " if hits else ""
-    out.print(f"{shown}{hits.total} page{'' if hits.total == 1 else 's'}")
-
-
-@app.command()
-@one_line_errors
-def export(
-    ctx: typer.Context,
-    documents: Annotated[list[str], typer.Argument(help="Documents to export.")],
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the PDFs.")],
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Write documents as PDFs, each in the version you may see."""
-    for path in _record(ctx, workspace).reads.export([_doc(d) for d in documents], out_dir):
-        out.print(str(path))
-
-
-audit_app = typer.Typer(help="The hash-chained audit trail.")
-app.add_typer(audit_app, name="audit")
-
-
-@audit_app.command("verify")
-@one_line_errors
-def audit_verify(
-    ctx: typer.Context,
-    checkpoint: Annotated[
-        list[Path] | None,
-        typer.Option(help="A checkpoint kept outside (audit checkpoint): the chain must hold it."),
-    ] = None,
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Check the trail with the audit key: every edited, deleted, reordered or forged entry,
-    every checkpoint it no longer holds, every row changed outside clawback (exit 1 if any)."""
-    from clawback.storage.audit import Checkpoint
-
-    kept = [Checkpoint.from_json(_read_text(path)) for path in checkpoint or ()]
-    _fail_on([p.message for p in _record(ctx, workspace).audit.verify(kept)])
-    out.print(
-        "audit trail intact" + (f" ({counted(len(kept), 'checkpoint')} held)" if kept else "")
-    )
-
-
-@audit_app.command("checkpoint")
-@one_line_errors
-def audit_checkpoint(
-    ctx: typer.Context,
-    path: Annotated[Path, typer.Option("--out", help="Where to keep the checkpoint (JSON).")],
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """A signed checkpoint of the chain as it stands, to keep outside the workspace: a later
-    `audit verify --checkpoint FILE` proves nothing before it was rewritten or cut."""
-    record = _record(ctx, workspace)
-    record.may_deliver(path)
-    kept = record.audit.checkpoint()
-    record.deliver(path, (kept.to_json() + "\n").encode("utf-8"), "audit_checkpoint")
-    out.print(f"{path}: entry {kept.seq}, {kept.hash[:16]}, signed by {kept.public_key[:16]}")
-
-
-def _read_text(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
-
-
-@audit_app.command("export")
-@one_line_errors
-def audit_export(
-    ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="File to write (.jsonl or .csv).")],
-    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Export the trail with its chain head, for a court to verify on its own."""
-    head = _record(ctx, workspace).audit.export(path, fmt)
-    out.print(f"{path}: chain head {head}")
-
-
-@audit_app.command("check-file")
-@one_line_errors
-def audit_check_file(path: Path) -> None:
-    """Verify an exported trail without any workspace (what a court would run)."""
-    from clawback.storage.audit_export import verify_export
-
-    _fail_on([p.message for p in verify_export(path)])
-    out.print(f"{path}: intact")
 
 
 @app.command("check-redactions")
@@ -1101,63 +659,6 @@ def copies(
         out.print(f"no other copy of {bates}")
 
 
-volume_app = typer.Typer(help="Production volumes on disk: PDFs, text, DAT and OPT.")
-app.add_typer(volume_app, name="volume")
-
-
-@volume_app.command("export")
-@one_line_errors
-def volume_export(
-    ctx: typer.Context,
-    volume: str,
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the volume in.")],
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Write a production volume: one PDF and one text file per document, DAT and OPT."""
-    with _progress_bar(f"exporting {volume}") as progress:
-        folder = _record(ctx, workspace).volumes.export(volume, out_dir, progress=progress)
-    out.print(str(folder))
-
-
-@volume_app.command("abandon")
-@one_line_errors
-def volume_abandon(
-    ctx: typer.Context,
-    volume: str,
-    reason: Annotated[str, typer.Option("--reason", help="Why it is given up (audited).")],
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Give up an open volume that cannot be finished: its documents lose its numbers and
-    stamped files, the numbers are free again, the volume stays on record as abandoned."""
-    released = _record(ctx, workspace).productions.abandon(volume, reason)
-    out.print(f"{volume} abandoned: {counted(released, 'document')} released")
-
-
-@volume_app.command("import")
-@one_line_errors
-def volume_import(
-    ctx: typer.Context,
-    folder: Path,
-    dat: Annotated[Path | None, typer.Option("--dat", help="The DAT load file.")] = None,
-    opt: Annotated[Path | None, typer.Option("--opt", help="The OPT image load file.")] = None,
-    workspace: WorkspaceOption = DEFAULT_WS,
-) -> None:
-    """Load a production volume, ours or another party's: DAT, OPT, images, text, natives
-    (without --dat/--opt, the one DAT and OPT in FOLDER/DATA or FOLDER). Each record that
-    cannot be read is one line on stderr (exit 1); the rest are imported."""
-    from clawback.service.received import describe
-
-    report = _record(ctx, workspace).imports.volume(folder, dat, opt)
-    for line in describe(report):
-        out.print(line)
-    documents = len({i.control for i in report.imported})  # a file sent twice is in once
-    out.print(
-        f"{counted(len(report.imported), 'record')} imported from {folder} as "
-        f"{counted(documents, 'document')}",
-    )
-    _fail_on(report.problems)
-
-
 @app.command()
 @one_line_errors
 def check(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None:
@@ -1227,14 +728,18 @@ def main() -> None:  # pragma: no cover - the console script entry point
 
 # Each module registers its commands on ``app`` when imported.
 from clawback import (  # noqa: E402, F401
+    cli_audit,
     cli_cases,
-    cli_ingest,
+    cli_dispute,
     cli_jobs,
     cli_log,
     cli_papers,
+    cli_people,
     cli_reader,
+    cli_reads,
     cli_reviews,
     cli_rulings,
     cli_sealing,
+    cli_volumes,
     cli_web,
 )
