@@ -459,7 +459,7 @@ _Rect = tuple[float, float, float, float]
 def _shown_items(pdf: bytes, material: _Material) -> list[_Shown]:
     """Every item's text wherever a page of `pdf` shows it (`pdf.shows.matching`), line by
     line: as the page writes it where a text search finds that (the redactor then re-flows
-    it), else as read, with the box of its glyphs (as `production.hits_on` does)."""
+    it), else as read, with the box of its glyphs (as `pdf.produced.hits_on` does)."""
     found: list[_Shown] = []
     if not material.items:
         return found

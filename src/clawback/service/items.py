@@ -22,12 +22,12 @@ from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.domain.seats import Act
 from clawback.pdf.files.document import open_pdf
+from clawback.pdf.produced import MARGIN as BAND
 from clawback.pdf.shows.matching import find, normal, text_spans
 from clawback.pdf.shows.region import Rect, covered_words, displayed_size
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
 from clawback.service.base import Service
-from clawback.service.production import MARGIN as BAND
 from clawback.storage import tables as t
 
 MAX_PATTERN = 200

@@ -1,0 +1,131 @@
+"""One document as produced, made from plain values so a worker process can make it: the
+pattern's hits truly redacted, every page stamped with its Bates number and legend in a band
+added below the content (`MARGIN` points), the file scrubbed, and (with ``check``) passed
+through the gate. No database, no file store: the service plans the volume and keeps what this
+returns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from clawback.domain.errors import DocumentError
+from clawback.pdf.files.document import open_pdf
+from clawback.pdf.gate.verify import require_clean, verify
+from clawback.pdf.marks.stamp import band_offset, stable_id, stamp_document
+from clawback.pdf.redaction.redact import (
+    WIDTH_POLICY,
+    Box,
+    Redaction,
+    WidthPolicy,
+    check_gone,
+    redact_document,
+)
+from clawback.pdf.redaction.scrub import scrub_document
+from clawback.pdf.shows.locate import by_text_or_box
+from clawback.pdf.shows.matching import find
+from clawback.pdf.shows.needles import MIN_SECRET_CHARS, squash
+from clawback.pdf.shows.region import displayed_boxes
+
+#: Height (points) of the band the stamp adds.
+MARGIN = 36
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to make, self-contained so that a worker process can make it."""
+
+    label: str
+    pdf: bytes
+    labels: list[tuple[str, str]]
+    hits: list[dict[str, Any]]  # {"page", "text" or "rect", "found"}: see `hits_on`
+    reason: str
+    corner: str
+    check: bool
+    #: Each text hit's gap re-flowed to one width and its box that wide, at a line's end too
+    #: (docs/redaction-policy.md): the one policy filings use. None (for measurements only)
+    #: leaves each hit its exact width.
+    width: WidthPolicy | None = WIDTH_POLICY
+
+
+def make(job: Job) -> bytes:
+    """Redact the pattern hits, stamp every page, and (with ``check``) pass the gate.
+
+    The document is opened once: redacted in place, stamped from the open document, and the
+    stamped file scrubbed and saved once (`pdf.redact` alone would save, scrub and re-open
+    the redacted file before stamping it). A document without hits is only stamped. A
+    document that cannot be made is a `ValueError` naming it (the gate's own findings are
+    a `VerificationError` that names it too)."""
+    try:
+        return _make(job)
+    except ValueError as exc:  # a redaction refused, labels that do not fit, a broken file
+        raise DocumentError(f"{job.label}: {exc}") from None
+
+
+def _make(job: Job) -> bytes:
+    redactions = [
+        Redaction(
+            page=int(hit["page"]),
+            reason=job.reason,
+            text=hit.get("text"),
+            rect=tuple(hit["rect"]) if hit.get("rect") else None,
+            label=f"hit {n}",
+        )
+        for n, hit in enumerate(job.hits, start=1)
+    ]
+    boxes: list[Box] = []
+    reflowed: list[Box] = []  # the text hits' boxes, re-flowed: the gate's width check
+    with open_pdf(job.pdf) as src:
+        if redactions:  # boxes as the page displays, as the stamped page shows it
+            painted = redact_document(src, redactions, job.width)
+            boxes = displayed_boxes(src, painted.boxes)
+            reflowed = displayed_boxes(src, painted.reflowed)
+        out = stamp_document(src, job.labels, MARGIN, job.corner)
+        try:
+            stamped = stable_id(scrub_document(out))
+        finally:
+            out.close()
+    down = band_offset(MARGIN, job.corner)
+    if redactions and not job.check:  # the gate's text check reads far more than this
+        check_gone(stamped, redactions, MARGIN, down)
+    if job.check:
+        shifted = [(p, (x0, y0 + down, x1, y1 + down), k) for p, (x0, y0, x1, y1), k in boxes]
+        flowed = [(p, (x0, y0 + down, x1, y1 + down), k) for p, (x0, y0, x1, y1), k in reflowed]
+        secrets = [
+            (f"hit {n}", str(hit["found"]))
+            for n, hit in enumerate(job.hits, start=1)
+            if len(squash(str(hit["found"]))) >= MIN_SECRET_CHARS
+        ]
+        found = verify(
+            stamped,
+            secrets,
+            expected_labels=job.labels,
+            boxes=shifted,
+            reflowed=flowed,
+            xray=False,
+            original=job.pdf,
+            offset=down,
+        )
+        require_clean(found, job.label)
+    return stamped
+
+
+def hits_on(pdf: bytes, pattern: re.Pattern[str]) -> list[dict[str, Any]]:
+    """Every match of `pattern` in what the document's pages show (`pdf.shows.matching`: any
+    letter case, look-alike characters, line ends, reading order), each line of each match as
+    one hit: the line's own text when the redactor can find it by that text (then the width
+    policy re-flows it), else the box of its glyphs. JSON, for the volume's plan."""
+    hits: list[dict[str, Any]] = []
+    with open_pdf(pdf) as doc:
+        for page in doc.pages():
+            for match in find(page, pattern):
+                for text, box in by_text_or_box(page, match.pieces):
+                    hit: dict[str, Any] = {"page": page.number, "found": match.found}
+                    if text is not None:
+                        hit["text"] = text
+                    else:
+                        hit["rect"] = list(box)
+                    if hit not in hits:
+                        hits.append(hit)
+    return hits
