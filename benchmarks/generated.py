@@ -57,7 +57,8 @@ def grow(
         s.add(volume)
         s.flush()
         base = s.scalar(select(func.coalesce(func.max(t.Document.id), 0))) or 0
-        docs, rows = [], []
+        docs: list[dict[str, object]] = []
+        rows: list[dict[str, object]] = []
         for d in range(pages // per_doc):
             docs.append(
                 {
@@ -89,7 +90,11 @@ def grow(
                         "image_sha256": [],
                     }
                 )
-        s.execute(insert(t.Document), docs)
-        for start in range(0, len(rows), 5000):
-            s.execute(insert(t.Page), rows[start : start + 5000])
+            if len(rows) >= 5000:  # in chunks: a million pages never sit in memory at once
+                s.execute(insert(t.Document), docs)
+                s.execute(insert(t.Page), rows)
+                docs, rows = [], []
+        if docs:
+            s.execute(insert(t.Document), docs)
+            s.execute(insert(t.Page), rows)
     return first, last

@@ -1,53 +1,52 @@
-"""Past one machine: ingest pages/s with 1 and 2 worker processes, and near-copy queries over
-a large collection, by the LSH band index against the scan it replaced.
+"""Past one machine, in one run: ingest pages/s with 1 and 2 worker processes; search p50/p95
+on SQLite and on PostgreSQL with the access filter off and on; near-copy queries by the LSH
+band index against the scan it replaced; peak memory of a worker.
 
 Ingest: INGEST_PAGES pages of generated text (dense born-digital pages, as benchmarks/ingest.py
 makes them) in PDFs of --per-doc pages, ingested through the steps of ``clawback.jobs`` (each
 file's ingest step, then its documents' signature steps) by the local pool, once with one
-process and once with two, each in a fresh workspace and a child process of its own; prints
-pages/s, the ratio of the two and the peak resident set of a worker process.
+process and once with two, each in a fresh workspace (SQLite, or CLAWBACK_DATABASE_URL) and a
+child process of its own; prints pages/s, the ratio of the two and the peak resident set of a
+worker process. Two workers can only reach twice one on two cores nobody else uses: the load
+average is printed first.
 
-Near copies: a workspace of PAGES produced pages (benchmarks/generated.py: rows straight into
-the tables) of 250 words each, about 2% of them near copies of an earlier page (3 words
-changed), each page's signature and bands kept as the signature step keeps them. Then for
---queries pages: ``Copies.of_page`` (candidates by band, text hash and picture) timed p50/p95,
-and the scan of before (every kept signature read into an index, then compared) on a few, with
-a check that both name the same copies.
-
-The database is SQLite in the workspace, or CLAWBACK_DATABASE_URL.
+Search and near copies: PAGES generated pages (``scale_corpus``: rows straight into the
+tables), once on SQLite and once on PostgreSQL (--postgres: a schema of its own, dropped
+after); the same queries on each (``scale_queries``: words, phrases and Bates lookups, as the
+operator and as a receiving-side employee); near copies on SQLite.
 
     .venv/bin/python benchmarks/scale.py                      # 100,000 pages: long
     .venv/bin/python benchmarks/scale.py --smoke              # 2,000 pages, 200 ingested
-    .venv/bin/python benchmarks/scale.py --pages 1000000 --ingest-pages 20000
-    .venv/bin/python benchmarks/scale.py --only copies        # near copies only
+    .venv/bin/python benchmarks/scale.py --pages 1000000      # the issue's aim: longer
+    .venv/bin/python benchmarks/scale.py --only search --postgres ''   # SQLite search only
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import select, text
 
-from clawback import copies
+import scale_corpus  # benchmarks/, beside this script
+import scale_queries
 from clawback.demo.run import reference_case
-from clawback.domain.bates import BatesNumber
 from clawback.ingest import walk
 from clawback.jobs import Outcome, Step, run_local
-from clawback.service import Record, Workspace
+from clawback.service import Workspace
 from clawback.storage import tables as t
-from generated import produced_pages  # benchmarks/generated.py, beside this script
 from ingest import peak_kib, text_pdf  # benchmarks/ingest.py, beside this script
+from scale_queries import Query
 
-SYLLABLES = "ka ro mi te su na lo vi de pa zu ri fe go ba ni tu se mo ra".split()  # noqa: SIM905
+POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 # -- ingest by 1 and 2 workers ----------------------------------------------------------------
@@ -120,94 +119,43 @@ def ingest_rates(pages: int, per_doc: int, tmp: Path) -> None:
     print(f"  ratio 2 workers / 1: {rates[2] / rates[1]:.2f}")
 
 
-# -- near-copy queries ------------------------------------------------------------------------
+# -- search and near copies over N generated pages -------------------------------------------
 
 
-def near_copy_workspace(root: Path, pages: int, per_doc: int, seed: int = 7) -> Record:
-    rng = random.Random(seed)
-    vocab = sorted(
-        {"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(20_000)}
-    )
-    weights = [1 / (rank + 1) for rank in range(len(vocab))]
-    earlier: list[list[str]] = []
-
-    def text_of(rng: random.Random) -> str:
-        if earlier and rng.random() < 0.02:  # a near copy of an earlier page
-            words = list(rng.choice(earlier))
-            for at in rng.sample(range(len(words)), 3):
-                words[at] = rng.choice(vocab)
-        else:
-            words = rng.choices(vocab, weights, k=250)
-            if len(earlier) < 5000:
-                earlier.append(words)
-        return " ".join(words[:125]) + "\n" + " ".join(words[125:])
-
-    ws = produced_pages(root, pages, per_doc, text_of, seed)
-    sign_all(ws)
-    return ws
-
-
-def sign_all(ws: Record) -> None:
-    """Each page's signature and bands, as the signature step keeps them (made from the
-    page's text: the generated pages have no files)."""
-    with ws.transaction() as s:
-        rows = s.execute(select(t.Page.id, t.Page.text)).all()
-        for start in range(0, len(rows), 5000):
-            sigs, bands = [], []
-            for page_id, body in rows[start : start + 5000]:
-                sig = copies.signature(body)
-                sigs.append(
-                    {"page_id": page_id, "scheme": copies.SCHEME, "made_from": "0" * 64}
-                    | copies.encode(sig)
-                )
-                if sig.minhash is not None:
-                    bands += [
-                        {"page_id": page_id, "band": n, "bucket": b}
-                        for n, b in enumerate(copies.bands(sig.minhash))
-                    ]
-            s.execute(insert(t.PageSignature), sigs)
-            s.execute(insert(t.SignatureBand), bands)
-        s.execute(delete(t.UnsignedPage))
-        s.execute(text("ANALYZE"))
-
-
-def percentile(times: list[float], share: float) -> float:
-    ordered = sorted(times)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def near_copies(pages: int, per_doc: int, queries: int, scans: int, tmp: Path) -> None:
+def backend(
+    name: str, url: str | None, args: argparse.Namespace, tmp: Path, queries: list[Query]
+) -> None:
+    """Generate the pages on one backend, then time the searches (and, on SQLite, near
+    copies) there; ``queries`` drawn from the first backend's pages (the same on each)."""
     began = time.perf_counter()
-    ws = near_copy_workspace(tmp / "copies", pages, per_doc)
-    print(
-        f"near copies: {pages:,} produced pages signed and banded in "
-        f"{time.perf_counter() - began:.1f} s ({ws.ctx.workspace.url.split(':')[0]})"
+    ws = scale_corpus.build(tmp / f"ws-{name}", url, args.pages, args.per_doc)
+    made = time.perf_counter() - began
+    scale_corpus.analyze(ws)
+    say(
+        f"{name}: {args.pages:,} pages generated in {made:.1f} s "
+        f"(+{time.perf_counter() - began - made:.1f} s ANALYZE)"
     )
-    rng = random.Random(3)
-    asked = [BatesNumber("BEN-", rng.randint(1, pages), 8) for _ in range(queries)]
-    ws.copies.of_page(asked[0])  # warm the page cache
-    times, found = [], 0
-    for bates in asked:
-        start = time.perf_counter()
-        found += len(ws.copies.of_page(bates))
-        times.append(time.perf_counter() - start)
-    print(
-        f"  by band: {queries} queries, p50 {percentile(times, 0.5) * 1000:.1f} ms, "
-        f"p95 {percentile(times, 0.95) * 1000:.1f} ms, {found} copies named"
-    )
-    scanned, same = [], True
-    for bates in asked[:scans]:
-        start = time.perf_counter()
-        index, _ = ws.copies._index()  # the search of before: every signature, then compare
-        by_scan = [(m.key, m.kind) for m in index.find_key(str(bates))]
-        scanned.append(time.perf_counter() - start)
-        by_band = [(str(c.bates), c.kind) for c in ws.copies.of_page(bates)]
-        same = same and by_scan == by_band
-    print(
-        f"  by scan: {scans} queries, median {statistics.median(scanned) * 1000:.1f} ms; "
-        f"the same copies named: {'yes' if same else 'NO'}"
-    )
-    ws.close()
+    try:
+        if name == "sqlite" and args.only in (None, "copies"):
+            began = time.perf_counter()
+            scale_corpus.sign_all(ws)
+            scale_corpus.analyze(ws)
+            say(f"near copies: signed and banded in {time.perf_counter() - began:.1f} s")
+            scale_queries.near_copy_table(ws, args.pages, args.queries, args.scans, say)
+        if args.only in (None, "search"):
+            if not queries:
+                queries += scale_queries.draw(ws, args.pages, args.queries)
+            say(
+                f"search on {name}: {args.queries} queries of each kind, first 50 hits and "
+                f"the total; operator = no access filter, employee = filtered"
+            )
+            scale_queries.search_table(ws, queries, say)
+    finally:
+        ws.close()
+
+
+def say(line: str) -> None:
+    print(line, flush=True)
 
 
 def main() -> None:
@@ -215,21 +163,34 @@ def main() -> None:
         ingest_child(sys.argv[2], sys.argv[3], int(sys.argv[4]))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=100_000, help="pages for near copies")
+    parser.add_argument(
+        "--pages", type=int, default=100_000, help="pages generated (1000000 for the issue's aim)"
+    )
     parser.add_argument("--ingest-pages", type=int, default=5_000, help="pages ingested per run")
     parser.add_argument("--per-doc", type=int, default=10)
-    parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--scans", type=int, default=3)
+    parser.add_argument("--queries", type=int, default=100, help="queries of each kind")
+    parser.add_argument("--scans", type=int, default=3, help="near-copy scans of before")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("CLAWBACK_BENCH_POSTGRES", POSTGRES),
+        help="PostgreSQL database (a schema of its own is made and dropped); '' for none",
+    )
     parser.add_argument("--smoke", action="store_true", help="2,000 pages, 200 ingested")
-    parser.add_argument("--only", choices=("ingest", "copies"), help="one half of the run")
+    parser.add_argument("--only", choices=("ingest", "search", "copies"), help="one part")
     args = parser.parse_args()
     if args.smoke:
-        args.pages, args.ingest_pages, args.queries = 2_000, 200, 50
+        args.pages, args.ingest_pages, args.queries = 2_000, 200, 30
+    say(f"scale: {args.pages:,} pages; {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+    queries: list[Query] = []
     with tempfile.TemporaryDirectory() as tmp:
         if args.only in (None, "ingest"):
             ingest_rates(args.ingest_pages, args.per_doc, Path(tmp))
-        if args.only in (None, "copies"):
-            near_copies(args.pages, args.per_doc, args.queries, args.scans, Path(tmp))
+        if args.only != "ingest":
+            backend("sqlite", f"sqlite:///{Path(tmp) / 'sqlite.db'}", args, Path(tmp), queries)
+        if args.only in (None, "search") and args.postgres:
+            with scale_corpus.postgres_schema(args.postgres) as url:
+                backend("postgresql", url, args, Path(tmp), queries)
+    say(f"peak RSS of this process {peak_kib() / 1024:.0f} MiB")
 
 
 if __name__ == "__main__":

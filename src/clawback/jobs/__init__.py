@@ -12,6 +12,6 @@ Bates number, signature or audit entry twice (`jobs.steps`).
 """
 
 from clawback.jobs.local import run_local
-from clawback.jobs.steps import STEPS, Outcome, Step, run_step
+from clawback.jobs.steps import FAULT_RETRIES, STEPS, Outcome, Step, run_step
 
-__all__ = ["STEPS", "Outcome", "Step", "run_local", "run_step"]
+__all__ = ["FAULT_RETRIES", "STEPS", "Outcome", "Step", "run_local", "run_step"]

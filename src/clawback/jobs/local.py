@@ -4,7 +4,8 @@ Each process of the pool opens the workspace once and runs steps as its operator
 the steps a step says follow it are run in the same pool as soon as it is done. A step that
 met another's write (two processes numbering documents at once on PostgreSQL: the database
 refuses one, `StorageError`) runs again, up to `ATTEMPTS` times; a step refused in one line
-(`ClawbackError`) is reported and the others go on.
+(`ClawbackError`) is reported and the others go on. A step that fails by a fault of its own
+(any other exception) runs again `FAULT_RETRIES` times, then is reported as failed in one line.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from clawback.domain.actor import Via
 from clawback.domain.errors import ClawbackError, StorageError
-from clawback.jobs.steps import Outcome, Step, run_step
+from clawback.jobs.steps import FAULT_RETRIES, Outcome, Step, failed, run_step
 from clawback.service import Workspace
 
 #: Runs of a step that keeps meeting another's write before it is reported as refused.
@@ -71,12 +72,17 @@ def _run(step: Step) -> Outcome:
     """One step, in a process of the pool (or this one)."""
     assert _opened is not None, "the pool's workspace is not open"
     record = _opened.operator(Via.worker)
-    for attempt in range(1, ATTEMPTS + 1):
+    faults = 0
+    for attempt in range(1, ATTEMPTS + FAULT_RETRIES + 1):
         try:
             return run_step(record, step)
         except StorageError as exc:
-            if attempt == ATTEMPTS:
+            if attempt - faults >= ATTEMPTS:
                 return Outcome((f"{step.subject}: refused: {exc}",), refused=True)
         except ClawbackError as exc:
             return Outcome((f"{step.subject}: refused: {exc}",), refused=True)
+        except Exception as exc:  # the step's own fault: bounded, then said in one line
+            faults += 1
+            if faults > FAULT_RETRIES:
+                return failed(step, faults, exc)
     raise AssertionError("unreachable")  # pragma: no cover

@@ -15,6 +15,14 @@ Delivery is at least once, and a step's effect happens once (``jobs.steps``):
   waiting work down with it;
 - a step that met another process's write (`StorageError`) is retried a few times.
 
+A poison step (one that fails every time it runs) does not go round the queue for ever: one
+that raises a fault of its own (an exception that is no `ClawbackError`) is retried
+``FAULT_RETRIES`` times, then recorded as failed in one line; one that takes its worker process
+down with it (out of memory on one file, a crash inside a library) would be put back on the
+queue by ``task_reject_on_worker_lost`` each time, so each delivery is counted (in the result
+backend's Redis: Celery keeps no such count) and the one after ``DELIVERIES`` lost runs is
+recorded as failed instead of run.
+
 A worker (``clawback worker``) serves one workspace, opened in each of its processes; it
 runs every step as the workspace's operator (``Via.worker`` in the audit trail). Whoever can
 write to the broker can therefore act as the operator: keep it private (bound to 127.0.0.1 or
@@ -35,13 +43,17 @@ from celery import Celery, Task
 
 from clawback.domain.actor import Via
 from clawback.domain.errors import ClawbackError, StorageError
-from clawback.jobs.steps import Outcome, Step, run_step
+from clawback.jobs.steps import FAULT_RETRIES, Outcome, Step, failed, run_step
 from clawback.service import Workspace
 
 BROKER_SETTING = "CLAWBACK_BROKER"
 TASK = "clawback.step"
 #: Retries of a step that met another's write.
 RETRIES = 5
+#: Runs of one attempt of a step whose worker process was lost each time.
+DELIVERIES = 3
+#: How long Redis keeps a task's result and its count of deliveries.
+KEPT = 7 * 24 * 3600
 
 
 def queue_name(workspace_id: str) -> str:
@@ -62,9 +74,9 @@ def celery_app(broker: str) -> Celery:
         task_track_started=True,
         broker_connection_retry_on_startup=True,
         worker_hijack_root_logger=False,
-        result_expires=7 * 24 * 3600,
+        result_expires=KEPT,
     )
-    app.task(name=TASK, bind=True, max_retries=RETRIES)(_step)
+    app.task(name=TASK, bind=True, max_retries=RETRIES + FAULT_RETRIES)(_step)
     return app
 
 
@@ -123,6 +135,13 @@ def _step(task: Task, workspace_id: str, name: str, args: dict[str, Any]) -> dic
     if workspace_id != _served.workspace_id:
         line = f"{step.subject}: refused: a step of workspace {workspace_id}, not this one"
         return Outcome((line,), refused=True).as_data()
+    lost = _delivered(task) - 1
+    if lost >= DELIVERIES:
+        line = (
+            f"{step.subject}: failed, not run again: its worker process was lost "
+            f"{lost} times running it"
+        )
+        return Outcome((line,), refused=True).as_data()
     record = _served.workspace().operator(Via.worker)
 
     def progress(done: int, total: int) -> None:
@@ -137,9 +156,23 @@ def _step(task: Task, workspace_id: str, name: str, args: dict[str, Any]) -> dic
             raise task.retry(countdown=1) from None
     except ClawbackError as exc:
         outcome = Outcome((f"{step.subject}: refused: {exc}",), refused=True)
+    except Exception as exc:  # the step's own fault: bounded, then said in one line
+        if task.request.retries >= FAULT_RETRIES:
+            outcome = failed(step, task.request.retries + 1, exc)
+        else:
+            raise task.retry(countdown=1) from None
     data = outcome.as_data()
     data["then_ids"] = [_send(task.app, workspace_id, s).id for s in outcome.then]
     return data
+
+
+def _delivered(task: Task) -> int:
+    """How many times this attempt of the task has been taken, this time included (a retry is
+    a new attempt, counted afresh)."""
+    key = f"clawback-delivered-{task.request.id}-{task.request.retries}"
+    client = task.backend.client  # the result backend's Redis
+    count, _ = client.pipeline().incr(key).expire(key, KEPT).execute()
+    return int(count)
 
 
 # -- the sending side -------------------------------------------------------------------------
@@ -177,8 +210,10 @@ def wait(
                 waiting.remove(task_id)
                 waiting += data.get("then_ids", [])
                 known += len(data.get("then_ids", []))
-            elif state == "FAILURE":
-                outcomes[task_id] = Outcome((f"a step failed: {data!r}",), refused=True)
+            elif state == "FAILURE":  # an error outside the step, said in one line
+                why = (str(data).strip().splitlines() or [""])[0][:200]
+                line = f"a step failed: {type(data).__name__}: {why}"
+                outcomes[task_id] = Outcome((line,), refused=True)
                 waiting.remove(task_id)
             elif state == "PROGRESS":
                 done, total = done + int(data["done"]), total + int(data["total"])

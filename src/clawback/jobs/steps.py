@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 #: Called with (done, total) as a step goes (a production's pages).
 Progress = Callable[[int, int], None]
 
+#: Runs again of a step that failed by a fault of its own (an exception that is no
+#: ``ClawbackError``: a bug, a library's crash) before it is recorded as failed: a poison step
+#: must not go round a queue for ever.
+FAULT_RETRIES = 2
+
 
 @dataclass(frozen=True)
 class Step:
@@ -109,6 +114,15 @@ class Outcome:
     def from_data(cls, data: Mapping[str, Any]) -> Outcome:
         then = tuple(Step(str(s["name"]), dict(s["args"])) for s in data.get("then", ()))
         return cls(tuple(str(x) for x in data["lines"]), bool(data["refused"]), then)
+
+
+def failed(step: Step, runs: int, exc: BaseException) -> Outcome:
+    """A step given up after ``runs`` runs that each ended in ``exc``, said in one line."""
+    reason = (str(exc).strip().splitlines() or [""])[0][:200]
+    why = f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__
+    return Outcome(
+        (f"{step.subject}: failed {counted(runs, 'time')}, not run again: {why}",), refused=True
+    )
 
 
 def run_step(record: Record, step: Step, progress: Progress | None = None) -> Outcome:

@@ -1,0 +1,134 @@
+"""The generated pages of benchmarks/scale.py: one workspace per backend, the same pages in each.
+
+Rows go straight into the tables (``generated.grow``: no files, no ingest path), so a million
+pages take minutes. Each page holds 250 words drawn from a vocabulary of 20,000 made-up words
+by Zipf's law (a few common, most rare, as in real text), a line break in the middle; 1% carry
+the rare word ``zutemi``, 2% the phrase ``nalo bakaro`` with a line break between the two
+words, and 2% are near copies of an earlier page (3 words changed). Documents have a mix of
+tiers, sequestered and withheld (``generated``), so a receiving-side employee's search really
+filters. After the rows: each page's copy signature and LSH bands (SQLite only, where the
+near-copy queries run) and the statistics a live database keeps (ANALYZE; on PostgreSQL
+VACUUM ANALYZE, what autovacuum does, which also empties the GIN indexes' pending lists).
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, delete, insert, select, text
+
+from clawback import copies
+from clawback.demo.run import reference_case
+from clawback.service import Record, Workspace
+from clawback.storage import tables as t
+from generated import STAFF, grow  # benchmarks/generated.py, beside this script
+
+SYLLABLES = "ka ro mi te su na lo vi de pa zu ri fe go ba ni tu se mo ra".split()  # noqa: SIM905
+COMMON, RARE, PHRASE = "bakaro", "zutemi", ("nalo", "bakaro")
+WORDS_PER_PAGE = 250
+
+
+def vocabulary(size: int = 20_000, seed: int = 5) -> list[str]:
+    """``size`` made-up words, the commonest first (its rank is its Zipf rank)."""
+    rng = random.Random(seed)
+    words: set[str] = {COMMON, RARE, *PHRASE}
+    while len(words) < size:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return [COMMON, *sorted(words - {COMMON})]
+
+
+class Pages:
+    """Makes each page's text from the generator's random stream (so the same seed makes the
+    same pages on every backend)."""
+
+    def __init__(self, vocab: list[str]) -> None:
+        self.vocab = vocab
+        self.cum = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(vocab))))
+        self.earlier: list[list[str]] = []
+
+    def __call__(self, rng: random.Random) -> str:
+        if self.earlier and rng.random() < 0.02:  # a near copy of an earlier page
+            words = list(rng.choice(self.earlier))
+            for at in rng.sample(range(WORDS_PER_PAGE), 3):
+                words[at] = rng.choice(self.vocab)
+        else:
+            words = rng.choices(self.vocab, cum_weights=self.cum, k=WORDS_PER_PAGE)
+            if rng.random() < 0.01:
+                words[rng.randrange(WORDS_PER_PAGE)] = RARE
+            if rng.random() < 0.02:
+                half = WORDS_PER_PAGE // 2
+                words[half - 1 : half + 1] = PHRASE  # the phrase wraps the line
+            if len(self.earlier) < 5000:
+                self.earlier.append(words)
+        half = WORDS_PER_PAGE // 2
+        return " ".join(words[:half]) + "\n" + " ".join(words[half:])
+
+
+def build(root: Path, url: str | None, pages: int, per_doc: int, seed: int = 7) -> Record:
+    """The operator's record of a new workspace at ``root`` (database ``url``, None for SQLite
+    in the workspace) holding ``pages`` generated pages, with ``STAFF`` seated on the
+    receiving side."""
+    ws = Workspace.init(root, url).operator()
+    ws.matter.load_case(reference_case())
+    ws.people.add(
+        STAFF, name="Staff", side="receiving", category="party_officers_directors_employees"
+    )
+    grow(ws, pages, per_doc, Pages(vocabulary()), seed)
+    return ws
+
+
+def analyze(ws: Record) -> None:
+    """The statistics (and, on PostgreSQL, the vacuum) a live database keeps by itself."""
+    engine = ws.ctx.workspace.engine
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE" if engine.dialect.name == "sqlite" else "VACUUM ANALYZE"))
+
+
+def sign_all(ws: Record) -> None:
+    """Each page's signature and bands, as the signature step keeps them (made from the
+    page's text: the generated pages have no files)."""
+    with ws.transaction() as s:
+        ids = list(s.scalars(select(t.Page.id).order_by(t.Page.id)))
+    for start in range(0, len(ids), 5000):
+        with ws.transaction() as s:
+            rows = s.execute(
+                select(t.Page.id, t.Page.text).where(
+                    t.Page.id >= ids[start], t.Page.id <= ids[min(start + 4999, len(ids) - 1)]
+                )
+            ).all()
+            sigs, bands = [], []
+            for page_id, body in rows:
+                sig = copies.signature(body)
+                sigs.append(
+                    {"page_id": page_id, "scheme": copies.SCHEME, "made_from": "0" * 64}
+                    | copies.encode(sig)
+                )
+                if sig.minhash is not None:
+                    bands += [
+                        {"page_id": page_id, "band": n, "bucket": b}
+                        for n, b in enumerate(copies.bands(sig.minhash))
+                    ]
+            s.execute(insert(t.PageSignature), sigs)
+            s.execute(insert(t.SignatureBand), bands)
+    with ws.transaction() as s:
+        s.execute(delete(t.UnsignedPage))
+
+
+@contextmanager
+def postgres_schema(url: str) -> Iterator[str]:
+    """A URL to an empty schema of its own in the database at ``url``, dropped afterwards."""
+    schema = f"scale_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'create schema "{schema}"'))
+    try:
+        yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f'drop schema "{schema}" cascade'))
+        engine.dispose()

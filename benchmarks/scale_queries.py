@@ -1,0 +1,160 @@
+"""The queries of benchmarks/scale.py, timed through the service API on a generated workspace.
+
+Search (``Reads.search``: the first 50 hits with snippets, the total counted, the audit entry
+kept), three kinds of query, each kind QUERIES queries drawn once and asked of every backend:
+
+- word: one word, its Zipf rank drawn log-uniformly from 1 to 20,000 (the commonest words, on
+  most pages, as often as the rarest), and the planted rare word;
+- phrase: two words standing next to each other on a random page (a fifth of them across its
+  line break), and the planted wrapped phrase;
+- Bates: one page by its Bates number (``Reads.page_text``: the unique index on ``page.bates``,
+  then the access check), a random page of the production.
+
+Each as the operator (no access filter) and as a receiving-side party employee (the tier and
+claw-back filter inside the query; a page they may not see answers "no such page", timed the
+same); p50 and p95 of each, and the ratio filtered / unfiltered.
+
+Near copies (``Copies.of_page``: candidates by LSH band, text hash and picture) of random pages,
+p50/p95, and the scan of before (every kept signature read, then compared) on a few.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from clawback.domain.bates import BatesNumber
+from clawback.domain.errors import NotFound
+from clawback.service import Record
+from clawback.storage import tables as t
+from generated import STAFF  # benchmarks/generated.py, beside this script
+from scale_corpus import PHRASE, RARE, vocabulary
+
+KINDS = ("word", "phrase", "Bates")
+
+
+@dataclass(frozen=True)
+class Query:
+    kind: str
+    asked: str  # the search's words, or a Bates number
+
+
+def draw(ws: Record, pages: int, count: int, seed: int = 3) -> list[Query]:
+    """``count`` queries of each kind (drawn from the SQLite workspace ``ws``; the pages are
+    the same on every backend)."""
+    rng = random.Random(seed)
+    vocab = vocabulary()
+    words = [vocab[int(math.exp(rng.uniform(0, math.log(len(vocab)))))] for _ in range(count)]
+    words[-1] = RARE
+    phrases = []
+    with ws.transaction() as s:
+        first = s.scalar(select(func.min(t.Page.id))) or 0
+        for n in range(count - 1):
+            body = s.scalar(select(t.Page.text).where(t.Page.id == first + rng.randrange(pages)))
+            split = (body or "").split()
+            at = len(split) // 2 - 1 if n % 5 == 0 else rng.randrange(len(split) - 1)
+            phrases.append(f'"{split[at]} {split[at + 1]}"')
+    phrases.append(f'"{" ".join(PHRASE)}"')
+    bates = [str(BatesNumber("BEN-", rng.randint(1, pages), 8)) for _ in range(count)]
+    return (
+        [Query("word", w) for w in words]
+        + [Query("phrase", p) for p in phrases]
+        + [Query("Bates", b) for b in bates]
+    )
+
+
+def percentile(times: list[float], share: float) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def ask(ws: Record, query: Query) -> int:
+    """Run one query; how many pages answered."""
+    if query.kind == "Bates":
+        try:
+            ws.reads.page_text(query.asked)
+        except NotFound:  # a page this person may not see: "no such page"
+            return 0
+        return 1
+    return ws.reads.search(query.asked, limit=50).total
+
+
+def timed(ws: Record, queries: list[Query]) -> dict[str, tuple[list[float], int]]:
+    """Seconds of each query and pages answered, by kind (after one warming round)."""
+    for query in queries[:: max(1, len(queries) // 30)]:
+        ask(ws, query)  # the page cache warm, as on a server in use
+    found: dict[str, tuple[list[float], int]] = {kind: ([], 0) for kind in KINDS}
+    for query in queries:
+        began = time.perf_counter()
+        hits = ask(ws, query)
+        times, total = found[query.kind]
+        times.append(time.perf_counter() - began)
+        found[query.kind] = (times, total + hits)
+    return found
+
+
+def search_table(operator: Record, queries: list[Query], say: Callable[[str], None]) -> None:
+    """Every query as the operator and as the employee on ``operator``'s workspace; prints a
+    row per kind: p50/p95 of each seat, pages answered, the ratios filtered / unfiltered."""
+    employee = operator.ctx.workspace.person(STAFF)
+    off, on = timed(operator, queries), timed(employee, queries)
+    say(
+        f"  {'query':7} {'n':>4} {'operator p50':>13} {'p95':>9} {'employee p50':>13} "
+        f"{'p95':>9}  {'ratio p50':>9} {'p95':>6}  pages answered (op / emp)"
+    )
+    for kind in KINDS:
+        (a, hits_a), (b, hits_b) = off[kind], on[kind]
+        p50a, p95a, p50b, p95b = (
+            percentile(a, 0.5),
+            percentile(a, 0.95),
+            percentile(b, 0.5),
+            percentile(b, 0.95),
+        )
+        say(
+            f"  {kind:7} {len(a):4} {p50a * 1000:10.1f} ms {p95a * 1000:6.1f} ms "
+            f"{p50b * 1000:10.1f} ms {p95b * 1000:6.1f} ms  {p50b / p50a:9.2f} {p95b / p95a:6.2f}"
+            f"  {hits_a:,} / {hits_b:,}"
+        )
+    every_a = [x for kind in KINDS for x in off[kind][0]]
+    every_b = [x for kind in KINDS for x in on[kind][0]]
+    say(
+        f"  {'all':7} {len(every_a):4} {'':13} {'':9} {'':13} {'':9}  "
+        f"sum of times filtered / unfiltered: {sum(every_b) / sum(every_a):.2f}"
+    )
+
+
+def near_copy_table(
+    ws: Record, pages: int, count: int, scans: int, say: Callable[[str], None]
+) -> None:
+    """Near copies of ``count`` random pages by band, and ``scans`` of them by the scan."""
+    rng = random.Random(3)
+    asked = [BatesNumber("BEN-", rng.randint(1, pages), 8) for _ in range(count)]
+    ws.copies.of_page(asked[0])  # warm the page cache
+    times, found = [], 0
+    for bates in asked:
+        began = time.perf_counter()
+        found += len(ws.copies.of_page(bates))
+        times.append(time.perf_counter() - began)
+    say(
+        f"  by band: {count} queries, p50 {percentile(times, 0.5) * 1000:.1f} ms, "
+        f"p95 {percentile(times, 0.95) * 1000:.1f} ms, {found} copies named"
+    )
+    scanned, same = [], True
+    for bates in asked[:scans]:
+        began = time.perf_counter()
+        index, _ = ws.copies._index()  # the search of before: every signature, then compare
+        by_scan = [(m.key, m.kind) for m in index.find_key(str(bates))]
+        scanned.append(time.perf_counter() - began)
+        by_band = [(str(c.bates), c.kind) for c in ws.copies.of_page(bates)]
+        same = same and by_scan == by_band
+    if scans:
+        say(
+            f"  by scan: {scans} queries, median {statistics.median(scanned) * 1000:.1f} ms; "
+            f"the same copies named: {'yes' if same else 'NO'}"
+        )
