@@ -1,20 +1,25 @@
 """The pages under load: a page view is one read and one short audit write; the reads behind
 the dashboard, claims, deadlines, sealing and the other seats' pages never wait for the writer;
-the dashboard counts in the database instead of loading the listing, and sealing lists only
-exhibits."""
+the dashboard counts in the database instead of loading the listing, sealing lists only
+exhibits; a page's picture is kept without its mark, each copy's mark laid over it."""
 
 from __future__ import annotations
 
+import io
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from PIL import Image, ImageChops
 from sqlalchemy import event, select
 
 from clawback.domain.bates import BatesNumber
-from clawback.service import Record
+from clawback.domain.traces import READ_AS, codes_in
+from clawback.pdf.marks.trace_reading import readings
+from clawback.service import Record, lookup, tracing
+from clawback.service.recent import Recent
 from clawback.storage import tables as t
 from tests.web import world
 from tests.web.conftest import Site
@@ -112,3 +117,31 @@ def test_sealing_lists_exactly_the_exhibits(site: Site) -> None:
         catalog = site.workspace.person(email).catalog
         every = [d for d in catalog.documents() if d.exhibit is not None]
         assert list(catalog.documents(exhibits=True)) == every, email
+
+
+def test_a_kept_picture_carries_each_copys_own_mark_as_drawing_it_whole_would(
+    site: Site,
+) -> None:
+    record = site.workspace.person(world.COUNSEL)
+    kept = Recent(64 * 1024 * 1024)
+    with record.transaction() as s:
+        doc, page = lookup.page(s, record.actor, PAGE)
+        pdf = site.workspace.files.get(doc.produced or "")
+        index = page.idx
+    first, second = (tracing.mark_for(record.actor, "producing") for _ in range(2))
+    assert first is not None and second is not None and first.code != second.code
+    tracing.picture(pdf, index, 110, first, (), kept)
+    held = len(kept)
+    laid = tracing.picture(pdf, index, 110, second, (), kept)  # from the kept picture
+    assert len(kept) == held == 1
+    whole = tracing.picture(pdf, index, 110, second, ())  # the mark drawn into the page
+    a = Image.open(io.BytesIO(laid)).convert("L")
+    b = Image.open(io.BytesIO(whole)).convert("L")
+    assert a.size == b.size
+    assert ImageChops.difference(a, b).getextrema()[1] <= 8  # the same picture, to a shade
+    # a corner of it, cut off, still names the copy (the code read back by OCR)
+    w, h = a.size
+    corner = io.BytesIO()
+    Image.open(io.BytesIO(laid)).crop((w // 3, h // 3, w, h)).save(corner, "PNG")
+    read = next(c for text in readings(corner.getvalue(), READ_AS) if (c := codes_in(text)))
+    assert str(read[0]) == str(second.code)

@@ -107,7 +107,8 @@ class Reads(Service):
             mark = tracing.mark_for(self.actor, doc.held_by)
             index = page.idx
             claimed = [c.item for c in self.claimed_in(s, doc, bates)]
-        png = tracing.picture(pdf, index, dpi, mark, claimed)  # drawn outside the write lock
+        pictures = self.ctx.workspace.pictures
+        png = tracing.picture(pdf, index, dpi, mark, claimed, pictures)  # outside any lock
         with self.ctx.transaction() as s:
             tracing.recorded(self.ctx, s, "read.image", str(bates), png, mark, dpi=dpi)
         return png
