@@ -97,7 +97,7 @@ class AuditTrail(Service):
             raise InvalidInput(f"list 1 to 1000 entries, not {limit}")
         seat = self.actor.seat
         sides = _sides(self)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             unknown = self._unknown_names(s)
             found = s.scalars(select(t.Audit).order_by(t.Audit.seq.desc()).limit(limit)).all()
             listed = []
@@ -209,7 +209,7 @@ def _withheld(seat: Side, sides: dict[str, str], action: str, actor: str) -> str
 
 def _sides(service: Service) -> dict[str, str]:
     """Each seated person's side, by e-mail (the operator's entries are the producing side's)."""
-    with service.ctx.transaction() as s:
+    with service.ctx.reading() as s:
         found = {p.email: p.side for p in s.query(t.Person).all()}
     found.setdefault("operator", Side.producing.value)
     return found

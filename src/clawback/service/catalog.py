@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ScalarSelect, case, select
+from sqlalchemy import ScalarSelect, case, func, select
 from sqlalchemy.orm import Session
 
 from clawback.domain.access import full_view
+from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput
@@ -78,6 +79,16 @@ class _Key:
     last: BatesNumber | None
 
 
+@dataclass(frozen=True)
+class Tally:
+    """The documents a person may see, counted: in all, under seal, and by designation (its
+    tier as recorded; None for none)."""
+
+    total: int
+    sealed: int
+    by_designation: dict[str | None, int]
+
+
 class Catalog(Service):
     def documents(
         self,
@@ -86,15 +97,16 @@ class Catalog(Service):
         designation: str | None = None,
         family: str | None = None,
         claim: str | None = None,
+        exhibits: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> Listing:
         """The documents the actor may see, in Bates (then exhibit, then control) order,
         filtered: pages in a Bates range, a designation (``none``: undesignated), a family, a
-        claim's exhibits; ``limit`` of them from ``offset`` (all by default), with the number
-        that answer in all. The access rule is in the query (``access.visible``), so neither
-        the page nor its total holds a document the actor may not see; a page of results costs
-        a fixed number of queries, whatever its length."""
+        claim's exhibits, exhibits only; ``limit`` of them from ``offset`` (all by default),
+        with the number that answer in all. The access rule is in the query
+        (``access.visible``), so neither the page nor its total holds a document the actor may
+        not see; a page of results costs a fixed number of queries, whatever its length."""
         if limit is not None and not 1 <= limit <= MAX_LIMIT:
             raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
         if not 0 <= offset <= MAX_OFFSET:
@@ -116,6 +128,8 @@ class Catalog(Service):
                 query = query.where(doc.exhibit.in_(lookup.claim(s, self.actor, claim).exhibits))
             if family:
                 query = query.where(doc.family == family)
+            if exhibits:
+                query = query.where(doc.exhibit.is_not(None))
             if designation == UNDESIGNATED:
                 query = query.where(doc.tier.is_(None))
             keys = [
@@ -129,6 +143,27 @@ class Catalog(Service):
             listed = self._listed(s, chosen)
             self.ctx.audit(s, "read.list", f"{len(listed)} of {counted(len(keys), 'document')}")
         return Listing(listed, total=len(keys), offset=offset)
+
+    def tally(self) -> Tally:
+        """How many documents the actor may see, by designation and under seal: counted by the
+        database inside the access filter (``access.visible``), no document loaded."""
+        with self.ctx.reading() as s:
+            doc = t.Document
+            found = s.execute(
+                select(doc.tier, doc.sealed, func.count())
+                .where(access_rules.visible(self.actor, doc))
+                .group_by(doc.tier, doc.sealed)
+            ).all()
+            by_designation: dict[str | None, int] = {}
+            for tier, _, n in found:
+                by_designation[tier] = by_designation.get(tier, 0) + n
+            tally = Tally(
+                total=sum(n for *_, n in found),
+                sealed=sum(n for _, sealed, n in found if sealed),
+                by_designation=by_designation,
+            )
+            self.ctx.audit(s, "read.count", counted(tally.total, "document"))
+        return tally
 
     def _listed(self, s: Session, keys: list[_Key]) -> list[Listed]:
         """The documents of ``keys``, in that order, as the actor may know them: three queries
@@ -201,7 +236,7 @@ class Catalog(Service):
         take ordinals: a plain number is its own; any other is looked up, and one the actor
         may not know of answers exactly as one that is not there ("no document Ex. A")."""
         found: list[int] = []
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             for exhibit in exhibits:
                 ordinal = exhibit.ordinal
                 if ordinal is None:
@@ -214,28 +249,39 @@ class Catalog(Service):
     def pages(self, ref: DocumentRef | int | str) -> list[BatesNumber]:
         """The Bates numbers of a document's pages, if the actor may see it."""
         with self.ctx.reading() as s:
-            doc = lookup.document(s, self.actor, document_ref(ref))
-            found = s.scalars(
-                select(t.Page.bates).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
-            ).all()
-            return [b for b in found if b is not None]
+            return pages_of(s, lookup.document(s, self.actor, document_ref(ref)))
 
     def neighbours(self, bates: BatesNumber | str) -> tuple[BatesNumber | None, BatesNumber | None]:
         """The previous and next page by Bates number among those the actor may see."""
         number = bates_number(bates)
         with self.ctx.reading() as s:
             lookup.page(s, self.actor, number)  # a page the actor may not see is not there
-            doc = t.Document
-            visible = (
-                select(t.Page.bates)
-                .join(doc, t.Page.document_id == doc.id)
-                .where(access_rules.visible(self.actor, doc))
-            )
-            before = s.scalar(
-                visible.where(t.Page.bates < number).order_by(t.Page.bates.desc()).limit(1)
-            )
-            after = s.scalar(visible.where(t.Page.bates > number).order_by(t.Page.bates).limit(1))
-        return _same_series(number, before), _same_series(number, after)
+            return neighbours_in(s, self.actor, number)
+
+
+def pages_of(s: Session, doc: t.Document) -> list[BatesNumber]:
+    """The Bates numbers of ``doc``'s produced pages, in order (the caller found ``doc``
+    through ``lookup`` with its actor)."""
+    found = s.scalars(
+        select(t.Page.bates).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
+    ).all()
+    return [b for b in found if b is not None]
+
+
+def neighbours_in(
+    s: Session, actor: Actor, number: BatesNumber
+) -> tuple[BatesNumber | None, BatesNumber | None]:
+    """The pages before and after ``number`` in its series among those ``actor`` may see (the
+    caller checked that ``actor`` may see ``number``)."""
+    doc = t.Document
+    visible = (
+        select(t.Page.bates)
+        .join(doc, t.Page.document_id == doc.id)
+        .where(access_rules.visible(actor, doc))
+    )
+    before = s.scalar(visible.where(t.Page.bates < number).order_by(t.Page.bates.desc()).limit(1))
+    after = s.scalar(visible.where(t.Page.bates > number).order_by(t.Page.bates).limit(1))
+    return _same_series(number, before), _same_series(number, after)
 
 
 def _same_series(here: BatesNumber, other: BatesNumber | None) -> BatesNumber | None:

@@ -319,7 +319,7 @@ class Claims(Service):
         others through ``advance`` (none for a seat that may not move claims); ``NotFound``
         for a claim the actor may not know of."""
         self.ctx.require(Act.read_claims)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             row = lookup.claim(s, self.actor, claim_id)
             if not permitted(self.actor, Act.move_claim):
                 return []
@@ -330,7 +330,7 @@ class Claims(Service):
         """Every claim the actor may know of: state, history (dated, by whom), FRE 502(b)
         lateness, the duties it started; each with only the exhibits the actor may know of."""
         self.ctx.require(Act.read_claims)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             terms = claim_terms(s)
             known = lookup.known_exhibits(s, self.actor)
             out = []

@@ -123,7 +123,7 @@ class Deadlines(Service):
     def closures(self) -> list[Closure]:
         """The court's closures entered for the case."""
         self.ctx.require(Act.read_deadlines)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             found = s.scalars(select(t.CourtClosure).order_by(t.CourtClosure.day)).all()
             return [Closure(r.day, r.reason) for r in found]
 
@@ -144,13 +144,13 @@ class Deadlines(Service):
     def calendar(self) -> str:
         """The deadlines this actor sees, as an iCalendar file."""
         found = self.list()
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             return exports.calendar(found, rows.matter(s).number)
 
     def list(self, *, claims: bool = True) -> list[Deadline]:
         """The deadlines this actor sees (without each claim's duties if not ``claims``)."""
         self.ctx.require(Act.read_deadlines)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             known = lookup.known_exhibits(s, self.actor)
             query = select(t.Deadline).order_by(t.Deadline.due, t.Deadline.id)
             if not claims:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from clawback.service.integrity import Integrity
     from clawback.service.items import Items
     from clawback.service.matter import Matter
+    from clawback.service.page_view import PageViews
     from clawback.service.people import People
     from clawback.service.privilege_logs import PrivilegeLogs
     from clawback.service.production import Productions
@@ -68,6 +69,12 @@ class Record:
         from clawback.service.matter import Matter
 
         return Matter(self.ctx)
+
+    @cached_property
+    def page_views(self) -> PageViews:
+        from clawback.service.page_view import PageViews
+
+        return PageViews(self.ctx)
 
     @cached_property
     def people(self) -> People:

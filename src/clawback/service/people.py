@@ -65,7 +65,7 @@ class People(Service):
         sees its own side and the court's seats; the public sees no one."""
         self.ctx.require(Act.list_people)
         seat = self.actor.seat
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             query = select(t.Person).order_by(t.Person.side, t.Person.email)
             if seat not in (Side.operator, Side.court):
                 query = query.where(t.Person.side.in_([seat.value, Side.court.value]))

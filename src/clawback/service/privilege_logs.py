@@ -40,14 +40,14 @@ class PrivilegeLogs(Service):
     def served(self) -> list[tuple[int, date, str, str]]:
         """Every served version: (version, served on, note, sha256 of the file served)."""
         self.ctx.require(Act.read_log)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             rows = s.scalars(select(t.LogVersion).order_by(t.LogVersion.id)).all()
             return [(r.id, r.served_on, r.note, r.sha256) for r in rows]
 
     def diff(self, before: int, after: int) -> list[privilege_log.Change]:
         """What changed in the log between two served versions (the rows this actor may read)."""
         self.ctx.require(Act.read_log)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             old, new = s.get(t.LogVersion, before), s.get(t.LogVersion, after)
             if old is None or new is None:
                 raise NotFound(
@@ -86,7 +86,7 @@ class PrivilegeLogs(Service):
     def rows(self) -> list[privilege_log.Row]:
         """The privilege log as the record stands now, as this actor may read it."""
         self.ctx.require(Act.read_log)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             seen = knowledge.known(s, self.actor)
             exhibits = seen.exhibits
             docs = s.scalars(select(t.Document).where(t.Document.exhibit.is_not(None))).all()

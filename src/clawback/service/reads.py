@@ -102,8 +102,9 @@ class Reads(Service):
             pdf = self._version(s, doc)
             mark = tracing.mark_for(self.actor, doc.held_by)
             index = page.idx
-            claimed = [c.item for c in self._claimed(s, doc, bates)]
-        png = tracing.picture(pdf, index, dpi, mark, claimed)  # drawn outside the write lock
+            claimed = [c.item for c in self.claimed_in(s, doc, bates)]
+        pictures = self.ctx.workspace.pictures
+        png = tracing.picture(pdf, index, dpi, mark, claimed, pictures)  # outside any lock
         with self.ctx.transaction() as s:
             tracing.recorded(self.ctx, s, "read.image", str(bates), png, mark, dpi=dpi)
         return png
@@ -115,9 +116,10 @@ class Reads(Service):
         bates = bates_number(bates)
         with self.ctx.reading() as s:
             doc, _ = lookup.page(s, self.actor, bates)
-            return self._claimed(s, doc, bates)
+            return self.claimed_in(s, doc, bates)
 
-    def _claimed(self, s: Session, doc: t.Document, bates: BatesNumber) -> list[ClaimedItem]:
+    def claimed_in(self, s: Session, doc: t.Document, bates: BatesNumber) -> list[ClaimedItem]:
+        """``claimed`` in the read ``s``, of a document found through ``lookup``."""
         if not in_camera.marks_claimed(self.actor) or doc.exhibit is None:
             return []
         return in_camera.claimed_on(rows.exhibit(s, doc), rows.claims(s), bates)
@@ -125,7 +127,7 @@ class Reads(Service):
     def download(self, ref: DocumentRef | int | str) -> Copy:
         """One document as a PDF, in the version this person may see, traced when it goes
         to the receiving side (``service.tracing``)."""
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             doc = lookup.document(s, self.actor, document_ref(ref))
             pdf = self._version(s, doc)
             mark = tracing.mark_for(self.actor, doc.held_by)
@@ -158,7 +160,7 @@ class Reads(Service):
         documents came in. Another side's documents are never listed, nor one a tier, a
         claw-back or a seal hides from this person."""
         mine = true() if full_view(self.actor) else t.Document.held_by == self.actor.seat.value
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             found = s.execute(
                 select(t.Document.control, t.Document.meta)
                 .where(mine, access_rules.visible(self.actor))
@@ -301,73 +303,77 @@ class Reads(Service):
         """What the record holds about one document, as this person may know it (never the
         text of an item; for a document withheld on a slip sheet, only the slip sheet)."""
         with self.ctx.reading() as s:
-            doc = lookup.document(s, self.actor, document_ref(ref))
-            own = self._own(doc)
-            slip = _slip_sheet(s, doc) if not own else None
-            history = s.scalars(
-                select(t.Designation)
-                .where(t.Designation.document_id == doc.id)
-                .order_by(t.Designation.id)
-            ).all()
-            shown: dict[str, Any] = {
-                "control": doc.control if own else None,
-                # a plain number as before; any other identifier as the court writes it
-                "exhibit": doc.exhibit if rows.exhibit_id(doc) is None else doc.exhibit_id,
-                **({"duplicate_of": f"Ex. {doc.exhibit_lead}"} if doc.exhibit_lead else {}),
-                "title": slip if slip is not None else doc.title,
-                "kind": SLIP_SHEET if slip is not None else doc.kind,
-                "family": doc.family if slip is None else None,
-                "pages": doc.page_count,
-                "designations": [{"tier": d.tier, "note": d.note} for d in history],
+            return self.shown(s, lookup.document(s, self.actor, document_ref(ref)))
+
+    def shown(self, s: Session, doc: t.Document) -> dict[str, Any]:
+        """``show`` in the read ``s``, of a document found through ``lookup`` for this actor;
+        its audit entry added to ``s``."""
+        own = self._own(doc)
+        slip = _slip_sheet(s, doc) if not own else None
+        history = s.scalars(
+            select(t.Designation)
+            .where(t.Designation.document_id == doc.id)
+            .order_by(t.Designation.id)
+        ).all()
+        shown: dict[str, Any] = {
+            "control": doc.control if own else None,
+            # a plain number as before; any other identifier as the court writes it
+            "exhibit": doc.exhibit if rows.exhibit_id(doc) is None else doc.exhibit_id,
+            **({"duplicate_of": f"Ex. {doc.exhibit_lead}"} if doc.exhibit_lead else {}),
+            "title": slip if slip is not None else doc.title,
+            "kind": SLIP_SHEET if slip is not None else doc.kind,
+            "family": doc.family if slip is None else None,
+            "pages": doc.page_count,
+            "designations": [{"tier": d.tier, "note": d.note} for d in history],
+        }
+        shown["challenges"] = [
+            {
+                "challenge": c.id,
+                "tier": c.tier,
+                "raised_on": c.raised_on.isoformat(),
+                "grounds": c.grounds,
+                "outcome": c.outcome,
+                "resolved_on": c.resolved_on.isoformat() if c.resolved_on else None,
             }
-            shown["challenges"] = [
-                {
-                    "challenge": c.id,
-                    "tier": c.tier,
-                    "raised_on": c.raised_on.isoformat(),
-                    "grounds": c.grounds,
-                    "outcome": c.outcome,
-                    "resolved_on": c.resolved_on.isoformat() if c.resolved_on else None,
-                }
-                for c in s.scalars(
-                    select(t.Challenge)
-                    .where(t.Challenge.document_id == doc.id)
-                    .order_by(t.Challenge.id)
-                ).all()
-            ]
-            warnings = s.scalars(
-                select(t.PageWarning.detail)
-                .where(t.PageWarning.document_id == doc.id)
-                .order_by(t.PageWarning.page_idx, t.PageWarning.id)
+            for c in s.scalars(
+                select(t.Challenge)
+                .where(t.Challenge.document_id == doc.id)
+                .order_by(t.Challenge.id)
             ).all()
-            if warnings:  # boxes over live text in what another party produced
-                shown["warnings"] = list(warnings)
-            if not doc.produced:
-                self.ctx.audit(s, "show", self._label(s, doc))
-                return shown
-            ex = rows.exhibit(s, doc)
-            shown["bates"] = str(ex.bates)
-            shown["items"] = [{"id": i.id, "page": str(i.page), "what": i.what} for i in ex.items]
-            shown["claims"] = [
-                {"claim": c.id, "state": c.state.value, "items": list(c.items)}
-                for c in rows.claims(s)
-                if ex.number in c.exhibits
-            ]
-            rulings = {r.claim: r for r in rows.rulings(s)}
-            for c in shown["claims"]:
-                if c["claim"] in rulings:
-                    c["ruling"] = rulings[c["claim"]].result.value
-            # the latest ruling governs (an unsealing after the seal)
-            shown["sealed"] = {d.exhibit: d.sealed for d in rows.seal_decisions(s)}.get(ex.number)
-            self.ctx.audit(s, "show", str(ex.bates))
+        ]
+        warnings = s.scalars(
+            select(t.PageWarning.detail)
+            .where(t.PageWarning.document_id == doc.id)
+            .order_by(t.PageWarning.page_idx, t.PageWarning.id)
+        ).all()
+        if warnings:  # boxes over live text in what another party produced
+            shown["warnings"] = list(warnings)
+        if not doc.produced:
+            self.ctx.audit(s, "show", self._label(s, doc))
             return shown
+        ex = rows.exhibit(s, doc)
+        shown["bates"] = str(ex.bates)
+        shown["items"] = [{"id": i.id, "page": str(i.page), "what": i.what} for i in ex.items]
+        shown["claims"] = [
+            {"claim": c.id, "state": c.state.value, "items": list(c.items)}
+            for c in rows.claims(s)
+            if ex.number in c.exhibits
+        ]
+        rulings = {r.claim: r for r in rows.rulings(s)}
+        for c in shown["claims"]:
+            if c["claim"] in rulings:
+                c["ruling"] = rulings[c["claim"]].result.value
+        # the latest ruling governs (an unsealing after the seal)
+        shown["sealed"] = {d.exhibit: d.sealed for d in rows.seal_decisions(s)}.get(ex.number)
+        self.ctx.audit(s, "show", str(ex.bates))
+        return shown
 
     # -- reading ---------------------------------------------------------------------------
 
     def exhibits(self) -> list[Exhibit]:
         """Every produced exhibit this actor may know of (one produced as a slip sheet, to
         another side, by the slip sheet's words)."""
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             known = lookup.known_exhibits(s, self.actor)
             shown = []
             for e in rows.exhibits(s):
@@ -384,7 +390,7 @@ class Reads(Service):
 
     def effects(self) -> dict[int, claim_rules.Effect]:
         """What the rulings do to each exhibit this actor may know of."""
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             known = lookup.known_exhibits(s, self.actor)
             found = claim_rules.effects(rows.exhibits(s), rows.claims(s), rows.rulings(s))
             return {n: e for n, e in found.items() if n in known}

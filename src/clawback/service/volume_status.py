@@ -40,14 +40,14 @@ class VolumeStatuses(Service):
     def volumes(self) -> list[VolumeStatus]:
         """Every production volume, the last opened first."""
         self.ctx.require(Act.produce)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             found = s.scalars(select(t.Production).order_by(t.Production.id.desc())).all()
             return [_status(s, row) for row in found]
 
     def volume(self, name: str) -> VolumeStatus:
         """One volume's status; an unknown volume is `NotFound`."""
         self.ctx.require(Act.produce)
-        with self.ctx.transaction() as s:
+        with self.ctx.reading() as s:
             row = s.scalar(select(t.Production).where(t.Production.volume == name))
             if row is None:
                 raise NotFound(f"no production volume {name!r}")

@@ -49,6 +49,8 @@ URL_SETTING = "CLAWBACK_DATABASE_URL"
 ID_FILE = "workspace.id"
 #: The most the redacted views kept in memory hold, in bytes.
 VIEWS_BYTES = 64 * 1024 * 1024
+#: The most the page pictures kept in memory (unmarked, uncompressed) hold, in bytes.
+PICTURES_BYTES = 160 * 1024 * 1024
 
 
 class Workspace:
@@ -70,6 +72,9 @@ class Workspace:
         #: Redacted views made for a reader, by the produced file and the redactions made to
         #: it (``Reads._version``): redacting and verifying once, not on every page picture.
         self.views = Recent(VIEWS_BYTES)
+        #: Page pictures without the trace mark, by the exact file, page, dpi and items drawn
+        #: (``tracing.picture``): rendered once, the mark laid over each copy served.
+        self.pictures = Recent(PICTURES_BYTES)
 
     # -- making and opening ------------------------------------------------------------------
 

@@ -18,8 +18,10 @@ UNDESIGNATED = "Not designated"
 
 @router.get("/")
 def dashboard(request: Request, visitor: CurrentVisitor, record: CurrentRecord) -> HTMLResponse:
-    documents = record.catalog.documents()
-    by_designation = Counter(d.designation or UNDESIGNATED for d in documents)
+    tally = record.catalog.tally()  # counted by the database, no listing loaded
+    by_designation: Counter[str] = Counter()
+    for tier, n in tally.by_designation.items():
+        by_designation[tier or UNDESIGNATED] += n
     claims: list[dict[str, Any]] | None
     try:  # a seat the service does not let read claims or deadlines has no such section
         claims = record.claims.status()
@@ -36,12 +38,12 @@ def dashboard(request: Request, visitor: CurrentVisitor, record: CurrentRecord) 
         "dashboard.html",
         title="Case dashboard",
         visitor=visitor,
-        total=len(documents),
+        total=tally.total,
         by_designation=sorted(by_designation.items()),
         most=max(by_designation.values(), default=1),
         by_state=sorted(by_state.items()) if by_state is not None else None,
         claims=claims,
         awaiting=awaiting,
         due=due,
-        sealed=sum(d.sealed for d in documents),
+        sealed=tally.sealed,
     )

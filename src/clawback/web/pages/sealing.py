@@ -119,7 +119,7 @@ def _page(
     status: int = 200,
     **context: Any,
 ) -> HTMLResponse:
-    documents = [d for d in record.catalog.documents() if d.exhibit is not None]
+    documents = record.catalog.documents(exhibits=True)
     return page(
         request,
         "sealing.html",

@@ -16,7 +16,7 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import NotFound
 from clawback.domain.seats import Act
 from clawback.web import csrf, forms
-from clawback.web.auth import CurrentRecord, CurrentVisitor, settings, workspace
+from clawback.web.auth import CurrentRecord, CurrentVisitor, settings
 from clawback.web.forms import Csrf, Text
 from clawback.web.rendering import page
 
@@ -27,29 +27,24 @@ router = APIRouter(include_in_schema=False)
 def viewer(
     request: Request, bates: str, visitor: CurrentVisitor, record: CurrentRecord
 ) -> HTMLResponse:
-    number = BatesNumber.parse(bates)
-    text = record.reads.page_text(number)
-    before, after = record.catalog.neighbours(number)
-    shown = record.reads.show(number)
-    pages = record.catalog.pages(number)
-    order = workspace(request).protective_order()
+    view = record.page_views.page(BatesNumber.parse(bates))  # one read, one audit write
     may_designate = record.may(Act.designate)
     return page(
         request,
         "viewer.html",
-        title=f"Page {number}",
+        title=f"Page {view.bates}",
         visitor=visitor,
-        bates=number,
-        text=text,
-        before=before,
-        after=after,
-        document=shown,
-        pages=pages,
-        at=pages.index(number) + 1 if number in pages else None,
-        warnings=record.reads.page_warnings(number),
-        claimed=record.reads.claimed(number),
-        tiers=[t.short for t in order.tiers] if order and may_designate else [],
-        may_draw=record.may(Act.name_items) and number in pages,
+        bates=view.bates,
+        text=view.text,
+        before=view.before,
+        after=view.after,
+        document=view.document,
+        pages=view.pages,
+        at=view.at,
+        warnings=view.warnings,
+        claimed=view.claimed,
+        tiers=view.tiers if may_designate else [],
+        may_draw=record.may(Act.name_items) and view.bates in view.pages,
         dpi=settings(request).page_dpi,
     )
 
