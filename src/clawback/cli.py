@@ -1226,6 +1226,7 @@ def main() -> None:  # pragma: no cover - the console script entry point
 # Each module registers its commands on ``app`` when imported.
 from clawback import (  # noqa: E402, F401
     cli_cases,
+    cli_filed,
     cli_ingest,
     cli_jobs,
     cli_log,
