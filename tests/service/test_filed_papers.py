@@ -110,6 +110,7 @@ def test_a_filed_paper_is_served_on_every_party_and_sealed_is_absent_to_the_publ
         assert "ECF No. 101-33" not in {d.title for d in reporter.catalog.documents()}
         with pytest.raises(ClawbackError, match=r"^no filed paper ECF No\. 101-33$"):
             reporter.filed_papers.paper("101-33")
-        assert counsel.filed_papers.paper("ECF No. 101-33").items[0].id == "q1"
+        (item,) = counsel.filed_papers.paper("ECF No. 101-33").items
+        assert (item.id, str(item.at)) == ("q1", "page 2, lines 3-4")
     finally:
         workspace.close()

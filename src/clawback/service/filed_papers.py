@@ -30,7 +30,7 @@ from clawback.storage import tables as t
 
 __all__ = ["Entered", "FiledPapers", "docket_entry"]
 
-_PREFIX = ("ecf no.", "ecf", "dkt. no.", "dkt.", "docket no.", "doc. no.")
+_PREFIX = ("ecf no.", "ecf", "dkt. no.", "dkt.", "docket no.", "doc. no.", "doc.", "docs.")
 
 
 def docket_entry(given: str) -> str:
@@ -126,13 +126,27 @@ class FiledPapers(Service):
                 index = place.page - 1
                 if index >= len(pages):
                     raise NotFound(f"{name} has no page {place.page} ({len(pages)} pages)")
-                found = tuple(texts) if texts else lines_at(place, pages[index], name)
+                if texts:
+                    found = tuple(texts)
+                elif place.lines is None:  # "page 19": the page whole, every line of it
+                    found = tuple(" ".join(x.text.split()) for x in pages[index])
+                else:
+                    found = lines_at(place, pages[index], name)
+                if not found:
+                    raise NotFound(f"{name} at {place}: no text there to redact")
                 page_text = " ".join(" ".join(x.text.split()) for x in pages[index])
                 missing = [x for x in found if " ".join(x.split()) not in page_text]
                 if missing:
                     raise NotFound(f"{name} at {place}: {len(missing)} of the words not there")
             s.add(
-                t.Item(id=item_id, document_id=doc.id, page_idx=index, what=what, texts=list(found))
+                t.Item(
+                    id=item_id,
+                    document_id=doc.id,
+                    page_idx=index,
+                    what=what,
+                    texts=list(found),
+                    pinpoint=str(place),
+                )
             )
             self.ctx.audit(s, "paper.item", f"{name} {place}", item=item_id)
             return FiledItem(item_id, place, what, tuple(found))
@@ -190,7 +204,12 @@ class FiledPapers(Service):
             doc.title,
             doc.page_count,
             tuple(
-                FiledItem(i.id, Pinpoint(page=i.page_idx + 1), i.what, tuple(i.texts))
+                FiledItem(
+                    i.id,
+                    Pinpoint.parse(i.pinpoint) if i.pinpoint else Pinpoint(page=i.page_idx + 1),
+                    i.what,
+                    tuple(i.texts),
+                )
                 for i in items
             ),
         )

@@ -186,6 +186,8 @@ class Item(Base):
     # and the words it covered when named, line by line (for the redacted text view).
     rect: Mapped[list[Any] | None] = mapped_column(JSON, default=None)
     covered: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # An item of a filed paper: its pinpoint as cited ("page 7, lines 3-9", "¶ 12"; 0020).
+    pinpoint: Mapped[str | None] = mapped_column(String(40))
 
 
 class Production(Base):

@@ -4,7 +4,7 @@
 entry; ``filed_kind`` what the paper is (brief, declaration, ...); ``filed_under_seal`` that it
 was lodged under seal (or the court sealed it since). A filed paper is served on every party:
 the access rule lets each party reach it (its tier and any seal still apply) and the public
-read it unless sealed.
+read it unless sealed. ``item.pinpoint`` keeps where an item of a filed paper is, as cited.
 
 Revision ID: 0020
 Revises: 0019
@@ -28,9 +28,11 @@ def upgrade() -> None:
         sa.Column("filed_under_seal", sa.Boolean(), nullable=False, server_default=sa.false()),
     )
     op.create_index("ix_document_docket", "document", ["docket"], unique=True)
+    op.add_column("item", sa.Column("pinpoint", sa.String(length=40), nullable=True))
 
 
 def downgrade() -> None:
+    op.drop_column("item", "pinpoint")
     op.drop_index("ix_document_docket", "document")
     op.drop_column("document", "filed_under_seal")
     op.drop_column("document", "filed_kind")
