@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from clawback.cli import DEFAULT_WS, WorkspaceOption, _record, app, one_line_errors, out
+from clawback.domain.counts import counted
 from clawback.domain.pinpoints import FiledKind
 
 KINDS = ", ".join(k.value for k in FiledKind)
@@ -35,7 +36,9 @@ def file_paper(
         file.read_bytes(), docket, FiledKind(kind), title, under_seal=under_seal
     )
     said = "entered" if entered.new else "already in the record"
-    out.print(f"{entered.paper.name}: {entered.control} ({said}, {entered.paper.pages} pages)")
+    out.print(
+        f"{entered.paper.name}: {entered.control} ({said}, {counted(entered.paper.pages, 'page')})"
+    )
 
 
 @app.command("paper-item")
@@ -53,7 +56,7 @@ def paper_item(
 ) -> None:
     """Name an item of a filed paper by pinpoint, so a claim or a seal can point at it."""
     found = _record(ctx, workspace).filed_papers.item(docket, item_id, at, what, text or ())
-    out.print(f"{found.id}: {found.at}, {len(found.texts)} line(s)")
+    out.print(f"{found.id}: {found.at}, {counted(len(found.texts), 'line')}")
 
 
 @app.command("paper-seal")

@@ -60,7 +60,7 @@ def test_filed_papers_sealed_and_redacted_by_page_as_the_order_rules(tmp_path: P
         "--under-seal")  # fmt: skip
     for n in pages:
         said = run("paper-item", "Doc. 118-2", f"p{n}", "--at", f"page {n}", "--what", "pages")
-        assert said.strip() == f"p{n}: page {n}, 1 line(s)"
+        assert said.strip() == f"p{n}: page {n}, 1 line"
     out = tmp_path / "filed"
     run("paper-public", "Doc. 118-2", "--out", str(out))
 

@@ -72,7 +72,7 @@ def test_an_item_named_by_page_and_lines_is_redacted_in_the_public_version(
 ) -> None:
     root, ws = paper
     said = cli(ws, "paper-item", "101-33", "q1", "--at", "page 2, lines 3-4", "--what", "advice")
-    assert said.strip() == "q1: page 2, lines 3-4, 2 line(s)"
+    assert said.strip() == "q1: page 2, lines 3-4, 2 lines"
     refused = cli(
         ws, "paper-item", "101-33", "q2", "--at", "page 9, line 1", "--what", "x", ok=False
     )

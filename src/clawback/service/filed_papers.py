@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint
 from clawback.domain.pleading_lines import TextLine, lines_at, paragraph_at
@@ -125,7 +126,9 @@ class FiledPapers(Service):
                 assert place.page is not None
                 index = place.page - 1
                 if index >= len(pages):
-                    raise NotFound(f"{name} has no page {place.page} ({len(pages)} pages)")
+                    raise NotFound(
+                        f"{name} has no page {place.page} ({counted(len(pages), 'page')})"
+                    )
                 if texts:
                     found = tuple(texts)
                 elif place.lines is None:  # "page 19": the page whole, every line of it
