@@ -304,7 +304,7 @@ def test_claiming_ex5_finds_its_copy_with_no_hint(demo: Path) -> None:
     finally:
         ws.close()
     assert str(found[0].bates) == "AOL-DEF-00516618" and found[0].kind == "same_picture"
-    assert found[0].exhibit == 19
+    assert found[0].exhibit == "19"
     assert all(c.kind == "near_picture" for c in found[1:])  # look-alikes, for review only
 
 

@@ -731,6 +731,7 @@ from clawback import (  # noqa: E402, F401
     cli_audit,
     cli_cases,
     cli_dispute,
+    cli_filed,
     cli_jobs,
     cli_log,
     cli_papers,

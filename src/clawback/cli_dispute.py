@@ -103,8 +103,7 @@ def claims_(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None
     duties it started."""
     for c in _record(ctx, workspace).claims.status():
         out.print(
-            f"{c['claim']}  {c['state']}  {c['privilege']}  "
-            f"Ex. {', '.join(str(n) for n in c['exhibits'])}",
+            f"{c['claim']}  {c['state']}  {c['privilege']}  Ex. {', '.join(c['exhibit_ids'])}",
         )
         if c["late"]:
             out.print(f"    {c['late']}")

@@ -204,5 +204,5 @@ def test_a_page_the_reader_may_not_see_reads_as_absent(ws: Books, tmp_path: Path
         "line 2: Ex. 21: OTH0000009 is not a produced page in the record",
     ]
     (seen,) = operator.exhibit_index.read(index).matches  # the operator sees every collection
-    assert (seen.row.exhibit, seen.control) == (20, "RCV-000001")
+    assert (str(seen.row.exhibit), seen.control) == ("20", "RCV-000001")
     workspace.close()

@@ -106,7 +106,7 @@ def test_a_page_produced_later_gets_its_signature_on_the_next_search(ws: Workspa
     ws.productions.produce([3], "TST-00000005", "V2")
     assert "TST-00000005" not in kept(ws)
     assert [(str(c.bates), c.exhibit) for c in ws.copies.of_page("TST-00000004")] == [
-        ("TST-00000005", 3)
+        ("TST-00000005", "3")
     ]
     assert kept(ws)["TST-00000005"].scheme == SCHEME
 

@@ -55,6 +55,7 @@ class DocumentState:
     public_filed: bool = False  # a version of it is on the public docket
     held_by: Side = Side.producing  # whose collection it is in
     delivered: bool = True  # produced in a finished volume
+    filed: bool = False  # a paper on the docket (domain.pinpoints): served on every party
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def access(actor: Actor, state: DocumentState) -> Access:
     if sees_everything(actor):
         return FULL
     if actor.seat is Side.producing:
-        if state.held_by is Side.receiving:
+        if state.held_by is Side.receiving and not state.filed:
             return Access(False, denial=Denial.collection)
         return FULL
     if actor.seat is Side.public:
@@ -107,15 +108,16 @@ def may_know(actor: Actor, state: DocumentState) -> bool:
     if sees_everything(actor):
         return True
     if actor.seat is Side.producing:
-        return state.held_by is not Side.receiving
+        return state.held_by is not Side.receiving or state.filed
     if actor.seat is Side.public:
         return access(actor, state).allowed  # what is on the public docket, no more
     return _reaches(actor, state) and _admitted(actor, state)
 
 
 def _reaches(actor: Actor, state: DocumentState) -> bool:
-    """A receiving person reaches its own side's collection, and what was produced to it."""
-    if state.held_by is actor.seat:
+    """A receiving person reaches its own side's collection, what was produced to it, and
+    every paper on the docket (served on each party)."""
+    if state.held_by is actor.seat or state.filed:
         return True
     return state.held_by is Side.producing and state.delivered
 

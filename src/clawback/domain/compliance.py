@@ -16,8 +16,9 @@ from enum import StrEnum
 
 from clawback.domain.bates import format_ranges
 from clawback.domain.deadlines import Deadline, Service, compute
-from clawback.domain.documents import Exhibit, exhibit_runs
+from clawback.domain.documents import Exhibit
 from clawback.domain.errors import RuleViolation
+from clawback.domain.exhibit_ids import exhibit_label
 from clawback.domain.sealing import SealDecision
 
 
@@ -81,5 +82,5 @@ def _cite(exhibits: Sequence[Exhibit]) -> str:
     if not exhibits:
         raise RuleViolation("the order directs a filing under seal but no exhibit was sealed")
     ordered = sorted(exhibits, key=lambda e: e.number)
-    runs = exhibit_runs(e.number for e in ordered)
+    runs = exhibit_label(e.identifier for e in ordered)
     return f"{runs} ({format_ranges([e.bates for e in ordered])})"

@@ -29,13 +29,18 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from clawback.domain.bates import BatesRange, coalesce, format_ranges
+from clawback.domain.errors import InvalidInput
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.references import read_references
 
 __all__ = ["IndexProblem", "IndexReading", "IndexRow", "read_index"]
 
+# The exhibit as the court writes it (12, 5-A, P5, A, QQ): letters in capitals, so a line
+# that opens "Exhibits to the declaration" is no row.
+_ID = r"(?-i:[A-Z]{0,3}[0-9]{1,4}(?:[-.]?(?:[A-Z]{1,2}|[0-9]{1,3}))?|[A-Z]{1,3}(?:-[0-9]{1,3})?)"
 _ROW = re.compile(
-    r"[ \t|]*(?:(?:Exhibits?|Exh?s?\.?)\s*(?:No\.\s*)?(?P<named>[0-9]{1,4})(?![0-9])"
-    r"|(?P<bare>[0-9]{1,4})(?=[ \t]*\||\t| {2,}))",
+    rf"[ \t|]*(?:(?:Exhibits?|Exh?s?\.?)\s*(?:No\.\s*)?(?P<named>{_ID})(?![A-Za-z0-9])"
+    rf"|(?P<bare>{_ID})(?=[ \t]*\||\t| {{2,}}))",
     re.IGNORECASE,
 )
 
@@ -45,7 +50,7 @@ class IndexRow:
     """One exhibit of the index: its number, its pages, and the line it stands on (from 1)."""
 
     line: int
-    exhibit: int
+    exhibit: ExhibitId
     ranges: tuple[BatesRange, ...]
     text: str  # the line, whitespace collapsed
 
@@ -90,12 +95,15 @@ def read_index(text: str, prefixes: Collection[str] = ()) -> IndexReading:
     for typo in refs.typos:
         problems.append((line_of(typo.start), str(typo)))
     rows: list[IndexRow] = []
-    seen: dict[int, IndexRow] = {}
+    seen: dict[ExhibitId, IndexRow] = {}
     for k, line in enumerate(lines):
         match = _ROW.match(line)
         if match is None:
             continue
-        exhibit = int(match["named"] or match["bare"])
+        try:
+            exhibit = ExhibitId.parse(match["named"] or match["bare"])
+        except InvalidInput:
+            continue
         ranges = tuple(ranges_on.get(k, ()))
         if not ranges:
             if not any(n == k for n, _ in problems):

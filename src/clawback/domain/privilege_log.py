@@ -61,7 +61,7 @@ COLUMNS = (
 class Row:
     entry: int
     claim: str
-    exhibit: int
+    exhibit: int | str  # as the court writes it: 7, or "A" (never the record's ordinal)
     bates_begin: str
     bates_end: str
     family_begin: str
@@ -125,7 +125,9 @@ def rows(
                     Row(
                         entry=0,  # numbered below, once sorted
                         claim=claim.id,
-                        exhibit=number,
+                        exhibit=(
+                            exhibit.number if exhibit.written is None else str(exhibit.written)
+                        ),
                         bates_begin=str(begin),
                         bates_end=str(end),
                         family_begin=str(family.first),

@@ -11,7 +11,7 @@ in the public domain cannot be sealed (Kamakana at 1184).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -73,6 +73,13 @@ class SealDecision:
     part: SealPart | None = None
     #: A condition the seal holds on ("proposed redactions due in 7 days"), word for word.
     condition: str = ""
+    #: The exhibit as the court writes it ("A"); ``exhibit`` is the record's ordinal.
+    written: str | None = field(default=None, compare=False)
+
+    @property
+    def name(self) -> str:
+        """``Ex. 7``, ``Ex. A``: never the record's ordinal."""
+        return f"Ex. {self.written or self.exhibit}"
 
 
 def decide(
@@ -105,6 +112,7 @@ def decide(
         else:  # the court's stated reason, word for word; a stock phrase only if it gave none
             not_met = reason or f"{standard.replace('_', ' ')} not shown"
             decisions.append(SealDecision(exhibit.number, False, standard, not_met))
+        decisions[-1] = replace(decisions[-1], written=str(exhibit.identifier))
     return decisions
 
 

@@ -56,7 +56,9 @@ def refresh(s: Session, docs: Iterable[t.Document] | None = None) -> None:
         doc.sequestered = number in pending
         doc.withheld = bool(effect and effect.withheld)
         doc.sealed = bool(number is not None and sealed.get(number, False))
-        doc.public_filed = doc.id in public and not doc.sealed
+        doc.sealed = doc.sealed or doc.filed_under_seal
+        # a filed paper is on the public docket unless sealed; any other once filed publicly
+        doc.public_filed = (doc.id in public or doc.docket is not None) and not doc.sealed
         redact = set(effect.redact) if effect else set()
         _redact_pages(s, doc, redact)
 
@@ -92,7 +94,7 @@ def visible(actor: Actor, d: type[t.Document] = t.Document) -> ColumnElement[boo
     if sees_everything(actor):
         return true()
     if actor.seat is Side.producing:
-        return d.held_by != Side.receiving.value
+        return or_(d.held_by != Side.receiving.value, d.docket.is_not(None))
     if actor.seat is Side.public:
         return and_(d.public_filed, ~d.sealed, ~d.sequestered, ~d.withheld)
     delivered = exists(
@@ -102,6 +104,7 @@ def visible(actor: Actor, d: type[t.Document] = t.Document) -> ColumnElement[boo
     )
     reaches = or_(
         d.held_by == actor.seat.value,
+        d.docket.is_not(None),  # a filed paper is served on every party
         and_(d.held_by == Side.producing.value, d.produced.is_not(None), delivered),
     )
     tiers = sorted(actor.tiers)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from clawback.domain import claims as claim_rules
 from clawback.domain.bates import parse_ranges
 from clawback.domain.deadlines import compute
-from clawback.domain.documents import Exhibit, exhibit_runs
+from clawback.domain.documents import Exhibit
 from clawback.domain.errors import (
     ClawbackError,
     InvalidInput,
@@ -26,6 +26,7 @@ from clawback.domain.errors import (
     RowsRefused,
     RuleViolation,
 )
+from clawback.domain.exhibit_ids import exhibit_label
 from clawback.domain.order import Side
 from clawback.domain.outcomes import LIFTS_DUTIES
 from clawback.domain.seats import Act, permitted
@@ -232,7 +233,8 @@ class Claims(Service):
                     t.Deadline(
                         act=(
                             f"certify return, sequestration or destruction of "
-                            f"what claim {claim_id} covers ({exhibit_runs(exhibits)}), or "
+                            f"what claim {claim_id} covers "
+                            f"({exhibit_label(known[n].identifier for n in exhibits)}), or "
                             "present it to the court under seal"
                         ),
                         due=due,
@@ -338,6 +340,7 @@ class Claims(Service):
                 shown = [n for n in row.exhibits if n in known]
                 if not shown:
                     continue
+                said = rows.exhibit_texts(s, shown)
                 late = claim_rules.lateness(
                     row.noticed_on,
                     produced_on(s, row.exhibits),
@@ -372,6 +375,7 @@ class Claims(Service):
                         "claim": row.id,
                         "privilege": row.privilege,
                         "exhibits": shown,
+                        "exhibit_ids": [said[n] for n in shown],
                         "state": row.state,
                         "items": [{"item": i.id, "what": i.what} for i in items],
                         "noticed_on": row.noticed_on.isoformat() if row.noticed_on else None,

@@ -44,7 +44,7 @@ from clawback.storage import tables as t
 @dataclass(frozen=True)
 class Copy:
     bates: BatesNumber
-    exhibit: int | None
+    exhibit: str | None  # as the court writes it ("7", "A")
     kind: str  # exact, same_picture, near_text, near_picture
     score: float
 
@@ -177,7 +177,7 @@ class Copies(Service):
         if unsigned:
             self._make_signatures(sorted(unsigned))
 
-    def _candidates(self, pages: Sequence[BatesNumber]) -> tuple[CopyIndex, dict[str, int | None]]:
+    def _candidates(self, pages: Sequence[BatesNumber]) -> tuple[CopyIndex, dict[str, str | None]]:
         """``pages`` and every page the indexes name as a possible copy of one of them: the
         same text hash, a shared LSH band, or (for a page with pictures) any picture. A page
         among them whose signature is stale is signed again, and the candidates read again."""
@@ -215,7 +215,7 @@ class Copies(Service):
                 found += self._signature_rows(s, t.Page.id.in_(ids[start : start + 500]))
         return found
 
-    def _index(self) -> tuple[CopyIndex, dict[str, int | None]]:
+    def _index(self) -> tuple[CopyIndex, dict[str, str | None]]:
         """Every produced page the actor may see, by Bates number, from its kept signature."""
         self._sign_missing()
         with self.ctx.transaction() as s:
@@ -233,6 +233,7 @@ class Copies(Service):
                 t.Page.document_id,
                 t.Page.bates,
                 t.Document.exhibit,
+                t.Document.exhibit_id,
                 t.Document.original,
                 sig.scheme,
                 sig.made_from,
@@ -308,16 +309,16 @@ def _stale() -> Any:
     )
 
 
-def _index_of(found: Sequence[Row[Any]]) -> tuple[CopyIndex, dict[str, int | None]]:
+def _index_of(found: Sequence[Row[Any]]) -> tuple[CopyIndex, dict[str, str | None]]:
     """These pages by Bates number, from their kept signatures."""
     index = CopyIndex()
-    exhibits: dict[str, int | None] = {}
+    exhibits: dict[str, str | None] = {}
     for r in found:
         if r.bates is None or not _current(r) or str(r.bates) in index:
             continue  # a page the file lacks (it has fewer pages than recorded)
         key = str(r.bates)
         index.add(key, copies.decode(r.words, r.text_hash, r.minhash, r.images))
-        exhibits[key] = r.exhibit
+        exhibits[key] = r.exhibit_id or (None if r.exhibit is None else str(r.exhibit))
     return index, exhibits
 
 

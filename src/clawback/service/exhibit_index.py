@@ -27,7 +27,6 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.bates import BatesNumber, BatesRange, coalesce, format_ranges
 from clawback.domain.counts import counted
-from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.exhibit_index import IndexProblem, IndexRow, read_index
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
@@ -69,8 +68,8 @@ class _Produced:
 
     page_doc: dict[BatesNumber, t.Document]
     pages: dict[int, BatesRange]
-    by_exhibit: dict[int, t.Document]  # the numbered documents the person may see
-    numbers: dict[int, int]  # every exhibit number in the record: the document's id
+    by_exhibit: dict[str, t.Document]  # the numbered documents the person may see, by key
+    numbers: dict[str, int]  # every exhibit in the record (its key): the document's id
 
 
 class ExhibitIndexes(Service):
@@ -92,13 +91,13 @@ class ExhibitIndexes(Service):
                 if match.bound:
                     continue
                 doc = docs[match.control]
-                numbering.number(s, doc, ExhibitId.parse(match.row.exhibit))
+                numbering.number(s, doc, match.row.exhibit)
                 s.flush()
                 self.ctx.audit(
                     s,
                     "exhibit.bind",
                     row_labels.label(doc),
-                    exhibit=match.row.exhibit,
+                    exhibit=match.row.exhibit.text,
                     index_line=match.row.line,
                 )
         return report
@@ -123,11 +122,11 @@ class ExhibitIndexes(Service):
             elif known.last < bates:
                 pages[doc.id] = BatesRange(known.first, bates)
         numbered = s.scalars(select(t.Document).where(t.Document.exhibit.is_not(None), visible))
-        by_exhibit = {doc.exhibit: doc for doc in numbered if doc.exhibit is not None}
+        by_exhibit = {doc.exhibit_key: doc for doc in numbered if doc.exhibit_key is not None}
         every = s.execute(
-            select(t.Document.exhibit, t.Document.id).where(t.Document.exhibit.is_not(None))
+            select(t.Document.exhibit_key, t.Document.id).where(t.Document.exhibit_key.is_not(None))
         ).all()
-        numbers = {exhibit: doc_id for exhibit, doc_id in every if exhibit is not None}
+        numbers = {key: doc_id for key, doc_id in every if key is not None}
         return _Produced(page_doc, pages, by_exhibit, numbers)
 
     def _match(self, s: Session, text: str) -> tuple[IndexReport, dict[str, t.Document]]:
@@ -142,7 +141,9 @@ class ExhibitIndexes(Service):
                 problems.append(IndexProblem(row.line, found))
                 continue
             docs[found.control] = found
-            matches.append(IndexMatch(row, found.control, found.exhibit == row.exhibit))
+            matches.append(
+                IndexMatch(row, found.control, found.exhibit_key == row.exhibit.canonical)
+            )
         rows_of: dict[str, list[IndexMatch]] = {}
         for match in matches:
             rows_of.setdefault(match.control, []).append(match)
@@ -181,11 +182,11 @@ def _row(row: IndexRow, produced: _Produced) -> t.Document | str:
     (doc,) = docs.values()
     if [produced.pages[doc.id]] != coalesce(row.ranges):
         return f"{row} is part of {_shown(doc, produced)}"
-    if doc.exhibit is not None and doc.exhibit != row.exhibit:
-        return f"{row}: {_shown(doc, produced)} is already Ex. {doc.exhibit}"
-    holder = produced.by_exhibit.get(row.exhibit)
+    if doc.exhibit_key is not None and doc.exhibit_key != row.exhibit.canonical:
+        return f"{row}: {_shown(doc, produced)} is already {row_labels.label(doc)}"
+    holder = produced.by_exhibit.get(row.exhibit.canonical)
     if holder is not None and holder.id != doc.id:
         return f"{row}: Ex. {row.exhibit} is already {_shown(holder, produced)}"
-    if produced.numbers.get(row.exhibit, doc.id) != doc.id:  # as ingest says it
+    if produced.numbers.get(row.exhibit.canonical, doc.id) != doc.id:  # as ingest says it
         return f"{row}: Ex. {row.exhibit} is already in the record (another file)"
     return doc

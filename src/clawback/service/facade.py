@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from clawback.service.deadlines import Deadlines
     from clawback.service.designations import Designations
     from clawback.service.exhibit_index import ExhibitIndexes
+    from clawback.service.filed_papers import FiledPapers
     from clawback.service.filings import Filings
     from clawback.service.ingest import Ingest
     from clawback.service.integrity import Integrity
@@ -165,6 +166,12 @@ class Record:
         from clawback.service.briefs import Briefs
 
         return Briefs(self.ctx)
+
+    @cached_property
+    def filed_papers(self) -> FiledPapers:
+        from clawback.service.filed_papers import FiledPapers
+
+        return FiledPapers(self.ctx)
 
     @cached_property
     def exhibit_index(self) -> ExhibitIndexes:

@@ -43,6 +43,7 @@ def document_state(s: Session, doc: t.Document) -> DocumentState:
         doc.public_filed,
         Side(doc.held_by),
         delivered,
+        filed=doc.docket is not None,
     )
 
 

@@ -528,7 +528,7 @@ def _span(row: Row, pages: int, notes: list[str]) -> BatesRange | None:
             if len(stated) > pages:
                 raise RuleViolation(f"{named}: pages the volume numbered are missing")
             if len(stated) < pages:
-                first = "page" if len(stated) == 1 else f"{len(stated)} pages"
+                first = "page" if len(stated) == 1 else counted(len(stated), "page")
                 notes.append(
                     f"{named}: imported whole, its first {first} numbered {stated}, "
                     f"{counted(pages - len(stated), 'page')} without a Bates number"

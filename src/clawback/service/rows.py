@@ -4,6 +4,7 @@ These read everything: a service asks ``service.lookup`` first what the actor ma
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from clawback.domain.claims import Claim, Privilege, Request, Result, Ruling, St
 from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item
 from clawback.domain.errors import ClawbackError
-from clawback.domain.exhibit_ids import ExhibitId
+from clawback.domain.exhibit_ids import ExhibitId, exhibit_label
 from clawback.domain.order import Designation, DesignationHistory, ProtectiveOrder, order_from_data
 from clawback.domain.seal_parts import SealPart
 from clawback.domain.sealing import SealDecision, Standard
@@ -147,7 +148,9 @@ def seal_decisions(
     if motion is not None:
         query = query.where(t.SealDecision.motion == motion)
     decisions = []
-    for r in session.scalars(query).all():
+    found = session.scalars(query).all()
+    said = exhibit_texts(session, (r.exhibit for r in found))
+    for r in found:
         ended = not as_ruled and r.unseal_on is not None and r.unseal_on <= day
         reason = f"unsealed on {r.unseal_on}" if ended else r.reason
         decisions.append(
@@ -158,6 +161,7 @@ def seal_decisions(
                 reason,
                 SealPart.from_data(r.part),
                 r.condition or "",
+                written=said[r.exhibit],
             )
         )
     return decisions
@@ -192,6 +196,24 @@ def label(doc: t.Document) -> str:
     if doc.exhibit is None:
         return doc.control
     return f"Ex. {doc.exhibit_id or doc.exhibit}"
+
+
+def exhibit_texts(session: Session, ordinals: Iterable[int]) -> dict[int, str]:
+    """Ordinal -> the exhibit as the court writes it (``100000`` -> ``A``), for every place a
+    person reads an exhibit; an ordinal no document holds is said as its number."""
+    wanted = set(ordinals)
+    named = {o: str(o) for o in wanted}
+    if wanted:
+        found = session.execute(
+            select(t.Document.exhibit, t.Document.exhibit_id).where(t.Document.exhibit.in_(wanted))
+        ).all()
+        named.update({o: text for o, text in found if o is not None and text})
+    return named
+
+
+def exhibit_list(session: Session, ordinals: Iterable[int]) -> str:
+    """``Exs. A-C, 5-A``: exhibits named by their ordinals, listed as an order lists them."""
+    return exhibit_label(ExhibitId.parse(x) for x in exhibit_texts(session, ordinals).values())
 
 
 def exhibit_id(doc: t.Document) -> ExhibitId | None:

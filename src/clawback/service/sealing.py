@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from clawback.domain import sealing
 from clawback.domain.deadlines import Deadline, compute
-from clawback.domain.documents import Exhibit, exhibit_runs
+from clawback.domain.documents import Exhibit
 from clawback.domain.errors import InvalidInput, NotFound, NotPermitted, RuleViolation
 from clawback.domain.order import Side
 from clawback.domain.seal_parts import Movant, SealPart, SealRequest
@@ -123,7 +123,7 @@ class Sealing(Service):
                     motion,
                     filed_on,
                     movant_designated,
-                    exhibit_runs(exhibits),
+                    rows.exhibit_list(s, exhibits),
                     rows.matter(s).state,
                     rows.closures(s),
                 )
@@ -256,7 +256,7 @@ class Sealing(Service):
                 s.add(
                     t.Deadline(
                         act=(
-                            f"file {exhibit_runs(sealed_now)} on the public docket "
+                            f"file {rows.exhibit_list(s, sealed_now)} on the public docket "
                             "(their seal ends)"
                         ),
                         due=unseal_on,

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -106,6 +107,11 @@ class Document(Base):
     held_by: Mapped[str] = mapped_column(
         String(20), default="producing", server_default="producing"
     )
+    # A filed paper (migration 0020, domain.pinpoints): its docket entry ("ECF No. 101-33"),
+    # what it is, and whether it was lodged under seal; served on every party, never produced.
+    docket: Mapped[str | None] = mapped_column(String(40), unique=True, index=True)
+    filed_kind: Mapped[str | None] = mapped_column(String(30))
+    filed_under_seal: Mapped[bool] = mapped_column(server_default=false())  # no insert default
 
 
 class Page(Base):
@@ -180,6 +186,8 @@ class Item(Base):
     # and the words it covered when named, line by line (for the redacted text view).
     rect: Mapped[list[Any] | None] = mapped_column(JSON, default=None)
     covered: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # An item of a filed paper: its pinpoint as cited ("page 7, lines 3-9", "¶ 12"; 0020).
+    pinpoint: Mapped[str | None] = mapped_column(String(40))
 
 
 class Production(Base):

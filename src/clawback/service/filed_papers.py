@@ -1,0 +1,236 @@
+"""Filed papers in the record: a brief, a declaration, an expert report, a deposition excerpt, a
+statement of facts or the court's own order, entered without Bates numbers and named by its
+docket entry (``ECF No. 101-33``); its items addressed by pinpoint (``page 7, lines 3-9`` from
+the pleading paper's line numbers, ``¶ 12``, or a page and the words there).
+
+A filed paper is a document like any other (its pages kept with their text, its file in the
+store), so every read goes through the one access rule: a paper lodged under seal answers as
+absent to whoever may not see it. Its public version is made by the same gate as a brief's
+(``Briefs.file``): each item's words truly redacted, re-flowed, then verified after writing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clawback.domain.counts import counted
+from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
+from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint
+from clawback.domain.pleading_lines import TextLine, lines_at, paragraph_at
+from clawback.domain.seats import Act
+from clawback.service import access as access_rules
+from clawback.service import lookup
+from clawback.service.base import Service
+from clawback.service.ingest import Ingest
+from clawback.storage import tables as t
+
+__all__ = ["Entered", "FiledPapers", "docket_entry"]
+
+_PREFIX = ("ecf no.", "ecf", "dkt. no.", "dkt.", "docket no.", "doc. no.", "doc.", "docs.")
+
+
+def docket_entry(given: str) -> str:
+    """``ECF No. 101-33``, ``Dkt. 101-33``, ``101-33`` -> ``101-33``: the entry, parsed once."""
+    text = " ".join(str(given).split())
+    low = text.lower()
+    for prefix in _PREFIX:
+        if low.startswith(prefix):
+            text = text[len(prefix) :].strip()
+            break
+    parts = text.split("-")
+    if not 1 <= len(parts) <= 2 or not all(p.isdigit() and len(p) <= 6 for p in parts):
+        raise InvalidInput(f"not a docket entry (ECF No. 101, ECF No. 101-33): {given!r}")
+    return "-".join(str(int(p)) for p in parts)
+
+
+@dataclass(frozen=True)
+class Entered:
+    control: str
+    paper: FiledPaper
+    new: bool
+
+
+class FiledPapers(Service):
+    def enter(
+        self,
+        pdf: bytes,
+        docket: str,
+        kind: FiledKind | str,
+        title: str = "",
+        *,
+        under_seal: bool = False,
+    ) -> Entered:
+        """Enter a filed paper: its pages and text kept, named by its docket entry, never
+        Bates-numbered. ``under_seal``: lodged under seal (sealed until the court unseals it).
+        Entering the same entry with the same file again changes nothing."""
+        self.ctx.require(Act.ingest)
+        entry = docket_entry(docket)
+        paper_kind = FiledKind(kind) if isinstance(kind, str) else kind
+        with self.ctx.reading() as s:
+            held = s.scalar(select(t.Document).where(t.Document.docket == entry))
+            if held is not None:
+                return Entered(held.control, self._paper(s, held), new=False)
+        name = f"ECF No. {entry}"
+        control = Ingest(self.ctx).ingest(
+            pdf, title=title or name, kind=paper_kind.value, separate=True
+        )
+        with self.ctx.transaction() as s:
+            doc = s.scalar(select(t.Document).where(t.Document.control == control))
+            if doc is None:
+                raise NotFound(f"no document {control}")
+            if doc.docket is not None or doc.exhibit is not None or doc.produced is not None:
+                what = (doc.docket and f"ECF No. {doc.docket}") or doc.control
+                raise RuleViolation(f"{name}: this file is already in the record as {what}")
+            doc.docket = entry
+            doc.filed_kind = paper_kind.value
+            doc.filed_under_seal = under_seal
+            access_rules.refresh(s, [doc])
+            self.ctx.audit(s, "paper.file", name, control=control, under_seal=under_seal)
+            return Entered(control, self._paper(s, doc), new=True)
+
+    def paper(self, docket: str) -> FiledPaper:
+        """The filed paper and its items, if this person may see it; else "no filed paper"."""
+        with self.ctx.reading() as s:
+            doc = self._document(s, docket)
+            self.ctx.audit(s, "paper.read", f"ECF No. {doc.docket}")
+            return self._paper(s, doc)
+
+    def item(
+        self,
+        docket: str,
+        item_id: str,
+        at: Pinpoint | str,
+        what: str,
+        texts: Sequence[str] = (),
+    ) -> FiledItem:
+        """Name an item of a filed paper by pinpoint: the lines a pleading page numbers, the
+        paragraph by its number, or (``texts``) the words on the pinpoint's page."""
+        self.ctx.require(Act.name_items)
+        if not item_id.strip() or len(item_id) > 80:
+            raise InvalidInput(f"not an item id (1 to 80 characters): {item_id!r}")
+        place = at if isinstance(at, Pinpoint) else Pinpoint.parse(at)
+        with self.ctx.transaction() as s:
+            doc = self._document(s, docket)
+            name = f"ECF No. {doc.docket}"
+            if s.get(t.Item, item_id) is not None:
+                raise RuleViolation(f"item {item_id!r} is already in the record")
+            pages = _text_lines(self.ctx.files.get(doc.original))
+            if place.paragraph is not None and not texts:
+                index, found = paragraph_at(place, pages, name)
+            else:
+                assert place.page is not None
+                index = place.page - 1
+                if index >= len(pages):
+                    raise NotFound(
+                        f"{name} has no page {place.page} ({counted(len(pages), 'page')})"
+                    )
+                if texts:
+                    found = tuple(texts)
+                elif place.lines is None:  # "page 19": the page whole, every line of it
+                    found = tuple(" ".join(x.text.split()) for x in pages[index])
+                else:
+                    found = lines_at(place, pages[index], name)
+                if not found:
+                    raise NotFound(f"{name} at {place}: no text there to redact")
+                page_text = " ".join(" ".join(x.text.split()) for x in pages[index])
+                missing = [x for x in found if " ".join(x.split()) not in page_text]
+                if missing:
+                    raise NotFound(f"{name} at {place}: {len(missing)} of the words not there")
+            s.add(
+                t.Item(
+                    id=item_id,
+                    document_id=doc.id,
+                    page_idx=index,
+                    what=what,
+                    texts=list(found),
+                    pinpoint=str(place),
+                )
+            )
+            self.ctx.audit(s, "paper.item", f"{name} {place}", item=item_id)
+            return FiledItem(item_id, place, what, tuple(found))
+
+    def seal(self, docket: str, sealed: bool = True) -> None:
+        """The court seals (or unseals) a filed paper whole: withheld from whoever may not see
+        sealed material, through the one access rule."""
+        self.ctx.require(Act.seal)
+        with self.ctx.transaction() as s:
+            doc = self._document(s, docket)
+            doc.filed_under_seal = sealed
+            access_rules.refresh(s, [doc])
+            self.ctx.audit(s, "paper.seal", f"ECF No. {doc.docket}", sealed=sealed)
+
+    def public_version(
+        self, docket: str, out: Path, items: Sequence[str] | None = None
+    ) -> dict[str, Path]:
+        """The paper's public, highlighted and sealed versions in ``out`` (``public/``,
+        ``highlighted/``, ``sealed/``), the items' words (all, or ``items``) truly redacted
+        through the brief's gate and verified after writing."""
+        from clawback.service.briefs import Briefs, Proposal
+
+        self.ctx.require(Act.file_brief)
+        with self.ctx.reading() as s:
+            doc = self._document(s, docket)
+            wanted = s.scalars(
+                select(t.Item).where(t.Item.document_id == doc.id).order_by(t.Item.id)
+            ).all()
+            chosen = [i for i in wanted if items is None or i.id in items]
+            unknown = sorted(set(items or ()) - {i.id for i in chosen})
+            if unknown:
+                raise NotFound(f"no item {unknown[0]!r} of ECF No. {doc.docket}")
+            pdf = self.ctx.files.get(doc.original)
+            name = f"ECF-{doc.docket}"
+        proposals = [
+            Proposal(page=i.page_idx, text=text, reason="REDACTED", source=i.id)
+            for i in chosen
+            for text in i.texts
+        ]
+        return Briefs(self.ctx).file(pdf, out, name, proposals=proposals)
+
+    def _document(self, s: Session, docket: str) -> t.Document:
+        entry = docket_entry(docket)
+        doc = s.scalar(select(t.Document).where(t.Document.docket == entry))
+        if doc is None or not lookup.allowed(s, self.actor, doc):
+            raise NotFound(f"no filed paper ECF No. {entry}")
+        return doc
+
+    def _paper(self, s: Session, doc: t.Document) -> FiledPaper:
+        items = s.scalars(select(t.Item).where(t.Item.document_id == doc.id)).all()
+        assert doc.docket is not None
+        return FiledPaper(
+            doc.docket,
+            FiledKind(doc.filed_kind or FiledKind.brief.value),
+            doc.title,
+            doc.page_count,
+            tuple(
+                FiledItem(
+                    i.id,
+                    Pinpoint.parse(i.pinpoint) if i.pinpoint else Pinpoint(page=i.page_idx + 1),
+                    i.what,
+                    tuple(i.texts),
+                )
+                for i in items
+            ),
+        )
+
+
+def _text_lines(pdf: bytes) -> list[list[TextLine]]:
+    """Each page's lines of text with their places, as PyMuPDF reads them."""
+    from clawback.pdf.files.document import open_pdf
+
+    pages: list[list[TextLine]] = []
+    with open_pdf(pdf) as doc:
+        for page in doc.pages():
+            found: list[TextLine] = []
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", ()):
+                    text = "".join(span["text"] for span in line["spans"])
+                    x0, y0, _, y1 = line["bbox"]
+                    if text.strip():
+                        found.append(TextLine(x0, y0, y1, text))
+            pages.append(found)
+    return pages
