@@ -127,6 +127,17 @@ def _mount(folder: Path, kib: int) -> None:
         pytest.skip(f"!!! DISK-FULL NOT TESTED: mount -t tmpfs failed: {done.stderr.strip()} !!!")
 
 
+def grow(folder: Path, kib: int) -> None:
+    """The tmpfs on ``folder`` made ``kib`` KiB large, its files kept: room made on a full disk."""
+    done = subprocess.run(
+        ["mount", "-o", f"remount,size={kib}k", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def _umount(folder: Path) -> None:
     done = subprocess.run(["umount", str(folder)], capture_output=True, check=False)
     if done.returncode != 0:
