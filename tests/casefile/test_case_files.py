@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from clawback.casefile.read import parse_case_file
 from clawback.casefile.write import case_file_text
 from clawback.cli import app
-from clawback.domain.errors import NotPermitted
+from clawback.domain.errors import NotFound, NotPermitted
+from clawback.domain.pinpoints import FiledKind, FiledPaper
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.test_cli import make_pdf
@@ -72,6 +73,15 @@ acts:
     by: 2021-01-15
 closures:
   - {day: 2020-12-24, reason: "federal offices closed by executive order"}
+filed_papers:
+  - file: papers/opposition.pdf
+    docket: "ECF No. 52-1"
+    kind: declaration
+    title: "Declaration of Hanna Ruiz"
+    under_seal: true
+    items:
+      - {id: quoted, at: "page 2", what: "the advice quoted", text: ["counsel said settle now"]}
+      - {id: para2, at: "¶ 2", what: "the advice restated"}
 """
 
 
@@ -90,12 +100,15 @@ def case_folder(root: Path, text: str = CASE) -> Path:
     make_pdf(root / "exhibits" / "memo.pdf", "Keep the B-7 notes", "page two")
     make_pdf(root / "exhibits" / "list.pdf", "A list of names")
     make_pdf(root / "exhibits" / "post.pdf", "A public post")
+    (root / "papers").mkdir()
+    make_pdf(root / "papers" / "opposition.pdf", "1. I am counsel.", "2. counsel said settle now")
     (root / "case.yaml").write_text(text, encoding="utf-8")
     return root / "case.yaml"
 
 
 def seen(ws: Path, url: str | None = None) -> dict[str, object]:
-    """The record as the operator reads it: claims and rulings, deadlines, documents."""
+    """The record as the operator reads it: claims and rulings, deadlines, documents, the filed
+    paper (its items and where they are)."""
     workspace = Workspace.open(ws, url)
     try:
         record = workspace.operator()
@@ -108,9 +121,13 @@ def seen(ws: Path, url: str | None = None) -> dict[str, object]:
             (d.exhibit, d.title, d.designation, str(d.first), d.sealed)
             for d in record.catalog.documents()
         ]
+        try:
+            paper: object = record.filed_papers.paper("ECF No. 52-1")
+        except NotFound:
+            paper = None
     finally:
         workspace.close()
-    return {"claims": claims, "deadlines": deadlines, "documents": documents}
+    return {"claims": claims, "deadlines": deadlines, "documents": documents, "paper": paper}
 
 
 def test_a_case_file_loads_whole_then_again_unchanged_and_round_trips(
@@ -137,7 +154,18 @@ def test_a_case_file_loads_whole_then_again_unchanged_and_round_trips(
     assert ("2020-12-28", "producing side: file a public version of Exhibit 3") in [
         (str(due), says) for due, says, _ in record["deadlines"]
     ]
-    assert [(e, s) for e, _, _, _, s in record["documents"]] == [(1, True), (2, True), (3, False)]
+    assert [(e, s) for e, _, _, _, s in record["documents"]] == [
+        (1, True),
+        (2, True),
+        (3, False),
+        (None, True),  # the declaration, lodged under seal
+    ]
+    paper = record["paper"]
+    assert isinstance(paper, FiledPaper) and paper.kind is FiledKind.declaration
+    assert [(i.id, str(i.at), i.texts) for i in paper.items] == [
+        ("para2", "¶ 2", ("2. counsel said settle now",)),
+        ("quoted", "page 2", ("counsel said settle now",)),
+    ]
     assert ("2020-12-28", "producing side: file a redacted version of Exhibit 1") in [
         (str(due), says) for due, says, _ in record["deadlines"]
     ]
@@ -156,6 +184,11 @@ def test_a_case_file_loads_whole_then_again_unchanged_and_round_trips(
     assert "designation: Confidential" in exported and "public: true" in exported
     for said in ("movant: court", "in_part:", "condition_days: 7", "unseal: true"):
         assert said in exported
+    # The paper beside the case file, its file as filed; its items by pinpoint, the words
+    # written only where the pinpoint alone does not find them again.
+    given = (tmp_path / "given" / "papers" / "opposition.pdf").read_bytes()
+    assert (tmp_path / "out1" / "documents" / "ecf-52-1.pdf").read_bytes() == given
+    assert "under_seal: true" in exported and exported.count("counsel said settle now") == 1
     assert seen(second, database_url) == record
 
 
@@ -188,6 +221,14 @@ def _line_of(text: str, needle: str) -> int:
         (("result: granted,", "result: allowed,"), "allowed", "rulings[1].result: not one of"),
         (("closures:", "closure:"), "closure:", "closure: unknown key"),
         (("party: joint", "party: clerk"), "clerk", "acts[2].party: not one of"),
+        (("under_seal:", "sealed:"), "sealed:", "filed_papers[1].sealed: unknown key"),
+        (("ECF No. 52-1", "ECF No. 52-x"), "52-x", "filed_papers[1].docket: not a docket"),
+        (('at: "page 2"', 'at: "pg 2"'), "pg 2", "filed_papers[1].items[1].at: not a place"),
+        (
+            ('restated"}', 'restated", text: [x]}'),
+            "text: [x]",
+            "filed_papers[1].items[2].text: ¶ 2 is found by its number",
+        ),
     ],
 )
 def test_a_bad_key_or_value_is_refused_with_its_line_and_nothing_is_entered(
@@ -330,3 +371,22 @@ def test_only_the_operator_loads_a_whole_case_file(tmp_path: Path) -> None:
     assert seen(ws) == before
     cli(ws, "load-case", str(case))
     assert seen(ws) != before
+
+
+def test_a_later_load_seals_a_filed_paper_but_never_unseals_it(tmp_path: Path) -> None:
+    served = CASE.replace("    under_seal: true\n", "")
+    case = case_folder(tmp_path / "given", served)
+    ws = tmp_path / "ws"
+    init(ws)
+    assert "ECF No. 52-1: DOC-" in cli(ws, "load-case", str(case))
+    assert seen(ws)["documents"][-1][-1] is False  # type: ignore[index]
+    case.write_text(CASE, encoding="utf-8")  # the court has since sealed it
+    assert [x.strip() for x in cli(ws, "load-case", str(case)).splitlines()] == [
+        "ECF No. 52-1: sealed",
+        "case No. 1:20-cv-00001 loaded",
+    ]
+    assert seen(ws)["documents"][-1][-1] is True  # type: ignore[index]
+    case.write_text(served, encoding="utf-8")
+    out = cli(ws, "load-case", str(case), ok=False)
+    assert "ECF No. 52-1 is under seal in the record; a case file does not unseal it" in out
+    assert seen(ws)["documents"][-1][-1] is True  # type: ignore[index]

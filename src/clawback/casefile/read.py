@@ -25,6 +25,8 @@ from clawback.domain.casefile import (
     ClosureEntry,
     DeclarationEntry,
     DocumentEntry,
+    FiledItemEntry,
+    FiledPaperEntry,
     ItemEntry,
     ProductionEntry,
     RulingEntry,
@@ -34,6 +36,7 @@ from clawback.domain.claims import Privilege, Request, Result
 from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.exhibit_ids import ExhibitId, exhibit_ids
 from clawback.domain.order import order_from_data
+from clawback.domain.pinpoints import FiledKind, Pinpoint, docket_entry
 from clawback.domain.seal_parts import Movant, Privacy, SealPart
 from clawback.domain.sealing import MotionKind
 
@@ -129,6 +132,20 @@ class _Value:
             return (self.text(),)
         return tuple(v.text() for v in self.each())
 
+    def file(self) -> PurePosixPath:
+        """A path relative to the case file, inside its folder."""
+        path = PurePosixPath(self.text())
+        if path.is_absolute() or ".." in path.parts:
+            raise self.fail(f"give the path relative to the case file, inside its folder: {path}")
+        return path
+
+    def parsed(self, parse: Callable[[str], T]) -> T:
+        """The text read by a domain parser, its one-line refusal placed at this line."""
+        try:
+            return parse(str(self.plain()))
+        except InvalidInput as exc:
+            raise self.fail(str(exc)) from None
+
     def exhibit(self) -> ExhibitId:
         """One exhibit as the court writes it: ``12``, ``A``, ``P5``, ``5-A``."""
         value = self.plain()
@@ -209,7 +226,7 @@ def parse_case_file(text: str, source: str) -> CaseFile:
         raise CaseFileError(f"{source}: empty: a case file needs at least its case")
     top = _Value(root, source, "").mapping(
         "case protective_order producing_party receiving_party declarations documents "
-        "productions items claims rulings seals acts closures",
+        "productions items claims rulings seals acts closures filed_papers",
         "case",
     )
     sides = _Sides(
@@ -231,6 +248,7 @@ def parse_case_file(text: str, source: str) -> CaseFile:
         seals=tuple(_seal(v, sides) for v in top.each("seals")),
         acts=tuple(_act(v, sides) for v in top.each("acts")),
         closures=tuple(_closure(v) for v in top.each("closures")),
+        filed_papers=tuple(_filed_paper(v) for v in top.each("filed_papers")),
     )
     problems = case.problems()
     if problems:
@@ -302,12 +320,8 @@ def _document(value: _Value, ordered: bool) -> DocumentEntry:
     m = value.mapping("file exhibit title kind designation public", "file")
     if not ordered and "designation" in m.keys:
         raise m.keys["designation"].fail("the case file gives no protective order to designate by")
-    file = m.keys["file"]
-    path = PurePosixPath(file.text())
-    if path.is_absolute() or ".." in path.parts:
-        raise file.fail(f"give the path relative to the case file, inside its folder: {path}")
     return DocumentEntry(
-        file=path,
+        file=m.need("file", _Value.file),
         exhibit=m.get("exhibit", _Value.exhibit, None),
         title=m.get("title", _Value.text, None),
         kind=m.get("kind", _Value.text, None),
@@ -430,3 +444,28 @@ def _act(value: _Value, sides: _Sides) -> OrderedAct:
 def _closure(value: _Value) -> ClosureEntry:
     m = value.mapping("day reason", "day reason")
     return ClosureEntry(day=m.need("day", _Value.day), reason=m.need("reason", _Value.text))
+
+
+def _filed_paper(value: _Value) -> FiledPaperEntry:
+    m = value.mapping("file docket kind title under_seal items", "file docket kind")
+    return FiledPaperEntry(
+        file=m.need("file", _Value.file),
+        docket=m.need("docket", lambda v: v.parsed(docket_entry)),
+        kind=m.need("kind", lambda v: v.choice(FiledKind)),
+        title=m.get("title", _Value.text, ""),
+        under_seal=m.get("under_seal", _Value.flag, False),
+        items=tuple(_filed_item(v) for v in m.each("items")),
+    )
+
+
+def _filed_item(value: _Value) -> FiledItemEntry:
+    m = value.mapping("id at what text", "id at what")
+    item = FiledItemEntry(
+        id=m.need("id", _Value.text),
+        at=m.need("at", lambda v: v.parsed(Pinpoint.parse)),
+        what=m.need("what", _Value.text),
+        texts=m.get("text", _Value.texts, ()),
+    )
+    if item.texts and item.at.paragraph is not None:
+        raise m.keys["text"].fail(f"{item.at} is found by its number: give text only with a page")
+    return item

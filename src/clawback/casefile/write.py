@@ -14,6 +14,7 @@ from clawback.domain.casefile import (
     CaseFile,
     ClaimEntry,
     DocumentEntry,
+    FiledPaperEntry,
     RulingEntry,
     SealEntry,
 )
@@ -64,6 +65,7 @@ def case_file_text(case: CaseFile) -> str:
         "seals": [_seal(s) for s in case.seals],
         "acts": [_act(a) for a in case.acts],
         "closures": [{"day": c.day, "reason": c.reason} for c in case.closures],
+        "filed_papers": [_filed_paper(p) for p in case.filed_papers],
     }
     body = yaml.safe_dump(_kept(data), sort_keys=False, allow_unicode=True, width=100)
     return HEADER + body
@@ -158,5 +160,21 @@ def _act(a: OrderedAct) -> dict[str, Any]:
             "within": a.days,
             "by": a.by,
             "source": a.source,
+        }
+    )
+
+
+def _filed_paper(p: FiledPaperEntry) -> dict[str, Any]:
+    return _kept(
+        {
+            "file": str(p.file),
+            "docket": f"ECF No. {p.docket}",
+            "kind": p.kind,
+            "title": p.title,
+            "under_seal": p.under_seal,
+            "items": [
+                _kept({"id": i.id, "at": str(i.at), "what": i.what, "text": i.texts})
+                for i in p.items
+            ],
         }
     )

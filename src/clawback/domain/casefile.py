@@ -1,6 +1,6 @@
 """A whole case as one file's worth of values: the matter, its protective order, the documents
 (by file), the claims, the rulings on them, the rulings on motions to seal, the acts the orders
-set and the court's closures.
+set, the court's closures and the papers filed on the docket (by file, with their items).
 
 These are the values a case file is parsed into once, at the edge (``clawback.casefile.read``),
 and that an export is built from (``service.casefiles``); every field is already the domain's
@@ -18,6 +18,7 @@ from clawback.domain.acts import OrderedAct
 from clawback.domain.bates import BatesNumber
 from clawback.domain.claims import Privilege, Request, Result
 from clawback.domain.exhibit_ids import ExhibitId
+from clawback.domain.pinpoints import FiledKind, Pinpoint
 from clawback.domain.seal_parts import Movant, SealPart
 from clawback.domain.sealing import MotionKind
 
@@ -128,6 +129,29 @@ class ClosureEntry:
 
 
 @dataclass(frozen=True)
+class FiledItemEntry:
+    """An item of a filed paper by its pinpoint as cited; ``texts`` only where the pinpoint
+    alone does not find them (a page, not its lines or a paragraph)."""
+
+    id: str
+    at: Pinpoint
+    what: str
+    texts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FiledPaperEntry:
+    """A paper on the docket, never produced, by its path relative to the case file."""
+
+    file: PurePosixPath
+    docket: str  # the entry, parsed (``domain.pinpoints.docket_entry``): 101-33
+    kind: FiledKind
+    title: str = ""  # "": its docket entry
+    under_seal: bool = False
+    items: tuple[FiledItemEntry, ...] = ()
+
+
+@dataclass(frozen=True)
 class CaseFile:
     caption: Caption
     # A preset's name, the order as data (``domain.order.order_from_data``), or None: the case
@@ -144,6 +168,7 @@ class CaseFile:
     seals: tuple[SealEntry, ...] = ()
     acts: tuple[OrderedAct, ...] = ()
     closures: tuple[ClosureEntry, ...] = ()
+    filed_papers: tuple[FiledPaperEntry, ...] = ()
 
     def problems(self) -> list[str]:
         """What the file names without defining it (an exhibit no document carries, a claim a
@@ -176,4 +201,13 @@ class CaseFile:
         for n, seal in enumerate(self.seals, 1):
             for e in seal.exhibits:
                 need(f"seals[{n}]", "produced exhibit", e, produced)
+        dockets: set[str] = set()
+        for n, paper in enumerate(self.filed_papers, 1):
+            if paper.docket in dockets:
+                found.append(f"filed_papers[{n}]: ECF No. {paper.docket} given twice")
+            dockets.add(paper.docket)
+            for k, filed in enumerate(paper.items, 1):
+                if filed.id in items:
+                    found.append(f"filed_papers[{n}].items[{k}]: item {filed.id} given twice")
+                items.add(filed.id)
         return list(dict.fromkeys(found))

@@ -30,6 +30,23 @@ class FiledKind(StrEnum):
     order = "order"
 
 
+_PREFIX = ("ecf no.", "ecf", "dkt. no.", "dkt.", "docket no.", "doc. no.", "doc.", "docs.")
+
+
+def docket_entry(given: str) -> str:
+    """``ECF No. 101-33``, ``Dkt. 101-33``, ``101-33`` -> ``101-33``: the entry, parsed once."""
+    text = " ".join(str(given).split())
+    low = text.lower()
+    for prefix in _PREFIX:
+        if low.startswith(prefix):
+            text = text[len(prefix) :].strip()
+            break
+    parts = text.split("-")
+    if not 1 <= len(parts) <= 2 or not all(p.isdigit() and len(p) <= 6 for p in parts):
+        raise InvalidInput(f"not a docket entry (ECF No. 101, ECF No. 101-33): {given!r}")
+    return "-".join(str(int(p)) for p in parts)
+
+
 _DASH = r"\s*(?:-|\u2013|\u2014|through|to)\s*"
 _PAGE_LINES = re.compile(
     rf"^(?:at\s+)?(?:page|p\.|pg\.)\s*(\d{{1,4}})"

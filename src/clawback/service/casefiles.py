@@ -42,6 +42,7 @@ from clawback.domain.sealing import PUBLIC_DOMAIN, MotionKind
 from clawback.domain.seats import Act
 from clawback.service import rows
 from clawback.service.base import Service
+from clawback.service.casefile_papers import export_papers, load_papers
 from clawback.service.matter import protective_order_presets
 from clawback.storage import tables as t
 
@@ -64,9 +65,13 @@ class CaseFiles(Service):
         problems = case.problems()
         if problems:
             raise NotFound(problems[0])
-        missing = [d.file for d in case.documents if not (folder / d.file).is_file()]
-        if missing:
-            raise NotFound(f"documents: no file {missing[0]} beside the case file ({folder})")
+        for key, files in (
+            ("documents", [d.file for d in case.documents]),
+            ("filed_papers", [p.file for p in case.filed_papers]),
+        ):
+            missing = [f for f in files if not (folder / f).is_file()]
+            if missing:
+                raise NotFound(f"{key}: no file {missing[0]} beside the case file ({folder})")
         record = Record(self.ctx)
         said: list[str] = []
         preset = case.protective_order if isinstance(case.protective_order, str) else None
@@ -81,6 +86,7 @@ class CaseFiles(Service):
         said += self._claims(record, case.claims)
         said += self._rulings(record, case.rulings)
         said += self._seals(record, case.seals)
+        said += load_papers(record, case.filed_papers, folder)
         entered = self._acts()
         for act in case.acts:
             if _act_key(act) not in entered:
@@ -89,8 +95,9 @@ class CaseFiles(Service):
         return said
 
     def export(self, folder: Path) -> CaseFile:
-        """The record as a case file whose documents are written to ``folder``/documents: the
-        whole record, every side's collection in it, so the operator's to make alone."""
+        """The record as a case file whose documents and filed papers are written to
+        ``folder``/documents: the whole record, every side's collection in it, so the
+        operator's to make alone."""
         self.ctx.require(Act.export_case)
         with self.ctx.transaction() as s:
             matter = rows.matter(s)
@@ -101,6 +108,8 @@ class CaseFiles(Service):
             for doc in docs:
                 if (doc.meta or {}).get("depth", 0):
                     continue  # a member of an e-mail family: its file is the e-mail's
+                if doc.docket is not None:
+                    continue  # a filed paper: in ``filed_papers``
                 suffix = PurePosixPath(str((doc.meta or {}).get("name") or ".pdf")).suffix
                 stem = f"ex{ids[doc.exhibit]}" if doc.exhibit is not None else doc.control
                 file = PurePosixPath(DOCUMENTS, stem + (suffix or ".pdf"))
@@ -121,6 +130,8 @@ class CaseFiles(Service):
                         public=doc.publicly_available,
                     )
                 )
+            papers, paper_files = export_papers(s, self.ctx.files, DOCUMENTS)
+            files += paper_files
             case = CaseFile(
                 caption=Caption(matter.number, matter.court, matter.caption, matter.state),
                 protective_order=_preset_name(dict(matter.order)),
@@ -146,6 +157,7 @@ class CaseFiles(Service):
                     ClosureEntry(c.day, c.reason)
                     for c in s.scalars(select(t.CourtClosure).order_by(t.CourtClosure.day))
                 ),
+                filed_papers=tuple(papers),
             )
             blobs = [(file, self.ctx.files.get(sha)) for file, sha in files]
         for file, data in blobs:

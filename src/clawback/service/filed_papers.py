@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
-from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint
+from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint, docket_entry
 from clawback.domain.pleading_lines import TextLine, lines_at, paragraph_at
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
@@ -29,23 +29,7 @@ from clawback.service.base import Service
 from clawback.service.ingest import Ingest
 from clawback.storage import tables as t
 
-__all__ = ["Entered", "FiledPapers", "docket_entry"]
-
-_PREFIX = ("ecf no.", "ecf", "dkt. no.", "dkt.", "docket no.", "doc. no.", "doc.", "docs.")
-
-
-def docket_entry(given: str) -> str:
-    """``ECF No. 101-33``, ``Dkt. 101-33``, ``101-33`` -> ``101-33``: the entry, parsed once."""
-    text = " ".join(str(given).split())
-    low = text.lower()
-    for prefix in _PREFIX:
-        if low.startswith(prefix):
-            text = text[len(prefix) :].strip()
-            break
-    parts = text.split("-")
-    if not 1 <= len(parts) <= 2 or not all(p.isdigit() and len(p) <= 6 for p in parts):
-        raise InvalidInput(f"not a docket entry (ECF No. 101, ECF No. 101-33): {given!r}")
-    return "-".join(str(int(p)) for p in parts)
+__all__ = ["Entered", "FiledPapers", "docket_entry", "text_lines", "words_at"]
 
 
 @dataclass(frozen=True)
@@ -119,28 +103,8 @@ class FiledPapers(Service):
             name = f"ECF No. {doc.docket}"
             if s.get(t.Item, item_id) is not None:
                 raise RuleViolation(f"item {item_id!r} is already in the record")
-            pages = _text_lines(self.ctx.files.get(doc.original))
-            if place.paragraph is not None and not texts:
-                index, found = paragraph_at(place, pages, name)
-            else:
-                assert place.page is not None
-                index = place.page - 1
-                if index >= len(pages):
-                    raise NotFound(
-                        f"{name} has no page {place.page} ({counted(len(pages), 'page')})"
-                    )
-                if texts:
-                    found = tuple(texts)
-                elif place.lines is None:  # "page 19": the page whole, every line of it
-                    found = tuple(" ".join(x.text.split()) for x in pages[index])
-                else:
-                    found = lines_at(place, pages[index], name)
-                if not found:
-                    raise NotFound(f"{name} at {place}: no text there to redact")
-                page_text = " ".join(" ".join(x.text.split()) for x in pages[index])
-                missing = [x for x in found if " ".join(x.split()) not in page_text]
-                if missing:
-                    raise NotFound(f"{name} at {place}: {len(missing)} of the words not there")
+            pages = text_lines(self.ctx.files.get(doc.original))
+            index, found = words_at(pages, place, texts, name)
             s.add(
                 t.Item(
                     id=item_id,
@@ -199,7 +163,9 @@ class FiledPapers(Service):
         return doc
 
     def _paper(self, s: Session, doc: t.Document) -> FiledPaper:
-        items = s.scalars(select(t.Item).where(t.Item.document_id == doc.id)).all()
+        items = s.scalars(
+            select(t.Item).where(t.Item.document_id == doc.id).order_by(t.Item.id)
+        ).all()
         assert doc.docket is not None
         return FiledPaper(
             doc.docket,
@@ -218,7 +184,35 @@ class FiledPapers(Service):
         )
 
 
-def _text_lines(pdf: bytes) -> list[list[TextLine]]:
+def words_at(
+    pages: Sequence[Sequence[TextLine]], place: Pinpoint, texts: Sequence[str], name: str
+) -> tuple[int, tuple[str, ...]]:
+    """The page (from 0) and the words an item at ``place`` names: the paragraph by its number,
+    the lines a pleading page numbers, the page whole, or ``texts`` checked to be on the page."""
+    if place.paragraph is not None:
+        if texts:
+            raise InvalidInput(f"{name} {place}: a paragraph is found by its number, not by words")
+        return paragraph_at(place, pages, name)
+    assert place.page is not None
+    index = place.page - 1
+    if index >= len(pages):
+        raise NotFound(f"{name} has no page {place.page} ({counted(len(pages), 'page')})")
+    if texts:
+        found = tuple(texts)
+    elif place.lines is None:  # "page 19": the page whole, every line of it
+        found = tuple(" ".join(x.text.split()) for x in pages[index])
+    else:
+        found = lines_at(place, pages[index], name)
+    if not found:
+        raise NotFound(f"{name} at {place}: no text there to redact")
+    page_text = " ".join(" ".join(x.text.split()) for x in pages[index])
+    missing = [x for x in found if " ".join(x.split()) not in page_text]
+    if missing:
+        raise NotFound(f"{name} at {place}: {len(missing)} of the words not there")
+    return index, found
+
+
+def text_lines(pdf: bytes) -> list[list[TextLine]]:
     """Each page's lines of text with their places, as PyMuPDF reads them."""
     from clawback.pdf.files.document import open_pdf
 
