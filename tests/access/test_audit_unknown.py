@@ -59,3 +59,35 @@ def test_an_aeo_exhibit_is_absent_from_an_employees_audit_trail(tmp_path: Path) 
         assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
     finally:
         workspace.close()
+
+
+def test_a_colleagues_reads_do_not_tell_an_employee_how_much_there_is(tmp_path: Path) -> None:
+    """Receiving counsel lists the documents (``read.list``: "3 of 3 documents"): the party
+    employee beside them, who may not see the AEO one, reads that entry only as withheld, in
+    the listing and the export; their own reads they still see."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add("counsel@plf.test", name="C", side="receiving", category="counsel")
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        for k in (1, 2, 3):
+            op.ingest.ingest(_page(f"memo {k}"), title=f"doc {k}", exhibit=k)
+        op.designations.designate(2, "AEO")
+        op.productions.produce([1, 2, 3], "TST-00000001", "VOL001")
+        counsel_saw = len(workspace.person("counsel@plf.test").catalog.documents())
+        seat = workspace.person(EMPLOYEE)
+        own = len(seat.catalog.documents())
+        assert (counsel_saw, own) == (3, 2)
+        listed = seat.audit.entries()
+        counts = [e.subject for e in listed if e.action == "read.list"]
+        assert counts == ["2 of 2 documents"], counts
+        assert any(e.actor == "counsel@plf.test" and e.withheld for e in listed)
+        out = tmp_path / "employee.jsonl"
+        seat.audit.export(out)
+        assert "3 of 3 documents" not in out.read_text(encoding="utf-8")
+        assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
+    finally:
+        workspace.close()

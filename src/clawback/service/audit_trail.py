@@ -49,6 +49,7 @@ class Entry:
 #: Bates number (a range names its first and last page).
 NAMES = re.compile(r"Ex\. \d+|[A-Za-z]\w*(?:-[A-Za-z]\w*)*-\d+|[A-Za-z]+\d+")
 UNKNOWN = "names a document outside what you may see"
+WIDER = "another person's reads, from a view wider than yours"
 #: The record a detail's ``state`` binds by the document's row: ``document:<id>``.
 STATE_KEYS = re.compile(r"document:\d+")
 #: Detail keys whose whole numbers are exhibit numbers.
@@ -95,16 +96,13 @@ class AuditTrail(Service):
         self.ctx.require(Act.read_audit)
         if not 1 <= limit <= 1000:
             raise InvalidInput(f"list 1 to 1000 entries, not {limit}")
-        seat = self.actor.seat
         sides = _sides(self)
         with self.ctx.reading() as s:
             unknown = self._unknown_names(s)
             found = s.scalars(select(t.Audit).order_by(t.Audit.seq.desc()).limit(limit)).all()
             listed = []
             for row in found:
-                why = _withheld(seat, sides, row.action, row.actor) or _naming(
-                    row.subject, row.detail, unknown
-                )
+                why = self._why(sides, unknown, row.action, row.actor, row.subject, row.detail)
                 subject = row.subject if why is None else ""
                 action = row.action if why is None else "withheld"
                 listed.append(Entry(row.seq, row.stamp, row.actor, row.path, action, subject, why))
@@ -129,15 +127,12 @@ class AuditTrail(Service):
             target = delivery.outside(self.ctx.workspace.root, out)
             delivery.check_replaceable(s, target)
             self.ctx.audit(s, "audit.export", target.name)
-        seat = self.actor.seat
         sides = _sides(self)
         with self.ctx.transaction() as s:
             unknown = self._unknown_names(s)
 
         def withhold(entry: audit.Recorded) -> str | None:
-            return _withheld(seat, sides, entry.action, entry.actor) or _naming(
-                entry.subject, entry.detail, unknown
-            )
+            return self._why(sides, unknown, entry.action, entry.actor, entry.subject, entry.detail)
 
         with self.ctx.transaction() as s:
             head = audit_export.export(
@@ -150,6 +145,26 @@ class AuditTrail(Service):
             )
             delivery.record(s, target, target.read_bytes())
         return head
+
+    def _why(
+        self,
+        sides: dict[str, str],
+        unknown: frozenset[str],
+        action: str,
+        actor: str,
+        subject: str,
+        detail: object,
+    ) -> str | None:
+        """Why an entry is withheld from this reader, or None: another party's reads and
+        searches; an entry naming a document the reader may not know of; and, for a reader
+        who may not know of every document, another person's reads and searches even on the
+        same side (counsel's "3 of 19 documents" tells an employee of the AEO ones)."""
+        found = _withheld(self.actor.seat, sides, action, actor)
+        found = found or _naming(subject, detail, unknown)
+        mine = actor.split(" ", 1)[0] == self.actor.person.email
+        if found is None and unknown and action.startswith(WORK_PRODUCT) and not mine:
+            found = WIDER
+        return found
 
     def _unknown_names(self, s: Session) -> frozenset[str]:
         """Every name of every document this actor may not know of (none for the operator
