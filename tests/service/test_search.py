@@ -189,3 +189,15 @@ def test_the_command_line_names_each_hit_and_counts_them(
     refused = CliRunner().invoke(app, ["search", "(reasons", *where], env=env)
     assert refused.exit_code != 0 and "Traceback" not in refused.output
     assert len(refused.output.strip().splitlines()) == 1
+
+
+def test_a_hit_names_a_lettered_exhibit_as_the_court_writes_it(world: Record) -> None:
+    """A hit on Ex. 5-A says 5-A (not the ordinal the record keeps for it); a numbered one
+    keeps its number."""
+    from clawback.domain.exhibit_ids import ExhibitId
+
+    world.ingest.ingest(
+        pdf(["a lettered exhibit about wombats"]), title="w", exhibit=ExhibitId.parse("5-A")
+    )
+    assert [h.exhibit for h in world.reads.search("wombats")] == ["5-A"]
+    assert {h.exhibit for h in world.reads.search("caravan")} == {1}

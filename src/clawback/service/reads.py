@@ -57,7 +57,7 @@ class Hit:
     produced has no Bates number: it is named by its document's control number and page."""
 
     bates: BatesNumber | None
-    exhibit: int | None
+    exhibit: int | str | None  # as the court writes it: 12, or "A", "5-A"
     snippet: str
     control: str = ""
     page: int = 0  # from 1
@@ -204,7 +204,14 @@ class Reads(Service):
                 select(func.count()).select_from(source).where(matches, may_see.exists())
             )
             found = s.execute(
-                select(t.Page.bates, t.Document.exhibit, t.Document.control, t.Page.idx, snippet)
+                select(
+                    t.Page.bates,
+                    t.Document.exhibit,
+                    t.Document.exhibit_id,
+                    t.Document.control,
+                    t.Page.idx,
+                    snippet,
+                )
                 .select_from(source)
                 .join(t.Document, t.Page.document_id == t.Document.id)
                 .where(matches, may_see.exists())
@@ -214,8 +221,10 @@ class Reads(Service):
             ).all()
             hits = Hits(
                 (
-                    Hit(b, n, " ".join((text or "").split()), control, idx + 1)
-                    for b, n, control, idx, text in found
+                    Hit(
+                        b, _as_written(n, written), " ".join((text or "").split()), control, idx + 1
+                    )
+                    for b, n, written, control, idx, text in found
                 ),
                 total=total or 0,
                 offset=offset,
@@ -440,3 +449,10 @@ def _matching(
     vector: ColumnElement[Any] = literal_column(f"page.{column.key}_search")  # generated
     found: ColumnElement[bool] = vector.op("@@")(tsquery)
     return t.Page.__table__, found, snippet, t.Page.__table__.c.id
+
+
+def _as_written(ordinal: int | None, written: str | None) -> int | str | None:
+    """An exhibit as the court writes it: its plain number, or its identifier ("A", "5-A")."""
+    if ordinal is None or written is None or written == str(ordinal):
+        return ordinal
+    return written

@@ -58,7 +58,7 @@ class Page(BaseModel):
 class Hit(BaseModel):
     name: str  # the Bates number, or for a page not produced its control number and page
     bates: str | None
-    exhibit: int | None
+    exhibit: int | str | None  # as the court writes it: 12, or "A", "5-A"
     snippet: str
 
 
