@@ -45,7 +45,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -58,6 +57,7 @@ from clawback.domain.citations import find_citations
 from clawback.domain.errors import InvalidInput
 from clawback.domain.references import read_references
 from clawback.domain.seats import Act
+from clawback.papers import quoting
 from clawback.pdf.files.convert import to_pdf
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.gate.verify import require_clean, verify
@@ -124,102 +124,6 @@ class BriefCitation:
     raw: str
     cites: tuple[str, ...]
     warnings: tuple[str, ...] = ()  # a footnote marker glued on, a letter among the digits
-
-
-# -- comparing texts -------------------------------------------------------------------------
-
-_DROP = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_LOOKALIKES = str.maketrans(
-    {
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
-        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
-        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
-    }
-)
-
-
-class _Fold(dict[int, str]):
-    """Per character: NFKC, look-alikes to ASCII, case folded, whitespace to one space."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        if char in _DROP:
-            folded = ""
-        else:
-            folded = unicodedata.normalize("NFKC", char).translate(_LOOKALIKES).casefold()
-            folded = "".join(" " if c.isspace() else c for c in folded)
-        self[code] = folded
-        return folded
-
-
-_FOLD = _Fold()
-_SPACES = re.compile(" +")
-_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
-_QUOTED = re.compile(r'"([^"]{1,3000})"')
-
-
-def _fold(text: str) -> str:
-    """The comparison form of a text (see `_Fold`), whitespace runs collapsed, ends stripped."""
-    return _SPACES.sub(" ", text.translate(_FOLD)).strip()
-
-
-def _fold_map(text: str) -> tuple[str, list[int]]:
-    """`_fold(text)`, and for each of its characters the index in `text` it came from."""
-    out: list[str] = []
-    origin: list[int] = []
-    space = True  # drops leading spaces
-    for i, char in enumerate(text):
-        for c in _FOLD[ord(char)]:
-            if c == " ":
-                if space:
-                    continue
-                space = True
-            else:
-                space = False
-            out.append(c)
-            origin.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        origin.pop()
-    return "".join(out), origin
-
-
-def _grams(text: str, size: int) -> set[str]:
-    """The ``size``-character grams of `text` that start at the start of a word."""
-    grams = {text[m.start() : m.start() + size] for m in _WORD_START.finditer(text)}
-    return {gram for gram in grams if len(gram) == size}
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Shrink ``text[s:e]`` to whole words, without punctuation or spaces at its ends."""
-    if 0 < s < e and text[s - 1].isalnum() and text[s].isalnum():
-        while s < e and text[s].isalnum():
-            s += 1
-    if s < e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
-        while e > s and text[e - 1].isalnum():
-            e -= 1
-    while s < e and not text[s].isalnum():
-        s += 1
-    while e > s and not text[e - 1].isalnum():
-        e -= 1
-    return s, e
-
-
-def _common(brief: str, i: int, source: str, gram: str) -> tuple[int, int]:
-    """The longest span of `brief` around position ``i`` (where `gram` starts) in `source`."""
-    best = (i, i)
-    j = source.find(gram)
-    while j >= 0:
-        e, f = i + len(gram), j + len(gram)
-        while e < len(brief) and f < len(source) and brief[e] == source[f]:
-            e, f = e + 1, f + 1
-        s, r = i, j
-        while s > 0 and r > 0 and brief[s - 1] == source[r - 1]:
-            s, r = s - 1, r - 1
-        if e - s > best[1] - best[0]:
-            best = (s, e)
-        j = source.find(gram, j + 1)
-    return best
 
 
 # -- the record's confidential material ---------------------------------------------------------
@@ -310,9 +214,10 @@ def _quotations(brief: str, material: _Material, candidates: dict[int, set[str]]
     `candidates` maps each page worth comparing to the word-start grams it shares with the
     brief; a match is grown from each such gram as far as the two texts agree.
     """
-    quotes = [m.span(1) for m in _QUOTED.finditer(brief)]
+    quotes = [m.span(1) for m in quoting.QUOTED.finditer(brief)]
     starts = [
-        (m.start(), brief[m.start() : m.start() + MIN_QUOTE]) for m in _WORD_START.finditer(brief)
+        (m.start(), brief[m.start() : m.start() + MIN_QUOTE])
+        for m in quoting.WORD_START.finditer(brief)
     ]
     pieces: list[_Piece] = []
     for k, shared in candidates.items():
@@ -322,15 +227,15 @@ def _quotations(brief: str, material: _Material, candidates: dict[int, set[str]]
         for i, gram in starts:
             if i < reach or gram not in shared:
                 continue
-            s, e = _common(brief, i, page.text, gram)
+            s, e = quoting.common(brief, i, page.text, gram)
             reach = e
-            s, e = _trim(brief, s, e)
+            s, e = quoting.trim(brief, s, e)
             if e - s >= MIN_LIFT:
                 pieces.append((s, e, tag))
                 continue
             for qs, qe in quotes:
                 if qs < e and s < qe:
-                    ps, pe = _trim(brief, max(s, qs), min(e, qe))
+                    ps, pe = quoting.trim(brief, max(s, qs), min(e, qe))
                     if pe - ps >= MIN_QUOTE:
                         pieces.append((ps, pe, tag))
     return pieces
@@ -349,7 +254,7 @@ def _carve(pieces: list[_Piece], holes: Sequence[tuple[int, int]], brief: str) -
                 if part[0] < part[1]
             ]
         for ps, pe in parts:
-            ps, pe = _trim(brief, ps, pe)
+            ps, pe = quoting.trim(brief, ps, pe)
             if pe - ps >= MIN_QUOTE:
                 out.append((ps, pe, tags))
     return out
@@ -394,12 +299,12 @@ def _propose(
 ) -> list[Proposal]:
     """The proposals for a brief whose pages read `page_texts` and show the items `shown`
     (see the module doc)."""
-    folded = [_fold_map(text) for text in page_texts]
-    page_grams = [_grams(brief, MIN_QUOTE) for brief, _ in folded]
+    folded = [quoting.fold_map(text) for text in page_texts]
+    page_grams = [quoting.grams(brief, MIN_QUOTE) for brief, _ in folded]
     every_gram = {gram for grams in page_grams for gram in grams}
     candidates: dict[int, set[str]] = {}
     for k, page in enumerate(material.pages):
-        shared = every_gram.intersection(_grams(page.text, MIN_QUOTE))
+        shared = every_gram.intersection(quoting.grams(page.text, MIN_QUOTE))
         if shared:
             candidates[k] = shared
     others = material.other
@@ -421,7 +326,7 @@ def _propose(
             if found.page == len(first) and found.rect is None:
                 pieces.extend(
                     (s, e, frozenset({found.tag}))
-                    for s, e in _occurrences(brief, _fold(found.text))
+                    for s, e in _occurrences(brief, quoting.fold(found.text))
                 )
         for s, e, tags in pieces:
             secrets[brief[s:e]] = secrets.get(brief[s:e], frozenset()) | tags
@@ -440,7 +345,7 @@ def _propose(
         ]
         for found in shown:  # boxes, and texts the page's text does not spell the same way
             if found.page == number and (
-                found.rect is not None or not any(_occurrences(brief, _fold(found.text)))
+                found.rect is not None or not any(_occurrences(brief, quoting.fold(found.text)))
             ):
                 spans.append((found.text, found.rect, frozenset({found.tag})))
         for span, rect, tags in spans:
@@ -641,11 +546,11 @@ class Briefs(Service):
         for doc_id, exhibit, tier, sealed, public, idx, bates, text in found:
             assert bates is not None
             if (tier is None and not sealed) or public:
-                material.other.append(_fold(text))
+                material.other.append(quoting.fold(text))
                 continue
             label = _shown(tier, sealed)
             shown = f"{bates} ({label})"
-            material.pages.append(_Page(str(bates), shown, _fold(text)))
+            material.pages.append(_Page(str(bates), shown, quoting.fold(text)))
             material.by_bates[bates] = shown
             if exhibit is not None:
                 material.by_exhibit[exhibit] = f"Ex. {exhibit} ({label})"

@@ -222,7 +222,11 @@ class Reads(Service):
             hits = Hits(
                 (
                     Hit(
-                        b, _as_written(n, written), " ".join((text or "").split()), control, idx + 1
+                        b,
+                        rows.as_written(n, written),
+                        " ".join((text or "").split()),
+                        control,
+                        idx + 1,
                     )
                     for b, n, written, control, idx, text in found
                 ),
@@ -327,7 +331,7 @@ class Reads(Service):
         shown: dict[str, Any] = {
             "control": doc.control if own else None,
             # a plain number as before; any other identifier as the court writes it
-            "exhibit": doc.exhibit if rows.exhibit_id(doc) is None else doc.exhibit_id,
+            "exhibit": rows.as_written(doc.exhibit, doc.exhibit_id),
             **({"duplicate_of": f"Ex. {doc.exhibit_lead}"} if doc.exhibit_lead else {}),
             "title": slip if slip is not None else doc.title,
             "kind": SLIP_SHEET if slip is not None else doc.kind,
@@ -449,10 +453,3 @@ def _matching(
     vector: ColumnElement[Any] = literal_column(f"page.{column.key}_search")  # generated
     found: ColumnElement[bool] = vector.op("@@")(tsquery)
     return t.Page.__table__, found, snippet, t.Page.__table__.c.id
-
-
-def _as_written(ordinal: int | None, written: str | None) -> int | str | None:
-    """An exhibit as the court writes it: its plain number, or its identifier ("A", "5-A")."""
-    if ordinal is None or written is None or written == str(ordinal):
-        return ordinal
-    return written

@@ -218,9 +218,16 @@ def exhibit_list(session: Session, ordinals: Iterable[int]) -> str:
 
 def exhibit_id(doc: t.Document) -> ExhibitId | None:
     """The identifier a numbered document was given, when it is not its plain number."""
-    if doc.exhibit_id is None or doc.exhibit_id == str(doc.exhibit):
-        return None
-    return ExhibitId.parse(doc.exhibit_id)
+    written = as_written(doc.exhibit, doc.exhibit_id)
+    return ExhibitId.parse(written) if isinstance(written, str) else None
+
+
+def as_written(ordinal: int | None, written: str | None) -> int | str | None:
+    """An exhibit as the court writes it, from its two columns: its plain number, or the
+    identifier it was given ("A", "5-A") in place of the ordinal the record keeps."""
+    if ordinal is None or written is None or written == str(ordinal):
+        return ordinal
+    return written
 
 
 def parse_date(value: str | date | None) -> date | None:
