@@ -49,7 +49,7 @@ def test_an_aeo_exhibit_is_absent_from_an_employees_audit_trail(tmp_path: Path) 
         shown = " ".join(f"{e.action} {e.subject}" for e in listed if e.withheld is None)
         assert not any(name in shown for name in names), shown
         assert any(e.subject == "" and e.withheld for e in listed)
-        assert any("TST-00000001" in e.subject for e in listed)  # Ex. 1 is theirs to know
+        assert any(e.subject == "Ex. 1" for e in listed)  # Ex. 1 is theirs to know
 
         out = tmp_path / "employee.jsonl"
         seat.audit.export(out)
@@ -88,6 +88,40 @@ def test_a_colleagues_reads_do_not_tell_an_employee_how_much_there_is(tmp_path: 
         out = tmp_path / "employee.jsonl"
         seat.audit.export(out)
         assert "3 of 3 documents" not in out.read_text(encoding="utf-8")
+        assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
+    finally:
+        workspace.close()
+
+
+def test_a_volumes_counts_do_not_tell_an_employee_of_what_it_may_not_see(tmp_path: Path) -> None:
+    """A production's entries count its documents (``produce ... documents=3``) and span its
+    pages: to a party employee who may not see the AEO document in it, those entries are
+    withheld links, in the listing and the export; receiving counsel, who sees all three,
+    reads them whole."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add("counsel@plf.test", name="C", side="receiving", category="counsel")
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        for k in (1, 2, 3):
+            op.ingest.ingest(_page(f"memo {k}"), title=f"doc {k}", exhibit=k)
+        op.designations.designate(2, "AEO")
+        op.productions.produce([1, 2, 3], "TST-00000001", "VOL001")
+
+        counsel = workspace.person("counsel@plf.test").audit.entries()
+        assert any(e.action == "produce" and e.withheld is None for e in counsel)
+        seat = workspace.person(EMPLOYEE)
+        listed = seat.audit.entries()
+        shown = [e for e in listed if e.withheld is None]
+        assert not [e for e in shown if e.action.startswith("produce")], shown
+        assert any(e.withheld for e in listed)
+        out = tmp_path / "employee.jsonl"
+        seat.audit.export(out)
+        text = out.read_text(encoding="utf-8").replace(" ", "")
+        assert '"documents":3' not in text
         assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
     finally:
         workspace.close()

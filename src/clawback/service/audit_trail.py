@@ -50,6 +50,7 @@ class Entry:
 NAMES = re.compile(r"Ex\. \d+|[A-Za-z]\w*(?:-[A-Za-z]\w*)*-\d+|[A-Za-z]+\d+")
 UNKNOWN = "names a document outside what you may see"
 WIDER = "another person's reads, from a view wider than yours"
+COUNTS = "counts documents over a view wider than yours"
 #: The record a detail's ``state`` binds by the document's row: ``document:<id>``.
 STATE_KEYS = re.compile(r"document:\d+")
 #: Detail keys whose whole numbers are exhibit numbers.
@@ -67,6 +68,10 @@ WORK_PRODUCT = (
     "copies",
     "trace",
 )
+
+#: Entries that count or span a whole volume (``produce ... documents=19``, a Bates span from
+#: first to last page): told in full only to a reader who may know of every document.
+VOLUME_COUNTS = ("produce",)
 
 
 class AuditTrail(Service):
@@ -158,12 +163,17 @@ class AuditTrail(Service):
         """Why an entry is withheld from this reader, or None: another party's reads and
         searches; an entry naming a document the reader may not know of; and, for a reader
         who may not know of every document, another person's reads and searches even on the
-        same side (counsel's "3 of 19 documents" tells an employee of the AEO ones)."""
+        same side (counsel's "3 of 19 documents" tells an employee of the AEO ones); and, for
+        that reader, a volume's counts and span (its document count and first-to-last Bates
+        numbers tell how much it holds), whichever volume it is, so that which entries are
+        withheld does not tell which volumes hold what the reader may not see."""
         found = _withheld(self.actor.seat, sides, action, actor)
         found = found or _naming(subject, detail, unknown)
         mine = actor.split(" ", 1)[0] == self.actor.person.email
         if found is None and unknown and action.startswith(WORK_PRODUCT) and not mine:
             found = WIDER
+        if found is None and unknown and action.startswith(VOLUME_COUNTS):
+            found = COUNTS
         return found
 
     def _unknown_names(self, s: Session) -> frozenset[str]:
