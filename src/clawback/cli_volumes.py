@@ -1,5 +1,5 @@
-"""Commands for production volumes on disk: export one, abandon an unfinished one, import
-another party's (DAT, OPT, images, text, natives)."""
+"""Commands for production volumes on disk: export one, abandon an unfinished one, withdraw a
+produced one, import another party's (DAT, OPT, images, text, natives)."""
 
 from __future__ import annotations
 
@@ -51,6 +51,20 @@ def volume_abandon(
     stamped files, the numbers are free again, the volume stays on record as abandoned."""
     released = _record(ctx, workspace).productions.abandon(volume, reason)
     out.print(f"{volume} abandoned: {counted(released, 'document')} released")
+
+
+@volume_app.command("withdraw")
+@one_line_errors
+def volume_withdraw(
+    ctx: typer.Context,
+    volume: str,
+    reason: Annotated[str, typer.Option("--reason", help="Why it is taken back (audited).")],
+    workspace: WorkspaceOption = DEFAULT_WS,
+) -> None:
+    """Take back a produced volume: its documents are no longer produced (the receiving side
+    no longer sees them) and may be produced again; its numbers are never given again."""
+    released = _record(ctx, workspace).productions.withdraw(volume, reason)
+    out.print(f"{volume} withdrawn: {counted(released, 'document')} no longer produced")
 
 
 @volume_app.command("import")

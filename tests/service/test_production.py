@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import create_engine, func, select
 
 from clawback.demo.run import reference_case
-from clawback.domain.errors import ClawbackError, RuleViolation
+from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.loadfiles import read_dat, read_opt
 from clawback.service import Workspace
 from clawback.storage import tables as t
@@ -74,6 +74,32 @@ def test_numbering_continues_and_refuses_gaps_overlaps_and_other_widths(ws: Work
     ]
     with pytest.raises(RuleViolation, match="volume V4 was already produced"):
         ws.productions.produce([d], "ZZ-000100", "V4")
+
+
+def test_a_reason_lets_a_volume_fill_an_earlier_gap_or_change_width_never_overlap(
+    ws: Workspace,
+) -> None:
+    """Productions in the world fill a gap an earlier volume left and switch widths within a
+    prefix (NG7_0000100 after NG7_00000099): each needs a reason, audited; a number already
+    used, by its value whatever its width, is refused even with one."""
+    a, b, c, d, e = docs(ws, 5)
+    reason = "numbering as the producing party served it"
+    ws.productions.produce([a], "NG7_00000001", "W1")
+    ws.productions.produce([b], "NG7_00000050", "W2", allow_gap=reason)
+    with pytest.raises(RuleViolation, match="comes before volume W2"):
+        ws.productions.produce([c], "NG7_00000010", "W3")
+    assert str(ws.productions.produce([c], "NG7_00000010", "W3", allow_gap=reason)) == (
+        "NG7_00000010-NG7_00000011"
+    )
+    with pytest.raises(RuleViolation, match="NG7_000049-NG7_000050 overlaps volume W2"):
+        ws.productions.produce([d], "NG7_000049", "W4", allow_gap=reason)
+    with pytest.raises(RuleViolation, match="give --allow-gap REASON to number in another width"):
+        ws.productions.produce([d], "NG7_0000052", "W4")
+    assert str(ws.productions.produce([d], "NG7_0000052", "W4", allow_gap=reason)) == (
+        "NG7_0000052-NG7_0000053"
+    )
+    assert bates_of(ws, d) == ["NG7_0000052", "NG7_0000053"]
+    assert bates_of(ws, e) == [None, None]
 
 
 def test_slip_sheets_natives_redaction_and_the_volume_on_disk(
@@ -332,3 +358,49 @@ def test_pattern_hits_on_rotated_and_cropped_pages_are_redacted_where_they_show(
             text = page.get_text()
             assert HIT not in text and "neighbouring line stays" in text, page.number
             assert "REDACTED" in text  # the reason, printed on the box where the code was
+
+
+def test_a_produced_volume_is_withdrawn_its_numbers_retired(
+    tmp_path: Path, database_url: str
+) -> None:
+    """The producing side takes back a finished volume: the receiving side no longer sees its
+    documents, which may be produced again under new numbers; the withdrawn numbers are never
+    given again; a volume a seal ruling rests on is not withdrawn from under it."""
+    workspace = Workspace.init(tmp_path / "ws", database_url)
+    try:
+        ws = workspace.operator()
+        ws.matter.load_case(reference_case())
+        ws.people.add("rc@plf.test", name="R", side="receiving", category="counsel")
+        receiving = workspace.person("rc@plf.test")
+        (first,) = docs(ws, 1)
+        ws.productions.produce([first], "WD-000001", "WV1")
+        assert len(receiving.catalog.documents()) == 1
+        with pytest.raises(ClawbackError, match="needs a reason"):
+            ws.productions.withdraw("WV1", "")
+        with pytest.raises(NotFound, match="no production volume 'WV9'"):
+            ws.productions.withdraw("WV9", "no such")
+        assert ws.productions.withdraw("WV1", "produced before its designation was set") == 1
+        assert bates_of(ws, first) == [None, None]
+        assert len(receiving.catalog.documents()) == 0
+        with pytest.raises(RuleViolation, match="WV1 is withdrawn, not produced"):
+            ws.productions.withdraw("WV1", "again")
+        with pytest.raises(RuleViolation, match="WD-000001 is already used"):
+            ws.productions.produce([first], "WD-000001", "WV2")
+        with pytest.raises(RuleViolation, match="WV1 was withdrawn"):
+            ws.productions.produce([first], None, "WV1", continue_from="WD-")
+        assert str(ws.productions.produce([first], None, "WV2", continue_from="WD-")) == (
+            "WD-000003-WD-000004"
+        )
+        assert len(receiving.catalog.documents()) == 1
+        with ws.transaction() as s:
+            states = dict(s.execute(select(t.Production.volume, t.Production.state)).all())
+            assert states == {"WV1": "withdrawn", "WV2": "complete"}
+            assert s.scalar(select(t.Audit).where(t.Audit.action == "produce.withdraw"))
+
+        sealed = ws.ingest.ingest(text_pdf("a sealed exhibit page"), title="sealed", exhibit=7)
+        ws.productions.produce([sealed], None, "WV3", continue_from="WD-")
+        ws.sealing.seal("41", exhibits=[7], kind="non_dispositive", granted=True)
+        with pytest.raises(RuleViolation, match=r"WV3 cannot be withdrawn: Ex\. 7 \(a seal"):
+            ws.productions.withdraw("WV3", "wrong document")
+    finally:
+        workspace.close()

@@ -55,6 +55,7 @@ class Act(Enum):
     search_patterns = _Rule("search by pattern", frozenset({P, C}), False)
     produce = _Rule("produce documents", frozenset({P}), True)
     abandon_volume = _Rule("abandon a production volume", frozenset({P}), True)
+    withdraw_volume = _Rule("withdraw a produced volume", frozenset({P}), True)
     export_volume = _Rule("export a production volume", frozenset({P}), False)
     import_volume = _Rule("import a production volume", PARTIES, True)
     find_copies = _Rule("search for copies", frozenset({P, C}), False)

@@ -11,9 +11,12 @@ removed from the store (`FileStore.sweep`), and a redone document's file is byte
 what it would have been (see `pdf.stamp`).
 
 Numbering: a volume starts at an explicit number or continues (``continue_from``) right after
-the last volume of the same prefix. All numbers of a prefix keep one width. A start that
-overlaps a number already used is refused; one that leaves a gap is refused unless the
-producer gives a reason (``allow_gap``), which goes into the audit trail.
+the last volume of the same prefix. A volume that overlaps a number already used, by its value
+whatever its width, is always refused. A start that departs from the series is refused unless
+the producer gives a reason (``allow_gap``), which goes into the audit trail: one that leaves a
+gap after the last volume, one that fills a gap an earlier volume left (out of ascending
+order), and one in another width than the prefix's earlier volumes (``NG7_0000100`` after
+``NG7_00000099``: productions in the world do all three).
 """
 
 from __future__ import annotations
@@ -159,8 +162,10 @@ class Productions(Service):
     ) -> None:
         """Resuming: the request must be the one that opened the volume."""
         volume = production.volume
-        if production.state == "abandoned":
-            raise RuleViolation(f"volume {volume} was abandoned: give the new volume another name")
+        if production.state in ("abandoned", "withdrawn"):
+            raise RuleViolation(
+                f"volume {volume} was {production.state}: give the new volume another name"
+            )
         if production.state != "open":
             raise RuleViolation(f"volume {volume} was already produced")
         planned = [d["id"] for d in production.plan["docs"]]
@@ -197,17 +202,7 @@ class Productions(Service):
                 raise NotFound(f"no production volume {volume!r}")
             if production.state != "open":
                 raise RuleViolation(f"volume {volume} is {production.state}, not open")
-            docs = s.scalars(select(t.Document).where(t.Document.production == production.id)).all()
-            for doc in docs:
-                texts = [p.text for p in read_pages(self.ctx.files.get(doc.original))]
-                pages = s.scalars(select(t.Page).where(t.Page.document_id == doc.id)).all()
-                for page in pages:
-                    page.bates = None
-                    page.text = texts[page.idx]
-                doc.produced = None
-                doc.production = None
-            s.flush()
-            access_rules.refresh(s, list(docs))
+            docs = self._release(s, production)
             production.state = "abandoned"
             production.plan = {**production.plan, "abandoned": reason}
             self.ctx.audit(
@@ -219,6 +214,53 @@ class Productions(Service):
                 reason=reason,
             )
             return len(docs)
+
+    def withdraw(self, volume: str, reason: str) -> int:
+        """Take back a finished volume (the wrong documents served, designations to correct
+        before producing them again): its documents are no longer produced, so the receiving
+        side no longer sees them (its copies are to be returned or destroyed), and they may be
+        produced again in a new volume. Its numbers stay retired, never given again: they were
+        delivered. The volume stays on record as withdrawn, with the reason. Refused while a
+        claim, a named item, a seal ruling or a challenge rests on one of its documents: those
+        cite its pages. Returns how many documents it released."""
+        self.ctx.require(Act.withdraw_volume)
+        if not reason.strip():
+            raise InvalidInput("withdrawing a volume needs a reason")
+        with self.ctx.transaction() as s:
+            production = s.scalar(select(t.Production).where(t.Production.volume == volume))
+            if production is None:
+                raise NotFound(f"no production volume {volume!r}")
+            if production.state != "complete":
+                raise RuleViolation(f"volume {volume} is {production.state}, not produced")
+            _refuse_cited(s, production)
+            docs = self._release(s, production)
+            production.state = "withdrawn"
+            production.plan = {**production.plan, "withdrawn": reason}
+            self.ctx.audit(
+                s,
+                "produce.withdraw",
+                f"{production.first}-{production.last}",
+                volume=volume,
+                documents=len(docs),
+                reason=reason,
+            )
+            return len(docs)
+
+    def _release(self, s: Session, production: t.Production) -> Sequence[t.Document]:
+        """A volume's documents without its numbers and stamped files, their page text back
+        from the file as ingested, access refreshed."""
+        docs = s.scalars(select(t.Document).where(t.Document.production == production.id)).all()
+        for doc in docs:
+            texts = [p.text for p in read_pages(self.ctx.files.get(doc.original))]
+            pages = s.scalars(select(t.Page).where(t.Page.document_id == doc.id)).all()
+            for page in pages:
+                page.bates = None
+                page.text = texts[page.idx]
+            doc.produced = None
+            doc.production = None
+        s.flush()
+        access_rules.refresh(s, list(docs))
+        return docs
 
     # -- planning --------------------------------------------------------------------------
 
@@ -514,17 +556,22 @@ def _first_number(
     if not earlier:
         return first
     volume, _, last = earlier[-1]
-    if first.width != last.width:
+    if first.width != last.width and not allow_gap:
         raise RuleViolation(
             f"{first} has {first.width} digits; prefix {last.prefix!r} uses {last.width} "
-            f"(e.g. {last})"
+            f"(e.g. {last}); give --allow-gap REASON to number in another width"
         )
     following = last + 1
     for name, a, b in earlier:
-        if a.number <= first.number <= b.number or first.number < a.number:
+        if a.number <= first.number <= b.number:
             raise RuleViolation(
-                f"Bates number {first} is already used or passed (volume {name}: {a}-{b}); "
+                f"Bates number {first} is already used (volume {name}: {a}-{b}); "
                 f"the next free number is {following}"
+            )
+        if first.number < a.number and not allow_gap:
+            raise RuleViolation(
+                f"Bates number {first} comes before volume {name} ({a}-{b}): the next free "
+                f"number is {following}, or give --allow-gap REASON to fill an earlier gap"
             )
     if first.number > following.number and not allow_gap:
         raise RuleViolation(
@@ -534,8 +581,41 @@ def _first_number(
     return first
 
 
+def _refuse_cited(s: Session, production: t.Production) -> None:
+    """A volume is not withdrawn from under a claim, an item, a seal ruling or a challenge
+    resting on one of its documents."""
+    docs = s.scalars(select(t.Document).where(t.Document.production == production.id)).all()
+    ids = {d.id for d in docs}
+    exhibits = {d.exhibit for d in docs if d.exhibit is not None}
+    named = [
+        rows.label(d)
+        for d in docs
+        if s.scalar(select(t.Item.id).where(t.Item.document_id == d.id).limit(1)) is not None
+        or s.scalar(select(t.Challenge.id).where(t.Challenge.document_id == d.id).limit(1))
+        is not None
+    ]
+    for claim in s.scalars(select(t.Claim)).all():
+        named += [f"Ex. {n} (claim {claim.id})" for n in claim.exhibits if n in exhibits]
+    for exhibit in s.scalars(select(t.SealDecision.exhibit)).all():
+        if exhibit in exhibits:
+            named.append(f"Ex. {exhibit} (a seal ruling)")
+    if named and ids:
+        raise RuleViolation(
+            f"volume {production.volume} cannot be withdrawn: {', '.join(sorted(set(named)))} "
+            "rest on its pages"
+        )
+
+
 def _refuse_used(s: Session, first: BatesNumber, count: int) -> None:
-    """No planned number may already be on a page (imported volumes, older records)."""
+    """No planned number may already be in a volume of the prefix (by its value, whatever the
+    width) or on a page (imported volumes, older records)."""
+    end = first.number + count - 1
+    for name, a, b in _series_volumes(s, first.series):
+        if a.number <= end and first.number <= b.number:
+            raise RuleViolation(
+                f"{first}-{BatesNumber(first.prefix, end, first.width)} overlaps volume "
+                f"{name} ({a}-{b})"
+            )
     numbers = [first + i for i in range(count)]
     for i in range(0, len(numbers), 500):
         used = s.scalar(select(t.Page.bates).where(t.Page.bates.in_(numbers[i : i + 500])))
