@@ -20,12 +20,14 @@ How it reads, in order:
    sentence with both a grant and a denial, an exhibit after "as to"/"with respect to" takes the
    outcome before it; an exhibit before the outcomes takes "granted in part", with the words
    after "with respect to" as its part. A later sentence on the same motion and exhibit in the
-   ordering voice replaces an earlier one in prose.
-4. *Acts*: a sentence where a directive ("shall", "is ORDERED to") comes shortly before an act
-   verb ("file", "lodge") sets an act; its party is the last party named before the directive,
-   its time "within N [business] days [of this order]" or "no later than / on or before / by
-   DATE". A directive with no time of its own in the same paragraph as a timed one takes its time
-   ("Defendants shall also file ...").
+   ordering voice replaces an earlier one in prose. Papers that are no exhibit are ruled on
+   as documents (`clawback.domain.order_papers`): named by docket number in a motion's title
+   or after a paper's name, as a sentence's subject ("X and Y shall remain sealed until ..."),
+   joined to an exhibit list, or by the docket numbers of motions in running prose ("the
+   motion at ECF No. 45 is GRANTED"). A part the parties settled ("able to resolve the
+   dispute with respect to ...") is withdrawn, and the motion's outcome rules on the rest.
+   An outcome the court recounts ("already granted") rules on nothing.
+4. *Acts*: `clawback.domain.order_acts` (a directive before an act verb, its party and time).
 """
 
 from __future__ import annotations
@@ -33,9 +35,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
-from clawback.domain.deadlines import compute, is_court_day
+from clawback.domain.order_acts import (
+    ASSUMED,
+    NAMED_ACT,
+    ORDERING,
+    PROSE,
+    Act,
+    ActReader,
+    unique_acts,
+)
 from clawback.domain.order_exhibits import EXHIBIT_HEAD, find_exhibits
 from clawback.domain.order_papers import (
     discovery_papers,
@@ -46,7 +56,7 @@ from clawback.domain.order_papers import (
     subject_papers,
     title_papers,
 )
-from clawback.domain.order_text import DATE, SIGNED, clean, order_date, parse_date
+from clawback.domain.order_text import clean, order_date
 from clawback.domain.order_words import Found, OrderWords, order_words
 from clawback.domain.outcomes import Result
 from clawback.domain.references import find_authorities
@@ -54,34 +64,7 @@ from clawback.domain.sentences import paragraphs
 
 __all__ = ["Act", "Draft", "Ruling", "clean", "read_order"]
 
-ORDERING = 0.9
-PROSE = 0.6
-ASSUMED = 0.4
 
-_DEADLINE_WORDS = re.compile(r"\b(?:no\s+later\s+than|on\s+or\s+before|by|until|unless)\b", re.I)
-_NUMBERS = {
-    w: n
-    for n, w in enumerate(
-        (
-            *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
-            *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
-            *("seventeen", "eighteen", "nineteen", "twenty"),
-        )
-    )
-} | {"twenty-one": 21, "twenty-eight": 28, "thirty": 30, "forty-five": 45, "sixty": 60}
-_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
-_WITHIN = re.compile(
-    rf"(?:\bwithin\s+|(?<![\w-])(?=\S+(?:\s*\(\d{{1,3}}\))?\s+(?:\w+\s+)?days?\s+(?:after|of|from|following)\b))"
-    rf"(?P<n>{_NUMBER})(?:\s*\(\d{{1,3}}\))?\s+(?P<kind>business\s+|court\s+|calendar\s+)?"
-    r"days?\b(?P<after>[^.;]{0,80})",
-    re.I,
-)
-_FIXED = re.compile(
-    rf"\b(?:no\s+later\s+than|on\s+or\s+before|by|before|until|on)\s+"
-    rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?,?\s+(?:\w+\s+)?(?:on\s+)?)?(?:\w+day,\s+)?(?P<d>{DATE})",
-    re.I,
-)
-_TRIGGER = re.compile(r"^\s*(?:of|after|from|following)\s+(?P<event>[^,;.]+)", re.I)
 _QUALIFIER = re.compile(
     r"\s*(?:only\s+)?(?:with\s+respect\s+to|as\s+to|insofar\s+as|to\s+the\s+extent|except)\s+",
     re.I,
@@ -118,21 +101,6 @@ class Ruling:
 
 
 @dataclass(frozen=True)
-class Act:
-    """One act the order sets: who, what (the sentence's words), and when."""
-
-    party: str | None
-    what: str
-    days: int | None
-    business_days: bool
-    trigger: str | None  # "this order", or the event the period runs from
-    on_or_before: date | None
-    due: date | None
-    sentence: str
-    confidence: float
-
-
-@dataclass(frozen=True)
 class Draft:
     dated: date | None
     rulings: tuple[Ruling, ...]
@@ -147,11 +115,6 @@ def _outcome(label: str) -> Result:
     return {
         "denied-in-part": Result.granted_in_part,
     }.get(label) or Result(label.replace("-", "_"))
-
-
-def _party(words: OrderWords, text: str) -> str | None:
-    named = words.parties.find(text)
-    return named[-1].label if named else None
 
 
 _MOTION_NOUN = re.compile(r"[\w\s'\u2019,-]{0,40}?\b(?:motions?|requests?|applications?)\b", re.I)
@@ -175,6 +138,7 @@ class _Reader:
         self.text, filed = clean(text)
         self.text = rejoin_broken_words(self.text, _CAPITAL_OUTCOMES)
         self.dated = dated or order_date(self.text, filed)
+        self.acting = ActReader(words, self.dated)
         self.paragraphs = paragraphs(self.text)
         motions = words.motions.find(self.text)
         self.first_motion = motions[0].label if motions else "seal"
@@ -204,7 +168,7 @@ class _Reader:
                         rulings[key] = ruling
                     said = ruling
                     self.last_motion = ruling.motion
-                act = self._act(sentence, timed)
+                act = self.acting.act(sentence, timed)
                 if act is not None:
                     acts.append(act)
                     if act.days is not None or act.on_or_before is not None:
@@ -223,7 +187,7 @@ class _Reader:
         warnings = []
         if self.dated is None and any(a.days is not None for a in acts):
             warnings.append("the order's date is not in its text: give it to count its periods")
-        return Draft(self.dated, tuple(rulings.values()), tuple(_unique(acts)), tuple(warnings))
+        return Draft(self.dated, tuple(rulings.values()), tuple(unique_acts(acts)), tuple(warnings))
 
     def _wholesale(self, rulings: dict[_Key, Ruling], flat: Sequence[str]) -> list[Ruling]:
         """Each exhibit a motion asked for that no sentence rules on, at the outcome of the
@@ -411,7 +375,7 @@ class _Reader:
         directing = self.words.directs.find(sentence) + self.words.directives.find(sentence)
         for verb in self.words.acts.find(sentence):
             act = sentence[verb.start : verb.end].lower()
-            if act not in _DIRECTED or _NAMED_ACT.search(sentence, 0, verb.start):
+            if act not in _DIRECTED or NAMED_ACT.search(sentence, 0, verb.start):
                 continue
             if not any(0 <= verb.start - d.end <= 40 for d in directing):
                 continue  # "GRANTED to the extent it seeks to seal ...": no direction
@@ -543,104 +507,7 @@ class _Reader:
                 return said
         return None
 
-    # acts -------------------------------------------------------------------------------
 
-    def _act(
-        self,
-        sentence: str,
-        timed: Act | None,
-    ) -> Act | None:
-        verbs = [
-            a for a in self.words.acts.find(sentence) if not _NAMED_ACT.search(sentence, 0, a.start)
-        ]
-        directive = next(
-            (
-                d
-                for d in self.words.directives.find(sentence)
-                if any(0 <= a.start - d.end <= 40 for a in verbs)
-            ),
-            None,
-        )
-        directs = next(
-            (
-                d
-                for d in self.words.directs.find(sentence)
-                if any(0 <= a.start - d.end <= 80 for a in verbs)
-            ),
-            None,
-        )
-        if directive is not None:
-            party = _party(self.words, sentence[: directive.start])
-        elif directs is not None:
-            verb = next(a for a in verbs if a.start >= directs.end)
-            named = self.words.parties.find(sentence[directs.end : verb.start])
-            party = named[0].label if named else None
-            directive = Found("directs", verb.start, verb.start)
-        else:
-            return self._dated_event(sentence)
-        what = sentence[directive.end :].strip().rstrip(".")
-        within = _WITHIN.search(sentence)
-        fixed = _FIXED.search(sentence)
-        if within is not None:
-            n = within["n"].lower()
-            days = int(n) if n.isdigit() else _NUMBERS[n]
-            business = bool(within["kind"]) and within["kind"].strip().lower() in {
-                "business",
-                "court",
-            }
-            after = within["after"]
-            if self.words.order_triggers.find(after[:60]) or not after.strip():
-                trigger: str | None = "this order"
-                confidence = ORDERING if after.strip() else ASSUMED + 0.2
-            elif (event := _TRIGGER.match(after)) is not None:
-                trigger, confidence = event["event"].strip(), ORDERING
-            else:
-                trigger, confidence = "this order", ASSUMED + 0.2
-            due = self._due(days, business) if trigger == "this order" else None
-            return Act(party, what, days, business, trigger, None, due, sentence, confidence)
-        if fixed is not None and (by := parse_date(fixed["d"])) is not None:
-            return Act(party, what, None, False, None, by, by, sentence, ORDERING)
-        if timed is not None and re.search(r"\balso\b", sentence, re.I):
-            return replace(
-                timed, party=party, what=what, sentence=sentence, confidence=ASSUMED + 0.2
-            )
-        if party is None:
-            return None  # no one to act and no time: nothing to enter
-        return Act(party, what, None, False, None, None, None, sentence, PROSE)
-
-    def _dated_event(self, sentence: str) -> Act | None:
-        """A sentence that directs no one but sets a date after the order ("unless a further
-        motion is filed ... by 3:00 p.m. on 7/13/2018", "No later than 5:00 p.m. on March 8,
-        2022, Defendant ..."): an act whose party may be unknown, with a low confidence."""
-        fixed = _FIXED.search(sentence)
-        by = parse_date(fixed["d"]) if fixed else None
-        if SIGNED.search(sentence):
-            return None  # "Signed by Judge ... on 7/18/12": the order's own date
-        if self.words.recitals.find(sentence):
-            return None  # "In that Order, the Court provided ... by no later than March 8"
-        if fixed is None or not _DEADLINE_WORDS.search(sentence, 0, fixed.end("d")):
-            return None  # "The Court held a hearing on March 20, 2013": an event, not a term
-        if by is None or self.dated is None or by < self.dated:
-            return None
-        named = self.words.parties.find(sentence)
-        party = named[0].label if named else None
-        what = sentence.strip().rstrip(".")
-        return Act(party, what, None, False, None, by, by, sentence, ASSUMED)
-
-    def _due(self, days: int, business: bool) -> date | None:
-        if self.dated is None:
-            return None
-        if not business:
-            return compute(self.dated, days)
-        day, left = self.dated, days
-        while left:
-            day += timedelta(days=1)
-            left -= is_court_day(day)
-        return day
-
-
-#: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
-_NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|leave)\s+to\s+$", re.I)
 _Key = tuple[str, str | None, str | None, str | None]  # motion, docket, exhibit, document
 _NEGATED = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|\bnot\s+(?:been\s+)?$", re.I)
 _DOCKET_REF = re.compile(
@@ -686,17 +553,6 @@ def _settled_rest(rulings: Iterable[Ruling]) -> list[Ruling]:
 def _one(docketed: Sequence[tuple[str, str, Result]]) -> str | None:
     """The docket number of the one motion a sentence rules on (None for several)."""
     return docketed[0][1] if len({docket for _, docket, _ in docketed}) == 1 else None
-
-
-def _unique(acts: Sequence[Act]) -> list[Act]:
-    seen: set[tuple[object, ...]] = set()
-    kept = []
-    for act in acts:
-        key = (act.party, act.what)
-        if key not in seen:
-            seen.add(key)
-            kept.append(act)
-    return kept
 
 
 def read_order(text: str, words: OrderWords | None = None, *, dated: date | None = None) -> Draft:
