@@ -194,3 +194,14 @@ def test_the_motion_a_sentence_calls_the_motion_is_the_last_one_ruled_on() -> No
     assert {(r.motion, r.docket, r.outcome) for r in draft.rulings} == {
         ("protective-order", "299", Result.denied)
     }
+
+
+def test_an_exhibit_ruled_on_only_by_the_docket_entry_it_was_filed_as() -> None:
+    text = (
+        "ORDER granting 134 Motion to Seal. The following materials shall be filed under seal: "
+        "Doc. 120 ; Doc. 118 , Ex. 2.\n\n"
+        "The lodged documents are Exhibits B (Doc. 120), C (Doc. 121), and D (Doc. 122) to the "
+        "Motion to Compel."
+    )
+    exhibits = {r.exhibit: r.outcome for r in _read(text).rulings if r.exhibit is not None}
+    assert exhibits == {"B": Result.granted, "2": Result.granted}

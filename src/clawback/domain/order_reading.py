@@ -46,7 +46,7 @@ from clawback.domain.order_acts import (
     ActReader,
     unique_acts,
 )
-from clawback.domain.order_exhibits import EXHIBIT_HEAD, find_exhibits
+from clawback.domain.order_exhibits import EXHIBIT_HEAD, exhibit_entries, find_exhibits
 from clawback.domain.order_papers import (
     discovery_papers,
     docket_refs,
@@ -143,6 +143,7 @@ class _Reader:
         motions = words.motions.find(self.text)
         self.first_motion = motions[0].label if motions else "seal"
         self.last_motion: str | None = None  # the motion the last ruling drafted was on
+        self.entries = exhibit_entries(self.text)  # docket entry -> the exhibit filed as it
         self.motion_dockets = {  # the docket numbers the order gives motions
             n
             for p in self.paragraphs
@@ -237,7 +238,9 @@ class _Reader:
         ordering = bool(_ORDERING_VOICE.search(sentence)) or any(
             sentence[f.start : f.end].isupper() for f in outcomes
         )
-        if not ordering and not re.search(r"\b(?:Court|motion|request)\b", sentence, re.I):
+        directing = any(sentence[f.start : f.end].lower().startswith("shall ") for f in outcomes)
+        named = re.search(r"\b(?:Court|motion|request)\b", sentence, re.I)
+        if not (ordering or named or directing):
             return []
         confidence = ORDERING if ordering else PROSE
         motions = self.words.motions.find(sentence)
@@ -246,7 +249,7 @@ class _Reader:
         if self.last_motion and _THE_MOTION.match(sentence) and not named_before:
             motion = self.last_motion  # "The motion is also denied to the extent ..."
         movant = _movant(self.words, sentence, outcomes[0].start)
-        exhibits = find_exhibits(sentence, cited)
+        exhibits = self._exhibits(sentence, cited)
         reason = self._reason(sentence, flat)
         kinds = {_outcome(f.label) for f in outcomes}
         mixed = Result.granted_in_part in kinds or {Result.granted, Result.denied} <= kinds
@@ -316,6 +319,18 @@ class _Reader:
             last = found[-1]
             found.append(replace(last, exhibit=None, part=None, document=paper))
         return found
+
+    def _exhibits(self, sentence: str, cited: Sequence[tuple[int, int]]) -> list[tuple[str, int]]:
+        """The exhibits ``sentence`` names, by label or by the docket entry the order says each
+        was filed as ("The following materials shall be filed under seal: Doc. 120 ...")."""
+        exhibits = find_exhibits(sentence, cited)
+        labels = {label for label, _ in exhibits}
+        for entry in _ENTRY.finditer(sentence):
+            label = self.entries.get(re.sub(r"\s+", "", entry[1]))
+            if label is not None and label not in labels:
+                labels.add(label)
+                exhibits.append((label, entry.start()))
+        return sorted(exhibits, key=lambda found: found[1])
 
     def _waiver(self, sentence: str, outcomes: Sequence[Found]) -> str | None:
         """What a holding of waiver in ``sentence`` rules on: the privilege of the documents
@@ -528,6 +543,9 @@ _CAPITAL_OUTCOMES = frozenset(
 )
 #: an outcome the court reports having given before ("The Court already granted one motion")
 _RECITED = re.compile(r"\b(?:already|previously|earlier|had)\s+$", re.I)
+_ENTRY = re.compile(
+    r"\b(?:Docs?|Dkts?|Docket|ECF)\.?\s*(?:entry\s+)?(?:Nos?\.\s*)?(\d+(?:\s*-\s*\d+)?)"
+)
 _MOTION_NOUN_ANY = re.compile(r"\b(?:motions?|applications?|requests?)\b", re.I)
 _PLURAL = re.compile(r"\b(?:motions|applications|requests)\b", re.I)
 
