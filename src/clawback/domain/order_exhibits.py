@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["EXHIBIT_HEAD", "find_exhibits"]
+__all__ = ["EXHIBIT_HEAD", "exhibit_entries", "find_exhibits"]
 
 EXHIBIT_HEAD = re.compile(
     r"\b(?:Exhibits?|Exhs?\.|Exs?\.|Attachments?)\s+(?:Nos?\.\s*)?(?=[A-Z0-9])", re.I
@@ -53,3 +53,29 @@ def find_exhibits(sentence: str, outside: Sequence[tuple[int, int]] = ()) -> lis
     for label, at in found:
         first.setdefault(label, at)
     return list(first.items())
+
+
+_LABELLED = r"(?P<label>\d{1,3}(?:-[A-Z])?|[A-Z]{1,3})"
+_ENTRY = r"(?:Docs?|Dkts?|Docket|ECF)\.?\s*(?:entry\s+)?(?:Nos?\.\s*)?(?P<entry>\d+(?:\s*-\s*\d+)?)"
+_LISTED_AT = re.compile(rf"{_LABELLED}\s*\(\s*{_ENTRY}\s*\)")
+_ENTRY_AS = re.compile(
+    rf"{_ENTRY}\s*\(\s*[\"\u201c]?(?:Exhibit|Ex\.)\s+{_LABELLED}[\"\u201d]?\s*\)", re.I
+)
+
+
+def exhibit_entries(text: str) -> dict[str, str]:
+    """The docket entry each exhibit was filed as, where the order says so ("Exhibits B (Doc.
+    120), C (Doc. 121), and D (Doc. 122)", "Docket No. 134-17 (\\"Exhibit 21\\")"): entry number
+    (as "134-17") -> exhibit label, so a ruling that names only the entry names the exhibit."""
+    entries: dict[str, str] = {}
+    for head in EXHIBIT_HEAD.finditer(text):
+        at = head.end()
+        while (listed := _LISTED_AT.match(text, at)) is not None:
+            entries.setdefault(re.sub(r"\s+", "", listed["entry"]), listed["label"])
+            more = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[listed.end() :])
+            if more is None:
+                break
+            at = listed.end() + more.end()
+    for named in _ENTRY_AS.finditer(text):
+        entries.setdefault(re.sub(r"\s+", "", named["entry"]), named["label"])
+    return entries

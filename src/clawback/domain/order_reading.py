@@ -20,24 +20,43 @@ How it reads, in order:
    sentence with both a grant and a denial, an exhibit after "as to"/"with respect to" takes the
    outcome before it; an exhibit before the outcomes takes "granted in part", with the words
    after "with respect to" as its part. A later sentence on the same motion and exhibit in the
-   ordering voice replaces an earlier one in prose.
-4. *Acts*: a sentence where a directive ("shall", "is ORDERED to") comes shortly before an act
-   verb ("file", "lodge") sets an act; its party is the last party named before the directive,
-   its time "within N [business] days [of this order]" or "no later than / on or before / by
-   DATE". A directive with no time of its own in the same paragraph as a timed one takes its time
-   ("Defendants shall also file ...").
+   ordering voice replaces an earlier one in prose. Papers that are no exhibit are ruled on
+   as documents (`clawback.domain.order_papers`): named by docket number in a motion's title
+   or after a paper's name, as a sentence's subject ("X and Y shall remain sealed until ..."),
+   joined to an exhibit list, or by the docket numbers of motions in running prose ("the
+   motion at ECF No. 45 is GRANTED"). A part the parties settled ("able to resolve the
+   dispute with respect to ...") is withdrawn, and the motion's outcome rules on the rest.
+   An outcome the court recounts ("already granted") rules on nothing.
+4. *Acts*: `clawback.domain.order_acts` (a directive before an act verb, its party and time).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
-from clawback.domain.deadlines import compute, is_court_day
-from clawback.domain.order_exhibits import EXHIBIT_HEAD, find_exhibits
-from clawback.domain.order_text import DATE, SIGNED, clean, order_date, parse_date
+from clawback.domain.order_acts import (
+    ASSUMED,
+    NAMED_ACT,
+    ORDERING,
+    PROSE,
+    Act,
+    ActReader,
+    unique_acts,
+)
+from clawback.domain.order_exhibits import EXHIBIT_HEAD, exhibit_entries, find_exhibits
+from clawback.domain.order_papers import (
+    discovery_papers,
+    docket_refs,
+    joined_paper,
+    rejoin_broken_words,
+    running_refs,
+    subject_papers,
+    title_papers,
+)
+from clawback.domain.order_text import clean, order_date
 from clawback.domain.order_words import Found, OrderWords, order_words
 from clawback.domain.outcomes import Result
 from clawback.domain.references import find_authorities
@@ -45,34 +64,7 @@ from clawback.domain.sentences import paragraphs
 
 __all__ = ["Act", "Draft", "Ruling", "clean", "read_order"]
 
-ORDERING = 0.9
-PROSE = 0.6
-ASSUMED = 0.4
 
-_DEADLINE_WORDS = re.compile(r"\b(?:no\s+later\s+than|on\s+or\s+before|by|until|unless)\b", re.I)
-_NUMBERS = {
-    w: n
-    for n, w in enumerate(
-        (
-            *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
-            *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
-            *("seventeen", "eighteen", "nineteen", "twenty"),
-        )
-    )
-} | {"twenty-one": 21, "twenty-eight": 28, "thirty": 30, "forty-five": 45, "sixty": 60}
-_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
-_WITHIN = re.compile(
-    rf"(?:\bwithin\s+|(?<![\w-])(?=\S+(?:\s*\(\d{{1,3}}\))?\s+(?:\w+\s+)?days?\s+(?:after|of|from|following)\b))"
-    rf"(?P<n>{_NUMBER})(?:\s*\(\d{{1,3}}\))?\s+(?P<kind>business\s+|court\s+|calendar\s+)?"
-    r"days?\b(?P<after>[^.;]{0,80})",
-    re.I,
-)
-_FIXED = re.compile(
-    rf"\b(?:no\s+later\s+than|on\s+or\s+before|by|before|until|on)\s+"
-    rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?,?\s+(?:\w+\s+)?(?:on\s+)?)?(?:\w+day,\s+)?(?P<d>{DATE})",
-    re.I,
-)
-_TRIGGER = re.compile(r"^\s*(?:of|after|from|following)\s+(?P<event>[^,;.]+)", re.I)
 _QUALIFIER = re.compile(
     r"\s*(?:only\s+)?(?:with\s+respect\s+to|as\s+to|insofar\s+as|to\s+the\s+extent|except)\s+",
     re.I,
@@ -109,21 +101,6 @@ class Ruling:
 
 
 @dataclass(frozen=True)
-class Act:
-    """One act the order sets: who, what (the sentence's words), and when."""
-
-    party: str | None
-    what: str
-    days: int | None
-    business_days: bool
-    trigger: str | None  # "this order", or the event the period runs from
-    on_or_before: date | None
-    due: date | None
-    sentence: str
-    confidence: float
-
-
-@dataclass(frozen=True)
 class Draft:
     dated: date | None
     rulings: tuple[Ruling, ...]
@@ -138,11 +115,6 @@ def _outcome(label: str) -> Result:
     return {
         "denied-in-part": Result.granted_in_part,
     }.get(label) or Result(label.replace("-", "_"))
-
-
-def _party(words: OrderWords, text: str) -> str | None:
-    named = words.parties.find(text)
-    return named[-1].label if named else None
 
 
 _MOTION_NOUN = re.compile(r"[\w\s'\u2019,-]{0,40}?\b(?:motions?|requests?|applications?)\b", re.I)
@@ -164,10 +136,23 @@ class _Reader:
     def __init__(self, text: str, words: OrderWords, dated: date | None) -> None:
         self.words = words
         self.text, filed = clean(text)
+        self.text = rejoin_broken_words(self.text, _CAPITAL_OUTCOMES)
         self.dated = dated or order_date(self.text, filed)
+        self.acting = ActReader(words, self.dated)
         self.paragraphs = paragraphs(self.text)
         motions = words.motions.find(self.text)
         self.first_motion = motions[0].label if motions else "seal"
+        self.last_motion: str | None = None  # the motion the last ruling drafted was on
+        self.entries = exhibit_entries(self.text)  # docket entry -> the exhibit filed as it
+        self.motion_dockets = {  # the docket numbers the order gives motions
+            n
+            for p in self.paragraphs
+            for s in p
+            if _MOTION_NOUN_ANY.search(s)
+            for ref in docket_refs(s, words.papers)
+            if ref.paper is None
+            for n in ref.numbers
+        }
 
     def read(self) -> Draft:
         rulings: dict[_Key, Ruling] = {}
@@ -175,38 +160,41 @@ class _Reader:
         flat = [s for p in self.paragraphs for s in p]
         for paragraph in self.paragraphs:
             timed: Act | None = None  # the paragraph's last act with a time
+            said: Ruling | None = None  # the paragraph's last ruling
             for sentence in paragraph:
-                for ruling in self._rulings(sentence, flat) + self._unsealed(sentence):
+                for ruling in self._rulings(sentence, flat) + self._directed(sentence, said):
                     key = (ruling.motion, ruling.docket, ruling.exhibit, ruling.document)
                     held = rulings.get(key)
                     if held is None or ruling.confidence >= held.confidence:
                         rulings[key] = ruling
-                act = self._act(sentence, timed)
+                    said = ruling
+                    self.last_motion = ruling.motion
+                act = self.acting.act(sentence, timed)
                 if act is not None:
                     acts.append(act)
                     if act.days is not None or act.on_or_before is not None:
                         timed = act
-        docketed = {motion for motion, docket, _, _ in rulings if docket is not None}
+        docketed = {m for m, docket, x, d in rulings if docket is not None and x is d is None}
         for motion, docket, exhibit, document in list(rulings):
             if motion in docketed and docket is None and exhibit is None and document is None:
                 del rulings[motion, docket, exhibit, document]  # the motions are named one by one
         if any(motion == "unseal" for motion, _, _, _ in rulings):
             for key in [k for k, r in rulings.items() if r.reason == _UNSEALED]:
                 del rulings[key]  # unsealing grants the motion to unseal: no seal denied
-        for ruling in self._wholesale(rulings, flat):
+        for ruling in self._wholesale(rulings, flat) + _settled_rest(rulings.values()):
             rulings.setdefault(
                 (ruling.motion, ruling.docket, ruling.exhibit, ruling.document), ruling
             )
         warnings = []
         if self.dated is None and any(a.days is not None for a in acts):
             warnings.append("the order's date is not in its text: give it to count its periods")
-        return Draft(self.dated, tuple(rulings.values()), tuple(_unique(acts)), tuple(warnings))
+        return Draft(self.dated, tuple(rulings.values()), tuple(unique_acts(acts)), tuple(warnings))
 
     def _wholesale(self, rulings: dict[_Key, Ruling], flat: Sequence[str]) -> list[Ruling]:
         """Each exhibit a motion asked for that no sentence rules on, at the outcome of the
         motion as a whole, where that outcome is all one way (see the module doc)."""
         found = []
-        ruled = {(motion, exhibit) for motion, _, exhibit, _ in rulings}
+        ruled = {(motion, exhibit or document) for motion, _, exhibit, document in rulings}
         for (motion, _, exhibit, document), whole in list(rulings.items()):
             if exhibit is not None or document is not None:
                 continue
@@ -224,6 +212,12 @@ class _Reader:
                         found.append(
                             replace(whole, exhibit=label, sentence=sentence, confidence=ASSUMED)
                         )
+                for paper in discovery_papers(sentence, self.words.discovery):
+                    if (motion, paper) not in ruled:
+                        ruled.add((motion, paper))
+                        found.append(
+                            replace(whole, document=paper, sentence=sentence, confidence=ASSUMED)
+                        )
         return found
 
     # rulings ----------------------------------------------------------------------------
@@ -233,19 +227,29 @@ class _Reader:
         if not outcomes or re.match(r"\(?(?:See|Cf\.|But see|Accord)\b", sentence):
             return []
         cited = [(a.start, a.end) for a in find_authorities(sentence)] if "v." in sentence else []
-        outcomes = [f for f in outcomes if not any(s <= f.start < e for s, e in cited)]
+        outcomes = [
+            f
+            for f in outcomes
+            if not any(s <= f.start < e for s, e in cited)
+            and not _RECITED.search(sentence, 0, f.start)
+        ]
         if not outcomes:
             return []
         ordering = bool(_ORDERING_VOICE.search(sentence)) or any(
             sentence[f.start : f.end].isupper() for f in outcomes
         )
-        if not ordering and not re.search(r"\b(?:Court|motion|request)\b", sentence, re.I):
+        directing = any(sentence[f.start : f.end].lower().startswith("shall ") for f in outcomes)
+        named = re.search(r"\b(?:Court|motion|request)\b", sentence, re.I)
+        if not (ordering or named or directing):
             return []
         confidence = ORDERING if ordering else PROSE
         motions = self.words.motions.find(sentence)
         motion = motions[0].label if motions else self.first_motion
+        named_before = any(m.start < outcomes[0].start for m in motions)
+        if self.last_motion and _THE_MOTION.match(sentence) and not named_before:
+            motion = self.last_motion  # "The motion is also denied to the extent ..."
         movant = _movant(self.words, sentence, outcomes[0].start)
-        exhibits = find_exhibits(sentence, cited)
+        exhibits = self._exhibits(sentence, cited)
         reason = self._reason(sentence, flat)
         kinds = {_outcome(f.label) for f in outcomes}
         mixed = Result.granted_in_part in kinds or {Result.granted, Result.denied} <= kinds
@@ -275,11 +279,27 @@ class _Reader:
             if not exhibits
             else []
         )
-        if not exhibits and (docketed := self._docketed(sentence, outcomes, motion)):
-            return [
-                Ruling(kind, movant, None, result, None, sentence, confidence, reason, docket)
-                for kind, docket, result in docketed
-            ] + [replace(d, motion=docketed[0][0], docket=_one(docketed)) for d in documents]
+        docketed, papers = self._docketed(sentence, outcomes, motion) if not exhibits else ([], [])
+        on_papers = [
+            Ruling(kind, movant, None, result, None, sentence, confidence, reason, docket, paper)
+            for kind, docket, paper, result in papers
+        ]
+        if not exhibits and not docketed:
+            docketed, running = self._running(sentence, outcomes, motion, mixed)
+            on_papers += [
+                Ruling(motion, movant, None, result, None, sentence, confidence, reason, n, paper)
+                for n, paper, result in running
+            ]
+        if docketed:
+            return (
+                [
+                    Ruling(kind, movant, None, result, None, sentence, confidence, reason, docket)
+                    for kind, docket, result in docketed
+                ]
+                + on_papers
+                + [replace(d, motion=docketed[0][0], docket=_one(docketed)) for d in documents]
+            )
+        documents += on_papers
         if not exhibits:
             whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
             part = self._part(sentence, outcomes) if whole is Result.granted_in_part else None
@@ -288,10 +308,29 @@ class _Reader:
                 *documents,
             ]
         found = []
-        for label, at in exhibits:
+        for i, (label, at) in enumerate(exhibits):
             outcome, part = self._exhibit_outcome(sentence, at, outcomes, mixed)
+            upto = exhibits[i + 1][1] if i + 1 < len(exhibits) else len(sentence)
+            if outcome in _SUPPLEMENTABLE and self.words.supplements.find(sentence[at:upto]):
+                outcome = Result.granted_subject_to_supplement  # "pending ... clarification"
             found.append(Ruling(motion, movant, label, outcome, part, sentence, confidence, reason))
+        paper = joined_paper(sentence, exhibits[-1][1], self.words.papers)
+        if paper is not None:
+            last = found[-1]
+            found.append(replace(last, exhibit=None, part=None, document=paper))
         return found
+
+    def _exhibits(self, sentence: str, cited: Sequence[tuple[int, int]]) -> list[tuple[str, int]]:
+        """The exhibits ``sentence`` names, by label or by the docket entry the order says each
+        was filed as ("The following materials shall be filed under seal: Doc. 120 ...")."""
+        exhibits = find_exhibits(sentence, cited)
+        labels = {label for label, _ in exhibits}
+        for entry in _ENTRY.finditer(sentence):
+            label = self.entries.get(re.sub(r"\s+", "", entry[1]))
+            if label is not None and label not in labels:
+                labels.add(label)
+                exhibits.append((label, entry.start()))
+        return sorted(exhibits, key=lambda found: found[1])
 
     def _waiver(self, sentence: str, outcomes: Sequence[Found]) -> str | None:
         """What a holding of waiver in ``sentence`` rules on: the privilege of the documents
@@ -333,20 +372,32 @@ class _Reader:
             remainder = self.words.remainders.find(before)
             if remainder and not before[remainder[-1].end :].strip():
                 named.append(("the rest", result))
+        if not named:
+            for paper in subject_papers(sentence, outcomes[0], self.words.papers):
+                result = _outcome(outcomes[0].label)
+                if result is Result.granted and _UNTIL.match(sentence, outcomes[0].end):
+                    result = Result.granted_in_part  # "shall remain sealed until ...": a time
+                named.append((paper, result))
         return named if any(document != "the rest" for document, _ in named) else []
 
-    def _unsealed(self, sentence: str) -> list[Ruling]:
-        """A direction to unseal entries named by docket number ("The Court INSTRUCTS the
-        Clerk's Office to unseal Docket Nos. 1-1, ..."): sealing denied on those entries (a
-        ruling on the motion to seal; dropped where the order rules on a motion to unseal)."""
-        if not (self.words.directs.find(sentence) or self.words.directives.find(sentence)):
-            return []
+    def _directed(self, sentence: str, said: Ruling | None) -> list[Ruling]:
+        """A direction to unseal or seal entries named by docket number ("The Court INSTRUCTS
+        the Clerk's Office to unseal Docket Nos. 1-1, ..."): sealing denied on those entries (a
+        ruling on the motion to seal; dropped where the order rules on a motion to unseal), or
+        granted, on each exhibit the entry is named as ("to seal Docket No. 134-17 ("Exhibit
+        21")"), at the outcome of the paragraph's sealing just before it when that was
+        conditional ("sealed on an interim basis pending resolution of the motion")."""
+        directing = self.words.directs.find(sentence) + self.words.directives.find(sentence)
         for verb in self.words.acts.find(sentence):
-            said = sentence[verb.start : verb.end].lower()
-            if said not in {"unseal", "be unsealed"} or _NAMED_ACT.search(sentence, 0, verb.start):
+            act = sentence[verb.start : verb.end].lower()
+            if act not in _DIRECTED or NAMED_ACT.search(sentence, 0, verb.start):
                 continue
+            if not any(0 <= verb.start - d.end <= 40 for d in directing):
+                continue  # "GRANTED to the extent it seeks to seal ...": no direction
             rest = sentence[verb.end :].strip().rstrip(".").strip()
-            if _DOCKET_REF.match(rest) or _DOCKET_REF.search(rest[:40]):
+            if not (_DOCKET_REF.match(rest) or _DOCKET_REF.search(rest[:40])):
+                continue
+            if act in {"unseal", "be unsealed"}:
                 return [
                     Ruling(
                         "seal",
@@ -360,15 +411,26 @@ class _Reader:
                         document=rest,
                     )
                 ]
+            outcome = Result.granted
+            if said is not None and said.motion == "seal" and said.outcome in _CONDITIONAL:
+                outcome = said.outcome
+            ruling = Ruling("seal", None, None, outcome, None, sentence, ORDERING, None)
+            named = find_exhibits(rest)
+            if not named:
+                return [replace(ruling, document=rest)]
+            return [replace(ruling, exhibit=label) for label, _ in named]
         return []
 
     def _docketed(
         self, sentence: str, outcomes: Sequence[Found], motion: str
-    ) -> list[tuple[str, str, Result]]:
-        """The motions ``sentence`` rules on by docket number, each with its kind and outcome:
-        a passive outcome ("(Dkt. 116) is GRANTED") rules on the motions named before it, an
-        active one ("DENIES as moot Plaintiff's Motion to Unseal (doc. 367)") on those after."""
+    ) -> tuple[list[tuple[str, str, Result]], list[tuple[str, str | None, str, Result]]]:
+        """The motions ``sentence`` rules on by docket number, each with its kind and outcome,
+        and the papers it rules on by docket number (`clawback.domain.order_papers`), each
+        with its kind, motion (when one is named) and outcome: a passive outcome ("(Dkt. 116)
+        is GRANTED") rules on what is named before it, an active one ("DENIES as moot
+        Plaintiff's Motion to Unseal (doc. 367)") on what is named after."""
         found: list[tuple[str, str, Result]] = []
+        papers: list[tuple[str, str | None, str, Result]] = []
         for i, outcome in enumerate(outcomes):
             said = sentence[outcome.start : outcome.end].lower().split()
             if said[0].endswith("ed") or said[-1].endswith("ed"):
@@ -384,11 +446,35 @@ class _Reader:
                 " ,"
             ).lower() in {"and", "in part and"}:
                 result = Result.granted_in_part  # "GRANTED IN PART AND DENIED IN PART"
-            dockets = _motion_dockets(segment)
+            refs = docket_refs(segment, self.words.papers)
+            papers.extend((kind, None, r.paper, result) for r in refs if r.paper is not None)
+            dockets = [n for r in refs if r.paper is None for n in r.numbers]
             if len(dockets) > 1 and not _PLURAL.search(segment):
                 continue  # "MOTION TO SEAL [Dkt. Nos. 461, 462, 463]": the papers, not motions
             found.extend((kind, docket, result) for docket in dockets)
-        return found
+            if len(dockets) == 1 and result is not Result.granted_in_part:
+                # "Motion ... to Unseal Doc. No. 355, (doc. 367)": the papers its title names
+                papers.extend((kind, dockets[0], p, result) for p in title_papers(segment))
+        return found, papers
+
+    def _running(
+        self, sentence: str, outcomes: Sequence[Found], motion: str, mixed: bool
+    ) -> tuple[list[tuple[str, str, Result]], list[tuple[str, str, Result]]]:
+        """The motions ``sentence`` rules on by docket numbers in its running words ("the
+        motion at ECF No. 45 is GRANTED"), and the papers it names by the numbers of motions
+        the order names ("refile the exhibits listed in docket entries nos. 440 and 459"): one
+        ruling per motion, at the sentence's outcome."""
+        whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
+        motions: list[tuple[str, str, Result]] = []
+        papers: list[tuple[str, str, Result]] = []
+        for ref in running_refs(sentence):
+            after = [f for f in outcomes if f.start >= ref.end]
+            result = _outcome(after[0].label) if after and mixed else whole
+            if ref.of_motion:
+                motions.extend((motion, n, result) for n in ref.numbers)
+            elif ref.numbers and set(ref.numbers) <= self.motion_dockets:
+                papers.extend((n, ref.written, result) for n in ref.numbers)
+        return motions, papers
 
     def _exhibit_outcome(
         self, sentence: str, at: int, outcomes: Sequence[Found], mixed: bool
@@ -436,107 +522,7 @@ class _Reader:
                 return said
         return None
 
-    # acts -------------------------------------------------------------------------------
 
-    def _act(
-        self,
-        sentence: str,
-        timed: Act | None,
-    ) -> Act | None:
-        verbs = [
-            a for a in self.words.acts.find(sentence) if not _NAMED_ACT.search(sentence, 0, a.start)
-        ]
-        directive = next(
-            (
-                d
-                for d in self.words.directives.find(sentence)
-                if any(0 <= a.start - d.end <= 40 for a in verbs)
-            ),
-            None,
-        )
-        directs = next(
-            (
-                d
-                for d in self.words.directs.find(sentence)
-                if any(0 <= a.start - d.end <= 80 for a in verbs)
-            ),
-            None,
-        )
-        if directive is not None:
-            party = _party(self.words, sentence[: directive.start])
-        elif directs is not None:
-            verb = next(a for a in verbs if a.start >= directs.end)
-            named = self.words.parties.find(sentence[directs.end : verb.start])
-            party = named[0].label if named else None
-            directive = Found("directs", verb.start, verb.start)
-        else:
-            return self._dated_event(sentence)
-        what = sentence[directive.end :].strip().rstrip(".")
-        within = _WITHIN.search(sentence)
-        fixed = _FIXED.search(sentence)
-        if within is not None:
-            n = within["n"].lower()
-            days = int(n) if n.isdigit() else _NUMBERS[n]
-            business = bool(within["kind"]) and within["kind"].strip().lower() in {
-                "business",
-                "court",
-            }
-            after = within["after"]
-            if self.words.order_triggers.find(after[:60]) or not after.strip():
-                trigger: str | None = "this order"
-                confidence = ORDERING if after.strip() else ASSUMED + 0.2
-            elif (event := _TRIGGER.match(after)) is not None:
-                trigger, confidence = event["event"].strip(), ORDERING
-            else:
-                trigger, confidence = "this order", ASSUMED + 0.2
-            due = self._due(days, business) if trigger == "this order" else None
-            return Act(party, what, days, business, trigger, None, due, sentence, confidence)
-        if fixed is not None and (by := parse_date(fixed["d"])) is not None:
-            return Act(party, what, None, False, None, by, by, sentence, ORDERING)
-        if timed is not None and re.search(r"\balso\b", sentence, re.I):
-            return replace(
-                timed, party=party, what=what, sentence=sentence, confidence=ASSUMED + 0.2
-            )
-        if party is None:
-            return None  # no one to act and no time: nothing to enter
-        return Act(party, what, None, False, None, None, None, sentence, PROSE)
-
-    def _dated_event(self, sentence: str) -> Act | None:
-        """A sentence that directs no one but sets a date after the order ("unless a further
-        motion is filed ... by 3:00 p.m. on 7/13/2018", "No later than 5:00 p.m. on March 8,
-        2022, Defendant ..."): an act whose party may be unknown, with a low confidence."""
-        fixed = _FIXED.search(sentence)
-        by = parse_date(fixed["d"]) if fixed else None
-        if SIGNED.search(sentence):
-            return None  # "Signed by Judge ... on 7/18/12": the order's own date
-        if fixed is None or not _DEADLINE_WORDS.search(sentence, 0, fixed.end("d")):
-            return None  # "The Court held a hearing on March 20, 2013": an event, not a term
-        if by is None or self.dated is None or by < self.dated:
-            return None
-        named = self.words.parties.find(sentence)
-        party = named[0].label if named else None
-        what = sentence.strip().rstrip(".")
-        return Act(party, what, None, False, None, by, by, sentence, ASSUMED)
-
-    def _due(self, days: int, business: bool) -> date | None:
-        if self.dated is None:
-            return None
-        if not business:
-            return compute(self.dated, days)
-        day, left = self.dated, days
-        while left:
-            day += timedelta(days=1)
-            left -= is_court_day(day)
-        return day
-
-
-_PARENTHESIZED = re.compile(
-    r"(?:[(\[]|,)\s*(?:Docs?|Dkts?|Docket|ECF|Doc\.\s*No)\.?\s*(?:Nos?\.?|entry|entries|#)?\s*"
-    r"(?P<list>\d+(?:\s*(?:,|;|and|&)\s*\d+)*)",
-    re.I,
-)
-#: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
-_NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|leave)\s+to\s+$", re.I)
 _Key = tuple[str, str | None, str | None, str | None]  # motion, docket, exhibit, document
 _NEGATED = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|\bnot\s+(?:been\s+)?$", re.I)
 _DOCKET_REF = re.compile(
@@ -546,33 +532,45 @@ _DOCKET_REF = re.compile(
 #: the reason a ruling drawn from a direction to unseal carries (it gives none of its own)
 _UNSEALED = "directed to be unsealed"
 _FINDS = re.compile(r"\bCourt\s+(?:finds|concludes|holds|is\s+not\s+persuaded)\b")
+_DIRECTED = frozenset({"unseal", "be unsealed", "seal"})
+_CONDITIONAL = frozenset({Result.conditionally_granted, Result.granted_subject_to_supplement})
+_SUPPLEMENTABLE = frozenset({Result.granted, Result.conditionally_granted})
+_UNTIL = re.compile(r"\s+until\b", re.I)
+_THE_MOTION = re.compile(r"^\W*(?:\d+\.\s*)?The\s+motion\b", re.I)
+#: an outcome the source's text layer may break with a space ("GRA NTED"): joined before reading
+_CAPITAL_OUTCOMES = frozenset(
+    {"granted", "denied", "granting", "denying", "grants", "denies", "ordered", "moot"}
+)
+#: an outcome the court reports having given before ("The Court already granted one motion")
+_RECITED = re.compile(r"\b(?:already|previously|earlier|had)\s+$", re.I)
+_ENTRY = re.compile(
+    r"\b(?:Docs?|Dkts?|Docket|ECF)\.?\s*(?:entry\s+)?(?:Nos?\.\s*)?(\d+(?:\s*-\s*\d+)?)"
+)
+_MOTION_NOUN_ANY = re.compile(r"\b(?:motions?|applications?|requests?)\b", re.I)
 _PLURAL = re.compile(r"\b(?:motions|applications|requests)\b", re.I)
-_DOCKET_TEXT = re.compile(r"(?<![\w-])(?P<list>\d{1,4})\s+(?:\w+\s+){0,3}?Motion\b", re.I)
 
 
-def _motion_dockets(segment: str) -> list[str]:
-    """The docket numbers of the motions named in ``segment``: in brackets ("(Dkt. 116)",
-    "[ECF No. 102]", "(Docs. 357, 358, 363)"), else as a docket entry writes them ("134 Motion
-    to Seal")."""
-    lists = [m["list"] for m in _PARENTHESIZED.finditer(segment)]
-    lists = lists or [m["list"] for m in _DOCKET_TEXT.finditer(segment)]
-    return [n for listed in lists for n in re.findall(r"\d+", listed)]
+def _settled_rest(rulings: Iterable[Ruling]) -> list[Ruling]:
+    """Where the parties settled part of a motion between them ("resolve the dispute with
+    respect to nineteen of the twenty documents": withdrawn), the motion's own outcome is the
+    ruling on the rest."""
+    rulings = list(rulings)
+    settled = {
+        r.motion for r in rulings if r.document is not None and r.outcome is Result.withdrawn
+    }
+    return [
+        replace(r, document="the rest", confidence=ASSUMED)
+        for r in rulings
+        if r.motion in settled
+        and r.exhibit is None
+        and r.document is None
+        and r.outcome is not Result.withdrawn
+    ]
 
 
 def _one(docketed: Sequence[tuple[str, str, Result]]) -> str | None:
     """The docket number of the one motion a sentence rules on (None for several)."""
     return docketed[0][1] if len({docket for _, docket, _ in docketed}) == 1 else None
-
-
-def _unique(acts: Sequence[Act]) -> list[Act]:
-    seen: set[tuple[object, ...]] = set()
-    kept = []
-    for act in acts:
-        key = (act.party, act.what)
-        if key not in seen:
-            seen.add(key)
-            kept.append(act)
-    return kept
 
 
 def read_order(text: str, words: OrderWords | None = None, *, dated: date | None = None) -> Draft:

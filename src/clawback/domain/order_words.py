@@ -40,6 +40,7 @@ class Vocabulary:
             for phrase in words:
                 label_of.setdefault(" ".join(str(phrase).lower().split()), str(label))
         self._label_of = label_of
+        self.phrases = tuple(label_of)
         alternatives = sorted(label_of, key=len, reverse=True)
         spaced = (re.escape(p).replace(r"\ ", r"\s+") for p in alternatives)
         self._pattern = (
@@ -70,6 +71,10 @@ class OrderWords:
     remainders: Vocabulary
     waivable: Vocabulary
     contentions: Vocabulary
+    papers: Vocabulary
+    discovery: Vocabulary
+    supplements: Vocabulary
+    recitals: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -106,6 +111,10 @@ class OrderWords:
             remainders=optional("remainders"),
             waivable=optional("waivable"),
             contentions=optional("contentions"),
+            papers=optional("papers"),
+            discovery=optional("discovery"),
+            supplements=optional("supplements"),
+            recitals=optional("recitals"),
         )
 
 

@@ -1,0 +1,198 @@
+"""The acts a court order sets, read sentence by sentence: who must act, what, and by when.
+
+A sentence where a directive ("shall", "is ORDERED to") comes shortly before an act verb ("file",
+"lodge") sets an act; its party is the last party named before the directive, its time "within N
+[business] days [of this order]" or "no later than / on or before / by DATE". A directive with no
+time of its own in the same paragraph as a timed one takes its time ("Defendants shall also file
+..."). A sentence that directs no one but sets a date after the order is an act of a party
+perhaps unknown, with a low confidence. Part of `clawback.domain.order_reading`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from clawback.domain.deadlines import compute, is_court_day
+from clawback.domain.order_text import DATE, SIGNED, parse_date
+from clawback.domain.order_words import Found, OrderWords
+
+__all__ = [
+    "ASSUMED",
+    "NAMED_ACT",
+    "ORDERING",
+    "PROSE",
+    "Act",
+    "ActReader",
+    "party_named",
+    "unique_acts",
+]
+
+#: how surely a drafted value was placed: a sentence in the court's ordering voice, the body's
+#: prose, a value assumed
+ORDERING = 0.9
+PROSE = 0.6
+ASSUMED = 0.4
+
+_DEADLINE_WORDS = re.compile(r"\b(?:no\s+later\s+than|on\s+or\s+before|by|until|unless)\b", re.I)
+_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        (
+            *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+            *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
+            *("seventeen", "eighteen", "nineteen", "twenty"),
+        )
+    )
+} | {"twenty-one": 21, "twenty-eight": 28, "thirty": 30, "forty-five": 45, "sixty": 60}
+_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_WITHIN = re.compile(
+    rf"(?:\bwithin\s+|(?<![\w-])(?=\S+(?:\s*\(\d{{1,3}}\))?\s+(?:\w+\s+)?days?\s+(?:after|of|from|following)\b))"
+    rf"(?P<n>{_NUMBER})(?:\s*\(\d{{1,3}}\))?\s+(?P<kind>business\s+|court\s+|calendar\s+)?"
+    r"days?\b(?P<after>[^.;]{0,80})",
+    re.I,
+)
+_FIXED = re.compile(
+    rf"\b(?:no\s+later\s+than|on\s+or\s+before|by|before|until|on)\s+"
+    rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?,?\s+(?:\w+\s+)?(?:on\s+)?)?(?:\w+day,\s+)?(?P<d>{DATE})",
+    re.I,
+)
+_TRIGGER = re.compile(r"^\s*(?:of|after|from|following)\s+(?P<event>[^,;.]+)", re.I)
+
+
+@dataclass(frozen=True)
+class Act:
+    """One act the order sets: who, what (the sentence's words), and when."""
+
+    party: str | None
+    what: str
+    days: int | None
+    business_days: bool
+    trigger: str | None  # "this order", or the event the period runs from
+    on_or_before: date | None
+    due: date | None
+    sentence: str
+    confidence: float
+
+
+def party_named(words: OrderWords, text: str) -> str | None:
+    named = words.parties.find(text)
+    return named[-1].label if named else None
+
+
+#: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
+NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|leave)\s+to\s+$", re.I)
+
+
+class ActReader:
+    """Reads the acts of one order: its vocabularies and its date (periods run from it)."""
+
+    def __init__(self, words: OrderWords, dated: date | None) -> None:
+        self.words = words
+        self.dated = dated
+
+    def act(
+        self,
+        sentence: str,
+        timed: Act | None,
+    ) -> Act | None:
+        verbs = [
+            a for a in self.words.acts.find(sentence) if not NAMED_ACT.search(sentence, 0, a.start)
+        ]
+        directive = next(
+            (
+                d
+                for d in self.words.directives.find(sentence)
+                if any(0 <= a.start - d.end <= 40 for a in verbs)
+            ),
+            None,
+        )
+        directs = next(
+            (
+                d
+                for d in self.words.directs.find(sentence)
+                if any(0 <= a.start - d.end <= 80 for a in verbs)
+            ),
+            None,
+        )
+        if directive is not None:
+            party = party_named(self.words, sentence[: directive.start])
+        elif directs is not None:
+            verb = next(a for a in verbs if a.start >= directs.end)
+            named = self.words.parties.find(sentence[directs.end : verb.start])
+            party = named[0].label if named else None
+            directive = Found("directs", verb.start, verb.start)
+        else:
+            return self.dated_event(sentence)
+        what = sentence[directive.end :].strip().rstrip(".")
+        within = _WITHIN.search(sentence)
+        fixed = _FIXED.search(sentence)
+        if within is not None:
+            n = within["n"].lower()
+            days = int(n) if n.isdigit() else _NUMBERS[n]
+            business = bool(within["kind"]) and within["kind"].strip().lower() in {
+                "business",
+                "court",
+            }
+            after = within["after"]
+            if self.words.order_triggers.find(after[:60]) or not after.strip():
+                trigger: str | None = "this order"
+                confidence = ORDERING if after.strip() else ASSUMED + 0.2
+            elif (event := _TRIGGER.match(after)) is not None:
+                trigger, confidence = event["event"].strip(), ORDERING
+            else:
+                trigger, confidence = "this order", ASSUMED + 0.2
+            due = self.due(days, business) if trigger == "this order" else None
+            return Act(party, what, days, business, trigger, None, due, sentence, confidence)
+        if fixed is not None and (by := parse_date(fixed["d"])) is not None:
+            return Act(party, what, None, False, None, by, by, sentence, ORDERING)
+        if timed is not None and re.search(r"\balso\b", sentence, re.I):
+            return replace(
+                timed, party=party, what=what, sentence=sentence, confidence=ASSUMED + 0.2
+            )
+        if party is None:
+            return None  # no one to act and no time: nothing to enter
+        return Act(party, what, None, False, None, None, None, sentence, PROSE)
+
+    def dated_event(self, sentence: str) -> Act | None:
+        """A sentence that directs no one but sets a date after the order ("unless a further
+        motion is filed ... by 3:00 p.m. on 7/13/2018", "No later than 5:00 p.m. on March 8,
+        2022, Defendant ..."): an act whose party may be unknown, with a low confidence."""
+        fixed = _FIXED.search(sentence)
+        by = parse_date(fixed["d"]) if fixed else None
+        if SIGNED.search(sentence):
+            return None  # "Signed by Judge ... on 7/18/12": the order's own date
+        if self.words.recitals.find(sentence):
+            return None  # "In that Order, the Court provided ... by no later than March 8"
+        if fixed is None or not _DEADLINE_WORDS.search(sentence, 0, fixed.end("d")):
+            return None  # "The Court held a hearing on March 20, 2013": an event, not a term
+        if by is None or self.dated is None or by < self.dated:
+            return None
+        named = self.words.parties.find(sentence)
+        party = named[0].label if named else None
+        what = sentence.strip().rstrip(".")
+        return Act(party, what, None, False, None, by, by, sentence, ASSUMED)
+
+    def due(self, days: int, business: bool) -> date | None:
+        if self.dated is None:
+            return None
+        if not business:
+            return compute(self.dated, days)
+        day, left = self.dated, days
+        while left:
+            day += timedelta(days=1)
+            left -= is_court_day(day)
+        return day
+
+
+def unique_acts(acts: Sequence[Act]) -> list[Act]:
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for act in acts:
+        key = (act.party, act.what)
+        if key not in seen:
+            seen.add(key)
+            kept.append(act)
+    return kept

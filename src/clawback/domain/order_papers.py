@@ -1,0 +1,205 @@
+"""The papers a ruling is on that are no exhibit: motions and documents named by docket number,
+the papers a sentence's subject names, discovery requests a motion to compel asks about.
+
+Pure helpers of `clawback.domain.order_reading`; each takes a sentence (or a part of one) and
+the reader's vocabularies and gives back the papers as the order writes them.
+
+- *A motion's docket or a paper's?* A docket number in brackets after a motion's name is the
+  motion's ("Motion to Seal (ECF No. 122)"); one in brackets after a paper that is no motion
+  ("the Court's Sealed Memorandum Opinion and Order (Doc. 123)") is that paper's; one in the
+  running words of a motion's title ("Motion ... to Unseal Doc. No. 355, (doc. 367)") is a
+  paper the motion asks about.
+- *A sentence's subject*: "Mr. Sullivan's Notice of Appeal and Motion to Stay shall be posted on
+  the public docket" rules on each paper named before the outcome, split at "and".
+- *A paper joined to an exhibit list*: "no good cause to seal Exhibit 2 or Plaintiffs' reply".
+- *Discovery requests*: "compelling Plaintiff to serve complete responses to First
+  Interrogatories No. 1, 3, 5-14, 16-17, and 21".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clawback.domain.order_words import Found, Vocabulary
+
+__all__ = [
+    "DocketRef",
+    "RunningRef",
+    "discovery_papers",
+    "docket_refs",
+    "joined_paper",
+    "rejoin_broken_words",
+    "running_refs",
+    "subject_papers",
+    "title_papers",
+]
+
+_BRACKETED = re.compile(
+    r"(?:[(\[]|,)\s*(?:Docs?|Dkts?|Docket|ECF|Doc\.\s*No)\.?\s*(?:(?:entry|entries)\s*)?"
+    r"(?:Nos?\.?|#)?\s*"
+    r"(?P<list>\d+(?:\s*(?:,|;|and|&)\s*\d+)*)",
+    re.I,
+)
+_DOCKET_TEXT = re.compile(r"(?<![\w-])(?P<list>\d{1,4})\s+(?:\w+\s+){0,3}?Motion\b", re.I)
+_RUNNING = re.compile(
+    r"\b(?:Docs?\.|Dkts?\.|Docket|ECF)\s*(?:Entr(?:y|ies)\s*)?(?:Nos?\.)?\s*\d+(?:\s*-\s*\d+)?"
+    r"(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\d+(?:\s*-\s*\d+)?)*",
+    re.I,
+)
+_MOTION_WORD = re.compile(r"motions?|applications?|requests?|petitions?", re.I)
+_OF_MOTION = re.compile(
+    r"\b(?:motions?|applications?|requests?)\s*(?:(?:filed|docketed|found|entered)\s+)?"
+    r"(?:at|,)?$",
+    re.I,
+)
+_NUMBER = re.compile(r"\d+(?:\s*-\s*\d+)?")
+_TITLE_SMALL = frozenset(
+    {"of", "to", "for", "in", "and", "the", "on", "from", "under", "with", "a"}
+)
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_LEADING = re.compile(r"^(?:\W|\b(?:and|or|for|as\s+well\s+as)\b)+", re.I)
+_SPLIT = re.compile(r",?\s+and\s+(?=(?:his|her|its|their|the)\b|[A-Z])")
+_INTRO = re.compile(r"^.*\bthat\s+|^\s*(?:Accordingly|Further|Therefore|Thus|Finally),\s*", re.I)
+
+
+@dataclass(frozen=True)
+class DocketRef:
+    """Docket numbers in a part of a sentence: a motion's, or a paper's (``paper``: the words
+    naming it, as written, up to the closing bracket)."""
+
+    numbers: tuple[str, ...]
+    paper: str | None
+
+
+def docket_refs(segment: str, papers: Vocabulary) -> list[DocketRef]:
+    """The docket numbers written in ``segment``: in brackets ("(Dkt. 116)", "[ECF No. 102]",
+    "(Docs. 357, 358, 363)"), else as a docket entry writes them ("134 Motion to Seal"); each
+    a motion's unless the word just before the bracket names a paper that is no motion."""
+    refs: list[DocketRef] = []
+    start = 0
+    for match in _BRACKETED.finditer(segment):
+        numbers = tuple(re.findall(r"\d+", match["list"]))
+        word = _LAST_WORD.search(segment, 0, match.start())
+        named = papers.find(word[1]) if word else []
+        direct = word is not None and "," not in segment[word.end(1) : match.start()]
+        if word and direct and named and not _in_motion_title(segment, word.start(1)):
+            close = segment.find(")", match.end(), match.end() + 80)
+            end = close + 1 if close >= 0 else match.end()
+            paper = _LEADING.sub("", segment[start:end]).strip()
+            refs.append(DocketRef(numbers, paper or None))
+            start = end
+        else:
+            refs.append(DocketRef(numbers, None))
+    if not refs:
+        refs = [DocketRef((m["list"],), None) for m in _DOCKET_TEXT.finditer(segment)]
+    return refs
+
+
+def _in_motion_title(segment: str, end: int) -> bool:
+    """Whether the words before ``end`` are a motion's title ("Sealed Motion to Unseal Specific
+    Pleadings"): a run of capitalized words and the small words between them, back from
+    ``end``, that names a motion."""
+    for token in reversed(segment[:end].split()[-12:]):
+        word = token.strip("(),;:\"'“”")
+        if _MOTION_WORD.fullmatch(word):
+            return True
+        if not (word[:1].isupper() or word.lower() in _TITLE_SMALL):
+            return False
+    return False
+
+
+@dataclass(frozen=True)
+class RunningRef:
+    """Docket numbers written in the running words ("the motion at ECF No. 45", "the exhibits
+    listed in docket entries nos. 440 and 459"): as written, each number, and whether a motion
+    is named just before them (then they are its number)."""
+
+    written: str
+    numbers: tuple[str, ...]
+    of_motion: bool
+    end: int
+
+
+def running_refs(sentence: str) -> list[RunningRef]:
+    """The docket numbers ``sentence`` writes in its running words, not in brackets."""
+    found = []
+    for match in _RUNNING.finditer(sentence):
+        before = sentence[: match.start()].rstrip()
+        if before.endswith(("(", "[")):
+            continue
+        numbers = tuple(re.sub(r"\s+", "", n) for n in _NUMBER.findall(match.group()))
+        of_motion = bool(_OF_MOTION.search(before))
+        found.append(RunningRef(match.group().strip(), numbers, of_motion, match.end()))
+    return found
+
+
+def title_papers(segment: str) -> list[str]:
+    """The docket entries a motion's title names in its running words ("Motion for Leave to
+    File Unredacted Version of Doc. No. 360-2 and to Unseal Doc. No. 355, (doc. 367)": Doc.
+    No. 360-2 and Doc. No. 355), not the motion's own number in brackets or after a comma."""
+    found = []
+    for match in _RUNNING.finditer(segment):
+        if segment[: match.start()].rstrip().endswith(("(", "[", ",")):
+            continue
+        found.append(match.group().strip())
+    return found
+
+
+def subject_papers(sentence: str, outcome: Found, papers: Vocabulary) -> list[str]:
+    """The papers the subject of ``sentence`` names when its outcome is said of them ("Mr.
+    Sullivan's Memorandum ... and his Reply ... shall remain sealed"), one per paper joined by
+    "and"; none unless the outcome is the subject's own ("shall be ...") and every part of the
+    subject names a paper."""
+    said = sentence[outcome.start : outcome.end].lower()
+    if not said.startswith(("shall ", "should ")):
+        return []
+    subject = _INTRO.sub("", sentence[: outcome.start]).strip()
+    if not subject or len(subject) > 240 or re.search(r"\bCourt\b", subject):
+        return []
+    parts = [p.strip() for p in _SPLIT.split(subject) if p.strip()]
+    if not parts or not all(papers.find(p) for p in parts):
+        return []
+    return parts
+
+
+def joined_paper(sentence: str, after: int, papers: Vocabulary) -> str | None:
+    """A paper joined to the end of an exhibit list ("Exhibit 2 or Plaintiffs' reply"): the
+    words from ``after`` (the last exhibit's place) on, when "or"/"and" joins one to it."""
+    words = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(papers.phrases, key=len, reverse=True)
+    )
+    joined = re.compile(
+        rf"\s+(?:or|and)\s+(?P<paper>(?:the\s+|[A-Z]\w*['\u2019]s?\s+)?(?:{words}))\b(?!\s+of\b)",
+        re.I,
+    )
+    match = joined.search(sentence, after)
+    if match is None or re.search(r"[.;:]", sentence[after : match.start()]):
+        return None
+    return match["paper"]
+
+
+def discovery_papers(sentence: str, requests: Vocabulary) -> list[str]:
+    """The discovery requests ``sentence`` names by title ("Defendants' First Set of Requests
+    for Production", "First Interrogatories No. 1, 3, 5-14, 16-17, and 21")."""
+    found = []
+    for named in requests.find(sentence):
+        head = re.search(r"(?:(?:[A-Z][\w'\u2019]*|of)\s+){0,5}$", sentence[: named.start])
+        start = head.start() if head else named.start
+        tail = re.match(
+            r"\s+Nos?\.\s*\d+(?:\s*-\s*\d+)?(?:\s*(?:,\s*(?:and\s+)?|and\s+)\d+(?:\s*-\s*\d+)?)*",
+            sentence[named.end :],
+        )
+        end = named.end + (tail.end() if tail else 0)
+        found.append(sentence[start:end].strip())
+    return found
+
+
+def rejoin_broken_words(text: str, words: frozenset[str]) -> str:
+    """``text`` with an outcome written in capitals and broken by a space in the source's text
+    layer ("The Motion is GRA NTED") joined again, where the two pieces make one of ``words``."""
+
+    def join(match: re.Match[str]) -> str:
+        return match[1] if (match[1] + match[2]).lower() in words else match[0]
+
+    return re.sub(r"\b([A-Z]{2,})\s(?=([A-Z]{1,6})\b)", join, text)
