@@ -25,6 +25,9 @@ def file_paper(
     kind: Annotated[str, typer.Option(help=f"What it is: {KINDS}.")],
     title: Annotated[str, typer.Option(help="Its title, as the docket gives it.")] = "",
     under_seal: Annotated[bool, typer.Option(help="Lodged under seal.")] = False,
+    designation: Annotated[
+        str, typer.Option(help="The protective order's tier of what it quotes (AEO).")
+    ] = "",
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Enter a filed paper, never produced: its pages and text, named by its docket entry."""
@@ -33,7 +36,12 @@ def file_paper(
     if not file.is_file():
         raise typer.BadParameter(f"no file {file}")
     entered = _record(ctx, workspace).filed_papers.enter(
-        file.read_bytes(), docket, FiledKind(kind), title, under_seal=under_seal
+        file.read_bytes(),
+        docket,
+        FiledKind(kind),
+        title,
+        under_seal=under_seal,
+        designation=designation or None,
     )
     said = "entered" if entered.new else "already in the record"
     out.print(

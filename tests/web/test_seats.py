@@ -179,7 +179,7 @@ def test_the_public_sees_the_public_docket_alone(site: Site, seats: dict[str, An
     page = seats[world.PUBLIC]  # a log-in, no second factor, no undertaking to sign
     public = seen(site, world.PUBLIC)
     assert public and len(public) < len(world.EXHIBITS)
-    assert main_pages(page) == ["/", "/documents", "/sealing", "/search", "/account"]
+    assert main_pages(page) == ["/", "/documents", "/sealing", "/docket", "/search", "/account"]
 
     dashboard = visit(page, f"{site.url}/")
     order = site.workspace.protective_order()

@@ -27,7 +27,7 @@ class Designations(Service):
         self.ctx.require(Act.designate)
         with self.ctx.transaction() as s:
             doc = lookup.document(s, self.actor, document_ref(ref))
-            self._designate(s, doc, tier, note, on)
+            self.designate_in(s, doc, tier, note, on)
 
     def designate_all(
         self, refs: Sequence[DocumentRef | int | str], tier: str, note: str = ""
@@ -43,12 +43,14 @@ class Designations(Service):
             found = [lookup.document(s, self.actor, ref) for ref in wanted]
             docs = list({doc.id: doc for doc in found}.values())  # Ex. 1 and its Bates: once
             for doc in docs:
-                self._designate(s, doc, tier, note, None)
+                self.designate_in(s, doc, tier, note, None)
         return len(docs)
 
-    def _designate(
-        self, s: Session, doc: t.Document, tier: str, note: str, on: date | None
+    def designate_in(
+        self, s: Session, doc: t.Document, tier: str, note: str = "", on: date | None = None
     ) -> None:
+        """``designate`` in the transaction ``s``, of a document found through ``lookup``
+        (or just entered) by a caller that has checked ``Act.designate``."""
         name = rows.protective_order(s).tier(tier).short
         previous = doc.tier
         s.add(t.Designation(document_id=doc.id, tier=name, note=note, on=on))
@@ -108,7 +110,7 @@ class Designations(Service):
             row.outcome, row.resolved_on = outcome, on
             doc = s.get_one(t.Document, row.document_id)
             if tier is not None:
-                self._designate(s, doc, tier, f"on challenge {number}", on)
+                self.designate_in(s, doc, tier, f"on challenge {number}", on)
             self.ctx.audit(
                 s, "challenge.resolve", rows.label(doc), challenge=number, outcome=outcome
             )

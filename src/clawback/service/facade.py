@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from clawback.service.copies import Copies
     from clawback.service.deadlines import Deadlines
     from clawback.service.designations import Designations
+    from clawback.service.docket import Docket
     from clawback.service.exhibit_index import ExhibitIndexes
     from clawback.service.filed_papers import FiledPapers
     from clawback.service.filings import Filings
@@ -172,6 +173,12 @@ class Record:
         from clawback.service.filed_papers import FiledPapers
 
         return FiledPapers(self.ctx)
+
+    @cached_property
+    def docket(self) -> Docket:
+        from clawback.service.docket import Docket
+
+        return Docket(self.ctx)
 
     @cached_property
     def exhibit_index(self) -> ExhibitIndexes:

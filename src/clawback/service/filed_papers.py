@@ -24,8 +24,9 @@ from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint
 from clawback.domain.pleading_lines import TextLine, lines_at, paragraph_at
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
-from clawback.service import lookup
+from clawback.service import lookup, rows
 from clawback.service.base import Service
+from clawback.service.designations import Designations
 from clawback.service.ingest import Ingest
 from clawback.storage import tables as t
 
@@ -48,14 +49,21 @@ class FiledPapers(Service):
         title: str = "",
         *,
         under_seal: bool = False,
+        designation: str | None = None,
     ) -> Entered:
         """Enter a filed paper: its pages and text kept, named by its docket entry, never
         Bates-numbered. ``under_seal``: lodged under seal (sealed until the court unseals it).
-        Entering the same entry with the same file again changes nothing."""
+        ``designation``: the protective order's tier of what it quotes, given in the same
+        transaction, so the paper never reaches anyone that tier does not admit. Entering the
+        same entry with the same file again changes nothing."""
         self.ctx.require(Act.ingest)
+        if designation:
+            self.ctx.require(Act.designate)
         entry = docket_entry(docket)
         paper_kind = FiledKind(kind) if isinstance(kind, str) else kind
         with self.ctx.reading() as s:
+            if designation:
+                rows.protective_order(s).tier(designation)  # a tier the order has, or refused
             held = s.scalar(select(t.Document).where(t.Document.docket == entry))
             if held is not None:
                 return Entered(held.control, self._paper(s, held), new=False)
@@ -75,6 +83,8 @@ class FiledPapers(Service):
             doc.filed_under_seal = under_seal
             access_rules.refresh(s, [doc])
             self.ctx.audit(s, "paper.file", name, control=control, under_seal=under_seal)
+            if designation:
+                Designations(self.ctx).designate_in(s, doc, designation)
             return Entered(control, self._paper(s, doc), new=True)
 
     def paper(self, docket: str) -> FiledPaper:

@@ -18,14 +18,13 @@ import struct
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
 from clawback.domain import traces
 from clawback.domain.actor import Actor
-from clawback.domain.documents import Item
 from clawback.domain.seats import Act
 from clawback.domain.traces import Mark, TraceCode
 from clawback.service.base import Service
@@ -81,12 +80,24 @@ def marked(pdf: bytes, mark: Mark | None) -> bytes:
     return watermark(pdf, mark.lines)
 
 
+class Placed(Protocol):
+    """Where an item is on its page, as a picture draws it: an item of a produced page
+    (``domain.documents.Item``) or of a filed paper (``service.docket``)."""
+
+    @property
+    def texts(self) -> tuple[str, ...]: ...
+    @property
+    def rect(self) -> tuple[float, float, float, float] | None: ...
+    @property
+    def whole_page(self) -> bool: ...
+
+
 def picture(
     pdf: bytes,
     index: int,
     dpi: int,
     mark: Mark | None,
-    claimed: Sequence[Item] = (),
+    claimed: Sequence[Placed] = (),
     kept: Recent | None = None,
 ) -> bytes:
     """A PNG of page ``index`` (from 0) of ``pdf`` at ``dpi``, carrying ``mark``, with the

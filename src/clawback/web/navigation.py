@@ -15,6 +15,7 @@ PAGES: tuple[tuple[str, str, Act | None], ...] = (
     ("/claims", "Claims", Act.read_claims),
     ("/deadlines", "Deadlines", Act.read_deadlines),
     ("/sealing", "Sealing", None),
+    ("/docket", "Docket", None),
     ("/filing", "Filing", Act.file),
     ("/privilege-log", "Privilege log", Act.read_log),
     ("/search", "Search", None),

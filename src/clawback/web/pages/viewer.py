@@ -2,14 +2,16 @@
 in place), its text beside it, the way on, and for the producing side a designation form and
 an item drawn as a rectangle on the picture (``static/draw.js``; the same four numbers typed
 for whoever does not use a mouse), named through the service call the CLI's ``item --rect``
-makes, then offered to a claw-back notice."""
+makes, then offered to a claw-back notice. A filed paper's pages open by its docket entry and page
+number (it has no Bates numbers: the way on is the next or previous page of the paper), its
+items drawn in place for whoever reads it as filed (``service.docket``)."""
 
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from clawback.domain.bates import BatesNumber
@@ -21,6 +23,8 @@ from clawback.web.forms import Csrf, Text
 from clawback.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
+#: A page of a filed paper, from 1 (ingest takes no PDF of more: ``ingest.limits``).
+PaperPageNumber = Annotated[int, Path(ge=1, le=100_000)]
 
 
 @router.get("/pages/{bates}")
@@ -96,6 +100,43 @@ def designate(
 @router.get("/pages/{bates}/image.png")
 def image(request: Request, bates: str, record: CurrentRecord) -> Response:
     png = record.reads.page_image(BatesNumber.parse(bates), settings(request).page_dpi)
+    return Response(png, media_type="image/png")
+
+
+@router.get("/docket/{entry}")
+def paper(entry: str) -> Response:
+    """A filed paper opens at its first page."""
+    return RedirectResponse(f"/docket/{quote(entry)}/pages/1", status_code=303)
+
+
+@router.get("/docket/{entry}/pages/{number}")
+def paper_page(
+    request: Request,
+    entry: str,
+    number: PaperPageNumber,
+    visitor: CurrentVisitor,
+    record: CurrentRecord,
+) -> HTMLResponse:
+    view = record.docket.page(entry, number)  # one read, one audit write
+    return page(
+        request,
+        "paper_page.html",
+        title=f"{view.paper.name}, page {number}",
+        visitor=visitor,
+        view=view,
+        entry=view.paper.docket,
+        may_file=record.may(Act.file_brief),
+    )
+
+
+@router.get("/docket/{entry}/pages/{number}/image.png")
+def paper_image(
+    request: Request,
+    entry: str,
+    number: PaperPageNumber,
+    record: CurrentRecord,
+) -> Response:
+    png = record.docket.page_image(entry, number, settings(request).page_dpi)
     return Response(png, media_type="image/png")
 
 
