@@ -3,7 +3,7 @@
 import pytest
 
 from clawback.domain.documents import Exhibit
-from clawback.domain.seal_parts import Privacy, privacy_cuts
+from clawback.domain.privacy import Privacy, privacy_cuts
 from clawback.domain.sealing import PUBLIC_DOMAIN, MotionKind, MotionToSeal, Standard, decide
 
 ALL = tuple(range(1, 20))

@@ -4,27 +4,22 @@ Courts seal in part ("hourly rates public, discount rates redacted"): the exhibi
 under seal complete and filed publicly with only the named parts removed. A part is named by
 items (``claim``'s items, by id), by patterns (regular expressions over the page's text, e.g.
 ``discount rate: \\d+%``) and by the privacy redactions of FRCP 5.2(a), which leave a stated
-remainder in place:
-
-- (1) a Social Security or taxpayer-identification number: its last four digits;
-- (2) a birth date: the year;
-- (3) a minor's name: the minor's initials;
-- (4) a financial-account number: its last four digits.
-
-``privacy_cuts`` finds them in a page's text and says, for each, the whole text (which must not
-survive in the public file), the piece to remove, and what the box reads. Nothing here touches a
-file: the filing (``service.filing``) carries the cuts out through the redaction gate.
+remainder in place (``domain.privacy`` finds them). Nothing here touches a file: the filing
+(``service.filing``) carries the parts out through the redaction gate.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from clawback.domain.errors import InvalidInput
+from clawback.domain.privacy import PRIVACY_RULE, Privacy, privacy
+
+__all__ = ["Movant", "Privacy", "SealPart", "SealRequest", "pattern_hits", "privacy"]
 
 
 class Movant(StrEnum):
@@ -41,31 +36,6 @@ class SealRequest(StrEnum):
 
     seal = "seal"
     unseal = "unseal"
-
-
-class Privacy(StrEnum):
-    """The redactions FRCP 5.2(a) requires, each by what it leaves in place."""
-
-    ssn = "ssn"  # 5.2(a)(1): the last four digits
-    birth_date = "birth_date"  # 5.2(a)(2): the year
-    minor = "minor"  # 5.2(a)(3): the initials
-    account = "account"  # 5.2(a)(4): the last four digits
-
-
-PRIVACY_RULE = {
-    Privacy.ssn: "Fed. R. Civ. P. 5.2(a)(1)",
-    Privacy.birth_date: "Fed. R. Civ. P. 5.2(a)(2)",
-    Privacy.minor: "Fed. R. Civ. P. 5.2(a)(3)",
-    Privacy.account: "Fed. R. Civ. P. 5.2(a)(4)",
-}
-
-
-def privacy(value: str) -> Privacy:
-    try:
-        return Privacy(value.strip().replace("-", "_"))
-    except ValueError:
-        kinds = ", ".join(k.value for k in Privacy)
-        raise InvalidInput(f"no FRCP 5.2(a) redaction {value!r}: one of {kinds}") from None
 
 
 @dataclass(frozen=True)
@@ -119,65 +89,6 @@ class SealPart:
         said.extend(f"text matching {p!r}" for p in self.patterns)
         said.extend(PRIVACY_RULE[p] for p in self.privacy)
         return "; ".join(said)
-
-
-@dataclass(frozen=True)
-class Cut:
-    """One piece of text the public version removes: ``removed`` (found on the page) out of
-    ``whole`` (which must not be extractable afterwards); the box reads ``reads`` (a mask for
-    what is gone, the remainder staying as printed; a minor's initials for the name)."""
-
-    whole: str
-    removed: str
-    reads: str
-    rule: str
-
-
-_SSN = re.compile(r"\b(\d{3}[- ]?\d{2}[- ]?)(\d{4})\b")
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?"
-)
-_BIRTH = re.compile(
-    r"(?:\bborn\b|\bbirth\s*date\b|\bdate\s+of\s+birth\b|\bDOB\b)[:\s,]*(?:on\s+)?"
-    rf"(?P<date>(?P<md>(?:{_MONTHS})\s+\d{{1,2}},?\s+|\d{{1,2}}[/-]\d{{1,2}}[/-])(?P<year>\d{{4}}))",
-    re.IGNORECASE,
-)
-_ACCOUNT = re.compile(
-    r"(?:\baccount\b|\bacct\b\.?|\ba/c\b|\bcard\b)(?:\s+(?:no\.?|number|#))?[:\s#]*"
-    r"(?P<number>(?P<head>(?:\d[- ]?){4,13})(?P<tail>\d{4}))\b",
-    re.IGNORECASE,
-)
-
-
-def initials(name: str) -> str:
-    """A minor's initials, as 5.2(a)(3) leaves them: "Jane Q. Doe" -> "J.Q.D."."""
-    return "".join(f"{word[0].upper()}." for word in re.findall(r"[^\W\d_]+", name))
-
-
-def privacy_cuts(text: str, kinds: Iterable[Privacy], minors: Sequence[str] = ()) -> list[Cut]:
-    """The FRCP 5.2(a) cuts in one page's ``text``, in the order they occur."""
-    wanted = set(kinds)
-    found: list[tuple[int, Cut]] = []
-    if Privacy.ssn in wanted:
-        for m in _SSN.finditer(text):
-            if _ACCOUNT.search(text, max(0, m.start() - 40), m.end()) is None:
-                cut = Cut(m.group(0), m.group(1), "XXX-XX-", PRIVACY_RULE[Privacy.ssn])
-                found.append((m.start(), cut))
-    if Privacy.birth_date in wanted:
-        for m in _BIRTH.finditer(text):
-            cut = Cut(m["date"], m["md"].strip(), "MM DD", PRIVACY_RULE[Privacy.birth_date])
-            found.append((m.start("date"), cut))
-    if Privacy.account in wanted:
-        for m in _ACCOUNT.finditer(text):
-            cut = Cut(m["number"], m["head"].strip(), "XXXX", PRIVACY_RULE[Privacy.account])
-            found.append((m.start("number"), cut))
-    if Privacy.minor in wanted:
-        for name in minors:
-            for m in re.finditer(re.escape(name.strip()), text, re.IGNORECASE):
-                cut = Cut(m.group(0), m.group(0), initials(name), PRIVACY_RULE[Privacy.minor])
-                found.append((m.start(), cut))
-    return [cut for _, cut in sorted(found, key=lambda pair: pair[0])]
 
 
 def pattern_hits(text: str, patterns: Iterable[str]) -> list[str]:

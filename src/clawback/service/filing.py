@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from clawback.domain.claims import Effect
 from clawback.domain.documents import Exhibit
 from clawback.domain.errors import DocumentError
-from clawback.domain.seal_parts import SealPart, pattern_hits, privacy_cuts
+from clawback.domain.privacy import privacy_cuts
+from clawback.domain.seal_parts import SealPart, pattern_hits
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.gate.verify import Finding, require_clean, verify
 from clawback.pdf.marks.highlight import highlight

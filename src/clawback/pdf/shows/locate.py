@@ -10,18 +10,27 @@ and descender around the baseline. Vertical or rotated lines keep the search rec
 Text is searched twice, with ``/ActualText`` replacement text used and ignored, because either
 spelling may be the one a reader copies; both sets of hits are returned. In a document without
 replacement text the two searches read the same, and the caller may say so (`survey`).
+
+Words hyphenated at a line's end are NOT joined (``TEXT_DEHYPHENATE`` off): with it, MuPDF
+reports every hit after such a line in the same block one character to the left per joined
+hyphen, so a box missed the end of its text and nothing checked the characters left printed
+(tests/pdf/test_locate_hyphen.py). A text wrapped at a hyphen is searched as it is printed,
+with its line break (``"555-44-\n3333"``); asked for joined, it is not found, and the redactor
+refuses rather than guessing.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pymupdf
 
-__all__ = ["by_text_or_box", "find_text_rects"]
+__all__ = ["by_text_or_box", "find_text_rects", "spelled_at"]
 
-# PyMuPDF's defaults, except that text outside the MediaBox is searched too.
-_SEARCH_FLAGS = pymupdf.TEXTFLAGS_SEARCH & ~pymupdf.TEXT_MEDIABOX_CLIP
+# PyMuPDF's defaults, except that text outside the MediaBox is searched too and hyphenated
+# words are not joined (see above).
+_SEARCH_FLAGS = pymupdf.TEXTFLAGS_SEARCH & ~pymupdf.TEXT_MEDIABOX_CLIP & ~pymupdf.TEXT_DEHYPHENATE
 _RAW_FLAGS = pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_MEDIABOX_CLIP
 
 
@@ -88,6 +97,41 @@ def _tighten(hit: pymupdf.Rect, chars: list[_Char]) -> pymupdf.Rect:
     y1 = max(c[2] for c in inside)
     tight = pymupdf.Rect(x0, y0, x1, y1) & hit
     return hit if tight.is_empty else tight
+
+
+def spelled_at(
+    page: pymupdf.Page, text: str, replacement_text: bool = True
+) -> list[list[pymupdf.Rect]]:
+    """Every place the page's characters spell `text`, each as its characters' boxes: read
+    from the characters themselves (case-insensitively; a run of white space in `text` matches
+    any run of white space or line breaks), not from MuPDF's search, so that the boxes a
+    search placed can be checked against it (`redact` does, before anything is removed)."""
+    words = text.split()
+    if not words:
+        return []
+    wanted = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+    found: list[list[pymupdf.Rect]] = []
+    ways = (0, pymupdf.TEXT_IGNORE_ACTUALTEXT) if replacement_text else (0,)
+    for extra in ways:
+        spelled: list[str] = []
+        boxes: list[pymupdf.Rect | None] = []
+        for block in page.get_text("rawdict", flags=_RAW_FLAGS | extra)["blocks"]:
+            for line in block.get("lines", ()):
+                for span in line["spans"]:
+                    for char in span["chars"]:
+                        spelled.append(char["c"][:1] or " ")
+                        boxes.append(pymupdf.Rect(char["bbox"]))
+                spelled.append("\n")
+                boxes.append(None)
+        for m in wanted.finditer("".join(spelled)):
+            place = [b for b in boxes[m.start() : m.end()] if b is not None and not b.is_empty]
+            if place and not any(_all_same(place, other) for other in found):
+                found.append(place)
+    return found
+
+
+def _all_same(a: Sequence[pymupdf.Rect], b: Sequence[pymupdf.Rect]) -> bool:
+    return len(a) == len(b) and all(_same(p, q) for p, q in zip(a, b, strict=True))
 
 
 def _same(a: pymupdf.Rect, b: pymupdf.Rect, tolerance: float = 0.5) -> bool:
