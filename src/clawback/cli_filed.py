@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from clawback.cli import DEFAULT_WS, WorkspaceOption, _record, app, one_line_errors, out
+from clawback.cli import DEFAULT_WS, WorkspaceOption, _day, _record, app, one_line_errors, out
 from clawback.domain.counts import counted
 from clawback.domain.pinpoints import FiledKind
 
@@ -25,6 +25,9 @@ def file_paper(
     kind: Annotated[str, typer.Option(help=f"What it is: {KINDS}.")],
     title: Annotated[str, typer.Option(help="Its title, as the docket gives it.")] = "",
     under_seal: Annotated[bool, typer.Option(help="Lodged under seal.")] = False,
+    filed_on: Annotated[
+        str | None, typer.Option(help="The day it was filed (YYYY-MM-DD): FRE 502(b)'s clock.")
+    ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Enter a filed paper, never produced: its pages and text, named by its docket entry."""
@@ -33,7 +36,12 @@ def file_paper(
     if not file.is_file():
         raise typer.BadParameter(f"no file {file}")
     entered = _record(ctx, workspace).filed_papers.enter(
-        file.read_bytes(), docket, FiledKind(kind), title, under_seal=under_seal
+        file.read_bytes(),
+        docket,
+        FiledKind(kind),
+        title,
+        under_seal=under_seal,
+        filed_on=_day(filed_on),
     )
     said = "entered" if entered.new else "already in the record"
     out.print(

@@ -13,18 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clawback.domain import claims as claim_rules
+from clawback.domain.access import full_view
 from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint, docket_entry
 from clawback.domain.pleading_lines import TextLine, lines_at, paragraph_at
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
-from clawback.service import lookup
+from clawback.service import lookup, rows
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest
 from clawback.storage import tables as t
@@ -48,9 +51,11 @@ class FiledPapers(Service):
         title: str = "",
         *,
         under_seal: bool = False,
+        filed_on: date | None = None,
     ) -> Entered:
         """Enter a filed paper: its pages and text kept, named by its docket entry, never
         Bates-numbered. ``under_seal``: lodged under seal (sealed until the court unseals it).
+        ``filed_on``: the day it was filed (FRE 502(b)'s clock for a claim over it).
         Entering the same entry with the same file again changes nothing."""
         self.ctx.require(Act.ingest)
         entry = docket_entry(docket)
@@ -73,8 +78,11 @@ class FiledPapers(Service):
             doc.docket = entry
             doc.filed_kind = paper_kind.value
             doc.filed_under_seal = under_seal
+            doc.filed_on = filed_on
             access_rules.refresh(s, [doc])
-            self.ctx.audit(s, "paper.file", name, control=control, under_seal=under_seal)
+            self.ctx.audit(
+                s, "paper.file", name, control=control, under_seal=under_seal, filed_on=filed_on
+            )
             return Entered(control, self._paper(s, doc), new=True)
 
     def paper(self, docket: str) -> FiledPaper:
@@ -83,6 +91,21 @@ class FiledPapers(Service):
             doc = self._document(s, docket)
             self.ctx.audit(s, "paper.read", f"ECF No. {doc.docket}")
             return self._paper(s, doc)
+
+    def page_text(self, docket: str, page: int) -> str:
+        """The text of page ``page`` (from 1) of a filed paper, as this person may read it: less
+        the items a ruling granted and, while a claim over them is pending, the items it names,
+        for whoever reads the redacted view (``service.access``); "no filed paper" for a paper
+        they may not see."""
+        with self.ctx.reading() as s:
+            doc = self._document(s, docket)
+            row = s.scalar(
+                select(t.Page).where(t.Page.document_id == doc.id, t.Page.idx == page - 1)
+            )
+            if row is None:
+                raise NotFound(f"ECF No. {doc.docket} has no page {page}")
+            self.ctx.audit(s, "paper.read.text", f"ECF No. {doc.docket} page {page}")
+            return row.text if full_view(self.actor) else row.redacted_text
 
     def item(
         self,
@@ -133,7 +156,9 @@ class FiledPapers(Service):
     ) -> dict[str, Path]:
         """The paper's public, highlighted and sealed versions in ``out`` (``public/``,
         ``highlighted/``, ``sealed/``), the items' words (all, or ``items``) truly redacted
-        through the brief's gate and verified after writing."""
+        through the brief's gate and verified after writing. Whatever a claim keeps from the
+        public (an item a ruling granted, or one a pending claim names) is redacted whichever
+        ``items`` are chosen, its box labelled with the claim's basis."""
         from clawback.service.briefs import Briefs, Proposal
 
         self.ctx.require(Act.file_brief)
@@ -142,14 +167,15 @@ class FiledPapers(Service):
             wanted = s.scalars(
                 select(t.Item).where(t.Item.document_id == doc.id).order_by(t.Item.id)
             ).all()
-            chosen = [i for i in wanted if items is None or i.id in items]
-            unknown = sorted(set(items or ()) - {i.id for i in chosen})
+            unknown = sorted(set(items or ()) - {i.id for i in wanted})
             if unknown:
                 raise NotFound(f"no item {unknown[0]!r} of ECF No. {doc.docket}")
+            labels = claimed_labels(s, doc)
+            chosen = [i for i in wanted if items is None or i.id in items or i.id in labels]
             pdf = self.ctx.files.get(doc.original)
             name = f"ECF-{doc.docket}"
         proposals = [
-            Proposal(page=i.page_idx, text=text, reason="REDACTED", source=i.id)
+            Proposal(page=i.page_idx, text=text, reason=labels.get(i.id, "REDACTED"), source=i.id)
             for i in chosen
             for text in i.texts
         ]
@@ -163,25 +189,25 @@ class FiledPapers(Service):
         return doc
 
     def _paper(self, s: Session, doc: t.Document) -> FiledPaper:
-        items = s.scalars(
-            select(t.Item).where(t.Item.document_id == doc.id).order_by(t.Item.id)
-        ).all()
-        assert doc.docket is not None
-        return FiledPaper(
-            doc.docket,
-            FiledKind(doc.filed_kind or FiledKind.brief.value),
-            doc.title,
-            doc.page_count,
-            tuple(
-                FiledItem(
-                    i.id,
-                    Pinpoint.parse(i.pinpoint) if i.pinpoint else Pinpoint(page=i.page_idx + 1),
-                    i.what,
-                    tuple(i.texts),
-                )
-                for i in items
-            ),
-        )
+        return rows.paper(s, doc)
+
+
+def claimed_labels(s: Session, doc: t.Document) -> dict[str, str]:
+    """The items of filed paper ``doc`` a claim keeps from the public, each with what its box
+    reads: granted by the ruling in force, or named by a claim still pending."""
+    claims = [c for c in rows.claims(s) if doc.docket in c.papers]
+    if not claims or doc.docket is None:
+        return {}
+    effect = claim_rules.paper_effects(rows.papers(s), rows.exhibits(s), claims, rows.rulings(s))[
+        doc.docket
+    ]
+    held = {
+        i: claim_rules.BOX_LABELS[c.privilege]
+        for c in reversed(claims)  # the first claim naming an item gives its label
+        for i in c.items
+        if i in effect.hidden
+    }
+    return {**held, **{i: effect.label(i) for i in effect.redact}}
 
 
 def words_at(
