@@ -2,7 +2,7 @@
 receiving side (page text, search and its count) and from the public, never from the claimant
 or the court; a denial releases them; a grant keeps them redacted in the paper's public version,
 the privilege log names the paper by docket entry and pinpoint, and draft-order cites it so.
-One rule with exhibits: ``domain.claims.paper_effects`` beside ``effects``."""
+The rule itself, pure: tests/domain/test_paper_claim_effects.py."""
 
 from __future__ import annotations
 
@@ -12,9 +12,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from clawback.domain.claims import Claim, Privilege, Result, Ruling, State, paper_effects
 from clawback.domain.errors import ClawbackError
-from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint
 from clawback.service import Workspace
 from tests.casefile.test_case_files import cli, init
 from tests.service.test_filed_papers import pleading_pdf
@@ -50,11 +48,17 @@ def ws(tmp_path: Path) -> Path:
 
 def reads(ws: Path, email: str) -> tuple[str, int]:
     """Page 2's text as ``email`` reads it, and how many pages a search for the quoted words
-    counts for them."""
+    counts for them; the copy of the paper they get (from which their page pictures are made)
+    shows page 2 with the same words as the text."""
     workspace = Workspace.open(ws)
     try:
         record = workspace.preview(email)
         text = record.filed_papers.page_text("ECF No. 101-33", 2)
+        with pymupdf.open(stream=record.filed_papers.copy("101-33")) as copy:
+            shown = " ".join(copy[1].get_text().split())
+        assert ("Hanna Ruiz" in shown) == ("Hanna Ruiz" in text), email
+        assert ("settle now" in shown) == ("settle now" in text), email
+        assert record.filed_papers.page_image("101-33", 2, dpi=20).startswith(b"\x89PNG")
         return text, record.reads.search('"Hanna Ruiz"').total
     finally:
         workspace.close()
@@ -174,48 +178,3 @@ def test_fre_502b_lateness_runs_from_the_paper_s_filing(tmp_path: Path) -> None:
         assert shown["late"].startswith("late: noticed 61 days after filing on 2020-05-01")
     finally:
         workspace.close()
-
-
-def test_the_rule_is_the_exhibits_rule_pending_hides_items_granted_redacts_denied_releases() -> (
-    None
-):
-    paper = FiledPaper(
-        "101-33",
-        FiledKind.brief,
-        "Opposition",
-        3,
-        (
-            FiledItem("q1", Pinpoint.parse("page 2, lines 3-4"), "advice", ("a",)),
-            FiledItem("q2", Pinpoint.parse("page 3"), "more", ("b",)),
-        ),
-    )
-    items = Claim("c", Privilege.attorney_client, (), ("q1",), papers=("101-33",))
-    whole = Claim("w", Privilege.work_product, (), papers=("101-33",))
-    pending = paper_effects([paper], [], [items], [])["101-33"]
-    assert (pending.pending, pending.hidden, pending.redact) == (False, ("q1",), ())
-    assert paper_effects([paper], [], [whole], [])["101-33"].pending  # the paper whole
-    ruled = replace_state(items)
-    granted = paper_effects([paper], [], [ruled], [Ruling("c", Result.granted)])["101-33"]
-    assert (granted.outcome, granted.redact, granted.hidden) == (Result.granted, ("q1",), ())
-    assert granted.label("q1") == "REDACTED - ATTORNEY-CLIENT PRIVILEGE"
-    denied = paper_effects([paper], [], [ruled], [Ruling("c", Result.denied)])["101-33"]
-    assert (denied.outcome, denied.redact, denied.hidden, denied.pending) == (
-        Result.denied,
-        (),
-        (),
-        False,
-    )
-    moot = paper_effects([paper], [], [ruled], [Ruling("c", Result.moot)])["101-33"]
-    assert moot.hidden == ("q1",)  # nothing released yet: still withheld
-    withheld = paper_effects([paper], [], [replace_state(whole)], [Ruling("w", Result.granted)])[
-        "101-33"
-    ]
-    assert withheld.withheld and withheld.outcome is Result.granted
-    with pytest.raises(ClawbackError, match="grants item 'q2' it does not claim"):
-        paper_effects([paper], [], [ruled], [Ruling("c", Result.granted, ("q2",))])
-
-
-def replace_state(claim: Claim) -> Claim:
-    from dataclasses import replace
-
-    return replace(claim, state=State.ruled)

@@ -383,13 +383,12 @@ def effects(
     """Per exhibit: withheld whole, redacted for named items, sequestered, released, or never
     claimed."""
     targets = {e.number: frozenset(i.id for i in e.items) for e in exhibits}
-    found, redact = _standings(
-        targets,
-        lambda c: c.exhibits,
-        claims,
-        rulings,
-        lambda c, r: check_ruling(c, r, exhibits),
-    )
+
+    def check(claim: Claim, ruling: Ruling) -> None:
+        if not claim.papers:  # one naming papers too is checked with them (``paper_effects``)
+            check_ruling(claim, ruling, exhibits)
+
+    found, redact = _standings(targets, lambda c: c.exhibits, claims, rulings, check)
     result: dict[int, Effect] = {}
     for exhibit in exhibits:
         standing = found.get(exhibit.number)

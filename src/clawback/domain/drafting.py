@@ -322,7 +322,8 @@ def _clawback_groups(
         ruling = by_claim.get(claim.id)
         if ruling is None or claim.state is State.withdrawn or not claim.exhibits:
             continue  # a claim over filed papers only: ``drafting_papers``
-        check_ruling(claim, ruling, exhibits)
+        if not claim.papers:  # one naming papers too is checked with them (drafting_papers)
+            check_ruling(claim, ruling, exhibits)
         protects = ACCESS[ruling.result] is Access.protected
         granted = set(ruling.items or claim.items) if protects else set()
         whole = (

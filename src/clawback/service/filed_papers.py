@@ -11,6 +11,7 @@ absent to whoever may not see it. Its public version is made by the same gate as
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,7 @@ from clawback.domain.seats import Act
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
 from clawback.service.base import Service
+from clawback.service.context import Context
 from clawback.service.ingest import Ingest
 from clawback.storage import tables as t
 
@@ -106,6 +108,41 @@ class FiledPapers(Service):
                 raise NotFound(f"ECF No. {doc.docket} has no page {page}")
             self.ctx.audit(s, "paper.read.text", f"ECF No. {doc.docket} page {page}")
             return row.text if full_view(self.actor) else row.redacted_text
+
+    def copy(self, docket: str) -> bytes:
+        """The paper as this person may see it: as filed for the court, the operator and the
+        producing side; for anyone else less every item ``claimed_labels`` keeps from them,
+        truly redacted and verified (``service.reads`` does the same for an exhibit)."""
+        with self.ctx.reading() as s:
+            doc = self._document(s, docket)
+            pdf = self.ctx.files.get(doc.original)
+            held = {} if full_view(self.actor) else claimed_labels(s, doc)
+            items = s.scalars(
+                select(t.Item).where(t.Item.document_id == doc.id, t.Item.id.in_(list(held)))
+            ).all()
+            self.ctx.audit(s, "paper.read.copy", f"ECF No. {doc.docket}")
+        if not items:
+            return pdf
+        return _redacted_view(self.ctx, pdf, items, held, f"ECF No. {doc.docket}")
+
+    def page_image(self, docket: str, page: int, dpi: int = 72) -> bytes:
+        """A PNG of page ``page`` (from 1) of the paper, as this person may see it (``copy``),
+        traced when it goes to the receiving side."""
+        from clawback.service import tracing
+
+        if not 10 <= dpi <= 300:
+            raise InvalidInput(f"dpi must be between 10 and 300, not {dpi}")
+        pdf = self.copy(docket)
+        with self.ctx.reading() as s:
+            doc = self._document(s, docket)
+            if not 1 <= page <= doc.page_count:
+                raise NotFound(f"ECF No. {doc.docket} has no page {page}")
+            mark = tracing.mark_for(self.actor, doc.held_by)
+            subject = f"ECF No. {doc.docket} page {page}"
+        png = tracing.picture(pdf, page - 1, dpi, mark, (), self.ctx.workspace.pictures)
+        with self.ctx.transaction() as s:
+            tracing.recorded(self.ctx, s, "paper.read.image", subject, png, mark, dpi=dpi)
+        return png
 
     def item(
         self,
@@ -190,6 +227,39 @@ class FiledPapers(Service):
 
     def _paper(self, s: Session, doc: t.Document) -> FiledPaper:
         return rows.paper(s, doc)
+
+
+def _redacted_view(
+    ctx: Context, pdf: bytes, items: Sequence[t.Item], labels: dict[str, str], name: str
+) -> bytes:
+    """``pdf`` less the words of ``items``, each box reading its label; verified, and kept in
+    the workspace's view cache by file and redactions as an exhibit's redacted view is."""
+    from clawback.pdf.gate.verify import require_clean, verify
+    from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, redact
+
+    redactions = [
+        Redaction(page=i.page_idx, reason=labels[i.id], text=text, label=i.id)
+        for i in sorted(items, key=lambda i: i.id)
+        for text in i.texts
+    ]
+    original = hashlib.sha256(pdf).hexdigest()
+    key = (original, hashlib.sha256(repr(redactions).encode()).hexdigest())
+    kept = ctx.workspace.views.get(key)
+    if kept is not None:
+        return kept
+    result = redact(pdf, redactions, WIDTH_POLICY)
+    secrets = [(i.id, x) for i in items for x in i.texts]
+    findings = verify(
+        result.pdf,
+        secrets,
+        boxes=result.boxes,
+        reflowed=result.reflowed,
+        xray=False,
+        original=pdf,
+    )
+    require_clean(findings, f"{name} (redacted view)")
+    ctx.workspace.views.put(key, result.pdf)
+    return result.pdf
 
 
 def claimed_labels(s: Session, doc: t.Document) -> dict[str, str]:
