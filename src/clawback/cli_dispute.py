@@ -34,9 +34,17 @@ if TYPE_CHECKING:
 def claim(
     ctx: typer.Context,
     claim_id: str,
-    exhibit: Annotated[list[str], typer.Option(help="Claimed exhibit(s): 5, 1-17, A-F, 1,3,5-7.")],
+    exhibit: Annotated[
+        list[str] | None, typer.Option(help="Claimed exhibit(s): 5, 1-17, A-F, 1,3,5-7.")
+    ] = None,
     privilege: str = "law_enforcement",
-    item: Annotated[list[str] | None, typer.Option(help="Claimed item(s).")] = None,
+    item: Annotated[
+        list[str] | None, typer.Option(help="Claimed item(s), on the exhibits or the papers.")
+    ] = None,
+    paper: Annotated[
+        list[str] | None,
+        typer.Option(help='Claimed filed paper(s), by docket entry: "ECF No. 101-33".'),
+    ] = None,
     declaration: Annotated[list[str] | None, typer.Option()] = None,
     paragraph: Annotated[list[str] | None, typer.Option()] = None,
     basis: str = "",
@@ -49,12 +57,14 @@ def claim(
     ] = "clawback",
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Give claw-back notice (FRCP 26(b)(5)(B)): the claimed material is sequestered at once."""
+    """Give claw-back notice (FRCP 26(b)(5)(B)): the claimed material is sequestered at once.
+    It names exhibits, filed papers (--paper, whole or --item by item), or both."""
     record = _record(ctx, workspace)
     record.claims.claim(
         claim_id,
         privilege=privilege,
-        exhibits=_exhibits(record, exhibit),
+        exhibits=_exhibits(record, exhibit) if exhibit else (),
+        papers=paper or (),
         items=item or (),
         declarations=declaration or (),
         paragraphs=paragraph or (),
@@ -102,9 +112,11 @@ def claims_(ctx: typer.Context, workspace: WorkspaceOption = DEFAULT_WS) -> None
     """Every claim: where it stands, its dated history, the FRE 502(b) lateness flag and the
     duties it started."""
     for c in _record(ctx, workspace).claims.status():
-        out.print(
-            f"{c['claim']}  {c['state']}  {c['privilege']}  Ex. {', '.join(c['exhibit_ids'])}",
-        )
+        named = [f"Ex. {', '.join(c['exhibit_ids'])}"] if c["exhibit_ids"] else []
+        out.print(f"{c['claim']}  {c['state']}  {c['privilege']}  {'; '.join(named + c['papers'])}")
+        for i in c["items"]:
+            if "at" in i:  # an item of a filed paper, by pinpoint
+                out.print(f"    item {i['item']}: {i['at']}, {i['what']}")
         if c["late"]:
             out.print(f"    {c['late']}")
         history = "; ".join(

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from clawback.cli import DEFAULT_WS, WorkspaceOption, _record, app, one_line_errors, out
+from clawback.cli import DEFAULT_WS, WorkspaceOption, _day, _record, app, one_line_errors, out
 from clawback.domain.counts import counted
 from clawback.domain.pinpoints import FiledKind
 
@@ -28,6 +28,9 @@ def file_paper(
     designation: Annotated[
         str, typer.Option(help="The protective order's tier of what it quotes (AEO).")
     ] = "",
+    filed_on: Annotated[
+        str | None, typer.Option(help="The day it was filed (YYYY-MM-DD): FRE 502(b)'s clock.")
+    ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Enter a filed paper, never produced: its pages and text, named by its docket entry."""
@@ -42,6 +45,7 @@ def file_paper(
         title,
         under_seal=under_seal,
         designation=designation or None,
+        filed_on=_day(filed_on),
     )
     said = "entered" if entered.new else "already in the record"
     out.print(

@@ -132,6 +132,12 @@ class _Value:
             return (self.text(),)
         return tuple(v.text() for v in self.each())
 
+    def dockets(self) -> tuple[str, ...]:
+        """One docket entry or a list of them (``ECF No. 101-33``), each parsed."""
+        if isinstance(self.node, yaml.ScalarNode):
+            return (self.parsed(docket_entry),)
+        return tuple(v.parsed(docket_entry) for v in self.each())
+
     def file(self) -> PurePosixPath:
         """A path relative to the case file, inside its folder."""
         path = PurePosixPath(self.text())
@@ -357,13 +363,14 @@ def _item(value: _Value) -> ItemEntry:
 
 def _claim(value: _Value) -> ClaimEntry:
     m = value.mapping(
-        "id privilege exhibits items request basis on learned_on declarations paragraphs",
-        "id privilege exhibits",
+        "id privilege exhibits papers items request basis on learned_on declarations paragraphs",
+        "id privilege",
     )
     return ClaimEntry(
         id=m.need("id", _Value.text),
         privilege=m.need("privilege", lambda v: v.choice(Privilege)),
-        exhibits=m.need("exhibits", _Value.exhibits),
+        exhibits=m.get("exhibits", _Value.exhibits, ()),
+        papers=m.get("papers", _Value.dockets, ()),
         items=m.get("items", _Value.texts, ()),
         request=m.get("request", lambda v: v.choice(Request), Request.clawback),
         basis=m.get("basis", _Value.text, ""),
@@ -447,7 +454,7 @@ def _closure(value: _Value) -> ClosureEntry:
 
 
 def _filed_paper(value: _Value) -> FiledPaperEntry:
-    m = value.mapping("file docket kind title under_seal items", "file docket kind")
+    m = value.mapping("file docket kind title under_seal filed_on items", "file docket kind")
     return FiledPaperEntry(
         file=m.need("file", _Value.file),
         docket=m.need("docket", lambda v: v.parsed(docket_entry)),
@@ -455,6 +462,7 @@ def _filed_paper(value: _Value) -> FiledPaperEntry:
         title=m.get("title", _Value.text, ""),
         under_seal=m.get("under_seal", _Value.flag, False),
         items=tuple(_filed_item(v) for v in m.each("items")),
+        filed_on=m.get("filed_on", _Value.day, None),
     )
 
 

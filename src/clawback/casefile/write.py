@@ -112,6 +112,7 @@ def _claim(c: ClaimEntry) -> dict[str, Any]:
             "id": c.id,
             "privilege": c.privilege,
             "exhibits": c.exhibits,
+            "papers": [f"ECF No. {d}" for d in c.papers],
             "items": c.items,
             "request": None if c.request is Request.clawback else c.request,
             "basis": c.basis,
@@ -172,6 +173,7 @@ def _filed_paper(p: FiledPaperEntry) -> dict[str, Any]:
             "kind": p.kind,
             "title": p.title,
             "under_seal": p.under_seal,
+            "filed_on": p.filed_on,
             "items": [
                 _kept({"id": i.id, "at": str(i.at), "what": i.what, "text": i.texts})
                 for i in p.items

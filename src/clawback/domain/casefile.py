@@ -77,8 +77,8 @@ class ItemEntry:
 
 @dataclass(frozen=True)
 class ClaimEntry:
-    """A privilege claim over exhibits, come before the court as a claw-back or a motion to
-    compel."""
+    """A privilege claim over exhibits or filed papers (their docket entries, ``101-33``), come
+    before the court as a claw-back or a motion to compel."""
 
     id: str
     privilege: Privilege
@@ -90,6 +90,7 @@ class ClaimEntry:
     learned_on: date | None = None
     declarations: tuple[str, ...] = ()
     paragraphs: tuple[str, ...] = ()
+    papers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ class FiledPaperEntry:
     title: str = ""  # "": its docket entry
     under_seal: bool = False
     items: tuple[FiledItemEntry, ...] = ()
+    filed_on: date | None = None  # the day it was filed: FRE 502(b)'s clock for a claim over it
 
 
 @dataclass(frozen=True)
@@ -189,15 +191,21 @@ class CaseFile:
         produced = {e for prod in self.productions for e in prod.exhibits}
         for n, item in enumerate(self.items, 1):
             need(f"items[{n}]", "produced exhibit", item.exhibit, produced)
+        on_papers = {i.id for p in self.filed_papers for i in p.items}
+        on_docket = {f"ECF No. {p.docket}" for p in self.filed_papers}
         for n, claim in enumerate(self.claims, 1):
+            if not claim.exhibits and not claim.papers:
+                found.append(f"claims[{n}]: names no exhibit and no filed paper")
             for e in claim.exhibits:
                 need(f"claims[{n}]", "produced exhibit", e, produced)
+            for d in claim.papers:
+                need(f"claims[{n}]", "filed paper", f"ECF No. {d}", on_docket)
             for i in claim.items:
-                need(f"claims[{n}]", "item", i, items)
+                need(f"claims[{n}]", "item", i, items | on_papers)
         for n, ruling in enumerate(self.rulings, 1):
             need(f"rulings[{n}]", "claim", ruling.claim, claims)
             for i in ruling.items:
-                need(f"rulings[{n}]", "item", i, items)
+                need(f"rulings[{n}]", "item", i, items | on_papers)
         for n, seal in enumerate(self.seals, 1):
             for e in seal.exhibits:
                 need(f"seals[{n}]", "produced exhibit", e, produced)

@@ -1,24 +1,41 @@
-"""Privilege claims, their lifecycle, the court's rulings and what the rulings do to exhibits.
+"""Privilege claims, their lifecycle, the court's rulings and what the rulings do to exhibits
+and filed papers.
 
-A claim (a claw-back notice under FRCP 26(b)(5)(B)) names whole exhibits or items on them. The
-court rules per claim, in any of the outcomes of ``domain.outcomes``: *granted* (for the whole
-of what was claimed, or for named items), *denied*, *granted in part* (for named items, denied
-for the rest), waived, moot, and the rest. A ruling amended later is a new dated ruling: the
-history keeps both and the latest governs. The effect per exhibit is what the record acts on:
-withheld, redacted item by item, still sequestered, or released.
+A claim (a claw-back notice under FRCP 26(b)(5)(B)) names whole exhibits or items on them, and
+filed papers (``ECF No. 101-33``, ``domain.pinpoints``) whole or items on them: a brief or a
+declaration's exhibit that quotes privileged material. The court rules per claim, in any of
+the outcomes of ``domain.outcomes``: *granted* (for the whole of what was claimed, or for named
+items), *denied*, *granted in part* (for named items, denied for the rest), waived, moot, and
+the rest. A ruling amended later is a new dated ruling: the history keeps both and the latest
+governs. The effect per exhibit is what the record acts on:
+withheld, redacted item by item, still sequestered, or released; per filed paper the same
+(``paper_effects``), by the same rule.
+
+Who a claim withholds from. The privilege holder is the side that claims (the producing seat
+gives the notice; on a motion to compel it is still the producing seat that asserts the
+privilege): the material is withheld from the *receiving side*, the side that is not claiming,
+and from anyone outside the case. For a filed paper this holds whoever filed it: the receiving
+side's own opposition brief quoting a privileged e-mail is sequestered from it in the quoted
+lines. While a claim is pending, what it specifies is sequestered (FRCP 26(b)(5)(B): "the
+specified information"): a produced exhibit whole (the receiving side holds a copy of the
+production, and the record sequesters the document), a filed paper's named items (the rest of
+the paper is the parties' argument on the docket, not the claimed material), or the paper whole
+when the claim names no item of it. The claimant and the court see everything meanwhile.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar
 
 from clawback.domain.documents import Exhibit, find_exhibit
 from clawback.domain.errors import RuleViolation
 from clawback.domain.order import Side
 from clawback.domain.outcomes import ACCESS, MAY_NAME_ITEMS, NAMES_ITEMS, Access, Result
+from clawback.domain.pinpoints import FiledPaper
 
 __all__ = ["Result"]  # re-exported: claims and their outcomes are used together
 
@@ -164,6 +181,8 @@ class Claim:
     noticed_on: date | None = None
     learned_on: date | None = None  # when the producing side learned of the disclosure
     request: Request = Request.clawback
+    #: Filed papers the claim names, by docket entry (``101-33``), whole or by ``items``.
+    papers: tuple[str, ...] = ()
 
     @property
     def scope(self) -> Scope:
@@ -205,6 +224,23 @@ class Effect:
         return BOX_LABELS[dict(zip(self.redact, self.basis, strict=True))[item]]
 
 
+@dataclass(frozen=True)
+class PaperEffect:
+    """What the claims and rulings do to one filed paper: as ``Effect``, and ``hidden``, the
+    items a pending claim names, withheld from the receiving side until it is resolved."""
+
+    docket: str
+    outcome: Result | None
+    withheld: bool
+    redact: tuple[str, ...]
+    pending: bool = False  # a pending claim names the paper whole: sequestered whole
+    basis: tuple[Privilege, ...] = ()
+    hidden: tuple[str, ...] = ()
+
+    def label(self, item: str) -> str:
+        return BOX_LABELS[dict(zip(self.redact, self.basis, strict=True))[item]]
+
+
 def applied_outcome(claim: Claim, ruling: Ruling) -> str:
     """What applying a ruling does to the claimed material: released, still sequestered,
     redacted or withheld."""
@@ -243,7 +279,9 @@ def check_amendment(earlier: Ruling, later: Ruling) -> None:
         )
 
 
-def check_ruling(claim: Claim, ruling: Ruling, exhibits: Sequence[Exhibit]) -> None:
+def check_ruling(
+    claim: Claim, ruling: Ruling, exhibits: Sequence[Exhibit], papers: Sequence[FiledPaper] = ()
+) -> None:
     """A ruling may grant only what the claim covers."""
     if ruling.claim != claim.id:
         raise RuleViolation(f"ruling for {ruling.claim!r} given to claim {claim.id!r}")
@@ -252,10 +290,91 @@ def check_ruling(claim: Claim, ruling: Ruling, exhibits: Sequence[Exhibit]) -> N
         raise RuleViolation(f"ruling on {claim.id!r} ({word}) grants nothing, yet names items")
     if ruling.result in NAMES_ITEMS and not ruling.items:
         raise RuleViolation(f"ruling on {claim.id!r} is granted in part but names no item")
-    covered = _covered_items(claim, exhibits)
+    covered = _covered_items(claim, exhibits, papers)
     for item in ruling.items:
         if item not in covered:
             raise RuleViolation(f"ruling on {claim.id!r} grants item {item!r} it does not claim")
+
+
+K = TypeVar("K", int, str)  # what a claim names: an exhibit's ordinal, a docket entry
+
+
+@dataclass
+class _Standing:
+    """What the claims over one target (an exhibit, a filed paper) came to, as they are found."""
+
+    results: list[Result]
+    pending: bool = False  # a pending claim (or one ruled with nothing released) names it
+    pending_whole: bool = False  # ... and names no item of it
+    hidden: set[str] | None = None  # the items pending claims name on it
+    withheld: bool = False
+
+
+def _standings(
+    targets: Mapping[K, frozenset[str]],
+    claimed: Callable[[Claim], tuple[K, ...]],
+    claims: Iterable[Claim],
+    rulings: Iterable[Ruling],
+    check: Callable[[Claim, Ruling], None],
+) -> tuple[dict[K, _Standing], dict[str, Privilege]]:
+    """The one rule of what claims and rulings do, per target (its key and its items' ids):
+    what each ruled claim came to there, what is pending, and the items granted with their
+    basis. ``effects`` and ``paper_effects`` read it for exhibits and for filed papers."""
+    by_claim = governing(rulings)
+    found: dict[K, _Standing] = {}
+    redact: dict[str, Privilege] = {}
+    for claim in claims:
+        ruling = by_claim.get(claim.id)
+        if claim.state is State.withdrawn or not claimed(claim):
+            continue  # withdrawn, or it names none of these kinds of target
+        if ruling is None or ACCESS[ruling.result] is Access.sequestered:
+            for key in claimed(claim):
+                here = found.setdefault(key, _Standing([]))
+                here.pending = True
+                named = targets.get(key, frozenset()) & set(claim.items)
+                if claim.items and named:
+                    here.hidden = (here.hidden or set()) | named
+                else:
+                    here.pending_whole = True
+                if ruling is not None:
+                    here.results.append(ruling.result)
+            continue
+        check(claim, ruling)
+        granted_items = _granted_items(claim, ruling)
+        whole = _withholds_whole(claim, ruling)
+        for key in claimed(claim):
+            here = found.setdefault(key, _Standing([]))
+            on_target = targets.get(key, frozenset())
+            mine = on_target & granted_items
+            claimed_here = on_target & set(claim.items) if claim.items else on_target
+            result: Result
+            if whole:
+                here.withheld = True
+                result = Result.granted
+            elif not mine:  # released as ruled (denied, waived, withdrawn), or not granted here
+                protects = ACCESS[ruling.result] is Access.protected
+                result = Result.denied if protects else ruling.result
+            elif mine >= claimed_here and claim.scope is Scope.item:
+                result = Result.granted
+            else:
+                result = Result.granted_in_part
+            redact.update(dict.fromkeys(mine, claim.privilege))
+            here.results.append(result)
+    return found, redact
+
+
+def _outcome(standing: _Standing | None) -> Result | None:
+    results = set(standing.results) if standing else set()
+    if not results or standing is None:
+        return None
+    if standing.withheld or results == {Result.granted}:
+        return Result.granted
+    if len(results) == 1:
+        (outcome,) = results
+        return outcome
+    if all(ACCESS[r] is not Access.protected for r in results):
+        return Result.denied  # released or sequestered by differing rulings: nothing kept
+    return Result.granted_in_part
 
 
 def effects(
@@ -263,61 +382,58 @@ def effects(
 ) -> dict[int, Effect]:
     """Per exhibit: withheld whole, redacted for named items, sequestered, released, or never
     claimed."""
-    by_claim = governing(rulings)
-    ruled: dict[int, list[Result]] = {}  # exhibit -> what each ruled claim over it came to
-    pending: set[int] = set()
-    withheld: set[int] = set()
-    redact: dict[str, Privilege] = {}
-    for claim in claims:
-        ruling = by_claim.get(claim.id)
-        if claim.state is State.withdrawn:
-            continue
-        if ruling is None or ACCESS[ruling.result] is Access.sequestered:
-            pending.update(claim.exhibits)
-            for number in claim.exhibits:
-                if ruling is not None:
-                    ruled.setdefault(number, []).append(ruling.result)
-            continue
-        check_ruling(claim, ruling, exhibits)
-        granted_items = _granted_items(claim, ruling)
-        whole = _withholds_whole(claim, ruling)
-        for number in claim.exhibits:
-            on_exhibit = {i.id for i in find_exhibit(exhibits, number).items}
-            mine = on_exhibit & granted_items
-            claimed_here = on_exhibit & set(claim.items) if claim.items else on_exhibit
-            if whole:
-                withheld.add(number)
-                here = Result.granted
-            elif not mine:  # released as ruled (denied, waived, withdrawn), or not granted here
-                here = Result.denied if ACCESS[ruling.result] is Access.protected else ruling.result
-            elif mine >= claimed_here and claim.scope is Scope.item:
-                here = Result.granted
-            else:
-                here = Result.granted_in_part
-            redact.update(dict.fromkeys(mine, claim.privilege))
-            ruled.setdefault(number, []).append(here)
+    targets = {e.number: frozenset(i.id for i in e.items) for e in exhibits}
+
+    def check(claim: Claim, ruling: Ruling) -> None:
+        if not claim.papers:  # one naming papers too is checked with them (``paper_effects``)
+            check_ruling(claim, ruling, exhibits)
+
+    found, redact = _standings(targets, lambda c: c.exhibits, claims, rulings, check)
     result: dict[int, Effect] = {}
     for exhibit in exhibits:
-        results = set(ruled.get(exhibit.number, ()))
-        outcome: Result | None
-        if not results:
-            outcome = None
-        elif exhibit.number in withheld or results == {Result.granted}:
-            outcome = Result.granted
-        elif len(results) == 1:
-            (outcome,) = results
-        elif all(ACCESS[r] is not Access.protected for r in results):
-            outcome = Result.denied  # released or sequestered by differing rulings: nothing kept
-        else:
-            outcome = Result.granted_in_part
+        standing = found.get(exhibit.number)
         items = tuple(i.id for i in exhibit.items if i.id in redact)
         result[exhibit.number] = Effect(
             exhibit.number,
-            outcome,
-            exhibit.number in withheld,
+            _outcome(standing),
+            bool(standing and standing.withheld),
             items,
-            exhibit.number in pending,
+            bool(standing and standing.pending),
             tuple(redact[i] for i in items),
+        )
+    return result
+
+
+def paper_effects(
+    papers: Sequence[FiledPaper],
+    exhibits: Sequence[Exhibit],
+    claims: Iterable[Claim],
+    rulings: Iterable[Ruling],
+) -> dict[str, PaperEffect]:
+    """Per filed paper, by the rule ``effects`` applies to exhibits: withheld whole, redacted
+    for named items, released, or never claimed; while a claim is pending, sequestered whole
+    (it names the paper) or in the items it names (``hidden``)."""
+    targets = {p.docket: frozenset(i.id for i in p.items) for p in papers}
+    found, redact = _standings(
+        targets,
+        lambda c: c.papers,
+        claims,
+        rulings,
+        lambda c, r: check_ruling(c, r, exhibits, papers),
+    )
+    result: dict[str, PaperEffect] = {}
+    for paper in papers:
+        standing = found.get(paper.docket)
+        items = tuple(i.id for i in paper.items if i.id in redact)
+        hidden = standing.hidden if standing and standing.hidden else set()
+        result[paper.docket] = PaperEffect(
+            paper.docket,
+            _outcome(standing),
+            bool(standing and standing.withheld),
+            items,
+            bool(standing and standing.pending_whole),
+            tuple(redact[i] for i in items),
+            tuple(i.id for i in paper.items if i.id in hidden and i.id not in redact),
         )
     return result
 
@@ -330,10 +446,13 @@ def _granted_items(claim: Claim, ruling: Ruling) -> set[str]:
     return set(claim.items)
 
 
-def _covered_items(claim: Claim, exhibits: Sequence[Exhibit]) -> set[str]:
+def _covered_items(
+    claim: Claim, exhibits: Sequence[Exhibit], papers: Sequence[FiledPaper] = ()
+) -> set[str]:
     if claim.items:
         return set(claim.items)
-    return {i.id for n in claim.exhibits for i in find_exhibit(exhibits, n).items}
+    on_exhibits = {i.id for n in claim.exhibits for i in find_exhibit(exhibits, n).items}
+    return on_exhibits | {i.id for p in papers if p.docket in claim.papers for i in p.items}
 
 
 # FRE 502(b) keeps an inadvertent disclosure from waiving the privilege only if the holder
@@ -351,7 +470,7 @@ class Lateness:
 
     days: int
     since: date
-    counted_from: str  # "production" or "learning of the disclosure"
+    counted_from: str  # "production", "filing" or "learning of the disclosure"
     threshold: int
 
     def __str__(self) -> str:
@@ -367,16 +486,18 @@ def lateness(
     produced_on: date | None,
     learned_on: date | None = None,
     threshold: int = LATE_AFTER_DAYS,
+    disclosed_by: str = "production",
 ) -> Lateness | None:
     """The lateness flag for a notice, or None when it came within ``threshold`` days (or
     when a date it needs is unknown). The clock runs from when the producing side learned of
-    the disclosure if it says so, else from the production."""
+    the disclosure if it says so, else from the disclosure on ``produced_on``: the production,
+    or (``disclosed_by="filing"``) the day a filed paper disclosing it was filed."""
     if threshold < 0:
         raise RuleViolation(f"a lateness threshold cannot be negative: {threshold} days")
     since, counted_from = (
         (learned_on, "learning of the disclosure")
         if learned_on is not None
-        else (produced_on, "production")
+        else (produced_on, disclosed_by)
     )
     if noticed_on is None or since is None:
         return None

@@ -31,10 +31,12 @@ from clawback.domain.claims import (
 )
 from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item, find_exhibit
+from clawback.domain.drafting_papers import paper_paragraphs
 from clawback.domain.drafting_seals import SealStyle, seal_paragraph
 from clawback.domain.errors import RuleViolation
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.outcomes import ACCESS, Access, words
+from clawback.domain.pinpoints import FiledPaper
 from clawback.domain.seal_parts import Movant
 from clawback.domain.sealing import MotionToSeal, SealDecision, decide
 
@@ -101,6 +103,7 @@ def ordering_paragraphs(
     receiving: str = "Plaintiffs",
     seal_motions: Sequence[tuple[MotionToSeal, Sequence[SealDecision]]] = (),
     receiving_label: str | None = None,
+    papers: Sequence[FiledPaper] = (),
 ) -> list[Paragraph]:
     """The ordering paragraphs: claw-back requests, each motion to seal or to unseal (and what
     the court seals on its own motion), then the deadlines.
@@ -119,6 +122,9 @@ def ordering_paragraphs(
     drafts: list[tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition | Result]] = []
     for group in _clawback_groups(exhibits, claims, rulings):
         drafts.append(_clawback_paragraph(group, style))
+    # claims over filed papers (``papers``: those the reader may know of), by docket entry
+    for text, result in paper_paragraphs(papers, exhibits, claims, rulings, producing, receiving):
+        drafts.append((text, (), (), Result(result)))
     motions = list(seal_motions)
     if motion is not None:
         decisions = _seal_decisions(motion, exhibits, seal_granted, seal_decisions)
@@ -314,9 +320,10 @@ def _clawback_groups(
     standings: dict[int, _Standing] = {}
     for claim in claims:
         ruling = by_claim.get(claim.id)
-        if ruling is None or claim.state is State.withdrawn:
-            continue
-        check_ruling(claim, ruling, exhibits)
+        if ruling is None or claim.state is State.withdrawn or not claim.exhibits:
+            continue  # a claim over filed papers only: ``drafting_papers``
+        if not claim.papers:  # one naming papers too is checked with them (drafting_papers)
+            check_ruling(claim, ruling, exhibits)
         protects = ACCESS[ruling.result] is Access.protected
         granted = set(ruling.items or claim.items) if protects else set()
         whole = (

@@ -3,6 +3,11 @@
 Each row makes the claim expressly and describes what is withheld without revealing it: Bates
 range, family range, date, author, recipients, type, a description, the privilege, its basis and
 where the claim stands. The log lives with the dispute: a row's status follows the ruling.
+
+A filed paper has no Bates numbers: its row names it by docket entry (the Exhibit column,
+``ECF No. 101-33``) and its place by pinpoint where Bates numbers would be (``ECF No. 101-33 at
+page 7, lines 3-9``; a whole paper from its first page to its last); its rows follow the
+produced documents', in docket order.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.claims import Claim, Result, Ruling, State, governing
 from clawback.domain.documents import Exhibit, family_range, find_exhibit
 from clawback.domain.outcomes import ACCESS, Access
+from clawback.domain.pinpoints import FiledItem, FiledPaper, Pinpoint
 
 
 class Status(StrEnum):
@@ -103,10 +109,44 @@ def rows(
     rulings: Sequence[Ruling],
     meta: Mapping[int, Mapping[str, str]],
     declarants: Mapping[str, str],
+    papers: Sequence[FiledPaper] = (),
 ) -> list[Row]:
-    """The log as the record stands: a row per claimed document or item, in Bates order."""
+    """The log as the record stands: a row per claimed document or item, in Bates order, then
+    the filed papers' rows in docket order (``papers``: those the reader may know of)."""
     by_claim = governing(rulings)
     out: list[Row] = []
+    by_docket = {p.docket: p for p in papers}
+    placed: list[tuple[tuple[object, ...], Row]] = []
+    for claim in claims:
+        ruling = by_claim.get(claim.id)
+        for docket in claim.papers:
+            paper = by_docket.get(docket)
+            if paper is None:
+                continue  # a paper this reader may not know of
+            whole = FiledItem("", Pinpoint(page=1), paper.title)
+            named = [i for i in paper.items if i.id in claim.items] if claim.items else [whole]
+            for place in named:
+                status, treatment = _standing(claim, ruling, place.id or None)
+                last = Pinpoint(page=paper.pages) if not place.id else place.at
+                row = Row(
+                    entry=0,
+                    claim=claim.id,
+                    exhibit=paper.name,
+                    bates_begin=paper.cite(place),
+                    bates_end=paper.cite(replace(place, at=last)),
+                    family_begin=paper.cite(whole),
+                    family_end=paper.cite(replace(whole, at=Pinpoint(page=paper.pages))),
+                    date="",
+                    author="",
+                    recipients="",
+                    document_type=paper.kind.value.replace("_", " "),
+                    description=place.what,
+                    privilege=claim.privilege.value.replace("_", " "),
+                    basis=_basis(claim, declarants),
+                    status=status,
+                    treatment=treatment,
+                )
+                placed.append((_paper_key(paper, place.at, claim.id), row))
     for claim in claims:
         ruling = by_claim.get(claim.id)
         basis = _basis(claim, declarants)
@@ -144,12 +184,20 @@ def rows(
                     )
                 )
     out.sort(key=lambda r: (_key(r.bates_begin), r.claim))
+    out += [row for _, row in sorted(placed, key=lambda kept: kept[0])]
     return [replace(r, entry=n) for n, r in enumerate(out, start=1)]
 
 
 def _key(bates: str) -> tuple[str, int]:
     number = BatesNumber.parse(bates)
     return number.series, number.number
+
+
+def _paper_key(paper: FiledPaper, at: Pinpoint, claim: str) -> tuple[object, ...]:
+    """Docket order (``101-33`` after ``101-4``), then page and line, or paragraph."""
+    entry = tuple(int(part) for part in paper.docket.split("-") if part.isdigit())
+    place = (at.page or 0, at.lines[0] if at.lines else 0, at.paragraph or "")
+    return (entry, place, claim)
 
 
 def _standing(claim: Claim, ruling: Ruling | None, item: str | None) -> tuple[Status, Treatment]:
@@ -306,8 +354,13 @@ def categorical(log: Sequence[Row]) -> list[CategoryRow]:
 
 def _runs(members: Sequence[Row]) -> list[str]:
     """Each entry's Bates span, consecutive spans joined into one range."""
+    cited = [r for r in members if r.bates_begin.startswith("ECF No. ")]  # a filed paper's
     spans = sorted(
-        {(BatesNumber.parse(r.bates_begin), BatesNumber.parse(r.bates_end)) for r in members},
+        {
+            (BatesNumber.parse(r.bates_begin), BatesNumber.parse(r.bates_end))
+            for r in members
+            if r not in cited
+        },
         key=lambda span: (span[0].series, span[0].number),
     )
     merged: list[list[BatesNumber]] = []
@@ -321,7 +374,8 @@ def _runs(members: Sequence[Row]) -> list[str]:
                 merged[-1][1] = last
             continue
         merged.append([first, last])
-    return [f"{a}" if a == b else f"{a}-{b}" for a, b in merged]
+    runs = [f"{a}" if a == b else f"{a}-{b}" for a, b in merged]
+    return runs + list(dict.fromkeys(r.bates_begin for r in cited))
 
 
 def _tally(values: Iterable[str]) -> str:

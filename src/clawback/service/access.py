@@ -33,11 +33,17 @@ def refresh(s: Session, docs: Iterable[t.Document] | None = None) -> None:
         return
     s.flush()
     effects: dict[int, claim_rules.Effect] = {}
+    on_papers: dict[str, claim_rules.PaperEffect] = {}
     sealed: dict[int, bool] = {}
-    if any(doc.exhibit is not None for doc in rows):  # claims, rulings and seals name exhibits
+    if any(doc.exhibit is not None or doc.docket is not None for doc in rows):
+        # claims, rulings and seals name exhibits; claims name filed papers too
         claims = [c for c in record.claims(s) if c.state is not claim_rules.State.withdrawn]
-        effects = claim_rules.effects(record.exhibits(s), claims, record.rulings(s))
+        exhibits, rulings = record.exhibits(s), record.rulings(s)
+        effects = claim_rules.effects(exhibits, claims, rulings)
         sealed = {d.exhibit: d.sealed for d in record.seal_decisions(s)}
+        if any(doc.docket is not None for doc in rows) and any(c.papers for c in claims):
+            papers = record.papers(s)
+            on_papers = claim_rules.paper_effects(papers, exhibits, claims, rulings)
     # unruled, or ruled so that nothing is released yet (moot, denied without prejudice, ...)
     pending = {n for n, e in effects.items() if e.pending}
     filed = select(t.Filing.document_id).where(t.Filing.kind == "public")
@@ -55,17 +61,29 @@ def refresh(s: Session, docs: Iterable[t.Document] | None = None) -> None:
         effect = effects.get(number) if number is not None else None
         doc.sequestered = number in pending
         doc.withheld = bool(effect and effect.withheld)
+        redact = set(effect.redact) if effect else set()
+        on_paper = on_papers.get(doc.docket) if doc.docket is not None else None
+        if on_paper is not None:  # the same rule's effect on a filed paper (domain.claims)
+            doc.sequestered = on_paper.pending
+            doc.withheld = on_paper.withheld
+            redact = {*on_paper.redact, *on_paper.hidden}  # granted; pending, until resolved
         doc.sealed = bool(number is not None and sealed.get(number, False))
         doc.sealed = doc.sealed or doc.filed_under_seal
         # a filed paper is on the public docket unless sealed; any other once filed publicly
         doc.public_filed = (doc.id in public or doc.docket is not None) and not doc.sealed
-        redact = set(effect.redact) if effect else set()
         _redact_pages(s, doc, redact)
 
 
 def refresh_exhibits(s: Session, numbers: Iterable[int]) -> None:
     wanted = list(numbers)
     refresh(s, s.scalars(select(t.Document).where(t.Document.exhibit.in_(wanted))).all())
+
+
+def refresh_papers(s: Session, dockets: Iterable[str]) -> None:
+    """``refresh`` for the filed papers by these docket entries (``101-33``)."""
+    wanted = list(dockets)
+    if wanted:
+        refresh(s, s.scalars(select(t.Document).where(t.Document.docket.in_(wanted))).all())
 
 
 def _redact_pages(s: Session, doc: t.Document, granted: set[str]) -> None:

@@ -44,7 +44,12 @@ def load_papers(record: Record, papers: Sequence[FiledPaperEntry], folder: Path)
             }
         if state is None:
             entered = record.filed_papers.enter(
-                data, paper.docket, paper.kind, paper.title, under_seal=paper.under_seal
+                data,
+                paper.docket,
+                paper.kind,
+                paper.title,
+                under_seal=paper.under_seal,
+                filed_on=paper.filed_on,
             )
             sealed = ", under seal" if paper.under_seal else ""
             said.append(f"{name}: {entered.control} (filed{sealed})")
@@ -117,6 +122,7 @@ def export_papers(
                 title="" if doc.title == name else doc.title,
                 under_seal=doc.filed_under_seal,
                 items=tuple(items),
+                filed_on=doc.filed_on,
             )
         )
     return entries, written

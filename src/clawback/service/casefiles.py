@@ -83,10 +83,10 @@ class CaseFiles(Service):
         said += self._documents(record, case.documents, folder)
         said += self._productions(record, case.productions)
         said += self._items(record, case.items)
+        said += load_papers(record, case.filed_papers, folder)  # before the claims over them
         said += self._claims(record, case.claims)
         said += self._rulings(record, case.rulings)
         said += self._seals(record, case.seals)
-        said += load_papers(record, case.filed_papers, folder)
         entered = self._acts()
         for act in case.acts:
             if _act_key(act) not in entered:
@@ -221,13 +221,19 @@ class CaseFiles(Service):
         said = []
         with self.ctx.transaction() as s:
             held = {c.id: sorted(c.exhibits) for c in s.scalars(select(t.Claim))}
+            papers = {c.id: sorted(c.papers or ()) for c in s.scalars(select(t.Claim))}
         for c in claims:
-            exhibits = record.catalog.exhibit_ordinals(c.exhibits)
+            exhibits = record.catalog.exhibit_ordinals(c.exhibits) if c.exhibits else []
             if c.id in held:
                 if held[c.id] != sorted(exhibits):
                     raise RuleViolation(
                         f"claim {c.id!r} is in the record over other exhibits "
                         f"({held[c.id]}, not {sorted(exhibits)})"
+                    )
+                if papers[c.id] != sorted(c.papers):
+                    raise RuleViolation(
+                        f"claim {c.id!r} is in the record over other filed papers "
+                        f"({', '.join(papers[c.id]) or 'none'}, not {', '.join(c.papers)})"
                     )
                 continue
             record.claims.claim(
@@ -241,6 +247,7 @@ class CaseFiles(Service):
                 on=c.on,
                 learned_on=c.learned_on,
                 request=c.request.value,
+                papers=c.papers,
             )
             said.append(f"claim {c.id}: noticed")
         return said
@@ -412,6 +419,7 @@ def _claim(c: t.Claim, ids: dict[int, ExhibitId]) -> ClaimEntry:
         learned_on=c.learned_on,
         declarations=tuple(c.declarations),
         paragraphs=tuple(c.paragraphs),
+        papers=tuple(c.papers or ()),
     )
 
 

@@ -26,9 +26,9 @@ from clawback.domain.errors import (
     RowsRefused,
     RuleViolation,
 )
-from clawback.domain.exhibit_ids import exhibit_label
 from clawback.domain.order import Side
 from clawback.domain.outcomes import LIFTS_DUTIES
+from clawback.domain.pinpoints import FiledPaper, docket_entry
 from clawback.domain.seats import Act, permitted
 from clawback.service import access as access_rules
 from clawback.service import lookup, notices, rows
@@ -68,6 +68,49 @@ def produced_on(s: Session, exhibits: Sequence[int]) -> date | None:
     return s.scalar(query)
 
 
+def disclosed_on(
+    s: Session, exhibits: Sequence[int], papers: Sequence[str] = ()
+) -> tuple[date | None, str]:
+    """When the claimed material was first disclosed, and how, for FRE 502(b): the earliest
+    production of the exhibits, or the earliest filing of the papers (docket entries)."""
+    found: list[tuple[date, str]] = []
+    produced = produced_on(s, exhibits) if exhibits else None
+    if produced is not None:
+        found.append((produced, "production"))
+    if papers:
+        filed = s.scalar(
+            select(t.Document.filed_on)
+            .where(t.Document.docket.in_(list(papers)), t.Document.filed_on.is_not(None))
+            .order_by(t.Document.filed_on)
+            .limit(1)
+        )
+        if filed is not None:
+            found.append((filed, "filing"))
+    if not found:
+        return None, "production"
+    return min(found)
+
+
+def lateness(
+    s: Session, row: t.Claim, terms: claim_rules.ClawbackTerms
+) -> claim_rules.Lateness | None:
+    """The FRE 502(b) lateness flag of the claim in ``row``."""
+    since, how = disclosed_on(s, row.exhibits, row.papers or ())
+    return claim_rules.lateness(row.noticed_on, since, row.learned_on, terms.late_after_days, how)
+
+
+def covers(s: Session, exhibits: Sequence[int], papers: Sequence[str]) -> str:
+    """What a claim covers as a duty names it: ``Exs. 3, 5; ECF No. 101-33``."""
+    said = [rows.exhibit_list(s, exhibits)] if exhibits else []
+    return "; ".join([*said, *(f"ECF No. {p}" for p in papers)])
+
+
+def refresh(s: Session, row: t.Claim) -> None:
+    """Access after a change to the claim in ``row``: its exhibits and its filed papers."""
+    access_rules.refresh_exhibits(s, row.exhibits)
+    access_rules.refresh_papers(s, row.papers or ())
+
+
 def move_claim(
     ctx: Context,
     s: Session,
@@ -102,7 +145,7 @@ def move_claim(
             )
         ).all():
             d.done, d.done_on = True, on or date.today()
-    access_rules.refresh_exhibits(s, row.exhibits)
+    refresh(s, row)
     ctx.audit(s, f"claim.{to.value}", row.id, on=on, **dict(detail or {}))
 
 
@@ -138,10 +181,11 @@ def check_rule(
     exhibits: Sequence[Exhibit],
     earlier: claim_rules.Ruling | None,
     amend: bool,
+    papers: Sequence[FiledPaper] = (),
 ) -> None:
     """A ruling the claim can take: it grants only what the claim covers, and it amends the
     ruling in force (dated, not before it) exactly when ``amend`` says so."""
-    claim_rules.check_ruling(claim, ruling, exhibits)
+    claim_rules.check_ruling(claim, ruling, exhibits, papers)
     if earlier is not None:
         if not amend:
             raise RuleViolation(
@@ -158,7 +202,7 @@ class Claims(Service):
         claim_id: str,
         *,
         privilege: str,
-        exhibits: Sequence[int],
+        exhibits: Sequence[int] = (),
         items: Sequence[str] = (),
         declarations: Sequence[str] = (),
         paragraphs: Sequence[str] = (),
@@ -166,25 +210,37 @@ class Claims(Service):
         on: date | None = None,
         learned_on: date | None = None,
         request: str = "clawback",
+        papers: Sequence[str] = (),
     ) -> None:
         """A claw-back notice (FRCP 26(b)(5)(B)): from now the claimed material is sequestered,
-        and the receiving side's "promptly" runs. ``learned_on``: when the producing side
-        learned of the disclosure (FRE 502(b)'s promptness runs from then, else from
-        production). A late notice is accepted and flagged."""
+        and the receiving side's "promptly" runs. It names exhibits, filed papers by docket
+        entry (``ECF No. 101-33``), or both, and ``items`` on them. ``learned_on``: when the
+        producing side learned of the disclosure (FRE 502(b)'s promptness runs from then, else
+        from production or the paper's filing). A late notice is accepted and flagged."""
         self.ctx.require(Act.notice_claim)
         if not claim_id.strip() or len(claim_id) > 80:
             raise InvalidInput(f"not a claim id (1 to 80 characters): {claim_id!r}")
-        if not exhibits:
-            raise InvalidInput(f"claim {claim_id!r}: name the exhibits it claws back")
+        if not exhibits and not papers:
+            raise InvalidInput(f"claim {claim_id!r}: name the exhibits or filed papers it claims")
+        dockets = list(dict.fromkeys(docket_entry(p) for p in papers))
         with self.ctx.transaction() as s:
             if s.get(t.Claim, claim_id) is not None:
                 raise RuleViolation(f"claim {claim_id!r} already exists")
             lookup.exhibit_documents(s, self.actor, exhibits)
+            paper_docs = lookup.paper_documents(s, self.actor, dockets)
             known = {e.number: e for e in rows.exhibits(s)}
             on_claimed = {i.id for n in exhibits for i in known[n].items}
-            for item in items:
-                if item not in on_claimed:
-                    raise NotFound(f"claim {claim_id!r}: no item {item!r} on the claimed exhibits")
+            on_claimed |= set(
+                s.scalars(
+                    select(t.Item.id).where(t.Item.document_id.in_([d.id for d in paper_docs]))
+                ).all()
+            )
+            unknown = [repr(i) for i in dict.fromkeys(items) if i not in on_claimed]
+            if unknown:
+                where = "exhibits" if not dockets else "papers" if not exhibits else "documents"
+                raise NotFound(
+                    f"claim {claim_id!r}: no item {', '.join(unknown)} on the claimed {where}"
+                )
             for decl in declarations:
                 if s.get(t.Declaration, decl) is None:
                     raise NotFound(f"claim {claim_id!r}: no declaration {decl!r}")
@@ -198,30 +254,28 @@ class Claims(Service):
             except ValueError:
                 kinds = ", ".join(r.value for r in claim_rules.Request)
                 raise InvalidInput(f"no request {request!r}: one of {kinds}") from None
-            s.add(
-                t.Claim(
-                    id=claim_id,
-                    privilege=privilege_kind.value,
-                    exhibits=list(exhibits),
-                    items=list(items),
-                    declarations=list(declarations),
-                    paragraphs=list(paragraphs),
-                    basis=basis,
-                    state=claim_rules.State.noticed.value,
-                    noticed_on=on,
-                    learned_on=learned_on,
-                    request=came.value,
-                )
+            row = t.Claim(
+                id=claim_id,
+                privilege=privilege_kind.value,
+                exhibits=list(exhibits),
+                items=list(items),
+                declarations=list(declarations),
+                paragraphs=list(paragraphs),
+                basis=basis,
+                state=claim_rules.State.noticed.value,
+                noticed_on=on,
+                learned_on=learned_on,
+                request=came.value,
+                papers=dockets,
             )
+            s.add(row)
             s.flush()
             detail = {"privilege": privilege_kind.value, "basis": basis}
             s.add(claim_event(self.ctx, claim_id, claim_rules.State.noticed, on, detail))
-            spans = [str(known[n].bates) for n in exhibits]
-            access_rules.refresh_exhibits(s, exhibits)
+            spans = [str(known[n].bates) for n in exhibits] + [f"ECF No. {d}" for d in dockets]
+            refresh(s, row)
             terms = claim_terms(s)
-            late = claim_rules.lateness(
-                on, produced_on(s, exhibits), learned_on, terms.late_after_days
-            )
+            late = lateness(s, row, terms)
             if on is not None:
                 due = compute(
                     on,
@@ -234,7 +288,7 @@ class Claims(Service):
                         act=(
                             f"certify return, sequestration or destruction of "
                             f"what claim {claim_id} covers "
-                            f"({exhibit_label(known[n].identifier for n in exhibits)}), or "
+                            f"({covers(s, exhibits, dockets)}), or "
                             "present it to the court under seal"
                         ),
                         due=due,
@@ -330,91 +384,13 @@ class Claims(Service):
 
     def status(self) -> list[dict[str, Any]]:
         """Every claim the actor may know of: state, history (dated, by whom), FRE 502(b)
-        lateness, the duties it started; each with only the exhibits the actor may know of."""
+        lateness, the duties it started; each with only the exhibits and filed papers the
+        actor may know of (``service.claim_status``)."""
+        from clawback.service import claim_status  # it reads this module's rules
+
         self.ctx.require(Act.read_claims)
         with self.ctx.reading() as s:
-            terms = claim_terms(s)
-            known = lookup.known_exhibits(s, self.actor)
-            out = []
-            for row in s.scalars(select(t.Claim).order_by(t.Claim.id)).all():
-                shown = [n for n in row.exhibits if n in known]
-                if not shown:
-                    continue
-                said = rows.exhibit_texts(s, shown)
-                late = claim_rules.lateness(
-                    row.noticed_on,
-                    produced_on(s, row.exhibits),
-                    row.learned_on,
-                    terms.late_after_days,
-                )
-                events = s.scalars(
-                    select(t.ClaimEvent)
-                    .where(t.ClaimEvent.claim_id == row.id)
-                    .order_by(t.ClaimEvent.id)
-                ).all()
-                duties = s.scalars(
-                    select(t.Deadline)
-                    .where(t.Deadline.claim_id == row.id)
-                    .order_by(t.Deadline.due, t.Deadline.id)
-                ).all()
-                items = s.scalars(
-                    select(t.Item)
-                    .join(t.Document, t.Item.document_id == t.Document.id)
-                    .where(t.Item.id.in_(row.items), t.Document.exhibit.in_(shown))
-                    .order_by(t.Item.id)
-                ).all()
-                on_shown = set(
-                    s.scalars(
-                        select(t.Item.id)
-                        .join(t.Document, t.Item.document_id == t.Document.id)
-                        .where(t.Document.exhibit.in_(shown))
-                    ).all()
-                )
-                out.append(
-                    {
-                        "claim": row.id,
-                        "privilege": row.privilege,
-                        "exhibits": shown,
-                        "exhibit_ids": [said[n] for n in shown],
-                        "state": row.state,
-                        "items": [{"item": i.id, "what": i.what} for i in items],
-                        "noticed_on": row.noticed_on.isoformat() if row.noticed_on else None,
-                        "late": str(late) if late else None,
-                        "history": [
-                            {
-                                "state": e.state,
-                                "on": e.on.isoformat() if e.on else None,
-                                "by": e.actor or "",
-                                **(e.detail or {}),
-                            }
-                            for e in events
-                        ],
-                        "rulings": [
-                            {
-                                "result": r.result,
-                                "on": r.on.isoformat() if r.on else None,
-                                "items": [i for i in r.items if i in on_shown],
-                                "reason": r.reason,
-                            }
-                            for r in s.scalars(
-                                select(t.Ruling)
-                                .where(t.Ruling.claim_id == row.id)
-                                .order_by(t.Ruling.id)
-                            ).all()
-                        ],
-                        "duties": [
-                            {
-                                "act": rows.deadline(d).says,
-                                "due": d.due.isoformat(),
-                                "done_on": d.done_on.isoformat() if d.done_on else None,
-                                "lifted": d.lifted,
-                            }
-                            for d in duties
-                            if lookup.deadline_shown(self.actor, d, known)
-                        ],
-                    }
-                )
-            return out
+            return claim_status.listed(s, self.actor)
 
     def rule_all(self, rulings: Sequence[tuple[str, claim_rules.Ruling, bool]]) -> None:
         """Enter many rulings (each with where it was read, and whether it amends), every one
@@ -425,12 +401,14 @@ class Claims(Service):
         with self.ctx.transaction() as s:
             claims = {c.id: c for c in rows.claims(s)}
             exhibits = rows.exhibits(s)
+            papers = rows.papers(s) if any(c.papers for c in claims.values()) else []
             standing = claim_rules.governing(rows.rulings(s))
             for where, ruling, amend in rulings:
                 try:
                     lookup.claim(s, self.actor, ruling.claim)
                     claim = claims[ruling.claim]
-                    check_rule(claim, ruling, exhibits, standing.get(ruling.claim), amend)
+                    earlier = standing.get(ruling.claim)
+                    check_rule(claim, ruling, exhibits, earlier, amend, papers)
                 except ClawbackError as exc:
                     problems.append(f"{where}: {exc}")
                 else:
@@ -464,7 +442,8 @@ class Claims(Service):
             claim = next(c for c in rows.claims(s) if c.id == claim_id)
             ruling = claim_rules.Ruling(claim_id, outcome, tuple(items), reason, on)
             earlier = claim_rules.governing(rows.rulings(s)).get(claim_id)
-            check_rule(claim, ruling, rows.exhibits(s), earlier, amend)
+            papers = rows.papers(s) if claim.papers else []
+            check_rule(claim, ruling, rows.exhibits(s), earlier, amend, papers)
             detail: dict[str, Any] = {"result": result}
             if reason:
                 detail["reason"] = reason
@@ -486,10 +465,16 @@ class Claims(Service):
                     )
                 ).all():
                     d.lifted = f"ruling on claim {claim_id} amended on {on}"
-                access_rules.refresh_exhibits(s, row.exhibits)
+                refresh(s, row)
             if outcome in LIFTS_DUTIES:
                 lift_duties(s, claim_id, f"claim {claim_id} {outcome.value.replace('_', ' ')}")
-            if on is not None and claim_rules.applied_outcome(claim, ruling) != "sequestered":
+            # a replacement production replaces what was produced: a filed paper has none
+            replaces = bool(row.exhibits)
+            if (
+                replaces
+                and on is not None
+                and claim_rules.applied_outcome(claim, ruling) != "sequestered"
+            ):
                 terms = claim_terms(s)
                 due = compute(
                     on,

@@ -11,13 +11,17 @@ absent to whoever may not see it. Its public version is made by the same gate as
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clawback.domain import claims as claim_rules
+from clawback.domain.access import full_view
 from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint, docket_entry
@@ -26,6 +30,7 @@ from clawback.domain.seats import Act
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
 from clawback.service.base import Service
+from clawback.service.context import Context
 from clawback.service.designations import Designations
 from clawback.service.ingest import Ingest
 from clawback.storage import tables as t
@@ -50,12 +55,14 @@ class FiledPapers(Service):
         *,
         under_seal: bool = False,
         designation: str | None = None,
+        filed_on: date | None = None,
     ) -> Entered:
         """Enter a filed paper: its pages and text kept, named by its docket entry, never
         Bates-numbered. ``under_seal``: lodged under seal (sealed until the court unseals it).
         ``designation``: the protective order's tier of what it quotes, given in the same
-        transaction, so the paper never reaches anyone that tier does not admit. Entering the
-        same entry with the same file again changes nothing."""
+        transaction, so the paper never reaches anyone that tier does not admit.
+        ``filed_on``: the day it was filed (FRE 502(b)'s clock for a claim over it).
+        Entering the same entry with the same file again changes nothing."""
         self.ctx.require(Act.ingest)
         if designation:
             self.ctx.require(Act.designate)
@@ -81,8 +88,11 @@ class FiledPapers(Service):
             doc.docket = entry
             doc.filed_kind = paper_kind.value
             doc.filed_under_seal = under_seal
+            doc.filed_on = filed_on
             access_rules.refresh(s, [doc])
-            self.ctx.audit(s, "paper.file", name, control=control, under_seal=under_seal)
+            self.ctx.audit(
+                s, "paper.file", name, control=control, under_seal=under_seal, filed_on=filed_on
+            )
             if designation:
                 Designations(self.ctx).designate_in(s, doc, designation)
             return Entered(control, self._paper(s, doc), new=True)
@@ -93,6 +103,56 @@ class FiledPapers(Service):
             doc = self._document(s, docket)
             self.ctx.audit(s, "paper.read", f"ECF No. {doc.docket}")
             return self._paper(s, doc)
+
+    def page_text(self, docket: str, page: int) -> str:
+        """The text of page ``page`` (from 1) of a filed paper, as this person may read it: less
+        the items a ruling granted and, while a claim over them is pending, the items it names,
+        for whoever reads the redacted view (``service.access``); "no filed paper" for a paper
+        they may not see."""
+        with self.ctx.reading() as s:
+            doc = self._document(s, docket)
+            row = s.scalar(
+                select(t.Page).where(t.Page.document_id == doc.id, t.Page.idx == page - 1)
+            )
+            if row is None:
+                raise NotFound(f"ECF No. {doc.docket} has no page {page}")
+            self.ctx.audit(s, "paper.read.text", f"ECF No. {doc.docket} page {page}")
+            return row.text if full_view(self.actor) else row.redacted_text
+
+    def copy(self, docket: str) -> bytes:
+        """The paper as this person may see it: as filed for the court, the operator and the
+        producing side; for anyone else less every item ``claimed_labels`` keeps from them,
+        truly redacted and verified (``service.reads`` does the same for an exhibit)."""
+        with self.ctx.reading() as s:
+            doc = self._document(s, docket)
+            pdf = self.ctx.files.get(doc.original)
+            held = {} if full_view(self.actor) else claimed_labels(s, doc)
+            items = s.scalars(
+                select(t.Item).where(t.Item.document_id == doc.id, t.Item.id.in_(list(held)))
+            ).all()
+            self.ctx.audit(s, "paper.read.copy", f"ECF No. {doc.docket}")
+        if not items:
+            return pdf
+        return _redacted_view(self.ctx, pdf, items, held, f"ECF No. {doc.docket}")
+
+    def page_image(self, docket: str, page: int, dpi: int = 72) -> bytes:
+        """A PNG of page ``page`` (from 1) of the paper, as this person may see it (``copy``),
+        traced when it goes to the receiving side."""
+        from clawback.service import tracing
+
+        if not 10 <= dpi <= 300:
+            raise InvalidInput(f"dpi must be between 10 and 300, not {dpi}")
+        pdf = self.copy(docket)
+        with self.ctx.reading() as s:
+            doc = self._document(s, docket)
+            if not 1 <= page <= doc.page_count:
+                raise NotFound(f"ECF No. {doc.docket} has no page {page}")
+            mark = tracing.mark_for(self.actor, doc.held_by)
+            subject = f"ECF No. {doc.docket} page {page}"
+        png = tracing.picture(pdf, page - 1, dpi, mark, (), self.ctx.workspace.pictures)
+        with self.ctx.transaction() as s:
+            tracing.recorded(self.ctx, s, "paper.read.image", subject, png, mark, dpi=dpi)
+        return png
 
     def item(
         self,
@@ -143,7 +203,9 @@ class FiledPapers(Service):
     ) -> dict[str, Path]:
         """The paper's public, highlighted and sealed versions in ``out`` (``public/``,
         ``highlighted/``, ``sealed/``), the items' words (all, or ``items``) truly redacted
-        through the brief's gate and verified after writing."""
+        through the brief's gate and verified after writing. Whatever a claim keeps from the
+        public (an item a ruling granted, or one a pending claim names) is redacted whichever
+        ``items`` are chosen, its box labelled with the claim's basis."""
         from clawback.service.briefs import Briefs, Proposal
 
         self.ctx.require(Act.file_brief)
@@ -152,14 +214,15 @@ class FiledPapers(Service):
             wanted = s.scalars(
                 select(t.Item).where(t.Item.document_id == doc.id).order_by(t.Item.id)
             ).all()
-            chosen = [i for i in wanted if items is None or i.id in items]
-            unknown = sorted(set(items or ()) - {i.id for i in chosen})
+            unknown = sorted(set(items or ()) - {i.id for i in wanted})
             if unknown:
                 raise NotFound(f"no item {unknown[0]!r} of ECF No. {doc.docket}")
+            labels = claimed_labels(s, doc)
+            chosen = [i for i in wanted if items is None or i.id in items or i.id in labels]
             pdf = self.ctx.files.get(doc.original)
             name = f"ECF-{doc.docket}"
         proposals = [
-            Proposal(page=i.page_idx, text=text, reason="REDACTED", source=i.id)
+            Proposal(page=i.page_idx, text=text, reason=labels.get(i.id, "REDACTED"), source=i.id)
             for i in chosen
             for text in i.texts
         ]
@@ -173,25 +236,58 @@ class FiledPapers(Service):
         return doc
 
     def _paper(self, s: Session, doc: t.Document) -> FiledPaper:
-        items = s.scalars(
-            select(t.Item).where(t.Item.document_id == doc.id).order_by(t.Item.id)
-        ).all()
-        assert doc.docket is not None
-        return FiledPaper(
-            doc.docket,
-            FiledKind(doc.filed_kind or FiledKind.brief.value),
-            doc.title,
-            doc.page_count,
-            tuple(
-                FiledItem(
-                    i.id,
-                    Pinpoint.parse(i.pinpoint) if i.pinpoint else Pinpoint(page=i.page_idx + 1),
-                    i.what,
-                    tuple(i.texts),
-                )
-                for i in items
-            ),
-        )
+        return rows.paper(s, doc)
+
+
+def _redacted_view(
+    ctx: Context, pdf: bytes, items: Sequence[t.Item], labels: dict[str, str], name: str
+) -> bytes:
+    """``pdf`` less the words of ``items``, each box reading its label; verified, and kept in
+    the workspace's view cache by file and redactions as an exhibit's redacted view is."""
+    from clawback.pdf.gate.verify import require_clean, verify
+    from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, redact
+
+    redactions = [
+        Redaction(page=i.page_idx, reason=labels[i.id], text=text, label=i.id)
+        for i in sorted(items, key=lambda i: i.id)
+        for text in i.texts
+    ]
+    original = hashlib.sha256(pdf).hexdigest()
+    key = (original, hashlib.sha256(repr(redactions).encode()).hexdigest())
+    kept = ctx.workspace.views.get(key)
+    if kept is not None:
+        return kept
+    result = redact(pdf, redactions, WIDTH_POLICY)
+    secrets = [(i.id, x) for i in items for x in i.texts]
+    findings = verify(
+        result.pdf,
+        secrets,
+        boxes=result.boxes,
+        reflowed=result.reflowed,
+        xray=False,
+        original=pdf,
+    )
+    require_clean(findings, f"{name} (redacted view)")
+    ctx.workspace.views.put(key, result.pdf)
+    return result.pdf
+
+
+def claimed_labels(s: Session, doc: t.Document) -> dict[str, str]:
+    """The items of filed paper ``doc`` a claim keeps from the public, each with what its box
+    reads: granted by the ruling in force, or named by a claim still pending."""
+    claims = [c for c in rows.claims(s) if doc.docket in c.papers]
+    if not claims or doc.docket is None:
+        return {}
+    effect = claim_rules.paper_effects(rows.papers(s), rows.exhibits(s), claims, rows.rulings(s))[
+        doc.docket
+    ]
+    held = {
+        i: claim_rules.BOX_LABELS[c.privilege]
+        for c in reversed(claims)  # the first claim naming an item gives its label
+        for i in c.items
+        if i in effect.hidden
+    }
+    return {**held, **{i: effect.label(i) for i in effect.redact}}
 
 
 def words_at(

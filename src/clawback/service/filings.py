@@ -153,6 +153,7 @@ class Filings(Service):
             exhibit_label=label,
             receiving=receiving,
             seal_motions=motions,
+            papers=seen.papers,
         )
 
     def summary(self, order_date: date, files: Mapping[tuple[int, str], str]) -> dict[str, Any]:

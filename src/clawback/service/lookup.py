@@ -109,14 +109,40 @@ def known_exhibits(s: Session, actor: Actor) -> set[int]:
     return {d.exhibit for d in docs if d.exhibit is not None and allowed(s, actor, d, Need.know)}
 
 
+def known_papers(s: Session, actor: Actor) -> set[str]:
+    """Every filed paper's docket entry (``101-33``) the actor may know of."""
+    docs = s.scalars(select(t.Document).where(t.Document.docket.is_not(None))).all()
+    return {d.docket for d in docs if d.docket is not None and allowed(s, actor, d, Need.know)}
+
+
+def paper_documents(
+    s: Session, actor: Actor, dockets: Iterable[str], need: Need = Need.know
+) -> list[t.Document]:
+    """The filed papers ``dockets`` names (``101-33``), each one the actor may know of (or
+    see); every one missing named in one line."""
+    wanted = list(dockets)
+    found = {
+        d.docket: d
+        for d in s.scalars(select(t.Document).where(t.Document.docket.in_(wanted))).all()
+        if allowed(s, actor, d, need)
+    }
+    missing = [f"ECF No. {d}" for d in wanted if d not in found]
+    if missing:
+        raise NotFound(f"no filed paper {', '.join(missing)}")
+    return [found[d] for d in wanted]
+
+
 def knows_all(known: set[int], numbers: Sequence[int]) -> bool:
     return all(n in known for n in numbers)
 
 
 def claim(s: Session, actor: Actor, claim_id: str) -> t.Claim:
-    """The claim ``claim_id``, if the actor may know of an exhibit it covers."""
+    """The claim ``claim_id``, if the actor may know of an exhibit or a filed paper it covers."""
     row = s.get(t.Claim, claim_id)
-    if row is None or not (set(row.exhibits) & known_exhibits(s, actor)):
+    if row is None or not (
+        set(row.exhibits) & known_exhibits(s, actor)
+        or (row.papers and set(row.papers) & known_papers(s, actor))
+    ):
         raise NotFound(f"no claim {claim_id!r}")
     return row
 

@@ -91,7 +91,8 @@ def claw_back_noticed(ctx: Context, claim_id: str) -> None:
         for row in receiving:
             person = Person(row.email, row.name, Side(row.side), row.category, row.acknowledged)
             seen = actors.actor(person, order, ctx.actor.via)
-            if set(claim.exhibits) & lookup.known_exhibits(s, seen):
+            papers = set(claim.papers or ()) & lookup.known_papers(s, seen) if claim.papers else ()
+            if set(claim.exhibits) & lookup.known_exhibits(s, seen) or papers:
                 recipients.append(row.email)
         due = s.scalar(
             select(t.Deadline.due)

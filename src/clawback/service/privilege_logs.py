@@ -53,8 +53,11 @@ class PrivilegeLogs(Service):
                 raise NotFound(
                     f"no served privilege log version {before if old is None else after}"
                 )
-            numbers = knowledge.known(s, self.actor).numbers
-            return privilege_log.diff(_rows_of(old.rows, numbers), _rows_of(new.rows, numbers))
+            seen = knowledge.known(s, self.actor)
+            numbers, dockets = seen.numbers, lookup.known_papers(s, self.actor)
+            return privilege_log.diff(
+                _rows_of(old.rows, numbers, dockets), _rows_of(new.rows, numbers, dockets)
+            )
 
     def describe(
         self,
@@ -96,7 +99,9 @@ class PrivilegeLogs(Service):
                 if d.exhibit is not None and d.family in parents and not d.meta:
                     meta[d.exhibit] = meta.get(parents[d.family], {})
             declarants = {d.id: d.declarant for d in s.scalars(select(t.Declaration)).all()}
-            return privilege_log.rows(exhibits, seen.claims, seen.rulings, meta, declarants)
+            return privilege_log.rows(
+                exhibits, seen.claims, seen.rulings, meta, declarants, seen.papers
+            )
 
     def download(self, fmt: str) -> bytes:
         """The log as the record stands, as this actor may read it, as a CSV or XLSX file to
@@ -116,6 +121,15 @@ class PrivilegeLogs(Service):
         return privilege_log.categorical(self.rows())
 
 
-def _rows_of(kept: list[dict[str, str]], numbers: set[int]) -> list[dict[str, str]]:
-    """A served version's rows about the exhibits in ``numbers``."""
-    return [r for r in kept if str(r.get("Exhibit", "")).isdigit() and int(r["Exhibit"]) in numbers]
+def _rows_of(
+    kept: list[dict[str, str]], numbers: set[int], dockets: set[str]
+) -> list[dict[str, str]]:
+    """A served version's rows about the exhibits in ``numbers`` and the filed papers in
+    ``dockets`` (a paper's row names it ``ECF No. 101-33``)."""
+    papers = {f"ECF No. {d}" for d in dockets}
+    return [
+        r
+        for r in kept
+        if (str(r.get("Exhibit", "")).isdigit() and int(r["Exhibit"]) in numbers)
+        or r.get("Exhibit", "") in papers
+    ]

@@ -17,6 +17,7 @@ from clawback.domain.documents import Exhibit, Item
 from clawback.domain.errors import ClawbackError
 from clawback.domain.exhibit_ids import ExhibitId, exhibit_label
 from clawback.domain.order import Designation, DesignationHistory, ProtectiveOrder, order_from_data
+from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint
 from clawback.domain.seal_parts import SealPart
 from clawback.domain.sealing import SealDecision, Standard
 from clawback.storage import tables as t
@@ -101,9 +102,42 @@ def claims(session: Session) -> list[Claim]:
             state=State(r.state),
             noticed_on=r.noticed_on,
             request=Request(r.request),
+            papers=tuple(r.papers or ()),
         )
         for r in rows
     ]
+
+
+def papers(session: Session) -> list[FiledPaper]:
+    """Every filed paper with its items, in docket order as entered."""
+    docs = session.scalars(
+        select(t.Document).where(t.Document.docket.is_not(None)).order_by(t.Document.id)
+    ).all()
+    return [paper(session, d) for d in docs]
+
+
+def paper(session: Session, doc: t.Document) -> FiledPaper:
+    """A filed paper (``doc.docket`` set) as the domain knows it: its items by pinpoint."""
+    items = session.scalars(
+        select(t.Item).where(t.Item.document_id == doc.id).order_by(t.Item.id)
+    ).all()
+    if doc.docket is None:
+        raise ClawbackError(f"{label(doc)} is no filed paper")
+    return FiledPaper(
+        doc.docket,
+        FiledKind(doc.filed_kind or FiledKind.brief.value),
+        doc.title,
+        doc.page_count,
+        tuple(
+            FiledItem(
+                i.id,
+                Pinpoint.parse(i.pinpoint) if i.pinpoint else Pinpoint(page=i.page_idx + 1),
+                i.what,
+                tuple(i.texts),
+            )
+            for i in items
+        ),
+    )
 
 
 def closures(session: Session) -> list[date]:

@@ -112,6 +112,8 @@ class Document(Base):
     docket: Mapped[str | None] = mapped_column(String(40), unique=True, index=True)
     filed_kind: Mapped[str | None] = mapped_column(String(30))
     filed_under_seal: Mapped[bool] = mapped_column(server_default=false())  # no insert default
+    # The day a filed paper was filed: FRE 502(b)'s clock for a claim over it (migration 0021).
+    filed_on: Mapped[date | None]
 
 
 class Page(Base):
@@ -225,6 +227,8 @@ class Claim(Base):
     learned_on: Mapped[date | None]  # when the producing side learned of the disclosure
     # How the dispute came to court: "clawback" or "compel" (a motion to compel; 0015).
     request: Mapped[str] = mapped_column(String(20), default="clawback", server_default="clawback")
+    # The filed papers it names, by docket entry ("101-33"), beside or instead of exhibits (0021).
+    papers: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
 
 
 class ClaimEvent(Base):

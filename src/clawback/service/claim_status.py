@@ -1,0 +1,110 @@
+"""The claims listing: every claim a person may know of, as the notice tells it to them.
+
+A claim is listed to a person who may know of one exhibit or one filed paper it names, with
+only those exhibits and papers (``lookup.known_exhibits``, ``lookup.known_papers``), their items
+(a filed paper's by pinpoint, never their words), its dated history, its FRE 502(b) lateness
+and the duties it started.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from clawback.domain.actor import Actor
+from clawback.domain.pinpoints import FiledPaper
+from clawback.service import claims as claim_service
+from clawback.service import lookup, rows
+from clawback.storage import tables as t
+
+
+def listed(s: Session, actor: Actor) -> list[dict[str, Any]]:
+    """``Claims.status`` in the read ``s``."""
+    terms = claim_service.claim_terms(s)
+    known = lookup.known_exhibits(s, actor)
+    known_papers = lookup.known_papers(s, actor)
+    papers: dict[str, FiledPaper] = {}
+    out = []
+    for row in s.scalars(select(t.Claim).order_by(t.Claim.id)).all():
+        shown = [n for n in row.exhibits if n in known]
+        dockets = [d for d in row.papers or () if d in known_papers]
+        if not shown and not dockets:
+            continue
+        for docket in dockets:
+            if docket not in papers:
+                doc = s.scalar(select(t.Document).where(t.Document.docket == docket))
+                assert doc is not None  # known_papers found it
+                papers[docket] = rows.paper(s, doc)
+        said = rows.exhibit_texts(s, shown)
+        late = claim_service.lateness(s, row, terms)
+        events = s.scalars(
+            select(t.ClaimEvent).where(t.ClaimEvent.claim_id == row.id).order_by(t.ClaimEvent.id)
+        ).all()
+        duties = s.scalars(
+            select(t.Deadline)
+            .where(t.Deadline.claim_id == row.id)
+            .order_by(t.Deadline.due, t.Deadline.id)
+        ).all()
+        on_shown_docs = or_(t.Document.exhibit.in_(shown), t.Document.docket.in_(dockets))
+        items = s.scalars(
+            select(t.Item)
+            .join(t.Document, t.Item.document_id == t.Document.id)
+            .where(t.Item.id.in_(row.items), on_shown_docs)
+            .order_by(t.Item.id)
+        ).all()
+        on_shown = set(
+            s.scalars(
+                select(t.Item.id)
+                .join(t.Document, t.Item.document_id == t.Document.id)
+                .where(on_shown_docs)
+            ).all()
+        )
+        out.append(
+            {
+                "claim": row.id,
+                "privilege": row.privilege,
+                "exhibits": shown,
+                "exhibit_ids": [said[n] for n in shown],
+                "papers": [papers[d].name for d in dockets],
+                "state": row.state,
+                "items": [
+                    {"item": i.id, "what": i.what, **({"at": i.pinpoint} if i.pinpoint else {})}
+                    for i in items
+                ],
+                "noticed_on": row.noticed_on.isoformat() if row.noticed_on else None,
+                "late": str(late) if late else None,
+                "history": [
+                    {
+                        "state": e.state,
+                        "on": e.on.isoformat() if e.on else None,
+                        "by": e.actor or "",
+                        **(e.detail or {}),
+                    }
+                    for e in events
+                ],
+                "rulings": [
+                    {
+                        "result": r.result,
+                        "on": r.on.isoformat() if r.on else None,
+                        "items": [i for i in r.items if i in on_shown],
+                        "reason": r.reason,
+                    }
+                    for r in s.scalars(
+                        select(t.Ruling).where(t.Ruling.claim_id == row.id).order_by(t.Ruling.id)
+                    ).all()
+                ],
+                "duties": [
+                    {
+                        "act": rows.deadline(d).says,
+                        "due": d.due.isoformat(),
+                        "done_on": d.done_on.isoformat() if d.done_on else None,
+                        "lifted": d.lifted,
+                    }
+                    for d in duties
+                    if lookup.deadline_shown(actor, d, known)
+                ],
+            }
+        )
+    return out
