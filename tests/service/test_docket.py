@@ -118,3 +118,30 @@ def test_a_page_whose_text_is_redacted_for_a_reader_has_no_picture_for_them(
         employee.page_image("102", 2, dpi=20)
     assert employee.page_image("102", 1, dpi=20).startswith(b"\x89PNG")
     assert as_("clerk@court.example").docket.page_image("102", 2, dpi=20).startswith(b"\x89PNG")
+
+
+def test_a_claimed_items_words_are_off_the_receiving_sides_picture_of_the_page(
+    docket: Record,
+) -> None:
+    """Producing counsel claws back an item of an open paper: the receiving side's page text
+    and page picture both lack its words (the picture made from the paper less the claimed
+    item, truly redacted); the court's picture keeps them."""
+    docket.ctx.workspace.person("counsel@defendants.example").claims.claim(
+        "c1", privilege="attorney_client", papers=["ECF No. 102"], items=["q-open"]
+    )
+    as_ = docket.ctx.workspace.person
+    for email in ("counsel@plaintiffs.example", "staff@plaintiffs.example"):
+        reader = as_(email).docket
+        assert SECRET not in reader.page("102", 2).text, email
+        png = reader.page_image("102", 2, dpi=150)
+        assert "Hanna" not in _ocr(png), email
+    assert "Hanna" in _ocr(as_("clerk@court.example").docket.page_image("102", 2, 150))
+
+
+def _ocr(png: bytes) -> str:
+    import subprocess
+
+    done = subprocess.run(
+        ["tesseract", "stdin", "stdout", "--psm", "6"], input=png, capture_output=True, check=True
+    )
+    return done.stdout.decode("utf-8", "replace")

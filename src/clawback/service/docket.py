@@ -10,9 +10,10 @@ beyond a person's tier, is to them not on the docket at all: not listed, not cou
 
 The items of a paper are drawn in place on its picture for whoever reads it as filed (the
 operator, the court, the producing side: ``domain.access.full_view``); for anyone else the
-picture is the paper alone. A picture is served only while the page's text is the same for
-everyone: a page whose text this person reads less something (a ruling's redaction) has no
-picture for them, so the picture never shows what the text withholds.
+picture is the paper as they may see it (``FiledPapers.copy``): less every item a claim keeps
+from them, truly redacted, so the picture never shows what the text withholds; a page whose
+text withholds something the copy still shows (nothing but a claim withholds from a paper
+today) has no picture for them: it fails closed.
 """
 
 from __future__ import annotations
@@ -113,13 +114,15 @@ class Docket(Service):
         whoever reads it as filed; traced when it goes to a person copies are traced to."""
         if not 10 <= dpi <= 300:
             raise InvalidInput(f"dpi must be between 10 and 300, not {dpi}")
+        pdf = FiledPapers(self.ctx).copy(docket)  # less what a claim keeps from this person
         with self.ctx.reading() as s:
             doc, row = self._page(s, docket, page)
-            if not full_view(self.actor) and row.redacted_text != row.text:
+            withheld = not full_view(self.actor) and row.redacted_text != row.text
+            if withheld and pdf == self.ctx.files.get(doc.original):
+                # the text withholds something no claim's redaction takes off the picture
                 raise NotFound(f"no picture of page {page} of ECF No. {doc.docket}")
             items = _items(s, [doc.id]).get(doc.id, [])
             docketed = _docketed(doc, items)
-            pdf = self.ctx.files.get(doc.original)
             mark = tracing.mark_for(self.actor, doc.held_by)
         drawn = [_Drawn(i.texts) for i in self._drawn(docketed, items, page) if i.texts]
         pictures = self.ctx.workspace.pictures
