@@ -44,6 +44,7 @@ def refresh(s: Session, docs: Iterable[t.Document] | None = None) -> None:
     if len(rows) <= _FEW:  # a few documents (one ingested): their own filings only
         filed = filed.where(t.Filing.document_id.in_([doc.id for doc in rows]))
     public = set(s.scalars(filed).all())
+    papers = record.papers_sealed(s, rows)  # a filed paper: its ruling, else as lodged
     for doc in rows:
         doc.tier = s.scalar(
             select(t.Designation.tier)
@@ -56,7 +57,8 @@ def refresh(s: Session, docs: Iterable[t.Document] | None = None) -> None:
         doc.sequestered = number in pending
         doc.withheld = bool(effect and effect.withheld)
         doc.sealed = bool(number is not None and sealed.get(number, False))
-        doc.sealed = doc.sealed or doc.filed_under_seal
+        if doc.docket is not None:
+            doc.sealed = papers[doc.docket]
         # a filed paper is on the public docket unless sealed; any other once filed publicly
         doc.public_filed = (doc.id in public or doc.docket is not None) and not doc.sealed
         redact = set(effect.redact) if effect else set()

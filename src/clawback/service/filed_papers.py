@@ -119,11 +119,24 @@ class FiledPapers(Service):
             return FiledItem(item_id, place, what, tuple(found))
 
     def seal(self, docket: str, sealed: bool = True) -> None:
-        """The court seals (or unseals) a filed paper whole: withheld from whoever may not see
-        sealed material, through the one access rule."""
+        """The court seals (or unseals) a filed paper whole, as lodged, with no motion to rule
+        on: withheld from whoever may not see sealed material, through the one access rule. Once
+        a motion's ruling governs the paper (``Sealing.seal`` with ``papers``), that ruling is
+        what seals it: changing it is another ruling, never this."""
         self.ctx.require(Act.seal)
         with self.ctx.transaction() as s:
             doc = self._document(s, docket)
+            ruled = s.scalar(
+                select(t.PaperSealDecision.motion)
+                .where(t.PaperSealDecision.paper == doc.docket)
+                .order_by(t.PaperSealDecision.id.desc())
+                .limit(1)
+            )
+            if ruled is not None and doc.sealed != sealed:
+                raise RuleViolation(
+                    f"ECF No. {doc.docket}: its seal is ruled on (motion Dkt. {ruled}); "
+                    f"rule again: seal DOCKET --paper {doc.docket}"
+                )
             doc.filed_under_seal = sealed
             access_rules.refresh(s, [doc])
             self.ctx.audit(s, "paper.seal", f"ECF No. {doc.docket}", sealed=sealed)
