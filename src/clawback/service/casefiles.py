@@ -273,9 +273,12 @@ class CaseFiles(Service):
         said = []
         with self.ctx.transaction() as s:
             ruled = set(s.scalars(select(t.SealDecision.motion).distinct()))
-            on_papers = set(
-                s.execute(select(t.PaperSealDecision.motion, t.PaperSealDecision.paper)).tuples()
-            )
+            on_papers = {
+                (motion, paper)
+                for motion, paper in s.execute(
+                    select(t.PaperSealDecision.motion, t.PaperSealDecision.paper)
+                )
+            }
         for m in seals:
             exhibits = m.exhibits if m.docket not in ruled else ()
             papers = tuple(p for p in m.papers if (m.docket, p) not in on_papers)
