@@ -5,12 +5,15 @@ the pleading paper's line numbers, ``¶ 12``, or a page and the words there).
 
 A filed paper is a document like any other (its pages kept with their text, its file in the
 store), so every read goes through the one access rule: a paper lodged under seal answers as
-absent to whoever may not see it. Its public version is made by the same gate as a brief's
-(``Briefs.file``): each item's words truly redacted, re-flowed, then verified after writing.
+absent to whoever may not see it. Its public version is made as the filing package makes a
+paper's sealed in part (``paper_filing``): each item's words truly redacted, re-flowed, then
+verified before writing. Its seal is that of ``paper_seals.governing``: the latest ruling on a
+motion naming it (``Sealing.seal`` with ``papers``), else how it was lodged.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,28 +148,50 @@ class FiledPapers(Service):
         self, docket: str, out: Path, items: Sequence[str] | None = None
     ) -> dict[str, Path]:
         """The paper's public, highlighted and sealed versions in ``out`` (``public/``,
-        ``highlighted/``, ``sealed/``), the items' words (all, or ``items``) truly redacted
-        through the brief's gate and verified after writing."""
-        from clawback.service.briefs import Briefs, Proposal
+        ``highlighted/``, ``sealed/``): its items' words (all, or ``items``) truly redacted
+        and verified, through the path the filing package takes for a paper sealed in part
+        (``paper_filing``)."""
+        from clawback.domain.paper_seals import targets
+        from clawback.domain.seal_parts import SealPart
+        from clawback.service import delivery, paper_filing, paper_seals
 
         self.ctx.require(Act.file_brief)
         with self.ctx.reading() as s:
             doc = self._document(s, docket)
-            wanted = s.scalars(
-                select(t.Item).where(t.Item.document_id == doc.id).order_by(t.Item.id)
-            ).all()
-            chosen = [i for i in wanted if items is None or i.id in items]
+            assert doc.docket is not None
+            known = paper_seals.items(s, [doc])[doc.docket]
+            chosen = [i for i in known if items is None or i.id in items]
             unknown = sorted(set(items or ()) - {i.id for i in chosen})
             if unknown:
                 raise NotFound(f"no item {unknown[0]!r} of ECF No. {doc.docket}")
+            texts = list(
+                s.scalars(
+                    select(t.Page.text).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
+                )
+            )
             pdf = self.ctx.files.get(doc.original)
-            name = f"ECF-{doc.docket}"
-        proposals = [
-            Proposal(page=i.page_idx, text=text, reason="REDACTED", source=i.id)
-            for i in chosen
-            for text in i.texts
-        ]
-        return Briefs(self.ctx).file(pdf, out, name, proposals=proposals)
+            entry = doc.docket
+        self.ctx.check_targets(*(out / kind / f"ECF-{entry}.pdf" for kind in paper_filing.KINDS))
+        made = paper_filing.versions(
+            entry,
+            pdf,
+            texts,
+            targets(SealPart(items=tuple(i.id for i in chosen)), chosen, texts),
+            xray=True,
+        )
+        written: dict[str, Path] = {}
+        with delivery.writing() as write, self.ctx.transaction() as s:
+            for m in made:
+                written[m.kind] = self.ctx.deliver(s, out / m.name, m.pdf)
+                self.ctx.audit(
+                    s,
+                    "paper.public",
+                    m.name,
+                    sha256=hashlib.sha256(m.pdf).hexdigest(),
+                    redactions=len(chosen),
+                )
+                write(written[m.kind], m.pdf)
+        return written
 
     def _document(self, s: Session, docket: str) -> t.Document:
         entry = docket_entry(docket)
