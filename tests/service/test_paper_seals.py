@@ -10,9 +10,12 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from clawback.demo.run import reference_case
+from clawback.domain.seal_parts import SealPart
 from clawback.service import Workspace
 from tests.casefile.test_case_files import cli, init
 from tests.service.test_filed_papers import SECRET, pleading_pdf
+from tests.service.test_seal_parts import _plain
 
 SSN = "Social Security number 123-45-6789"
 
@@ -110,5 +113,45 @@ def test_whole_paper_sealing_yields_to_the_ruling_and_an_unfiled_paper_is_refuse
         operator.people.add("r2@press.example", name="r2", side="public", category="public")
         reporter = workspace.preview("r2@press.example")
         assert "ECF No. 101-34" in {d.title for d in reporter.catalog.documents()}
+    finally:
+        workspace.close()
+
+
+def test_one_ruling_on_an_exhibit_and_a_paper_in_part_by_the_items_of_each(
+    tmp_path: Path,
+) -> None:
+    """A part naming an exhibit's item and a paper's item rules both in one call; the drafted
+    paragraph disposes of the exhibit, then says what the Clerk keeps and the public version."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        record = workspace.operator()
+        record.matter.load_case(reference_case())
+        record.ingest.ingest(_plain(1), title="d1", exhibit=1)
+        record.designations.designate(1, "Confidential")
+        record.productions.produce([1], "TST-00000001", "VOL001")
+        record.items.define(1, "n1", "TST-00000001", "the exhibit's number", ["number 1 of"])
+        opp = pleading_pdf(tmp_path / "opp.pdf").read_bytes()
+        record.filed_papers.enter(opp, "ECF No. 20", "brief")
+        record.filed_papers.item("20", "advice", "page 2, lines 3-4", "the advice")
+        record.sealing.seal(
+            "21",
+            exhibits=[1],
+            papers=["ECF No. 20"],
+            kind="non_dispositive",
+            granted=True,
+            part=SealPart(items=("n1", "advice")),
+        )
+        (paper,) = record.sealing.paper_decisions("21")
+        assert (paper.paper, paper.sealed) == ("20", True)
+        drafted = record.filings.draft_order("Defendants")
+        (text,) = [p.text for p in drafted if "Dkt. No. 21" in p.text]
+        assert text.endswith(
+            "The Clerk shall maintain ECF No. 20 under seal. Defendants shall file a public "
+            "version of ECF No. 20 redacting page 2, lines 3-4."
+        )
+        assert text.startswith(
+            "Defendants' Motion to Seal (Dkt. No. 21) is GRANTED IN PART: it is GRANTED as to "
+            "the exhibit's number in "
+        ), text
     finally:
         workspace.close()

@@ -9,7 +9,7 @@ file) and refreshes the papers' access columns through the one access rule.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -90,13 +90,16 @@ def rule(
     condition: str,
     condition_days: int | None,
     public_days: int | None,
+    exhibit_items: Collection[str] = (),
 ) -> list[PaperSealDecision]:
     """Enter the court's ruling on ``papers`` of ``motion`` (its row already added), with the
-    deadlines it sets; once per paper and motion."""
+    deadlines it sets; once per paper and motion. A part's items are the papers' (or
+    ``exhibit_items``: of the exhibits ruled on with them)."""
     docs = documents(s, actor, papers)
     known = items(s, docs)
     if part is not None:
-        check_items(part, [i for p in papers for i in known[p]], names(papers))
+        mine = SealPart(items=tuple(i for i in part.items if i not in set(exhibit_items)))
+        check_items(mine, [i for p in papers for i in known[p]], names(papers))
     held = set(
         s.scalars(
             select(t.PaperSealDecision.paper).where(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from datetime import date
 from importlib import resources
 
@@ -235,7 +235,8 @@ class Sealing(Service):
             lookup.exhibit_documents(s, self.actor, exhibits)
             known = rows.exhibits(s)
             if part is not None and exhibits:
-                _check_items(known, exhibits, part)
+                of_papers = paper_seals.items(s, paper_seals.documents(s, self.actor, papers))
+                _check_items(known, exhibits, part, {i.id for v in of_papers.values() for i in v})
             decisions = sealing.decide(motion, known, granted, reason, part, condition.strip())
             row = row or t.SealMotion(
                 docket=docket,
@@ -267,6 +268,9 @@ class Sealing(Service):
                     condition=condition.strip(),
                     condition_days=condition_days,
                     public_days=public_days,
+                    exhibit_items={
+                        i.id for e in known if e.number in set(exhibits) for i in e.items
+                    },
                 )
                 if papers
                 else []
@@ -348,9 +352,12 @@ def _may_see(s: Session, actor: Actor, paper: str) -> bool:
     return doc is not None and lookup.allowed(s, actor, doc)
 
 
-def _check_items(known: Sequence[Exhibit], exhibits: Sequence[int], part: SealPart) -> None:
-    """Every item a part names is an item on one of the motion's exhibits."""
-    on_them = {i.id for e in known if e.number in set(exhibits) for i in e.items}
+def _check_items(
+    known: Sequence[Exhibit], exhibits: Sequence[int], part: SealPart, also: Set[str] = frozenset()
+) -> None:
+    """Every item a part names is an item on one of the motion's exhibits (or ``also``: of the
+    papers ruled on with them)."""
+    on_them = {i.id for e in known if e.number in set(exhibits) for i in e.items} | also
     missing = [i for i in part.items if i not in on_them]
     if missing:
         raise NotFound(f"no item {missing[0]!r} on the exhibits of this motion")
