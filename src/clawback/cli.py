@@ -438,8 +438,9 @@ def file_(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Make the sealed and public filing packages, each file verified before it is written."""
-    made = _record(ctx, workspace).filings.file(out_dir)
-    out.print(f"{counted(len(made), 'file')} written to {out_dir}")
+    record = _record(ctx, workspace)
+    record.filings.file(out_dir)
+    out.print(f"{counted(len(record.filings.package(out_dir)), 'file')} written to {out_dir}")
 
 
 @app.command("draft-order")

@@ -19,9 +19,13 @@ from clawback.cli import (
     one_line_errors,
     out,
 )
+from clawback.domain.paper_seals import PaperSealDecision
+from clawback.domain.pinpoints import docket_entry
 from clawback.domain.seal_parts import SealPart, privacy
+from clawback.domain.sealing import SealDecision
 
 _MOVANTS = "producing, receiving, both or court (the court's own motion)"
+_PAPER = 'A filed paper it names, by docket entry: "ECF No. 101-33" (repeat).'
 
 
 @app.command()
@@ -29,10 +33,12 @@ _MOVANTS = "producing, receiving, both or court (the court's own motion)"
 def seal(
     ctx: typer.Context,
     docket: str,
-    exhibit: Annotated[
-        list[str], typer.Option(help="Exhibit(s) the motion asks to seal: 5, 1-17, A-F, 5-A.")
-    ],
     kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
+    exhibit: Annotated[
+        list[str] | None,
+        typer.Option(help="Exhibit(s) the motion asks to seal: 5, 1-17, A-F, 5-A."),
+    ] = None,
+    paper: Annotated[list[str] | None, typer.Option(help=_PAPER)] = None,
     granted: Annotated[bool, typer.Option("--granted/--denied")] = True,
     joint: bool = False,
     reason: Annotated[str, typer.Option(help="The court's reason, word for word.")] = "",
@@ -60,10 +66,14 @@ def seal(
     condition_days: Annotated[
         int | None, typer.Option(help="Days from --on the condition is due in.")
     ] = None,
+    public_days: Annotated[
+        int | None,
+        typer.Option(help="Days from --on the movant has to file a paper's public version."),
+    ] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
-    """Rule on a motion to seal or to unseal, exhibit by exhibit, whole or in part; already-
-    public material is never sealed."""
+    """Rule on a motion to seal or to unseal, exhibit by exhibit and paper by paper, whole or
+    in part (a paper's part names its items); already-public material is never sealed."""
     part = SealPart(
         items=tuple(redact_item or ()),
         patterns=tuple(redact_pattern or ()),
@@ -74,7 +84,8 @@ def seal(
     record = _record(ctx, workspace)
     decisions = record.sealing.seal(
         docket,
-        exhibits=_exhibits(record, exhibit),
+        exhibits=_exhibits(record, exhibit or []),
+        papers=paper or (),
         kind=kind,
         granted=granted,
         joint=joint,
@@ -86,15 +97,22 @@ def seal(
         part=part or None,
         condition=condition,
         condition_days=condition_days,
+        public_days=public_days,
     )
     named = {d.exhibit: d.exhibit_id for d in record.catalog.documents() if d.exhibit}
-    for d in decisions:
+    said: list[tuple[str, SealDecision | PaperSealDecision]] = [
+        (f"Ex. {named.get(d.exhibit) or d.exhibit}", d) for d in decisions
+    ]
+    wanted = {docket_entry(p) for p in paper or ()}
+    on_papers = record.sealing.paper_decisions(docket) if paper else []
+    said += [(p.name, p) for p in on_papers if p.paper in wanted]
+    for name, d in said:
         state = "sealed" if d.sealed else "not sealed"
         if d.sealed and d.part:
             state = f"sealed in part: the public version removes {d.part.describe()}"
         if d.condition:
             state += f", on condition: {d.condition}"
-        out.print(f"Ex. {named.get(d.exhibit) or d.exhibit}: {state} ({d.reason})")
+        out.print(f"{name}: {state} ({d.reason})")
 
 
 @app.command("move-to-seal")
@@ -102,9 +120,12 @@ def seal(
 def move_to_seal(
     ctx: typer.Context,
     docket: str,
-    exhibit: Annotated[list[str], typer.Option(help="Exhibit(s) to seal: 5, 1-17, A-F, 1,3,5-7.")],
     kind: Annotated[str, typer.Option(help="dispositive or non_dispositive.")],
     filed_on: Annotated[str, typer.Option(help="Day the motion was filed.")],
+    exhibit: Annotated[
+        list[str] | None, typer.Option(help="Exhibit(s) to seal: 5, 1-17, A-F, 1,3,5-7.")
+    ] = None,
+    paper: Annotated[list[str] | None, typer.Option(help=_PAPER)] = None,
     local_rule: Annotated[str | None, typer.Option(help="ndcal-79-5 or sdcal.")] = None,
     designating_party: Annotated[
         bool, typer.Option("--by-designating-party/--by-other-party")
@@ -119,7 +140,8 @@ def move_to_seal(
     record = _record(ctx, workspace)
     due = record.sealing.move_to_seal(
         docket,
-        exhibits=_exhibits(record, exhibit),
+        exhibits=_exhibits(record, exhibit or []),
+        papers=paper or (),
         kind=kind,
         filed_on=_required_day(filed_on),
         local_rule=local_rule,

@@ -83,3 +83,101 @@ def test_filed_papers_sealed_and_redacted_by_page_as_the_order_rules(tmp_path: P
         assert [str(i.at) for i in paper.items] == [f"page {n}" for n in pages]
     finally:
         workspace.close()
+
+
+def _named(order_words: str) -> str:
+    """A paper as the order names it ("Doc. 118 , Ex. 2", "Doc. 120") as its docket entry."""
+    found = re.fullmatch(r"Doc\. (\d+)(?: , Ex\. (\d+))?", order_words.strip())
+    assert found, order_words
+    return "-".join(x for x in found.groups() if x)
+
+
+def test_the_seal_ruling_seals_the_papers_files_them_and_drafts_the_orders_paragraph(
+    tmp_path: Path,
+) -> None:
+    """Motion Dkt. 134 ruled through ``seal``: Doc. 120 sealed whole, Doc. 118, Ex. 2 sealed
+    with pages 14-19 redacted from its public version; the filing package carries both, the
+    public reads neither, and the drafted paragraph says what the order's paragraphs say."""
+    order = expected(SLUG)
+    ws = tmp_path / "ws"
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(app, [*args, "-w", str(ws)])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    runner.invoke(app, ["init", str(ws)])
+    run("load-case", "--reference")
+    answers = _stand_in(tmp_path / "doc120.pdf", 2, "Second Supplemental Responses")
+    exhibit = _stand_in(tmp_path / "doc118-2.pdf", 19, "Doc. 118 Ex. 2")
+    run("file-paper", str(answers), "--docket", "Doc. 120", "--kind", "statement_of_facts",
+        "--under-seal")  # fmt: skip
+    run("file-paper", str(exhibit), "--docket", "Doc. 118-2", "--kind", "declaration",
+        "--under-seal")  # fmt: skip
+    pages = range(14, 20)
+    for n in pages:
+        run("paper-item", "Doc. 118-2", f"p{n}", "--at", f"page {n}", "--what", "pages")
+    common = ["--kind", "non_dispositive", "--movant", "producing", "--on", "2012-07-18"]
+    said = run("seal", "134", "--paper", "Doc. 120", *common)
+    assert said.strip() == "ECF No. 120: sealed (good cause shown for sealing)"
+    items = [a for n in pages for a in ("--redact-item", f"p{n}")]
+    said = run("seal", "134", "--paper", "Doc. 118-2", *items, *common)
+    assert said.strip().startswith("ECF No. 118-2: sealed in part: the public version removes")
+    again = runner.invoke(app, ["seal", "134", "--paper", "Doc. 120", *common, "-w", str(ws)])
+    assert again.exit_code == 1
+    assert again.output.strip() == (
+        "error: motion to seal Dkt. 134 was already ruled on as to ECF No. 120"
+    )
+
+    out = tmp_path / "package"
+    run("file", str(out))
+    public = pymupdf.open(out / "public" / "ECF-118-2.pdf")
+    kept = [n for n in range(1, 20) if f"page {n}:" in public[n - 1].get_text()]
+    assert kept == [n for n in range(1, 20) if n not in pages]
+    whole = pymupdf.open(out / "public" / "ECF-120.pdf")
+    assert all("Second Supplemental" not in page.get_text() for page in whole)
+    for name in ("ECF-120", "ECF-118-2"):
+        lodged = pymupdf.open(out / "sealed" / f"{name}.pdf")
+        assert all("stand-in words" in page.get_text() for page in lodged)
+        assert (out / "highlighted" / f"{name}.pdf").is_file()
+
+    drafted = run("draft-order", "--producing", "Defendant").splitlines()
+    (paragraph,) = [p for p in drafted if "Dkt. No. 134" in p]
+    sentences = re.split(r"(?<!Dkt)(?<!No)\. ", paragraph.split(". ", 1)[1])
+    real = order["ordering_paragraphs"]
+    # "ORDER granting in part 134 Motion to Seal ..."
+    assert "granting in part 134 Motion to Seal" in real[0]
+    assert sentences[0] == "Defendant's Motion to Seal (Dkt. No. 134) is GRANTED IN PART"
+    # "The following materials shall be filed under seal: Doc. 120 ; Doc. 118 , Ex. 2; ..."
+    listed = real[0].split("under seal: ", 1)[1].rstrip(" .").split(";")
+    ordered = {_named(x.removeprefix(" and ")) for x in listed} - {"122"}  # Doc. 122: left out
+    assert ordered == {"120", "118-2"}
+    assert sentences[1] == "The Clerk shall maintain ECF No. 120 and ECF No. 118-2 under seal"
+    # "Defendant shall fi led redacted versions of Doc. 118 , Ex. 2 (redacting pages 1419)"
+    found = re.match(r"FURTHER ORDERED that (\w+) shall .*? of (Doc\. 118 , Ex\. 2) \(redacting "
+                     r"pages (\d\d)(\d\d)\)", real[1])  # fmt: skip
+    assert found
+    actor, paper, first, last = found.groups()
+    assert sentences[2] == (
+        f"{actor} shall file a public version of ECF No. {_named(paper)} redacting pages "
+        f"{first}-{last}."
+    )
+
+    workspace = Workspace.open(ws)
+    try:
+        operator = workspace.operator()
+        operator.people.add("r@press.example", name="r", side="public", category="public")
+        operator.people.add("p@plaintiff.example", name="p", side="receiving", category="counsel")
+        reporter = workspace.preview("r@press.example")
+        assert not {d.title for d in reporter.catalog.documents()} & {
+            "ECF No. 120",
+            "ECF No. 118-2",
+        }
+        assert reporter.sealing.paper_decisions("134") == []
+        counsel = workspace.preview("p@plaintiff.example")  # served on every party
+        assert [d.paper for d in counsel.sealing.paper_decisions("134")] == ["120", "118-2"]
+        drafted_for_counsel = [str(p) for p in counsel.filings.draft_order("Defendant")]
+        assert paragraph in drafted_for_counsel
+    finally:
+        workspace.close()

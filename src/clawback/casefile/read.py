@@ -394,13 +394,15 @@ def _ruling(value: _Value) -> RulingEntry:
 
 def _seal(value: _Value, sides: _Sides) -> SealEntry:
     m = value.mapping(
-        "docket exhibits kind granted on joint reason unseal_on movant unseal in_part condition "
-        "condition_days",
-        "docket exhibits kind granted",
+        "docket exhibits papers kind granted on joint reason unseal_on movant unseal in_part "
+        "condition condition_days public_days",
+        "docket kind granted",
     )
     return SealEntry(
         docket=str(m.need("docket", _Value.plain)),
-        exhibits=m.need("exhibits", _Value.exhibits),
+        exhibits=m.get("exhibits", _Value.exhibits, ()),
+        papers=m.get("papers", _papers, ()),
+        public_days=m.get("public_days", _Value.days, None),
         kind=m.need("kind", lambda v: v.choice(MotionKind)),
         granted=m.need("granted", _Value.flag),
         on=m.get("on", _Value.day, None),
@@ -413,6 +415,13 @@ def _seal(value: _Value, sides: _Sides) -> SealEntry:
         condition=m.get("condition", _Value.text, ""),
         condition_days=m.get("condition_days", _Value.days, None),
     )
+
+
+def _papers(value: _Value) -> tuple[str, ...]:
+    """Filed papers by docket entry: one, or a list ("ECF No. 120", "118-2")."""
+    if isinstance(value.node, yaml.ScalarNode):
+        return (value.parsed(docket_entry),)
+    return tuple(v.parsed(docket_entry) for v in value.each())
 
 
 def _part(value: _Value) -> SealPart:

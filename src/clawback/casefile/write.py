@@ -135,6 +135,7 @@ def _seal(s: SealEntry) -> dict[str, Any]:
         {
             "docket": s.docket,
             "exhibits": s.exhibits,
+            "papers": s.papers,
             "kind": s.kind,
             "granted": s.granted,
             "on": s.on,
@@ -146,6 +147,7 @@ def _seal(s: SealEntry) -> dict[str, Any]:
             "in_part": _kept(s.in_part.as_data()) if s.in_part else None,
             "condition": s.condition,
             "condition_days": s.condition_days,
+            "public_days": s.public_days,
         },
         always="granted",
     )

@@ -106,7 +106,8 @@ class RulingEntry:
 
 @dataclass(frozen=True)
 class SealEntry:
-    """The ruling on a motion to seal, exhibit by exhibit."""
+    """The ruling on a motion to seal, exhibit by exhibit and filed paper by paper (a motion's
+    papers may be ruled on in several entries, each paper once)."""
 
     docket: str
     exhibits: tuple[ExhibitId, ...]
@@ -121,6 +122,8 @@ class SealEntry:
     in_part: SealPart | None = None  # sealed in part: what the public version removes
     condition: str = ""  # the seal's condition, in the order's words
     condition_days: int | None = None
+    papers: tuple[str, ...] = ()  # filed papers, by docket entry ("118-2")
+    public_days: int | None = None  # days to file a paper's public version (sealed in part)
 
 
 @dataclass(frozen=True)
@@ -206,9 +209,14 @@ class CaseFile:
             need(f"rulings[{n}]", "claim", ruling.claim, claims)
             for i in ruling.items:
                 need(f"rulings[{n}]", "item", i, items | on_papers)
+        entries = {p.docket for p in self.filed_papers}
         for n, seal in enumerate(self.seals, 1):
             for e in seal.exhibits:
                 need(f"seals[{n}]", "produced exhibit", e, produced)
+            for entry in seal.papers:
+                need(f"seals[{n}]", "filed paper", entry, entries)
+            if not seal.exhibits and not seal.papers:
+                found.append(f"seals[{n}]: no exhibits and no papers: name one")
         dockets: set[str] = set()
         for n, paper in enumerate(self.filed_papers, 1):
             if paper.docket in dockets:

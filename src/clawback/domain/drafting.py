@@ -14,7 +14,7 @@ item's text anyway is refused. Nothing here reads or writes files.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -31,11 +31,13 @@ from clawback.domain.claims import (
 )
 from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item, find_exhibit
+from clawback.domain.drafting_paper_seals import papers_paragraph
 from clawback.domain.drafting_papers import paper_paragraphs
 from clawback.domain.drafting_seals import SealStyle, seal_paragraph
 from clawback.domain.errors import RuleViolation
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.outcomes import ACCESS, Access, words
+from clawback.domain.paper_seals import PaperItem, PaperSealDecision
 from clawback.domain.pinpoints import FiledPaper
 from clawback.domain.seal_parts import Movant
 from clawback.domain.sealing import MotionToSeal, SealDecision, decide
@@ -104,6 +106,8 @@ def ordering_paragraphs(
     seal_motions: Sequence[tuple[MotionToSeal, Sequence[SealDecision]]] = (),
     receiving_label: str | None = None,
     papers: Sequence[FiledPaper] = (),
+    paper_seals: Mapping[str, Sequence[PaperSealDecision]] | None = None,
+    paper_items: Mapping[str, Sequence[PaperItem]] | None = None,
 ) -> list[Paragraph]:
     """The ordering paragraphs: claw-back requests, each motion to seal or to unseal (and what
     the court seals on its own motion), then the deadlines.
@@ -116,7 +120,10 @@ def ordering_paragraphs(
     date of this Order"; otherwise the due date is written out. ``exhibit_label`` names the
     producing party's exhibits after their Bates numbers ("(Gov't Exs. 1-17)"), and
     ``receiving_label`` the receiving party's (those of its motions; "Pls.' Ex." by default);
-    None leaves them out.
+    None leaves them out. ``paper_seals``: by motion docket, the decisions on the filed papers
+    each names (``drafting_paper_seals``), their items in ``paper_items`` by docket entry;
+    ``papers``: the filed papers the reader may know of, for claims over them
+    (``drafting_papers``).
     """
     style = _Style(exhibits, producing, exhibit_label, receiving)
     drafts: list[tuple[str, tuple[Exhibit, ...], tuple[BatesRange, ...], Disposition | Result]] = []
@@ -132,10 +139,27 @@ def ordering_paragraphs(
             motions.append((motion, decisions))
     theirs = receiving_label or _party_label(receiving)
     words = _seal_style(style, None if exhibit_label is None else theirs)
+    dated = {d.act.strip().rstrip(".") for d in deadlines}
     for moved, decided in motions:
         ruled = [d for d in decided if d.exhibit in set(moved.exhibits)]
+        on_papers = [
+            d for d in (paper_seals or {}).get(moved.docket, ()) if d.paper in set(moved.papers)
+        ]
+        text, disposition = "", ""
+        shown: tuple[Exhibit, ...] = ()
         if ruled:
             text, shown, disposition = seal_paragraph(moved, ruled, words)
+        if on_papers:
+            text, disposition = papers_paragraph(
+                moved,
+                on_papers,
+                paper_items or {},
+                words,
+                dated,
+                after=text,
+                after_disposition=disposition or None,
+            )
+        if text:
             bates = tuple(rng for rng, _ in _runs(shown))
             drafts.append((text, shown, bates, Disposition(disposition)))
     for batch in _deadline_batches(deadlines):

@@ -38,7 +38,7 @@ PUBLIC_DOMAIN = (
 
 @dataclass(frozen=True)
 class MotionToSeal:
-    """A motion to file exhibits under seal, and what it accompanies."""
+    """A motion to file exhibits (or filed papers) under seal, and what it accompanies."""
 
     docket: str
     exhibits: tuple[int, ...]
@@ -47,6 +47,7 @@ class MotionToSeal:
     more_than_tangential: bool | None = None  # Center for Auto Safety: overrides the label
     movant: Movant | None = None  # None: the producing side, or both when ``joint``
     request: SealRequest = SealRequest.seal
+    papers: tuple[str, ...] = ()  # filed papers it names, by docket entry ("118-2")
 
     @property
     def moved_by(self) -> Movant:

@@ -42,14 +42,14 @@ def refresh(s: Session, docs: Iterable[t.Document] | None = None) -> None:
         effects = claim_rules.effects(exhibits, claims, rulings)
         sealed = {d.exhibit: d.sealed for d in record.seal_decisions(s)}
         if any(doc.docket is not None for doc in rows) and any(c.papers for c in claims):
-            papers = record.papers(s)
-            on_papers = claim_rules.paper_effects(papers, exhibits, claims, rulings)
+            on_papers = claim_rules.paper_effects(record.papers(s), exhibits, claims, rulings)
     # unruled, or ruled so that nothing is released yet (moot, denied without prejudice, ...)
     pending = {n for n, e in effects.items() if e.pending}
     filed = select(t.Filing.document_id).where(t.Filing.kind == "public")
     if len(rows) <= _FEW:  # a few documents (one ingested): their own filings only
         filed = filed.where(t.Filing.document_id.in_([doc.id for doc in rows]))
     public = set(s.scalars(filed).all())
+    papers_sealed = record.papers_sealed(s, rows)  # a filed paper: its ruling, else as lodged
     for doc in rows:
         doc.tier = s.scalar(
             select(t.Designation.tier)
@@ -68,7 +68,8 @@ def refresh(s: Session, docs: Iterable[t.Document] | None = None) -> None:
             doc.withheld = on_paper.withheld
             redact = {*on_paper.redact, *on_paper.hidden}  # granted; pending, until resolved
         doc.sealed = bool(number is not None and sealed.get(number, False))
-        doc.sealed = doc.sealed or doc.filed_under_seal
+        if doc.docket is not None:
+            doc.sealed = papers_sealed[doc.docket]
         # a filed paper is on the public docket unless sealed; any other once filed publicly
         doc.public_filed = (doc.id in public or doc.docket is not None) and not doc.sealed
         _redact_pages(s, doc, redact)

@@ -43,6 +43,7 @@ from clawback.domain.seats import Act
 from clawback.service import rows
 from clawback.service.base import Service
 from clawback.service.casefile_papers import export_papers, load_papers
+from clawback.service.casefile_seals import paper_seal_entries
 from clawback.service.matter import protective_order_presets
 from clawback.storage import tables as t
 
@@ -86,6 +87,7 @@ class CaseFiles(Service):
         said += load_papers(record, case.filed_papers, folder)  # before the claims over them
         said += self._claims(record, case.claims)
         said += self._rulings(record, case.rulings)
+        said += load_papers(record, case.filed_papers, folder)  # before the seals naming them
         said += self._seals(record, case.seals)
         entered = self._acts()
         for act in case.acts:
@@ -279,12 +281,22 @@ class CaseFiles(Service):
         said = []
         with self.ctx.transaction() as s:
             ruled = set(s.scalars(select(t.SealDecision.motion).distinct()))
+            on_papers = {
+                (motion, paper)
+                for motion, paper in s.execute(
+                    select(t.PaperSealDecision.motion, t.PaperSealDecision.paper)
+                )
+            }
         for m in seals:
-            if m.docket in ruled:
+            exhibits = m.exhibits if m.docket not in ruled else ()
+            papers = tuple(p for p in m.papers if (m.docket, p) not in on_papers)
+            if not exhibits and not papers:
                 continue
             record.sealing.seal(
                 m.docket,
-                exhibits=record.catalog.exhibit_ordinals(m.exhibits),
+                exhibits=record.catalog.exhibit_ordinals(exhibits),
+                papers=papers,
+                public_days=m.public_days,
                 kind=m.kind.value,
                 granted=m.granted,
                 joint=m.joint,
@@ -430,7 +442,11 @@ def _seals(s: Session, ids: dict[int, ExhibitId]) -> list[SealEntry]:
     for m in s.scalars(
         select(t.SealMotion).where(t.SealMotion.ruled_on.is_not(None)).order_by(t.SealMotion.docket)
     ):
+        on_papers = paper_seal_entries(s, m)
         decisions = s.scalars(select(t.SealDecision).where(t.SealDecision.motion == m.docket)).all()
+        if not decisions and m.papers:
+            found += on_papers  # ruled on papers alone
+            continue
         ruled = [d for d in decisions if d.reason != PUBLIC_DOMAIN]
         unseal = m.request == SealRequest.unseal.value
         granted = (
@@ -468,6 +484,7 @@ def _seals(s: Session, ids: dict[int, ExhibitId]) -> list[SealEntry]:
                 condition_days=condition_days if condition else None,
             )
         )
+        found += on_papers
     return found
 
 

@@ -5,8 +5,10 @@ the pleading paper's line numbers, ``¶ 12``, or a page and the words there).
 
 A filed paper is a document like any other (its pages kept with their text, its file in the
 store), so every read goes through the one access rule: a paper lodged under seal answers as
-absent to whoever may not see it. Its public version is made by the same gate as a brief's
-(``Briefs.file``): each item's words truly redacted, re-flowed, then verified after writing.
+absent to whoever may not see it. Its public version is made as the filing package makes a
+paper's sealed in part (``paper_filing``): each item's words truly redacted, re-flowed, then
+verified before writing. Its seal is that of ``paper_seals.governing``: the latest ruling on a
+motion naming it (``Sealing.seal`` with ``papers``), else how it was lodged.
 """
 
 from __future__ import annotations
@@ -189,11 +191,24 @@ class FiledPapers(Service):
             return FiledItem(item_id, place, what, tuple(found))
 
     def seal(self, docket: str, sealed: bool = True) -> None:
-        """The court seals (or unseals) a filed paper whole: withheld from whoever may not see
-        sealed material, through the one access rule."""
+        """The court seals (or unseals) a filed paper whole, as lodged, with no motion to rule
+        on: withheld from whoever may not see sealed material, through the one access rule. Once
+        a motion's ruling governs the paper (``Sealing.seal`` with ``papers``), that ruling is
+        what seals it: changing it is another ruling, never this."""
         self.ctx.require(Act.seal)
         with self.ctx.transaction() as s:
             doc = self._document(s, docket)
+            ruled = s.scalar(
+                select(t.PaperSealDecision.motion)
+                .where(t.PaperSealDecision.paper == doc.docket)
+                .order_by(t.PaperSealDecision.id.desc())
+                .limit(1)
+            )
+            if ruled is not None and doc.sealed != sealed:
+                raise RuleViolation(
+                    f"ECF No. {doc.docket}: its seal is ruled on (motion Dkt. {ruled}); "
+                    f"rule again: seal DOCKET --paper {doc.docket}"
+                )
             doc.filed_under_seal = sealed
             access_rules.refresh(s, [doc])
             self.ctx.audit(s, "paper.seal", f"ECF No. {doc.docket}", sealed=sealed)
@@ -202,31 +217,58 @@ class FiledPapers(Service):
         self, docket: str, out: Path, items: Sequence[str] | None = None
     ) -> dict[str, Path]:
         """The paper's public, highlighted and sealed versions in ``out`` (``public/``,
-        ``highlighted/``, ``sealed/``), the items' words (all, or ``items``) truly redacted
-        through the brief's gate and verified after writing. Whatever a claim keeps from the
-        public (an item a ruling granted, or one a pending claim names) is redacted whichever
-        ``items`` are chosen, its box labelled with the claim's basis."""
-        from clawback.service.briefs import Briefs, Proposal
+        ``highlighted/``, ``sealed/``): its items' words (all, or ``items``) truly redacted
+        and verified, through the path the filing package takes for a paper sealed in part
+        (``paper_filing``). Whatever a claim keeps from the public (an item a ruling granted,
+        or one a pending claim names) is redacted whichever ``items`` are chosen, its box
+        labelled with the claim's basis."""
+        from dataclasses import replace
+
+        from clawback.domain.paper_seals import targets
+        from clawback.domain.seal_parts import SealPart
+        from clawback.service import delivery, paper_filing, paper_seals
 
         self.ctx.require(Act.file_brief)
         with self.ctx.reading() as s:
             doc = self._document(s, docket)
-            wanted = s.scalars(
-                select(t.Item).where(t.Item.document_id == doc.id).order_by(t.Item.id)
-            ).all()
-            unknown = sorted(set(items or ()) - {i.id for i in wanted})
+            assert doc.docket is not None
+            known = paper_seals.items(s, [doc])[doc.docket]
+            labels = claimed_labels(s, doc)
+            chosen = [i for i in known if items is None or i.id in items or i.id in labels]
+            unknown = sorted(set(items or ()) - {i.id for i in known})
             if unknown:
                 raise NotFound(f"no item {unknown[0]!r} of ECF No. {doc.docket}")
-            labels = claimed_labels(s, doc)
-            chosen = [i for i in wanted if items is None or i.id in items or i.id in labels]
+            texts = list(
+                s.scalars(
+                    select(t.Page.text).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
+                )
+            )
             pdf = self.ctx.files.get(doc.original)
-            name = f"ECF-{doc.docket}"
-        proposals = [
-            Proposal(page=i.page_idx, text=text, reason=labels.get(i.id, "REDACTED"), source=i.id)
-            for i in chosen
-            for text in i.texts
-        ]
-        return Briefs(self.ctx).file(pdf, out, name, proposals=proposals)
+            entry = doc.docket
+        self.ctx.check_targets(*(out / kind / f"ECF-{entry}.pdf" for kind in paper_filing.KINDS))
+        made = paper_filing.versions(
+            entry,
+            pdf,
+            texts,
+            [
+                replace(found, reads=labels.get(found.label, found.reads))
+                for found in targets(SealPart(items=tuple(i.id for i in chosen)), chosen, texts)
+            ],
+            xray=True,
+        )
+        written: dict[str, Path] = {}
+        with delivery.writing() as write, self.ctx.transaction() as s:
+            for m in made:
+                written[m.kind] = self.ctx.deliver(s, out / m.name, m.pdf)
+                self.ctx.audit(
+                    s,
+                    "paper.public",
+                    m.name,
+                    sha256=hashlib.sha256(m.pdf).hexdigest(),
+                    redactions=len(chosen),
+                )
+                write(written[m.kind], m.pdf)
+        return written
 
     def _document(self, s: Session, docket: str) -> t.Document:
         entry = docket_entry(docket)

@@ -13,12 +13,14 @@ from sqlalchemy import func, select
 
 from clawback.domain import claims as claim_rules
 from clawback.domain import drafting, sealing
+from clawback.domain.actor import Actor
 from clawback.domain.errors import NotFound
+from clawback.domain.paper_seals import Target, targets
 from clawback.domain.seal_parts import Movant, SealRequest
 from clawback.domain.seats import Act
 from clawback.pdf.gate.verify import require_clean, xray_inspect
 from clawback.service import access as access_rules
-from clawback.service import delivery, filing, knowledge, rows
+from clawback.service import delivery, filing, knowledge, lookup, paper_filing, paper_seals, rows
 from clawback.service.base import Service
 from clawback.service.claims import Claims, move_claim
 from clawback.service.deadlines import Deadlines
@@ -58,16 +60,25 @@ class Filings(Service):
                     ex, effects[ex.number], decision.sealed, legend, texts, decision.part
                 ):
                     work.append((doc, plan))
+            papers = _sealed_papers(s)
         made = [filing.make(plan, self.ctx.files.get(doc.original)) for doc, plan in work]
+        on_papers = [
+            (doc, m)
+            for doc, texts, found in papers
+            for m in paper_filing.versions(
+                str(doc.docket), self.ctx.files.get(doc.original), texts, found
+            )
+        ]
         with delivery.staged(target) as stage:
-            for m in made:
-                path = stage / "new" / m.plan.name
+            every = [(m.plan.name, m.pdf) for m in made] + [(m.name, m.pdf) for _, m in on_papers]
+            for name, pdf in every:
+                path = stage / "new" / name
                 path.parent.mkdir(parents=True, exist_ok=True)
-                delivery.write_whole(path, m.pdf)
+                delivery.write_whole(path, pdf)
             staged = delivery.files_in(stage)
             reports = xray_inspect(list(staged.values()))
-            for m in made:
-                require_clean(reports.get(staged[m.plan.name], []), m.plan.name)
+            for name, _ in every:
+                require_clean(reports.get(staged[name], []), name)
             with self.ctx.transaction() as s:
                 for (doc, plan), m in zip(work, made, strict=True):
                     sha = self.ctx.put(
@@ -82,11 +93,25 @@ class Filings(Service):
                     s.add(row)
                     delivery.record(s, target / plan.name, m.pdf)
                     self.ctx.audit(s, f"file.{plan.kind}", str(plan.exhibit.bates), path=plan.name)
+                for doc, paper in on_papers:
+                    self._file_paper(s, doc, paper, target)
                 self._apply(s, on)
                 access_rules.refresh(s)
-                kinds = sorted({m.plan.kind for m in made})
+                kinds = sorted({m.plan.kind for m in made} | {m.kind for _, m in on_papers})
             delivery.complete(target, stage, kinds)
         return made
+
+    def _file_paper(
+        self, s: Any, doc: t.Document, made: paper_filing.PaperMade, target: Path
+    ) -> None:
+        sha = self.ctx.put(s, made.pdf, "application/pdf", doc.original, f"file.{made.kind}")
+        row = s.scalar(
+            select(t.Filing).where(t.Filing.document_id == doc.id, t.Filing.kind == made.kind)
+        ) or t.Filing(document_id=doc.id, kind=made.kind)
+        row.blob, row.redacted = sha, []
+        s.add(row)
+        delivery.record(s, target / made.name, made.pdf)
+        self.ctx.audit(s, f"file.{made.kind}", f"ECF No. {doc.docket}", path=made.name)
 
     def package(self, out: Path) -> list[str]:
         """The files of the filing package in ``out`` that clawback made and nobody changed
@@ -141,7 +166,16 @@ class Filings(Service):
             described = str((rows.matter(s).facts or {}).get("producing_party", ""))
             label = exhibit_label or drafting.exhibit_label(producing, described)
             seen = knowledge.known(s, self.actor)
-            motions = _ruled_motions(s, seen.numbers)
+            papers = _known_papers(s, self.actor)
+            motions = _ruled_motions(s, seen.numbers, set(papers))
+            on_papers = {
+                m.docket: [
+                    d for d in rows.paper_seal_decisions(s, motion=m.docket) if d.paper in papers
+                ]
+                for m, _ in motions
+                if m.papers
+            }
+            items = paper_seals.items(s, list(papers.values()))
         return drafting.ordering_paragraphs(
             seen.exhibits,
             seen.claims,
@@ -154,6 +188,8 @@ class Filings(Service):
             receiving=receiving,
             seal_motions=motions,
             papers=seen.papers,
+            paper_seals=on_papers,
+            paper_items=items,
         )
 
     def summary(self, order_date: date, files: Mapping[tuple[int, str], str]) -> dict[str, Any]:
@@ -200,21 +236,41 @@ class Filings(Service):
         }
 
 
+def _known_papers(s: Any, actor: Actor) -> dict[str, t.Document]:
+    """The filed papers ``actor`` may know of, by docket entry."""
+    docs = s.scalars(select(t.Document).where(t.Document.docket.is_not(None))).all()
+    return {doc.docket: doc for doc in docs if lookup.allowed(s, actor, doc, lookup.Need.know)}
+
+
 def _ruled_motions(
-    s: Any, seen: Collection[int]
+    s: Any, seen: Collection[int], papers: Collection[str] = ()
 ) -> list[tuple[sealing.MotionToSeal, list[sealing.SealDecision]]]:
     """Every ruled motion to seal or to unseal (and the court's own), in the order the rulings
-    were entered, with the decisions on the exhibits this actor may know of."""
-    first = (
-        select(t.SealDecision.motion, func.min(t.SealDecision.id).label("first"))
-        .group_by(t.SealDecision.motion)
-        .subquery()
+    were entered (on an exhibit or a filed paper), with the decisions on the exhibits this
+    actor may know of; the motion names only the exhibits and ``papers`` it may know of."""
+    on_exhibits = dict(
+        s.execute(
+            select(t.SealDecision.motion, func.min(t.SealDecision.id)).group_by(
+                t.SealDecision.motion
+            )
+        ).all()
     )
+    on_papers = dict(
+        s.execute(
+            select(t.PaperSealDecision.motion, func.min(t.PaperSealDecision.id)).group_by(
+                t.PaperSealDecision.motion
+            )
+        ).all()
+    )
+    # those ruled on exhibits in the order ruled, then those ruled on papers alone
+    order = {m: (0, n) for m, n in on_exhibits.items()}
+    order |= {m: (1, n) for m, n in on_papers.items() if m not in order}
+    motions = s.scalars(select(t.SealMotion).where(t.SealMotion.docket.in_(list(order)))).all()
     found = []
-    query = select(t.SealMotion).join(first, first.c.motion == t.SealMotion.docket)
-    for row in s.scalars(query.order_by(first.c.first)).all():
+    for row in sorted(motions, key=lambda m: order[m.docket]):
         shown = tuple(n for n in row.exhibits if n in seen)
-        if not shown:
+        named = tuple(p for p in (row.papers or ()) if p in papers)
+        if not shown and not named:
             continue
         motion = sealing.MotionToSeal(
             row.docket,
@@ -223,9 +279,31 @@ def _ruled_motions(
             row.joint,
             movant=Movant(row.movant) if row.movant else None,
             request=SealRequest(row.request),
+            papers=named,
         )
         decisions = [
             d for d in rows.seal_decisions(s, motion=row.docket, as_ruled=True) if d.exhibit in seen
         ]
         found.append((motion, decisions))
+    return found
+
+
+def _sealed_papers(s: Any) -> list[tuple[t.Document, list[str], list[Target]]]:
+    """Each filed paper sealed now (its ruling in force, else as lodged), with its pages' text
+    and what its public version removes: every page, or the part its ruling names."""
+    docs = s.scalars(
+        select(t.Document).where(t.Document.docket.is_not(None)).order_by(t.Document.docket)
+    ).all()
+    sealed = rows.papers_sealed(s, docs)
+    found = []
+    for doc in docs:
+        if not sealed[doc.docket]:
+            continue
+        ruled = rows.paper_seal_decisions(s, papers=[doc.docket])
+        part = ruled[-1].part if ruled else None
+        texts = list(
+            s.scalars(select(t.Page.text).where(t.Page.document_id == doc.id).order_by(t.Page.idx))
+        )
+        items = paper_seals.items(s, [doc])[doc.docket]
+        found.append((doc, texts, targets(part, items, texts)))
     return found

@@ -17,6 +17,7 @@ from clawback.domain.documents import Exhibit, Item
 from clawback.domain.errors import ClawbackError
 from clawback.domain.exhibit_ids import ExhibitId, exhibit_label
 from clawback.domain.order import Designation, DesignationHistory, ProtectiveOrder, order_from_data
+from clawback.domain.paper_seals import PaperSealDecision, governing
 from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint
 from clawback.domain.seal_parts import SealPart
 from clawback.domain.sealing import SealDecision, Standard
@@ -199,6 +200,45 @@ def seal_decisions(
             )
         )
     return decisions
+
+
+def paper_seal_decisions(
+    session: Session, *, motion: str | None = None, papers: Iterable[str] | None = None
+) -> list[PaperSealDecision]:
+    """The rulings on filed papers, in the order the court gave them; one ``motion``'s, or
+    those on ``papers`` (docket entries)."""
+    query = select(t.PaperSealDecision).order_by(t.PaperSealDecision.id)
+    if motion is not None:
+        query = query.where(t.PaperSealDecision.motion == motion)
+    if papers is not None:
+        query = query.where(t.PaperSealDecision.paper.in_(list(papers)))
+    return [
+        PaperSealDecision(
+            r.paper,
+            r.sealed,
+            Standard(r.standard),
+            r.reason,
+            SealPart.from_data(r.part),
+            r.condition or "",
+            r.unseal_on,
+        )
+        for r in session.scalars(query).all()
+    ]
+
+
+def papers_sealed(
+    session: Session, docs: Iterable[t.Document], today: date | None = None
+) -> dict[str, bool]:
+    """Whether each filed paper among ``docs`` is sealed today (``paper_seals.governing``):
+    its latest ruling in force, else as it was lodged."""
+    papers = {doc.docket: doc.filed_under_seal for doc in docs if doc.docket is not None}
+    if not papers:
+        return {}
+    ruled: dict[str, list[PaperSealDecision]] = {}
+    for d in paper_seal_decisions(session, papers=papers):
+        ruled.setdefault(d.paper, []).append(d)
+    day = today or date.today()
+    return {p: governing(lodged, ruled.get(p, ()), day) for p, lodged in papers.items()}
 
 
 def attachments(session: Session, doc: t.Document) -> tuple[BatesRange, ...]:

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from datetime import date
 from importlib import resources
 
 import yaml
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from clawback.domain import sealing
+from clawback.domain.actor import Actor
 from clawback.domain.deadlines import Deadline, compute
 from clawback.domain.documents import Exhibit
 from clawback.domain.errors import InvalidInput, NotFound, NotPermitted, RuleViolation
 from clawback.domain.order import Side
+from clawback.domain.paper_seals import PaperSealDecision, paper_name
 from clawback.domain.seal_parts import Movant, SealPart, SealRequest
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
-from clawback.service import lookup, rows
+from clawback.service import lookup, paper_seals, rows
 from clawback.service.base import Service
 from clawback.storage import tables as t
 
@@ -61,8 +64,13 @@ def _motion(
     joint: bool,
     movant: str | None,
     request: str,
+    papers: Sequence[str] = (),
 ) -> sealing.MotionToSeal:
     moved = movant_of(movant)
+    if not exhibits and not papers:
+        raise InvalidInput(
+            f"motion Dkt. {docket}: name an exhibit (--exhibit) or a filed paper (--paper)"
+        )
     return sealing.MotionToSeal(
         docket,
         tuple(exhibits),
@@ -70,7 +78,14 @@ def _motion(
         joint or moved is Movant.both,
         movant=moved,
         request=request_of(request),
+        papers=tuple(papers),
     )
+
+
+def _named(s: Session, exhibits: Sequence[int], papers: Sequence[str]) -> str:
+    """The exhibits and papers a motion names, as an act cites them."""
+    said = [rows.exhibit_list(s, exhibits)] if exhibits else []
+    return ", ".join([*said, *(paper_name(p) for p in papers)])
 
 
 class Sealing(Service):
@@ -78,7 +93,8 @@ class Sealing(Service):
         self,
         docket: str,
         *,
-        exhibits: Sequence[int],
+        exhibits: Sequence[int] = (),
+        papers: Sequence[str] = (),
         kind: str,
         filed_on: date,
         local_rule: str | None = None,
@@ -89,16 +105,19 @@ class Sealing(Service):
     ) -> Deadline | None:
         """Record a motion to seal (or to unseal) as filed, with who moved; returns the
         designating party's supporting statement deadline when the local rule sets one and the
-        movant did not designate."""
+        movant did not designate. ``papers``: the filed papers it names by docket entry ("ECF
+        No. 118-2"), beside or instead of exhibits."""
         self.ctx.require(Act.move_to_seal)
         movant = self._own_side(movant, joint)
-        motion = _motion(docket, exhibits, kind, joint, movant, request)
+        papers = paper_seals.entries(papers)
+        motion = _motion(docket, exhibits, kind, joint, movant, request, papers)
         rules = local_rules()
         if local_rule is not None and local_rule not in rules:
             raise NotFound(f"no local rule {local_rule!r}: one of {', '.join(rules)}")
         rule = rules[local_rule] if local_rule else None
         with self.ctx.transaction() as s:
             lookup.exhibit_documents(s, self.actor, exhibits)
+            paper_seals.documents(s, self.actor, papers)
             if s.get(t.SealMotion, docket) is not None:
                 raise RuleViolation(f"motion to seal Dkt. {docket} is already on record")
             known = {e.number: e for e in rows.exhibits(s)}
@@ -109,6 +128,7 @@ class Sealing(Service):
                     kind=kind,
                     joint=motion.joint,
                     exhibits=list(exhibits),
+                    papers=list(papers),
                     filed_on=filed_on,
                     local_rule=local_rule,
                     movant_designated=movant_designated,
@@ -123,7 +143,7 @@ class Sealing(Service):
                     motion,
                     filed_on,
                     movant_designated,
-                    rows.exhibit_list(s, exhibits),
+                    _named(s, exhibits, papers),
                     rows.matter(s).state,
                     rows.closures(s),
                 )
@@ -144,6 +164,7 @@ class Sealing(Service):
                 "seal.motion",
                 docket,
                 exhibits=list(exhibits),
+                papers=list(papers),
                 already_public=public,
                 standard=motion.standard.value,
             )
@@ -165,7 +186,8 @@ class Sealing(Service):
         self,
         docket: str,
         *,
-        exhibits: Sequence[int],
+        exhibits: Sequence[int] = (),
+        papers: Sequence[str] = (),
         kind: str,
         granted: bool,
         joint: bool = False,
@@ -177,16 +199,28 @@ class Sealing(Service):
         part: SealPart | None = None,
         condition: str = "",
         condition_days: int | None = None,
+        public_days: int | None = None,
     ) -> list[sealing.SealDecision]:
         """The court's ruling on a motion to seal or to unseal, exhibit by exhibit (the motion
         is recorded too if ``move_to_seal`` did not record it; ``movant`` "court": the court's
         own motion); ``unseal_on`` ends the seal on that day. ``part``: sealed in part, the
         public version removing only that; ``condition``: the seal holds on a further act
         (word for word), due ``condition_days`` after ``on``. The court's ``reason`` is kept
-        word for word."""
+        word for word.
+
+        ``papers``: filed papers ruled on by docket entry, by the same rules (their decisions:
+        ``paper_decisions``; a part's items are then the papers'); a paper may be ruled on in a
+        later call of the same motion, once. ``public_days``: days from ``on`` the movant has
+        to file the public version of a paper sealed in part."""
         self.ctx.require(Act.seal)
+        papers = paper_seals.entries(papers)
         if part is not None and not part:
             part = None
+        if public_days is not None and (part is None or not papers or on is None):
+            raise InvalidInput(
+                "days for a public version (--public-days) are for a paper sealed in part, "
+                "with --on"
+            )
         if (part is not None or condition.strip()) and (not granted or request != "seal"):
             raise InvalidInput(
                 "a seal in part or on a condition is a granted motion to seal (--granted)"
@@ -197,11 +231,12 @@ class Sealing(Service):
             row = s.get(t.SealMotion, docket)
             if row is not None and movant is None and request == "seal":
                 movant, request = row.movant, row.request  # as the motion was recorded
-            motion = _motion(docket, exhibits, kind, joint, movant, request)
+            motion = _motion(docket, exhibits, kind, joint, movant, request, papers)
             lookup.exhibit_documents(s, self.actor, exhibits)
             known = rows.exhibits(s)
-            if part is not None:
-                _check_items(known, exhibits, part)
+            if part is not None and exhibits:
+                of_papers = paper_seals.items(s, paper_seals.documents(s, self.actor, papers))
+                _check_items(known, exhibits, part, {i.id for v in of_papers.values() for i in v})
             decisions = sealing.decide(motion, known, granted, reason, part, condition.strip())
             row = row or t.SealMotion(
                 docket=docket,
@@ -212,11 +247,34 @@ class Sealing(Service):
                 request=motion.request.value,
             )
             ruled = select(t.SealDecision.id).where(t.SealDecision.motion == docket).limit(1)
-            if s.scalar(ruled) is not None:
+            if exhibits and s.scalar(ruled) is not None:
                 raise RuleViolation(f"motion to seal Dkt. {docket} was already ruled on")
             row.ruled_on = on
+            row.exhibits = list(dict.fromkeys([*(row.exhibits or []), *exhibits]))
+            row.papers = list(dict.fromkeys([*(row.papers or []), *papers]))
             s.add(row)
             s.flush()  # the motion row first: decisions refer to it
+            on_papers = (
+                paper_seals.rule(
+                    s,
+                    self.actor,
+                    motion,
+                    papers,
+                    granted=granted,
+                    reason=reason,
+                    on=on,
+                    unseal_on=unseal_on,
+                    part=part,
+                    condition=condition.strip(),
+                    condition_days=condition_days,
+                    public_days=public_days,
+                    exhibit_items={
+                        i.id for e in known if e.number in set(exhibits) for i in e.items
+                    },
+                )
+                if papers
+                else []
+            )
             for d in decisions:
                 s.add(
                     t.SealDecision(
@@ -266,12 +324,14 @@ class Sealing(Service):
                         exhibits=list(sealed_now),
                     )
                 )
-            access_rules.refresh_exhibits(s, exhibits)
+            if exhibits:
+                access_rules.refresh_exhibits(s, exhibits)
             self.ctx.audit(
                 s,
                 "seal",
                 docket,
                 sealed=sealed_now,
+                papers_sealed=[d.paper for d in on_papers if d.sealed],
                 unseal_on=unseal_on,
                 request=motion.request.value,
                 movant=motion.moved_by.value,
@@ -279,10 +339,25 @@ class Sealing(Service):
             )
             return decisions
 
+    def paper_decisions(self, docket: str) -> list[PaperSealDecision]:
+        """The court's rulings on the filed papers motion ``docket`` names, on the papers this
+        person may see, in the order given."""
+        with self.ctx.reading() as s:
+            found = rows.paper_seal_decisions(s, motion=docket)
+            return [d for d in found if _may_see(s, self.actor, d.paper)]
 
-def _check_items(known: Sequence[Exhibit], exhibits: Sequence[int], part: SealPart) -> None:
-    """Every item a part names is an item on one of the motion's exhibits."""
-    on_them = {i.id for e in known if e.number in set(exhibits) for i in e.items}
+
+def _may_see(s: Session, actor: Actor, paper: str) -> bool:
+    doc = s.scalar(select(t.Document).where(t.Document.docket == paper))
+    return doc is not None and lookup.allowed(s, actor, doc)
+
+
+def _check_items(
+    known: Sequence[Exhibit], exhibits: Sequence[int], part: SealPart, also: Set[str] = frozenset()
+) -> None:
+    """Every item a part names is an item on one of the motion's exhibits (or ``also``: of the
+    papers ruled on with them)."""
+    on_them = {i.id for e in known if e.number in set(exhibits) for i in e.items} | also
     missing = [i for i in part.items if i not in on_them]
     if missing:
         raise NotFound(f"no item {missing[0]!r} on the exhibits of this motion")

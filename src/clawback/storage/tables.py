@@ -281,6 +281,8 @@ class SealMotion(Base):
     # says) and what the motion asks (seal, unseal) (0018).
     movant: Mapped[str | None] = mapped_column(String(20))
     request: Mapped[str] = mapped_column(String(10), default="seal", server_default="seal")
+    # The filed papers it names, by docket entry ("118-2"), beside its exhibits (0022).
+    papers: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
 
 
 class SealDecision(Base):
@@ -295,6 +297,23 @@ class SealDecision(Base):
     unseal_on: Mapped[date | None]
     # Sealed in part: what the public version removes (``domain.seal_parts.SealPart`` as data;
     # None: the whole exhibit), and a condition the seal holds on, word for word (0018).
+    part: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    condition: Mapped[str | None] = mapped_column(Text)
+
+
+class PaperSealDecision(Base):
+    """The court's ruling on one filed paper a motion to seal names (0022): as
+    ``SealDecision`` is on an exhibit, the paper by its docket entry."""
+
+    __tablename__ = "paper_seal_decision"
+    __table_args__ = (UniqueConstraint("motion", "paper"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    motion: Mapped[str] = mapped_column(ForeignKey("seal_motion.docket"))
+    paper: Mapped[str] = mapped_column(String(40), index=True)
+    sealed: Mapped[bool]
+    standard: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(Text)
+    unseal_on: Mapped[date | None]
     part: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     condition: Mapped[str | None] = mapped_column(Text)
 
