@@ -13,7 +13,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, Subquery, case, func, select
+from sqlalchemy import (
+    ColumnElement,
+    ScalarSelect,
+    Select,
+    String,
+    Subquery,
+    case,
+    exists,
+    func,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from clawback.domain.access import full_view
@@ -308,15 +319,27 @@ def neighbours_in(
     s: Session, actor: Actor, number: BatesNumber
 ) -> tuple[BatesNumber | None, BatesNumber | None]:
     """The pages before and after ``number`` in its series among those ``actor`` may see (the
-    caller checked that ``actor`` may see ``number``)."""
-    doc = t.Document
-    visible = (
-        select(t.Page.bates)
-        .join(doc, t.Page.document_id == doc.id)
-        .where(access_rules.visible(actor, doc))
+    caller checked that ``actor`` may see ``number``).
+
+    Each is a walk along the Bates number index from ``number`` that asks of each page in
+    turn whether its document is visible (``EXISTS``), stopping at the first: first among the
+    pages stamped with the same prefix as ``number`` (its spelling: a run of the index), then,
+    only if none is, among the rest of the series (another spelling of its prefix)."""
+    doc, page = t.Document, t.Page
+    seen = exists(
+        select(doc.id).where(doc.id == page.document_id, access_rules.visible(actor, doc))
     )
-    before = s.scalar(visible.where(t.Page.bates < number).order_by(t.Page.bates.desc()).limit(1))
-    after = s.scalar(visible.where(t.Page.bates > number).order_by(t.Page.bates).limit(1))
+    stamped = type_coerce(page.bates, String)
+    # Every stamp of this spelling is the prefix then digits, so lies between these two texts.
+    low, high = number.prefix, f"{number.prefix}:"
+    walk = select(page.bates).where(seen).limit(1)
+    series = bates_series(stamped, s.get_bind().dialect.name) == number.series
+    before = s.scalar(
+        walk.where(page.bates < number, stamped > low).order_by(page.bates.desc())
+    ) or s.scalar(walk.where(stamped <= low, series).order_by(page.bates.desc()))
+    after = s.scalar(
+        walk.where(page.bates > number, stamped < high).order_by(page.bates)
+    ) or s.scalar(walk.where(stamped >= high, series).order_by(page.bates))
     return _same_series(number, before), _same_series(number, after)
 
 

@@ -4,7 +4,9 @@ With ``workers`` above one, uvicorn runs that many processes on one socket, each
 made afresh (``app_from_environment``, the workspace named in the environment). Nothing that
 decides what a person may do lives in one process's memory: sessions, CSRF tokens, log-in
 attempts (and so throttling), TOTP steps are rows of the record; what a process keeps to
-itself are caches of pure results (``service.recent``), which any process may rebuild.
+itself are caches of pure results (``service.recent``), which any process may rebuild, and
+why a volume it was making stopped (``pages.productions``: the progress a browser polls from
+another process reads "being made" until the volume is resumed; the record is unharmed).
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
-"""The documents listing is ordered, filtered and paged by the database exactly as a Bates
-number orders (``BatesNumber``: by series, then number, whatever the prefix's spelling or the
-counter's padding), and a page of it holds what a walk of the whole listing holds at that place.
+"""The catalog answered by the database. The documents listing is ordered, filtered and paged
+exactly as a Bates number orders (``BatesNumber``: by series, then number, whatever the
+prefix's spelling or the counter's padding), and a page of it holds what a walk of the whole
+listing holds at that place. The way from page to page steps over the pages the person may not
+see and stops at the end of the series.
 
 The Bates numbers here are picked where the stored text orders otherwise: ``AB-10`` before
 ``AB-9`` as text, ``AB-0004`` before ``AB_0003``, ``A-B-0001`` (series AB) before ``AA0002``
@@ -13,8 +15,9 @@ from __future__ import annotations
 import pytest
 
 from clawback.domain.bates import BatesNumber, BatesRange
+from clawback.domain.errors import NotFound
 from clawback.service import Record
-from clawback.service.catalog import Listed
+from clawback.service.catalog import Catalog, Listed
 from clawback.storage import tables as t
 
 EMPLOYEE = "emp@plaintiffs.example"
@@ -38,7 +41,10 @@ DOCS: list[tuple[list[str | None], int | None, str, str, str | None]] = [
 ]
 
 
-def _world(ws: Record) -> None:
+Docs = list[tuple[list[str | None], int | None, str, str, str | None]]
+
+
+def _world(ws: Record, docs: Docs = DOCS) -> None:
     ws.people.add(
         EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
     )
@@ -48,7 +54,7 @@ def _world(ws: Record) -> None:
         volume = t.Production(volume="V1", first=first, last=last, state="complete")
         s.add(volume)
         s.flush()
-        for n, (pages, exhibit, control, held_by, tier) in enumerate(DOCS, start=1):
+        for n, (pages, exhibit, control, held_by, tier) in enumerate(docs, start=1):
             # produced: the producing side's, stamped or an exhibit's never
             produced = held_by == "producing" and (any(pages) or exhibit is None)
             s.add(
@@ -150,3 +156,37 @@ def test_the_filters_answer_as_bates_numbers_and_tiers_compare(ws: Record) -> No
         "z-09",
         "a-10",
     ]
+
+
+#: One spelling per series: AB- with an AEO page and a sequestered one among the employee's,
+#: and a series on either side of it.
+STEPS: Docs = [
+    (["AA-0009"], None, "s-1", "producing", None),
+    (["AB-0001", "AB-0002"], None, "s-2", "producing", None),
+    (["AB-0003"], None, "s-3", "producing", "AEO"),
+    (["AB-0004", "AB-0005"], None, "s-4", "producing", "Confidential"),
+    (["AB-0006"], None, "s-5", "producing", None),  # sequestered below
+    (["ZZ-0001"], None, "s-6", "producing", None),
+]
+
+
+def test_the_way_from_page_to_page_steps_over_what_the_seat_may_not_see(ws: Record) -> None:
+    _world(ws, STEPS)
+    with ws.transaction() as s:
+        sequestered = s.get(t.Document, 5)
+        assert sequestered is not None
+        sequestered.sequestered = True
+    employee = ws.ctx.workspace.person(EMPLOYEE).catalog
+
+    def way(catalog: Catalog, at: str) -> tuple[str | None, str | None]:
+        before, after = catalog.neighbours(at)
+        return (str(before) if before else None, str(after) if after else None)
+
+    assert way(employee, "AB-0002") == ("AB-0001", "AB-0004")  # over the AEO page
+    assert way(employee, "AB-0004") == ("AB-0002", "AB-0005")
+    assert way(employee, "AB-0005") == ("AB-0004", None)  # the sequestered page, then ZZ-
+    assert way(employee, "AB-0001") == (None, "AB-0002")  # AA- is another series
+    assert way(ws.catalog, "AB-0002") == ("AB-0001", "AB-0003")
+    assert way(ws.catalog, "AB-0005") == ("AB-0004", "AB-0006")
+    with pytest.raises(NotFound, match="AB-0003"):
+        employee.neighbours("AB-0003")  # a page the seat may not see is not there
