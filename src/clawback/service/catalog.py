@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
+    CTE,
     ColumnElement,
     ScalarSelect,
     Select,
+    SQLColumnExpression,
     String,
-    Subquery,
     case,
     exists,
     func,
@@ -122,39 +123,47 @@ class Catalog(Service):
         if not 0 <= offset <= MAX_OFFSET:
             raise InvalidInput(f"offset must be between 0 and {MAX_OFFSET}, not {offset}")
         with self.ctx.reading() as s:
-            keys = self._keys(s, bates, designation, family, claim, exhibits).subquery()
-            first, last = keys.c.first, keys.c.last
+            # Materialized: each document's first page read once, not once per use below.
+            listed_keys = self._keys(s, designation, family, claim, exhibits)
+            keys = listed_keys.cte("listed").prefix_with("MATERIALIZED")
+            first = keys.c.first
             dialect = s.get_bind().dialect.name
-            query = select(keys.c.id, first, last, func.count().over())
+            query = select(keys.c.id, first, func.count().over())
             if bates is not None:
                 query = query.where(
                     bates_series(first, dialect) == bates.series,
-                    bates_counter(last) >= bates.first.number,
                     bates_counter(first) <= bates.last.number,
+                    bates_counter(_stamped(keys.c.id, -1)) >= bates.first.number,
                 )
             found = s.execute(query.order_by(*_order(keys, dialect)).offset(offset).limit(limit))
             page = found.all()
-            chosen = [_Key(*row[:3]) for row in page]
             if page:
-                total = page[0][3]  # counted inside the filter, before the page is cut
+                total = page[0][2]  # counted inside the filter, before the page is cut
             else:  # none on this page: past the end, or none at all
                 total = s.scalar(select(func.count()).select_from(query.subquery())) or 0
-            listed = self._listed(s, chosen)
+            ids = [row[0] for row in page]
+            doc = t.Document
+            lasts = {  # each last page read for the page's documents only
+                n: last
+                for n, last in s.execute(
+                    select(doc.id, _stamped(doc.id, -1)).where(doc.id.in_(ids))
+                )
+            }
+            listed = self._listed(s, [_Key(n, f, lasts.get(n)) for n, f, _ in page])
             self.ctx.audit(s, "read.list", f"{len(listed)} of {counted(total, 'document')}")
         return Listing(listed, total=total, offset=offset)
 
     def _keys(
         self,
         s: Session,
-        bates: BatesRange | None,
         designation: str | None,
         family: str | None,
         claim: str | None,
         exhibits: bool,
-    ) -> Select[tuple[int, BatesNumber | None, BatesNumber | None, int | None, str]]:
+    ) -> Select[tuple[int, BatesNumber | None, int | None, str]]:
         """Each visible document answering the filters (all but the Bates range, which is on
-        its first and last pages): its id, first and last stamped pages, exhibit, and control
-        number as the actor may know it ("" for another side's document)."""
+        its first and last pages): its id, first stamped page, exhibit, and control number as
+        the actor may know it ("" for another side's document)."""
         doc = t.Document
         shown = (
             doc.control
@@ -162,11 +171,7 @@ class Catalog(Service):
             else case((doc.held_by == self.actor.seat.value, doc.control), else_="")
         )
         query = select(
-            doc.id,
-            _stamped(doc, 1).label("first"),
-            _stamped(doc, -1).label("last"),
-            doc.exhibit,
-            shown.label("control"),
+            doc.id, _stamped(doc.id, 1).label("first"), doc.exhibit, shown.label("control")
         ).where(access_rules.visible(self.actor, doc))
         if claim:
             query = query.where(doc.exhibit.in_(lookup.claim(s, self.actor, claim).exhibits))
@@ -347,19 +352,20 @@ def _same_series(here: BatesNumber, other: BatesNumber | None) -> BatesNumber | 
     return other if other is not None and other.series == here.series else None
 
 
-def _stamped(doc: type[t.Document], direction: int) -> ScalarSelect[BatesNumber | None]:
-    """The document's first (``1``) or last (``-1``) stamped Bates number, by page order."""
+def _stamped(doc: SQLColumnExpression[int], direction: int) -> ScalarSelect[BatesNumber | None]:
+    """The first (``1``) or last (``-1``) stamped Bates number, by page order, of the document
+    whose id is ``doc``."""
     idx = t.Page.idx if direction > 0 else t.Page.idx.desc()
     return (
         select(t.Page.bates)
-        .where(t.Page.document_id == doc.id, t.Page.bates.is_not(None))
+        .where(t.Page.document_id == doc, t.Page.bates.is_not(None))
         .order_by(idx)
         .limit(1)
         .scalar_subquery()
     )
 
 
-def _order(keys: Subquery, dialect: str) -> list[ColumnElement[Any]]:
+def _order(keys: CTE, dialect: str) -> list[ColumnElement[Any]]:
     """A listing's order: stamped documents first, by their first page's series and number;
     then the others by exhibit, then control number as the actor may know it; then id."""
     stamped = keys.c.first.is_not(None)

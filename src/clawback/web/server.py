@@ -26,6 +26,8 @@ from clawback.web.settings import Settings
 WORKSPACE_SETTING = "CLAWBACK_SERVE_WORKSPACE"
 #: Worker processes at most (each holds its own connections and caches).
 MAX_WORKERS = 32
+#: How long a worker may take to answer uvicorn's health check before it is killed.
+HEALTH_CHECK_SECONDS = 60
 
 
 def default_workers() -> int:
@@ -48,6 +50,9 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 
             port=port,
             proxy_headers=False,
             server_header=False,
+            # A worker busy with many requests on a loaded machine is slow, not hung: uvicorn
+            # kills one that misses its health check, and the requests it holds with it.
+            timeout_worker_healthcheck=HEALTH_CHECK_SECONDS,
         )
         return
     workspace = Workspace.open(root)
