@@ -8,9 +8,17 @@ tiers, some sequestered or withheld; rows only, so its pages are read and search
 picture). Each of the five seats logs in once through the log-in form (TOTP where the order
 asks it) and signs the acknowledgment; ``--sessions`` clients, shared out among the seats, each
 with its own connection and its seat's session cookie, then browse for ``--seconds`` against
-``clawback serve`` in its own process on loopback. A client picks each request by weight: a
-page viewer page (``/pages/BATES``), that page's picture, the documents list, or a search; the
-page is one its seat may see (from the service, in process), so any answer but 200 is an error.
+``clawback serve`` (``--workers N`` given to it if given here; its default is one process per
+core) on loopback. A client picks each request by weight: a page viewer page
+(``/pages/BATES``), that page's picture, the documents list (its first page, as the page shows
+it), or a search; the page is one its seat may see (from the service, in process), so any
+answer but 200 is an error.
+
+Two runs of ``--seconds`` each: *back to back* (a session sends its next request the moment
+the last answer arrives: N requests always in flight, a stress test far above what N people
+do), then, with ``--think T`` above 0, *with think time* (a session pauses a random T/2 to 3T/2
+seconds between answer and next request, as a person reading the page does: the load N people
+at once put on the server). Latency is from sending to the whole answer, pauses excluded.
 
 Then the command line's equivalent of each kind, for the same seats: the service calls the
 command makes, in this process, one after another for a third of the time (``text BATES``:
@@ -19,7 +27,8 @@ catalog call the page makes; ``search``), and one ``clawback --as SEAT text`` an
 subprocess each, start-up included.
 
     .venv/bin/python benchmarks/web.py [--sessions 50] [--seconds 30] [--pages 0]
-        [--workspace demo-out.workspace]        # the documented full size: --pages 100000
+        [--think 2] [--workers N] [--workspace demo-out.workspace]
+        # the documented full size: --pages 100000 (or a workspace grown once, --workspace)
 """
 
 from __future__ import annotations
@@ -174,7 +183,9 @@ def target(kind: str, seat: Seat, rng: random.Random) -> str:
     return "/search?" + httpx.QueryParams({"q": rng.choice(QUERIES)}).__str__()
 
 
-async def session(url: str, seat: Seat, until: float, seed: int, tally: Tally) -> None:
+async def session(
+    url: str, seat: Seat, until: float, seed: int, tally: Tally, think: float
+) -> None:
     rng = random.Random(seed)
     kinds = [k for k in WEIGHTS if k != "image" or seat.pictured]
     weights = [WEIGHTS[k] for k in kinds]
@@ -192,13 +203,17 @@ async def session(url: str, seat: Seat, until: float, seed: int, tally: Tally) -
             if status != "200":
                 tally.errors[kind] += 1
                 tally.first_error.setdefault(kind, f"{status} on {path} as {seat.email}")
+            if think:
+                await asyncio.sleep(rng.uniform(think / 2, think * 3 / 2))
 
 
-async def load(url: str, found: list[Seat], sessions: int, seconds: float) -> Tally:
+async def load(
+    url: str, found: list[Seat], sessions: int, seconds: float, think: float = 0
+) -> Tally:
     tally = Tally()
     until = time.perf_counter() + seconds
     await asyncio.gather(
-        *(session(url, found[n % len(found)], until, n, tally) for n in range(sessions))
+        *(session(url, found[n % len(found)], until, n, tally, think) for n in range(sessions))
     )
     return tally
 
@@ -243,7 +258,7 @@ def in_process(home: Path, found: list[Seat], seconds: float) -> Tally:
     calls: dict[str, Callable[[Record, Seat], object]] = {
         "page": page,
         "image": lambda r, s: r.reads.page_image(rng.choice(s.pictured), dpi),
-        "documents": lambda r, s: r.catalog.documents(),
+        "documents": lambda r, s: r.catalog.documents(limit=Settings().documents_limit),
         "search": lambda r, s: r.reads.search(rng.choice(QUERIES), 50),
     }
     until = time.perf_counter() + seconds
@@ -281,18 +296,25 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--pages", type=int, default=0, help="generated pages to add")
     parser.add_argument("--workspace", type=Path, help="a reference-case workspace to copy")
+    parser.add_argument(
+        "--think", type=float, default=2, help="mean pause between requests (0: none)"
+    )
+    parser.add_argument("--workers", type=int, help="server processes (serve's default)")
     args = parser.parse_args()
-    if args.sessions < 1 or args.seconds <= 0 or args.pages < 0:
-        parser.error("--sessions at least 1, --seconds above 0, --pages from 0")
+    if args.sessions < 1 or args.seconds <= 0 or args.pages < 0 or args.think < 0:
+        parser.error("--sessions at least 1, --seconds above 0, --pages and --think from 0")
+    if args.workers is not None and args.workers < 1:
+        parser.error("--workers at least 1")
     if args.workspace is not None and not args.workspace.is_dir():
         parser.error(f"--workspace {args.workspace}: no such workspace folder")
     with tempfile.TemporaryDirectory() as tmp:
         home = build(Path(tmp), args.workspace)
         secrets, found = seats(home, args.pages)
         port = free_port()
+        serving = ["--workers", str(args.workers)] if args.workers else []
         url = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(
-            [*CLAWBACK, "serve", "-w", str(home), "--port", str(port)],
+            [*CLAWBACK, "serve", "-w", str(home), "--port", str(port), *serving],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -307,14 +329,34 @@ def main() -> None:
                 log_in(url, seat, secrets.get(seat.email))
             pages = sum(len(s.pages) for s in found) // len(found)
             print(f"{len(found)} seats logged in, {pages:,} pages seen per seat on average")
-            tally = asyncio.run(load(url, found, args.sessions, args.seconds))
+            workers = " ".join(serving) or "(its default --workers)"
+            print(f"server: clawback serve {workers}, {os.cpu_count()} cores")
+            pressed = asyncio.run(load(url, found, args.sessions, args.seconds))
+            paced = (
+                asyncio.run(load(url, found, args.sessions, args.seconds, args.think))
+                if args.think
+                else None
+            )
         finally:
             server.terminate()
             server.wait(30)
-        report(f"web, {args.sessions} sessions on loopback", tally, args.seconds)
+        report(
+            f"web, {args.sessions} sessions back to back (each sends its next request the moment"
+            " its answer arrives: a stress test)",
+            pressed,
+            args.seconds,
+        )
+        if paced is not None:
+            report(
+                f"web, {args.sessions} sessions with think time ({args.think / 2:g}-"
+                f"{args.think * 3 / 2:g} s between answer and next request, as people read)",
+                paced,
+                args.seconds,
+            )
         alone = max(args.seconds / 3, 5)
         report(
-            "the CLI's service calls, in process, one at a time",
+            "the CLI's service calls, in process, one at a time (the service's own cost: no"
+            " HTTP, no page drawn, nothing waiting its turn)",
             in_process(home, found, alone),
             alone,
         )

@@ -561,11 +561,16 @@ def serve(
     workspace: WorkspaceOption = DEFAULT_WS,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Server processes answering at once (default: one per core)."),
+    ] = None,
 ) -> None:
     """Serve the web app and its JSON API (/api) over the workspace, for people with a login."""
+    from clawback.web.server import default_workers
     from clawback.web.server import serve as run
 
-    run(workspace, host, port)
+    run(workspace, host, port, default_workers() if workers is None else workers)
 
 
 @app.command("check-redactions")

@@ -34,8 +34,9 @@ class BatesError(InvalidInput):
     """A string is not a Bates number or range, or numbers do not form a valid range."""
 
 
-_SEPARATORS = "-_. "
-_DROP_SEPARATORS = str.maketrans("", "", _SEPARATORS)
+#: The separators a prefix may hold, which its series (its comparison key) drops.
+SEPARATORS = "-_. "
+_DROP_SEPARATORS = str.maketrans("", "", SEPARATORS)
 # A word: digits inside it, or at its end just before an underscore ("NG7_").
 _SEGMENT = r"[A-Za-z](?:[A-Za-z]|[0-9]+(?=[A-Za-z]|_))*"
 _PREFIX = rf"{_SEGMENT}(?:[-_. ]{_SEGMENT})*[-_. ]?"

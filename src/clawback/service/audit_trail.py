@@ -18,13 +18,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import String, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from clawback.domain.access import sees_everything
 from clawback.domain.errors import InvalidInput
 from clawback.domain.order import Side
 from clawback.domain.seats import Act
+from clawback.service import access as access_rules
 from clawback.service import delivery, lookup, state
 from clawback.service.base import Service
 from clawback.storage import audit, audit_export
@@ -53,6 +54,7 @@ WIDER = "another person's reads, from a view wider than yours"
 COUNTS = "counts documents over a view wider than yours"
 #: The record a detail's ``state`` binds by the document's row: ``document:<id>``.
 STATE_KEYS = re.compile(r"document:\d+")
+EXHIBIT_NAME = re.compile(r"Ex\. \d+")
 #: Detail keys whose whole numbers are exhibit numbers.
 EXHIBIT_KEYS = frozenset({"exhibit", "exhibits", "sealed", "unsealed", "lead", "members"})
 
@@ -103,11 +105,15 @@ class AuditTrail(Service):
             raise InvalidInput(f"list 1 to 1000 entries, not {limit}")
         sides = _sides(self)
         with self.ctx.reading() as s:
-            unknown = self._unknown_names(s)
             found = s.scalars(select(t.Audit).order_by(t.Audit.seq.desc()).limit(limit)).all()
+            named = {name for row in found for name in _names(row.subject, row.detail)}
+            unknown = self._unknown_names(s, named)
+            partial = self._knows_less(s)
             listed = []
             for row in found:
-                why = self._why(sides, unknown, row.action, row.actor, row.subject, row.detail)
+                why = self._why(
+                    sides, unknown, row.action, row.actor, row.subject, row.detail, partial
+                )
                 subject = row.subject if why is None else ""
                 action = row.action if why is None else "withheld"
                 listed.append(Entry(row.seq, row.stamp, row.actor, row.path, action, subject, why))
@@ -135,9 +141,12 @@ class AuditTrail(Service):
         sides = _sides(self)
         with self.ctx.transaction() as s:
             unknown = self._unknown_names(s)
+            partial = bool(unknown)  # every document has a control number
 
         def withhold(entry: audit.Recorded) -> str | None:
-            return self._why(sides, unknown, entry.action, entry.actor, entry.subject, entry.detail)
+            return self._why(
+                sides, unknown, entry.action, entry.actor, entry.subject, entry.detail, partial
+            )
 
         with self.ctx.transaction() as s:
             head = audit_export.export(
@@ -159,55 +168,86 @@ class AuditTrail(Service):
         actor: str,
         subject: str,
         detail: object,
+        partial: bool,
     ) -> str | None:
         """Why an entry is withheld from this reader, or None: another party's reads and
-        searches; an entry naming a document the reader may not know of; and, for a reader
-        who may not know of every document, another person's reads and searches even on the
-        same side (counsel's "3 of 19 documents" tells an employee of the AEO ones); and, for
-        that reader, a volume's counts and span (its document count and first-to-last Bates
-        numbers tell how much it holds), whichever volume it is, so that which entries are
-        withheld does not tell which volumes hold what the reader may not see."""
+        searches; an entry naming a document the reader may not know of (``unknown``); and,
+        for a reader who may not know of every document (``partial``), another person's reads
+        and searches even on the same side (counsel's "3 of 19 documents" tells an employee of
+        the AEO ones), and a volume's counts and span (its document count and first-to-last
+        Bates numbers tell how much it holds), whichever volume it is, so that which entries
+        are withheld does not tell which volumes hold what the reader may not see."""
         found = _withheld(self.actor.seat, sides, action, actor)
-        found = found or _naming(subject, detail, unknown)
+        found = found or (UNKNOWN if any(n in unknown for n in _names(subject, detail)) else None)
         mine = actor.split(" ", 1)[0] == self.actor.person.email
-        if found is None and unknown and action.startswith(WORK_PRODUCT) and not mine:
+        if found is None and partial and action.startswith(WORK_PRODUCT) and not mine:
             found = WIDER
-        if found is None and unknown and action.startswith(VOLUME_COUNTS):
+        if found is None and partial and action.startswith(VOLUME_COUNTS):
             found = COUNTS
         return found
 
-    def _unknown_names(self, s: Session) -> frozenset[str]:
-        """Every name of every document this actor may not know of (none for the operator
-        and the court)."""
-        if sees_everything(self.actor):
+    def _unknown_names(self, s: Session, among: set[str] | None = None) -> frozenset[str]:
+        """The names of documents this actor may not know of (none for the operator and the
+        court): every one, or those ``among`` the names given (what a listing's entries say:
+        only the documents they name are read)."""
+        if sees_everything(self.actor) or among == set():
             return frozenset()
-        hidden = [
-            d
-            for d in s.scalars(select(t.Document)).all()
-            if not lookup.allowed(s, self.actor, d, lookup.Need.know)
-        ]
-        names = {d.control for d in hidden} | {f"document:{d.id}" for d in hidden}
-        names |= {f"Ex. {d.exhibit}" for d in hidden if d.exhibit is not None}
-        ids = [d.id for d in hidden]
-        for chunk in range(0, len(ids), 500):
-            pages = select(t.Page.bates).where(
-                t.Page.document_id.in_(ids[chunk : chunk + 500]), t.Page.bates.is_not(None)
+        doc, page = t.Document, t.Page
+        if among is None:
+            docs = s.scalars(select(doc)).all()
+            stamps = select(page.document_id, page.bates).where(page.bates.is_not(None))
+        else:
+            ids = [int(n.split(":")[1]) for n in among if STATE_KEYS.fullmatch(n)]
+            exhibits = [int(n[4:]) for n in among if EXHIBIT_NAME.fullmatch(n)]
+            stamps = select(page.document_id, page.bates).where(
+                type_coerce(page.bates, String).in_(among)
             )
-            names |= {str(b) for b in s.scalars(pages).all()}
-        return frozenset(names)
+            ids += [n for n, _ in s.execute(stamps)]
+            docs = s.scalars(
+                select(doc).where(
+                    or_(doc.id.in_(ids), doc.control.in_(among), doc.exhibit.in_(exhibits))
+                )
+            ).all()
+        volumes = _volumes(s)  # noqa: F841 - held, so each document's s.get finds its volume
+        hidden = {d.id: d for d in docs if not lookup.allowed(s, self.actor, d, lookup.Need.know)}
+        names = {d.control for d in hidden.values()} | {f"document:{d}" for d in hidden}
+        names |= {f"Ex. {d.exhibit}" for d in hidden.values() if d.exhibit is not None}
+        ids = list(hidden)
+        for chunk in range(0, len(ids), 500):
+            of = stamps.where(page.document_id.in_(ids[chunk : chunk + 500]))
+            names |= {str(b) for _, b in s.execute(of)}
+        return frozenset(names if among is None else names & among)
+
+    def _knows_less(self, s: Session) -> bool:
+        """Whether there is a document this actor may not know of: among those they may not
+        see (``access.visible``, in the query), read until the first."""
+        if sees_everything(self.actor):
+            return False
+        unseen = (
+            select(t.Document)
+            .where(~access_rules.visible(self.actor))
+            .execution_options(yield_per=200)
+        )
+        volumes = _volumes(s)  # noqa: F841 - held, so each document's s.get finds its volume
+        return any(
+            not lookup.allowed(s, self.actor, d, lookup.Need.know) for d in s.scalars(unseen)
+        )
 
 
-def _naming(subject: str, detail: object, unknown: frozenset[str]) -> str | None:
-    """Why an entry is withheld for naming a document in ``unknown`` in its subject or its
-    detail (the export carries the detail: a text in it, or an exhibit number under an
-    exhibit key), or None."""
-    if not unknown:
-        return None
-    names = NAMES.findall(subject or "")
+def _volumes(s: Session) -> list[t.Production]:
+    """Every production, loaded into the session: the session holds rows only while they are
+    referenced, so without these each document's access check would read its volume again."""
+    return list(s.scalars(select(t.Production)))
+
+
+def _names(subject: str, detail: object) -> list[str]:
+    """The names an entry gives documents by, in its subject or its detail (the export
+    carries the detail: a text in it, or an exhibit number under an exhibit key)."""
+    names: list[str] = NAMES.findall(subject or "")
     said = canonical(detail).decode("utf-8", "replace")
     names += NAMES.findall(said) + STATE_KEYS.findall(said)
     names += [f"Ex. {n}" for n in _exhibit_numbers(detail)]
-    return UNKNOWN if any(name in unknown for name in names) else None
+    return names
 
 
 def _exhibit_numbers(value: object, key: str = "") -> list[int]:

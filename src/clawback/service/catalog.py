@@ -11,8 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ScalarSelect, case, func, select
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    ScalarSelect,
+    Select,
+    SQLColumnExpression,
+    String,
+    case,
+    exists,
+    func,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from clawback.domain.access import full_view
@@ -23,11 +36,12 @@ from clawback.domain.errors import InvalidInput
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.refs import DocumentRef, ExhibitNamed, bates_number, document_ref
 from clawback.service import access as access_rules
-from clawback.service import knowledge, lookup, rows
+from clawback.service import lookup, rows
 from clawback.service.base import Service
 from clawback.service.paged import Paged
 from clawback.service.reads import MAX_LIMIT, MAX_OFFSET, SLIP_SHEET, _slip_words
 from clawback.storage import tables as t
+from clawback.storage.types import bates_counter, bates_series
 
 #: The designation filter's word for documents that carry none.
 UNDESIGNATED = "none"
@@ -69,12 +83,9 @@ class Listing(Paged[Listed]):
 
 @dataclass(frozen=True)
 class _Key:
-    """What a listing sorts and filters on, read in one query for every visible document."""
+    """A document of a listing's page: its id and its first and last stamped pages."""
 
     id: int
-    exhibit: int | None
-    control: str  # as the actor may know it: "" for another side's document
-    tier: str | None
     first: BatesNumber | None
     last: BatesNumber | None
 
@@ -112,37 +123,69 @@ class Catalog(Service):
         if not 0 <= offset <= MAX_OFFSET:
             raise InvalidInput(f"offset must be between 0 and {MAX_OFFSET}, not {offset}")
         with self.ctx.reading() as s:
-            order = rows.protective_order(s) if s.get(t.Matter, 1) is not None else None
-            named = designation not in (None, "", UNDESIGNATED)
-            wanted_tier = order.tier(designation) if order and designation and named else None
+            # Materialized: each document's first page read once, not once per use below.
+            listed_keys = self._keys(s, designation, family, claim, exhibits)
+            keys = listed_keys.cte("listed").prefix_with("MATERIALIZED")
+            first = keys.c.first
+            dialect = s.get_bind().dialect.name
+            query = select(keys.c.id, first, func.count().over())
+            if bates is not None:
+                query = query.where(
+                    bates_series(first, dialect) == bates.series,
+                    bates_counter(first) <= bates.last.number,
+                    bates_counter(_stamped(keys.c.id, -1)) >= bates.first.number,
+                )
+            found = s.execute(query.order_by(*_order(keys, dialect)).offset(offset).limit(limit))
+            page = found.all()
+            if page:
+                total = page[0][2]  # counted inside the filter, before the page is cut
+            else:  # none on this page: past the end, or none at all
+                total = s.scalar(select(func.count()).select_from(query.subquery())) or 0
+            ids = [row[0] for row in page]
             doc = t.Document
-            shown = (
-                doc.control
-                if full_view(self.actor)
-                else case((doc.held_by == self.actor.seat.value, doc.control), else_="")
-            )
-            query = select(
-                doc.id, doc.exhibit, shown, doc.tier, _stamped(doc, 1), _stamped(doc, -1)
-            ).where(access_rules.visible(self.actor, doc))
-            if claim:
-                query = query.where(doc.exhibit.in_(lookup.claim(s, self.actor, claim).exhibits))
-            if family:
-                query = query.where(doc.family == family)
-            if exhibits:
-                query = query.where(doc.exhibit.is_not(None))
-            if designation == UNDESIGNATED:
-                query = query.where(doc.tier.is_(None))
-            keys = [
-                k
-                for k in (_Key(*row) for row in s.execute(query))
-                if (wanted_tier is None or (k.tier and wanted_tier.matches(k.tier)))
-                and (bates is None or _overlaps(bates, k.first, k.last))
-            ]
-            keys.sort(key=_order)
-            chosen = keys[offset : None if limit is None else offset + limit]
-            listed = self._listed(s, chosen)
-            self.ctx.audit(s, "read.list", f"{len(listed)} of {counted(len(keys), 'document')}")
-        return Listing(listed, total=len(keys), offset=offset)
+            lasts = {  # each last page read for the page's documents only
+                n: last
+                for n, last in s.execute(
+                    select(doc.id, _stamped(doc.id, -1)).where(doc.id.in_(ids))
+                )
+            }
+            listed = self._listed(s, [_Key(n, f, lasts.get(n)) for n, f, _ in page])
+            self.ctx.audit(s, "read.list", f"{len(listed)} of {counted(total, 'document')}")
+        return Listing(listed, total=total, offset=offset)
+
+    def _keys(
+        self,
+        s: Session,
+        designation: str | None,
+        family: str | None,
+        claim: str | None,
+        exhibits: bool,
+    ) -> Select[tuple[int, BatesNumber | None, int | None, str]]:
+        """Each visible document answering the filters (all but the Bates range, which is on
+        its first and last pages): its id, first stamped page, exhibit, and control number as
+        the actor may know it ("" for another side's document)."""
+        doc = t.Document
+        shown = (
+            doc.control
+            if full_view(self.actor)
+            else case((doc.held_by == self.actor.seat.value, doc.control), else_="")
+        )
+        query = select(
+            doc.id, _stamped(doc.id, 1).label("first"), doc.exhibit, shown.label("control")
+        ).where(access_rules.visible(self.actor, doc))
+        if claim:
+            query = query.where(doc.exhibit.in_(lookup.claim(s, self.actor, claim).exhibits))
+        if family:
+            query = query.where(doc.family == family)
+        if exhibits:
+            query = query.where(doc.exhibit.is_not(None))
+        if designation == UNDESIGNATED:
+            query = query.where(doc.tier.is_(None))
+        elif designation and s.get(t.Matter, 1) is not None:
+            wanted = rows.protective_order(s).tier(designation)
+            recorded = s.scalars(select(doc.tier).distinct())
+            query = query.where(doc.tier.in_([r for r in recorded if r and wanted.matches(r)]))
+        return query
 
     def tally(self) -> Tally:
         """How many documents the actor may see, by designation and under seal: counted by the
@@ -170,15 +213,11 @@ class Catalog(Service):
         for the lot (the rows, the slip sheets among them, the slip sheets' words)."""
         if not keys:
             return []
-        known = knowledge.known(s, self.actor)
-        claims: dict[int, list[str]] = {}
-        for c in known.claims:
-            for n in c.exhibits:
-                claims.setdefault(n, []).append(c.id)
         docs = {
             d.id: d
             for d in s.scalars(select(t.Document).where(t.Document.id.in_([k.id for k in keys])))
         }
+        claims = _claims_of(s, {d.exhibit for d in docs.values() if d.exhibit is not None})
         foreign = [d for d in docs.values() if not self._own(d) and d.produced is not None]
         slipped = (
             set(
@@ -259,6 +298,19 @@ class Catalog(Service):
             return neighbours_in(s, self.actor, number)
 
 
+def _claims_of(s: Session, exhibits: set[int]) -> dict[int, list[str]]:
+    """The claims over each of ``exhibits``, by id. A listing's exhibits are ones the actor
+    may see, so may know of (``domain.access.may_know``): every claim over one is theirs to
+    know."""
+    found: dict[int, list[str]] = {}
+    if exhibits:
+        for claim, over in s.execute(select(t.Claim.id, t.Claim.exhibits).order_by(t.Claim.id)):
+            for n in over:
+                if n in exhibits:
+                    found.setdefault(n, []).append(claim)
+    return found
+
+
 def pages_of(s: Session, doc: t.Document) -> list[BatesNumber]:
     """The Bates numbers of ``doc``'s produced pages, in order (the caller found ``doc``
     through ``lookup`` with its actor)."""
@@ -272,15 +324,27 @@ def neighbours_in(
     s: Session, actor: Actor, number: BatesNumber
 ) -> tuple[BatesNumber | None, BatesNumber | None]:
     """The pages before and after ``number`` in its series among those ``actor`` may see (the
-    caller checked that ``actor`` may see ``number``)."""
-    doc = t.Document
-    visible = (
-        select(t.Page.bates)
-        .join(doc, t.Page.document_id == doc.id)
-        .where(access_rules.visible(actor, doc))
+    caller checked that ``actor`` may see ``number``).
+
+    Each is a walk along the Bates number index from ``number`` that asks of each page in
+    turn whether its document is visible (``EXISTS``), stopping at the first: first among the
+    pages stamped with the same prefix as ``number`` (its spelling: a run of the index), then,
+    only if none is, among the rest of the series (another spelling of its prefix)."""
+    doc, page = t.Document, t.Page
+    seen = exists(
+        select(doc.id).where(doc.id == page.document_id, access_rules.visible(actor, doc))
     )
-    before = s.scalar(visible.where(t.Page.bates < number).order_by(t.Page.bates.desc()).limit(1))
-    after = s.scalar(visible.where(t.Page.bates > number).order_by(t.Page.bates).limit(1))
+    stamped = type_coerce(page.bates, String)
+    # Every stamp of this spelling is the prefix then digits, so lies between these two texts.
+    low, high = number.prefix, f"{number.prefix}:"
+    walk = select(page.bates).where(seen).limit(1)
+    series = bates_series(stamped, s.get_bind().dialect.name) == number.series
+    before = s.scalar(
+        walk.where(page.bates < number, stamped > low).order_by(page.bates.desc())
+    ) or s.scalar(walk.where(stamped <= low, series).order_by(page.bates.desc()))
+    after = s.scalar(
+        walk.where(page.bates > number, stamped < high).order_by(page.bates)
+    ) or s.scalar(walk.where(stamped >= high, series).order_by(page.bates))
     return _same_series(number, before), _same_series(number, after)
 
 
@@ -288,25 +352,29 @@ def _same_series(here: BatesNumber, other: BatesNumber | None) -> BatesNumber | 
     return other if other is not None and other.series == here.series else None
 
 
-def _overlaps(wanted: BatesRange, first: BatesNumber | None, last: BatesNumber | None) -> bool:
-    if first is None or last is None or first.series != wanted.first.series:
-        return False
-    return not (last < wanted.first or first > wanted.last)
-
-
-def _stamped(doc: type[t.Document], direction: int) -> ScalarSelect[BatesNumber | None]:
-    """The document's first (``1``) or last (``-1``) stamped Bates number, by page order."""
+def _stamped(doc: SQLColumnExpression[int], direction: int) -> ScalarSelect[BatesNumber | None]:
+    """The first (``1``) or last (``-1``) stamped Bates number, by page order, of the document
+    whose id is ``doc``."""
     idx = t.Page.idx if direction > 0 else t.Page.idx.desc()
     return (
         select(t.Page.bates)
-        .where(t.Page.document_id == doc.id, t.Page.bates.is_not(None))
+        .where(t.Page.document_id == doc, t.Page.bates.is_not(None))
         .order_by(idx)
         .limit(1)
         .scalar_subquery()
     )
 
 
-def _order(key: _Key) -> tuple[int, str, int, str, int]:
-    if key.first is not None:
-        return (0, key.first.series, key.first.number, "", key.id)
-    return (1, "", key.exhibit or 0, key.control, key.id)
+def _order(keys: CTE, dialect: str) -> list[ColumnElement[Any]]:
+    """A listing's order: stamped documents first, by their first page's series and number;
+    then the others by exhibit, then control number as the actor may know it; then id."""
+    stamped = keys.c.first.is_not(None)
+    control: ColumnElement[str] = case((stamped, ""), else_=keys.c.control)
+    return [
+        case((stamped, 0), else_=1),
+        bates_series(keys.c.first, dialect),
+        bates_counter(keys.c.first),
+        case((stamped, 0), else_=func.coalesce(keys.c.exhibit, 0)),
+        control.collate("C") if dialect == "postgresql" else control,
+        keys.c.id,
+    ]

@@ -1,14 +1,16 @@
 """Column types for the field's values: a Bates number is stored as its text and read back as a
-``BatesNumber``, so it is parsed once, here, and travels as a value everywhere else."""
+``BatesNumber``, so it is parsed once, here, and travels as a value everywhere else; in a
+query, ``bates_series`` and ``bates_counter`` read its text back as that value's series and
+number, so the database orders and compares Bates numbers as ``BatesNumber`` does."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Dialect, String
+from sqlalchemy import BigInteger, ColumnElement, Dialect, String, cast, func, type_coerce
 from sqlalchemy.types import TypeDecorator
 
-from clawback.domain.bates import BatesNumber
+from clawback.domain.bates import SEPARATORS, BatesNumber
 
 
 class Bates(TypeDecorator[BatesNumber]):
@@ -26,3 +28,29 @@ class Bates(TypeDecorator[BatesNumber]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> BatesNumber | None:
         return None if value is None else BatesNumber.parse(value)
+
+
+#: What ``rtrim`` strips to leave a stored Bates number's prefix (a prefix never ends in a digit).
+_DIGITS = "0123456789"
+
+
+def bates_series(column: ColumnElement[Any], dialect: str) -> ColumnElement[str]:
+    """A Bates column's ``BatesNumber.series`` in SQL (its prefix, upper case, no separators),
+    compared as Python compares strings (code points: ``C`` collation on PostgreSQL)."""
+    found: ColumnElement[str] = _prefix(column)
+    for separator in SEPARATORS:
+        found = func.replace(found, separator, "", type_=String)
+    found = func.upper(found, type_=String)
+    return found.collate("C") if dialect == "postgresql" else found
+
+
+def bates_counter(column: ColumnElement[Any]) -> ColumnElement[int]:
+    """A Bates column's ``BatesNumber.number`` in SQL: the digits after its prefix."""
+    digits = func.substr(
+        type_coerce(column, String), func.length(_prefix(column)) + 1, type_=String
+    )
+    return cast(digits, BigInteger)
+
+
+def _prefix(column: ColumnElement[Any]) -> ColumnElement[str]:
+    return func.rtrim(type_coerce(column, String), _DIGITS, type_=String)

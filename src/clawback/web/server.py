@@ -1,21 +1,71 @@
-"""``clawback serve``: the app on uvicorn, the server alone holding the workspace."""
+"""``clawback serve``: the app on uvicorn, the server alone holding the workspace.
+
+With ``workers`` above one, uvicorn runs that many processes on one socket, each with the app
+made afresh (``app_from_environment``, the workspace named in the environment). Nothing that
+decides what a person may do lives in one process's memory: sessions, CSRF tokens, log-in
+attempts (and so throttling), TOTP steps are rows of the record; what a process keeps to
+itself are caches of pure results (``service.recent``), which any process may rebuild, and
+why a volume it was making stopped (``pages.productions``: the progress a browser polls from
+another process reads "being made" until the volume is resumed; the record is unharmed).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import uvicorn
+from fastapi import FastAPI
 
+from clawback.domain.errors import InvalidInput
 from clawback.service import Workspace
 from clawback.web.app import create_app
 from clawback.web.settings import Settings
 
+#: Where a worker process finds the workspace it serves.
+WORKSPACE_SETTING = "CLAWBACK_SERVE_WORKSPACE"
+#: Worker processes at most (each holds its own connections and caches).
+MAX_WORKERS = 32
+#: How long a worker may take to answer uvicorn's health check before it is killed.
+HEALTH_CHECK_SECONDS = 60
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the workspace at ``root`` until interrupted."""
+
+def default_workers() -> int:
+    """One worker process per core the machine gives this process."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
+    """Serve the workspace at ``root`` until interrupted, in ``workers`` processes."""
+    if not 1 <= workers <= MAX_WORKERS:
+        raise InvalidInput(f"--workers must be between 1 and {MAX_WORKERS}, not {workers}")
+    if workers > 1:
+        Workspace.open(root).close()  # refused here, in one line, if it cannot be served
+        os.environ[WORKSPACE_SETTING] = str(root.resolve())
+        uvicorn.run(
+            f"{__name__}:app_from_environment",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            proxy_headers=False,
+            server_header=False,
+            # A worker busy with many requests on a loaded machine is slow, not hung: uvicorn
+            # kills one that misses its health check, and the requests it holds with it.
+            timeout_worker_healthcheck=HEALTH_CHECK_SECONDS,
+        )
+        return
     workspace = Workspace.open(root)
     try:
         app = create_app(workspace, Settings())
         uvicorn.run(app, host=host, port=port, proxy_headers=False, server_header=False)
     finally:
         workspace.close()
+
+
+def app_from_environment() -> FastAPI:
+    """The app over the workspace ``WORKSPACE_SETTING`` names: one worker process's."""
+    workspace = Workspace.open(Path(os.environ[WORKSPACE_SETTING]))
+    app = create_app(workspace, Settings())
+    app.router.on_shutdown.append(workspace.close)
+    return app
