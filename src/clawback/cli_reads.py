@@ -86,7 +86,7 @@ def search(
     for hit in hits:
         out.print(f"{hit.name}  {hit.snippet}")
     shown = f"{offset + 1}-{offset + len(hits)} of " if hits else ""
-    out.print(f"{shown}{hits.total} page{'' if hits.total == 1 else 's'}")
+    out.print(f"{shown}{hits.shown_total} page{'' if hits.total == 1 and not hits.more else 's'}")
 
 
 @app.command()

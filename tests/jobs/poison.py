@@ -29,6 +29,18 @@ def poison_kill(_record: Any, _progress: Any, *, path: str) -> Outcome:
     raise AssertionError("unreachable")
 
 
+def ingest_then_die(record: Any, progress: Any, *, path: str, ran: str) -> Outcome:
+    """Ingest the file at ``path`` (the ``ingest`` step itself), then, the first time only,
+    kill this process before the runner hears of it: its effect is committed, its report
+    lost, as when a worker dies between the two."""
+    outcome = STEPS["ingest"](record, progress, path=path, kind=None, custodian="")
+    first = runs(Path(ran)) == 0
+    _ran(ran)
+    if first:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return outcome
+
+
 def runs(path: Path) -> int:
     """How many times the poison step writing to ``path`` ran."""
     return len(path.read_text().splitlines()) if path.exists() else 0

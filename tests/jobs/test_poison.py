@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from clawback.jobs import FAULT_RETRIES, STEPS, Outcome, Step, run_local
+from clawback.jobs.local import DEATHS
 from tests.jobs import poison
 from tests.jobs.conftest import collection
 
@@ -41,6 +42,69 @@ def test_the_local_pool_gives_a_failing_step_up_after_bounded_runs_in_one_line(
         "RuntimeError: the step's own fault",
     )
     assert poison.runs(ran) == FAULT_RETRIES + 1
+
+
+@SQLITE_ONLY
+def test_the_local_pool_gives_up_a_step_whose_process_dies_after_three_deaths_in_one_line(
+    workspace_root: Path, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A step that kills its own process (SIGKILL) breaks the pool; it is run again in a fresh
+    pool, and after `DEATHS` deaths reported failed in one line; the steps beside it finish."""
+    monkeypatch.setitem(STEPS, "poison-kill", poison.poison_kill)
+    killed = tmp_path / "killed"
+    files = sorted(collection(tmp_path / "in", 2, 1).iterdir())
+    steps = [Step("poison-kill", {"path": str(killed)}), *map(Step.ingest, files)]
+    found: dict[str, Outcome] = {}
+    run_local(workspace_root, database_url, steps, 2, lambda st, o: found.update({st.subject: o}))
+    assert found[str(killed)].refused
+    assert found[str(killed)].lines == (
+        f"{killed}: failed, not run again: its worker process was lost {DEATHS} times running it",
+    )
+    # each death laid at it ran it alone; once at most it was lost beside another step
+    assert DEATHS <= poison.runs(killed) <= DEATHS + 1
+    assert [found[str(f)].refused for f in files] == [False, False]
+    assert all("(ingested)" in found[str(f)].lines[0] for f in files)
+
+
+@SQLITE_ONLY
+def test_a_step_whose_process_died_after_its_work_runs_again_and_its_effect_happens_once(
+    workspace_root: Path, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first run of a step ingests its file, then its process is killed before the pool
+    hears of it: the step runs again in a fresh pool, finds the file in the record, and
+    nothing is there twice (document, page, signature, audit entry); its signature steps
+    follow it as if nothing had happened."""
+    from sqlalchemy import func, select
+
+    from clawback.service import Workspace
+    from clawback.storage import tables as t
+
+    monkeypatch.setitem(STEPS, "ingest-then-die", poison.ingest_then_die)
+    ran = tmp_path / "ran"
+    files = sorted(collection(tmp_path / "in", 3, 2).iterdir())
+    steps = [
+        Step("ingest-then-die", {"path": str(files[0]), "ran": str(ran)}),
+        *map(Step.ingest, files[1:]),
+    ]
+    found: list[tuple[Step, Outcome]] = []
+    run_local(workspace_root, database_url, steps, 2, lambda st, o: found.append((st, o)))
+    assert poison.runs(ran) == 2  # killed once, then done
+    assert [o.lines for _, o in found if o.refused] == []
+    assert (
+        sorted(st.name for st, _ in found) == ["ingest", "ingest", "ingest-then-die"] + ["sign"] * 3
+    )  # each document's signature step once, the died step's too
+    ws = Workspace.open(workspace_root, database_url)
+    try:
+        with ws.operator().transaction() as s:
+            docs = s.scalar(select(func.count()).select_from(t.Document))
+            pages = s.scalar(select(func.count()).select_from(t.Page))
+            signed = s.scalar(select(func.count()).select_from(t.PageSignature))
+            ingests = s.scalars(select(t.Audit.subject).where(t.Audit.action == "ingest")).all()
+        assert (docs, pages, signed) == (3, 6, 6)
+        assert len(ingests) == len(set(ingests)) == 3
+        assert ws.operator().audit.verify() == []
+    finally:
+        ws.close()
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from clawback.cli import app
 from clawback.domain.errors import InvalidInput
 from clawback.service import Record
-from clawback.service.reads import Hit
+from clawback.service.search import Hit
 
 COUNSEL = "counsel@plf.test"
 CODE = "zulucode"  # on the memo's page 1, granted for redaction
@@ -124,6 +124,30 @@ def test_results_are_counted_and_paged(world: Record) -> None:
     assert counsel.reads.search("the OR caravan OR shelter OR page").total == 3
 
 
+def test_a_count_stops_at_its_cap_counted_among_the_pages_the_person_may_see(
+    world: Record,
+) -> None:
+    """Past the cap a count says "more than" (a common word need not count every page); the
+    cap is counted inside the access filter: counsel, who may see 3 of the 5 pages, is told
+    exactly 3 at a cap of 3, never "more than 3" (which would tell of the 2 hidden pages)."""
+    query = "the OR caravan OR shelter OR page"
+    capped = world.reads.search(query, 1, count_up_to=2)
+    assert (len(capped), capped.total, capped.more, capped.shown_total) == (1, 2, True, "2+")
+    exact = world.reads.search(query, 1, count_up_to=5)
+    assert (exact.total, exact.more, exact.shown_total) == (5, False, "5")
+    beyond = world.reads.search(query, 2, 2, count_up_to=1)  # counted to the end of the page
+    assert (names(beyond), beyond.total, beyond.more) == (
+        names(world.reads.search(query)[2:4]),
+        4,
+        True,
+    )
+    counsel = world.ctx.workspace.person(COUNSEL)
+    seen = counsel.reads.search(query, 1, count_up_to=3)
+    assert (seen.total, seen.more, seen.shown_total) == (3, False, "3")
+    over = counsel.reads.search(query, 1, count_up_to=2)
+    assert (over.total, over.more) == (2, True)
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -186,6 +210,10 @@ def test_the_command_line_names_each_hit_and_counts_them(
     assert result.output.splitlines()[-1] == "1-2 of 3 pages"
     result = CliRunner().invoke(app, ["search", "reason*", "--offset", "2", *where], env=env)
     assert result.output.splitlines()[0].startswith("DOC-000002 p. 1  ")
+    with pytest.MonkeyPatch.context() as patch:  # a count past its cap says so
+        patch.setattr("clawback.service.search.COUNT_UP_TO", 1)
+        capped = CliRunner().invoke(app, ["search", "reason*", "--limit", "1", *where], env=env)
+    assert capped.output.splitlines()[-1] == "1-1 of 1+ pages", capped.output
     refused = CliRunner().invoke(app, ["search", "(reasons", *where], env=env)
     assert refused.exit_code != 0 and "Traceback" not in refused.output
     assert len(refused.output.strip().splitlines()) == 1

@@ -10,18 +10,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    FromClause,
-    Integer,
-    column,
-    func,
-    literal_column,
-    select,
-    table,
-    true,
-)
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy import select, true
+from sqlalchemy.orm import Session
 
 from clawback.domain import claims as claim_rules
 from clawback.domain import in_camera
@@ -34,9 +24,9 @@ from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.in_camera import ClaimedItem
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.service import access as access_rules
-from clawback.service import delivery, lookup, rows, tracing
+from clawback.service import delivery, lookup, rows, search, tracing
 from clawback.service.base import Service
-from clawback.service.paged import Paged
+from clawback.service.search import Hits
 from clawback.storage import tables as t
 
 #: Longest search, in characters: a longer one is refused, not sent to the database.
@@ -45,31 +35,7 @@ MAX_QUERY = 500
 MAX_LIMIT = 1000
 #: Furthest a search pages on: beyond it a database's integer overflows, and no case is near.
 MAX_OFFSET = 2**31 - 1
-#: How a snippet marks the words found, and the words shown around them.
-MARK = ("\u00ab", "\u00bb")
-SNIPPET_WORDS = 24
 SLIP_SHEET = "slip sheet"
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One page a search found, with the words around the match marked «thus». A page not
-    produced has no Bates number: it is named by its document's control number and page."""
-
-    bates: BatesNumber | None
-    exhibit: int | str | None  # as the court writes it: 12, or "A", "5-A"
-    snippet: str
-    control: str = ""
-    page: int = 0  # from 1
-
-    @property
-    def name(self) -> str:
-        return str(self.bates) if self.bates is not None else f"{self.control} p. {self.page}"
-
-
-class Hits(Paged[Hit]):
-    """One page of a search's hits, with how many pages answer in all among those the person
-    may see (`Paged`)."""
 
 
 @dataclass(frozen=True)
@@ -174,10 +140,15 @@ class Reads(Service):
             self.ctx.audit(s, "check.partial", counted(len(said), "warning"))
             return said
 
-    def search(self, query: str, limit: int = 50, offset: int = 0) -> Hits:
+    def search(
+        self, query: str, limit: int = 50, offset: int = 0, count_up_to: int | None = None
+    ) -> Hits:
         """Pages whose text (as this person reads it) answers ``query`` (``domain.search``'s
         language), among the pages of every document this person may see, produced or not: the
-        ``limit`` pages from ``offset`` in the order they came in, and how many answer in all."""
+        ``limit`` pages from ``offset`` in the order they came in, and how many answer, exactly
+        up to ``count_up_to`` (``search.COUNT_UP_TO`` by default) or the end of this page, past
+        it as "more than" (``Hits.more``: counted among the pages this person may see, as the
+        hits are)."""
         words = " ".join(query.split())
         if len(words) < 2:
             raise InvalidInput("search for at least two characters")
@@ -188,58 +159,17 @@ class Reads(Service):
                 f"search: a limit from 1 to {MAX_LIMIT} and an offset from 0 to {MAX_OFFSET}"
             )
         parsed = search_language.parse(words)
-        column = access_rules.text_column(self.actor)
         with self.ctx.reading() as s:
-            source, matches, snippet, order = _matching(s, parsed, column)
-            # Checked page by page against the page's own document (a primary-key lookup):
-            # the index answers the words, and only pages the person may see are counted,
-            # named or shown.
-            doc = aliased(t.Document)
-            may_see = (
-                select(doc.id)
-                .where(doc.id == t.Page.document_id)
-                .where(access_rules.visible(self.actor, doc))
-            )
-            total = s.scalar(
-                select(func.count()).select_from(source).where(matches, may_see.exists())
-            )
-            found = s.execute(
-                select(
-                    t.Page.bates,
-                    t.Document.exhibit,
-                    t.Document.exhibit_id,
-                    t.Document.control,
-                    t.Page.idx,
-                    snippet,
-                )
-                .select_from(source)
-                .join(t.Document, t.Page.document_id == t.Document.id)
-                .where(matches, may_see.exists())
-                .order_by(order)  # as ingested: document by document, page by page
-                .limit(limit)
-                .offset(offset)
-            ).all()
-            hits = Hits(
-                (
-                    Hit(
-                        b,
-                        rows.as_written(n, written),
-                        " ".join((text or "").split()),
-                        control,
-                        idx + 1,
-                    )
-                    for b, n, written, control, idx, text in found
-                ),
-                total=total or 0,
-                offset=offset,
-            )
+            cap = search.COUNT_UP_TO if count_up_to is None else count_up_to
+            found = search.hits(s, self.actor, parsed, limit, offset, cap)
+            total = f"{found.total}+" if found.more else str(found.total)
             self.ctx.audit(
                 s,
                 "search",
-                f"{len(hits)} of {counted(hits.total, 'page')}",
-                pages=[h.name for h in hits],
+                f"{len(found)} of {total} page{'' if total == '1' else 's'}",
+                pages=[h.name for h in found],
             )
-            return hits
+            return found
 
     def export(self, refs: Sequence[DocumentRef | int | str], out: Path) -> list[Path]:
         """Write each document this person may see, in the version they may see (traced when
@@ -423,33 +353,3 @@ def _slip_sheet(s: Session, doc: t.Document) -> str | None:
 def _slip_words(text: str | None) -> str:
     """A slip sheet's words, from its page's text, on one line."""
     return " ".join((text or "Withheld").split())
-
-
-_PAGE_FTS = table("page_fts", column("rowid", Integer))
-
-
-def _matching(
-    s: Session, query: search_language.Node, column: InstrumentedAttribute[str]
-) -> tuple[FromClause, ColumnElement[bool], ColumnElement[str], ColumnElement[int]]:
-    """Where to search, the condition that the search index answers ``query`` in ``column``,
-    the snippet of ``column`` with the hit marked, and the page id to order by: FTS5 on
-    SQLite (``page_fts`` joined to its pages), the GIN-indexed tsvector column generated from
-    that column on PostgreSQL (migration 0014). The query goes in as a bound parameter, in the
-    engine's syntax as ``domain.search`` made it."""
-    start, stop = MARK
-    if s.get_bind().dialect.name == "sqlite":
-        fts: ColumnElement[Any] = literal_column("page_fts")
-        source = _PAGE_FTS.join(t.Page.__table__, t.Page.id == _PAGE_FTS.c.rowid)
-        which = 0 if column is t.Page.text else 1
-        snippet = func.snippet(fts, which, start, stop, "\u2026", SNIPPET_WORDS)
-        match = fts.op("MATCH")(search_language.fts5(query, column.key))
-        # Ordered by the FTS5 rowid (the page id): the index hands pages over in that order
-        # and the first ``limit`` are read without sorting every match.
-        return source, match, snippet, _PAGE_FTS.c.rowid
-    config: ColumnElement[Any] = literal_column("'simple'::regconfig")
-    tsquery = func.to_tsquery(config, search_language.tsquery(query))
-    options = f"StartSel={start}, StopSel={stop}, MaxWords={SNIPPET_WORDS}, MinWords=8"
-    snippet = func.ts_headline(config, column, tsquery, options)
-    vector: ColumnElement[Any] = literal_column(f"page.{column.key}_search")  # generated
-    found: ColumnElement[bool] = vector.op("@@")(tsquery)
-    return t.Page.__table__, found, snippet, t.Page.__table__.c.id

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import InvalidInput
@@ -64,7 +64,10 @@ class Hit(BaseModel):
 
 class Hits(BaseModel):
     hits: list[Hit]
-    total: int
+    total: int  # exact, or when ``more``, the count stopped there: more than this many
+    more: bool = Field(
+        description="The count stopped at total: more than total pages answer (total+)"
+    )
     offset: int
 
 
@@ -229,7 +232,8 @@ def search(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Hits:
     """Pages answering the query among those the holder may see, produced or not, with
-    snippets, a page of them at a time, and how many answer in all."""
+    snippets, a page of them at a time, and how many answer: exactly up to a cap, past it
+    ``more`` (the count, like the hits, only of pages the holder may see)."""
     found = record.reads.search(q, settings(request).search_limit, offset)
     hits = [
         Hit(
@@ -240,7 +244,7 @@ def search(
         )
         for h in found
     ]
-    return Hits(hits=hits, total=found.total, offset=found.offset)
+    return Hits(hits=hits, total=found.total, more=found.more, offset=found.offset)
 
 
 @router.get("/claims")
