@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -37,9 +37,10 @@ import pymupdf
 
 from clawback.pdf.files.document import PdfError, open_pdf, open_pike, save_clean
 from clawback.pdf.redaction.scrub import CONTENT_TEXT_KEY, TEXT_KEYS
+from clawback.pdf.shows.pagereads import PageReads
 from clawback.pdf.shows.survey import survey
 
-__all__ = ["Removed", "unseen_text", "visible_copy"]
+__all__ = ["Removed", "remove_unseen_text", "rewrites", "rewritten", "unseen_text", "visible_copy"]
 
 #: MuPDF text flags for "every character the page holds" and "the characters a viewer draws".
 _ALL = (
@@ -70,29 +71,46 @@ class Removed:
     def as_data(self) -> dict[str, int]:
         return {k: v for k, v in vars(self).items() if v and isinstance(v, int)}
 
+    def with_unseen(self, by_page: Sequence[tuple[int, int]]) -> Removed:
+        """These counts, with the characters `remove_unseen_text` took out (page, count)."""
+        unseen = sum(n for _, n in by_page)
+        return replace(self, unseen_characters=unseen, unseen_by_page=tuple(by_page))
+
 
 def visible_copy(pdf: bytes) -> tuple[bytes, Removed]:
     """`pdf` as a viewer shows it (see the module doc), and what was removed."""
-    layers = replacement = 0
     with open_pdf(pdf) as doc:
-        layered = bool(doc.get_ocgs())
-        replaced = survey(doc, range(doc.page_count)).replacement_text or _alt_text(doc)
-    if layered or replaced:
-        with open_pike(pdf) as pike:
-            layers = _flatten_optional_content(pike) if layered else 0
-            replacement = _drop_replacement_text(pike) if replaced else 0
-            if "/OCProperties" in pike.Root:
-                del pike.Root["/OCProperties"]
-            pdf = _saved(pike)
+        layered, replaced = rewrites(doc)
+    pdf, removed = rewritten(pdf, layered, replaced)
     by_page = []
     with open_pdf(pdf) as doc:
         for page in doc.pages():
-            if removed := _remove_unseen_text(page):
-                by_page.append((page.number, removed))
+            if count := remove_unseen_text(page):
+                by_page.append((page.number, count))
         if by_page:
             pdf = save_clean(doc)
-    unseen = sum(n for _, n in by_page)
-    return pdf, Removed(layers, unseen, replacement, tuple(by_page))
+    return pdf, removed.with_unseen(by_page)
+
+
+def rewrites(doc: pymupdf.Document) -> tuple[bool, bool]:
+    """Whether `doc` has optional content, and replacement text, to take out (steps 1 and 3
+    of the module doc: `rewritten` does them; step 2 is `remove_unseen_text`, page by page)."""
+    layered = bool(doc.get_ocgs())
+    replaced = survey(doc, range(doc.page_count)).replacement_text or _alt_text(doc)
+    return layered, bool(replaced)
+
+
+def rewritten(pdf: bytes, layered: bool, replaced: bool) -> tuple[bytes, Removed]:
+    """`pdf` with its optional content flattened (``layered``) and its replacement text
+    dropped (``replaced``), as `rewrites` found them; the same bytes when neither."""
+    if not (layered or replaced):
+        return pdf, Removed()
+    with open_pike(pdf) as pike:
+        layers = _flatten_optional_content(pike) if layered else 0
+        replacement = _drop_replacement_text(pike) if replaced else 0
+        if "/OCProperties" in pike.Root:
+            del pike.Root["/OCProperties"]
+        return _saved(pike), Removed(hidden_layers=layers, replacement_texts=replacement)
 
 
 def _saved(doc: pikepdf.Pdf) -> bytes:
@@ -393,20 +411,23 @@ def _unseen(
     return unseen
 
 
-def _remove_unseen_text(page: pymupdf.Page) -> int:
-    """Remove the characters a viewer does not draw (`unseen_text`). Refused in one line if
-    the text a viewer draws moved."""
+def remove_unseen_text(page: pymupdf.Page, reads: PageReads | None = None) -> int:
+    """Remove the characters a viewer does not draw (`unseen_text`); how many. Refused in one
+    line if the text a viewer draws moved. `reads` holds what the page's other checks read of
+    it (its text trace); it forgets them if the page changed."""
+    reads = reads or PageReads(page)
     turned = page.rotation
     if turned:
         page.set_rotation(0)
     try:
-        trace = page.get_texttrace()
+        trace = reads.trace()
         if _all_shown(page, trace):
             return 0
         before = _chars(page, _SHOWN)
         unseen = _unseen(page, before, trace)
         if not unseen:
             return 0
+        reads.forget()  # the page is about to change: what was read of it no longer holds
         for box in unseen:
             # no box drawn (fill=False, which the stubs do not name): nothing was shown there
             page.add_redact_annot(box, fill=False)  # type: ignore[arg-type]
