@@ -2,7 +2,12 @@
 bomb limits, reduced to what a viewer shows (`clawback.pdf.shows.visible`), what no reader sees
 said per page (`clawback.ingest.hidden`), scans OCR'd, each page's text read. Damage (a
 structure MuPDF had to rebuild) and scans OCR could not read are warnings on the document.
-Every refusal is a one-line error raised here, before the service stores a byte."""
+Every refusal is a one-line error raised here, before the service stores a byte.
+
+The steps run page by page on one opening of the file, each page's reads (its text trace, box
+log, drawings, pictures) made once for every step that needs them (`pdf.shows.pagereads`); the
+file is opened again only where a step made a new one. The findings are those of the steps run
+one after another on their own openings (``tests/ingest/test_ready_once.py``)."""
 
 from __future__ import annotations
 
@@ -153,11 +158,12 @@ def _look(pdf: bytes, doc: pymupdf.Document, removed: Removed) -> Looked:
     if by_page:  # the working copy is a new file: read as that file is
         pdf = save_clean(doc)
         with open_pdf(pdf) as copy:
-            return _looked(pdf, copy, removed.with_unseen(by_page))
+            return _look_again(pdf, copy, removed.with_unseen(by_page))
     return _finish(pdf, doc, removed, hidden, plan)
 
 
-def _looked(pdf: bytes, doc: pymupdf.Document, removed: Removed) -> Looked:
+def _look_again(pdf: bytes, doc: pymupdf.Document, removed: Removed) -> Looked:
+    """`_look` at the working copy saved anew after text no viewer shows was taken out."""
     hidden: dict[int, Counter[str]] = {}
     plan: dict[int, ToRead] = {}
     for page in doc.pages():

@@ -26,6 +26,7 @@ A file with none of these comes back as the same bytes. What the page draws that
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -374,9 +375,12 @@ def _all_shown(page: pymupdf.Page, trace: list[dict[str, Any]]) -> bool:
         "text", flags=_SHOWN | _NO_SPACES
     ):
         return False
-    boxes = np.array([ch[3] for span in trace for ch in span["chars"]], dtype=np.float64)
-    if not len(boxes):
+    found = [ch[3] for span in trace for ch in span["chars"]]
+    if not found:
         return True
+    # fromiter over the flat numbers: np.array of 4-tuples cost more than the test itself
+    flat = itertools.chain.from_iterable(found)
+    boxes = np.fromiter(flat, dtype=np.float64, count=4 * len(found)).reshape(-1, 4)
     x0, y0, x1, y1 = boxes.T
     widths, heights = x1 - x0, y1 - y0
     ax0, ay0, ax1, ay1 = page.rect
