@@ -33,11 +33,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-import pymupdf
-
 from clawback.pdf.files.document import open_pdf
+from clawback.pdf.shows.pagereads import PageReads
 
-__all__ = ["SAID", "hidden_text", "hidden_warnings"]
+__all__ = ["SAID", "hidden_on_page", "hidden_text", "hidden_warnings"]
 
 _SAME = 0.05  # colours this close on each channel look alike
 _MOSTLY = 0.6  # the share of a character's box a shape or picture must cover
@@ -64,13 +63,17 @@ def hidden_text(pdf: bytes) -> dict[int, Counter[str]]:
     found: dict[int, Counter[str]] = {}
     with open_pdf(pdf) as doc:
         for page in doc.pages():
-            try:
-                counted = _page(page)
-            except (RuntimeError, ValueError, KeyError, TypeError, IndexError):
-                continue
-            if counted:
+            if counted := hidden_on_page(PageReads(page)):
                 found[page.number] = counted
     return found
+
+
+def hidden_on_page(reads: PageReads) -> Counter[str]:
+    """`hidden_text` of one page, from what the page's other checks read of it too."""
+    try:
+        return _page(reads)
+    except (RuntimeError, ValueError, KeyError, TypeError, IndexError):
+        return Counter()
 
 
 def hidden_warnings(
@@ -94,15 +97,15 @@ def _words(n: int) -> str:
     return f"{n} word{'s' if n != 1 else ''}"
 
 
-def _page(page: pymupdf.Page) -> Counter[str]:
-    trace = page.get_texttrace()
+def _page(reads: PageReads) -> Counter[str]:
+    trace = reads.trace()
     if not trace:
         return Counter()
-    log = page.get_bboxlog()
+    log = reads.boxes()
     images = [(n, box) for n, (kind, box) in enumerate(log) if kind.endswith("image")]
     fills = [
         (int(d["seqno"]), tuple(d["rect"]), _rgb(d["fill"]))
-        for d in (page.get_drawings() if any(k == "fill-path" for k, _ in log) else ())
+        for d in (reads.drawings() if any(k == "fill-path" for k, _ in log) else ())
         if d.get("fill") is not None and (d.get("fill_opacity") or 1.0) >= _OPAQUE
     ]
     areas = [box for _, box in images] + [box for _, box, _ in fills]

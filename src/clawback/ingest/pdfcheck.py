@@ -23,26 +23,31 @@ def check_pdf(pdf: bytes) -> None:
     """Refuse a PDF (in one line) with too many pages, an image declaring too many pixels, a
     stream inflating past `MAX_STREAM_BYTES`, or streams inflating past its budget in all.
     Raises `PdfError` for a file that is not a usable PDF at all."""
-    budget = inflate_budget(len(pdf))
-    total = 0
     with open_pdf(pdf) as doc:
-        if doc.page_count > MAX_PDF_PAGES:
-            raise Refused(f"PDF has too many pages: {doc.page_count:,} (over {MAX_PDF_PAGES:,})")
-        for xref in range(1, doc.xref_length()):
-            if not doc.xref_is_stream(xref):
-                continue
-            if doc.xref_get_key(xref, "Subtype")[1] == "/Image":
-                width = _number(doc.xref_get_key(xref, "Width"))
-                height = _number(doc.xref_get_key(xref, "Height"))
-                check_image_size(width, height, f"PDF image (object {xref})")
-            if "FlateDecode" not in doc.xref_get_key(xref, "Filter")[1]:
-                continue
-            total += _inflated_size(doc, xref, min(MAX_STREAM_BYTES, budget - total) + 1)
-            if total > budget:
-                raise Refused(
-                    f"PDF inflates past {budget >> 20:,} MiB (decompression bomb?): "
-                    f"object {xref} and those before it"
-                )
+        check_document(doc, len(pdf))
+
+
+def check_document(doc: pymupdf.Document, size: int) -> None:
+    """`check_pdf` of a document already open (`open_pdf`) from a file of `size` bytes."""
+    budget = inflate_budget(size)
+    total = 0
+    if doc.page_count > MAX_PDF_PAGES:
+        raise Refused(f"PDF has too many pages: {doc.page_count:,} (over {MAX_PDF_PAGES:,})")
+    for xref in range(1, doc.xref_length()):
+        if not doc.xref_is_stream(xref):
+            continue
+        if doc.xref_get_key(xref, "Subtype")[1] == "/Image":
+            width = _number(doc.xref_get_key(xref, "Width"))
+            height = _number(doc.xref_get_key(xref, "Height"))
+            check_image_size(width, height, f"PDF image (object {xref})")
+        if "FlateDecode" not in doc.xref_get_key(xref, "Filter")[1]:
+            continue
+        total += _inflated_size(doc, xref, min(MAX_STREAM_BYTES, budget - total) + 1)
+        if total > budget:
+            raise Refused(
+                f"PDF inflates past {budget >> 20:,} MiB (decompression bomb?): "
+                f"object {xref} and those before it"
+            )
 
 
 def _number(key: tuple[str, str]) -> int:

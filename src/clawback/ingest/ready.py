@@ -2,23 +2,32 @@
 bomb limits, reduced to what a viewer shows (`clawback.pdf.shows.visible`), what no reader sees
 said per page (`clawback.ingest.hidden`), scans OCR'd, each page's text read. Damage (a
 structure MuPDF had to rebuild) and scans OCR could not read are warnings on the document.
-Every refusal is a one-line error raised here, before the service stores a byte."""
+Every refusal is a one-line error raised here, before the service stores a byte.
+
+The steps run page by page on one opening of the file, each page's reads (its text trace, box
+log, drawings, pictures) made once for every step that needs them (`pdf.shows.pagereads`); the
+file is opened again only where a step made a new one. The findings are those of the steps run
+one after another on their own openings (``tests/ingest/test_ready_once.py``)."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from clawback.ingest.hidden import hidden_text, hidden_warnings
-from clawback.ingest.pdfcheck import check_pdf
+import pymupdf
+
+from clawback.ingest.hidden import hidden_on_page, hidden_warnings
+from clawback.ingest.pdfcheck import check_document
 from clawback.pdf.files.decrypt import decrypt, is_encrypted
-from clawback.pdf.files.document import open_pdf
-from clawback.pdf.shows.extract import PageText, read_pages
-from clawback.pdf.shows.ocr import add_text_layer, needs_ocr
-from clawback.pdf.shows.visible import visible_copy
+from clawback.pdf.files.document import open_pdf, save_clean
+from clawback.pdf.shows.extract import PageText, read_document
+from clawback.pdf.shows.ocr import ToRead, ocr_plan, write_text_layer
+from clawback.pdf.shows.pagereads import PageReads
+from clawback.pdf.shows.visible import Removed, remove_unseen_text, rewrites, rewritten
 
 #: A word OCR read for real: four letters or digits in a row.
 _LEGIBLE = re.compile(r"[^\W_]{4}")
@@ -38,28 +47,25 @@ class Ready:
     received_type: str
 
 
-def _damage(pdf: bytes) -> list[str]:
+def _damage(doc: pymupdf.Document) -> list[str]:
     """What is wrong with a file that opens all the same: MuPDF had to rebuild its structure
     (a file cut short, a broken cross-reference table), so pages or parts may be missing."""
-    with open_pdf(pdf) as doc:
-        if doc.is_repaired:
-            return ["the file is damaged (its structure had to be rebuilt): pages or parts of "
-                    "pages may be missing; ask for it again"]  # fmt: skip
+    if doc.is_repaired:
+        return ["the file is damaged (its structure had to be rebuilt): pages or parts of "
+                "pages may be missing; ask for it again"]  # fmt: skip
     return []
 
 
-def _unread(pdf: bytes, read: Sequence[int]) -> list[str]:
-    """The pages that are pictures of a page (a scan) from which OCR read no legible word (none
-    of four letters or digits or more: noise, dithering or a blank page reads as a few stray
-    marks at most)."""
-    with open_pdf(pdf) as doc:
-        scans = [n for n in range(doc.page_count) if n in read or needs_ocr(doc[n])]
-        silent = [n + 1 for n in scans if not _LEGIBLE.search(doc[n].get_text())]
+def _unread(pages: Sequence[PageText], scans: Iterable[int]) -> list[str]:
+    """The pages that are pictures of a page (a scan: OCR read them, or they needed it) from
+    which OCR read no legible word (none of four letters or digits or more: noise, dithering
+    or a blank page reads as a few stray marks at most)."""
+    silent = [n + 1 for n in sorted(set(scans)) if not _LEGIBLE.search(pages[n].text)]
     if not silent:
         return []
-    pages = ", ".join(str(n) for n in silent[:10]) + (" ..." if len(silent) > 10 else "")
+    shown = ", ".join(str(n) for n in silent[:10]) + (" ..." if len(silent) > 10 else "")
     return [
-        f"OCR read no legible word on scanned page(s) {pages}: search and redaction cannot "
+        f"OCR read no legible word on scanned page(s) {shown}: search and redaction cannot "
         "reach what they show"
     ]
 
@@ -73,7 +79,12 @@ def make_ready(
     password: str | None,
     meta: Mapping[str, Any] | None,
 ) -> Ready:
-    """Decrypt, check for bombs, OCR and read a file; a one-line error before any write."""
+    """Decrypt, check for bombs, OCR and read a file; a one-line error before any write.
+
+    The file is opened once for every step that reads it (`Looked`), a second time only where
+    a step made a new file of it (the replacement text or layers taken out, text no viewer
+    shows taken out, OCR's words written), and each page's reads are shared between the steps
+    that need them (`pdf.shows.pagereads`)."""
     received = pdf if native is None else native
     received_sha = hashlib.sha256(received).hexdigest()
     info = dict(meta or {})
@@ -82,20 +93,25 @@ def make_ready(
         pdf = decrypt(pdf, password or "")
         info["encrypted"] = True
         steps.append("decrypt")
-    check_pdf(pdf)  # bombs refused in one line, before anything is decoded
-    warnings = _damage(pdf)
-    pdf, removed = visible_copy(pdf)  # only what a viewer shows: see `pdf.shows.visible`
+    with open_pdf(pdf) as doc:
+        check_document(doc, len(pdf))  # bombs refused in one line, before anything is decoded
+        warnings = _damage(doc)
+        layered, replaced = rewrites(doc)  # only what a viewer shows: see `pdf.shows.visible`
+        looked = None if layered or replaced else _look(pdf, doc, Removed())
+    if looked is None:  # a new file, without the layers or replacement text no viewer shows
+        shown, removed = rewritten(pdf, layered, replaced)
+        with open_pdf(shown) as doc:
+            looked = _look(shown, doc, removed)
+    pdf, removed = looked.pdf, looked.removed
     if removed:
         info["not_shown"] = removed.as_data()
         steps.append("visible")
     # what the page holds that no reader sees, said per page (`ingest.hidden`), before OCR
-    warnings += hidden_warnings(hidden_text(pdf), removed.unseen_by_page)
-    pdf, read = add_text_layer(pdf)
-    if read:
-        info["ocr_pages"] = [n + 1 for n in read]
+    warnings += hidden_warnings(looked.hidden, removed.unseen_by_page)
+    if looked.read:
+        info["ocr_pages"] = [n + 1 for n in looked.read]
         steps.append("ocr")
-    pages = read_pages(pdf)  # raises a one-line PdfError on a bad file
-    warnings += _unread(pdf, read)
+    warnings += _unread(looked.pages, [*looked.read, *looked.scans])
     if warnings:  # after what the caller knew of the file (a hidden sheet shown ...)
         info["warnings"] = [*info.get("warnings", ()), *warnings]
     if steps:
@@ -105,9 +121,79 @@ def make_ready(
     return Ready(
         pdf=pdf,
         sha=hashlib.sha256(pdf).hexdigest(),
-        pages=pages,
+        pages=looked.pages,
         info=info,
         steps=steps,
         received=received,
         received_type=native_type if native is not None else "application/pdf",
     )
+
+
+@dataclass(frozen=True)
+class Looked:
+    """What the steps after the bomb check made of a file: the PDF the record works on, what
+    `visible` took out of it, the hidden words per page (`ingest.hidden`), the pages OCR
+    wrote words on (`read`) and those it had to read whole (`scans`), and every page's text."""
+
+    pdf: bytes
+    removed: Removed
+    hidden: dict[int, Counter[str]]
+    read: list[int]
+    scans: list[int]
+    pages: list[PageText]
+
+
+def _look(pdf: bytes, doc: pymupdf.Document, removed: Removed) -> Looked:
+    """Text no viewer shows taken out, hidden text counted, OCR, and the pages read, of the
+    open file `pdf` (`doc`), page by page, each page's reads shared among the steps."""
+    by_page: list[tuple[int, int]] = []
+    hidden: dict[int, Counter[str]] = {}
+    plan: dict[int, ToRead] = {}
+    for page in doc.pages():
+        reads = PageReads(page)
+        if count := remove_unseen_text(page, reads):
+            by_page.append((page.number, count))
+        elif not by_page:  # what a page shows, as long as the file is the one read
+            _check_page(page, reads, hidden, plan)
+    if by_page:  # the working copy is a new file: read as that file is
+        pdf = save_clean(doc)
+        with open_pdf(pdf) as copy:
+            return _look_again(pdf, copy, removed.with_unseen(by_page))
+    return _finish(pdf, doc, removed, hidden, plan)
+
+
+def _look_again(pdf: bytes, doc: pymupdf.Document, removed: Removed) -> Looked:
+    """`_look` at the working copy saved anew after text no viewer shows was taken out."""
+    hidden: dict[int, Counter[str]] = {}
+    plan: dict[int, ToRead] = {}
+    for page in doc.pages():
+        _check_page(page, PageReads(page), hidden, plan)
+    return _finish(pdf, doc, removed, hidden, plan)
+
+
+def _check_page(
+    page: pymupdf.Page,
+    reads: PageReads,
+    hidden: dict[int, Counter[str]],
+    plan: dict[int, ToRead],
+) -> None:
+    if counted := hidden_on_page(reads):
+        hidden[page.number] = counted
+    if (wanted := ocr_plan(page, reads)) is not None:
+        plan[page.number] = wanted
+
+
+def _finish(
+    pdf: bytes,
+    doc: pymupdf.Document,
+    removed: Removed,
+    hidden: dict[int, Counter[str]],
+    plan: dict[int, ToRead],
+) -> Looked:
+    """OCR as `plan` says, then every page read (raises a one-line PdfError on a bad file)."""
+    scans = [n for n, wanted in plan.items() if wanted.regions is None]
+    made, read = write_text_layer(doc, plan)
+    if made is None:
+        return Looked(pdf, removed, hidden, read, scans, read_document(doc))
+    with open_pdf(made) as ocred:
+        return Looked(made, removed, hidden, read, scans, read_document(ocred))

@@ -13,35 +13,32 @@ checked for fake redactions, boxes over live text, each found kept as a warning 
 from __future__ import annotations
 
 import hashlib
-import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback import email
-from clawback.domain.errors import ClawbackError, RuleViolation
+from clawback.domain.errors import RuleViolation
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.order import Side
-from clawback.domain.refs import CONTROL_PREFIXES
 from clawback.domain.seats import Act
-from clawback.ingest import EMAIL, INGESTED, KNOWN, PDF, REFUSED, FileReport, shown, walk
+from clawback.ingest import EMAIL, PDF, FileReport, shown
 from clawback.ingest import prepare as prepare_file
-from clawback.ingest.ahead import to_render
 from clawback.ingest.children import children, render_members
 from clawback.ingest.embedded import embedded_files
-from clawback.ingest.ready import Ready, make_ready
-from clawback.ingest.render import ahead as render_ahead
+from clawback.ingest.ready import make_ready
 from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.service import access as access_rules
 from clawback.service import exhibit_numbering as numbering
-from clawback.service import rows
+from clawback.service import ingest_folder, ingest_store, rows
 from clawback.service.base import Service
 from clawback.service.box_checks import BoxChecks
 from clawback.service.exhibit_numbering import ExhibitGiven
+from clawback.service.ingest_store import NewDocument
 from clawback.storage import tables as t
 
 #: How ingest makes the PDF the record works on from the file received (Blob.recipe is these
@@ -105,36 +102,19 @@ class Ingest(Service):
             control, _ = self._number_known(control, exhibit)
         else:
             ready = make_ready(pdf, native, native_name, native_type, recipe, password, meta)
-            with self.ctx.transaction() as s:
-                existing = None
-                if not separate:
-                    existing = s.scalar(
-                        select(t.Document).where(
-                            t.Document.original == ready.sha,
-                            t.Document.held_by == self.side.value,
-                        )
-                    )
-                if existing is not None:
-                    existing = self._number(s, existing, exhibit)
-                control = (
-                    existing.control
-                    if existing is not None
-                    else self._add_document(
-                        s,
-                        ready,
-                        title=title,
-                        kind=kind,
-                        exhibit=exhibit,
-                        family=family,
-                        parent=parent,
-                        publicly_available=publicly_available,
-                    )
-                )
-        if self._received(kind) and not check_later:
+            one = NewDocument(
+                ready, title, kind, exhibit, family, parent, publicly_available, separate
+            )
+            [(control, _)] = self.store([one])
+        if self.from_another_party(kind) and not check_later:
             self.check_received(control)
         return control
 
-    def _received(self, kind: str | None) -> bool:
+    def store(self, ones: Sequence[NewDocument]) -> list[tuple[str, bool]]:
+        """`ingest_store.store`: documents read and ready, stored in one transaction."""
+        return ingest_store.store(self, ones)
+
+    def from_another_party(self, kind: str | None) -> bool:
         """Whether what this actor ingests as ``kind`` comes from another party."""
         return kind == "received" or self.side is Side.receiving
 
@@ -142,68 +122,6 @@ class Ingest(Service):
         self.ctx.require(Act.ingest)
         if exhibit is not None:
             self.ctx.require(Act.number_exhibits)
-
-    def _add_document(
-        self,
-        s: Session,
-        ready: Ready,
-        *,
-        title: str,
-        kind: str,
-        exhibit: ExhibitGiven | None,
-        family: str | None,
-        parent: bool,
-        publicly_available: bool,
-    ) -> str:
-        """One document into the record, inside the caller's transaction."""
-        wanted = numbering.identifier(exhibit)
-        if wanted is not None and numbering.numbered(s, wanted) is not None:
-            raise RuleViolation(f"Ex. {wanted} is already in the record (another file)")
-        if ready.steps:
-            kept = self.ctx.put(s, ready.received, ready.received_type)
-            self.ctx.put(s, ready.pdf, "application/pdf", kept, "+".join(ready.steps))
-        else:
-            self.ctx.put(s, ready.pdf, "application/pdf")
-        held = self.side.value
-        doc = t.Document(
-            control=self._next_control(s),
-            held_by=held,
-            title=title,
-            kind=kind,
-            family=family,
-            parent=parent,
-            original=ready.sha,
-            page_count=len(ready.pages),
-            publicly_available=publicly_available,
-            meta=ready.info,
-        )
-        if wanted is not None:
-            numbering.number(s, doc, wanted)
-        s.add(doc)
-        s.flush()
-        for p in ready.pages:
-            s.add(
-                t.Page(
-                    document_id=doc.id,
-                    idx=p.index,
-                    text=p.text,
-                    sha256=p.sha256,
-                    image_sha256=list(p.image_sha256),
-                )
-            )
-        access_rules.refresh(s, [doc])
-        self.ctx.audit(s, "ingest", rows.label(doc), pages=len(ready.pages), sha256=ready.sha)
-        return doc.control
-
-    def _next_control(self, s: Session) -> str:
-        """The next control number of this side's collection. Numbering waits for any other
-        writer (PostgreSQL: the audit head's row lock, which every write takes at commit
-        anyway; SQLite's BEGIN IMMEDIATE already has one writer): two worker processes never
-        both count N documents and both take number N + 1."""
-        held = self.side.value
-        s.execute(select(t.AuditHead.id).with_for_update())
-        count = s.scalar(select(func.count()).where(t.Document.held_by == held)) or 0
-        return f"{CONTROL_PREFIXES[held]}-{count + 1:06d}"
 
     def _number_known(self, control: str, exhibit: ExhibitGiven | None) -> tuple[str, bool]:
         """The document a known file is as Ex. ``exhibit``, and whether it was made now (a
@@ -241,7 +159,7 @@ class Ingest(Service):
         return doc
 
     def _duplicate(self, s: Session, lead: t.Document, wanted: ExhibitId) -> t.Document:
-        copy = numbering.duplicate(s, lead, wanted, self._next_control(s))
+        copy = numbering.duplicate(s, lead, wanted, ingest_store.next_control(self, s))
         access_rules.refresh(s, [copy])
         said = f"{rows.label(copy)}, duplicate of {rows.label(lead)}"
         self.ctx.audit(s, "exhibit.duplicate", said, control=copy.control, lead=lead.control)
@@ -299,7 +217,7 @@ class Ingest(Service):
         self._require_ingest(exhibit)
         known = self._mail_family(data)
         if known:  # this very e-mail is in already: nothing twice
-            if received or self._received(None):
+            if received or self.from_another_party(None):
                 self.check_received_many(known)
             return known
         members = email.family(data, filename)
@@ -311,7 +229,7 @@ class Ingest(Service):
             exhibit=exhibit,
             kind=kind,
         )
-        if received or self._received(None):
+        if received or self.from_another_party(None):
             self.check_received_many(controls)
         return controls
 
@@ -367,14 +285,15 @@ class Ingest(Service):
             named = (title if n == 0 else None) or (msg.subject if msg else name) or name
             prepared.append((n, m, ready, named, kind or role))
         with self.ctx.transaction() as s:  # the family goes in whole or not at all
-            controls = []
+            docs = []
             for n, m, ready, named, member_kind in prepared:
                 if m.pdf is None:
                     self.ctx.put(s, m.native, "application/octet-stream", None, "native")
                 # Each member is its own document even when its bytes are another's (the same
                 # logo in two messages): a family keeps every member; copies finds the twins.
-                controls.append(
-                    self._add_document(
+                docs.append(
+                    ingest_store.add_document(
+                        self,
                         s,
                         ready,
                         title=named,
@@ -385,7 +304,8 @@ class Ingest(Service):
                         publicly_available=publicly_available,  # a public file's children too
                     )
                 )
-        return controls
+            access_rules.refresh(s, docs)
+        return [doc.control for doc in docs]
 
     def ingest_file(
         self,
@@ -411,15 +331,60 @@ class Ingest(Service):
         (.zip, .tar, .tar.gz) is refused unless ``unpack`` is given: then it is a family, the
         archive and each file in it (`clawback.ingest.unpack`), as are the archives an
         e-mail carries."""
+        taken = self.take_file(
+            data,
+            name,
+            title=title,
+            kind=kind,
+            exhibit=exhibit,
+            family=family,
+            parent=parent,
+            publicly_available=publicly_available,
+            password=password,
+            custodian=custodian,
+            unpack=unpack,
+        )
+        if not isinstance(taken, NewDocument):
+            return taken
+        [(control, _)] = self.store([taken])
+        if self.from_another_party(taken.kind):
+            self.check_received(control)
+        return [control], True
+
+    def take_file(
+        self,
+        data: bytes,
+        name: str,
+        *,
+        title: str | None = None,
+        kind: str | None = None,
+        exhibit: ExhibitGiven | None = None,
+        family: str | None = None,
+        parent: bool = False,
+        publicly_available: bool = False,
+        password: str | None = None,
+        custodian: str = "",
+        unpack: bool = False,
+        before_storing: Callable[[], object] | None = None,
+    ) -> tuple[list[str], bool] | NewDocument:
+        """`ingest_file`, but a file that is one new document of its own (a PDF, an Office
+        file, a picture) is read and made ready, not stored: the caller `store`s it, with
+        others in one transaction if it likes (`ingest_paths`), and checks it if it is
+        received. Everything else (a file in the record, an e-mail, an archive, a PDF with
+        files in it) is ingested here as `ingest_file` says, ``before_storing`` called first
+        (the caller stores what it holds, so the control numbers follow the files' order)."""
         self._require_ingest(exhibit)
+        first = before_storing or (lambda: None)
         sha = hashlib.sha256(data).hexdigest()
         known = self._known(sha)
         if known is not None:
+            first()
             known, made = self._number_known(known, exhibit)
-            if self._received(kind):
+            if self.from_another_party(kind):
                 self.check_received(known)
             return [known], made
         if unpack and is_archive(data, name):
+            first()
             return self._ingest_archive(
                 data,
                 name,
@@ -431,12 +396,13 @@ class Ingest(Service):
             )
         found = prepare_file(data, name)
         if found.kind == EMAIL:
+            first()
             before = self._mail_family(data)
             if before:
                 numbered, made = self._number_known(before[0], exhibit)
                 if numbered != before[0]:  # a duplicate exhibit of the e-mail: its own document
                     return [numbered], made
-                if self._received(kind):
+                if self.from_another_party(kind):
                     self.check_received_many(before)
                 return before, False
             controls = self.ingest_email(
@@ -450,6 +416,7 @@ class Ingest(Service):
             )
             return controls, True
         if found.kind == PDF and embedded_files(data):  # a family, the PDF first
+            first()
             controls = self._add_family(
                 [email.Member("parent", name, data, data, 0)],
                 family or self._family_id(data, "pdf"),
@@ -460,28 +427,19 @@ class Ingest(Service):
                 title=title or name,
                 publicly_available=publicly_available,
             )
-            if self._received(kind):
+            if self.from_another_party(kind):
                 self.check_received_many(controls)
             return controls, True
         meta: dict[str, Any] = {"custodian": custodian} if custodian else {}
         if found.warnings:
             meta["warnings"] = list(found.warnings)
-        control = self.ingest(
-            found.pdf or data,
-            title=title or name,
-            kind=kind or found.kind,
-            exhibit=exhibit,
-            family=family,
-            parent=parent,
-            publicly_available=publicly_available,
-            meta=meta,
-            password=password,
-            native=data if found.pdf is not None else None,
-            native_name=name,
-            native_type=found.media_type,
-            recipe=found.recipe,
+        native = data if found.pdf is not None else None
+        ready = make_ready(
+            found.pdf or data, native, name, found.media_type, found.recipe, password, meta
         )
-        return [control], True
+        return NewDocument(
+            ready, title or name, kind or found.kind, exhibit, family, parent, publicly_available
+        )
 
     def ingest_paths(
         self,
@@ -495,63 +453,9 @@ class Ingest(Service):
         and a file already in the record (by its SHA-256) is reported, not stored again.
         `options` are the keyword options of `ingest_file` (title, kind, family, parent,
         publicly_available, password, custodian), for every file; an `exhibit` number is for
-        one file named as such, not a folder (refused before anything is read)."""
-        paths = list(paths)
-        if exhibit is not None and (len(paths) != 1 or paths[0].is_dir()):
-            raise ClawbackError(f"exhibit {exhibit} numbers one file: give one file, not a folder")
-        reports = []
-        found = walk(paths)
-        while batch := list(itertools.islice(found, AHEAD_FILES)):
-            with render_ahead(self._to_render(batch)):  # one LibreOffice run for the batch
-                for path in batch:
-                    reports.append(self._ingest_path(path, exhibit, options))
-        return reports
-
-    def _ingest_path(
-        self, path: Path, exhibit: ExhibitGiven | None, options: Mapping[str, Any]
-    ) -> FileReport:
-        try:
-            data = path.read_bytes()
-            name = shown(path.name)  # stored and printed on one line, whatever it holds
-            controls, new = self.ingest_file(data, name, exhibit=exhibit, **options)
-        except OSError as exc:
-            return FileReport(path, REFUSED, reason=f"cannot be read ({exc.strerror})")
-        except (ClawbackError, ValueError) as exc:
-            return FileReport(path, REFUSED, reason=str(exc))
-        said = INGESTED if new else KNOWN
-        warned = self._warnings(controls) if new else ()
-        numbered = self._numbered(controls[0]) if exhibit is not None else ""
-        return FileReport(path, said, tuple(controls), warnings=warned, exhibit=numbered)
-
-    def _to_render(self, batch: Sequence[Path]) -> list[tuple[bytes, str]]:
-        """What LibreOffice will render for the batch's files not in the record yet
-        (`ingest.ahead`); a file that cannot be read here is left to `_ingest_path`."""
-        files = []
-        for path in batch:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                continue
-            if self._known(hashlib.sha256(data).hexdigest()) or self._mail_family(data):
-                continue
-            files += to_render(data, shown(path.name))
-        return files
-
-    def _numbered(self, control: str) -> str:
-        """``Ex. 12``, or ``Ex. 12, duplicate of Ex. 5``: what the document is numbered as."""
-        with self.ctx.transaction() as s:
-            doc = s.scalar(select(t.Document).where(t.Document.control == control))
-            if doc is None or doc.exhibit is None:
-                return ""
-            lead = f", duplicate of Ex. {doc.exhibit_lead}" if doc.exhibit_lead else ""
-            return rows.label(doc) + lead
-
-    def _warnings(self, controls: Sequence[str]) -> tuple[str, ...]:
-        """What ingest said of these documents' files (``warnings`` in their meta), each once."""
-        with self.ctx.transaction() as s:
-            found = s.scalars(select(t.Document.meta).where(t.Document.control.in_(controls)))
-            said = [w for meta in found for w in (meta or {}).get("warnings", ())]
-        return tuple(dict.fromkeys(said))
+        one file named as such, not a folder (refused before anything is read). How a batch
+        of files is stored: `service.ingest_folder`."""
+        return ingest_folder.ingest_paths(self, list(paths), exhibit, options)
 
     def _ingest_archive(
         self,
@@ -568,7 +472,7 @@ class Ingest(Service):
         before = self._mail_family(data, "archive")
         if before:
             self._number_known(before[0], exhibit)
-            if self._received(kind):
+            if self.from_another_party(kind):
                 self.check_received_many(before)
             return before, False
         controls = self._add_family(
@@ -580,9 +484,14 @@ class Ingest(Service):
             title=title or name,
             publicly_available=publicly_available,
         )
-        if self._received(kind):
+        if self.from_another_party(kind):
             self.check_received_many(controls)
         return controls, True
+
+    def in_record(self, data: bytes) -> bool:
+        """Whether this file (a PDF or any file ingest takes, an e-mail) is in this side's
+        collection already."""
+        return bool(self._known(hashlib.sha256(data).hexdigest()) or self._mail_family(data))
 
     def _mail_family(self, data: bytes, what: str = "mail") -> list[str]:
         """The control numbers of this very e-mail's family (or archive's, ``what``), if it is
@@ -608,7 +517,3 @@ class Ingest(Service):
     def check_received_many(self, controls: Sequence[str]) -> dict[str, int]:
         """`BoxChecks.check_many`: the same for many, x-ray reading them in one go."""
         return BoxChecks(self.ctx).check_many(controls)
-
-
-#: Files of a batch whose Office files and attachments are rendered in one LibreOffice run.
-AHEAD_FILES = 25

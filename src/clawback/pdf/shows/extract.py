@@ -31,7 +31,7 @@ import pymupdf
 
 from clawback.pdf.files.document import PdfError, open_pdf
 
-__all__ = ["PageText", "PdfError", "page_count", "read_pages"]
+__all__ = ["PageText", "PdfError", "page_count", "read_document", "read_pages"]
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -53,17 +53,22 @@ def normalize_page_text(text: str) -> str:
 
 def read_pages(pdf: bytes) -> list[PageText]:
     """Extract every page's text and fingerprints. Raises `PdfError` on unusable input."""
-    pages: list[PageText] = []
     with open_pdf(pdf) as doc:
-        for page in doc.pages():
-            text = page.get_text()
-            xrefs = _image_xrefs(page)
-            raw = sorted(hashlib.sha256(doc.xref_stream_raw(x) or b"").hexdigest() for x in xrefs)
-            digest = hashlib.sha256(normalize_page_text(text).encode("utf-8"))
-            for item in raw:
-                digest.update(b"\0" + item.encode("ascii"))
-            pixels = tuple(sorted(_pixel_sha256(doc, x) for x in xrefs))
-            pages.append(PageText(page.number, text, digest.hexdigest(), pixels))
+        return read_document(doc)
+
+
+def read_document(doc: pymupdf.Document) -> list[PageText]:
+    """`read_pages` of a document already open (`open_pdf`)."""
+    pages: list[PageText] = []
+    for page in doc.pages():
+        text = page.get_text()
+        xrefs = _image_xrefs(page)
+        raw = sorted(hashlib.sha256(doc.xref_stream_raw(x) or b"").hexdigest() for x in xrefs)
+        digest = hashlib.sha256(normalize_page_text(text).encode("utf-8"))
+        for item in raw:
+            digest.update(b"\0" + item.encode("ascii"))
+        pixels = tuple(sorted(_pixel_sha256(doc, x) for x in xrefs))
+        pages.append(PageText(page.number, text, digest.hexdigest(), pixels))
     return pages
 
 

@@ -53,18 +53,22 @@ from PIL import Image
 
 from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import open_pdf, save_clean
+from clawback.pdf.shows.pagereads import PageReads
 
 __all__ = [
     "OcrError",
+    "ToRead",
     "Word",
     "add_text_layer",
     "needs_ocr",
+    "ocr_plan",
     "read_drawn",
     "read_sparse_text",
     "read_words",
     "tessdata",
     "unusable_text",
     "uses_tiling_pattern",
+    "write_text_layer",
 ]
 
 #: Resolution pages are rendered at for OCR (Tesseract reads 300 dpi best).
@@ -129,9 +133,10 @@ def tesseract() -> str:
     return found
 
 
-def needs_ocr(page: pymupdf.Page) -> bool:
+def needs_ocr(page: pymupdf.Page, reads: PageReads | None = None) -> bool:
     """Whether a page must be read by OCR: a scan (no text, images cover at least
-    `IMAGE_COVER` of it) or a page whose text layer is garbage (see `unusable_text`)."""
+    `IMAGE_COVER` of it) or a page whose text layer is garbage (see `unusable_text`).
+    `reads`: what the page's other checks read of it (`PageReads`)."""
     if _fonts_without_unicode(page):  # cheap first: only such fonts can garble the text
         text = page.get_text("text")
         if unusable_text(text):
@@ -146,7 +151,7 @@ def needs_ocr(page: pymupdf.Page) -> bool:
     if area <= 0:
         return False
     covered = 0.0
-    for info in page.get_image_info():
+    for info in (reads or PageReads(page)).pictures():
         box = pymupdf.Rect(info["bbox"]) & page.rect
         covered += abs(box) if not box.is_empty else 0.0
     return covered / area >= IMAGE_COVER
@@ -184,23 +189,25 @@ WHOLE_PAGE = 0.6
 ALREADY_THERE = 0.5
 
 
-def drawn_regions(page: pymupdf.Page) -> list[pymupdf.Rect]:
+def drawn_regions(page: pymupdf.Page, reads: PageReads | None = None) -> list[pymupdf.Rect]:
     """The places where a page that has text draws something that may show words: pictures,
     curved vector art, Type 3 glyphs, tiling patterns (the whole page). Merged, padded, in the
-    page's unrotated frame; empty for a page that draws nothing but text and plain lines."""
+    page's unrotated frame; empty for a page that draws nothing but text and plain lines.
+    `reads`: what the page's other checks read of it (`PageReads`)."""
+    reads = reads or PageReads(page)
     area = page.rect
     found: list[pymupdf.Rect] = []
-    for info in page.get_image_info():
+    for info in reads.pictures():
         found.append(pymupdf.Rect(info["bbox"]))
     if uses_tiling_pattern(page):
         return [pymupdf.Rect(area)]
     if any(font[2] == "Type3" for font in page.get_fonts()):
-        for span in page.get_texttrace():
+        for span in reads.trace():
             if span.get("type") is not None and "Type3" in str(span.get("font", "")):
                 found.append(pymupdf.Rect(span["bbox"]))
         if not found or all(r.is_empty for r in found):
             found.append(pymupdf.Rect(area))
-    found.extend(_curved(page))
+    found.extend(_curved(reads))
     regions = _merge([r & area for r in found if not (r & area).is_empty])
     total = sum(abs(r) for r in regions)
     if total >= WHOLE_PAGE * max(abs(area), 1e-6):
@@ -208,11 +215,11 @@ def drawn_regions(page: pymupdf.Page) -> list[pymupdf.Rect]:
     return regions
 
 
-def _curved(page: pymupdf.Page) -> list[pymupdf.Rect]:
+def _curved(reads: PageReads) -> list[pymupdf.Rect]:
     """The stretches of curved vector art (paths merged while they touch) holding at least
     `MIN_CURVES` curve segments: where words may be drawn as outlines."""
     paths = []
-    for path in page.get_drawings():
+    for path in reads.drawings():
         count = sum(1 for item in path.get("items", ()) if item[0] == "c")
         if count:
             paths.append((pymupdf.Rect(path["rect"]), count))
@@ -287,29 +294,53 @@ def add_text_layer(pdf: bytes) -> tuple[bytes, list[int]]:
     Pages are read `OCR_WORKERS` at a time, each by a Tesseract process of its own; only
     that many rendered pages are held at once."""
     with open_pdf(pdf) as doc:
-        whole = {page.number for page in doc.pages() if needs_ocr(page)}
-        parts = {
-            page.number: regions
-            for page in doc.pages()
-            if page.number not in whole and (regions := _unrotated(page, drawn_regions))
-        }
-        pending = sorted(whole | set(parts))
-        if not pending:
-            return pdf, []
-        written = []
-        with ThreadPoolExecutor(OCR_WORKERS) as pool:
-            for start in range(0, len(pending), OCR_WORKERS):
-                chunk = pending[start : start + OCR_WORKERS]
-                read = pool.map(lambda n: _read_page(doc, n, parts.get(n)), chunk)
-                for n, words in zip(chunk, list(read), strict=True):
-                    if n in parts:
-                        words = _unrotated(doc[n], functools.partial(_not_written, words=words))
-                    if words:
-                        _unrotated(doc[n], functools.partial(_write_words, words=words))
-                        written.append(n)
-        if not written:
-            return pdf, []
-        return save_clean(doc), written
+        plan: dict[int, ToRead] = {}
+        for page in doc.pages():
+            if (wanted := ocr_plan(page)) is not None:
+                plan[page.number] = wanted
+        made, written = write_text_layer(doc, plan)
+        return made or pdf, written
+
+
+@dataclass(frozen=True)
+class ToRead:
+    """What OCR reads of one page (`ocr_plan`): all of it (`regions` None: it `needs_ocr`),
+    or the `drawn_regions` of a page that has text."""
+
+    regions: list[pymupdf.Rect] | None = None
+
+
+def ocr_plan(page: pymupdf.Page, reads: PageReads | None = None) -> ToRead | None:
+    """What OCR must read of the page; None for a page of text and plain lines only.
+    `reads`: what the page's other checks read of it (`PageReads`)."""
+    reads = reads or PageReads(page)
+    if needs_ocr(page, reads):
+        return ToRead()
+    regions = _unrotated(page, functools.partial(drawn_regions, reads=reads))
+    return ToRead(regions) if regions else None
+
+
+def write_text_layer(
+    doc: pymupdf.Document, plan: dict[int, ToRead]
+) -> tuple[bytes | None, list[int]]:
+    """`add_text_layer` of an open document, each page of `plan` read as `ocr_plan` said:
+    the file saved anew with its words (None when no word was written: `doc` is then as it
+    was) and the 0-based pages written."""
+    pending = sorted(plan)
+    written = []
+    with ThreadPoolExecutor(OCR_WORKERS) as pool:
+        for start in range(0, len(pending), OCR_WORKERS):
+            chunk = pending[start : start + OCR_WORKERS]
+            read = pool.map(lambda n: _read_page(doc, n, plan[n].regions), chunk)
+            for n, words in zip(chunk, list(read), strict=True):
+                if plan[n].regions is not None:
+                    words = _unrotated(doc[n], functools.partial(_not_written, words=words))
+                if words:
+                    _unrotated(doc[n], functools.partial(_write_words, words=words))
+                    written.append(n)
+    if not written:
+        return None, []
+    return save_clean(doc), written
 
 
 def read_drawn(page: pymupdf.Page, dpi: int) -> list[Word] | None:

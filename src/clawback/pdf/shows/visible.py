@@ -26,9 +26,10 @@ A file with none of these comes back as the same bytes. What the page draws that
 from __future__ import annotations
 
 import io
+import itertools
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -37,9 +38,10 @@ import pymupdf
 
 from clawback.pdf.files.document import PdfError, open_pdf, open_pike, save_clean
 from clawback.pdf.redaction.scrub import CONTENT_TEXT_KEY, TEXT_KEYS
+from clawback.pdf.shows.pagereads import PageReads
 from clawback.pdf.shows.survey import survey
 
-__all__ = ["Removed", "unseen_text", "visible_copy"]
+__all__ = ["Removed", "remove_unseen_text", "rewrites", "rewritten", "unseen_text", "visible_copy"]
 
 #: MuPDF text flags for "every character the page holds" and "the characters a viewer draws".
 _ALL = (
@@ -70,29 +72,46 @@ class Removed:
     def as_data(self) -> dict[str, int]:
         return {k: v for k, v in vars(self).items() if v and isinstance(v, int)}
 
+    def with_unseen(self, by_page: Sequence[tuple[int, int]]) -> Removed:
+        """These counts, with the characters `remove_unseen_text` took out (page, count)."""
+        unseen = sum(n for _, n in by_page)
+        return replace(self, unseen_characters=unseen, unseen_by_page=tuple(by_page))
+
 
 def visible_copy(pdf: bytes) -> tuple[bytes, Removed]:
     """`pdf` as a viewer shows it (see the module doc), and what was removed."""
-    layers = replacement = 0
     with open_pdf(pdf) as doc:
-        layered = bool(doc.get_ocgs())
-        replaced = survey(doc, range(doc.page_count)).replacement_text or _alt_text(doc)
-    if layered or replaced:
-        with open_pike(pdf) as pike:
-            layers = _flatten_optional_content(pike) if layered else 0
-            replacement = _drop_replacement_text(pike) if replaced else 0
-            if "/OCProperties" in pike.Root:
-                del pike.Root["/OCProperties"]
-            pdf = _saved(pike)
+        layered, replaced = rewrites(doc)
+    pdf, removed = rewritten(pdf, layered, replaced)
     by_page = []
     with open_pdf(pdf) as doc:
         for page in doc.pages():
-            if removed := _remove_unseen_text(page):
-                by_page.append((page.number, removed))
+            if count := remove_unseen_text(page):
+                by_page.append((page.number, count))
         if by_page:
             pdf = save_clean(doc)
-    unseen = sum(n for _, n in by_page)
-    return pdf, Removed(layers, unseen, replacement, tuple(by_page))
+    return pdf, removed.with_unseen(by_page)
+
+
+def rewrites(doc: pymupdf.Document) -> tuple[bool, bool]:
+    """Whether `doc` has optional content, and replacement text, to take out (steps 1 and 3
+    of the module doc: `rewritten` does them; step 2 is `remove_unseen_text`, page by page)."""
+    layered = bool(doc.get_ocgs())
+    replaced = survey(doc, range(doc.page_count)).replacement_text or _alt_text(doc)
+    return layered, bool(replaced)
+
+
+def rewritten(pdf: bytes, layered: bool, replaced: bool) -> tuple[bytes, Removed]:
+    """`pdf` with its optional content flattened (``layered``) and its replacement text
+    dropped (``replaced``), as `rewrites` found them; the same bytes when neither."""
+    if not (layered or replaced):
+        return pdf, Removed()
+    with open_pike(pdf) as pike:
+        layers = _flatten_optional_content(pike) if layered else 0
+        replacement = _drop_replacement_text(pike) if replaced else 0
+        if "/OCProperties" in pike.Root:
+            del pike.Root["/OCProperties"]
+        return _saved(pike), Removed(hidden_layers=layers, replacement_texts=replacement)
 
 
 def _saved(doc: pikepdf.Pdf) -> bytes:
@@ -356,9 +375,12 @@ def _all_shown(page: pymupdf.Page, trace: list[dict[str, Any]]) -> bool:
         "text", flags=_SHOWN | _NO_SPACES
     ):
         return False
-    boxes = np.array([ch[3] for span in trace for ch in span["chars"]], dtype=np.float64)
-    if not len(boxes):
+    found = [ch[3] for span in trace for ch in span["chars"]]
+    if not found:
         return True
+    # fromiter over the flat numbers: np.array of 4-tuples cost more than the test itself
+    flat = itertools.chain.from_iterable(found)
+    boxes = np.fromiter(flat, dtype=np.float64, count=4 * len(found)).reshape(-1, 4)
     x0, y0, x1, y1 = boxes.T
     widths, heights = x1 - x0, y1 - y0
     ax0, ay0, ax1, ay1 = page.rect
@@ -393,20 +415,23 @@ def _unseen(
     return unseen
 
 
-def _remove_unseen_text(page: pymupdf.Page) -> int:
-    """Remove the characters a viewer does not draw (`unseen_text`). Refused in one line if
-    the text a viewer draws moved."""
+def remove_unseen_text(page: pymupdf.Page, reads: PageReads | None = None) -> int:
+    """Remove the characters a viewer does not draw (`unseen_text`); how many. Refused in one
+    line if the text a viewer draws moved. `reads` holds what the page's other checks read of
+    it (its text trace); it forgets them if the page changed."""
+    reads = reads or PageReads(page)
     turned = page.rotation
     if turned:
         page.set_rotation(0)
     try:
-        trace = page.get_texttrace()
+        trace = reads.trace()
         if _all_shown(page, trace):
             return 0
         before = _chars(page, _SHOWN)
         unseen = _unseen(page, before, trace)
         if not unseen:
             return 0
+        reads.forget()  # the page is about to change: what was read of it no longer holds
         for box in unseen:
             # no box drawn (fill=False, which the stubs do not name): nothing was shown there
             page.add_redact_annot(box, fill=False)  # type: ignore[arg-type]

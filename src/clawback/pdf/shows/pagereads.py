@@ -1,0 +1,70 @@
+"""What the checks of one page read of it, each read once: MuPDF's text trace, its box log, its
+drawings and the places of its pictures.
+
+Ingest's steps each look at every page (`visible.remove_unseen_text`, `ingest.hidden`, OCR's
+`drawn_regions`), and each of these reads costs a run of the page's content; a text trace alone
+costs four times the page's text. A `PageReads` holds what one page gave, so a step that needs
+what another step read takes it from there. Its contract:
+
+* the text trace, box log and drawings are read in the page's unrotated frame whatever its
+  rotation (MuPDF reads them so), the places of its pictures in the frame of the rotation the
+  page has when they are asked for;
+* the drawings and the pictures' places are not read at all when the box log shows the page
+  draws no path or no picture (they would be empty: MuPDF finds both in the same run of the
+  page);
+* a step that changes the page calls `forget`: nothing read before the change is given after.
+
+It holds one page's reads: a caller keeps one for the page it is on, never one for every page
+of a long document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pymupdf
+
+__all__ = ["PageReads"]
+
+#: Box-log entries of a path drawn (what `get_drawings` finds) and of a picture drawn.
+_PATHS = frozenset({"fill-path", "stroke-path"})
+_PICTURES = frozenset({"fill-image", "fill-imgmask"})
+
+
+class PageReads:
+    """One page's reads, each made the first time it is asked for (see the module doc)."""
+
+    def __init__(self, page: pymupdf.Page) -> None:
+        self.page = page
+        self._done: dict[tuple[str, int], Any] = {}
+
+    def trace(self) -> list[dict[str, Any]]:
+        """``page.get_texttrace()``."""
+        return self._read(("trace", 0), self.page.get_texttrace)  # type: ignore[no-any-return]
+
+    def boxes(self) -> list[tuple[str, tuple[float, float, float, float]]]:
+        """``page.get_bboxlog()``."""
+        return self._read(("boxes", 0), self.page.get_bboxlog)  # type: ignore[no-any-return]
+
+    def drawings(self) -> list[dict[str, Any]]:
+        """``page.get_drawings()`` (none read when the page draws no path)."""
+        if not any(kind in _PATHS for kind, _ in self.boxes()):
+            return []
+        return self._read(("drawings", 0), self.page.get_drawings)  # type: ignore[no-any-return]
+
+    def pictures(self) -> list[dict[str, Any]]:
+        """``page.get_image_info()`` at the page's rotation now (none read when the page
+        draws no picture)."""
+        if not any(kind in _PICTURES for kind, _ in self.boxes()):
+            return []
+        key = ("pictures", self.page.rotation)
+        return self._read(key, self.page.get_image_info)  # type: ignore[no-any-return]
+
+    def forget(self) -> None:
+        """The page changed: every read is made again when next asked for."""
+        self._done.clear()
+
+    def _read(self, key: tuple[str, int], read: Any) -> Any:
+        if key not in self._done:
+            self._done[key] = read()
+        return self._done[key]

@@ -1,0 +1,146 @@
+"""Documents into the record: a file read and made ready (`NewDocument`) stored as a document of
+its side's collection, its pages' text and fingerprints with it, its control number the next of
+that side's series, one audit entry each.
+
+`store` takes many in one transaction and works out their access once (`access.refresh`), so a
+folder's batch of files costs one commit (`service.ingest_folder`); `add_document` is one
+document inside a transaction the caller holds (a family's members, `Ingest._add_family`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from clawback.domain.errors import RuleViolation
+from clawback.domain.refs import CONTROL_PREFIXES
+from clawback.ingest.ready import Ready
+from clawback.service import access as access_rules
+from clawback.service import exhibit_numbering as numbering
+from clawback.service import rows
+from clawback.service.exhibit_numbering import ExhibitGiven
+from clawback.storage import tables as t
+
+if TYPE_CHECKING:
+    from clawback.service.ingest import Ingest
+
+__all__ = ["NewDocument", "add_document", "next_control", "store"]
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A file read and made ready (`ready`), to be stored as a document of its own with what
+    the record says of it (`store`); ``separate``: even when the same PDF is in the record
+    (see `Ingest.ingest`)."""
+
+    ready: Ready
+    title: str
+    kind: str
+    exhibit: ExhibitGiven | None = None
+    family: str | None = None
+    parent: bool = False
+    publicly_available: bool = False
+    separate: bool = False
+
+
+def store(ingest: Ingest, news: Sequence[NewDocument]) -> list[tuple[str, bool]]:
+    """Documents read and ready, stored in one transaction, their access worked out at once:
+    each one's control number, and whether it is new (False: the same PDF was in this side's
+    collection already, by another way in). All or none are stored."""
+    added = []
+    made = []
+    with ingest.ctx.transaction() as s:
+        for new in news:
+            existing = None
+            if not new.separate:
+                existing = s.scalar(
+                    select(t.Document).where(
+                        t.Document.original == new.ready.sha,
+                        t.Document.held_by == ingest.side.value,
+                    )
+                )
+            if existing is not None:
+                made.append((ingest._number(s, existing, new.exhibit).control, False))
+                continue
+            doc = add_document(
+                ingest,
+                s,
+                new.ready,
+                title=new.title,
+                kind=new.kind,
+                exhibit=new.exhibit,
+                family=new.family,
+                parent=new.parent,
+                publicly_available=new.publicly_available,
+            )
+            added.append(doc)
+            made.append((doc.control, True))
+        access_rules.refresh(s, added)
+    return made
+
+
+def add_document(
+    ingest: Ingest,
+    s: Session,
+    ready: Ready,
+    *,
+    title: str,
+    kind: str,
+    exhibit: ExhibitGiven | None,
+    family: str | None,
+    parent: bool,
+    publicly_available: bool,
+) -> t.Document:
+    """One document into the record, inside the caller's transaction; the caller works out
+    its access (`access.refresh`), with the others it stores."""
+    wanted = numbering.identifier(exhibit)
+    if wanted is not None and numbering.numbered(s, wanted) is not None:
+        raise RuleViolation(f"Ex. {wanted} is already in the record (another file)")
+    if ready.steps:
+        kept = ingest.ctx.put(s, ready.received, ready.received_type)
+        ingest.ctx.put(s, ready.pdf, "application/pdf", kept, "+".join(ready.steps))
+    else:
+        ingest.ctx.put(s, ready.pdf, "application/pdf")
+    doc = t.Document(
+        control=next_control(ingest, s),
+        held_by=ingest.side.value,
+        title=title,
+        kind=kind,
+        family=family,
+        parent=parent,
+        original=ready.sha,
+        page_count=len(ready.pages),
+        publicly_available=publicly_available,
+        meta=ready.info,
+    )
+    if wanted is not None:
+        numbering.number(s, doc, wanted)
+    s.add(doc)
+    s.flush()
+    for p in ready.pages:
+        s.add(
+            t.Page(
+                document_id=doc.id,
+                idx=p.index,
+                text=p.text,
+                sha256=p.sha256,
+                image_sha256=list(p.image_sha256),
+            )
+        )
+    ingest.ctx.audit(s, "ingest", rows.label(doc), pages=len(ready.pages), sha256=ready.sha)
+    return doc
+
+
+def next_control(ingest: Ingest, s: Session) -> str:
+    """The next control number of the collection of ``ingest``'s side. Numbering waits for any
+    other writer (PostgreSQL: the audit head's row lock, which every write takes at commit
+    anyway; SQLite's BEGIN IMMEDIATE already has one writer): two worker processes never both
+    count N documents and both take number N + 1."""
+    held = ingest.side.value
+    s.execute(select(t.AuditHead.id).with_for_update())
+    count = s.scalar(select(func.count()).where(t.Document.held_by == held)) or 0
+    return f"{CONTROL_PREFIXES[held]}-{count + 1:06d}"
