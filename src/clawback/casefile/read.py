@@ -486,4 +486,6 @@ def _filed_item(value: _Value) -> FiledItemEntry:
     )
     if item.texts and item.at.paragraph is not None:
         raise m.keys["text"].fail(f"{item.at} is found by its number: give text only with a page")
+    if item.texts and item.at.bullet is not None:
+        raise m.keys["text"].fail(f"{item.at} is found by its place: give text only with a page")
     return item
