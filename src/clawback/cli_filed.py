@@ -59,7 +59,10 @@ def paper_item(
     ctx: typer.Context,
     docket: Annotated[str, typer.Argument(help='The paper: "ECF No. 101-33".')],
     item_id: Annotated[str, typer.Argument(help="The item's id.")],
-    at: Annotated[str, typer.Option(help='Where: "page 7, lines 3-9", "Tr. 7:3-9", "¶ 12".')],
+    at: Annotated[
+        str,
+        typer.Option(help='Where: "page 7, lines 3-9", "Tr. 7:3-9", "¶ 12", "page 7, bullet 3".'),
+    ],
     what: Annotated[str, typer.Option(help="What it is, in a few words.")],
     text: Annotated[
         list[str] | None, typer.Option(help="The words on that page (where no lines are).")

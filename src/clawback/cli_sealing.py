@@ -21,11 +21,16 @@ from clawback.cli import (
 )
 from clawback.domain.paper_seals import PaperSealDecision
 from clawback.domain.pinpoints import docket_entry
-from clawback.domain.seal_parts import SealPart, privacy
+from clawback.domain.seal_parts import SealPart, SealRequest, motion_form, motion_title, privacy
 from clawback.domain.sealing import SealDecision
 
 _MOVANTS = "producing, receiving, both or court (the court's own motion)"
 _PAPER = 'A filed paper it names, by docket entry: "ECF No. 101-33" (repeat).'
+_FORM = (
+    "How it was brought: motion, administrative (an Administrative Motion to File Under Seal, "
+    "N.D. Cal. Civil L.R. 7-11, 79-5) or other_partys_material (to Consider Whether Another "
+    "Party's Material Should Be Sealed, L.R. 79-5(f))."
+)
 
 
 @app.command()
@@ -70,6 +75,7 @@ def seal(
         int | None,
         typer.Option(help="Days from --on the movant has to file a paper's public version."),
     ] = None,
+    form: Annotated[str | None, typer.Option(help=f"{_FORM} Default: as recorded.")] = None,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Rule on a motion to seal or to unseal, exhibit by exhibit and paper by paper, whole or
@@ -98,6 +104,7 @@ def seal(
         condition=condition,
         condition_days=condition_days,
         public_days=public_days,
+        form=form,
     )
     named = {d.exhibit: d.exhibit_id for d in record.catalog.documents() if d.exhibit}
     said: list[tuple[str, SealDecision | PaperSealDecision]] = [
@@ -128,11 +135,17 @@ def move_to_seal(
     paper: Annotated[list[str] | None, typer.Option(help=_PAPER)] = None,
     local_rule: Annotated[str | None, typer.Option(help="ndcal-79-5 or sdcal.")] = None,
     designating_party: Annotated[
-        bool, typer.Option("--by-designating-party/--by-other-party")
-    ] = True,
+        bool | None,
+        typer.Option(
+            "--by-designating-party/--by-other-party",
+            help="Whether the movant designated the material (default: yes, unless "
+            "--form other_partys_material).",
+        ),
+    ] = None,
     joint: bool = False,
     movant: Annotated[str | None, typer.Option(help=f"Who moved: {_MOVANTS}.")] = None,
     unseal: Annotated[bool, typer.Option("--unseal", help="A motion to unseal.")] = False,
+    form: Annotated[str, typer.Option(help=_FORM)] = "motion",
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Record a motion to seal (or to unseal) as filed, and the supporting statement it calls
@@ -149,7 +162,9 @@ def move_to_seal(
         joint=joint,
         movant=movant,
         request="unseal" if unseal else "seal",
+        form=form,
     )
-    out.print(f"motion to {'unseal' if unseal else 'seal'} Dkt. {docket} recorded")
+    title = motion_title(motion_form(form), SealRequest.unseal if unseal else SealRequest.seal)
+    out.print(f"{title.lower()} Dkt. {docket} recorded")
     if due is not None:
         out.print(f"  due {due.due.isoformat()}: {due.says}")

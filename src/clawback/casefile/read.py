@@ -37,7 +37,7 @@ from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.exhibit_ids import ExhibitId, exhibit_ids
 from clawback.domain.order import order_from_data
 from clawback.domain.pinpoints import FiledKind, Pinpoint, docket_entry
-from clawback.domain.seal_parts import Movant, Privacy, SealPart
+from clawback.domain.seal_parts import MotionForm, Movant, Privacy, SealPart
 from clawback.domain.sealing import MotionKind
 
 NULL = "tag:yaml.org,2002:null"
@@ -395,7 +395,7 @@ def _ruling(value: _Value) -> RulingEntry:
 def _seal(value: _Value, sides: _Sides) -> SealEntry:
     m = value.mapping(
         "docket exhibits papers kind granted on joint reason unseal_on movant unseal in_part "
-        "condition condition_days public_days",
+        "condition condition_days public_days form",
         "docket kind granted",
     )
     return SealEntry(
@@ -414,6 +414,7 @@ def _seal(value: _Value, sides: _Sides) -> SealEntry:
         in_part=m.get("in_part", _part, None),
         condition=m.get("condition", _Value.text, ""),
         condition_days=m.get("condition_days", _Value.days, None),
+        form=m.get("form", lambda v: v.choice(MotionForm), MotionForm.motion),
     )
 
 
@@ -485,4 +486,6 @@ def _filed_item(value: _Value) -> FiledItemEntry:
     )
     if item.texts and item.at.paragraph is not None:
         raise m.keys["text"].fail(f"{item.at} is found by its number: give text only with a page")
+    if item.texts and item.at.bullet is not None:
+        raise m.keys["text"].fail(f"{item.at} is found by its place: give text only with a page")
     return item

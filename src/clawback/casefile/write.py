@@ -20,6 +20,7 @@ from clawback.domain.casefile import (
 )
 from clawback.domain.claims import Request
 from clawback.domain.exhibit_ids import ExhibitId
+from clawback.domain.seal_parts import MotionForm
 
 HEADER = "# A clawback case file (clawback load-case / export-case).\n"
 
@@ -148,6 +149,7 @@ def _seal(s: SealEntry) -> dict[str, Any]:
             "condition": s.condition,
             "condition_days": s.condition_days,
             "public_days": s.public_days,
+            "form": None if s.form is MotionForm.motion else s.form,
         },
         always="granted",
     )

@@ -19,7 +19,7 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.claims import Privilege, Request, Result
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.pinpoints import FiledKind, Pinpoint
-from clawback.domain.seal_parts import Movant, SealPart
+from clawback.domain.seal_parts import MotionForm, Movant, SealPart
 from clawback.domain.sealing import MotionKind
 
 
@@ -124,6 +124,7 @@ class SealEntry:
     condition_days: int | None = None
     papers: tuple[str, ...] = ()  # filed papers, by docket entry ("118-2")
     public_days: int | None = None  # days to file a paper's public version (sealed in part)
+    form: MotionForm = MotionForm.motion  # administrative (N.D. Cal. L.R. 7-11, 79-5), ...
 
 
 @dataclass(frozen=True)

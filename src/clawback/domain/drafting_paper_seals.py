@@ -133,7 +133,7 @@ def _unseal(
         return f"On its own motion, the Court ORDERS that the Clerk unseal {_names(unsealed)}.", (
             "directive"
         )
-    head = "" if follows else f"{_head(motion, style, 'Unseal')} "
+    head = "" if follows else f"{_head(motion, style)} "
     if not kept:
         lead = f"{head}GRANTED, and " if head else ""
         return f"{lead}{'the Clerk' if head else 'The Clerk'} shall unseal {_names(unsealed)}.", (
@@ -150,8 +150,9 @@ def _unseal(
     )
 
 
-def _head(motion: MotionToSeal, style: SealStyle, what: str = "Seal") -> str:
-    return f"{style.movant(motion.moved_by)} Motion to {what} (Dkt. No. {motion.docket}) is"
+def _head(motion: MotionToSeal, style: SealStyle) -> str:
+    """The motion named as it opens the sentence, by its own name (``MotionToSeal.title``)."""
+    return f"{style.movant(motion.moved_by)} {motion.title} (Dkt. No. {motion.docket}) is"
 
 
 def _because(decisions: Sequence[PaperSealDecision]) -> str:

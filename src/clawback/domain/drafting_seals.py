@@ -2,9 +2,11 @@
 court's terms for each.
 
 A party's motion is disposed of by its name and docket number ("Defendants' Motion to Seal (Dkt.
-No. 12) is GRANTED IN PART: ..."), a motion to unseal likewise ("... Motion to Unseal ... is
-GRANTED, and ... shall be unsealed."); what the court seals on its own motion is ordered, never
-dressed up as a motion ("On its own motion, the Court ORDERS that ... be filed under seal.").
+No. 12) is GRANTED IN PART: ..."; an administrative motion by its own name, as N.D. Cal. orders
+give it: "Plaintiff's Administrative Motion to File Under Seal (Dkt. No. 134) is GRANTED."), a
+motion to unseal likewise ("... Motion to Unseal ... is GRANTED, and ... shall be unsealed.");
+what the court seals on its own motion is ordered, never dressed up as a motion ("On its own
+motion, the Court ORDERS that ... be filed under seal.").
 A seal in part names what the public version redacts (the court's words for it, else the items'
 descriptions and FRCP 5.2(a)'s own terms); a condition is stated as the party's act; a denial
 carries the court's stated reason word for word, and a stock phrase only when it gave none.
@@ -108,7 +110,7 @@ def _seal(
     motion: MotionToSeal, decisions: Sequence[SealDecision], style: SealStyle
 ) -> tuple[str, str]:
     movant = motion.moved_by
-    head = f"{style.movant(movant)} Motion to Seal (Dkt. No. {motion.docket}) is"
+    head = f"{style.movant(movant)} {motion.title} (Dkt. No. {motion.docket}) is"
 
     def cite(ds: Sequence[SealDecision]) -> str:
         return style.cite(_exhibits(style, ds), movant)
@@ -217,7 +219,7 @@ def _unseal(
         return f"On its own motion, the Court ORDERS that {cite(unsealed)} be unsealed.", (
             "directive"
         )
-    head = f"{style.movant(movant)} Motion to Unseal (Dkt. No. {motion.docket}) is"
+    head = f"{style.movant(movant)} {motion.title} (Dkt. No. {motion.docket}) is"
     reasons = {d.reason.strip() for d in kept if d.reason.strip()} - {"the seal stays in place"}
     because = f": {_inside(next(iter(reasons)))}" if len(reasons) == 1 else ""
     if not kept:

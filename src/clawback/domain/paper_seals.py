@@ -175,7 +175,7 @@ def targets(
 
 def _pinpoints(places: Sequence[Pinpoint]) -> list[str]:
     """Pinpoints as an order lists them: whole pages in runs ("pages 14-19"), the rest each."""
-    pages = sorted({p.page for p in places if p.page is not None and p.lines is None})
+    pages = sorted({p.page for p in places if p.page is not None and p.whole_page})
     said: list[str] = []
     runs: list[tuple[int, int]] = []
     for page in pages:
@@ -189,7 +189,7 @@ def _pinpoints(places: Sequence[Pinpoint]) -> list[str]:
         said.append(f"{word} {_join(parts)}")
     seen: set[str] = set()
     for place in places:
-        if place.page is not None and place.lines is None:
+        if place.page is not None and place.whole_page:
             continue
         text = str(place)
         if text not in seen:

@@ -1,10 +1,11 @@
-"""Filed papers and the places in them a court cites: "page 7, lines 3-9", "Tr. 7:3-9", "¶ 12".
+"""Filed papers and the places in them a court cites: "page 7, lines 3-9", "Tr. 7:3-9", "¶ 12",
+"page 7, bullet 3".
 
 A *filed paper* is what a party or the court filed and never produced: a brief, a declaration,
 an expert report, a deposition excerpt, a statement of facts, the court's own order. It has no
 Bates numbers and needs none: it is named by its docket entry (``ECF No. 122``) and its items by
-a *pinpoint*, the page and lines or the paragraph the court cites. A pinpoint is parsed once,
-where it enters, and travels as a value.
+a *pinpoint*, the page and lines, the paragraph or the page's bulleted line the court cites. A
+pinpoint is parsed once, where it enters, and travels as a value.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from clawback.domain.errors import InvalidInput, RuleViolation
 
 #: Lines on one page of pleading paper or a transcript run to 28 or 25; more is a typing slip.
 MOST_LINES = 60
+#: Bulleted lines on one page: more than a page holds is a typing slip.
+MOST_BULLETS = 99
 
 
 class FiledKind(StrEnum):
@@ -57,6 +60,10 @@ _TRANSCRIPT = re.compile(
     rf"^(?:(?:tr\.|dep\.|transcript)\s*)?(?:at\s+)?(\d{{1,4}}):(\d{{1,2}})(?:{_DASH}(\d{{1,2}}))?$",
     re.IGNORECASE,
 )
+_PAGE_BULLET = re.compile(
+    r"^(?:at\s+)?(?:page|p\.|pg\.)\s*(\d{1,4})\s*,?\s*(?:bullet(?:\s+point)?)\s*(\d{1,3})$",
+    re.IGNORECASE,
+)
 _PARAGRAPH = re.compile(
     r"^(?:\u00b6|para(?:graph)?\.?)\s*(\d{1,4}(?:\([a-z0-9]{1,4}\))*)$", re.IGNORECASE
 )
@@ -64,12 +71,13 @@ _PARAGRAPH = re.compile(
 
 @dataclass(frozen=True)
 class Pinpoint:
-    """A place in a filed paper: a page (the filing's own, from 1) with a run of its lines, or
-    a numbered paragraph."""
+    """A place in a filed paper: a page (the filing's own, from 1) with a run of its lines or
+    one of its bulleted lines (counted from 1 down the page), or a numbered paragraph."""
 
     page: int | None = None
     lines: tuple[int, int] | None = None
     paragraph: str | None = None
+    bullet: int | None = None
 
     def __post_init__(self) -> None:
         if (self.page is None) == (self.paragraph is None):
@@ -80,13 +88,26 @@ class Pinpoint:
             first, last = self.lines
             if self.page is None or not 1 <= first <= last <= MOST_LINES:
                 raise RuleViolation(f"not a run of lines on a page, first to last: {self.lines}")
+        if self.bullet is not None:
+            if self.page is None or self.lines is not None:
+                raise RuleViolation("a bullet is on a page, without lines: page 7, bullet 3")
+            if not 1 <= self.bullet <= MOST_BULLETS:
+                raise RuleViolation(f"no bullet {self.bullet}: a page's bullets count from 1")
+
+    @property
+    def whole_page(self) -> bool:
+        """``page 19``: the page whole, no lines or bullet of it."""
+        return self.page is not None and self.lines is None and self.bullet is None
 
     @classmethod
     def parse(cls, text: str) -> Pinpoint:
         """``page 7, lines 3-9``, ``p. 7, l. 3``, ``Tr. 7:3-9``, ``page 7``, ``¶ 12``,
-        ``paragraph 12(a)``; anything else is refused in one line."""
+        ``paragraph 12(a)``, ``page 7, bullet 3``; anything else is refused in one line."""
         raw = " ".join(str(text).split())
         try:
+            bulleted = _PAGE_BULLET.match(raw)
+            if bulleted:
+                return cls(page=int(bulleted.group(1)), bullet=int(bulleted.group(2)))
             found = _PAGE_LINES.match(raw) or _TRANSCRIPT.match(raw)
             if found:
                 page, first, last = found.groups()
@@ -98,12 +119,15 @@ class Pinpoint:
         except RuleViolation as exc:
             raise InvalidInput(f"{exc}: {raw!r}") from None
         raise InvalidInput(
-            f"not a place in a filing (page 7, lines 3-9; Tr. 7:3-9; \u00b6 12): {raw!r}"
+            "not a place in a filing (page 7, lines 3-9; Tr. 7:3-9; \u00b6 12; page 7, bullet 3): "
+            f"{raw!r}"
         )
 
     def __str__(self) -> str:
         if self.paragraph is not None:
             return f"\u00b6 {self.paragraph}"
+        if self.bullet is not None:
+            return f"page {self.page}, bullet {self.bullet}"
         if self.lines is None:
             return f"page {self.page}"
         first, last = self.lines

@@ -1,5 +1,6 @@
 """The lines of a filed page a pinpoint names: "page 7, lines 3-9" read from the line numbers of
-pleading paper, "¶ 12" from the paragraph's own number.
+pleading paper, "¶ 12" from the paragraph's own number, "page 7, bullet 3" from the bullet
+glyphs that open the page's bulleted lines.
 
 Pleading paper numbers its lines 1 to 28 down the left margin; the court's "lines 3-9" are the
 body lines level with those numbers. A page is given here as its lines of text with their
@@ -13,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
+from clawback.domain.counts import counted
 from clawback.domain.errors import NotFound
 from clawback.domain.pinpoints import MOST_LINES, Pinpoint
 
@@ -112,3 +115,77 @@ def paragraph_at(
                 texts.append(" ".join(after.text.split()))
             return k, tuple(texts)
     raise NotFound(f"{name}: no {pinpoint}")
+
+
+#: What opens a bulleted line: a bullet glyph (the Symbol and Wingdings fonts' bullets extract
+#: as private-use characters), or "-", "*", an en dash followed by a space. "(a)", "1." and
+#: "i." open lettered and numbered items, which are not bullets.
+_GLYPHS = (
+    "\u2022\u2023\u2043\u2219\u00b7\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6"
+    "\uf0a7\uf0b7\uf0d8\uf076\uf0fc"
+)
+_BULLET = re.compile(rf"^\s*(?:[{_GLYPHS}]\s*|[-*\u2013]\s+)(?=\S)")
+_GLYPH = re.compile(rf"^\s*(?:[{_GLYPHS}]|[-*\u2013](?=\s|$))\s*")
+#: A page number set between dashes ("- 7 -") is no bullet.
+_PAGE_NUMBER = re.compile(r"^\s*-\s*\d{1,4}\s*-\s*$")
+#: A gap between two lines of more than this many times the page's usual line pitch is a blank
+#: line: a bullet ends there.
+_BLANK = 1.5
+
+
+def bullet_at(pinpoint: Pinpoint, lines: Sequence[TextLine], name: str) -> tuple[str, ...]:
+    """The texts of the bullet ``pinpoint`` names on its page (``lines`` are that page's), from
+    its line, less the glyph, to the next bullet, a blank line, a numbered paragraph or a line
+    starting left of the glyph (the body text resumes); refused in one line when the page has
+    fewer bullets. Lines side by side (a glyph set apart from its text) read as one line."""
+    wanted = pinpoint.bullet
+    if wanted is None:
+        raise NotFound(f"{name} at {pinpoint}: no bullet named (page 7, bullet 3)")
+    rows = _rows(lines)
+    starts = [k for k, row in enumerate(rows) if _bulleted(_row_text(row))]
+    if len(starts) < wanted:
+        has = counted(len(starts), "bullet") if starts else "no bullets"
+        raise NotFound(f"{name} at {pinpoint}: the page has {has}")
+    first, opening = starts[wanted - 1], set(starts)
+    pitches = sorted(b[0].top - a[0].top for a, b in pairwise(rows))
+    pitch = pitches[len(pitches) // 2] if pitches else 0.0
+    left = min(x.x0 for x in rows[first])
+    taken = [rows[first]]
+    for k in range(first + 1, len(rows)):
+        row, before = rows[k], rows[k - 1]
+        text = _row_text(row)
+        if (
+            k in opening
+            or _PARAGRAPH_START.match(text)
+            or min(x.x0 for x in row) < left - 2
+            or (pitch and row[0].top - before[0].top > _BLANK * pitch)
+        ):
+            break
+        taken.append(row)
+    texts = [" ".join(x.text.split()) for row in taken for x in row]
+    texts[0] = _GLYPH.sub("", texts[0], count=1).strip()
+    return tuple(t for t in texts if t)
+
+
+def _rows(lines: Sequence[TextLine]) -> list[list[TextLine]]:
+    """The page's body lines (less a margin's line numbers) in reading order, those side by
+    side (level within half a line) together, left to right."""
+    margin = {id(x) for _, x in _margin(lines)}
+    body = sorted(
+        (x for x in lines if x.text.strip() and id(x) not in margin), key=lambda x: (x.top, x.x0)
+    )
+    rows: list[list[TextLine]] = []
+    for line in body:
+        if rows and abs(line.middle - rows[-1][0].middle) <= (line.bottom - line.top) / 2:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [sorted(row, key=lambda x: x.x0) for row in rows]
+
+
+def _bulleted(text: str) -> bool:
+    return bool(_BULLET.match(text)) and not _PAGE_NUMBER.match(text)
+
+
+def _row_text(row: Sequence[TextLine]) -> str:
+    return " ".join(" ".join(x.text.split()) for x in row)

@@ -19,7 +19,17 @@ from typing import Any
 from clawback.domain.errors import InvalidInput
 from clawback.domain.privacy import PRIVACY_RULE, Privacy, privacy
 
-__all__ = ["Movant", "Privacy", "SealPart", "SealRequest", "pattern_hits", "privacy"]
+__all__ = [
+    "MotionForm",
+    "Movant",
+    "Privacy",
+    "SealPart",
+    "SealRequest",
+    "motion_form",
+    "motion_title",
+    "pattern_hits",
+    "privacy",
+]
 
 
 class Movant(StrEnum):
@@ -36,6 +46,50 @@ class SealRequest(StrEnum):
 
     seal = "seal"
     unseal = "unseal"
+
+
+class MotionForm(StrEnum):
+    """How the motion is brought: a noticed motion, or an administrative motion (N.D. Cal.
+    Civil L.R. 7-11 and 79-5(c)); ``other_partys_material``: the filing party's administrative
+    motion to consider whether another party's material should be sealed (L.R. 79-5(f)), the
+    designating party then supporting it or not."""
+
+    motion = "motion"
+    administrative = "administrative"
+    other_partys_material = "other_partys_material"
+
+
+def motion_form(given: str) -> MotionForm:
+    """``administrative`` -> ``MotionForm.administrative``; anything else refused in one line."""
+    try:
+        return MotionForm(given)
+    except ValueError:
+        forms = ", ".join(f.value for f in MotionForm)
+        raise InvalidInput(f"no form of motion {given!r}: one of {forms}") from None
+
+
+def motion_title(form: MotionForm, request: SealRequest) -> str:
+    """The motion's name as orders give it: "Motion to Seal", "Administrative Motion to File
+    Under Seal", "Administrative Motion to Consider Whether Another Party's Material Should Be
+    Sealed", "Motion to Unseal", "Administrative Motion to Unseal"."""
+    if request is SealRequest.unseal:
+        if form is MotionForm.other_partys_material:
+            raise InvalidInput(
+                "a motion to consider whether another party's material should be sealed "
+                "asks to seal, not to unseal"
+            )
+        return (
+            "Administrative Motion to Unseal"
+            if form is MotionForm.administrative
+            else ("Motion to Unseal")
+        )
+    return {
+        MotionForm.motion: "Motion to Seal",
+        MotionForm.administrative: "Administrative Motion to File Under Seal",
+        MotionForm.other_partys_material: (
+            "Administrative Motion to Consider Whether Another Party's Material Should Be Sealed"
+        ),
+    }[form]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from enum import StrEnum
 
 from clawback.domain.deadlines import Deadline, compute
 from clawback.domain.documents import Exhibit
-from clawback.domain.seal_parts import Movant, SealPart, SealRequest
+from clawback.domain.errors import InvalidInput
+from clawback.domain.seal_parts import MotionForm, Movant, SealPart, SealRequest, motion_title
 
 
 class MotionKind(StrEnum):
@@ -48,6 +49,19 @@ class MotionToSeal:
     movant: Movant | None = None  # None: the producing side, or both when ``joint``
     request: SealRequest = SealRequest.seal
     papers: tuple[str, ...] = ()  # filed papers it names, by docket entry ("118-2")
+    form: MotionForm = MotionForm.motion  # a noticed motion, or an administrative one
+
+    def __post_init__(self) -> None:
+        motion_title(self.form, self.request)  # refuses a form that asks the other way
+        if self.form is not MotionForm.motion and self.movant is Movant.court:
+            raise InvalidInput(
+                f"motion Dkt. {self.docket}: the court's own motion is no administrative motion"
+            )
+
+    @property
+    def title(self) -> str:
+        """Its name as orders give it ("Administrative Motion to File Under Seal")."""
+        return motion_title(self.form, self.request)
 
     @property
     def moved_by(self) -> Movant:
@@ -145,7 +159,7 @@ def supporting_statement(
     return Deadline(
         act=(
             f"file a statement supporting the sealing of {exhibits} "
-            f"(motion to seal, Dkt. {motion.docket})"
+            f"({motion.title.lower()}, Dkt. {motion.docket})"
         ),
         due=compute(filed_on, days, state=state, extra_holidays=frozenset(closures)),
         trigger=filed_on,

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.casefile import SealEntry
 from clawback.domain.paper_seals import PaperSealDecision, public_version_act
-from clawback.domain.seal_parts import Movant, SealPart, SealRequest
+from clawback.domain.seal_parts import MotionForm, Movant, SealPart, SealRequest
 from clawback.domain.sealing import MotionKind, Standard
 from clawback.service import paper_seals
 from clawback.storage import tables as t
@@ -78,6 +78,7 @@ def paper_seal_entries(s: Session, motion: t.SealMotion) -> list[SealEntry]:
                 condition=condition,
                 condition_days=due.get(condition) if condition else None,
                 public_days=due.get(public_act) if part is not None else None,
+                form=MotionForm(motion.form),
             )
         )
     return found

@@ -37,7 +37,7 @@ from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.order import NO_ORDER
 from clawback.domain.refs import ControlNumber, ExhibitNamed, ExhibitNumber, exhibit_ref
-from clawback.domain.seal_parts import Movant, SealPart, SealRequest
+from clawback.domain.seal_parts import MotionForm, Movant, SealPart, SealRequest
 from clawback.domain.sealing import PUBLIC_DOMAIN, MotionKind
 from clawback.domain.seats import Act
 from clawback.service import rows
@@ -308,6 +308,7 @@ class CaseFiles(Service):
                 part=m.in_part,
                 condition=m.condition,
                 condition_days=m.condition_days,
+                form=m.form.value,
             )
             motion = "unseal" if m.unseal else "seal"
             said.append(
@@ -482,6 +483,7 @@ def _seals(s: Session, ids: dict[int, ExhibitId]) -> list[SealEntry]:
                 in_part=SealPart.from_data(part),
                 condition=condition,
                 condition_days=condition_days if condition else None,
+                form=MotionForm(m.form),
             )
         )
         found += on_papers

@@ -27,7 +27,7 @@ from clawback.domain.access import full_view
 from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint, docket_entry
-from clawback.domain.pleading_lines import TextLine, lines_at, paragraph_at
+from clawback.domain.pleading_lines import TextLine, bullet_at, lines_at, paragraph_at
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
@@ -336,17 +336,22 @@ def words_at(
     pages: Sequence[Sequence[TextLine]], place: Pinpoint, texts: Sequence[str], name: str
 ) -> tuple[int, tuple[str, ...]]:
     """The page (from 0) and the words an item at ``place`` names: the paragraph by its number,
-    the lines a pleading page numbers, the page whole, or ``texts`` checked to be on the page."""
+    the lines a pleading page numbers, the page's bulleted line by its place among them, the
+    page whole, or ``texts`` checked to be on the page."""
     if place.paragraph is not None:
         if texts:
             raise InvalidInput(f"{name} {place}: a paragraph is found by its number, not by words")
         return paragraph_at(place, pages, name)
+    if place.bullet is not None and texts:
+        raise InvalidInput(f"{name} at {place}: a bullet is found by its place, not by words")
     assert place.page is not None
     index = place.page - 1
     if index >= len(pages):
         raise NotFound(f"{name} has no page {place.page} ({counted(len(pages), 'page')})")
     if texts:
         found = tuple(texts)
+    elif place.bullet is not None:
+        found = bullet_at(place, pages[index], name)
     elif place.lines is None:  # "page 19": the page whole, every line of it
         found = tuple(" ".join(x.text.split()) for x in pages[index])
     else:

@@ -16,7 +16,7 @@ from clawback.domain import drafting, sealing
 from clawback.domain.actor import Actor
 from clawback.domain.errors import NotFound
 from clawback.domain.paper_seals import Target, targets
-from clawback.domain.seal_parts import Movant, SealRequest
+from clawback.domain.seal_parts import MotionForm, Movant, SealRequest
 from clawback.domain.seats import Act
 from clawback.pdf.gate.verify import require_clean, xray_inspect
 from clawback.service import access as access_rules
@@ -280,6 +280,7 @@ def _ruled_motions(
             movant=Movant(row.movant) if row.movant else None,
             request=SealRequest(row.request),
             papers=named,
+            form=MotionForm(row.form),
         )
         decisions = [
             d for d in rows.seal_decisions(s, motion=row.docket, as_ruled=True) if d.exhibit in seen

@@ -17,7 +17,14 @@ from clawback.domain.documents import Exhibit
 from clawback.domain.errors import InvalidInput, NotFound, NotPermitted, RuleViolation
 from clawback.domain.order import Side
 from clawback.domain.paper_seals import PaperSealDecision, paper_name
-from clawback.domain.seal_parts import Movant, SealPart, SealRequest
+from clawback.domain.seal_parts import (
+    MotionForm,
+    Movant,
+    SealPart,
+    SealRequest,
+    motion_form,
+    motion_title,
+)
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
 from clawback.service import lookup, paper_seals, rows
@@ -65,6 +72,7 @@ def _motion(
     movant: str | None,
     request: str,
     papers: Sequence[str] = (),
+    form: str = MotionForm.motion.value,
 ) -> sealing.MotionToSeal:
     moved = movant_of(movant)
     if not exhibits and not papers:
@@ -79,7 +87,32 @@ def _motion(
         movant=moved,
         request=request_of(request),
         papers=tuple(papers),
+        form=motion_form(form),
     )
+
+
+def _designated(motion: sealing.MotionToSeal, given: bool | None) -> bool:
+    """Whether the movant designated the material: as given, else yes; never on a motion to
+    consider whether another party's material should be sealed (L.R. 79-5(f)), which exists
+    because it did not."""
+    if motion.form is not MotionForm.other_partys_material:
+        return True if given is None else given
+    if given:
+        raise InvalidInput(
+            f"motion Dkt. {motion.docket}: an {motion.title} is brought by a party that did not "
+            "designate the material"
+        )
+    return False
+
+
+def _recorded_form(docket: str, recorded: str, given: str | None) -> str:
+    """The form a ruling takes: the motion's as recorded; a different one is refused."""
+    if given is not None and given != recorded:
+        said = motion_title(motion_form(recorded), SealRequest.seal)
+        raise RuleViolation(
+            f"motion Dkt. {docket} is on record as {recorded!r} ({said}), not {given!r}"
+        )
+    return recorded
 
 
 def _named(s: Session, exhibits: Sequence[int], papers: Sequence[str]) -> str:
@@ -98,19 +131,24 @@ class Sealing(Service):
         kind: str,
         filed_on: date,
         local_rule: str | None = None,
-        movant_designated: bool = True,
+        movant_designated: bool | None = None,
         joint: bool = False,
         movant: str | None = None,
         request: str = "seal",
+        form: str = MotionForm.motion.value,
     ) -> Deadline | None:
         """Record a motion to seal (or to unseal) as filed, with who moved; returns the
         designating party's supporting statement deadline when the local rule sets one and the
         movant did not designate. ``papers``: the filed papers it names by docket entry ("ECF
-        No. 118-2"), beside or instead of exhibits."""
+        No. 118-2"), beside or instead of exhibits. ``form``: how it was brought (``motion``,
+        ``administrative``, ``other_partys_material``: L.R. 79-5(f), by a party that did not
+        designate); the order names it so. ``movant_designated`` None: yes, unless the form
+        says not."""
         self.ctx.require(Act.move_to_seal)
         movant = self._own_side(movant, joint)
         papers = paper_seals.entries(papers)
-        motion = _motion(docket, exhibits, kind, joint, movant, request, papers)
+        motion = _motion(docket, exhibits, kind, joint, movant, request, papers, form)
+        movant_designated = _designated(motion, movant_designated)
         rules = local_rules()
         if local_rule is not None and local_rule not in rules:
             raise NotFound(f"no local rule {local_rule!r}: one of {', '.join(rules)}")
@@ -134,6 +172,7 @@ class Sealing(Service):
                     movant_designated=movant_designated,
                     movant=motion.movant.value if motion.movant else None,
                     request=motion.request.value,
+                    form=motion.form.value,
                 )
             )
             due = None
@@ -167,6 +206,7 @@ class Sealing(Service):
                 papers=list(papers),
                 already_public=public,
                 standard=motion.standard.value,
+                form=motion.form.value,
             )
             return due
 
@@ -200,6 +240,7 @@ class Sealing(Service):
         condition: str = "",
         condition_days: int | None = None,
         public_days: int | None = None,
+        form: str | None = None,
     ) -> list[sealing.SealDecision]:
         """The court's ruling on a motion to seal or to unseal, exhibit by exhibit (the motion
         is recorded too if ``move_to_seal`` did not record it; ``movant`` "court": the court's
@@ -211,7 +252,8 @@ class Sealing(Service):
         ``papers``: filed papers ruled on by docket entry, by the same rules (their decisions:
         ``paper_decisions``; a part's items are then the papers'); a paper may be ruled on in a
         later call of the same motion, once. ``public_days``: days from ``on`` the movant has
-        to file the public version of a paper sealed in part."""
+        to file the public version of a paper sealed in part. ``form``: how the motion was
+        brought (``move_to_seal``); None: as recorded, else a noticed motion."""
         self.ctx.require(Act.seal)
         papers = paper_seals.entries(papers)
         if part is not None and not part:
@@ -231,7 +273,10 @@ class Sealing(Service):
             row = s.get(t.SealMotion, docket)
             if row is not None and movant is None and request == "seal":
                 movant, request = row.movant, row.request  # as the motion was recorded
-            motion = _motion(docket, exhibits, kind, joint, movant, request, papers)
+            if row is not None:
+                form = _recorded_form(docket, row.form, form)
+            form = form or MotionForm.motion.value
+            motion = _motion(docket, exhibits, kind, joint, movant, request, papers, form)
             lookup.exhibit_documents(s, self.actor, exhibits)
             known = rows.exhibits(s)
             if part is not None and exhibits:
@@ -245,6 +290,7 @@ class Sealing(Service):
                 exhibits=list(exhibits),
                 movant=motion.movant.value if motion.movant else None,
                 request=motion.request.value,
+                form=motion.form.value,
             )
             ruled = select(t.SealDecision.id).where(t.SealDecision.motion == docket).limit(1)
             if exhibits and s.scalar(ruled) is not None:

@@ -283,6 +283,9 @@ class SealMotion(Base):
     request: Mapped[str] = mapped_column(String(10), default="seal", server_default="seal")
     # The filed papers it names, by docket entry ("118-2"), beside its exhibits (0022).
     papers: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
+    # How it was brought: motion, administrative (N.D. Cal. Civil L.R. 7-11, 79-5) or
+    # other_partys_material (L.R. 79-5(f)) (0023).
+    form: Mapped[str] = mapped_column(String(30), default="motion", server_default="motion")
 
 
 class SealDecision(Base):
