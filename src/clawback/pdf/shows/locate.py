@@ -16,22 +16,29 @@ reports every hit after such a line in the same block one character to the left 
 hyphen, so a box missed the end of its text and nothing checked the characters left printed
 (tests/pdf/test_locate_hyphen.py). A text wrapped at a hyphen is searched as it is printed,
 with its line break (``"555-44-\n3333"``); asked for joined, it is not found, and the redactor
-refuses rather than guessing.
+refuses rather than guessing. Where the page also prints it whole, the whole copy is found and
+boxed, and `spelled_at`, which reads through line breaks, dashes and look-alikes, still sees the
+wrapped one: the redactor refuses then too (tests/redaction/test_box_placement.py).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import pymupdf
 
+from clawback.pdf.shows.needles import spelled
+
 __all__ = ["by_text_or_box", "find_text_rects", "spelled_at"]
 
-# PyMuPDF's defaults, except that text outside the MediaBox is searched too and hyphenated
-# words are not joined (see above).
+# PyMuPDF's defaults, except that text beyond the page's edges is searched too (with
+# `_EVERYWHERE`) and hyphenated words are not joined (see above).
 _SEARCH_FLAGS = pymupdf.TEXTFLAGS_SEARCH & ~pymupdf.TEXT_MEDIABOX_CLIP & ~pymupdf.TEXT_DEHYPHENATE
 _RAW_FLAGS = pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_MEDIABOX_CLIP
+# PyMuPDF 2.0 clips a text page to the page's rectangle (its CropBox) whatever the flags say:
+# without this clip, text beyond the page's edges was neither found nor removed, and pypdf,
+# pdfminer and pdfium still read it in the finished file (tests/redaction/test_box_placement.py).
+_EVERYWHERE = pymupdf.INFINITE_RECT()
 
 
 def find_text_rects(
@@ -44,7 +51,10 @@ def find_text_rects(
     found: list[pymupdf.Rect] = []
     ways = (0, pymupdf.TEXT_IGNORE_ACTUALTEXT) if replacement_text else (0,)
     for extra in ways:
-        hits = [pymupdf.Rect(hit) for hit in page.search_for(text, flags=_SEARCH_FLAGS | extra)]
+        hits = [
+            pymupdf.Rect(hit)
+            for hit in page.search_for(text, flags=_SEARCH_FLAGS | extra, clip=_EVERYWHERE)
+        ]
         if not hits:
             continue
         area = pymupdf.Rect(hits[0])
@@ -103,30 +113,42 @@ def spelled_at(
     page: pymupdf.Page, text: str, replacement_text: bool = True
 ) -> list[list[pymupdf.Rect]]:
     """Every place the page's characters spell `text`, each as its characters' boxes: read
-    from the characters themselves (case-insensitively; a run of white space in `text` matches
-    any run of white space or line breaks), not from MuPDF's search, so that the boxes a
-    search placed can be checked against it (`redact` does, before anything is removed)."""
-    words = text.split()
-    if not words:
+    from the characters themselves, not from MuPDF's search, so that the boxes a search placed
+    can be checked against it (`redact` does, before anything is removed).
+
+    The page is read as a determined reader reads it (`needles.spelled`): white space, line
+    breaks, dashes and zero-width characters skipped, letters compared taken apart and case
+    folded. So a copy MuPDF's exact search misses is found too: wrapped at a line's end or
+    inside a word, letter-spaced, with en dashes or a soft hyphen, its accents decomposed.
+    Places may overlap (``12-12`` twice in ``12-12-12``), and text beyond the page's edges
+    counts (no viewer prints it; pypdf and pdfminer read it)."""
+    wanted = "".join(spelled(c) for c in text)
+    if not wanted:
         return []
-    wanted = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
     found: list[list[pymupdf.Rect]] = []
     ways = (0, pymupdf.TEXT_IGNORE_ACTUALTEXT) if replacement_text else (0,)
     for extra in ways:
-        spelled: list[str] = []
-        boxes: list[pymupdf.Rect | None] = []
-        for block in page.get_text("rawdict", flags=_RAW_FLAGS | extra)["blocks"]:
+        boxes: list[pymupdf.Rect | None] = []  # each character's box; None ends a line
+        read: list[str] = []  # the page as compared, ...
+        owner: list[int] = []  # ... each of its code points from which of `boxes`
+        raw = page.get_text("rawdict", flags=_RAW_FLAGS | extra, clip=_EVERYWHERE)
+        for block in raw["blocks"]:
             for line in block.get("lines", ()):
                 for span in line["spans"]:
                     for char in span["chars"]:
-                        spelled.append(char["c"][:1] or " ")
                         boxes.append(pymupdf.Rect(char["bbox"]))
-                spelled.append("\n")
+                        for c in spelled(char["c"]):
+                            read.append(c)
+                            owner.append(len(boxes) - 1)
                 boxes.append(None)
-        for m in wanted.finditer("".join(spelled)):
-            place = [b for b in boxes[m.start() : m.end()] if b is not None and not b.is_empty]
+        joined = "".join(read)
+        at = joined.find(wanted)
+        while at >= 0:
+            first, last = owner[at], owner[at + len(wanted) - 1]
+            place = [b for b in boxes[first : last + 1] if b is not None and not b.is_empty]
             if place and not any(_all_same(place, other) for other in found):
                 found.append(place)
+            at = joined.find(wanted, at + 1)
     return found
 
 

@@ -1,0 +1,145 @@
+"""Where a text redaction's boxes land, on pages drawn so that they miss.
+
+MuPDF's search finds the text exactly as asked and nothing else; the net under it (`_check_spelled`
+in `redact`, reading the page's own characters with `spelled_at`) must see every other place the
+page still spells the item, as a determined reader reads it (the forgiving `contains` of
+`tests.redaction.extractors`: letter case, accents composed or not, ligatures, dash look-alikes,
+zero-width characters, white space and line breaks inside the text all ignored). Each page here
+prints the item once as asked and once more in such a form. Before the net read the page that
+way, the first copy was boxed, the second left printed, and `check_gone` passed: every reader of
+the finished file still read the item. Now the redaction is refused, naming the item.
+
+Text beyond the page's edges (MediaBox or CropBox) is printed by no viewer but read by pypdf,
+pdfminer and pdfium: it is found and removed like the rest.
+
+One page per test, no OCR: the leak is in the page text itself."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+
+from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, RedactionError, redact
+from tests.redaction.extractors import contains, found_in, texts
+
+ITEM = "DB-40981"
+REFUSED = r"item 'c1': \d+ of its characters on page 1 lie outside every box"
+
+
+def _page(
+    lines: list[str],
+    *,
+    embedded: bool = False,
+    at: tuple[float, float] | None = None,
+    off: str | None = None,
+    cropbox: tuple[float, float, float, float] | None = None,
+) -> bytes:
+    """One 612 x 792 page with `lines` from (72, 100), 16 points apart, in Helvetica or (with
+    `embedded`) in an embedded font holding combining marks and ligatures; `off` printed once
+    more at `at`."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    font = "helv"
+    if embedded:
+        page.insert_font(fontname="emb", fontbuffer=pymupdf.Font(ordering=0).buffer)
+        font = "emb"
+    for n, line in enumerate(lines):
+        page.insert_text((72, 100 + 16 * n), line, fontname=font, fontsize=11)
+    if off is not None and at is not None:
+        page.insert_text(at, off, fontname=font, fontsize=11)
+    if cropbox is not None:
+        page.set_cropbox(pymupdf.Rect(cropbox))
+    if embedded:
+        doc.subset_fonts()
+    data: bytes = doc.tobytes(garbage=4, deflate=True)
+    doc.close()
+    return data
+
+
+def _redact(pdf: bytes, text: str = ITEM) -> bytes:
+    item = Redaction(page=0, reason="REDACTED", text=text, label="c1")
+    return redact(pdf, [item], WIDTH_POLICY).pdf
+
+
+FIRST = "known code DB-40981 was entered"
+
+#: name: (lines, the item, an embedded font?). The item is printed on the first line as asked
+#: and once more below it in another form.
+SECOND_COPIES = {
+    "wrapped_at_its_hyphen": ([FIRST, "and later the same code DB-", "40981 again"], ITEM, False),
+    "wrapped_inside_a_word": ([FIRST, "and later the same code DB-409", "81 again"], ITEM, False),
+    "letter_spaced": ([FIRST, "and later D B - 4 0 9 8 1 again"], ITEM, False),
+    "en_dashes": (
+        ["SSN 555-44-3333 on file", "again 555\u201344\u20133333 given"],
+        "555-44-3333",
+        True,
+    ),
+    "soft_hyphen_inside": ([FIRST, "again DB-40\u00ad981 said"], ITEM, False),
+    "zero_width_space_inside": ([FIRST, "again DB-40\u200b981 said"], ITEM, True),
+    "decomposed_accents": (
+        ["Witness Jos\u00e9 N\u00fa\u00f1ez today", "again Jose\u0301 Nu\u0301n\u0303ez said"],
+        "Jos\u00e9 N\u00fa\u00f1ez",
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SECOND_COPIES))
+def test_a_second_copy_the_search_misses_is_refused(name: str) -> None:
+    lines, text, embedded = SECOND_COPIES[name]
+    pdf = _page(lines, embedded=embedded)
+    assert found_in({"page": "\n".join(lines)}, text) == ["page"]  # as a reader reads it
+    with pytest.raises(RedactionError, match=REFUSED):
+        _redact(pdf, text)
+
+
+def test_overlapping_occurrences_are_refused() -> None:
+    """``12-12`` is printed twice in ``12-12-12``, the second starting inside the first: the
+    search boxes the first and the second's ``-12`` was left printed."""
+    with pytest.raises(RedactionError, match=REFUSED):
+        _redact(_page(["ticket 12-12-12 closed"]), "12-12")
+
+
+@pytest.mark.parametrize(
+    ("lines", "text"),
+    [
+        (["Witness Griffin Okonkwo today", "again Gri\ufb03n Okonkwo said"], "Griffin Okonkwo"),
+        ([FIRST, "again db-40981 said"], ITEM),
+    ],
+    ids=["ligature", "lower_case"],
+)
+def test_a_copy_the_search_finds_too_is_boxed(lines: list[str], text: str) -> None:
+    """MuPDF's search expands the ligature U+FB03 and ignores letter case: both copies are
+    boxed, and nothing is refused."""
+    out = _redact(_page([*lines, "Prepared for counsel."], embedded=True), text)
+    readings = texts(out)
+    assert all(found_in(readings, word) == [] for word in text.split())
+    assert contains(readings["pymupdf"], "Prepared for counsel.")
+
+
+def test_near_misses_stay_and_the_item_goes() -> None:
+    """What only resembles the item is not refused and not removed."""
+    lines = [FIRST, "not DB-40982, nor DB-4098 nor 40981 alone"]
+    out = _redact(_page(lines))
+    readings = texts(out)
+    assert found_in(readings, ITEM) == []
+    assert contains(readings["pymupdf"], "not DB-40982, nor DB-4098 nor 40981 alone")
+
+
+@pytest.mark.parametrize(
+    ("at", "cropbox"),
+    [((640, 400), None), ((72, 760), (0, 0, 612, 700))],
+    ids=["beyond_the_mediabox", "outside_the_cropbox"],
+)
+def test_a_copy_beyond_the_page_edge_is_removed(
+    at: tuple[float, float], cropbox: tuple[float, float, float, float] | None
+) -> None:
+    """Printed by no viewer, yet read by pypdf, pdfminer, pdfium and from the content stream:
+    the search did not look past the page's edge (its text page was clipped to it whatever
+    the flags said), so this copy stayed in the file."""
+    pdf = _page([FIRST, "Prepared for counsel."], off=f"code {ITEM} was", at=at, cropbox=cropbox)
+    assert len(found_in(texts(pdf), ITEM)) >= 4
+    out = _redact(pdf)
+    readings = texts(out)
+    assert found_in(readings, ITEM) == []
+    assert contains(readings["pdfminer"], "Prepared for counsel.")
