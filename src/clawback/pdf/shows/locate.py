@@ -23,9 +23,12 @@ wrapped one: the redactor refuses then too (tests/redaction/test_box_placement.p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Any
 
 import pymupdf
+from pymupdf import Rect
 
 from clawback.pdf.shows.needles import spelled
 
@@ -116,39 +119,129 @@ def spelled_at(
     from the characters themselves, not from MuPDF's search, so that the boxes a search placed
     can be checked against it (`redact` does, before anything is removed).
 
-    The page is read as a determined reader reads it (`needles.spelled`): white space, line
-    breaks, dashes and zero-width characters skipped, letters compared taken apart and case
-    folded. So a copy MuPDF's exact search misses is found too: wrapped at a line's end or
-    inside a word, letter-spaced, with en dashes or a soft hyphen, its accents decomposed.
-    Places may overlap (``12-12`` twice in ``12-12-12``), and text beyond the page's edges
+    The page is read as a determined reader reads it (`needles.spelled`, `_spellings`):
+    letters compared taken apart and case folded, dashes and zero-width characters skipped, a
+    line break allowed anywhere, white space where the text has white space or a dash. So a
+    copy MuPDF's exact search misses is found too: wrapped at a line's end or inside a word,
+    letter-spaced, with en dashes, a soft hyphen or a zero-width space, its accents decomposed.
+    It is read twice: in MuPDF's order, and with the characters of level lines put in the
+    order they stand on the page (`_as_placed`), for a copy drawn glyph by glyph from right to
+    left or in scrambled order reads as a jumble to MuPDF but as the text to pdfium and to the
+    eye. Places may overlap (``12-12`` twice in ``12-12-12``), and text beyond the page's edges
     counts (no viewer prints it; pypdf and pdfminer read it)."""
-    wanted = "".join(spelled(c) for c in text)
-    if not wanted:
+    patterns = _spellings(text)
+    if not patterns:
         return []
     found: list[list[pymupdf.Rect]] = []
     ways = (0, pymupdf.TEXT_IGNORE_ACTUALTEXT) if replacement_text else (0,)
     for extra in ways:
-        boxes: list[pymupdf.Rect | None] = []  # each character's box; None ends a line
-        read: list[str] = []  # the page as compared, ...
-        owner: list[int] = []  # ... each of its code points from which of `boxes`
         raw = page.get_text("rawdict", flags=_RAW_FLAGS | extra, clip=_EVERYWHERE)
-        for block in raw["blocks"]:
-            for line in block.get("lines", ()):
-                for span in line["spans"]:
-                    for char in span["chars"]:
-                        boxes.append(pymupdf.Rect(char["bbox"]))
-                        for c in spelled(char["c"]):
-                            read.append(c)
-                            owner.append(len(boxes) - 1)
-                boxes.append(None)
-        joined = "".join(read)
-        at = joined.find(wanted)
-        while at >= 0:
-            first, last = owner[at], owner[at + len(wanted) - 1]
-            place = [b for b in boxes[first : last + 1] if b is not None and not b.is_empty]
-            if place and not any(_all_same(place, other) for other in found):
-                found.append(place)
-            at = joined.find(wanted, at + 1)
+        in_order = _in_order(raw)
+        for reading in (in_order, _as_placed(in_order)):
+            for place in _places(reading, patterns):
+                if not any(_all_same(place, other) for other in found):
+                    found.append(place)
+    return found
+
+
+# One character of a reading: its text, box, origin, font size and whether its line is level;
+# None ends a line.
+_Placed = tuple[str, pymupdf.Rect, tuple[float, float], float, bool]
+_Read = _Placed | None
+
+
+def _in_order(raw: dict[str, Any]) -> list[_Read]:
+    """The characters of a ``rawdict`` reading in MuPDF's order, each line ended by None."""
+    reading: list[_Read] = []
+    for block in raw["blocks"]:
+        for line in block.get("lines", ()):
+            level = tuple(round(v, 3) for v in line["dir"]) == (1.0, 0.0)
+            for span in line["spans"]:
+                for char in span["chars"]:
+                    box = pymupdf.Rect(char["bbox"])
+                    reading.append((char["c"], box, char["origin"], span["size"], level))
+            reading.append(None)
+    return reading
+
+
+def _as_placed(reading: Sequence[_Read]) -> list[_Read]:
+    """The characters of level lines regrouped by baseline (within a third of their size)
+    and each group read left to right, whatever order the page drew them in."""
+    level: list[_Placed] = [r for r in reading if r is not None and r[4]]
+    level.sort(key=lambda r: (r[2][1], r[2][0]))
+    placed: list[_Read] = []
+    group: list[_Placed] = []
+    for char in level:
+        if group and char[2][1] - group[0][2][1] > char[3] / 3:
+            group.sort(key=_along)
+            placed.extend(group)
+            placed.append(None)
+            group = []
+        group.append(char)
+    group.sort(key=_along)
+    placed.extend(group)
+    placed.append(None)
+    return placed
+
+
+def _along(char: _Placed) -> float:
+    return char[2][0]
+
+
+def _places(reading: Sequence[_Read], patterns: Sequence[re.Pattern[str]]) -> list[list[Rect]]:
+    """Where `reading` spells what `patterns` (`_spellings`) look for, overlapping places too:
+    each the boxes of every character from the first of the place to its last."""
+    read: list[str] = []  # the reading as compared (a line's end: "\n"), ...
+    owner: list[int] = []  # ... each of its code points from which entry of `reading`
+    for i, char in enumerate(reading):
+        for c in spelled(char[0]) if char is not None else "\n":
+            read.append(c)
+            owner.append(i)
+    joined = "".join(read)
+    places: list[list[Rect]] = []
+    for pattern in patterns:
+        for m in pattern.finditer(joined):
+            first, last = owner[m.start(1)], owner[m.end(1) - 1]
+            place = [r[1] for r in reading[first : last + 1] if r is not None and not r[1].is_empty]
+            if place:
+                places.append(place)
+    return places
+
+
+#: Between two letters of a text, what the page may have: where the text has nothing, a line
+#: break (and the spaces around it); where it has a dash or another skipped character, any
+#: white space or none; where it has white space, some white space or a line break.
+_GAPS = {"": r"(?: *\n *)?", "-": r"[ \n]*", " ": r"[ \n]+"}
+
+
+def _spellings(text: str) -> list[re.Pattern[str]]:
+    """How a page may spell `text` (`spelled_at`): as written, with a line break anywhere; and,
+    for a text of more than one letter, letter-spaced (white space between every two). Each
+    finds overlapping places, the place in group 1. Not white space where the text has none:
+    ``lorem`` is not in ``dolore magna``."""
+    letters: list[str] = []
+    gaps: list[str] = []  # between letters[i] and letters[i + 1], a key of `_GAPS`
+    pending = ""
+    for char in text:
+        form = spelled(char)
+        if not form and letters:
+            pending = pending or "-"
+        for c in form:
+            if c == " ":
+                pending = " " if letters else ""
+            else:
+                if letters:
+                    gaps.append(pending)
+                letters.append(re.escape(c))
+                pending = ""
+    if not letters:
+        return []
+    written = letters[0] + "".join(_GAPS[g] + c for g, c in zip(gaps, letters[1:], strict=True))
+    found = [re.compile(f"(?=({written}))")]
+    if len(letters) > 1:
+        spaced = [_GAPS["-"] if g == "-" else _GAPS[" "] for g in gaps]
+        apart = letters[0] + "".join(g + c for g, c in zip(spaced, letters[1:], strict=True))
+        found.append(re.compile(f"(?=({apart}))"))
     return found
 
 
