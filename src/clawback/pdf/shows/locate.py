@@ -28,7 +28,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import pymupdf
-from pymupdf import Rect
 
 from clawback.pdf.shows.needles import spelled
 
@@ -132,21 +131,21 @@ def spelled_at(
     patterns = _spellings(text)
     if not patterns:
         return []
-    found: list[list[pymupdf.Rect]] = []
+    found: dict[tuple[_Box, ...], list[pymupdf.Rect]] = {}  # by its boxes
     ways = (0, pymupdf.TEXT_IGNORE_ACTUALTEXT) if replacement_text else (0,)
     for extra in ways:
         raw = page.get_text("rawdict", flags=_RAW_FLAGS | extra, clip=_EVERYWHERE)
         in_order = _in_order(raw)
         for reading in (in_order, _as_placed(in_order)):
             for place in _places(reading, patterns):
-                if not any(_all_same(place, other) for other in found):
-                    found.append(place)
-    return found
+                found.setdefault(tuple(place), [pymupdf.Rect(box) for box in place])
+    return list(found.values())
 
 
-# One character of a reading: its text, box, origin, font size and whether its line is level;
-# None ends a line.
-_Placed = tuple[str, pymupdf.Rect, tuple[float, float], float, bool]
+_Box = tuple[float, float, float, float]
+# One character of a reading: its text as compared (`needles.spelled`), box, origin, font size
+# and whether its line is level; None ends a line.
+_Placed = tuple[str, _Box, tuple[float, float], float, bool]
 _Read = _Placed | None
 
 
@@ -158,8 +157,8 @@ def _in_order(raw: dict[str, Any]) -> list[_Read]:
             level = tuple(round(v, 3) for v in line["dir"]) == (1.0, 0.0)
             for span in line["spans"]:
                 for char in span["chars"]:
-                    box = pymupdf.Rect(char["bbox"])
-                    reading.append((char["c"], box, char["origin"], span["size"], level))
+                    form = spelled(char["c"])
+                    reading.append((form, char["bbox"], char["origin"], span["size"], level))
             reading.append(None)
     return reading
 
@@ -188,21 +187,25 @@ def _along(char: _Placed) -> float:
     return char[2][0]
 
 
-def _places(reading: Sequence[_Read], patterns: Sequence[re.Pattern[str]]) -> list[list[Rect]]:
+def _places(reading: Sequence[_Read], patterns: Sequence[re.Pattern[str]]) -> list[list[_Box]]:
     """Where `reading` spells what `patterns` (`_spellings`) look for, overlapping places too:
     each the boxes of every character from the first of the place to its last."""
     read: list[str] = []  # the reading as compared (a line's end: "\n"), ...
     owner: list[int] = []  # ... each of its code points from which entry of `reading`
     for i, char in enumerate(reading):
-        for c in spelled(char[0]) if char is not None else "\n":
+        for c in char[0] if char is not None else "\n":
             read.append(c)
             owner.append(i)
     joined = "".join(read)
-    places: list[list[Rect]] = []
+    places: list[list[_Box]] = []
     for pattern in patterns:
         for m in pattern.finditer(joined):
             first, last = owner[m.start(1)], owner[m.end(1) - 1]
-            place = [r[1] for r in reading[first : last + 1] if r is not None and not r[1].is_empty]
+            place = [
+                r[1]
+                for r in reading[first : last + 1]
+                if r is not None and r[1][2] > r[1][0] and r[1][3] > r[1][1]
+            ]
             if place:
                 places.append(place)
     return places
@@ -243,10 +246,6 @@ def _spellings(text: str) -> list[re.Pattern[str]]:
         apart = letters[0] + "".join(g + c for g, c in zip(spaced, letters[1:], strict=True))
         found.append(re.compile(f"(?=({apart}))"))
     return found
-
-
-def _all_same(a: Sequence[pymupdf.Rect], b: Sequence[pymupdf.Rect]) -> bool:
-    return len(a) == len(b) and all(_same(p, q) for p, q in zip(a, b, strict=True))
 
 
 def _same(a: pymupdf.Rect, b: pymupdf.Rect, tolerance: float = 0.5) -> bool:
