@@ -1,25 +1,35 @@
 """Where a text redaction's boxes land, on pages drawn so that they miss.
 
-MuPDF's search finds the text exactly as asked and nothing else; the net under it (`_check_spelled`
-in `redact`, reading the page's own characters with `spelled_at`) must see every other place the
-page still spells the item, as a determined reader reads it (the forgiving `contains` of
-`tests.redaction.extractors`: letter case, accents composed or not, ligatures, dash look-alikes,
-zero-width characters, white space and line breaks inside the text all ignored). Each page here
-prints the item once as asked and once more in such a form. Before the net read the page that
-way, the first copy was boxed, the second left printed, and `check_gone` passed: every reader of
-the finished file still read the item. Now the redaction is refused, naming the item.
+MuPDF's search finds the text exactly as asked and nothing else; the net under it
+(`_check_spelled` in `redact`, reading the page's own characters with `spelled_at`) must see
+every other place the page still spells the item as a reader reads it: letter case, accents
+composed or not, ligatures, dash look-alikes, soft hyphens and zero-width characters, a line
+break anywhere, letter-spacing, glyphs drawn right to left or in scrambled order. Each page here
+prints the item once as asked and once more in such a form. Before, the first copy was boxed,
+the second left printed, and `check_gone` passed: every reader of the finished file (or pdfium,
+pdftotext and the eye, for a copy drawn out of order) still read the item. Now the redaction is
+refused, naming the item; through a filing, the filing is refused and nothing is written.
 
-Text beyond the page's edges (MediaBox or CropBox) is printed by no viewer but read by pypdf,
-pdfminer and pdfium: it is found and removed like the rest.
+What only resembles the item (another code, the item's letters across two words) is neither
+refused nor removed. Text beyond the page's edges (MediaBox or CropBox) is printed by no viewer
+but read by pypdf, pdfminer and pdfium: it is now found and removed like the rest.
 
 One page per test, no OCR: the leak is in the page text itself."""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pymupdf
 import pytest
 
+from clawback.demo.run import reference_case
+from clawback.domain.errors import DocumentError
+from clawback.domain.privacy import Privacy
+from clawback.domain.seal_parts import SealPart
 from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, RedactionError, redact
+from clawback.service import Workspace
 from tests.redaction.extractors import contains, found_in, texts
 
 ITEM = "DB-40981"
@@ -181,3 +191,35 @@ def test_a_copy_beyond_the_page_edge_is_removed(
     readings = texts(out)
     assert found_in(readings, ITEM) == []
     assert contains(readings["pdfminer"], "Prepared for counsel.")
+
+
+def test_a_filing_with_a_hyphen_wrapped_copy_of_a_minors_name_is_refused(
+    tmp_path: Path,
+) -> None:
+    """End to end through a seal part (FRCP 5.2(a)(3)): the minor's name once whole and once
+    hyphenated at a line's end (``Jan-`` / ``et Roe``). The finder cuts the whole name; the
+    wrapped one was filed in the public version, read by every extractor, and the gate did
+    not see it (its reading keeps the hyphen). The filing is now refused, naming the file, and
+    no public version is written."""
+    lines = ["Interview of Janet Roe, a minor", "the minor is Jan-", "et Roe, by counsel"]
+    ws = Workspace.init(tmp_path / "ws").operator()
+    try:
+        ws.matter.load_case(reference_case())
+        ws.ingest.ingest(_page(lines), title="intake", exhibit=1)
+        ws.designations.designate(1, "Confidential")
+        ws.productions.produce([1], "TST-00000001", "VOL001")
+        part = SealPart(privacy=(Privacy.minor,), minors=("Janet Roe",), what="a name")
+        ws.sealing.seal(
+            "40",
+            exhibits=[1],
+            kind="non_dispositive",
+            granted=True,
+            on=date(2021, 6, 3),
+            movant="receiving",
+            part=part,
+        )
+        with pytest.raises(DocumentError, match=r"^public/ex01_TST-00000001\.pdf: item '.*': "):
+            ws.filings.file(tmp_path / "out")
+    finally:
+        ws.close()
+    assert not (tmp_path / "out" / "public" / "ex01_TST-00000001.pdf").exists()
