@@ -16,22 +16,31 @@ reports every hit after such a line in the same block one character to the left 
 hyphen, so a box missed the end of its text and nothing checked the characters left printed
 (tests/pdf/test_locate_hyphen.py). A text wrapped at a hyphen is searched as it is printed,
 with its line break (``"555-44-\n3333"``); asked for joined, it is not found, and the redactor
-refuses rather than guessing.
+refuses rather than guessing. Where the page also prints it whole, the whole copy is found and
+boxed, and `spelled_at`, which reads through line breaks, dashes and look-alikes, still sees the
+wrapped one: the redactor refuses then too (tests/redaction/test_box_placement.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import pymupdf
 
+from clawback.pdf.shows.needles import spelled
+
 __all__ = ["by_text_or_box", "find_text_rects", "spelled_at"]
 
-# PyMuPDF's defaults, except that text outside the MediaBox is searched too and hyphenated
-# words are not joined (see above).
+# PyMuPDF's defaults, except that text beyond the page's edges is searched too (with
+# `_EVERYWHERE`) and hyphenated words are not joined (see above).
 _SEARCH_FLAGS = pymupdf.TEXTFLAGS_SEARCH & ~pymupdf.TEXT_MEDIABOX_CLIP & ~pymupdf.TEXT_DEHYPHENATE
 _RAW_FLAGS = pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_MEDIABOX_CLIP
+# PyMuPDF 2.0 clips a text page to the page's rectangle (its CropBox) whatever the flags say:
+# without this clip, text beyond the page's edges was neither found nor removed, and pypdf,
+# pdfminer and pdfium still read it in the finished file (tests/redaction/test_box_placement.py).
+_EVERYWHERE = pymupdf.INFINITE_RECT()
 
 
 def find_text_rects(
@@ -44,7 +53,10 @@ def find_text_rects(
     found: list[pymupdf.Rect] = []
     ways = (0, pymupdf.TEXT_IGNORE_ACTUALTEXT) if replacement_text else (0,)
     for extra in ways:
-        hits = [pymupdf.Rect(hit) for hit in page.search_for(text, flags=_SEARCH_FLAGS | extra)]
+        hits = [
+            pymupdf.Rect(hit)
+            for hit in page.search_for(text, flags=_SEARCH_FLAGS | extra, clip=_EVERYWHERE)
+        ]
         if not hits:
             continue
         area = pymupdf.Rect(hits[0])
@@ -103,35 +115,137 @@ def spelled_at(
     page: pymupdf.Page, text: str, replacement_text: bool = True
 ) -> list[list[pymupdf.Rect]]:
     """Every place the page's characters spell `text`, each as its characters' boxes: read
-    from the characters themselves (case-insensitively; a run of white space in `text` matches
-    any run of white space or line breaks), not from MuPDF's search, so that the boxes a
-    search placed can be checked against it (`redact` does, before anything is removed)."""
-    words = text.split()
-    if not words:
+    from the characters themselves, not from MuPDF's search, so that the boxes a search placed
+    can be checked against it (`redact` does, before anything is removed).
+
+    The page is read as a determined reader reads it (`needles.spelled`, `_spellings`):
+    letters compared taken apart and case folded, dashes and zero-width characters skipped, a
+    line break allowed anywhere, white space where the text has white space or a dash. So a
+    copy MuPDF's exact search misses is found too: wrapped at a line's end or inside a word,
+    letter-spaced, with en dashes, a soft hyphen or a zero-width space, its accents decomposed.
+    It is read twice: in MuPDF's order, and with the characters of level lines put in the
+    order they stand on the page (`_as_placed`), for a copy drawn glyph by glyph from right to
+    left or in scrambled order reads as a jumble to MuPDF but as the text to pdfium and to the
+    eye. Places may overlap (``12-12`` twice in ``12-12-12``), and text beyond the page's edges
+    counts (no viewer prints it; pypdf and pdfminer read it)."""
+    patterns = _spellings(text)
+    if not patterns:
         return []
-    wanted = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
-    found: list[list[pymupdf.Rect]] = []
+    found: dict[tuple[_Box, ...], list[pymupdf.Rect]] = {}  # by its boxes
     ways = (0, pymupdf.TEXT_IGNORE_ACTUALTEXT) if replacement_text else (0,)
     for extra in ways:
-        spelled: list[str] = []
-        boxes: list[pymupdf.Rect | None] = []
-        for block in page.get_text("rawdict", flags=_RAW_FLAGS | extra)["blocks"]:
-            for line in block.get("lines", ()):
-                for span in line["spans"]:
-                    for char in span["chars"]:
-                        spelled.append(char["c"][:1] or " ")
-                        boxes.append(pymupdf.Rect(char["bbox"]))
-                spelled.append("\n")
-                boxes.append(None)
-        for m in wanted.finditer("".join(spelled)):
-            place = [b for b in boxes[m.start() : m.end()] if b is not None and not b.is_empty]
-            if place and not any(_all_same(place, other) for other in found):
-                found.append(place)
+        raw = page.get_text("rawdict", flags=_RAW_FLAGS | extra, clip=_EVERYWHERE)
+        in_order = _in_order(raw)
+        for reading in (in_order, _as_placed(in_order)):
+            for place in _places(reading, patterns):
+                found.setdefault(tuple(place), [pymupdf.Rect(box) for box in place])
+    return list(found.values())
+
+
+_Box = tuple[float, float, float, float]
+# One character of a reading: its text as compared (`needles.spelled`), box, origin, font size
+# and whether its line is level; None ends a line.
+_Placed = tuple[str, _Box, tuple[float, float], float, bool]
+_Read = _Placed | None
+
+
+def _in_order(raw: dict[str, Any]) -> list[_Read]:
+    """The characters of a ``rawdict`` reading in MuPDF's order, each line ended by None."""
+    reading: list[_Read] = []
+    for block in raw["blocks"]:
+        for line in block.get("lines", ()):
+            level = tuple(round(v, 3) for v in line["dir"]) == (1.0, 0.0)
+            for span in line["spans"]:
+                for char in span["chars"]:
+                    form = spelled(char["c"])
+                    reading.append((form, char["bbox"], char["origin"], span["size"], level))
+            reading.append(None)
+    return reading
+
+
+def _as_placed(reading: Sequence[_Read]) -> list[_Read]:
+    """The characters of level lines regrouped by baseline (within a third of their size)
+    and each group read left to right, whatever order the page drew them in."""
+    level: list[_Placed] = [r for r in reading if r is not None and r[4]]
+    level.sort(key=lambda r: (r[2][1], r[2][0]))
+    placed: list[_Read] = []
+    group: list[_Placed] = []
+    for char in level:
+        if group and char[2][1] - group[0][2][1] > char[3] / 3:
+            group.sort(key=_along)
+            placed.extend(group)
+            placed.append(None)
+            group = []
+        group.append(char)
+    group.sort(key=_along)
+    placed.extend(group)
+    placed.append(None)
+    return placed
+
+
+def _along(char: _Placed) -> float:
+    return char[2][0]
+
+
+def _places(reading: Sequence[_Read], patterns: Sequence[re.Pattern[str]]) -> list[list[_Box]]:
+    """Where `reading` spells what `patterns` (`_spellings`) look for, overlapping places too:
+    each the boxes of every character from the first of the place to its last."""
+    read: list[str] = []  # the reading as compared (a line's end: "\n"), ...
+    owner: list[int] = []  # ... each of its code points from which entry of `reading`
+    for i, char in enumerate(reading):
+        for c in char[0] if char is not None else "\n":
+            read.append(c)
+            owner.append(i)
+    joined = "".join(read)
+    places: list[list[_Box]] = []
+    for pattern in patterns:
+        for m in pattern.finditer(joined):
+            first, last = owner[m.start(1)], owner[m.end(1) - 1]
+            place = [
+                r[1]
+                for r in reading[first : last + 1]
+                if r is not None and r[1][2] > r[1][0] and r[1][3] > r[1][1]
+            ]
+            if place:
+                places.append(place)
+    return places
+
+
+#: Between two letters of a text, what the page may have: where the text has nothing, a line
+#: break (and the spaces around it); where it has a dash or another skipped character, any
+#: white space or none; where it has white space, some white space or a line break.
+_GAPS = {"": r"(?: *\n *)?", "-": r"[ \n]*", " ": r"[ \n]+"}
+
+
+def _spellings(text: str) -> list[re.Pattern[str]]:
+    """How a page may spell `text` (`spelled_at`): as written, with a line break anywhere; and,
+    for a text of more than one letter, letter-spaced (white space between every two). Each
+    finds overlapping places, the place in group 1. Not white space where the text has none:
+    ``lorem`` is not in ``dolore magna``."""
+    letters: list[str] = []
+    gaps: list[str] = []  # between letters[i] and letters[i + 1], a key of `_GAPS`
+    pending = ""
+    for char in text:
+        form = spelled(char)
+        if not form and letters:
+            pending = pending or "-"
+        for c in form:
+            if c == " ":
+                pending = " " if letters else ""
+            else:
+                if letters:
+                    gaps.append(pending)
+                letters.append(re.escape(c))
+                pending = ""
+    if not letters:
+        return []
+    written = letters[0] + "".join(_GAPS[g] + c for g, c in zip(gaps, letters[1:], strict=True))
+    found = [re.compile(f"(?=({written}))")]
+    if len(letters) > 1:
+        spaced = [_GAPS["-"] if g == "-" else _GAPS[" "] for g in gaps]
+        apart = letters[0] + "".join(g + c for g, c in zip(spaced, letters[1:], strict=True))
+        found.append(re.compile(f"(?=({apart}))"))
     return found
-
-
-def _all_same(a: Sequence[pymupdf.Rect], b: Sequence[pymupdf.Rect]) -> bool:
-    return len(a) == len(b) and all(_same(p, q) for p, q in zip(a, b, strict=True))
 
 
 def _same(a: pymupdf.Rect, b: pymupdf.Rect, tolerance: float = 0.5) -> bool:

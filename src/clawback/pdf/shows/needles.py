@@ -6,6 +6,13 @@ zero-width characters dropped, case folded, whitespace runs collapsed. A secret 
 normalised form occurs in the normalised text, or its `squash`ed form (all whitespace removed) in
 the squashed text, which catches words an extractor split or joined differently.
 
+`spelled` is the most forgiving reading, one character at a time, for the redactor's own check
+that no copy of a text is left beside its boxes (`locate.spelled_at`): what a determined reader
+skips (every dash and its look-alikes, control and format characters such as soft hyphens and
+zero-width spaces, U+FFFD for a glyph of unknown meaning) is dropped, white space becomes a
+space, and the rest is compared taken apart (NFKD: ligatures, full-width forms and accented
+letters, composed or not) and case folded.
+
 Byte scans (raw file, decompressed streams) use `byte_forms`: the secret encoded as UTF-8,
 Latin-1, UTF-16BE, UTF-16LE, hex of those, and PDF literal-string escaped, each lower-cased, to be
 searched for in a haystack lower-cased with `bytes.lower` (ASCII case folding). `ByteNeedles`
@@ -42,6 +49,26 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_DROP).translate(_MAP)
     # str.split() splits on exactly the characters ``\s`` matches (str.isspace)
     return " ".join(text.casefold().split())
+
+
+#: What `spelled` drops besides control and format characters (Unicode Cc, Cf: soft hyphen,
+#: zero-width space, joiners, byte order mark): dashes and their look-alikes, the hyphen too,
+#: and U+FFFD.
+_SKIPPED = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d\ufffd")
+
+
+def spelled(char: str) -> str:
+    """One character (or a few) as `locate.spelled_at` compares it (see module doc): empty for
+    one a reader skips, a space for white space. A text is compared as the join of its
+    characters' forms."""
+    if char.isascii() and char.isalnum():
+        return char.lower()
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", char).casefold())
+    return "".join(" " if c.isspace() else c for c in folded if not _skipped(c))
+
+
+def _skipped(char: str) -> bool:
+    return char in _SKIPPED or (unicodedata.category(char) in ("Cc", "Cf") and not char.isspace())
 
 
 def squash(text: str) -> str:
