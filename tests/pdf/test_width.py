@@ -196,3 +196,24 @@ def test_text_set_up_the_page_is_boxed_along_its_column() -> None:
         with pymupdf.open(stream=result.pdf) as after:
             assert "An ordinary line across the page." in after[0].get_text()
     assert len(heights) == 1  # the box's length says nothing of the name's
+
+
+def test_glyphs_are_turned_as_pymupdf_turns_them_in_every_direction() -> None:
+    """The width check turns each glyph in plain floats; what it gets is exactly what
+    PyMuPDF's quarter-turn matrices give, for text running each of the four ways."""
+    from clawback.pdf.gate.check_width import _TURNS, _glyphs
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for turn in (0, 90, 180, 270):
+        page.insert_text((300, 400), f"Witness Marisol Ejemplo {turn}", fontsize=SIZE, rotate=turn)
+    found = _glyphs(page)
+    expected: dict[tuple[int, int], list[tuple[float, ...]]] = {d: [] for d in _TURNS}
+    for span in page.get_texttrace():
+        direction = (round(span["dir"][0]), round(span["dir"][1]))
+        for _, _, origin, bbox in span["chars"]:
+            x, y = pymupdf.Point(origin) * _TURNS[direction]
+            expected[direction].append((x, y, *(pymupdf.Rect(bbox) * _TURNS[direction])))
+    assert all(expected.values())  # text in each of the four directions
+    assert {d: [(g.x, g.y, *g.bbox) for g in glyphs] for d, glyphs in found.items()} == expected
+    doc.close()

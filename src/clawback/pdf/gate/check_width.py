@@ -24,7 +24,7 @@ Findings name the page and the item label.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pymupdf
 
@@ -70,19 +70,39 @@ _TURNS = {
 
 
 def _glyphs(page: pymupdf.Page) -> dict[tuple[int, int], list[Glyph]]:
-    """The page's glyphs by text direction, each turned to run left to right."""
+    """The page's glyphs by text direction, each turned to run left to right (in plain
+    floats: a quarter turn only swaps and negates coordinates, exactly as `_TURNS` would,
+    and a page holds thousands of glyphs)."""
     found: dict[tuple[int, int], list[Glyph]] = {d: [] for d in _TURNS}
     for span in page.get_texttrace():
         dx, dy = span["dir"]
         direction = (round(dx), round(dy))
-        turn = _TURNS.get(direction)
+        turn = _QUARTER.get(direction)
         if span["wmode"] != 0 or turn is None or abs(dx) + abs(dy) > 1.001:
             continue
-        for uni, gid, origin, bbox in span["chars"]:
-            x, y = pymupdf.Point(origin) * turn
-            r = pymupdf.Rect(bbox) * turn
-            found[direction].append(Glyph((uni, gid), x, y, span["size"], tuple(r)))
+        size, into = span["size"], found[direction]
+        into.extend(
+            Glyph((uni, gid), *turn(origin[0], origin[1]), size, _turned(turn, bbox))
+            for uni, gid, origin, bbox in span["chars"]
+        )
     return found
+
+
+#: `_TURNS` as functions of (x, y): the same quarter turns, on floats.
+_QUARTER: dict[tuple[int, int], Callable[[float, float], tuple[float, float]]] = {
+    (1, 0): lambda x, y: (x, y),
+    (0, 1): lambda x, y: (y, -x),
+    (-1, 0): lambda x, y: (-x, -y),
+    (0, -1): lambda x, y: (-y, x),
+}
+
+
+def _turned(
+    turn: Callable[[float, float], tuple[float, float]], bbox: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
+    """A glyph box turned: the box around its turned corners (as ``Rect * Matrix``)."""
+    (ax, ay), (bx, by) = turn(bbox[0], bbox[1]), turn(bbox[2], bbox[3])
+    return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
 
 
 def _problem(

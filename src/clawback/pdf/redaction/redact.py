@@ -43,6 +43,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
+import numpy as np
 import pymupdf
 
 from clawback.domain.counts import counted
@@ -303,8 +304,8 @@ def _redact_page(
     if width is not None:
         texts = [i for i, (_, item) in enumerate(planned) if item.text is not None]
         area = page.rect * page.derotation_matrix
-        spans = page.get_texttrace() if texts else []  # read once for every item
-        for i in [i for i in texts if _runs_down(spans, planned[i][0])]:
+        spans = _Directions(page.get_texttrace() if texts else [])  # once for every item
+        for i in [i for i in texts if spans.runs_down(planned[i][0])]:
             # text set up or down the page has no line to re-flow along: boxed across the
             # text block in its own direction
             band = _whole_column(planned[i][0], drawn, area)
@@ -382,16 +383,29 @@ def _holds(box: pymupdf.Rect, char: pymupdf.Rect) -> bool:
     return box.x0 - 0.5 <= x <= box.x1 + 0.5 and box.y0 - 0.5 <= y <= box.y1 + 0.5
 
 
-def _runs_down(spans: Sequence[dict[str, Any]], rect: pymupdf.Rect) -> bool:
-    """Whether most glyphs under `rect` are set up or down the page, not across it (`spans`:
-    the page's text trace)."""
-    votes = 0
-    for span in spans:
-        dx, dy = span["dir"]
-        for _, _, _, (x0, y0, x1, y1) in span["chars"]:
-            if rect.contains(pymupdf.Point((x0 + x1) / 2, (y0 + y1) / 2)):
-                votes += 1 if abs(dy) > abs(dx) else -1
-    return votes > 0
+class _Directions:
+    """Where each glyph of a page's text trace stands and which way its text runs, read once
+    for every item of the page (numpy, not a Python loop per glyph and item)."""
+
+    def __init__(self, spans: Sequence[dict[str, Any]]) -> None:
+        boxes = np.array(
+            [bbox for span in spans for *_, bbox in span["chars"]], dtype=np.float64
+        ).reshape(-1, 4)
+        # Each centre as `Rect.contains` compares it: worked out in double precision, then
+        # handed to MuPDF's single-precision point.
+        self.x = ((boxes[:, 0] + boxes[:, 2]) / 2).astype(np.float32)
+        self.y = ((boxes[:, 1] + boxes[:, 3]) / 2).astype(np.float32)
+        down = [abs(span["dir"][1]) > abs(span["dir"][0]) for span in spans]
+        counts = [len(span["chars"]) for span in spans]
+        self.vote = np.repeat(np.where(down, 1, -1), counts).astype(np.int64)
+
+    def runs_down(self, rect: pymupdf.Rect) -> bool:
+        """Whether most glyphs under `rect` are set up or down the page, not across it (a
+        glyph is under it when its centre is, as MuPDF's ``fz_is_point_inside_rect`` says:
+        right and bottom edges left out)."""
+        x0, y0, x1, y1 = (np.float32(v) for v in (rect.x0, rect.y0, rect.x1, rect.y1))
+        under = (self.x >= x0) & (self.x < x1) & (self.y >= y0) & (self.y < y1)
+        return int(self.vote[under].sum()) > 0
 
 
 def _whole_column(rect: pymupdf.Rect, drawn: Sequence[Glyph], area: pymupdf.Rect) -> pymupdf.Rect:

@@ -27,12 +27,13 @@ words over it (`shows.ocr`), so it is matched here like any text.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-import statistics
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pymupdf
 
@@ -69,8 +70,7 @@ _FOLD = str.maketrans({**_DASHES, **_LOOKALIKES})
 _SAME_LINE = 0.5
 
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):
     """One character a page draws: what it is, its box, the line MuPDF put it on."""
 
     char: str
@@ -97,6 +97,13 @@ def normal(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", ch).translate(_FOLD) for ch in text)
 
 
+@functools.lru_cache(maxsize=8192)
+def _read_as(char: str) -> str:
+    """What one glyph reads as: `normal`, each whitespace character a plain space (a page
+    draws few distinct characters, so each is normalised once)."""
+    return "".join(" " if ch.isspace() else ch for ch in normal(char))
+
+
 def glyphs(page: pymupdf.Page) -> list[Glyph]:
     """The page's glyphs, in the order its content draws them (MuPDF's lines)."""
     found = []
@@ -105,8 +112,9 @@ def glyphs(page: pymupdf.Page) -> list[Glyph]:
     for block in raw.get("blocks", ()):
         for line in block.get("lines", ()):
             for span in line.get("spans", ()):
+                size = span["size"]
                 for ch in span.get("chars", ()):
-                    found.append(Glyph(ch["c"], tuple(ch["bbox"]), line_no, span["size"]))
+                    found.append(Glyph(ch["c"], tuple(ch["bbox"]), line_no, size))
             line_no += 1
     return found
 
@@ -115,73 +123,132 @@ def find(page: pymupdf.Page, pattern: re.Pattern[str]) -> list[Match]:
     """Every match of `pattern` (read without regard to case) in what `page` shows."""
     regex = re.compile(pattern.pattern, pattern.flags | re.IGNORECASE)
     drawn = glyphs(page)
-    dashes = _drawn_dashes(page) if drawn else []
+    if not drawn:
+        return []
+    dashes = _drawn_dashes(page)
     seen: set[frozenset[int]] = set()
     matches = []
-    for read, order in ((drawn, list(range(len(drawn)))), _reading_order(drawn)):
-        for text, origin in _readings(read, order, dashes):
+    line_of = [g.line for g in drawn]
+    as_drawn = _lines(line_of, range(len(drawn)))
+    in_order, row_of = _reading_order(drawn)
+    orders = [(as_drawn, line_of)]
+    if in_order != as_drawn:  # else it reads the same: every match again, none new
+        orders.append((in_order, row_of))
+    for lines, line_no in orders:
+        for text, origin in _readings(drawn, lines, dashes):
             for m in regex.finditer(text):
                 if not m.group(0).strip():
                     continue
                 covered = frozenset(i for i in origin[m.start() : m.end()] if i >= 0)
                 if covered and not any(covered <= known for known in seen):
                     seen.add(covered)
-                    matches.append(_match(page.number, read, covered, m.group(0)))
+                    matches.append(_match(page.number, drawn, line_no, covered, m.group(0)))
     return matches
 
 
 def _readings(
-    drawn: list[Glyph], order: list[int], dashes: list[pymupdf.Rect]
+    drawn: list[Glyph], lines: list[list[int]], dashes: list[pymupdf.Rect]
 ) -> Iterator[tuple[str, list[int]]]:
-    """The text of the glyphs in `order`, normalised, with each character's glyph index (-1
-    for a space between lines), in each way a line end and the glyphs' spacing can be read."""
-    for hyphen in ("keep", "drop", "space"):
-        for spacing in ("written", "geometry"):
-            yield _reading(drawn, order, hyphen, spacing, dashes)
+    """The text of the glyphs line by line, normalised, with each character's glyph index
+    (-1 for a space between lines), in each way a line end and the glyphs' spacing can be
+    read. Readings that would repeat one already made are left out: a line end is read
+    three ways only where a line ends in a hyphen."""
+    page = _Read(drawn, dashes)
+    gaps = [_word_gaps(drawn, line) for line in lines]
+    written = _reading(page, lines, "keep", None)
+    spaced = _reading(page, lines, "keep", gaps)
+    yield written[:2]
+    yield spaced[:2]
+    if written[2] or spaced[2]:
+        for hyphen in ("drop", "space"):
+            yield _reading(page, lines, hyphen, None)[:2]
+            yield _reading(page, lines, hyphen, gaps)[:2]
+
+
+class _Read:
+    """What every reading of a page's glyphs needs, worked out once: each glyph's text as read
+    (`_read_as`), whether it is a space, whether it reads as one character that is not one."""
+
+    def __init__(self, drawn: list[Glyph], dashes: list[pymupdf.Rect]) -> None:
+        self.drawn = drawn
+        self.dashes = dashes
+        self.texts = [_read_as(g.char) for g in drawn]
+        self.blank = [g.char.isspace() for g in drawn]
+        self.plain = [len(t) == 1 and t != " " for t in self.texts]
 
 
 def _reading(
-    drawn: list[Glyph],
-    order: list[int],
-    hyphen: str,
-    spacing: str,
-    dashes: list[pymupdf.Rect],
-) -> tuple[str, list[int]]:
+    page: _Read, lines: list[list[int]], hyphen: str, line_gaps: list[set[int]] | None
+) -> tuple[str, list[int], bool]:
+    """One reading (see `_readings`; `line_gaps` the glyphs a word space comes before, line
+    by line, for a reading of the spacing from the glyphs' positions), and whether any line
+    ended in a hyphen (else the three ways of reading a line end read alike)."""
     chars: list[str] = []
     origin: list[int] = []
-    lines = _lines(drawn, order)
+    hyphenated = False
+    last = len(lines) - 1
     for n, line in enumerate(lines):
-        gaps = _word_gaps(drawn, line) if spacing == "geometry" else None
-        previous: Glyph | None = None  # the last glyph that is not a space
-        for k, i in enumerate(line):
-            glyph = drawn[i]
-            if gaps is not None:
-                if glyph.char.isspace():
-                    continue
-                if previous is not None and gaps[k]:
-                    dash = _dash_between(previous, glyph, dashes)
-                    chars.append("-" if dash else " ")
-                    origin.append(-1)
-                previous = glyph
-            for ch in normal(glyph.char):
-                if ch.isspace():
-                    if chars and chars[-1] == " ":
-                        continue
-                    ch = " "
-                chars.append(ch)
-                origin.append(i)
-        if n + 1 < len(lines):
+        if line_gaps is None:
+            _written_line(page, line, chars, origin)
+        else:
+            _spaced_line(page, line, line_gaps[n], chars, origin)
+        if n < last:
             while chars and chars[-1] == " ":
                 chars.pop()
                 origin.pop()
-            if chars and chars[-1] == "-" and hyphen != "space":
-                if hyphen == "drop":
-                    chars.pop()
-                    origin.pop()
-                continue  # the next line runs on
+            if chars and chars[-1] == "-":
+                hyphenated = True
+                if hyphen != "space":
+                    if hyphen == "drop":
+                        chars.pop()
+                        origin.pop()
+                    continue  # the next line runs on
             chars.append(" ")
             origin.append(-1)
-    return "".join(chars), origin
+    return "".join(chars), origin, hyphenated
+
+
+def _written_line(page: _Read, line: list[int], chars: list[str], origin: list[int]) -> None:
+    """One line's glyphs as written (their own spaces, each run of spaces read as one)."""
+    texts = page.texts
+    text = "".join([texts[i] for i in line])
+    folds = "  " in text or (text[:1] == " " and bool(chars) and chars[-1] == " ")
+    if len(text) == len(line) and not folds:
+        chars.extend(text)  # one character a glyph and no space to fold: as it stands
+        origin.extend(line)
+        return
+    for i in line:
+        for ch in texts[i]:
+            if ch == " " and chars and chars[-1] == " ":
+                continue
+            chars.append(ch)
+            origin.append(i)
+
+
+def _spaced_line(
+    page: _Read, line: list[int], before: set[int], chars: list[str], origin: list[int]
+) -> None:
+    """One line's glyphs with the spaces their positions show (`before`: the glyphs a word
+    space comes before; a drawn stroke in the gap reads "-"), their own spaces left out."""
+    texts, blank, plain, drawn, dashes = page.texts, page.blank, page.plain, page.drawn, page.dashes
+    previous = -1  # the last glyph that is not a space
+    for i in line:
+        if blank[i]:
+            continue
+        if i in before:
+            dash = bool(dashes) and _dash_between(drawn[previous], drawn[i], dashes)
+            chars.append("-" if dash else " ")
+            origin.append(-1)
+        previous = i
+        if plain[i]:
+            chars.append(texts[i])
+            origin.append(i)
+            continue
+        for ch in texts[i]:
+            if ch == " " and chars and chars[-1] == " ":
+                continue
+            chars.append(ch)
+            origin.append(i)
 
 
 def _drawn_dashes(page: pymupdf.Page) -> list[pymupdf.Rect]:
@@ -214,56 +281,73 @@ def _dash_between(left: Glyph, right: Glyph, dashes: list[pymupdf.Rect]) -> bool
     )
 
 
-def _lines(drawn: list[Glyph], order: list[int]) -> list[list[int]]:
-    """The glyph indexes of `order`, cut where the line changes."""
+def _lines(line_of: list[int], order: Iterable[int]) -> list[list[int]]:
+    """The glyph indexes of `order`, cut where the line (`line_of` each glyph) changes."""
     lines: list[list[int]] = []
+    current = None
     for i in order:
-        if lines and drawn[lines[-1][-1]].line == drawn[i].line:
+        if lines and line_of[i] == current:
             lines[-1].append(i)
         else:
             lines.append([i])
+            current = line_of[i]
     return lines
 
 
-def _word_gaps(drawn: list[Glyph], line: list[int]) -> list[bool]:
-    """For each glyph of a line, whether a word space comes before it, read from the gaps
-    between the glyphs' boxes: a gap well over the line's usual one."""
+def _median(values: list[float]) -> float:
+    """The median, as `statistics.median` gives it (the mean of the middle two of an even
+    count), without its generic overhead (it runs once per line of every page)."""
+    data = sorted(values)
+    middle = len(data) // 2
+    return data[middle] if len(data) % 2 else (data[middle - 1] + data[middle]) / 2
+
+
+def _word_gaps(drawn: list[Glyph], line: list[int]) -> set[int]:
+    """The glyphs of a line a word space comes before, read from the gaps between the glyphs'
+    boxes: a gap well over the line's usual one."""
     marks = [i for i in line if not drawn[i].char.isspace()]
-    pairs = list(itertools.pairwise(marks))
-    gaps = [drawn[b].rect[0] - drawn[a].rect[2] for a, b in pairs]
-    usual = statistics.median(gaps) if gaps else 0.0
-    size = statistics.median(drawn[i].size for i in marks) if marks else 0.0
+    if len(marks) < 2:
+        return set()
+    gaps = [drawn[b].rect[0] - drawn[a].rect[2] for a, b in itertools.pairwise(marks)]
+    usual = _median(gaps)
+    size = _median([drawn[i].size for i in marks])
     wide = max(usual * 1.8, usual + 0.2 * size)
-    before = {b: gap > wide for (_, b), gap in zip(pairs, gaps, strict=True)}
-    return [before.get(i, False) for i in line]
+    return {b for b, gap in zip(marks[1:], gaps, strict=True) if gap > wide}
 
 
-def _reading_order(drawn: list[Glyph]) -> tuple[list[Glyph], list[int]]:
+def _reading_order(drawn: list[Glyph]) -> tuple[list[list[int]], list[int]]:
     """The glyphs as a reader reads them: lines top to bottom (by baseline), left to right;
-    returned with each glyph's line set to its row."""
-    indexed = sorted(range(len(drawn)), key=lambda i: (drawn[i].rect[3], drawn[i].rect[0]))
+    returned as those lines of glyph indexes, with each glyph's row."""
+    bottoms = [g.rect[3] for g in drawn]
+    lefts = [g.rect[0] for g in drawn]
+    sizes = [g.size for g in drawn]
+    indexed = sorted(range(len(drawn)), key=lambda i: (bottoms[i], lefts[i]))
     rows: list[list[int]] = []
+    first = -1  # the first glyph of the row being filled
     for i in indexed:
-        g = drawn[i]
-        if rows:
-            last = drawn[rows[-1][0]]
-            if abs(g.rect[3] - last.rect[3]) <= _SAME_LINE * max(g.size, last.size, 1.0):
-                rows[-1].append(i)
-                continue
+        if first >= 0 and abs(bottoms[i] - bottoms[first]) <= _SAME_LINE * max(
+            sizes[i], sizes[first], 1.0
+        ):
+            rows[-1].append(i)
+            continue
         rows.append([i])
-    order = []
-    read = list(drawn)
+        first = i
+    row_of = [0] * len(drawn)
+    lines = []
     for n, row in enumerate(rows):
-        for i in sorted(row, key=lambda i: drawn[i].rect[0]):
-            order.append(i)
-            read[i] = Glyph(drawn[i].char, drawn[i].rect, n, drawn[i].size)
-    return read, order
+        line = sorted(row, key=lefts.__getitem__)
+        for i in line:
+            row_of[i] = n
+        lines.append(line)
+    return lines, row_of
 
 
-def _match(page: int, drawn: list[Glyph], covered: Iterable[int], found: str) -> Match:
+def _match(
+    page: int, drawn: list[Glyph], line_of: list[int], covered: Iterable[int], found: str
+) -> Match:
     by_line: dict[int, list[int]] = {}
     for i in sorted(covered):
-        by_line.setdefault(drawn[i].line, []).append(i)
+        by_line.setdefault(line_of[i], []).append(i)
     pieces = []
     for line in by_line.values():
         text = "".join(drawn[i].char for i in line).strip()
