@@ -10,13 +10,7 @@ plan, so each is used exactly once and none is skipped; a file the killed run wa
 removed from the store (`FileStore.sweep`), and a redone document's file is byte-identical to
 what it would have been (see `pdf.stamp`).
 
-Numbering: a volume starts at an explicit number or continues (``continue_from``) right after
-the last volume of the same prefix. A volume that overlaps a number already used, by its value
-whatever its width, is always refused. A start that departs from the series is refused unless
-the producer gives a reason (``allow_gap``), which goes into the audit trail: one that leaves a
-gap after the last volume, one that fills a gap an earlier volume left (out of ascending
-order), and one in another width than the prefix's earlier volumes (``NG7_0000100`` after
-``NG7_00000099``: productions in the world do all three).
+Numbering (where a volume starts, what it may not overlap) is ``service.volume_numbers``.
 """
 
 from __future__ import annotations
@@ -47,7 +41,7 @@ from clawback.pdf.marks.stamp import CORNERS
 from clawback.pdf.produced import Job, hits_on, make
 from clawback.pdf.shows.extract import read_pages
 from clawback.service import access as access_rules
-from clawback.service import lookup, rows
+from clawback.service import lookup, rows, volume_numbers
 from clawback.service.base import Service
 from clawback.storage import tables as t
 
@@ -293,7 +287,7 @@ class Productions(Service):
                 raise RuleViolation(f"{rows.label(doc)} is planned in another open volume")
         if set(withheld) - seen:
             raise ClawbackError("a document to withhold is not among those produced")
-        first = _first_number(s, start, continue_from, allow_gap)
+        first = volume_numbers.first_number(s, start, continue_from, allow_gap)
         matcher = _compile(pattern) if pattern else None
         entries, number = [], first.number
         for doc in docs:
@@ -325,7 +319,7 @@ class Productions(Service):
             )
             number += len(pages)
         last = BatesNumber(first.prefix, number - 1, first.width)
-        _refuse_used(s, first, number - first.number)
+        volume_numbers.refuse_used(s, first, number - first.number)
         production = t.Production(
             volume=volume,
             first=first,
@@ -523,64 +517,6 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return compiled
 
 
-def _series_volumes(s: Session, series: str) -> list[tuple[str, BatesNumber, BatesNumber]]:
-    found = []
-    for volume, first, last in s.execute(
-        select(t.Production.volume, t.Production.first, t.Production.last).where(
-            t.Production.state != "abandoned"  # its numbers were never delivered: free again
-        )
-    ).all():
-        if first.series == series:
-            found.append((volume, first, last))
-    return sorted(found, key=lambda v: v[2].number)
-
-
-def _first_number(
-    s: Session, start: BatesNumber | None, continue_from: str | None, allow_gap: str | None
-) -> BatesNumber:
-    """The volume's first number, after the width, overlap and gap rules."""
-    if continue_from is not None:
-        if start is not None:
-            raise ClawbackError("give a start number or --continue, not both")
-        prefix = BatesNumber.parse(continue_from + "0").prefix
-        series = BatesNumber(prefix, 0, 1).series
-        earlier = _series_volumes(s, series)
-        if not earlier:
-            raise ClawbackError(f"no earlier volume with prefix {prefix!r}: give a start number")
-        last = earlier[-1][2]
-        return BatesNumber(last.prefix, last.number + 1, last.width)
-    if start is None:
-        raise ClawbackError("give a start number (e.g. ABC-00000001) or --continue PREFIX")
-    first = start
-    earlier = _series_volumes(s, first.series)
-    if not earlier:
-        return first
-    volume, _, last = earlier[-1]
-    if first.width != last.width and not allow_gap:
-        raise RuleViolation(
-            f"{first} has {first.width} digits; prefix {last.prefix!r} uses {last.width} "
-            f"(e.g. {last}); give --allow-gap REASON to number in another width"
-        )
-    following = last + 1
-    for name, a, b in earlier:
-        if a.number <= first.number <= b.number:
-            raise RuleViolation(
-                f"Bates number {first} is already used (volume {name}: {a}-{b}); "
-                f"the next free number is {following}"
-            )
-        if first.number < a.number and not allow_gap:
-            raise RuleViolation(
-                f"Bates number {first} comes before volume {name} ({a}-{b}): the next free "
-                f"number is {following}, or give --allow-gap REASON to fill an earlier gap"
-            )
-    if first.number > following.number and not allow_gap:
-        raise RuleViolation(
-            f"{first} leaves a gap after volume {volume} (ends {last}): start at {following}, "
-            "use --continue, or give --allow-gap REASON"
-        )
-    return first
-
-
 def _refuse_cited(s: Session, production: t.Production) -> None:
     """A volume is not withdrawn from under a claim, an item, a seal ruling or a challenge
     resting on one of its documents."""
@@ -604,20 +540,3 @@ def _refuse_cited(s: Session, production: t.Production) -> None:
             f"volume {production.volume} cannot be withdrawn: {', '.join(sorted(set(named)))} "
             "rest on its pages"
         )
-
-
-def _refuse_used(s: Session, first: BatesNumber, count: int) -> None:
-    """No planned number may already be in a volume of the prefix (by its value, whatever the
-    width) or on a page (imported volumes, older records)."""
-    end = first.number + count - 1
-    for name, a, b in _series_volumes(s, first.series):
-        if a.number <= end and first.number <= b.number:
-            raise RuleViolation(
-                f"{first}-{BatesNumber(first.prefix, end, first.width)} overlaps volume "
-                f"{name} ({a}-{b})"
-            )
-    numbers = [first + i for i in range(count)]
-    for i in range(0, len(numbers), 500):
-        used = s.scalar(select(t.Page.bates).where(t.Page.bates.in_(numbers[i : i + 500])))
-        if used is not None:
-            raise RuleViolation(f"Bates number {used} is already used")
