@@ -204,7 +204,8 @@ def test_litigation_support_enters_a_paper_and_names_an_item_in_a_browser(
         page.goto(f"{site.url}/docket")
         page.get_by_label("Paper", exact=True).select_option("130-2")
         page.get_by_label("Item id").fill("decl-q")
-        page.get_by_label("Where (page 7, lines 3-9; page 7, bullet 3; Tr. 7:3-9; ¶ 12)").fill("page 2, lines 3-4")
+        where = "Where (page 7, lines 3-9; page 7, bullet 3; Tr. 7:3-9; ¶ 12)"
+        page.get_by_label(where).fill("page 2, lines 3-4")
         page.get_by_label("What it is (a description that does not reveal it)").fill("advice")
         page.get_by_role("button", name="Name the item").click()
         page.wait_for_load_state()

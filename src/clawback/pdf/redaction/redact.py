@@ -65,6 +65,7 @@ from clawback.pdf.redaction.scrub import scrub
 from clawback.pdf.redaction.shiftfix import Glyph, Span, glyphs, repair_shifts, snapshot, trace
 from clawback.pdf.redaction.type1 import Type1Error
 from clawback.pdf.shows.locate import find_text_rects, spelled_at
+from clawback.pdf.shows.lying import lying_fonts
 from clawback.pdf.shows.survey import survey
 
 __all__ = [
@@ -364,8 +365,18 @@ def _check_spelled(
     """Every character spelling a text item, found from the characters themselves
     (`spelled_at`), lies under a box before anything is removed: a box MuPDF's search placed
     beside its text (a hyphenated line above once moved every hit by a character) is refused
-    here, where `check_gone` would not see the one character left printed."""
+    here, where `check_gone` would not see the one character left printed. The characters
+    can be trusted only where the page's fonts write what they draw: a text item on a page
+    with a font whose /ToUnicode reads its glyphs as other letters or digits (`lying_fonts`)
+    is refused, since no reading of its text can find every copy the page prints."""
     boxes = [rect for rect, _ in planned]
+    if any(item.text is not None for item in items):
+        lying = lying_fonts(page)
+        if lying:
+            raise RedactionError(
+                f"page {page.number + 1}: font {', '.join(lying)} reads as other letters or "
+                "digits than it prints (its /ToUnicode); redact by rectangle or withhold the page"
+            )
     for item in items:
         if item.text is None:
             continue
