@@ -29,9 +29,9 @@ from sqlalchemy.orm import Session
 from clawback.domain.access import full_view
 from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput, NotFound
-from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint, docket_entry
+from clawback.domain.pinpoints import FiledItem, FiledPaper, docket_entry
 from clawback.service import access as access_rules
-from clawback.service import lookup, tracing
+from clawback.service import lookup, rows, tracing
 from clawback.service.base import Service
 from clawback.service.filed_papers import FiledPapers
 from clawback.service.reads import Copy
@@ -174,23 +174,7 @@ def _items(s: Session, ids: Sequence[int]) -> dict[int, list[t.Item]]:
 
 
 def _docketed(doc: t.Document, items: Sequence[t.Item]) -> Docketed:
-    assert doc.docket is not None
-    paper = FiledPaper(
-        doc.docket,
-        FiledKind(doc.filed_kind or FiledKind.brief.value),
-        doc.title,
-        doc.page_count,
-        tuple(
-            FiledItem(
-                i.id,
-                Pinpoint.parse(i.pinpoint) if i.pinpoint else Pinpoint(page=i.page_idx + 1),
-                i.what,
-                tuple(i.texts),
-            )
-            for i in items
-        ),
-    )
-    return Docketed(paper, doc.sealed, doc.tier)
+    return Docketed(rows.paper_of(doc, items), doc.sealed, doc.tier)
 
 
 def _order(entry: str) -> tuple[int, ...]:

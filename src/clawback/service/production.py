@@ -19,6 +19,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -55,6 +56,24 @@ _VOLUME = re.compile(r"[^/\\\x00-\x1f.][^/\\\x00-\x1f]{0,39}")  # a folder's nam
 
 class ProductionStopped(ClawbackError):
     """A document could not be made (failed the gate, could not be redacted or stamped)."""
+
+
+@dataclass(frozen=True)
+class _TakeBack:
+    """A way a volume is given up: from which state, to which, how it is audited."""
+
+    doing: str
+    state: str
+    said: str
+    becomes: str
+    action: str
+    refuse_cited: bool
+
+
+#: An open volume never delivered: its numbers free again.
+_ABANDON = _TakeBack("abandoning", "open", "open", "abandoned", "produce.abandon", False)
+#: A produced volume taken back: its numbers retired (``volume_numbers`` keeps them).
+_WITHDRAW = _TakeBack("withdrawing", "complete", "produced", "withdrawn", "produce.withdraw", True)
 
 
 class Productions(Service):
@@ -188,26 +207,7 @@ class Productions(Service):
         free again (an open volume was never delivered), and the volume stays on record as
         abandoned, with the reason. Returns how many documents it released."""
         self.ctx.require(Act.abandon_volume)
-        if not reason.strip():
-            raise InvalidInput("abandoning a volume needs a reason")
-        with self.ctx.transaction() as s:
-            production = s.scalar(select(t.Production).where(t.Production.volume == volume))
-            if production is None:
-                raise NotFound(f"no production volume {volume!r}")
-            if production.state != "open":
-                raise RuleViolation(f"volume {volume} is {production.state}, not open")
-            docs = self._release(s, production)
-            production.state = "abandoned"
-            production.plan = {**production.plan, "abandoned": reason}
-            self.ctx.audit(
-                s,
-                "produce.abandon",
-                f"{production.first}-{production.last}",
-                volume=volume,
-                documents=len(docs),
-                reason=reason,
-            )
-            return len(docs)
+        return self._take_back(volume, reason, _ABANDON)
 
     def withdraw(self, volume: str, reason: str) -> int:
         """Take back a finished volume (the wrong documents served, designations to correct
@@ -218,21 +218,27 @@ class Productions(Service):
         claim, a named item, a seal ruling or a challenge rests on one of its documents: those
         cite its pages. Returns how many documents it released."""
         self.ctx.require(Act.withdraw_volume)
+        return self._take_back(volume, reason, _WITHDRAW)
+
+    def _take_back(self, volume: str, reason: str, way: _TakeBack) -> int:
+        """Abandon or withdraw ``volume``: its documents released (`_release`), the volume
+        kept on record in its new state with the reason, audited."""
         if not reason.strip():
-            raise InvalidInput("withdrawing a volume needs a reason")
+            raise InvalidInput(f"{way.doing} a volume needs a reason")
         with self.ctx.transaction() as s:
             production = s.scalar(select(t.Production).where(t.Production.volume == volume))
             if production is None:
                 raise NotFound(f"no production volume {volume!r}")
-            if production.state != "complete":
-                raise RuleViolation(f"volume {volume} is {production.state}, not produced")
-            _refuse_cited(s, production)
+            if production.state != way.state:
+                raise RuleViolation(f"volume {volume} is {production.state}, not {way.said}")
+            if way.refuse_cited:
+                _refuse_cited(s, production)
             docs = self._release(s, production)
-            production.state = "withdrawn"
-            production.plan = {**production.plan, "withdrawn": reason}
+            production.state = way.becomes
+            production.plan = {**production.plan, way.becomes: reason}
             self.ctx.audit(
                 s,
-                "produce.withdraw",
+                way.action,
                 f"{production.first}-{production.last}",
                 volume=volume,
                 documents=len(docs),

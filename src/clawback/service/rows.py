@@ -122,6 +122,11 @@ def paper(session: Session, doc: t.Document) -> FiledPaper:
     items = session.scalars(
         select(t.Item).where(t.Item.document_id == doc.id).order_by(t.Item.id)
     ).all()
+    return paper_of(doc, items)
+
+
+def paper_of(doc: t.Document, items: Iterable[t.Item]) -> FiledPaper:
+    """``paper`` from items already read (a listing reads every paper's items at once)."""
     if doc.docket is None:
         raise ClawbackError(f"{label(doc)} is no filed paper")
     return FiledPaper(
