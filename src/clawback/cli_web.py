@@ -36,3 +36,21 @@ def trace(
         out.print(f"{file.name}: no trace code found (not a copy clawback marked)")
         raise typer.Exit(1)
     out.print(f"{file.name}: {found}")
+
+
+@app.command()
+@one_line_errors
+def serve(
+    workspace: WorkspaceOption = DEFAULT_WS,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Server processes answering at once (default: one per core)."),
+    ] = None,
+) -> None:
+    """Serve the web app and its JSON API (/api) over the workspace, for people with a login."""
+    from clawback.web.server import default_workers
+    from clawback.web.server import serve as run
+
+    run(workspace, host, port, default_workers() if workers is None else workers)
