@@ -119,6 +119,7 @@ class RunningRef:
     numbers: tuple[str, ...]
     of_motion: bool
     end: int
+    start: int = 0
 
 
 def running_refs(sentence: str) -> list[RunningRef]:
@@ -130,7 +131,9 @@ def running_refs(sentence: str) -> list[RunningRef]:
             continue
         numbers = tuple(re.sub(r"\s+", "", n) for n in _NUMBER.findall(match.group()))
         of_motion = bool(_OF_MOTION.search(before))
-        found.append(RunningRef(match.group().strip(), numbers, of_motion, match.end()))
+        written = match.group().strip()
+        start = match.start() + match.group().index(written[:1]) if written else match.start()
+        found.append(RunningRef(written, numbers, of_motion, match.end(), start))
     return found
 
 

@@ -46,6 +46,8 @@ from clawback.domain.order_acts import (
     ActReader,
     unique_acts,
 )
+from clawback.domain.order_clauses import clause_outcome
+from clawback.domain.order_clauses import result_of as _outcome
 from clawback.domain.order_exhibits import EXHIBIT_HEAD, exhibit_entries, find_exhibits
 from clawback.domain.order_papers import (
     discovery_papers,
@@ -109,12 +111,6 @@ class Draft:
 
     def sealing(self) -> list[Ruling]:
         return [r for r in self.rulings if r.sealed is not None]
-
-
-def _outcome(label: str) -> Result:
-    return {
-        "denied-in-part": Result.granted_in_part,
-    }.get(label) or Result(label.replace("-", "_"))
 
 
 _MOTION_NOUN = re.compile(r"[\w\s'\u2019,-]{0,40}?\b(?:motions?|requests?|applications?)\b", re.I)
@@ -467,10 +463,12 @@ class _Reader:
         whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
         motions: list[tuple[str, str, Result]] = []
         papers: list[tuple[str, str, Result]] = []
+        last_motion_end = -1
         for ref in running_refs(sentence):
-            after = [f for f in outcomes if f.start >= ref.end]
-            result = _outcome(after[0].label) if after and mixed else whole
-            if ref.of_motion:
+            result = clause_outcome(sentence, ref, outcomes) if mixed else whole
+            joined = _JOINED.fullmatch(sentence[last_motion_end : ref.start])
+            if ref.of_motion or (last_motion_end >= 0 and joined):
+                last_motion_end = ref.end
                 motions.extend((motion, n, result) for n in ref.numbers)
             elif ref.numbers and set(ref.numbers) <= self.motion_dockets:
                 papers.extend((n, ref.written, result) for n in ref.numbers)
@@ -548,6 +546,8 @@ _ENTRY = re.compile(
 )
 _MOTION_NOUN_ANY = re.compile(r"\b(?:motions?|applications?|requests?)\b", re.I)
 _PLURAL = re.compile(r"\b(?:motions|applications|requests)\b", re.I)
+#: the words that join a second docket number to a motion's ("ECF No. 780 and ECF No. 814")
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)?\s*", re.I)
 
 
 def _settled_rest(rulings: Iterable[Ruling]) -> list[Ruling]:
