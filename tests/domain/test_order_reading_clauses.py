@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from clawback.domain.order_reading import read_order
 from clawback.domain.outcomes import Result
 
@@ -48,3 +50,33 @@ def test_a_second_direction_in_a_step_takes_the_steps_date() -> None:
         ("joint", date(2022, 2, 1)),
         ("joint", date(2022, 2, 1)),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ORDER\nThis matter is before the Court on Plaintiffs' Motion to Dedesignate Privileged"
+        " Document. For the reasons discussed below, the Court will grant the Motion.\n"
+        'Defendant then "clawed back" the document. Plaintiffs now seek to dedesignate the'
+        " document, arguing that Defendant has waived any privilege the document enjoyed.\n",
+        "MEMORANDUM AND ORDER\nPlaintiffs seek to compel defendant to re-produce two documents"
+        ' used as deposition exhibits that defendant has since "clawed back" after asserting'
+        " attorney-client privilege. For the following reasons, plaintiffs' motion is granted.\n",
+    ],
+)
+def test_granting_the_receiving_sides_motion_against_a_claw_back_holds_the_privilege_waived(
+    text: str,
+) -> None:
+    draft = read_order(text)
+    on_documents = [(r.document, r.outcome) for r in draft.rulings if r.document is not None]
+    assert on_documents == [("the privilege claimed", Result.waived)]
+    assert [r.outcome for r in draft.rulings if r.document is None] == [Result.granted]
+
+
+def test_denying_the_motion_against_a_claw_back_holds_no_waiver() -> None:
+    draft = read_order(
+        "ORDER\nThe defendants have moved for an order barring plaintiff from clawing back six"
+        " documents, or to re-produce them redacted. For the following reasons, the Court"
+        " denies defendants' motion.\n"
+    )
+    assert [r.outcome for r in draft.rulings] == [Result.denied]

@@ -59,6 +59,7 @@ from clawback.domain.order_papers import (
     title_papers,
 )
 from clawback.domain.order_text import clean, order_date
+from clawback.domain.order_waiver import sought_against_clawback, waiver_held
 from clawback.domain.order_words import Found, OrderWords, order_words
 from clawback.domain.outcomes import Result
 from clawback.domain.references import find_authorities
@@ -177,7 +178,11 @@ class _Reader:
         if any(motion == "unseal" for motion, _, _, _ in rulings):
             for key in [k for k, r in rulings.items() if r.reason == _UNSEALED]:
                 del rulings[key]  # unsealing grants the motion to unseal: no seal denied
-        for ruling in self._wholesale(rulings, flat) + _settled_rest(rulings.values()):
+        for ruling in (
+            self._wholesale(rulings, flat)
+            + _settled_rest(rulings.values())
+            + self._waived_by_grant(rulings, flat)
+        ):
             rulings.setdefault(
                 (ruling.motion, ruling.docket, ruling.exhibit, ruling.document), ruling
             )
@@ -185,6 +190,23 @@ class _Reader:
         if self.dated is None and any(a.days is not None for a in acts):
             warnings.append("the order's date is not in its text: give it to count its periods")
         return Draft(self.dated, tuple(rulings.values()), tuple(unique_acts(acts)), tuple(warnings))
+
+    def _waived_by_grant(self, rulings: dict[_Key, Ruling], flat: Sequence[str]) -> list[Ruling]:
+        """The privilege held waived when the court grants, whole, the receiving side's motion
+        against a claw-back (data: against_clawback) in an order that speaks of one, and rules
+        on no document of it: "the Court will grant the Motion [to Dedesignate]"."""
+        if not sought_against_clawback(self.words, flat):
+            return []
+        ruled = {motion for motion, _, x, d in rulings if x is not None or d is not None}
+        return [
+            replace(whole, outcome=Result.waived, document="the privilege claimed", reason=None)
+            for (motion, _, exhibit, document), whole in rulings.items()
+            if exhibit is None
+            and document is None
+            and motion in _AGAINST_CLAWBACK
+            and motion not in ruled
+            and whole.outcome is Result.granted
+        ]
 
     def _wholesale(self, rulings: dict[_Key, Ruling], flat: Sequence[str]) -> list[Ruling]:
         """Each exhibit a motion asked for that no sentence rules on, at the outcome of the
@@ -249,7 +271,7 @@ class _Reader:
         reason = self._reason(sentence, flat)
         kinds = {_outcome(f.label) for f in outcomes}
         mixed = Result.granted_in_part in kinds or {Result.granted, Result.denied} <= kinds
-        if not exhibits and (waiver := self._waiver(sentence, outcomes)) is not None:
+        if not exhibits and (waiver := waiver_held(self.words, sentence, outcomes)) is not None:
             return [
                 Ruling(motion, movant, None, Result.waived, None, sentence, confidence, reason)
                 if waiver == "motion"
@@ -327,28 +349,6 @@ class _Reader:
                 labels.add(label)
                 exhibits.append((label, entry.start()))
         return sorted(exhibits, key=lambda found: found[1])
-
-    def _waiver(self, sentence: str, outcomes: Sequence[Found]) -> str | None:
-        """What a holding of waiver in ``sentence`` rules on: the privilege of the documents
-        ("this Court agrees that Defendant's conduct waived the privilege"), not the motion,
-        when the sentence names what is waived (data: waivable); None when it holds none, or
-        only reports a party's argument or request (data: contentions, requests) or rules on
-        the motion first ("DENIED to the extent it seeks an order concluding ... waived")."""
-        for i, found in enumerate(outcomes):
-            if found.label != "waived" or _NEGATED.search(sentence, 0, found.start):
-                continue
-            said_before = sentence[: found.start]
-            if (
-                i
-                or self.words.requests.find(said_before)
-                or self.words.contentions.find(said_before)
-            ):
-                return None  # "DENIED to the extent it seeks ... waived", "argues ... waived"
-            near = sentence[max(0, found.start - 60) : found.end + 60]
-            waived = self.words.waivable.find(near)
-            if waived:
-                return "the " + near[waived[0].start : waived[0].end].lower() + " claimed"
-        return None
 
     def _documents(self, sentence: str, outcomes: Sequence[Found]) -> list[tuple[str, Result]]:
         """The documents a sentence rules on in parts, each with its outcome: one named after
@@ -522,7 +522,6 @@ class _Reader:
 
 
 _Key = tuple[str, str | None, str | None, str | None]  # motion, docket, exhibit, document
-_NEGATED = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|\bnot\s+(?:been\s+)?$", re.I)
 _DOCKET_REF = re.compile(
     r"(?:the\s+\w+\s+filed\s+at\s+)?(?:Docket|Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.|#|entr(?:y|ies))?\s*\d",
     re.I,
@@ -545,6 +544,7 @@ _ENTRY = re.compile(
     r"\b(?:Docs?|Dkts?|Docket|ECF)\.?\s*(?:entry\s+)?(?:Nos?\.\s*)?(\d+(?:\s*-\s*\d+)?)"
 )
 _MOTION_NOUN_ANY = re.compile(r"\b(?:motions?|applications?|requests?)\b", re.I)
+_AGAINST_CLAWBACK = frozenset({"clawback", "compel"})
 _PLURAL = re.compile(r"\b(?:motions|applications|requests)\b", re.I)
 #: the words that join a second docket number to a motion's ("ECF No. 780 and ECF No. 814")
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)?\s*", re.I)
