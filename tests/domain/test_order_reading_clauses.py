@@ -80,3 +80,25 @@ def test_denying_the_motion_against_a_claw_back_holds_no_waiver() -> None:
         " denies defendants' motion.\n"
     )
     assert [r.outcome for r in draft.rulings] == [Result.denied]
+
+
+def test_a_heading_in_capitals_is_no_part_of_the_first_sentence() -> None:
+    draft = read_order(
+        "ORDER GRANTING IN PART\nMOTION TO SEAL\n(Docket No. 338)\n"
+        "Pending before the Court are Plaintiffs' emergency motions to seal, Docket Nos. 436 and"
+        " 437.\n"
+    )
+    assert [(r.docket, r.outcome) for r in draft.rulings] == [("338", Result.granted_in_part)]
+
+
+def test_a_paper_the_motion_names_by_docket_number_takes_the_whole_grant() -> None:
+    draft = read_order(
+        "MEMORANDUM AND ORDER\nBefore the court is a Motion to Redact and Seal (Doc. 385)."
+        ' Defendants move the court to redact "business sensitive sales data" set forth on'
+        " page 19 of plaintiff Thomas Schroeder's Response (Doc. 381) to Medtronic's Motion to"
+        " Strike. The court grants defendants' Motion to Redact and Seal (Doc. 385).\n"
+    )
+    assert {(r.docket, r.document, r.outcome) for r in draft.rulings} == {
+        ("385", None, Result.granted),
+        ("385", "Thomas Schroeder's Response (Doc. 381)", Result.granted),
+    }

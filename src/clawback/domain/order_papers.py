@@ -137,6 +137,20 @@ def running_refs(sentence: str) -> list[RunningRef]:
     return found
 
 
+_PAPER_HEAD = re.compile(r"(?:(?:[A-Z][\w.'\u2019]*|of|the)\s+){0,6}\S+\s*[(\[][^()\[\]]*[)\]]$")
+
+
+def paper_named(written: str) -> str | None:
+    """The paper's own words at the end of ``written`` (a paper `docket_refs` found, with the
+    words before it): "... set forth on page 19 of plaintiff Thomas Schroeder's Response (Doc.
+    381)" is "Thomas Schroeder's Response (Doc. 381)"; None unless its number is in brackets
+    and the paper is no motion (the motion is ruled as a whole)."""
+    head = _PAPER_HEAD.search(written)
+    if head is None or re.search(r"\bmotion\b", head.group(), re.I):
+        return None
+    return head.group().strip()
+
+
 def title_papers(segment: str) -> list[str]:
     """The docket entries a motion's title names in its running words ("Motion for Leave to
     File Unredacted Version of Doc. No. 360-2 and to Unseal Doc. No. 355, (doc. 367)": Doc.

@@ -53,6 +53,7 @@ from clawback.domain.order_papers import (
     discovery_papers,
     docket_refs,
     joined_paper,
+    paper_named,
     rejoin_broken_words,
     running_refs,
     subject_papers,
@@ -136,7 +137,7 @@ class _Reader:
         self.text = rejoin_broken_words(self.text, _CAPITAL_OUTCOMES)
         self.dated = dated or order_date(self.text, filed)
         self.acting = ActReader(words, self.dated)
-        self.paragraphs = paragraphs(self.text)
+        self.paragraphs = paragraphs(_HEADING_END.sub("\\1\n\n", self.text))
         motions = words.motions.find(self.text)
         self.first_motion = motions[0].label if motions else "seal"
         self.last_motion: str | None = None  # the motion the last ruling drafted was on
@@ -209,8 +210,9 @@ class _Reader:
         ]
 
     def _wholesale(self, rulings: dict[_Key, Ruling], flat: Sequence[str]) -> list[Ruling]:
-        """Each exhibit a motion asked for that no sentence rules on, at the outcome of the
-        motion as a whole, where that outcome is all one way (see the module doc)."""
+        """Each exhibit a motion asked for that no sentence rules on, and each paper it names by
+        docket number ("redact ... page 19 of plaintiff's Response (Doc. 381)"), at the outcome
+        of the motion as a whole, where that outcome is all one way (see the module doc)."""
         found = []
         ruled = {(motion, exhibit or document) for motion, _, exhibit, document in rulings}
         for (motion, _, exhibit, document), whole in list(rulings.items()):
@@ -224,13 +226,17 @@ class _Reader:
                 kinds = self.words.motions.find(sentence)
                 if not kinds or kinds[0].label != motion:
                     continue
-                for label, _ in find_exhibits(sentence):
+                exhibits = find_exhibits(sentence)
+                for label, _ in exhibits:
                     if (motion, label) not in ruled:
                         ruled.add((motion, label))
                         found.append(
                             replace(whole, exhibit=label, sentence=sentence, confidence=ASSUMED)
                         )
-                for paper in discovery_papers(sentence, self.words.discovery):
+                docketed = [] if exhibits else docket_refs(sentence, self.words.papers)
+                named = [paper_named(r.paper) for r in docketed if r.paper is not None]
+                papers = [p for p in named if p is not None]
+                for paper in papers + discovery_papers(sentence, self.words.discovery):
                     if (motion, paper) not in ruled:
                         ruled.add((motion, paper))
                         found.append(
@@ -545,6 +551,11 @@ _ENTRY = re.compile(
 )
 _MOTION_NOUN_ANY = re.compile(r"\b(?:motions?|applications?|requests?)\b", re.I)
 _AGAINST_CLAWBACK = frozenset({"clawback", "compel"})
+#: the last line of a heading in capitals ("ORDER GRANTING IN PART / MOTION TO SEAL / (Docket
+#: No. 338)") before the body's first sentence: the heading is no part of that sentence
+_HEADING_END = re.compile(
+    r"(?m)^((?:[^a-z\n]*[A-Z]{2}[^a-z\n]*|\([^()\n]{1,40}\)))[ \t]*\n(?=[ \t]*[A-Z][a-z])"
+)
 _PLURAL = re.compile(r"\b(?:motions|applications|requests)\b", re.I)
 #: the words that join a second docket number to a motion's ("ECF No. 780 and ECF No. 814")
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)?\s*", re.I)
