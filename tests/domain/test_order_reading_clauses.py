@@ -102,3 +102,15 @@ def test_a_paper_the_motion_names_by_docket_number_takes_the_whole_grant() -> No
         ("385", None, Result.granted),
         ("385", "Thomas Schroeder's Response (Doc. 381)", Result.granted),
     }
+
+
+def test_a_motion_named_by_its_docket_number_as_the_subject_of_its_outcome() -> None:
+    draft = read_order(
+        "ORDER\nPending before the Court are Plaintiffs' emergency motions to seal, Docket Nos."
+        " 436 and 437. The motions appear to be identical to one another with the exception that"
+        " Docket No. 436 is not signed. Accordingly, Docket No. 437 supersedes Docket No. 436,"
+        " and Docket No. 436 is hereby DENIED as moot.\n"
+    )
+    assert [(r.docket, r.document, r.outcome) for r in draft.rulings] == [
+        ("436", None, Result.moot)
+    ]

@@ -49,8 +49,8 @@ _RUNNING = re.compile(
 )
 _MOTION_WORD = re.compile(r"motions?|applications?|requests?|petitions?", re.I)
 _OF_MOTION = re.compile(
-    r"\b(?:motions?|applications?|requests?)\s*(?:(?:filed|docketed|found|entered)\s+)?"
-    r"(?:at|,)?$",
+    r"\b(?:motions?|applications?|requests?)(?:\s+to\s+[a-z]+(?:\s+[a-z]+){0,2})?\s*"
+    r"(?:(?:filed|docketed|found|entered)\s+)?(?:at|,)?$",
     re.I,
 )
 _NUMBER = re.compile(r"\d+(?:\s*-\s*\d+)?")

@@ -46,8 +46,8 @@ from clawback.domain.order_acts import (
     ActReader,
     unique_acts,
 )
-from clawback.domain.order_clauses import clause_outcome
 from clawback.domain.order_clauses import result_of as _outcome
+from clawback.domain.order_dockets import DocketRulings
 from clawback.domain.order_exhibits import EXHIBIT_HEAD, exhibit_entries, find_exhibits
 from clawback.domain.order_papers import (
     discovery_papers,
@@ -57,7 +57,6 @@ from clawback.domain.order_papers import (
     rejoin_broken_words,
     running_refs,
     subject_papers,
-    title_papers,
 )
 from clawback.domain.order_text import clean, order_date
 from clawback.domain.order_waiver import sought_against_clawback, waiver_held
@@ -150,7 +149,15 @@ class _Reader:
             for ref in docket_refs(s, words.papers)
             if ref.paper is None
             for n in ref.numbers
+        } | {  # "Plaintiffs' emergency motions to seal, Docket Nos. 436 and 437"
+            n
+            for p in self.paragraphs
+            for s in p
+            for r in running_refs(s)
+            if r.of_motion
+            for n in r.numbers
         }
+        self.dockets = DocketRulings(words, self.motion_dockets)
 
     def read(self) -> Draft:
         rulings: dict[_Key, Ruling] = {}
@@ -260,7 +267,8 @@ class _Reader:
         if not outcomes:
             return []
         ordering = bool(_ORDERING_VOICE.search(sentence)) or any(
-            sentence[f.start : f.end].isupper() for f in outcomes
+            sentence[f.start : f.end].split()[0].isupper()
+            for f in outcomes  # "DENIED as moot"
         )
         directing = any(sentence[f.start : f.end].lower().startswith("shall ") for f in outcomes)
         named = re.search(r"\b(?:Court|motion|request)\b", sentence, re.I)
@@ -303,13 +311,15 @@ class _Reader:
             if not exhibits
             else []
         )
-        docketed, papers = self._docketed(sentence, outcomes, motion) if not exhibits else ([], [])
+        docketed, papers = (
+            self.dockets.docketed(sentence, outcomes, motion) if not exhibits else ([], [])
+        )
         on_papers = [
             Ruling(kind, movant, None, result, None, sentence, confidence, reason, docket, paper)
             for kind, docket, paper, result in papers
         ]
         if not exhibits and not docketed:
-            docketed, running = self._running(sentence, outcomes, motion, mixed)
+            docketed, running = self.dockets.running(sentence, outcomes, motion, mixed)
             on_papers += [
                 Ruling(motion, movant, None, result, None, sentence, confidence, reason, n, paper)
                 for n, paper, result in running
@@ -423,63 +433,6 @@ class _Reader:
             return [replace(ruling, exhibit=label) for label, _ in named]
         return []
 
-    def _docketed(
-        self, sentence: str, outcomes: Sequence[Found], motion: str
-    ) -> tuple[list[tuple[str, str, Result]], list[tuple[str, str | None, str, Result]]]:
-        """The motions ``sentence`` rules on by docket number, each with its kind and outcome,
-        and the papers it rules on by docket number (`clawback.domain.order_papers`), each
-        with its kind, motion (when one is named) and outcome: a passive outcome ("(Dkt. 116)
-        is GRANTED") rules on what is named before it, an active one ("DENIES as moot
-        Plaintiff's Motion to Unseal (doc. 367)") on what is named after."""
-        found: list[tuple[str, str, Result]] = []
-        papers: list[tuple[str, str | None, str, Result]] = []
-        for i, outcome in enumerate(outcomes):
-            said = sentence[outcome.start : outcome.end].lower().split()
-            if said[0].endswith("ed") or said[-1].endswith("ed"):
-                start = outcomes[i - 1].end if i else 0
-                segment = sentence[start : outcome.start]
-            else:
-                end = outcomes[i + 1].start if i + 1 < len(outcomes) else len(sentence)
-                segment = sentence[outcome.end : end]
-            kinds = self.words.motions.find(segment)
-            kind = kinds[0].label if kinds else motion
-            result = _outcome(outcome.label)
-            if i + 1 < len(outcomes) and sentence[outcome.end : outcomes[i + 1].start].strip(
-                " ,"
-            ).lower() in {"and", "in part and"}:
-                result = Result.granted_in_part  # "GRANTED IN PART AND DENIED IN PART"
-            refs = docket_refs(segment, self.words.papers)
-            papers.extend((kind, None, r.paper, result) for r in refs if r.paper is not None)
-            dockets = [n for r in refs if r.paper is None for n in r.numbers]
-            if len(dockets) > 1 and not _PLURAL.search(segment):
-                continue  # "MOTION TO SEAL [Dkt. Nos. 461, 462, 463]": the papers, not motions
-            found.extend((kind, docket, result) for docket in dockets)
-            if len(dockets) == 1 and result is not Result.granted_in_part:
-                # "Motion ... to Unseal Doc. No. 355, (doc. 367)": the papers its title names
-                papers.extend((kind, dockets[0], p, result) for p in title_papers(segment))
-        return found, papers
-
-    def _running(
-        self, sentence: str, outcomes: Sequence[Found], motion: str, mixed: bool
-    ) -> tuple[list[tuple[str, str, Result]], list[tuple[str, str, Result]]]:
-        """The motions ``sentence`` rules on by docket numbers in its running words ("the
-        motion at ECF No. 45 is GRANTED"), and the papers it names by the numbers of motions
-        the order names ("refile the exhibits listed in docket entries nos. 440 and 459"): one
-        ruling per motion, at the sentence's outcome."""
-        whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
-        motions: list[tuple[str, str, Result]] = []
-        papers: list[tuple[str, str, Result]] = []
-        last_motion_end = -1
-        for ref in running_refs(sentence):
-            result = clause_outcome(sentence, ref, outcomes) if mixed else whole
-            joined = _JOINED.fullmatch(sentence[last_motion_end : ref.start])
-            if ref.of_motion or (last_motion_end >= 0 and joined):
-                last_motion_end = ref.end
-                motions.extend((motion, n, result) for n in ref.numbers)
-            elif ref.numbers and set(ref.numbers) <= self.motion_dockets:
-                papers.extend((n, ref.written, result) for n in ref.numbers)
-        return motions, papers
-
     def _exhibit_outcome(
         self, sentence: str, at: int, outcomes: Sequence[Found], mixed: bool
     ) -> tuple[Result, str | None]:
@@ -556,9 +509,6 @@ _AGAINST_CLAWBACK = frozenset({"clawback", "compel"})
 _HEADING_END = re.compile(
     r"(?m)^((?:[^a-z\n]*[A-Z]{2}[^a-z\n]*|\([^()\n]{1,40}\)))[ \t]*\n(?=[ \t]*[A-Z][a-z])"
 )
-_PLURAL = re.compile(r"\b(?:motions|applications|requests)\b", re.I)
-#: the words that join a second docket number to a motion's ("ECF No. 780 and ECF No. 814")
-_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)?\s*", re.I)
 
 
 def _settled_rest(rulings: Iterable[Ruling]) -> list[Ruling]:
