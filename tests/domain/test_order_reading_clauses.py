@@ -114,3 +114,20 @@ def test_a_motion_named_by_its_docket_number_as_the_subject_of_its_outcome() -> 
     assert [(r.docket, r.document, r.outcome) for r in draft.rulings] == [
         ("436", None, Result.moot)
     ]
+
+
+def test_a_sealed_exhibit_whose_public_redacted_version_is_ordered_is_sealed_in_part() -> None:
+    draft = read_order(
+        "ORDER granting in part 134 Motion to Seal. The following materials shall be filed under"
+        " seal: Doc. 120 ; Doc. 118 , Ex. 2; and Doc. 122 . FURTHER ORDERED that Defendant shall"
+        " file redacted versions of Doc. 118 , Ex. 2 (redacting pages 14-19) and Doc. 122"
+        " (redacting pages 65-66).\n\n"
+        "The lodged documents are Exhibits B (Doc. 120), C (Doc. 121), and D (Doc. 122) to the"
+        " Motion to Compel.\n"
+    )
+    by_exhibit = {r.exhibit: (r.outcome, r.part) for r in draft.rulings if r.exhibit}
+    assert by_exhibit == {
+        "B": (Result.granted, None),
+        "2": (Result.granted_in_part, "pages 14-19"),
+        "D": (Result.granted_in_part, "pages 65-66"),
+    }

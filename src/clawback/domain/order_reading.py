@@ -186,6 +186,8 @@ class _Reader:
         if any(motion == "unseal" for motion, _, _, _ in rulings):
             for key in [k for k, r in rulings.items() if r.reason == _UNSEALED]:
                 del rulings[key]  # unsealing grants the motion to unseal: no seal denied
+        for key, ruling in self._redacted_in_part(rulings, flat):
+            rulings[key] = ruling
         for ruling in (
             self._wholesale(rulings, flat)
             + _settled_rest(rulings.values())
@@ -215,6 +217,29 @@ class _Reader:
             and motion not in ruled
             and whole.outcome is Result.granted
         ]
+
+    def _redacted_in_part(
+        self, rulings: dict[_Key, Ruling], flat: Sequence[str]
+    ) -> list[tuple[_Key, Ruling]]:
+        """An exhibit sealed whole whose public redacted version the order also directs ("shall
+        file redacted versions of Doc. 118, Ex. 2 (redacting pages 14-19)"): sealed in part,
+        the part what is redacted."""
+        found = []
+        for sentence in flat:
+            versions = _REDACTED_VERSIONS.search(sentence)
+            if versions is None:
+                continue
+            for label, at in self._exhibits(sentence, []):
+                if at < versions.end():
+                    continue
+                redacting = _REDACTING.match(sentence, at)
+                for key, ruling in rulings.items():
+                    if ruling.exhibit == label and ruling.outcome is Result.granted:
+                        part = redacting["part"].strip() if redacting else None
+                        found.append(
+                            (key, replace(ruling, outcome=Result.granted_in_part, part=part))
+                        )
+        return found
 
     def _wholesale(self, rulings: dict[_Key, Ruling], flat: Sequence[str]) -> list[Ruling]:
         """Each exhibit a motion asked for that no sentence rules on, and each paper it names by
@@ -503,6 +528,9 @@ _ENTRY = re.compile(
     r"\b(?:Docs?|Dkts?|Docket|ECF)\.?\s*(?:entry\s+)?(?:Nos?\.\s*)?(\d+(?:\s*-\s*\d+)?)"
 )
 _MOTION_NOUN_ANY = re.compile(r"\b(?:motions?|applications?|requests?)\b", re.I)
+_REDACTED_VERSIONS = re.compile(r"\bredacted\s+versions?\s+of\b", re.I)
+#: what a redacted version takes out, written after the exhibit: "(redacting pages 14-19)"
+_REDACTING = re.compile(r"[^()]{0,40}?\(redacting\s+(?P<part>[^()]+)\)", re.I)
 _AGAINST_CLAWBACK = frozenset({"clawback", "compel"})
 #: the last line of a heading in capitals ("ORDER GRANTING IN PART / MOTION TO SEAL / (Docket
 #: No. 338)") before the body's first sentence: the heading is no part of that sentence
