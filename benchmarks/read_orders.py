@@ -28,8 +28,8 @@ What counts as a match, field by field (each a multiset per order: an item match
 The bracketed lines the corpus adds to a text (``[source gives: Filed: May 22, 2018]``, ``[...]``)
 are not the order's words: they are taken out before reading.
 
-Overall sums the items of all fields. The orders whose yaml says ``held_out: true`` were
-collected after the reader's rules were last tuned and are scored apart: the development set's
+Overall sums the items of all fields. The orders whose yaml says ``held_out: NAME`` (or
+``true``) were collected after the reader's rules were last tuned and are scored apart, set by set: the development set's
 figures are what the rules were fitted to, the held-out set's are the honest claim. The same
 run scores a keyword baseline (`baseline_items`) on the same items, for scale. Nothing in the
 reader knows these files; a miss is fixed by a class of wording (data/order_reading.yaml or
