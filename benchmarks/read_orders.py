@@ -29,11 +29,11 @@ The bracketed lines the corpus adds to a text (``[source gives: Filed: May 22, 2
 are not the order's words: they are taken out before reading.
 
 Overall sums the items of all fields. The orders whose yaml says ``held_out: NAME`` (or
-``true``) were collected after the reader's rules were last tuned and are scored apart, set by set: the development set's
-figures are what the rules were fitted to, the held-out set's are the honest claim. The same
-run scores a keyword baseline (`baseline_items`) on the same items, for scale. Nothing in the
-reader knows these files; a miss is fixed by a class of wording (data/order_reading.yaml or
-the reader's rules), never for one file.
+``true``) were collected after the reader's rules were last tuned and are scored apart, set by
+set: the development set's figures are what the rules were fitted to, a held-out set's are the
+honest claim. The same run scores a keyword baseline (`baseline_items`) on the same items, for
+scale. Nothing in the reader knows these files; a miss is fixed by a class of wording
+(data/order_reading.yaml or the reader's rules), never for one file.
 
     .venv/bin/python benchmarks/read_orders.py        # the table
     .venv/bin/python benchmarks/read_orders.py -v     # and each development order's misses
