@@ -49,8 +49,8 @@ _RUNNING = re.compile(
 )
 _MOTION_WORD = re.compile(r"motions?|applications?|requests?|petitions?", re.I)
 _OF_MOTION = re.compile(
-    r"\b(?:motions?|applications?|requests?)\s*(?:(?:filed|docketed|found|entered)\s+)?"
-    r"(?:at|,)?$",
+    r"\b(?:motions?|applications?|requests?)(?:\s+to\s+[a-z]+(?:\s+[a-z]+){0,2})?\s*"
+    r"(?:(?:filed|docketed|found|entered)\s+)?(?:at|,)?$",
     re.I,
 )
 _NUMBER = re.compile(r"\d+(?:\s*-\s*\d+)?")
@@ -119,6 +119,7 @@ class RunningRef:
     numbers: tuple[str, ...]
     of_motion: bool
     end: int
+    start: int = 0
 
 
 def running_refs(sentence: str) -> list[RunningRef]:
@@ -130,8 +131,24 @@ def running_refs(sentence: str) -> list[RunningRef]:
             continue
         numbers = tuple(re.sub(r"\s+", "", n) for n in _NUMBER.findall(match.group()))
         of_motion = bool(_OF_MOTION.search(before))
-        found.append(RunningRef(match.group().strip(), numbers, of_motion, match.end()))
+        written = match.group().strip()
+        start = match.start() + match.group().index(written[:1]) if written else match.start()
+        found.append(RunningRef(written, numbers, of_motion, match.end(), start))
     return found
+
+
+_PAPER_HEAD = re.compile(r"(?:(?:[A-Z][\w.'\u2019]*|of|the)\s+){0,6}\S+\s*[(\[][^()\[\]]*[)\]]$")
+
+
+def paper_named(written: str) -> str | None:
+    """The paper's own words at the end of ``written`` (a paper `docket_refs` found, with the
+    words before it): "... set forth on page 19 of plaintiff Thomas Schroeder's Response (Doc.
+    381)" is "Thomas Schroeder's Response (Doc. 381)"; None unless its number is in brackets
+    and the paper is no motion (the motion is ruled as a whole)."""
+    head = _PAPER_HEAD.search(written)
+    if head is None or re.search(r"\bmotion\b", head.group(), re.I):
+        return None
+    return head.group().strip()
 
 
 def title_papers(segment: str) -> list[str]:

@@ -46,17 +46,20 @@ from clawback.domain.order_acts import (
     ActReader,
     unique_acts,
 )
+from clawback.domain.order_clauses import result_of as _outcome
+from clawback.domain.order_dockets import DocketRulings
 from clawback.domain.order_exhibits import EXHIBIT_HEAD, exhibit_entries, find_exhibits
 from clawback.domain.order_papers import (
     discovery_papers,
     docket_refs,
     joined_paper,
+    paper_named,
     rejoin_broken_words,
     running_refs,
     subject_papers,
-    title_papers,
 )
 from clawback.domain.order_text import clean, order_date
+from clawback.domain.order_waiver import sought_against_clawback, waiver_held
 from clawback.domain.order_words import Found, OrderWords, order_words
 from clawback.domain.outcomes import Result
 from clawback.domain.references import find_authorities
@@ -111,12 +114,6 @@ class Draft:
         return [r for r in self.rulings if r.sealed is not None]
 
 
-def _outcome(label: str) -> Result:
-    return {
-        "denied-in-part": Result.granted_in_part,
-    }.get(label) or Result(label.replace("-", "_"))
-
-
 _MOTION_NOUN = re.compile(r"[\w\s'\u2019,-]{0,40}?\b(?:motions?|requests?|applications?)\b", re.I)
 
 
@@ -139,7 +136,7 @@ class _Reader:
         self.text = rejoin_broken_words(self.text, _CAPITAL_OUTCOMES)
         self.dated = dated or order_date(self.text, filed)
         self.acting = ActReader(words, self.dated)
-        self.paragraphs = paragraphs(self.text)
+        self.paragraphs = paragraphs(_HEADING_END.sub("\\1\n\n", self.text))
         motions = words.motions.find(self.text)
         self.first_motion = motions[0].label if motions else "seal"
         self.last_motion: str | None = None  # the motion the last ruling drafted was on
@@ -152,7 +149,15 @@ class _Reader:
             for ref in docket_refs(s, words.papers)
             if ref.paper is None
             for n in ref.numbers
+        } | {  # "Plaintiffs' emergency motions to seal, Docket Nos. 436 and 437"
+            n
+            for p in self.paragraphs
+            for s in p
+            for r in running_refs(s)
+            if r.of_motion
+            for n in r.numbers
         }
+        self.dockets = DocketRulings(words, self.motion_dockets)
 
     def read(self) -> Draft:
         rulings: dict[_Key, Ruling] = {}
@@ -181,7 +186,13 @@ class _Reader:
         if any(motion == "unseal" for motion, _, _, _ in rulings):
             for key in [k for k, r in rulings.items() if r.reason == _UNSEALED]:
                 del rulings[key]  # unsealing grants the motion to unseal: no seal denied
-        for ruling in self._wholesale(rulings, flat) + _settled_rest(rulings.values()):
+        for key, ruling in self._redacted_in_part(rulings, flat):
+            rulings[key] = ruling
+        for ruling in (
+            self._wholesale(rulings, flat)
+            + _settled_rest(rulings.values())
+            + self._waived_by_grant(rulings, flat)
+        ):
             rulings.setdefault(
                 (ruling.motion, ruling.docket, ruling.exhibit, ruling.document), ruling
             )
@@ -190,9 +201,50 @@ class _Reader:
             warnings.append("the order's date is not in its text: give it to count its periods")
         return Draft(self.dated, tuple(rulings.values()), tuple(unique_acts(acts)), tuple(warnings))
 
+    def _waived_by_grant(self, rulings: dict[_Key, Ruling], flat: Sequence[str]) -> list[Ruling]:
+        """The privilege held waived when the court grants, whole, the receiving side's motion
+        against a claw-back (data: against_clawback) in an order that speaks of one, and rules
+        on no document of it: "the Court will grant the Motion [to Dedesignate]"."""
+        if not sought_against_clawback(self.words, flat):
+            return []
+        ruled = {motion for motion, _, x, d in rulings if x is not None or d is not None}
+        return [
+            replace(whole, outcome=Result.waived, document="the privilege claimed", reason=None)
+            for (motion, _, exhibit, document), whole in rulings.items()
+            if exhibit is None
+            and document is None
+            and motion in _AGAINST_CLAWBACK
+            and motion not in ruled
+            and whole.outcome is Result.granted
+        ]
+
+    def _redacted_in_part(
+        self, rulings: dict[_Key, Ruling], flat: Sequence[str]
+    ) -> list[tuple[_Key, Ruling]]:
+        """An exhibit sealed whole whose public redacted version the order also directs ("shall
+        file redacted versions of Doc. 118, Ex. 2 (redacting pages 14-19)"): sealed in part,
+        the part what is redacted."""
+        found = []
+        for sentence in flat:
+            versions = _REDACTED_VERSIONS.search(sentence)
+            if versions is None:
+                continue
+            for label, at in self._exhibits(sentence, []):
+                if at < versions.end():
+                    continue
+                redacting = _REDACTING.match(sentence, at)
+                for key, ruling in rulings.items():
+                    if ruling.exhibit == label and ruling.outcome is Result.granted:
+                        part = redacting["part"].strip() if redacting else None
+                        found.append(
+                            (key, replace(ruling, outcome=Result.granted_in_part, part=part))
+                        )
+        return found
+
     def _wholesale(self, rulings: dict[_Key, Ruling], flat: Sequence[str]) -> list[Ruling]:
-        """Each exhibit a motion asked for that no sentence rules on, at the outcome of the
-        motion as a whole, where that outcome is all one way (see the module doc)."""
+        """Each exhibit a motion asked for that no sentence rules on, and each paper it names by
+        docket number ("redact ... page 19 of plaintiff's Response (Doc. 381)"), at the outcome
+        of the motion as a whole, where that outcome is all one way (see the module doc)."""
         found = []
         ruled = {(motion, exhibit or document) for motion, _, exhibit, document in rulings}
         for (motion, _, exhibit, document), whole in list(rulings.items()):
@@ -206,13 +258,17 @@ class _Reader:
                 kinds = self.words.motions.find(sentence)
                 if not kinds or kinds[0].label != motion:
                     continue
-                for label, _ in find_exhibits(sentence):
+                exhibits = find_exhibits(sentence)
+                for label, _ in exhibits:
                     if (motion, label) not in ruled:
                         ruled.add((motion, label))
                         found.append(
                             replace(whole, exhibit=label, sentence=sentence, confidence=ASSUMED)
                         )
-                for paper in discovery_papers(sentence, self.words.discovery):
+                docketed = [] if exhibits else docket_refs(sentence, self.words.papers)
+                named = [paper_named(r.paper) for r in docketed if r.paper is not None]
+                papers = [p for p in named if p is not None]
+                for paper in papers + discovery_papers(sentence, self.words.discovery):
                     if (motion, paper) not in ruled:
                         ruled.add((motion, paper))
                         found.append(
@@ -236,7 +292,8 @@ class _Reader:
         if not outcomes:
             return []
         ordering = bool(_ORDERING_VOICE.search(sentence)) or any(
-            sentence[f.start : f.end].isupper() for f in outcomes
+            sentence[f.start : f.end].split()[0].isupper()
+            for f in outcomes  # "DENIED as moot"
         )
         directing = any(sentence[f.start : f.end].lower().startswith("shall ") for f in outcomes)
         named = re.search(r"\b(?:Court|motion|request)\b", sentence, re.I)
@@ -253,7 +310,7 @@ class _Reader:
         reason = self._reason(sentence, flat)
         kinds = {_outcome(f.label) for f in outcomes}
         mixed = Result.granted_in_part in kinds or {Result.granted, Result.denied} <= kinds
-        if not exhibits and (waiver := self._waiver(sentence, outcomes)) is not None:
+        if not exhibits and (waiver := waiver_held(self.words, sentence, outcomes)) is not None:
             return [
                 Ruling(motion, movant, None, Result.waived, None, sentence, confidence, reason)
                 if waiver == "motion"
@@ -279,13 +336,15 @@ class _Reader:
             if not exhibits
             else []
         )
-        docketed, papers = self._docketed(sentence, outcomes, motion) if not exhibits else ([], [])
+        docketed, papers = (
+            self.dockets.docketed(sentence, outcomes, motion) if not exhibits else ([], [])
+        )
         on_papers = [
             Ruling(kind, movant, None, result, None, sentence, confidence, reason, docket, paper)
             for kind, docket, paper, result in papers
         ]
         if not exhibits and not docketed:
-            docketed, running = self._running(sentence, outcomes, motion, mixed)
+            docketed, running = self.dockets.running(sentence, outcomes, motion, mixed)
             on_papers += [
                 Ruling(motion, movant, None, result, None, sentence, confidence, reason, n, paper)
                 for n, paper, result in running
@@ -331,28 +390,6 @@ class _Reader:
                 labels.add(label)
                 exhibits.append((label, entry.start()))
         return sorted(exhibits, key=lambda found: found[1])
-
-    def _waiver(self, sentence: str, outcomes: Sequence[Found]) -> str | None:
-        """What a holding of waiver in ``sentence`` rules on: the privilege of the documents
-        ("this Court agrees that Defendant's conduct waived the privilege"), not the motion,
-        when the sentence names what is waived (data: waivable); None when it holds none, or
-        only reports a party's argument or request (data: contentions, requests) or rules on
-        the motion first ("DENIED to the extent it seeks an order concluding ... waived")."""
-        for i, found in enumerate(outcomes):
-            if found.label != "waived" or _NEGATED.search(sentence, 0, found.start):
-                continue
-            said_before = sentence[: found.start]
-            if (
-                i
-                or self.words.requests.find(said_before)
-                or self.words.contentions.find(said_before)
-            ):
-                return None  # "DENIED to the extent it seeks ... waived", "argues ... waived"
-            near = sentence[max(0, found.start - 60) : found.end + 60]
-            waived = self.words.waivable.find(near)
-            if waived:
-                return "the " + near[waived[0].start : waived[0].end].lower() + " claimed"
-        return None
 
     def _documents(self, sentence: str, outcomes: Sequence[Found]) -> list[tuple[str, Result]]:
         """The documents a sentence rules on in parts, each with its outcome: one named after
@@ -421,61 +458,6 @@ class _Reader:
             return [replace(ruling, exhibit=label) for label, _ in named]
         return []
 
-    def _docketed(
-        self, sentence: str, outcomes: Sequence[Found], motion: str
-    ) -> tuple[list[tuple[str, str, Result]], list[tuple[str, str | None, str, Result]]]:
-        """The motions ``sentence`` rules on by docket number, each with its kind and outcome,
-        and the papers it rules on by docket number (`clawback.domain.order_papers`), each
-        with its kind, motion (when one is named) and outcome: a passive outcome ("(Dkt. 116)
-        is GRANTED") rules on what is named before it, an active one ("DENIES as moot
-        Plaintiff's Motion to Unseal (doc. 367)") on what is named after."""
-        found: list[tuple[str, str, Result]] = []
-        papers: list[tuple[str, str | None, str, Result]] = []
-        for i, outcome in enumerate(outcomes):
-            said = sentence[outcome.start : outcome.end].lower().split()
-            if said[0].endswith("ed") or said[-1].endswith("ed"):
-                start = outcomes[i - 1].end if i else 0
-                segment = sentence[start : outcome.start]
-            else:
-                end = outcomes[i + 1].start if i + 1 < len(outcomes) else len(sentence)
-                segment = sentence[outcome.end : end]
-            kinds = self.words.motions.find(segment)
-            kind = kinds[0].label if kinds else motion
-            result = _outcome(outcome.label)
-            if i + 1 < len(outcomes) and sentence[outcome.end : outcomes[i + 1].start].strip(
-                " ,"
-            ).lower() in {"and", "in part and"}:
-                result = Result.granted_in_part  # "GRANTED IN PART AND DENIED IN PART"
-            refs = docket_refs(segment, self.words.papers)
-            papers.extend((kind, None, r.paper, result) for r in refs if r.paper is not None)
-            dockets = [n for r in refs if r.paper is None for n in r.numbers]
-            if len(dockets) > 1 and not _PLURAL.search(segment):
-                continue  # "MOTION TO SEAL [Dkt. Nos. 461, 462, 463]": the papers, not motions
-            found.extend((kind, docket, result) for docket in dockets)
-            if len(dockets) == 1 and result is not Result.granted_in_part:
-                # "Motion ... to Unseal Doc. No. 355, (doc. 367)": the papers its title names
-                papers.extend((kind, dockets[0], p, result) for p in title_papers(segment))
-        return found, papers
-
-    def _running(
-        self, sentence: str, outcomes: Sequence[Found], motion: str, mixed: bool
-    ) -> tuple[list[tuple[str, str, Result]], list[tuple[str, str, Result]]]:
-        """The motions ``sentence`` rules on by docket numbers in its running words ("the
-        motion at ECF No. 45 is GRANTED"), and the papers it names by the numbers of motions
-        the order names ("refile the exhibits listed in docket entries nos. 440 and 459"): one
-        ruling per motion, at the sentence's outcome."""
-        whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
-        motions: list[tuple[str, str, Result]] = []
-        papers: list[tuple[str, str, Result]] = []
-        for ref in running_refs(sentence):
-            after = [f for f in outcomes if f.start >= ref.end]
-            result = _outcome(after[0].label) if after and mixed else whole
-            if ref.of_motion:
-                motions.extend((motion, n, result) for n in ref.numbers)
-            elif ref.numbers and set(ref.numbers) <= self.motion_dockets:
-                papers.extend((n, ref.written, result) for n in ref.numbers)
-        return motions, papers
-
     def _exhibit_outcome(
         self, sentence: str, at: int, outcomes: Sequence[Found], mixed: bool
     ) -> tuple[Result, str | None]:
@@ -524,7 +506,6 @@ class _Reader:
 
 
 _Key = tuple[str, str | None, str | None, str | None]  # motion, docket, exhibit, document
-_NEGATED = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|\bnot\s+(?:been\s+)?$", re.I)
 _DOCKET_REF = re.compile(
     r"(?:the\s+\w+\s+filed\s+at\s+)?(?:Docket|Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.|#|entr(?:y|ies))?\s*\d",
     re.I,
@@ -547,7 +528,15 @@ _ENTRY = re.compile(
     r"\b(?:Docs?|Dkts?|Docket|ECF)\.?\s*(?:entry\s+)?(?:Nos?\.\s*)?(\d+(?:\s*-\s*\d+)?)"
 )
 _MOTION_NOUN_ANY = re.compile(r"\b(?:motions?|applications?|requests?)\b", re.I)
-_PLURAL = re.compile(r"\b(?:motions|applications|requests)\b", re.I)
+_REDACTED_VERSIONS = re.compile(r"\bredacted\s+versions?\s+of\b", re.I)
+#: what a redacted version takes out, written after the exhibit: "(redacting pages 14-19)"
+_REDACTING = re.compile(r"[^()]{0,40}?\(redacting\s+(?P<part>[^()]+)\)", re.I)
+_AGAINST_CLAWBACK = frozenset({"clawback", "compel"})
+#: the last line of a heading in capitals ("ORDER GRANTING IN PART / MOTION TO SEAL / (Docket
+#: No. 338)") before the body's first sentence: the heading is no part of that sentence
+_HEADING_END = re.compile(
+    r"(?m)^((?:[^a-z\n]*[A-Z]{2}[^a-z\n]*|\([^()\n]{1,40}\)))[ \t]*\n(?=[ \t]*[A-Z][a-z])"
+)
 
 
 def _settled_rest(rulings: Iterable[Ruling]) -> list[Ruling]:

@@ -71,6 +71,7 @@ class OrderWords:
     remainders: Vocabulary
     waivable: Vocabulary
     contentions: Vocabulary
+    against_clawback: Vocabulary
     papers: Vocabulary
     discovery: Vocabulary
     supplements: Vocabulary
@@ -111,6 +112,7 @@ class OrderWords:
             remainders=optional("remainders"),
             waivable=optional("waivable"),
             contentions=optional("contentions"),
+            against_clawback=optional("against_clawback"),
             papers=optional("papers"),
             discovery=optional("discovery"),
             supplements=optional("supplements"),

@@ -1,0 +1,106 @@
+"""The motions an order's sentence rules on by docket number, and the papers it rules on by
+the numbers of motions: "ORDER denying 56 Motion to Seal", "(Dkt. 116) is GRANTED", "the
+Court will grant the motions at ECF No. 780 ...; and deny the motion at ECF No. 825", "Docket
+No. 436 is hereby DENIED as moot". Part of `clawback.domain.order_reading`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from clawback.domain.order_clauses import clause_outcome
+from clawback.domain.order_clauses import result_of as _outcome
+from clawback.domain.order_papers import RunningRef, docket_refs, running_refs, title_papers
+from clawback.domain.order_words import Found, OrderWords
+from clawback.domain.outcomes import Result
+
+__all__ = ["DocketRulings"]
+
+_SUBJECT_GAP = re.compile(r"\s*(?:is|are|was|were|shall\s+be)\s+(?:hereby\s+)?", re.I)
+_PLURAL = re.compile(r"\b(?:motions|applications|requests)\b", re.I)
+#: the words that join a second docket number to a motion's ("ECF No. 780 and ECF No. 814")
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)?\s*", re.I)
+
+
+class DocketRulings:
+    """Reads rulings by docket number: the order's vocabularies and the numbers it gives
+    motions."""
+
+    def __init__(self, words: OrderWords, motion_dockets: set[str]) -> None:
+        self.words = words
+        self.motion_dockets = motion_dockets
+
+    def docketed(
+        self, sentence: str, outcomes: Sequence[Found], motion: str
+    ) -> tuple[list[tuple[str, str, Result]], list[tuple[str, str | None, str, Result]]]:
+        """The motions ``sentence`` rules on by docket number, each with its kind and outcome,
+        and the papers it rules on by docket number (`clawback.domain.order_papers`), each
+        with its kind, motion (when one is named) and outcome: a passive outcome ("(Dkt. 116)
+        is GRANTED") rules on what is named before it, an active one ("DENIES as moot
+        Plaintiff's Motion to Unseal (doc. 367)") on what is named after."""
+        found: list[tuple[str, str, Result]] = []
+        papers: list[tuple[str, str | None, str, Result]] = []
+        for i, outcome in enumerate(outcomes):
+            said = sentence[outcome.start : outcome.end].lower().split()
+            if said[0].endswith("ed") or said[-1].endswith("ed"):
+                start = outcomes[i - 1].end if i else 0
+                segment = sentence[start : outcome.start]
+                subject = [
+                    r for r in running_refs(segment) if _SUBJECT_GAP.fullmatch(segment[r.end :])
+                ]
+                if subject:  # "437 supersedes 436, and Docket No. 436 is hereby DENIED"
+                    segment = segment[subject[-1].start :]
+            else:
+                end = outcomes[i + 1].start if i + 1 < len(outcomes) else len(sentence)
+                segment = sentence[outcome.end : end]
+            kinds = self.words.motions.find(segment)
+            kind = kinds[0].label if kinds else motion
+            result = _outcome(outcome.label)
+            if i + 1 < len(outcomes) and sentence[outcome.end : outcomes[i + 1].start].strip(
+                " ,"
+            ).lower() in {"and", "in part and"}:
+                result = Result.granted_in_part  # "GRANTED IN PART AND DENIED IN PART"
+            refs = docket_refs(segment, self.words.papers)
+            papers.extend((kind, None, r.paper, result) for r in refs if r.paper is not None)
+            dockets = [n for r in refs if r.paper is None for n in r.numbers]
+            if len(dockets) > 1 and not _PLURAL.search(segment):
+                continue  # "MOTION TO SEAL [Dkt. Nos. 461, 462, 463]": the papers, not motions
+            found.extend((kind, docket, result) for docket in dockets)
+            if len(dockets) == 1 and result is not Result.granted_in_part:
+                # "Motion ... to Unseal Doc. No. 355, (doc. 367)": the papers its title names
+                papers.extend((kind, dockets[0], p, result) for p in title_papers(segment))
+        return found, papers
+
+    def running(
+        self, sentence: str, outcomes: Sequence[Found], motion: str, mixed: bool
+    ) -> tuple[list[tuple[str, str, Result]], list[tuple[str, str, Result]]]:
+        """The motions ``sentence`` rules on by docket numbers in its running words ("the
+        motion at ECF No. 45 is GRANTED"), and the papers it names by the numbers of motions
+        the order names ("refile the exhibits listed in docket entries nos. 440 and 459"): one
+        ruling per motion, at the sentence's outcome."""
+        whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
+        motions: list[tuple[str, str, Result]] = []
+        papers: list[tuple[str, str, Result]] = []
+        last_motion_end = -1
+        refs = running_refs(sentence)
+        subjects = [r for r in refs if self._subject_of(sentence, r, outcomes)]
+        for ref in subjects or refs:
+            result = clause_outcome(sentence, ref, outcomes) if mixed else whole
+            joined = _JOINED.fullmatch(sentence[last_motion_end : ref.start])
+            if ref.of_motion or ref in subjects or (last_motion_end >= 0 and joined):
+                last_motion_end = ref.end
+                motions.extend((motion, n, result) for n in ref.numbers)
+            elif ref.numbers and set(ref.numbers) <= self.motion_dockets:
+                papers.extend((n, ref.written, result) for n in ref.numbers)
+        return motions, papers
+
+    def _subject_of(self, sentence: str, ref: RunningRef, outcomes: Sequence[Found]) -> bool:
+        """Whether ``ref`` numbers a motion the order names and is the subject of an outcome
+        said right after it ("Docket No. 436 is hereby DENIED as moot")."""
+        if not ref.numbers or not set(ref.numbers) <= self.motion_dockets:
+            return False
+        return any(
+            f.start >= ref.end and _SUBJECT_GAP.fullmatch(sentence[ref.end : f.start])
+            for f in outcomes
+        )
