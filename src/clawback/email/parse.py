@@ -150,7 +150,7 @@ class _HeadersParsedOnce(headerregistry.HeaderRegistry):
         return self._parsed[key]
 
 
-def _policy() -> policy.EmailPolicy:
+def _policy() -> policy.EmailPolicy[EmailMessage]:
     """The stdlib's default policy, its headers parsed once for the message at hand (a new
     cache per message: nothing of one message outlives it)."""
     return policy.default.clone(header_factory=_HeadersParsedOnce())
