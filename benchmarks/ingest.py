@@ -43,6 +43,17 @@ alone costs about twice that, so the 0.7x aim is out of reach while these checks
 e-mail is one or two documents of a page: its message drawn (``Story``) 24%, the PDF checks 27%,
 its family's audit entries 12%, access 11%, the file store 6%.
 
+Issue 18 (load average 10-12 on the 2 cores, so CPU time varies by a tenth between runs): each
+e-mail header parsed once a message and the message's PDF written into MuPDF's own buffer took
+an e-mail family from 0.90 to 0.84 CPU-s for 20 (best of four, old and new in turn in one
+process), 0.08x of raw either way; text PDFs 0.11-0.13x, unchanged. Where it goes now, without
+the profiler: a text PDF's ingest is the checks 86% (per page: the text trace 30%, the text
+read with clip culling off and on 22%, the text kept 11%, the box log 7%) and storing 14%; an
+e-mail's is storing, audit and access 54%, the PDF checks 31%, drawing the family 15%, parsing
+2%. Reading a page's texts from one display list, to run its content once for all of them, is
+not the same check: MuPDF culls clipped text differently from a display list (the clipped-away
+case of ``tests/pdf/test_visible.py`` fails), so each text is still read from the page.
+
 A folder of small PDFs (``--docs``), stored a batch of 25 per transaction: 4,000 documents
 peaked at 200 MiB (178 of them Python and the imports; raw PyMuPDF 181 MiB); a run of 10,000
 stood at 206 MiB with 6,800 in when it was stopped (the machine's load made it take over 15
