@@ -136,8 +136,8 @@ _HEADER_LINE = re.compile(rb"^[!-9;-~]+:", re.M)
 class _HeadersParsedOnce(headerregistry.HeaderRegistry):
     """The stdlib's header parser, each header line parsed once a message: the stdlib parses a
     header anew each time it is asked for (``get_content_type`` alone asks for Content-Type
-    several times a part), which was a fifth of an e-mail's ingest. A header that fails to
-    parse is not kept, so it fails again, as it did."""
+    several times a part): a fifth of an e-mail's ingest under cProfile, a few per cent
+    without it. A header that fails to parse is not kept, so it fails again, as it did."""
 
     def __init__(self) -> None:
         super().__init__()
