@@ -137,7 +137,8 @@ def needs_ocr(page: pymupdf.Page, reads: PageReads | None = None) -> bool:
     """Whether a page must be read by OCR: a scan (no text, images cover at least
     `IMAGE_COVER` of it) or a page whose text layer is garbage (see `unusable_text`).
     `reads`: what the page's other checks read of it (`PageReads`)."""
-    if _fonts_without_unicode(page):  # cheap first: only such fonts can garble the text
+    reads = reads or PageReads(page)
+    if _fonts_without_unicode(page, reads):  # cheap first: only such fonts can garble the text
         text = page.get_text("text")
         if unusable_text(text):
             return True
@@ -151,7 +152,7 @@ def needs_ocr(page: pymupdf.Page, reads: PageReads | None = None) -> bool:
     if area <= 0:
         return False
     covered = 0.0
-    for info in (reads or PageReads(page)).pictures():
+    for info in reads.pictures():
         box = pymupdf.Rect(info["bbox"]) & page.rect
         covered += abs(box) if not box.is_empty else 0.0
     return covered / area >= IMAGE_COVER
@@ -168,12 +169,12 @@ def unusable_text(text: str) -> bool:
     return bad / len(shown) >= GARBLED_SHARE
 
 
-def _fonts_without_unicode(page: pymupdf.Page) -> bool:
+def _fonts_without_unicode(page: pymupdf.Page, reads: PageReads | None = None) -> bool:
     """Whether the page uses a composite (Type0) font that has no ToUnicode map."""
     doc = page.parent
     return any(
         font[2] == "Type0" and doc.xref_get_key(font[0], "ToUnicode")[0] == "null"
-        for font in page.get_fonts()
+        for font in (reads or PageReads(page)).fonts()
         if font[0] > 0
     )
 
@@ -201,7 +202,7 @@ def drawn_regions(page: pymupdf.Page, reads: PageReads | None = None) -> list[py
         found.append(pymupdf.Rect(info["bbox"]))
     if uses_tiling_pattern(page):
         return [pymupdf.Rect(area)]
-    if any(font[2] == "Type3" for font in page.get_fonts()):
+    if any(font[2] == "Type3" for font in reads.fonts()):
         for span in reads.trace():
             if span.get("type") is not None and "Type3" in str(span.get("font", "")):
                 found.append(pymupdf.Rect(span["bbox"]))

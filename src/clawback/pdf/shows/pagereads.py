@@ -1,5 +1,5 @@
 """What the checks of one page read of it, each read once: MuPDF's text trace, its box log, its
-drawings and the places of its pictures.
+drawings, the places of its pictures and its fonts.
 
 Ingest's steps each look at every page (`visible.remove_unseen_text`, `ingest.hidden`, OCR's
 `drawn_regions`), and each of these reads costs a run of the page's content; a text trace alone
@@ -59,6 +59,10 @@ class PageReads:
             return []
         key = ("pictures", self.page.rotation)
         return self._read(key, self.page.get_image_info)  # type: ignore[no-any-return]
+
+    def fonts(self) -> list[tuple[Any, ...]]:
+        """``page.get_fonts()`` (the page's resources: the same at any rotation)."""
+        return self._read(("fonts", 0), self.page.get_fonts)  # type: ignore[no-any-return]
 
     def forget(self) -> None:
         """The page changed: every read is made again when next asked for."""
