@@ -55,9 +55,10 @@ not the same check: MuPDF culls clipped text differently from a display list (th
 case of ``tests/pdf/test_visible.py`` fails), so each text is still read from the page.
 
 A folder of small PDFs (``--docs``), stored a batch of 25 per transaction: 4,000 documents
-peaked at 200 MiB (178 of them Python and the imports; raw PyMuPDF 181 MiB); a run of 10,000
-stood at 206 MiB with 6,800 in when it was stopped (the machine's load made it take over 15
-minutes).
+peaked at 200 MiB (178 of them Python and the imports; raw PyMuPDF 181 MiB); 10,000 documents
+(``--docs 10000``, run whole at ``nice 19`` beside a load of 10-14) peaked at 211.4 MiB (179 of
+them the imports; raw PyMuPDF 187.4 MiB), in 999 s (10 documents/s by wall clock on a loaded
+machine; raw PyMuPDF 81 s): under the 1 GB aim by a factor of about five.
 
     .venv/bin/python benchmarks/ingest.py                       # a few minutes
     .venv/bin/python benchmarks/ingest.py --docs 10000          # the 10,000-document folder
