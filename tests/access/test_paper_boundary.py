@@ -1,0 +1,194 @@
+"""Filed papers at the boundary: what a paper's tier, its seal or a pending claim over it (whole,
+or some of its items) keeps from a person never reaches them through any call on a paper; a
+paper they may not see answers every call as an entry that does not exist, and entering a
+paper at its docket entry tells them no more than that the entry is taken (the docket's
+numbering is the court's, public; the paper there, its title and its items are not).
+
+The world, built through the service API as each seat would: ECF No. 101-33 lodged under seal
+and designated AEO, ECF No. 102 on the public docket with an item a pending claim names, ECF
+No. 103 on the public docket and claimed whole (pending), ECF No. 104 on the public docket and
+claimed by nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pymupdf
+import pytest
+
+from clawback.demo.run import reference_case
+from clawback.service import Record, Via, Workspace
+from tests.access.test_boundary import outcome
+from tests.service.test_filed_papers import SECRET, pleading_pdf
+
+PRODUCING = "counsel@defendants.example"
+COUNSEL = "counsel@plaintiffs.example"
+EMPLOYEE = "staff@plaintiffs.example"
+CLERK = "clerk@court.example"
+PUBLIC = "reporter@press.example"
+DAY = date(2020, 6, 1)
+SEALED_AEO, ITEM_CLAIMED, WHOLE_CLAIMED, PLAIN = "101-33", "102", "103", "104"
+ABSENT = "999"
+SEAL_MOTION = "461"
+TITLES = {
+    SEALED_AEO: "Opposition lodged under seal",
+    ITEM_CLAIMED: "Opposition quoting advice",
+    WHOLE_CLAIMED: "Declaration claimed whole",
+    PLAIN: "Reply",
+}
+HIDDEN = {  # from the rules: who may not see which paper
+    COUNSEL: [WHOLE_CLAIMED],  # sequestered from the receiving side while the claim is pending
+    EMPLOYEE: [SEALED_AEO, WHOLE_CLAIMED],  # AEO is beyond an employee's tier
+    PUBLIC: [SEALED_AEO, WHOLE_CLAIMED],  # sealed; claimed
+}
+
+
+def paper_pdf(base: bytes, docket: str) -> bytes:
+    """The pleading paper with a line of its own, so each paper is its own file."""
+    doc = pymupdf.open(stream=base)
+    doc[0].insert_text((300, 40), f"ECF No. {docket}", fontsize=8)
+    doc.set_metadata({})
+    data: bytes = doc.tobytes(no_new_id=True)
+    doc.close()
+    return data
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    base = pleading_pdf(tmp_path_factory.mktemp("pleading") / "paper.pdf").read_bytes()
+    return {d: paper_pdf(base, d) for d in [*TITLES, "other"]}
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory, files: dict[str, bytes]) -> Iterator[Workspace]:
+    root = tmp_path_factory.mktemp("papers") / "ws"
+    workspace = Workspace.init(root)
+    op = workspace.operator()
+    case = reference_case()
+    op.matter.load_case(case)
+    for email, seat in case["people"].items():
+        op.people.add(email, **seat)
+    for email in (PRODUCING, COUNSEL, EMPLOYEE):
+        op.people.acknowledge(email)
+    producing = workspace.person(PRODUCING)
+    for docket, title in TITLES.items():
+        lodged = docket == SEALED_AEO
+        producing.filed_papers.enter(
+            files[docket],
+            docket,
+            "brief",
+            title,
+            under_seal=lodged,
+            designation="AEO" if lodged else None,
+        )
+    producing.filed_papers.item(ITEM_CLAIMED, "q-advice", "page 2, line 3", "advice quoted")
+    producing.filed_papers.item(SEALED_AEO, "q-sealed", "page 2, line 3", "advice quoted")
+    producing.claims.claim(
+        "c-item", privilege="attorney_client", papers=[ITEM_CLAIMED], items=["q-advice"], on=DAY
+    )
+    producing.claims.claim("c-whole", privilege="attorney_client", papers=[WHOLE_CLAIMED], on=DAY)
+    workspace.person(CLERK).sealing.seal(
+        SEAL_MOTION, papers=[SEALED_AEO], kind="non_dispositive", granted=True, on=DAY
+    )
+    yield workspace
+    workspace.close()
+
+
+def hidden_cases() -> Iterator[tuple[str, str]]:
+    for email, dockets in HIDDEN.items():
+        for docket in dockets:
+            yield email, docket
+
+
+@pytest.mark.parametrize(
+    ("email", "docket"),
+    [(e, d) for e, d in hidden_cases() if e != PUBLIC],  # who may enter
+)
+def test_entering_a_paper_at_a_hidden_entry_is_refused_as_taken_and_tells_nothing_more(
+    world: Workspace, files: dict[str, bytes], email: str, docket: str
+) -> None:
+    """The entry is taken: that much the docket's numbering says. The paper there (its control
+    number, title, items, the words they name) and whether the file sent is its file, never."""
+    record = world.person(email, Via.web)
+    before = [d.paper for d in world.operator().docket.papers()]
+    taken = ("RuleViolation", "ECF No. <REF> is already on the docket")
+    for sent in (files["other"], files[docket]):  # its own file or another: the same answer
+        got = outcome(lambda s=sent: record.filed_papers.enter(s, docket, "brief"), docket)
+        assert got == taken, f"{email} entering at ECF No. {docket}: {got}"
+    assert [d.paper for d in world.operator().docket.papers()] == before  # nothing entered
+
+
+def paper_calls(out: Path) -> dict[str, Callable[[Record, str], Any]]:
+    return {
+        "paper": lambda r, d: r.filed_papers.paper(d),
+        "page text": lambda r, d: r.filed_papers.page_text(d, 2),
+        "page text past the end": lambda r, d: r.filed_papers.page_text(d, 9),
+        "copy": lambda r, d: len(r.filed_papers.copy(d)),
+        "picture": lambda r, d: len(r.filed_papers.page_image(d, 1, dpi=20)),
+        "picture past the end": lambda r, d: len(r.filed_papers.page_image(d, 9, dpi=20)),
+        "name an item": lambda r, d: r.filed_papers.item(d, f"i-{d}", "page 2, line 3", "x"),
+        "seal": lambda r, d: r.filed_papers.seal(d),
+        "public version": lambda r, d: r.filed_papers.public_version(d, out / d),
+        "docket page": lambda r, d: r.docket.page(d, 1),
+        "docket page past the end": lambda r, d: r.docket.page(d, 9),
+        "docket picture": lambda r, d: len(r.docket.page_image(d, 1, dpi=20)),
+        "docket public copy": lambda r, d: r.docket.public_copy(d).name,
+        "claim": lambda r, d: r.claims.claim(f"c-{d}", privilege="attorney_client", papers=[d]),
+        "move to seal": lambda r, d: r.sealing.move_to_seal(
+            f"m-{d}", papers=[d], kind="non_dispositive", filed_on=DAY
+        ),
+        "rule on sealing": lambda r, d: r.sealing.seal(
+            f"s-{d}", papers=[d], kind="non_dispositive", granted=True, on=DAY
+        ),
+    }
+
+
+@pytest.mark.parametrize(("email", "docket"), list(hidden_cases()))
+def test_every_call_on_a_hidden_paper_answers_as_on_an_entry_that_does_not_exist(
+    world: Workspace, tmp_path: Path, email: str, docket: str
+) -> None:
+    record = world.person(email, Via.web)
+    for name, call in paper_calls(tmp_path).items():
+        got = outcome(lambda c=call: c(record, docket), docket)  # type: ignore[misc]
+        want = outcome(lambda c=call: c(record, ABSENT), ABSENT)  # type: ignore[misc]
+        assert got == want, f"{email} {name}: ECF No. {docket} {got}, ECF No. {ABSENT} {want}"
+        assert got[0] != "ok", f"{email} {name} worked on ECF No. {docket}"
+
+
+@pytest.mark.parametrize("email", [EMPLOYEE, PUBLIC])
+def test_a_seal_ruling_on_a_hidden_paper_answers_as_a_motion_never_ruled_on(
+    world: Workspace, email: str
+) -> None:
+    record = world.person(email, Via.web)
+    assert record.sealing.paper_decisions(SEAL_MOTION) == []
+    assert record.sealing.paper_decisions("4619") == []
+    assert len(world.person(CLERK).sealing.paper_decisions(SEAL_MOTION)) == 1
+
+
+@pytest.mark.parametrize("email", [COUNSEL, EMPLOYEE, PUBLIC])
+def test_a_papers_items_never_carry_the_words_they_name_to_whoever_reads_less(
+    world: Workspace, email: str
+) -> None:
+    """The pending claim keeps the item's words from the receiving side and the public: from
+    the page's text, and from the paper as the docket lists it and as it is read."""
+    record = world.person(email, Via.web)
+    assert SECRET not in record.filed_papers.page_text(ITEM_CLAIMED, 2)
+    said = {
+        "the docket": repr(record.docket.papers()),
+        "the paper": repr(record.filed_papers.paper(ITEM_CLAIMED)),
+        "its page": repr(record.docket.page(ITEM_CLAIMED, 2)),
+    }
+    for where, text in said.items():
+        assert "q-advice" in said["the docket"], said["the docket"]  # the item is named
+        assert SECRET not in text, f"{email}: {where} carries the claimed words"
+
+
+@pytest.mark.parametrize("email", [PRODUCING, CLERK])
+def test_whoever_reads_a_paper_as_filed_has_its_items_words(world: Workspace, email: str) -> None:
+    record = world.person(email, Via.web)
+    assert SECRET in repr(record.filed_papers.paper(ITEM_CLAIMED))
+    assert SECRET in record.filed_papers.page_text(ITEM_CLAIMED, 2)
