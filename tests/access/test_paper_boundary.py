@@ -192,3 +192,40 @@ def test_whoever_reads_a_paper_as_filed_has_its_items_words(world: Workspace, em
     record = world.person(email, Via.web)
     assert SECRET in repr(record.filed_papers.paper(ITEM_CLAIMED))
     assert SECRET in record.filed_papers.page_text(ITEM_CLAIMED, 2)
+
+
+UNKNOWN = {EMPLOYEE: [SEALED_AEO], COUNSEL: []}  # papers they may not know of (a claim tells)
+
+
+@pytest.mark.parametrize("email", list(UNKNOWN))
+def test_the_audit_trail_tells_no_one_of_a_paper_they_may_not_know_of_nor_of_wider_reads(
+    world: Workspace, tmp_path: Path, email: str
+) -> None:
+    """The court reads the sealed AEO paper and names an item of it; each seat lists the
+    docket. To a reader who may not know of a paper, no entry names it (by docket entry, in the
+    subject or in the detail the export carries: the seal ruling's ``papers``); the other
+    party's reads of the docket are its work product; and to a reader who may not know of every
+    paper, another person's listing of the docket (a count over a wider view) is withheld."""
+    court = world.person(CLERK, Via.web)
+    court.docket.page(SEALED_AEO, 1)
+    court.filed_papers.page_text(WHOLE_CLAIMED, 1)
+    court.filed_papers.item(SEALED_AEO, f"q-court-{email[:5]}", "page 2, line 4", "advice")
+    for seat in (PRODUCING, COUNSEL, CLERK):
+        world.person(seat, Via.web).docket.papers()
+        world.person(seat, Via.web).filed_papers.page_text(PLAIN, 1)
+    reader = world.person(email, Via.web)
+    mine = len(reader.docket.papers())
+    unknown = [f"ECF No. {d}" for d in UNKNOWN[email]]
+    shown = [e for e in reader.audit.entries(1000) if e.withheld is None]
+    assert any(e.action == "paper.list" and e.actor == email for e in shown)  # their own
+    for entry in shown:
+        said = f"{entry.action} {entry.subject} ({entry.actor})"
+        assert not any(h in said for h in unknown), f"{email} is told: {said}"
+        reads = entry.action.startswith(("paper.read", "paper.list"))
+        assert not (reads and entry.actor == PRODUCING), f"{email} is told: {said}"
+        if unknown and entry.action == "paper.list":
+            assert entry.actor == email and entry.subject == f"{mine} filed papers", said
+    reader.audit.export(tmp_path / "trail.jsonl")
+    exported = (tmp_path / "trail.jsonl").read_text()
+    for h in unknown:
+        assert h not in exported and f'"{h[8:]}"' not in exported, h

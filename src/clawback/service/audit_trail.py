@@ -46,9 +46,10 @@ class Entry:
     withheld: str | None
 
 
-#: The names an entry's subject may give a document by: an exhibit, a control number or a
-#: Bates number (a range names its first and last page).
-NAMES = re.compile(r"Ex\. \d+|[A-Za-z]\w*(?:-[A-Za-z]\w*)*-\d+|[A-Za-z]+\d+")
+#: The names an entry's subject may give a document by: an exhibit, a filed paper by its
+#: docket entry, a control number or a Bates number (a range names its first and last page).
+NAMES = re.compile(r"Ex\. \d+|ECF No\. \d+(?:-\d+)*|[A-Za-z]\w*(?:-[A-Za-z]\w*)*-\d+|[A-Za-z]+\d+")
+PAPER_NAME = re.compile(r"ECF No\. (\d+(?:-\d+)*)")
 UNKNOWN = "names a document outside what you may see"
 WIDER = "another person's reads, from a view wider than yours"
 COUNTS = "counts documents over a view wider than yours"
@@ -57,10 +58,14 @@ STATE_KEYS = re.compile(r"document:\d+")
 EXHIBIT_NAME = re.compile(r"Ex\. \d+")
 #: Detail keys whose whole numbers are exhibit numbers.
 EXHIBIT_KEYS = frozenset({"exhibit", "exhibits", "sealed", "unsealed", "lead", "members"})
+#: Detail keys whose texts are filed papers' docket entries (``101-33``).
+PAPER_KEYS = frozenset({"papers", "papers_sealed"})
 
 #: Entries that record what a person read or looked for: that side's work product.
 WORK_PRODUCT = (
     "read.",
+    "paper.read",
+    "paper.list",
     "search",
     "show",
     "export",
@@ -199,19 +204,26 @@ class AuditTrail(Service):
         else:
             ids = [int(n.split(":")[1]) for n in among if STATE_KEYS.fullmatch(n)]
             exhibits = [int(n[4:]) for n in among if EXHIBIT_NAME.fullmatch(n)]
+            dockets = [m.group(1) for n in among if (m := PAPER_NAME.fullmatch(n))]
             stamps = select(page.document_id, page.bates).where(
                 type_coerce(page.bates, String).in_(among)
             )
             ids += [n for n, _ in s.execute(stamps)]
             docs = s.scalars(
                 select(doc).where(
-                    or_(doc.id.in_(ids), doc.control.in_(among), doc.exhibit.in_(exhibits))
+                    or_(
+                        doc.id.in_(ids),
+                        doc.control.in_(among),
+                        doc.exhibit.in_(exhibits),
+                        doc.docket.in_(dockets),
+                    )
                 )
             ).all()
         volumes = _volumes(s)  # noqa: F841 - held, so each document's s.get finds its volume
         hidden = {d.id: d for d in docs if not lookup.allowed(s, self.actor, d, lookup.Need.know)}
         names = {d.control for d in hidden.values()} | {f"document:{d}" for d in hidden}
         names |= {f"Ex. {d.exhibit}" for d in hidden.values() if d.exhibit is not None}
+        names |= {f"ECF No. {d.docket}" for d in hidden.values() if d.docket is not None}
         ids = list(hidden)
         for chunk in range(0, len(ids), 500):
             of = stamps.where(page.document_id.in_(ids[chunk : chunk + 500]))
@@ -247,7 +259,20 @@ def _names(subject: str, detail: object) -> list[str]:
     said = canonical(detail).decode("utf-8", "replace")
     names += NAMES.findall(said) + STATE_KEYS.findall(said)
     names += [f"Ex. {n}" for n in _exhibit_numbers(detail)]
+    names += [f"ECF No. {d}" for d in _paper_entries(detail)]
     return names
+
+
+def _paper_entries(value: object, key: str = "") -> list[str]:
+    """The docket entries a detail gives under a key that holds filed papers (``papers``,
+    ``papers_sealed``), at any depth."""
+    if isinstance(value, dict):
+        return [d for k, v in value.items() for d in _paper_entries(v, str(k))]
+    if isinstance(value, list | tuple):
+        return [d for v in value for d in _paper_entries(v, key)]
+    if isinstance(value, str) and key in PAPER_KEYS:
+        return [value]
+    return []
 
 
 def _exhibit_numbers(value: object, key: str = "") -> list[int]:
