@@ -34,6 +34,7 @@ DAY = date(2020, 6, 1)
 SEALED_AEO, ITEM_CLAIMED, WHOLE_CLAIMED, PLAIN = "101-33", "102", "103", "104"
 ABSENT = "999"
 SEAL_MOTION = "461"
+SEALED_CLAIM = "c-sealed-item"
 TITLES = {
     SEALED_AEO: "Opposition lodged under seal",
     ITEM_CLAIMED: "Opposition quoting advice",
@@ -91,6 +92,11 @@ def world(tmp_path_factory: pytest.TempPathFactory, files: dict[str, bytes]) -> 
         "c-item", privilege="attorney_client", papers=[ITEM_CLAIMED], items=["q-advice"], on=DAY
     )
     producing.claims.claim("c-whole", privilege="attorney_client", papers=[WHOLE_CLAIMED], on=DAY)
+    producing.claims.claim(  # an item of the sealed AEO paper: the paper stays served
+        SEALED_CLAIM, privilege="attorney_client", papers=[SEALED_AEO], items=["q-sealed"], on=DAY
+    )
+    workspace.person(COUNSEL).claims.advance(SEALED_CLAIM, "sequestered", DAY, how="sequestered")
+    workspace.person(CLERK).claims.rule(SEALED_CLAIM, "granted", on=DAY)
     workspace.person(CLERK).sealing.seal(
         SEAL_MOTION, papers=[SEALED_AEO], kind="non_dispositive", granted=True, on=DAY
     )
@@ -194,7 +200,10 @@ def test_whoever_reads_a_paper_as_filed_has_its_items_words(world: Workspace, em
     assert SECRET in record.filed_papers.page_text(ITEM_CLAIMED, 2)
 
 
-UNKNOWN = {EMPLOYEE: [SEALED_AEO], COUNSEL: []}  # papers they may not know of (a claim tells)
+UNKNOWN = {  # the papers, and the claims over them, they may not know of (a claim tells)
+    EMPLOYEE: [f"ECF No. {SEALED_AEO}", SEALED_CLAIM],
+    COUNSEL: [],
+}
 
 
 @pytest.mark.parametrize("email", list(UNKNOWN))
@@ -215,7 +224,7 @@ def test_the_audit_trail_tells_no_one_of_a_paper_they_may_not_know_of_nor_of_wid
         world.person(seat, Via.web).filed_papers.page_text(PLAIN, 1)
     reader = world.person(email, Via.web)
     mine = len(reader.docket.papers())
-    unknown = [f"ECF No. {d}" for d in UNKNOWN[email]]
+    unknown = UNKNOWN[email]
     shown = [e for e in reader.audit.entries(1000) if e.withheld is None]
     assert any(e.action == "paper.list" and e.actor == email for e in shown)  # their own
     for entry in shown:
@@ -228,4 +237,4 @@ def test_the_audit_trail_tells_no_one_of_a_paper_they_may_not_know_of_nor_of_wid
     reader.audit.export(tmp_path / "trail.jsonl")
     exported = (tmp_path / "trail.jsonl").read_text()
     for h in unknown:
-        assert h not in exported and f'"{h[8:]}"' not in exported, h
+        assert h not in exported and f'"{h.removeprefix("ECF No. ")}"' not in exported, h

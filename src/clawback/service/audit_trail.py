@@ -22,6 +22,7 @@ from sqlalchemy import String, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from clawback.domain.access import sees_everything
+from clawback.domain.actor import Actor
 from clawback.domain.errors import InvalidInput
 from clawback.domain.order import Side
 from clawback.domain.seats import Act
@@ -60,6 +61,10 @@ EXHIBIT_NAME = re.compile(r"Ex\. \d+")
 EXHIBIT_KEYS = frozenset({"exhibit", "exhibits", "sealed", "unsealed", "lead", "members"})
 #: Detail keys whose texts are filed papers' docket entries (``101-33``).
 PAPER_KEYS = frozenset({"papers", "papers_sealed"})
+#: Entries whose subject is a claim's id (a claim's notice names what it covers instead), and
+#: the detail key that names a claim: a claim is named ``claim:<id>`` among a trail's names.
+CLAIM_SUBJECTS = ("claim.", "rule", "notice.mail")
+CLAIM_NOTICE = "claim.notice"
 
 #: Entries that record what a person read or looked for: that side's work product.
 WORK_PRODUCT = (
@@ -111,7 +116,7 @@ class AuditTrail(Service):
         sides = _sides(self)
         with self.ctx.reading() as s:
             found = s.scalars(select(t.Audit).order_by(t.Audit.seq.desc()).limit(limit)).all()
-            named = {name for row in found for name in _names(row.subject, row.detail)}
+            named = {name for row in found for name in _names(row.action, row.subject, row.detail)}
             unknown = self._unknown_names(s, named)
             partial = self._knows_less(s)
             listed = []
@@ -183,7 +188,8 @@ class AuditTrail(Service):
         Bates numbers tell how much it holds), whichever volume it is, so that which entries
         are withheld does not tell which volumes hold what the reader may not see."""
         found = _withheld(self.actor.seat, sides, action, actor)
-        found = found or (UNKNOWN if any(n in unknown for n in _names(subject, detail)) else None)
+        names = _names(action, subject, detail)
+        found = found or (UNKNOWN if any(n in unknown for n in names) else None)
         mine = actor.split(" ", 1)[0] == self.actor.person.email
         if found is None and partial and action.startswith(WORK_PRODUCT) and not mine:
             found = WIDER
@@ -224,6 +230,7 @@ class AuditTrail(Service):
         names = {d.control for d in hidden.values()} | {f"document:{d}" for d in hidden}
         names |= {f"Ex. {d.exhibit}" for d in hidden.values() if d.exhibit is not None}
         names |= {f"ECF No. {d.docket}" for d in hidden.values() if d.docket is not None}
+        names |= _unknown_claims(s, self.actor, among)
         ids = list(hidden)
         for chunk in range(0, len(ids), 500):
             of = stamps.where(page.document_id.in_(ids[chunk : chunk + 500]))
@@ -252,10 +259,32 @@ def _volumes(s: Session) -> list[t.Production]:
     return list(s.scalars(select(t.Production)))
 
 
-def _names(subject: str, detail: object) -> list[str]:
-    """The names an entry gives documents by, in its subject or its detail (the export
-    carries the detail: a text in it, or an exhibit number under an exhibit key)."""
+def _unknown_claims(s: Session, actor: Actor, among: set[str] | None) -> set[str]:
+    """``claim:<id>`` for each claim (of those ``among`` names, or every one) the actor may
+    not know of (``lookup.claim``'s rule)."""
+    query = select(t.Claim)
+    if among is not None:
+        wanted = [n.removeprefix("claim:") for n in among if n.startswith("claim:")]
+        if not wanted:
+            return set()
+        query = query.where(t.Claim.id.in_(wanted))
+    exhibits, papers = lookup.known_exhibits(s, actor), lookup.known_papers(s, actor)
+    return {
+        f"claim:{row.id}"
+        for row in s.scalars(query)
+        if not lookup.knows_claim(row, exhibits, papers)
+    }
+
+
+def _names(action: str, subject: str, detail: object) -> list[str]:
+    """The names an entry gives documents and claims by, in its subject or its detail (the
+    export carries the detail: a text in it, an exhibit number under an exhibit key, a claim's
+    id under ``claim``)."""
     names: list[str] = NAMES.findall(subject or "")
+    if action.startswith(CLAIM_SUBJECTS) and action != CLAIM_NOTICE:
+        names.append(f"claim:{subject}")
+    if isinstance(detail, dict) and isinstance(detail.get("claim"), str):
+        names.append(f"claim:{detail['claim']}")
     said = canonical(detail).decode("utf-8", "replace")
     names += NAMES.findall(said) + STATE_KEYS.findall(said)
     names += [f"Ex. {n}" for n in _exhibit_numbers(detail)]

@@ -139,12 +139,15 @@ def knows_all(known: set[int], numbers: Sequence[int]) -> bool:
 def claim(s: Session, actor: Actor, claim_id: str) -> t.Claim:
     """The claim ``claim_id``, if the actor may know of an exhibit or a filed paper it covers."""
     row = s.get(t.Claim, claim_id)
-    if row is None or not (
-        set(row.exhibits) & known_exhibits(s, actor)
-        or (row.papers and set(row.papers) & known_papers(s, actor))
-    ):
+    if row is None or not knows_claim(row, known_exhibits(s, actor), known_papers(s, actor)):
         raise NotFound(f"no claim {claim_id!r}")
     return row
+
+
+def knows_claim(row: t.Claim, exhibits: set[int], papers: set[str]) -> bool:
+    """Whether a person who may know of ``exhibits`` and ``papers`` (``known_exhibits``,
+    ``known_papers``) may know of the claim ``row``: of one exhibit or filed paper it covers."""
+    return bool(set(row.exhibits) & exhibits or set(row.papers or ()) & papers)
 
 
 def challenge(s: Session, actor: Actor, number: int) -> t.Challenge:
