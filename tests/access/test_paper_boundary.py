@@ -238,3 +238,19 @@ def test_the_audit_trail_tells_no_one_of_a_paper_they_may_not_know_of_nor_of_wid
     exported = (tmp_path / "trail.jsonl").read_text()
     for h in unknown:
         assert h not in exported and f'"{h.removeprefix("ECF No. ")}"' not in exported, h
+
+
+@pytest.mark.parametrize("email", [COUNSEL, EMPLOYEE, PUBLIC, CLERK])
+def test_a_search_names_a_filed_paper_by_its_docket_entry_never_by_another_sides_control(
+    world: Workspace, email: str
+) -> None:
+    """Control numbers count a side's own documents, produced or not: another side never
+    names a document by them, a search's hits included; a paper is named as the docket names
+    it. What the pending claim withholds answers no search of the receiving side or the
+    public."""
+    found = world.person(email, Via.web).reads.search("settle")
+    shown = {h.name for h in found}
+    assert shown >= {f"ECF No. {d} p. 2" for d in (ITEM_CLAIMED, PLAIN)}, shown
+    assert not any("DOC-" in f"{h.name} {h.control}" for h in found) or email == CLERK, shown
+    claimed = {h.name for h in world.person(email, Via.web).reads.search('"Hanna Ruiz"')}
+    assert (f"ECF No. {ITEM_CLAIMED} p. 2" in claimed) == (email == CLERK), claimed
