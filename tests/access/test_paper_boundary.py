@@ -254,3 +254,24 @@ def test_a_search_names_a_filed_paper_by_its_docket_entry_never_by_another_sides
     assert not any("DOC-" in f"{h.name} {h.control}" for h in found) or email == CLERK, shown
     claimed = {h.name for h in world.person(email, Via.web).reads.search('"Hanna Ruiz"')}
     assert (f"ECF No. {ITEM_CLAIMED} p. 2" in claimed) == (email == CLERK), claimed
+
+
+@pytest.mark.parametrize("email", [EMPLOYEE, PUBLIC])
+def test_no_listing_of_the_dispute_names_a_paper_or_claim_the_person_may_not_know_of(
+    world: Workspace, email: str
+) -> None:
+    """The claim over an item of the sealed AEO paper starts the receiving side's duty to
+    certify its sequestration: a deadline the employee may not know of, as the claim."""
+    record = world.person(email, Via.web)
+    said = {
+        "deadlines": lambda: record.deadlines.list(),
+        "calendar": lambda: record.deadlines.calendar(),
+        "claims": lambda: record.claims.status(),
+        "privilege log": lambda: record.privilege_log.rows(),
+        "draft order": lambda: record.filings.draft_order(),
+        "summary": lambda: record.filings.summary(DAY, {}),
+    }
+    for name, call in said.items():
+        _, text = outcome(call)
+        for unknown in (f"ECF No. {SEALED_AEO}", SEALED_CLAIM):
+            assert unknown not in text, f"{email}: {name} names {unknown}"

@@ -262,18 +262,12 @@ def _volumes(s: Session) -> list[t.Production]:
 def _unknown_claims(s: Session, actor: Actor, among: set[str] | None) -> set[str]:
     """``claim:<id>`` for each claim (of those ``among`` names, or every one) the actor may
     not know of (``lookup.claim``'s rule)."""
-    query = select(t.Claim)
+    wanted = None
     if among is not None:
         wanted = [n.removeprefix("claim:") for n in among if n.startswith("claim:")]
         if not wanted:
             return set()
-        query = query.where(t.Claim.id.in_(wanted))
-    exhibits, papers = lookup.known_exhibits(s, actor), lookup.known_papers(s, actor)
-    return {
-        f"claim:{row.id}"
-        for row in s.scalars(query)
-        if not lookup.knows_claim(row, exhibits, papers)
-    }
+    return {f"claim:{c}" for c in lookup.unknown_claims(s, actor, wanted)}
 
 
 def _names(action: str, subject: str, detail: object) -> list[str]:
