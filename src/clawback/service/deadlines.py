@@ -152,7 +152,7 @@ class Deadlines(Service):
         self.ctx.require(Act.read_deadlines)
         with self.ctx.reading() as s:
             known = lookup.known_exhibits(s, self.actor)
-            hidden = lookup.unknown_claims(s, self.actor) if claims else set()
+            hidden = lookup.unknown_claims(s, self.actor, exhibits=known) if claims else set()
             query = select(t.Deadline).order_by(t.Deadline.due, t.Deadline.id)
             if not claims:
                 query = query.where(t.Deadline.claim_id.is_(None))

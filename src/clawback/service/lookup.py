@@ -160,12 +160,20 @@ def challenge(s: Session, actor: Actor, number: int) -> t.Challenge:
     return row
 
 
-def unknown_claims(s: Session, actor: Actor, ids: Iterable[str] | None = None) -> set[str]:
-    """The ids of the claims (of ``ids``, or every one) the actor may not know of."""
+def unknown_claims(
+    s: Session,
+    actor: Actor,
+    ids: Iterable[str] | None = None,
+    exhibits: set[int] | None = None,
+) -> set[str]:
+    """The ids of the claims (of ``ids``, or every one) the actor may not know of
+    (``exhibits``: ``known_exhibits``, where the caller has it already)."""
     query = select(t.Claim)
     if ids is not None:
         query = query.where(t.Claim.id.in_(list(ids)))
-    exhibits, papers = known_exhibits(s, actor), known_papers(s, actor)
+    if exhibits is None:
+        exhibits = known_exhibits(s, actor)
+    papers = known_papers(s, actor)
     return {row.id for row in s.scalars(query) if not knows_claim(row, exhibits, papers)}
 
 
@@ -183,7 +191,8 @@ def deadline_shown(
 
 def deadline(s: Session, actor: Actor, number: int) -> t.Deadline:
     row = s.get(t.Deadline, number)
-    hidden = unknown_claims(s, actor, [row.claim_id]) if row and row.claim_id else set()
-    if row is None or not deadline_shown(actor, row, known_exhibits(s, actor), hidden):
+    known = known_exhibits(s, actor)
+    hidden = unknown_claims(s, actor, [row.claim_id], known) if row and row.claim_id else set()
+    if row is None or not deadline_shown(actor, row, known, hidden):
         raise NotFound(f"no deadline {number}")
     return row
