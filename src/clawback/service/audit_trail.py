@@ -22,6 +22,7 @@ from sqlalchemy import String, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from clawback.domain.access import sees_everything
+from clawback.domain.actor import Actor
 from clawback.domain.errors import InvalidInput
 from clawback.domain.order import Side
 from clawback.domain.seats import Act
@@ -46,9 +47,10 @@ class Entry:
     withheld: str | None
 
 
-#: The names an entry's subject may give a document by: an exhibit, a control number or a
-#: Bates number (a range names its first and last page).
-NAMES = re.compile(r"Ex\. \d+|[A-Za-z]\w*(?:-[A-Za-z]\w*)*-\d+|[A-Za-z]+\d+")
+#: The names an entry's subject may give a document by: an exhibit, a filed paper by its
+#: docket entry, a control number or a Bates number (a range names its first and last page).
+NAMES = re.compile(r"Ex\. \d+|ECF No\. \d+(?:-\d+)*|[A-Za-z]\w*(?:-[A-Za-z]\w*)*-\d+|[A-Za-z]+\d+")
+PAPER_NAME = re.compile(r"ECF No\. (\d+(?:-\d+)*)")
 UNKNOWN = "names a document outside what you may see"
 WIDER = "another person's reads, from a view wider than yours"
 COUNTS = "counts documents over a view wider than yours"
@@ -57,10 +59,18 @@ STATE_KEYS = re.compile(r"document:\d+")
 EXHIBIT_NAME = re.compile(r"Ex\. \d+")
 #: Detail keys whose whole numbers are exhibit numbers.
 EXHIBIT_KEYS = frozenset({"exhibit", "exhibits", "sealed", "unsealed", "lead", "members"})
+#: Detail keys whose texts are filed papers' docket entries (``101-33``).
+PAPER_KEYS = frozenset({"papers", "papers_sealed"})
+#: Entries whose subject is a claim's id (a claim's notice names what it covers instead), and
+#: the detail key that names a claim: a claim is named ``claim:<id>`` among a trail's names.
+CLAIM_SUBJECTS = ("claim.", "rule", "notice.mail")
+CLAIM_NOTICE = "claim.notice"
 
 #: Entries that record what a person read or looked for: that side's work product.
 WORK_PRODUCT = (
     "read.",
+    "paper.read",
+    "paper.list",
     "search",
     "show",
     "export",
@@ -106,7 +116,7 @@ class AuditTrail(Service):
         sides = _sides(self)
         with self.ctx.reading() as s:
             found = s.scalars(select(t.Audit).order_by(t.Audit.seq.desc()).limit(limit)).all()
-            named = {name for row in found for name in _names(row.subject, row.detail)}
+            named = {name for row in found for name in _names(row.action, row.subject, row.detail)}
             unknown = self._unknown_names(s, named)
             partial = self._knows_less(s)
             listed = []
@@ -178,7 +188,8 @@ class AuditTrail(Service):
         Bates numbers tell how much it holds), whichever volume it is, so that which entries
         are withheld does not tell which volumes hold what the reader may not see."""
         found = _withheld(self.actor.seat, sides, action, actor)
-        found = found or (UNKNOWN if any(n in unknown for n in _names(subject, detail)) else None)
+        names = _names(action, subject, detail)
+        found = found or (UNKNOWN if any(n in unknown for n in names) else None)
         mine = actor.split(" ", 1)[0] == self.actor.person.email
         if found is None and partial and action.startswith(WORK_PRODUCT) and not mine:
             found = WIDER
@@ -199,19 +210,27 @@ class AuditTrail(Service):
         else:
             ids = [int(n.split(":")[1]) for n in among if STATE_KEYS.fullmatch(n)]
             exhibits = [int(n[4:]) for n in among if EXHIBIT_NAME.fullmatch(n)]
+            dockets = [m.group(1) for n in among if (m := PAPER_NAME.fullmatch(n))]
             stamps = select(page.document_id, page.bates).where(
                 type_coerce(page.bates, String).in_(among)
             )
             ids += [n for n, _ in s.execute(stamps)]
             docs = s.scalars(
                 select(doc).where(
-                    or_(doc.id.in_(ids), doc.control.in_(among), doc.exhibit.in_(exhibits))
+                    or_(
+                        doc.id.in_(ids),
+                        doc.control.in_(among),
+                        doc.exhibit.in_(exhibits),
+                        doc.docket.in_(dockets),
+                    )
                 )
             ).all()
         volumes = _volumes(s)  # noqa: F841 - held, so each document's s.get finds its volume
         hidden = {d.id: d for d in docs if not lookup.allowed(s, self.actor, d, lookup.Need.know)}
         names = {d.control for d in hidden.values()} | {f"document:{d}" for d in hidden}
         names |= {f"Ex. {d.exhibit}" for d in hidden.values() if d.exhibit is not None}
+        names |= {f"ECF No. {d.docket}" for d in hidden.values() if d.docket is not None}
+        names |= _unknown_claims(s, self.actor, among)
         ids = list(hidden)
         for chunk in range(0, len(ids), 500):
             of = stamps.where(page.document_id.in_(ids[chunk : chunk + 500]))
@@ -240,14 +259,43 @@ def _volumes(s: Session) -> list[t.Production]:
     return list(s.scalars(select(t.Production)))
 
 
-def _names(subject: str, detail: object) -> list[str]:
-    """The names an entry gives documents by, in its subject or its detail (the export
-    carries the detail: a text in it, or an exhibit number under an exhibit key)."""
+def _unknown_claims(s: Session, actor: Actor, among: set[str] | None) -> set[str]:
+    """``claim:<id>`` for each claim (of those ``among`` names, or every one) the actor may
+    not know of (``lookup.claim``'s rule)."""
+    wanted = None
+    if among is not None:
+        wanted = [n.removeprefix("claim:") for n in among if n.startswith("claim:")]
+        if not wanted:
+            return set()
+    return {f"claim:{c}" for c in lookup.unknown_claims(s, actor, wanted)}
+
+
+def _names(action: str, subject: str, detail: object) -> list[str]:
+    """The names an entry gives documents and claims by, in its subject or its detail (the
+    export carries the detail: a text in it, an exhibit number under an exhibit key, a claim's
+    id under ``claim``)."""
     names: list[str] = NAMES.findall(subject or "")
+    if action.startswith(CLAIM_SUBJECTS) and action != CLAIM_NOTICE:
+        names.append(f"claim:{subject}")
+    if isinstance(detail, dict) and isinstance(detail.get("claim"), str):
+        names.append(f"claim:{detail['claim']}")
     said = canonical(detail).decode("utf-8", "replace")
     names += NAMES.findall(said) + STATE_KEYS.findall(said)
     names += [f"Ex. {n}" for n in _exhibit_numbers(detail)]
+    names += [f"ECF No. {d}" for d in _paper_entries(detail)]
     return names
+
+
+def _paper_entries(value: object, key: str = "") -> list[str]:
+    """The docket entries a detail gives under a key that holds filed papers (``papers``,
+    ``papers_sealed``), at any depth."""
+    if isinstance(value, dict):
+        return [d for k, v in value.items() for d in _paper_entries(v, str(k))]
+    if isinstance(value, list | tuple):
+        return [d for v in value for d in _paper_entries(v, key)]
+    if isinstance(value, str) and key in PAPER_KEYS:
+        return [value]
+    return []
 
 
 def _exhibit_numbers(value: object, key: str = "") -> list[int]:

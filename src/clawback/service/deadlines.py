@@ -152,13 +152,14 @@ class Deadlines(Service):
         self.ctx.require(Act.read_deadlines)
         with self.ctx.reading() as s:
             known = lookup.known_exhibits(s, self.actor)
+            hidden = lookup.unknown_claims(s, self.actor, exhibits=known) if claims else set()
             query = select(t.Deadline).order_by(t.Deadline.due, t.Deadline.id)
             if not claims:
                 query = query.where(t.Deadline.claim_id.is_(None))
             return [
                 rows.deadline(r)
                 for r in s.scalars(query).all()
-                if lookup.deadline_shown(self.actor, r, known)
+                if lookup.deadline_shown(self.actor, r, known, hidden)
             ]
 
 

@@ -27,13 +27,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain.access import full_view
+from clawback.domain.actor import Actor
 from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput, NotFound
 from clawback.domain.pinpoints import FiledItem, FiledPaper, docket_entry
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows, tracing
 from clawback.service.base import Service
-from clawback.service.filed_papers import FiledPapers
+from clawback.service.filed_papers import FiledPapers, as_read
 from clawback.service.reads import Copy
 from clawback.storage import tables as t
 
@@ -93,7 +94,7 @@ class Docket(Service):
             ).all()
             items = _items(s, [d.id for d in docs])
             found = sorted(
-                (_docketed(d, items.get(d.id, [])) for d in docs),
+                (_docketed(self.actor, d, items.get(d.id, [])) for d in docs),
                 key=lambda x: _order(x.paper.docket),
             )
             self.ctx.audit(s, "paper.list", counted(len(found), "filed paper"))
@@ -104,7 +105,7 @@ class Docket(Service):
         with self.ctx.reading() as s:
             doc, row = self._page(s, docket, page)
             items = _items(s, [doc.id]).get(doc.id, [])
-            docketed = _docketed(doc, items)
+            docketed = _docketed(self.actor, doc, items)
             self.ctx.audit(s, "paper.read", f"{docketed.paper.name} page {page}")
             text = row.text if full_view(self.actor) else row.redacted_text
         return PaperPage(docketed, page, text, self._drawn(docketed, items, page))
@@ -122,7 +123,7 @@ class Docket(Service):
                 # the text withholds something no claim's redaction takes off the picture
                 raise NotFound(f"no picture of page {page} of ECF No. {doc.docket}")
             items = _items(s, [doc.id]).get(doc.id, [])
-            docketed = _docketed(doc, items)
+            docketed = _docketed(self.actor, doc, items)
             mark = tracing.mark_for(self.actor, doc.held_by)
         drawn = [_Drawn(i.texts) for i in self._drawn(docketed, items, page) if i.texts]
         pictures = self.ctx.workspace.pictures
@@ -173,8 +174,8 @@ def _items(s: Session, ids: Sequence[int]) -> dict[int, list[t.Item]]:
     return found
 
 
-def _docketed(doc: t.Document, items: Sequence[t.Item]) -> Docketed:
-    return Docketed(rows.paper_of(doc, items), doc.sealed, doc.tier)
+def _docketed(actor: Actor, doc: t.Document, items: Sequence[t.Item]) -> Docketed:
+    return Docketed(as_read(actor, rows.paper_of(doc, items)), doc.sealed, doc.tier)
 
 
 def _order(entry: str) -> tuple[int, ...]:

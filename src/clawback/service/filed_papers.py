@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from clawback.domain import claims as claim_rules
 from clawback.domain.access import full_view
+from clawback.domain.actor import Actor
 from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint, docket_entry
@@ -37,7 +38,7 @@ from clawback.service.designations import Designations
 from clawback.service.ingest import Ingest
 from clawback.storage import tables as t
 
-__all__ = ["Entered", "FiledPapers", "docket_entry", "text_lines", "words_at"]
+__all__ = ["Entered", "FiledPapers", "as_read", "docket_entry", "text_lines", "words_at"]
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,9 @@ class FiledPapers(Service):
         ``designation``: the protective order's tier of what it quotes, given in the same
         transaction, so the paper never reaches anyone that tier does not admit.
         ``filed_on``: the day it was filed (FRE 502(b)'s clock for a claim over it).
-        Entering the same entry with the same file again changes nothing."""
+        Entering an entry again changes nothing and answers with the paper there; where that
+        paper is one this person may not see, the entry is refused as taken, in the same words
+        whatever file is sent: the number is the docket's to tell, the paper is not."""
         self.ctx.require(Act.ingest)
         if designation:
             self.ctx.require(Act.designate)
@@ -75,6 +78,8 @@ class FiledPapers(Service):
                 rows.protective_order(s).tier(designation)  # a tier the order has, or refused
             held = s.scalar(select(t.Document).where(t.Document.docket == entry))
             if held is not None:
+                if not lookup.allowed(s, self.actor, held):  # whatever file is sent
+                    raise RuleViolation(f"ECF No. {entry} is already on the docket")
                 return Entered(held.control, self._paper(s, held), new=False)
         name = f"ECF No. {entry}"
         control = Ingest(self.ctx).ingest(
@@ -222,8 +227,6 @@ class FiledPapers(Service):
         (``paper_filing``). Whatever a claim keeps from the public (an item a ruling granted,
         or one a pending claim names) is redacted whichever ``items`` are chosen, its box
         labelled with the claim's basis."""
-        from dataclasses import replace
-
         from clawback.domain.paper_seals import targets
         from clawback.domain.seal_parts import SealPart
         from clawback.service import delivery, paper_filing, paper_seals
@@ -278,7 +281,16 @@ class FiledPapers(Service):
         return doc
 
     def _paper(self, s: Session, doc: t.Document) -> FiledPaper:
-        return rows.paper(s, doc)
+        return as_read(self.actor, rows.paper(s, doc))
+
+
+def as_read(actor: Actor, paper: FiledPaper) -> FiledPaper:
+    """``paper`` as ``actor`` may have it: its items' words only for whoever reads it as filed
+    (``domain.access.full_view``); anyone else has each item by its id, pinpoint and
+    description, and reads the words (less what a claim keeps from them) in the page's text."""
+    if full_view(actor):
+        return paper
+    return replace(paper, items=tuple(replace(i, texts=()) for i in paper.items))
 
 
 def _redacted_view(

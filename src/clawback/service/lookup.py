@@ -9,6 +9,7 @@ raises: the same words, with only the reference as typed in them. Rules: ``domai
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from enum import Enum
 
 from sqlalchemy import select
@@ -139,12 +140,15 @@ def knows_all(known: set[int], numbers: Sequence[int]) -> bool:
 def claim(s: Session, actor: Actor, claim_id: str) -> t.Claim:
     """The claim ``claim_id``, if the actor may know of an exhibit or a filed paper it covers."""
     row = s.get(t.Claim, claim_id)
-    if row is None or not (
-        set(row.exhibits) & known_exhibits(s, actor)
-        or (row.papers and set(row.papers) & known_papers(s, actor))
-    ):
+    if row is None or not knows_claim(row, known_exhibits(s, actor), known_papers(s, actor)):
         raise NotFound(f"no claim {claim_id!r}")
     return row
+
+
+def knows_claim(row: t.Claim, exhibits: set[int], papers: set[str]) -> bool:
+    """Whether a person who may know of ``exhibits`` and ``papers`` (``known_exhibits``,
+    ``known_papers``) may know of the claim ``row``: of one exhibit or filed paper it covers."""
+    return bool(set(row.exhibits) & exhibits or set(row.papers or ()) & papers)
 
 
 def challenge(s: Session, actor: Actor, number: int) -> t.Challenge:
@@ -156,16 +160,39 @@ def challenge(s: Session, actor: Actor, number: int) -> t.Challenge:
     return row
 
 
-def deadline_shown(actor: Actor, row: t.Deadline, known: set[int]) -> bool:
+def unknown_claims(
+    s: Session,
+    actor: Actor,
+    ids: Iterable[str] | None = None,
+    exhibits: set[int] | None = None,
+) -> set[str]:
+    """The ids of the claims (of ``ids``, or every one) the actor may not know of
+    (``exhibits``: ``known_exhibits``, where the caller has it already)."""
+    query = select(t.Claim)
+    if ids is not None:
+        query = query.where(t.Claim.id.in_(list(ids)))
+    if exhibits is None:
+        exhibits = known_exhibits(s, actor)
+    papers = known_papers(s, actor)
+    return {row.id for row in s.scalars(query) if not knows_claim(row, exhibits, papers)}
+
+
+def deadline_shown(
+    actor: Actor, row: t.Deadline, known: set[int], hidden_claims: AbstractSet[str] = frozenset()
+) -> bool:
     """A deadline is the case's: the court and the parties see it, unless it names an exhibit
-    the person may not know of; the public sees none."""
-    if actor.seat is Side.public:
+    the person may not know of, or is a duty of a claim they may not know of (``hidden_claims``:
+    ``unknown_claims``; a claim over a filed paper names its paper in its duty); the public
+    sees none."""
+    if actor.seat is Side.public or row.claim_id in hidden_claims:
         return False
     return knows_all(known, list(row.exhibits or ()))
 
 
 def deadline(s: Session, actor: Actor, number: int) -> t.Deadline:
     row = s.get(t.Deadline, number)
-    if row is None or not deadline_shown(actor, row, known_exhibits(s, actor)):
+    known = known_exhibits(s, actor)
+    hidden = unknown_claims(s, actor, [row.claim_id], known) if row and row.claim_id else set()
+    if row is None or not deadline_shown(actor, row, known, hidden):
         raise NotFound(f"no deadline {number}")
     return row

@@ -33,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from clawback.domain import search as search_language
+from clawback.domain.access import full_view
 from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesNumber
 from clawback.service import access as access_rules
@@ -50,17 +51,25 @@ SNIPPET_WORDS = 24
 @dataclass(frozen=True)
 class Hit:
     """One page a search found, with the words around the match marked «thus». A page not
-    produced has no Bates number: it is named by its document's control number and page."""
+    produced has no Bates number: a filed paper's is named by its docket entry and page, any
+    other by its document's control number and page (only ever one of the searcher's own
+    side's: control numbers count a side's own documents, and another side never names a
+    document by them)."""
 
     bates: BatesNumber | None
     exhibit: int | str | None  # as the court writes it: 12, or "A", "5-A"
     snippet: str
     control: str = ""
     page: int = 0  # from 1
+    docket: str | None = None  # a filed paper's entry: 101-33
 
     @property
     def name(self) -> str:
-        return str(self.bates) if self.bates is not None else f"{self.control} p. {self.page}"
+        if self.bates is not None:
+            return str(self.bates)
+        if self.docket is not None:
+            return f"ECF No. {self.docket} p. {self.page}"
+        return f"{self.control} p. {self.page}"
 
 
 class Hits(Paged[Hit]):
@@ -120,10 +129,18 @@ def hits(
     else:
         counted = select(literal(1)).select_from(source).where(matches, may_see).limit(bound + 1)
         total = s.scalar(select(func.count()).select_from(counted.subquery())) or 0
+    own = full_view(actor)
     return Hits(
         (
-            Hit(b, rows.as_written(n, written), " ".join((text or "").split()), control, idx + 1)
-            for b, n, written, control, idx, text in found
+            Hit(
+                b,
+                rows.as_written(n, written),
+                " ".join((text or "").split()),
+                control if own or held_by == actor.seat.value else "",
+                idx + 1,
+                docket,
+            )
+            for b, n, written, control, held_by, docket, idx, text in found
         ),
         total=min(total, bound),
         offset=offset,
@@ -147,6 +164,8 @@ def _shown(
             t.Document.exhibit,
             t.Document.exhibit_id,
             t.Document.control,
+            t.Document.held_by,
+            t.Document.docket,
             t.Page.idx,
             snippet,
         )
