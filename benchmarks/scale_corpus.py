@@ -13,14 +13,14 @@ VACUUM ANALYZE, what autovacuum does, which also empties the GIN indexes' pendin
 
 from __future__ import annotations
 
-import itertools
 import random
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, insert, select, text
+import numpy as np
+from sqlalchemy import create_engine, delete, func, insert, select, text
 
 from clawback import copies
 from clawback.demo.run import reference_case
@@ -43,21 +43,31 @@ def vocabulary(size: int = 20_000, seed: int = 5) -> list[str]:
 
 
 class Pages:
-    """Makes each page's text from the generator's random stream (so the same seed makes the
-    same pages on every backend)."""
+    """Makes each page's text: its words drawn by Zipf's law from a generator of its own (a
+    thousand pages' words at a time, by NumPy), the rest from the caller's random stream; the
+    same seeds make the same pages on every backend."""
 
-    def __init__(self, vocab: list[str]) -> None:
-        self.vocab = vocab
-        self.cum = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(vocab))))
+    def __init__(self, vocab: list[str], seed: int = 13) -> None:
+        self.vocab = np.array(vocab, dtype=object)
+        self.cum = np.cumsum(1 / np.arange(1, len(vocab) + 1))
+        self.draw = np.random.default_rng(seed)
+        self.ahead: list[list[str]] = []  # pages of words drawn, not yet used
         self.earlier: list[list[str]] = []
+
+    def _words(self) -> list[str]:
+        if not self.ahead:
+            wanted = self.draw.random(1000 * WORDS_PER_PAGE) * self.cum[-1]
+            ranks = np.minimum(np.searchsorted(self.cum, wanted), len(self.vocab) - 1)
+            self.ahead = self.vocab[ranks].reshape(1000, WORDS_PER_PAGE).tolist()
+        return self.ahead.pop()
 
     def __call__(self, rng: random.Random) -> str:
         if self.earlier and rng.random() < 0.02:  # a near copy of an earlier page
             words = list(rng.choice(self.earlier))
             for at in rng.sample(range(WORDS_PER_PAGE), 3):
-                words[at] = rng.choice(self.vocab)
+                words[at] = str(self.vocab[rng.randrange(len(self.vocab))])
         else:
-            words = rng.choices(self.vocab, cum_weights=self.cum, k=WORDS_PER_PAGE)
+            words = self._words()
             if rng.random() < 0.01:
                 words[rng.randrange(WORDS_PER_PAGE)] = RARE
             if rng.random() < 0.02:
@@ -93,13 +103,11 @@ def sign_all(ws: Record) -> None:
     """Each page's signature and bands, as the signature step keeps them (made from the
     page's text: the generated pages have no files)."""
     with ws.transaction() as s:
-        ids = list(s.scalars(select(t.Page.id).order_by(t.Page.id)))
-    for start in range(0, len(ids), 5000):
+        low, high = s.execute(select(func.min(t.Page.id), func.max(t.Page.id))).one()
+    for start in range(low or 0, (high or -1) + 1, 5000):  # in id ranges: memory stays flat
         with ws.transaction() as s:
             rows = s.execute(
-                select(t.Page.id, t.Page.text).where(
-                    t.Page.id >= ids[start], t.Page.id <= ids[min(start + 4999, len(ids) - 1)]
-                )
+                select(t.Page.id, t.Page.text).where(t.Page.id.between(start, start + 4999))
             ).all()
             sigs, bands = [], []
             for page_id, body in rows:
