@@ -57,3 +57,21 @@ def test_a_generated_workspace_is_searchable_and_grows_as_any(
         assert ws.reads.search("quorvex", limit=50).total == 1
     finally:
         ws.close()
+
+
+def test_signed_in_bulk_the_band_index_names_what_a_scan_names(tmp_path: Path) -> None:
+    ws = scale_corpus.build(tmp_path / "ws", None, pages=300, per_doc=10)
+    try:
+        scale_corpus.sign_all(ws, workers=2)
+        with ws.transaction() as s:
+            assert s.scalar(select(func.count()).select_from(t.UnsignedPage)) == 0
+        index, _ = ws.copies._index()  # every kept signature, compared: the scan of before
+        with_copies = 0
+        for n in range(1, 301):
+            bates = BatesNumber("BEN-", n, 8)
+            by_scan = [(m.key, m.kind) for m in index.find_key(str(bates))]
+            with_copies += bool(by_scan)
+            assert [(str(c.bates), c.kind) for c in ws.copies.of_page(bates)] == by_scan
+        assert with_copies  # the generator planted near copies, and the bands found them
+    finally:
+        ws.close()
