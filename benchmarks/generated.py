@@ -138,7 +138,9 @@ def bulk_load(engine: Engine) -> Iterator[Connection]:
             for name, _ in found:
                 conn.exec_driver_sql(drop.format(name))
         # For this connection only, and only while it loads: a crash may lose the load.
-        _setting(conn, "PRAGMA synchronous=OFF" if sqlite else "SET synchronous_commit = off")
+        setting(conn, "PRAGMA synchronous=OFF" if sqlite else "SET synchronous_commit = off")
+        if sqlite:  # the index's merges and the B-trees' upper pages kept in memory: 256 MiB
+            setting(conn, "PRAGMA cache_size=-262144")
         try:
             yield conn
         finally:
@@ -156,10 +158,12 @@ def bulk_load(engine: Engine) -> Iterator[Connection]:
                     )
                 for _, definition in found:
                     conn.exec_driver_sql(definition)
-            _setting(conn, "PRAGMA synchronous=NORMAL" if sqlite else "SET synchronous_commit = on")
+            setting(conn, "PRAGMA synchronous=NORMAL" if sqlite else "SET synchronous_commit = on")
+            if sqlite:
+                setting(conn, "PRAGMA cache_size=-2000")  # SQLite's default again
 
 
-def _setting(conn: Connection, statement: str) -> None:
+def setting(conn: Connection, statement: str) -> None:
     """A setting of this connection's, made outside any transaction (SQLite refuses a
     ``synchronous`` changed inside one)."""
     if conn.dialect.name == "sqlite":
