@@ -19,6 +19,7 @@ operator and as a receiving-side employee); near copies on SQLite.
     .venv/bin/python benchmarks/scale.py --smoke              # 2,000 pages, 200 ingested
     .venv/bin/python benchmarks/scale.py --pages 1000000      # the issue's aim: longer
     .venv/bin/python benchmarks/scale.py --only search --postgres ''   # SQLite search only
+    .venv/bin/python benchmarks/scale.py --only search --no-sqlite    # PostgreSQL search only
 """
 
 from __future__ import annotations
@@ -175,6 +176,12 @@ def main() -> None:
         default=os.environ.get("CLAWBACK_BENCH_POSTGRES", POSTGRES),
         help="PostgreSQL database (a schema of its own is made and dropped); '' for none",
     )
+    parser.add_argument(
+        "--no-sqlite",
+        action="store_true",
+        help="search on PostgreSQL only (the same pages, so the same queries: to run the two "
+        "backends side by side in two processes)",
+    )
     parser.add_argument("--smoke", action="store_true", help="2,000 pages, 200 ingested")
     parser.add_argument("--only", choices=("ingest", "search", "copies"), help="one part")
     args = parser.parse_args()
@@ -185,7 +192,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         if args.only in (None, "ingest"):
             ingest_rates(args.ingest_pages, args.per_doc, Path(tmp))
-        if args.only != "ingest":
+        if args.only != "ingest" and not args.no_sqlite:
             backend("sqlite", f"sqlite:///{Path(tmp) / 'sqlite.db'}", args, Path(tmp), queries)
         if args.only in (None, "search") and args.postgres:
             with scale_corpus.postgres_schema(args.postgres) as url:
