@@ -35,6 +35,7 @@ from clawback.domain.errors import (
 )
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.domain.seats import Act
+from clawback.heap import settled
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.gate.verify import VerificationError, XrayRun
 from clawback.pdf.marks.slipsheet import placeholder, slip_sheet
@@ -77,6 +78,7 @@ _WITHDRAW = _TakeBack("withdrawing", "complete", "produced", "withdrawn", "produ
 
 
 class Productions(Service):
+    @settled()  # a volume's per-page work would walk the whole old heap again and again
     def produce(
         self,
         refs: Sequence[DocumentRef | int | str],
