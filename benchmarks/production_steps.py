@@ -6,6 +6,8 @@ The same documents as ``benchmarks/production.py`` (10-page documents of text, p
 captions, and pattern hits) are ingested (not timed), then produced once with the gate on and
 one worker. Each step is timed by wrapping the function the production calls (its own time,
 less the steps inside it); ``produce (rest)`` is what no step accounts for, x-ray included.
+The gate's OCR check (k) is two steps: rendering the pages it reads, and the Tesseract runs
+that read a group's pages at once.
 
     .venv/bin/python benchmarks/production_steps.py --pages 200
 """
@@ -27,6 +29,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import clawback.pdf.gate.check_ocr as check_ocr
 import clawback.pdf.gate.verify as gate
 import clawback.pdf.produced as produced
 import clawback.service.production as service
@@ -44,7 +47,6 @@ GATE = [
     "width_findings",
     "render_findings",
     "font_findings",
-    "ocr_findings",
 ]
 MAKE = ["redact_document", "displayed_boxes", "stamp_document", "scrub_document", "stable_id"]
 
@@ -89,6 +91,8 @@ def main() -> None:
     for name in MAKE:
         steps.wrap(produced, name, f"make {name}")
     steps.wrap(produced, "verify", "gate (rest)")
+    steps.wrap(check_ocr.OcrBatch, "add", "gate ocr (render)")
+    steps.wrap(check_ocr.OcrBatch, "_read_waiting", "gate ocr (Tesseract)")
     steps.wrap(service, "hits_on", "plan: pattern hits")
     steps.wrap(service.Productions, "_commit", "commit")
     rng = random.Random(5)

@@ -7,12 +7,19 @@ returns."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from clawback.domain.errors import DocumentError
+from clawback.domain.errors import ClawbackError, DocumentError
 from clawback.pdf.files.document import open_pdf
-from clawback.pdf.gate.verify import require_clean, verify
+from clawback.pdf.gate.verify import (
+    Finding,
+    OcrBatch,
+    VerificationError,
+    require_clean,
+    verify,
+)
 from clawback.pdf.marks.stamp import band_offset, stable_id, stamp_document
 from clawback.pdf.redaction.redact import (
     WIDTH_POLICY,
@@ -50,20 +57,69 @@ class Job:
 
 
 def make(job: Job) -> bytes:
-    """Redact the pattern hits, stamp every page, and (with ``check``) pass the gate.
+    """Redact the pattern hits, stamp every page, and (with ``check``) pass the gate: `make_many`
+    of one job."""
+    made = make_many([job])
+    if made.failure is not None:
+        raise made.failure
+    return made.files[0]
+
+
+@dataclass(frozen=True)
+class Made:
+    """What `make_many` made: the files of the jobs before the first that failed, in order,
+    and why that one failed (None when none did)."""
+
+    files: list[bytes]
+    failure: ClawbackError | None = None
+
+
+def make_many(jobs: Sequence[Job]) -> Made:
+    """Make each job as `make` describes, in order, up to the first that cannot be made or
+    fails the gate; the gate's OCR check (k) reads the pages of all of them in one batch (a
+    Tesseract run loads its model once however many pages it reads: `gate.check_ocr`), so
+    no file is given before every file of the group before it was read.
 
     The document is opened once: redacted in place, stamped from the open document, and the
     stamped file scrubbed and saved once (`pdf.redact` alone would save, scrub and re-open
     the redacted file before stamping it). A document without hits is only stamped. A
-    document that cannot be made is a `ValueError` naming it (the gate's own findings are
+    document that cannot be made is a `DocumentError` naming it (the gate's own findings are
     a `VerificationError` that names it too)."""
+    batch = OcrBatch()
+    made: list[tuple[bytes, list[Finding]]] = []
+    failure: ClawbackError | None = None
+    for n, job in enumerate(jobs):
+        try:
+            made.append(_make_named(job, (batch, str(n))))
+        except ClawbackError as exc:
+            failure = exc
+            break
     try:
-        return _make(job)
+        read = batch.findings()
+    except DocumentError as exc:  # Tesseract failed on the group's pages
+        named = (
+            jobs[0].label if len(made) <= 1 else f"{jobs[0].label} to {jobs[len(made) - 1].label}"
+        )
+        return Made([], DocumentError(f"{named}: {exc}"))
+    files: list[bytes] = []
+    for n, (stamped, found) in enumerate(made):
+        try:
+            require_clean([*found, *read.get(str(n), [])], jobs[n].label)
+        except VerificationError as exc:
+            return Made(files, exc)
+        files.append(stamped)
+    return Made(files, failure)
+
+
+def _make_named(job: Job, ocr_later: tuple[OcrBatch, str]) -> tuple[bytes, list[Finding]]:
+    try:
+        return _make(job, ocr_later)
     except ValueError as exc:  # a redaction refused, labels that do not fit, a broken file
         raise DocumentError(f"{job.label}: {exc}") from None
 
 
-def _make(job: Job) -> bytes:
+def _make(job: Job, ocr_later: tuple[OcrBatch, str]) -> tuple[bytes, list[Finding]]:
+    """The file made, and the gate's findings but for those of (k) (`ocr_later` has them)."""
     redactions = [
         Redaction(
             page=int(hit["page"]),
@@ -89,6 +145,7 @@ def _make(job: Job) -> bytes:
     down = band_offset(MARGIN, job.corner)
     if redactions and not job.check:  # the gate's text check reads far more than this
         check_gone(stamped, redactions, MARGIN, down)
+    found: list[Finding] = []
     if job.check:
         shifted = [(p, (x0, y0 + down, x1, y1 + down), k) for p, (x0, y0, x1, y1), k in boxes]
         flowed = [(p, (x0, y0 + down, x1, y1 + down), k) for p, (x0, y0, x1, y1), k in reflowed]
@@ -106,9 +163,9 @@ def _make(job: Job) -> bytes:
             xray=False,
             original=job.pdf,
             offset=down,
+            ocr_later=ocr_later,
         )
-        require_clean(found, job.label)
-    return stamped
+    return stamped, found
 
 
 def hits_on(pdf: bytes, pattern: re.Pattern[str]) -> list[dict[str, Any]]:

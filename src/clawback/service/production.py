@@ -35,11 +35,12 @@ from clawback.domain.errors import (
 )
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.domain.seats import Act
+from clawback.heap import settled
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.gate.verify import VerificationError, XrayRun
 from clawback.pdf.marks.slipsheet import placeholder, slip_sheet
 from clawback.pdf.marks.stamp import CORNERS
-from clawback.pdf.produced import Job, hits_on, make
+from clawback.pdf.produced import Job, Made, hits_on, make_many
 from clawback.pdf.shows.extract import read_pages
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows, volume_numbers
@@ -77,6 +78,7 @@ _WITHDRAW = _TakeBack("withdrawing", "complete", "produced", "withdrawn", "produ
 
 
 class Productions(Service):
+    @settled()  # a volume's per-page work would walk the whole old heap again and again
     def produce(
         self,
         refs: Sequence[DocumentRef | int | str],
@@ -393,26 +395,30 @@ class Productions(Service):
     def _outputs(
         self, plan: dict[str, Any], todo: list[dict[str, Any]], check: bool, workers: int
     ) -> Iterator[tuple[dict[str, Any], bytes]]:
+        """Each document of `todo` made, in groups (`_groups`): a group's files come once the
+        gate passed all of them."""
+        groups = _groups(todo, check)
         if workers == 1:
-            for entry in todo:
-                yield entry, make(self._job(plan, entry, check))
+            for group in groups:
+                jobs = [self._job(plan, entry, check) for entry in group]
+                yield from _made(group, make_many(jobs))
             return
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            pending: dict[Future[bytes], dict[str, Any]] = {}
-            queue = iter(todo)
-            for entry in queue:
-                pending[pool.submit(make, self._job(plan, entry, check))] = entry
+            pending: dict[Future[Made], list[dict[str, Any]]] = {}
+            for group in groups:
+                jobs = [self._job(plan, entry, check) for entry in group]
+                pending[pool.submit(make_many, jobs)] = group
                 if len(pending) >= 2 * workers:
                     break
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    entry = pending.pop(future)
-                    yield entry, future.result()
-                    following = next(queue, None)
+                    group = pending.pop(future)
+                    yield from _made(group, future.result())
+                    following = next(groups, None)
                     if following is not None:
-                        job = self._job(plan, following, check)
-                        pending[pool.submit(make, job)] = following
+                        jobs = [self._job(plan, entry, check) for entry in following]
+                        pending[pool.submit(make_many, jobs)] = following
 
     def _job(self, plan: dict[str, Any], entry: dict[str, Any], check: bool) -> Job:
         with self.ctx.transaction() as s:
@@ -463,6 +469,34 @@ class Productions(Service):
             doc.produced = self.ctx.put(s, output, "application/pdf", doc.original, recipe)
             label = rows.label(doc)
         return label, doc.produced
+
+
+#: Pages of the documents made together, when verified (a longer document is a group alone):
+#: the gate reads the drawn pages of a group in one OCR batch (`produced.make_many`), so each
+#: Tesseract run loads its model once for many pages; the group's files are held until then.
+GROUP_PAGES = 200
+
+
+def _groups(todo: list[dict[str, Any]], check: bool) -> Iterator[list[dict[str, Any]]]:
+    """`todo` in groups of consecutive documents of at most `GROUP_PAGES` pages; one
+    document a group when not verified (nothing then to read together)."""
+    group: list[dict[str, Any]] = []
+    pages = 0
+    for entry in todo:
+        if group and (not check or pages + int(entry["pages"]) > GROUP_PAGES):
+            yield group
+            group, pages = [], 0
+        group.append(entry)
+        pages += int(entry["pages"])
+    if group:
+        yield group
+
+
+def _made(group: list[dict[str, Any]], made: Made) -> Iterator[tuple[dict[str, Any], bytes]]:
+    """Each document of `group` with its file, up to the first that failed; then its failure."""
+    yield from zip(group, made.files, strict=False)
+    if made.failure is not None:
+        raise made.failure
 
 
 def _texts_as_produced(

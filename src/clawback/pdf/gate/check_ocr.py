@@ -14,10 +14,17 @@ secret's label, never its text.
 120 dpi is the lowest resolution at which Tesseract read every visible secret of the
 adversarial corpus (tests/redaction) on a whole page; the gate reads only boxed pages, so a
 production pays for it only where it redacted and only where a page draws.
+
+The pages are read in batches (`OcrBatch`, `shows.ocr_batch`): a Tesseract run loads its
+model once, whatever the number of pages it reads, and a small drawn region costs less to
+read than that. A document's pages are read together; a production gathers the pages of
+several documents (`OcrBatch.add` renders each while its document is open, `findings` reads
+them all), so that each run reads many.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import pymupdf
@@ -25,9 +32,9 @@ import pymupdf
 from clawback.pdf.gate.findings import Finding
 from clawback.pdf.shows.matching import normal
 from clawback.pdf.shows.needles import squash
-from clawback.pdf.shows.ocr import read_drawn
+from clawback.pdf.shows.ocr_batch import SHEETS_A_RUN, Sheet, drawn_sheet, read_sheets
 
-__all__ = ["GATE_OCR_DPI", "ocr_findings"]
+__all__ = ["GATE_OCR_DPI", "OcrBatch", "ocr_findings"]
 
 GATE_OCR_DPI = 120
 
@@ -36,21 +43,62 @@ def ocr_findings(
     doc: pymupdf.Document, secrets: Sequence[tuple[str, str]], pages: Iterable[int]
 ) -> list[Finding]:
     """One finding per (page, secret) where OCR of the rendered page reads the secret."""
-    wanted = [(label, _form(text)) for label, text in secrets]
-    wanted = [(label, form) for label, form in wanted if form]
-    findings: list[Finding] = []
-    if not wanted:
-        return findings
-    for number in sorted(set(pages)):
-        words = read_drawn(doc[number], GATE_OCR_DPI)
-        if words is None:
-            continue  # it draws only text and lines: the text checks read all it shows
-        read = _form(" ".join(w.text for w in words))
-        for label, form in wanted:
-            if form in read:
-                message = f"OCR of the page reads {label!r}: the page still shows it"
-                findings.append(Finding(number, "ocr", message))
-    return findings
+    batch = OcrBatch()
+    batch.add("", doc, secrets, pages)
+    return batch.findings().get("", [])
+
+
+class OcrBatch:
+    """Check (k) of many documents, their pages read together. `add` renders what each page
+    draws (the document must be open then); `findings` reads what is not read yet and gives
+    each document's findings by its key. At most `SHEETS_A_RUN` pictures are held: a batch
+    that fills reads them and keeps only the text read."""
+
+    def __init__(self) -> None:
+        self._wanted: dict[str, list[tuple[str, str]]] = {}
+        self._waiting: list[tuple[str, int, Sheet]] = []
+        self._read: defaultdict[str, dict[int, str]] = defaultdict(dict)
+
+    def add(
+        self,
+        key: str,
+        doc: pymupdf.Document,
+        secrets: Sequence[tuple[str, str]],
+        pages: Iterable[int],
+    ) -> None:
+        """Check `pages` of `doc` (open) for `secrets`, reported under `key`."""
+        wanted = [(label, _form(text)) for label, text in secrets]
+        self._wanted[key] = [(label, form) for label, form in wanted if form]
+        if not self._wanted[key]:
+            return
+        for number in sorted(set(pages)):
+            sheet = drawn_sheet(doc[number], GATE_OCR_DPI)
+            if sheet is None:
+                continue  # it draws only text and lines: the text checks read all it shows
+            self._waiting.append((key, number, sheet))
+            if len(self._waiting) >= SHEETS_A_RUN:
+                self._read_waiting()
+
+    def findings(self) -> dict[str, list[Finding]]:
+        """Each document's findings (one per page and secret OCR reads), by its key."""
+        self._read_waiting()
+        found: dict[str, list[Finding]] = {}
+        for key, wanted in self._wanted.items():
+            found[key] = []
+            for number, read in sorted(self._read[key].items()):
+                for label, form in wanted:
+                    if form in read:
+                        message = f"OCR of the page reads {label!r}: the page still shows it"
+                        found[key].append(Finding(number, "ocr", message))
+        return found
+
+    def _read_waiting(self) -> None:
+        if not self._waiting:
+            return
+        words = read_sheets([sheet for _, _, sheet in self._waiting])
+        for (key, number, _), read in zip(self._waiting, words, strict=True):
+            self._read[key][number] = _form(" ".join(w.text for w in read))
+        self._waiting.clear()
 
 
 def _form(text: str) -> str:

@@ -27,7 +27,8 @@
     drawn nowhere in the output keeps an outline in the output's embedded fonts: the fonts
     were re-subset (`check_fonts`);
 (k) ``ocr`` — with secrets, what every page that carries a box draws is read by OCR, and no
-    secret is read back: a secret the page draws rather than writes is caught (`check_ocr`);
+    secret is read back: a secret the page draws rather than writes is caught (`check_ocr`;
+    the pages of many files can be read in one batch, below);
 (l) ``shown`` — no optional content, and no character on any page that no viewer draws (off
     the page, clipped away): the file holds only what a viewer shows (`check_shown`).
 
@@ -58,6 +59,9 @@ merge the findings; `require_xray_clean` does that for named files and raises (f
 packages are x-rayed that way). A production volume hands each file to an `XrayRun` as it is
 made: with a core to spare x-ray reads it then, on that core; with none, x-ray reads them all
 once the volume's workers are done, in as many interpreters.
+Tesseract costs a model's loading per run (~0.15 s), more than reading a drawn region; so a
+production verifies a group of files with ``ocr_later=(batch, label)`` each, then reads the
+group's pages at once (`OcrBatch.findings`) before any of them is kept.
 `require_clean` turns findings into a one-line `VerificationError`.
 """
 
@@ -69,7 +73,7 @@ from pathlib import Path
 from clawback.pdf.files.document import PdfError, open_pdf, open_pike
 from clawback.pdf.gate.check_boxes import BoxSpec, box_findings
 from clawback.pdf.gate.check_fonts import font_findings
-from clawback.pdf.gate.check_ocr import ocr_findings
+from clawback.pdf.gate.check_ocr import OcrBatch, ocr_findings
 from clawback.pdf.gate.check_raw import raw_findings, revision_findings
 from clawback.pdf.gate.check_render import render_findings
 from clawback.pdf.gate.check_shown import shown_findings
@@ -82,6 +86,7 @@ from clawback.pdf.shows.needles import check_secret
 
 __all__ = [
     "Finding",
+    "OcrBatch",
     "VerificationError",
     "XrayRun",
     "require_clean",
@@ -102,9 +107,12 @@ def verify(
     original: bytes | None = None,
     offset: float = 0.0,
     ocr: bool = True,
+    ocr_later: tuple[OcrBatch, str] | None = None,
 ) -> list[Finding]:
     """Every reason `pdf` must not be produced; an empty list means it passed the gate
-    (``ocr=False`` leaves out (k), for callers that verify the same pages' pictures otherwise)."""
+    (``ocr=False`` leaves out (k), for callers that verify the same pages' pictures otherwise;
+    with ``ocr_later=(batch, key)`` the pages (k) reads are rendered into `batch`, and its
+    ``findings()[key]`` are this file's (k) findings, to be merged with these)."""
     for label, text in secrets:
         check_secret(label, text)
     findings: list[Finding] = []
@@ -129,7 +137,10 @@ def verify(
                 with open_pdf(original) as before:
                     findings += render_findings(doc, before, boxes, reflowed, offset)
                     findings += font_findings(doc, before, boxes)
-            if secrets and focus and ocr:
+            if secrets and focus and ocr and ocr_later is not None:
+                batch, key = ocr_later
+                batch.add(key, doc, secrets, focus)
+            elif secrets and focus and ocr:
                 findings += ocr_findings(doc, secrets, focus)
     except PdfError as exc:
         return [Finding(None, "unreadable", str(exc))]

@@ -42,7 +42,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +60,7 @@ __all__ = [
     "ToRead",
     "Word",
     "add_text_layer",
+    "drawn_plan",
     "needs_ocr",
     "ocr_plan",
     "read_drawn",
@@ -349,10 +350,21 @@ def read_drawn(page: pymupdf.Page, dpi: int) -> list[Word] | None:
     (or whose Type 0 fonts have no ToUnicode map), read at `dpi`; else the words of its
     `drawn_regions` (at `REGION_DPI`); None when it draws nothing words could hide in (text
     and plain lines only)."""
-    if needs_ocr(page) or _fonts_without_unicode(page):
+    wanted = drawn_plan(page)
+    if wanted is None:
+        return None
+    if wanted.regions is None:
         return read_words(page, dpi)
+    return _read_page(page.parent, page.number, wanted.regions)
+
+
+def drawn_plan(page: pymupdf.Page) -> ToRead | None:
+    """What `read_drawn` reads of the page: all of it as shown (`regions` None), its
+    `drawn_regions` (in its unrotated frame), or nothing (None)."""
+    if needs_ocr(page) or _fonts_without_unicode(page):
+        return ToRead()
     regions = _unrotated(page, drawn_regions)
-    return _read_page(page.parent, page.number, regions) if regions else None
+    return ToRead(regions) if regions else None
 
 
 def _read_page(
@@ -365,6 +377,15 @@ def _read_page(
     if regions is None:
         picture, dpi = _unrotated(page, _picture)
         return _words(_run_tesseract(picture, dpi), dpi)
+    sheet, tops = _region_sheet(page, regions)
+    buffer = io.BytesIO()
+    sheet.save(buffer, "PNG")
+    return _placed(_words(_run_tesseract(buffer.getvalue(), REGION_DPI), REGION_DPI), regions, tops)
+
+
+def _region_sheet(page: pymupdf.Page, regions: list[pymupdf.Rect]) -> tuple[Image.Image, list[int]]:
+    """One grey picture at `REGION_DPI` holding every region of the page one below the other,
+    and the top (pixels) of each region in it."""
     strips = [
         _unrotated(page, functools.partial(_strip, clip=region, dpi=REGION_DPI))
         for region in regions
@@ -378,11 +399,14 @@ def _read_page(
         sheet.paste(strip, (_GAP_PX, y))
         tops.append(y)
         y += strip.height + _GAP_PX
-    buffer = io.BytesIO()
-    sheet.save(buffer, "PNG")
+    return sheet, tops
+
+
+def _placed(read: list[Word], regions: list[pymupdf.Rect], tops: list[int]) -> list[Word]:
+    """The words read on a sheet of `_region_sheet`, each moved to its place on the page."""
     scale = 72 / REGION_DPI
     words: list[Word] = []
-    for w in _words(_run_tesseract(buffer.getvalue(), REGION_DPI), REGION_DPI):
+    for w in read:
         x0, y0, x1, y1 = (v / scale for v in w.rect)  # back to sheet pixels
         middle = (y0 + y1) / 2
         k = max((i for i, top in enumerate(tops) if top <= middle), default=0)
@@ -445,21 +469,33 @@ def _picture(
 ) -> tuple[bytes, int]:
     """The page (or its `clip`) in grey as PNG, at `dpi` (else `OCR_DPI`) or lower if that
     would pass `MAX_OCR_PIXELS`."""
+    pix, dpi = _grey(page, clip, dpi)
+    png: bytes = pix.tobytes("png")
+    return png, dpi
+
+
+def _grey(
+    page: pymupdf.Page, clip: pymupdf.Rect | None = None, dpi: int | None = None
+) -> tuple[pymupdf.Pixmap, int]:
+    """The page (or its `clip`) rendered in grey, as `_picture` renders it, and the dpi used."""
     shown = clip if clip is not None else page.rect
     w_in, h_in = shown.width / 72, shown.height / 72
     dpi = dpi or OCR_DPI
     if w_in * h_in * dpi * dpi > MAX_OCR_PIXELS:
         dpi = max(36, int(math.sqrt(MAX_OCR_PIXELS / max(w_in * h_in, 1e-6))))
-    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False, clip=clip)
-    png: bytes = pix.tobytes("png")
-    return png, dpi
+    return page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False, clip=clip), dpi
 
 
 def _words(tsv: str, dpi: int) -> list[Word]:
     """The words of Tesseract's TSV, their boxes turned from pixels at `dpi` into points."""
+    return _row_words(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE), dpi)
+
+
+def _row_words(rows: Iterable[dict[str, str]], dpi: int) -> list[Word]:
+    """The words of rows of Tesseract's TSV (see `_words`)."""
     scale = 72 / dpi
     words = []
-    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+    for row in rows:
         text = (row.get("text") or "").strip()
         if row.get("level") != "5" or not text:
             continue
@@ -505,18 +541,20 @@ def read_sparse_text(png: bytes, dpi: int, characters: str = "") -> str:
     return _run_tesseract(png, dpi, "--psm", "11", *allowed)
 
 
-def _run_tesseract(png: bytes, dpi: int, *options: str) -> str:
-    """Tesseract's TSV (or with ``options``, what they ask) for one PNG picture
-    (single-threaded, no network, no config files)."""
+def _run_tesseract(png: bytes, dpi: int, *options: str, pages: int = 1) -> str:
+    """Tesseract's TSV (or with ``options``, what they ask) for one PNG picture, or for a
+    multi-page TIFF of `pages` pictures (single-threaded, no network, no config files)."""
     wanted = list(options) if options else ["tsv"]
     command = [tesseract(), "stdin", "stdout", "--dpi", str(dpi), "-l", "eng", *wanted]
     env = dict(os.environ, OMP_THREAD_LIMIT="1", TESSDATA_PREFIX=str(tessdata()))
+    limit = OCR_TIMEOUT * pages
     try:
         done = subprocess.run(
-            command, input=png, capture_output=True, env=env, timeout=OCR_TIMEOUT, check=False
+            command, input=png, capture_output=True, env=env, timeout=limit, check=False
         )
     except subprocess.TimeoutExpired:
-        raise OcrError(f"OCR did not finish one page within {OCR_TIMEOUT:g} s") from None
+        what = "one page" if pages == 1 else f"{pages} pages"
+        raise OcrError(f"OCR did not finish {what} within {limit:g} s") from None
     if done.returncode != 0:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
         tail = f": {lines[-1][:160]}" if lines else ""
