@@ -71,8 +71,7 @@ class Reads(Service):
             claimed = [c.item for c in self.claimed_in(s, doc, bates)]
         pictures = self.ctx.workspace.pictures
         png = tracing.picture(pdf, index, dpi, mark, claimed, pictures)  # outside any lock
-        with self.ctx.transaction() as s:
-            tracing.recorded(self.ctx, s, "read.image", str(bates), png, mark, dpi=dpi)
+        tracing.served(self.ctx, "read.image", str(bates), png, mark, dpi=dpi)
         return png
 
     def claimed(self, bates: BatesNumber | str) -> list[ClaimedItem]:
@@ -99,8 +98,7 @@ class Reads(Service):
             mark = tracing.mark_for(self.actor, doc.held_by)
             name = self._file_name(s, doc)
         pdf = tracing.marked(pdf, mark)
-        with self.ctx.transaction() as s:
-            tracing.recorded(self.ctx, s, "download", name.removesuffix(".pdf"), pdf, mark)
+        tracing.served(self.ctx, "download", name.removesuffix(".pdf"), pdf, mark)
         return Copy(name, pdf)
 
     def page_warnings(self, ref: DocumentRef | int | str) -> list[str]:

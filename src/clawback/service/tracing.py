@@ -177,9 +177,23 @@ def recorded(
 ) -> None:
     """The audit entry of one serving: what, to whom (the entry's actor), when, its code if
     marked, and the fingerprint of the bytes handed out."""
-    if mark is not None:
-        detail["code"] = str(mark.code)
-    ctx.audit(s, action, subject, sha256=hashlib.sha256(data).hexdigest(), **detail)
+    action, subject, kept = _serving(action, subject, data, mark, detail)
+    ctx.audit(s, action, subject, **kept)
+
+
+def served(
+    ctx: Context, action: str, subject: str, data: bytes, mark: Mark | None, **detail: Any
+) -> None:
+    """``recorded`` for a serving that writes nothing else: its entry appended with other
+    reads' (``Context.keep``), and kept before the copy is handed out."""
+    ctx.keep([_serving(action, subject, data, mark, detail)])
+
+
+def _serving(
+    action: str, subject: str, data: bytes, mark: Mark | None, detail: dict[str, Any]
+) -> tuple[str, str, dict[str, Any]]:
+    code = {"code": str(mark.code)} if mark is not None else {}
+    return action, subject, {"sha256": hashlib.sha256(data).hexdigest(), **detail, **code}
 
 
 class Tracing(Service):

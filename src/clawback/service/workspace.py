@@ -27,6 +27,7 @@ from clawback.domain.actor import Actor, Via
 from clawback.domain.errors import ClawbackError, NotFound, StorageError
 from clawback.domain.order import Person, ProtectiveOrder, Side, order_from_data
 from clawback.service import state
+from clawback.service.audit_writer import AuditWriter
 from clawback.service.notices import MailSettings
 from clawback.service.recent import Recent
 from clawback.storage import tables as t
@@ -69,6 +70,8 @@ class Workspace:
         self.mail: MailSettings | None = MailSettings.from_environment()
         #: Sessions that only read (``Context.reading``): no write lock on SQLite.
         self.readers = sessionmaker(reader(engine), class_=ReadSession, expire_on_commit=False)
+        #: Reads' audit entries, appended in groups (``Context.keep``).
+        self.audit_writer = AuditWriter(self.sessions, self.keys)
         #: Redacted views made for a reader, by the produced file and the redactions made to
         #: it (``Reads._version``): redacting and verifying once, not on every page picture.
         self.views = Recent(VIEWS_BYTES)
