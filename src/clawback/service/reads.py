@@ -305,7 +305,8 @@ class Reads(Service):
             if c["claim"] in rulings:
                 c["ruling"] = rulings[c["claim"]].result.value
         # the latest ruling governs (an unsealing after the seal)
-        shown["sealed"] = {d.exhibit: d.sealed for d in rows.seal_decisions(s)}.get(ex.number)
+        decisions = rows.seal_decisions(s, exhibit=ex.number)
+        shown["sealed"] = decisions[-1].sealed if decisions else None
         self.ctx.audit(s, "show", str(ex.bates))
         return shown
 
