@@ -10,6 +10,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageChops
@@ -19,7 +20,7 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.traces import READ_AS, codes_in
 from clawback.pdf.marks.trace_reading import readings
 from clawback.service import Record, lookup, tracing
-from clawback.service.recent import Recent
+from clawback.service.pictures import Pictures
 from clawback.storage import tables as t
 from tests.web import world
 from tests.web.conftest import Site
@@ -120,10 +121,10 @@ def test_sealing_lists_exactly_the_exhibits(site: Site) -> None:
 
 
 def test_a_kept_picture_carries_each_copys_own_mark_as_drawing_it_whole_would(
-    site: Site,
+    site: Site, tmp_path: Path
 ) -> None:
     record = site.workspace.person(world.COUNSEL)
-    kept = Recent(64 * 1024 * 1024)
+    kept = Pictures(tmp_path / "pictures", 64 * 1024 * 1024)
     with record.transaction() as s:
         doc, page = lookup.page(s, record.actor, PAGE)
         pdf = site.workspace.files.get(doc.produced or "")
@@ -133,7 +134,8 @@ def test_a_kept_picture_carries_each_copys_own_mark_as_drawing_it_whole_would(
     tracing.picture(pdf, index, 110, first, (), kept)
     held = len(kept)
     laid = tracing.picture(pdf, index, 110, second, (), kept)  # from the kept picture
-    assert len(kept) == held == 1
+    assert len(kept) == held  # nothing rendered again
+    assert len([p for p in (tmp_path / "pictures").rglob("*") if p.is_file()]) == 1
     whole = tracing.picture(pdf, index, 110, second, ())  # the mark drawn into the page
     a = Image.open(io.BytesIO(laid)).convert("L")
     b = Image.open(io.BytesIO(whole)).convert("L")

@@ -13,7 +13,7 @@ if it fails, and turns the database's own failures into one line (``StorageError
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +26,7 @@ from clawback.domain.actor import Actor
 from clawback.domain.errors import StorageError
 from clawback.domain.seats import Act, require
 from clawback.service import delivery, state
+from clawback.service.audit_writer import Entry, first_line
 from clawback.storage import audit
 from clawback.storage import tables as t
 from clawback.storage.files import FileStore
@@ -64,7 +65,7 @@ class Context:
                 self._append_audit(session)
         except SQLAlchemyError as exc:
             self._unstore(session)
-            raise StorageError(f"the database refused the change: {_first_line(exc)}") from None
+            raise StorageError(f"the database refused the change: {first_line(exc)}") from None
         except BaseException:
             self._unstore(session)
             raise
@@ -75,7 +76,8 @@ class Context:
     def reading(self) -> Iterator[Session]:
         """A read: a snapshot that takes no lock (on SQLite, readers never wait for the writer
         or for each other), then the read's audit entries appended in one short transaction.
-        Whatever the read returns reaches the caller only once its entries are kept; a read
+        Whatever the read returns reaches the caller only once its entries are kept (``keep``:
+        with the entries of other reads that finished meanwhile, in one write); a read
         that tries to change a row is refused (``storage.db.ReadSession``)."""
         session = self.workspace.readers()
         session.info[_ENTRIES] = []
@@ -83,13 +85,16 @@ class Context:
             with session.begin():
                 yield session
         except SQLAlchemyError as exc:
-            raise StorageError(f"the database could not be read: {_first_line(exc)}") from None
+            raise StorageError(f"the database could not be read: {first_line(exc)}") from None
         finally:
             session.close()
-        entries: list[tuple[str, str, dict[str, Any]]] = session.info[_ENTRIES]
+        self.keep(session.info[_ENTRIES])
+
+    def keep(self, entries: Sequence[Entry]) -> None:
+        """Append audit entries that bind no rows (a read's), in the workspace's next group
+        of them (``service.audit_writer``); returns once they are committed."""
         if entries:
-            with self.transaction() as s:
-                s.info[_ENTRIES].extend(entries)
+            self.workspace.audit_writer.append(self.actor.name, self.actor.via.value, entries)
 
     def audit(self, s: Session, action: str, subject: str, **detail: Any) -> None:
         """Record an audit entry; it is appended, with the rows it bound, when ``s`` commits."""
@@ -172,8 +177,3 @@ class Context:
     def _unstore(self, s: Session) -> None:
         for sha in s.info.get(_STORED, ()):
             self.workspace.files.discard(sha)
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", None) or exc)
-    return text.strip().splitlines()[0][:200] if text.strip() else type(exc).__name__

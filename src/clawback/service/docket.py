@@ -128,9 +128,8 @@ class Docket(Service):
         drawn = [_Drawn(i.texts) for i in self._drawn(docketed, items, page) if i.texts]
         pictures = self.ctx.workspace.pictures
         png = tracing.picture(pdf, page - 1, dpi, mark, drawn, pictures)  # outside any lock
-        with self.ctx.transaction() as s:
-            subject = f"{docketed.paper.name} page {page}"
-            tracing.recorded(self.ctx, s, "read.image", subject, png, mark, dpi=dpi)
+        subject = f"{docketed.paper.name} page {page}"
+        tracing.served(self.ctx, "read.image", subject, png, mark, dpi=dpi)
         return png
 
     def public_copy(self, docket: str) -> Copy:

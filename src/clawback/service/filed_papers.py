@@ -157,8 +157,7 @@ class FiledPapers(Service):
             mark = tracing.mark_for(self.actor, doc.held_by)
             subject = f"ECF No. {doc.docket} page {page}"
         png = tracing.picture(pdf, page - 1, dpi, mark, (), self.ctx.workspace.pictures)
-        with self.ctx.transaction() as s:
-            tracing.recorded(self.ctx, s, "paper.read.image", subject, png, mark, dpi=dpi)
+        tracing.served(self.ctx, "paper.read.image", subject, png, mark, dpi=dpi)
         return png
 
     def item(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,25 @@ SLIP_SHEET = "slip sheet"
 
 
 @dataclass(frozen=True)
+class _View:
+    """A person's version of a document: the produced file (its SHA-256) less ``redactions``
+    (none: the file as produced), checked for ``secrets``, and named ``label`` if it fails."""
+
+    produced: str
+    redactions: list[Any] = field(default_factory=list)
+    secrets: list[tuple[str, str]] = field(default_factory=list)
+    label: str = ""
+
+    @property
+    def identity(self) -> str:
+        """Names the version's bytes exactly: the file and every redaction made to it."""
+        if not self.redactions:
+            return self.produced
+        made = hashlib.sha256(repr(self.redactions).encode()).hexdigest()
+        return f"{self.produced}-{made}"
+
+
+@dataclass(frozen=True)
 class Copy:
     """A document as handed out: its file name and its bytes."""
 
@@ -65,14 +84,14 @@ class Reads(Service):
             raise InvalidInput(f"dpi must be between 10 and 300, not {dpi}")
         with self.ctx.reading() as s:
             doc, page = lookup.page(s, self.actor, bates)
-            pdf = self._version(s, doc)
+            view = self._view(s, doc)
             mark = tracing.mark_for(self.actor, doc.held_by)
             index = page.idx
             claimed = [c.item for c in self.claimed_in(s, doc, bates)]
+        source = tracing.Source(view.identity, lambda: self._made(view))
         pictures = self.ctx.workspace.pictures
-        png = tracing.picture(pdf, index, dpi, mark, claimed, pictures)  # outside any lock
-        with self.ctx.transaction() as s:
-            tracing.recorded(self.ctx, s, "read.image", str(bates), png, mark, dpi=dpi)
+        png = tracing.picture(source, index, dpi, mark, claimed, pictures)  # outside any lock
+        tracing.served(self.ctx, "read.image", str(bates), png, mark, dpi=dpi)
         return png
 
     def claimed(self, bates: BatesNumber | str) -> list[ClaimedItem]:
@@ -99,8 +118,7 @@ class Reads(Service):
             mark = tracing.mark_for(self.actor, doc.held_by)
             name = self._file_name(s, doc)
         pdf = tracing.marked(pdf, mark)
-        with self.ctx.transaction() as s:
-            tracing.recorded(self.ctx, s, "download", name.removesuffix(".pdf"), pdf, mark)
+        tracing.served(self.ctx, "download", name.removesuffix(".pdf"), pdf, mark)
         return Copy(name, pdf)
 
     def page_warnings(self, ref: DocumentRef | int | str) -> list[str]:
@@ -197,41 +215,54 @@ class Reads(Service):
 
     def _version(self, s: Session, doc: t.Document) -> bytes:
         """The produced file, or for a redacted view, the produced file less the granted items."""
+        return self._made(self._view(s, doc))
+
+    def _view(self, s: Session, doc: t.Document) -> _View:
+        """What this person's version of ``doc`` is made from, read in ``s``."""
         if not doc.produced:
             raise ClawbackError(f"{self._label(s, doc)} has not been produced")
-        produced = self.ctx.files.get(doc.produced)
         if full_view(self.actor) or doc.exhibit is None:
-            return produced
+            return _View(doc.produced)
         exhibits = rows.exhibits(s)
         ex = next(e for e in exhibits if e.number == doc.exhibit)
         effect = claim_rules.effects(exhibits, rows.claims(s), rows.rulings(s))[ex.number]
         if not effect.redact:
-            return produced
-        # The PDF engine, loaded only for a view it has to make (a read of text never needs it).
-        from clawback.pdf.gate.verify import require_clean, verify
-        from clawback.pdf.redaction.redact import WIDTH_POLICY, redact
+            return _View(doc.produced)
         from clawback.service import filing
 
         # The produced file shows each page as displayed (stamped upright, band below), so the
         # items' displayed coordinates apply to it directly; text gaps are re-flowed to the
         # policy width as in the filings.
-        redactions = filing.item_redactions(ex, effect.redact, effect.label)
-        key = (doc.produced, hashlib.sha256(repr(redactions).encode()).hexdigest())
-        kept = self.ctx.workspace.views.get(key)
+        return _View(
+            doc.produced,
+            filing.item_redactions(ex, effect.redact, effect.label),
+            [(i.id, x) for i in ex.items if i.id in effect.redact for x in i.texts],
+            f"{rows.label(doc)} (redacted view)",
+        )
+
+    def _made(self, view: _View) -> bytes:
+        """The bytes of ``view``: the produced file, redacted and verified when it says so."""
+        produced = self.ctx.files.get(view.produced)
+        if not view.redactions:
+            return produced
+        kept = self.ctx.workspace.views.get(view.identity)
         if kept is not None:
             return kept  # made from the same file by the same redactions, and verified then
-        result = redact(produced, redactions, WIDTH_POLICY)
-        secrets = [(i.id, x) for i in ex.items if i.id in effect.redact for x in i.texts]
+        # The PDF engine, loaded only for a view it has to make (a read of text never needs it).
+        from clawback.pdf.gate.verify import require_clean, verify
+        from clawback.pdf.redaction.redact import WIDTH_POLICY, redact
+
+        result = redact(produced, view.redactions, WIDTH_POLICY)
         findings = verify(
             result.pdf,
-            secrets,
+            view.secrets,
             boxes=result.boxes,
             reflowed=result.reflowed,
             xray=False,
             original=produced,
         )
-        require_clean(findings, f"{rows.label(doc)} (redacted view)")
-        self.ctx.workspace.views.put(key, result.pdf)
+        require_clean(findings, view.label)
+        self.ctx.workspace.views.put(view.identity, result.pdf)
         return result.pdf
 
     def _label(self, s: Session, doc: t.Document) -> str:
@@ -307,7 +338,8 @@ class Reads(Service):
             if c["claim"] in rulings:
                 c["ruling"] = rulings[c["claim"]].result.value
         # the latest ruling governs (an unsealing after the seal)
-        shown["sealed"] = {d.exhibit: d.sealed for d in rows.seal_decisions(s)}.get(ex.number)
+        decisions = rows.seal_decisions(s, exhibit=ex.number)
+        shown["sealed"] = decisions[-1].sealed if decisions else None
         self.ctx.audit(s, "show", str(ex.bates))
         return shown
 

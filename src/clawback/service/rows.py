@@ -4,10 +4,11 @@ These read everything: a service asks ``service.lookup`` first what the actor ma
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from clawback.domain.bates import BatesNumber, BatesRange
@@ -40,26 +41,66 @@ def exhibits(session: Session) -> list[Exhibit]:
     docs = session.scalars(
         select(t.Document).where(t.Document.exhibit.is_not(None)).order_by(t.Document.exhibit)
     ).all()
-    found = [exhibit(session, d) for d in docs if d.produced]
+    found = exhibits_of(session, [d for d in docs if d.produced])
     return sorted(found, key=lambda e: e.identifier)
 
 
 def exhibit(session: Session, doc: t.Document) -> Exhibit:
-    pages = session.scalars(
-        select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
-    ).all()
+    return exhibits_of(session, [doc])[0]
+
+
+def exhibits_of(session: Session, docs: Sequence[t.Document]) -> list[Exhibit]:
+    """``docs`` as exhibits, in their order: a fixed number of queries, however many (each
+    document's first and last stamped pages only, never its pages' text)."""
+    ids = [d.id for d in docs]
+    if not ids:
+        return []
+    page = t.Page
+    span = (
+        select(page.document_id, func.min(page.idx).label("low"), func.max(page.idx).label("high"))
+        .where(page.document_id.in_(ids), page.bates.is_not(None))
+        .group_by(page.document_id)
+        .subquery()
+    )
+    ends: dict[int, dict[int, BatesNumber]] = defaultdict(dict)
+    for document, idx, bates in session.execute(
+        select(page.document_id, page.idx, page.bates).join(
+            span,
+            and_(
+                page.document_id == span.c.document_id,
+                or_(page.idx == span.c.low, page.idx == span.c.high),
+            ),
+        )
+    ):
+        if bates is not None:
+            ends[document][idx] = bates
+    designations: dict[int, list[t.Designation]] = defaultdict(list)
+    for d in session.scalars(
+        select(t.Designation).where(t.Designation.document_id.in_(ids)).order_by(t.Designation.id)
+    ):
+        designations[d.document_id].append(d)
+    items: dict[int, list[t.Item]] = defaultdict(list)
+    for i in session.scalars(
+        select(t.Item).where(t.Item.document_id.in_(ids)).order_by(t.Item.page_idx, t.Item.id)
+    ):
+        items[i.document_id].append(i)
+    return [
+        _exhibit(session, doc, ends[doc.id], designations[doc.id], items[doc.id]) for doc in docs
+    ]
+
+
+def _exhibit(
+    session: Session,
+    doc: t.Document,
+    ends: dict[int, BatesNumber],
+    designations: Sequence[t.Designation],
+    items: Sequence[t.Item],
+) -> Exhibit:
     # A received record longer than its Bates span has its last pages unnumbered.
-    numbered = [p.bates for p in pages if p.bates is not None]
-    first, last = (numbered[0], numbered[-1]) if numbered else (None, None)
+    first, last = (ends[min(ends)], ends[max(ends)]) if ends else (None, None)
     if not doc.produced or first is None or last is None:
         raise ClawbackError(f"{label(doc)} has not been produced: it has no Bates numbers yet")
     bates = BatesRange(first, last)
-    designations = session.scalars(
-        select(t.Designation).where(t.Designation.document_id == doc.id).order_by(t.Designation.id)
-    ).all()
-    items = session.scalars(
-        select(t.Item).where(t.Item.document_id == doc.id).order_by(t.Item.page_idx, t.Item.id)
-    ).all()
     return Exhibit(
         number=doc.exhibit or 0,
         bates=bates,
@@ -178,15 +219,18 @@ def seal_decisions(
     today: date | None = None,
     *,
     motion: str | None = None,
+    exhibit: int | None = None,
     as_ruled: bool = False,
 ) -> list[SealDecision]:
     """The sealing decisions in force (a seal whose unsealing date has come no longer seals),
-    or ``as_ruled``; all motions', or one ``motion``'s."""
+    or ``as_ruled``; all motions', or one ``motion``'s; on every exhibit, or on ``exhibit``."""
     day = today or date.today()
     # by exhibit, and a later ruling after an earlier one (an unsealing after the seal)
     query = select(t.SealDecision).order_by(t.SealDecision.exhibit, t.SealDecision.id)
     if motion is not None:
         query = query.where(t.SealDecision.motion == motion)
+    if exhibit is not None:
+        query = query.where(t.SealDecision.exhibit == exhibit)
     decisions = []
     found = session.scalars(query).all()
     said = exhibit_texts(session, (r.exhibit for r in found))

@@ -41,6 +41,9 @@ from clawback.service import rows
 from clawback.service.paged import Paged
 from clawback.storage import tables as t
 
+#: The document a hit's page belongs to, as the access check names it: made once, since an
+#: alias builds a proxy of every column of the table (a quarter of a search's time, per search).
+_SEEN = aliased(t.Document, name="seen")
 #: Pages a search counts exactly; past it a search says "more than" this many.
 COUNT_UP_TO = 1000
 #: How a snippet marks the words found, and the words shown around them.
@@ -103,11 +106,10 @@ def hits(
     source, matches, snippet, order = _matching(s, query, column_)
     # Checked page by page against the page's own document (a primary-key lookup): the index
     # answers the words, and only pages the person may see are counted, named or shown.
-    doc = aliased(t.Document)
     may_see = (
-        select(doc.id)
-        .where(doc.id == t.Page.document_id)
-        .where(access_rules.visible(actor, doc))
+        select(_SEEN.id)
+        .where(_SEEN.id == t.Page.document_id)
+        .where(access_rules.visible(actor, _SEEN))
         .exists()
     )
     # The page of hits first, as page ids in order, then the snippet and the names for those

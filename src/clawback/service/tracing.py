@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import struct
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -29,7 +28,7 @@ from clawback.domain.seats import Act
 from clawback.domain.traces import Mark, TraceCode
 from clawback.service.base import Service
 from clawback.service.context import Context
-from clawback.service.recent import Recent
+from clawback.service.pictures import Picture, Pictures
 from clawback.storage import tables as t
 
 #: The audit actions of a serving that may carry a mark.
@@ -92,28 +91,42 @@ class Placed(Protocol):
     def whole_page(self) -> bool: ...
 
 
+@dataclass(frozen=True)
+class Source:
+    """The PDF a picture is drawn from: ``identity`` names its bytes exactly (two sources of
+    one identity hold the same bytes), ``load`` reads them, only when a picture is rendered."""
+
+    identity: str
+    load: Callable[[], bytes]
+
+    @classmethod
+    def of(cls, pdf: bytes) -> Source:
+        return cls(hashlib.sha256(pdf).hexdigest(), lambda: pdf)
+
+
 def picture(
-    pdf: bytes,
+    pdf: bytes | Source,
     index: int,
     dpi: int,
     mark: Mark | None,
     claimed: Sequence[Placed] = (),
-    kept: Recent | None = None,
+    kept: Pictures | None = None,
 ) -> bytes:
     """A PNG of page ``index`` (from 0) of ``pdf`` at ``dpi``, carrying ``mark``, with the
     ``claimed`` items drawn in place (the court's in-camera view: ``domain.in_camera``).
 
-    With ``kept``, the page's picture without the mark is kept there by the exact bytes of
-    ``pdf``, the page, the dpi and the items drawn (a pure function of its key, so never stale)
-    and the mark, drawn alone on a clear page of the same size, laid over it on each request:
-    every copy still carries its own person, moment and code."""
+    With ``kept``, the page's picture without the mark is kept there (``service.pictures``),
+    keyed by the identity of ``pdf``'s bytes, the page, the dpi and the items drawn, and the
+    mark, drawn alone on a clear page of the same size, is laid over it on each request: every
+    copy still carries its own person, moment and code."""
     import pymupdf
 
     from clawback.pdf.marks.claimed import Claimed, draw_claimed
     from clawback.pdf.marks.watermark import draw
 
+    source = pdf if isinstance(pdf, Source) else Source.of(pdf)
     if kept is None:
-        with pymupdf.open(stream=pdf, filetype="pdf") as opened:
+        with pymupdf.open(stream=source.load(), filetype="pdf") as opened:
             page = opened[index]
             if claimed:
                 draw_claimed(page, [Claimed(i.texts, i.rect, i.whole_page) for i in claimed])
@@ -121,49 +134,33 @@ def picture(
                 draw(page, mark.lines)
             png: bytes = page.get_pixmap(dpi=dpi).tobytes("png")
         return png
-    key = ("picture", hashlib.sha256(pdf).hexdigest(), index, dpi, repr(list(claimed)))
+    key = kept.key(source.identity, index, dpi, repr(list(claimed)))
     found = kept.get(key)
     if found is None:
-        with pymupdf.open(stream=pdf, filetype="pdf") as opened:
+        with pymupdf.open(stream=source.load(), filetype="pdf") as opened:
             page = opened[index]
             if claimed:
                 draw_claimed(page, [Claimed(i.texts, i.rect, i.whole_page) for i in claimed])
             base = page.get_pixmap(dpi=dpi)
-            found = _packed(base.width, base.height, page.rect.width, page.rect.height)
-            found += base.samples
+            found = Picture(
+                base.tobytes("png"), base.width, base.height, page.rect.width, page.rect.height
+            )
         kept.put(key, found)
-    width, height, rect_width, rect_height = _unpacked(found)
-    samples = found[_HEADER:]
-    if mark is None:  # the same picture for every copy: kept as the PNG too
-        unmarked = kept.get((*key, "png"))
-        if unmarked is None:
-            unmarked = pymupdf.Pixmap(pymupdf.csRGB, width, height, samples, False).tobytes("png")
-            kept.put((*key, "png"), bytes(unmarked))
-        return bytes(unmarked)
+    if mark is None:  # the same picture for every copy
+        return found.png
     from PIL import Image
 
+    width, height = found.width, found.height
     with pymupdf.open() as clear:
-        layer = clear.new_page(width=rect_width, height=rect_height)
+        layer = clear.new_page(width=found.page_width, height=found.page_height)
         draw(layer, mark.lines)
         marks = layer.get_pixmap(dpi=dpi, alpha=True)
-    picture_ = Image.frombytes("RGB", (width, height), samples).convert("RGBA")
+    picture_ = Image.frombytes("RGB", (width, height), kept.pixels(key, found)).convert("RGBA")
     over = Image.frombytes("RGBa", (marks.width, marks.height), marks.samples).convert("RGBA")
     picture_.alpha_composite(over.crop((0, 0, width, height)))  # the same size, to a pixel
     out = io.BytesIO()
     picture_.convert("RGB").save(out, "PNG", compress_level=1)
     return out.getvalue()
-
-
-_HEADER = 24
-
-
-def _packed(width: int, height: int, rect_width: float, rect_height: float) -> bytes:
-    return struct.pack("<iidd", width, height, rect_width, rect_height)
-
-
-def _unpacked(data: bytes) -> tuple[int, int, float, float]:
-    width, height, rect_width, rect_height = struct.unpack("<iidd", data[:_HEADER])
-    return width, height, rect_width, rect_height
 
 
 def recorded(
@@ -177,9 +174,23 @@ def recorded(
 ) -> None:
     """The audit entry of one serving: what, to whom (the entry's actor), when, its code if
     marked, and the fingerprint of the bytes handed out."""
-    if mark is not None:
-        detail["code"] = str(mark.code)
-    ctx.audit(s, action, subject, sha256=hashlib.sha256(data).hexdigest(), **detail)
+    action, subject, kept = _serving(action, subject, data, mark, detail)
+    ctx.audit(s, action, subject, **kept)
+
+
+def served(
+    ctx: Context, action: str, subject: str, data: bytes, mark: Mark | None, **detail: Any
+) -> None:
+    """``recorded`` for a serving that writes nothing else: its entry appended with other
+    reads' (``Context.keep``), and kept before the copy is handed out."""
+    ctx.keep([_serving(action, subject, data, mark, detail)])
+
+
+def _serving(
+    action: str, subject: str, data: bytes, mark: Mark | None, detail: dict[str, Any]
+) -> tuple[str, str, dict[str, Any]]:
+    code = {"code": str(mark.code)} if mark is not None else {}
+    return action, subject, {"sha256": hashlib.sha256(data).hexdigest(), **detail, **code}
 
 
 class Tracing(Service):

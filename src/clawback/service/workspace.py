@@ -27,7 +27,9 @@ from clawback.domain.actor import Actor, Via
 from clawback.domain.errors import ClawbackError, NotFound, StorageError
 from clawback.domain.order import Person, ProtectiveOrder, Side, order_from_data
 from clawback.service import state
+from clawback.service.audit_writer import AuditWriter
 from clawback.service.notices import MailSettings
+from clawback.service.pictures import Pictures
 from clawback.service.recent import Recent
 from clawback.storage import tables as t
 from clawback.storage.db import (
@@ -49,7 +51,9 @@ URL_SETTING = "CLAWBACK_DATABASE_URL"
 ID_FILE = "workspace.id"
 #: The most the redacted views kept in memory hold, in bytes.
 VIEWS_BYTES = 64 * 1024 * 1024
-#: The most the page pictures kept in memory (unmarked, uncompressed) hold, in bytes.
+#: Where the page pictures are kept on disk, in the workspace (``service.pictures``).
+PICTURES = Path("cache") / "pictures"
+#: The most the page pictures kept in memory (unmarked, packed and decoded) hold, in bytes.
 PICTURES_BYTES = 160 * 1024 * 1024
 
 
@@ -69,12 +73,15 @@ class Workspace:
         self.mail: MailSettings | None = MailSettings.from_environment()
         #: Sessions that only read (``Context.reading``): no write lock on SQLite.
         self.readers = sessionmaker(reader(engine), class_=ReadSession, expire_on_commit=False)
+        #: Reads' audit entries, appended in groups (``Context.keep``).
+        self.audit_writer = AuditWriter(self.sessions, self.keys)
         #: Redacted views made for a reader, by the produced file and the redactions made to
         #: it (``Reads._version``): redacting and verifying once, not on every page picture.
         self.views = Recent(VIEWS_BYTES)
         #: Page pictures without the trace mark, by the exact file, page, dpi and items drawn
-        #: (``tracing.picture``): rendered once, the mark laid over each copy served.
-        self.pictures = Recent(PICTURES_BYTES)
+        #: (``tracing.picture``): rendered once, on disk for every process, the mark laid over
+        #: each copy served.
+        self.pictures = Pictures(root / PICTURES, PICTURES_BYTES)
 
     # -- making and opening ------------------------------------------------------------------
 
