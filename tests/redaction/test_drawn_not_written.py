@@ -8,10 +8,13 @@ page where it cannot (a composite font whose program does not say)."""
 
 from __future__ import annotations
 
+import re
+
 import pymupdf
 import pytest
 
 from clawback.pdf.gate.verify import verify
+from clawback.pdf.produced import hits_on
 from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, RedactionError, redact
 from clawback.pdf.shows.lying import lying_fonts
 from tests.redaction.drawn import ITEM, composite, kerned
@@ -58,3 +61,26 @@ def test_a_lying_composite_font_the_program_cannot_check_is_read_by_the_gate() -
 def test_a_copy_with_a_space_taken_back_is_refused() -> None:
     with pytest.raises(RedactionError, match=r"item 'c1': \d+ of its characters on page 1"):
         redact(kerned(), ITEMS, WIDTH_POLICY)
+
+
+def test_a_pattern_boxes_the_copy_with_a_space_taken_back() -> None:
+    """``produce --redact-pattern`` reads the glyphs' spacing and matches both copies; the
+    second was handed to the redactor by its written text, which the search found only at
+    the first copy (so the second was dropped as a repeat): now it is taken by its box."""
+    pdf = kerned()
+    hits = hits_on(pdf, re.compile(r"DB-\d{5}"))
+    assert len(hits) == 2
+    items = [
+        Redaction(
+            page=0,
+            reason="REDACTED",
+            text=hit.get("text"),
+            rect=tuple(hit["rect"]) if "rect" in hit else None,
+            label=f"hit {n}",
+        )
+        for n, hit in enumerate(hits, start=1)
+    ]
+    done = redact(pdf, items, WIDTH_POLICY)
+    assert not found_in(texts(done.pdf), ITEM)
+    assert not contains(ocr(done.pdf), ITEM)
+    assert "again" in texts(done.pdf)["pymupdf"]  # the rest of its line kept
