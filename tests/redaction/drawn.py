@@ -7,15 +7,20 @@ and once more so that a reader of the text layer misses it.
 ``DB-4O98l``; the eye reads ``DB-40981``), its program with or without a ``cmap`` table (the
 table that says which character each glyph is; MuPDF's own subsetting drops it).
 ``kerned``: the second copy with a space character inside it whose advance a TJ offset takes
-back (every reader extracts ``DB-409 81``; the page prints the digits side by side)."""
+back (every reader extracts ``DB-409 81``; the page prints the digits side by side).
+``type3``: the second copy in a Type 3 font whose glyph names say nothing and whose /ToUnicode
+lies as `composite`'s does."""
 
 from __future__ import annotations
 
 import io
 
+import pikepdf
 import pymupdf
 from fontTools import subset
 from fontTools.ttLib import TTFont
+
+from tests.redaction import adversarial
 
 ITEM = "DB-40981"
 FIRST = "known code DB-40981 was entered"
@@ -102,3 +107,46 @@ def _drop_cmap(doc: pymupdf.Document, xref: int) -> None:
     out = io.BytesIO()
     font.save(out)
     doc.update_stream(stream, out.getvalue())
+
+
+def type3(lies: dict[str, str] | None = None) -> bytes:
+    """`FIRST` in Helvetica, and ``Ref. DB-40981`` under it in a Type 3 font of Helvetica's
+    outlines under made-up glyph names, whose /ToUnicode reads each glyph of `lies` (by
+    default `LIES`) as another character: nothing in the file says what a glyph is."""
+    lies = LIES if lies is None else lies
+    chars = sorted(set(ITEM))
+    code = {c: i + 1 for i, c in enumerate(chars)}
+    font, _ = adversarial._nimbus()
+    widths = [round(font.text_length(c, fontsize=1000)) for c in chars]
+    pairs = "".join(f"<{code[c]:02X}> <{ord(lies.get(c, c)):04X}>\n" for c in chars)
+    body = _cmap(pairs, len(chars)).replace("<0000> <FFFF>", "<00> <FF>")
+
+    def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
+        procs = pikepdf.Dictionary()
+        for c, width in zip(chars, widths, strict=True):
+            glyph = f"{width} 0 d0\n" + adversarial._outline(c, 1.0, 0, 0) + "f\n"
+            procs[f"/g{code[c]:02d}"] = pdf.make_stream(glyph.encode("ascii"))
+        names = [pikepdf.Name(f"/g{code[c]:02d}") for c in chars]
+        resources.Font.T3 = pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Font,
+                Subtype=pikepdf.Name.Type3,
+                FontBBox=pikepdf.Array([0, -250, 1000, 1000]),
+                FontMatrix=pikepdf.Array([0.001, 0, 0, 0.001, 0, 0]),
+                CharProcs=procs,
+                Encoding=pikepdf.Dictionary(Differences=pikepdf.Array([1, *names])),
+                FirstChar=1,
+                LastChar=len(chars),
+                Widths=pikepdf.Array(widths),
+                Resources=pikepdf.Dictionary(),
+                ToUnicode=pdf.make_stream(body.encode("ascii")),
+            )
+        )
+
+    codes = "".join(f"{code[c]:02x}" for c in ITEM)
+    content = (
+        adversarial._text(72, 692, FIRST)
+        + adversarial._text(72, 660, "Ref.")
+        + f"BT /T3 11 Tf 100 660 Td <{codes}> Tj ET\n"
+    )
+    return adversarial._page(content, setup)
