@@ -16,7 +16,7 @@ import pytest
 from clawback.pdf.gate.verify import verify
 from clawback.pdf.produced import hits_on
 from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, RedactionError, redact
-from clawback.pdf.shows.lying import lying_fonts
+from clawback.pdf.shows.lying import lying_fonts, unchecked_fonts
 from tests.redaction.drawn import ITEM, composite, kerned
 from tests.redaction.extractors import contains, found_in, ocr, texts
 
@@ -35,6 +35,13 @@ def test_a_composite_font_whose_map_lies_is_named_by_its_program() -> None:
         assert lying_fonts(doc[0]) == ["cid"]
     with pymupdf.open(stream=composite(cmap=True, lies={})) as doc:
         assert lying_fonts(doc[0]) == []
+
+
+def test_only_a_composite_font_whose_program_cannot_confirm_its_map_is_unchecked() -> None:
+    """What the gate reads by OCR: a program without a cmap confirms nothing, honest or not."""
+    for cmap, lies, named in [(True, {}, []), (True, None, []), (False, {}, ["cid"])]:
+        with pymupdf.open(stream=composite(cmap=cmap, lies=lies)) as doc:
+            assert unchecked_fonts(doc[0]) == named
 
 
 def test_a_text_redaction_on_a_page_with_a_lying_composite_font_is_refused() -> None:

@@ -121,8 +121,11 @@ _ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 def _program_glyphs(doc: pymupdf.Document, xref: int, said: dict[int, str]) -> dict[int, str]:
-    """Code -> the letter or digit a composite font's TrueType program says its glyph is
-    (its ``cmap``); empty where the program does not say (see module)."""
+    """Code -> the character a composite font's TrueType program says its glyph is (its
+    ``cmap``): the map's own character where the program draws it with that very glyph (a
+    glyph two characters share, as compatibility ideographs do, confirms either), else the
+    ASCII letter or digit the program draws with it; codes the program says nothing of are
+    left out (see module)."""
     kind, value = doc.xref_get_key(xref, "DescendantFonts")
     refs = re.findall(r"(\d+) 0 R", value) if kind in ("array", "xref") else []
     if not refs:
@@ -142,13 +145,15 @@ def _program_glyphs(doc: pymupdf.Document, xref: int, said: dict[int, str]) -> d
         glyph = program.has_glyph(ord(char))
         if glyph:
             by_glyph.setdefault(glyph, char)
-    if not by_glyph:
-        return {}
     to_glyph = _cid_to_gid(doc, descendant)
     drawn = {}
-    for code in said:
+    for code, text in said.items():
         glyph = to_glyph(code)
-        if glyph in by_glyph:
+        if not glyph:
+            continue
+        if len(text) == 1 and program.has_glyph(ord(text)) == glyph:
+            drawn[code] = text
+        elif glyph in by_glyph:
             drawn[code] = by_glyph[glyph]
     return drawn
 
