@@ -15,6 +15,9 @@ from clawback.pdf.shows.lying import lying_fonts
 HONEST = "1 beginbfrange <20> <7E> <0020> endbfrange\n"
 LIGATURE = HONEST + "1 beginbfchar <30> <00660069> endbfchar\n"  # '0' read as 'fi'
 LYING = HONEST + "2 beginbfchar <30> <004F> <31> <006C> endbfchar\n"  # '0' as 'O', '1' as 'l'
+#: The same lie told by a range with one destination per code, and by ranges on one line.
+LYING_ARRAY = HONEST + "1 beginbfrange <30> <31> [<004F> <006C>] endbfrange\n"
+LYING_ONE_LINE = "3 beginbfrange <20> <2F> <0020> <30> <30> <004F> <31> <7E> <0031> endbfrange\n"
 
 
 def _page(cmap: str | None, encoding: bool = True) -> bytes:
@@ -47,6 +50,8 @@ def _page(cmap: str | None, encoding: bool = True) -> bytes:
     ("cmap", "encoding", "named"),
     [
         (LYING, True, ["F1"]),
+        (LYING_ARRAY, True, ["F1"]),
+        (LYING_ONE_LINE, True, ["F1"]),
         (HONEST, True, []),
         (LIGATURE, True, []),
         (LYING, False, []),  # no /Encoding: codes name glyphs the program's own way
@@ -58,3 +63,9 @@ def test_only_a_map_that_reads_letters_or_digits_as_others_is_named(
 ) -> None:
     with pymupdf.open(stream=_page(cmap, encoding), filetype="pdf") as doc:
         assert lying_fonts(doc[0]) == named
+
+
+@pytest.mark.parametrize("cmap", [LYING, LYING_ARRAY, LYING_ONE_LINE])
+def test_each_lying_map_is_read_by_mupdf_as_it_lies(cmap: str) -> None:
+    with pymupdf.open(stream=_page(cmap), filetype="pdf") as doc:
+        assert "DB-4O98" in doc[0].get_text()

@@ -4,7 +4,8 @@ The text checks read what a page writes; a secret the page *draws* (a picture, a
 Type 3 glyph, a pattern's cell) writes nothing. So on every page that carries a box, what the
 page draws is read by Tesseract as ingest reads it (`shows.ocr.read_drawn`): the whole page,
 rendered in grey at `GATE_OCR_DPI`, when its text is garbage or its Type 0 fonts have no
-Unicode map (its glyphs may spell what its text does not); else each drawn region (pictures,
+Unicode map or one nothing in the file confirms (`shows.lying.unchecked_fonts`: its glyphs may
+spell what its text does not); else each drawn region (pictures,
 curved vector art, Type 3 glyphs, tiling patterns); a page that draws only text and plain
 lines is not read (what it writes, the text checks read). Each secret is looked for in what
 OCR read, normalised as the matching reads a page (`shows.matching.normal`: look-alikes,

@@ -6,7 +6,9 @@ search it. The receiving party should know, because the text under the box may b
 material the other side meant to withhold (it may have to be sequestered and the other side
 told). This is clawback's own check; `clawback.pdf.received.check` merges x-ray's findings in.
 
-What is a box: a **filled** dark area, never the outline of a stroke.
+What is a box: a **filled** dark area, never the outline of a stroke; or a white-out, a filled
+light area painted over text that the page then shows as blank (the reader sees no box at all,
+as if nothing had been there).
 
 * a path filled in a dark, opaque colour: the area it fills (each subpath, under the path's
   fill rule, curves flattened), not its bounding box: two hairlines framing a caption cover
@@ -56,12 +58,14 @@ __all__ = [
 ]
 
 DARK = 0.25  # a fill with luminance at most this counts as a redaction colour
+LIGHT = 0.9  # a fill with luminance at least this is a white-out where it blanks text
 MOSTLY = 0.6  # the share of a character's box that must lie inside the filled area
 _SAME = 0.05  # text painted over a box in its colour (each channel this close) is not seen
 _OPAQUE = 0.9  # fill opacity from which a dark fill hides what is under it
 _IMAGE_DARK = 0.95  # the share of an image's pixels that must be dark
 _PAGE_SHARE = 0.5  # an image covering more of the page is a scan, not a box
 _SHOWN_DARK = 128  # a rendered grey value at most this is dark
+_INKED = 0.01  # the share of dark pixels from which a place shows ink (not a white-out)
 _ZOOM = 1.5  # the render that confirms a character is covered as drawn (108 dpi)
 _MAX_PIXELS = 8_000_000  # ... or less, on a very large page
 _GRID = 4  # sample points per side when a filled area is not one rectangle
@@ -148,7 +152,8 @@ class _Region:
     polygons: list[list[Point]]
     even_odd: bool = False
     rgb: RGB | None = (0.0, 0.0, 0.0)
-    confirm: bool = True  # check the page as drawn is dark where it hides text
+    confirm: bool = True  # check the page as drawn is dark (blank for a white-out) there
+    light: bool = False  # a white-out: a light fill over text
     bbox: RectTuple = field(init=False)
     rects: list[RectTuple | None] = field(init=False)
 
@@ -222,7 +227,7 @@ def page_boxes(page: pymupdf.Page) -> list[BoxOverText]:
     log = page.get_bboxlog()
     if not any(kind.endswith("-text") for kind, _ in log):
         return []
-    fills = _dark_fills(page) if any(kind == "fill-path" for kind, _ in log) else []
+    fills = _opaque_fills(page) if any(kind == "fill-path" for kind, _ in log) else []
     images = _small_images(page, log)
     redacts = list(page.annots(types=[pymupdf.mupdf.PDF_ANNOT_REDACT]) or [])
     if not (fills or images or redacts):
@@ -238,7 +243,7 @@ def page_boxes(page: pymupdf.Page) -> list[BoxOverText]:
     pieces: dict[tuple[int, int], list[_Char]] = {}
     for n in sorted(top):
         char, region = chars[n], regions[top[n]]
-        if region.confirm and not view.dark(geo.clipped(char.box, region.bbox)):
+        if region.confirm and not view.covered(geo.clipped(char.box, region.bbox), region.light):
             continue  # painted over, or the box clipped away: the character shows
         pieces.setdefault((top[n], region.piece(char.box)), []).append(char)
     found = []
@@ -249,11 +254,12 @@ def page_boxes(page: pymupdf.Page) -> list[BoxOverText]:
         if not count or _PLACEHOLDER.fullmatch(text.replace(" ", "")) or _repeated(text):
             continue
         region = regions[r]
+        shade = "white (a white-out)" if region.light else "dark"
         what = region.what or (
-            "a filled dark rectangle" if region.rects[piece] else "a filled dark shape"
+            f"a filled {shade} rectangle" if region.rects[piece] else f"a filled {shade} shape"
         )
         rect = geo.clipped(geo.bounds_of(region.polygons[piece]), (0, 0, crop.width, crop.height))
-        if region.confirm and not view.dark(rect):
+        if region.confirm and not view.covered(rect, region.light):
             continue  # not a dark box as drawn: clipped away or painted over
         found.append(BoxOverText(page.number or 0, what, geo.rounded(rect), count, text=text))
     return found
@@ -312,15 +318,17 @@ def _chars(page: pymupdf.Page) -> list[_Char]:
     return out
 
 
-def _dark_fills(page: pymupdf.Page) -> list[dict[str, Any]]:
-    """The paths filled in an opaque dark colour (a stroke is a line, whatever its box)."""
+def _opaque_fills(page: pymupdf.Page) -> list[dict[str, Any]]:
+    """The paths filled in an opaque dark or light colour (a stroke is a line, whatever its
+    box)."""
     out = []
     for d in page.get_drawings():
         fill = d.get("fill")
         if fill is None or d.get("type") not in ("f", "fs"):
             continue
         opacity = d.get("fill_opacity")
-        if (opacity is None or opacity >= _OPAQUE) and _luminance(fill) <= DARK:
+        shade = _luminance(fill)
+        if (opacity is None or opacity >= _OPAQUE) and (shade <= DARK or shade >= LIGHT):
             out.append(d)
     return out
 
@@ -371,6 +379,7 @@ def _regions(
                 polygons,
                 even_odd=bool(d.get("even_odd")),
                 rgb=_rgb(d["fill"]),
+                light=_luminance(d["fill"]) >= LIGHT,
             )
         )
     regions += _image_regions(page, chars, images, view)
@@ -460,6 +469,10 @@ class _View:
         zoom = min(_ZOOM, (_MAX_PIXELS / size) ** 0.5)
         self._zoom = pymupdf.Matrix(zoom, zoom)
         self._matrix = page.rotation_matrix * self._zoom
+
+    def covered(self, rect: RectTuple, light: bool) -> bool:
+        """Whether ``rect`` shows as a box hides: dark, or (a white-out) with no ink at all."""
+        return not self.dark(rect, _INKED) if light else self.dark(rect)
 
     def dark(self, rect: RectTuple, share: float = MOSTLY) -> bool:
         """Whether at least ``share`` of ``rect`` (page points, unrotated) is dark as drawn."""

@@ -23,6 +23,7 @@ wrapped one: the redactor refuses then too (tests/redaction/test_box_placement.p
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -150,17 +151,42 @@ _Read = _Placed | None
 
 
 def _in_order(raw: dict[str, Any]) -> list[_Read]:
-    """The characters of a ``rawdict`` reading in MuPDF's order, each line ended by None."""
+    """The characters of a ``rawdict`` reading in MuPDF's order, each line ended by None. A
+    space that takes no room on a level line (the glyphs either side of it touch: its advance
+    taken back by a TJ offset or negative spacing) reads as nothing: the page prints the two
+    sides as one word (``DB-409 81`` written, ``DB-40981`` printed)."""
     reading: list[_Read] = []
     for block in raw["blocks"]:
         for line in block.get("lines", ()):
             level = tuple(round(v, 3) for v in line["dir"]) == (1.0, 0.0)
+            start = len(reading)
             for span in line["spans"]:
                 for char in span["chars"]:
                     form = spelled(char["c"])
                     reading.append((form, char["bbox"], char["origin"], span["size"], level))
+            if level:
+                _close_up(reading, start)
             reading.append(None)
     return reading
+
+
+#: A space between glyphs closer than this share of the font size takes no room.
+_NO_ROOM = 0.15
+
+
+def _close_up(reading: list[_Read], start: int) -> None:
+    """Read as nothing each space of the line from `start` whose neighbours touch."""
+    marks = [i for i in range(start, len(reading)) if (r := reading[i]) and r[0].strip()]
+    for before, after in itertools.pairwise(marks):
+        if after - before < 2:
+            continue
+        left, right = reading[before], reading[after]
+        assert left is not None and right is not None
+        if right[1][0] - left[1][2] < _NO_ROOM * max(left[3], right[3]):
+            for i in range(before + 1, after):
+                char = reading[i]
+                if char is not None and char[0] == " ":
+                    reading[i] = ("", *char[1:])
 
 
 def _as_placed(reading: Sequence[_Read]) -> list[_Read]:
@@ -257,10 +283,20 @@ def by_text_or_box(
     page: pymupdf.Page, pieces: Sequence[tuple[str, tuple[float, float, float, float]]]
 ) -> list[tuple[str | None, tuple[float, float, float, float]]]:
     """How the redactor should take each line of a match (`shows.matching.Match.pieces`): by
-    the line's own text where a search finds that text on `page` (so the width policy can
-    re-flow it), else (None) by the box of its glyphs."""
+    the line's own text where a search finds that text on `page` at the line's place (so the
+    width policy can re-flow it), else (None) by the box of its glyphs. A search that finds
+    the text only elsewhere (the match read a space that takes no room, say, which the
+    search reads as written) is no way to this line: its box is."""
     found: list[tuple[str | None, tuple[float, float, float, float]]] = []
     for text, box in pieces:
         findable = len(text.strip()) >= 3 and text.isprintable()
-        found.append((text if findable and find_text_rects(page, text) else None, box))
+        here = findable and any(_over(rect, box) for rect in find_text_rects(page, text))
+        found.append((text if here else None, box))
     return found
+
+
+def _over(rect: pymupdf.Rect, box: tuple[float, float, float, float]) -> bool:
+    """Whether a search's rectangle stands over most of a line's glyph box."""
+    glyphs = pymupdf.Rect(box)
+    area = float(abs(glyphs))
+    return area > 0 and float(abs(rect & glyphs)) >= 0.5 * area

@@ -11,18 +11,26 @@ Nothing that reads text can then find what the page shows.
 letter or digit by its encoding, another single letter or digit. Only what both sides state
 plainly is compared; the rest (a font with no /Encoding, whose codes name glyphs by the
 program's own encoding; a glyph name that is not a letter, a digit or ``uniXXXX``; a code
-mapped to several characters; a composite font) is left alone: a composite (Type0) font's codes name
-glyphs in its embedded program, which this reads not at all (the OCR decision handles Type0
-fonts without a map).
+mapped to several characters) is left alone.
+
+A composite (Type0) font's codes name glyphs of its embedded program: with an ``Identity``
+encoding and a TrueType program (CIDFontType2), code -> glyph id by its /CIDToGIDMap, and the
+program's own ``cmap`` table says which character each glyph is, where it has one; that is
+compared as an encoding is. Where the program cannot say (no ``cmap``, as MuPDF's subsetting
+and many producers leave it; a CFF program; another encoding), the map cannot be checked from
+the file: `unchecked_fonts` names such fonts whose map reads some glyph as a letter or digit,
+and the gate's OCR reads their pages (`shows.ocr.read_drawn`), so a copy the map hides is still
+seen in the finished file.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pymupdf
 
-__all__ = ["lying_fonts"]
+__all__ = ["lying_fonts", "unchecked_fonts"]
 
 #: Glyph names of the digits (the letters are their own names).
 _DIGITS = {
@@ -41,37 +49,132 @@ _CODECS = {"/WinAnsiEncoding": "cp1252", "/MacRomanEncoding": "mac_roman"}
 _BFCHAR = re.compile(r"beginbfchar(.*?)endbfchar", re.S)
 _BFRANGE = re.compile(r"beginbfrange(.*?)endbfrange", re.S)
 _HEX = re.compile(r"<([0-9A-Fa-f]*)>")
+_TOKEN = re.compile(r"<[0-9A-Fa-f]*>|\[|\]")
 
 
 def lying_fonts(page: pymupdf.Page) -> list[str]:
-    """The names (``F2``) of the simple fonts on ``page`` whose /ToUnicode reads a letter or
-    digit glyph as another letter or digit."""
+    """The names (``F2``) of the fonts on ``page`` whose /ToUnicode reads a letter or digit
+    glyph as another letter or digit (a composite font where its program says, see module)."""
+    return [name for name, said, drawn in _fonts(page) if _lies(said, drawn)]
+
+
+def unchecked_fonts(page: pymupdf.Page) -> list[str]:
+    """The names of the composite fonts on ``page`` whose /ToUnicode reads some glyph as a
+    letter or digit that nothing in the file confirms (their program does not say which
+    character the glyph is, or their codes are not CIDs): their text may not be what the page
+    prints."""
     doc = page.parent
-    found: list[str] = []
-    for xref, _, kind, _, name, _, *_ in page.get_fonts():
-        if xref <= 0 or kind == "Type0":
+    found = []
+    for xref, _, kind, _, name, encoding, *_ in page.get_fonts():
+        if xref <= 0 or kind != "Type0" or doc.xref_get_key(xref, "ToUnicode")[0] != "xref":
             continue
-        said = _unicode_map(doc, xref)
-        if not said:
+        said = _unicode_map(doc, xref, 2) if encoding in _IDENTITY else None
+        if said is None:
+            found.append(name)
             continue
-        drawn = _encoding(doc, xref)
-        for code, text in said.items():
-            glyph = drawn.get(code)
-            if (
-                glyph is not None
-                and len(text) == 1
-                and glyph.isalnum()
-                and text.isalnum()
-                and text != glyph
-            ):
-                found.append(name)
-                break
+        drawn = _program_glyphs(doc, xref, said)
+        if any(
+            len(text) == 1 and text.isalnum() and code not in drawn for code, text in said.items()
+        ):
+            found.append(name)
     return found
 
 
-def _unicode_map(doc: pymupdf.Document, xref: int) -> dict[int, str]:
-    """A simple font's /ToUnicode as code -> text (one-byte codes; what is not read is left
-    out)."""
+def _lies(said: dict[int, str], drawn: dict[int, str]) -> bool:
+    """Whether the map reads some code whose glyph is a letter or digit as another one."""
+    for code, text in said.items():
+        glyph = drawn.get(code)
+        if (
+            glyph is not None
+            and len(text) == 1
+            and glyph.isalnum()
+            and text.isalnum()
+            and text != glyph
+        ):
+            return True
+    return False
+
+
+def _fonts(page: pymupdf.Page) -> list[tuple[str, dict[int, str], dict[int, str]]]:
+    """Each font of ``page`` with a /ToUnicode: its name, what its map says of each code, and
+    what the file says each code draws (by the encoding, or the composite font's program)."""
+    doc = page.parent
+    found = []
+    for xref, _, kind, _, name, encoding, *_ in page.get_fonts():
+        if xref <= 0:
+            continue
+        if kind == "Type0":
+            said = _unicode_map(doc, xref, 2) if encoding in _IDENTITY else {}
+            drawn = _program_glyphs(doc, xref, said) if said else {}
+        else:
+            said = _unicode_map(doc, xref, 1)
+            drawn = _encoding(doc, xref) if said else {}
+        if said:
+            found.append((name, said, drawn))
+    return found
+
+
+#: The encodings of a composite font whose codes are its CIDs, two bytes each.
+_IDENTITY = ("Identity-H", "Identity-V")
+#: The characters a composite font's program is asked about.
+_ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def _program_glyphs(doc: pymupdf.Document, xref: int, said: dict[int, str]) -> dict[int, str]:
+    """Code -> the character a composite font's TrueType program says its glyph is (its
+    ``cmap``): the map's own character where the program draws it with that very glyph (a
+    glyph two characters share, as compatibility ideographs do, confirms either), else the
+    ASCII letter or digit the program draws with it; codes the program says nothing of are
+    left out (see module)."""
+    kind, value = doc.xref_get_key(xref, "DescendantFonts")
+    refs = re.findall(r"(\d+) 0 R", value) if kind in ("array", "xref") else []
+    if not refs:
+        return {}
+    descendant = int(refs[0])
+    if kind == "xref":  # an indirect array
+        inner = re.findall(r"(\d+) 0 R", doc.xref_object(descendant))
+        descendant = int(inner[0]) if inner else 0
+    if doc.xref_get_key(descendant, "Subtype") != ("name", "/CIDFontType2"):
+        return {}
+    try:
+        program = pymupdf.Font(fontbuffer=doc.extract_font(xref)[3])
+    except (RuntimeError, ValueError, IndexError):
+        return {}
+    by_glyph: dict[int, str] = {}
+    for char in _ALNUM:
+        glyph = program.has_glyph(ord(char))
+        if glyph:
+            by_glyph.setdefault(glyph, char)
+    to_glyph = _cid_to_gid(doc, descendant)
+    drawn = {}
+    for code, text in said.items():
+        glyph = to_glyph(code)
+        if not glyph:
+            continue
+        if len(text) == 1 and program.has_glyph(ord(text)) == glyph:
+            drawn[code] = text
+        elif glyph in by_glyph:
+            drawn[code] = by_glyph[glyph]
+    return drawn
+
+
+def _cid_to_gid(doc: pymupdf.Document, descendant: int) -> Callable[[int], int | None]:
+    """A CIDFontType2's /CIDToGIDMap as a function (``Identity`` or absent: the CID itself)."""
+    kind, value = doc.xref_get_key(descendant, "CIDToGIDMap")
+    if kind != "xref":
+        return lambda cid: cid
+    try:
+        table = doc.xref_stream(int(value.split()[0]))
+    except (ValueError, RuntimeError):
+        return lambda cid: None
+    return lambda cid: (
+        int.from_bytes(table[2 * cid : 2 * cid + 2]) if 2 * cid + 2 <= len(table) else None
+    )
+
+
+def _unicode_map(doc: pymupdf.Document, xref: int, width: int) -> dict[int, str]:
+    """A font's /ToUnicode as code -> text, for codes of `width` bytes (one for a simple font,
+    two for a composite one with an ``Identity`` encoding; what is not read is left out)."""
     kind, value = doc.xref_get_key(xref, "ToUnicode")
     if kind != "xref":
         return {}
@@ -82,21 +185,37 @@ def _unicode_map(doc: pymupdf.Document, xref: int) -> dict[int, str]:
     said: dict[int, str] = {}
     # ranges first, then single codes: a code given on its own governs (as MuPDF reads it)
     for block in _BFRANGE.findall(stream):
-        for line in block.splitlines():
-            hexes = _HEX.findall(line)
-            if len(hexes) != 3 or "[" in line or not hexes[0] or len(hexes[0]) > 2:
-                continue
-            first, last, start = int(hexes[0], 16), int(hexes[1], 16), _text(hexes[2])
-            if len(start) != 1 or last - first > 255:
-                continue
-            for offset in range(last - first + 1):
-                said[first + offset] = chr(ord(start) + offset)
+        tokens = _TOKEN.findall(block)
+        k = 0
+        while k + 2 < len(tokens):
+            first, last = _code(tokens[k], width), _code(tokens[k + 1], width)
+            if tokens[k + 2] == "[":  # one destination per code
+                end = tokens.index("]", k + 3) if "]" in tokens[k + 3 :] else len(tokens)
+                targets = [_text(t[1:-1]) for t in tokens[k + 3 : end]]
+                k = end + 1
+            else:
+                start = _text(tokens[k + 2][1:-1])
+                k += 3
+                if len(start) != 1 or first is None or last is None or last - first > 255:
+                    continue
+                targets = [chr(ord(start) + n) for n in range(last - first + 1)]
+            if first is not None:
+                for n, target in enumerate(targets):
+                    said[first + n] = target
     for block in _BFCHAR.findall(stream):
         hexes = _HEX.findall(block)
         for src, dst in zip(hexes[::2], hexes[1::2], strict=False):
-            if src and len(src) <= 2:
+            if src and len(src) <= 2 * width:
                 said[int(src, 16)] = _text(dst)
     return said
+
+
+def _code(token: str, width: int) -> int | None:
+    """A ``<hex>`` source code of at most `width` bytes, else None."""
+    digits = token[1:-1]
+    if not digits or len(digits) > 2 * width or token[0] != "<":
+        return None
+    return int(digits, 16)
 
 
 def _text(hexes: str) -> str:

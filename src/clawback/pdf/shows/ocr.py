@@ -53,6 +53,7 @@ from PIL import Image
 
 from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import open_pdf, save_clean
+from clawback.pdf.shows.lying import unchecked_fonts
 from clawback.pdf.shows.pagereads import PageReads
 
 __all__ = [
@@ -347,7 +348,8 @@ def write_text_layer(
 
 def read_drawn(page: pymupdf.Page, dpi: int) -> list[Word] | None:
     """The words of what a page draws but may not write: every word of a page `needs_ocr`
-    (or whose Type 0 fonts have no ToUnicode map), read at `dpi`; else the words of its
+    (or whose Type 0 fonts have no ToUnicode map, or one nothing in the file confirms:
+    `lying.unchecked_fonts`), read at `dpi`; else the words of its
     `drawn_regions` (at `REGION_DPI`); None when it draws nothing words could hide in (text
     and plain lines only)."""
     wanted = drawn_plan(page)
@@ -361,7 +363,7 @@ def read_drawn(page: pymupdf.Page, dpi: int) -> list[Word] | None:
 def drawn_plan(page: pymupdf.Page) -> ToRead | None:
     """What `read_drawn` reads of the page: all of it as shown (`regions` None), its
     `drawn_regions` (in its unrotated frame), or nothing (None)."""
-    if needs_ocr(page) or _fonts_without_unicode(page):
+    if needs_ocr(page) or _fonts_without_unicode(page) or unchecked_fonts(page):
         return ToRead()
     regions = _unrotated(page, drawn_regions)
     return ToRead(regions) if regions else None
