@@ -219,4 +219,4 @@ def rejoin_broken_words(text: str, words: frozenset[str]) -> str:
     def join(match: re.Match[str]) -> str:
         return match[1] if (match[1] + match[2]).lower() in words else match[0]
 
-    return re.sub(r"\b([A-Z]{2,})\s(?=([A-Z]{1,6})\b)", join, text)
+    return re.sub(r"\b([A-Z]{2,}|[A-Z][a-z]+)\s(?=([A-Z]{1,6}|[a-z]{1,6})\b)", join, text)

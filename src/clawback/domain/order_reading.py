@@ -33,8 +33,8 @@ How it reads, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from clawback.domain.order_acts import (
@@ -48,7 +48,16 @@ from clawback.domain.order_acts import (
 )
 from clawback.domain.order_clauses import result_of as _outcome
 from clawback.domain.order_dockets import DocketRulings
+from clawback.domain.order_draft import (
+    Draft,
+    Ruling,
+    RulingKey,
+    ruling_key,
+    settle_wholes,
+    settled_rest,
+)
 from clawback.domain.order_exhibits import EXHIBIT_HEAD, exhibit_entries, find_exhibits
+from clawback.domain.order_motions import MotionTitles, first_motion_named
 from clawback.domain.order_papers import (
     discovery_papers,
     docket_refs,
@@ -74,44 +83,6 @@ _QUALIFIER = re.compile(
 )
 _ORDERING_VOICE = re.compile(r"\bORDER(?:ED|S)?\b|\bIT IS\b|\bFURTHER\b")
 _PART_END = re.compile(r",|;|\.\s|\.$|\s+and\s+(?:is\s+)?(?:otherwise\s+)?\w+ed\b", re.I)
-
-
-@dataclass(frozen=True)
-class Ruling:
-    """One disposition: of a motion (``exhibit`` None) or of one exhibit under it."""
-
-    motion: str  # seal | unseal | clawback | compel | protective-order
-    movant: str | None
-    exhibit: str | None
-    outcome: Result
-    part: str | None
-    sentence: str
-    confidence: float
-    reason: str | None = None
-    docket: str | None = None  # the motion's docket entry, when the sentence names it
-    #: a document ruled on that is no exhibit ("docket entry 115-1", "the rest", "the privilege
-    #: claimed"): the motion as a whole is then ruled by its own Ruling (document None)
-    document: str | None = None
-
-    @property
-    def sealed(self) -> bool | None:
-        """For a ruling on sealing an exhibit: whether the exhibit stays sealed."""
-        if self.motion == "seal" and self.exhibit is not None:
-            return self.outcome is not Result.denied
-        if self.motion == "unseal" and self.exhibit is not None:
-            return self.outcome is Result.denied
-        return None
-
-
-@dataclass(frozen=True)
-class Draft:
-    dated: date | None
-    rulings: tuple[Ruling, ...]
-    acts: tuple[Act, ...]
-    warnings: tuple[str, ...] = field(default=())
-
-    def sealing(self) -> list[Ruling]:
-        return [r for r in self.rulings if r.sealed is not None]
 
 
 _MOTION_NOUN = re.compile(r"[\w\s'\u2019,-]{0,40}?\b(?:motions?|requests?|applications?)\b", re.I)
@@ -158,17 +129,20 @@ class _Reader:
             for n in r.numbers
         }
         self.dockets = DocketRulings(words, self.motion_dockets)
+        self.titles = MotionTitles([s for p in self.paragraphs for s in p])
 
     def read(self) -> Draft:
-        rulings: dict[_Key, Ruling] = {}
+        rulings: dict[RulingKey, Ruling] = {}
         acts: list[Act] = []
         flat = [s for p in self.paragraphs for s in p]
         for paragraph in self.paragraphs:
             timed: Act | None = None  # the paragraph's last act with a time
             said: Ruling | None = None  # the paragraph's last ruling
-            for sentence in paragraph:
+            for i, sentence in enumerate(paragraph):
                 for ruling in self._rulings(sentence, flat) + self._directed(sentence, said):
-                    key = (ruling.motion, ruling.docket, ruling.exhibit, ruling.document)
+                    ruled = {r.docket for r in rulings.values() if r.docket}
+                    ruling = self._numbered(ruling, sentence, paragraph[:i], ruled)
+                    key = ruling_key(ruling)
                     held = rulings.get(key)
                     if held is None or ruling.confidence >= held.confidence:
                         rulings[key] = ruling
@@ -179,9 +153,17 @@ class _Reader:
                     acts.append(act)
                     if act.days is not None or act.on_or_before is not None:
                         timed = act
+        settle_wholes(rulings, self.text)
         docketed = {m for m, docket, x, d in rulings if docket is not None and x is d is None}
+        in_parts = {m for m, docket, x, d in rulings if docket is None and (x or d) is not None}
         for motion, docket, exhibit, document in list(rulings):
-            if motion in docketed and docket is None and exhibit is None and document is None:
+            if (
+                motion in docketed
+                and motion not in in_parts
+                and docket is None
+                and exhibit is None
+                and document is None
+            ):
                 del rulings[motion, docket, exhibit, document]  # the motions are named one by one
         if any(motion == "unseal" for motion, _, _, _ in rulings):
             for key in [k for k, r in rulings.items() if r.reason == _UNSEALED]:
@@ -190,18 +172,30 @@ class _Reader:
             rulings[key] = ruling
         for ruling in (
             self._wholesale(rulings, flat)
-            + _settled_rest(rulings.values())
+            + settled_rest(rulings.values())
             + self._waived_by_grant(rulings, flat)
         ):
-            rulings.setdefault(
-                (ruling.motion, ruling.docket, ruling.exhibit, ruling.document), ruling
-            )
+            rulings.setdefault(ruling_key(ruling), ruling)
         warnings = []
         if self.dated is None and any(a.days is not None for a in acts):
             warnings.append("the order's date is not in its text: give it to count its periods")
         return Draft(self.dated, tuple(rulings.values()), tuple(unique_acts(acts)), tuple(warnings))
 
-    def _waived_by_grant(self, rulings: dict[_Key, Ruling], flat: Sequence[str]) -> list[Ruling]:
+    def _numbered(
+        self, ruling: Ruling, sentence: str, before: Sequence[str], ruled: set[str]
+    ) -> Ruling:
+        """A ruling on a whole motion its sentence gives no number, under the number the order
+        gave the motion by title or in the paragraph (`clawback.domain.order_motions`)."""
+        if ruling.docket is not None or ruling.exhibit is not None or ruling.document is not None:
+            return ruling
+        docket = self.titles.docket(sentence) or first_motion_named(
+            sentence, before, self.words, self.motion_dockets - ruled
+        )
+        return ruling if docket is None else replace(ruling, docket=docket)
+
+    def _waived_by_grant(
+        self, rulings: dict[RulingKey, Ruling], flat: Sequence[str]
+    ) -> list[Ruling]:
         """The privilege held waived when the court grants, whole, the receiving side's motion
         against a claw-back (data: against_clawback) in an order that speaks of one, and rules
         on no document of it: "the Court will grant the Motion [to Dedesignate]"."""
@@ -219,8 +213,8 @@ class _Reader:
         ]
 
     def _redacted_in_part(
-        self, rulings: dict[_Key, Ruling], flat: Sequence[str]
-    ) -> list[tuple[_Key, Ruling]]:
+        self, rulings: dict[RulingKey, Ruling], flat: Sequence[str]
+    ) -> list[tuple[RulingKey, Ruling]]:
         """An exhibit sealed whole whose public redacted version the order also directs ("shall
         file redacted versions of Doc. 118, Ex. 2 (redacting pages 14-19)"): sealed in part,
         the part what is redacted."""
@@ -229,11 +223,15 @@ class _Reader:
             versions = _REDACTED_VERSIONS.search(sentence)
             if versions is None:
                 continue
+            filed_as = self._entries_at(sentence)
             for label, at in self._exhibits(sentence, []):
                 if at < versions.end():
                     continue
                 redacting = _REDACTING.match(sentence, at)
+                entry = filed_as.get(at)
                 for key, ruling in rulings.items():
+                    if entry is not None and ruling.entry != entry:
+                        continue  # another filing's exhibit of the same letter
                     if ruling.exhibit == label and ruling.outcome is Result.granted:
                         part = redacting["part"].strip() if redacting else None
                         found.append(
@@ -241,7 +239,7 @@ class _Reader:
                         )
         return found
 
-    def _wholesale(self, rulings: dict[_Key, Ruling], flat: Sequence[str]) -> list[Ruling]:
+    def _wholesale(self, rulings: dict[RulingKey, Ruling], flat: Sequence[str]) -> list[Ruling]:
         """Each exhibit a motion asked for that no sentence rules on, and each paper it names by
         docket number ("redact ... page 19 of plaintiff's Response (Doc. 381)"), at the outcome
         of the motion as a whole, where that outcome is all one way (see the module doc)."""
@@ -367,12 +365,15 @@ class _Reader:
                 *documents,
             ]
         found = []
+        filed_as = self._entries_at(sentence)
         for i, (label, at) in enumerate(exhibits):
             outcome, part = self._exhibit_outcome(sentence, at, outcomes, mixed)
             upto = exhibits[i + 1][1] if i + 1 < len(exhibits) else len(sentence)
             if outcome in _SUPPLEMENTABLE and self.words.supplements.find(sentence[at:upto]):
                 outcome = Result.granted_subject_to_supplement  # "pending ... clarification"
             found.append(Ruling(motion, movant, label, outcome, part, sentence, confidence, reason))
+            if at in filed_as:
+                found[-1] = replace(found[-1], entry=filed_as[at])
         paper = joined_paper(sentence, exhibits[-1][1], self.words.papers)
         if paper is not None:
             last = found[-1]
@@ -390,6 +391,14 @@ class _Reader:
                 labels.add(label)
                 exhibits.append((label, entry.start()))
         return sorted(exhibits, key=lambda found: found[1])
+
+    def _entries_at(self, sentence: str) -> dict[int, str]:
+        """Where ``sentence`` names an exhibit by the docket entry it was filed as, the entry."""
+        return {
+            entry.start(): number
+            for entry in _ENTRY.finditer(sentence)
+            if (number := re.sub(r"\s+", "", entry[1])) in self.entries
+        }
 
     def _documents(self, sentence: str, outcomes: Sequence[Found]) -> list[tuple[str, Result]]:
         """The documents a sentence rules on in parts, each with its outcome: one named after
@@ -409,6 +418,10 @@ class _Reader:
             remainder = self.words.remainders.find(before)
             if remainder and not before[remainder[-1].end :].strip():
                 named.append(("the rest", result))
+        remaining = [f for f in self.words.remaining.find(sentence) if f.end <= outcomes[0].start]
+        if not named and remaining:  # "Defendants' motion to seal the remaining exhibits is denied"
+            said = sentence[remaining[0].start : remaining[0].end]
+            named.append((said, _outcome(outcomes[0].label)))
         if not named:
             for paper in subject_papers(sentence, outcomes[0], self.words.papers):
                 result = _outcome(outcomes[0].label)
@@ -432,9 +445,17 @@ class _Reader:
             if not any(0 <= verb.start - d.end <= 40 for d in directing):
                 continue  # "GRANTED to the extent it seeks to seal ...": no direction
             rest = sentence[verb.end :].strip().rstrip(".").strip()
-            if not (_DOCKET_REF.match(rest) or _DOCKET_REF.search(rest[:40])):
+            numbered = bool(_DOCKET_REF.match(rest) or _DOCKET_REF.search(rest[:40]))
+            unsealing = act in {"unseal", "be unsealed"}
+            listed = [] if numbered or not unsealing else find_exhibits(rest)
+            if not (numbered or listed):
                 continue
-            if act in {"unseal", "be unsealed"}:
+            if listed:  # "directed to unseal the following documents: Exhibits H, I, J"
+                return [
+                    Ruling("seal", None, x, Result.denied, None, sentence, ORDERING, _UNSEALED)
+                    for x, _ in listed
+                ]
+            if unsealing:
                 return [
                     Ruling(
                         "seal",
@@ -505,7 +526,6 @@ class _Reader:
         return None
 
 
-_Key = tuple[str, str | None, str | None, str | None]  # motion, docket, exhibit, document
 _DOCKET_REF = re.compile(
     r"(?:the\s+\w+\s+filed\s+at\s+)?(?:Docket|Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.|#|entr(?:y|ies))?\s*\d",
     re.I,
@@ -520,7 +540,7 @@ _UNTIL = re.compile(r"\s+until\b", re.I)
 _THE_MOTION = re.compile(r"^\W*(?:\d+\.\s*)?The\s+motion\b", re.I)
 #: an outcome the source's text layer may break with a space ("GRA NTED"): joined before reading
 _CAPITAL_OUTCOMES = frozenset(
-    {"granted", "denied", "granting", "denying", "grants", "denies", "ordered", "moot"}
+    {"granted", "denied", "granting", "denying", "grants", "denies", "ordered", "moot", "clerk"}
 )
 #: an outcome the court reports having given before ("The Court already granted one motion")
 _RECITED = re.compile(r"\b(?:already|previously|earlier|had)\s+$", re.I)
@@ -537,24 +557,6 @@ _AGAINST_CLAWBACK = frozenset({"clawback", "compel"})
 _HEADING_END = re.compile(
     r"(?m)^((?:[^a-z\n]*[A-Z]{2}[^a-z\n]*|\([^()\n]{1,40}\)))[ \t]*\n(?=[ \t]*[A-Z][a-z])"
 )
-
-
-def _settled_rest(rulings: Iterable[Ruling]) -> list[Ruling]:
-    """Where the parties settled part of a motion between them ("resolve the dispute with
-    respect to nineteen of the twenty documents": withdrawn), the motion's own outcome is the
-    ruling on the rest."""
-    rulings = list(rulings)
-    settled = {
-        r.motion for r in rulings if r.document is not None and r.outcome is Result.withdrawn
-    }
-    return [
-        replace(r, document="the rest", confidence=ASSUMED)
-        for r in rulings
-        if r.motion in settled
-        and r.exhibit is None
-        and r.document is None
-        and r.outcome is not Result.withdrawn
-    ]
 
 
 def _one(docketed: Sequence[tuple[str, str, Result]]) -> str | None:

@@ -69,6 +69,7 @@ class OrderWords:
     requests: Vocabulary
     extents: Vocabulary
     remainders: Vocabulary
+    remaining: Vocabulary
     waivable: Vocabulary
     contentions: Vocabulary
     against_clawback: Vocabulary
@@ -110,6 +111,7 @@ class OrderWords:
             requests=listed("requests"),
             extents=optional("extents"),
             remainders=optional("remainders"),
+            remaining=optional("remaining"),
             waivable=optional("waivable"),
             contentions=optional("contentions"),
             against_clawback=optional("against_clawback"),

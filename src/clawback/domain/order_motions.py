@@ -1,0 +1,92 @@
+"""Which motion a ruling is on, where its sentence gives no docket number: a motion the order
+named once by title and number ("Defendants' First Motion for Protective Order (doc. 59)") and
+rules on later by the title alone ("the Court grants Defendants' First Motion for Protective
+Order"), or "the motion" of a paragraph that named one motion's number before ("In the
+remaining motion to seal, Docket No. 437, ... the Court hereby GRANTS the motion to seal").
+And which docket number is no motion ruled: a caption's number the body never names again.
+Part of `clawback.domain.order_reading`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from clawback.domain.order_papers import docket_refs, running_refs
+from clawback.domain.order_words import OrderWords
+
+__all__ = ["MotionTitles", "caption_only", "first_motion_named"]
+
+#: a motion's title in capitals, then its docket number in brackets: "Defendants' Second
+#: Motion for Protective Order (doc. 82)", "Plaintiff's Motion to Compel (Dkt. No. 40)"
+_TITLED = re.compile(
+    r"\b(?P<title>(?:[A-Z][\w'\u2019.]*\s+){0,5}(?:Motion|Application)\s+(?:for|to)\s+"
+    r"(?:(?:[A-Z][\w'\u2019-]*|of|for|to|the|and|in)\s+){0,8}?[A-Z][\w'\u2019-]*)"
+    r"\s*\(\s*(?i:doc(?:ket)?|dkt|ecf)s?\.?\s*(?i:no\.?\s*)?(?P<n>\d+)\s*\)"
+)
+#: "the motion", one motion, in a sentence that names none by number
+_THE_MOTION = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?motion\b(?!s)", re.I)
+
+
+def _key(title: str) -> str:
+    return " ".join(title.replace("\u2019", "'").lower().split())
+
+
+class MotionTitles:
+    """The titles an order gives its motions with their docket numbers, each once."""
+
+    def __init__(self, sentences: Sequence[str]) -> None:
+        numbered: dict[str, set[str]] = {}
+        for sentence in sentences:
+            for match in _TITLED.finditer(sentence):
+                numbered.setdefault(_key(match["title"]), set()).add(match["n"])
+        #: a title given two numbers names no one motion
+        self.dockets = {title: ns.pop() for title, ns in numbered.items() if len(ns) == 1}
+        spaced = (re.escape(t).replace(r"\ ", r"\s+") for t in sorted(self.dockets, key=len)[::-1])
+        self._pattern = (
+            re.compile(r"(?<![\w'])(?:" + "|".join(spaced) + r")(?!\w)", re.I)
+            if self.dockets
+            else None
+        )
+
+    def docket(self, sentence: str) -> str | None:
+        """The docket number of the one titled motion ``sentence`` names (None for none or
+        several)."""
+        if self._pattern is None:
+            return None
+        named = {self.dockets[_key(m.group())] for m in self._pattern.finditer(sentence)}
+        return named.pop() if len(named) == 1 else None
+
+
+def first_motion_named(
+    sentence: str, before: Sequence[str], words: OrderWords, motion_dockets: set[str]
+) -> str | None:
+    """The docket number of "the motion" ``sentence`` rules on: the motion number (of
+    ``motion_dockets``, those not yet ruled) of the last sentence before it in its paragraph
+    to number any, if it numbers one, where the sentence itself names no number and speaks of
+    one motion."""
+    if not _THE_MOTION.search(sentence) or docket_refs(sentence, words.papers):
+        return None
+    if running_refs(sentence):
+        return None
+    for said in reversed(before):
+        numbers = [n for r in running_refs(said) for n in r.numbers]
+        numbers += [
+            n for r in docket_refs(said, words.papers) if r.paper is None for n in r.numbers
+        ]
+        named = {n for n in numbers if n in motion_dockets}
+        if named:  # the last sentence to number motions, if it numbers one
+            return named.pop() if len(named) == 1 else None
+    return None
+
+
+def caption_only(docket: str, sentence: str, text: str) -> bool:
+    """Whether a motion ruled by ``docket`` in ``sentence`` is only a caption's ("ORDER
+    GRANTING IN PART MOTION TO SEAL (Docket No. 338)"): the sentence is a heading in capitals
+    and the number is written nowhere else in the order."""
+    heading = re.search(
+        r"\bORDER\b[^a-z]*\b(?:GRANTING|DENYING)\b[^a-z]*(?:\([^()]*\)\W*)?$", sentence
+    )
+    if heading is None:
+        return False
+    return len(re.findall(rf"(?<![\d-]){re.escape(docket)}(?![\d-])", text)) == 1
