@@ -105,3 +105,13 @@ def test_two_exhibits_with_one_letter_keep_their_own_rulings() -> None:
     )
     on_d = sorted(r.outcome.value for r in draft.rulings if r.exhibit == "D")
     assert on_d == ["granted", "granted_in_part"]
+
+
+def test_a_heading_motion_of_no_number_is_dropped_when_the_body_numbers_it() -> None:
+    draft = read_order(
+        "ORDER DENYING DEFENDANT'S MOTION TO SEAL\n"
+        "Accordingly, the Court DENIES defendant's motion to seal (Dkt. # 156). The Clerk of"
+        " Court is directed to unseal the motion filed at Dkt. # 158.\n"
+    )
+    whole = [r.docket for r in draft.rulings if r.exhibit is None and r.document is None]
+    assert whole == ["156"]

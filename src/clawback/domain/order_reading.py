@@ -155,7 +155,11 @@ class _Reader:
                         timed = act
         settle_wholes(rulings, self.text)
         docketed = {m for m, docket, x, d in rulings if docket is not None and x is d is None}
-        in_parts = {m for m, docket, x, d in rulings if docket is None and (x or d) is not None}
+        in_parts = {  # a motion of no number ruled in parts both ways (settle_wholes)
+            m
+            for (m, docket, x, d), r in rulings.items()
+            if docket is None and x is d is None and r.outcome is Result.granted_in_part
+        } & {m for m, docket, x, d in rulings if docket is None and (x or d) is not None}
         for motion, docket, exhibit, document in list(rulings):
             if (
                 motion in docketed
