@@ -115,3 +115,12 @@ def test_a_heading_motion_of_no_number_is_dropped_when_the_body_numbers_it() -> 
     )
     whole = [r.docket for r in draft.rulings if r.exhibit is None and r.document is None]
     assert whole == ["156"]
+
+
+def test_a_motion_to_compel_the_return_of_produced_documents_is_a_claw_back() -> None:
+    draft = read_order(
+        "ORDER GRANTING MOTION TO COMPEL THE RETURN OF AN INADVERTENTLY PRODUCED DOCUMENT\n"
+        "The Court has reviewed the briefing. Defendant's request for the return of the"
+        " forty-three documents is DENIED.\n"
+    )
+    assert {r.motion for r in draft.rulings} == {"clawback"}
