@@ -89,6 +89,7 @@ def grow(
                         "tier": rng.choice([None, "Confidential", "AEO"]),
                         "sequestered": rng.random() < 0.05,
                         "withheld": rng.random() < 0.01,
+                        **_stamps(prefix, d * per_doc + 1, d * per_doc + per_doc),
                     }
                 )
                 for i in range(per_doc):
@@ -100,6 +101,17 @@ def grow(
                 conn.execute(insert(t.Document), docs)
                 _insert_pages(conn, rows)
     return first, last
+
+
+def _stamps(prefix: str, first: int, last: int) -> dict[str, object]:
+    """A generated document's stamp columns (``service.stamps``): pages `first` to `last`."""
+    low, high = BatesNumber(prefix, first, 8), BatesNumber(prefix, last, 8)
+    return {
+        "first_bates": low,
+        "last_bates": high,
+        "first_series": low.series,
+        "first_number": low.number,
+    }
 
 
 def _insert_pages(conn: Connection, rows: list[tuple[object, ...]]) -> None:

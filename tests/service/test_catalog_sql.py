@@ -16,7 +16,7 @@ import pytest
 
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.errors import NotFound
-from clawback.service import Record
+from clawback.service import Record, stamps
 from clawback.service.catalog import Catalog, Listed
 from clawback.storage import tables as t
 
@@ -54,10 +54,11 @@ def _world(ws: Record, docs: Docs = DOCS) -> None:
         volume = t.Production(volume="V1", first=first, last=last, state="complete")
         s.add(volume)
         s.flush()
+        made = []
         for n, (pages, exhibit, control, held_by, tier) in enumerate(docs, start=1):
             # produced: the producing side's, stamped or an exhibit's never
             produced = held_by == "producing" and (any(pages) or exhibit is None)
-            s.add(
+            made.append(
                 t.Document(
                     id=n,
                     control=control,
@@ -73,6 +74,7 @@ def _world(ws: Record, docs: Docs = DOCS) -> None:
                     tier=tier,
                 )
             )
+            s.add(made[-1])
             for idx, bates in enumerate(pages):
                 s.add(
                     t.Page(
@@ -85,6 +87,7 @@ def _world(ws: Record, docs: Docs = DOCS) -> None:
                         image_sha256=[],
                     )
                 )
+        stamps.refresh(s, made)  # as every writer of a page's number does
 
 
 def _stamps(pages: list[str | None]) -> tuple[BatesNumber | None, BatesNumber | None]:

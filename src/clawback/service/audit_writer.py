@@ -109,18 +109,16 @@ class AuditWriter:
     def _write(self, group: list[_Waiting]) -> None:
         session = self._sessions()
         try:
-            with session.begin():
-                for waiting in group:
-                    for action, subject, detail in waiting.entries:
-                        audit.append(
-                            session,
-                            self._keys,
-                            waiting.actor,
-                            waiting.path,
-                            action,
-                            subject,
-                            detail,
-                        )
+            with session.begin():  # the head read and written once for the group
+                audit.append_all(
+                    session,
+                    self._keys,
+                    [
+                        (waiting.actor, waiting.path, action, subject, detail)
+                        for waiting in group
+                        for action, subject, detail in waiting.entries
+                    ],
+                )
         except SQLAlchemyError as exc:
             raise StorageError(f"the database refused the change: {first_line(exc)}") from None
         finally:

@@ -14,11 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
-    CTE,
     ColumnElement,
-    ScalarSelect,
     Select,
-    SQLColumnExpression,
     String,
     case,
     exists,
@@ -123,33 +120,25 @@ class Catalog(Service):
         if not 0 <= offset <= MAX_OFFSET:
             raise InvalidInput(f"offset must be between 0 and {MAX_OFFSET}, not {offset}")
         with self.ctx.reading() as s:
-            # Materialized: each document's first page read once, not once per use below.
-            listed_keys = self._keys(s, designation, family, claim, exhibits)
-            keys = listed_keys.cte("listed").prefix_with("MATERIALIZED")
-            first = keys.c.first
+            doc = t.Document
             dialect = s.get_bind().dialect.name
-            query = select(keys.c.id, first, func.count().over())
-            if bates is not None:
+            query = self._keys(s, designation, family, claim, exhibits)
+            if bates is not None:  # the document's stamped pages meet the range
                 query = query.where(
-                    bates_series(first, dialect) == bates.series,
-                    bates_counter(first) <= bates.last.number,
-                    bates_counter(_stamped(keys.c.id, -1)) >= bates.first.number,
+                    doc.first_series == bates.series,
+                    doc.first_number <= bates.last.number,
+                    bates_counter(doc.last_bates.expression) >= bates.first.number,
                 )
-            found = s.execute(query.order_by(*_order(keys, dialect)).offset(offset).limit(limit))
+            counted_query = query.add_columns(func.count().over())
+            found = s.execute(
+                counted_query.order_by(*_order(self.actor, dialect)).offset(offset).limit(limit)
+            )
             page = found.all()
             if page:
-                total = page[0][2]  # counted inside the filter, before the page is cut
+                total = page[0][3]  # counted inside the filter, before the page is cut
             else:  # none on this page: past the end, or none at all
                 total = s.scalar(select(func.count()).select_from(query.subquery())) or 0
-            ids = [row[0] for row in page]
-            doc = t.Document
-            lasts = {  # each last page read for the page's documents only
-                n: last
-                for n, last in s.execute(
-                    select(doc.id, _stamped(doc.id, -1)).where(doc.id.in_(ids))
-                )
-            }
-            listed = self._listed(s, [_Key(n, f, lasts.get(n)) for n, f, _ in page])
+            listed = self._listed(s, [_Key(n, first, last) for n, first, last, _ in page])
             self.ctx.audit(s, "read.list", f"{len(listed)} of {counted(total, 'document')}")
         return Listing(listed, total=total, offset=offset)
 
@@ -160,19 +149,13 @@ class Catalog(Service):
         family: str | None,
         claim: str | None,
         exhibits: bool,
-    ) -> Select[tuple[int, BatesNumber | None, int | None, str]]:
-        """Each visible document answering the filters (all but the Bates range, which is on
-        its first and last pages): its id, first stamped page, exhibit, and control number as
-        the actor may know it ("" for another side's document)."""
+    ) -> Select[int, BatesNumber | None, BatesNumber | None]:
+        """Each visible document answering the filters (all but the Bates range): its id and
+        its first and last stamped pages' numbers (kept on its row, ``service.stamps``)."""
         doc = t.Document
-        shown = (
-            doc.control
-            if full_view(self.actor)
-            else case((doc.held_by == self.actor.seat.value, doc.control), else_="")
+        query = select(doc.id, doc.first_bates, doc.last_bates).where(
+            access_rules.visible(self.actor, doc)
         )
-        query = select(
-            doc.id, _stamped(doc.id, 1).label("first"), doc.exhibit, shown.label("control")
-        ).where(access_rules.visible(self.actor, doc))
         if claim:
             query = query.where(doc.exhibit.in_(lookup.claim(s, self.actor, claim).exhibits))
         if family:
@@ -352,29 +335,26 @@ def _same_series(here: BatesNumber, other: BatesNumber | None) -> BatesNumber | 
     return other if other is not None and other.series == here.series else None
 
 
-def _stamped(doc: SQLColumnExpression[int], direction: int) -> ScalarSelect[BatesNumber | None]:
-    """The first (``1``) or last (``-1``) stamped Bates number, by page order, of the document
-    whose id is ``doc``."""
-    idx = t.Page.idx if direction > 0 else t.Page.idx.desc()
-    return (
-        select(t.Page.bates)
-        .where(t.Page.document_id == doc, t.Page.bates.is_not(None))
-        .order_by(idx)
-        .limit(1)
-        .scalar_subquery()
-    )
-
-
-def _order(keys: CTE, dialect: str) -> list[ColumnElement[Any]]:
+def _order(actor: Actor, dialect: str) -> list[ColumnElement[Any]]:
     """A listing's order: stamped documents first, by their first page's series and number;
-    then the others by exhibit, then control number as the actor may know it; then id."""
-    stamped = keys.c.first.is_not(None)
-    control: ColumnElement[str] = case((stamped, ""), else_=keys.c.control)
+    then the others by exhibit, then control number as the actor may know it (another side's
+    document by none); then id."""
+    doc = t.Document
+    stamped = doc.first_series.is_not(None)
+    series: ColumnElement[Any] = doc.first_series.expression
+    known = (
+        doc.control
+        if full_view(actor)
+        else case((doc.held_by == actor.seat.value, doc.control), else_="")
+    )
+    control: ColumnElement[str] = case((stamped, ""), else_=known)
+    if dialect == "postgresql":
+        series, control = series.collate("C"), control.collate("C")
     return [
         case((stamped, 0), else_=1),
-        bates_series(keys.c.first, dialect),
-        bates_counter(keys.c.first),
-        case((stamped, 0), else_=func.coalesce(keys.c.exhibit, 0)),
-        control.collate("C") if dialect == "postgresql" else control,
-        keys.c.id,
+        series,
+        doc.first_number.expression,
+        case((stamped, 0), else_=func.coalesce(doc.exhibit, 0)),
+        control,
+        doc.id.expression,
     ]

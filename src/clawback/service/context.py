@@ -161,16 +161,8 @@ class Context:
                 entries.append(("record.change", "", {}))
             action, subject, detail = entries[-1]
             entries[-1] = (action, subject, {**detail, "state": bound})
-        for action, subject, detail in entries:
-            audit.append(
-                s,
-                self.workspace.keys,
-                self.actor.name,
-                self.actor.via.value,
-                action,
-                subject,
-                detail,
-            )
+        by = (self.actor.name, self.actor.via.value)
+        audit.append_all(s, self.workspace.keys, [(*by, *entry) for entry in entries])
         entries.clear()
         changed.clear()
 

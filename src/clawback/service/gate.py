@@ -34,7 +34,7 @@ from clawback.domain.accounts import (
 )
 from clawback.domain.actor import Via
 from clawback.domain.errors import ClawbackError, InvalidInput
-from clawback.domain.order import Person, Side
+from clawback.domain.order import Person, ProtectiveOrder, Side, order_from_data
 from clawback.domain.seats import Act
 from clawback.service import rows
 from clawback.service.accounts import HASHER, now, token_digest
@@ -82,6 +82,11 @@ class Visitor:
     csrf: str
     expires_at: datetime
     pending: tuple[str, ...]
+    #: The person as seated and the protective order in force, read once with the session for
+    #: this request: its record and its pages take them from here, never read again (nor kept
+    #: beyond the request).
+    seat: Person
+    order: ProtectiveOrder | None
 
 
 def _digest(value: str) -> str:
@@ -201,9 +206,14 @@ class Gate:
         person = s.get(t.Person, email)
         if account is None or person is None:
             raise NotAuthenticated("your session has ended: log in again")
-        seat = Person(person.email, person.name, Side(person.side), person.category)
+        seat = Person(
+            person.email, person.name, Side(person.side), person.category, person.acknowledged
+        )
         unsigned = signs_undertaking(seat) and account.undertaking_signed_at is None
-        return Visitor(email, person.name, csrf, expires, (UNDERTAKING,) if unsigned else ())
+        pending = (UNDERTAKING,) if unsigned else ()
+        matter = s.get(t.Matter, 1)
+        order = order_from_data(matter.order) if matter is not None else None
+        return Visitor(email, person.name, csrf, expires, pending, seat, order)
 
     def record(self, visitor: Visitor, via: Via = Via.web) -> Record:
         """The record as the visitor reaches it, once nothing is pending."""
@@ -211,7 +221,7 @@ class Gate:
             raise UndertakingUnsigned(
                 "sign the protective order's acknowledgment before any document shows"
             )
-        return self.workspace.person(visitor.email, via)
+        return self.workspace.record(actors.actor(visitor.seat, visitor.order, via))
 
     def bearer(self, token: str | None) -> Record:
         """The record as the holder of this API token reaches it."""

@@ -43,7 +43,7 @@ from clawback.pdf.marks.stamp import CORNERS
 from clawback.pdf.produced import Job, Made, hits_on, make_many
 from clawback.pdf.shows.extract import read_pages
 from clawback.service import access as access_rules
-from clawback.service import lookup, rows, volume_numbers
+from clawback.service import lookup, rows, stamps, volume_numbers
 from clawback.service.base import Service
 from clawback.storage import tables as t
 
@@ -260,7 +260,7 @@ class Productions(Service):
                 page.text = texts[page.idx]
             doc.produced = None
             doc.production = None
-        s.flush()
+        stamps.refresh(s, docs)
         access_rules.refresh(s, list(docs))
         return docs
 
@@ -467,6 +467,7 @@ class Productions(Service):
             if entry["withheld"] or entry.get("native"):
                 recipe = "slip sheet" if entry["withheld"] else "native placeholder"
             doc.produced = self.ctx.put(s, output, "application/pdf", doc.original, recipe)
+            stamps.stamp(doc, [page.bates for page in pages if page.bates is not None])
             label = rows.label(doc)
         return label, doc.produced
 

@@ -61,6 +61,7 @@ from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.pdf.shows.extract import page_count
 from clawback.service import access as access_rules
+from clawback.service import stamps
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest
 from clawback.service.rows import protective_order
@@ -271,6 +272,7 @@ class Imports(Service):
                     s.flush()
                 production.last = span.last
                 doc.produced, doc.production = doc.original, production.id
+                stamps.stamp(doc, [page.bates for page in numbered if page.bates is not None])
             designation = self._designate(s, doc, row, volume, notes)
             self.ctx.audit(
                 s, "volume.import", row.control, volume=volume, document=doc.control, row=row.number

@@ -13,7 +13,6 @@ trail never gave out is no code.
 from __future__ import annotations
 
 import hashlib
-import io
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -148,19 +147,15 @@ def picture(
         kept.put(key, found)
     if mark is None:  # the same picture for every copy
         return found.png
-    from PIL import Image
+    from clawback.pdf.marks import laid
 
-    width, height = found.width, found.height
     with pymupdf.open() as clear:
         layer = clear.new_page(width=found.page_width, height=found.page_height)
         draw(layer, mark.lines)
         marks = layer.get_pixmap(dpi=dpi, alpha=True)
-    picture_ = Image.frombytes("RGB", (width, height), kept.pixels(key, found)).convert("RGBA")
-    over = Image.frombytes("RGBa", (marks.width, marks.height), marks.samples).convert("RGBA")
-    picture_.alpha_composite(over.crop((0, 0, width, height)))  # the same size, to a pixel
-    out = io.BytesIO()
-    picture_.convert("RGB").save(out, "PNG", compress_level=1)
-    return out.getvalue()
+    width, height = found.width, found.height
+    pixels = laid.lay(kept.pixels(key, found), width, height, marks.samples, marks.width)
+    return laid.png(pixels, width, height)
 
 
 def recorded(

@@ -242,16 +242,20 @@ def append(
     Refused (ClawbackError) when the head does not carry ``keys``' MAC: the key is not the
     workspace's, or the head was rewritten, and a new entry must not vouch for either.
     """
-    if path not in PATHS:
-        raise ValueError(f"audit path {path!r} is not one of {', '.join(PATHS)}")
-    for name, value in (("actor", actor), ("path", path), ("action", action), ("subject", subject)):
-        limit: int | None = getattr(t.Audit.__table__.c[name].type, "length", None)
-        if not isinstance(value, str) or (limit is not None and len(value) > limit):
-            raise ValueError(f"audit {name} {value!r} is not text of at most {limit} characters")
-    kept = plain(detail)
-    state = kept.get("state", {})
-    if not isinstance(state, dict) or not all(isinstance(v, str) for v in state.values()):
-        raise ValueError("audit detail's state must map each record to a digest or 'deleted'")
+    (row,) = append_all(session, keys, [(actor, path, action, subject, detail)])
+    return row
+
+
+#: One entry to append: actor, path, action, subject, detail.
+Appended = tuple[str, str, str, str, Mapping[str, Any]]
+
+
+def append_all(session: Session, keys: AuditKeys, entries: Sequence[Appended]) -> list[t.Audit]:
+    """``append`` each of ``entries`` in turn, the head read, checked and written once for
+    them all (each entry still chained to the one before, as one by one)."""
+    kept_details = [_checked(*entry) for entry in entries]
+    if not entries:
+        return []
     head = _lock_head(session)
     if head is None:
         raise ClawbackError("the audit trail has no head row: run its verify before writing more")
@@ -267,16 +271,37 @@ def append(
             "the audit trail's head does not carry this audit key's MAC: the key is not this "
             "workspace's, or the head was rewritten outside clawback; run audit verify"
         )
-    moment, seq = datetime.now(UTC), head.seq + 1
-    fields = {"seq": seq, "stamp": stamp(moment), "actor": actor, "path": path}
-    fields |= {"action": action, "subject": subject, "detail": kept, "prev": head.hash}
-    hashed = digest(fields)
-    mac = entry_mac(keys, seq, hashed)
-    row = t.Audit(**fields, hash=hashed, mac=mac, at=moment.replace(tzinfo=None))
-    head.seq, head.hash, head.mac = seq, hashed, head_mac(keys, seq, hashed)
-    session.add(row)
+    added = []
+    for (actor, path, action, subject, _), kept in zip(entries, kept_details, strict=True):
+        moment, seq = datetime.now(UTC), head.seq + 1
+        fields = {"seq": seq, "stamp": stamp(moment), "actor": actor, "path": path}
+        fields |= {"action": action, "subject": subject, "detail": kept, "prev": head.hash}
+        hashed = digest(fields)
+        mac = entry_mac(keys, seq, hashed)
+        row = t.Audit(**fields, hash=hashed, mac=mac, at=moment.replace(tzinfo=None))
+        head.seq, head.hash, head.mac = seq, hashed, head_mac(keys, seq, hashed)
+        session.add(row)
+        added.append(row)
     session.flush()
-    return row
+    return added
+
+
+def _checked(
+    actor: str, path: str, action: str, subject: str, detail: Mapping[str, Any]
+) -> dict[str, Any]:
+    """An entry's detail as kept, once its fields are checked (a ValueError for one that is
+    not what the trail holds)."""
+    if path not in PATHS:
+        raise ValueError(f"audit path {path!r} is not one of {', '.join(PATHS)}")
+    for name, value in (("actor", actor), ("path", path), ("action", action), ("subject", subject)):
+        limit: int | None = getattr(t.Audit.__table__.c[name].type, "length", None)
+        if not isinstance(value, str) or (limit is not None and len(value) > limit):
+            raise ValueError(f"audit {name} {value!r} is not text of at most {limit} characters")
+    kept = plain(detail)
+    state = kept.get("state", {})
+    if not isinstance(state, dict) or not all(isinstance(v, str) for v in state.values()):
+        raise ValueError("audit detail's state must map each record to a digest or 'deleted'")
+    return kept
 
 
 def _lock_head(session: Session, *, share: bool = False) -> t.AuditHead | None:

@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     CheckConstraint,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     SmallInteger,
@@ -76,6 +77,7 @@ class Blob(Base):
 
 class Document(Base):
     __tablename__ = "document"
+    __table_args__ = (Index("ix_document_listing", "first_series", "first_number", "id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     control: Mapped[str] = mapped_column(String(40), unique=True)
     title: Mapped[str] = mapped_column(String(300))
@@ -114,6 +116,14 @@ class Document(Base):
     filed_under_seal: Mapped[bool] = mapped_column(server_default=false())  # no insert default
     # The day a filed paper was filed: FRE 502(b)'s clock for a claim over it (migration 0021).
     filed_on: Mapped[date | None]
+    # Its first and last stamped pages' Bates numbers, and the first's series and number (as
+    # ``BatesNumber`` orders them), kept by ``service.stamps`` wherever pages are numbered or
+    # lose their numbers, so that a listing orders and filters documents by their Bates
+    # numbers without reading their pages (migration 0024).
+    first_bates: Mapped[BatesNumber | None] = mapped_column(Bates)
+    last_bates: Mapped[BatesNumber | None] = mapped_column(Bates)
+    first_series: Mapped[str | None] = mapped_column(String(60))
+    first_number: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Page(Base):

@@ -17,7 +17,7 @@ from clawback.domain.errors import InvalidInput
 from clawback.domain.pinpoints import FiledKind, docket_entry
 from clawback.domain.seats import Act
 from clawback.web import csrf
-from clawback.web.auth import CurrentRecord, CurrentVisitor, workspace
+from clawback.web.auth import CurrentRecord, CurrentVisitor
 from clawback.web.forms import Csrf, Text
 from clawback.web.rendering import page
 
@@ -29,7 +29,7 @@ Short = Annotated[str, Form(max_length=300)]
 @router.get("/docket")
 def docket(request: Request, visitor: CurrentVisitor, record: CurrentRecord) -> HTMLResponse:
     papers = record.docket.papers()
-    order = workspace(request).protective_order()
+    order = visitor.order  # read with the session, for this request
     may_designate = record.may(Act.designate)
     return page(
         request,

@@ -13,7 +13,7 @@ from clawback.domain.seats import Act
 from clawback.service.catalog import Listed
 from clawback.service.reads import MAX_LIMIT, MAX_OFFSET
 from clawback.web import csrf
-from clawback.web.auth import CurrentRecord, CurrentVisitor, settings, workspace
+from clawback.web.auth import CurrentRecord, CurrentVisitor, settings
 from clawback.web.forms import Csrf
 from clawback.web.rendering import page
 
@@ -66,7 +66,7 @@ def documents(
         limit=size,
         offset=offset,
     )
-    order = workspace(request).protective_order()
+    order = visitor.order  # read with the session, for this request
     done = request.query_params.get("designated", "")
     chosen = {
         "bates_from": bates_from,
