@@ -79,6 +79,10 @@ WORK_PRODUCT = (
     "brief.propose",
     "copies",
     "trace",
+    # a file handed out: the log counts the rows its reader may read, a package's file names
+    # what it holds
+    "privilege_log.download",
+    "file.download",
 )
 
 #: Entries that count or span a whole volume (``produce ... documents=19``, a Bates span from
