@@ -65,6 +65,8 @@ PAPER_KEYS = frozenset({"papers", "papers_sealed"})
 #: the detail key that names a claim: a claim is named ``claim:<id>`` among a trail's names.
 CLAIM_SUBJECTS = ("claim.", "rule", "notice.mail")
 CLAIM_NOTICE = "claim.notice"
+#: Entries whose subject is a deadline's number: a deadline is named ``deadline:<n>``.
+DEADLINE_SUBJECTS = ("deadline.done",)
 
 #: Entries that record what a person read or looked for: that side's work product.
 WORK_PRODUCT = (
@@ -79,6 +81,10 @@ WORK_PRODUCT = (
     "brief.propose",
     "copies",
     "trace",
+    # a file handed out: the log counts the rows its reader may read, a package's file names
+    # what it holds
+    "privilege_log.download",
+    "file.download",
 )
 
 #: Entries that count or span a whole volume (``produce ... documents=19``, a Bates span from
@@ -231,6 +237,7 @@ class AuditTrail(Service):
         names |= {f"Ex. {d.exhibit}" for d in hidden.values() if d.exhibit is not None}
         names |= {f"ECF No. {d.docket}" for d in hidden.values() if d.docket is not None}
         names |= _unknown_claims(s, self.actor, among)
+        names |= _unknown_deadlines(s, self.actor, among)
         ids = list(hidden)
         for chunk in range(0, len(ids), 500):
             of = stamps.where(page.document_id.in_(ids[chunk : chunk + 500]))
@@ -270,6 +277,25 @@ def _unknown_claims(s: Session, actor: Actor, among: set[str] | None) -> set[str
     return {f"claim:{c}" for c in lookup.unknown_claims(s, actor, wanted)}
 
 
+def _unknown_deadlines(s: Session, actor: Actor, among: set[str] | None) -> set[str]:
+    """``deadline:<n>`` for each deadline (of those ``among`` names, or every one) the actor's
+    deadlines do not list (``lookup.deadline_shown``'s rule)."""
+    query = select(t.Deadline)
+    if among is not None:
+        wanted = [n.removeprefix("deadline:") for n in among if n.startswith("deadline:")]
+        numbers = [int(n) for n in wanted if n.isdigit()]
+        if not numbers:
+            return set()
+        query = query.where(t.Deadline.id.in_(numbers))
+    known = lookup.known_exhibits(s, actor)
+    hidden = lookup.unknown_claims(s, actor, exhibits=known)
+    return {
+        f"deadline:{row.id}"
+        for row in s.scalars(query)
+        if not lookup.deadline_shown(actor, row, known, hidden)
+    }
+
+
 def _names(action: str, subject: str, detail: object) -> list[str]:
     """The names an entry gives documents and claims by, in its subject or its detail (the
     export carries the detail: a text in it, an exhibit number under an exhibit key, a claim's
@@ -279,6 +305,8 @@ def _names(action: str, subject: str, detail: object) -> list[str]:
         names.append(f"claim:{subject}")
     if isinstance(detail, dict) and isinstance(detail.get("claim"), str):
         names.append(f"claim:{detail['claim']}")
+    if action in DEADLINE_SUBJECTS:
+        names.append(f"deadline:{subject}")
     said = canonical(detail).decode("utf-8", "replace")
     names += NAMES.findall(said) + STATE_KEYS.findall(said)
     names += [f"Ex. {n}" for n in _exhibit_numbers(detail)]

@@ -104,6 +104,20 @@ def exhibit_documents(
     return found
 
 
+def known_lead(s: Session, actor: Actor, doc: t.Document) -> str | None:
+    """The exhibit a duplicate exhibit ``doc`` duplicates, as written (``5``), if the actor may
+    know of it; None for a document that is no duplicate, or whose lead is, to the actor, not
+    there (a copy designated beyond their tier, sealed or claimed: the duplicate is no one's)."""
+    if doc.exhibit_lead is None:
+        return None
+    lead = s.scalar(
+        select(t.Document).where(
+            t.Document.exhibit_id == doc.exhibit_lead, t.Document.exhibit.is_not(None)
+        )
+    )
+    return doc.exhibit_lead if lead is not None and allowed(s, actor, lead, Need.know) else None
+
+
 def known_exhibits(s: Session, actor: Actor) -> set[int]:
     """Every exhibit number the actor may know of: the rows a listing of the dispute shows."""
     docs = s.scalars(select(t.Document).where(t.Document.exhibit.is_not(None))).all()

@@ -76,7 +76,9 @@ class MailSettings:
 
 def claw_back_noticed(ctx: Context, claim_id: str) -> None:
     """E-mail the receiving side's people who may know of claim ``claim_id`` that its notice
-    has arrived (nothing when no SMTP server is configured). Never raises for the mail."""
+    has arrived, each with its certification's due day only where their deadlines show it (a
+    duty naming an exhibit beyond their tier is absent from their record and their mail);
+    nothing when no SMTP server is configured. Never raises for the mail."""
     settings = ctx.workspace.mail
     if settings is None:
         return
@@ -87,25 +89,26 @@ def claw_back_noticed(ctx: Context, claim_id: str) -> None:
         receiving = s.scalars(
             select(t.Person).where(t.Person.side == Side.receiving.value).order_by(t.Person.email)
         ).all()
-        recipients = []
+        duties = s.scalars(
+            select(t.Deadline)
+            .where(t.Deadline.claim_id == claim_id, t.Deadline.party == Side.receiving.value)
+            .order_by(t.Deadline.due, t.Deadline.id)
+        ).all()
+        recipients: dict[str, date | None] = {}  # each with the due day their record shows
         for row in receiving:
             person = Person(row.email, row.name, Side(row.side), row.category, row.acknowledged)
             seen = actors.actor(person, order, ctx.actor.via)
-            papers = set(claim.papers or ()) & lookup.known_papers(s, seen) if claim.papers else ()
-            if set(claim.exhibits) & lookup.known_exhibits(s, seen) or papers:
-                recipients.append(row.email)
-        due = s.scalar(
-            select(t.Deadline.due)
-            .where(t.Deadline.claim_id == claim_id, t.Deadline.party == Side.receiving.value)
-            .order_by(t.Deadline.due)
-        )
+            known = lookup.known_exhibits(s, seen)
+            if lookup.knows_claim(claim, known, lookup.known_papers(s, seen)):
+                shown = (d.due for d in duties if lookup.deadline_shown(seen, d, known))
+                recipients[row.email] = next(shown, None)
         matter = rows.matter(s)
         case = f"{matter.caption}, No. {matter.number}"
     sent, failure = 0, ""
     if recipients:
         try:
             with smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout) as smtp:
-                for email in recipients:
+                for email, due in recipients.items():
                     smtp.send_message(_message(settings, email, claim_id, due, case))
                     sent += 1
         except (OSError, smtplib.SMTPException) as exc:

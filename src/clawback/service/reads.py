@@ -289,11 +289,12 @@ class Reads(Service):
             .where(t.Designation.document_id == doc.id)
             .order_by(t.Designation.id)
         ).all()
+        lead = lookup.known_lead(s, self.actor, doc)
         shown: dict[str, Any] = {
             "control": doc.control if own else None,
             # a plain number as before; any other identifier as the court writes it
             "exhibit": rows.as_written(doc.exhibit, doc.exhibit_id),
-            **({"duplicate_of": f"Ex. {doc.exhibit_lead}"} if doc.exhibit_lead else {}),
+            **({"duplicate_of": f"Ex. {lead}"} if lead else {}),
             "title": slip if slip is not None else doc.title,
             "kind": SLIP_SHEET if slip is not None else doc.kind,
             "family": doc.family if slip is None else None,

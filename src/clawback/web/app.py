@@ -3,6 +3,7 @@ and the headers every answer carries."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request, Response
@@ -28,6 +29,11 @@ from clawback.web.pages import (
     viewer,
 )
 from clawback.web.settings import Settings
+
+#: The server's line per request: method, the route's pattern (``/api/pages/{bates}``) and the
+#: status; never the path or query a request carried (what it read or searched for).
+ACCESS_LOG = "clawback.web.access"
+access_log = logging.getLogger(ACCESS_LOG)
 
 #: Nothing from elsewhere: scripts, styles, pictures and forms of this site only.
 POLICY = (
@@ -80,6 +86,8 @@ def create_app(workspace: Workspace, settings: Settings | None = None) -> FastAP
         response.headers["X-Frame-Options"] = "DENY"
         if not request.url.path.startswith("/static/"):
             response.headers["Cache-Control"] = "no-store"
+        route = getattr(request.scope.get("route"), "path", None) or "(no route)"
+        access_log.info("%s %s %d", request.method, route, response.status_code)
         return response
 
     return app

@@ -11,15 +11,17 @@ another process reads "being made" until the volume is resumed; the record is un
 
 from __future__ import annotations
 
+import copy
 import os
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
 
 from clawback.domain.errors import InvalidInput
 from clawback.service import Workspace
-from clawback.web.app import create_app
+from clawback.web.app import ACCESS_LOG, create_app
 from clawback.web.settings import Settings
 
 #: Where a worker process finds the workspace it serves.
@@ -28,6 +30,15 @@ WORKSPACE_SETTING = "CLAWBACK_SERVE_WORKSPACE"
 MAX_WORKERS = 32
 #: How long a worker may take to answer uvicorn's health check before it is killed.
 HEALTH_CHECK_SECONDS = 60
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging, less its access log (a request's path and query: the Bates numbers
+    a person read, the words they searched for, the other party's work product, on the
+    operator's console), plus ``web.access``'s lines, which name the route only."""
+    config: dict[str, Any] = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    config["loggers"][ACCESS_LOG] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config
 
 
 def default_workers() -> int:
@@ -50,6 +61,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 
             port=port,
             proxy_headers=False,
             server_header=False,
+            access_log=False,
+            log_config=log_config(),
             # A worker busy with many requests on a loaded machine is slow, not hung: uvicorn
             # kills one that misses its health check, and the requests it holds with it.
             timeout_worker_healthcheck=HEALTH_CHECK_SECONDS,
@@ -58,7 +71,15 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 
     workspace = Workspace.open(root)
     try:
         app = create_app(workspace, Settings())
-        uvicorn.run(app, host=host, port=port, proxy_headers=False, server_header=False)
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            proxy_headers=False,
+            server_header=False,
+            access_log=False,
+            log_config=log_config(),
+        )
     finally:
         workspace.close()
 

@@ -1,0 +1,78 @@
+"""Claw-back notices by e-mail at the boundary: a notice's message tells each person no more
+than the record shows them. The claim is theirs to know once they may know of one exhibit it
+covers; its certification deadline only if their deadlines list it (a duty naming an exhibit
+beyond their tier is absent from their record, so it is absent from their mail too).
+
+Sent through a real SMTP server on loopback (``tests.web.smtp``) over the small case of
+``tests.web.world``: producing counsel claws back Ex. 1 (Confidential) with Ex. 2 (AEO), then
+Ex. 1 alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from clawback.service import Workspace
+from clawback.service.notices import MailSettings
+from tests.web import world
+from tests.web.smtp import Received, smtp_server
+
+DUE = re.compile(r"certification is due by (\d{4}-\d{2}-\d{2})")
+CLAIMS = {"c-with-aeo": [1, 2], "c-confidential": [1]}
+
+
+@pytest.fixture(scope="module")
+def mailed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Workspace, list[Received]]]:
+    root: Path = tmp_path_factory.mktemp("notices") / "ws"
+    world.build(root, settled=False)
+    workspace = Workspace.open(root)
+    for email in (world.PRODUCING, world.COUNSEL, world.EMPLOYEE, world.GUESSED):
+        workspace.operator().people.acknowledge(email)
+    with smtp_server() as mailbox:
+        workspace.mail = MailSettings(mailbox.host, mailbox.port, "notices@court.test")
+        producing = workspace.person(world.PRODUCING)
+        for claim, exhibits in CLAIMS.items():
+            producing.claims.claim(
+                claim, privilege="law_enforcement", exhibits=exhibits, on=world.DAY
+            )
+        yield workspace, mailbox.received
+    workspace.close()
+
+
+def test_each_receiving_person_is_mailed_each_claim_they_may_know_of(
+    mailed: tuple[Workspace, list[Received]],
+) -> None:
+    workspace, received = mailed
+    got = sorted((r.recipients[0], r.message["Subject"]) for r in received)
+    want = sorted(
+        (email, f"Claw-back notice: claim {claim}")
+        for email in (world.COUNSEL, world.EMPLOYEE, world.GUESSED)
+        for claim in CLAIMS
+        if any(c["claim"] == claim for c in workspace.person(email).claims.status())
+    )
+    assert got == want
+    assert (world.EMPLOYEE, "Claw-back notice: claim c-with-aeo") in got  # Ex. 1 is theirs
+
+
+def test_a_notice_mails_a_due_date_only_to_whoever_the_record_shows_the_deadline(
+    mailed: tuple[Workspace, list[Received]],
+) -> None:
+    """The employee may know of claim c-with-aeo (Ex. 1) but not of its duty, which names
+    Ex. 2 (AEO): their deadlines and the claim's duties as they read it hold none, and the
+    mail says none; receiving counsel's list the duty, and their mail says its day."""
+    workspace, received = mailed
+    for mail in received:
+        (email,) = mail.recipients
+        claim = mail.message["Subject"].rpartition(" ")[2]
+        record = workspace.person(email)
+        (status,) = [c for c in record.claims.status() if c["claim"] == claim]
+        shown = {d["due"] for d in status["duties"]}  # at notice: the certification alone
+        said = DUE.findall(mail.message.get_content())
+        assert set(said) == shown, f"{email}, claim {claim}: mailed {said}, shown {shown}"
+    by = {(m.recipients[0], m.message["Subject"]): m.message.get_content() for m in received}
+    assert DUE.search(by[world.COUNSEL, "Claw-back notice: claim c-with-aeo"])
+    assert not DUE.search(by[world.EMPLOYEE, "Claw-back notice: claim c-with-aeo"])
+    assert DUE.search(by[world.EMPLOYEE, "Claw-back notice: claim c-confidential"])
