@@ -33,12 +33,12 @@ from clawback.pdf.files.pdfwalk import Walk, all_objects, dictionaries, page_con
 from clawback.pdf.gate.findings import Finding
 from clawback.pdf.redaction.scrub import CONTENT_TEXT_KEY, TEXT_KEYS
 from clawback.pdf.redaction.undrawn import (
-    PROPERTY_LIST,
     RESOURCE_KINDS,
     content_strings,
     extra_keys,
     has_strings,
     layer_text,
+    may_hold_strings,
     property_lists,
 )
 
@@ -229,7 +229,7 @@ def _anywhere(found: Walk, page: int | None = None) -> list[Finding]:
 def _has_property_strings(stream: pikepdf.Stream) -> bool:
     try:
         data = stream.read_bytes()
-        if not PROPERTY_LIST.search(data):
+        if not may_hold_strings(data):
             return False
         return content_strings(pikepdf.parse_content_stream(stream))
     except pikepdf.PdfError:

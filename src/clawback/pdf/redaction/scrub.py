@@ -41,7 +41,7 @@ from clawback.pdf.redaction.undrawn import (
     CATALOG_KEYS,
     NODE_KEYS,
     PAGE_KEYS,
-    PROPERTY_LIST,
+    may_hold_strings,
     strip_content_strings,
     strip_undrawn,
 )
@@ -123,7 +123,7 @@ def needs_scrub(doc: pymupdf.Document) -> bool:
             return True
         if doc.xref_is_stream(xref) and doc.xref_get_key(xref, "Subtype")[1] != "/Image":
             data = doc.xref_stream(xref) or b""
-            if CONTENT_TEXT_KEY.search(data) or PROPERTY_LIST.search(data):
+            if CONTENT_TEXT_KEY.search(data) or may_hold_strings(data):
                 return True
     return False
 
@@ -202,7 +202,7 @@ def _strip_marked_content_text(stream: pikepdf.Stream) -> None:
         data = stream.read_bytes()
     except pikepdf.PdfError:
         return
-    if not (PROPERTY_LIST.search(data) or CONTENT_TEXT_KEY.search(data)):
+    if not (may_hold_strings(data) or CONTENT_TEXT_KEY.search(data)):
         return
     stripped = strip_content_strings(pikepdf.parse_content_stream(stream))
     if stripped is not None:

@@ -31,13 +31,13 @@ __all__ = [
     "LAYER",
     "NODE_KEYS",
     "PAGE_KEYS",
-    "PROPERTY_LIST",
     "RESOURCE_KINDS",
     "content_strings",
     "extra_keys",
     "has_strings",
     "layer_text",
     "layers",
+    "may_hold_strings",
     "page_tree_nodes",
     "property_lists",
     "strip_content_strings",
@@ -54,9 +54,12 @@ CATALOG_KEYS = frozenset({"/Type", "/Pages", "/Version", "/Extensions", "/OCProp
                           "/PageLayout", "/ViewerPreferences"})  # fmt: skip
 RESOURCE_KINDS = frozenset({"/ExtGState", "/ColorSpace", "/Pattern", "/Shading", "/XObject",
                             "/Font", "/ProcSet", "/Properties"})  # fmt: skip
-#: Where a content stream may hold a marked-content property list (errs towards yes: the
-#: operator's letters anywhere, inside a string or a word too).
-PROPERTY_LIST = re.compile(rb"BDC|DP")
+#: From an inline dictionary's start to the first marked-content operator after it: where a
+#: property list's strings would be (one inside a string's own text starts before it).
+_INLINE_LIST = re.compile(rb"<<(.*?)(?:BDC|DP)", re.S)
+#: How a string starts (a literal, or a hex string; the second ``<`` of a nested ``<<`` too:
+#: that errs towards yes).
+_STRING_START = re.compile(rb"\(|<(?!<)")
 _USAGE_TEXT = ("/CreatorInfo", "/Language", "/User")
 _CONFIG_TEXT = ("/Name", "/Creator")
 
@@ -98,6 +101,12 @@ def layer_text(found: Walk) -> int:
         if str(group.get("/Name", "")) != LAYER
         or any(key in group.get("/Usage", {}) for key in _USAGE_TEXT)
     )
+
+
+def may_hold_strings(data: bytes) -> bool:
+    """Whether the content stream `data` may hold a string in an inline property list (a
+    cheap test before parsing; never no where there is one)."""
+    return any(_STRING_START.search(m.group(1)) for m in _INLINE_LIST.finditer(data))
 
 
 #: A parsed content stream (`pikepdf.parse_content_stream`).
