@@ -10,34 +10,47 @@ refused in one line that does not quote the item, or no reader of `tests.redacti
   `briefs.file`; the public version checked;
 * ``produce``: the same file ingested and produced with the item's pattern.
 
-Measured (PyMuPDF 2.0 / MuPDF 1.28.5, Tesseract 5.3), before this change and now:
+Measured (PyMuPDF 2.0 / MuPDF 1.28.5, Tesseract 5.3). "refused" is safe: the file does not go
+out, in one line naming the item's label (the check that refused it after the colon). A leak
+was the item read in the file that went out; each is fixed (see its note) and now held.
+The produce column says "held": gone or refused, not told apart.
 
-channel                      redact        file-brief (before -> now)   produce (before -> now)
-layer_prints_only            refused:shown clean                        clean
-layer_screen_only            refused:shown clean                        clean
-actualtext_names_item        clean         clean                        clean
-alt_names_item               clean         clean                        clean
-field_value_not_drawn        clean         clean                        clean
-field_drawn_not_value        clean         clean                        clean
-note_rich_text_and_popup     refused:render clean                       clean
-link_address                 clean         clean                        clean
-page_rotated_90 / 270        clean         clean                        clean
-text_matrix_rotated          refused:box   refused:box                  refused:box
-clipped_in_part              refused:shown clean                        clean
-bold_by_overprint            clean         clean                        clean
-clip_mode_over_picture       clean         clean                        clean
-pattern_cell                 refused       refused                      see OUTCOMES
-shading_filled_text          clean         clean                        clean
-type3_picture_glyphs         refused:ocr   LEAK (OCR) -> clean          LEAK (OCR) -> clean
-attachment_annotation        clean         clean                        clean
-portfolio                    clean         clean                        clean
-names_and_javascript         clean         clean                        clean
-xmp_unlike_info              clean         clean                        clean
-page_piece_info_and_actions  clean         clean                        clean
-layer_named_item             refused:raw   LEAK (objects) -> clean      LEAK (objects) -> clean
-page_private_key             refused:raw   LEAK (objects) -> clean      LEAK (objects) -> clean
+channel                      redact+gate     file-brief              produce --redact-pattern
+layer_prints_only            refused:shown   clean                   held
+layer_screen_only            refused:shown   clean                   held
+actualtext_names_item        clean           clean                   held
+alt_names_item               clean           clean                   held
+field_value_not_drawn        clean           clean                   held
+field_drawn_not_value        clean           clean                   held
+note_rich_text_and_popup     refused:render  clean                   held
+link_address                 clean           clean                   held
+page_rotated_90, _270        clean           clean                   held
+text_matrix_rotated          refused:box     refused:box             held
+clipped_in_part              refused:shown   clean                   held
+bold_by_overprint            clean           clean                   held
+clip_mode_over_picture       clean           clean                   held
+pattern_cell                 refused (1)     refused (1)             held
+shading_filled_text          clean           clean                   held
+type3_picture_glyphs         refused:ocr     LEAK (2)                LEAK (2)
+attachment_annotation        clean           clean                   held
+portfolio                    clean           clean                   held
+names_and_javascript         clean           clean                   held
+xmp_unlike_info              clean           clean                   held
+page_piece_info_and_actions  clean           clean                   held
+layer_named_item             refused:shown   LEAK (3)                LEAK (3)
+page_private_key             clean (3)       LEAK (3)                held
+marked_content_property      clean (3)       LEAK (3)                LEAK (3)
+content_comment              clean           clean                   held
 
-"refused" is safe, not a leak: the item stays in, the file does not go out.
+(1) "would also delete text outside its box (a PyMuPDF limitation)".
+(2) Was: ingest's OCR read ``DB-40981`` over the Type 3 glyphs but wrote nothing, since the
+    text layer held characters there (the glyph codes, read as ``%$!#``); search, patterns and
+    proposals never saw the item, and the gate OCRs only boxed pages. Now an OCR word counts as
+    written only where the text layer says about the same word (`shows.ocr._says`).
+(3) Was: a layer's name, a string in a marked-content property list, a private key of the page
+    survived the scrub, and with no proposal the gate had no secret to look for. Now the scrub
+    removes them (`redaction.undrawn`) and the gate's ``undrawn`` check finds any left,
+    without knowing what they say. Through redact they were refused (raw) before.
 """
 
 from __future__ import annotations
