@@ -15,6 +15,9 @@ Findings, by check name:
 * ``thumbnail``, ``private-data`` (``/PieceInfo``), ``page-labels``;
 * ``actualtext`` — ``/ActualText``, ``/Alt`` or ``/E`` replacement text, in a dictionary or in a
   marked-content property list of a content stream;
+* ``undrawn`` — strings where no standard structure puts them and no page draws them
+  (`redaction.undrawn`): keys the catalog, a page or the page tree is not given, private
+  resource entries, strings in marked-content property lists, layer names and usage text;
 * ``unreferenced`` — objects in the cross-reference table that nothing refers to.
 
 A finding about an object only one page reaches (its annotations, thumbnail, ``/AF`` list,
@@ -29,6 +32,15 @@ import pikepdf
 from clawback.pdf.files.pdfwalk import Walk, all_objects, dictionaries, page_contents, walk
 from clawback.pdf.gate.findings import Finding
 from clawback.pdf.redaction.scrub import CONTENT_TEXT_KEY, TEXT_KEYS
+from clawback.pdf.redaction.undrawn import (
+    RESOURCE_KINDS,
+    content_strings,
+    extra_keys,
+    has_strings,
+    layer_text,
+    may_hold_strings,
+    property_lists,
+)
 
 __all__ = ["object_owners", "partition", "structure_findings"]
 
@@ -47,9 +59,12 @@ def structure_findings(pike: pikepdf.Pdf) -> list[Finding]:
     findings += _catalog(pike)
     findings += _pages(pike)
     reached: set[tuple[int, int]] = set()
+    everything = Walk()
     for page, found in partition(pike):
         findings += _anywhere(found, page)
         reached |= found.indirect
+        everything.containers += found.containers
+    findings += _undrawn(pike, everything)
     listed = {obj.objgen for obj in all_objects(pike)}
     orphans = listed - reached
     if orphans:
@@ -110,6 +125,23 @@ def _pages(pike: pikepdf.Pdf) -> list[Finding]:
                 detail = "replacement text in the page's content stream"
                 findings.append(Finding(index, "actualtext", detail))
                 break
+        for stream in page_contents(page):
+            if _has_property_strings(stream):
+                detail = "string(s) in a marked-content property list of the page"
+                findings.append(Finding(index, "undrawn", detail))
+                break
+    return findings
+
+
+def _undrawn(pike: pikepdf.Pdf, found: Walk) -> list[Finding]:
+    """Keys the file's catalog, pages and page tree are not given, and layer text."""
+    findings = [
+        Finding(None, "undrawn", f"{n} {where} dictionar(ies) with keys that draw nothing")
+        for where in ("catalog", "page", "page-tree")
+        if (n := extra_keys(pike).count(where))
+    ]
+    if named := layer_text(found):
+        findings.append(Finding(None, "undrawn", f"{named} layer(s) with a name or usage text"))
     return findings
 
 
@@ -172,7 +204,36 @@ def _anywhere(found: Walk, page: int | None = None) -> list[Finding]:
             and _has_content_text(obj)
         ):
             note("actualtext", "replacement text(s) in form XObjects")
+        drawing = isinstance(obj, pikepdf.Stream) and (
+            obj.get("/Subtype") == "/Form" or obj.get("/PatternType") == 1
+        )
+        if drawing and isinstance(obj, pikepdf.Stream) and _has_property_strings(obj):
+            note("undrawn", "string(s) in property lists of forms or patterns")
+        procs = obj.get("/CharProcs") if "/CharProcs" in keys else None
+        if isinstance(procs, pikepdf.Dictionary) and any(
+            isinstance(g, pikepdf.Stream) and _has_property_strings(g) for g in procs.values()
+        ):
+            note("undrawn", "string(s) in property lists of Type 3 glyphs")
+        resources = obj.get("/Resources") if "/Resources" in keys else None
+        if isinstance(resources, pikepdf.Dictionary):
+            if set(resources.keys()) - RESOURCE_KINDS:
+                note("undrawn", "resource entr(ies) that draw nothing")
+            if any(
+                entry.get("/Type") not in ("/OCG", "/OCMD") and has_strings(entry)
+                for entry in property_lists(resources)
+            ):
+                note("undrawn", "string(s) in named property lists")
     return [Finding(page, check, f"{n} {what}") for (check, what), n in counts.items()]
+
+
+def _has_property_strings(stream: pikepdf.Stream) -> bool:
+    try:
+        data = stream.read_bytes()
+        if not may_hold_strings(data):
+            return False
+        return content_strings(pikepdf.parse_content_stream(stream))
+    except pikepdf.PdfError:
+        return False
 
 
 def _has_content_text(stream: pikepdf.Stream) -> bool:

@@ -9,10 +9,14 @@ Removed wherever it occurs (the object graph is walked, not just the catalog):
 * PDF 2.0 associated files (``/AF``), ``/PieceInfo`` private data, page thumbnails (``/Thumb``);
 * actions: ``/OpenAction`` and every additional-actions dictionary (``/AA``);
 * all annotations (``/Annots``: notes, links, widgets) and the interactive form (``/AcroForm``);
-* the logical structure tree, and ``/ActualText``, ``/Alt`` and ``/E`` replacement texts both in
-  dictionaries and in marked-content property lists inside content streams.
+* the logical structure tree, and ``/ActualText``, ``/Alt`` and ``/E`` replacement texts in
+  dictionaries;
+* every string of a marked-content property list (inline in a content stream, or named in a
+  resource dictionary), keys no standard gives a page, the page tree or the catalog, private
+  resource entries, and layer names (`undrawn`: what no viewer draws and no name reaches).
 
-Optional-content (layer) definitions are kept: removing them would change what a page shows.
+Optional-content (layer) definitions are kept, their names made neutral: removing them would
+change what a page shows.
 The result is written by qpdf (only reachable objects), then re-saved by PyMuPDF with
 ``garbage=4, deflate=True, clean=True``, never incrementally. A file with an unapplied
 ``/Redact`` annotation is refused rather than silently losing that redaction.
@@ -33,6 +37,14 @@ import pymupdf
 
 from clawback.pdf.files.document import PdfError, open_pdf, open_pike, save_clean, saved
 from clawback.pdf.files.pdfwalk import dictionaries, page_contents, walk
+from clawback.pdf.redaction.undrawn import (
+    CATALOG_KEYS,
+    NODE_KEYS,
+    PAGE_KEYS,
+    may_hold_strings,
+    strip_content_strings,
+    strip_undrawn,
+)
 
 __all__ = ["needs_scrub", "scrub", "scrub_document", "strip_structures"]
 
@@ -93,21 +105,51 @@ _REMOVED_KEY = re.compile(
 )
 
 
+#: What only a file that `undrawn` changes holds: a layer, named property lists.
+_UNDRAWN_KEY = re.compile(r"/Type\s*/OCG\b|/Properties\b")
+
+
 def needs_scrub(doc: pymupdf.Document) -> bool:
     """True if `strip_structures` would remove anything from `doc`: some object (the trailer
-    included) names a removed key with a non-null value, or some stream other than an image
-    holds a replacement-text key. Errs towards True (a key name inside a string counts)."""
-    if _REMOVED_KEY.search(doc.pdf_trailer(compressed=True)):
+    included) names a removed key with a non-null value, or a layer or named property lists;
+    the catalog, a page or the page tree holds a key it does not keep; some stream other than
+    an image holds a replacement-text key or an inline property list. Errs towards True (a
+    key name inside a string counts)."""
+    if _REMOVED_KEY.search(doc.pdf_trailer(compressed=True)) or _extra_keys(doc):
         return True
     for xref in range(1, doc.xref_length()):
-        if _REMOVED_KEY.search(doc.xref_object(xref, compressed=True)):
+        source = doc.xref_object(xref, compressed=True)
+        if _REMOVED_KEY.search(source) or _UNDRAWN_KEY.search(source):
             return True
-        if (
-            doc.xref_is_stream(xref)
-            and doc.xref_get_key(xref, "Subtype")[1] != "/Image"
-            and CONTENT_TEXT_KEY.search(doc.xref_stream(xref) or b"")
-        ):
+        if doc.xref_is_stream(xref) and doc.xref_get_key(xref, "Subtype")[1] != "/Image":
+            data = doc.xref_stream(xref) or b""
+            if CONTENT_TEXT_KEY.search(data) or may_hold_strings(data):
+                return True
+    return False
+
+
+def _extra_keys(doc: pymupdf.Document) -> bool:
+    """Whether the catalog, a page or a page-tree node has a key `undrawn` removes."""
+
+    def extra(xref: int, kept: frozenset[str]) -> bool:
+        return any(
+            "/" + key not in kept and doc.xref_get_key(xref, key)[0] != "null"
+            for key in doc.xref_get_keys(xref)
+        )
+
+    if extra(doc.pdf_catalog(), CATALOG_KEYS | {"/Info"}):  # /Info: `_REMOVED_KEY`'s
+        return True
+    seen: set[int] = set()
+    for number in range(doc.page_count):
+        xref = doc.page_xref(number)
+        if extra(xref, PAGE_KEYS):
             return True
+        kind, value = doc.xref_get_key(xref, "Parent")
+        while kind == "xref" and (parent := int(value.split()[0])) not in seen:
+            seen.add(parent)
+            if extra(parent, NODE_KEYS):
+                return True
+            kind, value = doc.xref_get_key(parent, "Parent")
     return False
 
 
@@ -136,37 +178,32 @@ def strip_structures(doc: pikepdf.Pdf) -> None:
         for key in keys & texts:
             if isinstance(obj.get(key), pikepdf.String):
                 del obj[key]
+    strip_undrawn(doc, found)
     for obj in found.containers:
-        if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Form":
+        if isinstance(obj, pikepdf.Stream) and (
+            obj.get("/Subtype") == "/Form" or obj.get("/PatternType") == 1
+        ):
             _strip_marked_content_text(obj)
+        elif isinstance(obj, pikepdf.Dictionary) and isinstance(
+            procs := obj.get("/CharProcs"), pikepdf.Dictionary
+        ):
+            for glyph in procs.values():
+                if isinstance(glyph, pikepdf.Stream):
+                    _strip_marked_content_text(glyph)
     for page in doc.pages:
         for stream in page_contents(page):
             _strip_marked_content_text(stream)
 
 
 def _strip_marked_content_text(stream: pikepdf.Stream) -> None:
-    """Drop replacement-text keys from inline ``BDC``/``DP`` property lists of one stream."""
+    """Drop every string (replacement texts among them) from the inline ``BDC``/``DP``
+    property lists of one stream."""
     try:
         data = stream.read_bytes()
     except pikepdf.PdfError:
         return
-    if not CONTENT_TEXT_KEY.search(data):
+    if not (may_hold_strings(data) or CONTENT_TEXT_KEY.search(data)):
         return
-    changed = False
-    instructions = []
-    for item in pikepdf.parse_content_stream(stream):
-        if isinstance(item, pikepdf.ContentStreamInstruction) and str(item.operator) in (
-            "BDC",
-            "DP",
-        ):
-            operands = list(item.operands)
-            props = operands[-1] if operands else None
-            if isinstance(props, pikepdf.Dictionary):
-                kept = {k: v for k, v in props.items() if k not in TEXT_KEYS}
-                if len(kept) != len(props):
-                    operands[-1] = pikepdf.Dictionary(kept)
-                    item = pikepdf.ContentStreamInstruction(operands, item.operator)
-                    changed = True
-        instructions.append(item)
-    if changed:
-        stream.write(pikepdf.unparse_content_stream(instructions))
+    stripped = strip_content_strings(pikepdf.parse_content_stream(stream))
+    if stripped is not None:
+        stream.write(pikepdf.unparse_content_stream(stripped))

@@ -34,6 +34,7 @@ English data come from the Debian packages ``tesseract-ocr`` and ``tesseract-ocr
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import io
 import math
@@ -434,9 +435,12 @@ def _strip(page: pymupdf.Page, clip: pymupdf.Rect, dpi: int) -> Image.Image:
 
 
 def _not_written(page: pymupdf.Page, words: list[Word]) -> list[Word]:
-    """The words the page's text layer does not already hold at their place."""
+    """The words the page's text layer does not already hold at their place: less than
+    `ALREADY_THERE` of the word's box is covered by characters, or the characters there say
+    something else (`_says`: a font whose codes name no characters, such as a Type 3 font of
+    pictures without a /ToUnicode map, reads as ``%$!#``, not as the word it prints)."""
     chars = [
-        pymupdf.Rect(ch["bbox"])
+        (pymupdf.Rect(ch["bbox"]), ch["c"])
         for block in page.get_text("rawdict").get("blocks", ())
         for line in block.get("lines", ())
         for span in line.get("spans", ())
@@ -447,10 +451,32 @@ def _not_written(page: pymupdf.Page, words: list[Word]) -> list[Word]:
     for word in words:
         box = pymupdf.Rect(word.rect)
         area = max(abs(box), 1e-6)
-        covered = sum(abs(box & c) for c in chars if box.intersects(c))
-        if covered / area < ALREADY_THERE:
+        under = [(rect, c) for rect, c in chars if box.intersects(rect)]
+        covered = sum(abs(box & rect) for rect, _ in under)
+        inside = "".join(c for rect, c in under if _middle(rect) in box)
+        if covered / area < ALREADY_THERE or not _says(word.text, inside):
             fresh.append(word)
     return fresh
+
+
+#: How alike (`difflib` ratio of letters and digits, any case) the text under an OCR word and
+#: the word must be for the word to be "already there": OCR misreading a letter or two of a
+#: written word stays well above it, a font's raw codes fall far below.
+SAME_WORD = 0.5
+
+
+def _middle(rect: pymupdf.Rect) -> pymupdf.Point:
+    return pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)
+
+
+def _says(word: str, written: str) -> bool:
+    """Whether `written` (the text layer under an OCR word) says about what `word` does; a
+    word of no letters or digits (a rule, a bullet) is said by whatever is there."""
+    wanted = "".join(c for c in word.casefold() if c.isalnum())
+    if not wanted:
+        return True
+    found = "".join(c for c in written.casefold() if c.isalnum())
+    return difflib.SequenceMatcher(None, wanted, found, autojunk=False).ratio() >= SAME_WORD
 
 
 def _unrotated(page: pymupdf.Page, act: Callable[[pymupdf.Page], T]) -> T:
