@@ -52,6 +52,7 @@ from typing import TypeVar
 import pymupdf
 from PIL import Image
 
+from clawback.domain.counts import counted
 from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import open_pdf, save_clean
 from clawback.pdf.shows.lying import unchecked_fonts
@@ -581,8 +582,7 @@ def _run_tesseract(png: bytes, dpi: int, *options: str, pages: int = 1) -> str:
             command, input=png, capture_output=True, env=env, timeout=limit, check=False
         )
     except subprocess.TimeoutExpired:
-        what = "one page" if pages == 1 else f"{pages} pages"
-        raise OcrError(f"OCR did not finish {what} within {limit:g} s") from None
+        raise OcrError(f"OCR did not finish {counted(pages, 'page')} within {limit:g} s") from None
     if done.returncode != 0:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
         tail = f": {lines[-1][:160]}" if lines else ""
