@@ -7,8 +7,8 @@ of them, what it leaves (last four digits, the year, the initials) is still ther
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pymupdf
 import pytest
@@ -49,16 +49,15 @@ def _exhibit() -> bytes:
     return data
 
 
-@pytest.fixture(scope="module")
-def public(tmp_path_factory: pytest.TempPathFactory) -> Iterator[bytes]:
-    root = tmp_path_factory.mktemp("privacy-cuts")
+def filed_public(root: Path, exhibit: bytes, part: SealPart) -> bytes:
+    """The public version of ``exhibit``, produced as Confidential and sealed in ``part`` (a
+    receiving-side motion granted), as filed."""
     ws = Workspace.init(root / "ws").operator()
     try:
         ws.matter.load_case(reference_case())
-        ws.ingest.ingest(_exhibit(), title="intake", exhibit=1)
+        ws.ingest.ingest(exhibit, title="intake", exhibit=1)
         ws.designations.designate(1, "Confidential")
         ws.productions.produce([1], "TST-00000001", "VOL001")
-        part = SealPart(privacy=tuple(Privacy), minors=("Janet Roe",), what="identifiers")
         ws.sealing.seal(
             "40",
             exhibits=[1],
@@ -70,9 +69,15 @@ def public(tmp_path_factory: pytest.TempPathFactory) -> Iterator[bytes]:
         )
         out = root / "out"
         ws.filings.file(out)
-        yield (out / "public" / "ex01_TST-00000001.pdf").read_bytes()
+        return (out / "public" / "ex01_TST-00000001.pdf").read_bytes()
     finally:
         ws.close()
+
+
+@pytest.fixture(scope="module")
+def public(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    part = SealPart(privacy=tuple(Privacy), minors=("Janet Roe",), what="identifiers")
+    return filed_public(tmp_path_factory.mktemp("privacy-cuts"), _exhibit(), part)
 
 
 def test_what_rule_5_2_a_removes_is_gone_for_every_reader(public: bytes) -> None:

@@ -7,17 +7,13 @@ holds; MuPDF blanks the picture's pixels under each box.)"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
-
 import pymupdf
 import pytest
 
-from clawback.demo.run import reference_case
 from clawback.domain.privacy import Privacy
 from clawback.domain.seal_parts import SealPart
-from clawback.service import Workspace
 from tests.redaction.extractors import contains, found_in, ocr, texts
+from tests.redaction.test_privacy_cuts import filed_public
 
 #: What the scan shows, line by line (typed large enough for OCR at ingest and here).
 LINES = [
@@ -60,30 +56,9 @@ def _pictures(pdf: bytes) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def public(tmp_path_factory: pytest.TempPathFactory) -> Iterator[bytes]:
-    root = tmp_path_factory.mktemp("privacy-scanned")
-    ws = Workspace.init(root / "ws").operator()
-    try:
-        ws.matter.load_case(reference_case())
-        ws.ingest.ingest(_scan(), title="intake scan", exhibit=1)
-        ws.designations.designate(1, "Confidential")
-        ws.productions.produce([1], "TST-00000001", "VOL001")
-        kinds = (Privacy.ssn, Privacy.birth_date, Privacy.account)
-        part = SealPart(privacy=kinds, what="identifiers")
-        ws.sealing.seal(
-            "40",
-            exhibits=[1],
-            kind="non_dispositive",
-            granted=True,
-            on=date(2021, 6, 3),
-            movant="receiving",
-            part=part,
-        )
-        out = root / "out"
-        ws.filings.file(out)
-        yield (out / "public" / "ex01_TST-00000001.pdf").read_bytes()
-    finally:
-        ws.close()
+def public(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    part = SealPart(privacy=(Privacy.ssn, Privacy.birth_date, Privacy.account), what="identifiers")
+    return filed_public(tmp_path_factory.mktemp("privacy-scanned"), _scan(), part)
 
 
 def test_the_scan_is_fair() -> None:

@@ -39,8 +39,9 @@ def _counsel_token(root: Path) -> str:
     world.build(root, settled=False)
     workspace = Workspace.open(root)
     try:
-        name = workspace.seated(world.COUNSEL).name
-        visitor = Visitor(world.COUNSEL, name, "", datetime.max, (UNDERTAKING,))
+        seat = workspace.seated(world.COUNSEL)
+        name = seat.name
+        visitor = Visitor(world.COUNSEL, name, "", datetime.max, (UNDERTAKING,), seat, None)
         Gate(workspace).sign_undertaking(visitor, name, agreed=True)
         return workspace.person(world.COUNSEL).accounts.new_token("log test")
     finally:

@@ -46,6 +46,17 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
 
+def _quiet() -> dict[str, Any]:
+    """What every server process is run with: no proxy headers trusted, no server header, no
+    access log (it would print each request's query and Bates numbers: see ``log_config``)."""
+    return {
+        "proxy_headers": False,
+        "server_header": False,
+        "access_log": False,
+        "log_config": log_config(),
+    }
+
+
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
     """Serve the workspace at ``root`` until interrupted, in ``workers`` processes."""
     if not 1 <= workers <= MAX_WORKERS:
@@ -59,10 +70,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 
             workers=workers,
             host=host,
             port=port,
-            proxy_headers=False,
-            server_header=False,
-            access_log=False,
-            log_config=log_config(),
+            **_quiet(),
             # A worker busy with many requests on a loaded machine is slow, not hung: uvicorn
             # kills one that misses its health check, and the requests it holds with it.
             timeout_worker_healthcheck=HEALTH_CHECK_SECONDS,
@@ -75,10 +83,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 
             app,
             host=host,
             port=port,
-            proxy_headers=False,
-            server_header=False,
-            access_log=False,
-            log_config=log_config(),
+            **_quiet(),
         )
     finally:
         workspace.close()
