@@ -86,11 +86,22 @@ def strip_undrawn(doc: pikepdf.Pdf, found: Walk) -> None:
 def extra_keys(pike: pikepdf.Pdf) -> list[str]:
     """What holds keys `strip_undrawn` removes: ``catalog``, ``page``, ``page-tree`` (the
     document information MuPDF files in the catalog is the metadata check's)."""
-    found = ["catalog"] if set(pike.Root.keys()) - CATALOG_KEYS - {"/Info"} else []
+    found = ["catalog"] if _holding(pike.Root) - CATALOG_KEYS - {"/Info"} else []
     pages = [page.obj for page in pike.pages]
-    found += ["page" for page in pages if set(page.keys()) - PAGE_KEYS]
-    found += ["page-tree" for node in page_tree_nodes(pages) if set(node.keys()) - NODE_KEYS]
+    found += ["page" for page in pages if _holding(page) - PAGE_KEYS]
+    found += ["page-tree" for node in page_tree_nodes(pages) if _holding(node) - NODE_KEYS]
     return found
+
+
+def _holding(obj: pikepdf.Object) -> set[str]:
+    """The keys of a dictionary whose values may hold something: an empty array or dictionary
+    (``/Annots []``, as MuPDF leaves a page it took the last annotation from) holds nothing."""
+    kept = set()
+    for key, value in obj.items():
+        if isinstance(value, pikepdf.Array | pikepdf.Dictionary) and len(value) == 0:
+            continue
+        kept.add(str(key))
+    return kept
 
 
 def layer_text(found: Walk) -> int:
