@@ -9,7 +9,9 @@ picture). Each of the five seats logs in once through the log-in form (TOTP wher
 asks it) and signs the acknowledgment; ``--sessions`` clients, shared out among the seats, each
 with its own connection and its seat's session cookie, then browse for ``--seconds`` against
 ``clawback serve`` (``--workers N`` given to it if given here; its default is one process per
-core) on loopback. A client picks each request by weight: a page viewer page
+core) on loopback, once for each ``--drawing`` value (default ``1,0``: page pictures drawn in a
+process of their own, then drawn in the request's thread, the baseline), each from a cold
+picture cache. A client picks each request by weight: a page viewer page
 (``/pages/BATES``), that page's picture, the documents list (its first page, as the page shows
 it), or a search; the page is one its seat may see (from the service, in process), so any
 answer but 200 is an error.
@@ -27,7 +29,7 @@ catalog call the page makes; ``search``), and one ``clawback --as SEAT text`` an
 subprocess each, start-up included.
 
     .venv/bin/python benchmarks/web.py [--sessions 50] [--seconds 30] [--pages 0]
-        [--think 2] [--workers N] [--workspace demo-out.workspace]
+        [--think 2] [--workers N] [--drawing 1,0] [--workspace demo-out.workspace]
         # the documented full size: --pages 100000 (or a workspace grown once, --workspace)
 """
 
@@ -49,12 +51,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pyotp
 
 from clawback.domain.bates import BatesNumber
 from clawback.service import Record, Workspace
+from clawback.service.workspace import PICTURES
 from clawback.web.settings import Settings
 from generated import grow  # benchmarks/generated.py, beside this script
 
@@ -290,6 +294,62 @@ def subprocess_samples(home: Path, seat: Seat) -> None:
         print(f"  clawback {name:12} {(time.perf_counter() - began) * 1000:8.0f} ms")
 
 
+#: Seconds of load each server gets before it is measured (its caches, and the database's
+#: pages in the file cache, filled as a server in use has them; the few pictures drawn then
+#: stay kept, as they would).
+WARM_UP = 5.0
+
+
+def served(
+    home: Path, found: list[Seat], secrets: dict[str, str | None], serving: list[str], args: Any
+) -> tuple[Tally, Tally | None]:
+    """One ``clawback serve`` with ``serving``'s options over ``home``, its page pictures
+    drawn afresh (none kept from an earlier run): the seats log in, a warm-up, then both
+    loads run."""
+    shutil.rmtree(home / PICTURES, ignore_errors=True)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [*CLAWBACK, "serve", "-w", str(home), "--port", str(port), *serving],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(600):
+            try:
+                httpx.get(f"{url}/login", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        for seat in found:
+            log_in(url, seat, secrets.get(seat.email))
+        print(f"\nserver: clawback serve {' '.join(serving)}, {os.cpu_count()} cores")
+        asyncio.run(load(url, found, args.sessions, WARM_UP))  # not counted: caches filled
+        pressed = asyncio.run(load(url, found, args.sessions, args.seconds))
+        paced = (
+            asyncio.run(load(url, found, args.sessions, args.seconds, args.think))
+            if args.think
+            else None
+        )
+    finally:
+        server.terminate()
+        server.wait(30)
+    report(
+        f"web, {args.sessions} sessions back to back (each sends its next request the moment"
+        " its answer arrives: a stress test)",
+        pressed,
+        args.seconds,
+    )
+    if paced is not None:
+        report(
+            f"web, {args.sessions} sessions with think time ({args.think / 2:g}-"
+            f"{args.think * 3 / 2:g} s between answer and next request, as people read)",
+            paced,
+            args.seconds,
+        )
+    return pressed, paced
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=50)
@@ -300,6 +360,13 @@ def main() -> None:
         "--think", type=float, default=2, help="mean pause between requests (0: none)"
     )
     parser.add_argument("--workers", type=int, help="server processes (serve's default)")
+    parser.add_argument(
+        "--drawing",
+        default="1,0",
+        help="serve's --drawing values to run the server with, one after the other in this"
+        " run (default 1,0: page pictures drawn apart, then the baseline, drawn in the"
+        " request's thread)",
+    )
     args = parser.parse_args()
     if args.sessions < 1 or args.seconds <= 0 or args.pages < 0 or args.think < 0:
         parser.error("--sessions at least 1, --seconds above 0, --pages and --think from 0")
@@ -307,52 +374,18 @@ def main() -> None:
         parser.error("--workers at least 1")
     if args.workspace is not None and not args.workspace.is_dir():
         parser.error(f"--workspace {args.workspace}: no such workspace folder")
+    try:
+        drawings = [int(d) for d in args.drawing.split(",")]
+    except ValueError:
+        parser.error(f"--drawing {args.drawing}: whole numbers separated by commas")
     with tempfile.TemporaryDirectory() as tmp:
         home = build(Path(tmp), args.workspace)
         secrets, found = seats(home, args.pages)
-        port = free_port()
-        serving = ["--workers", str(args.workers)] if args.workers else []
-        url = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [*CLAWBACK, "serve", "-w", str(home), "--port", str(port), *serving],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            for _ in range(600):
-                try:
-                    httpx.get(f"{url}/login", timeout=1)
-                    break
-                except httpx.HTTPError:
-                    time.sleep(0.1)
-            for seat in found:
-                log_in(url, seat, secrets.get(seat.email))
-            pages = sum(len(s.pages) for s in found) // len(found)
-            print(f"{len(found)} seats logged in, {pages:,} pages seen per seat on average")
-            workers = " ".join(serving) or "(its default --workers)"
-            print(f"server: clawback serve {workers}, {os.cpu_count()} cores")
-            pressed = asyncio.run(load(url, found, args.sessions, args.seconds))
-            paced = (
-                asyncio.run(load(url, found, args.sessions, args.seconds, args.think))
-                if args.think
-                else None
-            )
-        finally:
-            server.terminate()
-            server.wait(30)
-        report(
-            f"web, {args.sessions} sessions back to back (each sends its next request the moment"
-            " its answer arrives: a stress test)",
-            pressed,
-            args.seconds,
-        )
-        if paced is not None:
-            report(
-                f"web, {args.sessions} sessions with think time ({args.think / 2:g}-"
-                f"{args.think * 3 / 2:g} s between answer and next request, as people read)",
-                paced,
-                args.seconds,
-            )
+        pages = sum(len(s.pages) for s in found) // len(found)
+        print(f"{len(found)} seats, {pages:,} pages seen per seat on average")
+        workers = ["--workers", str(args.workers)] if args.workers else []
+        for drawing in drawings:
+            served(home, found, secrets, [*workers, "--drawing", str(drawing)], args)
         alone = max(args.seconds / 3, 5)
         report(
             "the CLI's service calls, in process, one at a time (the service's own cost: no"

@@ -2,4 +2,5 @@
 
 from clawback.cli import app
 
-app()
+if __name__ == "__main__":  # not again in a process multiprocessing spawns from this one
+    app()

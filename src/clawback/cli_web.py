@@ -48,9 +48,16 @@ def serve(
         int | None,
         typer.Option(help="Server processes answering at once (default: one per core)."),
     ] = None,
+    drawing: Annotated[
+        int,
+        typer.Option(
+            help="Processes each server process draws page pictures in, apart from its "
+            "requests (0: in the request's own thread, which stalls the others meanwhile)."
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web app and its JSON API (/api) over the workspace, for people with a login."""
     from clawback.web.server import default_workers
     from clawback.web.server import serve as run
 
-    run(workspace, host, port, default_workers() if workers is None else workers)
+    run(workspace, host, port, default_workers() if workers is None else workers, drawing)

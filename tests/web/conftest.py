@@ -111,7 +111,7 @@ def served(
     to base/filed."""
     secrets = build(base / "ws", settled)
     workspace = Workspace.open(base / "ws")
-    app = create_app(workspace, Settings(filings=base / "filed"))
+    app = create_app(workspace, Settings(filings=base / "filed", drawing_processes=1))
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]

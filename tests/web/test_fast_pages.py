@@ -20,6 +20,7 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.traces import READ_AS, codes_in
 from clawback.pdf.marks.trace_reading import readings
 from clawback.service import Record, lookup, tracing
+from clawback.service.drawing import Apart, InPlace
 from clawback.service.pictures import Pictures
 from clawback.storage import tables as t
 from tests.web import world
@@ -125,17 +126,23 @@ def test_a_kept_picture_carries_each_copys_own_mark_as_drawing_it_whole_would(
 ) -> None:
     record = site.workspace.person(world.COUNSEL)
     kept = Pictures(tmp_path / "pictures", 64 * 1024 * 1024)
+    drawer = InPlace(kept)
     with record.transaction() as s:
         doc, page = lookup.page(s, record.actor, PAGE)
         pdf = site.workspace.files.get(doc.produced or "")
         index = page.idx
     first, second = (tracing.mark_for(record.actor, "producing") for _ in range(2))
     assert first is not None and second is not None and first.code != second.code
-    tracing.picture(pdf, index, 110, first, (), kept)
+    tracing.picture(pdf, index, 110, first, (), drawer)
     held = len(kept)
-    laid = tracing.picture(pdf, index, 110, second, (), kept)  # from the kept picture
+    laid = tracing.picture(pdf, index, 110, second, (), drawer)  # from the kept picture
     assert len(kept) == held  # nothing rendered again
     assert len([p for p in (tmp_path / "pictures").rglob("*") if p.is_file()]) == 1
+    apart = Apart(kept, 1)
+    try:  # a process of its own lays the same mark over the same kept picture
+        assert tracing.picture(pdf, index, 110, second, (), apart) == laid
+    finally:
+        apart.close()
     whole = tracing.picture(pdf, index, 110, second, ())  # the mark drawn into the page
     a = Image.open(io.BytesIO(laid)).convert("L")
     b = Image.open(io.BytesIO(whole)).convert("L")

@@ -126,8 +126,8 @@ class Docket(Service):
             docketed = _docketed(self.actor, doc, items)
             mark = tracing.mark_for(self.actor, doc.held_by)
         drawn = [_Drawn(i.texts) for i in self._drawn(docketed, items, page) if i.texts]
-        pictures = self.ctx.workspace.pictures
-        png = tracing.picture(pdf, page - 1, dpi, mark, drawn, pictures)  # outside any lock
+        drawer = self.ctx.workspace.drawer
+        png = tracing.picture(pdf, page - 1, dpi, mark, drawn, drawer)  # outside any lock
         subject = f"{docketed.paper.name} page {page}"
         tracing.served(self.ctx, "read.image", subject, png, mark, dpi=dpi)
         return png

@@ -156,7 +156,7 @@ class FiledPapers(Service):
                 raise NotFound(f"ECF No. {doc.docket} has no page {page}")
             mark = tracing.mark_for(self.actor, doc.held_by)
             subject = f"ECF No. {doc.docket} page {page}"
-        png = tracing.picture(pdf, page - 1, dpi, mark, (), self.ctx.workspace.pictures)
+        png = tracing.picture(pdf, page - 1, dpi, mark, (), self.ctx.workspace.drawer)
         tracing.served(self.ctx, "paper.read.image", subject, png, mark, dpi=dpi)
         return png
 

@@ -63,6 +63,7 @@ class Pictures:
 
     def __init__(self, folder: Path, memory: int) -> None:
         self.folder = folder
+        self.memory = memory
         self._recent = Recent(memory)
 
     @staticmethod
@@ -82,6 +83,10 @@ class Pictures:
                 return None
             self._recent.put(key, data)
         return Picture.unpacked(data)
+
+    def folder_holds(self, key: str) -> bool:
+        """Whether the picture of ``key`` is kept on disk (for every process)."""
+        return self._path(key).is_file()
 
     def put(self, key: str, picture: Picture) -> None:
         data = picture.packed()

@@ -89,8 +89,8 @@ class Reads(Service):
             index = page.idx
             claimed = [c.item for c in self.claimed_in(s, doc, bates)]
         source = tracing.Source(view.identity, lambda: self._made(view))
-        pictures = self.ctx.workspace.pictures
-        png = tracing.picture(source, index, dpi, mark, claimed, pictures)  # outside any lock
+        drawer = self.ctx.workspace.drawer
+        png = tracing.picture(source, index, dpi, mark, claimed, drawer)  # outside any lock
         tracing.served(self.ctx, "read.image", str(bates), png, mark, dpi=dpi)
         return png
 

@@ -27,7 +27,8 @@ from clawback.domain.seats import Act
 from clawback.domain.traces import Mark, TraceCode
 from clawback.service.base import Service
 from clawback.service.context import Context
-from clawback.service.pictures import Picture, Pictures
+from clawback.service.drawing import Drawer, Drawing
+from clawback.service.pictures import Pictures
 from clawback.storage import tables as t
 
 #: The audit actions of a serving that may carry a mark.
@@ -109,53 +110,34 @@ def picture(
     dpi: int,
     mark: Mark | None,
     claimed: Sequence[Placed] = (),
-    kept: Pictures | None = None,
+    drawer: Drawer | None = None,
 ) -> bytes:
     """A PNG of page ``index`` (from 0) of ``pdf`` at ``dpi``, carrying ``mark``, with the
     ``claimed`` items drawn in place (the court's in-camera view: ``domain.in_camera``).
 
-    With ``kept``, the page's picture without the mark is kept there (``service.pictures``),
-    keyed by the identity of ``pdf``'s bytes, the page, the dpi and the items drawn, and the
-    mark, drawn alone on a clear page of the same size, is laid over it on each request: every
-    copy still carries its own person, moment and code."""
+    With a ``drawer`` (``service.drawing``), the page's picture without the mark is kept in its
+    pictures (``service.pictures``), keyed by the identity of ``pdf``'s bytes, the page, the
+    dpi and the items drawn, and the mark, drawn alone on a clear page of the same size, is
+    laid over it on each request: every copy still carries its own person, moment and code."""
     import pymupdf
 
     from clawback.pdf.marks.claimed import Claimed, draw_claimed
     from clawback.pdf.marks.watermark import draw
 
     source = pdf if isinstance(pdf, Source) else Source.of(pdf)
-    if kept is None:
+    placed = tuple(Claimed(i.texts, i.rect, i.whole_page) for i in claimed)
+    if drawer is None:
         with pymupdf.open(stream=source.load(), filetype="pdf") as opened:
             page = opened[index]
-            if claimed:
-                draw_claimed(page, [Claimed(i.texts, i.rect, i.whole_page) for i in claimed])
+            if placed:
+                draw_claimed(page, list(placed))
             if mark is not None:
                 draw(page, mark.lines)
             png: bytes = page.get_pixmap(dpi=dpi).tobytes("png")
         return png
-    key = kept.key(source.identity, index, dpi, repr(list(claimed)))
-    found = kept.get(key)
-    if found is None:
-        with pymupdf.open(stream=source.load(), filetype="pdf") as opened:
-            page = opened[index]
-            if claimed:
-                draw_claimed(page, [Claimed(i.texts, i.rect, i.whole_page) for i in claimed])
-            base = page.get_pixmap(dpi=dpi)
-            found = Picture(
-                base.tobytes("png"), base.width, base.height, page.rect.width, page.rect.height
-            )
-        kept.put(key, found)
-    if mark is None:  # the same picture for every copy
-        return found.png
-    from clawback.pdf.marks import laid
-
-    with pymupdf.open() as clear:
-        layer = clear.new_page(width=found.page_width, height=found.page_height)
-        draw(layer, mark.lines)
-        marks = layer.get_pixmap(dpi=dpi, alpha=True)
-    width, height = found.width, found.height
-    pixels = laid.lay(kept.pixels(key, found), width, height, marks.samples, marks.width)
-    return laid.png(pixels, width, height)
+    key = Pictures.key(source.identity, index, dpi, repr(list(claimed)))
+    lines = mark.lines if mark is not None else None
+    return drawer.draw(Drawing(key, index, dpi, placed, lines), source.load)
 
 
 def recorded(

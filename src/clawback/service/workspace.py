@@ -24,10 +24,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from clawback.domain import actor as actors
 from clawback.domain.actor import Actor, Via
-from clawback.domain.errors import ClawbackError, NotFound, StorageError
+from clawback.domain.errors import ClawbackError, InvalidInput, NotFound, StorageError
 from clawback.domain.order import Person, ProtectiveOrder, Side, order_from_data
 from clawback.service import state
 from clawback.service.audit_writer import AuditWriter
+from clawback.service.drawing import Apart, Drawer, InPlace
 from clawback.service.notices import MailSettings
 from clawback.service.pictures import Pictures
 from clawback.service.recent import Recent
@@ -82,6 +83,8 @@ class Workspace:
         #: (``tracing.picture``): rendered once, on disk for every process, the mark laid over
         #: each copy served.
         self.pictures = Pictures(root / PICTURES, PICTURES_BYTES)
+        #: Where page pictures are drawn: in place, unless ``draw_apart`` says otherwise.
+        self.drawer: Drawer = InPlace(self.pictures)
 
     # -- making and opening ------------------------------------------------------------------
 
@@ -121,7 +124,16 @@ class Workspace:
             raise ClawbackError(f"workspace at {root} needs migrating: run `clawback init {root}`")
         return cls(root, url, engine, _bind(root, engine))
 
+    def draw_apart(self, processes: int) -> None:
+        """Draw page pictures in ``processes`` processes of their own (``service.drawing``:
+        what a server does, so a render never stalls the requests around it)."""
+        if processes < 1:
+            raise InvalidInput(f"drawing processes must be at least 1, not {processes}")
+        self.drawer.close()
+        self.drawer = Apart(self.pictures, processes)
+
     def close(self) -> None:
+        self.drawer.close()
         self.engine.dispose()
 
     def _open_trail(self) -> None:

@@ -51,6 +51,8 @@ def create_app(workspace: Workspace, settings: Settings | None = None) -> FastAP
         openapi_url="/api/openapi.json",
     )
     app.state.workspace = workspace
+    if settings is not None and settings.drawing_processes:
+        workspace.draw_apart(settings.drawing_processes)
     app.state.gate = Gate(workspace)
     app.state.settings = settings or Settings()
     app.state.templates = rendering.templates()

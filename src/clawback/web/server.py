@@ -30,6 +30,10 @@ WORKSPACE_SETTING = "CLAWBACK_SERVE_WORKSPACE"
 MAX_WORKERS = 32
 #: How long a worker may take to answer uvicorn's health check before it is killed.
 HEALTH_CHECK_SECONDS = 60
+#: Where a worker process finds how many processes it draws page pictures in.
+DRAWING_SETTING = "CLAWBACK_SERVE_DRAWING"
+#: Drawing processes at most, per server process.
+MAX_DRAWING = 8
 
 
 def log_config() -> dict[str, Any]:
@@ -57,13 +61,20 @@ def _quiet() -> dict[str, Any]:
     }
 
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
-    """Serve the workspace at ``root`` until interrupted, in ``workers`` processes."""
+def serve(
+    root: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, drawing: int = 1
+) -> None:
+    """Serve the workspace at ``root`` until interrupted, in ``workers`` processes, each
+    drawing page pictures in ``drawing`` processes of its own (``service.drawing``; 0: in
+    the request's thread)."""
     if not 1 <= workers <= MAX_WORKERS:
         raise InvalidInput(f"--workers must be between 1 and {MAX_WORKERS}, not {workers}")
+    if not 0 <= drawing <= MAX_DRAWING:
+        raise InvalidInput(f"--drawing must be between 0 and {MAX_DRAWING}, not {drawing}")
     if workers > 1:
         Workspace.open(root).close()  # refused here, in one line, if it cannot be served
         os.environ[WORKSPACE_SETTING] = str(root.resolve())
+        os.environ[DRAWING_SETTING] = str(drawing)
         uvicorn.run(
             f"{__name__}:app_from_environment",
             factory=True,
@@ -78,7 +89,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 
         return
     workspace = Workspace.open(root)
     try:
-        app = create_app(workspace, Settings())
+        app = create_app(workspace, Settings(drawing_processes=drawing))
         uvicorn.run(
             app,
             host=host,
@@ -92,6 +103,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 
 def app_from_environment() -> FastAPI:
     """The app over the workspace ``WORKSPACE_SETTING`` names: one worker process's."""
     workspace = Workspace.open(Path(os.environ[WORKSPACE_SETTING]))
-    app = create_app(workspace, Settings())
+    drawing = int(os.environ.get(DRAWING_SETTING, "1"))
+    app = create_app(workspace, Settings(drawing_processes=drawing))
     app.router.on_shutdown.append(workspace.close)
     return app

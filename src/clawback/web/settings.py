@@ -16,6 +16,10 @@ class Settings:
     page_dpi: int = 110
     search_limit: int = 50
     documents_limit: int = 100  # documents on one page of the documents list
+    #: Processes of its own each server process draws page pictures in (``service.drawing``:
+    #: a render holds the interpreter's lock, so drawn in place it stalls every request of
+    #: the process); 0: drawn in place, in the request's thread.
+    drawing_processes: int = 0
     #: Where ``filings.file`` writes the packages (outside the workspace); None: a folder
     #: beside it, ``WORKSPACE-filed``.
     filings: Path | None = None
