@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Row,
     Select,
     String,
     case,
@@ -121,7 +122,6 @@ class Catalog(Service):
             raise InvalidInput(f"offset must be between 0 and {MAX_OFFSET}, not {offset}")
         with self.ctx.reading() as s:
             doc = t.Document
-            dialect = s.get_bind().dialect.name
             query = self._keys(s, designation, family, claim, exhibits)
             if bates is not None:  # the document's stamped pages meet the range
                 query = query.where(
@@ -129,16 +129,12 @@ class Catalog(Service):
                     doc.first_number <= bates.last.number,
                     bates_counter(doc.last_bates.expression) >= bates.first.number,
                 )
-            counted_query = query.add_columns(func.count().over())
-            found = s.execute(
-                counted_query.order_by(*_order(self.actor, dialect)).offset(offset).limit(limit)
-            )
-            page = found.all()
-            if page:
-                total = page[0][3]  # counted inside the filter, before the page is cut
-            else:  # none on this page: past the end, or none at all
-                total = s.scalar(select(func.count()).select_from(query.subquery())) or 0
-            listed = self._listed(s, [_Key(n, first, last) for n, first, last, _ in page])
+            keys = query.subquery()
+            stamped_total, total = s.execute(
+                select(func.count(keys.c.first_bates), func.count()).select_from(keys)
+            ).one()
+            page = _page(s, self.actor, query, stamped_total, offset, limit)
+            listed = self._listed(s, [_Key(n, first, last) for n, first, last in page])
             self.ctx.audit(s, "read.list", f"{len(listed)} of {counted(total, 'document')}")
         return Listing(listed, total=total, offset=offset)
 
@@ -335,26 +331,44 @@ def _same_series(here: BatesNumber, other: BatesNumber | None) -> BatesNumber | 
     return other if other is not None and other.series == here.series else None
 
 
-def _order(actor: Actor, dialect: str) -> list[ColumnElement[Any]]:
-    """A listing's order: stamped documents first, by their first page's series and number;
-    then the others by exhibit, then control number as the actor may know it (another side's
-    document by none); then id."""
+def _page(
+    s: Session,
+    actor: Actor,
+    query: Select[int, BatesNumber | None, BatesNumber | None],
+    stamped: int,
+    offset: int,
+    limit: int | None,
+) -> list[Row[int, BatesNumber | None, BatesNumber | None]]:
+    """``limit`` of the documents ``query`` answers from ``offset``, in a listing's order:
+    the ``stamped`` ones first, by their first page's series and number (read along
+    ``ix_document_listing``, not sorted whole), then the others by exhibit, then control
+    number as the actor may know it (another side's document by none); then id."""
     doc = t.Document
-    stamped = doc.first_series.is_not(None)
-    series: ColumnElement[Any] = doc.first_series.expression
-    known = (
-        doc.control
+    postgres = s.get_bind().dialect.name == "postgresql"
+    found: list[Row[int, BatesNumber | None, BatesNumber | None]] = []
+    if offset < stamped:
+        series: ColumnElement[Any] = doc.first_series.expression
+        found += s.execute(
+            query.where(doc.first_series.is_not(None))
+            .order_by(series.collate("C") if postgres else series, doc.first_number, doc.id)
+            .offset(offset)
+            .limit(limit)
+        ).all()
+    if limit is not None and len(found) >= limit:
+        return found
+    control: ColumnElement[Any] = (
+        doc.control.expression
         if full_view(actor)
         else case((doc.held_by == actor.seat.value, doc.control), else_="")
     )
-    control: ColumnElement[str] = case((stamped, ""), else_=known)
-    if dialect == "postgresql":
-        series, control = series.collate("C"), control.collate("C")
-    return [
-        case((stamped, 0), else_=1),
-        series,
-        doc.first_number.expression,
-        case((stamped, 0), else_=func.coalesce(doc.exhibit, 0)),
-        control,
-        doc.id.expression,
-    ]
+    found += s.execute(
+        query.where(doc.first_series.is_(None))
+        .order_by(
+            func.coalesce(doc.exhibit, 0),
+            control.collate("C") if postgres else control,
+            doc.id,
+        )
+        .offset(max(0, offset - stamped))
+        .limit(None if limit is None else limit - len(found))
+    ).all()
+    return found
