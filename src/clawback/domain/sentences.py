@@ -4,10 +4,11 @@ Text extracted from a PDF or a word-processor file wraps where the page did, num
 paragraphs, and is dense with abbreviations that end in a full stop without ending a sentence
 (``Dkt. No. 463``, ``Gov't Ex. 18``, ``Kelly v. City of San Jose``, ``114 F.R.D. 653``,
 ``Id.``). `sentences` first cuts the text into paragraphs (a blank line, or a line that starts a
-numbered paragraph: ``12.``, ``¶ 12``, ``(a)``), joins each paragraph's lines, and then ends a
-sentence at ``.``, ``?`` or ``!`` (and any closing quotation mark or bracket) followed by a
-space and a capital letter, an opening quotation mark or a bracket, unless the word before the
-stop is a known abbreviation or a single capital letter (an initial: ``John P. Wagner``).
+numbered paragraph: ``12.``, ``¶ 12``, ``(a)``, or a bulleted one: ``•``), joins each
+paragraph's lines, and then ends a sentence at ``.``, ``?`` or ``!`` (and any closing quotation
+mark or bracket) followed by a space and a capital letter, an opening quotation mark or a
+bracket, unless the word before the stop is a known abbreviation or a single capital letter (an
+initial: ``John P. Wagner``).
 """
 
 from __future__ import annotations
@@ -91,7 +92,9 @@ ABBREVIATIONS = frozenset(
     }
 )
 
-_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:\d{1,3}\.\s|\u00b6\s*\d|\([a-z0-9]{1,3}\)\s))")
+_PARAGRAPH = re.compile(
+    r"\n\s*\n|\n(?=[ \t]*(?:\d{1,3}\.\s|\u00b6\s*\d|\([a-z0-9]{1,3}\)\s|[\u2022\u25cf\u25aa]\s))"
+)
 _END = re.compile(r"[.?!][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.'\u2019]*)\.$")
 

@@ -1,0 +1,123 @@
+"""Shapes of order the reader learned in issue 19's fourth pass, from the third held-out set's
+misses (moved into development): a refusal said "declines to issue"; "without prejudice" or
+"as ... moot" said after the thing denied; "all three motions are denied"; an earlier grant
+recounted; a bulleted list whose items end with a direction to the clerk; an FRE 502(d)
+non-waiver order entered on a joint motion; a docket page's own filing number."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from clawback.domain.order_reading import read_order
+from clawback.domain.outcomes import Result
+
+
+def _whole(draft_text: str) -> dict[tuple[str, str | None], Result]:
+    draft = read_order(draft_text)
+    return {(r.motion, r.docket): r.outcome for r in draft.rulings if r.exhibit is None}
+
+
+def test_a_court_that_declines_to_issue_a_stipulated_order_denies_it() -> None:
+    draft = read_order(
+        "Proceedings: Order re: Stipulated Protective Order [Dkt. 18]\n\n"
+        "The parties are advised that the Court declines to issue the proposed protective order"
+        " to which they have stipulated for the following reasons:\n"
+    )
+    assert [(r.motion, r.movant, r.outcome) for r in draft.rulings] == [
+        ("protective-order", "joint", Result.denied)
+    ]
+
+
+def test_without_prejudice_after_the_thing_denied_is_a_denial_without_prejudice() -> None:
+    assert _whole(
+        "ORDER denying Parties' 13 Stipulated MOTION for Protective Order without prejudice.\n"
+    ) == {("protective-order", "13"): Result.denied_without_prejudice}
+    draft = read_order(
+        "This matter comes before the Court on the Parties' Stipulated Protective Order. (Dkt."
+        " No. 13.) Having reviewed the Order, the Court DENIES entry of the Order without"
+        " prejudice.\n"
+    )
+    assert [r.outcome for r in draft.rulings] == [Result.denied_without_prejudice]
+
+
+def test_a_denial_without_prejudice_that_directs_the_parties_within_business_days() -> None:
+    draft = read_order(
+        "ORDER RE SEALING MOTION\n\nThe court denies the current motion to seal without"
+        " prejudice and directs the parties to address the issues in this order within four"
+        " business days, which is the ordinary time to address administrative matters.\n",
+        dated=date(2016, 4, 29),
+    )
+    assert [r.outcome for r in draft.rulings] == [Result.denied_without_prejudice]
+    assert [(a.party, a.days, a.due) for a in draft.acts] == [("joint", 4, date(2016, 5, 5))]
+
+
+def test_all_three_motions_denied_rules_on_each_motion_the_order_numbered() -> None:
+    got = _whole(
+        "ORDER\n\nBefore the Court is Plaintiffs' Motion for Leave to File Briefing Under Seal"
+        " (Doc. 611), Motion for Leave to File Second Briefing Under Seal (Doc. 613), and"
+        " Motion for Leave to File Third Briefing Under Seal (Doc. 618). For the following"
+        " reasons, all three motions are denied.\n"
+    )
+    assert got == {
+        ("seal", "611"): Result.denied,
+        ("seal", "613"): Result.denied,
+        ("seal", "618"): Result.denied,
+    }
+
+
+def test_a_request_denied_as_having_been_rendered_moot_is_moot() -> None:
+    got = _whole(
+        "ORDER\n\nGiven that plaintiff's opposition has been available"
+        " to the public for nearly a year, the court will deny plaintiff's request to seal as"
+        " having been rendered moot.\n"
+    )
+    assert got == {("seal", None): Result.moot}
+
+
+def test_an_earlier_grant_the_order_recounts_rules_on_nothing() -> None:
+    draft = read_order(
+        "ORDER DENYING DEFENDANT'S REQUEST TO SEAL (DOC. NO. 14)\n\nOn August 15, 2022, the"
+        " previously assigned district judge granted defendant's initial request to seal its"
+        " memorandum and exhibits 1-3 of a defense counsel's declaration. (Doc. Nos. 7-9.) For"
+        " the reasons explained below, the court will deny defendant's request to seal its reply"
+        " brief.\n"
+    )
+    assert [r.exhibit for r in draft.rulings if r.exhibit] == []
+    assert {r.outcome for r in draft.rulings} == {Result.denied}
+
+
+def test_each_bullet_is_read_apart_and_the_clerks_unsealing_is_no_motion_to_unseal() -> None:
+    draft = read_order(
+        "I order the following:\n"
+        "\u2022 The Unopposed Motion for Leave to File an Exhibit Under Seal (Dkt. 23) is DENIED."
+        " The clerk is ordered to unseal Dkt. 25.\n"
+        "\u2022 The Unopposed Motion for Leave to File an Exhibit Under Seal to Respondents' Reply"
+        " (Dkt. 41) is DENIED. The clerk is ordered to unseal Dkt. 42.\n"
+    )
+    motions = {(r.motion, r.docket, r.outcome) for r in draft.rulings if r.document is None}
+    assert motions == {("seal", "23", Result.denied), ("seal", "41", Result.denied)}
+    assert [a.party for a in draft.acts] == ["clerk", "clerk"]
+
+
+def test_a_joint_502d_non_waiver_order_is_a_protective_order_not_a_claw_back_ruling() -> None:
+    got = _whole(
+        "Rille v. Accenture LLP\nFiling 220\nORDER granting 218 Motion for Discovery.\n"
+        "ORDER GRANTING ASSENT MOTION REGARDING INADVERTENT PRODUCTION IN DISCOVERY After"
+        " consideration of the Assent Motion, THE COURT HEREBY ORDERS AS FOLLOWS: 1. Pursuant"
+        " to Federal Rule of Evidence 502(d), the inadvertent production of privileged"
+        " information shall not be deemed a waiver, provided that the producing party complies"
+        " with the provisions set forth below with respect to the return of Inadvertently"
+        " Produced Information.\n"
+    )
+    assert got == {("protective-order", "218"): Result.granted}
+
+
+def test_a_docket_entrys_filed_on_date_and_a_minutes_date_are_the_orders_date() -> None:
+    assert read_order(
+        "Gilbert v. Bank of America\nFiling 300\nORDER re sealing motion at ECF No. 262."
+        " (Beeler, Laurel) (Filed on 4/29/2016)\n"
+    ).dated == date(2016, 4, 29)
+    assert read_order(
+        "CIVIL MINUTES—GENERAL Case No. EDCV 16-1224-JGB (KKx) Date: May 11, 2017 Title:"
+        " Dorothy Gaylor, et al. v. Trevor D. Morin, et al.\n"
+    ).dated == date(2017, 5, 11)
