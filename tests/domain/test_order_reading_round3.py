@@ -2,7 +2,9 @@
 misses (moved into development): a refusal said "declines to issue"; "without prejudice" or
 "as ... moot" said after the thing denied; "all three motions are denied"; an earlier grant
 recounted; a bulleted list whose items end with a direction to the clerk; an FRE 502(d)
-non-waiver order entered on a joint motion; a docket page's own filing number."""
+non-waiver order entered on a joint motion; a docket page's own filing number. And, after that
+pass cut bulleted lists from their lead-in: a bullet continues the list a colon opened (the
+exhibits a motion "seek[s] to redact and seal", each ruled in its item or by the motion)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from datetime import date
 
 from clawback.domain.order_reading import read_order
 from clawback.domain.outcomes import Result
+from clawback.domain.sentences import paragraphs
 
 
 def _whole(draft_text: str) -> dict[tuple[str, str | None], Result]:
@@ -121,3 +124,82 @@ def test_a_docket_entrys_filed_on_date_and_a_minutes_date_are_the_orders_date() 
         "CIVIL MINUTES—GENERAL Case No. EDCV 16-1224-JGB (KKx) Date: May 11, 2017 Title:"
         " Dorothy Gaylor, et al. v. Trevor D. Morin, et al.\n"
     ).dated == date(2017, 5, 11)
+
+
+_LEAD_IN = (
+    "ORDER ON JOINT MOTION TO SEAL (Doc. No. 118)\n\n"
+    "The parties seek to redact and seal the following:\n"
+)
+
+
+def _exhibit_rulings(text: str) -> dict[str | None, tuple[str, Result]]:
+    return {r.exhibit: (r.motion, r.outcome) for r in read_order(text).rulings if r.exhibit}
+
+
+def test_bulleted_exhibits_under_a_colon_are_ruled_on_one_by_one() -> None:
+    # Each item ends with a full stop: each is a sentence of the list the colon opened.
+    got = _exhibit_rulings(
+        _LEAD_IN + "\u2022 Exhibit 3 (excerpts of the deposition of J. Alvarez) is GRANTED.\n"
+        "\u2022 Exhibit 7 (the 2019 pricing memorandum) is DENIED.\n"
+        "\u2022 Exhibit 12 (customer list, Bates ACME0001-0040) is GRANTED.\n"
+    )
+    assert got == {
+        "3": ("seal", Result.granted),
+        "7": ("seal", Result.denied),
+        "12": ("seal", Result.granted),
+    }
+
+
+def test_a_bullet_alone_on_its_line_still_continues_the_colons_list() -> None:
+    # A PDF's text layer often puts the glyph on a line of its own, the item on the next.
+    got = _exhibit_rulings(
+        _LEAD_IN + "\u2022\nExhibit 3 (excerpts of the deposition of J. Alvarez): GRANTED;\n"
+        "\u2022\nExhibit 7 (the 2019 pricing memorandum): DENIED; and\n"
+        "\u2022\nExhibit 12 (customer list): GRANTED.\n"
+    )
+    assert got == {
+        "3": ("seal", Result.granted),
+        "7": ("seal", Result.denied),
+        "12": ("seal", Result.granted),
+    }
+
+
+def test_a_motion_ruled_by_entry_reaches_the_exhibits_its_bulleted_request_lists() -> None:
+    # The list is the lead-in's object: the motion's outcome reaches each exhibit it names.
+    got = _exhibit_rulings(
+        _LEAD_IN + "\u2022 Exhibit 3, excerpts of the deposition of J. Alvarez;\n"
+        "\u2022 Exhibit 7, the 2019 pricing memorandum; and\n"
+        "\u2022 Exhibit 12, the customer list.\n\n"
+        "IT IS ORDERED that the joint motion to seal (Doc. No. 118) is GRANTED.\n"
+    )
+    assert got == {x: ("seal", Result.granted) for x in ("3", "7", "12")}
+
+
+def test_a_bullet_starts_a_paragraph_only_where_no_colon_list_is_open() -> None:
+    said = paragraphs(
+        "The motion to seal (Dkt. 23) is DENIED.\n"
+        "\u2022 The clerk is ordered to unseal Dkt. 25.\n\n"
+        "The parties wish to seal:\n\u2022 Exhibit 1; and\n\u2022 Exhibit 2.\n"
+        "\u2022 Exhibit 4 is GRANTED.\n"
+    )
+    assert said == [
+        ["The motion to seal (Dkt. 23) is DENIED."],
+        ["\u2022 The clerk is ordered to unseal Dkt. 25."],
+        [
+            "The parties wish to seal: \u2022 Exhibit 1; and \u2022 Exhibit 2.",
+            "\u2022 Exhibit 4 is GRANTED.",
+        ],
+    ]
+
+
+def test_an_item_of_several_sentences_is_an_ordering_paragraph_of_its_own() -> None:
+    said = paragraphs(
+        "I order the following:\n"
+        "\u2022 The motion (Dkt. 23) is DENIED. The clerk is ordered to unseal Dkt. 25.\n"
+        "\u2022 The motion (Dkt. 41) is DENIED.\n"
+    )
+    assert said == [
+        ["I order the following:"],
+        ["\u2022 The motion (Dkt. 23) is DENIED.", "The clerk is ordered to unseal Dkt. 25."],
+        ["\u2022 The motion (Dkt. 41) is DENIED."],
+    ]

@@ -17,9 +17,10 @@ How it reads, in order:
    taken for this case's.
 3. *Rulings*: a sentence with an outcome phrase (``data/order_reading.yaml``: outcomes) rules
    on the motion kind it names (or the order's first) and on each exhibit it names. In a
-   sentence with both a grant and a denial, an exhibit after "as to"/"with respect to" takes the
-   outcome before it; an exhibit before the outcomes takes "granted in part", with the words
-   after "with respect to" as its part. A later sentence on the same motion and exhibit in the
+   sentence with both a grant and a denial, an exhibit in a bulleted item takes the outcome said
+   in its item; an exhibit after "as to"/"with respect to" takes the outcome before it; an
+   exhibit before the outcomes takes "granted in part", with the words after "with respect to"
+   as its part. A later sentence on the same motion and exhibit in the
    ordering voice replaces an earlier one in prose. Papers that are no exhibit are ruled on
    as documents (`clawback.domain.order_papers`): named by docket number in a motion's title
    or after a paper's name, as a sentence's subject ("X and Y shall remain sealed until ..."),
@@ -491,6 +492,13 @@ class _Reader:
         after = [f for f in outcomes if f.start >= at]
         if not mixed:
             return _outcome(outcomes[0].label), None
+        bullets = [b.start() for b in _BULLET.finditer(sentence)]
+        if any(b < at for b in bullets):  # a bulleted item: the outcome said in it
+            start = max(b for b in bullets if b < at)
+            end = min((b for b in bullets if b > at), default=len(sentence))
+            own = {_outcome(f.label) for f in outcomes if start <= f.start < end}
+            if len(own) == 1:
+                return own.pop(), None
         if before and _QUALIFIER.match(sentence[before[-1].end : at]):
             return _outcome(before[-1].label), None
         if after:
@@ -537,6 +545,8 @@ _DOCKET_REF = re.compile(
 )
 #: the reason a ruling drawn from a direction to unseal carries (it gives none of its own)
 _UNSEALED = "directed to be unsealed"
+#: a bullet opening an item of a list joined to the sentence a colon opened (sentences.py)
+_BULLET = re.compile(r"[\u2022\u25cf\u25aa]")
 _FINDS = re.compile(r"\bCourt\s+(?:finds|concludes|holds|is\s+not\s+persuaded)\b")
 _DIRECTED = frozenset({"unseal", "be unsealed", "seal"})
 _CONDITIONAL = frozenset({Result.conditionally_granted, Result.granted_subject_to_supplement})
