@@ -4,7 +4,8 @@ misses (moved into development): a refusal said "declines to issue"; "without pr
 recounted; a bulleted list whose items end with a direction to the clerk; an FRE 502(d)
 non-waiver order entered on a joint motion; a docket page's own filing number. And, after that
 pass cut bulleted lists from their lead-in: a bullet continues the list a colon opened (the
-exhibits a motion "seek[s] to redact and seal", each ruled in its item or by the motion)."""
+exhibits a motion "seek[s] to redact and seal", each ruled in its item or by the motion), also
+past a page break inside the list."""
 
 from __future__ import annotations
 
@@ -203,3 +204,56 @@ def test_an_item_of_several_sentences_is_an_ordering_paragraph_of_its_own() -> N
         ["\u2022 The motion (Dkt. 23) is DENIED.", "The clerk is ordered to unseal Dkt. 25."],
         ["\u2022 The motion (Dkt. 41) is DENIED."],
     ]
+
+
+# A page of a PDF order ends inside the list: its number after a blank line, then the next page's
+# ECF stamp (taken out by `clean`, leaving a blank line) come between the items.
+_PAGE_BREAK = "\n1\nCase 1:17-cv-00118-JS Document 140 Filed 03/02/18 Page 2 of 3 PageID: 2210\n"
+
+
+def test_a_page_break_inside_a_colon_list_does_not_close_it() -> None:
+    said = paragraphs(
+        "The parties wish to seal:\n\u2022\nExhibit 1; and\n\n\u2022\nExhibit 2.\n\n"
+        "\u2022 The clerk is ordered to unseal Dkt. 25.\n"
+    )
+    assert said == [
+        [
+            "The parties wish to seal: \u2022 Exhibit 1; and \u2022 Exhibit 2.",
+            "\u2022 The clerk is ordered to unseal Dkt. 25.",
+        ]
+    ]
+    # Where no colon list is open, a bullet after a blank line still starts a paragraph.
+    assert paragraphs("The motion is DENIED.\n\n\u2022 The clerk shall unseal Dkt. 25.\n") == [
+        ["The motion is DENIED."],
+        ["\u2022 The clerk shall unseal Dkt. 25."],
+    ]
+
+
+def test_a_motion_ruled_whole_reaches_the_exhibits_listed_on_the_next_page() -> None:
+    # The narrowed rule kept a colon's list whole only within one block: the items after the
+    # page break were cut off as paragraphs of their own, and the motion's outcome reached only
+    # the exhibits listed on the first page.
+    got = _exhibit_rulings(
+        _LEAD_IN
+        + "\u2022\nExhibit 3, excerpts of the deposition of J. Alvarez;\n"
+        + _PAGE_BREAK
+        + "\u2022\nExhibit 7, the 2019 pricing memorandum; and\n"
+        "\u2022\nExhibit 12, the customer list.\n\n"
+        "IT IS ORDERED that the joint motion to seal (Doc. No. 118) is GRANTED.\n"
+    )
+    assert got == {x: ("seal", Result.granted) for x in ("3", "7", "12")}
+
+
+def test_items_ruled_one_by_one_read_the_same_across_a_page_break() -> None:
+    got = _exhibit_rulings(
+        _LEAD_IN
+        + "\u2022\nExhibit 3 (excerpts of the deposition of J. Alvarez): GRANTED;\n"
+        + _PAGE_BREAK
+        + "\u2022\nExhibit 7 (the 2019 pricing memorandum): DENIED; and\n"
+        "\u2022\nExhibit 12 (customer list): GRANTED.\n"
+    )
+    assert got == {
+        "3": ("seal", Result.granted),
+        "7": ("seal", Result.denied),
+        "12": ("seal", Result.granted),
+    }

@@ -14,12 +14,15 @@ A bullet continues the sentence or list a colon opened ("The parties seek to red
 the following:" and the exhibits bulleted under it are one sentence; an item ending with a full
 stop ends its sentence, the next item starting the next one). It starts a paragraph only where
 no colon list is open, or where the item holds several sentences: an ordering paragraph of its
-own ("• The motion (Dkt. 23) is DENIED. The clerk is ordered to unseal Dkt. 25.").
+own ("• The motion (Dkt. 23) is DENIED. The clerk is ordered to unseal Dkt. 25."). A blank
+line, or the blank a page's ECF stamp leaves, between the items of an open list does not close
+it: the items on the next page are still the list's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 __all__ = ["paragraphs", "sentences"]
 
@@ -100,6 +103,7 @@ ABBREVIATIONS = frozenset(
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:\d{1,3}\.\s|\u00b6\s*\d|\([a-z0-9]{1,3}\)\s))")
 _BULLET = re.compile(r"\n(?=[ \t]*[\u2022\u25cf\u25aa]\s)")
+_OPENS_BULLET = re.compile(r"[ \t]*[\u2022\u25cf\u25aa]\s")
 _END = re.compile(r"[.?!][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.'\u2019]*)\.$")
 
@@ -135,22 +139,31 @@ def _ends_sentence(text: str) -> bool:
     return stop >= 0 and flat[stop] in ".?!" and _ends_here(flat, stop)
 
 
-def _bulleted(block: str) -> list[list[str]]:
-    """The paragraphs of a block with no blank line or numbered paragraph in it, each as its
+def _bulleted(blocks: Iterable[str]) -> list[list[str]]:
+    """The paragraphs of blocks with no blank line or numbered paragraph in them, each as its
     runs of text to cut into sentences: a bullet continues the list a colon opened (each item
-    after one ending with a full stop a run of its own), and otherwise starts a paragraph; an
+    after one ending with a full stop a run of its own), also where a blank line, a page's
+    stamp or a page number alone comes between its items, and otherwise starts a paragraph; an
     item of several sentences is a paragraph of its own (see the module doc)."""
-    lead, *items = _BULLET.split(block)
-    found = [[lead]]
-    listing = lead.rstrip().endswith(":")  # a colon list is open
-    for item in items:
-        if not listing or len(_said(item)) > 1:
-            found.append([item])
-            listing = item.rstrip().endswith(":")
-        elif _ends_sentence(found[-1][-1]):
-            found[-1].append(item)
+    found: list[list[str]] = []
+    listing = False  # a colon list is open
+    for block in blocks:
+        if not any(c.isalpha() for c in block):  # a page number left alone says nothing
+            continue
+        lead, *items = _BULLET.split(block)
+        if listing and _OPENS_BULLET.match(lead):  # the list goes on past a break
+            items = [lead, *items]
         else:
-            found[-1][-1] += "\n" + item
+            found.append([lead])
+            listing = lead.rstrip().endswith(":")
+        for item in items:
+            if not listing or len(_said(item)) > 1:
+                found.append([item])
+                listing = item.rstrip().endswith(":")
+            elif _ends_sentence(found[-1][-1]):
+                found[-1].append(item)
+            else:
+                found[-1][-1] += "\n" + item
     return found
 
 
@@ -158,11 +171,10 @@ def paragraphs(text: str) -> list[list[str]]:
     """The paragraphs of ``text``, each as its sentences, each on one line with single spaces;
     paragraphs with no sentence left out."""
     found: list[list[str]] = []
-    for block in _PARAGRAPH.split(text):
-        for runs in _bulleted(block):
-            said = [x for run in runs for x in _said(run)]
-            if said:
-                found.append(said)
+    for runs in _bulleted(_PARAGRAPH.split(text)):
+        said = [x for run in runs for x in _said(run)]
+        if said:
+            found.append(said)
     return found
 
 
