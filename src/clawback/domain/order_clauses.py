@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from clawback.domain.order_papers import RunningRef
-from clawback.domain.order_words import Found
+from clawback.domain.order_words import Found, Vocabulary
 from clawback.domain.outcomes import Result
 
-__all__ = ["clause_outcome", "result_of"]
+__all__ = ["clause_outcome", "fold_after_denial", "result_of"]
+
+#: how far after a denial its kind may still be said ("DENIES entry of the Order without prejudice")
+_AFTER_DENIAL_REACH = 160
 
 
 def result_of(label: str) -> Result:
@@ -41,3 +44,34 @@ def clause_outcome(sentence: str, ref: RunningRef, outcomes: Sequence[Found]) ->
         return result_of(before[-1].label)
     after = [f for f in outcomes if f.start >= ref.end]
     return result_of((after or outcomes)[0].label)
+
+
+def fold_after_denial(
+    sentence: str, outcomes: Sequence[Found], after_denial: Vocabulary
+) -> list[Found]:
+    """The outcomes of ``sentence`` with each plain denial given the kind said after the thing
+    denied (data: after_denial): "the Court DENIES entry of the Order without prejudice" is a
+    denial without prejudice, "will deny plaintiff's request to seal as having been rendered
+    moot" moot. The later words must come before the next outcome and any ";"; an outcome
+    phrase inside them ("moot") is no outcome of its own."""
+    later = after_denial.find(sentence)
+    if not later:
+        return list(outcomes)
+    within = {f for f in outcomes for t in later if t.start <= f.start < t.end}
+    folded: list[Found] = []
+    for i, found in enumerate(outcomes):
+        if found in within:
+            continue
+        if result_of(found.label) is Result.denied:
+            following = [f for f in outcomes[i + 1 :] if f not in within]
+            limit = min(
+                following[0].start if following else len(sentence),
+                found.end + _AFTER_DENIAL_REACH,
+            )
+            stop = sentence.find(";", found.end, limit)
+            limit = stop if stop >= 0 else limit
+            said = next((t for t in later if found.end <= t.start and t.end <= limit), None)
+            if said is not None:
+                found = Found(said.label, found.start, found.end)
+        folded.append(found)
+    return folded

@@ -3,8 +3,9 @@ named once by title and number ("Defendants' First Motion for Protective Order (
 rules on later by the title alone ("the Court grants Defendants' First Motion for Protective
 Order"), or "the motion" of a paragraph that named one motion's number before ("In the
 remaining motion to seal, Docket No. 437, ... the Court hereby GRANTS the motion to seal").
-And which docket number is no motion ruled: a caption's number the body never names again.
-Part of `clawback.domain.order_reading`.
+Which motions "all three motions are denied" rules on: every motion the order numbered. And
+which docket number is no motion ruled: a caption's number the body never names again. Part of
+`clawback.domain.order_reading`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from clawback.domain.order_papers import docket_refs, running_refs
 from clawback.domain.order_words import OrderWords
 
-__all__ = ["MotionTitles", "caption_only", "first_motion_named"]
+__all__ = ["MotionTitles", "caption_only", "every_motion", "first_motion_named", "numbered_motions"]
 
 #: a motion's title in capitals, then its docket number in brackets: "Defendants' Second
 #: Motion for Protective Order (doc. 82)", "Plaintiff's Motion to Compel (Dkt. No. 40)"
@@ -26,6 +27,29 @@ _TITLED = re.compile(
 )
 #: "the motion", one motion, in a sentence that names none by number
 _THE_MOTION = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?motion\b(?!s)", re.I)
+_MOTION_NOUN_ANY = re.compile(r"\b(?:motions?|applications?|requests?)\b", re.I)
+
+
+def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
+    """The docket numbers an order gives its motions, in the order first written: a number in
+    brackets in a sentence that names a motion, unless it is another paper's ("Motion to Seal
+    (ECF No. 122)"), and a number in the running words after a motion ("Plaintiffs' emergency
+    motions to seal, Docket Nos. 436 and 437")."""
+    found: list[str] = []
+    for sentence in sentences:
+        if _MOTION_NOUN_ANY.search(sentence):
+            refs = docket_refs(sentence, words.papers)
+            found += [n for ref in refs if ref.paper is None for n in ref.numbers]
+        found += [n for ref in running_refs(sentence) if ref.of_motion for n in ref.numbers]
+    return list(dict.fromkeys(found))
+
+
+def every_motion(sentence: str, words: OrderWords, numbered: Sequence[str]) -> list[str]:
+    """The motions a sentence that numbers none rules on all at once ("For the following
+    reasons, all three motions are denied"; data: every_motion): each one the order numbered."""
+    if not words.every_motion.find(sentence) or docket_refs(sentence, words.papers):
+        return []
+    return [] if running_refs(sentence) else list(numbered)
 
 
 def _key(title: str) -> str:

@@ -41,7 +41,13 @@ _BRACKETED = re.compile(
     r"(?P<list>\d+(?:\s*(?:,|;|and|&)\s*\d+)*)",
     re.I,
 )
-_DOCKET_TEXT = re.compile(r"(?<![\w-])(?P<list>\d{1,4})\s+(?:\w+\s+){0,3}?Motion\b", re.I)
+#: a docket entry's number before its motion's title ("ORDER granting 218 Motion for
+#: Discovery", "90 97 Motions to File"); never the entry's own number before its "ORDER"
+#: ("Filing 220 ORDER granting 218 Motion")
+_DOCKET_TEXT = re.compile(
+    r"(?<![\w-])(?P<list>\d{1,4})\s+(?:(?!(?:order|granting|denying)\b)\w+\s+){0,3}?Motion\b",
+    re.I,
+)
 _RUNNING = re.compile(
     r"\b(?:Docs?\.|Dkts?\.|Docket|ECF)\s*(?:Entr(?:y|ies)\s*)?(?:Nos?\.)?\s*\d+(?:\s*-\s*\d+)?"
     r"(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\d+(?:\s*-\s*\d+)?)*",
@@ -55,7 +61,7 @@ _OF_MOTION = re.compile(
 )
 _NUMBER = re.compile(r"\d+(?:\s*-\s*\d+)?")
 _TITLE_SMALL = frozenset(
-    {"of", "to", "for", "in", "and", "the", "on", "from", "under", "with", "a"}
+    {"of", "to", "for", "in", "and", "the", "on", "from", "under", "with", "a", "an"}
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _LEADING = re.compile(r"^(?:\W|\b(?:and|or|for|as\s+well\s+as)\b)+", re.I)

@@ -17,16 +17,20 @@ How it reads, in order:
    taken for this case's.
 3. *Rulings*: a sentence with an outcome phrase (``data/order_reading.yaml``: outcomes) rules
    on the motion kind it names (or the order's first) and on each exhibit it names. In a
-   sentence with both a grant and a denial, an exhibit after "as to"/"with respect to" takes the
-   outcome before it; an exhibit before the outcomes takes "granted in part", with the words
-   after "with respect to" as its part. A later sentence on the same motion and exhibit in the
+   sentence with both a grant and a denial, an exhibit in a bulleted item takes the outcome said
+   in its item; an exhibit after "as to"/"with respect to" takes the outcome before it; an
+   exhibit before the outcomes takes "granted in part", with the words after "with respect to"
+   as its part. A later sentence on the same motion and exhibit in the
    ordering voice replaces an earlier one in prose. Papers that are no exhibit are ruled on
    as documents (`clawback.domain.order_papers`): named by docket number in a motion's title
    or after a paper's name, as a sentence's subject ("X and Y shall remain sealed until ..."),
    joined to an exhibit list, or by the docket numbers of motions in running prose ("the
    motion at ECF No. 45 is GRANTED"). A part the parties settled ("able to resolve the
    dispute with respect to ...") is withdrawn, and the motion's outcome rules on the rest.
-   An outcome the court recounts ("already granted") rules on nothing.
+   An outcome the court recounts ("already granted", "On August 15, 2022, the judge granted")
+   rules on nothing. A denial takes the kind said after the thing denied ("DENIES entry of the
+   Order without prejudice"; data: after_denial), and "all three motions are denied" rules on
+   every motion the order numbered (data: every_motion).
 4. *Acts*: `clawback.domain.order_acts` (a directive before an act verb, its party and time).
 """
 
@@ -46,6 +50,7 @@ from clawback.domain.order_acts import (
     ActReader,
     unique_acts,
 )
+from clawback.domain.order_clauses import fold_after_denial
 from clawback.domain.order_clauses import result_of as _outcome
 from clawback.domain.order_dockets import DocketRulings
 from clawback.domain.order_draft import (
@@ -57,17 +62,21 @@ from clawback.domain.order_draft import (
     settled_rest,
 )
 from clawback.domain.order_exhibits import EXHIBIT_HEAD, exhibit_entries, find_exhibits
-from clawback.domain.order_motions import MotionTitles, first_motion_named
+from clawback.domain.order_motions import (
+    MotionTitles,
+    every_motion,
+    first_motion_named,
+    numbered_motions,
+)
 from clawback.domain.order_papers import (
     discovery_papers,
     docket_refs,
     joined_paper,
     paper_named,
     rejoin_broken_words,
-    running_refs,
     subject_papers,
 )
-from clawback.domain.order_text import clean, order_date
+from clawback.domain.order_text import DATE, clean, order_date
 from clawback.domain.order_waiver import sought_against_clawback, waiver_held
 from clawback.domain.order_words import Found, OrderWords, order_words
 from clawback.domain.outcomes import Result
@@ -112,22 +121,9 @@ class _Reader:
         self.first_motion = motions[0].label if motions else "seal"
         self.last_motion: str | None = None  # the motion the last ruling drafted was on
         self.entries = exhibit_entries(self.text)  # docket entry -> the exhibit filed as it
-        self.motion_dockets = {  # the docket numbers the order gives motions
-            n
-            for p in self.paragraphs
-            for s in p
-            if _MOTION_NOUN_ANY.search(s)
-            for ref in docket_refs(s, words.papers)
-            if ref.paper is None
-            for n in ref.numbers
-        } | {  # "Plaintiffs' emergency motions to seal, Docket Nos. 436 and 437"
-            n
-            for p in self.paragraphs
-            for s in p
-            for r in running_refs(s)
-            if r.of_motion
-            for n in r.numbers
-        }
+        #: the docket numbers the order gives motions, in the order written
+        self.numbered = numbered_motions([s for p in self.paragraphs for s in p], words)
+        self.motion_dockets = set(self.numbered)
         self.dockets = DocketRulings(words, self.motion_dockets)
         self.titles = MotionTitles([s for p in self.paragraphs for s in p])
 
@@ -282,6 +278,7 @@ class _Reader:
 
     def _rulings(self, sentence: str, flat: Sequence[str]) -> list[Ruling]:
         outcomes = self.words.outcomes.find(sentence)
+        outcomes = fold_after_denial(sentence, outcomes, self.words.after_denial)
         if not outcomes or re.match(r"\(?(?:See|Cf\.|But see|Accord)\b", sentence):
             return []
         cited = [(a.start, a.end) for a in find_authorities(sentence)] if "v." in sentence else []
@@ -290,6 +287,7 @@ class _Reader:
             for f in outcomes
             if not any(s <= f.start < e for s, e in cited)
             and not _RECITED.search(sentence, 0, f.start)
+            and not (_ON_A_DATE.match(sentence) and _PAST.fullmatch(sentence[f.start : f.end]))
         ]
         if not outcomes:
             return []
@@ -298,7 +296,7 @@ class _Reader:
             for f in outcomes  # "DENIED as moot"
         )
         directing = any(sentence[f.start : f.end].lower().startswith("shall ") for f in outcomes)
-        named = re.search(r"\b(?:Court|motion|request)\b", sentence, re.I)
+        named = re.search(r"\b(?:Court|motions?|requests?)\b", sentence, re.I)
         if not (ordering or named or directing):
             return []
         confidence = ORDERING if ordering else PROSE
@@ -351,6 +349,10 @@ class _Reader:
                 Ruling(motion, movant, None, result, None, sentence, confidence, reason, n, paper)
                 for n, paper, result in running
             ]
+        if not exhibits and not docketed and not on_papers:  # "all three motions are denied"
+            whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
+            every = every_motion(sentence, self.words, self.numbered)
+            docketed = [(motion, n, whole) for n in every]
         if docketed:
             return (
                 [
@@ -490,6 +492,13 @@ class _Reader:
         after = [f for f in outcomes if f.start >= at]
         if not mixed:
             return _outcome(outcomes[0].label), None
+        bullets = [b.start() for b in _BULLET.finditer(sentence)]
+        if any(b < at for b in bullets):  # a bulleted item: the outcome said in it
+            start = max(b for b in bullets if b < at)
+            end = min((b for b in bullets if b > at), default=len(sentence))
+            own = {_outcome(f.label) for f in outcomes if start <= f.start < end}
+            if len(own) == 1:
+                return own.pop(), None
         if before and _QUALIFIER.match(sentence[before[-1].end : at]):
             return _outcome(before[-1].label), None
         if after:
@@ -536,6 +545,8 @@ _DOCKET_REF = re.compile(
 )
 #: the reason a ruling drawn from a direction to unseal carries (it gives none of its own)
 _UNSEALED = "directed to be unsealed"
+#: a bullet opening an item of a list joined to the sentence a colon opened (sentences.py)
+_BULLET = re.compile(r"[\u2022\u25cf\u25aa]")
 _FINDS = re.compile(r"\bCourt\s+(?:finds|concludes|holds|is\s+not\s+persuaded)\b")
 _DIRECTED = frozenset({"unseal", "be unsealed", "seal"})
 _CONDITIONAL = frozenset({Result.conditionally_granted, Result.granted_subject_to_supplement})
@@ -548,10 +559,14 @@ _CAPITAL_OUTCOMES = frozenset(
 )
 #: an outcome the court reports having given before ("The Court already granted one motion")
 _RECITED = re.compile(r"\b(?:already|previously|earlier|had)\s+$", re.I)
+#: a sentence that tells what happened on a date ("On August 15, 2022, the previously assigned
+#: district judge granted defendant's initial request to seal"): its outcome in the past tense,
+#: in lower case, is an earlier order's
+_ON_A_DATE = re.compile(rf"^\W*On\s+{DATE},")
+_PAST = re.compile(r"(?:granted|denied)(?:\s+\w+){0,3}")
 _ENTRY = re.compile(
     r"\b(?:Docs?|Dkts?|Docket|ECF)\.?\s*(?:entry\s+)?(?:Nos?\.\s*)?(\d+(?:\s*-\s*\d+)?)"
 )
-_MOTION_NOUN_ANY = re.compile(r"\b(?:motions?|applications?|requests?)\b", re.I)
 _REDACTED_VERSIONS = re.compile(r"\bredacted\s+versions?\s+of\b", re.I)
 #: what a redacted version takes out, written after the exhibit: "(redacting pages 14-19)"
 _REDACTING = re.compile(r"[^()]{0,40}?\(redacting\s+(?P<part>[^()]+)\)", re.I)

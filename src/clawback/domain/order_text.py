@@ -23,7 +23,8 @@ MONTH = (
 DATE = rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 SIGNED = re.compile(
     r"(?:\bDATED\b:?|\bDated:|^[ \t]*Dated\b|\b[Ss]igned(?:\s+by\s[\s\S]{0,80}?\s+on)?|"
-    rf"\bENTERED\b:?|\bEntered:|SO\s+ORDERED)[\s:,.]*(?:this\s+)?(?P<d>{DATE})",
+    rf"\bENTERED\b:?|\bEntered:|SO\s+ORDERED|\(Filed\s+on|\bDate:)[\s:,.]*(?:this\s+)?"
+    rf"(?P<d>{DATE})",
     re.M,
 )
 _DAY_OF = re.compile(
@@ -65,7 +66,8 @@ def parse_date(text: str) -> date | None:
 
 def order_date(text: str, filed: date | None = None) -> date | None:
     """The date the order was signed ("Dated: June 26, 2020", "Signed by ... on 7/18/12",
-    "DATED this 18th day of July, 2012"), else its filing stamp's, else a date standing alone on
+    "DATED this 18th day of July, 2012", a docket entry's "(Filed on 4/29/2016)", civil
+    minutes' "Date: May 11, 2017"), else its filing stamp's, else a date standing alone on
     a line of the caption."""
     for match in SIGNED.finditer(text):
         if (found := parse_date(match["d"])) is not None:

@@ -77,6 +77,8 @@ class OrderWords:
     discovery: Vocabulary
     supplements: Vocabulary
     recitals: Vocabulary
+    after_denial: Vocabulary
+    every_motion: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -88,6 +90,13 @@ class OrderWords:
 
         def mapped(key: str) -> Vocabulary:
             words = data.get(key)
+            if not isinstance(words, Mapping):
+                raise InvalidInput(f"order words: {key}: give each label its phrases")
+            return Vocabulary(key, words)
+
+        def optional_mapped(key: str) -> Vocabulary:
+            """A mapping added after the first release: a lawyer's older file may lack it."""
+            words = data.get(key, {})
             if not isinstance(words, Mapping):
                 raise InvalidInput(f"order words: {key}: give each label its phrases")
             return Vocabulary(key, words)
@@ -119,6 +128,8 @@ class OrderWords:
             discovery=optional("discovery"),
             supplements=optional("supplements"),
             recitals=optional("recitals"),
+            after_denial=optional_mapped("after_denial"),
+            every_motion=optional("every_motion"),
         )
 
 

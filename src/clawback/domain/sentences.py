@@ -4,15 +4,25 @@ Text extracted from a PDF or a word-processor file wraps where the page did, num
 paragraphs, and is dense with abbreviations that end in a full stop without ending a sentence
 (``Dkt. No. 463``, ``Gov't Ex. 18``, ``Kelly v. City of San Jose``, ``114 F.R.D. 653``,
 ``Id.``). `sentences` first cuts the text into paragraphs (a blank line, or a line that starts a
-numbered paragraph: ``12.``, ``¶ 12``, ``(a)``), joins each paragraph's lines, and then ends a
-sentence at ``.``, ``?`` or ``!`` (and any closing quotation mark or bracket) followed by a
-space and a capital letter, an opening quotation mark or a bracket, unless the word before the
-stop is a known abbreviation or a single capital letter (an initial: ``John P. Wagner``).
+numbered paragraph: ``12.``, ``¶ 12``, ``(a)``, or a bulleted one: ``•``), joins each
+paragraph's lines, and then ends a sentence at ``.``, ``?`` or ``!`` (and any closing quotation
+mark or bracket) followed by a space and a capital letter, an opening quotation mark or a
+bracket, unless the word before the stop is a known abbreviation or a single capital letter (an
+initial: ``John P. Wagner``).
+
+A bullet continues the sentence or list a colon opened ("The parties seek to redact and seal
+the following:" and the exhibits bulleted under it are one sentence; an item ending with a full
+stop ends its sentence, the next item starting the next one). It starts a paragraph only where
+no colon list is open, or where the item holds several sentences: an ordering paragraph of its
+own ("• The motion (Dkt. 23) is DENIED. The clerk is ordered to unseal Dkt. 25."). A blank
+line, or the blank a page's ECF stamp leaves, between the items of an open list does not close
+it: the items on the next page are still the list's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 __all__ = ["paragraphs", "sentences"]
 
@@ -92,6 +102,8 @@ ABBREVIATIONS = frozenset(
 )
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:\d{1,3}\.\s|\u00b6\s*\d|\([a-z0-9]{1,3}\)\s))")
+_BULLET = re.compile(r"\n(?=[ \t]*[\u2022\u25cf\u25aa]\s)")
+_OPENS_BULLET = re.compile(r"[ \t]*[\u2022\u25cf\u25aa]\s")
 _END = re.compile(r"[.?!][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.'\u2019]*)\.$")
 
@@ -107,20 +119,60 @@ def _ends_here(text: str, stop: int) -> bool:
     return found not in ABBREVIATIONS and not (len(found) == 1 and found.isalpha())
 
 
+def _said(text: str) -> list[str]:
+    """The sentences of one run of text (see the module doc), those with no word left out."""
+    flat = " ".join(text.split())
+    said: list[str] = []
+    start = 0
+    for end in _END.finditer(flat):
+        if _ends_here(flat, end.start()):
+            said.append(flat[start : end.end()].strip())
+            start = end.end()
+    said.append(flat[start:].strip())
+    return [x for x in said if any(c.isalpha() for c in x)]
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with the end of a sentence (a full stop that ends one)."""
+    flat = " ".join(text.split())
+    stop = len(flat.rstrip("\"'\u201d\u2019)]")) - 1
+    return stop >= 0 and flat[stop] in ".?!" and _ends_here(flat, stop)
+
+
+def _bulleted(blocks: Iterable[str]) -> list[list[str]]:
+    """The paragraphs of blocks with no blank line or numbered paragraph in them, each as its
+    runs of text to cut into sentences: a bullet continues the list a colon opened (each item
+    after one ending with a full stop a run of its own), also where a blank line, a page's
+    stamp or a page number alone comes between its items, and otherwise starts a paragraph; an
+    item of several sentences is a paragraph of its own (see the module doc)."""
+    found: list[list[str]] = []
+    listing = False  # a colon list is open
+    for block in blocks:
+        if not any(c.isalpha() for c in block):  # a page number left alone says nothing
+            continue
+        lead, *items = _BULLET.split(block)
+        if listing and _OPENS_BULLET.match(lead):  # the list goes on past a break
+            items = [lead, *items]
+        else:
+            found.append([lead])
+            listing = lead.rstrip().endswith(":")
+        for item in items:
+            if not listing or len(_said(item)) > 1:
+                found.append([item])
+                listing = item.rstrip().endswith(":")
+            elif _ends_sentence(found[-1][-1]):
+                found[-1].append(item)
+            else:
+                found[-1][-1] += "\n" + item
+    return found
+
+
 def paragraphs(text: str) -> list[list[str]]:
     """The paragraphs of ``text``, each as its sentences, each on one line with single spaces;
     paragraphs with no sentence left out."""
     found: list[list[str]] = []
-    for paragraph in _PARAGRAPH.split(text):
-        flat = " ".join(paragraph.split())
-        said: list[str] = []
-        start = 0
-        for end in _END.finditer(flat):
-            if _ends_here(flat, end.start()):
-                said.append(flat[start : end.end()].strip())
-                start = end.end()
-        said.append(flat[start:].strip())
-        said = [x for x in said if any(c.isalpha() for c in x)]
+    for runs in _bulleted(_PARAGRAPH.split(text)):
+        said = [x for run in runs for x in _said(run)]
         if said:
             found.append(said)
     return found
