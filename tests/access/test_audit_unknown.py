@@ -125,3 +125,41 @@ def test_a_volumes_counts_do_not_tell_an_employee_of_what_it_may_not_see(tmp_pat
         assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
     finally:
         workspace.close()
+
+
+def test_another_sides_control_numbers_stay_out_of_a_partys_audit_trail(tmp_path: Path) -> None:
+    """A control number is its holding side's own (``show`` gives the other side none): the
+    producing side's ``DOC-000005`` tells receiving counsel that side holds five documents,
+    produced or not. So an entry naming a document by another side's control number (the
+    filed paper counsel may read, a produced document with no exhibit number) is withheld from
+    the other side, in the listing and the export, as one naming a document it may not know of;
+    the producing side reads its own entries whole, and the chain still verifies."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add("prod@def.test", name="P", side="producing", category="counsel")
+        op.people.add("counsel@plf.test", name="C", side="receiving", category="counsel")
+        for k in (1, 2, 3):  # two never produced: the numbering counts them
+            op.ingest.ingest(_page(f"memo {k}"), title=f"doc {k}", exhibit=k if k == 1 else None)
+        op.ingest.ingest(_page("memo 4, no exhibit"), title="doc 4")
+        op.productions.produce([1, "DOC-000004"], "TST-00000001", "VOL001")
+        op.designations.designate("DOC-000004", "Confidential")
+        producing = workspace.person("prod@def.test")
+        producing.filed_papers.enter(_page("a brief"), "102", "brief", "Open brief")
+        counsel = workspace.person("counsel@plf.test")
+        assert counsel.reads.show("TST-00000002")["control"] is None  # the rule elsewhere
+        assert [p.paper.docket for p in counsel.docket.papers()] == ["102"]
+
+        listed = counsel.audit.entries()
+        shown = " ".join(f"{e.action} {e.subject}" for e in listed if e.withheld is None)
+        assert "DOC-" not in shown, shown
+        assert any(e.subject == "Ex. 1" for e in listed)  # named as counsel names it
+        out = tmp_path / "counsel.jsonl"
+        counsel.audit.export(out)
+        assert "DOC-" not in out.read_text(encoding="utf-8")
+        assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
+        own = " ".join(e.subject for e in producing.audit.entries() if e.withheld is None)
+        assert "DOC-000005" in own  # its own numbering, to its own side
+    finally:
+        workspace.close()

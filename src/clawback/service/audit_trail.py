@@ -7,8 +7,9 @@ one party carries the other party's reads and searches only as withheld links of
 (their hashes, so the chain still verifies, and nothing else); the court's and the operator's
 exports carry everything. An entry naming a document the reader may not know of (its control
 number, exhibit or a Bates number of its pages: an AEO exhibit to a party employee, another
-side's unproduced documents) is withheld from a party the same way, so the trail tells no one
-of a document the rest of the record answers as absent.
+side's unproduced documents), or naming one by another side's control number (which counts that
+side's documents), is withheld from a party the same way, so the trail tells no one of a
+document, or a number, the rest of the record answers as absent.
 """
 
 from __future__ import annotations
@@ -234,6 +235,9 @@ class AuditTrail(Service):
         volumes = _volumes(s)  # noqa: F841 - held, so each document's s.get finds its volume
         hidden = {d.id: d for d in docs if not lookup.allowed(s, self.actor, d, lookup.Need.know)}
         names = {d.control for d in hidden.values()} | {f"document:{d}" for d in hidden}
+        # A control number is its holding side's own (``lookup``): another side's tells how
+        # many documents that side holds, produced or not, so an entry naming it is withheld.
+        names |= {d.control for d in docs if d.held_by != self.actor.seat.value}
         names |= {f"Ex. {d.exhibit}" for d in hidden.values() if d.exhibit is not None}
         names |= {f"ECF No. {d.docket}" for d in hidden.values() if d.docket is not None}
         names |= _unknown_claims(s, self.actor, among)
