@@ -210,3 +210,32 @@ def deadline(s: Session, actor: Actor, number: int) -> t.Deadline:
     if row is None or not deadline_shown(actor, row, known, hidden):
         raise NotFound(f"no deadline {number}")
     return row
+
+
+def volume_side(s: Session, production: t.Production) -> str:
+    """The side whose production volume it is: a volume another side imported is kept under
+    a name of its own (``.receiving/NAME``, a name no production may take); one recorded before
+    that, by the side holding its documents; else the producing side's."""
+    if production.volume.startswith(".") and "/" in production.volume:
+        return production.volume[1:].split("/", 1)[0]
+    held = s.scalar(
+        select(t.Document.held_by).where(t.Document.production == production.id).limit(1)
+    )
+    return held or Side.producing.value
+
+
+def volume_ours(s: Session, actor: Actor, production: t.Production) -> bool:
+    """Whether ``actor`` may know of the volume: its own side's (the operator and the court,
+    every one)."""
+    if actor.seat in (Side.operator, Side.court):
+        return True
+    return volume_side(s, production) == actor.seat.value
+
+
+def volume(s: Session, actor: Actor, name: str) -> t.Production:
+    """The production volume ``name``, if it is the actor's side's (another side's volume, an
+    import of what it received, answers as one that is not there)."""
+    row = s.scalar(select(t.Production).where(t.Production.volume == name))
+    if row is None or not volume_ours(s, actor, row):
+        raise NotFound(f"no production volume {name!r}")
+    return row
