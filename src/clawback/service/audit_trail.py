@@ -89,8 +89,9 @@ WORK_PRODUCT = (
 )
 
 #: Entries that count or span a whole volume (``produce ... documents=19``, a Bates span from
-#: first to last page): told in full only to a reader who may know of every document.
-VOLUME_COUNTS = ("produce",)
+#: first to last page), or fingerprint a whole served privilege log (its rows of exhibits a
+#: reader may not know of too): told in full only to a reader who may know of every document.
+VOLUME_COUNTS = ("produce", "privilege_log.serve")
 
 
 class AuditTrail(Service):
