@@ -5,6 +5,7 @@ listing and in the export, while the chain still verifies; the court reads every
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pymupdf
@@ -161,5 +162,54 @@ def test_another_sides_control_numbers_stay_out_of_a_partys_audit_trail(tmp_path
         assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
         own = " ".join(e.subject for e in producing.audit.entries() if e.withheld is None)
         assert "DOC-000005" in own  # its own numbering, to its own side
+    finally:
+        workspace.close()
+
+
+def test_a_party_reads_no_login_or_seat_of_a_person_it_may_not_list(tmp_path: Path) -> None:
+    """A party lists its own side's people and the court's (``people.list``): the other side's
+    staff, their log-ins (when, from which address, a failed one), their API tokens and their
+    seats are not in its audit trail either, in the listing or the export; its own side's
+    and the court's are, and the court reads every one."""
+    import pyotp
+
+    from clawback.service import Via
+    from clawback.service.gate import Gate
+
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        staff = "staff@def.test"  # the producing side's, no second factor under Dkt. 276
+        op.people.add(
+            staff, name="S", side="producing", category="party_officers_directors_employees"
+        )
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        password = "correct horse battery staple"
+        gate = Gate(workspace)
+        for email, address in ((staff, "10.9.8.7"), (EMPLOYEE, "10.1.1.1")):
+            secret = op.accounts.invite(email, password).totp_secret
+            code = pyotp.TOTP(secret).now() if secret else ""
+            gate.login(email, password, code, address)
+        with contextlib.suppress(Exception):
+            gate.login(staff, "a wrong guess", "", "10.9.8.7")
+        workspace.person(staff, Via.api).accounts.new_token("nightly sync")
+        assert staff not in [p.email for p in workspace.person(EMPLOYEE).people.list()]
+
+        seat = workspace.person(EMPLOYEE)
+        listed = seat.audit.entries(1000)
+        shown = " ".join(f"{e.actor} {e.action} {e.subject}" for e in listed if e.withheld is None)
+        assert staff not in shown, shown
+        assert staff not in {e.actor for e in listed}  # nor as who made a withheld entry
+        assert f"login {EMPLOYEE}" in shown  # their own
+        out = tmp_path / "employee.jsonl"
+        seat.audit.export(out)
+        text = out.read_text(encoding="utf-8")
+        assert staff not in text and "10.9.8.7" not in text and "nightly sync" not in text
+        assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
+        court = " ".join(f"{e.action} {e.subject}" for e in op.audit.entries(1000))
+        assert f"login {staff}" in court and f"person.seat {staff}" in court
     finally:
         workspace.close()

@@ -88,6 +88,15 @@ WORK_PRODUCT = (
     "file.download",
 )
 
+#: Entries about one person's seat and login, named by their subject (``person.seat``,
+#: ``login``: the address and the hour they work from) or made by that person on their own
+#: account (``token.create``): told to a party only of the people it may list (its own side's
+#: and the court's, ``People.list``).
+PERSON_SUBJECTS = ("person.", "account.", "login", "logout")
+PERSON_ACTS = ("token.",)
+UNLISTED = "names a person outside those you may list"
+PREVIEW = re.compile(r"operator \(preview as (.+)\)")
+
 #: Entries that count or span a whole volume (``produce ... documents=19``, a Bates span from
 #: first to last page), or fingerprint a whole served privilege log (its rows of exhibits a
 #: reader may not know of too): told in full only to a reader who may know of every document.
@@ -134,7 +143,8 @@ class AuditTrail(Service):
                 )
                 subject = row.subject if why is None else ""
                 action = row.action if why is None else "withheld"
-                listed.append(Entry(row.seq, row.stamp, row.actor, row.path, action, subject, why))
+                actor = row.actor if why is None or self._lists(sides, row.actor) else ""
+                listed.append(Entry(row.seq, row.stamp, actor, row.path, action, subject, why))
             return listed
 
     def checkpoint(self) -> audit.Checkpoint:
@@ -198,12 +208,29 @@ class AuditTrail(Service):
         found = _withheld(self.actor.seat, sides, action, actor)
         names = _names(action, subject, detail)
         found = found or (UNKNOWN if any(n in unknown for n in names) else None)
+        person = subject if action.startswith(PERSON_SUBJECTS) else None
+        person = actor if action.startswith(PERSON_ACTS) else person
+        if found is None and person is not None and not self._lists(sides, person):
+            found = UNLISTED
         mine = actor.split(" ", 1)[0] == self.actor.person.email
         if found is None and partial and action.startswith(WORK_PRODUCT) and not mine:
             found = WIDER
         if found is None and partial and action.startswith(VOLUME_COUNTS):
             found = COUNTS
         return found
+
+    def _lists(self, sides: dict[str, str], who: str) -> bool:
+        """Whether this reader may list the person ``who`` (an entry's actor, ``operator``
+        or ``operator (preview as ...)`` the workspace's holder): the operator and the court
+        every one, a party its own side's and the court's (``People.list``)."""
+        if self.actor.seat in (Side.operator, Side.court):
+            return True
+        previewing = PREVIEW.fullmatch(who)
+        if previewing is not None:  # the operator, looking through someone's eyes
+            who = previewing.group(1)
+        elif who.split(" ", 1)[0] in ("operator", "worker"):
+            return True
+        return sides.get(who.split(" ", 1)[0]) in (self.actor.seat.value, Side.court.value)
 
     def _unknown_names(self, s: Session, among: set[str] | None = None) -> frozenset[str]:
         """The names of documents this actor may not know of (none for the operator and the
