@@ -68,6 +68,8 @@ CLAIM_SUBJECTS = ("claim.", "rule", "notice.mail")
 CLAIM_NOTICE = "claim.notice"
 #: Entries whose subject is a deadline's number: a deadline is named ``deadline:<n>``.
 DEADLINE_SUBJECTS = ("deadline.done",)
+#: Detail keys whose whole numbers are deadlines' numbers.
+DEADLINE_KEYS = ("deadlines", "moved")
 
 #: Entries that record what a person read or looked for: that side's work product.
 WORK_PRODUCT = (
@@ -339,6 +341,11 @@ def _names(action: str, subject: str, detail: object) -> list[str]:
         names.append(f"claim:{detail['claim']}")
     if action in DEADLINE_SUBJECTS:
         names.append(f"deadline:{subject}")
+    if isinstance(detail, dict):  # an order's deadlines, or those a closure moved, by number
+        for key in DEADLINE_KEYS:
+            found = detail.get(key)
+            if isinstance(found, list):
+                names += [f"deadline:{n}" for n in found if isinstance(n, int)]
     said = canonical(detail).decode("utf-8", "replace")
     names += NAMES.findall(said) + STATE_KEYS.findall(said)
     names += [f"Ex. {n}" for n in _exhibit_numbers(detail)]
