@@ -213,3 +213,27 @@ def test_a_party_reads_no_login_or_seat_of_a_person_it_may_not_list(tmp_path: Pa
         assert f"login {staff}" in court and f"person.seat {staff}" in court
     finally:
         workspace.close()
+
+
+def test_counsel_who_may_know_of_every_document_reads_a_volumes_counts_in_the_export(
+    tmp_path: Path,
+) -> None:
+    """Another side's control numbers are withheld (above) without making a reader who may
+    know of every document a reader of less: receiving counsel's export keeps the production's
+    counts, as its listing does."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add("counsel@plf.test", name="C", side="receiving", category="counsel")
+        for k in (1, 2):
+            op.ingest.ingest(_page(f"memo {k}"), title=f"doc {k}", exhibit=k)
+        op.productions.produce([1, 2], "TST-00000001", "VOL001")
+        counsel = workspace.person("counsel@plf.test")
+        assert any(e.action == "produce" and e.withheld is None for e in counsel.audit.entries())
+        out = tmp_path / "counsel.jsonl"
+        counsel.audit.export(out)
+        text = out.read_text(encoding="utf-8")
+        assert '"action": "produce"' in text or '"action":"produce"' in text, text[:2000]
+    finally:
+        workspace.close()

@@ -171,7 +171,8 @@ class AuditTrail(Service):
         sides = _sides(self)
         with self.ctx.transaction() as s:
             unknown = self._unknown_names(s)
-            partial = bool(unknown)  # every document has a control number
+            # every document has a control number; another side's known ones are not hidden
+            partial = self._knows_less(s)
 
         def withhold(entry: audit.Recorded) -> str | None:
             return self._why(
