@@ -214,10 +214,13 @@ def deadline(s: Session, actor: Actor, number: int) -> t.Deadline:
 
 def volume_side(s: Session, production: t.Production) -> str:
     """The side whose production volume it is: a volume another side imported is kept under
-    a name of its own (``.receiving/NAME``, a name no production may take); one recorded before
-    that, by the side holding its documents; else the producing side's."""
+    a name of its own (``.receiving/NAME``, a name no production may take); a volume planned by
+    ``produce`` is the producing side's; one recorded before either, the side holding its
+    documents'; else the producing side's."""
     if production.volume.startswith(".") and "/" in production.volume:
         return production.volume[1:].split("/", 1)[0]
+    if production.plan.get("docs"):  # planned by ``produce``: the producing side's
+        return Side.producing.value
     held = s.scalar(
         select(t.Document.held_by).where(t.Document.production == production.id).limit(1)
     )
