@@ -1,9 +1,10 @@
 """Finding what a reference names, as the person asking may: one function per kind of reference.
 
-Every path, read or write, finds a document, a page, an exhibit, a claim, a challenge or a
-deadline here, with the ``Actor`` asking. A thing the actor may not see (or, for the listings
-of the dispute, may not know of) raises exactly the ``NotFound`` a thing that does not exist
-raises: the same words, with only the reference as typed in them. Rules: ``domain.access``.
+Every path, read or write, finds a document, a page, an exhibit, a claim, a challenge, a
+deadline or a production volume here, with the ``Actor`` asking. A thing the actor may not see
+(or, for the listings of the dispute, may not know of) raises exactly the ``NotFound`` a thing
+that does not exist raises: the same words, with only the reference as typed in them. Rules:
+``domain.access``.
 """
 
 from __future__ import annotations
