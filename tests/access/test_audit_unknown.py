@@ -5,6 +5,7 @@ listing and in the export, while the chain still verifies; the court reads every
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pymupdf
@@ -123,5 +124,116 @@ def test_a_volumes_counts_do_not_tell_an_employee_of_what_it_may_not_see(tmp_pat
         text = out.read_text(encoding="utf-8").replace(" ", "")
         assert '"documents":3' not in text
         assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
+    finally:
+        workspace.close()
+
+
+def test_another_sides_control_numbers_stay_out_of_a_partys_audit_trail(tmp_path: Path) -> None:
+    """A control number is its holding side's own (``show`` gives the other side none): the
+    producing side's ``DOC-000005`` tells receiving counsel that side holds five documents,
+    produced or not. So an entry naming a document by another side's control number (the
+    filed paper counsel may read, a produced document with no exhibit number) is withheld from
+    the other side, in the listing and the export, as one naming a document it may not know of;
+    the producing side reads its own entries whole, and the chain still verifies."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add("prod@def.test", name="P", side="producing", category="counsel")
+        op.people.add("counsel@plf.test", name="C", side="receiving", category="counsel")
+        for k in (1, 2, 3):  # two never produced: the numbering counts them
+            op.ingest.ingest(_page(f"memo {k}"), title=f"doc {k}", exhibit=k if k == 1 else None)
+        op.ingest.ingest(_page("memo 4, no exhibit"), title="doc 4")
+        op.productions.produce([1, "DOC-000004"], "TST-00000001", "VOL001")
+        op.designations.designate("DOC-000004", "Confidential")
+        producing = workspace.person("prod@def.test")
+        producing.filed_papers.enter(_page("a brief"), "102", "brief", "Open brief")
+        counsel = workspace.person("counsel@plf.test")
+        assert counsel.reads.show("TST-00000002")["control"] is None  # the rule elsewhere
+        assert [p.paper.docket for p in counsel.docket.papers()] == ["102"]
+
+        listed = counsel.audit.entries()
+        shown = " ".join(f"{e.action} {e.subject}" for e in listed if e.withheld is None)
+        assert "DOC-" not in shown, shown
+        assert any(e.subject == "Ex. 1" for e in listed)  # named as counsel names it
+        out = tmp_path / "counsel.jsonl"
+        counsel.audit.export(out)
+        assert "DOC-" not in out.read_text(encoding="utf-8")
+        assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
+        own = " ".join(e.subject for e in producing.audit.entries() if e.withheld is None)
+        assert "DOC-000005" in own  # its own numbering, to its own side
+    finally:
+        workspace.close()
+
+
+def test_a_party_reads_no_login_or_seat_of_a_person_it_may_not_list(tmp_path: Path) -> None:
+    """A party lists its own side's people and the court's (``people.list``): the other side's
+    staff, their log-ins (when, from which address, a failed one), their API tokens and their
+    seats are not in its audit trail either, in the listing or the export; its own side's
+    and the court's are, and the court reads every one."""
+    import pyotp
+
+    from clawback.service import Via
+    from clawback.service.gate import Gate
+
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        staff = "staff@def.test"  # the producing side's, no second factor under Dkt. 276
+        op.people.add(
+            staff, name="S", side="producing", category="party_officers_directors_employees"
+        )
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        password = "correct horse battery staple"
+        gate = Gate(workspace)
+        for email, address in ((staff, "10.9.8.7"), (EMPLOYEE, "10.1.1.1")):
+            secret = op.accounts.invite(email, password).totp_secret
+            code = pyotp.TOTP(secret).now() if secret else ""
+            gate.login(email, password, code, address)
+        with contextlib.suppress(Exception):
+            gate.login(staff, "a wrong guess", "", "10.9.8.7")
+        workspace.person(staff, Via.api).accounts.new_token("nightly sync")
+        assert staff not in [p.email for p in workspace.person(EMPLOYEE).people.list()]
+
+        seat = workspace.person(EMPLOYEE)
+        listed = seat.audit.entries(1000)
+        shown = " ".join(f"{e.actor} {e.action} {e.subject}" for e in listed if e.withheld is None)
+        assert staff not in shown, shown
+        assert staff not in {e.actor for e in listed}  # nor as who made a withheld entry
+        assert f"login {EMPLOYEE}" in shown  # their own
+        out = tmp_path / "employee.jsonl"
+        seat.audit.export(out)
+        text = out.read_text(encoding="utf-8")
+        assert staff not in text and "10.9.8.7" not in text and "nightly sync" not in text
+        assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
+        court = " ".join(f"{e.action} {e.subject}" for e in op.audit.entries(1000))
+        assert f"login {staff}" in court and f"person.seat {staff}" in court
+    finally:
+        workspace.close()
+
+
+def test_counsel_who_may_know_of_every_document_reads_a_volumes_counts_in_the_export(
+    tmp_path: Path,
+) -> None:
+    """Another side's control numbers are withheld (above) without making a reader who may
+    know of every document a reader of less: receiving counsel's export keeps the production's
+    counts, as its listing does."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add("counsel@plf.test", name="C", side="receiving", category="counsel")
+        for k in (1, 2):
+            op.ingest.ingest(_page(f"memo {k}"), title=f"doc {k}", exhibit=k)
+        op.productions.produce([1, 2], "TST-00000001", "VOL001")
+        counsel = workspace.person("counsel@plf.test")
+        assert any(e.action == "produce" and e.withheld is None for e in counsel.audit.entries())
+        out = tmp_path / "counsel.jsonl"
+        counsel.audit.export(out)
+        text = out.read_text(encoding="utf-8")
+        assert '"action": "produce"' in text or '"action":"produce"' in text, text[:2000]
     finally:
         workspace.close()

@@ -49,3 +49,37 @@ def test_a_deadline_done_is_told_only_to_whoever_the_record_shows_it(
     exported = [json.loads(line) for line in (tmp_path / "trail.jsonl").read_text().splitlines()]
     said = {int(e["subject"]) for e in exported if e.get("action") == "deadline.done"}
     assert said == theirs, said
+
+
+def test_an_orders_deadlines_are_told_only_to_whoever_the_record_shows_them(
+    tmp_path: Path,
+) -> None:
+    """An order's paragraph sets deadlines over the sealed exhibits (Ex. 2 AEO among them):
+    the employee's deadlines list none of them, and the trail's entry that recorded them
+    (``deadlines``, "order of ..., para. 5", with how many) is withheld from the employee as
+    well; receiving counsel, who lists them, reads it."""
+    from datetime import date
+
+    from clawback.domain.compliance import Act, Directive
+
+    root = tmp_path / "ws"
+    world.build(root, settled=False)
+    workspace = Workspace.open(root)
+    try:
+        clerk = workspace.person(world.CLERK)
+        clerk.sealing.seal("461", exhibits=[1, 2], kind="non_dispositive", granted=True)
+        clerk.deadlines.order_deadlines(date(2020, 6, 26), [Directive("5", 14, Act.lodge_sealed)])
+        employee = workspace.person(world.EMPLOYEE, Via.web)
+        assert employee.deadlines.list() == []
+        counsel = workspace.person(world.COUNSEL, Via.web)
+        assert len(counsel.deadlines.list()) == 1
+        told = [e for e in employee.audit.entries(1000) if e.action == "deadlines"]
+        assert told == [], told
+        employee.audit.export(tmp_path / "trail.jsonl")
+        for line in (tmp_path / "trail.jsonl").read_text().splitlines():
+            assert json.loads(line).get("action") != "deadlines", line
+        assert [e.action for e in counsel.audit.entries(1000) if e.action == "deadlines"] == [
+            "deadlines"
+        ]
+    finally:
+        workspace.close()

@@ -275,3 +275,28 @@ def test_no_listing_of_the_dispute_names_a_paper_or_claim_the_person_may_not_kno
         _, text = outcome(call)
         for unknown in (f"ECF No. {SEALED_AEO}", SEALED_CLAIM):
             assert unknown not in text, f"{email}: {name} names {unknown}"
+
+
+def test_a_paper_entered_again_by_the_other_side_answers_without_the_holders_control_number(
+    tmp_path: Path,
+) -> None:
+    """Receiving counsel enters again a docket entry the producing side filed (a paper it may
+    read): the answer is the paper on the docket, never the producing side's control number,
+    which counts that side's documents (``show`` gives it none either)."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add("prod@def.test", name="P", side="producing", category="counsel")
+        op.people.add("counsel@plf.test", name="C", side="receiving", category="counsel")
+        doc = pymupdf.open()
+        doc.new_page().insert_text((72, 100), "An open brief", fontsize=11)
+        brief = doc.tobytes()
+        doc.close()
+        first = workspace.person("prod@def.test").filed_papers.enter(brief, "102", "brief")
+        assert first.control is not None and first.new
+        again = workspace.person("counsel@plf.test").filed_papers.enter(brief, "102", "brief")
+        assert (again.new, again.paper.docket, again.control) == (False, "102", None)
+        assert workspace.operator().filed_papers.enter(brief, "102", "brief").control
+    finally:
+        workspace.close()

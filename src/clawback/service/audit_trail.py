@@ -7,8 +7,9 @@ one party carries the other party's reads and searches only as withheld links of
 (their hashes, so the chain still verifies, and nothing else); the court's and the operator's
 exports carry everything. An entry naming a document the reader may not know of (its control
 number, exhibit or a Bates number of its pages: an AEO exhibit to a party employee, another
-side's unproduced documents) is withheld from a party the same way, so the trail tells no one
-of a document the rest of the record answers as absent.
+side's unproduced documents), or naming one by another side's control number (which counts that
+side's documents), is withheld from a party the same way, so the trail tells no one of a
+document, or a number, the rest of the record answers as absent.
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ CLAIM_SUBJECTS = ("claim.", "rule", "notice.mail")
 CLAIM_NOTICE = "claim.notice"
 #: Entries whose subject is a deadline's number: a deadline is named ``deadline:<n>``.
 DEADLINE_SUBJECTS = ("deadline.done",)
+#: Detail keys whose whole numbers are deadlines' numbers.
+DEADLINE_KEYS = ("deadlines", "moved")
 
 #: Entries that record what a person read or looked for: that side's work product.
 WORK_PRODUCT = (
@@ -87,9 +90,19 @@ WORK_PRODUCT = (
     "file.download",
 )
 
+#: Entries about one person's seat and login, named by their subject (``person.seat``,
+#: ``login``: the address and the hour they work from) or made by that person on their own
+#: account (``token.create``): told to a party only of the people it may list (its own side's
+#: and the court's, ``People.list``).
+PERSON_SUBJECTS = ("person.", "account.", "login", "logout")
+PERSON_ACTS = ("token.",)
+UNLISTED = "names a person outside those you may list"
+PREVIEW = re.compile(r"operator \(preview as (.+)\)")
+
 #: Entries that count or span a whole volume (``produce ... documents=19``, a Bates span from
-#: first to last page): told in full only to a reader who may know of every document.
-VOLUME_COUNTS = ("produce",)
+#: first to last page), or fingerprint a whole served privilege log (its rows of exhibits a
+#: reader may not know of too): told in full only to a reader who may know of every document.
+VOLUME_COUNTS = ("produce", "privilege_log.serve")
 
 
 class AuditTrail(Service):
@@ -132,7 +145,8 @@ class AuditTrail(Service):
                 )
                 subject = row.subject if why is None else ""
                 action = row.action if why is None else "withheld"
-                listed.append(Entry(row.seq, row.stamp, row.actor, row.path, action, subject, why))
+                actor = row.actor if why is None or self._lists(sides, row.actor) else ""
+                listed.append(Entry(row.seq, row.stamp, actor, row.path, action, subject, why))
             return listed
 
     def checkpoint(self) -> audit.Checkpoint:
@@ -157,7 +171,8 @@ class AuditTrail(Service):
         sides = _sides(self)
         with self.ctx.transaction() as s:
             unknown = self._unknown_names(s)
-            partial = bool(unknown)  # every document has a control number
+            # every document has a control number; another side's known ones are not hidden
+            partial = self._knows_less(s)
 
         def withhold(entry: audit.Recorded) -> str | None:
             return self._why(
@@ -196,12 +211,29 @@ class AuditTrail(Service):
         found = _withheld(self.actor.seat, sides, action, actor)
         names = _names(action, subject, detail)
         found = found or (UNKNOWN if any(n in unknown for n in names) else None)
+        person = subject if action.startswith(PERSON_SUBJECTS) else None
+        person = actor if action.startswith(PERSON_ACTS) else person
+        if found is None and person is not None and not self._lists(sides, person):
+            found = UNLISTED
         mine = actor.split(" ", 1)[0] == self.actor.person.email
         if found is None and partial and action.startswith(WORK_PRODUCT) and not mine:
             found = WIDER
         if found is None and partial and action.startswith(VOLUME_COUNTS):
             found = COUNTS
         return found
+
+    def _lists(self, sides: dict[str, str], who: str) -> bool:
+        """Whether this reader may list the person ``who`` (an entry's actor, ``operator``
+        or ``operator (preview as ...)`` the workspace's holder): the operator and the court
+        every one, a party its own side's and the court's (``People.list``)."""
+        if self.actor.seat in (Side.operator, Side.court):
+            return True
+        previewing = PREVIEW.fullmatch(who)
+        if previewing is not None:  # the operator, looking through someone's eyes
+            who = previewing.group(1)
+        elif who.split(" ", 1)[0] in ("operator", "worker"):
+            return True
+        return sides.get(who.split(" ", 1)[0]) in (self.actor.seat.value, Side.court.value)
 
     def _unknown_names(self, s: Session, among: set[str] | None = None) -> frozenset[str]:
         """The names of documents this actor may not know of (none for the operator and the
@@ -234,6 +266,9 @@ class AuditTrail(Service):
         volumes = _volumes(s)  # noqa: F841 - held, so each document's s.get finds its volume
         hidden = {d.id: d for d in docs if not lookup.allowed(s, self.actor, d, lookup.Need.know)}
         names = {d.control for d in hidden.values()} | {f"document:{d}" for d in hidden}
+        # A control number is its holding side's own (``lookup``): another side's tells how
+        # many documents that side holds, produced or not, so an entry naming it is withheld.
+        names |= {d.control for d in docs if d.held_by != self.actor.seat.value}
         names |= {f"Ex. {d.exhibit}" for d in hidden.values() if d.exhibit is not None}
         names |= {f"ECF No. {d.docket}" for d in hidden.values() if d.docket is not None}
         names |= _unknown_claims(s, self.actor, among)
@@ -307,6 +342,11 @@ def _names(action: str, subject: str, detail: object) -> list[str]:
         names.append(f"claim:{detail['claim']}")
     if action in DEADLINE_SUBJECTS:
         names.append(f"deadline:{subject}")
+    if isinstance(detail, dict):  # an order's deadlines, or those a closure moved, by number
+        for key in DEADLINE_KEYS:
+            found = detail.get(key)
+            if isinstance(found, list):
+                names += [f"deadline:{n}" for n in found if isinstance(n, int)]
     said = canonical(detail).decode("utf-8", "replace")
     names += NAMES.findall(said) + STATE_KEYS.findall(said)
     names += [f"Ex. {n}" for n in _exhibit_numbers(detail)]

@@ -51,18 +51,27 @@ class Deadlines(Service):
                 closures=rows.closures(s),
             )
             named = sorted({d.exhibit for d in decisions})
-            for d in found:
-                s.add(
-                    t.Deadline(
-                        act=d.act,
-                        due=d.due,
-                        trigger=d.trigger,
-                        days=d.days,
-                        source=d.source,
-                        exhibits=named,
-                    )
+            made = [
+                t.Deadline(
+                    act=d.act,
+                    due=d.due,
+                    trigger=d.trigger,
+                    days=d.days,
+                    source=d.source,
+                    exhibits=named,
                 )
-            self.ctx.audit(s, "deadlines", found[0].source if found else "", count=len(found))
+                for d in found
+            ]
+            s.add_all(made)
+            s.flush()
+            # names its deadlines: withheld from whoever they are not shown to (audit_trail)
+            self.ctx.audit(
+                s,
+                "deadlines",
+                found[0].source if found else "",
+                count=len(found),
+                deadlines=[row.id for row in made],
+            )
             return found
 
     def add_act(self, act: OrderedAct, served_by: str = "electronic") -> Deadline:

@@ -6,7 +6,7 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -32,6 +32,11 @@ def privilege_log_xlsx(rows: Sequence[Row]) -> bytes:
 def categorical_log_csv(rows: Sequence[CategoryRow]) -> bytes:
     """The categorical log: CSV, UTF-8, a header row of its columns."""
     return _csv(CATEGORY_COLUMNS, [r.values() for r in rows])
+
+
+def rows_csv(records: Sequence[Mapping[str, str]]) -> bytes:
+    """A served version's rows (column -> text, as kept) as the log's CSV file."""
+    return _csv(COLUMNS, [[r.get(c, "") for c in COLUMNS] for r in records])
 
 
 def _csv(columns: Sequence[str], values: Sequence[Sequence[object]]) -> bytes:

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain import claims as claim_rules
-from clawback.domain.access import full_view
+from clawback.domain.access import full_view, sees_everything
 from clawback.domain.actor import Actor
 from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
@@ -43,7 +43,10 @@ __all__ = ["Entered", "FiledPapers", "as_read", "docket_entry", "text_lines", "w
 
 @dataclass(frozen=True)
 class Entered:
-    control: str
+    """A paper entered (``new``) or found on the docket: its control number only for its
+    holding side (and the operator and the court), as ``show`` gives it."""
+
+    control: str | None
     paper: FiledPaper
     new: bool
 
@@ -80,7 +83,8 @@ class FiledPapers(Service):
             if held is not None:
                 if not lookup.allowed(s, self.actor, held):  # whatever file is sent
                     raise RuleViolation(f"ECF No. {entry} is already on the docket")
-                return Entered(held.control, self._paper(s, held), new=False)
+                own = held.held_by == Ingest(self.ctx).side.value or sees_everything(self.actor)
+                return Entered(held.control if own else None, self._paper(s, held), new=False)
         name = f"ECF No. {entry}"
         control = Ingest(self.ctx).ingest(
             pdf, title=title or name, kind=paper_kind.value, separate=True

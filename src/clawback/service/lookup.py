@@ -1,9 +1,10 @@
 """Finding what a reference names, as the person asking may: one function per kind of reference.
 
-Every path, read or write, finds a document, a page, an exhibit, a claim, a challenge or a
-deadline here, with the ``Actor`` asking. A thing the actor may not see (or, for the listings
-of the dispute, may not know of) raises exactly the ``NotFound`` a thing that does not exist
-raises: the same words, with only the reference as typed in them. Rules: ``domain.access``.
+Every path, read or write, finds a document, a page, an exhibit, a claim, a challenge, a
+deadline or a production volume here, with the ``Actor`` asking. A thing the actor may not see
+(or, for the listings of the dispute, may not know of) raises exactly the ``NotFound`` a thing
+that does not exist raises: the same words, with only the reference as typed in them. Rules:
+``domain.access``.
 """
 
 from __future__ import annotations
@@ -209,4 +210,36 @@ def deadline(s: Session, actor: Actor, number: int) -> t.Deadline:
     hidden = unknown_claims(s, actor, [row.claim_id], known) if row and row.claim_id else set()
     if row is None or not deadline_shown(actor, row, known, hidden):
         raise NotFound(f"no deadline {number}")
+    return row
+
+
+def volume_side(s: Session, production: t.Production) -> str:
+    """The side whose production volume it is: a volume another side imported is kept under
+    a name of its own (``.receiving/NAME``, a name no production may take); a volume planned by
+    ``produce`` is the producing side's; one recorded before either, the side holding its
+    documents'; else the producing side's."""
+    if production.volume.startswith(".") and "/" in production.volume:
+        return production.volume[1:].split("/", 1)[0]
+    if production.plan.get("docs"):  # planned by ``produce``: the producing side's
+        return Side.producing.value
+    held = s.scalar(
+        select(t.Document.held_by).where(t.Document.production == production.id).limit(1)
+    )
+    return held or Side.producing.value
+
+
+def volume_ours(s: Session, actor: Actor, production: t.Production) -> bool:
+    """Whether ``actor`` may know of the volume: its own side's (the operator and the court,
+    every one)."""
+    if actor.seat in (Side.operator, Side.court):
+        return True
+    return volume_side(s, production) == actor.seat.value
+
+
+def volume(s: Session, actor: Actor, name: str) -> t.Production:
+    """The production volume ``name``, if it is the actor's side's (another side's volume, an
+    import of what it received, answers as one that is not there)."""
+    row = s.scalar(select(t.Production).where(t.Production.volume == name))
+    if row is None or not volume_ours(s, actor, row):
+        raise NotFound(f"no production volume {name!r}")
     return row

@@ -38,11 +38,23 @@ class PrivilegeLogs(Service):
             return version.id, sha
 
     def served(self) -> list[tuple[int, date, str, str]]:
-        """Every served version: (version, served on, note, sha256 of the file served)."""
+        """Every served version: (version, served on, note, sha256 of the file served as this
+        actor reads it). Whoever reads every row of a version reads the fingerprint of the file
+        served; a reader of fewer rows (a party employee, no row of an AEO exhibit) that of the
+        version's rows it may read, entries numbered as its log numbers them: so two versions
+        that differ only by a row it may not know of read as the same version, as their
+        ``diff`` does, and no fingerprint is of rows withheld from it."""
         self.ctx.require(Act.read_log)
         with self.ctx.reading() as s:
-            rows = s.scalars(select(t.LogVersion).order_by(t.LogVersion.id)).all()
-            return [(r.id, r.served_on, r.note, r.sha256) for r in rows]
+            found = s.scalars(select(t.LogVersion).order_by(t.LogVersion.id)).all()
+            seen = knowledge.known(s, self.actor)
+            numbers, dockets = seen.numbers, lookup.known_papers(s, self.actor)
+            versions = []
+            for r in found:
+                readable = _rows_of(r.rows, numbers, dockets)
+                sha = r.sha256 if len(readable) == len(r.rows) else _fingerprint(readable)
+                versions.append((r.id, r.served_on, r.note, sha))
+            return versions
 
     def diff(self, before: int, after: int) -> list[privilege_log.Change]:
         """What changed in the log between two served versions (the rows this actor may read)."""
@@ -133,3 +145,10 @@ def _rows_of(
         if (str(r.get("Exhibit", "")).isdigit() and int(r["Exhibit"]) in numbers)
         or r.get("Exhibit", "") in papers
     ]
+
+
+def _fingerprint(kept: list[dict[str, str]]) -> str:
+    """The SHA-256 of the log file made of ``kept`` (a served version's rows), its entries
+    numbered from 1: the file ``download`` hands out of the same rows."""
+    numbered = [{**r, "Entry": str(n)} for n, r in enumerate(kept, start=1)]
+    return sha256(exports.rows_csv(numbered)).hexdigest()

@@ -30,7 +30,6 @@ from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.errors import (
     ClawbackError,
     InvalidInput,
-    NotFound,
     RuleViolation,
 )
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
@@ -198,7 +197,9 @@ class Productions(Service):
         self.ctx.require(Act.produce)
         with self.ctx.transaction() as s:
             production = s.scalar(select(t.Production).where(t.Production.volume == volume))
-            if production is None or production.state != "complete":
+            if production is None or not lookup.volume_ours(s, self.actor, production):
+                return None
+            if production.state != "complete":
                 return None
             return BatesRange(production.first, production.last)
 
@@ -228,9 +229,7 @@ class Productions(Service):
         if not reason.strip():
             raise InvalidInput(f"{way.doing} a volume needs a reason")
         with self.ctx.transaction() as s:
-            production = s.scalar(select(t.Production).where(t.Production.volume == volume))
-            if production is None:
-                raise NotFound(f"no production volume {volume!r}")
+            production = lookup.volume(s, self.actor, volume)
             if production.state != way.state:
                 raise RuleViolation(f"volume {volume} is {production.state}, not {way.said}")
             if way.refuse_cited:

@@ -48,7 +48,7 @@ from clawback import email
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange
 from clawback.domain.counts import counted
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
-from clawback.domain.order import ProtectiveOrder, Tier
+from clawback.domain.order import ProtectiveOrder, Side, Tier
 from clawback.domain.seats import Act
 from clawback.ingest.images import image_pdf
 from clawback.ingest.render import Rendered, render
@@ -212,6 +212,7 @@ class Imports(Service):
                 select(t.Document.control)
                 .join(t.ReceivedRecord, t.ReceivedRecord.document_id == t.Document.id)
                 .where(t.ReceivedRecord.volume == volume, t.ReceivedRecord.control == row.control)
+                .where(t.Document.held_by == Ingest(self.ctx).side.value)  # this side's imports
             )
             if known is not None:
                 raise RuleViolation(f"imported before from volume {volume} as {known}")
@@ -265,9 +266,10 @@ class Imports(Service):
                 numbered = page_rows[: len(span)]  # a longer native: the rest unnumbered
                 for page, number in zip(numbered, span, strict=True):
                     page.bates = number
-                production = s.scalar(select(t.Production).where(t.Production.volume == volume))
+                kept = _volume_name(Ingest(self.ctx).side, volume)
+                production = s.scalar(select(t.Production).where(t.Production.volume == kept))
                 if production is None:
-                    production = t.Production(volume=volume[:40], first=span.first, last=span.last)
+                    production = t.Production(volume=kept, first=span.first, last=span.last)
                     s.add(production)
                     s.flush()
                 production.last = span.last
@@ -423,6 +425,17 @@ class _Natives:
                 files.append((data, suffix(r.roles["native"])))
             self.done |= dict(zip((r.number for r in batch), render(files), strict=True))
         return self.done.pop(row.number, None)
+
+
+def _volume_name(side: Side, volume: str) -> str:
+    """The name an imported volume is kept under: the producing side's as given (its own
+    volumes, exported and loaded back); another side's under a name no production may take
+    (``.receiving/NAME``), so an import named as one of the producing side's volumes is a
+    volume of its own and the producing side never reaches it by its name
+    (``lookup.volume``)."""
+    if side is Side.producing:
+        return volume[:40]
+    return f".{side.value}/{volume}"[:40]
 
 
 def _refuse_taken(s: Session, span: BatesRange | None) -> None:

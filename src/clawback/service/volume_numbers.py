@@ -16,20 +16,25 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import ClawbackError, RuleViolation
+from clawback.domain.order import Side
+from clawback.service import lookup
 from clawback.storage import tables as t
 
 
 def series_volumes(s: Session, series: str) -> list[tuple[str, BatesNumber, BatesNumber]]:
-    """Every volume of a Bates series (withdrawn ones too: their numbers stay retired), by
-    its last number."""
+    """Every volume of a Bates series the producing side made (withdrawn ones too: their
+    numbers stay retired), by its last number. A volume another side imported is its own
+    collection's: never named nor numbered on from here (a page of it still holds its number,
+    `refuse_used`)."""
     found = []
-    for volume, first, last in s.execute(
-        select(t.Production.volume, t.Production.first, t.Production.last).where(
+    for row in s.scalars(
+        select(t.Production).where(
             t.Production.state != "abandoned"  # its numbers were never delivered: free again
         )
     ).all():
-        if first.series == series:
-            found.append((volume, first, last))
+        ours = lookup.volume_side(s, row) == Side.producing.value
+        if ours and row.first.series == series:
+            found.append((row.volume, row.first, row.last))
     return sorted(found, key=lambda v: v[2].number)
 
 

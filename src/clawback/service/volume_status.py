@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clawback.domain.bates import BatesNumber
-from clawback.domain.errors import NotFound
 from clawback.domain.seats import Act
+from clawback.service import lookup
 from clawback.service.base import Service
 from clawback.storage import tables as t
 
@@ -38,20 +38,18 @@ class VolumeStatus:
 
 class VolumeStatuses(Service):
     def volumes(self) -> list[VolumeStatus]:
-        """Every production volume, the last opened first."""
+        """Every production volume of the person's side, the last opened first (a volume the
+        receiving side imported is its own collection's, not listed to the producing side)."""
         self.ctx.require(Act.produce)
         with self.ctx.reading() as s:
             found = s.scalars(select(t.Production).order_by(t.Production.id.desc())).all()
-            return [_status(s, row) for row in found]
+            return [_status(s, row) for row in found if lookup.volume_ours(s, self.actor, row)]
 
     def volume(self, name: str) -> VolumeStatus:
-        """One volume's status; an unknown volume is `NotFound`."""
+        """One volume's status; an unknown volume (or another side's) is `NotFound`."""
         self.ctx.require(Act.produce)
         with self.ctx.reading() as s:
-            row = s.scalar(select(t.Production).where(t.Production.volume == name))
-            if row is None:
-                raise NotFound(f"no production volume {name!r}")
-            return _status(s, row)
+            return _status(s, lookup.volume(s, self.actor, name))
 
 
 def _status(s: Session, row: t.Production) -> VolumeStatus:

@@ -21,10 +21,10 @@ import pymupdf
 from sqlalchemy import select
 
 from clawback.domain.bates import BatesNumber, BatesRange
-from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
+from clawback.domain.errors import ClawbackError, RuleViolation
 from clawback.domain.seats import Act
 from clawback.loadfiles import OptPage, write_dat, write_opt
-from clawback.service import delivery, rows
+from clawback.service import delivery, lookup, rows
 from clawback.service.base import Service
 from clawback.service.production import native_file
 from clawback.storage import tables as t
@@ -66,9 +66,7 @@ class Volumes(Service):
         target = delivery.outside(self.ctx.workspace.root, out / volume)
         delivery.finish_stages(target.parent)
         with self.ctx.transaction() as s, _staged(target) as staging:
-            production = s.scalar(select(t.Production).where(t.Production.volume == volume))
-            if production is None:
-                raise NotFound(f"no production volume {volume!r}")
+            production = lookup.volume(s, self.actor, volume)
             if production.state != "complete":
                 raise RuleViolation(
                     f"volume {volume} is not complete: run the same produce again to finish it"

@@ -1,0 +1,114 @@
+"""A production volume is its side's: a volume the receiving side imported (a third party's
+production it received, its own collection) is, to the producing side, a volume that is not
+there: not listed on the productions page, not exported, not withdrawn, not named when a number
+is refused, not resumed; and an import named as one of the producing side's volumes is a volume
+of its own, never that one.
+
+Before: the producing side's productions page listed the receiving side's imported volume
+(name, Bates span, documents), ``volume export`` wrote its documents out, ``volume withdraw``
+released them, and an import named ``VOL1`` stretched the producing side's VOL1 to its pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from clawback.demo.run import reference_case
+from clawback.loadfiles import write_dat
+from clawback.service import Via, Workspace
+from tests.ingest.make import text_pdf
+
+PRODUCING = "prod@def.test"
+COUNSEL = "counsel@plf.test"
+
+
+def _volume(folder: Path, name: str, rows: list[tuple[str, str, str, bytes]]) -> Path:
+    """A volume named ``name``: one record per row (begin, end, native file name, its bytes)."""
+    (folder / "NATIVES").mkdir(parents=True)
+    for _, _, native, data in rows:
+        (folder / "NATIVES" / native).write_bytes(data)
+    table = [[begin, end, f".\\NATIVES\\{native}"] for begin, end, native, _ in rows]
+    (folder / f"{name}.dat").write_bytes(write_dat(["BEGBATES", "ENDBATES", "NATIVEPATH"], table))
+    return folder / f"{name}.dat"
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[Workspace]:
+    workspace = Workspace.init(tmp_path / "ws")
+    op = workspace.operator()
+    op.matter.load_case(reference_case())
+    op.people.add(PRODUCING, name="P", side="producing", category="counsel")
+    op.people.add(COUNSEL, name="C", side="receiving", category="counsel")
+    for k in (1, 2):
+        op.ingest.ingest(text_pdf(f"memo {k}"), title=f"memo {k}", exhibit=k)
+    op.productions.produce([1], "TST-00000001", "VOL1")
+    counsel = workspace.person(COUNSEL, Via.web)
+    third = text_pdf("a third party's page one", "its page two")
+    dat = _volume(tmp_path / "tp", "SUBPOENA", [("TP-00000001", "TP-00000002", "a.pdf", third)])
+    assert len(counsel.imports.volume(tmp_path / "tp", dat).imported) == 1
+    yield workspace
+    workspace.close()
+
+
+def _said(call: Callable[[], Any], name: str) -> tuple[str, str]:
+    try:
+        result = call()
+    except Exception as exc:
+        return type(exc).__name__, str(exc).replace(name, "<NAME>")
+    return "ok", repr(result).replace(name, "<NAME>")
+
+
+def _continued(record: Any, prefix: str) -> tuple[str, str]:
+    return _said(
+        lambda: record.productions.produce([2], None, "VOL2", continue_from=prefix), prefix
+    )
+
+
+def test_the_receiving_sides_imported_volume_is_absent_to_the_producing_side(
+    world: Workspace, tmp_path: Path
+) -> None:
+    producing = world.person(PRODUCING, Via.web)
+    listed = [v.volume for v in producing.volume_status.volumes()]
+    assert listed == ["VOL1"], listed
+    verbs: dict[str, Callable[[str], Any]] = {
+        "status": producing.volume_status.volume,
+        "export": lambda v: producing.volumes.export(v, tmp_path / "out"),
+        "withdraw": lambda v: producing.productions.withdraw(v, "served in error"),
+        "abandon": lambda v: producing.productions.abandon(v, "cannot finish"),
+        "produced": producing.productions.produced,
+    }
+    for verb, call in verbs.items():
+        hidden = _said(lambda c=call: c("SUBPOENA"), "SUBPOENA")  # type: ignore[misc]
+        absent = _said(lambda c=call: c("NOSUCHVOL"), "NOSUCHVOL")  # type: ignore[misc]
+        assert hidden == absent, (verb, hidden, absent)
+    assert not (tmp_path / "out" / "SUBPOENA").exists()
+    counsel = world.person(COUNSEL, Via.web)
+    assert counsel.reads.show("RCV-000001")["bates"] == "TP-00000001-TP-00000002"
+
+
+def test_a_refused_number_names_no_volume_of_another_side(world: Workspace) -> None:
+    """The producing side numbering into the series of the receiving side's import is refused
+    (one Bates number, one page), in words that name no volume of theirs nor its span."""
+    producing = world.person(PRODUCING, Via.web)
+    kind, words = _said(
+        lambda: producing.productions.produce([2], "TP-00000002", "VOL2", allow_gap="x"), "\x00"
+    )
+    assert kind == "RuleViolation"
+    assert "SUBPOENA" not in words and "TP-00000001" not in words, words
+    # their volume is no earlier volume of the producing side's to number on from
+    assert _continued(producing, "TP") == _continued(producing, "QQ")
+
+
+def test_an_import_named_as_the_producing_sides_volume_is_a_volume_of_its_own(
+    world: Workspace, tmp_path: Path
+) -> None:
+    counsel = world.person(COUNSEL, Via.web)
+    page = text_pdf("the receiving side's own page")
+    dat = _volume(tmp_path / "v1", "VOL1", [("ZZ-00000001", "ZZ-00000001", "z.pdf", page)])
+    assert len(counsel.imports.volume(tmp_path / "v1", dat).imported) == 1
+    producing = world.person(PRODUCING, Via.web)
+    vol1 = producing.volume_status.volume("VOL1")
+    assert (str(vol1.first), str(vol1.last), vol1.documents) == ("TST-00000001",) * 2 + (1,)
