@@ -216,3 +216,19 @@ def test_litigation_support_enters_a_paper_and_names_an_item_in_a_browser(
         assert "ECF No. 130-2" in page.locator("#papers").inner_text()
         shot(page, "docket")
         browser.close()
+
+
+@pytest.mark.usefixtures("entered")
+@pytest.mark.parametrize("email", world.SEATS)
+def test_every_link_of_the_documents_list_opens_what_it_lists(
+    clients: dict[str, Client], email: str
+) -> None:
+    """A paper the other side filed is listed without its control number (not the receiving
+    side's to know): it links to its docket entry, not to ``/documents/None``."""
+    client = clients[email]
+    links = re.findall(r'<a href="(/(?:documents|docket)/[^"?]+)">', client.get("/documents").text)
+    assert links, email
+    for link in links:
+        assert "None" not in link, (email, link)
+        opened = client.get(html.unescape(link))
+        assert opened.status_code in (200, 303), (email, link, opened.status_code)

@@ -63,14 +63,20 @@ class Listed:
     sealed: bool
     #: The exhibit as the court writes it ("12", "A", "5-A"); ``exhibit`` is its ordinal.
     exhibit_id: str | None = None
+    #: A filed paper's docket entry ("104", "26-2"); None for any other document.
+    docket: str | None = None
 
     @property
     def ref(self) -> str:
-        """How the person names it: first Bates number, else exhibit, else control number."""
+        """How the person names it: first Bates number, else exhibit, else control number,
+        else (a paper the other side filed, its control number not theirs to know) its docket
+        entry."""
         if self.first is not None:
             return str(self.first)
         if self.exhibit is not None:
             return f"Ex. {self.exhibit_id or self.exhibit}"
+        if self.control is None and self.docket is not None:
+            return f"ECF No. {self.docket}"
         return str(self.control)
 
 
@@ -242,6 +248,7 @@ class Catalog(Service):
                     designation=d.tier,
                     claims=tuple(claims.get(d.exhibit, ())) if d.exhibit is not None else (),
                     sealed=d.sealed,
+                    docket=d.docket,
                 )
             )
         return listed
