@@ -5,12 +5,14 @@ text holds, for the receiving side."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import pymupdf
 import pytest
+from sqlalchemy import event
 from typer.testing import CliRunner
 
 from clawback.cli import app
@@ -146,6 +148,41 @@ def test_a_count_stops_at_its_cap_counted_among_the_pages_the_person_may_see(
     assert (seen.total, seen.more, seen.shown_total) == (3, False, "3")
     over = counsel.reads.search(query, 1, count_up_to=2)
     assert (over.total, over.more) == (2, True)
+
+
+@contextmanager
+def asked_of_the_index(ws: Record) -> Iterator[list[str]]:
+    """The statements that ask the search index (FTS5's MATCH, PostgreSQL's @@) while inside."""
+    sent: list[str] = []
+
+    def seen(_c: object, _cursor: object, sql: str, *_: object) -> None:
+        if " MATCH " in sql or "@@" in sql:
+            sent.append(sql)
+
+    engine = ws.ctx.workspace.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+
+
+def test_a_page_of_hits_and_its_count_walk_the_index_once(world: Record) -> None:
+    """A common word is on most pages and a phrase's words on many: the index is walked for
+    the page of hits, and the count goes on from its last hit (never from the first again). On
+    SQLite the page of hits comes with its names and snippets in the same statement (FTS5 makes
+    a snippet only for the rows a query returns, never for those an OFFSET skips); PostgreSQL's
+    ts_headline would run for skipped rows too, so it is asked for the shown pages after."""
+    query = "the OR caravan OR shelter OR page"
+    counsel = world.ctx.workspace.person(COUNSEL)
+    for who, offset, expected in ((world, 2, 5), (counsel, 0, 3)):
+        with asked_of_the_index(world) as sent:
+            found = who.reads.search(query, 2, offset)
+        assert (len(found), found.total, found.more) == (2, expected, False)
+        counts = [q for q in sent if "count(" in q]
+        assert len(counts) == 1 and (" > " in counts[0]), sent
+        sqlite = world.ctx.workspace.engine.dialect.name == "sqlite"
+        assert len(sent) == (2 if sqlite else 3), sent
 
 
 @pytest.mark.parametrize(

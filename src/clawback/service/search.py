@@ -1,6 +1,7 @@
 """A search's two questions of the index, asked inside the access filter: which pages are the
 ``limit`` from ``offset`` (with a snippet made for those only), and how many pages answer, counted
-exactly up to a cap and past it said as "more than".
+exactly up to a cap and past it said as "more than": counted on from the last hit shown, so the
+index is walked once, never from its first match again.
 
 The engine answers the words: FTS5 on SQLite (``page_fts`` joined to its pages), the stored,
 GIN-indexed tsvector column of the text the person reads on PostgreSQL (migration 0014). Each
@@ -112,25 +113,21 @@ def hits(
         .where(access_rules.visible(actor, _SEEN))
         .exists()
     )
-    # The page of hits first, as page ids in order, then the snippet and the names for those
-    # pages only: a snippet is the dearest thing a search makes (PostgreSQL's ts_headline
-    # parses the page's text again), so it is never made for a page not shown.
-    wanted = (
-        select(t.Page.id)
-        .select_from(source)
-        .where(matches, may_see)
-        .order_by(order)  # as ingested: document by document, page by page
-        .limit(limit)
-        .offset(offset)
-    )
-    ids = list(s.scalars(wanted))
-    found = _shown(s, ids, snippet, source, matches, order) if ids else []
+    found = _page_of_hits(s, source, matches, may_see, snippet, order, limit, offset)
     bound = max(count_up_to, offset + limit)
-    if len(ids) < limit and (ids or offset == 0):
-        total = offset + len(ids)  # the page came back short: every answer is counted
+    if len(found) < limit and (found or offset == 0):
+        total = offset + len(found)  # the page came back short: every answer is counted
     else:
-        counted = select(literal(1)).select_from(source).where(matches, may_see).limit(bound + 1)
-        total = s.scalar(select(func.count()).select_from(counted.subquery())) or 0
+        # Counted on from the page's last hit (the index seeks there), not from the first hit
+        # again; from the first only when the offset is past the last hit.
+        before, after = (offset + limit, [order > found[-1][0]]) if found else (0, [])
+        counted = (
+            select(literal(1))
+            .select_from(source)
+            .where(matches, may_see, *after)
+            .limit(bound + 1 - before)
+        )
+        total = before + (s.scalar(select(func.count()).select_from(counted.subquery())) or 0)
     own = full_view(actor)
     return Hits(
         (
@@ -142,7 +139,7 @@ def hits(
                 idx + 1,
                 docket,
             )
-            for b, n, written, control, held_by, docket, idx, text in found
+            for _, b, n, written, control, held_by, docket, idx, text in found
         ),
         total=min(total, bound),
         offset=offset,
@@ -150,32 +147,57 @@ def hits(
     )
 
 
-def _shown(
+def _page_of_hits(
     s: Session,
-    ids: list[int],
-    snippet: ColumnElement[str],
     source: FromClause,
     matches: ColumnElement[bool],
+    may_see: ColumnElement[bool],
+    snippet: ColumnElement[str],
     order: ColumnElement[int],
+    limit: int,
+    offset: int,
 ) -> list[tuple[Any, ...]]:
-    """The hits' names and snippets for the pages ``ids`` (already checked), in that order."""
-    found = s.execute(
-        select(
-            t.Page.id,
-            t.Page.bates,
-            t.Document.exhibit,
-            t.Document.exhibit_id,
-            t.Document.control,
-            t.Document.held_by,
-            t.Document.docket,
-            t.Page.idx,
-            snippet,
+    """The ``limit`` hits from ``offset`` as (page id, Bates number, exhibit, exhibit as
+    written, control number, side holding it, docket entry, page index, snippet), in order.
+
+    A snippet is the dearest thing a search makes, so it is made for the pages shown only. On
+    SQLite that is one statement: FTS5 hands its matches over in page order, and SQLite makes
+    a row's columns (the snippet among them) only for the rows it returns, never for those the
+    OFFSET skips. PostgreSQL would run ts_headline (which parses the page's text again) on the
+    skipped rows too, so there the page ids come first and the rest for those pages after."""
+    named = (
+        t.Page.id,
+        t.Page.bates,
+        t.Document.exhibit,
+        t.Document.exhibit_id,
+        t.Document.control,
+        t.Document.held_by,
+        t.Document.docket,
+        t.Page.idx,
+    )
+    in_order = (
+        select(t.Page.id)
+        .select_from(source)
+        .where(matches, may_see)
+        .order_by(order)  # as ingested: document by document, page by page
+        .limit(limit)
+        .offset(offset)
+    )
+    if s.get_bind().dialect.name == "sqlite":
+        shown = in_order.with_only_columns(*named, snippet).join(
+            t.Document, t.Page.document_id == t.Document.id
         )
+        return [tuple(row) for row in s.execute(shown)]
+    ids = list(s.scalars(in_order))
+    if not ids:
+        return []
+    found = s.execute(
+        select(*named, snippet)
         .select_from(source)
         .join(t.Document, t.Page.document_id == t.Document.id)
         .where(order.in_(ids), matches)
     ).all()
-    by_id = {row[0]: tuple(row[1:]) for row in found}
+    by_id = {row[0]: tuple(row) for row in found}
     return [by_id[i] for i in ids if i in by_id]
 
 
