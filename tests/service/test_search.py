@@ -5,12 +5,15 @@ text holds, for the receiving side."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 import pytest
+from sqlalchemy import event
 from typer.testing import CliRunner
 
 from clawback.cli import app
@@ -146,6 +149,61 @@ def test_a_count_stops_at_its_cap_counted_among_the_pages_the_person_may_see(
     assert (seen.total, seen.more, seen.shown_total) == (3, False, "3")
     over = counsel.reads.search(query, 1, count_up_to=2)
     assert (over.total, over.more) == (2, True)
+
+
+@contextmanager
+def asked_of_the_index(ws: Record, with_parameters: bool = False) -> Iterator[list[Any]]:
+    """The statements that ask the search index (FTS5's MATCH, PostgreSQL's @@) while inside,
+    or with ``with_parameters`` each as (statement, its parameters)."""
+    sent: list[Any] = []
+
+    def seen(_c: object, _cursor: object, sql: str, parameters: Any, *_: object) -> None:
+        if " MATCH " in sql or "@@" in sql:
+            sent.append((sql, parameters) if with_parameters else sql)
+
+    engine = ws.ctx.workspace.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+
+
+def test_a_page_of_hits_and_its_count_walk_the_index_once(world: Record) -> None:
+    """A common word is on most pages and a phrase's words on many: the index is walked for
+    the page of hits, and the count goes on from its last hit (never from the first again). On
+    SQLite the page of hits comes with its names and snippets in the same statement (FTS5 makes
+    a snippet only for the rows a query returns, never for those an OFFSET skips); PostgreSQL's
+    ts_headline would run for skipped rows too, so it is asked for the shown pages after."""
+    query = "the OR caravan OR shelter OR page"
+    counsel = world.ctx.workspace.person(COUNSEL)
+    for who, offset, expected in ((world, 2, 5), (counsel, 0, 3)):
+        with asked_of_the_index(world) as sent:
+            found = who.reads.search(query, 2, offset)
+        assert (len(found), found.total, found.more) == (2, expected, False)
+        counts = [q for q in sent if "count(" in q]
+        assert len(counts) == 1 and (" > " in counts[0]), sent
+        sqlite = world.ctx.workspace.engine.dialect.name == "sqlite"
+        assert len(sent) == (2 if sqlite else 3), sent
+
+
+def test_the_count_finds_each_hits_document_without_reading_its_page(world: Record) -> None:
+    """SQLite: the count checks each match against its page's document, and a page's row holds
+    its text (kilobytes, over several database pages); the index of (page id, document id)
+    answers which document without reading the row (the count of a common word reads a
+    thousand of them)."""
+    if world.ctx.workspace.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL reads the page's row for its tsvector anyway")
+    counsel = world.ctx.workspace.person(COUNSEL)
+    for who in (world, counsel):
+        with asked_of_the_index(world, with_parameters=True) as sent:
+            who.reads.search("the OR caravan OR shelter OR page", 1)
+        ((count, parameters),) = [(q, p) for q, p in sent if "count(" in q]
+        with world.ctx.workspace.engine.connect() as conn:
+            plan = [
+                row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {count}", parameters)
+            ]
+        assert "SEARCH page USING COVERING INDEX ix_page_id_document_id (id=?)" in plan, plan
 
 
 @pytest.mark.parametrize(

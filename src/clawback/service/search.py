@@ -1,12 +1,15 @@
 """A search's two questions of the index, asked inside the access filter: which pages are the
 ``limit`` from ``offset`` (with a snippet made for those only), and how many pages answer, counted
-exactly up to a cap and past it said as "more than".
+exactly up to a cap and past it said as "more than": counted on from the last hit shown, so the
+index is walked once, never from its first match again.
 
 The engine answers the words: FTS5 on SQLite (``page_fts`` joined to its pages), the stored,
 GIN-indexed tsvector column of the text the person reads on PostgreSQL (migration 0014). Each
 page the engine names is checked against its own document (``EXISTS``, a primary-key lookup)
 inside the same query, so the listing, its snippets and the count never pass over a page the
-person may not see: a count must not tell of hidden pages, not even "more than".
+person may not see: a count must not tell of hidden pages, not even "more than". On SQLite the
+count finds a page's document in the index of (page id, document id) (migration 0025), never in
+the page's row, which holds its text.
 
 A common word is on most pages: counting every one of them is most of the time such a search
 takes. The count stops at the cap (``COUNT_UP_TO``, or the end of the page shown if that is
@@ -17,9 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    ColumnClause,
     ColumnElement,
     FromClause,
     Integer,
@@ -30,7 +34,10 @@ from sqlalchemy import (
     select,
     table,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.expression import TableClause
 
 from clawback.domain import search as search_language
 from clawback.domain.access import full_view
@@ -102,35 +109,22 @@ def hits(
 ) -> Hits:
     """The ``limit`` pages from ``offset`` that answer ``query`` among those ``actor`` may see,
     in the order they came in, and how many answer (exactly up to ``count_up_to``)."""
-    column_ = access_rules.text_column(actor)
-    source, matches, snippet, order = _matching(s, query, column_)
-    # Checked page by page against the page's own document (a primary-key lookup): the index
-    # answers the words, and only pages the person may see are counted, named or shown.
-    may_see = (
-        select(_SEEN.id)
-        .where(_SEEN.id == t.Page.document_id)
-        .where(access_rules.visible(actor, _SEEN))
-        .exists()
-    )
-    # The page of hits first, as page ids in order, then the snippet and the names for those
-    # pages only: a snippet is the dearest thing a search makes (PostgreSQL's ts_headline
-    # parses the page's text again), so it is never made for a page not shown.
-    wanted = (
-        select(t.Page.id)
-        .select_from(source)
-        .where(matches, may_see)
-        .order_by(order)  # as ingested: document by document, page by page
-        .limit(limit)
-        .offset(offset)
-    )
-    ids = list(s.scalars(wanted))
-    found = _shown(s, ids, snippet, source, matches, order) if ids else []
+    asked = _matching(s, query, access_rules.text_column(actor))
+    found = _page_of_hits(s, asked, _may_see(actor, t.Page.__table__.c.document_id), limit, offset)
     bound = max(count_up_to, offset + limit)
-    if len(ids) < limit and (ids or offset == 0):
-        total = offset + len(ids)  # the page came back short: every answer is counted
+    if len(found) < limit and (found or offset == 0):
+        total = offset + len(found)  # the page came back short: every answer is counted
     else:
-        counted = select(literal(1)).select_from(source).where(matches, may_see).limit(bound + 1)
-        total = s.scalar(select(func.count()).select_from(counted.subquery())) or 0
+        # Counted on from the page's last hit (the index seeks there), not from the first hit
+        # again; from the first only when the offset is past the last hit.
+        before, after = (offset + limit, [asked.order > found[-1][0]]) if found else (0, [])
+        counted = (
+            select(literal(1))
+            .select_from(asked.counted_from)
+            .where(asked.matches, _may_see(actor, asked.document_of), *after)
+            .limit(bound + 1 - before)
+        )
+        total = before + (s.scalar(select(func.count()).select_from(counted.subquery())) or 0)
     own = full_view(actor)
     return Hits(
         (
@@ -142,7 +136,7 @@ def hits(
                 idx + 1,
                 docket,
             )
-            for b, n, written, control, held_by, docket, idx, text in found
+            for _, b, n, written, control, held_by, docket, idx, text in found
         ),
         total=min(total, bound),
         offset=offset,
@@ -150,60 +144,138 @@ def hits(
     )
 
 
-def _shown(
-    s: Session,
-    ids: list[int],
-    snippet: ColumnElement[str],
-    source: FromClause,
-    matches: ColumnElement[bool],
-    order: ColumnElement[int],
+def _may_see(actor: Actor, document_id: ColumnElement[Any]) -> ColumnElement[bool]:
+    """Whether ``actor`` may see the page whose document is ``document_id``: checked page by
+    page against that document (a primary-key lookup), inside the query, so the index answers
+    the words and only pages the person may see are counted, named or shown."""
+    return (
+        select(_SEEN.id)
+        .where(_SEEN.id == document_id)
+        .where(access_rules.visible(actor, _SEEN))
+        .exists()
+    )
+
+
+def _page_of_hits(
+    s: Session, asked: _Asked, may_see: ColumnElement[bool], limit: int, offset: int
 ) -> list[tuple[Any, ...]]:
-    """The hits' names and snippets for the pages ``ids`` (already checked), in that order."""
-    found = s.execute(
-        select(
-            t.Page.id,
-            t.Page.bates,
-            t.Document.exhibit,
-            t.Document.exhibit_id,
-            t.Document.control,
-            t.Document.held_by,
-            t.Document.docket,
-            t.Page.idx,
-            snippet,
+    """The ``limit`` hits from ``offset`` as (page id, Bates number, exhibit, exhibit as
+    written, control number, side holding it, docket entry, page index, snippet), in order.
+
+    A snippet is the dearest thing a search makes, so it is made for the pages shown only. On
+    SQLite that is one statement: FTS5 hands its matches over in page order, and SQLite makes
+    a row's columns (the snippet among them) only for the rows it returns, never for those the
+    OFFSET skips. PostgreSQL would run ts_headline (which parses the page's text again) on the
+    skipped rows too, so there the page ids come first and the rest for those pages after."""
+    named = (
+        t.Page.id,
+        t.Page.bates,
+        t.Document.exhibit,
+        t.Document.exhibit_id,
+        t.Document.control,
+        t.Document.held_by,
+        t.Document.docket,
+        t.Page.idx,
+    )
+    in_order = (
+        select(t.Page.id)
+        .select_from(asked.source)
+        .where(asked.matches, may_see)
+        .order_by(asked.order)  # as ingested: document by document, page by page
+        .limit(limit)
+        .offset(offset)
+    )
+    if s.get_bind().dialect.name == "sqlite":
+        shown = in_order.with_only_columns(*named, asked.snippet).join(
+            t.Document, t.Page.document_id == t.Document.id
         )
-        .select_from(source)
+        return [tuple(row) for row in s.execute(shown)]
+    ids = list(s.scalars(in_order))
+    if not ids:
+        return []
+    found = s.execute(
+        select(*named, asked.snippet)
+        .select_from(asked.source)
         .join(t.Document, t.Page.document_id == t.Document.id)
-        .where(order.in_(ids), matches)
+        .where(asked.order.in_(ids), asked.matches)
     ).all()
-    by_id = {row[0]: tuple(row[1:]) for row in found}
+    by_id = {row[0]: tuple(row) for row in found}
     return [by_id[i] for i in ids if i in by_id]
 
 
 _PAGE_FTS = table("page_fts", column("rowid", Integer))
 
 
+class _IndexedBy(TableClause):
+    """A table read through the index it names (SQLite's ``INDEXED BY``): the planner, without
+    the statistics ANALYZE keeps (clawback keeps none), takes a page by its primary key,
+    reading its whole row, when the index of (id, document_id) holds all a count needs."""
+
+    inherit_cache = True
+
+    def __init__(self, name: str, index: str, *columns: ColumnClause[Any]) -> None:
+        super().__init__(name, *columns)
+        self.index = index
+
+
+@compiles(_IndexedBy, "sqlite")
+def _indexed_by(element: _IndexedBy, compiler: SQLCompiler, **kw: Any) -> str:
+    name = compiler.preparer.format_table(element)
+    return f"{name} INDEXED BY {element.index}" if kw.get("asfrom") else name
+
+
+#: A page's document by its id, from the index of migration 0025 (never the page's row).
+_PAGE_DOCUMENT = _IndexedBy(
+    "page", "ix_page_id_document_id", column("id", Integer), column("document_id", Integer)
+)
+
+
+class _Asked(NamedTuple):
+    """A query put to one engine: where to search (``source``, the page joined to what
+    answers), the condition that the index answers, the snippet of the text with the hit
+    marked, the page id to order by, and what the count reads (``counted_from``, the page's
+    document as ``document_of``)."""
+
+    source: FromClause
+    matches: ColumnElement[bool]
+    snippet: ColumnElement[str]
+    order: ColumnElement[int]
+    counted_from: FromClause
+    document_of: ColumnElement[Any]
+
+
 def _matching(
     s: Session, query: search_language.Node, column_: InstrumentedAttribute[str]
-) -> tuple[FromClause, ColumnElement[bool], ColumnElement[str], ColumnElement[int]]:
-    """Where to search, the condition that the search index answers ``query`` in ``column_``,
-    the snippet of ``column_`` with the hit marked, and the page id to order by: FTS5 on
-    SQLite (``page_fts`` joined to its pages), the GIN-indexed tsvector column generated from
-    that column on PostgreSQL (migration 0014). The query goes in as a bound parameter, in the
-    engine's syntax as ``domain.search`` made it."""
+) -> _Asked:
+    """``query`` asked of the text ``column_``: FTS5 on SQLite (``page_fts`` joined to its
+    pages), the GIN-indexed tsvector column generated from that column on PostgreSQL
+    (migration 0014). The query goes in as a bound parameter, in the engine's syntax as
+    ``domain.search`` made it."""
     start, stop = MARK
     if s.get_bind().dialect.name == "sqlite":
         fts: ColumnElement[Any] = literal_column("page_fts")
-        source = _PAGE_FTS.join(t.Page.__table__, t.Page.id == _PAGE_FTS.c.rowid)
         which = 0 if column_ is t.Page.text else 1
-        snippet = func.snippet(fts, which, start, stop, "\u2026", SNIPPET_WORDS)
-        match = fts.op("MATCH")(search_language.fts5(query, column_.key))
+        by_id = _PAGE_DOCUMENT
         # Ordered by the FTS5 rowid (the page id): the index hands pages over in that order
         # and the first ``limit`` are read without sorting every match.
-        return source, match, snippet, _PAGE_FTS.c.rowid
+        return _Asked(
+            _PAGE_FTS.join(t.Page.__table__, t.Page.id == _PAGE_FTS.c.rowid),
+            fts.op("MATCH")(search_language.fts5(query, column_.key)),
+            func.snippet(fts, which, start, stop, "\u2026", SNIPPET_WORDS),
+            _PAGE_FTS.c.rowid,
+            _PAGE_FTS.join(by_id, by_id.c.id == _PAGE_FTS.c.rowid),
+            by_id.c.document_id,
+        )
     config: ColumnElement[Any] = literal_column("'simple'::regconfig")
     tsquery = func.to_tsquery(config, search_language.tsquery(query))
     options = f"StartSel={start}, StopSel={stop}, MaxWords={SNIPPET_WORDS}, MinWords=8"
-    snippet = func.ts_headline(config, column_, tsquery, options)
     vector: ColumnElement[Any] = literal_column(f"page.{column_.key}_search")  # generated
-    found: ColumnElement[bool] = vector.op("@@")(tsquery)
-    return t.Page.__table__, found, snippet, t.Page.__table__.c.id
+    page = t.Page.__table__
+    return _Asked(
+        page,
+        vector.op("@@")(tsquery),
+        func.ts_headline(config, column_, tsquery, options),
+        page.c.id,
+        page,
+        page.c.document_id,
+    )

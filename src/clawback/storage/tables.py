@@ -26,15 +26,16 @@ from clawback.storage.types import Bates
 
 #: The full-text search index (migration 0014), outside the model: SQLite's FTS5 table
 #: ``page_fts`` (and the shadow tables FTS5 keeps beside it, ``page_fts_*``), PostgreSQL's two
-#: generated tsvector columns of ``page`` and their GIN indexes. They are no SQLAlchemy table,
-#: or exist on one backend only, so a comparison of the migrated schema with the model leaves
-#: these names out.
+#: generated tsvector columns of ``page`` and their GIN indexes; and SQLite's index of each
+#: page's document by page id (migration 0025). They are no SQLAlchemy table, or exist on one
+#: backend only, so a comparison of the migrated schema with the model leaves these names out.
 SEARCH_INDEX = (
     "page_fts",
     "text_search",
     "redacted_text_search",
     "ix_page_text_search",
     "ix_page_redacted_text_search",
+    "ix_page_id_document_id",
 )
 
 
