@@ -157,6 +157,7 @@ def _policy() -> policy.EmailPolicy[EmailMessage]:
 
 
 def _parse_eml(data: bytes, filename: str) -> Message:
+    data = _without_mbox_line(data)
     head = data[:4096].lstrip()
     if not _HEADER_LINE.match(head):
         raise EmailError(f"{filename}: not an e-mail (no RFC 5322 header at the start)")
@@ -167,6 +168,15 @@ def _parse_eml(data: bytes, filename: str) -> Message:
     if not any(_get(msg, h) is not None for h in known):
         raise EmailError(f"{filename}: not an e-mail (no From/To/Subject/Date header)")
     return _message_from_eml(msg)
+
+
+def _without_mbox_line(data: bytes) -> bytes:
+    """A message saved from an mbox starts with the box's ``From sender date`` separator (no
+    colon: no header); the message is what follows it."""
+    start = data.lstrip()
+    if start.startswith(b"From ") and b"\n" in start:
+        return start.split(b"\n", 1)[1]
+    return data
 
 
 def _get(msg: StdMessage, name: str, default: object = None) -> object:
@@ -241,13 +251,24 @@ def _cut(part: StdMessage) -> bool:
     return any(isinstance(d, errors.CloseBoundaryNotFoundDefect) for d in part.defects)
 
 
-def _text_of(part: StdMessage) -> str:
+def _text_of(part: StdMessage, said: list[str]) -> str:
+    """A text body in the charset it declares; one that is not in it (UTF-8 declared as
+    us-ascii, a charset no one knows) read as UTF-8, else Windows-1252, and said."""
     payload = _decoded(part)
-    charset = part.get_content_charset() or "utf-8"
+    declared = part.get_content_charset() or "utf-8"
     try:
-        return payload.decode(charset, errors="replace")
-    except LookupError:
-        return payload.decode("utf-8", errors="replace")
+        return payload.decode(declared)
+    except (LookupError, UnicodeDecodeError) as exc:
+        why = "an unknown charset" if isinstance(exc, LookupError) else "not what it holds"
+    for charset, called in (("utf-8", "UTF-8"), ("cp1252", "Windows-1252")):
+        try:
+            text = payload.decode(charset)
+        except UnicodeDecodeError:
+            continue
+        said.append(f"text declared as {declared!r} ({why}): read as {called}")
+        return text
+    said.append(f"text declared as {declared!r} ({why}): unreadable characters replaced")
+    return payload.decode("utf-8", errors="replace")
 
 
 def _decoded(part: StdMessage) -> bytes:
@@ -284,7 +305,7 @@ def _walk(
         and not named
         and _get(part, "content-id") is None
     ):
-        bodies.append((ctype.split("/")[1], _text_of(part)))
+        bodies.append((ctype.split("/")[1], _text_of(part, said)))
         return
     if ctype == RFC822 or (ctype.startswith("message/") and part.is_multipart()):
         data = _rfc822_bytes(part)

@@ -15,6 +15,7 @@ from clawback.ingest.batch import shown
 from clawback.ingest.embedded import embedded_files
 from clawback.ingest.images import PICTURES, image_pdf
 from clawback.ingest.render import render
+from clawback.ingest.sniff import OFFICE, sniff
 from clawback.pdf.files.convert import RENDERED
 
 __all__ = ["children", "render_members"]
@@ -58,13 +59,11 @@ def render_members(members: Sequence[email.Member]) -> dict[int, tuple[bytes | N
                 name = shown(m.name)
                 found[n] = (None, [f"picture {name!r} not read ({exc}): produced in native form"])
     todo = [
-        (n, Path(m.name).suffix.lower())
+        (n, suffix)
         for n, m in enumerate(members)
-        if m.pdf is None and n not in found and Path(m.name).suffix.lower() in RENDERED
+        if m.pdf is None and n not in found and (suffix := _rendered_as(m)) is not None
     ]
-    if not todo:
-        return found
-    made = render([(members[n].native, suffix) for n, suffix in todo])
+    made = render([(members[n].native, suffix) for n, suffix in todo]) if todo else []
     for (n, _), done in zip(todo, made, strict=True):
         if done.pdf is not None:
             found[n] = (done.pdf, list(done.warnings))
@@ -72,4 +71,34 @@ def render_members(members: Sequence[email.Member]) -> dict[int, tuple[bytes | N
             name = shown(members[n].name)
             why = f"{name!r} could not be rendered ({done.failure}): produced in native form"
             found[n] = (None, [why])
+    for n, m in enumerate(members):  # every placeholder says why
+        if m.pdf is None and n not in found:
+            why = _why_native(m.native)
+            found[n] = (None, [f"{shown(m.name)!r} {why}: produced in native form"])
     return found
+
+
+def _rendered_as(m: email.Member) -> str | None:
+    """The kind LibreOffice renders a member as: its name's, else what its bytes are (a Word
+    file sent as ``attachment1.bin``), or None."""
+    suffix = Path(m.name).suffix.lower()
+    if suffix in RENDERED:
+        return suffix
+    try:
+        found = sniff(m.native, m.name)
+    except ClawbackError:
+        return None
+    return found.suffix if found.kind == OFFICE and found.suffix in RENDERED else None
+
+
+def _why_native(data: bytes) -> str:
+    """Why a member has no pages of its own, in a few words."""
+    if not data:
+        return "is empty (0 bytes)"
+    if data.startswith(b"%PDF-"):
+        return "is a damaged PDF (it cannot be opened)"
+    try:
+        found = sniff(data, "")
+    except ClawbackError as exc:
+        return f"has no page form ({exc})"
+    return f"has no page form (a {found.kind} file clawback does not render here)"

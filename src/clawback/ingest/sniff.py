@@ -138,6 +138,8 @@ def _compound(data: bytes) -> str:
 
 def _looks_like_mail(data: bytes) -> bool:
     head = data[:4096].lower()
+    if head.startswith(b"from ") and b"\n" in head:  # saved from an mbox: its separator line
+        head = head.split(b"\n", 1)[1]
     first = head.split(b"\n", 1)[0]
     return any(first.startswith(h) for h in _MAIL_HEADERS) and b"\n\n" in data.replace(
         b"\r\n", b"\n"
