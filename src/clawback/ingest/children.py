@@ -1,8 +1,8 @@
 """The members of a family made ready to be documents: every child of every container found
-(`children`: a PDF's embedded files, to `_MAX_DEPTH`), and the members with no pages of their
-own given pages (`render_members`: pictures by ingest's picture step, Office files, web pages
-and metafiles by LibreOffice in one run). `Workspace._add_family` uses both; nothing here
-stores anything."""
+(`children`: a PDF's embedded files, an Office package's, to `_MAX_DEPTH`), and the members
+with no pages of their own given pages (`render_members`: pictures by ingest's picture step,
+Office files, web pages and metafiles by LibreOffice in one run). `Workspace._add_family`
+uses both; nothing here stores anything."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from clawback import email
 from clawback.domain.errors import ClawbackError
 from clawback.ingest.batch import shown
-from clawback.ingest.embedded import embedded_files
+from clawback.ingest.embedded import embedded_files, package_files
 from clawback.ingest.images import PICTURES, image_pdf
 from clawback.ingest.render import render
 from clawback.ingest.sniff import OFFICE, sniff
@@ -25,17 +25,17 @@ _MAX_DEPTH = 5
 
 
 def children(members: list[email.Member]) -> list[email.Member]:
-    """The members with, after each that is a PDF, the files embedded in it (and in those, to
-    `_MAX_DEPTH`), one level deeper: no child of any container is left out."""
+    """The members with, after each that is a PDF or an Office package, the files embedded in
+    it (and in those, to `_MAX_DEPTH`), one level deeper: no child of any container is left
+    out."""
     out: list[email.Member] = []
     for m in members:
         out.append(m)
-        if m.pdf is not None and m.depth < _MAX_DEPTH:
-            inside = [
-                email.Member("attachment", e.name, None, e.data, m.depth + 1)
-                for e in embedded_files(m.pdf)
-            ]
-            out += children([_as_page(e) for e in inside]) if inside else []
+        if m.depth >= _MAX_DEPTH:
+            continue
+        found = embedded_files(m.pdf) if m.pdf is not None else package_files(m.native)
+        inside = [email.Member("attachment", e.name, None, e.data, m.depth + 1) for e in found]
+        out += children([_as_page(e) for e in inside]) if inside else []
     return out
 
 
