@@ -91,3 +91,14 @@ def test_a_decks_speaker_notes_and_hidden_slides_are_shown_and_said(
 def test_a_deck_without_notes_gets_no_notes_pages(ws: Workspace, tmp_path: Path) -> None:
     pages, warnings = _ingested(ws, noted_deck("pptx", tmp_path, notes=False), "plain.pptx")
     assert len(pages) == 3 and warnings == ["hidden slide 2 shown"]
+
+
+def test_one_notes_page_is_named_as_one() -> None:
+    """python-pptx's prs-notes.pptx: one slide, its notes on page 2 (not "pages 2-2")."""
+    from clawback.ingest.slides import Deck
+
+    assert Deck(1, (), (1,)).warnings(2) == ["speaker notes of slide 1 shown on notes page 2"]
+    assert Deck(3, (2,), (1, 3)).warnings(6) == [
+        "hidden slide 2 shown",
+        "speaker notes of slides 1, 3 shown on notes pages 4-6",
+    ]

@@ -52,8 +52,9 @@ class Deck:
         if self.noted:
             which = ", ".join(str(n) for n in self.noted)
             plural = "s" if len(self.noted) != 1 else ""
-            said.append(f"speaker notes of slide{plural} {which} shown on notes pages "
-                        f"{self.slides + 1}-{pages}")  # fmt: skip
+            first = self.slides + 1
+            where = f"pages {first}-{pages}" if pages > first else f"page {first}"
+            said.append(f"speaker notes of slide{plural} {which} shown on notes {where}")
         return said
 
 
