@@ -131,3 +131,37 @@ def test_a_body_in_another_charset_than_it_declares_is_read_and_said() -> None:
     message = parse_email(data, "wrong.eml")
     assert "Caf\u00e9 r\u00e9sum\u00e9 attached" in message.body_text
     assert any("us-ascii" in w and "UTF-8" in w for w in message.warnings)
+
+
+def test_a_delivery_report_is_shown_as_text(ws: Workspace) -> None:
+    """A bounce (multipart/report) carries its delivery status as a text part of its own: it
+    is text, shown as text, not a placeholder saying it has no page form."""
+    data = (
+        b"From: Mail Delivery Subsystem <MAILER-DAEMON@example.com>\r\nTo: kim@example.com\r\n"
+        b"Subject: Undelivered Mail\r\nDate: Tue, 02 Jun 2020 10:00:00 -0700\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/report; report-type=delivery-status; boundary="B"\r\n\r\n'
+        b"--B\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n"
+        b"--B\r\nContent-Type: message/delivery-status\r\n\r\n"
+        b"Reporting-MTA: dns; mx.example.com\r\n\r\n"
+        b"Final-Recipient: rfc822; pat@example.org\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+        b"--B--\r\n"
+    )
+    _, status = _members(ws, data, "bounce.eml")
+    text = _text(ws, status)
+    assert "Final-Recipient: rfc822; pat@example.org" in text, text
+    assert "native_sha256" not in status.meta
+
+
+def test_an_attachment_cut_inside_its_base64_keeps_what_was_sent() -> None:
+    """Cut inside an attachment's base64, the stdlib hands back the base64 text itself; what
+    was sent up to the cut is decoded (a PDF stays a PDF, its pages read as far as they go)."""
+    m = _mail()
+    m.add_attachment(b"%PDF-1.7\n" + b"x" * 3000, maintype="application", subtype="pdf",
+                     filename="cut.pdf")  # fmt: skip
+    whole = bytes(m)
+    cut = whole[: whole.index(b'filename="cut.pdf"') + 2000]
+    message = parse_email(cut, "cut.eml")
+    [attached] = message.attachments
+    assert attached.data.startswith(b"%PDF-1.7\nxxxx"), attached.data[:20]
+    assert "attachment 'cut.pdf' truncated" in message.warnings

@@ -273,8 +273,16 @@ def _text_of(part: StdMessage, said: list[str]) -> str:
 
 def _decoded(part: StdMessage) -> bytes:
     """The content of a part that is not multipart, its transfer encoding undone (typeshed
-    also allows a `Message`, but ``decode=True`` gives bytes, or None for a multipart part)."""
-    return cast(bytes, part.get_payload(decode=True) or b"")
+    also allows a `Message`, but ``decode=True`` gives bytes, or None for a multipart part).
+    Base64 cut short at a length no padding mends is handed back by the stdlib as the base64
+    text itself: what was sent up to the cut is decoded here instead."""
+    data = cast(bytes, part.get_payload(decode=True) or b"")
+    if any(isinstance(d, errors.InvalidBase64LengthDefect) for d in part.defects):
+        raw = part.get_payload(decode=False)
+        if isinstance(raw, str):
+            chars = re.sub(rb"[^A-Za-z0-9+/]", b"", raw.encode("ascii", "ignore"))
+            data = base64.b64decode(chars[: len(chars) // 4 * 4])
+    return data
 
 
 def _walk(
@@ -354,7 +362,9 @@ def _rfc822_bytes(part: StdMessage) -> bytes:
     cte = _clean(_get(part, "content-transfer-encoding")).lower()
     payload = part.get_payload()
     if isinstance(payload, list):
-        raw = cast(StdMessage, payload[0]).as_bytes(policy=policy.compat32) if payload else b""
+        # one message; a delivery status is several blocks of fields, each kept
+        blocks = cast(list[StdMessage], payload)
+        raw = b"\n".join(block.as_bytes(policy=policy.compat32) for block in blocks)
     elif isinstance(payload, str):
         raw = payload.encode("utf-8", errors="surrogateescape")
     else:

@@ -15,7 +15,7 @@ from clawback.ingest.batch import shown
 from clawback.ingest.embedded import embedded_files, package_files
 from clawback.ingest.images import PICTURES, image_pdf
 from clawback.ingest.render import render
-from clawback.ingest.sniff import OFFICE, sniff
+from clawback.ingest.sniff import OFFICE, is_text, sniff
 from clawback.pdf.files.convert import RENDERED
 
 __all__ = ["children", "render_members"]
@@ -71,6 +71,11 @@ def render_members(members: Sequence[email.Member]) -> dict[int, tuple[bytes | N
             name = shown(members[n].name)
             why = f"{name!r} could not be rendered ({done.failure}): produced in native form"
             found[n] = (None, [why])
+    for n, m in enumerate(members):  # text is shown as text (a bounce's delivery status)
+        if m.pdf is None and n not in found and m.native and is_text(m.native):
+            pages = email.render_attachment(email.Attachment(m.name, "text/plain", m.native))
+            if pages is not None:
+                found[n] = (pages, [])
     for n, m in enumerate(members):  # every placeholder says why
         if m.pdf is None and n not in found:
             why = _why_native(m.native)

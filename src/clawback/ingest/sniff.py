@@ -85,7 +85,7 @@ def sniff(data: bytes, name: str) -> Sniffed:
         return Sniffed(OFFICE, ".wmf")
     if suffix == ".eml" or _looks_like_mail(data):
         return Sniffed(EMAIL, ".eml")
-    if suffix in _TEXT_SUFFIXES and _is_text(data):
+    if suffix in _TEXT_SUFFIXES and is_text(data):
         return Sniffed(OFFICE, suffix)
     head = data[:8].decode("latin-1").encode("unicode_escape").decode("ascii")
     raise Refused(f"unsupported file type (starts with {head!r})")
@@ -146,7 +146,8 @@ def _looks_like_mail(data: bytes) -> bool:
     )
 
 
-def _is_text(data: bytes) -> bool:
+def is_text(data: bytes) -> bool:
+    """Whether `data` is plain text: UTF-8 with no NUL in its first 64 KiB."""
     if b"\x00" in data[:65536]:
         return False
     try:
