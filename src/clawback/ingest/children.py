@@ -71,16 +71,25 @@ def render_members(members: Sequence[email.Member]) -> dict[int, tuple[bytes | N
             name = shown(members[n].name)
             why = f"{name!r} could not be rendered ({done.failure}): produced in native form"
             found[n] = (None, [why])
-    for n, m in enumerate(members):  # text is shown as text (a bounce's delivery status)
-        if m.pdf is None and n not in found and m.native and is_text(m.native):
-            pages = email.render_attachment(email.Attachment(m.name, "text/plain", m.native))
-            if pages is not None:
-                found[n] = (pages, [])
-    for n, m in enumerate(members):  # every placeholder says why
+    for n, m in enumerate(members):  # the rest: text as text, else a placeholder saying why
         if m.pdf is None and n not in found:
-            why = _why_native(m.native)
-            found[n] = (None, [f"{shown(m.name)!r} {why}: produced in native form"])
+            pages, why = native_page(m.name, m.native)
+            found[n] = (
+                pages,
+                [] if pages else [f"{shown(m.name)!r} {why}: produced in native form"],
+            )
     return found
+
+
+def native_page(name: str, data: bytes) -> tuple[bytes | None, str]:
+    """The last step for a native nothing else gave pages (an e-mail's member, a volume's
+    native): text shown as text (a calendar invite, a bounce's delivery status), else no pages
+    and why, in a few words."""
+    if data and is_text(data):
+        pages = email.render_attachment(email.Attachment(name, "text/plain", data))
+        if pages is not None:
+            return pages, ""
+    return None, _why_native(data)
 
 
 def _rendered_as(m: email.Member) -> str | None:
