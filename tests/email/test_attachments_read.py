@@ -165,3 +165,19 @@ def test_an_attachment_cut_inside_its_base64_keeps_what_was_sent() -> None:
     [attached] = message.attachments
     assert attached.data.startswith(b"%PDF-1.7\nxxxx"), attached.data[:20]
     assert "attachment 'cut.pdf' truncated" in message.warnings
+
+
+def test_a_message_without_a_readable_date_is_dated_by_its_last_hop_or_said_undated() -> None:
+    """mail's ``bad_date_header.eml``: an empty Date header, the date only in its Received
+    headers; today the message is silently undated."""
+    head = (
+        b"Received: from mx.example.com by mail.example.org; Tue, 2 Jun 2020 10:00:05 -0700\n"
+        b"Received: from desk.example.com by mx.example.com; Tue, 2 Jun 2020 10:00:01 -0700\n"
+        b"From: kim@example.com\nTo: pat@example.com\nSubject: Undated\nDate: \n"
+    )
+    message = parse_email(head + b"\nBody.\n", "hop.eml")
+    assert message.date == "2020-06-02T10:00:05-07:00"
+    assert message.warnings == ("no readable Date header: dated by its last Received header",)
+    bare = parse_email(b"From: kim@example.com\nSubject: Undated\n\nBody.\n", "bare.eml")
+    assert bare.date is None
+    assert bare.warnings == ("no readable Date header: the message is undated",)

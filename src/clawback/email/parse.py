@@ -223,6 +223,12 @@ def _message_from_eml(msg: EmailMessage) -> Message:
     attachments: list[Attachment] = []
     bodies: list[tuple[str, str]] = []
     said: list[str] = []
+    if date is None:
+        date = _last_hop(msg)
+        said.append(
+            "no readable Date header: "
+            + ("dated by its last Received header" if date else "the message is undated")
+        )
     _walk(msg, attachments, bodies, said)
     plain = next((t for kind, t in bodies if kind == "plain"), None)
     if plain is None:
@@ -240,6 +246,16 @@ def _message_from_eml(msg: EmailMessage) -> Message:
         attachments=tuple(attachments),
         warnings=tuple(dict.fromkeys(said)),
     )
+
+
+def _last_hop(msg: StdMessage) -> str | None:
+    """When the last server to handle the message received it: the date after the ``;`` of
+    its top Received header (the one added last), if readable."""
+    for received in _get_all(msg, "received")[:1]:
+        stamp = str(received).rpartition(";")[2].strip()
+        with contextlib.suppress(TypeError, ValueError, IndexError):
+            return _iso(email.utils.parsedate_to_datetime(stamp))
+    return None
 
 
 #: The defects the stdlib parser notes on a part whose encoded data stops short.
@@ -431,16 +447,18 @@ def _message_from_msg(msg: object, filename: str) -> Message:
     for att in getattr(msg, "attachments", None) or []:
         attachments.append(_msg_attachment(att, len(attachments) + 1))
     mid = _clean(getattr(msg, "messageId", None)) or None
+    when = _iso(_msg_date(msg))
     return Message(
         subject=_clean(subject),
         sender=_clean(getattr(msg, "sender", None)),
         to=tuple(to),
         cc=tuple(cc),
         bcc=tuple(bcc),
-        date=_iso(_msg_date(msg)),
+        date=when,
         message_id=mid,
         body_text=body.replace("\r\n", "\n").strip(),
         attachments=tuple(attachments),
+        warnings=() if when else ("no sent, delivery or Date time in the message: it is undated",),
     )
 
 

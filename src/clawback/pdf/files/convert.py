@@ -63,7 +63,12 @@ OFFICE = CONVERTIBLE | {".txt", ".xlsx", ".xls", ".ods", ".csv", ".pptx", ".ppt"
 RENDERED = OFFICE | {".htm", ".html", ".emf", ".wmf"}
 DEFAULT_TIMEOUT = 120.0
 # The PDF export of a batch: a deck's hidden slides too; and with a notes page per slide.
-_SHOW = '"ExportHiddenSlides":{"type":"boolean","value":"true"}'
+# Comments stay out of the PDF as annotations (given any option, LibreOffice would add them):
+# ingest lists them as text (`ingest.sheets`, `ingest.words`).
+_SHOW = (
+    '"ExportHiddenSlides":{"type":"boolean","value":"true"},'
+    '"ExportNotes":{"type":"boolean","value":"false"}'
+)
 _HIDDEN_SLIDES = f"pdf:impress_pdf_Export:{{{_SHOW}}}"
 _NOTES_PAGES = (
     f'pdf:impress_pdf_Export:{{{_SHOW},"ExportNotesPages":{{"type":"boolean","value":"true"}}}}'
