@@ -78,3 +78,32 @@ def test_pillow_allows_what_the_limits_allow() -> None:
     with pytest.raises(Refused) as caught:
         image_pdf(png_declaring(10_000, 10_000))
     assert "bomb" not in str(caught.value) and "truncated or malformed" in str(caught.value)
+
+
+def test_a_text_native_is_shown_and_every_placeholder_says_why(
+    sqlite_ws: Workspace, tmp_path: Path
+) -> None:
+    """Found by the second ingest trial: a calendar invite (.ics) became a placeholder, and a
+    native of a kind clawback cannot show became one without a word in the report."""
+    folder = tmp_path / "vol"
+    (folder / "NATIVES").mkdir(parents=True)
+    (folder / "NATIVES" / "invite.ics").write_bytes(
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Settlement call with Acme\r\n"
+        b"DTSTART:20200603T170000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    (folder / "NATIVES" / "blah.gz").write_bytes(b"\x1f\x8b\x08\x00" + bytes(range(200)))
+    rows = [["ABC0001", ".\\NATIVES\\invite.ics"], ["ABC0002", ".\\NATIVES\\blah.gz"]]
+    (folder / "VOL.dat").write_bytes(write_dat(["BEGBATES", "NATIVEPATH"], rows))
+    report = sqlite_ws.imports.volume(folder, folder / "VOL.dat")
+    sources = {i.theirs: i.source for i in report.imported}
+    assert sources == {"ABC0001": "text native", "ABC0002": "placeholder"}
+    [said] = [p for p in report.problems if "blah.gz" in p]  # today: none
+    assert said.startswith("row 2 (ABC0002): native blah.gz has no page form (unsupported file")
+    assert said.endswith("produced in native form")
+    with sqlite_ws.transaction() as s:
+        pages = s.scalars(
+            select(t.Page.text)
+            .join(t.Document, t.Document.id == t.Page.document_id)
+            .where(t.Document.control == report.imported[0].control)
+        ).all()
+    assert "SUMMARY:Settlement call with Acme" in " ".join(" ".join(pages).split())

@@ -157,6 +157,7 @@ def _policy() -> policy.EmailPolicy[EmailMessage]:
 
 
 def _parse_eml(data: bytes, filename: str) -> Message:
+    data = _without_mbox_line(data)
     head = data[:4096].lstrip()
     if not _HEADER_LINE.match(head):
         raise EmailError(f"{filename}: not an e-mail (no RFC 5322 header at the start)")
@@ -167,6 +168,15 @@ def _parse_eml(data: bytes, filename: str) -> Message:
     if not any(_get(msg, h) is not None for h in known):
         raise EmailError(f"{filename}: not an e-mail (no From/To/Subject/Date header)")
     return _message_from_eml(msg)
+
+
+def _without_mbox_line(data: bytes) -> bytes:
+    """A message saved from an mbox starts with the box's ``From sender date`` separator (no
+    colon: no header); the message is what follows it."""
+    start = data.lstrip()
+    if start.startswith(b"From ") and b"\n" in start:
+        return start.split(b"\n", 1)[1]
+    return data
 
 
 def _get(msg: StdMessage, name: str, default: object = None) -> object:
@@ -213,6 +223,12 @@ def _message_from_eml(msg: EmailMessage) -> Message:
     attachments: list[Attachment] = []
     bodies: list[tuple[str, str]] = []
     said: list[str] = []
+    if date is None:
+        date = _last_hop(msg)
+        said.append(
+            "no readable Date header: "
+            + ("dated by its last Received header" if date else "the message is undated")
+        )
     _walk(msg, attachments, bodies, said)
     plain = next((t for kind, t in bodies if kind == "plain"), None)
     if plain is None:
@@ -232,6 +248,16 @@ def _message_from_eml(msg: EmailMessage) -> Message:
     )
 
 
+def _last_hop(msg: StdMessage) -> str | None:
+    """When the last server to handle the message received it: the date after the ``;`` of
+    its top Received header (the one added last), if readable."""
+    for received in _get_all(msg, "received")[:1]:
+        stamp = str(received).rpartition(";")[2].strip()
+        with contextlib.suppress(TypeError, ValueError, IndexError):
+            return _iso(email.utils.parsedate_to_datetime(stamp))
+    return None
+
+
 #: The defects the stdlib parser notes on a part whose encoded data stops short.
 _SHORT = (errors.InvalidBase64PaddingDefect, errors.InvalidBase64LengthDefect)
 
@@ -241,19 +267,38 @@ def _cut(part: StdMessage) -> bool:
     return any(isinstance(d, errors.CloseBoundaryNotFoundDefect) for d in part.defects)
 
 
-def _text_of(part: StdMessage) -> str:
+def _text_of(part: StdMessage, said: list[str]) -> str:
+    """A text body in the charset it declares; one that is not in it (UTF-8 declared as
+    us-ascii, a charset no one knows) read as UTF-8, else Windows-1252, and said."""
     payload = _decoded(part)
-    charset = part.get_content_charset() or "utf-8"
+    declared = part.get_content_charset() or "utf-8"
     try:
-        return payload.decode(charset, errors="replace")
-    except LookupError:
-        return payload.decode("utf-8", errors="replace")
+        return payload.decode(declared)
+    except (LookupError, UnicodeDecodeError) as exc:
+        why = "an unknown charset" if isinstance(exc, LookupError) else "not what it holds"
+    for charset, called in (("utf-8", "UTF-8"), ("cp1252", "Windows-1252")):
+        try:
+            text = payload.decode(charset)
+        except UnicodeDecodeError:
+            continue
+        said.append(f"text declared as {declared!r} ({why}): read as {called}")
+        return text
+    said.append(f"text declared as {declared!r} ({why}): unreadable characters replaced")
+    return payload.decode("utf-8", errors="replace")
 
 
 def _decoded(part: StdMessage) -> bytes:
     """The content of a part that is not multipart, its transfer encoding undone (typeshed
-    also allows a `Message`, but ``decode=True`` gives bytes, or None for a multipart part)."""
-    return cast(bytes, part.get_payload(decode=True) or b"")
+    also allows a `Message`, but ``decode=True`` gives bytes, or None for a multipart part).
+    Base64 cut short at a length no padding mends is handed back by the stdlib as the base64
+    text itself: what was sent up to the cut is decoded here instead."""
+    data = cast(bytes, part.get_payload(decode=True) or b"")
+    if any(isinstance(d, errors.InvalidBase64LengthDefect) for d in part.defects):
+        raw = part.get_payload(decode=False)
+        if isinstance(raw, str):
+            chars = re.sub(rb"[^A-Za-z0-9+/]", b"", raw.encode("ascii", "ignore"))
+            data = base64.b64decode(chars[: len(chars) // 4 * 4])
+    return data
 
 
 def _walk(
@@ -284,7 +329,7 @@ def _walk(
         and not named
         and _get(part, "content-id") is None
     ):
-        bodies.append((ctype.split("/")[1], _text_of(part)))
+        bodies.append((ctype.split("/")[1], _text_of(part, said)))
         return
     if ctype == RFC822 or (ctype.startswith("message/") and part.is_multipart()):
         data = _rfc822_bytes(part)
@@ -333,7 +378,9 @@ def _rfc822_bytes(part: StdMessage) -> bytes:
     cte = _clean(_get(part, "content-transfer-encoding")).lower()
     payload = part.get_payload()
     if isinstance(payload, list):
-        raw = cast(StdMessage, payload[0]).as_bytes(policy=policy.compat32) if payload else b""
+        # one message; a delivery status is several blocks of fields, each kept
+        blocks = cast(list[StdMessage], payload)
+        raw = b"\n".join(block.as_bytes(policy=policy.compat32) for block in blocks)
     elif isinstance(payload, str):
         raw = payload.encode("utf-8", errors="surrogateescape")
     else:
@@ -400,16 +447,18 @@ def _message_from_msg(msg: object, filename: str) -> Message:
     for att in getattr(msg, "attachments", None) or []:
         attachments.append(_msg_attachment(att, len(attachments) + 1))
     mid = _clean(getattr(msg, "messageId", None)) or None
+    when = _iso(_msg_date(msg))
     return Message(
         subject=_clean(subject),
         sender=_clean(getattr(msg, "sender", None)),
         to=tuple(to),
         cc=tuple(cc),
         bcc=tuple(bcc),
-        date=_iso(_msg_date(msg)),
+        date=when,
         message_id=mid,
         body_text=body.replace("\r\n", "\n").strip(),
         attachments=tuple(attachments),
+        warnings=() if when else ("no sent, delivery or Date time in the message: it is undated",),
     )
 
 

@@ -133,7 +133,12 @@ _IMAGE_MAGIC = (
     b"MM\x00*",
 )
 _IMAGE_EXT = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
-_TEXT_EXT = (".txt", ".text", ".log", ".csv")
+_TEXT_EXT = (".txt", ".text", ".log", ".csv", ".ics", ".vcs", ".vcf")
+#: Media types shown as their text: plain text, calendar invites and contact cards.
+_TEXT_TYPES = frozenset(
+    {"text/plain", "text/calendar", "text/x-vcalendar", "application/ics", "text/vcard",
+     "text/x-vcard"}
+)  # fmt: skip
 
 
 def _kind(att: Attachment) -> str:
@@ -146,7 +151,7 @@ def _kind(att: Attachment) -> str:
         return "image"
     if data.startswith(_IMAGE_MAGIC[:4]) or data.startswith(_IMAGE_MAGIC[5:]):
         return "image"  # unambiguous magic, whatever the name says
-    textual = att.content_type == "text/plain" or name.endswith(_TEXT_EXT)
+    textual = att.content_type in _TEXT_TYPES or name.endswith(_TEXT_EXT)
     if textual and b"\x00" not in data[:4096]:
         return "text"
     return "other"

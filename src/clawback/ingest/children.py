@@ -1,8 +1,8 @@
 """The members of a family made ready to be documents: every child of every container found
-(`children`: a PDF's embedded files, to `_MAX_DEPTH`), and the members with no pages of their
-own given pages (`render_members`: pictures by ingest's picture step, Office files, web pages
-and metafiles by LibreOffice in one run). `Workspace._add_family` uses both; nothing here
-stores anything."""
+(`children`: a PDF's embedded files, an Office package's, to `_MAX_DEPTH`), and the members
+with no pages of their own given pages (`render_members`: pictures by ingest's picture step,
+Office files, web pages and metafiles by LibreOffice in one run). `Workspace._add_family`
+uses both; nothing here stores anything."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from pathlib import Path
 from clawback import email
 from clawback.domain.errors import ClawbackError
 from clawback.ingest.batch import shown
-from clawback.ingest.embedded import embedded_files
+from clawback.ingest.embedded import embedded_files, package_files
 from clawback.ingest.images import PICTURES, image_pdf
 from clawback.ingest.render import render
+from clawback.ingest.sniff import OFFICE, is_text, sniff
 from clawback.pdf.files.convert import RENDERED
 
 __all__ = ["children", "render_members"]
@@ -24,17 +25,17 @@ _MAX_DEPTH = 5
 
 
 def children(members: list[email.Member]) -> list[email.Member]:
-    """The members with, after each that is a PDF, the files embedded in it (and in those, to
-    `_MAX_DEPTH`), one level deeper: no child of any container is left out."""
+    """The members with, after each that is a PDF or an Office package, the files embedded in
+    it (and in those, to `_MAX_DEPTH`), one level deeper: no child of any container is left
+    out."""
     out: list[email.Member] = []
     for m in members:
         out.append(m)
-        if m.pdf is not None and m.depth < _MAX_DEPTH:
-            inside = [
-                email.Member("attachment", e.name, None, e.data, m.depth + 1)
-                for e in embedded_files(m.pdf)
-            ]
-            out += children([_as_page(e) for e in inside]) if inside else []
+        if m.depth >= _MAX_DEPTH:
+            continue
+        found = embedded_files(m.pdf) if m.pdf is not None else package_files(m.native)
+        inside = [email.Member("attachment", e.name, None, e.data, m.depth + 1) for e in found]
+        out += children([_as_page(e) for e in inside]) if inside else []
     return out
 
 
@@ -58,13 +59,11 @@ def render_members(members: Sequence[email.Member]) -> dict[int, tuple[bytes | N
                 name = shown(m.name)
                 found[n] = (None, [f"picture {name!r} not read ({exc}): produced in native form"])
     todo = [
-        (n, Path(m.name).suffix.lower())
+        (n, suffix)
         for n, m in enumerate(members)
-        if m.pdf is None and n not in found and Path(m.name).suffix.lower() in RENDERED
+        if m.pdf is None and n not in found and (suffix := _rendered_as(m)) is not None
     ]
-    if not todo:
-        return found
-    made = render([(members[n].native, suffix) for n, suffix in todo])
+    made = render([(members[n].native, suffix) for n, suffix in todo]) if todo else []
     for (n, _), done in zip(todo, made, strict=True):
         if done.pdf is not None:
             found[n] = (done.pdf, list(done.warnings))
@@ -72,4 +71,48 @@ def render_members(members: Sequence[email.Member]) -> dict[int, tuple[bytes | N
             name = shown(members[n].name)
             why = f"{name!r} could not be rendered ({done.failure}): produced in native form"
             found[n] = (None, [why])
+    for n, m in enumerate(members):  # the rest: text as text, else a placeholder saying why
+        if m.pdf is None and n not in found:
+            pages, why = native_page(m.name, m.native)
+            found[n] = (
+                pages,
+                [] if pages else [f"{shown(m.name)!r} {why}: produced in native form"],
+            )
     return found
+
+
+def native_page(name: str, data: bytes) -> tuple[bytes | None, str]:
+    """The last step for a native nothing else gave pages (an e-mail's member, a volume's
+    native): text shown as text (a calendar invite, a bounce's delivery status), else no pages
+    and why, in a few words."""
+    if data and is_text(data):
+        pages = email.render_attachment(email.Attachment(name, "text/plain", data))
+        if pages is not None:
+            return pages, ""
+    return None, _why_native(data)
+
+
+def _rendered_as(m: email.Member) -> str | None:
+    """The kind LibreOffice renders a member as: its name's, else what its bytes are (a Word
+    file sent as ``attachment1.bin``), or None."""
+    suffix = Path(m.name).suffix.lower()
+    if suffix in RENDERED:
+        return suffix
+    try:
+        found = sniff(m.native, m.name)
+    except ClawbackError:
+        return None
+    return found.suffix if found.kind == OFFICE and found.suffix in RENDERED else None
+
+
+def _why_native(data: bytes) -> str:
+    """Why a member has no pages of its own, in a few words."""
+    if not data:
+        return "is empty (0 bytes)"
+    if data.startswith(b"%PDF-"):
+        return "is a damaged PDF (it cannot be opened)"
+    try:
+        found = sniff(data, "")
+    except ClawbackError as exc:
+        return f"has no page form ({exc})"
+    return f"has no page form (a {found.kind} file clawback does not render here)"

@@ -1,5 +1,8 @@
 """The files a PDF carries inside it: its embedded files (the ``/EmbeddedFiles`` name tree, which
-is also how a PDF portfolio holds its members) and the files of its file-attachment annotations.
+is also how a PDF portfolio holds its members) and the files of its file-attachment annotations;
+and the files an Office Open XML package carries (`package_files`: a workbook embedded in a
+Word file or a deck, kept under ``word/``, ``ppt/`` or ``xl/embeddings/``), which its rendering
+shows only as a preview picture, if at all.
 
 The step's contract: `embedded_files` returns every such file, in the order the PDF lists them
 (the name tree first, then the annotations page by page), each with its name and its bytes; the
@@ -14,7 +17,10 @@ limits of `clawback.ingest.limits`. A PDF that cannot be opened without a passwo
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 import pymupdf
 
@@ -74,3 +80,32 @@ def _carries_files(doc: pymupdf.Document, pdf: bytes) -> bool:
         return False
     pages = (doc[number] for number in range(doc.page_count))
     return any(True for page in pages for _ in page.annots(types=[_FILE_ATTACHMENT]))
+
+
+#: Where an Office Open XML package keeps the files embedded in it.
+_EMBEDDINGS = ("word/embeddings/", "ppt/embeddings/", "xl/embeddings/")
+
+
+def package_files(data: bytes) -> list[Embedded]:
+    """The files embedded in an Office Open XML package, in the package's order, each once;
+    none for any other file. The package's inflated size was checked when it was sniffed
+    (`ingest.sniff`), so reading its members keeps the limits."""
+    if not data.startswith(b"PK\x03\x04"):
+        return []
+    found: list[Embedded] = []
+    seen: set[str] = set()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            if "[Content_Types].xml" not in package.namelist():
+                return []
+            for entry in package.infolist():
+                if entry.is_dir() or not entry.filename.startswith(_EMBEDDINGS):
+                    continue
+                content = package.read(entry)
+                sha = hashlib.sha256(content).hexdigest()
+                if content and sha not in seen:
+                    seen.add(sha)
+                    found.append(Embedded(PurePosixPath(entry.filename).name, content))
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError):
+        return []  # a package that cannot be read: its own step says so
+    return found

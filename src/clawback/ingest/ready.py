@@ -20,6 +20,7 @@ from typing import Any
 
 import pymupdf
 
+from clawback.ingest.comments import comment_warnings
 from clawback.ingest.hidden import hidden_on_page, hidden_warnings
 from clawback.ingest.pdfcheck import check_document
 from clawback.pdf.files.decrypt import decrypt, is_encrypted
@@ -95,7 +96,7 @@ def make_ready(
         steps.append("decrypt")
     with open_pdf(pdf) as doc:
         check_document(doc, len(pdf))  # bombs refused in one line, before anything is decoded
-        warnings = _damage(doc)
+        warnings = _damage(doc) + comment_warnings(doc)  # said, not read: `ingest.comments`
         layered, replaced = rewrites(doc)  # only what a viewer shows: see `pdf.shows.visible`
         looked = None if layered or replaced else _look(pdf, doc, Removed())
     if looked is None:  # a new file, without the layers or replacement text no viewer shows

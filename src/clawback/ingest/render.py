@@ -1,10 +1,14 @@
 """Natives LibreOffice renders (Office files, web pages, Windows metafiles) turned into PDFs,
-many in one run, each spreadsheet first made whole (`clawback.ingest.sheets`).
+many in one run, each made whole first: a spreadsheet's hidden parts shown
+(`clawback.ingest.sheets`), a Word file's comments listed and hidden text shown, its tracked
+changes said (`clawback.ingest.words`), a deck's hidden slides and speaker notes shown and said
+(`clawback.ingest.slides`).
 
 `render` is the one step every path takes for them: a file ingested (`prepare`), an e-mail's
 or a PDF's children, a load-file volume's natives. Its contract: one `Rendered` per file, in
 order, with the PDF or the `ConversionError` saying why not, and the warnings of what the
-author had hidden (a hidden sheet shown, comments listed); it never raises for one file's sake.
+author had hidden (a hidden sheet shown, comments listed, notes pages added); it never raises
+for one file's sake.
 An ``.xls`` or ``.ods`` costs one more LibreOffice run (for the batch): it is saved as
 ``.xlsx`` first, so its hidden parts are read the same way.
 
@@ -25,8 +29,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from clawback.domain.errors import ClawbackError
+from clawback.ingest import slides, words
 from clawback.ingest.sheets import expose
 from clawback.pdf.files.convert import ConversionError, to_pdfs, to_xlsx
+from clawback.pdf.files.document import open_pdf
 
 __all__ = ["Rendered", "ahead", "render"]
 
@@ -104,18 +110,35 @@ def _render_each(files: Sequence[tuple[bytes, str]]) -> list[Rendered]:
             else:  # rendered as it is, if it can be
                 said[n].append("the spreadsheet could not be checked for hidden parts "
                                f"({saved}): some may be left out")  # fmt: skip
+    decks: dict[int, slides.Deck] = {}
     for n, (data, kind) in enumerate(todo):
-        if kind == ".xlsx" and data.startswith(b"PK\x03\x04"):
+        if not data.startswith(b"PK\x03\x04"):
+            continue
+        if kind == ".xlsx":
             exposed, found = expose(data)
             todo[n] = (exposed, kind)
             said[n] += found
+        elif kind == ".docx":
+            exposed, found = words.expose(data)
+            todo[n] = (exposed, kind)
+            said[n] += found
+        elif kind in slides.DECKS:
+            decks[n] = slides.look(data, kind)
+    noted = frozenset(n for n, deck in decks.items() if deck.noted)
     out = []
-    for made, warnings in zip(to_pdfs(todo), said, strict=True):
+    for n, (made, warnings) in enumerate(zip(to_pdfs(todo, notes=noted), said, strict=True)):
         if isinstance(made, bytes):
+            if n in decks:
+                warnings += decks[n].warnings(_pages(made))
             out.append(Rendered(made, None, tuple(warnings)))
         else:
             out.append(Rendered(None, made))
     return out
+
+
+def _pages(pdf: bytes) -> int:
+    with open_pdf(pdf) as doc:
+        return int(doc.page_count)
 
 
 def _kind(suffix: str) -> str:

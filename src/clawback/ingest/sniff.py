@@ -85,7 +85,7 @@ def sniff(data: bytes, name: str) -> Sniffed:
         return Sniffed(OFFICE, ".wmf")
     if suffix == ".eml" or _looks_like_mail(data):
         return Sniffed(EMAIL, ".eml")
-    if suffix in _TEXT_SUFFIXES and _is_text(data):
+    if suffix in _TEXT_SUFFIXES and is_text(data):
         return Sniffed(OFFICE, suffix)
     head = data[:8].decode("latin-1").encode("unicode_escape").decode("ascii")
     raise Refused(f"unsupported file type (starts with {head!r})")
@@ -138,13 +138,16 @@ def _compound(data: bytes) -> str:
 
 def _looks_like_mail(data: bytes) -> bool:
     head = data[:4096].lower()
+    if head.startswith(b"from ") and b"\n" in head:  # saved from an mbox: its separator line
+        head = head.split(b"\n", 1)[1]
     first = head.split(b"\n", 1)[0]
     return any(first.startswith(h) for h in _MAIL_HEADERS) and b"\n\n" in data.replace(
         b"\r\n", b"\n"
     )
 
 
-def _is_text(data: bytes) -> bool:
+def is_text(data: bytes) -> bool:
+    """Whether `data` is plain text: UTF-8 with no NUL in its first 64 KiB."""
     if b"\x00" in data[:65536]:
         return False
     try:

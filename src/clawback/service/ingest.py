@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from sqlalchemy import select
@@ -25,10 +25,11 @@ from clawback.domain.errors import RuleViolation
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.order import Side
 from clawback.domain.seats import Act
-from clawback.ingest import EMAIL, PDF, FileReport, shown
+from clawback.ingest import EMAIL, OFFICE, PDF, FileReport, shown, sniff
 from clawback.ingest import prepare as prepare_file
 from clawback.ingest.children import children, render_members
-from clawback.ingest.embedded import embedded_files
+from clawback.ingest.embedded import embedded_files, package_files
+from clawback.ingest.prepare import MEDIA_TYPES
 from clawback.ingest.ready import make_ready
 from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
 from clawback.pdf.marks.slipsheet import placeholder
@@ -278,7 +279,13 @@ class Ingest(Service):
             elif m.pdf is None:  # rendered here from the native, which is kept beside it
                 meta["native"] = {"name": name, "sha256": native_sha, "rendered": "convert"}
             key = password if n == 0 else None
-            ready = make_ready(pdf, None, "", "application/pdf", "convert", key, meta)
+            if n == 0 and made is not None and m.pdf is None:  # an Office file carrying files
+                del meta["native"]  # made from its native, as a file ingested alone is
+                suffix = PurePath(m.name).suffix.lower()
+                media = MEDIA_TYPES.get(suffix, "application/octet-stream")
+                ready = make_ready(pdf, m.native, name, media, "convert", key, meta)
+            else:
+                ready = make_ready(pdf, None, "", "application/pdf", "convert", key, meta)
             lost = [*(msg.warnings if msg is not None else ()), *m.warnings, *said]
             if lost:  # what the file lost, before what OCR says
                 ready.info["warnings"] = [*lost, *ready.info.get("warnings", ())]
@@ -394,6 +401,20 @@ class Ingest(Service):
                 custodian=custodian,
                 publicly_available=publicly_available,
             )
+        if sniff(data, name).kind == OFFICE and package_files(data):  # a family, the file first
+            first()
+            controls = self._add_family(
+                [email.Member("parent", name, None, data, 0, kind="office")],
+                family or self._family_id(data, "office"),
+                custodian=custodian,
+                exhibit=exhibit,
+                kind=kind,
+                title=title or name,
+                publicly_available=publicly_available,
+            )
+            if self.from_another_party(kind):
+                self.check_received_many(controls)
+            return controls, True
         found = prepare_file(data, name)
         if found.kind == EMAIL:
             first()

@@ -50,6 +50,7 @@ from clawback.domain.counts import counted
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.order import ProtectiveOrder, Side, Tier
 from clawback.domain.seats import Act
+from clawback.ingest.children import native_page
 from clawback.ingest.images import image_pdf
 from clawback.ingest.render import Rendered, render
 from clawback.loadfiles import OptDocument, resolve
@@ -349,6 +350,7 @@ class Imports(Service):
             with open_pdf(data):
                 pass  # a one-line PdfError if it is not a readable PDF
             return data, "native", native
+        said = len(notes)
         if data.startswith(_IMAGE_MAGIC):
             try:
                 return _image_pdf(data), "image native", native
@@ -368,6 +370,11 @@ class Imports(Service):
                     return members[0].pdf, "rendered e-mail", native
             except (ClawbackError, ValueError):
                 pass
+        if len(notes) == said:  # nothing tried: text shown as text, else a placeholder says why
+            pages, lack = native_page(name, data)
+            if pages is not None:
+                return pages, "text native", native
+            notes.append(f"native {name} {lack}: produced in native form")
         sha = hashlib.sha256(data).hexdigest()
         return (
             placeholder(["Produced in native form", name, f"sha256 {sha[:16]}"]),

@@ -25,6 +25,10 @@ per file, in order, a PDF or the `ConversionError` saying why not (a file of ano
 bytes that are not what the suffix says, a conversion that failed, or the run outliving its
 timeout); it never raises for one file's sake. `to_xlsx` is the same run saving spreadsheets as
 ``.xlsx``.
+
+A deck is exported with its hidden slides (`_HIDDEN_SLIDES`: the other kinds ignore the
+option), and the decks named in `to_pdfs`'s ``notes`` with a notes page per slide after the
+slides (`_NOTES_PAGES`), in a run of their own (a deck without notes would get blank ones).
 """
 
 from __future__ import annotations
@@ -58,6 +62,17 @@ OFFICE = CONVERTIBLE | {".txt", ".xlsx", ".xls", ".ods", ".csv", ".pptx", ".ppt"
 #: What `to_pdfs` renders: the Office kinds, web pages and Windows metafiles.
 RENDERED = OFFICE | {".htm", ".html", ".emf", ".wmf"}
 DEFAULT_TIMEOUT = 120.0
+# The PDF export of a batch: a deck's hidden slides too; and with a notes page per slide.
+# Comments stay out of the PDF as annotations (given any option, LibreOffice would add them):
+# ingest lists them as text (`ingest.sheets`, `ingest.words`).
+_SHOW = (
+    '"ExportHiddenSlides":{"type":"boolean","value":"true"},'
+    '"ExportNotes":{"type":"boolean","value":"false"}'
+)
+_HIDDEN_SLIDES = f"pdf:impress_pdf_Export:{{{_SHOW}}}"
+_NOTES_PAGES = (
+    f'pdf:impress_pdf_Export:{{{_SHOW},"ExportNotesPages":{{"type":"boolean","value":"true"}}}}'
+)
 #: A run of `to_pdfs` may take this long, and this much more per file.
 BATCH_TIMEOUT, PER_FILE_TIMEOUT = 60.0, 20.0
 MISSING = "LibreOffice (soffice) is not installed: run scripts/setup"
@@ -167,12 +182,24 @@ def _check_kind(data: bytes, kind: str) -> None:
 
 
 def to_pdfs(
-    files: list[tuple[bytes, str]], timeout: float | None = None
+    files: list[tuple[bytes, str]],
+    timeout: float | None = None,
+    notes: frozenset[int] = frozenset(),
 ) -> list[bytes | ConversionError]:
     """The PDF of each ``(bytes, suffix)`` of a `RENDERED` kind, in one LibreOffice run; see the
     module doc. `timeout` is for the whole run (by default `BATCH_TIMEOUT` and
-    `PER_FILE_TIMEOUT` a file)."""
-    return _convert_all(files, "pdf", timeout)
+    `PER_FILE_TIMEOUT` a file). The decks whose indexes are in `notes` get their notes pages,
+    in a second run."""
+    if not notes:
+        return _convert_all(files, _HIDDEN_SLIDES, timeout)
+    rest = [n for n in range(len(files)) if n not in notes]
+    noted = [n for n in range(len(files)) if n in notes]
+    answers: dict[int, bytes | ConversionError] = {}
+    for group, target in ((rest, _HIDDEN_SLIDES), (noted, _NOTES_PAGES)):
+        if group:
+            made = _convert_all([files[n] for n in group], target, timeout)
+            answers.update(zip(group, made, strict=True))
+    return [answers[n] for n in range(len(files))]
 
 
 def to_xlsx(
@@ -226,8 +253,9 @@ def _convert_all(
                 late = ""
             except ConversionError as exc:  # a timeout: what was written before it is kept
                 late = str(exc)
+            made = target.split(":", 1)[0]
             for n in todo:
-                answers[n] = _written(out / f"file{n}.{target}", files[n][1], late)
+                answers[n] = _written(out / f"file{n}.{made}", files[n][1], late)
     return [a if a is not None else ConversionError("not converted") for a in answers]
 
 
