@@ -17,9 +17,14 @@ import pymupdf
 import pytest
 
 from clawback.pdf.files.document import open_pdf
+from clawback.pdf.gate.verify import verify
+from clawback.pdf.marks.stamp import band_offset, stamp_document
 from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, redact_document
+from clawback.pdf.redaction.scrub import scrub_document
+from clawback.pdf.shows.region import displayed_boxes
 
 HIT = "ABC-1234-56-789012"
+MARGIN = 36
 
 
 def _pdf() -> bytes:
@@ -61,6 +66,25 @@ def _twice(traces: Counter[tuple[object, ...]]) -> list[tuple[object, int]]:
     return [(state[1], n) for state, n in traces.items() if n > 1]
 
 
+def _redacted(pdf: bytes) -> tuple[bytes, list[tuple[int, tuple[float, ...], str]], list[object]]:
+    """The stamped file, its boxes and its re-flowed boxes as the stamped page shows them."""
+    item = Redaction(page=0, reason="REDACTED", text=HIT, label="hit 1")
+    with open_pdf(pdf) as src:
+        painted = redact_document(src, [item], WIDTH_POLICY)
+        boxes = displayed_boxes(src, painted.boxes)
+        reflowed = displayed_boxes(src, painted.reflowed)
+        labels = [(f"BEN-{n:08d}", "CONFIDENTIAL") for n in range(1, 3)]
+        out = stamp_document(src, labels, MARGIN, "bottom-right")
+        try:
+            stamped = scrub_document(out)
+        finally:
+            out.close()
+    down = band_offset(MARGIN, "bottom-right")
+    shift = [(p, (x0, y0 + down, x1, y1 + down), k) for p, (x0, y0, x1, y1), k in boxes]
+    flowed = [(p, (x0, y0 + down, x1, y1 + down), k) for p, (x0, y0, x1, y1), k in reflowed]
+    return stamped, shift, flowed  # type: ignore[return-value]
+
+
 def test_the_redactor_traces_each_state_of_a_page_once(
     traces: Counter[tuple[object, ...]],
 ) -> None:
@@ -70,4 +94,22 @@ def test_the_redactor_traces_each_state_of_a_page_once(
         assert painted.reflowed  # the hit's gap was re-flowed: the whole path ran
         assert HIT not in doc[0].get_text()
     assert traces, "the redactor reads the page's text trace"
+    assert _twice(traces) == []
+
+
+def test_the_gate_traces_each_page_of_the_file_once(
+    traces: Counter[tuple[object, ...]],
+) -> None:
+    stamped, boxes, reflowed = _redacted(_pdf())
+    traces.clear()
+    findings = verify(
+        stamped,
+        [("hit 1", HIT)],
+        boxes=boxes,  # type: ignore[arg-type]
+        reflowed=reflowed,  # type: ignore[arg-type]
+        xray=False,
+        ocr=False,
+    )
+    assert findings == []
+    assert {state[1] for state in traces} == {0, 1}  # every page read (unseen text)
     assert _twice(traces) == []
