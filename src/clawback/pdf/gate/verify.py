@@ -113,18 +113,21 @@ def verify(
     offset: float = 0.0,
     ocr: bool = True,
     ocr_later: tuple[OcrBatch, str] | None = None,
+    read: dict[int, str] | None = None,
 ) -> list[Finding]:
     """Every reason `pdf` must not be produced; an empty list means it passed the gate
     (``ocr=False`` leaves out (k), for callers that verify the same pages' pictures otherwise;
     with ``ocr_later=(batch, key)`` the pages (k) reads are rendered into `batch`, and its
-    ``findings()[key]`` are this file's (k) findings, to be merged with these)."""
+    ``findings()[key]`` are this file's (k) findings, to be merged with these). With `read`,
+    the ``pymupdf`` reading (a) made of each page (``page.get_text()``: every page, when
+    there are secrets) is left in it, for a caller that needs the file's text too."""
     for label, text in secrets:
         check_secret(label, text)
     findings: list[Finding] = []
     try:
         with open_pdf(pdf) as doc, open_pike(pdf) as pike:
             focus = {page for page, _, _ in (*boxes, *reflowed)}
-            shown: dict[int, str] = {}
+            shown: dict[int, str] = {} if read is None else read
             structure = structure_findings(pike)
             replacement = any(finding.check == "actualtext" for finding in structure)
             findings += text_findings(doc, pdf, secrets, focus, shown, replacement)
