@@ -207,7 +207,7 @@ def test_glyphs_are_turned_as_pymupdf_turns_them_in_every_direction() -> None:
     page = doc.new_page()
     for turn in (0, 90, 180, 270):
         page.insert_text((300, 400), f"Witness Marisol Ejemplo {turn}", fontsize=SIZE, rotate=turn)
-    found = _glyphs(page)
+    found = _glyphs(page.get_texttrace())
     expected: dict[tuple[int, int], list[tuple[float, ...]]] = {d: [] for d in _TURNS}
     for span in page.get_texttrace():
         direction = (round(span["dir"][0]), round(span["dir"][1]))

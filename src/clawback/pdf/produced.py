@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from clawback.domain.errors import ClawbackError, DocumentError
@@ -68,10 +68,13 @@ def make(job: Job) -> bytes:
 @dataclass(frozen=True)
 class Made:
     """What `make_many` made: the files of the jobs before the first that failed, in order,
-    and why that one failed (None when none did)."""
+    and why that one failed (None when none did); with each file, the text of its redacted
+    pages as the gate read it (``page.get_text()`` of the file: the record keeps it, and
+    need not open the file again), by 0-based page (empty when not verified)."""
 
     files: list[bytes]
     failure: ClawbackError | None = None
+    texts: list[dict[int, str]] = field(default_factory=list)
 
 
 def make_many(jobs: Sequence[Job]) -> Made:
@@ -86,7 +89,7 @@ def make_many(jobs: Sequence[Job]) -> Made:
     document that cannot be made is a `DocumentError` naming it (the gate's own findings are
     a `VerificationError` that names it too)."""
     batch = OcrBatch()
-    made: list[tuple[bytes, list[Finding]]] = []
+    made: list[tuple[bytes, list[Finding], dict[int, str]]] = []
     failure: ClawbackError | None = None
     for n, job in enumerate(jobs):
         try:
@@ -102,24 +105,29 @@ def make_many(jobs: Sequence[Job]) -> Made:
         )
         return Made([], DocumentError(f"{named}: {exc}"))
     files: list[bytes] = []
-    for n, (stamped, found) in enumerate(made):
+    texts: list[dict[int, str]] = []
+    for n, (stamped, found, text) in enumerate(made):
         try:
             require_clean([*found, *read.get(str(n), [])], jobs[n].label)
         except VerificationError as exc:
-            return Made(files, exc)
+            return Made(files, exc, texts)
         files.append(stamped)
-    return Made(files, failure)
+        texts.append(text)
+    return Made(files, failure, texts)
 
 
-def _make_named(job: Job, ocr_later: tuple[OcrBatch, str]) -> tuple[bytes, list[Finding]]:
+def _make_named(
+    job: Job, ocr_later: tuple[OcrBatch, str]
+) -> tuple[bytes, list[Finding], dict[int, str]]:
     try:
         return _make(job, ocr_later)
     except ValueError as exc:  # a redaction refused, labels that do not fit, a broken file
         raise DocumentError(f"{job.label}: {exc}") from None
 
 
-def _make(job: Job, ocr_later: tuple[OcrBatch, str]) -> tuple[bytes, list[Finding]]:
-    """The file made, and the gate's findings but for those of (k) (`ocr_later` has them)."""
+def _make(job: Job, ocr_later: tuple[OcrBatch, str]) -> tuple[bytes, list[Finding], dict[int, str]]:
+    """The file made, the gate's findings but for those of (k) (`ocr_later` has them), and
+    the text of its redacted pages as the gate read them (`Made.texts`)."""
     redactions = [
         Redaction(
             page=int(hit["page"]),
@@ -146,6 +154,7 @@ def _make(job: Job, ocr_later: tuple[OcrBatch, str]) -> tuple[bytes, list[Findin
     if redactions and not job.check:  # the gate's text check reads far more than this
         check_gone(stamped, redactions, MARGIN, down)
     found: list[Finding] = []
+    read: dict[int, str] = {}
     if job.check:
         shifted = [(p, (x0, y0 + down, x1, y1 + down), k) for p, (x0, y0, x1, y1), k in boxes]
         flowed = [(p, (x0, y0 + down, x1, y1 + down), k) for p, (x0, y0, x1, y1), k in reflowed]
@@ -164,8 +173,10 @@ def _make(job: Job, ocr_later: tuple[OcrBatch, str]) -> tuple[bytes, list[Findin
             original=job.pdf,
             offset=down,
             ocr_later=ocr_later,
+            read=read,
         )
-    return stamped, found
+    redacted = {int(hit["page"]) for hit in job.hits}
+    return stamped, found, {page: text for page, text in read.items() if page in redacted}
 
 
 def hits_on(pdf: bytes, pattern: re.Pattern[str]) -> list[dict[str, Any]]:

@@ -382,8 +382,8 @@ class Productions(Service):
             for label, sha in files:
                 xray.add(self.ctx.files.path(sha), label)
         todo = [d for d in plan["docs"] if d["id"] not in made]
-        for entry, output in self._outputs(plan, todo, check, workers):
-            file = self._commit(production_id, plan, entry, output)
+        for entry, output, read in self._outputs(plan, todo, check, workers):
+            file = self._commit(production_id, plan, entry, output, read)
             if xray is not None and file is not None:
                 xray.add(self.ctx.files.path(file[1]), file[0])
             done += int(entry["pages"])
@@ -393,9 +393,9 @@ class Productions(Service):
 
     def _outputs(
         self, plan: dict[str, Any], todo: list[dict[str, Any]], check: bool, workers: int
-    ) -> Iterator[tuple[dict[str, Any], bytes]]:
+    ) -> Iterator[tuple[dict[str, Any], bytes, dict[int, str]]]:
         """Each document of `todo` made, in groups (`_groups`): a group's files come once the
-        gate passed all of them."""
+        gate passed all of them (each with its redacted pages' text as the gate read it)."""
         groups = _groups(todo, check)
         if workers == 1:
             for group in groups:
@@ -439,7 +439,12 @@ class Productions(Service):
         return Job(label, pdf, labels, list(entry["hits"]), plan["reason"], plan["corner"], check)
 
     def _commit(
-        self, production_id: int, plan: dict[str, Any], entry: dict[str, Any], output: bytes
+        self,
+        production_id: int,
+        plan: dict[str, Any],
+        entry: dict[str, Any],
+        output: bytes,
+        read: Mapping[int, str],
     ) -> tuple[str, str] | None:
         """One document's numbers and file, in one transaction of its own; returns the
         document's label and produced file (None if a run that overlapped this one took the
@@ -455,7 +460,7 @@ class Productions(Service):
                 select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
             ).all()
             redacted = {int(hit["page"]) for hit in entry["hits"]}
-            produced = _texts_as_produced(output, redacted, _numbers(plan, entry), entry)
+            produced = _texts_as_produced(output, redacted, _numbers(plan, entry), entry, read)
             for page, number in zip(pages, _numbers(plan, entry), strict=True):
                 page.bates = number
                 if entry["withheld"]:  # the numbers stay the document's; its text goes nowhere
@@ -492,9 +497,13 @@ def _groups(todo: list[dict[str, Any]], check: bool) -> Iterator[list[dict[str, 
         yield group
 
 
-def _made(group: list[dict[str, Any]], made: Made) -> Iterator[tuple[dict[str, Any], bytes]]:
-    """Each document of `group` with its file, up to the first that failed; then its failure."""
-    yield from zip(group, made.files, strict=False)
+def _made(
+    group: list[dict[str, Any]], made: Made
+) -> Iterator[tuple[dict[str, Any], bytes, dict[int, str]]]:
+    """Each document of `group` with its file and the text the gate read of its redacted
+    pages (`Made.texts`), up to the first that failed; then its failure."""
+    texts = made.texts or [{} for _ in made.files]
+    yield from zip(group, made.files, texts, strict=False)
     if made.failure is not None:
         raise made.failure
 
@@ -504,19 +513,25 @@ def _texts_as_produced(
     pages: set[int],
     numbers: list[BatesNumber],
     entry: dict[str, Any],
+    read: Mapping[int, str],
 ) -> dict[int, str]:
-    """The text of each redacted page as the produced file gives it, the stamp taken out: what
-    the record then reads for that page (a pattern's hit cannot survive in it)."""
+    """The text of each redacted page as the produced file gives it (``page.get_text()``;
+    `read` has it where the gate read it, and then the file is not opened again), the stamp
+    taken out: what the record then reads for that page (a pattern's hit cannot survive in
+    it)."""
     if not pages or entry["withheld"] or entry.get("native"):
         return {}
+    texts = {idx: read[idx] for idx in pages if idx in read}
+    if len(texts) < len(pages):
+        with open_pdf(output) as doc:
+            texts |= {idx: doc[idx].get_text() for idx in pages if idx not in texts}
     found = {}
-    with open_pdf(output) as doc:
-        for idx in sorted(pages):
-            text = doc[idx].get_text()
-            for mark in (str(numbers[idx]), entry["legend"]):
-                if mark:
-                    text = text.replace(mark, "")
-            found[idx] = text.strip() + "\n"
+    for idx in sorted(pages):
+        text = texts[idx]
+        for mark in (str(numbers[idx]), entry["legend"]):
+            if mark:
+                text = text.replace(mark, "")
+        found[idx] = text.strip() + "\n"
     return found
 
 

@@ -22,16 +22,30 @@ from typing import Any
 import pymupdf
 
 from clawback.pdf.gate.findings import Finding
+from clawback.pdf.shows.pagereads import PageReads
 
-__all__ = ["box_findings"]
+__all__ = ["box_findings", "boxes_by_page", "page_box_findings"]
 
 BoxSpec = tuple[int, tuple[float, float, float, float], str]
+#: The boxes of one page, each with its item's label.
+PageBoxes = list[tuple[pymupdf.Rect, str]]
 _INSET = 0.5
 
 
 def box_findings(doc: pymupdf.Document, boxes: Sequence[BoxSpec]) -> list[Finding]:
     """Findings for boxes that hide something (see module doc)."""
-    by_page: dict[int, list[tuple[pymupdf.Rect, str]]] = {}
+    by_page, findings = boxes_by_page(doc, boxes)
+    for number, items in sorted(by_page.items()):
+        page = doc[number]
+        findings += page_box_findings(doc, page, items, PageReads(page))
+    return findings
+
+
+def boxes_by_page(
+    doc: pymupdf.Document, boxes: Sequence[BoxSpec]
+) -> tuple[dict[int, PageBoxes], list[Finding]]:
+    """The boxes by page, and a finding for each box on a page the file does not have."""
+    by_page: dict[int, PageBoxes] = {}
     findings: list[Finding] = []
     for number, rect, label in boxes:
         if not 0 <= number < doc.page_count:
@@ -39,17 +53,17 @@ def box_findings(doc: pymupdf.Document, boxes: Sequence[BoxSpec]) -> list[Findin
             findings.append(Finding(None, "box", detail))
             continue
         by_page.setdefault(number, []).append((pymupdf.Rect(rect), label))
-    for number, items in sorted(by_page.items()):
-        findings += _page_findings(doc, doc[number], items)
-    return findings
+    return by_page, findings
 
 
-def _page_findings(
-    doc: pymupdf.Document, page: pymupdf.Page, items: list[tuple[pymupdf.Rect, str]]
+def page_box_findings(
+    doc: pymupdf.Document, page: pymupdf.Page, items: PageBoxes, reads: PageReads
 ) -> list[Finding]:
+    """Findings for the boxes `items` of `page` (`reads`: what the page's other checks read
+    of it; its text trace and box log)."""
     number = page.number
     drawings = page.get_cdrawings()
-    spans = page.get_texttrace()
+    spans = reads.trace()
     inners = [
         (
             pymupdf.Rect(rect.x0 + _INSET, rect.y0 + _INSET, rect.x1 - _INSET, rect.y1 - _INSET),
@@ -60,7 +74,7 @@ def _page_findings(
     inners = [(inner, label) for inner, label in inners if not inner.is_empty]
     # Every image the page draws (inline ones too) is in its drawing log: only a page where
     # one reaches a box needs the costlier look at each image's pixels.
-    pictures = [pymupdf.Rect(r) for kind, r in page.get_bboxlog() if "image" in kind]
+    pictures = [pymupdf.Rect(r) for kind, r in reads.boxes() if "image" in kind]
     reached = any(not (picture & inner).is_empty for picture in pictures for inner, _ in inners)
     images = page.get_image_info(xrefs=True) if reached else []
     findings: list[Finding] = []

@@ -19,29 +19,35 @@ import pymupdf
 
 from clawback.pdf.gate.findings import Finding
 from clawback.pdf.shows.ocr import uses_tiling_pattern
+from clawback.pdf.shows.pagereads import PageReads
 from clawback.pdf.shows.visible import unseen_text
 
-__all__ = ["shown_findings"]
+__all__ = ["layer_findings", "page_shown_findings", "shown_findings"]
 
 
 def shown_findings(doc: pymupdf.Document) -> list[Finding]:
     """One finding for optional content in the file, and one per page with unseen text."""
-    findings: list[Finding] = []
-    layers = doc.get_ocgs()
-    if layers:
-        findings.append(
-            Finding(None, "shown", f"{len(layers)} optional-content layer(s): a viewer may hide")
-        )
+    findings = layer_findings(doc)
     for page in doc.pages():
-        if uses_tiling_pattern(page):
-            continue
-        unseen = unseen_text(page)
-        if unseen:
-            findings.append(
-                Finding(
-                    page.number,
-                    "shown",
-                    f"{len(unseen)} character(s) no viewer shows (off the page or clipped away)",
-                )
-            )
+        findings += page_shown_findings(page, PageReads(page))
     return findings
+
+
+def layer_findings(doc: pymupdf.Document) -> list[Finding]:
+    """The finding for optional content in the file, if it has any."""
+    layers = doc.get_ocgs()
+    if not layers:
+        return []
+    return [Finding(None, "shown", f"{len(layers)} optional-content layer(s): a viewer may hide")]
+
+
+def page_shown_findings(page: pymupdf.Page, reads: PageReads) -> list[Finding]:
+    """The finding for the characters on `page` no viewer shows, if any (`reads`: what the
+    page's other checks read of it; its text trace)."""
+    if uses_tiling_pattern(page):
+        return []
+    unseen = unseen_text(page, reads)
+    if not unseen:
+        return []
+    detail = f"{len(unseen)} character(s) no viewer shows (off the page or clipped away)"
+    return [Finding(page.number, "shown", detail)]

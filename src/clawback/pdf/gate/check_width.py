@@ -25,14 +25,16 @@ Findings name the page and the item label.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import pymupdf
 
 from clawback.pdf.gate.findings import Finding
 from clawback.pdf.redaction.reflow import WIDTH_POLICY, WidthPolicy
 from clawback.pdf.redaction.shiftfix import Glyph
+from clawback.pdf.shows.pagereads import PageReads
 
-__all__ = ["width_findings"]
+__all__ = ["page_width_findings", "reflowed_by_page", "width_findings"]
 
 BoxSpec = tuple[int, tuple[float, float, float, float], str]
 _EM_TOLERANCE = 0.001
@@ -42,7 +44,17 @@ def width_findings(
     doc: pymupdf.Document, reflowed: Sequence[BoxSpec], policy: WidthPolicy | None = None
 ) -> list[Finding]:
     """Findings for re-flowed boxes whose gap still measures what they hide (see module doc)."""
-    gap_em = (policy or WIDTH_POLICY).gap_em
+    by_page, findings = reflowed_by_page(doc, reflowed)
+    for number, boxes in sorted(by_page.items()):
+        page = doc[number]
+        findings += page_width_findings(page, boxes, PageReads(page), policy)
+    return findings
+
+
+def reflowed_by_page(
+    doc: pymupdf.Document, reflowed: Sequence[BoxSpec]
+) -> tuple[dict[int, list[tuple[pymupdf.Rect, str]]], list[Finding]]:
+    """The re-flowed boxes by page, and a finding for each on a page the file does not have."""
     findings: list[Finding] = []
     by_page: dict[int, list[tuple[pymupdf.Rect, str]]] = {}
     for number, rect, label in reflowed:
@@ -50,13 +62,24 @@ def width_findings(
             by_page.setdefault(number, []).append((pymupdf.Rect(rect), label))
         else:
             findings.append(Finding(None, "width", f"box of item {label!r}: no page {number + 1}"))
-    for number, boxes in sorted(by_page.items()):
-        page = doc[number]
-        by_direction = _glyphs(page)
-        for box, label in boxes:
-            problem = _problem(by_direction, box, page.rect, gap_em)
-            if problem:
-                findings.append(Finding(number, "width", f"box of item {label!r}: {problem}"))
+    return by_page, findings
+
+
+def page_width_findings(
+    page: pymupdf.Page,
+    boxes: list[tuple[pymupdf.Rect, str]],
+    reads: PageReads,
+    policy: WidthPolicy | None = None,
+) -> list[Finding]:
+    """Findings for the re-flowed `boxes` of `page` (`reads`: what the page's other checks
+    read of it; its text trace)."""
+    gap_em = (policy or WIDTH_POLICY).gap_em
+    by_direction = _glyphs(reads.trace())
+    findings: list[Finding] = []
+    for box, label in boxes:
+        problem = _problem(by_direction, box, page.rect, gap_em)
+        if problem:
+            findings.append(Finding(page.number, "width", f"box of item {label!r}: {problem}"))
     return findings
 
 
@@ -69,12 +92,12 @@ _TURNS = {
 }
 
 
-def _glyphs(page: pymupdf.Page) -> dict[tuple[int, int], list[Glyph]]:
-    """The page's glyphs by text direction, each turned to run left to right (in plain
-    floats: a quarter turn only swaps and negates coordinates, exactly as `_TURNS` would,
-    and a page holds thousands of glyphs)."""
+def _glyphs(traced: list[dict[str, Any]]) -> dict[tuple[int, int], list[Glyph]]:
+    """A page's glyphs (its text trace) by text direction, each turned to run left to right
+    (in plain floats: a quarter turn only swaps and negates coordinates, exactly as `_TURNS`
+    would, and a page holds thousands of glyphs)."""
     found: dict[tuple[int, int], list[Glyph]] = {d: [] for d in _TURNS}
-    for span in page.get_texttrace():
+    for span in traced:
         dx, dy = span["dir"]
         direction = (round(dx), round(dy))
         turn = _QUARTER.get(direction)

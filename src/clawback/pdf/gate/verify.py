@@ -45,9 +45,11 @@ Which checks run on which pages, and why that is cheap and sound:
 * (f) x-ray: whole files, best in one batch (below).
 
 Each implementation parses the file once: one PyMuPDF document and one pikepdf ``Pdf`` are
-shared by the checks, PDFium and pypdf are opened once by `check_text`. The byte scan passes
-each stream once with one pattern for all needles of all secrets when there are many
-(`needles.ByteNeedles`). Without secrets, (a) and (b) read nothing.
+shared by the checks, PDFium and pypdf are opened once by `check_text`. (l), (g) and (h) run
+page by page, so that the text trace of a page (a run of its content, dearer than its text)
+and its box log are read once for the three (`shows.pagereads.PageReads`), one page at a
+time. The byte scan passes each stream once with one pattern for all needles of all secrets
+when there are many (`needles.ByteNeedles`). Without secrets, (a) and (b) read nothing.
 
 Secrets are ``(label, text)``; findings name the label, never the text. A file that cannot be
 opened yields one ``unreadable`` finding. A secret shorter than 4 characters raises
@@ -70,19 +72,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import pymupdf
+
 from clawback.pdf.files.document import PdfError, open_pdf, open_pike
-from clawback.pdf.gate.check_boxes import BoxSpec, box_findings
+from clawback.pdf.gate.check_boxes import BoxSpec, boxes_by_page, page_box_findings
 from clawback.pdf.gate.check_fonts import font_findings
 from clawback.pdf.gate.check_ocr import OcrBatch, ocr_findings
 from clawback.pdf.gate.check_raw import raw_findings, revision_findings
 from clawback.pdf.gate.check_render import render_findings
-from clawback.pdf.gate.check_shown import shown_findings
+from clawback.pdf.gate.check_shown import layer_findings, page_shown_findings
 from clawback.pdf.gate.check_structure import structure_findings
 from clawback.pdf.gate.check_text import label_findings, text_findings
-from clawback.pdf.gate.check_width import width_findings
+from clawback.pdf.gate.check_width import page_width_findings, reflowed_by_page
 from clawback.pdf.gate.findings import Finding, VerificationError, require_clean
 from clawback.pdf.gate.xray_check import XrayRun, xray_inspect, xray_pdf, xray_python
 from clawback.pdf.shows.needles import check_secret
+from clawback.pdf.shows.pagereads import PageReads
 
 __all__ = [
     "Finding",
@@ -108,31 +113,33 @@ def verify(
     offset: float = 0.0,
     ocr: bool = True,
     ocr_later: tuple[OcrBatch, str] | None = None,
+    read: dict[int, str] | None = None,
 ) -> list[Finding]:
     """Every reason `pdf` must not be produced; an empty list means it passed the gate
     (``ocr=False`` leaves out (k), for callers that verify the same pages' pictures otherwise;
     with ``ocr_later=(batch, key)`` the pages (k) reads are rendered into `batch`, and its
-    ``findings()[key]`` are this file's (k) findings, to be merged with these)."""
+    ``findings()[key]`` are this file's (k) findings, to be merged with these). With `read`,
+    the ``pymupdf`` reading (a) made of each page (``page.get_text()``: every page, when
+    there are secrets) is left in it, for a caller that needs the file's text too."""
     for label, text in secrets:
         check_secret(label, text)
     findings: list[Finding] = []
     try:
         with open_pdf(pdf) as doc, open_pike(pdf) as pike:
             focus = {page for page, _, _ in (*boxes, *reflowed)}
-            shown: dict[int, str] = {}
+            shown: dict[int, str] = {} if read is None else read
             structure = structure_findings(pike)
             replacement = any(finding.check == "actualtext" for finding in structure)
             findings += text_findings(doc, pdf, secrets, focus, shown, replacement)
             findings += raw_findings(pdf, pike, secrets)
             findings += revision_findings(pdf, pike, doc)
             findings += structure
-            findings += shown_findings(doc)
+            unseen, boxed, widths = _traced_findings(doc, boxes, reflowed)
+            findings += unseen
             if expected_labels is not None:
                 findings += label_findings(doc, expected_labels, shown)
-            if boxes:
-                findings += box_findings(doc, boxes)
-            if reflowed:
-                findings += width_findings(doc, reflowed)
+            findings += boxed
+            findings += widths
             if original is not None and (boxes or reflowed):
                 with open_pdf(original) as before:
                     findings += render_findings(doc, before, boxes, reflowed, offset)
@@ -147,6 +154,31 @@ def verify(
     if xray:
         findings += xray_pdf(pdf)
     return findings
+
+
+def _traced_findings(
+    doc: pymupdf.Document, boxes: Sequence[BoxSpec], reflowed: Sequence[BoxSpec]
+) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """The findings of (l) ``shown``, (g) ``box`` and (h) ``width``, page by page: the three
+    read each page's text trace (and (g) its box log), so one `PageReads` a page serves
+    them, and it is dropped before the next page is read."""
+    shown = layer_findings(doc)
+    box_pages, boxed = boxes_by_page(doc, boxes)
+    width_pages, widths = reflowed_by_page(doc, reflowed)
+    box_lists: dict[int, list[Finding]] = {}
+    width_lists: dict[int, list[Finding]] = {}
+    for page in doc.pages():
+        reads = PageReads(page)
+        shown += page_shown_findings(page, reads)
+        if page.number in box_pages:
+            box_lists[page.number] = page_box_findings(doc, page, box_pages[page.number], reads)
+        if page.number in width_pages:
+            width_lists[page.number] = page_width_findings(page, width_pages[page.number], reads)
+    for number in sorted(box_lists):
+        boxed += box_lists[number]
+    for number in sorted(width_lists):
+        widths += width_lists[number]
+    return shown, boxed, widths
 
 
 def require_xray_clean(files: Sequence[tuple[str, Path]], processes: int = 1) -> None:

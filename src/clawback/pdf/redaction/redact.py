@@ -62,7 +62,15 @@ from clawback.pdf.redaction.reflow import (
 )
 from clawback.pdf.redaction.resubset import Type1Fonts
 from clawback.pdf.redaction.scrub import scrub
-from clawback.pdf.redaction.shiftfix import Glyph, Span, glyphs, repair_shifts, snapshot, trace
+from clawback.pdf.redaction.shiftfix import (
+    Glyph,
+    Span,
+    glyphs,
+    horizontal,
+    repair_shifts,
+    snapshot,
+    trace,
+)
 from clawback.pdf.redaction.type1 import Type1Error
 from clawback.pdf.shows.locate import find_text_rects, spelled_at
 from clawback.pdf.shows.lying import lying_fonts
@@ -299,13 +307,14 @@ def _redact_page(
         if not rects:
             raise RedactionError(f"item {item.label!r} not found on page {number + 1}")
         planned.extend((rect, item) for rect in rects)
-    before = trace(page)
+    traced = page.get_texttrace()  # one run of the page's content for both readings below
+    before = horizontal(traced)
     widened: list[tuple[int, str, str]] = []
     drawn = glyphs(before)
     if width is not None:
         texts = [i for i, (_, item) in enumerate(planned) if item.text is not None]
         area = page.rect * page.derotation_matrix
-        spans = _Directions(page.get_texttrace() if texts else [])  # once for every item
+        spans = _Directions(traced if texts else [])  # once for every item
         for i in [i for i in texts if spans.runs_down(planned[i][0])]:
             # text set up or down the page has no line to re-flow along: boxed across the
             # text block in its own direction
@@ -340,9 +349,9 @@ def _redact_page(
         graphics=pymupdf.mupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
         text=pymupdf.mupdf.PDF_REDACT_TEXT_REMOVE,
     )
-    _check_neighbours(page, before, planned)
+    now = _check_neighbours(page, before, planned)
     if width is not None:
-        planned = _reflow(page, planned, width, drawn, widened)
+        planned = _reflow(page, planned, width, drawn, widened, now)
     for rect, _ in planned:
         draw_box(page, rect)
     for rect, item in planned:  # every label after every box: nothing paints over one
@@ -448,8 +457,10 @@ def _reflow(
     width: WidthPolicy,
     drawn: Sequence[Glyph],
     widened: list[tuple[int, str, str]],
+    traced: list[Span] | None = None,
 ) -> list[tuple[pymupdf.Rect, Redaction]]:
-    """Re-flow every text item's gap, right to left along each line; the boxes to paint.
+    """Re-flow every text item's gap, right to left along each line; the boxes to paint
+    (`traced`: the page's `trace` as it is, when the caller read it since it last changed).
 
     A gap re-flowed on the left moves the boxes to its right on the same line with the text.
     A line that cannot be re-flowed exactly (`ReflowError`) is boxed whole (`_whole_line`,
@@ -462,11 +473,13 @@ def _reflow(
     )
     done: list[int] = []
     bands: list[pymupdf.Rect] = []
+    now = glyphs(traced) if traced is not None and order else None
     for i in order:
         rect, item = result[i]
         try:
-            box, moved = reflow_line(page, rect, width, item.label)
+            box, moved, now = reflow_line(page, rect, width, item.label, now)
         except ReflowError as exc:
+            now = None  # it may have changed the page before it gave up
             band = _whole_line(rect, drawn, area)
             bands.append(band)
             result[i] = (band, replace(item, text=None, rect=_tuple(band)))
@@ -498,8 +511,9 @@ def _reflow(
 
 def _check_neighbours(
     page: pymupdf.Page, before: list[Span], planned: list[tuple[pymupdf.Rect, Redaction]]
-) -> None:
-    """Restore text MuPDF moved; refuse results that hide or delete text outside the boxes."""
+) -> list[Span]:
+    """Restore text MuPDF moved; refuse results that hide or delete text outside the boxes.
+    Returns the page's `trace` as it leaves it."""
     number = page.number
     report = repair_shifts(page, before, [rect for rect, _ in planned])
     for glyph in report.misplaced:
@@ -524,6 +538,7 @@ def _check_neighbours(
                 f"page {number + 1}: redacting item {planned[0][1].label!r} would also delete "
                 "text outside its box (a PyMuPDF limitation): redact the whole page instead"
             )
+    return report.now
 
 
 def _covered(glyph: Glyph, planned: list[tuple[pymupdf.Rect, Redaction]]) -> float:

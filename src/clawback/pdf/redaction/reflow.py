@@ -93,14 +93,21 @@ WIDTH_POLICY = WidthPolicy()
 
 
 def reflow_line(
-    page: pymupdf.Page, box: pymupdf.Rect, policy: WidthPolicy, label: str
-) -> tuple[pymupdf.Rect, float]:
+    page: pymupdf.Page,
+    box: pymupdf.Rect,
+    policy: WidthPolicy,
+    label: str,
+    now: list[Glyph] | None = None,
+) -> tuple[pymupdf.Rect, float, list[Glyph]]:
     """Re-flow the glyphs after `box` on its line so the gap is the policy's; return the box
-    to paint (its left edge kept, its width the policy's) and how far the rest of the line
-    moved (points). With nothing after it on its line, nothing moves and the box is the
-    policy's width all the same (cut at the page's edge). Raises `ReflowError`; the line as
-    it was must not be one `telling_lines` names."""
-    glyphs = snapshot(page)
+    to paint (its left edge kept, its width the policy's), how far the rest of the line
+    moved (points), and the page's glyphs (`snapshot`) as it leaves the page. With nothing
+    after it on its line, nothing moves and the box is the policy's width all the same (cut
+    at the page's edge). Raises `ReflowError`; the line as it was must not be one
+    `telling_lines` names. `now`: the page's `snapshot` as it is, when the caller has it (a
+    snapshot costs a run of the page's content; one taken before the page last changed is
+    no snapshot of it)."""
+    glyphs = snapshot(page) if now is None else now
     after = _following(glyphs, box)
     width = (page.rect * page.derotation_matrix).x1
     # The gap runs from where the text before the box ends (not the box's edge, which may sit
@@ -118,7 +125,7 @@ def reflow_line(
                 f"item {label!r}: it ends its line at the edge of page {page.number + 1}, "
                 "with no room for a box; redact the rest of the line or the whole page"
             )
-        return pymupdf.Rect(start, box.y0, right, box.y1), 0.0
+        return pymupdf.Rect(start, box.y0, right, box.y1), 0.0, glyphs
     first = after[0]
     size = first.size
     gap = first.x - start
@@ -135,8 +142,8 @@ def reflow_line(
             f"item {label!r}: the text after it on page {page.number + 1} is not positioned "
             "relative to it; redact the rest of the line or the whole page"
         )
-    _check_moved(page, after, delta, label, width)
-    return pymupdf.Rect(start, box.y0, start + policy.gap_em * size, box.y1), delta
+    moved_now = _check_moved(page, after, delta, label, width)
+    return pymupdf.Rect(start, box.y0, start + policy.gap_em * size, box.y1), delta, moved_now
 
 
 def telling_lines(
@@ -268,12 +275,14 @@ def _line_size(glyphs: list[Glyph], box: pymupdf.Rect) -> float:
 
 def _check_moved(
     page: pymupdf.Page, before: list[Glyph], delta: float, label: str, width: float
-) -> None:
-    """Every glyph that followed the box moved by `delta`, and none left the page."""
+) -> list[Glyph]:
+    """Every glyph that followed the box moved by `delta`, and none left the page; returns
+    the page's `snapshot` it checked."""
     now: dict[tuple[tuple[int, int], float], list[float]] = {
         (g.key, round(g.y, 2)): [] for g in before
     }
-    for glyph in snapshot(page):
+    after = snapshot(page)
+    for glyph in after:
         slot = now.get((glyph.key, round(glyph.y, 2)))
         if slot is not None:
             slot.append(glyph.x)
@@ -290,6 +299,7 @@ def _check_moved(
             f"item {label!r}: re-flowing its line on page {page.number + 1} would push text off "
             "the page; redact the rest of the line or the whole page"
         )
+    return after
 
 
 def _move_line_start(page: pymupdf.Page, x_old: float, x_new: float) -> bool:

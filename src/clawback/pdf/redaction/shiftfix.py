@@ -25,7 +25,16 @@ from typing import Any, NamedTuple
 import pikepdf
 import pymupdf
 
-__all__ = ["Glyph", "ShiftReport", "Span", "glyphs", "repair_shifts", "snapshot", "trace"]
+__all__ = [
+    "Glyph",
+    "ShiftReport",
+    "Span",
+    "glyphs",
+    "horizontal",
+    "repair_shifts",
+    "snapshot",
+    "trace",
+]
 
 #: Glyphs that moved less than this (points) are in place.
 TOLERANCE = 0.05
@@ -53,8 +62,14 @@ _Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineIma
 def trace(page: pymupdf.Page) -> list[Span]:
     """The page's horizontal glyph runs in drawing order, as traced (cheap to compare: a run
     that did not change is equal, positions included, to its earlier self)."""
+    return horizontal(page.get_texttrace())
+
+
+def horizontal(traced: Sequence[dict[str, Any]]) -> list[Span]:
+    """`trace` of a text trace already read (``page.get_texttrace()``), for a caller that
+    needs the whole trace too: a trace costs a run of the page's content."""
     spans: list[Span] = []
-    for span in page.get_texttrace():
+    for span in traced:
         dx, dy = span["dir"]
         if span["wmode"] != 0 or round(dx, 3) != 1.0 or round(dy, 3) != 0.0:
             continue
@@ -80,10 +95,13 @@ def snapshot(page: pymupdf.Page) -> list[Glyph]:
 
 @dataclass(frozen=True)
 class ShiftReport:
-    """After a repair: glyphs still away from their old position, and glyphs that are gone."""
+    """After a repair: glyphs still away from their old position, and glyphs that are gone;
+    and the page's `trace` as the repair left it (what a next step reads of the page until
+    it changes the page again)."""
 
     misplaced: list[Glyph]
     removed: list[Glyph]
+    now: list[Span]
 
 
 def repair_shifts(page: pymupdf.Page, before: list[Span], boxes: list[pymupdf.Rect]) -> ShiftReport:
@@ -93,15 +111,17 @@ def repair_shifts(page: pymupdf.Page, before: list[Span], boxes: list[pymupdf.Re
     and after (same glyphs at the same places) at the start and the end of the page are
     matched as they are; the glyphs in between, with one unchanged run on each side as
     context, are aligned and checked one by one."""
-    old, new = _changed(before, trace(page))
+    now = trace(page)
+    old, new = _changed(before, now)
     match = _align(old, new, boxes)
     fixes = _planned_fixes(old, match, new)
     if fixes and _rewrite(page, fixes):
-        old, new = _changed(before, trace(page))
+        now = trace(page)
+        old, new = _changed(before, now)
         match = _align(old, new, boxes)
     misplaced = [new[j] for i, j in enumerate(match) if j is not None and _moved(old[i], new[j])]
     removed = [old[i] for i, j in enumerate(match) if j is None]
-    return ShiftReport(misplaced, removed)
+    return ShiftReport(misplaced, removed, now)
 
 
 def _changed(before: list[Span], after: list[Span]) -> tuple[list[Glyph], list[Glyph]]:

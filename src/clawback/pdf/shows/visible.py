@@ -347,15 +347,17 @@ def _contents(page: pikepdf.Object) -> list[pikepdf.Stream]:
 # -- text no viewer draws ----------------------------------------------------------------------
 
 
-def unseen_text(page: pymupdf.Page) -> list[pymupdf.Rect]:
+def unseen_text(page: pymupdf.Page, reads: PageReads | None = None) -> list[pymupdf.Rect]:
     """The boxes of the characters a viewer does not draw on `page`: outside its visible area
     (MuPDF's text trace sees them, its text extraction does not) or clipped away (extracted
-    with clip culling off, not with it on). In the page's unrotated frame."""
+    with clip culling off, not with it on). In the page's unrotated frame. `reads`: what the
+    page's other checks read of it (its text trace)."""
+    reads = reads or PageReads(page)
     turned = page.rotation
     if turned:
         page.set_rotation(0)
     try:
-        trace = page.get_texttrace()
+        trace = reads.trace()
         if _all_shown(page, trace):
             return []
         return _unseen(page, _chars(page, _SHOWN), trace)
