@@ -6,11 +6,12 @@ usable ToUnicode map extract as control characters, though the page renders legi
 garbage stays, and the words read are laid over it). Such a page is read whole.
 
 A page that has text but also *draws* words some other way has those places read
-(`drawn_regions`): pictures (image XObjects and inline images), vector art with curves (text
-turned into outlines), Type 3 glyphs (a font of drawings, often without a ToUnicode map), and
-a tiling pattern (whose cells may hold text no extractor reads). Only the words OCR finds there
-that the text layer does not already hold at the same place are written (a logo's words, the
-code in a picture beside a paragraph); the page's own text is left as it is.
+(`drawn_regions`): pictures (image XObjects and inline images), vector art that may outline
+letters (curves, or filled polygons of many straight segments: text turned into outlines,
+their curves kept or flattened), Type 3 glyphs (a font of drawings, often without a ToUnicode
+map), and a tiling pattern (whose cells may hold text no extractor reads). Only the words OCR
+finds there that the text layer does not already hold at the same place are written (a logo's
+words, the code in a picture beside a paragraph); the page's own text is left as it is.
 
 Each such page is rendered in grey at `OCR_DPI` and read by the Tesseract program (``tesseract
 stdin - tsv``), which reports every word with its box. Each word is then written onto the page
@@ -47,7 +48,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pymupdf
 from PIL import Image
@@ -221,11 +222,12 @@ def drawn_regions(page: pymupdf.Page, reads: PageReads | None = None) -> list[py
 
 
 def _curved(reads: PageReads) -> list[pymupdf.Rect]:
-    """The stretches of curved vector art (paths merged while they touch) holding at least
-    `MIN_CURVES` curve segments: where words may be drawn as outlines."""
+    """The stretches of vector art (paths merged while they touch) holding at least
+    `MIN_CURVES` segments that may outline a letter (`_letter_segments`): where words may be
+    drawn as outlines, their curves kept or cut into straight lines."""
     paths = []
     for path in reads.drawings():
-        count = sum(1 for item in path.get("items", ()) if item[0] == "c")
+        count = _letter_segments(path)
         if count:
             paths.append((pymupdf.Rect(path["rect"]), count))
     stretches = _merge([rect for rect, _ in paths])
@@ -239,6 +241,23 @@ def _curved(reads: PageReads) -> list[pymupdf.Rect]:
     return [
         stretch for stretch, count in zip(stretches, counts, strict=True) if count >= MIN_CURVES
     ]
+
+
+def _letter_segments(path: dict[str, Any]) -> int:
+    """The segments of a path that may be part of a letter's outline: every curve; every
+    straight line of a filled path (a glyph whose curves were flattened is a filled polygon);
+    a slanted line of a stroked one. Rectangles and the level or upright strokes of rules and
+    table grids do not count."""
+    filled = "f" in str(path.get("type", ""))
+    count = 0
+    for item in path.get("items", ()):
+        if item[0] == "c":
+            count += 1
+        elif item[0] == "l":
+            start, end = item[1], item[2]
+            if filled or (abs(start.x - end.x) > 0.01 and abs(start.y - end.y) > 0.01):
+                count += 1
+    return count
 
 
 def uses_tiling_pattern(page: pymupdf.Page) -> bool:
