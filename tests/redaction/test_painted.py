@@ -7,7 +7,7 @@ Measured when written (PyMuPDF 2.0 / MuPDF 1.28.5, Tesseract 5.3); "held": gone 
 
 channel                        redact+gate            produce --redact-pattern
 outlines_of_straight_lines     LEAK (1), held         LEAK (1), held
-simple_font_map_lies           refused (redact)       LEAK (2)
+simple_font_map_lies           refused (redact)       LEAK (2), refused
 picture_under_white            LEAK (3)               LEAK (3)
 picture_clipped_away           LEAK (3)               LEAK (3)
 picture_off_the_page           LEAK (3)               LEAK (3)
@@ -18,7 +18,10 @@ picture_alternate              LEAK (3)               LEAK (3)
     whose curves are cut into straight lines were never read. Now the straight segments of
     filled paths count too (`shows.ocr._letter_segments`).
 (2) Ingest's OCR never read a page whose simple font's map lies, and its words would have
-    counted as written anyway (``DB-4O98l`` is "about" ``DB-40981``).
+    counted as written anyway (``DB-4O98l`` is "about" ``DB-40981``). Now such a page is read
+    whole, its words must be spelt exactly to count as written, and the pattern's hit on the
+    OCR word meets the redactor's refusal of a lying font (one line: redact by rectangle or
+    withhold the page).
 (3) A picture is kept whether or not any viewer shows it.
 """
 
@@ -55,7 +58,7 @@ LEAKS = {
     "picture_fully_transparent": _HIDDEN_PICTURE,
     "picture_alternate": _HIDDEN_PICTURE,
 }
-PRODUCE_LEAKS = {**LEAKS, "simple_font_map_lies": "ingest never reads a lying simple font"}
+PRODUCE_LEAKS = LEAKS
 
 
 def _read(pdf: bytes) -> list[str]:

@@ -56,7 +56,7 @@ from PIL import Image
 from clawback.domain.counts import counted
 from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import open_pdf, save_clean
-from clawback.pdf.shows.lying import unchecked_fonts
+from clawback.pdf.shows.lying import lying_fonts, unchecked_fonts
 from clawback.pdf.shows.pagereads import PageReads
 
 __all__ = [
@@ -197,7 +197,8 @@ ALREADY_THERE = 0.5
 
 def drawn_regions(page: pymupdf.Page, reads: PageReads | None = None) -> list[pymupdf.Rect]:
     """The places where a page that has text draws something that may show words: pictures,
-    curved vector art, Type 3 glyphs, tiling patterns (the whole page). Merged, padded, in the
+    vector art that may outline letters, Type 3 glyphs, tiling patterns and fonts whose map
+    lies (`lying.lying_fonts`; the whole page for these two). Merged, padded, in the
     page's unrotated frame; empty for a page that draws nothing but text and plain lines.
     `reads`: what the page's other checks read of it (`PageReads`)."""
     reads = reads or PageReads(page)
@@ -205,7 +206,7 @@ def drawn_regions(page: pymupdf.Page, reads: PageReads | None = None) -> list[py
     found: list[pymupdf.Rect] = []
     for info in reads.pictures():
         found.append(pymupdf.Rect(info["bbox"]))
-    if uses_tiling_pattern(page):
+    if uses_tiling_pattern(page) or lying_fonts(page):
         return [pymupdf.Rect(area)]
     if any(font[2] == "Type3" for font in reads.fonts()):
         for span in reads.trace():
@@ -370,9 +371,9 @@ def write_text_layer(
 def read_drawn(page: pymupdf.Page, dpi: int) -> list[Word] | None:
     """The words of what a page draws but may not write: every word of a page `needs_ocr`
     (or whose Type 0 fonts have no ToUnicode map, or one nothing in the file confirms:
-    `lying.unchecked_fonts`), read at `dpi`; else the words of its
-    `drawn_regions` (at `REGION_DPI`); None when it draws nothing words could hide in (text
-    and plain lines only)."""
+    `lying.unchecked_fonts`, or a font whose map lies: `lying.lying_fonts`), read at `dpi`;
+    else the words of its `drawn_regions` (at `REGION_DPI`); None when it draws nothing words
+    could hide in (text and plain lines only)."""
     wanted = drawn_plan(page)
     if wanted is None:
         return None
@@ -384,7 +385,12 @@ def read_drawn(page: pymupdf.Page, dpi: int) -> list[Word] | None:
 def drawn_plan(page: pymupdf.Page) -> ToRead | None:
     """What `read_drawn` reads of the page: all of it as shown (`regions` None), its
     `drawn_regions` (in its unrotated frame), or nothing (None)."""
-    if needs_ocr(page) or _fonts_without_unicode(page) or unchecked_fonts(page):
+    if (
+        needs_ocr(page)
+        or _fonts_without_unicode(page)
+        or unchecked_fonts(page)
+        or lying_fonts(page)
+    ):
         return ToRead()
     regions = _unrotated(page, drawn_regions)
     return ToRead(regions) if regions else None
@@ -458,7 +464,10 @@ def _not_written(page: pymupdf.Page, words: list[Word]) -> list[Word]:
     """The words the page's text layer does not already hold at their place: less than
     `ALREADY_THERE` of the word's box is covered by characters, or the characters there say
     something else (`_says`: a font whose codes name no characters, such as a Type 3 font of
-    pictures without a /ToUnicode map, reads as ``%$!#``, not as the word it prints)."""
+    pictures without a /ToUnicode map, reads as ``%$!#``, not as the word it prints). On a
+    page with a font whose map lies (`lying.lying_fonts`) the text must say the word's very
+    letters and digits: ``DB-4O98l`` is "about" ``DB-40981``, and is the lie."""
+    exact = bool(lying_fonts(page))
     chars = [
         (pymupdf.Rect(ch["bbox"]), ch["c"])
         for block in page.get_text("rawdict").get("blocks", ())
@@ -474,7 +483,7 @@ def _not_written(page: pymupdf.Page, words: list[Word]) -> list[Word]:
         under = [(rect, c) for rect, c in chars if box.intersects(rect)]
         covered = sum(abs(box & rect) for rect, _ in under)
         inside = "".join(c for rect, c in under if _middle(rect) in box)
-        if covered / area < ALREADY_THERE or not _says(word.text, inside):
+        if covered / area < ALREADY_THERE or not _says(word.text, inside, exact):
             fresh.append(word)
     return fresh
 
@@ -489,13 +498,16 @@ def _middle(rect: pymupdf.Rect) -> pymupdf.Point:
     return pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)
 
 
-def _says(word: str, written: str) -> bool:
-    """Whether `written` (the text layer under an OCR word) says about what `word` does; a
-    word of no letters or digits (a rule, a bullet) is said by whatever is there."""
+def _says(word: str, written: str, exact: bool = False) -> bool:
+    """Whether `written` (the text layer under an OCR word) says about what `word` does (with
+    `exact`, the same letters and digits, any case); a word of no letters or digits (a rule, a
+    bullet) is said by whatever is there."""
     wanted = "".join(c for c in word.casefold() if c.isalnum())
     if not wanted:
         return True
     found = "".join(c for c in written.casefold() if c.isalnum())
+    if exact:
+        return wanted == found
     return difflib.SequenceMatcher(None, wanted, found, autojunk=False).ratio() >= SAME_WORD
 
 
