@@ -113,10 +113,10 @@ def ocr(pdf: bytes, dpi: int = OCR_DPI) -> str:
 
 
 def pictures(pdf: bytes) -> str:
-    """What Tesseract reads (``--psm 6``) in each image XObject of ``pdf``, as stored: every
-    picture of the file, whether or not a page shows it, each on a white background."""
+    """What Tesseract reads (``--psm 6``) in every picture of ``pdf`` as stored, whether or not
+    a page shows it: each image XObject (drawn, unused or an alternate), and what poppler's
+    ``pdfimages`` lists of the pages (inline images too)."""
     with pymupdf.open(stream=pdf) as doc, tempfile.TemporaryDirectory() as tmp:
-        paths = []
         for xref in range(1, doc.xref_length()):
             if doc.xref_get_key(xref, "Subtype")[1] != "/Image":
                 continue
@@ -125,9 +125,15 @@ def pictures(pdf: bytes) -> str:
                 pix = pymupdf.Pixmap(pix, 0)  # the colours as stored, the mask dropped
             if pix.colorspace is None or pix.n > 3:
                 pix = pymupdf.Pixmap(pymupdf.csRGB, pix)
-            path = Path(tmp) / f"picture-{xref}.png"
-            pix.save(str(path))
-            paths.append(path)
+            pix.save(str(Path(tmp) / f"xref-{xref}.png"))
+        source = Path(tmp) / "file.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(
+            ["pdfimages", "-q", "-png", str(source), str(Path(tmp) / "drawn")],
+            check=True,
+            timeout=120,
+        )
+        paths = sorted(Path(tmp).glob("*.png"))
         with ThreadPoolExecutor(max_workers=max(1, min(len(paths), os.cpu_count() or 1))) as pool:
             return "\n".join(pool.map(lambda path: _tesseract(path, "6"), paths))
 

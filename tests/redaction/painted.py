@@ -17,7 +17,7 @@ import pymupdf
 from fontTools.agl import UV2AGL
 from fontTools.pens.recordingPen import RecordingPen
 
-from tests.redaction.adversarial import _advances, _nimbus, _picture, _text
+from tests.redaction.adversarial import _advances, _nimbus, _page, _picture, _text
 from tests.redaction.channels import LINE, Setup, _with
 from tests.redaction.drawn import FIRST
 
@@ -190,3 +190,18 @@ def picture_alternate(heading: str = FIRST) -> bytes:
         )
 
     return _with(heading, _DRAW, _picture_of("Nothing further.", alternate))
+
+
+@painted
+def inline_picture_under_white(heading: str = FIRST) -> bytes:
+    """HELD: a picture of the item's line inline in the content (BI/ID/EI), painted over."""
+    png, _, _ = _picture(LINE, 14)
+    pix = pymupdf.Pixmap(png)
+    if pix.n != 1:
+        pix = pymupdf.Pixmap(pymupdf.csGRAY, pix)
+    inline = (
+        f"q 200 0 0 25 72 590 cm BI /W {pix.width} /H {pix.height} /CS /G /BPC 8 ID\n".encode()
+        + pix.samples
+        + b"\nEI Q\n1 g 60 580 240 45 re f 0 g\n"
+    )
+    return _page(_text(72, 720, heading).encode("cp1252") + inline)

@@ -3,7 +3,9 @@
 What no viewer shows cannot be checked by looking, and a later viewer (or a layer panel) may
 show it: so an output may carry no optional content at all (layers are flattened at ingest,
 `shows.visible`), and on no page a character that is drawn outside the page's visible area
-or clipped away (`shows.visible.unseen_text`). Replacement text (``/ActualText``, ``/Alt``,
+or clipped away (`shows.visible.unseen_text`), and no picture that no page lets be seen
+(`shows.unseen_pictures`: off the page, clipped away, painted over, masked out; ingest takes
+them out, so one here came in some other way). Replacement text (``/ActualText``, ``/Alt``,
 ``/E``) is the structure check's. Findings name the page and count the characters, never
 their text.
 
@@ -19,13 +21,15 @@ import pymupdf
 
 from clawback.pdf.gate.findings import Finding
 from clawback.pdf.shows.ocr import uses_tiling_pattern
+from clawback.pdf.shows.unseen_pictures import hidden_pictures_by_page
 from clawback.pdf.shows.visible import unseen_text
 
 __all__ = ["shown_findings"]
 
 
 def shown_findings(doc: pymupdf.Document) -> list[Finding]:
-    """One finding for optional content in the file, and one per page with unseen text."""
+    """One finding for optional content in the file, one per page with unseen text, and one
+    per page drawing a picture no page shows."""
     findings: list[Finding] = []
     layers = doc.get_ocgs()
     if layers:
@@ -44,4 +48,13 @@ def shown_findings(doc: pymupdf.Document) -> list[Finding]:
                     f"{len(unseen)} character(s) no viewer shows (off the page or clipped away)",
                 )
             )
+    for number, count in hidden_pictures_by_page(doc).items():
+        findings.append(
+            Finding(
+                number,
+                "shown",
+                f"{count} picture(s) no viewer sees (off the page, clipped away, painted "
+                "over or masked out)",
+            )
+        )
     return findings
