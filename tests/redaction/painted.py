@@ -19,7 +19,7 @@ from fontTools.pens.recordingPen import RecordingPen
 
 from tests.redaction.adversarial import _advances, _nimbus, _page, _picture, _text
 from tests.redaction.channels import LINE, Setup, _with
-from tests.redaction.drawn import FIRST
+from tests.redaction.drawn import FIRST, composite
 
 PAINTED: dict[str, Callable[..., bytes]] = {}
 
@@ -107,6 +107,12 @@ def simple_font_map_lies(heading: str = FIRST) -> bytes:
         resources.Font.F3 = pdf.make_indirect(font)
 
     return _with(heading, _text(72, 600, "code DB-4O98l entered", font="F3"), setup)
+
+
+@painted
+def composite_font_map_unconfirmed(heading: str = FIRST) -> bytes:
+    """SHOWN: a composite font with no cmap in its program, its map reading 0 and 1 as O, l."""
+    return composite(cmap=False, first=heading)
 
 
 # -- pictures no viewer shows ------------------------------------------------------------------

@@ -14,6 +14,7 @@ picture_off_the_page           LEAK (3), refused:shown    LEAK (3), clean
 picture_fully_transparent      LEAK (3), refused:shown    LEAK (3), clean
 picture_alternate              LEAK (3), clean            LEAK (3), clean
 inline_picture_under_white     LEAK (3), refused:shown    LEAK (3), clean
+composite_font_map_unconfirmed refused:ocr, same       LEAK (4), clean
 
 (1) OCR (ingest's and the gate's) read vector art only where it has curve segments; glyphs
     whose curves are cut into straight lines were never read. Now the straight segments of
@@ -27,6 +28,10 @@ inline_picture_under_white     LEAK (3), refused:shown    LEAK (3), clean
     page lets be seen by a transparent pixel (`shows.unseen_pictures`, told by rendering the
     page without it; an inline one made an XObject first), the scrub drops /Alternates, and
     the gate refuses either (``shown``, ``alternate``).
+(4) The gate reads a page whose composite font's map nothing confirms by OCR, but ingest did
+    not: with no other copy of the item on the page, no pattern saw it. Now ingest reads such a
+    page whole too, and its words count as written only where the text spells them
+    (`shows.ocr._untrusted_text`); the pattern's hit on the OCR word is boxed.
 """
 
 from __future__ import annotations

@@ -198,15 +198,16 @@ ALREADY_THERE = 0.5
 def drawn_regions(page: pymupdf.Page, reads: PageReads | None = None) -> list[pymupdf.Rect]:
     """The places where a page that has text draws something that may show words: pictures,
     vector art that may outline letters, Type 3 glyphs, tiling patterns and fonts whose map
-    lies (`lying.lying_fonts`; the whole page for these two). Merged, padded, in the
-    page's unrotated frame; empty for a page that draws nothing but text and plain lines.
+    lies or cannot be confirmed (`_untrusted_text`; the whole page for these). Merged, padded,
+    in the page's unrotated frame; empty for a page that draws nothing but text and plain
+    lines.
     `reads`: what the page's other checks read of it (`PageReads`)."""
     reads = reads or PageReads(page)
     area = page.rect
     found: list[pymupdf.Rect] = []
     for info in reads.pictures():
         found.append(pymupdf.Rect(info["bbox"]))
-    if uses_tiling_pattern(page) or lying_fonts(page):
+    if uses_tiling_pattern(page) or _untrusted_text(page):
         return [pymupdf.Rect(area)]
     if any(font[2] == "Type3" for font in reads.fonts()):
         for span in reads.trace():
@@ -385,12 +386,7 @@ def read_drawn(page: pymupdf.Page, dpi: int) -> list[Word] | None:
 def drawn_plan(page: pymupdf.Page) -> ToRead | None:
     """What `read_drawn` reads of the page: all of it as shown (`regions` None), its
     `drawn_regions` (in its unrotated frame), or nothing (None)."""
-    if (
-        needs_ocr(page)
-        or _fonts_without_unicode(page)
-        or unchecked_fonts(page)
-        or lying_fonts(page)
-    ):
+    if needs_ocr(page) or _fonts_without_unicode(page) or _untrusted_text(page):
         return ToRead()
     regions = _unrotated(page, drawn_regions)
     return ToRead(regions) if regions else None
@@ -466,8 +462,9 @@ def _not_written(page: pymupdf.Page, words: list[Word]) -> list[Word]:
     something else (`_says`: a font whose codes name no characters, such as a Type 3 font of
     pictures without a /ToUnicode map, reads as ``%$!#``, not as the word it prints). On a
     page with a font whose map lies (`lying.lying_fonts`) the text must say the word's very
-    letters and digits: ``DB-4O98l`` is "about" ``DB-40981``, and is the lie."""
-    exact = bool(lying_fonts(page))
+    letters and digits: ``DB-4O98l`` is "about" ``DB-40981``, and is the lie; so too where a
+    font's map cannot be confirmed (`_untrusted_text`)."""
+    exact = _untrusted_text(page)
     chars = [
         (pymupdf.Rect(ch["bbox"]), ch["c"])
         for block in page.get_text("rawdict").get("blocks", ())
@@ -496,6 +493,13 @@ SAME_WORD = 0.5
 
 def _middle(rect: pymupdf.Rect) -> pymupdf.Point:
     return pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)
+
+
+def _untrusted_text(page: pymupdf.Page) -> bool:
+    """Whether a font of the page reads as other letters or digits than it prints
+    (`lying.lying_fonts`), or may, nothing in the file confirming its map
+    (`lying.unchecked_fonts`): its text layer cannot say whether a word OCR reads is there."""
+    return bool(lying_fonts(page) or unchecked_fonts(page))
 
 
 def _says(word: str, written: str, exact: bool = False) -> bool:
