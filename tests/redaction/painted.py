@@ -79,6 +79,12 @@ def outlines_of_straight_lines(heading: str = FIRST) -> bytes:
     return _with(heading, "0 g\n" + _flattened(LINE, 72, 600, 14))
 
 
+@painted
+def dash_set_apart(heading: str = FIRST) -> bytes:
+    """SHOWN: the item with a space each side of its dash, as OCR's words cut at it read."""
+    return _with(heading, _text(72, 600, "code DB - 40981 entered"))
+
+
 # -- a simple font whose map lies --------------------------------------------------------------
 
 _LYING_MAP = (

@@ -15,6 +15,7 @@ picture_fully_transparent      LEAK (3), refused:shown    LEAK (3), clean
 picture_alternate              LEAK (3), clean            LEAK (3), clean
 inline_picture_under_white     LEAK (3), refused:shown    LEAK (3), clean
 composite_font_map_unconfirmed refused:ocr, same       LEAK (4), clean
+dash_set_apart                 refused, same              LEAK (5), clean
 
 (1) OCR (ingest's and the gate's) read vector art only where it has curve segments; glyphs
     whose curves are cut into straight lines were never read. Now the straight segments of
@@ -32,6 +33,9 @@ composite_font_map_unconfirmed refused:ocr, same       LEAK (4), clean
     not: with no other copy of the item on the page, no pattern saw it. Now ingest reads such a
     page whole too, and its words count as written only where the text spells them
     (`shows.ocr._untrusted_text`); the pattern's hit on the OCR word is boxed.
+(5) ``DB - 40981`` did not match the pattern for ``DB-40981``: nor did OCR's words where
+    Tesseract cut the code at its dash (the known ``DB- 40981``). Now the matching reads the
+    spaces beside a dash as nothing too (`shows.matching`).
 """
 
 from __future__ import annotations
