@@ -47,7 +47,7 @@ def hidden_pictures(doc: pymupdf.Document) -> dict[int, list[int]]:
         drawn = _drawn(page)
         if not drawn:
             continue
-        invisible = _unseen_on(doc, page.number, drawn)
+        invisible = [x for x in _unseen_on(doc, page.number, drawn) if not _one_colour(doc, x)]
         seen.update(xref for xref in drawn if xref not in invisible)
         if invisible:
             unseen[page.number] = invisible
@@ -118,22 +118,28 @@ def _externalized(pdf: bytes) -> bytes:
 
 def _drawn(page: pymupdf.Page) -> list[int]:
     """The xrefs of the pictures the page draws (in its forms too), in MuPDF's order, each
-    once; those that carry nothing to read (see module doc) left out."""
+    once; those of one pixel left out."""
     found: list[int] = []
     for info in page.get_images(full=True):
-        xref, mask, width, height = info[0], info[1], info[2], info[3]
-        if xref <= 0 or width * height <= 1 or xref in found:
-            continue
-        if not (_one_colour(page.parent, xref) and (not mask or _one_colour(page.parent, mask))):
+        xref, width, height = info[0], info[2], info[3]
+        if xref > 0 and width * height > 1 and xref not in found:
             found.append(xref)
     return found
 
 
 def _one_colour(doc: pymupdf.Document, xref: int) -> bool:
-    try:
-        return bool(pymupdf.Pixmap(doc, xref).is_unicolor)
-    except (RuntimeError, ValueError):  # a picture MuPDF cannot decode: tried all the same
-        return False
+    """Whether picture `xref` is of one colour, and its soft mask, if it has one, too."""
+    mask = doc.xref_get_key(xref, "SMask")
+    masks = [int(mask[1].split()[0])] if mask[0] == "xref" else []
+    for each in [xref, *masks]:
+        try:
+            pix = pymupdf.Pixmap(doc, each)
+        except (RuntimeError, ValueError):  # a picture MuPDF cannot decode: tried all the same
+            return False
+        samples, n = pix.samples, pix.n
+        if samples != samples[:n] * (len(samples) // max(n, 1)):
+            return False
+    return True
 
 
 def _unseen_on(doc: pymupdf.Document, number: int, drawn: list[int]) -> list[int]:
