@@ -50,6 +50,7 @@ from sqlalchemy import select
 
 from clawback.demo.run import reference_case
 from clawback.domain.errors import ClawbackError
+from clawback.ingest.ready import make_ready
 from clawback.pdf.gate.verify import verify
 from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, redact
 from clawback.service import Record, Workspace
@@ -154,3 +155,25 @@ def test_pictures_reads_a_picture_no_page_draws() -> None:
     with pymupdf.open(stream=pdf) as doc:
         assert not contains(doc[0].get_text(), ITEM)
     assert contains(pictures(pdf), ITEM)
+
+
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [(name, "shown") for name in NAMES if "picture_" in name and name != "picture_alternate"]
+    + [("picture_alternate", "alternate")],
+)
+def test_the_gate_refuses_a_hidden_picture_without_knowing_what_it_shows(
+    name: str, check: str
+) -> None:
+    """No secret given: the gate names the picture by where it is, never by what it says."""
+    findings = verify(PAINTED[name](PLAIN), [], xray=False)
+    assert check in [f.check for f in findings], findings
+
+
+def test_ingest_takes_a_hidden_picture_out_and_says_so() -> None:
+    ready = make_ready(
+        PAINTED["picture_under_white"](PLAIN), None, "", "application/pdf", "", None, None
+    )
+    assert not contains(pictures(ready.pdf), ITEM)
+    assert ready.info["not_shown"] == {"unseen_pictures": 1}
+    assert [w for w in ready.info["warnings"] if w.startswith("page 1: 1 picture no viewer")]
