@@ -35,7 +35,7 @@ def _step_by_step(pdf: bytes) -> tuple[bytes, list[Any], dict[str, Any], list[st
     if removed:
         info["not_shown"] = removed.as_data()
         steps.append("visible")
-    warnings += hidden_warnings(hidden_text(pdf), removed.unseen_by_page)
+    warnings += hidden_warnings(hidden_text(pdf), removed.unseen_by_page, removed.pictures_by_page)
     pdf, read = add_text_layer(pdf)
     if read:
         info["ocr_pages"] = [n + 1 for n in read]

@@ -29,20 +29,20 @@ SECOND = "ref DB-40981 again"
 LIES = {"0": "O", "1": "l"}
 
 
-def composite(cmap: bool, lies: dict[str, str] | None = None) -> bytes:
-    """`FIRST` in Helvetica, `SECOND` under it in a composite font whose /ToUnicode reads
+def composite(cmap: bool, lies: dict[str, str] | None = None, first: str = FIRST) -> bytes:
+    """`first` in Helvetica, `SECOND` under it in a composite font whose /ToUnicode reads
     each glyph of `lies` (by default `LIES`) as another character."""
     lies = LIES if lies is None else lies
-    program = _subset(FIRST + SECOND)
+    program = _subset(first + SECOND)
     doc = pymupdf.open()
     page = doc.new_page(width=612, height=792)
-    page.insert_text((72, 100), FIRST, fontsize=11)
+    page.insert_text((72, 100), first, fontsize=11)
     page.insert_font(fontname="cid", fontbuffer=program)
     page.insert_text((72, 116), SECOND, fontname="cid", fontsize=11)
     data = doc.tobytes(garbage=4, deflate=True)
     doc.close()
     font = TTFont(io.BytesIO(program))
-    gids = {c: font.getGlyphID(font.getBestCmap()[ord(c)]) for c in set(FIRST + SECOND)}
+    gids = {c: font.getGlyphID(font.getBestCmap()[ord(c)]) for c in set(first + SECOND)}
     with pymupdf.open(stream=data) as doc:
         (xref,) = [f[0] for f in doc[0].get_fonts() if f[2] == "Type0"]
         unicode_map = int(doc.xref_get_key(xref, "ToUnicode")[1].split()[0])

@@ -15,8 +15,10 @@
   text.
 
 `ocr` renders each page with PyMuPDF and reads it with the ``tesseract`` binary (``--psm 11``,
-sparse text, and ``--psm 6``, one block). `contains` decides whether a secret is in a text under
-the normalisation a determined reader would apply.
+sparse text, and ``--psm 6``, one block). `pictures` reads every picture the file holds, drawn
+or not, as ``pdfimages`` and OCR would (a picture no page shows is still in the file).
+`contains` decides whether a secret is in a text under the normalisation a determined reader
+would apply.
 """
 
 from __future__ import annotations
@@ -108,6 +110,32 @@ def ocr(pdf: bytes, dpi: int = OCR_DPI) -> str:
         jobs = [(image, mode) for image in images for mode in OCR_MODES]
         with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
             return "\n".join(pool.map(lambda job: _tesseract(*job), jobs))
+
+
+def pictures(pdf: bytes) -> str:
+    """What Tesseract reads (``--psm 6``) in every picture of ``pdf`` as stored, whether or not
+    a page shows it: each image XObject (drawn, unused or an alternate), and what poppler's
+    ``pdfimages`` lists of the pages (inline images too)."""
+    with pymupdf.open(stream=pdf) as doc, tempfile.TemporaryDirectory() as tmp:
+        for xref in range(1, doc.xref_length()):
+            if doc.xref_get_key(xref, "Subtype")[1] != "/Image":
+                continue
+            pix = pymupdf.Pixmap(doc, xref)
+            if pix.alpha:
+                pix = pymupdf.Pixmap(pix, 0)  # the colours as stored, the mask dropped
+            if pix.colorspace is None or pix.n > 3:
+                pix = pymupdf.Pixmap(pymupdf.csRGB, pix)
+            pix.save(str(Path(tmp) / f"xref-{xref}.png"))
+        source = Path(tmp) / "file.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(
+            ["pdfimages", "-q", "-png", str(source), str(Path(tmp) / "drawn")],
+            check=True,
+            timeout=120,
+        )
+        paths = sorted(Path(tmp).glob("*.png"))
+        with ThreadPoolExecutor(max_workers=max(1, min(len(paths), os.cpu_count() or 1))) as pool:
+            return "\n".join(pool.map(lambda path: _tesseract(path, "6"), paths))
 
 
 def contains(text: str, secret: str) -> bool:

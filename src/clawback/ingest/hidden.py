@@ -77,10 +77,13 @@ def hidden_on_page(reads: PageReads) -> Counter[str]:
 
 
 def hidden_warnings(
-    found: dict[int, Counter[str]], unseen: Sequence[tuple[int, int]] = ()
+    found: dict[int, Counter[str]],
+    unseen: Sequence[tuple[int, int]] = (),
+    pictures: Sequence[tuple[int, int]] = (),
 ) -> list[str]:
     """One line per page: ``page 2: 14 words drawn in white``, each reason of the page said,
-    with the characters `visible_copy` took out of it (`unseen`: page, characters)."""
+    with the characters `visible_copy` took out of it (`unseen`: page, characters) and the
+    pictures no viewer sees (`pictures`: page, pictures)."""
     pages: dict[int, list[str]] = {}
     for number, counted in sorted(found.items()):
         pages[number] = [f"{_words(counted[k])} {said}" for k, said in SAID.items() if counted[k]]
@@ -88,6 +91,12 @@ def hidden_warnings(
         pages.setdefault(number, []).append(
             f"{characters} character{'s' if characters != 1 else ''} outside the page's "
             "visible area or clipped away (taken out of the working copy, kept in the file "
+            "as received)"
+        )
+    for number, count in pictures:
+        pages.setdefault(number, []).append(
+            f"{count} picture{'s' if count != 1 else ''} no viewer sees (off the page, clipped "
+            "away, painted over or masked out: taken out of the working copy, kept in the file "
             "as received)"
         )
     return [f"page {n + 1}: {', '.join(parts)}" for n, parts in sorted(pages.items())]

@@ -28,6 +28,7 @@ from clawback.pdf.files.document import open_pdf, save_clean
 from clawback.pdf.shows.extract import PageText, read_document
 from clawback.pdf.shows.ocr import ToRead, ocr_plan, write_text_layer
 from clawback.pdf.shows.pagereads import PageReads
+from clawback.pdf.shows.unseen_pictures import without_hidden_pictures
 from clawback.pdf.shows.visible import Removed, remove_unseen_text, rewrites, rewritten
 
 #: A word OCR read for real: four letters or digits in a row.
@@ -108,7 +109,7 @@ def make_ready(
         info["not_shown"] = removed.as_data()
         steps.append("visible")
     # what the page holds that no reader sees, said per page (`ingest.hidden`), before OCR
-    warnings += hidden_warnings(looked.hidden, removed.unseen_by_page)
+    warnings += hidden_warnings(looked.hidden, removed.unseen_by_page, removed.pictures_by_page)
     if looked.read:
         info["ocr_pages"] = [n + 1 for n in looked.read]
         steps.append("ocr")
@@ -145,8 +146,13 @@ class Looked:
 
 
 def _look(pdf: bytes, doc: pymupdf.Document, removed: Removed) -> Looked:
-    """Text no viewer shows taken out, hidden text counted, OCR, and the pages read, of the
-    open file `pdf` (`doc`), page by page, each page's reads shared among the steps."""
+    """Pictures and text no viewer shows taken out, hidden text counted, OCR, and the pages
+    read, of the open file `pdf` (`doc`), page by page, each page's reads shared among the
+    steps."""
+    if (cleared := without_hidden_pictures(pdf, doc)) is not None:
+        pdf, pictures = cleared
+        with open_pdf(pdf) as copy:
+            return _look(pdf, copy, removed.with_pictures(pictures))
     by_page: list[tuple[int, int]] = []
     hidden: dict[int, Counter[str]] = {}
     plan: dict[int, ToRead] = {}

@@ -3,7 +3,9 @@
 What no viewer shows cannot be checked by looking, and a later viewer (or a layer panel) may
 show it: so an output may carry no optional content at all (layers are flattened at ingest,
 `shows.visible`), and on no page a character that is drawn outside the page's visible area
-or clipped away (`shows.visible.unseen_text`). Replacement text (``/ActualText``, ``/Alt``,
+or clipped away (`shows.visible.unseen_text`), and no picture that no page lets be seen
+(`shows.unseen_pictures`: off the page, clipped away, painted over, masked out; ingest takes
+them out, so one here came in some other way). Replacement text (``/ActualText``, ``/Alt``,
 ``/E``) is the structure check's. Findings name the page and count the characters, never
 their text.
 
@@ -20,16 +22,19 @@ import pymupdf
 from clawback.pdf.gate.findings import Finding
 from clawback.pdf.shows.ocr import uses_tiling_pattern
 from clawback.pdf.shows.pagereads import PageReads
+from clawback.pdf.shows.unseen_pictures import hidden_pictures_by_page
 from clawback.pdf.shows.visible import unseen_text
 
-__all__ = ["layer_findings", "page_shown_findings", "shown_findings"]
+__all__ = ["layer_findings", "page_shown_findings", "picture_findings", "shown_findings"]
 
 
 def shown_findings(doc: pymupdf.Document) -> list[Finding]:
-    """One finding for optional content in the file, and one per page with unseen text."""
+    """One finding for optional content in the file, one per page with unseen text, and one
+    per page drawing a picture no page shows."""
     findings = layer_findings(doc)
     for page in doc.pages():
         findings += page_shown_findings(page, PageReads(page))
+    findings += picture_findings(doc)
     return findings
 
 
@@ -39,6 +44,19 @@ def layer_findings(doc: pymupdf.Document) -> list[Finding]:
     if not layers:
         return []
     return [Finding(None, "shown", f"{len(layers)} optional-content layer(s): a viewer may hide")]
+
+
+def picture_findings(doc: pymupdf.Document) -> list[Finding]:
+    """One finding per page drawing a picture no page shows (``shows.unseen_pictures``)."""
+    return [
+        Finding(
+            number,
+            "shown",
+            f"{count} picture(s) no viewer sees (off the page, clipped away, painted over or "
+            "masked out)",
+        )
+        for number, count in hidden_pictures_by_page(doc).items()
+    ]
 
 
 def page_shown_findings(page: pymupdf.Page, reads: PageReads) -> list[Finding]:

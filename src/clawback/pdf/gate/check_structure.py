@@ -13,6 +13,7 @@ Findings, by check name:
 * ``form`` — an interactive form with fields, or XFA;
 * ``outline`` — bookmarks;
 * ``thumbnail``, ``private-data`` (``/PieceInfo``), ``page-labels``;
+* ``alternate`` — a picture's ``/Alternates`` or ``/OPI`` (a picture printed in its place);
 * ``actualtext`` — ``/ActualText``, ``/Alt`` or ``/E`` replacement text, in a dictionary or in a
   marked-content property list of a content stream;
 * ``undrawn`` — strings where no standard structure puts them and no page draws them
@@ -188,6 +189,8 @@ def _anywhere(found: Walk, page: int | None = None) -> list[Finding]:
             note("attachment", "embedded file stream(s) or file specification(s)")
         if "/PieceInfo" in keys:
             note("private-data", "/PieceInfo dictionar(ies)")
+        if "/Alternates" in keys or "/OPI" in keys:
+            note("alternate", "alternate picture(s) (/Alternates, /OPI)")
         if "/AA" in keys:
             note("action", "additional-actions dictionar(ies) (/AA)")
         if "/JS" in keys:

@@ -80,7 +80,11 @@ from clawback.pdf.gate.check_fonts import font_findings
 from clawback.pdf.gate.check_ocr import OcrBatch, ocr_findings
 from clawback.pdf.gate.check_raw import raw_findings, revision_findings
 from clawback.pdf.gate.check_render import render_findings
-from clawback.pdf.gate.check_shown import layer_findings, page_shown_findings
+from clawback.pdf.gate.check_shown import (
+    layer_findings,
+    page_shown_findings,
+    picture_findings,
+)
 from clawback.pdf.gate.check_structure import structure_findings
 from clawback.pdf.gate.check_text import label_findings, text_findings
 from clawback.pdf.gate.check_width import page_width_findings, reflowed_by_page
@@ -174,6 +178,7 @@ def _traced_findings(
             box_lists[page.number] = page_box_findings(doc, page, box_pages[page.number], reads)
         if page.number in width_pages:
             width_lists[page.number] = page_width_findings(page, width_pages[page.number], reads)
+    shown += picture_findings(doc)
     for number in sorted(box_lists):
         boxed += box_lists[number]
     for number in sorted(width_lists):

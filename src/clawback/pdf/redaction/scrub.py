@@ -6,7 +6,9 @@ Removed wherever it occurs (the object graph is walked, not just the catalog):
   (every ``/Metadata`` stream);
 * bookmarks (``/Outlines``), the name tree (``/Names``: embedded files, document JavaScript,
   named destinations), ``/Dests``, page labels, portfolios (``/Collection``), article threads;
-* PDF 2.0 associated files (``/AF``), ``/PieceInfo`` private data, page thumbnails (``/Thumb``);
+* PDF 2.0 associated files (``/AF``), ``/PieceInfo`` private data, page thumbnails (``/Thumb``),
+  a picture's alternates (``/Alternates``: other pictures a printer may draw in its place) and
+  ``/OPI`` proxies;
 * actions: ``/OpenAction`` and every additional-actions dictionary (``/AA``);
 * all annotations (``/Annots``: notes, links, widgets) and the interactive form (``/AcroForm``);
 * the logical structure tree, and ``/ActualText``, ``/Alt`` and ``/E`` replacement texts in
@@ -54,7 +56,7 @@ _ROOT_KEYS = (
     "/Collection", "/Threads", "/SpiderInfo", "/Legal", "/Perms", "/URI", "/PageMode",
 )  # fmt: skip
 _ANYWHERE_KEYS = ("/Metadata", "/AF", "/PieceInfo", "/AA", "/Thumb", "/StructParent",
-                  "/StructParents")  # fmt: skip
+                  "/StructParents", "/Alternates", "/OPI")  # fmt: skip
 _PAGE_KEYS = ("/Annots", "/B", "/Tabs")
 #: Replacement-text keys; removed when their value is a string (``/E`` has other meanings).
 TEXT_KEYS = ("/ActualText", "/Alt", "/E")

@@ -10,7 +10,9 @@ The normalisation, written down:
   Latin look-alikes from Cyrillic and Greek (U+0425 Ha for X, U+0415 Ie for E, U+0396 Zeta
   for Z, ...) become the Latin letter;
 * the pattern is matched without regard to case;
-* whitespace runs read as one space; a line break reads as a space, except that a line ending
+* whitespace runs read as one space, and once more as nothing where they stand beside a dash
+  (``DB- 40981``, ``DB - 40981``: a dash set apart, or OCR's words cut at the dash, as
+  Tesseract cuts ``DB-40981``); a line break reads as a space, except that a line ending
   in a hyphen runs on into the next, once with the hyphen kept (a code wrapped at its hyphen:
   "QX-" / "4417-ZEBRA") and once without it (a word hyphenated at the line end);
 * the glyphs are read in the order the page's content draws them, and in the order a reader
@@ -135,7 +137,7 @@ def find(page: pymupdf.Page, pattern: re.Pattern[str]) -> list[Match]:
     if in_order != as_drawn:  # else it reads the same: every match again, none new
         orders.append((in_order, row_of))
     for lines, line_no in orders:
-        for text, origin in _readings(drawn, lines, dashes):
+        for text, origin in _dashes_joined(_readings(drawn, lines, dashes)):
             for m in regex.finditer(text):
                 if not m.group(0).strip():
                     continue
@@ -163,6 +165,27 @@ def _readings(
         for hyphen in ("drop", "space"):
             yield _reading(page, lines, hyphen, None)[:2]
             yield _reading(page, lines, hyphen, gaps)[:2]
+
+
+_BESIDE_DASH = re.compile(r" +(?=-)|(?<=-) +")
+
+
+def _dashes_joined(
+    readings: Iterable[tuple[str, list[int]]],
+) -> Iterator[tuple[str, list[int]]]:
+    """Each reading, and after it the same with the spaces beside each dash left out, where
+    there are any (see the module doc)."""
+    for text, origin in readings:
+        yield text, origin
+        if " -" not in text and "- " not in text:
+            continue
+        kept = [True] * len(text)
+        for m in _BESIDE_DASH.finditer(text):
+            kept[m.start() : m.end()] = [False] * (m.end() - m.start())
+        yield (
+            "".join(c for c, keep in zip(text, kept, strict=True) if keep),
+            [i for i, keep in zip(origin, kept, strict=True) if keep],
+        )
 
 
 class _Read:

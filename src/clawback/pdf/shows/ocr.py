@@ -6,11 +6,12 @@ usable ToUnicode map extract as control characters, though the page renders legi
 garbage stays, and the words read are laid over it). Such a page is read whole.
 
 A page that has text but also *draws* words some other way has those places read
-(`drawn_regions`): pictures (image XObjects and inline images), vector art with curves (text
-turned into outlines), Type 3 glyphs (a font of drawings, often without a ToUnicode map), and
-a tiling pattern (whose cells may hold text no extractor reads). Only the words OCR finds there
-that the text layer does not already hold at the same place are written (a logo's words, the
-code in a picture beside a paragraph); the page's own text is left as it is.
+(`drawn_regions`): pictures (image XObjects and inline images), vector art that may outline
+letters (curves, or filled polygons of many straight segments: text turned into outlines,
+their curves kept or flattened), Type 3 glyphs (a font of drawings, often without a ToUnicode
+map), and a tiling pattern (whose cells may hold text no extractor reads). Only the words OCR
+finds there that the text layer does not already hold at the same place are written (a logo's
+words, the code in a picture beside a paragraph); the page's own text is left as it is.
 
 Each such page is rendered in grey at `OCR_DPI` and read by the Tesseract program (``tesseract
 stdin - tsv``), which reports every word with its box. Each word is then written onto the page
@@ -47,7 +48,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pymupdf
 from PIL import Image
@@ -55,7 +56,7 @@ from PIL import Image
 from clawback.domain.counts import counted
 from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import open_pdf, save_clean
-from clawback.pdf.shows.lying import unchecked_fonts
+from clawback.pdf.shows.lying import lying_fonts, unchecked_fonts
 from clawback.pdf.shows.pagereads import PageReads
 
 __all__ = [
@@ -196,15 +197,17 @@ ALREADY_THERE = 0.5
 
 def drawn_regions(page: pymupdf.Page, reads: PageReads | None = None) -> list[pymupdf.Rect]:
     """The places where a page that has text draws something that may show words: pictures,
-    curved vector art, Type 3 glyphs, tiling patterns (the whole page). Merged, padded, in the
-    page's unrotated frame; empty for a page that draws nothing but text and plain lines.
+    vector art that may outline letters, Type 3 glyphs, tiling patterns and fonts whose map
+    lies or cannot be confirmed (`_untrusted_text`; the whole page for these). Merged, padded,
+    in the page's unrotated frame; empty for a page that draws nothing but text and plain
+    lines.
     `reads`: what the page's other checks read of it (`PageReads`)."""
     reads = reads or PageReads(page)
     area = page.rect
     found: list[pymupdf.Rect] = []
     for info in reads.pictures():
         found.append(pymupdf.Rect(info["bbox"]))
-    if uses_tiling_pattern(page):
+    if uses_tiling_pattern(page) or _untrusted_text(page):
         return [pymupdf.Rect(area)]
     if any(font[2] == "Type3" for font in reads.fonts()):
         for span in reads.trace():
@@ -221,11 +224,12 @@ def drawn_regions(page: pymupdf.Page, reads: PageReads | None = None) -> list[py
 
 
 def _curved(reads: PageReads) -> list[pymupdf.Rect]:
-    """The stretches of curved vector art (paths merged while they touch) holding at least
-    `MIN_CURVES` curve segments: where words may be drawn as outlines."""
+    """The stretches of vector art (paths merged while they touch) holding at least
+    `MIN_CURVES` segments that may outline a letter (`_letter_segments`): where words may be
+    drawn as outlines, their curves kept or cut into straight lines."""
     paths = []
     for path in reads.drawings():
-        count = sum(1 for item in path.get("items", ()) if item[0] == "c")
+        count = _letter_segments(path)
         if count:
             paths.append((pymupdf.Rect(path["rect"]), count))
     stretches = _merge([rect for rect, _ in paths])
@@ -239,6 +243,23 @@ def _curved(reads: PageReads) -> list[pymupdf.Rect]:
     return [
         stretch for stretch, count in zip(stretches, counts, strict=True) if count >= MIN_CURVES
     ]
+
+
+def _letter_segments(path: dict[str, Any]) -> int:
+    """The segments of a path that may be part of a letter's outline: every curve; every
+    straight line of a filled path (a glyph whose curves were flattened is a filled polygon);
+    a slanted line of a stroked one. Rectangles and the level or upright strokes of rules and
+    table grids do not count."""
+    filled = "f" in str(path.get("type", ""))
+    count = 0
+    for item in path.get("items", ()):
+        if item[0] == "c":
+            count += 1
+        elif item[0] == "l":
+            start, end = item[1], item[2]
+            if filled or (abs(start.x - end.x) > 0.01 and abs(start.y - end.y) > 0.01):
+                count += 1
+    return count
 
 
 def uses_tiling_pattern(page: pymupdf.Page) -> bool:
@@ -351,9 +372,9 @@ def write_text_layer(
 def read_drawn(page: pymupdf.Page, dpi: int) -> list[Word] | None:
     """The words of what a page draws but may not write: every word of a page `needs_ocr`
     (or whose Type 0 fonts have no ToUnicode map, or one nothing in the file confirms:
-    `lying.unchecked_fonts`), read at `dpi`; else the words of its
-    `drawn_regions` (at `REGION_DPI`); None when it draws nothing words could hide in (text
-    and plain lines only)."""
+    `lying.unchecked_fonts`, or a font whose map lies: `lying.lying_fonts`), read at `dpi`;
+    else the words of its `drawn_regions` (at `REGION_DPI`); None when it draws nothing words
+    could hide in (text and plain lines only)."""
     wanted = drawn_plan(page)
     if wanted is None:
         return None
@@ -365,7 +386,7 @@ def read_drawn(page: pymupdf.Page, dpi: int) -> list[Word] | None:
 def drawn_plan(page: pymupdf.Page) -> ToRead | None:
     """What `read_drawn` reads of the page: all of it as shown (`regions` None), its
     `drawn_regions` (in its unrotated frame), or nothing (None)."""
-    if needs_ocr(page) or _fonts_without_unicode(page) or unchecked_fonts(page):
+    if needs_ocr(page) or _fonts_without_unicode(page) or _untrusted_text(page):
         return ToRead()
     regions = _unrotated(page, drawn_regions)
     return ToRead(regions) if regions else None
@@ -439,7 +460,11 @@ def _not_written(page: pymupdf.Page, words: list[Word]) -> list[Word]:
     """The words the page's text layer does not already hold at their place: less than
     `ALREADY_THERE` of the word's box is covered by characters, or the characters there say
     something else (`_says`: a font whose codes name no characters, such as a Type 3 font of
-    pictures without a /ToUnicode map, reads as ``%$!#``, not as the word it prints)."""
+    pictures without a /ToUnicode map, reads as ``%$!#``, not as the word it prints). On a
+    page with a font whose map lies (`lying.lying_fonts`) the text must say the word's very
+    letters and digits: ``DB-4O98l`` is "about" ``DB-40981``, and is the lie; so too where a
+    font's map cannot be confirmed (`_untrusted_text`)."""
+    exact = _untrusted_text(page)
     chars = [
         (pymupdf.Rect(ch["bbox"]), ch["c"])
         for block in page.get_text("rawdict").get("blocks", ())
@@ -455,7 +480,7 @@ def _not_written(page: pymupdf.Page, words: list[Word]) -> list[Word]:
         under = [(rect, c) for rect, c in chars if box.intersects(rect)]
         covered = sum(abs(box & rect) for rect, _ in under)
         inside = "".join(c for rect, c in under if _middle(rect) in box)
-        if covered / area < ALREADY_THERE or not _says(word.text, inside):
+        if covered / area < ALREADY_THERE or not _says(word.text, inside, exact):
             fresh.append(word)
     return fresh
 
@@ -470,13 +495,23 @@ def _middle(rect: pymupdf.Rect) -> pymupdf.Point:
     return pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)
 
 
-def _says(word: str, written: str) -> bool:
-    """Whether `written` (the text layer under an OCR word) says about what `word` does; a
-    word of no letters or digits (a rule, a bullet) is said by whatever is there."""
+def _untrusted_text(page: pymupdf.Page) -> bool:
+    """Whether a font of the page reads as other letters or digits than it prints
+    (`lying.lying_fonts`), or may, nothing in the file confirming its map
+    (`lying.unchecked_fonts`): its text layer cannot say whether a word OCR reads is there."""
+    return bool(lying_fonts(page) or unchecked_fonts(page))
+
+
+def _says(word: str, written: str, exact: bool = False) -> bool:
+    """Whether `written` (the text layer under an OCR word) says about what `word` does (with
+    `exact`, the same letters and digits, any case); a word of no letters or digits (a rule, a
+    bullet) is said by whatever is there."""
     wanted = "".join(c for c in word.casefold() if c.isalnum())
     if not wanted:
         return True
     found = "".join(c for c in written.casefold() if c.isalnum())
+    if exact:
+        return wanted == found
     return difflib.SequenceMatcher(None, wanted, found, autojunk=False).ratio() >= SAME_WORD
 
 

@@ -18,6 +18,8 @@ copy the record works on (the file as received is kept beside it):
    redaction of its box that touches text only: no box drawn, pictures and paths kept).
 3. *Replacement text*: ``/ActualText``, ``/Alt`` and ``/E`` are dropped from marked content,
    so the text read is the glyphs drawn (a production's scrub drops them anyway).
+4. *Pictures no viewer sees* (off the page, clipped away, painted over, masked out) are
+   replaced by a transparent pixel (`shows.unseen_pictures`).
 
 A file with none of these comes back as the same bytes. What the page draws that is not text
 (pictures, outlines, Type 3 glyphs without a mapping) is read by OCR (`shows.ocr`).
@@ -40,6 +42,7 @@ from clawback.pdf.files.document import PdfError, open_pdf, open_pike, save_clea
 from clawback.pdf.redaction.scrub import CONTENT_TEXT_KEY, TEXT_KEYS
 from clawback.pdf.shows.pagereads import PageReads
 from clawback.pdf.shows.survey import survey
+from clawback.pdf.shows.unseen_pictures import without_hidden_pictures
 
 __all__ = ["Removed", "remove_unseen_text", "rewrites", "rewritten", "unseen_text", "visible_copy"]
 
@@ -65,9 +68,16 @@ class Removed:
     unseen_characters: int = 0  # outside the visible area or clipped away
     replacement_texts: int = 0  # /ActualText, /Alt, /E entries dropped
     unseen_by_page: tuple[tuple[int, int], ...] = ()  # (page from 0, characters) of the above
+    unseen_pictures: int = 0  # drawn where nothing of them shows (`shows.unseen_pictures`)
+    pictures_by_page: tuple[tuple[int, int], ...] = ()  # (page from 0, pictures) of the above
 
     def __bool__(self) -> bool:
-        return bool(self.hidden_layers or self.unseen_characters or self.replacement_texts)
+        return bool(
+            self.hidden_layers
+            or self.unseen_characters
+            or self.replacement_texts
+            or self.unseen_pictures
+        )
 
     def as_data(self) -> dict[str, int]:
         return {k: v for k, v in vars(self).items() if v and isinstance(v, int)}
@@ -76,6 +86,12 @@ class Removed:
         """These counts, with the characters `remove_unseen_text` took out (page, count)."""
         unseen = sum(n for _, n in by_page)
         return replace(self, unseen_characters=unseen, unseen_by_page=tuple(by_page))
+
+    def with_pictures(self, by_page: Sequence[tuple[int, int]]) -> Removed:
+        """These counts, with the pictures no viewer sees taken out (page, count)."""
+        return replace(
+            self, unseen_pictures=sum(n for _, n in by_page), pictures_by_page=tuple(by_page)
+        )
 
 
 def visible_copy(pdf: bytes) -> tuple[bytes, Removed]:
@@ -90,7 +106,11 @@ def visible_copy(pdf: bytes) -> tuple[bytes, Removed]:
                 by_page.append((page.number, count))
         if by_page:
             pdf = save_clean(doc)
-    return pdf, removed.with_unseen(by_page)
+    pictures: list[tuple[int, int]] = []
+    with open_pdf(pdf) as doc:
+        if (cleared := without_hidden_pictures(pdf, doc)) is not None:
+            pdf, pictures = cleared
+    return pdf, removed.with_unseen(by_page).with_pictures(pictures)
 
 
 def rewrites(doc: pymupdf.Document) -> tuple[bool, bool]:

@@ -1,0 +1,164 @@
+"""Pictures a file holds that no viewer sees.
+
+A page may draw a picture of which nothing shows: outside the page, inside a clip path that
+lets none of it through, under an opaque fill, through a soft mask that lets nothing through.
+No viewer shows it and OCR of the page reads nothing of it, yet it is in the file for anyone
+who lists the file's pictures (``pdfimages``): a picture of a code the page no longer shows
+goes out with every production of the page.
+
+A picture is told unseen by its effect, whatever the cause: the page rendered without it
+(the picture replaced, in a one-page copy, by MuPDF's transparent 1 x 1 pixel) is the page
+rendered with it, pixel for pixel at `DPI`. A picture is *hidden* when it is unseen on every
+page that draws it (one a page shows somewhere gives nothing away by also being drawn where it
+does not show). A picture of one pixel or of one colour (a blank scan; its soft mask, if it
+has one, of one colour too) carries nothing to read and is not tried (so the pixel put in a
+hidden picture's place is not tried again).
+
+An inline picture (``BI ... ID ... EI`` in a content stream) is no object MuPDF can replace:
+where a page or a form holds one, the file is read with every inline picture made an image
+XObject (qpdf's ``externalizeInlineImages``; the pages look the same), and kept so if a hidden
+one is taken out.
+
+Ingest takes every hidden picture out, replacing it by that pixel (`without_hidden_pictures`),
+and the gate refuses a file that still holds one (`check_shown`). Pictures drawn inside a
+pattern or a Type 3 glyph are not listed by MuPDF as the page's, and are not tried.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pymupdf
+
+from clawback.pdf.files.document import open_pdf, open_pike, save_clean
+
+__all__ = ["DPI", "hidden_pictures", "hidden_pictures_by_page", "without_hidden_pictures"]
+
+#: Resolution of the renders compared: a picture that shows anything legible changes pixels.
+DPI = 36
+
+
+def hidden_pictures(doc: pymupdf.Document) -> dict[int, list[int]]:
+    """Page (from 0) -> the xrefs of the pictures it draws that are hidden (see module doc)."""
+    unseen: dict[int, list[int]] = {}
+    seen: set[int] = set()
+    for page in doc.pages():
+        drawn = _drawn(page)
+        if not drawn:
+            continue
+        invisible = [x for x in _unseen_on(doc, page.number, drawn) if not _one_colour(doc, x)]
+        seen.update(xref for xref in drawn if xref not in invisible)
+        if invisible:
+            unseen[page.number] = invisible
+    hidden = {n: [x for x in xrefs if x not in seen] for n, xrefs in unseen.items()}
+    return {n: xrefs for n, xrefs in hidden.items() if xrefs}
+
+
+def hidden_pictures_by_page(doc: pymupdf.Document) -> dict[int, int]:
+    """Page (from 0) -> how many hidden pictures it draws, inline pictures included."""
+    if not _has_inline_pictures(doc):
+        return {n: len(xrefs) for n, xrefs in hidden_pictures(doc).items()}
+    with open_pdf(_externalized(doc.tobytes())) as copy:
+        return {n: len(xrefs) for n, xrefs in hidden_pictures(copy).items()}
+
+
+def without_hidden_pictures(
+    pdf: bytes, doc: pymupdf.Document
+) -> tuple[bytes, list[tuple[int, int]]] | None:
+    """`pdf` (open as `doc`, left as it is) with every hidden picture replaced by a
+    transparent pixel, and (page from 0, pictures replaced) per page; None when it has none."""
+    if _has_inline_pictures(doc):
+        with open_pdf(_externalized(pdf)) as copy:
+            hidden = hidden_pictures(copy)
+            return _removed(copy, hidden) if hidden else None
+    hidden = hidden_pictures(doc)  # most files have none: `pdf` is opened again only if so
+    if not hidden:
+        return None
+    with open_pdf(pdf) as copy:
+        return _removed(copy, hidden)
+
+
+def _removed(
+    doc: pymupdf.Document, hidden: dict[int, list[int]]
+) -> tuple[bytes, list[tuple[int, int]]]:
+    done: set[int] = set()
+    for number, xrefs in hidden.items():
+        for xref in xrefs:
+            if xref not in done:
+                doc[number].delete_image(xref)
+                done.add(xref)
+    return save_clean(doc), [(n, len(xrefs)) for n, xrefs in hidden.items()]
+
+
+#: ``BI`` as an operator: after a delimiter or white space, before white space or a name.
+_INLINE = re.compile(rb"(?:^|[\s\]\)>}])BI[\s/]")
+
+
+def _has_inline_pictures(doc: pymupdf.Document) -> bool:
+    """Whether a page's content or a form's may hold an inline picture (errs towards yes)."""
+    if any(_INLINE.search(page.read_contents()) for page in doc.pages()):
+        return True
+    return any(
+        doc.xref_get_key(xref, "Subtype")[1] == "/Form"
+        and _INLINE.search(doc.xref_stream(xref) or b"") is not None
+        for xref in range(1, doc.xref_length())
+    )
+
+
+def _externalized(pdf: bytes) -> bytes:
+    """`pdf` with every inline picture of its pages and their forms made an image XObject."""
+    with open_pike(pdf) as pike:
+        for page in pike.pages:
+            page.externalize_inline_images(min_size=0)
+        out = io.BytesIO()
+        pike.save(out)
+        return out.getvalue()
+
+
+def _drawn(page: pymupdf.Page) -> list[int]:
+    """The xrefs of the pictures the page draws (in its forms too), in MuPDF's order, each
+    once; those of one pixel left out."""
+    found: list[int] = []
+    for info in page.get_images(full=True):
+        xref, width, height = info[0], info[2], info[3]
+        if xref > 0 and width * height > 1 and xref not in found:
+            found.append(xref)
+    return found
+
+
+def _one_colour(doc: pymupdf.Document, xref: int) -> bool:
+    """Whether picture `xref` is of one colour, and its soft mask, if it has one, too."""
+    mask = doc.xref_get_key(xref, "SMask")
+    masks = [int(mask[1].split()[0])] if mask[0] == "xref" else []
+    for each in [xref, *masks]:
+        try:
+            pix = pymupdf.Pixmap(doc, each)
+        except (RuntimeError, ValueError):  # a picture MuPDF cannot decode: tried all the same
+            return False
+        samples, n = pix.samples, pix.n
+        if samples != samples[:n] * (len(samples) // max(n, 1)):
+            return False
+    return True
+
+
+def _unseen_on(doc: pymupdf.Document, number: int, drawn: list[int]) -> list[int]:
+    """The pictures of `drawn` whose removal leaves page `number` rendered as it was."""
+    before = _render(doc[number])
+    unseen = []
+    for index, xref in enumerate(drawn):
+        with pymupdf.open() as copy:
+            copy.insert_pdf(doc, from_page=number, to_page=number)
+            page = copy[0]
+            theirs = _drawn(page)
+            if len(theirs) != len(drawn):  # the copy lists them otherwise: count it seen
+                continue
+            page.delete_image(theirs[index])
+            if _render(page) == before:
+                unseen.append(xref)
+    return unseen
+
+
+def _render(page: pymupdf.Page) -> bytes:
+    pix = page.get_pixmap(dpi=DPI, colorspace=pymupdf.csGRAY, alpha=False)
+    return bytes(pix.samples)
