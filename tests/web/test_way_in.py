@@ -129,3 +129,56 @@ def test_every_answer_carries_the_sites_headers(own: Site, path: str) -> None:
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["referrer-policy"] == "no-referrer"
     assert headers["cache-control"] == "no-store"
+
+
+OUT_OF_RANGE = (
+    "/privilege-log/diff?before=99999999999999999999&after=1",
+    "/privilege-log/diff?before=1&after=9223372036854775808",
+    "/deadlines?m=9999-12",
+    "/deadlines?m=0001-01",
+    "/documents?bates_from=AOL-DEF-99999999999999999999999",
+    "/documents?bates_from=AOL-DEF-1&bates_to=AOL-DEF-99999999999999999999",
+)
+
+
+@pytest.mark.parametrize("path", OUT_OF_RANGE)
+def test_a_number_out_of_range_is_refused_in_one_line(own: Site, path: str) -> None:
+    """Values no column or calendar holds are refused where they enter (they were a bare
+    "Internal Server Error" without the site's headers)."""
+    client = login(own, world.CLERK)
+    answer = Client(own.url)
+    answer.jar = dict(client.jar)
+    found = answer.get(path)
+    assert found.status_code == 400, (path, found.status_code)
+    assert "script-src 'self'" in found.headers["content-security-policy"]
+    assert found.headers["cache-control"] == "no-store"
+    assert "Traceback" not in found.text and "Error" not in found.text
+
+
+def test_a_fault_of_the_server_answers_in_one_line_with_the_sites_headers(
+    own: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Whatever fault is left answers as every error does: the site's page, one line, the
+    headers; its traceback goes to the server's log, never the page."""
+    import asyncio
+
+    from clawback.web import create_app
+
+    app = create_app(own.workspace)
+
+    @app.get("/fault")
+    def fault() -> None:
+        raise RuntimeError(f"secret detail at {own.workspace.root}")
+
+    async def get() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await client.get("/fault")
+
+    answer = asyncio.run(get())
+    assert answer.status_code == 500
+    assert "script-src 'self'" in answer.headers["content-security-policy"]
+    assert answer.headers["cache-control"] == "no-store"
+    assert "could not answer this request" in answer.text
+    assert "secret detail" not in answer.text and str(own.workspace.root) not in answer.text
+    assert "secret detail" in caplog.text  # kept for the operator
