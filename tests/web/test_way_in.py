@@ -182,3 +182,17 @@ def test_a_fault_of_the_server_answers_in_one_line_with_the_sites_headers(
     assert "could not answer this request" in answer.text
     assert "secret detail" not in answer.text and str(own.workspace.root) not in answer.text
     assert "secret detail" in caplog.text  # kept for the operator
+
+
+def test_htmx_evaluates_nothing_it_swaps_in(own: Site) -> None:
+    """Besides the policy: htmx runs no script tag and evaluates no expression of what it
+    swaps into a page, and asks this site only."""
+    import json
+    import re
+
+    page = login(own, world.CLERK).get("/search").text
+    found = re.search(r"<meta name=\"htmx-config\" content='([^']+)'>", page)
+    assert found is not None
+    config = json.loads(found.group(1))
+    assert config["allowEval"] is False and config["allowScriptTags"] is False
+    assert config["selfRequestsOnly"] is True
