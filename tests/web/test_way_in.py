@@ -155,6 +155,13 @@ def test_a_number_out_of_range_is_refused_in_one_line(own: Site, path: str) -> N
     assert "Traceback" not in found.text and "Error" not in found.text
 
 
+def test_revoking_a_token_number_out_of_range_is_refused_in_one_line(own: Site) -> None:
+    client = login(own, world.CLERK)
+    path = "/account/tokens/99999999999999999999999/revoke"
+    found = client.post(path, data={"csrf": client.csrf()})
+    assert found.status_code == 400 and "less than or equal" in found.text
+
+
 def test_a_fault_of_the_server_answers_in_one_line_with_the_sites_headers(
     own: Site, caplog: pytest.LogCaptureFixture
 ) -> None:
