@@ -89,6 +89,11 @@ def _parse_number(text: str, shown: str) -> BatesNumber:
     return number
 
 
+#: The largest counter: 18 digits, as no production stamps more, and every database's 64-bit
+#: integer column holds it (a longer one typed into a filter is refused, not sent to SQL).
+MAX_NUMBER = 10**18 - 1
+
+
 @functools.total_ordering
 @dataclass(frozen=True, eq=False)
 class BatesNumber:
@@ -109,6 +114,8 @@ class BatesNumber:
             raise BatesError(f"not a Bates prefix: {self.prefix!r}")
         if self.number < 0:
             raise BatesError(f"Bates number below zero: {shown!r}")
+        if self.number > MAX_NUMBER:
+            raise BatesError(f"Bates number of more than 18 digits: {shown[:40]!r}")
         if self.width < 1 or len(str(self.number)) > self.width:
             raise BatesError(f"Bates number does not fit in {self.width} digits: {shown!r}")
 

@@ -67,7 +67,8 @@ def token_digest(token: str) -> str:
 
 class Accounts(Service):
     def invite(self, email: str, password: str | None = None) -> Invitation:
-        """Set up (or set up again) the login of a seated person."""
+        """Set up (or set up again) the login of a seated person: set up again, its sessions
+        end and its API tokens are revoked."""
         self.ctx.require(Act.invite)
         chosen = password if password is not None else secrets.token_urlsafe(15)
         check_password(chosen)
@@ -86,7 +87,15 @@ class Accounts(Service):
             account.totp_secret, account.totp_last = kept, None
             s.add(account)
             s.execute(delete(t.WebSession).where(t.WebSession.email == key))
-            self.ctx.audit(s, "account.invite", key, second_factor=secret is not None)
+            # set up again (a login thought stolen): what the old login made stops working
+            live = s.scalars(
+                select(t.ApiToken).where(t.ApiToken.email == key, t.ApiToken.revoked_at.is_(None))
+            ).all()
+            for token in live:
+                token.revoked_at = now()
+            self.ctx.audit(
+                s, "account.invite", key, second_factor=secret is not None, revoked=len(live)
+            )
         uri = pyotp.TOTP(secret).provisioning_uri(name=key, issuer_name=ISSUER) if secret else None
         return Invitation(key, chosen, secret, uri)
 

@@ -39,11 +39,24 @@ def rows_csv(records: Sequence[Mapping[str, str]]) -> bytes:
     return _csv(COLUMNS, [[r.get(c, "") for c in COLUMNS] for r in records])
 
 
+#: How a spreadsheet program tells a formula (or a DDE call) from text: a cell opening with one
+#: of these. A log's cells hold words the other side wrote (titles, descriptions, bases).
+FORMULA_OPENINGS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value: object) -> object:
+    """A CSV cell a spreadsheet reads as text, never runs: one opening like a formula is
+    quoted with a leading apostrophe (OWASP's advice for CSV injection); numbers stay."""
+    if isinstance(value, str) and value.startswith(FORMULA_OPENINGS):
+        return "'" + value
+    return value
+
+
 def _csv(columns: Sequence[str], values: Sequence[Sequence[object]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(columns)
-    writer.writerows(values)
+    writer.writerows([as_text(v) for v in row] for row in values)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -64,6 +77,9 @@ def _xlsx(columns: Sequence[str], rows: Sequence[Sequence[str | int]], title: st
         cell.font = Font(bold=True)
     for r in rows:
         sheet.append(list(r))
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":  # openpyxl takes a string opening with "=" for a formula
+                cell.data_type = "s"  # kept as the text it is, shown as written, never run
     sheet.freeze_panes = "A2"
     book.properties.creator = "clawback"
     buffer = io.BytesIO()
@@ -143,6 +159,10 @@ def calendar(deadlines: Sequence[Deadline], case_number: str) -> str:
 
 
 def _escape_ics(text: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11): a line break of any kind written as ``\\n``, other
+    control characters (which TEXT may not hold) dropped, so no word ends a line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(c for c in text if c in "\t\n" or (ord(c) >= 32 and ord(c) != 127))
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import pyotp
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from clawback.domain import actor as actors
@@ -111,6 +111,7 @@ class Gate:
         refusal: ClawbackError | None = None
         opened: Opened | None = None
         with ctx.transaction() as s:
+            _one_attempt_at_a_time(s, key, address)
             since = at - THROTTLE_WINDOW
             if throttled(self._failures(s, since, email=key), self._failures(s, since, address)):
                 s.add(t.LoginAttempt(at=at, email=key, address=address, ok=False))
@@ -285,6 +286,26 @@ class Gate:
         else:
             person = Person(key, "someone logging in", Side.public, "public")
         return Context(self.workspace, actors.actor(person, order, via))
+
+
+def _one_attempt_at_a_time(s: Session, key: str, address: str) -> None:
+    """Hold this account's and this address's attempts apart until this one is written.
+
+    Without it, attempts sent at once (from several server processes) on PostgreSQL each count
+    the failures before any other has written its own, and every one is heard: twelve guesses
+    at once went past a limit of five. A lock per account and per address (PostgreSQL's
+    advisory locks, held to the end of the transaction, taken in one order so two attempts
+    never wait on each other) makes the next attempt count this one, and read the one-time
+    code it used. SQLite's ``BEGIN IMMEDIATE`` already has one writer at a time."""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    for lock in sorted({_lock_id(f"login:{key}"), _lock_id(f"address:{address}")}):
+        s.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": lock})
+
+
+def _lock_id(name: str) -> int:
+    """A signed 64-bit advisory lock number for ``name``."""
+    return int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big", signed=True)
 
 
 def _verify(hashed: str, password: str) -> bool:

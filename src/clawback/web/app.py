@@ -34,6 +34,8 @@ from clawback.web.settings import Settings
 #: status; never the path or query a request carried (what it read or searched for).
 ACCESS_LOG = "clawback.web.access"
 access_log = logging.getLogger(ACCESS_LOG)
+#: A fault of the server's own, with its traceback: for whoever runs the server, never the page.
+server_log = logging.getLogger("clawback.web.server")
 
 #: Nothing from elsewhere: scripts, styles, pictures and forms of this site only.
 POLICY = (
@@ -81,15 +83,23 @@ def create_app(workspace: Workspace, settings: Settings | None = None) -> FastAP
     async def headers(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        response = await call_next(request)
+        try:
+            response = await call_next(request)
+        except Exception:  # a fault of the server's own: logged whole, answered in one line
+            server_log.exception("%s %s failed", request.method, _route(request))
+            response = errors.answer(request, 500, errors.SERVER_FAULT)
         response.headers["Content-Security-Policy"] = POLICY
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"
         if not request.url.path.startswith("/static/"):
             response.headers["Cache-Control"] = "no-store"
-        route = getattr(request.scope.get("route"), "path", None) or "(no route)"
-        access_log.info("%s %s %d", request.method, route, response.status_code)
+        access_log.info("%s %s %d", request.method, _route(request), response.status_code)
         return response
 
     return app
+
+
+def _route(request: Request) -> str:
+    found: str = getattr(request.scope.get("route"), "path", None) or "(no route)"
+    return found

@@ -25,7 +25,14 @@ from clawback.web import rendering
 from clawback.web.csrf import CsrfRefused
 
 NOT_FOUND = "not found"
-TITLES = {404: "Not found", 401: "Log in", 403: "Refused", 429: "Too many attempts"}
+SERVER_FAULT = "the server could not answer this request: the fault is logged for its operator"
+TITLES = {
+    404: "Not found",
+    401: "Log in",
+    403: "Refused",
+    429: "Too many attempts",
+    500: "Server fault",
+}
 
 
 def _api(request: Request) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from clawback.web import csrf
@@ -13,6 +13,8 @@ from clawback.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
 Csrf = Annotated[str | None, Form(alias="csrf")]
+#: A token's number, bounded where it enters (a longer one overflowed SQL: a server fault).
+TokenNumber = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 @router.get("/account")
@@ -34,7 +36,7 @@ def new_token(
 
 @router.post("/account/tokens/{number}/revoke")
 def revoke(
-    number: int, visitor: CurrentVisitor, record: CurrentRecord, csrf_token: Csrf = None
+    number: TokenNumber, visitor: CurrentVisitor, record: CurrentRecord, csrf_token: Csrf = None
 ) -> Response:
     csrf.check(visitor, csrf_token)
     record.accounts.revoke_token(number)

@@ -25,9 +25,13 @@ def month(value: str) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(f"{value}-01")
+        first = date.fromisoformat(f"{value}-01")
     except ValueError:
-        raise InvalidInput(f"not a month (YYYY-MM): {value!r}") from None
+        first = None
+    if first is None or not (date.min.year < first.year < date.max.year):
+        # the page links the months before and after: both must be days too
+        raise InvalidInput(f"not a month (YYYY-MM): {value!r}")
+    return first
 
 
 def shown_month(found: list[Deadline], today: date) -> date:

@@ -13,6 +13,8 @@ from clawback.web.auth import CurrentRecord, CurrentVisitor
 from clawback.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
+#: A served version's number, bounded where it enters (a longer one overflowed SQL: a 500).
+Version = Annotated[int, Query(ge=1, le=2**31 - 1)]
 MEDIA = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -37,8 +39,8 @@ def diff(
     request: Request,
     visitor: CurrentVisitor,
     record: CurrentRecord,
-    before: Annotated[int, Query(ge=1)],
-    after: Annotated[int, Query(ge=1)],
+    before: Version,
+    after: Version,
 ) -> HTMLResponse:
     return page(
         request,
