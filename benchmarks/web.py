@@ -19,8 +19,9 @@ answer but 200 is an error.
 Two runs of ``--seconds`` each: *back to back* (a session sends its next request the moment
 the last answer arrives: N requests always in flight, a stress test far above what N people
 do), then, with ``--think T`` above 0, *with think time* (a session pauses a random T/2 to 3T/2
-seconds between answer and next request, as a person reading the page does: the load N people
-at once put on the server). Latency is from sending to the whole answer, pauses excluded.
+seconds between answer and next request, as a person reading the page does, and a random 0 to
+3T/2 before its first: the load N people at once put on the server, not N clicks at one
+instant). Latency is from sending to the whole answer, pauses excluded.
 
 Then the command line's equivalent of each kind, for the same seats: the service calls the
 command makes, in this process, one after another for a third of the time (``text BATES``:
@@ -42,6 +43,7 @@ import random
 import re
 import shutil
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -58,7 +60,7 @@ import pyotp
 
 from clawback.domain.bates import BatesNumber
 from clawback.service import Record, Workspace
-from clawback.service.workspace import PICTURES
+from clawback.service.workspace import DATABASE, PICTURES
 from clawback.web.settings import Settings
 from generated import grow  # benchmarks/generated.py, beside this script
 
@@ -194,6 +196,8 @@ async def session(
     kinds = [k for k in WEIGHTS if k != "image" or seat.pictured]
     weights = [WEIGHTS[k] for k in kinds]
     async with httpx.AsyncClient(base_url=url, timeout=60, headers={"Cookie": seat.cookie}) as http:
+        if think:  # people arrive at their own moments: a first pause as every later one
+            await asyncio.sleep(rng.uniform(0, think * 3 / 2))
         while time.perf_counter() < until:
             kind = rng.choices(kinds, weights)[0]
             path = target(kind, seat, rng)
@@ -381,6 +385,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         home = build(Path(tmp), args.workspace)
         secrets, found = seats(home, args.pages)
+        if (home / DATABASE).exists():  # the growth's log written into the database now, not
+            with sqlite3.connect(home / DATABASE) as db:  # by the first server measured
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         pages = sum(len(s.pages) for s in found) // len(found)
         print(f"{len(found)} seats, {pages:,} pages seen per seat on average")
         workers = ["--workers", str(args.workers)] if args.workers else []
