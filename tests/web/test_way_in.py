@@ -21,6 +21,13 @@ def own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         yield found
 
 
+@pytest.fixture(scope="module")
+def clerk(own: Site) -> Client:
+    """The court's session, logged in once: each log-in of a seat with a second factor takes
+    a fresh one-time code (a code is good once), so a log-in per test waited up to 30 s."""
+    return login(own, world.CLERK)
+
+
 def _post_login(client: Client, email: str, password: str, code: str = "") -> httpx.Response:
     return client.post(
         "/login",
@@ -105,8 +112,8 @@ TRAVERSALS = (
 
 
 @pytest.mark.parametrize("path", TRAVERSALS)
-def test_no_path_reaches_outside_what_is_served(own: Site, path: str) -> None:
-    client = login(own, world.CLERK)
+def test_no_path_reaches_outside_what_is_served(own: Site, clerk: Client, path: str) -> None:
+    client = clerk
     raw = httpx.Client(timeout=30)
     cookies = "; ".join(f"{k}={v}" for k, v in client.jar.items())
     answer = raw.send(
@@ -142,10 +149,10 @@ OUT_OF_RANGE = (
 
 
 @pytest.mark.parametrize("path", OUT_OF_RANGE)
-def test_a_number_out_of_range_is_refused_in_one_line(own: Site, path: str) -> None:
+def test_a_number_out_of_range_is_refused_in_one_line(own: Site, clerk: Client, path: str) -> None:
     """Values no column or calendar holds are refused where they enter (they were a bare
     "Internal Server Error" without the site's headers)."""
-    client = login(own, world.CLERK)
+    client = clerk
     answer = Client(own.url)
     answer.jar = dict(client.jar)
     found = answer.get(path)
@@ -155,8 +162,8 @@ def test_a_number_out_of_range_is_refused_in_one_line(own: Site, path: str) -> N
     assert "Traceback" not in found.text and "Error" not in found.text
 
 
-def test_revoking_a_token_number_out_of_range_is_refused_in_one_line(own: Site) -> None:
-    client = login(own, world.CLERK)
+def test_revoking_a_token_number_out_of_range_is_refused_in_one_line(clerk: Client) -> None:
+    client = clerk
     path = "/account/tokens/99999999999999999999999/revoke"
     found = client.post(path, data={"csrf": client.csrf()})
     assert found.status_code == 400 and "less than or equal" in found.text
@@ -191,13 +198,13 @@ def test_a_fault_of_the_server_answers_in_one_line_with_the_sites_headers(
     assert "secret detail" in caplog.text  # kept for the operator
 
 
-def test_htmx_evaluates_nothing_it_swaps_in(own: Site) -> None:
+def test_htmx_evaluates_nothing_it_swaps_in(clerk: Client) -> None:
     """Besides the policy: htmx runs no script tag and evaluates no expression of what it
     swaps into a page, and asks this site only."""
     import json
     import re
 
-    page = login(own, world.CLERK).get("/search").text
+    page = clerk.get("/search").text
     found = re.search(r"<meta name=\"htmx-config\" content='([^']+)'>", page)
     assert found is not None
     config = json.loads(found.group(1))
