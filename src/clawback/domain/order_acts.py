@@ -36,7 +36,9 @@ ORDERING = 0.9
 PROSE = 0.6
 ASSUMED = 0.4
 
-_DEADLINE_WORDS = re.compile(r"\b(?:no\s+later\s+than|on\s+or\s+before|by|until|unless)\b", re.I)
+_DEADLINE_WORDS = re.compile(
+    r"\b(?:no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|by|until|unless)\b", re.I
+)
 _NUMBERS = {
     w: n
     for n, w in enumerate(
@@ -55,10 +57,11 @@ _WITHIN = re.compile(
     re.I,
 )
 _FIXED = re.compile(
-    rf"\b(?:no\s+later\s+than|on\s+or\s+before|by|before|until|on)\s+"
+    rf"\b(?:no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|by|before|until|on)\s+"
     rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?,?\s+(?:\w+\s+)?(?:on\s+)?)?(?:\w+day,\s+)?(?P<d>{DATE})",
     re.I,
 )
+_A_PARTY = re.compile(r"\b(?:a|an)\s+(?:party|litigant|movant)\s+$", re.I)
 _TRIGGER = re.compile(r"^\s*(?:of|after|from|following)\s+(?P<event>[^,;.]+)", re.I)
 
 
@@ -105,8 +108,8 @@ class ActReader:
             (
                 d
                 for d in self.words.directives.find(sentence)
-                if any(0 <= a.start - d.end <= 40 for a in verbs)
-            ),
+                if any(d.start <= a.start and a.start - d.end <= 40 for a in verbs)
+            ),  # a permission names its verb ("may submit a revised draft")
             None,
         )
         directs = next(
@@ -118,6 +121,9 @@ class ActReader:
             None,
         )
         if directive is not None:
+            said = sentence[directive.start : directive.end].lower()
+            if said.startswith("may") and _A_PARTY.search(sentence, 0, directive.start):
+                return None  # "A party may file a Motion to Seal ...": the rule, not a leave
             party = party_named(self.words, sentence[: directive.start])
         elif directs is not None:
             verb = next(a for a in verbs if a.start >= directs.end)
@@ -136,7 +142,7 @@ class ActReader:
                 "business",
                 "court",
             }
-            after = within["after"]
+            after = self._this_order(within["after"])
             if self.words.order_triggers.find(after[:60]) or not after.strip():
                 trigger: str | None = "this order"
                 confidence = ORDERING if after.strip() else ASSUMED + 0.2
@@ -155,6 +161,14 @@ class ActReader:
         if party is None:
             return None  # no one to act and no time: nothing to enter
         return Act(party, what, None, False, None, None, None, sentence, PROSE)
+
+    def _this_order(self, text: str) -> str:
+        """``text`` with the order named by its title said "this order" ("of the date of this
+        Memorandum and Order"; data: order_titles)."""
+        for title in reversed(self.words.order_titles.find(text)):
+            if re.search(r"\bthis\s+$", text[: title.start], re.I):
+                text = text[: title.start] + "order" + text[title.end :]
+        return text
 
     def dated_event(self, sentence: str) -> Act | None:
         """A sentence that directs no one but sets a date after the order ("unless a further

@@ -65,6 +65,7 @@ class OrderWords:
     directs: Vocabulary
     acts: Vocabulary
     order_triggers: Vocabulary
+    order_titles: Vocabulary
     reasons: Vocabulary
     requests: Vocabulary
     extents: Vocabulary
@@ -116,6 +117,7 @@ class OrderWords:
             directs=listed("directs"),
             acts=listed("acts"),
             order_triggers=listed("order_triggers"),
+            order_titles=optional("order_titles"),
             reasons=listed("reasons"),
             requests=listed("requests"),
             extents=optional("extents"),
