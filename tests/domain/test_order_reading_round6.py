@@ -36,7 +36,65 @@ def test_a_leave_to_submit_is_an_act_and_a_rule_a_party_may_follow_is_not() -> N
     ) == [("joint", None, None)]
     assert (
         _acts(
-            "ORDER\n\nA party may file a motion to seal under Local Rule 5.2. The motion is granted.\n"
+            "ORDER\n\nA party may file a motion to seal under Local Rule 5.2. The motion is"
+            " granted.\n"
         )
         == []
     )
+
+
+def _whole(text: str) -> list[tuple[str, str]]:
+    draft = read_order(text)
+    return [(r.motion, r.outcome.value) for r in draft.rulings if r.exhibit is None]
+
+
+def test_in_part_said_after_the_motion_granted_is_a_grant_in_part() -> None:
+    assert _whole(
+        "ORDER\n\nThe Court will grant the intervenor's motion for leave to file under seal in"
+        " part, subject to the conditions discussed below.\n"
+    ) == [("seal", "granted_in_part")]
+
+
+def test_a_ruling_a_party_reports_rules_on_nothing() -> None:
+    assert _whole(
+        "ORDER\n\nThe bank moves for leave to file its opposition under seal. The Court will deny"
+        " the motion. The bank notes that the Court granted plaintiff's earlier motion to seal.\n"
+    ) == [("seal", "denied")]
+
+
+def test_an_earlier_memorandum_named_by_its_ruling_rules_on_nothing() -> None:
+    assert _whole(
+        "MEMORANDUM\n\nDefendant's motion to seal is GRANTED.\n\nFor the background, see my"
+        " March 3, 2021, memorandum granting in part and denying in part Plaintiff's motion to"
+        " compel.\n"
+    ) == [("seal", "granted")]
+
+
+def test_two_kinds_under_one_plural_motions_are_each_ruled() -> None:
+    assert sorted(
+        _whole(
+            "OPINION AND ORDER GRANTING IN PART AND DENYING IN PART MOTIONS TO COMPEL AND FOR"
+            " PROTECTIVE ORDER\n\nTHIS MATTER comes before the Court on the motions.\n"
+        )
+    ) == [("compel", "granted_in_part"), ("protective-order", "granted_in_part")]
+
+
+def test_a_challenge_to_confidentiality_designations_is_a_protective_order_motion() -> None:
+    assert _whole(
+        "MEMORANDUM\n\nPending is Defendant's Motion to Strike Plaintiff's Confidentiality"
+        " Designations (ECF No. 220). Defendant's motion shall be GRANTED IN PART and DENIED IN"
+        " PART.\n"
+    ) == [("protective-order", "granted_in_part")]
+
+
+def test_a_footnote_mark_glued_to_a_stop_ends_the_sentence() -> None:
+    from clawback.domain.sentences import sentences
+
+    assert sentences(
+        "Pending is the motion (Mot., ECF No. 220) and the reply (Reply, ECF No. 226).1 For the"
+        " reasons that follow, the motion is GRANTED. See Dkt. No.1 Under seal.\n"
+    ) == [
+        "Pending is the motion (Mot., ECF No. 220) and the reply (Reply, ECF No. 226).1",
+        "For the reasons that follow, the motion is GRANTED.",
+        "See Dkt. No.1 Under seal.",
+    ]

@@ -6,16 +6,34 @@ docket numbers clause by clause, the one each clause gives the numbers in it. Pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from clawback.domain.order_papers import RunningRef
+from clawback.domain.order_text import DATE
 from clawback.domain.order_words import Found, Vocabulary
 from clawback.domain.outcomes import Result
 
-__all__ = ["clause_outcome", "fold_after_denial", "result_of"]
+__all__ = [
+    "clause_outcome",
+    "fold_after_denial",
+    "fold_after_grant",
+    "recounted",
+    "reported",
+    "result_of",
+]
 
 #: how far after a denial its kind may still be said ("DENIES entry of the Order without prejudice")
 _AFTER_DENIAL_REACH = 160
+#: the court, or its judge, as the speaker of a sentence ("The Court notes that ...")
+_COURT_SPEAKS = re.compile(r"\b(?:Court|undersigned|I)\b")
+#: an earlier paper named by what it ruled, just before the ruling's word: "see my April 1,
+#: 2021, memorandum granting in part ...", "the Court's prior order denying ..."
+_EARLIER_PAPER = re.compile(
+    rf"(?:{DATE},|\b(?:my|its|our|the\s+Court's|this\s+Court's)(?:\s+(?:prior|earlier|previous))?)"
+    r"\s+(?:memorandum|order|opinion|decision)(?:\s+and\s+order)?\s+"
+    r"(?:(?:granting|denying)(?:\s+in\s+part)?\s+and\s+)?$"
+)
 
 
 def result_of(label: str) -> Result:
@@ -54,7 +72,22 @@ def fold_after_denial(
     denial without prejudice, "will deny plaintiff's request to seal as having been rendered
     moot" moot. The later words must come before the next outcome and any ";"; an outcome
     phrase inside them ("moot") is no outcome of its own."""
-    later = after_denial.find(sentence)
+    return _fold_after(sentence, outcomes, after_denial, Result.denied)
+
+
+def fold_after_grant(
+    sentence: str, outcomes: Sequence[Found], after_grant: Vocabulary
+) -> list[Found]:
+    """The outcomes of ``sentence`` with each plain grant given the kind said after the thing
+    granted (data: after_grant): "The Court will grant CBN's motion for leave in part" is a
+    grant in part. Read as `fold_after_denial` reads a denial."""
+    return _fold_after(sentence, outcomes, after_grant, Result.granted)
+
+
+def _fold_after(
+    sentence: str, outcomes: Sequence[Found], after: Vocabulary, plain: Result
+) -> list[Found]:
+    later = after.find(sentence)
     if not later:
         return list(outcomes)
     within = {f for f in outcomes for t in later if t.start <= f.start < t.end}
@@ -62,7 +95,7 @@ def fold_after_denial(
     for i, found in enumerate(outcomes):
         if found in within:
             continue
-        if result_of(found.label) is Result.denied:
+        if result_of(found.label) is plain:
             following = [f for f in outcomes[i + 1 :] if f not in within]
             limit = min(
                 following[0].start if following else len(sentence),
@@ -75,3 +108,20 @@ def fold_after_denial(
                 found = Found(said.label, found.start, found.end)
         folded.append(found)
     return folded
+
+
+def reported(sentence: str, found: Found, reports: Vocabulary) -> bool:
+    """Whether the outcome ``found`` is one a party reports, not the court's ruling ("CBN
+    further notes that the Court granted plaintiff's earlier motion"; data: reports): a
+    reporting phrase before it whose speaker is not the court."""
+    return any(
+        said.end <= found.start and not _COURT_SPEAKS.search(sentence, 0, said.start)
+        for said in reports.find(sentence)
+    )
+
+
+def recounted(sentence: str, found: Found) -> bool:
+    """Whether the outcome ``found`` describes an earlier paper ("see my April 1, 2021,
+    memorandum granting in part and denying in part Plaintiff's consolidated motion to
+    compel"), not this order's ruling."""
+    return _EARLIER_PAPER.search(sentence, 0, found.start) is not None

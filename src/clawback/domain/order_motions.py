@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from clawback.domain.order_papers import docket_refs, running_refs
 from clawback.domain.order_words import OrderWords
 
-__all__ = ["MotionTitles", "caption_only", "every_motion", "first_motion_named", "numbered_motions"]
+__all__ = [
+    "MotionTitles",
+    "caption_only",
+    "every_motion",
+    "first_motion_named",
+    "joined_kinds",
+    "numbered_motions",
+]
 
 #: a motion's title in capitals, then its docket number in brackets: "Defendants' Second
 #: Motion for Protective Order (doc. 82)", "Plaintiff's Motion to Compel (Dkt. No. 40)"
@@ -28,6 +35,12 @@ _TITLED = re.compile(
 #: "the motion", one motion, in a sentence that names none by number
 _THE_MOTION = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?motion\b(?!s)", re.I)
 _MOTION_NOUN_ANY = re.compile(r"\b(?:motions?|applications?|requests?)\b", re.I)
+#: two motions of two kinds named under one plural noun: "MOTIONS TO COMPEL AND FOR PROTECTIVE
+#: ORDER", "motions to seal and to unseal"
+_JOINED = re.compile(
+    r"\bmotions\s+(?P<one>(?:to|for)\s+[^,;.]{1,40}?)\s+and\s+(?P<two>(?:to|for)\s+[^,;.]{1,40})",
+    re.I,
+)
 
 
 def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
@@ -50,6 +63,18 @@ def every_motion(sentence: str, words: OrderWords, numbered: Sequence[str]) -> l
     if not words.every_motion.find(sentence) or docket_refs(sentence, words.papers):
         return []
     return [] if running_refs(sentence) else list(numbered)
+
+
+def joined_kinds(sentence: str, words: OrderWords) -> list[str]:
+    """The kinds of two motions a sentence rules on under one plural noun ("GRANTING IN PART AND
+    DENYING IN PART MOTIONS TO COMPEL AND FOR PROTECTIVE ORDER"), each ruled the same; [] when
+    it names no two kinds so."""
+    joined = _JOINED.search(sentence)
+    if joined is None:
+        return []
+    one, two = (words.motions.find(joined[side]) for side in ("one", "two"))
+    kinds = [one[0].label, two[0].label] if one and two else []
+    return kinds if len(set(kinds)) == 2 else []
 
 
 def _key(title: str) -> str:

@@ -50,7 +50,12 @@ from clawback.domain.order_acts import (
     ActReader,
     unique_acts,
 )
-from clawback.domain.order_clauses import fold_after_denial
+from clawback.domain.order_clauses import (
+    fold_after_denial,
+    fold_after_grant,
+    recounted,
+    reported,
+)
 from clawback.domain.order_clauses import result_of as _outcome
 from clawback.domain.order_dockets import DocketRulings
 from clawback.domain.order_draft import (
@@ -66,6 +71,7 @@ from clawback.domain.order_motions import (
     MotionTitles,
     every_motion,
     first_motion_named,
+    joined_kinds,
     numbered_motions,
 )
 from clawback.domain.order_papers import (
@@ -279,6 +285,7 @@ class _Reader:
     def _rulings(self, sentence: str, flat: Sequence[str]) -> list[Ruling]:
         outcomes = self.words.outcomes.find(sentence)
         outcomes = fold_after_denial(sentence, outcomes, self.words.after_denial)
+        outcomes = fold_after_grant(sentence, outcomes, self.words.after_grant)
         if not outcomes or re.match(r"\(?(?:See|Cf\.|But see|Accord)\b", sentence):
             return []
         cited = [(a.start, a.end) for a in find_authorities(sentence)] if "v." in sentence else []
@@ -287,6 +294,8 @@ class _Reader:
             for f in outcomes
             if not any(s <= f.start < e for s, e in cited)
             and not _RECITED.search(sentence, 0, f.start)
+            and not reported(sentence, f, self.words.reports)
+            and not recounted(sentence, f)
             and not (_ON_A_DATE.match(sentence) and _PAST.fullmatch(sentence[f.start : f.end]))
         ]
         if not outcomes:
@@ -367,9 +376,9 @@ class _Reader:
             whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
             part = self._part(sentence, outcomes) if whole is Result.granted_in_part else None
             return [
-                Ruling(motion, movant, None, whole, part, sentence, confidence, reason),
-                *documents,
-            ]
+                Ruling(kind, movant, None, whole, part, sentence, confidence, reason)
+                for kind in joined_kinds(sentence, self.words) or [motion]
+            ] + documents
         found = []
         filed_as = self._entries_at(sentence)
         for i, (label, at) in enumerate(exhibits):

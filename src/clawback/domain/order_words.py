@@ -79,6 +79,8 @@ class OrderWords:
     supplements: Vocabulary
     recitals: Vocabulary
     after_denial: Vocabulary
+    after_grant: Vocabulary
+    reports: Vocabulary
     every_motion: Vocabulary
 
     @classmethod
@@ -131,6 +133,8 @@ class OrderWords:
             supplements=optional("supplements"),
             recitals=optional("recitals"),
             after_denial=optional_mapped("after_denial"),
+            after_grant=optional_mapped("after_grant"),
+            reports=optional("reports"),
             every_motion=optional("every_motion"),
         )
 

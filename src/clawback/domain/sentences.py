@@ -8,7 +8,8 @@ numbered paragraph: ``12.``, ``¶ 12``, ``(a)``, or a bulleted one: ``•``), jo
 paragraph's lines, and then ends a sentence at ``.``, ``?`` or ``!`` (and any closing quotation
 mark or bracket) followed by a space and a capital letter, an opening quotation mark or a
 bracket, unless the word before the stop is a known abbreviation or a single capital letter (an
-initial: ``John P. Wagner``).
+initial: ``John P. Wagner``). A footnote's number glued to the stop of a word or bracket
+(``(Reply, ECF No. 226).1 For the reasons``) ends the sentence with it.
 
 A bullet continues the sentence or list a colon opened ("The parties seek to redact and seal
 the following:" and the exhibits bulleted under it are one sentence; an item ending with a full
@@ -104,7 +105,11 @@ ABBREVIATIONS = frozenset(
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:\d{1,3}\.\s|\u00b6\s*\d|\([a-z0-9]{1,3}\)\s))")
 _BULLET = re.compile(r"\n(?=[ \t]*[\u2022\u25cf\u25aa]\s)")
 _OPENS_BULLET = re.compile(r"[ \t]*[\u2022\u25cf\u25aa]\s")
-_END = re.compile(r"[.?!][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_END = re.compile(
+    r"[.?!][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])"
+    # a footnote's mark glued to the stop that ends its sentence: "(Reply, ECF No. 226).1 For"
+    r"|(?<=[A-Za-z)\]\"'\u201d\u2019])[.?!][\"'\u201d\u2019)\]]*\d{1,2}(?=\s+[\"'\u201c\u2018(\[]?[A-Z])"
+)
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.'\u2019]*)\.$")
 
 
