@@ -98,3 +98,33 @@ def test_a_footnote_mark_glued_to_a_stop_ends_the_sentence() -> None:
         "For the reasons that follow, the motion is GRANTED.",
         "See Dkt. No.1 Under seal.",
     ]
+
+
+def test_the_pending_motions_cited_after_their_sentences_are_each_ruled() -> None:
+    draft = read_order(
+        "ORDER\n\nBefore the Court are three motions to seal. (ECF Nos. 28, 38, 44). Defendants"
+        " ask to redact their brief. (ECF No. 28). Plaintiff asks to redact its response."
+        " (ECF No. 38). The parties rely on the Court's previous order. (ECF No. 18). The Court"
+        " denies the pending motions to seal without prejudice.\n"
+    )
+    assert sorted((r.docket, r.outcome.value) for r in draft.rulings) == [
+        ("28", "denied_without_prejudice"),
+        ("38", "denied_without_prejudice"),
+        ("44", "denied_without_prejudice"),
+    ]
+
+
+def test_a_decision_a_judge_issued_earlier_rules_on_nothing() -> None:
+    assert _whole(
+        "ORDER\n\nThe Court will grant the motion to compel the return of the document. The"
+        " magistrate judge heard argument and issued a decision denying the motion on August 23,"
+        " 2013.\n"
+    ) == [("clawback", "granted")]
+
+
+def test_what_a_party_seeking_to_seal_must_do_is_the_rule_not_an_act() -> None:
+    assert _acts(
+        "ORDER\n\nA party seeking to file a confidential document under seal must file a motion"
+        " to seal. Defendants shall file a redacted version within 7 days of this order.\n",
+        dated=date(2022, 10, 21),
+    ) == [("defendant", 7, date(2022, 10, 28))]

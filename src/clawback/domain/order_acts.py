@@ -61,7 +61,9 @@ _FIXED = re.compile(
     rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?,?\s+(?:\w+\s+)?(?:on\s+)?)?(?:\w+day,\s+)?(?P<d>{DATE})",
     re.I,
 )
-_A_PARTY = re.compile(r"\b(?:a|an)\s+(?:party|litigant|movant)\s+$", re.I)
+#: a sentence about any party at all ("A party seeking to file a confidential document under
+#: seal must file a motion to seal"): the rule the order applies, not an act it sets
+_A_PARTY = re.compile(r"\W*(?:a|an)\s+(?:party|litigant|movant)\b", re.I)
 _TRIGGER = re.compile(r"^\s*(?:of|after|from|following)\s+(?P<event>[^,;.]+)", re.I)
 
 
@@ -121,8 +123,7 @@ class ActReader:
             None,
         )
         if directive is not None:
-            said = sentence[directive.start : directive.end].lower()
-            if said.startswith("may") and _A_PARTY.search(sentence, 0, directive.start):
+            if _A_PARTY.match(sentence):
                 return None  # "A party may file a Motion to Seal ...": the rule, not a leave
             party = party_named(self.words, sentence[: directive.start])
         elif directs is not None:

@@ -28,9 +28,11 @@ _AFTER_DENIAL_REACH = 160
 #: the court, or its judge, as the speaker of a sentence ("The Court notes that ...")
 _COURT_SPEAKS = re.compile(r"\b(?:Court|undersigned|I)\b")
 #: an earlier paper named by what it ruled, just before the ruling's word: "see my April 1,
-#: 2021, memorandum granting in part ...", "the Court's prior order denying ..."
+#: 2021, memorandum granting in part ...", "the Court's prior order denying ...", "issued a
+#: decision denying the motion on August 23, 2013"
 _EARLIER_PAPER = re.compile(
-    rf"(?:{DATE},|\b(?:my|its|our|the\s+Court's|this\s+Court's)(?:\s+(?:prior|earlier|previous))?)"
+    rf"(?:{DATE},|\bissued\s+(?:a|an|its|the)|"
+    r"\b(?:my|its|our|the\s+Court's|this\s+Court's)(?:\s+(?:prior|earlier|previous))?)"
     r"\s+(?:memorandum|order|opinion|decision)(?:\s+and\s+order)?\s+"
     r"(?:(?:granting|denying)(?:\s+in\s+part)?\s+and\s+)?$"
 )

@@ -49,12 +49,29 @@ def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
     (ECF No. 122)"), and a number in the running words after a motion ("Plaintiffs' emergency
     motions to seal, Docket Nos. 436 and 437")."""
     found: list[str] = []
-    for sentence in sentences:
-        if _MOTION_NOUN_ANY.search(sentence):
+    for i, sentence in enumerate(sentences):
+        if _MOTION_NOUN_ANY.search(sentence) or _cites_motion_before(sentences, i, words):
             refs = docket_refs(sentence, words.papers)
             found += [n for ref in refs if ref.paper is None for n in ref.numbers]
         found += [n for ref in running_refs(sentence) if ref.of_motion for n in ref.numbers]
     return list(dict.fromkeys(found))
+
+
+#: a sentence that is only a citation of docket entries: "(ECF Nos. 28, 38, 44, 51, 53)."
+_CITATION_ONLY = re.compile(r"\(\s*(?:ECF|Dkts?|Docs?|Docket)\b[^()]{0,40}\)\.?", re.I)
+_EARLIER_RULING = re.compile(r"\b(?:order|opinion|ruling)\b", re.I)
+
+
+def _cites_motion_before(sentences: Sequence[str], i: int, words: OrderWords) -> bool:
+    """Whether sentence ``i`` is a citation alone that gives the docket numbers of the motions
+    or requests the sentence before it names ("Plaintiff asks to redact portions of its
+    response. (ECF No. 38)."), not of an earlier order ("... the Court's previous order ...
+    (ECF No. 18).")."""
+    if i == 0 or not _CITATION_ONLY.fullmatch(sentences[i].strip()):
+        return False
+    before = sentences[i - 1]
+    asked = _MOTION_NOUN_ANY.search(before) or words.requests.find(before)
+    return bool(asked) and not _EARLIER_RULING.search(before)
 
 
 def every_motion(sentence: str, words: OrderWords, numbered: Sequence[str]) -> list[str]:
