@@ -128,3 +128,25 @@ def test_what_a_party_seeking_to_seal_must_do_is_the_rule_not_an_act() -> None:
         " to seal. Defendants shall file a redacted version within 7 days of this order.\n",
         dated=date(2022, 10, 21),
     ) == [("defendant", 7, date(2022, 10, 28))]
+
+
+def test_an_extent_said_before_the_outcome_names_the_part_it_rules_on() -> None:
+    draft = read_order(
+        "ORDER DENYING DEFENDANT'S MOTION TO COMPEL (DOCKET 252)\n\nDefendant's Motion is denied."
+        " However, to the extent that Defendant's Motion sought production of a privilege log,"
+        " the motion is denied as moot.\n"
+    )
+    assert [(r.document, r.outcome.value) for r in draft.rulings if r.document] == [
+        ("production of a privilege log", "moot")
+    ]
+
+
+def test_a_proposed_order_rejected_is_refused_and_an_argument_rejected_is_not() -> None:
+    assert _whole(
+        "ORDER\n\nThis matter is before me on the parties' Stipulated Protective Order. For the"
+        " following reasons, the Proposed Protective Order is REJECTED.\n"
+    ) == [("protective-order", "denied")]
+    assert (
+        _whole("ORDER\n\nThe Court rejects Defendant's argument that the exhibits are public.\n")
+        == []
+    )

@@ -22,6 +22,7 @@ __all__ = [
     "every_motion",
     "first_motion_named",
     "joined_kinds",
+    "movant_of",
     "numbered_motions",
 ]
 
@@ -156,3 +157,18 @@ def caption_only(docket: str, sentence: str, text: str) -> bool:
     if heading is None:
         return False
     return len(re.findall(rf"(?<![\d-]){re.escape(docket)}(?![\d-])", text)) == 1
+
+
+_MOTION_NOUN = re.compile(r"[\w\s'\u2019,-]{0,40}?\b(?:motions?|requests?|applications?)\b", re.I)
+
+
+def movant_of(words: OrderWords, sentence: str, before: int) -> str | None:
+    """Whose motion: the party named just before "motion" or "request" ("Defendants' request
+    to claw back", "GRANTS Defendant's motion"), else the first party named before ``before``
+    (the outcome)."""
+    named = words.parties.find(sentence)
+    owner = next((f for f in named if _MOTION_NOUN.match(sentence, f.end)), None)
+    if owner is not None:
+        return owner.label
+    first = [f for f in named if f.start < before]
+    return first[0].label if first else None

@@ -29,6 +29,7 @@ __all__ = [
     "discovery_papers",
     "docket_refs",
     "joined_paper",
+    "leading_extent",
     "rejoin_broken_words",
     "running_refs",
     "subject_papers",
@@ -226,3 +227,21 @@ def rejoin_broken_words(text: str, words: frozenset[str]) -> str:
         return match[1] if (match[1] + match[2]).lower() in words else match[0]
 
     return re.sub(r"\b([A-Z]{2,}|[A-Z][a-z]+)\s(?=([A-Z]{1,6}|[a-z]{1,6})\b)", join, text)
+
+
+#: an extent said before the outcome it limits: "to the extent that Defendant's Motion sought
+#: production of a privilege log, the motion is denied as moot"
+_LEADING_EXTENT = re.compile(
+    r"\bto\s+the\s+extent\s+(?:that\s+)?(?:[\w'\u2019]+\s+){0,3}?(?:motions?|requests?|"
+    r"applications?)\s+(?:seeks?|sought|requests?|requested|asks?|asked)\s+(?:for\s+)?"
+    r"(?P<document>[^,;]{3,120}),",
+    re.I,
+)
+
+
+def leading_extent(sentence: str, outcome: int) -> str | None:
+    """What a motion asked for, named in an extent clause before the outcome at ``outcome``
+    ("to the extent that Defendant's Motion sought production of a privilege log, the motion is
+    denied as moot": "production of a privilege log"); None if there is none."""
+    extent = _LEADING_EXTENT.search(sentence, 0, outcome)
+    return extent["document"].strip() if extent else None

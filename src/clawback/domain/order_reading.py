@@ -72,12 +72,14 @@ from clawback.domain.order_motions import (
     every_motion,
     first_motion_named,
     joined_kinds,
+    movant_of,
     numbered_motions,
 )
 from clawback.domain.order_papers import (
     discovery_papers,
     docket_refs,
     joined_paper,
+    leading_extent,
     paper_named,
     rejoin_broken_words,
     subject_papers,
@@ -98,21 +100,6 @@ _QUALIFIER = re.compile(
 )
 _ORDERING_VOICE = re.compile(r"\bORDER(?:ED|S)?\b|\bIT IS\b|\bFURTHER\b")
 _PART_END = re.compile(r",|;|\.\s|\.$|\s+and\s+(?:is\s+)?(?:otherwise\s+)?\w+ed\b", re.I)
-
-
-_MOTION_NOUN = re.compile(r"[\w\s'\u2019,-]{0,40}?\b(?:motions?|requests?|applications?)\b", re.I)
-
-
-def _movant(words: OrderWords, sentence: str, before: int) -> str | None:
-    """Whose motion: the party named just before "motion" or "request" ("Defendants' request
-    to claw back", "GRANTS Defendant's motion"), else the first party named before ``before``
-    (the outcome)."""
-    named = words.parties.find(sentence)
-    owner = next((f for f in named if _MOTION_NOUN.match(sentence, f.end)), None)
-    if owner is not None:
-        return owner.label
-    first = [f for f in named if f.start < before]
-    return first[0].label if first else None
 
 
 class _Reader:
@@ -301,8 +288,8 @@ class _Reader:
         if not outcomes:
             return []
         ordering = bool(_ORDERING_VOICE.search(sentence)) or any(
-            sentence[f.start : f.end].split()[0].isupper()
-            for f in outcomes  # "DENIED as moot"
+            any(len(w) > 2 and w.isupper() for w in sentence[f.start : f.end].split())
+            for f in outcomes  # "DENIED as moot", "Order is REJECTED"
         )
         directing = any(sentence[f.start : f.end].lower().startswith("shall ") for f in outcomes)
         named = re.search(r"\b(?:Court|motions?|requests?)\b", sentence, re.I)
@@ -314,7 +301,7 @@ class _Reader:
         named_before = any(m.start < outcomes[0].start for m in motions)
         if self.last_motion and _THE_MOTION.match(sentence) and not named_before:
             motion = self.last_motion  # "The motion is also denied to the extent ..."
-        movant = _movant(self.words, sentence, outcomes[0].start)
+        movant = movant_of(self.words, sentence, outcomes[0].start)
         exhibits = self._exhibits(sentence, cited)
         reason = self._reason(sentence, flat)
         kinds = {_outcome(f.label) for f in outcomes}
@@ -433,6 +420,8 @@ class _Reader:
             remainder = self.words.remainders.find(before)
             if remainder and not before[remainder[-1].end :].strip():
                 named.append(("the rest", result))
+        if (asked := leading_extent(sentence, outcomes[0].start)) is not None:
+            named.append((asked, _outcome(outcomes[0].label)))
         remaining = [f for f in self.words.remaining.find(sentence) if f.end <= outcomes[0].start]
         if not named and remaining:  # "Defendants' motion to seal the remaining exhibits is denied"
             said = sentence[remaining[0].start : remaining[0].end]
