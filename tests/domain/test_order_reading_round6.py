@@ -150,3 +150,17 @@ def test_a_proposed_order_rejected_is_refused_and_an_argument_rejected_is_not() 
         _whole("ORDER\n\nThe Court rejects Defendant's argument that the exhibits are public.\n")
         == []
     )
+
+
+def test_those_motions_are_the_ones_numbered_after_see_not_the_papers_after_i_e() -> None:
+    draft = read_order(
+        "OPINION AND ORDER\n\nBefore the Court are two motions to seal and/or redact documents,"
+        " see ECF Nos. 83, 95. For the reasons discussed herein, those motions are GRANTED.\n\n"
+        "BACKGROUND\n\nPlaintiff filed a motion to redact portions of its brief (i.e., ECF Nos."
+        " 86, 88). See ECF No. 83. Defendants filed a motion to redact their opposition (i.e.,"
+        " ECF Nos. 96, 100). See ECF No. 95.\n"
+    )
+    assert sorted((r.docket, r.outcome.value) for r in draft.rulings) == [
+        ("83", "granted"),
+        ("95", "granted"),
+    ]

@@ -55,12 +55,17 @@ _RUNNING = re.compile(
     re.I,
 )
 _MOTION_WORD = re.compile(r"motions?|applications?|requests?|petitions?", re.I)
+#: the words before a motion's running docket numbers: "motions to seal, Docket Nos. 436 and
+#: 437", "three motions to seal and/or redact documents, see ECF Nos. 83, 95, 112"
 _OF_MOTION = re.compile(
-    r"\b(?:motions?|applications?|requests?)(?:\s+to\s+[a-z]+(?:\s+[a-z]+){0,2})?\s*"
-    r"(?:(?:filed|docketed|found|entered)\s+)?(?:at|,)?$",
+    r"\b(?:motions?|applications?|requests?)(?:\s+to\s+[a-z]+(?:\s+[a-z/]+){0,3})?\s*"
+    r"(?:(?:filed|docketed|found|entered)\s+)?(?:at|,)?(?:\s*\bsee)?$",
     re.I,
 )
 _NUMBER = re.compile(r"\d+(?:\s*-\s*\d+)?")
+#: a bracket that says which papers the words before it are: "portions of its motion for
+#: default judgment (i.e., ECF Nos. 86, 88, 90)": those papers' numbers, no motion's
+_DESCRIBED = re.compile(r"\(\s*(?:i\.\s?e\.|e\.\s?g\.)\s*,?$", re.I)
 _TITLE_SMALL = frozenset(
     {"of", "to", "for", "in", "and", "the", "on", "from", "under", "with", "a", "an"}
 )
@@ -90,7 +95,10 @@ def docket_refs(segment: str, papers: Vocabulary) -> list[DocketRef]:
         word = _LAST_WORD.search(segment, 0, match.start())
         named = papers.find(word[1]) if word else []
         direct = word is not None and "," not in segment[word.end(1) : match.start()]
-        if word and direct and named and not _in_motion_title(segment, word.start(1)):
+        described = _DESCRIBED.search(segment, 0, match.start() + 1) is not None
+        if described or (
+            word and direct and named and not _in_motion_title(segment, word.start(1))
+        ):
             close = segment.find(")", match.end(), match.end() + 80)
             end = close + 1 if close >= 0 else match.end()
             paper = _LEADING.sub("", segment[start:end]).strip()
