@@ -164,3 +164,12 @@ def test_those_motions_are_the_ones_numbered_after_see_not_the_papers_after_i_e(
         ("83", "granted"),
         ("95", "granted"),
     ]
+
+
+def test_motions_numbered_between_dashes_are_ruled_and_those_in_a_reason_are_not() -> None:
+    draft = read_order(
+        "ORDER\n\nBefore the Court are the parties' motions to seal. ECF Nos. 473, 477. Thus,"
+        " because the joint motion\u2014ECF No. 477\u2014supersedes the provisional motion, the"
+        " parties' provisional motion\u2014ECF No. 473\u2014is hereby DENIED AS MOOT.\n"
+    )
+    assert [(r.docket, r.outcome.value) for r in draft.rulings] == [("473", "moot")]

@@ -18,6 +18,9 @@ from clawback.domain.outcomes import Result
 __all__ = ["DocketRulings"]
 
 _SUBJECT_GAP = re.compile(r"\s*(?:is|are|was|were|shall\s+be)\s+(?:hereby\s+)?", re.I)
+#: a clause that gives a reason, still open where a docket number stands: the motions it
+#: names are the reason, not the thing ruled
+_GIVES_REASON = re.compile(r"\b(?:because|since)\b[^,;]*$", re.I)
 _PLURAL = re.compile(r"\b(?:motions|applications|requests)\b", re.I)
 #: the words that join a second docket number to a motion's ("ECF No. 780 and ECF No. 814")
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)?\s*", re.I)
@@ -86,6 +89,8 @@ class DocketRulings:
         refs = running_refs(sentence)
         subjects = [r for r in refs if self._subject_of(sentence, r, outcomes)]
         for ref in subjects or refs:
+            if _GIVES_REASON.search(sentence, 0, ref.start):
+                continue  # "because the joint motions\u2014ECF Nos. 477, 504 & 509\u2014supersede"
             result = clause_outcome(sentence, ref, outcomes) if mixed else whole
             joined = _JOINED.fullmatch(sentence[last_motion_end : ref.start])
             if ref.of_motion or ref in subjects or (last_motion_end >= 0 and joined):

@@ -56,10 +56,11 @@ _RUNNING = re.compile(
 )
 _MOTION_WORD = re.compile(r"motions?|applications?|requests?|petitions?", re.I)
 #: the words before a motion's running docket numbers: "motions to seal, Docket Nos. 436 and
-#: 437", "three motions to seal and/or redact documents, see ECF Nos. 83, 95, 112"
+#: 437", "three motions to seal and/or redact documents, see ECF Nos. 83, 95, 112", "the
+#: parties' provisional motions\u2014ECF Nos. 473, 495 & 508\u2014are hereby DENIED AS MOOT"
 _OF_MOTION = re.compile(
     r"\b(?:motions?|applications?|requests?)(?:\s+to\s+[a-z]+(?:\s+[a-z/]+){0,3})?\s*"
-    r"(?:(?:filed|docketed|found|entered)\s+)?(?:at|,)?(?:\s*\bsee)?$",
+    r"(?:(?:filed|docketed|found|entered)\s+)?(?:at|,|\u2014|\u2013|--)?(?:\s*\bsee)?$",
     re.I,
 )
 _NUMBER = re.compile(r"\d+(?:\s*-\s*\d+)?")
