@@ -60,6 +60,10 @@ def test_a_ruling_a_party_reports_rules_on_nothing() -> None:
         "ORDER\n\nThe bank moves for leave to file its opposition under seal. The Court will deny"
         " the motion. The bank notes that the Court granted plaintiff's earlier motion to seal.\n"
     ) == [("seal", "denied")]
+    assert _whole(
+        "ORDER\n\nThe Court will deny the motion to seal. In support of the motion, Plaintiff"
+        " states that the exhibits are confidential and thus should be sealed.\n"
+    ) == [("seal", "denied")]
 
 
 def test_an_earlier_memorandum_named_by_its_ruling_rules_on_nothing() -> None:
