@@ -177,3 +177,9 @@ def test_motions_numbered_between_dashes_are_ruled_and_those_in_a_reason_are_not
         " parties' provisional motion\u2014ECF No. 473\u2014is hereby DENIED AS MOOT.\n"
     )
     assert [(r.docket, r.outcome.value) for r in draft.rulings] == [("473", "moot")]
+
+
+def test_denied_except_as_indicated_is_a_denial_in_part() -> None:
+    assert _whole(
+        "ORDER\n\nThe parties' joint motion to seal is denied except as indicated herein.\n"
+    ) == [("seal", "granted_in_part")]
