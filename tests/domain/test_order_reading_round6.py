@@ -183,3 +183,18 @@ def test_denied_except_as_indicated_is_a_denial_in_part() -> None:
     assert _whole(
         "ORDER\n\nThe parties' joint motion to seal is denied except as indicated herein.\n"
     ) == [("seal", "granted_in_part")]
+
+
+def test_a_docket_entry_ruling_on_motions_numbered_in_one_bracket() -> None:
+    draft = read_order(
+        "Court Description: ORDER granting as unopposed the [110, 112] Motions to Seal; denying"
+        " as moot 114 Plaintiff's Motion for Oral Argument. Signed by Judge Carnes on 10/25/12.\n\n"
+        "This case is before the Court on the Joint Plaintiffs'[1] Motion to Seal.\n"
+    )
+    assert [
+        (r.motion, r.docket, r.outcome.value) for r in draft.rulings if r.docket in {"110", "112"}
+    ] == [
+        ("seal", "110", "granted"),
+        ("seal", "112", "granted"),
+    ]
+    assert "1" not in {r.docket for r in draft.rulings}

@@ -45,8 +45,11 @@ _BRACKETED = re.compile(
 #: a docket entry's number before its motion's title ("ORDER granting 218 Motion for
 #: Discovery", "90 97 Motions to File"); never the entry's own number before its "ORDER"
 #: ("Filing 220 ORDER granting 218 Motion")
+#: a docket entry's numbers before the motion they file: "134 Motion to Seal", "the [110, 112,
+#: 134] Motions to Seal" (a bracket glued to a word, "Plaintiffs'[1] Motion", is a footnote's)
 _DOCKET_TEXT = re.compile(
-    r"(?<![\w-])(?P<list>\d{1,4})\s+(?:(?!(?:order|granting|denying)\b)\w+\s+){0,3}?Motion\b",
+    r"(?:(?<![\w-])(?P<list>\d{1,4})|(?<!\S)\[(?P<listed>\d{1,4}(?:\s*,\s*\d{1,4})*)\])\s+"
+    r"(?:(?!(?:order|granting|denying)\b)\w+\s+){0,3}?Motions?\b",
     re.I,
 )
 _RUNNING = re.compile(
@@ -108,7 +111,10 @@ def docket_refs(segment: str, papers: Vocabulary) -> list[DocketRef]:
         else:
             refs.append(DocketRef(numbers, None))
     if not refs:
-        refs = [DocketRef((m["list"],), None) for m in _DOCKET_TEXT.finditer(segment)]
+        refs = [  # "134 Motion to Seal", "the [110, 112, 134] Motions to Seal"
+            DocketRef((m["list"],) if m["list"] else tuple(re.findall(r"\d+", m["listed"])), None)
+            for m in _DOCKET_TEXT.finditer(segment)
+        ]
     return refs
 
 
