@@ -198,3 +198,16 @@ def test_a_docket_entry_ruling_on_motions_numbered_in_one_bracket() -> None:
         ("seal", "112", "granted"),
     ]
     assert "1" not in {r.docket for r in draft.rulings}
+
+
+def test_each_motion_of_a_numbered_list_keeps_its_own_kind() -> None:
+    draft = read_order(
+        "ORDER regarding Motions to Seal. The Court (1) GRANTS Defendant's Motion to Seal its"
+        " opposition to the motion for class certification, Dkt. No. 229 ; (2) GRANTS"
+        " Plaintiffs' Motion to File Information Designated as Confidential in Open Court, Dkt."
+        " No. 270 . The Clerk of the Court is directed to unseal docket entries 272 and 273 .\n"
+    )
+    assert sorted((r.motion, r.docket, r.outcome.value) for r in draft.rulings) == [
+        ("seal", "229", "granted"),
+        ("unseal", "270", "granted"),
+    ]

@@ -94,8 +94,13 @@ class DocketRulings:
             result = clause_outcome(sentence, ref, outcomes) if mixed else whole
             joined = _JOINED.fullmatch(sentence[last_motion_end : ref.start])
             if ref.of_motion or ref in subjects or (last_motion_end >= 0 and joined):
+                # each motion of a list its own kind: "(1) GRANTS Healthy Paws' Motion to Seal
+                # ..., Dkt. No. 229; (2) GRANTS Plaintiffs' Motion to File Information ... in
+                # Open Court, Dkt. No. 270"
+                named = self.words.motions.find(sentence, max(last_motion_end, 0), ref.start)
+                kind = named[0].label if named else motion
                 last_motion_end = ref.end
-                motions.extend((motion, n, result) for n in ref.numbers)
+                motions.extend((kind, n, result) for n in ref.numbers)
             elif ref.numbers and set(ref.numbers) <= self.motion_dockets:
                 papers.extend((n, ref.written, result) for n in ref.numbers)
         return motions, papers

@@ -49,10 +49,12 @@ class Vocabulary:
             else re.compile(r"(?!)")  # no phrases: never found
         )
 
-    def find(self, text: str) -> list[Found]:
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
+        """Each place a phrase stands in ``text`` (within ``start``-``end`` when given)."""
+        found = self._pattern.finditer(text, start, len(text) if end is None else end)
         return [
             Found(self._label_of[" ".join(m.group().lower().split())], m.start(), m.end())
-            for m in self._pattern.finditer(text)
+            for m in found
         ]
 
 
