@@ -211,3 +211,10 @@ def test_each_motion_of_a_numbered_list_keeps_its_own_kind() -> None:
         ("seal", "229", "granted"),
         ("unseal", "270", "granted"),
     ]
+
+
+def test_a_request_that_a_party_be_compelled_to_produce_is_a_motion_to_compel() -> None:
+    assert _whole(
+        "OPINION AND ORDER\n\nPlaintiff's request that defendant be compelled to produce certain"
+        " documents specified in the Opinion and Order is DENIED.\n"
+    ) == [("compel", "denied")]
