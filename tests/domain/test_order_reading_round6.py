@@ -218,3 +218,15 @@ def test_a_request_that_a_party_be_compelled_to_produce_is_a_motion_to_compel() 
         "OPINION AND ORDER\n\nPlaintiff's request that defendant be compelled to produce certain"
         " documents specified in the Opinion and Order is DENIED.\n"
     ) == [("compel", "denied")]
+
+
+def test_papers_that_should_be_held_under_seal_are_sealed() -> None:
+    draft = read_order(
+        "ORDER\n\nThe Court determines that Defendants have met the requirements, and that"
+        " Exhibit A attached thereto, and the Memorandum in support of this Motion to Seal should"
+        " be held under seal.\n"
+    )
+    assert sorted((r.exhibit or r.document or "-", r.outcome.value) for r in draft.rulings) == [
+        ("A", "granted"),
+        ("the Memorandum", "granted"),
+    ]
