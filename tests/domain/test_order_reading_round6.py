@@ -132,6 +132,11 @@ def test_what_a_party_seeking_to_seal_must_do_is_the_rule_not_an_act() -> None:
         " to seal. Defendants shall file a redacted version within 7 days of this order.\n",
         dated=date(2022, 10, 21),
     ) == [("defendant", 7, date(2022, 10, 28))]
+    assert _acts(
+        "ORDER\n\nA party seeking to keep Exhibit 4 sealed must file a declaration within 7 days"
+        " of this order.\n",
+        dated=date(2022, 10, 21),
+    ) == [("joint", 7, date(2022, 10, 28))]
 
 
 def test_an_extent_said_before_the_outcome_names_the_part_it_rules_on() -> None:

@@ -62,7 +62,8 @@ _FIXED = re.compile(
     re.I,
 )
 #: a sentence about any party at all ("A party seeking to file a confidential document under
-#: seal must file a motion to seal"): the rule the order applies, not an act it sets
+#: seal must file a motion to seal"): the rule the order applies, not an act it sets, unless it
+#: sets a time ("A party seeking to keep Exhibit 4 sealed must file a declaration within 7 days")
 _A_PARTY = re.compile(r"\W*(?:a|an)\s+(?:party|litigant|movant)\b", re.I)
 _TRIGGER = re.compile(r"^\s*(?:of|after|from|following)\s+(?P<event>[^,;.]+)", re.I)
 
@@ -123,7 +124,9 @@ class ActReader:
             None,
         )
         if directive is not None:
-            if _A_PARTY.match(sentence):
+            if _A_PARTY.match(sentence) and not (
+                _WITHIN.search(sentence) or _FIXED.search(sentence)
+            ):
                 return None  # "A party may file a Motion to Seal ...": the rule, not a leave
             party = party_named(self.words, sentence[: directive.start])
         elif directs is not None:
