@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -493,3 +494,25 @@ def test_format_ranges_parses_back(rngs: list[BatesRange]) -> None:
     if sum(len(r) for r in rngs) <= 200:
         # joining only consecutive neighbours keeps every page, in the order given
         assert page_list(parsed) == page_list(rngs)
+
+
+def _read(read: Callable[[str], BatesNumber], text: str) -> tuple[str, int, int] | str:
+    try:
+        n = read(text)
+    except BatesError as refused:
+        return f"refused: {refused}"
+    return (n.prefix, n.number, n.width)
+
+
+@settings(max_examples=200)
+@given(
+    st.one_of(
+        numbers().map(str),
+        st.text(alphabet="ABab0189-_. \u2011\n", max_size=14),
+        st.sampled_from(["Bates No. ABC-0001", "BATES NOS-0001", "ABC000123.4", "ABC- 0001"]),
+    )
+)
+def test_a_stored_number_reads_as_parse_reads_it(text: str) -> None:
+    """``stored`` (how a Bates column reads its text back) takes the short way for text as
+    ``str`` writes a number, and gives what ``parse`` gives for any text at all."""
+    assert _read(BatesNumber.stored, text) == _read(BatesNumber.parse, text)

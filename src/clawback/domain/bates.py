@@ -37,6 +37,7 @@ class BatesError(InvalidInput):
 #: The separators a prefix may hold, which its series (its comparison key) drops.
 SEPARATORS = "-_. "
 _DROP_SEPARATORS = str.maketrans("", "", SEPARATORS)
+_DIGITS = "0123456789"
 # A word: digits inside it, or at its end just before an underscore ("NG7_").
 _SEGMENT = r"[A-Za-z](?:[A-Za-z]|[0-9]+(?=[A-Za-z]|_))*"
 _PREFIX = rf"{_SEGMENT}(?:[-_. ]{_SEGMENT})*[-_. ]?"
@@ -89,6 +90,13 @@ def _parse_number(text: str, shown: str) -> BatesNumber:
     return number
 
 
+@functools.lru_cache(maxsize=1024)
+def _is_prefix(prefix: str) -> bool:
+    """Whether ``prefix`` is a Bates prefix: asked of every number made, of a few prefixes
+    (a case has a handful of productions), so each is matched once."""
+    return _PREFIX_RE.fullmatch(prefix) is not None
+
+
 #: The largest counter: 18 digits, as no production stamps more, and every database's 64-bit
 #: integer column holds it (a longer one typed into a filter is refused, not sent to SQL).
 MAX_NUMBER = 10**18 - 1
@@ -110,7 +118,7 @@ class BatesNumber:
 
     def __post_init__(self) -> None:
         shown = f"{self.prefix}{self.number}"
-        if not _PREFIX_RE.fullmatch(self.prefix):
+        if not _is_prefix(self.prefix):
             raise BatesError(f"not a Bates prefix: {self.prefix!r}")
         if self.number < 0:
             raise BatesError(f"Bates number below zero: {shown!r}")
@@ -123,6 +131,19 @@ class BatesNumber:
     def parse(cls, text: str) -> BatesNumber:
         """Read one Bates number, tolerating a "Bates No." label and stray spaces."""
         return _parse_number(_clean(text), text)
+
+    @classmethod
+    def stored(cls, text: str) -> BatesNumber:
+        """Read a Bates number as ``str`` wrote it (as a Bates column keeps it): its prefix,
+        then its digits. A page view reads hundreds (its document's pages, their neighbours),
+        and ``parse``'s tolerance of labels, look-alike hyphens and broken lines is most of
+        each one's cost; anything not written so is read by ``parse``, so the two never
+        differ."""
+        prefix = text.rstrip(_DIGITS)  # a prefix never ends in a digit
+        digits = text[len(prefix) :]
+        if digits and _is_prefix(prefix) and not _LABEL_RE.match(text):
+            return cls(prefix, int(digits), len(digits))
+        return cls.parse(text)
 
     @property
     def series(self) -> str:

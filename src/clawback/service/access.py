@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select, true
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from clawback.domain import claims as claim_rules
@@ -127,7 +127,11 @@ def visible(actor: Actor, d: type[t.Document] = t.Document) -> ColumnElement[boo
         and_(d.held_by == Side.producing.value, d.produced.is_not(None), delivered),
     )
     tiers = sorted(actor.tiers)
-    tier_ok = or_(d.tier.is_(None), d.tier.in_(tiers)) if tiers else d.tier.is_(None)
+    # No tier, or one of these: NULL IN (...) is NULL, taken as true. Said as one condition,
+    # not "IS NULL OR IN", which SQLite (no statistics kept) answers with two searches of the
+    # tier index, then sorts every document found: a listing's first hundred took 60 ms at
+    # 10,000 documents instead of a walk of the listing's index.
+    tier_ok = func.coalesce(d.tier.in_(tiers), true()) if tiers else d.tier.is_(None)
     return and_(reaches, tier_ok, ~d.sequestered, ~d.withheld)
 
 

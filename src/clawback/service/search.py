@@ -14,6 +14,14 @@ the page's row, which holds its text.
 A common word is on most pages: counting every one of them is most of the time such a search
 takes. The count stops at the cap (``COUNT_UP_TO``, or the end of the page shown if that is
 further), and when the page of hits came back short it is the count (no second query at all).
+
+Checked match by match, a person who may see few of the record's pages (the public, a seat
+shown one production) has every match of a common word walked and checked for the few it
+may name: at 100,000 pages, two thirds of a second for the public's four. So a search first
+asks how many pages the person may see (one pass over the documents, summing their page
+counts); at most ``FEW_PAGES`` of the record's, the index is asked about those pages only,
+page by page (``_few_pages``), and its other matches are never read. Either way the same
+condition: which plan is taken changes the time a search takes, never its answer.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from sqlalchemy import (
     ColumnElement,
     FromClause,
     Integer,
+    Select,
     column,
     func,
     literal,
@@ -40,7 +49,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import TableClause
 
 from clawback.domain import search as search_language
-from clawback.domain.access import full_view
+from clawback.domain.access import full_view, sees_everything
 from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesNumber
 from clawback.service import access as access_rules
@@ -53,6 +62,12 @@ from clawback.storage import tables as t
 _SEEN = aliased(t.Document, name="seen")
 #: Pages a search counts exactly; past it a search says "more than" this many.
 COUNT_UP_TO = 1000
+#: A person who may see at most this share of the record's pages is searched among them, each
+#: looked up in the index (~0.1 ms a page), instead of each match being checked (~3 us a match,
+#: every match of a common word when few are the person's).
+FEW_PAGES = 0.01
+#: ... and no more documents than this (a person who may see more is found out after these).
+FEW_DOCUMENTS = 1000
 #: How a snippet marks the words found, and the words shown around them.
 MARK = ("\u00ab", "\u00bb")
 SNIPPET_WORDS = 24
@@ -110,7 +125,17 @@ def hits(
     """The ``limit`` pages from ``offset`` that answer ``query`` among those ``actor`` may see,
     in the order they came in, and how many answer (exactly up to ``count_up_to``)."""
     asked = _matching(s, query, access_rules.text_column(actor))
-    found = _page_of_hits(s, asked, _may_see(actor, t.Page.__table__.c.document_id), limit, offset)
+    few = _few_pages(s, actor)
+    may_see: ColumnElement[bool]
+    counted_may_see: ColumnElement[bool]
+    if few is not None:  # the person's few pages, each asked of the index
+        asked = asked._replace(counted_from=asked.index_alone)
+        may_see = asked.order.in_(few)
+        counted_may_see = may_see
+    else:  # each match checked against its document
+        may_see = _may_see(actor, t.Page.__table__.c.document_id)
+        counted_may_see = _may_see(actor, asked.document_of)
+    found = _page_of_hits(s, asked, may_see, limit, offset, one_statement=few is None)
     bound = max(count_up_to, offset + limit)
     if len(found) < limit and (found or offset == 0):
         total = offset + len(found)  # the page came back short: every answer is counted
@@ -121,7 +146,7 @@ def hits(
         counted = (
             select(literal(1))
             .select_from(asked.counted_from)
-            .where(asked.matches, _may_see(actor, asked.document_of), *after)
+            .where(asked.matches, counted_may_see, *after)
             .limit(bound + 1 - before)
         )
         total = before + (s.scalar(select(func.count()).select_from(counted.subquery())) or 0)
@@ -156,8 +181,36 @@ def _may_see(actor: Actor, document_id: ColumnElement[Any]) -> ColumnElement[boo
     )
 
 
+def _few_pages(s: Session, actor: Actor) -> Select[tuple[int]] | None:
+    """The ids of the pages ``actor`` may see, as a subquery, when they are at most
+    ``FEW_PAGES`` of the record's (the highest page id); None when they are more, or every
+    page. Asked of at most ``FEW_DOCUMENTS`` + 1 documents the person may see, so a person
+    who may see many is told so after a few (only the plan hangs on this, never the answer:
+    the documents' page counts and the highest id are estimates enough)."""
+    if sees_everything(actor):
+        return None
+    seen = access_rules.visible(actor, _SEEN)
+    first = select(_SEEN.page_count).where(seen).limit(FEW_DOCUMENTS + 1).subquery()
+    page = t.Page.__table__
+    documents, pages, every = s.execute(
+        select(
+            func.count(),
+            func.coalesce(func.sum(first.c.page_count), 0),
+            select(func.coalesce(func.max(page.c.id), 0)).scalar_subquery(),
+        ).select_from(first)
+    ).one()
+    if documents > FEW_DOCUMENTS or pages > every * FEW_PAGES:
+        return None
+    return select(page.c.id).where(page.c.document_id.in_(select(_SEEN.id).where(seen)))
+
+
 def _page_of_hits(
-    s: Session, asked: _Asked, may_see: ColumnElement[bool], limit: int, offset: int
+    s: Session,
+    asked: _Asked,
+    may_see: ColumnElement[bool],
+    limit: int,
+    offset: int,
+    one_statement: bool = True,
 ) -> list[tuple[Any, ...]]:
     """The ``limit`` hits from ``offset`` as (page id, Bates number, exhibit, exhibit as
     written, control number, side holding it, docket entry, page index, snippet), in order.
@@ -166,7 +219,9 @@ def _page_of_hits(
     SQLite that is one statement: FTS5 hands its matches over in page order, and SQLite makes
     a row's columns (the snippet among them) only for the rows it returns, never for those the
     OFFSET skips. PostgreSQL would run ts_headline (which parses the page's text again) on the
-    skipped rows too, so there the page ids come first and the rest for those pages after."""
+    skipped rows too, so there the page ids come first and the rest for those pages after; on
+    SQLite too when the index is asked page by page (not ``one_statement``: the pages then come
+    in no order the planner knows, and every match would have its snippet made to be sorted)."""
     named = (
         t.Page.id,
         t.Page.bates,
@@ -185,7 +240,7 @@ def _page_of_hits(
         .limit(limit)
         .offset(offset)
     )
-    if s.get_bind().dialect.name == "sqlite":
+    if one_statement and s.get_bind().dialect.name == "sqlite":
         shown = in_order.with_only_columns(*named, asked.snippet).join(
             t.Document, t.Page.document_id == t.Document.id
         )
@@ -233,8 +288,9 @@ _PAGE_DOCUMENT = _IndexedBy(
 class _Asked(NamedTuple):
     """A query put to one engine: where to search (``source``, the page joined to what
     answers), the condition that the index answers, the snippet of the text with the hit
-    marked, the page id to order by, and what the count reads (``counted_from``, the page's
-    document as ``document_of``)."""
+    marked, the page id to order by, what the count reads (``counted_from``, the page's
+    document as ``document_of``), and the index alone (``index_alone``: a count among pages
+    given)."""
 
     source: FromClause
     matches: ColumnElement[bool]
@@ -242,6 +298,7 @@ class _Asked(NamedTuple):
     order: ColumnElement[int]
     counted_from: FromClause
     document_of: ColumnElement[Any]
+    index_alone: FromClause
 
 
 def _matching(
@@ -265,6 +322,7 @@ def _matching(
             _PAGE_FTS.c.rowid,
             _PAGE_FTS.join(by_id, by_id.c.id == _PAGE_FTS.c.rowid),
             by_id.c.document_id,
+            _PAGE_FTS,
         )
     config: ColumnElement[Any] = literal_column("'simple'::regconfig")
     tsquery = func.to_tsquery(config, search_language.tsquery(query))
@@ -278,4 +336,5 @@ def _matching(
         page.c.id,
         page,
         page.c.document_id,
+        page,
     )

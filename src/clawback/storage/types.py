@@ -5,6 +5,7 @@ number, so the database orders and compares Bates numbers as ``BatesNumber`` doe
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from sqlalchemy import BigInteger, ColumnElement, Dialect, String, cast, func, type_coerce
@@ -27,7 +28,15 @@ class Bates(TypeDecorator[BatesNumber]):
         return str(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> BatesNumber | None:
-        return None if value is None else BatesNumber.parse(value)
+        return None if value is None else _read(value)
+
+
+@functools.lru_cache(maxsize=16384)
+def _read(text: str) -> BatesNumber:
+    """A stored Bates number as a value: a page view reads hundreds (its document's pages,
+    their neighbours), the same ones request after request, so each text is read once (a
+    ``BatesNumber`` is immutable: one value serves every read of it)."""
+    return BatesNumber.stored(text)
 
 
 #: What ``rtrim`` strips to leave a stored Bates number's prefix (a prefix never ends in a digit).

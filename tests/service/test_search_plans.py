@@ -1,0 +1,107 @@
+"""A search's two plans give one answer: each match checked against its document, or, for a
+person who may see few of the record's pages, the index asked about those pages only
+(``service.search._few_pages``). Which plan a search takes changes its cost, never a hit, a
+snippet, a total or its "more than"; and the few pages' plan reads none of the other matches."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from clawback.service import Record
+from clawback.service.search import Hits
+from tests.service.test_search import COUNSEL, world
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+from generated import grow  # benchmarks/ is no package
+
+__all__ = ["world"]  # the fixture, shared with tests.service.test_search
+
+REPORTER = "reporter@press.test"
+#: Each asked at several pages, caps and offsets: a page of hits ends short, full, past a cap.
+QUERIES = ["the OR caravan OR shelter OR page", "reason*", '"compelling reasons"']
+PAGINGS = [(50, 0, 1000), (1, 0, 2), (2, 1, 1)]
+
+
+@contextmanager
+def plan(monkeypatch: pytest.MonkeyPatch, few: bool) -> Iterator[None]:
+    """Every search made with one plan: the few pages' (whatever the share) or each match's."""
+    with monkeypatch.context() as patch:
+        patch.setattr("clawback.service.search.FEW_PAGES", 1.0 if few else -1.0)
+        patch.setattr("clawback.service.search.FEW_DOCUMENTS", 10**9 if few else -1)
+        yield
+
+
+def answer(hits: Hits) -> tuple[Any, ...]:
+    return ([(h.name, h.snippet) for h in hits], hits.total, hits.more, hits.offset)
+
+
+def test_both_plans_give_every_person_the_same_answer(
+    world: Record, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world.people.add(REPORTER, name="reporter", side="public", category="public")
+    people = [world, *(world.ctx.workspace.person(p) for p in (COUNSEL, REPORTER))]
+    for who in people:
+        for query in QUERIES:
+            for limit, offset, cap in PAGINGS:
+                found = {}
+                for few in (True, False):
+                    with plan(monkeypatch, few):
+                        found[few] = answer(who.reads.search(query, limit, offset, cap))
+                assert found[True] == found[False], (who.actor.email, query, limit, offset)
+    # and the answers are not all empty: counsel sees 3 of the 5 pages, the reporter none
+    counsel = people[1]
+    with plan(monkeypatch, few=True):
+        assert counsel.reads.search(QUERIES[0]).total == 3
+        assert people[2].reads.search(QUERIES[0]).total == 0
+
+
+@contextmanager
+def steps(ws: Record) -> Iterator[list[int]]:
+    """SQLite's virtual machine steps (in hundreds) of each statement sent while inside: the
+    work a statement does, counted, not timed."""
+    done: list[int] = []
+
+    def started(conn: Any, *_: Any) -> None:
+        done.append(0)
+
+        def step() -> int:
+            done[-1] += 1
+            return 0
+
+        conn.connection.driver_connection.set_progress_handler(step, 100)
+
+    engine = ws.ctx.workspace.engine
+    event.listen(engine, "before_cursor_execute", started)
+    try:
+        yield done
+    finally:
+        event.remove(engine, "before_cursor_execute", started)
+
+
+def test_a_person_who_sees_few_pages_is_searched_among_them_only(
+    database_url: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """2,000 more pages hold "lookout", none of them the reporter's (nothing is filed in
+    public): asked match by match, the search walks all 2,000; among the reporter's pages, it
+    reads none of them, so its work does not grow with the matches it may not name."""
+    if not database_url.startswith("sqlite"):  # asked before the world is made
+        pytest.skip("counted in SQLite's virtual machine steps")
+    world: Record = request.getfixturevalue("world")
+    world.people.add(REPORTER, name="reporter", side="public", category="public")
+    grow(world, 2000, 10, lambda _rng: "a lookout post")
+    reporter = world.ctx.workspace.person(REPORTER)
+    worked = {}
+    for few in (True, False):
+        with plan(monkeypatch, few), steps(world) as done:
+            assert reporter.reads.search("lookout").total == 0
+        worked[few] = sum(done)
+    with steps(world) as done:  # the share chooses the few pages' plan by itself
+        reporter.reads.search("lookout")
+    assert max(sum(done), worked[True]) < worked[False] / 10, (sum(done), worked)
