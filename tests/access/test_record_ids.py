@@ -1,13 +1,14 @@
-"""Names a person gives records (a claim's id, an item's id) are parsed once where they enter:
-one holding a control character (a line break, an escape, a bidirectional override) is
-refused, so no answer, mail subject, log line or export carries it. And the audit trail's CSV
-export holds every cell as text a spreadsheet shows, never runs (as the privilege log's does,
-by the same function), while still verifying byte for byte."""
+"""Names a person gives records (a claim's id, an item's id, a seal motion's docket number)
+are parsed once where they enter: one holding a control character (a line break, an escape, a
+bidirectional override) is refused, so no answer, mail subject, log line or export carries it.
+And the audit trail's CSV export holds every cell as text a spreadsheet shows, never runs (as
+the privilege log's does, by the same function), while still verifying byte for byte."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from clawback.service import Workspace
 from clawback.storage.audit_export import verify_export
 from tests.access.test_enforcement import one_page
 
+DAY = date(2020, 6, 1)
 FORMULA = '=HYPERLINK("http://evil.example","open")'
 
 
@@ -40,6 +42,8 @@ def test_a_claim_or_item_id_with_a_control_character_is_refused(ws: Workspace, g
         ws.claims.claim(given, privilege="law_enforcement", exhibits=[1])
     with pytest.raises(InvalidInput, match="not an item id"):
         ws.items.define(1, given, "TST-00000001", "a word", ["Memo"])
+    with pytest.raises(InvalidInput, match="not a motion's docket number"):
+        ws.sealing.move_to_seal(given, exhibits=[1], kind="non_dispositive", filed_on=DAY)
     assert not [c for c in ws.claims.status() if c["claim"] == given]
 
 

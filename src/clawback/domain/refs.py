@@ -103,18 +103,20 @@ def bates_number(value: BatesNumber | str) -> BatesNumber:
     return value if isinstance(value, BatesNumber) else BatesNumber.parse(value)
 
 
-def record_id(kind: str, text: str) -> str:
+def record_id(kind: str, text: str, longest: int = 80) -> str:
     """A name a person gives a record (a claim's id, an item's id), refused unless it is 1 to
-    80 characters with no control, format or line-separating character (a line break, an
+    ``longest`` characters with no control, format or line-separating character (a line break, an
     escape, a bidirectional override) and no space at either end: it is shown in pages,
     mail subjects, logs and exports, and must read there as it was typed."""
     if (
         not isinstance(text, str)
-        or not 0 < len(text) <= 80
+        or not 0 < len(text) <= longest
         or text != text.strip()
         or any(unicodedata.category(c) in _UNSHOWN for c in text)
     ):
-        raise InvalidInput(f"not {kind} (1 to 80 characters, none a control character): {text!r}")
+        raise InvalidInput(
+            f"not {kind} (1 to {longest} characters, none a control character): {text!r}"
+        )
     return text
 
 

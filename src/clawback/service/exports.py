@@ -126,8 +126,8 @@ def calendar(deadlines: Sequence[Deadline], case_number: str) -> str:
         # A recorded act keeps its UID when its day moves or it is done: a calendar that
         # subscribed updates the event instead of adding another.
         uid = (
-            f"deadline-{d.number}-{case}"
-            if d.number is not None
+            f"deadline-{d.ref}-{case}"
+            if d.ref is not None
             else hashlib.sha256(f"{case_number}|{d.act}|{d.due}".encode()).hexdigest()[:32]
         )
         lines += [

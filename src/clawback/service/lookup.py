@@ -166,9 +166,10 @@ def knows_claim(row: t.Claim, exhibits: set[int], papers: set[str]) -> bool:
     return bool(set(row.exhibits) & exhibits or set(row.papers or ()) & papers)
 
 
-def challenge(s: Session, actor: Actor, number: int) -> t.Challenge:
-    """The designation challenge ``number``, if the actor may know of its document."""
-    row = s.get(t.Challenge, number)
+def challenge(s: Session, actor: Actor, number: str) -> t.Challenge:
+    """The designation challenge ``number`` (its reference), if the actor may know of its
+    document."""
+    row = s.scalar(select(t.Challenge).where(t.Challenge.ref == number))
     doc = s.get(t.Document, row.document_id) if row is not None else None
     if row is None or doc is None or not allowed(s, actor, doc, Need.know):
         raise NotFound(f"no challenge {number}")
@@ -204,8 +205,9 @@ def deadline_shown(
     return knows_all(known, list(row.exhibits or ()))
 
 
-def deadline(s: Session, actor: Actor, number: int) -> t.Deadline:
-    row = s.get(t.Deadline, number)
+def deadline(s: Session, actor: Actor, number: str) -> t.Deadline:
+    """The deadline the reference ``number`` names, if ``actor``'s deadlines list it."""
+    row = s.scalar(select(t.Deadline).where(t.Deadline.ref == number))
     known = known_exhibits(s, actor)
     hidden = unknown_claims(s, actor, [row.claim_id], known) if row and row.claim_id else set()
     if row is None or not deadline_shown(actor, row, known, hidden):

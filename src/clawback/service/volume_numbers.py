@@ -95,9 +95,8 @@ def refuse_others_series(s: Session, first: BatesNumber, side: Side) -> None:
         .where(t.Document.first_series == first.series, t.Document.held_by != side.value)
         .limit(1)
     )
-    if other is None and side is not Side.producing:
-        other = next(iter(series_volumes(s, first.series)), None)
-    if other is not None:
+    volumes = series_volumes(s, first.series) if side is not Side.producing else []
+    if other is not None or volumes:
         raise RuleViolation(
             f"Bates prefix {first.prefix!r} is another side's series in this record: number "
             "what this side brings in under a prefix of its own"
