@@ -109,3 +109,16 @@ def test_a_persons_tokens_are_named_by_references_and_anothers_answers_as_absent
     assert said[0] == said[1]
     counsel.accounts.revoke_token(mine[0])
     assert [k.revoked for k in counsel.accounts.tokens()] == [True, False]
+
+
+def test_a_claims_history_names_no_person_the_reader_may_not_list(ws: Workspace) -> None:
+    """A party lists its own side's people and the court's, never the other side's (the
+    people listing, the audit trail's actors): a claim's history told receiving counsel the
+    producing side's person who gave notice, by address. It says the side instead."""
+    counsel = ws.person(COUNSEL)
+    (claim,) = [c for c in counsel.claims.status() if c["claim"] == "c-aeo"]
+    said = [h["by"] for h in claim["history"]]
+    assert said and PRODUCING not in said, said
+    assert said[0] == "the producing side"
+    (own,) = [c for c in ws.person(PRODUCING).claims.status() if c["claim"] == "c-aeo"]
+    assert own["history"][0]["by"] == PRODUCING

@@ -98,7 +98,6 @@ WORK_PRODUCT = (
 PERSON_SUBJECTS = ("person.", "account.", "login", "logout")
 PERSON_ACTS = ("token.",)
 UNLISTED = "names a person outside those you may list"
-PREVIEW = re.compile(r"operator \(preview as (.+)\)")
 
 #: Entries that count or span a whole volume (``produce ... documents=19``, a Bates span from
 #: first to last page), or fingerprint a whole served privilege log (its rows of exhibits a
@@ -227,14 +226,7 @@ class AuditTrail(Service):
         """Whether this reader may list the person ``who`` (an entry's actor, ``operator``
         or ``operator (preview as ...)`` the workspace's holder): the operator and the court
         every one, a party its own side's and the court's (``People.list``)."""
-        if self.actor.seat in (Side.operator, Side.court):
-            return True
-        previewing = PREVIEW.fullmatch(who)
-        if previewing is not None:  # the operator, looking through someone's eyes
-            who = previewing.group(1)
-        elif who.split(" ", 1)[0] in ("operator", "worker"):
-            return True
-        return sides.get(who.split(" ", 1)[0]) in (self.actor.seat.value, Side.court.value)
+        return lookup.may_list(self.actor, who, sides)
 
     def _unknown_names(self, s: Session, among: set[str] | None = None) -> frozenset[str]:
         """The names of documents this actor may not know of (none for the operator and the
