@@ -292,7 +292,7 @@ def challenge(
 @one_line_errors
 def resolve_challenge(
     ctx: typer.Context,
-    number: int,
+    number: Annotated[str, typer.Argument(help="The challenge's reference.")],
     outcome: Annotated[str, typer.Argument(help="upheld, redesignated or withdrawn.")],
     on: Annotated[str, typer.Option(help="Date (YYYY-MM-DD).")],
     tier: Annotated[str | None, typer.Option(help="The new tier, when redesignated.")] = None,

@@ -239,7 +239,7 @@ def deadlines(
     for d in found:
         status = d.status(as_of)
         out.print(
-            f"{d.number:>3}  {d.due.isoformat()}  {status:9}  {d.says}  [{d.source}]",
+            f"{d.ref or '-':>6}  {d.due.isoformat()}  {status:9}  {d.says}  [{d.source}]",
         )
     if ics is not None:
         record.deliver(ics, record.deadlines.calendar().encode("utf-8"), "calendar")
@@ -250,7 +250,7 @@ def deadlines(
 @one_line_errors
 def done(
     ctx: typer.Context,
-    number: Annotated[int, typer.Argument(help="The deadline's number (see deadlines).")],
+    number: Annotated[str, typer.Argument(help="The deadline's reference (see deadlines).")],
     on: Annotated[str, typer.Option(help="Day it was done (YYYY-MM-DD).")],
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:

@@ -52,7 +52,7 @@ def act(
         source=source or f"order of {order_date}",
     )
     found = _record(ctx, workspace).deadlines.add_act(ordered, served_by)
-    out.print(f"{found.number:>3}  {found.due.isoformat()}  {found.says}  [{found.source}]")
+    out.print(f"{found.ref or '-':>6}  {found.due.isoformat()}  {found.says}  [{found.source}]")
 
 
 @closure_app.command("add")

@@ -61,5 +61,5 @@ def test_challenge_then_redesignation_opens_the_document(ws: Workspace) -> None:
         ws.designations.resolve_challenge(number, "upheld", date(2020, 4, 2))
     with pytest.raises(ClawbackError, match="exactly when"):
         ws.designations.resolve_challenge(number, "upheld", date(2020, 4, 2), tier="AEO")
-    with pytest.raises(NotFound, match="no challenge 99"):
-        ws.designations.resolve_challenge(99, "upheld", date(2020, 4, 2))
+    with pytest.raises(NotFound, match="no challenge zzzzzz"):
+        ws.designations.resolve_challenge("zzzzzz", "upheld", date(2020, 4, 2))

@@ -30,8 +30,8 @@ def done(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     producing.claims.claim("c-conf", privilege="law_enforcement", exhibits=[1], on=world.DAY)
     counsel = workspace.person(world.COUNSEL, Via.web)
     for deadline in counsel.deadlines.list():
-        assert deadline.number is not None
-        counsel.deadlines.complete(deadline.number, world.DAY)
+        assert deadline.ref is not None
+        counsel.deadlines.complete(deadline.ref, world.DAY)
     yield workspace
     workspace.close()
 
@@ -39,15 +39,19 @@ def done(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
 def test_a_deadline_done_is_told_only_to_whoever_the_record_shows_it(
     done: Workspace, tmp_path: Path
 ) -> None:
-    counsel = {d.number for d in done.person(world.COUNSEL).deadlines.list()}
+    counsel = {d.ref for d in done.person(world.COUNSEL).deadlines.list()}
     reader = done.person(world.EMPLOYEE, Via.web)
-    theirs = {d.number for d in reader.deadlines.list()}
+    theirs = {d.ref for d in reader.deadlines.list()}
     assert theirs and counsel > theirs, (counsel, theirs)  # one is beyond their tier
     shown = [e for e in reader.audit.entries(1000) if e.action == "deadline.done"]
-    assert {int(e.subject) for e in shown} == theirs, shown
+    assert {e.subject.removeprefix("deadline ") for e in shown} == theirs, shown
     reader.audit.export(tmp_path / "trail.jsonl")
     exported = [json.loads(line) for line in (tmp_path / "trail.jsonl").read_text().splitlines()]
-    said = {int(e["subject"]) for e in exported if e.get("action") == "deadline.done"}
+    said = {
+        e["subject"].removeprefix("deadline ")
+        for e in exported
+        if e.get("action") == "deadline.done"
+    }
     assert said == theirs, said
 
 

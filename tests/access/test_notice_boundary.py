@@ -76,3 +76,33 @@ def test_a_notice_mails_a_due_date_only_to_whoever_the_record_shows_the_deadline
     assert DUE.search(by[world.COUNSEL, "Claw-back notice: claim c-with-aeo"])
     assert not DUE.search(by[world.EMPLOYEE, "Claw-back notice: claim c-with-aeo"])
     assert DUE.search(by[world.EMPLOYEE, "Claw-back notice: claim c-confidential"])
+
+
+def test_a_refused_mail_tells_the_producing_side_no_receiving_address_or_headcount(
+    mailed: tuple[Workspace, list[Received]], tmp_path: Path
+) -> None:
+    """A mail server's refusal names the address it refused ("550 <who@...>: rejected"):
+    the audit trail the producing side reads and exports says the sending failed and of what
+    kind, never the server's words, nor how many of the receiving side were to be mailed (a
+    head-count of people that side may not list). The server's log keeps the rest."""
+    workspace, _ = mailed
+    kept = workspace.mail
+    with smtp_server() as refusing:
+        refusing.refused = {world.GUESSED, world.COUNSEL, world.EMPLOYEE}
+        workspace.mail = MailSettings(refusing.host, refusing.port, "notices@court.test")
+        try:
+            workspace.person(world.PRODUCING).claims.claim(
+                "c-refused", privilege="law_enforcement", exhibits=[1], on=world.DAY
+            )
+        finally:
+            workspace.mail = kept
+    producing = workspace.person(world.PRODUCING)
+    failed = [e for e in producing.audit.entries(50) if e.action == "notice.mail_failed"]
+    assert [e.subject for e in failed] == ["c-refused"]
+    out = tmp_path / "trail.jsonl"
+    producing.audit.export(out)
+    (line,) = [x for x in out.read_text().splitlines() if "notice.mail_failed" in x]
+    for email in (world.GUESSED, world.COUNSEL, world.EMPLOYEE):
+        assert email not in line
+    assert "recipients" not in line and '"sent"' not in line
+    assert "refused" in line  # the kind of failure, in the record's own words

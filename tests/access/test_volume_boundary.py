@@ -112,3 +112,46 @@ def test_an_import_named_as_the_producing_sides_volume_is_a_volume_of_its_own(
     producing = world.person(PRODUCING, Via.web)
     vol1 = producing.volume_status.volume("VOL1")
     assert (str(vol1.first), str(vol1.last), vol1.documents) == ("TST-00000001",) * 2 + (1,)
+
+
+EMPLOYEE = "staff@plf.test"
+
+
+@pytest.fixture(scope="module")
+def tiers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Workspace, Path]]:
+    """TST-00000001 (Confidential) and TST-00000002 (AEO) produced; a receiving-side employee
+    sees the first and may not know of the second."""
+    where = tmp_path_factory.mktemp("tiers")
+    workspace = Workspace.init(where / "ws")
+    op = workspace.operator()
+    op.matter.load_case(reference_case())
+    op.people.add(
+        EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+    )
+    for k, tier in ((1, "Confidential"), (2, "AEO")):
+        op.ingest.ingest(text_pdf(f"memo {k}"), title=f"memo {k}", exhibit=k)
+        op.designations.designate(k, tier)
+    op.productions.produce([1, 2], "TST-00000001", "VOL1")
+    yield workspace, where
+    workspace.close()
+
+
+def test_an_import_citing_a_hidden_bates_number_answers_as_one_citing_an_absent_one(
+    tiers: tuple[Workspace, Path],
+) -> None:
+    """The record's Bates numbers are one namespace per series, each series its side's: a
+    receiving-side import numbered in the producing side's series is refused for the series,
+    whichever number it cites (the employee's hidden AEO page, a page they see, or a number no
+    page holds); before, the hidden page's number answered "already in the record" and an
+    absent one imported, so a probe told which numbers the employee's tier withholds."""
+    workspace, where = tiers
+    employee = workspace.person(EMPLOYEE, Via.web)
+    said = {}
+    for n, bates in enumerate(("TST-00000002", "TST-00000009", "TST-00000001")):
+        folder = where / f"probe{n}"
+        data = text_pdf(f"probe {n}")
+        dat = _volume(folder, "PROBE", [(bates, bates, "p.pdf", data)])
+        report = employee.imports.volume(folder, dat)
+        said[bates] = (len(report.imported), [p.replace(bates, "<N>") for p in report.problems])
+    assert said["TST-00000002"] == said["TST-00000009"] == said["TST-00000001"], said
+    assert said["TST-00000009"][0] == 0  # refused: the series is the producing side's

@@ -94,8 +94,8 @@ def test_ruling_statuses_and_unsealing(ws: Workspace) -> None:
     assert unseal.status(date(2034, 1, 10)) == "due soon"
     assert unseal.status(date(2030, 1, 1)) == "pending"
     assert unseal.status(date(2034, 2, 1)) == "overdue"
-    assert unseal.number is not None
-    ws.deadlines.complete(unseal.number, date(2034, 1, 16))
+    assert unseal.ref is not None
+    ws.deadlines.complete(unseal.ref, date(2034, 1, 16))
     assert ws.deadlines.list()[0].status(date(2034, 2, 1)) == "done"
 
 

@@ -82,7 +82,7 @@ def test_a_withdrawn_claim_keeps_no_overdue_duty_anywhere(ws: Workspace) -> None
     duties = [d for d in ws.deadlines.list() if d.lifted is not None]
     assert duties and {d.status(LATER) for d in duties} == {"lifted"}
     events = ws.deadlines.calendar().split("BEGIN:VEVENT")[1:]
-    uids = {f"UID:deadline-{d.number}-" for d in duties}
+    uids = {f"UID:deadline-{d.ref}-" for d in duties}
     lifted = [e for e in events if any(uid in e for uid in uids)]
     assert len(lifted) == len(duties) and all("STATUS:CANCELLED" in e for e in lifted)
     others = [e for e in events if e not in lifted]

@@ -170,3 +170,42 @@ def test_the_search_index_is_filled_for_the_pages_already_there(database_url: st
             ).all()
     engine.dispose()
     assert len(found) == 1 and hidden == []
+
+
+def test_deadlines_challenges_and_tokens_already_there_get_distinct_references(
+    database_url: str,
+) -> None:
+    """Migration 0028 on a record made before it: each deadline already recorded is given a
+    reference of its own (``domain.public_refs``), which is then the only name it is shown by."""
+    import re
+    from datetime import date
+
+    import sqlalchemy as sa
+    from alembic import command
+
+    from clawback.storage.db import _config
+
+    engine = connect(database_url)
+    command.upgrade(_config(engine), "0025")
+    deadline = sa.table(
+        "deadline",
+        sa.column("act", sa.Text),
+        sa.column("due", sa.Date),
+        sa.column("trigger", sa.Date),
+        sa.column("source", sa.String),
+        sa.column("done", sa.Boolean),
+        sa.column("exhibits", sa.JSON),
+    )
+    day = date(2020, 6, 1)
+    with engine.begin() as conn:  # Core, naming 0025's columns only
+        for n in range(3):
+            conn.execute(
+                deadline.insert().values(
+                    act=f"act {n}", due=day, trigger=day, source="", done=False, exhibits=[]
+                )
+            )
+    migrate(engine)
+    with engine.connect() as conn:
+        refs = conn.scalars(text("select ref from deadline order by id")).all()
+    engine.dispose()
+    assert len(set(refs)) == 3 and all(re.fullmatch(r"[2-9a-z]{6}", r) for r in refs), refs

@@ -25,6 +25,8 @@ class Mailbox:
     host: str
     port: int
     received: list[Received] = field(default_factory=list)
+    #: addresses this server refuses at RCPT, its refusal naming the address as servers do
+    refused: set[str] = field(default_factory=set)
 
 
 class _Session(socketserver.StreamRequestHandler):
@@ -47,7 +49,11 @@ class _Session(socketserver.StreamRequestHandler):
                 sender, recipients = command.partition(":")[2].strip().strip("<>"), []
                 self.reply("250 OK")
             elif verb == "RCPT":
-                recipients.append(command.partition(":")[2].strip().strip("<>"))
+                address = command.partition(":")[2].strip().strip("<>")
+                if address in self.server.mailbox.refused:
+                    self.reply(f"550 5.1.1 <{address}>: recipient address rejected")
+                    continue
+                recipients.append(address)
                 self.reply("250 OK")
             elif verb == "DATA":
                 self.reply("354 End data with <CR><LF>.<CR><LF>")

@@ -90,8 +90,8 @@ def test_the_feed_holds_one_event_per_deadline_the_holder_may_see_with_stable_ui
     )
     assert public.status_code == 404
     [lodge] = [d for d in site.workspace.operator().deadlines.list() if LODGE in d.act]
-    assert lodge.number is not None
-    site.workspace.operator().deadlines.complete(lodge.number, date(2020, 6, 20))
+    assert lodge.ref is not None
+    site.workspace.operator().deadlines.complete(lodge.ref, date(2020, 6, 20))
     again = events(site, counsel)
     assert again.keys() == first.keys()  # the same events, updated in place
     assert [e for e in again.values() if "STATUS:CANCELLED" in e and LODGE in e]

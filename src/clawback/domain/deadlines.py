@@ -47,7 +47,7 @@ class Deadline:
     days: int | None
     source: str = ""
     done_on: date | None = None
-    number: int | None = None  # the record's number for it, once recorded
+    ref: str | None = None  # how the record names it, once recorded (domain.public_refs)
     party: str | None = None  # whose act: producing, receiving, both, court; None: either party's
     kind: str | None = None  # an ``acts.ActKind`` value, for acts an order sets
     lifted: str | None = None  # why it no longer binds (its claim withdrawn): never overdue

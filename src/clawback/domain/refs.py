@@ -9,6 +9,7 @@ three values, which travel from there on; the service looks each kind up in one 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from clawback.domain.bates import BatesError, BatesNumber
@@ -100,3 +101,25 @@ def document_ref(value: DocumentRef | int | str) -> DocumentRef:
 def bates_number(value: BatesNumber | str) -> BatesNumber:
     """A Bates number as a value: text is parsed, here, once."""
     return value if isinstance(value, BatesNumber) else BatesNumber.parse(value)
+
+
+def record_id(kind: str, text: str, longest: int = 80) -> str:
+    """A name a person gives a record (a claim's id, an item's id), refused unless it is 1 to
+    ``longest`` characters with no control, format or line-separating character (a line break, an
+    escape, a bidirectional override) and no space at either end: it is shown in pages,
+    mail subjects, logs and exports, and must read there as it was typed."""
+    if (
+        not isinstance(text, str)
+        or not 0 < len(text) <= longest
+        or text != text.strip()
+        or any(unicodedata.category(c) in _UNSHOWN for c in text)
+    ):
+        raise InvalidInput(
+            f"not {kind} (1 to {longest} characters, none a control character): {text!r}"
+        )
+    return text
+
+
+#: Unicode categories of characters that do not read as themselves: controls, format
+#: characters (bidirectional overrides, zero-width ones), line and paragraph separators.
+_UNSHOWN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})

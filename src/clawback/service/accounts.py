@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -25,6 +26,7 @@ from clawback.domain import actor as actors
 from clawback.domain.accounts import MAX_TOKENS, check_password, second_factor_required
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.order import Person, Side
+from clawback.domain.public_refs import parse_ref
 from clawback.domain.seats import Act
 from clawback.service import rows
 from clawback.service.base import Service
@@ -51,7 +53,7 @@ class Invitation:
 class Token:
     """One of a person's API tokens, as listed (never the token itself)."""
 
-    number: int
+    ref: str  # domain.public_refs: never the row's number, which counts everyone's tokens
     name: str
     created_at: datetime
     revoked: bool
@@ -103,8 +105,8 @@ class Accounts(Service):
         """A new API token for the person asking, shown this once."""
         self.ctx.require(Act.hold_tokens)
         label = " ".join(name.split())
-        if not 1 <= len(label) <= 100:
-            raise InvalidInput("name the token (1 to 100 characters)")
+        if not 1 <= len(label) <= 100 or any(unicodedata.category(c)[0] == "C" for c in label):
+            raise InvalidInput("name the token (1 to 100 characters, none a control character)")
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         with self.ctx.transaction() as s:
             email = self._account(s).email
@@ -118,7 +120,7 @@ class Accounts(Service):
             row = t.ApiToken(email=email, name=label, digest=token_digest(token), created_at=now())
             s.add(row)
             s.flush()
-            self.ctx.audit(s, "token.create", f"token {row.id}", name=label)
+            self.ctx.audit(s, "token.create", f"token {row.ref}", name=label)
         return token
 
     def tokens(self) -> list[Token]:
@@ -129,14 +131,15 @@ class Accounts(Service):
             found = s.scalars(
                 select(t.ApiToken).where(t.ApiToken.email == email).order_by(t.ApiToken.id)
             ).all()
-            return [Token(r.id, r.name, r.created_at, r.revoked_at is not None) for r in found]
+            return [Token(r.ref, r.name, r.created_at, r.revoked_at is not None) for r in found]
 
-    def revoke_token(self, number: int) -> None:
+    def revoke_token(self, ref: str) -> None:
         """Revoke one of the person's own tokens (another's answers as absent)."""
         self.ctx.require(Act.hold_tokens)
+        number = parse_ref("a token", ref)
         with self.ctx.transaction() as s:
             email = self._account(s).email
-            row = s.get(t.ApiToken, number)
+            row = s.scalar(select(t.ApiToken).where(t.ApiToken.ref == number))
             if row is None or row.email != email:
                 raise NotFound(f"no token {number}")
             if row.revoked_at is None:

@@ -66,9 +66,10 @@ PAPER_KEYS = frozenset({"papers", "papers_sealed"})
 #: the detail key that names a claim: a claim is named ``claim:<id>`` among a trail's names.
 CLAIM_SUBJECTS = ("claim.", "rule", "notice.mail")
 CLAIM_NOTICE = "claim.notice"
-#: Entries whose subject is a deadline's number: a deadline is named ``deadline:<n>``.
+#: Entries whose subject names a deadline (``deadline 7kq2mx``; before migration 0028 its row
+#: number, ``12``): a deadline is named ``deadline:<ref>`` (``deadline:#<id>`` by its number).
 DEADLINE_SUBJECTS = ("deadline.done",)
-#: Detail keys whose whole numbers are deadlines' numbers.
+#: Detail keys that list deadlines: by reference (text), or by row number (before 0028).
 DEADLINE_KEYS = ("deadlines", "moved")
 
 #: Entries that record what a person read or looked for: that side's work product.
@@ -97,7 +98,6 @@ WORK_PRODUCT = (
 PERSON_SUBJECTS = ("person.", "account.", "login", "logout")
 PERSON_ACTS = ("token.",)
 UNLISTED = "names a person outside those you may list"
-PREVIEW = re.compile(r"operator \(preview as (.+)\)")
 
 #: Entries that count or span a whole volume (``produce ... documents=19``, a Bates span from
 #: first to last page), or fingerprint a whole served privilege log (its rows of exhibits a
@@ -226,14 +226,7 @@ class AuditTrail(Service):
         """Whether this reader may list the person ``who`` (an entry's actor, ``operator``
         or ``operator (preview as ...)`` the workspace's holder): the operator and the court
         every one, a party its own side's and the court's (``People.list``)."""
-        if self.actor.seat in (Side.operator, Side.court):
-            return True
-        previewing = PREVIEW.fullmatch(who)
-        if previewing is not None:  # the operator, looking through someone's eyes
-            who = previewing.group(1)
-        elif who.split(" ", 1)[0] in ("operator", "worker"):
-            return True
-        return sides.get(who.split(" ", 1)[0]) in (self.actor.seat.value, Side.court.value)
+        return lookup.may_list(self.actor, who, sides)
 
     def _unknown_names(self, s: Session, among: set[str] | None = None) -> frozenset[str]:
         """The names of documents this actor may not know of (none for the operator and the
@@ -318,16 +311,18 @@ def _unknown_deadlines(s: Session, actor: Actor, among: set[str] | None) -> set[
     query = select(t.Deadline)
     if among is not None:
         wanted = [n.removeprefix("deadline:") for n in among if n.startswith("deadline:")]
-        numbers = [int(n) for n in wanted if n.isdigit()]
-        if not numbers:
+        numbers = [int(n[1:]) for n in wanted if n.startswith("#") and n[1:].isdigit()]
+        refs = [n for n in wanted if not n.startswith("#")]
+        if not numbers and not refs:
             return set()
-        query = query.where(t.Deadline.id.in_(numbers))
+        query = query.where(or_(t.Deadline.id.in_(numbers), t.Deadline.ref.in_(refs)))
     known = lookup.known_exhibits(s, actor)
     hidden = lookup.unknown_claims(s, actor, exhibits=known)
     return {
-        f"deadline:{row.id}"
+        name
         for row in s.scalars(query)
         if not lookup.deadline_shown(actor, row, known, hidden)
+        for name in (f"deadline:#{row.id}", f"deadline:{row.ref}")
     }
 
 
@@ -341,12 +336,17 @@ def _names(action: str, subject: str, detail: object) -> list[str]:
     if isinstance(detail, dict) and isinstance(detail.get("claim"), str):
         names.append(f"claim:{detail['claim']}")
     if action in DEADLINE_SUBJECTS:
-        names.append(f"deadline:{subject}")
+        said = subject.removeprefix("deadline ")
+        names.append(f"deadline:{said}" if said != subject else f"deadline:#{subject}")
     if isinstance(detail, dict):  # an order's deadlines, or those a closure moved, by number
         for key in DEADLINE_KEYS:
             found = detail.get(key)
             if isinstance(found, list):
-                names += [f"deadline:{n}" for n in found if isinstance(n, int)]
+                names += [
+                    f"deadline:#{n}" if isinstance(n, int) else f"deadline:{n}"
+                    for n in found
+                    if isinstance(n, int | str) and not isinstance(n, bool)
+                ]
     said = canonical(detail).decode("utf-8", "replace")
     names += NAMES.findall(said) + STATE_KEYS.findall(said)
     names += [f"Ex. {n}" for n in _exhibit_numbers(detail)]

@@ -2,8 +2,9 @@
 
 A claim is listed to a person who may know of one exhibit or one filed paper it names, with
 only those exhibits and papers (``lookup.known_exhibits``, ``lookup.known_papers``), their items
-(a filed paper's by pinpoint, never their words), its dated history, its FRE 502(b) lateness
-and the duties it started.
+(a filed paper's by pinpoint, never their words), its dated history (who moved it named only
+to whoever may list them, else by their side), its FRE 502(b) lateness and the duties it
+started.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def listed(s: Session, actor: Actor) -> list[dict[str, Any]]:
     known = lookup.known_exhibits(s, actor)
     known_papers = lookup.known_papers(s, actor)
     papers: dict[str, FiledPaper] = {}
+    sides = {p.email: p.side for p in s.scalars(select(t.Person))}
     out = []
     for row in s.scalars(select(t.Claim).order_by(t.Claim.id)).all():
         shown = [n for n in row.exhibits if n in known]
@@ -79,7 +81,8 @@ def listed(s: Session, actor: Actor) -> list[dict[str, Any]]:
                     {
                         "state": e.state,
                         "on": e.on.isoformat() if e.on else None,
-                        "by": e.actor or "",
+                        # a person of the other side as their side (People.list's rule)
+                        "by": lookup.named_to(actor, e.actor, sides) if e.actor else "",
                         **(e.detail or {}),
                     }
                     for e in events

@@ -29,6 +29,7 @@ from clawback.domain.errors import (
 from clawback.domain.order import Side
 from clawback.domain.outcomes import LIFTS_DUTIES
 from clawback.domain.pinpoints import FiledPaper, docket_entry
+from clawback.domain.refs import record_id
 from clawback.domain.seats import Act, permitted
 from clawback.service import access as access_rules
 from clawback.service import lookup, notices, rows
@@ -218,8 +219,7 @@ class Claims(Service):
         producing side learned of the disclosure (FRE 502(b)'s promptness runs from then, else
         from production or the paper's filing). A late notice is accepted and flagged."""
         self.ctx.require(Act.notice_claim)
-        if not claim_id.strip() or len(claim_id) > 80:
-            raise InvalidInput(f"not a claim id (1 to 80 characters): {claim_id!r}")
+        claim_id = record_id("a claim id", claim_id)
         if not exhibits and not papers:
             raise InvalidInput(f"claim {claim_id!r}: name the exhibits or filed papers it claims")
         dockets = list(dict.fromkeys(docket_entry(p) for p in papers))

@@ -20,6 +20,7 @@ from clawback.domain.deadlines import Deadline, next_court_day
 from clawback.domain.deadlines import Service as ServedBy
 from clawback.domain.errors import InvalidInput, NotPermitted, RuleViolation
 from clawback.domain.order import Side
+from clawback.domain.public_refs import parse_ref
 from clawback.domain.seats import Act, may_act_for
 from clawback.service import exports, lookup, rows
 from clawback.service.base import Service
@@ -70,7 +71,7 @@ class Deadlines(Service):
                 "deadlines",
                 found[0].source if found else "",
                 count=len(found),
-                deadlines=[row.id for row in made],
+                deadlines=[row.ref for row in made],
             )
             return found
 
@@ -125,7 +126,7 @@ class Deadlines(Service):
                 "court.closure",
                 day.isoformat(),
                 reason=closure.reason,
-                moved=[r.id for r in falling],
+                moved=[r.ref for r in falling],
             )
             return [rows.deadline(r) for r in falling]
 
@@ -136,9 +137,10 @@ class Deadlines(Service):
             found = s.scalars(select(t.CourtClosure).order_by(t.CourtClosure.day)).all()
             return [Closure(r.day, r.reason) for r in found]
 
-    def complete(self, number: int, on: date) -> None:
-        """Mark a required act done (a filing lodged, a statement filed)."""
+    def complete(self, ref: str, on: date) -> None:
+        """Mark a required act done (a filing lodged, a statement filed); ``ref`` as listed."""
         self.ctx.require(Act.mark_done)
+        number = parse_ref("a deadline", ref)
         with self.ctx.transaction() as s:
             row = lookup.deadline(s, self.actor, number)
             party = Side(row.party) if row.party else None
@@ -148,7 +150,7 @@ class Deadlines(Service):
                     f"{row.party} side's act"
                 )
             row.done, row.done_on = True, on
-            self.ctx.audit(s, "deadline.done", str(number), due=row.due, on=on)
+            self.ctx.audit(s, "deadline.done", f"deadline {row.ref}", due=row.due, on=on)
 
     def calendar(self) -> str:
         """The deadlines this actor sees, as an iCalendar file."""

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.errors import InvalidInput, NotPermitted, RuleViolation
 from clawback.domain.order import Side
+from clawback.domain.public_refs import parse_ref
 from clawback.domain.refs import DocumentRef, document_ref
 from clawback.domain.seats import Act, may_act_for
 from clawback.service import access as access_rules
@@ -57,9 +58,9 @@ class Designations(Service):
         access_rules.refresh(s, [doc])
         self.ctx.audit(s, "designate", rows.label(doc), tier=name, previous=previous)
 
-    def challenge(self, ref: DocumentRef | int | str, grounds: str, on: date) -> int:
+    def challenge(self, ref: DocumentRef | int | str, grounds: str, on: date) -> str:
         """Record a challenge to the designation of a document the challenger may see; returns
-        its number.
+        its reference (``domain.public_refs``).
 
         A designation may be challenged at any time; the designating party carries the burden
         (N.D. Cal. model order, para. 6). The designation stands until the challenge ends.
@@ -80,12 +81,10 @@ class Designations(Service):
             )
             s.add(row)
             s.flush()
-            self.ctx.audit(s, "challenge", rows.label(doc), challenge=row.id, tier=doc.tier)
-            return row.id
+            self.ctx.audit(s, "challenge", rows.label(doc), challenge=row.ref, tier=doc.tier)
+            return row.ref
 
-    def resolve_challenge(
-        self, number: int, outcome: str, on: date, tier: str | None = None
-    ) -> None:
+    def resolve_challenge(self, ref: str, outcome: str, on: date, tier: str | None = None) -> None:
         """End a challenge: the designation upheld, changed to ``tier`` (the court, or the
         designating side conceding), or the challenge withdrawn (by the side that raised it).
         A change is recorded as a re-designation, with the challenge as its note."""
@@ -94,6 +93,7 @@ class Designations(Service):
             raise InvalidInput(f"outcome must be upheld, redesignated or withdrawn: {outcome!r}")
         if (outcome == "redesignated") != (tier is not None):
             raise InvalidInput("give --tier exactly when the outcome is redesignated")
+        number = parse_ref("a challenge", ref)
         with self.ctx.transaction() as s:
             row = lookup.challenge(s, self.actor, number)
             raiser = s.get(t.Person, row.raised_by)

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
+from clawback.domain.cells import as_text
 from clawback.domain.deadlines import Deadline
 from clawback.domain.privilege_log import (
     CATEGORY_COLUMNS,
@@ -37,19 +38,6 @@ def categorical_log_csv(rows: Sequence[CategoryRow]) -> bytes:
 def rows_csv(records: Sequence[Mapping[str, str]]) -> bytes:
     """A served version's rows (column -> text, as kept) as the log's CSV file."""
     return _csv(COLUMNS, [[r.get(c, "") for c in COLUMNS] for r in records])
-
-
-#: How a spreadsheet program tells a formula (or a DDE call) from text: a cell opening with one
-#: of these. A log's cells hold words the other side wrote (titles, descriptions, bases).
-FORMULA_OPENINGS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def as_text(value: object) -> object:
-    """A CSV cell a spreadsheet reads as text, never runs: one opening like a formula is
-    quoted with a leading apostrophe (OWASP's advice for CSV injection); numbers stay."""
-    if isinstance(value, str) and value.startswith(FORMULA_OPENINGS):
-        return "'" + value
-    return value
 
 
 def _csv(columns: Sequence[str], values: Sequence[Sequence[object]]) -> bytes:
@@ -138,8 +126,8 @@ def calendar(deadlines: Sequence[Deadline], case_number: str) -> str:
         # A recorded act keeps its UID when its day moves or it is done: a calendar that
         # subscribed updates the event instead of adding another.
         uid = (
-            f"deadline-{d.number}-{case}"
-            if d.number is not None
+            f"deadline-{d.ref}-{case}"
+            if d.ref is not None
             else hashlib.sha256(f"{case_number}|{d.act}|{d.due}".encode()).hexdigest()[:32]
         )
         lines += [

@@ -29,6 +29,7 @@ from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint, docket_entry
 from clawback.domain.pleading_lines import TextLine, bullet_at, lines_at, paragraph_at
+from clawback.domain.refs import record_id
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
@@ -175,8 +176,7 @@ class FiledPapers(Service):
         """Name an item of a filed paper by pinpoint: the lines a pleading page numbers, the
         paragraph by its number, or (``texts``) the words on the pinpoint's page."""
         self.ctx.require(Act.name_items)
-        if not item_id.strip() or len(item_id) > 80:
-            raise InvalidInput(f"not an item id (1 to 80 characters): {item_id!r}")
+        item_id = record_id("an item id", item_id)
         place = at if isinstance(at, Pinpoint) else Pinpoint.parse(at)
         with self.ctx.transaction() as s:
             doc = self._document(s, docket)

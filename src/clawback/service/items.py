@@ -19,7 +19,7 @@ from sqlalchemy import select
 from clawback.domain.bates import BatesNumber
 from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
-from clawback.domain.refs import DocumentRef, bates_number, document_ref
+from clawback.domain.refs import DocumentRef, bates_number, document_ref, record_id
 from clawback.domain.seats import Act
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.produced import MARGIN as BAND
@@ -61,8 +61,7 @@ class Items(Service):
         self.ctx.require(Act.name_items)
         if rect is not None and (texts or whole_page):
             raise RuleViolation(f"item {item_id!r}: give a text, a rectangle or whole_page, one")
-        if not item_id.strip() or len(item_id) > 80:
-            raise InvalidInput(f"not an item id (1 to 80 characters): {item_id!r}")
+        item_id = record_id("an item id", item_id)
         page = bates_number(page)
         with self.ctx.transaction() as s:
             doc = lookup.document(s, self.actor, document_ref(ref))

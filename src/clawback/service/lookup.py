@@ -9,7 +9,8 @@ that does not exist raises: the same words, with only the reference as typed in 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from enum import Enum
 
@@ -166,9 +167,10 @@ def knows_claim(row: t.Claim, exhibits: set[int], papers: set[str]) -> bool:
     return bool(set(row.exhibits) & exhibits or set(row.papers or ()) & papers)
 
 
-def challenge(s: Session, actor: Actor, number: int) -> t.Challenge:
-    """The designation challenge ``number``, if the actor may know of its document."""
-    row = s.get(t.Challenge, number)
+def challenge(s: Session, actor: Actor, number: str) -> t.Challenge:
+    """The designation challenge ``number`` (its reference), if the actor may know of its
+    document."""
+    row = s.scalar(select(t.Challenge).where(t.Challenge.ref == number))
     doc = s.get(t.Document, row.document_id) if row is not None else None
     if row is None or doc is None or not allowed(s, actor, doc, Need.know):
         raise NotFound(f"no challenge {number}")
@@ -204,8 +206,9 @@ def deadline_shown(
     return knows_all(known, list(row.exhibits or ()))
 
 
-def deadline(s: Session, actor: Actor, number: int) -> t.Deadline:
-    row = s.get(t.Deadline, number)
+def deadline(s: Session, actor: Actor, number: str) -> t.Deadline:
+    """The deadline the reference ``number`` names, if ``actor``'s deadlines list it."""
+    row = s.scalar(select(t.Deadline).where(t.Deadline.ref == number))
     known = known_exhibits(s, actor)
     hidden = unknown_claims(s, actor, [row.claim_id], known) if row and row.claim_id else set()
     if row is None or not deadline_shown(actor, row, known, hidden):
@@ -243,3 +246,31 @@ def volume(s: Session, actor: Actor, name: str) -> t.Production:
     if row is None or not volume_ours(s, actor, row):
         raise NotFound(f"no production volume {name!r}")
     return row
+
+
+#: The operator as the trail names them looking through someone's eyes.
+PREVIEW = re.compile(r"operator \(preview as (.+)\)")
+
+
+def may_list(actor: Actor, who: str, sides: Mapping[str, str]) -> bool:
+    """Whether ``actor`` may be told the person ``who`` (an entry's or a move's actor:
+    ``operator``, ``operator (preview as ...)``, ``worker`` or a person's address; ``sides``:
+    each seated person's side): the operator and the court every one, a party its own side's
+    and the court's (``People.list``), and the workspace's holder and its workers."""
+    if actor.seat in (Side.operator, Side.court):
+        return True
+    previewing = PREVIEW.fullmatch(who)
+    if previewing is not None:  # the operator, looking through someone's eyes
+        who = previewing.group(1)
+    elif who.split(" ", 1)[0] in ("operator", "worker"):
+        return True
+    return sides.get(who.split(" ", 1)[0]) in (actor.seat.value, Side.court.value)
+
+
+def named_to(actor: Actor, who: str, sides: Mapping[str, str]) -> str:
+    """``who`` as ``actor`` is told it: the person if they may list them, else their side."""
+    if may_list(actor, who, sides):
+        return who
+    previewing = PREVIEW.fullmatch(who)
+    side = sides.get((previewing.group(1) if previewing else who).split(" ", 1)[0])
+    return f"the {side} side" if side else ""

@@ -10,8 +10,9 @@ claim, when its certification is due and the address of its certification form; 
 exhibits' titles, the items, the basis or anything else of the claimed material.
 
 The notice is committed before anything is sent: a server that cannot be reached or refuses
-a message costs the mail, never the notice. Each sending is audited (``notice.mail``: how many
-were sent to, or ``notice.mail_failed`` and why) and a failure is logged.
+a message costs the mail, never the notice. Each sending is audited (``notice.mail``, or
+``notice.mail_failed`` and what kind of failure: never the server's words, which may name a
+receiving-side address, nor how many were mailed) and a failure is logged in full.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def claw_back_noticed(ctx: Context, claim_id: str) -> None:
                 recipients[row.email] = next(shown, None)
         matter = rows.matter(s)
         case = f"{matter.caption}, No. {matter.number}"
-    sent, failure = 0, ""
+    sent, failure, kind = 0, "", ""
     if recipients:
         try:
             with smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout) as smtp:
@@ -113,6 +114,7 @@ def claw_back_noticed(ctx: Context, claim_id: str) -> None:
                     sent += 1
         except (OSError, smtplib.SMTPException) as exc:
             failure = " ".join(str(exc).split()) or type(exc).__name__
+            kind = failure_kind(exc)
             log.warning(
                 "claw-back notice %s: e-mail through %s:%s failed after %d of %d: %s",
                 claim_id,
@@ -122,20 +124,31 @@ def claw_back_noticed(ctx: Context, claim_id: str) -> None:
                 len(recipients),
                 failure,
             )
+    # The trail is read by the producing side: it says whether the mail went and, if not,
+    # what kind of failure, never the server's words (a refusal names the address refused)
+    # nor how many were mailed (a head-count of people that side may not list). The server's
+    # log, the operator's, keeps both.
     with ctx.transaction() as s:
         where = f"{settings.host}:{settings.port}"
         if failure:
-            ctx.audit(
-                s,
-                "notice.mail_failed",
-                claim_id,
-                server=where,
-                sent=sent,
-                recipients=len(recipients),
-                error=failure[:300],
-            )
+            ctx.audit(s, "notice.mail_failed", claim_id, server=where, error=kind)
         else:
-            ctx.audit(s, "notice.mail", claim_id, server=where, sent=sent)
+            ctx.audit(s, "notice.mail", claim_id, server=where)
+
+
+def failure_kind(exc: BaseException) -> str:
+    """What kind of failure a sending met, in words of the record's own that name no one."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return "a recipient was refused"
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        return "the sender was refused"
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return "the server asked for a log-in"
+    if isinstance(exc, TimeoutError):
+        return "the server did not answer in time"
+    if isinstance(exc, smtplib.SMTPException):
+        return "the server refused the message"
+    return "the server could not be reached"
 
 
 def _message(

@@ -303,7 +303,7 @@ class Reads(Service):
         }
         shown["challenges"] = [
             {
-                "challenge": c.id,
+                "challenge": c.ref,
                 "tier": c.tier,
                 "raised_on": c.raised_on.isoformat(),
                 "grounds": c.grounds,

@@ -66,6 +66,7 @@ from clawback.service import stamps
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest
 from clawback.service.rows import protective_order
+from clawback.service.volume_numbers import refuse_others_series
 from clawback.storage import tables as t
 
 _IMAGE_MAGIC = (b"II*\x00", b"MM\x00*", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
@@ -208,7 +209,7 @@ class Imports(Service):
         for name, value in row.dates.items():
             _check_date(name, value)
         with self.ctx.transaction() as s:
-            _refuse_taken(s, stated_span(row))
+            _refuse_taken(s, stated_span(row), Ingest(self.ctx).side)
             known = s.scalar(
                 select(t.Document.control)
                 .join(t.ReceivedRecord, t.ReceivedRecord.document_id == t.Document.id)
@@ -221,7 +222,7 @@ class Imports(Service):
         pdf, source, native = self._pages_of(folder, row, notes, natives)
         span = _span(row, page_count(pdf), notes)
         with self.ctx.transaction() as s:
-            _refuse_taken(s, span)
+            _refuse_taken(s, span, Ingest(self.ctx).side)
         meta: dict[str, Any] = {k.lower(): v for k, v in row.values.items() if v}
         meta |= {"volume": volume, "control_number": row.control, "source": source}
         file = hashlib.sha256(pdf if native is None else native[1]).hexdigest()
@@ -445,9 +446,12 @@ def _volume_name(side: Side, volume: str) -> str:
     return f".{side.value}/{volume}"[:40]
 
 
-def _refuse_taken(s: Session, span: BatesRange | None) -> None:
+def _refuse_taken(s: Session, span: BatesRange | None, side: Side) -> None:
+    """A volume's numbers may not be in another side's series (whichever number: see
+    ``volume_numbers.refuse_others_series``), nor on a page of the record already."""
     if span is None:
         return
+    refuse_others_series(s, span.first, side)
     taken = s.scalar(select(t.Page.bates).where(t.Page.bates.in_(list(span))))
     if taken is not None:
         raise RuleViolation(f"Bates number {taken} is already in the record")

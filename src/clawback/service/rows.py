@@ -200,7 +200,7 @@ def deadline(r: t.Deadline) -> Deadline:
         r.days,
         r.source,
         r.done_on,
-        r.id,
+        r.ref,
         party=r.party,
         kind=r.kind,
         lifted=r.lifted,

@@ -17,6 +17,7 @@ from clawback.domain.documents import Exhibit
 from clawback.domain.errors import InvalidInput, NotFound, NotPermitted, RuleViolation
 from clawback.domain.order import Side
 from clawback.domain.paper_seals import PaperSealDecision, paper_name
+from clawback.domain.refs import record_id
 from clawback.domain.seal_parts import (
     MotionForm,
     Movant,
@@ -74,6 +75,7 @@ def _motion(
     papers: Sequence[str] = (),
     form: str = MotionForm.motion.value,
 ) -> sealing.MotionToSeal:
+    docket = record_id("a motion's docket number", docket, longest=40)
     moved = movant_of(movant)
     if not exhibits and not papers:
         raise InvalidInput(

@@ -84,9 +84,30 @@ def first_number(
     return first
 
 
+def refuse_others_series(s: Session, first: BatesNumber, side: Side) -> None:
+    """A Bates series is one side's: the side whose pages first took its numbers (its
+    productions, its imports). Another side's series is refused whatever the number, so the
+    answer is the same for a number on a page the person may not know of, one on a page they
+    see and one no page holds: before, "already in the record" for the first two and an
+    import for the third told which numbers a tier or another side's collection withholds."""
+    other = s.scalar(
+        select(t.Document.id)
+        .where(t.Document.first_series == first.series, t.Document.held_by != side.value)
+        .limit(1)
+    )
+    volumes = series_volumes(s, first.series) if side is not Side.producing else []
+    if other is not None or volumes:
+        raise RuleViolation(
+            f"Bates prefix {first.prefix!r} is another side's series in this record: number "
+            "what this side brings in under a prefix of its own"
+        )
+
+
 def refuse_used(s: Session, first: BatesNumber, count: int) -> None:
-    """No planned number may already be in a volume of the prefix (by its value, whatever the
-    width) or on a page (imported volumes, older records)."""
+    """No planned number may be in another side's series (``refuse_others_series``), nor
+    already in a volume of the prefix (by its value, whatever the width) or on a page
+    (imported volumes, older records)."""
+    refuse_others_series(s, first, Side.producing)
     end = first.number + count - 1
     for name, a, b in series_volumes(s, first.series):
         if a.number <= end and first.number <= b.number:

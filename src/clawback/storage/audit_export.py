@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from clawback.domain.cells import as_text, from_text
 from clawback.domain.errors import ClawbackError
 from clawback.storage.audit import (
     COLUMNS,
@@ -86,11 +87,13 @@ def export(
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for line in rows:
+        # every cell as text a spreadsheet shows, never runs (a subject is a name a person
+        # gave: a claim's id); ``_load`` reads each back as written
         if "withheld" in line:
-            writer.writerow([line.get(c, "") for c in CSV_COLUMNS])
+            writer.writerow([as_text(line.get(c, "")) for c in CSV_COLUMNS])
         else:
             shown = {**line, "detail": canonical(line["detail"]).decode(), "withheld": ""}
-            writer.writerow([shown[c] for c in CSV_COLUMNS])
+            writer.writerow([as_text(shown[c]) for c in CSV_COLUMNS])
     _write(out, buffer.getvalue())
     _write(_sidecar(out), tail)
     return head
@@ -222,7 +225,8 @@ def _load(text: str, sidecar: Path) -> tuple[list[tuple[int, Any]], Any]:
     first = next(reader, None)
     header = tuple(first) if first in (list(CSV_COLUMNS), list(COLUMNS)) else CSV_COLUMNS
     lines = [] if first == list(header) else [(1, "not the header")]
-    for cells in reader:
+    for written in reader:
+        cells = [from_text(c) for c in written]
         value: Any = dict(zip(header, cells, strict=True)) if len(cells) == len(header) else None
         reason = value.pop("withheld", "") if value is not None else ""
         if reason:  # the other cells of a withheld row are empty: any that is not is kept, and

@@ -17,11 +17,14 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     false,
+    select,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from clawback.domain.bates import BatesNumber
+from clawback.domain.public_refs import new_ref
 from clawback.storage.types import Bates
 
 #: The full-text search index (migration 0014), outside the model: SQLite's FTS5 table
@@ -334,7 +337,10 @@ class PaperSealDecision(Base):
 
 class Deadline(Base):
     __tablename__ = "deadline"
+    __table_args__ = (UniqueConstraint("ref", name="uq_deadline_ref"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    # How the deadline is named to people (domain.public_refs): never ``id`` (0028).
+    ref: Mapped[str] = mapped_column(String(12))
     act: Mapped[str] = mapped_column(Text)
     due: Mapped[date]
     trigger: Mapped[date]
@@ -438,7 +444,9 @@ class Challenge(Base):
     """A challenge to a designation: who raised it, when, on what grounds, and how it ended."""
 
     __tablename__ = "challenge"
+    __table_args__ = (UniqueConstraint("ref", name="uq_challenge_ref"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(12))  # as deadline.ref (0028)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
     tier: Mapped[str] = mapped_column(String(120))  # the designation challenged
     raised_by: Mapped[str] = mapped_column(String(200))
@@ -507,7 +515,9 @@ class ApiToken(Base):
     """A person's API token: only its SHA-256 is kept; the token is shown once, when made."""
 
     __tablename__ = "api_token"
+    __table_args__ = (UniqueConstraint("ref", name="uq_api_token_ref"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(12))  # as deadline.ref (0028)
     email: Mapped[str] = mapped_column(ForeignKey("account.email"), index=True)
     name: Mapped[str] = mapped_column(String(100))
     digest: Mapped[str] = mapped_column(String(64), unique=True)
@@ -535,3 +545,28 @@ class LoginAttempt(Base):
     email: Mapped[str] = mapped_column(String(200), index=True)
     address: Mapped[str] = mapped_column(String(64), index=True)
     ok: Mapped[bool]
+
+
+#: The tables whose rows are named to people by ``ref`` (domain.public_refs), never by id.
+REFERENCED: tuple[type[Deadline] | type[Challenge] | type[ApiToken], ...] = (
+    Deadline,
+    Challenge,
+    ApiToken,
+)
+
+
+@event.listens_for(Session, "before_flush")
+def _draw_refs(session: Session, _context: object, _instances: object) -> None:
+    """Give each new row of a ``REFERENCED`` table a reference no row of its table holds."""
+    for row in session.new:
+        if isinstance(row, REFERENCED) and not getattr(row, "ref", None):
+            kind = type(row)
+            while True:
+                ref = new_ref()
+                with session.no_autoflush:
+                    taken = session.scalar(select(kind.id).where(kind.ref == ref).limit(1))
+                if taken is None and not any(
+                    isinstance(o, kind) and getattr(o, "ref", None) == ref for o in session.new
+                ):
+                    break
+            row.ref = ref

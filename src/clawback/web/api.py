@@ -258,7 +258,7 @@ def deadlines(record: ApiRecord) -> list[dict[str, Any]]:
     """What is due, as the holder may see it."""
     return [
         {
-            "number": d.number,
+            "ref": d.ref,
             "act": d.says,
             "due": d.due.isoformat(),
             "done_on": d.done_on.isoformat() if d.done_on else None,

@@ -14,7 +14,7 @@ from clawback.web.rendering import page
 router = APIRouter(include_in_schema=False)
 Csrf = Annotated[str | None, Form(alias="csrf")]
 #: A token's number, bounded where it enters (a longer one overflowed SQL: a server fault).
-TokenNumber = Annotated[int, Path(ge=1, le=2**31 - 1)]
+TokenNumber = Annotated[str, Path(min_length=1, max_length=40)]
 
 
 @router.get("/account")
