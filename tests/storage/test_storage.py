@@ -42,12 +42,15 @@ def test_migrations_make_exactly_the_modelled_schema(database_url: str) -> None:
         found = {n for n in made if _search_index(n)}
     engine.dispose()
     assert diff == []
-    sqlite = {"page_fts", "ix_page_id_document_id"}
-    assert found >= (sqlite if "sqlite" in database_url else set(SEARCH_INDEX[3:5]))
+    sqlite = {"page_fts", "ix_page_id_document_id", "page_pairs"}
+    postgresql = {*SEARCH_INDEX[3:5], "ix_page_text_pairs", "ix_page_redacted_text_pairs"}
+    assert found >= (sqlite if "sqlite" in database_url else postgresql)
 
 
 def _search_index(name: str | None) -> bool:
-    return name is not None and (name in SEARCH_INDEX or name.startswith("page_fts_"))
+    return name is not None and (
+        name in SEARCH_INDEX or name.startswith(("page_fts_", "page_pairs_"))
+    )
 
 
 def test_the_head_read_from_the_migration_files_is_alembics(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -27,6 +28,8 @@ from sqlalchemy import (
     ColumnElement,
     FromClause,
     Integer,
+    String,
+    cast,
     column,
     func,
     literal,
@@ -34,6 +37,7 @@ from sqlalchemy import (
     select,
     table,
 )
+from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -46,6 +50,7 @@ from clawback.domain.bates import BatesNumber
 from clawback.service import access as access_rules
 from clawback.service import rows
 from clawback.service.paged import Paged
+from clawback.storage import pairs
 from clawback.storage import tables as t
 
 #: The document a hit's page belongs to, as the access check names it: made once, since an
@@ -204,6 +209,7 @@ def _page_of_hits(
 
 
 _PAGE_FTS = table("page_fts", column("rowid", Integer))
+_PAGE_PAIRS = table("page_pairs", column("rowid", Integer))
 
 
 class _IndexedBy(TableClause):
@@ -250,18 +256,40 @@ def _matching(
     """``query`` asked of the text ``column_``: FTS5 on SQLite (``page_fts`` joined to its
     pages), the GIN-indexed tsvector column generated from that column on PostgreSQL
     (migration 0014). The query goes in as a bound parameter, in the engine's syntax as
-    ``domain.search`` made it."""
+    ``domain.search`` made it.
+
+    A query of phrases only (one, or several joined by AND) is asked of the index of adjacent
+    word pairs instead (migration 0027, ``storage.pairs``), which answers the same pages from
+    the pages holding its pairs, not from every page holding its words; on SQLite the snippet
+    is still made by ``page_fts``, for the pages shown only."""
     start, stop = MARK
+    phrases = _phrases(query)
     if s.get_bind().dialect.name == "sqlite":
         fts: ColumnElement[Any] = literal_column("page_fts")
         which = 0 if column_ is t.Page.text else 1
         by_id = _PAGE_DOCUMENT
+        matches = fts.op("MATCH")(search_language.fts5(query, column_.key))
+        snippet = func.snippet(fts, which, start, stop, "\u2026", SNIPPET_WORDS)
+        paired = _sqlite_pairs(phrases, column_.key) if phrases else None
+        if paired is not None:
+            page = t.Page.__table__
+            return _Asked(
+                _PAGE_PAIRS.join(page, page.c.id == _PAGE_PAIRS.c.rowid),
+                literal_column("page_pairs").op("MATCH")(paired),
+                select(snippet)
+                .select_from(_PAGE_FTS)
+                .where(matches, _PAGE_FTS.c.rowid == _PAGE_PAIRS.c.rowid)
+                .scalar_subquery(),
+                _PAGE_PAIRS.c.rowid,
+                _PAGE_PAIRS.join(by_id, by_id.c.id == _PAGE_PAIRS.c.rowid),
+                by_id.c.document_id,
+            )
         # Ordered by the FTS5 rowid (the page id): the index hands pages over in that order
         # and the first ``limit`` are read without sorting every match.
         return _Asked(
             _PAGE_FTS.join(t.Page.__table__, t.Page.id == _PAGE_FTS.c.rowid),
-            fts.op("MATCH")(search_language.fts5(query, column_.key)),
-            func.snippet(fts, which, start, stop, "\u2026", SNIPPET_WORDS),
+            matches,
+            snippet,
             _PAGE_FTS.c.rowid,
             _PAGE_FTS.join(by_id, by_id.c.id == _PAGE_FTS.c.rowid),
             by_id.c.document_id,
@@ -270,12 +298,68 @@ def _matching(
     tsquery = func.to_tsquery(config, search_language.tsquery(query))
     options = f"StartSel={start}, StopSel={stop}, MaxWords={SNIPPET_WORDS}, MinWords=8"
     vector: ColumnElement[Any] = literal_column(f"page.{column_.key}_search")  # generated
+    paired = _postgresql_pairs(s, phrases) if phrases else None
+    if paired is not None:
+        pairs_vector: ColumnElement[Any] = literal_column(f"page.{column_.key}_pairs")
+        matched = pairs_vector.op("@@")(cast(literal(paired), TSQUERY))
+    else:
+        matched = vector.op("@@")(tsquery)
     page = t.Page.__table__
     return _Asked(
         page,
-        vector.op("@@")(tsquery),
+        matched,
         func.ts_headline(config, column_, tsquery, options),
         page.c.id,
         page,
         page.c.document_id,
     )
+
+
+def _phrases(node: search_language.Node) -> list[search_language.Term] | None:
+    """The phrases of a query that is phrases only, joined by AND; None for any other."""
+    if isinstance(node, search_language.Term):
+        return [node] if len(node.tokens) > 1 else None
+    if isinstance(node, search_language.Op) and node.op == "AND":
+        left, right = _phrases(node.left), _phrases(node.right)
+        return None if left is None or right is None else left + right
+    return None
+
+
+def _sqlite_pairs(phrases: list[search_language.Term], column_: str) -> str | None:
+    """The pair table's MATCH for ``phrases`` in ``column_``'s pairs, or None if one of them
+    is a single word as FTS5 cuts it."""
+    asked = [pairs.phrase(term.tokens, term.prefix) for term in phrases]
+    if any(a is None for a in asked):
+        return None
+    return f"{{{column_}_pairs}} : ({' AND '.join(a for a in asked if a)})"
+
+
+def _postgresql_pairs(s: Session, phrases: list[search_language.Term]) -> str | None:
+    """The tsquery of ``phrases`` over the pairs column: each phrase's words as PostgreSQL's
+    ``simple`` configuration makes them (asked of it, as the tsvector was made), pair by pair
+    (``'a b' <-> 'b c'``); None if one of them is not one lexeme a position, 2 or more."""
+    asked = []
+    for term in phrases:
+        found = s.execute(
+            select(column("lexeme", String), column("positions", ARRAY(Integer))).select_from(
+                func.unnest(
+                    func.to_tsvector(literal_column("'simple'::regconfig"), " ".join(term.tokens))
+                )
+            )
+        ).all()
+        at = {p: lexeme for lexeme, positions in found for p in positions}
+        if len(at) != sum(len(p) for _, p in found) or sorted(at) != list(range(1, len(at) + 1)):
+            return None
+        if len(at) < 2:
+            return None
+        words = [at[p] for p in range(1, len(at) + 1)]
+        quoted = [_lexeme(f"{a} {b}") for a, b in pairwise(words)]
+        if term.prefix:
+            quoted[-1] += ":*"
+        asked.append("(" + " <-> ".join(quoted) + ")")
+    return " & ".join(asked)
+
+
+def _lexeme(word: str) -> str:
+    """``word`` as one lexeme in tsquery input, quoted."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"

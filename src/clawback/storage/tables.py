@@ -27,8 +27,10 @@ from clawback.storage.types import Bates
 #: The full-text search index (migration 0014), outside the model: SQLite's FTS5 table
 #: ``page_fts`` (and the shadow tables FTS5 keeps beside it, ``page_fts_*``), PostgreSQL's two
 #: generated tsvector columns of ``page`` and their GIN indexes; and SQLite's index of each
-#: page's document by page id (migration 0025). They are no SQLAlchemy table, or exist on one
-#: backend only, so a comparison of the migrated schema with the model leaves these names out.
+#: page's document by page id (migration 0025); the phrase pair index (migration 0027:
+#: SQLite's ``page_pairs`` and its ``page_pairs_*``, PostgreSQL's two ``*_pairs`` columns and
+#: their indexes). They are no SQLAlchemy table, or exist on one backend only, so a comparison
+#: of the migrated schema with the model leaves these names out.
 SEARCH_INDEX = (
     "page_fts",
     "text_search",
@@ -36,6 +38,11 @@ SEARCH_INDEX = (
     "ix_page_text_search",
     "ix_page_redacted_text_search",
     "ix_page_id_document_id",
+    "page_pairs",
+    "text_pairs",
+    "redacted_text_pairs",
+    "ix_page_text_pairs",
+    "ix_page_redacted_text_pairs",
 )
 
 
