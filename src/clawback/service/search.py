@@ -18,7 +18,7 @@ further), and when the page of hits came back short it is the count (no second q
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, NamedTuple
@@ -210,6 +210,10 @@ def _page_of_hits(
 
 _PAGE_FTS = table("page_fts", column("rowid", Integer))
 _PAGE_PAIRS = table("page_pairs", column("rowid", Integer))
+#: Phrases joined by AND only on SQLite: the snippet's MATCH, asked at a shown page, must not
+#: walk the word index to the next page answering a phrase there is not on (as OR and NOT do).
+_FTS5_OPERATORS = {"AND": " AND "}
+_TSQUERY_OPERATORS = {"AND": " & ", "OR": " | ", "NOT": " & !"}
 
 
 class _IndexedBy(TableClause):
@@ -258,24 +262,25 @@ def _matching(
     (migration 0014). The query goes in as a bound parameter, in the engine's syntax as
     ``domain.search`` made it.
 
-    A query of phrases only (one, or several joined by AND) is asked of the index of adjacent
-    word pairs instead (migration 0027, ``storage.pairs``), which answers the same pages from
-    the pages holding its pairs, not from every page holding its words; on SQLite the snippet
-    is still made by ``page_fts``, for the pages shown only."""
+    A query of phrases only (one, or several joined by AND; on PostgreSQL by OR and NOT too)
+    is asked of the index of adjacent word pairs instead (migration 0027, ``storage.pairs``),
+    which answers the same pages from the pages holding its pairs, not from every page holding
+    its words; the snippet is still made from the word index, for the pages shown only."""
     start, stop = MARK
-    phrases = _phrases(query)
     if s.get_bind().dialect.name == "sqlite":
         fts: ColumnElement[Any] = literal_column("page_fts")
         which = 0 if column_ is t.Page.text else 1
         by_id = _PAGE_DOCUMENT
         matches = fts.op("MATCH")(search_language.fts5(query, column_.key))
         snippet = func.snippet(fts, which, start, stop, "\u2026", SNIPPET_WORDS)
-        paired = _sqlite_pairs(phrases, column_.key) if phrases else None
+        paired = _in_pairs(
+            query, lambda term: pairs.phrase(term.tokens, term.prefix), _FTS5_OPERATORS
+        )
         if paired is not None:
             page = t.Page.__table__
             return _Asked(
                 _PAGE_PAIRS.join(page, page.c.id == _PAGE_PAIRS.c.rowid),
-                literal_column("page_pairs").op("MATCH")(paired),
+                literal_column("page_pairs").op("MATCH")(f"{{{column_.key}_pairs}} : {paired}"),
                 select(snippet)
                 .select_from(_PAGE_FTS)
                 .where(matches, _PAGE_FTS.c.rowid == _PAGE_PAIRS.c.rowid)
@@ -298,7 +303,7 @@ def _matching(
     tsquery = func.to_tsquery(config, search_language.tsquery(query))
     options = f"StartSel={start}, StopSel={stop}, MaxWords={SNIPPET_WORDS}, MinWords=8"
     vector: ColumnElement[Any] = literal_column(f"page.{column_.key}_search")  # generated
-    paired = _postgresql_pairs(s, phrases) if phrases else None
+    paired = _in_pairs(query, lambda term: _postgresql_phrase(s, term), _TSQUERY_OPERATORS)
     if paired is not None:
         pairs_vector: ColumnElement[Any] = literal_column(f"page.{column_.key}_pairs")
         matched = pairs_vector.op("@@")(cast(literal(paired), TSQUERY))
@@ -315,49 +320,45 @@ def _matching(
     )
 
 
-def _phrases(node: search_language.Node) -> list[search_language.Term] | None:
-    """The phrases of a query that is phrases only, joined by AND; None for any other."""
+def _in_pairs(
+    node: search_language.Node,
+    term_of: Callable[[search_language.Term], str | None],
+    ops: dict[str, str],
+) -> str | None:
+    """A query made of phrases only, joined by the operators of ``ops``, in the pair index's
+    syntax: each phrase by ``term_of``, each operator as ``ops`` says; None for any other query
+    (a word, a NEAR, another operator, a phrase ``term_of`` cannot put in pairs), asked of the
+    word index as before."""
     if isinstance(node, search_language.Term):
-        return [node] if len(node.tokens) > 1 else None
-    if isinstance(node, search_language.Op) and node.op == "AND":
-        left, right = _phrases(node.left), _phrases(node.right)
-        return None if left is None or right is None else left + right
+        return term_of(node) if len(node.tokens) > 1 else None
+    if isinstance(node, search_language.Op) and node.op in ops:
+        left = _in_pairs(node.left, term_of, ops)
+        right = _in_pairs(node.right, term_of, ops) if left is not None else None
+        return None if left is None or right is None else f"({left}{ops[node.op]}{right})"
     return None
 
 
-def _sqlite_pairs(phrases: list[search_language.Term], column_: str) -> str | None:
-    """The pair table's MATCH for ``phrases`` in ``column_``'s pairs, or None if one of them
-    is a single word as FTS5 cuts it."""
-    asked = [pairs.phrase(term.tokens, term.prefix) for term in phrases]
-    if any(a is None for a in asked):
-        return None
-    return f"{{{column_}_pairs}} : ({' AND '.join(a for a in asked if a)})"
-
-
-def _postgresql_pairs(s: Session, phrases: list[search_language.Term]) -> str | None:
-    """The tsquery of ``phrases`` over the pairs column: each phrase's words as PostgreSQL's
+def _postgresql_phrase(s: Session, term: search_language.Term) -> str | None:
+    """The tsquery of the phrase ``term`` over a pairs column: its words as PostgreSQL's
     ``simple`` configuration makes them (asked of it, as the tsvector was made), pair by pair
-    (``'a b' <-> 'b c'``); None if one of them is not one lexeme a position, 2 or more."""
-    asked = []
-    for term in phrases:
-        found = s.execute(
-            select(column("lexeme", String), column("positions", ARRAY(Integer))).select_from(
-                func.unnest(
-                    func.to_tsvector(literal_column("'simple'::regconfig"), " ".join(term.tokens))
-                )
+    (``'a b' <-> 'b c'``); None unless it makes one lexeme a position, 2 or more."""
+    found = s.execute(
+        select(column("lexeme", String), column("positions", ARRAY(Integer))).select_from(
+            func.unnest(
+                func.to_tsvector(literal_column("'simple'::regconfig"), " ".join(term.tokens))
             )
-        ).all()
-        at = {p: lexeme for lexeme, positions in found for p in positions}
-        if len(at) != sum(len(p) for _, p in found) or sorted(at) != list(range(1, len(at) + 1)):
-            return None
-        if len(at) < 2:
-            return None
-        words = [at[p] for p in range(1, len(at) + 1)]
-        quoted = [_lexeme(f"{a} {b}") for a, b in pairwise(words)]
-        if term.prefix:
-            quoted[-1] += ":*"
-        asked.append("(" + " <-> ".join(quoted) + ")")
-    return " & ".join(asked)
+        )
+    ).all()
+    at = {p: lexeme for lexeme, positions in found for p in positions}
+    if len(at) != sum(len(p) for _, p in found) or sorted(at) != list(range(1, len(at) + 1)):
+        return None
+    if len(at) < 2:
+        return None
+    words = [at[p] for p in range(1, len(at) + 1)]
+    quoted = [_lexeme(f"{a} {b}") for a, b in pairwise(words)]
+    if term.prefix:
+        quoted[-1] += ":*"
+    return "(" + " <-> ".join(quoted) + ")"
 
 
 def _lexeme(word: str) -> str:
