@@ -36,6 +36,7 @@ from sqlalchemy import (
     literal_column,
     select,
     table,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
 from sqlalchemy.ext.compiler import compiles
@@ -113,7 +114,14 @@ def hits(
     count_up_to: int = COUNT_UP_TO,
 ) -> Hits:
     """The ``limit`` pages from ``offset`` that answer ``query`` among those ``actor`` may see,
-    in the order they came in, and how many answer (exactly up to ``count_up_to``)."""
+    in the order they came in, and how many answer (exactly up to ``count_up_to``).
+
+    On PostgreSQL each statement is planned for its own words: psycopg prepares a statement
+    run five times, and PostgreSQL may then plan it once for any words, blind to how many
+    pages hold them (a walk of every page in id order, reading each one's vector, for a
+    phrase a hundred pages answer)."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
     asked = _matching(s, query, access_rules.text_column(actor))
     found = _page_of_hits(s, asked, _may_see(actor, t.Page.__table__.c.document_id), limit, offset)
     bound = max(count_up_to, offset + limit)
