@@ -129,22 +129,25 @@ def _insert_pages(conn: Connection, rows: list[tuple[object, ...]]) -> None:
 @contextmanager
 def bulk_load(engine: Engine) -> Iterator[Connection]:
     """A connection to load many pages on: the full-text index set aside while it is open and
-    built once when it closes (however the load ends), as migration 0014 defines it (its
-    definitions are read from the database, not repeated here)."""
+    built once when it closes (however the load ends), as migrations 0014 and 0026 define it
+    (their definitions are read from the database, not repeated here)."""
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
         with conn.begin():
+            before = conn.scalar(select(func.coalesce(func.max(t.Page.id), 0))) or 0
             if sqlite:
                 found = conn.exec_driver_sql(
                     "SELECT name, sql FROM sqlite_master "
-                    "WHERE type = 'trigger' AND name LIKE 'page_fts_%'"
+                    "WHERE type = 'trigger' "
+                    "AND (name LIKE 'page_fts_%' OR name LIKE 'page_pairs_%')"
                 ).all()
                 drop = "DROP TRIGGER {}"
             else:
                 found = conn.exec_driver_sql(
                     "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = "
                     "current_schema() AND indexname IN "
-                    "('ix_page_text_search', 'ix_page_redacted_text_search')"
+                    "('ix_page_text_search', 'ix_page_redacted_text_search', "
+                    "'ix_page_text_pairs', 'ix_page_redacted_text_pairs')"
                 ).all()
                 drop = "DROP INDEX {}"
             for name, _ in found:
@@ -161,6 +164,14 @@ def bulk_load(engine: Engine) -> Iterator[Connection]:
             with conn.begin():
                 if sqlite:
                     conn.exec_driver_sql("INSERT INTO page_fts(page_fts) VALUES ('rebuild')")
+                    # The pairs of the pages not yet in the pair table (all of them, but for
+                    # pages there before a grow): a contentless table has no 'rebuild'.
+                    conn.exec_driver_sql(
+                        "INSERT INTO page_pairs(rowid, text_pairs, redacted_text_pairs) "
+                        "SELECT id, clawback_pairs(text), clawback_pairs(redacted_text) "
+                        "FROM page WHERE id > ?",
+                        (before,),
+                    )
                 else:
                     conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
                     # The documents came with their ids: the next one made takes the one after.

@@ -42,12 +42,15 @@ def test_migrations_make_exactly_the_modelled_schema(database_url: str) -> None:
         found = {n for n in made if _search_index(n)}
     engine.dispose()
     assert diff == []
-    sqlite = {"page_fts", "ix_page_id_document_id"}
-    assert found >= (sqlite if "sqlite" in database_url else set(SEARCH_INDEX[3:5]))
+    sqlite = {"page_fts", "ix_page_id_document_id", "page_pairs"}
+    postgresql = {*SEARCH_INDEX[3:5], "ix_page_text_pairs", "ix_page_redacted_text_pairs"}
+    assert found >= (sqlite if "sqlite" in database_url else postgresql)
 
 
 def _search_index(name: str | None) -> bool:
-    return name is not None and (name in SEARCH_INDEX or name.startswith("page_fts_"))
+    return name is not None and (
+        name in SEARCH_INDEX or name.startswith(("page_fts_", "page_pairs_"))
+    )
 
 
 def test_the_head_read_from_the_migration_files_is_alembics(tmp_path: Path) -> None:
@@ -175,7 +178,7 @@ def test_the_search_index_is_filled_for_the_pages_already_there(database_url: st
 def test_deadlines_challenges_and_tokens_already_there_get_distinct_references(
     database_url: str,
 ) -> None:
-    """Migration 0028 on a record made before it: each deadline already recorded is given a
+    """Migration 0027 on a record made before it: each deadline already recorded is given a
     reference of its own (``domain.public_refs``), which is then the only name it is shown by."""
     import re
     from datetime import date

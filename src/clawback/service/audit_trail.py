@@ -66,10 +66,10 @@ PAPER_KEYS = frozenset({"papers", "papers_sealed"})
 #: the detail key that names a claim: a claim is named ``claim:<id>`` among a trail's names.
 CLAIM_SUBJECTS = ("claim.", "rule", "notice.mail")
 CLAIM_NOTICE = "claim.notice"
-#: Entries whose subject names a deadline (``deadline 7kq2mx``; before migration 0028 its row
+#: Entries whose subject names a deadline (``deadline 7kq2mx``; before migration 0027 its row
 #: number, ``12``): a deadline is named ``deadline:<ref>`` (``deadline:#<id>`` by its number).
 DEADLINE_SUBJECTS = ("deadline.done",)
-#: Detail keys that list deadlines: by reference (text), or by row number (before 0028).
+#: Detail keys that list deadlines: by reference (text), or by row number (before 0027).
 DEADLINE_KEYS = ("deadlines", "moved")
 
 #: Entries that record what a person read or looked for: that side's work product.

@@ -26,8 +26,9 @@ condition: which plan is taken changes the time a search takes, never its answer
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -36,13 +37,17 @@ from sqlalchemy import (
     FromClause,
     Integer,
     Select,
+    String,
+    cast,
     column,
     func,
     literal,
     literal_column,
     select,
     table,
+    text,
 )
+from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -55,6 +60,7 @@ from clawback.domain.bates import BatesNumber
 from clawback.service import access as access_rules
 from clawback.service import rows
 from clawback.service.paged import Paged
+from clawback.storage import pairs
 from clawback.storage import tables as t
 
 #: The document a hit's page belongs to, as the access check names it: made once, since an
@@ -123,7 +129,14 @@ def hits(
     count_up_to: int = COUNT_UP_TO,
 ) -> Hits:
     """The ``limit`` pages from ``offset`` that answer ``query`` among those ``actor`` may see,
-    in the order they came in, and how many answer (exactly up to ``count_up_to``)."""
+    in the order they came in, and how many answer (exactly up to ``count_up_to``).
+
+    On PostgreSQL each statement is planned for its own words: psycopg prepares a statement
+    run five times, and PostgreSQL may then plan it once for any words, blind to how many
+    pages hold them (a walk of every page in id order, reading each one's vector, for a
+    phrase a hundred pages answer)."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
     asked = _matching(s, query, access_rules.text_column(actor))
     few = _few_pages(s, actor)
     may_see: ColumnElement[bool]
@@ -259,6 +272,11 @@ def _page_of_hits(
 
 
 _PAGE_FTS = table("page_fts", column("rowid", Integer))
+_PAGE_PAIRS = table("page_pairs", column("rowid", Integer))
+#: Phrases joined by AND only on SQLite: the snippet's MATCH, asked at a shown page, must not
+#: walk the word index to the next page answering a phrase there is not on (as OR and NOT do).
+_FTS5_OPERATORS = {"AND": " AND "}
+_TSQUERY_OPERATORS = {"AND": " & ", "OR": " | ", "NOT": " & !"}
 
 
 class _IndexedBy(TableClause):
@@ -307,18 +325,42 @@ def _matching(
     """``query`` asked of the text ``column_``: FTS5 on SQLite (``page_fts`` joined to its
     pages), the GIN-indexed tsvector column generated from that column on PostgreSQL
     (migration 0014). The query goes in as a bound parameter, in the engine's syntax as
-    ``domain.search`` made it."""
+    ``domain.search`` made it.
+
+    A query of phrases only (one, or several joined by AND; on PostgreSQL by OR and NOT too)
+    is asked of the index of adjacent word pairs instead (migration 0026, ``storage.pairs``),
+    which answers the same pages from the pages holding its pairs, not from every page holding
+    its words; the snippet is still made from the word index, for the pages shown only."""
     start, stop = MARK
     if s.get_bind().dialect.name == "sqlite":
         fts: ColumnElement[Any] = literal_column("page_fts")
         which = 0 if column_ is t.Page.text else 1
         by_id = _PAGE_DOCUMENT
+        matches = fts.op("MATCH")(search_language.fts5(query, column_.key))
+        snippet = func.snippet(fts, which, start, stop, "\u2026", SNIPPET_WORDS)
+        paired = _in_pairs(
+            query, lambda term: pairs.phrase(term.tokens, term.prefix), _FTS5_OPERATORS
+        )
+        if paired is not None:
+            page = t.Page.__table__
+            return _Asked(
+                _PAGE_PAIRS.join(page, page.c.id == _PAGE_PAIRS.c.rowid),
+                literal_column("page_pairs").op("MATCH")(f"{{{column_.key}_pairs}} : {paired}"),
+                select(snippet)
+                .select_from(_PAGE_FTS)
+                .where(matches, _PAGE_FTS.c.rowid == _PAGE_PAIRS.c.rowid)
+                .scalar_subquery(),
+                _PAGE_PAIRS.c.rowid,
+                _PAGE_PAIRS.join(by_id, by_id.c.id == _PAGE_PAIRS.c.rowid),
+                by_id.c.document_id,
+                _PAGE_PAIRS,
+            )
         # Ordered by the FTS5 rowid (the page id): the index hands pages over in that order
         # and the first ``limit`` are read without sorting every match.
         return _Asked(
             _PAGE_FTS.join(t.Page.__table__, t.Page.id == _PAGE_FTS.c.rowid),
-            fts.op("MATCH")(search_language.fts5(query, column_.key)),
-            func.snippet(fts, which, start, stop, "\u2026", SNIPPET_WORDS),
+            matches,
+            snippet,
             _PAGE_FTS.c.rowid,
             _PAGE_FTS.join(by_id, by_id.c.id == _PAGE_FTS.c.rowid),
             by_id.c.document_id,
@@ -328,13 +370,65 @@ def _matching(
     tsquery = func.to_tsquery(config, search_language.tsquery(query))
     options = f"StartSel={start}, StopSel={stop}, MaxWords={SNIPPET_WORDS}, MinWords=8"
     vector: ColumnElement[Any] = literal_column(f"page.{column_.key}_search")  # generated
+    paired = _in_pairs(query, lambda term: _postgresql_phrase(s, term), _TSQUERY_OPERATORS)
+    if paired is not None:
+        pairs_vector: ColumnElement[Any] = literal_column(f"page.{column_.key}_pairs")
+        matched = pairs_vector.op("@@")(cast(literal(paired), TSQUERY))
+    else:
+        matched = vector.op("@@")(tsquery)
     page = t.Page.__table__
     return _Asked(
         page,
-        vector.op("@@")(tsquery),
+        matched,
         func.ts_headline(config, column_, tsquery, options),
         page.c.id,
         page,
         page.c.document_id,
         page,
     )
+
+
+def _in_pairs(
+    node: search_language.Node,
+    term_of: Callable[[search_language.Term], str | None],
+    ops: dict[str, str],
+) -> str | None:
+    """A query made of phrases only, joined by the operators of ``ops``, in the pair index's
+    syntax: each phrase by ``term_of``, each operator as ``ops`` says; None for any other query
+    (a word, a NEAR, another operator, a phrase ``term_of`` cannot put in pairs), asked of the
+    word index as before."""
+    if isinstance(node, search_language.Term):
+        return term_of(node) if len(node.tokens) > 1 else None
+    if isinstance(node, search_language.Op) and node.op in ops:
+        left = _in_pairs(node.left, term_of, ops)
+        right = _in_pairs(node.right, term_of, ops) if left is not None else None
+        return None if left is None or right is None else f"({left}{ops[node.op]}{right})"
+    return None
+
+
+def _postgresql_phrase(s: Session, term: search_language.Term) -> str | None:
+    """The tsquery of the phrase ``term`` over a pairs column: its words as PostgreSQL's
+    ``simple`` configuration makes them (asked of it, as the tsvector was made), pair by pair
+    (``'a b' <-> 'b c'``); None unless it makes one lexeme a position, 2 or more."""
+    found = s.execute(
+        select(column("lexeme", String), column("positions", ARRAY(Integer))).select_from(
+            func.unnest(
+                func.to_tsvector(literal_column("'simple'::regconfig"), " ".join(term.tokens))
+            )
+        )
+    ).all()
+    at = {p: lexeme for lexeme, positions in found for p in positions}
+    if len(at) != sum(len(p) for _, p in found) or sorted(at) != list(range(1, len(at) + 1)):
+        return None
+    if len(at) < 2:
+        return None
+    words = [at[p] for p in range(1, len(at) + 1)]
+    quoted = [_lexeme(f"{a} {b}") for a, b in pairwise(words)]
+    if term.prefix:
+        quoted[-1] += ":*"
+    return "(" + " <-> ".join(quoted) + ")"
+
+
+def _lexeme(word: str) -> str:
+    """``word`` as one lexeme in tsquery input, quoted."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"

@@ -6,7 +6,9 @@ write lock at its start instead of failing half-way. ``synchronous=NORMAL`` in W
 checkpoints, not at every commit: a commit survives the application crashing, and only a power
 loss can take back the last ones (datasette and paperless run so). A connection opened with the
 execution option ``READ_ONLY`` (``reader``) begins deferred instead: a snapshot that takes no
-lock, so reads never queue behind the writer or each other. The schema comes only from Alembic.
+lock, so reads never queue behind the writer or each other. Every SQLite connection has
+``clawback_pairs(text)``, which the triggers of the phrase pair index call (``storage.pairs``).
+The schema comes only from Alembic.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    from clawback.storage import pairs  # the pair index's triggers call it
+
+    pairs.register(dbapi_connection)
 
 
 def reader(engine: Engine) -> Engine:

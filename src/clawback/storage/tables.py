@@ -30,8 +30,10 @@ from clawback.storage.types import Bates
 #: The full-text search index (migration 0014), outside the model: SQLite's FTS5 table
 #: ``page_fts`` (and the shadow tables FTS5 keeps beside it, ``page_fts_*``), PostgreSQL's two
 #: generated tsvector columns of ``page`` and their GIN indexes; and SQLite's index of each
-#: page's document by page id (migration 0025). They are no SQLAlchemy table, or exist on one
-#: backend only, so a comparison of the migrated schema with the model leaves these names out.
+#: page's document by page id (migration 0025); the phrase pair index (migration 0026:
+#: SQLite's ``page_pairs`` and its ``page_pairs_*``, PostgreSQL's two ``*_pairs`` columns and
+#: their indexes). They are no SQLAlchemy table, or exist on one backend only, so a comparison
+#: of the migrated schema with the model leaves these names out.
 SEARCH_INDEX = (
     "page_fts",
     "text_search",
@@ -39,6 +41,11 @@ SEARCH_INDEX = (
     "ix_page_text_search",
     "ix_page_redacted_text_search",
     "ix_page_id_document_id",
+    "page_pairs",
+    "text_pairs",
+    "redacted_text_pairs",
+    "ix_page_text_pairs",
+    "ix_page_redacted_text_pairs",
 )
 
 
@@ -339,7 +346,7 @@ class Deadline(Base):
     __tablename__ = "deadline"
     __table_args__ = (UniqueConstraint("ref", name="uq_deadline_ref"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    # How the deadline is named to people (domain.public_refs): never ``id`` (0028).
+    # How the deadline is named to people (domain.public_refs): never ``id`` (0027).
     ref: Mapped[str] = mapped_column(String(12))
     act: Mapped[str] = mapped_column(Text)
     due: Mapped[date]
@@ -446,7 +453,7 @@ class Challenge(Base):
     __tablename__ = "challenge"
     __table_args__ = (UniqueConstraint("ref", name="uq_challenge_ref"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    ref: Mapped[str] = mapped_column(String(12))  # as deadline.ref (0028)
+    ref: Mapped[str] = mapped_column(String(12))  # as deadline.ref (0027)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
     tier: Mapped[str] = mapped_column(String(120))  # the designation challenged
     raised_by: Mapped[str] = mapped_column(String(200))
@@ -517,7 +524,7 @@ class ApiToken(Base):
     __tablename__ = "api_token"
     __table_args__ = (UniqueConstraint("ref", name="uq_api_token_ref"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    ref: Mapped[str] = mapped_column(String(12))  # as deadline.ref (0028)
+    ref: Mapped[str] = mapped_column(String(12))  # as deadline.ref (0027)
     email: Mapped[str] = mapped_column(ForeignKey("account.email"), index=True)
     name: Mapped[str] = mapped_column(String(100))
     digest: Mapped[str] = mapped_column(String(64), unique=True)

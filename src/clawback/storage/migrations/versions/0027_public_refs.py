@@ -5,8 +5,8 @@ every side shares: a person shown deadlines 1 and 4 learned of two withheld from
 gets ``ref``, six random characters (``domain.public_refs``), drawn here for the rows already
 in the record and by the model from then on; the id is never shown again.
 
-Revision ID: 0028
-Revises: 0025
+Revision ID: 0027
+Revises: 0026
 """
 
 import secrets
@@ -14,8 +14,8 @@ import secrets
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0028"
-down_revision = "0025"
+revision = "0027"
+down_revision = "0026"
 branch_labels = None
 depends_on = None
 
