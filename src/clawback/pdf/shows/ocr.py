@@ -34,6 +34,7 @@ English data come from the Debian packages ``tesseract-ocr`` and ``tesseract-ocr
 
 from __future__ import annotations
 
+import bisect
 import csv
 import difflib
 import functools
@@ -195,19 +196,22 @@ WHOLE_PAGE = 0.6
 ALREADY_THERE = 0.5
 
 
-def drawn_regions(page: pymupdf.Page, reads: PageReads | None = None) -> list[pymupdf.Rect]:
+def drawn_regions(
+    page: pymupdf.Page, reads: PageReads | None = None, own_fonts: bool = False
+) -> list[pymupdf.Rect]:
     """The places where a page that has text draws something that may show words: pictures,
     vector art that may outline letters, Type 3 glyphs, tiling patterns and fonts whose map
     lies or cannot be confirmed (`_untrusted_text`; the whole page for these). Merged, padded,
     in the page's unrotated frame; empty for a page that draws nothing but text and plain
     lines.
-    `reads`: what the page's other checks read of it (`PageReads`)."""
+    `reads`: what the page's other checks read of it (`PageReads`); `own_fonts`: see
+    `ocr_plan`."""
     reads = reads or PageReads(page)
     area = page.rect
     found: list[pymupdf.Rect] = []
     for info in reads.pictures():
         found.append(pymupdf.Rect(info["bbox"]))
-    if uses_tiling_pattern(page) or _untrusted_text(page):
+    if uses_tiling_pattern(page) or (not own_fonts and _untrusted_text(page)):
         return [pymupdf.Rect(area)]
     if any(font[2] == "Type3" for font in reads.fonts()):
         for span in reads.trace():
@@ -331,19 +335,26 @@ def add_text_layer(pdf: bytes) -> tuple[bytes, list[int]]:
 @dataclass(frozen=True)
 class ToRead:
     """What OCR reads of one page (`ocr_plan`): all of it (`regions` None: it `needs_ocr`),
-    or the `drawn_regions` of a page that has text."""
+    or the `drawn_regions` of a page that has text; `own_fonts` when its fonts are MuPDF's
+    own, put there by clawback drawing the page from text (their maps are that text)."""
 
     regions: list[pymupdf.Rect] | None = None
+    own_fonts: bool = False
 
 
-def ocr_plan(page: pymupdf.Page, reads: PageReads | None = None) -> ToRead | None:
+def ocr_plan(
+    page: pymupdf.Page, reads: PageReads | None = None, own_fonts: bool = False
+) -> ToRead | None:
     """What OCR must read of the page; None for a page of text and plain lines only.
-    `reads`: what the page's other checks read of it (`PageReads`)."""
+    `reads`: what the page's other checks read of it (`PageReads`). `own_fonts`: the page was
+    drawn by clawback from text (an e-mail's message, a text attachment: `email.render`), in
+    MuPDF's own fonts, whose maps say the very text drawn, so no font of it is untrusted
+    (`_untrusted_text`); its pictures and art are read as any page's."""
     reads = reads or PageReads(page)
     if needs_ocr(page, reads):
-        return ToRead()
-    regions = _unrotated(page, functools.partial(drawn_regions, reads=reads))
-    return ToRead(regions) if regions else None
+        return ToRead(own_fonts=own_fonts)
+    regions = _unrotated(page, functools.partial(drawn_regions, reads=reads, own_fonts=own_fonts))
+    return ToRead(regions, own_fonts) if regions else None
 
 
 def write_text_layer(
@@ -360,7 +371,8 @@ def write_text_layer(
             read = pool.map(lambda n: _read_page(doc, n, plan[n].regions), chunk)
             for n, words in zip(chunk, list(read), strict=True):
                 if plan[n].regions is not None:
-                    words = _unrotated(doc[n], functools.partial(_not_written, words=words))
+                    fresh = functools.partial(_not_written, words=words, own=plan[n].own_fonts)
+                    words = _unrotated(doc[n], fresh)
                 if words:
                     _unrotated(doc[n], functools.partial(_write_words, words=words))
                     written.append(n)
@@ -456,33 +468,58 @@ def _strip(page: pymupdf.Page, clip: pymupdf.Rect, dpi: int) -> Image.Image:
     return Image.frombytes("L", (pix.width, pix.height), pix.samples)
 
 
-def _not_written(page: pymupdf.Page, words: list[Word]) -> list[Word]:
+def _not_written(page: pymupdf.Page, words: list[Word], own: bool = False) -> list[Word]:
     """The words the page's text layer does not already hold at their place: less than
     `ALREADY_THERE` of the word's box is covered by characters, or the characters there say
     something else (`_says`: a font whose codes name no characters, such as a Type 3 font of
     pictures without a /ToUnicode map, reads as ``%$!#``, not as the word it prints). On a
     page with a font whose map lies (`lying.lying_fonts`) the text must say the word's very
     letters and digits: ``DB-4O98l`` is "about" ``DB-40981``, and is the lie; so too where a
-    font's map cannot be confirmed (`_untrusted_text`)."""
-    exact = _untrusted_text(page)
-    chars = [
+    font's map cannot be confirmed (`_untrusted_text`), unless the page's fonts are its `own`
+    (`ocr_plan`)."""
+    exact = bool(lying_fonts(page)) if own else _untrusted_text(page)
+    chars = _CharIndex(
         (pymupdf.Rect(ch["bbox"]), ch["c"])
         for block in page.get_text("rawdict").get("blocks", ())
         for line in block.get("lines", ())
         for span in line.get("spans", ())
         for ch in span.get("chars", ())
         if not ch["c"].isspace() and not unusable_text(ch["c"])  # unmapped glyphs say nothing
-    ]
+    )
     fresh = []
     for word in words:
         box = pymupdf.Rect(word.rect)
         area = max(abs(box), 1e-6)
-        under = [(rect, c) for rect, c in chars if box.intersects(rect)]
+        under = [(rect, c) for rect, c in chars.near(box) if box.intersects(rect)]
         covered = sum(abs(box & rect) for rect, _ in under)
         inside = "".join(c for rect, c in under if _middle(rect) in box)
         if covered / area < ALREADY_THERE or not _says(word.text, inside, exact):
             fresh.append(word)
     return fresh
+
+
+class _CharIndex:
+    """A page's characters by the top of their box, so that the characters near an OCR word
+    are found without looking at every character of the page for every word (a page read
+    whole holds thousands of each)."""
+
+    def __init__(self, chars: Iterable[tuple[pymupdf.Rect, str]]) -> None:
+        self._chars = sorted(enumerate(chars), key=lambda found: found[1][0].y0)
+        self._tops = [rect.y0 for _, (rect, _) in self._chars]
+        self._tallest = max((rect.y1 - rect.y0 for _, (rect, _) in self._chars), default=0.0)
+
+    def near(self, box: pymupdf.Rect) -> list[tuple[pymupdf.Rect, str]]:
+        """Every character whose box may meet `box` (a superset of those that do), in the
+        page's own order: those with a top above the box's bottom and a bottom below its top,
+        a left edge before its right and a right edge after its left."""
+        low = bisect.bisect_left(self._tops, box.y0 - self._tallest)
+        high = bisect.bisect_right(self._tops, box.y1)
+        found = [
+            (n, (rect, c))
+            for n, (rect, c) in self._chars[low:high]
+            if rect.y1 >= box.y0 and rect.x0 <= box.x1 and rect.x1 >= box.x0
+        ]
+        return [char for _, char in sorted(found, key=lambda at: at[0])]
 
 
 #: How alike (`difflib` ratio of letters and digits, any case) the text under an OCR word and
