@@ -9,11 +9,11 @@ import random
 
 import pymupdf
 
-from clawback.pdf.shows.ocr import ALREADY_THERE, Word, _middle, _not_written, _says
+from clawback.pdf.shows.ocr_written import ALREADY_THERE, Word, _middle, not_written, says
 
 
 def _every_character(page: pymupdf.Page, words: list[Word]) -> list[Word]:
-    """`_not_written` as it was: every character's box tested against every word's."""
+    """`not_written` as it was: every character's box tested against every word's."""
     chars = [
         (pymupdf.Rect(ch["bbox"]), ch["c"])
         for block in page.get_text("rawdict")["blocks"]
@@ -28,7 +28,7 @@ def _every_character(page: pymupdf.Page, words: list[Word]) -> list[Word]:
         under = [(rect, c) for rect, c in chars if box.intersects(rect)]
         covered = sum(abs(box & rect) for rect, _ in under)
         inside = "".join(c for rect, c in under if _middle(rect) in box)
-        if covered / max(abs(box), 1e-6) < ALREADY_THERE or not _says(word.text, inside):
+        if covered / max(abs(box), 1e-6) < ALREADY_THERE or not says(word.text, inside):
             fresh.append(word)
     return fresh
 
@@ -47,6 +47,6 @@ def test_the_characters_near_a_word_answer_as_every_character_did() -> None:
     misread = [Word("zzzz", w.rect, 90.0) for w in rng.sample(words, 10)]
     outside = [Word("edge", (600.0, 780.0, 700.0, 800.0), 90.0), Word("x", (5, 5, 5, 5), 1.0)]
     asked = words + moved + misread + outside
-    fresh = _not_written(page, asked)
+    fresh = not_written(page, asked)
     assert fresh == _every_character(page, asked)
     assert misread[0] in fresh and words[0] not in fresh  # the comparison can tell them apart
