@@ -11,6 +11,7 @@ one after another on their own openings (``tests/ingest/test_ready_once.py``).""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import Counter
@@ -131,6 +132,16 @@ def make_ready(
         received=received,
         received_type=native_type if native is not None else "application/pdf",
     )
+
+
+def with_meta(ready: Ready, meta: Mapping[str, Any] | None) -> Ready:
+    """A file made ready once (`make_ready` with no ``meta``), as `make_ready` would give it
+    with ``meta``: the caller's fields first, the file's own findings after (a volume that
+    repeats a file reads it once, and each record keeps its own fields)."""
+    info = dict(meta or {})
+    for key, value in ready.info.items():
+        info[key] = [*info.get("warnings", ()), *value] if key == "warnings" else value
+    return dataclasses.replace(ready, info=info)
 
 
 @dataclass(frozen=True)

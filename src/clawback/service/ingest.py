@@ -31,7 +31,7 @@ from clawback.ingest import prepare as prepare_file
 from clawback.ingest.children import children, drawn_here, render_members
 from clawback.ingest.embedded import embedded_files, package_files
 from clawback.ingest.prepare import MEDIA_TYPES
-from clawback.ingest.ready import make_ready
+from clawback.ingest.ready import Ready, make_ready, with_meta
 from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.service import access as access_rules
@@ -73,6 +73,7 @@ class Ingest(Service):
         recipe: str = "convert",
         check_later: bool = False,
         separate: bool = False,
+        made: dict[str, Ready] | None = None,
     ) -> str:
         """Store a PDF and its pages' text and hashes; returns its control number.
         (The receiving side ingests too: productions it received from other parties.)
@@ -95,15 +96,26 @@ class Ingest(Service):
 
         ``separate`` makes a document of its own even when the same file is in the record: a
         load-file record keeps its own fields and numbers though its file is another's (the
-        caller records the two as duplicates of each other).
+        caller records the two as duplicates of each other). ``made``: the files this caller
+        has had made ready already, by the SHA-256 of the file received: such a file is not
+        read again (a volume naming one native on six rows), only given these fields.
         """
         self._require_ingest(exhibit)
         received = pdf if native is None else native
-        control = None if separate else self._known(hashlib.sha256(received).hexdigest())
+        received_sha = hashlib.sha256(received).hexdigest()
+        control = None if separate else self._known(received_sha)
         if control is not None:
             control, _ = self._number_known(control, exhibit)
         else:
-            ready = make_ready(pdf, native, native_name, native_type, recipe, password, meta)
+            if made is None:
+                ready = make_ready(pdf, native, native_name, native_type, recipe, password, meta)
+            else:
+                key = f"{received_sha}:{recipe}"
+                if key not in made:
+                    made[key] = make_ready(
+                        pdf, native, native_name, native_type, recipe, password, None
+                    )
+                ready = with_meta(made[key], meta)
             one = NewDocument(
                 ready, title, kind, exhibit, family, parent, publicly_available, separate
             )
