@@ -126,6 +126,10 @@ def test_identical_natives_are_duplicates_of_each_other_each_with_its_fields(
         for i in report.imported:  # each row's own fields, kept
             assert docs[i.theirs].meta["control_number"] == i.theirs
             assert set(docs[i.theirs].meta["duplicates"]) == set(i.duplicates)
+        # one file, read once: its rows' pages are one PDF (not a rendering a row)
+        pdfs = {i.file: {docs[j.theirs].original for j in report.imported if j.file == i.file}
+                for i in report.imported}  # fmt: skip
+        assert all(len(made) == 1 for made in pdfs.values())
     later = [p for p in report.problems if "byte for byte" in p]
     assert len(later) == 9
     assert later[0] == (

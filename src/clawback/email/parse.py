@@ -262,6 +262,16 @@ def _last_hop(msg: StdMessage) -> str | None:
 _SHORT = (errors.InvalidBase64PaddingDefect, errors.InvalidBase64LengthDefect)
 
 
+def _short(part: StdMessage, closed: bool) -> bool:
+    """Whether a part's base64 stops short: a length no padding mends (bytes were lost), or a
+    missing padding where nothing says the part ended as sent. Inside a multipart whose closing
+    boundary follows, the part ended where its sender ended it: without its ``=`` padding it
+    is decoded whole (padding is only the length rounded up), and nothing is lost."""
+    if any(isinstance(d, errors.InvalidBase64LengthDefect) for d in part.defects):
+        return True
+    return not closed and any(isinstance(d, _SHORT) for d in part.defects)
+
+
 def _cut(part: StdMessage) -> bool:
     """Whether this multipart part ends without its closing boundary (the file was cut)."""
     return any(isinstance(d, errors.CloseBoundaryNotFoundDefect) for d in part.defects)
@@ -306,13 +316,15 @@ def _walk(
     attachments: list[Attachment],
     bodies: list[tuple[str, str]],
     said: list[str],
+    closed: bool = False,
 ) -> None:
-    """Collect ``part``'s bodies and attachments, and in ``said`` what of it is missing."""
+    """Collect ``part``'s bodies and attachments, and in ``said`` what of it is missing;
+    ``closed``: the multipart holding the part ends with its closing boundary."""
     ctype = part.get_content_type()
     if part.is_multipart() and not ctype.startswith("message/"):
         before = len(attachments)
         for sub in cast(list[StdMessage], part.get_payload()):
-            _walk(sub, attachments, bodies, said)
+            _walk(sub, attachments, bodies, said, not _cut(part))
         if _cut(part):
             said.append(
                 "message ends inside a MIME part (no closing boundary): the file was cut short "
@@ -341,7 +353,7 @@ def _walk(
         attachments.append(Attachment(name, RFC822, data, disposition == "inline", None))
         return
     data = _decoded(part)
-    if any(isinstance(d, _SHORT) for d in part.defects):
+    if _short(part, closed):
         name = _part_name(part) or _described_name(part, ctype, len(attachments) + 1)
         said.append(f"attachment {name!r} truncated")
     cid = _get(part, "content-id")

@@ -18,7 +18,7 @@ from clawback.ingest.render import render
 from clawback.ingest.sniff import OFFICE, is_text, sniff
 from clawback.pdf.files.convert import RENDERED
 
-__all__ = ["children", "render_members"]
+__all__ = ["children", "drawn_here", "render_members"]
 
 #: How deep children are looked for inside children (a PDF in a PDF in an e-mail ...).
 _MAX_DEPTH = 5
@@ -37,6 +37,15 @@ def children(members: list[email.Member]) -> list[email.Member]:
         inside = [email.Member("attachment", e.name, None, e.data, m.depth + 1) for e in found]
         out += children([_as_page(e) for e in inside]) if inside else []
     return out
+
+
+def drawn_here(m: email.Member) -> bool:
+    """Whether the member's pages were drawn by clawback from its text (a message, a text
+    attachment: `email.render` draws them in MuPDF's own fonts), not received as a PDF (whose
+    pages are its very bytes) nor rendered by another program from a file that may carry its
+    own fonts (LibreOffice). Pictures drawn here as a page hold no font: it says nothing of
+    them. `ingest.ready.make_ready` then trusts the fonts' maps (`ocr.ocr_plan`)."""
+    return m.pdf is not None and m.pdf != m.native
 
 
 def _as_page(m: email.Member) -> email.Member:

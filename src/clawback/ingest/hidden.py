@@ -16,7 +16,9 @@ It never changes the file. A word is hidden when most of its characters are
   fill of the topmost opaque filled shape drawn before it under it; text over a picture is
   not judged by colour (its background is not one colour);
 * **under an opaque picture or shape** drawn after it (at least `_MOSTLY` of the character's
-  box), unless it is invisible text over or under a picture (an OCR layer);
+  box), unless it is invisible text over or under a picture (an OCR layer); a shape of an
+  annotation that blends by darkening (a highlight: ``/BM /Multiply``, or ``/Darken``) does
+  not hide dark text under it, and is not counted;
 * **tiny**: a font size under `_TINY` points;
 * **invisible**: render mode 3 (or fully transparent), except an OCR layer: invisible text
   lying on a picture, as a scanner's OCR writes it.
@@ -112,10 +114,13 @@ def _page(reads: PageReads) -> Counter[str]:
         return Counter()
     log = reads.boxes()
     images = [(n, box) for n, (kind, box) in enumerate(log) if kind.endswith("image")]
+    blended = _darkening(reads) if any(k == "fill-path" for k, _ in log) else []
     fills = [
         (int(d["seqno"]), tuple(d["rect"]), _rgb(d["fill"]))
         for d in (reads.drawings() if any(k == "fill-path" for k, _ in log) else ())
-        if d.get("fill") is not None and (d.get("fill_opacity") or 1.0) >= _OPAQUE
+        if d.get("fill") is not None
+        and (d.get("fill_opacity") or 1.0) >= _OPAQUE
+        and not any(_share(tuple(d["rect"]), box) >= _WITHIN for box in blended)
     ]
     areas = [box for _, box in images] + [box for _, box, _ in fills]
     counted: Counter[str] = Counter()
@@ -129,6 +134,17 @@ def _page(reads: PageReads) -> Counter[str]:
             if len(hidden) * 2 > len(word):
                 counted[Counter(hidden).most_common(1)[0][0]] += 1
     return counted
+
+
+#: Blend modes that keep what is under a fill at least as dark as it was: text stays seen.
+_DARKENING = frozenset({"Multiply", "Darken"})
+#: The share of a shape's box inside an annotation's for the shape to be taken as its own.
+_WITHIN = 0.99
+
+
+def _darkening(reads: PageReads) -> list[_Box]:
+    """The boxes of the page's annotations drawn in a darkening blend mode (a highlight)."""
+    return [tuple(annot.rect) for annot in reads.page.annots() if annot.blendmode in _DARKENING]
 
 
 def _plainly_seen(span: dict[str, Any], areas: list[_Box]) -> bool:

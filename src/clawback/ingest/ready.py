@@ -11,6 +11,7 @@ one after another on their own openings (``tests/ingest/test_ready_once.py``).""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import Counter
@@ -80,8 +81,10 @@ def make_ready(
     recipe: str,
     password: str | None,
     meta: Mapping[str, Any] | None,
+    own_fonts: bool = False,
 ) -> Ready:
     """Decrypt, check for bombs, OCR and read a file; a one-line error before any write.
+    ``own_fonts``: clawback drew the PDF from text (`ocr.ocr_plan`), never a file received.
 
     The file is opened once for every step that reads it (`Looked`), a second time only where
     a step made a new file of it (the replacement text or layers taken out, text no viewer
@@ -99,11 +102,11 @@ def make_ready(
         check_document(doc, len(pdf))  # bombs refused in one line, before anything is decoded
         warnings = _damage(doc) + comment_warnings(doc)  # said, not read: `ingest.comments`
         layered, replaced = rewrites(doc)  # only what a viewer shows: see `pdf.shows.visible`
-        looked = None if layered or replaced else _look(pdf, doc, Removed())
+        looked = None if layered or replaced else _look(pdf, doc, Removed(), own_fonts)
     if looked is None:  # a new file, without the layers or replacement text no viewer shows
         shown, removed = rewritten(pdf, layered, replaced)
         with open_pdf(shown) as doc:
-            looked = _look(shown, doc, removed)
+            looked = _look(shown, doc, removed, own_fonts)
     pdf, removed = looked.pdf, looked.removed
     if removed:
         info["not_shown"] = removed.as_data()
@@ -113,7 +116,7 @@ def make_ready(
     if looked.read:
         info["ocr_pages"] = [n + 1 for n in looked.read]
         steps.append("ocr")
-    warnings += _unread(looked.pages, [*looked.read, *looked.scans])
+    warnings += _unread(looked.pages, [*looked.read, *looked.scans]) + _broken(looked.broken)
     if warnings:  # after what the caller knew of the file (a hidden sheet shown ...)
         info["warnings"] = [*info.get("warnings", ()), *warnings]
     if steps:
@@ -131,11 +134,22 @@ def make_ready(
     )
 
 
+def with_meta(ready: Ready, meta: Mapping[str, Any] | None) -> Ready:
+    """A file made ready once (`make_ready` with no ``meta``), as `make_ready` would give it
+    with ``meta``: the caller's fields first, the file's own findings after (a volume that
+    repeats a file reads it once, and each record keeps its own fields)."""
+    info = dict(meta or {})
+    for key, value in ready.info.items():
+        info[key] = [*info.get("warnings", ()), *value] if key == "warnings" else value
+    return dataclasses.replace(ready, info=info)
+
+
 @dataclass(frozen=True)
 class Looked:
     """What the steps after the bomb check made of a file: the PDF the record works on, what
     `visible` took out of it, the hidden words per page (`ingest.hidden`), the pages OCR
-    wrote words on (`read`) and those it had to read whole (`scans`), and every page's text."""
+    wrote words on (`read`) and those it had to read whole (`scans`), every page's text, and
+    the pages whose content MuPDF could not read whole (`broken`: see `_content_broken`)."""
 
     pdf: bytes
     removed: Removed
@@ -143,39 +157,72 @@ class Looked:
     read: list[int]
     scans: list[int]
     pages: list[PageText]
+    broken: list[int]
 
 
-def _look(pdf: bytes, doc: pymupdf.Document, removed: Removed) -> Looked:
+def _look(pdf: bytes, doc: pymupdf.Document, removed: Removed, own_fonts: bool) -> Looked:
     """Pictures and text no viewer shows taken out, hidden text counted, OCR, and the pages
     read, of the open file `pdf` (`doc`), page by page, each page's reads shared among the
     steps."""
     if (cleared := without_hidden_pictures(pdf, doc)) is not None:
         pdf, pictures = cleared
         with open_pdf(pdf) as copy:
-            return _look(pdf, copy, removed.with_pictures(pictures))
+            return _look(pdf, copy, removed.with_pictures(pictures), own_fonts)
     by_page: list[tuple[int, int]] = []
     hidden: dict[int, Counter[str]] = {}
     plan: dict[int, ToRead] = {}
+    broken: list[int] = []
     for page in doc.pages():
+        pymupdf.TOOLS.reset_mupdf_warnings()
         reads = PageReads(page)
         if count := remove_unseen_text(page, reads):
             by_page.append((page.number, count))
         elif not by_page:  # what a page shows, as long as the file is the one read
-            _check_page(page, reads, hidden, plan)
+            _check_page(page, reads, hidden, plan, own_fonts)
+        if _content_broken():
+            broken.append(page.number)
     if by_page:  # the working copy is a new file: read as that file is
         pdf = save_clean(doc)
         with open_pdf(pdf) as copy:
-            return _look_again(pdf, copy, removed.with_unseen(by_page))
-    return _finish(pdf, doc, removed, hidden, plan)
+            return _look_again(pdf, copy, removed.with_unseen(by_page), own_fonts)
+    return _finish(pdf, doc, removed, hidden, plan, broken)
 
 
-def _look_again(pdf: bytes, doc: pymupdf.Document, removed: Removed) -> Looked:
+def _look_again(pdf: bytes, doc: pymupdf.Document, removed: Removed, own_fonts: bool) -> Looked:
     """`_look` at the working copy saved anew after text no viewer shows was taken out."""
     hidden: dict[int, Counter[str]] = {}
     plan: dict[int, ToRead] = {}
+    broken: list[int] = []
     for page in doc.pages():
-        _check_page(page, PageReads(page), hidden, plan)
-    return _finish(pdf, doc, removed, hidden, plan)
+        pymupdf.TOOLS.reset_mupdf_warnings()
+        _check_page(page, PageReads(page), hidden, plan, own_fonts)
+        if _content_broken():
+            broken.append(page.number)
+    return _finish(pdf, doc, removed, hidden, plan, broken)
+
+
+#: How MuPDF says, in its warnings, that it could not read a page's content whole (it draws
+#: and extracts what it could, and raises nothing).
+_CONTENT_ERRORS = ("syntax error", "page may not be correct", "content stream")
+
+
+def _content_broken() -> bool:
+    """Whether MuPDF warned, since its warnings were last cleared, that a page's content is
+    damaged. MuPDF keeps its warnings in one buffer for the process: each page's are cleared
+    before the page is read, and read right after."""
+    said = pymupdf.TOOLS.mupdf_warnings(reset=True)
+    return any(sign in said for sign in _CONTENT_ERRORS)
+
+
+def _broken(pages: Sequence[int]) -> list[str]:
+    """The warning for pages whose content MuPDF could not read whole."""
+    if not pages:
+        return []
+    shown = ", ".join(str(n + 1) for n in pages[:10]) + (" ..." if len(pages) > 10 else "")
+    return [
+        f"the content of page(s) {shown} is damaged (MuPDF read only what it could): text or "
+        "drawings may be missing; ask for the file again"
+    ]
 
 
 def _check_page(
@@ -183,10 +230,11 @@ def _check_page(
     reads: PageReads,
     hidden: dict[int, Counter[str]],
     plan: dict[int, ToRead],
+    own_fonts: bool,
 ) -> None:
     if counted := hidden_on_page(reads):
         hidden[page.number] = counted
-    if (wanted := ocr_plan(page, reads)) is not None:
+    if (wanted := ocr_plan(page, reads, own_fonts)) is not None:
         plan[page.number] = wanted
 
 
@@ -196,11 +244,12 @@ def _finish(
     removed: Removed,
     hidden: dict[int, Counter[str]],
     plan: dict[int, ToRead],
+    broken: list[int],
 ) -> Looked:
     """OCR as `plan` says, then every page read (raises a one-line PdfError on a bad file)."""
     scans = [n for n, wanted in plan.items() if wanted.regions is None]
     made, read = write_text_layer(doc, plan)
     if made is None:
-        return Looked(pdf, removed, hidden, read, scans, read_document(doc))
+        return Looked(pdf, removed, hidden, read, scans, read_document(doc), broken)
     with open_pdf(made) as ocred:
-        return Looked(made, removed, hidden, read, scans, read_document(ocred))
+        return Looked(made, removed, hidden, read, scans, read_document(ocred), broken)

@@ -12,6 +12,7 @@ checked for fake redactions, boxes over live text, each found kept as a warning 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path, PurePath
@@ -27,10 +28,10 @@ from clawback.domain.order import Side
 from clawback.domain.seats import Act
 from clawback.ingest import EMAIL, OFFICE, PDF, FileReport, shown, sniff
 from clawback.ingest import prepare as prepare_file
-from clawback.ingest.children import children, render_members
+from clawback.ingest.children import children, drawn_here, render_members
 from clawback.ingest.embedded import embedded_files, package_files
 from clawback.ingest.prepare import MEDIA_TYPES
-from clawback.ingest.ready import make_ready
+from clawback.ingest.ready import Ready, make_ready, with_meta
 from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.service import access as access_rules
@@ -72,6 +73,7 @@ class Ingest(Service):
         recipe: str = "convert",
         check_later: bool = False,
         separate: bool = False,
+        made: dict[str, Ready] | None = None,
     ) -> str:
         """Store a PDF and its pages' text and hashes; returns its control number.
         (The receiving side ingests too: productions it received from other parties.)
@@ -94,15 +96,26 @@ class Ingest(Service):
 
         ``separate`` makes a document of its own even when the same file is in the record: a
         load-file record keeps its own fields and numbers though its file is another's (the
-        caller records the two as duplicates of each other).
+        caller records the two as duplicates of each other). ``made``: the files this caller
+        has had made ready already, by the SHA-256 of the file received: such a file is not
+        read again (a volume naming one native on six rows), only given these fields.
         """
         self._require_ingest(exhibit)
         received = pdf if native is None else native
-        control = None if separate else self._known(hashlib.sha256(received).hexdigest())
+        received_sha = hashlib.sha256(received).hexdigest()
+        control = None if separate else self._known(received_sha)
         if control is not None:
             control, _ = self._number_known(control, exhibit)
         else:
-            ready = make_ready(pdf, native, native_name, native_type, recipe, password, meta)
+            if made is None:
+                ready = make_ready(pdf, native, native_name, native_type, recipe, password, meta)
+            else:
+                key = f"{received_sha}:{recipe}"
+                if key not in made:
+                    made[key] = make_ready(
+                        pdf, native, native_name, native_type, recipe, password, None
+                    )
+                ready = with_meta(made[key], meta)
             one = NewDocument(
                 ready, title, kind, exhibit, family, parent, publicly_available, separate
             )
@@ -285,7 +298,9 @@ class Ingest(Service):
                 media = MEDIA_TYPES.get(suffix, "application/octet-stream")
                 ready = make_ready(pdf, m.native, name, media, "convert", key, meta)
             else:
-                ready = make_ready(pdf, None, "", "application/pdf", "convert", key, meta)
+                ready = make_ready(
+                    pdf, None, "", "application/pdf", "convert", key, meta, drawn_here(m)
+                )
             lost = [*(msg.warnings if msg is not None else ()), *m.warnings, *said]
             if lost:  # what the file lost, before what OCR says
                 ready.info["warnings"] = [*lost, *ready.info.get("warnings", ())]
@@ -401,20 +416,19 @@ class Ingest(Service):
                 custodian=custodian,
                 publicly_available=publicly_available,
             )
+        container = functools.partial(
+            self._container_family,
+            family=family,
+            custodian=custodian,
+            exhibit=exhibit,
+            kind=kind,
+            title=title or name,
+            publicly_available=publicly_available,
+        )
         if sniff(data, name).kind == OFFICE and package_files(data):  # a family, the file first
             first()
-            controls = self._add_family(
-                [email.Member("parent", name, None, data, 0, kind="office")],
-                family or self._family_id(data, "office"),
-                custodian=custodian,
-                exhibit=exhibit,
-                kind=kind,
-                title=title or name,
-                publicly_available=publicly_available,
-            )
-            if self.from_another_party(kind):
-                self.check_received_many(controls)
-            return controls, True
+            office = email.Member("parent", name, None, data, 0, kind="office")
+            return container(office, "office", None)
         found = prepare_file(data, name)
         if found.kind == EMAIL:
             first()
@@ -438,19 +452,8 @@ class Ingest(Service):
             return controls, True
         if found.kind == PDF and embedded_files(data):  # a family, the PDF first
             first()
-            controls = self._add_family(
-                [email.Member("parent", name, data, data, 0)],
-                family or self._family_id(data, "pdf"),
-                custodian=custodian,
-                exhibit=exhibit,
-                kind=kind,
-                password=password,
-                title=title or name,
-                publicly_available=publicly_available,
-            )
-            if self.from_another_party(kind):
-                self.check_received_many(controls)
-            return controls, True
+            pdf = email.Member("parent", name, data, data, 0)
+            return container(pdf, "pdf", password)
         meta: dict[str, Any] = {"custodian": custodian} if custodian else {}
         if found.warnings:
             meta["warnings"] = list(found.warnings)
@@ -461,6 +464,36 @@ class Ingest(Service):
         return NewDocument(
             ready, title or name, kind or found.kind, exhibit, family, parent, publicly_available
         )
+
+    def _container_family(
+        self,
+        parent: email.Member,
+        what: str,
+        password: str | None,
+        *,
+        family: str | None,
+        custodian: str,
+        exhibit: ExhibitGiven | None,
+        kind: str | None,
+        title: str,
+        publicly_available: bool,
+    ) -> tuple[list[str], bool]:
+        """A file that carries files (an Office package, ``what`` "office"; a PDF with
+        embedded files, "pdf") as a family, the file first, then its children (`children`),
+        checked as received when it comes from another party."""
+        controls = self._add_family(
+            [parent],
+            family or self._family_id(parent.native, what),
+            custodian=custodian,
+            exhibit=exhibit,
+            kind=kind,
+            password=password,
+            title=title,
+            publicly_available=publicly_available,
+        )
+        if self.from_another_party(kind):
+            self.check_received_many(controls)
+        return controls, True
 
     def ingest_paths(
         self,

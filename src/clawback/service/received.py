@@ -52,6 +52,7 @@ from clawback.domain.order import ProtectiveOrder, Side, Tier
 from clawback.domain.seats import Act
 from clawback.ingest.children import native_page
 from clawback.ingest.images import image_pdf
+from clawback.ingest.ready import Ready
 from clawback.ingest.render import Rendered, render
 from clawback.loadfiles import OptDocument, resolve
 from clawback.loadfiles.fields import DATE, ISO_DATE, looks_like_path, norm
@@ -240,6 +241,7 @@ class Imports(Service):
             meta=meta,
             check_later=True,
             separate=True,  # a record of its own, even when its file is another's
+            made=natives.made,  # a file the volume repeats is read once
         )
         text = self._text_file(folder, row, notes)
         with self.ctx.transaction() as s:
@@ -354,7 +356,7 @@ class Imports(Service):
         said = len(notes)
         if data.startswith(_IMAGE_MAGIC):
             try:
-                return _image_pdf(data), "image native", native
+                return natives.picture(data), "image native", native
             except ClawbackError as exc:
                 notes.append(f"native {name} {exc}: produced in native form")
         made = natives.rendered(row)
@@ -397,11 +399,26 @@ class Imports(Service):
         return decode(data)[0]
 
 
+class _Latest(dict[str, Any]):
+    """The `keep` entries put in last: what a volume keeps of files it may meet again, so
+    that a volume of any size holds a batch's worth at most."""
+
+    def __init__(self, keep: int) -> None:
+        super().__init__()
+        self.keep = keep
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, value)
+        while len(self) > self.keep:
+            del self[next(iter(self))]
+
+
 class _Natives:
     """The natives LibreOffice renders (Office files, web pages, metafiles) of the records that
     have no pages of their own (no PDF, no images), rendered a batch of `BATCH` at a time, in
     one LibreOffice run each, when the first of them is asked for; each PDF is let go once
-    taken, so a volume of any size holds one batch at most."""
+    taken, so a volume of any size holds one batch at most. A file a batch names on several
+    rows is rendered once, and made ready once (`made`, for `Ingest.ingest`)."""
 
     BATCH = 25
 
@@ -409,6 +426,15 @@ class _Natives:
         self.folder = folder
         self.todo = [row for row in rows if self._wanted(row)]
         self.done: dict[int, Rendered] = {}
+        self.made: dict[str, Ready] = _Latest(self.BATCH)
+        self._pictures: dict[str, bytes] = _Latest(self.BATCH)
+
+    def picture(self, data: bytes) -> bytes:
+        """A picture native as a page (`_image_pdf`), the same PDF for the same picture."""
+        sha = hashlib.sha256(data).hexdigest()
+        if sha not in self._pictures:
+            self._pictures[sha] = _image_pdf(data)
+        return self._pictures[sha]
 
     def _wanted(self, row: Row) -> bool:
         value = row.roles.get("native", "")
@@ -431,7 +457,10 @@ class _Natives:
                 except (OSError, ValueError):
                     data = b""  # missing: said by the record's own step
                 files.append((data, suffix(r.roles["native"])))
-            self.done |= dict(zip((r.number for r in batch), render(files), strict=True))
+            keys = [(hashlib.sha256(data).hexdigest(), kind) for data, kind in files]
+            once = list(dict.fromkeys(keys))  # each file once, in order
+            made = dict(zip(once, render([files[keys.index(k)] for k in once]), strict=True))
+            self.done |= {r.number: made[k] for r, k in zip(batch, keys, strict=True)}
         return self.done.pop(row.number, None)
 
 

@@ -11,7 +11,8 @@ letters (curves, or filled polygons of many straight segments: text turned into 
 their curves kept or flattened), Type 3 glyphs (a font of drawings, often without a ToUnicode
 map), and a tiling pattern (whose cells may hold text no extractor reads). Only the words OCR
 finds there that the text layer does not already hold at the same place are written (a logo's
-words, the code in a picture beside a paragraph); the page's own text is left as it is.
+words, the code in a picture beside a paragraph);
+the page's own text is left as it is (`ocr_written`).
 
 Each such page is rendered in grey at `OCR_DPI` and read by the Tesseract program (``tesseract
 stdin - tsv``), which reports every word with its box. Each word is then written onto the page
@@ -35,7 +36,6 @@ English data come from the Debian packages ``tesseract-ocr`` and ``tesseract-ocr
 from __future__ import annotations
 
 import csv
-import difflib
 import functools
 import io
 import math
@@ -43,7 +43,6 @@ import os
 import re
 import shutil
 import subprocess
-import unicodedata
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -56,7 +55,12 @@ from PIL import Image
 from clawback.domain.counts import counted
 from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import open_pdf, save_clean
-from clawback.pdf.shows.lying import lying_fonts, unchecked_fonts
+from clawback.pdf.shows.ocr_written import (
+    Word,
+    not_written,
+    untrusted_text,
+    unusable_text,
+)
 from clawback.pdf.shows.pagereads import PageReads
 
 __all__ = [
@@ -83,8 +87,6 @@ OCR_DPI = 300
 REGION_DPI = 200
 #: Share of a text-less page that images must cover for it to count as a scan.
 IMAGE_COVER = 0.5
-#: Share of garbage characters at which a page's text layer is taken as unusable.
-GARBLED_SHARE = 0.2
 #: Largest picture handed to Tesseract (pixels); a bigger page is rendered at a lower dpi.
 MAX_OCR_PIXELS = 60_000_000
 #: Pages read at once, each by a Tesseract process of its own.
@@ -105,15 +107,6 @@ _PLAIN = str.maketrans(
 
 class OcrError(DocumentError):
     """OCR could not be run. The message is one line and never quotes the document."""
-
-
-@dataclass(frozen=True)
-class Word:
-    """One word read from a page: its text, box in page points (x0, y0, x1, y1), confidence."""
-
-    text: str
-    rect: tuple[float, float, float, float]
-    confidence: float
 
 
 def tessdata() -> Path:
@@ -163,17 +156,6 @@ def needs_ocr(page: pymupdf.Page, reads: PageReads | None = None) -> bool:
     return covered / area >= IMAGE_COVER
 
 
-def unusable_text(text: str) -> bool:
-    """Whether extracted text is garbage: at least `GARBLED_SHARE` of its visible characters
-    are control, private-use or unassigned characters or U+FFFD (what a Type0 font without a
-    usable ToUnicode map extracts as, though the page renders legibly)."""
-    shown = [c for c in text if not c.isspace()]
-    if not shown:
-        return False
-    bad = sum(1 for c in shown if c == "\ufffd" or unicodedata.category(c) in ("Cc", "Co", "Cn"))
-    return bad / len(shown) >= GARBLED_SHARE
-
-
 def _fonts_without_unicode(page: pymupdf.Page, reads: PageReads | None = None) -> bool:
     """Whether the page uses a composite (Type0) font that has no ToUnicode map."""
     doc = page.parent
@@ -191,23 +173,24 @@ MIN_CURVES = 12
 REGION_GAP = 6.0
 #: Share of the page that drawn regions may cover before the whole page is read instead.
 WHOLE_PAGE = 0.6
-#: Share of an OCR word's box that existing text must cover for the word to be "already there".
-ALREADY_THERE = 0.5
 
 
-def drawn_regions(page: pymupdf.Page, reads: PageReads | None = None) -> list[pymupdf.Rect]:
+def drawn_regions(
+    page: pymupdf.Page, reads: PageReads | None = None, own_fonts: bool = False
+) -> list[pymupdf.Rect]:
     """The places where a page that has text draws something that may show words: pictures,
     vector art that may outline letters, Type 3 glyphs, tiling patterns and fonts whose map
-    lies or cannot be confirmed (`_untrusted_text`; the whole page for these). Merged, padded,
+    lies or cannot be confirmed (`untrusted_text`; the whole page for these). Merged, padded,
     in the page's unrotated frame; empty for a page that draws nothing but text and plain
     lines.
-    `reads`: what the page's other checks read of it (`PageReads`)."""
+    `reads`: what the page's other checks read of it (`PageReads`); `own_fonts`: see
+    `ocr_plan`."""
     reads = reads or PageReads(page)
     area = page.rect
     found: list[pymupdf.Rect] = []
     for info in reads.pictures():
         found.append(pymupdf.Rect(info["bbox"]))
-    if uses_tiling_pattern(page) or _untrusted_text(page):
+    if uses_tiling_pattern(page) or (not own_fonts and untrusted_text(page)):
         return [pymupdf.Rect(area)]
     if any(font[2] == "Type3" for font in reads.fonts()):
         for span in reads.trace():
@@ -331,19 +314,26 @@ def add_text_layer(pdf: bytes) -> tuple[bytes, list[int]]:
 @dataclass(frozen=True)
 class ToRead:
     """What OCR reads of one page (`ocr_plan`): all of it (`regions` None: it `needs_ocr`),
-    or the `drawn_regions` of a page that has text."""
+    or the `drawn_regions` of a page that has text; `own_fonts` when its fonts are MuPDF's
+    own, put there by clawback drawing the page from text (their maps are that text)."""
 
     regions: list[pymupdf.Rect] | None = None
+    own_fonts: bool = False
 
 
-def ocr_plan(page: pymupdf.Page, reads: PageReads | None = None) -> ToRead | None:
+def ocr_plan(
+    page: pymupdf.Page, reads: PageReads | None = None, own_fonts: bool = False
+) -> ToRead | None:
     """What OCR must read of the page; None for a page of text and plain lines only.
-    `reads`: what the page's other checks read of it (`PageReads`)."""
+    `reads`: what the page's other checks read of it (`PageReads`). `own_fonts`: the page was
+    drawn by clawback from text (an e-mail's message, a text attachment: `email.render`), in
+    MuPDF's own fonts, whose maps say the very text drawn, so no font of it is untrusted
+    (`untrusted_text`); its pictures and art are read as any page's."""
     reads = reads or PageReads(page)
     if needs_ocr(page, reads):
-        return ToRead()
-    regions = _unrotated(page, functools.partial(drawn_regions, reads=reads))
-    return ToRead(regions) if regions else None
+        return ToRead(own_fonts=own_fonts)
+    regions = _unrotated(page, functools.partial(drawn_regions, reads=reads, own_fonts=own_fonts))
+    return ToRead(regions, own_fonts) if regions else None
 
 
 def write_text_layer(
@@ -360,7 +350,8 @@ def write_text_layer(
             read = pool.map(lambda n: _read_page(doc, n, plan[n].regions), chunk)
             for n, words in zip(chunk, list(read), strict=True):
                 if plan[n].regions is not None:
-                    words = _unrotated(doc[n], functools.partial(_not_written, words=words))
+                    fresh = functools.partial(not_written, words=words, own=plan[n].own_fonts)
+                    words = _unrotated(doc[n], fresh)
                 if words:
                     _unrotated(doc[n], functools.partial(_write_words, words=words))
                     written.append(n)
@@ -386,7 +377,7 @@ def read_drawn(page: pymupdf.Page, dpi: int) -> list[Word] | None:
 def drawn_plan(page: pymupdf.Page) -> ToRead | None:
     """What `read_drawn` reads of the page: all of it as shown (`regions` None), its
     `drawn_regions` (in its unrotated frame), or nothing (None)."""
-    if needs_ocr(page) or _fonts_without_unicode(page) or _untrusted_text(page):
+    if needs_ocr(page) or _fonts_without_unicode(page) or untrusted_text(page):
         return ToRead()
     regions = _unrotated(page, drawn_regions)
     return ToRead(regions) if regions else None
@@ -454,65 +445,6 @@ def _strip(page: pymupdf.Page, clip: pymupdf.Rect, dpi: int) -> Image.Image:
     """One region of the page in grey, as a picture."""
     pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False, clip=clip)
     return Image.frombytes("L", (pix.width, pix.height), pix.samples)
-
-
-def _not_written(page: pymupdf.Page, words: list[Word]) -> list[Word]:
-    """The words the page's text layer does not already hold at their place: less than
-    `ALREADY_THERE` of the word's box is covered by characters, or the characters there say
-    something else (`_says`: a font whose codes name no characters, such as a Type 3 font of
-    pictures without a /ToUnicode map, reads as ``%$!#``, not as the word it prints). On a
-    page with a font whose map lies (`lying.lying_fonts`) the text must say the word's very
-    letters and digits: ``DB-4O98l`` is "about" ``DB-40981``, and is the lie; so too where a
-    font's map cannot be confirmed (`_untrusted_text`)."""
-    exact = _untrusted_text(page)
-    chars = [
-        (pymupdf.Rect(ch["bbox"]), ch["c"])
-        for block in page.get_text("rawdict").get("blocks", ())
-        for line in block.get("lines", ())
-        for span in line.get("spans", ())
-        for ch in span.get("chars", ())
-        if not ch["c"].isspace() and not unusable_text(ch["c"])  # unmapped glyphs say nothing
-    ]
-    fresh = []
-    for word in words:
-        box = pymupdf.Rect(word.rect)
-        area = max(abs(box), 1e-6)
-        under = [(rect, c) for rect, c in chars if box.intersects(rect)]
-        covered = sum(abs(box & rect) for rect, _ in under)
-        inside = "".join(c for rect, c in under if _middle(rect) in box)
-        if covered / area < ALREADY_THERE or not _says(word.text, inside, exact):
-            fresh.append(word)
-    return fresh
-
-
-#: How alike (`difflib` ratio of letters and digits, any case) the text under an OCR word and
-#: the word must be for the word to be "already there": OCR misreading a letter or two of a
-#: written word stays well above it, a font's raw codes fall far below.
-SAME_WORD = 0.5
-
-
-def _middle(rect: pymupdf.Rect) -> pymupdf.Point:
-    return pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)
-
-
-def _untrusted_text(page: pymupdf.Page) -> bool:
-    """Whether a font of the page reads as other letters or digits than it prints
-    (`lying.lying_fonts`), or may, nothing in the file confirming its map
-    (`lying.unchecked_fonts`): its text layer cannot say whether a word OCR reads is there."""
-    return bool(lying_fonts(page) or unchecked_fonts(page))
-
-
-def _says(word: str, written: str, exact: bool = False) -> bool:
-    """Whether `written` (the text layer under an OCR word) says about what `word` does (with
-    `exact`, the same letters and digits, any case); a word of no letters or digits (a rule, a
-    bullet) is said by whatever is there."""
-    wanted = "".join(c for c in word.casefold() if c.isalnum())
-    if not wanted:
-        return True
-    found = "".join(c for c in written.casefold() if c.isalnum())
-    if exact:
-        return wanted == found
-    return difflib.SequenceMatcher(None, wanted, found, autojunk=False).ratio() >= SAME_WORD
 
 
 def _unrotated(page: pymupdf.Page, act: Callable[[pymupdf.Page], T]) -> T:

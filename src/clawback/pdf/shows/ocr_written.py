@@ -1,0 +1,135 @@
+"""Which words OCR read a page's text layer already holds (`not_written`): ingest writes only
+the others, so a page's own text is not doubled and a word its fonts hide is added.
+
+A word is already there when characters cover at least `ALREADY_THERE` of its box and say
+about the same word (`says`). Where a font's map lies (`lying.lying_fonts`) or cannot be
+confirmed (`untrusted_text`), the characters must spell the very letters and digits. A page
+read whole holds thousands of words and characters: the characters near each word are found by
+their tops (`_CharIndex`), not by testing every character's box for every word.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pymupdf
+
+from clawback.pdf.shows.lying import lying_fonts, unchecked_fonts
+
+__all__ = ["ALREADY_THERE", "SAME_WORD", "Word", "not_written", "says", "untrusted_text",
+           "unusable_text"]  # fmt: skip
+
+#: Share of garbage characters at which a page's text layer is taken as unusable.
+GARBLED_SHARE = 0.2
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word read from a page: its text, box in page points (x0, y0, x1, y1), confidence."""
+
+    text: str
+    rect: tuple[float, float, float, float]
+    confidence: float
+
+
+def unusable_text(text: str) -> bool:
+    """Whether extracted text is garbage: at least `GARBLED_SHARE` of its visible characters
+    are control, private-use or unassigned characters or U+FFFD (what a Type0 font without a
+    usable ToUnicode map extracts as, though the page renders legibly)."""
+    shown = [c for c in text if not c.isspace()]
+    if not shown:
+        return False
+    bad = sum(1 for c in shown if c == "\ufffd" or unicodedata.category(c) in ("Cc", "Co", "Cn"))
+    return bad / len(shown) >= GARBLED_SHARE
+
+
+#: Share of an OCR word's box that existing text must cover for the word to be "already there".
+ALREADY_THERE = 0.5
+
+
+def not_written(page: pymupdf.Page, words: list[Word], own: bool = False) -> list[Word]:
+    """The words the page's text layer does not already hold at their place: less than
+    `ALREADY_THERE` of the word's box is covered by characters, or the characters there say
+    something else (`says`: a font whose codes name no characters, such as a Type 3 font of
+    pictures without a /ToUnicode map, reads as ``%$!#``, not as the word it prints). On a
+    page with a font whose map lies (`lying.lying_fonts`) the text must say the word's very
+    letters and digits: ``DB-4O98l`` is "about" ``DB-40981``, and is the lie; so too where a
+    font's map cannot be confirmed (`untrusted_text`), unless the page's fonts are its `own`
+    (`ocr_plan`)."""
+    exact = bool(lying_fonts(page)) if own else untrusted_text(page)
+    chars = _CharIndex(
+        (pymupdf.Rect(ch["bbox"]), ch["c"])
+        for block in page.get_text("rawdict").get("blocks", ())
+        for line in block.get("lines", ())
+        for span in line.get("spans", ())
+        for ch in span.get("chars", ())
+        if not ch["c"].isspace() and not unusable_text(ch["c"])  # unmapped glyphs say nothing
+    )
+    fresh = []
+    for word in words:
+        box = pymupdf.Rect(word.rect)
+        area = max(abs(box), 1e-6)
+        under = [(rect, c) for rect, c in chars.near(box) if box.intersects(rect)]
+        covered = sum(abs(box & rect) for rect, _ in under)
+        inside = "".join(c for rect, c in under if _middle(rect) in box)
+        if covered / area < ALREADY_THERE or not says(word.text, inside, exact):
+            fresh.append(word)
+    return fresh
+
+
+class _CharIndex:
+    """A page's characters by the top of their box, so that the characters near an OCR word
+    are found without looking at every character of the page for every word (a page read
+    whole holds thousands of each)."""
+
+    def __init__(self, chars: Iterable[tuple[pymupdf.Rect, str]]) -> None:
+        self._chars = sorted(enumerate(chars), key=lambda found: found[1][0].y0)
+        self._tops = [rect.y0 for _, (rect, _) in self._chars]
+        self._tallest = max((rect.y1 - rect.y0 for _, (rect, _) in self._chars), default=0.0)
+
+    def near(self, box: pymupdf.Rect) -> list[tuple[pymupdf.Rect, str]]:
+        """Every character whose box may meet `box` (a superset of those that do), in the
+        page's own order: those with a top above the box's bottom and a bottom below its top,
+        a left edge before its right and a right edge after its left."""
+        low = bisect.bisect_left(self._tops, box.y0 - self._tallest)
+        high = bisect.bisect_right(self._tops, box.y1)
+        found = [
+            (n, (rect, c))
+            for n, (rect, c) in self._chars[low:high]
+            if rect.y1 >= box.y0 and rect.x0 <= box.x1 and rect.x1 >= box.x0
+        ]
+        return [char for _, char in sorted(found, key=lambda at: at[0])]
+
+
+#: How alike (`difflib` ratio of letters and digits, any case) the text under an OCR word and
+#: the word must be for the word to be "already there": OCR misreading a letter or two of a
+#: written word stays well above it, a font's raw codes fall far below.
+SAME_WORD = 0.5
+
+
+def _middle(rect: pymupdf.Rect) -> pymupdf.Point:
+    return pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)
+
+
+def untrusted_text(page: pymupdf.Page) -> bool:
+    """Whether a font of the page reads as other letters or digits than it prints
+    (`lying.lying_fonts`), or may, nothing in the file confirming its map
+    (`lying.unchecked_fonts`): its text layer cannot say whether a word OCR reads is there."""
+    return bool(lying_fonts(page) or unchecked_fonts(page))
+
+
+def says(word: str, written: str, exact: bool = False) -> bool:
+    """Whether `written` (the text layer under an OCR word) says about what `word` does (with
+    `exact`, the same letters and digits, any case); a word of no letters or digits (a rule, a
+    bullet) is said by whatever is there."""
+    wanted = "".join(c for c in word.casefold() if c.isalnum())
+    if not wanted:
+        return True
+    found = "".join(c for c in written.casefold() if c.isalnum())
+    if exact:
+        return wanted == found
+    return difflib.SequenceMatcher(None, wanted, found, autojunk=False).ratio() >= SAME_WORD
