@@ -104,11 +104,25 @@ def _glyphs(traced: list[dict[str, Any]]) -> dict[tuple[int, int], list[Glyph]]:
         if span["wmode"] != 0 or turn is None or abs(dx) + abs(dy) > 1.001:
             continue
         size, into = span["size"], found[direction]
-        into.extend(
-            Glyph((uni, gid), *turn(origin[0], origin[1]), size, _turned(turn, bbox))
+        made = tuple.__new__  # a Glyph without its Python-level __new__: one is made per glyph
+        if direction == (1, 0):  # no turn: the box only put in order, as `_turned` does
+            into += [
+                made(Glyph, ((uni, gid), ox, oy, size, _ordered(x0, y0, x1, y1)))
+                for uni, gid, (ox, oy), (x0, y0, x1, y1) in span["chars"]
+            ]
+            continue
+        into += [
+            made(Glyph, ((uni, gid), *turn(origin[0], origin[1]), size, _turned(turn, bbox)))
             for uni, gid, origin, bbox in span["chars"]
-        )
+        ]
     return found
+
+
+def _ordered(x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+    """A box with its corners in order: `_turned` by no turn."""
+    if x0 <= x1 and y0 <= y1:
+        return (x0, y0, x1, y1)
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
 
 #: `_TURNS` as functions of (x, y): the same quarter turns, on floats.

@@ -238,12 +238,11 @@ def _spaced_out(part: Sequence[Glyph], inside: Callable[[Glyph], bool]) -> bool:
     kerning) is wider or narrower than the font's own advances: word spacing, letter spacing
     or a justified line's stretch. Gaps between two removed glyphs do not count."""
     for a, b in pairwise(part):
-        if inside(a) and inside(b):
-            continue
         em = max(a.size, b.size)
         extra = (b.x - a.bbox[2]) / em if em > 0 else 0.0
         word = a.key[0] == 32 or b.key[0] == 32 or abs(extra) >= _WORD_GAP_EM
-        if word and abs(extra) > _SPACED_EM:
+        # whether both were removed is asked last: most gaps tell nothing, and it is dearer
+        if word and abs(extra) > _SPACED_EM and not (inside(a) and inside(b)):
             return True
     return False
 

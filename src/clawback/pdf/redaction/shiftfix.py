@@ -80,11 +80,12 @@ def horizontal(traced: Sequence[dict[str, Any]]) -> list[Span]:
 def glyphs(spans: Sequence[Span]) -> list[Glyph]:
     """The glyphs of `spans`, in order."""
     found: list[Glyph] = []
+    made = tuple.__new__  # a Glyph without its Python-level __new__: one is made per glyph
     for size, chars in spans:
-        found.extend(
-            Glyph((uni, gid), origin[0], origin[1], size, tuple(bbox))
+        found += [
+            made(Glyph, ((uni, gid), origin[0], origin[1], size, tuple(bbox)))
             for uni, gid, origin, bbox in chars
-        )
+        ]
     return found
 
 

@@ -24,6 +24,7 @@ secret and the form.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import unicodedata
 
@@ -57,6 +58,7 @@ def normalize(text: str) -> str:
 _SKIPPED = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d\ufffd")
 
 
+@functools.lru_cache(maxsize=8192)
 def spelled(char: str) -> str:
     """One character (or a few) as `locate.spelled_at` compares it (see module doc): empty for
     one a reader skips, a space for white space. A text is compared as the join of its
