@@ -179,7 +179,7 @@ def redact(
     with open_pdf(pdf) as doc:
         painted = redact_document(doc, redactions, width)
         staged = doc.tobytes(garbage=1, encryption=pymupdf.mupdf.PDF_ENCRYPT_NONE)
-    final = scrub(staged)
+    final = scrub(staged, [item.text for item in redactions if item.text])
     check_gone(final, redactions)
     return RedactionResult(final, painted.boxes, painted.reflowed, painted.widened)
 

@@ -1,0 +1,158 @@
+"""Names that spell a redacted item, renamed: what no page shows may not name the item either.
+
+A writer may call a font, a picture, a graphics state, a colour or a marked-content tag after
+the item (``/F_DB40981``, ``/BaseFont /ABCDEF+DB-40981``, ``/GS_DB#2D40981``). The gate reads
+every name bare (`gate.check_names`) and refuses such a file; `rename` makes it one the gate
+passes, changing nothing a page shows:
+
+* a resource name (a key of a ``/Font``, ``/XObject``, ``/ExtGState``, ``/ColorSpace``,
+  ``/Pattern``, ``/Shading`` or ``/Properties`` dictionary of a page, form, tiling pattern or
+  Type 3 font) is renamed ``/R1``, ``/R2``, … (a name that dictionary does not hold yet), and
+  each operand of the owner's content streams that named it is renamed with it;
+* any other name that holds the item, as a value in the object graph or as an operand of a
+  content stream (a font's ``/BaseFont`` and ``/FontName``, a separation colour's colorant, a
+  marked-content tag), becomes ``/Redacted``: a font's name is only its label, a colorant
+  unknown to the device is drawn in its alternate space, and a tag draws nothing.
+
+A font program's own ``name`` table is not rewritten here: the gate refuses a file whose
+program still names the item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+import pikepdf
+
+from clawback.pdf.files.pdfwalk import page_contents, walk
+from clawback.pdf.shows.needles import MIN_SECRET_CHARS, bare, unescaped
+
+__all__ = ["NEUTRAL", "rename"]
+
+NEUTRAL = pikepdf.Name("/Redacted")
+#: Whether a name holds the item.
+Holds = Callable[[object], bool]
+_KINDS = ("/Font", "/XObject", "/ExtGState", "/ColorSpace", "/Pattern", "/Shading", "/Properties")
+
+
+def rename(pdf: pikepdf.Pdf, texts: Sequence[str]) -> bool:
+    """Rename, in place, every name of `pdf` that holds one of `texts` read bare (module
+    doc); whether anything was renamed."""
+    forms = {form for form in (bare(text) for text in texts) if len(form) >= MIN_SECRET_CHARS}
+    if not forms:
+        return False
+
+    def holds(name: object) -> bool:
+        if not isinstance(name, pikepdf.Name):
+            return False
+        spelled = bare(unescaped(str(name)))
+        return any(form in spelled for form in forms)
+
+    changed = False
+    renamed: dict[tuple[int, int], dict[str, pikepdf.Name]] = {}
+    for _, resources, streams in _owners(pdf):
+        mapping = _renamed_resources(resources, holds, renamed)
+        for stream in streams:
+            changed |= _rewrite(stream, mapping, holds)
+        changed |= bool(mapping)
+    found = walk(pdf.trailer)
+    for obj in found.containers:
+        if isinstance(obj, pikepdf.Array):
+            for index, item in enumerate(obj):
+                if holds(item):
+                    obj[index] = NEUTRAL
+                    changed = True
+        else:
+            for key in list(obj.keys()):
+                if holds(obj.get(key)):
+                    obj[key] = NEUTRAL
+                    changed = True
+    return changed
+
+
+def _owners(
+    pdf: pikepdf.Pdf,
+) -> Iterator[tuple[pikepdf.Object, pikepdf.Dictionary, list[pikepdf.Stream]]]:
+    """(owner, its resources, the content streams that use them) for every page, form,
+    tiling pattern and Type 3 font of `pdf`."""
+    for page in pdf.pages:
+        resources = page.obj.get("/Resources")
+        if isinstance(resources, pikepdf.Dictionary):
+            yield page.obj, resources, page_contents(page)
+    for obj in walk(pdf.trailer).containers:
+        if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+            continue
+        resources = obj.get("/Resources")
+        if not isinstance(resources, pikepdf.Dictionary):
+            continue
+        if isinstance(obj, pikepdf.Stream) and (
+            obj.get("/Subtype") == "/Form" or obj.get("/PatternType") == 1
+        ):
+            yield obj, resources, [obj]
+        procs = obj.get("/CharProcs")
+        if isinstance(procs, pikepdf.Dictionary):
+            yield obj, resources, [p for p in procs.values() if isinstance(p, pikepdf.Stream)]
+
+
+def _renamed_resources(
+    resources: pikepdf.Dictionary,
+    holds: Holds,
+    done: dict[tuple[int, int], dict[str, pikepdf.Name]],
+) -> dict[str, pikepdf.Name]:
+    """Rename the resource names of `resources` that hold the item; old name -> new. A
+    resource dictionary shared by several owners is renamed once (`done`)."""
+    key = resources.objgen if resources.is_indirect else None
+    if key is not None and key in done:
+        return done[key]
+    mapping: dict[str, pikepdf.Name] = {}
+    for kind in _KINDS:
+        named = resources.get(kind)
+        if not isinstance(named, pikepdf.Dictionary):
+            continue
+        for name in list(named.keys()):
+            if holds(pikepdf.Name(name)):
+                fresh = _fresh(named, mapping)
+                named[fresh] = named[name]
+                del named[name]
+                mapping[name] = pikepdf.Name(fresh)
+    if key is not None:
+        done[key] = mapping
+    return mapping
+
+
+def _fresh(named: pikepdf.Dictionary, taken: dict[str, pikepdf.Name]) -> str:
+    used = set(named.keys()) | {str(name) for name in taken.values()}
+    return next(f"/R{n}" for n in range(1, len(used) + 2) if f"/R{n}" not in used)
+
+
+def _rewrite(stream: pikepdf.Stream, mapping: dict[str, pikepdf.Name], holds: Holds) -> bool:
+    """Rename the operands of `stream` that `mapping` renames or that hold the item."""
+    try:
+        data = stream.read_bytes()
+    except pikepdf.PdfError:
+        return False
+    if not mapping and b"/" not in data:
+        return False
+    instructions = pikepdf.parse_content_stream(stream)
+    changed = False
+    rewritten: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
+    for instruction in instructions:
+        if isinstance(instruction, pikepdf.ContentStreamInstruction):
+            operands = [_renamed(operand, mapping, holds) for operand in instruction.operands]
+            if any(a is not b for a, b in zip(operands, instruction.operands, strict=True)):
+                changed = True
+                instruction = pikepdf.ContentStreamInstruction(operands, instruction.operator)
+        rewritten.append(instruction)
+    if changed:
+        stream.write(pikepdf.unparse_content_stream(rewritten))
+    return changed
+
+
+def _renamed(
+    operand: pikepdf.Object, mapping: dict[str, pikepdf.Name], holds: Holds
+) -> pikepdf.Object:
+    if not isinstance(operand, pikepdf.Name):
+        return operand
+    if str(operand) in mapping:
+        return mapping[str(operand)]
+    return NEUTRAL if holds(operand) else operand

@@ -1,0 +1,174 @@
+"""The item spelled in a name: a font, picture, graphics state, colour or tag named after it.
+
+No extractor reads a name and no page shows one, yet a viewer's font list shows fonts by name
+and a text editor shows the rest; names hold no spaces, so a writer spells ``DB-40981`` as
+``/F_DB40981`` or escapes its hyphen (``/DB#2D40981``), and the byte forms the raw check looks
+for miss both. Each file here prints the item once and names something after it; redacting
+the item must leave no name that spells it (read bare: letters and digits only, escapes
+undone), and the gate must pass the result. A name the redactor does not rename (a font
+program's own ``name`` table) must make the gate refuse the file.
+
+Measured before the fix: the font's resource name, its escaped /BaseFont and the graphics
+state's name went out of `redact` (MuPDF's own rewriting dropped the other three), and the
+gate saw none of the six, nor the font program's name.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+
+import pikepdf
+import pymupdf
+import pytest
+from fontTools.ttLib import TTFont
+
+from clawback.pdf.gate.verify import verify
+from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, redact
+from tests.redaction.drawn import FIRST, ITEM, _subset
+
+BARE = "db40981"
+_NAME = re.compile(r"/([^\s/\[\]()<>{}%]+)")
+
+
+def _base() -> bytes:
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_text((72, 100), FIRST, fontsize=11)
+    page.insert_text((72, 130), "another line stays", fontsize=11)
+    data: bytes = doc.tobytes(garbage=4, clean=True)
+    doc.close()
+    return data
+
+
+def _edited(change: Callable[[pikepdf.Pdf, pikepdf.Page], None]) -> bytes:
+    pdf = pikepdf.open(io.BytesIO(_base()))
+    change(pdf, pdf.pages[0])
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def _append(pdf: pikepdf.Pdf, page: pikepdf.Page, content: bytes) -> None:
+    page.obj.Contents = pdf.make_stream(page.obj.Contents.read_bytes() + b"\n" + content)
+
+
+def font_resource(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    fonts = page.obj.Resources.Font
+    old = next(iter(fonts.keys()))
+    fonts["/F_DB40981"] = fonts[old]
+    del fonts[old]
+    data = page.obj.Contents.read_bytes().replace(old.encode() + b" ", b"/F_DB40981 ")
+    page.obj.Contents = pdf.make_stream(data)
+
+
+def escaped_base_font(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    font = next(iter(page.obj.Resources.Font.values()))
+    font.BaseFont = pikepdf.Name("/ABCDEF+DB-40981")
+
+
+def graphics_state(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    page.obj.Resources.ExtGState = pikepdf.Dictionary({"/GS_DB40981": pikepdf.Dictionary(CA=1)})
+    _append(pdf, page, b"q /GS_DB40981 gs Q")
+
+
+def picture_name(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    form = pdf.make_stream(
+        b"0 0 1 1 re f", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 1, 1]
+    )
+    page.obj.Resources.XObject = pikepdf.Dictionary({"/Db.40981": form})
+    _append(pdf, page, b"q 20 0 0 20 300 300 cm /Db.40981 Do Q")
+
+
+def separation_colour(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    tint = pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[1], C1=[0], N=1)
+    space = pikepdf.Array([pikepdf.Name.Separation, pikepdf.Name("/DB_40981"), "/DeviceGray"])
+    space.append(tint)
+    page.obj.Resources.ColorSpace = pikepdf.Dictionary(CS0=space)
+    _append(pdf, page, b"q /CS0 cs 1 scn 300 400 40 20 re f Q")
+
+
+def marked_tag(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    _append(pdf, page, b"/DB40981 BMC EMC /Span <</Tag /DB40981>> BDC EMC")
+
+
+CHANNELS = {
+    "font_resource": font_resource,
+    "escaped_base_font": escaped_base_font,
+    "graphics_state": graphics_state,
+    "picture_name": picture_name,
+    "separation_colour": separation_colour,
+    "marked_tag": marked_tag,
+}
+
+
+def _names(pdf: bytes) -> list[str]:
+    """Every name of `pdf`, in its objects and its decoded streams, escapes undone, bare."""
+    found: list[str] = []
+    with pymupdf.open(stream=pdf) as doc:
+        sources = [doc.pdf_trailer()]
+        for xref in range(1, doc.xref_length()):
+            sources.append(doc.xref_object(xref))
+            if doc.xref_is_stream(xref) and doc.xref_get_key(xref, "Subtype")[1] != "/Image":
+                sources.append((doc.xref_stream(xref) or b"").decode("latin-1"))
+    for source in sources:
+        for name in _NAME.findall(source):
+            spelled = re.sub(r"#([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), name)
+            found.append("".join(c for c in spelled.lower() if c.isalnum()))
+    return found
+
+
+@pytest.fixture(scope="module")
+def made() -> dict[str, bytes]:
+    return {name: _edited(change) for name, change in CHANNELS.items()}
+
+
+@pytest.mark.parametrize("name", sorted(CHANNELS))
+def test_no_name_spells_the_item_after_redaction(name: str, made: dict[str, bytes]) -> None:
+    pdf = made[name]
+    assert any(BARE in found for found in _names(pdf))  # the premise: a name spells it
+    done = redact(pdf, [Redaction(page=0, reason="REDACTED", text=ITEM, label="c")], WIDTH_POLICY)
+    assert not [found for found in _names(done.pdf) if BARE in found]
+    findings = verify(done.pdf, [("c", ITEM)], boxes=done.boxes, xray=False, ocr=False)
+    assert findings == []
+
+
+@pytest.mark.parametrize("name", sorted(CHANNELS))
+def test_the_gate_refuses_a_name_that_spells_the_item(name: str, made: dict[str, bytes]) -> None:
+    """Unredacted (the page still prints the item too): among the findings, one ``name``
+    finding that quotes the label, not the item."""
+    findings = verify(made[name], [("c", ITEM)], xray=False, ocr=False)
+    named = [f for f in findings if f.check == "name"]
+    assert len(named) == 1 and ITEM not in str(named[0]) and "'c'" in str(named[0])
+
+
+def _font_named_after_item() -> bytes:
+    """`FIRST` and a second line in a TrueType font whose ``name`` table calls it after the
+    item (without the hyphen)."""
+    font = TTFont(io.BytesIO(_subset(FIRST + " second line")))
+    for record in font["name"].names:
+        record.string = "DB40981 Sans"
+    program = io.BytesIO()
+    font.save(program)
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_font(fontname="own", fontbuffer=program.getvalue())
+    page.insert_text((72, 100), FIRST, fontname="own", fontsize=11)
+    page.insert_text((72, 130), "second line", fontname="own", fontsize=11)
+    data: bytes = doc.tobytes(garbage=4, deflate=True)
+    doc.close()
+    return data
+
+
+def test_a_font_program_that_names_the_item_is_refused() -> None:
+    done = redact(_font_named_after_item(), [Redaction(page=0, reason="R", text=ITEM, label="c")])
+    findings = verify(done.pdf, [("c", ITEM)], boxes=done.boxes, xray=False, ocr=False)
+    assert [f.check for f in findings if f.check == "name"] == ["name"]
+
+
+def test_names_the_standard_defines_are_not_read() -> None:
+    """A secret spelled inside ``/MediaBox`` or ``/FontDescriptor`` is no finding of this
+    check (the byte check may still find the bytes)."""
+    findings = verify(_base(), [("c", "Media Box"), ("d", "Descriptor")], xray=False, ocr=False)
+    assert [f for f in findings if f.check == "name"] == []
