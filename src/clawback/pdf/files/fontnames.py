@@ -5,17 +5,24 @@ itself in its ``name`` table; a bare CFF program (``/FontFile3``) in its Name IN
 top dictionary's strings; a Type 1 program (``/FontFile``) in ``/FontName`` and its
 ``FontInfo`` (``/FullName``, ``/FamilyName``, ``/Notice``). A program none of these readers
 can read names nothing here; its bytes are still scanned by the gate's byte check.
+
+`renamed_program` rewrites the names of a TrueType, OpenType or CFF program that a predicate
+says hold something (the redactor's: a redacted text), as ``Redacted``.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
+import pikepdf
 from fontTools.cffLib import CFFFontSet
 from fontTools.t1Lib import T1Font
 from fontTools.ttLib import TTFont
 
-__all__ = ["program_names"]
+__all__ = ["program_names", "renamed_program"]
+
+NEUTRAL = "Redacted"
 
 
 def program_names(program: bytes) -> list[str]:
@@ -63,3 +70,59 @@ def _type1(program: bytes) -> list[str]:
     names = [str(font.font.get("FontName", ""))]
     names += [str(info[key]) for key in ("FullName", "FamilyName", "Notice") if key in info]
     return names
+
+
+def renamed_program(stream: pikepdf.Stream, holds: Callable[[str], bool]) -> bool:
+    """Rewrite, in place, every name of the font program in `stream` that `holds` (module
+    doc); whether the program was rewritten. A Type 1 program, or one that cannot be read or
+    written, is left as it is."""
+    try:
+        program = stream.read_bytes()
+    except pikepdf.PdfError:
+        return False
+    if not any(holds(name) for name in program_names(program)):
+        return False
+    try:
+        new = _renamed_sfnt(program, holds)
+    except Exception:  # not a TrueType or OpenType program: a bare CFF one?
+        try:
+            new = _renamed_cff(program, holds)
+        except Exception:
+            return False
+    stream.write(new)
+    if "/Length1" in stream:
+        stream.Length1 = len(new)
+    return True
+
+
+def _renamed_sfnt(program: bytes, holds: Callable[[str], bool]) -> bytes:
+    font = TTFont(io.BytesIO(program))
+    if "name" in font:
+        for record in font["name"].names:
+            if holds(str(record)):
+                record.string = NEUTRAL
+    if "CFF " in font:
+        _rename_cff(font["CFF "].cff, holds)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def _renamed_cff(program: bytes, holds: Callable[[str], bool]) -> bytes:
+    fonts = CFFFontSet()
+    fonts.decompile(io.BytesIO(program), None)
+    _rename_cff(fonts, holds)
+    out = io.BytesIO()
+    fonts.compile(out, None)
+    return out.getvalue()
+
+
+def _rename_cff(fonts: CFFFontSet, holds: Callable[[str], bool]) -> None:
+    for index, name in enumerate(list(fonts.fontNames)):
+        top = fonts[name]
+        for key in ("FullName", "FamilyName", "Notice", "Copyright", "Weight"):
+            value = getattr(top, key, None)
+            if isinstance(value, str) and holds(value):
+                setattr(top, key, NEUTRAL)
+        if holds(name):
+            fonts.fontNames[index] = f"{NEUTRAL}{index + 1}"

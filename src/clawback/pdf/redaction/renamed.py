@@ -11,27 +11,35 @@ passes, changing nothing a page shows:
   each operand of the owner's content streams that named it is renamed with it;
 * any other name that holds the item, as a value in the object graph or as an operand of a
   content stream (a font's ``/BaseFont`` and ``/FontName``, a separation colour's colorant, a
-  marked-content tag), becomes ``/Redacted``: a font's name is only its label, a colorant
-  unknown to the device is drawn in its alternate space, and a tag draws nothing.
-
-A font program's own ``name`` table is not rewritten here: the gate refuses a file whose
-program still names the item.
+  marked-content tag), becomes ``/Redacted1``, ``/Redacted2``, … (one for each such name,
+  so names stay told apart): a font's name is only its label, a colorant unknown to the
+  device is drawn in its alternate space, and a tag draws nothing;
+* a Type 3 glyph's name, in the font's ``/Differences`` and ``/CharProcs`` alike; the glyph
+  names of other fonts select glyphs of a program and are left as they are (the gate refuses
+  them);
+* the names a TrueType, OpenType or CFF program gives itself (`fontnames.renamed_program`).
+  A program that cannot be rewritten is left as it is, and the gate refuses it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from typing import TypeGuard
 
 import pikepdf
 
+from clawback.pdf.files.fontnames import renamed_program
 from clawback.pdf.files.pdfwalk import page_contents, walk
 from clawback.pdf.shows.needles import MIN_SECRET_CHARS, bare, unescaped
 
 __all__ = ["NEUTRAL", "rename"]
 
-NEUTRAL = pikepdf.Name("/Redacted")
+NEUTRAL = "/Redacted"
 #: Whether a name holds the item.
-Holds = Callable[[object], bool]
+Holds = Callable[[object], TypeGuard[pikepdf.Name]]
+#: The neutral name a name that holds the item is given.
+Rename = Callable[[pikepdf.Name], pikepdf.Name]
+_FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 _KINDS = ("/Font", "/XObject", "/ExtGState", "/ColorSpace", "/Pattern", "/Shading", "/Properties")
 
 
@@ -42,31 +50,75 @@ def rename(pdf: pikepdf.Pdf, texts: Sequence[str]) -> bool:
     if not forms:
         return False
 
-    def holds(name: object) -> bool:
+    def holds(name: object) -> TypeGuard[pikepdf.Name]:
         if not isinstance(name, pikepdf.Name):
             return False
         spelled = bare(unescaped(str(name)))
         return any(form in spelled for form in forms)
 
+    def held(text: str) -> bool:
+        spelled = bare(text)
+        return any(form in spelled for form in forms)
+
+    neutral: dict[str, pikepdf.Name] = {}
+
+    def renamed(name: pikepdf.Name) -> pikepdf.Name:
+        """The neutral name of `name`: one per name, so that names stay told apart."""
+        return neutral.setdefault(str(name), pikepdf.Name(f"{NEUTRAL}{len(neutral) + 1}"))
+
     changed = False
-    renamed: dict[tuple[int, int], dict[str, pikepdf.Name]] = {}
+    done: dict[tuple[int, int], dict[str, pikepdf.Name]] = {}
     for _, resources, streams in _owners(pdf):
-        mapping = _renamed_resources(resources, holds, renamed)
+        mapping = _renamed_resources(resources, holds, done)
         for stream in streams:
-            changed |= _rewrite(stream, mapping, holds)
+            changed |= _rewrite(stream, mapping, holds, renamed)
         changed |= bool(mapping)
     found = walk(pdf.trailer)
     for obj in found.containers:
         if isinstance(obj, pikepdf.Array):
+            if len(obj) and isinstance(obj[0], int):
+                continue  # an /Encoding /Differences array: glyph names (below)
             for index, item in enumerate(obj):
                 if holds(item):
-                    obj[index] = NEUTRAL
+                    obj[index] = renamed(item)
                     changed = True
-        else:
-            for key in list(obj.keys()):
-                if holds(obj.get(key)):
-                    obj[key] = NEUTRAL
-                    changed = True
+            continue
+        for key in list(obj.keys()):
+            if holds(value := obj.get(key)):
+                obj[key] = renamed(value)
+                changed = True
+        changed |= _renamed_glyphs(obj, holds, renamed)
+        for key in _FONT_FILES:
+            if isinstance(program := obj.get(key), pikepdf.Stream):
+                changed |= renamed_program(program, held)
+    return changed
+
+
+def _renamed_glyphs(font: pikepdf.Object, holds: Holds, renamed: Rename) -> bool:
+    """Rename the glyphs of a Type 3 font that hold the item, in its ``/Differences`` and its
+    ``/CharProcs`` alike; those of other fonts name glyphs of a program and are left (the
+    gate refuses them)."""
+    procs = font.get("/CharProcs")
+    encoding = font.get("/Encoding")
+    if not isinstance(procs, pikepdf.Dictionary) or not isinstance(encoding, pikepdf.Dictionary):
+        return False
+    differences = encoding.get("/Differences")
+    if not isinstance(differences, pikepdf.Array):
+        return False
+    changed = False
+    for index, item in enumerate(differences):
+        if holds(item):
+            new = renamed(item)
+            if str(item) in procs:
+                procs[str(new)] = procs[str(item)]
+                del procs[str(item)]
+            differences[index] = new
+            changed = True
+    for key in list(procs.keys()):  # a glyph no code draws
+        if holds(pikepdf.Name(key)):
+            procs[str(renamed(pikepdf.Name(key)))] = procs[key]
+            del procs[key]
+            changed = True
     return changed
 
 
@@ -125,7 +177,9 @@ def _fresh(named: pikepdf.Dictionary, taken: dict[str, pikepdf.Name]) -> str:
     return next(f"/R{n}" for n in range(1, len(used) + 2) if f"/R{n}" not in used)
 
 
-def _rewrite(stream: pikepdf.Stream, mapping: dict[str, pikepdf.Name], holds: Holds) -> bool:
+def _rewrite(
+    stream: pikepdf.Stream, mapping: dict[str, pikepdf.Name], holds: Holds, renamed: Rename
+) -> bool:
     """Rename the operands of `stream` that `mapping` renames or that hold the item."""
     try:
         data = stream.read_bytes()
@@ -138,7 +192,9 @@ def _rewrite(stream: pikepdf.Stream, mapping: dict[str, pikepdf.Name], holds: Ho
     rewritten: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
     for instruction in instructions:
         if isinstance(instruction, pikepdf.ContentStreamInstruction):
-            operands = [_renamed(operand, mapping, holds) for operand in instruction.operands]
+            operands = [
+                _renamed(operand, mapping, holds, renamed) for operand in instruction.operands
+            ]
             if any(a is not b for a, b in zip(operands, instruction.operands, strict=True)):
                 changed = True
                 instruction = pikepdf.ContentStreamInstruction(operands, instruction.operator)
@@ -149,10 +205,10 @@ def _rewrite(stream: pikepdf.Stream, mapping: dict[str, pikepdf.Name], holds: Ho
 
 
 def _renamed(
-    operand: pikepdf.Object, mapping: dict[str, pikepdf.Name], holds: Holds
+    operand: pikepdf.Object, mapping: dict[str, pikepdf.Name], holds: Holds, renamed: Rename
 ) -> pikepdf.Object:
     if not isinstance(operand, pikepdf.Name):
         return operand
     if str(operand) in mapping:
         return mapping[str(operand)]
-    return NEUTRAL if holds(operand) else operand
+    return renamed(operand) if holds(operand) else operand
