@@ -8,9 +8,10 @@ the item must leave no name that spells it (read bare: letters and digits only, 
 undone), the page must look as it did beside the box, and the gate must pass the result.
 The same holds for a font program whose own ``name`` table calls it after the item.
 
-Measured before the fix: the font's resource name, its escaped /BaseFont and the graphics
-state's name, the Type 3 glyph's name and the font program's name went out of `redact`
-(MuPDF's own rewriting dropped the other three), and the gate saw none of them.
+Measured before the fix: the font's resource name, its escaped /BaseFont, the graphics
+state's name, the Type 3 glyph's name, the /ToUnicode CMap's name and the font program's
+name went out of `redact` (MuPDF's own rewriting dropped the picture's name, the colorant
+and the tag), and the gate saw none of them.
 """
 
 from __future__ import annotations
@@ -93,6 +94,16 @@ def marked_tag(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
     _append(pdf, page, b"/DB40981 BMC EMC /Span <</Tag /DB40981>> BDC EMC")
 
 
+def unicode_map_name(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    """The font's /ToUnicode CMap calls itself after the item (its map itself is empty)."""
+    font = next(iter(page.obj.Resources.Font.values()))
+    font.ToUnicode = pdf.make_stream(
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /DB40981 def "
+        b"/CMapType 2 def 1 begincodespacerange <00> <FF> endcodespacerange endcmap "
+        b"CMapName currentdict /CMap defineresource pop end end"
+    )
+
+
 def type3_glyph_name(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
     """A square printed far from the item by a Type 3 glyph named after it."""
     font = pikepdf.Dictionary(
@@ -118,6 +129,7 @@ CHANNELS = {
     "separation_colour": separation_colour,
     "marked_tag": marked_tag,
     "type3_glyph_name": type3_glyph_name,
+    "unicode_map_name": unicode_map_name,
 }
 
 

@@ -17,12 +17,14 @@ passes, changing nothing a page shows:
 * a Type 3 glyph's name, in the font's ``/Differences`` and ``/CharProcs`` alike; the glyph
   names of other fonts select glyphs of a program and are left as they are (the gate refuses
   them);
+* the names of a font's CMaps (``/ToUnicode``, a composite font's ``/Encoding``);
 * the names a TrueType, OpenType or CFF program gives itself (`fontnames.renamed_program`).
   A program that cannot be rewritten is left as it is, and the gate refuses it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeGuard
 
@@ -91,7 +93,32 @@ def rename(pdf: pikepdf.Pdf, texts: Sequence[str]) -> bool:
         for key in _FONT_FILES:
             if isinstance(program := obj.get(key), pikepdf.Stream):
                 changed |= renamed_program(program, held)
+        for key in ("/ToUnicode", "/Encoding"):
+            if isinstance(cmap := obj.get(key), pikepdf.Stream):
+                changed |= _renamed_cmap(cmap, holds, renamed)
     return changed
+
+
+#: A name in a CMap program (PostScript): a solidus and the regular characters after it.
+_CMAP_NAME = re.compile(rb"/([^\s/\[\]()<>{}%]+)")
+
+
+def _renamed_cmap(cmap: pikepdf.Stream, holds: Holds, renamed: Rename) -> bool:
+    """Rename the names of a CMap (``/CMapName``, ``usecmap``) that hold the item."""
+    try:
+        data = cmap.read_bytes()
+    except pikepdf.PdfError:
+        return False
+
+    def one(match: re.Match[bytes]) -> bytes:
+        name = pikepdf.Name("/" + unescaped(match.group(1).decode("latin-1")))
+        return str(renamed(name)).encode("latin-1") if holds(name) else match.group(0)
+
+    new = _CMAP_NAME.sub(one, data)
+    if new == data:
+        return False
+    cmap.write(new)
+    return True
 
 
 def _renamed_glyphs(font: pikepdf.Object, holds: Holds, renamed: Rename) -> bool:
