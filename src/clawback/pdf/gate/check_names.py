@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 import pikepdf
@@ -54,16 +54,21 @@ _STANDARD_FONTS = (
 )
 
 
-def name_findings(pike: pikepdf.Pdf, secrets: Sequence[tuple[str, str]]) -> list[Finding]:
+def name_findings(
+    pike: pikepdf.Pdf,
+    secrets: Sequence[tuple[str, str]],
+    parts: list[tuple[int | None, Walk]] | None = None,
+) -> list[Finding]:
     """One finding per secret whose bare form a name or string of the file holds (module
-    doc), on the first page whose objects hold it, else on the file."""
+    doc), on the first page whose objects hold it, else on the file. `parts`: the file's
+    `partition`, where the caller made it already."""
     wanted = [(label, bare(text)) for label, text in secrets]
     wanted = [(label, form) for label, form in wanted if len(form) >= MIN_SECRET_CHARS]
     if not wanted:
         return []
     findings: list[Finding] = []
-    for page, found in partition(pike):
-        words = [bare(word) for word in _words(found)]
+    for page, found in partition(pike) if parts is None else parts:
+        words = {bare(word) for word in set(_words(found))}
         held = {label for label, form in wanted if any(form in word for word in words)}
         for label in sorted(held):
             detail = f"item {label!r} in a name or string the file holds"
@@ -81,35 +86,36 @@ def _words(found: Walk) -> Iterator[str]:
         yield str(string)
     for obj in found.containers:
         if isinstance(obj, pikepdf.Array):
-            items: list[object] = list(obj)
+            values: Iterable[object] = obj
         else:
-            keys = list(obj.keys())
-            items = [*(pikepdf.Name(key) for key in keys), *obj.values()]
-            if isinstance(obj, pikepdf.Stream) and _draws(obj):
+            keys = set(obj.keys())
+            yield from (unescaped(key) for key in keys - vocabulary)
+            values = obj.values()
+            if isinstance(obj, pikepdf.Stream) and _draws(obj, keys):
                 yield from _content_names(obj)
-            for key in _FONT_FILES:
-                if key in keys and isinstance(program := obj.get(key), pikepdf.Stream):
+            for key in keys.intersection(_FONT_FILES):
+                if isinstance(program := obj.get(key), pikepdf.Stream):
                     yield from program_names(_decoded(program))
-        for item in items:
-            if isinstance(item, pikepdf.Name) and str(item) not in vocabulary:
-                yield unescaped(str(item))
+        for item in values:
+            if isinstance(item, pikepdf.Name) and (name := str(item)) not in vocabulary:
+                yield unescaped(name)
 
 
-def _draws(stream: pikepdf.Stream) -> bool:
-    """Whether `stream` is content (a form, a tiling pattern; pages' and Type 3 glyphs'
-    streams have no type of their own and are told by their lack of one, below)."""
-    if stream.get("/Subtype") == "/Form" or stream.get("/PatternType") == 1:
+#: The keys of a stream that is content and has no type of its own (a page's, a glyph's).
+_PLAIN_STREAM = frozenset({"/Length", "/Filter", "/DecodeParms"})
+
+
+def _draws(stream: pikepdf.Stream, keys: set[str]) -> bool:
+    """Whether `stream` (whose keys are `keys`) is content: a form, a tiling pattern, or a
+    stream with no type of its own (a page's, a Type 3 glyph's; a CMap's too)."""
+    if keys <= _PLAIN_STREAM:
         return True
-    keys = set(stream.keys())
-    return not keys - {"/Length", "/Filter", "/DecodeParms"}
+    return stream.get("/Subtype") == "/Form" or stream.get("/PatternType") == 1
 
 
 def _content_names(stream: pikepdf.Stream) -> Iterator[str]:
-    vocabulary = _vocabulary()
-    for match in _CONTENT_NAME.finditer(_decoded(stream)):
-        name = "/" + match.group(1).decode("latin-1")
-        if name not in vocabulary:
-            yield unescaped(name)
+    names = {"/" + raw.decode("latin-1") for raw in _CONTENT_NAME.findall(_decoded(stream))}
+    yield from (unescaped(name) for name in names - _vocabulary())
 
 
 def _decoded(stream: pikepdf.Stream) -> bytes:

@@ -89,7 +89,7 @@ from clawback.pdf.gate.check_shown import (
     page_shown_findings,
     picture_findings,
 )
-from clawback.pdf.gate.check_structure import structure_findings
+from clawback.pdf.gate.check_structure import partition, structure_findings
 from clawback.pdf.gate.check_text import label_findings, text_findings
 from clawback.pdf.gate.check_width import page_width_findings, reflowed_by_page
 from clawback.pdf.gate.findings import Finding, VerificationError, require_clean
@@ -136,11 +136,12 @@ def verify(
         with open_pdf(pdf) as doc, open_pike(pdf) as pike:
             focus = {page for page, _, _ in (*boxes, *reflowed)}
             shown: dict[int, str] = {} if read is None else read
-            structure = structure_findings(pike)
+            parts = partition(pike)  # the objects of each page: read by (d) and (m)
+            structure = structure_findings(pike, parts)
             replacement = any(finding.check == "actualtext" for finding in structure)
             findings += text_findings(doc, pdf, secrets, focus, shown, replacement)
             findings += raw_findings(pdf, pike, secrets)
-            findings += name_findings(pike, secrets)
+            findings += name_findings(pike, secrets, parts)
             findings += revision_findings(pdf, pike, doc)
             findings += structure
             unseen, boxed, widths = _traced_findings(doc, boxes, reflowed)
