@@ -76,10 +76,9 @@ def _nested(doc: pymupdf.Document) -> dict[int, list[int]]:
     """Page (from 0) -> the pictures it draws only inside a tiling pattern or a Type 3 glyph
     (those MuPDF does not list as the page's), each once, one pixel ones left out."""
     found: dict[int, list[int]] = {}
-    for page in doc.pages():
-        listed = {info[0] for info in page.get_images(full=True)}
+    for number in range(doc.page_count):
         inside: list[int] = []
-        todo, seen = [(page.xref, False)], set()
+        todo, seen = [(doc.page_xref(number), False)], set()
         while todo:
             xref, nested = todo.pop()
             if (xref, nested) in seen:
@@ -88,7 +87,7 @@ def _nested(doc: pymupdf.Document) -> dict[int, list[int]]:
             for child in _named(doc, xref, "XObject"):
                 subtype = doc.xref_get_key(child, "Subtype")[1]
                 if subtype == "/Image":
-                    if nested and child not in listed and child not in inside:
+                    if nested and child not in inside:
                         inside.append(child)
                 elif subtype == "/Form":
                     todo.append((child, nested))
@@ -98,9 +97,11 @@ def _nested(doc: pymupdf.Document) -> dict[int, list[int]]:
                 for child in _named(doc, xref, "Font")
                 if doc.xref_get_key(child, "Subtype")[1] == "/Type3"
             )
-        inside = [x for x in inside if _size(doc, x) > 1]
+        if inside:  # those MuPDF lists as the page's are tried with them
+            listed = {info[0] for info in doc[number].get_images(full=True)}
+            inside = [x for x in inside if x not in listed and _size(doc, x) > 1]
         if inside:
-            found[page.number] = inside
+            found[number] = inside
     return found
 
 
