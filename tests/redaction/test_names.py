@@ -94,6 +94,14 @@ def marked_tag(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
     _append(pdf, page, b"/DB40981 BMC EMC /Span <</Tag /DB40981>> BDC EMC")
 
 
+def private_key(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    """Keys no standard defines, in the font's dictionary and in a graphics state's."""
+    next(iter(page.obj.Resources.Font.values()))["/DB40981"] = 1
+    state = pikepdf.Dictionary({"/CA": 1, "/Note_DB-40981": True})
+    page.obj.Resources.ExtGState = pikepdf.Dictionary(G0=state)
+    _append(pdf, page, b"q /G0 gs Q")
+
+
 def unicode_map_name(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
     """The font's /ToUnicode CMap calls itself after the item (its map itself is empty)."""
     font = next(iter(page.obj.Resources.Font.values()))
@@ -128,6 +136,7 @@ CHANNELS = {
     "picture_name": picture_name,
     "separation_colour": separation_colour,
     "marked_tag": marked_tag,
+    "private_key": private_key,
     "type3_glyph_name": type3_glyph_name,
     "unicode_map_name": unicode_map_name,
 }

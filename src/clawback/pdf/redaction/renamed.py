@@ -9,7 +9,8 @@ passes, changing nothing a page shows:
   ``/Pattern``, ``/Shading`` or ``/Properties`` dictionary of a page, form, tiling pattern or
   Type 3 font) is renamed ``/R1``, ``/R2``, … (a name that dictionary does not hold yet), and
   each operand of the owner's content streams that named it is renamed with it;
-* any other name that holds the item, as a value in the object graph or as an operand of a
+* any other name that holds the item, as a key or a value in the object graph (a key no
+  standard gives, a private one; a resource name was renamed above) or as an operand of a
   content stream (a font's ``/BaseFont`` and ``/FontName``, a separation colour's colorant, a
   marked-content tag), becomes ``/Redacted1``, ``/Redacted2``, … (one for each such name,
   so names stay told apart): a font's name is only its label, a colorant unknown to the
@@ -88,6 +89,10 @@ def rename(pdf: pikepdf.Pdf, texts: Sequence[str]) -> bool:
         for key in list(obj.keys()):
             if holds(value := obj.get(key)):
                 obj[key] = renamed(value)
+                changed = True
+            if holds(pikepdf.Name(key)):  # a key no standard gives (resources renamed above)
+                obj[str(renamed(pikepdf.Name(key)))] = obj[key]
+                del obj[key]
                 changed = True
         changed |= _renamed_glyphs(obj, holds, renamed)
         for key in _FONT_FILES:
