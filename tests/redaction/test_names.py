@@ -26,6 +26,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from clawback.pdf.gate.verify import verify
+from clawback.pdf.produced import Job, make
 from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, redact
 from tests.redaction.drawn import FIRST, ITEM, _subset
 
@@ -237,3 +238,13 @@ def test_names_the_standard_defines_are_not_read() -> None:
     check (the byte check may still find the bytes)."""
     findings = verify(_base(), [("c", "Media Box"), ("d", "Descriptor")], xray=False, ocr=False)
     assert [f for f in findings if f.check == "name"] == []
+
+
+@pytest.mark.parametrize("name", ["font_resource", "escaped_base_font", "graphics_state"])
+def test_a_production_renames_them_too(name: str, made: dict[str, bytes]) -> None:
+    """The production path (`produced.make`: redacted in place, stamped, scrubbed once,
+    then the gate) renames as `redact` does."""
+    hits = [{"page": 0, "text": ITEM, "found": ITEM}]
+    job = Job(name, made[name], [("P-1", "CONFIDENTIAL")], hits, "privileged", "bottom-right", True)
+    out = make(job)
+    assert not [found for found in _names(out) if BARE in found]

@@ -14,6 +14,7 @@ import pikepdf
 import pymupdf
 
 from clawback.pdf.gate.verify import verify
+from clawback.pdf.produced import Job, make
 from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, redact
 from tests.redaction.drawn import FIRST, ITEM
 from tests.redaction.extractors import found_in, texts
@@ -56,3 +57,13 @@ def test_a_page_of_user_unit_2_is_redacted_and_passes_the_gate() -> None:
         ((_, box, _),) = done.boxes
         (drawn,) = [d["rect"] for d in doc[0].get_drawings() if d.get("fill") == (0, 0, 0)]
         assert max(abs(a - b) for a, b in zip(drawn, box, strict=True)) < 0.01
+
+
+def test_a_production_of_a_user_unit_2_page_passes_the_gate() -> None:
+    """`produced.make` (redacted in place, stamped, scrubbed, the gate with OCR) too."""
+    hits = [{"page": 0, "text": ITEM, "found": ITEM}]
+    labels = [("P-1", "CONFIDENTIAL")]
+    out = make(Job("uu", _user_unit_page(2), labels, hits, "privileged", "bottom-right", True))
+    assert found_in(texts(out), ITEM) == []
+    with pymupdf.open(stream=out) as doc:
+        assert OTHER in doc[0].get_text() and "P-1" in doc[0].get_text()
