@@ -30,12 +30,13 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TypeGuard
 
 import pikepdf
+import pymupdf
 
-from clawback.pdf.files.fontnames import renamed_program
+from clawback.pdf.files.fontnames import program_names, renamed_program
 from clawback.pdf.files.pdfwalk import page_contents, walk
 from clawback.pdf.shows.needles import MIN_SECRET_CHARS, bare, unescaped
 
-__all__ = ["NEUTRAL", "rename"]
+__all__ = ["NEUTRAL", "names_hold", "rename"]
 
 NEUTRAL = "/Redacted"
 #: Whether a name holds the item.
@@ -104,8 +105,38 @@ def rename(pdf: pikepdf.Pdf, texts: Sequence[str]) -> bool:
     return changed
 
 
-#: A name in a CMap program (PostScript): a solidus and the regular characters after it.
-_CMAP_NAME = re.compile(rb"/([^\s/\[\]()<>{}%]+)")
+#: A name in a content stream or a CMap: a solidus and the regular characters after it.
+_NAME = re.compile(rb"/([^\s/\[\]()<>{}%]+)")
+
+
+def names_hold(doc: pymupdf.Document, texts: Sequence[str]) -> bool:
+    """Whether any name of `doc` (in an object, a stream that is not a picture, a font
+    program) holds one of `texts` read bare: whether `rename` would have anything to do
+    (errs towards yes: a name inside a string counts)."""
+    forms = {form for form in (bare(text) for text in texts) if len(form) >= MIN_SECRET_CHARS}
+    if not forms:
+        return False
+
+    def holds(raw: str) -> bool:
+        spelled = bare(unescaped(raw))
+        return any(form in spelled for form in forms)
+
+    names: set[str] = set(_TEXT_NAME.findall(doc.pdf_trailer()))
+    for xref in range(1, doc.xref_length()):
+        source = doc.xref_object(xref, compressed=True)
+        names.update(_TEXT_NAME.findall(source))
+        if doc.xref_is_stream(xref) and "/Image" not in source:
+            data = doc.xref_stream(xref) or b""
+            if _PROGRAM.search(source) and any(holds(name) for name in program_names(data)):
+                return True
+            names.update(raw.decode("latin-1") for raw in _NAME.findall(data))
+    return any(holds(name) for name in names)
+
+
+#: A font program's stream dictionary: TrueType and Type 1 give lengths, the others a type.
+_PROGRAM = re.compile(r"/Length1\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)\b")
+#: A name in an object's source as MuPDF writes it.
+_TEXT_NAME = re.compile(r"/([^\s/\[\]()<>{}%]+)")
 
 
 def _renamed_cmap(cmap: pikepdf.Stream, holds: Holds, renamed: Rename) -> bool:
@@ -119,7 +150,7 @@ def _renamed_cmap(cmap: pikepdf.Stream, holds: Holds, renamed: Rename) -> bool:
         name = pikepdf.Name("/" + unescaped(match.group(1).decode("latin-1")))
         return str(renamed(name)).encode("latin-1") if holds(name) else match.group(0)
 
-    new = _CMAP_NAME.sub(one, data)
+    new = _NAME.sub(one, data)
     if new == data:
         return False
     cmap.write(new)
@@ -217,8 +248,9 @@ def _rewrite(
         data = stream.read_bytes()
     except pikepdf.PdfError:
         return False
-    if not mapping and b"/" not in data:
-        return False
+    names = {"/" + unescaped(raw.decode("latin-1")) for raw in _NAME.findall(data)}
+    if not any(name in mapping or holds(pikepdf.Name(name)) for name in names):
+        return False  # most streams: nothing to rename, not parsed
     instructions = pikepdf.parse_content_stream(stream)
     changed = False
     rewritten: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []

@@ -43,7 +43,7 @@ import pymupdf
 
 from clawback.pdf.files.document import PdfError, open_pdf, open_pike, save_clean, saved
 from clawback.pdf.files.pdfwalk import dictionaries, page_contents, walk
-from clawback.pdf.redaction.renamed import rename
+from clawback.pdf.redaction.renamed import names_hold, rename
 from clawback.pdf.redaction.undrawn import (
     CATALOG_KEYS,
     NODE_KEYS,
@@ -88,9 +88,9 @@ def scrub_document(doc: pymupdf.Document, redacted: Sequence[str] = ()) -> bytes
     """`scrub` of an open PyMuPDF document, saved once: the hand-over to qpdf and back is
     written without compressing or re-compressing streams (the final `save_clean` deflates
     every stream), which is what makes it cheaper than saving `doc` and calling `scrub`;
-    a document with nothing to remove (`needs_scrub`) and no `redacted` texts is only saved
-    clean."""
-    if not redacted and not needs_scrub(doc):
+    a document with nothing to remove (`needs_scrub`) and no name that spells one of the
+    `redacted` texts (`renamed.names_hold`) is only saved clean."""
+    if not needs_scrub(doc) and not names_hold(doc, redacted):
         return save_clean(doc)
     staged = saved(doc, garbage=1, encryption=pymupdf.mupdf.PDF_ENCRYPT_NONE)
     with open_pike(staged) as pike:
