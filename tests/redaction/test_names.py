@@ -65,6 +65,13 @@ def font_resource(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
     page.obj.Contents = pdf.make_stream(data)
 
 
+def inherited_font_resource(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    """`font_resource`, the page's resources inherited from its page-tree node."""
+    font_resource(pdf, page)
+    pdf.Root.Pages.Resources = page.obj.Resources
+    del page.obj["/Resources"]
+
+
 def escaped_base_font(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
     font = next(iter(page.obj.Resources.Font.values()))
     font.BaseFont = pikepdf.Name("/ABCDEF+DB-40981")
@@ -133,6 +140,7 @@ def type3_glyph_name(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
 CHANNELS = {
     "font_resource": font_resource,
     "escaped_base_font": escaped_base_font,
+    "inherited_font_resource": inherited_font_resource,
     "graphics_state": graphics_state,
     "picture_name": picture_name,
     "separation_colour": separation_colour,

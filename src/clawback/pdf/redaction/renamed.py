@@ -191,7 +191,13 @@ def _owners(
     """(owner, its resources, the content streams that use them) for every page, form,
     tiling pattern and Type 3 font of `pdf`."""
     for page in pdf.pages:
-        resources = page.obj.get("/Resources")
+        node, resources = page.obj, None
+        for _ in range(64):  # inherited from a page-tree node where the page has none
+            resources = node.get("/Resources")
+            parent = node.get("/Parent")
+            if resources is not None or not isinstance(parent, pikepdf.Dictionary):
+                break
+            node = parent
         if isinstance(resources, pikepdf.Dictionary):
             yield page.obj, resources, page_contents(page)
     for obj in walk(pdf.trailer).containers:
