@@ -19,7 +19,7 @@ dash_set_apart                 refused, same              LEAK (5), clean
 
 (1) OCR (ingest's and the gate's) read vector art only where it has curve segments; glyphs
     whose curves are cut into straight lines were never read. Now the straight segments of
-    filled paths count too (`shows.ocr._letter_segments`).
+    filled paths count too (`shows.outlines.letter_segments`).
 (2) Ingest's OCR never read a page whose simple font's map lies, and its words would have
     counted as written anyway (``DB-4O98l`` is "about" ``DB-40981``). Now such a page is read
     whole, its words must be spelt exactly to count as written, and the pattern's hit on the

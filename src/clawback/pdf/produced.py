@@ -147,7 +147,7 @@ def _make(job: Job, ocr_later: tuple[OcrBatch, str]) -> tuple[bytes, list[Findin
             reflowed = displayed_boxes(src, painted.reflowed)
         out = stamp_document(src, job.labels, MARGIN, job.corner)
         try:
-            stamped = stable_id(scrub_document(out))
+            stamped = stable_id(scrub_document(out, [r.text for r in redactions if r.text]))
         finally:
             out.close()
     down = band_offset(MARGIN, job.corner)

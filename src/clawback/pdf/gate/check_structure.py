@@ -52,8 +52,11 @@ _OUTWARD_ACTIONS = frozenset(
 )  # fmt: skip
 
 
-def structure_findings(pike: pikepdf.Pdf) -> list[Finding]:
-    """Everything in the file that is not page content (see module doc)."""
+def structure_findings(
+    pike: pikepdf.Pdf, parts: list[tuple[int | None, Walk]] | None = None
+) -> list[Finding]:
+    """Everything in the file that is not page content (see module doc); `parts`: the
+    file's `partition`, where the caller made it already."""
     findings: list[Finding] = []
     if "/Encrypt" in pike.trailer:
         findings.append(Finding(None, "encryption", "file is encrypted"))
@@ -61,7 +64,7 @@ def structure_findings(pike: pikepdf.Pdf) -> list[Finding]:
     findings += _pages(pike)
     reached: set[tuple[int, int]] = set()
     everything = Walk()
-    for page, found in partition(pike):
+    for page, found in partition(pike) if parts is None else parts:
         findings += _anywhere(found, page)
         reached |= found.indirect
         everything.containers += found.containers

@@ -30,13 +30,16 @@
     secret is read back: a secret the page draws rather than writes is caught (`check_ocr`;
     the pages of many files can be read in one batch, below);
 (l) ``shown`` — no optional content, and no character on any page that no viewer draws (off
-    the page, clipped away): the file holds only what a viewer shows (`check_shown`).
+    the page, clipped away): the file holds only what a viewer shows (`check_shown`);
+(m) ``name`` — each secret, read bare (letters and digits only), absent from every name and
+    string the file holds: resource, font and destination names, content-stream operands, the
+    names a font program gives itself (`check_names`).
 
 Which checks run on which pages, and why that is cheap and sound:
 
 * every page: MuPDF (with and without ``/ActualText``; without only where (d) found
   replacement text) and PDFium text, the label check (on the same MuPDF reading), and
-  (b)-(d), which read every object of the file, page-owned or not;
+  (b)-(d) and (m), which read every object of the file, page-owned or not;
 * pages that carry a box (``boxes`` or ``reflowed``): also pypdf text, (g), (h), (i) and (k);
 * any other page where pypdf's reading could add something: where MuPDF and PDFium disagree
   about the page's characters, where the two MuPDF readings differ, where a reading found a
@@ -77,6 +80,7 @@ import pymupdf
 from clawback.pdf.files.document import PdfError, open_pdf, open_pike
 from clawback.pdf.gate.check_boxes import BoxSpec, boxes_by_page, page_box_findings
 from clawback.pdf.gate.check_fonts import font_findings
+from clawback.pdf.gate.check_names import name_findings
 from clawback.pdf.gate.check_ocr import OcrBatch, ocr_findings
 from clawback.pdf.gate.check_raw import raw_findings, revision_findings
 from clawback.pdf.gate.check_render import render_findings
@@ -85,7 +89,7 @@ from clawback.pdf.gate.check_shown import (
     page_shown_findings,
     picture_findings,
 )
-from clawback.pdf.gate.check_structure import structure_findings
+from clawback.pdf.gate.check_structure import partition, structure_findings
 from clawback.pdf.gate.check_text import label_findings, text_findings
 from clawback.pdf.gate.check_width import page_width_findings, reflowed_by_page
 from clawback.pdf.gate.findings import Finding, VerificationError, require_clean
@@ -132,10 +136,12 @@ def verify(
         with open_pdf(pdf) as doc, open_pike(pdf) as pike:
             focus = {page for page, _, _ in (*boxes, *reflowed)}
             shown: dict[int, str] = {} if read is None else read
-            structure = structure_findings(pike)
+            parts = partition(pike)  # the objects of each page: read by (d) and (m)
+            structure = structure_findings(pike, parts)
             replacement = any(finding.check == "actualtext" for finding in structure)
             findings += text_findings(doc, pdf, secrets, focus, shown, replacement)
             findings += raw_findings(pdf, pike, secrets)
+            findings += name_findings(pike, secrets, parts)
             findings += revision_findings(pdf, pike, doc)
             findings += structure
             unseen, boxed, widths = _traced_findings(doc, boxes, reflowed)

@@ -4,7 +4,7 @@
 
 1. refuse input with unapplied ``/Redact`` annotations; bake annotations and form fields into
    page content as a viewer shows them (`bake`: what was visible stays visible and is itself
-   subject to redaction);
+   subject to redaction); redraw a page of ``/UserUnit`` other than 1 in points (`userunit`);
 2. per page, turn each `Redaction` into boxes: its rectangle, or tight rectangles around every
    occurrence of its text (see `locate`), with ``/ActualText`` used and ignored;
 3. apply with PyMuPDF: text under a box removed, image pixels under it blanked (``images=2``),
@@ -17,8 +17,8 @@
 6. replace each whole-page redaction by a blank page of the same displayed size carrying one
    box, so nothing of the original page survives;
 7. re-subset fonts (glyphs used only by removed text leave the file: MuPDF for TrueType and
-   CFF programs, `resubset` for Type 1), then `scrub` and save a
-   whole new file with ``garbage=4, deflate=True, clean=True``;
+   CFF programs, `resubset` for Type 1), then `scrub` (renaming names that spell a redacted
+   text: `renamed`) and save a whole new file with ``garbage=4, deflate=True, clean=True``;
 8. re-search the finished file: a text that can still be found on its page is an error.
 
 Errors name the item's `label`, never the text being redacted.
@@ -72,6 +72,7 @@ from clawback.pdf.redaction.shiftfix import (
     trace,
 )
 from clawback.pdf.redaction.type1 import Type1Error
+from clawback.pdf.redaction.userunit import to_points
 from clawback.pdf.shows.locate import find_text_rects, spelled_at
 from clawback.pdf.shows.lying import lying_fonts
 from clawback.pdf.shows.survey import survey
@@ -179,7 +180,7 @@ def redact(
     with open_pdf(pdf) as doc:
         painted = redact_document(doc, redactions, width)
         staged = doc.tobytes(garbage=1, encryption=pymupdf.mupdf.PDF_ENCRYPT_NONE)
-    final = scrub(staged)
+    final = scrub(staged, [item.text for item in redactions if item.text])
     check_gone(final, redactions)
     return RedactionResult(final, painted.boxes, painted.reflowed, painted.widened)
 
@@ -197,6 +198,7 @@ def redact_document(
     widened: list[tuple[int, str, str]] = []
     refuse_unapplied_redactions(doc)
     bake_visible(doc)
+    to_points(doc)
     by_page = _group(redactions, doc.page_count)
     found = survey(doc, by_page)
     type1 = Type1Fonts.of(doc, by_page) if found.fonts else None

@@ -17,6 +17,9 @@ Removed wherever it occurs (the object graph is walked, not just the catalog):
   resource dictionary), keys no standard gives a page, the page tree or the catalog, private
   resource entries, and layer names (`undrawn`: what no viewer draws and no name reaches).
 
+Names that spell a redacted text (a font, a picture, a graphics state named after it) are
+renamed when the caller says what was redacted (`renamed`).
+
 Optional-content (layer) definitions are kept, their names made neutral: removing them would
 change what a page shows.
 The result is written by qpdf (only reachable objects), then re-saved by PyMuPDF with
@@ -33,12 +36,14 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 
 import pikepdf
 import pymupdf
 
 from clawback.pdf.files.document import PdfError, open_pdf, open_pike, save_clean, saved
 from clawback.pdf.files.pdfwalk import dictionaries, page_contents, walk
+from clawback.pdf.redaction.renamed import names_hold, rename
 from clawback.pdf.redaction.undrawn import (
     CATALOG_KEYS,
     NODE_KEYS,
@@ -64,29 +69,33 @@ TEXT_KEYS = ("/ActualText", "/Alt", "/E")
 CONTENT_TEXT_KEY = re.compile(rb"/(?:ActualText|Alt|E)\s*[(<]")
 
 
-def scrub(pdf: bytes) -> bytes:
-    """Return `pdf` with all non-content structures removed (see module doc), cleanly saved.
+def scrub(pdf: bytes, redacted: Sequence[str] = ()) -> bytes:
+    """Return `pdf` with all non-content structures removed (see module doc), cleanly saved;
+    names that spell one of the `redacted` texts are renamed (`renamed.rename`).
 
     Raises `PdfError` for unusable input or an unapplied redaction annotation.
     """
     with open_pike(pdf) as doc:
         strip_structures(doc)
+        rename(doc, redacted)
         buffer = io.BytesIO()
         doc.save(buffer, compress_streams=True, linearize=False)
     with open_pdf(buffer.getvalue()) as final:
         return save_clean(final)
 
 
-def scrub_document(doc: pymupdf.Document) -> bytes:
+def scrub_document(doc: pymupdf.Document, redacted: Sequence[str] = ()) -> bytes:
     """`scrub` of an open PyMuPDF document, saved once: the hand-over to qpdf and back is
     written without compressing or re-compressing streams (the final `save_clean` deflates
     every stream), which is what makes it cheaper than saving `doc` and calling `scrub`;
-    a document with nothing to remove (`needs_scrub`) is only saved clean."""
-    if not needs_scrub(doc):
+    a document with nothing to remove (`needs_scrub`) and no name that spells one of the
+    `redacted` texts (`renamed.names_hold`) is only saved clean."""
+    if not needs_scrub(doc) and not names_hold(doc, redacted):
         return save_clean(doc)
     staged = saved(doc, garbage=1, encryption=pymupdf.mupdf.PDF_ENCRYPT_NONE)
     with open_pike(staged) as pike:
         strip_structures(pike)
+        rename(pike, redacted)
         buffer = io.BytesIO()
         pike.save(
             buffer,

@@ -6,12 +6,15 @@ zero-width characters dropped, case folded, whitespace runs collapsed. A secret 
 normalised form occurs in the normalised text, or its `squash`ed form (all whitespace removed) in
 the squashed text, which catches words an extractor split or joined differently.
 
-`spelled` is the most forgiving reading, one character at a time, for the redactor's own check
-that no copy of a text is left beside its boxes (`locate.spelled_at`): what a determined reader
-skips (every dash and its look-alikes, control and format characters such as soft hyphens and
-zero-width spaces, U+FFFD for a glyph of unknown meaning) is dropped, white space becomes a
-space, and the rest is compared taken apart (NFKD: ligatures, full-width forms and accented
-letters, composed or not) and case folded.
+`bare` keeps only the letters and digits of a text, taken apart and case folded: the reading of
+names (the gate's name check), which hold no spaces and join words any way their writer liked.
+
+`spelled` is the most forgiving reading of text, one character at a time, for the redactor's
+own check that no copy of a text is left beside its boxes (`locate.spelled_at`): what a
+determined reader skips (every dash and its look-alikes, control and format characters such
+as soft hyphens and zero-width spaces, U+FFFD for a glyph of unknown meaning) is dropped,
+white space becomes a space, and the rest is compared taken apart (NFKD: ligatures,
+full-width forms and accented letters, composed or not) and case folded.
 
 Byte scans (raw file, decompressed streams) use `byte_forms`: the secret encoded as UTF-8,
 Latin-1, UTF-16BE, UTF-16LE, hex of those, and PDF literal-string escaped, each lower-cased, to be
@@ -71,6 +74,29 @@ def spelled(char: str) -> str:
 
 def _skipped(char: str) -> bool:
     return char in _SKIPPED or (unicodedata.category(char) in ("Cc", "Cf") and not char.isspace())
+
+
+def bare(text: str) -> str:
+    """`text` taken apart (NFKD) and case folded, only its letters and digits kept: how a name,
+    which cannot hold a space and joins words with ``_``, ``-`` or ``.`` or not at all, is
+    compared with a secret (the gate's name check)."""
+    if text.isascii():
+        return "".join(c for c in text.lower() if c.isalnum())
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    return "".join(c for c in folded if c.isalnum())
+
+
+_NAME_ESCAPE = re.compile(r"#([0-9A-Fa-f]{2})")
+
+
+def unescaped(name: str) -> str:
+    """A PDF name as its writer spelled it: ``#xx`` escapes undone (the bytes read as UTF-8
+    where they are), the solidus dropped."""
+    raw = _NAME_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), name.removeprefix("/"))
+    if not raw.isascii():
+        with contextlib.suppress(UnicodeError):
+            return raw.encode("latin-1").decode("utf-8")
+    return raw
 
 
 def squash(text: str) -> str:

@@ -47,7 +47,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pymupdf
 from PIL import Image
@@ -61,6 +61,7 @@ from clawback.pdf.shows.ocr_written import (
     untrusted_text,
     unusable_text,
 )
+from clawback.pdf.shows.outlines import curved, merge
 from clawback.pdf.shows.pagereads import PageReads
 
 __all__ = [
@@ -166,11 +167,6 @@ def _fonts_without_unicode(page: pymupdf.Page, reads: PageReads | None = None) -
     )
 
 
-#: Curve segments one stretch of a page's vector art must hold before it is read for words drawn
-#: as outlines (a radio button, circle and dot, has 8; a word in outlines far more).
-MIN_CURVES = 12
-#: Regions closer than this (points) are read as one; padding around each region.
-REGION_GAP = 6.0
 #: Share of the page that drawn regions may cover before the whole page is read instead.
 WHOLE_PAGE = 0.6
 
@@ -198,51 +194,12 @@ def drawn_regions(
                 found.append(pymupdf.Rect(span["bbox"]))
         if not found or all(r.is_empty for r in found):
             found.append(pymupdf.Rect(area))
-    found.extend(_curved(reads))
-    regions = _merge([r & area for r in found if not (r & area).is_empty])
+    found.extend(curved(reads))
+    regions = merge([r & area for r in found if not (r & area).is_empty])
     total = sum(abs(r) for r in regions)
     if total >= WHOLE_PAGE * max(abs(area), 1e-6):
         return [pymupdf.Rect(area)]
     return regions
-
-
-def _curved(reads: PageReads) -> list[pymupdf.Rect]:
-    """The stretches of vector art (paths merged while they touch) holding at least
-    `MIN_CURVES` segments that may outline a letter (`_letter_segments`): where words may be
-    drawn as outlines, their curves kept or cut into straight lines."""
-    paths = []
-    for path in reads.drawings():
-        count = _letter_segments(path)
-        if count:
-            paths.append((pymupdf.Rect(path["rect"]), count))
-    stretches = _merge([rect for rect, _ in paths])
-    counts = [0] * len(stretches)
-    for rect, count in paths:
-        middle = pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)
-        for i, stretch in enumerate(stretches):
-            if middle in stretch:
-                counts[i] += count
-                break
-    return [
-        stretch for stretch, count in zip(stretches, counts, strict=True) if count >= MIN_CURVES
-    ]
-
-
-def _letter_segments(path: dict[str, Any]) -> int:
-    """The segments of a path that may be part of a letter's outline: every curve; every
-    straight line of a filled path (a glyph whose curves were flattened is a filled polygon);
-    a slanted line of a stroked one. Rectangles and the level or upright strokes of rules and
-    table grids do not count."""
-    filled = "f" in str(path.get("type", ""))
-    count = 0
-    for item in path.get("items", ()):
-        if item[0] == "c":
-            count += 1
-        elif item[0] == "l":
-            start, end = item[1], item[2]
-            if filled or (abs(start.x - end.x) > 0.01 and abs(start.y - end.y) > 0.01):
-                count += 1
-    return count
 
 
 def uses_tiling_pattern(page: pymupdf.Page) -> bool:
@@ -267,25 +224,6 @@ def _refs(doc: pymupdf.Document, xref: int, kind: str) -> list[int]:
     if found == "xref":
         found, value = "dict", doc.xref_object(int(value.split()[0]))
     return [int(n) for n in re.findall(r"(\d+) 0 R", value)] if found == "dict" else []
-
-
-def _merge(rects: list[pymupdf.Rect]) -> list[pymupdf.Rect]:
-    """Rectangles grown by `REGION_GAP` and merged while any two touch."""
-    gap = REGION_GAP
-    merged = [pymupdf.Rect(r.x0 - gap, r.y0 - gap, r.x1 + gap, r.y1 + gap) for r in rects]
-    changed = True
-    while changed:
-        changed = False
-        for i in range(len(merged)):
-            for j in range(i + 1, len(merged)):
-                if merged[i].intersects(merged[j]):
-                    merged[i] = merged[i] | merged[j]
-                    del merged[j]
-                    changed = True
-                    break
-            if changed:
-                break
-    return merged
 
 
 def read_words(page: pymupdf.Page, dpi: int | None = None) -> list[Word]:

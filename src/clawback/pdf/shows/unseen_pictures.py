@@ -20,8 +20,14 @@ XObject (qpdf's ``externalizeInlineImages``; the pages look the same), and kept 
 one is taken out.
 
 Ingest takes every hidden picture out, replacing it by that pixel (`without_hidden_pictures`),
-and the gate refuses a file that still holds one (`check_shown`). Pictures drawn inside a
-pattern or a Type 3 glyph are not listed by MuPDF as the page's, and are not tried.
+and the gate refuses a file that still holds one (`check_shown`).
+
+Pictures drawn inside a tiling pattern's cell or a Type 3 glyph (at any depth of forms,
+patterns and Type 3 fonts a page reaches) are not listed by MuPDF as the page's: they are
+found by walking the page's resources (`_nested`) and tried the same way, each replaced by the
+pixel in a copy of the whole file (the object is shared by every page that reaches it), the
+pages that reach it rendered again. Inline pictures inside a pattern or a glyph are not
+externalised, and not tried.
 """
 
 from __future__ import annotations
@@ -51,8 +57,79 @@ def hidden_pictures(doc: pymupdf.Document) -> dict[int, list[int]]:
         seen.update(xref for xref in drawn if xref not in invisible)
         if invisible:
             unseen[page.number] = invisible
+    nested = _nested(doc)
+    if nested:
+        pages: dict[int, list[int]] = {}
+        for number, xrefs in nested.items():
+            for xref in xrefs:
+                pages.setdefault(xref, []).append(number)
+        for xref, numbers in pages.items():
+            if _one_colour(doc, xref) or not _unseen_anywhere(doc, xref, numbers):
+                seen.add(xref)
+            else:
+                unseen.setdefault(numbers[0], []).append(xref)
     hidden = {n: [x for x in xrefs if x not in seen] for n, xrefs in unseen.items()}
     return {n: xrefs for n, xrefs in hidden.items() if xrefs}
+
+
+def _nested(doc: pymupdf.Document) -> dict[int, list[int]]:
+    """Page (from 0) -> the pictures it draws only inside a tiling pattern or a Type 3 glyph
+    (those MuPDF does not list as the page's), each once, one pixel ones left out."""
+    found: dict[int, list[int]] = {}
+    for number in range(doc.page_count):
+        inside: list[int] = []
+        todo, seen = [(doc.page_xref(number), False)], set()
+        while todo:
+            xref, nested = todo.pop()
+            if (xref, nested) in seen:
+                continue
+            seen.add((xref, nested))
+            for child in _named(doc, xref, "XObject"):
+                subtype = doc.xref_get_key(child, "Subtype")[1]
+                if subtype == "/Image":
+                    if nested and child not in inside:
+                        inside.append(child)
+                elif subtype == "/Form":
+                    todo.append((child, nested))
+            todo.extend((child, True) for child in _named(doc, xref, "Pattern"))
+            todo.extend(
+                (child, True)
+                for child in _named(doc, xref, "Font")
+                if doc.xref_get_key(child, "Subtype")[1] == "/Type3"
+            )
+        if inside:  # those MuPDF lists as the page's are tried with them
+            listed = {info[0] for info in doc[number].get_images(full=True)}
+            inside = [x for x in inside if x not in listed and _size(doc, x) > 1]
+        if inside:
+            found[number] = inside
+    return found
+
+
+def _named(doc: pymupdf.Document, xref: int, kind: str) -> list[int]:
+    """The objects named in the ``/Resources/<kind>`` dictionary of object `xref`."""
+    found, value = doc.xref_get_key(xref, f"Resources/{kind}")
+    if found == "xref":
+        found, value = "dict", doc.xref_object(int(value.split()[0]))
+    return [int(n) for n in re.findall(r"(\d+) 0 R", value)] if found == "dict" else []
+
+
+def _size(doc: pymupdf.Document, xref: int) -> int:
+    width, height = (doc.xref_get_key(xref, key)[1] for key in ("Width", "Height"))
+    try:
+        return int(width) * int(height)
+    except ValueError:
+        return 2  # a picture whose size cannot be read is tried
+
+
+def _unseen_anywhere(doc: pymupdf.Document, xref: int, numbers: list[int]) -> bool:
+    """Whether replacing picture `xref` by the pixel leaves pages `numbers` rendered as they
+    were (in a copy of the whole file: the picture is one object all of them share)."""
+    before = [_render(doc[n]) for n in numbers]
+    with pymupdf.open(stream=doc.tobytes()) as copy:
+        copy[numbers[0]].delete_image(xref)
+        changed = copy.tobytes()  # reopened: MuPDF keeps a Type 3 glyph it drew once
+    with pymupdf.open(stream=changed) as copy:
+        return [_render(copy[n]) for n in numbers] == before
 
 
 def hidden_pictures_by_page(doc: pymupdf.Document) -> dict[int, int]:
