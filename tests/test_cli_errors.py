@@ -178,7 +178,7 @@ def test_markup_in_a_title_and_a_volume_name(tmp_path: Path) -> None:
 
 
 def test_markup_in_a_usage_error(produced: Path) -> None:
-    for args in ([MARKUP], ["show", "1", f"--x{MARKUP}"], ["done", MARKUP, "--on", "2020-01-01"]):
+    for args in ([MARKUP], ["show", "1", f"--x{MARKUP}"], ["search", "x", "--limit", MARKUP]):
         result = invoke(produced, *args)
         assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
         assert "Traceback" not in result.output and "Usage:" in result.output

@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from clawback.cli import app
 from clawback.service import Via, Workspace
+from clawback.storage import pairs
 from clawback.storage.audit import GENESIS, digest
 
 runner = CliRunner()
@@ -65,7 +66,10 @@ def ws(tmp_path: Path) -> Iterator[Path]:
 
 
 def sql(ws: Path, *statements: str) -> None:
+    """Statements run outside clawback, by someone who gives the pair index's triggers the
+    function they call (as any SQLite tool could) to edit page text."""
     with sqlite3.connect(ws / "clawback.db") as db:
+        pairs.register(db)
         for statement in statements:
             db.execute(statement)
 

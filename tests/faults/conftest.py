@@ -101,10 +101,20 @@ def same_database(before: tuple[str, list[str]], ws: Path) -> None:
 
 
 def database_dump(ws: Path) -> tuple[str, list[str]]:
-    """The database file's SHA-256, and its content as SQL (what the WAL holds included)."""
+    """The database file's SHA-256, and its content: the schema and every row of every stored
+    table (what the WAL holds included). A full-text index's virtual table is read through its
+    shadow tables, which hold all it keeps (a contentless one cannot be read row by row)."""
     connection = sqlite3.connect(f"file:{ws / DATABASE}?mode=ro", uri=True)
     try:
-        dump = list(connection.iterdump())
+        schema = connection.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name")
+        dump = [repr(row) for row in schema]
+        stored = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
+        ).fetchall()
+        for (name,) in stored:
+            rows = connection.execute(f'SELECT * FROM "{name}"')
+            dump.extend(f"{name}: {row!r}" for row in rows)
     finally:
         connection.close()
     return sha256(ws / DATABASE), dump

@@ -207,9 +207,9 @@ def test_a_workspace_disk_that_fills_during_an_ingest_refuses_file_by_file_and_s
     fresh: Path, tmp_path: Path, tmpfs: Mount
 ) -> None:
     used = sum(p.stat().st_size for p in fresh.rglob("*") if p.is_file())
-    disk = tmpfs(tmp_path / "disk", (used + 400_000) // 1024)
+    disk = tmpfs(tmp_path / "disk", (used + 700_000) // 1024)
     ws = copy_workspace(fresh, disk / "ws")
-    files = batch(tmp_path / "batch", 10)
+    files = batch(tmp_path / "batch", 20)
     assert sum(p.stat().st_size for p in files) > 2 * free_bytes(disk)
 
     result = cli(ws, "ingest", str(tmp_path / "batch"))

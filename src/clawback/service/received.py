@@ -40,7 +40,6 @@ from datetime import date, datetime
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
-import pymupdf
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -51,14 +50,10 @@ from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.domain.order import ProtectiveOrder, Side, Tier
 from clawback.domain.seats import Act
 from clawback.ingest.children import native_page
-from clawback.ingest.images import image_pdf
-from clawback.ingest.ready import Ready
-from clawback.ingest.render import Rendered, render
-from clawback.loadfiles import OptDocument, resolve
+from clawback.loadfiles import resolve
 from clawback.loadfiles.fields import DATE, ISO_DATE, looks_like_path, norm
 from clawback.loadfiles.text import decode
 from clawback.loadfiles.volume import Row, one_line, read_volume, stated_span, suffix
-from clawback.pdf.files.convert import RENDERED
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.pdf.shows.extract import page_count
@@ -67,10 +62,10 @@ from clawback.service import stamps
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest
 from clawback.service.rows import protective_order
+from clawback.service.volume_files import IMAGE_MAGIC, Natives, images_to_pdf
 from clawback.service.volume_numbers import refuse_others_series
 from clawback.storage import tables as t
 
-_IMAGE_MAGIC = (b"II*\x00", b"MM\x00*", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 _EMAIL = (".eml", ".msg")
 _NO_TEXT = ("images", "image native", "placeholder")  # pages whose text is not the document's
 MEDIA_TYPES = {
@@ -134,7 +129,7 @@ class Imports(Service):
         self.ctx.require(Act.import_volume)
         volume, rows, problems = read_volume(folder, dat, opt)
         report = ImportReport(volume, problems=problems)
-        natives = _Natives(folder, rows)
+        natives = Natives(folder, rows)
         seen: dict[str, int] = {}
         try:
             for row in rows:
@@ -206,7 +201,7 @@ class Imports(Service):
                     )
         return lines
 
-    def _import_row(self, folder: Path, volume: str, row: Row, natives: _Natives) -> Imported:
+    def _import_row(self, folder: Path, volume: str, row: Row, natives: Natives) -> Imported:
         for name, value in row.dates.items():
             _check_date(name, value)
         with self.ctx.transaction() as s:
@@ -324,7 +319,7 @@ class Imports(Service):
         return name
 
     def _pages_of(
-        self, folder: Path, row: Row, notes: list[str], natives: _Natives
+        self, folder: Path, row: Row, notes: list[str], natives: Natives
     ) -> tuple[bytes, str, tuple[str, bytes] | None]:
         """The record's PDF, where it came from, and its native (name, bytes) if there is one.
         A missing native is noted when the record has pages without it, else refused."""
@@ -344,7 +339,7 @@ class Imports(Service):
                 raise NotFound(f"PDF {row.roles['pdf']} is not in the volume")
             return path.read_bytes(), "pdf", native
         if row.images is not None:
-            return _images_to_pdf(folder, row.images), "images", native
+            return images_to_pdf(folder, row.images), "images", native
         if native is None:
             raise NotFound("no images, PDF or native for this record")
         name, data = native
@@ -354,7 +349,7 @@ class Imports(Service):
                 pass  # a one-line PdfError if it is not a readable PDF
             return data, "native", native
         said = len(notes)
-        if data.startswith(_IMAGE_MAGIC):
+        if data.startswith(IMAGE_MAGIC):
             try:
                 return natives.picture(data), "image native", native
             except ClawbackError as exc:
@@ -397,71 +392,6 @@ class Imports(Service):
             notes.append(f"text file {value} is not in the volume; imported without it")
             return None
         return decode(data)[0]
-
-
-class _Latest(dict[str, Any]):
-    """The `keep` entries put in last: what a volume keeps of files it may meet again, so
-    that a volume of any size holds a batch's worth at most."""
-
-    def __init__(self, keep: int) -> None:
-        super().__init__()
-        self.keep = keep
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        super().__setitem__(key, value)
-        while len(self) > self.keep:
-            del self[next(iter(self))]
-
-
-class _Natives:
-    """The natives LibreOffice renders (Office files, web pages, metafiles) of the records that
-    have no pages of their own (no PDF, no images), rendered a batch of `BATCH` at a time, in
-    one LibreOffice run each, when the first of them is asked for; each PDF is let go once
-    taken, so a volume of any size holds one batch at most. A file a batch names on several
-    rows is rendered once, and made ready once (`made`, for `Ingest.ingest`)."""
-
-    BATCH = 25
-
-    def __init__(self, folder: Path, rows: list[Row]) -> None:
-        self.folder = folder
-        self.todo = [row for row in rows if self._wanted(row)]
-        self.done: dict[int, Rendered] = {}
-        self.made: dict[str, Ready] = _Latest(self.BATCH)
-        self._pictures: dict[str, bytes] = _Latest(self.BATCH)
-
-    def picture(self, data: bytes) -> bytes:
-        """A picture native as a page (`_image_pdf`), the same PDF for the same picture."""
-        sha = hashlib.sha256(data).hexdigest()
-        if sha not in self._pictures:
-            self._pictures[sha] = _image_pdf(data)
-        return self._pictures[sha]
-
-    def _wanted(self, row: Row) -> bool:
-        value = row.roles.get("native", "")
-        if not value or row.roles.get("pdf") or row.images is not None:
-            return False
-        return suffix(value) in RENDERED
-
-    def rendered(self, row: Row) -> Rendered | None:
-        """The record's native rendered (or why it could not be), or None (not one to
-        render)."""
-        if row.number not in self.done:
-            at = next((n for n, r in enumerate(self.todo) if r is row), None)
-            if at is None:
-                return None
-            batch, self.todo = self.todo[at : at + self.BATCH], self.todo[at + self.BATCH :]
-            files = []
-            for r in batch:
-                try:
-                    data = resolve(self.folder, r.roles["native"]).read_bytes()
-                except (OSError, ValueError):
-                    data = b""  # missing: said by the record's own step
-                files.append((data, suffix(r.roles["native"])))
-            keys = [(hashlib.sha256(data).hexdigest(), kind) for data, kind in files]
-            once = list(dict.fromkeys(keys))  # each file once, in order
-            made = dict(zip(once, render([files[keys.index(k)] for k in once]), strict=True))
-            self.done |= {r.number: made[k] for r, k in zip(batch, keys, strict=True)}
-        return self.done.pop(row.number, None)
 
 
 def _volume_name(side: Side, volume: str) -> str:
@@ -592,34 +522,6 @@ def _span(row: Row, pages: int, notes: list[str]) -> BatesRange | None:
     except BatesError:
         return None
     return None
-
-
-def _images_to_pdf(folder: Path, document: OptDocument) -> bytes:
-    out = pymupdf.open()
-    try:
-        for page in document.pages:
-            path = resolve(folder, page.path)
-            if not path.is_file():
-                raise NotFound(f"image {page.path} (page {page.key}) is not in the volume")
-            try:
-                pdf = _image_pdf(path.read_bytes())
-            except ClawbackError as exc:
-                raise ClawbackError(f"image {page.path} (page {page.key}) {exc}") from None
-            with pymupdf.open("pdf", pdf) as one:
-                out.insert_pdf(one)
-        out.set_metadata({})
-        data: bytes = out.tobytes(garbage=3, deflate=True)
-        return data
-    finally:
-        out.close()
-
-
-def _image_pdf(data: bytes) -> bytes:
-    """One PDF page per frame of an image file (a multi-page TIFF gives many), by ingest's own
-    step (`clawback.ingest.images`): its limits, its decompression-bomb checks, its pages."""
-    if not data.startswith(_IMAGE_MAGIC):
-        raise ClawbackError("is not a TIFF, JPEG or PNG image")
-    return image_pdf(data)
 
 
 def _check_date(name: str, value: str) -> None:

@@ -27,17 +27,14 @@ left to the other checks (its letters and digits alone would match chance names)
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
 
 import pikepdf
-import pypdf.constants
-from fontTools import agl
 
 from clawback.pdf.files.fontnames import program_names
 from clawback.pdf.files.pdfwalk import Walk
+from clawback.pdf.files.vocabulary import vocabulary as pdf_vocabulary
 from clawback.pdf.gate.check_structure import partition
 from clawback.pdf.gate.findings import Finding
 from clawback.pdf.shows.needles import MIN_SECRET_CHARS, bare, unescaped
@@ -47,11 +44,6 @@ __all__ = ["name_findings"]
 #: A name in a content stream: a solidus and the regular characters after it.
 _CONTENT_NAME = re.compile(rb"/([^\s/\[\]()<>{}%]+)")
 _FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
-_STANDARD_FONTS = (
-    *("Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique"),
-    *("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique"),
-    *("Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic", "Symbol", "ZapfDingbats"),
-)
 
 
 def name_findings(
@@ -81,7 +73,7 @@ def name_findings(
 
 def _words(found: Walk) -> Iterator[str]:
     """Every name and string of `found` worth reading, as text (names unescaped)."""
-    vocabulary = _vocabulary()
+    vocabulary = pdf_vocabulary()
     for string in found.strings:
         yield str(string)
     for obj in found.containers:
@@ -115,7 +107,7 @@ def _draws(stream: pikepdf.Stream, keys: set[str]) -> bool:
 
 def _content_names(stream: pikepdf.Stream) -> Iterator[str]:
     names = {"/" + raw.decode("latin-1") for raw in _CONTENT_NAME.findall(_decoded(stream))}
-    yield from (unescaped(name) for name in names - _vocabulary())
+    yield from (unescaped(name) for name in names - pdf_vocabulary())
 
 
 def _decoded(stream: pikepdf.Stream) -> bytes:
@@ -123,18 +115,3 @@ def _decoded(stream: pikepdf.Stream) -> bytes:
         return stream.read_bytes()
     except pikepdf.PdfError:
         return b""
-
-
-@cache
-def _vocabulary() -> frozenset[str]:
-    """Names the PDF standard defines (as pypdf lists them), glyph names of the Adobe Glyph
-    List and the standard 14 fonts, each with its solidus."""
-    names = {
-        value
-        for _, kind in inspect.getmembers(pypdf.constants, inspect.isclass)
-        for value in vars(kind).values()
-        if isinstance(value, str) and value.startswith("/")
-    }
-    names.update("/" + glyph for glyph in agl.AGL2UV)
-    names.update("/" + font for font in _STANDARD_FONTS)
-    return frozenset(names)

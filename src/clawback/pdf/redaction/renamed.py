@@ -34,6 +34,7 @@ import pymupdf
 
 from clawback.pdf.files.fontnames import program_names, renamed_program
 from clawback.pdf.files.pdfwalk import page_contents, walk
+from clawback.pdf.files.vocabulary import vocabulary
 from clawback.pdf.shows.needles import MIN_SECRET_CHARS, bare, unescaped
 
 __all__ = ["NEUTRAL", "names_hold", "rename"]
@@ -53,10 +54,11 @@ def rename(pdf: pikepdf.Pdf, texts: Sequence[str]) -> bool:
     forms = {form for form in (bare(text) for text in texts) if len(form) >= MIN_SECRET_CHARS}
     if not forms:
         return False
+    known = vocabulary()
 
     def holds(name: object) -> TypeGuard[pikepdf.Name]:
-        if not isinstance(name, pikepdf.Name):
-            return False
+        if not isinstance(name, pikepdf.Name) or str(name) in known:
+            return False  # a name of the PDF vocabulary is no sign of the item
         spelled = bare(unescaped(str(name)))
         return any(form in spelled for form in forms)
 
