@@ -134,17 +134,21 @@ def _new(root: Path) -> Record:
 
 
 class Filings:
-    """Each corpus file through items and ``file``, in a workspace of its own."""
+    """Each corpus file through items and ``file``, in a workspace of its own: a copy of one
+    made with the reference case loaded (the same start for each, made once)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.outcomes: dict[str, Outcome] = {}
+        self.start = root / "start"
+        _new(self.start).close()
 
     def file(self, name: str) -> Outcome:
         if name in self.outcomes:
             return self.outcomes[name]
         specimen = CORPUS[name]
-        record = _new(self.root / name / "ws")
+        shutil.copytree(self.start, self.root / name / "ws")
+        record = Workspace.open(self.root / name / "ws").operator()
         out = self.root / name / "out"
         outcome = Outcome()
         try:

@@ -6,7 +6,7 @@ text holds, for the receiving side."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,9 +17,11 @@ from sqlalchemy import event
 from typer.testing import CliRunner
 
 from clawback.cli import app
+from clawback.demo.run import reference_case
 from clawback.domain.errors import InvalidInput
-from clawback.service import Record
+from clawback.service import Record, Workspace
 from clawback.service.search import Hit
+from tests.conftest import postgres_schema
 
 COUNSEL = "counsel@plf.test"
 CODE = "zulucode"  # on the memo's page 1, granted for redaction
@@ -38,6 +40,30 @@ def pdf(*pages: list[str]) -> bytes:
 
 @pytest.fixture
 def world(ws: Record) -> Record:
+    return _built(ws)
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def shared_world(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Record]:
+    """The same world made once per backend, for the tests that only search it."""
+    with ExitStack() as stack:
+        root = tmp_path_factory.mktemp("search")
+        url = (
+            f"sqlite:///{root / 'clawback.db'}"
+            if request.param == "sqlite"
+            else stack.enter_context(postgres_schema(request.getfixturevalue("postgres_url")))
+        )
+        record = Workspace.init(root / "ws", url).operator()
+        stack.callback(record.close)
+        record.matter.load_case(reference_case())
+        yield _built(record)
+
+
+def _built(ws: Record) -> Record:
     ws.people.add(COUNSEL, name="counsel", side="receiving", category="counsel")
     memo = pdf(
         ["Record no. zulucode in the lookout database.", "The court finds compelling"],
@@ -221,9 +247,9 @@ def test_the_count_finds_each_hits_document_without_reading_its_page(world: Reco
         '""',
     ],
 )
-def test_a_malformed_query_is_one_line(world: Record, query: str) -> None:
+def test_a_malformed_query_is_one_line(shared_world: Record, query: str) -> None:
     with pytest.raises(InvalidInput) as refused:
-        world.reads.search(query)
+        shared_world.reads.search(query)
     assert "\n" not in str(refused.value) and str(refused.value).startswith("search")
 
 
@@ -238,9 +264,9 @@ def test_a_malformed_query_is_one_line(world: Record, query: str) -> None:
         "^caravan",
     ],
 )
-def test_engine_syntax_in_a_query_is_only_words(world: Record, query: str) -> None:
+def test_engine_syntax_in_a_query_is_only_words(shared_world: Record, query: str) -> None:
     """What either engine would read as its own syntax is cut into words: caravan AND ..."""
-    hits = world.reads.search(query)
+    hits = shared_world.reads.search(query)
     assert set(names(hits)) <= {"TST-00000002", "TST-00000003"}
 
 
