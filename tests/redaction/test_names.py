@@ -256,3 +256,22 @@ def test_a_production_renames_them_too(name: str, made: dict[str, bytes]) -> Non
     job = Job(name, made[name], [("P-1", "CONFIDENTIAL")], hits, "privileged", "bottom-right", True)
     out = make(job)
     assert not [found for found in _names(out) if BARE in found]
+
+
+def test_a_word_inside_a_name_the_standard_defines_is_not_renamed() -> None:
+    """Redacting the word "code" must leave ``/FlateDecode`` and ``/ToUnicode`` as they are:
+    renamed, the page's streams could no longer be read (found on a real court opinion)."""
+    with pymupdf.open() as doc:
+        page = doc.new_page()
+        page.insert_text((72, 100), "The code, as written, is kept apart.", fontsize=12)
+        page.insert_text((72, 130), "Nothing else here.", fontsize=12)
+        pdf = doc.tobytes(deflate=True)
+    assert b"/FlateDecode" in pdf
+    done = redact(pdf, [Redaction(page=0, reason="REDACTED", text="code,", label="w")])
+    names = _names(done.pdf)
+    assert "flatedecode" in names
+    assert not [n for n in names if n.startswith("redacted")]
+    findings = verify(
+        done.pdf, [("w", "code,")], boxes=done.boxes, original=pdf, xray=False, ocr=False
+    )
+    assert findings == []
