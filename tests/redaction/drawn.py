@@ -20,6 +20,9 @@ import pymupdf
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+from clawback.pdf.gate.findings import Finding
+from clawback.pdf.gate.verify import verify
+from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, RedactionResult, redact
 from tests.redaction import adversarial
 
 ITEM = "DB-40981"
@@ -150,3 +153,21 @@ def type3(lies: dict[str, str] | None = None) -> bytes:
         + f"BT /T3 11 Tf 100 660 Td <{codes}> Tj ET\n"
     )
     return adversarial._page(content, setup)
+
+
+def redacted(pdf: bytes) -> RedactionResult:
+    """`ITEM` redacted on the first page, labelled "c", under the width policy."""
+    return redact(pdf, [Redaction(page=0, reason="REDACTED", text=ITEM, label="c")], WIDTH_POLICY)
+
+
+def gated(done: RedactionResult, original: bytes, ocr: bool = False) -> list[Finding]:
+    """The whole gate (render check included, x-ray left out) on what `redacted` made."""
+    return verify(
+        done.pdf,
+        [("c", ITEM)],
+        boxes=done.boxes,
+        reflowed=done.reflowed,
+        original=original,
+        xray=False,
+        ocr=ocr,
+    )

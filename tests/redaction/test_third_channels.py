@@ -29,9 +29,7 @@ import pikepdf
 import pymupdf
 import pytest
 
-from clawback.pdf.gate.verify import verify
-from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, redact
-from tests.redaction.drawn import FIRST, ITEM
+from tests.redaction.drawn import FIRST, ITEM, gated, redacted
 from tests.redaction.extractors import found_in, texts
 
 Change = Callable[[pikepdf.Pdf, pikepdf.Page], None]
@@ -181,15 +179,7 @@ def test_the_item_is_gone_and_the_gate_passes(name: str) -> None:
     pdf = _made(name)
     if name not in ROTATED:  # the premise: the channel carries the item, besides `FIRST`
         assert texts(pdf)["objects"].count(ITEM) > _base_count()
-    done = redact(pdf, [Redaction(page=0, reason="REDACTED", text=ITEM, label="c")], WIDTH_POLICY)
+    done = redacted(pdf)
     assert found_in(texts(done.pdf), ITEM) == []
-    findings = verify(
-        done.pdf,
-        [("c", ITEM)],
-        boxes=done.boxes,
-        reflowed=done.reflowed,
-        original=pdf,
-        xray=False,
-        ocr=name in DRAWN,
-    )
+    findings = gated(done, pdf, ocr=name in DRAWN)
     assert findings == []

@@ -13,10 +13,8 @@ import io
 import pikepdf
 import pymupdf
 
-from clawback.pdf.gate.verify import verify
 from clawback.pdf.produced import Job, make
-from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, redact
-from tests.redaction.drawn import FIRST, ITEM
+from tests.redaction.drawn import FIRST, ITEM, gated, redacted
 from tests.redaction.extractors import found_in, texts
 
 OTHER = "another line stays"
@@ -39,16 +37,8 @@ def test_a_page_of_user_unit_2_is_redacted_and_passes_the_gate() -> None:
     with pymupdf.open(stream=pdf) as doc:
         size = doc[0].rect
         assert size == pymupdf.Rect(0, 0, 1224, 1584)  # the premise: MuPDF scales the page
-    done = redact(pdf, [Redaction(page=0, reason="REDACTED", text=ITEM, label="c")], WIDTH_POLICY)
-    findings = verify(
-        done.pdf,
-        [("c", ITEM)],
-        boxes=done.boxes,
-        reflowed=done.reflowed,
-        original=pdf,
-        xray=False,
-        ocr=False,
-    )
+    done = redacted(pdf)
+    findings = gated(done, pdf)
     assert findings == []
     assert found_in(texts(done.pdf), ITEM) == []
     with pymupdf.open(stream=done.pdf) as doc:
