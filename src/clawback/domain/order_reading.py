@@ -43,7 +43,6 @@ from datetime import date
 
 from clawback.domain.order_acts import (
     ASSUMED,
-    NAMED_ACT,
     ORDERING,
     PROSE,
     Act,
@@ -57,6 +56,7 @@ from clawback.domain.order_clauses import (
     reported,
 )
 from clawback.domain.order_clauses import result_of as _outcome
+from clawback.domain.order_directions import UNSEALED, directed
 from clawback.domain.order_dockets import DocketRulings
 from clawback.domain.order_draft import (
     Draft,
@@ -128,7 +128,7 @@ class _Reader:
             timed: Act | None = None  # the paragraph's last act with a time
             said: Ruling | None = None  # the paragraph's last ruling
             for i, sentence in enumerate(paragraph):
-                for ruling in self._rulings(sentence, flat) + self._directed(sentence, said):
+                for ruling in self._rulings(sentence, flat) + directed(self.words, sentence, said):
                     ruled = {r.docket for r in rulings.values() if r.docket}
                     ruling = self._numbered(ruling, sentence, paragraph[:i], ruled)
                     key = ruling_key(ruling)
@@ -159,7 +159,7 @@ class _Reader:
             ):
                 del rulings[motion, docket, exhibit, document]  # the motions are named one by one
         if any(motion == "unseal" for motion, _, _, _ in rulings):
-            for key in [k for k, r in rulings.items() if r.reason == _UNSEALED]:
+            for key in [k for k, r in rulings.items() if r.reason == UNSEALED]:
                 del rulings[key]  # unsealing grants the motion to unseal: no seal denied
         for key, ruling in self._redacted_in_part(rulings, flat):
             rulings[key] = ruling
@@ -434,55 +434,6 @@ class _Reader:
                 named.append((paper, result))
         return named if any(document != "the rest" for document, _ in named) else []
 
-    def _directed(self, sentence: str, said: Ruling | None) -> list[Ruling]:
-        """A direction to unseal or seal entries named by docket number ("The Court INSTRUCTS
-        the Clerk's Office to unseal Docket Nos. 1-1, ..."): sealing denied on those entries (a
-        ruling on the motion to seal; dropped where the order rules on a motion to unseal), or
-        granted, on each exhibit the entry is named as ("to seal Docket No. 134-17 ("Exhibit
-        21")"), at the outcome of the paragraph's sealing just before it when that was
-        conditional ("sealed on an interim basis pending resolution of the motion")."""
-        directing = self.words.directs.find(sentence) + self.words.directives.find(sentence)
-        for verb in self.words.acts.find(sentence):
-            act = sentence[verb.start : verb.end].lower()
-            if act not in _DIRECTED or NAMED_ACT.search(sentence, 0, verb.start):
-                continue
-            if not any(0 <= verb.start - d.end <= 40 for d in directing):
-                continue  # "GRANTED to the extent it seeks to seal ...": no direction
-            rest = sentence[verb.end :].strip().rstrip(".").strip()
-            numbered = bool(_DOCKET_REF.match(rest) or _DOCKET_REF.search(rest[:40]))
-            unsealing = act in {"unseal", "be unsealed"}
-            listed = [] if numbered or not unsealing else find_exhibits(rest)
-            if not (numbered or listed):
-                continue
-            if listed:  # "directed to unseal the following documents: Exhibits H, I, J"
-                return [
-                    Ruling("seal", None, x, Result.denied, None, sentence, ORDERING, _UNSEALED)
-                    for x, _ in listed
-                ]
-            if unsealing:
-                return [
-                    Ruling(
-                        "seal",
-                        None,
-                        None,
-                        Result.denied,
-                        None,
-                        sentence,
-                        ORDERING,
-                        _UNSEALED,
-                        document=rest,
-                    )
-                ]
-            outcome = Result.granted
-            if said is not None and said.motion == "seal" and said.outcome in _CONDITIONAL:
-                outcome = said.outcome
-            ruling = Ruling("seal", None, None, outcome, None, sentence, ORDERING, None)
-            named = find_exhibits(rest)
-            if not named:
-                return [replace(ruling, document=rest)]
-            return [replace(ruling, exhibit=label) for label, _ in named]
-        return []
-
     def _exhibit_outcome(
         self, sentence: str, at: int, outcomes: Sequence[Found], mixed: bool
     ) -> tuple[Result, str | None]:
@@ -537,17 +488,9 @@ class _Reader:
         return None
 
 
-_DOCKET_REF = re.compile(
-    r"(?:the\s+\w+\s+filed\s+at\s+)?(?:Docket|Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.|#|entr(?:y|ies))?\s*\d",
-    re.I,
-)
-#: the reason a ruling drawn from a direction to unseal carries (it gives none of its own)
-_UNSEALED = "directed to be unsealed"
 #: a bullet opening an item of a list joined to the sentence a colon opened (sentences.py)
 _BULLET = re.compile(r"[\u2022\u25cf\u25aa]")
 _FINDS = re.compile(r"\bCourt\s+(?:finds|concludes|holds|is\s+not\s+persuaded)\b")
-_DIRECTED = frozenset({"unseal", "be unsealed", "seal"})
-_CONDITIONAL = frozenset({Result.conditionally_granted, Result.granted_subject_to_supplement})
 _SUPPLEMENTABLE = frozenset({Result.granted, Result.conditionally_granted})
 _UNTIL = re.compile(r"\s+until\b", re.I)
 _THE_MOTION = re.compile(r"^\W*(?:\d+\.\s*)?The\s+motion\b", re.I)

@@ -1,0 +1,77 @@
+"""Rulings an order gives by directing someone to seal or unseal: "The Court INSTRUCTS the
+Clerk's Office to unseal Docket Nos. 1-1, ...", "directed to unseal the following documents:
+Exhibits H, I, J", "the Clerk shall seal Docket No. 134-17 ("Exhibit 21")". Part of
+`clawback.domain.order_reading`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from clawback.domain.order_acts import NAMED_ACT, ORDERING
+from clawback.domain.order_draft import Ruling
+from clawback.domain.order_exhibits import find_exhibits
+from clawback.domain.order_words import OrderWords
+from clawback.domain.outcomes import Result
+
+__all__ = ["UNSEALED", "directed"]
+
+#: the reason a ruling drawn from a direction to unseal carries (it gives none of its own)
+UNSEALED = "directed to be unsealed"
+_DOCKET_REF = re.compile(
+    r"(?:the\s+\w+\s+filed\s+at\s+)?(?:Docket|Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.|#|entr(?:y|ies))?\s*\d",
+    re.I,
+)
+_DIRECTED = frozenset({"unseal", "be unsealed", "seal"})
+_CONDITIONAL = frozenset({Result.conditionally_granted, Result.granted_subject_to_supplement})
+
+
+def directed(words: OrderWords, sentence: str, said: Ruling | None) -> list[Ruling]:
+    """A direction to unseal or seal entries named by docket number ("The Court INSTRUCTS the
+    Clerk's Office to unseal Docket Nos. 1-1, ..."): sealing denied on those entries (a ruling
+    on the motion to seal; dropped where the order rules on a motion to unseal), or granted, on
+    each exhibit the entry is named as ("to seal Docket No. 134-17 ("Exhibit 21")"), at the
+    outcome of the paragraph's sealing just before it (``said``) when that was conditional
+    ("sealed on an interim basis pending resolution of the motion")."""
+    directing = words.directs.find(sentence) + words.directives.find(sentence)
+    for verb in words.acts.find(sentence):
+        act = sentence[verb.start : verb.end].lower()
+        if act not in _DIRECTED or NAMED_ACT.search(sentence, 0, verb.start):
+            continue
+        if not any(0 <= verb.start - d.end <= 40 for d in directing):
+            continue  # "GRANTED to the extent it seeks to seal ...": no direction
+        rest = sentence[verb.end :].strip().rstrip(".").strip()
+        numbered = bool(_DOCKET_REF.match(rest) or _DOCKET_REF.search(rest[:40]))
+        unsealing = act in {"unseal", "be unsealed"}
+        listed = [] if numbered or not unsealing else find_exhibits(rest)
+        if not (numbered or listed):
+            continue
+        if listed:  # "directed to unseal the following documents: Exhibits H, I, J"
+            return [
+                Ruling("seal", None, x, Result.denied, None, sentence, ORDERING, UNSEALED)
+                for x, _ in listed
+            ]
+        if unsealing:
+            return [
+                Ruling(
+                    "seal",
+                    None,
+                    None,
+                    Result.denied,
+                    None,
+                    sentence,
+                    ORDERING,
+                    UNSEALED,
+                    document=rest,
+                )
+            ]
+        outcome = Result.granted
+        if said is not None and said.motion == "seal" and said.outcome in _CONDITIONAL:
+            outcome = said.outcome
+        ruling = Ruling("seal", None, None, outcome, None, sentence, ORDERING, None)
+        named = find_exhibits(rest)
+        if not named:
+            return [replace(ruling, document=rest)]
+        return [replace(ruling, exhibit=label) for label, _ in named]
+    return []
