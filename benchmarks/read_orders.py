@@ -18,8 +18,10 @@ What counts as a match, field by field (each a multiset per order: an item match
   yaml's ``redactions-approved`` (no such outcome in clawback.domain.outcomes) counts as
   ``granted``.
 - *motions*: ``(kind, outcome)`` of each motion whose outcome is not null, against each drafted
-  ruling on no exhibit. ``own-motion`` is kept as written, so the reader (which names the
-  subject, seal or unseal) cannot match it: it counts as a miss.
+  ruling on no exhibit. The yaml's ``own-motion`` (the court's own, movant court) is matched by
+  a drafted ruling whose movant is the court ("the Court will sua sponte DIRECT the clerk to
+  maintain ... UNDER SEAL"): the reader names the subject (seal, unseal) and the movant, the
+  yaml the motion's kind; both say the court moved.
 - *acts*: ``(party, days, on_or_before)`` of each act, against each drafted act, timed or not.
 - *dates*: each act's ``due`` date that the yaml computes (null: it depends on an event), against
   each drafted due date. An act's date is compared only as a date: the party and words are the
@@ -100,7 +102,7 @@ def drafted_items(draft: Draft) -> dict[str, Counter[Hashable]]:
         "exhibits": Counter(r.exhibit for r in draft.rulings if r.exhibit is not None),
         "dispositions": Counter((r.exhibit or "-", r.outcome.value) for r in rulings),
         "motions": Counter(
-            (r.motion, r.outcome.value)
+            ("own-motion" if r.movant == "court" else r.motion, r.outcome.value)
             for r in draft.rulings
             if not r.exhibit and r.document is None
         ),

@@ -65,6 +65,13 @@ _FIXED = re.compile(
 #: seal must file a motion to seal"): the rule the order applies, not an act it sets, unless it
 #: sets a time ("A party seeking to keep Exhibit 4 sealed must file a declaration within 7 days")
 _A_PARTY = re.compile(r"\W*(?:a|an)\s+(?:party|litigant|movant)\b", re.I)
+#: a sentence that is only a rule's citation ("Civ. L.R. 79-5(e).", "Fed. R. Civ. P. 5.2"): the
+#: sentence before it, if it names no party of the case, quotes that rule and sets no act
+_RULE_CITED = re.compile(
+    r"^\W*(?:(?:Civ(?:il)?|Crim(?:inal)?)\.?\s*)?(?:L\.\s*R\.|Local\s+(?:Civil\s+)?Rules?\b"
+    r"|LCv?R\b|Fed\.\s*R\.)",
+    re.I,
+)
 _TRIGGER = re.compile(r"^\s*(?:of|after|from|following)\s+(?P<event>[^,;.]+)", re.I)
 
 
@@ -103,7 +110,10 @@ class ActReader:
         self,
         sentence: str,
         timed: Act | None,
+        following: str = "",
     ) -> Act | None:
+        """The act ``sentence`` sets, if any (``timed``: the paragraph's last act with a time;
+        ``following``: the sentence after it)."""
         verbs = [
             a for a in self.words.acts.find(sentence) if not NAMED_ACT.search(sentence, 0, a.start)
         ]
@@ -129,6 +139,8 @@ class ActReader:
             ):
                 return None  # "A party may file a Motion to Seal ...": the rule, not a leave
             party = party_named(self.words, sentence[: directive.start])
+            if party is None and _RULE_CITED.match(following):
+                return None  # "... the designating party must file a declaration ... Civ. L.R."
         elif directs is not None:
             verb = next(a for a in verbs if a.start >= directs.end)
             named = self.words.parties.find(sentence[directs.end : verb.start])

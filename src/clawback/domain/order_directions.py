@@ -15,7 +15,10 @@ from clawback.domain.order_exhibits import find_exhibits
 from clawback.domain.order_words import OrderWords
 from clawback.domain.outcomes import Result
 
-__all__ = ["UNSEALED", "directed"]
+__all__ = ["SUA_SPONTE", "UNSEALED", "directed"]
+
+#: the court acting on its own motion: its ruling's movant is the court
+SUA_SPONTE = re.compile(r"\bsua\s+sponte\b|\bon\s+its\s+own\s+motion\b", re.I)
 
 #: the reason a ruling drawn from a direction to unseal carries (it gives none of its own)
 UNSEALED = "directed to be unsealed"
@@ -23,7 +26,9 @@ _DOCKET_REF = re.compile(
     r"(?:the\s+\w+\s+filed\s+at\s+)?(?:Docket|Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.|#|entr(?:y|ies))?\s*\d",
     re.I,
 )
-_DIRECTED = frozenset({"unseal", "be unsealed", "seal"})
+_DIRECTED = frozenset({"unseal", "be unsealed", "seal", "maintain", "keep", "place"})
+#: what a direction to keep papers ("maintain", "keep", "place") must say to be a seal
+_UNDER_SEAL = re.compile(r"^(?P<papers>.{3,300}?)\s+(?:under|in)\s+seal\b", re.I | re.S)
 _CONDITIONAL = frozenset({Result.conditionally_granted, Result.granted_subject_to_supplement})
 
 
@@ -42,6 +47,14 @@ def directed(words: OrderWords, sentence: str, said: Ruling | None) -> list[Ruli
         if not any(0 <= verb.start - d.end <= 40 for d in directing):
             continue  # "GRANTED to the extent it seeks to seal ...": no direction
         rest = sentence[verb.end :].strip().rstrip(".").strip()
+        if act in {"maintain", "keep", "place"}:  # "maintain the documents (ECF 1) UNDER SEAL"
+            kept = _UNDER_SEAL.match(rest)
+            if kept is None or words.requests.find(sentence[max(0, verb.start - 15) : verb.start]):
+                continue  # "requires a Proponent who 'seeks to maintain ... under seal'": a rule
+            own = "court" if SUA_SPONTE.search(sentence) else None
+            whole = Ruling("seal", own, None, Result.granted, None, sentence, ORDERING, None)
+            on_papers = replace(whole, document=kept["papers"].strip())
+            return [whole, on_papers] if own else [on_papers]  # the court's own motion, whole
         numbered = bool(_DOCKET_REF.match(rest) or _DOCKET_REF.search(rest[:40]))
         unsealing = act in {"unseal", "be unsealed"}
         listed = [] if numbered or not unsealing else find_exhibits(rest)

@@ -22,6 +22,7 @@ __all__ = [
     "every_motion",
     "first_motion_named",
     "joined_kinds",
+    "motions_meant",
     "movant_of",
     "numbered_motions",
 ]
@@ -59,7 +60,8 @@ def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
 
 
 #: a sentence that is only a citation of docket entries: "(ECF Nos. 28, 38, 44, 51, 53)."
-_CITATION_ONLY = re.compile(r"\(\s*(?:ECF|Dkts?|Docs?|Docket)\b[^()]{0,40}\)\.?", re.I)
+#: or "(Dkt. 475; Dkt. 487; Dkt. 500)."
+_CITATION_ONLY = re.compile(r"\(\s*(?:ECF|Dkts?|Docs?|Docket)\b[^()]{0,160}\)\.?", re.I)
 _EARLIER_RULING = re.compile(r"\b(?:order|opinion|ruling)\b", re.I)
 
 
@@ -75,12 +77,32 @@ def _cites_motion_before(sentences: Sequence[str], i: int, words: OrderWords) ->
     return bool(asked) and not _EARLIER_RULING.search(before)
 
 
-def every_motion(sentence: str, words: OrderWords, numbered: Sequence[str]) -> list[str]:
+def every_motion(
+    sentence: str, words: OrderWords, numbered: Sequence[str], before: str = ""
+) -> list[str]:
     """The motions a sentence that numbers none rules on all at once ("For the following
-    reasons, all three motions are denied"; data: every_motion): each one the order numbered."""
-    if not words.every_motion.find(sentence) or docket_refs(sentence, words.papers):
+    reasons, all three motions are denied"; data: every_motion), or whose subject is a pronoun
+    for the motions the sentence ``before`` it names ("These motions ... . However, they ...
+    are accordingly denied"): each one the order numbered."""
+    if not (words.every_motion.find(sentence) or motions_meant(sentence, before)):
+        return []
+    if docket_refs(sentence, words.papers):
         return []
     return [] if running_refs(sentence) else list(numbered)
+
+
+#: a sentence whose subject is a pronoun: "They are denied", "However, they have failed ..."
+_THEY = re.compile(
+    r"^\W*(?:(?:however|accordingly|therefore|thus|nevertheless|moreover),?\s+)?they\b", re.I
+)
+_MOTIONS_PLURAL = re.compile(r"\b(?:motions|requests|applications)\b", re.I)
+
+
+def motions_meant(sentence: str, before: str) -> bool:
+    """Whether ``sentence``'s subject is "they" and the sentence ``before`` it speaks of
+    motions in the plural ("These motions to seal have been filed by various parties"): the
+    pronoun means those motions."""
+    return bool(_THEY.match(sentence) and _MOTIONS_PLURAL.search(before))
 
 
 def joined_kinds(sentence: str, words: OrderWords) -> list[str]:

@@ -39,7 +39,7 @@ __all__ = [
 _BRACKETED = re.compile(
     r"(?:[(\[]|,)\s*(?:Docs?|Dkts?|Docket|ECF|Doc\.\s*No)\.?\s*(?:(?:entry|entries)\s*)?"
     r"(?:Nos?\.?|#)?\s*"
-    r"(?P<list>\d+(?:\s*(?:,|;|and|&)\s*\d+)*)",
+    r"(?P<list>\d+(?:\s*(?:,|;|and|&)\s*(?:(?:Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.?\s*)?)?\d+)*)",
     re.I,
 )
 #: a docket entry's number before its motion's title ("ORDER granting 218 Motion for

@@ -56,7 +56,7 @@ from clawback.domain.order_clauses import (
     reported,
 )
 from clawback.domain.order_clauses import result_of as _outcome
-from clawback.domain.order_directions import UNSEALED, directed
+from clawback.domain.order_directions import SUA_SPONTE, UNSEALED, directed
 from clawback.domain.order_dockets import DocketRulings
 from clawback.domain.order_draft import (
     Draft,
@@ -72,6 +72,7 @@ from clawback.domain.order_motions import (
     every_motion,
     first_motion_named,
     joined_kinds,
+    motions_meant,
     movant_of,
     numbered_motions,
 )
@@ -137,7 +138,8 @@ class _Reader:
                         rulings[key] = ruling
                     said = ruling
                     self.last_motion = ruling.motion
-                act = self.acting.act(sentence, timed)
+                following = paragraph[i + 1] if i + 1 < len(paragraph) else ""
+                act = self.acting.act(sentence, timed, following)
                 if act is not None:
                     acts.append(act)
                     if act.days is not None or act.on_or_before is not None:
@@ -167,6 +169,7 @@ class _Reader:
             self._wholesale(rulings, flat)
             + settled_rest(rulings.values())
             + self._waived_by_grant(rulings, flat)
+            + self._granted_by_waiver(rulings)
         ):
             rulings.setdefault(ruling_key(ruling), ruling)
         warnings = []
@@ -204,6 +207,25 @@ class _Reader:
             and motion not in ruled
             and whole.outcome is Result.granted
         ]
+
+    def _granted_by_waiver(self, rulings: dict[RulingKey, Ruling]) -> list[Ruling]:
+        """A motion to compel ruled on only by holding the privilege waived over the papers it
+        asks for ("plaintiffs waived any claim to privilege over these documents — identified
+        as Exhibits 88, 89, and 90"): the motion is granted, under the one number the order
+        gives a motion, if it gives one."""
+        parts = [r for (m, _, x, d), r in rulings.items() if m == "compel" and (x or d)]
+        wholes = [k for k in rulings if k[0] == "compel" and k[2] is k[3] is None]
+        if (
+            not parts
+            or wholes
+            or any(r.outcome is not Result.waived or not r.exhibit for r in parts)
+        ):
+            return []
+        if any(motion == "clawback" for motion, _, _, _ in rulings):
+            return []  # the waiver answers the producing side's claw-back, not a motion to compel
+        docket = self.numbered[0] if len(self.numbered) == 1 else None
+        whole = replace(parts[0], exhibit=None, document=None, part=None, docket=docket)
+        return [replace(whole, outcome=Result.granted, confidence=ASSUMED, reason=None)]
 
     def _redacted_in_part(
         self, rulings: dict[RulingKey, Ruling], flat: Sequence[str]
@@ -257,7 +279,11 @@ class _Reader:
                             replace(whole, exhibit=label, sentence=sentence, confidence=ASSUMED)
                         )
                 docketed = [] if exhibits else docket_refs(sentence, self.words.papers)
-                named = [paper_named(r.paper) for r in docketed if r.paper is not None]
+                named = [  # a number the order gives a motion names that motion, no paper
+                    paper_named(r.paper)
+                    for r in docketed
+                    if r.paper is not None and not set(r.numbers) & self.motion_dockets
+                ]
                 papers = [p for p in named if p is not None]
                 for paper in papers + discovery_papers(sentence, self.words.discovery):
                     if (motion, paper) not in ruled:
@@ -292,7 +318,11 @@ class _Reader:
             for f in outcomes  # "DENIED as moot", "Order is REJECTED"
         )
         directing = any(sentence[f.start : f.end].lower().startswith("shall ") for f in outcomes)
-        named = re.search(r"\b(?:Court|motions?|requests?)\b", sentence, re.I)
+        index = flat.index(sentence) if sentence in flat else -1
+        before = flat[index - 1] if index > 0 else ""
+        named = re.search(r"\b(?:Court|motions?|requests?)\b", sentence, re.I) or (
+            motions_meant(sentence, before) or _WE_HOLD.search(sentence)
+        )
         if not (ordering or named or directing):
             return []
         confidence = ORDERING if ordering else PROSE
@@ -301,7 +331,11 @@ class _Reader:
         named_before = any(m.start < outcomes[0].start for m in motions)
         if self.last_motion and _THE_MOTION.match(sentence) and not named_before:
             motion = self.last_motion  # "The motion is also denied to the extent ..."
-        movant = movant_of(self.words, sentence, outcomes[0].start)
+        movant = (
+            "court"
+            if SUA_SPONTE.search(sentence)
+            else movant_of(self.words, sentence, outcomes[0].start)
+        )
         exhibits = self._exhibits(sentence, cited)
         reason = self._reason(sentence, flat)
         kinds = {_outcome(f.label) for f in outcomes}
@@ -347,7 +381,7 @@ class _Reader:
             ]
         if not exhibits and not docketed and not on_papers:  # "all three motions are denied"
             whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
-            every = every_motion(sentence, self.words, self.numbered)
+            every = every_motion(sentence, self.words, self.numbered, before)
             docketed = [(motion, n, whole) for n in every]
         if docketed:
             return (
@@ -494,6 +528,11 @@ _FINDS = re.compile(r"\bCourt\s+(?:finds|concludes|holds|is\s+not\s+persuaded)\b
 _SUPPLEMENTABLE = frozenset({Result.granted, Result.conditionally_granted})
 _UNTIL = re.compile(r"\s+until\b", re.I)
 _THE_MOTION = re.compile(r"^\W*(?:\d+\.\s*)?The\s+motion\b", re.I)
+#: the court speaking in the first person: "Because we conclude that plaintiffs waived ...",
+#: "I overrule the objection"
+_WE_HOLD = re.compile(
+    r"\b(?:we|I)\s+(?:\w+\s+)?(?:conclude|find|hold|agree|grant|deny|overrule|sustain)\w*\b"
+)
 #: an outcome the source's text layer may break with a space ("GRA NTED"): joined before reading
 _CAPITAL_OUTCOMES = frozenset(
     {"granted", "denied", "granting", "denying", "grants", "denies", "ordered", "moot", "clerk"}
@@ -515,7 +554,8 @@ _AGAINST_CLAWBACK = frozenset({"clawback", "compel"})
 #: the last line of a heading in capitals ("ORDER GRANTING IN PART / MOTION TO SEAL / (Docket
 #: No. 338)") before the body's first sentence: the heading is no part of that sentence
 _HEADING_END = re.compile(
-    r"(?m)^((?:[^a-z\n]*[A-Z]{2}[^a-z\n]*|\([^()\n]{1,40}\)))[ \t]*\n(?=[ \t]*[A-Z][a-z])"
+    r"(?m)^((?:[^a-z\n]*[A-Z]{2}[^a-z\n]*(?:[(\[][^()\[\]\n]{1,30}[)\]][^a-z\n]*)*"
+    r"|\([^()\n]{1,40}\)))[ \t]*\n(?=[ \t]*[A-Z][a-z])"
 )
 
 
