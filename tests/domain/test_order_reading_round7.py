@@ -112,3 +112,21 @@ def test_a_rule_the_order_quotes_and_cites_sets_no_act() -> None:
         )
         == []
     )
+
+
+def test_exhibits_listed_with_their_entries_are_ruled_by_entry() -> None:
+    draft = read_order(
+        "ORDER\n\nFor the following reasons, the motion is GRANTED in part and DENIED in part."
+        " The parties seek to redact and seal the following:\n\u2022\nExhibits 3, 4 and 5 to the"
+        " plaintiff's Motion for Summary Judgment [Doc. No. 115-3, 115-4 and 115-5]\n\u2022\n"
+        "Exhibits A and B to the defendant's Opposition [Doc. No. 120-1\nand 120-2]\n"
+        "The motion will be granted as to Doc. Nos. 115-3, 1154, 115-5 and 120-1. The motion"
+        " will be denied as to the remaining documents [Doc Nos. 120-2].\n"
+    )
+    assert sorted((r.exhibit, r.outcome.value) for r in draft.rulings if r.exhibit) == [
+        ("3", "granted"),
+        ("4", "granted"),
+        ("5", "granted"),
+        ("A", "granted"),
+        ("B", "denied"),
+    ]

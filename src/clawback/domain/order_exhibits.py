@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["EXHIBIT_HEAD", "exhibit_entries", "find_exhibits"]
+__all__ = ["EXHIBIT_HEAD", "entry_of", "entry_runs", "exhibit_entries", "find_exhibits"]
 
 EXHIBIT_HEAD = re.compile(
     r"\b(?:Exhibits?|Exhs?\.|Exs?\.|Attachments?)\s+(?:Nos?\.\s*)?(?=[A-Z0-9])", re.I
@@ -63,11 +63,60 @@ _ENTRY_AS = re.compile(
 )
 
 
+_ENTRY_NUMBER = re.compile(r"\d+(?:\s*-\s*\d+)?")
+#: docket entries named in a run: "Doc. Nos. 215-3, 215-5, 2156 and 222", "[Doc Nos. 222-1 and
+#: 268-2]"
+_ENTRY_RUN = re.compile(
+    r"\b(?:Docs?|Dkts?|Docket|ECF)\.?\s*(?:entr(?:y|ies)\s+)?(?:Nos?\.?\s*)?"
+    r"(?P<run>\d+(?:\s*-\s*\d+)?(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\d+(?:\s*-\s*\d+)?)*)",
+    re.I,
+)
+#: what may stand between an exhibit list and the bracket giving the entries they were filed as:
+#: "to Scottsdale's Motion for Summary Judgment "
+_TO_BRACKET = re.compile(r"[^\[\]().;\u2022]{0,160}?[\[(]\s*(?=(?:Docs?|Dkts?|Docket|ECF)\b)", re.I)
+
+
+def entry_runs(text: str) -> list[tuple[str, int]]:
+    """Each docket entry ``text`` names, one by one through a run ("Doc. Nos. 215-3, 215-5 and
+    222"), as written without spaces ("215-3"), with where it is named."""
+    found = []
+    for run in _ENTRY_RUN.finditer(text):
+        for number in _ENTRY_NUMBER.finditer(run["run"]):
+            found.append((re.sub(r"\s+", "", number.group()), run.start("run") + number.start()))
+    return found
+
+
+def entry_of(entries: dict[str, str], number: str) -> str | None:
+    """The entry of ``entries`` (an exhibit's) that docket number ``number`` names, also where
+    the source's text layer lost the entry's hyphen ("2156" for "215-6"), when only one entry
+    reads so; None when it names none."""
+    if number in entries:
+        return number
+    if "-" in number or len(number) < 4:
+        return None
+    joined = [entry for entry in entries if entry.replace("-", "") == number]
+    return joined[0] if len(joined) == 1 else None
+
+
 def exhibit_entries(text: str) -> dict[str, str]:
     """The docket entry each exhibit was filed as, where the order says so ("Exhibits B (Doc.
-    120), C (Doc. 121), and D (Doc. 122)", "Docket No. 134-17 (\\"Exhibit 21\\")"): entry number
-    (as "134-17") -> exhibit label, so a ruling that names only the entry names the exhibit."""
+    120), C (Doc. 121), and D (Doc. 122)", "Docket No. 134-17 (\\"Exhibit 21\\")", "Exhibits 21,
+    26 and 39 to Scottsdale's Motion [Doc. No. 215-3, 215-5 and 215-6]", paired in order where
+    the counts agree): entry number (as "134-17") -> exhibit label, so a ruling that names only
+    the entry names the exhibit."""
     entries: dict[str, str] = {}
+    for head in EXHIBIT_HEAD.finditer(text):
+        labels, end = _labels(text, head.end())
+        bracket = _TO_BRACKET.match(text, end) if labels else None
+        run = _ENTRY_RUN.match(text, bracket.end()) if bracket else None
+        numbers = (
+            [re.sub(r"\s+", "", n.group()) for n in _ENTRY_NUMBER.finditer(run["run"])]
+            if run
+            else []
+        )
+        if numbers and len(numbers) == len(labels):
+            for number, label in zip(numbers, labels, strict=True):
+                entries.setdefault(number, label)
     for head in EXHIBIT_HEAD.finditer(text):
         at = head.end()
         while (listed := _LISTED_AT.match(text, at)) is not None:

@@ -66,7 +66,13 @@ from clawback.domain.order_draft import (
     settle_wholes,
     settled_rest,
 )
-from clawback.domain.order_exhibits import EXHIBIT_HEAD, exhibit_entries, find_exhibits
+from clawback.domain.order_exhibits import (
+    EXHIBIT_HEAD,
+    entry_of,
+    entry_runs,
+    exhibit_entries,
+    find_exhibits,
+)
 from clawback.domain.order_motions import (
     MotionTitles,
     every_motion,
@@ -402,14 +408,20 @@ class _Reader:
             ] + documents
         found = []
         filed_as = self._entries_at(sentence)
+        named_entries = {  # the exhibits whose entries the sentence also names
+            self.entries[key]: key
+            for number, _ in entry_runs(sentence)
+            if (key := entry_of(self.entries, number)) is not None
+        }
         for i, (label, at) in enumerate(exhibits):
             outcome, part = self._exhibit_outcome(sentence, at, outcomes, mixed)
             upto = exhibits[i + 1][1] if i + 1 < len(exhibits) else len(sentence)
             if outcome in _SUPPLEMENTABLE and self.words.supplements.find(sentence[at:upto]):
                 outcome = Result.granted_subject_to_supplement  # "pending ... clarification"
             found.append(Ruling(motion, movant, label, outcome, part, sentence, confidence, reason))
-            if at in filed_as:
-                found[-1] = replace(found[-1], entry=filed_as[at])
+            entry = filed_as.get(at) or named_entries.get(label)
+            if entry is not None:  # named by its entry, here or beside its label
+                found[-1] = replace(found[-1], entry=entry)
         paper = joined_paper(sentence, exhibits[-1][1], self.words.papers)
         if paper is not None:
             last = found[-1]
@@ -421,20 +433,17 @@ class _Reader:
         was filed as ("The following materials shall be filed under seal: Doc. 120 ...")."""
         exhibits = find_exhibits(sentence, cited)
         labels = {label for label, _ in exhibits}
-        for entry in _ENTRY.finditer(sentence):
-            label = self.entries.get(re.sub(r"\s+", "", entry[1]))
+        for number, at in entry_runs(sentence):
+            key = entry_of(self.entries, number)
+            label = self.entries[key] if key is not None else None
             if label is not None and label not in labels:
                 labels.add(label)
-                exhibits.append((label, entry.start()))
+                exhibits.append((label, at))
         return sorted(exhibits, key=lambda found: found[1])
 
     def _entries_at(self, sentence: str) -> dict[int, str]:
         """Where ``sentence`` names an exhibit by the docket entry it was filed as, the entry."""
-        return {
-            entry.start(): number
-            for entry in _ENTRY.finditer(sentence)
-            if (number := re.sub(r"\s+", "", entry[1])) in self.entries
-        }
+        return {at: number for number, at in entry_runs(sentence) if number in self.entries}
 
     def _documents(self, sentence: str, outcomes: Sequence[Found]) -> list[tuple[str, Result]]:
         """The documents a sentence rules on in parts, each with its outcome: one named after
@@ -544,9 +553,6 @@ _RECITED = re.compile(r"\b(?:already|previously|earlier|had)\s+$", re.I)
 #: in lower case, is an earlier order's
 _ON_A_DATE = re.compile(rf"^\W*On\s+{DATE},")
 _PAST = re.compile(r"(?:granted|denied)(?:\s+\w+){0,3}")
-_ENTRY = re.compile(
-    r"\b(?:Docs?|Dkts?|Docket|ECF)\.?\s*(?:entry\s+)?(?:Nos?\.\s*)?(\d+(?:\s*-\s*\d+)?)"
-)
 _REDACTED_VERSIONS = re.compile(r"\bredacted\s+versions?\s+of\b", re.I)
 #: what a redacted version takes out, written after the exhibit: "(redacting pages 14-19)"
 _REDACTING = re.compile(r"[^()]{0,40}?\(redacting\s+(?P<part>[^()]+)\)", re.I)
