@@ -130,3 +130,17 @@ def test_exhibits_listed_with_their_entries_are_ruled_by_entry() -> None:
         ("A", "granted"),
         ("B", "denied"),
     ]
+
+
+def test_one_direction_with_a_series_of_acts_sets_each_act() -> None:
+    draft = read_order(
+        "ORDER\n\nAccordingly, the Court DIRECTS the Clerk of Court to DOCKET the declaration"
+        " (doc. 69), to UNSEAL the redacted motion (doc. 60), and to UNSEAL the Summary Judgment"
+        " Order (doc. 55). The Clerk shall also seal the response and to strike the reply.\n"
+    )
+    assert [(a.party, a.what) for a in draft.acts] == [
+        ("clerk", "DOCKET the declaration (doc. 69)"),
+        ("clerk", "UNSEAL the redacted motion (doc. 60)"),
+        ("clerk", "UNSEAL the Summary Judgment Order (doc. 55)"),
+        ("clerk", "also seal the response and to strike the reply"),
+    ]

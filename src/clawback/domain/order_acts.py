@@ -72,6 +72,8 @@ _RULE_CITED = re.compile(
     r"|LCv?R\b|Fed\.\s*R\.)",
     re.I,
 )
+#: where a direction's next act begins: ", to UNSEAL ...", ", and to UNSEAL ..."
+_SERIES = re.compile(r",\s*(?:and\s+)?to\s+", re.I)
 _TRIGGER = re.compile(r"^\s*(?:of|after|from|following)\s+(?P<event>[^,;.]+)", re.I)
 
 
@@ -177,6 +179,24 @@ class ActReader:
         if party is None:
             return None  # no one to act and no time: nothing to enter
         return Act(party, what, None, False, None, None, None, sentence, PROSE)
+
+    def acts(self, sentence: str, timed: Act | None, following: str = "") -> list[Act]:
+        """The acts ``sentence`` sets (see `act`), one for each act of a series one direction
+        gives ("DIRECTS the Clerk of Court to DOCKET the declaration, to UNSEAL the motion, and
+        to UNSEAL the order"), each with the direction's party and time."""
+        act = self.act(sentence, timed, following)
+        if act is None:
+            return []
+        pieces, start = [], 0
+        for joint in _SERIES.finditer(act.what):
+            verb = self.words.acts.find(act.what[joint.end() : joint.end() + 20])
+            if verb and verb[0].start == 0:
+                pieces.append(act.what[start : joint.start()])
+                start = joint.end()
+        if not pieces:
+            return [act]
+        pieces.append(act.what[start:])
+        return [replace(act, what=piece.strip()) for piece in pieces]
 
     def _this_order(self, text: str) -> str:
         """``text`` with the order named by its title said "this order" ("of the date of this

@@ -145,8 +145,7 @@ class _Reader:
                     said = ruling
                     self.last_motion = ruling.motion
                 following = paragraph[i + 1] if i + 1 < len(paragraph) else ""
-                act = self.acting.act(sentence, timed, following)
-                if act is not None:
+                for act in self.acting.acts(sentence, timed, following):
                     acts.append(act)
                     if act.days is not None or act.on_or_before is not None:
                         timed = act
