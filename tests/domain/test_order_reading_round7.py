@@ -144,3 +144,21 @@ def test_one_direction_with_a_series_of_acts_sets_each_act() -> None:
         ("clerk", "UNSEAL the Summary Judgment Order (doc. 55)"),
         ("clerk", "also seal the response and to strike the reply"),
     ]
+
+
+def test_exhibits_filed_across_fewer_entries_take_the_ruling_on_all_of_them() -> None:
+    draft = read_order(
+        "ORDER\n\nThe parties seek to seal the following:\n\u2022\nExhibits 18, 23, 24 and 25 to"
+        " the defendant's Motion for Summary Judgment [Doc. No. 259-3, 259-6 and 259-7]\n\u2022\n"
+        "Exhibits 7 and 8 to the plaintiff's Reply [Doc. No. 270-1 and 270-2]\n"
+        "The motion will be granted as to Doc. Nos. 259-3, 259-6, 259-7 and 270-1. The motion"
+        " will be denied as to the remaining documents [Doc Nos. 270-2].\n"
+    )
+    assert sorted((r.exhibit, r.outcome.value) for r in draft.rulings if r.exhibit) == [
+        ("18", "granted"),
+        ("23", "granted"),
+        ("24", "granted"),
+        ("25", "granted"),
+        ("7", "granted"),
+        ("8", "denied"),
+    ]

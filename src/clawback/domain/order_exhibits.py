@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["EXHIBIT_HEAD", "entry_of", "entry_runs", "exhibit_entries", "find_exhibits"]
+__all__ = [
+    "EXHIBIT_HEAD",
+    "entry_groups",
+    "entry_of",
+    "entry_runs",
+    "exhibit_entries",
+    "find_exhibits",
+]
 
 EXHIBIT_HEAD = re.compile(
     r"\b(?:Exhibits?|Exhs?\.|Exs?\.|Attachments?)\s+(?:Nos?\.\s*)?(?=[A-Z0-9])", re.I
@@ -98,6 +105,31 @@ def entry_of(entries: dict[str, str], number: str) -> str | None:
     return joined[0] if len(joined) == 1 else None
 
 
+def _listed_with_entries(text: str) -> list[tuple[list[str], list[str]]]:
+    """Each exhibit list followed by the bracket giving the docket entries its exhibits were
+    filed as: (labels, entries)."""
+    found = []
+    for head in EXHIBIT_HEAD.finditer(text):
+        labels, end = _labels(text, head.end())
+        bracket = _TO_BRACKET.match(text, end) if labels else None
+        run = _ENTRY_RUN.match(text, bracket.end()) if bracket else None
+        if run is not None:
+            numbers = [re.sub(r"\s+", "", n.group()) for n in _ENTRY_NUMBER.finditer(run["run"])]
+            found.append((labels, numbers))
+    return found
+
+
+def entry_groups(text: str) -> list[tuple[tuple[str, ...], frozenset[str]]]:
+    """Exhibits filed across fewer (or more) docket entries than there are exhibits ("Exhibits
+    18, 23, 24 and 25 to ... [Doc. No. 259-3, 259-6 and 259-7]"): no entry is one exhibit's, but
+    a ruling on every entry of the group rules on every exhibit in it. (labels, entries)."""
+    return [
+        (tuple(labels), frozenset(numbers))
+        for labels, numbers in _listed_with_entries(text)
+        if len(numbers) != len(labels)
+    ]
+
+
 def exhibit_entries(text: str) -> dict[str, str]:
     """The docket entry each exhibit was filed as, where the order says so ("Exhibits B (Doc.
     120), C (Doc. 121), and D (Doc. 122)", "Docket No. 134-17 (\\"Exhibit 21\\")", "Exhibits 21,
@@ -105,16 +137,8 @@ def exhibit_entries(text: str) -> dict[str, str]:
     the counts agree): entry number (as "134-17") -> exhibit label, so a ruling that names only
     the entry names the exhibit."""
     entries: dict[str, str] = {}
-    for head in EXHIBIT_HEAD.finditer(text):
-        labels, end = _labels(text, head.end())
-        bracket = _TO_BRACKET.match(text, end) if labels else None
-        run = _ENTRY_RUN.match(text, bracket.end()) if bracket else None
-        numbers = (
-            [re.sub(r"\s+", "", n.group()) for n in _ENTRY_NUMBER.finditer(run["run"])]
-            if run
-            else []
-        )
-        if numbers and len(numbers) == len(labels):
+    for labels, numbers in _listed_with_entries(text):
+        if len(numbers) == len(labels):
             for number, label in zip(numbers, labels, strict=True):
                 entries.setdefault(number, label)
     for head in EXHIBIT_HEAD.finditer(text):

@@ -68,6 +68,7 @@ from clawback.domain.order_draft import (
 )
 from clawback.domain.order_exhibits import (
     EXHIBIT_HEAD,
+    entry_groups,
     entry_of,
     entry_runs,
     exhibit_entries,
@@ -121,6 +122,7 @@ class _Reader:
         self.first_motion = motions[0].label if motions else "seal"
         self.last_motion: str | None = None  # the motion the last ruling drafted was on
         self.entries = exhibit_entries(self.text)  # docket entry -> the exhibit filed as it
+        self.groups = entry_groups(self.text)  # exhibits filed across other entries
         #: the docket numbers the order gives motions, in the order written
         self.numbered = numbered_motions([s for p in self.paragraphs for s in p], words)
         self.motion_dockets = set(self.numbered)
@@ -432,12 +434,19 @@ class _Reader:
         was filed as ("The following materials shall be filed under seal: Doc. 120 ...")."""
         exhibits = find_exhibits(sentence, cited)
         labels = {label for label, _ in exhibits}
-        for number, at in entry_runs(sentence):
+        runs = entry_runs(sentence)
+        for number, at in runs:
             key = entry_of(self.entries, number)
             label = self.entries[key] if key is not None else None
             if label is not None and label not in labels:
                 labels.add(label)
                 exhibits.append((label, at))
+        named = {number: at for number, at in runs}
+        for group, numbers in self.groups:  # every entry of a group named: all its exhibits
+            if numbers <= named.keys():
+                at = min(named[n] for n in numbers)
+                exhibits += [(x, at) for x in group if x not in labels]
+                labels.update(group)
         return sorted(exhibits, key=lambda found: found[1])
 
     def _entries_at(self, sentence: str) -> dict[int, str]:
