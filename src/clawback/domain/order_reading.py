@@ -93,7 +93,7 @@ from clawback.domain.order_papers import (
     subject_papers,
 )
 from clawback.domain.order_text import DATE, clean, order_date
-from clawback.domain.order_waiver import sought_against_clawback, waiver_held
+from clawback.domain.order_waiver import granted_by_waiver, waived_by_grant, waiver_held
 from clawback.domain.order_words import Found, OrderWords, order_words
 from clawback.domain.outcomes import Result
 from clawback.domain.references import find_authorities
@@ -175,8 +175,8 @@ class _Reader:
         for ruling in (
             self._wholesale(rulings, flat)
             + settled_rest(rulings.values())
-            + self._waived_by_grant(rulings, flat)
-            + self._granted_by_waiver(rulings)
+            + waived_by_grant(self.words, rulings, flat)
+            + granted_by_waiver(rulings, self.numbered)
         ):
             rulings.setdefault(ruling_key(ruling), ruling)
         warnings = []
@@ -195,44 +195,6 @@ class _Reader:
             sentence, before, self.words, self.motion_dockets - ruled
         )
         return ruling if docket is None else replace(ruling, docket=docket)
-
-    def _waived_by_grant(
-        self, rulings: dict[RulingKey, Ruling], flat: Sequence[str]
-    ) -> list[Ruling]:
-        """The privilege held waived when the court grants, whole, the receiving side's motion
-        against a claw-back (data: against_clawback) in an order that speaks of one, and rules
-        on no document of it: "the Court will grant the Motion [to Dedesignate]"."""
-        if not sought_against_clawback(self.words, flat):
-            return []
-        ruled = {motion for motion, _, x, d in rulings if x is not None or d is not None}
-        return [
-            replace(whole, outcome=Result.waived, document="the privilege claimed", reason=None)
-            for (motion, _, exhibit, document), whole in rulings.items()
-            if exhibit is None
-            and document is None
-            and motion in _AGAINST_CLAWBACK
-            and motion not in ruled
-            and whole.outcome is Result.granted
-        ]
-
-    def _granted_by_waiver(self, rulings: dict[RulingKey, Ruling]) -> list[Ruling]:
-        """A motion to compel ruled on only by holding the privilege waived over the papers it
-        asks for ("plaintiffs waived any claim to privilege over these documents — identified
-        as Exhibits 88, 89, and 90"): the motion is granted, under the one number the order
-        gives a motion, if it gives one."""
-        parts = [r for (m, _, x, d), r in rulings.items() if m == "compel" and (x or d)]
-        wholes = [k for k in rulings if k[0] == "compel" and k[2] is k[3] is None]
-        if (
-            not parts
-            or wholes
-            or any(r.outcome is not Result.waived or not r.exhibit for r in parts)
-        ):
-            return []
-        if any(motion == "clawback" for motion, _, _, _ in rulings):
-            return []  # the waiver answers the producing side's claw-back, not a motion to compel
-        docket = self.numbered[0] if len(self.numbered) == 1 else None
-        whole = replace(parts[0], exhibit=None, document=None, part=None, docket=docket)
-        return [replace(whole, outcome=Result.granted, confidence=ASSUMED, reason=None)]
 
     def _redacted_in_part(
         self, rulings: dict[RulingKey, Ruling], flat: Sequence[str]
@@ -564,7 +526,6 @@ _PAST = re.compile(r"(?:granted|denied)(?:\s+\w+){0,3}")
 _REDACTED_VERSIONS = re.compile(r"\bredacted\s+versions?\s+of\b", re.I)
 #: what a redacted version takes out, written after the exhibit: "(redacting pages 14-19)"
 _REDACTING = re.compile(r"[^()]{0,40}?\(redacting\s+(?P<part>[^()]+)\)", re.I)
-_AGAINST_CLAWBACK = frozenset({"clawback", "compel"})
 #: the last line of a heading in capitals ("ORDER GRANTING IN PART / MOTION TO SEAL / (Docket
 #: No. 338)") before the body's first sentence: the heading is no part of that sentence
 _HEADING_END = re.compile(
