@@ -61,6 +61,7 @@ from clawback.service import access as access_rules
 from clawback.service import stamps
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest
+from clawback.service.received_duplicates import record_duplicates
 from clawback.service.rows import protective_order
 from clawback.service.volume_files import IMAGE_MAGIC, Natives, images_to_pdf
 from clawback.service.volume_numbers import refuse_others_series
@@ -151,55 +152,14 @@ class Imports(Service):
                     continue
                 report.imported.append(imported)
                 report.problems += [f"{where}: {note}" for note in imported.notes]
-            report.problems += self._duplicates(report.imported)
+            held = Ingest(self.ctx).side.value  # never another side's documents
+            report.problems += record_duplicates(self.ctx, held, report.imported)
         finally:  # every document in is checked, x-ray reading them all in one go
             counts = Ingest(self.ctx).check_received_many([i.control for i in report.imported])
             report.imported = [
                 replace(i, warnings=counts.get(i.control, 0)) for i in report.imported
             ]
         return report
-
-    def _duplicates(self, imported: list[Imported]) -> list[str]:
-        """Records whose files are byte for byte the same, in this import or an earlier one
-        (another volume): each names the others in its meta (``duplicates``, our control
-        numbers) and in ``imported``; one line per later record."""
-        groups: dict[str, list[int]] = {}
-        for n, i in enumerate(imported):
-            groups.setdefault(i.file, []).append(n)
-        lines: list[str] = []
-        with self.ctx.transaction() as s:
-            held = Ingest(self.ctx).side.value  # never another side's documents
-            earlier = _earlier_files(s, held, {i.control for i in imported}, set(groups))
-            for file, members in groups.items():
-                before = earlier.get(file, [])
-                if before:
-                    lines += _of_earlier(s, [imported[n] for n in members], before)
-                    for n in members:
-                        more = tuple(d.control for d in before)
-                        imported[n] = replace(imported[n], duplicates=more)
-                if len(members) < 2:
-                    continue
-                controls = [d.control for d in before] + [imported[n].control for n in members]
-                for n in members:
-                    others = tuple(c for c in controls if c != imported[n].control)
-                    imported[n] = replace(imported[n], duplicates=others)
-                    doc = s.scalar(
-                        select(t.Document).where(t.Document.control == imported[n].control)
-                    )
-                    assert doc is not None
-                    doc.meta = {**(doc.meta or {}), "duplicates": list(others)}
-                for earlier_doc in before:
-                    others = tuple(c for c in controls if c != earlier_doc.control)
-                    earlier_doc.meta = {**(earlier_doc.meta or {}), "duplicates": list(others)}
-                first = imported[members[0]]
-                for n in members[1:]:
-                    i = imported[n]
-                    lines.append(
-                        f"row {i.row} ({i.theirs}): its file is byte for byte row {first.row}'s "
-                        f"({first.theirs}): imported as {i.control}, recorded as a duplicate of "
-                        f"{first.control}"
-                    )
-        return lines
 
     def _import_row(self, folder: Path, volume: str, row: Row, natives: Natives) -> Imported:
         for name, value in row.dates.items():
@@ -438,57 +398,6 @@ def received_tier(order: ProtectiveOrder, value: str) -> Tier | None:
         plain = [tier for tier in order.tiers if norm(tier.name) == "confidential"]
         return plain[0] if plain else None
     return None
-
-
-def _file_of(doc: t.Document) -> str:
-    """The SHA-256 of a received record's file as received (its native, else its PDF)."""
-    meta = doc.meta or {}
-    return str(
-        meta.get("file_sha256")
-        or meta.get("native_sha256")
-        or meta.get("received_sha256")
-        or doc.original
-    )
-
-
-def _earlier_files(
-    s: Session, held: str, now: set[str], files: set[str]
-) -> dict[str, list[t.Document]]:
-    """The documents of earlier imports into the collection `held` (any volume) whose files
-    are among `files`, by file, in the order they came in."""
-    found: dict[str, list[t.Document]] = {}
-    docs = s.scalars(
-        select(t.Document)
-        .join(t.ReceivedRecord, t.ReceivedRecord.document_id == t.Document.id)
-        .where(t.Document.held_by == held)
-        .order_by(t.Document.id)
-    ).all()
-    for doc in docs:
-        file = _file_of(doc)
-        if doc.control not in now and file in files:
-            found.setdefault(file, []).append(doc)
-    return found
-
-
-def _of_earlier(s: Session, members: list[Imported], before: list[t.Document]) -> list[str]:
-    """The documents of this import whose file an earlier one has: each names the earlier
-    ones in its meta, and they it; one line each."""
-    first = before[0]
-    record = s.scalar(select(t.ReceivedRecord).where(t.ReceivedRecord.document_id == first.id))
-    where = f"volume {record.volume}, {record.control}" if record is not None else "volume ?"
-    lines = []
-    for i in members:
-        doc = s.scalar(select(t.Document).where(t.Document.control == i.control))
-        assert doc is not None
-        doc.meta = {**(doc.meta or {}), "duplicates": [d.control for d in before]}
-        for other in before:
-            said = (other.meta or {}).get("duplicates", [])
-            other.meta = {**(other.meta or {}), "duplicates": [*said, i.control]}
-        lines.append(
-            f"row {i.row} ({i.theirs}): its file is byte for byte that of {first.control} "
-            f"({where}): imported as {i.control}, recorded as a duplicate of {first.control}"
-        )
-    return lines
 
 
 def _span(row: Row, pages: int, notes: list[str]) -> BatesRange | None:
