@@ -4,7 +4,8 @@ that side's series, one audit entry each.
 
 `store` takes many in one transaction and works out their access once (`access.refresh`), so a
 folder's batch of files costs one commit (`service.ingest_folder`); `add_document` is one
-document inside a transaction the caller holds (a family's members, `Ingest._add_family`).
+document inside a transaction the caller holds, `add_family` a family's members
+(`Ingest._add_family`; a received record's children, `service.received_children`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.errors import RuleViolation
 from clawback.domain.refs import CONTROL_PREFIXES
+from clawback.ingest.family import ReadyMember
 from clawback.ingest.ready import Ready
 from clawback.service import access as access_rules
 from clawback.service import exhibit_numbering as numbering
@@ -28,7 +30,7 @@ from clawback.storage import tables as t
 if TYPE_CHECKING:
     from clawback.service.ingest import Ingest
 
-__all__ = ["NewDocument", "add_document", "next_control", "store"]
+__all__ = ["NewDocument", "add_document", "add_family", "next_control", "store"]
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,38 @@ def add_document(
         )
     ingest.ctx.audit(s, "ingest", rows.label(doc), pages=len(ready.pages), sha256=ready.sha)
     return doc
+
+
+def add_family(
+    ingest: Ingest,
+    s: Session,
+    members: Sequence[ReadyMember],
+    family: str,
+    *,
+    exhibit: ExhibitGiven | None,
+    publicly_available: bool,
+) -> list[t.Document]:
+    """A family's members made ready (`ingest.family`), each a document of ``family``, in
+    order, inside the caller's transaction (the caller works out their access); the member
+    that is the family's parent takes ``exhibit``, and each member's file as received is kept
+    when its pages are not that file."""
+    docs = []
+    for m in members:
+        if m.keep_native:
+            ingest.ctx.put(s, m.member.native, "application/octet-stream", None, "native")
+        doc = add_document(
+            ingest,
+            s,
+            m.ready,
+            title=m.title,
+            kind=m.kind,
+            exhibit=exhibit if m.top else None,
+            family=family,
+            parent=m.top,
+            publicly_available=publicly_available,
+        )
+        docs.append(doc)
+    return docs
 
 
 def next_control(ingest: Ingest, s: Session) -> str:

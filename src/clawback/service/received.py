@@ -15,6 +15,9 @@ record becomes one document in this workspace:
 * the native is kept in the file store beside it;
 * where the PDF has no text of its own (images, placeholders) the extracted text file is used;
 * families come from BEGATTACH/ENDATTACH or the parent's control number, parent first;
+* the files inside an e-mail, Office or PDF native become documents of the record's family,
+  named ``BEGBATES.0001`` ..., designated as the record was, when the volume's rows do not
+  list them already (the rule: `clawback.service.received_children`);
 * pages get the volume's Bates numbers when it gives them (begin and end, or page IDs);
 * a designation the volume gives (CONFIDENTIALITY, DESIGNATION ...) is applied as the producing
   party's: the order's tier it names, else (a value the order does not know) the most
@@ -43,7 +46,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clawback import email
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange
 from clawback.domain.counts import counted
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
@@ -58,16 +60,16 @@ from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.pdf.shows.extract import page_count
 from clawback.service import access as access_rules
-from clawback.service import stamps
+from clawback.service import received_children, stamps
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest
+from clawback.service.received_children import EMAILS
 from clawback.service.received_duplicates import record_duplicates
 from clawback.service.rows import protective_order
 from clawback.service.volume_files import IMAGE_MAGIC, Natives, images_to_pdf
 from clawback.service.volume_numbers import refuse_others_series
 from clawback.storage import tables as t
 
-_EMAIL = (".eml", ".msg")
 _NO_TEXT = ("images", "image native", "placeholder")  # pages whose text is not the document's
 MEDIA_TYPES = {
     ".pdf": "application/pdf",
@@ -101,6 +103,7 @@ class Imported:
     file: str = ""  # SHA-256 of the native (or, without one, of the record's PDF) as received
     duplicates: tuple[str, ...] = ()  # our control numbers of the records with the same file
     row: int = 0  # the record's row in the load file
+    attachment_of: str | None = None  # a file inside this record's native (`received_children`)
 
 
 @dataclass
@@ -131,6 +134,7 @@ class Imports(Service):
         volume, rows, problems = read_volume(folder, dat, opt)
         report = ImportReport(volume, problems=problems)
         natives = Natives(folder, rows)
+        named = {row.control for row in rows}
         seen: dict[str, int] = {}
         try:
             for row in rows:
@@ -146,12 +150,12 @@ class Imports(Service):
                     continue
                 seen[row.control] = row.number
                 try:
-                    imported = self._import_row(folder, volume, row, natives)
+                    imported = self._import_row(folder, volume, row, natives, named)
                 except (ClawbackError, ValueError, OSError) as exc:
                     report.problems.append(f"{where}: {one_line(exc)}")
                     continue
-                report.imported.append(imported)
-                report.problems += [f"{where}: {note}" for note in imported.notes]
+                report.imported += imported  # the record, then the files taken out of it
+                report.problems += [f"{where}: {note}" for note in imported[0].notes]
             held = Ingest(self.ctx).side.value  # never another side's documents
             report.problems += record_duplicates(self.ctx, held, report.imported)
         finally:  # every document in is checked, x-ray reading them all in one go
@@ -161,7 +165,11 @@ class Imports(Service):
             ]
         return report
 
-    def _import_row(self, folder: Path, volume: str, row: Row, natives: Natives) -> Imported:
+    def _import_row(
+        self, folder: Path, volume: str, row: Row, natives: Natives, named: set[str]
+    ) -> list[Imported]:
+        """The record as a document, then the files taken out of its native
+        (`received_children`), each one `Imported`."""
         for name, value in row.dates.items():
             _check_date(name, value)
         with self.ctx.transaction() as s:
@@ -179,6 +187,8 @@ class Imports(Service):
         span = _span(row, page_count(pdf), notes)
         with self.ctx.transaction() as s:
             _refuse_taken(s, span, Ingest(self.ctx).side)
+        inside = received_children.take_out(row, named, native, natives, notes)
+        family = received_children.family_of(row, volume, inside)
         meta: dict[str, Any] = {k.lower(): v for k, v in row.values.items() if v}
         meta |= {"volume": volume, "control_number": row.control, "source": source}
         file = hashlib.sha256(pdf if native is None else native[1]).hexdigest()
@@ -191,8 +201,8 @@ class Imports(Service):
             pdf,
             title=row.roles.get("title") or row.control,
             kind="received",
-            family=row.family,
-            parent=row.parent,
+            family=family,
+            parent=row.parent or bool(inside.members),
             meta=meta,
             check_later=True,
             separate=True,  # a record of its own, even when its file is another's
@@ -238,19 +248,37 @@ class Imports(Service):
             self.ctx.audit(
                 s, "volume.import", row.control, volume=volume, document=doc.control, row=row.number
             )
-            return Imported(
+            ingest = Ingest(self.ctx)
+            kids = received_children.store(ingest, s, row, volume, inside, designation)
+            record = Imported(
                 control,
                 row.control,
                 len(page_rows),
                 source,
                 str(span) if span is not None else None,
-                row.family,
+                family,
                 0,  # the fake redactions found: counted once the volume is checked
                 tuple(notes),
                 designation,
                 file,
                 row=row.number,
             )
+            return [record] + [
+                Imported(
+                    kid.control,
+                    child,
+                    kid.page_count,
+                    f"{row.control}'s native",
+                    None,  # no Bates number of its own
+                    family,
+                    0,
+                    designation=designation,
+                    file=str(kid.meta["file_sha256"]),
+                    row=row.number,
+                    attachment_of=row.control,
+                )
+                for kid, child in zip(kids, inside.names, strict=True)
+            ]
 
     def _designate(
         self, s: Session, doc: t.Document, row: Row, volume: str, notes: list[str]
@@ -321,13 +349,10 @@ class Imports(Service):
         if made is not None:  # a placeholder, below: the native is still kept
             why = made.failure
             notes.append(f"native {name} could not be rendered ({why}): produced in native form")
-        if kind in _EMAIL:
-            try:
-                members = email.family(data, name)
-                if members and members[0].pdf:
-                    return members[0].pdf, "rendered e-mail", native
-            except (ClawbackError, ValueError):
-                pass
+        if kind in EMAILS:
+            members = natives.family(name, data)  # read once: its attachments come next
+            if members and members[0].pdf:
+                return members[0].pdf, "rendered e-mail", native
         if len(notes) == said:  # nothing tried: text shown as text, else a placeholder says why
             pages, lack = native_page(name, data)
             if pages is not None:
