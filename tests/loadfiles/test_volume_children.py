@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Connection, event, select
 
 from clawback.domain.errors import NotFound
 from clawback.loadfiles import write_dat
@@ -213,3 +213,31 @@ def test_a_child_that_cannot_be_read_is_a_warning_on_its_record_never_dropped(
     assert "Fine" in _text(ws, controls[2])
     said = ws.reads.partial_reads()  # `clawback check`
     assert (controls[0], locked) in said and (controls[3], cut_short) in said
+
+
+def test_no_received_document_is_ever_committed_without_its_designation(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The record was committed undesignated, then designated by a second transaction: for
+    that moment (for good, had the import stopped there, since a second import says "imported
+    before") a tier the designation withholds could see it. Every commit of the import is
+    watched: none leaves a received document without its tier."""
+    natives = {"aeo.eml": eml_with("Pricing", [("schedule.pdf", text_pdf("Zebra"))])}
+    dat = _volume(tmp_path / "vol", [_row("ABC0001", "aeo.eml", "AEO")], natives)
+    undesignated: list[int] = []
+
+    def watch(conn: Connection) -> None:
+        undesignated.append(
+            conn.exec_driver_sql(
+                "SELECT count(*) FROM document WHERE kind = 'received' AND tier IS NULL"
+            ).scalar_one()
+        )
+
+    engine = ws.ctx.workspace.engine
+    event.listen(engine, "commit", watch)
+    try:
+        report = ws.imports.volume(tmp_path / "vol", dat)
+    finally:
+        event.remove(engine, "commit", watch)
+    assert [i.designation for i in report.imported] == ["AEO", "AEO"]
+    assert undesignated and set(undesignated) == {0}  # today: 1 after the record's first commit

@@ -39,7 +39,7 @@ from clawback.service import ingest_folder, ingest_store, rows
 from clawback.service.base import Service
 from clawback.service.box_checks import BoxChecks
 from clawback.service.exhibit_numbering import ExhibitGiven
-from clawback.service.ingest_store import NewDocument
+from clawback.service.ingest_store import Designated, NewDocument
 from clawback.storage import tables as t
 
 #: How ingest makes the PDF the record works on from the file received (Blob.recipe is these
@@ -73,6 +73,7 @@ class Ingest(Service):
         check_later: bool = False,
         separate: bool = False,
         made: dict[str, Ready] | None = None,
+        designated: Designated | None = None,
     ) -> str:
         """Store a PDF and its pages' text and hashes; returns its control number.
         (The receiving side ingests too: productions it received from other parties.)
@@ -98,6 +99,8 @@ class Ingest(Service):
         caller records the two as duplicates of each other). ``made``: the files this caller
         has had made ready already, by the SHA-256 of the file received: such a file is not
         read again (a volume naming one native on six rows), only given these fields.
+        ``designated``: the designation a new document carries from its first commit (another
+        party's, as a volume gave it).
         """
         self._require_ingest(exhibit)
         received = pdf if native is None else native
@@ -116,7 +119,15 @@ class Ingest(Service):
                     )
                 ready = with_meta(made[key], meta)
             one = NewDocument(
-                ready, title, kind, exhibit, family, parent, publicly_available, separate
+                ready,
+                title,
+                kind,
+                exhibit,
+                family,
+                parent,
+                publicly_available,
+                separate,
+                designated,
             )
             [(control, _)] = self.store([one])
         if self.from_another_party(kind) and not check_later:

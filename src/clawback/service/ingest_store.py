@@ -30,7 +30,18 @@ from clawback.storage import tables as t
 if TYPE_CHECKING:
     from clawback.service.ingest import Ingest
 
-__all__ = ["NewDocument", "add_document", "add_family", "next_control", "store"]
+__all__ = ["Designated", "NewDocument", "add_document", "add_family", "next_control", "store"]
+
+
+@dataclass(frozen=True)
+class Designated:
+    """A designation a document carries from its first commit (another party's, as a volume
+    gave it): the tier, the note kept with it, and the value as received. Entered with the
+    document, in its transaction, so no commit ever holds the document without it."""
+
+    tier: str
+    note: str
+    received: str
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,7 @@ class NewDocument:
     parent: bool = False
     publicly_available: bool = False
     separate: bool = False
+    designated: Designated | None = None
 
 
 def store(ingest: Ingest, news: Sequence[NewDocument]) -> list[tuple[str, bool]]:
@@ -78,6 +90,7 @@ def store(ingest: Ingest, news: Sequence[NewDocument]) -> list[tuple[str, bool]]
                 family=new.family,
                 parent=new.parent,
                 publicly_available=new.publicly_available,
+                designated=new.designated,
             )
             added.append(doc)
             made.append((doc.control, True))
@@ -96,9 +109,11 @@ def add_document(
     family: str | None,
     parent: bool,
     publicly_available: bool,
+    designated: Designated | None = None,
 ) -> t.Document:
-    """One document into the record, inside the caller's transaction; the caller works out
-    its access (`access.refresh`), with the others it stores."""
+    """One document into the record, inside the caller's transaction, with its designation
+    when it comes with one; the caller works out its access (`access.refresh`), with the
+    others it stores."""
     wanted = numbering.identifier(exhibit)
     if wanted is not None and numbering.numbered(s, wanted) is not None:
         raise RuleViolation(f"Ex. {wanted} is already in the record (another file)")
@@ -134,6 +149,11 @@ def add_document(
             )
         )
     ingest.ctx.audit(s, "ingest", rows.label(doc), pages=len(ready.pages), sha256=ready.sha)
+    if designated is not None:
+        note = designated.note[:500]
+        s.add(t.Designation(document_id=doc.id, tier=designated.tier, note=note))
+        tier, received = designated.tier, designated.received
+        ingest.ctx.audit(s, "designate", doc.control, tier=tier, received=received)
     return doc
 
 

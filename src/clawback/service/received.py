@@ -63,6 +63,7 @@ from clawback.service import access as access_rules
 from clawback.service import received_children, stamps
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest
+from clawback.service.ingest_store import Designated
 from clawback.service.received_children import EMAILS
 from clawback.service.received_duplicates import record_duplicates
 from clawback.service.rows import protective_order
@@ -182,6 +183,8 @@ class Imports(Service):
             )
             if known is not None:
                 raise RuleViolation(f"imported before from volume {volume} as {known}")
+            said: list[str] = []  # of its designation: said after what its file lost
+            designated = self._designation(s, row, volume, said)
         notes: list[str] = []
         pdf, source, native = self._pages_of(folder, row, notes, natives)
         span = _span(row, page_count(pdf), notes)
@@ -207,6 +210,7 @@ class Imports(Service):
             check_later=True,
             separate=True,  # a record of its own, even when its file is another's
             made=natives.made,  # a file the volume repeats is read once
+            designated=designated,  # in the transaction that stores it: never without it
         )
         text = self._text_file(folder, row, notes)
         with self.ctx.transaction() as s:
@@ -244,7 +248,8 @@ class Imports(Service):
                 production.last = span.last
                 doc.produced, doc.production = doc.original, production.id
                 stamps.stamp(doc, [page.bates for page in numbered if page.bates is not None])
-            designation = self._designate(s, doc, row, volume, notes)
+            notes += said
+            designation = designated.tier if designated is not None else None
             self.ctx.audit(
                 s, "volume.import", row.control, volume=volume, document=doc.control, row=row.number
             )
@@ -280,10 +285,11 @@ class Imports(Service):
                 for kid, child in zip(kids, inside.names, strict=True)
             ]
 
-    def _designate(
-        self, s: Session, doc: t.Document, row: Row, volume: str, notes: list[str]
-    ) -> str | None:
-        """The producing party's designation of the record, applied; its tier's short name."""
+    def _designation(
+        self, s: Session, row: Row, volume: str, notes: list[str]
+    ) -> Designated | None:
+        """The producing party's designation of the record, to enter with it: its tier's short
+        name, the note kept with it, the value as received."""
         value = " ".join(row.roles.get("designation", "").split())
         word = norm(value)
         if word in _UNDESIGNATED or "withheld" in word or "privilege" in word:
@@ -299,12 +305,8 @@ class Imports(Service):
                 f"designation {value!r} is no tier of the protective order: treated as "
                 f"{tier.name} until the parties settle it"
             )
-        name = tier.short or tier.name
         note = f"as received: {value!r} (volume {volume}, row {row.number})"
-        s.add(t.Designation(document_id=doc.id, tier=name, note=note[:500]))
-        access_rules.refresh(s, [doc])
-        self.ctx.audit(s, "designate", doc.control, tier=name, received=value)
-        return name
+        return Designated(tier.short or tier.name, note, value)
 
     def _pages_of(
         self, folder: Path, row: Row, notes: list[str], natives: Natives
