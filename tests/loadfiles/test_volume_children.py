@@ -154,21 +154,22 @@ def test_a_tier_that_cannot_see_the_record_cannot_see_count_or_find_its_children
 ) -> None:
     natives = {
         "aeo.eml": eml_with("Pricing", [("schedule.pdf", text_pdf("Zebra rebate schedule"))]),
-        "letter.pdf": text_pdf("Ordinary letter"),
+        "plain.eml": eml_with("Lunch", [("menu.pdf", text_pdf("Yak burger menu"))]),
     }
-    rows = [_row("ABC0001", "aeo.eml", "AEO"), _row("ABC0002", "letter.pdf", "CONFIDENTIAL")]
+    rows = [_row("ABC0001", "aeo.eml", "AEO"), _row("ABC0002", "plain.eml", "CONFIDENTIAL")]
     dat = _volume(tmp_path / "vol", rows, natives)
     report = ws.imports.volume(tmp_path / "vol", dat)
-    child = report.imported[1]
+    child, other = report.imported[1], report.imported[3]
     assert (child.theirs, child.designation) == ("ABC0001.0001", "AEO")
     assert ws.reads.search("zebra").total == 1  # counsel, whom AEO admits, finds it
-    ws.ctx.workspace.operator().people.add(
+    operator = ws.ctx.workspace.operator()
+    operator.people.add(
         "emp@other.test", name="E", side="receiving", category="party_officers_directors_employees"
     )
     employee = ws.ctx.workspace.person("emp@other.test")
     try:
-        assert [d.ref for d in employee.catalog.documents()] == ["ABC0002"]
-        assert employee.catalog.tally().total == 1
+        assert [d.ref for d in employee.catalog.documents()] == ["ABC0002", other.control]
+        assert employee.catalog.tally().total == 2
         assert employee.catalog.documents(family="VOL1:ABC0001").total == 0
         found = employee.reads.search("zebra")
         assert (found.total, list(found)) == (0, [])
@@ -176,8 +177,15 @@ def test_a_tier_that_cannot_see_the_record_cannot_see_count_or_find_its_children
             with pytest.raises(NotFound, match=f"^no document {control}$"):
                 employee.reads.show(control)
         assert employee.reads.partial_reads() == []
+        # The producing party raises the record to AEO: what was inside its native follows
+        # (it has no number of its own by which a re-designation could name it).
+        assert employee.reads.search("yak").total == 1
+        operator.designations.designate("ABC0002", "AEO")
+        assert employee.catalog.tally().total == 0  # today: 1, the menu still Confidential
+        assert employee.reads.search("yak").total == 0
     finally:
         employee.close()
+        operator.close()
 
 
 def test_a_child_that_cannot_be_read_is_a_warning_on_its_record_never_dropped(

@@ -41,6 +41,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback import email
@@ -57,7 +58,7 @@ from clawback.service.ingest import Ingest
 from clawback.service.volume_files import Natives
 from clawback.storage import tables as t
 
-__all__ = ["EMAILS", "Inside", "family_of", "store", "take_out"]
+__all__ = ["EMAILS", "Inside", "family_of", "store", "take_out", "taken_out_of"]
 
 #: The natives read as e-mails (their message the record's pages, their attachments inside).
 EMAILS = (".eml", ".msg")
@@ -151,6 +152,25 @@ def store(
         )
     access_rules.refresh(s, docs)
     return docs
+
+
+def taken_out_of(s: Session, doc: t.Document) -> list[t.Document]:
+    """The documents taken out of a received record's native, in order (none for any other
+    document): the received records of its volume and row named after it (``ABC0001.0001``)."""
+    record = s.scalar(select(t.ReceivedRecord).where(t.ReceivedRecord.document_id == doc.id))
+    if record is None:
+        return []
+    found = s.execute(
+        select(t.ReceivedRecord.control, t.Document)
+        .join(t.Document, t.Document.id == t.ReceivedRecord.document_id)
+        .where(
+            t.ReceivedRecord.volume == record.volume,
+            t.ReceivedRecord.row == record.row,
+            t.Document.held_by == doc.held_by,
+        )
+        .order_by(t.Document.id)
+    ).all()
+    return [kid for control, kid in found if control.startswith(f"{record.control}.")]
 
 
 def _files_inside(
