@@ -13,8 +13,10 @@ from sqlalchemy import Connection, event, select
 
 from clawback.domain.errors import NotFound
 from clawback.loadfiles import write_dat
-from clawback.service import Workspace
+from clawback.loadfiles.volume import read_volume
+from clawback.service import Workspace, received_children
 from clawback.service.received import describe
+from clawback.service.volume_files import Natives
 from clawback.storage import tables as t
 from tests.conftest import SHARED
 from tests.ingest.make import docx_carrying, eml_with, text_pdf, workbook
@@ -249,3 +251,33 @@ def test_no_received_document_is_ever_committed_without_its_designation(
         event.remove(engine, "commit", watch)
     assert [i.designation for i in report.imported] == ["AEO", "AEO"]
     assert undesignated and set(undesignated) == {0}  # today: 1 after the record's first commit
+
+
+def test_the_rule_reads_a_parent_field_too(tmp_path: Path) -> None:
+    """Without a workspace: the volume's fields decide whether the files inside a native are
+    taken out (a parent naming the record itself, as some platforms write it, names no
+    family; a parent not in the volume does, and the files stay inside, said)."""
+    mail = eml_with("One", [("memo.pdf", text_pdf("Memo"))])
+    root = tmp_path / "vol"
+    (root / "NATIVES").mkdir(parents=True)
+    (root / "NATIVES" / "mail.eml").write_bytes(mail)
+    rows = [
+        ["ABC0001", ".\\NATIVES\\mail.eml", "ABC0001"],  # its own parent
+        ["ABC0002", ".\\NATIVES\\mail.eml", "ABC0009"],  # an attachment of a record not here
+        ["ABC0003", ".\\NATIVES\\mail.eml", ""],
+    ]
+    (root / "VOL1.dat").write_bytes(write_dat(["BEGBATES", "NATIVEPATH", "PARENTDOCID"], rows))
+    _, records, _ = read_volume(root, root / "VOL1.dat")
+    natives = Natives(root, records)
+    taken = {}
+    for record in records:
+        notes: list[str] = []
+        native = ("mail.eml", mail)
+        inside = received_children.take_out(record, {"ABC0001"}, native, natives, notes)
+        taken[record.control] = (inside.names, notes)
+    assert taken == {
+        "ABC0001": (["ABC0001.0001"], []),
+        "ABC0002": ([], ["its native holds 1 file, left in it: it names its parent ABC0009, "
+                         "not in this volume"]),
+        "ABC0003": (["ABC0003.0001"], []),
+    }  # fmt: skip
