@@ -11,10 +11,11 @@ LibreOffice run for the lot) or given a placeholder page saying why, and made re
 in order, with the meta the record keeps of it (its name escaped, depth, role, custodian, a
 message's headers) and what reading it lost in its ``warnings``. ``parent_first`` says the
 first member is the family's parent (a file ingested); without it every member is a child (a
-received record's native is its parent, already a document). A member that cannot be made
-ready (a locked PDF, a decompression bomb) refuses the whole family in one line, unless
-``keep_unreadable``: then it is kept in native form behind a placeholder page, its reason in
-`ReadyMember.unread` and in its warnings. Nothing here stores anything.
+received record's native is its parent, already a document). A child that cannot be made
+ready (a locked PDF, a decompression bomb) is kept in native form behind a placeholder page,
+its reason in `ReadyMember.unread` and in its warnings: a family loses no member, and one bad
+attachment does not refuse its message. The parent that cannot be made ready refuses the whole
+family in one line (nothing of it is stored). Nothing here stores anything.
 """
 
 from __future__ import annotations
@@ -59,7 +60,6 @@ def ready_family(
     password: str | None = None,
     title: str | None = None,
     parent_first: bool = True,
-    keep_unreadable: bool = False,
 ) -> list[ReadyMember]:
     """Every member made ready, in order (see the module doc)."""
     rendered = render_members(members)
@@ -73,7 +73,7 @@ def ready_family(
         try:
             ready = _ready(m, made, top, custodian, password if top else None)
         except ClawbackError as exc:
-            if not keep_unreadable:
+            if top:
                 raise
             unread = " ".join(str(exc).split()) or type(exc).__name__
             ready, made = _ready(m, None, top, custodian, None), None

@@ -235,8 +235,10 @@ class Ingest(Service):
         e-mail of kind ``received``) has the message and every attachment checked for fake
         redactions, x-ray reading the family in one go.
 
-        Every member is rendered and read before the first is stored, so a bad member refuses
-        the whole family in one line and nothing of it is left half-ingested. ``unpack`` opens
+        Every member is rendered and read before the first is stored, so a message that cannot
+        be read refuses the whole family in one line and nothing of it is left half-ingested;
+        an attachment that cannot be read (locked, past the limits) is kept in native form
+        behind a placeholder page, with a warning (`ingest.family`). ``unpack`` opens
         the archives among the attachments too (`clawback.ingest.unpack`)."""
         self._require_ingest(exhibit)
         known = self._mail_family(data)

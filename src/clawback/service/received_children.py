@@ -100,9 +100,7 @@ def take_out(
         notes.append(f"its native holds {counted(len(found), 'file')}, left in it: {why}")
         return Inside()
     try:
-        members = ready_family(
-            found, custodian="", kind="received", parent_first=False, keep_unreadable=True
-        )
+        members = ready_family(found, custodian="", kind="received", parent_first=False)
     except (ClawbackError, ValueError, OSError) as exc:  # the record goes in all the same
         why = " ".join(str(exc).split()) or type(exc).__name__
         notes.append(f"the files inside its native could not be read ({why}): left in it")
