@@ -84,9 +84,10 @@ def volume_import(
     report = _record(ctx, workspace).imports.volume(folder, dat, opt)
     for line in describe(report):
         out.print(line)
-    documents = len({i.control for i in report.imported})  # a file sent twice is in once
+    documents = len({i.control for i in report.imported})  # the files inside natives too
+    records = [i for i in report.imported if i.attachment_of is None]
     out.print(
-        f"{counted(len(report.imported), 'record')} imported from {folder} as "
+        f"{counted(len(records), 'record')} imported from {folder} as "
         f"{counted(documents, 'document')}",
     )
     _fail_on(report.problems)

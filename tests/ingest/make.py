@@ -5,16 +5,21 @@ from __future__ import annotations
 import io
 import struct
 import subprocess
+import zipfile
 import zlib
 from pathlib import Path
 
+import docx
 import pymupdf
+from openpyxl import Workbook
 from PIL import Image
 
 from clawback.pdf.files.convert import soffice
 
 CODE = "ABC-1234-56-789012"
 CODE_PATTERN = r"[A-Z]{3}-\d{4}-\d{2}-\d{6}"
+_PACKAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def text_pdf(*pages: str) -> bytes:
@@ -234,3 +239,40 @@ def eml_with(subject: str, attachments: list[tuple[str, bytes]]) -> bytes:
         )
     parts.append("--XX--\r\n")
     return "".join(parts).encode()
+
+
+def workbook(*rows: tuple[str, int]) -> bytes:
+    """An .xlsx of one sheet holding `rows`."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def docx_carrying(name: str, data: bytes) -> bytes:
+    """A Word file with `data` in its package as Word keeps an embedded workbook."""
+    made = docx.Document()
+    made.add_paragraph("Memo with the rebate table embedded")
+    out = io.BytesIO()
+    made.save(out)
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    parts[f"word/embeddings/{name}"] = data
+    types = parts["[Content_Types].xml"].decode()
+    parts["[Content_Types].xml"] = types.replace(
+        "</Types>", f'<Default Extension="xlsx" ContentType="{_XLSX}"/></Types>'
+    ).encode()
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    parts["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="rIdE1" Type="{_PACKAGE}" Target="embeddings/{name}"/></Relationships>',
+    ).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for n, content in parts.items():
+            package.writestr(n, content)
+    return out.getvalue()

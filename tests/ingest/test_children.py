@@ -182,3 +182,24 @@ def test_a_picture_attachment_past_the_limits_is_said_not_decoded(ws: Workspace)
     assert "Produced in native form" in _text(ws, picture.control)
     [warning] = picture.meta["warnings"]  # today: a placeholder and not a word
     assert warning.startswith("picture 'huge.png' not read (image too large (decompression bomb")
+
+
+def test_an_attachment_that_cannot_be_read_is_kept_natively_not_the_family_refused(
+    ws: Workspace,
+) -> None:
+    """A locked PDF attached to an e-mail refused the whole e-mail ("needs a password"): the
+    message and every other attachment lost. Now the family goes in whole, the locked file kept
+    as it came behind a placeholder page, a warning on it that `clawback check` lists."""
+    locked = (SAMPLES / "pdfs/encrypted/r6-user-password.pdf").read_bytes()
+    data = _mail({"locked.pdf": locked, "ok.pdf": text_pdf("Fine")})
+    controls = ws.ingest.ingest_email(data, "locked.eml")
+    message, kept, fine = _docs(ws, controls)
+    assert "Produced in native form" in _text(ws, kept.control)
+    assert ws.ctx.files.get(kept.meta["native_sha256"]) == locked
+    why = (
+        "'locked.pdf' could not be read (encrypted PDF: it needs a password to open (give "
+        "--password)): kept in native form"
+    )
+    assert kept.meta["warnings"] == [why]
+    assert "Fine" in _text(ws, fine.control) and message.parent
+    assert (kept.control, why) in ws.reads.partial_reads()

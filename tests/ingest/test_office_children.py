@@ -4,23 +4,17 @@ ingest trial: the embedded workbook was shown only as its preview picture, its d
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import docx
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import select
 
 from clawback.demo.run import reference_case
 from clawback.pdf.shows.extract import read_pages
 from clawback.service import Workspace
 from clawback.storage import tables as t
-
-_PACKAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
-_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from tests.ingest.make import docx_carrying, workbook
 
 
 @pytest.fixture
@@ -31,45 +25,9 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
     workspace.close()
 
 
-def _workbook(*rows: tuple[str, int]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(list(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _docx_carrying(name: str, data: bytes) -> bytes:
-    """A Word file with `data` in its package as Word keeps an embedded workbook."""
-    made = docx.Document()
-    made.add_paragraph("Memo with the rebate table embedded")
-    out = io.BytesIO()
-    made.save(out)
-    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as package:
-        parts = {n: package.read(n) for n in package.namelist()}
-    parts[f"word/embeddings/{name}"] = data
-    types = parts["[Content_Types].xml"].decode()
-    parts["[Content_Types].xml"] = types.replace(
-        "</Types>", f'<Default Extension="xlsx" ContentType="{_XLSX}"/></Types>'
-    ).encode()
-    rels = parts["word/_rels/document.xml.rels"].decode()
-    parts["word/_rels/document.xml.rels"] = rels.replace(
-        "</Relationships>",
-        f'<Relationship Id="rIdE1" Type="{_PACKAGE}" Target="embeddings/{name}"/></Relationships>',
-    ).encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-        for n, content in parts.items():
-            package.writestr(n, content)
-    return out.getvalue()
-
-
 def test_a_workbook_embedded_in_a_word_file_is_a_document_of_its_family(ws: Workspace) -> None:
-    inner = _workbook(("Rebate to Acme", 125000), ("Rebate to Widgets", 9000))
-    memo_docx = _docx_carrying("Rebates.xlsx", inner)
+    inner = workbook(("Rebate to Acme", 125000), ("Rebate to Widgets", 9000))
+    memo_docx = docx_carrying("Rebates.xlsx", inner)
     controls, new = ws.ingest.ingest_file(memo_docx, "memo.docx")
     assert new and len(controls) == 2, controls  # today: one document, the workbook lost
     with ws.transaction() as s:

@@ -1,8 +1,9 @@
 """The members of a family made ready to be documents: every child of every container found
 (`children`: a PDF's embedded files, an Office package's, to `_MAX_DEPTH`), and the members
 with no pages of their own given pages (`render_members`: pictures by ingest's picture step,
-Office files, web pages and metafiles by LibreOffice in one run). `Workspace._add_family`
-uses both; nothing here stores anything."""
+Office files, web pages and metafiles by LibreOffice in one run). The family step
+(`ingest.family`) uses both, for ingest and for a received volume's natives; nothing here
+stores anything."""
 
 from __future__ import annotations
 

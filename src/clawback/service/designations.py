@@ -15,6 +15,7 @@ from clawback.domain.seats import Act, may_act_for
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
 from clawback.service.base import Service
+from clawback.service.received_children import taken_out_of
 from clawback.storage import tables as t
 
 OUTCOMES = ("upheld", "redesignated", "withdrawn")
@@ -51,12 +52,20 @@ class Designations(Service):
         self, s: Session, doc: t.Document, tier: str, note: str = "", on: date | None = None
     ) -> None:
         """``designate`` in the transaction ``s``, of a document found through ``lookup``
-        (or just entered) by a caller that has checked ``Act.designate``."""
+        (or just entered) by a caller that has checked ``Act.designate``. A received record's
+        files taken out of its native (`received_children`) take the same tier with it: they
+        have no number of their own, so what designates the record designates them."""
         name = rows.protective_order(s).tier(tier).short
-        previous = doc.tier
-        s.add(t.Designation(document_id=doc.id, tier=name, note=note, on=on))
-        access_rules.refresh(s, [doc])
-        self.ctx.audit(s, "designate", rows.label(doc), tier=name, previous=previous)
+        inside = taken_out_of(s, doc)
+        for one in [doc, *inside]:
+            said = note if one is doc else f"with {rows.label(doc)}, from whose native it came"
+            if one is not doc and note:
+                said = f"{said}: {note}"
+            s.add(t.Designation(document_id=one.id, tier=name, note=said[:500], on=on))
+        previous = {one.id: one.tier for one in [doc, *inside]}
+        access_rules.refresh(s, [doc, *inside])
+        for one in [doc, *inside]:
+            self.ctx.audit(s, "designate", rows.label(one), tier=name, previous=previous[one.id])
 
     def challenge(self, ref: DocumentRef | int | str, grounds: str, on: date) -> str:
         """Record a challenge to the designation of a document the challenger may see; returns

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -26,21 +26,20 @@ from clawback.domain.errors import RuleViolation
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.order import Side
 from clawback.domain.seats import Act
-from clawback.ingest import EMAIL, OFFICE, PDF, FileReport, shown, sniff
+from clawback.ingest import EMAIL, OFFICE, PDF, FileReport, sniff
 from clawback.ingest import prepare as prepare_file
-from clawback.ingest.children import children, drawn_here, render_members
+from clawback.ingest.children import children
 from clawback.ingest.embedded import embedded_files, package_files
-from clawback.ingest.prepare import MEDIA_TYPES
+from clawback.ingest.family import ready_family
 from clawback.ingest.ready import Ready, make_ready, with_meta
 from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
-from clawback.pdf.marks.slipsheet import placeholder
 from clawback.service import access as access_rules
 from clawback.service import exhibit_numbering as numbering
 from clawback.service import ingest_folder, ingest_store, rows
 from clawback.service.base import Service
 from clawback.service.box_checks import BoxChecks
 from clawback.service.exhibit_numbering import ExhibitGiven
-from clawback.service.ingest_store import NewDocument
+from clawback.service.ingest_store import Designated, NewDocument
 from clawback.storage import tables as t
 
 #: How ingest makes the PDF the record works on from the file received (Blob.recipe is these
@@ -74,6 +73,7 @@ class Ingest(Service):
         check_later: bool = False,
         separate: bool = False,
         made: dict[str, Ready] | None = None,
+        designated: Designated | None = None,
     ) -> str:
         """Store a PDF and its pages' text and hashes; returns its control number.
         (The receiving side ingests too: productions it received from other parties.)
@@ -99,6 +99,8 @@ class Ingest(Service):
         caller records the two as duplicates of each other). ``made``: the files this caller
         has had made ready already, by the SHA-256 of the file received: such a file is not
         read again (a volume naming one native on six rows), only given these fields.
+        ``designated``: the designation a new document carries from its first commit (another
+        party's, as a volume gave it).
         """
         self._require_ingest(exhibit)
         received = pdf if native is None else native
@@ -117,7 +119,15 @@ class Ingest(Service):
                     )
                 ready = with_meta(made[key], meta)
             one = NewDocument(
-                ready, title, kind, exhibit, family, parent, publicly_available, separate
+                ready,
+                title,
+                kind,
+                exhibit,
+                family,
+                parent,
+                publicly_available,
+                separate,
+                designated,
             )
             [(control, _)] = self.store([one])
         if self.from_another_party(kind) and not check_later:
@@ -225,8 +235,10 @@ class Ingest(Service):
         e-mail of kind ``received``) has the message and every attachment checked for fake
         redactions, x-ray reading the family in one go.
 
-        Every member is rendered and read before the first is stored, so a bad member refuses
-        the whole family in one line and nothing of it is left half-ingested. ``unpack`` opens
+        Every member is rendered and read before the first is stored, so a message that cannot
+        be read refuses the whole family in one line and nothing of it is left half-ingested;
+        an attachment that cannot be read (locked, past the limits) is kept in native form
+        behind a placeholder page, with a warning (`ingest.family`). ``unpack`` opens
         the archives among the attachments too (`clawback.ingest.unpack`)."""
         self._require_ingest(exhibit)
         known = self._mail_family(data)
@@ -265,67 +277,20 @@ class Ingest(Service):
         LibreOffice with the others in one run (`pdf.files.convert.to_pdfs`), else gets a
         placeholder page and is kept natively, with a warning saying why. Every member is read
         before the first is stored, and the family goes in whole or not at all."""
-        members = children(members)
-        rendered = render_members(members)
-        prepared = []
-        for n, m in enumerate(members):  # everything read before anything is stored
-            native_sha = hashlib.sha256(m.native).hexdigest()
-            name = shown(m.name)  # an attachment's name is the sender's: one line, escaped
-            made, said = rendered.get(n, (m.pdf, []))
-            pdf = made or placeholder(
-                ["Produced in native form", name, f"sha256 {native_sha[:16]}"]
-            )
-            msg = m.message
-            role = "email" if msg is not None else m.kind or ("attachment" if n else "pdf")
-            meta: dict[str, Any] = {"name": name, "depth": m.depth, "custodian": custodian}
-            meta["role"] = role
-            if msg is not None:
-                meta |= {
-                    "subject": msg.subject,
-                    "author": msg.sender,
-                    "recipients": "; ".join(msg.to + msg.cc + msg.bcc),
-                    "date": msg.date or "",
-                    "message_id": msg.message_id or "",
-                }
-            if made is None:
-                meta["native_sha256"] = native_sha
-            elif m.pdf is None:  # rendered here from the native, which is kept beside it
-                meta["native"] = {"name": name, "sha256": native_sha, "rendered": "convert"}
-            key = password if n == 0 else None
-            if n == 0 and made is not None and m.pdf is None:  # an Office file carrying files
-                del meta["native"]  # made from its native, as a file ingested alone is
-                suffix = PurePath(m.name).suffix.lower()
-                media = MEDIA_TYPES.get(suffix, "application/octet-stream")
-                ready = make_ready(pdf, m.native, name, media, "convert", key, meta)
-            else:
-                ready = make_ready(
-                    pdf, None, "", "application/pdf", "convert", key, meta, drawn_here(m)
-                )
-            lost = [*(msg.warnings if msg is not None else ()), *m.warnings, *said]
-            if lost:  # what the file lost, before what OCR says
-                ready.info["warnings"] = [*lost, *ready.info.get("warnings", ())]
-            named = (title if n == 0 else None) or (msg.subject if msg else name) or name
-            prepared.append((n, m, ready, named, kind or role))
+        ready = ready_family(
+            children(members), custodian=custodian, kind=kind, password=password, title=title
+        )
         with self.ctx.transaction() as s:  # the family goes in whole or not at all
-            docs = []
-            for n, m, ready, named, member_kind in prepared:
-                if m.pdf is None:
-                    self.ctx.put(s, m.native, "application/octet-stream", None, "native")
-                # Each member is its own document even when its bytes are another's (the same
-                # logo in two messages): a family keeps every member; copies finds the twins.
-                docs.append(
-                    ingest_store.add_document(
-                        self,
-                        s,
-                        ready,
-                        title=named,
-                        kind=member_kind,
-                        exhibit=exhibit if n == 0 else None,
-                        family=family,
-                        parent=n == 0,
-                        publicly_available=publicly_available,  # a public file's children too
-                    )
-                )
+            # Each member is its own document even when its bytes are another's (the same
+            # logo in two messages): a family keeps every member; copies finds the twins.
+            docs = ingest_store.add_family(
+                self,
+                s,
+                ready,
+                family,
+                exhibit=exhibit,
+                publicly_available=publicly_available,  # a public file's children too
+            )
             access_rules.refresh(s, docs)
         return [doc.control for doc in docs]
 

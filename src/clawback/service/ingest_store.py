@@ -4,7 +4,8 @@ that side's series, one audit entry each.
 
 `store` takes many in one transaction and works out their access once (`access.refresh`), so a
 folder's batch of files costs one commit (`service.ingest_folder`); `add_document` is one
-document inside a transaction the caller holds (a family's members, `Ingest._add_family`).
+document inside a transaction the caller holds, `add_family` a family's members
+(`Ingest._add_family`; a received record's children, `service.received_children`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.errors import RuleViolation
 from clawback.domain.refs import CONTROL_PREFIXES
+from clawback.ingest.family import ReadyMember
 from clawback.ingest.ready import Ready
 from clawback.service import access as access_rules
 from clawback.service import exhibit_numbering as numbering
@@ -28,7 +30,18 @@ from clawback.storage import tables as t
 if TYPE_CHECKING:
     from clawback.service.ingest import Ingest
 
-__all__ = ["NewDocument", "add_document", "next_control", "store"]
+__all__ = ["Designated", "NewDocument", "add_document", "add_family", "next_control", "store"]
+
+
+@dataclass(frozen=True)
+class Designated:
+    """A designation a document carries from its first commit (another party's, as a volume
+    gave it): the tier, the note kept with it, and the value as received. Entered with the
+    document, in its transaction, so no commit ever holds the document without it."""
+
+    tier: str
+    note: str
+    received: str
 
 
 @dataclass(frozen=True)
@@ -45,6 +58,7 @@ class NewDocument:
     parent: bool = False
     publicly_available: bool = False
     separate: bool = False
+    designated: Designated | None = None
 
 
 def store(ingest: Ingest, news: Sequence[NewDocument]) -> list[tuple[str, bool]]:
@@ -76,6 +90,7 @@ def store(ingest: Ingest, news: Sequence[NewDocument]) -> list[tuple[str, bool]]
                 family=new.family,
                 parent=new.parent,
                 publicly_available=new.publicly_available,
+                designated=new.designated,
             )
             added.append(doc)
             made.append((doc.control, True))
@@ -94,9 +109,11 @@ def add_document(
     family: str | None,
     parent: bool,
     publicly_available: bool,
+    designated: Designated | None = None,
 ) -> t.Document:
-    """One document into the record, inside the caller's transaction; the caller works out
-    its access (`access.refresh`), with the others it stores."""
+    """One document into the record, inside the caller's transaction, with its designation
+    when it comes with one; the caller works out its access (`access.refresh`), with the
+    others it stores."""
     wanted = numbering.identifier(exhibit)
     if wanted is not None and numbering.numbered(s, wanted) is not None:
         raise RuleViolation(f"Ex. {wanted} is already in the record (another file)")
@@ -132,7 +149,44 @@ def add_document(
             )
         )
     ingest.ctx.audit(s, "ingest", rows.label(doc), pages=len(ready.pages), sha256=ready.sha)
+    if designated is not None:
+        note = designated.note[:500]
+        s.add(t.Designation(document_id=doc.id, tier=designated.tier, note=note))
+        tier, received = designated.tier, designated.received
+        ingest.ctx.audit(s, "designate", doc.control, tier=tier, received=received)
     return doc
+
+
+def add_family(
+    ingest: Ingest,
+    s: Session,
+    members: Sequence[ReadyMember],
+    family: str,
+    *,
+    exhibit: ExhibitGiven | None,
+    publicly_available: bool,
+) -> list[t.Document]:
+    """A family's members made ready (`ingest.family`), each a document of ``family``, in
+    order, inside the caller's transaction (the caller works out their access); the member
+    that is the family's parent takes ``exhibit``, and each member's file as received is kept
+    when its pages are not that file."""
+    docs = []
+    for m in members:
+        if m.keep_native:
+            ingest.ctx.put(s, m.member.native, "application/octet-stream", None, "native")
+        doc = add_document(
+            ingest,
+            s,
+            m.ready,
+            title=m.title,
+            kind=m.kind,
+            exhibit=exhibit if m.top else None,
+            family=family,
+            parent=m.top,
+            publicly_available=publicly_available,
+        )
+        docs.append(doc)
+    return docs
 
 
 def next_control(ingest: Ingest, s: Session) -> str:

@@ -15,6 +15,9 @@ record becomes one document in this workspace:
 * the native is kept in the file store beside it;
 * where the PDF has no text of its own (images, placeholders) the extracted text file is used;
 * families come from BEGATTACH/ENDATTACH or the parent's control number, parent first;
+* the files inside an e-mail, Office or PDF native become documents of the record's family,
+  named ``BEGBATES.0001`` ..., designated as the record was, when the volume's rows do not
+  list them already (the rule: `clawback.service.received_children`);
 * pages get the volume's Bates numbers when it gives them (begin and end, or page IDs);
 * a designation the volume gives (CONFIDENTIALITY, DESIGNATION ...) is applied as the producing
   party's: the order's tier it names, else (a value the order does not know) the most
@@ -43,7 +46,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clawback import email
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange
 from clawback.domain.counts import counted
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
@@ -58,15 +60,17 @@ from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.pdf.shows.extract import page_count
 from clawback.service import access as access_rules
-from clawback.service import stamps
+from clawback.service import received_children, stamps
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest
+from clawback.service.ingest_store import Designated
+from clawback.service.received_children import EMAILS
+from clawback.service.received_duplicates import record_duplicates
 from clawback.service.rows import protective_order
 from clawback.service.volume_files import IMAGE_MAGIC, Natives, images_to_pdf
 from clawback.service.volume_numbers import refuse_others_series
 from clawback.storage import tables as t
 
-_EMAIL = (".eml", ".msg")
 _NO_TEXT = ("images", "image native", "placeholder")  # pages whose text is not the document's
 MEDIA_TYPES = {
     ".pdf": "application/pdf",
@@ -100,6 +104,7 @@ class Imported:
     file: str = ""  # SHA-256 of the native (or, without one, of the record's PDF) as received
     duplicates: tuple[str, ...] = ()  # our control numbers of the records with the same file
     row: int = 0  # the record's row in the load file
+    attachment_of: str | None = None  # a file inside this record's native (`received_children`)
 
 
 @dataclass
@@ -130,6 +135,7 @@ class Imports(Service):
         volume, rows, problems = read_volume(folder, dat, opt)
         report = ImportReport(volume, problems=problems)
         natives = Natives(folder, rows)
+        named = {row.control for row in rows}
         seen: dict[str, int] = {}
         try:
             for row in rows:
@@ -145,13 +151,14 @@ class Imports(Service):
                     continue
                 seen[row.control] = row.number
                 try:
-                    imported = self._import_row(folder, volume, row, natives)
+                    imported = self._import_row(folder, volume, row, natives, named)
                 except (ClawbackError, ValueError, OSError) as exc:
                     report.problems.append(f"{where}: {one_line(exc)}")
                     continue
-                report.imported.append(imported)
-                report.problems += [f"{where}: {note}" for note in imported.notes]
-            report.problems += self._duplicates(report.imported)
+                report.imported += imported  # the record, then the files taken out of it
+                report.problems += [f"{where}: {note}" for note in imported[0].notes]
+            held = Ingest(self.ctx).side.value  # never another side's documents
+            report.problems += record_duplicates(self.ctx, held, report.imported)
         finally:  # every document in is checked, x-ray reading them all in one go
             counts = Ingest(self.ctx).check_received_many([i.control for i in report.imported])
             report.imported = [
@@ -159,49 +166,11 @@ class Imports(Service):
             ]
         return report
 
-    def _duplicates(self, imported: list[Imported]) -> list[str]:
-        """Records whose files are byte for byte the same, in this import or an earlier one
-        (another volume): each names the others in its meta (``duplicates``, our control
-        numbers) and in ``imported``; one line per later record."""
-        groups: dict[str, list[int]] = {}
-        for n, i in enumerate(imported):
-            groups.setdefault(i.file, []).append(n)
-        lines: list[str] = []
-        with self.ctx.transaction() as s:
-            held = Ingest(self.ctx).side.value  # never another side's documents
-            earlier = _earlier_files(s, held, {i.control for i in imported}, set(groups))
-            for file, members in groups.items():
-                before = earlier.get(file, [])
-                if before:
-                    lines += _of_earlier(s, [imported[n] for n in members], before)
-                    for n in members:
-                        more = tuple(d.control for d in before)
-                        imported[n] = replace(imported[n], duplicates=more)
-                if len(members) < 2:
-                    continue
-                controls = [d.control for d in before] + [imported[n].control for n in members]
-                for n in members:
-                    others = tuple(c for c in controls if c != imported[n].control)
-                    imported[n] = replace(imported[n], duplicates=others)
-                    doc = s.scalar(
-                        select(t.Document).where(t.Document.control == imported[n].control)
-                    )
-                    assert doc is not None
-                    doc.meta = {**(doc.meta or {}), "duplicates": list(others)}
-                for earlier_doc in before:
-                    others = tuple(c for c in controls if c != earlier_doc.control)
-                    earlier_doc.meta = {**(earlier_doc.meta or {}), "duplicates": list(others)}
-                first = imported[members[0]]
-                for n in members[1:]:
-                    i = imported[n]
-                    lines.append(
-                        f"row {i.row} ({i.theirs}): its file is byte for byte row {first.row}'s "
-                        f"({first.theirs}): imported as {i.control}, recorded as a duplicate of "
-                        f"{first.control}"
-                    )
-        return lines
-
-    def _import_row(self, folder: Path, volume: str, row: Row, natives: Natives) -> Imported:
+    def _import_row(
+        self, folder: Path, volume: str, row: Row, natives: Natives, named: set[str]
+    ) -> list[Imported]:
+        """The record as a document, then the files taken out of its native
+        (`received_children`), each one `Imported`."""
         for name, value in row.dates.items():
             _check_date(name, value)
         with self.ctx.transaction() as s:
@@ -214,11 +183,15 @@ class Imports(Service):
             )
             if known is not None:
                 raise RuleViolation(f"imported before from volume {volume} as {known}")
+            said: list[str] = []  # of its designation: said after what its file lost
+            designated = self._designation(s, row, volume, said)
         notes: list[str] = []
         pdf, source, native = self._pages_of(folder, row, notes, natives)
         span = _span(row, page_count(pdf), notes)
         with self.ctx.transaction() as s:
             _refuse_taken(s, span, Ingest(self.ctx).side)
+        inside = received_children.take_out(row, named, native, natives, notes)
+        family = received_children.family_of(row, volume, inside)
         meta: dict[str, Any] = {k.lower(): v for k, v in row.values.items() if v}
         meta |= {"volume": volume, "control_number": row.control, "source": source}
         file = hashlib.sha256(pdf if native is None else native[1]).hexdigest()
@@ -231,12 +204,13 @@ class Imports(Service):
             pdf,
             title=row.roles.get("title") or row.control,
             kind="received",
-            family=row.family,
-            parent=row.parent,
+            family=family,
+            parent=row.parent or bool(inside.members),
             meta=meta,
             check_later=True,
             separate=True,  # a record of its own, even when its file is another's
             made=natives.made,  # a file the volume repeats is read once
+            designated=designated,  # in the transaction that stores it: never without it
         )
         text = self._text_file(folder, row, notes)
         with self.ctx.transaction() as s:
@@ -274,28 +248,48 @@ class Imports(Service):
                 production.last = span.last
                 doc.produced, doc.production = doc.original, production.id
                 stamps.stamp(doc, [page.bates for page in numbered if page.bates is not None])
-            designation = self._designate(s, doc, row, volume, notes)
+            notes += said
+            designation = designated.tier if designated is not None else None
             self.ctx.audit(
                 s, "volume.import", row.control, volume=volume, document=doc.control, row=row.number
             )
-            return Imported(
+            ingest = Ingest(self.ctx)
+            kids = received_children.store(ingest, s, row, volume, inside, designation)
+            record = Imported(
                 control,
                 row.control,
                 len(page_rows),
                 source,
                 str(span) if span is not None else None,
-                row.family,
+                family,
                 0,  # the fake redactions found: counted once the volume is checked
                 tuple(notes),
                 designation,
                 file,
                 row=row.number,
             )
+            return [record] + [
+                Imported(
+                    kid.control,
+                    child,
+                    kid.page_count,
+                    f"{row.control}'s native",
+                    None,  # no Bates number of its own
+                    family,
+                    0,
+                    designation=designation,
+                    file=str(kid.meta["file_sha256"]),
+                    row=row.number,
+                    attachment_of=row.control,
+                )
+                for kid, child in zip(kids, inside.names, strict=True)
+            ]
 
-    def _designate(
-        self, s: Session, doc: t.Document, row: Row, volume: str, notes: list[str]
-    ) -> str | None:
-        """The producing party's designation of the record, applied; its tier's short name."""
+    def _designation(
+        self, s: Session, row: Row, volume: str, notes: list[str]
+    ) -> Designated | None:
+        """The producing party's designation of the record, to enter with it: its tier's short
+        name, the note kept with it, the value as received."""
         value = " ".join(row.roles.get("designation", "").split())
         word = norm(value)
         if word in _UNDESIGNATED or "withheld" in word or "privilege" in word:
@@ -311,12 +305,8 @@ class Imports(Service):
                 f"designation {value!r} is no tier of the protective order: treated as "
                 f"{tier.name} until the parties settle it"
             )
-        name = tier.short or tier.name
         note = f"as received: {value!r} (volume {volume}, row {row.number})"
-        s.add(t.Designation(document_id=doc.id, tier=name, note=note[:500]))
-        access_rules.refresh(s, [doc])
-        self.ctx.audit(s, "designate", doc.control, tier=name, received=value)
-        return name
+        return Designated(tier.short or tier.name, note, value)
 
     def _pages_of(
         self, folder: Path, row: Row, notes: list[str], natives: Natives
@@ -361,13 +351,10 @@ class Imports(Service):
         if made is not None:  # a placeholder, below: the native is still kept
             why = made.failure
             notes.append(f"native {name} could not be rendered ({why}): produced in native form")
-        if kind in _EMAIL:
-            try:
-                members = email.family(data, name)
-                if members and members[0].pdf:
-                    return members[0].pdf, "rendered e-mail", native
-            except (ClawbackError, ValueError):
-                pass
+        if kind in EMAILS:
+            members = natives.family(name, data)  # read once: its attachments come next
+            if members and members[0].pdf:
+                return members[0].pdf, "rendered e-mail", native
         if len(notes) == said:  # nothing tried: text shown as text, else a placeholder says why
             pages, lack = native_page(name, data)
             if pages is not None:
@@ -438,57 +425,6 @@ def received_tier(order: ProtectiveOrder, value: str) -> Tier | None:
         plain = [tier for tier in order.tiers if norm(tier.name) == "confidential"]
         return plain[0] if plain else None
     return None
-
-
-def _file_of(doc: t.Document) -> str:
-    """The SHA-256 of a received record's file as received (its native, else its PDF)."""
-    meta = doc.meta or {}
-    return str(
-        meta.get("file_sha256")
-        or meta.get("native_sha256")
-        or meta.get("received_sha256")
-        or doc.original
-    )
-
-
-def _earlier_files(
-    s: Session, held: str, now: set[str], files: set[str]
-) -> dict[str, list[t.Document]]:
-    """The documents of earlier imports into the collection `held` (any volume) whose files
-    are among `files`, by file, in the order they came in."""
-    found: dict[str, list[t.Document]] = {}
-    docs = s.scalars(
-        select(t.Document)
-        .join(t.ReceivedRecord, t.ReceivedRecord.document_id == t.Document.id)
-        .where(t.Document.held_by == held)
-        .order_by(t.Document.id)
-    ).all()
-    for doc in docs:
-        file = _file_of(doc)
-        if doc.control not in now and file in files:
-            found.setdefault(file, []).append(doc)
-    return found
-
-
-def _of_earlier(s: Session, members: list[Imported], before: list[t.Document]) -> list[str]:
-    """The documents of this import whose file an earlier one has: each names the earlier
-    ones in its meta, and they it; one line each."""
-    first = before[0]
-    record = s.scalar(select(t.ReceivedRecord).where(t.ReceivedRecord.document_id == first.id))
-    where = f"volume {record.volume}, {record.control}" if record is not None else "volume ?"
-    lines = []
-    for i in members:
-        doc = s.scalar(select(t.Document).where(t.Document.control == i.control))
-        assert doc is not None
-        doc.meta = {**(doc.meta or {}), "duplicates": [d.control for d in before]}
-        for other in before:
-            said = (other.meta or {}).get("duplicates", [])
-            other.meta = {**(other.meta or {}), "duplicates": [*said, i.control]}
-        lines.append(
-            f"row {i.row} ({i.theirs}): its file is byte for byte that of {first.control} "
-            f"({where}): imported as {i.control}, recorded as a duplicate of {first.control}"
-        )
-    return lines
 
 
 def _span(row: Row, pages: int, notes: list[str]) -> BatesRange | None:

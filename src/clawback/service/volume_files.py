@@ -1,6 +1,7 @@
 """The files a received volume names, read once: its natives rendered by LibreOffice a batch at
-a time (a file named on several rows rendered and made ready once), its picture natives and
-page images made into pages by ingest's own step, within ingest's limits."""
+a time (a file named on several rows rendered and made ready once), its e-mail natives read
+once for their message and the files inside them, its picture natives and page images made
+into pages by ingest's own step, within ingest's limits."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 import pymupdf
 
+from clawback import email
 from clawback.domain.errors import ClawbackError, NotFound
 from clawback.ingest.images import image_pdf
 from clawback.ingest.ready import Ready
@@ -50,6 +52,19 @@ class Natives:
         self.done: dict[int, Rendered] = {}
         self.made: dict[str, Ready] = Latest(self.BATCH)
         self._pictures: dict[str, bytes] = Latest(self.BATCH)
+        self._families: dict[str, list[email.Member] | None] = Latest(self.BATCH)
+
+    def family(self, name: str, data: bytes) -> list[email.Member] | None:
+        """An e-mail native read as ingest reads an e-mail (`email.family`: the message, then
+        every attachment at any depth), once for the record's pages and the files taken out
+        of it; None if it is not read as an e-mail."""
+        sha = hashlib.sha256(data).hexdigest()
+        if sha not in self._families:
+            try:
+                self._families[sha] = email.family(data, name)
+            except (ClawbackError, ValueError):
+                self._families[sha] = None
+        return self._families[sha]
 
     def picture(self, data: bytes) -> bytes:
         """A picture native as a page (`image_pdf_of`), the same PDF for the same picture."""
