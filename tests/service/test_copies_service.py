@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, select, update
 
-from clawback.copies import SCHEME
+from clawback.copies import SCHEME, shared_bands
 from clawback.demo.run import reference_case
+from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import RuleViolation
 from clawback.service import Workspace
 from clawback.storage import tables as t
@@ -158,6 +159,32 @@ def test_a_near_copy_is_found_by_a_shared_band_not_by_reading_every_page(ws: Wor
         s.execute(delete(t.SignatureBand).where(t.SignatureBand.page_id == copy.page_id))
     assert ws.copies.of_page("TST-00000005") == []
     assert kept(ws)["TST-00000006"].minhash == copy.minhash  # not made again
+
+
+def test_a_page_sharing_fewer_bands_than_a_near_copy_must_is_not_read(ws: Workspace) -> None:
+    """A bucket can be common to thousands of pages (their commonest words): pages that share
+    fewer bands with the page asked about than any near copy of it does are not candidates,
+    not read, not compared; the near copy still is."""
+    ws.ingest.ingest(text_pdf(NOTE), title="c", exhibit=3)
+    ws.ingest.ingest(text_pdf(NOTE.replace("each shift", "every shift")), title="d", exhibit=4)
+    ws.productions.produce([3, 4], "TST-00000005", "V2")
+    ws.copies.of_page("TST-00000005")  # every page signed
+    rows = kept(ws)
+    asked, other = rows["TST-00000005"].page_id, rows["TST-00000004"].page_id
+    band = t.SignatureBand
+    with ws.transaction() as s:  # the unrelated page falls in 6 of the asked page's buckets
+        for n, bucket in s.execute(
+            select(band.band, band.bucket).where(band.page_id == asked, band.band < 6)
+        ).all():
+            s.execute(
+                update(band).where(band.page_id == other, band.band == n).values(bucket=bucket)
+            )
+    assert shared_bands() == 7
+    read = {str(r.bates) for r in ws.copies._named([BatesNumber.parse("TST-00000005")])}
+    assert read == {"TST-00000005", "TST-00000006"}
+    assert [(str(c.bates), c.kind) for c in ws.copies.of_page("TST-00000005")] == [
+        ("TST-00000006", "near_text")
+    ]
 
 
 def test_a_page_waits_in_the_unsigned_list_until_its_signature_is_kept(ws: Workspace) -> None:

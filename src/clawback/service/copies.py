@@ -12,7 +12,9 @@ bands in ``page_signature_band``. A search first signs the produced pages still 
 ``page_unsigned`` (the signature step has not reached them, or they came in by a path that
 runs no step); then it reads only the candidates the indexes name (the same text hash, a
 shared band, any page with a picture: pictures are still compared one by one), which hold
-every copy a comparison with every page would find (``copies.banded``). A candidate whose
+every copy a comparison with every page would find (``copies.banded``); of the pages sharing
+a band, only those sharing as many as any near copy must (``copies.shared_bands``: 7 of 32),
+so a bucket common to thousands of pages does not make them all candidates. A candidate whose
 signature was made by another scheme (``clawback.copies.SCHEME``) or from another file is made
 again, and the candidates read again. Only pages the acting person may see are candidates: a
 copy they may not see is never named to them.
@@ -24,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, String, cast, delete, insert, select
+from sqlalchemy import ColumnElement, Row, String, cast, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from clawback import copies
@@ -204,8 +206,15 @@ class Copies(Service):
             if hashes:
                 named.update(s.scalars(select(sig.page_id).where(sig.text_hash.in_(hashes))))
             buckets = {b for x in sigs if x.minhash is not None for b in copies.bands(x.minhash)}
-            if buckets:
-                named.update(s.scalars(select(band.page_id).where(band.bucket.in_(buckets))))
+            if buckets:  # each near copy shares this many bands at least (of any one asked)
+                named.update(
+                    s.scalars(
+                        select(band.page_id)
+                        .where(band.bucket.in_(buckets))
+                        .group_by(band.page_id)
+                        .having(func.count() >= copies.shared_bands())
+                    )
+                )
             if any(x.images for x in sigs):  # pictures: every page with one
                 named.update(s.scalars(select(sig.page_id).where(cast(sig.images, String) != "[]")))
             named -= {r.page_id for r in asked}
