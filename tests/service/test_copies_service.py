@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, event, select, update
 
 from clawback.copies import SCHEME, shared_bands
 from clawback.demo.run import reference_case
@@ -203,6 +204,36 @@ def test_a_page_waits_in_the_unsigned_list_until_its_signature_is_kept(ws: Works
     ws.copies.of_page("TST-00000001")  # the search signs what is still listed
     assert listed() == []
     assert sorted(kept(ws)) == ["TST-00000001", "TST-00000002", "TST-00000003", "TST-00000004"]
+
+
+def test_a_document_is_signed_by_a_few_statements_not_a_read_and_write_per_page(
+    ws: Workspace,
+) -> None:
+    """The signature step holds the write lock (SQLite's, or the rows' on PostgreSQL) for its
+    writes only: a statement per table, whatever the pages, none of them a read of each page's
+    kept signature first; signed again (stale), the same rows come out."""
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(" ".join(statement.split()))
+
+    engine = ws.ctx.workspace.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert ws.copies.sign("DOC-000001") == 2
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    per_page = [x for x in statements if x.startswith("SELECT page_signature.")]
+    assert per_page == []
+    assert sum(x.startswith("INSERT INTO page_signature ") for x in statements) == 1
+    first = kept(ws)
+    with ws.transaction() as s:
+        s.execute(update(t.PageSignature).values(scheme="1"))
+    assert ws.copies.sign("DOC-000001") == 2
+    again = kept(ws)
+    assert {k: (v.scheme, v.minhash, v.words, v.images) for k, v in again.items()} == {
+        k: (SCHEME, v.minhash, v.words, v.images) for k, v in first.items()
+    }
 
 
 def test_a_stale_signature_of_the_page_asked_about_is_made_again(ws: Workspace) -> None:

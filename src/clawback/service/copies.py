@@ -262,40 +262,47 @@ class Copies(Service):
 
     def _make_signatures(self, document_ids: Sequence[int]) -> int:
         """Make and keep the signature of every page of these documents, one at a time, each
-        with its bands; returns how many pages were signed."""
+        with its bands; returns how many pages were signed. What can be made before the
+        write (the signatures, their rows and bands) is, so the write lock is held only for
+        the writes: the serial part when several workers sign at once."""
         signed = 0
         for document_id in document_ids:
             with self.ctx.transaction() as s:
                 doc = s.get_one(t.Document, document_id)
             sigs = copies.signatures_from_pdf(self.ctx.files.get(doc.original))
+            kept = [copies.encode(sig) for sig in sigs]
+            banded = [copies.bands(sig.minhash) if sig.minhash is not None else [] for sig in sigs]
             try:
                 with self.ctx.transaction() as s:
-                    pages = s.scalars(select(t.Page).where(t.Page.document_id == doc.id)).all()
+                    pages = s.execute(
+                        select(t.Page.id, t.Page.idx).where(t.Page.document_id == doc.id)
+                    ).all()
                     ids = [page.id for page in pages]
                     s.execute(delete(t.SignatureBand).where(t.SignatureBand.page_id.in_(ids)))
-                    bands = []
-                    for page in pages:
-                        if page.idx >= len(sigs):
-                            continue
-                        sig = sigs[page.idx]
-                        s.merge(
-                            t.PageSignature(
-                                page_id=page.id,
-                                scheme=copies.SCHEME,
-                                made_from=doc.original,
-                                **copies.encode(sig),
-                            )
+                    s.execute(delete(t.PageSignature).where(t.PageSignature.page_id.in_(ids)))
+                    made = [page for page in pages if page.idx < len(sigs)]
+                    if made:
+                        s.execute(
+                            insert(t.PageSignature),
+                            [
+                                {
+                                    "page_id": page.id,
+                                    "scheme": copies.SCHEME,
+                                    "made_from": doc.original,
+                                    **kept[page.idx],
+                                }
+                                for page in made
+                            ],
                         )
-                        if sig.minhash is not None:
-                            bands += [
-                                {"page_id": page.id, "band": n, "bucket": bucket}
-                                for n, bucket in enumerate(copies.bands(sig.minhash))
-                            ]
-                    s.flush()
+                    bands = [
+                        {"page_id": page.id, "band": n, "bucket": bucket}
+                        for page in made
+                        for n, bucket in enumerate(banded[page.idx])
+                    ]
                     if bands:
                         s.execute(insert(t.SignatureBand), bands)
                     s.execute(delete(t.UnsignedPage).where(t.UnsignedPage.page_id.in_(ids)))
-                signed += min(len(pages), len(sigs))
+                signed += len(made)
             except StorageError:
                 pass  # another search or step kept the same signatures first
         return signed
