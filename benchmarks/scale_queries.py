@@ -162,7 +162,7 @@ def near_copy_table(
         say(
             f"  by band, the file out of the page cache before each: {len(cold)} queries read "
             f"p50 {percentile(cold, 0.5) / 4096:.0f} / p95 {percentile(cold, 0.95) / 4096:.0f}"
-            f" pages of 4 KiB from storage"
+            f" pages of 4 KiB from storage (the kernel's readahead included)"
         )
     began = time.perf_counter()
     with ws.ctx.workspace.engine.connect() as conn:  # every leaf of the bucket index, in order
