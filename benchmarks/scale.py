@@ -20,6 +20,15 @@ operator and as a receiving-side employee); near copies on SQLite.
     .venv/bin/python benchmarks/scale.py --pages 1000000      # the issue's aim: longer
     .venv/bin/python benchmarks/scale.py --only search --postgres ''   # SQLite search only
     .venv/bin/python benchmarks/scale.py --only search --no-sqlite    # PostgreSQL search only
+
+A million pages take an hour or more to generate on each backend, which is not what is timed:
+``--keep DIR`` generates into DIR (``scale_kept``) and times nothing, ``--reuse DIR`` times the
+queries on what DIR holds and generates nothing:
+
+    nice -n 19 .venv/bin/python benchmarks/scale.py --pages 1000000 --keep /big/sqlite --postgres ''
+    nice -n 19 .venv/bin/python benchmarks/scale.py --pages 1000000 --keep /big/pg --no-sqlite \
+        --only search
+    .venv/bin/python benchmarks/scale.py --reuse /big/sqlite --reuse /big/pg   # quiet machine
 """
 
 from __future__ import annotations
@@ -38,11 +47,12 @@ from pathlib import Path
 from sqlalchemy import select, text
 
 import scale_corpus  # benchmarks/, beside this script
+import scale_kept
 import scale_queries
 from clawback.demo.run import reference_case
 from clawback.ingest import walk
 from clawback.jobs import Outcome, Step, run_local
-from clawback.service import Workspace
+from clawback.service import Record, Workspace
 from clawback.storage import tables as t
 from ingest import peak_kib, text_pdf  # benchmarks/ingest.py, beside this script
 from scale_queries import Query
@@ -128,31 +138,86 @@ def backend(
 ) -> None:
     """Generate the pages on one backend, then time the searches (and, on SQLite, near
     copies) there; ``queries`` drawn from the first backend's pages (the same on each)."""
+    ws = generate(name, url, args, tmp / f"ws-{name}")
+    try:
+        timed_parts(ws, name, args, queries, signed=True)
+    finally:
+        ws.close()
+
+
+def generate(name: str, url: str | None, args: argparse.Namespace, root: Path) -> Record:
+    """The pages generated on one backend, ANALYZEd, and on SQLite (unless only search is
+    asked for) signed and banded for the near-copy queries; the operator's record."""
     began = time.perf_counter()
-    ws = scale_corpus.build(tmp / f"ws-{name}", url, args.pages, args.per_doc)
+    ws = scale_corpus.build(root, url, args.pages, args.per_doc)
     made = time.perf_counter() - began
     scale_corpus.analyze(ws)
     say(
         f"{name}: {args.pages:,} pages generated in {made:.1f} s "
         f"(+{time.perf_counter() - began - made:.1f} s ANALYZE)"
     )
-    try:
-        if name == "sqlite" and args.only in (None, "copies"):
-            began = time.perf_counter()
-            scale_corpus.sign_all(ws)
-            scale_corpus.analyze(ws)
-            say(f"near copies: signed and banded in {time.perf_counter() - began:.1f} s")
-            scale_queries.near_copy_table(ws, args.pages, args.queries, args.scans, say)
-        if args.only in (None, "search"):
-            if not queries:
-                queries += scale_queries.draw(ws, args.pages, args.queries)
-            say(
-                f"search on {name}: {args.queries} queries of each kind, first 50 hits and "
-                f"the total; operator = no access filter, employee = filtered"
-            )
-            scale_queries.search_table(ws, queries, say)
-    finally:
+    if name == "sqlite" and args.only in (None, "copies"):
+        began = time.perf_counter()
+        scale_corpus.sign_all(ws)
+        scale_corpus.analyze(ws)
+        say(f"near copies: signed and banded in {time.perf_counter() - began:.1f} s")
+    return ws
+
+
+def timed_parts(
+    ws: Record, name: str, args: argparse.Namespace, queries: list[Query], signed: bool
+) -> None:
+    """The timed queries on one backend's generated pages."""
+    if name == "sqlite" and args.only in (None, "copies") and signed:
+        scale_queries.near_copy_table(ws, args.pages, args.queries, args.scans, say)
+    if args.only in (None, "search"):
+        if not queries:
+            queries += scale_queries.draw(ws, args.pages, args.queries)
+        say(
+            f"search on {name}: {args.queries} queries of each kind, first 50 hits and "
+            f"the total; operator = no access filter, employee = filtered"
+        )
+        scale_queries.search_table(ws, queries, say)
+
+
+def keep(folder: Path, args: argparse.Namespace) -> None:
+    """``--keep``: generate into ``folder`` (``scale_kept``), time nothing."""
+    for name in ("sqlite", "postgresql"):
+        if name == "sqlite" and args.no_sqlite:
+            continue
+        if name == "postgresql" and (not args.postgres or args.only == "copies"):
+            continue
+        url = scale_kept.url_for(folder, name, args.postgres)
+        began = time.perf_counter()
+        ws = generate(name, url, args, folder / f"ws-{name}")
         ws.close()
+        signed = name == "sqlite" and args.only in (None, "copies")
+        seconds = time.perf_counter() - began
+        scale_kept.done(folder, scale_kept.Kept(name, args.pages, args.per_doc, signed, seconds))
+        say(f"{name}: kept in {folder} ({seconds:.0f} s in all)")
+
+
+def reuse(folders: list[Path], args: argparse.Namespace, tmp: Path) -> None:
+    """``--reuse``: the timed parts on the corpora kept in ``folders`` (the same queries on
+    each: the pages are the same), and ingest if asked for (it makes workspaces of its own)."""
+    if args.only in (None, "ingest"):
+        ingest_rates(args.ingest_pages, args.per_doc, tmp)
+    if args.only == "ingest":
+        return
+    queries: list[Query] = []
+    for folder in folders:
+        for kept in scale_kept.found(folder):
+            began = time.perf_counter()
+            ws = scale_kept.opened(folder, kept.backend)
+            args.pages, args.per_doc = kept.pages, kept.per_doc
+            say(
+                f"{kept.backend}: {kept.pages:,} pages kept in {folder} (opened in "
+                f"{time.perf_counter() - began:.1f} s); load {os.getloadavg()[0]:.1f}"
+            )
+            try:
+                timed_parts(ws, kept.backend, args, queries, kept.signed)
+            finally:
+                ws.close()
 
 
 def say(line: str) -> None:
@@ -184,19 +249,42 @@ def main() -> None:
     )
     parser.add_argument("--smoke", action="store_true", help="2,000 pages, 200 ingested")
     parser.add_argument("--only", choices=("ingest", "search", "copies"), help="one part")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="generate the pages into DIR and time nothing (the SQLite file, or a PostgreSQL "
+        "schema left in place and named in DIR): for --reuse later, on a quiet machine",
+    )
+    parser.add_argument(
+        "--reuse",
+        type=Path,
+        action="append",
+        metavar="DIR",
+        help="generate nothing: time the queries on the pages kept in DIR by --keep "
+        "(given twice, the SQLite and the PostgreSQL corpus in one run, the same queries)",
+    )
     args = parser.parse_args()
     if args.smoke:
         args.pages, args.ingest_pages, args.queries = 2_000, 200, 30
+    if args.keep and args.reuse:
+        parser.error("--keep generates, --reuse times: one or the other")
     say(f"scale: {args.pages:,} pages; {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
     queries: list[Query] = []
     with tempfile.TemporaryDirectory() as tmp:
-        if args.only in (None, "ingest"):
-            ingest_rates(args.ingest_pages, args.per_doc, Path(tmp))
-        if args.only != "ingest" and not args.no_sqlite:
-            backend("sqlite", f"sqlite:///{Path(tmp) / 'sqlite.db'}", args, Path(tmp), queries)
-        if args.only in (None, "search") and args.postgres:
-            with scale_corpus.postgres_schema(args.postgres) as url:
-                backend("postgresql", url, args, Path(tmp), queries)
+        if args.keep:
+            keep(args.keep, args)
+        elif args.reuse:
+            reuse(args.reuse, args, Path(tmp))
+        else:
+            if args.only in (None, "ingest"):
+                ingest_rates(args.ingest_pages, args.per_doc, Path(tmp))
+            if args.only != "ingest" and not args.no_sqlite:
+                url = f"sqlite:///{Path(tmp) / 'sqlite.db'}"
+                backend("sqlite", url, args, Path(tmp), queries)
+            if args.only in (None, "search") and args.postgres:
+                with scale_corpus.postgres_schema(args.postgres) as url:
+                    backend("postgresql", url, args, Path(tmp), queries)
     say(f"peak RSS of this process {peak_kib() / 1024:.0f} MiB")
 
 

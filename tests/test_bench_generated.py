@@ -6,9 +6,12 @@ gets an id of its own."""
 
 from __future__ import annotations
 
+import itertools
 import sys
+from argparse import Namespace
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from clawback.domain.bates import BatesNumber
@@ -30,6 +33,13 @@ def test_a_generated_workspace_is_searchable_and_grows_as_any(
         rare = sum(scale_corpus.RARE in body.split() for body in texts)
         assert pages == 400 and unsigned == 400
         assert rare and ws.reads.search(scale_corpus.RARE, limit=50).total == rare
+        # A phrase is answered by the pair index (migration 0026): filled by the load too.
+        words = [body.split() for body in texts]
+        wrapped = sum(
+            any(pair == scale_corpus.PHRASE for pair in itertools.pairwise(w)) for w in words
+        )
+        phrase = f'"{" ".join(scale_corpus.PHRASE)}"'
+        assert wrapped and ws.reads.search(phrase, limit=50).total == wrapped
 
         with ws.transaction() as s:  # made the ordinary way, after the load
             doc = t.Document(
@@ -75,3 +85,25 @@ def test_signed_in_bulk_the_band_index_names_what_a_scan_names(tmp_path: Path) -
         assert with_copies  # the generator planted near copies, and the bands found them
     finally:
         ws.close()
+
+
+def test_a_kept_corpus_is_found_whole_and_an_unfinished_one_refused(tmp_path: Path) -> None:
+    import scale  # benchmarks/scale.py: --keep and --reuse
+    import scale_kept
+
+    args = Namespace(pages=300, per_doc=10, only=None, no_sqlite=False, postgres="")
+    scale.keep(tmp_path / "kept", args)
+    (kept,) = scale_kept.found(tmp_path / "kept")
+    assert (kept.backend, kept.pages, kept.per_doc, kept.signed) == ("sqlite", 300, 10, True)
+    ws = scale_kept.opened(tmp_path / "kept", "sqlite")
+    try:
+        with ws.transaction() as s:
+            assert s.scalar(select(func.count()).select_from(t.PageSignature)) == 300
+        assert ws.reads.search(scale_corpus.RARE, limit=50).total > 0
+    finally:
+        ws.close()
+    with pytest.raises(SystemExit, match="already holds"):
+        scale.keep(tmp_path / "kept", args)
+    (tmp_path / "kept" / "sqlite.json").unlink()  # as a generation stopped half-way leaves it
+    with pytest.raises(SystemExit, match="sqlite generation unfinished"):
+        scale_kept.found(tmp_path / "kept")

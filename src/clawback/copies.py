@@ -70,6 +70,7 @@ __all__ = [
     "decode",
     "encode",
     "image_signature",
+    "shared_bands",
     "signature",
     "signatures_from_pdf",
 ]
@@ -334,7 +335,16 @@ def bands(minhash: LeanMinHash) -> list[int]:
 def banded(text_threshold: float) -> bool:
     """Whether every page at least ``text_threshold`` like another shares one of its bands
     (the values two such MinHashes may differ in are fewer than the bands)."""
-    return int(NUM_PERM * (1 - text_threshold)) < BANDS
+    return shared_bands(text_threshold) > 0
+
+
+def shared_bands(text_threshold: float = TEXT_THRESHOLD) -> int:
+    """The fewest bands two MinHashes at least ``text_threshold`` alike always share: each
+    value they differ in spoils one band at most (7 of the 32 at 0.8). A page sharing fewer
+    with the one asked about is no near copy of it, however common the buckets it shares: a
+    bucket that thousands of pages fall in (their commonest words) names them all, and they
+    need not be read."""
+    return BANDS - int(NUM_PERM * (1 - text_threshold))
 
 
 # --- searching -------------------------------------------------------------------------------

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, event, select, update
 
-from clawback.copies import SCHEME
+from clawback.copies import SCHEME, shared_bands
 from clawback.demo.run import reference_case
+from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import RuleViolation
 from clawback.service import Workspace
 from clawback.storage import tables as t
@@ -160,6 +162,32 @@ def test_a_near_copy_is_found_by_a_shared_band_not_by_reading_every_page(ws: Wor
     assert kept(ws)["TST-00000006"].minhash == copy.minhash  # not made again
 
 
+def test_a_page_sharing_fewer_bands_than_a_near_copy_must_is_not_read(ws: Workspace) -> None:
+    """A bucket can be common to thousands of pages (their commonest words): pages that share
+    fewer bands with the page asked about than any near copy of it does are not candidates,
+    not read, not compared; the near copy still is."""
+    ws.ingest.ingest(text_pdf(NOTE), title="c", exhibit=3)
+    ws.ingest.ingest(text_pdf(NOTE.replace("each shift", "every shift")), title="d", exhibit=4)
+    ws.productions.produce([3, 4], "TST-00000005", "V2")
+    ws.copies.of_page("TST-00000005")  # every page signed
+    rows = kept(ws)
+    asked, other = rows["TST-00000005"].page_id, rows["TST-00000004"].page_id
+    band = t.SignatureBand
+    with ws.transaction() as s:  # the unrelated page falls in 6 of the asked page's buckets
+        for n, bucket in s.execute(
+            select(band.band, band.bucket).where(band.page_id == asked, band.band < 6)
+        ).all():
+            s.execute(
+                update(band).where(band.page_id == other, band.band == n).values(bucket=bucket)
+            )
+    assert shared_bands() == 7
+    read = {str(r.bates) for r in ws.copies._named([BatesNumber.parse("TST-00000005")])}
+    assert read == {"TST-00000005", "TST-00000006"}
+    assert [(str(c.bates), c.kind) for c in ws.copies.of_page("TST-00000005")] == [
+        ("TST-00000006", "near_text")
+    ]
+
+
 def test_a_page_waits_in_the_unsigned_list_until_its_signature_is_kept(ws: Workspace) -> None:
     def listed() -> list[str]:
         with ws.transaction() as s:
@@ -176,6 +204,36 @@ def test_a_page_waits_in_the_unsigned_list_until_its_signature_is_kept(ws: Works
     ws.copies.of_page("TST-00000001")  # the search signs what is still listed
     assert listed() == []
     assert sorted(kept(ws)) == ["TST-00000001", "TST-00000002", "TST-00000003", "TST-00000004"]
+
+
+def test_a_document_is_signed_by_a_few_statements_not_a_read_and_write_per_page(
+    ws: Workspace,
+) -> None:
+    """The signature step holds the write lock (SQLite's, or the rows' on PostgreSQL) for its
+    writes only: a statement per table, whatever the pages, none of them a read of each page's
+    kept signature first; signed again (stale), the same rows come out."""
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(" ".join(statement.split()))
+
+    engine = ws.ctx.workspace.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert ws.copies.sign("DOC-000001") == 2
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    per_page = [x for x in statements if x.startswith("SELECT page_signature.")]
+    assert per_page == []
+    assert sum(x.startswith("INSERT INTO page_signature ") for x in statements) == 1
+    first = kept(ws)
+    with ws.transaction() as s:
+        s.execute(update(t.PageSignature).values(scheme="1"))
+    assert ws.copies.sign("DOC-000001") == 2
+    again = kept(ws)
+    assert {k: (v.scheme, v.minhash, v.words, v.images) for k, v in again.items()} == {
+        k: (SCHEME, v.minhash, v.words, v.images) for k, v in first.items()
+    }
 
 
 def test_a_stale_signature_of_the_page_asked_about_is_made_again(ws: Workspace) -> None:

@@ -12,7 +12,9 @@ bands in ``page_signature_band``. A search first signs the produced pages still 
 ``page_unsigned`` (the signature step has not reached them, or they came in by a path that
 runs no step); then it reads only the candidates the indexes name (the same text hash, a
 shared band, any page with a picture: pictures are still compared one by one), which hold
-every copy a comparison with every page would find (``copies.banded``). A candidate whose
+every copy a comparison with every page would find (``copies.banded``); of the pages sharing
+a band, only those sharing as many as any near copy must (``copies.shared_bands``: 7 of 32),
+so a bucket common to thousands of pages does not make them all candidates. A candidate whose
 signature was made by another scheme (``clawback.copies.SCHEME``) or from another file is made
 again, and the candidates read again. Only pages the acting person may see are candidates: a
 copy they may not see is never named to them.
@@ -24,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, String, cast, delete, insert, select
+from sqlalchemy import ColumnElement, Row, String, cast, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from clawback import copies
@@ -204,8 +206,15 @@ class Copies(Service):
             if hashes:
                 named.update(s.scalars(select(sig.page_id).where(sig.text_hash.in_(hashes))))
             buckets = {b for x in sigs if x.minhash is not None for b in copies.bands(x.minhash)}
-            if buckets:
-                named.update(s.scalars(select(band.page_id).where(band.bucket.in_(buckets))))
+            if buckets:  # each near copy shares this many bands at least (of any one asked)
+                named.update(
+                    s.scalars(
+                        select(band.page_id)
+                        .where(band.bucket.in_(buckets))
+                        .group_by(band.page_id)
+                        .having(func.count() >= copies.shared_bands())
+                    )
+                )
             if any(x.images for x in sigs):  # pictures: every page with one
                 named.update(s.scalars(select(sig.page_id).where(cast(sig.images, String) != "[]")))
             named -= {r.page_id for r in asked}
@@ -253,40 +262,47 @@ class Copies(Service):
 
     def _make_signatures(self, document_ids: Sequence[int]) -> int:
         """Make and keep the signature of every page of these documents, one at a time, each
-        with its bands; returns how many pages were signed."""
+        with its bands; returns how many pages were signed. What can be made before the
+        write (the signatures, their rows and bands) is, so the write lock is held only for
+        the writes: the serial part when several workers sign at once."""
         signed = 0
         for document_id in document_ids:
             with self.ctx.transaction() as s:
                 doc = s.get_one(t.Document, document_id)
             sigs = copies.signatures_from_pdf(self.ctx.files.get(doc.original))
+            kept = [copies.encode(sig) for sig in sigs]
+            banded = [copies.bands(sig.minhash) if sig.minhash is not None else [] for sig in sigs]
             try:
                 with self.ctx.transaction() as s:
-                    pages = s.scalars(select(t.Page).where(t.Page.document_id == doc.id)).all()
+                    pages = s.execute(
+                        select(t.Page.id, t.Page.idx).where(t.Page.document_id == doc.id)
+                    ).all()
                     ids = [page.id for page in pages]
                     s.execute(delete(t.SignatureBand).where(t.SignatureBand.page_id.in_(ids)))
-                    bands = []
-                    for page in pages:
-                        if page.idx >= len(sigs):
-                            continue
-                        sig = sigs[page.idx]
-                        s.merge(
-                            t.PageSignature(
-                                page_id=page.id,
-                                scheme=copies.SCHEME,
-                                made_from=doc.original,
-                                **copies.encode(sig),
-                            )
+                    s.execute(delete(t.PageSignature).where(t.PageSignature.page_id.in_(ids)))
+                    made = [page for page in pages if page.idx < len(sigs)]
+                    if made:
+                        s.execute(
+                            insert(t.PageSignature),
+                            [
+                                {
+                                    "page_id": page.id,
+                                    "scheme": copies.SCHEME,
+                                    "made_from": doc.original,
+                                    **kept[page.idx],
+                                }
+                                for page in made
+                            ],
                         )
-                        if sig.minhash is not None:
-                            bands += [
-                                {"page_id": page.id, "band": n, "bucket": bucket}
-                                for n, bucket in enumerate(copies.bands(sig.minhash))
-                            ]
-                    s.flush()
+                    bands = [
+                        {"page_id": page.id, "band": n, "bucket": bucket}
+                        for page in made
+                        for n, bucket in enumerate(banded[page.idx])
+                    ]
                     if bands:
                         s.execute(insert(t.SignatureBand), bands)
                     s.execute(delete(t.UnsignedPage).where(t.UnsignedPage.page_id.in_(ids)))
-                signed += min(len(pages), len(sigs))
+                signed += len(made)
             except StorageError:
                 pass  # another search or step kept the same signatures first
         return signed

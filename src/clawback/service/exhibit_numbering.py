@@ -47,10 +47,11 @@ def duplicate(s: Session, lead: t.Document, exhibit: ExhibitId, control: str) ->
     s.flush()
     for page in s.scalars(select(t.Page).where(t.Page.document_id == lead.id)):
         s.add(
-            t.Page(
+            t.Page(  # redacted as its text: a new document has nothing granted (refresh)
                 document_id=copy.id,
                 idx=page.idx,
                 text=page.text,
+                redacted_text=page.text,
                 sha256=page.sha256,
                 image_sha256=list(page.image_sha256),
             )

@@ -139,11 +139,13 @@ def add_document(
     s.add(doc)
     s.flush()
     for p in ready.pages:
-        s.add(
+        s.add(  # redacted as its text (nothing granted yet: the caller's refresh finds the
+            # same), so the page is written once: its full-text triggers run once in the lock
             t.Page(
                 document_id=doc.id,
                 idx=p.index,
                 text=p.text,
+                redacted_text=p.text,
                 sha256=p.sha256,
                 image_sha256=list(p.image_sha256),
             )
