@@ -6,6 +6,7 @@ listing and in the export, while the chain still verifies; the court reads every
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
 import pymupdf
@@ -235,5 +236,44 @@ def test_counsel_who_may_know_of_every_document_reads_a_volumes_counts_in_the_ex
         counsel.audit.export(out)
         text = out.read_text(encoding="utf-8")
         assert '"action": "produce"' in text or '"action":"produce"' in text, text[:2000]
+    finally:
+        workspace.close()
+
+
+def test_an_export_names_no_record_by_its_row_number(tmp_path: Path) -> None:
+    """The trail binds each changed record's digest under its key, which named a document by
+    its row (``document:3``): a counter every side shares, so an employee shown ``document:1``
+    and ``document:3`` learned of a document between them it may not know of. The key a party
+    reads names the record opaquely (keyed under the audit key, which the party does not hold),
+    the export still verifies, and ``audit verify`` still names an edit made outside clawback
+    by the record's row."""
+    import sqlite3
+
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        for k in (1, 2, 3):
+            op.ingest.ingest(_page(f"memo {k}"), title=f"doc {k}", exhibit=k)
+        op.designations.designate(2, "AEO")
+        op.productions.produce([1, 2, 3], "TST-00000001", "VOL001")
+        op.claims.claim("c1", privilege="law_enforcement", exhibits=[1])
+        op.claims.rule("c1", "denied", reason="no showing")
+        seat = workspace.person(EMPLOYEE)
+        out = tmp_path / "employee.jsonl"
+        seat.audit.export(out)
+        text = out.read_text(encoding="utf-8")
+        assert '"state"' in text  # the bindings of what the employee may know of are there
+        counters = re.findall(r'"(?:(?:document|ruling|token):\d+|filing:\d+/\w+)"', text)
+        assert counters == [], counters
+        assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
+        assert op.audit.verify() == []
+        with sqlite3.connect(tmp_path / "ws" / "clawback.db") as db:
+            db.execute("update document set tier = 'Confidential' where exhibit = 2")
+        said = [p.message for p in op.audit.verify()]
+        assert "document:2 was changed outside clawback: it no longer matches entry" in said[0]
     finally:
         workspace.close()

@@ -55,8 +55,14 @@ PAPER_NAME = re.compile(r"ECF No\. (\d+(?:-\d+)*)")
 UNKNOWN = "names a document outside what you may see"
 WIDER = "another person's reads, from a view wider than yours"
 COUNTS = "counts documents over a view wider than yours"
-#: The record a detail's ``state`` binds by the document's row: ``document:<id>``.
-STATE_KEYS = re.compile(r"document:\d+")
+#: The records a detail's ``state`` binds by a row number: ``document:<id>``, a ruling's, a
+#: token's, a filing's (``filing:<document>/<kind>``), or (since) its opaque name
+#: (``service.state.named``): ``document:5f0c...``.
+STATE_KEYS = re.compile(r"(?:document|ruling|token|filing):[0-9a-z_/]+")
+#: A key named by its row number, as entries bound them before opaque names: the numbers are
+#: counters every side shares, so such an entry is withheld from a reader who knows less.
+ROW_NUMBERED = re.compile(r"(?:document|ruling|token):\d+|filing:\d+/\w+")
+NUMBERED = "names a record by a number that counts records wider than your view"
 EXHIBIT_NAME = re.compile(r"Ex\. \d+")
 #: Detail keys whose whole numbers are exhibit numbers.
 EXHIBIT_KEYS = frozenset({"exhibit", "exhibits", "sealed", "unsealed", "lead", "members"})
@@ -119,6 +125,7 @@ class AuditTrail(Service):
                 current=current,
                 checkpoints=checkpoints,
                 workspace=self.ctx.workspace.id,
+                aliases=state.aliases(s, keys),
             )
             if s.scalar(select(t.AuditHead.seq)) in (None, 0):
                 problems.append(
@@ -220,6 +227,8 @@ class AuditTrail(Service):
             found = WIDER
         if found is None and partial and action.startswith(VOLUME_COUNTS):
             found = COUNTS
+        if found is None and partial and any(_numbered(n) for n in names):
+            found = NUMBERED
         return found
 
     def _lists(self, sides: dict[str, str], who: str) -> bool:
@@ -235,11 +244,15 @@ class AuditTrail(Service):
         if sees_everything(self.actor) or among == set():
             return frozenset()
         doc, page = t.Document, t.Page
+        alias: dict[str, str] = {}
+        if among is None or any(state.opaque(n) for n in among):
+            alias = state.aliases(s, self.ctx.workspace.keys)
         if among is None:
             docs = s.scalars(select(doc)).all()
             stamps = select(page.document_id, page.bates).where(page.bates.is_not(None))
         else:
-            ids = [int(n.split(":")[1]) for n in among if STATE_KEYS.fullmatch(n)]
+            ids = [_row(n) for n in among if _numbered(n)]
+            ids += [_row(alias[n]) for n in among if n in alias]
             exhibits = [int(n[4:]) for n in among if EXHIBIT_NAME.fullmatch(n)]
             dockets = [m.group(1) for n in among if (m := PAPER_NAME.fullmatch(n))]
             stamps = select(page.document_id, page.bates).where(
@@ -259,6 +272,11 @@ class AuditTrail(Service):
         volumes = _volumes(s)  # noqa: F841 - held, so each document's s.get finds its volume
         hidden = {d.id: d for d in docs if not lookup.allowed(s, self.actor, d, lookup.Need.know)}
         names = {d.control for d in hidden.values()} | {f"document:{d}" for d in hidden}
+        names |= {
+            n
+            for n, key in alias.items()
+            if key.startswith(("document:", "filing:")) and _row(key) in hidden
+        }
         # A control number is its holding side's own (``lookup``): another side's tells how
         # many documents that side holds, produced or not, so an entry naming it is withheld.
         names |= {d.control for d in docs if d.held_by != self.actor.seat.value}
@@ -286,6 +304,18 @@ class AuditTrail(Service):
         return any(
             not lookup.allowed(s, self.actor, d, lookup.Need.know) for d in s.scalars(unseen)
         )
+
+
+def _numbered(name: str) -> bool:
+    """Whether ``name`` is a key by its row number (``document:3``), not an opaque name."""
+    return ROW_NUMBERED.fullmatch(name) is not None and not state.opaque(name)
+
+
+def _row(key: str) -> int:
+    """The document's row a key names (``document:3``, ``filing:3/sealed``); -1 for none."""
+    kind, _, rest = key.partition(":")
+    number = rest.split("/", 1)[0]
+    return int(number) if kind in ("document", "filing") and number.isdigit() else -1
 
 
 def _volumes(s: Session) -> list[t.Production]:
