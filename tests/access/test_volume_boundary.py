@@ -155,3 +155,42 @@ def test_an_import_citing_a_hidden_bates_number_answers_as_one_citing_an_absent_
         said[bates] = (len(report.imported), [p.replace(bates, "<N>") for p in report.problems])
     assert said["TST-00000002"] == said["TST-00000009"] == said["TST-00000001"], said
     assert said["TST-00000009"][0] == 0  # refused: the series is the producing side's
+
+
+def test_a_series_refusal_says_the_prefix_only_whatever_the_reader_may_see(
+    tmp_path: Path,
+) -> None:
+    """A series is one side's (``volume_numbers.refuse_others_series``): an import into the
+    producing side's series is refused, and the refusal reads the same for a series whose every
+    page the employee may not know of (an AEO volume) as for one whose pages they read; it names
+    no number, volume, span or count of it, whichever number is cited (before or after its
+    last). The prefix itself is told: a party's Bates prefix is the label stamped on all it
+    produces, not material a tier or seal withholds, and one Bates number names one page."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        for k, tier, start in ((1, "Confidential", "SEEN-00000001"), (2, "AEO", "HID-00000001")):
+            op.ingest.ingest(text_pdf(f"memo {k}"), title=f"memo {k}", exhibit=k)
+            op.designations.designate(k, tier)
+            op.productions.produce([k], start, f"VOL{k}")
+        employee = workspace.person(EMPLOYEE, Via.web)
+        said = {}
+        for prefix in ("SEEN", "HID"):
+            for number in ("00000001", "00000500"):
+                bates = f"{prefix}-{number}"
+                folder = tmp_path / f"probe-{bates}"
+                dat = _volume(folder, "PROBE", [(bates, bates, "p.pdf", text_pdf("probe"))])
+                report = employee.imports.volume(folder, dat)
+                problems = [p.replace(prefix, "<P>") for p in report.problems]
+                said[bates] = (len(report.imported), [p.replace(number, "<N>") for p in problems])
+        assert len({repr(v) for v in said.values()}) == 1, said
+        count, [words] = said["HID-00000001"]
+        assert count == 0 and "another side's series" in words
+        assert not any(c.isdigit() for c in words.replace("row 1", "")), words  # no number
+        assert "VOL" not in words
+    finally:
+        workspace.close()

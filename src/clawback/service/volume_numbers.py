@@ -89,7 +89,14 @@ def refuse_others_series(s: Session, first: BatesNumber, side: Side) -> None:
     productions, its imports). Another side's series is refused whatever the number, so the
     answer is the same for a number on a page the person may not know of, one on a page they
     see and one no page holds: before, "already in the record" for the first two and an
-    import for the third told which numbers a tier or another side's collection withholds."""
+    import for the third told which numbers a tier or another side's collection withholds.
+
+    The refusal tells the asker that the prefix is taken, and nothing more: no number, volume,
+    span or count, the same whether the asker may know of pages of the series or not. The
+    prefix itself is not withheld: a party's Bates prefix is the label it stamps on all it
+    produces (ESI protocols assign each party its own), not material a tier, a claw-back or a
+    seal withholds; and it must be told, since one Bates number names one page in the record
+    (answering as absent would need a series per side, every Bates lookup by side)."""
     other = s.scalar(
         select(t.Document.id)
         .where(t.Document.first_series == first.series, t.Document.held_by != side.value)
