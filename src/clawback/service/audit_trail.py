@@ -9,7 +9,10 @@ exports carry everything. An entry naming a document the reader may not know of 
 number, exhibit or a Bates number of its pages: an AEO exhibit to a party employee, another
 side's unproduced documents), or naming one by another side's control number (which counts that
 side's documents), is withheld from a party the same way, so the trail tells no one of a
-document, or a number, the rest of the record answers as absent.
+document, or a number, the rest of the record answers as absent. Records are bound under
+opaque names (``service.state.named``); an entry written before, naming a record by its row
+number (a counter every side shares), is withheld from a reader who may not know of every
+record.
 """
 
 from __future__ import annotations
@@ -52,6 +55,10 @@ class Entry:
 #: docket entry, a control number or a Bates number (a range names its first and last page).
 NAMES = re.compile(r"Ex\. \d+|ECF No\. \d+(?:-\d+)*|[A-Za-z]\w*(?:-[A-Za-z]\w*)*-\d+|[A-Za-z]+\d+")
 PAPER_NAME = re.compile(r"ECF No\. (\d+(?:-\d+)*)")
+#: What a party reads of every entry withheld from it, whatever the reason (below, kept for
+#: the code's sake): a reason, a who, a when or a path told "names a document outside what you
+#: may see" at the hour each AEO exhibit was ingested, counting them. Only the link remains.
+WITHHELD = "withheld: another party's work product, or about what you may not know of"
 UNKNOWN = "names a document outside what you may see"
 WIDER = "another person's reads, from a view wider than yours"
 COUNTS = "counts documents over a view wider than yours"
@@ -61,7 +68,13 @@ COUNTS = "counts documents over a view wider than yours"
 STATE_KEYS = re.compile(r"(?:document|ruling|token|filing):[0-9a-z_/]+")
 #: A key named by its row number, as entries bound them before opaque names: the numbers are
 #: counters every side shares, so such an entry is withheld from a reader who knows less.
-ROW_NUMBERED = re.compile(r"(?:document|ruling|token):\d+|filing:\d+/\w+")
+#: So are a deadline, a token and a challenge named by their rows before migration 0027
+#: (``deadline:#12``, ``token:#4``, ``challenge:#3``, as ``_names`` gives them).
+ROW_NUMBERED = re.compile(
+    r"(?:document|ruling|token):\d+|filing:\d+/\w+|(?:deadline|token|challenge):#\d+"
+)
+#: A token named by its row in an entry's subject, before migration 0027 (``token 4``).
+TOKEN_NUMBER = re.compile(r"token (\d+)")
 NUMBERED = "names a record by a number that counts records wider than your view"
 EXHIBIT_NAME = re.compile(r"Ex\. \d+")
 #: Detail keys whose whole numbers are exhibit numbers.
@@ -135,7 +148,8 @@ class AuditTrail(Service):
 
     def entries(self, limit: int = 200) -> list[Entry]:
         """The latest entries of the trail, newest first, as this seat may read them: another
-        party's reads and searches only as withheld (who and when, never what)."""
+        party's reads and searches, and every entry about what the seat may not know of, only
+        as withheld links, each read alike (``WITHHELD``: no who, when, path or reason)."""
         self.ctx.require(Act.read_audit)
         if not 1 <= limit <= 1000:
             raise InvalidInput(f"list 1 to 1000 entries, not {limit}")
@@ -150,10 +164,14 @@ class AuditTrail(Service):
                 why = self._why(
                     sides, unknown, row.action, row.actor, row.subject, row.detail, partial
                 )
-                subject = row.subject if why is None else ""
-                action = row.action if why is None else "withheld"
-                actor = row.actor if why is None or self._lists(sides, row.actor) else ""
-                listed.append(Entry(row.seq, row.stamp, actor, row.path, action, subject, why))
+                if why is None:
+                    listed.append(
+                        Entry(
+                            row.seq, row.stamp, row.actor, row.path, row.action, row.subject, None
+                        )
+                    )
+                else:
+                    listed.append(Entry(row.seq, "", "", "", "withheld", "", WITHHELD))
             return listed
 
     def checkpoint(self) -> audit.Checkpoint:
@@ -182,9 +200,10 @@ class AuditTrail(Service):
             partial = self._knows_less(s)
 
         def withhold(entry: audit.Recorded) -> str | None:
-            return self._why(
+            why = self._why(
                 sides, unknown, entry.action, entry.actor, entry.subject, entry.detail, partial
             )
+            return None if why is None else WITHHELD
 
         with self.ctx.transaction() as s:
             head = audit_export.export(
@@ -365,6 +384,10 @@ def _names(action: str, subject: str, detail: object) -> list[str]:
         names.append(f"claim:{subject}")
     if isinstance(detail, dict) and isinstance(detail.get("claim"), str):
         names.append(f"claim:{detail['claim']}")
+    if isinstance(detail, dict) and type(detail.get("challenge")) is int:  # before 0027
+        names.append(f"challenge:#{detail['challenge']}")
+    if action.startswith(PERSON_ACTS) and (number := TOKEN_NUMBER.fullmatch(subject or "")):
+        names.append(f"token:#{number.group(1)}")
     if action in DEADLINE_SUBJECTS:
         said = subject.removeprefix("deadline ")
         names.append(f"deadline:{said}" if said != subject else f"deadline:#{subject}")
