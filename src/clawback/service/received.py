@@ -44,6 +44,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback import email
+from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange
 from clawback.domain.counts import counted
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
@@ -58,12 +59,12 @@ from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.pdf.shows.extract import page_count
 from clawback.service import access as access_rules
-from clawback.service import stamps
+from clawback.service import lookup, stamps
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest
 from clawback.service.rows import protective_order
 from clawback.service.volume_files import IMAGE_MAGIC, Natives, images_to_pdf
-from clawback.service.volume_numbers import refuse_others_series
+from clawback.service.volume_numbers import refuse_others_series, refuse_unknown_series
 from clawback.storage import tables as t
 
 _EMAIL = (".eml", ".msg")
@@ -170,6 +171,14 @@ class Imports(Service):
         with self.ctx.transaction() as s:
             held = Ingest(self.ctx).side.value  # never another side's documents
             earlier = _earlier_files(s, held, {i.control for i in imported}, set(groups))
+            # a record the importer may not know of (beyond their tier) is not there, as for them
+            earlier = {
+                file: known
+                for file, docs in earlier.items()
+                if (
+                    known := [d for d in docs if lookup.allowed(s, self.actor, d, lookup.Need.know)]
+                )
+            }
             for file, members in groups.items():
                 before = earlier.get(file, [])
                 if before:
@@ -205,20 +214,21 @@ class Imports(Service):
         for name, value in row.dates.items():
             _check_date(name, value)
         with self.ctx.transaction() as s:
-            _refuse_taken(s, stated_span(row), Ingest(self.ctx).side)
+            _refuse_taken(s, stated_span(row), Ingest(self.ctx).side, self.actor)
             known = s.scalar(
-                select(t.Document.control)
+                select(t.Document)
                 .join(t.ReceivedRecord, t.ReceivedRecord.document_id == t.Document.id)
                 .where(t.ReceivedRecord.volume == volume, t.ReceivedRecord.control == row.control)
                 .where(t.Document.held_by == Ingest(self.ctx).side.value)  # this side's imports
             )
-            if known is not None:
-                raise RuleViolation(f"imported before from volume {volume} as {known}")
+            # one the importer may not know of (beyond their tier) is not there, as for them
+            if known is not None and lookup.allowed(s, self.actor, known, lookup.Need.know):
+                raise RuleViolation(f"imported before from volume {volume} as {known.control}")
         notes: list[str] = []
         pdf, source, native = self._pages_of(folder, row, notes, natives)
         span = _span(row, page_count(pdf), notes)
         with self.ctx.transaction() as s:
-            _refuse_taken(s, span, Ingest(self.ctx).side)
+            _refuse_taken(s, span, Ingest(self.ctx).side, self.actor)
         meta: dict[str, Any] = {k.lower(): v for k, v in row.values.items() if v}
         meta |= {"volume": volume, "control_number": row.control, "source": source}
         file = hashlib.sha256(pdf if native is None else native[1]).hexdigest()
@@ -405,12 +415,13 @@ def _volume_name(side: Side, volume: str) -> str:
     return f".{side.value}/{volume}"[:40]
 
 
-def _refuse_taken(s: Session, span: BatesRange | None, side: Side) -> None:
+def _refuse_taken(s: Session, span: BatesRange | None, side: Side, actor: Actor) -> None:
     """A volume's numbers may not be in another side's series (whichever number: see
     ``volume_numbers.refuse_others_series``), nor on a page of the record already."""
     if span is None:
         return
     refuse_others_series(s, span.first, side)
+    refuse_unknown_series(s, span.first, actor)  # no number on a page they may not know of
     taken = s.scalar(select(t.Page.bates).where(t.Page.bates.in_(list(span))))
     if taken is not None:
         raise RuleViolation(f"Bates number {taken} is already in the record")

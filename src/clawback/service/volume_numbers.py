@@ -14,6 +14,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clawback.domain.access import sees_everything
+from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import ClawbackError, RuleViolation
 from clawback.domain.order import Side
@@ -104,10 +106,27 @@ def refuse_others_series(s: Session, first: BatesNumber, side: Side) -> None:
     )
     volumes = series_volumes(s, first.series) if side is not Side.producing else []
     if other is not None or volumes:
-        raise RuleViolation(
-            f"Bates prefix {first.prefix!r} is another side's series in this record: number "
-            "what this side brings in under a prefix of its own"
-        )
+        raise _not_yours(first)
+
+
+def refuse_unknown_series(s: Session, first: BatesNumber, actor: Actor) -> None:
+    """A series holding a page of a document ``actor`` may not know of (an AEO record of their
+    own side's collection, to a party employee) is refused whole, whatever the number, in the
+    words another side's series is refused in: before, a number on such a page answered
+    "already in the record" and a free one imported, so a probe told which numbers were
+    withheld, and of what."""
+    if sees_everything(actor):
+        return
+    docs = s.scalars(select(t.Document).where(t.Document.first_series == first.series))
+    if any(not lookup.allowed(s, actor, d, lookup.Need.know) for d in docs):
+        raise _not_yours(first)
+
+
+def _not_yours(first: BatesNumber) -> RuleViolation:
+    return RuleViolation(
+        f"Bates prefix {first.prefix!r} is another side's series in this record: number "
+        "what this side brings in under a prefix of its own"
+    )
 
 
 def refuse_used(s: Session, first: BatesNumber, count: int) -> None:
