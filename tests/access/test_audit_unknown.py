@@ -351,3 +351,45 @@ def test_every_withheld_entry_reads_alike_to_a_party(tmp_path: Path) -> None:
         assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
     finally:
         workspace.close()
+
+
+def test_an_imports_row_numbers_do_not_tell_an_employee_of_a_record_beyond_their_tier(
+    tmp_path: Path,
+) -> None:
+    """Counsel imports a third party's volume of two records, the first AEO: each record's
+    entry (``volume.import``) carries its row, so the employee shown row 2 learned of a row 1
+    beyond their tier. Every entry of a volume holding a record the reader may not know of is
+    withheld from them; counsel reads them all."""
+    from clawback.loadfiles import write_dat
+    from clawback.service import Via
+
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add("counsel@plf.test", name="C", side="receiving", category="counsel")
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        folder = tmp_path / "tp"
+        (folder / "NATIVES").mkdir(parents=True)
+        rows = []
+        for n, tier in ((1, "HIGHLY CONFIDENTIAL - AEO"), (2, "CONFIDENTIAL")):
+            (folder / "NATIVES" / f"{n}.pdf").write_bytes(_page(f"third party page {n}"))
+            bates = f"TP-0000000{n}"
+            rows.append([bates, bates, f".\\NATIVES\\{n}.pdf", tier])
+        fields = ["BEGBATES", "ENDBATES", "NATIVEPATH", "CONFIDENTIALITY"]
+        (folder / "TP.dat").write_bytes(write_dat(fields, rows))
+        counsel = workspace.person("counsel@plf.test", Via.web)
+        assert len(counsel.imports.volume(folder, folder / "TP.dat").imported) == 2
+        seat = workspace.person(EMPLOYEE)
+        assert seat.catalog.documents().total == 1
+        shown = [e for e in seat.audit.entries(1000) if e.withheld is None]
+        assert not [e for e in shown if e.action == "volume.import"], shown
+        out = tmp_path / "employee.jsonl"
+        seat.audit.export(out)
+        assert "volume.import" not in out.read_text(encoding="utf-8")
+        theirs = workspace.person("counsel@plf.test").audit.entries(1000)
+        assert len([e for e in theirs if e.action == "volume.import"]) == 2
+    finally:
+        workspace.close()

@@ -122,6 +122,10 @@ UNLISTED = "names a person outside those you may list"
 #: first to last page), or fingerprint a whole served privilege log (its rows of exhibits a
 #: reader may not know of too): told in full only to a reader who may know of every document.
 VOLUME_COUNTS = ("produce", "privilege_log.serve")
+#: Entries of one record of an imported volume, with its row: named ``volume:<name>``, and
+#: withheld from a reader who may not know of some record of that volume (row 2 shown tells
+#: of a row 1).
+VOLUME_RECORDS = ("volume.import",)
 
 
 class AuditTrail(Service):
@@ -301,6 +305,7 @@ class AuditTrail(Service):
         names |= {d.control for d in docs if d.held_by != self.actor.seat.value}
         names |= {f"Ex. {d.exhibit}" for d in hidden.values() if d.exhibit is not None}
         names |= {f"ECF No. {d.docket}" for d in hidden.values() if d.docket is not None}
+        names |= _unknown_volumes(s, self.actor, among)
         names |= _unknown_claims(s, self.actor, among)
         names |= _unknown_deadlines(s, self.actor, among)
         ids = list(hidden)
@@ -341,6 +346,24 @@ def _volumes(s: Session) -> list[t.Production]:
     """Every production, loaded into the session: the session holds rows only while they are
     referenced, so without these each document's access check would read its volume again."""
     return list(s.scalars(select(t.Production)))
+
+
+def _unknown_volumes(s: Session, actor: Actor, among: set[str] | None) -> set[str]:
+    """``volume:<name>`` for each imported volume (of those ``among`` names, or every one)
+    holding a record the actor may not know of."""
+    query = select(t.ReceivedRecord.volume, t.Document).join(
+        t.Document, t.Document.id == t.ReceivedRecord.document_id
+    )
+    if among is not None:
+        wanted = [n.removeprefix("volume:") for n in among if n.startswith("volume:")]
+        if not wanted:
+            return set()
+        query = query.where(t.ReceivedRecord.volume.in_(wanted))
+    return {
+        f"volume:{volume}"
+        for volume, doc in s.execute(query)
+        if not lookup.allowed(s, actor, doc, lookup.Need.know)
+    }
 
 
 def _unknown_claims(s: Session, actor: Actor, among: set[str] | None) -> set[str]:
@@ -388,6 +411,8 @@ def _names(action: str, subject: str, detail: object) -> list[str]:
         names.append(f"challenge:#{detail['challenge']}")
     if action.startswith(PERSON_ACTS) and (number := TOKEN_NUMBER.fullmatch(subject or "")):
         names.append(f"token:#{number.group(1)}")
+    if action in VOLUME_RECORDS and isinstance(detail, dict) and "volume" in detail:
+        names.append(f"volume:{detail['volume']}")
     if action in DEADLINE_SUBJECTS:
         said = subject.removeprefix("deadline ")
         names.append(f"deadline:{said}" if said != subject else f"deadline:#{subject}")
