@@ -311,3 +311,34 @@ def test_ingesting_the_file_of_a_record_the_employee_may_not_see_answers_as_a_ne
         assert counsel.ingest.in_record(secret)
     finally:
         workspace.close()
+
+
+def test_a_received_designations_note_counts_no_rows_beyond_the_readers_tier(
+    tmp_path: Path,
+) -> None:
+    """A record's designation as received is noted with where it came from: by its row, the
+    employee reading row 2's note learned of a row 1 beyond their tier. The note names the
+    record by its own number in the volume instead."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add(COUNSEL, name="C", side="receiving", category="counsel")
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        folder = tmp_path / "tp"
+        (folder / "NATIVES").mkdir(parents=True)
+        rows = []
+        for n, tier in ((1, "HIGHLY CONFIDENTIAL - AEO"), (2, "CONFIDENTIAL")):
+            (folder / "NATIVES" / f"{n}.pdf").write_bytes(text_pdf(f"third party page {n}"))
+            rows.append([f"TP-0000000{n}", f"TP-0000000{n}", f".\\NATIVES\\{n}.pdf", tier])
+        fields = ["BEGBATES", "ENDBATES", "NATIVEPATH", "CONFIDENTIALITY"]
+        (folder / "TP.dat").write_bytes(write_dat(fields, rows))
+        counsel = workspace.person(COUNSEL, Via.web)
+        assert len(counsel.imports.volume(folder, folder / "TP.dat").imported) == 2
+        shown = workspace.person(EMPLOYEE, Via.web).reads.show("TP-00000002")
+        [note] = [d["note"] for d in shown["designations"]]
+        assert "row" not in note and "TP-00000002" in note, note
+    finally:
+        workspace.close()

@@ -322,7 +322,9 @@ class Imports(Service):
                 f"{tier.name} until the parties settle it"
             )
         name = tier.short or tier.name
-        note = f"as received: {value!r} (volume {volume}, row {row.number})"
+        # the record by its own number, never its row: row 2 told a reader of a row 1 their
+        # tier may not admit
+        note = f"as received: {value!r} (volume {volume}, {row.control})"
         s.add(t.Designation(document_id=doc.id, tier=name, note=note[:500]))
         access_rules.refresh(s, [doc])
         self.ctx.audit(s, "designate", doc.control, tier=name, received=value)
