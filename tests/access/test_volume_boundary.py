@@ -342,3 +342,39 @@ def test_a_received_designations_note_counts_no_rows_beyond_the_readers_tier(
         assert "row" not in note and "TP-00000002" in note, note
     finally:
         workspace.close()
+
+
+def test_a_received_family_is_not_named_by_a_record_beyond_the_readers_tier(
+    tmp_path: Path,
+) -> None:
+    """A load file's family is keyed by its parent's begin Bates (``TP:TP-00000001``): shown
+    on the employee's attachment, it named the AEO parent they may not know of. A family is
+    kept under a name keyed by the audit key (the import's report, the importer's own load
+    file read back, still says it as written)."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add(COUNSEL, name="C", side="receiving", category="counsel")
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        folder = tmp_path / "tp"
+        (folder / "NATIVES").mkdir(parents=True)
+        rows = []
+        for n, tier in ((1, "HIGHLY CONFIDENTIAL - AEO"), (2, "CONFIDENTIAL")):
+            (folder / "NATIVES" / f"{n}.pdf").write_bytes(text_pdf(f"third party page {n}"))
+            bates = f"TP-0000000{n}"
+            rows.append([bates, bates, "TP-00000001", "TP-00000002", f".\\NATIVES\\{n}.pdf", tier])
+        fields = ["BEGBATES", "ENDBATES", "BEGATTACH", "ENDATTACH", "NATIVEPATH", "CONFIDENTIALITY"]
+        (folder / "TP.dat").write_bytes(write_dat(fields, rows))
+        counsel = workspace.person(COUNSEL, Via.web)
+        report = counsel.imports.volume(folder, folder / "TP.dat")
+        assert [i.family for i in report.imported] == ["TP:TP-00000001"] * 2
+        employee = workspace.person(EMPLOYEE, Via.web)
+        family = employee.reads.show("TP-00000002")["family"]
+        listed = [d.family for d in employee.catalog.documents()]
+        assert family and "TP-00000001" not in repr((family, listed)), (family, listed)
+        assert counsel.reads.show("TP-00000001")["family"] == family  # one family still
+    finally:
+        workspace.close()

@@ -241,7 +241,7 @@ class Imports(Service):
             pdf,
             title=row.roles.get("title") or row.control,
             kind="received",
-            family=row.family,
+            family=self._family(row.family),
             parent=row.parent,
             meta=meta,
             check_later=True,
@@ -301,6 +301,16 @@ class Imports(Service):
                 file,
                 row=row.number,
             )
+
+    def _family(self, family: str | None) -> str | None:
+        """The name a load file's family is kept under: ``VOLUME:BEGATTACH`` names the parent by
+        its Bates number, which a reader beyond the parent's tier may not know of, so the key is
+        an HMAC of it under the audit key (the same for the volume imported again)."""
+        if family is None:
+            return None
+        volume, _, key = family.partition(":")
+        mac = self.ctx.workspace.keys.mac(b"family\x00" + family.encode())
+        return f"{volume[:40]}:{mac[:16]}" if key else family
 
     def _designate(
         self, s: Session, doc: t.Document, row: Row, volume: str, notes: list[str]
