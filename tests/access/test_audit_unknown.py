@@ -6,12 +6,14 @@ listing and in the export, while the chain still verifies; the court reads every
 from __future__ import annotations
 
 import contextlib
+import json
+import re
 from pathlib import Path
 
 import pymupdf
 
 from clawback.demo.run import reference_case
-from clawback.service import Workspace
+from clawback.service import Workspace, audit_trail
 from clawback.storage.audit_export import verify_export
 
 EMPLOYEE = "emp@plf.test"
@@ -85,7 +87,7 @@ def test_a_colleagues_reads_do_not_tell_an_employee_how_much_there_is(tmp_path: 
         listed = seat.audit.entries()
         counts = [e.subject for e in listed if e.action == "read.list"]
         assert counts == ["2 of 2 documents"], counts
-        assert any(e.actor == "counsel@plf.test" and e.withheld for e in listed)
+        assert not any(e.actor == "counsel@plf.test" for e in listed)  # withheld: no who
         out = tmp_path / "employee.jsonl"
         seat.audit.export(out)
         assert "3 of 3 documents" not in out.read_text(encoding="utf-8")
@@ -235,5 +237,159 @@ def test_counsel_who_may_know_of_every_document_reads_a_volumes_counts_in_the_ex
         counsel.audit.export(out)
         text = out.read_text(encoding="utf-8")
         assert '"action": "produce"' in text or '"action":"produce"' in text, text[:2000]
+    finally:
+        workspace.close()
+
+
+def test_an_export_names_no_record_by_its_row_number(tmp_path: Path) -> None:
+    """The trail binds each changed record's digest under its key, which named a document by
+    its row (``document:3``): a counter every side shares, so an employee shown ``document:1``
+    and ``document:3`` learned of a document between them it may not know of. The key a party
+    reads names the record opaquely (keyed under the audit key, which the party does not hold),
+    the export still verifies, and ``audit verify`` still names an edit made outside clawback
+    by the record's row."""
+    import sqlite3
+
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        for k in (1, 2, 3):
+            op.ingest.ingest(_page(f"memo {k}"), title=f"doc {k}", exhibit=k)
+        op.designations.designate(2, "AEO")
+        op.productions.produce([1, 2, 3], "TST-00000001", "VOL001")
+        op.claims.claim("c1", privilege="law_enforcement", exhibits=[1])
+        op.claims.rule("c1", "denied", reason="no showing")
+        seat = workspace.person(EMPLOYEE)
+        out = tmp_path / "employee.jsonl"
+        seat.audit.export(out)
+        text = out.read_text(encoding="utf-8")
+        assert '"state"' in text  # the bindings of what the employee may know of are there
+        counters = re.findall(r'"(?:(?:document|ruling|token):\d+|filing:\d+/\w+)"', text)
+        assert counters == [], counters
+        assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
+        assert op.audit.verify() == []
+        with sqlite3.connect(tmp_path / "ws" / "clawback.db") as db:
+            db.execute("update document set tier = 'Confidential' where exhibit = 2")
+        said = [p.message for p in op.audit.verify()]
+        assert "document:2 was changed outside clawback: it no longer matches entry" in said[0]
+    finally:
+        workspace.close()
+
+
+def test_entries_written_with_row_numbers_are_withheld_from_a_reader_who_knows_less(
+    tmp_path: Path,
+) -> None:
+    """Entries written before opaque names and references named records by their rows: a
+    document's binding (``document:1``), a deadline done (subject ``12``), a token revoked
+    (``token 4``), a challenge (``"challenge": 3``). Those numbers count every side's records,
+    so such an entry is withheld from a reader who may not know of every record (the employee),
+    alike whatever record it names, and read whole by the court."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        for k in (1, 2):
+            op.ingest.ingest(_page(f"memo {k}"), title=f"doc {k}", exhibit=k)
+        op.designations.designate(2, "AEO")
+        op.productions.produce([1, 2], "TST-00000001", "VOL001")
+        old = [
+            ("designate", "Ex. 1", {"state": {"document:1": "0" * 64}}),
+            ("deadline.done", "12", {}),
+            ("token.revoke", "token 4", {}),
+            ("challenge", "Ex. 1", {"challenge": 3}),
+        ]
+        with op.ctx.transaction() as s:
+            for action, subject, detail in old:
+                op.ctx.audit(s, action, subject, **detail)
+        listed = workspace.person(EMPLOYEE).audit.entries(len(old))
+        assert [e.withheld for e in listed] == [audit_trail.WITHHELD] * len(old), listed
+        court = [e for e in op.audit.entries(len(old)) if e.withheld is None]
+        assert len(court) == len(old)
+    finally:
+        workspace.close()
+
+
+def test_every_withheld_entry_reads_alike_to_a_party(tmp_path: Path) -> None:
+    """An entry withheld because it names a document the employee may not know of (its
+    ingest, its designation), or counts a volume, or is a colleague's read over a wider view,
+    or the other side's work product, reads as every other withheld entry: no reason, no who,
+    no when, no path, in the listing and the export. Before, "names a document outside what you
+    may see" at the hour the operator ingested each AEO exhibit counted them, one line each."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add("counsel@plf.test", name="C", side="receiving", category="counsel")
+        op.people.add("prod@def.test", name="P", side="producing", category="counsel")
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        for k in (1, 2, 3):
+            op.ingest.ingest(_page(f"memo {k}"), title=f"doc {k}", exhibit=k)
+        op.designations.designate(2, "AEO")
+        op.productions.produce([1, 2, 3], "TST-00000001", "VOL001")
+        workspace.person("counsel@plf.test").catalog.documents()
+        workspace.person("prod@def.test").reads.search("memo")
+        seat = workspace.person(EMPLOYEE)
+        listed = seat.audit.entries(1000)
+        withheld = {
+            (e.actor, e.at, e.path, e.action, e.subject, e.withheld) for e in listed if e.withheld
+        }
+        assert len(withheld) == 1, withheld
+        out = tmp_path / "employee.jsonl"
+        seat.audit.export(out)
+        lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        reasons = {e["withheld"] for e in lines if "seq" in e and "withheld" in e}
+        assert len(reasons) == 1, reasons
+        assert [p for p in verify_export(out) if p.kind != "unkeyed"] == []
+    finally:
+        workspace.close()
+
+
+def test_an_imports_row_numbers_do_not_tell_an_employee_of_a_record_beyond_their_tier(
+    tmp_path: Path,
+) -> None:
+    """Counsel imports a third party's volume of two records, the first AEO: each record's
+    entry (``volume.import``) carries its row, so the employee shown row 2 learned of a row 1
+    beyond their tier. Every entry of a volume holding a record the reader may not know of is
+    withheld from them; counsel reads them all."""
+    from clawback.loadfiles import write_dat
+    from clawback.service import Via
+
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add("counsel@plf.test", name="C", side="receiving", category="counsel")
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        folder = tmp_path / "tp"
+        (folder / "NATIVES").mkdir(parents=True)
+        rows = []
+        for n, tier in ((1, "HIGHLY CONFIDENTIAL - AEO"), (2, "CONFIDENTIAL")):
+            (folder / "NATIVES" / f"{n}.pdf").write_bytes(_page(f"third party page {n}"))
+            bates = f"TP-0000000{n}"
+            rows.append([bates, bates, f".\\NATIVES\\{n}.pdf", tier])
+        fields = ["BEGBATES", "ENDBATES", "NATIVEPATH", "CONFIDENTIALITY"]
+        (folder / "TP.dat").write_bytes(write_dat(fields, rows))
+        counsel = workspace.person("counsel@plf.test", Via.web)
+        assert len(counsel.imports.volume(folder, folder / "TP.dat").imported) == 2
+        seat = workspace.person(EMPLOYEE)
+        assert seat.catalog.documents().total == 1
+        shown = [e for e in seat.audit.entries(1000) if e.withheld is None]
+        assert not [e for e in shown if e.action == "volume.import"], shown
+        out = tmp_path / "employee.jsonl"
+        seat.audit.export(out)
+        assert "volume.import" not in out.read_text(encoding="utf-8")
+        theirs = workspace.person("counsel@plf.test").audit.entries(1000)
+        assert len([e for e in theirs if e.action == "volume.import"]) == 2
     finally:
         workspace.close()

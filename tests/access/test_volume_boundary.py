@@ -155,3 +155,226 @@ def test_an_import_citing_a_hidden_bates_number_answers_as_one_citing_an_absent_
         said[bates] = (len(report.imported), [p.replace(bates, "<N>") for p in report.problems])
     assert said["TST-00000002"] == said["TST-00000009"] == said["TST-00000001"], said
     assert said["TST-00000009"][0] == 0  # refused: the series is the producing side's
+
+
+def test_a_series_refusal_says_the_prefix_only_whatever_the_reader_may_see(
+    tmp_path: Path,
+) -> None:
+    """A series is one side's (``volume_numbers.refuse_others_series``): an import into the
+    producing side's series is refused, and the refusal reads the same for a series whose every
+    page the employee may not know of (an AEO volume) as for one whose pages they read; it names
+    no number, volume, span or count of it, whichever number is cited (before or after its
+    last). The prefix itself is told: a party's Bates prefix is the label stamped on all it
+    produces, not material a tier or seal withholds, and one Bates number names one page."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        for k, tier, start in ((1, "Confidential", "SEEN-00000001"), (2, "AEO", "HID-00000001")):
+            op.ingest.ingest(text_pdf(f"memo {k}"), title=f"memo {k}", exhibit=k)
+            op.designations.designate(k, tier)
+            op.productions.produce([k], start, f"VOL{k}")
+        employee = workspace.person(EMPLOYEE, Via.web)
+        said = {}
+        for prefix in ("SEEN", "HID"):
+            for number in ("00000001", "00000500"):
+                bates = f"{prefix}-{number}"
+                folder = tmp_path / f"probe-{bates}"
+                dat = _volume(folder, "PROBE", [(bates, bates, "p.pdf", text_pdf("probe"))])
+                report = employee.imports.volume(folder, dat)
+                problems = [p.replace(prefix, "<P>") for p in report.problems]
+                said[bates] = (len(report.imported), [p.replace(number, "<N>") for p in problems])
+        assert len({repr(v) for v in said.values()}) == 1, said
+        count, [words] = said["HID-00000001"]
+        assert count == 0 and "another side's series" in words
+        assert not any(c.isdigit() for c in words.replace("row 1", "")), words  # no number
+        assert "VOL" not in words
+    finally:
+        workspace.close()
+
+
+def test_an_import_duplicating_a_record_the_importer_may_not_see_names_nothing_of_it(
+    tmp_path: Path,
+) -> None:
+    """Receiving counsel imports a third party's volume, its record designated AEO; the party
+    employee beside them later imports a volume holding the same file byte for byte. To the
+    employee that earlier record is not there (its tier does not admit them): the import's
+    report names no control number, volume or Bates number of it, and says no duplicate, as
+    for a file no record holds; counsel, who reads it, is told."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add(COUNSEL, name="C", side="receiving", category="counsel")
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        counsel = workspace.person(COUNSEL, Via.web)
+        secret = text_pdf("a third party's AEO page")
+        folder = tmp_path / "tp"
+        (folder / "NATIVES").mkdir(parents=True)
+        (folder / "NATIVES" / "a.pdf").write_bytes(secret)
+        fields = ["BEGBATES", "ENDBATES", "NATIVEPATH", "CONFIDENTIALITY"]
+        row = ["TP-00000001", "TP-00000001", ".\\NATIVES\\a.pdf", "HIGHLY CONFIDENTIAL - AEO"]
+        (folder / "TP.dat").write_bytes(write_dat(fields, [row]))
+        assert len(counsel.imports.volume(folder, folder / "TP.dat").imported) == 1
+        employee = workspace.person(EMPLOYEE, Via.web)
+        assert employee.catalog.documents().total == 0  # the AEO record is beyond their tier
+
+        said = {}
+        new = text_pdf("a page no record holds")
+        for n, (name, data) in enumerate((("new", new), ("dup", secret))):
+            bates = f"ZZ-0000000{n + 1}"
+            dat = _volume(tmp_path / name, "MINE", [(bates, bates, "m.pdf", data)])
+            report = employee.imports.volume(tmp_path / name, dat)
+            problems = [p.replace(bates, "<N>") for p in report.problems]
+            said[name] = ([i.duplicates for i in report.imported], problems)
+        assert said["dup"] == said["new"], said
+        assert "RCV-000001" not in repr(said) and "TP-00000001" not in repr(said)
+    finally:
+        workspace.close()
+
+
+def test_an_import_citing_a_number_on_a_page_the_importer_may_not_see_tells_nothing(
+    tmp_path: Path,
+) -> None:
+    """The same AEO record of the receiving side's own collection (TP-00000001, imported by
+    counsel): the employee's import citing its number, a number of its series no page holds, or
+    the same volume and control number again, answers alike (the series refused, as another
+    side's is), never "already in the record" or "imported before ... as RCV-000001"."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add(COUNSEL, name="C", side="receiving", category="counsel")
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        fields = ["BEGBATES", "ENDBATES", "NATIVEPATH", "CONFIDENTIALITY"]
+
+        def volume(where: Path, bates: str, data: bytes) -> Path:
+            (where / "NATIVES").mkdir(parents=True)
+            (where / "NATIVES" / "a.pdf").write_bytes(data)
+            row = [bates, bates, ".\\NATIVES\\a.pdf", "HIGHLY CONFIDENTIAL - AEO"]
+            (where / "TP.dat").write_bytes(write_dat(fields, [row]))
+            return where / "TP.dat"
+
+        counsel = workspace.person(COUNSEL, Via.web)
+        dat = volume(tmp_path / "tp", "TP-00000001", text_pdf("a third party's AEO page"))
+        assert len(counsel.imports.volume(tmp_path / "tp", dat).imported) == 1
+        employee = workspace.person(EMPLOYEE, Via.web)
+        said = {}
+        for bates in ("TP-00000001", "TP-00000007"):
+            folder = tmp_path / bates
+            report = employee.imports.volume(folder, volume(folder, bates, text_pdf("probe")))
+            said[bates] = (len(report.imported), [p.replace(bates, "<N>") for p in report.problems])
+        assert said["TP-00000001"] == said["TP-00000007"], said
+        assert said["TP-00000001"][0] == 0 and "RCV-" not in repr(said)
+    finally:
+        workspace.close()
+
+
+def test_ingesting_the_file_of_a_record_the_employee_may_not_see_answers_as_a_new_file(
+    tmp_path: Path,
+) -> None:
+    """The employee ingests a file byte for byte the AEO record counsel imported: before, the
+    answer was that record's control number (RCV-000001: the file is in the record, and which
+    one), where a file no record holds got a new one. Now both are new documents of the
+    employee's own, and the AEO record stays beyond their tier; counsel is still told the file
+    is in."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add(COUNSEL, name="C", side="receiving", category="counsel")
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        secret = text_pdf("a third party's AEO page")
+        folder = tmp_path / "tp"
+        (folder / "NATIVES").mkdir(parents=True)
+        (folder / "NATIVES" / "a.pdf").write_bytes(secret)
+        fields = ["BEGBATES", "ENDBATES", "NATIVEPATH", "CONFIDENTIALITY"]
+        row = ["TP-00000001", "TP-00000001", ".\\NATIVES\\a.pdf", "HIGHLY CONFIDENTIAL - AEO"]
+        (folder / "TP.dat").write_bytes(write_dat(fields, [row]))
+        counsel = workspace.person(COUNSEL, Via.web)
+        [record] = counsel.imports.volume(folder, folder / "TP.dat").imported
+        employee = workspace.person(EMPLOYEE, Via.web)
+        assert not employee.ingest.in_record(secret)
+        got = employee.ingest.ingest(secret, title="mine")
+        fresh = employee.ingest.ingest(text_pdf("a page no record holds"), title="fresh")
+        assert record.control not in (got, fresh)
+        assert employee.reads.show(got)["control"] == got
+        assert counsel.ingest.in_record(secret)
+    finally:
+        workspace.close()
+
+
+def test_a_received_designations_note_counts_no_rows_beyond_the_readers_tier(
+    tmp_path: Path,
+) -> None:
+    """A record's designation as received is noted with where it came from: by its row, the
+    employee reading row 2's note learned of a row 1 beyond their tier. The note names the
+    record by its own number in the volume instead."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add(COUNSEL, name="C", side="receiving", category="counsel")
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        folder = tmp_path / "tp"
+        (folder / "NATIVES").mkdir(parents=True)
+        rows = []
+        for n, tier in ((1, "HIGHLY CONFIDENTIAL - AEO"), (2, "CONFIDENTIAL")):
+            (folder / "NATIVES" / f"{n}.pdf").write_bytes(text_pdf(f"third party page {n}"))
+            rows.append([f"TP-0000000{n}", f"TP-0000000{n}", f".\\NATIVES\\{n}.pdf", tier])
+        fields = ["BEGBATES", "ENDBATES", "NATIVEPATH", "CONFIDENTIALITY"]
+        (folder / "TP.dat").write_bytes(write_dat(fields, rows))
+        counsel = workspace.person(COUNSEL, Via.web)
+        assert len(counsel.imports.volume(folder, folder / "TP.dat").imported) == 2
+        shown = workspace.person(EMPLOYEE, Via.web).reads.show("TP-00000002")
+        [note] = [d["note"] for d in shown["designations"]]
+        assert "row" not in note and "TP-00000002" in note, note
+    finally:
+        workspace.close()
+
+
+def test_a_received_family_is_not_named_by_a_record_beyond_the_readers_tier(
+    tmp_path: Path,
+) -> None:
+    """A load file's family is keyed by its parent's begin Bates (``TP:TP-00000001``): shown
+    on the employee's attachment, it named the AEO parent they may not know of. A family is
+    kept under a name keyed by the audit key (the import's report, the importer's own load
+    file read back, still says it as written)."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add(COUNSEL, name="C", side="receiving", category="counsel")
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        folder = tmp_path / "tp"
+        (folder / "NATIVES").mkdir(parents=True)
+        rows = []
+        for n, tier in ((1, "HIGHLY CONFIDENTIAL - AEO"), (2, "CONFIDENTIAL")):
+            (folder / "NATIVES" / f"{n}.pdf").write_bytes(text_pdf(f"third party page {n}"))
+            bates = f"TP-0000000{n}"
+            rows.append([bates, bates, "TP-00000001", "TP-00000002", f".\\NATIVES\\{n}.pdf", tier])
+        fields = ["BEGBATES", "ENDBATES", "BEGATTACH", "ENDATTACH", "NATIVEPATH", "CONFIDENTIALITY"]
+        (folder / "TP.dat").write_bytes(write_dat(fields, rows))
+        counsel = workspace.person(COUNSEL, Via.web)
+        report = counsel.imports.volume(folder, folder / "TP.dat")
+        assert [i.family for i in report.imported] == ["TP:TP-00000001"] * 2
+        employee = workspace.person(EMPLOYEE, Via.web)
+        family = employee.reads.show("TP-00000002")["family"]
+        listed = [d.family for d in employee.catalog.documents()]
+        assert family and "TP-00000001" not in repr((family, listed)), (family, listed)
+        assert counsel.reads.show("TP-00000001")["family"] == family  # one family still
+    finally:
+        workspace.close()

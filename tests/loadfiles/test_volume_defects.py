@@ -175,7 +175,7 @@ def test_received_designations_are_applied_and_shown(ws: Workspace, tmp_path: Pa
         notes = s.scalars(select(t.Designation.note).order_by(t.Designation.id)).all()
     assert tiers == ["Confidential", "AEO", "AEO", None]
     assert notes[1] == (
-        "as received: 'HIGHLY CONFIDENTIAL - ATTORNEYS EYES ONLY' (volume VOL1, row 2)"
+        "as received: 'HIGHLY CONFIDENTIAL - ATTORNEYS EYES ONLY' (volume VOL1, ABC0002)"
     )
     # The designation governs at once: the receiving side's own employee, whom the AEO tier
     # does not admit, finds the AEO documents exactly as absent, by listing, number or page.

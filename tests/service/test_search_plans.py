@@ -105,3 +105,54 @@ def test_a_person_who_sees_few_pages_is_searched_among_them_only(
     with steps(world) as done:  # the share chooses the few pages' plan by itself
         reporter.reads.search("lookout")
     assert max(sum(done), worked[True]) < worked[False] / 10, (sum(done), worked)
+
+
+#: Phrases only (asked of the pair index of migration 0026), each of whose words a seat that
+#: sees few pages holds on its pages while the phrase itself is on pages it may not see: the
+#: unproduced draft's "compelling reasons" (the memo breaks it over a page), the redacted code
+#: ("Record no. zulucode": counsel reads the code's page with the code removed), the draft's
+#: "unproducedword draft", a prefix phrase, and phrases joined by AND and (PostgreSQL) OR.
+PHRASES = [
+    '"compelling reasons"',
+    '"record no zulucode"',
+    '"unproducedword draft"',
+    '"compelling reas*"',
+    '"compelling reasons" AND "seal this"',
+    '"compelling reasons" OR "caravan shelter"',
+    '"lookout database"',
+]
+
+
+def test_phrases_over_the_pair_index_answer_alike_in_both_plans(
+    world: Record, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The few pages' plan combined with a phrase asked of the pair index: the same hits,
+    snippets and totals as the plan that checks each match, for the operator, receiving counsel
+    (three of five pages) and the public (none), and nothing of the hidden pages' phrases."""
+    world.people.add(REPORTER, name="reporter", side="public", category="public")
+    people = [world, *(world.ctx.workspace.person(p) for p in (COUNSEL, REPORTER))]
+    statements: list[str] = []
+
+    def sent(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    engine = world.ctx.workspace.engine
+    event.listen(engine, "before_cursor_execute", sent)
+    try:
+        for who in people:
+            for query in PHRASES:
+                found = {}
+                for few in (True, False):
+                    with plan(monkeypatch, few):
+                        found[few] = answer(who.reads.search(query, 50, 0, 1000))
+                assert found[True] == found[False], (who.actor.email, query, found)
+    finally:
+        event.remove(engine, "before_cursor_execute", sent)
+    assert any("_pairs" in s for s in statements)  # the pair index answered
+    counsel = people[1]
+    with plan(monkeypatch, few=True):
+        for query in PHRASES[:4]:  # on pages counsel may not see, or removed from them
+            hits = counsel.reads.search(query)
+            assert (list(hits), hits.total, hits.more) == ([], 0, False), query
+        assert [h.name for h in counsel.reads.search('"lookout database"')] == ["TST-00000001"]
+        assert world.reads.search('"compelling reasons"').total == 1

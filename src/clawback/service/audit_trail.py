@@ -9,7 +9,10 @@ exports carry everything. An entry naming a document the reader may not know of 
 number, exhibit or a Bates number of its pages: an AEO exhibit to a party employee, another
 side's unproduced documents), or naming one by another side's control number (which counts that
 side's documents), is withheld from a party the same way, so the trail tells no one of a
-document, or a number, the rest of the record answers as absent.
+document, or a number, the rest of the record answers as absent. Records are bound under
+opaque names (``service.state.named``); an entry written before, naming a record by its row
+number (a counter every side shares), is withheld from a reader who may not know of every
+record.
 """
 
 from __future__ import annotations
@@ -52,11 +55,27 @@ class Entry:
 #: docket entry, a control number or a Bates number (a range names its first and last page).
 NAMES = re.compile(r"Ex\. \d+|ECF No\. \d+(?:-\d+)*|[A-Za-z]\w*(?:-[A-Za-z]\w*)*-\d+|[A-Za-z]+\d+")
 PAPER_NAME = re.compile(r"ECF No\. (\d+(?:-\d+)*)")
+#: What a party reads of every entry withheld from it, whatever the reason (below, kept for
+#: the code's sake): a reason, a who, a when or a path told "names a document outside what you
+#: may see" at the hour each AEO exhibit was ingested, counting them. Only the link remains.
+WITHHELD = "withheld: another party's work product, or about what you may not know of"
 UNKNOWN = "names a document outside what you may see"
 WIDER = "another person's reads, from a view wider than yours"
 COUNTS = "counts documents over a view wider than yours"
-#: The record a detail's ``state`` binds by the document's row: ``document:<id>``.
-STATE_KEYS = re.compile(r"document:\d+")
+#: The records a detail's ``state`` binds by a row number: ``document:<id>``, a ruling's, a
+#: token's, a filing's (``filing:<document>/<kind>``), or (since) its opaque name
+#: (``service.state.named``): ``document:5f0c...``.
+STATE_KEYS = re.compile(r"(?:document|ruling|token|filing):[0-9a-z_/]+")
+#: A key named by its row number, as entries bound them before opaque names: the numbers are
+#: counters every side shares, so such an entry is withheld from a reader who knows less.
+#: So are a deadline, a token and a challenge named by their rows before migration 0027
+#: (``deadline:#12``, ``token:#4``, ``challenge:#3``, as ``_names`` gives them).
+ROW_NUMBERED = re.compile(
+    r"(?:document|ruling|token):\d+|filing:\d+/\w+|(?:deadline|token|challenge):#\d+"
+)
+#: A token named by its row in an entry's subject, before migration 0027 (``token 4``).
+TOKEN_NUMBER = re.compile(r"token (\d+)")
+NUMBERED = "names a record by a number that counts records wider than your view"
 EXHIBIT_NAME = re.compile(r"Ex\. \d+")
 #: Detail keys whose whole numbers are exhibit numbers.
 EXHIBIT_KEYS = frozenset({"exhibit", "exhibits", "sealed", "unsealed", "lead", "members"})
@@ -103,6 +122,10 @@ UNLISTED = "names a person outside those you may list"
 #: first to last page), or fingerprint a whole served privilege log (its rows of exhibits a
 #: reader may not know of too): told in full only to a reader who may know of every document.
 VOLUME_COUNTS = ("produce", "privilege_log.serve")
+#: Entries of one record of an imported volume, with its row: named ``volume:<name>``, and
+#: withheld from a reader who may not know of some record of that volume (row 2 shown tells
+#: of a row 1).
+VOLUME_RECORDS = ("volume.import",)
 
 
 class AuditTrail(Service):
@@ -119,6 +142,7 @@ class AuditTrail(Service):
                 current=current,
                 checkpoints=checkpoints,
                 workspace=self.ctx.workspace.id,
+                aliases=state.aliases(s, keys),
             )
             if s.scalar(select(t.AuditHead.seq)) in (None, 0):
                 problems.append(
@@ -128,7 +152,8 @@ class AuditTrail(Service):
 
     def entries(self, limit: int = 200) -> list[Entry]:
         """The latest entries of the trail, newest first, as this seat may read them: another
-        party's reads and searches only as withheld (who and when, never what)."""
+        party's reads and searches, and every entry about what the seat may not know of, only
+        as withheld links, each read alike (``WITHHELD``: no who, when, path or reason)."""
         self.ctx.require(Act.read_audit)
         if not 1 <= limit <= 1000:
             raise InvalidInput(f"list 1 to 1000 entries, not {limit}")
@@ -143,10 +168,14 @@ class AuditTrail(Service):
                 why = self._why(
                     sides, unknown, row.action, row.actor, row.subject, row.detail, partial
                 )
-                subject = row.subject if why is None else ""
-                action = row.action if why is None else "withheld"
-                actor = row.actor if why is None or self._lists(sides, row.actor) else ""
-                listed.append(Entry(row.seq, row.stamp, actor, row.path, action, subject, why))
+                if why is None:
+                    listed.append(
+                        Entry(
+                            row.seq, row.stamp, row.actor, row.path, row.action, row.subject, None
+                        )
+                    )
+                else:
+                    listed.append(Entry(row.seq, "", "", "", "withheld", "", WITHHELD))
             return listed
 
     def checkpoint(self) -> audit.Checkpoint:
@@ -175,9 +204,10 @@ class AuditTrail(Service):
             partial = self._knows_less(s)
 
         def withhold(entry: audit.Recorded) -> str | None:
-            return self._why(
+            why = self._why(
                 sides, unknown, entry.action, entry.actor, entry.subject, entry.detail, partial
             )
+            return None if why is None else WITHHELD
 
         with self.ctx.transaction() as s:
             head = audit_export.export(
@@ -220,6 +250,8 @@ class AuditTrail(Service):
             found = WIDER
         if found is None and partial and action.startswith(VOLUME_COUNTS):
             found = COUNTS
+        if found is None and partial and any(_numbered(n) for n in names):
+            found = NUMBERED
         return found
 
     def _lists(self, sides: dict[str, str], who: str) -> bool:
@@ -235,11 +267,15 @@ class AuditTrail(Service):
         if sees_everything(self.actor) or among == set():
             return frozenset()
         doc, page = t.Document, t.Page
+        alias: dict[str, str] = {}
+        if among is None or any(state.opaque(n) for n in among):
+            alias = state.aliases(s, self.ctx.workspace.keys)
         if among is None:
             docs = s.scalars(select(doc)).all()
             stamps = select(page.document_id, page.bates).where(page.bates.is_not(None))
         else:
-            ids = [int(n.split(":")[1]) for n in among if STATE_KEYS.fullmatch(n)]
+            ids = [_row(n) for n in among if _numbered(n)]
+            ids += [_row(alias[n]) for n in among if n in alias]
             exhibits = [int(n[4:]) for n in among if EXHIBIT_NAME.fullmatch(n)]
             dockets = [m.group(1) for n in among if (m := PAPER_NAME.fullmatch(n))]
             stamps = select(page.document_id, page.bates).where(
@@ -259,11 +295,17 @@ class AuditTrail(Service):
         volumes = _volumes(s)  # noqa: F841 - held, so each document's s.get finds its volume
         hidden = {d.id: d for d in docs if not lookup.allowed(s, self.actor, d, lookup.Need.know)}
         names = {d.control for d in hidden.values()} | {f"document:{d}" for d in hidden}
+        names |= {
+            n
+            for n, key in alias.items()
+            if key.startswith(("document:", "filing:")) and _row(key) in hidden
+        }
         # A control number is its holding side's own (``lookup``): another side's tells how
         # many documents that side holds, produced or not, so an entry naming it is withheld.
         names |= {d.control for d in docs if d.held_by != self.actor.seat.value}
         names |= {f"Ex. {d.exhibit}" for d in hidden.values() if d.exhibit is not None}
         names |= {f"ECF No. {d.docket}" for d in hidden.values() if d.docket is not None}
+        names |= _unknown_volumes(s, self.actor, among)
         names |= _unknown_claims(s, self.actor, among)
         names |= _unknown_deadlines(s, self.actor, among)
         ids = list(hidden)
@@ -288,10 +330,40 @@ class AuditTrail(Service):
         )
 
 
+def _numbered(name: str) -> bool:
+    """Whether ``name`` is a key by its row number (``document:3``), not an opaque name."""
+    return ROW_NUMBERED.fullmatch(name) is not None and not state.opaque(name)
+
+
+def _row(key: str) -> int:
+    """The document's row a key names (``document:3``, ``filing:3/sealed``); -1 for none."""
+    kind, _, rest = key.partition(":")
+    number = rest.split("/", 1)[0]
+    return int(number) if kind in ("document", "filing") and number.isdigit() else -1
+
+
 def _volumes(s: Session) -> list[t.Production]:
     """Every production, loaded into the session: the session holds rows only while they are
     referenced, so without these each document's access check would read its volume again."""
     return list(s.scalars(select(t.Production)))
+
+
+def _unknown_volumes(s: Session, actor: Actor, among: set[str] | None) -> set[str]:
+    """``volume:<name>`` for each imported volume (of those ``among`` names, or every one)
+    holding a record the actor may not know of."""
+    query = select(t.ReceivedRecord.volume, t.Document).join(
+        t.Document, t.Document.id == t.ReceivedRecord.document_id
+    )
+    if among is not None:
+        wanted = [n.removeprefix("volume:") for n in among if n.startswith("volume:")]
+        if not wanted:
+            return set()
+        query = query.where(t.ReceivedRecord.volume.in_(wanted))
+    return {
+        f"volume:{volume}"
+        for volume, doc in s.execute(query)
+        if not lookup.allowed(s, actor, doc, lookup.Need.know)
+    }
 
 
 def _unknown_claims(s: Session, actor: Actor, among: set[str] | None) -> set[str]:
@@ -335,6 +407,12 @@ def _names(action: str, subject: str, detail: object) -> list[str]:
         names.append(f"claim:{subject}")
     if isinstance(detail, dict) and isinstance(detail.get("claim"), str):
         names.append(f"claim:{detail['claim']}")
+    if isinstance(detail, dict) and type(detail.get("challenge")) is int:  # before 0027
+        names.append(f"challenge:#{detail['challenge']}")
+    if action.startswith(PERSON_ACTS) and (number := TOKEN_NUMBER.fullmatch(subject or "")):
+        names.append(f"token:#{number.group(1)}")
+    if action in VOLUME_RECORDS and isinstance(detail, dict) and "volume" in detail:
+        names.append(f"volume:{detail['volume']}")
     if action in DEADLINE_SUBJECTS:
         said = subject.removeprefix("deadline ")
         names.append(f"deadline:{said}" if said != subject else f"deadline:#{subject}")

@@ -156,7 +156,8 @@ class Context:
         entries: list[tuple[str, str, dict[str, Any]]] = s.info[_ENTRIES]
         changed = state.touched(s)
         if changed:
-            bound = state.digests(s, self.workspace.keys, changed)
+            keys = self.workspace.keys
+            bound = {state.named(keys, k): v for k, v in state.digests(s, keys, changed).items()}
             if not entries:
                 entries.append(("record.change", "", {}))
             action, subject, detail = entries[-1]

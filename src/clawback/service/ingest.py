@@ -35,7 +35,7 @@ from clawback.ingest.ready import Ready, make_ready, with_meta
 from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
 from clawback.service import access as access_rules
 from clawback.service import exhibit_numbering as numbering
-from clawback.service import ingest_folder, ingest_store, rows
+from clawback.service import ingest_folder, ingest_store, lookup, rows
 from clawback.service.base import Service
 from clawback.service.box_checks import BoxChecks
 from clawback.service.exhibit_numbering import ExhibitGiven
@@ -194,7 +194,8 @@ class Ingest(Service):
         itself, or a PDF decrypted, converted or OCR'd from it), if it is in the record."""
         mine = t.Document.held_by == self.side.value
         with self.ctx.transaction() as s:
-            doc = s.scalar(select(t.Document).where(t.Document.original == received_sha, mine))
+            docs = s.scalars(select(t.Document).where(t.Document.original == received_sha, mine))
+            doc = self.first_known(s, docs)
             if doc is not None:
                 return doc.control
             made = [
@@ -206,11 +207,21 @@ class Ingest(Service):
             ]
             if not made:
                 return None
-            return s.scalar(
-                select(t.Document.control)
-                .where(t.Document.original.in_(made), mine)
-                .order_by(t.Document.id)
+            found = self.first_known(
+                s,
+                s.scalars(
+                    select(t.Document)
+                    .where(t.Document.original.in_(made), mine)
+                    .order_by(t.Document.id)
+                ),
             )
+            return found.control if found is not None else None
+
+    def first_known(self, s: Session, docs: Iterable[t.Document]) -> t.Document | None:
+        """The first of this side's ``docs`` the actor may know of: one beyond their tier (an
+        AEO record of their side's collection, to a party employee) is not in the record, as
+        far as they are told, so a file of it they bring in is a document of its own."""
+        return next((d for d in docs if lookup.allowed(s, self.actor, d, lookup.Need.know)), None)
 
     def ingest_email(
         self,
@@ -516,13 +527,16 @@ class Ingest(Service):
         """The control numbers of this very e-mail's family (or archive's, ``what``), if it is
         in the record."""
         with self.ctx.transaction() as s:
-            return list(
-                s.scalars(
-                    select(t.Document.control)
-                    .where(t.Document.family == self._family_id(data, what))
-                    .order_by(t.Document.id)
-                ).all()
-            )
+            docs = s.scalars(
+                select(t.Document)
+                .where(t.Document.family == self._family_id(data, what))
+                .order_by(t.Document.id)
+            ).all()
+            # a family with a member the actor may not know of is not in, as far as they are
+            # told (``first_known``)
+            if any(self.first_known(s, [d]) is None for d in docs):
+                return []
+            return [d.control for d in docs]
 
     def _family_id(self, data: bytes, what: str = "mail") -> str:
         """An e-mail's family (or a PDF's, ``what``), by its bytes, in this side's collection."""

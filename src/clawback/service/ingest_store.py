@@ -71,11 +71,14 @@ def store(ingest: Ingest, news: Sequence[NewDocument]) -> list[tuple[str, bool]]
         for new in news:
             existing = None
             if not new.separate:
-                existing = s.scalar(
-                    select(t.Document).where(
-                        t.Document.original == new.ready.sha,
-                        t.Document.held_by == ingest.side.value,
-                    )
+                existing = ingest.first_known(
+                    s,
+                    s.scalars(
+                        select(t.Document).where(
+                            t.Document.original == new.ready.sha,
+                            t.Document.held_by == ingest.side.value,
+                        )
+                    ),
                 )
             if existing is not None:
                 made.append((ingest._number(s, existing, new.exhibit).control, False))

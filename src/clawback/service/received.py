@@ -46,6 +46,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange
 from clawback.domain.counts import counted
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
@@ -60,7 +61,7 @@ from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.pdf.shows.extract import page_count
 from clawback.service import access as access_rules
-from clawback.service import received_children, stamps
+from clawback.service import lookup, received_children, stamps
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest
 from clawback.service.ingest_store import Designated
@@ -68,7 +69,7 @@ from clawback.service.received_children import EMAILS
 from clawback.service.received_duplicates import record_duplicates
 from clawback.service.rows import protective_order
 from clawback.service.volume_files import IMAGE_MAGIC, Natives, images_to_pdf
-from clawback.service.volume_numbers import refuse_others_series
+from clawback.service.volume_numbers import refuse_others_series, refuse_unknown_series
 from clawback.storage import tables as t
 
 _NO_TEXT = ("images", "image native", "placeholder")  # pages whose text is not the document's
@@ -174,24 +175,25 @@ class Imports(Service):
         for name, value in row.dates.items():
             _check_date(name, value)
         with self.ctx.transaction() as s:
-            _refuse_taken(s, stated_span(row), Ingest(self.ctx).side)
+            _refuse_taken(s, stated_span(row), Ingest(self.ctx).side, self.actor)
             known = s.scalar(
-                select(t.Document.control)
+                select(t.Document)
                 .join(t.ReceivedRecord, t.ReceivedRecord.document_id == t.Document.id)
                 .where(t.ReceivedRecord.volume == volume, t.ReceivedRecord.control == row.control)
                 .where(t.Document.held_by == Ingest(self.ctx).side.value)  # this side's imports
             )
-            if known is not None:
-                raise RuleViolation(f"imported before from volume {volume} as {known}")
+            # one the importer may not know of (beyond their tier) is not there, as for them
+            if known is not None and lookup.allowed(s, self.actor, known, lookup.Need.know):
+                raise RuleViolation(f"imported before from volume {volume} as {known.control}")
             said: list[str] = []  # of its designation: said after what its file lost
             designated = self._designation(s, row, volume, said)
         notes: list[str] = []
         pdf, source, native = self._pages_of(folder, row, notes, natives)
         span = _span(row, page_count(pdf), notes)
         with self.ctx.transaction() as s:
-            _refuse_taken(s, span, Ingest(self.ctx).side)
+            _refuse_taken(s, span, Ingest(self.ctx).side, self.actor)
         inside = received_children.take_out(row, named, native, natives, notes)
-        family = received_children.family_of(row, volume, inside)
+        family = self._family(received_children.family_of(row, volume, inside))
         meta: dict[str, Any] = {k.lower(): v for k, v in row.values.items() if v}
         meta |= {"volume": volume, "control_number": row.control, "source": source}
         file = hashlib.sha256(pdf if native is None else native[1]).hexdigest()
@@ -285,6 +287,16 @@ class Imports(Service):
                 for kid, child in zip(kids, inside.names, strict=True)
             ]
 
+    def _family(self, family: str | None) -> str | None:
+        """The name a family is kept under: ``VOLUME:BEGATTACH`` names the parent by its Bates
+        number, which a reader beyond the parent's tier may not know of, so the key is an HMAC of
+        it under the audit key (the same for the volume imported again)."""
+        if family is None:
+            return None
+        volume, _, key = family.partition(":")
+        mac = self.ctx.workspace.keys.mac(b"family\x00" + family.encode())
+        return f"{volume[:40]}:{mac[:16]}" if key else family
+
     def _designation(
         self, s: Session, row: Row, volume: str, notes: list[str]
     ) -> Designated | None:
@@ -305,7 +317,9 @@ class Imports(Service):
                 f"designation {value!r} is no tier of the protective order: treated as "
                 f"{tier.name} until the parties settle it"
             )
-        note = f"as received: {value!r} (volume {volume}, row {row.number})"
+        # the record by its own number, never its row: row 2 told a reader of a row 1 their
+        # tier may not admit
+        note = f"as received: {value!r} (volume {volume}, {row.control})"
         return Designated(tier.short or tier.name, note, value)
 
     def _pages_of(
@@ -392,12 +406,13 @@ def _volume_name(side: Side, volume: str) -> str:
     return f".{side.value}/{volume}"[:40]
 
 
-def _refuse_taken(s: Session, span: BatesRange | None, side: Side) -> None:
+def _refuse_taken(s: Session, span: BatesRange | None, side: Side, actor: Actor) -> None:
     """A volume's numbers may not be in another side's series (whichever number: see
     ``volume_numbers.refuse_others_series``), nor on a page of the record already."""
     if span is None:
         return
     refuse_others_series(s, span.first, side)
+    refuse_unknown_series(s, span.first, actor)  # no number on a page they may not know of
     taken = s.scalar(select(t.Page.bates).where(t.Page.bates.in_(list(span))))
     if taken is not None:
         raise RuleViolation(f"Bates number {taken} is already in the record")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clawback.service import lookup
 from clawback.service.context import Context
 from clawback.storage import tables as t
 
@@ -28,6 +29,12 @@ def record_duplicates(ctx: Context, held: str, imported: list[Imported]) -> list
     lines: list[str] = []
     with ctx.transaction() as s:  # `held`: this side's collection, never another's
         earlier = _earlier_files(s, held, {i.control for i in imported}, set(groups))
+        # a record the importer may not know of (beyond their tier) is not there, as for them
+        earlier = {
+            file: known
+            for file, docs in earlier.items()
+            if (known := [d for d in docs if lookup.allowed(s, ctx.actor, d, lookup.Need.know)])
+        }
         for file, members in groups.items():
             before = earlier.get(file, [])
             if before:

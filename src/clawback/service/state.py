@@ -10,6 +10,12 @@ protective order). When a transaction changes rows of a key, the digest of the k
 they stand at commit goes into the transaction's last audit entry (``detail["state"]``);
 ``audit verify`` computes every digest again and compares. A digest is an HMAC under the
 audit key, so it says nothing of the text to anyone without it.
+
+A key whose name is a row number (``document``, ``ruling``, ``token``, ``filing``: counters
+every side shares) is written into the trail by :func:`named`, an HMAC of it under the audit
+key (``document:5f0c...``): ``document:1`` and ``document:3`` in a party's export told it of a
+document between them it may not know of. ``audit verify`` reads both forms (entries written
+before this bound the row numbers) through :func:`aliases`, and names a record by its row.
 """
 
 from __future__ import annotations
@@ -25,6 +31,11 @@ from clawback.storage.audit import canonical
 from clawback.storage.keys import AuditKeys
 
 DELETED = "deleted"
+#: The kinds of key named by a row number, written into the trail opaquely (``named``).
+COUNTED = ("document", "ruling", "token", "filing")
+#: How long an opaque name's HMAC is, in hex digits.
+_NAME_LENGTH = 20
+_HEX = frozenset("0123456789abcdef")
 _TOUCHED = "clawback.touched"
 
 
@@ -53,6 +64,31 @@ def key_of(row: object) -> str | None:
     if isinstance(row, t.Matter):
         return "matter"
     return None
+
+
+def named(keys: AuditKeys, key: str) -> str:
+    """The name the trail binds ``key`` under: a counted key (``document:3``) as an HMAC of it
+    under the audit key, so a reader without the key learns no row number; others as they are."""
+    kind = key.split(":", 1)[0]
+    if kind not in COUNTED:
+        return key
+    mac = keys.mac(b"state-key\x00" + key.encode())
+    return f"{kind}:{mac[:_NAME_LENGTH]}"
+
+
+def opaque(name: str) -> bool:
+    """Whether ``name`` is a counted key's opaque name (``document:5f0c...``)."""
+    kind, _, rest = name.partition(":")
+    return kind in COUNTED and len(rest) == _NAME_LENGTH and all(c in _HEX for c in rest)
+
+
+def aliases(session: Session, keys: AuditKeys) -> dict[str, str]:
+    """Each counted key in the record by its opaque name: ``{named(key): key}``."""
+    found = [f"document:{i}" for i in session.scalars(select(t.Document.id))]
+    found += [f"ruling:{i}" for i in session.scalars(select(t.Ruling.id))]
+    found += [f"token:{i}" for i in session.scalars(select(t.ApiToken.id))]
+    found += [key_of(row) or "" for row in session.scalars(select(t.Filing))]
+    return {named(keys, key): key for key in found}
 
 
 def track(sessions: sessionmaker[Session]) -> None:

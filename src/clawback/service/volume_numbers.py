@@ -14,6 +14,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clawback.domain.access import sees_everything
+from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import ClawbackError, RuleViolation
 from clawback.domain.order import Side
@@ -89,7 +91,14 @@ def refuse_others_series(s: Session, first: BatesNumber, side: Side) -> None:
     productions, its imports). Another side's series is refused whatever the number, so the
     answer is the same for a number on a page the person may not know of, one on a page they
     see and one no page holds: before, "already in the record" for the first two and an
-    import for the third told which numbers a tier or another side's collection withholds."""
+    import for the third told which numbers a tier or another side's collection withholds.
+
+    The refusal tells the asker that the prefix is taken, and nothing more: no number, volume,
+    span or count, the same whether the asker may know of pages of the series or not. The
+    prefix itself is not withheld: a party's Bates prefix is the label it stamps on all it
+    produces (ESI protocols assign each party its own), not material a tier, a claw-back or a
+    seal withholds; and it must be told, since one Bates number names one page in the record
+    (answering as absent would need a series per side, every Bates lookup by side)."""
     other = s.scalar(
         select(t.Document.id)
         .where(t.Document.first_series == first.series, t.Document.held_by != side.value)
@@ -97,10 +106,27 @@ def refuse_others_series(s: Session, first: BatesNumber, side: Side) -> None:
     )
     volumes = series_volumes(s, first.series) if side is not Side.producing else []
     if other is not None or volumes:
-        raise RuleViolation(
-            f"Bates prefix {first.prefix!r} is another side's series in this record: number "
-            "what this side brings in under a prefix of its own"
-        )
+        raise _not_yours(first)
+
+
+def refuse_unknown_series(s: Session, first: BatesNumber, actor: Actor) -> None:
+    """A series holding a page of a document ``actor`` may not know of (an AEO record of their
+    own side's collection, to a party employee) is refused whole, whatever the number, in the
+    words another side's series is refused in: before, a number on such a page answered
+    "already in the record" and a free one imported, so a probe told which numbers were
+    withheld, and of what."""
+    if sees_everything(actor):
+        return
+    docs = s.scalars(select(t.Document).where(t.Document.first_series == first.series))
+    if any(not lookup.allowed(s, actor, d, lookup.Need.know) for d in docs):
+        raise _not_yours(first)
+
+
+def _not_yours(first: BatesNumber) -> RuleViolation:
+    return RuleViolation(
+        f"Bates prefix {first.prefix!r} is another side's series in this record: number "
+        "what this side brings in under a prefix of its own"
+    )
 
 
 def refuse_used(s: Session, first: BatesNumber, count: int) -> None:

@@ -326,15 +326,17 @@ def verify(
     current: Mapping[str, str] | None = None,
     checkpoints: Sequence[Checkpoint] = (),
     workspace: str | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """Check the stored chain, its MACs and head against ``keys``; an empty list means intact.
 
     ``checkpoints``: signed heads kept outside the workspace, each of which the chain must still
     hold (and, given ``workspace``, each must be of that workspace). ``current``: each record's
-    digest as computed from the database now, to compare with what the trail last bound. Blocks
-    appends meanwhile.
+    digest as computed from the database now, to compare with what the trail last bound, a key
+    the trail bound under another name given by ``aliases`` (``{name: key}``). Blocks appends
+    meanwhile.
     """
-    return _check(session, keys, current, checkpoints, workspace)[1]
+    return _check(session, keys, current, checkpoints, workspace, aliases)[1]
 
 
 def _check(
@@ -343,6 +345,7 @@ def _check(
     current: Mapping[str, str] | None,
     checkpoints: Sequence[Checkpoint],
     workspace: str | None,
+    aliases: Mapping[str, str] | None = None,
 ) -> tuple[list[Recorded], list[Problem]]:
     head = _lock_head(session, share=True)
     rows = session.scalars(select(t.Audit).order_by(t.Audit.seq)).all()
@@ -379,7 +382,7 @@ def _check(
             problems.append(Problem(head.seq, "head", message))
     problems += _against_checkpoints(kept, keys, checkpoints, workspace)
     if current is not None:
-        problems += _against_state(kept, current)
+        problems += _against_state(kept, current, aliases or {})
     return kept, sorted(problems, key=lambda p: p.seq)
 
 
@@ -447,15 +450,18 @@ def _against_checkpoints(
     return problems
 
 
-def _against_state(kept: Iterable[Recorded], current: Mapping[str, str]) -> list[Problem]:
-    """Each record's digest now against the last digest the trail bound for it."""
+def _against_state(
+    kept: Iterable[Recorded], current: Mapping[str, str], aliases: Mapping[str, str]
+) -> list[Problem]:
+    """Each record's digest now against the last digest the trail bound for it (under its
+    key, or a name ``aliases`` gives the key)."""
     bound: dict[str, tuple[str, int]] = {}
     for r in kept:
         state = r.detail.get("state") if isinstance(r.detail, Mapping) else None
         if isinstance(state, Mapping):
             for key, value in state.items():
                 if isinstance(key, str) and isinstance(value, str):
-                    bound[key] = (value, r.seq)
+                    bound[aliases.get(key, key)] = (value, r.seq)
     problems: list[Problem] = []
     for key in sorted(current):
         if key not in bound:
