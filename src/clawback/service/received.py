@@ -193,7 +193,8 @@ class Imports(Service):
         with self.ctx.transaction() as s:
             _refuse_taken(s, span, Ingest(self.ctx).side, self.actor)
         inside = received_children.take_out(row, named, native, natives, notes)
-        family = self._family(received_children.family_of(row, volume, inside))
+        family = received_children.family_of(row, volume, inside)
+        keyed = self._family(family)  # the name it is kept under
         meta: dict[str, Any] = {k.lower(): v for k, v in row.values.items() if v}
         meta |= {"volume": volume, "control_number": row.control, "source": source}
         file = hashlib.sha256(pdf if native is None else native[1]).hexdigest()
@@ -206,7 +207,7 @@ class Imports(Service):
             pdf,
             title=row.roles.get("title") or row.control,
             kind="received",
-            family=family,
+            family=keyed,
             parent=row.parent or bool(inside.members),
             meta=meta,
             check_later=True,
@@ -256,7 +257,7 @@ class Imports(Service):
                 s, "volume.import", row.control, volume=volume, document=doc.control, row=row.number
             )
             ingest = Ingest(self.ctx)
-            kids = received_children.store(ingest, s, row, volume, inside, designation)
+            kids = received_children.store(ingest, s, row, volume, inside, designation, keyed)
             record = Imported(
                 control,
                 row.control,

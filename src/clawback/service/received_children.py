@@ -123,12 +123,12 @@ def store(
     volume: str,
     inside: Inside,
     tier: str | None,
+    family: str | None,
 ) -> list[t.Document]:
-    """The files taken out, stored as documents of the record's family inside the caller's
-    transaction, each a received record of the volume and designated ``tier`` (the record's,
-    as received) before its access is worked out."""
-    family = family_of(row, volume, inside)
-    if family is None:
+    """The files taken out, stored as documents of ``family`` (the record's, as it is kept)
+    inside the caller's transaction, each a received record of the volume and designated
+    ``tier`` (the record's, as received) before its access is worked out."""
+    if family is None or not inside.members:
         return []
     for m in inside.members:
         m.ready.info["volume"] = volume
@@ -140,7 +140,7 @@ def store(
         s.add(t.ReceivedRecord(document_id=doc.id, volume=volume, control=child, row=row.number))
         if tier is not None:
             note = (
-                f"as received with its family: {value!r} (volume {volume}, row {row.number}, "
+                f"as received with its family: {value!r} (volume {volume}, "
                 f"{child} inside {row.control}'s native)"
             )
             s.add(t.Designation(document_id=doc.id, tier=tier, note=note[:500]))
