@@ -1,4 +1,5 @@
-"""Fixtures shared by the suite: database URLs for both backends, the shared sample folder."""
+"""Fixtures shared by the suite: database URLs for both backends, the shared sample folder, the
+reference case's demo run once, the place of the workspace templates (`tests.started`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from clawback.pdf.gate.verify import xray_python
+from tests import started
+from tests.reference_demo import shared_demo
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -46,13 +49,23 @@ def _postgres_database() -> str:
 @pytest.fixture(scope="session", autouse=True)
 def audit_keys_outside(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """The workspaces' audit keys live outside every workspace: here, in a folder of the run's
-    own (never the user's ~/.config), unless the environment names one."""
+    own (never the user's ~/.config), unless the environment names one. The process's
+    workspace templates (`tests.started`) live beside them."""
     before = os.environ.get("CLAWBACK_KEYS")
     if before is None:
         os.environ["CLAWBACK_KEYS"] = str(tmp_path_factory.mktemp("audit-keys"))
+    started.TEMPLATES.append(tmp_path_factory.mktemp("templates"))  # `tests.started`
     yield
+    started.TEMPLATES.clear()
     if before is None:
         os.environ.pop("CLAWBACK_KEYS", None)
+
+
+@pytest.fixture(scope="session")
+def reference_demo(tmp_path_factory: pytest.TempPathFactory, audit_keys_outside: None) -> Path:
+    """The reference case's demo output, made once per run through the real command
+    (`tests.reference_demo`): read its files; open its record only in a copy (``copy_of``)."""
+    return shared_demo(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ runner's exception is the ``SystemExit`` of that exit status, not the failure it
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
@@ -50,18 +51,26 @@ def succeeded(result: Result) -> str:
     return result.output
 
 
-@pytest.fixture
-def produced(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def produced_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A workspace with one document, Ex. 1 (DOC-000001), designated AEO and produced as
-    AB-00000001-AB-00000002."""
-    ws = tmp_path / "ws"
+    AB-00000001-AB-00000002: made once through the CLI, copied for each test (``produced``)."""
+    base = tmp_path_factory.mktemp("produced")
+    ws = base / "ws"
     cli(ws, "init", str(ws))
     cli(ws, "load-case", "--reference")
-    pdf = make_pdf(tmp_path / "memo.pdf", "cover page", "Tracking no.: XYZ-2020-02-654321")
+    pdf = make_pdf(base / "memo.pdf", "cover page", "Tracking no.: XYZ-2020-02-654321")
     cli(ws, "ingest", str(pdf), "--exhibit", "1")
     cli(ws, "designate", "DOC-000001", "AEO")
     cli(ws, "produce", "DOC-000001", "--start", "AB-00000001", "--volume", "V1")
     return ws
+
+
+@pytest.fixture
+def produced(produced_once: Path, tmp_path: Path) -> Path:
+    """A copy of ``produced_once`` of the test's own (the folder, its database and its id
+    travel together; the audit keys, keyed by that id, stay where they are)."""
+    return Path(shutil.copytree(produced_once, tmp_path / "ws"))
 
 
 # -- 1. a page asked for by what is not a Bates number -------------------------------------

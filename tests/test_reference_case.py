@@ -23,6 +23,7 @@ from clawback.pdf.gate.verify import xray_inspect
 from clawback.service import Workspace
 from clawback.storage.tables import Document
 from tests.conftest import SHARED
+from tests.reference_demo import copy_of
 
 CASE = yaml.safe_load((SHARED / "seed-case" / "case.yaml").read_text(encoding="utf-8"))
 CONTENT = CASE["demo_content"]
@@ -31,23 +32,24 @@ RELEASED = [*CONTENT["fir-gaps"], CONTENT["ppt-other"]]
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo") / "out"
-    done = subprocess.run(
-        [sys.executable, "-m", "clawback", "demo", "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "2020-07-10" in done.stdout
-    return out
+def demo(reference_demo: Path) -> Path:
+    """The demo's output (`tests.reference_demo`: run once per run through the real command,
+    shared with the claim lifecycle's SQLite run), read as files. A test that opens the record
+    (every read is audited) or runs the demo again works on a copy (``copy_of``)."""
+    return reference_demo
 
 
 @pytest.fixture(scope="module")
 def summary(demo: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((demo / "summary.json").read_text(encoding="utf-8"))
     return data
+
+
+@pytest.fixture
+def own(demo: Path, tmp_path: Path) -> Path:
+    """A copy of the demo's output and workspace for one test: opening the record writes to it
+    (every read is audited), and the shared run must stay as the demo left it."""
+    return copy_of(demo, tmp_path / "demo")
 
 
 def exhibits_named(text: str) -> set[int]:
@@ -142,8 +144,8 @@ def test_denied_material_stays_in_the_sealed_version(demo: Path) -> None:
         assert doc[13].get_images()  # the denied page AOL-DEF-00516618 keeps its picture
 
 
-def test_the_record_keeps_the_designation_history(demo: Path) -> None:
-    ws = Workspace.open(workspace_for(demo)).operator()
+def test_the_record_keeps_the_designation_history(own: Path) -> None:
+    ws = Workspace.open(workspace_for(own)).operator()
     try:
         shown = ws.reads.show(19)
         assert [d["tier"] for d in shown["designations"]] == ["Confidential", "AEO"]
@@ -157,7 +159,7 @@ def test_the_record_keeps_the_designation_history(demo: Path) -> None:
         ws.close()
     with pymupdf.open(stream=at_production) as doc:  # stamped when it was Confidential
         assert "CONFIDENTIAL" in doc[0].get_text() and "EYES ONLY" not in doc[0].get_text()
-    with pymupdf.open(next((demo / "sealed").glob("ex19_*.pdf"))) as doc:  # filed as AEO
+    with pymupdf.open(next((own / "sealed").glob("ex19_*.pdf"))) as doc:  # filed as AEO
         assert "ATTORNEYS' EYES ONLY - LODGED UNDER SEAL" in doc[0].get_text()
 
 
@@ -207,15 +209,15 @@ def test_privilege_log_in_its_final_state(demo: Path) -> None:
     assert not any(secret in text for secret in WITHHELD + RELEASED)
 
 
-def test_demo_runs_again_into_the_same_folder(demo: Path) -> None:
+def test_demo_runs_again_into_the_same_folder(own: Path) -> None:
     again = subprocess.run(
-        [sys.executable, "-m", "clawback", "demo", "--out", str(demo)],
+        [sys.executable, "-m", "clawback", "demo", "--out", str(own)],
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert again.returncode == 0, again.stderr
-    stranger = demo.parent / "someone-elses"
+    stranger = own.parent / "someone-elses"
     stranger.mkdir()
     (stranger / "brief.docx").write_text("keep me")
     refused = subprocess.run(
@@ -249,7 +251,7 @@ def test_highlighted_version_shows_what_the_public_one_hides(demo: Path) -> None
         assert "HIGHLIGHTED, LODGED UNDER SEAL" in page.get_text()
 
 
-def test_a_brief_quoting_the_code(demo: Path, tmp_path: Path) -> None:
+def test_a_brief_quoting_the_code(own: Path, tmp_path: Path) -> None:
     brief = pymupdf.open()
     page = brief.new_page()
     lines = [
@@ -262,7 +264,7 @@ def test_a_brief_quoting_the_code(demo: Path, tmp_path: Path) -> None:
     path = tmp_path / "opposition.pdf"
     brief.save(path)
     brief.close()
-    ws = Workspace.open(workspace_for(demo)).person("counsel@defendants.example")
+    ws = Workspace.open(workspace_for(own)).person("counsel@defendants.example")
     try:
         proposals = ws.briefs.propose(path.read_bytes())
         assert [p.text for p in proposals] == [CONTENT["fir-dbcode"]]
@@ -277,15 +279,15 @@ def test_a_brief_quoting_the_code(demo: Path, tmp_path: Path) -> None:
         assert CONTENT["fir-dbcode"] in highlighted[0].get_text()
 
 
-def test_privilege_log_before_and_after_the_ruling(demo: Path) -> None:
-    lines = (demo / "privilege-log-diff.txt").read_text(encoding="utf-8").splitlines()
+def test_privilege_log_before_and_after_the_ruling(own: Path) -> None:
+    lines = (own / "privilege-log-diff.txt").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 22  # every entry: 17 + 2 + 3
     assert (
         "c-fir-code AOL-DEF-00528703: Status: asserted -> upheld; Treatment: sequestered "
         "-> redacted"
     ) in lines
     assert sum("asserted -> overruled" in line for line in lines) == 20
-    ws = Workspace.open(workspace_for(demo)).operator()
+    ws = Workspace.open(workspace_for(own)).operator()
     try:
         served = ws.privilege_log.served()
         assert [v[2] for v in served] == [
@@ -297,8 +299,8 @@ def test_privilege_log_before_and_after_the_ruling(demo: Path) -> None:
         ws.close()
 
 
-def test_claiming_ex5_finds_its_copy_with_no_hint(demo: Path) -> None:
-    ws = Workspace.open(workspace_for(demo)).operator()
+def test_claiming_ex5_finds_its_copy_with_no_hint(own: Path) -> None:
+    ws = Workspace.open(workspace_for(own)).operator()
     try:
         found = ws.copies.of_page("AOL-DEF-00556922")
     finally:
@@ -308,8 +310,8 @@ def test_claiming_ex5_finds_its_copy_with_no_hint(demo: Path) -> None:
     assert all(c.kind == "near_picture" for c in found[1:])  # look-alikes, for review only
 
 
-def test_every_database_code_by_pattern(demo: Path) -> None:
-    ws = Workspace.open(workspace_for(demo)).operator()
+def test_every_database_code_by_pattern(own: Path) -> None:
+    ws = Workspace.open(workspace_for(own)).operator()
     try:
         found = ws.items.pattern_hits(r"[A-Z]{3}-\d{4}-\d{2}-\d{6}")
     finally:
@@ -321,8 +323,8 @@ def test_every_database_code_by_pattern(demo: Path) -> None:
     ]
 
 
-def test_a_volume_goes_out_and_comes_back(demo: Path, tmp_path: Path) -> None:
-    ws = Workspace.open(workspace_for(demo)).operator()
+def test_a_volume_goes_out_and_comes_back(own: Path, tmp_path: Path) -> None:
+    ws = Workspace.open(workspace_for(own)).operator()
     try:
         folder = ws.volumes.export("AOL-DEF-VOL002", tmp_path / "out")
     finally:

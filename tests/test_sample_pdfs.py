@@ -14,13 +14,13 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from clawback.cli import app
-from clawback.demo.run import reference_case
 from clawback.pdf.files.document import PdfError
 from clawback.pdf.gate.verify import verify
 from clawback.pdf.redaction.redact import Redaction, RedactionError, redact
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.conftest import SHARED
+from tests.started import start
 
 SAMPLES = SHARED / "samples" / "pdfs"
 EXPECTED = {
@@ -41,8 +41,7 @@ assert {n for n, f in EXPECTED.items() if "OCR" in str(f.get("expected"))} == se
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    ws = Workspace.init(tmp_path / "ws").operator()
-    ws.matter.load_case(reference_case())
+    ws = start(tmp_path / "ws")  # `tests.started`
     yield ws
     ws.close()
 

@@ -13,12 +13,12 @@ import docx
 import pytest
 from sqlalchemy import select
 
-from clawback.demo.run import reference_case
 from clawback.email import parse_email
 from clawback.ingest import INGESTED
 from clawback.pdf.shows.extract import read_pages
 from clawback.service import Workspace
 from clawback.storage import tables as t
+from tests.started import start
 
 INVITE = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\nMETHOD:REQUEST\r\n"
@@ -30,8 +30,7 @@ INVITE = (
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws").operator()
-    workspace.matter.load_case(reference_case())
+    workspace = start(tmp_path / "ws")  # `tests.started`
     yield workspace
     workspace.close()
 

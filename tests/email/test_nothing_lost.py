@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from clawback.demo.run import reference_case
 from clawback.email import parse_email
 from clawback.ingest import INGESTED
 from clawback.service import Workspace
 from clawback.storage import tables as t
+from tests.started import start
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
 ENRON_MSG = (
@@ -27,8 +27,7 @@ ENRON_MSG = (
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
-    workspace.matter.load_case(reference_case())
+    workspace = start(tmp_path / "ws", database_url)  # `tests.started`
     yield workspace
     workspace.close()
 

@@ -1,5 +1,5 @@
-"""What the fault tests share: the reference case's record up to the filing (built once and
-copied for each test: the workspace id and the database travel together, and the audit keys in
+"""What the fault tests share: the reference case's record up to the filing (built once per run
+and copied for each test: the workspace id and the database travel together, and the audit keys in
 ``CLAWBACK_KEYS`` are keyed by that id), the command line, a picture of a folder by content,
 and a small tmpfs to fill (root only)."""
 
@@ -21,6 +21,7 @@ from clawback.demo.run import reference_case, stages
 from clawback.service import Workspace
 from clawback.service.delivery import STAGE_PREFIX
 from clawback.service.workspace import DATABASE
+from tests.once import once_per_run
 
 runner = CliRunner()
 
@@ -31,11 +32,16 @@ READY_TO_FILE = "sealing decided and deadlines computed"
 @pytest.fixture(scope="session")
 def ready_to_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A closed workspace holding the reference case up to the filing: produced, clawed back,
-    reviewed, ruled, sealed, deadlines computed. Copy it (``copy_workspace``), never use it."""
-    root = tmp_path_factory.mktemp("template") / "ws"
+    reviewed, ruled, sealed, deadlines computed; made once per run, for both test processes
+    (`tests.once`). Copy it (``copy_workspace``), never use it."""
+    return once_per_run(tmp_path_factory, "ready-to-file", _ready_to_file) / "ws"
+
+
+def _ready_to_file(folder: Path) -> None:
+    root = folder / "ws"
     workspace = Workspace.init(root)
     try:
-        flow = stages(workspace, reference_case(), root.parent / "unused")
+        flow = stages(workspace, reference_case(), folder / "unused")
         for stage in flow:
             if stage == READY_TO_FILE:
                 break
@@ -44,8 +50,7 @@ def ready_to_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         flow.close()
     finally:
         workspace.close()  # the last connection closed: the WAL is checkpointed into the file
-    assert not (root.parent / "unused").exists()
-    return root
+    assert not (folder / "unused").exists()
 
 
 def copy_workspace(template: Path, dest: Path) -> Path:

@@ -13,12 +13,12 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from clawback.cli import app
-from clawback.demo.run import reference_case
 from clawback.domain.errors import ClawbackError
 from clawback.ingest import INGESTED, KNOWN, REFUSED
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.ingest.make import eml, scan_png, text_pdf
+from tests.started import start
 
 
 def documents(ws: Workspace) -> int:
@@ -28,8 +28,7 @@ def documents(ws: Workspace) -> int:
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
-    workspace.matter.load_case(reference_case())
+    workspace = start(tmp_path / "ws", database_url)  # `tests.started`
     yield workspace
     workspace.close()
 

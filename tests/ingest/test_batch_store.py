@@ -11,18 +11,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from clawback.demo.run import reference_case
 from clawback.ingest import INGESTED, KNOWN, REFUSED
 from clawback.service import Workspace
 from clawback.service import access as access_rules
 from clawback.storage import tables as t
 from tests.ingest.make import eml, text_pdf
+from tests.started import start
 
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
-    workspace.matter.load_case(reference_case())
+    workspace = start(tmp_path / "ws", database_url)  # `tests.started`
     yield workspace
     workspace.close()
 

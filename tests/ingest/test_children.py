@@ -15,13 +15,13 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from clawback.demo.run import reference_case
 from clawback.ingest.embedded import embedded_files
 from clawback.pdf.files.convert import ConversionError, to_pdfs
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.conftest import SHARED
 from tests.ingest.make import png_declaring, scan_png, text_pdf
+from tests.started import start
 
 SAMPLES = SHARED / "samples"
 NATIVES = (
@@ -31,8 +31,7 @@ NATIVES = (
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
-    workspace.matter.load_case(reference_case())
+    workspace = start(tmp_path / "ws", database_url)  # `tests.started`
     yield workspace
     workspace.close()
 

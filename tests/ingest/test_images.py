@@ -8,9 +8,9 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from clawback.demo.run import reference_case
 from clawback.ingest.images import MIN_PAGE, image_pdf
 from clawback.service import Workspace
+from tests.started import start
 
 
 def icon(pixels: int) -> bytes:
@@ -23,8 +23,7 @@ def icon(pixels: int) -> bytes:
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws").operator()
-    workspace.matter.load_case(reference_case())
+    workspace = start(tmp_path / "ws")  # `tests.started`
     yield workspace
     workspace.close()
 

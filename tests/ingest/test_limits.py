@@ -12,7 +12,6 @@ import pikepdf
 import pytest
 from sqlalchemy import func, select
 
-from clawback.demo.run import reference_case
 from clawback.domain.errors import ClawbackError
 from clawback.ingest import EMAIL, IMAGE, OFFICE, PDF, Refused, sniff
 from clawback.ingest.limits import MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE
@@ -28,12 +27,12 @@ from tests.ingest.make import (
     scan_png,
     text_pdf,
 )
+from tests.started import start
 
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:  # refused before the database is touched
-    workspace = Workspace.init(tmp_path / "ws").operator()
-    workspace.matter.load_case(reference_case())
+    workspace = start(tmp_path / "ws")  # `tests.started`
     yield workspace
     workspace.close()
 

@@ -11,18 +11,17 @@ import pymupdf
 import pytest
 from sqlalchemy import select
 
-from clawback.demo.run import reference_case
 from clawback.pdf.shows.extract import read_pages
 from clawback.pdf.shows.ocr import add_text_layer, needs_ocr, read_words
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.ingest.make import CODE, CODE_PATTERN, jpeg, scan_pdf, scan_png, text_pdf, tiff
+from tests.started import start
 
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws").operator()
-    workspace.matter.load_case(reference_case())
+    workspace = start(tmp_path / "ws")  # `tests.started`
     yield workspace
     workspace.close()
 

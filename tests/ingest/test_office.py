@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from clawback.demo.run import reference_case
 from clawback.ingest import INGESTED
 from clawback.pdf.shows.extract import read_pages
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.ingest.make import office_files
+from tests.started import start
 
 SAYS = {
     ".docx": "Quarterly figures for Acme Widgets",
@@ -32,8 +32,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws").operator()
-    workspace.matter.load_case(reference_case())
+    workspace = start(tmp_path / "ws")  # `tests.started`
     yield workspace
     workspace.close()
 

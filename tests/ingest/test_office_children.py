@@ -10,17 +10,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from clawback.demo.run import reference_case
 from clawback.pdf.shows.extract import read_pages
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.ingest.make import docx_carrying, workbook
+from tests.started import start
 
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws").operator()
-    workspace.matter.load_case(reference_case())
+    workspace = start(tmp_path / "ws")  # `tests.started`
     yield workspace
     workspace.close()
 

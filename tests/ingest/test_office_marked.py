@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from clawback.demo.run import reference_case
 from clawback.pdf.shows.extract import read_pages
 from clawback.service import Workspace
 from clawback.storage import tables as t
@@ -27,12 +26,12 @@ from tests.ingest.make_marked import (
     marked_docx,
     noted_deck,
 )
+from tests.started import start
 
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws").operator()
-    workspace.matter.load_case(reference_case())
+    workspace = start(tmp_path / "ws")  # `tests.started`
     yield workspace
     workspace.close()
 

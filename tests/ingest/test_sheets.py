@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from clawback.demo.run import reference_case
 from clawback.ingest import INGESTED
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.ingest.make import SHEET_WORDS, eml_with, hidden_workbook, saved_as
+from tests.started import start
 
 #: What the document of `hidden_workbook` says its author hid (its meta's warnings).
 HIDDEN = [
@@ -28,8 +28,7 @@ HIDDEN = [
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws").operator()
-    workspace.matter.load_case(reference_case())
+    workspace = start(tmp_path / "ws")  # `tests.started`
     yield workspace
     workspace.close()
 

@@ -14,8 +14,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from clawback.demo.run import reference_case
-from clawback.service import Workspace
+from tests.started import start
 
 WORDS = [
     "deposition", "counsel", "exhibit", "agreement", "merger", "invoice", "privilege",
@@ -44,9 +43,7 @@ def workspace_root(tmp_path: Path, database_url: str) -> Path:
     """A closed workspace at ``tmp_path / "ws"`` holding the reference case's order, on the
     test's backend (its URL also in ``CLAWBACK_DATABASE_URL`` for the processes it starts)."""
     root = tmp_path / "ws"
-    ws = Workspace.init(root, database_url)
-    ws.operator().matter.load_case(reference_case())
-    ws.close()
+    start(root, database_url).close()  # `tests.started`
     return root
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from clawback.demo.run import reference_case
 from clawback.service import Workspace
+from tests.started import start
 
 
 @pytest.fixture
@@ -30,7 +30,6 @@ def sqlite_ws(tmp_path: Path) -> Iterator[Workspace]:
 
 
 def _receiving_counsel(tmp_path: Path, url: str | None) -> Workspace:
-    workspace = Workspace.init(tmp_path / "ws", url).operator()
-    workspace.matter.load_case(reference_case())
+    workspace = start(tmp_path / "ws", url)  # `tests.started`
     workspace.people.add("rc@other.test", name="RC", side="receiving", category="counsel")
     return workspace.ctx.workspace.person("rc@other.test")

@@ -1,5 +1,5 @@
 """The workspace most service tests start from: the reference case's matter and order, on
-SQLite and on PostgreSQL (see `database_url`), and nothing else yet."""
+SQLite and on PostgreSQL (see `database_url`), and nothing else yet (`tests.started`)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from clawback.demo.run import reference_case
 from clawback.service import Workspace
+from tests.started import start
 
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
-    workspace.matter.load_case(reference_case())
+    workspace = start(tmp_path / "ws", database_url)
     yield workspace
     workspace.close()

@@ -20,15 +20,15 @@ import pypdf
 import pytest
 from sqlalchemy import select
 
-from clawback.demo.run import reference_case
 from clawback.domain.errors import ClawbackError, RuleViolation
 from clawback.pdf.files.convert import ConversionError, soffice, to_pdf
 from clawback.pdf.gate.verify import VerificationError
 from clawback.pdf.marks.highlight import HighlightError, highlight
-from clawback.service import Workspace
+from clawback.service import Record, Workspace
 from clawback.service.briefs import BRIEF_REASON, Proposal
 from clawback.storage import tables as t
 from tests.service.test_workspace import text_pdf
+from tests.started import copy_workspace, loaded, on_sqlite, template
 
 CODE = "FIR-2018-12-004417"
 SENTENCE = "The subject was referred to secondary inspection at the port of entry."
@@ -94,8 +94,18 @@ def docx(*paragraphs: str) -> bytes:
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[BriefWorkspace]:
-    workspace = BriefWorkspace.init(tmp_path / "ws", database_url).operator()
-    workspace.matter.load_case(reference_case())
+    """Ex. 18 (AEO, its code a named item) and Ex. 2 produced: on SQLite a copy of one made once
+    per process (`tests.started`)."""
+    if on_sqlite(database_url):
+        workspace = copy_workspace(template("briefs", _briefs), tmp_path / "ws", database_url)
+    else:
+        workspace = _briefs(tmp_path / "ws", database_url)
+    yield workspace
+    workspace.close()
+
+
+def _briefs(root: Path, url: str | None = None) -> Record:
+    workspace = loaded(root, url)
     workspace.ingest.ingest(
         text_pdf(
             f"Field information report\n{BOILERPLATE}",
@@ -114,8 +124,7 @@ def ws(tmp_path: Path, database_url: str) -> Iterator[BriefWorkspace]:
     workspace.designations.designate(18, "AEO")
     workspace.productions.produce([18, 2], "AOL-DEF-00528702", "AOL-DEF-VOL002")
     workspace.items.define(18, "fir-dbcode", CITE, "a database code", [CODE])
-    yield workspace
-    workspace.close()
+    return workspace
 
 
 def texts(proposals: list[Proposal]) -> list[str]:

@@ -18,12 +18,14 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from clawback.cli import app
-from clawback.demo.run import reference_case, stages
+from clawback.demo.run import reference_case, stages, workspace_for
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
 from clawback.service import Workspace
 from clawback.service.exports import categorical_log_csv, categorical_log_xlsx
 from clawback.storage import tables as t
+from tests.reference_demo import copy_of
 from tests.service.test_workspace import text_pdf
+from tests.started import copy_workspace, loaded, on_sqlite, template
 from tests.test_reference_case import matches_the_expected_outcome
 
 CODE = "ABC-2019-01-123456"
@@ -39,8 +41,15 @@ def ws(tmp_path: Path, database_url: str) -> Workspace:
 
 
 def make_workspace(root: Path, url: str | None = None) -> Workspace:
-    workspace = Workspace.init(root, url).operator()
-    workspace.matter.load_case(reference_case())
+    """The case with its three seats and two produced exhibits, nothing claimed yet: on SQLite a
+    copy of one made once per process (`tests.started`)."""
+    if on_sqlite(url):
+        return copy_workspace(template("lifecycle", _make_workspace), root, url)
+    return _make_workspace(root, url)
+
+
+def _make_workspace(root: Path, url: str | None = None) -> Workspace:
+    workspace = loaded(root, url)
     workspace.people.add(PRODUCING, name="Defense", side="producing", category="counsel")
     workspace.people.add(RECEIVING, name="Plaintiffs", side="receiving", category="counsel")
     workspace.people.add(CLERK, name="Clerk", side="court", category="court")
@@ -310,13 +319,21 @@ EVERY_STATE = [
 
 
 def test_the_reference_case_runs_every_claim_through_every_state(
-    tmp_path: Path, database_url: str
+    tmp_path: Path, database_url: str, request: pytest.FixtureRequest
 ) -> None:
+    """On PostgreSQL the flow runs here; on SQLite it is the demo's run (`demo.run.run`: the
+    same stages, through the real command), made once for the suite (``reference_demo``) and
+    read here in a copy of its own."""
     case = reference_case()
-    ws = Workspace.init(tmp_path / "ws", database_url).operator()
-    try:
-        for _ in stages(ws.ctx.workspace, case, tmp_path / "out"):
+    if database_url.startswith("sqlite"):
+        out = copy_of(request.getfixturevalue("reference_demo"), tmp_path)
+        ws = Workspace.open(workspace_for(out)).operator()
+    else:
+        out = tmp_path / "out"
+        ws = Workspace.init(tmp_path / "ws", database_url).operator()
+        for _ in stages(ws.ctx.workspace, case, out):
             pass
+    try:
         statuses = ws.claims.status()
         assert [c["claim"] for c in statuses] == sorted(c["id"] for c in case["claims"])
         for c in statuses:
@@ -357,9 +374,9 @@ def test_the_reference_case_runs_every_claim_through_every_state(
             reviews = s.scalars(select(t.Audit.subject).where(t.Audit.action == "claim.review"))
             assert sorted(moves) == sorted(reviews.all()) == sorted(outcomes)
         assert ws.audit.verify() == []
-        memos = sorted(p.name for p in (tmp_path / "out").glob("bench-memo-*.pdf"))
+        memos = sorted(p.name for p in out.glob("bench-memo-*.pdf"))
         assert memos == [f"bench-memo-{c}.pdf" for c in sorted(outcomes)]
         # the main job's result, on this backend as on the other
-        matches_the_expected_outcome(json.loads((tmp_path / "out" / "summary.json").read_text()))
+        matches_the_expected_outcome(json.loads((out / "summary.json").read_text()))
     finally:
         ws.close()

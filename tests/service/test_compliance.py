@@ -8,25 +8,34 @@ from pathlib import Path
 
 import pytest
 
-from clawback.demo.run import reference_case
 from clawback.domain.compliance import Act, Directive
 from clawback.domain.errors import ClawbackError, RuleViolation
 from clawback.domain.sealing import PUBLIC_DOMAIN
-from clawback.service import Workspace
+from clawback.service import Record, Workspace
 from tests.access.test_enforcement import one_page
+from tests.started import copy_workspace, loaded, on_sqlite, template
 
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    ws = Workspace.init(tmp_path / "ws", database_url).operator()
-    ws.matter.load_case(reference_case())
+    """Ex. 1 (AEO) and Ex. 2 (Confidential, publicly available) produced: on SQLite a copy of
+    one made once per process (`tests.started`)."""
+    if on_sqlite(database_url):
+        ws = copy_workspace(template("compliance", _compliance), tmp_path / "ws", database_url)
+    else:
+        ws = _compliance(tmp_path / "ws", database_url)
+    yield ws
+    ws.close()
+
+
+def _compliance(root: Path, url: str | None = None) -> Record:
+    ws = loaded(root, url)
     ws.ingest.ingest(one_page(1), title="memo", exhibit=1)
     ws.ingest.ingest(one_page(2), title="post", exhibit=2, publicly_available=True)
     ws.designations.designate(1, "AEO")
     ws.designations.designate(2, "Confidential")
     ws.productions.produce([1, 2], "TST-00000001", "V1")
-    yield ws
-    ws.close()
+    return ws
 
 
 def test_ndcal_supporting_statement_is_due_in_seven_days(ws: Workspace) -> None:

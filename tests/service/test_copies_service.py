@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import delete, event, select, update
 
 from clawback.copies import SCHEME, shared_bands
-from clawback.demo.run import reference_case
 from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import RuleViolation
-from clawback.service import Workspace
+from clawback.service import Record, Workspace
 from clawback.storage import tables as t
 from tests.service.test_workspace import text_pdf
+from tests.started import copy_workspace, loaded, on_sqlite, template
 
 MEMO = "Field note on the crossing at the port, prepared for the intelligence unit review"
 OTHER = "another page with other words entirely unrelated to the field note in any way"
@@ -24,15 +24,23 @@ EMPLOYEE = "emp@plf.test"  # receiving side: may not see Attorneys' Eyes Only ma
 
 @pytest.fixture
 def ws(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    ws = Workspace.init(tmp_path / "ws", database_url).operator()
-    ws.matter.load_case(reference_case())
+    """Exs. 1 and 2 produced: on SQLite a copy of one made once per process (`tests.started`)."""
+    if on_sqlite(database_url):
+        ws = copy_workspace(template("copies", _copies), tmp_path / "ws", database_url)
+    else:
+        ws = _copies(tmp_path / "ws", database_url)
+    yield ws
+    ws.close()
+
+
+def _copies(root: Path, url: str | None = None) -> Record:
+    ws = loaded(root, url)
     ws.ingest.ingest(
         text_pdf("cover of the first volume, nothing else here", MEMO), title="a", exhibit=1
     )
     ws.ingest.ingest(text_pdf(MEMO, OTHER), title="b", exhibit=2)
     ws.productions.produce([1, 2], "TST-00000001", "V1")
-    yield ws
-    ws.close()
+    return ws
 
 
 def kept(ws: Workspace) -> dict[str, t.PageSignature]:

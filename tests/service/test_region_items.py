@@ -21,6 +21,7 @@ from clawback.pdf.redaction.widthleak import observed_gap
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.pdf.builders import gradient_png
+from tests.started import copy_workspace, loaded, on_sqlite, template
 
 CODE = "QQZ-2020-07-555017"
 MEMO = "Memo about the border crossing"
@@ -50,14 +51,23 @@ def ws(tmp_path: Path, database_url: str) -> Workspace:
 
 
 def produced_workspace(tmp_path: Path, database_url: str) -> Iterator[Workspace]:
-    workspace = Workspace.init(tmp_path / "ws", database_url).operator()
-    workspace.matter.load_case(reference_case())
+    """Ex. 1 produced, Confidential, and receiving counsel seated: on SQLite a copy of one made
+    once per process (`tests.started`)."""
+    if on_sqlite(database_url):
+        workspace = copy_workspace(template("region", _produced), tmp_path / "ws", database_url)
+    else:
+        workspace = _produced(tmp_path / "ws", database_url)
+    yield workspace
+    workspace.close()
+
+
+def _produced(root: Path, url: str | None = None) -> Workspace:
+    workspace = loaded(root, url)
     workspace.people.add(COUNSEL, name="counsel", side="receiving", category="counsel")
     workspace.ingest.ingest(region_pdf(), title="memo", kind="report", exhibit=1)
     workspace.designations.designate(1, "Confidential")
     workspace.productions.produce([1], "TST-00000001", "VOL001")
-    yield workspace
-    workspace.close()
+    return workspace
 
 
 def produced_pdf(ws: Workspace) -> bytes:
