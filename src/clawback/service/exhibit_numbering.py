@@ -51,6 +51,7 @@ def duplicate(s: Session, lead: t.Document, exhibit: ExhibitId, control: str) ->
                 document_id=copy.id,
                 idx=page.idx,
                 text=page.text,
+                redacted_text=page.text,  # a new document: no items, nothing ruled off it
                 sha256=page.sha256,
                 image_sha256=list(page.image_sha256),
             )

@@ -127,6 +127,10 @@ def add_document(
                 document_id=doc.id,
                 idx=p.index,
                 text=p.text,
+                # a new document has no items, so no ruling takes anything from its pages:
+                # `access.refresh` finds this very text and writes nothing (writing it there
+                # would run the search indexes' triggers a second time for each page)
+                redacted_text=p.text,
                 sha256=p.sha256,
                 image_sha256=list(p.image_sha256),
             )
