@@ -2,8 +2,8 @@
 ``clawback_pairs`` for a page's text and redacted text when the page is written, and for the
 old and new ones again whenever either changes; access then set each new page's redacted text
 (the same text: a new document has no items) in a second write, which ran both search indexes'
-triggers again: five cuts of one text a page. The indexes still answer the page's words and
-phrases, for everyone."""
+triggers again: five cuts of one text a page; and read the new document's items (it has none)
+and its pages back to do so. The indexes still answer the page's words and phrases."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ def test_each_page_is_written_and_cut_once_and_found(
     event.remove(ws.ctx.workspace.engine, "before_cursor_execute", seen)
     monkeypatch.undo()
     assert [sql for sql in sent if sql.startswith("UPDATE page")] == []
+    assert [sql for sql in sent if "FROM item" in sql] == []  # a new document has none
     assert len(cut) == len(set(cut)) == 3  # each page's text, once
     assert names(ws.reads.search('"colony 1 is"')) == ["DOC-000001 p. 2"]
     assert names(ws.reads.search('"quokka colony"')) == [f"DOC-000001 p. {n}" for n in (1, 2, 3)]
