@@ -94,7 +94,7 @@ def spans(draw: st.DrawFn) -> dict[str, Any]:
 @given(
     trace=st.lists(spans(), max_size=12),
     images=st.lists(st.tuples(st.integers(0, 30), boxes()), max_size=6),
-    fills=st.lists(st.tuples(st.integers(0, 30), boxes(), colour), max_size=30),
+    fills=st.lists(st.tuples(st.integers(0, 30), boxes(), colour), max_size=40),  # grid past 16
 )
 def test_the_same_words_as_judging_every_shape(
     trace: list[dict[str, Any]], images: list[tuple[int, Box]], fills: list[Fill]

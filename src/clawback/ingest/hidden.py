@@ -136,7 +136,7 @@ def hidden_words(
     (sequence number, box) and opaque filled shapes (sequence number, box, colour). Each
     character is judged against the shapes near it only (`pdf.shows.boxgrid`): every reason
     needs a shape overlapping the character, so the answer is that of judging it against all."""
-    return _judged(trace, _Near(images, fills, _extent(trace)))
+    return _judged(trace, _Near(images, fills, trace))
 
 
 def _judged(trace: list[dict[str, Any]], near: _Near) -> Counter[str]:
@@ -153,20 +153,29 @@ def _judged(trace: list[dict[str, Any]], near: _Near) -> Counter[str]:
     return counted
 
 
+#: Up to this many pictures and shapes a page, each character is judged against them all: a grid
+#: costs more than it saves.
+_FEW = 16
+
+
 class _Near:
-    """A page's pictures and filled shapes, found by the boxes they may overlap."""
+    """A page's pictures and filled shapes, found by the boxes they may overlap (all of them,
+    on a page of `_FEW` or fewer)."""
 
     def __init__(
         self,
         images: list[tuple[int, _Box]],
         fills: list[tuple[int, _Box, tuple[float, float, float]]],
-        within: _Box,
+        trace: list[dict[str, Any]],
     ) -> None:
         self._images, self._fills = images, fills
-        self._grid = BoxGrid([box for _, box in images] + [box for _, box, _ in fills], within)
+        boxes = [box for _, box in images] + [box for _, box, _ in fills]
+        self._grid = BoxGrid(boxes, _extent(trace)) if len(boxes) > _FEW else None
 
     def areas(self, box: _Box) -> list[_Box]:
         """The boxes of the pictures and shapes that may overlap `box`."""
+        if self._grid is None:
+            return [area for _, area in self._images] + [area for _, area, _ in self._fills]
         split = len(self._images)
         return [
             self._images[n][1] if n < split else self._fills[n - split][1]
@@ -177,6 +186,8 @@ class _Near:
         self, box: _Box
     ) -> tuple[list[tuple[int, _Box]], list[tuple[int, _Box, tuple[float, float, float]]]]:
         """The pictures and the shapes that may overlap `box`, each in the order given."""
+        if self._grid is None:
+            return self._images, self._fills
         split = len(self._images)
         found = self._grid.near(box)
         return (
