@@ -27,6 +27,7 @@ from clawback.ingest.pdfcheck import check_document
 from clawback.pdf.files.decrypt import decrypt, is_encrypted
 from clawback.pdf.files.document import open_pdf, save_clean
 from clawback.pdf.shows.extract import PageText, read_document
+from clawback.pdf.shows.lying import FontsKnown
 from clawback.pdf.shows.ocr import ToRead, ocr_plan, write_text_layer
 from clawback.pdf.shows.pagereads import PageReads
 from clawback.pdf.shows.unseen_pictures import without_hidden_pictures
@@ -172,9 +173,10 @@ def _look(pdf: bytes, doc: pymupdf.Document, removed: Removed, own_fonts: bool) 
     hidden: dict[int, Counter[str]] = {}
     plan: dict[int, ToRead] = {}
     broken: list[int] = []
+    fonts: FontsKnown = {}  # each font read once for all the pages (no step changes a font)
     for page in doc.pages():
         pymupdf.TOOLS.reset_mupdf_warnings()
-        reads = PageReads(page)
+        reads = PageReads(page, fonts)
         if count := remove_unseen_text(page, reads):
             by_page.append((page.number, count))
         elif not by_page:  # what a page shows, as long as the file is the one read
@@ -193,9 +195,10 @@ def _look_again(pdf: bytes, doc: pymupdf.Document, removed: Removed, own_fonts: 
     hidden: dict[int, Counter[str]] = {}
     plan: dict[int, ToRead] = {}
     broken: list[int] = []
+    fonts: FontsKnown = {}
     for page in doc.pages():
         pymupdf.TOOLS.reset_mupdf_warnings()
-        _check_page(page, PageReads(page), hidden, plan, own_fonts)
+        _check_page(page, PageReads(page, fonts), hidden, plan, own_fonts)
         if _content_broken():
             broken.append(page.number)
     return _finish(pdf, doc, removed, hidden, plan, broken)

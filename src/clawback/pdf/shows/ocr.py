@@ -186,7 +186,7 @@ def drawn_regions(
     found: list[pymupdf.Rect] = []
     for info in reads.pictures():
         found.append(pymupdf.Rect(info["bbox"]))
-    if uses_tiling_pattern(page) or (not own_fonts and untrusted_text(page)):
+    if uses_tiling_pattern(page) or (not own_fonts and untrusted_text(page, reads.fonts_known)):
         return [pymupdf.Rect(area)]
     if any(font[2] == "Type3" for font in reads.fonts()):
         for span in reads.trace():

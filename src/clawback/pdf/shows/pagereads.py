@@ -12,7 +12,10 @@ what another step read takes it from there. Its contract:
 * the drawings and the pictures' places are not read at all when the box log shows the page
   draws no path or no picture (they would be empty: MuPDF finds both in the same run of the
   page);
-* a step that changes the page calls `forget`: nothing read before the change is given after.
+* a step that changes the page calls `forget`: nothing read before the change is given after;
+* what was found of the document's fonts (`fonts_known`: does a font's map lie, can it be
+  checked) may be shared by all the pages of one opening of a file, the fonts being the
+  document's: a font is then read once, not once a page; a step never changes a font.
 
 It holds one page's reads: a caller keeps one for the page it is on, never one for every page
 of a long document.
@@ -24,6 +27,8 @@ from typing import Any
 
 import pymupdf
 
+from clawback.pdf.shows.lying import FontsKnown
+
 __all__ = ["PageReads"]
 
 #: Box-log entries of a path drawn (what `get_drawings` finds) and of a picture drawn.
@@ -34,9 +39,12 @@ _PICTURES = frozenset({"fill-image", "fill-imgmask"})
 class PageReads:
     """One page's reads, each made the first time it is asked for (see the module doc)."""
 
-    def __init__(self, page: pymupdf.Page) -> None:
+    def __init__(self, page: pymupdf.Page, fonts_known: FontsKnown | None = None) -> None:
         self.page = page
         self._done: dict[tuple[str, int], Any] = {}
+        #: What was found of the document's fonts (`lying.FontsKnown`): one for all the pages
+        #: of one opening of a file (each font read once), or this page's own.
+        self.fonts_known: FontsKnown = {} if fonts_known is None else fonts_known
 
     def trace(self) -> list[dict[str, Any]]:
         """``page.get_texttrace()``."""
