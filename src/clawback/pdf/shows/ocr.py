@@ -138,14 +138,14 @@ def needs_ocr(page: pymupdf.Page, reads: PageReads | None = None) -> bool:
     `reads`: what the page's other checks read of it (`PageReads`)."""
     reads = reads or PageReads(page)
     if _fonts_without_unicode(page, reads):  # cheap first: only such fonts can garble the text
-        text = page.get_text("text")
+        text = reads.text()
         if unusable_text(text):
             return True
         if text.strip():
             return False
     if not page.get_images():
         return False  # cheap first: a page without images and usable text needs no OCR
-    if page.get_text("text").strip():
+    if reads.text().strip():
         return False
     area: float = abs(page.rect)
     if area <= 0:

@@ -1,5 +1,5 @@
 """What the checks of one page read of it, each read once: MuPDF's text trace, its box log, its
-drawings, the places of its pictures and its fonts.
+drawings, the places of its pictures, its fonts and its text (the text the record keeps).
 
 Ingest's steps each look at every page (`visible.remove_unseen_text`, `ingest.hidden`, OCR's
 `drawn_regions`), and each of these reads costs a run of the page's content; a text trace alone
@@ -71,6 +71,19 @@ class PageReads:
     def fonts(self) -> list[tuple[Any, ...]]:
         """``page.get_fonts()`` (the page's resources: the same at any rotation)."""
         return self._read(("fonts", 0), self.page.get_fonts)  # type: ignore[no-any-return]
+
+    def text(self) -> str:
+        """``page.get_text("text")`` at the page's rotation now (the text the record keeps)."""
+        return self._read(("text", self.page.rotation), self._text)  # type: ignore[no-any-return]
+
+    def text_read(self) -> str | None:
+        """`text`, if a step has read it already (at the page's rotation now), else None."""
+        found: str | None = self._done.get(("text", self.page.rotation))
+        return found
+
+    def _text(self) -> str:
+        text: str = self.page.get_text("text")
+        return text
 
     def forget(self) -> None:
         """The page changed: every read is made again when next asked for."""
