@@ -88,11 +88,11 @@ def test_a_run_stopped_while_a_batch_is_stored_resumes_without_duplicates(
     refresh = access_rules.refresh
     calls = {"n": 0}
 
-    def stopped_at_the_third(*args: object) -> None:  # the batch of d and f, in the middle
+    def stopped_at_the_third(*args: object, **kwargs: bool) -> None:  # d and f's batch, midway
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        refresh(*args)  # type: ignore[arg-type]
+        refresh(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(access_rules, "refresh", stopped_at_the_third)
     with pytest.raises(KeyboardInterrupt):

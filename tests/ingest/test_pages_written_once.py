@@ -1,46 +1,48 @@
-"""An ingested page is written once: inserted with its redacted text (its text: a new document
-has no redaction granted), not inserted and then updated in the same transaction. Each write of
-a page runs the full-text triggers (words and word pairs, both columns: the update deletes and
-inserts again) inside the write lock, which two ingest workers take in turn: what is done in it
-is the serial part of ingesting."""
+"""A page is written once at ingest, its words cut once (SQLite). The pair index's triggers ask
+``clawback_pairs`` for a page's text and redacted text when the page is written, and for the
+old and new ones again whenever either changes; access then set each new page's redacted text
+(the same text: a new document has no items) in a second write, which ran both search indexes'
+triggers again: five cuts of one text a page; and read the new document's items (it has none)
+and its pages back to do so. The indexes still answer the page's words and phrases."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import event, select
+import pytest
+from sqlalchemy import event
 
-from clawback.demo.run import reference_case
 from clawback.service import Workspace
-from clawback.storage import tables as t
-from tests.service.test_workspace import text_pdf
+from clawback.storage import pairs
+from tests.service.test_search import names, pdf
 
 
-def test_an_ingested_page_is_inserted_once_and_never_updated(
-    tmp_path: Path, database_url: str
+def test_each_page_is_written_and_cut_once_and_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ws = Workspace.init(tmp_path / "ws", database_url).operator()
-    try:
-        ws.matter.load_case(reference_case())
-        written: list[str] = []
+    ws = Workspace.init(tmp_path / "ws").operator()
+    lines = [[f"the quokka colony {n} is well kept", f"page {n} ends here"] for n in range(3)]
+    cut: list[str] = []
+    words = pairs._PROBE.words
 
-        def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-            if statement.lstrip().upper().startswith(("INSERT INTO PAGE ", "UPDATE PAGE ")):
-                written.append(statement.split()[0].upper())
+    def counted(text: str) -> list[str]:
+        cut.append(text)
+        return words(text)
 
-        engine = ws.ctx.workspace.engine
-        event.listen(engine, "before_cursor_execute", seen)
-        try:
-            ws.ingest.ingest(text_pdf("the first page's words", "and the second's"), title="a")
-            ws.ingest.ingest(text_pdf("the first page's words", "a copy"), title="b", exhibit=1)
-            ws.ingest.ingest(text_pdf("the first page's words", "a copy"), title="b", exhibit=2)
-        finally:
-            event.remove(engine, "before_cursor_execute", seen)
-        assert written and set(written) == {"INSERT"}  # Ex. 2, a duplicate: inserted too
-        with ws.transaction() as s:
-            pages = s.execute(select(t.Page.text, t.Page.redacted_text)).all()
-        assert len(pages) == 6 and all(text == redacted for text, redacted in pages)
-        assert ws.reads.search('"second\'s"', limit=5).total == 1
-    finally:
-        ws.close()
+    sent: list[str] = []
+
+    def seen(_c: object, _cursor: object, sql: str, *_: object) -> None:
+        sent.append(sql)
+
+    monkeypatch.setattr(pairs._PROBE, "words", counted)
+    event.listen(ws.ctx.workspace.engine, "before_cursor_execute", seen)
+    ws.ingest.ingest(pdf(*lines), title="memo")
+    event.remove(ws.ctx.workspace.engine, "before_cursor_execute", seen)
+    monkeypatch.undo()
+    assert [sql for sql in sent if sql.startswith("UPDATE page")] == []
+    assert [sql for sql in sent if "FROM item" in sql] == []  # a new document has none
+    assert len(cut) == len(set(cut)) == 3  # each page's text, once
+    assert names(ws.reads.search('"colony 1 is"')) == ["DOC-000001 p. 2"]
+    assert names(ws.reads.search('"quokka colony"')) == [f"DOC-000001 p. {n}" for n in (1, 2, 3)]
+    assert names(ws.reads.search("ends")) == [f"DOC-000001 p. {n}" for n in (1, 2, 3)]
+    ws.close()

@@ -31,14 +31,16 @@ Each word is counted once, under the first of these that applies.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from clawback.pdf.files.document import open_pdf
+from clawback.pdf.shows.boxgrid import BoxGrid
 from clawback.pdf.shows.pagereads import PageReads
 
-__all__ = ["SAID", "hidden_on_page", "hidden_text", "hidden_warnings"]
+__all__ = ["SAID", "hidden_on_page", "hidden_text", "hidden_warnings", "hidden_words"]
 
 _SAME = 0.05  # colours this close on each channel look alike
 _MOSTLY = 0.6  # the share of a character's box a shape or picture must cover
@@ -122,18 +124,89 @@ def _page(reads: PageReads) -> Counter[str]:
         and (d.get("fill_opacity") or 1.0) >= _OPAQUE
         and not any(_share(tuple(d["rect"]), box) >= _WITHIN for box in blended)
     ]
-    areas = [box for _, box in images] + [box for _, box, _ in fills]
+    return hidden_words(trace, images, fills)
+
+
+def hidden_words(
+    trace: list[dict[str, Any]],
+    images: list[tuple[int, _Box]],
+    fills: list[tuple[int, _Box, tuple[float, float, float]]],
+) -> Counter[str]:
+    """How many words of a page's text trace each reason hides, given the page's pictures
+    (sequence number, box) and opaque filled shapes (sequence number, box, colour). Each
+    character is judged against the shapes near it only (`pdf.shows.boxgrid`): every reason
+    needs a shape overlapping the character, so the answer is that of judging it against all."""
+    return _judged(trace, _Near(images, fills, trace))
+
+
+def _judged(trace: list[dict[str, Any]], near: _Near) -> Counter[str]:
     counted: Counter[str] = Counter()
     for span in trace:
-        if _plainly_seen(span, areas) or str(span["font"]).startswith("Type3"):
+        if _plainly_seen(span, near) or str(span["font"]).startswith("Type3"):
             continue  # most text; a Type 3 font's glyphs are shapes (OCR reads them)
-        reasons = [_why(span, ch[3], images, fills) for ch in span["chars"]]
+        reasons = [_why(span, ch[3], *near.shapes(ch[3])) for ch in span["chars"]]
         text = "".join(chr(ch[0]) for ch in span["chars"])
         for word in _split(text, reasons):
             hidden = [r for r in word if r != _SEEN]
             if len(hidden) * 2 > len(word):
                 counted[Counter(hidden).most_common(1)[0][0]] += 1
     return counted
+
+
+#: Up to this many pictures and shapes a page, each character is judged against them all: a grid
+#: costs more than it saves.
+_FEW = 16
+
+
+class _Near:
+    """A page's pictures and filled shapes, found by the boxes they may overlap (all of them,
+    on a page of `_FEW` or fewer)."""
+
+    def __init__(
+        self,
+        images: list[tuple[int, _Box]],
+        fills: list[tuple[int, _Box, tuple[float, float, float]]],
+        trace: list[dict[str, Any]],
+    ) -> None:
+        self._images, self._fills = images, fills
+        boxes = [box for _, box in images] + [box for _, box, _ in fills]
+        self._grid = BoxGrid(boxes, _extent(trace)) if len(boxes) > _FEW else None
+
+    def areas(self, box: _Box) -> list[_Box]:
+        """The boxes of the pictures and shapes that may overlap `box`."""
+        if self._grid is None:
+            return [area for _, area in self._images] + [area for _, area, _ in self._fills]
+        split = len(self._images)
+        return [
+            self._images[n][1] if n < split else self._fills[n - split][1]
+            for n in self._grid.near(box)
+        ]
+
+    def shapes(
+        self, box: _Box
+    ) -> tuple[list[tuple[int, _Box]], list[tuple[int, _Box, tuple[float, float, float]]]]:
+        """The pictures and the shapes that may overlap `box`, each in the order given."""
+        if self._grid is None:
+            return self._images, self._fills
+        split = len(self._images)
+        found = self._grid.near(box)
+        return (
+            [self._images[n] for n in found if n < split],
+            [self._fills[n - split] for n in found if n >= split],
+        )
+
+
+def _extent(trace: list[dict[str, Any]]) -> _Box:
+    """The box round a page's text (its finite span boxes)."""
+    boxes = [b for b in (tuple(span["bbox"]) for span in trace) if all(math.isfinite(v) for v in b)]
+    if not boxes:
+        return (0.0, 0.0, 1.0, 1.0)
+    return (
+        min(min(b[0], b[2]) for b in boxes),
+        min(min(b[1], b[3]) for b in boxes),
+        max(max(b[0], b[2]) for b in boxes),
+        max(max(b[1], b[3]) for b in boxes),
+    )
 
 
 #: Blend modes that keep what is under a fill at least as dark as it was: text stays seen.
@@ -147,7 +220,7 @@ def _darkening(reads: PageReads) -> list[_Box]:
     return [tuple(annot.rect) for annot in reads.page.annots() if annot.blendmode in _DARKENING]
 
 
-def _plainly_seen(span: dict[str, Any], areas: list[_Box]) -> bool:
+def _plainly_seen(span: dict[str, Any], near: _Near) -> bool:
     """Whether a span is seen whole, from the span alone: drawn in a colour other than white,
     not tiny, not invisible, and touching no picture and no filled shape."""
     if _invisible(span) or float(span["size"]) < _TINY:
@@ -155,7 +228,7 @@ def _plainly_seen(span: dict[str, Any], areas: list[_Box]) -> bool:
     if _alike(_rgb(span["color"]), _WHITE):
         return False
     box = span["bbox"]
-    return not any(_share(box, area) > 0 for area in areas)
+    return not any(_share(box, area) > 0 for area in near.areas(box))
 
 
 def _invisible(span: dict[str, Any]) -> bool:

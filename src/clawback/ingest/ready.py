@@ -27,6 +27,7 @@ from clawback.ingest.pdfcheck import check_document
 from clawback.pdf.files.decrypt import decrypt, is_encrypted
 from clawback.pdf.files.document import open_pdf, save_clean
 from clawback.pdf.shows.extract import PageText, read_document
+from clawback.pdf.shows.lying import FontsKnown
 from clawback.pdf.shows.ocr import ToRead, ocr_plan, write_text_layer
 from clawback.pdf.shows.pagereads import PageReads
 from clawback.pdf.shows.unseen_pictures import without_hidden_pictures
@@ -172,20 +173,22 @@ def _look(pdf: bytes, doc: pymupdf.Document, removed: Removed, own_fonts: bool) 
     hidden: dict[int, Counter[str]] = {}
     plan: dict[int, ToRead] = {}
     broken: list[int] = []
+    fonts: FontsKnown = {}  # each font read once for all the pages (no step changes a font)
+    texts: dict[int, str] = {}  # the text kept, where a check read it (`_finish`)
     for page in doc.pages():
         pymupdf.TOOLS.reset_mupdf_warnings()
-        reads = PageReads(page)
+        reads = PageReads(page, fonts)
         if count := remove_unseen_text(page, reads):
             by_page.append((page.number, count))
         elif not by_page:  # what a page shows, as long as the file is the one read
-            _check_page(page, reads, hidden, plan, own_fonts)
+            _check_page(page, reads, hidden, plan, own_fonts, texts)
         if _content_broken():
             broken.append(page.number)
     if by_page:  # the working copy is a new file: read as that file is
         pdf = save_clean(doc)
         with open_pdf(pdf) as copy:
             return _look_again(pdf, copy, removed.with_unseen(by_page), own_fonts)
-    return _finish(pdf, doc, removed, hidden, plan, broken)
+    return _finish(pdf, doc, removed, hidden, plan, broken, texts)
 
 
 def _look_again(pdf: bytes, doc: pymupdf.Document, removed: Removed, own_fonts: bool) -> Looked:
@@ -193,12 +196,14 @@ def _look_again(pdf: bytes, doc: pymupdf.Document, removed: Removed, own_fonts: 
     hidden: dict[int, Counter[str]] = {}
     plan: dict[int, ToRead] = {}
     broken: list[int] = []
+    fonts: FontsKnown = {}
+    texts: dict[int, str] = {}
     for page in doc.pages():
         pymupdf.TOOLS.reset_mupdf_warnings()
-        _check_page(page, PageReads(page), hidden, plan, own_fonts)
+        _check_page(page, PageReads(page, fonts), hidden, plan, own_fonts, texts)
         if _content_broken():
             broken.append(page.number)
-    return _finish(pdf, doc, removed, hidden, plan, broken)
+    return _finish(pdf, doc, removed, hidden, plan, broken, texts)
 
 
 #: How MuPDF says, in its warnings, that it could not read a page's content whole (it draws
@@ -231,11 +236,14 @@ def _check_page(
     hidden: dict[int, Counter[str]],
     plan: dict[int, ToRead],
     own_fonts: bool,
+    texts: dict[int, str],
 ) -> None:
     if counted := hidden_on_page(reads):
         hidden[page.number] = counted
     if (wanted := ocr_plan(page, reads, own_fonts)) is not None:
         plan[page.number] = wanted
+    if (text := reads.text_read()) is not None:  # the OCR decision read the text kept
+        texts[page.number] = text
 
 
 def _finish(
@@ -245,11 +253,13 @@ def _finish(
     hidden: dict[int, Counter[str]],
     plan: dict[int, ToRead],
     broken: list[int],
+    texts: dict[int, str],
 ) -> Looked:
-    """OCR as `plan` says, then every page read (raises a one-line PdfError on a bad file)."""
+    """OCR as `plan` says, then every page read (raises a one-line PdfError on a bad file),
+    the text a check read of a page taken as it was read, when OCR wrote nothing."""
     scans = [n for n, wanted in plan.items() if wanted.regions is None]
     made, read = write_text_layer(doc, plan)
     if made is None:
-        return Looked(pdf, removed, hidden, read, scans, read_document(doc), broken)
+        return Looked(pdf, removed, hidden, read, scans, read_document(doc, texts), broken)
     with open_pdf(made) as ocred:
         return Looked(made, removed, hidden, read, scans, read_document(ocred), broken)

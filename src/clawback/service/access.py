@@ -26,8 +26,13 @@ REDACTED_MARK = "[REDACTED]"
 _FEW = 100
 
 
-def refresh(s: Session, docs: Iterable[t.Document] | None = None) -> None:
-    """Recompute access columns and redacted page text for ``docs`` (every document if None)."""
+def refresh(
+    s: Session, docs: Iterable[t.Document] | None = None, *, stored_now: bool = False
+) -> None:
+    """Recompute access columns and redacted page text for ``docs`` (every document if None).
+    ``stored_now``: the documents were stored in this transaction, their pages' redacted text
+    written as their text: no item names them yet, so no ruling takes anything from them and
+    their pages are not read again."""
     rows = list(docs) if docs is not None else list(s.scalars(select(t.Document)).all())
     if not rows:
         return
@@ -72,7 +77,8 @@ def refresh(s: Session, docs: Iterable[t.Document] | None = None) -> None:
             doc.sealed = papers_sealed[doc.docket]
         # a filed paper is on the public docket unless sealed; any other once filed publicly
         doc.public_filed = (doc.id in public or doc.docket is not None) and not doc.sealed
-        _redact_pages(s, doc, redact)
+        if not stored_now:
+            _redact_pages(s, doc, redact)
 
 
 def refresh_exhibits(s: Session, numbers: Iterable[int]) -> None:

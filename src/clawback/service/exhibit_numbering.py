@@ -47,11 +47,11 @@ def duplicate(s: Session, lead: t.Document, exhibit: ExhibitId, control: str) ->
     s.flush()
     for page in s.scalars(select(t.Page).where(t.Page.document_id == lead.id)):
         s.add(
-            t.Page(  # redacted as its text: a new document has nothing granted (refresh)
+            t.Page(
                 document_id=copy.id,
                 idx=page.idx,
                 text=page.text,
-                redacted_text=page.text,
+                redacted_text=page.text,  # a new document: no items, nothing ruled off it
                 sha256=page.sha256,
                 image_sha256=list(page.image_sha256),
             )

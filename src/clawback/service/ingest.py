@@ -184,7 +184,7 @@ class Ingest(Service):
 
     def _duplicate(self, s: Session, lead: t.Document, wanted: ExhibitId) -> t.Document:
         copy = numbering.duplicate(s, lead, wanted, ingest_store.next_control(self, s))
-        access_rules.refresh(s, [copy])
+        access_rules.refresh(s, [copy], stored_now=True)
         said = f"{rows.label(copy)}, duplicate of {rows.label(lead)}"
         self.ctx.audit(s, "exhibit.duplicate", said, control=copy.control, lead=lead.control)
         return copy
@@ -302,7 +302,7 @@ class Ingest(Service):
                 exhibit=exhibit,
                 publicly_available=publicly_available,  # a public file's children too
             )
-            access_rules.refresh(s, docs)
+            access_rules.refresh(s, docs, stored_now=True)
         return [doc.control for doc in docs]
 
     def ingest_file(

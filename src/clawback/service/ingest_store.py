@@ -97,7 +97,7 @@ def store(ingest: Ingest, news: Sequence[NewDocument]) -> list[tuple[str, bool]]
             )
             added.append(doc)
             made.append((doc.control, True))
-        access_rules.refresh(s, added)
+        access_rules.refresh(s, added, stored_now=True)
     return made
 
 
@@ -148,6 +148,9 @@ def add_document(
                 document_id=doc.id,
                 idx=p.index,
                 text=p.text,
+                # a new document has no items, so no ruling takes anything from its pages
+                # (`access.refresh`, ``stored_now``: written here, not rewritten there, which
+                # would run the search indexes' triggers a second time for each page)
                 redacted_text=p.text,
                 sha256=p.sha256,
                 image_sha256=list(p.image_sha256),

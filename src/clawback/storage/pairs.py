@@ -56,7 +56,7 @@ class _Probe:
 
     def words(self, text: str) -> list[str]:
         if text.isascii():
-            return [w.lower() for w in _ASCII_WORD.findall(text)]
+            return _ASCII_WORD.findall(text.lower())
         met = set(text)
         unknown = [c for c in met if ord(c) not in self.table and c not in self.odd]
         if unknown:
@@ -122,7 +122,10 @@ class _Probe:
 
 
 _PROBE = _Probe()
-_LAST: tuple[str, str] = ("", "")
+#: The pairs of the last few texts cut, by text (see `pairs`).
+_RECENT: dict[str, str] = {}
+_KEPT = 8
+_KEEPING = threading.Lock()
 
 
 def words(text: str) -> list[str]:
@@ -132,16 +135,21 @@ def words(text: str) -> list[str]:
 
 
 def pairs(text: str | None) -> str | None:
-    """The pair tokens of ``text``, in order, one for each two words side by side."""
-    global _LAST
+    """The pair tokens of ``text``, in order, one for each two words side by side.
+
+    The triggers ask for a page's pairs several times over in a row: its text and redacted
+    text (most often the same) when the page is written, then, when its redacted text is set,
+    the old text's and redacted text's to take out and the new ones' to put in: the last
+    `_KEPT` texts' pairs are kept, so a page's words are cut once, not five times."""
     if text is None:
         return None
-    last = _LAST  # a page's redacted text is most often its text: made once for the two
-    if last[0] == text:
-        return last[1]
-    cut = _PROBE.words(text)
-    made = " ".join(f"{a}{JOIN}{b}" for a, b in pairwise(cut))
-    _LAST = (text, made)
+    made = _RECENT.get(text)
+    if made is None:
+        made = " ".join(map(JOIN.join, pairwise(_PROBE.words(text))))
+        with _KEEPING:  # connections of several threads call it
+            while len(_RECENT) >= _KEPT:
+                del _RECENT[next(iter(_RECENT))]
+            _RECENT[text] = made
     return made
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pymupdf
@@ -57,11 +58,15 @@ def read_pages(pdf: bytes) -> list[PageText]:
         return read_document(doc)
 
 
-def read_document(doc: pymupdf.Document) -> list[PageText]:
-    """`read_pages` of a document already open (`open_pdf`)."""
+def read_document(doc: pymupdf.Document, texts: Mapping[int, str] | None = None) -> list[PageText]:
+    """`read_pages` of a document already open (`open_pdf`); ``texts``: pages' text (page
+    from 0 -> ``page.get_text()``) read already from this very document, not read again."""
     pages: list[PageText] = []
+    known = texts or {}
     for page in doc.pages():
-        text = page.get_text()
+        text = known.get(page.number)
+        if text is None:
+            text = page.get_text()
         xrefs = _image_xrefs(page)
         raw = sorted(hashlib.sha256(doc.xref_stream_raw(x) or b"").hexdigest() for x in xrefs)
         digest = hashlib.sha256(normalize_page_text(text).encode("utf-8"))

@@ -30,7 +30,7 @@ from collections.abc import Callable
 
 import pymupdf
 
-__all__ = ["lying_fonts", "unchecked_fonts"]
+__all__ = ["FontsKnown", "lying_fonts", "unchecked_fonts"]
 
 #: Glyph names of the digits (the letters are their own names).
 _DIGITS = {
@@ -52,32 +52,74 @@ _HEX = re.compile(r"<([0-9A-Fa-f]*)>")
 _TOKEN = re.compile(r"<[0-9A-Fa-f]*>|\[|\]")
 
 
-def lying_fonts(page: pymupdf.Page) -> list[str]:
+#: What was found of each font of one document, by (question, xref, kind, encoding): a font is
+#: read once for every page that uses it (`pdf.shows.pagereads.PageReads.fonts_known`). Valid
+#: while the document's fonts stay as they are.
+FontsKnown = dict[tuple[str, int, str, str], bool]
+
+
+def lying_fonts(page: pymupdf.Page, known: FontsKnown | None = None) -> list[str]:
     """The names (``F2``) of the fonts on ``page`` whose /ToUnicode reads a letter or digit
-    glyph as another letter or digit (a composite font where its program says, see module)."""
-    return [name for name, said, drawn in _fonts(page) if _lies(said, drawn)]
-
-
-def unchecked_fonts(page: pymupdf.Page) -> list[str]:
-    """The names of the composite fonts on ``page`` whose /ToUnicode reads some glyph as a
-    letter or digit that nothing in the file confirms (their program does not say which
-    character the glyph is, or their codes are not CIDs): their text may not be what the page
-    prints."""
+    glyph as another letter or digit (a composite font where its program says, see module).
+    ``known``: what was found of the document's fonts on its other pages (`FontsKnown`)."""
     doc = page.parent
     found = []
     for xref, _, kind, _, name, encoding, *_ in page.get_fonts():
-        if xref <= 0 or kind != "Type0" or doc.xref_get_key(xref, "ToUnicode")[0] != "xref":
-            continue
-        said = _unicode_map(doc, xref, 2) if encoding in _IDENTITY else None
-        if said is None:
-            found.append(name)
-            continue
-        drawn = _program_glyphs(doc, xref, said)
-        if any(
-            len(text) == 1 and text.isalnum() and code not in drawn for code, text in said.items()
-        ):
+        if xref > 0 and _verdict(known, ("lying", xref, kind, encoding), _lying, doc):
             found.append(name)
     return found
+
+
+def unchecked_fonts(page: pymupdf.Page, known: FontsKnown | None = None) -> list[str]:
+    """The names of the composite fonts on ``page`` whose /ToUnicode reads some glyph as a
+    letter or digit that nothing in the file confirms (their program does not say which
+    character the glyph is, or their codes are not CIDs): their text may not be what the page
+    prints. ``known``: as for `lying_fonts`."""
+    doc = page.parent
+    found = []
+    for xref, _, kind, _, name, encoding, *_ in page.get_fonts():
+        if xref > 0 and _verdict(known, ("unchecked", xref, kind, encoding), _unchecked, doc):
+            found.append(name)
+    return found
+
+
+def _verdict(
+    known: FontsKnown | None,
+    key: tuple[str, int, str, str],
+    find: Callable[[pymupdf.Document, int, str, str], bool],
+    doc: pymupdf.Document,
+) -> bool:
+    """What `find` says of one font, found once a document when ``known`` is given."""
+    if known is None:
+        return find(doc, *key[1:])
+    if key not in known:
+        known[key] = find(doc, *key[1:])
+    return known[key]
+
+
+def _unchecked(doc: pymupdf.Document, xref: int, kind: str, encoding: str) -> bool:
+    """`unchecked_fonts` of one font."""
+    if kind != "Type0" or doc.xref_get_key(xref, "ToUnicode")[0] != "xref":
+        return False
+    said = _unicode_map(doc, xref, 2) if encoding in _IDENTITY else None
+    if said is None:
+        return True
+    drawn = _program_glyphs(doc, xref, said)
+    return any(
+        len(text) == 1 and text.isalnum() and code not in drawn for code, text in said.items()
+    )
+
+
+def _lying(doc: pymupdf.Document, xref: int, kind: str, encoding: str) -> bool:
+    """`lying_fonts` of one font: what its map says of each code against what the file says
+    each code draws (by the encoding, or the composite font's program)."""
+    if kind == "Type0":
+        said = _unicode_map(doc, xref, 2) if encoding in _IDENTITY else {}
+        drawn = _program_glyphs(doc, xref, said) if said else {}
+    else:
+        said = _unicode_map(doc, xref, 1)
+        drawn = _encoding(doc, xref) if said else {}
+    return bool(said) and _lies(said, drawn)
 
 
 def _lies(said: dict[int, str], drawn: dict[int, str]) -> bool:
@@ -93,25 +135,6 @@ def _lies(said: dict[int, str], drawn: dict[int, str]) -> bool:
         ):
             return True
     return False
-
-
-def _fonts(page: pymupdf.Page) -> list[tuple[str, dict[int, str], dict[int, str]]]:
-    """Each font of ``page`` with a /ToUnicode: its name, what its map says of each code, and
-    what the file says each code draws (by the encoding, or the composite font's program)."""
-    doc = page.parent
-    found = []
-    for xref, _, kind, _, name, encoding, *_ in page.get_fonts():
-        if xref <= 0:
-            continue
-        if kind == "Type0":
-            said = _unicode_map(doc, xref, 2) if encoding in _IDENTITY else {}
-            drawn = _program_glyphs(doc, xref, said) if said else {}
-        else:
-            said = _unicode_map(doc, xref, 1)
-            drawn = _encoding(doc, xref) if said else {}
-        if said:
-            found.append((name, said, drawn))
-    return found
 
 
 #: The encodings of a composite font whose codes are its CIDs, two bytes each.

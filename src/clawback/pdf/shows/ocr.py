@@ -138,14 +138,14 @@ def needs_ocr(page: pymupdf.Page, reads: PageReads | None = None) -> bool:
     `reads`: what the page's other checks read of it (`PageReads`)."""
     reads = reads or PageReads(page)
     if _fonts_without_unicode(page, reads):  # cheap first: only such fonts can garble the text
-        text = page.get_text("text")
+        text = reads.text()
         if unusable_text(text):
             return True
         if text.strip():
             return False
     if not page.get_images():
         return False  # cheap first: a page without images and usable text needs no OCR
-    if page.get_text("text").strip():
+    if reads.text().strip():
         return False
     area: float = abs(page.rect)
     if area <= 0:
@@ -186,7 +186,7 @@ def drawn_regions(
     found: list[pymupdf.Rect] = []
     for info in reads.pictures():
         found.append(pymupdf.Rect(info["bbox"]))
-    if uses_tiling_pattern(page) or (not own_fonts and untrusted_text(page)):
+    if uses_tiling_pattern(page) or (not own_fonts and untrusted_text(page, reads.fonts_known)):
         return [pymupdf.Rect(area)]
     if any(font[2] == "Type3" for font in reads.fonts()):
         for span in reads.trace():

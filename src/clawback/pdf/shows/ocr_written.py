@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pymupdf
 
-from clawback.pdf.shows.lying import lying_fonts, unchecked_fonts
+from clawback.pdf.shows.lying import FontsKnown, lying_fonts, unchecked_fonts
 
 __all__ = ["ALREADY_THERE", "SAME_WORD", "Word", "not_written", "says", "untrusted_text",
            "unusable_text"]  # fmt: skip
@@ -115,11 +115,12 @@ def _middle(rect: pymupdf.Rect) -> pymupdf.Point:
     return pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)
 
 
-def untrusted_text(page: pymupdf.Page) -> bool:
+def untrusted_text(page: pymupdf.Page, known: FontsKnown | None = None) -> bool:
     """Whether a font of the page reads as other letters or digits than it prints
     (`lying.lying_fonts`), or may, nothing in the file confirming its map
-    (`lying.unchecked_fonts`): its text layer cannot say whether a word OCR reads is there."""
-    return bool(lying_fonts(page) or unchecked_fonts(page))
+    (`lying.unchecked_fonts`): its text layer cannot say whether a word OCR reads is there.
+    ``known``: what was found of the document's fonts already (`lying.FontsKnown`)."""
+    return bool(lying_fonts(page, known) or unchecked_fonts(page, known))
 
 
 def says(word: str, written: str, exact: bool = False) -> bool:

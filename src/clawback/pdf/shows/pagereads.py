@@ -1,5 +1,5 @@
 """What the checks of one page read of it, each read once: MuPDF's text trace, its box log, its
-drawings, the places of its pictures and its fonts.
+drawings, the places of its pictures, its fonts and its text (the text the record keeps).
 
 Ingest's steps each look at every page (`visible.remove_unseen_text`, `ingest.hidden`, OCR's
 `drawn_regions`), and each of these reads costs a run of the page's content; a text trace alone
@@ -12,7 +12,10 @@ what another step read takes it from there. Its contract:
 * the drawings and the pictures' places are not read at all when the box log shows the page
   draws no path or no picture (they would be empty: MuPDF finds both in the same run of the
   page);
-* a step that changes the page calls `forget`: nothing read before the change is given after.
+* a step that changes the page calls `forget`: nothing read before the change is given after;
+* what was found of the document's fonts (`fonts_known`: does a font's map lie, can it be
+  checked) may be shared by all the pages of one opening of a file, the fonts being the
+  document's: a font is then read once, not once a page; a step never changes a font.
 
 It holds one page's reads: a caller keeps one for the page it is on, never one for every page
 of a long document.
@@ -24,6 +27,8 @@ from typing import Any
 
 import pymupdf
 
+from clawback.pdf.shows.lying import FontsKnown
+
 __all__ = ["PageReads"]
 
 #: Box-log entries of a path drawn (what `get_drawings` finds) and of a picture drawn.
@@ -34,9 +39,12 @@ _PICTURES = frozenset({"fill-image", "fill-imgmask"})
 class PageReads:
     """One page's reads, each made the first time it is asked for (see the module doc)."""
 
-    def __init__(self, page: pymupdf.Page) -> None:
+    def __init__(self, page: pymupdf.Page, fonts_known: FontsKnown | None = None) -> None:
         self.page = page
         self._done: dict[tuple[str, int], Any] = {}
+        #: What was found of the document's fonts (`lying.FontsKnown`): one for all the pages
+        #: of one opening of a file (each font read once), or this page's own.
+        self.fonts_known: FontsKnown = {} if fonts_known is None else fonts_known
 
     def trace(self) -> list[dict[str, Any]]:
         """``page.get_texttrace()``."""
@@ -63,6 +71,19 @@ class PageReads:
     def fonts(self) -> list[tuple[Any, ...]]:
         """``page.get_fonts()`` (the page's resources: the same at any rotation)."""
         return self._read(("fonts", 0), self.page.get_fonts)  # type: ignore[no-any-return]
+
+    def text(self) -> str:
+        """``page.get_text("text")`` at the page's rotation now (the text the record keeps)."""
+        return self._read(("text", self.page.rotation), self._text)  # type: ignore[no-any-return]
+
+    def text_read(self) -> str | None:
+        """`text`, if a step has read it already (at the page's rotation now), else None."""
+        found: str | None = self._done.get(("text", self.page.rotation))
+        return found
+
+    def _text(self) -> str:
+        text: str = self.page.get_text("text")
+        return text
 
     def forget(self) -> None:
         """The page changed: every read is made again when next asked for."""
