@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain.errors import RuleViolation
@@ -198,11 +198,19 @@ def add_family(
 
 
 def next_control(ingest: Ingest, s: Session) -> str:
-    """The next control number of the collection of ``ingest``'s side. Numbering waits for any
-    other writer (PostgreSQL: the audit head's row lock, which every write takes at commit
-    anyway; SQLite's BEGIN IMMEDIATE already has one writer): two worker processes never both
-    count N documents and both take number N + 1."""
+    """The next control number of the collection of ``ingest``'s side: one more than the number
+    of its last document (read along ``ix_document_held_by``, not by counting the collection,
+    which made a folder's ingest grow with the square of its size). Documents are never deleted
+    and numbering waits for any other writer (PostgreSQL: the audit head's row lock, which every
+    write takes at commit anyway; SQLite's BEGIN IMMEDIATE already has one writer), so the last
+    number is the count: two worker processes never both take number N + 1."""
     held = ingest.side.value
     s.execute(select(t.AuditHead.id).with_for_update())
-    count = s.scalar(select(func.count()).where(t.Document.held_by == held)) or 0
-    return f"{CONTROL_PREFIXES[held]}-{count + 1:06d}"
+    last = s.scalar(
+        select(t.Document.control)
+        .where(t.Document.held_by == held)
+        .order_by(t.Document.id.desc())
+        .limit(1)
+    )
+    number = 0 if last is None else int(last.rpartition("-")[2])
+    return f"{CONTROL_PREFIXES[held]}-{number + 1:06d}"

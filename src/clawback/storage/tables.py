@@ -82,13 +82,19 @@ class Blob(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(Integer)
     media_type: Mapped[str] = mapped_column(String(100))
-    made_from: Mapped[str | None] = mapped_column(ForeignKey("blob.sha256"))
+    # the files made from a file ingested (an Office file's PDF: looked up at each ingest)
+    made_from: Mapped[str | None] = mapped_column(ForeignKey("blob.sha256"), index=True)
     recipe: Mapped[str] = mapped_column(String(200), default="original")
 
 
 class Document(Base):
     __tablename__ = "document"
-    __table_args__ = (Index("ix_document_listing", "first_series", "first_number", "id"),)
+    __table_args__ = (
+        Index("ix_document_listing", "first_series", "first_number", "id"),
+        # a side's last control number, and a file already in its collection (migration 0028)
+        Index("ix_document_held_by", "held_by", "id"),
+        Index("ix_document_original", "original", "held_by"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     control: Mapped[str] = mapped_column(String(40), unique=True)
     title: Mapped[str] = mapped_column(String(300))
