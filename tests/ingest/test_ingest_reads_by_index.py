@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import event, select
 
 from clawback.domain.actor import Via
+from clawback.service import lookup, rows
 from clawback.storage import tables as t
 from tests.service.test_workspace import text_pdf
 from tests.started import start
@@ -76,5 +77,41 @@ def test_an_ingest_reads_no_table_that_grows_with_the_record_by_a_scan(tmp_path:
                 scans = [step for step in plan if step.startswith("SCAN")]
                 # the audit head is one row; every other table grows with the record
                 assert scans in ([], ["SCAN audit_head"]), (sql, plan)
+    finally:
+        ws.close()
+
+
+def test_the_exhibits_and_the_filed_papers_are_read_along_an_index(tmp_path: Path) -> None:
+    """Every listing of the dispute and every access check of a claim reads the exhibits (or
+    the filed papers) of the record: a few documents among many, once a scan of them all."""
+    ws = start(tmp_path / "ws", f"sqlite:///{tmp_path / 'clawback.db'}")
+    try:
+        sent: list[tuple[str, Any]] = []
+
+        def seen(_c: object, _cursor: object, sql: str, parameters: Any, *_: object) -> None:
+            sent.append((sql, parameters))
+
+        engine = ws.ctx.workspace.engine
+        event.listen(engine, "before_cursor_execute", seen)
+        try:
+            with ws.ctx.transaction() as s:
+                lookup.known_exhibits(s, ws.actor)
+                lookup.known_papers(s, ws.actor)
+                rows.exhibits(s)
+                rows.papers(s)
+        finally:
+            event.remove(engine, "before_cursor_execute", seen)
+        asked = [(q, p) for q, p in sent if "IS NOT NULL" in q]
+        assert len(asked) >= 4, asked
+        with engine.connect() as conn:
+            for sql, parameters in asked:
+                plan = [
+                    r[-1] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", parameters)
+                ]
+                # a partial index holds only those documents: walking it is no scan of them all
+                assert all(
+                    "ix_document_" in step for step in plan if step.startswith("SCAN document")
+                ), (sql, plan)
+                assert any("ix_document_" in step for step in plan), (sql, plan)
     finally:
         ws.close()

@@ -20,6 +20,7 @@ from sqlalchemy import (
     event,
     false,
     select,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -94,6 +95,20 @@ class Document(Base):
         # a side's last control number, and a file already in its collection (migration 0028)
         Index("ix_document_held_by", "held_by", "id"),
         Index("ix_document_original", "original", "held_by"),
+        # the exhibits and the filed papers, a few among many documents: SQLite reads a column
+        # IS NOT NULL along no ordinary index, only along one whose WHERE says so (0028)
+        Index(
+            "ix_document_exhibits",
+            "exhibit",
+            sqlite_where=text("exhibit IS NOT NULL"),
+            postgresql_where=text("exhibit IS NOT NULL"),
+        ),
+        Index(
+            "ix_document_papers",
+            "id",
+            sqlite_where=text("docket IS NOT NULL"),
+            postgresql_where=text("docket IS NOT NULL"),
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     control: Mapped[str] = mapped_column(String(40), unique=True)
