@@ -157,6 +157,18 @@ def test_an_import_citing_a_hidden_bates_number_answers_as_one_citing_an_absent_
     assert said["TST-00000009"][0] == 0  # refused: the series is the producing side's
 
 
+def _seated(tmp_path: Path) -> Workspace:
+    """A workspace with the reference case, receiving counsel and a party employee seated."""
+    workspace = Workspace.init(tmp_path / "ws")
+    op = workspace.operator()
+    op.matter.load_case(reference_case())
+    op.people.add(COUNSEL, name="C", side="receiving", category="counsel")
+    op.people.add(
+        EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+    )
+    return workspace
+
+
 def test_a_series_refusal_says_the_prefix_only_whatever_the_reader_may_see(
     tmp_path: Path,
 ) -> None:
@@ -166,13 +178,9 @@ def test_a_series_refusal_says_the_prefix_only_whatever_the_reader_may_see(
     no number, volume, span or count of it, whichever number is cited (before or after its
     last). The prefix itself is told: a party's Bates prefix is the label stamped on all it
     produces, not material a tier or seal withholds, and one Bates number names one page."""
-    workspace = Workspace.init(tmp_path / "ws")
+    workspace = _seated(tmp_path)
     try:
         op = workspace.operator()
-        op.matter.load_case(reference_case())
-        op.people.add(
-            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
-        )
         for k, tier, start in ((1, "Confidential", "SEEN-00000001"), (2, "AEO", "HID-00000001")):
             op.ingest.ingest(text_pdf(f"memo {k}"), title=f"memo {k}", exhibit=k)
             op.designations.designate(k, tier)
@@ -204,14 +212,8 @@ def test_an_import_duplicating_a_record_the_importer_may_not_see_names_nothing_o
     employee that earlier record is not there (its tier does not admit them): the import's
     report names no control number, volume or Bates number of it, and says no duplicate, as
     for a file no record holds; counsel, who reads it, is told."""
-    workspace = Workspace.init(tmp_path / "ws")
+    workspace = _seated(tmp_path)
     try:
-        op = workspace.operator()
-        op.matter.load_case(reference_case())
-        op.people.add(COUNSEL, name="C", side="receiving", category="counsel")
-        op.people.add(
-            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
-        )
         counsel = workspace.person(COUNSEL, Via.web)
         secret = text_pdf("a third party's AEO page")
         folder = tmp_path / "tp"
@@ -245,14 +247,8 @@ def test_an_import_citing_a_number_on_a_page_the_importer_may_not_see_tells_noth
     counsel): the employee's import citing its number, a number of its series no page holds, or
     the same volume and control number again, answers alike (the series refused, as another
     side's is), never "already in the record" or "imported before ... as RCV-000001"."""
-    workspace = Workspace.init(tmp_path / "ws")
+    workspace = _seated(tmp_path)
     try:
-        op = workspace.operator()
-        op.matter.load_case(reference_case())
-        op.people.add(COUNSEL, name="C", side="receiving", category="counsel")
-        op.people.add(
-            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
-        )
         fields = ["BEGBATES", "ENDBATES", "NATIVEPATH", "CONFIDENTIALITY"]
 
         def volume(where: Path, bates: str, data: bytes) -> Path:
@@ -285,14 +281,8 @@ def test_ingesting_the_file_of_a_record_the_employee_may_not_see_answers_as_a_ne
     one), where a file no record holds got a new one. Now both are new documents of the
     employee's own, and the AEO record stays beyond their tier; counsel is still told the file
     is in."""
-    workspace = Workspace.init(tmp_path / "ws")
+    workspace = _seated(tmp_path)
     try:
-        op = workspace.operator()
-        op.matter.load_case(reference_case())
-        op.people.add(COUNSEL, name="C", side="receiving", category="counsel")
-        op.people.add(
-            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
-        )
         secret = text_pdf("a third party's AEO page")
         folder = tmp_path / "tp"
         (folder / "NATIVES").mkdir(parents=True)
@@ -319,14 +309,8 @@ def test_a_received_designations_note_counts_no_rows_beyond_the_readers_tier(
     """A record's designation as received is noted with where it came from: by its row, the
     employee reading row 2's note learned of a row 1 beyond their tier. The note names the
     record by its own number in the volume instead."""
-    workspace = Workspace.init(tmp_path / "ws")
+    workspace = _seated(tmp_path)
     try:
-        op = workspace.operator()
-        op.matter.load_case(reference_case())
-        op.people.add(COUNSEL, name="C", side="receiving", category="counsel")
-        op.people.add(
-            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
-        )
         folder = tmp_path / "tp"
         (folder / "NATIVES").mkdir(parents=True)
         rows = []
@@ -351,14 +335,8 @@ def test_a_received_family_is_not_named_by_a_record_beyond_the_readers_tier(
     on the employee's attachment, it named the AEO parent they may not know of. A family is
     kept under a name keyed by the audit key (the import's report, the importer's own load
     file read back, still says it as written)."""
-    workspace = Workspace.init(tmp_path / "ws")
+    workspace = _seated(tmp_path)
     try:
-        op = workspace.operator()
-        op.matter.load_case(reference_case())
-        op.people.add(COUNSEL, name="C", side="receiving", category="counsel")
-        op.people.add(
-            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
-        )
         folder = tmp_path / "tp"
         (folder / "NATIVES").mkdir(parents=True)
         rows = []

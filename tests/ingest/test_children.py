@@ -5,14 +5,12 @@ placeholder page, never a crash."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
 import pymupdf
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import select
 
 from clawback.ingest.embedded import embedded_files
@@ -20,7 +18,8 @@ from clawback.pdf.files.convert import ConversionError, to_pdfs
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.conftest import SHARED
-from tests.ingest.make import png_declaring, scan_png, text_pdf
+from tests.ingest.make import png_declaring, scan_png, text_pdf, workbook
+from tests.records import documents, words
 from tests.started import start
 
 SAMPLES = SHARED / "samples"
@@ -47,37 +46,6 @@ def _pdf_carrying(files: dict[str, bytes], annotated: tuple[str, bytes] | None =
     return data
 
 
-def _xlsx(*rows: tuple[str, int]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(list(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _docs(ws: Workspace, controls: list[str]) -> list[t.Document]:
-    with ws.transaction() as s:
-        return list(
-            s.scalars(
-                select(t.Document).where(t.Document.control.in_(controls)).order_by(t.Document.id)
-            ).all()
-        )
-
-
-def _text(ws: Workspace, control: str) -> str:
-    """The words of a document's pages, as the record holds them."""
-    with ws.transaction() as s:
-        pages = s.scalars(
-            select(t.Page.text)
-            .join(t.Document, t.Document.id == t.Page.document_id)
-            .where(t.Document.control == control)
-        ).all()
-    return " ".join(" ".join(pages).split())
-
-
 def test_a_pdfs_embedded_files_are_its_family_and_are_produced(ws: Workspace) -> None:
     picture = scan_png("Exhibit photo of the loading dock", dpi=60)
     letter = text_pdf("Enclosed memorandum on the loading dock")
@@ -85,7 +53,7 @@ def test_a_pdfs_embedded_files_are_its_family_and_are_produced(ws: Workspace) ->
     assert [e.name for e in embedded_files(pdf)] == ["photo.png", "memo.pdf", "notes.txt"]
     controls, new = ws.ingest.ingest_file(pdf, "cover.pdf")
     assert new and len(controls) == 4  # today: 1, the three files dropped
-    docs = _docs(ws, controls)
+    docs = documents(ws, controls)
     assert [d.parent for d in docs] == [True, False, False, False]
     assert len({d.family for d in docs}) == 1 and docs[0].family
     assert [d.meta["name"] for d in docs] == ["cover.pdf", "photo.png", "memo.pdf", "notes.txt"]
@@ -99,7 +67,7 @@ def test_a_pdfs_embedded_files_are_its_family_and_are_produced(ws: Workspace) ->
 def test_the_real_pdf_with_an_attachment_keeps_its_picture(ws: Workspace) -> None:
     data = (SAMPLES / "pdfs/forms-annotations/with-attachment.pdf").read_bytes()
     controls, _ = ws.ingest.ingest_file(data, "with-attachment.pdf")
-    names = [d.meta["name"] for d in _docs(ws, controls)]
+    names = [d.meta["name"] for d in documents(ws, controls)]
     assert names == ["with-attachment.pdf", "image.png"]  # pdfs.expected.json: embedded_files
 
 
@@ -114,7 +82,7 @@ def _mail(attachments: dict[str, bytes]) -> bytes:
 
 
 def test_office_web_and_metafile_attachments_are_rendered_in_one_run(ws: Workspace) -> None:
-    sheet = _xlsx(("Widgets", 1250))
+    sheet = workbook(("Widgets", 1250))
     page = b"<html><body><h1>Board minutes</h1><p>Merger approved.</p></body></html>"
     emf = (NATIVES / "EDRM-Sample6.emf").read_bytes()
     junk = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600  # an OLE2 header, nothing more
@@ -124,17 +92,17 @@ def test_office_web_and_metafile_attachments_are_rendered_in_one_run(ws: Workspa
          "cover.pdf": inside}
     )  # fmt: skip
     controls = ws.ingest.ingest_email(data, "figures.eml")
-    docs = _docs(ws, controls)
+    docs = documents(ws, controls)
     names = [d.meta["name"] for d in docs]
     assert names == ["figures.eml", "ledger.xlsx", "minutes.htm", "chart.emf", "broken.doc",
                      "cover.pdf", "ledger.xlsx"]  # fmt: skip
     by_name = dict(zip(names[:-1], controls[:-1], strict=True))
-    assert "Widgets" in _text(ws, by_name["ledger.xlsx"])  # today: "native"
-    assert "Widgets" in _text(ws, controls[-1])  # the PDF's own child
-    assert "Merger approved" in _text(ws, by_name["minutes.htm"])
-    assert "Produced in native form" not in _text(ws, by_name["chart.emf"])
+    assert "Widgets" in words(ws, by_name["ledger.xlsx"])  # today: "native"
+    assert "Widgets" in words(ws, controls[-1])  # the PDF's own child
+    assert "Merger approved" in words(ws, by_name["minutes.htm"])
+    assert "Produced in native form" not in words(ws, by_name["chart.emf"])
     broken = docs[names.index("broken.doc")]
-    assert "Produced in native form" in _text(ws, by_name["broken.doc"])
+    assert "Produced in native form" in words(ws, by_name["broken.doc"])
     [warning] = broken.meta["warnings"]
     assert warning.startswith("'broken.doc' could not be rendered (") and "native form" in warning
     rendered = docs[names.index("ledger.xlsx")]
@@ -145,7 +113,7 @@ def test_office_web_and_metafile_attachments_are_rendered_in_one_run(ws: Workspa
 
 
 def test_a_conversion_that_outlives_its_time_is_an_answer_not_a_crash() -> None:
-    [late, wrong] = to_pdfs([(_xlsx(("a", 1)), ".xlsx"), (b"plain", ".exe")], timeout=0.01)
+    [late, wrong] = to_pdfs([(workbook(("a", 1)), ".xlsx"), (b"plain", ".exe")], timeout=0.01)
     assert isinstance(late, ConversionError) and "did not finish" in str(late)
     assert isinstance(wrong, ConversionError) and "cannot convert a .exe" in str(wrong)
 
@@ -168,17 +136,17 @@ def test_web_pages_and_metafiles_are_ingested_on_their_own(ws: Workspace, tmp_pa
     }
     assert "unsupported file type" in reports["fake.emf"].line()
     [page] = reports["EDRM-Sample5.htm"].controls
-    assert "Video games are addictive" in _text(ws, page)
+    assert "Video games are addictive" in words(ws, page)
     for name in ("EDRM-Sample5.htm", "EDRM-Sample6.emf", "EDRM-Sample10.wmf"):
-        [doc] = _docs(ws, list(reports[name].controls))
+        [doc] = documents(ws, list(reports[name].controls))
         assert doc.meta["native"]["name"] == name  # kept as it came, beside its pages
 
 
 def test_a_picture_attachment_past_the_limits_is_said_not_decoded(ws: Workspace) -> None:
     bomb = png_declaring(20_000, 9_000)  # 180 M pixels declared: past MAX_IMAGE_PIXELS
     controls = ws.ingest.ingest_email(_mail({"huge.png": bomb}), "huge.eml")
-    [_, picture] = _docs(ws, controls)
-    assert "Produced in native form" in _text(ws, picture.control)
+    [_, picture] = documents(ws, controls)
+    assert "Produced in native form" in words(ws, picture.control)
     [warning] = picture.meta["warnings"]  # today: a placeholder and not a word
     assert warning.startswith("picture 'huge.png' not read (image too large (decompression bomb")
 
@@ -192,13 +160,13 @@ def test_an_attachment_that_cannot_be_read_is_kept_natively_not_the_family_refus
     locked = (SAMPLES / "pdfs/encrypted/r6-user-password.pdf").read_bytes()
     data = _mail({"locked.pdf": locked, "ok.pdf": text_pdf("Fine")})
     controls = ws.ingest.ingest_email(data, "locked.eml")
-    message, kept, fine = _docs(ws, controls)
-    assert "Produced in native form" in _text(ws, kept.control)
+    message, kept, fine = documents(ws, controls)
+    assert "Produced in native form" in words(ws, kept.control)
     assert ws.ctx.files.get(kept.meta["native_sha256"]) == locked
     why = (
         "'locked.pdf' could not be read (encrypted PDF: it needs a password to open (give "
         "--password)): kept in native form"
     )
     assert kept.meta["warnings"] == [why]
-    assert "Fine" in _text(ws, fine.control) and message.parent
+    assert "Fine" in words(ws, fine.control) and message.parent
     assert (kept.control, why) in ws.reads.partial_reads()

@@ -20,6 +20,7 @@ from clawback.service.volume_files import Natives
 from clawback.storage import tables as t
 from tests.conftest import SHARED
 from tests.ingest.make import docx_carrying, eml_with, text_pdf, workbook
+from tests.records import documents, words
 
 FIELDS = ["BEGBATES", "ENDBATES", "BEGATTACH", "ENDATTACH", "NATIVEPATH", "CONFIDENTIALITY"]
 LOCKED = SHARED / "samples" / "pdfs" / "encrypted" / "r6-user-password.pdf"
@@ -39,25 +40,6 @@ def _row(bates: str, native: str, designation: str = "", attach: str = "") -> li
     """A one-page record with its native; ``attach`` its attachment range, ``A-B``."""
     begin, _, end = attach.partition("-")
     return [bates, bates, begin, end, f".\\NATIVES\\{native}", designation]
-
-
-def _docs(ws: Workspace, controls: list[str]) -> list[t.Document]:
-    with ws.transaction() as s:
-        found = {
-            d.control: d
-            for d in s.scalars(select(t.Document).where(t.Document.control.in_(controls)))
-        }
-    return [found[c] for c in controls]
-
-
-def _text(ws: Workspace, control: str) -> str:
-    with ws.transaction() as s:
-        pages = s.scalars(
-            select(t.Page.text)
-            .join(t.Document, t.Document.id == t.Page.document_id)
-            .where(t.Document.control == control)
-        ).all()
-    return " ".join(" ".join(pages).split())
 
 
 def test_an_email_and_a_word_natives_children_are_documents_of_their_family(
@@ -90,7 +72,7 @@ def test_an_email_and_a_word_natives_children_are_documents_of_their_family(
     assert [i.designation for i in report.imported] == ["Confidential"] * 3 + ["AEO"] * 2
     assert [i.bates for i in report.imported] == ["ABC0001", None, None, "ABC0002", None]
     controls = [i.control for i in report.imported]
-    docs = _docs(ws, controls)
+    docs = documents(ws, controls)
     assert [d.parent for d in docs] == [True, False, False, True, False]
     # one family per record, kept under a keyed name (never the record's Bates number)
     assert _shape([d.family for d in docs]) == ["a"] * 3 + ["b"] * 2
@@ -99,10 +81,10 @@ def test_an_email_and_a_word_natives_children_are_documents_of_their_family(
     assert [d.title for d in docs[1:3]] == ["memo.pdf", "rebates.xlsx"]
     assert docs[1].meta["control_number"] == "ABC0001.0001"
     assert docs[1].meta["attachment_of"] == "ABC0001"
-    assert "Memo on the Acme rebate" in _text(ws, controls[1])
-    assert "Rebate to Acme" in _text(ws, controls[2])  # rendered, not a placeholder
-    assert "Ledger of Widgets" in _text(ws, controls[4])
-    assert "Memo with the rebate table embedded" in _text(ws, controls[3])
+    assert "Memo on the Acme rebate" in words(ws, controls[1])
+    assert "Rebate to Acme" in words(ws, controls[2])  # rendered, not a placeholder
+    assert "Ledger of Widgets" in words(ws, controls[4])
+    assert "Memo with the rebate table embedded" in words(ws, controls[3])
     with ws.transaction() as s:  # the children have no Bates numbers of their own
         numbered = s.scalars(
             select(t.Page.bates).join(t.Document).where(t.Document.control.in_(controls))
@@ -149,7 +131,7 @@ def test_an_attachment_the_volume_lists_as_its_own_row_is_not_taken_out_again(
         "ABC0003-ABC0004 names records not in this volume",
         "row 4 (ABC0005): Bates gap: ABC0004 (1 page(s)) missing after row 3 (ABC0003)",
     ]
-    docs = _docs(ws, [i.control for i in report.imported])
+    docs = documents(ws, [i.control for i in report.imported])
     assert _shape([d.family for d in docs]) == ["a", "a", None, "b", "b"]
 
 
@@ -219,10 +201,10 @@ def test_a_child_that_cannot_be_read_is_a_warning_on_its_record_never_dropped(
         "row 2 (ABC0002): attachment 'b.txt' truncated",
     ]
     controls = [i.control for i in report.imported]
-    docs = _docs(ws, controls)
-    assert "Produced in native form" in _text(ws, controls[1])
+    docs = documents(ws, controls)
+    assert "Produced in native form" in words(ws, controls[1])
     assert ws.ctx.files.get(docs[1].meta["native_sha256"]) == LOCKED.read_bytes()
-    assert "Fine" in _text(ws, controls[2])
+    assert "Fine" in words(ws, controls[2])
     said = ws.reads.partial_reads()  # `clawback check`
     assert (controls[0], locked) in said and (controls[3], cut_short) in said
 
