@@ -27,6 +27,19 @@ def _page(text: str) -> bytes:
     return data
 
 
+def _three_exhibits(root: Path) -> Workspace:
+    """A workspace with the reference case, a party employee seated and Exs. 1-3 ingested."""
+    workspace = Workspace.init(root)
+    op = workspace.operator()
+    op.matter.load_case(reference_case())
+    op.people.add(
+        EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+    )
+    for k in (1, 2, 3):
+        op.ingest.ingest(_page(f"memo {k}"), title=f"doc {k}", exhibit=k)
+    return workspace
+
+
 def test_an_aeo_exhibit_is_absent_from_an_employees_audit_trail(tmp_path: Path) -> None:
     root = tmp_path / "ws"
     workspace = Workspace.init(root)
@@ -250,15 +263,9 @@ def test_an_export_names_no_record_by_its_row_number(tmp_path: Path) -> None:
     by the record's row."""
     import sqlite3
 
-    workspace = Workspace.init(tmp_path / "ws")
+    workspace = _three_exhibits(tmp_path / "ws")
     try:
         op = workspace.operator()
-        op.matter.load_case(reference_case())
-        op.people.add(
-            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
-        )
-        for k in (1, 2, 3):
-            op.ingest.ingest(_page(f"memo {k}"), title=f"doc {k}", exhibit=k)
         op.designations.designate(2, "AEO")
         op.productions.produce([1, 2, 3], "TST-00000001", "VOL001")
         op.claims.claim("c1", privilege="law_enforcement", exhibits=[1])

@@ -9,13 +9,13 @@ the PDF made from an Office file before: every statement an ingest sends reads a
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from clawback.domain.actor import Via
 from clawback.service import lookup, rows
 from clawback.storage import tables as t
+from tests.plans import plan, statements
 from tests.service.test_workspace import text_pdf
 from tests.started import start
 
@@ -56,27 +56,20 @@ def test_an_ingest_reads_no_table_that_grows_with_the_record_by_a_scan(tmp_path:
     url = f"sqlite:///{tmp_path / 'clawback.db'}"
     ws = start(tmp_path / "ws", url)
     try:
-        sent: list[tuple[str, Any]] = []
-
-        def seen(_c: object, _cursor: object, sql: str, parameters: Any, *_: object) -> None:
-            if sql.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE", "INSERT")):
-                sent.append((sql, parameters))
-
         engine = ws.ctx.workspace.engine
-        event.listen(engine, "before_cursor_execute", seen)
-        try:
+        with statements(engine) as every:
             ws.ingest.ingest(text_pdf("one page"), title="one")
-        finally:
-            event.remove(engine, "before_cursor_execute", seen)
+        sent = [
+            (sql, parameters)
+            for sql, parameters in every
+            if sql.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE", "INSERT"))
+        ]
         assert sent, "no statement asked for the side's documents"
-        with engine.connect() as conn:
-            for sql, parameters in sent:
-                plan = [
-                    row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", parameters)
-                ]
-                scans = [step for step in plan if step.startswith("SCAN")]
-                # the audit head is one row; every other table grows with the record
-                assert scans in ([], ["SCAN audit_head"]), (sql, plan)
+        for sql, parameters in sent:
+            steps = plan(engine, sql, parameters)
+            scans = [step for step in steps if step.startswith("SCAN")]
+            # the audit head is one row; every other table grows with the record
+            assert scans in ([], ["SCAN audit_head"]), (sql, steps)
     finally:
         ws.close()
 
@@ -86,32 +79,20 @@ def test_the_exhibits_and_the_filed_papers_are_read_along_an_index(tmp_path: Pat
     the filed papers) of the record: a few documents among many, once a scan of them all."""
     ws = start(tmp_path / "ws", f"sqlite:///{tmp_path / 'clawback.db'}")
     try:
-        sent: list[tuple[str, Any]] = []
-
-        def seen(_c: object, _cursor: object, sql: str, parameters: Any, *_: object) -> None:
-            sent.append((sql, parameters))
-
         engine = ws.ctx.workspace.engine
-        event.listen(engine, "before_cursor_execute", seen)
-        try:
-            with ws.ctx.transaction() as s:
-                lookup.known_exhibits(s, ws.actor)
-                lookup.known_papers(s, ws.actor)
-                rows.exhibits(s)
-                rows.papers(s)
-        finally:
-            event.remove(engine, "before_cursor_execute", seen)
+        with statements(engine) as sent, ws.ctx.transaction() as s:
+            lookup.known_exhibits(s, ws.actor)
+            lookup.known_papers(s, ws.actor)
+            rows.exhibits(s)
+            rows.papers(s)
         asked = [(q, p) for q, p in sent if "IS NOT NULL" in q]
         assert len(asked) >= 4, asked
-        with engine.connect() as conn:
-            for sql, parameters in asked:
-                plan = [
-                    r[-1] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", parameters)
-                ]
-                # a partial index holds only those documents: walking it is no scan of them all
-                assert all(
-                    "ix_document_" in step for step in plan if step.startswith("SCAN document")
-                ), (sql, plan)
-                assert any("ix_document_" in step for step in plan), (sql, plan)
+        for sql, parameters in asked:
+            steps = plan(engine, sql, parameters)
+            # a partial index holds only those documents: walking it is no scan of them all
+            assert all(
+                "ix_document_" in step for step in steps if step.startswith("SCAN document")
+            ), (sql, steps)
+            assert any("ix_document_" in step for step in steps), (sql, steps)
     finally:
         ws.close()
