@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from clawback.service import Record
+from clawback.service import Record, search
 from clawback.service.search import Hits
+from tests.plans import statements
 from tests.service.test_search import COUNSEL, world
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
@@ -35,6 +36,8 @@ def plan(monkeypatch: pytest.MonkeyPatch, few: bool) -> Iterator[None]:
     with monkeypatch.context() as patch:
         patch.setattr("clawback.service.search.FEW_PAGES", 1.0 if few else -1.0)
         patch.setattr("clawback.service.search.FEW_DOCUMENTS", 10**9 if few else -1)
+        # answers kept under these shares stay with this plan (kept apart from the shared ones)
+        patch.setattr("clawback.service.search._FEW_ANSWERS", search._FewAnswers())
         yield
 
 
@@ -156,3 +159,34 @@ def test_phrases_over_the_pair_index_answer_alike_in_both_plans(
             assert (list(hits), hits.total, hits.more) == ([], 0, False), query
         assert [h.name for h in counsel.reads.search('"lookout database"')] == ["TST-00000001"]
         assert world.reads.search('"compelling reasons"').total == 1
+
+
+def _plan_questions(sent: list[tuple[str, Any]]) -> int:
+    """The statements that asked how many pages a person may see (sum of page counts)."""
+    return sum("sum(" in sql and "page_count" in sql for sql, _ in sent)
+
+
+def test_the_plan_question_is_asked_once_a_while_per_seat_and_tiers(
+    world: Record, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a seat sees few pages decides the plan only: a server keeps the answer a
+    minute per database, seat and tiers instead of asking it on every search; another seat
+    asks its own, and once the minute is past the question is asked again. The answers are
+    the same whether it was asked or kept."""
+    world.people.add(REPORTER, name="reporter", side="public", category="public")
+    counsel = world.ctx.workspace.person(COUNSEL)
+    reporter = world.ctx.workspace.person(REPORTER)
+    monkeypatch.setattr("clawback.service.search._FEW_ANSWERS", search._FewAnswers())
+    engine = world.ctx.workspace.engine
+    with statements(engine) as first:
+        asked = answer(counsel.reads.search(QUERIES[0]))
+    with statements(engine) as again:
+        kept = answer(counsel.reads.search(QUERIES[0]))
+    with statements(engine) as other:
+        reporter.reads.search(QUERIES[0])
+    assert (_plan_questions(first), _plan_questions(again), _plan_questions(other)) == (1, 0, 1)
+    assert kept == asked and asked[1] == 3
+    monkeypatch.setattr("clawback.service.search.FEW_KEPT_SECONDS", 0.0)
+    with statements(engine) as stale:
+        assert answer(counsel.reads.search(QUERIES[0])) == asked
+    assert _plan_questions(stale) == 1

@@ -68,9 +68,13 @@ class Access:
 FULL = Access(True, View.full)
 
 
+#: The seats nothing is withheld from: the operator and the court.
+SEES_EVERYTHING = frozenset({Side.operator, Side.court})
+
+
 def sees_everything(actor: Actor) -> bool:
     """The operator and the court: nothing is withheld from them."""
-    return actor.seat in (Side.operator, Side.court)
+    return actor.seat in SEES_EVERYTHING
 
 
 def full_view(actor: Actor) -> bool:

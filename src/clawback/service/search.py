@@ -26,14 +26,17 @@ condition: which plan is taken changes the time a search takes, never its answer
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, NamedTuple
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import (
     ColumnClause,
     ColumnElement,
+    Engine,
     FromClause,
     Integer,
     Select,
@@ -74,6 +77,8 @@ COUNT_UP_TO = 1000
 FEW_PAGES = 0.01
 #: ... and no more documents than this (a person who may see more is found out after these).
 FEW_DOCUMENTS = 1000
+#: How long the answer to "does this seat see few pages?" is kept (``_FewAnswers``).
+FEW_KEPT_SECONDS = 60.0
 #: How a snippet marks the words found, and the words shown around them.
 MARK = ("\u00ab", "\u00bb")
 SNIPPET_WORDS = 24
@@ -199,10 +204,19 @@ def _few_pages(s: Session, actor: Actor) -> Select[tuple[int]] | None:
     ``FEW_PAGES`` of the record's (the highest page id); None when they are more, or every
     page. Asked of at most ``FEW_DOCUMENTS`` + 1 documents the person may see, so a person
     who may see many is told so after a few (only the plan hangs on this, never the answer:
-    the documents' page counts and the highest id are estimates enough)."""
+    the documents' page counts and the highest id are estimates enough). The answer is kept
+    for ``FEW_KEPT_SECONDS`` per database and seat and tiers (``_FewAnswers``): a server's
+    searches do not ask it each time, and one a minute stale costs time, never an answer."""
     if sees_everything(actor):
         return None
     seen = access_rules.visible(actor, _SEEN)
+    page = t.Page.__table__
+    if not _FEW_ANSWERS.few(s, actor, seen):
+        return None
+    return select(page.c.id).where(page.c.document_id.in_(select(_SEEN.id).where(seen)))
+
+
+def _sees_few(s: Session, seen: ColumnElement[bool]) -> bool:
     first = select(_SEEN.page_count).where(seen).limit(FEW_DOCUMENTS + 1).subquery()
     page = t.Page.__table__
     documents, pages, every = s.execute(
@@ -212,9 +226,34 @@ def _few_pages(s: Session, actor: Actor) -> Select[tuple[int]] | None:
             select(func.coalesce(func.max(page.c.id), 0)).scalar_subquery(),
         ).select_from(first)
     ).one()
-    if documents > FEW_DOCUMENTS or pages > every * FEW_PAGES:
-        return None
-    return select(page.c.id).where(page.c.document_id.in_(select(_SEEN.id).where(seen)))
+    return not (documents > FEW_DOCUMENTS or pages > every * FEW_PAGES)
+
+
+class _FewAnswers:
+    """Whether a seat with these tiers sees few pages, asked of each database at most once
+    each ``FEW_KEPT_SECONDS`` (kept by the database's engine, forgotten with it)."""
+
+    def __init__(self) -> None:
+        self._kept: WeakKeyDictionary[Engine, dict[tuple[str, frozenset[str]], _Kept]] = (
+            WeakKeyDictionary()
+        )
+
+    def few(self, s: Session, actor: Actor, seen: ColumnElement[bool]) -> bool:
+        kept = self._kept.setdefault(s.get_bind().engine, {})
+        key = (actor.seat.value, actor.tiers)
+        now = time.monotonic()
+        answer = kept.get(key)
+        if answer is None or now - answer.asked >= FEW_KEPT_SECONDS:
+            answer = kept[key] = _Kept(_sees_few(s, seen), now)
+        return answer.few
+
+
+class _Kept(NamedTuple):
+    few: bool
+    asked: float  # time.monotonic()
+
+
+_FEW_ANSWERS = _FewAnswers()
 
 
 def _page_of_hits(
