@@ -46,3 +46,68 @@ def test_what_a_party_explains_should_be_sealed_is_no_ruling() -> None:
         " the motion to seal is denied.\n"
     )
     assert [(r.document, r.outcome.value) for r in draft.rulings] == [(None, "denied")]
+
+
+# 8. Dates and duties that are not this order's ------------------------------------------------
+
+
+def test_a_deadline_the_order_recites_from_an_earlier_one_is_no_act() -> None:
+    assert (
+        _acts(
+            "ORDER\n\nPlaintiff G.C.'s petition for minor's compromise is currently due on or"
+            " before October 6, 2023. (ECF No. 58.) On September 29, 2023, Plaintiffs filed a"
+            " motion to seal the petition. The motion to seal is granted.\n",
+            date(2023, 10, 2),
+        )
+        == []
+    )
+    assert (
+        _acts(
+            "ORDER\n\nThe joint status report remains due by March 3, 2025, as previously set."
+            " (Dkt. 40.) The motion to seal is denied.\n",
+            date(2025, 2, 3),
+        )
+        == []
+    )
+
+
+def test_a_direction_a_party_or_a_paper_is_said_to_give_is_no_act() -> None:
+    assert (
+        _acts(
+            "ORDER\n\nDefendants further explain that Paragraph 15 of the Stipulated Protective"
+            " Order requires that any filing containing Designated Material be filed under seal."
+            " The Motion to Seal will be denied without prejudice.\n"
+        )
+        == []
+    )
+    assert (
+        _acts(
+            "ORDER\n\nParagraph 15 of the Protective Order does not, as Defendants contend, state"
+            " that any filing containing designated material must be filed under seal.\n"
+        )
+        == []
+    )
+
+
+def test_the_date_a_paper_was_entered_is_no_deadline() -> None:
+    assert _acts(
+        "ORDER\n\nUnder the Stipulated Protective Order entered by the Court on September 27,"
+        " 2022, the parties shall meet and confer about the designations.\n",
+        date(2022, 10, 3),
+    ) == [("joint", None, None)]
+    assert _acts(
+        "ORDER\n\nAs the scheduling order filed on March 2, 2023 provides, Defendant shall serve"
+        " its privilege log.\n",
+        date(2023, 4, 3),
+    ) == [("defendant", None, None)]
+
+
+def test_a_term_set_on_or_before_a_date_stays_a_term_after_filed() -> None:
+    assert _acts(
+        "ORDER\n\nThe redacted brief shall be filed on or before May 2, 2023.\n", date(2023, 4, 3)
+    ) == [(None, None, "2023-05-02")]
+    assert _acts(
+        "ORDER\n\nThe memorandum shall remain sealed until the Report is publicly filed on"
+        " March 15, 2012.\n",
+        date(2012, 2, 27),
+    ) == [(None, None, "2012-03-15")]

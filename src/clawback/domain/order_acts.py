@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from clawback.domain.deadlines import compute, is_court_day
+from clawback.domain.order_clauses import reported
 from clawback.domain.order_text import DATE, SIGNED, parse_date
 from clawback.domain.order_words import Found, OrderWords
 
@@ -61,6 +62,9 @@ _FIXED = re.compile(
     rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?,?\s+(?:\w+\s+)?(?:on\s+)?)?(?:\w+day,\s+)?(?P<d>{DATE})",
     re.I,
 )
+_ON_A_DAY = re.compile(r"on\s+(?!or\s)", re.I)
+#: what may stand between a thing done and its date: "entered by the Court on September 27, 2022"
+_BY_WHOM = re.compile(r"\s*(?:by\s+(?:the\s+)?[\w.'\u2019]+(?:\s+[\w.'\u2019]+)?\s*)?$", re.I)
 #: a sentence about any party at all ("A party seeking to file a confidential document under
 #: seal must file a motion to seal"): the rule the order applies, not an act it sets, unless it
 #: sets a time ("A party seeking to keep Exhibit 4 sealed must file a declaration within 7 days")
@@ -135,6 +139,9 @@ class ActReader:
             ),
             None,
         )
+        said = directive or directs
+        if said is not None and reported(sentence, said, self.words.reports):
+            return None  # "Defendants explain that Paragraph 15 ... requires that ... be filed"
         if directive is not None:
             if _A_PARTY.match(sentence) and not (
                 _WITHIN.search(sentence) or _FIXED.search(sentence)
@@ -152,7 +159,7 @@ class ActReader:
             return self.dated_event(sentence)
         what = sentence[directive.end :].strip().rstrip(".")
         within = _WITHIN.search(sentence)
-        fixed = _FIXED.search(sentence)
+        fixed = self._fixed(sentence)
         if within is not None:
             n = within["n"].lower()
             days = int(n) if n.isdigit() else _NUMBERS[n]
@@ -198,6 +205,22 @@ class ActReader:
         pieces.append(act.what[start:])
         return [replace(act, what=piece.strip()) for piece in pieces]
 
+    def _fixed(self, sentence: str) -> re.Match[str] | None:
+        """The first date ``sentence`` sets as a term ("on or before June 17, 2021"), not the
+        day a thing was done ("the Protective Order entered by the Court on September 27, 2022";
+        data: events), unless that day is still to come after the order's date ("until the
+        Report is publicly filed on March 15, 2012")."""
+        for fixed in _FIXED.finditer(sentence):
+            if not _ON_A_DAY.match(fixed.group()):
+                return fixed  # "on or before", "no later than", "by": a term
+            done = self.words.events.find(sentence, max(0, fixed.start() - 40), fixed.start())
+            if not (done and _BY_WHOM.match(sentence, done[-1].end, fixed.start())):
+                return fixed
+            day = parse_date(fixed["d"])
+            if day is not None and self.dated is not None and day > self.dated:
+                return fixed  # "until the Report is publicly filed on March 15, 2012"
+        return None
+
     def _this_order(self, text: str) -> str:
         """``text`` with the order named by its title said "this order" ("of the date of this
         Memorandum and Order"; data: order_titles)."""
@@ -210,7 +233,7 @@ class ActReader:
         """A sentence that directs no one but sets a date after the order ("unless a further
         motion is filed ... by 3:00 p.m. on 7/13/2018", "No later than 5:00 p.m. on March 8,
         2022, Defendant ..."): an act whose party may be unknown, with a low confidence."""
-        fixed = _FIXED.search(sentence)
+        fixed = self._fixed(sentence)
         by = parse_date(fixed["d"]) if fixed else None
         if SIGNED.search(sentence):
             return None  # "Signed by Judge ... on 7/18/12": the order's own date

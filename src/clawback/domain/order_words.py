@@ -84,6 +84,7 @@ class OrderWords:
     after_grant: Vocabulary
     reports: Vocabulary
     every_motion: Vocabulary
+    events: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -138,6 +139,7 @@ class OrderWords:
             after_grant=optional_mapped("after_grant"),
             reports=optional("reports"),
             every_motion=optional("every_motion"),
+            events=optional("events"),
         )
 
 
