@@ -111,3 +111,34 @@ def test_a_term_set_on_or_before_a_date_stays_a_term_after_filed() -> None:
         " March 15, 2012.\n",
         date(2012, 2, 27),
     ) == [(None, None, "2012-03-15")]
+
+
+# 10. Permissions --------------------------------------------------------------------------------
+
+
+def test_a_permission_whose_period_is_set_off_by_commas_is_an_act() -> None:
+    assert _acts(
+        "ORDER\n\nFor these reasons, the motion for leave to file under seal (Doc. 270) is"
+        " denied. Any party may, within fourteen days after this Order is filed, file and serve"
+        " on the opposing party a motion for reconsideration by a District Judge.\n",
+        date(2016, 10, 26),
+    ) == [("joint", 14, "2016-11-09")]
+    assert _acts(
+        "ORDER\n\nThe motion to seal is denied. Either party may, no later than March 1, 2024,"
+        " file objections to this order.\n",
+        date(2024, 2, 1),
+    ) == [("joint", None, "2024-03-01")]
+
+
+def test_a_permission_to_a_party_named_by_its_name_in_the_caption_is_that_sides_act() -> None:
+    assert _acts(
+        "DAIRY, LLC, a Delaware Limited Liability Company, Plaintiff, v. MILK MOOVEMENT, INC.,"
+        " a foreign Corporation, Defendants.\nORDER RE: REQUEST TO SEAL\nThe court rejects Milk"
+        " Moovement's request. If any of the identified portions would make the requisite"
+        " showing, Milk Moovement may bring a renewed request to seal.\n"
+    ) == [("defendant", None, None)]
+    assert _acts(
+        "ACME ROCKETS CORP., Plaintiff, v. ROADRUNNER LLC, Defendant.\nORDER\nThe motion to"
+        " seal is denied without prejudice. Acme Rockets may renew its motion with a narrower"
+        " proposal.\n"
+    ) == [("plaintiff", None, None)]

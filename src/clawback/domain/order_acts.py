@@ -96,6 +96,21 @@ class Act:
     confidence: float
 
 
+#: a term set off by commas between a directive and its verb: "Any party may, within fourteen
+#: days after this Order is filed, file ...", "shall, no later than March 1, 2024, file ..."
+_SET_OFF = re.compile(
+    r"^,?\s*(?:within|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|by)\b[^;.]{1,80}?,",
+    re.I,
+)
+
+
+def _gap(sentence: str, start: int, end: int) -> int:
+    """How far apart a directive and its act verb stand, a term set off by commas not
+    counted."""
+    between = sentence[start:end]
+    return len(_SET_OFF.sub("", between, count=1))
+
+
 def party_named(words: OrderWords, text: str) -> str | None:
     named = words.parties.find(text)
     return named[-1].label if named else None
@@ -127,7 +142,7 @@ class ActReader:
             (
                 d
                 for d in self.words.directives.find(sentence)
-                if any(d.start <= a.start and a.start - d.end <= 40 for a in verbs)
+                if any(d.start <= a.start and _gap(sentence, d.end, a.start) <= 40 for a in verbs)
             ),  # a permission names its verb ("may submit a revised draft")
             None,
         )

@@ -92,6 +92,7 @@ from clawback.domain.order_papers import (
     rejoin_broken_words,
     subject_papers,
 )
+from clawback.domain.order_parties import with_caption_parties
 from clawback.domain.order_text import DATE, clean, order_date
 from clawback.domain.order_waiver import granted_by_waiver, waived_by_grant, waiver_held
 from clawback.domain.order_words import Found, OrderWords, order_words
@@ -112,7 +113,7 @@ _PART_END = re.compile(r",|;|\.\s|\.$|\s+and\s+(?:is\s+)?(?:otherwise\s+)?\w+ed\
 
 class _Reader:
     def __init__(self, text: str, words: OrderWords, dated: date | None) -> None:
-        self.words = words
+        self.words = words = with_caption_parties(words, text)
         self.text, filed = clean(text)
         self.text = rejoin_broken_words(self.text, _CAPITAL_OUTCOMES)
         self.dated = dated or order_date(self.text, filed)
