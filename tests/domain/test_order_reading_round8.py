@@ -142,3 +142,23 @@ def test_a_permission_to_a_party_named_by_its_name_in_the_caption_is_that_sides_
         " seal is denied without prejudice. Acme Rockets may renew its motion with a narrower"
         " proposal.\n"
     ) == [("plaintiff", None, None)]
+
+
+# 11. One direction said twice -------------------------------------------------------------------
+
+
+def test_a_direction_said_in_the_body_and_again_in_the_decree_is_one_act() -> None:
+    assert _acts(
+        "ORDER\n\nThis matter came before the Court on non-party JPMorgan Chase Bank's Sealed"
+        " Letter [40]. Accordingly, the Court directs the parties to provide briefing concerning"
+        " whether the Sealed Letter (#40) should remain sealed.\nIT IS HEREBY ORDERED that the"
+        " parties file briefs discussing whether the Sealed Letter (#40) should remain sealed by"
+        " April 4, 2013.\n",
+        date(2013, 3, 21),
+    ) == [("joint", None, "2013-04-04")]
+    assert _acts(
+        "ORDER\n\nThe transcript (ECF No. 55) names the minor plaintiff, so Defendant must file"
+        " a redacted copy of it.\nIT IS ORDERED that Defendant shall file a redacted copy of ECF"
+        " No. 55 within 7 days of this order.\n",
+        date(2024, 1, 10),
+    ) == [("defendant", 7, "2024-01-17")]

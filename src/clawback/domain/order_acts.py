@@ -275,10 +275,44 @@ class ActReader:
         return day
 
 
+#: the docket number of a paper an act is about: "(#40)", "[40]", "ECF No. 55", "Doc. 12-3"
+_PAPER_NUMBER = re.compile(
+    r"(?:#\s*|\b(?:ECF|Docs?|Dkts?|Docket)\.?\s*(?:Nos?\.?\s*)?)(\d+(?:-\d+)?)|\[(\d+(?:-\d+)?)\]",
+    re.I,
+)
+_DECREE = re.compile(r"\bORDER(?:ED|S)\b|\bIT IS\b")
+
+
+def _papers(sentence: str) -> set[str]:
+    return {a or b for a, b in _PAPER_NUMBER.findall(sentence)}
+
+
+def said_again(act: Act, later: Sequence[Act]) -> bool:
+    """Whether ``act``, which sets no time, is a direction the order says again in its decree
+    with a time: a later act of the same party, in the ordering voice ("IT IS HEREBY ORDERED
+    that the parties file briefs ... by April 4, 2013"), about a paper of the same docket
+    number ("the Court directs the parties to provide briefing concerning whether ... (#40)
+    should remain sealed")."""
+    if act.days is not None or act.on_or_before is not None:
+        return False
+    papers = _papers(act.sentence)
+    return bool(papers) and any(
+        other.party == act.party
+        and (other.days is not None or other.on_or_before is not None)
+        and _DECREE.search(other.sentence)
+        and papers & _papers(other.sentence)
+        for other in later
+    )
+
+
 def unique_acts(acts: Sequence[Act]) -> list[Act]:
+    """Each act once: one party's same words said twice, or a direction said again in the
+    decree with a time (`said_again`), are one act."""
     seen: set[tuple[object, ...]] = set()
     kept = []
-    for act in acts:
+    for i, act in enumerate(acts):
+        if said_again(act, acts[i + 1 :]):
+            continue
         key = (act.party, act.what)
         if key not in seen:
             seen.add(key)
