@@ -162,3 +162,20 @@ def test_a_direction_said_in_the_body_and_again_in_the_decree_is_one_act() -> No
         " No. 55 within 7 days of this order.\n",
         date(2024, 1, 10),
     ) == [("defendant", 7, "2024-01-17")]
+
+
+# 7. A due date only in the clerk's docket text ----------------------------------------------------
+
+
+def test_a_due_date_in_the_docket_text_dates_the_act_the_body_sets() -> None:
+    assert _acts(
+        "ORDER TO DEFENDANTS TO SHOW CAUSE WHY MOTION TO SEAL SHOULD NOT BE DENIED. Signed by"
+        " Judge Jeffrey S. White on 8/29/2024. Show Cause Response due by 9/4/2024. (kkp, COURT"
+        " STAFF) (Filed on 8/29/2024)\nORDER TO SHOW CAUSE\nAccordingly, the Court ORDERS"
+        " Defendants to show cause why Plaintiff's motion to seal should not be denied.\n"
+    ) == [("defendant", None, "2024-09-04")]
+    assert _acts(
+        "ORDER granting 12 Motion to Seal. Joint Status Report due by 3/15/2024. Signed by Judge"
+        " Ann Roe on 3/1/2024. (abc)\nORDER\nThe motion to seal is granted. The parties shall"
+        " file a joint status report on the redactions.\n"
+    ) == [("joint", None, "2024-03-15")]

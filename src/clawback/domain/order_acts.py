@@ -27,6 +27,7 @@ __all__ = [
     "PROSE",
     "Act",
     "ActReader",
+    "dated_by_docket",
     "party_named",
     "unique_acts",
 ]
@@ -303,6 +304,35 @@ def said_again(act: Act, later: Sequence[Act]) -> bool:
         and papers & _papers(other.sentence)
         for other in later
     )
+
+
+#: a deadline the clerk's docket text gives in its own words: "Show Cause Response due by
+#: 9/4/2024", "Joint Status Report due by 3/15/2024"
+_DOCKET_DUE = re.compile(rf"\b(?P<what>(?:[A-Z][\w-]*\s+){{1,5}})due\s+by\s+(?P<d>{DATE})")
+#: a docket text's word for the paper due that names no act of its own
+_ANY_PAPER = frozenset({"response", "responses", "reply", "replies", "brief", "briefs"})
+
+
+def dated_by_docket(text: str, acts: Sequence[Act]) -> list[Act]:
+    """``acts`` with each one the body sets with no time dated by the docket text's deadline
+    that names it ("Show Cause Response due by 9/4/2024" dates "the Court ORDERS Defendants to
+    show cause why ..."): by its words other than the paper's name ("Response"), all in the
+    act's words. The docket text's line then sets no act of its own."""
+    acts = list(acts)
+    for due in _DOCKET_DUE.finditer(text):
+        day = parse_date(due["d"])
+        named = [w for w in due["what"].lower().split() if w not in _ANY_PAPER]
+        if day is None or not named:
+            continue
+        for act in acts:
+            words = set(re.findall(r"[\w-]+", act.what.lower()))
+            untimed = act.days is None and act.on_or_before is None
+            if untimed and set(named) <= words:
+                dated = replace(act, on_or_before=day, due=day, confidence=ASSUMED + 0.2)
+                said = due.group()  # the docket text's own line is no act beside it
+                acts = [dated if a is act else a for a in acts if said not in a.sentence]
+                break
+    return acts
 
 
 def unique_acts(acts: Sequence[Act]) -> list[Act]:

@@ -47,6 +47,7 @@ from clawback.domain.order_acts import (
     PROSE,
     Act,
     ActReader,
+    dated_by_docket,
     unique_acts,
 )
 from clawback.domain.order_clauses import (
@@ -183,7 +184,8 @@ class _Reader:
         warnings = []
         if self.dated is None and any(a.days is not None for a in acts):
             warnings.append("the order's date is not in its text: give it to count its periods")
-        return Draft(self.dated, tuple(rulings.values()), tuple(unique_acts(acts)), tuple(warnings))
+        acts = dated_by_docket(self.text, unique_acts(acts))
+        return Draft(self.dated, tuple(rulings.values()), tuple(acts), tuple(warnings))
 
     def _numbered(
         self, ruling: Ruling, sentence: str, before: Sequence[str], ruled: set[str]
