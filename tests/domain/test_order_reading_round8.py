@@ -179,3 +179,27 @@ def test_a_due_date_in_the_docket_text_dates_the_act_the_body_sets() -> None:
         " Ann Roe on 3/1/2024. (abc)\nORDER\nThe motion to seal is granted. The parties shall"
         " file a joint status report on the redactions.\n"
     ) == [("joint", None, "2024-03-15")]
+
+
+# 5. A claw-back under another name ------------------------------------------------------------
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return sorted((r.motion, r.outcome.value) for r in read_order(text).rulings)
+
+
+def test_a_motion_for_a_protective_order_asking_the_return_of_documents_is_a_clawback() -> None:
+    assert _kinds(
+        "MEMORANDUM AND ORDER\n\nThis case is before the court on plaintiff's Motion for a"
+        " Protective Order (Doc. 93). The motion concerns eight pages of documents which"
+        " plaintiff states were inadvertently produced to the defendant. Plaintiff seeks an order"
+        " requiring the defendant to return the documents to it. The motion for protective order"
+        " will be granted.\n"
+    ) == [("clawback", "granted")]
+    assert _kinds(
+        "OPINION AND ORDER\n\nAt issue is the Stipulated Protective Order of May 4, 2021 and"
+        " its clawback agreement."
+        " Defendant asks the Court to strike two e-mails it clawed back from the exhibits to"
+        " Plaintiff's brief. (Doc. 40.) For the following reasons, Defendant's request is"
+        " DENIED.\n"
+    ) == [("clawback", "denied")]

@@ -77,6 +77,7 @@ from clawback.domain.order_exhibits import (
 )
 from clawback.domain.order_motions import (
     MotionTitles,
+    clawback_asked,
     every_motion,
     first_motion_named,
     joined_kinds,
@@ -153,6 +154,14 @@ class _Reader:
                     acts.append(act)
                     if act.days is not None or act.on_or_before is not None:
                         timed = act
+        if clawback_asked(flat, self.words):  # "Motion for a Protective Order" to return pages
+            rulings = {
+                ruling_key(r): r
+                for r in (
+                    replace(r, motion="clawback") if r.motion == "protective-order" else r
+                    for r in rulings.values()
+                )
+            }
         settle_wholes(rulings, self.text)
         docketed = {m for m, docket, x, d in rulings if docket is not None and x is d is None}
         in_parts = {  # a motion of no number ruled in parts both ways (settle_wholes)

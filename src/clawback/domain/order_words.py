@@ -94,6 +94,8 @@ class OrderWords:
     reports: Vocabulary
     every_motion: Vocabulary
     events: Vocabulary
+    clawback_signals: Vocabulary
+    clawback_relief: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -149,6 +151,8 @@ class OrderWords:
             reports=optional("reports"),
             every_motion=optional("every_motion"),
             events=optional("events"),
+            clawback_signals=optional("clawback_signals"),
+            clawback_relief=optional("clawback_relief"),
         )
 
 
