@@ -203,3 +203,32 @@ def test_a_motion_for_a_protective_order_asking_the_return_of_documents_is_a_cla
         " Plaintiff's brief. (Doc. 40.) For the following reasons, Defendant's request is"
         " DENIED.\n"
     ) == [("clawback", "denied")]
+
+
+# 4. Privilege ruled document by document on a motion to compel ---------------------------------
+
+
+def _documents(text: str) -> list[tuple[str | None, str]]:
+    return [(r.document, r.outcome.value) for r in read_order(text).rulings]
+
+
+def test_documents_held_privileged_and_not_to_be_produced_are_each_denied() -> None:
+    assert _documents(
+        "DECISION and ORDER\n\nThe court will first consider the plaintiff's motion which seeks"
+        " an order requiring the production of three separate documents. One of these documents"
+        " is a letter dated March 2, 1967 from an attorney named Walter Lewis. A second letter is"
+        " dated July 21, 1965 and is signed by Mr. Bate. Although Mr. Lewis is an attorney with"
+        " the Sunbeam Corporation, it is my opinion that these two letters qualify as privileged"
+        " and need not be produced by the defendant.\n"
+    ) == [
+        ("a letter dated March 2, 1967 from an attorney named Walter Lewis", "denied"),
+        ("A second letter is dated July 21, 1965 and is signed by Mr. Bate", "denied"),
+    ]
+    assert [
+        outcome
+        for _, outcome in _documents(
+            "ORDER\n\nThe Court has reviewed in camera the three e-mails the motion to compel"
+            " seeks. These three e-mails are protected by the attorney-client privilege and need"
+            " not be produced.\n"
+        )
+    ] == ["denied", "denied", "denied"]

@@ -57,6 +57,7 @@ from clawback.domain.order_clauses import (
     reported,
 )
 from clawback.domain.order_clauses import result_of as _outcome
+from clawback.domain.order_counted import counted_documents
 from clawback.domain.order_directions import SUA_SPONTE, UNSEALED, directed
 from clawback.domain.order_dockets import DocketRulings
 from clawback.domain.order_draft import (
@@ -301,6 +302,8 @@ class _Reader:
         directing = any(sentence[f.start : f.end].lower().startswith("shall ") for f in outcomes)
         index = flat.index(sentence) if sentence in flat else -1
         before = flat[index - 1] if index > 0 else ""
+        if counted := self._counted(sentence, outcomes, flat[max(0, index - 6) : max(0, index)]):
+            return counted  # "these two letters ... need not be produced": each, not the motion
         named = re.search(r"\b(?:Court|motions?|requests?)\b", sentence, re.I) or (
             motions_meant(sentence, before) or _WE_HOLD.search(sentence)
         )
@@ -402,6 +405,22 @@ class _Reader:
             last = found[-1]
             found.append(replace(last, exhibit=None, part=None, document=paper))
         return found
+
+    def _counted(
+        self, sentence: str, outcomes: Sequence[Found], before: Sequence[str]
+    ) -> list[Ruling]:
+        """A ruling on each document ``sentence`` counts before its outcome
+        (`clawback.domain.order_counted`)."""
+        at = outcomes[0].start
+        documents = counted_documents(sentence, at, before, self.words.counted_documents)
+        motions = self.words.motions.find(sentence)
+        kind = motions[0].label if motions else self.first_motion
+        movant = movant_of(self.words, sentence, at)
+        result = _outcome(outcomes[0].label)
+        return [
+            Ruling(kind, movant, None, result, None, sentence, PROSE, sentence, document=document)
+            for document in documents
+        ]
 
     def _exhibits(self, sentence: str, cited: Sequence[tuple[int, int]]) -> list[tuple[str, int]]:
         """The exhibits ``sentence`` names, by label or by the docket entry the order says each

@@ -96,6 +96,7 @@ class OrderWords:
     events: Vocabulary
     clawback_signals: Vocabulary
     clawback_relief: Vocabulary
+    counted_documents: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -153,6 +154,7 @@ class OrderWords:
             events=optional("events"),
             clawback_signals=optional("clawback_signals"),
             clawback_relief=optional("clawback_relief"),
+            counted_documents=optional("counted_documents"),
         )
 
 
