@@ -232,3 +232,77 @@ def test_documents_held_privileged_and_not_to_be_produced_are_each_denied() -> N
             " not be produced.\n"
         )
     ] == ["denied", "denied", "denied"]
+
+
+# 1-3. Two or more motions ruled in one sentence, each in a clause of its own ------------------
+
+
+def _motions(text: str) -> list[tuple[str, str | None, str]]:
+    return sorted(
+        (r.motion, r.docket, r.outcome.value)
+        for r in read_order(text).rulings
+        if r.exhibit is None and r.document is None
+    )
+
+
+def test_a_title_that_rules_two_motions_joined_by_order_rules_each() -> None:
+    assert _motions(
+        "ORDER DENYING PLAINTIFF'S MOTION TO COMPEL PRODUCTION OF DOCUMENTS FROM DEFENDANTS;"
+        " ORDER GRANTING IN PART AND DENYING IN PART DEFENDANTS' COUNTER-MOTION FOR A PROTECTIVE"
+        " ORDER\n*1 Before the Court is Plaintiff's Motion to Compel Production of Documents,"
+        " filed March 19, 2010.\n"
+    ) == [("compel", None, "denied"), ("protective-order", None, "granted_in_part")]
+    assert _motions(
+        "ORDER GRANTING DEFENDANT'S MOTION TO SEAL; ORDER DENYING PLAINTIFF'S MOTION TO"
+        " UNSEAL\n*1 The parties dispute whether the exhibits should stay sealed.\n"
+    ) == [("seal", None, "granted"), ("unseal", None, "denied")]
+
+
+def test_the_second_motion_of_a_compound_ruling_sentence_is_ruled() -> None:
+    assert _motions(
+        "OPINION AND ORDER\n\nFor the reasons stated herein, defendants' motion to seal is"
+        " GRANTED in part and DENIED in part, and plaintiffs' cross-motion to unseal is GRANTED"
+        " in part and DENIED in part.\n"
+    ) == [("seal", None, "granted_in_part"), ("unseal", None, "granted_in_part")]
+    assert _motions(
+        "ORDER\n\nDefendant's motion to compel is denied, and Plaintiff's motion for a"
+        " protective order is granted.\n"
+    ) == [("compel", None, "denied"), ("protective-order", None, "granted")]
+
+
+def test_two_motions_of_one_kind_in_one_sentence_take_the_numbers_given_their_movants() -> None:
+    assert _rulings(
+        "DECISION AND ORDER\n\nPlaintiff has moved for an order compelling defendants to produce"
+        " discovery withheld as privileged. See generally Dkt. No. 139. By cross motion,"
+        " defendants have moved for an order compelling plaintiff to respond to document"
+        " requests. See generally Dkt. No. 145. For the reasons that follow, I conclude that"
+        " plaintiff's motion should be granted in part, and defendants' motion should also be"
+        " granted.\n"
+    ) == [
+        ("compel", "defendant", "145", None, "granted"),
+        ("compel", "plaintiff", "139", None, "granted_in_part"),
+    ]
+
+
+def test_rulings_in_a_series_of_will_be_clauses_each_on_its_own_motion() -> None:
+    draft = read_order(
+        "MEMORANDUM ORDER\n\nFor the reasons that follow, Plaintiff's Motion (see Doc. 50) to"
+        " prohibit Defendants' use of the anonymous source documents will be granted,"
+        " Plaintiff's Motion (see id.) to disqualify Defense counsel will be denied, and"
+        " Defendants' Motion to Compel (Doc. 62) will be denied.\n"
+    )
+    assert {(r.motion, r.docket, r.document, r.outcome.value) for r in draft.rulings} == {
+        ("compel", "62", None, "denied"),
+        ("protective-order", "50", None, "granted_in_part"),
+        ("protective-order", "50", "to disqualify Defense counsel", "denied"),
+        (
+            "protective-order",
+            "50",
+            "to prohibit Defendants' use of the anonymous source documents",
+            "granted",
+        ),
+    }
+    assert _motions(
+        "ORDER\n\nDefendant's Motion (see ECF No. 31) to preclude the use of the recordings will"
+        " be denied, and Plaintiff's Motion to Compel (ECF No. 35) will be granted.\n"
+    ) == [("compel", "35", "granted"), ("protective-order", "31", "denied")]

@@ -57,6 +57,7 @@ from clawback.domain.order_clauses import (
     reported,
 )
 from clawback.domain.order_clauses import result_of as _outcome
+from clawback.domain.order_compound import compound_rulings, movant_dockets, ruling_clauses
 from clawback.domain.order_counted import counted_documents
 from clawback.domain.order_directions import SUA_SPONTE, UNSEALED, directed
 from clawback.domain.order_dockets import DocketRulings
@@ -132,6 +133,7 @@ class _Reader:
         self.motion_dockets = set(self.numbered)
         self.dockets = DocketRulings(words, self.motion_dockets)
         self.titles = MotionTitles([s for p in self.paragraphs for s in p])
+        self.by_movant = movant_dockets([s for p in self.paragraphs for s in p], words)
 
     def read(self) -> Draft:
         rulings: dict[RulingKey, Ruling] = {}
@@ -141,7 +143,7 @@ class _Reader:
             timed: Act | None = None  # the paragraph's last act with a time
             said: Ruling | None = None  # the paragraph's last ruling
             for i, sentence in enumerate(paragraph):
-                for ruling in self._rulings(sentence, flat) + directed(self.words, sentence, said):
+                for ruling in self._clauses(sentence, flat) + directed(self.words, sentence, said):
                     ruled = {r.docket for r in rulings.values() if r.docket}
                     ruling = self._numbered(ruling, sentence, paragraph[:i], ruled)
                     key = ruling_key(ruling)
@@ -276,6 +278,16 @@ class _Reader:
         return found
 
     # rulings ----------------------------------------------------------------------------
+
+    def _clauses(self, sentence: str, flat: Sequence[str]) -> list[Ruling]:
+        """The rulings of ``sentence``, clause by clause where it rules motions so
+        (`clawback.domain.order_compound`)."""
+        clauses = ruling_clauses(sentence, self.words)
+        if len(clauses) == 1:
+            return self._rulings(sentence, flat)
+        read = [self._rulings(clause, flat) for clause in clauses]
+        found = compound_rulings(clauses, read, self.by_movant)
+        return [replace(r, sentence=sentence) for r in found]
 
     def _rulings(self, sentence: str, flat: Sequence[str]) -> list[Ruling]:
         outcomes = self.words.outcomes.find(sentence)
