@@ -306,3 +306,43 @@ def test_rulings_in_a_series_of_will_be_clauses_each_on_its_own_motion() -> None
         "ORDER\n\nDefendant's Motion (see ECF No. 31) to preclude the use of the recordings will"
         " be denied, and Plaintiff's Motion to Compel (ECF No. 35) will be granted.\n"
     ) == [("compel", "35", "granted"), ("protective-order", "31", "denied")]
+
+
+# 6. A show-cause order is no ruling on what it threatens --------------------------------------
+
+
+def test_what_a_party_must_show_cause_why_the_court_should_not_do_is_no_ruling() -> None:
+    draft = read_order(
+        "ORDER TO DEFENDANTS TO SHOW CAUSE WHY MOTION TO SEAL SHOULD NOT BE DENIED\nRe: Dkt. No."
+        " 170\nPlaintiff filed an administrative motion to seal documents that Defendants"
+        " designated as confidential. (Dkt. No. 168, Chen Decl., Exs. D-G.) Accordingly, the"
+        " Court ORDERS Defendants to show cause why Plaintiff's motion to seal should not be"
+        " denied and why the Court should not direct Defendants to file unredacted versions of"
+        " Exhibits A-D of the Trenbeth Declaration.\n"
+    )
+    assert draft.rulings == ()
+    assert [a.party for a in draft.acts] == ["defendant"]
+    draft = read_order(
+        "ORDER\n\nThe exhibits to the complaint were filed under seal without leave. Plaintiff"
+        " is ORDERED TO SHOW CAUSE in writing why Exhibits 3 and 4 (ECF No. 40) should not be"
+        " unsealed and the motion to seal denied.\n"
+    )
+    assert draft.rulings == ()
+
+
+def test_a_showing_the_court_finds_missing_is_no_ruling_by_itself() -> None:
+    assert (
+        read_order(
+            "ORDER\n\nDefendants attached redacted copies (Trenbeth Decl., Exs. A-D). The Court"
+            " concludes that the Trenbeth Declaration is not sufficient to establish that the"
+            " materials should be sealed.\n"
+        ).rulings
+        == ()
+    )
+    assert (
+        read_order(
+            "ORDER\n\nThe Court finds that the designating party has not demonstrated that"
+            " Exhibits 2 and 3 should be sealed. Further briefing is ordered below.\n"
+        ).rulings
+        == ()
+    )

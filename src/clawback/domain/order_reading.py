@@ -55,6 +55,7 @@ from clawback.domain.order_clauses import (
     fold_after_grant,
     recounted,
     reported,
+    threatened,
 )
 from clawback.domain.order_clauses import result_of as _outcome
 from clawback.domain.order_compound import compound_rulings, movant_dockets, ruling_clauses
@@ -302,6 +303,8 @@ class _Reader:
             if not any(s <= f.start < e for s, e in cited)
             and not _RECITED.search(sentence, 0, f.start)
             and not reported(sentence, f, self.words.reports)
+            and not threatened(sentence, f, self.words.threats)
+            and not threatened(sentence, f, self.words.unmet_showings)
             and not recounted(sentence, f)
             and not (_ON_A_DATE.match(sentence) and _PAST.fullmatch(sentence[f.start : f.end]))
         ]

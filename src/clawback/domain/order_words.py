@@ -97,6 +97,8 @@ class OrderWords:
     clawback_signals: Vocabulary
     clawback_relief: Vocabulary
     counted_documents: Vocabulary
+    threats: Vocabulary
+    unmet_showings: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -155,6 +157,8 @@ class OrderWords:
             clawback_signals=optional("clawback_signals"),
             clawback_relief=optional("clawback_relief"),
             counted_documents=optional("counted_documents"),
+            threats=optional("threats"),
+            unmet_showings=optional("unmet_showings"),
         )
 
 
