@@ -130,6 +130,16 @@ def test_a_permission_whose_period_is_set_off_by_commas_is_an_act() -> None:
     ) == [("joint", None, "2024-03-01")]
 
 
+def test_a_may_before_a_comma_without_a_term_sets_no_act() -> None:
+    assert (
+        _acts(
+            "ORDER\n\nIf Plaintiff does not respond, the Court may, in its discretion, seal the"
+            " exhibits.\n"
+        )
+        == []
+    )
+
+
 def test_a_permission_to_a_party_named_by_its_name_in_the_caption_is_that_sides_act() -> None:
     assert _acts(
         "DAIRY, LLC, a Delaware Limited Liability Company, Plaintiff, v. MILK MOOVEMENT, INC.,"

@@ -107,8 +107,11 @@ _SET_OFF = re.compile(
 
 def _gap(sentence: str, start: int, end: int) -> int:
     """How far apart a directive and its act verb stand, a term set off by commas not
-    counted."""
+    counted; a directive said before a comma ("may,") reaches its verb only past such a term
+    ("the Court may, in its discretion, seal" sets no act)."""
     between = sentence[start:end]
+    if sentence[:start].endswith(",") and not _SET_OFF.match(between):
+        return len(sentence)
     return len(_SET_OFF.sub("", between, count=1))
 
 
