@@ -30,7 +30,10 @@ How it reads, in order:
    An outcome the court recounts ("already granted", "On August 15, 2022, the judge granted")
    rules on nothing. A denial takes the kind said after the thing denied ("DENIES entry of the
    Order without prejudice"; data: after_denial), and "all three motions are denied" rules on
-   every motion the order numbered (data: every_motion).
+   every motion the order numbered (data: every_motion). A sentence that rules motions clause
+   by clause is read so (`order_compound`); documents it counts ("these two letters") are
+   ruled one by one (`order_counted`); a threat ("show cause why ... should not be denied")
+   rules on nothing (data: threats).
 4. *Acts*: `clawback.domain.order_acts` (a directive before an act verb, its party and time).
 """
 
