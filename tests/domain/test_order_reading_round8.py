@@ -41,11 +41,10 @@ def test_what_a_party_explains_should_be_sealed_is_no_ruling() -> None:
         (None, "denied_without_prejudice")
     ]
     draft = read_order(
-        "ORDER\n\nThe plaintiff moves to seal her deposition transcript. She further explains"
-        " that the transcript is sealed in a related state case. The Court is not persuaded;"
-        " the motion to seal is denied.\n"
+        "ORDER\n\nThe plaintiff explains that Exhibit 4 to her motion should be sealed because"
+        " it names a minor. The motion to seal is denied.\n"
     )
-    assert [(r.document, r.outcome.value) for r in draft.rulings] == [(None, "denied")]
+    assert [(r.exhibit, r.outcome.value) for r in draft.rulings] == [(None, "denied")]
 
 
 # 8. Dates and duties that are not this order's ------------------------------------------------
