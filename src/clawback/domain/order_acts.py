@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from clawback.domain.deadlines import compute, is_court_day
+from clawback.domain.order_clauses import reported
 from clawback.domain.order_text import DATE, SIGNED, parse_date
 from clawback.domain.order_words import Found, OrderWords
 
@@ -26,6 +27,7 @@ __all__ = [
     "PROSE",
     "Act",
     "ActReader",
+    "dated_by_docket",
     "party_named",
     "unique_acts",
 ]
@@ -61,6 +63,9 @@ _FIXED = re.compile(
     rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?,?\s+(?:\w+\s+)?(?:on\s+)?)?(?:\w+day,\s+)?(?P<d>{DATE})",
     re.I,
 )
+_ON_A_DAY = re.compile(r"on\s+(?!or\s)", re.I)
+#: what may stand between a thing done and its date: "entered by the Court on September 27, 2022"
+_BY_WHOM = re.compile(r"\s*(?:by\s+(?:the\s+)?[\w.'\u2019]+(?:\s+[\w.'\u2019]+)?\s*)?$", re.I)
 #: a sentence about any party at all ("A party seeking to file a confidential document under
 #: seal must file a motion to seal"): the rule the order applies, not an act it sets, unless it
 #: sets a time ("A party seeking to keep Exhibit 4 sealed must file a declaration within 7 days")
@@ -90,6 +95,24 @@ class Act:
     due: date | None
     sentence: str
     confidence: float
+
+
+#: a term set off by commas between a directive and its verb: "Any party may, within fourteen
+#: days after this Order is filed, file ...", "shall, no later than March 1, 2024, file ..."
+_SET_OFF = re.compile(
+    r"^,?\s*(?:within|no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|by)\b[^;.]{1,80}?,",
+    re.I,
+)
+
+
+def _gap(sentence: str, start: int, end: int) -> int:
+    """How far apart a directive and its act verb stand, a term set off by commas not
+    counted; a directive said before a comma ("may,") reaches its verb only past such a term
+    ("the Court may, in its discretion, seal" sets no act)."""
+    between = sentence[start:end]
+    if sentence[:start].endswith(",") and not _SET_OFF.match(between):
+        return len(sentence)
+    return len(_SET_OFF.sub("", between, count=1))
 
 
 def party_named(words: OrderWords, text: str) -> str | None:
@@ -123,7 +146,7 @@ class ActReader:
             (
                 d
                 for d in self.words.directives.find(sentence)
-                if any(d.start <= a.start and a.start - d.end <= 40 for a in verbs)
+                if any(d.start <= a.start and _gap(sentence, d.end, a.start) <= 40 for a in verbs)
             ),  # a permission names its verb ("may submit a revised draft")
             None,
         )
@@ -135,6 +158,9 @@ class ActReader:
             ),
             None,
         )
+        said = directive or directs
+        if said is not None and reported(sentence, said, self.words.reports):
+            return None  # "Defendants explain that Paragraph 15 ... requires that ... be filed"
         if directive is not None:
             if _A_PARTY.match(sentence) and not (
                 _WITHIN.search(sentence) or _FIXED.search(sentence)
@@ -152,7 +178,7 @@ class ActReader:
             return self.dated_event(sentence)
         what = sentence[directive.end :].strip().rstrip(".")
         within = _WITHIN.search(sentence)
-        fixed = _FIXED.search(sentence)
+        fixed = self._fixed(sentence)
         if within is not None:
             n = within["n"].lower()
             days = int(n) if n.isdigit() else _NUMBERS[n]
@@ -198,6 +224,22 @@ class ActReader:
         pieces.append(act.what[start:])
         return [replace(act, what=piece.strip()) for piece in pieces]
 
+    def _fixed(self, sentence: str) -> re.Match[str] | None:
+        """The first date ``sentence`` sets as a term ("on or before June 17, 2021"), not the
+        day a thing was done ("the Protective Order entered by the Court on September 27, 2022";
+        data: events), unless that day is still to come after the order's date ("until the
+        Report is publicly filed on March 15, 2012")."""
+        for fixed in _FIXED.finditer(sentence):
+            if not _ON_A_DAY.match(fixed.group()):
+                return fixed  # "on or before", "no later than", "by": a term
+            done = self.words.events.find(sentence, max(0, fixed.start() - 40), fixed.start())
+            if not (done and _BY_WHOM.match(sentence, done[-1].end, fixed.start())):
+                return fixed
+            day = parse_date(fixed["d"])
+            if day is not None and self.dated is not None and day > self.dated:
+                return fixed  # "until the Report is publicly filed on March 15, 2012"
+        return None
+
     def _this_order(self, text: str) -> str:
         """``text`` with the order named by its title said "this order" ("of the date of this
         Memorandum and Order"; data: order_titles)."""
@@ -210,7 +252,7 @@ class ActReader:
         """A sentence that directs no one but sets a date after the order ("unless a further
         motion is filed ... by 3:00 p.m. on 7/13/2018", "No later than 5:00 p.m. on March 8,
         2022, Defendant ..."): an act whose party may be unknown, with a low confidence."""
-        fixed = _FIXED.search(sentence)
+        fixed = self._fixed(sentence)
         by = parse_date(fixed["d"]) if fixed else None
         if SIGNED.search(sentence):
             return None  # "Signed by Judge ... on 7/18/12": the order's own date
@@ -237,10 +279,73 @@ class ActReader:
         return day
 
 
+#: the docket number of a paper an act is about: "(#40)", "[40]", "ECF No. 55", "Doc. 12-3"
+_PAPER_NUMBER = re.compile(
+    r"(?:#\s*|\b(?:ECF|Docs?|Dkts?|Docket)\.?\s*(?:Nos?\.?\s*)?)(\d+(?:-\d+)?)|\[(\d+(?:-\d+)?)\]",
+    re.I,
+)
+_DECREE = re.compile(r"\bORDER(?:ED|S)\b|\bIT IS\b")
+
+
+def _papers(sentence: str) -> set[str]:
+    return {a or b for a, b in _PAPER_NUMBER.findall(sentence)}
+
+
+def said_again(act: Act, later: Sequence[Act]) -> bool:
+    """Whether ``act``, which sets no time, is a direction the order says again in its decree
+    with a time: a later act of the same party, in the ordering voice ("IT IS HEREBY ORDERED
+    that the parties file briefs ... by April 4, 2013"), about a paper of the same docket
+    number ("the Court directs the parties to provide briefing concerning whether ... (#40)
+    should remain sealed")."""
+    if act.days is not None or act.on_or_before is not None:
+        return False
+    papers = _papers(act.sentence)
+    return bool(papers) and any(
+        other.party == act.party
+        and (other.days is not None or other.on_or_before is not None)
+        and _DECREE.search(other.sentence)
+        and papers & _papers(other.sentence)
+        for other in later
+    )
+
+
+#: a deadline the clerk's docket text gives in its own words: "Show Cause Response due by
+#: 9/4/2024", "Joint Status Report due by 3/15/2024"
+_DOCKET_DUE = re.compile(rf"\b(?P<what>(?:[A-Z][\w-]*\s+){{1,5}})due\s+by\s+(?P<d>{DATE})")
+#: a docket text's word for the paper due that names no act of its own
+_ANY_PAPER = frozenset({"response", "responses", "reply", "replies", "brief", "briefs"})
+
+
+def dated_by_docket(text: str, acts: Sequence[Act]) -> list[Act]:
+    """``acts`` with each one the body sets with no time dated by the docket text's deadline
+    that names it ("Show Cause Response due by 9/4/2024" dates "the Court ORDERS Defendants to
+    show cause why ..."): by its words other than the paper's name ("Response"), all in the
+    act's words. The docket text's line then sets no act of its own."""
+    acts = list(acts)
+    for due in _DOCKET_DUE.finditer(text):
+        day = parse_date(due["d"])
+        named = [w for w in due["what"].lower().split() if w not in _ANY_PAPER]
+        if day is None or not named:
+            continue
+        for act in acts:
+            words = set(re.findall(r"[\w-]+", act.what.lower()))
+            untimed = act.days is None and act.on_or_before is None
+            if untimed and set(named) <= words:
+                dated = replace(act, on_or_before=day, due=day, confidence=ASSUMED + 0.2)
+                said = due.group()  # the docket text's own line is no act beside it
+                acts = [dated if a is act else a for a in acts if said not in a.sentence]
+                break
+    return acts
+
+
 def unique_acts(acts: Sequence[Act]) -> list[Act]:
+    """Each act once: one party's same words said twice, or a direction said again in the
+    decree with a time (`said_again`), are one act."""
     seen: set[tuple[object, ...]] = set()
     kept = []
-    for act in acts:
+    for i, act in enumerate(acts):
+        if said_again(act, acts[i + 1 :]):
+            continue
         key = (act.party, act.what)
         if key not in seen:
             seen.add(key)

@@ -21,6 +21,7 @@ __all__ = [
     "recounted",
     "reported",
     "result_of",
+    "threatened",
 ]
 
 #: how far after a denial its kind may still be said ("DENIES entry of the Order without prejudice")
@@ -120,6 +121,12 @@ def reported(sentence: str, found: Found, reports: Vocabulary) -> bool:
         said.end <= found.start and not _COURT_SPEAKS.search(sentence, 0, said.start)
         for said in reports.find(sentence)
     )
+
+
+def threatened(sentence: str, found: Found, threats: Vocabulary) -> bool:
+    """Whether the outcome ``found`` is what the court threatens ("ORDERS Defendants to show
+    cause why Plaintiff's motion to seal should not be denied"; data: threats), not a ruling."""
+    return any(said.end <= found.start for said in threats.find(sentence))
 
 
 def recounted(sentence: str, found: Found) -> bool:

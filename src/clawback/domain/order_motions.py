@@ -19,6 +19,7 @@ from clawback.domain.order_words import OrderWords
 __all__ = [
     "MotionTitles",
     "caption_only",
+    "clawback_asked",
     "every_motion",
     "first_motion_named",
     "joined_kinds",
@@ -167,6 +168,26 @@ def first_motion_named(
         if named:  # the last sentence to number motions, if it numbers one
             return named.pop() if len(named) == 1 else None
     return None
+
+
+#: how far after the word of asking its relief may stand: "seeks an order requiring the
+#: defendant to return the documents"
+_RELIEF_REACH = 80
+
+
+def clawback_asked(sentences: Sequence[str], words: OrderWords) -> bool:
+    """Whether the order's motion, whatever its title, is a claw-back: the order speaks of one
+    ("inadvertently produced", "clawback agreement"; data: clawback_signals) and a sentence
+    says the motion asks the return, destruction or striking of documents (data: requests,
+    then clawback_relief within a few words)."""
+    if not any(words.clawback_signals.find(s) for s in sentences):
+        return False
+    return any(
+        0 <= relief.start - asked.end <= _RELIEF_REACH
+        for sentence in sentences
+        for asked in words.requests.find(sentence)
+        for relief in words.clawback_relief.find(sentence)
+    )
 
 
 def caption_only(docket: str, sentence: str, text: str) -> bool:

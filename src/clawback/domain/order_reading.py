@@ -30,7 +30,10 @@ How it reads, in order:
    An outcome the court recounts ("already granted", "On August 15, 2022, the judge granted")
    rules on nothing. A denial takes the kind said after the thing denied ("DENIES entry of the
    Order without prejudice"; data: after_denial), and "all three motions are denied" rules on
-   every motion the order numbered (data: every_motion).
+   every motion the order numbered (data: every_motion). A sentence that rules motions clause
+   by clause is read so (`order_compound`); documents it counts ("these two letters") are
+   ruled one by one (`order_counted`); a threat ("show cause why ... should not be denied")
+   rules on nothing (data: threats).
 4. *Acts*: `clawback.domain.order_acts` (a directive before an act verb, its party and time).
 """
 
@@ -47,6 +50,7 @@ from clawback.domain.order_acts import (
     PROSE,
     Act,
     ActReader,
+    dated_by_docket,
     unique_acts,
 )
 from clawback.domain.order_clauses import (
@@ -54,8 +58,11 @@ from clawback.domain.order_clauses import (
     fold_after_grant,
     recounted,
     reported,
+    threatened,
 )
 from clawback.domain.order_clauses import result_of as _outcome
+from clawback.domain.order_compound import compound_rulings, movant_dockets, ruling_clauses
+from clawback.domain.order_counted import counted_documents
 from clawback.domain.order_directions import SUA_SPONTE, UNSEALED, directed
 from clawback.domain.order_dockets import DocketRulings
 from clawback.domain.order_draft import (
@@ -76,6 +83,7 @@ from clawback.domain.order_exhibits import (
 )
 from clawback.domain.order_motions import (
     MotionTitles,
+    clawback_asked,
     every_motion,
     first_motion_named,
     joined_kinds,
@@ -92,6 +100,7 @@ from clawback.domain.order_papers import (
     rejoin_broken_words,
     subject_papers,
 )
+from clawback.domain.order_parties import with_caption_parties
 from clawback.domain.order_text import DATE, clean, order_date
 from clawback.domain.order_waiver import granted_by_waiver, waived_by_grant, waiver_held
 from clawback.domain.order_words import Found, OrderWords, order_words
@@ -112,7 +121,7 @@ _PART_END = re.compile(r",|;|\.\s|\.$|\s+and\s+(?:is\s+)?(?:otherwise\s+)?\w+ed\
 
 class _Reader:
     def __init__(self, text: str, words: OrderWords, dated: date | None) -> None:
-        self.words = words
+        self.words = words = with_caption_parties(words, text)
         self.text, filed = clean(text)
         self.text = rejoin_broken_words(self.text, _CAPITAL_OUTCOMES)
         self.dated = dated or order_date(self.text, filed)
@@ -128,6 +137,7 @@ class _Reader:
         self.motion_dockets = set(self.numbered)
         self.dockets = DocketRulings(words, self.motion_dockets)
         self.titles = MotionTitles([s for p in self.paragraphs for s in p])
+        self.by_movant = movant_dockets([s for p in self.paragraphs for s in p], words)
 
     def read(self) -> Draft:
         rulings: dict[RulingKey, Ruling] = {}
@@ -137,7 +147,7 @@ class _Reader:
             timed: Act | None = None  # the paragraph's last act with a time
             said: Ruling | None = None  # the paragraph's last ruling
             for i, sentence in enumerate(paragraph):
-                for ruling in self._rulings(sentence, flat) + directed(self.words, sentence, said):
+                for ruling in self._clauses(sentence, flat) + directed(self.words, sentence, said):
                     ruled = {r.docket for r in rulings.values() if r.docket}
                     ruling = self._numbered(ruling, sentence, paragraph[:i], ruled)
                     key = ruling_key(ruling)
@@ -151,6 +161,14 @@ class _Reader:
                     acts.append(act)
                     if act.days is not None or act.on_or_before is not None:
                         timed = act
+        if clawback_asked(flat, self.words):  # "Motion for a Protective Order" to return pages
+            rulings = {
+                ruling_key(r): r
+                for r in (
+                    replace(r, motion="clawback") if r.motion == "protective-order" else r
+                    for r in rulings.values()
+                )
+            }
         settle_wholes(rulings, self.text)
         docketed = {m for m, docket, x, d in rulings if docket is not None and x is d is None}
         in_parts = {  # a motion of no number ruled in parts both ways (settle_wholes)
@@ -182,7 +200,8 @@ class _Reader:
         warnings = []
         if self.dated is None and any(a.days is not None for a in acts):
             warnings.append("the order's date is not in its text: give it to count its periods")
-        return Draft(self.dated, tuple(rulings.values()), tuple(unique_acts(acts)), tuple(warnings))
+        acts = dated_by_docket(self.text, unique_acts(acts))
+        return Draft(self.dated, tuple(rulings.values()), tuple(acts), tuple(warnings))
 
     def _numbered(
         self, ruling: Ruling, sentence: str, before: Sequence[str], ruled: set[str]
@@ -264,6 +283,16 @@ class _Reader:
 
     # rulings ----------------------------------------------------------------------------
 
+    def _clauses(self, sentence: str, flat: Sequence[str]) -> list[Ruling]:
+        """The rulings of ``sentence``, clause by clause where it rules motions so
+        (`clawback.domain.order_compound`)."""
+        clauses = ruling_clauses(sentence, self.words)
+        if len(clauses) == 1:
+            return self._rulings(sentence, flat)
+        read = [self._rulings(clause, flat) for clause in clauses]
+        found = compound_rulings(clauses, read, self.by_movant)
+        return [replace(r, sentence=sentence) for r in found]
+
     def _rulings(self, sentence: str, flat: Sequence[str]) -> list[Ruling]:
         outcomes = self.words.outcomes.find(sentence)
         outcomes = fold_after_denial(sentence, outcomes, self.words.after_denial)
@@ -277,6 +306,8 @@ class _Reader:
             if not any(s <= f.start < e for s, e in cited)
             and not _RECITED.search(sentence, 0, f.start)
             and not reported(sentence, f, self.words.reports)
+            and not threatened(sentence, f, self.words.threats)
+            and not threatened(sentence, f, self.words.unmet_showings)
             and not recounted(sentence, f)
             and not (_ON_A_DATE.match(sentence) and _PAST.fullmatch(sentence[f.start : f.end]))
         ]
@@ -289,6 +320,8 @@ class _Reader:
         directing = any(sentence[f.start : f.end].lower().startswith("shall ") for f in outcomes)
         index = flat.index(sentence) if sentence in flat else -1
         before = flat[index - 1] if index > 0 else ""
+        if counted := self._counted(sentence, outcomes, flat[max(0, index - 6) : max(0, index)]):
+            return counted  # "these two letters ... need not be produced": each, not the motion
         named = re.search(r"\b(?:Court|motions?|requests?)\b", sentence, re.I) or (
             motions_meant(sentence, before) or _WE_HOLD.search(sentence)
         )
@@ -390,6 +423,22 @@ class _Reader:
             last = found[-1]
             found.append(replace(last, exhibit=None, part=None, document=paper))
         return found
+
+    def _counted(
+        self, sentence: str, outcomes: Sequence[Found], before: Sequence[str]
+    ) -> list[Ruling]:
+        """A ruling on each document ``sentence`` counts before its outcome
+        (`clawback.domain.order_counted`)."""
+        at = outcomes[0].start
+        documents = counted_documents(sentence, at, before, self.words.counted_documents)
+        motions = self.words.motions.find(sentence)
+        kind = motions[0].label if motions else self.first_motion
+        movant = movant_of(self.words, sentence, at)
+        result = _outcome(outcomes[0].label)
+        return [
+            Ruling(kind, movant, None, result, None, sentence, PROSE, sentence, document=document)
+            for document in documents
+        ]
 
     def _exhibits(self, sentence: str, cited: Sequence[tuple[int, int]]) -> list[tuple[str, int]]:
         """The exhibits ``sentence`` names, by label or by the docket entry the order says each

@@ -49,6 +49,15 @@ class Vocabulary:
             else re.compile(r"(?!)")  # no phrases: never found
         )
 
+    def extended(self, more: Mapping[str, Sequence[str]]) -> Vocabulary:
+        """This vocabulary with ``more`` phrases for its labels; a phrase it has keeps its label."""
+        phrases: dict[str, list[str]] = {}
+        for phrase, label in self._label_of.items():
+            phrases.setdefault(label, []).append(phrase)
+        for label, words in more.items():
+            phrases.setdefault(label, []).extend(words)
+        return Vocabulary(self.name, phrases)
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
         """Each place a phrase stands in ``text`` (within ``start``-``end`` when given)."""
         found = self._pattern.finditer(text, start, len(text) if end is None else end)
@@ -84,6 +93,12 @@ class OrderWords:
     after_grant: Vocabulary
     reports: Vocabulary
     every_motion: Vocabulary
+    events: Vocabulary
+    clawback_signals: Vocabulary
+    clawback_relief: Vocabulary
+    counted_documents: Vocabulary
+    threats: Vocabulary
+    unmet_showings: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -138,6 +153,12 @@ class OrderWords:
             after_grant=optional_mapped("after_grant"),
             reports=optional("reports"),
             every_motion=optional("every_motion"),
+            events=optional("events"),
+            clawback_signals=optional("clawback_signals"),
+            clawback_relief=optional("clawback_relief"),
+            counted_documents=optional("counted_documents"),
+            threats=optional("threats"),
+            unmet_showings=optional("unmet_showings"),
         )
 
 

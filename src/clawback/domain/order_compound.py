@@ -1,0 +1,119 @@
+"""A sentence (or a title) that rules two or more motions, each in a clause of its own:
+"defendants' motion to seal is GRANTED in part and DENIED in part, and plaintiffs' cross-motion
+to unseal is GRANTED in part and DENIED in part"; "ORDER DENYING PLAINTIFF'S MOTION TO COMPEL
+...; ORDER GRANTING IN PART AND DENYING IN PART DEFENDANTS' COUNTER-MOTION FOR A PROTECTIVE
+ORDER"; "Plaintiff's Motion (see Doc. 50) to prohibit ... will be granted, Plaintiff's Motion
+(see id.) to disqualify ... will be denied, and Defendants' Motion to Compel (Doc. 62) will be
+denied". Each clause is read as a sentence of its own. Which motion each clause rules on: the
+docket number in its clause ("(see Doc. 50)"), the one before it for "(see id.)", else the one
+the order gave that party's motion ("Plaintiff has moved for ... See generally Dkt. No. 139.").
+Two clauses on one filing are two parts of one motion, granted in part where they differ. Part
+of `clawback.domain.order_reading`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from clawback.domain.order_draft import Ruling
+from clawback.domain.order_words import OrderWords
+from clawback.domain.outcomes import Result
+
+__all__ = ["compound_rulings", "movant_dockets", "ruling_clauses"]
+
+#: where the next clause on another motion begins: ", and defendants' motion ...", "; ORDER
+#: GRANTING ...", ", Plaintiff's Motion (see id.) ..."
+_NEXT_MOTION = re.compile(
+    r"[,;]\s+(?:and\s+)?(?=ORDER\s+(?:GRANTING|DENYING)\b|(?:the\s+)?[\w-]+(?:['\u2019\u201f]s"
+    r"|s['\u2019\u201f])\s+(?:[\w-]+\s+){0,2}?(?:(?:cross|counter)[- ])?motion\b)",
+    re.I,
+)
+_SEE_DOCKET = re.compile(
+    r"\(\s*(?:see\s+)?(?:Docs?|Dkts?|ECF|Docket)\.?\s*(?:Nos?\.?\s*)?(?P<n>\d+)\s*\)", re.I
+)
+_SEE_ID = re.compile(r"\(\s*see\s+id\.?\s*\)", re.I)
+#: a motion's purpose after its docket bracket: "Motion (see Doc. 50) to prohibit ... documents"
+_PURPOSE = re.compile(r"\)\s*(?P<p>(?:to|for)\s+[^,;]+?)\s+(?:will|shall|is|are|should)\b", re.I)
+#: a citation alone that numbers the motion the sentence before tells of: "See generally Dkt.
+#: No. 139.", "(ECF No. 45.)"
+_CITED = re.compile(
+    r"^\W*(?:see(?:\s+generally)?\s+)?(?:Docs?|Dkts?|ECF|Docket)\.?\s*(?:Nos?\.?\s*)?(?P<n>\d+)"
+    r"\W*$",
+    re.I,
+)
+_MOVED = re.compile(r"\b(?:moved|moves|motion)\b", re.I)
+
+
+def ruling_clauses(sentence: str, words: OrderWords) -> list[str]:
+    """The clauses of ``sentence`` if it rules motions clause by clause (see the module doc),
+    each with an outcome of its own; else ``[sentence]``."""
+    pieces, start = [], 0
+    for cut in _NEXT_MOTION.finditer(sentence):
+        if words.outcomes.find(sentence, start, cut.start()):  # else a lead-in: "For the
+            pieces.append(sentence[start : cut.start()])  # reasons stated herein, ..."
+            start = cut.end()
+    pieces.append(sentence[start:])
+    if len(pieces) < 2 or not all(words.outcomes.find(p) for p in pieces):
+        return [sentence]
+    return pieces
+
+
+def movant_dockets(sentences: Sequence[str], words: OrderWords) -> dict[str, str]:
+    """The docket number of each party's motion where the order tells who moved and numbers it
+    in a citation of its own just after ("By cross motion, defendants have moved for an order
+    compelling ... See generally Dkt. No. 145."); a party with two numbers has none."""
+    found: dict[str, set[str]] = {}
+    for said, cited in pairwise(sentences):
+        number = _CITED.match(cited)
+        parties = words.parties.find(said)
+        if number is None or not parties or not _MOVED.search(said):
+            continue
+        found.setdefault(parties[0].label, set()).add(number["n"])
+    return {party: numbers.pop() for party, numbers in found.items() if len(numbers) == 1}
+
+
+def compound_rulings(
+    clauses: Sequence[str], rulings: Sequence[Sequence[Ruling]], by_movant: dict[str, str]
+) -> list[Ruling]:
+    """The rulings of a sentence read clause by clause (``rulings[i]`` those of ``clauses[i]``),
+    each on the motion its clause numbers (see the module doc)."""
+    found: list[Ruling] = []
+    last: str | None = None
+    for clause, said in zip(clauses, rulings, strict=True):
+        see = _SEE_DOCKET.search(clause)
+        docket = see["n"] if see else last if _SEE_ID.search(clause) else None
+        last = docket or last
+        for ruling in said:
+            if ruling.docket is None and ruling.exhibit is None and ruling.document is None:
+                number = docket or by_movant.get(ruling.movant or "")
+                purpose = _PURPOSE.search(clause)
+                ruling = replace(
+                    ruling, docket=number, part=purpose["p"].strip() if purpose else ruling.part
+                )
+            found.append(ruling)
+    return _parts_of_one_filing(found)
+
+
+def _parts_of_one_filing(rulings: list[Ruling]) -> list[Ruling]:
+    """Two whole rulings on one docket number: parts of one motion (of the first one's kind),
+    each named by its purpose, and the motion granted in part where they differ."""
+    wholes = [r for r in rulings if r.exhibit is None and r.document is None and r.docket]
+    dockets = [r.docket for r in wholes]
+    shared = {d for d in dockets if dockets.count(d) > 1}
+    if not shared:
+        return rulings
+    kept = [r for r in rulings if r not in wholes or r.docket not in shared]
+    for docket in shared:
+        parts = [r for r in wholes if r.docket == docket]
+        kind = parts[0].motion
+        outcomes = {r.outcome for r in parts}
+        whole = Result.granted_in_part if len(outcomes) > 1 else parts[0].outcome
+        kept.append(replace(parts[0], outcome=whole, part=None))
+        kept += [
+            replace(r, motion=kind, document=r.part or f"part {i}", part=None)
+            for i, r in enumerate(parts, 1)
+        ]
+    return kept
