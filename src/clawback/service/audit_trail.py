@@ -278,6 +278,7 @@ class AuditTrail(Service):
             ids += [_row(alias[n]) for n in among if n in alias]
             exhibits = [int(n[4:]) for n in among if EXHIBIT_NAME.fullmatch(n)]
             dockets = [m.group(1) for n in among if (m := PAPER_NAME.fullmatch(n))]
+            ids += list(_items(s, among).values())
             stamps = select(page.document_id, page.bates).where(
                 type_coerce(page.bates, String).in_(among)
             )
@@ -305,6 +306,7 @@ class AuditTrail(Service):
         names |= {d.control for d in docs if d.held_by != self.actor.seat.value}
         names |= {f"Ex. {d.exhibit}" for d in hidden.values() if d.exhibit is not None}
         names |= {f"ECF No. {d.docket}" for d in hidden.values() if d.docket is not None}
+        names |= {f"item:{i}" for i, on in _items(s, among).items() if on in hidden}
         names |= _unknown_volumes(s, self.actor, among)
         names |= _unknown_claims(s, self.actor, among)
         names |= _unknown_deadlines(s, self.actor, among)
@@ -364,6 +366,18 @@ def _unknown_volumes(s: Session, actor: Actor, among: set[str] | None) -> set[st
         for volume, doc in s.execute(query)
         if not lookup.allowed(s, actor, doc, lookup.Need.know)
     }
+
+
+def _items(s: Session, among: set[str] | None) -> dict[str, int]:
+    """Each item (of those ``among`` names as ``item:<id>``, or every one) and the row of the
+    document it is on."""
+    query = select(t.Item.id, t.Item.document_id)
+    if among is not None:
+        wanted = [n.removeprefix("item:") for n in among if n.startswith("item:")]
+        if not wanted:
+            return {}
+        query = query.where(t.Item.id.in_(wanted))
+    return {item: document for item, document in s.execute(query)}
 
 
 def _unknown_claims(s: Session, actor: Actor, among: set[str] | None) -> set[str]:
@@ -426,9 +440,27 @@ def _names(action: str, subject: str, detail: object) -> list[str]:
                     if isinstance(n, int | str) and not isinstance(n, bool)
                 ]
     said = canonical(detail).decode("utf-8", "replace")
-    names += NAMES.findall(said) + STATE_KEYS.findall(said)
+    names += NAMES.findall(said) + STATE_KEYS.findall(said) + _bound(detail)
     names += [f"Ex. {n}" for n in _exhibit_numbers(detail)]
     names += [f"ECF No. {d}" for d in _paper_entries(detail)]
+    return names
+
+
+def _bound(detail: object) -> list[str]:
+    """The names of what the keys of a detail's ``state`` bind by a name of their own (not
+    opaque, ``service.state.named``): ``seal:<motion>/<exhibit>`` an exhibit, ``claim:<id>``
+    a claim, ``item:<id>`` an item (withheld with its document). A seal ruling denied on Exs. 1
+    and 2 (``sealed: []``) bound ``seal:90/2``: shown, it named Ex. 2 to a reader beyond its
+    tier."""
+    bound = detail.get("state") if isinstance(detail, dict) else None
+    names: list[str] = []
+    for key in bound if isinstance(bound, dict) else ():
+        kind, _, rest = str(key).partition(":")
+        exhibit = rest.rsplit("/", 1)[-1]
+        if kind == "seal" and exhibit.isdigit():
+            names.append(f"Ex. {int(exhibit)}")
+        elif kind in ("claim", "item"):
+            names.append(f"{kind}:{rest}")
     return names
 
 
