@@ -15,7 +15,7 @@ from clawback.domain.seats import Act, may_act_for
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
 from clawback.service.base import Service
-from clawback.service.received_children import taken_out_of
+from clawback.service.received_children import WITH_RECORD, taken_out_of
 from clawback.storage import tables as t
 
 OUTCOMES = ("upheld", "redesignated", "withdrawn")
@@ -58,7 +58,7 @@ class Designations(Service):
         name = rows.protective_order(s).tier(tier).short
         inside = taken_out_of(s, doc)
         for one in [doc, *inside]:
-            said = note if one is doc else f"with {rows.label(doc)}, from whose native it came"
+            said = note if one is doc else WITH_RECORD  # its record by no number: see there
             if one is not doc and note:
                 said = f"{said}: {note}"
             s.add(t.Designation(document_id=one.id, tier=name, note=said[:500], on=on))
