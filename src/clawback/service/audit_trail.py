@@ -31,7 +31,7 @@ from clawback.domain.errors import InvalidInput
 from clawback.domain.order import Side
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
-from clawback.service import delivery, lookup, state
+from clawback.service import audit_problems, delivery, lookup, state
 from clawback.service.base import Service
 from clawback.storage import audit, audit_export
 from clawback.storage import tables as t
@@ -131,7 +131,8 @@ VOLUME_RECORDS = ("volume.import",)
 class AuditTrail(Service):
     def verify(self, checkpoints: Sequence[audit.Checkpoint] = ()) -> list[audit.Problem]:
         """Every edited, deleted, reordered or forged entry, every checkpoint the chain no
-        longer holds, and every bound row changed outside clawback, named."""
+        longer holds, and every bound row changed outside clawback, named (to a party, of the
+        records it may know of only, by its names for them: ``audit_problems``)."""
         self.ctx.require(Act.verify_audit)
         keys = self.ctx.workspace.keys
         with self.ctx.transaction() as s:
@@ -148,7 +149,7 @@ class AuditTrail(Service):
                 problems.append(
                     audit.Problem(0, "deleted", "the trail is empty: every entry was deleted")
                 )
-            return problems
+            return audit_problems.told(s, self.actor, _sides(self), problems)
 
     def entries(self, limit: int = 200) -> list[Entry]:
         """The latest entries of the trail, newest first, as this seat may read them: another
