@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pymupdf
+import pytest
 
 from clawback.demo.run import reference_case
 from clawback.service import Via, Workspace, audit_trail
@@ -67,3 +68,37 @@ def test_every_bound_key_gives_the_name_of_what_it_binds() -> None:
     detail = {"state": {"seal:90/2": "d", "claim:c-7": "d", "item:code-1": "d"}}
     names = audit_trail._names("record.change", "", detail)
     assert {"Ex. 2", "claim:c-7", "item:code-1"} <= set(names), names
+
+
+@pytest.mark.parametrize("start", ["AOL_DEF_000001", "ABC.0001", "AOL DEF 000001"])
+def test_an_entry_naming_a_hidden_page_by_any_bates_spelling_is_withheld(
+    tmp_path: Path, start: str
+) -> None:
+    """A Bates prefix may run its words together with ``_``, ``.`` or a space as well as a
+    hyphen (``domain.bates``): the filing of the AEO Ex. 2, stamped ``AOL_DEF_000002``, was
+    listed to a party employee as ``file.sealed AOL_DEF_000002`` (only hyphenated numbers were
+    read as names)."""
+    workspace = Workspace.init(tmp_path / "ws")
+    try:
+        op = workspace.operator()
+        op.matter.load_case(reference_case())
+        op.people.add(
+            EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+        )
+        for k, tier in ((1, "Confidential"), (2, "AEO")):
+            op.ingest.ingest(_page(f"memo {k}"), title=f"doc {k}", exhibit=k)
+            op.designations.designate(k, tier)
+        op.productions.produce([1, 2], start, "VOL001")
+        [hidden] = [str(b) for b in op.catalog.pages(2)]
+        [seen] = [str(b) for b in op.catalog.pages(1)]
+        op.sealing.seal("77", exhibits=[1, 2], kind="non_dispositive", granted=True)
+        op.filings.file(tmp_path / "filed", on=date(2020, 6, 12))
+        employee = workspace.person(EMPLOYEE, Via.web)
+        listed = [(e.action, e.subject) for e in employee.audit.entries(100)]
+        assert ("file.sealed", seen) in listed  # what they may know of is told
+        assert not any(hidden in subject for _, subject in listed), listed
+        out = tmp_path / "trail.jsonl"
+        employee.audit.export(out)
+        assert hidden not in out.read_text()
+    finally:
+        workspace.close()

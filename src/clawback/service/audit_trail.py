@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.access import sees_everything
 from clawback.domain.actor import Actor
+from clawback.domain.bates import BatesError, BatesNumber
 from clawback.domain.errors import InvalidInput
 from clawback.domain.order import Side
 from clawback.domain.seats import Act
@@ -55,6 +56,15 @@ class Entry:
 #: docket entry, a control number or a Bates number (a range names its first and last page).
 NAMES = re.compile(r"Ex\. \d+|ECF No\. \d+(?:-\d+)*|[A-Za-z]\w*(?:-[A-Za-z]\w*)*-\d+|[A-Za-z]+\d+")
 PAPER_NAME = re.compile(r"ECF No\. (\d+(?:-\d+)*)")
+#: A Bates number whose prefix joins its words by ``_`` or ``.`` as well as ``-``
+#: (``domain.bates``: ``AOL_DEF_000002``, ``ABC.0001``), read apart from ``NAMES`` so that it
+#: never swallows the words around a name ``NAMES`` reads; one joined by spaces is read by
+#: ``_spaced``.
+BATES_NAME = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z][A-Za-z0-9]*)*[-_.]?[0-9]+(?![0-9])"
+)
+#: The most words a Bates prefix joined by spaces is read across (``AOL DEF 000002``: three).
+SPACED_WORDS = 5
 #: What a party reads of every entry withheld from it, whatever the reason (below, kept for
 #: the code's sake): a reason, a who, a when or a path told "names a document outside what you
 #: may see" at the hour each AEO exhibit was ingested, counting them. Only the link remains.
@@ -417,7 +427,7 @@ def _names(action: str, subject: str, detail: object) -> list[str]:
     """The names an entry gives documents and claims by, in its subject or its detail (the
     export carries the detail: a text in it, an exhibit number under an exhibit key, a claim's
     id under ``claim``)."""
-    names: list[str] = NAMES.findall(subject or "")
+    names: list[str] = NAMES.findall(subject or "") + _bates_names(subject or "")
     if action.startswith(CLAIM_SUBJECTS) and action != CLAIM_NOTICE:
         names.append(f"claim:{subject}")
     if isinstance(detail, dict) and isinstance(detail.get("claim"), str):
@@ -442,9 +452,35 @@ def _names(action: str, subject: str, detail: object) -> list[str]:
                 ]
     said = canonical(detail).decode("utf-8", "replace")
     names += NAMES.findall(said) + STATE_KEYS.findall(said) + _bound(detail)
+    names += _bates_names(said)
     names += [f"Ex. {n}" for n in _exhibit_numbers(detail)]
     names += [f"ECF No. {d}" for d in _paper_entries(detail)]
     return names
+
+
+def _bates_names(said: str) -> list[str]:
+    """Every Bates number ``said`` may hold, however its prefix joins its words: by ``-``,
+    ``_`` or ``.`` (``BATES_NAME``), or by spaces, read as each run of up to ``SPACED_WORDS``
+    words ending in a word that ends in digits (a run that names no page is looked up in vain).
+    Before, only hyphens were read: ``file.sealed AOL_DEF_000002`` named a hidden page."""
+    names = BATES_NAME.findall(said)
+    words = [w.strip("'()[]{},;:.") for w in re.split(r'[\s"/]+', said)]
+    for end, word in enumerate(words):
+        if not word[-1:].isdigit():
+            continue
+        for start in range(max(0, end - SPACED_WORDS + 1), end):
+            run = " ".join(words[start : end + 1])
+            if _spells_bates(run):
+                names.append(run)
+    return names
+
+
+def _spells_bates(run: str) -> bool:
+    """Whether ``run`` is a Bates number as it is written on a page."""
+    try:
+        return str(BatesNumber.parse(run)) == run
+    except BatesError:
+        return False
 
 
 def _bound(detail: object) -> list[str]:
