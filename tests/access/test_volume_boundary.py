@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import select
 
 from clawback.demo.run import reference_case
+from clawback.domain.errors import NotFound
 from clawback.loadfiles import write_dat
 from clawback.service import Via, Workspace
 from clawback.storage import tables as t
@@ -411,5 +412,42 @@ def test_a_file_taken_out_of_a_native_names_no_parent_beyond_the_readers_tier(
             {"tier": "AEO", "note": "with the record from whose native it came"},
         ]
         assert all(n in shown_to(COUNSEL) for n in names)
+    finally:
+        workspace.close()
+
+
+def test_a_file_designated_apart_keeps_its_tier_when_its_record_is_designated_again(
+    tmp_path: Path,
+) -> None:
+    """A received e-mail record designated Confidential with its attachment; the operator then
+    holds the attachment alone back as AEO. Designating the record again (a new note, the same
+    tier) designated every file taken out of its native with it: the attachment went back to
+    Confidential and the employee read it. A file follows its record until it is designated
+    apart; then it keeps its own, whatever the record is designated after."""
+    workspace = _seated(tmp_path)
+    try:
+        folder = tmp_path / "tp"
+        (folder / "NATIVES").mkdir(parents=True)
+        mail = eml_with("quarterly figures", [("kid.pdf", text_pdf("the attachment's page"))])
+        (folder / "NATIVES" / "m.eml").write_bytes(mail)
+        fields = ["BEGBATES", "ENDBATES", "NATIVEPATH", "CONFIDENTIALITY"]
+        row = ["TP-00000001", "TP-00000001", ".\\NATIVES\\m.eml", "CONFIDENTIAL"]
+        (folder / "TP.dat").write_bytes(write_dat(fields, [row]))
+        counsel = workspace.person(COUNSEL, Via.web)
+        record, kid = counsel.imports.volume(folder, folder / "TP.dat").imported
+        employee = workspace.person(EMPLOYEE, Via.web)
+        assert employee.reads.show(kid.control)["title"] == "kid.pdf"
+        op = workspace.operator()
+        op.designations.designate(kid.control, "AEO")  # the attachment alone held back
+        op.designations.designate(record.control, "Confidential", note="re-reviewed")
+        with pytest.raises(NotFound):
+            employee.reads.show(kid.control)
+        assert employee.reads.show(record.control)["designations"][-1]["note"] == "re-reviewed"
+        op.designations.designate(record.control, "AEO")
+        op.designations.designate(record.control, "Confidential")
+        with pytest.raises(NotFound):
+            employee.reads.show(kid.control)
+        kept = counsel.reads.show(kid.control)["designations"]
+        assert [d["tier"] for d in kept] == ["Confidential", "AEO"], kept
     finally:
         workspace.close()

@@ -69,6 +69,7 @@ __all__ = [
     "Inside",
     "family_note",
     "family_of",
+    "follows_record",
     "hidden_names",
     "store",
     "take_out",
@@ -81,6 +82,10 @@ __all__ = [
 EMAILS = (".eml", ".msg")
 #: The note of a file's designation made with its record's (``Designations.designate_in``).
 WITH_RECORD = "with the record from whose native it came"
+#: How the notes of a designation made with the record begin (and, as they were written
+#: before, what they hold: "with RCV-000001, from whose native it came").
+_INHERITED = ("as received with its family:", WITH_RECORD)
+_WITH_A_RECORD = ", from whose native it came"
 #: How a note names the record to a reader who may not know of it.
 _RECORD = "its record"
 _PLACE = re.compile(r"\.\d{4}")
@@ -195,6 +200,21 @@ def family_note(value: str, volume: str) -> str:
     volume, never the record's number (``ABC0001.0001 inside ABC0001's native`` told a reader
     of the file alone of the AEO record)."""
     return f"as received with its family: {value!r} (volume {volume}, inside {_RECORD}'s native)"
+
+
+def follows_record(s: Session, doc: t.Document) -> bool:
+    """Whether a file taken out of a record's native takes the record's next designation: it
+    does while its latest was made with the record (as received, or `WITH_RECORD`), not once
+    it has been designated apart."""
+    latest = s.scalar(
+        select(t.Designation.note)
+        .where(t.Designation.document_id == doc.id)
+        .order_by(t.Designation.id.desc())
+        .limit(1)
+    )
+    if latest is None:
+        return True  # received with no designation: the record's first one is its too
+    return latest.startswith(_INHERITED) or _WITH_A_RECORD in latest
 
 
 def taken_from(s: Session, doc: t.Document) -> t.Document | None:
