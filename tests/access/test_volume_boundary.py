@@ -15,11 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from clawback.demo.run import reference_case
+from clawback.domain.errors import NotFound
 from clawback.loadfiles import write_dat
 from clawback.service import Via, Workspace
-from tests.ingest.make import text_pdf
+from clawback.storage import tables as t
+from tests.ingest.make import eml_with, text_pdf
 
 PRODUCING = "prod@def.test"
 COUNSEL = "counsel@plf.test"
@@ -354,5 +357,97 @@ def test_a_received_family_is_not_named_by_a_record_beyond_the_readers_tier(
         listed = [d.family for d in employee.catalog.documents()]
         assert family and "TP-00000001" not in repr((family, listed)), (family, listed)
         assert counsel.reads.show("TP-00000001")["family"] == family  # one family still
+    finally:
+        workspace.close()
+
+
+RECEIVED = "as received with its family: 'AEO'"
+
+
+def test_a_file_taken_out_of_a_native_names_no_parent_beyond_the_readers_tier(
+    tmp_path: Path,
+) -> None:
+    """An AEO e-mail record (TP-00000001) and the attachment taken out of its native
+    (``TP-00000001.0001``), designated with it; the operator later designates the attachment
+    alone Confidential. The employee now reads the attachment, and nothing shown of it names
+    the AEO record: before, its designation notes said "TP-00000001.0001 inside TP-00000001's
+    native" and "with RCV-000001, from whose native it came". Notes kept in those words before
+    are shown to the employee without the record's names, and as kept to counsel, who reads
+    the record."""
+    workspace = _seated(tmp_path)
+    try:
+        folder = tmp_path / "tp"
+        (folder / "NATIVES").mkdir(parents=True)
+        mail = eml_with("quarterly figures", [("kid.pdf", text_pdf("the attachment's page"))])
+        (folder / "NATIVES" / "m.eml").write_bytes(mail)
+        fields = ["BEGBATES", "ENDBATES", "NATIVEPATH", "CONFIDENTIALITY"]
+        row = ["TP-00000001", "TP-00000001", ".\\NATIVES\\m.eml", "HIGHLY CONFIDENTIAL - AEO"]
+        (folder / "TP.dat").write_bytes(write_dat(fields, [row]))
+        counsel = workspace.person(COUNSEL, Via.web)
+        record, kid = counsel.imports.volume(folder, folder / "TP.dat").imported
+        op = workspace.operator()
+        op.designations.designate(record.control, "AEO")  # the record again, with its files
+        op.designations.designate(kid.control, "Confidential")  # the attachment alone
+        employee = workspace.person(EMPLOYEE, Via.web)
+        names = ("TP-00000001", record.control)
+
+        def shown_to(person: str) -> str:
+            shown = workspace.person(person, Via.web).reads.show(kid.control)
+            assert [d["tier"] for d in shown["designations"]][-1] == "Confidential"
+            return repr(shown)
+
+        assert not any(n in shown_to(EMPLOYEE) for n in names), shown_to(EMPLOYEE)
+        with workspace.sessions() as s:  # the notes as earlier versions wrote them
+            first, second, _ = s.scalars(
+                select(t.Designation)
+                .join(t.Document, t.Document.id == t.Designation.document_id)
+                .where(t.Document.control == kid.control)
+                .order_by(t.Designation.id)
+            ).all()
+            first.note = f"{RECEIVED} (volume TP, TP-00000001.0001 inside TP-00000001's native)"
+            second.note = f"with {record.control}, from whose native it came"
+            s.commit()
+        assert employee.reads.show(kid.control)["designations"][:2] == [
+            {"tier": "AEO", "note": f"{RECEIVED} (volume TP, inside its record's native)"},
+            {"tier": "AEO", "note": "with the record from whose native it came"},
+        ]
+        assert all(n in shown_to(COUNSEL) for n in names)
+    finally:
+        workspace.close()
+
+
+def test_a_file_designated_apart_keeps_its_tier_when_its_record_is_designated_again(
+    tmp_path: Path,
+) -> None:
+    """A received e-mail record designated Confidential with its attachment; the operator then
+    holds the attachment alone back as AEO. Designating the record again (a new note, the same
+    tier) designated every file taken out of its native with it: the attachment went back to
+    Confidential and the employee read it. A file follows its record until it is designated
+    apart; then it keeps its own, whatever the record is designated after."""
+    workspace = _seated(tmp_path)
+    try:
+        folder = tmp_path / "tp"
+        (folder / "NATIVES").mkdir(parents=True)
+        mail = eml_with("quarterly figures", [("kid.pdf", text_pdf("the attachment's page"))])
+        (folder / "NATIVES" / "m.eml").write_bytes(mail)
+        fields = ["BEGBATES", "ENDBATES", "NATIVEPATH", "CONFIDENTIALITY"]
+        row = ["TP-00000001", "TP-00000001", ".\\NATIVES\\m.eml", "CONFIDENTIAL"]
+        (folder / "TP.dat").write_bytes(write_dat(fields, [row]))
+        counsel = workspace.person(COUNSEL, Via.web)
+        record, kid = counsel.imports.volume(folder, folder / "TP.dat").imported
+        employee = workspace.person(EMPLOYEE, Via.web)
+        assert employee.reads.show(kid.control)["title"] == "kid.pdf"
+        op = workspace.operator()
+        op.designations.designate(kid.control, "AEO")  # the attachment alone held back
+        op.designations.designate(record.control, "Confidential", note="re-reviewed")
+        with pytest.raises(NotFound):
+            employee.reads.show(kid.control)
+        assert employee.reads.show(record.control)["designations"][-1]["note"] == "re-reviewed"
+        op.designations.designate(record.control, "AEO")
+        op.designations.designate(record.control, "Confidential")
+        with pytest.raises(NotFound):
+            employee.reads.show(kid.control)
+        kept = counsel.reads.show(kid.control)["designations"]
+        assert [d["tier"] for d in kept] == ["Confidential", "AEO"], kept
     finally:
         workspace.close()

@@ -27,11 +27,12 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.access import sees_everything
 from clawback.domain.actor import Actor
+from clawback.domain.bates import BatesError, BatesNumber
 from clawback.domain.errors import InvalidInput
 from clawback.domain.order import Side
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
-from clawback.service import delivery, lookup, state
+from clawback.service import audit_problems, delivery, lookup, state
 from clawback.service.base import Service
 from clawback.storage import audit, audit_export
 from clawback.storage import tables as t
@@ -55,6 +56,15 @@ class Entry:
 #: docket entry, a control number or a Bates number (a range names its first and last page).
 NAMES = re.compile(r"Ex\. \d+|ECF No\. \d+(?:-\d+)*|[A-Za-z]\w*(?:-[A-Za-z]\w*)*-\d+|[A-Za-z]+\d+")
 PAPER_NAME = re.compile(r"ECF No\. (\d+(?:-\d+)*)")
+#: A Bates number whose prefix joins its words by ``_`` or ``.`` as well as ``-``
+#: (``domain.bates``: ``AOL_DEF_000002``, ``ABC.0001``), read apart from ``NAMES`` so that it
+#: never swallows the words around a name ``NAMES`` reads; one joined by spaces is read by
+#: ``_spaced``.
+BATES_NAME = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z][A-Za-z0-9]*)*[-_.]?[0-9]+(?![0-9])"
+)
+#: The most words a Bates prefix joined by spaces is read across (``AOL DEF 000002``: three).
+SPACED_WORDS = 5
 #: What a party reads of every entry withheld from it, whatever the reason (below, kept for
 #: the code's sake): a reason, a who, a when or a path told "names a document outside what you
 #: may see" at the hour each AEO exhibit was ingested, counting them. Only the link remains.
@@ -131,7 +141,8 @@ VOLUME_RECORDS = ("volume.import",)
 class AuditTrail(Service):
     def verify(self, checkpoints: Sequence[audit.Checkpoint] = ()) -> list[audit.Problem]:
         """Every edited, deleted, reordered or forged entry, every checkpoint the chain no
-        longer holds, and every bound row changed outside clawback, named."""
+        longer holds, and every bound row changed outside clawback, named (to a party, of the
+        records it may know of only, by its names for them: ``audit_problems``)."""
         self.ctx.require(Act.verify_audit)
         keys = self.ctx.workspace.keys
         with self.ctx.transaction() as s:
@@ -148,7 +159,7 @@ class AuditTrail(Service):
                 problems.append(
                     audit.Problem(0, "deleted", "the trail is empty: every entry was deleted")
                 )
-            return problems
+            return audit_problems.told(s, self.actor, _sides(self), problems)
 
     def entries(self, limit: int = 200) -> list[Entry]:
         """The latest entries of the trail, newest first, as this seat may read them: another
@@ -278,6 +289,7 @@ class AuditTrail(Service):
             ids += [_row(alias[n]) for n in among if n in alias]
             exhibits = [int(n[4:]) for n in among if EXHIBIT_NAME.fullmatch(n)]
             dockets = [m.group(1) for n in among if (m := PAPER_NAME.fullmatch(n))]
+            ids += list(_items(s, among).values())
             stamps = select(page.document_id, page.bates).where(
                 type_coerce(page.bates, String).in_(among)
             )
@@ -305,6 +317,7 @@ class AuditTrail(Service):
         names |= {d.control for d in docs if d.held_by != self.actor.seat.value}
         names |= {f"Ex. {d.exhibit}" for d in hidden.values() if d.exhibit is not None}
         names |= {f"ECF No. {d.docket}" for d in hidden.values() if d.docket is not None}
+        names |= {f"item:{i}" for i, on in _items(s, among).items() if on in hidden}
         names |= _unknown_volumes(s, self.actor, among)
         names |= _unknown_claims(s, self.actor, among)
         names |= _unknown_deadlines(s, self.actor, among)
@@ -366,6 +379,18 @@ def _unknown_volumes(s: Session, actor: Actor, among: set[str] | None) -> set[st
     }
 
 
+def _items(s: Session, among: set[str] | None) -> dict[str, int]:
+    """Each item (of those ``among`` names as ``item:<id>``, or every one) and the row of the
+    document it is on."""
+    query = select(t.Item.id, t.Item.document_id)
+    if among is not None:
+        wanted = [n.removeprefix("item:") for n in among if n.startswith("item:")]
+        if not wanted:
+            return {}
+        query = query.where(t.Item.id.in_(wanted))
+    return {item: document for item, document in s.execute(query)}
+
+
 def _unknown_claims(s: Session, actor: Actor, among: set[str] | None) -> set[str]:
     """``claim:<id>`` for each claim (of those ``among`` names, or every one) the actor may
     not know of (``lookup.claim``'s rule)."""
@@ -402,7 +427,7 @@ def _names(action: str, subject: str, detail: object) -> list[str]:
     """The names an entry gives documents and claims by, in its subject or its detail (the
     export carries the detail: a text in it, an exhibit number under an exhibit key, a claim's
     id under ``claim``)."""
-    names: list[str] = NAMES.findall(subject or "")
+    names: list[str] = NAMES.findall(subject or "") + _bates_names(subject or "")
     if action.startswith(CLAIM_SUBJECTS) and action != CLAIM_NOTICE:
         names.append(f"claim:{subject}")
     if isinstance(detail, dict) and isinstance(detail.get("claim"), str):
@@ -426,9 +451,53 @@ def _names(action: str, subject: str, detail: object) -> list[str]:
                     if isinstance(n, int | str) and not isinstance(n, bool)
                 ]
     said = canonical(detail).decode("utf-8", "replace")
-    names += NAMES.findall(said) + STATE_KEYS.findall(said)
+    names += NAMES.findall(said) + STATE_KEYS.findall(said) + _bound(detail)
+    names += _bates_names(said)
     names += [f"Ex. {n}" for n in _exhibit_numbers(detail)]
     names += [f"ECF No. {d}" for d in _paper_entries(detail)]
+    return names
+
+
+def _bates_names(said: str) -> list[str]:
+    """Every Bates number ``said`` may hold, however its prefix joins its words: by ``-``,
+    ``_`` or ``.`` (``BATES_NAME``), or by spaces, read as each run of up to ``SPACED_WORDS``
+    words ending in a word that ends in digits (a run that names no page is looked up in vain).
+    Before, only hyphens were read: ``file.sealed AOL_DEF_000002`` named a hidden page."""
+    names = BATES_NAME.findall(said)
+    words = [w.strip("'()[]{},;:.") for w in re.split(r'[\s"/]+', said)]
+    for end, word in enumerate(words):
+        if not word[-1:].isdigit():
+            continue
+        for start in range(max(0, end - SPACED_WORDS + 1), end):
+            run = " ".join(words[start : end + 1])
+            if _spells_bates(run):
+                names.append(run)
+    return names
+
+
+def _spells_bates(run: str) -> bool:
+    """Whether ``run`` is a Bates number as it is written on a page."""
+    try:
+        return str(BatesNumber.parse(run)) == run
+    except BatesError:
+        return False
+
+
+def _bound(detail: object) -> list[str]:
+    """The names of what the keys of a detail's ``state`` bind by a name of their own (not
+    opaque, ``service.state.named``): ``seal:<motion>/<exhibit>`` an exhibit, ``claim:<id>``
+    a claim, ``item:<id>`` an item (withheld with its document). A seal ruling denied on Exs. 1
+    and 2 (``sealed: []``) bound ``seal:90/2``: shown, it named Ex. 2 to a reader beyond its
+    tier."""
+    bound = detail.get("state") if isinstance(detail, dict) else None
+    names: list[str] = []
+    for key in bound if isinstance(bound, dict) else ():
+        kind, _, rest = str(key).partition(":")
+        exhibit = rest.rsplit("/", 1)[-1]
+        if kind == "seal" and exhibit.isdigit():
+            names.append(f"Ex. {int(exhibit)}")
+        elif kind in ("claim", "item"):
+            names.append(f"{kind}:{rest}")
     return names
 
 

@@ -15,7 +15,7 @@ from clawback.domain.seats import Act, may_act_for
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
 from clawback.service.base import Service
-from clawback.service.received_children import taken_out_of
+from clawback.service.received_children import WITH_RECORD, follows_record, taken_out_of
 from clawback.storage import tables as t
 
 OUTCOMES = ("upheld", "redesignated", "withdrawn")
@@ -54,11 +54,13 @@ class Designations(Service):
         """``designate`` in the transaction ``s``, of a document found through ``lookup``
         (or just entered) by a caller that has checked ``Act.designate``. A received record's
         files taken out of its native (`received_children`) take the same tier with it: they
-        have no number of their own, so what designates the record designates them."""
+        have no number of their own, so what designates the record designates them, until one
+        is designated apart; that one keeps its own tier (`follows_record`): a record
+        designated again took back to Confidential an attachment held back as AEO."""
         name = rows.protective_order(s).tier(tier).short
-        inside = taken_out_of(s, doc)
+        inside = [one for one in taken_out_of(s, doc) if follows_record(s, one)]
         for one in [doc, *inside]:
-            said = note if one is doc else f"with {rows.label(doc)}, from whose native it came"
+            said = note if one is doc else WITH_RECORD  # its record by no number: see there
             if one is not doc and note:
                 said = f"{said}: {note}"
             s.add(t.Designation(document_id=one.id, tier=name, note=said[:500], on=on))

@@ -26,6 +26,7 @@ from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.service import access as access_rules
 from clawback.service import delivery, lookup, rows, search, tracing
 from clawback.service.base import Service
+from clawback.service.received_children import hidden_names, unnamed
 from clawback.service.search import Hits
 from clawback.storage import tables as t
 
@@ -290,6 +291,7 @@ class Reads(Service):
             .order_by(t.Designation.id)
         ).all()
         lead = lookup.known_lead(s, self.actor, doc)
+        names = hidden_names(s, self.actor, doc)  # a record it came out of, beyond the reader
         shown: dict[str, Any] = {
             "control": doc.control if own else None,
             # a plain number as before; any other identifier as the court writes it
@@ -299,7 +301,7 @@ class Reads(Service):
             "kind": SLIP_SHEET if slip is not None else doc.kind,
             "family": doc.family if slip is None else None,
             "pages": doc.page_count,
-            "designations": [{"tier": d.tier, "note": d.note} for d in history],
+            "designations": [{"tier": d.tier, "note": unnamed(d.note, names)} for d in history],
         }
         shown["challenges"] = [
             {
