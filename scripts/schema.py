@@ -6,7 +6,9 @@ each database keeps it: SQLite's objects by the SQL it stores for each (the shad
 FTS5 makes itself left out, their rows written after), PostgreSQL's by ``pg_dump`` (its
 schema, then its rows), its schema's name taken out so the DDL lands in whatever schema a
 workspace's URL names; then the rows the migrations wrote (``alembic_version``'s included),
-and ANALYZE of each table the migrations analysed.
+and ANALYZE of each table the migrations analysed. (A table Alembic copied on SQLite lists its
+constraints in an order that changes from run to run, the migrations' as well: two runs may
+differ there, and nowhere else.)
 ``tests/storage/test_head_schema.py`` checks that a database made from each file is the
 migrated one. Run as ``scripts/schema`` from the project's root.
 """

@@ -55,9 +55,8 @@ def _sqlite(conn: Connection) -> dict[str, Any]:
 
 def _table_sql(sql: str) -> tuple[str, ...]:
     """A CREATE TABLE's text with its table constraints in one order: Alembic's batch copy
-    of a table on SQLite writes them in an order that changes from run to run (Python's
-    hashing of their names), so two runs of the very migrations differ there. The columns
-    keep their order, and every word is kept."""
+    of a table on SQLite writes them in an order that changes from run to run, so two runs of
+    the very same migrations differ there. The columns keep their order, every word is kept."""
     head, _, body = sql.partition("(")
     body, _, tail = body.rpartition(")")
     items, depth, start = [], 0, 0
