@@ -63,6 +63,13 @@ def test_help_loads_no_heavy_library() -> None:
     assert loaded("show", "--help", among=heavy) == []
 
 
+def test_making_a_workspace_runs_no_migration(tmp_path: Path) -> None:
+    """A new workspace is given the newest schema at once (``storage.head_schema``): Alembic,
+    and every migration with it, is loaded only to bring an older database up to date."""
+    assert loaded("init", str(tmp_path / "ws"), among=MIGRATIONS) == []
+    assert (tmp_path / "ws" / "clawback.db").exists()
+
+
 def test_a_read_loads_the_database_and_not_the_pdf_engine(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     pdf = tmp_path / "memo.pdf"

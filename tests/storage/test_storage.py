@@ -16,7 +16,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from clawback.domain.errors import StorageError
-from clawback.storage.db import MIGRATIONS, connect, head_revision, migrate, schema_is_current
+from clawback.storage.db import (
+    MIGRATIONS,
+    connect,
+    head_revision,
+    migrate,
+    schema_is_current,
+    upgrade,
+)
 from clawback.storage.files import FileStore, StoreCorrupt
 from clawback.storage.tables import SEARCH_INDEX, Base
 
@@ -24,7 +31,7 @@ from clawback.storage.tables import SEARCH_INDEX, Base
 def test_migrations_make_exactly_the_modelled_schema(database_url: str) -> None:
     engine = connect(database_url)
     assert not schema_is_current(engine)
-    migrate(engine)
+    upgrade(engine)  # every migration, one by one (`migrate` would make a new one at once)
     migrate(engine)  # a second run is a no-op
     assert schema_is_current(engine)
     with engine.connect() as conn:

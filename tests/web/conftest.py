@@ -1,5 +1,7 @@
 """One small case and one real uvicorn server on loopback for all the web tests, and a client
-that logs in as a seat the way a browser does."""
+that logs in as a seat the way a browser does.
+The case (``world.build``'s) is made once per run and each module serves a copy of its own
+(``world.copied``)."""
 
 from __future__ import annotations
 
@@ -101,15 +103,27 @@ def login(site: Site, email: str, sign: bool = True) -> Client:
     return client
 
 
+Build = Callable[[Path, bool], dict[str, str | None]]
+
+
 @contextmanager
 def served(
-    base: Path,
+    factory: pytest.TempPathFactory,
+    name: str,
     settled: bool = True,
-    build: Callable[[Path, bool], dict[str, str | None]] = world.build,
+    build: Build = world.build,
+    then: Callable[[Path], None] | None = None,
 ) -> Iterator[Site]:
-    """The case ``build`` makes (``world.build``'s) in ``base``, served on loopback; filings go
-    to base/filed."""
-    secrets = build(base / "ws", settled)
+    """The case ``build`` makes (``world.build``'s: a copy of the one made once per run) in a
+    new folder ``name``, with what ``then(workspace folder)`` adds to it, served on loopback;
+    filings go to its ``filed``."""
+    base = factory.mktemp(name)
+    if build is world.build:
+        secrets = world.copied(factory, base, settled)
+    else:
+        secrets = build(base / "ws", settled)
+    if then is not None:
+        then(base / "ws")
     workspace = Workspace.open(base / "ws")
     app = create_app(workspace, Settings(filings=base / "filed", drawing_processes=1))
     sock = socket.socket()
@@ -133,7 +147,7 @@ def served(
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    with served(tmp_path_factory.mktemp("web")) as found:
+    with served(tmp_path_factory, "web") as found:
         yield found
     for client in OPENED:
         client.close()

@@ -34,7 +34,7 @@ ITEM_PAGE = 2  # the pleading's page 2, lines 3-4, quote the memo
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    with served(tmp_path_factory.mktemp("docket")) as found:
+    with served(tmp_path_factory, "docket") as found:
         yield found
 
 

@@ -46,7 +46,7 @@ def mailbox() -> Iterator[Mailbox]:
 def fresh(tmp_path_factory: pytest.TempPathFactory, mailbox: Mailbox) -> Iterator[Site]:
     """A case of its own: produced, nothing claimed, sealed or filed; notices e-mailed
     through the test's SMTP server."""
-    with served(tmp_path_factory.mktemp("drawn"), settled=False) as found:
+    with served(tmp_path_factory, "drawn", settled=False) as found:
         found.workspace.mail = MailSettings(mailbox.host, mailbox.port, SENDER, found.url)
         yield found
 

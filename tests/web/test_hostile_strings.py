@@ -46,10 +46,9 @@ def _pdf() -> bytes:
     return data
 
 
-def _build(root: Path, settled: bool) -> dict[str, str | None]:
-    """The web tests' case, then an exhibit the producing side titled and described as an
+def _add_hostile(root: Path) -> None:
+    """To the web tests' case, an exhibit the producing side titled and described as an
     attacker would, named by an item and claimed."""
-    secrets = world.build(root, settled)
     workspace = Workspace.open(root)
     op = workspace.operator()
     op.ingest.ingest(_pdf(), title=TITLE, exhibit=HOSTILE)
@@ -66,12 +65,11 @@ def _build(root: Path, settled: bool) -> dict[str, str | None]:
         on=world.DAY,
     )
     workspace.close()
-    return secrets
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    with served(tmp_path_factory.mktemp("hostile"), build=_build) as found:
+    with served(tmp_path_factory, "hostile", then=_add_hostile) as found:
         yield found
 
 

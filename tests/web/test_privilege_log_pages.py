@@ -18,7 +18,7 @@ from tests.web.conftest import Client, Site, login, served
 
 @pytest.fixture(scope="module")
 def logged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, dict[str, Client]]]:
-    with served(tmp_path_factory.mktemp("log")) as site:
+    with served(tmp_path_factory, "log") as site:
         producing = site.workspace.person(world.PRODUCING)
         producing.privilege_log.serve(date(2020, 6, 2), "with the notice")
         producing.claims.claim("c-memo", privilege="law_enforcement", exhibits=[1], on=world.DAY)

@@ -37,7 +37,7 @@ def letter(n: int) -> bytes:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The case, and three new letters in a volume stopped after its first."""
-    with served(tmp_path_factory.mktemp("progress"), settled=False) as found:
+    with served(tmp_path_factory, "progress", settled=False) as found:
         producing = found.workspace.person(world.PRODUCING)
         controls = [producing.ingest.ingest(letter(n), title=f"Letter {n}") for n in (1, 2, 3)]
 

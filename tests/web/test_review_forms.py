@@ -44,7 +44,7 @@ def build(root: Path, settled: bool) -> dict[str, str | None]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    with served(tmp_path_factory.mktemp("review-web"), build=build) as found:
+    with served(tmp_path_factory, "review-web", build=build) as found:
         yield found
 
 

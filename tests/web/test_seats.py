@@ -37,7 +37,7 @@ ITEM, CLAIM = "ex1-word", "c-word"
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The settled case, and on Ex. 1 an item claimed, reviewed and ruled on (denied: the
     page stays the receiving side's to read, as the court's picture marks the item)."""
-    with served(tmp_path_factory.mktemp("seats")) as found:
+    with served(tmp_path_factory, "seats") as found:
         ws = found.workspace
         producing = ws.person(world.PRODUCING)
         producing.items.define(1, ITEM, MEMO.bates(0), "a code word", texts=[MEMO.word])

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 import httpx
+import pytest
 
 from clawback.service import Workspace
 from clawback.service.gate import UNDERTAKING, Gate, Visitor
@@ -34,9 +35,10 @@ def _free_port() -> int:
         return port
 
 
-def _counsel_token(root: Path) -> str:
-    """Receiving counsel's API token, the acknowledgment signed as the app has it signed."""
-    world.build(root, settled=False)
+def _counsel_token(factory: pytest.TempPathFactory, root: Path) -> str:
+    """In a copy of the case at ``root`` (``world.build``'s, made once per run), receiving
+    counsel's API token, the acknowledgment signed as the app has it signed."""
+    world.copied(factory, root.parent, settled=False)
     workspace = Workspace.open(root)
     try:
         seat = workspace.seated(world.COUNSEL)
@@ -49,9 +51,9 @@ def _counsel_token(root: Path) -> str:
 
 
 def test_the_servers_log_names_the_route_never_what_a_request_read_or_searched_for(
-    tmp_path: Path,
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    token = _counsel_token(tmp_path / "ws")
+    token = _counsel_token(tmp_path_factory, tmp_path / "ws")
     port = _free_port()
     logged = tmp_path / "serve.log"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}

@@ -29,7 +29,7 @@ MEMO = world.EXHIBITS[0]  # Ex. 1, Confidential, three pages each saying "quetza
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """A case of its own: produced, nothing claimed, sealed or filed."""
-    with served(tmp_path_factory.mktemp("walk"), settled=False) as found:
+    with served(tmp_path_factory, "walk", settled=False) as found:
         yield found
 
 

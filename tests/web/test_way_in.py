@@ -17,7 +17,7 @@ from tests.web.conftest import Client, Site, login, served
 
 @pytest.fixture(scope="module")
 def own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    with served(tmp_path_factory.mktemp("way-in")) as found:
+    with served(tmp_path_factory, "way-in") as found:
         yield found
 
 

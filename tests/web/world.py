@@ -1,18 +1,26 @@
 """A small case for the web tests, built through the service API as each seat would: the
 reference order (Dkt. 276) and its five seats (and producing counsel's litigation support),
 four exhibits of several pages: one Confidential and one AEO (both sealed), one on the public
-docket, one under a pending claw-back; a login for every seat."""
+docket, one under a pending claw-back; a login for every seat.
+
+The case is the same for every module that serves it, so it is made once per run
+(`tests.once`), settled and not, and each module works on a copy of its own (`copied`)."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pymupdf
+import pytest
 
 from clawback.demo.run import reference_case
 from clawback.service import Workspace
+from tests.once import once_per_run
 
 PASSWORD = "correct horse battery staple"
 PRODUCING = "counsel@defendants.example"
@@ -104,4 +112,35 @@ def build(root: Path, settled: bool = True) -> dict[str, str | None]:
     for email in people:
         secrets[email] = op.accounts.invite(email, PASSWORD).totp_secret
     workspace.close()
+    return secrets
+
+
+def _made(factory: pytest.TempPathFactory, settled: bool) -> Path:
+    """The folder holding ``world.build``'s case (``ws``, its filings ``filed`` and each seat's
+    TOTP secret in ``secrets.json``), made once per run."""
+
+    def make(folder: Path) -> None:
+        secrets = build(folder / "ws", settled)
+        (folder / "secrets.json").write_text(json.dumps(secrets), "utf-8")
+
+    return once_per_run(factory, "web-world" if settled else "web-world-produced", make)
+
+
+def copied(
+    factory: pytest.TempPathFactory, base: Path, settled: bool = True
+) -> dict[str, str | None]:
+    """A copy of ``build``'s case at ``base / "ws"`` (its filings in ``base / "filed"``), of
+    the one made once per run; each seat's TOTP secret. The record names each file it filed by
+    its path (it replaces only its own files): those rows are moved with the files."""
+    made = _made(factory, settled)
+    shutil.copytree(made / "ws", base / "ws")
+    if (made / "filed").exists():
+        shutil.copytree(made / "filed", base / "filed")
+    with sqlite3.connect(base / "ws" / "clawback.db") as db:
+        db.execute(
+            "UPDATE output SET path = ? || substr(path, ?) WHERE substr(path, 1, ?) = ?",
+            (str(base), len(str(made)) + 1, len(str(made)), str(made)),
+        )
+    db.close()
+    secrets: dict[str, str | None] = json.loads((made / "secrets.json").read_text("utf-8"))
     return secrets

@@ -1,6 +1,7 @@
 """The workspace: a folder holding the file store, bound to its database and its audit key.
 
-``Workspace.init`` makes one (folder 0700, SQLite database 0600, schema by Alembic) and binds
+``Workspace.init`` makes one (folder 0700, SQLite database 0600, the schema the migrations end
+in: at once on an empty database, ``storage.head_schema``, else by each migration) and binds
 folder and database to one id, kept in both; ``Workspace.open`` refuses a folder opened with
 another database. The audit key lives outside the workspace (``storage.keys``).
 

@@ -8,7 +8,8 @@ loss can take back the last ones (datasette and paperless run so). A connection 
 execution option ``READ_ONLY`` (``reader``) begins deferred instead: a snapshot that takes no
 lock, so reads never queue behind the writer or each other. Every SQLite connection has
 ``clawback_pairs(text)``, which the triggers of the phrase pair index call (``storage.pairs``).
-The schema comes only from Alembic.
+The schema comes from the Alembic migrations: an empty database is given what they end in at
+once (``storage.head_schema``), one at an older revision runs each migration since.
 """
 
 from __future__ import annotations
@@ -97,10 +98,19 @@ def _config(engine: Engine | None = None) -> Config:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration (a no-op when it is there already)."""
+    """Bring the schema to the newest migration (a no-op when it is there already): an empty
+    database gets it at once, any other runs each migration it lacks."""
+    from clawback.storage import head_schema
+
+    if not head_schema.create(engine, head_revision()):
+        upgrade(engine)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run each migration from the database's revision to ``revision``, one by one."""
     from alembic import command
 
-    command.upgrade(_config(engine), "head")
+    command.upgrade(_config(engine), revision)
 
 
 def schema_is_current(engine: Engine) -> bool:
