@@ -18,6 +18,7 @@ __all__ = [
     "clause_outcome",
     "fold_after_denial",
     "fold_after_grant",
+    "questioned",
     "recounted",
     "reported",
     "result_of",
@@ -26,6 +27,8 @@ __all__ = [
 
 #: how far after a denial its kind may still be said ("DENIES entry of the Order without prejudice")
 _AFTER_DENIAL_REACH = 160
+#: how far after a question word its outcome may be ("whether ... should be sealed")
+_QUESTION_REACH = 160
 #: the court, or its judge, as the speaker of a sentence ("The Court notes that ...")
 _COURT_SPEAKS = re.compile(r"\b(?:Court|undersigned|I)\b")
 #: an earlier paper named by what it ruled, just before the ruling's word: "see my April 1,
@@ -127,6 +130,19 @@ def threatened(sentence: str, found: Found, threats: Vocabulary) -> bool:
     """Whether the outcome ``found`` is what the court threatens ("ORDERS Defendants to show
     cause why Plaintiff's motion to seal should not be denied"; data: threats), not a ruling."""
     return any(said.end <= found.start for said in threats.find(sentence))
+
+
+def questioned(sentence: str, found: Found, questions: Vocabulary) -> bool:
+    """Whether the outcome ``found`` is asked or supposed, not ruled: a question word before it
+    in the same clause ("In determining whether documents should be sealed, the Court weighs";
+    "not considered sealed until ... an Order permitting the documents to be maintained under
+    seal"; data: questions), within two lines and no ";" between."""
+    return any(
+        said.end <= found.start
+        and found.start - said.end <= _QUESTION_REACH
+        and ";" not in sentence[said.end : found.start]
+        for said in questions.find(sentence)
+    )
 
 
 def recounted(sentence: str, found: Found) -> bool:

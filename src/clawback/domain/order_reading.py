@@ -56,6 +56,7 @@ from clawback.domain.order_acts import (
 from clawback.domain.order_clauses import (
     fold_after_denial,
     fold_after_grant,
+    questioned,
     recounted,
     reported,
     threatened,
@@ -307,6 +308,7 @@ class _Reader:
             and not reported(sentence, f, self.words.reports)
             and not threatened(sentence, f, self.words.threats)
             and not threatened(sentence, f, self.words.unmet_showings)
+            and not questioned(sentence, f, self.words.questions)
             and not recounted(sentence, f)
             and not (_ON_A_DATE.match(sentence) and _PAST.fullmatch(sentence[f.start : f.end]))
         ]
