@@ -62,3 +62,26 @@ def test_sealing_words_in_a_question_are_no_grant() -> None:
         )
         == []
     )
+
+
+# 1. "Overrules" a motion, and "the three motions" --------------------------------------------
+
+
+def test_a_motion_overruled_is_denied_and_the_three_motions_are_each_numbered_one() -> None:
+    # voteamerica: three motions numbered "(Doc. #143)", then "overrules the three motions"
+    assert _rulings(
+        "MEMORANDUM AND ORDER\n\nThis matter is before the Court on Defendants' Unopposed Motion"
+        " To File Under Seal (Doc. #143) filed October 14, 2022, Plaintiff's Unopposed Motion"
+        " For Leave To File Under Seal (Doc. #146) filed October 15, 2022 and Plaintiff's Motion"
+        " For Leave To File Under Seal (Doc. #147) filed October 15, 2022. For reasons stated"
+        " below, the Court overrules the three motions to seal.\n"
+    ) == [
+        ("seal", None, "143", None, "denied"),
+        ("seal", None, "146", None, "denied"),
+        ("seal", None, "147", None, "denied"),
+    ]
+    # another wording: one motion, overruled in the decree
+    assert _rulings(
+        "MEMORANDUM AND ORDER\n\nIT IS THEREFORE ORDERED that Plaintiff's Motion For Leave To"
+        " File Exhibit 3 Under Seal (Doc. #88) is OVERRULED.\n"
+    ) == [("seal", "plaintiff", None, "3", "denied")]
