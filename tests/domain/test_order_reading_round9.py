@@ -85,3 +85,60 @@ def test_a_motion_overruled_is_denied_and_the_three_motions_are_each_numbered_on
         "MEMORANDUM AND ORDER\n\nIT IS THEREFORE ORDERED that Plaintiff's Motion For Leave To"
         " File Exhibit 3 Under Seal (Doc. #88) is OVERRULED.\n"
     ) == [("seal", "plaintiff", None, "3", "denied")]
+
+
+# 3. An earlier ruling the order recites is not this order's ----------------------------------
+
+
+def test_a_ruling_the_court_or_a_judge_gave_before_is_recited_not_ruled() -> None:
+    # tera: the renewed motions granted, the earlier versions' denial recited
+    assert _rulings(
+        "ORDER\n\nThis matter is before the Court on Defendants' renewed motions to file"
+        " documents under seal (Docs. 543, 544). Defendants previously filed versions of these"
+        " motions, which the Court denied without prejudice. (See Doc. 541). For the following"
+        " reasons, Defendants' Motions are GRANTED.\n"
+    ) == [
+        ("seal", "defendant", "543", None, "granted"),
+        ("seal", "defendant", "544", None, "granted"),
+    ]
+    # another wording: a judge named, and nothing ruled yet
+    assert (
+        _rulings(
+            "ORDER SETTING A HEARING\n\nAt the last hearing, Magistrate Judge Ana Ruiz denied the"
+            " parties' first motion to seal, and the parties have since filed another.\n"
+        )
+        == []
+    )
+
+
+def test_a_motion_an_earlier_order_granted_gives_this_order_no_number() -> None:
+    # hart: the docket text's number and the body's "the motion", one motion
+    assert [
+        (docket, outcome)
+        for _, _, docket, _, outcome in _rulings(
+            "ORDER denying 71 motion to seal document.\n\n"
+            "ORDER DENYING LEAVE TO FILE UNDER SEAL\n\n"
+            "On June 2, 2016, the Court granted the parties' cross-motions to compel arbitration"
+            " (Doc. 63). Now before the Court is the parties' Joint Motion for Leave to File Under"
+            " Seal (Doc. 71). For the reasons below, the motion is DENIED.\n"
+        )
+    ] == [("71", "denied")]
+
+
+def test_an_earlier_ruling_told_by_a_participle_is_recited_not_ruled() -> None:
+    # bagley: "In denying that motion, the Court did so 'without prejudice ...'"
+    assert (
+        _rulings(
+            "ORDER\n\nThe Court therefore denied the motion. In denying that motion, the Court"
+            ' did so "without prejudice to the filing of a proper motion to seal."\n'
+        )
+        == []
+    )
+    # another wording: a grant told so
+    assert (
+        _rulings(
+            "ORDER\n\nIn granting Defendant's first motion to seal, the Court relied on the"
+            " declaration of its general counsel.\n"
+        )
+        == []
+    )

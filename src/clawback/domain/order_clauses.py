@@ -19,6 +19,7 @@ __all__ = [
     "fold_after_denial",
     "fold_after_grant",
     "questioned",
+    "recites_ruling",
     "recounted",
     "reported",
     "result_of",
@@ -27,6 +28,17 @@ __all__ = [
 
 #: how far after a denial its kind may still be said ("DENIES entry of the Order without prejudice")
 _AFTER_DENIAL_REACH = 160
+#: an outcome in the past tense, in lower case: "denied", "granted in part"
+_PAST_TENSE = re.compile(r"(?:granted|denied)\b")
+#: the court or a judge just before it, as its subject: "which the Court denied", "the
+#: Honorable Dora L. Irizarry denied", "the Court therefore denied"
+_COURT_DID = re.compile(
+    r"(?:\bCourt|\bJudge(?:\s+[A-Z][\w.'\u2019-]*){1,4}|\bHonorable(?:\s+[A-Z][\w.'\u2019-]*){1,4})"
+    r"(?:\s+(?:therefore|then|subsequently|also|thus|ultimately|later))?\s+$"
+)
+#: a participle opening the sentence that tells what the court did: "In denying that motion, ..."
+_IN_DOING = re.compile(r"^\W*In\s+$")
+_PARTICIPLE = re.compile(r"(?:granting|denying)\b")
 #: how far after a question word its outcome may be ("whether ... should be sealed")
 _QUESTION_REACH = 160
 #: the court, or its judge, as the speaker of a sentence ("The Court notes that ...")
@@ -148,5 +160,23 @@ def questioned(sentence: str, found: Found, questions: Vocabulary) -> bool:
 def recounted(sentence: str, found: Found) -> bool:
     """Whether the outcome ``found`` describes an earlier paper ("see my April 1, 2021,
     memorandum granting in part and denying in part Plaintiff's consolidated motion to
-    compel"), not this order's ruling."""
-    return _EARLIER_PAPER.search(sentence, 0, found.start) is not None
+    compel") or an earlier ruling, told in the past tense with the court or a judge its subject
+    ("versions of these motions, which the Court denied without prejudice", "the Honorable
+    Dora L. Irizarry denied the applications") or by a participle opening the sentence ("In
+    denying that motion, the Court did so ..."), not this order's ruling."""
+    if _EARLIER_PAPER.search(sentence, 0, found.start) is not None:
+        return True
+    if _IN_DOING.search(sentence, 0, found.start) and _PARTICIPLE.match(sentence, found.start):
+        return True  # "In denying that motion, the Court did so ..."
+    return bool(
+        _PAST_TENSE.match(sentence, found.start) and _COURT_DID.search(sentence, 0, found.start)
+    )
+
+
+def recites_ruling(sentence: str) -> bool:
+    """Whether ``sentence`` tells of a ruling given before, the court or a judge its subject
+    ("On June 2, 2016, the Court granted the parties' cross-motions to compel arbitration (Doc.
+    63)."): the motions it numbers are no motions of this order."""
+    return any(
+        _COURT_DID.search(sentence, 0, past.start()) for past in _PAST_TENSE.finditer(sentence)
+    )

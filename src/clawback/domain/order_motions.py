@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from clawback.domain.order_clauses import recites_ruling
 from clawback.domain.order_papers import docket_refs, running_refs
 from clawback.domain.order_words import OrderWords
 
@@ -50,9 +51,13 @@ def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
     """The docket numbers an order gives its motions, in the order first written: a number in
     brackets in a sentence that names a motion, unless it is another paper's ("Motion to Seal
     (ECF No. 122)"), and a number in the running words after a motion ("Plaintiffs' emergency
-    motions to seal, Docket Nos. 436 and 437")."""
+    motions to seal, Docket Nos. 436 and 437"); none in a sentence that tells of a ruling
+    given before ("On June 2, 2016, the Court granted the parties' cross-motions ... (Doc.
+    63).")."""
     found: list[str] = []
     for i, sentence in enumerate(sentences):
+        if recites_ruling(sentence):
+            continue
         if _MOTION_NOUN_ANY.search(sentence) or _cites_motion_before(sentences, i, words):
             refs = docket_refs(sentence, words.papers)
             found += [n for ref in refs if ref.paper is None for n in ref.numbers]
