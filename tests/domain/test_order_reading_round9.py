@@ -142,3 +142,24 @@ def test_an_earlier_ruling_told_by_a_participle_is_recited_not_ruled() -> None:
         )
         == []
     )
+
+
+# 6. A caption's stamp or headnote is not the order's motion ----------------------------------
+
+
+def test_the_motion_named_as_a_motion_sets_the_orders_kind_not_a_caption_stamp() -> None:
+    # fairholme: "(Filed Under Seal: ...)" and a headnote "FRE 502(d); ... Clawback Order"
+    assert _rulings(
+        "In the United States Court of Federal Claims\nNo. 13-465C\n(Filed Under Seal: October"
+        " 4, 2017)\n\nPlaintiffs, * FRE 502(d); Quick Peek Procedure;\n* Clawback Order; RCFC"
+        " 26; Discovery\n\nOPINION AND ORDER\n\nBefore the court is plaintiffs' second motion to"
+        " compel the production of approximately 1500 documents defendant is currently"
+        " withholding. The court deems oral argument unnecessary and, for the reasons stated"
+        " below, grants plaintiffs' motion.\n"
+    ) == [("compel", "plaintiff", None, None, "granted")]
+    # another wording: a sealed opinion on a motion for a protective order
+    assert _rulings(
+        "MEMORANDUM OPINION\nFILED UNDER SEAL\n\nPending is Defendant's Motion for a Protective"
+        " Order limiting the deposition of its chief executive. For the reasons below, the"
+        " Court grants Defendant's motion.\n"
+    ) == [("protective-order", "defendant", None, None, "granted")]

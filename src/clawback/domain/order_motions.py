@@ -22,6 +22,7 @@ __all__ = [
     "caption_only",
     "clawback_asked",
     "every_motion",
+    "first_kind",
     "first_motion_named",
     "joined_kinds",
     "motions_meant",
@@ -39,12 +40,35 @@ _TITLED = re.compile(
 #: "the motion", one motion, in a sentence that names none by number
 _THE_MOTION = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?motion\b(?!s)", re.I)
 _MOTION_NOUN_ANY = re.compile(r"\b(?:motions?|applications?|requests?)\b", re.I)
+#: a stamp saying how the order itself was filed: "(Filed Under Seal: October 4, 2017)", or
+#: "FILED UNDER SEAL" alone on a line
+_SEAL_STAMP = re.compile(
+    r"(?im)\(\s*Filed\s+Under\s+Seal\b[^()\n]*\)|^[ \t]*Filed\s+Under\s+Seal[ \t]*$"
+)
+#: an order's title alone on its line: "OPINION AND ORDER", "MEMORANDUM OPINION", "ORDER"
+_TITLE_LINE = re.compile(
+    r"(?m)^[ \t]*(?:MEMORANDUM[ \t]+)?(?:OPINION|DECISION|ORDER)"
+    r"(?:[ \t]+AND[ \t]+(?:ORDER|OPINION))?[ \t]*$"
+)
 #: two motions of two kinds named under one plural noun: "MOTIONS TO COMPEL AND FOR PROTECTIVE
 #: ORDER", "motions to seal and to unseal"
 _JOINED = re.compile(
     r"\bmotions\s+(?P<one>(?:to|for)\s+[^,;.]{1,40}?)\s+and\s+(?P<two>(?:to|for)\s+[^,;.]{1,40})",
     re.I,
 )
+
+
+def first_kind(text: str, words: OrderWords) -> str | None:
+    """The kind of the order's first motion: the first said after the order's title where a
+    title stands alone on a line ("OPINION AND ORDER"), so that a caption's stamp or headnote
+    ("FRE 502(d); Quick Peek Procedure; Clawback Order") does not set it; else, or where none
+    is said after the title, the first said. A stamp saying how the order was filed ("(Filed
+    Under Seal: October 4, 2017)", "FILED UNDER SEAL" alone on a line) names no motion."""
+    text = _SEAL_STAMP.sub(" ", text)
+    title = _TITLE_LINE.search(text)
+    after = words.motions.find(text[title.end() :]) if title else []
+    found = after or words.motions.find(text)
+    return found[0].label if found else None
 
 
 def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:

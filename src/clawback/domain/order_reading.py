@@ -85,6 +85,7 @@ from clawback.domain.order_motions import (
     MotionTitles,
     clawback_asked,
     every_motion,
+    first_kind,
     first_motion_named,
     joined_kinds,
     motions_meant,
@@ -127,8 +128,7 @@ class _Reader:
         self.dated = dated or order_date(self.text, filed)
         self.acting = ActReader(words, self.dated)
         self.paragraphs = paragraphs(_HEADING_END.sub("\\1\n\n", self.text))
-        motions = words.motions.find(self.text)
-        self.first_motion = motions[0].label if motions else "seal"
+        self.first_motion = first_kind(self.text, words) or "seal"
         self.last_motion: str | None = None  # the motion the last ruling drafted was on
         self.entries = exhibit_entries(self.text)  # docket entry -> the exhibit filed as it
         self.groups = entry_groups(self.text)  # exhibits filed across other entries
