@@ -163,3 +163,33 @@ def test_the_motion_named_as_a_motion_sets_the_orders_kind_not_a_caption_stamp()
         " Order limiting the deposition of its chief executive. For the reasons below, the"
         " Court grants Defendant's motion.\n"
     ) == [("protective-order", "defendant", None, None, "granted")]
+
+
+# 4. Motions a docket text numbers in parentheses ---------------------------------------------
+
+
+def test_a_docket_text_numbering_motions_in_parentheses_rules_each() -> None:
+    # high-tech: clauses between semicolons, each "granting ... (N) ... Motion"
+    assert [
+        (motion, docket, outcome)
+        for motion, _, docket, _, outcome in _rulings(
+            "ORDER by Judge Lucy H. Koh granting in part and denying in part (186) Administrative"
+            " Motion to File Under Seal Documents Related to Plaintiffs' Motion for Class"
+            " Certification; granting in part and denying in part (211) Administrative Motion to"
+            " File Under Seal Documents Related to Defendants' Opposition; granting (252)"
+            " Administrative Motion to File Under Seal Portion of Glackin Letter (Filed on"
+            " 1/15/2013)\n"
+        )
+    ] == [
+        ("seal", "186", "granted_in_part"),
+        ("seal", "211", "granted_in_part"),
+        ("seal", "252", "granted"),
+    ]
+    # another wording: one motion, denied as moot, its number in parentheses
+    assert [
+        (motion, docket, outcome)
+        for motion, _, docket, _, outcome in _rulings(
+            "ORDER denying as moot (45) Joint Motion to Seal Exhibits. Signed by Judge A. Ruiz"
+            " on 3/2/2021.\n"
+        )
+    ] == [("seal", "45", "moot")]
