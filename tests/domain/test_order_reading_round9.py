@@ -193,3 +193,44 @@ def test_a_docket_text_numbering_motions_in_parentheses_rules_each() -> None:
             " on 3/2/2021.\n"
         )
     ] == [("seal", "45", "moot")]
+
+
+# 8. Deadlines by the hour ---------------------------------------------------------------------
+
+
+def test_a_deadline_by_the_hour_keeps_its_sentence_and_its_date() -> None:
+    # national-urban-league: "a.m."/"p.m." before a time zone ends no sentence; a date
+    # without its year takes the year of the paragraph's last date
+    assert _acts(
+        "ORDER ON PROCEDURES\n\n1. By 11:00 p.m. Pacific time on September 19, 2020, plaintiffs"
+        " must identify no more than 75 documents as highest priority. 2. By 11:00 a.m. Pacific"
+        " time on September 20, 2020, defendants may identify no more than 75 documents as"
+        " highest priority. The Court therefore orders the defendants to produce each of these"
+        " documents by September 20 at 11:00 a.m. Pacific time.\n"
+    ) == [
+        ("plaintiff", None, "2020-09-19"),
+        ("defendant", None, "2020-09-20"),
+        ("defendant", None, "2020-09-20"),
+    ]
+    # another wording: Eastern time, and a date with no year in an order that gives its date
+    assert _acts(
+        "ORDER\n\nPlaintiff shall file its reply by 5:00 p.m. Eastern Time on March 4. Defendant"
+        " shall file its sur-reply by noon on March 8.\n",
+        date(2024, 2, 27),
+    ) == [("plaintiff", None, "2024-03-04"), ("defendant", None, "2024-03-08")]
+
+
+def test_by_the_same_deadline_takes_the_deadline_before() -> None:
+    # mehta
+    assert _acts(
+        "ORDER\n\nIt is ORDERED that, by 5:00 PM on Friday, January 19, 2024, the parties must"
+        " file on the docket a proposed protective order. By the same deadline, Defendant must"
+        " send to Plaintiff a letter identifying the RFP numbers.\n",
+        date(2024, 1, 19),
+    ) == [("joint", None, "2024-01-19"), ("defendant", None, "2024-01-19")]
+    # another wording: "on the same date"
+    assert _acts(
+        "ORDER\n\nDefendants shall file the redacted exhibits on or before June 3, 2022. On the"
+        " same date, Plaintiff shall file its amended brief.\n",
+        date(2022, 5, 20),
+    ) == [("defendant", None, "2022-06-03"), ("plaintiff", None, "2022-06-03")]
