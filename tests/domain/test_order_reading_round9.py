@@ -234,3 +234,27 @@ def test_by_the_same_deadline_takes_the_deadline_before() -> None:
         " same date, Plaintiff shall file its amended brief.\n",
         date(2022, 5, 20),
     ) == [("defendant", None, "2022-06-03"), ("plaintiff", None, "2022-06-03")]
+
+
+# 7. Papers kept sealed on the court's own record ---------------------------------------------
+
+
+def test_papers_that_will_remain_under_seal_are_ruled_sealed() -> None:
+    # lohnn: after settlement, nothing pending; the docket text's "will remain under seal"
+    # (the court as movant is not read from this: see the README's Round 9)
+    draft = read_order(
+        "Court Description: OPINION AND ORDER re: 25 MOTION to Dismiss . filed by International"
+        " Business Machines Corp.., For these reasons, the declarations and exhibits at issue"
+        " will remain under seal. The Clerk of Court is respectfully directed"
+        " to lift the stay in this case. SO ORDERED.\n"
+    )
+    assert [(r.motion, r.outcome.value) for r in draft.rulings] == [("seal", "granted")]
+    assert [(a.party, a.what) for a in draft.acts] == [("clerk", "lift the stay in this case")]
+    # another wording: the court's own initiative said, and "will stay under seal"
+    draft = read_order(
+        "ORDER\n\nThe Court, on its own initiative, has reviewed the sealed transcript of the"
+        " settlement conference, and the transcript will stay under seal.\n"
+    )
+    assert [(r.motion, r.movant, r.outcome.value) for r in draft.rulings] == [
+        ("seal", "court", "granted")
+    ]
