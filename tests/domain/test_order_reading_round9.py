@@ -258,3 +258,27 @@ def test_papers_that_will_remain_under_seal_are_ruled_sealed() -> None:
     assert [(r.motion, r.movant, r.outcome.value) for r in draft.rulings] == [
         ("seal", "court", "granted")
     ]
+
+
+# 5. A motion of another kind ruled in the same sentence --------------------------------------
+
+
+def test_a_motion_of_a_kind_the_reader_does_not_rule_on_lends_no_outcome() -> None:
+    # gtsi: "deny the motion to dismiss and grant the motions to seal"
+    assert [
+        (motion, outcome)
+        for motion, _, _, _, outcome in _rulings(
+            "MEMORANDUM OPINION\n\nThis matter comes before the Court on Defendant's motion to"
+            " dismiss. Also before the Court is each party's motion to seal certain documents."
+            " For the following reasons, the Court will deny the motion to dismiss and grant"
+            " the motions to seal.\n"
+        )
+    ] == [("seal", "granted")]
+    # another wording: the other kind first, in capitals
+    assert [
+        (motion, outcome)
+        for motion, _, _, _, outcome in _rulings(
+            "ORDER\n\nThe Court GRANTS the motion for summary judgment and DENIES the motion to"
+            " seal.\n"
+        )
+    ] == [("seal", "denied")]

@@ -18,6 +18,7 @@ __all__ = [
     "clause_outcome",
     "fold_after_denial",
     "fold_after_grant",
+    "of_another_kind",
     "questioned",
     "recites_ruling",
     "recounted",
@@ -39,6 +40,13 @@ _COURT_DID = re.compile(
 #: a participle opening the sentence that tells what the court did: "In denying that motion, ..."
 _IN_DOING = re.compile(r"^\W*In\s+$")
 _PARTICIPLE = re.compile(r"(?:granting|denying)\b")
+#: a motion named just after an active outcome, to the clause's end: "the motion to dismiss"
+#: (a motion "for leave" is named by what it asks leave to do, often past a cut: never other)
+_MOTION_NAMED = re.compile(
+    r"\s*(?:the|a|an|[\w.'\u2019]+['\u2019]s?)?\s*(?:\w+\s+)?motions?\s+"
+    r"(?:to|for(?!\s+leave\b))\s+[^,;.]{1,80}",
+    re.I,
+)
 #: how far after a question word its outcome may be ("whether ... should be sealed")
 _QUESTION_REACH = 160
 #: the court, or its judge, as the speaker of a sentence ("The Court notes that ...")
@@ -142,6 +150,21 @@ def threatened(sentence: str, found: Found, threats: Vocabulary) -> bool:
     """Whether the outcome ``found`` is what the court threatens ("ORDERS Defendants to show
     cause why Plaintiff's motion to seal should not be denied"; data: threats), not a ruling."""
     return any(said.end <= found.start for said in threats.find(sentence))
+
+
+def of_another_kind(
+    sentence: str, found: Found, outcomes: Sequence[Found], motions: Vocabulary
+) -> bool:
+    """Whether the active outcome ``found`` rules on a motion of a kind no vocabulary names,
+    said just after it ("the Court will deny the motion to dismiss and grant the motions to
+    seal", "GRANTS the motion for summary judgment and DENIES the motion to seal"): that
+    outcome is no ruling on a motion this reader drafts."""
+    if sentence[found.start : found.end].lower().split()[-1].endswith("ed"):
+        return False  # passive: what it rules is said before it
+    following = [f.start for f in outcomes if f.start > found.start]
+    span = sentence[found.end : following[0] if following else len(sentence)]
+    named = _MOTION_NAMED.match(span)
+    return named is not None and not motions.find(named.group())
 
 
 def questioned(sentence: str, found: Found, questions: Vocabulary) -> bool:

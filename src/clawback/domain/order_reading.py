@@ -56,6 +56,7 @@ from clawback.domain.order_acts import (
 from clawback.domain.order_clauses import (
     fold_after_denial,
     fold_after_grant,
+    of_another_kind,
     questioned,
     recounted,
     reported,
@@ -300,6 +301,9 @@ class _Reader:
         if not outcomes or re.match(r"\(?(?:See|Cf\.|But see|Accord)\b", sentence):
             return []
         cited = [(a.start, a.end) for a in find_authorities(sentence)] if "v." in sentence else []
+        outcomes = [
+            f for f in outcomes if not of_another_kind(sentence, f, outcomes, self.words.motions)
+        ]
         outcomes = [
             f
             for f in outcomes
