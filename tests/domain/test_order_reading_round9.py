@@ -282,3 +282,31 @@ def test_a_motion_of_a_kind_the_reader_does_not_rule_on_lends_no_outcome() -> No
             " seal.\n"
         )
     ] == [("seal", "denied")]
+
+
+# 9. A finding of good cause to modify is the ruling -------------------------------------------
+
+
+def test_good_cause_found_to_modify_a_protective_order_grants_it() -> None:
+    # strauss (its sentence goes on "... documents to be sealed", so the kind it names is a
+    # seal: only the outcome is read right there, see the README's Round 9)
+    assert [
+        outcome
+        for _, _, _, _, outcome in _rulings(
+            "Memorandum and Order\nregarding\nModification of\nProtective Order\n\nIn prior"
+            " proceedings, the Court approved stipulated protective orders limiting the"
+            ' disclosure of certain information, which shall be called the "Prior Orders."\n\n'
+            "For the reasons discussed below, this Court finds good cause for modification of"
+            " the Prior Orders in order to narrow the scope of information protected in future"
+            " filings so as to minimize the volume of documents to be sealed and made"
+            " inaccessible to the public.\n"
+        )
+    ] == ["granted"]
+    # another wording
+    assert [
+        (motion, outcome)
+        for motion, _, _, _, outcome in _rulings(
+            "ORDER\n\nDefendant asks the Court to amend the Stipulated Protective Order. The Court"
+            " finds good cause to modify the Stipulated Protective Order as set out below.\n"
+        )
+    ] == [("protective-order", "granted")]
