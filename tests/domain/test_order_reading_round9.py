@@ -310,3 +310,27 @@ def test_good_cause_found_to_modify_a_protective_order_grants_it() -> None:
             " finds good cause to modify the Stipulated Protective Order as set out below.\n"
         )
     ] == [("protective-order", "granted")]
+
+
+def test_a_motion_numbered_before_cited_beside_its_paper_numbers_no_new_motion() -> None:
+    # tera (class 3's order): "(Docs. 543, 537)" is the motion to seal and the paper it seals
+    assert [
+        (docket, outcome)
+        for _, _, docket, _, outcome in _rulings(
+            "ORDER\n\nThis matter is before the Court on Defendants' renewed motions to file"
+            " documents under seal (Docs. 543, 544). Defendants now seek leave to file the"
+            " following redacted documents: an employee severance agreement accompanying their"
+            " Motion to Disqualify Counsel (Docs. 543, 537) and an expert report by Thomas"
+            " Jordan accompanying their Motion to Strike (Docs. 544, 538). For the following"
+            " reasons, Defendants' Motions are GRANTED.\n"
+        )
+    ] == [("543", "granted"), ("544", "granted")]
+    # another wording: one motion, then its exhibit's entry beside it
+    assert [
+        (docket, outcome)
+        for _, _, docket, _, outcome in _rulings(
+            "ORDER\n\nBefore the Court is Plaintiff's motion to seal (ECF No. 88). Plaintiff asks"
+            " to seal the deposition transcript filed with her motion for sanctions (ECF Nos."
+            " 88, 61). Plaintiff's motions are DENIED.\n"
+        )
+    ] == [("88", "denied")]

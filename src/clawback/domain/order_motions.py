@@ -77,14 +77,22 @@ def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
     (ECF No. 122)"), and a number in the running words after a motion ("Plaintiffs' emergency
     motions to seal, Docket Nos. 436 and 437"); none in a sentence that tells of a ruling
     given before ("On June 2, 2016, the Court granted the parties' cross-motions ... (Doc.
-    63).")."""
+    63).") and none a bracket pairs with a motion numbered before ("the motions to seal (Docs.
+    543, 544) ... accompanying their Motion to Disqualify Counsel (Docs. 543, 537)": 537 is
+    the paper motion 543 would seal)."""
     found: list[str] = []
     for i, sentence in enumerate(sentences):
         if recites_ruling(sentence):
             continue
         if _MOTION_NOUN_ANY.search(sentence) or _cites_motion_before(sentences, i, words):
             refs = docket_refs(sentence, words.papers)
-            found += [n for ref in refs if ref.paper is None for n in ref.numbers]
+            for ref in refs:
+                if ref.paper is not None:
+                    continue
+                known = [n for n in ref.numbers if n in found]
+                if len(ref.numbers) == 2 and len(known) == 1:
+                    continue  # "(Docs. 543, 537)": a motion numbered before, and its paper
+                found += ref.numbers
         found += [n for ref in running_refs(sentence) if ref.of_motion for n in ref.numbers]
     return list(dict.fromkeys(found))
 
