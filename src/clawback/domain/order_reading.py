@@ -33,7 +33,10 @@ How it reads, in order:
    every motion the order numbered (data: every_motion). A sentence that rules motions clause
    by clause is read so (`order_compound`); documents it counts ("these two letters") are
    ruled one by one (`order_counted`); a threat ("show cause why ... should not be denied")
-   rules on nothing (data: threats).
+   rules on nothing (data: threats), nor does an outcome asked or supposed ("whether documents
+   should be sealed"; data: questions), one told of an earlier ruling ("which the Court denied
+   without prejudice"), or one on a motion of a kind no vocabulary names ("deny the motion to
+   dismiss"). The parts of one ruling sentence are `order_parts`'.
 4. *Acts*: `clawback.domain.order_acts` (a directive before an act verb, its party and time).
 """
 
