@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from clawback.domain.deadlines import compute, is_court_day
 from clawback.domain.order_clauses import reported
-from clawback.domain.order_text import DATE, SIGNED, parse_date
+from clawback.domain.order_text import DATE, MONTH, SIGNED, parse_date
 from clawback.domain.order_words import Found, OrderWords
 
 __all__ = [
@@ -63,6 +63,16 @@ _FIXED = re.compile(
     rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?,?\s+(?:\w+\s+)?(?:on\s+)?)?(?:\w+day,\s+)?(?P<d>{DATE})",
     re.I,
 )
+#: a term's date without its year: "by September 20 at 11:00 a.m.", "by noon on March 8"
+_NO_YEAR = re.compile(
+    rf"\b(?:no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|by|on)\s+"
+    rf"(?:(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)\s+(?:\w+\s+)?(?:on\s+)?)?"
+    rf"(?:\w+day,\s+)?(?P<md>{MONTH}\s+\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)",
+    re.I,
+)
+#: a direction that takes the time of the one before it: "Defendants shall also file ...", "By
+#: the same deadline, Defendant must send ...", "On the same date, Plaintiff shall file ..."
+_SAME_TIME = re.compile(r"\balso\b|\b(?:by|on)\s+the\s+same\s+(?:deadline|date|day|time)\b", re.I)
 _ON_A_DAY = re.compile(r"on\s+(?!or\s)", re.I)
 #: what may stand between a thing done and its date: "entered by the Court on September 27, 2022"
 _BY_WHOM = re.compile(r"\s*(?:by\s+(?:the\s+)?[\w.'\u2019]+(?:\s+[\w.'\u2019]+)?\s*)?$", re.I)
@@ -198,7 +208,9 @@ class ActReader:
             return Act(party, what, days, business, trigger, None, due, sentence, confidence)
         if fixed is not None and (by := parse_date(fixed["d"])) is not None:
             return Act(party, what, None, False, None, by, by, sentence, ORDERING)
-        if timed is not None and re.search(r"\balso\b", sentence, re.I):
+        if within is None and fixed is None and (by := self._without_year(sentence, timed)):
+            return Act(party, what, None, False, None, by, by, sentence, ASSUMED + 0.2)
+        if timed is not None and _SAME_TIME.search(sentence):
             return replace(
                 timed, party=party, what=what, sentence=sentence, confidence=ASSUMED + 0.2
             )
@@ -223,6 +235,21 @@ class ActReader:
             return [act]
         pieces.append(act.what[start:])
         return [replace(act, what=piece.strip()) for piece in pieces]
+
+    def _without_year(self, sentence: str, timed: Act | None) -> date | None:
+        """A date ``sentence`` sets as a term without its year ("by September 20 at 11:00
+        a.m."), in the year of the paragraph's last date set, else of the order's date."""
+        term = _NO_YEAR.search(sentence)
+        if term is None:
+            return None
+        year = (
+            timed.on_or_before.year
+            if timed is not None and timed.on_or_before is not None
+            else self.dated.year
+            if self.dated is not None
+            else None
+        )
+        return parse_date(f"{term['md']}, {year}") if year is not None else None
 
     def _fixed(self, sentence: str) -> re.Match[str] | None:
         """The first date ``sentence`` sets as a term ("on or before June 17, 2021"), not the

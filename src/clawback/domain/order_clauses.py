@@ -18,6 +18,9 @@ __all__ = [
     "clause_outcome",
     "fold_after_denial",
     "fold_after_grant",
+    "of_another_kind",
+    "questioned",
+    "recites_ruling",
     "recounted",
     "reported",
     "result_of",
@@ -26,6 +29,26 @@ __all__ = [
 
 #: how far after a denial its kind may still be said ("DENIES entry of the Order without prejudice")
 _AFTER_DENIAL_REACH = 160
+#: an outcome in the past tense, in lower case: "denied", "granted in part"
+_PAST_TENSE = re.compile(r"(?:granted|denied)\b")
+#: the court or a judge just before it, as its subject: "which the Court denied", "the
+#: Honorable Dora L. Irizarry denied", "the Court therefore denied"
+_COURT_DID = re.compile(
+    r"(?:\bCourt|\bJudge(?:\s+[A-Z][\w.'\u2019-]*){1,4}|\bHonorable(?:\s+[A-Z][\w.'\u2019-]*){1,4})"
+    r"(?:\s+(?:therefore|then|subsequently|also|thus|ultimately|later))?\s+$"
+)
+#: a participle opening the sentence that tells what the court did: "In denying that motion, ..."
+_IN_DOING = re.compile(r"^\W*In\s+$")
+_PARTICIPLE = re.compile(r"(?:granting|denying)\b")
+#: a motion named just after an active outcome, to the clause's end: "the motion to dismiss"
+#: (a motion "for leave" is named by what it asks leave to do, often past a cut: never other)
+_MOTION_NAMED = re.compile(
+    r"\s*(?:the|a|an|[\w.'\u2019]+['\u2019]s?)?\s*(?:\w+\s+)?motions?\s+"
+    r"(?:to|for(?!\s+leave\b))\s+[^,;.]{1,80}",
+    re.I,
+)
+#: how far after a question word its outcome may be ("whether ... should be sealed")
+_QUESTION_REACH = 160
 #: the court, or its judge, as the speaker of a sentence ("The Court notes that ...")
 _COURT_SPEAKS = re.compile(r"\b(?:Court|undersigned|I)\b")
 #: an earlier paper named by what it ruled, just before the ruling's word: "see my April 1,
@@ -129,8 +152,54 @@ def threatened(sentence: str, found: Found, threats: Vocabulary) -> bool:
     return any(said.end <= found.start for said in threats.find(sentence))
 
 
+def of_another_kind(
+    sentence: str, found: Found, outcomes: Sequence[Found], motions: Vocabulary
+) -> bool:
+    """Whether the active outcome ``found`` rules on a motion of a kind no vocabulary names,
+    said just after it ("the Court will deny the motion to dismiss and grant the motions to
+    seal", "GRANTS the motion for summary judgment and DENIES the motion to seal"): that
+    outcome is no ruling on a motion this reader drafts."""
+    if sentence[found.start : found.end].lower().split()[-1].endswith("ed"):
+        return False  # passive: what it rules is said before it
+    following = [f.start for f in outcomes if f.start > found.start]
+    span = sentence[found.end : following[0] if following else len(sentence)]
+    named = _MOTION_NAMED.match(span)
+    return named is not None and not motions.find(named.group())
+
+
+def questioned(sentence: str, found: Found, questions: Vocabulary) -> bool:
+    """Whether the outcome ``found`` is asked or supposed, not ruled: a question word before it
+    in the same clause ("In determining whether documents should be sealed, the Court weighs";
+    "not considered sealed until ... an Order permitting the documents to be maintained under
+    seal"; data: questions), within two lines and no ";" between."""
+    return any(
+        said.end <= found.start
+        and found.start - said.end <= _QUESTION_REACH
+        and ";" not in sentence[said.end : found.start]
+        for said in questions.find(sentence)
+    )
+
+
 def recounted(sentence: str, found: Found) -> bool:
     """Whether the outcome ``found`` describes an earlier paper ("see my April 1, 2021,
     memorandum granting in part and denying in part Plaintiff's consolidated motion to
-    compel"), not this order's ruling."""
-    return _EARLIER_PAPER.search(sentence, 0, found.start) is not None
+    compel") or an earlier ruling, told in the past tense with the court or a judge its subject
+    ("versions of these motions, which the Court denied without prejudice", "the Honorable
+    Dora L. Irizarry denied the applications") or by a participle opening the sentence ("In
+    denying that motion, the Court did so ..."), not this order's ruling."""
+    if _EARLIER_PAPER.search(sentence, 0, found.start) is not None:
+        return True
+    if _IN_DOING.search(sentence, 0, found.start) and _PARTICIPLE.match(sentence, found.start):
+        return True  # "In denying that motion, the Court did so ..."
+    return bool(
+        _PAST_TENSE.match(sentence, found.start) and _COURT_DID.search(sentence, 0, found.start)
+    )
+
+
+def recites_ruling(sentence: str) -> bool:
+    """Whether ``sentence`` tells of a ruling given before, the court or a judge its subject
+    ("On June 2, 2016, the Court granted the parties' cross-motions to compel arbitration (Doc.
+    63)."): the motions it numbers are no motions of this order."""
+    return any(
+        _COURT_DID.search(sentence, 0, past.start()) for past in _PAST_TENSE.finditer(sentence)
+    )

@@ -18,7 +18,7 @@ from clawback.domain.outcomes import Result
 __all__ = ["SUA_SPONTE", "UNSEALED", "directed"]
 
 #: the court acting on its own motion: its ruling's movant is the court
-SUA_SPONTE = re.compile(r"\bsua\s+sponte\b|\bon\s+its\s+own\s+motion\b", re.I)
+SUA_SPONTE = re.compile(r"\bsua\s+sponte\b|\bon\s+its\s+own\s+(?:motion|initiative)\b", re.I)
 
 #: the reason a ruling drawn from a direction to unseal carries (it gives none of its own)
 UNSEALED = "directed to be unsealed"

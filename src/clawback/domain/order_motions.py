@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from clawback.domain.order_clauses import recites_ruling
 from clawback.domain.order_papers import docket_refs, running_refs
 from clawback.domain.order_words import OrderWords
 
@@ -21,6 +22,7 @@ __all__ = [
     "caption_only",
     "clawback_asked",
     "every_motion",
+    "first_kind",
     "first_motion_named",
     "joined_kinds",
     "motions_meant",
@@ -38,6 +40,16 @@ _TITLED = re.compile(
 #: "the motion", one motion, in a sentence that names none by number
 _THE_MOTION = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?motion\b(?!s)", re.I)
 _MOTION_NOUN_ANY = re.compile(r"\b(?:motions?|applications?|requests?)\b", re.I)
+#: a stamp saying how the order itself was filed: "(Filed Under Seal: October 4, 2017)", or
+#: "FILED UNDER SEAL" alone on a line
+_SEAL_STAMP = re.compile(
+    r"(?im)\(\s*Filed\s+Under\s+Seal\b[^()\n]*\)|^[ \t]*Filed\s+Under\s+Seal[ \t]*$"
+)
+#: an order's title alone on its line: "OPINION AND ORDER", "MEMORANDUM OPINION", "ORDER"
+_TITLE_LINE = re.compile(
+    r"(?m)^[ \t]*(?:MEMORANDUM[ \t]+)?(?:OPINION|DECISION|ORDER)"
+    r"(?:[ \t]+AND[ \t]+(?:ORDER|OPINION))?[ \t]*$"
+)
 #: two motions of two kinds named under one plural noun: "MOTIONS TO COMPEL AND FOR PROTECTIVE
 #: ORDER", "motions to seal and to unseal"
 _JOINED = re.compile(
@@ -46,16 +58,41 @@ _JOINED = re.compile(
 )
 
 
+def first_kind(text: str, words: OrderWords) -> str | None:
+    """The kind of the order's first motion: the first said after the order's title where a
+    title stands alone on a line ("OPINION AND ORDER"), so that a caption's stamp or headnote
+    ("FRE 502(d); Quick Peek Procedure; Clawback Order") does not set it; else, or where none
+    is said after the title, the first said. A stamp saying how the order was filed ("(Filed
+    Under Seal: October 4, 2017)", "FILED UNDER SEAL" alone on a line) names no motion."""
+    text = _SEAL_STAMP.sub(" ", text)
+    title = _TITLE_LINE.search(text)
+    after = words.motions.find(text[title.end() :]) if title else []
+    found = after or words.motions.find(text)
+    return found[0].label if found else None
+
+
 def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
     """The docket numbers an order gives its motions, in the order first written: a number in
     brackets in a sentence that names a motion, unless it is another paper's ("Motion to Seal
     (ECF No. 122)"), and a number in the running words after a motion ("Plaintiffs' emergency
-    motions to seal, Docket Nos. 436 and 437")."""
+    motions to seal, Docket Nos. 436 and 437"); none in a sentence that tells of a ruling
+    given before ("On June 2, 2016, the Court granted the parties' cross-motions ... (Doc.
+    63).") and none a bracket pairs with a motion numbered before ("the motions to seal (Docs.
+    543, 544) ... accompanying their Motion to Disqualify Counsel (Docs. 543, 537)": 537 is
+    the paper motion 543 would seal)."""
     found: list[str] = []
     for i, sentence in enumerate(sentences):
+        if recites_ruling(sentence):
+            continue
         if _MOTION_NOUN_ANY.search(sentence) or _cites_motion_before(sentences, i, words):
             refs = docket_refs(sentence, words.papers)
-            found += [n for ref in refs if ref.paper is None for n in ref.numbers]
+            for ref in refs:
+                if ref.paper is not None:
+                    continue
+                known = [n for n in ref.numbers if n in found]
+                if len(ref.numbers) == 2 and len(known) == 1:
+                    continue  # "(Docs. 543, 537)": a motion numbered before, and its paper
+                found += ref.numbers
         found += [n for ref in running_refs(sentence) if ref.of_motion for n in ref.numbers]
     return list(dict.fromkeys(found))
 

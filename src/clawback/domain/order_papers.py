@@ -46,9 +46,12 @@ _BRACKETED = re.compile(
 #: Discovery", "90 97 Motions to File"); never the entry's own number before its "ORDER"
 #: ("Filing 220 ORDER granting 218 Motion")
 #: a docket entry's numbers before the motion they file: "134 Motion to Seal", "the [110, 112,
-#: 134] Motions to Seal" (a bracket glued to a word, "Plaintiffs'[1] Motion", is a footnote's)
+#: 134] Motions to Seal" (a bracket glued to a word, "Plaintiffs'[1] Motion", is a footnote's),
+#: "granting (252) Administrative Motion to File Under Seal" (two digits at least: "(1)" is an
+#: item of a list)
 _DOCKET_TEXT = re.compile(
-    r"(?:(?<![\w-])(?P<list>\d{1,4})|(?<!\S)\[(?P<listed>\d{1,4}(?:\s*,\s*\d{1,4})*)\])\s+"
+    r"(?:(?<![\w-])(?P<list>\d{1,4})|(?<!\S)\[(?P<listed>\d{1,4}(?:\s*,\s*\d{1,4})*)\]"
+    r"|(?<!\S)\((?P<paren>\d{2,4})\))\s+"
     r"(?:(?!(?:order|granting|denying)\b)\w+\s+){0,3}?Motions?\b",
     re.I,
 )
@@ -112,10 +115,15 @@ def docket_refs(segment: str, papers: Vocabulary) -> list[DocketRef]:
             refs.append(DocketRef(numbers, None))
     if not refs:
         refs = [  # "134 Motion to Seal", "the [110, 112, 134] Motions to Seal"
-            DocketRef((m["list"],) if m["list"] else tuple(re.findall(r"\d+", m["listed"])), None)
-            for m in _DOCKET_TEXT.finditer(segment)
+            DocketRef(_entry_numbers(m), None) for m in _DOCKET_TEXT.finditer(segment)
         ]
     return refs
+
+
+def _entry_numbers(match: re.Match[str]) -> tuple[str, ...]:
+    """The numbers a docket entry's match gives: "134", "(252)", or each of "[110, 112]"."""
+    one = match["list"] or match["paren"]
+    return (one,) if one else tuple(re.findall(r"\d+", match["listed"]))
 
 
 def _in_motion_title(segment: str, end: int) -> bool:

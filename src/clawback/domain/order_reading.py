@@ -33,7 +33,10 @@ How it reads, in order:
    every motion the order numbered (data: every_motion). A sentence that rules motions clause
    by clause is read so (`order_compound`); documents it counts ("these two letters") are
    ruled one by one (`order_counted`); a threat ("show cause why ... should not be denied")
-   rules on nothing (data: threats).
+   rules on nothing (data: threats), nor does an outcome asked or supposed ("whether documents
+   should be sealed"; data: questions), one told of an earlier ruling ("which the Court denied
+   without prejudice"), or one on a motion of a kind no vocabulary names ("deny the motion to
+   dismiss"). The parts of one ruling sentence are `order_parts`'.
 4. *Acts*: `clawback.domain.order_acts` (a directive before an act verb, its party and time).
 """
 
@@ -56,6 +59,8 @@ from clawback.domain.order_acts import (
 from clawback.domain.order_clauses import (
     fold_after_denial,
     fold_after_grant,
+    of_another_kind,
+    questioned,
     recounted,
     reported,
     threatened,
@@ -74,7 +79,6 @@ from clawback.domain.order_draft import (
     settled_rest,
 )
 from clawback.domain.order_exhibits import (
-    EXHIBIT_HEAD,
     entry_groups,
     entry_of,
     entry_runs,
@@ -85,6 +89,7 @@ from clawback.domain.order_motions import (
     MotionTitles,
     clawback_asked,
     every_motion,
+    first_kind,
     first_motion_named,
     joined_kinds,
     motions_meant,
@@ -95,12 +100,17 @@ from clawback.domain.order_papers import (
     discovery_papers,
     docket_refs,
     joined_paper,
-    leading_extent,
     paper_named,
     rejoin_broken_words,
-    subject_papers,
 )
 from clawback.domain.order_parties import with_caption_parties
+from clawback.domain.order_parts import (
+    SUPPLEMENTABLE,
+    documents_ruled,
+    exhibit_outcome,
+    part_of,
+    reason_of,
+)
 from clawback.domain.order_text import DATE, clean, order_date
 from clawback.domain.order_waiver import granted_by_waiver, waived_by_grant, waiver_held
 from clawback.domain.order_words import Found, OrderWords, order_words
@@ -111,12 +121,7 @@ from clawback.domain.sentences import paragraphs
 __all__ = ["Act", "Draft", "Ruling", "clean", "read_order"]
 
 
-_QUALIFIER = re.compile(
-    r"\s*(?:only\s+)?(?:with\s+respect\s+to|as\s+to|insofar\s+as|to\s+the\s+extent|except)\s+",
-    re.I,
-)
 _ORDERING_VOICE = re.compile(r"\bORDER(?:ED|S)?\b|\bIT IS\b|\bFURTHER\b")
-_PART_END = re.compile(r",|;|\.\s|\.$|\s+and\s+(?:is\s+)?(?:otherwise\s+)?\w+ed\b", re.I)
 
 
 class _Reader:
@@ -127,8 +132,7 @@ class _Reader:
         self.dated = dated or order_date(self.text, filed)
         self.acting = ActReader(words, self.dated)
         self.paragraphs = paragraphs(_HEADING_END.sub("\\1\n\n", self.text))
-        motions = words.motions.find(self.text)
-        self.first_motion = motions[0].label if motions else "seal"
+        self.first_motion = first_kind(self.text, words) or "seal"
         self.last_motion: str | None = None  # the motion the last ruling drafted was on
         self.entries = exhibit_entries(self.text)  # docket entry -> the exhibit filed as it
         self.groups = entry_groups(self.text)  # exhibits filed across other entries
@@ -301,6 +305,9 @@ class _Reader:
             return []
         cited = [(a.start, a.end) for a in find_authorities(sentence)] if "v." in sentence else []
         outcomes = [
+            f for f in outcomes if not of_another_kind(sentence, f, outcomes, self.words.motions)
+        ]
+        outcomes = [
             f
             for f in outcomes
             if not any(s <= f.start < e for s, e in cited)
@@ -308,6 +315,7 @@ class _Reader:
             and not reported(sentence, f, self.words.reports)
             and not threatened(sentence, f, self.words.threats)
             and not threatened(sentence, f, self.words.unmet_showings)
+            and not questioned(sentence, f, self.words.questions)
             and not recounted(sentence, f)
             and not (_ON_A_DATE.match(sentence) and _PAST.fullmatch(sentence[f.start : f.end]))
         ]
@@ -339,7 +347,7 @@ class _Reader:
             else movant_of(self.words, sentence, outcomes[0].start)
         )
         exhibits = self._exhibits(sentence, cited)
-        reason = self._reason(sentence, flat)
+        reason = reason_of(self.words, sentence, flat)
         kinds = {_outcome(f.label) for f in outcomes}
         mixed = Result.granted_in_part in kinds or {Result.granted, Result.denied} <= kinds
         if not exhibits and (waiver := waiver_held(self.words, sentence, outcomes)) is not None:
@@ -363,7 +371,7 @@ class _Reader:
                 Ruling(
                     motion, movant, None, result, None, sentence, confidence, reason, None, named
                 )
-                for named, result in self._documents(sentence, outcomes)
+                for named, result in documents_ruled(self.words, sentence, outcomes)
             ]
             if not exhibits
             else []
@@ -397,7 +405,7 @@ class _Reader:
         documents += on_papers
         if not exhibits:
             whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
-            part = self._part(sentence, outcomes) if whole is Result.granted_in_part else None
+            part = part_of(sentence, outcomes) if whole is Result.granted_in_part else None
             return [
                 Ruling(kind, movant, None, whole, part, sentence, confidence, reason)
                 for kind in joined_kinds(sentence, self.words) or [motion]
@@ -410,9 +418,9 @@ class _Reader:
             if (key := entry_of(self.entries, number)) is not None
         }
         for i, (label, at) in enumerate(exhibits):
-            outcome, part = self._exhibit_outcome(sentence, at, outcomes, mixed)
+            outcome, part = exhibit_outcome(sentence, at, outcomes, mixed)
             upto = exhibits[i + 1][1] if i + 1 < len(exhibits) else len(sentence)
-            if outcome in _SUPPLEMENTABLE and self.words.supplements.find(sentence[at:upto]):
+            if outcome in SUPPLEMENTABLE and self.words.supplements.find(sentence[at:upto]):
                 outcome = Result.granted_subject_to_supplement  # "pending ... clarification"
             found.append(Ruling(motion, movant, label, outcome, part, sentence, confidence, reason))
             entry = filed_as.get(at) or named_entries.get(label)
@@ -464,97 +472,7 @@ class _Reader:
         """Where ``sentence`` names an exhibit by the docket entry it was filed as, the entry."""
         return {at: number for number, at in entry_runs(sentence) if number in self.entries}
 
-    def _documents(self, sentence: str, outcomes: Sequence[Found]) -> list[tuple[str, Result]]:
-        """The documents a sentence rules on in parts, each with its outcome: one named after
-        an outcome and its extent ("GRANTED to the extent it seeks to seal docket entry
-        115-1"), and "the rest" for an outcome said of the remainder ("otherwise DENIED")."""
-        named: list[tuple[str, Result]] = []
-        for found in outcomes:
-            result = _outcome(found.label)
-            extent = self.words.extents.find(sentence[found.end : found.end + 80])
-            if extent and not sentence[found.end : found.end + extent[0].start].strip():
-                start = found.end + extent[0].end
-                end = _PART_END.search(sentence, start)
-                document = sentence[start : end.start() if end else len(sentence)].strip()
-                if document:
-                    named.append((document, result))
-            before = sentence[max(0, found.start - 40) : found.start]
-            remainder = self.words.remainders.find(before)
-            if remainder and not before[remainder[-1].end :].strip():
-                named.append(("the rest", result))
-        if (asked := leading_extent(sentence, outcomes[0].start)) is not None:
-            named.append((asked, _outcome(outcomes[0].label)))
-        remaining = [f for f in self.words.remaining.find(sentence) if f.end <= outcomes[0].start]
-        if not named and remaining:  # "Defendants' motion to seal the remaining exhibits is denied"
-            said = sentence[remaining[0].start : remaining[0].end]
-            named.append((said, _outcome(outcomes[0].label)))
-        if not named:
-            for paper in subject_papers(sentence, outcomes[0], self.words.papers):
-                result = _outcome(outcomes[0].label)
-                if result is Result.granted and _UNTIL.match(sentence, outcomes[0].end):
-                    result = Result.granted_in_part  # "shall remain sealed until ...": a time
-                named.append((paper, result))
-        return named if any(document != "the rest" for document, _ in named) else []
 
-    def _exhibit_outcome(
-        self, sentence: str, at: int, outcomes: Sequence[Found], mixed: bool
-    ) -> tuple[Result, str | None]:
-        before = [f for f in outcomes if f.end <= at]
-        after = [f for f in outcomes if f.start >= at]
-        if not mixed:
-            return _outcome(outcomes[0].label), None
-        bullets = [b.start() for b in _BULLET.finditer(sentence)]
-        if any(b < at for b in bullets):  # a bulleted item: the outcome said in it
-            start = max(b for b in bullets if b < at)
-            end = min((b for b in bullets if b > at), default=len(sentence))
-            own = {_outcome(f.label) for f in outcomes if start <= f.start < end}
-            if len(own) == 1:
-                return own.pop(), None
-        if before and _QUALIFIER.match(sentence[before[-1].end : at]):
-            return _outcome(before[-1].label), None
-        if after:
-            part = self._part(sentence, after)
-            if part is not None or len({f.label for f in after}) > 1:
-                return Result.granted_in_part, part
-            return _outcome(after[0].label), None
-        return _outcome(before[-1].label), None
-
-    def _part(self, sentence: str, outcomes: Sequence[Found]) -> str | None:
-        for found in outcomes:
-            qualifier = _QUALIFIER.match(sentence, found.end)
-            if qualifier is None or EXHIBIT_HEAD.match(sentence, qualifier.end()):
-                continue
-            end = _PART_END.search(sentence, qualifier.end())
-            return sentence[qualifier.end() : end.start() if end else len(sentence)].strip()
-        return None
-
-    def _reason(self, sentence: str, flat: Sequence[str]) -> str | None:
-        """The sentence's own reason and the next sentence's, if it gives one and names no
-        exhibit of its own ("Where information is already publicly available, ..."); for a
-        sentence that gives none, the last earlier sentence that names the same exhibits and
-        gives one (the body's reason for an ordering paragraph)."""
-        given = [sentence] if self.words.reasons.find(sentence) else []
-        index = flat.index(sentence) if sentence in flat else -1
-        following = flat[index + 1] if 0 <= index < len(flat) - 1 else ""
-        if self.words.reasons.find(following) and not find_exhibits(following):
-            given.append(following)
-        if given or index < 0:
-            return " ".join(given) or None
-        named = {label for label, _ in find_exhibits(sentence)}
-        on_these = False  # inside the body's passage on these exhibits
-        for said in flat[:index] if named else ():
-            others = {x for x, _ in find_exhibits(said)}
-            on_these = others == named or (on_these and not others - named)
-            if on_these and _FINDS.search(said) and self.words.reasons.find(said):
-                return said
-        return None
-
-
-#: a bullet opening an item of a list joined to the sentence a colon opened (sentences.py)
-_BULLET = re.compile(r"[\u2022\u25cf\u25aa]")
-_FINDS = re.compile(r"\bCourt\s+(?:finds|concludes|holds|is\s+not\s+persuaded)\b")
-_SUPPLEMENTABLE = frozenset({Result.granted, Result.conditionally_granted})
-_UNTIL = re.compile(r"\s+until\b", re.I)
 _THE_MOTION = re.compile(r"^\W*(?:\d+\.\s*)?The\s+motion\b", re.I)
 #: the court speaking in the first person: "Because we conclude that plaintiffs waived ...",
 #: "I overrule the objection"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-__all__ = ["DATE", "SIGNED", "clean", "order_date", "parse_date"]
+__all__ = ["DATE", "MONTH", "SIGNED", "clean", "order_date", "parse_date"]
 
 _STAMP = re.compile(
     r"Case\s+\S+\s+(?:Document|Doc\.|ECF\s+No\.)\s*\d+(?:-\d+)?\s+Filed\s+"

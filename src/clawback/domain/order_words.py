@@ -99,6 +99,7 @@ class OrderWords:
     counted_documents: Vocabulary
     threats: Vocabulary
     unmet_showings: Vocabulary
+    questions: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -159,6 +160,7 @@ class OrderWords:
             counted_documents=optional("counted_documents"),
             threats=optional("threats"),
             unmet_showings=optional("unmet_showings"),
+            questions=optional("questions"),
         )
 
 

@@ -110,6 +110,10 @@ _END = re.compile(
     # a footnote's mark glued to the stop that ends its sentence: "(Reply, ECF No. 226).1 For"
     r"|(?<=[A-Za-z)\]\"'\u201d\u2019])[.?!][\"'\u201d\u2019)\]]*\d{1,2}(?=\s+[\"'\u201c\u2018(\[]?[A-Z])"
 )
+#: the time zone after a time of day ("11:00 a.m. Pacific time"): the time's stop ends no sentence
+_TIME_ZONE = re.compile(
+    r"\s+(?:(?i:Pacific|Eastern|Central|Mountain|Alaska|Hawaii)|[PECM][SD]?T)\b"
+)
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.'\u2019]*)\.$")
 
 
@@ -121,6 +125,8 @@ def _ends_here(text: str, stop: int) -> bool:
     if word is None:
         return not text[stop - 1 : stop].isdigit() or not text[stop + 1 :].lstrip()[:1].isdigit()
     found = word.group(1).lower().replace("\u2019", "'")
+    if found in {"a.m", "p.m"} and _TIME_ZONE.match(text, stop + 1):
+        return False  # "By 11:00 p.m. Pacific time on September 19, 2020, plaintiffs must"
     return found not in ABBREVIATIONS and not (len(found) == 1 and found.isalpha())
 
 
