@@ -1,18 +1,22 @@
-"""Attack round four, one class: what a JPEG picture carries in its own bytes besides the
-picture (EXIF, XMP, comments), naming the item.
+"""Attack round four, one class: what a JPEG or JPEG 2000 picture carries in its own bytes
+besides the picture (EXIF, XMP, comments; a JPEG 2000 file's ``xml `` and ``uuid`` boxes and
+codestream comments), naming the item.
 
 Measured when written (PyMuPDF 2.0 / MuPDF 1.28.5): a photo whose EXIF description and
 artist and whose JPEG comment name the item, on a page that does not show it, was produced
 with ``--redact-pattern`` and went out holding the item (the file's streams: ``pdfimages``
 then ``exiftool`` or ``strings`` read it); on a page that also shows the item, `redact`'s
 output held it and the gate refused the file (``raw``). The scrub removed the file's own
-metadata, never the picture's. Now it keeps of each JPEG only the segments decoding needs
-(`redaction.picturemeta`), the compressed picture copied byte for byte.
+metadata, never the picture's. A JPEG 2000 picture with an ``xml`` box naming the item went
+out the same way (found next, the same class). Now the scrub keeps of each JPEG only the
+segments decoding needs and of each JPEG 2000 file only the boxes a decoder reads, its main
+header without comments (`redaction.picturemeta`), the compressed picture byte for byte.
 """
 
 from __future__ import annotations
 
 import io
+import struct
 import zlib
 from collections.abc import Callable, Iterator
 
@@ -43,17 +47,46 @@ def _photo() -> bytes:
     return buffer.getvalue()
 
 
-def _page_with(photo: bytes, flate: bool) -> Callable[[str], bytes]:
+def _jpeg_2000() -> bytes:
+    """The same photo as a JPEG 2000 file: an ``xml `` and a ``uuid`` box name the item, and
+    so does a comment in its codestream's main header."""
+    picture = Image.new("RGB", (120, 80), (200, 120, 60))
+    ImageDraw.Draw(picture).ellipse((20, 10, 100, 70), fill=(40, 90, 160))
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG2000", no_jp2=True, irreversible=False)
+    codestream = buffer.getvalue()
+    after_siz = 4 + int.from_bytes(codestream[4:6], "big")
+    text = b"\x00\x01" + LINE.encode()
+    comment = b"\xff\x64" + (2 + len(text)).to_bytes(2, "big") + text
+    codestream = codestream[:after_siz] + comment + codestream[after_siz:]
+
+    def box(kind: bytes, body: bytes) -> bytes:
+        return (8 + len(body)).to_bytes(4, "big") + kind + body
+
+    header = box(b"ihdr", struct.pack(">IIHBBBB", 80, 120, 3, 7, 7, 0, 0))
+    header += box(b"colr", struct.pack(">BBBI", 1, 0, 0, 16))
+    return (
+        box(b"jP  ", b"\x0d\x0a\x87\x0a")
+        + box(b"ftyp", b"jp2 " + b"\x00" * 4 + b"jp2 ")
+        + box(b"jp2h", header)
+        + box(b"uuid", b"\xbe\x7a\xcf\xcb" * 4 + f"<x:xmpmeta>{ITEM}</x:xmpmeta>".encode())
+        + box(b"jp2c", codestream)
+        + box(b"xml ", f"<note>{LINE}</note>".encode())
+    )
+
+
+def _page_with(photo: bytes, flate: bool, kind: str = "/DCTDecode") -> Callable[[str], bytes]:
     def build(heading: str) -> bytes:
         def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
             image = pdf.make_stream(zlib.compress(photo) if flate else photo)
             image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
-            image.Width, image.Height, image.BitsPerComponent = 120, 80, 8
-            image.ColorSpace = pikepdf.Name.DeviceRGB
+            image.Width, image.Height = 120, 80
+            if kind == "/DCTDecode":
+                image.ColorSpace, image.BitsPerComponent = pikepdf.Name.DeviceRGB, 8
             image.Filter = (
-                pikepdf.Array([pikepdf.Name.FlateDecode, pikepdf.Name.DCTDecode])
+                pikepdf.Array([pikepdf.Name.FlateDecode, pikepdf.Name(kind)])
                 if flate
-                else pikepdf.Name.DCTDecode
+                else pikepdf.Name(kind)
             )
             resources.XObject = pikepdf.Dictionary(Im1=image)
 
@@ -65,6 +98,7 @@ def _page_with(photo: bytes, flate: bool) -> Callable[[str], bytes]:
 FILES = {
     "jpeg_metadata": _page_with(_photo(), flate=False),
     "jpeg_metadata_under_flate": _page_with(_photo(), flate=True),
+    "jpeg_2000_metadata": _page_with(_jpeg_2000(), flate=False, kind="/JPXDecode"),
 }
 NAMES = sorted(FILES)
 
@@ -76,7 +110,7 @@ def _held(pdf: bytes) -> bool:
         for obj in doc.objects:
             if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image":
                 raw = obj.read_raw_bytes()
-                if obj.get("/Filter") != "/DCTDecode":
+                if isinstance(obj.get("/Filter"), pikepdf.Array):
                     raw = zlib.decompress(raw)
                 if ITEM.encode() in raw:
                     return True
@@ -99,11 +133,19 @@ def test_the_metadata_goes_and_the_picture_stays_byte_for_byte() -> None:
     assert without_metadata(stripped) is None
 
 
+def test_a_jpeg_2000_loses_its_boxes_and_comments_not_its_picture() -> None:
+    picture = _jpeg_2000()
+    stripped = without_metadata(picture)
+    assert stripped is not None and ITEM.encode() not in stripped
+    assert b"xml " not in stripped and b"uuid" not in stripped
+    assert Image.open(io.BytesIO(stripped)).tobytes() == Image.open(io.BytesIO(picture)).tobytes()
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_only_the_files_streams_hold_the_item(name: str) -> None:
     pdf = FILES[name](PLAIN)
     assert _held(pdf)
-    assert found_in(texts(pdf), ITEM) == (["objects"] if name == "jpeg_metadata" else [])
+    assert found_in(texts(pdf), ITEM) == ([] if "under_flate" in name else ["objects"])
 
 
 @pytest.mark.parametrize("name", NAMES)

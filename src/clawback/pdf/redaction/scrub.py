@@ -13,8 +13,8 @@ Removed wherever it occurs (the object graph is walked, not just the catalog):
 * all annotations (``/Annots``: notes, links, widgets) and the interactive form (``/AcroForm``);
 * the logical structure tree, and ``/ActualText``, ``/Alt`` and ``/E`` replacement texts in
   dictionaries;
-* what a JPEG picture holds in its own bytes besides the picture (EXIF, XMP, IPTC, comments:
-  `picturemeta`);
+* what a JPEG or JPEG 2000 picture holds in its own bytes besides the picture (EXIF, XMP,
+  IPTC, comments: `picturemeta`);
 * every string of a marked-content property list (inline in a content stream, or named in a
   resource dictionary), keys no standard gives a page, the page tree or the catalog, private
   resource entries, and layer names (`undrawn`: what no viewer draws and no name reaches).
@@ -66,6 +66,8 @@ _ROOT_KEYS = (
 _ANYWHERE_KEYS = ("/Metadata", "/AF", "/PieceInfo", "/AA", "/Thumb", "/StructParent",
                   "/StructParents", "/Alternates", "/OPI")  # fmt: skip
 _PAGE_KEYS = ("/Annots", "/B", "/Tabs")
+#: Filters whose stream is a picture file that may carry metadata (`picturemeta`).
+_PICTURE_FILES = ("/DCTDecode", "/JPXDecode")
 #: Replacement-text keys; removed when their value is a string (``/E`` has other meanings).
 TEXT_KEYS = ("/ActualText", "/Alt", "/E")
 #: A replacement-text key followed by a string, as found in a content stream.
@@ -142,11 +144,11 @@ def needs_scrub(doc: pymupdf.Document) -> bool:
             data = doc.xref_stream(xref) or b""
             if CONTENT_TEXT_KEY.search(data) or may_hold_strings(data):
                 return True
-        elif (kind := doc.xref_get_key(xref, "Filter"))[1] == "/DCTDecode":
+        elif (kind := doc.xref_get_key(xref, "Filter")[1]) in _PICTURE_FILES:
             if holds_metadata(doc.xref_stream_raw(xref) or b""):
                 return True
-        elif "/DCTDecode" in kind[1]:
-            return True  # a JPEG under another filter: let the scrub look
+        elif any(name in kind for name in _PICTURE_FILES):
+            return True  # a JPEG (2000) under another filter: let the scrub look
     return False
 
 
