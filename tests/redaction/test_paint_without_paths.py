@@ -6,6 +6,9 @@ dot_matrix_squares     a filled 1-point square per dark pixel       LEAK: OCR; L
 round_dots             a round-capped stroke of no length per pixel LEAK: OCR; LEAK: OCR
 mesh_triangles         a type 4 shading: two triangles per run      LEAK: OCR; LEAK: OCR
 outline_clip_shading   glyph outlines as a clip, painted by ``sh``  LEAK: OCR; LEAK: OCR
+mesh_pattern_fill      the mesh as a pattern filling a rectangle    LEAK: OCR; LEAK: OCR
+function_shading_fill  a sampled-function shading (type 1) as a     LEAK: OCR; LEAK: OCR
+                       pattern filling a rectangle
 
 Measured when written (PyMuPDF 2.0 / MuPDF 1.28.5, Tesseract 5.3): "OCR" is Tesseract on a
 render of the produced page (`extractors.ocr`); no text extractor reads these files. The
@@ -13,8 +16,9 @@ regions OCR reads (`shows.ocr.drawn_regions`, ingest's and the gate's) counted c
 slanted or filled polygons only: rectangles and level or upright strokes were rules and grids,
 and a shading lists no path at all. Now a filled rectangle or a level or upright stroke no
 longer than `outlines.SHORT` counts (`outlines.letter_segments`), and the box of every
-shading is read. Tried and not kept: seven-segment digits of level and upright strokes, which
-Tesseract does not read as the item at any resolution tried (nothing for a reader to find).
+shading is read (MuPDF lists a path filled with a shading pattern as a shading too; the last
+two files were found after the fix, and held). Tried and not kept: seven-segment digits of
+level and upright strokes, which Tesseract did not read as the item (nothing to find).
 """
 
 from __future__ import annotations
@@ -75,21 +79,55 @@ def round_dots(heading: str) -> bytes:
     return _with(heading, "0 G 1.5 w 1 J\n" + "\n".join(dots) + "\nS\n")
 
 
-def mesh_triangles(heading: str) -> bytes:
+def _mesh(pdf: pikepdf.Pdf) -> pikepdf.Stream:
+    """A type 4 shading (free-form triangles) painting `LINE`: two triangles per run."""
     data = bytearray()
     for x, y, end in _dark(0.5):
         low, high = y - 0.1, y + 0.6
         for px, py in ((x, low), (end, low), (x, high), (end, low), (end, high), (x, high)):
             data += struct.pack(">BHHB", 0, round(px * 100), round(py * 100), 0)
+    mesh = pdf.make_stream(bytes(data))
+    mesh.ShadingType, mesh.ColorSpace = 4, pikepdf.Name.DeviceGray
+    mesh.BitsPerCoordinate, mesh.BitsPerComponent, mesh.BitsPerFlag = 16, 8, 8
+    mesh.Decode = pikepdf.Array([0, 655.35, 0, 655.35, 0, 1])
+    return mesh
 
+
+def mesh_triangles(heading: str) -> bytes:
     def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
-        mesh = pdf.make_stream(bytes(data))
-        mesh.ShadingType, mesh.ColorSpace = 4, pikepdf.Name.DeviceGray
-        mesh.BitsPerCoordinate, mesh.BitsPerComponent, mesh.BitsPerFlag = 16, 8, 8
-        mesh.Decode = pikepdf.Array([0, 655.35, 0, 655.35, 0, 1])
-        resources.Shading = pikepdf.Dictionary(Sh1=mesh)
+        resources.Shading = pikepdf.Dictionary(Sh1=_mesh(pdf))
 
     return _with(heading, "q /Sh1 sh Q\n", setup)
+
+
+def mesh_pattern_fill(heading: str) -> bytes:
+    def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
+        pattern = pikepdf.Dictionary(PatternType=2, Shading=_mesh(pdf))
+        resources.Pattern = pikepdf.Dictionary(P1=pdf.make_indirect(pattern))
+
+    return _with(heading, "q /Pattern cs /P1 scn 60 600 300 60 re f Q\n", setup)
+
+
+def function_shading_fill(heading: str) -> bytes:
+    png, width, height = _picture(LINE, size=14, dpi=144)
+    picture = Image.open(io.BytesIO(png)).convert("L")
+
+    def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
+        samples = pdf.make_stream(picture.tobytes())
+        samples.FunctionType, samples.BitsPerSample = 0, 8
+        samples.Domain, samples.Range = pikepdf.Array([0, 1, 0, 1]), pikepdf.Array([0, 1])
+        samples.Size = pikepdf.Array([picture.width, picture.height])
+        shading = pikepdf.Dictionary(
+            ShadingType=1,
+            ColorSpace=pikepdf.Name.DeviceGray,
+            Domain=pikepdf.Array([0, 1, 0, 1]),
+            Matrix=pikepdf.Array([width, 0, 0, -height, 72, 590 + height]),
+            Function=samples,
+        )
+        pattern = pikepdf.Dictionary(PatternType=2, Shading=shading)
+        resources.Pattern = pikepdf.Dictionary(P1=pdf.make_indirect(pattern))
+
+    return _with(heading, f"q /Pattern cs /P1 scn 72 590 {width:.2f} {height:.2f} re f Q\n", setup)
 
 
 def outline_clip_shading(heading: str) -> bytes:
@@ -115,7 +153,14 @@ def outline_clip_shading(heading: str) -> bytes:
 
 FILES: dict[str, Callable[[str], bytes]] = {
     build.__name__: build
-    for build in (dot_matrix_squares, round_dots, mesh_triangles, outline_clip_shading)
+    for build in (
+        dot_matrix_squares,
+        round_dots,
+        mesh_triangles,
+        outline_clip_shading,
+        mesh_pattern_fill,
+        function_shading_fill,
+    )
 }
 NAMES = sorted(FILES)
 
