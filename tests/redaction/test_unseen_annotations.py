@@ -9,6 +9,10 @@ found no hit, the stamp baked the appearance, and the produced page wrote and sh
 to every extractor and to OCR of its render (``/NoView`` with or without ``/Print``: a stamp
 annotation and a text field alike). `redact` held only because it bakes before it searches.
 Now `bake.bake_visible` deletes what a viewer does not draw on screen before baking.
+
+Next in the class: a stamp lying wholly above the CropBox, or beside the MediaBox, was baked
+into text off the page; the gate refused it (``shown``), so the document could not be
+produced at all (held, but only by refusing). Now `bake` deletes it too, and it is produced.
 """
 
 from __future__ import annotations
@@ -29,17 +33,21 @@ NO_VIEW = pymupdf.PDF_ANNOT_IS_NO_VIEW
 PRINT = pymupdf.PDF_ANNOT_IS_PRINT
 
 
-def _stamp(flags: int) -> Callable[[str], bytes]:
+def _stamp(
+    flags: int, rect: tuple[float, ...] = (72, 596, 372, 620), crop_top: float | None = None
+) -> Callable[[str], bytes]:
     def build(heading: str) -> bytes:
         def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
             shows = _form(pdf, "BT /F1 14 Tf 0 6 Td (" + LINE + ") Tj ET", (0, 0, 300, 24))
             _annot(
                 pdf,
                 Subtype=pikepdf.Name.Stamp,
-                Rect=[72, 596, 372, 620],
+                Rect=list(rect),
                 F=flags,
                 AP=pikepdf.Dictionary(N=shows),
             )
+            if crop_top is not None:
+                pdf.pages[0].obj.CropBox = pikepdf.Array([0, 0, 612, crop_top])
 
         return _with(heading, "", setup)
 
@@ -68,6 +76,8 @@ FILES: dict[str, Callable[[str], bytes]] = {
     "stamp_printed_not_viewed": _stamp(NO_VIEW | PRINT),
     "stamp_never_viewed": _stamp(NO_VIEW),
     "field_printed_not_viewed": _field,
+    "stamp_above_the_cropbox": _stamp(PRINT, (72, 750, 372, 774), crop_top=740),
+    "stamp_beside_the_mediabox": _stamp(PRINT, (700, 596, 1000, 620)),
 }
 NAMES = sorted(FILES)
 
@@ -84,8 +94,8 @@ def test_the_screen_does_not_show_the_item_but_the_file_holds_it(name: str) -> N
 def test_baking_draws_nothing_the_screen_does_not_show(name: str) -> None:
     with pymupdf.open(stream=FILES[name](PLAIN)) as doc:
         bake_visible(doc)
-        assert not contains(doc[0].get_text(), ITEM)
         assert not list(doc[0].annots()) and not list(doc[0].widgets())
+        assert not found_in(texts(doc.tobytes(garbage=4)), ITEM)  # off the page too
 
 
 def test_an_annotation_the_screen_shows_is_still_baked() -> None:

@@ -17,13 +17,17 @@ that is not always what a viewer shows:
 * an annotation or field flagged ``/NoView`` (bit 6 of ``/F``: never drawn on screen, printed
   only if ``/Print`` says so) or ``/Hidden`` is not on the page a viewer shows, and so not in
   the page text the record keeps nor in what a pattern reads; baked, its appearance became
-  page content that no search had seen, and went out unredacted.
+  page content that no search had seen, and went out unredacted;
+* an annotation lying wholly outside the page as shown (above its CropBox, beside its
+  MediaBox) is on no page a viewer shows either; baked, it became text off the page, which
+  the gate refuses (``shown``), so the document could not be produced at all.
 
 `bake_visible` first deletes every annotation and field a viewer does not draw on screen
-(`UNSEEN_FLAGS`), makes each remaining annotation an object of its own, then has MuPDF
-(``pdf_update_annot``, the code its viewer runs) write the appearance each of those
-annotations shows, and only then bakes. The render check (`check_render`), which compares a
-redacted page with its original drawn with its annotations, holds the result to it.
+(`UNSEEN_FLAGS`, or wholly outside the CropBox), makes each remaining annotation an object of
+its own, then has MuPDF (``pdf_update_annot``, the code its viewer runs) write the appearance
+each of those annotations shows, and only then bakes. The render check (`check_render`),
+which compares a redacted page with its original drawn with its annotations, holds the result
+to it.
 """
 
 from __future__ import annotations
@@ -66,7 +70,9 @@ def bake_visible(doc: pymupdf.Document) -> None:
 
 
 def _delete_unseen(native: Any) -> None:
-    """Delete the page's annotations and fields that a viewer does not draw on screen."""
+    """Delete the page's annotations and fields that a viewer does not draw on screen: those
+    flagged so, and those lying wholly outside the page as shown (its CropBox)."""
+    shown = mupdf.pdf_bound_page(native, mupdf.FZ_CROP_BOX)
     unseen = []
     for first, following in (
         (mupdf.pdf_first_annot, mupdf.pdf_next_annot),
@@ -74,7 +80,10 @@ def _delete_unseen(native: Any) -> None:
     ):
         annot = first(native)
         while annot.m_internal:
-            if mupdf.pdf_annot_flags(annot) & UNSEEN_FLAGS:
+            outside = mupdf.fz_is_empty_rect(
+                mupdf.fz_intersect_rect(mupdf.pdf_bound_annot(annot), shown)
+            )
+            if outside or mupdf.pdf_annot_flags(annot) & UNSEEN_FLAGS:
                 unseen.append(annot)
             annot = following(annot)
     for annot in unseen:
