@@ -12,8 +12,9 @@ their curves kept or flattened; dots and short bars: `outlines`), shadings, Type
 font of drawings, often without a ToUnicode map), and a tiling pattern (whose cells may hold
 text no extractor reads). Only the words OCR
 finds there that the text layer does not already hold at the same place are written (a logo's
-words, the code in a picture beside a paragraph);
-the page's own text is left as it is (`ocr_written`).
+words, the code in a picture beside a paragraph); a region is read with the written spans it
+touches, so a word half written and half drawn is read whole; the page's own text is left as
+it is (`ocr_written`).
 
 Each such page is rendered in grey at `OCR_DPI` and read by the Tesseract program (``tesseract
 stdin - tsv``), which reports every word with its box. Each word is then written onto the page
@@ -202,6 +203,10 @@ def drawn_regions(
             found.append(pymupdf.Rect(area))
     found.extend(curved(reads))
     regions = merge([r & area for r in found if not (r & area).is_empty])
+    if regions:  # the written words a drawn region continues are read with it
+        spans = [pymupdf.Rect(span["bbox"]) for span in reads.trace() if span.get("chars")]
+        grown = [r | span for r in regions for span in spans if r.intersects(span)]
+        regions = merge([r & area for r in [*regions, *grown] if not (r & area).is_empty])
     total = sum(abs(r) for r in regions)
     if total >= WHOLE_PAGE * max(abs(area), 1e-6):
         return [pymupdf.Rect(area)]
