@@ -174,3 +174,11 @@ def test_produced_the_picture_no_longer_names_the_item(volumes: Volumes, name: s
     assert isinstance(produced, bytes), produced
     assert not found_in(texts(produced), ITEM) and not _held(produced)
     assert _pixels(produced) == _pixels(FILES[name](PLAIN))
+
+
+@pytest.mark.xray
+@pytest.mark.parametrize("name", NAMES)
+def test_filed_as_a_brief_the_picture_no_longer_names_the_item(volumes: Volumes, name: str) -> None:
+    public = volumes.brief(name, FILES[name], PLAIN)
+    assert isinstance(public, bytes), public
+    assert not found_in(texts(public), ITEM) and not _held(public)

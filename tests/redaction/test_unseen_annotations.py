@@ -123,3 +123,13 @@ def test_a_produced_page_never_shows_an_annotation_the_screen_did_not(
         assert not found_in(readings, ITEM), f"{name}: {found_in(readings, ITEM)}"
         assert not contains(ocr(produced), ITEM)
         assert contains(readings["pymupdf"], "Routine" if heading == PLAIN else "known code")
+
+
+@pytest.mark.xray
+@pytest.mark.parametrize("name", NAMES)
+def test_a_brief_s_public_version_never_shows_an_annotation_the_screen_did_not(
+    volumes: Volumes, name: str
+) -> None:
+    public = volumes.brief(name, FILES[name], PLAIN)
+    assert isinstance(public, bytes), public
+    assert not found_in(texts(public), ITEM) and not contains(ocr(public), ITEM)

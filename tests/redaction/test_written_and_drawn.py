@@ -109,3 +109,15 @@ def test_produced_with_the_pattern_the_item_is_gone(volumes: Volumes, name: str)
         assert "\n" not in produced and ITEM not in produced, produced
         return
     assert not _readers(produced), f"{name}: the item is read in the file that went out"
+
+
+@pytest.mark.xray
+@pytest.mark.parametrize("name", NAMES)
+def test_filed_as_a_brief_its_public_version_is_without_the_item(
+    volumes: Volumes, name: str
+) -> None:
+    public = volumes.brief(name, FILES[name], PLAIN)
+    if isinstance(public, str):
+        assert "\n" not in public and ITEM not in public, public
+        return
+    assert not _readers(public), f"{name}: the item is read in the public version"
