@@ -9,11 +9,19 @@ import random
 
 import pymupdf
 
-from clawback.pdf.shows.ocr_written import ALREADY_THERE, Word, _middle, not_written, says
+from clawback.pdf.shows.ocr_written import (
+    ALREADY_THERE,
+    Word,
+    _middle,
+    _runs_on,
+    not_written,
+    says,
+)
 
 
 def _every_character(page: pymupdf.Page, words: list[Word]) -> list[Word]:
-    """`not_written` as it was: every character's box tested against every word's."""
+    """`not_written` as it was, with the later `_runs_on` rule: every character's box tested
+    against every word's."""
     chars = [
         (pymupdf.Rect(ch["bbox"]), ch["c"])
         for block in page.get_text("rawdict")["blocks"]
@@ -28,7 +36,11 @@ def _every_character(page: pymupdf.Page, words: list[Word]) -> list[Word]:
         under = [(rect, c) for rect, c in chars if box.intersects(rect)]
         covered = sum(abs(box & rect) for rect, _ in under)
         inside = "".join(c for rect, c in under if _middle(rect) in box)
-        if covered / max(abs(box), 1e-6) < ALREADY_THERE or not says(word.text, inside):
+        if (
+            covered / max(abs(box), 1e-6) < ALREADY_THERE
+            or not says(word.text, inside)
+            or _runs_on(box, [rect for rect, _ in under])
+        ):
             fresh.append(word)
     return fresh
 

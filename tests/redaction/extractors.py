@@ -39,6 +39,7 @@ import pymupdf
 import pypdf
 import pypdfium2
 from pdfminer.high_level import extract_text as pdfminer_text
+from PIL import Image, ImageOps
 
 #: The extractors `texts` runs, in the order of its result.
 EXTRACTORS = (
@@ -121,6 +122,10 @@ def pictures(pdf: bytes) -> str:
             if doc.xref_get_key(xref, "Subtype")[1] != "/Image":
                 continue
             pix = pymupdf.Pixmap(doc, xref)
+            if pix.colorspace is None and pix.alpha:  # a stencil mask: only where it paints
+                mask = Image.frombytes("L", (pix.width, pix.height), pix.samples)
+                ImageOps.invert(mask).save(Path(tmp) / f"xref-{xref}.png")
+                continue
             if pix.alpha:
                 pix = pymupdf.Pixmap(pix, 0)  # the colours as stored, the mask dropped
             if pix.colorspace is None or pix.n > 3:

@@ -13,12 +13,21 @@ that is not always what a viewer shows:
   sample's "Alice" and "Bob");
 * annotation dictionaries written directly in a page's ``/Annots`` (not as objects of their
   own, as the standard asks) were all baked under one resource name, the first drawn in
-  place of each.
+  place of each;
+* an annotation or field flagged ``/NoView`` (bit 6 of ``/F``: never drawn on screen, printed
+  only if ``/Print`` says so) or ``/Hidden`` is not on the page a viewer shows, and so not in
+  the page text the record keeps nor in what a pattern reads; baked, its appearance became
+  page content that no search had seen, and went out unredacted;
+* an annotation lying wholly outside the page as shown (above its CropBox, beside its
+  MediaBox) is on no page a viewer shows either; baked, it became text off the page, which
+  the gate refuses (``shown``), so the document could not be produced at all.
 
-`bake_visible` first makes each such annotation an object of its own, then has MuPDF
-(``pdf_update_annot``, the code its viewer runs) write the appearance each of those
-annotations shows, and only then bakes. The render check (`check_render`), which compares a
-redacted page with its original drawn with its annotations, holds the result to it.
+`bake_visible` first deletes every annotation and field a viewer does not draw on screen
+(`UNSEEN_FLAGS`, or wholly outside the CropBox), makes each remaining annotation an object of
+its own, then has MuPDF (``pdf_update_annot``, the code its viewer runs) write the appearance
+each of those annotations shows, and only then bakes. The render check (`check_render`),
+which compares a redacted page with its original drawn with its annotations, holds the result
+to it.
 """
 
 from __future__ import annotations
@@ -30,7 +39,10 @@ import pymupdf
 from clawback.pdf.files.lowlevel import mu as mupdf
 from clawback.pdf.files.lowlevel import name
 
-__all__ = ["bake_visible"]
+__all__ = ["UNSEEN_FLAGS", "bake_visible"]
+
+#: Annotation flags (``/F``) under which a viewer does not draw the annotation on screen.
+UNSEEN_FLAGS: int = mupdf.PDF_ANNOT_IS_HIDDEN | mupdf.PDF_ANNOT_IS_NO_VIEW
 
 
 def bake_visible(doc: pymupdf.Document) -> None:
@@ -43,6 +55,7 @@ def bake_visible(doc: pymupdf.Document) -> None:
         _own_objects(pdf, doc.page_xref(number))
     for page in doc.pages():
         native = page._pdf_page()
+        _delete_unseen(native)
         annot = mupdf.pdf_first_annot(native)
         while annot.m_internal:
             if not _has_appearance(annot):
@@ -54,6 +67,27 @@ def bake_visible(doc: pymupdf.Document) -> None:
                 _draw_appearance(widget)
                 widget = mupdf.pdf_next_widget(widget)
     doc.bake(annots=True, widgets=True)
+
+
+def _delete_unseen(native: Any) -> None:
+    """Delete the page's annotations and fields that a viewer does not draw on screen: those
+    flagged so, and those lying wholly outside the page as shown (its CropBox)."""
+    shown = mupdf.pdf_bound_page(native, mupdf.FZ_CROP_BOX)
+    unseen = []
+    for first, following in (
+        (mupdf.pdf_first_annot, mupdf.pdf_next_annot),
+        (mupdf.pdf_first_widget, mupdf.pdf_next_widget),
+    ):
+        annot = first(native)
+        while annot.m_internal:
+            outside = mupdf.fz_is_empty_rect(
+                mupdf.fz_intersect_rect(mupdf.pdf_bound_annot(annot), shown)
+            )
+            if outside or mupdf.pdf_annot_flags(annot) & UNSEEN_FLAGS:
+                unseen.append(annot)
+            annot = following(annot)
+    for annot in unseen:
+        mupdf.pdf_delete_annot(native, annot)
 
 
 def _own_objects(pdf: Any, page_xref: int) -> None:

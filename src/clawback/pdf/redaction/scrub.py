@@ -13,6 +13,8 @@ Removed wherever it occurs (the object graph is walked, not just the catalog):
 * all annotations (``/Annots``: notes, links, widgets) and the interactive form (``/AcroForm``);
 * the logical structure tree, and ``/ActualText``, ``/Alt`` and ``/E`` replacement texts in
   dictionaries;
+* what a JPEG or JPEG 2000 picture holds in its own bytes besides the picture (EXIF, XMP,
+  IPTC, comments: `picturemeta`);
 * every string of a marked-content property list (inline in a content stream, or named in a
   resource dictionary), keys no standard gives a page, the page tree or the catalog, private
   resource entries, and layer names (`undrawn`: what no viewer draws and no name reaches).
@@ -43,6 +45,7 @@ import pymupdf
 
 from clawback.pdf.files.document import PdfError, open_pdf, open_pike, save_clean, saved
 from clawback.pdf.files.pdfwalk import dictionaries, page_contents, walk
+from clawback.pdf.redaction.picturemeta import holds_metadata, strip_pictures
 from clawback.pdf.redaction.renamed import names_hold, rename
 from clawback.pdf.redaction.undrawn import (
     CATALOG_KEYS,
@@ -63,6 +66,8 @@ _ROOT_KEYS = (
 _ANYWHERE_KEYS = ("/Metadata", "/AF", "/PieceInfo", "/AA", "/Thumb", "/StructParent",
                   "/StructParents", "/Alternates", "/OPI")  # fmt: skip
 _PAGE_KEYS = ("/Annots", "/B", "/Tabs")
+#: Filters whose stream is a picture file that may carry metadata (`picturemeta`).
+_PICTURE_FILES = ("/DCTDecode", "/JPXDecode")
 #: Replacement-text keys; removed when their value is a string (``/E`` has other meanings).
 TEXT_KEYS = ("/ActualText", "/Alt", "/E")
 #: A replacement-text key followed by a string, as found in a content stream.
@@ -124,7 +129,8 @@ def needs_scrub(doc: pymupdf.Document) -> bool:
     """True if `strip_structures` would remove anything from `doc`: some object (the trailer
     included) names a removed key with a non-null value, or a layer or named property lists;
     the catalog, a page or the page tree holds a key it does not keep; some stream other than
-    an image holds a replacement-text key or an inline property list. Errs towards True (a
+    an image holds a replacement-text key or an inline property list; a JPEG picture holds
+    metadata (`picturemeta`). Errs towards True (a
     key name inside a string counts)."""
     if _REMOVED_KEY.search(doc.pdf_trailer(compressed=True)) or _extra_keys(doc):
         return True
@@ -132,10 +138,17 @@ def needs_scrub(doc: pymupdf.Document) -> bool:
         source = doc.xref_object(xref, compressed=True)
         if _REMOVED_KEY.search(source) or _UNDRAWN_KEY.search(source):
             return True
-        if doc.xref_is_stream(xref) and doc.xref_get_key(xref, "Subtype")[1] != "/Image":
+        if not doc.xref_is_stream(xref):
+            continue
+        if doc.xref_get_key(xref, "Subtype")[1] != "/Image":
             data = doc.xref_stream(xref) or b""
             if CONTENT_TEXT_KEY.search(data) or may_hold_strings(data):
                 return True
+        elif (kind := doc.xref_get_key(xref, "Filter")[1]) in _PICTURE_FILES:
+            if holds_metadata(doc.xref_stream_raw(xref) or b""):
+                return True
+        elif any(name in kind for name in _PICTURE_FILES):
+            return True  # a JPEG (2000) under another filter: let the scrub look
     return False
 
 
@@ -190,6 +203,7 @@ def strip_structures(doc: pikepdf.Pdf) -> None:
             if isinstance(obj.get(key), pikepdf.String):
                 del obj[key]
     strip_undrawn(doc, found)
+    strip_pictures(found.containers)
     for obj in found.containers:
         if isinstance(obj, pikepdf.Stream) and (
             obj.get("/Subtype") == "/Form" or obj.get("/PatternType") == 1

@@ -8,11 +8,13 @@ garbage stays, and the words read are laid over it). Such a page is read whole.
 A page that has text but also *draws* words some other way has those places read
 (`drawn_regions`): pictures (image XObjects and inline images), vector art that may outline
 letters (curves, or filled polygons of many straight segments: text turned into outlines,
-their curves kept or flattened), Type 3 glyphs (a font of drawings, often without a ToUnicode
-map), and a tiling pattern (whose cells may hold text no extractor reads). Only the words OCR
+their curves kept or flattened; dots and short bars: `outlines`), shadings, Type 3 glyphs (a
+font of drawings, often without a ToUnicode map), and a tiling pattern (whose cells may hold
+text no extractor reads). Only the words OCR
 finds there that the text layer does not already hold at the same place are written (a logo's
-words, the code in a picture beside a paragraph);
-the page's own text is left as it is (`ocr_written`).
+words, the code in a picture beside a paragraph); a region is read with the written spans it
+touches, so a word half written and half drawn is read whole; the page's own text is left as
+it is (`ocr_written`).
 
 Each such page is rendered in grey at `OCR_DPI` and read by the Tesseract program (``tesseract
 stdin - tsv``), which reports every word with its box. Each word is then written onto the page
@@ -175,7 +177,9 @@ def drawn_regions(
     page: pymupdf.Page, reads: PageReads | None = None, own_fonts: bool = False
 ) -> list[pymupdf.Rect]:
     """The places where a page that has text draws something that may show words: pictures,
-    vector art that may outline letters, Type 3 glyphs, tiling patterns and fonts whose map
+    vector art that may outline letters, shadings (a mesh of triangles may draw letters, and
+    ``sh`` paints whatever clip it is given, glyph outlines too: MuPDF lists no path for
+    either), Type 3 glyphs, tiling patterns and fonts whose map
     lies or cannot be confirmed (`untrusted_text`; the whole page for these). Merged, padded,
     in the page's unrotated frame; empty for a page that draws nothing but text and plain
     lines.
@@ -186,6 +190,9 @@ def drawn_regions(
     found: list[pymupdf.Rect] = []
     for info in reads.pictures():
         found.append(pymupdf.Rect(info["bbox"]))
+    for kind, box in reads.boxes():
+        if kind == "fill-shade":  # a shading (``sh``): a mesh, or whatever clip it paints
+            found.append(pymupdf.Rect(box))
     if uses_tiling_pattern(page) or (not own_fonts and untrusted_text(page, reads.fonts_known)):
         return [pymupdf.Rect(area)]
     if any(font[2] == "Type3" for font in reads.fonts()):
@@ -196,6 +203,10 @@ def drawn_regions(
             found.append(pymupdf.Rect(area))
     found.extend(curved(reads))
     regions = merge([r & area for r in found if not (r & area).is_empty])
+    if regions:  # the written words a drawn region continues are read with it
+        spans = [pymupdf.Rect(span["bbox"]) for span in reads.trace() if span.get("chars")]
+        grown = [r | span for r in regions for span in spans if r.intersects(span)]
+        regions = merge([r & area for r in [*regions, *grown] if not (r & area).is_empty])
     total = sum(abs(r) for r in regions)
     if total >= WHOLE_PAGE * max(abs(area), 1e-6):
         return [pymupdf.Rect(area)]

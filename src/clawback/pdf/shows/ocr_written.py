@@ -2,10 +2,12 @@
 the others, so a page's own text is not doubled and a word its fonts hide is added.
 
 A word is already there when characters cover at least `ALREADY_THERE` of its box and say
-about the same word (`says`). Where a font's map lies (`lying.lying_fonts`) or cannot be
-confirmed (`untrusted_text`), the characters must spell the very letters and digits. A page
-read whole holds thousands of words and characters: the characters near each word are found by
-their tops (`_CharIndex`), not by testing every character's box for every word.
+about the same word (`says`), and the word does not run on past them (`RUNS_ON`: a word half
+written and half drawn is written whole, so that a search finds it). Where a font's map lies
+(`lying.lying_fonts`) or cannot be confirmed (`untrusted_text`), the characters must spell the
+very letters and digits. A page read whole holds thousands of words and characters: the
+characters near each word are found by their tops (`_CharIndex`), not by testing every
+character's box for every word.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ import pymupdf
 
 from clawback.pdf.shows.lying import FontsKnown, lying_fonts, unchecked_fonts
 
-__all__ = ["ALREADY_THERE", "SAME_WORD", "Word", "not_written", "says", "untrusted_text",
-           "unusable_text"]  # fmt: skip
+__all__ = ["ALREADY_THERE", "RUNS_ON", "SAME_WORD", "Word", "not_written", "says",
+           "untrusted_text", "unusable_text"]  # fmt: skip
 
 #: Share of garbage characters at which a page's text layer is taken as unusable.
 GARBLED_SHARE = 0.2
@@ -49,6 +51,9 @@ def unusable_text(text: str) -> bool:
 
 #: Share of an OCR word's box that existing text must cover for the word to be "already there".
 ALREADY_THERE = 0.5
+#: How far (times its height) a word OCR read may run on past the characters written under it
+#: and still be the word they write (an OCR box is the ink's, a character's its advance's).
+RUNS_ON = 0.5
 
 
 def not_written(page: pymupdf.Page, words: list[Word], own: bool = False) -> list[Word]:
@@ -76,9 +81,26 @@ def not_written(page: pymupdf.Page, words: list[Word], own: bool = False) -> lis
         under = [(rect, c) for rect, c in chars.near(box) if box.intersects(rect)]
         covered = sum(abs(box & rect) for rect, _ in under)
         inside = "".join(c for rect, c in under if _middle(rect) in box)
-        if covered / area < ALREADY_THERE or not says(word.text, inside, exact):
+        if (
+            covered / area < ALREADY_THERE
+            or not says(word.text, inside, exact)
+            or _runs_on(box, [rect for rect, _ in under])
+        ):
             fresh.append(word)
     return fresh
+
+
+def _runs_on(box: pymupdf.Rect, under: list[pymupdf.Rect]) -> bool:
+    """Whether a word OCR read runs on past the characters written under it by more than
+    `RUNS_ON` of its height at either end: the page draws the rest (``DB-409`` written,
+    ``81`` drawn as outlines, read as one word ``DB-40981``), which the text layer must then
+    hold too, or no search finds the word."""
+    if not under:
+        return False
+    reach = float(RUNS_ON * box.height)
+    before = float(min(rect.x0 for rect in under) - box.x0)
+    after = float(box.x1 - max(rect.x1 for rect in under))
+    return before > reach or after > reach
 
 
 class _CharIndex:

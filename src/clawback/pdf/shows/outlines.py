@@ -3,7 +3,10 @@ kept, or cut into straight lines) show a reader what no text layer writes, so OC
 stretches (`ocr.drawn_regions`).
 
 A path counts by its `letter_segments`; paths are merged while they touch, and a stretch that
-holds at least `MIN_CURVES` such segments is where words may be drawn (`curved`).
+holds at least `MIN_CURVES` such segments is where words may be drawn (`curved`). Letters need
+no curve and no slant: a dot-matrix line is small filled squares, a seven-segment display short
+level and upright strokes; so a filled rectangle or a level or upright stroke no longer than
+`SHORT` counts too, while the long rules, cell borders and shaded boxes of tables do not.
 """
 
 from __future__ import annotations
@@ -14,11 +17,14 @@ import pymupdf
 
 from clawback.pdf.shows.pagereads import PageReads
 
-__all__ = ["MIN_CURVES", "REGION_GAP", "curved", "letter_segments", "merge"]
+__all__ = ["MIN_CURVES", "REGION_GAP", "SHORT", "curved", "letter_segments", "merge"]
 
 #: Curve segments one stretch of a page's vector art must hold before it is read for words drawn
 #: as outlines (a radio button, circle and dot, has 8; a word in outlines far more).
 MIN_CURVES = 12
+#: Longest side (points) of a filled rectangle, and longest level or upright stroke, that may be
+#: a dot or a bar of a letter (a table's rules and cell borders are longer).
+SHORT = 8.0
 #: Regions closer than this (points) are read as one; padding around each region.
 REGION_GAP = 6.0
 
@@ -48,8 +54,10 @@ def curved(reads: PageReads) -> list[pymupdf.Rect]:
 def letter_segments(path: dict[str, Any]) -> int:
     """The segments of a path that may be part of a letter's outline: every curve; every
     straight line of a filled path (a glyph whose curves were flattened is a filled polygon);
-    a slanted line of a stroked one. Rectangles and the level or upright strokes of rules and
-    table grids do not count."""
+    a slanted line of a stroked one; a filled rectangle, or a level or upright stroke, no
+    longer than `SHORT` (a dot of a dot-matrix letter, a bar of a seven-segment digit).
+    Larger rectangles and the longer level or upright strokes of rules and table grids do
+    not count."""
     filled = "f" in str(path.get("type", ""))
     count = 0
     for item in path.get("items", ()):
@@ -57,7 +65,12 @@ def letter_segments(path: dict[str, Any]) -> int:
             count += 1
         elif item[0] == "l":
             start, end = item[1], item[2]
-            if filled or (abs(start.x - end.x) > 0.01 and abs(start.y - end.y) > 0.01):
+            level = abs(start.x - end.x) <= 0.01 or abs(start.y - end.y) <= 0.01
+            if filled or not level or abs(end - start) <= SHORT:
+                count += 1
+        elif item[0] in ("re", "qu") and filled:
+            box = pymupdf.Rect(item[1]) if item[0] == "re" else pymupdf.Quad(item[1]).rect
+            if max(box.width, box.height) <= SHORT:
                 count += 1
     return count
 
