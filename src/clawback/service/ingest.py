@@ -31,6 +31,7 @@ from clawback.ingest import prepare as prepare_file
 from clawback.ingest.children import children
 from clawback.ingest.embedded import embedded_files, package_files
 from clawback.ingest.family import ready_family
+from clawback.ingest.ole_objects import ole_files
 from clawback.ingest.ready import Ready, make_ready, with_meta
 from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
 from clawback.service import access as access_rules
@@ -401,7 +402,8 @@ class Ingest(Service):
             title=title or name,
             publicly_available=publicly_available,
         )
-        if sniff(data, name).kind == OFFICE and package_files(data):  # a family, the file first
+        office_file = sniff(data, name).kind == OFFICE
+        if office_file and (package_files(data) or ole_files(data)):  # a family, the file first
             first()
             office = email.Member("parent", name, None, data, 0, kind="office")
             return container(office, "office", None)
