@@ -527,18 +527,17 @@ class Ingest(Service):
 
     def _mail_family(self, data: bytes, what: str = "mail") -> list[str]:
         """The control numbers of this very e-mail's family (or archive's, ``what``), if it is
-        in the record."""
+        in the record: the members the actor may know of. A member beyond their tier (or
+        withheld) is not there, as for them (``first_known``): the family answers as it would
+        without it, and is not stored again (a second copy would make the withheld member
+        readable to their tier); a family they may know of no member of is not there."""
         with self.ctx.transaction() as s:
             docs = s.scalars(
                 select(t.Document)
                 .where(t.Document.family == self._family_id(data, what))
                 .order_by(t.Document.id)
             ).all()
-            # a family with a member the actor may not know of is not in, as far as they are
-            # told (``first_known``)
-            if any(self.first_known(s, [d]) is None for d in docs):
-                return []
-            return [d.control for d in docs]
+            return [d.control for d in docs if self.first_known(s, [d]) is not None]
 
     def _family_id(self, data: bytes, what: str = "mail") -> str:
         """An e-mail's family (or a PDF's, ``what``), by its bytes, in this side's collection."""
