@@ -234,7 +234,10 @@ class Imports(Service):
         ingest = Ingest(self.ctx)
         with self.ctx.transaction() as s:  # the record's whole effect, or nothing of it
             side = ingest.side
+            s.execute(select(t.AuditHead.id).with_for_update())  # one writer from here on
             _refuse_taken(s, span, side, self.actor)
+            # no constraint says a record is in once (it would name other collections'):
+            # this look, under the writers' lock, does
             meanwhile = _known(s, volume, row, side, self.actor)
             if meanwhile is not None:  # another import took it meanwhile
                 raise RuleViolation(f"imported before from volume {volume} as {meanwhile.control}")
