@@ -103,12 +103,16 @@ def volume_check(
     """Read a production volume's load files and natives and list every defect, one line each
     on stderr, importing nothing (exit 1 if any): Bates gaps, records only in the OPT or only in
     the DAT, rows marked privileged or withheld, empty hash fields, classification markings,
-    control numbers used twice, natives missing or byte for byte another record's."""
-    from clawback.loadfiles.volume import check_volume
+    control numbers used twice, natives missing or byte for byte another record's, files inside
+    a native that import will leave in it (and why) or cannot read. The files import will take
+    out of each native, on stdout, one line per record."""
+    from clawback.service.received_check import check_volume
 
-    lines = check_volume(folder, dat, opt)
-    for line in lines:
+    said = check_volume(folder, dat, opt)
+    for line in said.taken_out:
+        out.print(line)
+    for line in said.defects:
         err.print(line)
-    if lines:
+    if said.defects:
         raise typer.Exit(1)
     out.print(f"{folder}: no defect found")

@@ -222,3 +222,42 @@ def test_an_emails_zip_is_opened_with_unpack_and_said_without(ws: Workspace) -> 
         ("figures.zip", "archive", 1),
         ("table.txt", "attachment", 2),
     ]
+
+
+def test_an_archive_whose_first_member_is_a_pdf_stored_as_is_is_an_archive(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A zip that stores its members uncompressed (``zip -0``) and a plain tar both hold their
+    first member's bytes near the start: a PDF there put ``%PDF-`` in the first KiB, and the
+    archive was read as that one PDF, every other member lost without a word."""
+    first, second = text_pdf("First in the box"), text_pdf("Second in the box")
+    stored = io.BytesIO()
+    with zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("first.pdf", first)
+        z.writestr("second.pdf", second)
+    tarred = io.BytesIO()
+    with tarfile.open(fileobj=tarred, mode="w") as tar:
+        for name, data in (("first.pdf", first), ("second.pdf", second)):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    for name, data in (("stored.zip", stored.getvalue()), ("plain.tar", tarred.getvalue())):
+        path = tmp_path / name
+        path.write_bytes(data)
+        [report] = ws.ingest.ingest_paths([path], unpack=True)
+        assert report.outcome != REFUSED, report.reason
+        family = [(title, kind) for title, kind, *_ in _family(ws, list(report.controls))]
+        assert family == [
+            (name, "archive"),
+            ("first.pdf", "attachment"),
+            ("second.pdf", "attachment"),
+        ]
+    # The same zip attached to an e-mail: an archive among its attachments, opened with unpack.
+    message = eml_with("Box attached", [("stored.zip", stored.getvalue())])
+    opened, _ = ws.ingest.ingest_file(message, "box.eml", unpack=True)
+    assert [(title, kind) for title, kind, *_ in _family(ws, opened)] == [
+        ("Box attached", "email"),
+        ("stored.zip", "archive"),  # today: a "PDF" of its first member
+        ("first.pdf", "attachment"),
+        ("second.pdf", "attachment"),
+    ]

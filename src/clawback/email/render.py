@@ -141,9 +141,15 @@ _TEXT_TYPES = frozenset(
 )  # fmt: skip
 
 
+#: Containers that may hold a PDF's header in their first KiB (a zip storing its members as
+#: they are, an Office compound file) and are no PDF: their own step opens them.
+_CONTAINERS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+
 def _kind(att: Attachment) -> str:
     data, name = att.data, att.filename.lower()
-    if b"%PDF-" in data[:1024]:
+    contained = data.startswith(_CONTAINERS) or data[257:262] == b"ustar"  # a tar's mark
+    if data.startswith(b"%PDF-") or (b"%PDF-" in data[:1024] and not contained):
         return "pdf"
     if data.startswith(_IMAGE_MAGIC) and (
         name.endswith(_IMAGE_EXT) or att.content_type.startswith("image/") or not name

@@ -15,6 +15,7 @@ from clawback.domain.errors import ClawbackError
 from clawback.ingest.batch import shown
 from clawback.ingest.embedded import embedded_files, package_files
 from clawback.ingest.images import PICTURES, image_pdf
+from clawback.ingest.ole_objects import ole_files
 from clawback.ingest.render import render
 from clawback.ingest.sniff import OFFICE, is_text, sniff
 from clawback.pdf.files.convert import RENDERED
@@ -26,15 +27,19 @@ _MAX_DEPTH = 5
 
 
 def children(members: list[email.Member]) -> list[email.Member]:
-    """The members with, after each that is a PDF or an Office package, the files embedded in
-    it (and in those, to `_MAX_DEPTH`), one level deeper: no child of any container is left
-    out."""
+    """The members with, after each that is a PDF, an Office package or an Office 97-2003
+    file, the files embedded in it (`embedded`, `ole_objects`; and in those, to `_MAX_DEPTH`),
+    one level deeper: no child of any container is left out."""
     out: list[email.Member] = []
     for m in members:
         out.append(m)
         if m.depth >= _MAX_DEPTH:
             continue
-        found = embedded_files(m.pdf) if m.pdf is not None else package_files(m.native)
+        found = (
+            embedded_files(m.pdf)
+            if m.pdf is not None
+            else package_files(m.native) or ole_files(m.native)
+        )
         inside = [email.Member("attachment", e.name, None, e.data, m.depth + 1) for e in found]
         out += children([_as_page(e) for e in inside]) if inside else []
     return out

@@ -64,11 +64,13 @@ def sniff(data: bytes, name: str) -> Sniffed:
         raise Refused("empty file (0 bytes)")
     if len(data) > MAX_FILE_BYTES:
         raise Refused(f"file too large: {len(data):,} bytes (over {MAX_FILE_BYTES:,})")
-    if b"%PDF-" in data[:1024]:
+    if data.startswith(b"%PDF-"):
         return Sniffed(PDF, ".pdf")
     for magic, kind in _IMAGES:
         if data.startswith(magic):
             return Sniffed(IMAGE, kind)
+    # A container's own signature first: a zip storing its members as they are, or a tar,
+    # holds its first member's bytes (a PDF's header) within its first KiB.
     if data.startswith(b"PK\x03\x04"):
         found = _package(data)
         return Sniffed(ARCHIVE if found == ".zip" else OFFICE, found)
@@ -77,6 +79,8 @@ def sniff(data: bytes, name: str) -> Sniffed:
     if data.startswith(_OLE2):
         found = _compound(data)
         return Sniffed(EMAIL, ".msg") if found == ".msg" else Sniffed(OFFICE, found)
+    if b"%PDF-" in data[:1024]:  # a PDF after a few bytes of junk, as readers allow
+        return Sniffed(PDF, ".pdf")
     if data.startswith(b"{\\rtf"):
         return Sniffed(OFFICE, ".rtf")
     if data.startswith(b"\x01\x00\x00\x00") and data[40:44] == b" EMF":

@@ -12,6 +12,7 @@ workspace; `clawback.service.received` imports the rows.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 
@@ -66,12 +67,25 @@ def read_volume(
     return volume, rows, problems
 
 
+#: What a caller says of a record's native, read (`check_rows`): lines to add, each a defect.
+NativeCheck = Callable[[Row, str, bytes], list[str]]
+
+
 def check_volume(folder: Path, dat: Path | None = None, opt: Path | None = None) -> list[str]:
     """Every defect of a volume, one line each, without importing anything: what its load files
     do not read, each record's defects (`_find_defects`), a control number used twice, a native
     named but not in the volume, and natives byte for byte another record's. Reads only the
     folder: no workspace, no document leaves it."""
     _, rows, lines = read_volume(folder, dat, opt)
+    return check_rows(folder, rows, lines)
+
+
+def check_rows(
+    folder: Path, rows: list[Row], lines: list[str], native: NativeCheck | None = None
+) -> list[str]:
+    """`check_volume` for a volume's rows read already (``lines``: what reading them found),
+    each native read once and given to ``native`` too (the service's check of the files inside
+    it: `service.received_check`), its lines after the record's own."""
     first: dict[str, int] = {}
     same: dict[str, int] = {}
     for row in rows:
@@ -96,6 +110,9 @@ def check_volume(folder: Path, dat: Path | None = None, opt: Path | None = None)
             lines.append(f"{where}: its native is byte for byte row {same[sha]}'s")
         else:
             same[sha] = row.number
+        if native is not None:
+            name = PureWindowsPath(value).name
+            lines += [f"{where}: {line}" for line in native(row, name, data)]
     return lines
 
 

@@ -31,6 +31,7 @@ from clawback.ingest import prepare as prepare_file
 from clawback.ingest.children import children
 from clawback.ingest.embedded import embedded_files, package_files
 from clawback.ingest.family import ready_family
+from clawback.ingest.ole_objects import ole_files
 from clawback.ingest.ready import Ready, make_ready, with_meta
 from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
 from clawback.service import access as access_rules
@@ -401,7 +402,8 @@ class Ingest(Service):
             title=title or name,
             publicly_available=publicly_available,
         )
-        if sniff(data, name).kind == OFFICE and package_files(data):  # a family, the file first
+        office_file = sniff(data, name).kind == OFFICE
+        if office_file and (package_files(data) or ole_files(data)):  # a family, the file first
             first()
             office = email.Member("parent", name, None, data, 0, kind="office")
             return container(office, "office", None)
@@ -525,18 +527,17 @@ class Ingest(Service):
 
     def _mail_family(self, data: bytes, what: str = "mail") -> list[str]:
         """The control numbers of this very e-mail's family (or archive's, ``what``), if it is
-        in the record."""
+        in the record: the members the actor may know of. A member beyond their tier (or
+        withheld) is not there, as for them (``first_known``): the family answers as it would
+        without it, and is not stored again (a second copy would make the withheld member
+        readable to their tier); a family they may know of no member of is not there."""
         with self.ctx.transaction() as s:
             docs = s.scalars(
                 select(t.Document)
                 .where(t.Document.family == self._family_id(data, what))
                 .order_by(t.Document.id)
             ).all()
-            # a family with a member the actor may not know of is not in, as far as they are
-            # told (``first_known``)
-            if any(self.first_known(s, [d]) is None for d in docs):
-                return []
-            return [d.control for d in docs]
+            return [d.control for d in docs if self.first_known(s, [d]) is not None]
 
     def _family_id(self, data: bytes, what: str = "mail") -> str:
         """An e-mail's family (or a PDF's, ``what``), by its bytes, in this side's collection."""

@@ -50,24 +50,24 @@ from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange
 from clawback.domain.counts import counted
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
-from clawback.domain.order import ProtectiveOrder, Side, Tier
+from clawback.domain.order import Side
 from clawback.domain.seats import Act
 from clawback.ingest.children import native_page
+from clawback.ingest.ready import Ready, make_ready, with_meta
 from clawback.loadfiles import resolve
-from clawback.loadfiles.fields import DATE, ISO_DATE, looks_like_path, norm
+from clawback.loadfiles.fields import DATE, ISO_DATE, looks_like_path
 from clawback.loadfiles.text import decode
 from clawback.loadfiles.volume import Row, one_line, read_volume, stated_span, suffix
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.pdf.shows.extract import page_count
 from clawback.service import access as access_rules
-from clawback.service import lookup, received_children, stamps
+from clawback.service import ingest_store, lookup, received_children, received_duplicates, stamps
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest
-from clawback.service.ingest_store import Designated
 from clawback.service.received_children import EMAILS
-from clawback.service.received_duplicates import record_duplicates
-from clawback.service.rows import protective_order
+from clawback.service.received_designations import designation
+from clawback.service.received_duplicates import Duplicates, Later
 from clawback.service.volume_files import IMAGE_MAGIC, Natives, images_to_pdf
 from clawback.service.volume_numbers import refuse_others_series, refuse_unknown_series
 from clawback.storage import tables as t
@@ -131,13 +131,23 @@ class Imports(Service):
     ) -> ImportReport:
         """Load another party's production volume at ``folder`` (see the module doc). Without
         ``dat`` and ``opt`` the one DAT (and OPT, if any) in ``folder/DATA`` or ``folder`` are used;
-        given one or both, just those."""
+        given one or both, just those.
+
+        Each record goes in whole in one unit of work (`_import_row`): its document, pages,
+        designation, Bates numbers, received record, children, duplicate links and audit
+        entries, or none of them. An import stopped anywhere (killed, an error) and run again
+        finds each record in or not, and checks for fake redactions the records a stopped run
+        left unchecked."""
         self.ctx.require(Act.import_volume)
+        self.ctx.require(Act.ingest)
         volume, rows, problems = read_volume(folder, dat, opt)
         report = ImportReport(volume, problems=problems)
         natives = Natives(folder, rows)
         named = {row.control for row in rows}
         seen: dict[str, int] = {}
+        before: list[str] = []  # imported by an earlier run: checked if it was stopped first
+        with self.ctx.transaction() as s:
+            duplicates = Duplicates.earlier(s, Ingest(self.ctx).side.value)
         try:
             for row in rows:
                 where = f"row {row.number} ({row.control or '?'})"
@@ -152,46 +162,62 @@ class Imports(Service):
                     continue
                 seen[row.control] = row.number
                 try:
-                    imported = self._import_row(folder, volume, row, natives, named)
+                    known = self._imported_before(volume, row)
+                    before += known  # checked below, if the run that imported it stopped first
+                    imported, said = self._import_row(
+                        folder, volume, row, natives, named, duplicates, known
+                    )
                 except (ClawbackError, ValueError, OSError) as exc:
                     report.problems.append(f"{where}: {one_line(exc)}")
                     continue
                 report.imported += imported  # the record, then the files taken out of it
                 report.problems += [f"{where}: {note}" for note in imported[0].notes]
-            held = Ingest(self.ctx).side.value  # never another side's documents
-            report.problems += record_duplicates(self.ctx, held, report.imported)
+                report.problems += said  # its file another record's
         finally:  # every document in is checked, x-ray reading them all in one go
-            counts = Ingest(self.ctx).check_received_many([i.control for i in report.imported])
+            controls = [i.control for i in report.imported]
+            counts = Ingest(self.ctx).check_received_many(controls + before)
+            with self.ctx.transaction() as s:
+                links = received_duplicates.named(s, controls)
             report.imported = [
-                replace(i, warnings=counts.get(i.control, 0)) for i in report.imported
+                replace(i, warnings=counts.get(i.control, 0), duplicates=links.get(i.control, ()))
+                for i in report.imported
             ]
         return report
 
+    def _imported_before(self, volume: str, row: Row) -> list[str]:
+        """The control numbers of the record (then of the files taken out of it) if this
+        side's import of ``volume`` holds it already and the importer may know of it (one
+        beyond their tier is not there, as for them); else none."""
+        with self.ctx.transaction() as s:
+            known = _known(s, volume, row, Ingest(self.ctx).side, self.actor)
+            if known is None:
+                return []
+            return [known.control] + [d.control for d in received_children.taken_out_of(s, known)]
+
     def _import_row(
-        self, folder: Path, volume: str, row: Row, natives: Natives, named: set[str]
-    ) -> list[Imported]:
+        self,
+        folder: Path,
+        volume: str,
+        row: Row,
+        natives: Natives,
+        named: set[str],
+        duplicates: Duplicates,
+        known: list[str],
+    ) -> tuple[list[Imported], list[str]]:
         """The record as a document, then the files taken out of its native
-        (`received_children`), each one `Imported`."""
+        (`received_children`), each one `Imported`; and the lines saying which of them have a
+        file another record has. Everything is read first; then the record's whole effect is
+        written in one unit of work, or nothing of it. ``known``: the record's documents if
+        this side imported it before (`_imported_before`)."""
         for name, value in row.dates.items():
             _check_date(name, value)
-        with self.ctx.transaction() as s:
+        with self.ctx.transaction() as s:  # refused before its files are read
             _refuse_taken(s, stated_span(row), Ingest(self.ctx).side, self.actor)
-            known = s.scalar(
-                select(t.Document)
-                .join(t.ReceivedRecord, t.ReceivedRecord.document_id == t.Document.id)
-                .where(t.ReceivedRecord.volume == volume, t.ReceivedRecord.control == row.control)
-                .where(t.Document.held_by == Ingest(self.ctx).side.value)  # this side's imports
-            )
-            # one the importer may not know of (beyond their tier) is not there, as for them
-            if known is not None and lookup.allowed(s, self.actor, known, lookup.Need.know):
-                raise RuleViolation(f"imported before from volume {volume} as {known.control}")
-            said: list[str] = []  # of its designation: said after what its file lost
-            designated = self._designation(s, row, volume, said)
+        if known:
+            raise RuleViolation(f"imported before from volume {volume} as {known[0]}")
         notes: list[str] = []
         pdf, source, native = self._pages_of(folder, row, notes, natives)
         span = _span(row, page_count(pdf), notes)
-        with self.ctx.transaction() as s:
-            _refuse_taken(s, span, Ingest(self.ctx).side, self.actor)
         inside = received_children.take_out(row, named, native, natives, notes)
         family = received_children.family_of(row, volume, inside)
         keyed = self._family(family)  # the name it is kept under
@@ -203,22 +229,32 @@ class Imports(Service):
             meta |= {"native_name": native[0], "native_sha256": file}
         if notes:  # what of the record was not read, kept on its document
             meta["warnings"] = list(notes)
-        control = Ingest(self.ctx).ingest(  # checked with the whole volume, in `volume`
-            pdf,
-            title=row.roles.get("title") or row.control,
-            kind="received",
-            family=keyed,
-            parent=row.parent or bool(inside.members),
-            meta=meta,
-            check_later=True,
-            separate=True,  # a record of its own, even when its file is another's
-            made=natives.made,  # a file the volume repeats is read once
-            designated=designated,  # in the transaction that stores it: never without it
-        )
         text = self._text_file(folder, row, notes)
-        with self.ctx.transaction() as s:
-            doc = s.scalar(select(t.Document).where(t.Document.control == control))
-            assert doc is not None
+        ready = _with_text(_ready(pdf, natives.made, meta), text, source)
+        ingest = Ingest(self.ctx)
+        with self.ctx.transaction() as s:  # the record's whole effect, or nothing of it
+            side = ingest.side
+            s.execute(select(t.AuditHead.id).with_for_update())  # one writer from here on
+            _refuse_taken(s, span, side, self.actor)
+            # no constraint says a record is in once (it would name other collections'):
+            # this look, under the writers' lock, does
+            meanwhile = _known(s, volume, row, side, self.actor)
+            if meanwhile is not None:  # another import took it meanwhile
+                raise RuleViolation(f"imported before from volume {volume} as {meanwhile.control}")
+            said: list[str] = []  # of its designation: said after what its file lost
+            designated = designation(s, row, volume, said)
+            doc = ingest_store.add_document(
+                ingest,
+                s,
+                ready,
+                title=row.roles.get("title") or row.control,
+                kind="received",  # checked with the whole volume, in `volume`
+                exhibit=None,
+                family=keyed,
+                parent=row.parent or bool(inside.members),
+                publicly_available=False,
+                designated=designated,  # in the unit of work that stores it: never without
+            )
             if native is not None:  # kept beside the PDF made from it
                 media = MEDIA_TYPES.get(suffix(native[0]), "application/octet-stream")
                 self.ctx.put(s, native[1], media, None, "native")
@@ -227,51 +263,29 @@ class Imports(Service):
                     document_id=doc.id, volume=volume, control=row.control, row=row.number
                 )
             )
-            page_rows = s.scalars(
-                select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
-            ).all()
-            no_text = source in _NO_TEXT or not any(p.text.strip() for p in page_rows)
-            if text is not None and no_text:
-                parts = text.split("\f")
-                if len(parts) != len(page_rows):
-                    parts = [text] + [""] * (len(page_rows) - 1)
-                for page, part in zip(page_rows, parts, strict=True):
-                    page.text = part
-                access_rules.refresh(s, [doc])
-            if span is not None and not doc.produced:
-                numbered = page_rows[: len(span)]  # a longer native: the rest unnumbered
-                for page, number in zip(numbered, span, strict=True):
-                    page.bates = number
-                kept = _volume_name(Ingest(self.ctx).side, volume)
-                production = s.scalar(select(t.Production).where(t.Production.volume == kept))
-                if production is None:
-                    production = t.Production(volume=kept, first=span.first, last=span.last)
-                    s.add(production)
-                    s.flush()
-                production.last = span.last
-                doc.produced, doc.production = doc.original, production.id
-                stamps.stamp(doc, [page.bates for page in numbered if page.bates is not None])
+            if span is not None:
+                self._number(s, doc, span, volume)
             notes += said
-            designation = designated.tier if designated is not None else None
+            designation_given = designated.tier if designated is not None else None
             self.ctx.audit(
                 s, "volume.import", row.control, volume=volume, document=doc.control, row=row.number
             )
-            ingest = Ingest(self.ctx)
-            kids = received_children.store(ingest, s, row, volume, inside, designation, keyed)
+            kids = received_children.store(ingest, s, row, volume, inside, designation_given, keyed)
+            access_rules.refresh(s, [doc], stored_now=True)
             record = Imported(
-                control,
+                doc.control,
                 row.control,
-                len(page_rows),
+                doc.page_count,
                 source,
                 str(span) if span is not None else None,
                 family,
                 0,  # the fake redactions found: counted once the volume is checked
                 tuple(notes),
-                designation,
+                designation_given,
                 file,
                 row=row.number,
             )
-            return [record] + [
+            children = [
                 Imported(
                     kid.control,
                     child,
@@ -280,13 +294,37 @@ class Imports(Service):
                     None,  # no Bates number of its own
                     family,
                     0,
-                    designation=designation,
+                    designation=designation_given,
                     file=str(kid.meta["file_sha256"]),
                     row=row.number,
                     attachment_of=row.control,
                 )
                 for kid, child in zip(kids, inside.names, strict=True)
             ]
+            lines = [
+                duplicates.link(s, self.actor, d, Later(i.row, i.theirs, i.control, i.file))
+                for d, i in zip([doc, *kids], [record, *children], strict=True)
+            ]
+            return [record, *children], [line for line in lines if line is not None]
+
+    def _number(self, s: Session, doc: t.Document, span: BatesRange, volume: str) -> None:
+        """The record's pages given the volume's Bates numbers (a longer native: its first
+        pages), the record produced in the volume as this side keeps it."""
+        pages = s.scalars(
+            select(t.Page).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
+        ).all()
+        numbered = pages[: len(span)]  # a longer native: the rest unnumbered
+        for page, number in zip(numbered, span, strict=True):
+            page.bates = number
+        kept = _volume_name(Ingest(self.ctx).side, volume)
+        production = s.scalar(select(t.Production).where(t.Production.volume == kept))
+        if production is None:
+            production = t.Production(volume=kept, first=span.first, last=span.last)
+            s.add(production)
+            s.flush()
+        production.last = span.last
+        doc.produced, doc.production = doc.original, production.id
+        stamps.stamp(doc, [page.bates for page in numbered if page.bates is not None])
 
     def _family(self, family: str | None) -> str | None:
         """The name a family is kept under: ``VOLUME:BEGATTACH`` names the parent by its Bates
@@ -297,31 +335,6 @@ class Imports(Service):
         volume, _, key = family.partition(":")
         mac = self.ctx.workspace.keys.mac(b"family\x00" + family.encode())
         return f"{volume[:40]}:{mac[:16]}" if key else family
-
-    def _designation(
-        self, s: Session, row: Row, volume: str, notes: list[str]
-    ) -> Designated | None:
-        """The producing party's designation of the record, to enter with it: its tier's short
-        name, the note kept with it, the value as received."""
-        value = " ".join(row.roles.get("designation", "").split())
-        word = norm(value)
-        if word in _UNDESIGNATED or "withheld" in word or "privilege" in word:
-            return None  # no tier; a record withheld is a defect of its own (`defects`)
-        order = protective_order(s)
-        tier = received_tier(order, value)
-        if tier is None:
-            if not order.tiers:
-                notes.append(f"designation {value!r}: the case has no protective order")
-                return None
-            tier = order.tiers[-1]
-            notes.append(
-                f"designation {value!r} is no tier of the protective order: treated as "
-                f"{tier.name} until the parties settle it"
-            )
-        # the record by its own number, never its row: row 2 told a reader of a row 1 their
-        # tier may not admit
-        note = f"as received: {value!r} (volume {volume}, {row.control})"
-        return Designated(tier.short or tier.name, note, value)
 
     def _pages_of(
         self, folder: Path, row: Row, notes: list[str], natives: Natives
@@ -396,6 +409,44 @@ class Imports(Service):
         return decode(data)[0]
 
 
+def _known(s: Session, volume: str, row: Row, side: Side, actor: Actor) -> t.Document | None:
+    """The document this side's import of ``volume`` made of the record, if the importer may
+    know of it (one beyond their tier is not there, as for them)."""
+    known = s.scalar(
+        select(t.Document)
+        .join(t.ReceivedRecord, t.ReceivedRecord.document_id == t.Document.id)
+        .where(t.ReceivedRecord.volume == volume, t.ReceivedRecord.control == row.control)
+        .where(t.Document.held_by == side.value)  # this side's imports
+    )
+    if known is not None and lookup.allowed(s, actor, known, lookup.Need.know):
+        return known
+    return None
+
+
+def _ready(pdf: bytes, made: dict[str, Ready], meta: dict[str, Any]) -> Ready:
+    """The record's PDF made ready (`ingest.ready`), once for a file the volume repeats (the
+    made files kept in ``made``), with the record's own fields."""
+    key = f"{hashlib.sha256(pdf).hexdigest()}:convert"
+    if key not in made:
+        made[key] = make_ready(pdf, None, "", "application/pdf", "convert", None, None)
+    return with_meta(made[key], meta)
+
+
+def _with_text(ready: Ready, text: str | None, source: str) -> Ready:
+    """The record's pages with the volume's extracted text where the PDF has none of its own
+    (page images, a placeholder): split at form feeds when they match its pages, else all on
+    its first page."""
+    if text is None:
+        return ready
+    if source not in _NO_TEXT and any(p.text.strip() for p in ready.pages):
+        return ready
+    parts = text.split("\f")
+    if len(parts) != len(ready.pages):
+        parts = [text] + [""] * (len(ready.pages) - 1)
+    pages = [replace(p, text=part) for p, part in zip(ready.pages, parts, strict=True)]
+    return replace(ready, pages=pages)
+
+
 def _volume_name(side: Side, volume: str) -> str:
     """The name an imported volume is kept under: the producing side's as given (its own
     volumes, exported and loaded back); another side's under a name no production may take
@@ -417,30 +468,6 @@ def _refuse_taken(s: Session, span: BatesRange | None, side: Side, actor: Actor)
     taken = s.scalar(select(t.Page.bates).where(t.Page.bates.in_(list(span))))
     if taken is not None:
         raise RuleViolation(f"Bates number {taken} is already in the record")
-
-
-#: Designation values that designate nothing (compared as `fields.norm` gives them).
-_UNDESIGNATED = frozenset(
-    {"", "none", "na", "no", "n", "public", "notconfidential", "nondesignated", "notdesignated"}
-)
-
-
-def received_tier(order: ProtectiveOrder, value: str) -> Tier | None:
-    """The tier of ``order`` a designation written by another party names: its name or short
-    name in any case or punctuation, or the trade's usual words for it (``HC-AEO``,
-    ``ATTORNEYS EYES ONLY``, ``HIGHLY CONFIDENTIAL``); None if it names none."""
-    wanted = norm(value)
-    for tier in order.tiers:
-        if wanted in (norm(tier.name), norm(tier.short)):
-            return tier
-    words = ("eyesonly", "aeo", "highly")
-    if any(word in wanted for word in words):
-        strict = [tier for tier in order.tiers if any(w in norm(tier.name) for w in words)]
-        return strict[-1] if strict else None
-    if "confidential" in wanted:  # "CONFIDENTIAL - SUBJECT TO PROTECTIVE ORDER"
-        plain = [tier for tier in order.tiers if norm(tier.name) == "confidential"]
-        return plain[0] if plain else None
-    return None
 
 
 def _span(row: Row, pages: int, notes: list[str]) -> BatesRange | None:

@@ -66,10 +66,12 @@ from clawback.storage import tables as t
 __all__ = [
     "EMAILS",
     "WITH_RECORD",
+    "Found",
     "Inside",
     "family_note",
     "family_of",
     "follows_record",
+    "found_inside",
     "hidden_names",
     "store",
     "take_out",
@@ -104,43 +106,65 @@ def family_of(row: Row, volume: str, inside: Inside) -> str | None:
     return row.family or (f"{volume}:{row.control}"[:80] if inside.members else None)
 
 
-def take_out(
+@dataclass(frozen=True)
+class Found:
+    """The files inside a record's native, in order, each with the name it is received under
+    (``ABC0001.0001`` ...), and why the rule leaves them in it (None: taken out)."""
+
+    members: list[email.Member] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    left: str | None = None
+
+
+def found_inside(
     row: Row, named: set[str], native: tuple[str, bytes] | None, natives: Natives, notes: list[str]
-) -> Inside:
-    """The files inside the record's native, made ready, when the rule takes them out (see the
-    module doc); every line to say (files left inside, files not read) added to ``notes``.
-    ``named``: the control numbers of the volume's records, none of which a child may take."""
+) -> Found:
+    """The files inside the record's native and what the rule does with them (see the module
+    doc), reading but not rendering them; files left inside, and what an e-mail native lost,
+    said in ``notes``. ``named``: the control numbers of the volume's records, none of which
+    a child may take."""
     if native is None:
-        return Inside()
+        return Found()
     name, data = native
     mail = suffix(name) in EMAILS
     if row.family is not None and not mail:  # the volume's rows are the family
-        return Inside()
+        return Found()
     found = _files_inside(name, data, mail, natives, notes)  # an e-mail's lost parts said
     if not found or row.family is not None:
-        return Inside()
+        return Found()
     names = [f"{row.control}.{n:04d}" for n in range(1, len(found) + 1)]
     why = _family_named(row) or next(
         (f"the volume has a record named {n}" for n in names if n in named), None
     )
     if why is not None:
         notes.append(f"its native holds {counted(len(found), 'file')}, left in it: {why}")
+    return Found(found, names, why)
+
+
+def take_out(
+    row: Row, named: set[str], native: tuple[str, bytes] | None, natives: Natives, notes: list[str]
+) -> Inside:
+    """The files inside the record's native, made ready, when the rule takes them out
+    (`found_inside`); every line to say (files left inside, files not read) added to
+    ``notes``."""
+    found = found_inside(row, named, native, natives, notes)
+    if not found.members or found.left is not None:
         return Inside()
     try:
-        members = ready_family(found, custodian="", kind="received", parent_first=False)
+        members = ready_family(found.members, custodian="", kind="received", parent_first=False)
     except (ClawbackError, ValueError, OSError) as exc:  # the record goes in all the same
         why = " ".join(str(exc).split()) or type(exc).__name__
         notes.append(f"the files inside its native could not be read ({why}): left in it")
         return Inside()
-    what = "attachment" if mail else "embedded file"
-    for m, child in zip(members, names, strict=True):
+    what = "attachment" if native is not None and suffix(native[0]) in EMAILS else "embedded file"
+    for m, child in zip(members, found.names, strict=True):
         if m.unread is not None:
             said = f"{what} {shown(m.member.name)!r} ({child}) could not be read ({m.unread})"
             notes.append(f"{said}: kept in native form")
         sha = hashlib.sha256(m.member.native).hexdigest()
         m.ready.info.update(control_number=child, attachment_of=row.control, file_sha256=sha)
         m.ready.info["source"] = f"{row.control}'s native"
-    return Inside(members, names)
+    return Inside(members, found.names)
 
 
 def store(

@@ -499,11 +499,13 @@ class ReceivedRecord(Base):
     """One record of another party's production volume, as its load file named it.
 
     ``control`` is the producing party's control number (or begin Bates); a volume's record is
-    imported once, so importing the volume again adds nothing.
+    imported once per collection, so importing the volume again adds nothing (the import finds
+    it: no constraint across sides and tiers refuses a name another collection holds, which
+    would tell the importer of it; migration 0030).
     """
 
     __tablename__ = "received_record"
-    __table_args__ = (UniqueConstraint("volume", "control", name="uq_received_record"),)
+    __table_args__ = (Index("ix_received_record_volume_control", "volume", "control"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
     volume: Mapped[str] = mapped_column(String(200))
