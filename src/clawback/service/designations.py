@@ -15,7 +15,7 @@ from clawback.domain.seats import Act, may_act_for
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
 from clawback.service.base import Service
-from clawback.service.received_children import WITH_RECORD, follows_record, taken_out_of
+from clawback.service.received_names import WITH_RECORD, follows_record, taken_out_of
 from clawback.storage import tables as t
 
 OUTCOMES = ("upheld", "redesignated", "withdrawn")

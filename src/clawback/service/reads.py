@@ -26,7 +26,7 @@ from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.service import access as access_rules
 from clawback.service import delivery, lookup, rows, search, tracing
 from clawback.service.base import Service
-from clawback.service.received_children import hidden_names, unnamed
+from clawback.service.received_names import hidden_names, unnamed
 from clawback.service.search import Hits
 from clawback.storage import tables as t
 

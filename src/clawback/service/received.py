@@ -62,7 +62,14 @@ from clawback.pdf.files.document import open_pdf
 from clawback.pdf.marks.slipsheet import placeholder
 from clawback.pdf.shows.extract import page_count
 from clawback.service import access as access_rules
-from clawback.service import ingest_store, lookup, received_children, received_duplicates, stamps
+from clawback.service import (
+    ingest_store,
+    lookup,
+    received_children,
+    received_duplicates,
+    received_names,
+    stamps,
+)
 from clawback.service.base import Service
 from clawback.service.ingest import Ingest
 from clawback.service.received_children import EMAILS
@@ -192,7 +199,7 @@ class Imports(Service):
             known = _known(s, volume, row, Ingest(self.ctx).side, self.actor)
             if known is None:
                 return []
-            return [known.control] + [d.control for d in received_children.taken_out_of(s, known)]
+            return [known.control] + [d.control for d in received_names.taken_out_of(s, known)]
 
     def _import_row(
         self,

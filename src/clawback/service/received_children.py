@@ -31,7 +31,8 @@ record twice. The rule:
   a moment visible to a tier the designation withholds), with a note naming the value as
   received and the volume, and the record by no number: designated apart later, the file may
   be read by someone the record's tier withholds from (`family_note`, `WITH_RECORD`; a note
-  kept before names it, and is shown to such a reader without its names, `unnamed`);
+  kept before names it, and is shown to such a reader without its names, `unnamed`: these
+  names and notes are `received_names`, read without opening any native);
 * a file that cannot be read (locked, past the limits) is a document all the same, kept in
   native form behind a placeholder page, and a warning on the record's row (in its meta's
   ``warnings``, so `clawback check` lists it); what an e-mail native lost (cut short) is said
@@ -41,15 +42,11 @@ record twice. The rule:
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback import email
-from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange
 from clawback.domain.counts import counted
 from clawback.domain.errors import ClawbackError
@@ -58,39 +55,24 @@ from clawback.ingest.children import children
 from clawback.ingest.family import ReadyMember, ready_family
 from clawback.loadfiles.volume import Row, stated_span, suffix
 from clawback.service import access as access_rules
-from clawback.service import ingest_store, lookup, rows
+from clawback.service import ingest_store
 from clawback.service.ingest import Ingest
+from clawback.service.received_names import family_note
 from clawback.service.volume_files import Natives
 from clawback.storage import tables as t
 
 __all__ = [
     "EMAILS",
-    "WITH_RECORD",
     "Found",
     "Inside",
-    "family_note",
     "family_of",
-    "follows_record",
     "found_inside",
-    "hidden_names",
     "store",
     "take_out",
-    "taken_from",
-    "taken_out_of",
-    "unnamed",
 ]
 
 #: The natives read as e-mails (their message the record's pages, their attachments inside).
 EMAILS = (".eml", ".msg")
-#: The note of a file's designation made with its record's (``Designations.designate_in``).
-WITH_RECORD = "with the record from whose native it came"
-#: How the notes of a designation made with the record begin (and, as they were written
-#: before, what they hold: "with RCV-000001, from whose native it came").
-_INHERITED = ("as received with its family:", WITH_RECORD)
-_WITH_A_RECORD = ", from whose native it came"
-#: How a note names the record to a reader who may not know of it.
-_RECORD = "its record"
-_PLACE = re.compile(r"\.\d{4}")
 
 
 @dataclass(frozen=True)
@@ -198,92 +180,6 @@ def store(
         )
     access_rules.refresh(s, docs)
     return docs
-
-
-def taken_out_of(s: Session, doc: t.Document) -> list[t.Document]:
-    """The documents taken out of a received record's native, in order (none for any other
-    document): the received records of its volume and row named after it (``ABC0001.0001``)."""
-    record = s.scalar(select(t.ReceivedRecord).where(t.ReceivedRecord.document_id == doc.id))
-    if record is None:
-        return []
-    found = s.execute(
-        select(t.ReceivedRecord.control, t.Document)
-        .join(t.Document, t.Document.id == t.ReceivedRecord.document_id)
-        .where(
-            t.ReceivedRecord.volume == record.volume,
-            t.ReceivedRecord.row == record.row,
-            t.Document.held_by == doc.held_by,
-        )
-        .order_by(t.Document.id)
-    ).all()
-    return [kid for control, kid in found if control.startswith(f"{record.control}.")]
-
-
-def family_note(value: str, volume: str) -> str:
-    """The note of a file's designation as received with its record's: the value and the
-    volume, never the record's number (``ABC0001.0001 inside ABC0001's native`` told a reader
-    of the file alone of the AEO record)."""
-    return f"as received with its family: {value!r} (volume {volume}, inside {_RECORD}'s native)"
-
-
-def follows_record(s: Session, doc: t.Document) -> bool:
-    """Whether a file taken out of a record's native takes the record's next designation: it
-    does while its latest was made with the record (as received, or `WITH_RECORD`), not once
-    it has been designated apart."""
-    latest = s.scalar(
-        select(t.Designation.note)
-        .where(t.Designation.document_id == doc.id)
-        .order_by(t.Designation.id.desc())
-        .limit(1)
-    )
-    if latest is None:
-        return True  # received with no designation: the record's first one is its too
-    return latest.startswith(_INHERITED) or _WITH_A_RECORD in latest
-
-
-def taken_from(s: Session, doc: t.Document) -> t.Document | None:
-    """The received record from whose native ``doc`` was taken out (None for any other
-    document): the record of its volume and row whose number its received name extends."""
-    record = s.scalar(select(t.ReceivedRecord).where(t.ReceivedRecord.document_id == doc.id))
-    if record is None:
-        return None
-    head, dot, place = record.control.rpartition(".")
-    if not dot or _PLACE.fullmatch(f".{place}") is None:
-        return None
-    return s.scalar(
-        select(t.Document)
-        .join(t.ReceivedRecord, t.ReceivedRecord.document_id == t.Document.id)
-        .where(
-            t.ReceivedRecord.volume == record.volume,
-            t.ReceivedRecord.row == record.row,
-            t.ReceivedRecord.control == head,
-            t.Document.held_by == doc.held_by,
-        )
-    )
-
-
-def hidden_names(s: Session, actor: Actor, doc: t.Document) -> list[str]:
-    """The names ``doc``'s notes may give the record it was taken out of (its number in the
-    volume, its label, its control number), when ``actor`` may not know of that record; none
-    otherwise."""
-    parent = taken_from(s, doc)
-    if parent is None or lookup.allowed(s, actor, parent, lookup.Need.know):
-        return []
-    record = s.scalar(select(t.ReceivedRecord).where(t.ReceivedRecord.document_id == parent.id))
-    names = {rows.label(parent), parent.control}
-    if record is not None:
-        names.add(record.control)
-    return sorted(names, key=len, reverse=True)
-
-
-def unnamed(note: str, names: Sequence[str]) -> str:
-    """``note`` with none of ``names`` (`hidden_names`) in it: a file named by its place in the
-    record (``ABC0001.0001``), and the record, said as "its record"."""
-    for name in names:
-        note = re.sub(rf"{re.escape(name)}(?:\.\d{{4}})? inside ", "inside ", note)
-        note = note.replace(f"with {name}, from whose native it came", WITH_RECORD)
-        note = note.replace(name, _RECORD)
-    return note
 
 
 def _files_inside(

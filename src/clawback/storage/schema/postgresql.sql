@@ -1,5 +1,5 @@
 -- clawback's schema on PostgreSQL, as the migrations make it: made by scripts/schema
--- revision: 0029
+-- revision: 0030
 
 CREATE FUNCTION clawback_pairs(v tsvector) RETURNS tsvector
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -737,9 +737,6 @@ ALTER TABLE ONLY challenge
 ALTER TABLE ONLY deadline
     ADD CONSTRAINT uq_deadline_ref UNIQUE (ref);
 
-ALTER TABLE ONLY received_record
-    ADD CONSTRAINT uq_received_record UNIQUE (volume, control);
-
 ALTER TABLE ONLY web_session
     ADD CONSTRAINT web_session_pkey PRIMARY KEY (digest);
 
@@ -803,6 +800,8 @@ CREATE INDEX ix_page_warning_document_id ON page_warning USING btree (document_i
 CREATE INDEX ix_paper_seal_decision_paper ON paper_seal_decision USING btree (paper);
 
 CREATE INDEX ix_received_record_document_id ON received_record USING btree (document_id);
+
+CREATE INDEX ix_received_record_volume_control ON received_record USING btree (volume, control);
 
 CREATE INDEX ix_ruling_claim_id ON ruling USING btree (claim_id);
 
@@ -879,7 +878,7 @@ ALTER TABLE ONLY seal_decision
 ALTER TABLE ONLY web_session
     ADD CONSTRAINT web_session_email_fkey FOREIGN KEY (email) REFERENCES account(email);
 
-INSERT INTO alembic_version VALUES ('0029');
+INSERT INTO alembic_version VALUES ('0030');
 
 INSERT INTO audit_head VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000', NULL);
 
