@@ -152,10 +152,18 @@ def test_no_answer_fails_or_leaks(
         # The search language is a grammar no schema pattern holds: a query that does not
         # parse is refused in one line naming the search, and that alone is allowed here.
         grammar = "search" in path and mode == GenerationMode.POSITIVE
-        excluded = [positive_data_acceptance] if grammar else []
+        # Nor can a schema say that a Bates range's two ends share their prefix: a range whose
+        # ends differ is refused in one line saying so, and that alone is allowed here.
+        query_of = case.query or {}
+        ranged = mode == GenerationMode.POSITIVE and bool(
+            query_of.get("bates_from") and query_of.get("bates_to")
+        )
+        excluded = [positive_data_acceptance] if grammar or ranged else []
         case.validate_response(response, headers=headers, excluded_checks=excluded)
         if grammar and response.status_code == 400:
             assert response.json()["error"].startswith("search"), response.text
+        if ranged and not grammar and response.status_code == 400:
+            assert response.json()["error"].startswith("prefixes differ in range"), response.text
         sent = json.dumps([case.path_parameters, case.query])
         body = response.text if "pdf" not in path and "png" not in path else ""
         assert not leaks(seat, sent, body), (case.formatted_path, case.query, body[:300])

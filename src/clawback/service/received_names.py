@@ -86,7 +86,11 @@ def follows_record(s: Session, doc: t.Document) -> bool:
 
 def taken_from(s: Session, doc: t.Document) -> t.Document | None:
     """The received record from whose native ``doc`` was taken out (None for any other
-    document): the record of its volume and row whose number its received name extends."""
+    document): the record of its volume and row whose number its received name extends. A
+    file taken out is always of its record's family: a document of none is no such file, and
+    is answered without a read (a page view reads no more for it)."""
+    if doc.family is None:
+        return None
     record = s.scalar(select(t.ReceivedRecord).where(t.ReceivedRecord.document_id == doc.id))
     if record is None:
         return None
