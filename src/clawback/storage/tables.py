@@ -496,12 +496,10 @@ class LogVersion(Base):
 
 
 class ReceivedRecord(Base):
-    """One record of another party's production volume, as its load file named it.
-
+    """One record of another party's production volume, as its load file named it:
     ``control`` is the producing party's control number (or begin Bates); a volume's record is
-    imported once per collection, so importing the volume again adds nothing (the import finds
-    it: no constraint across sides and tiers refuses a name another collection holds, which
-    would tell the importer of it; migration 0030).
+    imported once per collection, checked by the import (no constraint across collections: its
+    refusal told the importer of another's record; migration 0030).
     """
 
     __tablename__ = "received_record"
