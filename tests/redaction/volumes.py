@@ -12,6 +12,8 @@ from sqlalchemy import select
 
 from clawback.demo.run import reference_case
 from clawback.domain.errors import ClawbackError
+from clawback.pdf.gate.verify import verify
+from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, redact
 from clawback.service import Record, Workspace
 from clawback.storage import tables as t
 from tests.redaction.drawn import ITEM
@@ -66,3 +68,51 @@ class Volumes:
 
     def close(self) -> None:
         self.record.close()
+
+
+#: Which readers find `drawn.ITEM` in a file (each test module's own list of them).
+Readers = Callable[[bytes], list[str]]
+
+
+def refused_in_one_line(answer: str) -> None:
+    """A refusal is one line, and never names the item it refused to let out."""
+    assert "\n" not in answer and ITEM not in answer, answer
+
+
+def redacted_and_gated(name: str, pdf: bytes, readers: Readers) -> None:
+    """`redact` with the item's text, then the gate: the item is gone from every reader, or
+    one of them refused (in one line, without the item)."""
+    try:
+        done = redact(pdf, [Redaction(page=0, reason="R", text=ITEM, label="c0")], WIDTH_POLICY)
+    except ClawbackError as exc:
+        refused_in_one_line(str(exc))
+        return
+    findings = verify(
+        done.pdf, [("c", ITEM)], boxes=done.boxes, reflowed=done.reflowed, original=pdf, xray=False
+    )
+    if findings:
+        assert all(ITEM not in str(f) for f in findings)
+        return
+    assert not readers(done.pdf), f"{name}: the gate passed a file that still shows the item"
+
+
+def produced_without_the_item(
+    volumes: Volumes, name: str, build: Callable[..., bytes], heading: str, readers: Readers
+) -> None:
+    """Produced with the item's pattern: the file that went out shows it to no reader."""
+    produced = volumes.produce(name, build, heading)
+    if isinstance(produced, str):
+        refused_in_one_line(produced)
+        return
+    assert not readers(produced), f"{name}: the item is read in the file that went out"
+
+
+def filed_without_the_item(
+    volumes: Volumes, name: str, build: Callable[..., bytes], heading: str, readers: Readers
+) -> None:
+    """Filed as a brief: its public version shows the item to no reader."""
+    public = volumes.brief(name, build, heading)
+    if isinstance(public, str):
+        refused_in_one_line(public)
+        return
+    assert not readers(public), f"{name}: the item is read in the public version"
