@@ -19,6 +19,8 @@ from clawback.service.received_names import WITH_RECORD, follows_record, taken_o
 from clawback.storage import tables as t
 
 OUTCOMES = ("upheld", "redesignated", "withdrawn")
+#: The longest note a designation keeps (the web form's limit; kept whole on every backend).
+NOTE_LIMIT = 2000
 
 
 class Designations(Service):
@@ -57,13 +59,23 @@ class Designations(Service):
         have no number of their own, so what designates the record designates them, until one
         is designated apart; that one keeps its own tier (`follows_record`): a record
         designated again took back to Confidential an attachment held back as AEO."""
+        if len(note) > NOTE_LIMIT:
+            raise InvalidInput(
+                f"a designation's note holds at most {NOTE_LIMIT:,} characters "
+                f"(this one has {len(note):,})"
+            )
         name = rows.protective_order(s).tier(tier).short
         inside = [one for one in taken_out_of(s, doc) if follows_record(s, one)]
         for one in [doc, *inside]:
             said = note if one is doc else WITH_RECORD  # its record by no number: see there
             if one is not doc and note:
                 said = f"{said}: {note}"
-            s.add(t.Designation(document_id=one.id, tier=name, note=said[:500], on=on))
+            with_record = one is not doc
+            s.add(
+                t.Designation(
+                    document_id=one.id, tier=name, note=said, on=on, with_record=with_record
+                )
+            )
         previous = {one.id: one.tier for one in [doc, *inside]}
         access_rules.refresh(s, [doc, *inside])
         for one in [doc, *inside]:

@@ -173,7 +173,7 @@ def store(
         s.add(t.ReceivedRecord(document_id=doc.id, volume=volume, control=child, row=row.number))
         if tier is not None:
             note = family_note(value, volume)
-            s.add(t.Designation(document_id=doc.id, tier=tier, note=note[:500]))
+            s.add(t.Designation(document_id=doc.id, tier=tier, note=note, with_record=True))
             ingest.ctx.audit(s, "designate", doc.control, tier=tier, received=value)
         ingest.ctx.audit(
             s, "volume.import", child, volume=volume, document=doc.control, row=row.number

@@ -7,7 +7,7 @@ designation made with the record's says the value as received and the volume, an
 no number (`family_note`, `WITH_RECORD`): designated apart later, the file may be read by someone
 the record's tier withholds from; a note kept before names it, and is shown to such a reader
 without its names (`hidden_names`, `unnamed`). It takes the record's next designation until it
-is designated apart (`follows_record`).
+is designated apart (`follows_record`: the designation's ``with_record``).
 """
 
 from __future__ import annotations
@@ -34,10 +34,6 @@ __all__ = [
 
 #: The note of a file's designation made with its record's (``Designations.designate_in``).
 WITH_RECORD = "with the record from whose native it came"
-#: How the notes of a designation made with the record begin (and, as they were written
-#: before, what they hold: "with RCV-000001, from whose native it came").
-_INHERITED = ("as received with its family:", WITH_RECORD)
-_WITH_A_RECORD = ", from whose native it came"
 #: How a note names the record to a reader who may not know of it.
 _RECORD = "its record"
 _PLACE = re.compile(r"\.\d{4}")
@@ -71,17 +67,16 @@ def family_note(value: str, volume: str) -> str:
 
 def follows_record(s: Session, doc: t.Document) -> bool:
     """Whether a file taken out of a record's native takes the record's next designation: it
-    does while its latest was made with the record (as received, or `WITH_RECORD`), not once
-    it has been designated apart."""
+    does while its latest designation was made with the record (as received, or designating
+    the record: ``with_record``, never read from a note's words, which a person writes), not
+    once it has been designated apart."""
     latest = s.scalar(
-        select(t.Designation.note)
+        select(t.Designation.with_record)
         .where(t.Designation.document_id == doc.id)
         .order_by(t.Designation.id.desc())
         .limit(1)
     )
-    if latest is None:
-        return True  # received with no designation: the record's first one is its too
-    return latest.startswith(_INHERITED) or _WITH_A_RECORD in latest
+    return latest is None or latest  # none: received undesignated, the record's first is its
 
 
 def taken_from(s: Session, doc: t.Document) -> t.Document | None:

@@ -36,17 +36,9 @@ from clawback.storage.types import Bates
 #: their indexes). They are no SQLAlchemy table, or exist on one backend only, so a comparison
 #: of the migrated schema with the model leaves these names out.
 SEARCH_INDEX = (
-    "page_fts",
-    "text_search",
-    "redacted_text_search",
-    "ix_page_text_search",
-    "ix_page_redacted_text_search",
-    "ix_page_id_document_id",
-    "page_pairs",
-    "text_pairs",
-    "redacted_text_pairs",
-    "ix_page_text_pairs",
-    "ix_page_redacted_text_pairs",
+    *("page_fts", "text_search", "redacted_text_search", "ix_page_text_search"),
+    *("ix_page_redacted_text_search", "ix_page_id_document_id", "page_pairs", "text_pairs"),
+    *("redacted_text_pairs", "ix_page_text_pairs", "ix_page_redacted_text_pairs"),
 )
 
 
@@ -214,8 +206,10 @@ class Designation(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
     tier: Mapped[str] = mapped_column(String(120))
-    note: Mapped[str] = mapped_column(String(300), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
     on: Mapped[date | None]
+    # Made with the received record from whose native the document came (migration 0031).
+    with_record: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Item(Base):

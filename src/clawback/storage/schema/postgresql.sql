@@ -1,5 +1,5 @@
 -- clawback's schema on PostgreSQL, as the migrations make it: made by scripts/schema
--- revision: 0030
+-- revision: 0031
 
 CREATE FUNCTION clawback_pairs(v tsvector) RETURNS tsvector
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -192,8 +192,9 @@ CREATE TABLE designation (
     id integer NOT NULL,
     document_id integer NOT NULL,
     tier character varying(120) NOT NULL,
-    note character varying(300) NOT NULL,
-    "on" date
+    note text NOT NULL,
+    "on" date,
+    with_record boolean DEFAULT false NOT NULL
 );
 
 CREATE SEQUENCE designation_id_seq
@@ -878,7 +879,7 @@ ALTER TABLE ONLY seal_decision
 ALTER TABLE ONLY web_session
     ADD CONSTRAINT web_session_email_fkey FOREIGN KEY (email) REFERENCES account(email);
 
-INSERT INTO alembic_version VALUES ('0030');
+INSERT INTO alembic_version VALUES ('0031');
 
 INSERT INTO audit_head VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000', NULL);
 
