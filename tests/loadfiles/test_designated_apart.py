@@ -69,8 +69,9 @@ def _tiers(ws: Workspace, *controls: str) -> list[str | None]:
     ],
 )
 def test_a_file_designated_apart_keeps_its_tier_whatever_its_note_says(
-    ws: Workspace, tmp_path: Path, note: str
+    sqlite_ws: Workspace, tmp_path: Path, note: str
 ) -> None:
+    ws = sqlite_ws  # the words of a note are no backend's: both keep the column (below)
     record, child = _import(ws, tmp_path / "vol")
     assert _tiers(ws, record, child) == ["Confidential", "Confidential"]
     _designate(ws, child, "AEO", note)

@@ -26,6 +26,7 @@ from clawback.service import exhibit_numbering as numbering
 from clawback.service import rows
 from clawback.service.exhibit_numbering import ExhibitGiven
 from clawback.storage import tables as t
+from clawback.storage.lengths import fitted
 
 if TYPE_CHECKING:
     from clawback.service.ingest import Ingest
@@ -128,7 +129,7 @@ def add_document(
     doc = t.Document(
         control=next_control(ingest, s),
         held_by=ingest.side.value,
-        title=title,
+        title=fitted(title, t.Document.title),  # an e-mail's subject may run longer
         kind=kind,
         family=family,
         parent=parent,

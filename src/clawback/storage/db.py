@@ -22,6 +22,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session
 
 from clawback.domain.errors import StorageError
+from clawback.storage import lengths  # noqa: F401  (bounded text checked on every backend)
 
 if TYPE_CHECKING:
     from alembic.config import Config
