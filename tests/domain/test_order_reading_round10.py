@@ -50,3 +50,43 @@ def test_conditionally_granting_in_a_title_is_a_conditional_grant() -> None:
         "ORDER CONDITIONALLY GRANTING MOTION TO FILE UNDER SEAL (Doc. 12)\n\nThis matter is"
         " before the Court on Plaintiff's motion to file under seal (Doc. 12).\n"
     ) == [("seal", None, "12", None, "conditionally_granted")]
+
+
+# 2. Sealing called restriction (D. Colo. L. Civ. R. 7.2: "Motion to Restrict", "Level 1") ----
+
+
+def test_a_motion_to_restrict_access_is_a_motion_to_seal() -> None:
+    # the order's first kind is not taken from a protective order told in the background
+    assert _rulings(
+        "MINUTE ORDER\n\nThis matter is before the Court on Defendant's Motion to Restrict"
+        " Access, [Doc. 31]. Plaintiff earlier sought a protective order in state court. The"
+        " Court respectfully DENIES the Motion.\n"
+    ) == [("seal", None, "31", None, "denied")]
+    assert _rulings(
+        "ORDER\n\nDefendant's Unopposed Motion for Leave to Restrict (ECF No. 44) is GRANTED."
+        " Exhibit 3 shall remain restricted at Level 1.\n"
+    ) == [("seal", "defendant", "44", None, "granted"), ("seal", None, None, "3", "granted")]
+
+
+def test_unrestricted_is_unsealed() -> None:
+    assert _documents(
+        "ORDER\n\nPlaintiff's Motion to Restrict (Dkt. #3) is DENIED. The Amended Complaint"
+        " (Dkt. #2) shall be unrestricted.\n"
+    ) == [("seal", "The Amended Complaint (Dkt. #2)", "denied")]
+
+
+def test_an_exhibit_two_motions_ask_for_takes_each_motions_outcome() -> None:
+    # a docket text rules two motions by number; the body names the one exhibit both ask for
+    assert _rulings(
+        "ORDER denying as moot 21 MOTION for Leave to Restrict; granting 25 MOTION for Leave to"
+        " Restrict.\n\nORDER\n\nDefendant's two motions seek to restrict access to Exhibit 4 to"
+        " Plaintiff's response.\n"
+    ) == sorted(
+        [
+            ("seal", None, "21", None, "moot"),
+            ("seal", None, "21", "4", "moot"),
+            ("seal", None, "25", None, "granted"),
+            ("seal", None, "25", "4", "granted"),
+        ],
+        key=str,
+    )

@@ -251,12 +251,17 @@ class _Reader:
         docket number ("redact ... page 19 of plaintiff's Response (Doc. 381)"), at the outcome
         of the motion as a whole, where that outcome is all one way (see the module doc)."""
         found = []
-        ruled = {(motion, exhibit or document) for motion, _, exhibit, document in rulings}
-        for (motion, _, exhibit, document), whole in list(rulings.items()):
+        said = {(motion, exhibit or document) for motion, _, exhibit, document in rulings}
+        wholes = [m for m, _, exhibit, document in rulings if exhibit is None and document is None]
+        given: set[tuple[str, str | None, str]] = set()  # (motion, docket or None, exhibit)
+        for (motion, docket, exhibit, document), whole in list(rulings.items()):
             if exhibit is not None or document is not None:
                 continue
             if whole.outcome is Result.granted_in_part:
                 continue
+            # numbered motions of one kind, each ruled apart, asking for the same exhibit ("denying
+            # as moot 53 ...; granting 59 ..."): each rules on it
+            apart = docket if docket is not None and wholes.count(motion) > 1 else None
             for sentence in flat:
                 if not self.words.requests.find(sentence) or self.words.outcomes.find(sentence):
                     continue
@@ -264,25 +269,25 @@ class _Reader:
                 if not kinds or kinds[0].label != motion:
                     continue
                 exhibits = find_exhibits(sentence)
-                for label, _ in exhibits:
-                    if (motion, label) not in ruled:
-                        ruled.add((motion, label))
-                        found.append(
-                            replace(whole, exhibit=label, sentence=sentence, confidence=ASSUMED)
-                        )
-                docketed = [] if exhibits else docket_refs(sentence, self.words.papers)
                 named = [  # a number the order gives a motion names that motion, no paper
                     paper_named(r.paper)
-                    for r in docketed
+                    for r in ([] if exhibits else docket_refs(sentence, self.words.papers))
                     if r.paper is not None and not set(r.numbers) & self.motion_dockets
                 ]
                 papers = [p for p in named if p is not None]
-                for paper in papers + discovery_papers(sentence, self.words.discovery):
-                    if (motion, paper) not in ruled:
-                        ruled.add((motion, paper))
-                        found.append(
-                            replace(whole, document=paper, sentence=sentence, confidence=ASSUMED)
-                        )
+                asked = [(label, True) for label, _ in exhibits] + [
+                    (paper, False)
+                    for paper in papers + discovery_papers(sentence, self.words.discovery)
+                ]
+                for label, is_exhibit in asked:
+                    if (motion, label) in said or (motion, apart, label) in given:
+                        continue
+                    given.add((motion, apart, label))
+                    found.append(
+                        replace(whole, exhibit=label, sentence=sentence, confidence=ASSUMED)
+                        if is_exhibit
+                        else replace(whole, document=label, sentence=sentence, confidence=ASSUMED)
+                    )
         return found
 
     # rulings ----------------------------------------------------------------------------
