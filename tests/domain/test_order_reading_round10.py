@@ -90,3 +90,37 @@ def test_an_exhibit_two_motions_ask_for_takes_each_motions_outcome() -> None:
         ],
         key=str,
     )
+
+
+# 3. An earlier ruling told in the passive or in a citation's parenthetical ------------------
+
+
+def test_a_ruling_told_in_the_passive_past_is_an_earlier_one() -> None:
+    # a footnote run into the text tells of another judge's ruling
+    assert _rulings(
+        "MEMORANDUM OPINION\n\nPending is Plaintiff's motion to seal exhibits (ECF No. 30).1"
+        " Defendant's motion for a protective order was separately granted by Magistrate Judge"
+        " Lee. (ECF No. 47). The motion to seal will be granted.\n"
+    ) == [("seal", None, "30", None, "granted")]
+    assert _rulings(
+        "ORDER\n\nPlaintiff renews her request to seal. Her first motion for a protective order"
+        " was denied by the Court on March 3. Plaintiff's renewed motion to seal is GRANTED.\n"
+    ) == [("seal", "plaintiff", None, None, "granted")]
+
+
+def test_a_citation_of_an_order_by_its_abbreviated_title_rules_on_nothing() -> None:
+    # Bluebook abbreviations of a paper's title ("Den.", "Mots.", "Mem.", "Opp'n") end no
+    # sentence: the citation and its parenthetical stay behind their "See"
+    text = (
+        "ORDER\n\nFor the reasons below, the motion to seal (Doc. No. 50) is granted in part."
+        " (See Order Den. Without Prejudice Mots. to Seal, Doc. No. 40 (denying the motions at"
+        " docket numbers 12 and 19).)\n"
+    )
+    assert _rulings(text) == [("seal", None, "50", None, "granted_in_part")]
+    assert _documents(text) == []
+    text = (
+        "ORDER\n\nThe renewed motion to seal (ECF 88) is DENIED. (See Mem. Op. Granting Pl.'s"
+        " Mot. to Seal, ECF 61 (granting the first motion to seal).)\n"
+    )
+    assert _rulings(text) == [("seal", None, "88", None, "denied")]
+    assert _documents(text) == []

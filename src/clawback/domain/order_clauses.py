@@ -37,6 +37,9 @@ _COURT_DID = re.compile(
     r"(?:\bCourt|\bJudge(?:\s+[A-Z][\w.'\u2019-]*){1,4}|\bHonorable(?:\s+[A-Z][\w.'\u2019-]*){1,4})"
     r"(?:\s+(?:therefore|then|subsequently|also|thus|ultimately|later))?\s+$"
 )
+#: an outcome in the passive past, the ruling some paper or judge gave before: "Defendant's
+#: consent motion ... was separately granted by Magistrate Judge Coulson"
+_WAS = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
 #: a participle opening the sentence that tells what the court did: "In denying that motion, ..."
 _IN_DOING = re.compile(r"^\W*In\s+$")
 _PARTICIPLE = re.compile(r"(?:granting|denying)\b")
@@ -185,12 +188,15 @@ def recounted(sentence: str, found: Found) -> bool:
     memorandum granting in part and denying in part Plaintiff's consolidated motion to
     compel") or an earlier ruling, told in the past tense with the court or a judge its subject
     ("versions of these motions, which the Court denied without prejudice", "the Honorable
-    Dora L. Irizarry denied the applications") or by a participle opening the sentence ("In
+    Dora L. Irizarry denied the applications"), in the passive ("the motion was separately
+    granted by Magistrate Judge Coulson") or by a participle opening the sentence ("In
     denying that motion, the Court did so ..."), not this order's ruling."""
     if _EARLIER_PAPER.search(sentence, 0, found.start) is not None:
         return True
     if _IN_DOING.search(sentence, 0, found.start) and _PARTICIPLE.match(sentence, found.start):
         return True  # "In denying that motion, the Court did so ..."
+    if _PAST_TENSE.match(sentence, found.start) and _WAS.search(sentence, 0, found.start):
+        return True  # "... was separately granted by Magistrate Judge Coulson"
     return bool(
         _PAST_TENSE.match(sentence, found.start) and _COURT_DID.search(sentence, 0, found.start)
     )
