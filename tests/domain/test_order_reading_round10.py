@@ -124,3 +124,24 @@ def test_a_citation_of_an_order_by_its_abbreviated_title_rules_on_nothing() -> N
     )
     assert _rulings(text) == [("seal", None, "88", None, "denied")]
     assert _documents(text) == []
+
+
+# 4. A party's objection told in the order is no ruling --------------------------------------
+
+
+def test_what_a_party_objects_on_the_ground_of_is_no_ruling() -> None:
+    assert (
+        _rulings(
+            "RULING ON PLAINTIFF'S MOTION TO SEAL\n\nPlaintiff moves to seal her brief."
+            " Defendant has objected to the Motion on the ground that Plaintiff has not"
+            " demonstrated good cause for sealing the brief.\n"
+        )
+        == []
+    )
+    assert (
+        _rulings(
+            "ORDER\n\nPlaintiffs object to the motion on the grounds that a protective order"
+            " alone cannot justify sealing a deposition.\n"
+        )
+        == []
+    )
