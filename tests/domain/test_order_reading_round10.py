@@ -145,3 +145,41 @@ def test_what_a_party_objects_on_the_ground_of_is_no_ruling() -> None:
         )
         == []
     )
+
+
+# 5. The standard under a heading, and what the parties stipulate, set no act ----------------
+
+
+def test_the_standard_after_a_heading_sets_no_act() -> None:
+    # a heading line before a sentence that opens with a one-letter word ("A party ...")
+    assert (
+        _acts(
+            "ORDER\n\nI. LEGAL STANDARD\nA party seeking to seal a document filed with the court"
+            " must (1) comply with Civil Local Rule 79-5; and (2) file a declaration.\n"
+        )
+        == []
+    )
+    assert (
+        _acts(
+            "ORDER\n\nII. DISCUSSION\nA litigant who asks to seal a record must file a"
+            " declaration that shows good cause.\n"
+        )
+        == []
+    )
+
+
+def test_what_the_parties_stipulate_a_party_may_do_is_no_act() -> None:
+    assert (
+        _acts(
+            "ORDER\n\nThe parties stipulate that Defendant may file the exhibits under seal. The"
+            " Court GRANTS the motion.\n"
+        )
+        == []
+    )
+    assert (
+        _acts(
+            "ORDER\n\nPlaintiff and Defendant have agreed that Plaintiff may file a redacted"
+            " version of its brief.\n"
+        )
+        == []
+    )

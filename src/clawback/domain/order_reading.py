@@ -499,10 +499,11 @@ _REDACTED_VERSIONS = re.compile(r"\bredacted\s+versions?\s+of\b", re.I)
 #: what a redacted version takes out, written after the exhibit: "(redacting pages 14-19)"
 _REDACTING = re.compile(r"[^()]{0,40}?\(redacting\s+(?P<part>[^()]+)\)", re.I)
 #: the last line of a heading in capitals ("ORDER GRANTING IN PART / MOTION TO SEAL / (Docket
-#: No. 338)") before the body's first sentence: the heading is no part of that sentence
+#: No. 338)", "I. LEGAL STANDARD") before the body's first sentence (which may open with "A"):
+#: the heading is no part of that sentence
 _HEADING_END = re.compile(
     r"(?m)^((?:[^a-z\n]*[A-Z]{2}[^a-z\n]*(?:[(\[][^()\[\]\n]{1,30}[)\]][^a-z\n]*)*"
-    r"|\([^()\n]{1,40}\)))[ \t]*\n(?=[ \t]*[A-Z][a-z])"
+    r"|\([^()\n]{1,40}\)))[ \t]*\n(?=[ \t]*[A-Z](?:[a-z]|\s+[a-z]))"
 )
 
 
