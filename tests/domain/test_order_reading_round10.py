@@ -183,3 +183,27 @@ def test_what_the_parties_stipulate_a_party_may_do_is_no_act() -> None:
         )
         == []
     )
+
+
+# 6. Exhibit letters in quotation marks ------------------------------------------------------
+
+
+def test_exhibit_letters_in_quotation_marks_are_exhibits() -> None:
+    assert _rulings(
+        'ORDER\n\nPlaintiff moves to seal Exhibits "A," "B," and "C" to its motion. The motion'
+        " is GRANTED.\n"
+    ) == sorted(
+        [
+            ("seal", None, None, None, "granted"),
+            ("seal", None, None, "A", "granted"),
+            ("seal", None, None, "B", "granted"),
+            ("seal", None, None, "C", "granted"),
+        ],
+        key=str,
+    )
+    assert [
+        r.exhibit
+        for r in read_order(
+            "ORDER\n\nExhibit \u201c4\u201d and Exhibit \u201cD\u201d shall remain under seal.\n"
+        ).rulings
+    ] == ["4", "D"]
