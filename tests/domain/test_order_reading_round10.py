@@ -207,3 +207,31 @@ def test_exhibit_letters_in_quotation_marks_are_exhibits() -> None:
             "ORDER\n\nExhibit \u201c4\u201d and Exhibit \u201cD\u201d shall remain under seal.\n"
         ).rulings
     ] == ["4", "D"]
+
+
+# 7. The kind of motion ruled: not one no vocabulary names, not one in the reason given ------
+
+
+def test_a_passive_ruling_on_a_motion_of_another_kind_rules_on_nothing() -> None:
+    assert (
+        _rulings(
+            "ORDER\n\nPending are the press's motion to unseal and Defendant's motion for"
+            " sanctions. For the reasons below, Defendant's motion for sanctions is DENIED.\n"
+        )
+        == []
+    )
+    assert (
+        _rulings(
+            "ORDER\n\nPlaintiff's motion for summary judgment is denied. The motion to seal"
+            " remains under submission.\n"
+        )
+        == []
+    )
+
+
+def test_kind_words_in_a_leading_reason_clause_do_not_name_the_motion() -> None:
+    assert _rulings(
+        "ORDER\n\nBefore the Court is the motion of a newspaper to unseal the record. Because"
+        " Defendant has not shown a need to keep the record under seal, the newspaper's motion"
+        " is GRANTED.\n"
+    ) == [("unseal", None, None, None, "granted")]

@@ -50,6 +50,13 @@ _MOTION_NAMED = re.compile(
     r"(?:to|for(?!\s+leave\b))\s+[^,;.]{1,80}",
     re.I,
 )
+#: a motion "for" something named as the subject just before a passive outcome: "the motion for
+#: sanctions is" (a motion "to strike" or "to intervene" may be the sealing or unsealing itself)
+_SUBJECT_MOTION = re.compile(
+    r"\bmotions?\s+for(?!\s+leave\b)\s+[^,;.]{1,80}?\s+(?:is|are|was|were|shall\s+be|"
+    r"will\s+be|should\s+be|must\s+be|be)\s+(?:\w+ly\s+|hereby\s+)?$",
+    re.I,
+)
 #: how far after a question word its outcome may be ("whether ... should be sealed")
 _QUESTION_REACH = 160
 #: the court, or its judge, as the speaker of a sentence ("The Court notes that ...")
@@ -160,10 +167,15 @@ def of_another_kind(
 ) -> bool:
     """Whether the active outcome ``found`` rules on a motion of a kind no vocabulary names,
     said just after it ("the Court will deny the motion to dismiss and grant the motions to
-    seal", "GRANTS the motion for summary judgment and DENIES the motion to seal"): that
-    outcome is no ruling on a motion this reader drafts."""
+    seal", "GRANTS the motion for summary judgment and DENIES the motion to seal"), or, in the
+    passive, just before it ("Symeou's motion for sanctions is DENIED"): that outcome is no
+    ruling on a motion this reader drafts."""
     if sentence[found.start : found.end].lower().split()[-1].endswith("ed"):
-        return False  # passive: what it rules is said before it
+        # passive: what it rules is its subject, in the clause before it ("Symeou's motion for
+        # sanctions is DENIED")
+        clause = re.split(r"[,;:]", sentence[: found.start])[-1]
+        subject = _SUBJECT_MOTION.search(clause)
+        return subject is not None and not motions.find(subject.group())
     following = [f.start for f in outcomes if f.start > found.start]
     span = sentence[found.end : following[0] if following else len(sentence)]
     named = _MOTION_NAMED.match(span)

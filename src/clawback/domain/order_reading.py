@@ -341,7 +341,8 @@ class _Reader:
         if not (ordering or named or directing):
             return []
         confidence = ORDERING if ordering else PROSE
-        motions = self.words.motions.find(sentence)
+        said = _without_leading_reason(sentence, outcomes[0].start)
+        motions = self.words.motions.find(said)
         motion = motions[0].label if motions else self.first_motion
         named_before = any(m.start < outcomes[0].start for m in motions)
         if self.last_motion and _THE_MOTION.match(sentence) and not named_before:
@@ -349,7 +350,7 @@ class _Reader:
         movant = (
             "court"
             if SUA_SPONTE.search(sentence)
-            else movant_of(self.words, sentence, outcomes[0].start)
+            else movant_of(self.words, said, outcomes[0].start)
         )
         exhibits = self._exhibits(sentence, cited)
         reason = reason_of(self.words, sentence, flat)
@@ -505,6 +506,20 @@ _HEADING_END = re.compile(
     r"(?m)^((?:[^a-z\n]*[A-Z]{2}[^a-z\n]*(?:[(\[][^()\[\]\n]{1,30}[)\]][^a-z\n]*)*"
     r"|\([^()\n]{1,40}\)))[ \t]*\n(?=[ \t]*[A-Z](?:[a-z]|\s+[a-z]))"
 )
+
+
+#: a sentence opening with its reason: "Because ... under seal, Buzzfeed's motion is GRANTED"
+_LEADING_REASON = re.compile(r"^\W*(?:For\s+[^,]{1,60},\s*)?(?:Because|Since|Given\s+that)\b", re.I)
+
+
+def _without_leading_reason(sentence: str, outcome: int) -> str:
+    """``sentence`` with the reason it opens with, up to the last comma before ``outcome``,
+    blanked (every place kept): the motion and party it names are no motion's kind or mover."""
+    opening = _LEADING_REASON.match(sentence)
+    comma = sentence.rfind(",", 0, outcome)
+    if opening is None or comma < opening.end():
+        return sentence
+    return " " * comma + sentence[comma:]
 
 
 def _one(docketed: Sequence[tuple[str, str, Result]]) -> str | None:
