@@ -235,3 +235,25 @@ def test_kind_words_in_a_leading_reason_clause_do_not_name_the_motion() -> None:
         " Defendant has not shown a need to keep the record under seal, the newspaper's motion"
         " is GRANTED.\n"
     ) == [("unseal", None, None, None, "granted")]
+
+
+# 8. A motion named by its number takes the kind its title gave it ---------------------------
+
+
+def test_a_motion_named_by_number_takes_the_kind_the_order_gave_that_number() -> None:
+    text = (
+        "ORDER ON PLAINTIFF'S MOTION FOR PROTECTIVE ORDER (DOC. 40) AND DEFENDANT'S MOTION TO"
+        " COMPEL (DOC. 45)\n\nThe Motion for Protective Order (Doc. 40) is granted. Given my"
+        " ruling on the Motion for Protective Order (Doc. 40), Defendant's Motion to Compel"
+        " (Doc. 45) is moot insofar as it seeks the same records. In all other respects,"
+        " Defendant's Motion (Doc. 45) should be denied.\n"
+    )
+    assert {(m, d, o) for m, _, d, x, o in _rulings(text) if x is None} == {
+        ("protective-order", "40", "granted"),
+        ("compel", "45", "denied"),
+    }
+    assert not [
+        r
+        for r in read_order(text).rulings
+        if r.motion == "protective-order" and r.outcome.value != "granted"
+    ]

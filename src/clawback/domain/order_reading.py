@@ -139,7 +139,9 @@ class _Reader:
         #: the docket numbers the order gives motions, in the order written
         self.numbered = numbered_motions([s for p in self.paragraphs for s in p], words)
         self.motion_dockets = set(self.numbered)
-        self.dockets = DocketRulings(words, self.motion_dockets)
+        self.dockets = DocketRulings(
+            words, self.motion_dockets, [s for p in self.paragraphs for s in p]
+        )
         self.titles = MotionTitles([s for p in self.paragraphs for s in p])
         self.by_movant = movant_dockets([s for p in self.paragraphs for s in p], words)
 
