@@ -257,3 +257,23 @@ def test_a_motion_named_by_number_takes_the_kind_the_order_gave_that_number() ->
         for r in read_order(text).rulings
         if r.motion == "protective-order" and r.outcome.value != "granted"
     ]
+
+
+# 9. What the law says a court must do is no act of a party ----------------------------------
+
+
+def test_a_duty_of_the_court_quoted_from_a_case_sets_no_act() -> None:
+    # "see also" is a citation signal, not "also" by the same deadline
+    assert _acts(
+        "ORDER\n\nDefendants must file that supplement by September 6, 2019. Foltz, 331 F.3d at"
+        " 1137; see also In re Roman Catholic Archbishop, 661 F.3d 417, 425 (9th Cir. 2011)"
+        " (the district court must \u201ckeep in mind the possibility of redacting the sensitive"
+        " material\u201d).\n"
+    ) == [("defendant", None, "2019-09-06")]
+    assert (
+        _acts(
+            "ORDER\n\nUnder Local Rule 5.2, the district court must file its ruling on a"
+            " motion to seal within 30 days of the motion.\n"
+        )
+        == []
+    )
