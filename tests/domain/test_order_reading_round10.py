@@ -277,3 +277,24 @@ def test_a_duty_of_the_court_quoted_from_a_case_sets_no_act() -> None:
         )
         == []
     )
+
+
+# 10. Papers kept sealed "for the time being" while a supplement is awaited ------------------
+
+
+def test_papers_kept_sealed_for_the_time_being_are_no_ruling() -> None:
+    assert (
+        _rulings(
+            "ORDER\n\nPending before the Court is Plaintiff's motion to seal. The documents shall"
+            " remain under seal for the time being. No later than May 1, 2020, Plaintiff shall"
+            " file a supplement.\n"
+        )
+        == []
+    )
+    assert (
+        _rulings(
+            "ORDER\n\nThe Court defers ruling on Defendant's motion to seal. The exhibits will"
+            " remain sealed in the meantime.\n"
+        )
+        == []
+    )

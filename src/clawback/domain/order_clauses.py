@@ -18,6 +18,7 @@ __all__ = [
     "clause_outcome",
     "fold_after_denial",
     "fold_after_grant",
+    "interim",
     "of_another_kind",
     "questioned",
     "recites_ruling",
@@ -57,6 +58,8 @@ _SUBJECT_MOTION = re.compile(
     r"will\s+be|should\s+be|must\s+be|be)\s+(?:\w+ly\s+|hereby\s+)?$",
     re.I,
 )
+#: how far after an outcome its interim words may be ("remain sealed, as they are, for now")
+_INTERIM_REACH = 40
 #: how far after a question word its outcome may be ("whether ... should be sealed")
 _QUESTION_REACH = 160
 #: the court, or its judge, as the speaker of a sentence ("The Court notes that ...")
@@ -192,6 +195,17 @@ def questioned(sentence: str, found: Found, questions: Vocabulary) -> bool:
         and found.start - said.end <= _QUESTION_REACH
         and ";" not in sentence[said.end : found.start]
         for said in questions.find(sentence)
+    )
+
+
+def interim(sentence: str, found: Found, words: Vocabulary) -> bool:
+    """Whether the outcome ``found`` keeps papers as they are only while the court waits
+    ("shall remain under seal for the time being"; data: interim): said within a few words
+    after it, no ";" between."""
+    return any(
+        0 <= said.start - found.end <= _INTERIM_REACH
+        and ";" not in sentence[found.end : said.start]
+        for said in words.find(sentence)
     )
 
 

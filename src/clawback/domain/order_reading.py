@@ -59,6 +59,7 @@ from clawback.domain.order_acts import (
 from clawback.domain.order_clauses import (
     fold_after_denial,
     fold_after_grant,
+    interim,
     of_another_kind,
     questioned,
     recounted,
@@ -323,6 +324,7 @@ class _Reader:
             and not threatened(sentence, f, self.words.threats)
             and not threatened(sentence, f, self.words.unmet_showings)
             and not questioned(sentence, f, self.words.questions)
+            and not interim(sentence, f, self.words.interim)
             and not recounted(sentence, f)
             and not (_ON_A_DATE.match(sentence) and _PAST.fullmatch(sentence[f.start : f.end]))
         ]

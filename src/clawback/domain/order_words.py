@@ -100,6 +100,7 @@ class OrderWords:
     threats: Vocabulary
     unmet_showings: Vocabulary
     questions: Vocabulary
+    interim: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -161,6 +162,7 @@ class OrderWords:
             threats=optional("threats"),
             unmet_showings=optional("unmet_showings"),
             questions=optional("questions"),
+            interim=optional("interim"),
         )
 
 
