@@ -298,3 +298,33 @@ def test_papers_kept_sealed_for_the_time_being_are_no_ruling() -> None:
         )
         == []
     )
+
+
+# 11. Pleading-paper line numbers run into the text ------------------------------------------
+
+
+def test_line_numbers_run_into_the_text_are_taken_out() -> None:
+    # a PDF's text layer run together on a docket page: each line's number stands in the text
+    text = (
+        "1 2 3 4 UNITED STATES DISTRICT COURT 5 DISTRICT OF NEVADA 6 7 ACME CORP., 8"
+        " Plaintiff(s), 9 vs. 10 ROE INC., 11 Defendant(s). 12 ORDER Pending before the Court"
+        " is Plaintiff's motion to seal. The Court finds the papers insufficient. No later than"
+        " 13 March 3, 2014, Plaintiff shall file a supplement 14 as the Court explains below."
+        " Plaintiff shall serve it on Defendant within 14 days 15 of this order.\n"
+    )
+    assert [(a.party, a.days, str(a.on_or_before)) for a in read_order(text).acts] == [
+        ("plaintiff", None, "2014-03-03"),
+        ("plaintiff", 14, "None"),
+    ]
+
+
+def test_one_deadline_in_the_docket_text_and_the_order_is_one_act() -> None:
+    text = (
+        "ORDER that no later than 4/1/2015, Defendant shall file a supplemental declaration"
+        " supporting 80 Motion to Seal. Signed by Magistrate Judge Roe on 3/18/2015.\n\nORDER\n\n"
+        "The Court finds the papers insufficient. No later than April 1, 2015, Defendant shall"
+        " file a supplement explaining why each exhibit should be sealed.\n"
+    )
+    assert [(a.party, str(a.on_or_before)) for a in read_order(text).acts] == [
+        ("defendant", "2015-04-01")
+    ]

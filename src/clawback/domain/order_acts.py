@@ -388,7 +388,19 @@ def unique_acts(acts: Sequence[Act]) -> list[Act]:
         if said_again(act, acts[i + 1 :]):
             continue
         key = (act.party, act.what)
-        if key not in seen:
+        # the same party's same act by the same fixed date, said in the clerk's docket text and
+        # again in the order ("no later than 10/25/2013, Plaintiff shall submit supplemental
+        # materials" / "no later than October 25, 2013, Plaintiff shall submit a supplemental
+        # filing")
+        dated = (act.party, act.on_or_before, _first_word(act.what)) if act.on_or_before else None
+        if key not in seen and dated not in seen:
             seen.add(key)
+            if dated is not None:
+                seen.add(dated)
             kept.append(act)
     return kept
+
+
+def _first_word(what: str) -> str:
+    words = what.lower().split()
+    return words[0] if words else ""
