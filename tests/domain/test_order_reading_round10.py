@@ -328,3 +328,15 @@ def test_one_deadline_in_the_docket_text_and_the_order_is_one_act() -> None:
     assert [(a.party, str(a.on_or_before)) for a in read_order(text).acts] == [
         ("defendant", "2015-04-01")
     ]
+
+
+def test_the_court_ruling_after_a_partys_report_in_the_same_sentence_rules() -> None:
+    # a report reaches to the clause where the court speaks again, no further
+    assert _rulings(
+        "ORDER\n\nThe parties agree that the exhibits contain trade secrets, and the Court"
+        " therefore GRANTS the motion to seal.\n"
+    ) == [("seal", "joint", None, None, "granted")]
+    assert _rulings(
+        "ORDER\n\nDefendant objects on the ground that the exhibits are public, but the Court"
+        " GRANTS the motion to seal.\n"
+    ) == [("seal", "defendant", None, None, "granted")]

@@ -62,6 +62,9 @@ _SUBJECT_MOTION = re.compile(
 _INTERIM_REACH = 40
 #: how far after a question word its outcome may be ("whether ... should be sealed")
 _QUESTION_REACH = 160
+#: the court speaking again in a clause of its own after a party's report ("The parties agree
+#: that ..., and the Court therefore GRANTS"): the report reaches no further
+_COURT_AGAIN = re.compile(r"[,;]\s*(?:and|but|so)?\s*(?:the\s+)?(?:Court|undersigned|I)\b")
 #: the court, or its judge, as the speaker of a sentence ("The Court notes that ...")
 _COURT_SPEAKS = re.compile(r"\b(?:Court|undersigned|I)\b")
 #: an earlier paper named by what it ruled, just before the ruling's word: "see my April 1,
@@ -152,9 +155,12 @@ def _fold_after(
 def reported(sentence: str, found: Found, reports: Vocabulary) -> bool:
     """Whether the outcome ``found`` is one a party reports, not the court's ruling ("CBN
     further notes that the Court granted plaintiff's earlier motion"; data: reports): a
-    reporting phrase before it whose speaker is not the court."""
+    reporting phrase before it whose speaker is not the court, in a clause the court does not
+    take up again ("The parties agree that ..., and the Court therefore GRANTS")."""
     return any(
-        said.end <= found.start and not _COURT_SPEAKS.search(sentence, 0, said.start)
+        said.end <= found.start
+        and not _COURT_SPEAKS.search(sentence, 0, said.start)
+        and not _COURT_AGAIN.search(sentence, said.end, found.start)
         for said in reports.find(sentence)
     )
 
