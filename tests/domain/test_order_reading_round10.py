@@ -108,6 +108,14 @@ def test_a_ruling_told_in_the_passive_past_is_an_earlier_one() -> None:
     ) == [("seal", "plaintiff", None, None, "granted")]
 
 
+def test_a_ruling_told_in_the_passive_with_no_judge_named_still_rules() -> None:
+    # a minute entry records the ruling given at the hearing
+    assert _rulings(
+        "MINUTE ENTRY\n\nMotion hearing held. For the reasons stated on the record, the motion"
+        " to seal was granted.\n"
+    ) == [("seal", None, None, None, "granted")]
+
+
 def test_a_citation_of_an_order_by_its_abbreviated_title_rules_on_nothing() -> None:
     # Bluebook abbreviations of a paper's title ("Den.", "Mots.", "Mem.", "Opp'n") end no
     # sentence: the citation and its parenthetical stay behind their "See"

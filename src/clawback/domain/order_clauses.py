@@ -41,6 +41,12 @@ _COURT_DID = re.compile(
 #: an outcome in the passive past, the ruling some paper or judge gave before: "Defendant's
 #: consent motion ... was separately granted by Magistrate Judge Coulson"
 _WAS = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
+#: the judge or court who gave it, named after it ("by Magistrate Judge Coulson", "by the Court
+#: on March 3"): a minute entry's "the motion was granted" at a hearing names no one so
+_BY_A_JUDGE = re.compile(
+    r"(?:\s+in\s+part)?(?:\s+\w+){0,2}?\s+by\s+(?:the\s+)?(?:Honorable|Judge|Magistrate|District|"
+    r"Chief|Court|undersigned|[A-Z][a-z]+,?\s+J\.)"
+)
 #: a participle opening the sentence that tells what the court did: "In denying that motion, ..."
 _IN_DOING = re.compile(r"^\W*In\s+$")
 _PARTICIPLE = re.compile(r"(?:granting|denying)\b")
@@ -227,7 +233,11 @@ def recounted(sentence: str, found: Found) -> bool:
         return True
     if _IN_DOING.search(sentence, 0, found.start) and _PARTICIPLE.match(sentence, found.start):
         return True  # "In denying that motion, the Court did so ..."
-    if _PAST_TENSE.match(sentence, found.start) and _WAS.search(sentence, 0, found.start):
+    if (
+        _PAST_TENSE.match(sentence, found.start)
+        and _WAS.search(sentence, 0, found.start)
+        and _BY_A_JUDGE.match(sentence, found.end)
+    ):
         return True  # "... was separately granted by Magistrate Judge Coulson"
     return bool(
         _PAST_TENSE.match(sentence, found.start) and _COURT_DID.search(sentence, 0, found.start)
