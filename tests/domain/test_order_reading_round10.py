@@ -5,7 +5,10 @@ one class of wording, on a short sentence written for the test in the way courts
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from clawback.domain.order_reading import read_order
+from clawback.domain.order_words import words_from_file
 
 
 def _rulings(text: str) -> list[tuple[str, str | None, str | None, str | None, str]]:
@@ -348,3 +351,14 @@ def test_the_court_ruling_after_a_partys_report_in_the_same_sentence_rules() -> 
         "ORDER\n\nDefendant objects on the ground that the exhibits are public, but the Court"
         " GRANTS the motion to seal.\n"
     ) == [("seal", "defendant", None, None, "granted")]
+
+
+def test_a_lawyers_words_file_without_the_clause_lists_keeps_the_shipped_ones(
+    tmp_path: Path,
+) -> None:
+    # the lists that tell what is no ruling live in order_reading_clauses.yaml since round 10
+    main = Path(__file__).parents[2] / "src/clawback/data/order_reading.yaml"
+    mine = tmp_path / "words.yaml"
+    mine.write_text(main.read_text("utf-8"), "utf-8")
+    text = "ORDER\n\nDefendants shall show cause why the motion to seal should not be denied.\n"
+    assert read_order(text, words_from_file(mine)).rulings == ()
