@@ -72,7 +72,17 @@ _NO_YEAR = re.compile(
 )
 #: a direction that takes the time of the one before it: "Defendants shall also file ...", "By
 #: the same deadline, Defendant must send ...", "On the same date, Plaintiff shall file ..."
-_SAME_TIME = re.compile(r"\balso\b|\b(?:by|on)\s+the\s+same\s+(?:deadline|date|day|time)\b", re.I)
+_SAME_TIME = re.compile(
+    r"(?<!see\s)\balso\b|\b(?:by|on)\s+the\s+same\s+(?:deadline|date|day|time)\b", re.I
+)  # not the citation signal "see also"
+#: a court the subject of a directive, its clause's first words ("the district court must
+#: \u201ckeep in mind ...\u201d", a case quoted): what the law asks of a court, no act of a party
+_COURT_MUST = re.compile(
+    r"(?:^|[(,;:\"\u201c])\s*(?:the\s+|a\s+)?(?:district\s+|trial\s+|reviewing\s+)?courts?\s+"
+    r"(?:\w+ly\s+)?$",
+    re.I,
+)
+_OF = re.compile(r"\bof\s+$", re.I)
 _ON_A_DAY = re.compile(r"on\s+(?!or\s)", re.I)
 #: what may stand between a thing done and its date: "entered by the Court on September 27, 2022"
 _BY_WHOM = re.compile(r"\s*(?:by\s+(?:the\s+)?[\w.'\u2019]+(?:\s+[\w.'\u2019]+)?\s*)?$", re.I)
@@ -172,6 +182,10 @@ class ActReader:
         if said is not None and reported(sentence, said, self.words.reports):
             return None  # "Defendants explain that Paragraph 15 ... requires that ... be filed"
         if directive is not None:
+            court = _COURT_MUST.search(sentence, 0, directive.start)
+            if court is not None and not _OF.search(sentence, 0, court.start()):
+                return None  # "(the district court must \u201ckeep in mind ...\u201d)", not
+                # "the Clerk of Court shall"
             if _A_PARTY.match(sentence) and not (
                 _WITHIN.search(sentence) or _FIXED.search(sentence)
             ):
@@ -374,7 +388,19 @@ def unique_acts(acts: Sequence[Act]) -> list[Act]:
         if said_again(act, acts[i + 1 :]):
             continue
         key = (act.party, act.what)
-        if key not in seen:
+        # the same party's same act by the same fixed date, said in the clerk's docket text and
+        # again in the order ("no later than 10/25/2013, Plaintiff shall submit supplemental
+        # materials" / "no later than October 25, 2013, Plaintiff shall submit a supplemental
+        # filing")
+        dated = (act.party, act.on_or_before, _first_word(act.what)) if act.on_or_before else None
+        if key not in seen and dated not in seen:
             seen.add(key)
+            if dated is not None:
+                seen.add(dated)
             kept.append(act)
     return kept
+
+
+def _first_word(what: str) -> str:
+    words = what.lower().split()
+    return words[0] if words else ""

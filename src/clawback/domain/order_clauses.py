@@ -18,6 +18,7 @@ __all__ = [
     "clause_outcome",
     "fold_after_denial",
     "fold_after_grant",
+    "interim",
     "of_another_kind",
     "questioned",
     "recites_ruling",
@@ -37,6 +38,15 @@ _COURT_DID = re.compile(
     r"(?:\bCourt|\bJudge(?:\s+[A-Z][\w.'\u2019-]*){1,4}|\bHonorable(?:\s+[A-Z][\w.'\u2019-]*){1,4})"
     r"(?:\s+(?:therefore|then|subsequently|also|thus|ultimately|later))?\s+$"
 )
+#: an outcome in the passive past, the ruling some paper or judge gave before: "Defendant's
+#: consent motion ... was separately granted by Magistrate Judge Coulson"
+_WAS = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
+#: the judge or court who gave it, named after it ("by Magistrate Judge Coulson", "by the Court
+#: on March 3"): a minute entry's "the motion was granted" at a hearing names no one so
+_BY_A_JUDGE = re.compile(
+    r"(?:\s+in\s+part)?(?:\s+\w+){0,2}?\s+by\s+(?:the\s+)?(?:Honorable|Judge|Magistrate|District|"
+    r"Chief|Court|undersigned|[A-Z][a-z]+,?\s+J\.)"
+)
 #: a participle opening the sentence that tells what the court did: "In denying that motion, ..."
 _IN_DOING = re.compile(r"^\W*In\s+$")
 _PARTICIPLE = re.compile(r"(?:granting|denying)\b")
@@ -47,8 +57,20 @@ _MOTION_NAMED = re.compile(
     r"(?:to|for(?!\s+leave\b))\s+[^,;.]{1,80}",
     re.I,
 )
+#: a motion "for" something named as the subject just before a passive outcome: "the motion for
+#: sanctions is" (a motion "to strike" or "to intervene" may be the sealing or unsealing itself)
+_SUBJECT_MOTION = re.compile(
+    r"\bmotions?\s+for(?!\s+leave\b)\s+[^,;.]{1,80}?\s+(?:is|are|was|were|shall\s+be|"
+    r"will\s+be|should\s+be|must\s+be|be)\s+(?:\w+ly\s+|hereby\s+)?$",
+    re.I,
+)
+#: how far after an outcome its interim words may be ("remain sealed, as they are, for now")
+_INTERIM_REACH = 40
 #: how far after a question word its outcome may be ("whether ... should be sealed")
 _QUESTION_REACH = 160
+#: the court speaking again in a clause of its own after a party's report ("The parties agree
+#: that ..., and the Court therefore GRANTS"): the report reaches no further
+_COURT_AGAIN = re.compile(r"[,;]\s*(?:and|but|so)?\s*(?:the\s+)?(?:Court|undersigned|I)\b")
 #: the court, or its judge, as the speaker of a sentence ("The Court notes that ...")
 _COURT_SPEAKS = re.compile(r"\b(?:Court|undersigned|I)\b")
 #: an earlier paper named by what it ruled, just before the ruling's word: "see my April 1,
@@ -139,9 +161,12 @@ def _fold_after(
 def reported(sentence: str, found: Found, reports: Vocabulary) -> bool:
     """Whether the outcome ``found`` is one a party reports, not the court's ruling ("CBN
     further notes that the Court granted plaintiff's earlier motion"; data: reports): a
-    reporting phrase before it whose speaker is not the court."""
+    reporting phrase before it whose speaker is not the court, in a clause the court does not
+    take up again ("The parties agree that ..., and the Court therefore GRANTS")."""
     return any(
-        said.end <= found.start and not _COURT_SPEAKS.search(sentence, 0, said.start)
+        said.end <= found.start
+        and not _COURT_SPEAKS.search(sentence, 0, said.start)
+        and not _COURT_AGAIN.search(sentence, said.end, found.start)
         for said in reports.find(sentence)
     )
 
@@ -157,10 +182,15 @@ def of_another_kind(
 ) -> bool:
     """Whether the active outcome ``found`` rules on a motion of a kind no vocabulary names,
     said just after it ("the Court will deny the motion to dismiss and grant the motions to
-    seal", "GRANTS the motion for summary judgment and DENIES the motion to seal"): that
-    outcome is no ruling on a motion this reader drafts."""
+    seal", "GRANTS the motion for summary judgment and DENIES the motion to seal"), or, in the
+    passive, just before it ("Symeou's motion for sanctions is DENIED"): that outcome is no
+    ruling on a motion this reader drafts."""
     if sentence[found.start : found.end].lower().split()[-1].endswith("ed"):
-        return False  # passive: what it rules is said before it
+        # passive: what it rules is its subject, in the clause before it ("Symeou's motion for
+        # sanctions is DENIED")
+        clause = re.split(r"[,;:]", sentence[: found.start])[-1]
+        subject = _SUBJECT_MOTION.search(clause)
+        return subject is not None and not motions.find(subject.group())
     following = [f.start for f in outcomes if f.start > found.start]
     span = sentence[found.end : following[0] if following else len(sentence)]
     named = _MOTION_NAMED.match(span)
@@ -180,17 +210,35 @@ def questioned(sentence: str, found: Found, questions: Vocabulary) -> bool:
     )
 
 
+def interim(sentence: str, found: Found, words: Vocabulary) -> bool:
+    """Whether the outcome ``found`` keeps papers as they are only while the court waits
+    ("shall remain under seal for the time being"; data: interim): said within a few words
+    after it, no ";" between."""
+    return any(
+        0 <= said.start - found.end <= _INTERIM_REACH
+        and ";" not in sentence[found.end : said.start]
+        for said in words.find(sentence)
+    )
+
+
 def recounted(sentence: str, found: Found) -> bool:
     """Whether the outcome ``found`` describes an earlier paper ("see my April 1, 2021,
     memorandum granting in part and denying in part Plaintiff's consolidated motion to
     compel") or an earlier ruling, told in the past tense with the court or a judge its subject
     ("versions of these motions, which the Court denied without prejudice", "the Honorable
-    Dora L. Irizarry denied the applications") or by a participle opening the sentence ("In
+    Dora L. Irizarry denied the applications"), in the passive ("the motion was separately
+    granted by Magistrate Judge Coulson") or by a participle opening the sentence ("In
     denying that motion, the Court did so ..."), not this order's ruling."""
     if _EARLIER_PAPER.search(sentence, 0, found.start) is not None:
         return True
     if _IN_DOING.search(sentence, 0, found.start) and _PARTICIPLE.match(sentence, found.start):
         return True  # "In denying that motion, the Court did so ..."
+    if (
+        _PAST_TENSE.match(sentence, found.start)
+        and _WAS.search(sentence, 0, found.start)
+        and _BY_A_JUDGE.match(sentence, found.end)
+    ):
+        return True  # "... was separately granted by Magistrate Judge Coulson"
     return bool(
         _PAST_TENSE.match(sentence, found.start) and _COURT_DID.search(sentence, 0, found.start)
     )

@@ -8,16 +8,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from clawback.domain.order_clauses import clause_outcome
 from clawback.domain.order_clauses import result_of as _outcome
-from clawback.domain.order_papers import RunningRef, docket_refs, running_refs, title_papers
+from clawback.domain.order_papers import (
+    DocketRef,
+    RunningRef,
+    docket_refs,
+    running_refs,
+    title_papers,
+)
 from clawback.domain.order_words import Found, OrderWords
 from clawback.domain.outcomes import Result
 
 __all__ = ["DocketRulings"]
 
-_SUBJECT_GAP = re.compile(r"\s*(?:is|are|was|were|shall\s+be)\s+(?:hereby\s+)?", re.I)
+_SUBJECT_GAP = re.compile(
+    r"\s*(?:is|are|was|were|shall\s+be|should\s+be|will\s+be)\s+(?:hereby\s+)?", re.I
+)
+#: a motion named with its kind just before its docket number: "Defendants' Motion to Compel
+#: (Doc. 257)", "MOTION FOR PROTECTIVE ORDER (DOC. 233)"
+_KIND_BEFORE = 80
 #: a clause that gives a reason, still open where a docket number stands: the motions it
 #: names are the reason, not the thing ruled
 _GIVES_REASON = re.compile(r"\b(?:because|since)\b[^,;]*$", re.I)
@@ -30,9 +42,20 @@ class DocketRulings:
     """Reads rulings by docket number: the order's vocabularies and the numbers it gives
     motions."""
 
-    def __init__(self, words: OrderWords, motion_dockets: set[str]) -> None:
+    def __init__(
+        self, words: OrderWords, motion_dockets: set[str], sentences: Sequence[str] = ()
+    ) -> None:
         self.words = words
         self.motion_dockets = motion_dockets
+        #: the kind the order first gives each motion's number ("Motion to Compel (Doc. 257)")
+        self.kinds: dict[str, str] = {}
+        for sentence in sentences:
+            for ref in _bracketed(sentence):
+                if ref.number not in motion_dockets or ref.number in self.kinds:
+                    continue
+                said = words.motions.find(sentence, max(0, ref.start - _KIND_BEFORE), ref.start)
+                if said and not re.search(r"[(),;]", sentence[said[-1].end : ref.start]):
+                    self.kinds[ref.number] = said[-1].label
 
     def docketed(
         self, sentence: str, outcomes: Sequence[Found], motion: str
@@ -54,17 +77,30 @@ class DocketRulings:
                 ]
                 if subject:  # "437 supersedes 436, and Docket No. 436 is hereby DENIED"
                     segment = segment[subject[-1].start :]
+                segment = _last_clause(segment)  # "Given my ruling on ... (Doc. 233), Defendants'
+                # Motion to Compel (Doc. 257) is moot": the subject, not the reason
             else:
                 end = outcomes[i + 1].start if i + 1 < len(outcomes) else len(sentence)
                 segment = sentence[outcome.end : end]
             kinds = self.words.motions.find(segment)
-            kind = kinds[0].label if kinds else motion
+            refs = docket_refs(segment, self.words.papers)
+            numbered = [  # "Defendants' Motion (Doc. 257)": the motion the order numbered so
+                r
+                for r in refs
+                if r.paper is not None
+                and _MOTION_PAPER.search(r.paper)
+                and set(r.numbers) <= self.motion_dockets
+            ]
+            refs = [DocketRef(r.numbers, None) if r in numbered else r for r in refs]
+            given = {
+                self.kinds[n] for r in refs if r.paper is None for n in r.numbers if n in self.kinds
+            }
+            kind = kinds[0].label if kinds else given.pop() if len(given) == 1 else motion
             result = _outcome(outcome.label)
             if i + 1 < len(outcomes) and sentence[outcome.end : outcomes[i + 1].start].strip(
                 " ,"
             ).lower() in {"and", "in part and"}:
                 result = Result.granted_in_part  # "GRANTED IN PART AND DENIED IN PART"
-            refs = docket_refs(segment, self.words.papers)
             papers.extend((kind, None, r.paper, result) for r in refs if r.paper is not None)
             dockets = [n for r in refs if r.paper is None for n in r.numbers]
             if len(dockets) > 1 and not _PLURAL.search(segment):
@@ -114,3 +150,36 @@ class DocketRulings:
             f.start >= ref.end and _SUBJECT_GAP.fullmatch(sentence[ref.end : f.start])
             for f in outcomes
         )
+
+
+_MOTION_PAPER = re.compile(r"\bmotions?\s*[(\[][^()\[\]]*[)\]]\s*$", re.I)
+_BRACKETED = re.compile(
+    r"[(\[]\s*(?:Docs?|Dkts?|Docket|ECF)\.?\s*(?:Nos?\.?\s*|#\s*)?(?P<n>\d+)\s*[)\]]", re.I
+)
+
+
+@dataclass(frozen=True)
+class _Bracketed:
+    number: str
+    start: int
+
+
+def _bracketed(sentence: str) -> list[_Bracketed]:
+    """The docket numbers ``sentence`` gives in brackets of their own: "(Doc. 257)"."""
+    return [_Bracketed(m["n"], m.start()) for m in _BRACKETED.finditer(sentence)]
+
+
+def _last_clause(segment: str) -> str:
+    """The words of ``segment`` after its last comma or semicolon outside brackets, where
+    they still name a docket number; else all of it."""
+    depth, cut = 0, -1
+    for i, char in enumerate(segment):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char in ",;" and depth == 0:
+            cut = i
+    if cut < 0 or not _BRACKETED.search(segment, cut):
+        return segment
+    return segment[cut + 1 :]

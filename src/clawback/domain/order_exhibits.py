@@ -47,9 +47,20 @@ def _labels(text: str, start: int) -> tuple[list[str], int]:
     return labels, listed.end()
 
 
+#: a label in quotation marks, its list's comma inside them: Exhibits "A," "B," and "C"
+_QUOTED_LABEL = re.compile(r"[\"\u201c](\d{1,3}|[A-Z]{1,3})(,?)[\"\u201d]")
+
+
+def _unquoted(sentence: str) -> str:
+    """``sentence`` with the quotation marks around exhibit labels blanked, every place kept."""
+    return _QUOTED_LABEL.sub(lambda m: f" {m[1]}{m[2]} ", sentence)
+
+
 def find_exhibits(sentence: str, outside: Sequence[tuple[int, int]] = ()) -> list[tuple[str, int]]:
     """Each exhibit ``sentence`` names, with where it is named, leaving out any inside the
-    ``outside`` spans (another case's citations)."""
+    ``outside`` spans (another case's citations); a label may be quoted ("Exhibits "A," and
+    "B"")."""
+    sentence = _unquoted(sentence)
     found: list[tuple[str, int]] = []
     for head in EXHIBIT_HEAD.finditer(sentence):
         if any(s <= head.start() < e for s, e in outside):

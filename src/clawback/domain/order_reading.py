@@ -59,6 +59,7 @@ from clawback.domain.order_acts import (
 from clawback.domain.order_clauses import (
     fold_after_denial,
     fold_after_grant,
+    interim,
     of_another_kind,
     questioned,
     recounted,
@@ -139,7 +140,9 @@ class _Reader:
         #: the docket numbers the order gives motions, in the order written
         self.numbered = numbered_motions([s for p in self.paragraphs for s in p], words)
         self.motion_dockets = set(self.numbered)
-        self.dockets = DocketRulings(words, self.motion_dockets)
+        self.dockets = DocketRulings(
+            words, self.motion_dockets, [s for p in self.paragraphs for s in p]
+        )
         self.titles = MotionTitles([s for p in self.paragraphs for s in p])
         self.by_movant = movant_dockets([s for p in self.paragraphs for s in p], words)
 
@@ -251,12 +254,17 @@ class _Reader:
         docket number ("redact ... page 19 of plaintiff's Response (Doc. 381)"), at the outcome
         of the motion as a whole, where that outcome is all one way (see the module doc)."""
         found = []
-        ruled = {(motion, exhibit or document) for motion, _, exhibit, document in rulings}
-        for (motion, _, exhibit, document), whole in list(rulings.items()):
+        said = {(motion, exhibit or document) for motion, _, exhibit, document in rulings}
+        wholes = [m for m, _, exhibit, document in rulings if exhibit is None and document is None]
+        given: set[tuple[str, str | None, str]] = set()  # (motion, docket or None, exhibit)
+        for (motion, docket, exhibit, document), whole in list(rulings.items()):
             if exhibit is not None or document is not None:
                 continue
             if whole.outcome is Result.granted_in_part:
                 continue
+            # numbered motions of one kind, each ruled apart, asking for the same exhibit ("denying
+            # as moot 53 ...; granting 59 ..."): each rules on it
+            apart = docket if docket is not None and wholes.count(motion) > 1 else None
             for sentence in flat:
                 if not self.words.requests.find(sentence) or self.words.outcomes.find(sentence):
                     continue
@@ -264,25 +272,25 @@ class _Reader:
                 if not kinds or kinds[0].label != motion:
                     continue
                 exhibits = find_exhibits(sentence)
-                for label, _ in exhibits:
-                    if (motion, label) not in ruled:
-                        ruled.add((motion, label))
-                        found.append(
-                            replace(whole, exhibit=label, sentence=sentence, confidence=ASSUMED)
-                        )
-                docketed = [] if exhibits else docket_refs(sentence, self.words.papers)
                 named = [  # a number the order gives a motion names that motion, no paper
                     paper_named(r.paper)
-                    for r in docketed
+                    for r in ([] if exhibits else docket_refs(sentence, self.words.papers))
                     if r.paper is not None and not set(r.numbers) & self.motion_dockets
                 ]
                 papers = [p for p in named if p is not None]
-                for paper in papers + discovery_papers(sentence, self.words.discovery):
-                    if (motion, paper) not in ruled:
-                        ruled.add((motion, paper))
-                        found.append(
-                            replace(whole, document=paper, sentence=sentence, confidence=ASSUMED)
-                        )
+                asked = [(label, True) for label, _ in exhibits] + [
+                    (paper, False)
+                    for paper in papers + discovery_papers(sentence, self.words.discovery)
+                ]
+                for label, is_exhibit in asked:
+                    if (motion, label) in said or (motion, apart, label) in given:
+                        continue
+                    given.add((motion, apart, label))
+                    found.append(
+                        replace(whole, exhibit=label, sentence=sentence, confidence=ASSUMED)
+                        if is_exhibit
+                        else replace(whole, document=label, sentence=sentence, confidence=ASSUMED)
+                    )
         return found
 
     # rulings ----------------------------------------------------------------------------
@@ -316,6 +324,7 @@ class _Reader:
             and not threatened(sentence, f, self.words.threats)
             and not threatened(sentence, f, self.words.unmet_showings)
             and not questioned(sentence, f, self.words.questions)
+            and not interim(sentence, f, self.words.interim)
             and not recounted(sentence, f)
             and not (_ON_A_DATE.match(sentence) and _PAST.fullmatch(sentence[f.start : f.end]))
         ]
@@ -336,7 +345,8 @@ class _Reader:
         if not (ordering or named or directing):
             return []
         confidence = ORDERING if ordering else PROSE
-        motions = self.words.motions.find(sentence)
+        said = _without_leading_reason(sentence, outcomes[0].start)
+        motions = self.words.motions.find(said)
         motion = motions[0].label if motions else self.first_motion
         named_before = any(m.start < outcomes[0].start for m in motions)
         if self.last_motion and _THE_MOTION.match(sentence) and not named_before:
@@ -344,7 +354,7 @@ class _Reader:
         movant = (
             "court"
             if SUA_SPONTE.search(sentence)
-            else movant_of(self.words, sentence, outcomes[0].start)
+            else movant_of(self.words, said, outcomes[0].start)
         )
         exhibits = self._exhibits(sentence, cited)
         reason = reason_of(self.words, sentence, flat)
@@ -494,11 +504,26 @@ _REDACTED_VERSIONS = re.compile(r"\bredacted\s+versions?\s+of\b", re.I)
 #: what a redacted version takes out, written after the exhibit: "(redacting pages 14-19)"
 _REDACTING = re.compile(r"[^()]{0,40}?\(redacting\s+(?P<part>[^()]+)\)", re.I)
 #: the last line of a heading in capitals ("ORDER GRANTING IN PART / MOTION TO SEAL / (Docket
-#: No. 338)") before the body's first sentence: the heading is no part of that sentence
+#: No. 338)", "I. LEGAL STANDARD") before the body's first sentence (which may open with "A"):
+#: the heading is no part of that sentence
 _HEADING_END = re.compile(
     r"(?m)^((?:[^a-z\n]*[A-Z]{2}[^a-z\n]*(?:[(\[][^()\[\]\n]{1,30}[)\]][^a-z\n]*)*"
-    r"|\([^()\n]{1,40}\)))[ \t]*\n(?=[ \t]*[A-Z][a-z])"
+    r"|\([^()\n]{1,40}\)))[ \t]*\n(?=[ \t]*[A-Z](?:[a-z]|\s+[a-z]))"
 )
+
+
+#: a sentence opening with its reason: "Because ... under seal, Buzzfeed's motion is GRANTED"
+_LEADING_REASON = re.compile(r"^\W*(?:For\s+[^,]{1,60},\s*)?(?:Because|Since|Given\s+that)\b", re.I)
+
+
+def _without_leading_reason(sentence: str, outcome: int) -> str:
+    """``sentence`` with the reason it opens with, up to the last comma before ``outcome``,
+    blanked (every place kept): the motion and party it names are no motion's kind or mover."""
+    opening = _LEADING_REASON.match(sentence)
+    comma = sentence.rfind(",", 0, outcome)
+    if opening is None or comma < opening.end():
+        return sentence
+    return " " * comma + sentence[comma:]
 
 
 def _one(docketed: Sequence[tuple[str, str, Result]]) -> str | None:

@@ -37,8 +37,8 @@ _LONE_DATE = re.compile(
 
 
 def clean(text: str) -> tuple[str, date | None]:
-    """``text`` without ECF header stamps and pleading-paper line numbers, and the filing date
-    of the first stamp (None without one)."""
+    """``text`` without ECF header stamps and pleading-paper line numbers (on lines of their
+    own, or run into the text), and the filing date of the first stamp (None without one)."""
     stamp = _STAMP.search(text)
     filed = parse_date(stamp["filed"]) if stamp else None
     text = _STAMP.sub(" ", text)
@@ -46,7 +46,56 @@ def clean(text: str) -> tuple[str, date | None]:
     numbered = sum(1 for line in lines if _LINE_NUMBER.match(line))
     if lines and numbered >= 10 and numbered * 3 >= len([x for x in lines if x.strip()]):
         text = _LINE_NUMBER.sub("", _NUMBER_LINE.sub("", text))
-    return text, filed
+    return _without_run_in_numbers(text), filed
+
+
+#: a pleading page's first line numbers run into the text: "1 2 3 4 UNITED STATES DISTRICT COURT"
+_RUN_IN_START = re.compile(r"(?<![\w.,])1 2 3 (?=\d|[A-Z])")
+#: a number that may be a line's: one or two digits standing alone
+_SMALL_NUMBER = re.compile(r"(?<![\w.,/:$#\u00a7\u00b6(-])(\d{1,2})(?![\w.,/:%)\]-])")
+#: what makes a number part of the sentence, not a line's: "14 days", "Rule 26", "at 7"
+_COUNTED = re.compile(
+    r"\s+(?:days?|business|calendar|court|weeks?|months?|years?|hours?|minutes?|pages?|[ap]\.m\.)",
+    re.I,
+)
+_NAMED_BEFORE = re.compile(
+    rf"(?:{MONTH}|\b(?:No|Nos|Rule|Rules|at|page|pages|p|pp|Doc|Dkt|ECF|Exhibit|Ex|Chapter|"
+    r"Section|Title|Count|Claim|Request|Interrogatory|paragraph|line|lines))\.?\s+$",
+    re.I,
+)
+#: how far apart two line numbers may stand: a pleading line's characters, with room
+_LINE_REACH = 220
+
+
+def _without_run_in_numbers(text: str) -> str:
+    """``text`` without the pleading-paper line numbers a run-together text layer leaves in it
+    ("... no later than 16 October 25, 2013, Plaintiff shall submit ... 17 as outlined"): from
+    a page's "1 2 3", each next number in turn (after 28, or a page's end, 1 again), standing
+    alone within a line's reach of the one before, unless it counts or is named ("14 days",
+    "Rule 26", "October 25")."""
+    start = _RUN_IN_START.search(text)
+    if start is None:
+        return text
+    cuts: list[tuple[int, int]] = []
+    expected, last = 1, start.start()
+    for found in _SMALL_NUMBER.finditer(text, start.start()):
+        number = int(found[1])
+        if found.start() - last > _LINE_REACH:
+            break  # the run is lost: leave the rest as it is
+        if number == 1 and expected > 20:
+            expected = 1  # the next page
+        if number != expected:
+            continue
+        if _COUNTED.match(text, found.end()) or _NAMED_BEFORE.search(text, 0, found.start()):
+            continue
+        cuts.append(found.span())
+        expected, last = (number % 28) + 1, found.end()
+    kept, at = [], 0
+    for begin, end in cuts:
+        kept.append(text[at:begin])
+        at = end
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def parse_date(text: str) -> date | None:

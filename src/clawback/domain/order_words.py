@@ -1,5 +1,6 @@
 """The vocabularies an order is read by: data a lawyer reads and extends
-(``clawback/data/order_reading.yaml``), loaded once into whole-word patterns.
+(``clawback/data/order_reading.yaml``, and ``order_reading_clauses.yaml`` for the words that
+make an outcome or a date no ruling or term of this order), loaded once into whole-word patterns.
 
 Every list maps a label (an outcome, a motion kind, a party) to plain phrases. `Vocabulary.find`
 gives each place a phrase of any label stands in a text, the longest phrase winning where two
@@ -100,6 +101,7 @@ class OrderWords:
     threats: Vocabulary
     unmet_showings: Vocabulary
     questions: Vocabulary
+    interim: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -161,11 +163,13 @@ class OrderWords:
             threats=optional("threats"),
             unmet_showings=optional("unmet_showings"),
             questions=optional("questions"),
+            interim=optional("interim"),
         )
 
 
 def words_from_file(path: Path) -> OrderWords:
-    """A lawyer's own vocabularies, shaped like the shipped file; one clear line if not."""
+    """A lawyer's own vocabularies, shaped like the shipped file (a list of
+    order_reading_clauses.yaml it leaves out is the shipped one); one clear line if not."""
     import yaml
 
     try:
@@ -175,7 +179,7 @@ def words_from_file(path: Path) -> OrderWords:
     if not isinstance(data, Mapping):
         raise InvalidInput(f"{path.name}: give the lists of order_reading.yaml")
     try:
-        return OrderWords.from_data(data)
+        return OrderWords.from_data({**_shipped("order_reading_clauses.yaml"), **data})
     except InvalidInput as exc:
         raise InvalidInput(f"{path.name}: {exc}") from None
 
@@ -183,10 +187,17 @@ def words_from_file(path: Path) -> OrderWords:
 @cache
 def order_words() -> OrderWords:
     """The vocabularies shipped with clawback."""
+    return OrderWords.from_data(
+        {**_shipped("order_reading.yaml"), **_shipped("order_reading_clauses.yaml")}
+    )
+
+
+def _shipped(name: str) -> dict[str, Any]:
+    """One of the words files shipped in ``clawback/data``."""
     import yaml  # only when an order is first read
 
-    text = resources.files("clawback.data").joinpath("order_reading.yaml").read_text("utf-8")
-    return OrderWords.from_data(yaml.safe_load(text) or {})
+    text = resources.files("clawback.data").joinpath(name).read_text("utf-8")
+    return dict(yaml.safe_load(text) or {})
 
 
 def side_named(words: OrderWords, described: str) -> str | None:

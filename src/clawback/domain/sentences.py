@@ -99,6 +99,20 @@ ABBREVIATIONS = frozenset(
         "etc",
         "al",
         "seq",
+        # a paper's title abbreviated in a citation ("See Order Den. Without Prejudice Mots. to
+        # Seal, Doc. No. 237", "Pl.'s Mem. in Opp'n"): Bluebook's words for court documents
+        "mot",
+        "mots",
+        "den",
+        "mem",
+        "op",
+        "opp'n",
+        "resp",
+        "ct",
+        "compl",
+        "am",
+        "br",
+        "attach",
     }
 )
 
