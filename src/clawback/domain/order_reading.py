@@ -133,7 +133,9 @@ class _Reader:
         self.dated = dated or order_date(self.text, filed)
         self.acting = ActReader(words, self.dated)
         self.paragraphs = paragraphs(_HEADING_END.sub("\\1\n\n", self.text))
-        self.first_motion = first_kind(self.text, words) or "seal"
+        self.first_motion = first_kind(self.text, words) or (
+            "compel" if words.discovery_orders.find(self.text) else "seal"
+        )
         self.last_motion: str | None = None  # the motion the last ruling drafted was on
         self.entries = exhibit_entries(self.text)  # docket entry -> the exhibit filed as it
         self.groups = entry_groups(self.text)  # exhibits filed across other entries
