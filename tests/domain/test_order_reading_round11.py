@@ -73,3 +73,27 @@ def test_a_short_name_of_a_paper_is_no_party() -> None:
         " Amend\u201d). The Motion to Amend shall be filed in redacted form.\n"
     )
     assert [a[0] for a in _acts(text)] != ["defendant"]
+
+
+# 3. A grant said as adopting what was proposed ------------------------------------------------
+
+
+def test_adopting_a_proposal_to_seal_grants_it() -> None:
+    assert _rulings(
+        "ORDER\n\nThe magistrate judge proposes that the exhibits to the motion be filed under"
+        " seal. The Court ADOPTS the proposal to file the exhibits under seal.\n"
+    ) == [("seal", None, None, None, "granted")]
+    assert _rulings(
+        "ORDER\n\nThe defendant's proposals for continued redaction of its pricing data are"
+        " adopted.\n"
+    ) == [("seal", "defendant", None, None, "granted")]
+
+
+def test_adopting_a_procedure_rules_on_nothing() -> None:
+    assert (
+        _rulings(
+            "ORDER\n\nConsistent with these standards, the Court adopts the following procedure"
+            " for filing confidential papers.\n"
+        )
+        == []
+    )

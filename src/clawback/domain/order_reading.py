@@ -341,7 +341,7 @@ class _Reader:
         before = flat[index - 1] if index > 0 else ""
         if counted := self._counted(sentence, outcomes, flat[max(0, index - 6) : max(0, index)]):
             return counted  # "these two letters ... need not be produced": each, not the motion
-        named = re.search(r"\b(?:Court|motions?|requests?)\b", sentence, re.I) or (
+        named = re.search(r"\b(?:Court|motions?|requests?|proposals?)\b", sentence, re.I) or (
             motions_meant(sentence, before) or _WE_HOLD.search(sentence)
         )
         if not (ordering or named or directing):
