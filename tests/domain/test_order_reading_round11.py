@@ -97,3 +97,18 @@ def test_adopting_a_procedure_rules_on_nothing() -> None:
         )
         == []
     )
+
+
+# 4. A docket text's numbered motion of a kind no vocabulary names -------------------------------
+
+
+def test_a_docket_texts_numbered_motion_for_other_relief_is_no_sealing_ruling() -> None:
+    drafted = _rulings(
+        "ORDER denying 35 Plaintiff's Motion for Judgment on the Pleadings; granting 41"
+        " Defendant's Motion to Seal. Signed by Judge A. Smith on 3/4/2022.\n"
+    )
+    assert [(r[0], r[4]) for r in drafted] == [("seal", "granted")]
+    assert (
+        _rulings("ORDER granting [12] Motion for Extension of Time. Signed by Judge A. Smith.\n")
+        == []
+    )
