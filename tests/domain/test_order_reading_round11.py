@@ -112,3 +112,33 @@ def test_a_docket_texts_numbered_motion_for_other_relief_is_no_sealing_ruling() 
         _rulings("ORDER granting [12] Motion for Extension of Time. Signed by Judge A. Smith.\n")
         == []
     )
+
+
+# 5. A protective order named as the authority a request is made under ---------------------------
+
+
+def test_a_protective_order_a_request_is_made_under_is_not_its_kind() -> None:
+    drafted = _rulings(
+        "We write on behalf of Plaintiff, pursuant to Rule 5(b) of Your Honor's Individual"
+        " Practices and the parties' Stipulated Protective Order (the \u201cProtective Order\u201d)"
+        " (Dkt. 40), to request leave to file under seal its letter and the exhibits thereto."
+        " APPLICATION GRANTED.\n"
+    )
+    assert [(r[0], r[4]) for r in drafted] == [("seal", "granted")]
+
+
+def test_a_motion_for_a_protective_order_keeps_its_kind() -> None:
+    assert [
+        (r[0], r[4])
+        for r in _rulings(
+            "ORDER\n\nDefendant moves for entry of a protective order under Rule 26(c). The"
+            " motion is GRANTED.\n"
+        )
+    ] == [("protective-order", "granted")]
+    assert [
+        (r[0], r[4])
+        for r in _rulings(
+            "ORDER\n\nPursuant to Rule 26(c), Defendant moves for entry of a protective order. The"
+            " motion is GRANTED.\n"
+        )
+    ] == [("protective-order", "granted")]
