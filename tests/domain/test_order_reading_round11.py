@@ -142,3 +142,23 @@ def test_a_motion_for_a_protective_order_keeps_its_kind() -> None:
             " motion is GRANTED.\n"
         )
     ] == [("protective-order", "granted")]
+
+
+# 6. The mandative subjunctive: "orders that X be unsealed" -------------------------------------
+
+
+def test_ordering_that_papers_be_unsealed_denies_their_sealing() -> None:
+    assert [
+        (r[0], r[4])
+        for r in _rulings(
+            "MEMORANDUM OPINION\n\nPending are Defendant's proposed redactions to the report."
+            " For the reasons below, the Court will order that the report be unsealed in full.\n"
+        )
+    ] == [("seal", "denied")]
+    assert [
+        (r[0], r[4]) for r in _rulings("ORDER\n\nIT IS ORDERED that Exhibit 4 be sealed.\n")
+    ] == [("seal", "granted")]
+
+
+def test_asking_that_papers_be_unsealed_rules_on_nothing() -> None:
+    assert _rulings("ORDER\n\nPlaintiff asks that the exhibits to the motion be unsealed.\n") == []

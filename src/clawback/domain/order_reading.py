@@ -69,7 +69,7 @@ from clawback.domain.order_clauses import (
 from clawback.domain.order_clauses import result_of as _outcome
 from clawback.domain.order_compound import compound_rulings, movant_dockets, ruling_clauses
 from clawback.domain.order_counted import counted_documents
-from clawback.domain.order_directions import SUA_SPONTE, UNSEALED, directed
+from clawback.domain.order_directions import SUA_SPONTE, UNSEALED, directed, mandative
 from clawback.domain.order_dockets import DocketRulings
 from clawback.domain.order_draft import (
     Draft,
@@ -130,7 +130,7 @@ class _Reader:
     def __init__(self, text: str, words: OrderWords, dated: date | None) -> None:
         self.words = words = with_caption_parties(words, text)
         self.text, filed = clean(text)
-        self.text = rejoin_broken_words(self.text, _CAPITAL_OUTCOMES)
+        self.text = mandative(rejoin_broken_words(self.text, _CAPITAL_OUTCOMES))
         self.dated = dated or order_date(self.text, filed)
         self.acting = ActReader(words, self.dated)
         self.paragraphs = paragraphs(_HEADING_END.sub("\\1\n\n", self.text))
