@@ -53,7 +53,8 @@ _PARTICIPLE = re.compile(r"(?:granting|denying)\b")
 #: a motion named just after an active outcome, to the clause's end: "the motion to dismiss"
 #: (a motion "for leave" is named by what it asks leave to do, often past a cut: never other)
 _MOTION_NAMED = re.compile(
-    r"\s*(?:the|a|an|[\w.'\u2019]+['\u2019]s?)?\s*(?:\w+\s+)?motions?\s+"
+    r"\s*(?:\[?#?\d+\]?\s+)?"  # a docket text's number: "denying 35 Plaintiff's Motion for ..."
+    r"(?:the|a|an|[\w.'\u2019]+['\u2019]s?)?\s*(?:\w+\s+)?motions?\s+"
     r"(?:to|for(?!\s+leave\b))\s+[^,;.]{1,80}",
     re.I,
 )

@@ -15,7 +15,7 @@ from clawback.domain.order_exhibits import find_exhibits
 from clawback.domain.order_words import OrderWords
 from clawback.domain.outcomes import Result
 
-__all__ = ["SUA_SPONTE", "UNSEALED", "directed"]
+__all__ = ["SUA_SPONTE", "UNSEALED", "directed", "mandative"]
 
 #: the court acting on its own motion: its ruling's movant is the court
 SUA_SPONTE = re.compile(r"\bsua\s+sponte\b|\bon\s+its\s+own\s+(?:motion|initiative)\b", re.I)
@@ -30,6 +30,15 @@ _DIRECTED = frozenset({"unseal", "be unsealed", "seal", "maintain", "keep", "pla
 #: what a direction to keep papers ("maintain", "keep", "place") must say to be a seal
 _UNDER_SEAL = re.compile(r"^(?P<papers>.{3,300}?)\s+(?:under|in)\s+seal\b", re.I | re.S)
 _CONDITIONAL = frozenset({Result.conditionally_granted, Result.granted_subject_to_supplement})
+#: the mandative subjunctive of a decree: "the Court will order that the Report be unsealed",
+#: "IT IS ORDERED that Exhibit 4 be sealed", "ORDERING THAT THE ... STATEMENTS ... BE FILED"
+#: (never a request's "asks that the exhibits be unsealed", nor a modal already said)
+_MANDATIVE = re.compile(
+    r"\b((?:order(?:s|ed|ing)?|direct(?:s|ed|ing)?)\s+that\s+[^.;:\n]{1,150}?\s+)"
+    r"(?<!shall\s)(?<!will\s)(?<!should\s)(?<!must\s)(?<!not\s)(?<!to\s)"
+    r"(be\s+(?:unsealed|sealed|(?:filed|maintained|kept)\s+under\s+seal)\b)",
+    re.I,
+)
 
 
 def directed(words: OrderWords, sentence: str, said: Ruling | None) -> list[Ruling]:
@@ -88,3 +97,9 @@ def directed(words: OrderWords, sentence: str, said: Ruling | None) -> list[Ruli
             return [replace(ruling, document=rest)]
         return [replace(ruling, exhibit=label) for label, _ in named]
     return []
+
+
+def mandative(text: str) -> str:
+    """``text`` with a decree's mandative subjunctive said as the rules read a decree: "the
+    Court will order that the Report be unsealed" as "... that the Report shall be unsealed"."""
+    return _MANDATIVE.sub(r"\1shall \2", text)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from clawback.domain.order_clauses import recites_ruling
 from clawback.domain.order_papers import docket_refs, running_refs
-from clawback.domain.order_words import OrderWords
+from clawback.domain.order_words import Found, OrderWords
 
 __all__ = [
     "MotionTitles",
@@ -28,6 +28,7 @@ __all__ = [
     "motions_meant",
     "movant_of",
     "numbered_motions",
+    "under_order",
 ]
 
 #: a motion's title in capitals, then its docket number in brackets: "Defendants' Second
@@ -58,6 +59,21 @@ _JOINED = re.compile(
 )
 
 
+#: the protective order a paper or request is made under, named as its authority ("pursuant to
+#: the parties' Stipulated Protective Order (Dkt. 156) to request leave to file under seal"): no
+#: motion for one
+_UNDER_ORDER = re.compile(
+    r"\b(?:pursuant\s+to|under|subject\s+to|governed\s+by|in\s+accordance\s+with)\s+"
+    r"(?P<gap>[^.;:]{0,100})$",
+    re.I,
+)
+#: the short name a paper is given, after its full name: "(the \u201cProtective Order\u201d)"
+_DEFINED_NAME = re.compile(r"\(\s*(?:the\s+)?[\u201c\"]$")
+#: what makes a protective order so named the relief asked: "Pursuant to Rule 26(c), Defendant
+#: moves for entry of a protective order"
+_ASKED = re.compile(r"\b(?:mo(?:tion|ves?)|for|seeks?|requests?|entry|enter)\b", re.I)
+
+
 def first_kind(text: str, words: OrderWords) -> str | None:
     """The kind of the order's first motion: the first said after the order's title where a
     title stands alone on a line ("OPINION AND ORDER"), so that a caption's stamp or headnote
@@ -66,9 +82,29 @@ def first_kind(text: str, words: OrderWords) -> str | None:
     Under Seal: October 4, 2017)", "FILED UNDER SEAL" alone on a line) names no motion."""
     text = _SEAL_STAMP.sub(" ", text)
     title = _TITLE_LINE.search(text)
-    after = words.motions.find(text[title.end() :]) if title else []
-    found = after or words.motions.find(text)
+    start = title.end() if title else 0
+    after = (
+        [f for f in words.motions.find(text, start) if not under_order(text, f)] if title else []
+    )
+    found = after or [f for f in words.motions.find(text) if not under_order(text, f)]
     return found[0].label if found else None
+
+
+def under_order(text: str, found: Found) -> bool:
+    """Whether ``found`` is a protective order named as what a paper or request is made under
+    ("pursuant to the parties' Stipulated Protective Order"), not a motion for one."""
+    return (
+        found.label == "protective-order"
+        and "protective order" in " ".join(text[found.start : found.end].lower().split())
+        and (
+            _DEFINED_NAME.search(text, max(0, found.start - 10), found.start) is not None
+            or (
+                (under := _UNDER_ORDER.search(text, max(0, found.start - 120), found.start))
+                is not None
+                and not _ASKED.search(under["gap"])
+            )
+        )
+    )
 
 
 def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:

@@ -1,6 +1,9 @@
-"""The parties an order's caption names by name: "DAIRY, LLC, ..., Plaintiff, v. MILK MOOVEMENT,
-INC., ..., Defendants." lets the body's "Milk Moovement may bring a renewed request to seal"
-name the defendant, as "Defendants" would. Part of `clawback.domain.order_reading`.
+"""The parties an order names by name: the caption's "DAIRY, LLC, ..., Plaintiff, v. MILK
+MOOVEMENT, INC., ..., Defendants." lets the body's "Milk Moovement may bring a renewed request to
+seal" name the defendant, as "Defendants" would; and the short names the body defines for a side
+("Defendants Northern Grain Company (“NGC”) and Lakeside Storage (“Lakeside”)",
+"(collectively, “Defendants”)") let "The Court ORDERS Lakeside to serve" name it too.
+Part of `clawback.domain.order_reading`.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from dataclasses import replace
 
 from clawback.domain.order_words import OrderWords
 
-__all__ = ["caption_names", "with_caption_parties"]
+__all__ = ["caption_names", "defined_names", "with_caption_parties"]
 
 #: a party's name as a caption writes it before its first comma: up to three words, each capital
 _NAME = r"(?:[A-Z][\w&'\u2019.-]*[ \t]+){0,2}[A-Z][\w&'\u2019.-]*"
@@ -25,6 +28,19 @@ _FORM = re.compile(
 _CUT = re.compile(r"(?:of|and|the|in)\s", re.I)
 #: how far into the text a caption may stand
 _CAPTION_REACH = 3000
+#: a short name defined in brackets: "(“EPA”)", "(collectively, “Agencies”)"
+_DEFINED = re.compile(
+    r"\(\s*(?:(?:collectively|together|jointly)\s*,?\s*)?(?:the\s+)?[“\"]"
+    r"(?P<name>[A-Z][^”\"\n()]{1,40})[”\"]\s*\)"
+)
+#: what may stand between a side's word and its first short name, or between two short names of
+#: one list: the long names, in capitals ("Environmental Protection Agency", ", and U.S. Fish
+#: and Wildlife Service", "Lakeside Storage, LLC")
+_LONG_NAME = re.compile(
+    r"[\s,]*(?:and\s+)?(?:(?:[A-Z][\w&'\u2019.-]*|of|and|the|for|&)(?:[\s,]+|$)){0,12}"
+)
+#: the sides a short name may be defined for (never "the parties" or the clerk)
+_SIDES = ("plaintiff", "defendant", "nonparty")
 
 
 def caption_names(text: str) -> dict[str, list[str]]:
@@ -43,7 +59,50 @@ def caption_names(text: str) -> dict[str, list[str]]:
     }
 
 
+def defined_names(text: str, words: OrderWords) -> dict[str, list[str]]:
+    """The short names ``text`` defines for a side, as ``{"defendant": ["EPA", ...]}``: each of
+    a list of bracketed names that follows a side's word, or that ends in a group defined as a
+    side ("... (“Roe”) (collectively, “Defendants”)"). A name of a paper
+    (“Motion to Amend”) is none."""
+    found: dict[str, list[str]] = {}
+    run: list[str] = []
+    start = end = 0
+    for defined in [*_DEFINED.finditer(text), None]:
+        if defined is not None and run and _LONG_NAME.fullmatch(text, end, defined.start()):
+            run.append(defined["name"])
+        else:
+            side = _side_of(text, start, run, words)
+            if side is not None:
+                found.setdefault(side, []).extend(
+                    n for n in run if not words.parties.find(n) and not words.papers.find(n)
+                )
+            if defined is None:
+                break
+            run, start = [defined["name"]], defined.start()
+        end = defined.end()
+    return {side: names for side, names in found.items() if names}
+
+
+def _side_of(text: str, start: int, run: list[str], words: OrderWords) -> str | None:
+    """The side a list of short names starting at ``start`` is defined for: the group's own
+    word, or the side's word just before the list's first long name."""
+    for name in reversed(run):
+        named = words.parties.find(name)
+        if named and named[0].label in _SIDES:
+            return named[0].label
+    if not run:
+        return None
+    before = text[max(0, start - 200) : start]
+    for side in reversed(words.parties.find(before)):
+        if _LONG_NAME.fullmatch(before, side.end):
+            return side.label if side.label in _SIDES else None
+    return None
+
+
 def with_caption_parties(words: OrderWords, text: str) -> OrderWords:
-    """``words`` with the caption's names of the parties among its words for each side."""
+    """``words`` with the caption's names of the parties, and the short names the order
+    defines for each side, among its words for each side."""
     names = caption_names(text)
+    for side, defined in defined_names(text, words).items():
+        names[side] = [*names.get(side, []), *defined]
     return replace(words, parties=words.parties.extended(names)) if names else words

@@ -69,7 +69,7 @@ from clawback.domain.order_clauses import (
 from clawback.domain.order_clauses import result_of as _outcome
 from clawback.domain.order_compound import compound_rulings, movant_dockets, ruling_clauses
 from clawback.domain.order_counted import counted_documents
-from clawback.domain.order_directions import SUA_SPONTE, UNSEALED, directed
+from clawback.domain.order_directions import SUA_SPONTE, UNSEALED, directed, mandative
 from clawback.domain.order_dockets import DocketRulings
 from clawback.domain.order_draft import (
     Draft,
@@ -96,6 +96,7 @@ from clawback.domain.order_motions import (
     motions_meant,
     movant_of,
     numbered_motions,
+    under_order,
 )
 from clawback.domain.order_papers import (
     discovery_papers,
@@ -129,11 +130,13 @@ class _Reader:
     def __init__(self, text: str, words: OrderWords, dated: date | None) -> None:
         self.words = words = with_caption_parties(words, text)
         self.text, filed = clean(text)
-        self.text = rejoin_broken_words(self.text, _CAPITAL_OUTCOMES)
+        self.text = mandative(rejoin_broken_words(self.text, _CAPITAL_OUTCOMES))
         self.dated = dated or order_date(self.text, filed)
         self.acting = ActReader(words, self.dated)
         self.paragraphs = paragraphs(_HEADING_END.sub("\\1\n\n", self.text))
-        self.first_motion = first_kind(self.text, words) or "seal"
+        self.first_motion = first_kind(self.text, words) or (
+            "compel" if words.discovery_orders.find(self.text) else "seal"
+        )
         self.last_motion: str | None = None  # the motion the last ruling drafted was on
         self.entries = exhibit_entries(self.text)  # docket entry -> the exhibit filed as it
         self.groups = entry_groups(self.text)  # exhibits filed across other entries
@@ -339,14 +342,14 @@ class _Reader:
         before = flat[index - 1] if index > 0 else ""
         if counted := self._counted(sentence, outcomes, flat[max(0, index - 6) : max(0, index)]):
             return counted  # "these two letters ... need not be produced": each, not the motion
-        named = re.search(r"\b(?:Court|motions?|requests?)\b", sentence, re.I) or (
+        named = re.search(r"\b(?:Court|motions?|requests?|proposals?)\b", sentence, re.I) or (
             motions_meant(sentence, before) or _WE_HOLD.search(sentence)
         )
         if not (ordering or named or directing):
             return []
         confidence = ORDERING if ordering else PROSE
         said = _without_leading_reason(sentence, outcomes[0].start)
-        motions = self.words.motions.find(said)
+        motions = [m for m in self.words.motions.find(said) if not under_order(said, m)]
         motion = motions[0].label if motions else self.first_motion
         named_before = any(m.start < outcomes[0].start for m in motions)
         if self.last_motion and _THE_MOTION.match(sentence) and not named_before:

@@ -88,6 +88,7 @@ class OrderWords:
     against_clawback: Vocabulary
     papers: Vocabulary
     discovery: Vocabulary
+    discovery_orders: Vocabulary
     supplements: Vocabulary
     recitals: Vocabulary
     after_denial: Vocabulary
@@ -150,6 +151,7 @@ class OrderWords:
             against_clawback=optional("against_clawback"),
             papers=optional("papers"),
             discovery=optional("discovery"),
+            discovery_orders=optional("discovery_orders"),
             supplements=optional("supplements"),
             recitals=optional("recitals"),
             after_denial=optional_mapped("after_denial"),
