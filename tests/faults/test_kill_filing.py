@@ -2,8 +2,8 @@
 
 Each kill happens in a child process that patches one function of ``service.delivery`` to
 ``os._exit(9)`` at the chosen point and then files the reference case. (The children are forked
-from one interpreter started with ``sys.executable -c``, so the import of clawback is paid once
-per module, not once per kill.) After the kill, the next run's first act
+from one interpreter, `tests.faults.zygote`, so the import of clawback is paid once per module,
+not once per kill.) After the kill, the next run's first act
 (``delivery.finish_stages``) must leave OUT with the previous complete package, the new complete
 package (when the stage was journaled), or none: never half of one. The next ``file`` must then
 succeed and leave exactly one complete package, byte for byte what an uninterrupted run makes in
@@ -18,14 +18,10 @@ in a folder each *again* kill then gets back as it was (the record names its fil
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 import pytest
 
@@ -41,15 +37,15 @@ from tests.faults.conftest import (
     sha256,
     tree,
 )
+from tests.faults.zygote import Zygote, running
 
 #: The exhibit re-designated between the two filings of the *again* flow, and its new tier.
 REDESIGNATED = (6, "AEO")
 
-#: Imports clawback once, then for each line of arguments on stdin forks a child that opens
-#: the workspace, (again: re-designates), arms the kill and files; prints the child's exit
-#: status. 9 is the kill; anything else means the kill point was never reached.
-ZYGOTE = """
-import json, os, pathlib, sys, traceback
+#: Opens the workspace, (again: re-designates), arms the kill and files: ``run(args)`` of the
+#: zygote (`tests.faults.zygote`), which forks a child per kill and prints its exit status.
+SCRIPT = """
+import pathlib
 from clawback.service import Workspace, delivery
 
 
@@ -88,22 +84,16 @@ def run(args):
 
         delivery._swap = swapping
     record.filings.file(pathlib.Path(args["out"]))
-
-
-for line in sys.stdin:
-    pid = os.fork()
-    if pid == 0:
-        code = 3
-        try:
-            run(json.loads(line))
-        except BaseException:
-            traceback.print_exc()
-            code = 4
-        sys.stderr.flush()
-        os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    print(os.waitstatus_to_exitcode(status), flush=True)
 """
+
+#: What a filing loads lazily, imported by the zygote once rather than by each child.
+WARM = (
+    "clawback.service.facade",
+    "clawback.service.filings",
+    "clawback.service.designations",
+    "pypdf.filters",
+    "sqlite3",
+)
 
 
 @dataclass(frozen=True)
@@ -143,35 +133,6 @@ def package(out: Path) -> dict[str, str]:
     return {name: sha for name, sha in found.items() if name.split("/")[0] in KINDS}
 
 
-class Zygote:
-    def __init__(self, log: Path) -> None:
-        self.log = log
-        self._stderr: IO[str] = log.open("w", encoding="utf-8")
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", ZYGOTE],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self._stderr,
-            text=True,
-        )
-
-    def kill(self, **args: object) -> int:
-        """Run a filing in a child armed to be killed; its exit status."""
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(json.dumps(args) + "\n")
-        self.process.stdin.flush()
-        answer = self.process.stdout.readline()
-        assert answer, f"the zygote died: {self.log.read_text('utf-8')[-2000:]}"
-        return int(answer)
-
-    def close(self) -> None:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.close()
-        self.process.wait(timeout=60)
-        self.process.stdout.close()
-        self._stderr.close()
-
-
 @dataclass
 class Controls:
     first: dict[str, str]  # an uninterrupted first filing
@@ -182,11 +143,8 @@ class Controls:
 
 @pytest.fixture(scope="module")
 def zygote(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Zygote]:
-    started = Zygote(tmp_path_factory.mktemp("zygote") / "stderr.txt")
-    try:
+    with running(tmp_path_factory.mktemp("zygote"), SCRIPT, WARM) as started:
         yield started
-    finally:
-        started.close()
 
 
 @pytest.fixture(scope="module")
@@ -245,7 +203,7 @@ def test_a_killed_filing_is_finished_or_undone_and_the_next_run_files_it_whole(
         point=kill.point,
         nth=kill.nth,
     )
-    assert status == 9, f"not killed at {kill.id}: {zygote.log.read_text('utf-8')[-2000:]}"
+    assert status == 9, f"not killed at {kill.id}: {zygote.tail()}"
     assert leftovers(out), "the kill left no stage: it came too early or too late"
 
     # What the next run does first: a stage without its journal goes, a journaled one is

@@ -3,13 +3,13 @@ the record left is the record an uninterrupted run leaves, with no document, pag
 designation, child, duplicate link, fake-redaction check or audit entry missing or twice. Two
 acts: a volume import, and a folder of e-mails and an archive ingested as received (families).
 
-Each kill happens in a child process forked from one interpreter (started once with
-``sys.executable -c``, as `test_kill_filing` does), which wraps ``Context.transaction`` to
-``os._exit(9)`` either just before the nth unit of work commits (everything flushed, files put
-in the store) or just after it has committed, and imports the volume as the receiving side's
-counsel (or ingests the folder). The test first counts the units of work of an uninterrupted
-run, so every point between two writes of it is a kill; then, for each, the act runs again in
-this process and the record it leaves is compared with the uninterrupted one's.
+Each kill happens in a child process forked from one interpreter (`tests.faults.zygote`, as
+in `test_kill_filing`), which wraps ``Context.transaction`` to ``os._exit(9)`` either just
+before the nth unit of work commits (everything flushed, files put in the store) or just after
+it has committed, and imports the volume as the receiving side's counsel (or ingests the
+folder). The test first counts the units of work of an uninterrupted run, so every point
+between two writes of it is a kill; then, for each, the act runs again in this process and the
+record it leaves is compared with the uninterrupted one's.
 
 The volume: an e-mail native carrying a PDF (taken out as the record's child), a PDF native, and
 the same PDF again on a third row (recorded as a duplicate of the second), all designated.
@@ -18,12 +18,10 @@ the same PDF again on a third row (recorded as a duplicate of the second), all d
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -32,17 +30,18 @@ from clawback.loadfiles import write_dat
 from clawback.service import Record, Workspace
 from clawback.service.context import Context
 from clawback.storage import tables as t
+from tests.faults.zygote import Zygote, running
 from tests.ingest.make import eml_with, text_pdf
-from tests.started import start
+from tests.started import copy_workspace, start, template
 
 FIELDS = ["BEGBATES", "ENDBATES", "NATIVEPATH", "CONFIDENTIALITY"]
 COUNSEL = "rc@other.test"
 
-#: Forks a child per line of arguments on stdin; the child arms the kill and imports the
-#: volume; prints its exit status (9: killed; anything else: the kill point was never reached).
-ZYGOTE = """
-import contextlib, json, os, pathlib, sys, traceback
-from clawback.service import Record, Workspace
+#: Arms the kill, then imports the volume as counsel (or ingests the folder): ``run(args)`` of
+#: the zygote (`tests.faults.zygote`), which forks a child per kill and prints its exit status.
+SCRIPT = """
+import contextlib, pathlib
+from clawback.service import Workspace
 from clawback.service.context import Context
 
 
@@ -63,64 +62,30 @@ def armed(nth, when):
     Context.transaction = transaction
 
 
-for line in sys.stdin:
-    args = json.loads(line)
-    pid = os.fork()
-    if pid == 0:
-        code = 3
-        try:
-            armed(args["nth"], args["when"])
-            record = Workspace.open(pathlib.Path(args["ws"])).person(args["person"])
-            if args["act"] == "volume":
-                record.imports.volume(pathlib.Path(args["folder"]), pathlib.Path(args["dat"]))
-            else:
-                folder = pathlib.Path(args["folder"])
-                record.ingest.ingest_paths([folder], kind="received", unpack=True)
-        except BaseException:
-            traceback.print_exc()
-            code = 4
-        sys.stderr.flush()
-        os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    print(os.waitstatus_to_exitcode(status), flush=True)
+def run(args):
+    armed(args["nth"], args["when"])
+    record = Workspace.open(pathlib.Path(args["ws"])).person(args["person"])
+    if args["act"] == "volume":
+        record.imports.volume(pathlib.Path(args["folder"]), pathlib.Path(args["dat"]))
+    else:
+        folder = pathlib.Path(args["folder"])
+        record.ingest.ingest_paths([folder], kind="received", unpack=True)
 """
 
-
-class Zygote:
-    def __init__(self, log: Path) -> None:
-        self.log = log
-        self._stderr: IO[str] = log.open("w", encoding="utf-8")
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", ZYGOTE],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self._stderr,
-            text=True,
-        )
-
-    def kill(self, **args: object) -> int:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(json.dumps(args) + "\n")
-        self.process.stdin.flush()
-        answer = self.process.stdout.readline()
-        assert answer, f"the zygote died: {self.log.read_text('utf-8')[-2000:]}"
-        return int(answer)
-
-    def close(self) -> None:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.close()
-        self.process.wait(timeout=60)
-        self.process.stdout.close()
-        self._stderr.close()
+#: What the acts load lazily, imported by the zygote once rather than by each child.
+WARM = (
+    "clawback.service.facade",
+    "clawback.service.received",
+    "clawback.service.ingest",
+    "clawback.pdf.shows.matching",
+    "sqlite3",
+)
 
 
 @pytest.fixture(scope="module")
 def zygote(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Zygote]:
-    started = Zygote(tmp_path_factory.mktemp("zygote") / "stderr.txt")
-    try:
+    with running(tmp_path_factory.mktemp("zygote"), SCRIPT, WARM) as started:
         yield started
-    finally:
-        started.close()
 
 
 def _volume(root: Path) -> Path:
@@ -145,10 +110,16 @@ def _volume(root: Path) -> Path:
 
 def _counsel(root: Path) -> Record:
     """A workspace holding the reference case's matter and order, as the receiving side's
-    counsel, who imports the volume the producing side sent."""
+    counsel, who imports the volume the producing side sent: a copy of one made once per test
+    process (`tests.started`)."""
+    made = template("receiving-counsel", _with_counsel)
+    return copy_workspace(made, root).ctx.workspace.person(COUNSEL)
+
+
+def _with_counsel(root: Path) -> Record:
     record = start(root)
     record.people.add(COUNSEL, name="RC", side="receiving", category="counsel")
-    return record.ctx.workspace.person(COUNSEL)
+    return record
 
 
 def _record(ws: Record) -> dict[str, Any]:
@@ -303,7 +274,7 @@ def test_killed_at_any_write_then_run_again_leaves_the_uninterrupted_record(
             nth=nth,
             when=when,
         )
-        assert status == 9, f"{when} commit {nth}: not killed ({status}); see the zygote log"
+        assert status == 9, f"{when} commit {nth}: not killed ({status}): {zygote.tail()}"
         again = Workspace.open(root).person(COUNSEL)
         try:
             _act(again, act, folder, dat)
