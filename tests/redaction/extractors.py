@@ -15,8 +15,9 @@
   text.
 
 `ocr` renders each page with PyMuPDF and reads it with the ``tesseract`` binary (``--psm 11``,
-sparse text, and ``--psm 6``, one block). `pictures` reads every picture the file holds, drawn
-or not, as ``pdfimages`` and OCR would (a picture no page shows is still in the file).
+sparse text, and ``--psm 6``, one block; one Tesseract a mode reads every page of the file).
+`pictures` reads every picture the file holds, drawn or not, as ``pdfimages`` and OCR would (a
+picture no page shows is still in the file).
 `contains` decides whether a secret is in a text under the normalisation a determined reader
 would apply.
 """
@@ -100,17 +101,20 @@ def failures(readings: dict[str, str]) -> dict[str, str]:
 
 
 def ocr(pdf: bytes, dpi: int = OCR_DPI) -> str:
-    """What Tesseract reads on each page rendered at ``dpi``, every mode of `OCR_MODES`, joined.
-    The runs go side by side, one per core, each Tesseract on one thread."""
+    """What Tesseract reads on each page rendered at ``dpi``, every mode of `OCR_MODES`, joined
+    page by page. One Tesseract per mode reads all the pages (`_tesseract`), side by side, one
+    per core, each on one thread."""
     with pymupdf.open(stream=pdf) as doc, tempfile.TemporaryDirectory() as tmp:
         images = []
         for page in doc:
             path = Path(tmp) / f"page-{page.number}.png"
             page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY).save(str(path))
             images.append(path)
-        jobs = [(image, mode) for image in images for mode in OCR_MODES]
-        with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
-            return "\n".join(pool.map(lambda job: _tesseract(*job), jobs))
+        if not images:
+            return ""
+        with ThreadPoolExecutor(max_workers=min(len(OCR_MODES), os.cpu_count() or 1)) as pool:
+            by_mode = list(pool.map(lambda mode: _tesseract(images, mode), OCR_MODES))
+        return "\n".join(read[n] for n in range(len(images)) for read in by_mode)
 
 
 def pictures(pdf: bytes) -> str:
@@ -139,8 +143,16 @@ def pictures(pdf: bytes) -> str:
             timeout=120,
         )
         paths = sorted(Path(tmp).glob("*.png"))
-        with ThreadPoolExecutor(max_workers=max(1, min(len(paths), os.cpu_count() or 1))) as pool:
-            return "\n".join(pool.map(lambda path: _tesseract(path, "6"), paths))
+        cores = max(1, min(len(paths), os.cpu_count() or 1))
+        shares = [paths[n::cores] for n in range(cores)]
+        with ThreadPoolExecutor(max_workers=cores) as pool:
+            found = list(pool.map(lambda share: _tesseract(share, "6"), shares))
+        read = {
+            path: text
+            for share, texts in zip(shares, found, strict=True)
+            for path, text in zip(share, texts, strict=True)
+        }
+        return "\n".join(read[path] for path in paths)
 
 
 def contains(text: str, secret: str) -> bool:
@@ -256,12 +268,25 @@ def _escape(code: bytes) -> bytes:
     return {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}.get(code, code)
 
 
-def _tesseract(image: Path, mode: str) -> str:
-    done = subprocess.run(
-        ["tesseract", str(image), "-", "--psm", mode],
-        capture_output=True,
-        check=True,
-        timeout=120,
-        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
-    )
-    return done.stdout.decode("utf-8", "replace")
+def _tesseract(images: list[Path], mode: str) -> list[str]:
+    """What one Tesseract (``--psm mode``, one thread) reads in each of ``images``, in order.
+
+    It is given the list of them in a file, loads its model once for all (the load is most of
+    the cost of a page), and reads each image as it would alone: its text is the texts of the
+    images one by one, each after the first preceded by a form feed (``page_separator``),
+    which no reading holds."""
+    if not images:
+        return []
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "images.txt"
+        listing.write_text("".join(f"{image}\n" for image in images), encoding="utf-8")
+        done = subprocess.run(
+            ["tesseract", str(listing), "-", "--psm", mode],
+            capture_output=True,
+            check=True,
+            timeout=120 * len(images),
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        )
+    read = done.stdout.decode("utf-8", "replace").split("\f")
+    assert len(read) == len(images), (len(read), len(images), done.stderr[-500:])
+    return read
