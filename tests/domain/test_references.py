@@ -41,6 +41,12 @@ def bates(text: str, prefixes: tuple[str, ...] = ()) -> list[tuple[str, list[str
         ("Dousa, 2019 WL 6311990, at *2; Kelly, 114 F.R.D. 653, 663 (N.D. Cal. 1987).", []),
         ("the CBP 2018 report; tracking no. FIR-2018-12-004417; ISO9001", []),
         ("Excerpts of Record, ER 01234; FY 02019", []),
+        # a counsel block's addresses: a state and its ZIP code (ZIP+4 is no range)
+        (
+            "Washington, D.C. 20530; Irvine, CA 92612-4412; North Potomac, MD 20878; "
+            "Boston, MA 02110-1726",
+            [],
+        ),
     ],
 )
 def test_bates_numbers_with_no_prefix_known(

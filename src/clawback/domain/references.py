@@ -26,7 +26,9 @@ Finding prefixes. A Bates prefix is written in capitals (``AOL-DEF-``, ``NG7_``,
 least five digits or a leading zero (productions pad their counters), so that ``CBP 2018`` (a
 year) or ``ISO9001`` is not a page; a counter followed by ``-12`` that cannot end a range
 (``FIR-2018-12-004417``) is a code, not a page; and prefixes that are words of citation
-(`NOT_PREFIXES`: ``ECF``, ``WL``, ``ER``, ``FY``...) are never taken.
+(`NOT_PREFIXES`: ``ECF``, ``WL``, ``ER``, ``FY``...) are never taken; nor is a state's postal
+code before five digits (``Washington, D.C. 20530``, ``Irvine, CA 92612-4412``: an address in a
+counsel block, its ZIP+4 no range of 1,801 pages).
 """
 
 from __future__ import annotations
@@ -97,6 +99,18 @@ NOT_PREFIXES = frozenset(
         "PM",
     }
 )
+
+#: The postal codes of the states, the District and the territories: before five digits, a ZIP
+#: code (``D.C. 20530``), never a Bates prefix the paper writes.
+# fmt: off
+STATE_CODES = frozenset({
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL",
+    "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE",
+    "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD",
+    "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "VI", "GU", "AS", "MP",
+})
+# fmt: on
+_ZIP_DIGITS = 5
 
 _DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
 _RECORD_HEAD = re.compile(
@@ -248,6 +262,8 @@ def find_prefixes(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[str]
             continue
         if series in NOT_PREFIXES or sum(c.isalpha() for c in series) < 2:
             continue
+        if series in STATE_CODES and len(digits) == _ZIP_DIGITS:
+            continue  # Irvine, CA 92612-4412: an address, not a page
         seen.setdefault(series, prefix)
     return list(seen.values())
 
