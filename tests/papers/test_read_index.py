@@ -206,3 +206,46 @@ def test_a_page_the_reader_may_not_see_reads_as_absent(ws: Books, tmp_path: Path
     (seen,) = operator.exhibit_index.read(index).matches  # the operator sees every collection
     assert (str(seen.row.exhibit), seen.control) == ("20", "RCV-000001")
     workspace.close()
+
+
+def test_a_row_wrapped_onto_the_next_line_keeps_its_bates_number() -> None:
+    """A description too long for its cell pushes the Bates cell onto the next line."""
+    text = (
+        "Ex. 7    E-mail from J. Smith to the field office re the March 3\n"
+        "         meeting and its attachments    ABC0007-0010\n"
+        "Ex. 8    Memorandum    ABC0011\n"
+    )
+    reading = read_index(text)
+    assert [(str(r), r.line) for r in reading.rows] == [
+        ("Ex. 7: ABC0007-010", 1),
+        ("Ex. 8: ABC0011", 3),
+    ]
+    assert reading.problems == ()
+
+
+def test_a_bates_number_on_no_row_is_said_not_dropped() -> None:
+    """A table read column by column (as a PDF's text layer often gives it): the exhibit
+    numbers, then the descriptions, then the Bates cells; no row can be paired, and the
+    pages are said rather than silently left out."""
+    text = (
+        "PLAINTIFF'S EXHIBIT LIST\n"
+        "Trial Exhibit No.\n"
+        "1. 2. 3.\n"
+        "\n"
+        "Description Certified Copy of U.S. Patent 5,994,329 Kenyon Opinion Letter\n"
+        "\n"
+        "T 007339-007473; T 007597-007599\n"
+    )
+    reading = read_index(text, ["T "])
+    assert reading.rows == ()
+    assert [str(p) for p in reading.problems] == [
+        "no exhibit row found: a row starts with its exhibit (Ex. 12 | ABC0001-0014 | ...)",
+        "line 7: T 007339-473, 007597-599 is on no exhibit's row (a table read column by column?)",
+    ]
+
+
+def test_an_index_with_no_row_at_all_says_so() -> None:
+    reading = read_index("INDEX TO DEFERRED APPENDIX\nJA Tab Page Date Filer\n1 1-160 FCC Order\n")
+    assert [str(p) for p in reading.problems] == [
+        "no exhibit row found: a row starts with its exhibit (Ex. 12 | ABC0001-0014 | ...)"
+    ]

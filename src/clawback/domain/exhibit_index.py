@@ -11,12 +11,17 @@ A row starts with the exhibit: ``Ex. 12``, ``Exhibit 12``, ``Exhibit No. 12`` or
 number in the first cell (cells are split by ``|``, a tab or two spaces). Its Bates numbers are
 read by `clawback.domain.references` (every form, every prefix the record or the index writes).
 Lines with no exhibit at their start (headings, a description wrapped onto the next line) are
-not rows. What cannot be read is said, one line per problem, with the line number:
+not rows; a line with no exhibit but a Bates number, right under a row that has none (no blank
+line between), is that row's Bates cell pushed down by a long description. What cannot be read
+is said, one line per problem, with the line number:
 
 * a row with no Bates number (``line 7: Ex. 19 has no Bates number``);
 * a Bates number with a letter among its digits (``ABC00O123``), with the number it was
   probably meant to be; a footnote marker glued on;
-* an exhibit listed twice with other pages.
+* an exhibit listed twice with other pages;
+* Bates numbers on no exhibit's row (a table whose text came out column by column: the
+  numbers, then the descriptions, then the Bates cells), never silently left out;
+* an index with no row at all.
 
 This module only reads; `clawback.service.exhibit_index` matches the pairs with the record.
 """
@@ -45,6 +50,31 @@ _ROW = re.compile(
 )
 
 
+_SHAPE = "Ex. 12 | ABC0001-0014 | ..."
+
+
+def _row_exhibits(lines: list[str]) -> dict[int, ExhibitId]:
+    """The lines that are rows (from 0), each with its exhibit."""
+    found: dict[int, ExhibitId] = {}
+    for k, line in enumerate(lines):
+        match = _ROW.match(line)
+        if match is None:
+            continue
+        try:
+            found[k] = ExhibitId.parse(match["named"] or match["bare"])
+        except InvalidInput:
+            continue
+    return found
+
+
+def _wrapped_from(k: int, lines: list[str], rows: Collection[int]) -> int | None:
+    """The row line ``k`` continues: the row above it with no blank line between, or None."""
+    j = k - 1
+    while j >= 0 and lines[j].strip() and j not in rows:
+        j -= 1
+    return j if j >= 0 and j in rows else None
+
+
 @dataclass(frozen=True)
 class IndexRow:
     """One exhibit of the index: its number, its pages, and the line it stands on (from 1)."""
@@ -66,7 +96,7 @@ class IndexProblem:
     text: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.text}"
+        return f"line {self.line}: {self.text}" if self.line > 0 else self.text
 
 
 @dataclass(frozen=True)
@@ -94,22 +124,29 @@ def read_index(text: str, prefixes: Collection[str] = ()) -> IndexReading:
         problems.extend((line_of(citation.start), w) for w in citation.warnings)
     for typo in refs.typos:
         problems.append((line_of(typo.start), str(typo)))
+    exhibits = _row_exhibits(lines)
+    wrapped: dict[int, list[BatesRange]] = {}
+    for k, cited in sorted(ranges_on.items()):
+        if k in exhibits:
+            continue
+        owner = _wrapped_from(k, lines, exhibits)
+        if owner is not None and owner not in ranges_on and owner not in wrapped:
+            wrapped[owner] = cited  # the row's Bates cell pushed onto its next line
+            continue
+        problems.append(
+            (k, f"{format_ranges(cited)} is on no exhibit's row (a table read column by column?)")
+        )
+    if not exhibits:
+        problems.append((-1, f"no exhibit row found: a row starts with its exhibit ({_SHAPE})"))
     rows: list[IndexRow] = []
     seen: dict[ExhibitId, IndexRow] = {}
-    for k, line in enumerate(lines):
-        match = _ROW.match(line)
-        if match is None:
-            continue
-        try:
-            exhibit = ExhibitId.parse(match["named"] or match["bare"])
-        except InvalidInput:
-            continue
-        ranges = tuple(ranges_on.get(k, ()))
+    for k, exhibit in sorted(exhibits.items()):
+        ranges = tuple(ranges_on.get(k) or wrapped.get(k) or ())
         if not ranges:
             if not any(n == k for n, _ in problems):
                 problems.append((k, f"Ex. {exhibit} has no Bates number"))
             continue
-        row = IndexRow(k + 1, exhibit, ranges, " ".join(line.split()))
+        row = IndexRow(k + 1, exhibit, ranges, " ".join(lines[k].split()))
         earlier = seen.get(exhibit)
         if earlier is not None:
             if coalesce(earlier.ranges) != coalesce(ranges):
