@@ -47,6 +47,8 @@ def bates(text: str, prefixes: tuple[str, ...] = ()) -> list[tuple[str, list[str
             "Boston, MA 02110-1726",
             [],
         ),
+        # trial exhibits, not pages
+        ("CX-0001, PX 0012 and JTX 0003 are admitted", []),
     ],
 )
 def test_bates_numbers_with_no_prefix_known(

@@ -249,3 +249,40 @@ def test_an_index_with_no_row_at_all_says_so() -> None:
     assert [str(p) for p in reading.problems] == [
         "no exhibit row found: a row starts with its exhibit (Ex. 12 | ABC0001-0014 | ...)"
     ]
+
+
+def test_trial_exhibit_labels_start_rows() -> None:
+    """A trial exhibit list numbers its rows with a party's letters (as the real lists in
+    tests/papers/real/ do), one to a line, each maybe opened by a site's margin mark."""
+    text = (
+        "JOINT ADMITTED TRIAL EXHIBIT LIST\n"
+        "EX. NO.    DESCRIPTION    BATES\n"
+        "`JTX 001    U.S. Patent No. 8,242,158    HOS0001-0012\n"
+        "PTX-005 | Precedex Pre-Mix Research Deck | HOS0013-0020\n"
+        "DTX # 4    Daifotis & Karpf, Summary of Safety Profile    MK 0229494-0229497\n"
+        "CX-0001\n"
+    )
+    reading = read_index(text)
+    assert [str(r) for r in reading.rows] == [
+        "Ex. JTX 001: HOS0001-012",
+        "Ex. PTX-005: HOS0013-020",
+        "Ex. DTX # 4: MK 0229494-497",
+    ]
+    assert [str(p) for p in reading.problems] == ["line 6: Ex. CX-0001 has no Bates number"]
+
+
+def test_a_slip_sheet_a_title_or_another_paper_s_exhibit_is_no_row() -> None:
+    """The filing's own slip sheet (``EXHIBIT 3B``) and its title, and a description naming
+    an exhibit of another paper (``Ex. A of the Opening Expert Report``), as the real lists
+    in tests/papers/real/ have them, are not rows of the index."""
+    text = (
+        "EXHIBIT 3B\n"
+        "EXHIBIT 3B DEFENDANT'S TRIAL EXHIBIT LIST AND PLAINTIFF'S OBJECTIONS THERETO\n"
+        "Ex. A of Opening Expert Report of Michael Ramsay - CV\n"
+        "Exhibit 2 to the Deposition of J. Smith\n"
+        "Ex. 5 | ABC0001-0003 | E-mail\n"
+        "EXHIBIT 6    ABC0004    MEMO\n"
+    )
+    reading = read_index(text)
+    assert [str(r) for r in reading.rows] == ["Ex. 5: ABC0001-003", "Ex. 6: ABC0004"]
+    assert reading.problems == ()

@@ -7,8 +7,12 @@ row, its Bates range and a description::
     Exhibit 13    ABC 0015-22    Attachment to Ex. 12
     14	NG7_0001234 through NG7_0001240	Field report
 
-A row starts with the exhibit: ``Ex. 12``, ``Exhibit 12``, ``Exhibit No. 12`` or the bare
-number in the first cell (cells are split by ``|``, a tab or two spaces). Its Bates numbers are
+A row starts with the exhibit: ``Ex. 12``, ``Exhibit 12``, ``Exhibit No. 12``, a trial
+exhibit (``JTX 001``, ``PTX-005``, ``DTX # 4``) or the bare number in the first cell (cells are
+split by ``|``, a tab or two spaces), after any margin mark (a bullet, a site's backtick). The
+filing's own slip sheet or title (``EXHIBIT 3B``, ``EXHIBIT 3B DEFENDANT'S TRIAL EXHIBIT
+LIST``) and a description naming another paper's exhibit (``Ex. A of the Expert Report``) are
+not rows. Its Bates numbers are
 read by `clawback.domain.references` (every form, every prefix the record or the index writes).
 Lines with no exhibit at their start (headings, a description wrapped onto the next line) are
 not rows; a line with no exhibit but a Bates number, right under a row that has none (no blank
@@ -35,7 +39,7 @@ from dataclasses import dataclass
 
 from clawback.domain.bates import BatesRange, coalesce, format_ranges
 from clawback.domain.errors import InvalidInput
-from clawback.domain.exhibit_ids import ExhibitId
+from clawback.domain.exhibit_ids import TRIAL_PREFIXES, ExhibitId
 from clawback.domain.references import read_references
 
 __all__ = ["IndexProblem", "IndexReading", "IndexRow", "read_index"]
@@ -43,8 +47,11 @@ __all__ = ["IndexProblem", "IndexReading", "IndexRow", "read_index"]
 # The exhibit as the court writes it (12, 5-A, P5, A, QQ): letters in capitals, so a line
 # that opens "Exhibits to the declaration" is no row.
 _ID = r"(?-i:[A-Z]{0,3}[0-9]{1,4}(?:[-.]?(?:[A-Z]{1,2}|[0-9]{1,3}))?|[A-Z]{1,3}(?:-[0-9]{1,3})?)"
+_TRIAL = "|".join(sorted(TRIAL_PREFIXES, key=len, reverse=True))
 _ROW = re.compile(
-    rf"[ \t|]*(?:(?:Exhibits?|Exh?s?\.?)\s*(?:No\.\s*)?(?P<named>{_ID})(?![A-Za-z0-9])"
+    rf"[ \t|`\u2022*]*(?:(?P<label>Exhibits?|Exh?s?\.?)\s*(?:No\.\s*)?(?!nos?\.)(?P<named>{_ID})"
+    rf"(?![A-Za-z0-9])(?!\s+(?:of|to)\s)"
+    rf"|(?P<trial>(?-i:{_TRIAL})(?:\s+|\s*#\s*|-)?[0-9]{{1,6}})(?![A-Za-z0-9])"
     rf"|(?P<bare>{_ID})(?=[ \t]*\||\t| {{2,}}))",
     re.IGNORECASE,
 )
@@ -53,18 +60,26 @@ _ROW = re.compile(
 _SHAPE = "Ex. 12 | ABC0001-0014 | ..."
 
 
-def _row_exhibits(lines: list[str]) -> dict[int, ExhibitId]:
-    """The lines that are rows (from 0), each with its exhibit."""
+def _row_exhibits(lines: list[str], cited: Collection[int]) -> dict[int, ExhibitId]:
+    """The lines that are rows (from 0), each with its exhibit; ``cited``: the lines that
+    cite pages."""
     found: dict[int, ExhibitId] = {}
     for k, line in enumerate(lines):
         match = _ROW.match(line)
-        if match is None:
+        if match is None or (k not in cited and _slip_sheet(match, line)):
             continue
         try:
-            found[k] = ExhibitId.parse(match["named"] or match["bare"])
+            found[k] = ExhibitId.parse(match["named"] or match["trial"] or match["bare"])
         except InvalidInput:
             continue
     return found
+
+
+def _slip_sheet(match: re.Match[str], line: str) -> bool:
+    """``EXHIBIT 3B`` alone, or before a title in capitals: the filing's own slip sheet or
+    heading, not a row (no page cited, no cell, nothing in lower case after it)."""
+    rest = line[match.end() :]
+    return match["label"] == "EXHIBIT" and not re.search(r"[a-z|\t]| {2,}", rest.strip())
 
 
 def _wrapped_from(k: int, lines: list[str], rows: Collection[int]) -> int | None:
@@ -124,7 +139,7 @@ def read_index(text: str, prefixes: Collection[str] = ()) -> IndexReading:
         problems.extend((line_of(citation.start), w) for w in citation.warnings)
     for typo in refs.typos:
         problems.append((line_of(typo.start), str(typo)))
-    exhibits = _row_exhibits(lines)
+    exhibits = _row_exhibits(lines, ranges_on)
     wrapped: dict[int, list[BatesRange]] = {}
     for k, cited in sorted(ranges_on.items()):
         if k in exhibits:

@@ -26,7 +26,8 @@ Finding prefixes. A Bates prefix is written in capitals (``AOL-DEF-``, ``NG7_``,
 least five digits or a leading zero (productions pad their counters), so that ``CBP 2018`` (a
 year) or ``ISO9001`` is not a page; a counter followed by ``-12`` that cannot end a range
 (``FIR-2018-12-004417``) is a code, not a page; and prefixes that are words of citation
-(`NOT_PREFIXES`: ``ECF``, ``WL``, ``ER``, ``FY``...) are never taken; nor is a state's postal
+(`NOT_PREFIXES`: ``ECF``, ``WL``, ``ER``, ``FY``...) and a trial exhibit's letters (``CX-0001``,
+``PX 0012``: `clawback.domain.exhibit_ids.TRIAL_PREFIXES`) are never taken; nor is a state's postal
 code before five digits (``Washington, D.C. 20530``, ``Irvine, CA 92612-4412``: an address in a
 counsel block, its ZIP+4 no range of 1,801 pages).
 """
@@ -48,6 +49,7 @@ from clawback.domain.citations import (
     find_exhibit_refs,
     find_typos,
 )
+from clawback.domain.exhibit_ids import TRIAL_PREFIXES
 
 __all__ = [
     "NOT_PREFIXES",
@@ -260,7 +262,7 @@ def find_prefixes(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[str]
             series = BatesNumber(prefix, 0, 1).series
         except BatesError:
             continue
-        if series in NOT_PREFIXES or sum(c.isalpha() for c in series) < 2:
+        if series in NOT_PREFIXES or series in TRIAL_PREFIXES or sum(map(str.isalpha, series)) < 2:
             continue
         if series in STATE_CODES and len(digits) == _ZIP_DIGITS:
             continue  # Irvine, CA 92612-4412: an address, not a page
