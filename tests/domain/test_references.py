@@ -152,3 +152,14 @@ def test_the_reference_order_read_with_no_prefix_known() -> None:
     assert min(pages) == BatesNumber.parse("AOL-DEF-00516605")
     assert BatesRange.parse("AOL-DEF-00556914-934").first in pages
     assert len(refs.record) > 20 and refs.warnings == () and refs.other_cases_exhibits == ()
+
+
+def test_two_numbers_glued_are_flagged() -> None:
+    """A range whose hyphen a table cell lost as its text was extracted (the real Merck v.
+    Teva exhibit list in tests/papers/real/ has ``MK 02231140223128``)."""
+    refs = read_references(
+        "Gertz, et al., 1993 MK 02231140223128\nAOL-DEF-00528703 PROD000000001234"
+    )
+    assert refs.warnings == (
+        "'MK 02231140223128': two numbers glued, the hyphen lost? 'MK 0223114-0223128' meant?",
+    )

@@ -19,7 +19,8 @@ A brief, an order or an exhibit index cites four kinds of thing, and each looks 
 `read_references` reads all four at once, each outside the spans of the others that take
 precedence (authorities, then the docket), and adds the warnings no single finder can give:
 a number one or two digits longer than the rest of its series (a footnote marker glued on with
-no space, ``ABC00012345`` among ``ABC0001234``\\ s).
+no space, ``ABC00012345`` among ``ABC0001234``\\ s), or two numbers of six digits or more glued,
+the range's hyphen lost (``MK 02231140223128``).
 
 Finding prefixes. A Bates prefix is written in capitals (``AOL-DEF-``, ``NG7_``, ``NGC``,
 ``ABC``), its words joined by ``-``, ``_``, ``.`` or a space, and followed by a counter of at
@@ -287,8 +288,27 @@ def _width_warnings(citations: Sequence[Citation]) -> list[Citation]:
                     f"'{rng.first}' has {rng.first.width - usual} digit(s) more than the other "
                     f"numbers of its series: a footnote marker glued on?"
                 )
+        extra.extend(_glued(rng.first) for rng in citation.ranges if _glued(rng.first))
         warned.append(replace(citation, warnings=(*citation.warnings, *extra)))
     return warned
+
+
+_GLUED_WIDTH = 12  # two counters of six digits or more
+_GLUED_SPAN = 10_000  # the pages a range so glued may span
+
+
+def _glued(number: BatesNumber) -> str:
+    """A warning if ``number`` is two counters glued, the range's hyphen lost as a table
+    cell's text was extracted (``MK 02231140223128``: ``MK 0223114-0223128``), else ''."""
+    digits = f"{number.number:0{number.width}d}"
+    half = len(digits) // 2
+    if len(digits) % 2 or len(digits) < _GLUED_WIDTH:
+        return ""
+    first, last = int(digits[:half]), int(digits[half:])
+    if first == 0 or not first <= last <= first + _GLUED_SPAN:
+        return ""
+    meant = f"{number.prefix}{digits[:half]}-{digits[half:]}"
+    return f"'{number}': two numbers glued, the hyphen lost? '{meant}' meant?"
 
 
 def read_references(text: str, prefixes: Collection[str] = ()) -> References:
