@@ -181,3 +181,55 @@ def test_a_document_named_with_no_harm_tied_to_it_leaves_the_harm_element_missin
     assert not finding.met
     assert finding.untied == ("AOL-DEF-00516617", "Ex. 19")
     assert [f.element.key for f in findings if not f.met] == ["harm"]
+
+
+def _met(text: str, privilege: str) -> dict[str, str | None]:
+    ((_, findings),) = check(text, load_standards(), [privilege]).checked
+    return {f.element.key: f.sentence for f in findings}
+
+
+def test_a_filing_stamp_or_slip_sheet_identifies_no_document() -> None:
+    """The ECF header on every page (``Case ... Document 174-3 Filed ... Page 1 of 23``, with
+    or without its spaces) and the slip sheet (``EXHIBIT 1``), as the real declarations in
+    tests/papers/real/ carry them, are no identification of the documents withheld."""
+    text = (
+        "EXHIBIT 1\n"
+        "Case3:10-cv-04892-RS Document39-1 Filed03/01/12 Page1 of 29\n\n"
+        "I assert the deliberative process privilege.\n\n"
+        "Case 2:17-cv-00094-RAJ Document 174-3 Filed 04/30/18 Page 2 of 23\n\n"
+        "2. The documents at issue are drafts of the agency's guidance."
+    )
+    assert _met(text, "deliberative-process")["documents"] is None
+    cited = text + " Exhibit 4 is the draft of March 2, 2017."
+    assert _met(cited, "deliberative-process")["documents"] == (
+        "Exhibit 4 is the draft of March 2, 2017."
+    )
+
+
+def test_the_agency_s_lawyer_or_foia_officer_is_not_the_official() -> None:
+    """Titles in the real declarations: a Deputy Chief/Trial Attorney of a FOIA unit and a
+    General Counsel who is Chief FOIA Officer hold no control of the matter the privilege
+    protects; a Director who was delegated the claim does."""
+    for title in (
+        "1. I am a Deputy Chief/Trial Attorney in the Freedom of Information Act/Privacy Act Unit.",
+        "1. Both in my capacity as General Counsel and Chief FOIA Officer, I provide oversight.",
+    ):
+        assert _met(title, "law-enforcement")["official"] is None
+        assert _met(title, "deliberative-process")["official"] is None
+    delegated = (
+        "2. The Director of USCIS has delegated to me the authority to assert the privilege."
+    )
+    assert _met(delegated, "deliberative-process")["official"] == delegated[3:]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Upload: others",
+        "ABDIQAFAR WAGAFE, et al., on behalf of themselves and others similarly situated, "
+        "Plaintiffs, v. DONALD TRUMP, et al., Defendants.",
+    ],
+)
+def test_others_named_with_no_harm_is_not_harm_to_other_people(said: str) -> None:
+    text = "I assert the law enforcement privilege.\n\n" + said
+    assert [f.rule.key for f in check(text, load_standards()).flags] == []
