@@ -233,3 +233,38 @@ def test_the_agency_s_lawyer_or_foia_officer_is_not_the_official() -> None:
 def test_others_named_with_no_harm_is_not_harm_to_other_people(said: str) -> None:
     text = "I assert the law enforcement privilege.\n\n" + said
     assert [f.rule.key for f in check(text, load_standards()).flags] == []
+
+
+@pytest.mark.parametrize(
+    ("said", "flag"),
+    [
+        ("Disclosure of these records would risk circumvention of the law.", "hypothetical"),
+        ("Release would provide a roadmap to those seeking to evade detection.", "boilerplate"),
+        ("Disclosure would allow criminals to avoid detection.", "hostile-actors"),
+        (
+            "Release of this information would enable drug trafficking organizations to adjust "
+            "their routes.",
+            "hostile-actors",
+        ),
+        ("Disclosure would aid potential law violators.", "hostile-actors"),
+        (
+            "Releasing the database codes would permit individuals to alter their behavior.",
+            "boilerplate",
+        ),
+        ("Disclosure would interfere with ongoing and future investigations.", "boilerplate"),
+    ],
+)
+def test_the_harm_any_law_enforcement_record_could_claim_is_flagged(said: str, flag: str) -> None:
+    """Generic harm as agency declarations word it (the next members of the classes the real
+    declarations showed): unnamed wrongdoers by another name, a risk, a roadmap."""
+    text = "I assert the law enforcement privilege.\n\n" + said
+    assert flag in [f.rule.key for f in check(text, load_standards()).flags]
+
+
+def test_wrongdoers_the_documents_name_are_no_unnamed_wrongdoers() -> None:
+    said = (
+        "With the number on page AOL-DEF-00516617, the two smugglers named in Ex. 14 would "
+        "know who reported them."
+    )
+    text = "I assert the law enforcement privilege.\n\n" + said
+    assert [f.rule.key for f in check(text, load_standards()).flags] == []
