@@ -238,7 +238,7 @@ def test_others_named_with_no_harm_is_not_harm_to_other_people(said: str) -> Non
 @pytest.mark.parametrize(
     ("said", "flag"),
     [
-        ("Disclosure of these records would risk circumvention of the law.", "hypothetical"),
+        ("Disclosure of these records would risk circumvention of the law.", "boilerplate"),
         ("Release would provide a roadmap to those seeking to evade detection.", "boilerplate"),
         ("Disclosure would allow criminals to avoid detection.", "hostile-actors"),
         (
@@ -261,10 +261,16 @@ def test_the_harm_any_law_enforcement_record_could_claim_is_flagged(said: str, f
     assert flag in [f.rule.key for f in check(text, load_standards()).flags]
 
 
-def test_wrongdoers_the_documents_name_are_no_unnamed_wrongdoers() -> None:
-    said = (
+@pytest.mark.parametrize(
+    "said",
+    [
         "With the number on page AOL-DEF-00516617, the two smugglers named in Ex. 14 would "
-        "know who reported them."
-    )
+        "know who reported them.",
+        "Disclosing Ex. 5 would put the two informants it names at risk of harm.",
+    ],
+)
+def test_specific_harm_is_not_flagged(said: str) -> None:
+    """Wrongdoers the documents name are no unnamed wrongdoers; a harm that would follow is
+    no hypothetical one because it is a risk."""
     text = "I assert the law enforcement privilege.\n\n" + said
     assert [f.rule.key for f in check(text, load_standards()).flags] == []
