@@ -278,6 +278,8 @@ def test_a_slip_sheet_a_title_or_another_paper_s_exhibit_is_no_row() -> None:
     text = (
         "EXHIBIT 3B\n"
         "EXHIBIT 3B DEFENDANT'S TRIAL EXHIBIT LIST AND PLAINTIFF'S OBJECTIONS THERETO\n"
+        "EXHIBIT 3A PLAINTIFF'S EXHIBIT LIST AND DEFENDANT'S OBJECTIONS THERETO Merck v. Teva "
+        "USA, C.A. No. 04-939 (GMS) Trial Exhibit No.\n"
         "Ex. A of Opening Expert Report of Michael Ramsay - CV\n"
         "Exhibit 2 to the Deposition of J. Smith\n"
         "Ex. 5 | ABC0001-0003 | E-mail\n"

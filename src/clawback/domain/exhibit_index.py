@@ -58,6 +58,7 @@ _ROW = re.compile(
 
 
 _SHAPE = "Ex. 12 | ABC0001-0014 | ..."
+_TITLE = re.compile(r"[A-Z][A-Z'\u2019]+\s+[A-Z][A-Z'\u2019]+(?![a-z])")  # two words in capitals
 
 
 def _row_exhibits(lines: list[str], cited: Collection[int]) -> dict[int, ExhibitId]:
@@ -76,10 +77,13 @@ def _row_exhibits(lines: list[str], cited: Collection[int]) -> dict[int, Exhibit
 
 
 def _slip_sheet(match: re.Match[str], line: str) -> bool:
-    """``EXHIBIT 3B`` alone, or before a title in capitals: the filing's own slip sheet or
-    heading, not a row (no page cited, no cell, nothing in lower case after it)."""
-    rest = line[match.end() :]
-    return match["label"] == "EXHIBIT" and not re.search(r"[a-z|\t]| {2,}", rest.strip())
+    """``EXHIBIT 3B`` alone, or before a title in capitals (``EXHIBIT 3B DEFENDANT'S TRIAL
+    EXHIBIT LIST ...``): the filing's own slip sheet or heading, not a row (no page cited, no
+    cell after it)."""
+    rest = line[match.end() :].strip()
+    if match["label"] != "EXHIBIT" or re.search(r"[|\t]| {2,}", rest):
+        return False
+    return not rest or _TITLE.match(rest) is not None
 
 
 def _wrapped_from(k: int, lines: list[str], rows: Collection[int]) -> int | None:
