@@ -274,3 +274,16 @@ def test_specific_harm_is_not_flagged(said: str) -> None:
     no hypothetical one because it is a risk."""
     text = "I assert the law enforcement privilege.\n\n" + said
     assert [f.rule.key for f in check(text, load_standards()).flags] == []
+
+
+def test_opinion_work_product_is_what_a_document_holds_not_the_declarant_s_job() -> None:
+    """The real Hall declaration describes the declarant's duties ("supervising the development
+    and execution of a strategy ... for responding to each FOIA request"): no document's mental
+    impressions."""
+    duties = (
+        "I assert the work product protection.\n\n(b) This includes supervising the development "
+        "and execution of a strategy and individualized approach for responding to each request."
+    )
+    assert _met(duties, "work-product")["opinion"] is None
+    held = "3. The memorandum reflects counsel's mental impressions and litigation strategy."
+    assert _met(duties + "\n\n" + held, "work-product")["opinion"] == held[3:]
