@@ -288,3 +288,21 @@ def test_a_slip_sheet_a_title_or_another_paper_s_exhibit_is_no_row() -> None:
     reading = read_index(text)
     assert [str(r) for r in reading.rows] == ["Ex. 5: ABC0001-003", "Ex. 6: ABC0004"]
     assert reading.problems == ()
+
+
+def test_begbates_and_endbates_cells_are_one_range_and_a_description_s_bates_is_no_page() -> None:
+    """A trial exhibit list's BEGBATES and ENDBATES columns name one range; a number the
+    description mentions is a reference, not the exhibit's pages."""
+    text = (
+        "Exhibit No.\tBegBates\tEndBates\tDescription\n"
+        "PX 0001\tGOOG-DOJ-00012345\tGOOG-DOJ-00012350\tE-mail from S. Pichai\n"
+        "PX 0002\tGOOG-DOJ-00012351\tGOOG-DOJ-00012351\tSlide\n"
+        "Ex. 5 | ABC0001-0003 | E-mail forwarding ABC0010 to the team\n"
+        "Ex. 7 E-mail at ABC0011\n"
+    )
+    assert [str(r) for r in read_index(text).rows] == [
+        "Ex. PX 0001: GOOG-DOJ-00012345-350",
+        "Ex. PX 0002: GOOG-DOJ-00012351",
+        "Ex. 5: ABC0001-003",
+        "Ex. 7: ABC0011",
+    ]

@@ -13,7 +13,9 @@ split by ``|``, a tab or two spaces), after any margin mark (a bullet, a site's 
 filing's own slip sheet or title (``EXHIBIT 3B``, ``EXHIBIT 3B DEFENDANT'S TRIAL EXHIBIT
 LIST``) and a description naming another paper's exhibit (``Ex. A of the Expert Report``) are
 not rows. Its Bates numbers are
-read by `clawback.domain.references` (every form, every prefix the record or the index writes).
+read by `clawback.domain.references` (every form, every prefix the record or the index writes),
+from its Bates cells: the first cells holding nothing but Bates numbers (a BEGBATES and an
+ENDBATES cell name one range), not a number its description mentions.
 Lines with no exhibit at their start (headings, a description wrapped onto the next line) are
 not rows; a line with no exhibit but a Bates number, right under a row that has none (no blank
 line between), is that row's Bates cell pushed down by a long description. What cannot be read
@@ -38,6 +40,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from clawback.domain.bates import BatesRange, coalesce, format_ranges
+from clawback.domain.citations import Citation
 from clawback.domain.errors import InvalidInput
 from clawback.domain.exhibit_ids import TRIAL_PREFIXES, ExhibitId
 from clawback.domain.references import read_references
@@ -84,6 +87,52 @@ def _slip_sheet(match: re.Match[str], line: str) -> bool:
     if match["label"] != "EXHIBIT" or re.search(r"[|\t]| {2,}", rest):
         return False
     return not rest or _TITLE.match(rest) is not None
+
+
+_CELL = re.compile(r"[ \t]*\|[ \t]*|\t+| {2,}")
+
+
+def _row_ranges(line: str, offset: int, cited: list[Citation]) -> tuple[BatesRange, ...]:
+    """The pages a row names: its Bates cells (the first cells after the exhibit holding
+    nothing but Bates numbers; a BEGBATES and an ENDBATES cell are one range), not a number
+    its description mentions; with no such cell, every number on the line. ``offset``: where
+    the line starts in the text."""
+    spans, at = [], 0
+    for sep in _CELL.finditer(line):
+        spans.append((at, sep.start()))
+        at = sep.end()
+    spans.append((at, len(line)))
+    cells: dict[int, list[Citation]] = {}
+    for citation in cited:
+        where = citation.start - offset
+        cell = next((i for i, (a, b) in enumerate(spans) if a <= where < max(b, a + 1)), -1)
+        cells.setdefault(cell, []).append(citation)
+    pure = [
+        i
+        for i, found in sorted(cells.items())
+        if i >= 0 and _pages_only(line, spans[i], found, offset)
+    ]
+    if not pure:
+        return tuple(r for c in cited for r in c.ranges)
+    run = [pure[0]]
+    for i in pure[1:]:
+        if i != run[-1] + 1:
+            break
+        run.append(i)
+    ranges = [r for i in run for c in cells[i] for r in c.ranges]
+    if len(run) == 2 and len(ranges) == 2 and all(r.first == r.last for r in ranges):
+        first, last = ranges[0].first, ranges[1].first
+        if first.series == last.series and first <= last:
+            return (BatesRange(first, last),)  # BEGBATES | ENDBATES
+    return tuple(ranges)
+
+
+def _pages_only(line: str, span: tuple[int, int], cited: list[Citation], offset: int) -> bool:
+    """Whether the cell ``line[span]`` holds nothing but the Bates numbers ``cited``."""
+    text = line[span[0] : span[1]]
+    for citation in cited:
+        text = text.replace(citation.raw.split("\n")[0], " ")
+    return not re.search(r"[A-Za-z0-9]", text)
 
 
 def _wrapped_from(k: int, lines: list[str], rows: Collection[int]) -> int | None:
@@ -136,8 +185,10 @@ def read_index(text: str, prefixes: Collection[str] = ()) -> IndexReading:
 
     refs = read_references(text, prefixes)
     ranges_on: dict[int, list[BatesRange]] = {}
+    cited_on: dict[int, list[Citation]] = {}
     for citation in refs.bates:
         ranges_on.setdefault(line_of(citation.start), []).extend(citation.ranges)
+        cited_on.setdefault(line_of(citation.start), []).append(citation)
     problems: list[tuple[int, str]] = []
     for citation in refs.bates:
         problems.extend((line_of(citation.start), w) for w in citation.warnings)
@@ -160,7 +211,8 @@ def read_index(text: str, prefixes: Collection[str] = ()) -> IndexReading:
     rows: list[IndexRow] = []
     seen: dict[ExhibitId, IndexRow] = {}
     for k, exhibit in sorted(exhibits.items()):
-        ranges = tuple(ranges_on.get(k) or wrapped.get(k) or ())
+        own = _row_ranges(lines[k], starts[k], cited_on.get(k, []))
+        ranges = own or tuple(wrapped.get(k) or ())
         if not ranges:
             if not any(n == k for n, _ in problems):
                 problems.append((k, f"Ex. {exhibit} has no Bates number"))
