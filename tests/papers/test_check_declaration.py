@@ -287,3 +287,17 @@ def test_opinion_work_product_is_what_a_document_holds_not_the_declarant_s_job()
     assert _met(duties, "work-product")["opinion"] is None
     held = "3. The memorandum reflects counsel's mental impressions and litigation strategy."
     assert _met(duties + "\n\n" + held, "work-product")["opinion"] == held[3:]
+
+
+def test_a_designated_official_is_no_protective_order_designation() -> None:
+    said = (
+        "2. I have been designated by the Commissioner to assert the privilege because the "
+        "records belong to my office."
+    )
+    text = "I assert the law enforcement privilege.\n\n" + said
+    assert _met(text, "law-enforcement")["protective-order"] is None
+    tiered = (
+        "3. Documents designated Highly Confidential would still reach the plaintiffs' experts, "
+        "because the order lets counsel share them with experts."
+    )
+    assert _met(text + "\n\n" + tiered, "law-enforcement")["protective-order"] == tiered[3:]
