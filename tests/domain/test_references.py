@@ -49,6 +49,12 @@ def bates(text: str, prefixes: tuple[str, ...] = ()) -> list[tuple[str, list[str
         ),
         # trial exhibits, not pages
         ("CX-0001, PX 0012 and JTX 0003 are admitted", []),
+        # a one-letter prefix, as a real exhibit list in tests/papers/real/ writes it
+        (
+            "T 007339-007473; T 007597-007599",
+            [("T 007339-007473; T 007597-007599", ["T 007339-T 007473", "T 007597-T 007599"])],
+        ),
+        ("Exhibit A 000123; Appendix B 1234; I 000456", []),
     ],
 )
 def test_bates_numbers_with_no_prefix_known(

@@ -24,7 +24,8 @@ the range's hyphen lost (``MK 02231140223128``).
 
 Finding prefixes. A Bates prefix is written in capitals (``AOL-DEF-``, ``NG7_``, ``NGC``,
 ``ABC``), its words joined by ``-``, ``_``, ``.`` or a space, and followed by a counter of at
-least five digits or a leading zero (productions pad their counters), so that ``CBP 2018`` (a
+least five digits or a leading zero (productions pad their counters; a one-letter prefix, ``T
+007339``, six digits and a leading zero), so that ``CBP 2018`` (a
 year) or ``ISO9001`` is not a page; a counter followed by ``-12`` that cannot end a range
 (``FIR-2018-12-004417``) is a code, not a page; and prefixes that are words of citation
 (`NOT_PREFIXES`: ``ECF``, ``WL``, ``ER``, ``FY``...) and a trial exhibit's letters (``CX-0001``,
@@ -263,12 +264,28 @@ def find_prefixes(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[str]
             series = BatesNumber(prefix, 0, 1).series
         except BatesError:
             continue
-        if series in NOT_PREFIXES or series in TRIAL_PREFIXES or sum(map(str.isalpha, series)) < 2:
+        if series in NOT_PREFIXES or series in TRIAL_PREFIXES:
+            continue
+        if len(series) < 2 and not _one_letter(series, digits):
             continue
         if series in STATE_CODES and len(digits) == _ZIP_DIGITS:
             continue  # Irvine, CA 92612-4412: an address, not a page
         seen.setdefault(series, prefix)
     return list(seen.values())
+
+
+_ONE_LETTER_DIGITS = 6
+
+
+def _one_letter(series: str, digits: str) -> bool:
+    """Whether a one-letter prefix is one (``T 007339``): a counter of six digits or more, padded
+    with zeros, after a letter that is no word (``A``, ``I``)."""
+    return (
+        series.isalpha()
+        and series not in ("A", "I")
+        and len(digits) >= _ONE_LETTER_DIGITS
+        and digits.startswith("0")
+    )
 
 
 def _width_warnings(citations: Sequence[Citation]) -> list[Citation]:
