@@ -301,3 +301,24 @@ def test_a_designated_official_is_no_protective_order_designation() -> None:
         "because the order lets counsel share them with experts."
     )
     assert _met(text + "\n\n" + tiered, "law-enforcement")["protective-order"] == tiered[3:]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "A protective order would not adequately protect this information.",
+        "No protective order can prevent the harm described above.",
+        "The harm cannot be cured by a protective order.",
+        "Designating the documents Attorneys' Eyes Only would not eliminate the risk.",
+        "The Protective Order does not sufficiently mitigate the harm.",
+        "A protective order is no substitute for withholding.",
+    ],
+)
+def test_the_protective_order_dismissed_in_other_words_is_flagged(said: str) -> None:
+    text = "I assert the law enforcement privilege.\n\n" + said
+    flags = [f.rule.key for f in check(text, load_standards()).flags]
+    assert "conclusory-protective-order" in flags
+    reasoned = said[:-1] + ", because counsel must show the page to the two witnesses it names."
+    assert "conclusory-protective-order" not in [
+        f.rule.key for f in check(text.replace(said, reasoned), load_standards()).flags
+    ]
