@@ -322,3 +322,26 @@ def test_the_protective_order_dismissed_in_other_words_is_flagged(said: str) -> 
     assert "conclusory-protective-order" not in [
         f.rule.key for f in check(text.replace(said, reasoned), load_standards()).flags
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "reviewed"),
+    [
+        ("I have carefully reviewed the documents withheld.", True),
+        ("I have examined each page of Exhibits 1 through 13.", True),
+        ("I have read the documents at issue.", True),
+        ("I reviewed the documents identified in the privilege log.", True),
+        ("My staff reviewed the documents and briefed me on their contents.", False),
+        ("The documents were reviewed by attorneys in my office.", False),
+        ("I have reviewed the complaint in this action.", False),
+    ],
+)
+def test_personal_review_in_other_words(said: str, reviewed: bool) -> None:
+    text = "I assert the law enforcement privilege.\n\n" + said
+    for privilege in ("law-enforcement", "deliberative-process"):
+        assert (_met(text, privilege)["personal-review"] is not None) is reviewed
+
+
+def test_exhibits_in_the_plural_identify_documents() -> None:
+    text = "I assert the law enforcement privilege.\n\nI withhold Exhibits 1 through 13."
+    assert _met(text, "law-enforcement")["documents"] is not None
