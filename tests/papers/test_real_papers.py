@@ -23,6 +23,7 @@ REAL = Path(__file__).parent / "real"
 PREFIXES = ["T ", "MK ", "MR "]
 NO_ROW = "no exhibit row found: a row starts with its exhibit (Ex. 12 | ABC0001-0014 | ...)"
 OFF_ROW = "is on no exhibit's row (a table read column by column?)"
+RUN_ON = "the number runs into the next word (two cells run together?)"
 HOSPIRA = [
     *(f"JTX {n:03d}" for n in (1, 2, 3, 4, 17, 22, 25, 26, 27, 49, 52, 56, 63, 64, 66, 68, 69)),
     *(f"JTX {n:03d}" for n in (71, 73, 74, 76, 83, 93, 95, 96)),
@@ -37,7 +38,8 @@ INDEXES = {
         NO_ROW,
         f"line 51: T 007339-473, 007597-599 {OFF_ROW}",
     ],
-    # the wrapped ranges' first numbers said, the glued one with the range it was; DDX 2 and
+    # the wrapped ranges' first numbers said, run into their cells' words, the glued one with
+    # the range it was; DDX 2 and
     # DDX 3 are the deposition-exhibit column read as rows (left: a flattened column's values
     # cannot be told from rows)
     "index_merck_v_teva_dtx_exhibit_list.txt": [
@@ -48,7 +50,9 @@ INDEXES = {
         "line 58: Ex. DDX 2 has no Bates number",
         "line 64: Ex. DDX 3 has no Bates number",
         "line 84: Ex. DTX # 4 has no Bates number",
+        f"line 98: 'MK 0229494Safety': {RUN_ON}",
         f"line 98: MK 0229494 {OFF_ROW}",
+        f"line 102: 'MR 0047366Associated': {RUN_ON}",
         f"line 102: MR 0047366 {OFF_ROW}",
     ],
     # a list with no Bates column: each trial exhibit said; "Ex. A of Opening Expert Report"

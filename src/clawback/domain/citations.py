@@ -59,6 +59,8 @@ _SEPARATORS = re.compile(r"[\W_]+")
 _MARKER = re.compile(r"(?:\.|[ \t])[0-9]{1,2}(?![0-9A-Za-z])(?!\.[0-9])")
 # A suffix glued to a number: an attachment's ".0001", a page's "-C" or "A".
 _SUFFIX = re.compile(r"(?:\.[0-9]{3,6}|-?[A-Za-z])(?![A-Za-z0-9])")
+# A word run into a number: two table cells run together ("MK 0229494Safety").
+_RUN_ON = re.compile(r"[A-Z][a-z]+")
 # A letter standing for a digit: O for 0, I or l for 1.
 _LOOKALIKE = "OoIl"
 _AS_DIGIT = str.maketrans("OoIl", "0011")
@@ -199,6 +201,10 @@ class _Reader:
         if marker is not None:
             glued = " ".join(self.text[start : marker.end()].split())
             return (f"'{glued}': a footnote marker glued to '{last}'? read as '{last}'",)
+        run_on = _RUN_ON.match(self.text, end)
+        if run_on is not None:
+            glued = " ".join(self.text[start : run_on.end()].split())
+            return (f"'{glued}': the number runs into the next word (two cells run together?)",)
         suffix = _SUFFIX.match(self.text, end)
         if suffix is not None:
             glued = " ".join(self.text[start : suffix.end()].split())
