@@ -249,3 +249,35 @@ def test_exhibit_lists_read_back(listed: tuple[str, tuple[int, ...]], lead: str)
         return
     ((start, end, got),) = refs
     assert text[start:end] == lead + body and got == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "ABC0042-ABC0045.0001",
+            "'ABC0042-ABC0045.0001': a suffix after 'ABC0045'? read as 'ABC0045'",
+        ),
+        ("ABC0061-C", "'ABC0061-C': a suffix after 'ABC0061'? read as 'ABC0061'"),
+        ("see ABC0061A.", "'ABC0061A': a suffix after 'ABC0061'? read as 'ABC0061'"),
+    ],
+)
+def test_a_suffix_after_a_number_is_said(text: str, said: str) -> None:
+    """An attachment's or a page's suffix (``ABC0045.0001``, ``ABC0061-C``) names something
+    the number alone does not: the page is read, and the suffix said, not dropped."""
+    (citation,) = find_citations(text, ["ABC"])
+    assert citation.warnings == (said,)
+
+
+def test_a_number_run_into_the_next_word_is_said() -> None:
+    """Two table cells run together as the text came out (``MK 0229494Safety Profile``, in a
+    real exhibit list): the number is read, and the run said."""
+    (citation,) = find_citations("Summary of MK 0229494Safety Profile", ["MK "])
+    assert citation.warnings == (
+        "'MK 0229494Safety': the number runs into the next word (two cells run together?)",
+    )
+
+
+def test_no_suffix_where_none_is() -> None:
+    for text in ("ABC0042-0045.", "ABC0042, ABC0050", "ABC0001-0014 (native)", "ABC0042 Safety"):
+        assert all(not c.warnings for c in find_citations(text, ["ABC", "MK "])), text

@@ -26,6 +26,13 @@ P = ExhibitId.parse
         ("Ex. 5-A", "5-A", "5-A", None),
         ("Exhibit 5A", "5A", "5-A", None),  # kept as written, indexed as one spelling
         ("Exh. No. 7", "7", "7", 7),
+        # trial exhibits as exhibit lists number them: a party's letters, then a padded number
+        ("JTX 001", "JTX 001", "JTX1", None),
+        ("PTX-005", "PTX-005", "PTX5", None),  # trial exhibit 5, not sub-exhibit 5 of "PTX"
+        ("DTX # 4", "DTX # 4", "DTX4", None),
+        ("CX-0001", "CX-0001", "CX1", None),
+        ("DX-12", "DX-12", "DX12", None),
+        ("A-1", "A-1", "A-1", None),  # a sub-exhibit of A still
     ],
 )
 def test_an_identifier_is_read_once_and_kept_as_written(
@@ -87,3 +94,7 @@ def test_listing_and_reading_back_give_the_same_exhibits(written: list[str]) -> 
     assert all(P(x.canonical) == x and P(str(x)) == x for x in ids)
     ordered = sorted(ids)
     assert all(a < b for a, b in pairwise(ordered))
+
+
+def test_a_trial_exhibit_is_one_exhibit_however_padded_or_spaced() -> None:
+    assert P("JTX 001") == P("JTX001") == P("JTX-1") and P("PTX-005") != P("PTX")

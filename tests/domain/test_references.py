@@ -41,6 +41,20 @@ def bates(text: str, prefixes: tuple[str, ...] = ()) -> list[tuple[str, list[str
         ("Dousa, 2019 WL 6311990, at *2; Kelly, 114 F.R.D. 653, 663 (N.D. Cal. 1987).", []),
         ("the CBP 2018 report; tracking no. FIR-2018-12-004417; ISO9001", []),
         ("Excerpts of Record, ER 01234; FY 02019", []),
+        # a counsel block's addresses: a state and its ZIP code (ZIP+4 is no range)
+        (
+            "Washington, D.C. 20530; Irvine, CA 92612-4412; North Potomac, MD 20878; "
+            "Boston, MA 02110-1726",
+            [],
+        ),
+        # trial exhibits, not pages
+        ("CX-0001, PX 0012 and JTX 0003 are admitted", []),
+        # a one-letter prefix, as a real exhibit list in tests/papers/real/ writes it
+        (
+            "T 007339-007473; T 007597-007599",
+            [("T 007339-007473; T 007597-007599", ["T 007339-T 007473", "T 007597-T 007599"])],
+        ),
+        ("Exhibit A 000123; Appendix B 1234; I 000456", []),
     ],
 )
 def test_bates_numbers_with_no_prefix_known(
@@ -144,3 +158,14 @@ def test_the_reference_order_read_with_no_prefix_known() -> None:
     assert min(pages) == BatesNumber.parse("AOL-DEF-00516605")
     assert BatesRange.parse("AOL-DEF-00556914-934").first in pages
     assert len(refs.record) > 20 and refs.warnings == () and refs.other_cases_exhibits == ()
+
+
+def test_two_numbers_glued_are_flagged() -> None:
+    """A range whose hyphen a table cell lost as its text was extracted (the real Merck v.
+    Teva exhibit list in tests/papers/real/ has ``MK 02231140223128``)."""
+    refs = read_references(
+        "Gertz, et al., 1993 MK 02231140223128\nAOL-DEF-00528703 PROD000000001234"
+    )
+    assert refs.warnings == (
+        "'MK 02231140223128': two numbers glued, the hyphen lost? 'MK 0223114-0223128' meant?",
+    )

@@ -181,3 +181,167 @@ def test_a_document_named_with_no_harm_tied_to_it_leaves_the_harm_element_missin
     assert not finding.met
     assert finding.untied == ("AOL-DEF-00516617", "Ex. 19")
     assert [f.element.key for f in findings if not f.met] == ["harm"]
+
+
+def _met(text: str, privilege: str) -> dict[str, str | None]:
+    ((_, findings),) = check(text, load_standards(), [privilege]).checked
+    return {f.element.key: f.sentence for f in findings}
+
+
+def test_a_filing_stamp_or_slip_sheet_identifies_no_document() -> None:
+    """The ECF header on every page (``Case ... Document 174-3 Filed ... Page 1 of 23``, with
+    or without its spaces) and the slip sheet (``EXHIBIT 1``), as the real declarations in
+    tests/papers/real/ carry them, are no identification of the documents withheld."""
+    text = (
+        "EXHIBIT 1\n"
+        "Case3:10-cv-04892-RS Document39-1 Filed03/01/12 Page1 of 29\n\n"
+        "I assert the deliberative process privilege.\n\n"
+        "Case 2:17-cv-00094-RAJ Document 174-3 Filed 04/30/18 Page 2 of 23\n\n"
+        "2. The documents at issue are drafts of the agency's guidance."
+    )
+    assert _met(text, "deliberative-process")["documents"] is None
+    cited = text + " Exhibit 4 is the draft of March 2, 2017."
+    assert _met(cited, "deliberative-process")["documents"] == (
+        "Exhibit 4 is the draft of March 2, 2017."
+    )
+
+
+def test_the_agency_s_lawyer_or_foia_officer_is_not_the_official() -> None:
+    """Titles in the real declarations: a Deputy Chief/Trial Attorney of a FOIA unit and a
+    General Counsel who is Chief FOIA Officer hold no control of the matter the privilege
+    protects; a Director who was delegated the claim does."""
+    for title in (
+        "1. I am a Deputy Chief/Trial Attorney in the Freedom of Information Act/Privacy Act Unit.",
+        "1. Both in my capacity as General Counsel and Chief FOIA Officer, I provide oversight.",
+    ):
+        assert _met(title, "law-enforcement")["official"] is None
+        assert _met(title, "deliberative-process")["official"] is None
+    delegated = (
+        "2. The Director of USCIS has delegated to me the authority to assert the privilege."
+    )
+    assert _met(delegated, "deliberative-process")["official"] == delegated[3:]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Upload: others",
+        "ABDIQAFAR WAGAFE, et al., on behalf of themselves and others similarly situated, "
+        "Plaintiffs, v. DONALD TRUMP, et al., Defendants.",
+    ],
+)
+def test_others_named_with_no_harm_is_not_harm_to_other_people(said: str) -> None:
+    text = "I assert the law enforcement privilege.\n\n" + said
+    assert [f.rule.key for f in check(text, load_standards()).flags] == []
+
+
+@pytest.mark.parametrize(
+    ("said", "flag"),
+    [
+        ("Disclosure of these records would risk circumvention of the law.", "boilerplate"),
+        ("Release would provide a roadmap to those seeking to evade detection.", "boilerplate"),
+        ("Disclosure would allow criminals to avoid detection.", "hostile-actors"),
+        (
+            "Release of this information would enable drug trafficking organizations to adjust "
+            "their routes.",
+            "hostile-actors",
+        ),
+        ("Disclosure would aid potential law violators.", "hostile-actors"),
+        (
+            "Releasing the database codes would permit individuals to alter their behavior.",
+            "boilerplate",
+        ),
+        ("Disclosure would interfere with ongoing and future investigations.", "boilerplate"),
+    ],
+)
+def test_the_harm_any_law_enforcement_record_could_claim_is_flagged(said: str, flag: str) -> None:
+    """Generic harm as agency declarations word it (the next members of the classes the real
+    declarations showed): unnamed wrongdoers by another name, a risk, a roadmap."""
+    text = "I assert the law enforcement privilege.\n\n" + said
+    assert flag in [f.rule.key for f in check(text, load_standards()).flags]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "With the number on page AOL-DEF-00516617, the two smugglers named in Ex. 14 would "
+        "know who reported them.",
+        "Disclosing Ex. 5 would put the two informants it names at risk of harm.",
+    ],
+)
+def test_specific_harm_is_not_flagged(said: str) -> None:
+    """Wrongdoers the documents name are no unnamed wrongdoers; a harm that would follow is
+    no hypothetical one because it is a risk."""
+    text = "I assert the law enforcement privilege.\n\n" + said
+    assert [f.rule.key for f in check(text, load_standards()).flags] == []
+
+
+def test_opinion_work_product_is_what_a_document_holds_not_the_declarant_s_job() -> None:
+    """The real Hall declaration describes the declarant's duties ("supervising the development
+    and execution of a strategy ... for responding to each FOIA request"): no document's mental
+    impressions."""
+    duties = (
+        "I assert the work product protection.\n\n(b) This includes supervising the development "
+        "and execution of a strategy and individualized approach for responding to each request."
+    )
+    assert _met(duties, "work-product")["opinion"] is None
+    held = "3. The memorandum reflects counsel's mental impressions and litigation strategy."
+    assert _met(duties + "\n\n" + held, "work-product")["opinion"] == held[3:]
+
+
+def test_a_designated_official_is_no_protective_order_designation() -> None:
+    said = (
+        "2. I have been designated by the Commissioner to assert the privilege because the "
+        "records belong to my office."
+    )
+    text = "I assert the law enforcement privilege.\n\n" + said
+    assert _met(text, "law-enforcement")["protective-order"] is None
+    tiered = (
+        "3. Documents designated Highly Confidential would still reach the plaintiffs' experts, "
+        "because the order lets counsel share them with experts."
+    )
+    assert _met(text + "\n\n" + tiered, "law-enforcement")["protective-order"] == tiered[3:]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "A protective order would not adequately protect this information.",
+        "No protective order can prevent the harm described above.",
+        "The harm cannot be cured by a protective order.",
+        "Designating the documents Attorneys' Eyes Only would not eliminate the risk.",
+        "The Protective Order does not sufficiently mitigate the harm.",
+        "A protective order is no substitute for withholding.",
+    ],
+)
+def test_the_protective_order_dismissed_in_other_words_is_flagged(said: str) -> None:
+    text = "I assert the law enforcement privilege.\n\n" + said
+    flags = [f.rule.key for f in check(text, load_standards()).flags]
+    assert "conclusory-protective-order" in flags
+    reasoned = said[:-1] + ", because counsel must show the page to the two witnesses it names."
+    assert "conclusory-protective-order" not in [
+        f.rule.key for f in check(text.replace(said, reasoned), load_standards()).flags
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "reviewed"),
+    [
+        ("I have carefully reviewed the documents withheld.", True),
+        ("I have examined each page of Exhibits 1 through 13.", True),
+        ("I have read the documents at issue.", True),
+        ("I reviewed the documents identified in the privilege log.", True),
+        ("My staff reviewed the documents and briefed me on their contents.", False),
+        ("The documents were reviewed by attorneys in my office.", False),
+        ("I have reviewed the complaint in this action.", False),
+    ],
+)
+def test_personal_review_in_other_words(said: str, reviewed: bool) -> None:
+    text = "I assert the law enforcement privilege.\n\n" + said
+    for privilege in ("law-enforcement", "deliberative-process"):
+        assert (_met(text, privilege)["personal-review"] is not None) is reviewed
+
+
+def test_exhibits_in_the_plural_identify_documents() -> None:
+    text = "I assert the law enforcement privilege.\n\nI withhold Exhibits 1 through 13."
+    assert _met(text, "law-enforcement")["documents"] is not None

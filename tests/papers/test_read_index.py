@@ -206,3 +206,103 @@ def test_a_page_the_reader_may_not_see_reads_as_absent(ws: Books, tmp_path: Path
     (seen,) = operator.exhibit_index.read(index).matches  # the operator sees every collection
     assert (str(seen.row.exhibit), seen.control) == ("20", "RCV-000001")
     workspace.close()
+
+
+def test_a_row_wrapped_onto_the_next_line_keeps_its_bates_number() -> None:
+    """A description too long for its cell pushes the Bates cell onto the next line."""
+    text = (
+        "Ex. 7    E-mail from J. Smith to the field office re the March 3\n"
+        "         meeting and its attachments    ABC0007-0010\n"
+        "Ex. 8    Memorandum    ABC0011\n"
+    )
+    reading = read_index(text)
+    assert [(str(r), r.line) for r in reading.rows] == [
+        ("Ex. 7: ABC0007-010", 1),
+        ("Ex. 8: ABC0011", 3),
+    ]
+    assert reading.problems == ()
+
+
+def test_a_bates_number_on_no_row_is_said_not_dropped() -> None:
+    """A table read column by column (as a PDF's text layer often gives it): the exhibit
+    numbers, then the descriptions, then the Bates cells; no row can be paired, and the
+    pages are said rather than silently left out."""
+    text = (
+        "PLAINTIFF'S EXHIBIT LIST\n"
+        "Trial Exhibit No.\n"
+        "1. 2. 3.\n"
+        "\n"
+        "Description Certified Copy of U.S. Patent 5,994,329 Kenyon Opinion Letter\n"
+        "\n"
+        "T 007339-007473; T 007597-007599\n"
+    )
+    reading = read_index(text, ["T "])
+    assert reading.rows == ()
+    assert [str(p) for p in reading.problems] == [
+        "no exhibit row found: a row starts with its exhibit (Ex. 12 | ABC0001-0014 | ...)",
+        "line 7: T 007339-473, 007597-599 is on no exhibit's row (a table read column by column?)",
+    ]
+
+
+def test_an_index_with_no_row_at_all_says_so() -> None:
+    reading = read_index("INDEX TO DEFERRED APPENDIX\nJA Tab Page Date Filer\n1 1-160 FCC Order\n")
+    assert [str(p) for p in reading.problems] == [
+        "no exhibit row found: a row starts with its exhibit (Ex. 12 | ABC0001-0014 | ...)"
+    ]
+
+
+def test_trial_exhibit_labels_start_rows() -> None:
+    """A trial exhibit list numbers its rows with a party's letters (as the real lists in
+    tests/papers/real/ do), one to a line, each maybe opened by a site's margin mark."""
+    text = (
+        "JOINT ADMITTED TRIAL EXHIBIT LIST\n"
+        "EX. NO.    DESCRIPTION    BATES\n"
+        "`JTX 001    U.S. Patent No. 8,242,158    HOS0001-0012\n"
+        "PTX-005 | Precedex Pre-Mix Research Deck | HOS0013-0020\n"
+        "DTX # 4    Daifotis & Karpf, Summary of Safety Profile    MK 0229494-0229497\n"
+        "CX-0001\n"
+    )
+    reading = read_index(text)
+    assert [str(r) for r in reading.rows] == [
+        "Ex. JTX 001: HOS0001-012",
+        "Ex. PTX-005: HOS0013-020",
+        "Ex. DTX # 4: MK 0229494-497",
+    ]
+    assert [str(p) for p in reading.problems] == ["line 6: Ex. CX-0001 has no Bates number"]
+
+
+def test_a_slip_sheet_a_title_or_another_paper_s_exhibit_is_no_row() -> None:
+    """The filing's own slip sheet (``EXHIBIT 3B``) and its title, and a description naming
+    an exhibit of another paper (``Ex. A of the Opening Expert Report``), as the real lists
+    in tests/papers/real/ have them, are not rows of the index."""
+    text = (
+        "EXHIBIT 3B\n"
+        "EXHIBIT 3B DEFENDANT'S TRIAL EXHIBIT LIST AND PLAINTIFF'S OBJECTIONS THERETO\n"
+        "EXHIBIT 3A PLAINTIFF'S EXHIBIT LIST AND DEFENDANT'S OBJECTIONS THERETO Merck v. Teva "
+        "USA, C.A. No. 04-939 (GMS) Trial Exhibit No.\n"
+        "Ex. A of Opening Expert Report of Michael Ramsay - CV\n"
+        "Exhibit 2 to the Deposition of J. Smith\n"
+        "Ex. 5 | ABC0001-0003 | E-mail\n"
+        "EXHIBIT 6    ABC0004    MEMO\n"
+    )
+    reading = read_index(text)
+    assert [str(r) for r in reading.rows] == ["Ex. 5: ABC0001-003", "Ex. 6: ABC0004"]
+    assert reading.problems == ()
+
+
+def test_begbates_and_endbates_cells_are_one_range_and_a_description_s_bates_is_no_page() -> None:
+    """A trial exhibit list's BEGBATES and ENDBATES columns name one range; a number the
+    description mentions is a reference, not the exhibit's pages."""
+    text = (
+        "Exhibit No.\tBegBates\tEndBates\tDescription\n"
+        "PX 0001\tGOOG-DOJ-00012345\tGOOG-DOJ-00012350\tE-mail from S. Pichai\n"
+        "PX 0002\tGOOG-DOJ-00012351\tGOOG-DOJ-00012351\tSlide\n"
+        "Ex. 5 | ABC0001-0003 | E-mail forwarding ABC0010 to the team\n"
+        "Ex. 7 E-mail at ABC0011\n"
+    )
+    assert [str(r) for r in read_index(text).rows] == [
+        "Ex. PX 0001: GOOG-DOJ-00012345-350",
+        "Ex. PX 0002: GOOG-DOJ-00012351",
+        "Ex. 5: ABC0001-003",
+        "Ex. 7: ABC0011",
+    ]

@@ -18,7 +18,8 @@ looks only for those. It reads what briefs write:
   not of its pages.
 
 What a citation cannot be read as is said, not guessed: a footnote marker glued to a number
-(``ABC000123.4``, ``ABC0001234 5``) leaves the number cited and a `Citation.warnings` line;
+(``ABC000123.4``, ``ABC0001234 5``), or a suffix (an attachment's ``ABC0045.0001``, a page's
+``ABC0061-C``), leaves the number cited and a `Citation.warnings` line;
 a number with a letter among its digits (``ABC00O123``) is no citation at all but a `Typo`
 (`find_typos`), with the number it was probably meant to be.
 
@@ -56,6 +57,10 @@ _LIST = re.compile(r"\s*[,;&]\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\W_]+")
 # A footnote marker glued to a number: ".4" or " 5", then no more digits or letters.
 _MARKER = re.compile(r"(?:\.|[ \t])[0-9]{1,2}(?![0-9A-Za-z])(?!\.[0-9])")
+# A suffix glued to a number: an attachment's ".0001", a page's "-C" or "A".
+_SUFFIX = re.compile(r"(?:\.[0-9]{3,6}|-?[A-Za-z])(?![A-Za-z0-9])")
+# A word run into a number: two table cells run together ("MK 0229494Safety").
+_RUN_ON = re.compile(r"[A-Z][a-z]+")
 # A letter standing for a digit: O for 0, I or l for 1.
 _LOOKALIKE = "OoIl"
 _AS_DIGIT = str.maketrans("OoIl", "0011")
@@ -190,12 +195,21 @@ class _Reader:
         return BatesNumber(previous.first.prefix, int(digits), len(digits)), bare.end()
 
     def _marker(self, start: int, end: int, last: BatesNumber) -> tuple[str, ...]:
-        """A warning if a footnote marker seems glued to the citation ``text[start:end]``."""
+        """A warning if a footnote marker or a suffix (``.0001``, ``-C``) seems glued to the
+        citation ``text[start:end]``."""
         marker = _MARKER.match(self.text, end)
-        if marker is None:
-            return ()
-        glued = " ".join(self.text[start : marker.end()].split())
-        return (f"'{glued}': a footnote marker glued to '{last}'? read as '{last}'",)
+        if marker is not None:
+            glued = " ".join(self.text[start : marker.end()].split())
+            return (f"'{glued}': a footnote marker glued to '{last}'? read as '{last}'",)
+        run_on = _RUN_ON.match(self.text, end)
+        if run_on is not None:
+            glued = " ".join(self.text[start : run_on.end()].split())
+            return (f"'{glued}': the number runs into the next word (two cells run together?)",)
+        suffix = _SUFFIX.match(self.text, end)
+        if suffix is not None:
+            glued = " ".join(self.text[start : suffix.end()].split())
+            return (f"'{glued}': a suffix after '{last}'? read as '{last}'",)
+        return ()
 
     def typos(self) -> list[Typo]:
         found: list[Typo] = []

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clawback.domain.errors import InvalidInput
+from clawback.domain.order_text import clean
 from clawback.domain.references import read_references
 from clawback.domain.sentences import paragraphs
 
@@ -99,6 +100,12 @@ class Element:
     why: str
     cues: Cues
     each_document: bool = False
+    unless: Cues | None = None
+
+    def met_by(self, sentence: str) -> bool:
+        return self.cues.match(sentence) and not (
+            self.unless is not None and self.unless.match(sentence)
+        )
 
 
 @dataclass(frozen=True)
@@ -203,7 +210,7 @@ def _documents(paragraph: Sequence[str]) -> dict[str, str]:
 
 
 def _finding(element: Element, said: Sequence[Sequence[str]]) -> ElementFinding:
-    first = next((x for p in said for x in p if element.cues.match(x)), None)
+    first = next((x for p in said for x in p if element.met_by(x)), None)
     if not element.each_document:
         return ElementFinding(element, first)
     named: dict[str, str] = {}
@@ -211,7 +218,7 @@ def _finding(element: Element, said: Sequence[Sequence[str]]) -> ElementFinding:
     for paragraph in said:
         here = _documents(paragraph)
         named.update({k: v for k, v in here.items() if k not in named})
-        if any(element.cues.match(x) for x in paragraph):
+        if any(element.met_by(x) for x in paragraph):
             tied.update(here)
     return ElementFinding(element, first, tuple(v for k, v in named.items() if k not in tied))
 
@@ -219,7 +226,7 @@ def _finding(element: Element, said: Sequence[Sequence[str]]) -> ElementFinding:
 def check(text: str, standards: Standards, privileges: Sequence[str] = ()) -> DeclarationReport:
     """Check the declaration ``text`` for the ``privileges`` named (keys of ``standards``), or
     else for every privilege it claims. InvalidInput when it claims none and none is named."""
-    said = paragraphs(text)
+    said = paragraphs(_unstamped(text))
     every = [x for p in said for x in p]
     if privileges:
         chosen = [standards.get(key) for key in privileges]
@@ -236,6 +243,15 @@ def check(text: str, standards: Standards, privileges: Sequence[str] = ()) -> De
     )
     flags = tuple(Flag(rule, x) for x in every for rule in standards.flags if rule.raised_by(x))
     return DeclarationReport(checked, flags)
+
+
+_SLIP_SHEET = re.compile(r"^[ \t]*EXHIBIT[ \t]+[A-Z0-9][A-Z0-9.-]{0,5}[ \t]*$", re.M)
+
+
+def _unstamped(text: str) -> str:
+    """The declaration without what the filing added to it: the ECF header on each page, the
+    pleading paper's line numbers, the ``EXHIBIT 1`` slip sheet it was filed under."""
+    return _SLIP_SHEET.sub("", clean(text)[0])
 
 
 # -- reading the data file ---------------------------------------------------------------------
@@ -278,6 +294,9 @@ def standards_from(data: Any) -> Standards:
                 _text(e, "why", f"{where}, element {e.get('key')!r}"),
                 _cues(e.get("any_of"), f"{where}, element {e.get('key')!r}"),
                 e.get("each_document") is True,
+                _cues(e["unless"], f"{where}, element {e.get('key')!r}")
+                if e.get("unless")
+                else None,
             )
             for e in entry["elements"]
         )

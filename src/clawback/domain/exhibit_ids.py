@@ -4,6 +4,8 @@ An identifier is parsed once, where it enters (CLI, case file, rulings CSV), and
 ``ExhibitId``; the record keeps an integer *ordinal* beside it for its own joins (a plain
 number ``N`` is ordinal ``N``, as it always was). What a party puts before the identifier is
 not part of it: ``Gov't Ex. 12`` and ``Pl.'s Exhibit 12`` are both exhibit ``12``.
+A trial exhibit is its letters and number however spaced or padded: ``JTX 001``, ``JTX001``
+and ``JTX-1`` are one exhibit; ``PTX-005`` is trial exhibit 5, not a sub-exhibit of ``PTX``.
 
 Order, as exhibit lists run: numbers by value, a lettered sub-exhibit right after its number
 (``5`` < ``5-A`` < ``5-B`` < ``6``); letters by length, then alphabet (``A`` < ``Z`` < ``AA``
@@ -35,6 +37,15 @@ _LABEL = re.compile(
 )
 _NUMBERED = re.compile(r"^([A-Z]{1,3})?(\d{1,6})(?:([-.]?)([A-Z]{1,2}|(?<=[-.])\d{1,3}))?$")
 _LETTERED = re.compile(r"^([A-Z]{1,3})(?:-(\d{1,3}))?$")
+#: The letters trial exhibit lists put before a number: plaintiff's, defendant's, joint,
+#: complainant's, respondent's, staff's, government's (trial, demonstrative, physical).
+TRIAL_PREFIXES = frozenset(
+    {"PX", "DX", "JX", "CX", "RX", "SX", "GX", "TX", "PTX", "DTX", "JTX", "CTX", "RTX",
+     "PDX", "DDX", "CDX", "RDX", "JDX", "CPX", "RPX"}
+)  # fmt: skip
+# "JTX 001", "DTX # 4", "CX-0001", "PTX-12": a trial exhibit's letters and number apart; a
+# hyphen only where the number is padded or the letters a trial list's (``A-1`` is a sub-exhibit).
+_SPACED = re.compile(r"^([A-Z]{1,3})(\s+|\s*#\s*|-)(\d{1,6})$")
 _LONGEST = 24
 
 
@@ -58,6 +69,11 @@ class ExhibitId:
         if not body or len(body) > _LONGEST:
             raise InvalidInput(f"not an exhibit (12, A, P5, 5-A): {given!r}")
         upper = body.upper()
+        spaced = _SPACED.match(upper)
+        if spaced and (
+            spaced[2] != "-" or spaced[3].startswith("0") or spaced[1] in TRIAL_PREFIXES
+        ):
+            upper = spaced[1] + spaced[3]
         numbered = _NUMBERED.match(upper)
         if numbered:
             prefix, digits, _, suffix = numbered.groups()

@@ -19,14 +19,19 @@ A brief, an order or an exhibit index cites four kinds of thing, and each looks 
 `read_references` reads all four at once, each outside the spans of the others that take
 precedence (authorities, then the docket), and adds the warnings no single finder can give:
 a number one or two digits longer than the rest of its series (a footnote marker glued on with
-no space, ``ABC00012345`` among ``ABC0001234``\\ s).
+no space, ``ABC00012345`` among ``ABC0001234``\\ s), or two numbers of six digits or more glued,
+the range's hyphen lost (``MK 02231140223128``).
 
 Finding prefixes. A Bates prefix is written in capitals (``AOL-DEF-``, ``NG7_``, ``NGC``,
 ``ABC``), its words joined by ``-``, ``_``, ``.`` or a space, and followed by a counter of at
-least five digits or a leading zero (productions pad their counters), so that ``CBP 2018`` (a
+least five digits or a leading zero (productions pad their counters; a one-letter prefix, ``T
+007339``, six digits and a leading zero), so that ``CBP 2018`` (a
 year) or ``ISO9001`` is not a page; a counter followed by ``-12`` that cannot end a range
 (``FIR-2018-12-004417``) is a code, not a page; and prefixes that are words of citation
-(`NOT_PREFIXES`: ``ECF``, ``WL``, ``ER``, ``FY``...) are never taken.
+(`NOT_PREFIXES`: ``ECF``, ``WL``, ``ER``, ``FY``...) and a trial exhibit's letters (``CX-0001``,
+``PX 0012``: `clawback.domain.exhibit_ids.TRIAL_PREFIXES`) are never taken; nor is a state's postal
+code before five digits (``Washington, D.C. 20530``, ``Irvine, CA 92612-4412``: an address in a
+counsel block, its ZIP+4 no range of 1,801 pages).
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from clawback.domain.citations import (
     find_exhibit_refs,
     find_typos,
 )
+from clawback.domain.exhibit_ids import TRIAL_PREFIXES
 
 __all__ = [
     "NOT_PREFIXES",
@@ -97,6 +103,18 @@ NOT_PREFIXES = frozenset(
         "PM",
     }
 )
+
+#: The postal codes of the states, the District and the territories: before five digits, a ZIP
+#: code (``D.C. 20530``), never a Bates prefix the paper writes.
+# fmt: off
+STATE_CODES = frozenset({
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL",
+    "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE",
+    "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD",
+    "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "VI", "GU", "AS", "MP",
+})
+# fmt: on
+_ZIP_DIGITS = 5
 
 _DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
 _RECORD_HEAD = re.compile(
@@ -246,10 +264,28 @@ def find_prefixes(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[str]
             series = BatesNumber(prefix, 0, 1).series
         except BatesError:
             continue
-        if series in NOT_PREFIXES or sum(c.isalpha() for c in series) < 2:
+        if series in NOT_PREFIXES or series in TRIAL_PREFIXES:
             continue
+        if len(series) < 2 and not _one_letter(series, digits):
+            continue
+        if series in STATE_CODES and len(digits) == _ZIP_DIGITS:
+            continue  # Irvine, CA 92612-4412: an address, not a page
         seen.setdefault(series, prefix)
     return list(seen.values())
+
+
+_ONE_LETTER_DIGITS = 6
+
+
+def _one_letter(series: str, digits: str) -> bool:
+    """Whether a one-letter prefix is one (``T 007339``): a counter of six digits or more, padded
+    with zeros, after a letter that is no word (``A``, ``I``)."""
+    return (
+        series.isalpha()
+        and series not in ("A", "I")
+        and len(digits) >= _ONE_LETTER_DIGITS
+        and digits.startswith("0")
+    )
 
 
 def _width_warnings(citations: Sequence[Citation]) -> list[Citation]:
@@ -269,8 +305,27 @@ def _width_warnings(citations: Sequence[Citation]) -> list[Citation]:
                     f"'{rng.first}' has {rng.first.width - usual} digit(s) more than the other "
                     f"numbers of its series: a footnote marker glued on?"
                 )
+        extra.extend(_glued(rng.first) for rng in citation.ranges if _glued(rng.first))
         warned.append(replace(citation, warnings=(*citation.warnings, *extra)))
     return warned
+
+
+_GLUED_WIDTH = 12  # two counters of six digits or more
+_GLUED_SPAN = 10_000  # the pages a range so glued may span
+
+
+def _glued(number: BatesNumber) -> str:
+    """A warning if ``number`` is two counters glued, the range's hyphen lost as a table
+    cell's text was extracted (``MK 02231140223128``: ``MK 0223114-0223128``), else ''."""
+    digits = f"{number.number:0{number.width}d}"
+    half = len(digits) // 2
+    if len(digits) % 2 or len(digits) < _GLUED_WIDTH:
+        return ""
+    first, last = int(digits[:half]), int(digits[half:])
+    if first == 0 or not first <= last <= first + _GLUED_SPAN:
+        return ""
+    meant = f"{number.prefix}{digits[:half]}-{digits[half:]}"
+    return f"'{number}': two numbers glued, the hyphen lost? '{meant}' meant?"
 
 
 def read_references(text: str, prefixes: Collection[str] = ()) -> References:
