@@ -177,7 +177,7 @@ def timed_parts(
             f"search on {name}: {args.queries} queries of each kind, first 50 hits and "
             f"the total; operator = no access filter, employee = filtered"
         )
-        scale_queries.search_table(ws, queries, say)
+        scale_queries.search_table(ws, queries, say, args.slowest)
 
 
 def keep(folder: Path, args: argparse.Namespace) -> None:
@@ -235,6 +235,13 @@ def main() -> None:
     parser.add_argument("--ingest-pages", type=int, default=5_000, help="pages ingested per run")
     parser.add_argument("--per-doc", type=int, default=10)
     parser.add_argument("--queries", type=int, default=100, help="queries of each kind")
+    parser.add_argument(
+        "--slowest",
+        type=int,
+        default=0,
+        metavar="N",
+        help="after the search table, the N slowest word and phrase searches of each seat",
+    )
     parser.add_argument("--scans", type=int, default=3, help="near-copy scans of before")
     parser.add_argument(
         "--postgres",

@@ -91,34 +91,48 @@ def ask(ws: Record, query: Query) -> int:
     return ws.reads.search(query.asked, limit=50).total
 
 
-Timed = dict[str, tuple[list[float], int]]
+@dataclass(frozen=True)
+class Answer:
+    """One query's time as one seat asked it, and the pages that answered."""
+
+    query: Query
+    seconds: float
+    pages: int
+
+
+Timed = dict[str, list[Answer]]
 
 
 def timed(seats: list[Record], queries: list[Query]) -> list[Timed]:
-    """Seconds of each query and pages answered, by kind, for each seat. Every query is asked
+    """Each query's time and pages answered, by kind, for each seat. Every query is asked
     once by every seat before any is timed (the caches warm alike, as on a server in use: the
     seat timed first must not pay for the other's warm cache), then each query is timed by
     each seat in turn, the seat going first alternating."""
     for query in queries:
         for ws in seats:
             ask(ws, query)
-    found: list[Timed] = [{kind: ([], 0) for kind in KINDS} for _ in seats]
+    found: list[Timed] = [{kind: [] for kind in KINDS} for _ in seats]
     for n, query in enumerate(queries):
         order = list(range(len(seats)))
         for at in order if n % 2 == 0 else order[::-1]:
             began = time.perf_counter()
             hits = ask(seats[at], query)
-            times, total = found[at][query.kind]
-            times.append(time.perf_counter() - began)
-            found[at][query.kind] = (times, total + hits)
+            found[at][query.kind].append(Answer(query, time.perf_counter() - began, hits))
     return found
 
 
-def search_table(operator: Record, queries: list[Query], say: Callable[[str], None]) -> None:
+def search_table(
+    operator: Record, queries: list[Query], say: Callable[[str], None], slowest: int = 0
+) -> None:
     """Every query as the operator and as the employee on ``operator``'s workspace; prints a
-    row per kind: p50/p95 of each seat, pages answered, the ratios filtered / unfiltered."""
+    row per kind: p50/p95 of each seat, pages answered, the ratios filtered / unfiltered; then,
+    if ``slowest``, that many of each kind's slowest queries for each seat (where the tail is)."""
     employee = operator.ctx.workspace.person(STAFF)
-    off, on = timed([operator, employee], queries)
+    timings = timed([operator, employee], queries)
+    off, on = (
+        {k: ([x.seconds for x in v], sum(x.pages for x in v)) for k, v in seat.items()}
+        for seat in timings
+    )
     say(
         f"  {'query':7} {'n':>4} {'operator p50':>13} {'p95':>9} {'employee p50':>13} "
         f"{'p95':>9}  {'ratio p50':>9} {'p95':>6}  pages counted (op / emp)"
@@ -142,6 +156,18 @@ def search_table(operator: Record, queries: list[Query], say: Callable[[str], No
         f"  {'all':7} {len(every_a):4} {'':13} {'':9} {'':13} {'':9}  "
         f"sum of times filtered / unfiltered: {sum(every_b) / sum(every_a):.2f}"
     )
+    if slowest:
+        slowest_table(dict(zip(("operator", "employee"), timings, strict=True)), slowest, say)
+
+
+def slowest_table(seats: dict[str, Timed], n: int, say: Callable[[str], None]) -> None:
+    """The ``n`` slowest searches of each kind for each seat: time, pages answered (a count
+    stops past its cap) and the words asked, slowest first."""
+    for kind in ("word", "phrase"):
+        for seat, answers in seats.items():
+            say(f"  slowest {kind} searches, {seat}:")
+            for a in sorted(answers[kind], key=lambda a: -a.seconds)[:n]:
+                say(f"    {a.seconds * 1000:8.1f} ms {a.pages:6,} pages  {a.query.asked}")
 
 
 def near_copy_table(

@@ -190,3 +190,36 @@ def test_the_plan_question_is_asked_once_a_while_per_seat_and_tiers(
     with statements(engine) as stale:
         assert answer(counsel.reads.search(QUERIES[0])) == asked
     assert _plan_questions(stale) == 1
+
+
+def test_a_search_prices_a_page_read_out_of_order_as_in_memory_in_its_own_transaction(
+    world: Record,
+) -> None:
+    """PostgreSQL: each statement that asks the index about pages is planned with a page read
+    out of order priced at ``PAGE_READ_COST`` (the default, 4, had a word on few pages found by
+    walking every page in id order, reading each one's tsvector); only within the search's
+    transaction, so nothing else on the connection is planned so."""
+    engine = world.ctx.workspace.engine
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's planner has no such price")
+    priced: list[str] = []
+
+    def seen(conn: Any, _cursor: Any, sql: str, *_: Any) -> None:
+        if "FROM page" in sql:
+            cursor = conn.connection.driver_connection.execute("SHOW random_page_cost")
+            priced.append(cursor.fetchone()[0])
+
+    with engine.connect() as conn:
+        before = conn.exec_driver_sql("SHOW random_page_cost").scalar()
+    counsel = world.ctx.workspace.person(COUNSEL)
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        for who in (world, counsel):
+            assert who.reads.search("caravan OR shelter", 1).total >= 1
+            assert who.reads.search('"caravan shelter"', 1).total == 1
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    with engine.connect() as conn:
+        after = conn.exec_driver_sql("SHOW random_page_cost").scalar()
+    assert priced and set(priced) == {search.PAGE_READ_COST}, priced
+    assert before != search.PAGE_READ_COST and after == before, (before, after)

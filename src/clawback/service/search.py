@@ -48,7 +48,6 @@ from sqlalchemy import (
     literal_column,
     select,
     table,
-    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
 from sqlalchemy.ext.compiler import compiles
@@ -79,6 +78,13 @@ FEW_PAGES = 0.01
 FEW_DOCUMENTS = 1000
 #: How long the answer to "does this seat see few pages?" is kept (``_FewAnswers``).
 FEW_KEPT_SECONDS = 60.0
+#: PostgreSQL's cost of a page read out of order (``random_page_cost``), in a search's
+#: transaction only: its default of 4 (a disk's seek) priced the GIN index's matches, each a
+#: heap page read, so dear that a word on 0.3% of 300,000 pages was found by walking the pages
+#: in id order, testing each, a test the planner prices at nothing though it reads the page's
+#: tsvector out of TOAST: 20,000 pages, 380 ms, where the index's 900 pages take 30
+#: (``benchmarks/results/scale-300k-postgresql-tail.txt``).
+PAGE_READ_COST = "1.1"
 #: How a snippet marks the words found, and the words shown around them.
 MARK = ("\u00ab", "\u00bb")
 SNIPPET_WORDS = 24
@@ -139,9 +145,15 @@ def hits(
     On PostgreSQL each statement is planned for its own words: psycopg prepares a statement
     run five times, and PostgreSQL may then plan it once for any words, blind to how many
     pages hold them (a walk of every page in id order, reading each one's vector, for a
-    phrase a hundred pages answer)."""
+    phrase a hundred pages answer); and a page read out of order is priced as one in memory
+    (``PAGE_READ_COST``)."""
     if s.get_bind().dialect.name == "postgresql":
-        s.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+        s.execute(
+            select(
+                func.set_config("plan_cache_mode", "force_custom_plan", True),
+                func.set_config("random_page_cost", PAGE_READ_COST, True),
+            )
+        )
     asked = _matching(s, query, access_rules.text_column(actor))
     few = _few_pages(s, actor)
     may_see: ColumnElement[bool]
