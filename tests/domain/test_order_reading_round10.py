@@ -9,17 +9,8 @@ from pathlib import Path
 
 from clawback.domain.order_reading import read_order
 from clawback.domain.order_words import words_from_file
-
-
-def _rulings(text: str) -> list[tuple[str, str | None, str | None, str | None, str]]:
-    return sorted(
-        (
-            (r.motion, r.movant, r.docket, r.exhibit, r.outcome.value)
-            for r in read_order(text).rulings
-            if r.document is None
-        ),
-        key=str,
-    )
+from tests.domain.order_reads import acts as _acts
+from tests.domain.order_reads import rulings as _rulings
 
 
 def _documents(text: str) -> list[tuple[str, str | None, str]]:
@@ -28,10 +19,6 @@ def _documents(text: str) -> list[tuple[str, str | None, str]]:
         for r in read_order(text).rulings
         if r.document is not None
     )
-
-
-def _acts(text: str) -> list[tuple[str | None, int | None, str | None]]:
-    return [(a.party, a.days, str(a.due) if a.due else None) for a in read_order(text).acts]
 
 
 # 1. A grant on conditions said apart from the grant -----------------------------------------

@@ -8,24 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 from clawback.domain.order_reading import read_order
-
-
-def _rulings(text: str) -> list[tuple[str, str | None, str | None, str | None, str]]:
-    return sorted(
-        (
-            (r.motion, r.movant, r.docket, r.exhibit, r.outcome.value)
-            for r in read_order(text).rulings
-            if r.document is None
-        ),
-        key=str,
-    )
-
-
-def _acts(text: str, dated: date | None = None) -> list[tuple[str | None, int | None, str | None]]:
-    return [
-        (a.party, a.days, str(a.due) if a.due else None) for a in read_order(text, dated=dated).acts
-    ]
-
+from tests.domain.order_reads import acts as _acts
+from tests.domain.order_reads import rulings as _rulings
 
 # 9. A party's argument is no ruling ----------------------------------------------------------
 
