@@ -24,7 +24,7 @@ from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.in_camera import ClaimedItem
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.service import access as access_rules
-from clawback.service import delivery, lookup, rows, search, tracing
+from clawback.service import delivery, knowledge, lookup, rows, search, tracing
 from clawback.service.base import Service
 from clawback.service.received_names import hidden_names, unnamed
 from clawback.service.search import Hits
@@ -354,9 +354,9 @@ class Reads(Service):
         with self.ctx.reading() as s:
             known = lookup.known_exhibits(s, self.actor)
             shown = []
-            for e in rows.exhibits(s):
-                if e.number not in known:
-                    continue
+            for e in knowledge.cut(
+                s, self.actor, [e for e in rows.exhibits(s) if e.number in known]
+            ):
                 doc = s.scalar(select(t.Document).where(t.Document.exhibit == e.number))
                 slip = _slip_sheet(s, doc) if doc is not None and not self._own(doc) else None
                 shown.append(replace(e, title=slip, kind=SLIP_SHEET) if slip else e)
