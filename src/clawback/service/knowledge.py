@@ -1,12 +1,14 @@
 """The dispute as one actor may know it: exhibits, filed papers, claims, rulings and sealing
 decisions cut to the exhibits and papers the actor may know of (``lookup.known_exhibits``,
 ``lookup.known_papers``), for the listings and drafts built from them (the privilege log, a
-drafted order, the case summary)."""
+drafted order, the case summary); a family exhibit's attachments cut to the members the
+actor may know of (`cut`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain.actor import Actor
@@ -15,6 +17,7 @@ from clawback.domain.documents import Exhibit
 from clawback.domain.pinpoints import FiledPaper
 from clawback.domain.sealing import SealDecision
 from clawback.service import lookup, rows
+from clawback.storage import tables as t
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class Known:
 
 def known(s: Session, actor: Actor) -> Known:
     numbers = lookup.known_exhibits(s, actor)
-    exhibits = [e for e in rows.exhibits(s) if e.number in numbers]
+    exhibits = cut(s, actor, [e for e in rows.exhibits(s) if e.number in numbers])
     claims = []
     found = rows.claims(s)
     dockets = lookup.known_papers(s, actor) if any(c.papers for c in found) else set()
@@ -46,3 +49,25 @@ def known(s: Session, actor: Actor) -> Known:
     rulings = [r for r in rows.rulings(s) if r.claim in ids]
     decisions = [d for d in rows.seal_decisions(s) if d.exhibit in numbers]
     return Known(exhibits, claims, rulings, decisions, numbers, papers_known, dockets)
+
+
+def cut(s: Session, actor: Actor, exhibits: list[Exhibit]) -> list[Exhibit]:
+    """``exhibits`` (each one the actor may know of) with only the attachments the actor may
+    know of: a family exhibit's span and listing (``Exhibit.span``, ``listed``) reach the
+    attachments' pages, and an order drafted for an employee cited "TST-00000001-004" where
+    three of those pages were an attachment their tier withholds."""
+    cut_down = []
+    for e in exhibits:
+        if e.attachments:
+            doc = s.scalar(select(t.Document).where(t.Document.exhibit == e.number))
+            assert doc is not None  # rows.exhibits read it
+            members = rows.attachment_ranges(s, doc)
+            known = [
+                rng
+                for member, rng in members.items()
+                if lookup.allowed(s, actor, s.get_one(t.Document, member), lookup.Need.know)
+            ]
+            if len(known) < len(members):
+                e = replace(e, attachments=rows.ordered_ranges(known))
+        cut_down.append(e)
+    return cut_down

@@ -24,9 +24,9 @@ from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.in_camera import ClaimedItem
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.service import access as access_rules
-from clawback.service import delivery, lookup, rows, search, tracing
+from clawback.service import delivery, knowledge, lookup, rows, search, tracing
 from clawback.service.base import Service
-from clawback.service.received_names import hidden_names, unnamed
+from clawback.service.received_names import hidden_names, taken_out_of, unnamed
 from clawback.service.search import Hits
 from clawback.storage import tables as t
 
@@ -48,13 +48,16 @@ class _View:
     redactions: list[Any] = field(default_factory=list)
     secrets: list[tuple[str, str]] = field(default_factory=list)
     label: str = ""
+    #: without the files it carries inside it (a received record's, taken out: see `_view`)
+    unpacked: bool = False
 
     @property
     def identity(self) -> str:
-        """Names the version's bytes exactly: the file and every redaction made to it."""
-        if not self.redactions:
+        """Names the version's bytes exactly: the file, the files taken out of it, and every
+        redaction made to it."""
+        if not self.redactions and not self.unpacked:
             return self.produced
-        made = hashlib.sha256(repr(self.redactions).encode()).hexdigest()
+        made = hashlib.sha256(repr((self.redactions, self.unpacked)).encode()).hexdigest()
         return f"{self.produced}-{made}"
 
 
@@ -222,13 +225,19 @@ class Reads(Service):
         """What this person's version of ``doc`` is made from, read in ``s``."""
         if not doc.produced:
             raise ClawbackError(f"{self._label(s, doc)} has not been produced")
-        if full_view(self.actor) or doc.exhibit is None:
+        if full_view(self.actor):
             return _View(doc.produced)
+        # A received record's files taken out of it are documents of their own, each under
+        # its own designation: the record goes without them to every party's reader alike
+        # (one designated apart reached, inside the record, a reader it is withheld from).
+        unpacked = bool(taken_out_of(s, doc))
+        if doc.exhibit is None:
+            return _View(doc.produced, unpacked=unpacked)
         exhibits = rows.exhibits(s)
         ex = next(e for e in exhibits if e.number == doc.exhibit)
         effect = claim_rules.effects(exhibits, rows.claims(s), rows.rulings(s))[ex.number]
         if not effect.redact:
-            return _View(doc.produced)
+            return _View(doc.produced, unpacked=unpacked)
         from clawback.service import filing
 
         # The produced file shows each page as displayed (stamped upright, band below), so the
@@ -239,16 +248,24 @@ class Reads(Service):
             filing.item_redactions(ex, effect.redact, effect.label),
             [(i.id, x) for i in ex.items if i.id in effect.redact for x in i.texts],
             f"{rows.label(doc)} (redacted view)",
+            unpacked=unpacked,
         )
 
     def _made(self, view: _View) -> bytes:
         """The bytes of ``view``: the produced file, redacted and verified when it says so."""
         produced = self.ctx.files.get(view.produced)
-        if not view.redactions:
+        if not view.redactions and not view.unpacked:
             return produced
         kept = self.ctx.workspace.views.get(view.identity)
         if kept is not None:
             return kept  # made from the same file by the same redactions, and verified then
+        if view.unpacked:
+            from clawback.pdf.files.enclosed import without_enclosed
+
+            produced = without_enclosed(produced)
+            if not view.redactions:
+                self.ctx.workspace.views.put(view.identity, produced)
+                return produced
         # The PDF engine, loaded only for a view it has to make (a read of text never needs it).
         from clawback.pdf.gate.verify import require_clean, verify
         from clawback.pdf.redaction.redact import WIDTH_POLICY, redact
@@ -354,9 +371,9 @@ class Reads(Service):
         with self.ctx.reading() as s:
             known = lookup.known_exhibits(s, self.actor)
             shown = []
-            for e in rows.exhibits(s):
-                if e.number not in known:
-                    continue
+            for e in knowledge.cut(
+                s, self.actor, [e for e in rows.exhibits(s) if e.number in known]
+            ):
                 doc = s.scalar(select(t.Document).where(t.Document.exhibit == e.number))
                 slip = _slip_sheet(s, doc) if doc is not None and not self._own(doc) else None
                 shown.append(replace(e, title=slip, kind=SLIP_SHEET) if slip else e)

@@ -292,9 +292,15 @@ def papers_sealed(
 
 def attachments(session: Session, doc: t.Document) -> tuple[BatesRange, ...]:
     """A family exhibit's attachments: the produced members of the parent's family that are
-    no exhibit of their own, in Bates order; none for any other document."""
+    no exhibit of their own, in Bates order; none for any other document. Whoever may not know
+    of every member is given only those they may (`knowledge.cut`)."""
+    return ordered_ranges(attachment_ranges(session, doc).values())
+
+
+def attachment_ranges(session: Session, doc: t.Document) -> dict[int, BatesRange]:
+    """``attachments`` by the document each range is of."""
     if not doc.parent or doc.family is None:
-        return ()
+        return {}
     pages = session.execute(
         select(t.Page.document_id, t.Page.bates)
         .join(t.Document, t.Page.document_id == t.Document.id)
@@ -310,7 +316,11 @@ def attachments(session: Session, doc: t.Document) -> tuple[BatesRange, ...]:
     for member, bates in pages:
         if bates is not None:
             members.setdefault(member, []).append(bates)
-    ranges = [BatesRange(numbers[0], numbers[-1]) for numbers in members.values()]
+    return {m: BatesRange(numbers[0], numbers[-1]) for m, numbers in members.items()}
+
+
+def ordered_ranges(ranges: Iterable[BatesRange]) -> tuple[BatesRange, ...]:
+    """Bates ranges in Bates order."""
     return tuple(sorted(ranges, key=lambda r: (r.first.series, r.first.number)))
 
 
