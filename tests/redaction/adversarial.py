@@ -14,186 +14,38 @@ as real pages do (ingest OCRs only pages with no text at all).
 
 from __future__ import annotations
 
-import io
 import zlib
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
 import pikepdf
 import pymupdf
-from fontTools.agl import UV2AGL
-from fontTools.cffLib import CFFFontSet
-from fontTools.pens.recordingPen import RecordingPen
 
-CODE = "QX-4417-ZEBRA"
-CODE_PATTERN = r"QX-\d{4}-ZEBRA"
-NAME = "Rosalind Okonkwo"
-NAME_PATTERN = "Rosalind Okonkwo"
-#: The one secret with a ligature in it (neither of the two above has one).
-LIGATURE_NAME = "Griffin Okonkwo"
-LIGATURE_PATTERN = "Griffin Okonkwo"
-#: The ordinary text every page carries.
-HEADING = "Field report 7. Routine entries only; nothing of note."
-FOOTER = "Prepared for counsel in the ordinary course."
-WIDTH, HEIGHT = 612, 792
-
-
-@dataclass(frozen=True)
-class Specimen:
-    """One corpus file: how to build it, the secret it hides and the pattern a user would
-    write for it, whether a viewer shows the secret, and why the file is tricky."""
-
-    name: str
-    build: Callable[[], bytes]
-    secret: str | None
-    pattern: str
-    visible: bool
-    why: str
-
-
-CORPUS: dict[str, Specimen] = {}
-
-
-def specimen(
-    secret: str | None = CODE, pattern: str = CODE_PATTERN
-) -> Callable[[Callable[[], bytes]], Callable[[], bytes]]:
-    """Register a builder in `CORPUS`; its docstring is ``VISIBLE: why``, ``HIDDEN: why`` or,
-    for a file without a secret, ``ABSENT: why``."""
-
-    def register(build: Callable[[], bytes]) -> Callable[[], bytes]:
-        doc = (build.__doc__ or "").strip()
-        verdict, _, why = doc.partition(": ")
-        assert verdict in ("VISIBLE", "HIDDEN", "ABSENT") and why and "\n" not in doc, (
-            build.__name__
-        )
-        CORPUS[build.__name__] = Specimen(
-            build.__name__, build, secret, pattern, verdict == "VISIBLE", why
-        )
-        return build
-
-    return register
-
-
-# -- building blocks ---------------------------------------------------------------------------
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
-def _text(x: float, y: float, text: str, size: float = 12, font: str = "F1", ops: str = "") -> str:
-    """One line of text (``ops``: extra text-state operators such as ``3 Tr``, kept to this
-    line by a q/Q pair)."""
-    line = f"BT /{font} {size:g} Tf {ops} {x:g} {y:g} Td ({_escape(text)}) Tj ET\n"
-    return f"q {line}Q\n" if ops else line
-
-
-def _ordinary(content: str) -> str:
-    """``content`` between the page's heading and its footer line."""
-    return _text(72, 720, HEADING) + content + _text(72, 100, FOOTER, size=10)
-
-
-def _helvetica(pdf: pikepdf.Pdf, base: str = "Helvetica") -> pikepdf.Dictionary:
-    font = pikepdf.Dictionary(
-        Type=pikepdf.Name.Font,
-        Subtype=pikepdf.Name.Type1,
-        BaseFont=pikepdf.Name("/" + base),
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    )
-    indirect: pikepdf.Dictionary = pdf.make_indirect(font)
-    return indirect
-
-
-def _page(
-    content: str | bytes,
-    setup: Callable[[pikepdf.Pdf, pikepdf.Dictionary], None] | None = None,
-    mediabox: tuple[float, float, float, float] = (0, 0, WIDTH, HEIGHT),
-    cropbox: tuple[float, float, float, float] | None = None,
-) -> bytes:
-    """A one-page PDF drawing ``content`` (text in WinAnsi, cp1252) with Helvetica as /F1 and
-    Helvetica-Bold as /F2; ``setup`` adds to the file and the page's resources."""
-    pdf = pikepdf.new()
-    resources = pikepdf.Dictionary(
-        Font=pikepdf.Dictionary(F1=_helvetica(pdf), F2=_helvetica(pdf, "Helvetica-Bold"))
-    )
-    data = content.encode("cp1252") if isinstance(content, str) else content
-    page = pikepdf.Dictionary(
-        Type=pikepdf.Name.Page,
-        MediaBox=pikepdf.Array(mediabox),
-        Resources=resources,
-        Contents=pdf.make_stream(data),
-    )
-    if cropbox is not None:
-        page.CropBox = pikepdf.Array(cropbox)
-    pdf.pages.append(pikepdf.Page(page))
-    if setup is not None:
-        added = pdf.pages[0].obj.Resources  # the page's own copy, now in the file
-        assert isinstance(added, pikepdf.Dictionary)
-        setup(pdf, added)
-    buffer = io.BytesIO()
-    pdf.save(buffer, deterministic_id=True, compress_streams=True)
-    return buffer.getvalue()
-
-
-def _mupdf(pdf: bytes, change: Callable[[pymupdf.Document, pymupdf.Page], None]) -> bytes:
-    """``pdf`` changed by PyMuPDF and saved whole, reproducibly."""
-    with pymupdf.open(stream=pdf) as doc:
-        change(doc, doc[0])
-        return doc.tobytes(garbage=3, deflate=True, no_new_id=True)  # type: ignore[no-any-return]
-
-
-def _plain() -> bytes:
-    return _page(_ordinary(_text(72, 500, "Nothing further was recorded on this date.")))
-
-
-@cache
-def _nimbus() -> tuple[pymupdf.Font, Any]:
-    """MuPDF's built-in Helvetica (Nimbus Sans) and its CFF glyph programs."""
-    font = pymupdf.Font("helv")
-    cff = CFFFontSet()
-    cff.decompile(io.BytesIO(font.buffer), None)
-    return font, cff[cff.fontNames[0]].CharStrings
-
-
-def _outline(char: str, scale: float, x: float, y: float) -> str:
-    """Path operators filling ``char``'s outline at (x, y), glyph units times ``scale``."""
-    _, strings = _nimbus()
-    pen = RecordingPen()
-    strings[UV2AGL[ord(char)]].draw(pen)
-    ops = []
-    for verb, points in pen.value:  # CFF outlines: moveTo, lineTo, curveTo (cubic), closePath
-        coords = " ".join(f"{x + px * scale:.2f} {y + py * scale:.2f}" for px, py in points)
-        operator = {"moveTo": "m", "lineTo": "l", "curveTo": "c"}.get(verb, "h")
-        ops.append(f"{coords} {operator}".strip())
-    return "\n".join(ops) + "\n"
-
-
-def _advances(text: str, size: float) -> list[float]:
-    """The x offset of each character of ``text`` set in Helvetica at ``size``."""
-    font, _ = _nimbus()
-    return [font.text_length(text[:i], fontsize=size) for i in range(len(text))]
-
-
-def _picture(text: str, size: float = 12, dpi: int = 200) -> tuple[bytes, float, float]:
-    """``text`` rendered as a PNG picture, and its size in points."""
-    width = pymupdf.get_text_length(text, fontsize=size) + 8
-    with pymupdf.open() as doc:
-        page = doc.new_page(width=width, height=size * 1.8)
-        page.insert_text((4, size * 1.3), text, fontsize=size)
-        pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
-        return pix.tobytes("png"), width, size * 1.8
-
-
-def _embedded(
-    doc: pymupdf.Document, page: pymupdf.Page, text: str, y: float, buffer: bytes
-) -> None:
-    """``text`` at (72, y) in an embedded font made from ``buffer`` (any Unicode it has)."""
-    page.insert_font(fontname="emb", fontbuffer=buffer)
-    page.insert_text((72, HEIGHT - y), text, fontname="emb", fontsize=12)
-    doc.subset_fonts()
-
+from tests.redaction.pdf_blocks import (  # noqa: F401  (CODE, CORPUS, NAME ... named here by the tests)
+    CODE,
+    CODE_PATTERN,
+    CORPUS,
+    FOOTER,
+    HEADING,
+    HEIGHT,
+    LIGATURE_NAME,
+    LIGATURE_PATTERN,
+    NAME,
+    NAME_PATTERN,
+    WIDTH,
+    Specimen,
+    _advances,
+    _embedded,
+    _escape,
+    _helvetica,
+    _mupdf,
+    _nimbus,
+    _ordinary,
+    _outline,
+    _page,
+    _picture,
+    _plain,
+    _text,
+    specimen,
+)
 
 # -- optional content --------------------------------------------------------------------------
 
@@ -523,203 +375,7 @@ def leak_drawn_hyphens() -> bytes:
     return _page(_ordinary(content))
 
 
-# -- look-alike characters ---------------------------------------------------------------------
-
-
-@specimen()
-def leak_lookalike_dash() -> bytes:
-    """VISIBLE: the code printed with en dashes (U+2013) where the pattern has '-'."""
-    return _page(_ordinary(_text(72, 500, "Routing: " + CODE.replace("-", "\u2013"))))
-
-
-@specimen()
-def leak_nonbreaking_hyphen() -> bytes:
-    """VISIBLE: Helvetica's hyphen glyph, /ToUnicode saying U+2011."""
-
-    def tounicode(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
-        cmap = (
-            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-            "1 begincodespacerange <00> <FF> endcodespacerange\n"
-            "1 beginbfrange <20> <7E> <0020> endbfrange\n"
-            "1 beginbfchar <2D> <2011> endbfchar\n"
-            "endcmap CMapName currentdict /CMap defineresource pop end end\n"
-        )
-        font = _helvetica(pdf)
-        font.ToUnicode = pdf.make_stream(cmap.encode("ascii"))
-        resources.Font.F3 = font
-
-    return _page(_ordinary(_text(72, 500, f"Routing: {CODE}", font="F3")), tounicode)
-
-
-@specimen()
-def leak_soft_hyphen_dash() -> bytes:
-    """VISIBLE: code with WinAnsi's soft hyphen (0xAD), drawn as a hyphen."""
-    return _page(_ordinary(_text(72, 500, "Routing: " + CODE.replace("-", "\u00ad"))))
-
-
-@specimen()
-def leak_homoglyph_letters() -> bytes:
-    """VISIBLE: code with Cyrillic X and E (U+0425, U+0415): same shapes."""
-    code = CODE.replace("X", "\u0425").replace("E", "\u0415")
-
-    def write(doc: pymupdf.Document, page: pymupdf.Page) -> None:
-        _embedded(doc, page, f"Routing: {code}", 500, pymupdf.Font("helv").buffer)
-
-    return _mupdf(_page(_ordinary("")), write)
-
-
-@specimen()
-def leak_fullwidth_forms() -> bytes:
-    """VISIBLE: code in fullwidth forms (U+FF31...) in an embedded CJK font."""
-    code = "".join(chr(ord(c) + 0xFEE0) for c in CODE)
-
-    def write(doc: pymupdf.Document, page: pymupdf.Page) -> None:
-        _embedded(doc, page, f"Routing: {code}", 500, pymupdf.Font(ordering=0).buffer)
-
-    return _mupdf(_page(_ordinary("")), write)
-
-
-@specimen(LIGATURE_NAME, LIGATURE_PATTERN)
-def leak_ligature_glyphs() -> bytes:
-    """VISIBLE: name set with the ligature U+FB03, one character for 'ffi' in the text."""
-    name = LIGATURE_NAME.replace("ffi", "\ufb03")
-
-    def write(doc: pymupdf.Document, page: pymupdf.Page) -> None:
-        _embedded(doc, page, f"Witness: {name}", 500, pymupdf.Font("helv").buffer)
-
-    return _mupdf(_page(_ordinary("")), write)
-
-
-@specimen()
-def leak_lowercase_code() -> bytes:
-    """VISIBLE: code printed in lower case: the same code, not to the pattern."""
-    return _page(_ordinary(_text(72, 500, f"Routing: {CODE.lower()}")))
-
-
-# -- line breaks -------------------------------------------------------------------------------
-
-
-@specimen()
-def leak_hyphen_wrapped() -> bytes:
-    """VISIBLE: code wrapped at its hyphen: 'QX-' ends a line, '4417-ZEBRA' starts one."""
-    first = _text(72, 500, f"The transfer was logged under reference {CODE[:3]}")
-    return _page(_ordinary(first + _text(72, 486, f"{CODE[3:]} and reviewed the same day.")))
-
-
-@specimen(NAME, NAME_PATTERN)
-def leak_name_wrapped() -> bytes:
-    """VISIBLE: name wrapped: 'Rosalind' ends a line, 'Okonkwo' starts the next."""
-    first, last = NAME.split()
-    lines = _text(72, 500, f"The statement was taken from the witness {first}")
-    return _page(_ordinary(lines + _text(72, 486, f"{last} in the presence of counsel.")))
-
-
-# -- outside the page content ------------------------------------------------------------------
-
-
-@specimen()
-def leak_annotation_appearance() -> bytes:
-    """VISIBLE: code only in a stamp annotation's appearance (no /Contents)."""
-
-    def stamp(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
-        appearance = pdf.make_stream(_text(4, 8, f"Routing: {CODE}").encode("cp1252"))
-        appearance.Type, appearance.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
-        appearance.BBox = pikepdf.Array([0, 0, 220, 24])
-        appearance.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=_helvetica(pdf)))
-        annot = pikepdf.Dictionary(
-            Type=pikepdf.Name.Annot,
-            Subtype=pikepdf.Name.Stamp,
-            Rect=pikepdf.Array([72, 490, 292, 514]),
-            F=4,
-            AP=pikepdf.Dictionary(N=appearance),
-        )
-        pdf.pages[0].obj.Annots = pikepdf.Array([pdf.make_indirect(annot)])
-
-    return _page(_ordinary(""), stamp)
-
-
-@specimen()
-def leak_sticky_note() -> bytes:
-    """HIDDEN: code in a sticky note's contents: an icon on the page, text in a pop-up."""
-
-    def note(doc: pymupdf.Document, page: pymupdf.Page) -> None:
-        page.add_text_annot((500, 300), f"Reviewer: the source is {CODE}.")
-
-    return _mupdf(_plain(), note)
-
-
-@specimen()
-def leak_form_field_value() -> bytes:
-    """VISIBLE: code as a text form field's value, drawn by its appearance."""
-
-    def field(doc: pymupdf.Document, page: pymupdf.Page) -> None:
-        widget = pymupdf.Widget()
-        widget.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT  # type: ignore[attr-defined]
-        widget.field_name, widget.field_value = "routing", CODE
-        widget.rect, widget.text_fontsize = pymupdf.Rect(72, 330, 300, 350), 12
-        page.add_widget(widget)
-
-    return _mupdf(_plain(), field)
-
-
-@specimen()
-def leak_link_uri() -> bytes:
-    """HIDDEN: the code in the address of a link over ordinary words."""
-
-    def link(doc: pymupdf.Document, page: pymupdf.Page) -> None:
-        where = page.search_for("Nothing further")[0]
-        page.insert_link(
-            {"kind": pymupdf.LINK_URI, "from": where, "uri": f"https://records.example/{CODE}"}
-        )
-
-    return _mupdf(_plain(), link)
-
-
-@specimen()
-def leak_document_metadata() -> bytes:
-    """HIDDEN: the code in the document information dictionary and the XMP metadata."""
-
-    def metadata(doc: pymupdf.Document, page: pymupdf.Page) -> None:
-        doc.set_metadata({"title": "Field report 7", "subject": f"Routing {CODE}"})
-        doc.set_xml_metadata(f"<x:xmpmeta xmlns:x='adobe:ns:meta/'>{CODE}</x:xmpmeta>")
-
-    return _mupdf(_plain(), metadata)
-
-
-@specimen()
-def leak_embedded_file() -> bytes:
-    """HIDDEN: the code in a file attached to the document (the attachments list)."""
-
-    def attach(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
-        data = f"routing: {CODE}\n".encode()
-        pdf.attachments["routing.txt"] = pikepdf.AttachedFileSpec(pdf, data, filename="routing.txt")
-
-    return _page(_ordinary(_text(72, 500, "Nothing further was recorded on this date.")), attach)
-
-
-@specimen()
-def leak_bookmark_title() -> bytes:
-    """HIDDEN: the code in the title of a bookmark (outline item)."""
-
-    def outline(doc: pymupdf.Document, page: pymupdf.Page) -> None:
-        doc.set_toc([[1, f"Routing {CODE}", 1]])
-
-    return _mupdf(_plain(), outline)
-
-
-@specimen()
-def leak_document_javascript() -> bytes:
-    """HIDDEN: the code in document-level JavaScript (the /Names tree)."""
-
-    def script(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
-        action = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=f"var routing = '{CODE}';")
-        names = pikepdf.Array([pikepdf.String("init"), pdf.make_indirect(action)])
-        pdf.Root.Names = pikepdf.Dictionary(JavaScript=pikepdf.Dictionary(Names=names))
-
-    return _page(_ordinary(_text(72, 500, "Nothing further was recorded on this date.")), script)
-
+from tests.redaction import adversarial_more  # noqa: E402, F401  (its builders, in order)
 
 # -- controls ----------------------------------------------------------------------------------
 

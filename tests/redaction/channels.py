@@ -16,8 +16,8 @@ from typing import Any
 import pikepdf
 import pymupdf
 
-from tests.redaction.adversarial import _helvetica, _page, _text
 from tests.redaction.drawn import FIRST, ITEM
+from tests.redaction.pdf_blocks import _helvetica, _page, _text
 
 LINE = f"code {ITEM} entered"
 Setup = Callable[[pikepdf.Pdf, pikepdf.Dictionary], None]

@@ -23,7 +23,7 @@ from fontTools.ttLib import TTFont
 from clawback.pdf.gate.findings import Finding
 from clawback.pdf.gate.verify import verify
 from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, RedactionResult, redact
-from tests.redaction import adversarial
+from tests.redaction import pdf_blocks
 
 ITEM = "DB-40981"
 FIRST = "known code DB-40981 was entered"
@@ -119,7 +119,7 @@ def type3(lies: dict[str, str] | None = None) -> bytes:
     lies = LIES if lies is None else lies
     chars = sorted(set(ITEM))
     code = {c: i + 1 for i, c in enumerate(chars)}
-    font, _ = adversarial._nimbus()
+    font, _ = pdf_blocks._nimbus()
     widths = [round(font.text_length(c, fontsize=1000)) for c in chars]
     pairs = "".join(f"<{code[c]:02X}> <{ord(lies.get(c, c)):04X}>\n" for c in chars)
     body = _cmap(pairs, len(chars)).replace("<0000> <FFFF>", "<00> <FF>")
@@ -127,7 +127,7 @@ def type3(lies: dict[str, str] | None = None) -> bytes:
     def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
         procs = pikepdf.Dictionary()
         for c, width in zip(chars, widths, strict=True):
-            glyph = f"{width} 0 d0\n" + adversarial._outline(c, 1.0, 0, 0) + "f\n"
+            glyph = f"{width} 0 d0\n" + pdf_blocks._outline(c, 1.0, 0, 0) + "f\n"
             procs[f"/g{code[c]:02d}"] = pdf.make_stream(glyph.encode("ascii"))
         names = [pikepdf.Name(f"/g{code[c]:02d}") for c in chars]
         resources.Font.T3 = pdf.make_indirect(
@@ -148,11 +148,11 @@ def type3(lies: dict[str, str] | None = None) -> bytes:
 
     codes = "".join(f"{code[c]:02x}" for c in ITEM)
     content = (
-        adversarial._text(72, 692, FIRST)
-        + adversarial._text(72, 660, "Ref.")
+        pdf_blocks._text(72, 692, FIRST)
+        + pdf_blocks._text(72, 660, "Ref.")
         + f"BT /T3 11 Tf 100 660 Td <{codes}> Tj ET\n"
     )
-    return adversarial._page(content, setup)
+    return pdf_blocks._page(content, setup)
 
 
 def redacted(pdf: bytes) -> RedactionResult:

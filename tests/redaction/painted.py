@@ -17,9 +17,9 @@ import pymupdf
 from fontTools.agl import UV2AGL
 from fontTools.pens.recordingPen import RecordingPen
 
-from tests.redaction.adversarial import _advances, _nimbus, _page, _picture, _text
 from tests.redaction.channels import LINE, Setup, _with
 from tests.redaction.drawn import FIRST, composite
+from tests.redaction.pdf_blocks import _advances, _nimbus, _page, _picture, _text
 
 PAINTED: dict[str, Callable[..., bytes]] = {}
 

@@ -33,10 +33,10 @@ import pytest
 from PIL import Image
 
 from clawback.pdf.shows.ocr import drawn_plan
-from tests.redaction.adversarial import _advances, _outline, _picture
 from tests.redaction.channels import LINE, PLAIN, _with
 from tests.redaction.drawn import FIRST, ITEM
 from tests.redaction.extractors import contains, found_in, ocr, texts
+from tests.redaction.pdf_blocks import _advances, _outline, _picture
 from tests.redaction.volumes import (
     Volumes,
     filed_without_the_item,

@@ -22,10 +22,10 @@ from collections.abc import Callable, Iterator
 import pymupdf
 import pytest
 
-from tests.redaction.adversarial import _advances, _outline, _text
 from tests.redaction.channels import PLAIN, _with
 from tests.redaction.drawn import FIRST, ITEM
 from tests.redaction.extractors import contains, found_in, ocr, texts
+from tests.redaction.pdf_blocks import _advances, _outline, _text
 from tests.redaction.volumes import (
     Volumes,
     filed_without_the_item,
