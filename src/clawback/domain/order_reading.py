@@ -25,7 +25,8 @@ How it reads, in order:
    as documents (`clawback.domain.order_papers`): named by docket number in a motion's title
    or after a paper's name, as a sentence's subject ("X and Y shall remain sealed until ..."),
    joined to an exhibit list, or by the docket numbers of motions in running prose ("the
-   motion at ECF No. 45 is GRANTED"). A part the parties settled ("able to resolve the
+   motion at ECF No. 45 is GRANTED"), or by title in the request a motion ruled all one way
+   makes ("seeks to seal: (a) the Declaration of Jane Roe, (b) ..."; `order_titled`). A part the parties settled ("able to resolve the
    dispute with respect to ...") is withdrawn, and the motion's outcome rules on the rest.
    An outcome the court recounts ("already granted", "On August 15, 2022, the judge granted")
    rules on nothing. A denial takes the kind said after the thing denied ("DENIES entry of the
@@ -114,6 +115,7 @@ from clawback.domain.order_parts import (
     reason_of,
 )
 from clawback.domain.order_text import DATE, clean, order_date
+from clawback.domain.order_titled import titled_papers
 from clawback.domain.order_waiver import granted_by_waiver, waived_by_grant, waiver_held
 from clawback.domain.order_words import Found, OrderWords, order_words
 from clawback.domain.outcomes import Result
@@ -278,9 +280,11 @@ class _Reader:
                 named = [  # a number the order gives a motion names that motion, no paper
                     paper_named(r.paper)
                     for r in ([] if exhibits else docket_refs(sentence, self.words.papers))
-                    if r.paper is not None and not set(r.numbers) & self.motion_dockets
+                    if r.paper is not None
+                    and not set(r.numbers) & self.motion_dockets
+                    and not _UNDER_PROTECTIVE.search(r.paper)  # what the papers were marked under
                 ]
-                papers = [p for p in named if p is not None]
+                papers = [p for p in named if p is not None] + titled_papers(sentence, self.words)
                 asked = [(label, True) for label, _ in exhibits] + [
                     (paper, False)
                     for paper in papers + discovery_papers(sentence, self.words.discovery)
@@ -517,6 +521,12 @@ _HEADING_END = re.compile(
 
 #: a sentence opening with its reason: "Because ... under seal, Buzzfeed's motion is GRANTED"
 _LEADING_REASON = re.compile(r"^\W*(?:For\s+[^,]{1,60},\s*)?(?:Because|Since|Given\s+that)\b", re.I)
+
+
+#: a protective order named with its docket number, as what the papers asked for were designated
+#: under ("materials designated ... under the stipulated protective order (Docket Nos. 54, 61)"):
+#: no paper the motion asks for
+_UNDER_PROTECTIVE = re.compile(r"\bprotective\s+order\s*[(\[][^()\[\]]*[)\]]$", re.I)
 
 
 def _without_leading_reason(sentence: str, outcome: int) -> str:
