@@ -126,7 +126,43 @@ def test_papers_after_an_object_that_is_no_titled_paper_are_not_asked_for() -> N
 
 
 def test_the_protective_order_materials_were_designated_under_is_no_paper_asked_for() -> None:
+    assert (
+        _documents(
+            "ORDER\n\nDefendant seeks to seal materials designated as confidential under the"
+            " stipulated protective order (Dkt. 20). The motion to seal is DENIED.\n"
+        )
+        == []
+    )
+
+
+def test_a_motion_to_unseal_asks_for_papers_by_title() -> None:
     assert _documents(
-        "ORDER\n\nDefendant seeks to seal materials designated as confidential under the"
-        " stipulated protective order (Dkt. 20). The motion to seal is DENIED.\n"
-    ) == []
+        "ORDER\n\nThe intervenor moves to unseal the Expert Report of Dr. Ray and the Joint"
+        " Discovery Letter. The motion to unseal is GRANTED.\n"
+    ) == [
+        ("unseal", "the Expert Report of Dr. Ray", "granted"),
+        ("unseal", "the Joint Discovery Letter", "granted"),
+    ]
+
+
+def test_a_ruling_that_names_the_papers_by_title_rules_on_each() -> None:
+    assert _documents(
+        "ORDER\n\nThe Court GRANTS Defendant's motion to seal the Declaration of Jane Roe and"
+        " the Reply Memorandum, and ORDERS the Clerk to file them under seal.\n"
+    ) == [
+        ("seal", "the Declaration of Jane Roe", "granted"),
+        ("seal", "the Reply Memorandum", "granted"),
+    ]
+    assert _documents(
+        "ORDER\n\nPlaintiff's motion to seal the unredacted version of her Opposition is DENIED.\n"
+    ) == [("seal", "the unredacted version of her Opposition", "denied")]
+
+
+def test_a_motion_ruled_exhibit_by_exhibit_gives_its_titles_paper_no_ruling() -> None:
+    assert (
+        _documents(
+            "ORDER\n\nThe parties' Motion to Seal the Joint Letter Brief is GRANTED. Exhibit 1"
+            " shall remain under seal. Exhibit 2 shall be unsealed.\n"
+        )
+        == []
+    )

@@ -26,8 +26,9 @@ How it reads, in order:
    or after a paper's name, as a sentence's subject ("X and Y shall remain sealed until ..."),
    joined to an exhibit list, or by the docket numbers of motions in running prose ("the
    motion at ECF No. 45 is GRANTED"), or by title in the request a motion ruled all one way
-   makes ("seeks to seal: (a) the Declaration of Jane Roe, (b) ..."; `order_titled`). A part the parties settled ("able to resolve the
-   dispute with respect to ...") is withdrawn, and the motion's outcome rules on the rest.
+   makes or in its ruling ("seeks to seal: (a) the Declaration of Jane Roe, (b) ...";
+   `order_titled`). A part the parties settled ("able to resolve the dispute with respect to
+   ...") is withdrawn, and the motion's outcome rules on the rest.
    An outcome the court recounts ("already granted", "On August 15, 2022, the judge granted")
    rules on nothing. A denial takes the kind said after the thing denied ("DENIES entry of the
    Order without prejudice"; data: after_denial), and "all three motions are denied" rules on
@@ -270,6 +271,12 @@ class _Reader:
             # numbered motions of one kind, each ruled apart, asking for the same exhibit ("denying
             # as moot 53 ...; granting 59 ..."): each rules on it
             apart = docket if docket is not None and wholes.count(motion) > 1 else None
+            if not any(m == motion and (x or d) for m, _, x, d in rulings):
+                found += [  # "The motion to seal the Declaration of Jane Roe is DENIED"
+                    replace(whole, document=paper)
+                    for paper in titled_papers(whole.sentence, self.words)
+                    if (motion, paper) not in said
+                ]
             for sentence in flat:
                 if not self.words.requests.find(sentence) or self.words.outcomes.find(sentence):
                     continue

@@ -50,6 +50,13 @@ _DEFINED = re.compile(
 _NEGATIVE = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+)?$", re.I)
 _DOCKET = re.compile(r"\b(?:Docs?|Dkts?|Docket|ECF)\b\.?\s*(?:Nos?\.?|#|entry)?\s*\d", re.I)
 _EXHIBIT = re.compile(r"(?:the\s+)?Exhibits?\b", re.I)
+#: where a paper's title ends before the rest of its clause: the verb the sentence says of it
+#: ("the Declaration of Jane Roe is DENIED"), a clause joined in capitals ("and ORDERS the
+#: Clerk"), a reason ("because ...", ", which ...")
+_END = re.compile(
+    r"\s+(?:is|are|was|were|shall|should|will|must|may|be)\b|,?\s+(?:and|but)\s+(?=[A-Z]{2,}\b)"
+    r"|,?\s+(?:because|since|which|as\s+it|as\s+they)\b"
+)
 _TAIL = re.compile(r"[\s,;.:]*(?:\b(?:and|or)\b)?[\s,;.:]*$")
 #: at most this many characters from a request word to its sealing ask ("request leave to file
 #: under seal")
@@ -99,7 +106,7 @@ def titled_papers(sentence: str, words: OrderWords) -> list[str]:
         ahead = rf"(?={head.pattern}|(?i:(?:the\s+)?exhibits?\b))"
         split = re.compile(rf",?\s+(?:and|or|as\s+well\s+as)\s+{ahead}|,\s+{ahead}|;\s+(?:and\s+)?")
         items = split.split(region)
-    items = [_TAIL.sub("", item.strip()) for item in items]
+    items = [_TAIL.sub("", _END.split(item, maxsplit=1)[0].strip()) for item in items]
     if not items or not head.match(items[0]) or _EXHIBIT.match(items[0]):
         return []  # the request's object is no titled paper: what follows is not its list
     return [
