@@ -166,3 +166,27 @@ def test_a_motion_ruled_exhibit_by_exhibit_gives_its_titles_paper_no_ruling() ->
         )
         == []
     )
+
+
+def test_a_later_item_needs_a_determiner_or_possessive_to_start_a_paper() -> None:
+    assert _papers(
+        "Defendant moves to seal its Answer, Counterclaims, and Crossclaims and the"
+        " Declaration of Ann Lee."
+    ) == ["its Answer, Counterclaims, and Crossclaims", "the Declaration of Ann Lee"]
+
+
+def test_a_paper_listed_before_the_exhibits_a_ruling_seals() -> None:
+    assert _documents(
+        "ORDER\n\nThe Court finds that Defendant's Answer, Exhibit A attached thereto, and the"
+        " Memorandum in Support should be held under seal.\n"
+    ) == [
+        ("seal", "Defendant's Answer", "granted"),
+        ("seal", "the Memorandum", "granted"),  # joined to the exhibit list (order_papers)
+    ]
+    assert (
+        _documents(
+            "ORDER\n\nAs described in the Declaration of Jane Roe, Exhibit 3 shall remain under"
+            " seal.\n"
+        )
+        == []
+    )

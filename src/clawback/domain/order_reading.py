@@ -116,7 +116,7 @@ from clawback.domain.order_parts import (
     reason_of,
 )
 from clawback.domain.order_text import DATE, clean, order_date
-from clawback.domain.order_titled import titled_papers
+from clawback.domain.order_titled import papers_before, titled_papers
 from clawback.domain.order_waiver import granted_by_waiver, waived_by_grant, waiver_held
 from clawback.domain.order_words import Found, OrderWords, order_words
 from clawback.domain.outcomes import Result
@@ -450,6 +450,11 @@ class _Reader:
             entry = filed_as.get(at) or named_entries.get(label)
             if entry is not None:  # named by its entry, here or beside its label
                 found[-1] = replace(found[-1], entry=entry)
+        if outcomes[0].start > exhibits[0][1]:  # "Defendant's Answer, Exhibit A ..., and ..."
+            found += [
+                replace(found[0], exhibit=None, part=None, document=paper)
+                for paper in papers_before(sentence, exhibits[0][1], self.words)
+            ]
         paper = joined_paper(sentence, exhibits[-1][1], self.words.papers)
         if paper is not None:
             last = found[-1]
