@@ -25,8 +25,10 @@ How it reads, in order:
    as documents (`clawback.domain.order_papers`): named by docket number in a motion's title
    or after a paper's name, as a sentence's subject ("X and Y shall remain sealed until ..."),
    joined to an exhibit list, or by the docket numbers of motions in running prose ("the
-   motion at ECF No. 45 is GRANTED"). A part the parties settled ("able to resolve the
-   dispute with respect to ...") is withdrawn, and the motion's outcome rules on the rest.
+   motion at ECF No. 45 is GRANTED"), or by title in the request a motion ruled all one way
+   makes or in its ruling ("seeks to seal: (a) the Declaration of Jane Roe, (b) ...";
+   `order_titled`). A part the parties settled ("able to resolve the dispute with respect to
+   ...") is withdrawn, and the motion's outcome rules on the rest.
    An outcome the court recounts ("already granted", "On August 15, 2022, the judge granted")
    rules on nothing. A denial takes the kind said after the thing denied ("DENIES entry of the
    Order without prejudice"; data: after_denial), and "all three motions are denied" rules on
@@ -114,6 +116,7 @@ from clawback.domain.order_parts import (
     reason_of,
 )
 from clawback.domain.order_text import DATE, clean, order_date
+from clawback.domain.order_titled import papers_before, titled_papers
 from clawback.domain.order_waiver import granted_by_waiver, waived_by_grant, waiver_held
 from clawback.domain.order_words import Found, OrderWords, order_words
 from clawback.domain.outcomes import Result
@@ -268,6 +271,12 @@ class _Reader:
             # numbered motions of one kind, each ruled apart, asking for the same exhibit ("denying
             # as moot 53 ...; granting 59 ..."): each rules on it
             apart = docket if docket is not None and wholes.count(motion) > 1 else None
+            if not any(m == motion and (x or d) for m, _, x, d in rulings):
+                found += [  # "The motion to seal the Declaration of Jane Roe is DENIED"
+                    replace(whole, document=paper)
+                    for paper in titled_papers(whole.sentence, self.words)
+                    if (motion, paper) not in said
+                ]
             for sentence in flat:
                 if not self.words.requests.find(sentence) or self.words.outcomes.find(sentence):
                     continue
@@ -278,9 +287,11 @@ class _Reader:
                 named = [  # a number the order gives a motion names that motion, no paper
                     paper_named(r.paper)
                     for r in ([] if exhibits else docket_refs(sentence, self.words.papers))
-                    if r.paper is not None and not set(r.numbers) & self.motion_dockets
+                    if r.paper is not None
+                    and not set(r.numbers) & self.motion_dockets
+                    and not _UNDER_PROTECTIVE.search(r.paper)  # what the papers were marked under
                 ]
-                papers = [p for p in named if p is not None]
+                papers = [p for p in named if p is not None] + titled_papers(sentence, self.words)
                 asked = [(label, True) for label, _ in exhibits] + [
                     (paper, False)
                     for paper in papers + discovery_papers(sentence, self.words.discovery)
@@ -439,6 +450,11 @@ class _Reader:
             entry = filed_as.get(at) or named_entries.get(label)
             if entry is not None:  # named by its entry, here or beside its label
                 found[-1] = replace(found[-1], entry=entry)
+        if outcomes[0].start > exhibits[0][1]:  # "Defendant's Answer, Exhibit A ..., and ..."
+            found += [
+                replace(found[0], exhibit=None, part=None, document=paper)
+                for paper in papers_before(sentence, exhibits[0][1], self.words)
+            ]
         paper = joined_paper(sentence, exhibits[-1][1], self.words.papers)
         if paper is not None:
             last = found[-1]
@@ -517,6 +533,12 @@ _HEADING_END = re.compile(
 
 #: a sentence opening with its reason: "Because ... under seal, Buzzfeed's motion is GRANTED"
 _LEADING_REASON = re.compile(r"^\W*(?:For\s+[^,]{1,60},\s*)?(?:Because|Since|Given\s+that)\b", re.I)
+
+
+#: a protective order named with its docket number, as what the papers asked for were designated
+#: under ("materials designated ... under the stipulated protective order (Docket Nos. 54, 61)"):
+#: no paper the motion asks for
+_UNDER_PROTECTIVE = re.compile(r"\bprotective\s+order\s*[(\[][^()\[\]]*[)\]]$", re.I)
 
 
 def _without_leading_reason(sentence: str, outcome: int) -> str:

@@ -87,6 +87,8 @@ class OrderWords:
     contentions: Vocabulary
     against_clawback: Vocabulary
     papers: Vocabulary
+    titled_papers: Vocabulary
+    sealing_asks: Vocabulary
     discovery: Vocabulary
     discovery_orders: Vocabulary
     supplements: Vocabulary
@@ -150,6 +152,8 @@ class OrderWords:
             contentions=optional("contentions"),
             against_clawback=optional("against_clawback"),
             papers=optional("papers"),
+            titled_papers=optional("titled_papers"),
+            sealing_asks=optional("sealing_asks"),
             discovery=optional("discovery"),
             discovery_orders=optional("discovery_orders"),
             supplements=optional("supplements"),
