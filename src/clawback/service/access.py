@@ -41,7 +41,8 @@ def refresh(
     effects: dict[int, claim_rules.Effect] = {}
     on_papers: dict[str, claim_rules.PaperEffect] = {}
     sealed: dict[int, bool] = {}
-    if any(doc.exhibit is not None or doc.docket is not None for doc in rows):
+    of_family = _family_exhibits(s, rows)
+    if of_family or any(doc.exhibit is not None or doc.docket is not None for doc in rows):
         # claims, rulings and seals name exhibits; claims name filed papers too
         claims = [c for c in record.claims(s) if c.state is not claim_rules.State.withdrawn]
         exhibits, rulings = record.exhibits(s), record.rulings(s)
@@ -63,7 +64,7 @@ def refresh(
             .order_by(t.Designation.id.desc())
             .limit(1)
         )
-        number = doc.exhibit
+        number = doc.exhibit if doc.exhibit is not None else of_family.get(doc.id)
         effect = effects.get(number) if number is not None else None
         doc.sequestered = number in pending
         doc.withheld = bool(effect and effect.withheld)
@@ -83,8 +84,35 @@ def refresh(
 
 
 def refresh_exhibits(s: Session, numbers: Iterable[int]) -> None:
+    """``refresh`` for these exhibits, each with its span's attachments (`_family_exhibits`)."""
     wanted = list(numbers)
-    refresh(s, s.scalars(select(t.Document).where(t.Document.exhibit.in_(wanted))).all())
+    docs = list(s.scalars(select(t.Document).where(t.Document.exhibit.in_(wanted))).all())
+    families = {doc.family for doc in docs if doc.family is not None}
+    if families:
+        docs += s.scalars(
+            select(t.Document).where(t.Document.family.in_(families), t.Document.exhibit.is_(None))
+        ).all()
+    refresh(s, docs)
+
+
+def _family_exhibits(s: Session, rows: list[t.Document]) -> dict[int, int]:
+    """The exhibit each of ``rows`` is a page of without a number of its own: a family member
+    (an e-mail's attachment) whose family's head is an exhibit. The exhibit's span runs to its
+    last attachment's last page, as an order cites it and an exhibit list gives it, so what a
+    claim, a ruling or a seal does to the exhibit it does to them; one the producing side
+    numbered is an exhibit of its own."""
+    members = [d for d in rows if d.exhibit is None and d.family is not None and d.docket is None]
+    if not members:
+        return {}
+    heads = s.execute(
+        select(t.Document.family, t.Document.held_by, t.Document.exhibit).where(
+            t.Document.family.in_({d.family for d in members}),
+            t.Document.parent,
+            t.Document.exhibit.is_not(None),
+        )
+    ).all()
+    head = {(family, side): number for family, side, number in heads if number is not None}
+    return {d.id: head[(d.family, d.held_by)] for d in members if (d.family, d.held_by) in head}
 
 
 def refresh_papers(s: Session, dockets: Iterable[str]) -> None:
