@@ -41,7 +41,11 @@ _PLACE = re.compile(r"\.\d{4}")
 
 def taken_out_of(s: Session, doc: t.Document) -> list[t.Document]:
     """The documents taken out of a received record's native, in order (none for any other
-    document): the received records of its volume and row named after it (``ABC0001.0001``)."""
+    document): the received records of its volume and row named after it (``ABC0001.0001``).
+    The files taken out are of the record's family: a document of none has none, answered
+    without a read (a page's picture reads no more for it)."""
+    if doc.family is None:
+        return []
     record = s.scalar(select(t.ReceivedRecord).where(t.ReceivedRecord.document_id == doc.id))
     if record is None:
         return []
