@@ -19,22 +19,15 @@ import zlib
 import pikepdf
 import pymupdf
 
-from tests.redaction.pdf_blocks import (  # noqa: F401  (CODE, CORPUS, NAME ... named here by the tests)
+from tests.redaction.pdf_blocks import (
     CODE,
-    CODE_PATTERN,
     CORPUS,
-    FOOTER,
-    HEADING,
     HEIGHT,
     LIGATURE_NAME,
-    LIGATURE_PATTERN,
     NAME,
     NAME_PATTERN,
     WIDTH,
-    Specimen,
     _advances,
-    _embedded,
-    _escape,
     _helvetica,
     _mupdf,
     _nimbus,
@@ -46,6 +39,9 @@ from tests.redaction.pdf_blocks import (  # noqa: F401  (CODE, CORPUS, NAME ... 
     _text,
     specimen,
 )
+
+#: What the tests take from here (the corpus filled by importing this module).
+__all__ = ["CODE", "CORPUS", "LIGATURE_NAME", "NAME", "leak_cases"]
 
 # -- optional content --------------------------------------------------------------------------
 

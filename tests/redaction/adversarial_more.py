@@ -7,29 +7,17 @@ from __future__ import annotations
 import pikepdf
 import pymupdf
 
-from tests.redaction.pdf_blocks import (  # noqa: F401  (named here by the tests, as before)
+from tests.redaction.pdf_blocks import (
     CODE,
-    CODE_PATTERN,
-    CORPUS,
-    FOOTER,
-    HEADING,
-    HEIGHT,
     LIGATURE_NAME,
     LIGATURE_PATTERN,
     NAME,
     NAME_PATTERN,
-    WIDTH,
-    Specimen,
-    _advances,
     _embedded,
-    _escape,
     _helvetica,
     _mupdf,
-    _nimbus,
     _ordinary,
-    _outline,
     _page,
-    _picture,
     _plain,
     _text,
     specimen,
