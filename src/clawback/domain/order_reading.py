@@ -260,7 +260,7 @@ class _Reader:
         docket number ("redact ... page 19 of plaintiff's Response (Doc. 381)"), at the outcome
         of the motion as a whole, where that outcome is all one way (see the module doc)."""
         found = []
-        said = {(motion, exhibit or document) for motion, _, exhibit, document in rulings}
+        said = {(motion, _paper_key(x or d)) for motion, _, x, d in rulings}
         wholes = [m for m, _, exhibit, document in rulings if exhibit is None and document is None]
         given: set[tuple[str, str | None, str]] = set()  # (motion, docket or None, exhibit)
         for (motion, docket, exhibit, document), whole in list(rulings.items()):
@@ -272,11 +272,13 @@ class _Reader:
             # as moot 53 ...; granting 59 ..."): each rules on it
             apart = docket if docket is not None and wholes.count(motion) > 1 else None
             if not any(m == motion and (x or d) for m, _, x, d in rulings):
-                found += [  # "The motion to seal the Declaration of Jane Roe is DENIED"
+                titled = [  # "The motion to seal the Declaration of Jane Roe is DENIED"
                     replace(whole, document=paper)
-                    for paper in titled_papers(whole.sentence, self.words)
-                    if (motion, paper) not in said
+                    for paper in titled_papers(self._own_clause(whole.sentence, motion), self.words)
+                    if (motion, _paper_key(paper)) not in said
                 ]
+                found += titled
+                said |= {(motion, _paper_key(r.document)) for r in titled}
             for sentence in flat:
                 if not self.words.requests.find(sentence) or self.words.outcomes.find(sentence):
                     continue
@@ -297,15 +299,25 @@ class _Reader:
                     for paper in papers + discovery_papers(sentence, self.words.discovery)
                 ]
                 for label, is_exhibit in asked:
-                    if (motion, label) in said or (motion, apart, label) in given:
+                    key = _paper_key(label)
+                    if (motion, key) in said or (motion, apart, key) in given:
                         continue
-                    given.add((motion, apart, label))
+                    given.add((motion, apart, key))
                     found.append(
                         replace(whole, exhibit=label, sentence=sentence, confidence=ASSUMED)
                         if is_exhibit
                         else replace(whole, document=label, sentence=sentence, confidence=ASSUMED)
                     )
         return found
+
+    def _own_clause(self, sentence: str, motion: str) -> str:
+        """The clause of ``sentence`` that rules on ``motion`` where it rules motions of two
+        kinds clause by clause ("the Motion to Seal the Report is GRANTED and the Motion for
+        Protective Order is DENIED"), else the sentence."""
+        clauses = ruling_clauses(sentence, self.words)
+        kinds = [self.words.motions.find(c) for c in clauses]
+        own = [c for c, k in zip(clauses, kinds, strict=True) if k and k[0].label == motion]
+        return own[0] if len(clauses) > 1 and own else sentence
 
     # rulings ----------------------------------------------------------------------------
 
@@ -549,6 +561,17 @@ def _without_leading_reason(sentence: str, outcome: int) -> str:
     if opening is None or comma < opening.end():
         return sentence
     return " " * comma + sentence[comma:]
+
+
+#: what names one paper twice apart: an article or a party's possessive before it, its docket
+#: number in brackets after it ("the parties' Eleventh Joint Status Report (ECF No. 81)")
+_NAMING = re.compile(r"^(?:the\s+)?(?:\S+['\u2019]s?\s+)?|\s*[(\[][^()\[\]]*[)\]]\s*$", re.I)
+
+
+def _paper_key(paper: str | None) -> str:
+    """``paper`` as compared with another naming of it (see _NAMING): "the Eleventh Joint
+    Status Report" is "Eleventh Joint Status Report (ECF No. 81)"."""
+    return "" if paper is None else _NAMING.sub("", paper).casefold()
 
 
 def _one(docketed: Sequence[tuple[str, str, Result]]) -> str | None:
