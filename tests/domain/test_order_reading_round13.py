@@ -48,3 +48,56 @@ def test_a_paper_named_twice_in_a_compound_ruling_is_one_ruling() -> None:
         ("seal", "the Joint Status Report", "granted"),
     }
     assert len(draft.rulings) == 3
+
+
+# 2. Sealing ruled by directing a redacted version filed, or the seal removed ------------------
+
+
+def test_exhibits_a_party_must_file_redacted_versions_of_are_sealed_in_part() -> None:
+    assert _rulings(
+        "ORDER\n\nThis matter comes before the court on plaintiffs' motion to seal exhibits. The"
+        " motion is GRANTED IN PART. Defendants are directed to file redacted versions of"
+        " Exhibits 4, 7 and 12 on the public docket on or before May 1, 2019.\n"
+    ) == [
+        ("seal", None, None, "12", "granted_in_part"),
+        ("seal", None, None, "4", "granted_in_part"),
+        ("seal", None, None, "7", "granted_in_part"),
+        ("seal", None, None, None, "granted_in_part"),
+    ]
+    assert ("seal", None, None, "C", "granted_in_part") in _rulings(
+        "ORDER\n\nThe motion to seal is GRANTED in part. The Court further ORDERS Defendant to"
+        " redact Exhibit C to the Declaration of Ann Lee in accordance with this order and refile"
+        " it within seven days.\n"
+    )
+
+
+def test_papers_a_party_must_redact_are_sealed_in_part() -> None:
+    from clawback.domain.order_reading import read_order
+
+    draft = read_order(
+        "ORDER\n\nThe motion to seal is GRANTED in part. The Court ORDERS Plaintiff to redact its"
+        " motion for summary judgment (Dkt. # 61) and reply brief (Dkt. # 75) in accordance with"
+        " this order and refile them within seven days.\n"
+    )
+    assert sorted(
+        (r.document, r.outcome.value) for r in draft.rulings if r.document is not None
+    ) == [("Doc. 61", "granted_in_part"), ("Doc. 75", "granted_in_part")]
+
+
+def test_an_exhibit_filed_unredacted_or_redacted_by_a_party_unasked_is_no_ruling() -> None:
+    assert _rulings(
+        "ORDER\n\nThe motion to seal is DENIED. Plaintiff shall file unredacted versions of"
+        " Exhibits 4 and 5 within seven days.\n"
+    ) == [("seal", None, None, None, "denied")]
+
+
+def test_exhibits_whose_seal_the_clerk_must_remove_are_unsealed() -> None:
+    assert _rulings(
+        "ORDER\n\nThe motion to seal is GRANTED in part. The court DIRECTS the Clerk to remove the"
+        " seal on Exhibits 1, 2 and 10 to the declaration of Jane Roe (Dkt. # 110).\n"
+    ) == [
+        ("seal", None, None, "1", "denied"),
+        ("seal", None, None, "10", "denied"),
+        ("seal", None, None, "2", "denied"),
+        ("seal", None, None, None, "granted_in_part"),
+    ]
