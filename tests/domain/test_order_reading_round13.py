@@ -101,3 +101,34 @@ def test_exhibits_whose_seal_the_clerk_must_remove_are_unsealed() -> None:
         ("seal", None, None, "2", "denied"),
         ("seal", None, None, None, "granted_in_part"),
     ]
+
+
+# 3. A docket text's ruling split by a name's initials; the motion a paper supports ------------
+
+
+def test_a_name_with_run_together_initials_ends_no_sentence() -> None:
+    from clawback.domain.sentences import sentences
+
+    assert sentences(
+        "Exhibit 4 to the Declaration of Scott C.G. Blankenship shall remain under seal. The"
+        " motion is GRANTED."
+    ) == [
+        "Exhibit 4 to the Declaration of Scott C.G. Blankenship shall remain under seal.",
+        "The motion is GRANTED.",
+    ]
+
+
+def test_the_motion_a_paper_supports_is_not_the_motion_ruled() -> None:
+    ruled = _rulings(
+        "ORDER GRANTING MOTION TO SEAL\n\nExhibits 4 and 5 to the Declaration of Ann Lee in"
+        " Support of Plaintiff's Motion to Compel shall remain under seal.\n"
+    )
+    assert {(motion, exhibit, outcome) for motion, _, _, exhibit, outcome in ruled} == {
+        ("seal", None, "granted"),
+        ("seal", "4", "granted"),
+        ("seal", "5", "granted"),
+    }
+    assert _rulings(  # the motion ruled named before the paper's: the motion ruled
+        "ORDER\n\nDefendant's motion to seal Exhibit 2 to its Opposition to Plaintiff's Motion"
+        " to Compel is GRANTED.\n"
+    ) == [("seal", "defendant", None, "2", "granted")]

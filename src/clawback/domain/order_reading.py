@@ -98,6 +98,7 @@ from clawback.domain.order_motions import (
     motions_meant,
     movant_of,
     numbered_motions,
+    supported,
     under_order,
 )
 from clawback.domain.order_papers import (
@@ -372,7 +373,11 @@ class _Reader:
             return []
         confidence = ORDERING if ordering else PROSE
         said = _without_leading_reason(sentence, outcomes[0].start)
-        motions = [m for m in self.words.motions.find(said) if not under_order(said, m)]
+        motions = [
+            m
+            for m in self.words.motions.find(said)
+            if not under_order(said, m) and not supported(said, m, self.words)
+        ]
         motion = motions[0].label if motions else self.first_motion
         named_before = any(m.start < outcomes[0].start for m in motions)
         if self.last_motion and _THE_MOTION.match(sentence) and not named_before:

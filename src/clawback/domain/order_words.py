@@ -108,6 +108,7 @@ class OrderWords:
     interim: Vocabulary
     unsealing_acts: Vocabulary
     redacting_acts: Vocabulary
+    supported_motions: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -175,6 +176,7 @@ class OrderWords:
             interim=optional("interim"),
             unsealing_acts=optional("unsealing_acts"),
             redacting_acts=optional("redacting_acts"),
+            supported_motions=optional("supported_motions"),
         )
 
 
