@@ -5,6 +5,9 @@ put it (not a copy of the order that showed the class), and failed on the reader
 
 from __future__ import annotations
 
+from datetime import date
+
+from tests.domain.order_reads import acts as _acts
 from tests.domain.order_reads import rulings as _rulings
 
 # 1. Two motions ruled in one sentence, the second joined by "and" ------------------------------
@@ -132,3 +135,13 @@ def test_the_motion_a_paper_supports_is_not_the_motion_ruled() -> None:
         "ORDER\n\nDefendant's motion to seal Exhibit 2 to its Opposition to Plaintiff's Motion"
         " to Compel is GRANTED.\n"
     ) == [("seal", "defendant", None, "2", "granted")]
+
+
+# 4. Who must act: non-parties -----------------------------------------------------------------
+
+
+def test_non_parties_are_no_party_to_the_case() -> None:
+    assert _acts(
+        "ORDER\n\nNon-parties shall file any objection within 14 days of this Order.\n",
+        date(2008, 3, 3),
+    ) == [("nonparty", 14, "2008-03-17")]
