@@ -1,7 +1,8 @@
 """The vocabularies an order is read by: data a lawyer reads and extends
 (``clawback/data/order_reading.yaml``, ``order_reading_clauses.yaml`` for the words that make an
-outcome or a date no ruling or term of this order, and ``order_reading_directions.yaml`` for the
-directions that rule on sealing), loaded once into whole-word patterns.
+outcome or a date no ruling or term of this order, ``order_reading_directions.yaml`` for the
+directions that rule on sealing, ``order_reading_papers.yaml`` for the kinds of paper a ruling
+names), loaded once into whole-word patterns.
 
 Every list maps a label (an outcome, a motion kind, a party) to plain phrases. `Vocabulary.find`
 gives each place a phrase of any label stands in a text, the longest phrase winning where two
@@ -182,8 +183,8 @@ class OrderWords:
 
 def words_from_file(path: Path) -> OrderWords:
     """A lawyer's own vocabularies, shaped like the shipped file (a list of
-    order_reading_clauses.yaml or order_reading_directions.yaml it leaves out is the shipped
-    one); one clear line if not."""
+    order_reading_clauses.yaml, order_reading_directions.yaml or order_reading_papers.yaml it
+    leaves out is the shipped one); one clear line if not."""
     import yaml
 
     try:
@@ -196,6 +197,7 @@ def words_from_file(path: Path) -> OrderWords:
         shipped = {
             **_shipped("order_reading_clauses.yaml"),
             **_shipped("order_reading_directions.yaml"),
+            **_shipped("order_reading_papers.yaml"),
         }
         return OrderWords.from_data({**shipped, **data})
     except InvalidInput as exc:
@@ -210,6 +212,7 @@ def order_words() -> OrderWords:
             **_shipped("order_reading.yaml"),
             **_shipped("order_reading_clauses.yaml"),
             **_shipped("order_reading_directions.yaml"),
+            **_shipped("order_reading_papers.yaml"),
         }
     )
 
