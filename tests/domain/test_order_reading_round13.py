@@ -145,3 +145,34 @@ def test_non_parties_are_no_party_to_the_case() -> None:
         "ORDER\n\nNon-parties shall file any objection within 14 days of this Order.\n",
         date(2008, 3, 3),
     ) == [("nonparty", 14, "2008-03-17")]
+
+
+# 5. What a motion asks for, told where the order says what is before it ----------------------
+
+
+def test_exhibits_of_the_motion_the_matter_comes_before_the_court_on_take_its_outcome() -> None:
+    assert _rulings(
+        "MEMORANDUM OPINION AND ORDER\n\nThis matter comes before the Court on a Motion by"
+        " Defendants to seal certain materials [dkt. no. 40]; specifically, Exhibits C and D to"
+        " Plaintiff's Certification. For the reasons below, Defendants' Motion to Seal is"
+        " DENIED.\n"
+    ) == [
+        ("seal", "defendant", None, "C", "denied"),
+        ("seal", "defendant", None, "D", "denied"),
+        ("seal", "defendant", None, None, "denied"),
+    ]
+
+
+def test_a_titled_paper_with_its_docket_number_after_a_name_is_a_paper_asked_for() -> None:
+    from clawback.domain.order_reading import read_order
+
+    draft = read_order(
+        "MEMORANDUM AND ORDER\n\nThis matter is before the Court on Defendant's Motion To Seal"
+        " (Doc. #50). For reasons stated below, the Court overrules defendant's motion.\n\n"
+        "Defendant seeks leave to file under seal its Statement Of Facts In Support Of Motion For"
+        " Summary Judgment (Doc. #46) and the Declaration Of Jane Roe (Doc. #47) and exhibits.\n"
+    )
+    assert sorted(r.document for r in draft.rulings if r.document is not None) == [
+        "Statement Of Facts In Support Of Motion For Summary Judgment (Doc. #46)",
+        "the Declaration Of Jane Roe (Doc. #47)",
+    ]

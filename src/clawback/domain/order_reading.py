@@ -281,7 +281,7 @@ class _Reader:
                 found += titled
                 said |= {(motion, _paper_key(r.document)) for r in titled}
             for sentence in flat:
-                if not self.words.requests.find(sentence) or self.words.outcomes.find(sentence):
+                if not self._asks(sentence, motion) or self.words.outcomes.find(sentence):
                     continue
                 kinds = self.words.motions.find(sentence)
                 if not kinds or kinds[0].label != motion:
@@ -310,6 +310,14 @@ class _Reader:
                         else replace(whole, document=label, sentence=sentence, confidence=ASSUMED)
                     )
         return found
+
+    def _asks(self, sentence: str, motion: str) -> bool:
+        """Whether ``sentence`` tells what a motion of the kind ``motion`` asks for (data:
+        requests; motions_before, where it names one motion of that kind only)."""
+        if self.words.requests.find(sentence):
+            return True
+        kinds = [k for k in self.words.motions.find(sentence) if k.label == motion]
+        return bool(self.words.motions_before.find(sentence)) and len(kinds) == 1
 
     def _own_clause(self, sentence: str, motion: str) -> str:
         """The clause of ``sentence`` that rules on ``motion`` where it rules motions of two

@@ -110,6 +110,7 @@ class OrderWords:
     unsealing_acts: Vocabulary
     redacting_acts: Vocabulary
     supported_motions: Vocabulary
+    motions_before: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -178,6 +179,7 @@ class OrderWords:
             unsealing_acts=optional("unsealing_acts"),
             redacting_acts=optional("redacting_acts"),
             supported_motions=optional("supported_motions"),
+            motions_before=optional("motions_before"),
         )
 
 
