@@ -176,3 +176,36 @@ def test_a_titled_paper_with_its_docket_number_after_a_name_is_a_paper_asked_for
         "Statement Of Facts In Support Of Motion For Summary Judgment (Doc. #46)",
         "the Declaration Of Jane Roe (Doc. #47)",
     ]
+
+
+# 6. Words: a judge's "sustains", a redaction asked for, objections to unsealing, a standard ---
+
+
+def test_sustaining_a_motion_grants_it() -> None:
+    assert _rulings(
+        "MEMORANDUM AND ORDER\n\nThis matter comes before the Court on Plaintiff's Motion For"
+        " Leave To File Certain Attachments Under Seal (Doc. #21). For reasons stated below, the"
+        " Court sustains the motion in part.\n"
+    ) == [("seal", None, "21", None, "granted_in_part")]
+
+
+def test_a_motion_for_a_redaction_is_one_to_seal() -> None:
+    assert _rulings(
+        "ORDER DENYING MOTION FOR TRANSCRIPT REDACTION (ECF NO. 40)\n\nDefendant moved for an"
+        " order approving a redaction to the hearing transcript.\n"
+    ) == [("seal", None, "40", None, "denied")]
+
+
+def test_overruling_objections_to_unsealing_denies_the_sealing() -> None:
+    assert _rulings(
+        "OPINION & ORDER OVERRULING DEFENDANT'S OBJECTIONS TO UNSEALING DOCUMENTS (Dkt. 70)\n\n"
+        "The Court gave notice that it would unseal the summary-judgment papers.\n"
+    ) == [("seal", None, "70", None, "denied")]
+
+
+def test_what_papers_should_be_sealed_only_on_is_a_standard() -> None:
+    assert _rulings(
+        "ORDER\n\nFor the reasons below, the Court will grant in part and deny in part the"
+        ' motion to seal. "Documents should be sealed only on the basis of articulable facts'
+        ' known to the court."\n'
+    ) == [("seal", None, None, None, "granted_in_part")]

@@ -360,6 +360,7 @@ class _Reader:
             and not threatened(sentence, f, self.words.unmet_showings)
             and not questioned(sentence, f, self.words.questions)
             and not interim(sentence, f, self.words.interim)
+            and not interim(sentence, f, self.words.standards)  # "sealed only on the basis of"
             and not recounted(sentence, f)
             and not (_ON_A_DATE.match(sentence) and _PAST.fullmatch(sentence[f.start : f.end]))
         ]

@@ -111,6 +111,7 @@ class OrderWords:
     redacting_acts: Vocabulary
     supported_motions: Vocabulary
     motions_before: Vocabulary
+    standards: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -180,6 +181,7 @@ class OrderWords:
             redacting_acts=optional("redacting_acts"),
             supported_motions=optional("supported_motions"),
             motions_before=optional("motions_before"),
+            standards=optional("standards"),
         )
 
 
