@@ -27,8 +27,9 @@ How it reads, in order:
    joined to an exhibit list, or by the docket numbers of motions in running prose ("the
    motion at ECF No. 45 is GRANTED"), or by title in the request a motion ruled all one way
    makes or in its ruling ("seeks to seal: (a) the Declaration of Jane Roe, (b) ...";
-   `order_titled`). A part the parties settled ("able to resolve the dispute with respect to
-   ...") is withdrawn, and the motion's outcome rules on the rest.
+   `order_titled`, `order_wholesale`), or by a direction (to file a redacted version, to
+   remove the seal; `order_directions`). A part the parties settled ("able to resolve the
+   dispute with respect to ...") is withdrawn, and the motion's outcome rules on the rest.
    An outcome the court recounts ("already granted", "On August 15, 2022, the judge granted")
    rules on nothing. A denial takes the kind said after the thing denied ("DENIES entry of the
    Order without prejudice"; data: after_denial), and "all three motions are denied" rules on
@@ -50,7 +51,6 @@ from dataclasses import replace
 from datetime import date
 
 from clawback.domain.order_acts import (
-    ASSUMED,
     ORDERING,
     PROSE,
     Act,
@@ -102,10 +102,7 @@ from clawback.domain.order_motions import (
     under_order,
 )
 from clawback.domain.order_papers import (
-    discovery_papers,
-    docket_refs,
     joined_paper,
-    paper_named,
     rejoin_broken_words,
 )
 from clawback.domain.order_parties import with_caption_parties
@@ -117,8 +114,9 @@ from clawback.domain.order_parts import (
     reason_of,
 )
 from clawback.domain.order_text import DATE, clean, order_date
-from clawback.domain.order_titled import papers_before, titled_papers
+from clawback.domain.order_titled import papers_before
 from clawback.domain.order_waiver import granted_by_waiver, waived_by_grant, waiver_held
+from clawback.domain.order_wholesale import wholesale
 from clawback.domain.order_words import Found, OrderWords, order_words
 from clawback.domain.outcomes import Result
 from clawback.domain.references import find_authorities
@@ -205,7 +203,7 @@ class _Reader:
         for key, ruling in self._redacted_in_part(rulings, flat):
             rulings[key] = ruling
         for ruling in (
-            self._wholesale(rulings, flat)
+            wholesale(rulings, flat, self.words, self.motion_dockets)
             + settled_rest(rulings.values())
             + waived_by_grant(self.words, rulings, flat)
             + granted_by_waiver(rulings, self.numbered)
@@ -255,78 +253,6 @@ class _Reader:
                             (key, replace(ruling, outcome=Result.granted_in_part, part=part))
                         )
         return found
-
-    def _wholesale(self, rulings: dict[RulingKey, Ruling], flat: Sequence[str]) -> list[Ruling]:
-        """Each exhibit a motion asked for that no sentence rules on, and each paper it names by
-        docket number ("redact ... page 19 of plaintiff's Response (Doc. 381)"), at the outcome
-        of the motion as a whole, where that outcome is all one way (see the module doc)."""
-        found = []
-        said = {(motion, _paper_key(x or d)) for motion, _, x, d in rulings}
-        wholes = [m for m, _, exhibit, document in rulings if exhibit is None and document is None]
-        given: set[tuple[str, str | None, str]] = set()  # (motion, docket or None, exhibit)
-        for (motion, docket, exhibit, document), whole in list(rulings.items()):
-            if exhibit is not None or document is not None:
-                continue
-            if whole.outcome is Result.granted_in_part:
-                continue
-            # numbered motions of one kind, each ruled apart, asking for the same exhibit ("denying
-            # as moot 53 ...; granting 59 ..."): each rules on it
-            apart = docket if docket is not None and wholes.count(motion) > 1 else None
-            if not any(m == motion and (x or d) for m, _, x, d in rulings):
-                titled = [  # "The motion to seal the Declaration of Jane Roe is DENIED"
-                    replace(whole, document=paper)
-                    for paper in titled_papers(self._own_clause(whole.sentence, motion), self.words)
-                    if (motion, _paper_key(paper)) not in said
-                ]
-                found += titled
-                said |= {(motion, _paper_key(r.document)) for r in titled}
-            for sentence in flat:
-                if not self._asks(sentence, motion) or self.words.outcomes.find(sentence):
-                    continue
-                kinds = self.words.motions.find(sentence)
-                if not kinds or kinds[0].label != motion:
-                    continue
-                exhibits = find_exhibits(sentence)
-                named = [  # a number the order gives a motion names that motion, no paper
-                    paper_named(r.paper)
-                    for r in ([] if exhibits else docket_refs(sentence, self.words.papers))
-                    if r.paper is not None
-                    and not set(r.numbers) & self.motion_dockets
-                    and not _UNDER_PROTECTIVE.search(r.paper)  # what the papers were marked under
-                ]
-                papers = [p for p in named if p is not None] + titled_papers(sentence, self.words)
-                asked = [(label, True) for label, _ in exhibits] + [
-                    (paper, False)
-                    for paper in papers + discovery_papers(sentence, self.words.discovery)
-                ]
-                for label, is_exhibit in asked:
-                    key = _paper_key(label)
-                    if (motion, key) in said or (motion, apart, key) in given:
-                        continue
-                    given.add((motion, apart, key))
-                    found.append(
-                        replace(whole, exhibit=label, sentence=sentence, confidence=ASSUMED)
-                        if is_exhibit
-                        else replace(whole, document=label, sentence=sentence, confidence=ASSUMED)
-                    )
-        return found
-
-    def _asks(self, sentence: str, motion: str) -> bool:
-        """Whether ``sentence`` tells what a motion of the kind ``motion`` asks for (data:
-        requests; motions_before, where it names one motion of that kind only)."""
-        if self.words.requests.find(sentence):
-            return True
-        kinds = [k for k in self.words.motions.find(sentence) if k.label == motion]
-        return bool(self.words.motions_before.find(sentence)) and len(kinds) == 1
-
-    def _own_clause(self, sentence: str, motion: str) -> str:
-        """The clause of ``sentence`` that rules on ``motion`` where it rules motions of two
-        kinds clause by clause ("the Motion to Seal the Report is GRANTED and the Motion for
-        Protective Order is DENIED"), else the sentence."""
-        clauses = ruling_clauses(sentence, self.words)
-        kinds = [self.words.motions.find(c) for c in clauses]
-        own = [c for c, k in zip(clauses, kinds, strict=True) if k and k[0].label == motion]
-        return own[0] if len(clauses) > 1 and own else sentence
 
     # rulings ----------------------------------------------------------------------------
 
@@ -561,12 +487,6 @@ _HEADING_END = re.compile(
 _LEADING_REASON = re.compile(r"^\W*(?:For\s+[^,]{1,60},\s*)?(?:Because|Since|Given\s+that)\b", re.I)
 
 
-#: a protective order named with its docket number, as what the papers asked for were designated
-#: under ("materials designated ... under the stipulated protective order (Docket Nos. 54, 61)"):
-#: no paper the motion asks for
-_UNDER_PROTECTIVE = re.compile(r"\bprotective\s+order\s*[(\[][^()\[\]]*[)\]]$", re.I)
-
-
 def _without_leading_reason(sentence: str, outcome: int) -> str:
     """``sentence`` with the reason it opens with, up to the last comma before ``outcome``,
     blanked (every place kept): the motion and party it names are no motion's kind or mover."""
@@ -575,17 +495,6 @@ def _without_leading_reason(sentence: str, outcome: int) -> str:
     if opening is None or comma < opening.end():
         return sentence
     return " " * comma + sentence[comma:]
-
-
-#: what names one paper twice apart: an article or a party's possessive before it, its docket
-#: number in brackets after it ("the parties' Eleventh Joint Status Report (ECF No. 81)")
-_NAMING = re.compile(r"^(?:the\s+)?(?:\S+['\u2019]s?\s+)?|\s*[(\[][^()\[\]]*[)\]]\s*$", re.I)
-
-
-def _paper_key(paper: str | None) -> str:
-    """``paper`` as compared with another naming of it (see _NAMING): "the Eleventh Joint
-    Status Report" is "Eleventh Joint Status Report (ECF No. 81)"."""
-    return "" if paper is None else _NAMING.sub("", paper).casefold()
 
 
 def _one(docketed: Sequence[tuple[str, str, Result]]) -> str | None:
