@@ -209,3 +209,16 @@ def test_what_papers_should_be_sealed_only_on_is_a_standard() -> None:
         ' motion to seal. "Documents should be sealed only on the basis of articulable facts'
         ' known to the court."\n'
     ) == [("seal", None, None, None, "granted_in_part")]
+
+
+# 7. The showing a party must make ------------------------------------------------------------
+
+
+def test_the_showing_a_party_must_make_is_no_act() -> None:
+    assert (
+        _acts(
+            "ORDER\n\nDefendant requests leave to file six exhibits under seal. Thus, Defendant"
+            " must show a compelling reason to seal the exhibits.\n"
+        )
+        == []
+    )

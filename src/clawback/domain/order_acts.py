@@ -182,6 +182,11 @@ class ActReader:
         if said is not None and reported(sentence, said, self.words.reports):
             return None  # "Defendants explain that Paragraph 15 ... requires that ... be filed"
         if directive is not None:
+            verb = next(a for a in verbs if a.start >= directive.start)
+            if any(
+                directive.end <= b.start < verb.start for b in self.words.burdens.find(sentence)
+            ):
+                return None  # "Defendant must show a compelling reason to seal": a burden
             court = _COURT_MUST.search(sentence, 0, directive.start)
             if court is not None and not _OF.search(sentence, 0, court.start()):
                 return None  # "(the district court must \u201ckeep in mind ...\u201d)", not

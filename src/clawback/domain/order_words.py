@@ -112,6 +112,7 @@ class OrderWords:
     supported_motions: Vocabulary
     motions_before: Vocabulary
     standards: Vocabulary
+    burdens: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -182,6 +183,7 @@ class OrderWords:
             supported_motions=optional("supported_motions"),
             motions_before=optional("motions_before"),
             standards=optional("standards"),
+            burdens=optional("burdens"),
         )
 
 
