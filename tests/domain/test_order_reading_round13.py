@@ -222,3 +222,29 @@ def test_the_showing_a_party_must_make_is_no_act() -> None:
         )
         == []
     )
+
+
+# 8. Pleading-paper line numbers the text layer put out of order -------------------------------
+
+
+def test_line_numbers_out_of_order_are_still_taken_out() -> None:
+    from clawback.domain.order_text import clean
+
+    text, _ = clean(
+        "1 2 3 4 UNITED STATES DISTRICT COURT 5 6 ORDER 8 9 7 This matter comes before the"
+        " court on plaintiffs' motion to seal exhibits within 14 days of filing. Dkt. # 47. The 10"
+        " motion is GRANTED IN 11 PART.\n"
+    )
+    assert "The motion is GRANTED IN PART." in " ".join(text.split())
+    assert "within 14 days" in text
+
+
+def test_a_line_number_before_a_minute_order_counts_no_minutes() -> None:
+    from clawback.domain.order_text import clean
+
+    text, _ = clean(
+        "1 2 3 4 UNITED STATES DISTRICT COURT 5 6 MINUTE ORDER 7 The motion is DENIED.\n"
+    )
+    assert (
+        " ".join(text.split()) == "UNITED STATES DISTRICT COURT MINUTE ORDER The motion is DENIED."
+    )
