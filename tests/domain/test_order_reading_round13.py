@@ -248,3 +248,14 @@ def test_a_line_number_before_a_minute_order_counts_no_minutes() -> None:
     assert (
         " ".join(text.split()) == "UNITED STATES DISTRICT COURT MINUTE ORDER The motion is DENIED."
     )
+
+
+# 9. An exhibit after the second of two outcomes of one way --------------------------------------
+
+
+def test_an_exhibit_takes_the_outcome_said_just_before_it() -> None:
+    assert _rulings(
+        "MEMORANDUM\n\nFor the reasons that follow, the Court will grant the motion to seal"
+        " insofar as the Court will temporarily retain under seal Exhibit E while permitting"
+        " Plaintiff to file a redacted version of that exhibit.\n"
+    ) == [("seal", None, None, "E", "conditionally_granted")]
