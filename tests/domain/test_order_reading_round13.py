@@ -259,3 +259,21 @@ def test_an_exhibit_takes_the_outcome_said_just_before_it() -> None:
         " insofar as the Court will temporarily retain under seal Exhibit E while permitting"
         " Plaintiff to file a redacted version of that exhibit.\n"
     ) == [("seal", None, None, "E", "conditionally_granted")]
+
+
+def test_a_short_name_defined_with_its_article_inside_the_quotes_names_its_side() -> None:
+    assert _acts(
+        "ORDER\n\nBefore the court is Defendant Harbor News Company\u2019s (\u201cthe News\u201d)"
+        " motion to seal. The court ORDERS the News to redact its reply brief and refile it within"
+        " seven days of this order.\n",
+        date(2020, 5, 28),
+    ) == [("defendant", 7, "2020-06-04")]
+
+
+def test_a_short_name_is_read_past_the_pleading_papers_line_numbers() -> None:
+    assert _acts(
+        "1 2 3 4 UNITED STATES DISTRICT COURT 5 6 ORDER 7 Before the court is Defendant Harbor News"
+        " 8 Company\u2019s (\u201cthe News\u201d) motion to seal. 9 The court ORDERS the News to"
+        " redact its reply brief and 10 refile it within seven days of this order.\n",
+        date(2020, 5, 28),
+    ) == [("defendant", 7, "2020-06-04")]

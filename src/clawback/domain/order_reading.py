@@ -130,8 +130,9 @@ _ORDERING_VOICE = re.compile(r"\bORDER(?:ED|S)?\b|\bIT IS\b|\bFURTHER\b")
 
 class _Reader:
     def __init__(self, text: str, words: OrderWords, dated: date | None) -> None:
-        self.words = words = with_caption_parties(words, text)
         self.text, filed = clean(text)
+        # the caption's names and the short names defined, read past the line numbers
+        self.words = words = with_caption_parties(words, self.text)
         self.text = mandative(rejoin_broken_words(self.text, _CAPITAL_OUTCOMES))
         self.dated = dated or order_date(self.text, filed)
         self.acting = ActReader(words, self.dated)
