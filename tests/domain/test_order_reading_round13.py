@@ -277,3 +277,24 @@ def test_a_short_name_is_read_past_the_pleading_papers_line_numbers() -> None:
         " redact its reply brief and 10 refile it within seven days of this order.\n",
         date(2020, 5, 28),
     ) == [("defendant", 7, "2020-06-04")]
+
+
+def test_parties_or_counsel_alone_as_the_subject_are_both_sides() -> None:
+    assert _acts(
+        "ORDER\n\nRuling on the motion is deferred. Parties are directed to re-submit within 14"
+        " days an amended proposed protective order.\n",
+        date(2008, 3, 3),
+    ) == [("joint", 14, "2008-03-17")]
+    assert _acts("ORDER\n\nCounsel shall meet and confer within 7 days.\n", date(2008, 3, 3)) == [
+        ("joint", 7, "2008-03-10")
+    ]
+
+
+def test_parties_in_a_recital_set_no_act() -> None:
+    assert (
+        _acts(
+            "ORDER\n\nGoing forward, all parties should take special care to comply with Rule"
+            " 5.2.\n"
+        )
+        == []
+    )

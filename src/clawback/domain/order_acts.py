@@ -137,7 +137,15 @@ def _gap(sentence: str, start: int, end: int) -> int:
 
 def party_named(words: OrderWords, text: str) -> str | None:
     named = words.parties.find(text)
-    return named[-1].label if named else None
+    if named:
+        return named[-1].label
+    return "joint" if _BOTH_SIDES.search(text) else None
+
+
+#: both sides named alone as a directive's subject, with no article ("Parties are directed to
+#: re-submit ...", "Counsel is required to file ..."): never "all parties should" in a recital,
+#: which no directive follows
+_BOTH_SIDES = re.compile(r"(?:^|[.;:]\s+)(?:Parties|Counsel)\s+$")
 
 
 #: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
