@@ -7,8 +7,10 @@ misses and extras.
 
 What counts as a match, field by field (each a multiset per order: an item matches at most one):
 
-- *exhibits*: the exhibit label of each ruling the yaml gives one (``"7"``, ``"QQ"``), against the
-  label of each drafted ruling on an exhibit. Which motion it sits under is not compared.
+- *exhibits*: the exhibit label of each ruling the yaml gives one (``"7"``, ``"QQ"``) and an
+  outcome (null means past the source's cut or interim: as the corpus's README says, a reader
+  is not scored on it, here as in dispositions; until round 13 the exhibit was scored), against
+  the label of each drafted ruling on an exhibit. Which motion it sits under is not compared.
 - *dispositions*: ``(exhibit or "-", outcome)`` of each ruling whose expected outcome is not null
   (null means past the source's cut: not scored), against the same pair of each drafted ruling;
   a ruling on a whole document or motion is ``"-"``. As in the yaml, where a motion is ruled on
@@ -73,7 +75,11 @@ def expected_items(case: Mapping[str, Any]) -> dict[str, Counter[Hashable]]:
     rulings = [r for m in motions for r in (m.get("rulings") or [])]
     acts = case.get("acts") or []
     return {
-        "exhibits": Counter(str(r["exhibit"]) for r in rulings if r.get("exhibit") is not None),
+        "exhibits": Counter(
+            str(r["exhibit"])
+            for r in rulings
+            if r.get("exhibit") is not None and r.get("outcome") is not None
+        ),
         "dispositions": Counter(
             (str(r["exhibit"]) if r.get("exhibit") is not None else "-", _outcome(r["outcome"]))
             for r in rulings

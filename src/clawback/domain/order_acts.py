@@ -137,7 +137,15 @@ def _gap(sentence: str, start: int, end: int) -> int:
 
 def party_named(words: OrderWords, text: str) -> str | None:
     named = words.parties.find(text)
-    return named[-1].label if named else None
+    if named:
+        return named[-1].label
+    return "joint" if _BOTH_SIDES.search(text) else None
+
+
+#: both sides named alone as a directive's subject, with no article ("Parties are directed to
+#: re-submit ...", "Counsel is required to file ..."): never "all parties should" in a recital,
+#: which no directive follows
+_BOTH_SIDES = re.compile(r"(?:^|[.;:]\s+)(?:Parties|Counsel)\s+$")
 
 
 #: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
@@ -182,6 +190,11 @@ class ActReader:
         if said is not None and reported(sentence, said, self.words.reports):
             return None  # "Defendants explain that Paragraph 15 ... requires that ... be filed"
         if directive is not None:
+            verb = next(a for a in verbs if a.start >= directive.start)
+            if any(
+                directive.end <= b.start < verb.start for b in self.words.burdens.find(sentence)
+            ):
+                return None  # "Defendant must show a compelling reason to seal": a burden
             court = _COURT_MUST.search(sentence, 0, directive.start)
             if court is not None and not _OF.search(sentence, 0, court.start()):
                 return None  # "(the district court must \u201ckeep in mind ...\u201d)", not

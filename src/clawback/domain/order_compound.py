@@ -31,6 +31,16 @@ _NEXT_MOTION = re.compile(
     r"|s['\u2019\u201f])\s+(?:[\w-]+\s+){0,2}?(?:(?:cross|counter)[- ])?motion\b)",
     re.I,
 )
+#: a clause on a motion of another kind joined by "and", with or without a comma and with no
+#: party's name before it: "the Motion for Protective Order is DENIED, and the Motion to Compel
+#: is GRANTED"; "Acme's Motion to Seal ... will be GRANTED and Acme's Motion for Protective Order
+#: will be DENIED" (a cut only where the two clauses name motions of two kinds: "GRANTED as to
+#: Exhibit 3 and the motion is otherwise DENIED" is one motion)
+_AND_MOTION = re.compile(
+    r",?\s+and\s+(?=(?:the\s+)?(?:[\w-]+(?:['\u2019\u201f]s|s['\u2019\u201f])\s+)?"
+    r"(?:[\w-]+\s+){0,2}?motions?\s+(?:to|for)\b)",
+    re.I,
+)
 _SEE_DOCKET = re.compile(
     r"\(\s*(?:see\s+)?(?:Docs?|Dkts?|ECF|Docket)\.?\s*(?:Nos?\.?\s*)?(?P<n>\d+)\s*\)", re.I
 )
@@ -51,14 +61,30 @@ def ruling_clauses(sentence: str, words: OrderWords) -> list[str]:
     """The clauses of ``sentence`` if it rules motions clause by clause (see the module doc),
     each with an outcome of its own; else ``[sentence]``."""
     pieces, start = [], 0
-    for cut in _NEXT_MOTION.finditer(sentence):
-        if words.outcomes.find(sentence, start, cut.start()):  # else a lead-in: "For the
-            pieces.append(sentence[start : cut.start()])  # reasons stated herein, ..."
-            start = cut.end()
+    cuts = sorted(
+        [(c.start(), c.end(), False) for c in _NEXT_MOTION.finditer(sentence)]
+        + [(c.start(), c.end(), True) for c in _AND_MOTION.finditer(sentence)]
+    )
+    for at, end, by_kind in cuts:
+        if at < start:
+            continue
+        if by_kind and not _two_kinds(words, sentence[start:at], sentence[end:]):
+            continue
+        if words.outcomes.find(sentence, start, at):  # else a lead-in: "For the
+            pieces.append(sentence[start:at])  # reasons stated herein, ..."
+            start = end
     pieces.append(sentence[start:])
     if len(pieces) < 2 or not all(words.outcomes.find(p) for p in pieces):
         return [sentence]
     return pieces
+
+
+def _two_kinds(words: OrderWords, before: str, after: str) -> bool:
+    """Whether the clause ``before`` and the one ``after`` it name motions of two kinds."""
+    first = words.motions.find(before)
+    outcomes = words.outcomes.find(after)
+    then = words.motions.find(after, 0, outcomes[0].start if outcomes else len(after))
+    return bool(first and then) and first[0].label != then[0].label
 
 
 def movant_dockets(sentences: Sequence[str], words: OrderWords) -> dict[str, str]:

@@ -1,6 +1,9 @@
 """Rulings an order gives by directing someone to seal or unseal: "The Court INSTRUCTS the
 Clerk's Office to unseal Docket Nos. 1-1, ...", "directed to unseal the following documents:
-Exhibits H, I, J", "the Clerk shall seal Docket No. 134-17 ("Exhibit 21")". Part of
+Exhibits H, I, J", "DIRECTS the Clerk to remove the seal on Exhibits 1, 2 ...", "the Clerk
+shall seal Docket No. 134-17 ("Exhibit 21")", or to file a redacted version ("Defendants are
+directed to file redacted versions of Exhibits 15, 23 and 26": each sealed in part). The
+directions are data (``data/order_reading_directions.yaml``). Part of
 `clawback.domain.order_reading`.
 """
 
@@ -9,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from clawback.domain.order_acts import NAMED_ACT, ORDERING
+from clawback.domain.order_acts import ASSUMED, NAMED_ACT, ORDERING
 from clawback.domain.order_draft import Ruling
 from clawback.domain.order_exhibits import find_exhibits
-from clawback.domain.order_words import OrderWords
+from clawback.domain.order_papers import docket_refs
+from clawback.domain.order_words import Found, OrderWords
 from clawback.domain.outcomes import Result
 
 __all__ = ["SUA_SPONTE", "UNSEALED", "directed", "mandative"]
@@ -49,8 +53,13 @@ def directed(words: OrderWords, sentence: str, said: Ruling | None) -> list[Ruli
     outcome of the paragraph's sealing just before it (``said``) when that was conditional
     ("sealed on an interim basis pending resolution of the motion")."""
     directing = words.directs.find(sentence) + words.directives.find(sentence)
-    for verb in words.acts.find(sentence):
+    if redacted := _redacted(words, sentence, directing):
+        return redacted
+    verbs = words.unsealing_acts.find(sentence) + words.acts.find(sentence)
+    for verb in sorted(verbs, key=lambda v: v.start):
         act = sentence[verb.start : verb.end].lower()
+        if verb.label == "unsealing_acts":
+            act = "unseal"  # "remove the seal on Exhibits 1, 2 ...": as "unseal" reads
         if act not in _DIRECTED or NAMED_ACT.search(sentence, 0, verb.start):
             continue
         if not any(0 <= verb.start - d.end <= 40 for d in directing):
@@ -96,6 +105,26 @@ def directed(words: OrderWords, sentence: str, said: Ruling | None) -> list[Ruli
         if not named:
             return [replace(ruling, document=rest)]
         return [replace(ruling, exhibit=label) for label, _ in named]
+    return []
+
+
+def _redacted(words: OrderWords, sentence: str, directing: list[Found]) -> list[Ruling]:
+    """A direction to file a redacted version of exhibits, or of papers named by docket number
+    ("Defendants are directed to file redacted versions of Exhibits 15, 23 and 26"; "ORDERS the
+    Times to redact its motion (Dkt. # 109) and reply brief (Dkt. # 153)"): each sealed in part,
+    at a low confidence, so that a sentence ruling on it by name decides it."""
+    for verb in words.redacting_acts.find(sentence):
+        if not any(0 <= verb.start - d.end <= 40 for d in directing):
+            continue  # "the parties ask to redact ...": no direction
+        if NAMED_ACT.search(sentence, 0, verb.start):
+            continue  # "a motion to redact ...": the paper asked for
+        clause = sentence[verb.end :].split(";")[0]
+        ruling = Ruling("seal", None, None, Result.granted_in_part, None, sentence, ASSUMED, None)
+        named = find_exhibits(clause)
+        if named:
+            return [replace(ruling, exhibit=label) for label, _ in named]
+        numbers = [n for ref in docket_refs(clause, words.papers) for n in ref.numbers]
+        return [replace(ruling, document=f"Doc. {n}") for n in numbers]
     return []
 
 

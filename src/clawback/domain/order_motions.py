@@ -28,6 +28,7 @@ __all__ = [
     "motions_meant",
     "movant_of",
     "numbered_motions",
+    "supported",
     "under_order",
 ]
 
@@ -83,10 +84,12 @@ def first_kind(text: str, words: OrderWords) -> str | None:
     text = _SEAL_STAMP.sub(" ", text)
     title = _TITLE_LINE.search(text)
     start = title.end() if title else 0
-    after = (
-        [f for f in words.motions.find(text, start) if not under_order(text, f)] if title else []
-    )
-    found = after or [f for f in words.motions.find(text) if not under_order(text, f)]
+
+    def named(f: Found) -> bool:
+        return not under_order(text, f) and not supported(text, f, words)
+
+    after = [f for f in words.motions.find(text, start) if named(f)] if title else []
+    found = after or [f for f in words.motions.find(text) if named(f)]
     return found[0].label if found else None
 
 
@@ -105,6 +108,23 @@ def under_order(text: str, found: Found) -> bool:
             )
         )
     )
+
+
+def supported(text: str, found: Found, words: OrderWords) -> bool:
+    """Whether the motion ``found`` is named as the one a paper supports or answers ("the
+    Declaration of Ann Lee in Support of Plaintiff's Motion to Compel"; data:
+    supported_motions): the words just before it, a party's name between."""
+    before = text[max(0, found.start - 60) : found.start]
+    return any(
+        _SUPPORTED_GAP.fullmatch(before, f.end) for f in words.supported_motions.find(before)
+    )
+
+
+#: what may stand between "in support of" and the motion's kind: a party's name, an article,
+#: the word "motion" itself ("in Support of Plaintiff's Motion to Compel", "the motion to")
+_SUPPORTED_GAP = re.compile(
+    r"\s+(?:(?:the|its|their|his|her|[\w.-]+(?:['\u2019]s|s['\u2019]))\s+)?(?:[\w-]+\s+){0,3}?",
+)
 
 
 def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:

@@ -103,8 +103,10 @@ def docket_refs(segment: str, papers: Vocabulary) -> list[DocketRef]:
         named = papers.find(word[1]) if word else []
         direct = word is not None and "," not in segment[word.end(1) : match.start()]
         described = _DESCRIBED.search(segment, 0, match.start() + 1) is not None
-        if described or (
-            word and direct and named and not _in_motion_title(segment, word.start(1))
+        if (
+            described
+            or (word and direct and named and not _in_motion_title(segment, word.start(1)))
+            or (word and direct and _in_paper_title(segment, match.start(), papers))
         ):
             close = segment.find(")", match.end(), match.end() + 80)
             end = close + 1 if close >= 0 else match.end()
@@ -124,6 +126,35 @@ def _entry_numbers(match: re.Match[str]) -> tuple[str, ...]:
     """The numbers a docket entry's match gives: "134", "(252)", or each of "[110, 112]"."""
     one = match["list"] or match["paren"]
     return (one,) if one else tuple(re.findall(r"\d+", match["listed"]))
+
+
+def _in_paper_title(segment: str, end: int, papers: Vocabulary) -> bool:
+    """Whether the words before ``end`` are the title of a paper that is no motion, with a
+    name after its kind ("the Declaration Of Greg Mosier (Doc. #87)", "its Statement Of Facts
+    In Support Of Motion For Summary Judgment (Doc. #86)"): a run of capitalized words and
+    the small words between them, back from ``end``, whose first word naming a paper is no
+    motion, or a motion the paper supports; never the court's own order or opinion."""
+    tokens = [t.strip("(),;:\"'“”") for t in segment[:end].split()[-14:]]
+    paper = False
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i]
+        if word.lower() in _TITLE_SMALL:
+            continue
+        if not word[:1].isupper():
+            break
+        if _MOTION_WORD.fullmatch(word):
+            if [t.lower() for t in tokens[max(0, i - 2) : i]] not in _SUPPORTING:
+                return False  # "Motion to Seal the Declaration of ...": the motion's number
+        elif papers.find(word) and word.lower() not in _COURTS_PAPERS:
+            paper = True
+    return paper
+
+
+#: the court's own papers, named by a title with a name after it ("the Court's Order to Show
+#: Cause (Doc. 124)"): no paper a party asks for by such a title
+_COURTS_PAPERS = frozenset({"order", "opinion"})
+#: the words before a motion's name in a paper's title that make the paper its support
+_SUPPORTING = (["support", "of"], ["opposition", "to"], ["response", "to"], ["reply", "to"])
 
 
 def _in_motion_title(segment: str, end: int) -> bool:
@@ -167,7 +198,17 @@ def running_refs(sentence: str) -> list[RunningRef]:
     return found
 
 
-_PAPER_HEAD = re.compile(r"(?:(?:[A-Z][\w.'\u2019]*|of|the)\s+){0,6}\S+\s*[(\[][^()\[\]]*[)\]]$")
+_PAPER_HEAD = re.compile(
+    r"(?:(?:[A-Z][\w.'\u2019]*|of|the)\s+){0,6}"
+    # a title that names the motion it supports: "Statement Of Facts In Support Of Motion For
+    # Summary Judgment (Doc. #86)"
+    r"(?:(?i:in\s+)?(?i:support|opposition|response|reply)\s+(?i:of|to)\s+"
+    r"(?:[A-Z][\w.'\u2019]*\s+|(?i:of|for|to)\s+){0,6})?"
+    r"\S+\s*[(\[][^()\[\]]*[)\]]$"
+)
+_ITS_MOTION = re.compile(
+    r"\b(?:support|opposition|response|reply)\s+(?:of|to)\s+(?:\S+\s+){0,2}?motion\b", re.I
+)
 
 
 def paper_named(written: str) -> str | None:
@@ -176,7 +217,10 @@ def paper_named(written: str) -> str | None:
     381)" is "Thomas Schroeder's Response (Doc. 381)"; None unless its number is in brackets
     and the paper is no motion (the motion is ruled as a whole)."""
     head = _PAPER_HEAD.search(written)
-    if head is None or re.search(r"\bmotion\b", head.group(), re.I):
+    if head is None:
+        return None
+    own = _ITS_MOTION.sub("", head.group())  # the motion a paper supports is no motion ruled
+    if re.search(r"\bmotion\b", own, re.I):
         return None
     return head.group().strip()
 

@@ -28,9 +28,9 @@ _FORM = re.compile(
 _CUT = re.compile(r"(?:of|and|the|in)\s", re.I)
 #: how far into the text a caption may stand
 _CAPTION_REACH = 3000
-#: a short name defined in brackets: "(“EPA”)", "(collectively, “Agencies”)"
+#: a short name defined in brackets: "(“EPA”)", "(collectively, “Agencies”)", "(“the Times”)"
 _DEFINED = re.compile(
-    r"\(\s*(?:(?:collectively|together|jointly)\s*,?\s*)?(?:the\s+)?[“\"]"
+    r"\(\s*(?:(?:collectively|together|jointly)\s*,?\s*)?(?:the\s+)?[“\"](?:the\s+)?"
     r"(?P<name>[A-Z][^”\"\n()]{1,40})[”\"]\s*\)"
 )
 #: what may stand between a side's word and its first short name, or between two short names of

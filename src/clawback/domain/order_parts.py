@@ -66,6 +66,10 @@ def exhibit_outcome(
     before = [f for f in outcomes if f.end <= at]
     after = [f for f in outcomes if f.start >= at]
     if not mixed:
+        if before and len({f.label for f in outcomes}) > 1:
+            # two outcomes of one way ("will grant the motion insofar as the Court will
+            # temporarily retain under seal Exhibit E"): the one said just before the exhibit
+            return _outcome(before[-1].label), None
         return _outcome(outcomes[0].label), None
     bullets = [b.start() for b in _BULLET.finditer(sentence)]
     if any(b < at for b in bullets):  # a bulleted item: the outcome said in it

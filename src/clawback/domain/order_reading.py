@@ -27,8 +27,9 @@ How it reads, in order:
    joined to an exhibit list, or by the docket numbers of motions in running prose ("the
    motion at ECF No. 45 is GRANTED"), or by title in the request a motion ruled all one way
    makes or in its ruling ("seeks to seal: (a) the Declaration of Jane Roe, (b) ...";
-   `order_titled`). A part the parties settled ("able to resolve the dispute with respect to
-   ...") is withdrawn, and the motion's outcome rules on the rest.
+   `order_titled`, `order_wholesale`), or by a direction (to file a redacted version, to
+   remove the seal; `order_directions`). A part the parties settled ("able to resolve the
+   dispute with respect to ...") is withdrawn, and the motion's outcome rules on the rest.
    An outcome the court recounts ("already granted", "On August 15, 2022, the judge granted")
    rules on nothing. A denial takes the kind said after the thing denied ("DENIES entry of the
    Order without prejudice"; data: after_denial), and "all three motions are denied" rules on
@@ -50,7 +51,6 @@ from dataclasses import replace
 from datetime import date
 
 from clawback.domain.order_acts import (
-    ASSUMED,
     ORDERING,
     PROSE,
     Act,
@@ -98,13 +98,11 @@ from clawback.domain.order_motions import (
     motions_meant,
     movant_of,
     numbered_motions,
+    supported,
     under_order,
 )
 from clawback.domain.order_papers import (
-    discovery_papers,
-    docket_refs,
     joined_paper,
-    paper_named,
     rejoin_broken_words,
 )
 from clawback.domain.order_parties import with_caption_parties
@@ -116,8 +114,9 @@ from clawback.domain.order_parts import (
     reason_of,
 )
 from clawback.domain.order_text import DATE, clean, order_date
-from clawback.domain.order_titled import papers_before, titled_papers
+from clawback.domain.order_titled import papers_before
 from clawback.domain.order_waiver import granted_by_waiver, waived_by_grant, waiver_held
+from clawback.domain.order_wholesale import wholesale
 from clawback.domain.order_words import Found, OrderWords, order_words
 from clawback.domain.outcomes import Result
 from clawback.domain.references import find_authorities
@@ -131,8 +130,9 @@ _ORDERING_VOICE = re.compile(r"\bORDER(?:ED|S)?\b|\bIT IS\b|\bFURTHER\b")
 
 class _Reader:
     def __init__(self, text: str, words: OrderWords, dated: date | None) -> None:
-        self.words = words = with_caption_parties(words, text)
         self.text, filed = clean(text)
+        # the caption's names and the short names defined, read past the line numbers
+        self.words = words = with_caption_parties(words, self.text)
         self.text = mandative(rejoin_broken_words(self.text, _CAPITAL_OUTCOMES))
         self.dated = dated or order_date(self.text, filed)
         self.acting = ActReader(words, self.dated)
@@ -204,7 +204,7 @@ class _Reader:
         for key, ruling in self._redacted_in_part(rulings, flat):
             rulings[key] = ruling
         for ruling in (
-            self._wholesale(rulings, flat)
+            wholesale(rulings, flat, self.words, self.motion_dockets)
             + settled_rest(rulings.values())
             + waived_by_grant(self.words, rulings, flat)
             + granted_by_waiver(rulings, self.numbered)
@@ -255,58 +255,6 @@ class _Reader:
                         )
         return found
 
-    def _wholesale(self, rulings: dict[RulingKey, Ruling], flat: Sequence[str]) -> list[Ruling]:
-        """Each exhibit a motion asked for that no sentence rules on, and each paper it names by
-        docket number ("redact ... page 19 of plaintiff's Response (Doc. 381)"), at the outcome
-        of the motion as a whole, where that outcome is all one way (see the module doc)."""
-        found = []
-        said = {(motion, exhibit or document) for motion, _, exhibit, document in rulings}
-        wholes = [m for m, _, exhibit, document in rulings if exhibit is None and document is None]
-        given: set[tuple[str, str | None, str]] = set()  # (motion, docket or None, exhibit)
-        for (motion, docket, exhibit, document), whole in list(rulings.items()):
-            if exhibit is not None or document is not None:
-                continue
-            if whole.outcome is Result.granted_in_part:
-                continue
-            # numbered motions of one kind, each ruled apart, asking for the same exhibit ("denying
-            # as moot 53 ...; granting 59 ..."): each rules on it
-            apart = docket if docket is not None and wholes.count(motion) > 1 else None
-            if not any(m == motion and (x or d) for m, _, x, d in rulings):
-                found += [  # "The motion to seal the Declaration of Jane Roe is DENIED"
-                    replace(whole, document=paper)
-                    for paper in titled_papers(whole.sentence, self.words)
-                    if (motion, paper) not in said
-                ]
-            for sentence in flat:
-                if not self.words.requests.find(sentence) or self.words.outcomes.find(sentence):
-                    continue
-                kinds = self.words.motions.find(sentence)
-                if not kinds or kinds[0].label != motion:
-                    continue
-                exhibits = find_exhibits(sentence)
-                named = [  # a number the order gives a motion names that motion, no paper
-                    paper_named(r.paper)
-                    for r in ([] if exhibits else docket_refs(sentence, self.words.papers))
-                    if r.paper is not None
-                    and not set(r.numbers) & self.motion_dockets
-                    and not _UNDER_PROTECTIVE.search(r.paper)  # what the papers were marked under
-                ]
-                papers = [p for p in named if p is not None] + titled_papers(sentence, self.words)
-                asked = [(label, True) for label, _ in exhibits] + [
-                    (paper, False)
-                    for paper in papers + discovery_papers(sentence, self.words.discovery)
-                ]
-                for label, is_exhibit in asked:
-                    if (motion, label) in said or (motion, apart, label) in given:
-                        continue
-                    given.add((motion, apart, label))
-                    found.append(
-                        replace(whole, exhibit=label, sentence=sentence, confidence=ASSUMED)
-                        if is_exhibit
-                        else replace(whole, document=label, sentence=sentence, confidence=ASSUMED)
-                    )
-        return found
-
     # rulings ----------------------------------------------------------------------------
 
     def _clauses(self, sentence: str, flat: Sequence[str]) -> list[Ruling]:
@@ -339,6 +287,7 @@ class _Reader:
             and not threatened(sentence, f, self.words.unmet_showings)
             and not questioned(sentence, f, self.words.questions)
             and not interim(sentence, f, self.words.interim)
+            and not interim(sentence, f, self.words.standards)  # "sealed only on the basis of"
             and not recounted(sentence, f)
             and not (_ON_A_DATE.match(sentence) and _PAST.fullmatch(sentence[f.start : f.end]))
         ]
@@ -360,7 +309,11 @@ class _Reader:
             return []
         confidence = ORDERING if ordering else PROSE
         said = _without_leading_reason(sentence, outcomes[0].start)
-        motions = [m for m in self.words.motions.find(said) if not under_order(said, m)]
+        motions = [
+            m
+            for m in self.words.motions.find(said)
+            if not under_order(said, m) and not supported(said, m, self.words)
+        ]
         motion = motions[0].label if motions else self.first_motion
         named_before = any(m.start < outcomes[0].start for m in motions)
         if self.last_motion and _THE_MOTION.match(sentence) and not named_before:
@@ -533,12 +486,6 @@ _HEADING_END = re.compile(
 
 #: a sentence opening with its reason: "Because ... under seal, Buzzfeed's motion is GRANTED"
 _LEADING_REASON = re.compile(r"^\W*(?:For\s+[^,]{1,60},\s*)?(?:Because|Since|Given\s+that)\b", re.I)
-
-
-#: a protective order named with its docket number, as what the papers asked for were designated
-#: under ("materials designated ... under the stipulated protective order (Docket Nos. 54, 61)"):
-#: no paper the motion asks for
-_UNDER_PROTECTIVE = re.compile(r"\bprotective\s+order\s*[(\[][^()\[\]]*[)\]]$", re.I)
 
 
 def _without_leading_reason(sentence: str, outcome: int) -> str:

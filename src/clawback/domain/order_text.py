@@ -53,9 +53,11 @@ def clean(text: str) -> tuple[str, date | None]:
 _RUN_IN_START = re.compile(r"(?<![\w.,])1 2 3 (?=\d|[A-Z])")
 #: a number that may be a line's: one or two digits standing alone
 _SMALL_NUMBER = re.compile(r"(?<![\w.,/:$#\u00a7\u00b6(-])(\d{1,2})(?![\w.,/:%)\]-])")
-#: what makes a number part of the sentence, not a line's: "14 days", "Rule 26", "at 7"
+#: what makes a number part of the sentence, not a line's: "14 days", "Rule 26", "at 7" (never
+#: a W.D. Wash. "MINUTE ORDER" after a line's number)
 _COUNTED = re.compile(
-    r"\s+(?:days?|business|calendar|court|weeks?|months?|years?|hours?|minutes?|pages?|[ap]\.m\.)",
+    r"\s+(?:days?|business|calendar|court|weeks?|months?|years?|hours?|minutes?(?!\s+order)"
+    r"|pages?|[ap]\.m\.)",
     re.I,
 )
 _NAMED_BEFORE = re.compile(
@@ -65,14 +67,18 @@ _NAMED_BEFORE = re.compile(
 )
 #: how far apart two line numbers may stand: a pleading line's characters, with room
 _LINE_REACH = 220
+#: how far ahead of the number expected a line's number may be, where the text layer moved some
+#: before their turn
+_AHEAD = 3
 
 
 def _without_run_in_numbers(text: str) -> str:
     """``text`` without the pleading-paper line numbers a run-together text layer leaves in it
     ("... no later than 16 October 25, 2013, Plaintiff shall submit ... 17 as outlined"): from
-    a page's "1 2 3", each next number in turn (after 28, or a page's end, 1 again), standing
-    alone within a line's reach of the one before, unless it counts or is named ("14 days",
-    "Rule 26", "October 25")."""
+    a page's "1 2 3", each next number in turn (after 28, or a page's end, 1 again; or up to
+    three ahead, where the text layer put some lines' numbers out of order), standing alone
+    within a line's reach of the one before, unless it counts or is named ("14 days", "Rule
+    26", "October 25")."""
     start = _RUN_IN_START.search(text)
     if start is None:
         return text
@@ -84,8 +90,9 @@ def _without_run_in_numbers(text: str) -> str:
             break  # the run is lost: leave the rest as it is
         if number == 1 and expected > 20:
             expected = 1  # the next page
-        if number != expected:
-            continue
+        if not expected <= number <= expected + _AHEAD:
+            continue  # a number a little ahead: the text layer put a line's number before
+            # the one expected ("15 18 19 ... 16 17 ... 20"), and the run goes on from it
         if _COUNTED.match(text, found.end()) or _NAMED_BEFORE.search(text, 0, found.start()):
             continue
         cuts.append(found.span())

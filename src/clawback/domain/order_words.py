@@ -1,6 +1,8 @@
 """The vocabularies an order is read by: data a lawyer reads and extends
-(``clawback/data/order_reading.yaml``, and ``order_reading_clauses.yaml`` for the words that
-make an outcome or a date no ruling or term of this order), loaded once into whole-word patterns.
+(``clawback/data/order_reading.yaml``, ``order_reading_clauses.yaml`` for the words that make an
+outcome or a date no ruling or term of this order, ``order_reading_directions.yaml`` for the
+directions that rule on sealing, ``order_reading_papers.yaml`` for the kinds of paper a ruling
+names), loaded once into whole-word patterns.
 
 Every list maps a label (an outcome, a motion kind, a party) to plain phrases. `Vocabulary.find`
 gives each place a phrase of any label stands in a text, the longest phrase winning where two
@@ -105,6 +107,12 @@ class OrderWords:
     unmet_showings: Vocabulary
     questions: Vocabulary
     interim: Vocabulary
+    unsealing_acts: Vocabulary
+    redacting_acts: Vocabulary
+    supported_motions: Vocabulary
+    motions_before: Vocabulary
+    standards: Vocabulary
+    burdens: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -170,12 +178,19 @@ class OrderWords:
             unmet_showings=optional("unmet_showings"),
             questions=optional("questions"),
             interim=optional("interim"),
+            unsealing_acts=optional("unsealing_acts"),
+            redacting_acts=optional("redacting_acts"),
+            supported_motions=optional("supported_motions"),
+            motions_before=optional("motions_before"),
+            standards=optional("standards"),
+            burdens=optional("burdens"),
         )
 
 
 def words_from_file(path: Path) -> OrderWords:
     """A lawyer's own vocabularies, shaped like the shipped file (a list of
-    order_reading_clauses.yaml it leaves out is the shipped one); one clear line if not."""
+    order_reading_clauses.yaml, order_reading_directions.yaml or order_reading_papers.yaml it
+    leaves out is the shipped one); one clear line if not."""
     import yaml
 
     try:
@@ -185,7 +200,12 @@ def words_from_file(path: Path) -> OrderWords:
     if not isinstance(data, Mapping):
         raise InvalidInput(f"{path.name}: give the lists of order_reading.yaml")
     try:
-        return OrderWords.from_data({**_shipped("order_reading_clauses.yaml"), **data})
+        shipped = {
+            **_shipped("order_reading_clauses.yaml"),
+            **_shipped("order_reading_directions.yaml"),
+            **_shipped("order_reading_papers.yaml"),
+        }
+        return OrderWords.from_data({**shipped, **data})
     except InvalidInput as exc:
         raise InvalidInput(f"{path.name}: {exc}") from None
 
@@ -194,7 +214,12 @@ def words_from_file(path: Path) -> OrderWords:
 def order_words() -> OrderWords:
     """The vocabularies shipped with clawback."""
     return OrderWords.from_data(
-        {**_shipped("order_reading.yaml"), **_shipped("order_reading_clauses.yaml")}
+        {
+            **_shipped("order_reading.yaml"),
+            **_shipped("order_reading_clauses.yaml"),
+            **_shipped("order_reading_directions.yaml"),
+            **_shipped("order_reading_papers.yaml"),
+        }
     )
 
 

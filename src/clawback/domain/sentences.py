@@ -8,8 +8,9 @@ numbered paragraph: ``12.``, ``¶ 12``, ``(a)``, or a bulleted one: ``•``), jo
 paragraph's lines, and then ends a sentence at ``.``, ``?`` or ``!`` (and any closing quotation
 mark or bracket) followed by a space and a capital letter, an opening quotation mark or a
 bracket, unless the word before the stop is a known abbreviation or a single capital letter (an
-initial: ``John P. Wagner``). A footnote's number glued to the stop of a word or bracket
-(``(Reply, ECF No. 226).1 For the reasons``) ends the sentence with it.
+initial: ``John P. Wagner``), or initials run together after a given name (``Scott C.G.
+Blankenship``; never an entity's ``N.A.``). A footnote's number glued to the stop of a word or
+bracket (``(Reply, ECF No. 226).1 For the reasons``) ends the sentence with it.
 
 A bullet continues the sentence or list a colon opened ("The parties seek to redact and seal
 the following:" and the exhibits bulleted under it are one sentence; an item ending with a full
@@ -128,6 +129,10 @@ _END = re.compile(
 _TIME_ZONE = re.compile(
     r"\s+(?:(?i:Pacific|Eastern|Central|Mountain|Alaska|Hawaii)|[PECM][SD]?T)\b"
 )
+#: initials run together after a given name ("Scott C.G. Blankenship"), never an entity's
+#: suffix that may end a sentence ("... U.S. Bancorp N.A. Finally, the Court denies")
+_INITIALS = re.compile(r"(?!n\.a$|l\.p$|p\.c$|p\.a$|s\.a$|d\.c$|n\.v$)[a-z](?:\.[a-z])+")
+_GIVEN_NAME = re.compile(r"\b[A-Z][a-z]+\s+$")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.'\u2019]*)\.$")
 
 
@@ -141,7 +146,9 @@ def _ends_here(text: str, stop: int) -> bool:
     found = word.group(1).lower().replace("\u2019", "'")
     if found in {"a.m", "p.m"} and _TIME_ZONE.match(text, stop + 1):
         return False  # "By 11:00 p.m. Pacific time on September 19, 2020, plaintiffs must"
-    return found not in ABBREVIATIONS and not (len(found) == 1 and found.isalpha())
+    if found in ABBREVIATIONS or (len(found) == 1 and found.isalpha()):
+        return False
+    return not (_INITIALS.fullmatch(found) and _GIVEN_NAME.search(text, 0, word.start()))
 
 
 def _said(text: str) -> list[str]:
