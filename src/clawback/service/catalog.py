@@ -228,6 +228,7 @@ class Catalog(Service):
             if slip_ids
             else {}
         )
+        heads = self._heads(s, [d for d in docs.values() if d.parent and d.family is not None])
         listed = []
         for k in keys:
             d = docs[k.id]
@@ -241,7 +242,7 @@ class Catalog(Service):
                     title=slip if slip is not None else d.title,
                     kind=SLIP_SHEET if slip is not None else d.kind,
                     family=d.family if slip is None else None,
-                    parent=d.parent,
+                    parent=d.id in heads and slip is None,
                     pages=d.page_count,
                     first=k.first,
                     last=k.last,
@@ -255,6 +256,26 @@ class Catalog(Service):
 
     def _own(self, doc: t.Document) -> bool:
         return full_view(self.actor) or doc.held_by == self.actor.seat.value
+
+    def _heads(self, s: Session, parents: list[t.Document]) -> set[int]:
+        """The ids of ``parents`` whose family holds another document the actor may see: a
+        head whose members are all withheld from them reads as a document with none (its
+        ``parent`` told an employee of an attachment beyond their tier). One query."""
+        if not parents:
+            return set()
+        doc = t.Document
+        counts: dict[str | None, int] = {
+            family: n
+            for family, n in s.execute(
+                select(doc.family, func.count())
+                .where(
+                    doc.family.in_({p.family for p in parents}),
+                    access_rules.visible(self.actor, doc),
+                )
+                .group_by(doc.family)
+            )
+        }
+        return {p.id for p in parents if counts.get(p.family, 0) > 1}  # itself and another
 
     def exhibit_ordinals(self, exhibits: Sequence[ExhibitId]) -> tuple[int, ...]:
         """The record's ordinals of exhibits named as the court writes them, for services that
