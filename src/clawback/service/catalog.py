@@ -34,7 +34,7 @@ from clawback.domain.errors import InvalidInput
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.refs import DocumentRef, ExhibitNamed, bates_number, document_ref
 from clawback.service import access as access_rules
-from clawback.service import lookup, rows
+from clawback.service import control_names, lookup, rows
 from clawback.service.base import Service
 from clawback.service.paged import Paged
 from clawback.service.reads import MAX_LIMIT, MAX_OFFSET, SLIP_SHEET, _slip_words
@@ -232,13 +232,12 @@ class Catalog(Service):
         listed = []
         for k in keys:
             d = docs[k.id]
-            own = self._own(d)
             slip = _slip_words(words.get(d.id)) if d.id in slip_ids else None
             listed.append(
                 Listed(
                     exhibit=d.exhibit,
                     exhibit_id=d.exhibit_id,
-                    control=d.control if own else None,
+                    control=control_names.named(self.actor, d),
                     title=slip if slip is not None else d.title,
                     kind=SLIP_SHEET if slip is not None else d.kind,
                     family=d.family if slip is None else None,
