@@ -356,10 +356,11 @@ class Reads(Service):
         ex = rows.exhibit(s, doc)
         shown["bates"] = str(ex.bates)
         shown["items"] = [{"id": i.id, "page": str(i.page), "what": i.what} for i in ex.items]
-        shown["claims"] = [
-            {"claim": c.id, "state": c.state.value, "items": list(c.items)}
-            for c in rows.claims(s)
-            if ex.number in c.exhibits
+        claims = [c for c in rows.claims(s) if ex.number in c.exhibits]
+        known = self._known_items(s, {i for c in claims for i in c.items})
+        shown["claims"] = [  # a claim's items on exhibits the reader may not know of: not said
+            {"claim": c.id, "state": c.state.value, "items": [i for i in c.items if i in known]}
+            for c in claims
         ]
         rulings = {r.claim: r for r in rows.rulings(s)}
         for c in shown["claims"]:
@@ -386,6 +387,17 @@ class Reads(Service):
                 slip = _slip_sheet(s, doc) if doc is not None and not self._own(doc) else None
                 shown.append(replace(e, title=slip, kind=SLIP_SHEET) if slip else e)
             return shown
+
+    def _known_items(self, s: Session, ids: set[str]) -> set[str]:
+        """Those of the items ``ids`` on a document the actor may know of."""
+        if not ids:
+            return set()
+        found = s.execute(select(t.Item.id, t.Item.document_id).where(t.Item.id.in_(ids)))
+        return {
+            item
+            for item, doc in found
+            if lookup.allowed(s, self.actor, s.get_one(t.Document, doc), lookup.Need.know)
+        }
 
     def _own(self, doc: t.Document) -> bool:
         """Whether the actor reads the document as its holder does."""
