@@ -2,7 +2,9 @@
 
 A listing carries only documents the actor may read (``lookup.allowed``), each as the actor may
 know it: the slip sheet's words for a document withheld at production, a control number only
-to the side that holds the document, the claims only the actor may know of. ``neighbours``
+to whoever of the side holding the document it counts nothing withheld from (else the
+document's reference, `control_names`), a family (and its head) only of members the actor may
+see, the claims only the actor may know of. ``neighbours``
 steps from a page to the previous and next page by Bates number among the pages the actor may
 see (the same rule as SQL, ``service.access.visible``).
 """
@@ -228,7 +230,8 @@ class Catalog(Service):
             if slip_ids
             else {}
         )
-        heads = self._heads(s, [d for d in docs.values() if d.parent and d.family is not None])
+        # a family, and its head, only of members the actor may see
+        shared = access_rules.shared_families(s, self.actor, {d.family for d in docs.values()})
         listed = []
         for k in keys:
             d = docs[k.id]
@@ -240,8 +243,8 @@ class Catalog(Service):
                     control=control_names.named(self.actor, d),
                     title=slip if slip is not None else d.title,
                     kind=SLIP_SHEET if slip is not None else d.kind,
-                    family=d.family if slip is None else None,
-                    parent=d.id in heads and slip is None,
+                    family=d.family if slip is None and d.family in shared else None,
+                    parent=d.parent and slip is None and d.family in shared,
                     pages=d.page_count,
                     first=k.first,
                     last=k.last,
@@ -255,26 +258,6 @@ class Catalog(Service):
 
     def _own(self, doc: t.Document) -> bool:
         return full_view(self.actor) or doc.held_by == self.actor.seat.value
-
-    def _heads(self, s: Session, parents: list[t.Document]) -> set[int]:
-        """The ids of ``parents`` whose family holds another document the actor may see: a
-        head whose members are all withheld from them reads as a document with none (its
-        ``parent`` told an employee of an attachment beyond their tier). One query."""
-        if not parents:
-            return set()
-        doc = t.Document
-        counts: dict[str | None, int] = {
-            family: n
-            for family, n in s.execute(
-                select(doc.family, func.count())
-                .where(
-                    doc.family.in_({p.family for p in parents}),
-                    access_rules.visible(self.actor, doc),
-                )
-                .group_by(doc.family)
-            )
-        }
-        return {p.id for p in parents if counts.get(p.family, 0) > 1}  # itself and another
 
     def exhibit_ordinals(self, exhibits: Sequence[ExhibitId]) -> tuple[int, ...]:
         """The record's ordinals of exhibits named as the court writes them, for services that

@@ -317,6 +317,9 @@ class Reads(Service):
         ).all()
         lead = lookup.known_lead(s, self.actor, doc)
         names = hidden_names(s, self.actor, doc)  # a record it came out of, beyond the reader
+        # a family only of members the reader may see (`access.shared_families`)
+        shared = access_rules.shared_families(s, self.actor, {doc.family})
+        family = doc.family if doc.family in shared else None
         shown: dict[str, Any] = {
             "control": control_names.named(self.actor, doc),
             # a plain number as before; any other identifier as the court writes it
@@ -324,7 +327,7 @@ class Reads(Service):
             **({"duplicate_of": f"Ex. {lead}"} if lead else {}),
             "title": slip if slip is not None else doc.title,
             "kind": SLIP_SHEET if slip is not None else doc.kind,
-            "family": doc.family if slip is None else None,
+            "family": family if slip is None else None,
             "pages": doc.page_count,
             "designations": [{"tier": d.tier, "note": unnamed(d.note, names)} for d in history],
         }
