@@ -27,12 +27,21 @@ import pytest
 from clawback.email import family
 from clawback.loadfiles import OptPage, write_dat, write_opt
 from clawback.service import Via, Workspace
-from tests.ingest.make import scan_png
 from tests.started import start
 
 COUNSEL = "rc@other.test"
 EMPLOYEE = "emp@other.test"
-CHART = scan_png("OKAPI CHART 42", dpi=100)
+
+
+def _chart() -> bytes:
+    """A small picture carrying words (OCR reads a small one quickly)."""
+    with pymupdf.open() as doc:
+        page = doc.new_page(width=240, height=60)
+        page.insert_text((12, 38), "OKAPI CHART 42", fontsize=20)
+        return page.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY).tobytes("png")
+
+
+CHART = _chart()
 
 
 def _mail() -> bytes:
