@@ -525,8 +525,11 @@ def test_any_spelling_of_a_hidden_reference_answers_as_absent(
     holder = "receiving" if doc.state == "received" else "producing"
     by_control = shape == "control" or doc.exhibit is None
     numbered = not (shape == "bates" and doc.state == "unproduced")  # Ex. 3 has no Bates
-    if sees(email, doc) and numbered and (not by_control or side in (holder, "court")):
-        assert got[0] == "ok"  # a control number is its holding side's (and the court's)
+    # a control number is its holding side's (and the court's), and given only to whoever
+    # the order admits to every tier (`control_names`): not to the employee
+    given = side in (holder, "court") and email != EMPLOYEE
+    if sees(email, doc) and numbered and (not by_control or given):
+        assert got[0] == "ok"
         return
     absent = absent_like(spelled) if shape != "lower" else "ex 99"
     assert got == outcome(lambda: record.reads.show(absent), absent)

@@ -50,11 +50,13 @@ def test_a_family_with_a_member_beyond_the_tier_answers_as_without_that_member(
     message, attachment = counsel.ingest.ingest_file(mail, "pricing.eml")[0]
     world.operator().designations.designate(attachment, "AEO")  # beyond the employee's tier
     employee = world.person(EMPLOYEE, Via.web)
-    assert [d.ref for d in employee.catalog.documents()] == [message]
+    # the employee's name for it: a reference, their side's numbers counting the attachment
+    (named,) = [d.ref for d in employee.catalog.documents()]
+    assert named.startswith("RCV-") and named != message
     stored = _count(world)
     again = employee.ingest.ingest_file(mail, "pricing.eml")
     # as if the record held the message alone: that message, in the record already
-    assert again == ([message], False)  # today: two new documents, the family copied
+    assert again == ([named], False)  # today: two new documents, the family copied
     assert _count(world) == stored
     assert employee.reads.search("zebra").total == 0  # no readable copy of the withheld file
     # counsel, who sees both, is told the family is in, whole

@@ -61,3 +61,24 @@ def test_an_exhibits_span_and_listing_hold_only_the_attachments_the_reader_knows
     assert (ex1.attachments, str(ex1.span), ex1.listed) == ((), "TST-00000001", "Ex. 1")
     seen = world.person(COUNSEL, Via.web).reads.exhibits()[0]
     assert str(seen.span) == "TST-00000001-TST-00000004", seen.span
+
+
+def test_a_document_heads_a_family_only_of_members_the_reader_may_see(
+    world: Workspace,
+) -> None:
+    """``parent`` (the Python API's listing and exhibits) was true for the e-mail whose only
+    attachment the employee's tier withholds: a family head with nothing under it told of a
+    member withheld. A document heads a family only of members the reader may see, so the
+    e-mail reads to the employee as a message with no attachment reads to anyone."""
+    employee, counsel = world.person(EMPLOYEE, Via.web), world.person(COUNSEL, Via.web)
+    (listed,) = [d for d in employee.catalog.documents() if d.exhibit == 1]
+    (whole,) = [d for d in counsel.catalog.documents() if d.exhibit == 1]
+    assert (listed.parent, whole.parent) == (False, True)
+    assert (employee.reads.exhibits()[0].parent, counsel.reads.exhibits()[0].parent) == (
+        False,
+        True,
+    )
+    alone = world.operator()
+    [lone], _ = alone.ingest.ingest_file(eml_with("No attachment", []), "lone.eml")
+    (lone_listed,) = [d for d in alone.catalog.documents() if d.control == lone]
+    assert lone_listed.parent is False  # as the employee's e-mail reads

@@ -85,3 +85,21 @@ def test_a_record_is_handed_out_without_the_files_taken_out_of_it(
             assert "Cover letter" in doc[0].get_text()  # the record's own page, whole
     shown = workspace.person(EMPLOYEE, Via.web)
     assert shown.reads.search("okapi").total == 0  # the files themselves: not for the employee
+
+
+def test_a_record_whose_files_are_all_withheld_reads_as_one_with_none(
+    world: tuple[Workspace, Path],
+) -> None:
+    """A received record with no files taken out of it has no family; one whose files were all
+    held back from the employee was listed and shown to them with its family's name, and as
+    its head: a name that told of files withheld. Now it reads as a record with none."""
+    workspace, _ = world
+    employee = workspace.person(EMPLOYEE, Via.web)
+    (record,) = [d for d in employee.catalog.documents() if d.first is not None]
+    assert (record.family, record.parent) == (None, False), record
+    assert employee.reads.show("TP-00000001")["family"] is None
+    (whole,) = [
+        d for d in workspace.person(COUNSEL, Via.web).catalog.documents() if d.ref == record.ref
+    ]
+    assert whole.family is not None and whole.parent
+    assert workspace.person(COUNSEL, Via.web).reads.show("TP-00000001")["family"] == whole.family

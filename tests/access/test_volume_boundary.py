@@ -160,6 +160,14 @@ def test_an_import_citing_a_hidden_bates_number_answers_as_one_citing_an_absent_
     assert said["TST-00000009"][0] == 0  # refused: the series is the producing side's
 
 
+def _named(workspace: Workspace, control: str) -> str:
+    """The name the employee is given for the document of ``control``: its reference, their
+    side's numbers counting records beyond their tier (`service.control_names`)."""
+    with workspace.sessions() as s:
+        ref = s.scalar(select(t.Document.ref).where(t.Document.control == control))
+    return f"{control.partition('-')[0]}-{ref}"
+
+
 def _seated(tmp_path: Path) -> Workspace:
     """A workspace with the reference case, receiving counsel and a party employee seated."""
     workspace = Workspace.init(tmp_path / "ws")
@@ -353,10 +361,13 @@ def test_a_received_family_is_not_named_by_a_record_beyond_the_readers_tier(
         report = counsel.imports.volume(folder, folder / "TP.dat")
         assert [i.family for i in report.imported] == ["TP:TP-00000001"] * 2
         employee = workspace.person(EMPLOYEE, Via.web)
-        family = employee.reads.show("TP-00000002")["family"]
-        listed = [d.family for d in employee.catalog.documents()]
-        assert family and "TP-00000001" not in repr((family, listed)), (family, listed)
-        assert counsel.reads.show("TP-00000001")["family"] == family  # one family still
+        family = counsel.reads.show("TP-00000001")["family"]
+        assert family and "TP-00000001" not in family, family
+        assert counsel.reads.show("TP-00000002")["family"] == family  # one family still
+        # the employee, who sees no other member of it, is shown no family at all
+        # (`access.shared_families`)
+        assert employee.reads.show("TP-00000002")["family"] is None
+        assert [d.family for d in employee.catalog.documents()] == [None]
     finally:
         workspace.close()
 
@@ -392,7 +403,8 @@ def test_a_file_taken_out_of_a_native_names_no_parent_beyond_the_readers_tier(
         names = ("TP-00000001", record.control)
 
         def shown_to(person: str) -> str:
-            shown = workspace.person(person, Via.web).reads.show(kid.control)
+            named = kid.control if person == COUNSEL else _named(workspace, kid.control)
+            shown = workspace.person(person, Via.web).reads.show(named)
             assert [d["tier"] for d in shown["designations"]][-1] == "Confidential"
             return repr(shown)
 
@@ -407,7 +419,7 @@ def test_a_file_taken_out_of_a_native_names_no_parent_beyond_the_readers_tier(
             first.note = f"{RECEIVED} (volume TP, TP-00000001.0001 inside TP-00000001's native)"
             second.note = f"with {record.control}, from whose native it came"
             s.commit()
-        assert employee.reads.show(kid.control)["designations"][:2] == [
+        assert employee.reads.show(_named(workspace, kid.control))["designations"][:2] == [
             {"tier": "AEO", "note": f"{RECEIVED} (volume TP, inside its record's native)"},
             {"tier": "AEO", "note": "with the record from whose native it came"},
         ]
@@ -436,17 +448,20 @@ def test_a_file_designated_apart_keeps_its_tier_when_its_record_is_designated_ag
         counsel = workspace.person(COUNSEL, Via.web)
         record, kid = counsel.imports.volume(folder, folder / "TP.dat").imported
         employee = workspace.person(EMPLOYEE, Via.web)
-        assert employee.reads.show(kid.control)["title"] == "kid.pdf"
+        assert employee.reads.show(_named(workspace, kid.control))["title"] == "kid.pdf"
         op = workspace.operator()
         op.designations.designate(kid.control, "AEO")  # the attachment alone held back
         op.designations.designate(record.control, "Confidential", note="re-reviewed")
         with pytest.raises(NotFound):
-            employee.reads.show(kid.control)
-        assert employee.reads.show(record.control)["designations"][-1]["note"] == "re-reviewed"
+            employee.reads.show(_named(workspace, kid.control))
+        assert (
+            employee.reads.show(_named(workspace, record.control))["designations"][-1]["note"]
+            == "re-reviewed"
+        )
         op.designations.designate(record.control, "AEO")
         op.designations.designate(record.control, "Confidential")
         with pytest.raises(NotFound):
-            employee.reads.show(kid.control)
+            employee.reads.show(_named(workspace, kid.control))
         kept = counsel.reads.show(kid.control)["designations"]
         assert [d["tier"] for d in kept] == ["Confidential", "AEO"], kept
     finally:

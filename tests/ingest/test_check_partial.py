@@ -61,6 +61,8 @@ def test_check_lists_partial_reads_as_each_person_may_see_them(tmp_path: Path) -
             theirs.close()
         ws.designations.designate(eyes_only[0], "AEO")
         mine, open_lines, aeo_lines = (_lines(ws, c) for c in (ours, open_one, eyes_only))
+        with ws.transaction() as s:  # the employee's name for it (`service.control_names`)
+            ref = s.scalar(select(t.Document.ref).where(t.Document.control == open_one[0]))
     finally:
         ws.close()
     assert mine and open_lines and aeo_lines
@@ -79,5 +81,8 @@ def test_check_lists_partial_reads_as_each_person_may_see_them(tmp_path: Path) -
         *open_lines,
         *aeo_lines,
     ]
-    # a receiving employee: the AEO document is absent, as if it were not there
-    assert _check(home, "--as", "emp@other.test") == ["1 document not read whole:", *open_lines]
+    # a receiving employee: the AEO document is absent, as if it were not there, and the open
+    # one named by its reference (their side's numbers count the AEO one)
+    named = [line.replace(open_one[0], f"RCV-{ref}") for line in open_lines]
+    assert named != open_lines
+    assert _check(home, "--as", "emp@other.test") == ["1 document not read whole:", *named]

@@ -39,6 +39,11 @@ class Actor:
     via: Via
     tiers: frozenset[str]
     preview_by: str | None = None  # the operator previewing this person's view: reads only
+    #: Admitted to every tier of the order: no designation withholds any of their own side's
+    #: documents from them, so its control numbers, which count them all, tell them nothing
+    #: (``service.control_names``). A property of the person and the order, never of a
+    #: document, so no re-designation changes how they name one.
+    every_tier: bool = False
 
     @property
     def seat(self) -> Side:
@@ -71,7 +76,8 @@ def actor(person: Person, order: ProtectiveOrder | None, via: Via) -> Actor:
         tiers = frozenset()
     else:
         tiers = order.admitted_tiers(person)
-    return Actor(person, via, tiers)
+    every = order is None or {t.short for t in order.tiers} <= tiers
+    return Actor(person, via, tiers, every_tier=every and person.side is not Side.public)
 
 
 def operator(order: ProtectiveOrder | None, via: Via) -> Actor:
@@ -81,4 +87,4 @@ def operator(order: ProtectiveOrder | None, via: Via) -> Actor:
 def preview(person: Person, order: ProtectiveOrder | None, by: str = "operator") -> Actor:
     """The operator's preview of what ``person`` would see: read-only, audited as the operator."""
     seen = actor(person, order, Via.cli)
-    return Actor(seen.person, seen.via, seen.tiers, preview_by=by)
+    return Actor(seen.person, seen.via, seen.tiers, preview_by=by, every_tier=seen.every_tier)

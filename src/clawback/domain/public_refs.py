@@ -21,8 +21,12 @@ _REF = re.compile(f"[{ALPHABET}]{{{LENGTH}}}")
 
 
 def new_ref() -> str:
-    """A fresh reference (the caller makes sure no record of its kind holds it)."""
-    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+    """A fresh reference (the caller makes sure no record of its kind holds it); never all
+    digits, so a document's (``RCV-k7q2mx``) is never read as a control number."""
+    while True:
+        ref = "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+        if not ref.isdigit():
+            return ref
 
 
 def parse_ref(kind: str, text: object) -> str:

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from clawback.domain.bates import BatesError, BatesNumber
 from clawback.domain.errors import InvalidInput
 from clawback.domain.exhibit_ids import ExhibitId
+from clawback.domain.public_refs import ALPHABET, LENGTH
 
 _EXHIBIT = re.compile(r"(?:ex(?:hibit)?\.?\s*)?(\d{1,6})", re.IGNORECASE)
 #: Control numbers by the side whose collection the document is in (``service.ingest``).
 CONTROL_PREFIXES = {"producing": "DOC", "receiving": "RCV", "court": "CRT"}
-_CONTROL = re.compile(r"(?:DOC|RCV|CRT)-\d{6,}")
+#: A control number, or a document's reference in its place (``RCV-k7q2mx``: never all digits).
+_CONTROL = re.compile(rf"(?:DOC|RCV|CRT)-(?:\d{{6,}}|(?i:[{ALPHABET}]{{{LENGTH}}}))")
 
 
 @dataclass(frozen=True, order=True)
@@ -40,6 +42,14 @@ class ControlNumber:
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def opaque(self) -> str | None:
+        """The document's reference when this is one (``RCV-k7q2mx``: ``k7q2mx``), else None:
+        how a reader names their side's documents when its numbers would count some withheld
+        from them (``service.control_names``)."""
+        tail = self.text.rpartition("-")[2]
+        return None if tail.isdigit() else tail
 
 
 @dataclass(frozen=True)
@@ -65,7 +75,8 @@ def parse_document_ref(text: str) -> DocumentRef:
     if exhibit:
         return ExhibitNumber(int(exhibit.group(1)))
     if _CONTROL.fullmatch(raw):
-        return ControlNumber(raw)
+        prefix, _, tail = raw.partition("-")
+        return ControlNumber(f"{prefix}-{tail.lower()}")
     if _NAMED.match(raw):  # "Ex. A", "Exhibit 5-A": an exhibit, whatever follows
         return _named(raw)
     try:

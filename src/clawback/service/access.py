@@ -10,6 +10,7 @@ not afterwards; the test suite checks the two statements of the rule against eac
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select, true
@@ -174,6 +175,23 @@ def _visible(seat: Side, tiers: frozenset[str], d: type[t.Document]) -> ColumnEl
     # 10,000 documents instead of a walk of the listing's index.
     tier_ok = func.coalesce(d.tier.in_(listed), true()) if listed else d.tier.is_(None)
     return and_(reaches, tier_ok, ~d.sequestered, ~d.withheld)
+
+
+def shared_families(s: Session, actor: Actor, families: AbstractSet[str | None]) -> set[str]:
+    """Those of ``families`` holding at least two documents the actor may see: the families a
+    document the actor sees is a member of, as far as the actor can tell. A family whose other
+    members are all withheld from them reads as none (a received record with no file taken
+    out of it has none; one whose files were all held back was shown its family's name, and
+    as its head). One query."""
+    wanted = {f for f in families if f is not None}
+    if not wanted:
+        return set()
+    counted = s.execute(
+        select(t.Document.family, func.count())
+        .where(t.Document.family.in_(wanted), visible(actor))
+        .group_by(t.Document.family)
+    )
+    return {family for family, n in counted if family is not None and n > 1}
 
 
 def text_column(actor: Actor) -> InstrumentedAttribute[str]:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.access import sees_everything
 from clawback.domain.actor import Actor
-from clawback.service import lookup
+from clawback.service import control_names, lookup
 from clawback.storage import tables as t
 from clawback.storage.audit import Problem
 
@@ -92,7 +92,8 @@ def _knows_claim(s: Session, actor: Actor, claim_id: str) -> bool:
 
 def _document(s: Session, actor: Actor, doc: t.Document | None) -> str | None:
     """How ``actor`` names ``doc``, if they may know of it: its exhibit, a filed paper's docket
-    entry, its first Bates number, or (their own side's) its control number."""
+    entry, its first Bates number, or (their own side's) its control number or reference
+    (`control_names`)."""
     if doc is None or not lookup.allowed(s, actor, doc, lookup.Need.know):
         return None
     if doc.exhibit is not None:
@@ -102,4 +103,4 @@ def _document(s: Session, actor: Actor, doc: t.Document | None) -> str | None:
     first = s.scalar(select(t.Page.bates).where(t.Page.document_id == doc.id, t.Page.idx == 0))
     if first is not None:
         return str(first)
-    return doc.control if doc.held_by == actor.seat.value else None
+    return control_names.named(actor, doc)

@@ -9,10 +9,11 @@ exports carry everything. An entry naming a document the reader may not know of 
 number, exhibit or a Bates number of its pages: an AEO exhibit to a party employee, another
 side's unproduced documents), or naming one by another side's control number (which counts that
 side's documents), is withheld from a party the same way, so the trail tells no one of a
-document, or a number, the rest of the record answers as absent. Records are bound under
-opaque names (``service.state.named``); an entry written before, naming a record by its row
-number (a counter every side shares), is withheld from a reader who may not know of every
-record.
+document, or a number, the rest of the record answers as absent (so is one naming a document
+by its own side's control number to a reader not given those numbers, `control_names`).
+Records are bound under opaque names (``service.state.named``); an entry written before, naming
+a record by its row number (a counter every side shares), is withheld from a reader who may not
+know of every record.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from clawback.domain.errors import InvalidInput
 from clawback.domain.order import Side
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
-from clawback.service import audit_problems, delivery, lookup, state
+from clawback.service import audit_problems, control_names, delivery, lookup, state
 from clawback.service.base import Service
 from clawback.storage import audit, audit_export
 from clawback.storage import tables as t
@@ -313,8 +314,10 @@ class AuditTrail(Service):
             if key.startswith(("document:", "filing:")) and _row(key) in hidden
         }
         # A control number is its holding side's own (``lookup``): another side's tells how
-        # many documents that side holds, produced or not, so an entry naming it is withheld.
-        names |= {d.control for d in docs if d.held_by != self.actor.seat.value}
+        # many documents that side holds, produced or not, so an entry naming it is withheld;
+        # so is one naming their own side's to a reader it is not given to, as it would count
+        # documents their tier withholds (`control_names`).
+        names |= {d.control for d in docs if control_names.named(self.actor, d) != d.control}
         names |= {f"Ex. {d.exhibit}" for d in hidden.values() if d.exhibit is not None}
         names |= {f"ECF No. {d.docket}" for d in hidden.values() if d.docket is not None}
         names |= {f"item:{i}" for i, on in _items(s, among).items() if on in hidden}

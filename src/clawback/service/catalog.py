@@ -2,7 +2,9 @@
 
 A listing carries only documents the actor may read (``lookup.allowed``), each as the actor may
 know it: the slip sheet's words for a document withheld at production, a control number only
-to the side that holds the document, the claims only the actor may know of. ``neighbours``
+to whoever of the side holding the document it counts nothing withheld from (else the
+document's reference, `control_names`), a family (and its head) only of members the actor may
+see, the claims only the actor may know of. ``neighbours``
 steps from a page to the previous and next page by Bates number among the pages the actor may
 see (the same rule as SQL, ``service.access.visible``).
 """
@@ -34,7 +36,7 @@ from clawback.domain.errors import InvalidInput
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.refs import DocumentRef, ExhibitNamed, bates_number, document_ref
 from clawback.service import access as access_rules
-from clawback.service import lookup, rows
+from clawback.service import control_names, lookup, rows
 from clawback.service.base import Service
 from clawback.service.paged import Paged
 from clawback.service.reads import MAX_LIMIT, MAX_OFFSET, SLIP_SHEET, _slip_words
@@ -228,20 +230,21 @@ class Catalog(Service):
             if slip_ids
             else {}
         )
+        # a family, and its head, only of members the actor may see
+        shared = access_rules.shared_families(s, self.actor, {d.family for d in docs.values()})
         listed = []
         for k in keys:
             d = docs[k.id]
-            own = self._own(d)
             slip = _slip_words(words.get(d.id)) if d.id in slip_ids else None
             listed.append(
                 Listed(
                     exhibit=d.exhibit,
                     exhibit_id=d.exhibit_id,
-                    control=d.control if own else None,
+                    control=control_names.named(self.actor, d),
                     title=slip if slip is not None else d.title,
                     kind=SLIP_SHEET if slip is not None else d.kind,
-                    family=d.family if slip is None else None,
-                    parent=d.parent,
+                    family=d.family if slip is None and d.family in shared else None,
+                    parent=d.parent and slip is None and d.family in shared,
                     pages=d.page_count,
                     first=k.first,
                     last=k.last,

@@ -92,9 +92,10 @@ class Designations(Service):
         if not grounds.strip():
             raise InvalidInput("a challenge needs its grounds")
         with self.ctx.transaction() as s:
-            doc = lookup.document(s, self.actor, document_ref(ref))
-            if doc.tier is None:
-                raise RuleViolation(f"{rows.label(doc)} carries no designation to challenge")
+            named = document_ref(ref)
+            doc = lookup.document(s, self.actor, named)
+            if doc.tier is None:  # said by the name given (a control number may not be theirs)
+                raise RuleViolation(f"{named} carries no designation to challenge")
             row = t.Challenge(
                 document_id=doc.id,
                 tier=doc.tier,

@@ -23,16 +23,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain import claims as claim_rules
-from clawback.domain.access import full_view, sees_everything
+from clawback.domain.access import full_view
 from clawback.domain.actor import Actor
 from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint, docket_entry
 from clawback.domain.pleading_lines import TextLine, bullet_at, lines_at, paragraph_at
-from clawback.domain.refs import record_id
+from clawback.domain.refs import ControlNumber, record_id
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
-from clawback.service import lookup, rows
+from clawback.service import control_names, lookup, rows
 from clawback.service.base import Service
 from clawback.service.context import Context
 from clawback.service.designations import Designations
@@ -84,18 +84,16 @@ class FiledPapers(Service):
             if held is not None:
                 if not lookup.allowed(s, self.actor, held):  # whatever file is sent
                     raise RuleViolation(f"ECF No. {entry} is already on the docket")
-                own = held.held_by == Ingest(self.ctx).side.value or sees_everything(self.actor)
-                return Entered(held.control if own else None, self._paper(s, held), new=False)
+                named = control_names.named(self.actor, held)
+                return Entered(named, self._paper(s, held), new=False)
         name = f"ECF No. {entry}"
         control = Ingest(self.ctx).ingest(
             pdf, title=title or name, kind=paper_kind.value, separate=True
         )
         with self.ctx.transaction() as s:
-            doc = s.scalar(select(t.Document).where(t.Document.control == control))
-            if doc is None:
-                raise NotFound(f"no document {control}")
+            doc = lookup.document(s, self.actor, ControlNumber(control))  # as the filer names it
             if doc.docket is not None or doc.exhibit is not None or doc.produced is not None:
-                what = (doc.docket and f"ECF No. {doc.docket}") or doc.control
+                what = (doc.docket and f"ECF No. {doc.docket}") or control
                 raise RuleViolation(f"{name}: this file is already in the record as {what}")
             doc.docket = entry
             doc.filed_kind = paper_kind.value
@@ -103,7 +101,12 @@ class FiledPapers(Service):
             doc.filed_on = filed_on
             access_rules.refresh(s, [doc])
             self.ctx.audit(
-                s, "paper.file", name, control=control, under_seal=under_seal, filed_on=filed_on
+                s,
+                "paper.file",
+                name,
+                control=doc.control,
+                under_seal=under_seal,
+                filed_on=filed_on,
             )
             if designation:
                 Designations(self.ctx).designate_in(s, doc, designation)

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback import email
+from clawback.domain.access import sees_everything
 from clawback.domain.errors import RuleViolation
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.order import Side
@@ -35,8 +36,8 @@ from clawback.ingest.ole_objects import ole_files
 from clawback.ingest.ready import Ready, make_ready, with_meta
 from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
 from clawback.service import access as access_rules
+from clawback.service import control_names, ingest_folder, ingest_store, lookup, rows
 from clawback.service import exhibit_numbering as numbering
-from clawback.service import ingest_folder, ingest_store, lookup, rows
 from clawback.service.base import Service
 from clawback.service.box_checks import BoxChecks
 from clawback.service.exhibit_numbering import ExhibitGiven
@@ -133,7 +134,25 @@ class Ingest(Service):
             [(control, _)] = self.store([one])
         if self.from_another_party(kind) and not check_later:
             self.check_received(control)
-        return control
+        return self.names([control])[0]
+
+    def names(self, controls: Sequence[str]) -> list[str]:
+        """``controls`` as this person is given them (`control_names`: a reader whose tier
+        withholds some of their side's documents, by each one's reference); a name that is no
+        control number passes as it is. Every answer of an ingest goes through here."""
+        if self.actor.every_tier or sees_everything(self.actor) or not controls:
+            return list(controls)
+        with self.ctx.reading() as s:
+            found = {
+                d.control: d
+                for d in s.scalars(select(t.Document).where(t.Document.control.in_(controls)))
+            }
+            known = {
+                c: control_names.named(self.actor, d) or c
+                for c, d in found.items()
+                if lookup.allowed(s, self.actor, d, lookup.Need.know)
+            }
+        return [known.get(c, c) for c in controls]
 
     def store(self, ones: Sequence[NewDocument]) -> list[tuple[str, bool]]:
         """`ingest_store.store`: documents read and ready, stored in one transaction."""
@@ -235,6 +254,29 @@ class Ingest(Service):
         kind: str | None = None,
         unpack: bool = False,
     ) -> list[str]:
+        """`_email`, its documents named as this person is given them (`names`)."""
+        found = self._email(
+            data,
+            filename,
+            custodian=custodian,
+            exhibit=exhibit,
+            received=received,
+            kind=kind,
+            unpack=unpack,
+        )
+        return self.names(found)
+
+    def _email(
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        custodian: str = "",
+        exhibit: ExhibitGiven | None = None,
+        received: bool = False,
+        kind: str | None = None,
+        unpack: bool = False,
+    ) -> list[str]:
         """Ingest an e-mail (.eml or .msg) as a family: the message, then each attachment and
         inline image in order (attached e-mails recurse). A file with no page form of its own
         gets a one-page placeholder and is kept natively. Returns the control numbers.
@@ -324,12 +366,12 @@ class Ingest(Service):
         """Ingest one file of any kind ingest reads, told by its bytes (`clawback.ingest`): a
         PDF, an e-mail (a family, see `ingest_email`), an Office file (converted by
         LibreOffice) or a picture (a page per frame, OCR'd). The file as received is kept.
-        Returns its documents' control numbers and whether they are new (False: the same file
-        was in the record already, and nothing was stored). Raises a one-line error (`Refused`,
-        `PdfError`...) for a file it will not take, before anything is stored. An archive
-        (.zip, .tar, .tar.gz) is refused unless ``unpack`` is given: then it is a family, the
-        archive and each file in it (`clawback.ingest.unpack`), as are the archives an
-        e-mail carries."""
+        Returns its documents' control numbers (`names`) and whether they are new (False: the
+        same file was in the record already, and nothing was stored). Raises a one-line error
+        (`Refused`, `PdfError`...) for a file it will not take, before anything is stored. An
+        archive (.zip, .tar, .tar.gz) is refused unless ``unpack`` is given: then it is a
+        family, the archive and each file in it (`clawback.ingest.unpack`), as are the archives
+        an e-mail carries."""
         taken = self.take_file(
             data,
             name,
@@ -344,11 +386,11 @@ class Ingest(Service):
             unpack=unpack,
         )
         if not isinstance(taken, NewDocument):
-            return taken
+            return self.names(taken[0]), taken[1]
         [(control, _)] = self.store([taken])
         if self.from_another_party(taken.kind):
             self.check_received(control)
-        return [control], True
+        return self.names([control]), True
 
     def take_file(
         self,
@@ -418,7 +460,7 @@ class Ingest(Service):
                 if self.from_another_party(kind):
                     self.check_received_many(before)
                 return before, False
-            controls = self.ingest_email(
+            controls = self._email(
                 data,
                 name,
                 custodian=custodian,

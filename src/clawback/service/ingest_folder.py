@@ -158,7 +158,8 @@ def _report(
 ) -> FileReport:
     said = INGESTED if new else KNOWN
     numbered = _numbered(ingest, controls[0]) if exhibit is not None else ""
-    return FileReport(path, said, tuple(controls), warnings=warned, exhibit=numbered)
+    shown = tuple(ingest.names(controls))  # as the person is given them (`control_names`)
+    return FileReport(path, said, shown, warnings=warned, exhibit=numbered)
 
 
 def _to_render(ingest: Ingest, batch: Sequence[Path]) -> list[tuple[bytes, str]]:

@@ -2,7 +2,7 @@
 decisions cut to the exhibits and papers the actor may know of (``lookup.known_exhibits``,
 ``lookup.known_papers``), for the listings and drafts built from them (the privilege log, a
 drafted order, the case summary); a family exhibit's attachments cut to the members the
-actor may know of (`cut`)."""
+actor may know of (`cut`), and a family's head is one only of members the actor may know of."""
 
 from __future__ import annotations
 
@@ -58,6 +58,8 @@ def cut(s: Session, actor: Actor, exhibits: list[Exhibit]) -> list[Exhibit]:
     three of those pages were an attachment their tier withholds."""
     cut_down = []
     for e in exhibits:
+        if e.parent:
+            e = replace(e, parent=_heads(s, actor, e.number))
         if e.attachments:
             doc = s.scalar(select(t.Document).where(t.Document.exhibit == e.number))
             assert doc is not None  # rows.exhibits read it
@@ -71,3 +73,15 @@ def cut(s: Session, actor: Actor, exhibits: list[Exhibit]) -> list[Exhibit]:
                 e = replace(e, attachments=rows.ordered_ranges(known))
         cut_down.append(e)
     return cut_down
+
+
+def _heads(s: Session, actor: Actor, number: int) -> bool:
+    """Whether exhibit ``number`` (a family's head) heads any member the actor may know of: a
+    head whose members are all withheld from them reads as a document with none."""
+    doc = s.scalar(select(t.Document).where(t.Document.exhibit == number))
+    if doc is None or doc.family is None:
+        return False
+    others = s.scalars(
+        select(t.Document).where(t.Document.family == doc.family, t.Document.id != doc.id)
+    )
+    return any(lookup.allowed(s, actor, m, lookup.Need.know) for m in others)

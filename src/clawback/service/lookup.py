@@ -23,6 +23,7 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import NotFound
 from clawback.domain.order import Side
 from clawback.domain.refs import ControlNumber, DocumentRef, ExhibitNamed, ExhibitNumber
+from clawback.service import control_names
 from clawback.storage import tables as t
 
 
@@ -69,13 +70,14 @@ def _find(s: Session, actor: Actor, ref: DocumentRef) -> t.Document | None:
     if isinstance(ref, ExhibitNamed):
         return s.scalar(select(t.Document).where(t.Document.exhibit_key == ref.exhibit.canonical))
     if isinstance(ref, ControlNumber):
+        if ref.opaque is not None:  # a reference in a control number's place
+            doc = s.scalar(select(t.Document).where(t.Document.ref == ref.opaque))
+            return doc if doc is not None and control_names.finds(actor, doc, ref.text) else None
         doc = s.scalar(select(t.Document).where(t.Document.control == ref.text))
         if doc is not None:
-            # A control number is the holding side's own: another side names the document by
-            # its exhibit or Bates number, and learns nothing from the numbering.
-            if doc.held_by == actor.seat.value or actor.seat in (Side.operator, Side.court):
-                return doc
-            return None
+            # A control number is the holding side's own, and only for whoever it counts
+            # nothing withheld from (`control_names`): anyone else learns nothing from it.
+            return doc if control_names.finds(actor, doc, ref.text) else None
         try:
             ref = BatesNumber.parse(ref.text)
         except ValueError:

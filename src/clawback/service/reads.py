@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from clawback.domain import claims as claim_rules
 from clawback.domain import in_camera
 from clawback.domain import search as search_language
-from clawback.domain.access import full_view
+from clawback.domain.access import full_view, sees_everything
 from clawback.domain.bates import BatesNumber
 from clawback.domain.counts import counted
 from clawback.domain.documents import Exhibit
@@ -24,10 +24,10 @@ from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.in_camera import ClaimedItem
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.service import access as access_rules
-from clawback.service import delivery, knowledge, lookup, rows, search, tracing
+from clawback.service import control_names, delivery, knowledge, lookup, rows, search, tracing
 from clawback.service.base import Service
 from clawback.service.received_names import hidden_names, taken_out_of, unnamed
-from clawback.service.search import Hits
+from clawback.service.search import Hit, Hits
 from clawback.storage import tables as t
 
 #: Longest search, in characters: a longer one is refused, not sent to the database.
@@ -147,16 +147,18 @@ class Reads(Service):
         in its meta), as ``(control number, warning)``, a pair per warning, in the order the
         documents came in. Another side's documents are never listed, nor one a tier, a
         claw-back or a seal hides from this person."""
-        mine = true() if full_view(self.actor) else t.Document.held_by == self.actor.seat.value
+        mine = (
+            true() if sees_everything(self.actor) else t.Document.held_by == self.actor.seat.value
+        )  # the producing side's own: a paper the receiving side filed is not (its number)
         with self.ctx.reading() as s:
             found = s.execute(
-                select(t.Document.control, t.Document.meta)
+                select(t.Document.control, t.Document.ref, t.Document.held_by, t.Document.meta)
                 .where(mine, access_rules.visible(self.actor))
                 .order_by(t.Document.id)
             ).all()
             said = [
-                (control, str(warning))
-                for control, meta in found
+                (control_names.name(self.actor, control, ref, held) or control, str(warning))
+                for control, ref, held, meta in found
                 for warning in (meta or {}).get("warnings", ())
             ]
             self.ctx.audit(s, "check.partial", counted(len(said), "warning"))
@@ -189,7 +191,7 @@ class Reads(Service):
                 s,
                 "search",
                 f"{len(found)} of {total} page{'' if total == '1' else 's'}",
-                pages=[h.name for h in found],
+                pages=_recorded(s, found),
             )
             return found
 
@@ -213,9 +215,12 @@ class Reads(Service):
         return made
 
     def _file_name(self, s: Session, doc: t.Document) -> str:
-        """A copy's file name: its first Bates number, else its control number."""
+        """A copy's file name: its first Bates number, else the name this person has for it
+        (`_label`)."""
         first = s.scalar(select(t.Page.bates).where(t.Page.document_id == doc.id, t.Page.idx == 0))
-        return f"{first}.pdf" if first is not None else f"{doc.control}.pdf"
+        if first is not None:
+            return f"{first}.pdf"
+        return f"{self._label(s, doc).replace(' ', '-').replace('.', '')}.pdf"
 
     def _version(self, s: Session, doc: t.Document) -> bytes:
         """The produced file, or for a redacted view, the produced file less the granted items."""
@@ -285,11 +290,14 @@ class Reads(Service):
 
     def _label(self, s: Session, doc: t.Document) -> str:
         """How this actor names the document: its exhibit, else its first Bates number, else
-        (its own side's, or the operator and the court) its control number."""
+        (its own side's, or the operator and the court) its control number or reference
+        (`control_names`), else (a paper the other side filed) its docket entry."""
         if doc.exhibit is not None:
             return f"Ex. {doc.exhibit}"
         first = s.scalar(select(t.Page.bates).where(t.Page.document_id == doc.id, t.Page.idx == 0))
-        return str(first) if first is not None else doc.control
+        if first is not None:
+            return str(first)
+        return control_names.named(self.actor, doc) or f"ECF No. {doc.docket}"
 
     def show(self, ref: DocumentRef | int | str) -> dict[str, Any]:
         """What the record holds about one document, as this person may know it (never the
@@ -309,14 +317,17 @@ class Reads(Service):
         ).all()
         lead = lookup.known_lead(s, self.actor, doc)
         names = hidden_names(s, self.actor, doc)  # a record it came out of, beyond the reader
+        # a family only of members the reader may see (`access.shared_families`)
+        shared = access_rules.shared_families(s, self.actor, {doc.family})
+        family = doc.family if doc.family in shared else None
         shown: dict[str, Any] = {
-            "control": doc.control if own else None,
+            "control": control_names.named(self.actor, doc),
             # a plain number as before; any other identifier as the court writes it
             "exhibit": rows.as_written(doc.exhibit, doc.exhibit_id),
             **({"duplicate_of": f"Ex. {lead}"} if lead else {}),
             "title": slip if slip is not None else doc.title,
             "kind": SLIP_SHEET if slip is not None else doc.kind,
-            "family": doc.family if slip is None else None,
+            "family": family if slip is None else None,
             "pages": doc.page_count,
             "designations": [{"tier": d.tier, "note": unnamed(d.note, names)} for d in history],
         }
@@ -343,15 +354,16 @@ class Reads(Service):
         if warnings:  # boxes over live text in what another party produced
             shown["warnings"] = list(warnings)
         if not doc.produced:
-            self.ctx.audit(s, "show", self._label(s, doc))
+            self.ctx.audit(s, "show", rows.label(doc))  # the record's own name for it
             return shown
         ex = rows.exhibit(s, doc)
         shown["bates"] = str(ex.bates)
         shown["items"] = [{"id": i.id, "page": str(i.page), "what": i.what} for i in ex.items]
-        shown["claims"] = [
-            {"claim": c.id, "state": c.state.value, "items": list(c.items)}
-            for c in rows.claims(s)
-            if ex.number in c.exhibits
+        claims = [c for c in rows.claims(s) if ex.number in c.exhibits]
+        known = self._known_items(s, {i for c in claims for i in c.items})
+        shown["claims"] = [  # a claim's items on exhibits the reader may not know of: not said
+            {"claim": c.id, "state": c.state.value, "items": [i for i in c.items if i in known]}
+            for c in claims
         ]
         rulings = {r.claim: r for r in rows.rulings(s)}
         for c in shown["claims"]:
@@ -379,6 +391,17 @@ class Reads(Service):
                 shown.append(replace(e, title=slip, kind=SLIP_SHEET) if slip else e)
             return shown
 
+    def _known_items(self, s: Session, ids: set[str]) -> set[str]:
+        """Those of the items ``ids`` on a document the actor may know of."""
+        if not ids:
+            return set()
+        found = s.execute(select(t.Item.id, t.Item.document_id).where(t.Item.id.in_(ids)))
+        return {
+            item
+            for item, doc in found
+            if lookup.allowed(s, self.actor, s.get_one(t.Document, doc), lookup.Need.know)
+        }
+
     def _own(self, doc: t.Document) -> bool:
         """Whether the actor reads the document as its holder does."""
         return full_view(self.actor) or doc.held_by == self.actor.seat.value
@@ -389,6 +412,24 @@ class Reads(Service):
             known = lookup.known_exhibits(s, self.actor)
             found = claim_rules.effects(rows.exhibits(s), rows.claims(s), rows.rulings(s))
             return {n: e for n, e in found.items() if n in known}
+
+
+def _recorded(s: Session, hits: Sequence[Hit]) -> list[str]:
+    """The hits' pages as the trail names them: a page named by a document's reference
+    (`control_names`) by its control number, as every entry names a document, so the trail's
+    own rule withholds the entry from whoever may not know of it (`audit_trail`)."""
+    refs = {h.control.partition("-")[2] for h in hits if h.bates is None and h.docket is None}
+    refs = {r for r in refs if r and not r.isdigit()}
+    found = select(t.Document.ref, t.Document.control).where(t.Document.ref.in_(refs))
+    controls = {ref: control for ref, control in s.execute(found)} if refs else {}
+    said = []
+    for h in hits:
+        ref = h.control.partition("-")[2]
+        if h.bates is None and h.docket is None and ref in controls:
+            said.append(f"{controls[ref]} p. {h.page}")
+        else:
+            said.append(h.name)
+    return said
 
 
 def _slip_sheet(s: Session, doc: t.Document) -> str | None:

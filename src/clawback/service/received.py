@@ -63,6 +63,7 @@ from clawback.pdf.marks.slipsheet import placeholder
 from clawback.pdf.shows.extract import page_count
 from clawback.service import access as access_rules
 from clawback.service import (
+    control_names,
     ingest_store,
     lookup,
     received_children,
@@ -189,6 +190,18 @@ class Imports(Service):
                 replace(i, warnings=counts.get(i.control, 0), duplicates=links.get(i.control, ()))
                 for i in report.imported
             ]
+        return self._as_named(report)
+
+    def _as_named(self, report: ImportReport) -> ImportReport:
+        """The report with each of our documents by the name the importer is given
+        (`control_names`: an employee imported RCV-000004 where RCV-000001 was beyond them)."""
+        ingest = Ingest(self.ctx)
+        wanted = [c for i in report.imported for c in (i.control, *i.duplicates)]
+        named = dict(zip(wanted, ingest.names(wanted), strict=True))
+        report.imported = [
+            replace(i, control=named[i.control], duplicates=tuple(named[d] for d in i.duplicates))
+            for i in report.imported
+        ]
         return report
 
     def _imported_before(self, volume: str, row: Row) -> list[str]:
@@ -247,7 +260,8 @@ class Imports(Service):
             # this look, under the writers' lock, does
             meanwhile = _known(s, volume, row, side, self.actor)
             if meanwhile is not None:  # another import took it meanwhile
-                raise RuleViolation(f"imported before from volume {volume} as {meanwhile.control}")
+                taken = control_names.named(self.actor, meanwhile) or meanwhile.control
+                raise RuleViolation(f"imported before from volume {volume} as {taken}")
             said: list[str] = []  # of its designation: said after what its file lost
             designated = designation(s, row, volume, said)
             doc = ingest_store.add_document(

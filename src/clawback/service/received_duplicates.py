@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain.actor import Actor
-from clawback.service import lookup
+from clawback.service import control_names, lookup
 from clawback.storage import tables as t
 
 __all__ = ["Duplicates", "Later", "named"]
@@ -81,11 +81,15 @@ class Duplicates:
         first = before[0]
         record = s.scalar(select(t.ReceivedRecord).where(t.ReceivedRecord.document_id == first.id))
         of = f"row {later.row} ({later.theirs}): its file is byte for byte"
-        done = f"imported as {later.control}, recorded as a duplicate of {first.control}"
+        # each by the name the importer is given (`control_names`: a number counting records
+        # beyond their tier is not theirs)
+        ours = control_names.named(actor, doc) or later.control
+        theirs = control_names.named(actor, first) or first.control
+        done = f"imported as {ours}, recorded as a duplicate of {theirs}"
         if record is not None and first.control in self.now:
             return f"{of} row {record.row}'s ({record.control}): {done}"
         where = f"volume {record.volume}, {record.control}" if record is not None else "volume ?"
-        return f"{of} that of {first.control} ({where}): {done}"
+        return f"{of} that of {theirs} ({where}): {done}"
 
 
 def named(s: Session, controls: Sequence[str]) -> dict[str, tuple[str, ...]]:

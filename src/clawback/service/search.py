@@ -56,11 +56,11 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import TableClause
 
 from clawback.domain import search as search_language
-from clawback.domain.access import full_view, sees_everything
+from clawback.domain.access import sees_everything
 from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesNumber
 from clawback.service import access as access_rules
-from clawback.service import rows
+from clawback.service import control_names, rows
 from clawback.service.paged import Paged
 from clawback.storage import pairs
 from clawback.storage import tables as t
@@ -96,7 +96,8 @@ class Hit:
     produced has no Bates number: a filed paper's is named by its docket entry and page, any
     other by its document's control number and page (only ever one of the searcher's own
     side's: control numbers count a side's own documents, and another side never names a
-    document by them)."""
+    document by them), or its reference where the numbers would count documents withheld
+    from the searcher (`control_names`)."""
 
     bates: BatesNumber | None
     exhibit: int | str | None  # as the court writes it: 12, or "A", "5-A"
@@ -180,18 +181,17 @@ def hits(
             .limit(bound + 1 - before)
         )
         total = before + (s.scalar(select(func.count()).select_from(counted.subquery())) or 0)
-    own = full_view(actor)
     return Hits(
         (
             Hit(
                 b,
                 rows.as_written(n, written),
                 " ".join((text or "").split()),
-                control if own or held_by == actor.seat.value else "",
+                control_names.name(actor, control, ref, held_by) or "",
                 idx + 1,
                 docket,
             )
-            for _, b, n, written, control, held_by, docket, idx, text in found
+            for _, b, n, written, control, held_by, ref, docket, idx, text in found
         ),
         total=min(total, bound),
         offset=offset,
@@ -277,7 +277,8 @@ def _page_of_hits(
     one_statement: bool = True,
 ) -> list[tuple[Any, ...]]:
     """The ``limit`` hits from ``offset`` as (page id, Bates number, exhibit, exhibit as
-    written, control number, side holding it, docket entry, page index, snippet), in order.
+    written, control number, side holding it, reference, docket entry, page index, snippet), in
+    order.
 
     A snippet is the dearest thing a search makes, so it is made for the pages shown only. On
     SQLite that is one statement: FTS5 hands its matches over in page order, and SQLite makes
@@ -293,6 +294,7 @@ def _page_of_hits(
         t.Document.exhibit_id,
         t.Document.control,
         t.Document.held_by,
+        t.Document.ref,
         t.Document.docket,
         t.Page.idx,
     )

@@ -87,6 +87,8 @@ class Document(Base):
         # a side's last control number, and a file already in its collection (migration 0028)
         Index("ix_document_held_by", "held_by", "id"),
         Index("ix_document_original", "original", "held_by"),
+        # the name a reader not admitted to every tier is given (migration 0032)
+        Index("ix_document_ref", "ref", unique=True),
         # the exhibits and the filed papers, a few among many documents: SQLite reads a column
         # IS NOT NULL along no ordinary index, only along one whose WHERE says so (0028)
         Index(
@@ -104,6 +106,10 @@ class Document(Base):
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     control: Mapped[str] = mapped_column(String(40), unique=True)
+    # Six random characters, never all digits (``service.control_names``): how a reader whose
+    # tier withholds some of their side's documents names each, the control number counting
+    # them all (migration 0032). Drawn as the document is made (``_draw_refs``).
+    ref: Mapped[str | None] = mapped_column(String(12))
     title: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(40))
     family: Mapped[str | None] = mapped_column(String(80))
@@ -570,10 +576,11 @@ class LoginAttempt(Base):
 
 
 #: The tables whose rows are named to people by ``ref`` (domain.public_refs), never by id.
-REFERENCED: tuple[type[Deadline] | type[Challenge] | type[ApiToken], ...] = (
+REFERENCED: tuple[type[Deadline] | type[Challenge] | type[ApiToken] | type[Document], ...] = (
     Deadline,
     Challenge,
     ApiToken,
+    Document,
 )
 
 

@@ -1,5 +1,5 @@
 -- clawback's schema on PostgreSQL, as the migrations make it: made by scripts/schema
--- revision: 0031
+-- revision: 0032
 
 CREATE FUNCTION clawback_pairs(v tsvector) RETURNS tsvector
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -237,7 +237,8 @@ CREATE TABLE document (
     first_bates character varying(60),
     last_bates character varying(60),
     first_series character varying(60),
-    first_number bigint
+    first_number bigint,
+    ref character varying(12)
 );
 
 CREATE SEQUENCE document_id_seq
@@ -770,6 +771,8 @@ CREATE INDEX ix_document_original ON document USING btree (original, held_by);
 
 CREATE INDEX ix_document_papers ON document USING btree (id) WHERE (docket IS NOT NULL);
 
+CREATE UNIQUE INDEX ix_document_ref ON document USING btree (ref);
+
 CREATE INDEX ix_document_tier ON document USING btree (tier);
 
 CREATE INDEX ix_item_document_id ON item USING btree (document_id);
@@ -879,7 +882,7 @@ ALTER TABLE ONLY seal_decision
 ALTER TABLE ONLY web_session
     ADD CONSTRAINT web_session_email_fkey FOREIGN KEY (email) REFERENCES account(email);
 
-INSERT INTO alembic_version VALUES ('0031');
+INSERT INTO alembic_version VALUES ('0032');
 
 INSERT INTO audit_head VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000', NULL);
 

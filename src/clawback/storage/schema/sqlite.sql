@@ -1,5 +1,5 @@
 -- clawback's schema on SQLite, as the migrations make it: made by scripts/schema
--- revision: 0031
+-- revision: 0032
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -193,13 +193,13 @@ CREATE TABLE "document" (
 	withheld BOOLEAN DEFAULT 0 NOT NULL, 
 	sealed BOOLEAN DEFAULT 0 NOT NULL, 
 	public_filed BOOLEAN DEFAULT 0 NOT NULL, 
-	held_by VARCHAR(20) DEFAULT 'producing' NOT NULL, exhibit_id VARCHAR(24), exhibit_key VARCHAR(32), exhibit_lead VARCHAR(24), docket VARCHAR(40), filed_kind VARCHAR(30), filed_under_seal BOOLEAN DEFAULT 0 NOT NULL, filed_on DATE, first_bates VARCHAR(60), last_bates VARCHAR(60), first_series VARCHAR(60), first_number BIGINT, 
+	held_by VARCHAR(20) DEFAULT 'producing' NOT NULL, exhibit_id VARCHAR(24), exhibit_key VARCHAR(32), exhibit_lead VARCHAR(24), docket VARCHAR(40), filed_kind VARCHAR(30), filed_under_seal BOOLEAN DEFAULT 0 NOT NULL, filed_on DATE, first_bates VARCHAR(60), last_bates VARCHAR(60), first_series VARCHAR(60), first_number BIGINT, ref VARCHAR(12), 
 	PRIMARY KEY (id), 
-	UNIQUE (control), 
-	FOREIGN KEY(original) REFERENCES blob (sha256), 
 	FOREIGN KEY(production) REFERENCES production (id), 
+	FOREIGN KEY(original) REFERENCES blob (sha256), 
+	UNIQUE (exhibit), 
 	FOREIGN KEY(produced) REFERENCES blob (sha256), 
-	UNIQUE (exhibit)
+	UNIQUE (control)
 );
 CREATE TABLE workspace_binding (
 	id INTEGER NOT NULL, 
@@ -344,8 +344,8 @@ CREATE TABLE "api_token" (
 	ref VARCHAR(12) NOT NULL, 
 	PRIMARY KEY (id), 
 	CONSTRAINT uq_api_token_ref UNIQUE (ref), 
-	UNIQUE (digest), 
-	FOREIGN KEY(email) REFERENCES account (email)
+	FOREIGN KEY(email) REFERENCES account (email), 
+	UNIQUE (digest)
 );
 CREATE TABLE "received_record" (
 	id INTEGER NOT NULL, 
@@ -395,6 +395,7 @@ CREATE INDEX ix_document_papers ON document (id) WHERE docket IS NOT NULL;
 CREATE INDEX ix_received_record_document_id ON received_record (document_id);
 CREATE INDEX ix_received_record_volume_control ON received_record (volume, control);
 CREATE INDEX ix_designation_document_id ON designation (document_id);
+CREATE UNIQUE INDEX ix_document_ref ON document (ref);
 CREATE TRIGGER page_fts_insert AFTER INSERT ON page BEGIN INSERT INTO page_fts(rowid, text, redacted_text) VALUES (new.id, new.text, new.redacted_text); END;
 CREATE TRIGGER page_fts_delete AFTER DELETE ON page BEGIN INSERT INTO page_fts(page_fts, rowid, text, redacted_text) VALUES ('delete', old.id, old.text, old.redacted_text); END;
 CREATE TRIGGER page_fts_update AFTER UPDATE OF text, redacted_text ON page BEGIN INSERT INTO page_fts(page_fts, rowid, text, redacted_text) VALUES ('delete', old.id, old.text, old.redacted_text); INSERT INTO page_fts(rowid, text, redacted_text) VALUES (new.id, new.text, new.redacted_text); END;
@@ -402,7 +403,7 @@ CREATE TRIGGER page_unsigned_insert AFTER INSERT ON page BEGIN INSERT INTO page_
 CREATE TRIGGER page_pairs_insert AFTER INSERT ON page BEGIN INSERT INTO page_pairs(rowid, text_pairs, redacted_text_pairs) VALUES (new.id, clawback_pairs(new.text), clawback_pairs(new.redacted_text)); END;
 CREATE TRIGGER page_pairs_delete AFTER DELETE ON page BEGIN INSERT INTO page_pairs(page_pairs, rowid, text_pairs, redacted_text_pairs) VALUES ('delete', old.id, clawback_pairs(old.text), clawback_pairs(old.redacted_text)); END;
 CREATE TRIGGER page_pairs_update AFTER UPDATE OF text, redacted_text ON page BEGIN INSERT INTO page_pairs(page_pairs, rowid, text_pairs, redacted_text_pairs) VALUES ('delete', old.id, clawback_pairs(old.text), clawback_pairs(old.redacted_text)); INSERT INTO page_pairs(rowid, text_pairs, redacted_text_pairs) VALUES (new.id, clawback_pairs(new.text), clawback_pairs(new.redacted_text)); END;
-INSERT INTO "alembic_version" VALUES ('0031');
+INSERT INTO "alembic_version" VALUES ('0032');
 INSERT INTO "audit_head" VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000', NULL);
 INSERT OR REPLACE INTO "page_fts_config" VALUES ('version', 4);
 INSERT OR REPLACE INTO "page_fts_data" VALUES (1, X'000000');
