@@ -6,6 +6,7 @@ snippet, a total or its "more than"; and the few pages' plan reads none of the o
 from __future__ import annotations
 
 import random
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -338,10 +339,14 @@ def test_counted_first_reads_the_pages_by_the_gin_index_only(grown: Record) -> N
     pages' snippets, asked by page id) reads them by a bitmap of the GIN index (of words, or
     of pairs for a phrase): the ``@@`` test is the index's (its Recheck Cond), never a Filter
     tested page after page along the primary key, the documents' index or the table, for a
-    common word (60% of pages), a rare one, a phrase, as the operator and as the staff, and
-    past the cap. Planned as sent: EXPLAIN on the same connection, in the search's own
-    transaction, with its settings and parameters. The scans set aside for those statements
-    only: every other statement (the snippets, the audit) planned as the session is."""
+    common word (60% of pages), a rare one, a phrase, as the operator and as the staff. Past
+    the cap, the hits are asked among the pages up to the id that ends them
+    (``_counted_first``), by a bitmap of those ids (with the GIN index's, or alone where the
+    planner finds it cheaper: a walk no longer than the page of hits walked before; see
+    benchmarks/results/scale-100k-postgresql-countfirst.txt). Planned as sent: EXPLAIN on
+    the same connection, in the search's own transaction, with its settings and parameters.
+    The scans set aside for those statements only: every other statement (the snippets, the
+    audit) planned as the session is."""
     engine = grown.ctx.workspace.engine
     plans: list[dict[str, Any]] = []
     settings: set[tuple[bool, str, str]] = set()
@@ -373,8 +378,12 @@ def test_counted_first_reads_the_pages_by_the_gin_index_only(grown: Record) -> N
         pages = [n for n in _scans(top) if n.get("Relation Name") == "page"]
         assert pages and all(n["Node Type"] == "Bitmap Heap Scan" for n in pages), (sql, top)
         for n in pages:
+            if "page.id <=" in sql and "@@" in n.get("Filter", ""):  # ids up to one counted
+                assert re.search(r"\bid <= \d+", n["Recheck Cond"]), n
+                continue
             assert "@@" in n["Recheck Cond"] and "@@" not in n.get("Filter", ""), n
             gin = [i for i in _scans(n) if i["Node Type"] == "Bitmap Index Scan"]
             assert any(i["Index Name"].endswith(("_search", "_pairs")) for i in gin), n
     assert len(plans) > 2 * 4 * 3, len(plans)  # past the cap, a second statement
-    assert settings == {(True, "off", "off"), (False, "on", "on")}, settings
+    assert {(c, seq) for c, seq, _ in settings} == {(True, "off"), (False, "on")}, settings
+    assert (False, "on", "on") in settings, settings

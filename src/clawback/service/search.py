@@ -174,8 +174,8 @@ def hits(
         found = _page_of_hits(s, asked, may_see, limit, offset, one_statement=False)
         total = _counted(s, asked, may_see, found, limit, offset, bound)
     elif postgresql:  # each match the GIN index found checked against its document
-        with _bitmaps_only(s, scans):
-            ids, total = _counted_first(s, asked, actor, limit, offset, bound)
+        with _walks_set_aside(s, scans) as off:
+            ids, total = _counted_first(s, asked, actor, limit, offset, bound, off)
         found = _named(s, asked, ids)
     else:  # each match FTS5 hands over, in page order, checked against its document
         may_see = _may_see(actor, t.Page.__table__.c.document_id)
@@ -240,18 +240,20 @@ def _may_see(
 
 
 #: PostgreSQL's plans that may walk the pages testing each against the query, set aside
-#: while the count first asks the GIN index (``_bitmaps_only``).
+#: while the count first asks the GIN index (``_walks_set_aside``).
 _WALKS = ("enable_seqscan", "enable_indexscan")
 
 
 @contextmanager
-def _bitmaps_only(s: Session, before: tuple[str, ...]) -> Iterator[None]:
-    """PostgreSQL: the statements sent inside planned without a sequential scan or an index
-    scan (a bitmap scan is left: of the GIN index, for the pages; of the primary key, for a
-    page's document); then the settings as they were (``before``), within the transaction."""
-    s.execute(select(*(func.set_config(name, "off", True) for name in _WALKS)))
+def _walks_set_aside(s: Session, before: tuple[str, ...]) -> Iterator[Callable[[str], None]]:
+    """PostgreSQL: a way to set a plan of ``_WALKS`` aside (``off("enable_seqscan")``) for the
+    statements sent after it inside; then each as it was (``before``), in the transaction."""
+
+    def off(name: str) -> None:
+        s.execute(select(func.set_config(name, "off", True)))
+
     try:
-        yield
+        yield off
     finally:
         s.execute(
             select(*(func.set_config(n, v, True) for n, v in zip(_WALKS, before, strict=True)))
@@ -259,7 +261,13 @@ def _bitmaps_only(s: Session, before: tuple[str, ...]) -> Iterator[None]:
 
 
 def _counted_first(
-    s: Session, asked: _Asked, actor: Actor, limit: int, offset: int, bound: int
+    s: Session,
+    asked: _Asked,
+    actor: Actor,
+    limit: int,
+    offset: int,
+    bound: int,
+    off: Callable[[str], None],
 ) -> tuple[list[int], int]:
     """PostgreSQL: the ids of the ``limit`` hits from ``offset``, and how many pages answer up
     to ``bound`` + 1, found by the GIN index's bitmap of its matches, never by walking the
@@ -283,6 +291,7 @@ def _counted_first(
         cte = select(page.c.id, page.c.document_id).where(asked.matches, *within).cte("matched")
         return cte.prefix_with("MATERIALIZED")
 
+    off("enable_seqscan")  # the GIN index's bitmap is then the only way to the matches
     found = matched()
     ids = sorted(
         s.scalars(
@@ -293,6 +302,7 @@ def _counted_first(
     )
     if len(ids) <= bound:
         return ids[offset : offset + limit], len(ids)
+    off("enable_indexscan")  # and not the primary key's range, each page tested
     below = matched(page.c.id <= ids[offset + limit - 1])
     shown = (
         select(below.c.id)
