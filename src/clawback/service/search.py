@@ -31,8 +31,7 @@ condition: which plan is taken changes the time a search takes, never its answer
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, NamedTuple
@@ -153,29 +152,23 @@ def hits(
     phrase a hundred pages answer); and a page read out of order is priced as one in memory
     (``PAGE_READ_COST``)."""
     postgresql = s.get_bind().dialect.name == "postgresql"
-    scans: tuple[str, ...] = ()
+    walks: tuple[str, ...] = ()
     if postgresql:
-        scans = tuple(
-            s.execute(
-                select(
-                    *(func.current_setting(name) for name in _WALKS),
-                    func.set_config("plan_cache_mode", "force_custom_plan", True),
-                    func.set_config("random_page_cost", PAGE_READ_COST, True),
-                )
-            ).one()[: len(_WALKS)]
-        )
+        walks = tuple(s.execute(_SEARCH_SETTINGS).one()[: len(_WALKS)])
     asked = _matching(s, query, access_rules.text_column(actor))
     few = _few_pages(s, actor)
     bound = max(count_up_to, offset + limit)
     may_see: ColumnElement[bool]
     if few is not None:  # the person's few pages, each asked of the index
+        if postgresql:
+            _walks_again(s, walks)
         asked = asked._replace(counted_from=asked.index_alone)
         may_see = asked.order.in_(few)
         found = _page_of_hits(s, asked, may_see, limit, offset, one_statement=False)
         total = _counted(s, asked, may_see, found, limit, offset, bound)
     elif postgresql:  # each match the GIN index found checked against its document
-        with _walks_set_aside(s, scans) as off:
-            ids, total = _counted_first(s, asked, actor, limit, offset, bound, off)
+        ids, total = _counted_first(s, asked, actor, limit, offset, bound)
+        _walks_again(s, walks)
         found = _named(s, asked, ids)
     else:  # each match FTS5 hands over, in page order, checked against its document
         may_see = _may_see(actor, t.Page.__table__.c.document_id)
@@ -240,24 +233,24 @@ def _may_see(
 
 
 #: PostgreSQL's plans that may walk the pages testing each against the query, set aside
-#: while the count first asks the GIN index (``_walks_set_aside``).
+#: while the count first asks the GIN index (``_counted_first``).
 _WALKS = ("enable_seqscan", "enable_indexscan")
+_BEFORE = select(*(func.current_setting(name).label(name) for name in _WALKS)).offset(0)
+#: A search's settings on PostgreSQL, for its transaction, returning the ``_WALKS`` as they
+#: were (read in a subquery first: the settings are made as its row is projected).
+_SEARCH_SETTINGS = select(
+    *_BEFORE.subquery("before").c,
+    func.set_config("plan_cache_mode", "force_custom_plan", True),
+    func.set_config("random_page_cost", PAGE_READ_COST, True),
+    func.set_config("enable_seqscan", "off", True),  # till ``_walks_again``
+)
 
 
-@contextmanager
-def _walks_set_aside(s: Session, before: tuple[str, ...]) -> Iterator[Callable[[str], None]]:
-    """PostgreSQL: a way to set a plan of ``_WALKS`` aside (``off("enable_seqscan")``) for the
-    statements sent after it inside; then each as it was (``before``), in the transaction."""
-
-    def off(name: str) -> None:
-        s.execute(select(func.set_config(name, "off", True)))
-
-    try:
-        yield off
-    finally:
-        s.execute(
-            select(*(func.set_config(n, v, True) for n, v in zip(_WALKS, before, strict=True)))
-        )
+def _walks_again(s: Session, before: tuple[str, ...]) -> None:
+    """PostgreSQL: the ``_WALKS`` as they were (``before``) for the rest of the transaction
+    (the snippets, the audit). Not when a statement fails: the transaction rolls back, and
+    its settings with it."""
+    s.execute(select(*(func.set_config(n, v, True) for n, v in zip(_WALKS, before, strict=True))))
 
 
 def _counted_first(
@@ -267,7 +260,6 @@ def _counted_first(
     limit: int,
     offset: int,
     bound: int,
-    off: Callable[[str], None],
 ) -> tuple[list[int], int]:
     """PostgreSQL: the ids of the ``limit`` hits from ``offset``, and how many pages answer up
     to ``bound`` + 1, found by the GIN index's bitmap of its matches, never by walking the
@@ -282,17 +274,22 @@ def _counted_first(
     hits are asked among the matches up to that id: a bitmap of the matches and of the ids
     up to it, whose pages are about as many as the hits when the pages lie in id order.
 
-    Each statement reads the index's matches as a MATERIALIZED CTE: planned apart, for all
-    its rows (no LIMIT pulls it towards a walk), and read only as far as the statement's
-    LIMIT asks; the person's access is tested on each match read, inside the statement."""
+    Each statement reads the index's matches as a MATERIALIZED CTE (planned apart, for all
+    its rows, and read only as far as the statement's LIMIT asks), planned with no sequential
+    scan (``_SEARCH_SETTINGS``): no index scan serves a CTE of no order and no condition but
+    the words, so the GIN index's bitmap is the only way left to the matches. The second is
+    planned with no index scan either (it would walk the ids' range testing each page): a
+    bitmap of the ids and the GIN index's, or of the ids alone, each of those pages tested (no
+    more than the page of hits walked before; PostgreSQL has no way to forbid one index and
+    not another). The person's access is tested on each match read, inside the statement (a
+    lookup of its document, fenced so it stays one: ``_may_see``)."""
     page = t.Page.__table__
 
     def matched(*within: ColumnElement[bool]) -> Any:
         cte = select(page.c.id, page.c.document_id).where(asked.matches, *within).cte("matched")
         return cte.prefix_with("MATERIALIZED")
 
-    off("enable_seqscan")  # the GIN index's bitmap is then the only way to the matches
-    found = matched()
+    found = matched()  # no sequential scan (``_SEARCH_SETTINGS``): the GIN index's bitmap
     ids = sorted(
         s.scalars(
             select(found.c.id)
@@ -302,7 +299,7 @@ def _counted_first(
     )
     if len(ids) <= bound:
         return ids[offset : offset + limit], len(ids)
-    off("enable_indexscan")  # and not the primary key's range, each page tested
+    s.execute(select(func.set_config("enable_indexscan", "off", True)))  # the ids' range
     below = matched(page.c.id <= ids[offset + limit - 1])
     shown = (
         select(below.c.id)
