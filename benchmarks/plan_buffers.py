@@ -28,6 +28,8 @@ def searches(path: Path) -> dict[tuple[str, str], tuple[int, int, int]]:
     for line in path.read_text().splitlines():
         if m := SEARCH.match(line):
             key = (m.group(2), m.group(3))
+            while key in found:  # asked again (a named query also drawn): kept apart
+                key = (key[0], key[1] + " (again)")
             found[key] = (int(m.group(1).replace(",", "")), 0, 0)
             top = None
         elif key is None:
