@@ -149,8 +149,9 @@ def hits(
     On PostgreSQL each statement is planned for its own words: psycopg prepares a statement
     run five times, and PostgreSQL may then plan it once for any words, blind to how many
     pages hold them (a walk of every page in id order, reading each one's vector, for a
-    phrase a hundred pages answer); and a page read out of order is priced as one in memory
-    (``PAGE_READ_COST``)."""
+    phrase a hundred pages answer); a page read out of order is priced as one in memory
+    (``PAGE_READ_COST``); and no sequential scan is planned till the count is made
+    (``_counted_first``), the scans as they were after it (``_walks_again``)."""
     postgresql = s.get_bind().dialect.name == "postgresql"
     walks: tuple[str, ...] = ()
     if postgresql:
