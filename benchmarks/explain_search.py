@@ -45,8 +45,10 @@ class Statement:
         one = " ".join(self.sql.split())
         if "audit" in one.split(" WHERE")[0]:
             return "audit " + one.split()[0].lower()
-        if one.startswith("SET"):
+        if one.startswith("SET") or "set_config(" in one:
             return "set"
+        if "MATERIALIZED" in one:  # service.search._counted_first
+            return "hits up to" if "page.id <=" in one else "count first"
         if "count(*)" in one:
             return "count"
         if "ts_headline" in one:

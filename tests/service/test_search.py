@@ -200,17 +200,22 @@ def test_a_page_of_hits_and_its_count_walk_the_index_once(world: Record) -> None
     the page of hits, and the count goes on from its last hit (never from the first again). On
     SQLite the page of hits comes with its names and snippets in the same statement (FTS5 makes
     a snippet only for the rows a query returns, never for those an OFFSET skips); PostgreSQL's
-    ts_headline would run for skipped rows too, so it is asked for the shown pages after."""
+    ts_headline would run for skipped rows too, so it is asked for the shown pages after. On
+    PostgreSQL the count comes first (``search._counted_first``): under the cap it holds every
+    answer, and the page of hits is taken from it, no statement of its own."""
     query = "the OR caravan OR shelter OR page"
     counsel = world.ctx.workspace.person(COUNSEL)
+    sqlite = world.ctx.workspace.engine.dialect.name == "sqlite"
     for who, offset, expected in ((world, 2, 5), (counsel, 0, 3)):
         with asked_of_the_index(world) as sent:
             found = who.reads.search(query, 2, offset)
         assert (len(found), found.total, found.more) == (2, expected, False)
-        counts = [q for q in sent if "count(" in q]
-        assert len(counts) == 1 and (" > " in counts[0]), sent
-        sqlite = world.ctx.workspace.engine.dialect.name == "sqlite"
-        assert len(sent) == (2 if sqlite else 3), sent
+        assert len(sent) == 2, sent
+        if sqlite:
+            counts = [q for q in sent if "count(" in q]
+            assert len(counts) == 1 and (" > " in counts[0]), sent
+        else:
+            assert "MATERIALIZED" in sent[0] and "ts_headline" in sent[1], sent
 
 
 def test_the_count_finds_each_hits_document_without_reading_its_page(world: Record) -> None:

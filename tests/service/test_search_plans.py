@@ -5,6 +5,8 @@ snippet, a total or its "more than"; and the few pages' plan reads none of the o
 
 from __future__ import annotations
 
+import random
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,10 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, func, literal_column, select, update
 
+from clawback.domain import search as search_language
 from clawback.service import Record, search
+from clawback.service import access as access_rules
 from clawback.service.search import Hits
+from clawback.storage import tables as t
 from tests.plans import statements
 from tests.service.test_search import COUNSEL, world
 
@@ -223,3 +228,163 @@ def test_a_search_prices_a_page_read_out_of_order_as_in_memory_in_its_own_transa
         after = conn.exec_driver_sql("SHOW random_page_cost").scalar()
     assert priced and set(priced) == {search.PAGE_READ_COST}, priced
     assert before != search.PAGE_READ_COST and after == before, (before, after)
+
+
+# -- PostgreSQL: the count first, by the GIN index's bitmap (search._counted_first) -----------
+
+STAFF = "staff@plaintiffs.test"
+#: Each a word or phrase on a share of the generated pages: on most, on 5%, on 0.5%, a phrase
+#: on 3% (its first word on 5% more without it), one only on pages the staff may not see.
+GROWN_QUERIES = ["commonword", "midword", "rareword", '"pairone pairtwo"', "secretword"]
+#: (limit, offset, cap): under the cap; past it (the hits asked among the ids up to one
+#: counted); an offset past the cap; past every answer; a page of one.
+GROWN_PAGINGS = [(50, 0, 1000), (50, 0, 20), (10, 30, 20), (50, 5000, 1000), (1, 7, 5)]
+
+
+def _grown_text(rng: random.Random) -> str:
+    words = ["filler", f"w{rng.randrange(300)}", "text"]
+    for word, share in (("commonword", 0.6), ("midword", 0.05), ("rareword", 0.005)):
+        if rng.random() < share:
+            words.insert(rng.randrange(len(words) + 1), word)
+    if rng.random() < 0.03:
+        words += ["pairone", "pairtwo"]
+    elif rng.random() < 0.05:
+        words += ["pairtwo", "x", "pairone"]
+    return " ".join(words)
+
+
+@pytest.fixture
+def grown(world: Record) -> Record:
+    """PostgreSQL: the search world and 3,000 generated pages, of 300 documents of random
+    tiers; 20 of them sequestered, "secretword" on their pages only; ANALYZEd."""
+    if world.ctx.workspace.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's plan: SQLite's is FTS5's, in page order")
+    world.people.add(
+        STAFF, name="staff", side="receiving", category="party_officers_directors_employees"
+    )
+    grow(world, 3000, 10, _grown_text, seed=5)
+    with world.transaction() as s:
+        first = select(t.Document.id).where(t.Document.control.like("BEN-DOC-%"))
+        hidden = list(s.scalars(first.order_by(t.Document.id).limit(20)))
+        s.execute(update(t.Document).where(t.Document.id.in_(hidden)).values(sequestered=True))
+        s.execute(
+            update(t.Page)
+            .where(t.Page.document_id.in_(hidden))
+            .values(
+                text=t.Page.text + " secretword",
+                redacted_text=t.Page.redacted_text + " secretword",
+            )
+        )
+    with world.ctx.workspace.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE page")
+        conn.exec_driver_sql("ANALYZE document")
+    return world
+
+
+def _reference(ws: Record, who: Record, words: str) -> list[str]:
+    """The pages answering ``words`` that ``who`` may see, by the plainest query: the word
+    index joined to each page's document, the access rule, every answer sorted by page id."""
+    column_ = access_rules.text_column(who.actor)
+    query = search_language.tsquery(search_language.parse(words))
+    vector = literal_column(f"page.{column_.key}_search")
+    with ws.transaction() as s:
+        found = s.scalars(
+            select(t.Page.bates)
+            .join(t.Document, t.Page.document_id == t.Document.id)
+            .where(
+                vector.op("@@")(func.to_tsquery(literal_column("'simple'::regconfig"), query)),
+                access_rules.visible(who.actor, t.Document),
+            )
+            .order_by(t.Page.id)
+        )
+        return [str(b) for b in found]
+
+
+def test_counted_first_answers_as_the_plainest_query_and_as_the_few_pages_plan(
+    grown: Record, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hits, their order, the total and its "more than" of every query at every paging are
+    those of the plainest query (every answer, sorted); the snippets those of the other plan
+    (the few pages', asked page by page); the sequestered pages' word is found by the operator
+    and is absent for the staff: no hit, a total of 0, no "more"."""
+    staff = grown.ctx.workspace.person(STAFF)
+    for who in (grown, staff):
+        for words in GROWN_QUERIES:
+            every = _reference(grown, who, words)
+            for limit, offset, cap in GROWN_PAGINGS:
+                hits = who.reads.search(words, limit, offset, cap)
+                bound = max(cap, offset + limit)
+                expected = (every[offset : offset + limit], min(len(every), bound))
+                assert ([h.name for h in hits], hits.total) == expected, (who.actor.email, words)
+                assert hits.more == (len(every) > bound), (who.actor.email, words, limit)
+                if who is staff:
+                    with plan(monkeypatch, few=True):
+                        other = answer(who.reads.search(words, limit, offset, cap))
+                    assert answer(hits) == other, (words, limit, offset, cap)
+    sizes = {w: len(_reference(grown, staff, w)) for w in GROWN_QUERIES}
+    assert sizes["secretword"] == 0 and len(_reference(grown, grown, "secretword")) >= 20
+    assert sizes["commonword"] > 1000 and 3 <= sizes["rareword"] < 20, sizes
+    hidden = staff.reads.search("secretword", 50, 0, 5)
+    assert (list(hidden), hidden.total, hidden.more) == ([], 0, False)
+
+
+def _scans(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield node
+    for child in node.get("Plans", []):
+        yield from _scans(child)
+
+
+def test_counted_first_reads_the_pages_by_the_gin_index_only(grown: Record) -> None:
+    """Every statement of a search that reads pages to find its matches (all but the shown
+    pages' snippets, asked by page id) reads them by a bitmap of the GIN index (of words, or
+    of pairs for a phrase): the ``@@`` test is the index's (its Recheck Cond), never a Filter
+    tested page after page along the primary key, the documents' index or the table, for a
+    common word (60% of pages), a rare one, a phrase, as the operator and as the staff. Past
+    the cap, the hits are asked among the pages up to the id that ends them
+    (``_counted_first``), by a bitmap of those ids (with the GIN index's, or alone where the
+    planner finds it cheaper: a walk no longer than the page of hits walked before; see
+    benchmarks/results/scale-100k-postgresql-countfirst.txt). Planned as sent: EXPLAIN on
+    the same connection, in the search's own transaction, with its settings and parameters.
+    The scans set aside for those statements: those after them (the snippets, the audit)
+    planned as the session is."""
+    engine = grown.ctx.workspace.engine
+    plans: list[dict[str, Any]] = []
+    settings: set[tuple[str, str, str]] = set()
+    sent: list[str] = []
+
+    def explained(conn: Any, _cursor: Any, sql: str, parameters: Any, *_: Any) -> None:
+        driver = conn.connection.driver_connection
+        counting = "@@" in sql and "ts_headline" not in sql  # not the shown pages' snippets
+        if counting:
+            cursor = driver.execute(f"EXPLAIN (FORMAT JSON) {sql}", parameters)
+            plans.append(cursor.fetchone()[0][0]["Plan"])
+            sent.append(sql)
+        if "set_config" not in sql:  # the settings' own statements aside
+            cursor = driver.execute(
+                "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan')"
+            )
+            after = "ts_headline" in sql or "audit" in sql  # the snippets, the audit
+            settings.add(("count" if counting else "after" if after else "", *cursor.fetchone()))
+
+    staff = grown.ctx.workspace.person(STAFF)
+    event.listen(engine, "before_cursor_execute", explained)
+    try:
+        for who in (grown, staff):
+            for words in GROWN_QUERIES[:4]:
+                for limit, offset, cap in GROWN_PAGINGS[:3]:
+                    who.reads.search(words, limit, offset, cap)
+    finally:
+        event.remove(engine, "before_cursor_execute", explained)
+    for sql, top in zip(sent, plans, strict=True):
+        pages = [n for n in _scans(top) if n.get("Relation Name") == "page"]
+        assert pages and all(n["Node Type"] == "Bitmap Heap Scan" for n in pages), (sql, top)
+        for n in pages:
+            if "page.id <=" in sql and "@@" in n.get("Filter", ""):  # ids up to one counted
+                assert re.search(r"\bid <= \d+", n["Recheck Cond"]), n
+                continue
+            assert "@@" in n["Recheck Cond"] and "@@" not in n.get("Filter", ""), n
+            gin = [i for i in _scans(n) if i["Node Type"] == "Bitmap Index Scan"]
+            assert any(i["Index Name"].endswith(("_search", "_pairs")) for i in gin), n
+    assert len(plans) > 2 * 4 * 3, len(plans)  # past the cap, a second statement
+    assert {seq for what, seq, _ in settings if what == "count"} == {"off"}, settings
+    assert {(seq, i) for what, seq, i in settings if what == "after"} == {("on", "on")}, settings

@@ -14,6 +14,10 @@ the page's row, which holds its text.
 A common word is on most pages: counting every one of them is most of the time such a search
 takes. The count stops at the cap (``COUNT_UP_TO``, or the end of the page shown if that is
 further), and when the page of hits came back short it is the count (no second query at all).
+On PostgreSQL the count comes first, by the GIN index's bitmap alone, and the page of hits is
+taken from what it counted (``_counted_first``): no statement walks the pages in id order
+testing each one's tsvector, which the planner prices at nothing though each is read out of
+TOAST.
 
 Checked match by match, a person who may see few of the record's pages (the public, a seat
 shown one production) has every match of a common word walked and checked for the few it
@@ -146,41 +150,32 @@ def hits(
     On PostgreSQL each statement is planned for its own words: psycopg prepares a statement
     run five times, and PostgreSQL may then plan it once for any words, blind to how many
     pages hold them (a walk of every page in id order, reading each one's vector, for a
-    phrase a hundred pages answer); and a page read out of order is priced as one in memory
-    (``PAGE_READ_COST``)."""
-    if s.get_bind().dialect.name == "postgresql":
-        s.execute(
-            select(
-                func.set_config("plan_cache_mode", "force_custom_plan", True),
-                func.set_config("random_page_cost", PAGE_READ_COST, True),
-            )
-        )
+    phrase a hundred pages answer); a page read out of order is priced as one in memory
+    (``PAGE_READ_COST``); and no sequential scan is planned till the count is made
+    (``_counted_first``), the scans as they were after it (``_walks_again``)."""
+    postgresql = s.get_bind().dialect.name == "postgresql"
+    walks: tuple[str, ...] = ()
+    if postgresql:
+        walks = tuple(s.execute(_SEARCH_SETTINGS).one()[: len(_WALKS)])
     asked = _matching(s, query, access_rules.text_column(actor))
     few = _few_pages(s, actor)
+    bound = max(count_up_to, offset + limit)
     may_see: ColumnElement[bool]
-    counted_may_see: ColumnElement[bool]
     if few is not None:  # the person's few pages, each asked of the index
+        if postgresql:
+            _walks_again(s, walks)
         asked = asked._replace(counted_from=asked.index_alone)
         may_see = asked.order.in_(few)
-        counted_may_see = may_see
-    else:  # each match checked against its document
+        found = _page_of_hits(s, asked, may_see, limit, offset, one_statement=False)
+        total = _counted(s, asked, may_see, found, limit, offset, bound)
+    elif postgresql:  # each match the GIN index found checked against its document
+        ids, total = _counted_first(s, asked, actor, limit, offset, bound)
+        _walks_again(s, walks)
+        found = _named(s, asked, ids)
+    else:  # each match FTS5 hands over, in page order, checked against its document
         may_see = _may_see(actor, t.Page.__table__.c.document_id)
-        counted_may_see = _may_see(actor, asked.document_of)
-    found = _page_of_hits(s, asked, may_see, limit, offset, one_statement=few is None)
-    bound = max(count_up_to, offset + limit)
-    if len(found) < limit and (found or offset == 0):
-        total = offset + len(found)  # the page came back short: every answer is counted
-    else:
-        # Counted on from the page's last hit (the index seeks there), not from the first hit
-        # again; from the first only when the offset is past the last hit.
-        before, after = (offset + limit, [asked.order > found[-1][0]]) if found else (0, [])
-        counted = (
-            select(literal(1))
-            .select_from(asked.counted_from)
-            .where(asked.matches, counted_may_see, *after)
-            .limit(bound + 1 - before)
-        )
-        total = before + (s.scalar(select(func.count()).select_from(counted.subquery())) or 0)
+        found = _page_of_hits(s, asked, may_see, limit, offset)
+        total = _counted(s, asked, _may_see(actor, asked.document_of), found, limit, offset, bound)
     return Hits(
         (
             Hit(
@@ -199,16 +194,122 @@ def hits(
     )
 
 
-def _may_see(actor: Actor, document_id: ColumnElement[Any]) -> ColumnElement[bool]:
+def _counted(
+    s: Session,
+    asked: _Asked,
+    may_see: ColumnElement[bool],
+    found: list[tuple[Any, ...]],
+    limit: int,
+    offset: int,
+    bound: int,
+) -> int:
+    """How many pages answer, up to ``bound`` + 1, the page of hits ``found`` known."""
+    if len(found) < limit and (found or offset == 0):
+        total = offset + len(found)  # the page came back short: every answer is counted
+    else:
+        # Counted on from the page's last hit (the index seeks there), not from the first hit
+        # again; from the first only when the offset is past the last hit.
+        before, after = (offset + limit, [asked.order > found[-1][0]]) if found else (0, [])
+        counted = (
+            select(literal(1))
+            .select_from(asked.counted_from)
+            .where(asked.matches, may_see, *after)
+            .limit(bound + 1 - before)
+        )
+        total = before + (s.scalar(select(func.count()).select_from(counted.subquery())) or 0)
+    return total
+
+
+def _may_see(
+    actor: Actor, document_id: ColumnElement[Any], fenced: bool = False
+) -> ColumnElement[bool]:
     """Whether ``actor`` may see the page whose document is ``document_id``: checked page by
     page against that document (a primary-key lookup), inside the query, so the index answers
-    the words and only pages the person may see are counted, named or shown."""
-    return (
-        select(_SEEN.id)
-        .where(_SEEN.id == document_id)
-        .where(access_rules.visible(actor, _SEEN))
-        .exists()
+    the words and only pages the person may see are counted, named or shown. ``fenced``: by
+    an OFFSET 0 that keeps PostgreSQL from making the test a join (it stays a lookup for each
+    page the index found, in the order found)."""
+    seen = select(_SEEN.id).where(_SEEN.id == document_id)
+    seen = seen.where(access_rules.visible(actor, _SEEN))
+    return (seen.offset(literal_column("0")) if fenced else seen).exists()
+
+
+#: PostgreSQL's plans that may walk the pages testing each against the query, set aside
+#: while the count first asks the GIN index (``_counted_first``).
+_WALKS = ("enable_seqscan", "enable_indexscan")
+_BEFORE = select(*(func.current_setting(name).label(name) for name in _WALKS)).offset(0)
+#: A search's settings on PostgreSQL, for its transaction, returning the ``_WALKS`` as they
+#: were (read in a subquery first: the settings are made as its row is projected).
+_SEARCH_SETTINGS = select(
+    *_BEFORE.subquery("before").c,
+    func.set_config("plan_cache_mode", "force_custom_plan", True),
+    func.set_config("random_page_cost", PAGE_READ_COST, True),
+    func.set_config("enable_seqscan", "off", True),  # till ``_walks_again``
+)
+
+
+def _walks_again(s: Session, before: tuple[str, ...]) -> None:
+    """PostgreSQL: the ``_WALKS`` as they were (``before``) for the rest of the transaction
+    (the snippets, the audit). Not when a statement fails: the transaction rolls back, and
+    its settings with it."""
+    s.execute(select(*(func.set_config(n, v, True) for n, v in zip(_WALKS, before, strict=True))))
+
+
+def _counted_first(
+    s: Session,
+    asked: _Asked,
+    actor: Actor,
+    limit: int,
+    offset: int,
+    bound: int,
+) -> tuple[list[int], int]:
+    """PostgreSQL: the ids of the ``limit`` hits from ``offset``, and how many pages answer up
+    to ``bound`` + 1, found by the GIN index's bitmap of its matches, never by walking the
+    pages in id order testing each (the planner prices the test at nothing, though it reads
+    the page's tsvector out of TOAST: ``PAGE_READ_COST``).
+
+    First the count: up to ``bound`` + 1 matches the person may see, in the order the bitmap
+    hands them over (the pages' order on disk), each page's id kept. Under that, they are
+    every answer, and the hits are the ``limit`` from ``offset`` of them in id order: no other
+    statement. Otherwise the first ``offset`` + ``limit`` answers by id are all at or below
+    the ``offset`` + ``limit``-th lowest of the ids counted (that many answers are), so the
+    hits are asked among the matches up to that id: a bitmap of the matches and of the ids
+    up to it, whose pages are about as many as the hits when the pages lie in id order.
+
+    Each statement reads the index's matches as a MATERIALIZED CTE (planned apart, for all
+    its rows, and read only as far as the statement's LIMIT asks), planned with no sequential
+    scan (``_SEARCH_SETTINGS``): no index scan serves a CTE of no order and no condition but
+    the words, so the GIN index's bitmap is the only way left to the matches. The second is
+    planned with no index scan either (it would walk the ids' range testing each page): a
+    bitmap of the ids and the GIN index's, or of the ids alone, each of those pages tested (no
+    more than the page of hits walked before; PostgreSQL has no way to forbid one index and
+    not another). The person's access is tested on each match read, inside the statement (a
+    lookup of its document, fenced so it stays one: ``_may_see``)."""
+    page = t.Page.__table__
+
+    def matched(*within: ColumnElement[bool]) -> Any:
+        cte = select(page.c.id, page.c.document_id).where(asked.matches, *within).cte("matched")
+        return cte.prefix_with("MATERIALIZED")
+
+    found = matched()  # no sequential scan (``_SEARCH_SETTINGS``): the GIN index's bitmap
+    ids = sorted(
+        s.scalars(
+            select(found.c.id)
+            .where(_may_see(actor, found.c.document_id, fenced=True))
+            .limit(bound + 1)
+        )
     )
+    if len(ids) <= bound:
+        return ids[offset : offset + limit], len(ids)
+    s.execute(select(func.set_config("enable_indexscan", "off", True)))  # the ids' range
+    below = matched(page.c.id <= ids[offset + limit - 1])
+    shown = (
+        select(below.c.id)
+        .where(_may_see(actor, below.c.document_id, fenced=True))
+        .order_by(below.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return list(s.scalars(shown)), len(ids)
 
 
 def _few_pages(s: Session, actor: Actor) -> Select[tuple[int]] | None:
@@ -287,17 +388,6 @@ def _page_of_hits(
     skipped rows too, so there the page ids come first and the rest for those pages after; on
     SQLite too when the index is asked page by page (not ``one_statement``: the pages then come
     in no order the planner knows, and every match would have its snippet made to be sorted)."""
-    named = (
-        t.Page.id,
-        t.Page.bates,
-        t.Document.exhibit,
-        t.Document.exhibit_id,
-        t.Document.control,
-        t.Document.held_by,
-        t.Document.ref,
-        t.Document.docket,
-        t.Page.idx,
-    )
     in_order = (
         select(t.Page.id)
         .select_from(asked.source)
@@ -307,15 +397,20 @@ def _page_of_hits(
         .offset(offset)
     )
     if one_statement and s.get_bind().dialect.name == "sqlite":
-        shown = in_order.with_only_columns(*named, asked.snippet).join(
+        shown = in_order.with_only_columns(*_NAMED, asked.snippet).join(
             t.Document, t.Page.document_id == t.Document.id
         )
         return [tuple(row) for row in s.execute(shown)]
-    ids = list(s.scalars(in_order))
+    return _named(s, asked, list(s.scalars(in_order)))
+
+
+def _named(s: Session, asked: _Asked, ids: list[int]) -> list[tuple[Any, ...]]:
+    """The hits ``ids`` (pages found, in order) as ``_page_of_hits`` names them, with their
+    snippets: one statement for those pages only."""
     if not ids:
         return []
     found = s.execute(
-        select(*named, asked.snippet)
+        select(*_NAMED, asked.snippet)
         .select_from(asked.source)
         .join(t.Document, t.Page.document_id == t.Document.id)
         .where(asked.order.in_(ids), asked.matches)
@@ -324,6 +419,19 @@ def _page_of_hits(
     return [by_id[i] for i in ids if i in by_id]
 
 
+#: What names a hit: page id, Bates number, exhibit, exhibit as written, control number, side
+#: holding it, reference, docket entry, page index (the snippet after them).
+_NAMED = (
+    t.Page.id,
+    t.Page.bates,
+    t.Document.exhibit,
+    t.Document.exhibit_id,
+    t.Document.control,
+    t.Document.held_by,
+    t.Document.ref,
+    t.Document.docket,
+    t.Page.idx,
+)
 _PAGE_FTS = table("page_fts", column("rowid", Integer))
 _PAGE_PAIRS = table("page_pairs", column("rowid", Integer))
 #: Phrases joined by AND only on SQLite: the snippet's MATCH, asked at a shown page, must not
