@@ -82,3 +82,14 @@ def test_a_document_heads_a_family_only_of_members_the_reader_may_see(
     [lone], _ = alone.ingest.ingest_file(eml_with("No attachment", []), "lone.eml")
     (lone_listed,) = [d for d in alone.catalog.documents() if d.control == lone]
     assert lone_listed.parent is False  # as the employee's e-mail reads
+
+
+def test_an_exhibit_is_of_a_family_only_of_members_the_reader_may_see(
+    world: Workspace,
+) -> None:
+    """``Exhibit.family`` (the Python API's exhibits, which drafted orders and privilege logs
+    group by) named the e-mail's family to the employee whose tier withholds its only
+    attachment: a family of one told of a member withheld. It reads as no family to them."""
+    employee, counsel = world.person(EMPLOYEE, Via.web), world.person(COUNSEL, Via.web)
+    assert employee.reads.exhibits()[0].family is None
+    assert counsel.reads.exhibits()[0].family is not None

@@ -16,7 +16,7 @@ from clawback.domain.claims import Claim, Ruling
 from clawback.domain.documents import Exhibit
 from clawback.domain.pinpoints import FiledPaper
 from clawback.domain.sealing import SealDecision
-from clawback.service import lookup, rows
+from clawback.service import access, lookup, rows
 from clawback.storage import tables as t
 
 
@@ -55,9 +55,14 @@ def cut(s: Session, actor: Actor, exhibits: list[Exhibit]) -> list[Exhibit]:
     """``exhibits`` (each one the actor may know of) with only the attachments the actor may
     know of: a family exhibit's span and listing (``Exhibit.span``, ``listed``) reach the
     attachments' pages, and an order drafted for an employee cited "TST-00000001-004" where
-    three of those pages were an attachment their tier withholds."""
+    three of those pages were an attachment their tier withholds. An exhibit is of a family
+    (``family``, which drafted orders and privilege logs group by) and heads one (``parent``)
+    only of members the actor may know of (`access.shared_families`)."""
+    shared = access.shared_families(s, actor, {e.family for e in exhibits})
     cut_down = []
     for e in exhibits:
+        if e.family is not None and e.family not in shared:  # a family of one reads as none
+            e = replace(e, family=None)
         if e.parent:
             e = replace(e, parent=_heads(s, actor, e.number))
         if e.attachments:
