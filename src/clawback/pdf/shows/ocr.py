@@ -45,7 +45,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +57,7 @@ from PIL import Image
 from clawback.domain.counts import counted
 from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import open_pdf, save_clean
+from clawback.pdf.shows.ocr_turned import back, turned_pictures, turned_strip
 from clawback.pdf.shows.ocr_written import (
     Word,
     not_written,
@@ -342,19 +343,27 @@ def _read_page(
     if regions is None:
         picture, dpi = _unrotated(page, _picture)
         return _words(_run_tesseract(picture, dpi), dpi)
-    sheet, tops = _region_sheet(page, regions)
+    sheet, tops, turns = _region_sheet(page, regions)
     buffer = io.BytesIO()
     sheet.save(buffer, "PNG")
-    return _placed(_words(_run_tesseract(buffer.getvalue(), REGION_DPI), REGION_DPI), regions, tops)
+    read = _words(_run_tesseract(buffer.getvalue(), REGION_DPI), REGION_DPI)
+    return _placed(read, regions, tops, turns)
 
 
-def _region_sheet(page: pymupdf.Page, regions: list[pymupdf.Rect]) -> tuple[Image.Image, list[int]]:
+def _region_sheet(
+    page: pymupdf.Page, regions: list[pymupdf.Rect]
+) -> tuple[Image.Image, list[int], list[pymupdf.Matrix]]:
     """One grey picture at `REGION_DPI` holding every region of the page one below the other,
-    and the top (pixels) of each region in it."""
+    then every picture the page draws turned, upright (`ocr_turned`); the top (pixels) of
+    each strip in it, and for each turned one the matrix from its pixels back to the page."""
     strips = [
         _unrotated(page, functools.partial(_strip, clip=region, dpi=REGION_DPI))
         for region in regions
     ]
+    turns: list[pymupdf.Matrix] = []
+    for strip, matrix in _unrotated(page, _turned_strips):
+        strips.append(strip)
+        turns.append(matrix)
     width = max(strip.width for strip in strips)
     height = sum(strip.height for strip in strips) + _GAP_PX * (len(strips) + 1)
     sheet = Image.new("L", (width + 2 * _GAP_PX, height), 255)
@@ -364,17 +373,35 @@ def _region_sheet(page: pymupdf.Page, regions: list[pymupdf.Rect]) -> tuple[Imag
         sheet.paste(strip, (_GAP_PX, y))
         tops.append(y)
         y += strip.height + _GAP_PX
-    return sheet, tops
+    return sheet, tops, turns
 
 
-def _placed(read: list[Word], regions: list[pymupdf.Rect], tops: list[int]) -> list[Word]:
-    """The words read on a sheet of `_region_sheet`, each moved to its place on the page."""
+def _turned_strips(page: pymupdf.Page) -> list[tuple[Image.Image, pymupdf.Matrix]]:
+    """Each picture the page draws turned, upright, with its matrix back to the page."""
+    strips = (turned_strip(page, matrix, REGION_DPI) for matrix in turned_pictures(page))
+    return [strip for strip in strips if strip is not None]
+
+
+def _placed(
+    read: list[Word],
+    regions: list[pymupdf.Rect],
+    tops: list[int],
+    turns: Sequence[pymupdf.Matrix] = (),
+) -> list[Word]:
+    """The words read on a sheet of `_region_sheet`, each moved to its place on the page (a
+    word of a turned picture's strip: the box around it there)."""
     scale = 72 / REGION_DPI
     words: list[Word] = []
     for w in read:
         x0, y0, x1, y1 = (v / scale for v in w.rect)  # back to sheet pixels
         middle = (y0 + y1) / 2
         k = max((i for i, top in enumerate(tops) if top <= middle), default=0)
+        if k >= len(regions):
+            box = back(
+                (x0 - _GAP_PX, y0 - tops[k], x1 - _GAP_PX, y1 - tops[k]), turns[k - len(regions)]
+            )
+            words.append(Word(w.text, (box.x0, box.y0, box.x1, box.y1), w.confidence))
+            continue
         region, top = regions[k], tops[k]
         shifted = (
             region.x0 + (x0 - _GAP_PX) * scale,

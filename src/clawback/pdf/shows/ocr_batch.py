@@ -51,10 +51,13 @@ class Sheet:
     dpi: int
     regions: tuple[pymupdf.Rect, ...] = ()
     tops: tuple[int, ...] = ()
+    turns: tuple[pymupdf.Matrix, ...] = ()  # of the turned pictures' strips, after the regions
 
     def place(self, read: list[Word]) -> list[Word]:
         """The words read on this sheet, in the page's points."""
-        return _placed(read, list(self.regions), list(self.tops)) if self.regions else read
+        if not self.regions:
+            return read
+        return _placed(read, list(self.regions), list(self.tops), self.turns)
 
 
 def drawn_sheet(page: pymupdf.Page, dpi: int) -> Sheet | None:
@@ -69,11 +72,11 @@ def drawn_sheet(page: pymupdf.Page, dpi: int) -> Sheet | None:
     if turned:
         page.set_rotation(0)  # the regions are in the page's unrotated frame
     try:
-        pixels, tops = _region_sheet(page, wanted.regions)
+        pixels, tops, turns = _region_sheet(page, wanted.regions)
     finally:
         if turned:
             page.set_rotation(turned)
-    return Sheet(pixels, REGION_DPI, tuple(wanted.regions), tuple(tops))
+    return Sheet(pixels, REGION_DPI, tuple(wanted.regions), tuple(tops), tuple(turns))
 
 
 def read_sheets(sheets: Sequence[Sheet]) -> list[list[Word]]:
