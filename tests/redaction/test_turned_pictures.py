@@ -9,8 +9,9 @@ Now the OCR of drawn regions also reads each picture drawn turned in its own fra
 (`shows.ocr_turned`), and writes its words at the box around them on the page: the pattern
 finds them, the redactor boxes them, and the gate reads such a picture the same way.
 
-Not done: a page read whole by OCR (a scan with no text at all, `ocr.needs_ocr`) is still read
-only as shown; a sideways scan page is read sideways.
+The next member: a scan with no text at all, read whole (`ocr.needs_ocr`), drawn a quarter turn
+round (a landscape scan filed on a portrait page): read as shown, sideways, it leaked the same
+way through ``produce``; now such a page is read as one region beside its turned pictures.
 """
 
 from __future__ import annotations
@@ -62,6 +63,22 @@ FILES = {f"turned_{degrees}": _turned(degrees) for degrees in (90, 180, 30)}
 NAMES = sorted(FILES)
 
 
+def sideways_scan(heading: str) -> bytes:
+    """A scanned memo and nothing else (no text: ingest reads it whole), its picture drawn a
+    quarter turn round to fill the page, as a landscape scan filed on a portrait page is;
+    `heading` is its first line."""
+    with pymupdf.open() as doc:
+        page = doc.new_page(width=792, height=612)
+        for n, line in enumerate([heading, "The transfer was logged as", LINE, "and closed."]):
+            page.insert_text((72, 120 + 28 * n), line, fontsize=16)
+        scan = page.get_pixmap(dpi=150, colorspace=pymupdf.csGRAY)
+    with pymupdf.open() as doc:
+        page = doc.new_page(width=612, height=792)
+        page.insert_image(page.rect, pixmap=scan, rotate=90)
+        made: bytes = doc.tobytes(garbage=4, deflate=True, no_new_id=True)
+        return made
+
+
 def _readers(pdf: bytes) -> list[str]:
     """Who reads the item in `pdf`: the extractors, or OCR of the pictures it holds."""
     readings = texts(pdf)
@@ -70,11 +87,11 @@ def _readers(pdf: bytes) -> list[str]:
     return readers + (["pictures"] if contains(pictures(pdf), ITEM) else [])
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", [*NAMES, "sideways_scan"])
 def test_only_the_picture_read_upright_gives_the_item(name: str) -> None:
     """The files are fair: the picture holds the item, and no text reader and no OCR of the
     page as shown reads it."""
-    pdf = FILES[name](PLAIN)
+    pdf = sideways_scan(PLAIN) if name == "sideways_scan" else FILES[name](PLAIN)
     assert _readers(pdf) == ["pictures"]
     assert not contains(ocr(pdf), ITEM)
 
@@ -95,6 +112,12 @@ def volumes(tmp_path_factory: pytest.TempPathFactory, xray_available: None) -> I
 @pytest.mark.parametrize("name", NAMES)
 def test_produced_with_the_pattern_the_item_is_gone(volumes: Volumes, name: str) -> None:
     produced_without_the_item(volumes, name, FILES[name], PLAIN, _readers)
+
+
+@pytest.mark.xray
+def test_a_sideways_scan_is_produced_without_the_item(volumes: Volumes) -> None:
+    """A page read whole by OCR: its turned picture is read upright beside it."""
+    produced_without_the_item(volumes, "sideways_scan", sideways_scan, PLAIN, _readers)
 
 
 def test_the_gate_reads_a_turned_picture_left_on_the_page() -> None:

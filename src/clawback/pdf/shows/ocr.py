@@ -319,9 +319,9 @@ def read_drawn(page: pymupdf.Page, dpi: int) -> list[Word] | None:
     wanted = drawn_plan(page)
     if wanted is None:
         return None
-    if wanted.regions is None:
+    if wanted.regions is None and (whole := whole_if_turned(page)) is None:
         return read_words(page, dpi)
-    return _read_page(page.parent, page.number, wanted.regions)
+    return _read_page(page.parent, page.number, wanted.regions or whole)
 
 
 def drawn_plan(page: pymupdf.Page) -> ToRead | None:
@@ -340,7 +340,7 @@ def _read_page(
     picture holding every region one below the other (a run per region would cost a program
     start each)."""
     page = doc[number]
-    if regions is None:
+    if regions is None and (regions := whole_if_turned(page)) is None:
         picture, dpi = _unrotated(page, _picture)
         return _words(_run_tesseract(picture, dpi), dpi)
     sheet, tops, turns = _region_sheet(page, regions)
@@ -374,6 +374,15 @@ def _region_sheet(
         tops.append(y)
         y += strip.height + _GAP_PX
     return sheet, tops, turns
+
+
+def whole_if_turned(page: pymupdf.Page) -> list[pymupdf.Rect] | None:
+    """For a page read whole that draws a picture turned: the whole page (unrotated) as the
+    one region of a sheet, so that the turned pictures are read upright beside it (a sideways
+    scan); else None (the page is read as shown, as before)."""
+    if not _unrotated(page, turned_pictures):
+        return None
+    return [_unrotated(page, lambda unrotated: pymupdf.Rect(unrotated.rect))]
 
 
 def _turned_strips(page: pymupdf.Page) -> list[tuple[Image.Image, pymupdf.Matrix]]:
