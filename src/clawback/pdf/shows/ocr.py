@@ -57,6 +57,7 @@ from PIL import Image
 from clawback.domain.counts import counted
 from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import open_pdf, save_clean
+from clawback.pdf.shows.ocr_colour import colour_strip
 from clawback.pdf.shows.ocr_turned import back, turned_pictures, turned_strip
 from clawback.pdf.shows.ocr_written import (
     Word,
@@ -343,23 +344,31 @@ def _read_page(
     if regions is None and (regions := whole_if_turned(page)) is None:
         picture, dpi = _unrotated(page, _picture)
         return _words(_run_tesseract(picture, dpi), dpi)
-    sheet, tops, turns = _region_sheet(page, regions)
+    sheet, placed, tops, turns = _region_sheet(page, regions)
     buffer = io.BytesIO()
     sheet.save(buffer, "PNG")
     read = _words(_run_tesseract(buffer.getvalue(), REGION_DPI), REGION_DPI)
-    return _placed(read, regions, tops, turns)
+    return _placed(read, placed, tops, turns)
 
 
 def _region_sheet(
     page: pymupdf.Page, regions: list[pymupdf.Rect]
-) -> tuple[Image.Image, list[int], list[pymupdf.Matrix]]:
+) -> tuple[Image.Image, list[pymupdf.Rect], list[int], list[pymupdf.Matrix]]:
     """One grey picture at `REGION_DPI` holding every region of the page one below the other,
-    then every picture the page draws turned, upright (`ocr_turned`); the top (pixels) of
-    each strip in it, and for each turned one the matrix from its pixels back to the page."""
+    then each region drawn in colours of one lightness again, in the grey that separates them
+    (`ocr_colour`), then every picture the page draws turned, upright (`ocr_turned`); the
+    region of each strip but the turned ones (`regions`, then those read again), the top
+    (pixels) of each strip in it, and for each turned one the matrix back to the page."""
     strips = [
         _unrotated(page, functools.partial(_strip, clip=region, dpi=REGION_DPI))
         for region in regions
     ]
+    placed = list(regions)
+    for region in regions:
+        coloured = _unrotated(page, functools.partial(colour_strip, clip=region, dpi=REGION_DPI))
+        if coloured is not None:
+            strips.append(coloured)
+            placed.append(region)
     turns: list[pymupdf.Matrix] = []
     for strip, matrix in _unrotated(page, _turned_strips):
         strips.append(strip)
@@ -373,7 +382,7 @@ def _region_sheet(
         sheet.paste(strip, (_GAP_PX, y))
         tops.append(y)
         y += strip.height + _GAP_PX
-    return sheet, tops, turns
+    return sheet, placed, tops, turns
 
 
 def whole_if_turned(page: pymupdf.Page) -> list[pymupdf.Rect] | None:
@@ -419,7 +428,22 @@ def _placed(
             region.y0 + (y1 - top) * scale,
         )
         words.append(Word(w.text, shifted, w.confidence))
-    return words
+    return _once(words)
+
+
+def _once(words: list[Word]) -> list[Word]:
+    """`words` less each word read twice (the same text, its box mostly over the first's):
+    a region read by its grey and by its colours gives its words twice."""
+    kept: list[Word] = []
+    for word in words:
+        box = pymupdf.Rect(word.rect)
+        if not any(
+            w.text == word.text
+            and abs(box & pymupdf.Rect(w.rect)) >= 0.5 * min(abs(box), abs(pymupdf.Rect(w.rect)))
+            for w in kept
+        ):
+            kept.append(word)
+    return kept
 
 
 #: White pixels between the regions of a sheet read at once.

@@ -74,11 +74,11 @@ def drawn_sheet(page: pymupdf.Page, dpi: int) -> Sheet | None:
     if turned:
         page.set_rotation(0)  # the regions are in the page's unrotated frame
     try:
-        pixels, tops, turns = _region_sheet(page, regions)
+        pixels, placed, tops, turns = _region_sheet(page, regions)
     finally:
         if turned:
             page.set_rotation(turned)
-    return Sheet(pixels, REGION_DPI, tuple(regions), tuple(tops), tuple(turns))
+    return Sheet(pixels, REGION_DPI, tuple(placed), tuple(tops), tuple(turns))
 
 
 def read_sheets(sheets: Sequence[Sheet]) -> list[list[Word]]:
