@@ -124,3 +124,25 @@ def flipped_clipped_in_half(heading: str) -> bytes:
     return _drawing(f"q 72 410 {WIDE:g} 30 re W n {WIDE:g} 0 0 -{HIGH:g} 72 470 cm /Im1 Do Q\n")(
         heading
     )
+
+
+def pattern_cell_in_half(heading: str) -> bytes:
+    """The picture is a tiling pattern's cell; the rectangle the pattern fills is the cell's top
+    half. (Not in `PARTS`: a picture inside a pattern is not read for its unseen part yet.)"""
+    samples, width, height = _samples()
+
+    def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
+        cell = pdf.make_stream(f"q {WIDE:g} 0 0 {HIGH:g} 0 0 cm /Im1 Do Q".encode("ascii"))
+        cell.Type, cell.PatternType, cell.PaintType, cell.TilingType = (
+            pikepdf.Name.Pattern,
+            1,
+            1,
+            1,
+        )
+        cell.BBox, cell.XStep, cell.YStep = pikepdf.Array([0, 0, WIDE, HIGH]), WIDE, HIGH
+        cell.Matrix = pikepdf.Array([1, 0, 0, 1, 72, 470])
+        image = _image(pdf, samples, width, height)
+        cell.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image))
+        resources.Pattern = pikepdf.Dictionary(P1=cell)
+
+    return _with(heading, f"/Pattern cs /P1 scn 72 500 {WIDE:g} 30 re f 0 g\n", setup)
