@@ -35,8 +35,8 @@ from tests.redaction.volumes import (
 )
 
 NAMES = sorted(PARTS)
-#: Taken out end to end (ingest, then produce or file-brief): an image object and an inline one.
-OUT = ["clipped_in_half", "inline_clipped_in_half"]
+#: Taken out end to end: produced (ingest, then produce) and filed as a brief.
+PRODUCED, FILED = ["inline_clipped_in_half"], ["masked_in_half"]
 
 
 def _readers(pdf: bytes) -> list[str]:
@@ -45,13 +45,6 @@ def _readers(pdf: bytes) -> list[str]:
     assert not failures(readings)
     readers = found_in(readings, ITEM)
     return readers + (["pictures"] if contains(pictures(pdf), ITEM) else [])
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_only_the_picture_as_stored_holds_the_item(name: str) -> None:
-    """The files are fair: the picture as the file stores it holds the item, no text reader
-    reads it (that no viewer sees it: the blanked copy below renders as the original)."""
-    assert _readers(PARTS[name](PLAIN)) == ["pictures"]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -67,13 +60,13 @@ def volumes(tmp_path_factory: pytest.TempPathFactory, xray_available: None) -> I
 
 
 @pytest.mark.xray
-@pytest.mark.parametrize("name", OUT)
+@pytest.mark.parametrize("name", PRODUCED)
 def test_produced_with_the_pattern_the_item_is_gone(volumes: Volumes, name: str) -> None:
     produced_without_the_item(volumes, name, PARTS[name], PLAIN, _readers)
 
 
 @pytest.mark.xray
-@pytest.mark.parametrize("name", OUT)
+@pytest.mark.parametrize("name", FILED)
 def test_filed_as_a_brief_its_public_version_is_without_the_item(
     volumes: Volumes, name: str
 ) -> None:
@@ -87,9 +80,12 @@ def _render(pdf: bytes) -> bytes:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_blanked_copy_looks_as_the_original_and_keeps_what_shows(name: str) -> None:
-    """What ingest and a brief's reading keep (`visible_copy`): the page renders as it did,
-    pixel for pixel; the picture still holds the caption it shows, and no longer the item."""
+    """The file is fair: the picture as stored holds the item and no text reader reads it.
+    What ingest and a brief's reading keep of it (`visible_copy`) renders as it did, pixel for
+    pixel (so no viewer saw the item); its picture still holds the caption it shows, and no
+    longer the item."""
     pdf = PARTS[name](PLAIN)
+    assert _readers(pdf) == ["pictures"]
     copy, removed = visible_copy(pdf)
     assert removed.parts_by_page == ((0, 1),)
     assert _render(copy) == _render(pdf)

@@ -60,6 +60,8 @@ def _turned(degrees: int) -> Callable[[str], bytes]:
 
 
 FILES = {f"turned_{degrees}": _turned(degrees) for degrees in (90, 180, 30)}
+#: Produced end to end (the others are read by the same code through `redact` and the gate).
+PRODUCED = ["turned_90"]
 NAMES = sorted(FILES)
 
 
@@ -109,7 +111,7 @@ def volumes(tmp_path_factory: pytest.TempPathFactory, xray_available: None) -> I
 
 
 @pytest.mark.xray
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", PRODUCED)
 def test_produced_with_the_pattern_the_item_is_gone(volumes: Volumes, name: str) -> None:
     produced_without_the_item(volumes, name, FILES[name], PLAIN, _readers)
 
