@@ -21,6 +21,8 @@ from collections.abc import Iterator
 import pymupdf
 import pytest
 
+from clawback.pdf.gate.verify import verify
+from clawback.pdf.redaction.redact import Redaction, redact
 from clawback.pdf.shows.unseen_parts import unseen_parts_by_page, without_unseen_parts
 from clawback.pdf.shows.visible import visible_copy
 from tests.redaction.channels import PLAIN
@@ -117,3 +119,24 @@ def test_a_pattern_cell_shown_in_half_is_gone_or_refused() -> None:
     shows the cell's top half, and the gate passes the file holding the item in the bottom
     half (measured: pictures reads it). Drawn inside a form whose /BBox clips it, it holds."""
     redacted_and_gated("pattern_cell_in_half", pattern_cell_in_half(FIRST), _readers)
+
+
+def test_a_box_over_a_picture_with_transparent_ground_is_no_unseen_part() -> None:
+    """A picture whose ground is transparent (its soft mask opaque only over the letters, its
+    colour black throughout, as logos are): a rectangle redaction over its lower line blanks
+    the pixels under the box white. What the box paints over is the box check's: the gate
+    does not count it as a part no viewer sees (it did, and refused the redaction, when
+    written)."""
+    samples, width, height = _samples()
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), PLAIN, fontsize=11)
+    ink = pymupdf.Pixmap(pymupdf.csGRAY, width, height, bytes(255 - v for v in samples), False)
+    black = pymupdf.Pixmap(pymupdf.csGRAY, width, height, bytes(width * height), False)
+    logo = pymupdf.Pixmap(black, ink)  # black, its alpha the letters
+    page.insert_image(pymupdf.Rect(72, 100, 372, 160), pixmap=logo)
+    pdf = doc.tobytes(garbage=4, deflate=True)
+    doc.close()
+    done = redact(pdf, [Redaction(page=0, reason="R", rect=(72, 131, 372, 160), label="r")])
+    findings = verify(done.pdf, [], boxes=done.boxes, original=pdf, xray=False)
+    assert [f for f in findings if f.check == "shown"] == []

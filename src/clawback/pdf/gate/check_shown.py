@@ -18,6 +18,8 @@ would read as off the page though the page shows it. What such a page shows is r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pymupdf
 
 from clawback.pdf.gate.findings import Finding
@@ -48,9 +50,12 @@ def layer_findings(doc: pymupdf.Document) -> list[Finding]:
     return [Finding(None, "shown", f"{len(layers)} optional-content layer(s): a viewer may hide")]
 
 
-def picture_findings(doc: pymupdf.Document) -> list[Finding]:
+def picture_findings(
+    doc: pymupdf.Document, boxes: Sequence[tuple[int, Sequence[float], str]] = ()
+) -> list[Finding]:
     """One finding per page drawing a picture no page shows (``shows.unseen_pictures``), and
-    one per page first drawing a picture that holds something where it does not show."""
+    one per page first drawing a picture that holds something where it does not show (under
+    `boxes`, redaction boxes, a picture's pixels count as shown: the box check reads them)."""
     return [
         Finding(
             number,
@@ -66,8 +71,17 @@ def picture_findings(doc: pymupdf.Document) -> list[Finding]:
             f"{count} picture(s) holding a part no viewer sees (off the page, clipped away, "
             "painted over or masked out)",
         )
-        for number, count in unseen_parts_by_page(doc).items()
+        for number, count in unseen_parts_by_page(doc, _covered(boxes)).items()
     ]
+
+
+def _covered(boxes: Sequence[tuple[int, Sequence[float], str]]) -> dict[int, list[pymupdf.Rect]]:
+    """The redaction boxes by page: a picture's part under one is the box check's (the
+    redactor blanks it), not a part no viewer sees."""
+    covered: dict[int, list[pymupdf.Rect]] = {}
+    for number, rect, _ in boxes:
+        covered.setdefault(number, []).append(pymupdf.Rect(rect))
+    return covered
 
 
 def page_shown_findings(page: pymupdf.Page, reads: PageReads) -> list[Finding]:

@@ -50,6 +50,8 @@ MARGIN = 3
 #: The largest grid a draw is looked up on (a cell of a larger one is several pixels).
 _GRID = 1024
 
+Covered = dict[int, list[pymupdf.Rect]]
+"""Page (from 0) -> areas of it counted as shown (`unseen_parts`)."""
 Seen = dict[int, np.ndarray]
 """Picture xref -> a (height, width) boolean array: the pixels some page lets be seen."""
 
@@ -62,16 +64,20 @@ class _Draw:
     transform: pymupdf.Matrix  # the unit square to the page, in unrotated page coordinates
 
 
-def unseen_parts(doc: pymupdf.Document, keep: int = KEEP) -> dict[int, tuple[int, np.ndarray]]:
+def unseen_parts(
+    doc: pymupdf.Document, keep: int = KEEP, covered: Covered | None = None
+) -> dict[int, tuple[int, np.ndarray]]:
     """Picture xref -> (the first page drawing it, its unseen pixels), for each picture whose
     unseen part holds something (see the module doc); `keep`: render pixels around what shows
-    counted as shown."""
+    counted as shown; `covered`: page (from 0) -> areas counted as shown too (redaction boxes:
+    what is under them is the box check's, and the redactor blanks it)."""
     seen: Seen = {}
     first: dict[int, int] = {}
     for page in doc.pages():
-        if _all_shown(doc, page):
+        boxes = (covered or {}).get(page.number, [])
+        if _all_shown(doc, page, boxes):
             continue
-        for xref, shown in _seen_on(doc, page, keep).items():
+        for xref, shown in _seen_on(doc, page, keep, boxes).items():
             first.setdefault(xref, page.number)
             seen[xref] = shown if xref not in seen else seen[xref] | shown
     found: dict[int, tuple[int, np.ndarray]] = {}
@@ -81,13 +87,14 @@ def unseen_parts(doc: pymupdf.Document, keep: int = KEEP) -> dict[int, tuple[int
     return found
 
 
-def unseen_parts_by_page(doc: pymupdf.Document) -> dict[int, int]:
+def unseen_parts_by_page(doc: pymupdf.Document, covered: Covered | None = None) -> dict[int, int]:
     """Page (from 0) -> how many pictures first drawn there hold something where they do not
-    show, `MARGIN` render pixels beyond the blanking's edge (the gate's count)."""
+    show, `MARGIN` render pixels beyond the blanking's edge (the gate's count); `covered`: as
+    `unseen_parts` takes it."""
     if has_inline_pictures(doc):
         with open_pdf(externalized(doc.tobytes())) as copy:
-            return _counted(unseen_parts(copy, KEEP + MARGIN))
-    return _counted(unseen_parts(doc, KEEP + MARGIN))
+            return _counted(unseen_parts(copy, KEEP + MARGIN, covered))
+    return _counted(unseen_parts(doc, KEEP + MARGIN, covered))
 
 
 def _counted(parts: dict[int, tuple[int, np.ndarray]]) -> dict[int, int]:
@@ -130,19 +137,19 @@ def _listed(page: pymupdf.Page) -> list[tuple[int, pymupdf.Matrix]]:
     return draws
 
 
-def _all_shown(doc: pymupdf.Document, page: pymupdf.Page) -> bool:
+def _all_shown(doc: pymupdf.Document, page: pymupdf.Page, boxes: list[pymupdf.Rect]) -> bool:
     """Whether every picture `page` draws shows wholly where it is drawn (most pages: the cheap
     test, two renders of a copy with every picture made one pixel, no picture decoded).
     A picture drawn askew fills only part of its box, so its page is read picture by picture."""
-    boxes = [pymupdf.Rect(box) for kind, box in page.get_bboxlog() if kind == "fill-image"]
-    if not boxes:
+    pictures = [pymupdf.Rect(box) for kind, box in page.get_bboxlog() if kind == "fill-image"]
+    if not pictures:
         return True
     with pymupdf.open() as copy:
         copy.insert_pdf(doc, from_page=page.number, to_page=page.number)
         xrefs = [info[0] for info in copy[0].get_images(full=True) if info[0] > 0]
-        shown = _difference(copy, [x for x in xrefs if _triable(copy, x)])
+        shown = _covering(_difference(copy, [x for x in xrefs if _triable(copy, x)]), page, boxes)
     to_pixmap = page.rotation_matrix * pymupdf.Matrix(DPI / 72, DPI / 72)
-    for box in boxes:
+    for box in pictures:
         area = (box * to_pixmap).irect
         x0, y0, x1, y1 = area.x0 + 1, area.y0 + 1, area.x1 - 1, area.y1 - 1
         if x0 < 0 or y0 < 0 or x1 > shown.shape[1] or y1 > shown.shape[0]:
@@ -165,13 +172,25 @@ def _difference(copy: pymupdf.Document, xrefs: list[int]) -> np.ndarray:
     return np.asarray(renders[0] != renders[1])
 
 
+def _covering(shown: np.ndarray, page: pymupdf.Page, boxes: list[pymupdf.Rect]) -> np.ndarray:
+    """`shown` (a render of `page` at `DPI`) with the areas `boxes` (unrotated page
+    coordinates) counted as shown."""
+    to_pixmap = page.rotation_matrix * pymupdf.Matrix(DPI / 72, DPI / 72)
+    for box in boxes:
+        area = (box * to_pixmap).irect
+        shown[max(area.y0, 0) : max(area.y1, 0), max(area.x0, 0) : max(area.x1, 0)] = True
+    return shown
+
+
 def _triable(doc: pymupdf.Document, xref: int) -> bool:
     if doc.xref_get_key(xref, "ImageMask")[1] == "true":
         return False
     return doc.xref_get_key(xref, "SMaskInData")[1] in ("null", "0")
 
 
-def _seen_on(doc: pymupdf.Document, page: pymupdf.Page, keep: int) -> Seen:
+def _seen_on(
+    doc: pymupdf.Document, page: pymupdf.Page, keep: int, boxes: list[pymupdf.Rect]
+) -> Seen:
     """The pixels of each picture `page` draws that it lets be seen."""
     listed = _listed(page)
     draws = [
@@ -184,7 +203,7 @@ def _seen_on(doc: pymupdf.Document, page: pymupdf.Page, keep: int) -> Seen:
     for xref in dict.fromkeys(d.xref for d in draws):
         shown = _shows(doc, page, [d.index for d in draws if d.xref == xref], len(listed))
         if shown is not None:
-            shown_by_xref[xref] = _grown(shown, keep)
+            shown_by_xref[xref] = _grown(_covering(shown, page, boxes), keep)
     to_pixmap = page.rotation_matrix * pymupdf.Matrix(DPI / 72, DPI / 72)
     for draw in draws:
         shown = shown_by_xref.get(draw.xref)
