@@ -12,6 +12,9 @@ finds them, the redactor boxes them, and the gate reads such a picture the same 
 The next member: a scan with no text at all, read whole (`ocr.needs_ocr`), drawn a quarter turn
 round (a landscape scan filed on a portrait page): read as shown, sideways, it leaked the same
 way through ``produce``; now such a page is read as one region beside its turned pictures.
+And the one after: glyph outlines (no text, no picture) set vertically; see
+`test_outlines_set_vertically_are_produced_without_the_item`. Not read: art turned at another
+angle than a quarter, or upside down, with no picture to say so.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import pytest
 
 from clawback.pdf.gate.verify import verify
 from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, redact
+from tests.redaction import pdf_blocks
 from tests.redaction.channels import LINE, PLAIN, _with
 from tests.redaction.drawn import FIRST, ITEM
 from tests.redaction.extractors import contains, failures, found_in, ocr, pictures, texts
@@ -132,3 +136,46 @@ def test_the_gate_reads_a_turned_picture_left_on_the_page() -> None:
         done.pdf, [("c", ITEM)], boxes=done.boxes, reflowed=done.reflowed, original=pdf, xray=False
     )
     assert [f.check for f in findings] == ["ocr"] and ITEM not in str(findings[0])
+
+
+def turned_outlines(heading: str) -> bytes:
+    """The heading, and `LINE` drawn as Helvetica's glyph outlines (no text) turned a quarter
+    left, a vertical line in the margin, as a rotated stamp or a sideways table label is."""
+    scale, line = 14 / 1000, LINE
+    paths = "".join(
+        pdf_blocks._outline(char, scale, x, 0)
+        for char, x in zip(line, pdf_blocks._advances(line, 14), strict=True)
+        if char != " "
+    )
+    return _with(heading, "q 0 1 -1 0 400 300 cm 0 g\n" + paths + "f\nQ\n")
+
+
+def _read_turned(pdf: bytes) -> list[str]:
+    """OCR of `pdf`'s pages turned a quarter right, as a reader turns the page to read a line
+    set bottom to top: ``["ocr-turned"]`` when it reads the item."""
+    with pymupdf.open(stream=pdf) as doc:
+        for page in doc:
+            page.set_rotation((page.rotation + 90) % 360)
+        turned = doc.tobytes()
+    return ["ocr-turned"] if contains(ocr(turned), ITEM) else []
+
+
+def test_outlines_set_vertically_are_read_turned_only() -> None:
+    """The file is fair: no text, OCR of the page as shown misses the line, OCR of the page
+    turned reads it."""
+    pdf = turned_outlines(PLAIN)
+    assert not found_in(texts(pdf), ITEM) and not contains(ocr(pdf), ITEM)
+    assert _read_turned(pdf) == ["ocr-turned"]
+
+
+def test_outlines_set_vertically_redacted_then_gated_are_gone_or_refused() -> None:
+    redacted_and_gated("turned_outlines", turned_outlines(FIRST), _read_turned)
+
+
+@pytest.mark.xray
+def test_outlines_set_vertically_are_produced_without_the_item(volumes: Volumes) -> None:
+    """The next member (vector art has no matrix to say it is turned): measured when found,
+    produced showing the item; now a drawn region much taller than wide is read turned both
+    ways too (`ocr_turned.upright_frames`), and the volume is refused (the box check finds the
+    line's single path reaching under the box) or clean."""
+    produced_without_the_item(volumes, "turned_outlines", turned_outlines, PLAIN, _read_turned)

@@ -58,7 +58,7 @@ from clawback.domain.counts import counted
 from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import open_pdf, save_clean
 from clawback.pdf.shows.ocr_colour import colour_strip
-from clawback.pdf.shows.ocr_turned import back, turned_pictures, turned_strip
+from clawback.pdf.shows.ocr_turned import back, turned_pictures, turned_strip, upright_frames
 from clawback.pdf.shows.ocr_written import (
     Word,
     not_written,
@@ -370,7 +370,7 @@ def _region_sheet(
             strips.append(coloured)
             placed.append(region)
     turns: list[pymupdf.Matrix] = []
-    for strip, matrix in _unrotated(page, _turned_strips):
+    for strip, matrix in _unrotated(page, functools.partial(_turned_strips, regions=regions)):
         strips.append(strip)
         turns.append(matrix)
     width = max(strip.width for strip in strips)
@@ -394,9 +394,13 @@ def whole_if_turned(page: pymupdf.Page) -> list[pymupdf.Rect] | None:
     return [_unrotated(page, lambda unrotated: pymupdf.Rect(unrotated.rect))]
 
 
-def _turned_strips(page: pymupdf.Page) -> list[tuple[Image.Image, pymupdf.Matrix]]:
-    """Each picture the page draws turned, upright, with its matrix back to the page."""
-    strips = (turned_strip(page, matrix, REGION_DPI) for matrix in turned_pictures(page))
+def _turned_strips(
+    page: pymupdf.Page, regions: list[pymupdf.Rect]
+) -> list[tuple[Image.Image, pymupdf.Matrix]]:
+    """Each picture the page draws turned, and each tall region turned both ways, upright,
+    with its matrix back to the page."""
+    frames = [*turned_pictures(page), *(m for r in regions for m in upright_frames(r))]
+    strips = (turned_strip(page, matrix, REGION_DPI) for matrix in frames)
     return [strip for strip in strips if strip is not None]
 
 

@@ -12,6 +12,10 @@ comes out upright (whatever else the page draws there comes out turned with it).
 there goes back to the page as the box around its four corners (`back`), in the page's
 unrotated frame: a box the redactor can fill, covering the word's pixels.
 
+Vector art and Type 3 glyphs have no matrix to say they are turned: a drawn region much taller
+than wide (a line set vertically in a margin) is read in both quarter-turned frames
+(`upright_frames`) as if it were such a picture.
+
 The matrices are MuPDF's (``Page.get_image_info``: the unit square to the page, in the page's
 unrotated frame, top left at the square's (0, 0)); callers hold the page unrotated.
 """
@@ -23,10 +27,12 @@ import math
 import pymupdf
 from PIL import Image
 
-__all__ = ["back", "turned_pictures", "turned_strip"]
+__all__ = ["TALL", "back", "turned_pictures", "turned_strip", "upright_frames"]
 
 #: A matrix whose shear or turn is below this share of its scale is drawn upright.
 _UPRIGHT = 1e-3
+#: A region this many times taller than wide is read turned both ways too (`upright_frames`).
+TALL = 2.0
 #: The longest side of a strip, in pixels (a picture drawn across the page at 200 dpi fits).
 _MAX_SIDE = 3000
 
@@ -44,6 +50,19 @@ def turned_pictures(page: pymupdf.Page) -> list[pymupdf.Matrix]:
         if (sheared or matrix.a < 0 or matrix.d < 0) and matrix not in found:
             found.append(matrix)
     return found
+
+
+def upright_frames(region: pymupdf.Rect) -> list[pymupdf.Matrix]:
+    """For a drawn region taller than `TALL` times its width (a line of text set vertically,
+    as outlines or a Type 3 font draw it with no picture to say so): the two frames in which
+    it reads left to right, bottom to top and top to bottom; none for another region."""
+    if region.height <= TALL * region.width:
+        return []
+    wide, high = region.height, region.width
+    return [
+        pymupdf.Matrix(0, -wide, high, 0, region.x0, region.y1),  # turned a quarter left
+        pymupdf.Matrix(0, wide, -high, 0, region.x1, region.y0),  # turned a quarter right
+    ]
 
 
 def turned_strip(
