@@ -84,10 +84,12 @@ def hidden_warnings(
     found: dict[int, Counter[str]],
     unseen: Sequence[tuple[int, int]] = (),
     pictures: Sequence[tuple[int, int]] = (),
+    parts: Sequence[tuple[int, int]] = (),
 ) -> list[str]:
     """One line per page: ``page 2: 14 words drawn in white``, each reason of the page said,
     with the characters `visible_copy` took out of it (`unseen`: page, characters) and the
-    pictures no viewer sees (`pictures`: page, pictures)."""
+    pictures no viewer sees (`pictures`: page, pictures) and those blanked where they do not
+    show (`parts`: page, pictures)."""
     pages: dict[int, list[str]] = {}
     for number, counted in sorted(found.items()):
         pages[number] = [f"{_words(counted[k])} {said}" for k, said in SAID.items() if counted[k]]
@@ -103,7 +105,12 @@ def hidden_warnings(
             "away, painted over or masked out: taken out of the working copy, kept in the file "
             "as received)"
         )
-    return [f"page {n + 1}: {', '.join(parts)}" for n, parts in sorted(pages.items())]
+    for number, count in parts:
+        pages.setdefault(number, []).append(
+            f"{count} picture{'s' if count != 1 else ''} holding a part no viewer sees (blanked "
+            "in the working copy, kept in the file as received)"
+        )
+    return [f"page {n + 1}: {', '.join(said)}" for n, said in sorted(pages.items())]
 
 
 def _words(n: int) -> str:

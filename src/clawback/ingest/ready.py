@@ -30,6 +30,7 @@ from clawback.pdf.shows.extract import PageText, read_document
 from clawback.pdf.shows.lying import FontsKnown
 from clawback.pdf.shows.ocr import ToRead, ocr_plan, write_text_layer
 from clawback.pdf.shows.pagereads import PageReads
+from clawback.pdf.shows.unseen_parts import without_unseen_parts
 from clawback.pdf.shows.unseen_pictures import without_hidden_pictures
 from clawback.pdf.shows.visible import Removed, remove_unseen_text, rewrites, rewritten
 
@@ -113,7 +114,9 @@ def make_ready(
         info["not_shown"] = removed.as_data()
         steps.append("visible")
     # what the page holds that no reader sees, said per page (`ingest.hidden`), before OCR
-    warnings += hidden_warnings(looked.hidden, removed.unseen_by_page, removed.pictures_by_page)
+    warnings += hidden_warnings(
+        looked.hidden, removed.unseen_by_page, removed.pictures_by_page, removed.parts_by_page
+    )
     if looked.read:
         info["ocr_pages"] = [n + 1 for n in looked.read]
         steps.append("ocr")
@@ -169,6 +172,10 @@ def _look(pdf: bytes, doc: pymupdf.Document, removed: Removed, own_fonts: bool) 
         pdf, pictures = cleared
         with open_pdf(pdf) as copy:
             return _look(pdf, copy, removed.with_pictures(pictures), own_fonts)
+    if not removed.unseen_parts and (blanked := without_unseen_parts(pdf, doc)) is not None:
+        pdf, parts = blanked
+        with open_pdf(pdf) as copy:
+            return _look(pdf, copy, removed.with_parts(parts), own_fonts)
     by_page: list[tuple[int, int]] = []
     hidden: dict[int, Counter[str]] = {}
     plan: dict[int, ToRead] = {}

@@ -5,9 +5,10 @@ show it: so an output may carry no optional content at all (layers are flattened
 `shows.visible`), and on no page a character that is drawn outside the page's visible area
 or clipped away (`shows.visible.unseen_text`), and no picture that no page lets be seen
 (`shows.unseen_pictures`: off the page, clipped away, painted over, masked out; ingest takes
-them out, so one here came in some other way). Replacement text (``/ActualText``, ``/Alt``,
-``/E``) is the structure check's. Findings name the page and count the characters, never
-their text.
+them out, so one here came in some other way), and no picture holding something in a part no
+viewer sees (`shows.unseen_parts`; ingest blanks such parts). Replacement text
+(``/ActualText``, ``/Alt``, ``/E``) is the structure check's. Findings name the page and count
+the characters, never their text.
 
 A page that paints with a tiling pattern is not read for unseen text: the text of a pattern's
 cell is traced in the cell's own space, not where the pattern repeats it on the page, so it
@@ -17,11 +18,14 @@ would read as off the page though the page shows it. What such a page shows is r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pymupdf
 
 from clawback.pdf.gate.findings import Finding
 from clawback.pdf.shows.ocr import uses_tiling_pattern
 from clawback.pdf.shows.pagereads import PageReads
+from clawback.pdf.shows.unseen_parts import unseen_parts_by_page
 from clawback.pdf.shows.unseen_pictures import hidden_pictures_by_page
 from clawback.pdf.shows.visible import unseen_text
 
@@ -46,8 +50,12 @@ def layer_findings(doc: pymupdf.Document) -> list[Finding]:
     return [Finding(None, "shown", f"{len(layers)} optional-content layer(s): a viewer may hide")]
 
 
-def picture_findings(doc: pymupdf.Document) -> list[Finding]:
-    """One finding per page drawing a picture no page shows (``shows.unseen_pictures``)."""
+def picture_findings(
+    doc: pymupdf.Document, boxes: Sequence[tuple[int, Sequence[float], str]] = ()
+) -> list[Finding]:
+    """One finding per page drawing a picture no page shows (``shows.unseen_pictures``), and
+    one per page first drawing a picture that holds something where it does not show (under
+    `boxes`, redaction boxes, a picture's pixels count as shown: the box check reads them)."""
     return [
         Finding(
             number,
@@ -56,7 +64,24 @@ def picture_findings(doc: pymupdf.Document) -> list[Finding]:
             "masked out)",
         )
         for number, count in hidden_pictures_by_page(doc).items()
+    ] + [
+        Finding(
+            number,
+            "shown",
+            f"{count} picture(s) holding a part no viewer sees (off the page, clipped away, "
+            "painted over or masked out)",
+        )
+        for number, count in unseen_parts_by_page(doc, _covered(boxes)).items()
     ]
+
+
+def _covered(boxes: Sequence[tuple[int, Sequence[float], str]]) -> dict[int, list[pymupdf.Rect]]:
+    """The redaction boxes by page: a picture's part under one is the box check's (the
+    redactor blanks it), not a part no viewer sees."""
+    covered: dict[int, list[pymupdf.Rect]] = {}
+    for number, rect, _ in boxes:
+        covered.setdefault(number, []).append(pymupdf.Rect(rect))
+    return covered
 
 
 def page_shown_findings(page: pymupdf.Page, reads: PageReads) -> list[Finding]:

@@ -184,7 +184,7 @@ def _traced_findings(
             box_lists[page.number] = page_box_findings(doc, page, box_pages[page.number], reads)
         if page.number in width_pages:
             width_lists[page.number] = page_width_findings(page, width_pages[page.number], reads)
-    shown += picture_findings(doc)
+    shown += picture_findings(doc, [*boxes, *reflowed])
     for number in sorted(box_lists):
         boxed += box_lists[number]
     for number in sorted(width_lists):

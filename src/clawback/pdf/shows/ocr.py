@@ -45,7 +45,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +57,8 @@ from PIL import Image
 from clawback.domain.counts import counted
 from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import open_pdf, save_clean
+from clawback.pdf.shows.ocr_colour import colour_strip
+from clawback.pdf.shows.ocr_turned import back, turned_pictures, turned_strip, upright_frames
 from clawback.pdf.shows.ocr_written import (
     Word,
     not_written,
@@ -318,9 +320,9 @@ def read_drawn(page: pymupdf.Page, dpi: int) -> list[Word] | None:
     wanted = drawn_plan(page)
     if wanted is None:
         return None
-    if wanted.regions is None:
+    if wanted.regions is None and (whole := whole_if_turned(page)) is None:
         return read_words(page, dpi)
-    return _read_page(page.parent, page.number, wanted.regions)
+    return _read_page(page.parent, page.number, wanted.regions or whole)
 
 
 def drawn_plan(page: pymupdf.Page) -> ToRead | None:
@@ -339,22 +341,38 @@ def _read_page(
     picture holding every region one below the other (a run per region would cost a program
     start each)."""
     page = doc[number]
-    if regions is None:
+    if regions is None and (regions := whole_if_turned(page)) is None:
         picture, dpi = _unrotated(page, _picture)
         return _words(_run_tesseract(picture, dpi), dpi)
-    sheet, tops = _region_sheet(page, regions)
+    sheet, placed, tops, turns = _region_sheet(page, regions)
     buffer = io.BytesIO()
     sheet.save(buffer, "PNG")
-    return _placed(_words(_run_tesseract(buffer.getvalue(), REGION_DPI), REGION_DPI), regions, tops)
+    read = _words(_run_tesseract(buffer.getvalue(), REGION_DPI), REGION_DPI)
+    return _placed(read, placed, tops, turns)
 
 
-def _region_sheet(page: pymupdf.Page, regions: list[pymupdf.Rect]) -> tuple[Image.Image, list[int]]:
+def _region_sheet(
+    page: pymupdf.Page, regions: list[pymupdf.Rect]
+) -> tuple[Image.Image, list[pymupdf.Rect], list[int], list[pymupdf.Matrix]]:
     """One grey picture at `REGION_DPI` holding every region of the page one below the other,
-    and the top (pixels) of each region in it."""
+    then each region drawn in colours of one lightness again, in the grey that separates them
+    (`ocr_colour`), then every picture the page draws turned, upright (`ocr_turned`); the
+    region of each strip but the turned ones (`regions`, then those read again), the top
+    (pixels) of each strip in it, and for each turned one the matrix back to the page."""
     strips = [
         _unrotated(page, functools.partial(_strip, clip=region, dpi=REGION_DPI))
         for region in regions
     ]
+    placed = list(regions)
+    for region in regions:
+        coloured = _unrotated(page, functools.partial(colour_strip, clip=region, dpi=REGION_DPI))
+        if coloured is not None:
+            strips.append(coloured)
+            placed.append(region)
+    turns: list[pymupdf.Matrix] = []
+    for strip, matrix in _unrotated(page, functools.partial(_turned_strips, regions=regions)):
+        strips.append(strip)
+        turns.append(matrix)
     width = max(strip.width for strip in strips)
     height = sum(strip.height for strip in strips) + _GAP_PX * (len(strips) + 1)
     sheet = Image.new("L", (width + 2 * _GAP_PX, height), 255)
@@ -364,17 +382,48 @@ def _region_sheet(page: pymupdf.Page, regions: list[pymupdf.Rect]) -> tuple[Imag
         sheet.paste(strip, (_GAP_PX, y))
         tops.append(y)
         y += strip.height + _GAP_PX
-    return sheet, tops
+    return sheet, placed, tops, turns
 
 
-def _placed(read: list[Word], regions: list[pymupdf.Rect], tops: list[int]) -> list[Word]:
-    """The words read on a sheet of `_region_sheet`, each moved to its place on the page."""
+def whole_if_turned(page: pymupdf.Page) -> list[pymupdf.Rect] | None:
+    """For a page read whole that draws a picture turned: the whole page (unrotated) as the
+    one region of a sheet, so that the turned pictures are read upright beside it (a sideways
+    scan); else None (the page is read as shown, as before)."""
+    if not _unrotated(page, turned_pictures):
+        return None
+    return [_unrotated(page, lambda unrotated: pymupdf.Rect(unrotated.rect))]
+
+
+def _turned_strips(
+    page: pymupdf.Page, regions: list[pymupdf.Rect]
+) -> list[tuple[Image.Image, pymupdf.Matrix]]:
+    """Each picture the page draws turned, and each tall region turned both ways, upright,
+    with its matrix back to the page."""
+    frames = [*turned_pictures(page), *(m for r in regions for m in upright_frames(r))]
+    strips = (turned_strip(page, matrix, REGION_DPI) for matrix in frames)
+    return [strip for strip in strips if strip is not None]
+
+
+def _placed(
+    read: list[Word],
+    regions: list[pymupdf.Rect],
+    tops: list[int],
+    turns: Sequence[pymupdf.Matrix] = (),
+) -> list[Word]:
+    """The words read on a sheet of `_region_sheet`, each moved to its place on the page (a
+    word of a turned picture's strip: the box around it there)."""
     scale = 72 / REGION_DPI
     words: list[Word] = []
     for w in read:
         x0, y0, x1, y1 = (v / scale for v in w.rect)  # back to sheet pixels
         middle = (y0 + y1) / 2
         k = max((i for i, top in enumerate(tops) if top <= middle), default=0)
+        if k >= len(regions):
+            box = back(
+                (x0 - _GAP_PX, y0 - tops[k], x1 - _GAP_PX, y1 - tops[k]), turns[k - len(regions)]
+            )
+            words.append(Word(w.text, (box.x0, box.y0, box.x1, box.y1), w.confidence))
+            continue
         region, top = regions[k], tops[k]
         shifted = (
             region.x0 + (x0 - _GAP_PX) * scale,
@@ -383,7 +432,22 @@ def _placed(read: list[Word], regions: list[pymupdf.Rect], tops: list[int]) -> l
             region.y0 + (y1 - top) * scale,
         )
         words.append(Word(w.text, shifted, w.confidence))
-    return words
+    return _once(words)
+
+
+def _once(words: list[Word]) -> list[Word]:
+    """`words` less each word read twice (the same text, its box mostly over the first's):
+    a region read by its grey and by its colours gives its words twice."""
+    kept: list[Word] = []
+    for word in words:
+        box = pymupdf.Rect(word.rect)
+        if not any(
+            w.text == word.text
+            and abs(box & pymupdf.Rect(w.rect)) >= 0.5 * min(abs(box), abs(pymupdf.Rect(w.rect)))
+            for w in kept
+        ):
+            kept.append(word)
+    return kept
 
 
 #: White pixels between the regions of a sheet read at once.

@@ -34,6 +34,7 @@ from clawback.pdf.shows.ocr import (
     _row_words,
     _run_tesseract,
     drawn_plan,
+    whole_if_turned,
 )
 
 __all__ = ["SHEETS_A_RUN", "Sheet", "drawn_sheet", "read_drawn_pages", "read_sheets"]
@@ -51,10 +52,13 @@ class Sheet:
     dpi: int
     regions: tuple[pymupdf.Rect, ...] = ()
     tops: tuple[int, ...] = ()
+    turns: tuple[pymupdf.Matrix, ...] = ()  # of the turned pictures' strips, after the regions
 
     def place(self, read: list[Word]) -> list[Word]:
         """The words read on this sheet, in the page's points."""
-        return _placed(read, list(self.regions), list(self.tops)) if self.regions else read
+        if not self.regions:
+            return read
+        return _placed(read, list(self.regions), list(self.tops), self.turns)
 
 
 def drawn_sheet(page: pymupdf.Page, dpi: int) -> Sheet | None:
@@ -62,18 +66,19 @@ def drawn_sheet(page: pymupdf.Page, dpi: int) -> Sheet | None:
     wanted = drawn_plan(page)
     if wanted is None:
         return None
-    if wanted.regions is None:  # the whole page as shown
+    regions = wanted.regions or whole_if_turned(page)
+    if regions is None:  # the whole page as shown
         pix, used = _grey(page, dpi=dpi)
         return Sheet(Image.frombytes("L", (pix.width, pix.height), pix.samples), used)
     turned = page.rotation
     if turned:
         page.set_rotation(0)  # the regions are in the page's unrotated frame
     try:
-        pixels, tops = _region_sheet(page, wanted.regions)
+        pixels, placed, tops, turns = _region_sheet(page, regions)
     finally:
         if turned:
             page.set_rotation(turned)
-    return Sheet(pixels, REGION_DPI, tuple(wanted.regions), tuple(tops))
+    return Sheet(pixels, REGION_DPI, tuple(placed), tuple(tops), tuple(turns))
 
 
 def read_sheets(sheets: Sequence[Sheet]) -> list[list[Word]]:

@@ -39,7 +39,14 @@ import pymupdf
 
 from clawback.pdf.files.document import open_pdf, open_pike, save_clean
 
-__all__ = ["DPI", "hidden_pictures", "hidden_pictures_by_page", "without_hidden_pictures"]
+__all__ = [
+    "DPI",
+    "externalized",
+    "has_inline_pictures",
+    "hidden_pictures",
+    "hidden_pictures_by_page",
+    "without_hidden_pictures",
+]
 
 #: Resolution of the renders compared: a picture that shows anything legible changes pixels.
 DPI = 36
@@ -134,9 +141,9 @@ def _unseen_anywhere(doc: pymupdf.Document, xref: int, numbers: list[int]) -> bo
 
 def hidden_pictures_by_page(doc: pymupdf.Document) -> dict[int, int]:
     """Page (from 0) -> how many hidden pictures it draws, inline pictures included."""
-    if not _has_inline_pictures(doc):
+    if not has_inline_pictures(doc):
         return {n: len(xrefs) for n, xrefs in hidden_pictures(doc).items()}
-    with open_pdf(_externalized(doc.tobytes())) as copy:
+    with open_pdf(externalized(doc.tobytes())) as copy:
         return {n: len(xrefs) for n, xrefs in hidden_pictures(copy).items()}
 
 
@@ -145,8 +152,8 @@ def without_hidden_pictures(
 ) -> tuple[bytes, list[tuple[int, int]]] | None:
     """`pdf` (open as `doc`, left as it is) with every hidden picture replaced by a
     transparent pixel, and (page from 0, pictures replaced) per page; None when it has none."""
-    if _has_inline_pictures(doc):
-        with open_pdf(_externalized(pdf)) as copy:
+    if has_inline_pictures(doc):
+        with open_pdf(externalized(pdf)) as copy:
             hidden = hidden_pictures(copy)
             return _removed(copy, hidden) if hidden else None
     hidden = hidden_pictures(doc)  # most files have none: `pdf` is opened again only if so
@@ -172,7 +179,7 @@ def _removed(
 _INLINE = re.compile(rb"(?:^|[\s\]\)>}])BI[\s/]")
 
 
-def _has_inline_pictures(doc: pymupdf.Document) -> bool:
+def has_inline_pictures(doc: pymupdf.Document) -> bool:
     """Whether a page's content or a form's may hold an inline picture (errs towards yes)."""
     if any(_INLINE.search(page.read_contents()) for page in doc.pages()):
         return True
@@ -183,7 +190,7 @@ def _has_inline_pictures(doc: pymupdf.Document) -> bool:
     )
 
 
-def _externalized(pdf: bytes) -> bytes:
+def externalized(pdf: bytes) -> bytes:
     """`pdf` with every inline picture of its pages and their forms made an image XObject."""
     with open_pike(pdf) as pike:
         for page in pike.pages:

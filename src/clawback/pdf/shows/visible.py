@@ -42,6 +42,7 @@ from clawback.pdf.files.document import PdfError, open_pdf, open_pike, save_clea
 from clawback.pdf.redaction.scrub import CONTENT_TEXT_KEY, TEXT_KEYS
 from clawback.pdf.shows.pagereads import PageReads
 from clawback.pdf.shows.survey import survey
+from clawback.pdf.shows.unseen_parts import without_unseen_parts
 from clawback.pdf.shows.unseen_pictures import without_hidden_pictures
 
 __all__ = ["Removed", "remove_unseen_text", "rewrites", "rewritten", "unseen_text", "visible_copy"]
@@ -70,6 +71,8 @@ class Removed:
     unseen_by_page: tuple[tuple[int, int], ...] = ()  # (page from 0, characters) of the above
     unseen_pictures: int = 0  # drawn where nothing of them shows (`shows.unseen_pictures`)
     pictures_by_page: tuple[tuple[int, int], ...] = ()  # (page from 0, pictures) of the above
+    unseen_parts: int = 0  # pictures blanked where they do not show (`shows.unseen_parts`)
+    parts_by_page: tuple[tuple[int, int], ...] = ()  # (page from 0, pictures) of the above
 
     def __bool__(self) -> bool:
         return bool(
@@ -77,6 +80,7 @@ class Removed:
             or self.unseen_characters
             or self.replacement_texts
             or self.unseen_pictures
+            or self.unseen_parts
         )
 
     def as_data(self) -> dict[str, int]:
@@ -92,6 +96,10 @@ class Removed:
         return replace(
             self, unseen_pictures=sum(n for _, n in by_page), pictures_by_page=tuple(by_page)
         )
+
+    def with_parts(self, by_page: Sequence[tuple[int, int]]) -> Removed:
+        """These counts, with the pictures whose unseen part was blanked (page, count)."""
+        return replace(self, unseen_parts=sum(n for _, n in by_page), parts_by_page=tuple(by_page))
 
 
 def visible_copy(pdf: bytes) -> tuple[bytes, Removed]:
@@ -110,7 +118,11 @@ def visible_copy(pdf: bytes) -> tuple[bytes, Removed]:
     with open_pdf(pdf) as doc:
         if (cleared := without_hidden_pictures(pdf, doc)) is not None:
             pdf, pictures = cleared
-    return pdf, removed.with_unseen(by_page).with_pictures(pictures)
+    parts: list[tuple[int, int]] = []
+    with open_pdf(pdf) as doc:
+        if (blanked := without_unseen_parts(pdf, doc)) is not None:
+            pdf, parts = blanked
+    return pdf, removed.with_unseen(by_page).with_pictures(pictures).with_parts(parts)
 
 
 def rewrites(doc: pymupdf.Document) -> tuple[bool, bool]:

@@ -1,0 +1,355 @@
+"""The parts of a picture no viewer sees.
+
+A page may show a picture in part: a clip path lets through its top half, its soft mask is
+transparent over the rest, it stands half off the page, or an opaque fill is painted over
+part of it. The part that does not show is still in the file for anyone who lists the file's
+pictures (``pdfimages``), and OCR of the page never reads it: a code in it goes out with every
+production of the page. A picture of which nothing shows at all is `unseen_pictures`' case.
+
+Where a picture shows is told by its effect, whatever the cause: in a one-page copy the picture
+is made one black pixel, then one white pixel, its soft mask and stencil mask kept (so what
+they mask out stays out); the two renders, at `DPI`, differ exactly where the page lets the
+picture through. Each of the picture's pixels is then looked up where the page draws it (the
+draw's matrix, as MuPDF lists the page's pictures, those of its forms included): it is *seen*
+when the renders differ there or within `KEEP` render pixels of it, on any page and in any
+place that draws the picture. The rest is its *unseen part*, and it *holds something* when its
+pixels are not all of one colour (in the picture or in its soft mask).
+
+`without_unseen_parts` (ingest, and a brief's reading) blanks each unseen part that holds
+something: white in the picture, transparent in its soft mask, written back losslessly
+(Flate); the pages render as they did. `unseen_parts_by_page` (the gate's ``shown`` check)
+counts the pictures that still hold something where they do not show, looking `MARGIN` render
+pixels further from what shows than the blanking did, so that a page moved or scaled by the
+stamp does not count a kept pixel at its edge.
+
+Not tried: stencil masks (``/ImageMask``: a shape painted in the fill colour, no picture of
+its own), pictures whose transparency is in their own data (JPEG 2000 ``/SMaskInData``), and
+pictures drawn only inside a tiling pattern or a Type 3 glyph (MuPDF does not list them as the
+page's; `unseen_pictures` reads those whole). An inline picture (``BI ... ID ... EI``) is read
+as `unseen_pictures` reads it: the file with every inline picture made an image object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pymupdf
+
+from clawback.pdf.files.document import open_pdf, save_clean
+from clawback.pdf.shows.unseen_pictures import externalized, has_inline_pictures
+
+__all__ = ["DPI", "KEEP", "MARGIN", "unseen_parts", "unseen_parts_by_page", "without_unseen_parts"]
+
+#: Resolution of the renders compared (a render pixel is one point).
+DPI = 72
+#: Render pixels around what shows that are kept too (blanking stays off the edge of a glyph).
+KEEP = 1
+#: Render pixels further out that the gate's count looks past the blanking's edge.
+MARGIN = 3
+#: The largest grid a draw is looked up on (a cell of a larger one is several pixels).
+_GRID = 1024
+
+Covered = dict[int, list[pymupdf.Rect]]
+"""Page (from 0) -> areas of it counted as shown (`unseen_parts`)."""
+Seen = dict[int, np.ndarray]
+"""Picture xref -> a (height, width) boolean array: the pixels some page lets be seen."""
+
+
+@dataclass(frozen=True)
+class _Draw:
+    page: int
+    xref: int
+    index: int  # the picture's place among those the page lists (`_listed`)
+    transform: pymupdf.Matrix  # the unit square to the page, in unrotated page coordinates
+
+
+def unseen_parts(
+    doc: pymupdf.Document, keep: int = KEEP, covered: Covered | None = None
+) -> dict[int, tuple[int, np.ndarray]]:
+    """Picture xref -> (the first page drawing it, its unseen pixels), for each picture whose
+    unseen part holds something (see the module doc); `keep`: render pixels around what shows
+    counted as shown; `covered`: page (from 0) -> areas counted as shown too (redaction boxes:
+    what is under them is the box check's, and the redactor blanks it)."""
+    seen: Seen = {}
+    first: dict[int, int] = {}
+    for page in doc.pages():
+        boxes = (covered or {}).get(page.number, [])
+        if _all_shown(doc, page, boxes):
+            continue
+        for xref, shown in _seen_on(doc, page, keep, boxes).items():
+            first.setdefault(xref, page.number)
+            seen[xref] = shown if xref not in seen else seen[xref] | shown
+    found: dict[int, tuple[int, np.ndarray]] = {}
+    for xref, shown in seen.items():
+        if not shown.all() and _holds_something(doc, xref, ~shown):
+            found[xref] = (first[xref], ~shown)
+    return found
+
+
+def unseen_parts_by_page(doc: pymupdf.Document, covered: Covered | None = None) -> dict[int, int]:
+    """Page (from 0) -> how many pictures first drawn there hold something where they do not
+    show, `MARGIN` render pixels beyond the blanking's edge (the gate's count); `covered`: as
+    `unseen_parts` takes it."""
+    if has_inline_pictures(doc):
+        with open_pdf(externalized(doc.tobytes())) as copy:
+            return _counted(unseen_parts(copy, KEEP + MARGIN, covered))
+    return _counted(unseen_parts(doc, KEEP + MARGIN, covered))
+
+
+def _counted(parts: dict[int, tuple[int, np.ndarray]]) -> dict[int, int]:
+    by_page: dict[int, int] = {}
+    for number, _ in parts.values():
+        by_page[number] = by_page.get(number, 0) + 1
+    return by_page
+
+
+def without_unseen_parts(
+    pdf: bytes, doc: pymupdf.Document
+) -> tuple[bytes, list[tuple[int, int]]] | None:
+    """`pdf` (open as `doc`, left as it is) with the unseen part of every picture blanked, and
+    (page from 0, pictures blanked) per page; None when no picture holds anything unseen.
+    Inline pictures are read as image objects (`unseen_pictures.externalized`), and so kept
+    when one is blanked."""
+    if has_inline_pictures(doc):
+        pdf = externalized(pdf)
+        with open_pdf(pdf) as copy:
+            parts = unseen_parts(copy)
+    else:
+        parts = unseen_parts(doc)
+    if not parts:
+        return None
+    with open_pdf(pdf) as copy:
+        for xref, (_, unseen) in parts.items():
+            _blank(copy, xref, unseen)
+        return save_clean(copy), sorted(_counted(parts).items())
+
+
+def _listed(page: pymupdf.Page) -> list[tuple[int, pymupdf.Matrix]]:
+    """The pictures `page` draws (its forms' too) as MuPDF lists them: xref and matrix, one
+    entry per draw; stencil masks and pictures of one pixel left out."""
+    draws = []
+    for info in page.get_image_info(xrefs=True):
+        xref = int(info.get("xref") or 0)
+        if xref <= 0 or int(info["width"]) * int(info["height"]) <= 1:
+            continue
+        draws.append((xref, pymupdf.Matrix(info["transform"])))
+    return draws
+
+
+def _all_shown(doc: pymupdf.Document, page: pymupdf.Page, boxes: list[pymupdf.Rect]) -> bool:
+    """Whether every picture `page` draws shows wholly where it is drawn (most pages: the cheap
+    test, two renders of a copy with every picture made one pixel, no picture decoded).
+    A picture drawn askew fills only part of its box, so its page is read picture by picture."""
+    pictures = [pymupdf.Rect(box) for kind, box in page.get_bboxlog() if kind == "fill-image"]
+    if not pictures:
+        return True
+    with pymupdf.open() as copy:
+        copy.insert_pdf(doc, from_page=page.number, to_page=page.number)
+        xrefs = [info[0] for info in copy[0].get_images(full=True) if info[0] > 0]
+        shown = _covering(_difference(copy, [x for x in xrefs if _triable(copy, x)]), page, boxes)
+    to_pixmap = page.rotation_matrix * pymupdf.Matrix(DPI / 72, DPI / 72)
+    for box in pictures:
+        area = (box * to_pixmap).irect
+        x0, y0, x1, y1 = area.x0 + 1, area.y0 + 1, area.x1 - 1, area.y1 - 1
+        if x0 < 0 or y0 < 0 or x1 > shown.shape[1] or y1 > shown.shape[0]:
+            return False
+        if x1 > x0 and y1 > y0 and not shown[y0:y1, x0:x1].all():
+            return False
+    return True
+
+
+def _difference(copy: pymupdf.Document, xrefs: list[int]) -> np.ndarray:
+    """Where the first page of `copy` renders otherwise with pictures `xrefs` made one black
+    pixel than one white pixel (a boolean array); `copy` is changed."""
+    renders = []
+    for sample in (b"\x00", b"\xff"):
+        for xref in xrefs:
+            _one_pixel(copy, xref, sample)
+        pix = copy[0].get_pixmap(dpi=DPI, colorspace=pymupdf.csGRAY, alpha=False)
+        shape = (pix.height, pix.width)
+        renders.append(np.frombuffer(pix.samples, dtype=np.uint8).reshape(shape))
+    return np.asarray(renders[0] != renders[1])
+
+
+def _covering(shown: np.ndarray, page: pymupdf.Page, boxes: list[pymupdf.Rect]) -> np.ndarray:
+    """`shown` (a render of `page` at `DPI`) with the areas `boxes` (unrotated page
+    coordinates) counted as shown."""
+    to_pixmap = page.rotation_matrix * pymupdf.Matrix(DPI / 72, DPI / 72)
+    for box in boxes:
+        area = (box * to_pixmap).irect
+        shown[max(area.y0, 0) : max(area.y1, 0), max(area.x0, 0) : max(area.x1, 0)] = True
+    return shown
+
+
+def _triable(doc: pymupdf.Document, xref: int) -> bool:
+    if doc.xref_get_key(xref, "ImageMask")[1] == "true":
+        return False
+    return doc.xref_get_key(xref, "SMaskInData")[1] in ("null", "0")
+
+
+def _seen_on(
+    doc: pymupdf.Document, page: pymupdf.Page, keep: int, boxes: list[pymupdf.Rect]
+) -> Seen:
+    """The pixels of each picture `page` draws that it lets be seen."""
+    listed = _listed(page)
+    draws = [
+        _Draw(page.number, xref, n, matrix)
+        for n, (xref, matrix) in enumerate(listed)
+        if _triable(doc, xref)
+    ]
+    seen: Seen = {}
+    shown_by_xref: dict[int, np.ndarray] = {}
+    for xref in dict.fromkeys(d.xref for d in draws):
+        shown = _shows(doc, page, [d.index for d in draws if d.xref == xref], len(listed))
+        if shown is not None:
+            shown_by_xref[xref] = _grown(_covering(shown, page, boxes), keep)
+    to_pixmap = page.rotation_matrix * pymupdf.Matrix(DPI / 72, DPI / 72)
+    for draw in draws:
+        shown = shown_by_xref.get(draw.xref)
+        width, height = _size(doc, draw.xref)
+        if shown is None:  # the copy lists the pictures otherwise: count it all seen
+            here = np.ones((height, width), dtype=bool)
+        else:
+            here = _looked_up(shown, draw.transform * to_pixmap, width, height)
+        seen[draw.xref] = here if draw.xref not in seen else seen[draw.xref] | here
+    return seen
+
+
+def _shows(
+    doc: pymupdf.Document, page: pymupdf.Page, indexes: list[int], count: int
+) -> np.ndarray | None:
+    """Where on `page`'s render the picture drawn at `indexes` of its list shows (a boolean
+    array); None when a one-page copy lists the page's pictures otherwise."""
+    with pymupdf.open() as copy:
+        copy.insert_pdf(doc, from_page=page.number, to_page=page.number)
+        theirs = _listed(copy[0])
+        if len(theirs) != count:
+            return None
+        return _difference(copy, [theirs[indexes[0]][0]])
+
+
+def _one_pixel(doc: pymupdf.Document, xref: int, sample: bytes) -> None:
+    """Make picture `xref` one grey pixel of `sample`, its soft mask and stencil mask kept."""
+    masks = ""
+    for key in ("SMask", "Mask"):
+        kind, value = doc.xref_get_key(xref, key)
+        if kind == "xref":
+            masks += f" /{key} {value}"
+    doc.update_object(
+        xref,
+        "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray"
+        f" /BitsPerComponent 8{masks} >>",
+    )
+    doc.update_stream(xref, sample, compress=False)
+
+
+def _grown(shown: np.ndarray, by: int) -> np.ndarray:
+    """`shown` with every pixel within `by` pixels (either way, both axes) of a shown one."""
+    grown = shown.copy()
+    for _ in range(by):
+        step = grown.copy()
+        step[1:, :] |= grown[:-1, :]
+        step[:-1, :] |= grown[1:, :]
+        step[:, 1:] |= grown[:, :-1]
+        step[:, :-1] |= grown[:, 1:]
+        grown = step
+    return grown
+
+
+def _looked_up(shown: np.ndarray, matrix: pymupdf.Matrix, width: int, height: int) -> np.ndarray:
+    """A (height, width) boolean array: whether each pixel of a picture drawn by `matrix`
+    (its unit square to render pixels; row 0 at the square's top) lands where `shown`."""
+    # about one cell a render pixel: what shows is grown by `KEEP` pixels anyway
+    across = int(np.hypot(matrix.a, matrix.b)) + 2
+    down = int(np.hypot(matrix.c, matrix.d)) + 2
+    columns, rows = min(width, across, _GRID), min(height, down, _GRID)
+    u = (np.arange(columns) + 0.5) / columns
+    v = (np.arange(rows) + 0.5) / rows
+    uu, vv = np.meshgrid(u, v)
+    x = matrix.a * uu + matrix.c * vv + matrix.e
+    y = matrix.b * uu + matrix.d * vv + matrix.f
+    ix, iy = np.floor(x).astype(np.int64), np.floor(y).astype(np.int64)
+    inside = (ix >= 0) & (iy >= 0) & (ix < shown.shape[1]) & (iy < shown.shape[0])
+    grid = np.zeros((rows, columns), dtype=bool)
+    grid[inside] = shown[iy[inside], ix[inside]]
+    cells_y = np.arange(height) * rows // height
+    cells_x = np.arange(width) * columns // width
+    return np.asarray(grid[np.ix_(cells_y, cells_x)])
+
+
+def _size(doc: pymupdf.Document, xref: int) -> tuple[int, int]:
+    width, height = (doc.xref_get_key(xref, key)[1] for key in ("Width", "Height"))
+    return int(width), int(height)
+
+
+def _samples(doc: pymupdf.Document, xref: int) -> tuple[pymupdf.Pixmap, np.ndarray]:
+    """Picture `xref` decoded (its own alpha, if any, dropped), and its samples as a
+    (height, width, components) array."""
+    pix = pymupdf.Pixmap(doc, xref)
+    if pix.alpha:
+        pix = pymupdf.Pixmap(pix, 0)
+    shape = (pix.height, pix.width, pix.n)
+    return pix, np.frombuffer(pix.samples, dtype=np.uint8).reshape(shape).copy()
+
+
+def _mask_of(doc: pymupdf.Document, xref: int) -> int | None:
+    kind, value = doc.xref_get_key(xref, "SMask")
+    return int(value.split()[0]) if kind == "xref" else None
+
+
+def _resized(unseen: np.ndarray, height: int, width: int) -> np.ndarray:
+    """`unseen` looked up at another resolution (a soft mask's own)."""
+    rows = np.arange(height) * unseen.shape[0] // height
+    columns = np.arange(width) * unseen.shape[1] // width
+    return np.asarray(unseen[np.ix_(rows, columns)])
+
+
+def _holds_something(doc: pymupdf.Document, xref: int, unseen: np.ndarray) -> bool:
+    """Whether the `unseen` pixels of picture `xref`, or of its soft mask, differ."""
+    mask = _mask_of(doc, xref)
+    for each in [xref] if mask is None else [xref, mask]:
+        try:
+            _, samples = _samples(doc, each)
+        except (RuntimeError, ValueError):  # a picture MuPDF cannot decode: not rewritten
+            return False
+        hidden = samples[_resized(unseen, samples.shape[0], samples.shape[1])]
+        if len(hidden) and (hidden != hidden[0]).any():
+            return True
+    return False
+
+
+def _blank(doc: pymupdf.Document, xref: int, unseen: np.ndarray) -> None:
+    """The `unseen` pixels of picture `xref` made white, those of its soft mask transparent;
+    each written back as 8-bit samples, deflated."""
+    mask = _mask_of(doc, xref)
+    _rewrite(doc, xref, unseen, blank=0 if _is_cmyk(doc, xref) else 255)
+    if mask is not None:
+        _rewrite(doc, mask, unseen, blank=0)
+
+
+def _is_cmyk(doc: pymupdf.Document, xref: int) -> bool:
+    pix = pymupdf.Pixmap(doc, xref)
+    return bool(pix.n - pix.alpha == 4)
+
+
+def _rewrite(doc: pymupdf.Document, xref: int, unseen: np.ndarray, blank: int) -> None:
+    pix, samples = _samples(doc, xref)
+    samples[_resized(unseen, pix.height, pix.width)] = blank
+    space = {1: "/DeviceGray", 3: "/DeviceRGB", 4: "/DeviceCMYK"}[pix.n]
+    kind, value = doc.xref_get_key(xref, "ColorSpace")
+    if kind == "xref" and "/ICCBased" in doc.xref_object(int(value.split()[0])):
+        space = value  # an ICC profile of as many components is the picture's own colours
+    elif kind == "array" and value.startswith("[/ICCBased"):
+        space = value
+    keep = ""
+    for key in ("SMask", "Mask", "Interpolate", "Intent"):
+        kind, value = doc.xref_get_key(xref, key)
+        if kind in ("xref", "bool", "name"):
+            keep += f" /{key} {value}"
+    doc.update_object(
+        xref,
+        f"<< /Type /XObject /Subtype /Image /Width {pix.width} /Height {pix.height}"
+        f" /ColorSpace {space} /BitsPerComponent 8{keep} >>",
+    )
+    doc.update_stream(xref, samples.tobytes(), compress=True)
