@@ -106,9 +106,8 @@ class Document(Base):
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     control: Mapped[str] = mapped_column(String(40), unique=True)
-    # Six random characters, never all digits (``service.control_names``): how a reader whose
-    # tier withholds some of their side's documents names each, the control number counting
-    # them all (migration 0032). Drawn as the document is made (``_draw_refs``).
+    # Six random characters, never all digits, drawn as the document is made (0032): its name to
+    # a reader whose tier withholds some of the side's documents (``service.control_names``).
     ref: Mapped[str | None] = mapped_column(String(12))
     title: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(40))
