@@ -12,6 +12,7 @@ import pymupdf
 from pymupdf import mupdf
 
 from clawback.email.parse import OLE_MAGIC, RFC822, Attachment, EmailError, Message, parse_email
+from clawback.ingest import limits
 from clawback.ingest.images import image_pdf
 
 LETTER = pymupdf.paper_rect("letter")
@@ -172,7 +173,7 @@ def render_attachment(att: Attachment) -> bytes | None:
                 return att.data if doc.page_count > 0 else None
         if kind == "image":  # the limits and page size of every received picture
             return image_pdf(att.data)
-        if kind == "text":
+        if kind == "text" and len(att.data) <= limits.MAX_TEXT_BYTES:  # else LibreOffice's
             return _story_pdf(f'<p class="body">{_pre(_decode_text(att.data))}</p>')
     except Exception:  # a damaged attachment is not an error in the e-mail
         return None

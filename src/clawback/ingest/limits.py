@@ -8,6 +8,10 @@ limit                  value          why
 ``MAX_IMAGE_SIDE``     40,000 pixels  wider or taller is a strip no scanner makes
 ``MAX_IMAGE_FRAMES``   5,000          pages of one multi-page TIFF
 ``MAX_PDF_PAGES``      100,000        pages of one PDF
+``MAX_TEXT_BYTES``     4 MiB          a plain text file, CSV or web page laid out as pages (about
+                                      800: measured, 1 MB of text is 194 pages, each page
+                                      then read, checked and stored at ~0.1 s); longer is a
+                                      log or a data dump, which productions give natively
 ``MAX_STREAM_BYTES``   512 MiB        what one PDF stream may inflate to
 ``MAX_INFLATE_RATIO``  200            what a whole PDF or Office package may inflate to,
                                       times its own size, once past ``INFLATE_FLOOR``
@@ -47,6 +51,7 @@ MAX_IMAGE_PIXELS = 150_000_000
 MAX_IMAGE_SIDE = 40_000
 MAX_IMAGE_FRAMES = 5_000
 MAX_PDF_PAGES = 100_000
+MAX_TEXT_BYTES = 4 << 20
 MAX_STREAM_BYTES = 512 << 20
 MAX_INFLATE_RATIO = 200
 INFLATE_FLOOR = 256 << 20
