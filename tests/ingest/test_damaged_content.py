@@ -4,9 +4,16 @@ its warnings; ingest now says it on the document, naming the page."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pymupdf
 
+from clawback.ingest import INGESTED
 from clawback.ingest.ready import make_ready
+from tests.ingest.make import text_pdf
+from tests.started import start
 
 
 def _two_pages(first: bytes) -> bytes:
@@ -35,3 +42,51 @@ def test_a_page_with_damaged_content_is_named_in_a_warning() -> None:
 def test_a_sound_page_says_nothing() -> None:
     pdf = _two_pages(b"BT /helv 12 Tf 72 720 Td (Hello) Tj ET")
     assert not [w for w in _warnings(pdf) if "damaged" in w]
+
+
+def _cut(pdf: bytes) -> bytes:
+    """The file's first half, as a transfer cut short leaves it."""
+    return pdf[: len(pdf) // 2]
+
+
+def _six_pages() -> bytes:
+    doc = pymupdf.open()
+    for n in range(6):
+        doc.new_page().insert_text((72, 72), f"page {n} hello there " * 5)
+    return doc.tobytes(deflate=True)
+
+
+def test_mupdfs_own_messages_never_reach_the_user_only_clawbacks_warning(tmp_path: Path) -> None:
+    """MuPDF printed "MuPDF error: format error: object is not a stream" on stdout, among the
+    report lines, once per object it tripped on, around ingest's own one-line warning: since
+    pymupdf4llm (whose import switched MuPDF's display of errors off) is kept out
+    (`clawback.pdf_engine`). The user hears it once, in clawback's words. A command as it
+    runs, in a process of its own: a test process may have imported PyMuPDF otherwise."""
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(_cut(text_pdf("hello world")))
+    start(tmp_path / "ws").close()
+    done = subprocess.run(
+        [sys.executable, "-m", "clawback", "ingest", "-w", str(tmp_path / "ws"), str(cut)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "MuPDF error" not in done.stdout + done.stderr, done
+    [line] = done.stdout.splitlines()
+    assert "(ingested); warning: the file is damaged" in line, line
+
+
+def test_a_pdf_cut_short_naming_objects_it_lost_is_taken_saying_it_is_damaged(
+    tmp_path: Path,
+) -> None:
+    """Its pages name objects past the end of the rebuilt file: reading their resources
+    raised PyMuPDF's ValueError("bad xref"), which reached the user as the whole reason."""
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(_cut(_six_pages()))
+    ws = start(tmp_path / "ws")
+    try:
+        [report] = ws.ingest.ingest_paths([cut])
+    finally:
+        ws.close()
+    assert report.outcome == INGESTED, report.reason
+    assert any("damaged" in w for w in report.warnings), report.warnings
