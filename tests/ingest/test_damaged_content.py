@@ -9,9 +9,13 @@ import sys
 from pathlib import Path
 
 import pymupdf
+import pytest
+from sqlalchemy import select
 
-from clawback.ingest import INGESTED
+from clawback.ingest import INGESTED, REFUSED
 from clawback.ingest.ready import make_ready
+from clawback.storage import tables as t
+from tests.conftest import SHARED
 from tests.ingest.make import text_pdf
 from tests.started import start
 
@@ -90,3 +94,28 @@ def test_a_pdf_cut_short_naming_objects_it_lost_is_taken_saying_it_is_damaged(
         ws.close()
     assert report.outcome == INGESTED, report.reason
     assert any("damaged" in w for w in report.warnings), report.warnings
+
+
+@pytest.mark.parametrize("cut_at", [0.5, 0.7])
+def test_a_pdf_a_library_fails_on_is_refused_in_one_line_and_the_batch_goes_on(
+    tmp_path: Path, cut_at: float
+) -> None:
+    """A court opinion cut short: MuPDF raised its own RuntimeError ("code=7: corrupt object
+    stream 79") or FzErrorLibrary ("FT_New_Memory_Face((null)): unknown file format") out of
+    the batch, a traceback, and the files after it were never read."""
+    whole = (SHARED / "samples" / "pdfs" / "malformed" / "broken-mime.pdf").read_bytes()
+    cut = tmp_path / "opinion.pdf"
+    cut.write_bytes(whole[: int(len(whole) * cut_at)])
+    good = tmp_path / "good.pdf"
+    good.write_bytes(text_pdf("a good page"))
+    ws = start(tmp_path / "ws")
+    try:
+        refused, taken = ws.ingest.ingest_paths([cut, good])
+        with ws.transaction() as s:
+            titles = set(s.scalars(select(t.Document.title)))
+    finally:
+        ws.close()
+    assert refused.outcome == REFUSED and "\n" not in refused.line()
+    assert refused.reason.startswith("damaged PDF: it could not be read"), refused.reason
+    assert taken.outcome == INGESTED
+    assert "good.pdf" in titles and "opinion.pdf" not in titles

@@ -34,6 +34,7 @@ from clawback.ingest.family import ready_family
 from clawback.ingest.ole_objects import ole_files
 from clawback.ingest.ready import Ready, make_ready, with_meta
 from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
+from clawback.ingest.unreadable import unreadable
 from clawback.service import access as access_rules
 from clawback.service import exhibit_numbering as numbering
 from clawback.service import ingest_folder, ingest_store, lookup, rows
@@ -373,75 +374,82 @@ class Ingest(Service):
         files in it) is ingested here as `ingest_file` says, ``before_storing`` called first
         (the caller stores what it holds, so the control numbers follow the files' order)."""
         self._require_ingest(exhibit)
-        first = before_storing or (lambda: None)
-        sha = hashlib.sha256(data).hexdigest()
-        known = self._known(sha)
-        if known is not None:
-            first()
-            known, made = self._number_known(known, exhibit)
-            if self.from_another_party(kind):
-                self.check_received(known)
-            return [known], made
-        if unpack and is_archive(data, name):
-            first()
-            return self._ingest_archive(
-                data,
-                name,
-                title=title,
-                kind=kind,
-                exhibit=exhibit,
+        with unreadable(data, name):  # a library failing on the file: one line
+            first = before_storing or (lambda: None)
+            sha = hashlib.sha256(data).hexdigest()
+            known = self._known(sha)
+            if known is not None:
+                first()
+                known, made = self._number_known(known, exhibit)
+                if self.from_another_party(kind):
+                    self.check_received(known)
+                return [known], made
+            if unpack and is_archive(data, name):
+                first()
+                return self._ingest_archive(
+                    data,
+                    name,
+                    title=title,
+                    kind=kind,
+                    exhibit=exhibit,
+                    custodian=custodian,
+                    publicly_available=publicly_available,
+                )
+            container = functools.partial(
+                self._container_family,
+                family=family,
                 custodian=custodian,
+                exhibit=exhibit,
+                kind=kind,
+                title=title or name,
                 publicly_available=publicly_available,
             )
-        container = functools.partial(
-            self._container_family,
-            family=family,
-            custodian=custodian,
-            exhibit=exhibit,
-            kind=kind,
-            title=title or name,
-            publicly_available=publicly_available,
-        )
-        office_file = sniff(data, name).kind == OFFICE
-        if office_file and (package_files(data) or ole_files(data)):  # a family, the file first
-            first()
-            office = email.Member("parent", name, None, data, 0, kind="office")
-            return container(office, "office", None)
-        found = prepare_file(data, name)
-        if found.kind == EMAIL:
-            first()
-            before = self._mail_family(data)
-            if before:
-                numbered, made = self._number_known(before[0], exhibit)
-                if numbered != before[0]:  # a duplicate exhibit of the e-mail: its own document
-                    return [numbered], made
-                if self.from_another_party(kind):
-                    self.check_received_many(before)
-                return before, False
-            controls = self.ingest_email(
-                data,
-                name,
-                custodian=custodian,
-                exhibit=exhibit,
-                received=kind == "received",
-                kind=kind,
-                unpack=unpack,
+            office_file = sniff(data, name).kind == OFFICE
+            if office_file and (package_files(data) or ole_files(data)):  # a family, the file first
+                first()
+                office = email.Member("parent", name, None, data, 0, kind="office")
+                return container(office, "office", None)
+            found = prepare_file(data, name)
+            if found.kind == EMAIL:
+                first()
+                before = self._mail_family(data)
+                if before:
+                    numbered, made = self._number_known(before[0], exhibit)
+                    if numbered != before[0]:  # a duplicate exhibit of the e-mail: its own document
+                        return [numbered], made
+                    if self.from_another_party(kind):
+                        self.check_received_many(before)
+                    return before, False
+                controls = self.ingest_email(
+                    data,
+                    name,
+                    custodian=custodian,
+                    exhibit=exhibit,
+                    received=kind == "received",
+                    kind=kind,
+                    unpack=unpack,
+                )
+                return controls, True
+            if found.kind == PDF and embedded_files(data):  # a family, the PDF first
+                first()
+                pdf = email.Member("parent", name, data, data, 0)
+                return container(pdf, "pdf", password)
+            meta: dict[str, Any] = {"custodian": custodian} if custodian else {}
+            if found.warnings:
+                meta["warnings"] = list(found.warnings)
+            native = data if found.pdf is not None else None
+            ready = make_ready(
+                found.pdf or data, native, name, found.media_type, found.recipe, password, meta
             )
-            return controls, True
-        if found.kind == PDF and embedded_files(data):  # a family, the PDF first
-            first()
-            pdf = email.Member("parent", name, data, data, 0)
-            return container(pdf, "pdf", password)
-        meta: dict[str, Any] = {"custodian": custodian} if custodian else {}
-        if found.warnings:
-            meta["warnings"] = list(found.warnings)
-        native = data if found.pdf is not None else None
-        ready = make_ready(
-            found.pdf or data, native, name, found.media_type, found.recipe, password, meta
-        )
-        return NewDocument(
-            ready, title or name, kind or found.kind, exhibit, family, parent, publicly_available
-        )
+            return NewDocument(
+                ready,
+                title or name,
+                kind or found.kind,
+                exhibit,
+                family,
+                parent,
+                publicly_available,
+            )
 
     def _container_family(
         self,
