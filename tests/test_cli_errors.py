@@ -470,3 +470,30 @@ def test_file_names_cannot_forge_report_lines_or_reverse_them(tmp_path: Path) ->
         assert sum(escaped in line for line in lines) == 1, (escaped, output)
     assert "matches its hash" in succeeded(invoke(ws, "check"))
     assert "orphan" not in succeeded(invoke(ws, "check"))
+
+
+# -- a file path that is a folder or missing: said in clawback's words, not Python's ----------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("rule", "--from", "{folder}"),
+        ("trace", "{folder}"),
+        ("read-order", "{missing}"),
+        ("rule", "--from", "{missing}"),
+    ],
+)
+def test_a_path_that_is_a_folder_or_missing_is_named_with_the_problem(
+    produced: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """These printed Python's own ``[Errno 21] Is a directory: '/tmp/...'``: one line, but
+    with an errno and the path quoted as Python quotes it."""
+    folder, missing = tmp_path / "a folder", tmp_path / "missing.pdf"
+    folder.mkdir()
+    argv = [a.format(folder=folder, missing=missing) for a in args]
+    line = one_error_line(invoke(produced, *argv))
+    assert "Errno" not in line, line
+    path = folder if "{folder}" in args else missing
+    problem = "is a folder" if "{folder}" in args else "no such file"
+    assert line == f"error: {path}: {problem}", line

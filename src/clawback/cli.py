@@ -8,6 +8,7 @@ the PDF engine or the rest (``tests/test_cli_start.py`` holds that line).
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -85,9 +86,24 @@ def one_line_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+#: How a file path's problem is said (else the system's own words, as "No space left on device").
+_PATH_PROBLEMS = {
+    errno.EISDIR: "is a folder",
+    errno.ENOENT: "no such file",
+    errno.ENOTDIR: "not a folder (or a part of its path is not)",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+}
+
+
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return text or type(exc).__name__
+    if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
+        # the path and its problem, not Python's "[Errno 21] Is a directory: '/tmp/x'"
+        problem = _PATH_PROBLEMS.get(exc.errno or 0, exc.strerror)
+        text = f"{os.fsdecode(exc.filename)}: {problem}"
+    else:
+        text = str(exc)
+    return " ".join(text.split()) or type(exc).__name__
 
 
 @app.callback()

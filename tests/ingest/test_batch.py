@@ -163,3 +163,18 @@ def test_a_file_taken_in_with_a_defect_says_so_on_its_line(ws: Workspace, tmp_pa
             select(t.Document).where(t.Document.control == reports["cut.pdf"].controls[0])
         )
         assert doc is not None and doc.meta["warnings"]
+
+
+def test_a_folder_with_no_files_is_said_not_passed_over(ws: Workspace, tmp_path: Path) -> None:
+    """``clawback ingest FOLDER`` on a folder holding nothing to take (empty, or hidden files
+    only) printed nothing and exited 0: a mistyped path went unnoticed."""
+    empty = tmp_path / "empty"
+    (empty / "sub").mkdir(parents=True)
+    (empty / ".DS_Store").write_bytes(b"junk")
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(text_pdf("letter"))
+    [said, taken] = ws.ingest.ingest_paths([empty, letter])
+    assert said.outcome == REFUSED and taken.outcome == INGESTED
+    assert (
+        said.line() == f"{empty}: refused: a folder with no files to ingest (hidden ones skipped)"
+    )

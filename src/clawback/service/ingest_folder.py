@@ -26,6 +26,7 @@ from sqlalchemy import select
 from clawback.domain.errors import ClawbackError
 from clawback.ingest import INGESTED, KNOWN, REFUSED, FileReport, shown, walk
 from clawback.ingest.ahead import to_render
+from clawback.ingest.batch import EMPTY_FOLDER
 from clawback.ingest.render import ahead as render_ahead
 from clawback.service import rows
 from clawback.service.exhibit_numbering import ExhibitGiven
@@ -95,6 +96,8 @@ def _take(
 ) -> FileReport | _Taken:
     """One file read: its report if it is done with (refused, in the record, a family stored
     after what was waiting: `store`), else what is to be stored."""
+    if path.is_dir():  # named, and nothing in it to take (`walk`)
+        return FileReport(path, REFUSED, reason=EMPTY_FOLDER)
     try:
         data = path.read_bytes()
         name = shown(path.name)  # stored and printed on one line, whatever it holds
