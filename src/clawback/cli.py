@@ -82,6 +82,16 @@ def one_line_errors(command: F) -> F:
         except (ClawbackError, OSError) as exc:
             err.print(f"error: {_one_line(exc)}")
             raise typer.Exit(1) from None
+        except (typer.Exit, typer.Abort):  # RuntimeErrors: the command's own exit
+            raise
+        except Exception as exc:  # a reading library's own, on a damaged file: else raised
+            from clawback.ingest.unreadable import library_said
+
+            said = library_said(exc)
+            if said is None:
+                raise
+            err.print(f"error: a damaged file could not be read ({said})")
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 

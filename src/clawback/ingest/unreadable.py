@@ -7,6 +7,8 @@ qpdf's ``PdfError``, a ``RecursionError`` on a structure that loops. Uncaught, o
 ended the whole batch with a traceback and the files after it were never read. `unreadable`
 turns them into `Refused`, naming the kind of file and what the library said (one line,
 never the file's content: the libraries quote object numbers and font names, not text).
+`library_said` is the same reading for the command line, whose every command reads a file
+some way (a page tree that loops raised ``FzErrorFormat`` out of nine of them).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from clawback.domain.errors import ClawbackError
 from clawback.ingest.limits import Refused
 from clawback.ingest.sniff import ARCHIVE, EMAIL, IMAGE, OFFICE, PDF, sniff
 
-__all__ = ["unreadable"]
+__all__ = ["library_said", "unreadable"]
 
 #: What the reading libraries raise on a damaged file (a RecursionError is a RuntimeError).
 _LIBRARY_ERRORS = (RuntimeError, pymupdf.mupdf.FzErrorBase, pikepdf.PdfError)
@@ -38,6 +40,12 @@ def unreadable(data: bytes, name: str) -> Iterator[None]:
         raise
     except _LIBRARY_ERRORS as exc:
         raise Refused(f"damaged {_kind(data, name)}: it could not be read ({_said(exc)})") from exc
+
+
+def library_said(exc: BaseException) -> str | None:
+    """What a reading library's error on a damaged file says, on one line (``cycle in page
+    tree``), or None for any other exception."""
+    return _said(exc) if isinstance(exc, _LIBRARY_ERRORS) else None
 
 
 def _kind(data: bytes, name: str) -> str:
