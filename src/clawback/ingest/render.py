@@ -9,6 +9,8 @@ or a PDF's children, a load-file volume's natives. Its contract: one `Rendered` 
 order, with the PDF or the `ConversionError` saying why not, and the warnings of what the
 author had hidden (a hidden sheet shown, comments listed, notes pages added); it never raises
 for one file's sake.
+A text file (``.txt .csv .htm .html``) past `limits.MAX_TEXT_BYTES` is not laid out at all:
+its `ConversionError` says so before LibreOffice starts.
 An ``.xls`` or ``.ods`` costs one more LibreOffice run (for the batch): it is saved as
 ``.xlsx`` first, so its hidden parts are read the same way.
 
