@@ -4,8 +4,10 @@ its warnings; ingest now says it on the document, naming the page."""
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pymupdf
@@ -116,6 +118,40 @@ def test_a_pdf_a_library_fails_on_is_refused_in_one_line_and_the_batch_goes_on(
     finally:
         ws.close()
     assert refused.outcome == REFUSED and "\n" not in refused.line()
-    assert refused.reason.startswith("damaged PDF: it could not be read"), refused.reason
+    assert refused.reason.startswith("damaged PDF: "), refused.reason
     assert taken.outcome == INGESTED
     assert "good.pdf" in titles and "opinion.pdf" not in titles
+
+
+LOOP = b"""%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+"""
+
+
+def test_an_archives_pdf_a_library_fails_on_is_kept_natively_and_the_rest_taken(
+    tmp_path: Path,
+) -> None:
+    """The same failure inside an archive refused the whole archive: a member that cannot
+    be read is kept in native form behind a placeholder page, as a locked one is."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("loop.pdf", LOOP)
+        z.writestr("memo.pdf", text_pdf("a memo"))
+    path = tmp_path / "papers.zip"
+    path.write_bytes(out.getvalue())
+    ws = start(tmp_path / "ws")
+    try:
+        [report] = ws.ingest.ingest_paths([path], unpack=True)
+    finally:
+        ws.close()
+    assert report.outcome == INGESTED, report.reason
+    assert len(report.controls) == 3  # the archive, loop.pdf behind its placeholder, the memo
+    [said] = [w for w in report.warnings if "loop.pdf" in w]
+    assert (
+        said == "'loop.pdf' could not be read (damaged PDF: cycle in page tree): kept in "
+        "native form"
+    ), said

@@ -33,13 +33,14 @@ _KINDS = {PDF: "PDF", EMAIL: "e-mail", OFFICE: "Office file", IMAGE: "picture", 
 @contextmanager
 def unreadable(data: bytes, name: str) -> Iterator[None]:
     """Inside it, a reading library's error on the file (`data`, called `name`) is `Refused`:
-    ``damaged PDF: it could not be read (corrupt object stream 79)``."""
+    ``damaged PDF: corrupt object stream 79``. A family's member is read inside one of its own
+    (`ingest.family`): kept in native form, as a locked one is, the rest of the family taken."""
     try:
         yield
     except ClawbackError:
         raise
     except _LIBRARY_ERRORS as exc:
-        raise Refused(f"damaged {_kind(data, name)}: it could not be read ({_said(exc)})") from exc
+        raise Refused(f"damaged {_kind(data, name)}: {_said(exc)}") from exc
 
 
 def library_said(exc: BaseException) -> str | None:
