@@ -8,6 +8,7 @@ The limit is made small here, through the module's constant, so the files are a 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from sqlalchemy import func, select
 from clawback.ingest import INGESTED, REFUSED, limits
 from clawback.service import Workspace
 from clawback.storage import tables as t
-from tests.ingest.make import text_pdf
+from tests.ingest.make import eml, text_pdf
 from tests.started import start
 
 
@@ -79,3 +80,28 @@ def test_an_archives_long_text_file_is_kept_natively_saying_why(
     assert len(report.controls) == 3  # the archive, the text kept natively, the memo
     [said] = [w for w in report.warnings if "mid.txt" in w]
     assert "too long" in said, said
+
+
+def test_an_emails_body_past_the_limit_is_drawn_to_the_limit_and_said(
+    ws: Workspace, tmp_path: Path, small_limit: int
+) -> None:
+    """A message's body has no native of its own to fall back on: 10 MB of it ran past six
+    minutes, and past 5,000 pages its layout stopped without a word. Its pages show the body
+    up to the limit, the message says where it was cut, and the file as received is kept."""
+    body = "".join(f"line {n:05d} of the body\n" for n in range(400))  # over 9,000 characters
+    path = tmp_path / "long.eml"
+    path.write_bytes(eml("A long one", body))
+    [report] = ws.ingest.ingest_paths([path])
+    assert report.outcome == INGESTED, report.reason
+    [said] = [w for w in report.warnings if "body" in w]
+    assert re.fullmatch(
+        r"the body runs to 9,\d{3} characters: its pages show the first 4,000; the whole "
+        r"message is kept as received",
+        said,
+    ), said
+    with ws.transaction() as s:
+        doc = s.scalar(select(t.Document).where(t.Document.control == report.controls[0]))
+        assert doc is not None
+        pages = s.scalars(select(t.Page.text).where(t.Page.document_id == doc.id)).all()
+    drawn = " ".join(pages)
+    assert "line 00000" in drawn and "line 00399" not in drawn

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import pymupdf
@@ -207,10 +207,26 @@ def family(data: bytes, filename: str) -> list[Member]:
     Raises EmailError if the top-level message cannot be read; an unreadable attached message
     becomes an ordinary attachment member (pdf None).
     """
-    msg = parse_email(data, filename)
+    msg = _drawn_whole_or_said(parse_email(data, filename))
     members = [Member("parent", filename, render_message(msg), data, 0, msg)]
     _children(msg, 1, members)
     return members
+
+
+def _drawn_whole_or_said(msg: Message) -> Message:
+    """The message, its body cut at `limits.MAX_TEXT_BYTES` characters for its pages, and said
+    so, when it runs past: the body of a message has no native of its own to fall back on, as
+    a text attachment has (10 MB of it took over six minutes, and `_story_pdf` stops at 5,000
+    pages). The message's file as received is kept whole."""
+    limit = limits.MAX_TEXT_BYTES
+    if len(msg.body_text) <= limit:
+        return msg
+    said = (
+        f"the body runs to {len(msg.body_text):,} characters: its pages show the first "
+        f"{limit:,}; the whole message is kept as received"
+    )
+    shown = msg.body_text[:limit] + "\n[... the rest of the body is in the message as received]"
+    return replace(msg, body_text=shown, warnings=(*msg.warnings, said))
 
 
 def _children(msg: Message, depth: int, members: list[Member]) -> None:
@@ -220,7 +236,7 @@ def _children(msg: Message, depth: int, members: list[Member]) -> None:
             if att.data.startswith(OLE_MAGIC) and not name.lower().endswith(".msg"):
                 name += ".msg"
             try:
-                inner = parse_email(att.data, name)
+                inner = _drawn_whole_or_said(parse_email(att.data, name))
             except EmailError:
                 members.append(Member("attachment", att.filename, None, att.data, depth))
                 continue
