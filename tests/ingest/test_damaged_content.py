@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from clawback.ingest import INGESTED, REFUSED
+from clawback.ingest.limits import Refused
 from clawback.ingest.ready import make_ready
 from clawback.storage import tables as t
 from tests.conftest import SHARED
@@ -155,3 +156,19 @@ def test_an_archives_pdf_a_library_fails_on_is_kept_natively_and_the_rest_taken(
         said == "'loop.pdf' could not be read (damaged PDF: cycle in page tree): kept in "
         "native form"
     ), said
+
+
+def test_a_filed_paper_a_library_fails_on_is_refused_as_a_clawback_error(tmp_path: Path) -> None:
+    """`FiledPapers.enter` (``file-paper``, and the docket page's upload) let MuPDF's own
+    FzErrorFormat out of the service: the web app answered it "Server fault" (500), not
+    the 400 and one line of a file it will not take. Nothing is entered."""
+    ws = start(tmp_path / "ws")
+    try:
+        with ws.transaction() as s:
+            before = s.scalar(select(func.count()).select_from(t.Document))
+        with pytest.raises(Refused, match=r"^damaged PDF: cycle in page tree$"):
+            ws.filed_papers.enter(LOOP, "ECF No. 77", "brief")
+        with ws.transaction() as s:
+            assert s.scalar(select(func.count()).select_from(t.Document)) == before
+    finally:
+        ws.close()

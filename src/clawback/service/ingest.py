@@ -111,15 +111,18 @@ class Ingest(Service):
         if control is not None:
             control, _ = self._number_known(control, exhibit)
         else:
-            if made is None:
-                ready = make_ready(pdf, native, native_name, native_type, recipe, password, meta)
-            else:
-                key = f"{received_sha}:{recipe}"
-                if key not in made:
-                    made[key] = make_ready(
-                        pdf, native, native_name, native_type, recipe, password, None
+            with unreadable(received, native_name or title):  # a library failing: one line
+                if made is None:
+                    ready = make_ready(
+                        pdf, native, native_name, native_type, recipe, password, meta
                     )
-                ready = with_meta(made[key], meta)
+                else:
+                    key = f"{received_sha}:{recipe}"
+                    if key not in made:
+                        made[key] = make_ready(
+                            pdf, native, native_name, native_type, recipe, password, None
+                        )
+                    ready = with_meta(made[key], meta)
             one = NewDocument(
                 ready,
                 title,
