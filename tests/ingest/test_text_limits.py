@@ -95,7 +95,8 @@ def test_an_emails_body_past_the_limit_is_drawn_to_the_limit_and_said(
     assert report.outcome == INGESTED, report.reason
     [said] = [w for w in report.warnings if "body" in w]
     assert re.fullmatch(
-        r"the body runs to 9,\d{3} characters: its pages show the first 4,000; the whole "
+        r"the body runs past what is laid out as pages \(9,\d{3} bytes, over the limit of "
+        r"4,000 \(about 0 pages\)\): its pages show the first 4,000 characters; the whole "
         r"message is kept as received",
         said,
     ), said
@@ -105,3 +106,27 @@ def test_an_emails_body_past_the_limit_is_drawn_to_the_limit_and_said(
         pages = s.scalars(select(t.Page.text).where(t.Page.document_id == doc.id)).all()
     drawn = " ".join(pages)
     assert "line 00000" in drawn and "line 00399" not in drawn
+
+
+def test_a_text_file_of_many_short_lines_is_held_to_its_pages_too(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages follow lines as much as bytes: 4 MiB of empty lines is some 70,000 pages (and an
+    attachment's layout stopped at 5,000 without a word). `limits.MAX_TEXT_LINES` bounds them;
+    in an archive the file is kept natively, saying why."""
+    monkeypatch.setattr(limits, "MAX_TEXT_LINES", 50)
+    lines = tmp_path / "lines.txt"
+    lines.write_bytes(b"x\n" * 200)  # 400 bytes, 200 lines
+    [refused] = ws.ingest.ingest_paths([lines])
+    assert refused.outcome == REFUSED
+    assert refused.reason == (
+        "a .txt file too long to lay out as pages: 200 lines, over the limit of 50 (about 0 pages)"
+    ), refused.reason
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("lines.txt", b"x\n" * 200)
+    packed = tmp_path / "lines.zip"
+    packed.write_bytes(out.getvalue())
+    [report] = ws.ingest.ingest_paths([packed], unpack=True)
+    assert report.outcome == INGESTED, report.reason
+    assert any("lines.txt" in w and "200 lines" in w for w in report.warnings), report.warnings

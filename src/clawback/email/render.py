@@ -173,7 +173,7 @@ def render_attachment(att: Attachment) -> bytes | None:
                 return att.data if doc.page_count > 0 else None
         if kind == "image":  # the limits and page size of every received picture
             return image_pdf(att.data)
-        if kind == "text" and len(att.data) <= limits.MAX_TEXT_BYTES:  # else LibreOffice's
+        if kind == "text" and limits.text_too_long(att.data) is None:  # else LibreOffice's
             return _story_pdf(f'<p class="body">{_pre(_decode_text(att.data))}</p>')
     except Exception:  # a damaged attachment is not an error in the e-mail
         return None
@@ -214,18 +214,22 @@ def family(data: bytes, filename: str) -> list[Member]:
 
 
 def _drawn_whole_or_said(msg: Message) -> Message:
-    """The message, its body cut at `limits.MAX_TEXT_BYTES` characters for its pages, and said
-    so, when it runs past: the body of a message has no native of its own to fall back on, as
-    a text attachment has (10 MB of it took over six minutes, and `_story_pdf` stops at 5,000
-    pages). The message's file as received is kept whole."""
-    limit = limits.MAX_TEXT_BYTES
-    if len(msg.body_text) <= limit:
+    """The message, its body cut for its pages at `limits.MAX_TEXT_BYTES` characters or
+    `limits.MAX_TEXT_LINES` lines, and said so, when it runs past: the body of a message has
+    no native of its own to fall back on, as a text attachment has (10 MB of it took over six
+    minutes, and `_story_pdf` stops at 5,000 pages). Its file as received is kept whole."""
+    body = msg.body_text
+    why = limits.text_too_long(body.encode("utf-8", "surrogatepass"))
+    if why is None:
         return msg
+    cut = body[: limits.MAX_TEXT_BYTES]
+    if cut.count("\n") > limits.MAX_TEXT_LINES:
+        cut = "\n".join(cut.split("\n", limits.MAX_TEXT_LINES)[: limits.MAX_TEXT_LINES])
     said = (
-        f"the body runs to {len(msg.body_text):,} characters: its pages show the first "
-        f"{limit:,}; the whole message is kept as received"
+        f"the body runs past what is laid out as pages ({why}): its pages show the first "
+        f"{len(cut):,} characters; the whole message is kept as received"
     )
-    shown = msg.body_text[:limit] + "\n[... the rest of the body is in the message as received]"
+    shown = cut + "\n[... the rest of the body is in the message as received]"
     return replace(msg, body_text=shown, warnings=(*msg.warnings, said))
 
 

@@ -9,7 +9,8 @@ or a PDF's children, a load-file volume's natives. Its contract: one `Rendered` 
 order, with the PDF or the `ConversionError` saying why not, and the warnings of what the
 author had hidden (a hidden sheet shown, comments listed, notes pages added); it never raises
 for one file's sake.
-A text file (``.txt .csv .htm .html``) past `limits.MAX_TEXT_BYTES` is not laid out at all:
+A text file (``.txt .csv .htm .html``) past `limits.MAX_TEXT_BYTES` or `MAX_TEXT_LINES` is not
+laid out at all:
 its `ConversionError` says so before LibreOffice starts.
 An ``.xls`` or ``.ods`` costs one more LibreOffice run (for the batch): it is saved as
 ``.xlsx`` first, so its hidden parts are read the same way.
@@ -40,7 +41,7 @@ __all__ = ["Rendered", "ahead", "render"]
 
 #: Spreadsheets LibreOffice saves as .xlsx before `expose` reads them.
 _RESAVED = frozenset({".xls", ".ods"})
-#: Text laid out as pages, as long as it runs: `limits.MAX_TEXT_BYTES` bounds it.
+#: Text laid out as pages, as long as it runs: `limits.text_too_long` bounds it.
 _TEXT = frozenset({".txt", ".csv", ".htm", ".html"})
 
 
@@ -115,15 +116,10 @@ def _render_each(files: Sequence[tuple[bytes, str]]) -> list[Rendered]:
 
 
 def _too_long(data: bytes, kind: str) -> ConversionError | None:
-    """Why a text file is not laid out as pages (past `limits.MAX_TEXT_BYTES`), if it is not:
-    said before LibreOffice is started, which would take minutes over it."""
-    limit = limits.MAX_TEXT_BYTES
-    if kind not in _TEXT or len(data) <= limit:
-        return None
-    return ConversionError(
-        f"a {kind} file too long to lay out as pages: {len(data):,} bytes, over the limit of "
-        f"{limit:,} (about {limit // 5300:,} pages)"
-    )
+    """Why a text file is not laid out as pages (`limits.text_too_long`), if it is not: said
+    before LibreOffice is started, which would take minutes over it."""
+    why = limits.text_too_long(data) if kind in _TEXT else None
+    return ConversionError(f"a {kind} file too long to lay out as pages: {why}") if why else None
 
 
 def _render_all(todo: list[tuple[bytes, str]]) -> list[Rendered]:
