@@ -28,6 +28,7 @@ from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.refs import DocumentRef, parse_document_ref
 
 if TYPE_CHECKING:
+    from clawback.ingest import FileReport
     from clawback.service import Record, Workspace
 
 app = typer.Typer(
@@ -263,8 +264,13 @@ def ingest(
     is reported and the rest go on; a file already in is not stored twice. Each new document's
     copy signatures are made as it comes in. Exit status 1 if any file was refused."""
     record = _record(ctx, workspace)
+
+    def said(report: FileReport) -> None:  # as each file is done with, not at the end
+        (err if report.outcome == "refused" else out).print(report.line())
+
     reports = record.ingest.ingest_paths(
         files,
+        each=said,
         password=password,
         custodian=custodian,
         title=title,
@@ -275,8 +281,6 @@ def ingest(
         publicly_available=public,
         unpack=unpack,
     )
-    for report in reports:
-        (err if report.outcome == "refused" else out).print(report.line())
     for control in (c for r in reports if r.outcome == "ingested" for c in r.controls):
         record.copies.sign(control)  # as it arrives, not on the first search for copies
     if any(report.outcome == "refused" for report in reports):

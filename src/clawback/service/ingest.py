@@ -489,6 +489,7 @@ class Ingest(Service):
         paths: Iterable[Path],
         *,
         exhibit: ExhibitGiven | None = None,
+        each: Callable[[FileReport], object] | None = None,
         **options: Any,
     ) -> list[FileReport]:
         """Ingest files and folders (recursing): one `FileReport` per file, in order. A file
@@ -497,8 +498,9 @@ class Ingest(Service):
         `options` are the keyword options of `ingest_file` (title, kind, family, parent,
         publicly_available, password, custodian), for every file; an `exhibit` number is for
         one file named as such, not a folder (refused before anything is read). How a batch
-        of files is stored: `service.ingest_folder`."""
-        return ingest_folder.ingest_paths(self, list(paths), exhibit, options)
+        of files is stored: `service.ingest_folder`. ``each`` is given each report as soon
+        as its file is done with (a command prints it then), in order."""
+        return ingest_folder.ingest_paths(self, list(paths), exhibit, options, each)
 
     def _ingest_archive(
         self,

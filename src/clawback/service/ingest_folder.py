@@ -56,17 +56,23 @@ def ingest_paths(
     paths: Sequence[Path],
     exhibit: ExhibitGiven | None,
     options: Mapping[str, Any],
+    each: Callable[[FileReport], object] | None = None,
 ) -> list[FileReport]:
-    """`Ingest.ingest_paths` (see the module doc)."""
+    """`Ingest.ingest_paths` (see the module doc); ``each`` is given every report as soon as
+    its file is done with (stored, or refused), in order."""
     if exhibit is not None and (len(paths) != 1 or paths[0].is_dir()):
         raise ClawbackError(f"exhibit {exhibit} numbers one file: give one file, not a folder")
-    reports = []
+    reports: list[FileReport] = []
     found = walk(paths)
     taken: list[FileReport | _Taken] = []
 
     def store() -> None:  # what is waiting, before anything else is stored
-        reports.extend(_store(ingest, taken, exhibit))
+        done = _store(ingest, taken, exhibit)
         taken.clear()
+        reports.extend(done)
+        if each is not None:
+            for report in done:
+                each(report)
 
     while batch := list(itertools.islice(found, BATCH_FILES)):
         with render_ahead(_to_render(ingest, batch)):  # one LibreOffice run for the batch
