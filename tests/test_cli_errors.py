@@ -470,3 +470,81 @@ def test_file_names_cannot_forge_report_lines_or_reverse_them(tmp_path: Path) ->
         assert sum(escaped in line for line in lines) == 1, (escaped, output)
     assert "matches its hash" in succeeded(invoke(ws, "check"))
     assert "orphan" not in succeeded(invoke(ws, "check"))
+
+
+# -- a file path that is a folder or missing: said in clawback's words, not Python's ----------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("rule", "--from", "{folder}"),
+        ("trace", "{folder}"),
+        ("read-order", "{missing}"),
+        ("rule", "--from", "{missing}"),
+    ],
+)
+def test_a_path_that_is_a_folder_or_missing_is_named_with_the_problem(
+    produced: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """These printed Python's own ``[Errno 21] Is a directory: '/tmp/...'``: one line, but
+    with an errno and the path quoted as Python quotes it."""
+    folder, missing = tmp_path / "a folder", tmp_path / "missing.pdf"
+    folder.mkdir()
+    argv = [a.format(folder=folder, missing=missing) for a in args]
+    line = one_error_line(invoke(produced, *argv))
+    assert "Errno" not in line, line
+    path = folder if "{folder}" in args else missing
+    problem = "is a folder" if "{folder}" in args else "no such file"
+    assert line == f"error: {path}: {problem}", line
+
+
+# -- a PDF a reading library fails on, given to any command that reads one ------------------
+
+LOOP = b"""%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("trace", "{pdf}"),
+        ("read-order", "{pdf}"),
+        ("read-index", "{pdf}"),
+        ("propose-redactions", "{pdf}"),
+        ("file-brief", "{pdf}", "--out", "{out}"),
+        ("file-paper", "{pdf}", "--docket", "ECF No. 77", "--kind", "brief"),
+        ("check-declaration", "{pdf}"),
+        ("check-redactions", "{pdf}"),
+    ],
+)
+def test_a_pdf_whose_page_tree_loops_is_one_line_for_every_command(
+    produced: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """A page tree whose /Kids name the tree itself: MuPDF raises its own FzErrorFormat
+    ("code=7: cycle in page tree"), which every command reading a PDF let out as a
+    traceback. Nothing is entered (`file-paper`: no paper)."""
+    pdf = tmp_path / "loop.pdf"
+    pdf.write_bytes(LOOP)
+    argv = [a.format(pdf=pdf, out=tmp_path / "out") for a in args]
+    ws = None if args[0].startswith("check-") else produced
+    before = _stored(produced)
+    result = invoke(ws, *argv)
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
+    assert result.exit_code in (1, 2), result.output  # check-redactions: 2, could not check
+    [line] = result.output.splitlines()
+    assert "cycle in page tree" in line and "code=" not in line, line
+    assert _stored(produced) == before
+
+
+def _stored(ws: Path) -> tuple[int, int, list[str]]:
+    """The documents and stored files the record holds, and the files in its store."""
+    with sqlite3.connect(ws / "clawback.db") as db:
+        documents = db.execute("SELECT count(*) FROM document").fetchone()[0]
+        blobs = db.execute("SELECT count(*) FROM blob").fetchone()[0]
+    return documents, blobs, sorted(str(p) for p in (ws / "files").rglob("*"))

@@ -8,6 +8,7 @@ the PDF engine or the rest (``tests/test_cli_start.py`` holds that line).
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -27,6 +28,7 @@ from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.refs import DocumentRef, parse_document_ref
 
 if TYPE_CHECKING:
+    from clawback.ingest import FileReport
     from clawback.service import Record, Workspace
 
 app = typer.Typer(
@@ -81,13 +83,38 @@ def one_line_errors(command: F) -> F:
         except (ClawbackError, OSError) as exc:
             err.print(f"error: {_one_line(exc)}")
             raise typer.Exit(1) from None
+        except (typer.Exit, typer.Abort):  # RuntimeErrors: the command's own exit
+            raise
+        except Exception as exc:  # a reading library's own, on a damaged file: else raised
+            from clawback.ingest.unreadable import library_said
+
+            said = library_said(exc)
+            if said is None:
+                raise
+            err.print(f"error: a damaged file could not be read ({said})")
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
 
+#: How a file path's problem is said (else the system's own words, as "No space left on device").
+_PATH_PROBLEMS = {
+    errno.EISDIR: "is a folder",
+    errno.ENOENT: "no such file",
+    errno.ENOTDIR: "not a folder (or a part of its path is not)",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+}
+
+
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return text or type(exc).__name__
+    if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
+        # the path and its problem, not Python's "[Errno 21] Is a directory: '/tmp/x'"
+        problem = _PATH_PROBLEMS.get(exc.errno or 0, exc.strerror)
+        text = f"{os.fsdecode(exc.filename)}: {problem}"
+    else:
+        text = str(exc)
+    return " ".join(text.split()) or type(exc).__name__
 
 
 @app.callback()
@@ -237,8 +264,13 @@ def ingest(
     is reported and the rest go on; a file already in is not stored twice. Each new document's
     copy signatures are made as it comes in. Exit status 1 if any file was refused."""
     record = _record(ctx, workspace)
+
+    def said(report: FileReport) -> None:  # as each file is done with, not at the end
+        (err if report.outcome == "refused" else out).print(report.line())
+
     reports = record.ingest.ingest_paths(
         files,
+        each=said,
         password=password,
         custodian=custodian,
         title=title,
@@ -249,8 +281,6 @@ def ingest(
         publicly_available=public,
         unpack=unpack,
     )
-    for report in reports:
-        (err if report.outcome == "refused" else out).print(report.line())
     for control in (c for r in reports if r.outcome == "ingested" for c in r.controls):
         record.copies.sign(control)  # as it arrives, not on the first search for copies
     if any(report.outcome == "refused" for report in reports):

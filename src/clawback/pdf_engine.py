@@ -9,9 +9,16 @@ glyph's box reaches into the next line and a box drawn over one line was refused
 delete text outside its box"). That rested on a side effect of a package clawback never names,
 and cost each process that imports PyMuPDF about 0.7 s of CPU (ONNX Runtime).
 
+pymupdf4llm's import also switched off MuPDF's printing of its errors, which PyMuPDF otherwise
+prints on stdout, among a command's own lines ("MuPDF error: format error: object is not a
+stream", once for each object of a damaged file it trips on). clawback reads them where it
+needs them (``TOOLS.mupdf_warnings``, which keeps them either way) and says what they mean in
+its own words, once: a damaged page or file is a warning on the document.
+
 So, installed by ``clawback/__init__``: the two are marked absent before PyMuPDF is first
-imported (PyMuPDF works as where they are not installed), and the corrections are switched off
-by clawback itself, once PyMuPDF is loaded (`_Settled`), or at once if it already was.
+imported (PyMuPDF works as where they are not installed), and the corrections and the printing
+of errors are switched off by clawback itself, once PyMuPDF is loaded (`_Settled`), or at once
+if it already was.
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ def install() -> None:
 
 def _settle(pymupdf: ModuleType) -> None:
     pymupdf.TOOLS.unset_quad_corrections(True)
+    pymupdf.TOOLS.mupdf_display_errors(False)  # kept in its warnings store all the same
 
 
 class _Finder(importlib.abc.MetaPathFinder):

@@ -390,3 +390,38 @@ def test_a_later_load_seals_a_filed_paper_but_never_unseals_it(tmp_path: Path) -
     out = cli(ws, "load-case", str(case), ok=False)
     assert "ECF No. 52-1 is under seal in the record; a case file does not unseal it" in out
     assert seen(ws)["documents"][-1][-1] is True  # type: ignore[index]
+
+
+LOOP = b"""%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+"""
+
+
+def test_a_damaged_document_is_one_line_saying_what_is_entered_and_a_second_load_ends_it(
+    tmp_path: Path,
+) -> None:
+    """A document found damaged only as it is read: the case file was valid, so the matter
+    and the documents before it are in the record. The line says so (it said only that the
+    file was refused), and once the file is replaced, loading again enters the rest, nothing
+    twice, the record as a load that never failed leaves it."""
+    case = case_folder(tmp_path / "given")
+    good = (tmp_path / "given" / "exhibits" / "list.pdf").read_bytes()
+    (tmp_path / "given" / "exhibits" / "list.pdf").write_bytes(LOOP)
+    ws = tmp_path / "ws"
+    init(ws)
+    out = cli(ws, "load-case", str(case), ok=False)
+    assert out.strip() == (
+        "error: documents: exhibits/list.pdf: refused: damaged PDF: cycle in page tree "
+        "(the matter and the documents before it are entered: replace the file and load "
+        "again, which enters only what is new)"
+    ), out
+    (tmp_path / "given" / "exhibits" / "list.pdf").write_bytes(good)
+    cli(ws, "load-case", str(case))
+    clean = tmp_path / "clean"
+    init(clean)
+    cli(clean, "load-case", str(case))
+    assert seen(ws) == seen(clean)

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from clawback.cli import app
 from clawback.domain.errors import ClawbackError
 from clawback.ingest import INGESTED, KNOWN, REFUSED
-from clawback.service import Workspace
+from clawback.service import Workspace, ingest_folder
 from clawback.storage import tables as t
 from tests.ingest.make import eml, scan_png, text_pdf
 from tests.started import start
@@ -163,3 +163,39 @@ def test_a_file_taken_in_with_a_defect_says_so_on_its_line(ws: Workspace, tmp_pa
             select(t.Document).where(t.Document.control == reports["cut.pdf"].controls[0])
         )
         assert doc is not None and doc.meta["warnings"]
+
+
+def test_a_folder_with_no_files_is_said_not_passed_over(ws: Workspace, tmp_path: Path) -> None:
+    """``clawback ingest FOLDER`` on a folder holding nothing to take (empty, or hidden files
+    only) printed nothing and exited 0: a mistyped path went unnoticed."""
+    empty = tmp_path / "empty"
+    (empty / "sub").mkdir(parents=True)
+    (empty / ".DS_Store").write_bytes(b"junk")
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(text_pdf("letter"))
+    [said, taken] = ws.ingest.ingest_paths([empty, letter])
+    assert said.outcome == REFUSED and taken.outcome == INGESTED
+    assert (
+        said.line() == f"{empty}: refused: a folder with no files to ingest (hidden ones skipped)"
+    )
+
+
+def test_each_files_line_is_given_as_its_batch_is_stored_not_at_the_end(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`clawback ingest` printed every line once the whole run was over: 248 files stored
+    and no line after twelve seconds, none at all for a run killed then. Each report is
+    given (``each``) once its batch is in the record, before the next batch is read."""
+    monkeypatch.setattr(ingest_folder, "BATCH_FILES", 1)
+    paths = []
+    for n in range(3):
+        path = tmp_path / f"letter{n}.pdf"
+        path.write_bytes(text_pdf(f"letter {n}"))
+        paths.append(path)
+    before = documents(ws)
+    seen: list[tuple[str, int]] = []
+    reports = ws.ingest.ingest_paths(
+        paths, each=lambda report: seen.append((report.path.name, documents(ws) - before))
+    )
+    assert seen == [("letter0.pdf", 1), ("letter1.pdf", 2), ("letter2.pdf", 3)]
+    assert [r.outcome for r in reports] == [INGESTED] * 3

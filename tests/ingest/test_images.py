@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pymupdf
 import pytest
 
 from clawback.ingest.images import MIN_PAGE, image_pdf
+from clawback.ingest.limits import Refused
 from clawback.service import Workspace
 from tests.started import start
 
@@ -52,3 +54,14 @@ def test_a_picture_larger_than_the_minimum_keeps_its_own_page_size() -> None:
     with pymupdf.open(stream=image_pdf(big)) as doc:
         assert doc[0].rect.width == pytest.approx(360, abs=0.01)
         assert doc[0].rect.height == pytest.approx(360, abs=0.01)
+
+
+def test_a_tiff_with_corrupt_exif_is_refused_without_pillows_own_warning() -> None:
+    """Pillow warned "Corrupt EXIF data. Expecting to read 2 bytes but only got 0." on the
+    command's stderr (a line of its own, with its source path) beside clawback's refusal."""
+    tiff = b"II*\x00" + b"\xff\xff\xff\x7f" + b"\x00" * 40
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        with pytest.raises(Refused, match=r"^malformed image"):
+            image_pdf(tiff)
+    assert not seen, [str(w.message) for w in seen]

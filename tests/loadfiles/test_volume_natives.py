@@ -15,7 +15,7 @@ from clawback.ingest.images import image_pdf
 from clawback.loadfiles import OptPage, write_dat, write_opt
 from clawback.service import Workspace
 from clawback.storage import tables as t
-from tests.ingest.make import png_declaring
+from tests.ingest.make import png_declaring, text_pdf
 from tests.loadfiles.test_volume_import import FOLDER
 
 NATIVES = FOLDER / "VOL01" / "NATIVES" / "NATIVE00001"
@@ -107,3 +107,29 @@ def test_a_text_native_is_shown_and_every_placeholder_says_why(
             .where(t.Document.control == report.imported[0].control)
         ).all()
     assert "SUMMARY:Settlement call with Acme" in " ".join(" ".join(pages).split())
+
+
+LOOP = b"""%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+"""
+
+
+def test_a_native_pdf_a_library_fails_on_is_its_rows_line_and_the_rest_come_in(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """MuPDF's own RuntimeError ("cycle in page tree") on one record's native ended the whole
+    import (a traceback, or one error line at the command line) with the rows after it never
+    read. It is that row's problem line now, as any record that cannot be read is."""
+    folder = tmp_path / "vol"
+    (folder / "NATIVES").mkdir(parents=True)
+    (folder / "NATIVES" / "loop.pdf").write_bytes(LOOP)
+    (folder / "NATIVES" / "memo.pdf").write_bytes(text_pdf("a memo"))
+    rows = [["ABC0001", ".\\NATIVES\\loop.pdf"], ["ABC0002", ".\\NATIVES\\memo.pdf"]]
+    (folder / "VOL.dat").write_bytes(write_dat(["BEGBATES", "NATIVEPATH"], rows))
+    report = ws.imports.volume(folder, folder / "VOL.dat")
+    assert report.problems == ["row 1 (ABC0001): damaged PDF: cycle in page tree"]
+    assert [i.theirs for i in report.imported] == ["ABC0002"]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import html
 import re
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import pymupdf
 from pymupdf import mupdf
 
 from clawback.email.parse import OLE_MAGIC, RFC822, Attachment, EmailError, Message, parse_email
+from clawback.ingest import limits
 from clawback.ingest.images import image_pdf
 
 LETTER = pymupdf.paper_rect("letter")
@@ -172,7 +173,7 @@ def render_attachment(att: Attachment) -> bytes | None:
                 return att.data if doc.page_count > 0 else None
         if kind == "image":  # the limits and page size of every received picture
             return image_pdf(att.data)
-        if kind == "text":
+        if kind == "text" and limits.text_too_long(att.data) is None:  # else LibreOffice's
             return _story_pdf(f'<p class="body">{_pre(_decode_text(att.data))}</p>')
     except Exception:  # a damaged attachment is not an error in the e-mail
         return None
@@ -206,10 +207,30 @@ def family(data: bytes, filename: str) -> list[Member]:
     Raises EmailError if the top-level message cannot be read; an unreadable attached message
     becomes an ordinary attachment member (pdf None).
     """
-    msg = parse_email(data, filename)
+    msg = _drawn_whole_or_said(parse_email(data, filename))
     members = [Member("parent", filename, render_message(msg), data, 0, msg)]
     _children(msg, 1, members)
     return members
+
+
+def _drawn_whole_or_said(msg: Message) -> Message:
+    """The message, its body cut for its pages at `limits.MAX_TEXT_BYTES` characters or
+    `limits.MAX_TEXT_LINES` lines, and said so, when it runs past: the body of a message has
+    no native of its own to fall back on, as a text attachment has (10 MB of it took over six
+    minutes, and `_story_pdf` stops at 5,000 pages). Its file as received is kept whole."""
+    body = msg.body_text
+    why = limits.text_too_long(body.encode("utf-8", "surrogatepass"))
+    if why is None:
+        return msg
+    cut = body[: limits.MAX_TEXT_BYTES]
+    if cut.count("\n") > limits.MAX_TEXT_LINES:
+        cut = "\n".join(cut.split("\n", limits.MAX_TEXT_LINES)[: limits.MAX_TEXT_LINES])
+    said = (
+        f"the body runs past what is laid out as pages ({why}): its pages show the first "
+        f"{len(cut):,} characters; the whole message is kept as received"
+    )
+    shown = cut + "\n[... the rest of the body is in the message as received]"
+    return replace(msg, body_text=shown, warnings=(*msg.warnings, said))
 
 
 def _children(msg: Message, depth: int, members: list[Member]) -> None:
@@ -219,7 +240,7 @@ def _children(msg: Message, depth: int, members: list[Member]) -> None:
             if att.data.startswith(OLE_MAGIC) and not name.lower().endswith(".msg"):
                 name += ".msg"
             try:
-                inner = parse_email(att.data, name)
+                inner = _drawn_whole_or_said(parse_email(att.data, name))
             except EmailError:
                 members.append(Member("attachment", att.filename, None, att.data, depth))
                 continue

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 INGESTED, KNOWN, REFUSED = "ingested", "known", "refused"
+#: Why a folder named that holds no file to take is refused.
+EMPTY_FOLDER = "a folder with no files to ingest (hidden ones skipped)"
 
 
 @dataclass(frozen=True)
@@ -57,12 +59,16 @@ def shown(name: str) -> str:
 def walk(paths: Iterable[Path]) -> Iterator[Path]:
     """Each file named, and every file under each folder named (recursing, in name order,
     hidden files and folders skipped); a path that does not exist is yielded as given, so
-    that it is reported."""
+    that it is reported, and so is a folder with no file to take."""
     for path in paths:
         if path.is_dir():
+            taken = False
             for found in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in found.relative_to(path).parts)
                 if found.is_file() and not hidden:
+                    taken = True
                     yield found
+            if not taken:
+                yield path  # reported: `EMPTY_FOLDER`
         else:
             yield path

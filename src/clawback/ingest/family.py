@@ -32,6 +32,7 @@ from clawback.ingest.batch import shown
 from clawback.ingest.children import drawn_here, render_members
 from clawback.ingest.prepare import MEDIA_TYPES
 from clawback.ingest.ready import Ready, make_ready
+from clawback.ingest.unreadable import unreadable
 from clawback.pdf.marks.slipsheet import placeholder
 
 __all__ = ["ReadyMember", "ready_family"]
@@ -71,7 +72,8 @@ def ready_family(
         lost = [*(msg.warnings if msg is not None else ()), *m.warnings, *said]
         unread = None
         try:
-            ready = _ready(m, made, top, custodian, password if top else None)
+            with unreadable(m.native, m.name):  # a library failing on it: `Refused`
+                ready = _ready(m, made, top, custodian, password if top else None)
         except ClawbackError as exc:
             if top:
                 raise

@@ -31,8 +31,11 @@ MIN_PAGE = (306.0, 144.0)
 
 
 def image_pdf(data: bytes) -> bytes:
-    """A PDF with one page per frame of the picture in `data`. Raises `Refused` in one line."""
+    """A PDF with one page per frame of the picture in `data`. Raises `Refused` in one line.
+    Pillow's own warnings on a damaged picture ("Corrupt EXIF data ...") are not printed: what
+    matters of them is the refusal, or nothing (the pixels decode)."""
     with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             return _convert(data)

@@ -8,6 +8,12 @@ limit                  value          why
 ``MAX_IMAGE_SIDE``     40,000 pixels  wider or taller is a strip no scanner makes
 ``MAX_IMAGE_FRAMES``   5,000          pages of one multi-page TIFF
 ``MAX_PDF_PAGES``      100,000        pages of one PDF
+``MAX_TEXT_BYTES``     4 MiB          a plain text file, CSV or web page laid out as pages (about
+                                      800: measured, 1 MB of text is 194 pages, each page
+                                      then read, checked and stored at ~0.1 s); longer is a
+                                      log or a data dump, which productions give natively
+``MAX_TEXT_LINES``     50,000         lines of the same (about 800 pages at some 60 lines a
+                                      page): 4 MiB of short lines would be 70,000 pages
 ``MAX_STREAM_BYTES``   512 MiB        what one PDF stream may inflate to
 ``MAX_INFLATE_RATIO``  200            what a whole PDF or Office package may inflate to,
                                       times its own size, once past ``INFLATE_FLOOR``
@@ -47,6 +53,8 @@ MAX_IMAGE_PIXELS = 150_000_000
 MAX_IMAGE_SIDE = 40_000
 MAX_IMAGE_FRAMES = 5_000
 MAX_PDF_PAGES = 100_000
+MAX_TEXT_BYTES = 4 << 20
+MAX_TEXT_LINES = 50_000
 MAX_STREAM_BYTES = 512 << 20
 MAX_INFLATE_RATIO = 200
 INFLATE_FLOOR = 256 << 20
@@ -80,3 +88,20 @@ def check_image_size(width: int, height: int, what: str = "image") -> None:
             f"{what} too large (decompression bomb?): {width} x {height} pixels "
             f"(over {MAX_IMAGE_PIXELS:,})"
         )
+
+
+def text_too_long(data: bytes) -> str | None:
+    """Why text of `data` is too long to lay out as pages (past `MAX_TEXT_BYTES` or
+    `MAX_TEXT_LINES`), in a few words, or None."""
+    if len(data) > MAX_TEXT_BYTES:
+        return (
+            f"{len(data):,} bytes, over the limit of {MAX_TEXT_BYTES:,} "
+            f"(about {MAX_TEXT_BYTES // 5300:,} pages)"
+        )
+    lines = max(data.count(b"\n"), data.count(b"\r"))
+    if lines > MAX_TEXT_LINES:
+        return (
+            f"{lines:,} lines, over the limit of {MAX_TEXT_LINES:,} "
+            f"(about {MAX_TEXT_LINES // 60:,} pages)"
+        )
+    return None

@@ -9,6 +9,9 @@ or a PDF's children, a load-file volume's natives. Its contract: one `Rendered` 
 order, with the PDF or the `ConversionError` saying why not, and the warnings of what the
 author had hidden (a hidden sheet shown, comments listed, notes pages added); it never raises
 for one file's sake.
+A text file (``.txt .csv .htm .html``) past `limits.MAX_TEXT_BYTES` or `MAX_TEXT_LINES` is not
+laid out at all:
+its `ConversionError` says so before LibreOffice starts.
 An ``.xls`` or ``.ods`` costs one more LibreOffice run (for the batch): it is saved as
 ``.xlsx`` first, so its hidden parts are read the same way.
 
@@ -29,7 +32,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from clawback.domain.errors import ClawbackError
-from clawback.ingest import slides, words
+from clawback.ingest import limits, slides, words
 from clawback.ingest.sheets import expose
 from clawback.pdf.files.convert import ConversionError, to_pdfs, to_xlsx
 from clawback.pdf.files.document import open_pdf
@@ -38,6 +41,8 @@ __all__ = ["Rendered", "ahead", "render"]
 
 #: Spreadsheets LibreOffice saves as .xlsx before `expose` reads them.
 _RESAVED = frozenset({".xls", ".ods"})
+#: Text laid out as pages, as long as it runs: `limits.text_too_long` bounds it.
+_TEXT = frozenset({".txt", ".csv", ".htm", ".html"})
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,24 @@ def _key(data: bytes, suffix: str) -> _Key:
 
 
 def _render_each(files: Sequence[tuple[bytes, str]]) -> list[Rendered]:
-    todo = [(data, _kind(suffix)) for data, suffix in files]
+    every = [(data, _kind(suffix)) for data, suffix in files]
+    too_long = {n: _too_long(data, kind) for n, (data, kind) in enumerate(every)}
+    too_long = {n: why for n, why in too_long.items() if why is not None}
+    if not too_long:
+        return _render_all(every)
+    rest = [n for n in range(len(every)) if n not in too_long]
+    made = dict(zip(rest, _render_all([every[n] for n in rest]) if rest else [], strict=True))
+    return [made[n] if n in made else Rendered(None, too_long[n]) for n in range(len(every))]
+
+
+def _too_long(data: bytes, kind: str) -> ConversionError | None:
+    """Why a text file is not laid out as pages (`limits.text_too_long`), if it is not: said
+    before LibreOffice is started, which would take minutes over it."""
+    why = limits.text_too_long(data) if kind in _TEXT else None
+    return ConversionError(f"a {kind} file too long to lay out as pages: {why}") if why else None
+
+
+def _render_all(todo: list[tuple[bytes, str]]) -> list[Rendered]:
     said: list[list[str]] = [[] for _ in todo]
     resave = [n for n, (_, kind) in enumerate(todo) if kind in _RESAVED]
     if resave:

@@ -180,8 +180,12 @@ class CaseFiles(Service):
                 kind=d.kind,
                 publicly_available=d.public,
             )
-            if report.outcome == "refused":
-                raise ClawbackError(f"documents: {d.file}: refused: {report.reason}")
+            if report.outcome == "refused":  # read only now: what came before it stays
+                raise ClawbackError(
+                    f"documents: {d.file}: refused: {report.reason} (the matter and the "
+                    "documents before it are entered: replace the file and load again, which "
+                    "enters only what is new)"
+                )
             if report.outcome != "known":
                 said.append(report.line())
             ref: ExhibitNumber | ExhibitNamed | ControlNumber = (

@@ -35,6 +35,7 @@ from clawback.ingest.family import ready_family
 from clawback.ingest.ole_objects import ole_files
 from clawback.ingest.ready import Ready, make_ready, with_meta
 from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
+from clawback.ingest.unreadable import unreadable
 from clawback.service import access as access_rules
 from clawback.service import control_names, ingest_folder, ingest_store, lookup, rows
 from clawback.service import exhibit_numbering as numbering
@@ -111,15 +112,18 @@ class Ingest(Service):
         if control is not None:
             control, _ = self._number_known(control, exhibit)
         else:
-            if made is None:
-                ready = make_ready(pdf, native, native_name, native_type, recipe, password, meta)
-            else:
-                key = f"{received_sha}:{recipe}"
-                if key not in made:
-                    made[key] = make_ready(
-                        pdf, native, native_name, native_type, recipe, password, None
+            with unreadable(received, native_name or title):  # a library failing: one line
+                if made is None:
+                    ready = make_ready(
+                        pdf, native, native_name, native_type, recipe, password, meta
                     )
-                ready = with_meta(made[key], meta)
+                else:
+                    key = f"{received_sha}:{recipe}"
+                    if key not in made:
+                        made[key] = make_ready(
+                            pdf, native, native_name, native_type, recipe, password, None
+                        )
+                    ready = with_meta(made[key], meta)
             one = NewDocument(
                 ready,
                 title,
@@ -415,75 +419,82 @@ class Ingest(Service):
         files in it) is ingested here as `ingest_file` says, ``before_storing`` called first
         (the caller stores what it holds, so the control numbers follow the files' order)."""
         self._require_ingest(exhibit)
-        first = before_storing or (lambda: None)
-        sha = hashlib.sha256(data).hexdigest()
-        known = self._known(sha)
-        if known is not None:
-            first()
-            known, made = self._number_known(known, exhibit)
-            if self.from_another_party(kind):
-                self.check_received(known)
-            return [known], made
-        if unpack and is_archive(data, name):
-            first()
-            return self._ingest_archive(
-                data,
-                name,
-                title=title,
-                kind=kind,
-                exhibit=exhibit,
+        with unreadable(data, name):  # a library failing on the file: one line
+            first = before_storing or (lambda: None)
+            sha = hashlib.sha256(data).hexdigest()
+            known = self._known(sha)
+            if known is not None:
+                first()
+                known, made = self._number_known(known, exhibit)
+                if self.from_another_party(kind):
+                    self.check_received(known)
+                return [known], made
+            if unpack and is_archive(data, name):
+                first()
+                return self._ingest_archive(
+                    data,
+                    name,
+                    title=title,
+                    kind=kind,
+                    exhibit=exhibit,
+                    custodian=custodian,
+                    publicly_available=publicly_available,
+                )
+            container = functools.partial(
+                self._container_family,
+                family=family,
                 custodian=custodian,
+                exhibit=exhibit,
+                kind=kind,
+                title=title or name,
                 publicly_available=publicly_available,
             )
-        container = functools.partial(
-            self._container_family,
-            family=family,
-            custodian=custodian,
-            exhibit=exhibit,
-            kind=kind,
-            title=title or name,
-            publicly_available=publicly_available,
-        )
-        office_file = sniff(data, name).kind == OFFICE
-        if office_file and (package_files(data) or ole_files(data)):  # a family, the file first
-            first()
-            office = email.Member("parent", name, None, data, 0, kind="office")
-            return container(office, "office", None)
-        found = prepare_file(data, name)
-        if found.kind == EMAIL:
-            first()
-            before = self._mail_family(data)
-            if before:
-                numbered, made = self._number_known(before[0], exhibit)
-                if numbered != before[0]:  # a duplicate exhibit of the e-mail: its own document
-                    return [numbered], made
-                if self.from_another_party(kind):
-                    self.check_received_many(before)
-                return before, False
-            controls = self._email(
-                data,
-                name,
-                custodian=custodian,
-                exhibit=exhibit,
-                received=kind == "received",
-                kind=kind,
-                unpack=unpack,
+            office_file = sniff(data, name).kind == OFFICE
+            if office_file and (package_files(data) or ole_files(data)):  # a family, the file first
+                first()
+                office = email.Member("parent", name, None, data, 0, kind="office")
+                return container(office, "office", None)
+            found = prepare_file(data, name)
+            if found.kind == EMAIL:
+                first()
+                before = self._mail_family(data)
+                if before:
+                    numbered, made = self._number_known(before[0], exhibit)
+                    if numbered != before[0]:  # a duplicate exhibit of the e-mail: its own document
+                        return [numbered], made
+                    if self.from_another_party(kind):
+                        self.check_received_many(before)
+                    return before, False
+                controls = self._email(
+                    data,
+                    name,
+                    custodian=custodian,
+                    exhibit=exhibit,
+                    received=kind == "received",
+                    kind=kind,
+                    unpack=unpack,
+                )
+                return controls, True
+            if found.kind == PDF and embedded_files(data):  # a family, the PDF first
+                first()
+                pdf = email.Member("parent", name, data, data, 0)
+                return container(pdf, "pdf", password)
+            meta: dict[str, Any] = {"custodian": custodian} if custodian else {}
+            if found.warnings:
+                meta["warnings"] = list(found.warnings)
+            native = data if found.pdf is not None else None
+            ready = make_ready(
+                found.pdf or data, native, name, found.media_type, found.recipe, password, meta
             )
-            return controls, True
-        if found.kind == PDF and embedded_files(data):  # a family, the PDF first
-            first()
-            pdf = email.Member("parent", name, data, data, 0)
-            return container(pdf, "pdf", password)
-        meta: dict[str, Any] = {"custodian": custodian} if custodian else {}
-        if found.warnings:
-            meta["warnings"] = list(found.warnings)
-        native = data if found.pdf is not None else None
-        ready = make_ready(
-            found.pdf or data, native, name, found.media_type, found.recipe, password, meta
-        )
-        return NewDocument(
-            ready, title or name, kind or found.kind, exhibit, family, parent, publicly_available
-        )
+            return NewDocument(
+                ready,
+                title or name,
+                kind or found.kind,
+                exhibit,
+                family,
+                parent,
+                publicly_available,
+            )
 
     def _container_family(
         self,
@@ -520,6 +531,7 @@ class Ingest(Service):
         paths: Iterable[Path],
         *,
         exhibit: ExhibitGiven | None = None,
+        each: Callable[[FileReport], object] | None = None,
         **options: Any,
     ) -> list[FileReport]:
         """Ingest files and folders (recursing): one `FileReport` per file, in order. A file
@@ -528,8 +540,9 @@ class Ingest(Service):
         `options` are the keyword options of `ingest_file` (title, kind, family, parent,
         publicly_available, password, custodian), for every file; an `exhibit` number is for
         one file named as such, not a folder (refused before anything is read). How a batch
-        of files is stored: `service.ingest_folder`."""
-        return ingest_folder.ingest_paths(self, list(paths), exhibit, options)
+        of files is stored: `service.ingest_folder`. ``each`` is given each report as soon
+        as its file is done with (a command prints it then), in order."""
+        return ingest_folder.ingest_paths(self, list(paths), exhibit, options, each)
 
     def _ingest_archive(
         self,

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from clawback.domain.errors import ClawbackError
 from clawback.ingest import INGESTED, KNOWN, REFUSED, FileReport, shown, walk
 from clawback.ingest.ahead import to_render
+from clawback.ingest.batch import EMPTY_FOLDER
 from clawback.ingest.render import ahead as render_ahead
 from clawback.service import rows
 from clawback.service.exhibit_numbering import ExhibitGiven
@@ -55,17 +56,23 @@ def ingest_paths(
     paths: Sequence[Path],
     exhibit: ExhibitGiven | None,
     options: Mapping[str, Any],
+    each: Callable[[FileReport], object] | None = None,
 ) -> list[FileReport]:
-    """`Ingest.ingest_paths` (see the module doc)."""
+    """`Ingest.ingest_paths` (see the module doc); ``each`` is given every report as soon as
+    its file is done with (stored, or refused), in order."""
     if exhibit is not None and (len(paths) != 1 or paths[0].is_dir()):
         raise ClawbackError(f"exhibit {exhibit} numbers one file: give one file, not a folder")
-    reports = []
+    reports: list[FileReport] = []
     found = walk(paths)
     taken: list[FileReport | _Taken] = []
 
     def store() -> None:  # what is waiting, before anything else is stored
-        reports.extend(_store(ingest, taken, exhibit))
+        done = _store(ingest, taken, exhibit)
         taken.clear()
+        reports.extend(done)
+        if each is not None:
+            for report in done:
+                each(report)
 
     while batch := list(itertools.islice(found, BATCH_FILES)):
         with render_ahead(_to_render(ingest, batch)):  # one LibreOffice run for the batch
@@ -95,6 +102,8 @@ def _take(
 ) -> FileReport | _Taken:
     """One file read: its report if it is done with (refused, in the record, a family stored
     after what was waiting: `store`), else what is to be stored."""
+    if path.is_dir():  # named, and nothing in it to take (`walk`)
+        return FileReport(path, REFUSED, reason=EMPTY_FOLDER)
     try:
         data = path.read_bytes()
         name = shown(path.name)  # stored and printed on one line, whatever it holds

@@ -54,6 +54,7 @@ from clawback.domain.order import Side
 from clawback.domain.seats import Act
 from clawback.ingest.children import native_page
 from clawback.ingest.ready import Ready, make_ready, with_meta
+from clawback.ingest.unreadable import library_said, unreadable
 from clawback.loadfiles import resolve
 from clawback.loadfiles.fields import DATE, ISO_DATE, looks_like_path
 from clawback.loadfiles.text import decode
@@ -177,6 +178,11 @@ class Imports(Service):
                     )
                 except (ClawbackError, ValueError, OSError) as exc:
                     report.problems.append(f"{where}: {one_line(exc)}")
+                    continue
+                except Exception as exc:  # a reading library's own, past `_ready`: the row's
+                    if (damage := library_said(exc)) is None:
+                        raise
+                    report.problems.append(f"{where}: damaged file: {damage}")
                     continue
                 report.imported += imported  # the record, then the files taken out of it
                 report.problems += [f"{where}: {note}" for note in imported[0].notes]
@@ -449,7 +455,8 @@ def _ready(pdf: bytes, made: dict[str, Ready], meta: dict[str, Any]) -> Ready:
     made files kept in ``made``), with the record's own fields."""
     key = f"{hashlib.sha256(pdf).hexdigest()}:convert"
     if key not in made:
-        made[key] = make_ready(pdf, None, "", "application/pdf", "convert", None, None)
+        with unreadable(pdf, "record.pdf"):  # a library failing on it: the row's one line
+            made[key] = make_ready(pdf, None, "", "application/pdf", "convert", None, None)
     return with_meta(made[key], meta)
 
 

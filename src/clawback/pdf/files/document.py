@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -135,3 +136,19 @@ def all_layers_shown(doc: pymupdf.Document) -> Iterator[None]:
     finally:
         for number in hidden:
             doc.set_layer_ui_config(number, action=2)
+
+
+def resource_refs(doc: pymupdf.Document, xref: int, kind: str) -> list[int]:
+    """The objects named in the ``/Resources/<kind>`` dictionary of object `xref` (a page, a
+    form, a pattern, a Type 3 font), those the file holds: a file cut short, rebuilt by MuPDF,
+    still names objects it lost, and PyMuPDF raises ``ValueError("bad xref")`` on them."""
+    held = range(1, doc.xref_length())
+    if xref not in held:
+        return []
+    found, value = doc.xref_get_key(xref, f"Resources/{kind}")
+    if found == "xref":
+        if (target := int(value.split()[0])) not in held:
+            return []
+        found, value = "dict", doc.xref_object(target)
+    named = [int(n) for n in re.findall(r"(\d+) 0 R", value)] if found == "dict" else []
+    return [n for n in named if n in held]

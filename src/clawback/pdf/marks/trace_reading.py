@@ -14,6 +14,7 @@ black-and-white print leaves of it (the dark text and its fringe removed). A pic
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Iterator
 
 import numpy as np
@@ -49,11 +50,14 @@ def readings(data: bytes, characters: str = "") -> Iterator[str]:
                 yield from _picture_readings(Image.open(io.BytesIO(png)), RENDER_DPI, characters)
         return
     try:
-        picture = Image.open(io.BytesIO(data))
-        if picture.width * picture.height > MAX_OCR_PIXELS:  # as declared, before decoding
-            raise OcrError(f"a picture of {picture.width}x{picture.height} pixels is too large")
-        picture.load()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        with warnings.catch_warnings():  # Pillow's own ("Corrupt EXIF data"): not printed
+            warnings.simplefilter("ignore")
+            picture = Image.open(io.BytesIO(data))
+            if picture.width * picture.height > MAX_OCR_PIXELS:  # as declared, not decoded
+                raise OcrError(f"a picture of {picture.width}x{picture.height} pixels is too large")
+            picture.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError,
+            Image.DecompressionBombError):  # fmt: skip
         raise OcrError("neither a PDF nor a picture clawback can read") from None
     dpi = picture.info.get("dpi", (ASSUMED_DPI, ASSUMED_DPI))[0] or ASSUMED_DPI
     yield from _picture_readings(picture, round(float(dpi)), characters)

@@ -42,7 +42,6 @@ import functools
 import io
 import math
 import os
-import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterable, Sequence
@@ -56,7 +55,7 @@ from PIL import Image
 
 from clawback.domain.counts import counted
 from clawback.domain.errors import DocumentError
-from clawback.pdf.files.document import open_pdf, save_clean
+from clawback.pdf.files.document import open_pdf, resource_refs, save_clean
 from clawback.pdf.shows.ocr_colour import colour_strip
 from clawback.pdf.shows.ocr_turned import back, turned_pictures, turned_strip, upright_frames
 from clawback.pdf.shows.ocr_written import (
@@ -225,18 +224,10 @@ def uses_tiling_pattern(page: pymupdf.Page) -> bool:
         if xref in seen:
             continue
         seen.add(xref)
-        if any("/PatternType 1" in doc.xref_object(n) for n in _refs(doc, xref, "Pattern")):
+        if any("/PatternType 1" in doc.xref_object(n) for n in resource_refs(doc, xref, "Pattern")):
             return True
-        todo.extend(_refs(doc, xref, "XObject"))
+        todo.extend(resource_refs(doc, xref, "XObject"))
     return False
-
-
-def _refs(doc: pymupdf.Document, xref: int, kind: str) -> list[int]:
-    """The objects named in the ``/Resources/<kind>`` dictionary of object `xref`."""
-    found, value = doc.xref_get_key(xref, f"Resources/{kind}")
-    if found == "xref":
-        found, value = "dict", doc.xref_object(int(value.split()[0]))
-    return [int(n) for n in re.findall(r"(\d+) 0 R", value)] if found == "dict" else []
 
 
 def read_words(page: pymupdf.Page, dpi: int | None = None) -> list[Word]:

@@ -37,7 +37,7 @@ import re
 
 import pymupdf
 
-from clawback.pdf.files.document import open_pdf, open_pike, save_clean
+from clawback.pdf.files.document import open_pdf, open_pike, resource_refs, save_clean
 
 __all__ = [
     "DPI",
@@ -91,17 +91,17 @@ def _nested(doc: pymupdf.Document) -> dict[int, list[int]]:
             if (xref, nested) in seen:
                 continue
             seen.add((xref, nested))
-            for child in _named(doc, xref, "XObject"):
+            for child in resource_refs(doc, xref, "XObject"):
                 subtype = doc.xref_get_key(child, "Subtype")[1]
                 if subtype == "/Image":
                     if nested and child not in inside:
                         inside.append(child)
                 elif subtype == "/Form":
                     todo.append((child, nested))
-            todo.extend((child, True) for child in _named(doc, xref, "Pattern"))
+            todo.extend((child, True) for child in resource_refs(doc, xref, "Pattern"))
             todo.extend(
                 (child, True)
-                for child in _named(doc, xref, "Font")
+                for child in resource_refs(doc, xref, "Font")
                 if doc.xref_get_key(child, "Subtype")[1] == "/Type3"
             )
         if inside:  # those MuPDF lists as the page's are tried with them
@@ -110,14 +110,6 @@ def _nested(doc: pymupdf.Document) -> dict[int, list[int]]:
         if inside:
             found[number] = inside
     return found
-
-
-def _named(doc: pymupdf.Document, xref: int, kind: str) -> list[int]:
-    """The objects named in the ``/Resources/<kind>`` dictionary of object `xref`."""
-    found, value = doc.xref_get_key(xref, f"Resources/{kind}")
-    if found == "xref":
-        found, value = "dict", doc.xref_object(int(value.split()[0]))
-    return [int(n) for n in re.findall(r"(\d+) 0 R", value)] if found == "dict" else []
 
 
 def _size(doc: pymupdf.Document, xref: int) -> int:
