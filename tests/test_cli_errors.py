@@ -21,7 +21,7 @@ from typer.testing import CliRunner, Result
 from clawback.cli import app
 from clawback.pdf.gate.findings import Finding, VerificationError
 from clawback.service import delivery
-from tests.ingest.make import text_pdf
+from tests.ingest.make import LOOP, text_pdf
 from tests.test_cli import cli, make_pdf
 
 runner = CliRunner()
@@ -500,14 +500,6 @@ def test_a_path_that_is_a_folder_or_missing_is_named_with_the_problem(
 
 
 # -- a PDF a reading library fails on, given to any command that reads one ------------------
-
-LOOP = b"""%PDF-1.4
-1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj
-3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj
-trailer << /Root 1 0 R >>
-%%EOF
-"""
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from clawback.domain.errors import NotFound, NotPermitted
 from clawback.domain.pinpoints import FiledKind, FiledPaper
 from clawback.service import Workspace
 from clawback.storage import tables as t
+from tests.ingest.make import LOOP
 from tests.test_cli import make_pdf
 
 runner = CliRunner()
@@ -390,15 +391,6 @@ def test_a_later_load_seals_a_filed_paper_but_never_unseals_it(tmp_path: Path) -
     out = cli(ws, "load-case", str(case), ok=False)
     assert "ECF No. 52-1 is under seal in the record; a case file does not unseal it" in out
     assert seen(ws)["documents"][-1][-1] is True  # type: ignore[index]
-
-
-LOOP = b"""%PDF-1.4
-1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj
-3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj
-trailer << /Root 1 0 R >>
-%%EOF
-"""
 
 
 def test_a_damaged_document_is_one_line_saying_what_is_entered_and_a_second_load_ends_it(

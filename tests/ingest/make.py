@@ -22,6 +22,17 @@ _PACKAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+#: A PDF whose page tree holds itself: MuPDF and qpdf fail on it as it is read (a library
+#: error, not one of clawback's), so every command that reads a PDF must answer in one line.
+LOOP = b"""%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+"""
+
+
 def text_pdf(*pages: str) -> bytes:
     doc = pymupdf.open()
     for body in pages:

@@ -19,7 +19,7 @@ from clawback.ingest.limits import Refused
 from clawback.ingest.ready import make_ready
 from clawback.storage import tables as t
 from tests.conftest import SHARED
-from tests.ingest.make import text_pdf
+from tests.ingest.make import LOOP, text_pdf
 from tests.started import start
 
 
@@ -122,15 +122,6 @@ def test_a_pdf_a_library_fails_on_is_refused_in_one_line_and_the_batch_goes_on(
     assert refused.reason.startswith("damaged PDF: "), refused.reason
     assert taken.outcome == INGESTED
     assert "good.pdf" in titles and "opinion.pdf" not in titles
-
-
-LOOP = b"""%PDF-1.4
-1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj
-3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj
-trailer << /Root 1 0 R >>
-%%EOF
-"""
 
 
 def test_an_archives_pdf_a_library_fails_on_is_kept_natively_and_the_rest_taken(

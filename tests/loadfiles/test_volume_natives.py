@@ -15,7 +15,7 @@ from clawback.ingest.images import image_pdf
 from clawback.loadfiles import OptPage, write_dat, write_opt
 from clawback.service import Workspace
 from clawback.storage import tables as t
-from tests.ingest.make import png_declaring, text_pdf
+from tests.ingest.make import LOOP, png_declaring, text_pdf
 from tests.loadfiles.test_volume_import import FOLDER
 
 NATIVES = FOLDER / "VOL01" / "NATIVES" / "NATIVE00001"
@@ -107,15 +107,6 @@ def test_a_text_native_is_shown_and_every_placeholder_says_why(
             .where(t.Document.control == report.imported[0].control)
         ).all()
     assert "SUMMARY:Settlement call with Acme" in " ".join(" ".join(pages).split())
-
-
-LOOP = b"""%PDF-1.4
-1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj
-3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj
-trailer << /Root 1 0 R >>
-%%EOF
-"""
 
 
 def test_a_native_pdf_a_library_fails_on_is_its_rows_line_and_the_rest_come_in(
