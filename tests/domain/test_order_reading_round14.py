@@ -1,0 +1,35 @@
+"""Shapes of order the reader learned in issue 19's fourteenth pass, from the twelfth held-out
+set's classes of misses (tests/orders/heldout12-misses.md, then moved into development). Each
+test is one class of wording, on a short sentence written for the test in the way courts commonly
+put it (not a copy of the order that showed the class), and failed on the reader before the pass."""
+
+from __future__ import annotations
+
+from tests.domain.order_reads import rulings as _rulings
+
+# 1. A docket text's list of numbers before "Motions to ...": one motion per number ---------------
+
+
+def test_a_docket_texts_numbers_before_motions_each_name_a_motion() -> None:
+    assert _rulings(
+        "ORDER denying without prejudice ECF Nos. 31, 34 and 40 Motions to Seal. Signed by"
+        " Judge A. Smith on 3/2/2021.\n"
+    ) == [
+        ("seal", None, "31", None, "denied_without_prejudice"),
+        ("seal", None, "34", None, "denied_without_prejudice"),
+        ("seal", None, "40", None, "denied_without_prejudice"),
+    ]
+    assert _rulings("ORDER granting Dkt. Nos. 7 and 9 Motions to Compel.\n") == [
+        ("compel", None, "7", None, "granted"),
+        ("compel", None, "9", None, "granted"),
+    ]
+
+
+def test_numbers_before_a_paper_that_is_no_motion_name_no_motions() -> None:
+    assert [
+        r[2]
+        for r in _rulings(
+            "ORDER\n\nThe Motion to Seal (Dkt. 20) is GRANTED as to Dkt. Nos. 21 and 22"
+            " Exhibits to the Declaration of A. Jones.\n"
+        )
+    ] in ([None], ["20"])
