@@ -33,3 +33,22 @@ def test_numbers_before_a_paper_that_is_no_motion_name_no_motions() -> None:
             " Exhibits to the Declaration of A. Jones.\n"
         )
     ] in ([None], ["20"])
+
+
+# 2. "An order granting ..." said of orders in general, or of the order a party asks for --------
+
+
+def test_an_order_granting_said_of_orders_in_general_rules_on_nothing() -> None:
+    assert not _rulings(
+        "ORDER\n\nAn order granting a motion to seal must state the facts that support sealing."
+        " Any order denying access must be no broader than needed.\n"
+    )
+    assert not _rulings(
+        "ORDER\n\nDefendant has moved for an order sealing the unredacted version of its brief.\n"
+    )
+
+
+def test_the_courts_own_order_granting_still_rules() -> None:
+    assert _rulings(
+        "ORDER GRANTING MOTION TO SEAL\n\nDefendant's motion to seal (ECF No. 5) is GRANTED.\n"
+    ) == [("seal", "defendant", "5", None, "granted")]

@@ -63,6 +63,7 @@ from clawback.domain.order_clauses import (
     fold_after_grant,
     interim,
     of_another_kind,
+    of_orders_in_general,
     questioned,
     recounted,
     reported,
@@ -288,6 +289,7 @@ class _Reader:
             and not questioned(sentence, f, self.words.questions)
             and not interim(sentence, f, self.words.interim)
             and not interim(sentence, f, self.words.standards)  # "sealed only on the basis of"
+            and not of_orders_in_general(sentence, f, self.words.general_orders)
             and not recounted(sentence, f)
             and not (_ON_A_DATE.match(sentence) and _PAST.fullmatch(sentence[f.start : f.end]))
         ]

@@ -113,6 +113,7 @@ class OrderWords:
     motions_before: Vocabulary
     standards: Vocabulary
     burdens: Vocabulary
+    general_orders: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -184,6 +185,7 @@ class OrderWords:
             motions_before=optional("motions_before"),
             standards=optional("standards"),
             burdens=optional("burdens"),
+            general_orders=optional("general_orders"),
         )
 
 
