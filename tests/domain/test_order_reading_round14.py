@@ -5,6 +5,7 @@ put it (not a copy of the order that showed the class), and failed on the reader
 
 from __future__ import annotations
 
+from tests.domain.order_reads import acts as _acts
 from tests.domain.order_reads import rulings as _rulings
 
 # 1. A docket text's list of numbers before "Motions to ...": one motion per number ---------------
@@ -52,3 +53,17 @@ def test_the_courts_own_order_granting_still_rules() -> None:
     assert _rulings(
         "ORDER GRANTING MOTION TO SEAL\n\nDefendant's motion to seal (ECF No. 5) is GRANTED.\n"
     ) == [("seal", "defendant", "5", None, "granted")]
+
+
+# 3. The clerk's own acts with no time: to terminate the motions, to forward a copy ----------
+
+
+def test_the_clerk_directed_to_terminate_or_forward_acts() -> None:
+    assert _acts(
+        "ORDER\n\nThe motion to seal is denied. The Clerk is directed to terminate the motion"
+        " at ECF No. 12.\n"
+    ) == [("clerk", None, None)]
+    assert _acts(
+        "ORDER\n\nThe motion to seal is GRANTED. The Clerk is directed to forward a copy of this"
+        " order to the State Court Administrator.\n"
+    ) == [("clerk", None, None)]
