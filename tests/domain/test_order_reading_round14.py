@@ -67,3 +67,20 @@ def test_the_clerk_directed_to_terminate_or_forward_acts() -> None:
         "ORDER\n\nThe motion to seal is GRANTED. The Clerk is directed to forward a copy of this"
         " order to the State Court Administrator.\n"
     ) == [("clerk", None, None)]
+
+
+# 4. A rule of court quoted after "provides": the law, not a ruling ------------------------
+
+
+def test_a_rule_quoted_after_provides_rules_on_nothing() -> None:
+    assert [
+        r[4]
+        for r in _rulings(
+            "ORDER\n\nPlaintiff has moved to seal his complaint. For the reasons stated below, the"
+            ' motion is denied.\n\nRule 8.4 provides, in pertinent part: "(b) The court shall not'
+            " order that any documents on file with the court shall be sealed or their disclosure"
+            " limited. (c) Upon written motion of any party, the court may order that documents be"
+            " sealed or their disclosure limited only if the court concludes that such order is"
+            ' necessary."\n'
+        )
+    ] == ["denied"]

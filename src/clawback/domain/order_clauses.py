@@ -233,6 +233,13 @@ def of_orders_in_general(sentence: str, found: Found, words: Vocabulary) -> bool
     )
 
 
+def of_quoted_law(sentence: str, found: Found, words: Vocabulary) -> bool:
+    """Whether the outcome ``found`` stands in the text of a rule the sentence quotes after
+    words that introduce it ("Practice Book § 11-20A provides, in pertinent part: ..."; data:
+    quoted_law): the law's, no ruling."""
+    return bool(words.find(sentence, 0, found.start))
+
+
 def recounted(sentence: str, found: Found) -> bool:
     """Whether the outcome ``found`` describes an earlier paper ("see my April 1, 2021,
     memorandum granting in part and denying in part Plaintiff's consolidated motion to

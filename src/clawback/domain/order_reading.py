@@ -64,6 +64,7 @@ from clawback.domain.order_clauses import (
     interim,
     of_another_kind,
     of_orders_in_general,
+    of_quoted_law,
     questioned,
     recounted,
     reported,
@@ -290,6 +291,7 @@ class _Reader:
             and not interim(sentence, f, self.words.interim)
             and not interim(sentence, f, self.words.standards)  # "sealed only on the basis of"
             and not of_orders_in_general(sentence, f, self.words.general_orders)
+            and not of_quoted_law(sentence, f, self.words.quoted_law)
             and not recounted(sentence, f)
             and not (_ON_A_DATE.match(sentence) and _PAST.fullmatch(sentence[f.start : f.end]))
         ]

@@ -114,6 +114,7 @@ class OrderWords:
     standards: Vocabulary
     burdens: Vocabulary
     general_orders: Vocabulary
+    quoted_law: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -186,6 +187,7 @@ class OrderWords:
             standards=optional("standards"),
             burdens=optional("burdens"),
             general_orders=optional("general_orders"),
+            quoted_law=optional("quoted_law"),
         )
 
 
