@@ -5,6 +5,7 @@ put it (not a copy of the order that showed the class), and failed on the reader
 
 from __future__ import annotations
 
+from clawback.domain.order_reading import read_order
 from tests.domain.order_reads import acts as _acts
 from tests.domain.order_reads import rulings as _rulings
 
@@ -84,3 +85,26 @@ def test_a_rule_quoted_after_provides_rules_on_nothing() -> None:
             ' necessary."\n'
         )
     ] == ["denied"]
+
+
+# 5. One motion ruled in parts in two sentences, "granted as to ..." then "denied as to ..." ----
+
+
+def test_a_motion_ruled_in_parts_in_two_sentences_is_granted_in_part() -> None:
+    draft = read_order(
+        "ORDER\n\nThe motion to seal is granted as to the account numbers in the lease. The"
+        " motion to seal is denied as to the remaining terms of the lease.\n"
+    )
+    whole = [(r.motion, r.outcome.value) for r in draft.rulings if r.document is None]
+    parts = sorted((r.document, r.outcome.value) for r in draft.rulings if r.document)
+    assert whole == [("seal", "granted_in_part")]
+    assert parts == [
+        ("the account numbers in the lease", "granted"),
+        ("the remaining terms of the lease", "denied"),
+    ]
+
+
+def test_a_later_ruling_on_the_whole_motion_still_replaces_an_earlier_one() -> None:
+    assert _rulings(
+        "ORDER\n\nThe motion to seal is granted. IT IS ORDERED that the motion to seal is DENIED.\n"
+    ) == [("seal", None, None, None, "denied")]

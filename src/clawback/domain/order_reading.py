@@ -71,7 +71,12 @@ from clawback.domain.order_clauses import (
     threatened,
 )
 from clawback.domain.order_clauses import result_of as _outcome
-from clawback.domain.order_compound import compound_rulings, movant_dockets, ruling_clauses
+from clawback.domain.order_compound import (
+    compound_rulings,
+    movant_dockets,
+    parts_apart,
+    ruling_clauses,
+)
 from clawback.domain.order_counted import counted_documents
 from clawback.domain.order_directions import SUA_SPONTE, UNSEALED, directed, mandative
 from clawback.domain.order_dockets import DocketRulings
@@ -167,7 +172,9 @@ class _Reader:
                     ruling = self._numbered(ruling, sentence, paragraph[:i], ruled)
                     key = ruling_key(ruling)
                     held = rulings.get(key)
-                    if held is None or ruling.confidence >= held.confidence:
+                    if apart := parts_apart(held, ruling, self.words):  # "granted as to X. ...
+                        rulings.update((ruling_key(r), r) for r in apart)  # denied as to Y."
+                    elif held is None or ruling.confidence >= held.confidence:
                         rulings[key] = ruling
                     said = ruling
                     self.last_motion = ruling.motion
