@@ -108,3 +108,16 @@ def test_a_later_ruling_on_the_whole_motion_still_replaces_an_earlier_one() -> N
     assert _rulings(
         "ORDER\n\nThe motion to seal is granted. IT IS ORDERED that the motion to seal is DENIED.\n"
     ) == [("seal", None, None, None, "denied")]
+
+
+# 6. Two movants' motions of one kind ruled in one sentence, with no docket numbers ------------
+
+
+def test_two_movants_motions_of_one_kind_in_one_sentence_are_two_rulings() -> None:
+    assert _rulings(
+        "ORDER\n\nFor the reasons below, Plaintiffs' motion to seal is granted in part and denied"
+        " in part, and Defendants' motion to seal is granted.\n"
+    ) == [
+        ("seal", "defendant", None, None, "granted"),
+        ("seal", "plaintiff", None, None, "granted_in_part"),
+    ]

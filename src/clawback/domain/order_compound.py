@@ -120,7 +120,19 @@ def compound_rulings(
                     ruling, docket=number, part=purpose["p"].strip() if purpose else ruling.part
                 )
             found.append(ruling)
-    return _parts_of_one_filing(found)
+    return _parts_of_one_filing(_movants_apart(found))
+
+
+def _movants_apart(rulings: list[Ruling]) -> list[Ruling]:
+    """Whole rulings of one kind on no docket number, each of another movant's motion: each
+    marked apart by its movant (`Ruling.apart`)."""
+    wholes = [r for r in rulings if r.exhibit is None and r.document is None and r.docket is None]
+    apart = []
+    for kind in {r.motion for r in wholes}:
+        movants = [r.movant for r in wholes if r.motion == kind]
+        if len(movants) > 1 and None not in movants and len(set(movants)) == len(movants):
+            apart += [r for r in wholes if r.motion == kind]
+    return [replace(r, apart=f"{r.movant}'s") if r in apart else r for r in rulings]
 
 
 def _parts_of_one_filing(rulings: list[Ruling]) -> list[Ruling]:
