@@ -5,6 +5,8 @@ put it (not a copy of the order that showed the class), and failed on the reader
 
 from __future__ import annotations
 
+from datetime import date
+
 from clawback.domain.order_reading import read_order
 from tests.domain.order_reads import acts as _acts
 from tests.domain.order_reads import rulings as _rulings
@@ -121,3 +123,14 @@ def test_two_movants_motions_of_one_kind_in_one_sentence_are_two_rulings() -> No
         ("seal", "defendant", None, None, "granted"),
         ("seal", "plaintiff", None, None, "granted_in_part"),
     ]
+
+
+# 7. The day a paper was lodged is when it was done, no deadline ---------------------------------
+
+
+def test_the_day_a_paper_was_lodged_is_no_deadline() -> None:
+    assert _acts(
+        "ORDER\n\nThe motion is granted. The Clerk is directed to file under seal exhibit A to the"
+        " stipulation, lodged on April 17, 2018.\n",
+        date(2019, 4, 17),
+    ) == [("clerk", None, None)]
