@@ -134,3 +134,17 @@ def test_the_day_a_paper_was_lodged_is_no_deadline() -> None:
         " stipulation, lodged on April 17, 2018.\n",
         date(2019, 4, 17),
     ) == [("clerk", None, None)]
+
+
+# 8. A movant's withdrawal of its motion as to exhibits ------------------------------------------
+
+
+def test_a_motion_withdrawn_as_to_exhibits_rules_them_withdrawn() -> None:
+    assert [
+        (r[3], r[4])
+        for r in _rulings(
+            "ORDER\n\nThe motion to seal is granted in part. In their reply, Defendants withdrew"
+            " their motion as to Exhibits C and D.\n"
+        )
+        if r[3]
+    ] == [("C", "withdrawn"), ("D", "withdrawn")]
