@@ -42,9 +42,12 @@ scale. Nothing in the reader knows these files; a miss is fixed by a class of wo
     .venv/bin/python benchmarks/read_orders.py        # the table
     .venv/bin/python benchmarks/read_orders.py -v     # and each development order's misses
     .venv/bin/python benchmarks/read_orders.py -v --held-out   # and the held-out set's too
+    .venv/bin/python benchmarks/read_orders.py -v --set heldout12   # one named set's only
 
 ``-v`` prints the development set's misses only: the rules are tuned by those, and a held-out
-order's misses are read only with ``--held-out``, once the rules are settled.
+order's misses are read only with ``--held-out``, once the rules are settled. ``--set NAME``
+prints the misses of that one set only (``development`` or a held-out set's name), so that one
+set's misses can be read while a later one stays unread.
 """
 
 from __future__ import annotations
@@ -180,7 +183,16 @@ def _group(held_out: object) -> str:
     return "held-out" if held_out is True else f"held-out {held_out}"
 
 
-def main() -> None:
+def shows_misses(which: str, *, verbose: bool, held_out: bool, only: str | None) -> bool:
+    """Whether a run prints the misses of the set named ``which`` (as ``_group`` names it):
+    with ``only``, that one set's and no other's; else the development set's, and with
+    ``held_out`` every set's."""
+    if only is not None:
+        return which in (only, f"held-out {only}")
+    return verbose and (which == "development" or held_out)
+
+
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="each development order's misses"
@@ -188,7 +200,10 @@ def main() -> None:
     parser.add_argument(
         "--held-out", action="store_true", help="with -v: the held-out orders' misses too"
     )
-    args = parser.parse_args()
+    parser.add_argument(
+        "--set", metavar="NAME", help="the misses of this one set only (development, heldout12)"
+    )
+    args = parser.parse_args(argv)
     sets: dict[str, tuple[Score, Score]] = {}
     counts: Counter[str] = Counter()
     for path in sorted(CORPUS.glob("*.txt")):
@@ -200,7 +215,7 @@ def main() -> None:
         text = _NOTE.sub("", path.read_text("utf-8"))
         got = drafted_items(read_order(text))
         keywords = baseline_items(text)
-        verbose = args.verbose and (which == "development" or args.held_out)
+        verbose = shows_misses(which, verbose=args.verbose, held_out=args.held_out, only=args.set)
         for name in FIELDS:
             baseline.add(name, want[name], keywords[name])
             both = reader.add(name, want[name], got[name])

@@ -20,6 +20,7 @@ __all__ = [
     "fold_after_grant",
     "interim",
     "of_another_kind",
+    "of_orders_in_general",
     "questioned",
     "recites_ruling",
     "recounted",
@@ -220,6 +221,23 @@ def interim(sentence: str, found: Found, words: Vocabulary) -> bool:
         and ";" not in sentence[found.end : said.start]
         for said in words.find(sentence)
     )
+
+
+def of_orders_in_general(sentence: str, found: Found, words: Vocabulary) -> bool:
+    """Whether the outcome ``found`` comes right after words naming orders in general or the
+    order a party asks for ("An order granting a motion to seal must ...", "moves for an order
+    sealing the brief"; data: general_orders): no ruling of this order."""
+    return any(
+        said.end <= found.start and not sentence[said.end : found.start].strip()
+        for said in words.find(sentence, 0, found.start)
+    )
+
+
+def of_quoted_law(sentence: str, found: Found, words: Vocabulary) -> bool:
+    """Whether the outcome ``found`` stands in the text of a rule the sentence quotes after
+    words that introduce it ("Practice Book § 11-20A provides, in pertinent part: ..."; data:
+    quoted_law): the law's, no ruling."""
+    return bool(words.find(sentence, 0, found.start))
 
 
 def recounted(sentence: str, found: Found) -> bool:

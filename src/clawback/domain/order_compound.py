@@ -22,7 +22,7 @@ from clawback.domain.order_draft import Ruling
 from clawback.domain.order_words import OrderWords
 from clawback.domain.outcomes import Result
 
-__all__ = ["compound_rulings", "movant_dockets", "ruling_clauses"]
+__all__ = ["compound_rulings", "movant_dockets", "parts_apart", "ruling_clauses"]
 
 #: where the next clause on another motion begins: ", and defendants' motion ...", "; ORDER
 #: GRANTING ...", ", Plaintiff's Motion (see id.) ..."
@@ -120,7 +120,19 @@ def compound_rulings(
                     ruling, docket=number, part=purpose["p"].strip() if purpose else ruling.part
                 )
             found.append(ruling)
-    return _parts_of_one_filing(found)
+    return _parts_of_one_filing(_movants_apart(found))
+
+
+def _movants_apart(rulings: list[Ruling]) -> list[Ruling]:
+    """Whole rulings of one kind on no docket number, each of another movant's motion: each
+    marked apart by its movant (`Ruling.apart`)."""
+    wholes = [r for r in rulings if r.exhibit is None and r.document is None and r.docket is None]
+    apart = []
+    for kind in {r.motion for r in wholes}:
+        movants = [r.movant for r in wholes if r.motion == kind]
+        if len(movants) > 1 and None not in movants and len(set(movants)) == len(movants):
+            apart += [r for r in wholes if r.motion == kind]
+    return [replace(r, apart=f"{r.movant}'s") if r in apart else r for r in rulings]
 
 
 def _parts_of_one_filing(rulings: list[Ruling]) -> list[Ruling]:
@@ -143,3 +155,39 @@ def _parts_of_one_filing(rulings: list[Ruling]) -> list[Ruling]:
             for i, r in enumerate(parts, 1)
         ]
     return kept
+
+
+#: what limits a whole motion's outcome to a part named just after it: "is granted as to the
+#: account numbers", "is denied with respect to the remaining terms"
+_AS_TO = re.compile(
+    r"\s*(?:only\s+)?(?:as\s+to|with\s+respect\s+to)\s+(?P<part>[^.;]+?)\s*(?:[.;]|$)", re.I
+)
+
+
+def parts_apart(held: Ruling | None, ruling: Ruling, words: OrderWords) -> list[Ruling]:
+    """Two sentences that rule one motion as a whole, each only as to a part named just after
+    its outcome, one granted and one denied ("The motion to seal is granted as to the account
+    numbers. The motion to seal is denied as to the remaining terms."): the motion granted in
+    part, each part a ruling of its own (its document the part, as written); else none, and
+    the later ruling replaces the earlier as any does."""
+    if held is None or held.sentence == ruling.sentence:
+        return []
+    pair = (held, ruling)
+    if any(r.exhibit is not None or r.document is not None for r in pair):
+        return []
+    if {held.outcome, ruling.outcome} != {Result.granted, Result.denied}:
+        return []
+    parts = [_limited_to(r, words) for r in pair]
+    if parts[0] is None or parts[1] is None or parts[0] == parts[1]:
+        return []
+    whole = replace(held, outcome=Result.granted_in_part, part=None)
+    return [whole] + [replace(r, document=p, part=None) for r, p in zip(pair, parts, strict=True)]
+
+
+def _limited_to(ruling: Ruling, words: OrderWords) -> str | None:
+    """The part ``ruling``'s sentence limits its one outcome to ("granted as to X"), or None."""
+    outcomes = words.outcomes.find(ruling.sentence)
+    if len(outcomes) != 1:
+        return None
+    limited = _AS_TO.match(ruling.sentence, outcomes[0].end)
+    return limited["part"] if limited else None

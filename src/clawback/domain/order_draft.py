@@ -34,6 +34,10 @@ class Ruling:
     #: the docket entry the exhibit was filed as, where the sentence names it so ("Doc. 122"):
     #: two exhibits of one letter in different filings keep their own rulings
     entry: str | None = None
+    #: which of two motions of one kind, numbered by no docket entry, one sentence rules apart
+    #: ("Plaintiffs' motion to seal is granted in part ..., and Defendants' motion to seal is
+    #: granted"): its movant's, so that neither replaces the other
+    apart: str | None = None
 
     @property
     def sealed(self) -> bool | None:
@@ -63,7 +67,7 @@ RulingKey = tuple[str, str | None, str | None, str | None]
 def ruling_key(ruling: Ruling) -> RulingKey:
     """What one ruling rules on: a later ruling on the same replaces it."""
     entry = f"Doc. {ruling.entry}" if ruling.entry and ruling.document is None else None
-    return (ruling.motion, ruling.docket, ruling.exhibit, ruling.document or entry)
+    return (ruling.motion, ruling.docket or ruling.apart, ruling.exhibit, ruling.document or entry)
 
 
 def settle_wholes(rulings: dict[RulingKey, Ruling], text: str) -> None:

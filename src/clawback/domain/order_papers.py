@@ -69,6 +69,9 @@ _OF_MOTION = re.compile(
     r"(?:(?:filed|docketed|found|entered)\s+)?(?:at|,|\u2014|\u2013|--)?(?:\s*\bsee)?$",
     re.I,
 )
+#: the motion a docket text names right after its numbers: "denying ECF Nos. 2282, 2295 and
+#: 2366 Motions to Seal", "granting ECF No. 12 Motion to Seal"
+_MOTION_AFTER = re.compile(r"\s*(?:motions?|applications?)\s+(?:to|for)\b", re.I)
 _NUMBER = re.compile(r"\d+(?:\s*-\s*\d+)?")
 #: a bracket that says which papers the words before it are: "portions of its motion for
 #: default judgment (i.e., ECF Nos. 86, 88, 90)": those papers' numbers, no motion's
@@ -115,6 +118,12 @@ def docket_refs(segment: str, papers: Vocabulary) -> list[DocketRef]:
             start = end
         else:
             refs.append(DocketRef(numbers, None))
+    if not refs:  # "ECF Nos. 2282, 2295 and 2366 Motions to Seal": each number a motion's
+        refs = [
+            DocketRef(r.numbers, None)
+            for r in running_refs(segment)
+            if _MOTION_AFTER.match(segment, r.end)
+        ]
     if not refs:
         refs = [  # "134 Motion to Seal", "the [110, 112, 134] Motions to Seal"
             DocketRef(_entry_numbers(m), None) for m in _DOCKET_TEXT.finditer(segment)
@@ -191,7 +200,7 @@ def running_refs(sentence: str) -> list[RunningRef]:
         if before.endswith(("(", "[")):
             continue
         numbers = tuple(re.sub(r"\s+", "", n) for n in _NUMBER.findall(match.group()))
-        of_motion = bool(_OF_MOTION.search(before))
+        of_motion = bool(_OF_MOTION.search(before) or _MOTION_AFTER.match(sentence, match.end()))
         written = match.group().strip()
         start = match.start() + match.group().index(written[:1]) if written else match.start()
         found.append(RunningRef(written, numbers, of_motion, match.end(), start))

@@ -63,13 +63,20 @@ from clawback.domain.order_clauses import (
     fold_after_grant,
     interim,
     of_another_kind,
+    of_orders_in_general,
+    of_quoted_law,
     questioned,
     recounted,
     reported,
     threatened,
 )
 from clawback.domain.order_clauses import result_of as _outcome
-from clawback.domain.order_compound import compound_rulings, movant_dockets, ruling_clauses
+from clawback.domain.order_compound import (
+    compound_rulings,
+    movant_dockets,
+    parts_apart,
+    ruling_clauses,
+)
 from clawback.domain.order_counted import counted_documents
 from clawback.domain.order_directions import SUA_SPONTE, UNSEALED, directed, mandative
 from clawback.domain.order_dockets import DocketRulings
@@ -165,7 +172,9 @@ class _Reader:
                     ruling = self._numbered(ruling, sentence, paragraph[:i], ruled)
                     key = ruling_key(ruling)
                     held = rulings.get(key)
-                    if held is None or ruling.confidence >= held.confidence:
+                    if apart := parts_apart(held, ruling, self.words):  # "granted as to X. ...
+                        rulings.update((ruling_key(r), r) for r in apart)  # denied as to Y."
+                    elif held is None or ruling.confidence >= held.confidence:
                         rulings[key] = ruling
                     said = ruling
                     self.last_motion = ruling.motion
@@ -288,6 +297,8 @@ class _Reader:
             and not questioned(sentence, f, self.words.questions)
             and not interim(sentence, f, self.words.interim)
             and not interim(sentence, f, self.words.standards)  # "sealed only on the basis of"
+            and not of_orders_in_general(sentence, f, self.words.general_orders)
+            and not of_quoted_law(sentence, f, self.words.quoted_law)
             and not recounted(sentence, f)
             and not (_ON_A_DATE.match(sentence) and _PAST.fullmatch(sentence[f.start : f.end]))
         ]

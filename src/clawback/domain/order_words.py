@@ -113,6 +113,8 @@ class OrderWords:
     motions_before: Vocabulary
     standards: Vocabulary
     burdens: Vocabulary
+    general_orders: Vocabulary
+    quoted_law: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -184,6 +186,8 @@ class OrderWords:
             motions_before=optional("motions_before"),
             standards=optional("standards"),
             burdens=optional("burdens"),
+            general_orders=optional("general_orders"),
+            quoted_law=optional("quoted_law"),
         )
 
 
