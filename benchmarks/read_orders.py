@@ -55,13 +55,14 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from clawback.domain.order_reading import Draft, read_order
+from clawback.domain.order_reading import Draft, Ruling, read_order
+from clawback.domain.outcomes import Result
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "orders"
 _NOTE = re.compile(r"^\[[^\]\n]*\]\s*$", re.M)
@@ -103,10 +104,23 @@ def expected_items(case: Mapping[str, Any]) -> dict[str, Counter[Hashable]]:
     }
 
 
+def _has_parts(whole: Ruling, parts: Sequence[Ruling]) -> bool:
+    """Whether ``whole``'s disposition is told by drafted parts: a part of its motion under its
+    docket, or of its motion under no docket with an outcome the parts could make up (a motion
+    of the kind ruled moot, or denied, beside exhibits granted is a disposition of its own)."""
+    return any(
+        p.motion == whole.motion
+        and (
+            p.docket == whole.docket
+            or (p.docket is None and whole.outcome in {p.outcome, Result.granted_in_part})
+        )
+        for p in parts
+    )
+
+
 def drafted_items(draft: Draft) -> dict[str, Counter[Hashable]]:
     parts = [r for r in draft.rulings if r.exhibit is not None or r.document is not None]
-    by_part = {r.motion for r in parts}
-    rulings = parts + [r for r in draft.rulings if r not in parts and r.motion not in by_part]
+    rulings = parts + [r for r in draft.rulings if r not in parts and not _has_parts(r, parts)]
     return {
         "exhibits": Counter(r.exhibit for r in draft.rulings if r.exhibit is not None),
         "dispositions": Counter((r.exhibit or "-", r.outcome.value) for r in rulings),
