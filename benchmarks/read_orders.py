@@ -56,6 +56,7 @@ import argparse
 import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -118,16 +119,40 @@ def _has_parts(whole: Ruling, parts: Sequence[Ruling]) -> bool:
     )
 
 
+#: outcomes of parts that tell nothing of their motion's own
+_UNDECIDED = frozenset({Result.moot, Result.withdrawn, Result.waived})
+_DENIALS = frozenset({Result.denied, Result.denied_without_prejudice})
+
+
+def _wholes_of_parts(parts: Sequence[Ruling], wholes: Sequence[Ruling]) -> list[Ruling]:
+    """A motion drafted only exhibit by exhibit or paper by paper ("Exhibit FF ... is DENIED")
+    is scored at the outcome its parts make up, as a lawyer reads it: the one they share, or
+    granted in part where some are granted and some denied; not where a part is moot, withdrawn
+    or waived, or the parts mix other outcomes."""
+    ruled = {r.motion for r in wholes}
+    made = []
+    for motion in dict.fromkeys(r.motion for r in parts if r.motion not in ruled):
+        of = [r for r in parts if r.motion == motion]
+        outcomes = {r.outcome for r in of}
+        if outcomes & _UNDECIDED:
+            continue
+        if len(outcomes) == 1:
+            made.append(of[0])
+        elif Result.granted in outcomes and outcomes - {Result.granted} <= _DENIALS:
+            made.append(replace(of[0], outcome=Result.granted_in_part))
+    return made
+
+
 def drafted_items(draft: Draft) -> dict[str, Counter[Hashable]]:
     parts = [r for r in draft.rulings if r.exhibit is not None or r.document is not None]
-    rulings = parts + [r for r in draft.rulings if r not in parts and not _has_parts(r, parts)]
+    wholes = [r for r in draft.rulings if r not in parts]
+    rulings = parts + [r for r in wholes if not _has_parts(r, parts)]
     return {
         "exhibits": Counter(r.exhibit for r in draft.rulings if r.exhibit is not None),
         "dispositions": Counter((r.exhibit or "-", r.outcome.value) for r in rulings),
         "motions": Counter(
             ("own-motion" if r.movant == "court" else r.motion, r.outcome.value)
-            for r in draft.rulings
-            if not r.exhibit and r.document is None
+            for r in [*wholes, *_wholes_of_parts(parts, wholes)]
         ),
         "acts": Counter(
             (a.party, a.days, str(a.on_or_before) if a.on_or_before else None) for a in draft.acts

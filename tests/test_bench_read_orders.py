@@ -62,3 +62,20 @@ def test_a_second_motion_ruled_whole_beside_anothers_exhibits_is_its_own_disposi
         ("1", "granted"): 1,
         ("3", "granted"): 1,
     }
+
+
+def test_a_motion_drafted_only_by_its_exhibits_is_scored_at_their_outcome() -> None:
+    """A lawyer reads "the motion to seal Exhibit F is DENIED" as the motion denied; exhibits
+    granted and denied as the motion granted in part; exhibits moot as nothing of the motion."""
+
+    def motions(text: str) -> dict[object, int]:
+        return dict(drafted_items(read_order("ORDER\n\n" + text + "\n"))["motions"])
+
+    assert motions(
+        "Plaintiff moves to seal Exhibit F. The motion to seal Exhibit F is DENIED."
+    ) == {("seal", "denied"): 1}
+    assert motions(
+        "Plaintiff moves to seal Exhibits A and B. Exhibit A shall be filed under seal. The"
+        " request to seal Exhibit B is DENIED."
+    ) == {("seal", "granted_in_part"): 1}
+    assert motions("The motion to seal Exhibit C is DENIED as moot.") == {}
