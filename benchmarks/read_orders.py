@@ -15,12 +15,18 @@ What counts as a match, field by field (each a multiset per order: an item match
   (null means past the source's cut: not scored), against the same pair of each drafted ruling;
   a ruling on a whole document or motion is ``"-"``. As in the yaml, where a motion is ruled on
   exhibit by exhibit (or document by document) its overall outcome is the *motions* field's, so
-  a drafted ruling on the whole motion counts here only for a motion kind with no drafted ruling
-  on an exhibit or a named document. The
+  a drafted ruling on the whole motion counts here only where no drafted part tells it: no part
+  of its kind under its docket, nor under no docket with its outcome (or it granted in part);
+  since round 15, so that a second motion of the kind ruled whole ("the original motion ... is
+  DENIED as moot") beside the other's exhibits counts (until then any part of the kind hid it).
+  The
   yaml's ``redactions-approved`` (no such outcome in clawback.domain.outcomes) counts as
   ``granted``.
 - *motions*: ``(kind, outcome)`` of each motion whose outcome is not null, against each drafted
-  ruling on no exhibit. The yaml's ``own-motion`` (the court's own, movant court) is matched by
+  ruling on no exhibit; a motion kind drafted only by parts (exhibits, named documents) counts
+  once at the outcome they make up (round 15: "the motion to seal Exhibit FF is DENIED" is the
+  motion denied; parts granted and denied, granted in part; none if a part is moot, withdrawn or
+  waived). The yaml's ``own-motion`` (the court's own, movant court) is matched by
   a drafted ruling whose movant is the court ("the Court will sua sponte DIRECT the clerk to
   maintain ... UNDER SEAL"): the reader names the subject (seal, unseal) and the movant, the
   yaml the motion's kind; both say the court moved.
