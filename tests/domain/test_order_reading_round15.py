@@ -36,3 +36,23 @@ def test_a_permission_allowed_is_no_ruling() -> None:
         )
         == []
     )
+
+
+# 2. Two motions of one kind, of two movants, ruled in two sentences: two rulings ----------------
+
+
+def test_two_movants_motions_of_one_kind_ruled_in_two_sentences_are_two_rulings() -> None:
+    assert _rulings(
+        "ORDER\n\nThe Court will grant Plaintiff's motion to seal. The Court will grant in part"
+        " and deny in part the Defendants' motion to seal.\n"
+    ) == [
+        ("seal", "defendant", None, None, "granted_in_part"),
+        ("seal", "plaintiff", None, None, "granted"),
+    ]
+
+
+def test_one_movants_motion_ruled_again_is_still_one_ruling() -> None:
+    assert _rulings(
+        "ORDER\n\nPlaintiff's motion to seal is GRANTED. The motion is granted for the reasons"
+        " the plaintiff gives.\n"
+    ) == [("seal", "plaintiff", None, None, "granted")]
