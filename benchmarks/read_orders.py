@@ -15,12 +15,18 @@ What counts as a match, field by field (each a multiset per order: an item match
   (null means past the source's cut: not scored), against the same pair of each drafted ruling;
   a ruling on a whole document or motion is ``"-"``. As in the yaml, where a motion is ruled on
   exhibit by exhibit (or document by document) its overall outcome is the *motions* field's, so
-  a drafted ruling on the whole motion counts here only for a motion kind with no drafted ruling
-  on an exhibit or a named document. The
+  a drafted ruling on the whole motion counts here only where no drafted part tells it: no part
+  of its kind under its docket, nor under no docket with its outcome (or it granted in part);
+  since round 15, so that a second motion of the kind ruled whole ("the original motion ... is
+  DENIED as moot") beside the other's exhibits counts (until then any part of the kind hid it).
+  The
   yaml's ``redactions-approved`` (no such outcome in clawback.domain.outcomes) counts as
   ``granted``.
 - *motions*: ``(kind, outcome)`` of each motion whose outcome is not null, against each drafted
-  ruling on no exhibit. The yaml's ``own-motion`` (the court's own, movant court) is matched by
+  ruling on no exhibit; a motion kind drafted only by parts (exhibits, named documents) counts
+  once at the outcome they make up (round 15: "the motion to seal Exhibit FF is DENIED" is the
+  motion denied; parts granted and denied, granted in part; none if a part is moot, withdrawn or
+  waived). The yaml's ``own-motion`` (the court's own, movant court) is matched by
   a drafted ruling whose movant is the court ("the Court will sua sponte DIRECT the clerk to
   maintain ... UNDER SEAL"): the reader names the subject (seal, unseal) and the movant, the
   yaml the motion's kind; both say the court moved.
@@ -55,13 +61,15 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from clawback.domain.order_reading import Draft, read_order
+from clawback.domain.order_reading import Draft, Ruling, read_order
+from clawback.domain.outcomes import Result
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "orders"
 _NOTE = re.compile(r"^\[[^\]\n]*\]\s*$", re.M)
@@ -103,17 +111,54 @@ def expected_items(case: Mapping[str, Any]) -> dict[str, Counter[Hashable]]:
     }
 
 
+def _has_parts(whole: Ruling, parts: Sequence[Ruling]) -> bool:
+    """Whether ``whole``'s disposition is told by drafted parts: a part of its motion under its
+    docket, or of its motion under no docket with an outcome the parts could make up (a motion
+    of the kind ruled moot, or denied, beside exhibits granted is a disposition of its own)."""
+    return any(
+        p.motion == whole.motion
+        and (
+            p.docket == whole.docket
+            or (p.docket is None and whole.outcome in {p.outcome, Result.granted_in_part})
+        )
+        for p in parts
+    )
+
+
+#: outcomes of parts that tell nothing of their motion's own
+_UNDECIDED = frozenset({Result.moot, Result.withdrawn, Result.waived})
+_DENIALS = frozenset({Result.denied, Result.denied_without_prejudice})
+
+
+def _wholes_of_parts(parts: Sequence[Ruling], wholes: Sequence[Ruling]) -> list[Ruling]:
+    """A motion drafted only exhibit by exhibit or paper by paper ("Exhibit FF ... is DENIED")
+    is scored at the outcome its parts make up, as a lawyer reads it: the one they share, or
+    granted in part where some are granted and some denied; not where a part is moot, withdrawn
+    or waived, or the parts mix other outcomes."""
+    ruled = {r.motion for r in wholes}
+    made = []
+    for motion in dict.fromkeys(r.motion for r in parts if r.motion not in ruled):
+        of = [r for r in parts if r.motion == motion]
+        outcomes = {r.outcome for r in of}
+        if outcomes & _UNDECIDED:
+            continue
+        if len(outcomes) == 1:
+            made.append(of[0])
+        elif Result.granted in outcomes and outcomes - {Result.granted} <= _DENIALS:
+            made.append(replace(of[0], outcome=Result.granted_in_part))
+    return made
+
+
 def drafted_items(draft: Draft) -> dict[str, Counter[Hashable]]:
     parts = [r for r in draft.rulings if r.exhibit is not None or r.document is not None]
-    by_part = {r.motion for r in parts}
-    rulings = parts + [r for r in draft.rulings if r not in parts and r.motion not in by_part]
+    wholes = [r for r in draft.rulings if r not in parts]
+    rulings = parts + [r for r in wholes if not _has_parts(r, parts)]
     return {
         "exhibits": Counter(r.exhibit for r in draft.rulings if r.exhibit is not None),
         "dispositions": Counter((r.exhibit or "-", r.outcome.value) for r in rulings),
         "motions": Counter(
             ("own-motion" if r.movant == "court" else r.motion, r.outcome.value)
-            for r in draft.rulings
-            if not r.exhibit and r.document is None
+            for r in [*wholes, *_wholes_of_parts(parts, wholes)]
         ),
         "acts": Counter(
             (a.party, a.days, str(a.on_or_before) if a.on_or_before else None) for a in draft.acts

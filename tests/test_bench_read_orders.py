@@ -9,7 +9,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
 
-from read_orders import expected_items, shows_misses
+from clawback.domain.order_reading import read_order
+from read_orders import drafted_items, expected_items, shows_misses
 
 
 def _case(*rulings: tuple[str | None, str | None]) -> dict[str, object]:
@@ -45,3 +46,36 @@ def test_without_a_named_set_the_held_out_misses_need_held_out() -> None:
     assert shows_misses("development", verbose=True, held_out=False, only=None)
     assert not shows_misses("held-out heldout13", verbose=True, held_out=False, only=None)
     assert not shows_misses("development", verbose=False, held_out=True, only=None)
+
+
+def test_a_second_motion_ruled_whole_beside_anothers_exhibits_is_its_own_disposition() -> None:
+    """The drafted side as the labelled: an original motion denied as moot beside the amended
+    motion's exhibits granted is two dispositions, not hidden because the kinds are the same;
+    the amended motion's own whole grant is told by its exhibits and is not counted again."""
+    draft = read_order(
+        "ORDER\n\nDefendant's original motion to seal (ECF No. 55) is DENIED as moot.\n\n"
+        "Defendant's amended motion to seal (ECF No. 60) is GRANTED: Exhibits 1 and 3 shall be"
+        " filed under seal.\n"
+    )
+    assert dict(drafted_items(draft)["dispositions"]) == {
+        ("-", "moot"): 1,
+        ("1", "granted"): 1,
+        ("3", "granted"): 1,
+    }
+
+
+def test_a_motion_drafted_only_by_its_exhibits_is_scored_at_their_outcome() -> None:
+    """A lawyer reads "the motion to seal Exhibit F is DENIED" as the motion denied; exhibits
+    granted and denied as the motion granted in part; exhibits moot as nothing of the motion."""
+
+    def motions(text: str) -> dict[object, int]:
+        return dict(drafted_items(read_order("ORDER\n\n" + text + "\n"))["motions"])
+
+    assert motions(
+        "Plaintiff moves to seal Exhibit F. The motion to seal Exhibit F is DENIED."
+    ) == {("seal", "denied"): 1}
+    assert motions(
+        "Plaintiff moves to seal Exhibits A and B. Exhibit A shall be filed under seal. The"
+        " request to seal Exhibit B is DENIED."
+    ) == {("seal", "granted_in_part"): 1}
+    assert motions("The motion to seal Exhibit C is DENIED as moot.") == {}

@@ -22,7 +22,13 @@ from clawback.domain.order_draft import Ruling
 from clawback.domain.order_words import OrderWords
 from clawback.domain.outcomes import Result
 
-__all__ = ["compound_rulings", "movant_dockets", "parts_apart", "ruling_clauses"]
+__all__ = [
+    "compound_rulings",
+    "movant_dockets",
+    "movants_apart",
+    "parts_apart",
+    "ruling_clauses",
+]
 
 #: where the next clause on another motion begins: ", and defendants' motion ...", "; ORDER
 #: GRANTING ...", ", Plaintiff's Motion (see id.) ..."
@@ -191,3 +197,34 @@ def _limited_to(ruling: Ruling, words: OrderWords) -> str | None:
         return None
     limited = _AS_TO.match(ruling.sentence, outcomes[0].end)
     return limited["part"] if limited else None
+
+
+#: a party's own motion, said with the possessive: "Plaintiff's motion", "the Defendants' renewed
+#: motion", "Watkins's request"
+_OWNED = re.compile(
+    r"(?<=['\u2019])s?\s+(?:[\w-]+\s+){0,3}?(?:motions?|requests?|applications?)\b", re.I
+)
+
+
+def movants_apart(held: Ruling | None, ruling: Ruling, words: OrderWords) -> list[Ruling]:
+    """Two sentences that each rule a whole motion of one kind on no docket number, each naming
+    one movant's motion by the possessive, and another's ("The Court will grant Watkins's motion
+    to seal. The Court will grant in part and deny in part the Defendants' motion to seal."):
+    two motions, each marked apart by its movant; else none, and the later ruling replaces the
+    earlier as any does."""
+    if held is None or held.sentence == ruling.sentence:
+        return []
+    pair = (held, ruling)
+    if any(r.exhibit or r.document or r.docket or r.apart for r in pair):
+        return []
+    if held.movant is None or held.movant == ruling.movant:
+        return []
+    for r in pair:
+        owners = {
+            f.label
+            for f in words.parties.find(r.sentence)
+            if _OWNED.match(r.sentence, f.end) or _OWNED.match(r.sentence, f.end - 1)
+        }
+        if owners != {r.movant}:
+            return []
+    return [replace(r, apart=f"{r.movant}'s") for r in pair]

@@ -74,6 +74,7 @@ from clawback.domain.order_clauses import result_of as _outcome
 from clawback.domain.order_compound import (
     compound_rulings,
     movant_dockets,
+    movants_apart,
     parts_apart,
     ruling_clauses,
 )
@@ -174,6 +175,11 @@ class _Reader:
                     held = rulings.get(key)
                     if apart := parts_apart(held, ruling, self.words):  # "granted as to X. ...
                         rulings.update((ruling_key(r), r) for r in apart)  # denied as to Y."
+                    elif not ruled and (  # no motion drafted by its number yet
+                        two := movants_apart(held, ruling, self.words)  # "A's motion. ... B's"
+                    ):
+                        del rulings[key]
+                        rulings.update((ruling_key(r), r) for r in two)
                     elif held is None or ruling.confidence >= held.confidence:
                         rulings[key] = ruling
                     said = ruling
