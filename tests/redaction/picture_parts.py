@@ -167,6 +167,38 @@ def pattern_form_in_half(heading: str) -> bytes:
     return _with(heading, f"/Pattern cs /P1 scn 72 500 {WIDE:g} 30 re f 0 g\n", setup)
 
 
+def _pattern_in_form(fill: str) -> Callable[[str], bytes]:
+    """A page drawing a form that paints `fill` with the pattern of `pattern_cell_in_half`,
+    the pattern named in the form's resources (not the page's)."""
+    samples, width, height = _samples()
+
+    def build(heading: str) -> bytes:
+        def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
+            image = _image(pdf, samples, width, height)
+            inner = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image))
+            cell = _cell(pdf, f"q {WIDE:g} 0 0 {HIGH:g} 0 0 cm /Im1 Do Q", inner)
+            form = pdf.make_stream(fill.encode("ascii"))
+            form.Type, form.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+            form.BBox = pikepdf.Array([0, 0, 612, 792])
+            form.Resources = pikepdf.Dictionary(Pattern=pikepdf.Dictionary(P1=cell))
+            resources.XObject = pikepdf.Dictionary(Fm1=form)
+
+        return _with(heading, "/Fm1 Do\n", setup)
+
+    return build
+
+
+@part
+def pattern_in_form_in_half(heading: str) -> bytes:
+    """As `pattern_cell_in_half`, the pattern painted by a form the page draws."""
+    return _pattern_in_form(f"/Pattern cs /P1 scn 72 500 {WIDE:g} 30 re f")(heading)
+
+
+def pattern_in_form_whole(heading: str) -> bytes:
+    """A form paints the pattern's whole cell. (Not in `PARTS`: nothing is unseen.)"""
+    return _pattern_in_form(f"/Pattern cs /P1 scn 72 470 {WIDE:g} {HIGH:g} re f")(heading)
+
+
 def type3_glyph_in_half(heading: str) -> bytes:
     """A Type 3 font's one glyph (a coloured one, ``d0``) draws the picture; the page shows
     the glyph inside a clip path that lets through the picture's top half. (Not in `PARTS`:

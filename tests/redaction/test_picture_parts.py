@@ -20,7 +20,7 @@ Type 3 glyph MuPDF places nowhere: the gate refuses it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pymupdf
 import pytest
@@ -33,7 +33,13 @@ from clawback.pdf.shows.visible import visible_copy
 from tests.redaction.channels import PLAIN
 from tests.redaction.drawn import FIRST, ITEM
 from tests.redaction.extractors import contains, failures, found_in, pictures, texts
-from tests.redaction.picture_parts import PARTS, _samples, tiled, type3_glyph_in_half
+from tests.redaction.picture_parts import (
+    PARTS,
+    _samples,
+    pattern_in_form_whole,
+    tiled,
+    type3_glyph_in_half,
+)
 from tests.redaction.volumes import (
     Volumes,
     filed_without_the_item,
@@ -128,11 +134,12 @@ def test_a_picture_in_a_type3_glyph_is_refused() -> None:
         assert [(f.page, f.check) for f in picture_findings(doc)] == [(0, "shown")]
 
 
-def test_a_tiled_pattern_shown_whole_in_some_tile_is_left_as_it_is() -> None:
-    """A picture a pattern repeats, shown whole in some tiles and cut in others: each of its
-    pixels shows somewhere (MuPDF lists the cell once; each tile is looked up), so nothing is
-    unseen, blanked or refused."""
-    pdf = tiled(PLAIN)
+@pytest.mark.parametrize("build", [tiled, pattern_in_form_whole])
+def test_a_pattern_shown_whole_is_left_as_it_is(build: Callable[[str], bytes]) -> None:
+    """A picture a pattern repeats, shown whole in some tiles and cut in others, and one a
+    form paints whole with its own pattern: each of its pixels shows somewhere (MuPDF lists
+    the cell once; each tile is looked up), so nothing is unseen, blanked or refused."""
+    pdf = build(PLAIN)
     with pymupdf.open(stream=pdf) as doc:
         assert without_unseen_parts(pdf, doc) is None
         assert picture_findings(doc) == []

@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+import pikepdf
 import pymupdf
 
 from clawback.pdf.files.document import open_pdf, resource_refs, save_clean
@@ -150,45 +151,57 @@ def _listed(page: pymupdf.Page) -> list[tuple[int, pymupdf.Matrix]]:
     MuPDF lists once, where the pattern's first tile draws it: it is listed again for every
     tile that lands on the page (`_tiles`); one whose tiles cannot be placed is `unplaced`'s."""
     draws: list[tuple[int, pymupdf.Matrix]] = []
-    nested: dict[bytes, tuple[int, int]] | None = None
+    nested: dict[bytes, tuple[int, Way]] | None = None
     for info in page.get_image_info(xrefs=True):
-        xref, pattern = int(info.get("xref") or 0), _PLACED
+        xref, way = int(info.get("xref") or 0), _PLACED
         if xref <= 0:
             if nested is None:
                 nested = _digests(page)
-            xref, pattern = nested.get(info.get("digest", b""), (0, _PLACED))
+            xref, way = nested.get(info.get("digest", b""), (0, _PLACED))
         if xref <= 0 or int(info["width"]) * int(info["height"]) <= 1:
             continue
         matrix = pymupdf.Matrix(info["transform"])
-        if pattern == _PLACED:
+        if way == _PLACED:
             draws.append((xref, matrix))
-        elif pattern != _UNPLACED:
-            draws += [(xref, tile) for tile in _tiles(page, pattern, matrix) or []]
+        elif way != _UNPLACED:
+            draws += [(xref, tile) for tile in _tiles(page, way, xref, matrix) or []]
     return draws
 
 
-#: `_reached`: a picture MuPDF places where it is drawn, or one it cannot be placed by.
-_PLACED, _UNPLACED = 0, -1
+Way = tuple[str, int]
+"""How a picture the page reaches is placed (`_reached`): ``placed`` where MuPDF lists it,
+``own`` or ``deep`` by the tiles of a pattern the page's resources name or of one deeper
+(the pattern's xref), ``unplaced`` not at all."""
+_PLACED: Way = ("placed", 0)
+_UNPLACED: Way = ("unplaced", 0)
 #: The most tiles of one pattern a page's picture is looked up in (more: `unplaced`).
 _TILES = 4096
 
 
-def _tiles(page: pymupdf.Page, pattern: int, first: pymupdf.Matrix) -> list[pymupdf.Matrix] | None:
-    """The matrices of a picture that pattern `pattern` (one the page's resources name) draws
-    at `first` in one tile, in every tile that lands on the page; None when there are more
-    than `_TILES` or the pattern's steps cannot be read."""
-    doc = page.parent
+def _tiles(
+    page: pymupdf.Page, way: Way, picture: int, first: pymupdf.Matrix
+) -> list[pymupdf.Matrix] | None:
+    """The matrices of `picture`, drawn at `first` in one tile of the pattern `way` names, in
+    every tile that lands on the page; None when there are more than `_TILES`, or the
+    pattern's steps or (for one deeper than the page's own) its matrix cannot be read."""
+    doc, pattern = page.parent, way[1]
     try:
         steps = [abs(float(doc.xref_get_key(pattern, k)[1])) for k in ("XStep", "YStep")]
         kind, value = doc.xref_get_key(pattern, "Matrix")
-        m = [float(n) for n in value.strip("[]").split()] if kind == "array" else [1, 0, 0, 1]
+        m = [float(n) for n in value.strip("[]").split()] if kind == "array" else [1.0, 0, 0, 1]
     except ValueError:
+        return None
+    if way[0] == "own" and len(m) >= 4:
+        # pattern space to the page's (y down: MuPDF's unrotated page coordinates)
+        m = [m[0], -m[1], m[2], -m[3]]
+    elif (linear := _pattern_to_page(doc, pattern, picture, first)) is not None:
+        m = linear
+    else:
         return None
     if len(m) < 4 or min(steps) <= 0:
         return None
-    # a step in pattern space, on the page (y down: MuPDF's unrotated page coordinates)
-    across = pymupdf.Point(steps[0] * m[0], -steps[0] * m[1])
-    down = pymupdf.Point(steps[1] * m[2], -steps[1] * m[3])
+    across = pymupdf.Point(steps[0] * m[0], steps[0] * m[1])
+    down = pymupdf.Point(steps[1] * m[2], steps[1] * m[3])
     area = page.mediabox | page.cropbox
     box = pymupdf.Rect(0, 0, 1, 1) * first
     reach = abs(area.width) + abs(area.height) + abs(box.width) + abs(box.height)
@@ -209,11 +222,49 @@ def _tiles(page: pymupdf.Page, pattern: int, first: pymupdf.Matrix) -> list[pymu
     return found if len(found) <= _TILES else None
 
 
-def _digests(page: pymupdf.Page) -> dict[bytes, tuple[int, int]]:
-    """Samples' digest -> (xref, how it is placed: `_PLACED`, `_UNPLACED` or the page's
-    pattern drawing it), for the pictures `page` reaches that MuPDF does not list."""
+def _pattern_to_page(
+    doc: pymupdf.Document, pattern: int, picture: int, first: pymupdf.Matrix
+) -> list[float] | None:
+    """The linear part of pattern space to the page, told from where MuPDF draws `picture` in
+    one tile (`first`) and where the cell's own content draws it: None unless that content
+    draws it once, itself (not through a form)."""
+    names = re.findall(r"/([^\s/<>\[\]()]+)\s+(\d+) 0 R", _resource_dict(doc, pattern))
+    mine = {"/" + name for name, xref in names if int(xref) == picture}
+    try:
+        with pikepdf.new() as pike:
+            parsed = pikepdf.parse_content_stream(pike.make_stream(doc.xref_stream(pattern)))
+    except (pikepdf.PdfError, TypeError, ValueError):
+        return None
+    ctm, stack, drawn = pymupdf.Matrix(1, 0, 0, 1, 0, 0), [], []
+    for instruction in parsed:
+        operands, op = list(instruction.operands), str(instruction.operator)
+        if op == "q":
+            stack.append(ctm)
+        elif op == "Q" and stack:
+            ctm = stack.pop()
+        elif op == "cm" and len(operands) == 6:
+            ctm = pymupdf.Matrix(*(float(n) for n in operands)) * ctm
+        elif op == "Do" and operands and str(operands[0]) in mine:
+            drawn.append(ctm)
+    if len(drawn) != 1 or abs(drawn[0].a * drawn[0].d - drawn[0].b * drawn[0].c) < 1e-9:
+        return None
+    # the unit square to pattern space, then to the page: first = drawn * linear
+    to_page = ~drawn[0] * first
+    return [to_page.a, to_page.b, to_page.c, to_page.d]
+
+
+def _resource_dict(doc: pymupdf.Document, xref: int) -> str:
+    kind, value = doc.xref_get_key(xref, "Resources/XObject")
+    if kind == "xref" and int(value.split()[0]) < doc.xref_length():
+        return str(doc.xref_object(int(value.split()[0])))
+    return str(value) if kind == "dict" else ""
+
+
+def _digests(page: pymupdf.Page) -> dict[bytes, tuple[int, Way]]:
+    """Samples' digest -> (xref, how it is placed), for the pictures `page` reaches that
+    MuPDF does not list."""
     doc, listed = page.parent, {info[0] for info in page.get_images(full=True)}
-    found: dict[bytes, tuple[int, int]] = {}
+    found: dict[bytes, tuple[int, Way]] = {}
     for xref, how in _reached(doc, page.number).items():
         if xref in listed:
             continue
@@ -224,12 +275,11 @@ def _digests(page: pymupdf.Page) -> dict[bytes, tuple[int, int]]:
     return found
 
 
-def _reached(doc: pymupdf.Document, number: int) -> dict[int, int]:
+def _reached(doc: pymupdf.Document, number: int) -> dict[int, Way]:
     """Picture xref -> how it is placed (see `_digests`), for every picture page `number`
     reaches: through its resources' forms, patterns and Type 3 fonts, and its annotations'
-    appearance streams, at any depth. One reached only through a pattern the page's own
-    resources name is placed by that pattern's tiles; one inside a Type 3 glyph, a pattern
-    of a form, a glyph or a pattern, or more than one pattern, is `_UNPLACED`."""
+    appearance streams, at any depth. One reached only through a pattern is placed by that
+    pattern's tiles; one inside a Type 3 glyph, or reached more than one way, is not."""
     page = doc.page_xref(number)
     todo = [(page, _PLACED)]
     kind, annots = doc.xref_get_key(page, "Annots")
@@ -238,8 +288,8 @@ def _reached(doc: pymupdf.Document, number: int) -> dict[int, int]:
     for annot in re.findall(r"(\d+) 0 R", annots) if kind == "array" else []:
         if int(annot) < doc.xref_length():
             todo.extend((n, _PLACED) for n in _appearances(doc, int(annot)))
-    found: dict[int, int] = {}
-    seen: set[tuple[int, int]] = set()
+    found: dict[int, Way] = {}
+    seen: set[tuple[int, Way]] = set()
     while todo:
         xref, how = todo.pop()
         if (xref, how) in seen:
@@ -252,7 +302,10 @@ def _reached(doc: pymupdf.Document, number: int) -> dict[int, int]:
             elif subtype == "/Form":
                 todo.append((child, how))
         for child in resource_refs(doc, xref, "Pattern"):
-            todo.append((child, child if xref == page else _UNPLACED))
+            if how == _PLACED:
+                todo.append((child, ("own" if xref == page else "deep", child)))
+            else:  # a pattern in a pattern's cell
+                todo.append((child, _UNPLACED))
         for child in resource_refs(doc, xref, "Font"):
             if doc.xref_get_key(child, "Subtype")[1] == "/Type3":
                 todo.append((child, _UNPLACED))
