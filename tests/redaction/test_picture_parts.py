@@ -145,6 +145,18 @@ def test_a_pattern_shown_whole_is_left_as_it_is(build: Callable[[str], bytes]) -
         assert picture_findings(doc) == []
 
 
+def test_a_box_over_a_pattern_picture_is_refused_or_clean() -> None:
+    """A box over the item's line of a picture a pattern repeats (the cell shows whole): the
+    redactor blanks the pixels of the pictures the page lists, not a pattern cell's. Measured
+    when written: the gate refuses the file (its image-under-the-box check); none goes out
+    holding the item."""
+    pdf = tiled(PLAIN)
+    done = redact(pdf, [Redaction(page=0, reason="R", rect=(72, 292, 372, 322), label="r")])
+    findings = verify(done.pdf, [], boxes=done.boxes, original=pdf, xray=False)
+    assert findings or not _readers(done.pdf)
+    assert all(ITEM not in str(f) for f in findings)
+
+
 def test_a_box_over_a_picture_with_transparent_ground_is_no_unseen_part() -> None:
     """A picture whose ground is transparent (its soft mask opaque only over the letters, its
     colour black throughout, as logos are): a rectangle redaction over its lower line blanks
