@@ -126,23 +126,144 @@ def flipped_clipped_in_half(heading: str) -> bytes:
     )
 
 
+def _cell(pdf: pikepdf.Pdf, content: str, resources: pikepdf.Dictionary) -> pikepdf.Stream:
+    """A coloured tiling pattern whose cell, one picture's size, draws `content`."""
+    cell = pdf.make_stream(content.encode("ascii"))
+    cell.Type, cell.PatternType, cell.PaintType, cell.TilingType = pikepdf.Name.Pattern, 1, 1, 1
+    cell.BBox, cell.XStep, cell.YStep = pikepdf.Array([0, 0, WIDE, HIGH]), WIDE, HIGH
+    cell.Matrix = pikepdf.Array([1, 0, 0, 1, 72, 470])
+    cell.Resources = resources
+    return cell
+
+
+@part
 def pattern_cell_in_half(heading: str) -> bytes:
-    """The picture is a tiling pattern's cell; the rectangle the pattern fills is the cell's top
-    half. (Not in `PARTS`: a picture inside a pattern is not read for its unseen part yet.)"""
+    """The picture is a tiling pattern's cell; the rectangle the pattern fills is its top half."""
     samples, width, height = _samples()
 
     def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
-        cell = pdf.make_stream(f"q {WIDE:g} 0 0 {HIGH:g} 0 0 cm /Im1 Do Q".encode("ascii"))
-        cell.Type, cell.PatternType, cell.PaintType, cell.TilingType = (
-            pikepdf.Name.Pattern,
-            1,
-            1,
-            1,
-        )
-        cell.BBox, cell.XStep, cell.YStep = pikepdf.Array([0, 0, WIDE, HIGH]), WIDE, HIGH
-        cell.Matrix = pikepdf.Array([1, 0, 0, 1, 72, 470])
         image = _image(pdf, samples, width, height)
-        cell.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image))
-        resources.Pattern = pikepdf.Dictionary(P1=cell)
+        inner = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image))
+        draw = f"q {WIDE:g} 0 0 {HIGH:g} 0 0 cm /Im1 Do Q"
+        resources.Pattern = pikepdf.Dictionary(P1=_cell(pdf, draw, inner))
 
     return _with(heading, f"/Pattern cs /P1 scn 72 500 {WIDE:g} 30 re f 0 g\n", setup)
+
+
+@part
+def pattern_form_in_half(heading: str) -> bytes:
+    """As `pattern_cell_in_half`, the cell drawing a form XObject that draws the picture."""
+    samples, width, height = _samples()
+
+    def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
+        form = pdf.make_stream(f"q {WIDE:g} 0 0 {HIGH:g} 0 0 cm /Im1 Do Q".encode("ascii"))
+        form.Type, form.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+        form.BBox = pikepdf.Array([0, 0, WIDE, HIGH])
+        image = _image(pdf, samples, width, height)
+        form.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image))
+        inner = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm1=form))
+        resources.Pattern = pikepdf.Dictionary(P1=_cell(pdf, "/Fm1 Do", inner))
+
+    return _with(heading, f"/Pattern cs /P1 scn 72 500 {WIDE:g} 30 re f 0 g\n", setup)
+
+
+def _pattern_in_form(fill: str) -> Callable[[str], bytes]:
+    """A page drawing a form that paints `fill` with the pattern of `pattern_cell_in_half`,
+    the pattern named in the form's resources (not the page's)."""
+    samples, width, height = _samples()
+
+    def build(heading: str) -> bytes:
+        def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
+            image = _image(pdf, samples, width, height)
+            inner = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image))
+            cell = _cell(pdf, f"q {WIDE:g} 0 0 {HIGH:g} 0 0 cm /Im1 Do Q", inner)
+            form = pdf.make_stream(fill.encode("ascii"))
+            form.Type, form.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+            form.BBox = pikepdf.Array([0, 0, 612, 792])
+            form.Resources = pikepdf.Dictionary(Pattern=pikepdf.Dictionary(P1=cell))
+            resources.XObject = pikepdf.Dictionary(Fm1=form)
+
+        return _with(heading, "/Fm1 Do\n", setup)
+
+    return build
+
+
+@part
+def pattern_in_form_in_half(heading: str) -> bytes:
+    """As `pattern_cell_in_half`, the pattern painted by a form the page draws."""
+    return _pattern_in_form(f"/Pattern cs /P1 scn 72 500 {WIDE:g} 30 re f")(heading)
+
+
+def pattern_in_form_whole(heading: str) -> bytes:
+    """A form paints the pattern's whole cell. (Not in `PARTS`: nothing is unseen.)"""
+    return _pattern_in_form(f"/Pattern cs /P1 scn 72 470 {WIDE:g} {HIGH:g} re f")(heading)
+
+
+def type3_glyph_in_half(heading: str) -> bytes:
+    """A Type 3 font's one glyph (a coloured one, ``d0``) draws the picture; the page shows
+    the glyph inside a clip path that lets through the picture's top half. (Not in `PARTS`:
+    MuPDF places a glyph's picture nowhere, so it is refused, not blanked.)"""
+    samples, width, height = _samples()
+
+    def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
+        proc = pdf.make_stream(f"{WIDE:g} 0 d0 q {WIDE:g} 0 0 {HIGH:g} 0 0 cm /Im1 Do Q".encode())
+        image = _image(pdf, samples, width, height)
+        font = pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.Type3,
+            FontBBox=pikepdf.Array([0, 0, WIDE, HIGH]),
+            FontMatrix=pikepdf.Array([1, 0, 0, 1, 0, 0]),
+            CharProcs=pikepdf.Dictionary(g=proc),
+            Encoding=pikepdf.Dictionary(Differences=pikepdf.Array([65, pikepdf.Name.g])),
+            FirstChar=65,
+            LastChar=65,
+            Widths=pikepdf.Array([WIDE]),
+            Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image)),
+        )
+        resources.Font.T3 = pdf.make_indirect(font)
+
+    clip = f"q 72 500 {WIDE:g} 30 re W n BT /T3 1 Tf 72 470 Td (A) Tj ET Q\n"
+    return _with(heading, clip, setup)
+
+
+@part
+def appearance_in_half(heading: str) -> bytes:
+    """A stamp annotation's appearance stream draws the picture clipped to its top half."""
+    samples, width, height = _samples()
+    pdf = pikepdf.open(io.BytesIO(_with(heading, "")))
+    form = pdf.make_stream(
+        f"q 0 30 {WIDE:g} 30 re W n {WIDE:g} 0 0 {HIGH:g} 0 0 cm /Im1 Do Q".encode("ascii")
+    )
+    form.Type, form.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+    form.BBox = pikepdf.Array([0, 0, WIDE, HIGH])
+    form.Resources = pikepdf.Dictionary(
+        XObject=pikepdf.Dictionary(Im1=_image(pdf, samples, width, height))
+    )
+    annot = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Stamp,
+            Rect=pikepdf.Array([72, 470, 72 + WIDE, 470 + HIGH]),
+            F=4,
+            AP=pikepdf.Dictionary(N=form),
+        )
+    )
+    pdf.pages[0].obj.Annots = pikepdf.Array([annot])
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True)
+    return out.getvalue()
+
+
+def tiled(heading: str) -> bytes:
+    """A rectangle of 2.5 by 4.5 cells filled with the pattern of `pattern_cell_in_half`: the
+    picture shows whole in some tile, cut in others. (Not in `PARTS`: nothing is unseen.)"""
+    samples, width, height = _samples()
+
+    def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
+        image = _image(pdf, samples, width, height)
+        inner = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image))
+        draw = f"q {WIDE:g} 0 0 {HIGH:g} 0 0 cm /Im1 Do Q"
+        resources.Pattern = pikepdf.Dictionary(P1=_cell(pdf, draw, inner))
+
+    fill = f"/Pattern cs /P1 scn 20 100 {2.5 * WIDE:g} {4.5 * HIGH:g} re f 0 g\n"
+    return _with(heading, fill, setup)

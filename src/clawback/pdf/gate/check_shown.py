@@ -6,7 +6,9 @@ show it: so an output may carry no optional content at all (layers are flattened
 or clipped away (`shows.visible.unseen_text`), and no picture that no page lets be seen
 (`shows.unseen_pictures`: off the page, clipped away, painted over, masked out; ingest takes
 them out, so one here came in some other way), and no picture holding something in a part no
-viewer sees (`shows.unseen_parts`; ingest blanks such parts). Replacement text
+viewer sees (`shows.unseen_parts`; ingest blanks such parts), nor one drawn inside a Type 3
+glyph (`shows.unseen_parts.unplaced`: MuPDF places it nowhere, so what shows of it cannot be
+told). Replacement text
 (``/ActualText``, ``/Alt``, ``/E``) is the structure check's. Findings name the page and count
 the characters, never their text.
 
@@ -25,7 +27,7 @@ import pymupdf
 from clawback.pdf.gate.findings import Finding
 from clawback.pdf.shows.ocr import uses_tiling_pattern
 from clawback.pdf.shows.pagereads import PageReads
-from clawback.pdf.shows.unseen_parts import unseen_parts_by_page
+from clawback.pdf.shows.unseen_parts import unplaced, unseen_parts_by_page
 from clawback.pdf.shows.unseen_pictures import hidden_pictures_by_page
 from clawback.pdf.shows.visible import unseen_text
 
@@ -55,8 +57,11 @@ def picture_findings(
 ) -> list[Finding]:
     """One finding per page drawing a picture no page shows (``shows.unseen_pictures``), and
     one per page first drawing a picture that holds something where it does not show (under
-    `boxes`, redaction boxes, a picture's pixels count as shown: the box check reads them)."""
-    return [
+    `boxes`, redaction boxes, a picture's pixels count as shown: the box check reads them) or
+    first reaching a picture that cannot be placed (`unplaced`: in a Type 3 glyph, say); a
+    page refused for a picture no viewer sees is not refused again for it, counted whole
+    among the others."""
+    findings = [
         Finding(
             number,
             "shown",
@@ -64,7 +69,9 @@ def picture_findings(
             "masked out)",
         )
         for number, count in hidden_pictures_by_page(doc).items()
-    ] + [
+    ]
+    flagged = {f.page for f in findings}
+    findings += [
         Finding(
             number,
             "shown",
@@ -72,7 +79,19 @@ def picture_findings(
             "painted over or masked out)",
         )
         for number, count in unseen_parts_by_page(doc, _covered(boxes)).items()
+        if number not in flagged
     ]
+    findings += [
+        Finding(
+            number,
+            "shown",
+            f"{count} picture(s) inside a Type 3 glyph or a pattern that cannot be placed: "
+            "what shows of them cannot be told",
+        )
+        for number, count in unplaced(doc).items()
+        if number not in flagged
+    ]
+    return findings
 
 
 def _covered(boxes: Sequence[tuple[int, Sequence[float], str]]) -> dict[int, list[pymupdf.Rect]]:

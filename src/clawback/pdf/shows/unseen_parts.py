@@ -22,24 +22,42 @@ counts the pictures that still hold something where they do not show, looking `M
 pixels further from what shows than the blanking did, so that a page moved or scaled by the
 stamp does not count a kept pixel at its edge.
 
+A picture the page reaches other than through its forms (a tiling pattern's cell, a form
+that cell draws, an annotation's appearance) MuPDF places but names no xref for: it is told by
+its samples' digest (`_reached`, `_digests`). MuPDF places a pattern's cell once, in one tile:
+for a pattern the page's own resources name, the cell is looked up in every tile that lands on
+the page (`_tiles`). A picture inside a Type 3 glyph (MuPDF places it nowhere), a pattern of a
+form, glyph or pattern, or a pattern of more than `_TILES` tiles cannot be placed: `unplaced`
+counts those, and the gate refuses them (measured when written: each such picture shown in
+half passed the gate holding its other half).
+
 Not tried: stencil masks (``/ImageMask``: a shape painted in the fill colour, no picture of
-its own), pictures whose transparency is in their own data (JPEG 2000 ``/SMaskInData``), and
-pictures drawn only inside a tiling pattern or a Type 3 glyph (MuPDF does not list them as the
-page's; `unseen_pictures` reads those whole). An inline picture (``BI ... ID ... EI``) is read
-as `unseen_pictures` reads it: the file with every inline picture made an image object.
+its own) and pictures whose transparency is in their own data (JPEG 2000 ``/SMaskInData``).
+An inline picture (``BI ... ID ... EI``) is read as `unseen_pictures` reads it: the file with
+every inline picture made an image object.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
+import pikepdf
 import pymupdf
 
-from clawback.pdf.files.document import open_pdf, save_clean
+from clawback.pdf.files.document import open_pdf, resource_refs, save_clean
 from clawback.pdf.shows.unseen_pictures import externalized, has_inline_pictures
 
-__all__ = ["DPI", "KEEP", "MARGIN", "unseen_parts", "unseen_parts_by_page", "without_unseen_parts"]
+__all__ = [
+    "DPI",
+    "KEEP",
+    "MARGIN",
+    "unplaced",
+    "unseen_parts",
+    "unseen_parts_by_page",
+    "without_unseen_parts",
+]
 
 #: Resolution of the renders compared (a render pixel is one point).
 DPI = 72
@@ -126,15 +144,229 @@ def without_unseen_parts(
 
 
 def _listed(page: pymupdf.Page) -> list[tuple[int, pymupdf.Matrix]]:
-    """The pictures `page` draws (its forms' too) as MuPDF lists them: xref and matrix, one
-    entry per draw; stencil masks and pictures of one pixel left out."""
-    draws = []
+    """The pictures `page` draws (its forms', its patterns' cells' and its annotations' too) as
+    MuPDF lists them: xref and matrix, one entry per draw; stencil masks and pictures of one
+    pixel left out. MuPDF gives no xref to a picture the page reaches other than through its
+    forms: it is told by its samples' digest among those `_reached`. A tiling pattern's cell
+    MuPDF lists once, where the pattern's first tile draws it: it is listed again for every
+    tile that lands on the page (`_tiles`); one whose tiles cannot be placed is `unplaced`'s."""
+    draws: list[tuple[int, pymupdf.Matrix]] = []
+    nested: dict[bytes, tuple[int, Way]] | None = None
     for info in page.get_image_info(xrefs=True):
-        xref = int(info.get("xref") or 0)
+        xref, way = int(info.get("xref") or 0), _PLACED
+        if xref <= 0:
+            if nested is None:
+                nested = _digests(page)
+            xref, way = nested.get(info.get("digest", b""), (0, _PLACED))
         if xref <= 0 or int(info["width"]) * int(info["height"]) <= 1:
             continue
-        draws.append((xref, pymupdf.Matrix(info["transform"])))
+        matrix = pymupdf.Matrix(info["transform"])
+        if way == _PLACED:
+            draws.append((xref, matrix))
+        elif way != _UNPLACED:
+            draws += [(xref, tile) for tile in _tiles(page, way, xref, matrix) or []]
     return draws
+
+
+Way = tuple[str, int]
+"""How a picture the page reaches is placed (`_reached`): ``placed`` where MuPDF lists it,
+``own`` or ``deep`` by the tiles of a pattern the page's resources name or of one deeper
+(the pattern's xref), ``unplaced`` not at all."""
+_PLACED: Way = ("placed", 0)
+_UNPLACED: Way = ("unplaced", 0)
+#: The most tiles of one pattern a page's picture is looked up in (more: `unplaced`).
+_TILES = 4096
+
+
+def _tiles(
+    page: pymupdf.Page, way: Way, picture: int, first: pymupdf.Matrix
+) -> list[pymupdf.Matrix] | None:
+    """The matrices of `picture`, drawn at `first` in one tile of the pattern `way` names, in
+    every tile that lands on the page; None when there are more than `_TILES`, or the
+    pattern's steps or (for one deeper than the page's own) its matrix cannot be read."""
+    doc, pattern = page.parent, way[1]
+    try:
+        steps = [abs(float(doc.xref_get_key(pattern, k)[1])) for k in ("XStep", "YStep")]
+        kind, value = doc.xref_get_key(pattern, "Matrix")
+        m = [float(n) for n in value.strip("[]").split()] if kind == "array" else [1.0, 0, 0, 1]
+    except ValueError:
+        return None
+    if way[0] == "own" and len(m) >= 4:
+        # pattern space to the page's (y down: MuPDF's unrotated page coordinates)
+        m = [m[0], -m[1], m[2], -m[3]]
+    elif (linear := _pattern_to_page(doc, pattern, picture, first)) is not None:
+        m = linear
+    else:
+        return None
+    if len(m) < 4 or min(steps) <= 0:
+        return None
+    across = pymupdf.Point(steps[0] * m[0], steps[0] * m[1])
+    down = pymupdf.Point(steps[1] * m[2], steps[1] * m[3])
+    area = page.mediabox | page.cropbox
+    box = pymupdf.Rect(0, 0, 1, 1) * first
+    reach = abs(area.width) + abs(area.height) + abs(box.width) + abs(box.height)
+    turns = abs(across.x * down.y - across.y * down.x)  # the tile's area on the page
+    if turns <= 0:
+        return None
+    count = int(reach * reach / turns) + 1
+    if count > _TILES:
+        return None
+    many = int(reach / min(abs(across), abs(down))) + 1
+    found = []
+    for i in range(-many, many + 1):
+        for j in range(-many, many + 1):
+            shift = across * i + down * j
+            placed = first * pymupdf.Matrix(1, 0, 0, 1, shift.x, shift.y)
+            if (pymupdf.Rect(0, 0, 1, 1) * placed).intersects(area):
+                found.append(placed)
+    return found if len(found) <= _TILES else None
+
+
+def _pattern_to_page(
+    doc: pymupdf.Document, pattern: int, picture: int, first: pymupdf.Matrix
+) -> list[float] | None:
+    """The linear part of pattern space to the page, told from where MuPDF draws `picture` in
+    one tile (`first`) and where the cell's own content draws it: None unless that content
+    draws it once, itself (not through a form)."""
+    names = re.findall(r"/([^\s/<>\[\]()]+)\s+(\d+) 0 R", _resource_dict(doc, pattern))
+    mine = {"/" + name for name, xref in names if int(xref) == picture}
+    try:
+        with pikepdf.new() as pike:
+            parsed = pikepdf.parse_content_stream(pike.make_stream(doc.xref_stream(pattern)))
+    except (pikepdf.PdfError, TypeError, ValueError):
+        return None
+    ctm, stack, drawn = pymupdf.Matrix(1, 0, 0, 1, 0, 0), [], []
+    for instruction in parsed:
+        operands, op = list(instruction.operands), str(instruction.operator)
+        if op == "q":
+            stack.append(ctm)
+        elif op == "Q" and stack:
+            ctm = stack.pop()
+        elif op == "cm" and len(operands) == 6:
+            ctm = pymupdf.Matrix(*(float(n) for n in operands)) * ctm
+        elif op == "Do" and operands and str(operands[0]) in mine:
+            drawn.append(ctm)
+    if len(drawn) != 1 or abs(drawn[0].a * drawn[0].d - drawn[0].b * drawn[0].c) < 1e-9:
+        return None
+    # the unit square to pattern space, then to the page: first = drawn * linear
+    to_page = ~drawn[0] * first
+    return [to_page.a, to_page.b, to_page.c, to_page.d]
+
+
+def _resource_dict(doc: pymupdf.Document, xref: int) -> str:
+    kind, value = doc.xref_get_key(xref, "Resources/XObject")
+    if kind == "xref" and int(value.split()[0]) < doc.xref_length():
+        return str(doc.xref_object(int(value.split()[0])))
+    return str(value) if kind == "dict" else ""
+
+
+def _digests(page: pymupdf.Page) -> dict[bytes, tuple[int, Way]]:
+    """Samples' digest -> (xref, how it is placed), for the pictures `page` reaches that
+    MuPDF does not list."""
+    doc, listed = page.parent, {info[0] for info in page.get_images(full=True)}
+    found: dict[bytes, tuple[int, Way]] = {}
+    for xref, how in _reached(doc, page.number).items():
+        if xref in listed:
+            continue
+        try:
+            found.setdefault(pymupdf.Pixmap(doc, xref).digest, (xref, how))
+        except (RuntimeError, ValueError):  # one MuPDF cannot decode draws nothing readable
+            continue
+    return found
+
+
+def _reached(doc: pymupdf.Document, number: int) -> dict[int, Way]:
+    """Picture xref -> how it is placed (see `_digests`), for every picture page `number`
+    reaches: through its resources' forms, patterns and Type 3 fonts, and its annotations'
+    appearance streams, at any depth. One reached only through a pattern is placed by that
+    pattern's tiles; one inside a Type 3 glyph, or reached more than one way, is not."""
+    page = doc.page_xref(number)
+    todo = [(page, _PLACED)]
+    kind, annots = doc.xref_get_key(page, "Annots")
+    if kind == "xref":
+        kind, annots = "array", doc.xref_object(int(annots.split()[0]))
+    for annot in re.findall(r"(\d+) 0 R", annots) if kind == "array" else []:
+        if int(annot) < doc.xref_length():
+            todo.extend((n, _PLACED) for n in _appearances(doc, int(annot)))
+    found: dict[int, Way] = {}
+    seen: set[tuple[int, Way]] = set()
+    while todo:
+        xref, how = todo.pop()
+        if (xref, how) in seen:
+            continue
+        seen.add((xref, how))
+        for child in resource_refs(doc, xref, "XObject"):
+            subtype = doc.xref_get_key(child, "Subtype")[1]
+            if subtype == "/Image":
+                found[child] = how if found.get(child, how) == how else _UNPLACED
+            elif subtype == "/Form":
+                todo.append((child, how))
+        for child in resource_refs(doc, xref, "Pattern"):
+            if how == _PLACED:
+                todo.append((child, ("own" if xref == page else "deep", child)))
+            else:  # a pattern in a pattern's cell
+                todo.append((child, _UNPLACED))
+        for child in resource_refs(doc, xref, "Font"):
+            if doc.xref_get_key(child, "Subtype")[1] == "/Type3":
+                todo.append((child, _UNPLACED))
+    return found
+
+
+def _appearances(doc: pymupdf.Document, annot: int) -> list[int]:
+    """The appearance streams of annotation `annot` (each state's, of each kind)."""
+    streams = []
+    for key in ("N", "R", "D"):
+        kind, value = doc.xref_get_key(annot, f"AP/{key}")
+        if kind != "xref":
+            continue
+        target = int(value.split()[0])
+        if target >= doc.xref_length():
+            continue
+        if doc.xref_is_stream(target):
+            streams.append(target)
+        else:  # a dictionary of states
+            streams += [int(n) for n in re.findall(r"(\d+) 0 R", doc.xref_object(target))]
+    return [n for n in streams if n < doc.xref_length()]
+
+
+def unplaced(doc: pymupdf.Document) -> dict[int, int]:
+    """Page (from 0) -> how many pictures it reaches that cannot be placed on it, so that what
+    shows of them cannot be told (nor the rest blanked): inside a Type 3 glyph (MuPDF lists
+    them nowhere), a pattern not the page's own, or a pattern of more than `_TILES` tiles on
+    the page; drawn more than one pixel, no stencil mask, of more than one colour. The gate
+    refuses them."""
+    counted: dict[int, int] = {}
+    done: set[int] = set()
+    for page in doc.pages():
+        reached = _reached(doc, page.number)
+        if not reached:
+            continue
+        placed = {xref for xref, _ in _listed(page)}
+        listed = {info[0] for info in page.get_images(full=True)}
+        for xref, how in reached.items():
+            if xref in done or xref in placed or xref in listed or how == _PLACED:
+                continue
+            if not _triable(doc, xref):
+                continue
+            done.add(xref)
+            try:
+                width, height = _size(doc, xref)
+            except ValueError:  # a size that cannot be read: it cannot be placed either
+                width, height = 2, 1
+            if how != _UNPLACED and not _drawn_by_pattern(page, xref):
+                continue  # a pattern the page names and does not paint with
+            if width * height > 1 and _holds_something(doc, xref, np.ones((1, 1), dtype=bool)):
+                counted[page.number] = counted.get(page.number, 0) + 1
+    return counted
+
+
+def _drawn_by_pattern(page: pymupdf.Page, xref: int) -> bool:
+    """Whether MuPDF lists picture `xref` among those `page` draws (told by its digest)."""
+    try:
+        digest = pymupdf.Pixmap(page.parent, xref).digest
+    except (RuntimeError, ValueError):
+        return False
+    return any(info.get("digest") == digest for info in page.get_image_info(hashes=True))
 
 
 def _all_shown(doc: pymupdf.Document, page: pymupdf.Page, boxes: list[pymupdf.Rect]) -> bool:
@@ -147,6 +379,7 @@ def _all_shown(doc: pymupdf.Document, page: pymupdf.Page, boxes: list[pymupdf.Re
     with pymupdf.open() as copy:
         copy.insert_pdf(doc, from_page=page.number, to_page=page.number)
         xrefs = [info[0] for info in copy[0].get_images(full=True) if info[0] > 0]
+        xrefs += [x for x in _reached(copy, 0) if x not in xrefs]
         shown = _covering(_difference(copy, [x for x in xrefs if _triable(copy, x)]), page, boxes)
     to_pixmap = page.rotation_matrix * pymupdf.Matrix(DPI / 72, DPI / 72)
     for box in pictures:
@@ -161,12 +394,20 @@ def _all_shown(doc: pymupdf.Document, page: pymupdf.Page, boxes: list[pymupdf.Re
 
 def _difference(copy: pymupdf.Document, xrefs: list[int]) -> np.ndarray:
     """Where the first page of `copy` renders otherwise with pictures `xrefs` made one black
-    pixel than one white pixel (a boolean array); `copy` is changed."""
+    pixel than one white pixel (a boolean array); `copy` is changed. A picture the page does
+    not list (a pattern's, an annotation's) is rendered from the file saved and opened again:
+    MuPDF keeps a pattern's tile it drew once."""
     renders = []
+    listed = {info[0] for info in copy[0].get_images(full=True)}
+    again = any(xref not in listed for xref in xrefs)
     for sample in (b"\x00", b"\xff"):
         for xref in xrefs:
             _one_pixel(copy, xref, sample)
-        pix = copy[0].get_pixmap(dpi=DPI, colorspace=pymupdf.csGRAY, alpha=False)
+        if again:
+            with pymupdf.open(stream=copy.tobytes()) as saved:
+                pix = saved[0].get_pixmap(dpi=DPI, colorspace=pymupdf.csGRAY, alpha=False)
+        else:
+            pix = copy[0].get_pixmap(dpi=DPI, colorspace=pymupdf.csGRAY, alpha=False)
         shape = (pix.height, pix.width)
         renders.append(np.frombuffer(pix.samples, dtype=np.uint8).reshape(shape))
     return np.asarray(renders[0] != renders[1])
