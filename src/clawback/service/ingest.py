@@ -37,8 +37,8 @@ from clawback.ingest.ready import Ready, make_ready, with_meta
 from clawback.ingest.unpack import archive_family, is_archive, left_packed, unpacked
 from clawback.ingest.unreadable import unreadable
 from clawback.service import access as access_rules
-from clawback.service import control_names, ingest_folder, ingest_store, lookup, rows
 from clawback.service import exhibit_numbering as numbering
+from clawback.service import ingest_folder, ingest_store, lookup, rows
 from clawback.service.base import Service
 from clawback.service.box_checks import BoxChecks
 from clawback.service.exhibit_numbering import ExhibitGiven
@@ -141,22 +141,12 @@ class Ingest(Service):
         return self.names([control])[0]
 
     def names(self, controls: Sequence[str]) -> list[str]:
-        """``controls`` as this person is given them (`control_names`: a reader whose tier
-        withholds some of their side's documents, by each one's reference); a name that is no
-        control number passes as it is. Every answer of an ingest goes through here."""
+        """``controls`` as this person is given them (`lookup.given_names`). Every answer of an
+        ingest goes through here."""
         if self.actor.every_tier or sees_everything(self.actor) or not controls:
             return list(controls)
         with self.ctx.reading() as s:
-            found = {
-                d.control: d
-                for d in s.scalars(select(t.Document).where(t.Document.control.in_(controls)))
-            }
-            known = {
-                c: control_names.named(self.actor, d) or c
-                for c, d in found.items()
-                if lookup.allowed(s, self.actor, d, lookup.Need.know)
-            }
-        return [known.get(c, c) for c in controls]
+            return lookup.given_names(s, self.actor, controls)
 
     def store(self, ones: Sequence[NewDocument]) -> list[tuple[str, bool]]:
         """`ingest_store.store`: documents read and ready, stored in one transaction."""

@@ -86,6 +86,19 @@ def _find(s: Session, actor: Actor, ref: DocumentRef) -> t.Document | None:
     return s.get(t.Document, page.document_id) if page is not None else None
 
 
+def given_names(s: Session, actor: Actor, controls: Sequence[str]) -> list[str]:
+    """``controls`` as ``actor`` is given them (`control_names`: a reader whose tier withholds
+    some of their side's documents, by each one's reference); a name that is no control
+    number, or of a document they may not know of, passes as it is."""
+    found = s.scalars(select(t.Document).where(t.Document.control.in_(controls)))
+    known = {
+        d.control: control_names.named(actor, d) or d.control
+        for d in found
+        if allowed(s, actor, d, Need.know)
+    }
+    return [known.get(c, c) for c in controls]
+
+
 def page(s: Session, actor: Actor, bates: BatesNumber) -> tuple[t.Document, t.Page]:
     """The produced page ``bates`` and its document, if ``actor`` may see it."""
     row = s.scalar(select(t.Page).where(t.Page.bates == bates))
