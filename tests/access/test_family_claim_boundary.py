@@ -2,9 +2,10 @@
 attachment of no exhibit number of its own is one exhibit (its span, as an order cites it and
 an exhibit list gives it, runs to the attachment's last page). While a claim on Ex. 1 was
 pending, the attachment stayed readable, searchable and listed to the receiving side; the
-claim granted, it stayed so. Now what the claim
-and the ruling do to the exhibit they do to each page of its span; another family's attachment
-keeps its own."""
+claim granted, it stayed so. Now what the claim and the ruling do to the exhibit they do to
+each page of its span; another family's attachment keeps its own. A claim may name an item on
+the attachment (it is an item of the exhibit, at its place in the span), and a ruling granting
+it redacts it there."""
 
 from __future__ import annotations
 
@@ -77,14 +78,6 @@ def test_a_granted_claim_withholds_the_attachment_and_no_other_familys(
     assert counsel.reads.search("quokka").total == 1  # Ex. 3's attachment: not claimed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=NotFound,
-    reason="a claim's items are items of its exhibits' own documents: one named on the span's "
-    "attachment is refused ('no item ... on the claimed exhibits'). Accepting it at the claim "
-    "alone would be worse: the ruling's effect (domain.claims.effects) redacts only the "
-    "exhibit's own items, so a granted attachment item would stay readable. Left open.",
-)
 def test_a_claim_on_a_family_exhibit_may_name_an_item_on_its_attachment(
     world: Workspace,
 ) -> None:

@@ -68,9 +68,9 @@ class Exhibit:
 
     def __post_init__(self) -> None:
         for item in self.items:
-            if item.page not in self.bates:
+            if not any(item.page in r for r in (self.bates, *self.attachments)):
                 raise RuleViolation(
-                    f"item {item.id!r} is on {item.page}, outside {self.name} ({self.bates})"
+                    f"item {item.id!r} is on {item.page}, outside {self.name} ({self.span})"
                 )
 
     @property

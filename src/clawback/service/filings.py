@@ -20,7 +20,16 @@ from clawback.domain.seal_parts import MotionForm, Movant, SealRequest
 from clawback.domain.seats import Act
 from clawback.pdf.gate.verify import require_clean, xray_inspect
 from clawback.service import access as access_rules
-from clawback.service import delivery, filing, knowledge, lookup, paper_filing, paper_seals, rows
+from clawback.service import (
+    delivery,
+    family_span,
+    filing,
+    knowledge,
+    lookup,
+    paper_filing,
+    paper_seals,
+    rows,
+)
 from clawback.service.base import Service
 from clawback.service.claims import Claims, move_claim
 from clawback.service.deadlines import Deadlines
@@ -52,16 +61,19 @@ class Filings(Service):
                 decision = ruled[ex.number]
                 doc = s.scalar(select(t.Document).where(t.Document.exhibit == ex.number))
                 assert doc is not None  # rows.exhibits read it
-                texts = s.scalars(
-                    select(t.Page.text).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
-                ).all()
+                whole = family_span.span(s, ex, doc)  # a family exhibit: the e-mail and its own
                 legend = order.legend(ex.designation) if ex.designation else ""
                 for plan in filing.plans(
-                    ex, effects[ex.number], decision.sealed, legend, texts, decision.part
+                    whole.exhibit,
+                    effects[ex.number],
+                    decision.sealed,
+                    legend,
+                    whole.texts(s),
+                    decision.part,
                 ):
-                    work.append((doc, plan))
+                    work.append((doc, plan, whole))
             papers = _sealed_papers(s)
-        made = [filing.make(plan, self.ctx.files.get(doc.original)) for doc, plan in work]
+        made = [filing.make(plan, whole.pdf(self.ctx.files.get)) for _, plan, whole in work]
         on_papers = [
             (doc, m)
             for doc, texts, found in papers
@@ -80,7 +92,7 @@ class Filings(Service):
             for name, _ in every:
                 require_clean(reports.get(staged[name], []), name)
             with self.ctx.transaction() as s:
-                for (doc, plan), m in zip(work, made, strict=True):
+                for (doc, plan, _), m in zip(work, made, strict=True):
                     sha = self.ctx.put(
                         s, m.pdf, "application/pdf", doc.original, f"file.{plan.kind}"
                     )

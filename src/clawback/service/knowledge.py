@@ -74,8 +74,10 @@ def cut(s: Session, actor: Actor, exhibits: list[Exhibit]) -> list[Exhibit]:
                 for member, rng in members.items()
                 if lookup.allowed(s, actor, s.get_one(t.Document, member), lookup.Need.know)
             ]
-            if len(known) < len(members):
-                e = replace(e, attachments=rows.ordered_ranges(known))
+            if len(known) < len(members):  # and only the items on what is left of it
+                kept = (e.bates, *known)
+                items = tuple(i for i in e.items if any(i.page in r for r in kept))
+                e = replace(e, attachments=rows.ordered_ranges(known), items=items)
         cut_down.append(e)
     return cut_down
 

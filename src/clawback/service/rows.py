@@ -101,6 +101,17 @@ def _exhibit(
     if not doc.produced or first is None or last is None:
         raise ClawbackError(f"{label(doc)} has not been produced: it has no Bates numbers yet")
     bates = BatesRange(first, last)
+    members = attachment_ranges(session, doc)
+    placed = [(i, bates.page(i.page_idx)) for i in items]
+    if members:  # a family exhibit: its attachments' items are the exhibit's, where they stand
+        placed += [
+            (i, members[i.document_id].page(i.page_idx))
+            for i in session.scalars(
+                select(t.Item)
+                .where(t.Item.document_id.in_(list(members)))
+                .order_by(t.Item.page_idx, t.Item.id)
+            )
+        ]
     return Exhibit(
         number=doc.exhibit or 0,
         bates=bates,
@@ -114,18 +125,18 @@ def _exhibit(
         publicly_available=doc.publicly_available,
         written=exhibit_id(doc),
         lead=ExhibitId.parse(doc.exhibit_lead) if doc.exhibit_lead else None,
-        attachments=attachments(session, doc),
+        attachments=ordered_ranges(members.values()),
         items=tuple(
             Item(
                 i.id,
-                bates.page(i.page_idx),
+                page,
                 i.what,
                 tuple(i.texts),
                 i.whole_page,
                 tuple(i.rect) if i.rect else None,
                 tuple(i.covered or ()),
             )
-            for i in items
+            for i, page in sorted(placed, key=lambda p: (p[1].series, p[1].number, p[0].id))
         ),
     )
 
