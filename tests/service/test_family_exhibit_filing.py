@@ -6,6 +6,12 @@ lodged as the e-mail's one page: the attachment reached neither the court's seal
 public version's blank pages, so the order's "lodge Ex. 1 under seal" was met on a third of
 the exhibit. Now every version runs the span, in Bates order, and a ruling's item on the
 attachment is redacted where it stands in it.
+
+Once a claim could name that item, every place that took an exhibit's items to be its own
+document's was the next member: the receiving side's download of the attachment (served as
+produced, the granted item in it), the court's in-place marks on the attachment's page (none),
+the e-mail's page listing the attachment's items, and the review's check that findings do not
+quote the claimed text (blind to the attachment's).
 """
 
 from __future__ import annotations
@@ -17,10 +23,13 @@ import pymupdf
 import pytest
 
 from clawback.demo.run import reference_case
-from clawback.domain.errors import ClawbackError
-from clawback.service import Workspace
+from clawback.domain.errors import ClawbackError, RuleViolation
+from clawback.service import Via, Workspace
 from clawback.service.facade import Record
+from clawback.service.review import privilege_test
 from tests.ingest.make import eml_with, text_pdf
+
+COUNSEL, CLERK = "counsel@plf.test", "clerk@court.test"
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +105,37 @@ def test_attachments_produced_away_from_their_email_are_refused_in_one_line(
     assert "Ex. 1" in said and "TST-00000001, then TST-00000003" in said
     assert not (tmp_path / "out" / "sealed").exists()  # nothing lodged short
     workspace.close()
+
+
+def test_the_granted_item_on_the_attachment_is_out_of_every_copy_the_receiving_side_gets(
+    record: Record,
+) -> None:  # after the claim above was granted in part
+    workspace = record.ctx.workspace
+    record.people.add(COUNSEL, name="C", side="receiving", category="counsel")
+    record.people.add(CLERK, name="K", side="court", category="court")
+    counsel = workspace.person(COUNSEL, Via.web)
+    attachment = " ".join(_pages(counsel.reads.download("TST-00000002").pdf))
+    assert "Zebra rebate schedule" in attachment and "Quokka" not in attachment
+    assert "Quokka" not in counsel.reads.page_text("TST-00000002")
+    assert "Pricing" in " ".join(_pages(counsel.reads.download("TST-00000001").pdf))
+    court = workspace.person(CLERK, Via.web)
+    assert [c.item.id for c in court.reads.claimed("TST-00000002")] == ["margin"]
+    assert court.reads.claimed("TST-00000003") == []
+
+
+def test_the_emails_page_lists_its_own_items_and_the_attachments_page_its(
+    record: Record,
+) -> None:  # the item on the attachment, defined above
+    assert record.reads.show("TST-00000001")["items"] == []
+    assert [i["id"] for i in record.reads.show("TST-00000002")["items"]] == ["margin"]
+
+
+def test_findings_on_a_family_exhibit_may_not_quote_the_item_on_its_attachment(
+    record: Record,
+) -> None:
+    record.claims.claim("c10", privilege="attorney_client", exhibits=[1], items=["margin"])
+    elements = privilege_test("attorney_client").section("elements").elements
+    findings = {e.key: {"finding": "met", "citation": e.citation} for e in elements}
+    findings[elements[0].key]["note"] = "the schedule shows the Quokka margin 42"
+    with pytest.raises(RuleViolation, match="quotes claimed material"):
+        record.reviews.record("c10", {"elements": findings})

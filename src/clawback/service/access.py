@@ -96,6 +96,13 @@ def refresh_exhibits(s: Session, numbers: Iterable[int]) -> None:
     refresh(s, docs)
 
 
+def exhibit_of(s: Session, doc: t.Document) -> int | None:
+    """The exhibit ``doc`` is of: its own number, or its family's head's (`_family_exhibits`)."""
+    if doc.exhibit is not None:
+        return doc.exhibit
+    return _family_exhibits(s, [doc]).get(doc.id)
+
+
 def _family_exhibits(s: Session, rows: list[t.Document]) -> dict[int, int]:
     """The exhibit each of ``rows`` is a page of without a number of its own: a family member
     (an e-mail's attachment) whose family's head is an exhibit. The exhibit's span runs to its

@@ -109,9 +109,11 @@ class Reads(Service):
 
     def claimed_in(self, s: Session, doc: t.Document, bates: BatesNumber) -> list[ClaimedItem]:
         """``claimed`` in the read ``s``, of a document found through ``lookup``."""
-        if not in_camera.marks_claimed(self.actor) or doc.exhibit is None:
+        number = access_rules.exhibit_of(s, doc)  # an attachment: its family exhibit's
+        if not in_camera.marks_claimed(self.actor) or number is None:
             return []
-        return in_camera.claimed_on(rows.exhibit(s, doc), rows.claims(s), bates)
+        ex = next(e for e in rows.exhibits(s) if e.number == number)
+        return in_camera.claimed_on(ex, rows.claims(s), bates)
 
     def download(self, ref: DocumentRef | int | str) -> Copy:
         """One document as a PDF, in the version this person may see, traced when it goes
@@ -236,14 +238,18 @@ class Reads(Service):
         # its own designation: the record goes without them to every party's reader alike
         # (one designated apart reached, inside the record, a reader it is withheld from).
         unpacked = bool(taken_out_of(s, doc))
-        if doc.exhibit is None:
+        number = access_rules.exhibit_of(s, doc)  # an attachment: its family exhibit's
+        if number is None:
             return _View(doc.produced, unpacked=unpacked)
         exhibits = rows.exhibits(s)
-        ex = next(e for e in exhibits if e.number == doc.exhibit)
-        effect = claim_rules.effects(exhibits, rows.claims(s), rows.rulings(s))[ex.number]
+        effect = claim_rules.effects(exhibits, rows.claims(s), rows.rulings(s))[number]
         if not effect.redact:
             return _View(doc.produced, unpacked=unpacked)
         from clawback.service import filing
+
+        # this document's own pages and the items on them (a family exhibit's reach further)
+        ex = rows.exhibit(s, doc)
+        ex = replace(ex, items=tuple(i for i in ex.items if i.page in ex.bates), attachments=())
 
         # The produced file shows each page as displayed (stamped upright, band below), so the
         # items' displayed coordinates apply to it directly; text gaps are re-flowed to the
@@ -358,7 +364,11 @@ class Reads(Service):
             return shown
         ex = rows.exhibit(s, doc)
         shown["bates"] = str(ex.bates)
-        shown["items"] = [{"id": i.id, "page": str(i.page), "what": i.what} for i in ex.items]
+        shown["items"] = [  # this document's own: a family exhibit's attachments show theirs
+            {"id": i.id, "page": str(i.page), "what": i.what}
+            for i in ex.items
+            if i.page in ex.bates
+        ]
         claims = [c for c in rows.claims(s) if ex.number in c.exhibits]
         known = self._known_items(s, {i for c in claims for i in c.items})
         shown["claims"] = [  # a claim's items on exhibits the reader may not know of: not said

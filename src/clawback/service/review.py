@@ -260,7 +260,7 @@ def _no_quote(claim_id: str, lines: list[str], protected: list[str]) -> None:
 def _protected(s: Session, row: t.Claim) -> list[str]:
     """The claimed text a memo or a finding must not show: the claim's items (or every item
     on the claimed exhibits when the claim covers them whole)."""
-    docs = s.scalars(select(t.Document.id).where(t.Document.exhibit.in_(list(row.exhibits)))).all()
-    items = s.scalars(select(t.Item).where(t.Item.document_id.in_(list(docs)))).all()
+    claimed = set(row.exhibits)  # a family exhibit's items include its attachments'
+    items = [i for e in rows.exhibits(s) if e.number in claimed for i in e.items]
     wanted = [i for i in items if not row.items or i.id in row.items]
     return [str(text) for i in wanted for text in i.texts if str(text).strip()]
