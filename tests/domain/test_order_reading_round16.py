@@ -47,3 +47,45 @@ def test_a_title_ruling_motions_one_by_one_after_semicolons_rules_each() -> None
         ("seal", "defendant", "20", None, "granted"),
         ("seal", "plaintiff", "15", None, "denied"),
     ]
+
+
+# 3. Motions ruled by number take the kind their own title gave them; a title of no kind rules
+#    on nothing here --------------------------------------------------------------------------
+
+
+def _kinds(text: str) -> list[tuple[str, str | None, str]]:
+    """(motion, docket, outcome) of each ruling on no named document (movants aside)."""
+    return [(motion, docket, outcome) for motion, _, docket, _, outcome in _rulings(text)]
+
+
+def test_motions_listed_by_title_and_ruled_by_number_take_their_own_kinds() -> None:
+    assert _kinds(
+        "ORDER\n\nBefore the Court are the following motions: Plaintiff's Motion to Strike"
+        " (Doc. No. 30); Defendant's Motion for Protective Order (Doc. No. 31); Plaintiff's"
+        " Motion to Compel Discovery (Doc. No. 35); and Defendant's Motion to Seal (Doc. No."
+        " 40). For the reasons below, the Motion to Seal (Doc. No. 40) is GRANTED and the"
+        " remaining motions (Docs. No. 30, 31 and 35) are DENIED.\n"
+    ) == [
+        ("compel", "35", "denied"),
+        ("protective-order", "31", "denied"),
+        ("seal", "40", "granted"),
+    ]
+
+
+def test_a_supplement_to_a_motion_is_no_kind_of_the_motion_listed() -> None:
+    assert _kinds(
+        "ORDER\n\nPending are Defendant's Motion to Strike Affidavits and Supplement to Motion"
+        " for Protective Order (Doc. 12); and Plaintiff's Motion to Seal (Doc. 14). The"
+        " motions (Docs. 12 and 14) are DENIED.\n"
+    ) == [("seal", "14", "denied")]
+
+
+def test_a_docket_texts_motion_for_leave_to_file_other_papers_is_no_seal() -> None:
+    assert _kinds(
+        "ORDER granting 20 Motion to Seal; granting 22 Motion for Leave to File Supplemental"
+        " Affidavits; granting 25 Motion to Seal. Signed by Judge A. Roe.\n\nORDER\n\nThe"
+        " Court rules on the motions at Docket 20, 22 and 25.\n"
+    ) == [
+        ("seal", "20", "granted"),
+        ("seal", "25", "granted"),
+    ]

@@ -54,9 +54,14 @@ _PARTICIPLE = re.compile(r"(?:granting|denying)\b")
 #: a motion named just after an active outcome, to the clause's end: "the motion to dismiss"
 #: (a motion "for leave" is named by what it asks leave to do, often past a cut: never other)
 _MOTION_NAMED = re.compile(
-    r"\s*(?:\[?#?\d+\]?\s+)?"  # a docket text's number: "denying 35 Plaintiff's Motion for ..."
-    r"(?:the|a|an|[\w.'\u2019]+['\u2019]s?)?\s*(?:\w+\s+)?motions?\s+"
-    r"(?:to|for(?!\s+leave\b))\s+[^,;.]{1,80}",
+    # a docket text's number: "denying 35 Plaintiff's Motion for ...", "granting 77 Motion for
+    # Leave to File Supplemental Affidavits" (numbered, a motion "for leave" is named whole to
+    # its ";"; in prose, "for leave to file ... Doc. No. 360-2 and to Unseal" may run past the
+    # words read here, so a motion for leave is never taken for another kind there)
+    r"\s*(?:\[?#?\d+\]?\s+(?=(?:\S+\s+){0,3}?motions?\s+for\s+leave\b[^;.]{1,80}(?:;|\.\s|$))"
+    r"(?:the|a|an|[\w.'\u2019]+['\u2019]s?)?\s*(?:\w+\s+)?motions?\s+for\s+leave\s+[^;]{1,80}"
+    r"|(?:\[?#?\d+\]?\s+)?(?:the|a|an|[\w.'\u2019]+['\u2019]s?)?\s*(?:\w+\s+)?motions?\s+"
+    r"(?:to|for(?!\s+leave\b))\s+[^,;.]{1,80})",
     re.I,
 )
 #: a motion "for" something named as the subject just before a passive outcome: "the motion for

@@ -82,6 +82,9 @@ class DocketRulings:
             else:
                 end = outcomes[i + 1].start if i + 1 < len(outcomes) else len(sentence)
                 segment = sentence[outcome.end : end]
+                # a docket text's next clause, whatever its outcome rules ("granting 64 Motion
+                # to Seal; granting 77 Motion for Leave to File Supplemental Affidavits")
+                segment = _NEXT_ENTRY_CLAUSE.split(segment, maxsplit=1)[0]
             kinds = self.words.motions.find(segment)
             refs = docket_refs(segment, self.words.papers)
             numbered = [  # "Defendants' Motion (Doc. 257)": the motion the order numbered so
@@ -152,6 +155,8 @@ class DocketRulings:
         )
 
 
+#: where a docket text's next clause begins: "; granting ...", "; denying as moot ..."
+_NEXT_ENTRY_CLAUSE = re.compile(r";\s+(?=[a-z]+ing\b)")
 _MOTION_PAPER = re.compile(r"\bmotions?\s*[(\[][^()\[\]]*[)\]]\s*$", re.I)
 _BRACKETED = re.compile(
     r"[(\[]\s*(?:Docs?|Dkts?|Docket|ECF)\.?\s*(?:Nos?\.?\s*|#\s*)?(?P<n>\d+)\s*[)\]]", re.I

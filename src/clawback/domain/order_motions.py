@@ -308,3 +308,39 @@ def movant_of(words: OrderWords, sentence: str, before: int) -> str | None:
         return owner.label
     first = [f for f in named if f.start < before]
     return first[0].label if first else None
+
+
+#: one item of a list of motions, each its title and then its one docket number in brackets:
+#: "Defendants' Motion for Protective Order, Sanctions, and Request for a Hearing (Doc. No.
+#: 75)"; items are cut at ";" (and the list's lead-in at ":")
+#: ("Motion" in capitals: a title as written, not "their motion for ...")
+_LISTED_ITEM = re.compile(
+    r"(?P<title>[^;:]*?\b(?:Motions?|Applications?)\b[^;:]*?)\s*"
+    r"\(\s*(?i:docs?|dkts?|docket|ecf)\.?\s*(?i:nos?\.?\s*)?(?P<n>\d+)\s*\)\s*(?:[;.]|,?\s*and\b|$)"
+)
+_LOWER_MOTION = re.compile(r"\b(?:motions?|applications?)\b")
+
+
+def listed_kinds(sentences: Sequence[str], words: OrderWords) -> dict[str, str | None]:
+    """The kind of each motion an order lists by its own title and number, item by item
+    ("Before the court are the following motions: Defendants' Motion to Strike ... (Doc. No.
+    71); Defendants' Motion for Protective Order ... (Doc. No. 75); ..."): the first kind its
+    title names, not one a paper supports ("Supplement to Motion for Protective Order"), or None
+    where it names none (a motion to strike, for sanctions). Only from a list of two motions or
+    more of which one at least is of a kind; a number listed with two kinds is left out."""
+    found: dict[str, set[str | None]] = {}
+    for sentence in sentences:
+        items = [i for i in _LISTED_ITEM.finditer(sentence) if not _LOWER_MOTION.search(i["title"])]
+        if len(items) < 2:
+            continue
+        kinds = {item["n"]: _title_kind(item["title"], words) for item in items}
+        if not any(kinds.values()):
+            continue
+        for number, kind in kinds.items():
+            found.setdefault(number, set()).add(kind)
+    return {n: kinds.pop() for n, kinds in found.items() if len(kinds) == 1}
+
+
+def _title_kind(title: str, words: OrderWords) -> str | None:
+    named = [f for f in words.motions.find(title) if not supported(title, f, words)]
+    return named[0].label if named else None

@@ -85,6 +85,7 @@ from clawback.domain.order_draft import (
     Draft,
     Ruling,
     RulingKey,
+    kinds_as_listed,
     ruling_key,
     settle_wholes,
     settled_rest,
@@ -103,6 +104,7 @@ from clawback.domain.order_motions import (
     first_kind,
     first_motion_named,
     joined_kinds,
+    listed_kinds,
     motions_meant,
     movant_of,
     numbered_motions,
@@ -198,6 +200,7 @@ class _Reader:
                 )
             }
         settle_wholes(rulings, self.text)
+        kinds_as_listed(rulings, listed_kinds(flat, self.words))
         docketed = {m for m, docket, x, d in rulings if docket is not None and x is d is None}
         in_parts = {  # a motion of no number ruled in parts both ways (settle_wholes)
             m
