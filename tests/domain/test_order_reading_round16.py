@@ -89,3 +89,35 @@ def test_a_docket_texts_motion_for_leave_to_file_other_papers_is_no_seal() -> No
         ("seal", "20", "granted"),
         ("seal", "25", "granted"),
     ]
+
+
+# 4. Docket numbers in a bare bracket after a motion's title, or bracketed after "Doc." --------
+
+
+def test_a_bare_bracketed_number_after_a_motions_title_numbers_it() -> None:
+    assert _kinds(
+        "ORDER\n\nThree motions to seal are before the Court. Defendant's Motion to Seal"
+        " Exhibits [41] is DENIED without prejudice. Plaintiff's Motion to File Records Under"
+        " Seal [52] and Defendant's Motion to File Its Reply Under Seal [58] are GRANTED.\n"
+    ) == [
+        ("seal", "41", "denied_without_prejudice"),
+        ("seal", "52", "granted"),
+        ("seal", "58", "granted"),
+    ]
+
+
+def test_a_number_bracketed_after_doc_numbers_the_motion() -> None:
+    assert _kinds(
+        "ORDER\n\nBefore the Court is Plaintiff's Motion to Continue Sealing, Doc. [57]. The"
+        " Court has considered Plaintiff's Motion to Continue Sealing, and it is DENIED.\n"
+    ) == [("seal", "57", "denied")]
+
+
+def test_motions_listed_with_bare_brackets_take_their_own_kinds() -> None:
+    assert _kinds(
+        "ORDER\n\nThis case is before the Court on defendant's Motion to File its Statement"
+        " Under Seal [30], plaintiff's Motion for Summary Judgment [31], and plaintiff's"
+        " Motion to File Documents Under Seal [34]. The Court concludes that the Motions to"
+        " Seal [30] and [34] should be GRANTED and plaintiff's Motion for Summary Judgment"
+        " [31] should be DENIED.\n"
+    ) == [("seal", "30", "granted"), ("seal", "34", "granted")]

@@ -37,7 +37,11 @@ __all__ = [
 _TITLED = re.compile(
     r"\b(?P<title>(?:[A-Z][\w'\u2019.]*\s+){0,5}(?:Motion|Application)\s+(?:for|to)\s+"
     r"(?:(?:[A-Z][\w'\u2019-]*|of|for|to|the|and|in)\s+){0,8}?[A-Z][\w'\u2019-]*)"
-    r"\s*\(\s*(?i:doc(?:ket)?|dkt|ecf)s?\.?\s*(?i:no\.?\s*)?(?P<n>\d+)\s*\)"
+    r"(?:\s*\(\s*(?i:doc(?:ket)?|dkt|ecf)s?\.?\s*(?i:no\.?\s*)?(?P<n>\d+)\s*\)"
+    # after a comma, the number maybe bracketed (E.D. Mo.): "Motion to Continue Sealing, Doc.
+    # [157]"; a bare bracket (N.D. Ga.): "Motion to File Discovery Under Seal [165]"
+    r"|,\s*(?i:doc(?:ket)?|dkt|ecf)s?\.?\s*(?i:no\.?\s*)?\[?(?P<m>\d+)\]?(?![\w-])"
+    r"|\s+\[(?P<b>\d{2,4})\])"
 )
 #: "the motion", one motion, in a sentence that names none by number
 _THE_MOTION = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?motion\b(?!s)", re.I)
@@ -222,7 +226,8 @@ class MotionTitles:
         numbered: dict[str, set[str]] = {}
         for sentence in sentences:
             for match in _TITLED.finditer(sentence):
-                numbered.setdefault(_key(match["title"]), set()).add(match["n"])
+                number = match["n"] or match["m"] or match["b"]
+                numbered.setdefault(_key(match["title"]), set()).add(number)
         #: a title given two numbers names no one motion
         self.dockets = {title: ns.pop() for title, ns in numbered.items() if len(ns) == 1}
         spaced = (re.escape(t).replace(r"\ ", r"\s+") for t in sorted(self.dockets, key=len)[::-1])
@@ -312,11 +317,13 @@ def movant_of(words: OrderWords, sentence: str, before: int) -> str | None:
 
 #: one item of a list of motions, each its title and then its one docket number in brackets:
 #: "Defendants' Motion for Protective Order, Sanctions, and Request for a Hearing (Doc. No.
-#: 75)"; items are cut at ";" (and the list's lead-in at ":")
+#: 75)", "defendant's Motion to File its Statement Under Seal [110]"; items are cut at ";" (and
+#: the list's lead-in at ":")
 #: ("Motion" in capitals: a title as written, not "their motion for ...")
 _LISTED_ITEM = re.compile(
     r"(?P<title>[^;:]*?\b(?:Motions?|Applications?)\b[^;:]*?)\s*"
-    r"\(\s*(?i:docs?|dkts?|docket|ecf)\.?\s*(?i:nos?\.?\s*)?(?P<n>\d+)\s*\)\s*(?:[;.]|,?\s*and\b|$)"
+    r"(?:\(\s*(?i:docs?|dkts?|docket|ecf)\.?\s*(?i:nos?\.?\s*)?(?P<n>\d+)\s*\)|\[(?P<b>\d{2,4})\])"
+    r"\s*(?:[;.,]|\s*and\b|$)"
 )
 _LOWER_MOTION = re.compile(r"\b(?:motions?|applications?)\b")
 
@@ -333,7 +340,7 @@ def listed_kinds(sentences: Sequence[str], words: OrderWords) -> dict[str, str |
         items = [i for i in _LISTED_ITEM.finditer(sentence) if not _LOWER_MOTION.search(i["title"])]
         if len(items) < 2:
             continue
-        kinds = {item["n"]: _title_kind(item["title"], words) for item in items}
+        kinds = {item["n"] or item["b"]: _title_kind(item["title"], words) for item in items}
         if not any(kinds.values()):
             continue
         for number, kind in kinds.items():
