@@ -5,7 +5,11 @@ put it (not a copy of the order that showed the class), and failed on the reader
 
 from __future__ import annotations
 
+from datetime import date
+
 from clawback.domain.order_exhibits import find_exhibits
+from clawback.domain.order_reading import read_order
+from tests.domain.order_reads import acts as _acts
 from tests.domain.order_reads import rulings as _rulings
 
 # 1. Exhibit labels as written: a word in capitals is no label, a dotted label is whole ----------
@@ -121,3 +125,48 @@ def test_motions_listed_with_bare_brackets_take_their_own_kinds() -> None:
         " Seal [30] and [34] should be GRANTED and plaintiff's Motion for Summary Judgment"
         " [31] should be DENIED.\n"
     ) == [("seal", "30", "granted"), ("seal", "34", "granted")]
+
+
+# 5. What is no ruling or act of this order: an earlier ruling in the perfect, an earlier
+#    order's terms, a standard's "why", a request to have the court order something ----------
+
+
+def test_an_earlier_ruling_told_in_the_perfect_is_no_ruling() -> None:
+    assert (
+        _rulings(
+            "ORDER\n\nPlaintiffs moved to file two affidavits. The court has since denied"
+            " Defendants' motion to compel. The Court had previously granted a stay.\n"
+        )
+        == []
+    )
+
+
+def test_an_earlier_orders_terms_are_no_ruling_and_no_act() -> None:
+    text = (
+        "ORDER\n\nOn March 3, 2020, the Court entered the parties' stipulated protective order,"
+        " which provides that any document designated confidential shall be filed under seal."
+        " Defendant's motion to seal is DENIED.\n"
+    )
+    assert _rulings(text) == [("seal", "defendant", None, None, "denied")]
+    assert _acts(text, date(2021, 5, 4)) == []
+
+
+def test_a_standards_why_is_no_ruling() -> None:
+    text = (  # a page's running head glued to the standard, as text layers give it
+        "ORDER\n\nThe Court has before it the Motion to Seal (Dkt. 43). Access is not"
+        " absolute. ORDER - 2 Therefore, a party seeking to seal a record bears the burden of"
+        " showing compelling reasons why material should be sealed. The Court will deny the"
+        " motion.\n"
+    )
+    assert _kinds(text) == [("seal", "43", "denied")]
+    assert [r.outcome.value for r in read_order(text).rulings] == ["denied"]
+
+
+def test_a_party_asking_to_have_the_court_order_sealing_is_no_ruling() -> None:
+    text = (
+        "ORDER\n\nDefendants have asked this court to order the clerk to place the Settlement"
+        " Agreement under seal. Defendants seek to have the court direct the clerk to keep the"
+        " Agreement under seal. The Motion is denied.\n"
+    )
+    assert _kinds(text) == [("seal", None, "denied")]
+    assert [d for d in read_order(text).rulings if d.outcome.value == "granted"] == []

@@ -83,6 +83,9 @@ _COURT_MUST = re.compile(
     re.I,
 )
 _OF = re.compile(r"\bof\s+$", re.I)
+#: how far after "On DATE," its event word may be ("On May 3, 2021, the Court entered"): a date
+#: before the order's own, told so, is the day a thing was done
+_EVENT_AFTER = 40
 _ON_A_DAY = re.compile(r"on\s+(?!or\s)", re.I)
 #: what may stand between a thing done and its date: "entered by the Court on September 27, 2022"
 _BY_WHOM = re.compile(r"\s*(?:by\s+(?:the\s+)?[\w.'\u2019]+(?:\s+[\w.'\u2019]+)?\s*)?$", re.I)
@@ -189,6 +192,8 @@ class ActReader:
         said = directive or directs
         if said is not None and reported(sentence, said, self.words.reports):
             return None  # "Defendants explain that Paragraph 15 ... requires that ... be filed"
+        if said is not None and self.words.quoted_law.find(sentence, 0, said.start):
+            return None  # "the stipulated protective order, which provides that ... be filed"
         if directive is not None:
             verb = next(a for a in verbs if a.start >= directive.start)
             if any(
@@ -286,10 +291,13 @@ class ActReader:
         for fixed in _FIXED.finditer(sentence):
             if not _ON_A_DAY.match(fixed.group()):
                 return fixed  # "on or before", "no later than", "by": a term
+            day = parse_date(fixed["d"])
+            then = self.words.events.find(sentence, fixed.end(), fixed.end() + _EVENT_AFTER)
+            if then and day is not None and self.dated is not None and day < self.dated:
+                continue  # "On November 22, 2011, the Court entered the ... protective order"
             done = self.words.events.find(sentence, max(0, fixed.start() - 40), fixed.start())
             if not (done and _BY_WHOM.match(sentence, done[-1].end, fixed.start())):
                 return fixed
-            day = parse_date(fixed["d"])
             if day is not None and self.dated is not None and day > self.dated:
                 return fixed  # "until the Report is publicly filed on March 15, 2012"
         return None

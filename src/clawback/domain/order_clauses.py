@@ -38,6 +38,9 @@ _PAST_TENSE = re.compile(r"(?:granted|denied)\b")
 _COURT_DID = re.compile(
     r"(?:\bCourt|\bJudge(?:\s+[A-Z][\w.'\u2019-]*){1,4}|\bHonorable(?:\s+[A-Z][\w.'\u2019-]*){1,4})"
     r"(?:\s+(?:therefore|then|subsequently|also|thus|ultimately|later))?\s+$"
+    # the perfect, in either case: "The court has since denied Defendants' motion to compel",
+    # "the Court had previously granted"
+    r"|\b[Cc]ourt\s+(?:has|had)(?:\s+(?:since|already|previously|earlier|recently|now))?\s+$"
 )
 #: an outcome in the passive past, the ruling some paper or judge gave before: "Defendant's
 #: consent motion ... was separately granted by Magistrate Judge Coulson"

@@ -64,6 +64,8 @@ def directed(words: OrderWords, sentence: str, said: Ruling | None) -> list[Ruli
             continue
         if not any(0 <= verb.start - d.end <= 40 for d in directing):
             continue  # "GRANTED to the extent it seeks to seal ...": no direction
+        if words.reports.find(sentence, 0, verb.start):
+            continue  # "Petitioners have asked this court to order the clerk to place ..."
         rest = sentence[verb.end :].strip().rstrip(".").strip()
         if act in {"maintain", "keep", "place"}:  # "maintain the documents (ECF 1) UNDER SEAL"
             kept = _UNDER_SEAL.match(rest)
