@@ -170,3 +170,39 @@ def test_a_party_asking_to_have_the_court_order_sealing_is_no_ruling() -> None:
     )
     assert _kinds(text) == [("seal", None, "denied")]
     assert [d for d in read_order(text).rulings if d.outcome.value == "granted"] == []
+
+
+# 6. Who must act, and when: an adverb before "instructed to", a leave "will be allowed N days
+#    within which to", a passive act "by the Clerk", one act with its "until DATE, to ..." -----
+
+
+def test_the_clerk_respectfully_instructed_to_act() -> None:
+    assert _acts(
+        "ORDER\n\nThe motion to seal is GRANTED. The Clerk is respectfully instructed to seal"
+        " Exhibit 2 to the Declaration.\n"
+    ) == [("clerk", None, None)]
+
+
+def test_a_leave_of_days_within_which_to_act_is_timed_once() -> None:
+    text = (
+        "ORDER denying 40 Motion to Seal. The defendant will be allowed 14 days within which to"
+        " show cause why the exhibits should remain sealed. (cc: all counsel)\n\nORDER\n\nThe"
+        " motion is denied. The defendant will be allowed 14 days within which to show cause"
+        " why the exhibits should remain sealed.\n"
+    )
+    assert _acts(text, date(2022, 3, 1)) == [("defendant", 14, "2022-03-15")]
+
+
+def test_a_passive_act_by_the_clerk_is_the_clerks() -> None:
+    assert _acts(
+        "ORDER\n\nThe motion is granted. The transcript shall be sealed by the Clerk so as to"
+        " remove it from the public record.\n"
+    ) == [("clerk", None, None)]
+
+
+def test_until_a_date_to_act_is_one_act() -> None:
+    assert _acts(
+        "ORDER\n\nThe motion is granted. If necessary, the Plaintiff shall have until May 9,"
+        " 2022, to respond to any objections made by the Defendants.\n",
+        date(2022, 4, 1),
+    ) == [("plaintiff", None, "2022-05-09")]

@@ -53,7 +53,7 @@ _NUMBERS = {
 } | {"twenty-one": 21, "twenty-eight": 28, "thirty": 30, "forty-five": 45, "sixty": 60}
 _NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
 _WITHIN = re.compile(
-    rf"(?:\bwithin\s+|(?<![\w-])(?=\S+(?:\s*\(\d{{1,3}}\))?\s+(?:\w+\s+)?days?\s+(?:after|of|from|following)\b))"
+    rf"(?:\bwithin\s+|(?<![\w-])(?=\S+(?:\s*\(\d{{1,3}}\))?\s+(?:\w+\s+)?days?\s+(?:after|of|from|following|(?:with)?in\s+which)\b))"
     rf"(?P<n>{_NUMBER})(?:\s*\(\d{{1,3}}\))?\s+(?P<kind>business\s+|court\s+|calendar\s+)?"
     r"days?\b(?P<after>[^.;]{0,80})",
     re.I,
@@ -151,6 +151,11 @@ def party_named(words: OrderWords, text: str) -> str | None:
 _BOTH_SIDES = re.compile(r"(?:^|[.;:]\s+)(?:Parties|Counsel)\s+$")
 
 
+#: who a passive act names as doing it, just after its verb: "shall be sealed by the Clerk so as
+#: to remove it from the public record"
+_BY_THE = re.compile(r"\s+by\s+(?P<who>the\s+(?:Clerk|Court)(?:\s+of\s+(?:the\s+)?Court)?)\b")
+
+
 #: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
 NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|leave)\s+to\s+$", re.I)
 
@@ -209,6 +214,8 @@ class ActReader:
             ):
                 return None  # "A party may file a Motion to Seal ...": the rule, not a leave
             party = party_named(self.words, sentence[: directive.start])
+            if party is None and (agent := _BY_THE.match(sentence, verb.end)) is not None:
+                party = party_named(self.words, agent["who"])  # "shall be sealed by the Clerk"
             if party is None and _RULE_CITED.match(following):
                 return None  # "... the designating party must file a declaration ... Civ. L.R."
         elif directs is not None:
@@ -257,6 +264,9 @@ class ActReader:
         act = self.act(sentence, timed, following)
         if act is None:
             return []
+        first = self.words.acts.find(act.what[:20])
+        if not first or first[0].start != 0:
+            return [act]  # "shall have until July 7, 2021, to respond ...": one act, its time
         pieces, start = [], 0
         for joint in _SERIES.finditer(act.what):
             verb = self.words.acts.find(act.what[joint.end() : joint.end() + 20])
@@ -414,10 +424,12 @@ def unique_acts(acts: Sequence[Act]) -> list[Act]:
         # materials" / "no later than October 25, 2013, Plaintiff shall submit a supplemental
         # filing")
         dated = (act.party, act.on_or_before, _first_word(act.what)) if act.on_or_before else None
-        if key not in seen and dated not in seen:
+        # or in the same period ("The plaintiff will be allowed 21 days within which to show
+        # cause ... (cc: all counsel)" in the docket text, and again in the order)
+        period = (act.party, act.days, act.trigger, _first_word(act.what)) if act.days else None
+        if key not in seen and dated not in seen and period not in seen:
             seen.add(key)
-            if dated is not None:
-                seen.add(dated)
+            seen |= {k for k in (dated, period) if k is not None}
             kept.append(act)
     return kept
 
