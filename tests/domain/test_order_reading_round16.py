@@ -206,3 +206,17 @@ def test_until_a_date_to_act_is_one_act() -> None:
         " 2022, to respond to any objections made by the Defendants.\n",
         date(2022, 4, 1),
     ) == [("plaintiff", None, "2022-05-09")]
+
+
+# 7. Sealing by a direction to the clerk to seal an exhibit named by its label ----------------
+
+
+def test_the_clerk_directed_to_seal_an_exhibit_rules_it_sealed() -> None:
+    assert [
+        (docket, exhibit, outcome)
+        for _, _, docket, exhibit, outcome in _rulings(
+            "ORDER that Plaintiff's Motion to Seal Medical Records Doc. 30 is GRANTED. The Clerk"
+            " is respectfully directed to permanently seal Exhibit 7 to the Motion for Summary"
+            " Judgment.\n"
+        )
+    ] == [("30", None, "granted"), (None, "7", "granted")]

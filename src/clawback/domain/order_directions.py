@@ -78,8 +78,9 @@ def directed(words: OrderWords, sentence: str, said: Ruling | None) -> list[Ruli
         numbered = bool(_DOCKET_REF.match(rest) or _DOCKET_REF.search(rest[:40]))
         unsealing = act in {"unseal", "be unsealed"}
         listed = [] if numbered or not unsealing else find_exhibits(rest)
-        if not (numbered or listed):
-            continue
+        sealed = [] if numbered or unsealing else find_exhibits(rest[:80])
+        if not (numbered or listed or sealed):
+            continue  # "The Clerk is instructed to permanently seal Exhibit 4 to ...": sealed
         if listed:  # "directed to unseal the following documents: Exhibits H, I, J"
             return [
                 Ruling("seal", None, x, Result.denied, None, sentence, ORDERING, UNSEALED)
