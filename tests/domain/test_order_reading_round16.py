@@ -220,3 +220,21 @@ def test_the_clerk_directed_to_seal_an_exhibit_rules_it_sealed() -> None:
             " Judgment.\n"
         )
     ] == [("30", None, "granted"), (None, "7", "granted")]
+
+
+# 8. A denial said in a later sentence to be without prejudice ------------------------------
+
+
+def test_a_denial_said_next_to_be_without_prejudice_is_without_prejudice() -> None:
+    assert _kinds(
+        "ORDER denying 12 Motion to Seal.\n\nORDER\n\nThe defendant moves to seal its brief."
+        " Accordingly, the motion to seal is denied. The denial, however, is without prejudice"
+        " to a motion that shows good cause.\n"
+    ) == [("seal", "12", "denied_without_prejudice")]
+
+
+def test_a_denial_with_no_such_sentence_stays_a_denial() -> None:
+    assert _kinds(
+        "ORDER\n\nThe motion to seal (Doc. 12) is denied. The denial rests on the public's"
+        " right of access.\n"
+    ) == [("seal", "12", "denied")]

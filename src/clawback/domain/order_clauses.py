@@ -16,6 +16,7 @@ from clawback.domain.outcomes import Result
 
 __all__ = [
     "clause_outcome",
+    "denial_without_prejudice",
     "fold_after_denial",
     "fold_after_grant",
     "interim",
@@ -278,3 +279,18 @@ def recites_ruling(sentence: str) -> bool:
     return any(
         _COURT_DID.search(sentence, 0, past.start()) for past in _PAST_TENSE.finditer(sentence)
     )
+
+
+#: a sentence that says the denial just ruled is without prejudice: "The denial, however, is
+#: without prejudice and the clerk should maintain the documents under seal", "This denial shall
+#: be without prejudice to a renewed motion"
+_DENIAL_QUALIFIED = re.compile(
+    r"^\W*(?:the|this|that|such|said)\s+denial\s*(?:,\s*however\s*,\s*)?"
+    r"(?:is|shall\s+be|will\s+be)\s+without\s+prejudice\b",
+    re.I,
+)
+
+
+def denial_without_prejudice(sentence: str) -> bool:
+    """Whether ``sentence`` says the denial the order has just given is without prejudice."""
+    return _DENIAL_QUALIFIED.match(sentence) is not None

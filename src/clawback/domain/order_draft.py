@@ -21,6 +21,7 @@ __all__ = [
     "ruling_key",
     "settle_wholes",
     "settled_rest",
+    "without_prejudice",
 ]
 
 
@@ -144,3 +145,21 @@ def kinds_as_listed(rulings: dict[RulingKey, Ruling], listed: Mapping[str, str |
         if kind is not None:
             kinded = replace(ruling, motion=kind)
             rulings.setdefault(ruling_key(kinded), kinded)
+
+
+def without_prejudice(rulings: dict[RulingKey, Ruling], said: Ruling) -> None:
+    """The denial ``said`` just gave, said then to be without prejudice ("Accordingly, the
+    motion to seal is denied. The denial, however, is without prejudice"): it and every denial of
+    that motion (its docket's, or, where it gave none, the one motion of its kind numbered)
+    denied without prejudice."""
+    dockets = {r.docket for r in rulings.values() if r.motion == said.motion and r.docket}
+    docket = said.docket or (next(iter(dockets)) if len(dockets) == 1 else None)
+    rulings[ruling_key(said)] = replace(said, outcome=Result.denied_without_prejudice)
+    for key, ruling in list(rulings.items()):
+        if (
+            ruling.motion == said.motion
+            and ruling.outcome is Result.denied
+            and docket is not None
+            and ruling.docket == docket
+        ):
+            rulings[key] = replace(ruling, outcome=Result.denied_without_prejudice)

@@ -59,6 +59,7 @@ from clawback.domain.order_acts import (
     unique_acts,
 )
 from clawback.domain.order_clauses import (
+    denial_without_prejudice,
     fold_after_denial,
     fold_after_grant,
     interim,
@@ -89,6 +90,7 @@ from clawback.domain.order_draft import (
     ruling_key,
     settle_wholes,
     settled_rest,
+    without_prejudice,
 )
 from clawback.domain.order_exhibits import (
     entry_groups,
@@ -186,6 +188,8 @@ class _Reader:
                         rulings[key] = ruling
                     said = ruling
                     self.last_motion = ruling.motion
+                if said and said.outcome is Result.denied and denial_without_prejudice(sentence):
+                    without_prejudice(rulings, said)  # "The denial, however, is without prejudice"
                 following = paragraph[i + 1] if i + 1 < len(paragraph) else ""
                 for act in self.acting.acts(sentence, timed, following):
                     acts.append(act)
