@@ -238,3 +238,36 @@ def test_a_denial_with_no_such_sentence_stays_a_denial() -> None:
         "ORDER\n\nThe motion to seal (Doc. 12) is denied. The denial rests on the public's"
         " right of access.\n"
     ) == [("seal", "12", "denied")]
+
+
+# 9. A direction over a numbered list of items: kept sealed, or unsealed, item by item -------
+
+
+def _items(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(exhibit, document, outcome) of each ruling, in order."""
+    return [(r.exhibit, r.document, r.outcome.value) for r in read_order(text).rulings]
+
+
+def test_items_a_direction_keeps_sealed_or_unseals_are_ruled_one_by_one() -> None:
+    assert _items(
+        "ORDER directing that the following items remain under seal until further order:"
+        " (1) Exhibit 4, attached as Doc. 9-4 to the 9 Motion to Seal; and (2) Exhibit 4,"
+        " attached as Doc. 12-2 to the 12 Motion to Dismiss; directing that the following"
+        " documents be unsealed: (1) the 9 Motion to Seal; and (2) the Declaration of Ann Lee"
+        " attached as Exhibit 6; continuing the hearing.\n"
+    ) == [
+        ("4", None, "granted"),
+        ("4", None, "granted"),
+        (None, "the 9 Motion to Seal", "denied"),
+        ("6", None, "denied"),
+    ]
+
+
+def test_a_list_no_direction_keeps_or_unseals_rules_nothing() -> None:
+    assert (
+        _items(
+            "ORDER\n\nThe parties filed the following items: (1) Exhibit 4; (2) the"
+            " Declaration of Ann Lee.\n"
+        )
+        == []
+    )

@@ -80,7 +80,13 @@ from clawback.domain.order_compound import (
     ruling_clauses,
 )
 from clawback.domain.order_counted import counted_documents
-from clawback.domain.order_directions import SUA_SPONTE, UNSEALED, directed, mandative
+from clawback.domain.order_directions import (
+    SUA_SPONTE,
+    UNSEALED,
+    directed,
+    listed_items,
+    mandative,
+)
 from clawback.domain.order_dockets import DocketRulings
 from clawback.domain.order_draft import (
     Draft,
@@ -172,7 +178,12 @@ class _Reader:
             timed: Act | None = None  # the paragraph's last act with a time
             said: Ruling | None = None  # the paragraph's last ruling
             for i, sentence in enumerate(paragraph):
-                for ruling in self._clauses(sentence, flat) + directed(self.words, sentence, said):
+                items = listed_items(self.words, sentence)  # "the following items remain
+                # SEALED ...: 1) ...": ruled item by item, the sentence no other way
+                found = items or self._clauses(sentence, flat) + directed(
+                    self.words, sentence, said
+                )
+                for ruling in found:
                     ruled = {r.docket for r in rulings.values() if r.docket}
                     ruling = self._numbered(ruling, sentence, paragraph[:i], ruled)
                     key = ruling_key(ruling)
