@@ -271,3 +271,19 @@ def test_a_list_no_direction_keeps_or_unseals_rules_nothing() -> None:
         )
         == []
     )
+
+
+# 10. A protective order named, after a rule cited with its stops, as what a ruling is made
+#     under is no kind of the motion ---------------------------------------------------------
+
+
+def test_a_protective_order_cited_after_a_rules_number_is_what_the_ruling_is_under() -> None:
+    assert [
+        (kind, outcome)
+        for kind, _, outcome in _kinds(
+            "ORDER\n\nThis matter is before the Court on Plaintiff's Motion to Seal her Response"
+            " (ECF No. 50). Pursuant to Local Civil Rule 79.2, Section V.G of the Court's"
+            " Policy Manual, and the Court's Stipulated Protective Order entered in this action,"
+            " the Motion is GRANTED.\n"
+        )
+    ] == [("seal", "granted")]

@@ -69,7 +69,9 @@ _JOINED = re.compile(
 #: motion for one
 _UNDER_ORDER = re.compile(
     r"\b(?:pursuant\s+to|under|subject\s+to|governed\s+by|in\s+accordance\s+with)\s+"
-    r"(?P<gap>[^.;:]{0,100})$",
+    # (a stop inside a citation goes on: "Local Civil Rule 79.2, Section V.G of the Court's
+    # CM/ECF Policy Manual, and the Court's Stipulated Protective Order (DE 44)")
+    r"(?P<gap>(?:[^.;:]|\.(?=\S)){0,180})$",
     re.I,
 )
 #: the short name a paper is given, after its full name: "(the \u201cProtective Order\u201d)"
@@ -106,7 +108,7 @@ def under_order(text: str, found: Found) -> bool:
         and (
             _DEFINED_NAME.search(text, max(0, found.start - 10), found.start) is not None
             or (
-                (under := _UNDER_ORDER.search(text, max(0, found.start - 120), found.start))
+                (under := _UNDER_ORDER.search(text, max(0, found.start - 200), found.start))
                 is not None
                 and not _ASKED.search(under["gap"])
             )
