@@ -287,3 +287,16 @@ def test_a_protective_order_cited_after_a_rules_number_is_what_the_ruling_is_und
             " the Motion is GRANTED.\n"
         )
     ] == [("seal", "granted")]
+
+
+# 11. "good cause to DENY": the outcome the good cause found is for -------------------------
+
+
+def test_good_cause_to_deny_a_partys_motion_is_a_denial() -> None:
+    assert [
+        (kind, outcome)
+        for kind, _, outcome in _kinds(
+            "ORDER\n\nPending is the Motion to Seal of Defendant Acme Corp. (\u201cAcme\u201d)."
+            " For the reasons below, the Court finds good cause to DENY Acme's motion.\n"
+        )
+    ] == [("seal", "denied")]
