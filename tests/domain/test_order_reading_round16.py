@@ -95,6 +95,18 @@ def test_a_docket_texts_motion_for_leave_to_file_other_papers_is_no_seal() -> No
     ]
 
 
+def test_a_bracketed_list_of_numbers_with_a_comma_before_its_last_and_numbers_each() -> None:
+    assert _kinds(
+        "ORDER\n\nPending are Defendant's Motion to Seal (Doc. No. 30); Plaintiff's Motion to"
+        " Compel (Doc. No. 31); and Plaintiff's Motion for Protective Order (Doc. No. 35). The"
+        " motions (Docs. No. 30, 31, and 35) are DENIED.\n"
+    ) == [
+        ("compel", "31", "denied"),
+        ("protective-order", "35", "denied"),
+        ("seal", "30", "denied"),
+    ]
+
+
 # 4. Docket numbers in a bare bracket after a motion's title, or bracketed after "Doc." --------
 
 

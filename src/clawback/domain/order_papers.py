@@ -43,7 +43,7 @@ __all__ = [
 _BRACKETED = re.compile(
     r"(?:(?:[(\[]|,)\s*(?:Docs?|Dkts?|Docket|ECF|Doc\.\s*No)\.?\s*(?:(?:entry|entries)\s*)?"
     r"(?:Nos?\.?|#)?\s*\[?|(?<=[A-Za-z]\s)\[(?=\d{2,4}\]))"
-    r"(?P<list>\d+(?:\s*(?:,|;|and|&)\s*(?:(?:Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.?\s*)?)?\d+)*)",
+    r"(?P<list>\d+(?:\s*(?:,\s*(?:and|&)?|;|and|&)\s*(?:(?:Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.?\s*)?)?\d+)*)",
     re.I,
 )
 #: a docket entry's number before its motion's title ("ORDER granting 218 Motion for
