@@ -53,7 +53,7 @@ _NUMBERS = {
 } | {"twenty-one": 21, "twenty-eight": 28, "thirty": 30, "forty-five": 45, "sixty": 60}
 _NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
 _WITHIN = re.compile(
-    rf"(?:\bwithin\s+|(?<![\w-])(?=\S+(?:\s*\(\d{{1,3}}\))?\s+(?:\w+\s+)?days?\s+(?:after|of|from|following)\b))"
+    rf"(?:\bwithin\s+|(?<![\w-])(?=\S+(?:\s*\(\d{{1,3}}\))?\s+(?:\w+\s+)?days?\s+(?:after|of|from|following|(?:with)?in\s+which)\b))"
     rf"(?P<n>{_NUMBER})(?:\s*\(\d{{1,3}}\))?\s+(?P<kind>business\s+|court\s+|calendar\s+)?"
     r"days?\b(?P<after>[^.;]{0,80})",
     re.I,
@@ -83,6 +83,9 @@ _COURT_MUST = re.compile(
     re.I,
 )
 _OF = re.compile(r"\bof\s+$", re.I)
+#: how far after "On DATE," its event word may be ("On May 3, 2021, the Court entered"): a date
+#: before the order's own, told so, is the day a thing was done
+_EVENT_AFTER = 40
 _ON_A_DAY = re.compile(r"on\s+(?!or\s)", re.I)
 #: what may stand between a thing done and its date: "entered by the Court on September 27, 2022"
 _BY_WHOM = re.compile(r"\s*(?:by\s+(?:the\s+)?[\w.'\u2019]+(?:\s+[\w.'\u2019]+)?\s*)?$", re.I)
@@ -148,6 +151,11 @@ def party_named(words: OrderWords, text: str) -> str | None:
 _BOTH_SIDES = re.compile(r"(?:^|[.;:]\s+)(?:Parties|Counsel)\s+$")
 
 
+#: who a passive act names as doing it, just after its verb: "shall be sealed by the Clerk so as
+#: to remove it from the public record"
+_BY_THE = re.compile(r"\s+by\s+(?P<who>the\s+(?:Clerk|Court)(?:\s+of\s+(?:the\s+)?Court)?)\b")
+
+
 #: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
 NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|leave)\s+to\s+$", re.I)
 
@@ -189,6 +197,8 @@ class ActReader:
         said = directive or directs
         if said is not None and reported(sentence, said, self.words.reports):
             return None  # "Defendants explain that Paragraph 15 ... requires that ... be filed"
+        if said is not None and self.words.quoted_law.find(sentence, 0, said.start):
+            return None  # "the stipulated protective order, which provides that ... be filed"
         if directive is not None:
             verb = next(a for a in verbs if a.start >= directive.start)
             if any(
@@ -204,6 +214,8 @@ class ActReader:
             ):
                 return None  # "A party may file a Motion to Seal ...": the rule, not a leave
             party = party_named(self.words, sentence[: directive.start])
+            if party is None and (agent := _BY_THE.match(sentence, verb.end)) is not None:
+                party = party_named(self.words, agent["who"])  # "shall be sealed by the Clerk"
             if party is None and _RULE_CITED.match(following):
                 return None  # "... the designating party must file a declaration ... Civ. L.R."
         elif directs is not None:
@@ -252,6 +264,9 @@ class ActReader:
         act = self.act(sentence, timed, following)
         if act is None:
             return []
+        first = self.words.acts.find(act.what[:20])
+        if not first or first[0].start != 0:
+            return [act]  # "shall have until July 7, 2021, to respond ...": one act, its time
         pieces, start = [], 0
         for joint in _SERIES.finditer(act.what):
             verb = self.words.acts.find(act.what[joint.end() : joint.end() + 20])
@@ -286,10 +301,13 @@ class ActReader:
         for fixed in _FIXED.finditer(sentence):
             if not _ON_A_DAY.match(fixed.group()):
                 return fixed  # "on or before", "no later than", "by": a term
+            day = parse_date(fixed["d"])
+            then = self.words.events.find(sentence, fixed.end(), fixed.end() + _EVENT_AFTER)
+            if then and day is not None and self.dated is not None and day < self.dated:
+                continue  # "On November 22, 2011, the Court entered the ... protective order"
             done = self.words.events.find(sentence, max(0, fixed.start() - 40), fixed.start())
             if not (done and _BY_WHOM.match(sentence, done[-1].end, fixed.start())):
                 return fixed
-            day = parse_date(fixed["d"])
             if day is not None and self.dated is not None and day > self.dated:
                 return fixed  # "until the Report is publicly filed on March 15, 2012"
         return None
@@ -406,10 +424,12 @@ def unique_acts(acts: Sequence[Act]) -> list[Act]:
         # materials" / "no later than October 25, 2013, Plaintiff shall submit a supplemental
         # filing")
         dated = (act.party, act.on_or_before, _first_word(act.what)) if act.on_or_before else None
-        if key not in seen and dated not in seen:
+        # or in the same period ("The plaintiff will be allowed 21 days within which to show
+        # cause ... (cc: all counsel)" in the docket text, and again in the order)
+        period = (act.party, act.days, act.trigger, _first_word(act.what)) if act.days else None
+        if key not in seen and dated not in seen and period not in seen:
             seen.add(key)
-            if dated is not None:
-                seen.add(dated)
+            seen |= {k for k in (dated, period) if k is not None}
             kept.append(act)
     return kept
 

@@ -16,6 +16,7 @@ from clawback.domain.outcomes import Result
 
 __all__ = [
     "clause_outcome",
+    "denial_without_prejudice",
     "fold_after_denial",
     "fold_after_grant",
     "interim",
@@ -38,6 +39,9 @@ _PAST_TENSE = re.compile(r"(?:granted|denied)\b")
 _COURT_DID = re.compile(
     r"(?:\bCourt|\bJudge(?:\s+[A-Z][\w.'\u2019-]*){1,4}|\bHonorable(?:\s+[A-Z][\w.'\u2019-]*){1,4})"
     r"(?:\s+(?:therefore|then|subsequently|also|thus|ultimately|later))?\s+$"
+    # the perfect, in either case: "The court has since denied Defendants' motion to compel",
+    # "the Court had previously granted"
+    r"|\b[Cc]ourt\s+(?:has|had)(?:\s+(?:since|already|previously|earlier|recently|now))?\s+$"
 )
 #: an outcome in the passive past, the ruling some paper or judge gave before: "Defendant's
 #: consent motion ... was separately granted by Magistrate Judge Coulson"
@@ -54,9 +58,14 @@ _PARTICIPLE = re.compile(r"(?:granting|denying)\b")
 #: a motion named just after an active outcome, to the clause's end: "the motion to dismiss"
 #: (a motion "for leave" is named by what it asks leave to do, often past a cut: never other)
 _MOTION_NAMED = re.compile(
-    r"\s*(?:\[?#?\d+\]?\s+)?"  # a docket text's number: "denying 35 Plaintiff's Motion for ..."
-    r"(?:the|a|an|[\w.'\u2019]+['\u2019]s?)?\s*(?:\w+\s+)?motions?\s+"
-    r"(?:to|for(?!\s+leave\b))\s+[^,;.]{1,80}",
+    # a docket text's number: "denying 35 Plaintiff's Motion for ...", "granting 77 Motion for
+    # Leave to File Supplemental Affidavits" (numbered, a motion "for leave" is named whole to
+    # its ";"; in prose, "for leave to file ... Doc. No. 360-2 and to Unseal" may run past the
+    # words read here, so a motion for leave is never taken for another kind there)
+    r"\s*(?:\[?#?\d+\]?\s+(?=(?:\S+\s+){0,3}?motions?\s+for\s+leave\b[^;.]{1,80}(?:;|\.\s|$))"
+    r"(?:the|a|an|[\w.'\u2019]+['\u2019]s?)?\s*(?:\w+\s+)?motions?\s+for\s+leave\s+[^;]{1,80}"
+    r"|(?:\[?#?\d+\]?\s+)?(?:the|a|an|[\w.'\u2019]+['\u2019]s?)?\s*(?:\w+\s+)?motions?\s+"
+    r"(?:to|for(?!\s+leave\b))\s+[^,;.]{1,80})",
     re.I,
 )
 #: a motion "for" something named as the subject just before a passive outcome: "the motion for
@@ -270,3 +279,18 @@ def recites_ruling(sentence: str) -> bool:
     return any(
         _COURT_DID.search(sentence, 0, past.start()) for past in _PAST_TENSE.finditer(sentence)
     )
+
+
+#: a sentence that says the denial just ruled is without prejudice: "The denial, however, is
+#: without prejudice and the clerk should maintain the documents under seal", "This denial shall
+#: be without prejudice to a renewed motion"
+_DENIAL_QUALIFIED = re.compile(
+    r"^\W*(?:the|this|that|such|said)\s+denial\s*(?:,\s*however\s*,\s*)?"
+    r"(?:is|shall\s+be|will\s+be)\s+without\s+prejudice\b",
+    re.I,
+)
+
+
+def denial_without_prejudice(sentence: str) -> bool:
+    """Whether ``sentence`` says the denial the order has just given is without prejudice."""
+    return _DENIAL_QUALIFIED.match(sentence) is not None

@@ -31,9 +31,10 @@ __all__ = [
 ]
 
 #: where the next clause on another motion begins: ", and defendants' motion ...", "; ORDER
-#: GRANTING ...", ", Plaintiff's Motion (see id.) ..."
+#: GRANTING ...", "; DENYING WITHOUT PREJUDICE ..." (a title's next ruling, in capitals),
+#: ", Plaintiff's Motion (see id.) ..."
 _NEXT_MOTION = re.compile(
-    r"[,;]\s+(?:and\s+)?(?=ORDER\s+(?:GRANTING|DENYING)\b|(?:the\s+)?[\w-]+(?:['\u2019\u201f]s"
+    r"[,;]\s+(?:and\s+)?(?=(?-i:(?:ORDER\s+)?(?:GRANTING|DENYING))\b|(?:the\s+)?[\w-]+(?:['\u2019\u201f]s"
     r"|s['\u2019\u201f])\s+(?:[\w-]+\s+){0,2}?(?:(?:cross|counter)[- ])?motion\b)",
     re.I,
 )

@@ -19,7 +19,7 @@ from clawback.domain.order_papers import docket_refs
 from clawback.domain.order_words import Found, OrderWords
 from clawback.domain.outcomes import Result
 
-__all__ = ["SUA_SPONTE", "UNSEALED", "directed", "mandative"]
+__all__ = ["SUA_SPONTE", "UNSEALED", "directed", "listed_items", "mandative"]
 
 #: the court acting on its own motion: its ruling's movant is the court
 SUA_SPONTE = re.compile(r"\bsua\s+sponte\b|\bon\s+its\s+own\s+(?:motion|initiative)\b", re.I)
@@ -64,6 +64,8 @@ def directed(words: OrderWords, sentence: str, said: Ruling | None) -> list[Ruli
             continue
         if not any(0 <= verb.start - d.end <= 40 for d in directing):
             continue  # "GRANTED to the extent it seeks to seal ...": no direction
+        if words.reports.find(sentence, 0, verb.start):
+            continue  # "Petitioners have asked this court to order the clerk to place ..."
         rest = sentence[verb.end :].strip().rstrip(".").strip()
         if act in {"maintain", "keep", "place"}:  # "maintain the documents (ECF 1) UNDER SEAL"
             kept = _UNDER_SEAL.match(rest)
@@ -76,8 +78,9 @@ def directed(words: OrderWords, sentence: str, said: Ruling | None) -> list[Ruli
         numbered = bool(_DOCKET_REF.match(rest) or _DOCKET_REF.search(rest[:40]))
         unsealing = act in {"unseal", "be unsealed"}
         listed = [] if numbered or not unsealing else find_exhibits(rest)
-        if not (numbered or listed):
-            continue
+        sealed = [] if numbered or unsealing else find_exhibits(rest[:80])
+        if not (numbered or listed or sealed):
+            continue  # "The Clerk is instructed to permanently seal Exhibit 4 to ...": sealed
         if listed:  # "directed to unseal the following documents: Exhibits H, I, J"
             return [
                 Ruling("seal", None, x, Result.denied, None, sentence, ORDERING, UNSEALED)
@@ -106,6 +109,53 @@ def directed(words: OrderWords, sentence: str, said: Ruling | None) -> list[Ruli
             return [replace(ruling, document=rest)]
         return [replace(ruling, exhibit=label) for label, _ in named]
     return []
+
+
+#: a direction over a list of items: "Directing that the following items remain SEALED until
+#: further order: 1) ...", what it says of them next (data: items_kept_sealed, items_unsealed)
+_ITEMS_LEAD = re.compile(
+    r"\b(?:direct(?:s|ed|ing)?|order(?:s|ed|ing)?)\s+that\s+the\s+following\s+(?:\w+\s+)?"
+    r"(?:items|documents|exhibits|papers|filings|materials|entries)\s+",
+    re.I,
+)
+#: where the list ends: a docket text's next clause ("; directing that ...", "; filing ...")
+_LIST_END = re.compile(r";\s+(?=[a-z]+ing\b)")
+_ITEM_CUT = re.compile(r";\s*(?:and\s+)?")
+_ITEM_MARK = re.compile(r"^\s*(?:and\s+)?\(?\d{1,2}\)\s*")
+_ATTACHED_AS = re.compile(r"\bDoc\.\s*(?P<entry>\d+-\d+)")
+
+
+def listed_items(words: OrderWords, sentence: str) -> list[Ruling]:
+    """The rulings of a direction over a numbered list of items ("Directing that the following
+    items remain SEALED until further order: 1) Exhibit B, attached as Doc. 3-4 to the 3 Motion
+    to Seal; 2) ...; directing that the following items are UNSEALED ...: 1) the 3 Motion to
+    Seal ..."): sealing granted on each item kept sealed, denied on each unsealed, an exhibit by
+    its label (told apart by the entry it is attached as), any other item as written."""
+    found: list[Ruling] = []
+    for lead in _ITEMS_LEAD.finditer(sentence):
+        kept = words.items_kept_sealed.find(sentence, lead.end(), lead.end() + 30)
+        opened = words.items_unsealed.find(sentence, lead.end(), lead.end() + 30)
+        said = [f for f in kept + opened if f.start == lead.end()]
+        colon = sentence.find(":", lead.end(), lead.end() + 160)
+        if not said or colon < 0:
+            continue
+        unsealed = said[0].label == "items_unsealed"
+        outcome = Result.denied if unsealed else Result.granted
+        end = _LIST_END.search(sentence, colon)
+        ruling = Ruling("seal", None, None, outcome, None, sentence, ORDERING, None)
+        if unsealed:
+            ruling = replace(ruling, reason=UNSEALED)
+        for item in _ITEM_CUT.split(sentence[colon + 1 : end.start() if end else None]):
+            item = _ITEM_MARK.sub("", item).strip().rstrip(".").strip()
+            if not item:
+                continue
+            attached = _ATTACHED_AS.search(item)
+            entry = attached["entry"] if attached else None
+            labels = find_exhibits(item)
+            found += [replace(ruling, exhibit=label, entry=entry) for label, _ in labels]
+            if not labels:
+                found.append(replace(ruling, document=item))
+    return found
 
 
 def _redacted(words: OrderWords, sentence: str, directing: list[Found]) -> list[Ruling]:

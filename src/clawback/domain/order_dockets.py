@@ -82,6 +82,9 @@ class DocketRulings:
             else:
                 end = outcomes[i + 1].start if i + 1 < len(outcomes) else len(sentence)
                 segment = sentence[outcome.end : end]
+                # a docket text's next clause, whatever its outcome rules ("granting 64 Motion
+                # to Seal; granting 77 Motion for Leave to File Supplemental Affidavits")
+                segment = _NEXT_ENTRY_CLAUSE.split(segment, maxsplit=1)[0]
             kinds = self.words.motions.find(segment)
             refs = docket_refs(segment, self.words.papers)
             numbered = [  # "Defendants' Motion (Doc. 257)": the motion the order numbered so
@@ -103,7 +106,7 @@ class DocketRulings:
                 result = Result.granted_in_part  # "GRANTED IN PART AND DENIED IN PART"
             papers.extend((kind, None, r.paper, result) for r in refs if r.paper is not None)
             dockets = [n for r in refs if r.paper is None for n in r.numbers]
-            if len(dockets) > 1 and not _PLURAL.search(segment):
+            if len(dockets) > 1 and not _PLURAL.search(segment) and not _each_titled(segment, refs):
                 continue  # "MOTION TO SEAL [Dkt. Nos. 461, 462, 463]": the papers, not motions
             found.extend((kind, docket, result) for docket in dockets)
             if len(dockets) == 1 and result is not Result.granted_in_part:
@@ -152,6 +155,20 @@ class DocketRulings:
         )
 
 
+def _each_titled(segment: str, refs: Sequence[DocketRef]) -> bool:
+    """Whether each of ``refs`` numbers a motion of its own, one bracket of one number after
+    each motion's title ("Plaintiff's second Motion to File Under Seal [182] and Defendants'
+    Motion to File Disputed Documents Under Seal [184] are GRANTED")."""
+    ones = [r for r in refs if r.paper is None and len(r.numbers) == 1]
+    brackets = len(_NUMBER_BRACKET.findall(segment))
+    motions = len(_MOTION_WORD.findall(segment))
+    return len(refs) > 1 and len(ones) == len(refs) == brackets == motions
+
+
+#: where a docket text's next clause begins: "; granting ...", "; denying as moot ..."
+_NEXT_ENTRY_CLAUSE = re.compile(r";\s+(?=[a-z]+ing\b)")
+_MOTION_WORD = re.compile(r"\bmotion\b", re.I)
+_NUMBER_BRACKET = re.compile(r"[(\[][^()\[\]]*\d[^()\[\]]*[)\]]")
 _MOTION_PAPER = re.compile(r"\bmotions?\s*[(\[][^()\[\]]*[)\]]\s*$", re.I)
 _BRACKETED = re.compile(
     r"[(\[]\s*(?:Docs?|Dkts?|Docket|ECF)\.?\s*(?:Nos?\.?\s*|#\s*)?(?P<n>\d+)\s*[)\]]", re.I

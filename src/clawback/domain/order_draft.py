@@ -4,7 +4,8 @@ the rest of a settled motion). Part of `clawback.domain.order_reading`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -12,7 +13,16 @@ from clawback.domain.order_acts import ASSUMED, Act
 from clawback.domain.order_motions import caption_only
 from clawback.domain.outcomes import Result
 
-__all__ = ["Draft", "Ruling", "RulingKey", "ruling_key", "settle_wholes", "settled_rest"]
+__all__ = [
+    "Draft",
+    "Ruling",
+    "RulingKey",
+    "kinds_as_listed",
+    "ruling_key",
+    "settle_wholes",
+    "settled_rest",
+    "without_prejudice",
+]
 
 
 @dataclass(frozen=True)
@@ -115,3 +125,41 @@ def settled_rest(rulings: Iterable[Ruling]) -> list[Ruling]:
         and r.document is None
         and r.outcome is not Result.withdrawn
     ]
+
+
+def kinds_as_listed(rulings: dict[RulingKey, Ruling], listed: Mapping[str, str | None]) -> None:
+    """Each whole motion ruled by a number the order listed with its own title (``listed``:
+    `clawback.domain.order_motions.listed_kinds`) takes the kind its title names ("the remaining
+    motions (Docs. No. 71, 75, 96) are DENIED": 75 a protective order, 96 a motion to compel),
+    and one whose title names no kind (a motion to strike, for sanctions) is no ruling here."""
+    for key, ruling in list(rulings.items()):
+        docket = ruling.docket
+        if docket is None or docket not in listed or ruling.exhibit is not None:
+            continue
+        if ruling.document or not re.search(rf"(?<![\d-]){docket}(?![\d-])", ruling.sentence):
+            continue  # ruled by its title or "the motion", not by its number
+        kind = listed[docket]
+        if kind == ruling.motion:
+            continue
+        del rulings[key]
+        if kind is not None:
+            kinded = replace(ruling, motion=kind)
+            rulings.setdefault(ruling_key(kinded), kinded)
+
+
+def without_prejudice(rulings: dict[RulingKey, Ruling], said: Ruling) -> None:
+    """The denial ``said`` just gave, said then to be without prejudice ("Accordingly, the
+    motion to seal is denied. The denial, however, is without prejudice"): it and every denial of
+    that motion (its docket's, or, where it gave none, the one motion of its kind numbered)
+    denied without prejudice."""
+    dockets = {r.docket for r in rulings.values() if r.motion == said.motion and r.docket}
+    docket = said.docket or (next(iter(dockets)) if len(dockets) == 1 else None)
+    rulings[ruling_key(said)] = replace(said, outcome=Result.denied_without_prejudice)
+    for key, ruling in list(rulings.items()):
+        if (
+            ruling.motion == said.motion
+            and ruling.outcome is Result.denied
+            and docket is not None
+            and ruling.docket == docket
+        ):
+            rulings[key] = replace(ruling, outcome=Result.denied_without_prejudice)

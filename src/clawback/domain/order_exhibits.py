@@ -18,14 +18,22 @@ __all__ = [
 EXHIBIT_HEAD = re.compile(
     r"\b(?:Exhibits?|Exhs?\.|Exs?\.|Attachments?)\s+(?:Nos?\.\s*)?(?=[A-Z0-9])", re.I
 )
-_LABEL = r"(?:\d{1,3}(?:-[A-Z](?![\w-]))?|[A-Z]{1,3})(?!\w)"
-_EXHIBIT_LIST = re.compile(
-    rf"(?P<first>{_LABEL})(?P<more>(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|-|\u2013|through\s+|to\s+)"
-    rf"\s*{_LABEL})*)"
+#: words of two or three letters a title in capitals puts after "EXHIBITS" ("EXHIBITS TO
+#: DECLARATION OF ...", "EXHIBITS FOR IN CAMERA REVIEW"): no label, which is a letter or two
+#: repeated ("QQ", "III") or a short mark, never an English word
+_CAPITAL_WORDS = (
+    "TO|FOR|OF|IN|ON|BY|AT|AS|OR|AND|THE|IS|ARE|BE|AN|IT|ITS|NOT|NOR|BUT|ALL|ANY|HAS|WAS|"
+    "WHO|DUE|PER|VIA|ONE|TWO|SIX|TEN|NOS?|RE|UP|SO|IF|WE|US|OUR|MAY|CAN|USE"
 )
-_LIST_SEP = re.compile(
-    rf"(\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|-|\u2013|through\s+|to\s+)\s*)({_LABEL})"
+#: a label as written: "12", "5-A", "A", "QQ", and a dotted one whole ("C.2", "C.17", "4.1")
+_LABEL = (
+    rf"(?:\d{{1,3}}(?:-[A-Z](?![\w-])|\.\d{{1,3}})?|(?!(?:{_CAPITAL_WORDS})(?!\w))[A-Z]{{1,3}}"
+    r"(?:\.\d{1,3})?)(?!\w)"
 )
+#: what joins two labels of a list, in any case ("A and B", "A AND B", "1 through 8")
+_SEPARATOR = r"(?:,\s*(?:(?i:and|or)\s+)?|(?i:and|or)\s+|-|\u2013|(?i:through|to)\s+)"
+_EXHIBIT_LIST = re.compile(rf"(?P<first>{_LABEL})(?P<more>(?:\s*{_SEPARATOR}\s*{_LABEL})*)")
+_LIST_SEP = re.compile(rf"(\s*{_SEPARATOR}\s*)({_LABEL})")
 
 
 def _labels(text: str, start: int) -> tuple[list[str], int]:
@@ -37,7 +45,7 @@ def _labels(text: str, start: int) -> tuple[list[str], int]:
     labels = [listed["first"]]
     for sep, label in _LIST_SEP.findall(listed["more"]):
         previous = labels[-1]
-        ranged = sep.strip() in {"-", "\u2013", "through", "to"}
+        ranged = sep.strip().lower() in {"-", "\u2013", "through", "to"}
         if ranged and previous.isdigit() and label.isdigit() and int(previous) < int(label) <= 999:
             labels.extend(str(n) for n in range(int(previous) + 1, int(label) + 1))
         elif ranged and previous.isalpha() and label.isalpha() and len(previous) == len(label) == 1:

@@ -37,7 +37,11 @@ __all__ = [
 _TITLED = re.compile(
     r"\b(?P<title>(?:[A-Z][\w'\u2019.]*\s+){0,5}(?:Motion|Application)\s+(?:for|to)\s+"
     r"(?:(?:[A-Z][\w'\u2019-]*|of|for|to|the|and|in)\s+){0,8}?[A-Z][\w'\u2019-]*)"
-    r"\s*\(\s*(?i:doc(?:ket)?|dkt|ecf)s?\.?\s*(?i:no\.?\s*)?(?P<n>\d+)\s*\)"
+    r"(?:\s*\(\s*(?i:doc(?:ket)?|dkt|ecf)s?\.?\s*(?i:no\.?\s*)?(?P<n>\d+)\s*\)"
+    # after a comma, the number maybe bracketed (E.D. Mo.): "Motion to Continue Sealing, Doc.
+    # [157]"; a bare bracket (N.D. Ga.): "Motion to File Discovery Under Seal [165]"
+    r"|,\s*(?i:doc(?:ket)?|dkt|ecf)s?\.?\s*(?i:no\.?\s*)?\[?(?P<m>\d+)\]?(?![\w-])"
+    r"|\s+\[(?P<b>\d{2,4})\])"
 )
 #: "the motion", one motion, in a sentence that names none by number
 _THE_MOTION = re.compile(r"\bthe\s+(?:\w+\s+){0,2}?motion\b(?!s)", re.I)
@@ -65,7 +69,9 @@ _JOINED = re.compile(
 #: motion for one
 _UNDER_ORDER = re.compile(
     r"\b(?:pursuant\s+to|under|subject\s+to|governed\s+by|in\s+accordance\s+with)\s+"
-    r"(?P<gap>[^.;:]{0,100})$",
+    # (a stop inside a citation goes on: "Local Civil Rule 79.2, Section V.G of the Court's
+    # CM/ECF Policy Manual, and the Court's Stipulated Protective Order (DE 44)")
+    r"(?P<gap>(?:[^.;:]|\.(?=\S)){0,180})$",
     re.I,
 )
 #: the short name a paper is given, after its full name: "(the \u201cProtective Order\u201d)"
@@ -102,7 +108,7 @@ def under_order(text: str, found: Found) -> bool:
         and (
             _DEFINED_NAME.search(text, max(0, found.start - 10), found.start) is not None
             or (
-                (under := _UNDER_ORDER.search(text, max(0, found.start - 120), found.start))
+                (under := _UNDER_ORDER.search(text, max(0, found.start - 200), found.start))
                 is not None
                 and not _ASKED.search(under["gap"])
             )
@@ -222,7 +228,8 @@ class MotionTitles:
         numbered: dict[str, set[str]] = {}
         for sentence in sentences:
             for match in _TITLED.finditer(sentence):
-                numbered.setdefault(_key(match["title"]), set()).add(match["n"])
+                number = match["n"] or match["m"] or match["b"]
+                numbered.setdefault(_key(match["title"]), set()).add(number)
         #: a title given two numbers names no one motion
         self.dockets = {title: ns.pop() for title, ns in numbered.items() if len(ns) == 1}
         spaced = (re.escape(t).replace(r"\ ", r"\s+") for t in sorted(self.dockets, key=len)[::-1])
@@ -308,3 +315,41 @@ def movant_of(words: OrderWords, sentence: str, before: int) -> str | None:
         return owner.label
     first = [f for f in named if f.start < before]
     return first[0].label if first else None
+
+
+#: one item of a list of motions, each its title and then its one docket number in brackets:
+#: "Defendants' Motion for Protective Order, Sanctions, and Request for a Hearing (Doc. No.
+#: 75)", "defendant's Motion to File its Statement Under Seal [110]"; items are cut at ";" (and
+#: the list's lead-in at ":")
+#: ("Motion" in capitals: a title as written, not "their motion for ...")
+_LISTED_ITEM = re.compile(
+    r"(?P<title>[^;:]*?\b(?:Motions?|Applications?)\b[^;:]*?)\s*"
+    r"(?:\(\s*(?i:docs?|dkts?|docket|ecf)\.?\s*(?i:nos?\.?\s*)?(?P<n>\d+)\s*\)|\[(?P<b>\d{2,4})\])"
+    r"\s*(?:[;.,]|\s*and\b|$)"
+)
+_LOWER_MOTION = re.compile(r"\b(?:motions?|applications?)\b")
+
+
+def listed_kinds(sentences: Sequence[str], words: OrderWords) -> dict[str, str | None]:
+    """The kind of each motion an order lists by its own title and number, item by item
+    ("Before the court are the following motions: Defendants' Motion to Strike ... (Doc. No.
+    71); Defendants' Motion for Protective Order ... (Doc. No. 75); ..."): the first kind its
+    title names, not one a paper supports ("Supplement to Motion for Protective Order"), or None
+    where it names none (a motion to strike, for sanctions). Only from a list of two motions or
+    more of which one at least is of a kind; a number listed with two kinds is left out."""
+    found: dict[str, set[str | None]] = {}
+    for sentence in sentences:
+        items = [i for i in _LISTED_ITEM.finditer(sentence) if not _LOWER_MOTION.search(i["title"])]
+        if len(items) < 2:
+            continue
+        kinds = {item["n"] or item["b"]: _title_kind(item["title"], words) for item in items}
+        if not any(kinds.values()):
+            continue
+        for number, kind in kinds.items():
+            found.setdefault(number, set()).add(kind)
+    return {n: kinds.pop() for n, kinds in found.items() if len(kinds) == 1}
+
+
+def _title_kind(title: str, words: OrderWords) -> str | None:
+    named = [f for f in words.motions.find(title) if not supported(title, f, words)]
+    return named[0].label if named else None

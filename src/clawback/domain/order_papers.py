@@ -36,10 +36,14 @@ __all__ = [
     "title_papers",
 ]
 
+#: a docket number in brackets ("(Dkt. 116)", "[ECF No. 102]", "(Docs. 357, 358, 363)"), after
+#: a comma ("..., Doc. 157"), the number itself bracketed after its prefix (E.D. Mo.'s "Doc.
+#: [157]"), or a bare bracket after a motion's title (N.D. Ga.'s "Motion to File Discovery
+#: Under Seal [165]"; two digits at least, a space before: "Plaintiffs'[1]" is a footnote's)
 _BRACKETED = re.compile(
-    r"(?:[(\[]|,)\s*(?:Docs?|Dkts?|Docket|ECF|Doc\.\s*No)\.?\s*(?:(?:entry|entries)\s*)?"
-    r"(?:Nos?\.?|#)?\s*"
-    r"(?P<list>\d+(?:\s*(?:,|;|and|&)\s*(?:(?:Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.?\s*)?)?\d+)*)",
+    r"(?:(?:[(\[]|,)\s*(?:Docs?|Dkts?|Docket|ECF|Doc\.\s*No)\.?\s*(?:(?:entry|entries)\s*)?"
+    r"(?:Nos?\.?|#)?\s*\[?|(?<=[A-Za-z]\s)\[(?=\d{2,4}\]))"
+    r"(?P<list>\d+(?:\s*(?:,\s*(?:and|&)?|;|and|&)\s*(?:(?:Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.?\s*)?)?\d+)*)",
     re.I,
 )
 #: a docket entry's number before its motion's title ("ORDER granting 218 Motion for

@@ -59,6 +59,7 @@ from clawback.domain.order_acts import (
     unique_acts,
 )
 from clawback.domain.order_clauses import (
+    denial_without_prejudice,
     fold_after_denial,
     fold_after_grant,
     interim,
@@ -79,15 +80,23 @@ from clawback.domain.order_compound import (
     ruling_clauses,
 )
 from clawback.domain.order_counted import counted_documents
-from clawback.domain.order_directions import SUA_SPONTE, UNSEALED, directed, mandative
+from clawback.domain.order_directions import (
+    SUA_SPONTE,
+    UNSEALED,
+    directed,
+    listed_items,
+    mandative,
+)
 from clawback.domain.order_dockets import DocketRulings
 from clawback.domain.order_draft import (
     Draft,
     Ruling,
     RulingKey,
+    kinds_as_listed,
     ruling_key,
     settle_wholes,
     settled_rest,
+    without_prejudice,
 )
 from clawback.domain.order_exhibits import (
     entry_groups,
@@ -103,6 +112,7 @@ from clawback.domain.order_motions import (
     first_kind,
     first_motion_named,
     joined_kinds,
+    listed_kinds,
     motions_meant,
     movant_of,
     numbered_motions,
@@ -168,7 +178,12 @@ class _Reader:
             timed: Act | None = None  # the paragraph's last act with a time
             said: Ruling | None = None  # the paragraph's last ruling
             for i, sentence in enumerate(paragraph):
-                for ruling in self._clauses(sentence, flat) + directed(self.words, sentence, said):
+                items = listed_items(self.words, sentence)  # "the following items remain
+                # SEALED ...: 1) ...": ruled item by item, the sentence no other way
+                found = items or self._clauses(sentence, flat) + directed(
+                    self.words, sentence, said
+                )
+                for ruling in found:
                     ruled = {r.docket for r in rulings.values() if r.docket}
                     ruling = self._numbered(ruling, sentence, paragraph[:i], ruled)
                     key = ruling_key(ruling)
@@ -184,6 +199,8 @@ class _Reader:
                         rulings[key] = ruling
                     said = ruling
                     self.last_motion = ruling.motion
+                if said and said.outcome is Result.denied and denial_without_prejudice(sentence):
+                    without_prejudice(rulings, said)  # "The denial, however, is without prejudice"
                 following = paragraph[i + 1] if i + 1 < len(paragraph) else ""
                 for act in self.acting.acts(sentence, timed, following):
                     acts.append(act)
@@ -198,6 +215,7 @@ class _Reader:
                 )
             }
         settle_wholes(rulings, self.text)
+        kinds_as_listed(rulings, listed_kinds(flat, self.words))
         docketed = {m for m, docket, x, d in rulings if docket is not None and x is d is None}
         in_parts = {  # a motion of no number ruled in parts both ways (settle_wholes)
             m

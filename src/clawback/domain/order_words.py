@@ -109,6 +109,8 @@ class OrderWords:
     interim: Vocabulary
     unsealing_acts: Vocabulary
     redacting_acts: Vocabulary
+    items_kept_sealed: Vocabulary
+    items_unsealed: Vocabulary
     supported_motions: Vocabulary
     motions_before: Vocabulary
     standards: Vocabulary
@@ -182,6 +184,8 @@ class OrderWords:
             interim=optional("interim"),
             unsealing_acts=optional("unsealing_acts"),
             redacting_acts=optional("redacting_acts"),
+            items_kept_sealed=optional("items_kept_sealed"),
+            items_unsealed=optional("items_unsealed"),
             supported_motions=optional("supported_motions"),
             motions_before=optional("motions_before"),
             standards=optional("standards"),
