@@ -1,0 +1,70 @@
+"""What the receiving side is told of an exhibit it may see: the exhibit as it reads it, never
+what a ruling, a slip sheet or a tier keeps from it.
+
+Over one small case: Ex. 1 (Confidential) went out as a slip sheet, its designation noted in
+the producing side's words ("names the zorilla informant"); Ex. 2 (Confidential) is produced
+and the court granted the claw-back of one item of it (the word "ocelot"); Ex. 12 is byte for
+byte Ex. 5, its lead, Ex. 5 AEO and Ex. 12 Confidential.
+
+Before: the documents list of anyone reading another side's slip sheet failed (a server
+fault, the whole page lost)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from clawback.demo.run import reference_case
+from clawback.service import Via, Workspace
+from tests.ingest.make import text_pdf
+
+COUNSEL = "counsel@plf.test"
+EMPLOYEE = "employee@plf.test"
+CLERK = "clerk@court.test"
+PRODUCING = "prod@def.test"
+DAY = date(2020, 6, 1)
+SLIP = "Withheld - privileged"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    root: Path = tmp_path_factory.mktemp("exhibit-listing") / "ws"
+    workspace = Workspace.init(root)
+    op = workspace.operator()
+    op.matter.load_case(reference_case())
+    for email, side, category in (
+        (PRODUCING, "producing", "counsel"),
+        (COUNSEL, "receiving", "counsel"),
+        (EMPLOYEE, "receiving", "party_officers_directors_employees"),
+        (CLERK, "court", "court"),
+    ):
+        op.people.add(email, name=email.split("@")[0], side=side, category=category)
+    op.ingest.ingest(text_pdf("the informant zorilla", "page two"), title="Source memo", exhibit=1)
+    op.designations.designate(1, "Confidential", note="names the zorilla informant")
+    op.ingest.ingest(text_pdf("a code ocelot in the memo"), title="Code memo", exhibit=2)
+    op.designations.designate(2, "Confidential")
+    copy = text_pdf("a staffing memo")
+    op.ingest.ingest(copy, title="Staffing memo", exhibit=5)
+    op.ingest.ingest_file(copy, "memo.pdf", exhibit=12)
+    op.designations.designate(5, "AEO")
+    op.designations.designate(12, "Confidential")
+    op.productions.produce([1, 2, 5, 12], "TST-00000001", "V1", DAY, withhold={1: SLIP})
+    op.items.define(2, "i-code", "TST-00000003", "a database code", ["ocelot"])
+    workspace.person(PRODUCING).claims.claim(
+        "c-2", privilege="law_enforcement", exhibits=[2], items=["i-code"], on=DAY
+    )
+    workspace.person(CLERK).claims.rule("c-2", "granted", on=date(2020, 6, 10))
+    yield workspace
+    workspace.close()
+
+
+@pytest.mark.parametrize("email", [COUNSEL, EMPLOYEE])
+def test_the_documents_list_lists_another_sides_slip_sheet_as_its_slip_sheet(
+    world: Workspace, email: str
+) -> None:
+    listed = world.person(email, Via.web).catalog.documents()
+    slips = [d for d in listed if d.exhibit == 1]
+    assert [(d.title, d.kind) for d in slips] == [(SLIP, "slip sheet")]
