@@ -7,7 +7,9 @@ and the court granted the claw-back of one item of it (the word "ocelot"); Ex. 1
 byte Ex. 5, its lead, Ex. 5 AEO and Ex. 12 Confidential.
 
 Before: the documents list of anyone reading another side's slip sheet failed (a server
-fault, the whole page lost)."""
+fault, the whole page lost); ``reads.exhibits`` gave receiving counsel the granted item's
+words, gave a party employee Ex. 12's lead (Ex. 5, beyond their tier), and with ``show`` gave
+the slip sheet's reader the withheld document's designation notes."""
 
 from __future__ import annotations
 
@@ -68,3 +70,42 @@ def test_the_documents_list_lists_another_sides_slip_sheet_as_its_slip_sheet(
     listed = world.person(email, Via.web).catalog.documents()
     slips = [d for d in listed if d.exhibit == 1]
     assert [(d.title, d.kind) for d in slips] == [(SLIP, "slip sheet")]
+
+
+@pytest.mark.parametrize("email", [COUNSEL, EMPLOYEE])
+def test_a_slip_sheet_tells_nothing_of_the_withheld_documents_designation_notes(
+    world: Workspace, email: str
+) -> None:
+    reader = world.person(email, Via.web)
+    shown = reader.reads.show(1)
+    assert shown["title"] == SLIP and "zorilla" not in repr(shown), shown
+    assert [d["tier"] for d in shown["designations"]] == ["Confidential"]  # the tier it bears
+    listed = repr([e for e in reader.reads.exhibits() if e.number == 1])
+    assert SLIP in listed and "zorilla" not in listed and "Source memo" not in listed, listed
+    # the producing side keeps its own notes
+    assert "zorilla" in repr(world.person(PRODUCING).reads.show(1)["designations"])
+
+
+def test_an_exhibit_listed_to_the_receiving_side_carries_no_word_a_ruling_withholds(
+    world: Workspace,
+) -> None:
+    counsel = world.person(COUNSEL, Via.web)
+    assert "ocelot" not in counsel.reads.page_text("TST-00000003")
+    [code] = [e for e in counsel.reads.exhibits() if e.number == 2]
+    assert "ocelot" not in repr(code), code
+    # the item is told as ``show`` tells it: by id, page and what
+    assert counsel.reads.show(2)["items"] == [
+        {"id": "i-code", "page": "TST-00000003", "what": "a database code"}
+    ]
+    # the court, reviewing in camera, still reads the item's words
+    [court] = [e for e in world.person(CLERK).reads.exhibits() if e.number == 2]
+    assert court.items[0].texts == ("ocelot",)
+
+
+def test_an_exhibit_names_its_lead_only_to_whoever_may_know_of_the_lead(world: Workspace) -> None:
+    def lead(email: str) -> object:
+        [copy] = [e for e in world.person(email, Via.web).reads.exhibits() if e.number == 12]
+        return copy.lead
+
+    assert str(lead(COUNSEL)) == "5"
+    assert lead(EMPLOYEE) is None

@@ -21,6 +21,7 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.counts import counted
 from clawback.domain.documents import Exhibit
 from clawback.domain.errors import ClawbackError, InvalidInput
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.in_camera import ClaimedItem
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.service import access as access_rules
@@ -329,7 +330,11 @@ class Reads(Service):
             "kind": SLIP_SHEET if slip is not None else doc.kind,
             "family": family if slip is None else None,
             "pages": doc.page_count,
-            "designations": [{"tier": d.tier, "note": unnamed(d.note, names)} for d in history],
+            # a slip sheet's reader is told the tier it bears, never the notes on the document
+            "designations": [
+                {"tier": d.tier, "note": unnamed(d.note, names) if slip is None else ""}
+                for d in history
+            ],
         }
         shown["challenges"] = [
             {
@@ -378,8 +383,12 @@ class Reads(Service):
     # -- reading ---------------------------------------------------------------------------
 
     def exhibits(self) -> list[Exhibit]:
-        """Every produced exhibit this actor may know of (one produced as a slip sheet, to
-        another side, by the slip sheet's words)."""
+        """Every produced exhibit this actor may know of, told no more than ``show`` tells of
+        its document: its lead only if the actor may know of the lead (`lookup.known_lead`);
+        its items (their words and places: what a ruling withholds) only to whoever reads
+        documents as produced (anyone else is told them by ``show``: id, page, what); one
+        produced to another side as a slip sheet, as its slip sheet (its words, the tier it
+        bears: no title, family or notes of the document withheld)."""
         with self.ctx.reading() as s:
             known = lookup.known_exhibits(s, self.actor)
             shown = []
@@ -387,9 +396,28 @@ class Reads(Service):
                 s, self.actor, [e for e in rows.exhibits(s) if e.number in known]
             ):
                 doc = s.scalar(select(t.Document).where(t.Document.exhibit == e.number))
-                slip = _slip_sheet(s, doc) if doc is not None and not self._own(doc) else None
-                shown.append(replace(e, title=slip, kind=SLIP_SHEET) if slip else e)
+                assert doc is not None  # rows.exhibits read it
+                shown.append(self._told(s, e, doc))
             return shown
+
+    def _told(self, s: Session, e: Exhibit, doc: t.Document) -> Exhibit:
+        """The exhibit ``e`` of ``doc`` as ``exhibits`` tells it to this actor."""
+        lead = lookup.known_lead(s, self.actor, doc)
+        names = hidden_names(s, self.actor, doc)
+        slip = _slip_sheet(s, doc) if not self._own(doc) else None
+        notes = tuple(
+            replace(d, when=unnamed(d.when, names) if slip is None else "")
+            for d in e.designations.entries
+        )
+        e = replace(
+            e,
+            lead=ExhibitId.parse(lead) if lead else None,
+            items=e.items if full_view(self.actor) else (),
+            designations=replace(e.designations, entries=notes),
+        )
+        if slip is None:
+            return e
+        return replace(e, title=slip, kind=SLIP_SHEET, family=None, parent=False, attachments=())
 
     def _known_items(self, s: Session, ids: set[str]) -> set[str]:
         """Those of the items ``ids`` on a document the actor may know of."""
