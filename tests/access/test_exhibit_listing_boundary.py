@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 
 from clawback.demo.run import reference_case
+from clawback.domain.bates import BatesNumber
+from clawback.domain.errors import NotFound
 from clawback.service import Via, Workspace
 from tests.ingest.make import text_pdf
 
@@ -109,3 +111,21 @@ def test_an_exhibit_names_its_lead_only_to_whoever_may_know_of_the_lead(world: W
 
     assert str(lead(COUNSEL)) == "5"
     assert lead(EMPLOYEE) is None
+
+
+def test_a_slip_sheets_later_bates_numbers_have_no_picture_and_fail_no_read(
+    world: Workspace,
+) -> None:
+    """The slip sheet is one page keeping the withheld document's whole Bates range: its
+    later numbers read as pages of the slip sheet's words, with no picture (before: drawing
+    one asked the one-page slip sheet for its second page, an IndexError, a server fault on
+    the page viewer)."""
+    counsel = world.person(COUNSEL, Via.web)
+    assert counsel.catalog.pages(1) == [
+        BatesNumber.parse("TST-00000001"),
+        BatesNumber.parse("TST-00000002"),
+    ]
+    assert "page two" not in counsel.reads.page_text("TST-00000002")
+    assert counsel.reads.page_image("TST-00000001", dpi=20).startswith(b"\x89PNG")
+    with pytest.raises(NotFound, match="no picture of page TST-00000002"):
+        counsel.reads.page_image("TST-00000002", dpi=20)

@@ -20,7 +20,7 @@ from clawback.domain.access import full_view, sees_everything
 from clawback.domain.bates import BatesNumber
 from clawback.domain.counts import counted
 from clawback.domain.documents import Exhibit
-from clawback.domain.errors import ClawbackError, InvalidInput
+from clawback.domain.errors import ClawbackError, InvalidInput, NotFound
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.in_camera import ClaimedItem
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
@@ -89,6 +89,9 @@ class Reads(Service):
             raise InvalidInput(f"dpi must be between 10 and 300, not {dpi}")
         with self.ctx.reading() as s:
             doc, page = lookup.page(s, self.actor, bates)
+            if page.idx > 0 and _slip_sheet(s, doc) is not None:
+                # the slip sheet is one page keeping the document's whole Bates range
+                raise NotFound(f"no picture of page {bates}: {doc.page_count} pages withheld")
             view = self._view(s, doc)
             mark = tracing.mark_for(self.actor, doc.held_by)
             index = page.idx
