@@ -61,6 +61,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
         "c-2", privilege="law_enforcement", exhibits=[2], items=["i-code"], on=DAY
     )
     workspace.person(CLERK).claims.rule("c-2", "granted", on=date(2020, 6, 10))
+    workspace.person(PRODUCING).claims.claim(
+        "c-copies", privilege="law_enforcement", exhibits=[12, 5], on=DAY
+    )
     yield workspace
     workspace.close()
 
@@ -129,3 +132,26 @@ def test_a_slip_sheets_later_bates_numbers_have_no_picture_and_fail_no_read(
     assert counsel.reads.page_image("TST-00000001", dpi=20).startswith(b"\x89PNG")
     with pytest.raises(NotFound, match="no picture of page TST-00000002"):
         counsel.reads.page_image("TST-00000002", dpi=20)
+
+
+def test_a_claims_duty_names_to_each_reader_the_exhibits_they_may_know_of(
+    world: Workspace,
+) -> None:
+    """Claim c-copies covers Ex. 12 (Confidential) and Ex. 5 (AEO): the party employee knows
+    of the claim by Ex. 12 and is told its duty, their own side's, as if Ex. 5 were not there
+    (before: the duty was withheld whole, from the claim, the deadlines, the calendar and the
+    notice's due day, so the employee had a duty they could not see and learnt from its
+    absence that the claim named something beyond their tier)."""
+    said = "certify return, sequestration or destruction of what claim c-copies covers ({}), or"
+
+    def duty(email: str) -> tuple[list[str], list[str]]:
+        reader = world.person(email, Via.web)
+        [claim] = [c for c in reader.claims.status() if c["claim"] == "c-copies"]
+        listed = [d.says for d in reader.deadlines.list() if "c-copies" in d.says]
+        return [d["act"] for d in claim["duties"]], listed
+
+    for email, exhibits in ((COUNSEL, "Exs. 5, 12"), (EMPLOYEE, "Ex. 12")):
+        in_claim, in_deadlines = duty(email)
+        assert len(in_claim) == 1 and in_claim == in_deadlines, (email, in_claim, in_deadlines)
+        assert said.format(exhibits) in in_claim[0], (email, in_claim)
+    assert "5" not in duty(EMPLOYEE)[0][0].replace("c-copies", "")
