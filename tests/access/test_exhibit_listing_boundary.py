@@ -21,6 +21,7 @@ import pytest
 
 from clawback.demo.run import reference_case
 from clawback.domain.bates import BatesNumber
+from clawback.domain.compliance import Act, Directive
 from clawback.domain.errors import NotFound
 from clawback.service import Via, Workspace
 from tests.ingest.make import text_pdf
@@ -64,6 +65,10 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     workspace.person(PRODUCING).claims.claim(
         "c-copies", privilege="law_enforcement", exhibits=[12, 5], on=DAY
     )
+    workspace.person(CLERK).sealing.seal(
+        "77", exhibits=[5, 12], kind="non_dispositive", granted=True, on=DAY
+    )
+    op.deadlines.order_deadlines(DAY, [Directive("5", 14, Act.lodge_sealed)])
     yield workspace
     workspace.close()
 
@@ -155,3 +160,18 @@ def test_a_claims_duty_names_to_each_reader_the_exhibits_they_may_know_of(
         assert len(in_claim) == 1 and in_claim == in_deadlines, (email, in_claim, in_deadlines)
         assert said.format(exhibits) in in_claim[0], (email, in_claim)
     assert "5" not in duty(EMPLOYEE)[0][0].replace("c-copies", "")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="an order's deadline keeps its words as the order set them (Exs. 5, 12) and no "
+    "record of which act they word: a reader who may know of Ex. 12 alone is not given it "
+    "worded for Ex. 12, so it is withheld whole (and the drafted order's paragraph with it), "
+    "its absence telling them the order named something beyond their tier. Left open.",
+)
+def test_an_orders_deadline_names_to_each_reader_the_exhibits_they_may_know_of(
+    world: Workspace,
+) -> None:
+    told = [d.says for d in world.person(EMPLOYEE, Via.web).deadlines.list()]
+    assert "lodge under seal Ex. 12 (TST-00000005), redacted for privilege" in told, told
