@@ -62,6 +62,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
         "c-2", privilege="law_enforcement", exhibits=[2], items=["i-code"], on=DAY
     )
     workspace.person(CLERK).claims.rule("c-2", "granted", on=date(2020, 6, 10))
+    op.items.define(2, "i-prep", "TST-00000003", "an informant's name", ["memo"])
     workspace.person(PRODUCING).claims.claim(
         "c-copies", privilege="law_enforcement", exhibits=[12, 5], on=DAY
     )
@@ -175,3 +176,18 @@ def test_an_orders_deadline_names_to_each_reader_the_exhibits_they_may_know_of(
 ) -> None:
     told = [d.says for d in world.person(EMPLOYEE, Via.web).deadlines.list()]
     assert "lodge under seal Ex. 12 (TST-00000005), redacted for privilege" in told, told
+
+
+def test_an_item_no_claim_names_is_the_producing_sides_alone(world: Workspace) -> None:
+    """Items are named on a produced page before any notice (``item``, ``hits
+    --make-items``): the producing side's preparation, and the court's. The receiving side
+    is told an item once a claim it may know of names it (before: ``show`` listed every item
+    on the document, so counsel read "i-prep: an informant's name" on Ex. 2 before any claim
+    named it)."""
+    named = {i["id"] for i in world.person(COUNSEL, Via.web).reads.show(2)["items"]}
+    assert named == {"i-code"}, named
+    for email in (PRODUCING, CLERK):
+        assert {i["id"] for i in world.person(email).reads.show(2)["items"]} == {
+            "i-code",
+            "i-prep",
+        }

@@ -366,8 +366,13 @@ class Reads(Service):
             return shown
         ex = rows.exhibit(s, doc)
         shown["bates"] = str(ex.bates)
-        shown["items"] = [{"id": i.id, "page": str(i.page), "what": i.what} for i in ex.items]
         claims = [c for c in rows.claims(s) if ex.number in c.exhibits]
+        named = self._named_items(s, ex.number, claims)
+        shown["items"] = [
+            {"id": i.id, "page": str(i.page), "what": i.what}
+            for i in ex.items
+            if named is None or i.id in named
+        ]
         known = self._known_items(s, {i for c in claims for i in c.items})
         shown["claims"] = [  # a claim's items on exhibits the reader may not know of: not said
             {"claim": c.id, "state": c.state.value, "items": [i for i in c.items if i in known]}
@@ -421,6 +426,22 @@ class Reads(Service):
         if slip is None:
             return e
         return replace(e, title=slip, kind=SLIP_SHEET, family=None, parent=False, attachments=())
+
+    def _named_items(
+        self, s: Session, exhibit: int, claims: Sequence[claim_rules.Claim]
+    ) -> set[str] | None:
+        """The items of exhibit ``exhibit`` this actor is told of (None: every one): an item
+        is the producing side's preparation (and the court's) until a claim over the exhibit,
+        a ruling on one, or a seal of it in part names it."""
+        if full_view(self.actor):
+            return None
+        ids = {c.id for c in claims}
+        named = {i for c in claims for i in c.items}
+        named |= {i for r in rows.rulings(s) if r.claim in ids for i in r.items}
+        for decision in rows.seal_decisions(s, exhibit=exhibit):
+            if decision.part is not None:
+                named |= set(decision.part.items)
+        return named
 
     def _known_items(self, s: Session, ids: set[str]) -> set[str]:
         """Those of the items ``ids`` on a document the actor may know of."""
