@@ -1,7 +1,8 @@
 """Claw-back notices by e-mail at the boundary: a notice's message tells each person no more
 than the record shows them. The claim is theirs to know once they may know of one exhibit it
-covers; its certification deadline only if their deadlines list it (a duty naming an exhibit
-beyond their tier is absent from their record, so it is absent from their mail too).
+covers; its certification deadline only if their deadlines list it (a duty of a claim they
+may know of is listed to them naming only the exhibits they may know of, as if the rest were
+not there: `lookup.deadline_told`).
 
 Sent through a real SMTP server on loopback (``tests.web.smtp``) over the small case of
 ``tests.web.world``: producing counsel claws back Ex. 1 (Confidential) with Ex. 2 (AEO), then
@@ -60,9 +61,10 @@ def test_each_receiving_person_is_mailed_each_claim_they_may_know_of(
 def test_a_notice_mails_a_due_date_only_to_whoever_the_record_shows_the_deadline(
     mailed: tuple[Workspace, list[Received]],
 ) -> None:
-    """The employee may know of claim c-with-aeo (Ex. 1) but not of its duty, which names
-    Ex. 2 (AEO): their deadlines and the claim's duties as they read it hold none, and the
-    mail says none; receiving counsel's list the duty, and their mail says its day."""
+    """The employee may know of claim c-with-aeo by Ex. 1, not of Ex. 2 (AEO): the claim's
+    duty, their side's, is theirs as if Ex. 2 were not there, and the mail says its day as
+    their deadlines do (before: withheld whole from both, a duty they could not see, its
+    absence telling them the claim named something beyond their tier)."""
     workspace, received = mailed
     for mail in received:
         (email,) = mail.recipients
@@ -74,7 +76,7 @@ def test_a_notice_mails_a_due_date_only_to_whoever_the_record_shows_the_deadline
         assert set(said) == shown, f"{email}, claim {claim}: mailed {said}, shown {shown}"
     by = {(m.recipients[0], m.message["Subject"]): m.message.get_content() for m in received}
     assert DUE.search(by[world.COUNSEL, "Claw-back notice: claim c-with-aeo"])
-    assert not DUE.search(by[world.EMPLOYEE, "Claw-back notice: claim c-with-aeo"])
+    assert DUE.search(by[world.EMPLOYEE, "Claw-back notice: claim c-with-aeo"])
     assert DUE.search(by[world.EMPLOYEE, "Claw-back notice: claim c-confidential"])
 
 

@@ -118,6 +118,9 @@ def test_the_granted_item_on_the_attachment_is_out_of_every_copy_the_receiving_s
     assert "Zebra rebate schedule" in attachment and "Quokka" not in attachment
     assert "Quokka" not in counsel.reads.page_text("TST-00000002")
     assert "Pricing" in " ".join(_pages(counsel.reads.download("TST-00000001").pdf))
+    # the claimed item is told them on the attachment's page, where it stands
+    assert [i["id"] for i in counsel.reads.show("TST-00000002")["items"]] == ["margin"]
+    assert counsel.reads.show("TST-00000001")["items"] == []
     court = workspace.person(CLERK, Via.web)
     assert [c.item.id for c in court.reads.claimed("TST-00000002")] == ["margin"]
     assert court.reads.claimed("TST-00000003") == []

@@ -220,13 +220,14 @@ class Catalog(Service):
         )
         slip_ids = [d.id for d in foreign if d.produced in slipped]
         words = (
-            dict(
-                s.execute(
+            {
+                document: text
+                for document, text in s.execute(
                     select(t.Page.document_id, t.Page.text).where(
                         t.Page.document_id.in_(slip_ids), t.Page.idx == 0
                     )
-                ).tuples()
-            )
+                )
+            }
             if slip_ids
             else {}
         )

@@ -100,7 +100,7 @@ def listed(s: Session, actor: Actor) -> list[dict[str, Any]]:
                 ],
                 "duties": [
                     {
-                        "act": rows.deadline(d).says,
+                        "act": lookup.deadline_told(s, actor, d, known).says,
                         "due": d.due.isoformat(),
                         "done_on": d.done_on.isoformat() if d.done_on else None,
                         "lifted": d.lifted,

@@ -100,12 +100,6 @@ def lateness(
     return claim_rules.lateness(row.noticed_on, since, row.learned_on, terms.late_after_days, how)
 
 
-def covers(s: Session, exhibits: Sequence[int], papers: Sequence[str]) -> str:
-    """What a claim covers as a duty names it: ``Exs. 3, 5; ECF No. 101-33``."""
-    said = [rows.exhibit_list(s, exhibits)] if exhibits else []
-    return "; ".join([*said, *(f"ECF No. {p}" for p in papers)])
-
-
 def refresh(s: Session, row: t.Claim) -> None:
     """Access after a change to the claim in ``row``: its exhibits and its filed papers."""
     access_rules.refresh_exhibits(s, row.exhibits)
@@ -288,7 +282,7 @@ class Claims(Service):
                         act=(
                             f"certify return, sequestration or destruction of "
                             f"what claim {claim_id} covers "
-                            f"({covers(s, exhibits, dockets)}), or "
+                            f"({rows.covers(s, exhibits, dockets)}), or "
                             "present it to the court under seal"
                         ),
                         due=due,

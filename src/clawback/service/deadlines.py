@@ -168,7 +168,7 @@ class Deadlines(Service):
             if not claims:
                 query = query.where(t.Deadline.claim_id.is_(None))
             return [
-                rows.deadline(r)
+                lookup.deadline_told(s, self.actor, r, known)
                 for r in s.scalars(query).all()
                 if lookup.deadline_shown(self.actor, r, known, hidden)
             ]

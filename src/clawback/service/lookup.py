@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 from enum import Enum
 
 from sqlalchemy import select
@@ -20,10 +21,11 @@ from sqlalchemy.orm import Session
 from clawback.domain.access import DocumentState, access, may_know
 from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesNumber
+from clawback.domain.deadlines import Deadline
 from clawback.domain.errors import NotFound
 from clawback.domain.order import Side
 from clawback.domain.refs import ControlNumber, DocumentRef, ExhibitNamed, ExhibitNumber
-from clawback.service import control_names
+from clawback.service import control_names, rows
 from clawback.storage import tables as t
 
 
@@ -214,11 +216,31 @@ def deadline_shown(
 ) -> bool:
     """A deadline is the case's: the court and the parties see it, unless it names an exhibit
     the person may not know of, or is a duty of a claim they may not know of (``hidden_claims``:
-    ``unknown_claims``; a claim over a filed paper names its paper in its duty); the public
-    sees none."""
+    ``unknown_claims``; the callers listing a claim's duties list only claims the person may
+    know of); the public sees none. A duty of a claim they may know of is theirs whatever else
+    the claim covers: told as if the rest were not there (`deadline_told`)."""
     if actor.seat is Side.public or row.claim_id in hidden_claims:
         return False
-    return knows_all(known, list(row.exhibits or ()))
+    return row.claim_id is not None or knows_all(known, list(row.exhibits or ()))
+
+
+def deadline_told(s: Session, actor: Actor, row: t.Deadline, known: set[int]) -> Deadline:
+    """The deadline ``row`` (one ``deadline_shown`` shows ``actor``) as they are told it: a
+    claim's duty names only the exhibits and filed papers of the claim they may know of
+    (``known``: ``known_exhibits``), as it would were the others not in the record."""
+    told = rows.deadline(row)
+    claim = s.get(t.Claim, row.claim_id) if row.claim_id is not None else None
+    if claim is None:
+        return told
+    exhibits, papers = list(claim.exhibits), list(claim.papers or ())
+    shown = [n for n in exhibits if n in known]
+    dockets = known_papers(s, actor) if papers else set()
+    filed = [d for d in papers if d in dockets]
+    if shown == exhibits and filed == papers:
+        return told
+    whole = f"({rows.covers(s, exhibits, papers)})"
+    cut = f"({rows.covers(s, shown, filed)})"
+    return replace(told, act=told.act.replace(whole, cut))
 
 
 def deadline(s: Session, actor: Actor, number: str) -> t.Deadline:

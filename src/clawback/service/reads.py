@@ -20,7 +20,8 @@ from clawback.domain.access import full_view, sees_everything
 from clawback.domain.bates import BatesNumber
 from clawback.domain.counts import counted
 from clawback.domain.documents import Exhibit
-from clawback.domain.errors import ClawbackError, InvalidInput
+from clawback.domain.errors import ClawbackError, InvalidInput, NotFound
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.in_camera import ClaimedItem
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.service import access as access_rules
@@ -88,6 +89,9 @@ class Reads(Service):
             raise InvalidInput(f"dpi must be between 10 and 300, not {dpi}")
         with self.ctx.reading() as s:
             doc, page = lookup.page(s, self.actor, bates)
+            if page.idx > 0 and _slip_sheet(s, doc) is not None:
+                # the slip sheet is one page keeping the document's whole Bates range
+                raise NotFound(f"no picture of page {bates}: {doc.page_count} pages withheld")
             view = self._view(s, doc)
             mark = tracing.mark_for(self.actor, doc.held_by)
             index = page.idx
@@ -335,7 +339,11 @@ class Reads(Service):
             "kind": SLIP_SHEET if slip is not None else doc.kind,
             "family": family if slip is None else None,
             "pages": doc.page_count,
-            "designations": [{"tier": d.tier, "note": unnamed(d.note, names)} for d in history],
+            # a slip sheet's reader is told the tier it bears, never the notes on the document
+            "designations": [
+                {"tier": d.tier, "note": unnamed(d.note, names) if slip is None else ""}
+                for d in history
+            ],
         }
         shown["challenges"] = [
             {
@@ -364,12 +372,14 @@ class Reads(Service):
             return shown
         ex = rows.exhibit(s, doc)
         shown["bates"] = str(ex.bates)
+        number = access_rules.exhibit_of(s, doc) or ex.number  # an attachment: its exhibit's
+        claims = [c for c in rows.claims(s) if number in c.exhibits]
+        named = self._named_items(s, number, claims)
         shown["items"] = [  # this document's own: a family exhibit's attachments show theirs
             {"id": i.id, "page": str(i.page), "what": i.what}
             for i in ex.items
-            if i.page in ex.bates
+            if i.page in ex.bates and (named is None or i.id in named)
         ]
-        claims = [c for c in rows.claims(s) if ex.number in c.exhibits]
         known = self._known_items(s, {i for c in claims for i in c.items})
         shown["claims"] = [  # a claim's items on exhibits the reader may not know of: not said
             {"claim": c.id, "state": c.state.value, "items": [i for i in c.items if i in known]}
@@ -388,8 +398,12 @@ class Reads(Service):
     # -- reading ---------------------------------------------------------------------------
 
     def exhibits(self) -> list[Exhibit]:
-        """Every produced exhibit this actor may know of (one produced as a slip sheet, to
-        another side, by the slip sheet's words)."""
+        """Every produced exhibit this actor may know of, told no more than ``show`` tells of
+        its document: its lead only if the actor may know of the lead (`lookup.known_lead`);
+        its items (their words and places: what a ruling withholds) only to whoever reads
+        documents as produced (anyone else is told them by ``show``: id, page, what); one
+        produced to another side as a slip sheet, as its slip sheet (its words, the tier it
+        bears: no title, family or notes of the document withheld)."""
         with self.ctx.reading() as s:
             known = lookup.known_exhibits(s, self.actor)
             shown = []
@@ -397,9 +411,44 @@ class Reads(Service):
                 s, self.actor, [e for e in rows.exhibits(s) if e.number in known]
             ):
                 doc = s.scalar(select(t.Document).where(t.Document.exhibit == e.number))
-                slip = _slip_sheet(s, doc) if doc is not None and not self._own(doc) else None
-                shown.append(replace(e, title=slip, kind=SLIP_SHEET) if slip else e)
+                assert doc is not None  # rows.exhibits read it
+                shown.append(self._told(s, e, doc))
             return shown
+
+    def _told(self, s: Session, e: Exhibit, doc: t.Document) -> Exhibit:
+        """The exhibit ``e`` of ``doc`` as ``exhibits`` tells it to this actor."""
+        lead = lookup.known_lead(s, self.actor, doc)
+        names = hidden_names(s, self.actor, doc)
+        slip = _slip_sheet(s, doc) if not self._own(doc) else None
+        notes = tuple(
+            replace(d, when=unnamed(d.when, names) if slip is None else "")
+            for d in e.designations.entries
+        )
+        e = replace(
+            e,
+            lead=ExhibitId.parse(lead) if lead else None,
+            items=e.items if full_view(self.actor) else (),
+            designations=replace(e.designations, entries=notes),
+        )
+        if slip is None:
+            return e
+        return replace(e, title=slip, kind=SLIP_SHEET, family=None, parent=False, attachments=())
+
+    def _named_items(
+        self, s: Session, exhibit: int, claims: Sequence[claim_rules.Claim]
+    ) -> set[str] | None:
+        """The items of exhibit ``exhibit`` this actor is told of (None: every one): an item
+        is the producing side's preparation (and the court's) until a claim over the exhibit,
+        a ruling on one, or a seal of it in part names it."""
+        if full_view(self.actor):
+            return None
+        ids = {c.id for c in claims}
+        named = {i for c in claims for i in c.items}
+        named |= {i for r in rows.rulings(s) if r.claim in ids for i in r.items}
+        for decision in rows.seal_decisions(s, exhibit=exhibit):
+            if decision.part is not None:
+                named |= set(decision.part.items)
+        return named
 
     def _known_items(self, s: Session, ids: set[str]) -> set[str]:
         """Those of the items ``ids`` on a document the actor may know of."""

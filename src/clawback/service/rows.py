@@ -360,6 +360,12 @@ def exhibit_list(session: Session, ordinals: Iterable[int]) -> str:
     return exhibit_label(ExhibitId.parse(x) for x in exhibit_texts(session, ordinals).values())
 
 
+def covers(session: Session, exhibits: Sequence[int], papers: Sequence[str]) -> str:
+    """What a claim covers as its duties name it: ``Exs. 3, 5; ECF No. 101-33``."""
+    said = [exhibit_list(session, exhibits)] if exhibits else []
+    return "; ".join([*said, *(f"ECF No. {p}" for p in papers)])
+
+
 def exhibit_id(doc: t.Document) -> ExhibitId | None:
     """The identifier a numbered document was given, when it is not its plain number."""
     written = as_written(doc.exhibit, doc.exhibit_id)
