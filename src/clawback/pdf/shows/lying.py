@@ -21,6 +21,10 @@ and many producers leave it; a CFF program; another encoding), the map cannot be
 the file: `unchecked_fonts` names such fonts whose map reads some glyph as a letter or digit,
 and the gate's OCR reads their pages (`shows.ocr.read_drawn`), so a copy the map hides is still
 seen in the finished file.
+
+A Type 3 font's glyphs are procedures that may draw anything: neither its map nor its glyph
+names (``zero`` may draw an ``O``) can be confirmed, so `unchecked_fonts` names every Type 3
+font with a glyph that readers take for a letter or digit, and ingest reads its pages whole.
 """
 
 from __future__ import annotations
@@ -73,7 +77,8 @@ def lying_fonts(page: pymupdf.Page, known: FontsKnown | None = None) -> list[str
 def unchecked_fonts(page: pymupdf.Page, known: FontsKnown | None = None) -> list[str]:
     """The names of the composite fonts on ``page`` whose /ToUnicode reads some glyph as a
     letter or digit that nothing in the file confirms (their program does not say which
-    character the glyph is, or their codes are not CIDs): their text may not be what the page
+    character the glyph is, or their codes are not CIDs), and of the Type 3 fonts that have a
+    glyph read as a letter or digit (see module): their text may not be what the page
     prints. ``known``: as for `lying_fonts`."""
     doc = page.parent
     found = []
@@ -99,6 +104,8 @@ def _verdict(
 
 def _unchecked(doc: pymupdf.Document, xref: int, kind: str, encoding: str) -> bool:
     """`unchecked_fonts` of one font."""
+    if kind == "Type3":
+        return _type3_unchecked(doc, xref)
     if kind != "Type0" or doc.xref_get_key(xref, "ToUnicode")[0] != "xref":
         return False
     said = _unicode_map(doc, xref, 2) if encoding in _IDENTITY else None
@@ -108,6 +115,30 @@ def _unchecked(doc: pymupdf.Document, xref: int, kind: str, encoding: str) -> bo
     return any(
         len(text) == 1 and text.isalnum() and code not in drawn for code, text in said.items()
     )
+
+
+def _type3_unchecked(doc: pymupdf.Document, xref: int) -> bool:
+    """Whether a Type 3 font has a glyph that readers take for a letter or digit (by its
+    /ToUnicode, else by its glyph name): a glyph is a procedure that may draw anything, so
+    nothing in the file confirms what either says."""
+    procs = _charproc_names(doc, xref)
+    said = _unicode_map(doc, xref, 1)
+    for code, glyph in _glyph_names(doc, xref).items():
+        if glyph in procs:
+            text = said.get(code, _glyph(glyph))
+            if len(text) == 1 and text.isalnum():
+                return True
+    return False
+
+
+def _charproc_names(doc: pymupdf.Document, xref: int) -> set[str]:
+    """The glyph names a Type 3 font has procedures for."""
+    kind, value = doc.xref_get_key(xref, "CharProcs")
+    if kind == "xref":
+        value = doc.xref_object(int(value.split()[0]), compressed=True)
+    elif kind != "dict":
+        return set()
+    return set(re.findall(r"/([^\s/\[\]<>()]+)\s*\d+\s+\d+\s+R", value))
 
 
 def _lying(doc: pymupdf.Document, xref: int, kind: str, encoding: str) -> bool:
@@ -252,6 +283,18 @@ def _encoding(doc: pymupdf.Document, xref: int) -> dict[int, str]:
     """Code -> the character its glyph is, by the font's /Encoding (a named encoding, or a
     dictionary's /BaseEncoding and /Differences); codes whose glyph is not plainly one
     character are left out."""
+    drawn = {code: _glyph(name) for code, name in _glyph_names(doc, xref).items()}
+    return {c: g for c, g in drawn.items() if len(g) == 1}
+
+
+#: The glyph names of the digits, by the digit.
+_DIGIT_NAMES = {digit: name for name, digit in _DIGITS.items()}
+
+
+def _glyph_names(doc: pymupdf.Document, xref: int) -> dict[int, str]:
+    """Code -> its glyph's name by the font's /Encoding, as far as `_glyph` reads names: a
+    named base encoding's codes as the character's own name (``A``, ``zero``; ``uniXXXX``
+    beyond ASCII), then /Differences."""
     kind, value = doc.xref_get_key(xref, "Encoding")
     if kind == "null":  # the font program's own encoding (a symbolic subset): not read here
         return {}
@@ -266,20 +309,27 @@ def _encoding(doc: pymupdf.Document, xref: int) -> dict[int, str]:
             base = got[1]
         differences = doc.xref_get_key(target, key + "Differences")[1]
     codec = _CODECS.get(base)
-    drawn: dict[int, str] = {}
+    names: dict[int, str] = {}
     for code in range(32, 256):
         if codec is not None:
-            drawn[code] = bytes([code]).decode(codec, "replace")
+            names[code] = _name(bytes([code]).decode(codec, "replace"))
         elif code < 127:  # StandardEncoding: ASCII's letters and digits where it has them
-            drawn[code] = chr(code)
+            names[code] = _name(chr(code))
     code = 0
     for token in re.findall(r"/[^\s/\[\]]+|\d+", differences or ""):
         if token[0] != "/":
             code = int(token)
             continue
-        drawn[code] = _glyph(token[1:])
+        names[code] = token[1:]
         code += 1
-    return {c: g for c, g in drawn.items() if len(g) == 1}
+    return names
+
+
+def _name(char: str) -> str:
+    """A glyph name `_glyph` reads as `char`."""
+    if char.isascii() and char.isalpha():
+        return char
+    return _DIGIT_NAMES.get(char) or f"uni{ord(char):04X}"
 
 
 def _glyph(name: str) -> str:
