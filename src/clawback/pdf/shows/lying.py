@@ -22,6 +22,11 @@ the file: `unchecked_fonts` names such fonts whose map reads some glyph as a let
 and the gate's OCR reads their pages (`shows.ocr.read_drawn`), so a copy the map hides is still
 seen in the finished file.
 
+A TrueType font without an /Encoding (a symbolic subset) draws each code's glyph by its
+program's own ``cmap``; its map is unchecked unless the program's Unicode table gives each
+glyph the character the map reads (`_unencoded_unchecked`). (A Type 1 or CFF font without an
+/Encoding, named by its program's built-in encoding, is not read here.)
+
 A Type 3 font's glyphs are procedures that may draw anything: neither its map nor its glyph
 names (``zero`` may draw an ``O``) can be confirmed, so `unchecked_fonts` names every Type 3
 font with a glyph that readers take for a letter or digit, and ingest reads its pages whole.
@@ -29,10 +34,12 @@ font with a glyph that readers take for a letter or digit, and ingest reads its 
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 
 import pymupdf
+from fontTools.ttLib import TTFont
 
 __all__ = ["FontsKnown", "lying_fonts", "unchecked_fonts"]
 
@@ -77,7 +84,8 @@ def lying_fonts(page: pymupdf.Page, known: FontsKnown | None = None) -> list[str
 def unchecked_fonts(page: pymupdf.Page, known: FontsKnown | None = None) -> list[str]:
     """The names of the composite fonts on ``page`` whose /ToUnicode reads some glyph as a
     letter or digit that nothing in the file confirms (their program does not say which
-    character the glyph is, or their codes are not CIDs), and of the Type 3 fonts that have a
+    character the glyph is, or their codes are not CIDs), of the TrueType fonts without an
+    /Encoding whose program does not confirm such a map, and of the Type 3 fonts that have a
     glyph read as a letter or digit (see module): their text may not be what the page
     prints. ``known``: as for `lying_fonts`."""
     doc = page.parent
@@ -106,6 +114,8 @@ def _unchecked(doc: pymupdf.Document, xref: int, kind: str, encoding: str) -> bo
     """`unchecked_fonts` of one font."""
     if kind == "Type3":
         return _type3_unchecked(doc, xref)
+    if kind == "TrueType" and encoding == "":
+        return _unencoded_unchecked(doc, xref)
     if kind != "Type0" or doc.xref_get_key(xref, "ToUnicode")[0] != "xref":
         return False
     said = _unicode_map(doc, xref, 2) if encoding in _IDENTITY else None
@@ -129,6 +139,36 @@ def _type3_unchecked(doc: pymupdf.Document, xref: int) -> bool:
             if len(text) == 1 and text.isalnum():
                 return True
     return False
+
+
+def _unencoded_unchecked(doc: pymupdf.Document, xref: int) -> bool:
+    """Whether a TrueType font without an /Encoding has a /ToUnicode reading some code as a
+    letter or digit that its program does not confirm: each code's glyph is the program's, by
+    its ``cmap`` as MuPDF looks a code up (a symbol table (3,0), at the code or in U+F0xx-F2xx;
+    else a Macintosh table (1,0); else the Unicode table (3,1) at the code itself), and the
+    glyph is that character only where the program's Unicode table gives it to it."""
+    said = {c: t for c, t in _unicode_map(doc, xref, 1).items() if len(t) == 1 and t.isalnum()}
+    if not said:
+        return False
+    try:
+        program = TTFont(io.BytesIO(doc.extract_font(xref)[3]), lazy=True)
+        tables = {(t.platformID, t.platEncID): t.cmap for t in program["cmap"].tables}
+    except Exception:  # no program, or one fontTools cannot read: nothing confirms the map
+        return True
+    unicode = tables.get((3, 1)) or tables.get((0, 3)) or {}
+    symbol, mac = tables.get((3, 0)), tables.get((1, 0))
+
+    def glyph(code: int) -> str | None:
+        if symbol is not None:
+            return next(
+                (symbol[c] for c in (code, 0xF000 | code, 0xF100 | code, 0xF200 | code)
+                 if c in symbol),
+                None,
+            )  # fmt: skip
+        return (mac or unicode).get(code)
+
+    drawn = {code: glyph(code) for code in said}  # a code without a glyph draws nothing
+    return any(g is not None and unicode.get(ord(said[code])) != g for code, g in drawn.items())
 
 
 def _charproc_names(doc: pymupdf.Document, xref: int) -> set[str]:
