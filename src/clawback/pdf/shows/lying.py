@@ -25,7 +25,8 @@ seen in the finished file.
 A TrueType font without an /Encoding (a symbolic subset) draws each code's glyph by its
 program's own ``cmap``; its map is unchecked unless the program's Unicode table gives each
 glyph the character the map reads (`_unencoded_unchecked`). (A Type 1 or CFF font without an
-/Encoding, named by its program's built-in encoding, is not read here.)
+/Encoding names its glyphs by its program's built-in encoding: that is read as an /Encoding
+is, `_builtin_chars`; one whose program cannot be read is unchecked.)
 
 A Type 3 font's glyphs are procedures that may draw anything: neither its map nor its glyph
 names (``zero`` may draw an ``O``) can be confirmed, so `unchecked_fonts` names every Type 3
@@ -36,9 +37,12 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pymupdf
+from fontTools.cffLib import CFFFontSet
+from fontTools.encodings.StandardEncoding import StandardEncoding
+from fontTools.t1Lib import T1Font
 from fontTools.ttLib import TTFont
 
 __all__ = ["FontsKnown", "lying_fonts", "unchecked_fonts"]
@@ -116,6 +120,8 @@ def _unchecked(doc: pymupdf.Document, xref: int, kind: str, encoding: str) -> bo
         return _type3_unchecked(doc, xref)
     if kind == "TrueType" and encoding == "":
         return _unencoded_unchecked(doc, xref)
+    if kind in _TYPE1 and encoding == "":  # its program's own encoding: see `_lying`
+        return bool(_unicode_map(doc, xref, 1)) and _builtin_chars(doc, xref) is None
     if kind != "Type0" or doc.xref_get_key(xref, "ToUnicode")[0] != "xref":
         return False
     said = _unicode_map(doc, xref, 2) if encoding in _IDENTITY else None
@@ -189,8 +195,43 @@ def _lying(doc: pymupdf.Document, xref: int, kind: str, encoding: str) -> bool:
         drawn = _program_glyphs(doc, xref, said) if said else {}
     else:
         said = _unicode_map(doc, xref, 1)
-        drawn = _encoding(doc, xref) if said else {}
+        if not said:
+            return False
+        builtin = kind in _TYPE1 and not encoding
+        drawn = _encoding(doc, xref) if not builtin else _builtin_chars(doc, xref) or {}
     return bool(said) and _lies(said, drawn)
+
+
+#: The kinds of simple font whose program (Type 1 or CFF) carries an encoding of its own.
+_TYPE1 = ("Type1", "MMType1", "Type1C")
+
+
+def _builtin_chars(doc: pymupdf.Document, xref: int) -> dict[int, str] | None:
+    """Code -> the character its glyph is, for a Type 1 font without an /Encoding: by its
+    embedded program's own encoding (a CFF program's, or a Type 1 program's); nothing where
+    none is embedded (a viewer's stand-in draws it, Symbol by its own encoding); None where
+    the program cannot be read."""
+    try:
+        _, ext, _, program = doc.extract_font(xref)
+        names: Sequence[str]
+        if not program:
+            return {}
+        if ext == "cff":
+            fonts = CFFFontSet()
+            fonts.decompile(io.BytesIO(program), None)
+            own = getattr(fonts[fonts.fontNames[0]], "Encoding", "StandardEncoding")
+            names = StandardEncoding if own == "StandardEncoding" else own
+        else:
+            font = T1Font.__new__(T1Font)  # from bytes, not from a file
+            font.data, font.encoding = program, "ascii"
+            font.parse()
+            names = font.font["Encoding"]
+    except Exception:  # a program fontTools cannot read: nothing confirms the map
+        return None
+    if isinstance(names, str):  # ExpertEncoding: no letters or digits by name
+        return {}
+    drawn = {code: _glyph(str(name)) for code, name in enumerate(names) if name}
+    return {code: char for code, char in drawn.items() if len(char) == 1}
 
 
 def _lies(said: dict[int, str], drawn: dict[int, str]) -> bool:
