@@ -7,22 +7,30 @@ file                     where the decoy lies                     was (produce o
 under_picture            live text, the picture drawn over it     LEAK: OCR (produce)
 invisible_over_picture   render mode 3 over the picture           LEAK: OCR (brief)
 white_under_outlines     white text, the outlines drawn over it   LEAK: OCR (produce)
+blank_over_picture       black text over the picture in a font    LEAK: OCR (produce)
+                         whose glyphs have no outlines
 
 Measured on 544f359 (`ocr_written.not_written`: characters covering the word and `says` about
 it, `SAME_WORD`, were enough). Now only text a viewer sees (`ocr_written.unseen_chars`: not
 invisible, not white, not painted over) vouches for a word about as it reads; under any other
-the word must be spelled to the letter, or it is written.
+the word must be spelled to the letter, or it is written. The last file was found after that
+fix: its decoy is drawn as any text is, but its glyphs draw nothing, and no reading of the
+text says so. So a word on a picture or vector art (most of its box) must be spelled to the
+letter too, whatever text lies there: the art may be what shows.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 
 import pymupdf
 import pytest
+from fontTools.ttLib import TTFont
+from fontTools.ttLib.tables._g_l_y_f import Glyph
 
 from clawback.pdf.shows.ocr_written import Word, not_written
-from tests.redaction.drawn import ITEM
+from tests.redaction.drawn import ITEM, _subset
 from tests.redaction.extractors import contains, found_in, ocr, texts
 from tests.redaction.pdf_blocks import HEIGHT, _advances, _mupdf, _outline, _page, _picture, _text
 from tests.redaction.volumes import Volumes, filed_without_the_item, produced_without_the_item
@@ -64,7 +72,31 @@ def white_under_outlines(heading: str) -> bytes:
     return _page(_text(72, 700, heading) + decoy + paths + "f\n")
 
 
+def _blank_font() -> bytes:
+    """Droid Sans cut to the decoy's characters, every glyph's outline taken out."""
+    font = TTFont(io.BytesIO(_subset(f"code {DECOY}")))
+    glyphs = font["glyf"]
+    for name in font.getGlyphOrder():
+        glyphs[name] = Glyph()
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def blank_over_picture(heading: str) -> bytes:
+    photo, width, height = _picture(LINE, size=SIZE)
+    top = HEIGHT - Y - SIZE * 1.3
+    with pymupdf.open() as doc:
+        page = doc.new_page(width=612, height=HEIGHT)
+        page.insert_text((72, HEIGHT - 700), heading, fontsize=12)
+        page.insert_image(pymupdf.Rect(X, top, X + width, top + height), stream=photo)
+        page.insert_font(fontname="blank", fontbuffer=_blank_font())
+        page.insert_text((X + 4, HEIGHT - Y), f"code {DECOY}", fontname="blank", fontsize=SIZE)
+        return doc.tobytes(garbage=4, deflate=True)  # type: ignore[no-any-return]
+
+
 FILES: dict[str, Callable[[str], bytes]] = {
+    "blank_over_picture": blank_over_picture,
     "under_picture": under_picture,
     "invisible_over_picture": invisible_over_picture,
     "white_under_outlines": white_under_outlines,

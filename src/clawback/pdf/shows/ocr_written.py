@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import pymupdf
 
+from clawback.pdf.shows.boxgrid import BoxGrid
 from clawback.pdf.shows.lying import FontsKnown, lying_fonts, unchecked_fonts
 
 __all__ = ["ALREADY_THERE", "RUNS_ON", "SAME_WORD", "Word", "not_written", "says",
@@ -66,9 +67,14 @@ def not_written(page: pymupdf.Page, words: list[Word], own: bool = False) -> lis
     font's map cannot be confirmed (`untrusted_text`), unless the page's fonts are its `own`
     (`ocr_plan`), and where a character under the word is one no viewer plainly sees
     (`unseen_chars`: a decoy ``DB-40987`` under a picture of ``DB-40981`` says nothing of
-    what the picture shows)."""
+    what the picture shows) or the word lies mostly on a picture, a shading or vector art
+    (`ALREADY_THERE` of its box under one): text drawn there in a font whose glyphs draw
+    nothing reads as any text does, and the art may be all that shows."""
     exact = bool(lying_fonts(page)) if own else untrusted_text(page)
     unseen = _CharIndex((box, "") for box in ([] if exact else unseen_chars(page, words)))
+    drawn = [] if exact else [box for kind, box in page.get_bboxlog() if kind in _PAINT]
+    art = [pymupdf.Rect(box) for box in drawn]
+    grid = BoxGrid(drawn, _box(page.rect)) if drawn else None
     chars = _CharIndex(
         (pymupdf.Rect(ch["bbox"]), ch["c"])
         for block in page.get_text("rawdict").get("blocks", ())
@@ -84,7 +90,10 @@ def not_written(page: pymupdf.Page, words: list[Word], own: bool = False) -> lis
         under = [(rect, c) for rect, c in chars.near(box) if box.intersects(rect)]
         covered = sum(abs(box & rect) for rect, _ in under)
         inside = "".join(c for rect, c in under if _middle(rect) in box)
-        hidden = any(_middle(rect) in box for rect, _ in unseen.near(box))
+        hidden = any(_middle(rect) in box for rect, _ in unseen.near(box)) or (
+            grid is not None
+            and any(abs(box & art[n]) >= ALREADY_THERE * area for n in grid.near(_box(box)))
+        )
         if (
             covered / area < ALREADY_THERE
             or not says(word.text, inside, exact or hidden)
@@ -129,6 +138,10 @@ def unseen_chars(page: pymupdf.Page, words: Iterable[Word] = ()) -> list[pymupdf
             if hidden or any(abs(rect & box) >= _OVER * abs(rect) > 0 for box in later):
                 found.append(rect)
     return found
+
+
+def _box(rect: pymupdf.Rect) -> tuple[float, float, float, float]:
+    return (float(rect.x0), float(rect.y0), float(rect.x1), float(rect.y1))
 
 
 def _white(colour: Iterable[float] | None) -> bool:
