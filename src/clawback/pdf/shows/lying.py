@@ -22,9 +22,10 @@ the file: `unchecked_fonts` names such fonts whose map reads some glyph as a let
 and the gate's OCR reads their pages (`shows.ocr.read_drawn`), so a copy the map hides is still
 seen in the finished file.
 
-A TrueType font without an /Encoding (a symbolic subset) draws each code's glyph by its
-program's own ``cmap``; its map is unchecked unless the program's Unicode table gives each
-glyph the character the map reads (`_unencoded_unchecked`). (A Type 1 or CFF font without an
+A TrueType font without an /Encoding, or a symbolic one with a symbol ``cmap`` table, draws
+each code's glyph by its program's own ``cmap``, whatever its encoding names: it is unchecked
+unless the program's Unicode table gives each glyph the character readers read
+(`_truetype_unchecked`). (A Type 1 or CFF font without an
 /Encoding names its glyphs by its program's built-in encoding: that is read as an /Encoding
 is, `_builtin_chars`; one whose program cannot be read is unchecked.)
 
@@ -118,8 +119,8 @@ def _unchecked(doc: pymupdf.Document, xref: int, kind: str, encoding: str) -> bo
     """`unchecked_fonts` of one font."""
     if kind == "Type3":
         return _type3_unchecked(doc, xref)
-    if kind == "TrueType" and encoding == "":
-        return _unencoded_unchecked(doc, xref)
+    if kind == "TrueType":
+        return _truetype_unchecked(doc, xref, encoding)
     if kind in _TYPE1 and encoding == "":  # its program's own encoding: see `_lying`
         return bool(_unicode_map(doc, xref, 1)) and _builtin_chars(doc, xref) is None
     if kind != "Type0" or doc.xref_get_key(xref, "ToUnicode")[0] != "xref":
@@ -147,22 +148,33 @@ def _type3_unchecked(doc: pymupdf.Document, xref: int) -> bool:
     return False
 
 
-def _unencoded_unchecked(doc: pymupdf.Document, xref: int) -> bool:
-    """Whether a TrueType font without an /Encoding has a /ToUnicode reading some code as a
-    letter or digit that its program does not confirm: each code's glyph is the program's, by
-    its ``cmap`` as MuPDF looks a code up (a symbol table (3,0), at the code or in U+F0xx-F2xx;
-    else a Macintosh table (1,0); else the Unicode table (3,1) at the code itself), and the
-    glyph is that character only where the program's Unicode table gives it to it."""
-    said = {c: t for c, t in _unicode_map(doc, xref, 1).items() if len(t) == 1 and t.isalnum()}
+def _truetype_unchecked(doc: pymupdf.Document, xref: int, encoding: str) -> bool:
+    """Whether a simple TrueType font reads some code as a letter or digit that its program
+    does not confirm. The program draws each code's glyph by its ``cmap`` as MuPDF looks a
+    code up: by its symbol table (3,0), at the code or in U+F0xx-F2xx, where it has one and
+    the font is symbolic or has no Unicode table; else, with an /Encoding, by the encoded
+    character's Unicode (a lie there is the map's, `_lying`'s); else by its Macintosh table
+    (1,0), else its Unicode table (3,1), at the code itself. Readers read a code by the
+    /ToUnicode, else by the /Encoding, else as the character of that number. The glyph is a
+    character only where the program's Unicode table gives it to it."""
+    said = _unicode_map(doc, xref, 1) or (_encoding(doc, xref) if encoding else {})
+    if not said and not encoding:
+        said = {code: chr(code) for code in range(48, 123)}
+    said = {c: t for c, t in said.items() if len(t) == 1 and t.isalnum()}
     if not said:
         return False
     try:
         program = TTFont(io.BytesIO(doc.extract_font(xref)[3]), lazy=True)
         tables = {(t.platformID, t.platEncID): t.cmap for t in program["cmap"].tables}
     except Exception:  # no program, or one fontTools cannot read: nothing confirms the map
-        return True
+        return bool(doc.extract_font(xref)[3]) or not encoding
     unicode = tables.get((3, 1)) or tables.get((0, 3)) or {}
     symbol, mac = tables.get((3, 0)), tables.get((1, 0))
+    symbolic = int(_descriptor_key(doc, xref, "Flags") or 0) & 4
+    if symbol is None or not (symbolic or not unicode):
+        if encoding:
+            return False
+        symbol = None
 
     def glyph(code: int) -> str | None:
         if symbol is not None:
@@ -175,6 +187,15 @@ def _unencoded_unchecked(doc: pymupdf.Document, xref: int) -> bool:
 
     drawn = {code: glyph(code) for code in said}  # a code without a glyph draws nothing
     return any(g is not None and unicode.get(ord(said[code])) != g for code, g in drawn.items())
+
+
+def _descriptor_key(doc: pymupdf.Document, xref: int, key: str) -> str | None:
+    """A key of a font's /FontDescriptor, as MuPDF writes its value."""
+    kind, value = doc.xref_get_key(xref, "FontDescriptor")
+    if kind != "xref":
+        return None
+    kind, value = doc.xref_get_key(int(value.split()[0]), key)
+    return value if kind != "null" else None
 
 
 def _charproc_names(doc: pymupdf.Document, xref: int) -> set[str]:
