@@ -18,6 +18,7 @@ import io
 import pikepdf
 import pymupdf
 from fontTools import subset
+from fontTools.agl import UV2AGL
 from fontTools.ttLib import TTFont
 
 from clawback.pdf.gate.findings import Finding
@@ -112,10 +113,12 @@ def _drop_cmap(doc: pymupdf.Document, xref: int) -> None:
     doc.update_stream(stream, out.getvalue())
 
 
-def type3(lies: dict[str, str] | None = None) -> bytes:
-    """`FIRST` in Helvetica, and ``Ref. DB-40981`` under it in a Type 3 font of Helvetica's
+def type3(lies: dict[str, str] | None = None, first: str = FIRST, named: bool = False) -> bytes:
+    """`first` in Helvetica, and ``Ref. DB-40981`` under it in a Type 3 font of Helvetica's
     outlines under made-up glyph names, whose /ToUnicode reads each glyph of `lies` (by
-    default `LIES`) as another character: nothing in the file says what a glyph is."""
+    default `LIES`) as another character: nothing in the file says what a glyph is. `named`:
+    no /ToUnicode, the glyphs named instead after what `lies` says they are (``O``, ``l``),
+    so every reader takes the names' word for it."""
     lies = LIES if lies is None else lies
     chars = sorted(set(ITEM))
     code = {c: i + 1 for i, c in enumerate(chars)}
@@ -124,31 +127,34 @@ def type3(lies: dict[str, str] | None = None) -> bytes:
     pairs = "".join(f"<{code[c]:02X}> <{ord(lies.get(c, c)):04X}>\n" for c in chars)
     body = _cmap(pairs, len(chars)).replace("<0000> <FFFF>", "<00> <FF>")
 
+    def glyph_name(c: str) -> str:
+        return "/" + UV2AGL[ord(lies.get(c, c))] if named else f"/g{code[c]:02d}"
+
     def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
         procs = pikepdf.Dictionary()
         for c, width in zip(chars, widths, strict=True):
             glyph = f"{width} 0 d0\n" + pdf_blocks._outline(c, 1.0, 0, 0) + "f\n"
-            procs[f"/g{code[c]:02d}"] = pdf.make_stream(glyph.encode("ascii"))
-        names = [pikepdf.Name(f"/g{code[c]:02d}") for c in chars]
-        resources.Font.T3 = pdf.make_indirect(
-            pikepdf.Dictionary(
-                Type=pikepdf.Name.Font,
-                Subtype=pikepdf.Name.Type3,
-                FontBBox=pikepdf.Array([0, -250, 1000, 1000]),
-                FontMatrix=pikepdf.Array([0.001, 0, 0, 0.001, 0, 0]),
-                CharProcs=procs,
-                Encoding=pikepdf.Dictionary(Differences=pikepdf.Array([1, *names])),
-                FirstChar=1,
-                LastChar=len(chars),
-                Widths=pikepdf.Array(widths),
-                Resources=pikepdf.Dictionary(),
-                ToUnicode=pdf.make_stream(body.encode("ascii")),
-            )
+            procs[glyph_name(c)] = pdf.make_stream(glyph.encode("ascii"))
+        names = [pikepdf.Name(glyph_name(c)) for c in chars]
+        t3 = pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.Type3,
+            FontBBox=pikepdf.Array([0, -250, 1000, 1000]),
+            FontMatrix=pikepdf.Array([0.001, 0, 0, 0.001, 0, 0]),
+            CharProcs=procs,
+            Encoding=pikepdf.Dictionary(Differences=pikepdf.Array([1, *names])),
+            FirstChar=1,
+            LastChar=len(chars),
+            Widths=pikepdf.Array(widths),
+            Resources=pikepdf.Dictionary(),
         )
+        if not named:
+            t3.ToUnicode = pdf.make_stream(body.encode("ascii"))
+        resources.Font.T3 = pdf.make_indirect(t3)
 
     codes = "".join(f"{code[c]:02x}" for c in ITEM)
     content = (
-        pdf_blocks._text(72, 692, FIRST)
+        pdf_blocks._text(72, 692, first)
         + pdf_blocks._text(72, 660, "Ref.")
         + f"BT /T3 11 Tf 100 660 Td <{codes}> Tj ET\n"
     )

@@ -28,6 +28,7 @@ import pytest
 from clawback.pdf.gate.check_shown import picture_findings
 from clawback.pdf.gate.verify import verify
 from clawback.pdf.redaction.redact import Redaction, redact
+from clawback.pdf.shows import unseen_parts
 from clawback.pdf.shows.unseen_parts import unseen_parts_by_page, without_unseen_parts
 from clawback.pdf.shows.visible import visible_copy
 from tests.redaction.channels import PLAIN
@@ -176,3 +177,16 @@ def test_a_box_over_a_picture_with_transparent_ground_is_no_unseen_part() -> Non
     done = redact(pdf, [Redaction(page=0, reason="R", rect=(72, 131, 372, 160), label="r")])
     findings = verify(done.pdf, [], boxes=done.boxes, original=pdf, xray=False)
     assert [f for f in findings if f.check == "shown"] == []
+
+
+def test_a_picture_whose_shown_part_cannot_be_told_is_refused_not_passed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where a one-page copy lists the page's pictures otherwise (`unseen_parts._shows` says
+    None), the gate's count takes the picture as unseen (refused: it holds something), and the
+    blanking at ingest as shown (nothing of what may show is taken)."""
+    monkeypatch.setattr(unseen_parts, "_shows", lambda *args: None)
+    pdf = PARTS["clipped_in_half"](PLAIN)
+    with pymupdf.open(stream=pdf) as doc:
+        assert unseen_parts_by_page(doc) == {0: 1}
+        assert without_unseen_parts(pdf, doc) is None

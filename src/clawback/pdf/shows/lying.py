@@ -21,14 +21,30 @@ and many producers leave it; a CFF program; another encoding), the map cannot be
 the file: `unchecked_fonts` names such fonts whose map reads some glyph as a letter or digit,
 and the gate's OCR reads their pages (`shows.ocr.read_drawn`), so a copy the map hides is still
 seen in the finished file.
+
+A TrueType font without an /Encoding, or a symbolic one with a symbol ``cmap`` table, draws
+each code's glyph by its program's own ``cmap``, whatever its encoding names: it is unchecked
+unless the program's Unicode table gives each glyph the character readers read
+(`_truetype_unchecked`). (A Type 1 or CFF font without an
+/Encoding names its glyphs by its program's built-in encoding: that is read as an /Encoding
+is, `_builtin_chars`; one whose program cannot be read is unchecked.)
+
+A Type 3 font's glyphs are procedures that may draw anything: neither its map nor its glyph
+names (``zero`` may draw an ``O``) can be confirmed, so `unchecked_fonts` names every Type 3
+font with a glyph that readers take for a letter or digit, and ingest reads its pages whole.
 """
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pymupdf
+from fontTools.cffLib import CFFFontSet
+from fontTools.encodings.StandardEncoding import StandardEncoding
+from fontTools.t1Lib import T1Font
+from fontTools.ttLib import TTFont
 
 __all__ = ["FontsKnown", "lying_fonts", "unchecked_fonts"]
 
@@ -73,7 +89,9 @@ def lying_fonts(page: pymupdf.Page, known: FontsKnown | None = None) -> list[str
 def unchecked_fonts(page: pymupdf.Page, known: FontsKnown | None = None) -> list[str]:
     """The names of the composite fonts on ``page`` whose /ToUnicode reads some glyph as a
     letter or digit that nothing in the file confirms (their program does not say which
-    character the glyph is, or their codes are not CIDs): their text may not be what the page
+    character the glyph is, or their codes are not CIDs), of the TrueType fonts without an
+    /Encoding whose program does not confirm such a map, and of the Type 3 fonts that have a
+    glyph read as a letter or digit (see module): their text may not be what the page
     prints. ``known``: as for `lying_fonts`."""
     doc = page.parent
     found = []
@@ -99,6 +117,12 @@ def _verdict(
 
 def _unchecked(doc: pymupdf.Document, xref: int, kind: str, encoding: str) -> bool:
     """`unchecked_fonts` of one font."""
+    if kind == "Type3":
+        return _type3_unchecked(doc, xref)
+    if kind == "TrueType":
+        return _truetype_unchecked(doc, xref, encoding)
+    if kind in _TYPE1 and encoding == "":  # its program's own encoding: see `_lying`
+        return bool(_unicode_map(doc, xref, 1)) and _builtin_chars(doc, xref) is None
     if kind != "Type0" or doc.xref_get_key(xref, "ToUnicode")[0] != "xref":
         return False
     said = _unicode_map(doc, xref, 2) if encoding in _IDENTITY else None
@@ -110,6 +134,80 @@ def _unchecked(doc: pymupdf.Document, xref: int, kind: str, encoding: str) -> bo
     )
 
 
+def _type3_unchecked(doc: pymupdf.Document, xref: int) -> bool:
+    """Whether a Type 3 font has a glyph that readers take for a letter or digit (by its
+    /ToUnicode, else by its glyph name): a glyph is a procedure that may draw anything, so
+    nothing in the file confirms what either says."""
+    procs = _charproc_names(doc, xref)
+    said = _unicode_map(doc, xref, 1)
+    for code, glyph in _glyph_names(doc, xref).items():
+        if glyph in procs:
+            text = said.get(code, _glyph(glyph))
+            if len(text) == 1 and text.isalnum():
+                return True
+    return False
+
+
+def _truetype_unchecked(doc: pymupdf.Document, xref: int, encoding: str) -> bool:
+    """Whether a simple TrueType font reads some code as a letter or digit that its program
+    does not confirm. The program draws each code's glyph by its ``cmap`` as MuPDF looks a
+    code up: by its symbol table (3,0), at the code or in U+F0xx-F2xx, where it has one and
+    the font is symbolic or has no Unicode table; else, with an /Encoding, by the encoded
+    character's Unicode (a lie there is the map's, `_lying`'s); else by its Macintosh table
+    (1,0), else its Unicode table (3,1), at the code itself. Readers read a code by the
+    /ToUnicode, else by the /Encoding, else as the character of that number. The glyph is a
+    character only where the program's Unicode table gives it to it."""
+    said = _unicode_map(doc, xref, 1) or (_encoding(doc, xref) if encoding else {})
+    if not said and not encoding:
+        said = {code: chr(code) for code in range(48, 123)}
+    said = {c: t for c, t in said.items() if len(t) == 1 and t.isalnum()}
+    if not said:
+        return False
+    try:
+        program = TTFont(io.BytesIO(doc.extract_font(xref)[3]), lazy=True)
+        tables = {(t.platformID, t.platEncID): t.cmap for t in program["cmap"].tables}
+    except Exception:  # no program, or one fontTools cannot read: nothing confirms the map
+        return bool(doc.extract_font(xref)[3]) or not encoding
+    unicode = tables.get((3, 1)) or tables.get((0, 3)) or {}
+    symbol, mac = tables.get((3, 0)), tables.get((1, 0))
+    symbolic = int(_descriptor_key(doc, xref, "Flags") or 0) & 4
+    if symbol is None or not (symbolic or not unicode):
+        if encoding:
+            return False
+        symbol = None
+
+    def glyph(code: int) -> str | None:
+        if symbol is not None:
+            return next(
+                (symbol[c] for c in (code, 0xF000 | code, 0xF100 | code, 0xF200 | code)
+                 if c in symbol),
+                None,
+            )  # fmt: skip
+        return (mac or unicode).get(code)
+
+    drawn = {code: glyph(code) for code in said}  # a code without a glyph draws nothing
+    return any(g is not None and unicode.get(ord(said[code])) != g for code, g in drawn.items())
+
+
+def _descriptor_key(doc: pymupdf.Document, xref: int, key: str) -> str | None:
+    """A key of a font's /FontDescriptor, as MuPDF writes its value."""
+    kind, value = doc.xref_get_key(xref, "FontDescriptor")
+    if kind != "xref":
+        return None
+    kind, value = doc.xref_get_key(int(value.split()[0]), key)
+    return value if kind != "null" else None
+
+
+def _charproc_names(doc: pymupdf.Document, xref: int) -> set[str]:
+    """The glyph names a Type 3 font has procedures for."""
+    kind, value = doc.xref_get_key(xref, "CharProcs")
+    if kind == "xref":
+        value = doc.xref_object(int(value.split()[0]), compressed=True)
+    elif kind != "dict":
+        return set()
+    return set(re.findall(r"/([^\s/\[\]<>()]+)\s*\d+\s+\d+\s+R", value))
+
+
 def _lying(doc: pymupdf.Document, xref: int, kind: str, encoding: str) -> bool:
     """`lying_fonts` of one font: what its map says of each code against what the file says
     each code draws (by the encoding, or the composite font's program)."""
@@ -118,8 +216,43 @@ def _lying(doc: pymupdf.Document, xref: int, kind: str, encoding: str) -> bool:
         drawn = _program_glyphs(doc, xref, said) if said else {}
     else:
         said = _unicode_map(doc, xref, 1)
-        drawn = _encoding(doc, xref) if said else {}
+        if not said:
+            return False
+        builtin = kind in _TYPE1 and not encoding
+        drawn = _encoding(doc, xref) if not builtin else _builtin_chars(doc, xref) or {}
     return bool(said) and _lies(said, drawn)
+
+
+#: The kinds of simple font whose program (Type 1 or CFF) carries an encoding of its own.
+_TYPE1 = ("Type1", "MMType1", "Type1C")
+
+
+def _builtin_chars(doc: pymupdf.Document, xref: int) -> dict[int, str] | None:
+    """Code -> the character its glyph is, for a Type 1 font without an /Encoding: by its
+    embedded program's own encoding (a CFF program's, or a Type 1 program's); nothing where
+    none is embedded (a viewer's stand-in draws it, Symbol by its own encoding); None where
+    the program cannot be read."""
+    try:
+        _, ext, _, program = doc.extract_font(xref)
+        names: Sequence[str]
+        if not program:
+            return {}
+        if ext == "cff":
+            fonts = CFFFontSet()
+            fonts.decompile(io.BytesIO(program), None)
+            own = getattr(fonts[fonts.fontNames[0]], "Encoding", "StandardEncoding")
+            names = StandardEncoding if own == "StandardEncoding" else own
+        else:
+            font = T1Font.__new__(T1Font)  # from bytes, not from a file
+            font.data, font.encoding = program, "ascii"
+            font.parse()
+            names = font.font["Encoding"]
+    except Exception:  # a program fontTools cannot read: nothing confirms the map
+        return None
+    if isinstance(names, str):  # ExpertEncoding: no letters or digits by name
+        return {}
+    drawn = {code: _glyph(str(name)) for code, name in enumerate(names) if name}
+    return {code: char for code, char in drawn.items() if len(char) == 1}
 
 
 def _lies(said: dict[int, str], drawn: dict[int, str]) -> bool:
@@ -252,6 +385,18 @@ def _encoding(doc: pymupdf.Document, xref: int) -> dict[int, str]:
     """Code -> the character its glyph is, by the font's /Encoding (a named encoding, or a
     dictionary's /BaseEncoding and /Differences); codes whose glyph is not plainly one
     character are left out."""
+    drawn = {code: _glyph(name) for code, name in _glyph_names(doc, xref).items()}
+    return {c: g for c, g in drawn.items() if len(g) == 1}
+
+
+#: The glyph names of the digits, by the digit.
+_DIGIT_NAMES = {digit: name for name, digit in _DIGITS.items()}
+
+
+def _glyph_names(doc: pymupdf.Document, xref: int) -> dict[int, str]:
+    """Code -> its glyph's name by the font's /Encoding, as far as `_glyph` reads names: a
+    named base encoding's codes as the character's own name (``A``, ``zero``; ``uniXXXX``
+    beyond ASCII), then /Differences."""
     kind, value = doc.xref_get_key(xref, "Encoding")
     if kind == "null":  # the font program's own encoding (a symbolic subset): not read here
         return {}
@@ -266,20 +411,27 @@ def _encoding(doc: pymupdf.Document, xref: int) -> dict[int, str]:
             base = got[1]
         differences = doc.xref_get_key(target, key + "Differences")[1]
     codec = _CODECS.get(base)
-    drawn: dict[int, str] = {}
+    names: dict[int, str] = {}
     for code in range(32, 256):
         if codec is not None:
-            drawn[code] = bytes([code]).decode(codec, "replace")
+            names[code] = _name(bytes([code]).decode(codec, "replace"))
         elif code < 127:  # StandardEncoding: ASCII's letters and digits where it has them
-            drawn[code] = chr(code)
+            names[code] = _name(chr(code))
     code = 0
     for token in re.findall(r"/[^\s/\[\]]+|\d+", differences or ""):
         if token[0] != "/":
             code = int(token)
             continue
-        drawn[code] = _glyph(token[1:])
+        names[code] = token[1:]
         code += 1
-    return {c: g for c, g in drawn.items() if len(g) == 1}
+    return names
+
+
+def _name(char: str) -> str:
+    """A glyph name `_glyph` reads as `char`."""
+    if char.isascii() and char.isalpha():
+        return char
+    return _DIGIT_NAMES.get(char) or f"uni{ord(char):04X}"
 
 
 def _glyph(name: str) -> str:

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 
 import pymupdf
 
+from clawback.pdf.shows.boxgrid import BoxGrid
 from clawback.pdf.shows.lying import FontsKnown, lying_fonts, unchecked_fonts
 
 __all__ = ["ALREADY_THERE", "RUNS_ON", "SAME_WORD", "Word", "not_written", "says",
-           "untrusted_text", "unusable_text"]  # fmt: skip
+           "unseen_chars", "untrusted_text", "unusable_text"]  # fmt: skip
 
 #: Share of garbage characters at which a page's text layer is taken as unusable.
 GARBLED_SHARE = 0.2
@@ -64,8 +65,16 @@ def not_written(page: pymupdf.Page, words: list[Word], own: bool = False) -> lis
     page with a font whose map lies (`lying.lying_fonts`) the text must say the word's very
     letters and digits: ``DB-4O98l`` is "about" ``DB-40981``, and is the lie; so too where a
     font's map cannot be confirmed (`untrusted_text`), unless the page's fonts are its `own`
-    (`ocr_plan`)."""
+    (`ocr_plan`), and where a character under the word is one no viewer plainly sees
+    (`unseen_chars`: a decoy ``DB-40987`` under a picture of ``DB-40981`` says nothing of
+    what the picture shows) or the word lies mostly on a picture, a shading or vector art
+    (`ALREADY_THERE` of its box under one): text drawn there in a font whose glyphs draw
+    nothing reads as any text does, and the art may be all that shows."""
     exact = bool(lying_fonts(page)) if own else untrusted_text(page)
+    unseen = _CharIndex((box, "") for box in ([] if exact else unseen_chars(page, words)))
+    drawn = [] if exact else [box for kind, box in page.get_bboxlog() if kind in _PAINT]
+    art = [pymupdf.Rect(box) for box in drawn]
+    grid = BoxGrid(drawn, _box(page.rect)) if drawn else None
     chars = _CharIndex(
         (pymupdf.Rect(ch["bbox"]), ch["c"])
         for block in page.get_text("rawdict").get("blocks", ())
@@ -81,13 +90,66 @@ def not_written(page: pymupdf.Page, words: list[Word], own: bool = False) -> lis
         under = [(rect, c) for rect, c in chars.near(box) if box.intersects(rect)]
         covered = sum(abs(box & rect) for rect, _ in under)
         inside = "".join(c for rect, c in under if _middle(rect) in box)
+        hidden = any(_middle(rect) in box for rect, _ in unseen.near(box)) or (
+            grid is not None
+            and any(abs(box & art[n]) >= ALREADY_THERE * area for n in grid.near(_box(box)))
+        )
         if (
             covered / area < ALREADY_THERE
-            or not says(word.text, inside, exact)
+            or not says(word.text, inside, exact or hidden)
             or _runs_on(box, [rect for rect, _ in under])
         ):
             fresh.append(word)
     return fresh
+
+
+#: Text render modes of which a viewer draws nothing: 3 (invisible) and 7 (clip only).
+_UNDRAWN_MODES = (3, 7)
+#: What MuPDF's box log calls painting that may lie over text.
+_PAINT = frozenset({"fill-image", "fill-imgmask", "fill-path", "fill-shade", "stroke-path"})
+#: A character is painted over when this share of its box is under one later picture or shape;
+#: drawn at most this transparent, or this close to white on every channel, it is not seen.
+_OVER, _SEE_THROUGH, _NEAR_WHITE = 0.6, 0.1, 0.05
+
+
+def unseen_chars(page: pymupdf.Page, words: Iterable[Word] = ()) -> list[pymupdf.Rect]:
+    """The boxes of the page's characters a viewer does not plainly see: drawn in an invisible
+    render mode or all but transparent, in white (or near it), or under most of a picture or
+    shape painted after them. With `words`, only characters of spans that meet one of their
+    boxes are looked at (what `not_written` asks about). Nothing is said of colour on a
+    coloured ground: such text is seen or not, but it is there to be read either way."""
+    boxes = [pymupdf.Rect(word.rect) for word in words]
+    log = page.get_bboxlog()
+    paint = [(n, pymupdf.Rect(box)) for n, (kind, box) in enumerate(log) if kind in _PAINT]
+    found = []
+    for span in page.get_texttrace():
+        near = pymupdf.Rect(span["bbox"])
+        if boxes and not any(near.intersects(box) for box in boxes):
+            continue
+        opacity = span.get("opacity")
+        hidden = (
+            span["type"] in _UNDRAWN_MODES
+            or (opacity is not None and float(opacity) <= _SEE_THROUGH)
+            or _white(span.get("color"))
+        )
+        later = [box for n, box in paint if n > int(span["seqno"]) and box.intersects(near)]
+        for char in span["chars"]:
+            rect = pymupdf.Rect(char[3])
+            if hidden or any(abs(rect & box) >= _OVER * abs(rect) > 0 for box in later):
+                found.append(rect)
+    return found
+
+
+def _box(rect: pymupdf.Rect) -> tuple[float, float, float, float]:
+    return (float(rect.x0), float(rect.y0), float(rect.x1), float(rect.y1))
+
+
+def _white(colour: Iterable[float] | None) -> bool:
+    """Whether a fill colour (grey, RGB or CMYK components) is white or near it."""
+    c = [float(v) for v in colour or (0.0,)]
+    if len(c) == 4:
+        c = [1.0 - min(1.0, v + c[3]) for v in c[:3]]
+    return all(v >= 1.0 - _NEAR_WHITE for v in c)
 
 
 def _runs_on(box: pymupdf.Rect, under: list[pymupdf.Rect]) -> bool:

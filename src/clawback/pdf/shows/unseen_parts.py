@@ -83,19 +83,22 @@ class _Draw:
 
 
 def unseen_parts(
-    doc: pymupdf.Document, keep: int = KEEP, covered: Covered | None = None
+    doc: pymupdf.Document, keep: int = KEEP, covered: Covered | None = None, told: bool = True
 ) -> dict[int, tuple[int, np.ndarray]]:
     """Picture xref -> (the first page drawing it, its unseen pixels), for each picture whose
     unseen part holds something (see the module doc); `keep`: render pixels around what shows
     counted as shown; `covered`: page (from 0) -> areas counted as shown too (redaction boxes:
-    what is under them is the box check's, and the redactor blanks it)."""
+    what is under them is the box check's, and the redactor blanks it). A draw whose shown
+    part cannot be told (a one-page copy lists the page's pictures otherwise) counts as all
+    shown with `told` (blanking must not take what may show), else as none (the
+    gate's count: a picture it cannot judge is refused, not passed)."""
     seen: Seen = {}
     first: dict[int, int] = {}
     for page in doc.pages():
         boxes = (covered or {}).get(page.number, [])
         if _all_shown(doc, page, boxes):
             continue
-        for xref, shown in _seen_on(doc, page, keep, boxes).items():
+        for xref, shown in _seen_on(doc, page, keep, boxes, told).items():
             first.setdefault(xref, page.number)
             seen[xref] = shown if xref not in seen else seen[xref] | shown
     found: dict[int, tuple[int, np.ndarray]] = {}
@@ -111,8 +114,8 @@ def unseen_parts_by_page(doc: pymupdf.Document, covered: Covered | None = None) 
     `unseen_parts` takes it."""
     if has_inline_pictures(doc):
         with open_pdf(externalized(doc.tobytes())) as copy:
-            return _counted(unseen_parts(copy, KEEP + MARGIN, covered))
-    return _counted(unseen_parts(doc, KEEP + MARGIN, covered))
+            return _counted(unseen_parts(copy, KEEP + MARGIN, covered, told=False))
+    return _counted(unseen_parts(doc, KEEP + MARGIN, covered, told=False))
 
 
 def _counted(parts: dict[int, tuple[int, np.ndarray]]) -> dict[int, int]:
@@ -430,9 +433,9 @@ def _triable(doc: pymupdf.Document, xref: int) -> bool:
 
 
 def _seen_on(
-    doc: pymupdf.Document, page: pymupdf.Page, keep: int, boxes: list[pymupdf.Rect]
+    doc: pymupdf.Document, page: pymupdf.Page, keep: int, boxes: list[pymupdf.Rect], told: bool
 ) -> Seen:
-    """The pixels of each picture `page` draws that it lets be seen."""
+    """The pixels of each picture `page` draws that it lets be seen (`told`: see `unseen_parts`)."""
     listed = _listed(page)
     draws = [
         _Draw(page.number, xref, n, matrix)
@@ -449,8 +452,8 @@ def _seen_on(
     for draw in draws:
         shown = shown_by_xref.get(draw.xref)
         width, height = _size(doc, draw.xref)
-        if shown is None:  # the copy lists the pictures otherwise: count it all seen
-            here = np.ones((height, width), dtype=bool)
+        if shown is None:  # the copy lists the pictures otherwise: it cannot be told
+            here = np.full((height, width), told, dtype=bool)
         else:
             here = _looked_up(shown, draw.transform * to_pixmap, width, height)
         seen[draw.xref] = here if draw.xref not in seen else seen[draw.xref] | here
