@@ -25,7 +25,8 @@ def check_declaration(
         typer.Option(
             "--privilege",
             help="Check for this privilege (law-enforcement, attorney-client, work-product, "
-            "deliberative-process); repeatable. Default: each one the declaration claims.",
+            "deliberative-process, state-secrets); repeatable. Default: each one the "
+            "declaration claims.",
         ),
     ] = None,
     rules: Annotated[

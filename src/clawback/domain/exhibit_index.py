@@ -64,13 +64,22 @@ _SHAPE = "Ex. 12 | ABC0001-0014 | ..."
 _TITLE = re.compile(r"[A-Z][A-Z'\u2019]+\s+[A-Z][A-Z'\u2019]+(?![a-z])")  # two words in capitals
 
 
+# An exhibit's own page stamp, the exhibit and its page joined by an underscore (the PTAB's
+# "Exhibit 1002_0001"): the paper is that exhibit, not an index of exhibits.
+_PAGE_STAMP = re.compile(r"[ \t`|]*(?:Exhibit|Ex\.)\s*(?P<exhibit>[0-9]{1,4})_[0-9]{3,5}\s*$", re.I)
+
+
 def _row_exhibits(lines: list[str], cited: Collection[int]) -> dict[int, ExhibitId]:
     """The lines that are rows (from 0), each with its exhibit; ``cited``: the lines that
-    cite pages."""
+    cite pages. An exhibit's page stamps are no rows, nor is its sticker (its label alone on
+    a line) in a paper that carries its page stamps."""
+    stamped = {m["exhibit"] for m in map(_PAGE_STAMP.match, lines) if m is not None}
     found: dict[int, ExhibitId] = {}
     for k, line in enumerate(lines):
+        if _PAGE_STAMP.match(line):
+            continue
         match = _ROW.match(line)
-        if match is None or (k not in cited and _slip_sheet(match, line)):
+        if match is None or (k not in cited and _slip_sheet(match, line, stamped)):
             continue
         try:
             found[k] = ExhibitId.parse(match["named"] or match["trial"] or match["bare"])
@@ -79,11 +88,14 @@ def _row_exhibits(lines: list[str], cited: Collection[int]) -> dict[int, Exhibit
     return found
 
 
-def _slip_sheet(match: re.Match[str], line: str) -> bool:
+def _slip_sheet(match: re.Match[str], line: str, stamped: Collection[str] = ()) -> bool:
     """``EXHIBIT 3B`` alone, or before a title in capitals (``EXHIBIT 3B DEFENDANT'S TRIAL
     EXHIBIT LIST ...``): the filing's own slip sheet or heading, not a row (no page cited, no
-    cell after it)."""
+    cell after it); so is ``Exhibit 1002`` alone where the paper stamps its pages as exhibit
+    1002's (``stamped``: the exhibits whose page stamps the paper carries)."""
     rest = line[match.end() :].strip()
+    if not rest and match["named"] in stamped:
+        return True
     if match["label"] != "EXHIBIT" or re.search(r"[|\t]| {2,}", rest):
         return False
     return not rest or _TITLE.match(rest) is not None

@@ -9,9 +9,11 @@ from datetime import date
 
 __all__ = ["DATE", "MONTH", "SIGNED", "clean", "order_date", "parse_date"]
 
-_STAMP = re.compile(  # spaces after its words may be lost: "Case3:10-cv-04892 Document39-1"
+_STAMP = re.compile(  # spaces after its words may be lost: "Case3:10-cv-04892 Document39-1";
+    # the older stamp gives the filing's pages as a range: "Filed 05/13/2006 Pages 1-7"
     r"Case\s*\S+\s+(?:Document|Doc\.|ECF\s+No\.)\s*\d+(?:-\d+)?\s*Filed\s*"
-    r"(?P<filed>\d{1,2}/\d{1,2}/\d{2,4})\s+Page\s*\d+\s+of\s+\d+(?:\s+Page\s*ID\s*[#.:]?\s*\d+)?",
+    r"(?P<filed>\d{1,2}/\d{1,2}/\d{2,4})\s+(?:Page\s*\d+\s+of\s+\d+|Pages\s*\d+\s*-\s*\d+)"
+    r"(?:\s+Page\s*ID\s*[#.:]?\s*\d+)?",
     re.I,
 )
 _NUMBER_LINE = re.compile(r"^[ \t]*(?:[1-9]|1\d|2[0-8])[ \t]*\n", re.M)  # a number alone
