@@ -156,6 +156,17 @@ _BOTH_SIDES = re.compile(r"(?:^|[.;:]\s+)(?:Parties|Counsel)\s+$")
 _BY_THE = re.compile(r"\s+by\s+(?P<who>the\s+(?:Clerk|Court)(?:\s+of\s+(?:the\s+)?Court)?)\b")
 
 
+def quoted(sentence: str, at: int) -> bool:
+    """Whether ``at`` stands inside a quotation the sentence opens after its first words: an
+    earlier order's or a rule's words, quoted ("the March 2 Order directed defendants to file a
+    motion \u201cidentifying what ... must all be sealed\u201d"), no act of this order."""
+    before = sentence[:at]
+    curly = before.count("\u201c") > before.count("\u201d")
+    straight = before.count('"') % 2 == 1
+    opened = max(before.rfind("\u201c"), before.rfind('"'))
+    return (curly or straight) and bool(sentence[:opened].strip())
+
+
 #: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
 NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|leave)\s+to\s+$", re.I)
 
@@ -199,6 +210,12 @@ class ActReader:
             return None  # "Defendants explain that Paragraph 15 ... requires that ... be filed"
         if said is not None and self.words.quoted_law.find(sentence, 0, said.start):
             return None  # "the stipulated protective order, which provides that ... be filed"
+        if said is not None and quoted(sentence, said.start):
+            return (
+                None  # 'the Court struck it with a notation stating, "A motion ... must be filed"'
+            )
+        if said is not None and self.words.recitals.find(sentence, 0, said.start):
+            return None  # "The Court by previous order ... ordered the defendants to file ..."
         if directive is not None:
             verb = next(a for a in verbs if a.start >= directive.start)
             if any(
