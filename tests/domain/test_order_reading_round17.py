@@ -132,3 +132,28 @@ def test_the_motion_after_its_own_bracketed_citation_is_the_motion_cited() -> No
         " [ECF No. 74], without a motion. Plaintiffs then filed a motion to seal that does not"
         " comply with the rule. [ECF No. 75]. The Court will deny the motion.\n"
     ) == [("seal", None, "75", None, "denied")]
+
+
+# 6. Dates: civil minutes' date field as a text layer gives it; two acts in one period --------
+
+
+def test_civil_minutes_date_field_without_its_colon_is_the_orders_date() -> None:
+    assert _acts(
+        "CIVIL MINUTES - GENERAL Case No. CV 13-1234 ABC Title Roe v. Doe Presiding: The"
+        " Honorable Date December 4, 2014 JANE ROE, U.S. DISTRICT JUDGE\n\nThe Application is"
+        " STRICKEN. The Parties SHALL within 14 days file the documents publicly.\n"
+    ) == [("joint", 14, "2014-12-18")]
+
+
+def test_two_acts_in_one_period_with_different_verbs_are_two_acts() -> None:
+    assert _acts(
+        "ORDER\n\nThe Application is STRICKEN. The Parties SHALL within 14 days hereof submit a"
+        " new Application. The Notice is STRICKEN. The Parties SHALL within 14 days resubmit"
+        " all exhibits in a manner that complies with the Local Rules.\n",
+        dated=date(2014, 12, 4),
+    ) == [("joint", 14, "2014-12-18"), ("joint", 14, "2014-12-18")]
+    assert _acts(
+        "ORDER\n\nPlaintiff shall within 7 days file a redacted brief. (cc: all counsel)\n\n"
+        "Plaintiff shall within 7 days file a redacted version of its brief.\n",
+        dated=date(2014, 12, 4),
+    ) == [("plaintiff", 7, "2014-12-11")]

@@ -452,5 +452,13 @@ def unique_acts(acts: Sequence[Act]) -> list[Act]:
 
 
 def _first_word(what: str) -> str:
-    words = what.lower().split()
+    """The act's verb, the first word of its words after any period said before it ("within
+    14 days resubmit all documents": "resubmit")."""
+    words = _PERIOD_FIRST.sub("", what).lower().split()
     return words[0] if words else ""
+
+
+#: a period said before the act's verb: "within 14 days", "within fourteen (14) days hereof"
+_PERIOD_FIRST = re.compile(
+    r"^\s*within\s+\w+\s+(?:\(\d+\)\s+)?(?:(?:business|calendar|court)\s+)?days?\b\s*", re.I
+)
