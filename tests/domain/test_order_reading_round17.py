@@ -157,3 +157,50 @@ def test_two_acts_in_one_period_with_different_verbs_are_two_acts() -> None:
         "Plaintiff shall within 7 days file a redacted version of its brief.\n",
         dated=date(2014, 12, 4),
     ) == [("plaintiff", 7, "2014-12-11")]
+
+
+# 7. Who must act and what is an act: a leave given with a denial, a proposed order's terms ----
+
+
+def test_a_denial_with_leave_to_refile_gives_the_movant_a_leave() -> None:
+    assert _acts(
+        "ORDER\n\nThe joint motion for entry of a protective order (DN 18) is DENIED with leave"
+        " to refile.\n"
+    ) == [("joint", None, None)]
+    assert _acts(
+        "ORDER\n\nPlaintiff's motion to seal (Doc. 40) is DENIED with leave to renew within"
+        " 14 days of the date of this Order.\n",
+        dated=date(2021, 1, 6),
+    ) == [("plaintiff", 14, "2021-01-20")]
+
+
+def test_a_motion_for_leave_to_refile_is_no_leave_given() -> None:
+    assert _acts("ORDER\n\nPlaintiff's Motion for Leave to Refile (Doc. 40) is DENIED.\n") == []
+
+
+def test_the_terms_of_a_proposed_order_are_no_act() -> None:
+    assert (
+        _acts(
+            "ORDER\n\nAt paragraph 8 of the tendered protective order, the parties would provide"
+            " that: In the event that any confidential document is filed with the Clerk, such"
+            " document shall be kept under seal by the Clerk until further order of the Court. This"
+            " provision runs afoul of Local Rule 5.7. The joint motion (DN 18) is DENIED.\n"
+        )
+        == []
+    )
+
+
+def test_the_day_a_docket_text_says_the_order_was_signed_is_no_term() -> None:
+    assert _acts(
+        "Court Description: MEMORANDUM OPINION AND ORDER signed by Magistrate Judge Jane Roe on"
+        " 1/6/21 denying 18 Motion for Protective Order: The joint motion (DN 18) is DENIED"
+        " with leave to refile.\n"
+    ) == [("joint", None, None)]
+
+
+def test_two_clauses_directing_two_parties_are_two_acts() -> None:
+    assert _acts(
+        "ORDER directing that Defendant's 59 Motion is DENIED with leave to refile its motion"
+        " with specific arguments; the Clerk of Court is hereby DIRECTED to UNSEAL Defendant's"
+        " 58 Memorandum of Law.\n"
+    ) == [("defendant", None, None), ("clerk", None, None)]

@@ -167,8 +167,9 @@ def quoted(sentence: str, at: int) -> bool:
     return (curly or straight) and bool(sentence[:opened].strip())
 
 
-#: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
-NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|leave)\s+to\s+$", re.I)
+#: An act verb in a motion's name ("Motion to Seal", "Motion for Leave to Refile"), not a
+#: direction to act; a leave given "with leave to refile" is one (data: directives).
+NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|(?<!with\s)leave)\s+to\s+$", re.I)
 
 
 class ActReader:
@@ -281,6 +282,21 @@ class ActReader:
         act = self.act(sentence, timed, following)
         if act is None:
             return []
+        start = sentence.find(act.what[:40]) if act.what else -1
+        for semicolon in (m.start() for m in re.finditer(";", sentence)):
+            if start < 0 or semicolon < start:
+                continue
+            rest = sentence[semicolon + 1 :]
+            then = self.act(rest, timed, following)
+            if then is not None and then.party not in {None, act.party}:
+                # "DENIED with leave to refile its motion ...; the Clerk of Court is hereby
+                # DIRECTED to UNSEAL ...": each clause its own party's act
+                cut = replace(act, what=sentence[start:semicolon].strip())
+                return [*self._series(cut), *self.acts(rest, timed, following)]
+        return self._series(act)
+
+    def _series(self, act: Act) -> list[Act]:
+        """``act`` as each act of a series one direction gives (see `acts`)."""
         first = self.words.acts.find(act.what[:20])
         if not first or first[0].start != 0:
             return [act]  # "shall have until July 7, 2021, to respond ...": one act, its time
@@ -314,8 +330,11 @@ class ActReader:
         """The first date ``sentence`` sets as a term ("on or before June 17, 2021"), not the
         day a thing was done ("the Protective Order entered by the Court on September 27, 2022";
         data: events), unless that day is still to come after the order's date ("until the
-        Report is publicly filed on March 15, 2012")."""
+        Report is publicly filed on March 15, 2012"), nor the day the order was signed."""
+        signed = [m.start("d") for m in SIGNED.finditer(sentence)]
         for fixed in _FIXED.finditer(sentence):
+            if fixed.start("d") in signed:
+                continue  # "signed by Magistrate Judge ... on 1/6/21": the order's own date
             if not _ON_A_DAY.match(fixed.group()):
                 return fixed  # "on or before", "no later than", "by": a term
             day = parse_date(fixed["d"])
