@@ -204,3 +204,16 @@ def test_two_clauses_directing_two_parties_are_two_acts() -> None:
         " with specific arguments; the Clerk of Court is hereby DIRECTED to UNSEAL Defendant's"
         " 58 Memorandum of Law.\n"
     ) == [("defendant", None, None), ("clerk", None, None)]
+
+
+def test_a_party_named_by_its_counterclaim_side_is_of_no_side_named() -> None:
+    assert _acts(
+        "ORDER\n\nThe motion is granted in part. On or before March 27, 2019, the Acme"
+        " counterclaim defendants must provide to Defendant a redacted version of the report.\n",
+        dated=date(2019, 3, 21),
+    ) == [(None, None, "2019-03-27")]
+    assert _acts(
+        "ORDER\n\nThe motion is granted. Defendants must provide a redacted report on or before"
+        " March 27, 2019.\n",
+        dated=date(2019, 3, 21),
+    ) == [("defendant", None, "2019-03-27")]
