@@ -156,8 +156,20 @@ _BOTH_SIDES = re.compile(r"(?:^|[.;:]\s+)(?:Parties|Counsel)\s+$")
 _BY_THE = re.compile(r"\s+by\s+(?P<who>the\s+(?:Clerk|Court)(?:\s+of\s+(?:the\s+)?Court)?)\b")
 
 
-#: An act verb in a motion's name ("Motion to Seal"), not a direction to act.
-NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|leave)\s+to\s+$", re.I)
+def quoted(sentence: str, at: int) -> bool:
+    """Whether ``at`` stands inside a quotation the sentence opens after its first words: an
+    earlier order's or a rule's words, quoted ("the March 2 Order directed defendants to file a
+    motion \u201cidentifying what ... must all be sealed\u201d"), no act of this order."""
+    before = sentence[:at]
+    curly = before.count("\u201c") > before.count("\u201d")
+    straight = before.count('"') % 2 == 1
+    opened = max(before.rfind("\u201c"), before.rfind('"'))
+    return (curly or straight) and bool(sentence[:opened].strip())
+
+
+#: An act verb in a motion's name ("Motion to Seal", "Motion for Leave to Refile"), not a
+#: direction to act; a leave given "with leave to refile" is one (data: directives).
+NAMED_ACT = re.compile(r"\b(?:motions?|applications?|requests?|(?<!with\s)leave)\s+to\s+$", re.I)
 
 
 class ActReader:
@@ -199,6 +211,12 @@ class ActReader:
             return None  # "Defendants explain that Paragraph 15 ... requires that ... be filed"
         if said is not None and self.words.quoted_law.find(sentence, 0, said.start):
             return None  # "the stipulated protective order, which provides that ... be filed"
+        if said is not None and quoted(sentence, said.start):
+            return (
+                None  # 'the Court struck it with a notation stating, "A motion ... must be filed"'
+            )
+        if said is not None and self.words.recitals.find(sentence, 0, said.start):
+            return None  # "The Court by previous order ... ordered the defendants to file ..."
         if directive is not None:
             verb = next(a for a in verbs if a.start >= directive.start)
             if any(
@@ -264,6 +282,21 @@ class ActReader:
         act = self.act(sentence, timed, following)
         if act is None:
             return []
+        start = sentence.find(act.what[:40]) if act.what else -1
+        for semicolon in (m.start() for m in re.finditer(";", sentence)):
+            if start < 0 or semicolon < start:
+                continue
+            rest = sentence[semicolon + 1 :]
+            then = self.act(rest, timed, following)
+            if then is not None and then.party not in {None, act.party}:
+                # "DENIED with leave to refile its motion ...; the Clerk of Court is hereby
+                # DIRECTED to UNSEAL ...": each clause its own party's act
+                cut = replace(act, what=sentence[start:semicolon].strip())
+                return [*self._series(cut), *self.acts(rest, timed, following)]
+        return self._series(act)
+
+    def _series(self, act: Act) -> list[Act]:
+        """``act`` as each act of a series one direction gives (see `acts`)."""
         first = self.words.acts.find(act.what[:20])
         if not first or first[0].start != 0:
             return [act]  # "shall have until July 7, 2021, to respond ...": one act, its time
@@ -297,8 +330,11 @@ class ActReader:
         """The first date ``sentence`` sets as a term ("on or before June 17, 2021"), not the
         day a thing was done ("the Protective Order entered by the Court on September 27, 2022";
         data: events), unless that day is still to come after the order's date ("until the
-        Report is publicly filed on March 15, 2012")."""
+        Report is publicly filed on March 15, 2012"), nor the day the order was signed."""
+        signed = [m.start("d") for m in SIGNED.finditer(sentence)]
         for fixed in _FIXED.finditer(sentence):
+            if fixed.start("d") in signed:
+                continue  # "signed by Magistrate Judge ... on 1/6/21": the order's own date
             if not _ON_A_DAY.match(fixed.group()):
                 return fixed  # "on or before", "no later than", "by": a term
             day = parse_date(fixed["d"])
@@ -435,5 +471,13 @@ def unique_acts(acts: Sequence[Act]) -> list[Act]:
 
 
 def _first_word(what: str) -> str:
-    words = what.lower().split()
+    """The act's verb, the first word of its words after any period said before it ("within
+    14 days resubmit all documents": "resubmit")."""
+    words = _PERIOD_FIRST.sub("", what).lower().split()
     return words[0] if words else ""
+
+
+#: a period said before the act's verb: "within 14 days", "within fourteen (14) days hereof"
+_PERIOD_FIRST = re.compile(
+    r"^\s*within\s+\w+\s+(?:\(\d+\)\s+)?(?:(?:business|calendar|court)\s+)?days?\b\s*", re.I
+)

@@ -175,6 +175,38 @@ def _redacted(words: OrderWords, sentence: str, directing: list[Found]) -> list[
             return [replace(ruling, exhibit=label) for label, _ in named]
         numbers = [n for ref in docket_refs(clause, words.papers) for n in ref.numbers]
         return [replace(ruling, document=f"Doc. {n}") for n in numbers]
+    return _refiled_redacted(words, sentence, directing)
+
+
+#: a direction with its term between ("are ordered by 12/19/2012 to refile")
+_ORDERED_BY = re.compile(r"\b(?:ordered|directed)\s+by\s+[\w/,\s]{4,30}?\s+to\s+$", re.I)
+#: the exhibits a refiling names, right after its verb, up to the words that say them redacted
+_REFILED = re.compile(
+    r"\s+(?:the\s+|its\s+|their\s+)?(?P<list>(?:Exhibits?|Exs?\.)\s[^.;:]{1,80}?)\s+$"
+)
+
+
+def _refiled_redacted(words: OrderWords, sentence: str, directing: list[Found]) -> list[Ruling]:
+    """A direction to file exhibits again with a redaction said after them ("Defendants are
+    ordered by 12/19/2012 to refile Exhibits 17-26 redacting only the minors' names"): each
+    sealed in part, at a low confidence (data: refiling_acts, redactions_after)."""
+    after = words.redactions_after.find(sentence)
+    for verb in words.refiling_acts.find(sentence):
+        if not any(0 <= verb.start - d.end <= 40 for d in directing) and not _ORDERED_BY.search(
+            sentence, 0, verb.start
+        ):
+            continue
+        if NAMED_ACT.search(sentence, 0, verb.start):
+            continue  # "a motion to file Exhibit B redacted": the paper asked for
+        for redacted in after:
+            listed = _REFILED.match(sentence[verb.end : redacted.start])
+            if listed is None or redacted.start <= verb.end:
+                continue
+            named = find_exhibits(listed["list"])
+            ruling = Ruling(
+                "seal", None, None, Result.granted_in_part, None, sentence, ASSUMED, None
+            )
+            return [replace(ruling, exhibit=label) for label, _ in named]
     return []
 
 

@@ -86,6 +86,8 @@ class DocketRulings:
                 # to Seal; granting 77 Motion for Leave to File Supplemental Affidavits")
                 segment = _NEXT_ENTRY_CLAUSE.split(segment, maxsplit=1)[0]
             kinds = self.words.motions.find(segment)
+            if self.words.motions.names_none(segment):
+                continue  # "DENYING 127 Sealed Emergency Motion": a motion of no kind here
             refs = docket_refs(segment, self.words.papers)
             numbered = [  # "Defendants' Motion (Doc. 257)": the motion the order numbered so
                 r

@@ -160,8 +160,8 @@ def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
 
 
 #: a sentence that is only a citation of docket entries: "(ECF Nos. 28, 38, 44, 51, 53)."
-#: or "(Dkt. 475; Dkt. 487; Dkt. 500)."
-_CITATION_ONLY = re.compile(r"\(\s*(?:ECF|Dkts?|Docs?|Docket)\b[^()]{0,160}\)\.?", re.I)
+#: or "(Dkt. 475; Dkt. 487; Dkt. 500).", in brackets too ("[ECF No. 275].")
+_CITATION_ONLY = re.compile(r"[(\[]\s*(?:ECF|Dkts?|Docs?|Docket)\b[^()\[\]]{0,160}[)\]]\.?", re.I)
 _EARLIER_RULING = re.compile(r"\b(?:order|opinion|ruling)\b", re.I)
 
 
@@ -249,12 +249,16 @@ class MotionTitles:
 
 
 def first_motion_named(
-    sentence: str, before: Sequence[str], words: OrderWords, motion_dockets: set[str]
+    sentence: str,
+    before: Sequence[str],
+    words: OrderWords,
+    motion_dockets: set[str],
+    ruled: set[str] | frozenset[str] = frozenset(),
 ) -> str | None:
     """The docket number of "the motion" ``sentence`` rules on: the motion number (of
     ``motion_dockets``, those not yet ruled) of the last sentence before it in its paragraph
     to number any, if it numbers one, where the sentence itself names no number and speaks of
-    one motion."""
+    one motion; none where that sentence is a citation alone of motions ``ruled`` already."""
     if not _THE_MOTION.search(sentence) or docket_refs(sentence, words.papers):
         return None
     if running_refs(sentence):
@@ -267,6 +271,8 @@ def first_motion_named(
         named = {n for n in numbers if n in motion_dockets}
         if named:  # the last sentence to number motions, if it numbers one
             return named.pop() if len(named) == 1 else None
+        if numbers and set(numbers) <= ruled and _CITATION_ONLY.fullmatch(said.strip()):
+            return None  # "... a motion to seal ... [ECF No. 275].": a motion ruled already
     return None
 
 

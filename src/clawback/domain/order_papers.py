@@ -52,9 +52,12 @@ _BRACKETED = re.compile(
 #: a docket entry's numbers before the motion they file: "134 Motion to Seal", "the [110, 112,
 #: 134] Motions to Seal" (a bracket glued to a word, "Plaintiffs'[1] Motion", is a footnote's),
 #: "granting (252) Administrative Motion to File Under Seal" (two digits at least: "(1)" is an
-#: item of a list)
+#: item of a list); numbers joined by "and" before a plural ("granting the parties' 91 and 92
+#: Motions to Seal", "denying 17, 19 and 23 Motions to Seal"): each a motion's
 _DOCKET_TEXT = re.compile(
-    r"(?:(?<![\w-])(?P<list>\d{1,4})|(?<!\S)\[(?P<listed>\d{1,4}(?:\s*,\s*\d{1,4})*)\]"
+    r"(?:(?<![\w-])(?P<joined>\d{1,4}(?:\s*,\s*\d{1,4})*\s*,?\s+(?:and|&)\s+\d{1,4})(?=\s+"
+    r"(?:(?!(?:order|granting|denying)\b)\w+\s+){0,3}?Motions\b)"
+    r"|(?<![\w-])(?P<list>\d{1,4})|(?<!\S)\[(?P<listed>\d{1,4}(?:\s*,\s*\d{1,4})*)\]"
     r"|(?<!\S)\((?P<paren>\d{2,4})\))\s+"
     r"(?:(?!(?:order|granting|denying)\b)\w+\s+){0,3}?Motions?\b",
     re.I,
@@ -138,7 +141,7 @@ def docket_refs(segment: str, papers: Vocabulary) -> list[DocketRef]:
 def _entry_numbers(match: re.Match[str]) -> tuple[str, ...]:
     """The numbers a docket entry's match gives: "134", "(252)", or each of "[110, 112]"."""
     one = match["list"] or match["paren"]
-    return (one,) if one else tuple(re.findall(r"\d+", match["listed"]))
+    return (one,) if one else tuple(re.findall(r"\d+", match["listed"] or match["joined"]))
 
 
 def _in_paper_title(segment: str, end: int, papers: Vocabulary) -> bool:

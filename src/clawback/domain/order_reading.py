@@ -154,7 +154,9 @@ class _Reader:
         self.text = mandative(rejoin_broken_words(self.text, _CAPITAL_OUTCOMES))
         self.dated = dated or order_date(self.text, filed)
         self.acting = ActReader(words, self.dated)
-        self.paragraphs = paragraphs(_HEADING_END.sub("\\1\n\n", self.text))
+        self.paragraphs = paragraphs(
+            _RUN_IN_HEADING.sub("\n\n\\1\n\n", _HEADING_END.sub("\\1\n\n", self.text))
+        )
         self.first_motion = first_kind(self.text, words) or (
             "compel" if words.discovery_orders.find(self.text) else "seal"
         )
@@ -257,7 +259,7 @@ class _Reader:
         if ruling.docket is not None or ruling.exhibit is not None or ruling.document is not None:
             return ruling
         docket = self.titles.docket(sentence) or first_motion_named(
-            sentence, before, self.words, self.motion_dockets - ruled
+            sentence, before, self.words, self.motion_dockets - ruled, ruled
         )
         return ruling if docket is None else replace(ruling, docket=docket)
 
@@ -516,6 +518,16 @@ _REDACTING = re.compile(r"[^()]{0,40}?\(redacting\s+(?P<part>[^()]+)\)", re.I)
 _HEADING_END = re.compile(
     r"(?m)^((?:[^a-z\n]*[A-Z]{2}[^a-z\n]*(?:[(\[][^()\[\]\n]{1,30}[)\]][^a-z\n]*)*"
     r"|\([^()\n]{1,40}\)))[ \t]*\n(?=[ \t]*[A-Z](?:[a-z]|\s+[a-z]))"
+)
+
+
+#: a numbered section heading run into the text of a page's text layer ("... TO SEAL WITHOUT
+#: PREJUDICE [ECF NO. 275] I. Introduction On July 30, 2018, ...", "II. Analysis The motion"):
+#: a paragraph of its own, so that the title ends before it and the body starts after it
+_RUN_IN_HEADING = re.compile(
+    r"(?<=\S)[ \t]+((?:I|II|III|IV|V|VI|VII)\.[ \t]+(?:Introduction|INTRODUCTION|Background"
+    r"|BACKGROUND|Analysis|ANALYSIS|Discussion|DISCUSSION|Conclusion|CONCLUSION|Legal\s+Standard"
+    r"|LEGAL\s+STANDARD|Procedural\s+History|PROCEDURAL\s+HISTORY))[ \t]+(?=[A-Z])"
 )
 
 

@@ -29,6 +29,9 @@ SIGNED = re.compile(
     rf"(?P<d>{DATE})",
     re.M,
 )
+#: civil minutes' date field as a page's text layer gives it, its colon lost (C.D. Cal.: "CIVIL
+#: MINUTES - GENERAL Case No. ... Presiding: The Honorable Date December 4, 2014 ...")
+_MINUTES_DATE = re.compile(rf"CIVIL\s+MINUTES[\s\S]{{0,400}}?\bDate:?\s+(?P<d>{DATE})")
 _DAY_OF = re.compile(
     rf"(?:DATED|Dated|ENTERED)\s+this\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+day\s+of\s+"
     rf"(?P<month>{MONTH}),?\s+(?P<year>\d{{4}})"
@@ -125,11 +128,14 @@ def parse_date(text: str) -> date | None:
 def order_date(text: str, filed: date | None = None) -> date | None:
     """The date the order was signed ("Dated: June 26, 2020", "Signed by ... on 7/18/12",
     "DATED this 18th day of July, 2012", a docket entry's "(Filed on 4/29/2016)", civil
-    minutes' "Date: May 11, 2017"), else its filing stamp's, else a date standing alone on
-    a line of the caption."""
+    minutes' "Date: May 11, 2017", or "Date December 4, 2014" with the colon lost), else its
+    filing stamp's, else a date standing alone on a line of the caption."""
     for match in SIGNED.finditer(text):
         if (found := parse_date(match["d"])) is not None:
             return found
+    minutes = _MINUTES_DATE.search(text)
+    if minutes is not None and (found := parse_date(minutes["d"])) is not None:
+        return found
     if (day := _DAY_OF.search(text)) is not None:
         return parse_date(f"{day['month']} {day['day']}, {day['year']}")
     if filed is not None:

@@ -6,7 +6,9 @@ names), loaded once into whole-word patterns.
 
 Every list maps a label (an outcome, a motion kind, a party) to plain phrases. `Vocabulary.find`
 gives each place a phrase of any label stands in a text, the longest phrase winning where two
-overlap, so "denied without prejudice" is never also read as "denied".
+overlap, so "denied without prejudice" is never also read as "denied". A list's phrases under the
+label ``none`` are found only to be dropped: the longer phrase wins and names nothing ("Sealed
+Emergency Motion", a motion filed under seal, is no motion to seal).
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from typing import Any
 from clawback.domain.errors import InvalidInput
 
 __all__ = ["Found", "OrderWords", "Vocabulary", "order_words", "side_named", "words_from_file"]
+
+
+#: the label of phrases found only to be dropped (see the module doc)
+NONE = "none"
 
 
 @dataclass(frozen=True)
@@ -64,10 +70,18 @@ class Vocabulary:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
         """Each place a phrase stands in ``text`` (within ``start``-``end`` when given)."""
         found = self._pattern.finditer(text, start, len(text) if end is None else end)
-        return [
+        labelled = (
             Found(self._label_of[" ".join(m.group().lower().split())], m.start(), m.end())
             for m in found
-        ]
+        )
+        return [f for f in labelled if f.label != NONE]
+
+    def names_none(self, text: str) -> bool:
+        """Whether a phrase under ``none`` stands in ``text`` where no phrase of a label does
+        ("27 Sealed Emergency Motion": a motion of no kind here)."""
+        found = [" ".join(m.group().lower().split()) for m in self._pattern.finditer(text)]
+        labels = {self._label_of[f] for f in found}
+        return labels == {NONE}
 
 
 @dataclass(frozen=True)
@@ -109,6 +123,8 @@ class OrderWords:
     interim: Vocabulary
     unsealing_acts: Vocabulary
     redacting_acts: Vocabulary
+    refiling_acts: Vocabulary
+    redactions_after: Vocabulary
     items_kept_sealed: Vocabulary
     items_unsealed: Vocabulary
     supported_motions: Vocabulary
@@ -184,6 +200,8 @@ class OrderWords:
             interim=optional("interim"),
             unsealing_acts=optional("unsealing_acts"),
             redacting_acts=optional("redacting_acts"),
+            refiling_acts=optional("refiling_acts"),
+            redactions_after=optional("redactions_after"),
             items_kept_sealed=optional("items_kept_sealed"),
             items_unsealed=optional("items_unsealed"),
             supported_motions=optional("supported_motions"),
