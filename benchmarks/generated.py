@@ -5,22 +5,32 @@ not ingest): one complete production numbered from ``BEN-00000001``, documents o
 pages each with a random tier and a few sequestered or withheld, each page's text (also as its
 redacted text) made by `text_of(rng)`.
 
-A million pages load in minutes, in constant memory: the rows go in chunks of `CHUNK` pages,
-each committed, on one connection set up for loading (``bulk_load``): on SQLite by
-``executemany`` with ``synchronous=OFF``, on PostgreSQL by ``COPY``; the full-text index is set
-aside during the load and built once after it (FTS5 ``rebuild`` on SQLite, the GIN indexes made
-again on PostgreSQL), then everything is as the migrations left it.
+A million pages load in constant memory: the rows go in chunks of `CHUNK` pages, each
+committed, on connections set up for loading (``bulk_load``): on SQLite one, by ``executemany``
+with ``synchronous=OFF``; on PostgreSQL `SESSIONS`, by ``COPY``, each taking the next `SLICE`
+pages of the chunk. PostgreSQL's time is its own: each page's four generated tsvectors (the
+words' and the pairs', of the text and of the redacted text: ~3 ms of a core a page), then the
+GIN indexes, so the work is spread over sessions, one a core. The pages come with their ids
+(Bates order), so loading side by side changes no id, only where pages lie in the heap: in id
+order but within each `SESSIONS` x `SLICE` pages. The full-text index is set aside during the
+load and built once after it (FTS5 ``rebuild`` on SQLite; on PostgreSQL the GIN indexes made
+again, side by side, with `GIN_MEMORY` each). On PostgreSQL the loading sessions fire no
+trigger and check no foreign key (``session_replication_role``): the page table's one trigger
+(the page awaits its signature: ``page_unsigned``) is done after, in one statement. Then
+everything is as the migrations left it.
 """
 
 from __future__ import annotations
 
+import queue
 import random
+import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select, text
 
 from clawback.demo.run import reference_case
 from clawback.domain.bates import BatesNumber
@@ -30,7 +40,25 @@ from clawback.storage import tables as t
 STAFF = "staff@plaintiffs.example"
 #: Pages loaded and committed at a time: the most that sit in memory at once.
 CHUNK = 10_000
-PAGE_COLUMNS = ("document_id", "idx", "bates", "text", "redacted_text", "sha256", "image_sha256")
+#: PostgreSQL sessions loading (and then indexing) side by side: one a core.
+SESSIONS = 2
+#: Pages a PostgreSQL session copies at a time: the sessions' pages interleave in the heap
+#: within SESSIONS * SLICE pages (the heap stays in id order but for that).
+SLICE = 1_000
+#: maintenance_work_mem of each session building a GIN index.
+GIN_MEMORY = "2GB"
+#: The triggers on ``page`` whose rows the load makes itself after (``_after_load``).
+PAGE_TRIGGERS = {"page_unsigned_insert"}
+PAGE_COLUMNS = (
+    "id",
+    "document_id",
+    "idx",
+    "bates",
+    "text",
+    "redacted_text",
+    "sha256",
+    "image_sha256",
+)
 
 
 def produced_pages(
@@ -69,8 +97,9 @@ def grow(
         s.flush()
         production = volume.id
         base = s.scalar(select(func.coalesce(func.max(t.Document.id), 0))) or 0
+        page_base = s.scalar(select(func.coalesce(func.max(t.Page.id), 0))) or 0
     docs_per_chunk = max(1, CHUNK // per_doc)
-    with bulk_load(ws.ctx.workspace.engine) as conn:
+    with bulk_load(ws.ctx.workspace.engine) as load:
         for start in range(0, pages // per_doc, docs_per_chunk):
             docs: list[dict[str, object]] = []
             rows: list[tuple[object, ...]] = []
@@ -96,10 +125,10 @@ def grow(
                     body = text_of(rng)
                     n = d * per_doc + i + 1
                     bates = str(BatesNumber(prefix, n, 8))
-                    rows.append((base + d + 1, i, bates, body, body, f"{n:064x}", "[]"))
-            with conn.begin():
-                conn.execute(insert(t.Document), docs)
-                _insert_pages(conn, rows)
+                    rows.append(
+                        (page_base + n, base + d + 1, i, bates, body, body, f"{n:064x}", "[]")
+                    )
+            load(docs, rows)
     return first, last
 
 
@@ -114,23 +143,31 @@ def _stamps(prefix: str, first: int, last: int) -> dict[str, object]:
     }
 
 
-def _insert_pages(conn: Connection, rows: list[tuple[object, ...]]) -> None:
+Chunk = tuple[list[dict[str, object]], list[tuple[object, ...]]]
+
+
+def _insert(conn: Connection, chunk: Chunk) -> None:
+    """One chunk's documents and pages, committed."""
+    docs, rows = chunk
     columns = ", ".join(PAGE_COLUMNS)
-    if conn.dialect.name == "sqlite":
-        marks = ", ".join("?" for _ in PAGE_COLUMNS)
-        conn.exec_driver_sql(f"INSERT INTO page ({columns}) VALUES ({marks})", rows)
-        return
-    cursor: Any = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    with cursor.copy(f"COPY page ({columns}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
+    with conn.begin():
+        conn.execute(insert(t.Document), docs)
+        if conn.dialect.name == "sqlite":
+            marks = ", ".join("?" for _ in PAGE_COLUMNS)
+            conn.exec_driver_sql(f"INSERT INTO page ({columns}) VALUES ({marks})", rows)
+            return
+        cursor: Any = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with cursor.copy(f"COPY page ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
 
 @contextmanager
-def bulk_load(engine: Engine) -> Iterator[Connection]:
-    """A connection to load many pages on: the full-text index set aside while it is open and
-    built once when it closes (however the load ends), as migrations 0014 and 0026 define it
-    (their definitions are read from the database, not repeated here)."""
+def bulk_load(engine: Engine) -> Iterator[Callable[[list[dict[str, object]], list[Any]], None]]:
+    """A function taking a chunk (documents, page rows), to load many pages by: the full-text
+    index set aside while it is open and built once when it closes (however the load ends),
+    as migrations 0014 and 0026 define it (their definitions are read from the database, not
+    repeated here)."""
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
         with conn.begin():
@@ -150,14 +187,20 @@ def bulk_load(engine: Engine) -> Iterator[Connection]:
                     "'ix_page_text_pairs', 'ix_page_redacted_text_pairs')"
                 ).all()
                 drop = "DROP INDEX {}"
+                _known_triggers(conn)
             for name, _ in found:
                 conn.exec_driver_sql(drop.format(name))
-        # For this connection only, and only while it loads: a crash may lose the load.
-        setting(conn, "PRAGMA synchronous=OFF" if sqlite else "SET synchronous_commit = off")
-        if sqlite:  # the index's merges and the B-trees' upper pages kept in memory: 256 MiB
+        if sqlite:
+            # For this connection only, and only while it loads: a crash may lose the load.
+            setting(conn, "PRAGMA synchronous=OFF")
+            # the index's merges and the B-trees' upper pages kept in memory: 256 MiB
             setting(conn, "PRAGMA cache_size=-262144")
         try:
-            yield conn
+            if sqlite:
+                yield lambda docs, rows: _insert(conn, (docs, rows))
+            else:
+                with _sessions(engine) as load:
+                    yield load
         finally:
             if conn.in_transaction():
                 conn.rollback()
@@ -172,18 +215,125 @@ def bulk_load(engine: Engine) -> Iterator[Connection]:
                         "FROM page WHERE id > ?",
                         (before,),
                     )
+                    for _, definition in found:
+                        conn.exec_driver_sql(definition)
                 else:
-                    conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
-                    # The documents came with their ids: the next one made takes the one after.
-                    conn.exec_driver_sql(
-                        "SELECT setval(pg_get_serial_sequence('document', 'id'), "
-                        "(SELECT max(id) FROM document))"
-                    )
-                for _, definition in found:
-                    conn.exec_driver_sql(definition)
-            setting(conn, "PRAGMA synchronous=NORMAL" if sqlite else "SET synchronous_commit = on")
+                    _after_load(conn, before)
             if sqlite:
+                setting(conn, "PRAGMA synchronous=NORMAL")
                 setting(conn, "PRAGMA cache_size=-2000")  # SQLite's default again
+        if not sqlite:
+            _build_side_by_side(engine, [definition for _, definition in found])
+
+
+def _known_triggers(conn: Connection) -> None:
+    """Refused unless the page table's triggers are those whose rows ``_after_load`` makes:
+    the loading sessions fire none (a trigger added later must be taught to it first)."""
+    names = set(
+        conn.scalars(
+            text(
+                "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal "
+                "AND tgrelid = 'page'::regclass"
+            )
+        )
+    )
+    if names != PAGE_TRIGGERS:
+        raise RuntimeError(f"page's triggers {sorted(names)}: the load knows {PAGE_TRIGGERS}")
+
+
+def _after_load(conn: Connection, before: int) -> None:
+    """What the loading sessions' triggers would have done, and the sequences set past the
+    ids the rows came with (the next document or page made takes the one after)."""
+    conn.exec_driver_sql(
+        "INSERT INTO page_unsigned (page_id) SELECT id FROM page WHERE id > %s ORDER BY id",
+        (before,),
+    )
+    for table in ("document", "page"):
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+        )
+
+
+@contextmanager
+def _sessions(engine: Engine) -> Iterator[Callable[[list[dict[str, object]], list[Any]], None]]:
+    """`SESSIONS` PostgreSQL connections loading side by side, each its own thread (psycopg
+    waits on the server without the interpreter's lock), each taking the next slice of a
+    chunk (`SLICE` pages) from a queue of one. Triggers and foreign-key checks are
+    off in them (``session_replication_role``), and commits do not wait for the disk; the
+    first error is raised here once all have stopped."""
+    chunks: queue.Queue[Chunk | None] = queue.Queue(maxsize=1)
+    failed: list[BaseException] = []
+
+    def work(conn: Connection) -> None:
+        while (chunk := chunks.get()) is not None:
+            if failed:
+                continue  # drain: the producer must not block
+            try:
+                _insert(conn, chunk)
+            except BaseException as exc:  # raised in the caller's thread
+                failed.append(exc)
+
+    def load(docs: list[dict[str, object]], rows: list[Any]) -> None:
+        at = 0  # the chunk in slices of whole documents, SLICE pages or so each
+        while at < len(docs):
+            if failed:
+                raise failed[0]
+            ids, pages = set(), 0
+            while at < len(docs) and pages < SLICE:
+                ids.add(docs[at]["id"])
+                pages += int(str(docs[at]["page_count"]))
+                at += 1
+            chunks.put(([d for d in docs if d["id"] in ids], [r for r in rows if r[1] in ids]))
+
+    with ExitStack() as stack:
+        threads = []
+        for _ in range(SESSIONS):
+            conn = stack.enter_context(engine.connect())
+            setting(conn, "SET synchronous_commit = off")
+            setting(conn, "SET session_replication_role = replica")
+            threads.append(threading.Thread(target=work, args=(conn,), daemon=True))
+        for thread in threads:
+            thread.start()
+        try:
+            yield load
+        finally:
+            for _ in threads:
+                chunks.put(None)
+            for thread in threads:
+                thread.join()
+    if failed:
+        raise failed[0]
+
+
+def _build_side_by_side(engine: Engine, definitions: list[str]) -> None:
+    """The GIN indexes built by `SESSIONS` sessions at once (PostgreSQL 15 builds a GIN index
+    by one process), the largest (the pairs') first, each with `GIN_MEMORY`."""
+    todo: queue.Queue[str] = queue.Queue()
+    for definition in sorted(definitions, key=lambda d: "_pairs" not in d):
+        todo.put(definition)
+    failed: list[BaseException] = []
+
+    def work() -> None:
+        with engine.connect() as conn:
+            setting(conn, f"SET maintenance_work_mem = '{GIN_MEMORY}'")
+            while not failed:
+                try:
+                    definition = todo.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    with conn.begin():
+                        conn.exec_driver_sql(definition)
+                except BaseException as exc:  # raised in the caller's thread
+                    failed.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(min(SESSIONS, len(definitions)))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failed:
+        raise failed[0]
 
 
 def setting(conn: Connection, statement: str) -> None:
