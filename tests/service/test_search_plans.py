@@ -19,6 +19,7 @@ from sqlalchemy import event, func, literal_column, select, update
 from clawback.domain import search as search_language
 from clawback.service import Record, search
 from clawback.service import access as access_rules
+from clawback.service import search_settings as settings
 from clawback.service.search import Hits
 from clawback.storage import tables as t
 from tests.plans import statements
@@ -226,8 +227,40 @@ def test_a_search_prices_a_page_read_out_of_order_as_in_memory_in_its_own_transa
         event.remove(engine, "before_cursor_execute", seen)
     with engine.connect() as conn:
         after = conn.exec_driver_sql("SHOW random_page_cost").scalar()
-    assert priced and set(priced) == {search.PAGE_READ_COST}, priced
-    assert before != search.PAGE_READ_COST and after == before, (before, after)
+    assert priced and set(priced) == {settings.PAGE_READ_COST}, priced
+    assert before != settings.PAGE_READ_COST and after == before, (before, after)
+
+
+def test_a_search_has_memory_for_an_exact_bitmap_and_a_larger_setting_is_kept(
+    world: Record,
+) -> None:
+    """PostgreSQL: past ``work_mem`` the GIN index's bitmap keeps heap blocks, not pages, and
+    every page of them is read again (a common word at 20,000 pages under 64 kB: 6,290
+    buffers, against 2,169 exact). A search's transaction has at least ``BITMAP_KB``; a
+    server that gives more keeps it; nothing outside the transaction is changed."""
+    engine = world.ctx.workspace.engine
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no work_mem")
+    given: list[str] = []
+
+    def seen(conn: Any, _cursor: Any, sql: str, *_: Any) -> None:
+        if "FROM page" in sql:
+            given.append(conn.connection.driver_connection.execute("SHOW work_mem").fetchone()[0])
+
+    with engine.connect() as conn:
+        before = conn.exec_driver_sql("SHOW work_mem").scalar()
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert world.reads.search("caravan OR shelter", 1).total >= 1
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW work_mem").scalar() == before
+    assert given and set(given) == {f"{settings.BITMAP_KB // 1024}MB"}, given
+    with engine.begin() as conn:
+        conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")
+        conn.execute(settings.SEARCH)
+        assert conn.exec_driver_sql("SHOW work_mem").scalar() == "64MB"
 
 
 # -- PostgreSQL: the count first, by the GIN index's bitmap (search._counted_first) -----------

@@ -65,6 +65,7 @@ from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesNumber
 from clawback.service import access as access_rules
 from clawback.service import control_names, rows
+from clawback.service import search_settings as settings
 from clawback.service.paged import Paged
 from clawback.storage import pairs
 from clawback.storage import tables as t
@@ -82,13 +83,6 @@ FEW_PAGES = 0.01
 FEW_DOCUMENTS = 1000
 #: How long the answer to "does this seat see few pages?" is kept (``_FewAnswers``).
 FEW_KEPT_SECONDS = 60.0
-#: PostgreSQL's cost of a page read out of order (``random_page_cost``), in a search's
-#: transaction only: its default of 4 (a disk's seek) priced the GIN index's matches, each a
-#: heap page read, so dear that a word on 0.3% of 300,000 pages was found by walking the pages
-#: in id order, testing each, a test the planner prices at nothing though it reads the page's
-#: tsvector out of TOAST: 20,000 pages, 380 ms, where the index's 900 pages take 30
-#: (``benchmarks/results/scale-300k-postgresql-tail.txt``).
-PAGE_READ_COST = "1.1"
 #: How a snippet marks the words found, and the words shown around them.
 MARK = ("\u00ab", "\u00bb")
 SNIPPET_WORDS = 24
@@ -151,26 +145,26 @@ def hits(
     run five times, and PostgreSQL may then plan it once for any words, blind to how many
     pages hold them (a walk of every page in id order, reading each one's vector, for a
     phrase a hundred pages answer); a page read out of order is priced as one in memory
-    (``PAGE_READ_COST``); and no sequential scan is planned till the count is made
+    (``settings.PAGE_READ_COST``); and no sequential scan is planned till the count is made
     (``_counted_first``), the scans as they were after it (``_walks_again``)."""
     postgresql = s.get_bind().dialect.name == "postgresql"
     walks: tuple[str, ...] = ()
     if postgresql:
-        walks = tuple(s.execute(_SEARCH_SETTINGS).one()[: len(_WALKS)])
+        walks = tuple(s.execute(settings.SEARCH).one()[: len(settings.WALKS)])
     asked = _matching(s, query, access_rules.text_column(actor))
     few = _few_pages(s, actor)
     bound = max(count_up_to, offset + limit)
     may_see: ColumnElement[bool]
     if few is not None:  # the person's few pages, each asked of the index
         if postgresql:
-            _walks_again(s, walks)
+            settings.walks_again(s, walks)
         asked = asked._replace(counted_from=asked.index_alone)
         may_see = asked.order.in_(few)
         found = _page_of_hits(s, asked, may_see, limit, offset, one_statement=False)
         total = _counted(s, asked, may_see, found, limit, offset, bound)
     elif postgresql:  # each match the GIN index found checked against its document
         ids, total = _counted_first(s, asked, actor, limit, offset, bound)
-        _walks_again(s, walks)
+        settings.walks_again(s, walks)
         found = _named(s, asked, ids)
     else:  # each match FTS5 hands over, in page order, checked against its document
         may_see = _may_see(actor, t.Page.__table__.c.document_id)
@@ -233,27 +227,6 @@ def _may_see(
     return (seen.offset(literal_column("0")) if fenced else seen).exists()
 
 
-#: PostgreSQL's plans that may walk the pages testing each against the query, set aside
-#: while the count first asks the GIN index (``_counted_first``).
-_WALKS = ("enable_seqscan", "enable_indexscan")
-_BEFORE = select(*(func.current_setting(name).label(name) for name in _WALKS)).offset(0)
-#: A search's settings on PostgreSQL, for its transaction, returning the ``_WALKS`` as they
-#: were (read in a subquery first: the settings are made as its row is projected).
-_SEARCH_SETTINGS = select(
-    *_BEFORE.subquery("before").c,
-    func.set_config("plan_cache_mode", "force_custom_plan", True),
-    func.set_config("random_page_cost", PAGE_READ_COST, True),
-    func.set_config("enable_seqscan", "off", True),  # till ``_walks_again``
-)
-
-
-def _walks_again(s: Session, before: tuple[str, ...]) -> None:
-    """PostgreSQL: the ``_WALKS`` as they were (``before``) for the rest of the transaction
-    (the snippets, the audit). Not when a statement fails: the transaction rolls back, and
-    its settings with it."""
-    s.execute(select(*(func.set_config(n, v, True) for n, v in zip(_WALKS, before, strict=True))))
-
-
 def _counted_first(
     s: Session,
     asked: _Asked,
@@ -265,7 +238,7 @@ def _counted_first(
     """PostgreSQL: the ids of the ``limit`` hits from ``offset``, and how many pages answer up
     to ``bound`` + 1, found by the GIN index's bitmap of its matches, never by walking the
     pages in id order testing each (the planner prices the test at nothing, though it reads
-    the page's tsvector out of TOAST: ``PAGE_READ_COST``).
+    the page's tsvector out of TOAST: ``settings.PAGE_READ_COST``).
 
     First the count: up to ``bound`` + 1 matches the person may see, in the order the bitmap
     hands them over (the pages' order on disk), each page's id kept. Under that, they are
@@ -277,7 +250,7 @@ def _counted_first(
 
     Each statement reads the index's matches as a MATERIALIZED CTE (planned apart, for all
     its rows, and read only as far as the statement's LIMIT asks), planned with no sequential
-    scan (``_SEARCH_SETTINGS``): no index scan serves a CTE of no order and no condition but
+    scan (``settings.SEARCH``): no index scan serves a CTE of no order and no condition but
     the words, so the GIN index's bitmap is the only way left to the matches. The second is
     planned with no index scan either (it would walk the ids' range testing each page): a
     bitmap of the ids and the GIN index's, or of the ids alone, each of those pages tested (no
@@ -290,7 +263,7 @@ def _counted_first(
         cte = select(page.c.id, page.c.document_id).where(asked.matches, *within).cte("matched")
         return cte.prefix_with("MATERIALIZED")
 
-    found = matched()  # no sequential scan (``_SEARCH_SETTINGS``): the GIN index's bitmap
+    found = matched()  # no sequential scan (``settings.SEARCH``): the GIN index's bitmap
     ids = sorted(
         s.scalars(
             select(found.c.id)
