@@ -43,10 +43,12 @@ from tests.redaction.volumes import Volumes, produced_without_the_item
 PLAIN = "An ordinary heading line of the exhibit"
 
 
-def symbolic_truetype(heading: str, lies: dict[str, str] = LIES) -> bytes:
-    """`heading` in Helvetica; ``Ref.`` and the item in a TrueType font (Droid Sans cut to the
-    item's glyphs) without an /Encoding, its /ToUnicode reading each glyph of `lies` as
-    another character."""
+def _page(
+    heading: str, lies: dict[str, str], subtype: str, **program: tuple[bytes, dict[str, object]]
+) -> bytes:
+    """`heading` in Helvetica; ``Ref.`` and the item in a simple font of ``subtype`` named
+    /Plain, its program given as ``FontFile2=`` or ``FontFile3=``, without an /Encoding, its
+    /ToUnicode reading each glyph of `lies` as another character."""
     chars = sorted(set(ITEM))
     pairs = "".join(f"<{ord(c):02X}> <{ord(lies.get(c, c)):04X}>\n" for c in chars)
     body = _cmap(pairs, len(chars)).replace("<0000> <FFFF>", "<00> <FF>")
@@ -62,12 +64,12 @@ def symbolic_truetype(heading: str, lies: dict[str, str] = LIES) -> bytes:
             Descent=-250,
             CapHeight=700,
             StemV=80,
-            FontFile2=pdf.make_stream(_subset(ITEM)),
+            **{key: pdf.make_stream(data, **extra) for key, (data, extra) in program.items()},
         )
         resources.Font.TT = pdf.make_indirect(
             pikepdf.Dictionary(
                 Type=pikepdf.Name.Font,
-                Subtype=pikepdf.Name.TrueType,
+                Subtype=pikepdf.Name(subtype),
                 BaseFont=pikepdf.Name("/Plain"),
                 FontDescriptor=pdf.make_indirect(descriptor),
                 ToUnicode=pdf.make_stream(body.encode("ascii")),
@@ -80,45 +82,18 @@ def symbolic_truetype(heading: str, lies: dict[str, str] = LIES) -> bytes:
         + f"BT /TT 14 Tf 110 500 Td ({ITEM}) Tj ET\n"
     )
     return pdf_blocks._page(content, setup)
+
+
+def symbolic_truetype(heading: str, lies: dict[str, str] = LIES) -> bytes:
+    """The item in a TrueType font (Droid Sans cut to the item's glyphs) (`_page`)."""
+    return _page(heading, lies, "/TrueType", FontFile2=(_subset(ITEM), {}))
 
 
 def builtin_cff(heading: str, lies: dict[str, str] = LIES) -> bytes:
     """As `symbolic_truetype`, the font a Type 1 one of MuPDF's Nimbus Sans CFF program (its
     built-in encoding the standard one)."""
-    chars = sorted(set(ITEM))
-    pairs = "".join(f"<{ord(c):02X}> <{ord(lies.get(c, c)):04X}>\n" for c in chars)
-    body = _cmap(pairs, len(chars)).replace("<0000> <FFFF>", "<00> <FF>")
     program = pymupdf.Font("helv").buffer
-
-    def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
-        descriptor = pikepdf.Dictionary(
-            Type=pikepdf.Name.FontDescriptor,
-            FontName=pikepdf.Name("/Plain"),
-            Flags=4,
-            FontBBox=[0, -250, 1000, 1000],
-            ItalicAngle=0,
-            Ascent=900,
-            Descent=-250,
-            CapHeight=700,
-            StemV=80,
-            FontFile3=pdf.make_stream(program, Subtype=pikepdf.Name.Type1C),
-        )
-        resources.Font.TT = pdf.make_indirect(
-            pikepdf.Dictionary(
-                Type=pikepdf.Name.Font,
-                Subtype=pikepdf.Name.Type1,
-                BaseFont=pikepdf.Name("/Plain"),
-                FontDescriptor=pdf.make_indirect(descriptor),
-                ToUnicode=pdf.make_stream(body.encode("ascii")),
-            )
-        )
-
-    content = (
-        pdf_blocks._text(72, 700, heading)
-        + pdf_blocks._text(72, 500, "Ref.")
-        + f"BT /TT 14 Tf 110 500 Td ({ITEM}) Tj ET\n"
-    )
-    return pdf_blocks._page(content, setup)
+    return _page(heading, lies, "/Type1", FontFile3=(program, {"Subtype": pikepdf.Name.Type1C}))
 
 
 @cache
