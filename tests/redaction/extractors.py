@@ -168,6 +168,13 @@ def found_in(readings: dict[str, str], secret: str) -> list[str]:
     return [name for name, text in readings.items() if contains(text, secret)]
 
 
+def read_by(pdf: bytes, secret: str) -> list[str]:
+    """Who reads `secret` in `pdf`: each text extractor that finds it, then ``ocr`` when OCR
+    of the page's render reads it."""
+    found = found_in(texts(pdf), secret)
+    return [*found, "ocr"] if contains(ocr(pdf), secret) else found
+
+
 def _squash(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).translate(_DASHES)
     return _GAPS.sub("", text.casefold())

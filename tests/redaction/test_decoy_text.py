@@ -32,7 +32,7 @@ from fontTools.ttLib.tables._g_l_y_f import Glyph
 
 from clawback.pdf.shows.ocr_written import Word, not_written
 from tests.redaction.drawn import ITEM, _subset
-from tests.redaction.extractors import contains, found_in, ocr, texts
+from tests.redaction.extractors import read_by, texts
 from tests.redaction.pdf_blocks import HEIGHT, _advances, _mupdf, _outline, _page, _picture, _text
 from tests.redaction.volumes import Volumes, filed_without_the_item, produced_without_the_item
 
@@ -109,8 +109,7 @@ WAYS = {"under_picture": "produced", "blank_over_picture": "filed"}
 
 
 def _readers(pdf: bytes) -> list[str]:
-    readers = found_in(texts(pdf), ITEM)
-    return [*readers, "ocr"] if contains(ocr(pdf), ITEM) else readers
+    return read_by(pdf, ITEM)
 
 
 @pytest.mark.parametrize("name", sorted(FILES))

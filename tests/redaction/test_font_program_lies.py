@@ -26,7 +26,7 @@ from fontTools.ttLib import TTFont
 
 from clawback.pdf.shows.lying import lying_fonts, unchecked_fonts
 from tests.redaction.drawn import ITEM, _subset
-from tests.redaction.extractors import contains, found_in, ocr, texts
+from tests.redaction.extractors import read_by
 from tests.redaction.volumes import Volumes, produced_without_the_item
 
 PLAIN = "An ordinary heading line of the exhibit"
@@ -51,8 +51,7 @@ def program_cmap_lies(heading: str) -> bytes:
 
 
 def _readers(pdf: bytes) -> list[str]:
-    readers = found_in(texts(pdf), ITEM)
-    return [*readers, "ocr"] if contains(ocr(pdf), ITEM) else readers
+    return read_by(pdf, ITEM)
 
 
 def test_only_a_reader_of_the_render_reads_the_item_and_no_font_check_sees_why() -> None:

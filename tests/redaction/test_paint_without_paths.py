@@ -35,7 +35,7 @@ from PIL import Image
 from clawback.pdf.shows.ocr import drawn_plan
 from tests.redaction.channels import LINE, PLAIN, _with
 from tests.redaction.drawn import FIRST, ITEM
-from tests.redaction.extractors import contains, found_in, ocr, texts
+from tests.redaction.extractors import read_by
 from tests.redaction.pdf_blocks import _advances, _outline, _picture
 from tests.redaction.volumes import (
     Volumes,
@@ -168,8 +168,7 @@ NAMES = sorted(FILES)
 
 
 def _readers(pdf: bytes) -> list[str]:
-    readers = found_in(texts(pdf), ITEM)
-    return [*readers, "ocr"] if contains(ocr(pdf), ITEM) else readers
+    return read_by(pdf, ITEM)
 
 
 @pytest.mark.parametrize("name", NAMES)

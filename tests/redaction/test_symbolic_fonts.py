@@ -37,7 +37,7 @@ from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 from clawback.pdf.shows.lying import lying_fonts, unchecked_fonts
 from tests.redaction import pdf_blocks
 from tests.redaction.drawn import ITEM, LIES, _cmap, _subset
-from tests.redaction.extractors import contains, found_in, ocr, texts
+from tests.redaction.extractors import read_by
 from tests.redaction.volumes import Volumes, produced_without_the_item
 
 PLAIN = "An ordinary heading line of the exhibit"
@@ -170,8 +170,7 @@ CODED = {"symbolic_truetype", "builtin_cff"}
 
 
 def _readers(pdf: bytes) -> list[str]:
-    readers = found_in(texts(pdf), ITEM)
-    return [*readers, "ocr"] if contains(ocr(pdf), ITEM) else readers
+    return read_by(pdf, ITEM)
 
 
 @pytest.mark.parametrize("name", sorted(FILES))

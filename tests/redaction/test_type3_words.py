@@ -24,7 +24,7 @@ import pytest
 
 from clawback.pdf.shows.lying import lying_fonts, unchecked_fonts
 from tests.redaction.drawn import ITEM, type3
-from tests.redaction.extractors import contains, found_in, ocr, texts
+from tests.redaction.extractors import read_by
 from tests.redaction.volumes import Volumes, filed_without_the_item, produced_without_the_item
 
 PLAIN = "An ordinary heading line of the exhibit"
@@ -36,8 +36,7 @@ NAMES = sorted(FILES)
 
 
 def _readers(pdf: bytes) -> list[str]:
-    readers = found_in(texts(pdf), ITEM)
-    return [*readers, "ocr"] if contains(ocr(pdf), ITEM) else readers
+    return read_by(pdf, ITEM)
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -24,7 +24,7 @@ import pytest
 
 from tests.redaction.channels import PLAIN, _with
 from tests.redaction.drawn import FIRST, ITEM
-from tests.redaction.extractors import contains, found_in, ocr, texts
+from tests.redaction.extractors import read_by
 from tests.redaction.pdf_blocks import _advances, _outline, _text
 from tests.redaction.volumes import (
     Volumes,
@@ -70,8 +70,7 @@ NAMES = sorted(FILES)
 
 
 def _readers(pdf: bytes) -> list[str]:
-    readers = found_in(texts(pdf), ITEM)
-    return [*readers, "ocr"] if contains(ocr(pdf), ITEM) else readers
+    return read_by(pdf, ITEM)
 
 
 @pytest.mark.parametrize("name", NAMES)
