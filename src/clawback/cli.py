@@ -23,7 +23,8 @@ from rich.console import Console
 
 from clawback.domain.bates import BatesNumber
 from clawback.domain.counts import counted
-from clawback.domain.errors import ClawbackError, InvalidInput
+from clawback.domain.days import parse_day
+from clawback.domain.errors import ClawbackError
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.refs import DocumentRef, parse_document_ref
 
@@ -166,10 +167,7 @@ def _fail_on(problems: Sequence[str]) -> None:
 def _day(value: str | None) -> date | None:
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput(f"not a date (YYYY-MM-DD): {value!r}") from None
+    return parse_day(value)
 
 
 def _required_day(value: str) -> date:

@@ -80,9 +80,12 @@ class OrderedAct:
             due = self.by
         else:
             assert self.days is not None
-            due = compute(
-                self.trigger, self.days, service=service, state=state, extra_holidays=closures
-            )
+            try:
+                due = compute(
+                    self.trigger, self.days, service=service, state=state, extra_holidays=closures
+                )
+            except InvalidInput as refused:
+                raise InvalidInput(f"act {self.what!r}: {refused}") from None
         return Deadline(
             act=self.what.strip().rstrip("."),
             due=due,

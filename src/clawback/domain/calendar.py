@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from clawback.domain.days import parse_day
 from clawback.domain.errors import InvalidInput
 
 
@@ -61,7 +62,4 @@ def declared_days() -> dict[date, DeclaredDay]:
 
 
 def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(f"declared holiday: not a date (YYYY-MM-DD): {text!r}") from None
+    return parse_day(text, "declared holiday")

@@ -9,6 +9,7 @@ from typing import Annotated
 
 from fastapi import Form
 
+from clawback.domain.days import parse_day
 from clawback.domain.errors import InvalidInput
 
 Csrf = Annotated[str | None, Form(alias="csrf")]
@@ -19,10 +20,7 @@ def day(value: str) -> date | None:
     """A form's date (YYYY-MM-DD), None when left empty."""
     if not value.strip():
         return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise InvalidInput(f"not a date (YYYY-MM-DD): {value!r}") from None
+    return parse_day(value)
 
 
 def numbers(value: str) -> list[int]:

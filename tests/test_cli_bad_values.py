@@ -1,0 +1,39 @@
+"""Values typed wrong at the command line, each answered in one line naming the value and the
+problem, nothing entered: days outside the calendar a record keeps, periods past it, paths that
+are not where a file can be written. One produced workspace is made for the module and copied
+for each test that writes (``produced``)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli_errors import invoke, one_error_line, produced, produced_once
+
+__all__ = ["produced", "produced_once"]  # the fixtures, shared with test_cli_errors
+
+
+def _acts(ws: Path) -> int:
+    with sqlite3.connect(ws / "clawback.db") as db:
+        return int(db.execute("select count(*) from deadline").fetchone()[0])
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--order-date", "9999-12-31", "--within", "5"), "9999-12-31 is not a day between"),
+        (("--order-date", "2021-01-01", "--within", "100000000"), "100000000 days from 2021-01-01"),
+        (("--order-date", "0001-01-01", "--within", "5"), "0001-01-01 is not a day between"),
+        (("--order-date", "20210101", "--within", "5"), "not a date (YYYY-MM-DD): '20210101'"),
+        (("--order-date", "2021-01-01", "--by", "2021-W05-1"), "not a date (YYYY-MM-DD)"),
+    ],
+)
+def test_an_act_counted_past_the_calendar(
+    produced_once: Path, args: tuple[str, ...], said: str
+) -> None:
+    before = _acts(produced_once)
+    line = one_error_line(invoke(produced_once, "act", "file it", "--party", "producing", *args))
+    assert said in line
+    assert _acts(produced_once) == before
