@@ -37,3 +37,32 @@ def test_an_act_counted_past_the_calendar(
     line = one_error_line(invoke(produced_once, "act", "file it", "--party", "producing", *args))
     assert said in line
     assert _acts(produced_once) == before
+
+
+# -- an output whose folder is a file: the path named, never a temporary name -----------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "1", "--out", "{file}"),
+        ("image", "AB-00000001", "--png", "{file}/p.png"),
+        ("privilege-log", "--csv", "{file}/log.csv"),
+        ("deadlines", "--ics", "{file}/d/due.ics"),
+        ("audit", "export", "{file}/trail.jsonl"),
+        ("audit", "checkpoint", "--out", "{file}/head"),
+        ("export-case", "{file}/case.yaml"),
+        ("volume", "export", "V1", "--out", "{file}"),
+        ("file", "{file}/package"),
+    ],
+    ids=lambda c: " ".join(c[:2]),
+)
+def test_an_output_folder_that_is_a_file(
+    produced: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    a_file = tmp_path / "memo.pdf"
+    a_file.write_bytes(b"%PDF-1.7 the user's own")
+    line = one_error_line(invoke(produced, *(a.format(file=a_file) for a in command)))
+    assert line == f"error: {a_file}: not a folder"
+    assert a_file.read_bytes() == b"%PDF-1.7 the user's own"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["memo.pdf", "ws"]

@@ -42,6 +42,7 @@ from clawback.storage.audit import (
     _Withheld,
     canonical,
 )
+from clawback.storage.folders import make_folder
 from clawback.storage.keys import AuditKeys, verify_signature
 
 
@@ -102,6 +103,7 @@ def export(
 def _write(path: Path, text: str) -> None:
     """``text`` into ``path`` whole: a temporary file beside it, synced, then renamed over it."""
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+    make_folder(path.parent)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
