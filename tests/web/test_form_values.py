@@ -53,3 +53,26 @@ def test_days_that_are_not_a_number_of_days(sessions: dict[str, Client], days: s
     )
     assert answer.status_code == 400, answer.status_code
     assert not FAULT.search(answer.text)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("start", "ABC-", "not a Bates number: 'ABC-'"),
+        ("start", "AOL-DEF-\u0660\u0660\u0661", "not a Bates number"),
+        ("volume", "../VOL", "not a volume name: '../VOL'"),
+        ("documents", "1 \u0663", "not a document reference"),
+        ("on", "2021-02-30", "not a date (YYYY-MM-DD): '2021-02-30'"),
+    ],
+)
+def test_a_production_asked_for_with_a_value_that_does_not_parse(
+    sessions: dict[str, Client], field: str, value: str, said: str
+) -> None:
+    """Refused at once (400, the line), not accepted (303) and stopped later in the server's
+    thread, where the producing side learnt of it only from the productions page."""
+    client = sessions[world.PRODUCING]
+    form = {"volume": "VOL-BAD", "documents": "1", "start": "ZZZ-00000001", field: value}
+    answer = client.post("/productions", data={**form, "csrf": client.csrf("/productions")})
+    assert answer.status_code == 400, answer.status_code
+    assert said in html.unescape(answer.text)
+    assert "VOL-BAD" not in client.get("/productions").text

@@ -54,6 +54,16 @@ REDACTED = "REDACTED"
 _VOLUME = re.compile(r"[^/\\\x00-\x1f.][^/\\\x00-\x1f]{0,39}")  # a folder's name
 
 
+def volume_name(volume: str) -> str:
+    """``volume`` if it may name a volume (it becomes a folder's name), else the one line."""
+    if not _VOLUME.fullmatch(volume):
+        raise InvalidInput(
+            f"not a volume name: {volume!r} (1 to 40 characters, no '/' or '\\', not "
+            "starting with '.': a volume becomes a folder's name)"
+        )
+    return volume
+
+
 class ProductionStopped(ClawbackError):
     """A document could not be made (failed the gate, could not be redacted or stamped)."""
 
@@ -110,11 +120,7 @@ class Productions(Service):
             raise InvalidInput(f"stamp corner must be one of {', '.join(CORNERS)}, not {corner!r}")
         if workers < 1:
             raise InvalidInput(f"workers must be 1 or more, not {workers}")
-        if not _VOLUME.fullmatch(volume):
-            raise InvalidInput(
-                f"not a volume name: {volume!r} (1 to 40 characters, no '/' or '\\', not "
-                "starting with '.': a volume becomes a folder's name)"
-            )
+        volume_name(volume)
         wanted = [document_ref(r) for r in refs]
         start = bates_number(start) if start is not None else None
         held = {document_ref(r): why for r, why in (withhold or {}).items()}
