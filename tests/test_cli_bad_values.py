@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_cli import make_pdf
 from tests.test_cli_errors import invoke, one_error_line, produced, produced_once
 
 __all__ = ["produced", "produced_once"]  # the fixtures, shared with test_cli_errors
@@ -66,3 +67,23 @@ def test_an_output_folder_that_is_a_file(
     assert line == f"error: {a_file}: not a folder"
     assert a_file.read_bytes() == b"%PDF-1.7 the user's own"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["memo.pdf", "ws"]
+
+
+# -- an ingest kind that is not one: stored as the document's kind before --------------------
+
+
+def _documents(ws: Path) -> int:
+    with sqlite3.connect(ws / "clawback.db") as db:
+        return int(db.execute("select count(*) from document").fetchone()[0])
+
+
+@pytest.mark.parametrize("command", [("ingest",), ("jobs", "ingest")])
+@pytest.mark.parametrize("kind", ["bogus", "", "pdf"])
+def test_an_ingest_kind_that_is_not_received(
+    produced_once: Path, tmp_path: Path, command: tuple[str, ...], kind: str
+) -> None:
+    pdf = make_pdf(tmp_path / "letter.pdf", "a letter received")
+    before = _documents(produced_once)
+    line = one_error_line(invoke(produced_once, *command, str(pdf), "--kind", kind))
+    assert line == f"error: no ingest kind {kind!r}: give --kind received, or leave it out"
+    assert _documents(produced_once) == before

@@ -24,7 +24,7 @@ from rich.console import Console
 from clawback.domain.bates import BatesNumber
 from clawback.domain.counts import counted
 from clawback.domain.days import parse_day
-from clawback.domain.errors import ClawbackError
+from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.refs import DocumentRef, parse_document_ref
 
@@ -187,6 +187,14 @@ def _exhibits(record: Record, texts: Sequence[str]) -> tuple[int, ...]:
     return record.catalog.exhibit_ordinals(exhibit_ids(texts))
 
 
+def _ingest_kind(kind: str | None) -> str | None:
+    """``--kind`` as ingest takes it: ``received`` or none (what the file is). Any other word
+    was stored as the documents' kind."""
+    if kind is not None and kind != "received":
+        raise InvalidInput(f"no ingest kind {kind!r}: give --kind received, or leave it out")
+    return kind
+
+
 def _bates(text: str) -> BatesNumber:
     return BatesNumber.parse(text)
 
@@ -261,6 +269,7 @@ def ingest(
     the archive, then each file in it). Folders are walked; one line per file; a refused file
     is reported and the rest go on; a file already in is not stored twice. Each new document's
     copy signatures are made as it comes in. Exit status 1 if any file was refused."""
+    kind = _ingest_kind(kind)
     record = _record(ctx, workspace)
 
     def said(report: FileReport) -> None:  # as each file is done with, not at the end
