@@ -87,3 +87,34 @@ def test_an_ingest_kind_that_is_not_received(
     line = one_error_line(invoke(produced_once, *command, str(pdf), "--kind", kind))
     assert line == f"error: no ingest kind {kind!r}: give --kind received, or leave it out"
     assert _documents(produced_once) == before
+
+
+# -- a text file the user names that is not UTF-8 --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("load-case", "{file}"),
+        ("rule", "--from", "{file}"),
+        ("review", "C1", "--findings", "{file}"),
+        ("audit", "verify", "--checkpoint", "{file}"),
+    ],
+    ids=lambda c: c[0],
+)
+def test_a_text_file_that_is_not_utf8(
+    produced_once: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """A UTF-16 export (its BOM) or a PDF named by mistake ended in UnicodeDecodeError."""
+    named = tmp_path / "rulings.csv"
+    named.write_bytes("claim,result\n".encode("utf-16"))
+    line = one_error_line(invoke(produced_once, *(a.format(file=named) for a in command)))
+    assert line == f"error: {named}: not UTF-8 text"
+
+
+def test_an_audit_export_that_is_not_utf8(tmp_path: Path) -> None:
+    named = tmp_path / "trail.jsonl"
+    named.write_bytes(b"\xff\xfe{}")
+    assert one_error_line(invoke(None, "audit", "check-file", str(named))) == (
+        f"error: {named}: not UTF-8 text"
+    )

@@ -24,6 +24,7 @@ from clawback.cli import (
 from clawback.domain.compliance import Act, Directive
 from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput
+from clawback.storage.texts import text_of
 
 if TYPE_CHECKING:
     from clawback.service import Record
@@ -199,7 +200,7 @@ def _rule_from(record: Record, path: Path) -> None:
     from clawback.domain.errors import RowsRefused
 
     try:
-        rulings = read_rulings(path.read_text(encoding="utf-8-sig"), str(path))
+        rulings = read_rulings(text_of(path, "utf-8-sig"), str(path))
         record.claims.rule_all(rulings)
     except RowsRefused as refused:
         _fail_on([f"error: {p}" for p in refused.problems])

@@ -44,6 +44,7 @@ from clawback.storage.audit import (
 )
 from clawback.storage.folders import make_folder
 from clawback.storage.keys import AuditKeys, verify_signature
+from clawback.storage.texts import text_of
 
 
 def export(
@@ -128,7 +129,7 @@ def verify_export(path: Path, public_key: str | None = None) -> list[Problem]:
     ``public_key`` (hex, as the workspace publishes it): the file's checkpoint must be signed
     by it. Without it the checkpoint is checked against the key it names.
     """
-    lines, tail = _load(path.read_text(encoding="utf-8"), _sidecar(path))
+    lines, tail = _load(text_of(path), _sidecar(path))
     problems: list[Problem] = []
     kept = [r for number, value in lines if (r := _read(value, number, problems))]
     found, last = _walk(kept, "line")
@@ -238,7 +239,7 @@ def _load(text: str, sidecar: Path) -> tuple[list[tuple[int, Any]], Any]:
         elif value is not None:
             value |= {"detail": _json(value["detail"]), "seq": _json(value["seq"])}
         lines.append((reader.line_num, value))
-    return lines, _json(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else None
+    return lines, _json(text_of(sidecar)) if sidecar.exists() else None
 
 
 def _read(value: Any, line: int, problems: list[Problem]) -> Recorded | _Withheld | None:
