@@ -118,3 +118,28 @@ def test_an_audit_export_that_is_not_utf8(tmp_path: Path) -> None:
     assert one_error_line(invoke(None, "audit", "check-file", str(named))) == (
         f"error: {named}: not UTF-8 text"
     )
+
+
+# -- a person seated with a blank name or a broken address ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("email", "name", "said"),
+    [
+        ("a@b.example", "", "a person's name: ''"),
+        ("a@b.example", "  ", "a person's name: '"),  # blanks said as one
+        ("a@b.example", "Ann\x1b[2J", "a person's name: 'Ann\\x1b[2J'"),
+        ("@", "Ann", "not an email address: '@'"),
+        ("ann@", "Ann", "not an email address: 'ann@'"),
+        ("a@b@c.example", "Ann", "not an email address: 'a@b@c.example'"),
+    ],
+)
+def test_a_person_seated_with_a_blank_name_or_a_broken_address(
+    produced_once: Path, email: str, name: str, said: str
+) -> None:
+    """A blank name was seated (the acknowledgment is signed by typing it), and '@' or
+    'ann@' were taken as addresses."""
+    args = ("--name", name, "--side", "receiving", "--category", "counsel")
+    line = one_error_line(invoke(produced_once, "people", "add", email, *args))
+    assert line.startswith(f"error: {said}"), line
+    assert email not in invoke(produced_once, "people", "list").output.split()
