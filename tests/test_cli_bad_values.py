@@ -143,3 +143,27 @@ def test_a_person_seated_with_a_blank_name_or_a_broken_address(
     line = one_error_line(invoke(produced_once, "people", "add", email, *args))
     assert line.startswith(f"error: {said}"), line
     assert email not in invoke(produced_once, "people", "list").output.split()
+
+
+# -- typed text past what the web app's forms take ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (("challenge", "1", "--grounds", "{text}", "--on", "2021-01-04"), "a challenge's grounds"),
+        (("act", "{text}", "--party", "producing", "--order-date", "2021-01-04", "--within", "5"),
+         "an act's words"),
+        (("closure", "add", "2021-01-04", "--reason", "{text}"), "a court closure's reason"),
+        (("designate", "1", "AEO", "--note", "{text}"), "a designation's note"),
+    ],
+    ids=lambda c: c[0] if isinstance(c, tuple) else None,
+)  # fmt: skip
+def test_typed_text_past_what_the_forms_take(
+    produced_once: Path, command: tuple[str, ...], said: str
+) -> None:
+    """The web app's forms take 2,000 characters; the command line stored 100,000 of a
+    challenge's grounds, an act or a closure's reason, and printed them back whole."""
+    text = "x" * 2001
+    line = one_error_line(invoke(produced_once, *(a.format(text=text) for a in command)))
+    assert line == f"error: {said} holds at most 2,000 characters (this one has 2,001)"

@@ -17,6 +17,7 @@ from importlib import resources
 
 from clawback.domain.days import parse_day
 from clawback.domain.errors import InvalidInput
+from clawback.domain.typed import typed
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Closure:
     def __post_init__(self) -> None:
         if not self.reason.strip():
             raise InvalidInput(f"court closure on {self.day}: give its reason")
+        typed("a court closure's reason", self.reason)
 
 
 def declared_from_data(data: Mapping[object, object]) -> dict[date, DeclaredDay]:

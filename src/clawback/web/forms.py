@@ -12,10 +12,11 @@ from fastapi import Form
 from clawback.domain.days import parse_day
 from clawback.domain.errors import InvalidInput
 from clawback.domain.exhibit_ids import ExhibitId, exhibit_ids
+from clawback.domain.typed import MOST_TYPED
 from clawback.service import Record
 
 Csrf = Annotated[str | None, Form(alias="csrf")]
-Text = Annotated[str, Form(max_length=2000)]
+Text = Annotated[str, Form(max_length=MOST_TYPED)]
 
 
 def day(value: str) -> date | None:
