@@ -34,6 +34,7 @@ from clawback.domain.errors import (
 )
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.domain.seats import Act
+from clawback.domain.volume_names import volume_name
 from clawback.heap import settled
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.gate.verify import VerificationError, XrayRun
@@ -51,17 +52,6 @@ Progress = Callable[[int, int], None]
 
 WITHHELD = "Withheld \u2013 privileged"
 REDACTED = "REDACTED"
-_VOLUME = re.compile(r"[^/\\\x00-\x1f.][^/\\\x00-\x1f]{0,39}")  # a folder's name
-
-
-def volume_name(volume: str) -> str:
-    """``volume`` if it may name a volume (it becomes a folder's name), else the one line."""
-    if not _VOLUME.fullmatch(volume):
-        raise InvalidInput(
-            f"not a volume name: {volume!r} (1 to 40 characters, no '/' or '\\', not "
-            "starting with '.': a volume becomes a folder's name)"
-        )
-    return volume
 
 
 class ProductionStopped(ClawbackError):

@@ -18,9 +18,9 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import ClawbackError, InvalidInput, NotFound, NotPermitted
 from clawback.domain.refs import parse_document_ref
 from clawback.domain.seats import Act
+from clawback.domain.volume_names import volume_name
 from clawback.jobs import Step, run_step
 from clawback.service import Record
-from clawback.service.production import volume_name
 from clawback.web import csrf, forms
 from clawback.web.auth import CurrentRecord, CurrentVisitor
 from clawback.web.forms import Csrf
