@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.ingest.test_limits import encrypted_pdf
 from tests.test_cli import make_pdf
 from tests.test_cli_errors import invoke, one_error_line, produced, produced_once
 
@@ -167,3 +168,13 @@ def test_typed_text_past_what_the_forms_take(
     text = "x" * 2001
     line = one_error_line(invoke(produced_once, *(a.format(text=text) for a in command)))
     assert line == f"error: {said} holds at most 2,000 characters (this one has 2,001)"
+
+
+def test_the_command_line_says_its_password_option(produced_once: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(encrypted_pdf())
+    result = invoke(produced_once, "ingest", str(locked))
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "refused: encrypted PDF: it needs a password to open (give --password)\n"
+    )

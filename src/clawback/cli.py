@@ -187,6 +187,10 @@ def _exhibits(record: Record, texts: Sequence[str]) -> tuple[int, ...]:
     return record.catalog.exhibit_ordinals(exhibit_ids(texts))
 
 
+#: How a PDF that needs a password is refused (`pdf.files.decrypt`).
+LOCKED = "it needs a password to open"
+
+
 def _ingest_kind(kind: str | None) -> str | None:
     """``--kind`` as ingest takes it: ``received`` or none (what the file is). Any other word
     was stored as the documents' kind."""
@@ -273,7 +277,10 @@ def ingest(
     record = _record(ctx, workspace)
 
     def said(report: FileReport) -> None:  # as each file is done with, not at the end
-        (err if report.outcome == "refused" else out).print(report.line())
+        line = report.line()
+        if report.outcome == "refused" and report.reason.endswith(LOCKED):
+            line += " (give --password)"  # the option is this command's, said here only
+        (err if report.outcome == "refused" else out).print(line)
 
     reports = record.ingest.ingest_paths(
         files,

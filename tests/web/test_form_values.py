@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from tests.ingest.test_limits import encrypted_pdf
 from tests.web import world
 from tests.web.conftest import Client
 
@@ -76,3 +77,16 @@ def test_a_production_asked_for_with_a_value_that_does_not_parse(
     assert answer.status_code == 400, answer.status_code
     assert said in html.unescape(answer.text)
     assert "VOL-BAD" not in client.get("/productions").text
+
+
+def test_an_encrypted_paper_uploaded_names_no_command_line_option(
+    sessions: dict[str, Client],
+) -> None:
+    """The upload's refusal said "(give --password)", an option of the command line: the
+    web app has none, nor has a volume import or a stored warning on an attachment."""
+    client = sessions[world.PRODUCING]
+    form = {"docket": "744", "kind": "brief", "title": "locked", "csrf": client.csrf("/docket")}
+    answer = client.post("/docket", data=form, files={"paper": ("l.pdf", encrypted_pdf())})
+    assert answer.status_code == 400
+    assert "encrypted PDF: it needs a password to open" in html.unescape(answer.text)
+    assert "--password" not in answer.text
