@@ -178,3 +178,13 @@ def test_the_command_line_says_its_password_option(produced_once: Path, tmp_path
     assert result.output.endswith(
         "refused: encrypted PDF: it needs a password to open (give --password)\n"
     )
+
+
+@pytest.mark.parametrize("prefix", ["", " "])
+def test_hits_made_items_under_a_blank_prefix(produced_once: Path, prefix: str) -> None:
+    """``--make-items ""`` listed the hits, made nothing and said nothing (exit 0)."""
+    result = invoke(produced_once, "hits", "Tracking", "--make-items", prefix, "--what", "a code")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        f"error: not a prefix for the items' ids: {prefix!r} (PREFIX-1, PREFIX-2, ...)"
+    )
