@@ -188,3 +188,9 @@ def test_hits_made_items_under_a_blank_prefix(produced_once: Path, prefix: str) 
     assert result.output.splitlines()[-1] == (
         f"error: not a prefix for the items' ids: {prefix!r} (PREFIX-1, PREFIX-2, ...)"
     )
+
+
+def test_deadlines_served_by_what_is_no_way_of_service(produced_once: Path) -> None:
+    """Read only with --directive: alone, 'pigeon' was taken and the deadlines listed."""
+    line = one_error_line(invoke(produced_once, "deadlines", "--served-by", "pigeon"))
+    assert line.startswith("error: served by 'pigeon'? one of electronic, mail")

@@ -227,6 +227,9 @@ def deadlines(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """What is due, with its status; --order-date and --directive first record an order's acts."""
+    from clawback.service.deadlines import served_by_named
+
+    served_by_named(served_by)  # parsed here, whether or not a directive needs it
     record = _record(ctx, workspace)
     if ics is not None:
         record.may_deliver(ics)
