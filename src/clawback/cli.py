@@ -23,6 +23,7 @@ from rich.console import Console
 
 from clawback.domain.bates import BatesNumber
 from clawback.domain.counts import counted
+from clawback.domain.days import parse_day
 from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.refs import DocumentRef, parse_document_ref
@@ -166,10 +167,7 @@ def _fail_on(problems: Sequence[str]) -> None:
 def _day(value: str | None) -> date | None:
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput(f"not a date (YYYY-MM-DD): {value!r}") from None
+    return parse_day(value)
 
 
 def _required_day(value: str) -> date:
@@ -187,6 +185,18 @@ def _exhibits(record: Record, texts: Sequence[str]) -> tuple[int, ...]:
     from clawback.domain.exhibit_ids import exhibit_ids
 
     return record.catalog.exhibit_ordinals(exhibit_ids(texts))
+
+
+#: How a PDF that needs a password is refused (`pdf.files.decrypt`).
+LOCKED = "it needs a password to open"
+
+
+def _ingest_kind(kind: str | None) -> str | None:
+    """``--kind`` as ingest takes it: ``received`` or none (what the file is). Any other word
+    was stored as the documents' kind."""
+    if kind is not None and kind != "received":
+        raise InvalidInput(f"no ingest kind {kind!r}: give --kind received, or leave it out")
+    return kind
 
 
 def _bates(text: str) -> BatesNumber:
@@ -263,10 +273,14 @@ def ingest(
     the archive, then each file in it). Folders are walked; one line per file; a refused file
     is reported and the rest go on; a file already in is not stored twice. Each new document's
     copy signatures are made as it comes in. Exit status 1 if any file was refused."""
+    kind = _ingest_kind(kind)
     record = _record(ctx, workspace)
 
     def said(report: FileReport) -> None:  # as each file is done with, not at the end
-        (err if report.outcome == "refused" else out).print(report.line())
+        line = report.line()
+        if report.outcome == "refused" and report.reason.endswith(LOCKED):
+            line += " (give --password)"  # the option is this command's, said here only
+        (err if report.outcome == "refused" else out).print(line)
 
     reports = record.ingest.ingest_paths(
         files,

@@ -18,6 +18,7 @@ from clawback.cli import (
     out,
 )
 from clawback.domain.counts import counted
+from clawback.storage.texts import text_of
 
 audit_app = typer.Typer(help="The hash-chained audit trail.")
 app.add_typer(audit_app, name="audit")
@@ -61,7 +62,7 @@ def audit_checkpoint(
 
 
 def _read_text(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+    return text_of(path)
 
 
 @audit_app.command("export")

@@ -12,6 +12,7 @@ import typer
 
 from clawback.cli import DEFAULT_WS, WorkspaceOption, _record, app, one_line_errors, out
 from clawback.domain.errors import ClawbackError
+from clawback.storage.texts import text_of
 
 if TYPE_CHECKING:
     from clawback.service import Record
@@ -24,7 +25,7 @@ def load_case_file(
     from clawback.casefile.read import parse_case_file
 
     try:
-        text = case_file.read_text(encoding="utf-8")
+        text = text_of(case_file)
     except OSError as exc:
         raise ClawbackError(f"{case_file}: cannot be read ({exc.strerror})") from None
     case = parse_case_file(text, str(case_file))

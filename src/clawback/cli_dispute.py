@@ -24,6 +24,7 @@ from clawback.cli import (
 from clawback.domain.compliance import Act, Directive
 from clawback.domain.counts import counted
 from clawback.domain.errors import InvalidInput
+from clawback.storage.texts import text_of
 
 if TYPE_CHECKING:
     from clawback.service import Record
@@ -199,7 +200,7 @@ def _rule_from(record: Record, path: Path) -> None:
     from clawback.domain.errors import RowsRefused
 
     try:
-        rulings = read_rulings(path.read_text(encoding="utf-8-sig"), str(path))
+        rulings = read_rulings(text_of(path, "utf-8-sig"), str(path))
         record.claims.rule_all(rulings)
     except RowsRefused as refused:
         _fail_on([f"error: {p}" for p in refused.problems])
@@ -226,6 +227,9 @@ def deadlines(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """What is due, with its status; --order-date and --directive first record an order's acts."""
+    from clawback.service.deadlines import served_by_named
+
+    served_by_named(served_by)  # parsed here, whether or not a directive needs it
     record = _record(ctx, workspace)
     if ics is not None:
         record.may_deliver(ics)

@@ -71,7 +71,7 @@ def hits(
     found = record.items.pattern_hits(pattern)
     for h in found:
         out.print(f"{h.bates}  {h.text}  ...{h.snippet}...")
-    if make_items:
+    if make_items is not None:
         if not what:
             raise ClawbackError("--make-items needs --what (a description that does not reveal)")
         made = record.items.from_hits(found, make_items, what)

@@ -27,6 +27,7 @@ from clawback.cli import (
     VolumeOption,
     WorkspaceOption,
     _day,
+    _ingest_kind,
     _progress_bar,
     _record,
     app,
@@ -93,6 +94,7 @@ def jobs_ingest(
     from clawback.ingest import walk
     from clawback.jobs import Step
 
+    kind = _ingest_kind(kind)
     steps = [Step.ingest(p, kind=kind, custodian=custodian) for p in walk(files)]
     _run(ctx, workspace, Act.ingest, steps, broker, workers, wait)
 

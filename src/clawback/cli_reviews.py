@@ -11,6 +11,7 @@ import typer
 from clawback.cli import DEFAULT_WS, WorkspaceOption, _record, app, one_line_errors, out
 from clawback.domain.errors import ClawbackError
 from clawback.domain.privilege_review import SectionKind
+from clawback.storage.texts import text_of
 
 
 @app.command("review")
@@ -36,7 +37,7 @@ def review(
     import yaml
 
     try:
-        data = yaml.safe_load(findings.read_text(encoding="utf-8"))
+        data = yaml.safe_load(text_of(findings))
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0]
         raise ClawbackError(f"findings file {findings} is not YAML: {first}") from None

@@ -103,6 +103,13 @@ def test_item_must_lie_on_its_exhibit() -> None:
         Item("i", BatesNumber.parse("X-009"), "w")
 
 
+@pytest.mark.parametrize("texts", [("",), ("  ",), ("codes", "\n")])
+def test_an_item_of_blank_text_locates_nothing(texts: tuple[str, ...]) -> None:
+    """``clawback item DOC I --text ""`` named an item: the empty string is on every page."""
+    with pytest.raises(RuleViolation, match="item 'i': a blank text locates nothing"):
+        Item("i", BatesNumber.parse("X-009"), "w", texts)
+
+
 def test_family_and_exhibit_runs(exhibits: list[Exhibit]) -> None:
     assert str(family_range(exhibits, "sentri")) == "AOL-DEF-00556914-AOL-DEF-00556934"
     assert exhibit_runs([1, 2, 3, 13, 12, 18, 19, 4, 5, 6, 7, 8, 9, 10, 11]) == "Exs. 1-13, 18, 19"

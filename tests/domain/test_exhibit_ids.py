@@ -98,3 +98,15 @@ def test_listing_and_reading_back_give_the_same_exhibits(written: list[str]) -> 
 
 def test_a_trial_exhibit_is_one_exhibit_however_padded_or_spaced() -> None:
     assert P("JTX 001") == P("JTX001") == P("JTX-1") and P("PTX-005") != P("PTX")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u0663", "Ex. \u0661\u0662", "\uff15", "5-\u0661", "P\u0665", "100000000000000000000", "-1"],
+)
+def test_an_exhibit_is_written_in_ascii_digits(text: str) -> None:
+    """``int()`` reads Arabic-Indic and full-width digits: "٣" was taken as Ex. 3."""
+    with pytest.raises(InvalidInput):
+        ExhibitId.parse(text)
+    with pytest.raises(InvalidInput):
+        exhibit_ids([text])

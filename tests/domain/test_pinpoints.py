@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clawback.domain.errors import InvalidInput, RuleViolation
-from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint
+from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint, docket_entry
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,13 @@ def test_a_filed_paper_is_itemised_and_cited_without_bates_numbers() -> None:
     assert report.cite(ssn) == "ECF No. 101-33 \u00b6 12"
     with pytest.raises(RuleViolation, match=r"past the last page of ECF No\. 101-33"):
         FiledPaper("101-33", FiledKind.expert_report, "Expert report", 6, (rates,))
+
+
+@pytest.mark.parametrize(
+    "entry", ["ECF No. \u00b2", "ECF No. \u0661\u0660\u0661", "101-\u00b3", "Dkt. \uff11"]
+)
+def test_a_docket_entry_is_written_in_ascii_digits(entry: str) -> None:
+    """``"²".isdigit()`` is true and ``int("²")`` a ValueError (a traceback); Arabic-Indic
+    digits were read as the entry ``101``."""
+    with pytest.raises(InvalidInput, match="not a docket entry"):
+        docket_entry(entry)

@@ -38,3 +38,10 @@ def test_a_query_holds_at_most_32_terms() -> None:
     parse(" ".join(["w"] * 32))
     with pytest.raises(InvalidInput, match="at most 32 terms"):
         parse(" ".join(["w"] * 33))
+
+
+@pytest.mark.parametrize("distance", ["\u00b2", "\u0663", "\uff15"])
+def test_a_near_distance_in_another_scripts_digits_is_refused(distance: str) -> None:
+    """``"²".isdigit()`` is true and ``int("²")`` a ValueError: the search ended in a traceback."""
+    with pytest.raises(InvalidInput, match="NEAR's distance"):
+        parse(f"NEAR(cover page, {distance})")

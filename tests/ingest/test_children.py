@@ -164,8 +164,8 @@ def test_an_attachment_that_cannot_be_read_is_kept_natively_not_the_family_refus
     assert "Produced in native form" in words(ws, kept.control)
     assert ws.ctx.files.get(kept.meta["native_sha256"]) == locked
     why = (
-        "'locked.pdf' could not be read (encrypted PDF: it needs a password to open (give "
-        "--password)): kept in native form"
+        "'locked.pdf' could not be read (encrypted PDF: it needs a password to open): "
+        "kept in native form"
     )
     assert kept.meta["warnings"] == [why]
     assert "Fine" in words(ws, fine.control) and message.parent

@@ -84,6 +84,8 @@ BAD = {
     "not office": (zip_of(["a.txt"]), "files.zip", r"an archive \(\.zip\).*--unpack"),
     "unsupported": (b"\x7fELF\x02\x01\x01" + b"\0" * 64, "tool.pdf", r"unsupported file type"),
     "binary txt": (b"\x00\x01\x02 notes", "notes.txt", r"unsupported file type"),
+    "pdf of noise": (b"%PDF-1.7\n" + bytes(range(256)) * 8, "noise.pdf", r"malformed PDF"),
+    "png of noise": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "noise.png", r"malformed"),
 }
 
 
@@ -95,6 +97,7 @@ def test_a_bad_file_is_refused_in_one_line_and_nothing_is_stored(ws: Workspace, 
         ws.ingest.ingest_file(data, name)
     assert "\n" not in str(refused.value)
     assert re.search(message, str(refused.value)), str(refused.value)
+    assert not re.search(r"[A-Z][a-z]+(Error|Exception)\b", str(refused.value)), "a Python type"
     assert stored(ws) == before
 
 

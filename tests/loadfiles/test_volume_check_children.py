@@ -35,7 +35,7 @@ def test_volume_check_says_what_import_does_with_the_files_inside_each_native(
     assert checked.exit_code == 1 and "Traceback" not in checked.output, checked.output
     locked = (
         "row 1 (ABC0001): attachment 'locked.pdf' (ABC0001.0001) could not be read (encrypted "
-        "PDF: it needs a password to open (give --password)): kept in native form"
+        "PDF: it needs a password to open): kept in native form"
     )
     left = (
         "row 2 (ABC0002): its native holds 1 file, left in it: its attachment range "

@@ -190,7 +190,7 @@ def test_a_child_that_cannot_be_read_is_a_warning_on_its_record_never_dropped(
     ]  # fmt: skip
     locked = (
         "attachment 'locked.pdf' (ABC0001.0001) could not be read (encrypted PDF: it needs a "
-        "password to open (give --password)): kept in native form"
+        "password to open): kept in native form"
     )
     cut_short = (
         "message ends inside a MIME part (no closing boundary): the file was cut short and "

@@ -33,6 +33,7 @@ from clawback.domain.casefile import (
     SealEntry,
 )
 from clawback.domain.claims import Privilege, Request, Result
+from clawback.domain.days import MAX_PERIOD_DAYS, checked_day, parse_day
 from clawback.domain.errors import ClawbackError, InvalidInput
 from clawback.domain.exhibit_ids import ExhibitId, exhibit_ids
 from clawback.domain.order import order_from_data
@@ -87,18 +88,21 @@ class _Value:
         return value
 
     def days(self) -> int:
-        return self.integer(least=0)
+        value = self.integer(least=0)
+        if value > MAX_PERIOD_DAYS:
+            raise self.fail(f"a period of {value} days, more than {MAX_PERIOD_DAYS}")
+        return value
 
     def day(self) -> date:
         value = self.plain()
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        if not isinstance(value, date):
-            raise self.fail(f"not a date (YYYY-MM-DD): {value!r}")
-        return value
+        try:
+            if isinstance(value, str):
+                return parse_day(value)
+            if isinstance(value, date):
+                return checked_day(value)
+        except InvalidInput as refused:
+            raise self.fail(str(refused)) from None
+        raise self.fail(f"not a date (YYYY-MM-DD): {value!r}")
 
     def bates(self) -> BatesNumber:
         value = self.text()

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 
 from clawback.domain.claims import Result, Ruling
+from clawback.domain.days import parse_day
 from clawback.domain.errors import InvalidInput, RowsRefused
 
 COLUMNS = ("claim", "result", "on", "reason", "items", "amend")
@@ -52,10 +52,7 @@ def _ruling(cells: dict[str, str]) -> tuple[Ruling, bool]:
         known = ", ".join(r.value for r in Result)
         raise InvalidInput(f"result: {cells.get('result')!r} is not one of {known}") from None
     on = cells.get("on", "")
-    try:
-        day = date.fromisoformat(on) if on else None
-    except ValueError:
-        raise InvalidInput(f"on: not a date (YYYY-MM-DD): {on!r}") from None
+    day = parse_day(on, "on") if on else None
     amend = cells.get("amend", "").lower()
     if amend not in YES | NO:
         raise InvalidInput(f"amend: yes or no, not {amend!r}")

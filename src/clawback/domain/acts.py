@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from clawback.domain.deadlines import Deadline, Service, compute
 from clawback.domain.errors import InvalidInput
+from clawback.domain.typed import typed
 
 
 class ActKind(StrEnum):
@@ -52,6 +53,7 @@ class OrderedAct:
     source: str = ""
 
     def __post_init__(self) -> None:
+        typed("an act's words", self.what)
         if not self.what.strip():
             raise InvalidInput(f"{self.kind.value.replace('_', ' ')}: describe the act")
         if (self.days is None) == (self.by is None):
@@ -80,9 +82,12 @@ class OrderedAct:
             due = self.by
         else:
             assert self.days is not None
-            due = compute(
-                self.trigger, self.days, service=service, state=state, extra_holidays=closures
-            )
+            try:
+                due = compute(
+                    self.trigger, self.days, service=service, state=state, extra_holidays=closures
+                )
+            except InvalidInput as refused:
+                raise InvalidInput(f"act {self.what!r}: {refused}") from None
         return Deadline(
             act=self.what.strip().rstrip("."),
             due=due,

@@ -15,7 +15,9 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from clawback.domain.days import parse_day
 from clawback.domain.errors import InvalidInput
+from clawback.domain.typed import typed
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Closure:
     def __post_init__(self) -> None:
         if not self.reason.strip():
             raise InvalidInput(f"court closure on {self.day}: give its reason")
+        typed("a court closure's reason", self.reason)
 
 
 def declared_from_data(data: Mapping[object, object]) -> dict[date, DeclaredDay]:
@@ -61,7 +64,4 @@ def declared_days() -> dict[date, DeclaredDay]:
 
 
 def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(f"declared holiday: not a date (YYYY-MM-DD): {text!r}") from None
+    return parse_day(text, "declared holiday")

@@ -20,6 +20,8 @@ from enum import StrEnum
 from functools import cache
 
 from clawback.domain.calendar import declared_days
+from clawback.domain.days import FIRST_YEAR, LAST_YEAR
+from clawback.domain.errors import InvalidInput
 
 
 class Service(StrEnum):
@@ -110,13 +112,28 @@ def compute(
 ) -> date:
     """The last day of a period of ``days`` days after (or before) ``trigger``."""
     if days < 0:
-        raise ValueError(f"a period cannot be negative: {days} days")
+        raise InvalidInput(f"a period cannot be negative: {days} days")
     step = -1 if backward else 1
     holiday = legal_holidays(None if backward else state, extra_holidays)
-    last = _roll(trigger + timedelta(days=step * days), step, holiday)
+    last = _roll(_counted(trigger, step * days), step, holiday)
     if service in _ADDS_THREE and not backward:
         last = _roll(last + timedelta(days=3), step, holiday)
     return last
+
+
+def _counted(trigger: date, days: int) -> date:
+    """``days`` days from ``trigger``, refused in one line when that leaves the years a day of
+    the record lies in (a period of 10**8 days overflowed the calendar in a traceback)."""
+    try:
+        end: date | None = trigger + timedelta(days=days)
+    except OverflowError:
+        end = None
+    if end is None or not FIRST_YEAR <= end.year <= LAST_YEAR:
+        raise InvalidInput(
+            f"a period of {abs(days)} days from {trigger} ends past the years the record takes "
+            f"({FIRST_YEAR}-{LAST_YEAR})"
+        )
+    return end
 
 
 def next_court_day(day: date, state: str | None = None, closures: Collection[date] = ()) -> date:

@@ -37,6 +37,8 @@ class Item:
             raise RuleViolation(
                 f"item {self.id!r} locates nothing: give its text, a rectangle or whole_page"
             )
+        if any(not text.strip() for text in self.texts):  # "" is on every page
+            raise RuleViolation(f"item {self.id!r}: a blank text locates nothing")
         if self.rect is not None:
             x0, y0, x1, y1 = self.rect
             if not (0 <= x0 < x1 and 0 <= y0 < y1):

@@ -35,8 +35,10 @@ _PARTY = (
 _LABEL = re.compile(
     rf"^\s*(?:{_PARTY}\s+)?(?:exhibits?|exh\.?|exs?\.?)\s*(?:no\.?\s*)?", re.IGNORECASE
 )
-_NUMBERED = re.compile(r"^([A-Z]{1,3})?(\d{1,6})(?:([-.]?)([A-Z]{1,2}|(?<=[-.])\d{1,3}))?$")
-_LETTERED = re.compile(r"^([A-Z]{1,3})(?:-(\d{1,3}))?$")
+_NUMBERED = re.compile(
+    r"^([A-Z]{1,3})?(\d{1,6})(?:([-.]?)([A-Z]{1,2}|(?<=[-.])\d{1,3}))?$", re.ASCII
+)
+_LETTERED = re.compile(r"^([A-Z]{1,3})(?:-(\d{1,3}))?$", re.ASCII)
 #: The letters trial exhibit lists put before a number: plaintiff's, defendant's, joint,
 #: complainant's, respondent's, staff's, government's (trial, demonstrative, physical).
 TRIAL_PREFIXES = frozenset(
@@ -45,7 +47,7 @@ TRIAL_PREFIXES = frozenset(
 )  # fmt: skip
 # "JTX 001", "DTX # 4", "CX-0001", "PTX-12": a trial exhibit's letters and number apart; a
 # hyphen only where the number is padded or the letters a trial list's (``A-1`` is a sub-exhibit).
-_SPACED = re.compile(r"^([A-Z]{1,3})(\s+|\s*#\s*|-)(\d{1,6})$")
+_SPACED = re.compile(r"^([A-Z]{1,3})(\s+|\s*#\s*|-)(\d{1,6})$", re.ASCII)
 _LONGEST = 24
 
 

@@ -45,7 +45,9 @@ def docket_entry(given: str) -> str:
             text = text[len(prefix) :].strip()
             break
     parts = text.split("-")
-    if not 1 <= len(parts) <= 2 or not all(p.isdigit() and len(p) <= 6 for p in parts):
+    if not 1 <= len(parts) <= 2 or not all(
+        p.isascii() and p.isdigit() and len(p) <= 6 for p in parts
+    ):
         raise InvalidInput(f"not a docket entry (ECF No. 101, ECF No. 101-33): {given!r}")
     return "-".join(str(int(p)) for p in parts)
 
@@ -54,18 +56,18 @@ _DASH = r"\s*(?:-|\u2013|\u2014|through|to)\s*"
 _PAGE_LINES = re.compile(
     rf"^(?:at\s+)?(?:page|p\.|pg\.)\s*(\d{{1,4}})"
     rf"(?:\s*,?\s*(?:lines?|ll?\.)\s*(\d{{1,2}})(?:{_DASH}(\d{{1,2}}))?)?$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 _TRANSCRIPT = re.compile(
     rf"^(?:(?:tr\.|dep\.|transcript)\s*)?(?:at\s+)?(\d{{1,4}}):(\d{{1,2}})(?:{_DASH}(\d{{1,2}}))?$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 _PAGE_BULLET = re.compile(
     r"^(?:at\s+)?(?:page|p\.|pg\.)\s*(\d{1,4})\s*,?\s*(?:bullet(?:\s+point)?)\s*(\d{1,3})$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 _PARAGRAPH = re.compile(
-    r"^(?:\u00b6|para(?:graph)?\.?)\s*(\d{1,4}(?:\([a-z0-9]{1,4}\))*)$", re.IGNORECASE
+    r"^(?:\u00b6|para(?:graph)?\.?)\s*(\d{1,4}(?:\([a-z0-9]{1,4}\))*)$", re.IGNORECASE | re.ASCII
 )
 
 

@@ -14,12 +14,12 @@ of the claim) and the days between them, which the court weighs for promptness.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from clawback.domain.days import checked_day, parse_day
 from clawback.domain.errors import RuleViolation
 from clawback.domain.review import Shown, Weighs
 
@@ -241,10 +241,8 @@ def dates_from_data(claim: str, data: Mapping[str, object]) -> WaiverDates:
     days = []
     for key in ("produced_on", "discovered_on", "noticed_on"):
         value = raw.get(key)
-        if isinstance(value, str):
-            with contextlib.suppress(ValueError):
-                value = date.fromisoformat(value)
-        if not isinstance(value, date):
+        if not isinstance(value, str | date):
             raise RuleViolation(f"review of {claim!r}: fre_502b {key} is not a date (YYYY-MM-DD)")
-        days.append(value)
+        what = f"review of {claim!r}: fre_502b {key}"
+        days.append(parse_day(value, what) if isinstance(value, str) else checked_day(value, what))
     return WaiverDates(*days)

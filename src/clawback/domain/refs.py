@@ -17,11 +17,11 @@ from clawback.domain.errors import InvalidInput
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.public_refs import ALPHABET, LENGTH
 
-_EXHIBIT = re.compile(r"(?:ex(?:hibit)?\.?\s*)?(\d{1,6})", re.IGNORECASE)
+_EXHIBIT = re.compile(r"(?:ex(?:hibit)?\.?\s*)?(\d{1,6})", re.IGNORECASE | re.ASCII)
 #: Control numbers by the side whose collection the document is in (``service.ingest``).
 CONTROL_PREFIXES = {"producing": "DOC", "receiving": "RCV", "court": "CRT"}
 #: A control number, or a document's reference in its place (``RCV-k7q2mx``: never all digits).
-_CONTROL = re.compile(rf"(?:DOC|RCV|CRT)-(?:\d{{6,}}|(?i:[{ALPHABET}]{{{LENGTH}}}))")
+_CONTROL = re.compile(rf"(?:DOC|RCV|CRT)-(?:\d{{6,}}|(?i:[{ALPHABET}]{{{LENGTH}}}))", re.ASCII)
 
 
 @dataclass(frozen=True, order=True)

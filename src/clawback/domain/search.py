@@ -210,7 +210,7 @@ class _Parser:
         if self.peek() == ",":
             self.take()
             number = self.take()
-            if not number.isdigit() or not 0 <= int(number) <= MAX_NEAR:
+            if not (number.isascii() and number.isdigit()) or not 0 <= int(number) <= MAX_NEAR:
                 raise InvalidInput(f"search: NEAR's distance is a number from 0 to {MAX_NEAR}")
             distance = int(number)
         if self.take() != ")" or len(words) != 2 or any(w in _OPERATORS for w in words):

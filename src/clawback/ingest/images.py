@@ -19,6 +19,7 @@ from PIL import Image, UnidentifiedImageError
 
 from clawback.ingest.limits import MAX_IMAGE_FRAMES, Refused, check_image_size
 from clawback.pdf.files.document import save_clean
+from clawback.said import in_words
 
 ASSUMED_DPI = 300.0
 #: How a picture file starts (PNG, JPEG, TIFF both ways, GIF, BMP): an e-mail's picture
@@ -46,7 +47,7 @@ def image_pdf(data: bytes) -> bytes:
         except Refused:
             raise
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            raise Refused(f"truncated or malformed image ({type(exc).__name__})") from None
+            raise Refused(f"truncated or malformed image ({in_words(exc)})") from None
 
 
 def _convert(data: bytes) -> bytes:

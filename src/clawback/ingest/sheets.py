@@ -29,6 +29,8 @@ import zipfile
 from collections.abc import Iterable
 from typing import Any
 
+from clawback.said import in_words
+
 __all__ = ["NOTES_SHEET", "SPREADSHEETS", "WIDEST", "expose"]
 
 #: What `expose` rewrites (an .xls or .ods is first saved as .xlsx by LibreOffice).
@@ -53,7 +55,7 @@ def expose(data: bytes) -> tuple[bytes, list[str]]:
         book = load_workbook(io.BytesIO(data), rich_text=False)
         shown = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises anything on a file it cannot read
-        why = type(exc).__name__
+        why = in_words(exc)
         return data, [f"the spreadsheet could not be checked for hidden parts ({why}): "
                       "rendered as its author left it, so some may be left out"]  # fmt: skip
     said: list[str] = []

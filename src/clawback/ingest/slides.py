@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from clawback.said import in_words
+
 __all__ = ["DECKS", "Deck", "look"]
 
 #: The decks `look` reads.
@@ -66,7 +68,7 @@ def look(data: bytes, suffix: str) -> Deck:
                 return _pptx(package)
             return _odp(etree.fromstring(package.read("content.xml"), _PARSER))
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError, OSError) as exc:
-        return Deck(unread=type(exc).__name__)
+        return Deck(unread=in_words(exc))
 
 
 def _text(root: etree._Element, tag: str) -> str:

@@ -22,6 +22,7 @@ import pymupdf
 from clawback.domain.errors import ClawbackError
 from clawback.ingest.limits import Refused
 from clawback.ingest.sniff import ARCHIVE, EMAIL, IMAGE, OFFICE, PDF, sniff
+from clawback.said import in_words
 
 __all__ = ["library_said", "unreadable"]
 
@@ -58,7 +59,4 @@ def _kind(data: bytes, name: str) -> str:
 
 def _said(exc: BaseException) -> str:
     """What the library said, on one line, without MuPDF's ``code=N:``, at most 160 characters."""
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    if text.startswith("code=") and ": " in text:
-        text = text.split(": ", 1)[1]
-    return text if len(text) <= 160 else text[:159] + "…"
+    return in_words(exc)

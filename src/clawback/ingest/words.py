@@ -26,6 +26,8 @@ from collections import Counter
 
 from lxml import etree
 
+from clawback.said import in_words
+
 __all__ = ["COMMENTS_HEADING", "expose"]
 
 #: The heading the comments are listed under, after the text.
@@ -54,7 +56,7 @@ def expose(data: bytes) -> tuple[bytes, list[str]]:
         )
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError, OSError) as exc:
         return data, [f"the Word file could not be checked for comments, hidden text and "
-                      f"tracked changes ({type(exc).__name__}): rendered as it came"]  # fmt: skip
+                      f"tracked changes ({in_words(exc)}): rendered as it came"]  # fmt: skip
     said = _changes(body)
     hidden = _unhide(body) + (_unhide(styles) if styles is not None else 0)
     listed = _list_comments(body, notes) if notes is not None else 0

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clawback.domain.counts import counted
+from clawback.domain.days import parse_day
 from clawback.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -165,7 +166,7 @@ def _produce(
         documents,
         start,
         volume,
-        date.fromisoformat(on) if on else None,
+        parse_day(on) if on else None,
         continue_from=continue_from,
         corner=corner,
         legend=legend,

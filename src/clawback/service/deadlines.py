@@ -38,7 +38,7 @@ class Deadlines(Service):
         three days when the order was served by mail, by leaving it with the clerk, or by
         other means consented to (not after electronic service)."""
         self.ctx.require(Act.record_deadlines)
-        service = _served_by(served_by)
+        service = served_by_named(served_by)
         with self.ctx.transaction() as s:
             state = rows.matter(s).state
             decisions = rows.seal_decisions(s)
@@ -79,7 +79,7 @@ class Deadlines(Service):
         """Record an act an order sets (``domain.acts``): its period counted under FRCP 6(a)
         with the court's closures, or the date the court fixed."""
         self.ctx.require(Act.record_deadlines)
-        service = _served_by(served_by)
+        service = served_by_named(served_by)
         with self.ctx.transaction() as s:
             found = act.deadline(
                 service=service, state=rows.matter(s).state, closures=rows.closures(s)
@@ -174,7 +174,8 @@ class Deadlines(Service):
             ]
 
 
-def _served_by(served_by: str) -> ServedBy:
+def served_by_named(served_by: str) -> ServedBy:
+    """How an order was served, by its name (``mail``), or the one line listing them."""
     if served_by not in ServedBy.__members__:
         known = ", ".join(ServedBy.__members__)
         raise InvalidInput(f"served by {served_by!r}? one of {known}")

@@ -29,7 +29,7 @@ import shutil
 import socket
 import uuid
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.errors import ClawbackError, StorageError
 from clawback.storage import tables as t
+from clawback.storage.folders import make_folder
 
 STAGE_PREFIX = ".clawback-stage-"
 JOURNAL = "READY"
@@ -98,8 +99,8 @@ def writing() -> Iterator[Callable[[Path, bytes], None]]:
     def write(path: Path, data: bytes) -> None:
         staging = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
         ready.append((staging, path))
+        make_folder(path.parent)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             with open(staging, "wb") as out:
                 out.write(data)
                 out.flush()
@@ -118,7 +119,8 @@ def writing() -> Iterator[Callable[[Path, bytes], None]]:
                 ) from None
     finally:
         for staging, _ in ready:
-            staging.unlink(missing_ok=True)
+            with suppress(OSError):  # never there when its folder could not be made
+                staging.unlink()
 
 
 # -- packages --------------------------------------------------------------------------------
@@ -166,7 +168,7 @@ def _filed(s: Session, path: Path) -> bool:
 @contextmanager
 def staged(out: Path) -> Iterator[Path]:
     """A stage folder beside the package's folders; removed unless it was completed."""
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     stage = out / f"{STAGE_PREFIX}{_host()}-{os.getpid()}-{uuid.uuid4().hex}"
     (stage / "new").mkdir(parents=True)
     try:

@@ -12,6 +12,7 @@ from clawback.domain.order import Side
 from clawback.domain.public_refs import parse_ref
 from clawback.domain.refs import DocumentRef, document_ref
 from clawback.domain.seats import Act, may_act_for
+from clawback.domain.typed import MOST_TYPED, typed
 from clawback.service import access as access_rules
 from clawback.service import lookup, rows
 from clawback.service.base import Service
@@ -20,7 +21,7 @@ from clawback.storage import tables as t
 
 OUTCOMES = ("upheld", "redesignated", "withdrawn")
 #: The longest note a designation keeps (the web form's limit; kept whole on every backend).
-NOTE_LIMIT = 2000
+NOTE_LIMIT = MOST_TYPED
 
 
 class Designations(Service):
@@ -59,11 +60,7 @@ class Designations(Service):
         have no number of their own, so what designates the record designates them, until one
         is designated apart; that one keeps its own tier (`follows_record`): a record
         designated again took back to Confidential an attachment held back as AEO."""
-        if len(note) > NOTE_LIMIT:
-            raise InvalidInput(
-                f"a designation's note holds at most {NOTE_LIMIT:,} characters "
-                f"(this one has {len(note):,})"
-            )
+        typed("a designation's note", note, NOTE_LIMIT)
         name = rows.protective_order(s).tier(tier).short
         inside = [one for one in taken_out_of(s, doc) if follows_record(s, one)]
         for one in [doc, *inside]:
@@ -91,6 +88,7 @@ class Designations(Service):
         self.ctx.require(Act.challenge)
         if not grounds.strip():
             raise InvalidInput("a challenge needs its grounds")
+        typed("a challenge's grounds", grounds)
         with self.ctx.transaction() as s:
             named = document_ref(ref)
             doc = lookup.document(s, self.actor, named)

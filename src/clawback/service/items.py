@@ -101,6 +101,10 @@ class Items(Service):
     def from_hits(self, hits: Sequence[PatternHit], prefix: str, what: str) -> list[str]:
         """Make confirmed pattern hits into items: one per page holding that page's matches
         by text, and one per match found only by its glyphs (by its rectangle)."""
+        if not prefix.strip():
+            raise InvalidInput(
+                f"not a prefix for the items' ids: {prefix!r} (PREFIX-1, PREFIX-2, ...)"
+            )
         by_page: dict[BatesNumber, list[str]] = {}
         boxes: list[tuple[BatesNumber, Rect]] = []
         for hit in hits:

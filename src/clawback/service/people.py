@@ -32,8 +32,16 @@ class People(Service):
             raise InvalidInput(f"no side {side!r}: one of {', '.join(s.value for s in SEATED)}")
         seat = Side(side)
         key = email.strip().lower()
-        if "@" not in key or len(key) > 200 or any(c.isspace() for c in key):
+        local, at, domain = key.partition("@")
+        if (
+            not (local and at and domain)
+            or "@" in domain
+            or len(key) > 200
+            or any(c.isspace() or not c.isprintable() for c in key)
+        ):
             raise InvalidInput(f"not an email address: {email!r}")
+        if not name.strip() or len(name) > 200 or not name.isprintable():
+            raise InvalidInput(f"a person's name: {name!r} (1 to 200 characters, printable)")
         with self.ctx.transaction() as s:
             order = rows.protective_order(s)
             if seat in (Side.producing, Side.receiving) and category not in order.categories:

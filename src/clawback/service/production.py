@@ -34,6 +34,7 @@ from clawback.domain.errors import (
 )
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.domain.seats import Act
+from clawback.domain.volume_names import volume_name
 from clawback.heap import settled
 from clawback.pdf.files.document import open_pdf
 from clawback.pdf.gate.verify import VerificationError, XrayRun
@@ -51,7 +52,6 @@ Progress = Callable[[int, int], None]
 
 WITHHELD = "Withheld \u2013 privileged"
 REDACTED = "REDACTED"
-_VOLUME = re.compile(r"[^/\\\x00-\x1f.][^/\\\x00-\x1f]{0,39}")  # a folder's name
 
 
 class ProductionStopped(ClawbackError):
@@ -110,11 +110,7 @@ class Productions(Service):
             raise InvalidInput(f"stamp corner must be one of {', '.join(CORNERS)}, not {corner!r}")
         if workers < 1:
             raise InvalidInput(f"workers must be 1 or more, not {workers}")
-        if not _VOLUME.fullmatch(volume):
-            raise InvalidInput(
-                f"not a volume name: {volume!r} (1 to 40 characters, no '/' or '\\', not "
-                "starting with '.': a volume becomes a folder's name)"
-            )
+        volume_name(volume)
         wanted = [document_ref(r) for r in refs]
         start = bates_number(start) if start is not None else None
         held = {document_ref(r): why for r, why in (withhold or {}).items()}

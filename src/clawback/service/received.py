@@ -237,10 +237,11 @@ class Imports(Service):
         this side imported it before (`_imported_before`)."""
         for name, value in row.dates.items():
             _check_date(name, value)
+        if known:  # before its numbers, which are its own (a rerun after a kill, say)
+            [name] = Ingest(self.ctx).names(known[:1])  # as the importer names it
+            raise RuleViolation(f"imported before from volume {volume} as {name}")
         with self.ctx.transaction() as s:  # refused before its files are read
             _refuse_taken(s, stated_span(row), Ingest(self.ctx).side, self.actor)
-        if known:
-            raise RuleViolation(f"imported before from volume {volume} as {known[0]}")
         notes: list[str] = []
         pdf, source, native = self._pages_of(folder, row, notes, natives)
         span = _span(row, page_count(pdf), notes)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.claims import Claim, Privilege, Request, Result, Ruling, State
+from clawback.domain.days import checked_day, parse_day
 from clawback.domain.deadlines import Deadline
 from clawback.domain.documents import Exhibit, Item
 from clawback.domain.errors import ClawbackError
@@ -381,9 +382,8 @@ def as_written(ordinal: int | None, written: str | None) -> int | str | None:
 
 
 def parse_date(value: str | date | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ClawbackError(f"not a date (YYYY-MM-DD): {value!r}") from None
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return checked_day(value)
+    return parse_day(value)

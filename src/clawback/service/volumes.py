@@ -28,6 +28,7 @@ from clawback.service import delivery, lookup, rows
 from clawback.service.base import Service
 from clawback.service.production import native_file
 from clawback.storage import tables as t
+from clawback.storage.folders import make_folder
 
 FIELDS = (
     "BEGBATES",
@@ -199,7 +200,7 @@ def _staged(target: Path) -> Iterator[Path]:
     """A folder that becomes ``target`` only if the block finishes."""
     if target.exists():
         raise ClawbackError(f"{target} exists already: choose another folder")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(target.parent)
     with delivery.staged(target.parent) as stage:
         yield stage / "new"
         (stage / "new").rename(target)

@@ -42,7 +42,9 @@ from clawback.storage.audit import (
     _Withheld,
     canonical,
 )
+from clawback.storage.folders import make_folder
 from clawback.storage.keys import AuditKeys, verify_signature
+from clawback.storage.texts import text_of
 
 
 def export(
@@ -102,6 +104,7 @@ def export(
 def _write(path: Path, text: str) -> None:
     """``text`` into ``path`` whole: a temporary file beside it, synced, then renamed over it."""
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+    make_folder(path.parent)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
@@ -126,7 +129,7 @@ def verify_export(path: Path, public_key: str | None = None) -> list[Problem]:
     ``public_key`` (hex, as the workspace publishes it): the file's checkpoint must be signed
     by it. Without it the checkpoint is checked against the key it names.
     """
-    lines, tail = _load(path.read_text(encoding="utf-8"), _sidecar(path))
+    lines, tail = _load(text_of(path), _sidecar(path))
     problems: list[Problem] = []
     kept = [r for number, value in lines if (r := _read(value, number, problems))]
     found, last = _walk(kept, "line")
@@ -236,7 +239,7 @@ def _load(text: str, sidecar: Path) -> tuple[list[tuple[int, Any]], Any]:
         elif value is not None:
             value |= {"detail": _json(value["detail"]), "seq": _json(value["seq"])}
         lines.append((reader.line_num, value))
-    return lines, _json(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else None
+    return lines, _json(text_of(sidecar)) if sidecar.exists() else None
 
 
 def _read(value: Any, line: int, problems: list[Problem]) -> Recorded | _Withheld | None:

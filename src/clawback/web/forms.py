@@ -1,4 +1,4 @@
-"""Form fields parsed once, where they enter: a day, a list of exhibit numbers, a rectangle
+"""Form fields parsed once, where they enter: a day, a list of exhibits, a rectangle
 (typed in points, or drawn on the page's picture in its pixels), a list of item ids. A field
 that does not parse is ``InvalidInput`` (``web.errors``: 400, one line)."""
 
@@ -9,28 +9,43 @@ from typing import Annotated
 
 from fastapi import Form
 
+from clawback.domain.days import parse_day
 from clawback.domain.errors import InvalidInput
+from clawback.domain.exhibit_ids import ExhibitId, exhibit_ids
+from clawback.domain.typed import MOST_TYPED
+from clawback.service import Record
 
 Csrf = Annotated[str | None, Form(alias="csrf")]
-Text = Annotated[str, Form(max_length=2000)]
+Text = Annotated[str, Form(max_length=MOST_TYPED)]
 
 
 def day(value: str) -> date | None:
     """A form's date (YYYY-MM-DD), None when left empty."""
     if not value.strip():
         return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise InvalidInput(f"not a date (YYYY-MM-DD): {value!r}") from None
+    return parse_day(value)
 
 
-def numbers(value: str) -> list[int]:
-    """Exhibit numbers as a person types them: ``1, 2 4``."""
+def exhibits(value: str) -> tuple[ExhibitId, ...]:
+    """Exhibits as the court writes them, read as the command line reads them (``5``,
+    ``1-17``, ``A-F``, ``5-A``, ``Exs. 1-13, 18 and 19``), or numbers apart as the form once
+    asked (``1 4``). Before, each word went through ``int()``: ``10**20`` was a server fault,
+    ``-1`` and ``٣`` exhibits."""
+    if not value.strip():
+        return ()
     try:
-        return [int(n) for n in value.replace(",", " ").split()]
-    except ValueError:
-        raise InvalidInput(f"not exhibit numbers (such as 1, 2): {value!r}") from None
+        return exhibit_ids([value])
+    except InvalidInput:
+        words = value.split()
+        if len(words) == 1 or any(sign in value for sign in ",;&"):
+            raise
+        return exhibit_ids(words)
+
+
+def exhibit_ordinals(record: Record, value: str) -> tuple[int, ...]:
+    """The record's ordinals of the exhibits ``value`` names (`exhibits`); one the person may
+    not know of answers as one that is not there."""
+    return record.catalog.exhibit_ordinals(exhibits(value))
 
 
 def rectangle(value: str) -> list[float] | None:

@@ -41,7 +41,7 @@ def decrypt(pdf: bytes, password: str = "") -> bytes:
         raise PdfError("malformed encrypted PDF: cannot be opened") from None
     with viewer:
         if viewer.needs_pass and not password:
-            raise PdfError("encrypted PDF: it needs a password to open (give --password)")
+            raise PdfError("encrypted PDF: it needs a password to open")
         if viewer.needs_pass and not viewer.authenticate(password):
             raise PdfError("encrypted PDF: the password given does not open it")
     try:
@@ -52,7 +52,7 @@ def decrypt(pdf: bytes, password: str = "") -> bytes:
     except pikepdf.PasswordError:
         if password:
             raise PdfError("encrypted PDF: the password given does not open it") from None
-        raise PdfError("encrypted PDF: it needs a password to open (give --password)") from None
+        raise PdfError("encrypted PDF: it needs a password to open") from None
     except pikepdf.PdfError as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise PdfError(f"encrypted PDF could not be decrypted ({first[:80]})") from None

@@ -20,6 +20,7 @@ import pikepdf
 import pymupdf
 
 from clawback.domain.errors import DocumentError
+from clawback.said import in_words
 
 #: How far into the file a ``%PDF-`` header may start (the PDF spec tolerates leading junk).
 _HEADER_WINDOW = 1024
@@ -49,7 +50,7 @@ def open_pdf(pdf: bytes) -> Iterator[pymupdf.Document]:
     try:
         doc = pymupdf.open(stream=pdf, filetype="pdf")
     except (pymupdf.FileDataError, RuntimeError) as exc:
-        raise PdfError(f"malformed PDF: cannot be opened ({type(exc).__name__})") from None
+        raise PdfError(f"malformed PDF: cannot be opened ({in_words(exc)})") from None
     try:
         if doc.needs_pass:
             raise PdfError("encrypted PDF (no password given)")
@@ -69,7 +70,7 @@ def open_pike(pdf: bytes) -> Iterator[pikepdf.Pdf]:
     except pikepdf.PasswordError:
         raise PdfError("encrypted PDF (no password given)") from None
     except pikepdf.PdfError as exc:
-        raise PdfError(f"malformed PDF: cannot be opened ({type(exc).__name__})") from None
+        raise PdfError(f"malformed PDF: cannot be opened ({in_words(exc)})") from None
     try:
         yield doc
     finally:

@@ -60,7 +60,7 @@ def new(
         pattern=pattern,
         hits=hits,
         items=" ".join(forms.ids(items)),
-        exhibits=" ".join(str(n) for n in forms.numbers(exhibits)),
+        exhibits=", ".join(e.text for e in forms.exhibits(exhibits)),
         privileges=[p.value for p in claim_rules.Privilege],
     )
 
@@ -83,7 +83,8 @@ def notice(
     csrf_token: Csrf = None,
 ) -> Response:
     csrf.check(visitor, csrf_token)
-    numbers, day, box = forms.numbers(exhibits), forms.day(on), forms.rectangle(item_rect)
+    numbers = forms.exhibit_ordinals(record, exhibits)
+    day, box = forms.day(on), forms.rectangle(item_rect)
     items: list[str] = forms.ids(named)  # items already named (drawn on the page viewer)
     if pattern.strip():
         hits = record.items.pattern_hits(pattern)

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from clawback.domain.days import FIRST_YEAR, LAST_YEAR, parse_day
 from clawback.domain.deadlines import Deadline
 from clawback.domain.errors import InvalidInput
 from clawback.web.auth import CurrentRecord, CurrentVisitor
@@ -25,10 +26,10 @@ def month(value: str) -> date | None:
     if not value:
         return None
     try:
-        first = date.fromisoformat(f"{value}-01")
-    except ValueError:
+        first = parse_day(f"{value}-01")
+    except InvalidInput:
         first = None
-    if first is None or not (date.min.year < first.year < date.max.year):
+    if first is None or not (FIRST_YEAR < first.year < LAST_YEAR):
         # the page links the months before and after: both must be days too
         raise InvalidInput(f"not a month (YYYY-MM): {value!r}")
     return first

@@ -14,8 +14,11 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import ClawbackError, InvalidInput, NotFound, NotPermitted
+from clawback.domain.refs import parse_document_ref
 from clawback.domain.seats import Act
+from clawback.domain.volume_names import volume_name
 from clawback.jobs import Step, run_step
 from clawback.service import Record
 from clawback.web import csrf, forms
@@ -68,10 +71,15 @@ def produce(
     csrf.check(visitor, csrf_token)
     if not record.may(Act.produce):
         raise NotPermitted("produce documents")
+    # each value parsed here, so a bad one answers now, not as a stop in the server's thread
     refs = documents.replace(",", " ").split()
+    for ref in refs:
+        parse_document_ref(ref)
+    first = str(BatesNumber.parse(start.strip())) if start.strip() else None
+    volume_name(volume)
     if not refs and not _open(record, volume):
         raise InvalidInput("name the documents to produce (exhibit numbers or control numbers)")
-    step = Step.produce(refs, volume, start.strip() or None, on=forms.day(on))
+    step = Step.produce(refs, volume, first, on=forms.day(on))
     _stopped(request).pop(volume, None)
     _MAKER.submit(_make, record, step, _stopped(request))
     return RedirectResponse(f"/productions#volume-{volume}", status_code=303)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
 from clawback.domain import sealing as sealing_rules
+from clawback.domain.days import MAX_PERIOD_DAYS
 from clawback.domain.errors import InvalidInput
 from clawback.domain.seal_parts import Movant, Privacy, SealPart
 from clawback.domain.seal_parts import privacy as parse_privacy
@@ -48,7 +49,7 @@ def motion(
     csrf.check(visitor, csrf_token)
     due = record.sealing.move_to_seal(
         docket,
-        exhibits=forms.numbers(exhibits),
+        exhibits=forms.exhibit_ordinals(record, exhibits),
         kind=kind,
         filed_on=forms.required_day(filed_on),
         movant=movant or None,
@@ -90,7 +91,7 @@ def decision(
     )
     decisions = record.sealing.seal(
         docket,
-        exhibits=forms.numbers(exhibits),
+        exhibits=forms.exhibit_ordinals(record, exhibits),
         kind=kind,
         granted=granted == "yes",
         reason=reason,
@@ -107,9 +108,10 @@ def decision(
 def _days(value: str) -> int | None:
     if not value.strip():
         return None
-    if not value.strip().isdigit():
-        raise InvalidInput(f"not a number of days: {value!r}")
-    return int(value)
+    days = value.strip()
+    if not (days.isascii() and days.isdigit()) or int(days) > MAX_PERIOD_DAYS:
+        raise InvalidInput(f"not a number of days (0 to {MAX_PERIOD_DAYS}): {value!r}")
+    return int(days)
 
 
 def _page(

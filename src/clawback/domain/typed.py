@@ -1,0 +1,16 @@
+"""Text a person types (a challenge's grounds, an act, a closure's reason, a designation's
+note), bounded where it enters at what the web app's forms take (``web.forms.Text``): the
+command line stored 100,000 characters of a challenge's grounds and printed them back whole."""
+
+from __future__ import annotations
+
+from clawback.domain.errors import InvalidInput
+
+MOST_TYPED = 2000
+
+
+def typed(what: str, text: str, most: int = MOST_TYPED) -> str:
+    """``text`` if it holds at most ``most`` characters, else the one line naming ``what``."""
+    if len(text) > most:
+        raise InvalidInput(f"{what} holds at most {most:,} characters (this one has {len(text):,})")
+    return text
