@@ -6,6 +6,9 @@ but for the guards said so."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from tests.domain.order_reads import acts as _acts
 from tests.domain.order_reads import rulings as _rulings
 
 # 1. Several motions numbered together in a docket text, each ruled ---------------------------
@@ -28,3 +31,15 @@ def test_numbers_before_a_single_motion_stay_one_motion() -> None:
     assert _rulings("ORDER granting 12 Motion to Seal. Signed by Judge Roe on 3/4/2019.\n") == [
         ("seal", None, "12", None, "granted")
     ]
+
+
+# 3. Who must act and when: a leave or a term in other words ----------------------------------
+
+
+def test_a_party_that_shall_have_up_to_and_including_a_date_to_act_must_act_by_it() -> None:
+    for until in ("up to and including", "through and including"):
+        assert _acts(
+            f"ORDER\n\nThe motion to seal is granted. Plaintiff shall have {until} July 20,"
+            " 2018 to file under seal the sample documents.\n",
+            dated=date(2018, 7, 19),
+        ) == [("plaintiff", None, "2018-07-20")]

@@ -59,7 +59,8 @@ _WITHIN = re.compile(
     re.I,
 )
 _FIXED = re.compile(
-    rf"\b(?:no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|by|before|until|on)\s+"
+    rf"\b(?:no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|by|before|until|on|"
+    rf"(?:up\s+to|through)\s+and\s+including)\s+"
     rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?,?\s+(?:\w+\s+)?(?:on\s+)?)?(?:\w+day,\s+)?(?P<d>{DATE})",
     re.I,
 )
@@ -127,6 +128,13 @@ _SET_OFF = re.compile(
     re.I,
 )
 
+#: a term said as what the party shall have, not counted either: "shall have up to and
+#: including July 20, 2018 to file", "shall have through and including May 1, 2020, to serve"
+_HAVE_UNTIL = re.compile(
+    r"^\s*have\s+(?:until|(?:up\s+to|through)\s+and\s+including)\s+[^;.]{1,40}?\d{4},?\s+",
+    re.I,
+)
+
 
 def _gap(sentence: str, start: int, end: int) -> int:
     """How far apart a directive and its act verb stand, a term set off by commas not
@@ -135,7 +143,7 @@ def _gap(sentence: str, start: int, end: int) -> int:
     between = sentence[start:end]
     if sentence[:start].endswith(",") and not _SET_OFF.match(between):
         return len(sentence)
-    return len(_SET_OFF.sub("", between, count=1))
+    return len(_HAVE_UNTIL.sub("", _SET_OFF.sub("", between, count=1), count=1))
 
 
 def party_named(words: OrderWords, text: str) -> str | None:
