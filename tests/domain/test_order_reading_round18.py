@@ -33,6 +33,25 @@ def test_numbers_before_a_single_motion_stay_one_motion() -> None:
     ]
 
 
+# 2. The day a docket text says the judge ordered or entered the order is no term -------------
+
+
+def test_the_day_a_docket_text_says_the_order_was_ordered_by_a_judge_is_no_term() -> None:
+    for who in (
+        "Ordered by Judge Jane Roe",
+        "Ordered by Magistrate Judge Jane Roe",
+        "Entered by District Judge Jane Roe",
+    ):
+        assert (
+            _acts(
+                "Court Description: ORDER denying without prejudice 12 Motion to Seal."
+                f" ({who} on 6/5/2023) (axm)\n",
+                dated=date(2023, 6, 5),
+            )
+            == []
+        )
+
+
 # 3. Who must act and when: a leave or a term in other words ----------------------------------
 
 
