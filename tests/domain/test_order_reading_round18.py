@@ -55,6 +55,37 @@ def test_the_day_a_docket_text_says_the_order_was_ordered_by_a_judge_is_no_term(
 # 3. Who must act and when: a leave or a term in other words ----------------------------------
 
 
+def test_the_court_will_allow_a_party_to_file_within_a_period_is_a_leave() -> None:
+    for allow in (
+        "will allow Plaintiffs to file",
+        "will permit Plaintiffs to file",
+    ):
+        assert _acts(
+            "ORDER\n\nThe Court DENIES WITHOUT PREJUDICE the motion to seal. The Court"
+            f" {allow} an amended motion to seal within 21 days of this Order.\n",
+            dated=date(2023, 6, 5),
+        ) == [("plaintiff", 21, "2023-06-26")]
+
+
+def test_a_leave_with_no_term_granted_on_a_motion_for_leave_and_a_rule_are_no_act() -> None:
+    # guards: a motion for leave granted sets no term; a rule "permits" a party, no one is led
+    assert (
+        _acts(
+            "ORDER\n\nThe motion for leave is granted: the court will allow Plaintiffs to file"
+            " their supplemental affidavits.\n",
+            dated=date(2016, 3, 1),
+        )
+        == []
+    )
+    assert (
+        _acts(
+            "ORDER\n\nLocal Rule 5.6 also permits a party to move to file a document under seal.\n",
+            dated=date(2016, 3, 1),
+        )
+        == []
+    )
+
+
 def test_a_party_that_shall_have_up_to_and_including_a_date_to_act_must_act_by_it() -> None:
     for until in ("up to and including", "through and including"):
         assert _acts(

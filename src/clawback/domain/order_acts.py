@@ -128,6 +128,9 @@ _SET_OFF = re.compile(
     re.I,
 )
 
+#: a leave the court gives with the party after it ("The Court will allow Plaintiffs to file an
+#: amended motion within 21 days"; data: directs): an act only with its term
+_LEAVE = re.compile(r"will\s+(?:allow|permit)", re.I)
 #: a term said as what the party shall have, not counted either: "shall have up to and
 #: including July 20, 2018 to file", "shall have through and including May 1, 2020, to serve"
 _HAVE_UNTIL = re.compile(
@@ -245,6 +248,11 @@ class ActReader:
             if party is None and _RULE_CITED.match(following):
                 return None  # "... the designating party must file a declaration ... Civ. L.R."
         elif directs is not None:
+            if _LEAVE.fullmatch(sentence, directs.start, directs.end) and not (
+                _WITHIN.search(sentence) or _FIXED.search(sentence)
+            ):
+                return None  # "the court will allow Plaintiffs to file their affidavits": a
+                # motion for leave granted, no term set
             verb = next(a for a in verbs if a.start >= directs.end)
             named = self.words.parties.find(sentence[directs.end : verb.start])
             party = named[0].label if named else None
