@@ -93,3 +93,26 @@ def test_a_party_that_shall_have_up_to_and_including_a_date_to_act_must_act_by_i
             " 2018 to file under seal the sample documents.\n",
             dated=date(2018, 7, 19),
         ) == [("plaintiff", None, "2018-07-20")]
+
+
+# 4. A rule's terms told to any party, after a colon or a purpose clause, are no act ------------
+
+
+def test_a_rule_told_to_a_party_after_a_colon_or_a_purpose_clause_is_no_act() -> None:
+    for rule in (
+        "The procedure is set forth in Local Rule 5.3(c): A party seeking to file an unredacted"
+        " document must file a motion to restrict access to it.",
+        "In order to have any part of a document filed under seal, a party must file a public"
+        " version of the document and make a motion under Local Rule 5.",
+        "To keep a paper sealed, an objecting party shall file a motion within the rule's time.",
+    ):
+        assert _acts(f"ORDER\n\nThe motion is granted. {rule}\n", dated=date(2011, 5, 20)) == []
+
+
+def test_a_term_set_for_a_party_after_a_colon_stays_an_act() -> None:
+    # guard: a term the order sets keeps its act, whatever stands before it
+    assert _acts(
+        "ORDER\n\nIt is ordered: the plaintiff shall file a redacted version within 7 days of"
+        " this order.\n",
+        dated=date(2011, 5, 20),
+    ) == [("plaintiff", 7, "2011-05-27")]

@@ -93,7 +93,10 @@ _BY_WHOM = re.compile(r"\s*(?:by\s+(?:the\s+)?[\w.'\u2019]+(?:\s+[\w.'\u2019]+)?
 #: a sentence about any party at all ("A party seeking to file a confidential document under
 #: seal must file a motion to seal"): the rule the order applies, not an act it sets, unless it
 #: sets a time ("A party seeking to keep Exhibit 4 sealed must file a declaration within 7 days")
-_A_PARTY = re.compile(r"\W*(?:a|an)\s+(?:party|litigant|movant)\b", re.I)
+_A_PARTY = re.compile(r"\W*(?:a|an)\s+(?:\w+\s+)?(?:party|litigant|movant)\b", re.I)
+#: where a directive's subject begins: after a colon ("set forth in NECivR 5.3(c): A party
+#: seeking to file ... must") or a clause set off by a comma ("In order to ..., a party must")
+_CLAUSE_BEFORE = re.compile(r"[:;]|,(?=\s+(?:a|an)\s)", re.I)
 #: a sentence that is only a rule's citation ("Civ. L.R. 79-5(e).", "Fed. R. Civ. P. 5.2"): the
 #: sentence before it, if it names no party of the case, quotes that rule and sets no act
 _RULE_CITED = re.compile(
@@ -238,10 +241,12 @@ class ActReader:
             if court is not None and not _OF.search(sentence, 0, court.start()):
                 return None  # "(the district court must \u201ckeep in mind ...\u201d)", not
                 # "the Clerk of Court shall"
-            if _A_PARTY.match(sentence) and not (
+            subject = _CLAUSE_BEFORE.split(sentence[: directive.start])[-1]
+            if _A_PARTY.match(subject) and not (
                 _WITHIN.search(sentence) or _FIXED.search(sentence)
             ):
-                return None  # "A party may file a Motion to Seal ...": the rule, not a leave
+                return None  # "A party may file a Motion to Seal ...", "In order to have ...
+                # filed under seal, a party must file": the rule, not a leave
             party = party_named(self.words, sentence[: directive.start])
             if party is None and (agent := _BY_THE.match(sentence, verb.end)) is not None:
                 party = party_named(self.words, agent["who"])  # "shall be sealed by the Clerk"
