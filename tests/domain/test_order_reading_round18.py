@@ -116,3 +116,39 @@ def test_a_term_set_for_a_party_after_a_colon_stays_an_act() -> None:
         " this order.\n",
         dated=date(2011, 5, 20),
     ) == [("plaintiff", 7, "2011-05-27")]
+
+
+# 5. Who must act: a court's name is no party; an applicant is the moving side ---------------
+
+
+def test_the_united_states_district_court_named_before_a_direction_is_no_party() -> None:
+    assert _acts(
+        "ORDER\n\nThe Court ORDERS - as the United States District Court for the District of"
+        " Delaware did in the matter before it - that the applicant must serve the application"
+        " on the respondent by Friday, November 3, 2023.\n",
+        dated=date(2023, 10, 24),
+    ) == [("plaintiff", None, "2023-11-03")]
+    assert _acts(
+        "ORDER\n\nPursuant to the order of the United States Magistrate Judge, the clerk shall"
+        " unseal the docket.\n"
+    ) == [("clerk", None, None)]
+
+
+def test_a_party_named_by_the_surname_its_side_word_introduced_is_that_side() -> None:
+    assert _acts(
+        "ORDER\n\nPlaintiff Brad Wellington seeks to file a motion under seal. The motion is"
+        " GRANTED. Wellington may file his proposed motion under seal.\n"
+    ) == [("plaintiff", None, None)]
+    assert _acts(
+        "ORDER\n\nThe Court has Respondent Hyo-Min Ko\u2019s motion to seal. The Court ORDERS"
+        " that Ko must serve his answer by Friday, November 3, 2023.\n",
+        dated=date(2023, 10, 24),
+    ) == [("defendant", None, "2023-11-03")]
+
+
+def test_a_surname_that_is_also_a_word_of_the_text_names_no_one() -> None:
+    # guard: "Defendant Carol May" makes no "may" a defendant's
+    assert _acts(
+        "ORDER\n\nDefendant Carol May moved to seal. The motion is granted. The parties may file"
+        " a joint notice.\n"
+    ) == [("joint", None, None)]
