@@ -152,3 +152,25 @@ def test_a_surname_that_is_also_a_word_of_the_text_names_no_one() -> None:
         "ORDER\n\nDefendant Carol May moved to seal. The motion is granted. The parties may file"
         " a joint notice.\n"
     ) == [("joint", None, None)]
+
+
+def test_two_directions_to_two_parties_joined_by_and_are_two_acts() -> None:
+    assert _acts(
+        "ORDER\n\nAny opposition to the application must be filed by Friday, November 17, 2023,"
+        " and the applicant must file any reply by Wednesday, November 29, 2023.\n",
+        dated=date(2023, 10, 24),
+    ) == [(None, None, "2023-11-17"), ("plaintiff", None, "2023-11-29")]
+    assert _acts(
+        "ORDER\n\nThe defendant shall file a redacted brief by March 1, 2021, and the Clerk"
+        " shall unseal the exhibits on March 8, 2021.\n",
+        dated=date(2021, 2, 22),
+    ) == [("defendant", None, "2021-03-01"), ("clerk", None, "2021-03-08")]
+
+
+def test_one_party_s_two_acts_joined_by_and_keep_one_direction() -> None:
+    # guard: ", and" before the same party's second act splits nothing here
+    assert _acts(
+        "ORDER\n\nThe defendant shall file a redacted brief by March 1, 2021, and shall serve it"
+        " on the plaintiff.\n",
+        dated=date(2021, 2, 22),
+    ) == [("defendant", None, "2021-03-01")]

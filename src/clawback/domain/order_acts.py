@@ -131,6 +131,9 @@ _SET_OFF = re.compile(
     re.I,
 )
 
+#: where a sentence's next clause may direct another party: a semicolon, or ", and" before a
+#: subject of a few words and its "shall" or "must"
+_CLAUSE_JOINT = re.compile(r";|,\s+and\s+(?=[^,;.]{1,40}?\b(?:shall|must)\b)", re.I)
 #: a leave the court gives with the party after it ("The Court will allow Plaintiffs to file an
 #: amended motion within 21 days"; data: directs): an act only with its term
 _LEAVE = re.compile(r"will\s+(?:allow|permit)", re.I)
@@ -304,14 +307,16 @@ class ActReader:
         if act is None:
             return []
         start = sentence.find(act.what[:40]) if act.what else -1
-        for semicolon in (m.start() for m in re.finditer(";", sentence)):
+        for joint in _CLAUSE_JOINT.finditer(sentence):
+            semicolon = joint.start()
             if start < 0 or semicolon < start:
                 continue
-            rest = sentence[semicolon + 1 :]
+            rest = sentence[joint.end() :]
             then = self.act(rest, timed, following)
             if then is not None and then.party not in {None, act.party}:
                 # "DENIED with leave to refile its motion ...; the Clerk of Court is hereby
-                # DIRECTED to UNSEAL ...": each clause its own party's act
+                # DIRECTED to UNSEAL ...", "... must be filed by November 17, 2023, and Oh
+                # must file any reply by November 29, 2023": each clause its own party's act
                 cut = replace(act, what=sentence[start:semicolon].strip())
                 return [*self._series(cut), *self.acts(rest, timed, following)]
         return self._series(act)
