@@ -174,3 +174,14 @@ def test_one_party_s_two_acts_joined_by_and_keep_one_direction() -> None:
         " on the plaintiff.\n",
         dated=date(2021, 2, 22),
     ) == [("defendant", None, "2021-03-01")]
+
+
+# 6. A motion named as the one a paper is for, or another motion answers, is not ruled ---------
+
+
+def test_the_underlying_motion_a_sealed_paper_is_for_is_not_ruled() -> None:
+    assert _rulings(
+        "ORDER\n\nPlaintiffs move to file under seal exhibits to their motion to compel. In the"
+        " interest of efficient resolution of the underlying Motion to Compel, however, the"
+        " Motion to Seal will be granted.\n"
+    ) == [("seal", None, None, None, "granted")]
