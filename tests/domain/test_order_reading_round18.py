@@ -185,3 +185,23 @@ def test_the_underlying_motion_a_sealed_paper_is_for_is_not_ruled() -> None:
         " interest of efficient resolution of the underlying Motion to Compel, however, the"
         " Motion to Seal will be granted.\n"
     ) == [("seal", None, None, None, "granted")]
+
+
+# 7. An earlier ruling recited: a second outcome the court gave, joined by "and" ---------------
+
+
+def test_an_earlier_rulings_second_outcome_joined_by_and_is_recited_too() -> None:
+    assert _rulings(
+        "ORDER\n\nIn March, the Court granted in part the plaintiff's motion for summary"
+        " judgment (Doc. 40) and denied without prejudice the defendant's motion to exclude"
+        " (Doc. 42). Before the Court are two motions to seal. The motions to seal are"
+        " GRANTED.\n"
+    ) == [("seal", None, None, None, "granted")]
+
+
+def test_this_orders_second_outcome_joined_by_and_stays_a_ruling() -> None:
+    # guard: "is granted ... and ... is denied" with no court its subject is this order's
+    assert _rulings(
+        "ORDER\n\nThe motion to seal (Doc. 5) is granted and the motion to compel (Doc. 7) is"
+        " denied.\n"
+    ) == [("compel", None, "7", None, "denied"), ("seal", None, "5", None, "granted")]
