@@ -59,7 +59,8 @@ _WITHIN = re.compile(
     re.I,
 )
 _FIXED = re.compile(
-    rf"\b(?:no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|by|before|until|on)\s+"
+    rf"\b(?:no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|by|before|until|on|"
+    rf"(?:up\s+to|through)\s+and\s+including)\s+"
     rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?,?\s+(?:\w+\s+)?(?:on\s+)?)?(?:\w+day,\s+)?(?P<d>{DATE})",
     re.I,
 )
@@ -92,7 +93,10 @@ _BY_WHOM = re.compile(r"\s*(?:by\s+(?:the\s+)?[\w.'\u2019]+(?:\s+[\w.'\u2019]+)?
 #: a sentence about any party at all ("A party seeking to file a confidential document under
 #: seal must file a motion to seal"): the rule the order applies, not an act it sets, unless it
 #: sets a time ("A party seeking to keep Exhibit 4 sealed must file a declaration within 7 days")
-_A_PARTY = re.compile(r"\W*(?:a|an)\s+(?:party|litigant|movant)\b", re.I)
+_A_PARTY = re.compile(r"\W*(?:a|an)\s+(?:\w+\s+)?(?:party|litigant|movant)\b", re.I)
+#: where a directive's subject begins: after a colon ("set forth in NECivR 5.3(c): A party
+#: seeking to file ... must") or a clause set off by a comma ("In order to ..., a party must")
+_CLAUSE_BEFORE = re.compile(r"[:;]|,(?=\s+(?:a|an)\s)", re.I)
 #: a sentence that is only a rule's citation ("Civ. L.R. 79-5(e).", "Fed. R. Civ. P. 5.2"): the
 #: sentence before it, if it names no party of the case, quotes that rule and sets no act
 _RULE_CITED = re.compile(
@@ -127,6 +131,19 @@ _SET_OFF = re.compile(
     re.I,
 )
 
+#: where a sentence's next clause may direct another party: a semicolon, or ", and" before a
+#: subject of a few words and its "shall" or "must"
+_CLAUSE_JOINT = re.compile(r";|,\s+and\s+(?=[^,;.]{1,40}?\b(?:shall|must)\b)", re.I)
+#: a leave the court gives with the party after it ("The Court will allow Plaintiffs to file an
+#: amended motion within 21 days"; data: directs): an act only with its term
+_LEAVE = re.compile(r"will\s+(?:allow|permit)", re.I)
+#: a term said as what the party shall have, not counted either: "shall have up to and
+#: including July 20, 2018 to file", "shall have through and including May 1, 2020, to serve"
+_HAVE_UNTIL = re.compile(
+    r"^\s*have\s+(?:until|(?:up\s+to|through)\s+and\s+including)\s+[^;.]{1,40}?\d{4},?\s+",
+    re.I,
+)
+
 
 def _gap(sentence: str, start: int, end: int) -> int:
     """How far apart a directive and its act verb stand, a term set off by commas not
@@ -135,7 +152,7 @@ def _gap(sentence: str, start: int, end: int) -> int:
     between = sentence[start:end]
     if sentence[:start].endswith(",") and not _SET_OFF.match(between):
         return len(sentence)
-    return len(_SET_OFF.sub("", between, count=1))
+    return len(_HAVE_UNTIL.sub("", _SET_OFF.sub("", between, count=1), count=1))
 
 
 def party_named(words: OrderWords, text: str) -> str | None:
@@ -227,16 +244,23 @@ class ActReader:
             if court is not None and not _OF.search(sentence, 0, court.start()):
                 return None  # "(the district court must \u201ckeep in mind ...\u201d)", not
                 # "the Clerk of Court shall"
-            if _A_PARTY.match(sentence) and not (
+            subject = _CLAUSE_BEFORE.split(sentence[: directive.start])[-1]
+            if _A_PARTY.match(subject) and not (
                 _WITHIN.search(sentence) or _FIXED.search(sentence)
             ):
-                return None  # "A party may file a Motion to Seal ...": the rule, not a leave
+                return None  # "A party may file a Motion to Seal ...", "In order to have ...
+                # filed under seal, a party must file": the rule, not a leave
             party = party_named(self.words, sentence[: directive.start])
             if party is None and (agent := _BY_THE.match(sentence, verb.end)) is not None:
                 party = party_named(self.words, agent["who"])  # "shall be sealed by the Clerk"
             if party is None and _RULE_CITED.match(following):
                 return None  # "... the designating party must file a declaration ... Civ. L.R."
         elif directs is not None:
+            if _LEAVE.fullmatch(sentence, directs.start, directs.end) and not (
+                _WITHIN.search(sentence) or _FIXED.search(sentence)
+            ):
+                return None  # "the court will allow Plaintiffs to file their affidavits": a
+                # motion for leave granted, no term set
             verb = next(a for a in verbs if a.start >= directs.end)
             named = self.words.parties.find(sentence[directs.end : verb.start])
             party = named[0].label if named else None
@@ -283,14 +307,16 @@ class ActReader:
         if act is None:
             return []
         start = sentence.find(act.what[:40]) if act.what else -1
-        for semicolon in (m.start() for m in re.finditer(";", sentence)):
+        for joint in _CLAUSE_JOINT.finditer(sentence):
+            semicolon = joint.start()
             if start < 0 or semicolon < start:
                 continue
-            rest = sentence[semicolon + 1 :]
+            rest = sentence[joint.end() :]
             then = self.act(rest, timed, following)
             if then is not None and then.party not in {None, act.party}:
                 # "DENIED with leave to refile its motion ...; the Clerk of Court is hereby
-                # DIRECTED to UNSEAL ...": each clause its own party's act
+                # DIRECTED to UNSEAL ...", "... must be filed by November 17, 2023, and Oh
+                # must file any reply by November 29, 2023": each clause its own party's act
                 cut = replace(act, what=sentence[start:semicolon].strip())
                 return [*self._series(cut), *self.acts(rest, timed, following)]
         return self._series(act)

@@ -43,6 +43,9 @@ _COURT_DID = re.compile(
     # "the Court had previously granted"
     r"|\b[Cc]ourt\s+(?:has|had)(?:\s+(?:since|already|previously|earlier|recently|now))?\s+$"
 )
+#: "and" just before a second outcome, whose subject is the first's: "In January, the Court
+#: granted in part the defendants' motion ... (Doc. 187) and denied—without prejudice—..."
+_AND_BEFORE = re.compile(r",?\s+and\s+$")
 #: an outcome in the passive past, the ruling some paper or judge gave before: "Defendant's
 #: consent motion ... was separately granted by Magistrate Judge Coulson"
 _WAS = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?$", re.I)
@@ -267,8 +270,14 @@ def recounted(sentence: str, found: Found) -> bool:
         and _BY_A_JUDGE.match(sentence, found.end)
     ):
         return True  # "... was separately granted by Magistrate Judge Coulson"
-    return bool(
-        _PAST_TENSE.match(sentence, found.start) and _COURT_DID.search(sentence, 0, found.start)
+    if not _PAST_TENSE.match(sentence, found.start):
+        return False
+    if _COURT_DID.search(sentence, 0, found.start):
+        return True
+    joined = _AND_BEFORE.search(sentence, 0, found.start)
+    return joined is not None and any(  # "the Court granted in part ... (Doc. 187) and denied"
+        _COURT_DID.search(sentence, 0, past.start())
+        for past in _PAST_TENSE.finditer(sentence, 0, joined.start())
     )
 
 

@@ -2,7 +2,9 @@
 MOOVEMENT, INC., ..., Defendants." lets the body's "Milk Moovement may bring a renewed request to
 seal" name the defendant, as "Defendants" would; and the short names the body defines for a side
 ("Defendants Northern Grain Company (“NGC”) and Lakeside Storage (“Lakeside”)",
-"(collectively, “Defendants”)") let "The Court ORDERS Lakeside to serve" name it too.
+"(collectively, “Defendants”)") let "The Court ORDERS Lakeside to serve" name it too; and a
+person a side's word introduces ("Plaintiff Brad Warrington", "Applicant Hyo-Seob Oh") is that
+side by the surname ("Warrington may file", "Oh must serve").
 Part of `clawback.domain.order_reading`.
 """
 
@@ -13,7 +15,7 @@ from dataclasses import replace
 
 from clawback.domain.order_words import OrderWords
 
-__all__ = ["caption_names", "defined_names", "with_caption_parties"]
+__all__ = ["caption_names", "defined_names", "surnames", "with_caption_parties"]
 
 #: a party's name as a caption writes it before its first comma: up to three words, each capital
 _NAME = r"(?:[A-Z][\w&'\u2019.-]*[ \t]+){0,2}[A-Z][\w&'\u2019.-]*"
@@ -99,10 +101,35 @@ def _side_of(text: str, start: int, run: list[str], words: OrderWords) -> str | 
     return None
 
 
+#: a person a side's word introduces, by a first name and a surname (a middle name or initial
+#: between): "Plaintiff Brad Warrington", "Applicant Hyo-Seob Oh", "Defendants Eric Holder"
+_PERSON = re.compile(
+    r"\b(?P<side>[A-Z][a-z]+)[ \t]+(?:[A-Z][a-z][\w'\u2019-]*[ \t]+)(?:[A-Z][\w-]*\.?[ \t]+)?"
+    r"(?P<name>[A-Z][a-z][\w-]*)\b"
+)
+
+
+def surnames(text: str, words: OrderWords) -> dict[str, list[str]]:
+    """The surnames of the persons ``text`` introduces by a side's word, as ``{"plaintiff":
+    ["Warrington"]}``; never a surname the text also writes in small letters ("Defendant Carol
+    May" names no "may"), nor one that is a side's or a paper's word."""
+    found: dict[str, list[str]] = {}
+    for person in _PERSON.finditer(text):
+        side = words.parties.find(person["side"])
+        name = person["name"]
+        if not side or side[0].label not in _SIDES or words.parties.find(name):
+            continue
+        if words.papers.find(name) or re.search(rf"\b{re.escape(name.lower())}\b", text):
+            continue
+        if name not in found.setdefault(side[0].label, []):
+            found[side[0].label].append(name)
+    return found
+
+
 def with_caption_parties(words: OrderWords, text: str) -> OrderWords:
     """``words`` with the caption's names of the parties, and the short names the order
     defines for each side, among its words for each side."""
     names = caption_names(text)
-    for side, defined in defined_names(text, words).items():
+    for side, defined in [*defined_names(text, words).items(), *surnames(text, words).items()]:
         names[side] = [*names.get(side, []), *defined]
     return replace(words, parties=words.parties.extended(names)) if names else words

@@ -25,6 +25,8 @@ MONTH = (
 DATE = rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 SIGNED = re.compile(
     r"(?:\bDATED\b:?|\bDated:|^[ \t]*Dated\b|\b[Ss]igned(?:\s+by\s[\s\S]{0,80}?\s+on)?|"
+    # a docket text's "(Ordered by Judge ... on 6/5/2023)", "Entered by Magistrate Judge ... on"
+    r"\b[OoEe](?:rdered|ntered)\s+by\s+(?:[A-Z][\w.]*\s+){0,3}?Judge\s[\s\S]{0,80}?\s+on|"
     rf"\bENTERED\b:?|\bEntered:|SO\s+ORDERED|\(Filed\s+on|\bDate:)[\s:,.]*(?:this\s+)?"
     rf"(?P<d>{DATE})",
     re.M,
