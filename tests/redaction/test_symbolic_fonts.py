@@ -120,8 +120,34 @@ def _symbol_program(lies: bool, unicode: bool) -> bytes:
     return out.getvalue()
 
 
+@cache
+def _mac_program() -> bytes:
+    """Droid Sans cut to ``Ref.`` and the item, its ``cmap`` only a Macintosh table (1,0), as
+    LibreOffice writes every subset, giving the codes of ``O`` and ``l`` the glyphs of ``0``
+    and ``1``."""
+    font = TTFont(io.BytesIO(_cut()))
+    table = font.getBestCmap()
+    mac = {ord(c): table[ord(c)] for c in set("Ref. " + ITEM)}
+    mac[ord("O")], mac[ord("l")] = table[ord("0")], table[ord("1")]
+    codes = CmapSubtable.newSubtable(6)
+    codes.platformID, codes.platEncID, codes.language, codes.cmap = 1, 0, 0, mac
+    font["cmap"].tables = [codes]
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def mac_table(heading: str) -> bytes:
+    """As `symbol_table` unencoded, the font drawing by its Macintosh table (`_mac_program`)."""
+    return symbol_table(heading, encoded=False, program=_mac_program())
+
+
 def symbol_table(
-    heading: str, encoded: bool = True, lies: bool = True, unicode: bool = False
+    heading: str,
+    encoded: bool = True,
+    lies: bool = True,
+    unicode: bool = False,
+    program: bytes | None = None,
 ) -> bytes:
     """`heading` in Helvetica; ``Ref.`` and ``DB-4O98l`` in a symbolic TrueType font drawing
     by its symbol table (`_symbol_program`), with WinAnsi as its /Encoding or (not `encoded`)
@@ -138,7 +164,7 @@ def symbol_table(
             Descent=-250,
             CapHeight=700,
             StemV=80,
-            FontFile2=pdf.make_stream(_symbol_program(lies, unicode)),
+            FontFile2=pdf.make_stream(program or _symbol_program(lies, unicode)),
         )
         font = pikepdf.Dictionary(
             Type=pikepdf.Name.Font,
@@ -217,3 +243,19 @@ def test_produced_with_the_pattern_the_item_is_gone(volumes: Volumes, name: str)
     """A lying font (refused) and an unchecked one (read whole by OCR, then boxed): the other
     files' fonts are found unchecked as this one's is (the tests above)."""
     produced_without_the_item(volumes, name, FILES[name], PLAIN, _readers)
+
+
+@pytest.mark.xray
+@pytest.mark.xfail(
+    strict=True,
+    reason="LEAK, left by choice: a TrueType subset drawing by its Macintosh table alone (as "
+    "LibreOffice writes every font) has nothing in it to confirm the map, and reading every such "
+    "page by OCR made a 20-page Word file's ingest 11 times as long (1.9 -> 21.3 s): taken at its "
+    "word (lying._truetype_unchecked). Closing it needs each such font's glyphs read once.",
+)
+def test_a_font_drawing_by_its_macintosh_table_alone_is_taken_at_its_word(
+    volumes: Volumes,
+) -> None:
+    with pymupdf.open(stream=mac_table(PLAIN)) as doc:
+        assert unchecked_fonts(doc[0]) == []  # taken at its word
+    produced_without_the_item(volumes, "mac_table", mac_table, PLAIN, _readers)

@@ -52,9 +52,12 @@ def _sent(site: Site, client: Client, path: str) -> list[str]:
 #: pages), then what the list shows of each. A search's 9: one more than it was, to ask how
 #: many pages the person may see (``service.search._few_pages``: a person who may see few is
 #: searched among those pages, not by checking every match of a common word).
+#: A page's 30 (was 27): the rulings and the partial seals that name its items to the receiving
+#: side, and the exhibits a duplicate's lead may be; a picture's 17 (was 16): whether a later
+#: page is a slip sheet's, which has no picture (each one statement, whatever the record holds).
 KINDS = {
-    "page": (f"/pages/{PAGE}", 27),
-    "picture": (f"/pages/{PAGE}/image.png", 16),
+    "page": (f"/pages/{PAGE}", 30),
+    "picture": (f"/pages/{PAGE}/image.png", 17),
     "list": ("/documents", 13),
     "search": ("/search?q=quetzal", 9),
 }

@@ -103,6 +103,14 @@ def exhibit_of(s: Session, doc: t.Document) -> int | None:
     return _family_exhibits(s, [doc]).get(doc.id)
 
 
+def family_head(s: Session, doc: t.Document) -> t.Document | None:
+    """The document of the exhibit ``doc`` is an attachment of (`exhibit_of`), if any."""
+    number = exhibit_of(s, doc)
+    if number is None or number == doc.exhibit:
+        return None
+    return s.scalar(select(t.Document).where(t.Document.exhibit == number))
+
+
 def _family_exhibits(s: Session, rows: list[t.Document]) -> dict[int, int]:
     """The exhibit each of ``rows`` is a page of without a number of its own: a family member
     (an e-mail's attachment) whose family's head is an exhibit. The exhibit's span runs to its

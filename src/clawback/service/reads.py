@@ -91,7 +91,9 @@ class Reads(Service):
             doc, page = lookup.page(s, self.actor, bates)
             if page.idx > 0 and _slip_sheet(s, doc) is not None:
                 # the slip sheet is one page keeping the document's whole Bates range
-                raise NotFound(f"no picture of page {bates}: {doc.page_count} pages withheld")
+                raise NotFound(
+                    f"no picture of page {bates}: {counted(doc.page_count, 'page')} withheld"
+                )
             view = self._view(s, doc)
             mark = tracing.mark_for(self.actor, doc.held_by)
             index = page.idx
@@ -113,11 +115,12 @@ class Reads(Service):
 
     def claimed_in(self, s: Session, doc: t.Document, bates: BatesNumber) -> list[ClaimedItem]:
         """``claimed`` in the read ``s``, of a document found through ``lookup``."""
-        number = access_rules.exhibit_of(s, doc)  # an attachment: its family exhibit's
-        if not in_camera.marks_claimed(self.actor) or number is None:
+        if not in_camera.marks_claimed(self.actor):
             return []
-        ex = next(e for e in rows.exhibits(s) if e.number == number)
-        return in_camera.claimed_on(ex, rows.claims(s), bates)
+        head = doc if doc.exhibit is not None else access_rules.family_head(s, doc)
+        if head is None:  # an attachment's items are its family exhibit's
+            return []
+        return in_camera.claimed_on(rows.exhibit(s, head), rows.claims(s), bates)
 
     def download(self, ref: DocumentRef | int | str) -> Copy:
         """One document as a PDF, in the version this person may see, traced when it goes
@@ -252,8 +255,11 @@ class Reads(Service):
         from clawback.service import filing
 
         # this document's own pages and the items on them (a family exhibit's reach further)
-        ex = rows.exhibit(s, doc)
-        ex = replace(ex, items=tuple(i for i in ex.items if i.page in ex.bates), attachments=())
+        ex = next(e for e in exhibits if e.number == number)
+        own = ex.bates if doc.exhibit is not None else rows.bates_range(s, doc)
+        ex = replace(
+            ex, bates=own, attachments=(), items=tuple(i for i in ex.items if i.page in own)
+        )
 
         # The produced file shows each page as displayed (stamped upright, band below), so the
         # items' displayed coordinates apply to it directly; text gaps are re-flowed to the

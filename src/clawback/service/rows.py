@@ -46,6 +46,16 @@ def exhibits(session: Session) -> list[Exhibit]:
     return sorted(found, key=lambda e: e.identifier)
 
 
+def bates_range(session: Session, doc: t.Document) -> BatesRange:
+    """A produced document's own Bates range, its first numbered page to its last."""
+    numbered = select(t.Page.bates).where(t.Page.document_id == doc.id, t.Page.bates.is_not(None))
+    first = session.scalar(numbered.order_by(t.Page.idx).limit(1))
+    last = session.scalar(numbered.order_by(t.Page.idx.desc()).limit(1))
+    if first is None or last is None:
+        raise ClawbackError(f"{label(doc)} has not been produced: it has no Bates numbers yet")
+    return BatesRange(first, last)
+
+
 def exhibit(session: Session, doc: t.Document) -> Exhibit:
     return exhibits_of(session, [doc])[0]
 
