@@ -339,7 +339,7 @@ def test_a_volume_goes_out_and_comes_back(own: Path, tmp_path: Path) -> None:
         controls, problems = received.imports.import_volume(folder)
         assert problems == [] and len(controls) == 1
         assert received.imports.import_volume(folder)[1] == [
-            "row 1 (AOL-DEF-00528691): Bates number AOL-DEF-00528691 is already in the record"
+            "row 1 (AOL-DEF-00528691): imported before from volume AOL-DEF-VOL002 as RCV-000001"
         ]
         received = received.ctx.workspace.operator()
         shown = received.reads.show("AOL-DEF-00528703")

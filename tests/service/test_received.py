@@ -195,8 +195,8 @@ def test_our_own_volume_goes_out_and_comes_back(ws: Workspace, tmp_path: Path) -
         assert other.imports.import_volume(folder) == (
             [],
             [
-                "row 1 (TST-0000001): Bates number TST-0000001 is already in the record",
-                "row 2 (TST-0000003): Bates number TST-0000003 is already in the record",
+                "row 1 (TST-0000001): imported before from volume VOL001 as DOC-000001",
+                "row 2 (TST-0000003): imported before from volume VOL001 as DOC-000002",
             ],
         )
     finally:
