@@ -43,6 +43,22 @@ from tests.redaction.volumes import Volumes, produced_without_the_item
 PLAIN = "An ordinary heading line of the exhibit"
 
 
+def _descriptor(**program: pikepdf.Stream) -> pikepdf.Dictionary:
+    """The /FontDescriptor of the font /Plain (symbolic), its program given by its key."""
+    return pikepdf.Dictionary(
+        Type=pikepdf.Name.FontDescriptor,
+        FontName=pikepdf.Name("/Plain"),
+        Flags=4,
+        FontBBox=[0, -250, 1000, 1000],
+        ItalicAngle=0,
+        Ascent=900,
+        Descent=-250,
+        CapHeight=700,
+        StemV=80,
+        **program,
+    )
+
+
 def _page(
     heading: str, lies: dict[str, str], subtype: str, **program: tuple[bytes, dict[str, object]]
 ) -> bytes:
@@ -54,17 +70,8 @@ def _page(
     body = _cmap(pairs, len(chars)).replace("<0000> <FFFF>", "<00> <FF>")
 
     def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
-        descriptor = pikepdf.Dictionary(
-            Type=pikepdf.Name.FontDescriptor,
-            FontName=pikepdf.Name("/Plain"),
-            Flags=4,
-            FontBBox=[0, -250, 1000, 1000],
-            ItalicAngle=0,
-            Ascent=900,
-            Descent=-250,
-            CapHeight=700,
-            StemV=80,
-            **{key: pdf.make_stream(data, **extra) for key, (data, extra) in program.items()},
+        descriptor = _descriptor(
+            **{key: pdf.make_stream(data, **extra) for key, (data, extra) in program.items()}
         )
         resources.Font.TT = pdf.make_indirect(
             pikepdf.Dictionary(
@@ -154,17 +161,8 @@ def symbol_table(
     none, and no /ToUnicode: readers read ``DB-4O98l``, the page prints ``DB-40981``."""
 
     def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
-        descriptor = pikepdf.Dictionary(
-            Type=pikepdf.Name.FontDescriptor,
-            FontName=pikepdf.Name("/Plain"),
-            Flags=4,
-            FontBBox=[0, -250, 1000, 1000],
-            ItalicAngle=0,
-            Ascent=900,
-            Descent=-250,
-            CapHeight=700,
-            StemV=80,
-            FontFile2=pdf.make_stream(program or _symbol_program(lies, unicode)),
+        descriptor = _descriptor(
+            FontFile2=pdf.make_stream(program or _symbol_program(lies, unicode))
         )
         font = pikepdf.Dictionary(
             Type=pikepdf.Name.Font,
