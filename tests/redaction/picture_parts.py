@@ -139,6 +139,11 @@ def _cell(pdf: pikepdf.Pdf, content: str, resources: pikepdf.Dictionary) -> pike
 @part
 def pattern_cell_in_half(heading: str) -> bytes:
     """The picture is a tiling pattern's cell; the rectangle the pattern fills is its top half."""
+    return _patterned(heading, f"/Pattern cs /P1 scn 72 500 {WIDE:g} 30 re f 0 g\n")
+
+
+def _patterned(heading: str, fill: str) -> bytes:
+    """`heading`, then ``fill`` painted with the pattern /P1 whose cell is the picture."""
     samples, width, height = _samples()
 
     def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
@@ -147,7 +152,7 @@ def pattern_cell_in_half(heading: str) -> bytes:
         draw = f"q {WIDE:g} 0 0 {HIGH:g} 0 0 cm /Im1 Do Q"
         resources.Pattern = pikepdf.Dictionary(P1=_cell(pdf, draw, inner))
 
-    return _with(heading, f"/Pattern cs /P1 scn 72 500 {WIDE:g} 30 re f 0 g\n", setup)
+    return _with(heading, fill, setup)
 
 
 @part
@@ -257,13 +262,6 @@ def appearance_in_half(heading: str) -> bytes:
 def tiled(heading: str) -> bytes:
     """A rectangle of 2.5 by 4.5 cells filled with the pattern of `pattern_cell_in_half`: the
     picture shows whole in some tile, cut in others. (Not in `PARTS`: nothing is unseen.)"""
-    samples, width, height = _samples()
-
-    def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
-        image = _image(pdf, samples, width, height)
-        inner = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=image))
-        draw = f"q {WIDE:g} 0 0 {HIGH:g} 0 0 cm /Im1 Do Q"
-        resources.Pattern = pikepdf.Dictionary(P1=_cell(pdf, draw, inner))
-
-    fill = f"/Pattern cs /P1 scn 20 100 {2.5 * WIDE:g} {4.5 * HIGH:g} re f 0 g\n"
-    return _with(heading, fill, setup)
+    return _patterned(
+        heading, f"/Pattern cs /P1 scn 20 100 {2.5 * WIDE:g} {4.5 * HIGH:g} re f 0 g\n"
+    )
