@@ -29,7 +29,7 @@ from clawback.service.facade import Record
 from clawback.service.review import privilege_test
 from tests.ingest.make import eml_with, text_pdf
 
-COUNSEL, CLERK = "counsel@plf.test", "clerk@court.test"
+COUNSEL, CLERK, EMPLOYEE = "counsel@plf.test", "clerk@court.test", "emp@plf.test"
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +142,29 @@ def test_findings_on_a_family_exhibit_may_not_quote_the_item_on_its_attachment(
     findings[elements[0].key]["note"] = "the schedule shows the Quokka margin 42"
     with pytest.raises(RuleViolation, match="quotes claimed material"):
         record.reviews.record("c10", {"elements": findings})
+
+
+def test_an_item_on_an_attachment_beyond_a_readers_tier_is_not_listed_to_them(
+    tmp_path: Path,
+) -> None:
+    workspace = Workspace.init(tmp_path / "ws")
+    op = workspace.operator()
+    op.matter.load_case(reference_case())
+    op.people.add(
+        EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+    )
+    mail = eml_with("Pricing", [("schedule.pdf", text_pdf("Zebra rebate\nQuokka margin 42"))])
+    (message, attachment), _ = op.ingest.ingest_file(mail, "pricing.eml", exhibit=1)
+    op.designations.designate(message, "Confidential")
+    op.designations.designate(attachment, "AEO")
+    op.productions.produce([message, attachment], "TST-00000001", "VOL1")
+    op.items.define("TST-00000002", "margin", "TST-00000002", "the margin", ["Quokka margin"])
+    op.claims.claim("c9", privilege="law_enforcement", exhibits=[1], items=["margin"])
+    op.claims.rule("c9", "granted_in_part", ["margin"])
+    assert [i.id for e in op.reads.exhibits() for i in e.items] == ["margin"]
+    employee = workspace.person(EMPLOYEE, Via.web)
+    [listed] = employee.reads.exhibits()
+    assert listed.items == () and listed.attachments == ()
+    assert str(listed.span) == "TST-00000001"
+    assert employee.reads.show("TST-00000001")["items"] == []
+    workspace.close()
