@@ -77,6 +77,28 @@ def traced(actor: Actor, held_by: str) -> bool:
 
 def codes_in(text: str) -> list[TraceCode]:
     """The trace codes that ``text`` (a copy's text, or what OCR read of it) holds, the most
-    often read first: a tiled mark repeats its code, and a misreading rarely repeats."""
-    found = Counter(f"{a}-{b}" for a, b in _CODE.findall(text.upper()))
-    return [TraceCode(code) for code, _ in found.most_common()]
+    often read first: a tiled mark repeats its code, and a misreading rarely repeats. Last,
+    where no code read stands for them all, the code their symbols spell by a majority at
+    each place (`_by_majority`): each of the code's repeats may be misread, and at a
+    different symbol."""
+    read = [f"{a}-{b}" for a, b in _CODE.findall(text.upper())]
+    found = [code for code, _ in Counter(read).most_common()]
+    spelled = _by_majority(read)
+    if spelled is not None and spelled not in found:
+        found.append(spelled)
+    return [TraceCode(code) for code in found]
+
+
+def _by_majority(read: list[str]) -> str | None:
+    """The code whose every symbol more than half of ``read`` has at its place, if any (at
+    least three readings: of two that differ, neither outvotes the other). It is looked up
+    as any code read is, so a code spelled so finds its serving or nothing, never another's."""
+    if len(read) < 3:
+        return None
+    spelled = []
+    for place in zip(*read, strict=True):
+        symbol, votes = Counter(place).most_common(1)[0]
+        if 2 * votes <= len(read):
+            return None
+        spelled.append(symbol)
+    return "".join(spelled)
