@@ -55,13 +55,15 @@ def test_a_deadline_done_is_told_only_to_whoever_the_record_shows_it(
     assert said == theirs, said
 
 
-def test_an_orders_deadlines_are_told_only_to_whoever_the_record_shows_them(
+def test_an_orders_deadline_is_told_to_each_for_the_exhibits_they_may_know_of(
     tmp_path: Path,
 ) -> None:
-    """An order's paragraph sets deadlines over the sealed exhibits (Ex. 2 AEO among them):
-    the employee's deadlines list none of them, and the trail's entry that recorded them
-    (``deadlines``, "order of ..., para. 5", with how many) is withheld from the employee as
-    well; receiving counsel, who lists them, reads it."""
+    """An order's paragraph directs the sealed Exs. 1, 2 and 4 lodged (Ex. 2 AEO among them): the
+    employee is told the act for Exs. 1 and 4, as if Ex. 2 were not in the record (its label
+    and Bates range nowhere in what they read), counsel for all three; the trail's entry that
+    recorded it ("order of ..., para. 5", with how many, naming no exhibit) is read by both,
+    as both list the deadline (before: withheld whole from the employee, its absence telling
+    them the order named something beyond their tier)."""
     from datetime import date
 
     from clawback.domain.compliance import Act, Directive
@@ -71,19 +73,20 @@ def test_an_orders_deadlines_are_told_only_to_whoever_the_record_shows_them(
     workspace = Workspace.open(root)
     try:
         clerk = workspace.person(world.CLERK)
-        clerk.sealing.seal("461", exhibits=[1, 2], kind="non_dispositive", granted=True)
+        clerk.sealing.seal("461", exhibits=[1, 2, 4], kind="non_dispositive", granted=True)
         clerk.deadlines.order_deadlines(date(2020, 6, 26), [Directive("5", 14, Act.lodge_sealed)])
+        hidden = clerk.reads.show(2)["bates"]
         employee = workspace.person(world.EMPLOYEE, Via.web)
-        assert employee.deadlines.list() == []
+        [told] = [d.says for d in employee.deadlines.list()]
+        assert told.startswith("lodge under seal Exs. 1, 4 ("), told
+        assert hidden not in told and "Ex. 2" not in told and "1, 2" not in told, told
         counsel = workspace.person(world.COUNSEL, Via.web)
-        assert len(counsel.deadlines.list()) == 1
-        told = [e for e in employee.audit.entries(1000) if e.action == "deadlines"]
-        assert told == [], told
-        employee.audit.export(tmp_path / "trail.jsonl")
-        for line in (tmp_path / "trail.jsonl").read_text().splitlines():
-            assert json.loads(line).get("action") != "deadlines", line
-        assert [e.action for e in counsel.audit.entries(1000) if e.action == "deadlines"] == [
-            "deadlines"
-        ]
+        [whole] = [d.says for d in counsel.deadlines.list()]
+        assert whole.startswith("lodge under seal Exs. 1, 2, 4 ("), whole
+        for reader in (employee, counsel):
+            entries = [e for e in reader.audit.entries(1000) if e.action == "deadlines"]
+            assert [(e.subject, e.withheld) for e in entries] == [
+                ("order of 2020-06-26, para. 5", None)
+            ], entries
     finally:
         workspace.close()

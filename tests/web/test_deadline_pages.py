@@ -1,6 +1,7 @@
 """Deadlines on the web: a month's calendar marking the person's own side's duties, and the
 iCalendar feed reached with the person's API token, each showing only what that person may
-know of (a deadline naming an AEO exhibit is not the employee's; the public sees none)."""
+know of (an order's act over an AEO exhibit is told the employee for the exhibits they may
+know of, the AEO one's label and Bates range nowhere in it; the public sees none)."""
 
 from __future__ import annotations
 
@@ -54,12 +55,24 @@ def test_the_month_lists_each_days_acts_and_marks_the_readers_own(
     assert len(court) == 2 and not any(own for own, _ in court)
 
 
-def test_a_deadline_naming_what_the_reader_may_not_know_is_not_on_their_calendar(
+#: Ex. 2's first Bates number as a range cites it (world.EXHIBITS: AEO, beyond the employee).
+HIDDEN = "00000011"
+
+
+def told_lodge(listed: str) -> str:
+    """The words of the one lodging act in ``listed`` (a calendar page or a feed)."""
+    [words] = re.findall(r"lodge under seal [^<\r\n]*", listed)
+    return words
+
+
+def test_an_orders_act_is_on_the_calendar_for_what_the_reader_may_know_of(
     sessions: dict[str, Client],
 ) -> None:
     employee = sessions[world.EMPLOYEE].get(JUNE)
-    assert "<caption>June 2020: 1 act due</caption>" in employee.text
-    assert [words for _, words in acts(employee.text) if LODGE in words] == []
+    assert "<caption>June 2020: 2 acts due</caption>" in employee.text
+    theirs, whole = told_lodge(employee.text), told_lodge(sessions[world.COUNSEL].get(JUNE).text)
+    assert HIDDEN in whole and "Ex. 2" not in theirs and HIDDEN not in theirs, (theirs, whole)
+    assert theirs.startswith("lodge under seal Ex. 1 ("), theirs
     public, absent = sessions[world.PUBLIC].get(JUNE), sessions[world.PUBLIC].get("/nowhere")
     assert public.status_code == absent.status_code == 404
     assert sessions[world.COUNSEL].get("/deadlines?m=June").status_code == 400
@@ -84,7 +97,8 @@ def test_the_feed_holds_one_event_per_deadline_the_holder_may_see_with_stable_ui
     counsel = token(sessions[world.COUNSEL])
     first = events(site, counsel)
     assert len(first) == 2 and sum("SUMMARY:" + CERTIFY in e for e in first.values()) == 1
-    assert [e for e in events(site, token(sessions[world.EMPLOYEE])).values() if LODGE in e] == []
+    feed = "".join(events(site, token(sessions[world.EMPLOYEE])).values())
+    assert told_lodge(feed).startswith("lodge under seal Ex. 1 (") and HIDDEN not in feed
     public = Client(site.url).http.get(
         "/api/deadlines.ics", headers={"Authorization": f"Bearer {token(sessions[world.PUBLIC])}"}
     )

@@ -49,8 +49,6 @@ def deadlines(
 ) -> list[Deadline]:
     """The dated acts an order's directives require, worded from the sealing decisions;
     ``closures``: the court's own closures (FRCP 6(a)(3))."""
-    sealed = [e for e in exhibits if any(d.exhibit == e.number and d.sealed for d in decisions)]
-    public = [e for e in exhibits if any(d.exhibit == e.number and not d.sealed for d in decisions)]
     result = []
     for directive in directives:
         due = compute(
@@ -60,25 +58,36 @@ def deadlines(
             state=state,
             extra_holidays=closures,
         )
-        text = _wording(directive.act, sealed, public)
+        text = _wording(directive.act, cited(directive.act, exhibits, decisions))
         source = f"order of {order_date.isoformat()}, para. {directive.paragraph}"
         result.append(Deadline(text, due, order_date, directive.within_days, source))
     return result
 
 
-def _wording(act: Act, sealed: Sequence[Exhibit], public: Sequence[Exhibit]) -> str:
+def cited(
+    act: Act, exhibits: Sequence[Exhibit], decisions: Sequence[SealDecision]
+) -> list[Exhibit]:
+    """The exhibits ``act`` is done to: the sealed ones (lodged under seal, then filed
+    redacted), or those left unsealed (filed on the public docket)."""
+    sealed = act is not Act.file_public
+    return [e for e in exhibits if any(d.exhibit == e.number and d.sealed == sealed
+                                       for d in decisions)]  # fmt: skip
+
+
+def _wording(act: Act, exhibits: Sequence[Exhibit]) -> str:
     if act is Act.lodge_sealed:
-        return f"lodge under seal {_cite(sealed)}, redacted for privilege"
+        return f"lodge under seal {cite(exhibits)}, redacted for privilege"
     if act is Act.file_public_redacted:
         return (
             "file the same exhibits on the public docket with the confidential information redacted"
         )
-    if not public:
+    if not exhibits:
         raise RuleViolation("the order directs a public filing but no exhibit was left unsealed")
-    return f"file {_cite(public)} on the public docket"
+    return f"file {cite(exhibits)} on the public docket"
 
 
-def _cite(exhibits: Sequence[Exhibit]) -> str:
+def cite(exhibits: Sequence[Exhibit]) -> str:
+    """Exhibits as an act's words name them: their labels, then their Bates ranges."""
     if not exhibits:
         raise RuleViolation("the order directs a filing under seal but no exhibit was sealed")
     ordered = sorted(exhibits, key=lambda e: e.number)

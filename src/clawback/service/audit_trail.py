@@ -421,7 +421,7 @@ def _unknown_deadlines(s: Session, actor: Actor, among: set[str] | None) -> set[
     return {
         name
         for row in s.scalars(query)
-        if not lookup.deadline_shown(actor, row, known, hidden)
+        if not lookup.deadline_shown(s, actor, row, known, hidden)
         for name in (f"deadline:#{row.id}", f"deadline:{row.ref}")
     }
 

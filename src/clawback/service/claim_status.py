@@ -106,7 +106,7 @@ def listed(s: Session, actor: Actor) -> list[dict[str, Any]]:
                         "lifted": d.lifted,
                     }
                     for d in duties
-                    if lookup.deadline_shown(actor, d, known)
+                    if lookup.deadline_shown(s, actor, d, known)
                 ],
             }
         )

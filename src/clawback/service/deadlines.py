@@ -51,7 +51,7 @@ class Deadlines(Service):
                 state=state,
                 closures=rows.closures(s),
             )
-            named = sorted({d.exhibit for d in decisions})
+            known = rows.exhibits(s)
             made = [
                 t.Deadline(
                     act=d.act,
@@ -59,9 +59,11 @@ class Deadlines(Service):
                     trigger=d.trigger,
                     days=d.days,
                     source=d.source,
-                    exhibits=named,
+                    # the exhibits its act is done to: each reader is told it for those of
+                    # them they may know of (lookup.deadline_told)
+                    exhibits=[e.number for e in compliance.cited(directive.act, known, decisions)],
                 )
-                for d in found
+                for d, directive in zip(found, directives, strict=True)
             ]
             s.add_all(made)
             s.flush()
@@ -170,7 +172,7 @@ class Deadlines(Service):
             return [
                 lookup.deadline_told(s, self.actor, r, known)
                 for r in s.scalars(query).all()
-                if lookup.deadline_shown(self.actor, r, known, hidden)
+                if lookup.deadline_shown(s, self.actor, r, known, hidden)
             ]
 
 

@@ -18,6 +18,7 @@ from enum import Enum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clawback.domain import compliance
 from clawback.domain.access import DocumentState, access, may_know
 from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesNumber
@@ -212,26 +213,36 @@ def unknown_claims(
 
 
 def deadline_shown(
-    actor: Actor, row: t.Deadline, known: set[int], hidden_claims: AbstractSet[str] = frozenset()
+    s: Session,
+    actor: Actor,
+    row: t.Deadline,
+    known: set[int],
+    hidden_claims: AbstractSet[str] = frozenset(),
 ) -> bool:
     """A deadline is the case's: the court and the parties see it, unless it names an exhibit
     the person may not know of, or is a duty of a claim they may not know of (``hidden_claims``:
     ``unknown_claims``; the callers listing a claim's duties list only claims the person may
     know of); the public sees none. A duty of a claim they may know of is theirs whatever else
-    the claim covers: told as if the rest were not there (`deadline_told`)."""
+    the claim covers, and an order's act cited by its exhibits is theirs for those of them they
+    may know of: each told as if the rest were not there (`deadline_told`)."""
     if actor.seat is Side.public or row.claim_id in hidden_claims:
         return False
-    return row.claim_id is not None or knows_all(known, list(row.exhibits or ()))
+    exhibits = list(row.exhibits or ())
+    if row.claim_id is not None or knows_all(known, exhibits):
+        return True
+    return _order_act_cut(s, row, known) is not None
 
 
 def deadline_told(s: Session, actor: Actor, row: t.Deadline, known: set[int]) -> Deadline:
     """The deadline ``row`` (one ``deadline_shown`` shows ``actor``) as they are told it: a
     claim's duty names only the exhibits and filed papers of the claim they may know of
-    (``known``: ``known_exhibits``), as it would were the others not in the record."""
+    (``known``: ``known_exhibits``), an order's act only the exhibits it cites they may know
+    of, as it would were the others not in the record."""
     told = rows.deadline(row)
     claim = s.get(t.Claim, row.claim_id) if row.claim_id is not None else None
     if claim is None:
-        return told
+        cut = _order_act_cut(s, row, known)
+        return replace(told, act=cut) if cut is not None else told
     exhibits, papers = list(claim.exhibits), list(claim.papers or ())
     shown = [n for n in exhibits if n in known]
     dockets = known_papers(s, actor) if papers else set()
@@ -243,12 +254,27 @@ def deadline_told(s: Session, actor: Actor, row: t.Deadline, known: set[int]) ->
     return replace(told, act=told.act.replace(whole, cut))
 
 
+def _order_act_cut(s: Session, row: t.Deadline, known: set[int]) -> str | None:
+    """An order's act (no claim's) whose words cite its exhibits (``compliance.cite``), worded
+    for those of them in ``known``; None where it names none of them, or does not cite them
+    so (an act that names no exhibit, or one recorded before its exhibits were the ones it
+    cites): such an act is shown only to whoever may know of them all."""
+    numbers = set(row.exhibits or ())
+    if row.claim_id is not None or not numbers & known:
+        return None
+    exhibits = [e for e in rows.exhibits(s) if e.number in numbers]
+    whole = compliance.cite(exhibits)
+    if len(exhibits) != len(numbers) or whole not in row.act:
+        return None
+    return row.act.replace(whole, compliance.cite([e for e in exhibits if e.number in known]))
+
+
 def deadline(s: Session, actor: Actor, number: str) -> t.Deadline:
     """The deadline the reference ``number`` names, if ``actor``'s deadlines list it."""
     row = s.scalar(select(t.Deadline).where(t.Deadline.ref == number))
     known = known_exhibits(s, actor)
     hidden = unknown_claims(s, actor, [row.claim_id], known) if row and row.claim_id else set()
-    if row is None or not deadline_shown(actor, row, known, hidden):
+    if row is None or not deadline_shown(s, actor, row, known, hidden):
         raise NotFound(f"no deadline {number}")
     return row
 

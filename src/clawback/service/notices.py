@@ -101,7 +101,7 @@ def claw_back_noticed(ctx: Context, claim_id: str) -> None:
             seen = actors.actor(person, order, ctx.actor.via)
             known = lookup.known_exhibits(s, seen)
             if lookup.knows_claim(claim, known, lookup.known_papers(s, seen)):
-                shown = (d.due for d in duties if lookup.deadline_shown(seen, d, known))
+                shown = (d.due for d in duties if lookup.deadline_shown(s, seen, d, known))
                 recipients[row.email] = next(shown, None)
         matter = rows.matter(s)
         case = f"{matter.caption}, No. {matter.number}"
