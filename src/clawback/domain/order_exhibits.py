@@ -32,18 +32,25 @@ _LABEL = (
 )
 #: what joins two labels of a list, in any case ("A and B", "A AND B", "1 through 8")
 _SEPARATOR = r"(?:,\s*(?:(?i:and|or)\s+)?|(?i:and|or)\s+|-|\u2013|(?i:through|to)\s+)"
+#: the same, or a short note on the label before it in brackets first ("I (all four parts), K",
+#: "5 (in part) and 8"): the list goes on past it
+_NOTED = rf"(?:\([^()\n]{{1,40}}\)\s*)?{_SEPARATOR}"
 _EXHIBIT_LIST = re.compile(rf"(?P<first>{_LABEL})(?P<more>(?:\s*{_SEPARATOR}\s*{_LABEL})*)")
 _LIST_SEP = re.compile(rf"(\s*{_SEPARATOR}\s*)({_LABEL})")
+_NOTED_LIST = re.compile(rf"(?P<first>{_LABEL})(?P<more>(?:\s*{_NOTED}\s*{_LABEL})*)")
+_NOTED_SEP = re.compile(rf"(\s*{_NOTED}\s*)({_LABEL})")
 
 
-def _labels(text: str, start: int) -> tuple[list[str], int]:
+def _labels(text: str, start: int, noted: bool = True) -> tuple[list[str], int]:
     """The exhibit labels listed at ``text[start:]`` ("1-13, 18 and 19", "A through H"),
-    ranges expanded, and where the list ends."""
-    listed = _EXHIBIT_LIST.match(text, start)
+    ranges expanded, and where the list ends; with ``noted``, past a note in brackets after a
+    label ("D, I (all four parts), K"), else ended by it (where the bracket gives the entries
+    the exhibits were filed as: "B (Doc. 120), C (Doc. 121)")."""
+    listed = (_NOTED_LIST if noted else _EXHIBIT_LIST).match(text, start)
     if listed is None:
         return [], start
     labels = [listed["first"]]
-    for sep, label in _LIST_SEP.findall(listed["more"]):
+    for sep, label in (_NOTED_SEP if noted else _LIST_SEP).findall(listed["more"]):
         previous = labels[-1]
         ranged = sep.strip().lower() in {"-", "\u2013", "through", "to"}
         if ranged and previous.isdigit() and label.isdigit() and int(previous) < int(label) <= 999:
@@ -129,7 +136,7 @@ def _listed_with_entries(text: str) -> list[tuple[list[str], list[str]]]:
     filed as: (labels, entries)."""
     found = []
     for head in EXHIBIT_HEAD.finditer(text):
-        labels, end = _labels(text, head.end())
+        labels, end = _labels(text, head.end(), noted=False)
         bracket = _TO_BRACKET.match(text, end) if labels else None
         run = _ENTRY_RUN.match(text, bracket.end()) if bracket else None
         if run is not None:
