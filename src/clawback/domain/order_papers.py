@@ -39,11 +39,16 @@ __all__ = [
 #: a docket number in brackets ("(Dkt. 116)", "[ECF No. 102]", "(Docs. 357, 358, 363)"), after
 #: a comma ("..., Doc. 157"), the number itself bracketed after its prefix (E.D. Mo.'s "Doc.
 #: [157]"), or a bare bracket after a motion's title (N.D. Ga.'s "Motion to File Discovery
-#: Under Seal [165]"; two digits at least, a space before: "Plaintiffs'[1]" is a footnote's)
+#: Under Seal [165]"; two digits at least, a space before: "Plaintiffs'[1]" is a footnote's),
+#: several in it ("Motions for Leave to File Under Seal [ 1796 , 1799 , 1822 ]"), or each
+#: number in a bracket of its own after the prefix (S.D. Fla.'s "ECF Nos. [555]; [557]; and
+#: [559]")
 _BRACKETED = re.compile(
     r"(?:(?:[(\[]|,)\s*(?:Docs?|Dkts?|Docket|ECF|Doc\.\s*No)\.?\s*(?:(?:entry|entries)\s*)?"
-    r"(?:Nos?\.?|#)?\s*\[?|(?<=[A-Za-z]\s)\[(?=\d{2,4}\]))"
-    r"(?P<list>\d+(?:\s*(?:,\s*(?:and|&)?|;|and|&)\s*(?:(?:Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.?\s*)?)?\d+)*)",
+    r"(?:Nos?\.?|#)?\s*\[?|(?<=[A-Za-z]\s)\[\s*"
+    r"(?=\d{2,4}(?:\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)\d{2,4})*\s*\]))"
+    r"(?P<list>\d+(?:(?:\s*\]\s*[,;]\s*(?:and\s+|&\s*)?\[\s*"
+    r"|\s*(?:,\s*(?:and|&)?|;|and|&)\s*(?:(?:Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.?\s*)?)?)\d+)*)",
     re.I,
 )
 #: a docket entry's number before its motion's title ("ORDER granting 218 Motion for
