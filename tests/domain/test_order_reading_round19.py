@@ -61,3 +61,63 @@ def test_one_motion_with_a_bare_bracket_of_numbers_stays_one_motion() -> None:
     assert _rulings("ORDER\n\nThe Motion to Seal [61, 62] is GRANTED.\n") == [
         ("seal", None, None, None, "granted")
     ]
+
+
+# 3. "The motions" as the subject of a ruling: each motion the order numbered -----------------
+
+
+def test_the_motions_ruled_together_are_each_motion_the_order_numbered() -> None:
+    for ruled in (
+        "For the reasons set forth below, the Motions are denied.",
+        "For the reasons that follow, the motions are all denied.",
+        "Accordingly, the motions will be denied.",
+    ):
+        assert _rulings(
+            "ORDER\n\nBefore the Court are Plaintiff's three motions to seal (ECF Nos. 21, 24,"
+            f" 27). {ruled}\n"
+        ) == [
+            ("seal", None, "21", None, "denied"),
+            ("seal", None, "24", None, "denied"),
+            ("seal", None, "27", None, "denied"),
+        ]
+
+
+def test_the_motions_of_one_kind_rule_only_their_own() -> None:
+    # guard: "the motions to compel" are no "motions" of every kind
+    assert _rulings(
+        "ORDER\n\nBefore the Court are Plaintiff's motion to seal (ECF No. 21) and Defendant's"
+        " motions to compel (ECF Nos. 24, 27). The motions to compel are denied.\n"
+    ) == [("compel", None, None, None, "denied")]
+
+
+def test_numbers_a_defined_name_calls_papers_are_no_motions_the_motions_rule() -> None:
+    # the bracket's defined name says what its numbers are: "Motions" motions, "Replies" papers
+    for papers in ('("Sealed Replies")', '("Replies")', "(the \u201cExhibits\u201d)"):
+        assert _rulings(
+            "ORDER\n\nBefore the Court are Plaintiffs' Motions to Seal, ECF Nos. [55]; [57]; and"
+            ' [59] ("Motions"). The Motions state that the replies to be sealed, ECF Nos. [56];'
+            f" [58]; and [60] {papers}, cite confidential information. For the reasons set forth"
+            " below, the Motions are denied.\n"
+        ) == [
+            ("seal", None, "55", None, "denied"),
+            ("seal", None, "57", None, "denied"),
+            ("seal", None, "59", None, "denied"),
+        ]
+
+
+def test_a_motion_the_order_names_by_a_short_name_stays_a_motion() -> None:
+    # guard: the name defined after a motion's own number is the motion's
+    assert _rulings(
+        "ORDER\n\nSee Defendant's Letter Motion to Compel, filed May 11, 2022 (Docket # 185)"
+        ' ("May 11 Ltr."). The Letter Motion to Compel (Docket # 185) is granted.\n'
+    ) == [("compel", None, "185", None, "granted")]
+
+
+def test_an_exhibit_asked_for_is_ruled_once_when_one_sentence_rules_every_motion() -> None:
+    ruled = _rulings(
+        "ORDER\n\nBefore the Court are Plaintiff's motion to seal (Doc. [157]) and the parties'"
+        " joint motion to seal (Doc. [170]). For the reasons set forth below, the motions are"
+        " denied.\n\nIn the joint motion, the parties ask the Court to seal Exhibits 3 and 4.\n"
+    )
+    assert [r[3] for r in ruled if r[3]] == ["3", "4"]
+    assert [r[2] for r in ruled if r[3] is None] == ["157", "170"]

@@ -89,6 +89,10 @@ _NUMBER = re.compile(r"\d+(?:\s*-\s*\d+)?")
 #: a bracket that says which papers the words before it are: "portions of its motion for
 #: default judgment (i.e., ECF Nos. 86, 88, 90)": those papers' numbers, no motion's
 _DESCRIBED = re.compile(r"\(\s*(?:i\.\s?e\.|e\.\s?g\.)\s*,?$", re.I)
+#: the short name an order defines right after a docket bracket: '[560] ("Sealed Replies")'
+_DEFINED_AFTER = re.compile(
+    r"\s*[)\]]?\s*\(\s*(?:the\s+)?[\"\u201c](?P<name>[^\"\u201d()]{1,40})[\"\u201d]\s*\)"
+)
 _TITLE_SMALL = frozenset(
     {"of", "to", "for", "in", "and", "the", "on", "from", "under", "with", "a", "an"}
 )
@@ -119,7 +123,19 @@ def docket_refs(segment: str, papers: Vocabulary) -> list[DocketRef]:
         named = papers.find(word[1]) if word else []
         direct = word is not None and "," not in segment[word.end(1) : match.start()]
         described = _DESCRIBED.search(segment, 0, match.start() + 1) is not None
+        defined = _DEFINED_AFTER.match(segment, match.end())
         if (
+            defined is not None
+            and not _MOTION_WORD.search(defined["name"])
+            and not _MOTION_WORD.search(_clause_before(segment, match.start()))
+        ):
+            # 'the underlying replies that should be sealed, ECF Nos. [556]; [558]; and [560]
+            # ("Sealed Replies")': the name the order gives them says they are papers (not so a
+            # motion's: 'Letter Motion to Compel, filed May 11, 2022 (Docket # 185) ("May 11
+            # Ltr.")')
+            refs.append(DocketRef(numbers, defined["name"]))
+            start = defined.end()
+        elif (
             described
             or (word and direct and named and not _in_motion_title(segment, word.start(1)))
             or (word and direct and _in_paper_title(segment, match.start(), papers))
@@ -142,6 +158,14 @@ def docket_refs(segment: str, papers: Vocabulary) -> list[DocketRef]:
             DocketRef(_entry_numbers(m), None) for m in _DOCKET_TEXT.finditer(segment)
         ]
     return refs
+
+
+def _clause_before(segment: str, end: int) -> str:
+    """The words of ``segment`` before ``end`` back to the clause's start: the last "that" or
+    semicolon, at most 80 characters."""
+    back = segment[max(0, end - 80) : end]
+    cuts = [m.end() for m in re.finditer(r"\bthat\b|;", back, re.I)]
+    return back[cuts[-1] :] if cuts else back
 
 
 def _entry_numbers(match: re.Match[str]) -> tuple[str, ...]:
