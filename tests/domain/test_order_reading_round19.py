@@ -121,3 +121,39 @@ def test_an_exhibit_asked_for_is_ruled_once_when_one_sentence_rules_every_motion
     )
     assert [r[3] for r in ruled if r[3]] == ["3", "4"]
     assert [r[2] for r in ruled if r[3] is None] == ["157", "170"]
+
+
+# 4. "The Court grants one motion and denies another": a clause each ------------------------
+
+
+def test_the_court_granting_one_motion_and_denying_another_rules_each() -> None:
+    for sentence in (
+        "For the reasons set forth below, the Court grants Plaintiff's motion to seal and denies"
+        " Plaintiff's motion for a protective order.",
+        "The Court GRANTS the motion to seal and DENIES the motion for a protective order.",
+        "The Court will grant the motion to seal and will deny the motion for a protective order.",
+    ):
+        assert _rulings(f"ORDER\n\n{sentence}\n") == [
+            ("protective-order", *_movant(sentence), None, None, "denied"),
+            ("seal", *_movant(sentence), None, None, "granted"),
+        ]
+
+
+def _movant(sentence: str) -> tuple[str | None]:
+    return ("plaintiff",) if "Plaintiff" in sentence else (None,)
+
+
+def test_the_court_denying_a_motion_of_no_kind_after_a_grant_rules_only_the_grant() -> None:
+    # guard: the second clause rules a motion of no kind here (to strike): not the first's kind
+    assert _rulings(
+        "ORDER\n\nFor the reasons set forth below, the Court will grant in part and deny in part"
+        " the Motion to Compel and will deny the Motion to Strike.\n"
+    ) == [("compel", None, None, None, "granted_in_part")]
+
+
+def test_a_title_granting_in_part_and_denying_in_part_motions_is_one_ruling() -> None:
+    # guard: "GRANTING IN PART AND DENYING IN PART" is one outcome, not two clauses
+    assert _rulings(
+        "ORDER GRANTING IN PART AND DENYING IN PART THE GOVERNMENT'S REQUESTED REDACTIONS AND"
+        " GRANTING IN PART AND DENYING IN PART DEFENDANTS' MOTIONS TO UNSEAL\n\nText.\n"
+    ) == [("seal", "defendant", None, None, "granted_in_part")]
