@@ -157,3 +157,19 @@ def test_a_title_granting_in_part_and_denying_in_part_motions_is_one_ruling() ->
         "ORDER GRANTING IN PART AND DENYING IN PART THE GOVERNMENT'S REQUESTED REDACTIONS AND"
         " GRANTING IN PART AND DENYING IN PART DEFENDANTS' MOTIONS TO UNSEAL\n\nText.\n"
     ) == [("seal", "defendant", None, None, "granted_in_part")]
+
+
+# 5. A kind of motion in other words ----------------------------------------------------------
+
+
+def test_a_motion_for_access_to_sealed_papers_is_a_motion_to_unseal() -> None:
+    for asked in (
+        "The newspaper's motion seeks access to the sealed memoranda.",
+        "The Times filed a motion for access to the sealed exhibits.",
+        "This is the intervenor's second motion for public access to the sealed record.",
+        "The press, seeking access to the sealed transcripts, moved to intervene.",
+    ):
+        assert _rulings(
+            f"MEMORANDUM AND ORDER\n\n{asked} For the reasons that follow, the motion is GRANTED"
+            " IN PART and DENIED IN PART.\n"
+        ) == [("unseal", None, None, None, "granted_in_part")]
