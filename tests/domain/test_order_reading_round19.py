@@ -173,3 +173,15 @@ def test_a_motion_for_access_to_sealed_papers_is_a_motion_to_unseal() -> None:
             f"MEMORANDUM AND ORDER\n\n{asked} For the reasons that follow, the motion is GRANTED"
             " IN PART and DENIED IN PART.\n"
         ) == [("unseal", None, None, None, "granted_in_part")]
+
+
+def test_a_motion_to_keep_discovery_confidential_is_a_motion_for_a_protective_order() -> None:
+    for named in (
+        "Motion to maintain confidential status of deposition exhibits",
+        "Motion to retain discovery documents as confidential",
+        "Motion to keep discovery materials as confidential",
+        "Motion for a Confidentiality Order",
+    ):
+        assert _rulings(f"ORDER granting in part 41 {named}. By Judge Jane Roe.\n") == [
+            ("protective-order", None, "41", None, "granted_in_part")
+        ]
