@@ -185,3 +185,17 @@ def test_a_motion_to_keep_discovery_confidential_is_a_motion_for_a_protective_or
         assert _rulings(f"ORDER granting in part 41 {named}. By Judge Jane Roe.\n") == [
             ("protective-order", None, "41", None, "granted_in_part")
         ]
+
+
+def test_a_protective_order_sought_to_get_back_privileged_papers_is_a_claw_back() -> None:
+    for asked in (
+        "Plaintiff moves for a protective order, seeking an order that commands Defendants"
+        " John A. Roe and Mary B. Roe to return or destroy every copy of an"
+        " inadvertently-produced email.",
+        "Defendant's motion, asking that the Court direct Plaintiff and her counsel to return"
+        " the inadvertently-disclosed memorandum, is brought as one for a protective order.",
+    ):
+        assert _rulings(
+            f"ORDER\n\n{asked} For the reasons below, the motion for a protective order is"
+            " GRANTED.\n"
+        ) == [("clawback", None, None, None, "granted")]

@@ -277,8 +277,9 @@ def first_motion_named(
 
 
 #: how far after the word of asking its relief may stand: "seeks an order requiring the
-#: defendant to return the documents"
-_RELIEF_REACH = 80
+#: defendant to return the documents", "seeking a protective order that (1) commands
+#: Defendants Paul A. Skinner and Paul J. Skinner to return or destroy"
+_RELIEF_REACH = 120
 
 
 def clawback_asked(sentences: Sequence[str], words: OrderWords) -> bool:
