@@ -199,3 +199,22 @@ def test_a_protective_order_sought_to_get_back_privileged_papers_is_a_claw_back(
             f"ORDER\n\n{asked} For the reasons below, the motion for a protective order is"
             " GRANTED.\n"
         ) == [("clawback", None, None, None, "granted")]
+
+
+# 6. A footnote's marker after the last exhibit of a list that ends a sentence ----------------
+
+
+def test_a_footnote_marker_after_the_last_numbered_exhibit_is_no_part_of_its_label() -> None:
+    for ended in ("and 22.1", "and 22.3\n", ", and 22.12", "and 22.1 BACKGROUND", "and 22.2 The"):
+        said = f"The motion is DENIED as to exhibits 11, 13, 21 {ended}"
+        assert [label for label, _ in find_exhibits(said)][-1] == "22"
+
+
+def test_dotted_exhibit_labels_keep_their_dots() -> None:
+    # guards: a list of dotted labels, and a dotted label the sentence's period follows
+    assert [x for x, _ in find_exhibits("Exhibits 4.1, 4.2 and 4.3 are sealed")] == [
+        "4.1",
+        "4.2",
+        "4.3",
+    ]
+    assert [x for x, _ in find_exhibits("It seals Exhibits 3 and 4.1.")] == ["3", "4.1"]

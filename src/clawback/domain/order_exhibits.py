@@ -80,12 +80,32 @@ def find_exhibits(sentence: str, outside: Sequence[tuple[int, int]] = ()) -> lis
     for head in EXHIBIT_HEAD.finditer(sentence):
         if any(s <= head.start() < e for s, e in outside):
             continue
-        labels, _ = _labels(sentence, head.end())
-        found.extend((label, head.start()) for label in labels)
+        labels, end = _labels(sentence, head.end())
+        found.extend((label, head.start()) for label in _unmarked(labels, sentence, end))
     first: dict[str, int] = {}
     for label, at in found:
         first.setdefault(label, at)
     return list(first.items())
+
+
+#: a footnote's marker glued to the last label of a list of numbers where the sentence ends
+#: ("DENIED without prejudice as to exhibits 11, 13, 16, 17, 21 and 22.1"): "22" and footnote 1
+_MARKED = re.compile(r"(\d{1,3})\.\d{1,2}")
+#: where the sentence ends, as a text layer gives it: its line's end, or the next sentence or
+#: heading run on after it ("... 21 and 22.1 BACKGROUND")
+_SENTENCE_END = re.compile(r"\s*(?:\n|$)|\s+[A-Z]")
+
+
+def _unmarked(labels: list[str], text: str, end: int) -> list[str]:
+    """``labels`` with a footnote's marker taken off the last, where it is the one dotted
+    label of a list of numbers and its sentence ends there (no period between: the period is
+    the marker's dot)."""
+    last = _MARKED.fullmatch(labels[-1]) if len(labels) > 1 else None
+    if last is None or not all(x.isdigit() for x in labels[:-1]):
+        return labels
+    if _SENTENCE_END.match(text, end) is None:
+        return labels
+    return [*labels[:-1], last[1]]
 
 
 _LABELLED = r"(?P<label>\d{1,3}(?:-[A-Z])?|[A-Z]{1,3})"
