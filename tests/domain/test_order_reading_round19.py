@@ -7,6 +7,7 @@ but for the guards said so."""
 from __future__ import annotations
 
 from clawback.domain.order_exhibits import find_exhibits
+from tests.domain.order_reads import acts as _acts
 from tests.domain.order_reads import rulings as _rulings
 
 # 1. An exhibit list goes on past a parenthetical after one of its labels ---------------------
@@ -218,3 +219,22 @@ def test_dotted_exhibit_labels_keep_their_dots() -> None:
         "4.3",
     ]
     assert [x for x, _ in find_exhibits("It seals Exhibits 3 and 4.1.")] == ["3", "4.1"]
+
+
+# 7. The clerk's closing of the case is an act ------------------------------------------------
+
+
+def test_the_clerk_directed_to_close_the_case_must_act() -> None:
+    for closing in (
+        "The Clerk of Court is directed to close this case.",
+        "The Clerk shall close the file.",
+        "The Clerk is DIRECTED to CLOSE this action.",
+    ):
+        assert _acts(f"ORDER\n\nThe motion to seal is granted. {closing}\n") == [
+            ("clerk", None, None)
+        ]
+
+
+def test_the_close_of_discovery_is_no_act() -> None:
+    # guard: "close" as a noun after a directive's reach
+    assert _acts("ORDER\n\nThe motion to seal is granted until the close of discovery.\n") == []
