@@ -238,3 +238,28 @@ def test_the_clerk_directed_to_close_the_case_must_act() -> None:
 def test_the_close_of_discovery_is_no_act() -> None:
     # guard: "close" as a noun after a directive's reach
     assert _acts("ORDER\n\nThe motion to seal is granted until the close of discovery.\n") == []
+
+
+# 8. Two parties' motions of one kind ruled together: one ruling each ------------------------
+
+
+def test_two_parties_motions_of_one_kind_ruled_together_are_two_motions() -> None:
+    for sentence in (
+        "ORDER GRANTING PLAINTIFFS' MOTION TO SEAL AND DEFENDANT ACME CORPORATION'S MOTION TO"
+        " SEAL\n\nText.",
+        "ORDER\n\nThe Court GRANTS Plaintiffs\u2019 Motion to Seal and Defendant\u2019s Motion to"
+        " Seal.",
+        "ORDER\n\nPlaintiff's motion to seal and Defendants' motion to seal are both granted.",
+    ):
+        assert sorted(r[:2] + r[4:] for r in _rulings(f"{sentence}\n")) == [
+            ("seal", "defendant", "granted"),
+            ("seal", "plaintiff", "granted"),
+        ]
+
+
+def test_one_party_s_motion_to_seal_beside_its_brief_stays_one_motion() -> None:
+    # guard: one movant's motion, another party's paper named in it
+    ruled = _rulings(
+        "ORDER\n\nPlaintiff's motion to seal Defendant's motion for summary judgment is granted.\n"
+    )
+    assert [r for r in ruled if r[1] == "defendant"] == []
