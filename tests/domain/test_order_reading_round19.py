@@ -7,6 +7,7 @@ but for the guards said so."""
 from __future__ import annotations
 
 from clawback.domain.order_exhibits import find_exhibits
+from clawback.domain.order_reading import read_order
 from tests.domain.order_reads import acts as _acts
 from tests.domain.order_reads import rulings as _rulings
 
@@ -263,3 +264,35 @@ def test_one_party_s_motion_to_seal_beside_its_brief_stays_one_motion() -> None:
         "ORDER\n\nPlaintiff's motion to seal Defendant's motion for summary judgment is granted.\n"
     )
     assert [r for r in ruled if r[1] == "defendant"] == []
+
+
+# 9. Papers a docket text names by their entry numbers, joined by "and": each a paper --------
+
+
+def test_papers_named_by_entry_numbers_and_joined_are_each_kept_sealed() -> None:
+    for papers, named in (
+        (
+            "the 1 Complaint and 2 Motion for Temporary Restraining Order",
+            ["1 Complaint", "2 Motion for Temporary Restraining Order"],
+        ),
+        (
+            "the 14 Declaration, 15 Exhibit List and 17 Brief",
+            ["14 Declaration", "15 Exhibit List", "17 Brief"],
+        ),
+    ):
+        draft = read_order(
+            f"ORDER granting 10 Motion to Seal. The Clerk is directed to maintain {papers} under"
+            " seal until further order. Signed by Judge Jane Roe on 11/21/2022.\n"
+        )
+        assert [r.document.removeprefix("the ") for r in draft.rulings if r.document] == named
+
+
+def test_one_paper_named_by_its_entry_number_stays_one() -> None:
+    # guard: "and" inside one paper's title splits nothing
+    draft = read_order(
+        "ORDER granting 10 Motion to Seal. The Clerk is directed to maintain the 4 Motion to"
+        " Compel and Memorandum under seal. Signed by Judge Jane Roe on 11/21/2022.\n"
+    )
+    assert [r.document for r in draft.rulings if r.document] == [
+        "the 4 Motion to Compel and Memorandum"
+    ]
