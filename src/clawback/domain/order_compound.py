@@ -41,13 +41,19 @@ _NEXT_MOTION = re.compile(
 #: a clause on a motion of another kind joined by "and", with or without a comma and with no
 #: party's name before it: "the Motion for Protective Order is DENIED, and the Motion to Compel
 #: is GRANTED"; "Acme's Motion to Seal ... will be GRANTED and Acme's Motion for Protective Order
-#: will be DENIED" (a cut only where the two clauses name motions of two kinds: "GRANTED as to
+#: will be DENIED"; or after the court's own verb: "the Court grants Plaintiff's motion to seal
+#: and denies Plaintiff's motion for a protective order", "will GRANT ... and will DENY the
+#: motion to compel" (a cut only where the two clauses name motions of two kinds: "GRANTED as to
 #: Exhibit 3 and the motion is otherwise DENIED" is one motion)
 _AND_MOTION = re.compile(
-    r",?\s+and\s+(?=(?:the\s+)?(?:[\w-]+(?:['\u2019\u201f]s|s['\u2019\u201f])\s+)?"
+    r",?\s+and\s+(?=(?:(?:will|shall|hereby|also)\s+)*"
+    r"(?:(?:grants?|denies|deny)\s+(?:(?:in\s+part|as\s+moot)\s+)?)?"
+    r"(?:the\s+)?(?:[\w-]+(?:['\u2019\u201f]s|s['\u2019\u201f])\s+)?"
     r"(?:[\w-]+\s+){0,2}?motions?\s+(?:to|for)\b)",
     re.I,
 )
+#: what may stand before the outcome that opens a clause: "will", "hereby"
+_LEAD = re.compile(r"[\s,]*(?:(?:will|shall|hereby|also)\s+)*", re.I)
 _SEE_DOCKET = re.compile(
     r"\(\s*(?:see\s+)?(?:Docs?|Dkts?|ECF|Docket)\.?\s*(?:Nos?\.?\s*)?(?P<n>\d+)\s*\)", re.I
 )
@@ -87,10 +93,14 @@ def ruling_clauses(sentence: str, words: OrderWords) -> list[str]:
 
 
 def _two_kinds(words: OrderWords, before: str, after: str) -> bool:
-    """Whether the clause ``before`` and the one ``after`` it name motions of two kinds."""
+    """Whether the clause ``before`` and the one ``after`` it name motions of two kinds: the
+    second's named before its outcome, or just after it where the outcome opens the clause
+    ("... and denies Plaintiff's motion for a protective order")."""
     first = words.motions.find(before)
     outcomes = words.outcomes.find(after)
-    then = words.motions.find(after, 0, outcomes[0].start if outcomes else len(after))
+    opening = outcomes and _LEAD.fullmatch(after, 0, outcomes[0].start) is not None
+    end = len(after) if not outcomes or opening else outcomes[0].start
+    then = words.motions.find(after, 0, end)
     return bool(first and then) and first[0].label != then[0].label
 
 

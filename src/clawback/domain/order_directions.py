@@ -73,8 +73,10 @@ def directed(words: OrderWords, sentence: str, said: Ruling | None) -> list[Ruli
                 continue  # "requires a Proponent who 'seeks to maintain ... under seal'": a rule
             own = "court" if SUA_SPONTE.search(sentence) else None
             whole = Ruling("seal", own, None, Result.granted, None, sentence, ORDERING, None)
-            on_papers = replace(whole, document=kept["papers"].strip())
-            return [whole, on_papers] if own else [on_papers]  # the court's own motion, whole
+            on_papers = [
+                replace(whole, document=paper) for paper in _entries_joined(kept["papers"].strip())
+            ]
+            return [whole, *on_papers] if own else on_papers  # the court's own motion, whole
         numbered = bool(_DOCKET_REF.match(rest) or _DOCKET_REF.search(rest[:40]))
         unsealing = act in {"unseal", "be unsealed"}
         listed = [] if numbered or not unsealing else find_exhibits(rest)
@@ -214,3 +216,16 @@ def mandative(text: str) -> str:
     """``text`` with a decree's mandative subjunctive said as the rules read a decree: "the
     Court will order that the Report be unsealed" as "... that the Report shall be unsealed"."""
     return _MANDATIVE.sub(r"\1shall \2", text)
+
+
+#: a docket text's papers each named by its entry's number, joined: "the 1 Complaint and 2
+#: Motion for Temporary Restraining Order", "the 14 Declaration, 15 Exhibit List and 17 Brief"
+_ENTRY_PAPER = re.compile(r"(?:the\s+)?\d{1,4}\s+[A-Z]")
+_ENTRY_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=\d{1,4}\s+[A-Z])")
+
+
+def _entries_joined(papers: str) -> list[str]:
+    """``papers`` one by one where each is named by its docket entry's number; else whole."""
+    if not _ENTRY_PAPER.match(papers):
+        return [papers]
+    return [p.strip() for p in _ENTRY_JOIN.split(papers) if p.strip()]

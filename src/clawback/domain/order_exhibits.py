@@ -32,18 +32,25 @@ _LABEL = (
 )
 #: what joins two labels of a list, in any case ("A and B", "A AND B", "1 through 8")
 _SEPARATOR = r"(?:,\s*(?:(?i:and|or)\s+)?|(?i:and|or)\s+|-|\u2013|(?i:through|to)\s+)"
+#: the same, or a short note on the label before it in brackets first ("I (all four parts), K",
+#: "5 (in part) and 8"): the list goes on past it
+_NOTED = rf"(?:\([^()\n]{{1,40}}\)\s*)?{_SEPARATOR}"
 _EXHIBIT_LIST = re.compile(rf"(?P<first>{_LABEL})(?P<more>(?:\s*{_SEPARATOR}\s*{_LABEL})*)")
 _LIST_SEP = re.compile(rf"(\s*{_SEPARATOR}\s*)({_LABEL})")
+_NOTED_LIST = re.compile(rf"(?P<first>{_LABEL})(?P<more>(?:\s*{_NOTED}\s*{_LABEL})*)")
+_NOTED_SEP = re.compile(rf"(\s*{_NOTED}\s*)({_LABEL})")
 
 
-def _labels(text: str, start: int) -> tuple[list[str], int]:
+def _labels(text: str, start: int, noted: bool = True) -> tuple[list[str], int]:
     """The exhibit labels listed at ``text[start:]`` ("1-13, 18 and 19", "A through H"),
-    ranges expanded, and where the list ends."""
-    listed = _EXHIBIT_LIST.match(text, start)
+    ranges expanded, and where the list ends; with ``noted``, past a note in brackets after a
+    label ("D, I (all four parts), K"), else ended by it (where the bracket gives the entries
+    the exhibits were filed as: "B (Doc. 120), C (Doc. 121)")."""
+    listed = (_NOTED_LIST if noted else _EXHIBIT_LIST).match(text, start)
     if listed is None:
         return [], start
     labels = [listed["first"]]
-    for sep, label in _LIST_SEP.findall(listed["more"]):
+    for sep, label in (_NOTED_SEP if noted else _LIST_SEP).findall(listed["more"]):
         previous = labels[-1]
         ranged = sep.strip().lower() in {"-", "\u2013", "through", "to"}
         if ranged and previous.isdigit() and label.isdigit() and int(previous) < int(label) <= 999:
@@ -73,12 +80,32 @@ def find_exhibits(sentence: str, outside: Sequence[tuple[int, int]] = ()) -> lis
     for head in EXHIBIT_HEAD.finditer(sentence):
         if any(s <= head.start() < e for s, e in outside):
             continue
-        labels, _ = _labels(sentence, head.end())
-        found.extend((label, head.start()) for label in labels)
+        labels, end = _labels(sentence, head.end())
+        found.extend((label, head.start()) for label in _unmarked(labels, sentence, end))
     first: dict[str, int] = {}
     for label, at in found:
         first.setdefault(label, at)
     return list(first.items())
+
+
+#: a footnote's marker glued to the last label of a list of numbers where the sentence ends
+#: ("DENIED without prejudice as to exhibits 11, 13, 16, 17, 21 and 22.1"): "22" and footnote 1
+_MARKED = re.compile(r"(\d{1,3})\.\d{1,2}")
+#: where the sentence ends, as a text layer gives it: its line's end, or the next sentence or
+#: heading run on after it ("... 21 and 22.1 BACKGROUND")
+_SENTENCE_END = re.compile(r"\s*(?:\n|$)|\s+[A-Z]")
+
+
+def _unmarked(labels: list[str], text: str, end: int) -> list[str]:
+    """``labels`` with a footnote's marker taken off the last, where it is the one dotted
+    label of a list of numbers and its sentence ends there (no period between: the period is
+    the marker's dot)."""
+    last = _MARKED.fullmatch(labels[-1]) if len(labels) > 1 else None
+    if last is None or not all(x.isdigit() for x in labels[:-1]):
+        return labels
+    if _SENTENCE_END.match(text, end) is None:
+        return labels
+    return [*labels[:-1], last[1]]
 
 
 _LABELLED = r"(?P<label>\d{1,3}(?:-[A-Z])?|[A-Z]{1,3})"
@@ -129,7 +156,7 @@ def _listed_with_entries(text: str) -> list[tuple[list[str], list[str]]]:
     filed as: (labels, entries)."""
     found = []
     for head in EXHIBIT_HEAD.finditer(text):
-        labels, end = _labels(text, head.end())
+        labels, end = _labels(text, head.end(), noted=False)
         bracket = _TO_BRACKET.match(text, end) if labels else None
         run = _ENTRY_RUN.match(text, bracket.end()) if bracket else None
         if run is not None:

@@ -217,6 +217,37 @@ def joined_kinds(sentence: str, words: OrderWords) -> list[str]:
     return kinds if len(set(kinds)) == 2 else []
 
 
+#: a party's own motion after the party's possessive ("Plaintiffs' Motion to Seal"), or after
+#: the party's word and a name in the possessive ("DEFENDANT ACME CORPORATION'S MOTION TO SEAL")
+_POSSESSED = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?P<motion>motion\s+(?:to|for)\b)", re.I)
+_NAME_POSSESSED = re.compile(
+    r"(?:\s+[\w-]+){1,3}?['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?P<motion>motion\s+(?:to|for)\b)",
+    re.I,
+)
+
+
+_MARK = re.compile(r"['\u2019]s?(?!\w)")
+
+
+def joined_movants(sentence: str, kind: str, words: OrderWords) -> list[str]:
+    """The parties whose motions of one kind a sentence rules together ("Plaintiffs' Motion to
+    Seal and Defendant's Motion to Seal are GRANTED"), each said as the party's own motion of
+    ``kind``; [] when fewer than two parties' are."""
+    movants: list[str] = []
+    for party in words.parties.find(sentence):
+        mark = _MARK.match(sentence, party.end)  # "PLAINTIFFS\u2019": the vocabulary's "'"
+        end = mark.end() if mark else party.end
+        possessive = mark is not None or sentence[party.start : end].endswith(("'", "'s"))
+        owned = (_POSSESSED if possessive else _NAME_POSSESSED).match(sentence, end)
+        if owned is None:
+            continue
+        at = owned.start("motion")
+        named = words.motions.find(sentence, at, at + 60)
+        if named and named[0].label == kind and party.label not in movants:
+            movants.append(party.label)
+    return movants if len(movants) > 1 else []
+
+
 def _key(title: str) -> str:
     return " ".join(title.replace("\u2019", "'").lower().split())
 
@@ -277,8 +308,9 @@ def first_motion_named(
 
 
 #: how far after the word of asking its relief may stand: "seeks an order requiring the
-#: defendant to return the documents"
-_RELIEF_REACH = 80
+#: defendant to return the documents", "seeking a protective order that (1) commands
+#: Defendants Paul A. Skinner and Paul J. Skinner to return or destroy"
+_RELIEF_REACH = 120
 
 
 def clawback_asked(sentences: Sequence[str], words: OrderWords) -> bool:

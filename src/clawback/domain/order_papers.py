@@ -39,11 +39,16 @@ __all__ = [
 #: a docket number in brackets ("(Dkt. 116)", "[ECF No. 102]", "(Docs. 357, 358, 363)"), after
 #: a comma ("..., Doc. 157"), the number itself bracketed after its prefix (E.D. Mo.'s "Doc.
 #: [157]"), or a bare bracket after a motion's title (N.D. Ga.'s "Motion to File Discovery
-#: Under Seal [165]"; two digits at least, a space before: "Plaintiffs'[1]" is a footnote's)
+#: Under Seal [165]"; two digits at least, a space before: "Plaintiffs'[1]" is a footnote's),
+#: several in it ("Motions for Leave to File Under Seal [ 1796 , 1799 , 1822 ]"), or each
+#: number in a bracket of its own after the prefix (S.D. Fla.'s "ECF Nos. [555]; [557]; and
+#: [559]")
 _BRACKETED = re.compile(
     r"(?:(?:[(\[]|,)\s*(?:Docs?|Dkts?|Docket|ECF|Doc\.\s*No)\.?\s*(?:(?:entry|entries)\s*)?"
-    r"(?:Nos?\.?|#)?\s*\[?|(?<=[A-Za-z]\s)\[(?=\d{2,4}\]))"
-    r"(?P<list>\d+(?:\s*(?:,\s*(?:and|&)?|;|and|&)\s*(?:(?:Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.?\s*)?)?\d+)*)",
+    r"(?:Nos?\.?|#)?\s*\[?|(?<=[A-Za-z]\s)\[\s*"
+    r"(?=\d{2,4}(?:\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)\d{2,4})*\s*\]))"
+    r"(?P<list>\d+(?:(?:\s*\]\s*[,;]\s*(?:and\s+|&\s*)?\[\s*"
+    r"|\s*(?:,\s*(?:and|&)?|;|and|&)\s*(?:(?:Dkts?|Docs?|ECF)\.?\s*(?:Nos?\.?\s*)?)?)\d+)*)",
     re.I,
 )
 #: a docket entry's number before its motion's title ("ORDER granting 218 Motion for
@@ -84,6 +89,10 @@ _NUMBER = re.compile(r"\d+(?:\s*-\s*\d+)?")
 #: a bracket that says which papers the words before it are: "portions of its motion for
 #: default judgment (i.e., ECF Nos. 86, 88, 90)": those papers' numbers, no motion's
 _DESCRIBED = re.compile(r"\(\s*(?:i\.\s?e\.|e\.\s?g\.)\s*,?$", re.I)
+#: the short name an order defines right after a docket bracket: '[560] ("Sealed Replies")'
+_DEFINED_AFTER = re.compile(
+    r"\s*[)\]]?\s*\(\s*(?:the\s+)?[\"\u201c](?P<name>[^\"\u201d()]{1,40})[\"\u201d]\s*\)"
+)
 _TITLE_SMALL = frozenset(
     {"of", "to", "for", "in", "and", "the", "on", "from", "under", "with", "a", "an"}
 )
@@ -114,7 +123,19 @@ def docket_refs(segment: str, papers: Vocabulary) -> list[DocketRef]:
         named = papers.find(word[1]) if word else []
         direct = word is not None and "," not in segment[word.end(1) : match.start()]
         described = _DESCRIBED.search(segment, 0, match.start() + 1) is not None
+        defined = _DEFINED_AFTER.match(segment, match.end())
         if (
+            defined is not None
+            and not _MOTION_WORD.search(defined["name"])
+            and not _MOTION_WORD.search(_clause_before(segment, match.start()))
+        ):
+            # 'the underlying replies that should be sealed, ECF Nos. [556]; [558]; and [560]
+            # ("Sealed Replies")': the name the order gives them says they are papers (not so a
+            # motion's: 'Letter Motion to Compel, filed May 11, 2022 (Docket # 185) ("May 11
+            # Ltr.")')
+            refs.append(DocketRef(numbers, defined["name"]))
+            start = defined.end()
+        elif (
             described
             or (word and direct and named and not _in_motion_title(segment, word.start(1)))
             or (word and direct and _in_paper_title(segment, match.start(), papers))
@@ -137,6 +158,14 @@ def docket_refs(segment: str, papers: Vocabulary) -> list[DocketRef]:
             DocketRef(_entry_numbers(m), None) for m in _DOCKET_TEXT.finditer(segment)
         ]
     return refs
+
+
+def _clause_before(segment: str, end: int) -> str:
+    """The words of ``segment`` before ``end`` back to the clause's start: the last "that" or
+    semicolon, at most 80 characters."""
+    back = segment[max(0, end - 80) : end]
+    cuts = [m.end() for m in re.finditer(r"\bthat\b|;", back, re.I)]
+    return back[cuts[-1] :] if cuts else back
 
 
 def _entry_numbers(match: re.Match[str]) -> tuple[str, ...]:

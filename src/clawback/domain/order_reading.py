@@ -112,6 +112,7 @@ from clawback.domain.order_motions import (
     first_kind,
     first_motion_named,
     joined_kinds,
+    joined_movants,
     listed_kinds,
     motions_meant,
     movant_of,
@@ -420,6 +421,13 @@ class _Reader:
         if not exhibits:
             whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
             part = part_of(sentence, outcomes) if whole is Result.granted_in_part else None
+            if not mixed and (movants := joined_movants(sentence, motion, self.words)):
+                return [  # "Plaintiffs' Motion to Seal and Defendant's Motion to Seal are GRANTED"
+                    Ruling(
+                        motion, m, None, whole, None, sentence, confidence, reason, apart=f"{m}'s"
+                    )
+                    for m in movants
+                ] + documents
             return [
                 Ruling(kind, movant, None, whole, part, sentence, confidence, reason)
                 for kind in joined_kinds(sentence, self.words) or [motion]

@@ -39,6 +39,12 @@ def wholesale(
     found = []
     said = {(motion, _paper_key(x or d)) for motion, _, x, d in rulings}
     wholes = [m for m, _, exhibit, document in rulings if exhibit is None and document is None]
+    #: how each kind's whole motions were ruled: one sentence's one outcome for all ("the
+    #: motions are denied") gives each paper asked for once, not once per motion
+    ruled_as: dict[str, set[tuple[str, Result]]] = {}
+    for (motion, _, exhibit, document), whole in rulings.items():
+        if exhibit is None and document is None:
+            ruled_as.setdefault(motion, set()).add((whole.sentence, whole.outcome))
     given: set[tuple[str, str | None, str]] = set()  # (motion, docket or None, exhibit)
     for (motion, docket, exhibit, document), whole in list(rulings.items()):
         if exhibit is not None or document is not None:
@@ -47,7 +53,11 @@ def wholesale(
             continue
         # numbered motions of one kind, each ruled apart, asking for the same exhibit ("denying
         # as moot 53 ...; granting 59 ..."): each rules on it
-        apart = docket if docket is not None and wholes.count(motion) > 1 else None
+        apart = (
+            docket
+            if docket is not None and wholes.count(motion) > 1 and len(ruled_as[motion]) > 1
+            else None
+        )
         if not any(m == motion and (x or d) for m, _, x, d in rulings):
             titled = [  # "The motion to seal the Declaration of Jane Roe is DENIED"
                 replace(whole, document=paper)
