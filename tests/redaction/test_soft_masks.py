@@ -12,6 +12,9 @@ in_a_moved_form         the picture, the state set in a form the  LEAK: pictures
 in_a_mask               the picture, in the group of a soft mask  LEAK: pictures (gate passed)
                         set in the group of the page's own
 
+in_a_pattern_cell       the picture, the state set in the cell of LEAK: pictures (gate passed);
+                        the tiling pattern the bar is filled with now refused: shown
+
 Measured when written (PyMuPDF 2.0 / MuPDF 1.28.5): MuPDF's redaction removed the bar under
 the box and left the group whole (it reads a page's content and its forms, never a graphics
 state's group). The picture stayed in the file (``pdfimages`` and OCR of it read the item) and
@@ -19,6 +22,12 @@ the gate, which reads what pages draw, passed it; the text stayed where ``pdftot
 (the gate's byte scan refused those, so the document could not go out at all). Now the
 redactor redacts every soft-mask group a boxed page sets, drawn alone where the page draws it
 (`redaction.softmask`): the item goes from the group as from the page, the rest stays.
+
+A soft mask set inside a tiling pattern's cell is not redacted (a cell repeats: its group
+would need redacting once for each tile a box reaches); the gate now refuses what is left of
+it: the pictures of soft masks' groups are among those it tries (`shows.unseen_pictures`,
+which reached pictures in patterns and Type 3 glyphs only), and the group's picture, no
+longer painted through, is one no viewer sees.
 """
 
 from __future__ import annotations
@@ -105,7 +114,7 @@ def _masked(group: str, picture: bool = False, moved: bool = False, nested: bool
     return _with(HEADING, f"BT /F1 12 Tf 72 690 Td ({AFTER}) Tj ET\n{body}", setup)
 
 
-_SHOWN = f"q 300 0 0 30 72 {400} cm /Im1 Do Q"
+_SHOWN = "q 300 0 0 30 72 390 cm /Im1 Do Q"  # where the bar is
 
 
 def picture() -> bytes:
@@ -126,6 +135,27 @@ def in_a_moved_form() -> bytes:
 
 def in_a_mask() -> bytes:
     return _masked(_SHOWN, picture=True, nested=True)
+
+
+def in_a_pattern_cell() -> bytes:
+    """The bar filled with a tiling pattern whose one cell sets the mask and fills black."""
+
+    def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
+        state = _luminosity(pdf, _SHOWN, (0, 0, 612, 792))
+        state.SMask.G.Resources.XObject = pikepdf.Dictionary(Im1=_picture(pdf))
+        cell = pdf.make_stream(b"q /GS1 gs 0 g 0 0 612 792 re f Q")
+        cell.Type, cell.PatternType, cell.PaintType, cell.TilingType = (
+            pikepdf.Name.Pattern,
+            1,
+            1,
+            1,
+        )
+        cell.BBox, cell.XStep, cell.YStep = pikepdf.Array([0, 0, 612, 792]), 612, 792
+        cell.Resources = pikepdf.Dictionary(ExtGState=pikepdf.Dictionary(GS1=state))
+        resources.Pattern = pikepdf.Dictionary(P1=cell)
+
+    lines = f"BT /F1 12 Tf 72 690 Td ({AFTER}) Tj ET\n"
+    return _with(HEADING, lines + "/Pattern cs /P1 scn 60 390 400 30 re f\n", setup)
 
 
 FILES: dict[str, Callable[[], bytes]] = {
@@ -156,3 +186,13 @@ def test_the_masks_item_is_gone_and_the_rest_stays(name: str) -> None:
     assert found_in(readings, ITEM) == []
     assert not contains(pictures(done.pdf), ITEM)
     assert HEADING in readings["pymupdf"] and AFTER in readings["pymupdf"]
+
+
+def test_a_mask_in_a_pattern_cell_is_refused_by_the_gate() -> None:
+    pdf = in_a_pattern_cell()
+    bar = _greys(pdf, BAR)
+    assert min(bar) < 64 and max(bar) > 192
+    done = redact(pdf, [Redaction(page=0, reason="R", rect=BAR, label="r")], WIDTH_POLICY)
+    findings = verify(done.pdf, [("r", ITEM)], boxes=done.boxes, original=pdf, xray=False)
+    assert [(f.page, f.check) for f in findings] == [(0, "shown")]
+    assert ITEM not in findings[0].detail and "\n" not in findings[0].detail
