@@ -10,7 +10,8 @@
 3. apply with PyMuPDF: text under a box removed, image pixels under it blanked (``images=2``),
    vector art touching it removed (``graphics=2``: a path that merely crosses the box goes too,
    so no outlined glyph survives); once every page is done, the same inside each soft mask's
-   group a boxed page sets (`softmask`: MuPDF never reads those groups);
+   group a boxed page sets (`softmask`: MuPDF never reads those groups), and a group nothing
+   is painted through any more emptied (`shows.unseen_masks`);
 4. compare glyph positions before and after: put back text MuPDF 2.0 slid left (`shiftfix`),
    and refuse a result that hides or deletes text outside the boxes;
 5. paint each box black, then print each reason on its box in white (`boxlabel`, drawn through
@@ -78,6 +79,7 @@ from clawback.pdf.redaction.userunit import to_points
 from clawback.pdf.shows.locate import find_text_rects, spelled_at
 from clawback.pdf.shows.lying import lying_fonts
 from clawback.pdf.shows.survey import survey
+from clawback.pdf.shows.unseen_masks import emptied, hidden_mask_groups
 
 __all__ = [
     "WIDTH_POLICY",
@@ -230,6 +232,10 @@ def redact_document(
                 redact_soft_masks(doc, number, rects)
             except ValueError as exc:
                 raise RedactionError(f"page {number + 1}: {exc}; withhold the page") from None
+        # a group nothing is painted through any more (its bar was under a box) is emptied,
+        # wherever it is set: in a pattern's cell too, which `redact_soft_masks` leaves
+        hidden = hidden_mask_groups(doc, sorted(cuts))
+        emptied(doc, [group for groups in hidden.values() for group in groups])
     # Re-subset where a font program is embedded: the file's own, or the Unicode font a
     # reason beyond Windows-1252 is printed in (`boxlabel`); standard fonts have nothing to.
     # MuPDF re-subsets TrueType and CFF programs, `resubset` the Type 1 ones.

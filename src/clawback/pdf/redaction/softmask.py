@@ -15,7 +15,10 @@ by MuPDF, so text, pictures and vector art under the box go from the group just 
 page. The page's graphics state then names a copy of itself whose mask is the redacted group;
 the old group, no longer named, leaves the file with the next save. A group inside another
 group's drawing is found and redacted once the outer one is. Not walked: soft masks set
-inside a tiling pattern's cell, a Type 3 glyph or a shading pattern's own graphics state.
+inside a tiling pattern's cell (a cell repeats: its group would need redacting once for each
+tile a box reaches), a Type 3 glyph or a shading pattern's own graphics state; once the boxes
+are in, a group that nothing is painted through any more is emptied wherever it is set
+(`shows.unseen_masks`), and the gate refuses one that still draws something.
 """
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ __all__ = [
     "has_inline_pictures",
     "hidden_pictures",
     "hidden_pictures_by_page",
+    "mask_groups",
     "without_hidden_pictures",
 ]
 
@@ -101,7 +102,7 @@ def _nested(doc: pymupdf.Document) -> dict[int, list[int]]:
                 elif subtype == "/Form":
                     todo.append((child, nested))
             todo.extend((child, True) for child in resource_refs(doc, xref, "Pattern"))
-            todo.extend((group, True) for group in _mask_groups(doc, xref))
+            todo.extend((group, True) for group in mask_groups(doc, xref))
             todo.extend(
                 (child, True)
                 for child in resource_refs(doc, xref, "Font")
@@ -115,7 +116,7 @@ def _nested(doc: pymupdf.Document) -> dict[int, list[int]]:
     return found
 
 
-def _mask_groups(doc: pymupdf.Document, xref: int) -> list[int]:
+def mask_groups(doc: pymupdf.Document, xref: int) -> list[int]:
     """The groups of the soft masks named in the graphics states of object `xref`'s
     resources (a state, its /SMask and the group each an object or written in place)."""
     groups = []
