@@ -1,24 +1,17 @@
 """Soft masks under a redaction box, redacted too.
 
-A graphics state's ``/SMask`` names a group (a form XObject) whose drawing is turned into a
-mask, by its luminosity or its alpha: what the page then paints shows only where the group
-drew. So a group that draws the item (as text, a picture of it or glyph outlines) makes any
-fill painted through it print the item. MuPDF's redaction reads a page's content and the
-forms it draws, never a graphics state's group: the box's fill went, the group stayed in the
-file whole (``pdftotext`` read its text, ``pdfimages`` its picture), and the gate, which
-reads what pages draw, passed a group holding a picture.
+A graphics state's ``/SMask`` names a group (a form) whose drawing, by its luminosity or its
+alpha, masks what is painted next: a group that draws the item makes a bar painted through it
+print the item. MuPDF's redaction never reads such a group: the bar under the box went, the
+group stayed whole (``pdftotext`` read its text, ``pdfimages`` its picture).
 
-`redact_soft_masks` finds every soft mask a page's content (and the forms it draws) sets, with
-the transformation in force where it is set (the group is drawn in that space), and redacts
-each group reaching a box as if it were drawn on the page: on a scratch page of the same boxes,
-by MuPDF, so text, pictures and vector art under the box go from the group just as from the
-page. The page's graphics state then names a copy of itself whose mask is the redacted group;
-the old group, no longer named, leaves the file with the next save. A group inside another
-group's drawing is found and redacted once the outer one is. Not walked: soft masks set
-inside a tiling pattern's cell (a cell repeats: its group would need redacting once for each
-tile a box reaches), a Type 3 glyph or a shading pattern's own graphics state; once the boxes
-are in, a group that nothing is painted through any more is emptied wherever it is set
-(`shows.unseen_masks`), and the gate refuses one that still draws something.
+`redact_soft_masks` finds every soft mask a page's content sets (in its forms and in other
+groups too), with the transformation in force where it is set, and redacts each group reaching
+a box on a scratch page of the same boxes, by MuPDF, as the page was redacted; the page's
+graphics state then names a copy of itself whose mask is the redacted group. Not walked: a
+soft mask set in a tiling pattern's cell (a cell repeats: its group would need redacting once
+for each tile a box reaches), a Type 3 glyph or a shading pattern; a group nothing is painted
+through once the boxes are in is emptied wherever it is set (`shows.unseen_masks`).
 """
 
 from __future__ import annotations
@@ -30,7 +23,7 @@ from dataclasses import dataclass
 import pikepdf
 import pymupdf
 
-__all__ = ["SoftMask", "redact_soft_masks", "soft_mask_groups"]
+__all__ = ["SoftMask", "redact_soft_masks"]
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -40,9 +33,8 @@ _DEPTH = 12
 
 @dataclass(frozen=True)
 class SoftMask:
-    """A graphics state setting a soft mask: where it is named (the resources of `owner`, an
-    object number, under ``ExtGState/name``), its group's object number, and the page-space
-    transformation the group is drawn in."""
+    """A graphics state setting a soft mask: named `name` in the resources of object `owner`,
+    its group's object number, and the page-space transformation the group is drawn in."""
 
     owner: int
     name: str
@@ -50,13 +42,8 @@ class SoftMask:
     ctm: Matrix
 
 
-def soft_mask_groups(doc: pymupdf.Document, page: pymupdf.Page) -> list[SoftMask]:
-    """Every soft mask the content of `page` sets, directly, in a form it draws or in
-    another soft mask's group."""
-    return _masks(doc, page.xref, page.read_contents())
-
-
 def _masks(doc: pymupdf.Document, xref: int, contents: bytes) -> list[SoftMask]:
+    """Every soft mask `contents` (page `xref`'s) sets, in its forms and groups too."""
     found: list[SoftMask] = []
     _walk(doc, xref, contents, _IDENTITY, pikepdf.new(), found, 0, set())
     return found
@@ -72,9 +59,10 @@ def redact_soft_masks(doc: pymupdf.Document, number: int, rects: Sequence[pymupd
     page = doc[number]
     to_page = page.transformation_matrix
     xref, contents = page.xref, page.read_contents()
+    boxes = page.mediabox, page.cropbox
     made: set[int] = set()  # the groups redacted here, not to be redacted again
     for _ in range(_DEPTH):  # a group inside a group is found once its outer one is redone
-        redone = 0
+        redone, named = 0, set()
         for mask in _masks(doc, xref, contents):
             if mask.group in made:
                 continue
@@ -83,7 +71,10 @@ def redact_soft_masks(doc: pymupdf.Document, number: int, rects: Sequence[pymupd
                 (placed * to_page).intersects(rect) for rect in rects
             ):
                 continue
-            group = _redacted_group(doc, xref, mask, rects)
+            if (mask.owner, mask.name) in named:  # one state set at two places: one copy
+                raise ValueError("a soft mask set at two places reaches a box")
+            named.add((mask.owner, mask.name))
+            group = _redacted_group(doc, boxes, mask, rects)
             if group is None:  # MuPDF made no copy: nothing says the item left the group
                 raise ValueError("a soft mask's group under a box could not be redacted")
             _rename(doc, mask, group)
@@ -117,9 +108,7 @@ def _walk(
         elif op == "Q":
             now = stack.pop() if stack else ctm
         elif op == "cm":
-            numbers = _floats(operands)
-            if len(numbers) == 6:
-                now = _concat(_six(numbers), now)
+            now = _concat(_six(_floats(operands)), now)
         elif op == "gs" and operands:
             name = str(operands[0]).lstrip("/")
             inner = _ref(doc, owner, f"Resources/ExtGState/{name}/SMask/G")
@@ -155,11 +144,6 @@ def _floats(values: Sequence[object]) -> tuple[float, ...]:
         return ()
 
 
-def _six(numbers: tuple[float, ...]) -> Matrix:
-    a, b, c, d, e, f = numbers
-    return (a, b, c, d, e, f)
-
-
 def _array(doc: pymupdf.Document, xref: int, key: str) -> tuple[float, ...]:
     kind, value = doc.xref_get_key(xref, key)
     return _floats(value.strip("[]").split()) if kind == "array" else ()
@@ -173,8 +157,13 @@ def _ref(doc: pymupdf.Document, xref: int, path: str) -> int:
 
 
 def _matrix(doc: pymupdf.Document, xref: int) -> Matrix:
-    numbers = _array(doc, xref, "Matrix")
-    return _six(numbers) if len(numbers) == 6 else _IDENTITY
+    return _six(_array(doc, xref, "Matrix"))
+
+
+def _six(numbers: tuple[float, ...]) -> Matrix:
+    """`numbers` as a matrix; the identity when they are not six (a damaged operand list)."""
+    a, b, c, d, e, f = numbers if len(numbers) == 6 else _IDENTITY
+    return (a, b, c, d, e, f)
 
 
 def _concat(m: Matrix, n: Matrix) -> Matrix:
@@ -203,16 +192,17 @@ def _placed(doc: pymupdf.Document, mask: SoftMask) -> pymupdf.Rect | None:
 
 
 def _redacted_group(
-    doc: pymupdf.Document, page: int, mask: SoftMask, rects: Sequence[pymupdf.Rect]
+    doc: pymupdf.Document,
+    boxes: tuple[pymupdf.Rect, pymupdf.Rect],
+    mask: SoftMask,
+    rects: Sequence[pymupdf.Rect],
 ) -> int | None:
     """The object number of a copy of the group with `rects` redacted in it: the group drawn
     alone on a scratch page of the page's size, redacted there by MuPDF as the page was."""
     scratch = doc.new_page(-1)
     try:
-        for key in ("MediaBox", "CropBox"):
-            box = _inherited(doc, page, key)
-            if box is not None:
-                doc.xref_set_key(scratch.xref, key, box)
+        scratch.set_mediabox(boxes[0])  # the page's own boxes: the same coordinates
+        scratch.set_cropbox(boxes[1])
         doc.xref_set_key(scratch.xref, "Resources", f"<</XObject<</G {mask.group} 0 R>>>>")
         content = "q " + " ".join(f"{v:.6g}" for v in mask.ctm) + " cm /G Do Q"
         contents = doc.get_new_xref()
@@ -242,18 +232,6 @@ def _redacted_group(
         if kind != "null" and doc.xref_get_key(group, key)[0] == "null":
             doc.xref_set_key(group, key, value)
     return group
-
-
-def _inherited(doc: pymupdf.Document, xref: int, key: str) -> str | None:
-    for _ in range(_DEPTH):
-        kind, value = doc.xref_get_key(xref, key)
-        if kind == "array":
-            return str(value)
-        parent = _ref(doc, xref, "Parent")
-        if not parent:
-            return None
-        xref = parent
-    return None
 
 
 def _rename(doc: pymupdf.Document, mask: SoftMask, group: int) -> None:

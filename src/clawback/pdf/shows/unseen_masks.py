@@ -1,16 +1,12 @@
 """Soft masks' groups that nothing is painted through.
 
-A graphics state's soft mask is a group (a form) whose drawing is the mask of what is painted
-after the state is set. A group that nothing is painted through shows nothing, yet holds what
-it draws for anyone who reads the file or paints through it: after a redaction removed the bar
-painted through a group that draws the item, the group is such a one (the redactor redacts
-the groups a page sets itself, `redaction.softmask`, but not one set inside a tiling
-pattern's cell or a Type 3 glyph).
-
-A group is told unseen by its effect, as `unseen_pictures` tells a picture: every page that
-reaches it (through its forms, patterns, Type 3 fonts and other groups) renders the same with
-the group emptied, at `unseen_pictures.DPI`. `hidden_mask_groups` lists those that draw
-something; `emptied` empties them in place.
+Such a group shows nothing, yet holds what it draws for anyone who reads the file or paints
+through it: a redaction that removed the bar painted through a group drawing the item leaves
+one (`redaction.softmask` redacts the groups a page sets itself, not those set in a tiling
+pattern's cell or a Type 3 glyph). A group is told unseen by its effect, as `unseen_pictures`
+tells a picture: every page reaching it (through forms, patterns, Type 3 fonts, other groups)
+renders the same with it emptied. `hidden_mask_groups` lists those that draw something;
+`emptied` empties them in place.
 """
 
 from __future__ import annotations
