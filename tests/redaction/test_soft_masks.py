@@ -2,25 +2,22 @@
 ``/SMask`` makes a group's drawing (its luminosity) the mask of what is painted next: a black
 bar painted through a group that draws ``ref DB-40981`` in white prints the item.
 
-file (where the state is set)   what the group draws               was (redact the bar's rectangle)
-picture (the page)              a picture of the line              LEAK: pictures, gate passed
-text (the page)                 the line as white text             refused: raw
-clip_text (the page)            its outlines (a mode 7 text clip)  refused: raw
-in_a_moved_form                 the picture (a form drawn 100 pt   LEAK: pictures, gate passed
-                                down)
-in_a_mask                       the picture (inside the group of   LEAK: pictures, gate passed
-                                the page's own soft mask)
-in_a_pattern_cell               the picture (the cell of the       LEAK: pictures, gate passed
-                                tiling pattern filling the bar)
+file (where the state is set)      what the group draws              was (redact the bar's box)
+picture (the page)                 a picture of the line             LEAK: pictures, gate passed
+text, clip_text (the page)         the line as text, as a text clip  refused: raw
+in_a_moved_form (a form, 100 pt down)  the picture                   LEAK: pictures, gate passed
+in_a_mask (the page's mask group)  the picture                       LEAK: pictures, gate passed
+in_a_pattern_cell (the bar's tile) the picture                       LEAK: pictures, gate passed
 
 Measured when written (PyMuPDF 2.0 / MuPDF 1.28.5): MuPDF's redaction removed the bar under
 the box and left the group whole (it never reads a graphics state's group): ``pdfimages`` and
-OCR read its picture, ``pdftotext`` its text (the gate's byte scan refused those, so the page
-could not go out at all). Now the redactor redacts each soft mask's group a boxed page sets,
-drawn alone where the page draws it (`redaction.softmask`), then empties every group nothing
-is painted through any more (`shows.unseen_masks`: the pattern's cell is reached only so);
-the gate refuses a boxed page reaching such a group that still draws something, and tries the
-pictures of groups as it tries hidden pictures (`shows.unseen_pictures`).
+OCR read its picture, ``pdftotext`` its text (the gate's byte scan refused those). Now the
+redactor redacts each group a boxed page sets, drawn alone where the page draws it
+(`redaction.softmask`), then empties every group nothing is painted through any more
+(`shows.unseen_masks`: the pattern's cell is reached only so). A mask set where nothing is
+painted was the next member: ``produce --redact-pattern`` sent its text out (``pdftotext``
+read it). Ingest now empties such groups, and the gate refuses them, and tries the pictures
+of groups as it tries hidden pictures (`shows.unseen_pictures`).
 """
 
 from __future__ import annotations
@@ -33,6 +30,7 @@ import pytest
 
 from clawback.pdf.gate.verify import verify
 from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, redact
+from clawback.pdf.shows.visible import visible_copy
 from tests.redaction.channels import _form, _with
 from tests.redaction.drawn import ITEM
 from tests.redaction.extractors import contains, found_in, pictures, texts
@@ -157,23 +155,20 @@ def test_a_mask_painted_through_beside_the_box_is_redacted_under_it(turn: int) -
     assert not contains(held, ITEM) and contains(held, "kept words")
 
 
-def _left_behind(group: str) -> bytes:
-    """`in_a_pattern_cell` as the redactor left it before: the bar gone, a black box where it
-    was, the pattern (its cell's mask drawing `group`) still named."""
-    with pikepdf.open(io.BytesIO(_masked(group, "pattern", bars=""))) as pdf:
-        page = pdf.pages[0]
-        page.Contents = pdf.make_stream(page.Contents.read_bytes() + b"0 g 60 390 400 30 re f\n")
-        out = io.BytesIO()
-        pdf.save(out)
-        return out.getvalue()
-
-
-@pytest.mark.parametrize("group", [PICTURE, WRITTEN], ids=["picture", "text"])
-def test_the_gate_refuses_a_mask_nothing_is_painted_through(group: str) -> None:
-    """Told no secret (a brief filed with no proposal): what the mask still draws is found
-    by what it is, not by what it says."""
-    pdf = _left_behind(group)
+@pytest.mark.parametrize(
+    ("group", "where"), [(PICTURE, "pattern"), (WRITTEN, "pattern"), (WRITTEN, "page")]
+)
+def test_a_mask_nothing_is_painted_through_is_emptied_at_ingest_and_refused(
+    group: str, where: str
+) -> None:
+    """A soft mask set where nothing is then painted (a redactor's leftover, or a file made
+    so): no viewer shows it, yet ``pdftotext`` or ``pdfimages`` reads it. Ingest empties it;
+    the gate, told no secret (a brief filed with no proposal), refuses it by what it is."""
+    pdf = _masked(group, where, bars="")
     assert found_in(texts(pdf), ITEM) or contains(pictures(pdf), ITEM)  # the file holds it
-    findings = verify(pdf, [], boxes=[(0, BAR, "r")], xray=False, ocr=False)
+    findings = verify(pdf, [], xray=False, ocr=False)
     assert [(f.page, f.check) for f in findings] == [(0, "shown")] * len(findings) != []
     assert all(ITEM not in f.detail and "\n" not in f.detail for f in findings)
+    seen, _ = visible_copy(pdf)
+    assert found_in(texts(seen), ITEM) == [] and not contains(pictures(seen), ITEM)
+    assert verify(seen, [], xray=False, ocr=False) == []

@@ -61,9 +61,8 @@ def picture_findings(
     `boxes`, redaction boxes, a picture's pixels count as shown: the box check reads them) or
     first reaching a picture that cannot be placed (`unplaced`: in a Type 3 glyph, say); a
     page refused for a picture no viewer sees is not refused again for it, counted whole
-    among the others. And one per page with a box first reaching soft masks' groups that
-    nothing is painted through but draw something (`shows.unseen_masks`: what a box took the
-    paint of may still be drawn in the mask)."""
+    among the others. And one per page first reaching soft masks' groups that nothing is
+    painted through but draw something (`shows.unseen_masks`; ingest empties them)."""
     findings = [
         Finding(
             number,
@@ -94,14 +93,13 @@ def picture_findings(
         for number, count in unplaced(doc).items()
         if number not in flagged
     ]
-    boxed = sorted({number for number, _, _ in boxes})
     findings += [
         Finding(
             number,
             "shown",
             f"{len(groups)} soft mask(s) nothing is painted through that still draw something",
         )
-        for number, groups in hidden_mask_groups(doc, boxed).items()
+        for number, groups in hidden_mask_groups(doc, range(doc.page_count)).items()
     ]
     return findings
 
