@@ -223,15 +223,7 @@ def _redacted_group(
         group = int(named[0]) if len(named) == 1 else 0
     finally:
         doc.delete_page(scratch.number)
-    if not group or group == mask.group:
-        return None
-    # MuPDF's copy is a plain form: the group's transparency dictionary is what makes it a
-    # group to mask with, so it is carried over
-    for key in ("Group", "BBox", "Matrix"):
-        kind, value = doc.xref_get_key(mask.group, key)
-        if kind != "null" and doc.xref_get_key(group, key)[0] == "null":
-            doc.xref_set_key(group, key, value)
-    return group
+    return group if group and group != mask.group else None  # MuPDF keeps /Group, /BBox
 
 
 def _rename(doc: pymupdf.Document, mask: SoftMask, group: int) -> None:
