@@ -17,14 +17,13 @@ from collections.abc import Iterable
 import pymupdf
 
 from clawback.pdf.files.document import resource_refs
-from clawback.pdf.shows.unseen_pictures import DPI, mask_groups
+from clawback.pdf.shows.unseen_pictures import _render, mask_groups
 
 __all__ = ["emptied", "hidden_mask_groups", "mask_groups_by_page"]
 
 
 def mask_groups_by_page(doc: pymupdf.Document, pages: Iterable[int]) -> dict[int, list[int]]:
-    """Group (object number) -> the pages of `pages` that reach it, for every soft mask's
-    group those pages reach."""
+    """Each soft mask's group (object number) `pages` reach -> the pages reaching it."""
     found: dict[int, list[int]] = {}
     for number in pages:
         todo, seen = [doc.page_xref(number)], set()
@@ -66,11 +65,14 @@ def hidden_mask_groups(doc: pymupdf.Document, pages: Iterable[int]) -> dict[int,
     numbers = sorted({n for pages_of in reached.values() for n in pages_of})
     before = {n: _render(doc[n]) for n in numbers}
     hidden: dict[int, list[int]] = {}
-    for group, pages_of in reached.items():
-        with pymupdf.open(stream=doc.tobytes()) as copy:
-            emptied(copy, [group])
-            if all(_render(copy[n]) == before[n] for n in pages_of):
+    for group, pages_of in reached.items():  # tried in place (a copy of the file each was
+        content = doc.xref_stream(group)  # quadratic), then put back as it was
+        doc.update_stream(group, b"")
+        try:
+            if all(_render(doc[n]) == before[n] for n in pages_of):
                 hidden.setdefault(pages_of[0], []).append(group)
+        finally:
+            doc.update_stream(group, content)
     return hidden
 
 
@@ -89,8 +91,3 @@ def _draws(content: bytes) -> bool:
 
 #: What an emptied group may still hold: white space, ``q`` and ``Q``.
 _EMPTY = re.compile(rb"\s+|(?<![^\s])[qQ](?![^\s])")
-
-
-def _render(page: pymupdf.Page) -> bytes:
-    pix = page.get_pixmap(dpi=DPI, colorspace=pymupdf.csGRAY, alpha=False)
-    return bytes(pix.samples)
