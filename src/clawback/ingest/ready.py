@@ -30,6 +30,7 @@ from clawback.pdf.shows.extract import PageText, read_document
 from clawback.pdf.shows.lying import FontsKnown
 from clawback.pdf.shows.ocr import ToRead, ocr_plan, write_text_layer
 from clawback.pdf.shows.pagereads import PageReads
+from clawback.pdf.shows.unseen_masks import emptied, hidden_mask_groups
 from clawback.pdf.shows.unseen_parts import without_unseen_parts
 from clawback.pdf.shows.unseen_pictures import without_hidden_pictures
 from clawback.pdf.shows.visible import Removed, remove_unseen_text, rewrites, rewritten
@@ -168,6 +169,11 @@ def _look(pdf: bytes, doc: pymupdf.Document, removed: Removed, own_fonts: bool) 
     """Pictures and text no viewer shows taken out, hidden text counted, OCR, and the pages
     read, of the open file `pdf` (`doc`), page by page, each page's reads shared among the
     steps."""
+    if unused := hidden_mask_groups(doc, range(doc.page_count)):  # as `visible_copy` does
+        emptied(doc, [group for groups in unused.values() for group in groups])
+        pdf = save_clean(doc)
+        with open_pdf(pdf) as copy:
+            return _look(pdf, copy, removed, own_fonts)
     if (cleared := without_hidden_pictures(pdf, doc)) is not None:
         pdf, pictures = cleared
         with open_pdf(pdf) as copy:

@@ -27,6 +27,7 @@ import pymupdf
 from clawback.pdf.gate.findings import Finding
 from clawback.pdf.shows.ocr import uses_tiling_pattern
 from clawback.pdf.shows.pagereads import PageReads
+from clawback.pdf.shows.unseen_masks import hidden_mask_groups
 from clawback.pdf.shows.unseen_parts import unplaced, unseen_parts_by_page
 from clawback.pdf.shows.unseen_pictures import hidden_pictures_by_page
 from clawback.pdf.shows.visible import unseen_text
@@ -60,7 +61,8 @@ def picture_findings(
     `boxes`, redaction boxes, a picture's pixels count as shown: the box check reads them) or
     first reaching a picture that cannot be placed (`unplaced`: in a Type 3 glyph, say); a
     page refused for a picture no viewer sees is not refused again for it, counted whole
-    among the others."""
+    among the others. And one per page first reaching soft masks' groups that nothing is
+    painted through but draw something (`shows.unseen_masks`; ingest empties them)."""
     findings = [
         Finding(
             number,
@@ -90,6 +92,14 @@ def picture_findings(
         )
         for number, count in unplaced(doc).items()
         if number not in flagged
+    ]
+    findings += [
+        Finding(
+            number,
+            "shown",
+            f"{len(groups)} soft mask(s) nothing is painted through that still draw something",
+        )
+        for number, groups in hidden_mask_groups(doc, range(doc.page_count)).items()
     ]
     return findings
 

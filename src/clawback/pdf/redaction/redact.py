@@ -9,7 +9,9 @@
    occurrence of its text (see `locate`), with ``/ActualText`` used and ignored;
 3. apply with PyMuPDF: text under a box removed, image pixels under it blanked (``images=2``),
    vector art touching it removed (``graphics=2``: a path that merely crosses the box goes too,
-   so no outlined glyph survives);
+   so no outlined glyph survives); once every page is done, the same inside each soft mask's
+   group a boxed page sets (`softmask`: MuPDF never reads those groups), and a group nothing
+   is painted through any more emptied (`shows.unseen_masks`);
 4. compare glyph positions before and after: put back text MuPDF 2.0 slid left (`shiftfix`),
    and refuse a result that hides or deletes text outside the boxes;
 5. paint each box black, then print each reason on its box in white (`boxlabel`, drawn through
@@ -71,11 +73,13 @@ from clawback.pdf.redaction.shiftfix import (
     snapshot,
     trace,
 )
+from clawback.pdf.redaction.softmask import redact_soft_masks
 from clawback.pdf.redaction.type1 import Type1Error
 from clawback.pdf.redaction.userunit import to_points
 from clawback.pdf.shows.locate import find_text_rects, spelled_at
 from clawback.pdf.shows.lying import lying_fonts
 from clawback.pdf.shows.survey import survey
+from clawback.pdf.shows.unseen_masks import emptied, hidden_mask_groups
 
 __all__ = [
     "WIDTH_POLICY",
@@ -210,6 +214,7 @@ def redact_document(
     def margins(number: int) -> list[float]:  # asked only for a line its page cannot place
         return [x for other, xs in enumerate(starts()) if other != number for x in xs]
 
+    cuts: dict[int, list[pymupdf.Rect]] = {}
     with all_layers_shown(doc):
         for number, items in sorted(by_page.items()):
             whole = [item for item in items if item.whole_page]
@@ -217,10 +222,20 @@ def redact_document(
                 boxes.append(_withhold_page(doc, number, whole[0]))
             else:
                 page = doc[number]
-                painted = _redact_page(page, items, width, found.replacement_text, margins)
+                cut = cuts.setdefault(number, [])
+                painted = _redact_page(page, items, width, found.replacement_text, margins, cut)
                 boxes.extend(painted.boxes)
                 reflowed.extend(painted.reflowed)
                 widened.extend(painted.widened)
+        for number, rects in sorted(cuts.items()):  # after every page: it adds a scratch page
+            try:
+                redact_soft_masks(doc, number, rects)
+            except ValueError as exc:
+                raise RedactionError(f"page {number + 1}: {exc}; withhold the page") from None
+        # a group nothing is painted through any more (its bar was under a box) is emptied,
+        # wherever it is set: in a pattern's cell too, which `redact_soft_masks` leaves
+        hidden = hidden_mask_groups(doc, sorted(cuts))
+        emptied(doc, [group for groups in hidden.values() for group in groups])
     # Re-subset where a font program is embedded: the file's own, or the Unicode font a
     # reason beyond Windows-1252 is printed in (`boxlabel`); standard fonts have nothing to.
     # MuPDF re-subsets TrueType and CFF programs, `resubset` the Type 1 ones.
@@ -289,8 +304,10 @@ def _redact_page(
     width: WidthPolicy | None = None,
     replacement_text: bool = True,
     margins: Callable[[int], Sequence[float]] = lambda number: (),
+    cut: list[pymupdf.Rect] | None = None,
 ) -> Painted:
     """Remove everything under the page's boxes, paint them, and check the texts are gone.
+    Every area removed is added to `cut` (for `redact_soft_masks`).
     ``replacement_text=False``: the document has no ``/ActualText`` (`survey`), so each text
     is searched one way only (`locate`). With `width`, a text item whose line would still
     tell its width once re-flowed (`telling_lines`; `margins`: where the lines of the
@@ -351,9 +368,12 @@ def _redact_page(
         graphics=pymupdf.mupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
         text=pymupdf.mupdf.PDF_REDACT_TEXT_REMOVE,
     )
+    if cut is None:
+        cut = []
+    cut.extend(rect for rect, _ in planned)
     now = _check_neighbours(page, before, planned)
     if width is not None:
-        planned = _reflow(page, planned, width, drawn, widened, now)
+        planned = _reflow(page, planned, width, drawn, widened, now, cut)
     for rect, _ in planned:
         draw_box(page, rect)
     for rect, item in planned:  # every label after every box: nothing paints over one
@@ -460,9 +480,11 @@ def _reflow(
     drawn: Sequence[Glyph],
     widened: list[tuple[int, str, str]],
     traced: list[Span] | None = None,
+    cut: list[pymupdf.Rect] | None = None,
 ) -> list[tuple[pymupdf.Rect, Redaction]]:
     """Re-flow every text item's gap, right to left along each line; the boxes to paint
-    (`traced`: the page's `trace` as it is, when the caller read it since it last changed).
+    (`traced`: the page's `trace` as it is, when the caller read it since it last changed;
+    `cut`: where a whole line boxed is added, as `_redact_page` adds its areas).
 
     A gap re-flowed on the left moves the boxes to its right on the same line with the text.
     A line that cannot be re-flowed exactly (`ReflowError`) is boxed whole (`_whole_line`,
@@ -503,6 +525,8 @@ def _reflow(
             graphics=pymupdf.mupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
             text=pymupdf.mupdf.PDF_REDACT_TEXT_REMOVE,
         )
+        if cut is not None:
+            cut.extend(bands)
         _check_neighbours(page, before, [(band, result[0][1]) for band in bands])
         for i in done:
             rect, item = result[i]

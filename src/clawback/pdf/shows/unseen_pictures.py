@@ -22,8 +22,9 @@ one is taken out.
 Ingest takes every hidden picture out, replacing it by that pixel (`without_hidden_pictures`),
 and the gate refuses a file that still holds one (`check_shown`).
 
-Pictures drawn inside a tiling pattern's cell or a Type 3 glyph (at any depth of forms,
-patterns and Type 3 fonts a page reaches) are not listed by MuPDF as the page's: they are
+Pictures drawn inside a tiling pattern's cell, a Type 3 glyph or a soft mask's group (at any
+depth of forms, patterns, Type 3 fonts and graphics states a page reaches) are not listed by
+MuPDF as the page's: they are
 found by walking the page's resources (`_nested`) and tried the same way, each replaced by the
 pixel in a copy of the whole file (the object is shared by every page that reaches it), the
 pages that reach it rendered again. Inline pictures inside a pattern or a glyph are not
@@ -45,6 +46,7 @@ __all__ = [
     "has_inline_pictures",
     "hidden_pictures",
     "hidden_pictures_by_page",
+    "mask_groups",
     "without_hidden_pictures",
 ]
 
@@ -80,8 +82,9 @@ def hidden_pictures(doc: pymupdf.Document) -> dict[int, list[int]]:
 
 
 def _nested(doc: pymupdf.Document) -> dict[int, list[int]]:
-    """Page (from 0) -> the pictures it draws only inside a tiling pattern or a Type 3 glyph
-    (those MuPDF does not list as the page's), each once, one pixel ones left out."""
+    """Page (from 0) -> the pictures it draws only inside a tiling pattern, a Type 3 glyph or
+    a soft mask's group (those MuPDF does not list as the page's), each once, one pixel ones
+    left out."""
     found: dict[int, list[int]] = {}
     for number in range(doc.page_count):
         inside: list[int] = []
@@ -99,6 +102,7 @@ def _nested(doc: pymupdf.Document) -> dict[int, list[int]]:
                 elif subtype == "/Form":
                     todo.append((child, nested))
             todo.extend((child, True) for child in resource_refs(doc, xref, "Pattern"))
+            todo.extend((group, True) for group in mask_groups(doc, xref))
             todo.extend(
                 (child, True)
                 for child in resource_refs(doc, xref, "Font")
@@ -110,6 +114,21 @@ def _nested(doc: pymupdf.Document) -> dict[int, list[int]]:
         if inside:
             found[number] = inside
     return found
+
+
+def mask_groups(doc: pymupdf.Document, xref: int) -> list[int]:
+    """The groups of the soft masks named in the graphics states of object `xref`'s
+    resources (a state, its /SMask and the group each an object or written in place)."""
+    groups = []
+    for child in resource_refs(doc, xref, "ExtGState"):
+        if doc.xref_get_key(child, "Subtype")[1] == "/Form":  # a state's mask written in place
+            groups.append(child)
+            continue
+        for path in ("SMask/G", "G"):  # a state, or a soft mask that is an object of its own
+            kind, value = doc.xref_get_key(child, path)
+            if kind == "xref":
+                groups.append(int(value.split()[0]))
+    return groups
 
 
 def _size(doc: pymupdf.Document, xref: int) -> int:
@@ -125,7 +144,9 @@ def _unseen_anywhere(doc: pymupdf.Document, xref: int, numbers: list[int]) -> bo
     were (in a copy of the whole file: the picture is one object all of them share)."""
     before = [_render(doc[n]) for n in numbers]
     with pymupdf.open(stream=doc.tobytes()) as copy:
-        copy[numbers[0]].delete_image(xref)
+        # not `Page.delete_image`: its transparent pixel (a soft mask, a colour space) made
+        # MuPDF render the page's text a grey level off, as if the picture showed
+        _paint_nothing(copy, xref)
         changed = copy.tobytes()  # reopened: MuPDF keeps a Type 3 glyph it drew once
     with pymupdf.open(stream=changed) as copy:
         return [_render(copy[n]) for n in numbers] == before

@@ -19,7 +19,8 @@ copy the record works on (the file as received is kept beside it):
 3. *Replacement text*: ``/ActualText``, ``/Alt`` and ``/E`` are dropped from marked content,
    so the text read is the glyphs drawn (a production's scrub drops them anyway).
 4. *Pictures no viewer sees* (off the page, clipped away, painted over, masked out) are
-   replaced by a transparent pixel (`shows.unseen_pictures`).
+   replaced by a transparent pixel (`shows.unseen_pictures`), after the groups of soft masks
+   nothing is painted through are emptied (`shows.unseen_masks`: ``pdftotext`` reads them).
 
 A file with none of these comes back as the same bytes. What the page draws that is not text
 (pictures, outlines, Type 3 glyphs without a mapping) is read by OCR (`shows.ocr`).
@@ -42,6 +43,7 @@ from clawback.pdf.files.document import PdfError, open_pdf, open_pike, save_clea
 from clawback.pdf.redaction.scrub import CONTENT_TEXT_KEY, TEXT_KEYS
 from clawback.pdf.shows.pagereads import PageReads
 from clawback.pdf.shows.survey import survey
+from clawback.pdf.shows.unseen_masks import emptied, hidden_mask_groups
 from clawback.pdf.shows.unseen_parts import without_unseen_parts
 from clawback.pdf.shows.unseen_pictures import without_hidden_pictures
 
@@ -113,6 +115,10 @@ def visible_copy(pdf: bytes) -> tuple[bytes, Removed]:
             if count := remove_unseen_text(page):
                 by_page.append((page.number, count))
         if by_page:
+            pdf = save_clean(doc)
+    with open_pdf(pdf) as doc:
+        if hidden := hidden_mask_groups(doc, range(doc.page_count)):
+            emptied(doc, [group for groups in hidden.values() for group in groups])
             pdf = save_clean(doc)
     pictures: list[tuple[int, int]] = []
     with open_pdf(pdf) as doc:
