@@ -379,8 +379,11 @@ class Reads(Service):
         ex = rows.exhibit(s, doc)
         shown["bates"] = str(ex.bates)
         number = access_rules.exhibit_of(s, doc) or ex.number  # an attachment: its exhibit's
-        claims = [c for c in rows.claims(s) if number in c.exhibits]
-        named = self._named_items(s, number, claims)
+        # the claims over it, and the items they name, only of an exhibit the reader may know
+        # of: an attachment read under a family exhibit beyond them names none of its claims
+        told = number == doc.exhibit or self._knows_exhibit(s, number)
+        claims = [c for c in rows.claims(s) if number in c.exhibits] if told else []
+        named = self._named_items(s, number, claims) if told else set()
         shown["items"] = [  # this document's own: a family exhibit's attachments show theirs
             {"id": i.id, "page": str(i.page), "what": i.what}
             for i in ex.items
@@ -439,6 +442,11 @@ class Reads(Service):
         if slip is None:
             return e
         return replace(e, title=slip, kind=SLIP_SHEET, family=None, parent=False, attachments=())
+
+    def _knows_exhibit(self, s: Session, number: int | None) -> bool:
+        """Whether this actor may know of exhibit ``number``."""
+        head = s.scalar(select(t.Document).where(t.Document.exhibit == number))
+        return head is not None and lookup.allowed(s, self.actor, head, lookup.Need.know)
 
     def _named_items(
         self, s: Session, exhibit: int, claims: Sequence[claim_rules.Claim]
