@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +60,31 @@ def test_an_attachment_names_no_claim_of_an_exhibit_its_reader_may_not_know_of(
     told = world.person(COUNSEL, Via.web).reads.show(ATTACHMENT)
     assert [c["claim"] for c in told["claims"]] == ["c-okapi"]
     assert [i["id"] for i in told["items"]] == ["i-rebate"]
+
+
+def test_an_exhibits_effect_names_no_item_on_an_attachment_beyond_its_reader(
+    tmp_path: Path,
+) -> None:
+    """``reads.effects`` (what the rulings do to each exhibit, which pages and exports read)
+    gave a party employee the id of an item a ruling granted on an e-mail's AEO attachment,
+    where every listing of the dispute cuts an exhibit to the attachments the reader may know
+    of (`knowledge.cut`)."""
+    op = start(tmp_path / "ws")
+    op.people.add(COUNSEL, name="RC", side="receiving", category="counsel")
+    op.people.add(
+        EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
+    )
+    mail = eml_with("Pricing note", [("schedule.pdf", text_pdf("Zebra rebate schedule"))])
+    (message, attachment), _ = op.ingest.ingest_file(mail, "pricing.eml", exhibit=1)
+    op.designations.designate(message, "Confidential")
+    op.designations.designate(attachment, "AEO")  # beyond the employee's tier
+    op.productions.produce([message, attachment], "TST-00000001", "VOL1")
+    op.items.define("TST-00000001", "i-note", "TST-00000001", "the subject", ["Pricing note"])
+    op.items.define(ATTACHMENT, "i-zebra", ATTACHMENT, "the rebate", ["Zebra rebate"])
+    both = ["i-note", "i-zebra"]
+    op.claims.claim("c1", privilege="law_enforcement", exhibits=[1], items=both)
+    op.claims.rule("c1", "granted_in_part", items=both)
+    workspace = op.ctx.workspace
+    told = workspace.person(EMPLOYEE, Via.web).reads.effects()[1]
+    assert (told.redact, len(told.basis)) == (("i-note",), 1), told
+    assert workspace.person(COUNSEL, Via.web).reads.effects()[1].redact == tuple(both)

@@ -480,11 +480,26 @@ class Reads(Service):
         return full_view(self.actor) or doc.held_by == self.actor.seat.value
 
     def effects(self) -> dict[int, claim_rules.Effect]:
-        """What the rulings do to each exhibit this actor may know of."""
+        """What the rulings do to each exhibit this actor may know of, naming only the items
+        on what they may know of it (`knowledge.cut`: an item a ruling granted on an
+        attachment beyond their tier is not theirs to be told)."""
         with self.ctx.reading() as s:
             known = lookup.known_exhibits(s, self.actor)
-            found = claim_rules.effects(rows.exhibits(s), rows.claims(s), rows.rulings(s))
-            return {n: e for n, e in found.items() if n in known}
+            exhibits = rows.exhibits(s)
+            found = claim_rules.effects(exhibits, rows.claims(s), rows.rulings(s))
+            told = {
+                e.number: {i.id for i in e.items}
+                for e in knowledge.cut(s, self.actor, [e for e in exhibits if e.number in known])
+            }
+            return {n: _told_effect(e, told[n]) for n, e in found.items() if n in known}
+
+
+def _told_effect(effect: claim_rules.Effect, items: set[str]) -> claim_rules.Effect:
+    """``effect`` naming only ``items`` (with their bases)."""
+    kept = [(i, b) for i, b in zip(effect.redact, effect.basis, strict=True) if i in items]
+    if len(kept) == len(effect.redact):
+        return effect
+    return replace(effect, redact=tuple(i for i, _ in kept), basis=tuple(b for _, b in kept))
 
 
 def _recorded(s: Session, hits: Sequence[Hit]) -> list[str]:
