@@ -2,7 +2,7 @@
 
 The step's contract: `unpacked` takes a family's members (an e-mail's, from `email.family`, or
 an archive alone: `archive_family`) and returns them with every archive among them opened in
-place: the archive stays a member (``kind`` ``archive``, a page listing what it holds), followed
+place: the archive stays a member (``kind`` ``archive``: a page naming it, no file), followed
 by each of its members one level deeper, and so at any depth: an e-mail in a zip becomes its
 family (the message and its attachments), a zip in that e-mail is opened in turn. A member that
 is neither is given pages as an e-mail attachment is (a PDF, a picture, text); Office files and
