@@ -59,17 +59,21 @@ def test_check_lists_partial_reads_as_each_person_may_see_them(tmp_path: Path) -
             eyes_only, _ = theirs.ingest.ingest_file(_cut_mail("AEO"), "aeo.eml")
         finally:
             theirs.close()
-        ws.designations.designate(eyes_only[0], "AEO")
+        for control in eyes_only:  # the message and its attachments
+            ws.designations.designate(control, "AEO")
         mine, open_lines, aeo_lines = (_lines(ws, c) for c in (ours, open_one, eyes_only))
-        with ws.transaction() as s:  # the employee's name for it (`service.control_names`)
-            ref = s.scalar(select(t.Document.ref).where(t.Document.control == open_one[0]))
+        with ws.transaction() as s:  # the employee's names for them (`service.control_names`)
+            found = s.execute(
+                select(t.Document.control, t.Document.ref).where(t.Document.control.in_(open_one))
+            )
+            refs = {control: ref for control, ref in found}
     finally:
         ws.close()
     assert mine and open_lines and aeo_lines
     assert all(line.startswith(("DOC-", "RCV-")) for line in mine + open_lines + aeo_lines)
     # the operator: every partial read, in the order the documents came in
     assert _check(home) == [
-        "3 documents not read whole:",
+        "6 documents not read whole:",  # each message and its attachment cut short
         *mine,
         *open_lines,
         *aeo_lines,
@@ -77,12 +81,14 @@ def test_check_lists_partial_reads_as_each_person_may_see_them(tmp_path: Path) -
     ]
     # receiving counsel: their own side's only, never the producing side's documents
     assert _check(home, "--as", "rc@other.test") == [
-        "2 documents not read whole:",
+        "4 documents not read whole:",
         *open_lines,
         *aeo_lines,
     ]
     # a receiving employee: the AEO document is absent, as if it were not there, and the open
     # one named by its reference (their side's numbers count the AEO one)
-    named = [line.replace(open_one[0], f"RCV-{ref}") for line in open_lines]
+    named = list(open_lines)
+    for control, ref in refs.items():
+        named = [line.replace(f"{control}:", f"RCV-{ref}:") for line in named]
     assert named != open_lines
-    assert _check(home, "--as", "emp@other.test") == ["1 document not read whole:", *named]
+    assert _check(home, "--as", "emp@other.test") == ["2 documents not read whole:", *named]

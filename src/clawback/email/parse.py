@@ -9,7 +9,9 @@ A message's date is its Date header (.eml); for a .msg, the time it was sent
 (PR_CLIENT_SUBMIT_TIME), else the time it was delivered (PR_MESSAGE_DELIVERY_TIME), else the
 Date of its transport headers. A file cut short is read as far as it goes, and
 ``Message.warnings`` says what was lost: a multipart without its closing boundary ("message ends
-inside a MIME part"), an attachment whose encoded data stops short ("attachment X truncated").
+inside a MIME part"); an attachment whose encoded data stops short says so in its own
+``Attachment.warnings`` ("attachment X truncated"), never its message's: a reader the attachment
+is withheld from still reads the message.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import mimetypes
 import quopri
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email import errors, headerregistry, policy
 from email.message import EmailMessage
@@ -48,6 +50,9 @@ class Attachment:
     data: bytes
     inline: bool = False
     content_id: str | None = None
+    #: what of it could not be read (cut short): its own, never its message's (a reader the
+    #: attachment is withheld from reads the message)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -331,7 +336,7 @@ def _walk(
                 "and what followed is lost"
             )
             if len(attachments) > before:  # the last part read is cut too
-                said.append(f"attachment {attachments[-1].filename!r} truncated")
+                attachments[-1] = _truncated(attachments[-1])
         return
     disposition = (part.get_content_disposition() or "").lower()
     named = part.get_param("name") or part.get_filename()
@@ -353,14 +358,18 @@ def _walk(
         attachments.append(Attachment(name, RFC822, data, disposition == "inline", None))
         return
     data = _decoded(part)
-    if _short(part, closed):
-        name = _part_name(part) or _described_name(part, ctype, len(attachments) + 1)
-        said.append(f"attachment {name!r} truncated")
     cid = _get(part, "content-id")
     cid = str(cid).strip().strip("<>") if cid else None
     inline = disposition == "inline" or (disposition != "attachment" and cid is not None)
     name = _part_name(part) or _described_name(part, ctype, len(attachments) + 1)
-    attachments.append(Attachment(name, ctype, data, inline, cid))
+    found = Attachment(name, ctype, data, inline, cid)
+    attachments.append(_truncated(found) if _short(part, closed) else found)
+
+
+def _truncated(att: Attachment) -> Attachment:
+    """``att`` saying it was cut short, once."""
+    said = f"attachment {att.filename!r} truncated"
+    return att if said in att.warnings else replace(att, warnings=(*att.warnings, said))
 
 
 def _safe(name: str) -> str:

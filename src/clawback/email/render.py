@@ -103,7 +103,10 @@ def _story_pdf(body_html: str) -> bytes:
 
 
 def render_message(msg: Message) -> bytes:
-    """A PDF of the message: header block, body text, then the attachment list."""
+    """A PDF of the message: header block and body text. Never a list of its attachments:
+    the pages are the same file for every reader, and an attachment designated above its
+    message is withheld from some of them, its name and the count of the others with it
+    (each attachment is a document of the family, listed to whoever may know of it)."""
     rows = [
         ("From", msg.sender),
         ("To", "; ".join(msg.to)),
@@ -114,11 +117,6 @@ def render_message(msg: Message) -> bytes:
     rows += [("Date", msg.date or ""), ("Subject", msg.subject)]
     header = "".join(f'<tr><td class="k">{k}:</td><td>{_esc(v)}</td></tr>' for k, v in rows)
     parts = [f"<table>{header}</table><hr/>", f'<p class="body">{_pre(msg.body_text)}</p>']
-    if msg.attachments:
-        items = "".join(
-            f"<li>{_esc(a.filename)}{' (inline)' if a.inline else ''}</li>" for a in msg.attachments
-        )
-        parts.append(f"<h2>Attachments ({len(msg.attachments)})</h2><ol>{items}</ol>")
     return _story_pdf("".join(parts))
 
 
@@ -242,11 +240,17 @@ def _children(msg: Message, depth: int, members: list[Member]) -> None:
             try:
                 inner = _drawn_whole_or_said(parse_email(att.data, name))
             except EmailError:
-                members.append(Member("attachment", att.filename, None, att.data, depth))
+                members.append(
+                    Member("attachment", att.filename, None, att.data, depth, warnings=att.warnings)
+                )
                 continue
+            drawn = render_message(inner)
             members.append(
-                Member("attachment", att.filename, render_message(inner), att.data, depth, inner)
+                Member("attachment", att.filename, drawn, att.data, depth, inner, "", att.warnings)
             )
             _children(inner, depth + 1, members)  # deeper messages are listed, not opened
             continue
-        members.append(Member("attachment", att.filename, render_attachment(att), att.data, depth))
+        pages = render_attachment(att)
+        members.append(
+            Member("attachment", att.filename, pages, att.data, depth, warnings=att.warnings)
+        )

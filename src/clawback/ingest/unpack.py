@@ -2,7 +2,7 @@
 
 The step's contract: `unpacked` takes a family's members (an e-mail's, from `email.family`, or
 an archive alone: `archive_family`) and returns them with every archive among them opened in
-place: the archive stays a member (``kind`` ``archive``, a page listing what it holds), followed
+place: the archive stays a member (``kind`` ``archive``: a page naming it, no file), followed
 by each of its members one level deeper, and so at any depth: an e-mail in a zip becomes its
 family (the message and its attachments), a zip in that e-mail is opened in turn. A member that
 is neither is given pages as an e-mail attachment is (a PDF, a picture, text); Office files and
@@ -54,7 +54,7 @@ def unpacked(members: list[email.Member], budget: Budget | None = None) -> list[
                 "containers (a recursion bomb?)"
             )
         entries = read_archive(m.native, m.name, budget)
-        out.append(_listed(m, entries))
+        out.append(_listed(m))
         for entry in entries:
             out += unpacked(_members(entry, m.depth + 1), budget)
     return out
@@ -77,21 +77,30 @@ _PACKED = (
 )
 
 
-def _listed(archive: email.Member, entries: list[Entry]) -> email.Member:
-    """The archive as a member: a page listing what it holds; a renamed member said."""
-    lines = [f"Archive {shown(archive.name)}: {len(entries)} file(s)", ""]
-    lines += [f"{n}. {e.name}" for n, e in enumerate(entries, 1)]
+def _listed(archive: email.Member) -> email.Member:
+    """The archive as a member: a page naming the archive, never its files nor how many: the
+    page is the same file for every reader, and a file designated above its archive is withheld
+    from some (each file is a document of the family, listed to whoever may know of it)."""
+    lines = [f"Archive {shown(archive.name)}", "", "Its files are the documents of its family."]
     page = email.render_attachment(email.Attachment("listing.txt", "text/plain", _text(lines)))
-    said = tuple(
-        f"archive member {shown(e.renamed)!r} named {e.name!r}: a name reaching outside the "
-        "archive neutralised"
-        for e in entries
-        if e.renamed
-    )
-    return replace(archive, pdf=page, kind="archive", warnings=archive.warnings + said)
+    return replace(archive, pdf=page, kind="archive")
 
 
 def _members(entry: Entry, depth: int) -> list[email.Member]:
+    """One archive member as the members it makes: itself, or an e-mail's whole family; a
+    name of it reaching outside the archive, neutralised, said on it (never on the archive,
+    which a reader it is withheld from reads)."""
+    made = _made(entry, depth)
+    if entry.renamed:
+        said = (
+            f"archive member {shown(entry.renamed)!r} named {entry.name!r}: a name reaching "
+            "outside the archive neutralised"
+        )
+        made[0] = replace(made[0], warnings=(*made[0].warnings, said))
+    return made
+
+
+def _made(entry: Entry, depth: int) -> list[email.Member]:
     """One archive member as the members it makes: itself, or an e-mail's whole family."""
     if entry.data is None:
         why = f"archive member {entry.name!r} is {entry.unread}: kept as it is, not read"

@@ -148,13 +148,17 @@ def _redact_pages(s: Session, doc: t.Document, granted: set[str]) -> None:
             by_page.setdefault(item.page_idx, []).append(item)
     for page in s.scalars(select(t.Page).where(t.Page.document_id == doc.id)).all():
         text = page.text
+        secrets: list[str] = []
         for item in by_page.get(page.idx, ()):
             covered = list(item.covered or ())
             if item.whole_page or any(line not in text for line in covered):
-                text = REDACTED_MARK  # a region's words not found as lines: fail closed
+                text, secrets = REDACTED_MARK, []  # a region's words not found: fail closed
                 break
-            for secret in [*item.texts, *covered]:
-                text = masked(text, secret, REDACTED_MARK)  # any case, look-alike, wrap
+            secrets += [*item.texts, *covered]
+        # the longest first: a short one masked inside a longer one ("3" in "3. Nothing else
+        # ...", a pleading margin's number in a line) left the rest of it unread as itself
+        for secret in sorted(secrets, key=len, reverse=True):
+            text = masked(text, secret, REDACTED_MARK)  # any case, look-alike, wrap
         page.redacted_text = text
 
 

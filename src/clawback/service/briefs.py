@@ -70,7 +70,7 @@ from clawback.pdf.shows.needles import MIN_SECRET_CHARS, squash
 from clawback.pdf.shows.ocr import add_text_layer
 from clawback.pdf.shows.visible import visible_copy
 from clawback.service import access as access_rules
-from clawback.service import delivery
+from clawback.service import delivery, knowledge
 from clawback.service.base import Service
 from clawback.storage import tables as t
 
@@ -556,9 +556,10 @@ class Briefs(Service):
                 material.by_exhibit[exhibit] = f"Ex. {exhibit} ({label})"
             confidential[(doc_id, idx)] = (shown, text)
         items = s.scalars(select(t.Item).order_by(t.Item.id)).all()
+        told = knowledge.told_items(s, self.actor)  # never an item the filer is not told of
         for item in items:
             page = confidential.get((item.document_id, item.page_idx))
-            if page is None:
+            if page is None or (told is not None and item.id not in told):
                 continue
             for text in item.texts:
                 if text in page[1]:  # in the redacted view, granted items are not there

@@ -14,7 +14,7 @@ motion naming it (``Sealing.seal`` with ``papers``), else how it was lodged.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -142,9 +142,7 @@ class FiledPapers(Service):
             doc = self._document(s, docket)
             pdf = self.ctx.files.get(doc.original)
             held = {} if full_view(self.actor) else claimed_labels(s, doc)
-            items = s.scalars(
-                select(t.Item).where(t.Item.document_id == doc.id, t.Item.id.in_(list(held)))
-            ).all()
+            items = self._items(s, doc, held)
             self.ctx.audit(s, "paper.read.copy", f"ECF No. {doc.docket}")
         if not items:
             return pdf
@@ -232,7 +230,9 @@ class FiledPapers(Service):
         and verified, through the path the filing package takes for a paper sealed in part
         (``paper_filing``). Whatever a claim keeps from the public (an item a ruling granted,
         or one a pending claim names) is redacted whichever ``items`` are chosen, its box
-        labelled with the claim's basis."""
+        labelled with the claim's basis. Made by a reader a claim keeps words from (anyone
+        who does not read it as filed), each version is made from the paper as they have it
+        (``copy``): the sealed one is no paper as lodged, and no version carries those words."""
         from clawback.domain.paper_seals import targets
         from clawback.domain.seal_parts import SealPart
         from clawback.service import delivery, paper_filing, paper_seals
@@ -247,13 +247,18 @@ class FiledPapers(Service):
             unknown = sorted(set(items or ()) - {i.id for i in known})
             if unknown:
                 raise NotFound(f"no item {unknown[0]!r} of ECF No. {doc.docket}")
+            whole = full_view(self.actor)
+            column = t.Page.text if whole else t.Page.redacted_text
             texts = list(
-                s.scalars(
-                    select(t.Page.text).where(t.Page.document_id == doc.id).order_by(t.Page.idx)
-                )
+                s.scalars(select(column).where(t.Page.document_id == doc.id).order_by(t.Page.idx))
             )
             pdf = self.ctx.files.get(doc.original)
             entry = doc.docket
+            # what a claim keeps from this reader: never in a version they are given
+            held = [] if whole else self._items(s, doc, labels)
+        if held:  # the versions made from the paper as they have it (`copy`), those boxed
+            pdf = _redacted_view(self.ctx, pdf, held, labels, f"ECF No. {entry}")
+            chosen = [i for i in chosen if i.id not in labels]
         self.ctx.check_targets(*(out / kind / f"ECF-{entry}.pdf" for kind in paper_filing.KINDS))
         made = paper_filing.versions(
             entry,
@@ -278,6 +283,14 @@ class FiledPapers(Service):
                 )
                 write(written[m.kind], m.pdf)
         return written
+
+    def _items(self, s: Session, doc: t.Document, ids: Iterable[str]) -> list[t.Item]:
+        """The items of paper ``doc`` among ``ids``."""
+        wanted = list(ids)
+        if not wanted:
+            return []
+        found = select(t.Item).where(t.Item.document_id == doc.id, t.Item.id.in_(wanted))
+        return list(s.scalars(found).all())
 
     def _document(self, s: Session, docket: str) -> t.Document:
         entry = docket_entry(docket)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clawback.domain.access import full_view
 from clawback.domain.actor import Actor
 from clawback.domain.claims import Claim, Ruling
 from clawback.domain.documents import Exhibit
@@ -92,3 +93,16 @@ def _heads(s: Session, actor: Actor, number: int) -> bool:
         select(t.Document).where(t.Document.family == doc.family, t.Document.id != doc.id)
     )
     return any(lookup.allowed(s, actor, m, lookup.Need.know) for m in others)
+
+
+def told_items(s: Session, actor: Actor) -> set[str] | None:
+    """The ids of the items ``actor`` is told of (None: every one). An item is the producing
+    side's preparation (and the court's) until a claim, a ruling or a seal of an exhibit in
+    part names it: whoever reads documents as produced is told every item, anyone else only
+    those named (as ``Reads.show`` lists them)."""
+    if full_view(actor):
+        return None
+    named = {i for c in rows.claims(s) for i in c.items}
+    named |= {i for r in rows.rulings(s) for i in r.items}
+    named |= {i for d in rows.seal_decisions(s) if d.part is not None for i in d.part.items}
+    return named

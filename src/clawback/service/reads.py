@@ -379,8 +379,11 @@ class Reads(Service):
         ex = rows.exhibit(s, doc)
         shown["bates"] = str(ex.bates)
         number = access_rules.exhibit_of(s, doc) or ex.number  # an attachment: its exhibit's
-        claims = [c for c in rows.claims(s) if number in c.exhibits]
-        named = self._named_items(s, number, claims)
+        # the claims over it, and the items they name, only of an exhibit the reader may know
+        # of: an attachment read under a family exhibit beyond them names none of its claims
+        told = number == doc.exhibit or self._knows_exhibit(s, number)
+        claims = [c for c in rows.claims(s) if number in c.exhibits] if told else []
+        named = self._named_items(s, number, claims) if told else set()
         shown["items"] = [  # this document's own: a family exhibit's attachments show theirs
             {"id": i.id, "page": str(i.page), "what": i.what}
             for i in ex.items
@@ -440,6 +443,11 @@ class Reads(Service):
             return e
         return replace(e, title=slip, kind=SLIP_SHEET, family=None, parent=False, attachments=())
 
+    def _knows_exhibit(self, s: Session, number: int | None) -> bool:
+        """Whether this actor may know of exhibit ``number``."""
+        head = s.scalar(select(t.Document).where(t.Document.exhibit == number))
+        return head is not None and lookup.allowed(s, self.actor, head, lookup.Need.know)
+
     def _named_items(
         self, s: Session, exhibit: int, claims: Sequence[claim_rules.Claim]
     ) -> set[str] | None:
@@ -472,11 +480,26 @@ class Reads(Service):
         return full_view(self.actor) or doc.held_by == self.actor.seat.value
 
     def effects(self) -> dict[int, claim_rules.Effect]:
-        """What the rulings do to each exhibit this actor may know of."""
+        """What the rulings do to each exhibit this actor may know of, naming only the items
+        on what they may know of it (`knowledge.cut`: an item a ruling granted on an
+        attachment beyond their tier is not theirs to be told)."""
         with self.ctx.reading() as s:
             known = lookup.known_exhibits(s, self.actor)
-            found = claim_rules.effects(rows.exhibits(s), rows.claims(s), rows.rulings(s))
-            return {n: e for n, e in found.items() if n in known}
+            exhibits = rows.exhibits(s)
+            found = claim_rules.effects(exhibits, rows.claims(s), rows.rulings(s))
+            told = {
+                e.number: {i.id for i in e.items}
+                for e in knowledge.cut(s, self.actor, [e for e in exhibits if e.number in known])
+            }
+            return {n: _told_effect(e, told[n]) for n, e in found.items() if n in known}
+
+
+def _told_effect(effect: claim_rules.Effect, items: set[str]) -> claim_rules.Effect:
+    """``effect`` naming only ``items`` (with their bases)."""
+    kept = [(i, b) for i, b in zip(effect.redact, effect.basis, strict=True) if i in items]
+    if len(kept) == len(effect.redact):
+        return effect
+    return replace(effect, redact=tuple(i for i, _ in kept), basis=tuple(b for _, b in kept))
 
 
 def _recorded(s: Session, hits: Sequence[Hit]) -> list[str]:

@@ -308,7 +308,7 @@ class Imports(Service):
                 str(span) if span is not None else None,
                 family,
                 0,  # the fake redactions found: counted once the volume is checked
-                tuple(notes),
+                (*notes, *inside.said),  # the files' own said to the importer too
                 designation_given,
                 file,
                 row=row.number,

@@ -54,7 +54,7 @@ def check_volume(folder: Path, dat: Path | None = None, opt: Path | None = None)
             said.taken_out.append(
                 f"{where}: its native holds {len(taken.names)} {held}: taken out as {files}"
             )
-        return notes
+        return [*notes, *taken.said]  # the files' own, as the import reports them
 
     said.defects = check_rows(folder, rows, lines, inside)
     return said

@@ -34,9 +34,11 @@ record twice. The rule:
   kept before names it, and is shown to such a reader without its names, `unnamed`: these
   names and notes are `received_names`, read without opening any native);
 * a file that cannot be read (locked, past the limits) is a document all the same, kept in
-  native form behind a placeholder page, and a warning on the record's row (in its meta's
-  ``warnings``, so `clawback check` lists it); what an e-mail native lost (cut short) is said
-  on its row too.
+  native form behind a placeholder page, with a warning on its own document (in its meta's
+  ``warnings``, so `clawback check` lists it), as is a file cut short, never on the record's
+  (a file designated apart is withheld from some who read the record: its name with it); the
+  import's report says both on the record's row; what the e-mail native itself lost (cut
+  short) is on the record's.
 """
 
 from __future__ import annotations
@@ -81,6 +83,9 @@ class Inside:
 
     members: list[ReadyMember] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+    #: what a file lost (not read, cut short): said to the importer, and on that file's own
+    #: document, never on the record's, whose reader a file designated apart is withheld from
+    said: list[str] = field(default_factory=list)
 
 
 def family_of(row: Row, volume: str, inside: Inside) -> str | None:
@@ -139,14 +144,16 @@ def take_out(
         notes.append(f"the files inside its native could not be read ({why}): left in it")
         return Inside()
     what = "attachment" if native is not None and suffix(native[0]) in EMAILS else "embedded file"
+    lost: list[str] = []
     for m, child in zip(members, found.names, strict=True):
         if m.unread is not None:
             said = f"{what} {shown(m.member.name)!r} ({child}) could not be read ({m.unread})"
-            notes.append(f"{said}: kept in native form")
+            lost.append(f"{said}: kept in native form")
+        lost += [w for w in m.member.warnings if w.endswith(" truncated")]
         sha = hashlib.sha256(m.member.native).hexdigest()
         m.ready.info.update(control_number=child, attachment_of=row.control, file_sha256=sha)
         m.ready.info["source"] = f"{row.control}'s native"
-    return Inside(members, found.names)
+    return Inside(members, found.names, lost)
 
 
 def store(
