@@ -210,10 +210,16 @@ class Gate:
         seat = Person(
             person.email, person.name, Side(person.side), person.category, person.acknowledged
         )
-        unsigned = signs_undertaking(seat) and account.undertaking_signed_at is None
-        pending = (UNDERTAKING,) if unsigned else ()
         matter = s.get(t.Matter, 1)
         order = order_from_data(matter.order) if matter is not None else None
+        if account.totp_secret is None and second_factor_required(
+            order, actors.actor(seat, order, Via.web)
+        ):
+            # seated since where the order asks a code this login never had: what a password
+            # alone opened (a session, a token) reaches nothing the code guards
+            raise NotAuthenticated(NO_FACTOR_LINE)
+        unsigned = signs_undertaking(seat) and account.undertaking_signed_at is None
+        pending = (UNDERTAKING,) if unsigned else ()
         return Visitor(email, person.name, csrf, expires, pending, seat, order)
 
     def record(self, visitor: Visitor, via: Via = Via.web) -> Record:
