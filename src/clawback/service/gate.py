@@ -30,6 +30,7 @@ from clawback.domain.accounts import (
     THROTTLE_WINDOW,
     second_factor_required,
     signs_undertaking,
+    throttle_address,
     throttled,
 )
 from clawback.domain.actor import Via
@@ -105,21 +106,22 @@ class Gate:
     ) -> Opened:
         """Open a session for a seated person with a login, or refuse in one line."""
         key = "".join(c for c in email.strip().lower() if c.isprintable())[:200] or "(blank)"
+        counted = throttle_address(address)
         address = address[:64] or "unknown"
         ctx = self._context(key, via)
         at = now()
         refusal: ClawbackError | None = None
         opened: Opened | None = None
         with ctx.transaction() as s:
-            _one_attempt_at_a_time(s, key, address)
+            _one_attempt_at_a_time(s, key, counted)
             since = at - THROTTLE_WINDOW
-            if throttled(self._failures(s, since, email=key), self._failures(s, since, address)):
-                s.add(t.LoginAttempt(at=at, email=key, address=address, ok=False))
+            if throttled(self._failures(s, since, email=key), self._failures(s, since, counted)):
+                s.add(t.LoginAttempt(at=at, email=key, address=counted, ok=False))
                 ctx.audit(s, "login.throttled", key, address=address)
                 refusal = Throttled("too many failed log-ins: wait 15 minutes and try again")
             else:
                 reason = self._check(s, ctx, key, password, code, at)
-                s.add(t.LoginAttempt(at=at, email=key, address=address, ok=reason is None))
+                s.add(t.LoginAttempt(at=at, email=key, address=counted, ok=reason is None))
                 if reason is None:
                     opened = self._open(s, key, at)
                     ctx.audit(s, "login", key, address=address)
