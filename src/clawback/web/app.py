@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from clawback.service import Workspace
 from clawback.service.gate import Gate
 from clawback.web import api, errors, rendering
+from clawback.web.bodies import BodyLimit
 from clawback.web.pages import (
     account,
     audit,
@@ -78,6 +79,7 @@ def create_app(workspace: Workspace, settings: Settings | None = None) -> FastAP
         app.include_router(router.router)
     app.include_router(api.router)
     errors.install(app)
+    app.add_middleware(BodyLimit)
 
     @app.middleware("http")
     async def headers(
