@@ -92,3 +92,42 @@ def test_an_order_that_asks_a_code_again_ends_sessions_opened_without_it(own: Si
     assert lowered.get(f"/pages/{AEO}").headers.get("location") == "/login"
     assert _api(own, token, f"/api/pages/{AEO}").status_code == 401
     assert own.workspace.operator().audit.verify() == []  # the revocations bound to the trail
+
+
+def _post_login(email: str, password: str, code: str, site: Site) -> httpx.Response:
+    client = Client(site.url)
+    return client.post(
+        "/login",
+        data={"email": email, "password": password, "code": code, "csrf": client.csrf("/login")},
+    )
+
+
+def test_a_code_in_other_digits_reads_as_a_wrong_one(own: Site) -> None:
+    """Six Arabic-Indic digits pass ``str.isdigit``; compared with the code, they raised
+    (``secrets.compare_digest`` takes ASCII only): with the right password the log-in was a
+    server fault (500), with a wrong one 401, so the answer told a guessed password right,
+    and the attempt that told it was neither counted against the throttle nor audited."""
+    from sqlalchemy import select
+
+    from clawback.storage import tables as t
+
+    other = "\u0661\u0662\u0663\u0664\u0665\u0666"
+    right = _post_login(world.CLERK, world.PASSWORD, other, own)
+    wrong = _post_login(world.CLERK, "not the password at all", other, own)
+    assert right.status_code == wrong.status_code == 401, right.text
+    assert right.text.split('name="csrf"')[0] == wrong.text.split('name="csrf"')[0]
+    with own.workspace.sessions() as s:
+        failed = s.scalars(
+            select(t.Audit.detail).where(
+                t.Audit.subject == world.CLERK, t.Audit.action == "login.failed"
+            )
+        ).all()
+    assert {"code", "password"} <= {d.get("reason") for d in failed}
+
+
+@pytest.mark.parametrize("digits", ["\u00b2", "\u0663", "\u2460"])
+def test_a_count_in_other_digits_in_a_query_is_no_fault(own: Site, digits: str) -> None:
+    """``/documents?designated=²`` (what the designate form's answer carries back): ``²``
+    passes ``str.isdigit`` and ``int()`` refuses it, a server fault."""
+    answer = login(own, world.EMPLOYEE).get(f"/documents?designated={digits}")
+    assert answer.status_code == 200, answer.status_code

@@ -327,7 +327,9 @@ def _totp_step(secret: str, code: str, at: datetime, last: int | None) -> int | 
     """The time step a code belongs to (this one, or one either side for clock drift), if it
     is right and later than the last code used."""
     typed = "".join(code.split())
-    if not (typed.isdigit() and len(typed) == 6):
+    # ASCII digits only: others pass isdigit (Arabic-Indic, superscripts) and compare_digest
+    # raised on them, a fault that answered apart from a wrong code, and counted nothing
+    if not (typed.isascii() and typed.isdigit() and len(typed) == 6):
         return None
     totp = pyotp.TOTP(secret)
     moment = at.replace(tzinfo=UTC)

@@ -41,7 +41,7 @@ class BodyLimit:
         connection = HTTPConnection(scope)
         declared = connection.headers.get("content-length", "")
         chunked = "chunked" in connection.headers.get("transfer-encoding", "").lower()
-        told = int(declared) if declared.isdigit() else 0
+        told = int(declared) if declared.isascii() and declared.isdigit() else 0
         if not chunked and told <= ANONYMOUS_BYTES:
             limit = ANONYMOUS_BYTES
         else:
