@@ -64,3 +64,27 @@ def test_a_neighbouring_network_is_heard(gate: Gate) -> None:
     """Another /64 (another host, as far as the address can tell) is not refused for it."""
     _failed_from(gate, [f"2001:db8:9:1::{n:x}" for n in range(MAX_FAILURES_PER_ADDRESS)])
     gate.logout(gate.login(world.PUBLIC, world.PASSWORD, "", "2001:db8:9:2::1").token)
+
+
+def _written(gate: Gate) -> tuple[int, int]:
+    from sqlalchemy import func, select
+
+    with gate.workspace.sessions() as s:
+        rows = s.scalar(select(func.count()).select_from(t.LoginAttempt)) or 0
+        entries = s.scalar(select(func.count()).select_from(t.Audit)) or 0
+    return rows, entries
+
+
+def test_an_address_refused_unheard_writes_no_more_to_the_trail(gate: Gate) -> None:
+    """Each attempt refused unheard appended an audit entry (hash-chained, kept for good) and a
+    row: an outsider past the limit, sending attempts as fast as the server answers them
+    (no password is checked: each costs next to nothing), grew the trail without bound, a new
+    address typed each time. Past the address's limit, a refusal is now written at most once
+    a minute for that address; the attempts heard before it are all in the trail."""
+    _failed_from(gate, [f"2001:db8:77::{n:x}" for n in range(MAX_FAILURES_PER_ADDRESS)])
+    before = _written(gate)
+    for n in range(30):
+        with pytest.raises(Throttled):
+            gate.login(f"guess{n}@plaintiffs.example", "a guess", "", "2001:db8:77::1")
+    rows, entries = _written(gate)
+    assert rows - before[0] <= 1 and entries - before[1] <= 1, (before, rows, entries)

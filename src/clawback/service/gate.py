@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from clawback.domain import actor as actors
 from clawback.domain.accounts import (
+    MAX_FAILURES_PER_ADDRESS,
     SESSION_LIFETIME,
     THROTTLE_WINDOW,
     second_factor_required,
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
 FAILED = "wrong e-mail address, password or one-time code"
 UNDERTAKING = "undertaking"
 NO_FACTOR = "no second factor set up"
+#: Past an address's limit, how often one of its refused attempts is written (row and audit).
+REFUSALS_WRITTEN_EVERY = timedelta(minutes=1)
 NO_FACTOR_LINE = "this login needs a second factor: ask the operator to set up your login again"
 
 
@@ -115,9 +118,15 @@ class Gate:
         with ctx.transaction() as s:
             _one_attempt_at_a_time(s, key, counted)
             since = at - THROTTLE_WINDOW
-            if throttled(self._failures(s, since, email=key), self._failures(s, since, counted)):
-                s.add(t.LoginAttempt(at=at, email=key, address=counted, ok=False))
-                ctx.audit(s, "login.throttled", key, address=address)
+            from_address = self._failures(s, since, counted)
+            if throttled(self._failures(s, since, email=key), from_address):
+                # refused unheard, each attempt costs next to nothing: past its own limit, an
+                # address's refusals are written once a minute, not each (the trail is for good)
+                if from_address < MAX_FAILURES_PER_ADDRESS or not self._tried_since(
+                    s, at - REFUSALS_WRITTEN_EVERY, counted
+                ):
+                    s.add(t.LoginAttempt(at=at, email=key, address=counted, ok=False))
+                    ctx.audit(s, "login.throttled", key, address=address)
                 refusal = Throttled("too many failed log-ins: wait 15 minutes and try again")
             else:
                 reason = self._check(s, ctx, key, password, code, at)
@@ -177,6 +186,13 @@ class Gate:
         else:
             query = query.where(t.LoginAttempt.address == address)
         return int(s.scalar(query) or 0)
+
+    @staticmethod
+    def _tried_since(s: Session, since: datetime, address: str) -> bool:
+        query = select(t.LoginAttempt.id).where(
+            t.LoginAttempt.address == address, t.LoginAttempt.at >= since
+        )
+        return s.scalar(query.limit(1)) is not None
 
     def logout(self, token: str | None) -> None:
         """End the session (nothing happens for an unknown one)."""
