@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from clawback.web.bodies import ANONYMOUS_BYTES
+from clawback.web.bodies import ANONYMOUS_BYTES, FORM_BYTES
 from tests.web import world
 from tests.web.conftest import Site, login, served
 
@@ -69,3 +69,25 @@ def test_a_signed_in_upload_and_the_log_in_form_still_go_through(own: Site) -> N
             },
         )
     assert forged.status_code == 413  # a cookie that opens no session is no session
+
+
+def test_a_signed_in_body_is_bounded_by_what_its_route_takes(own: Site) -> None:
+    """A session lifted the bound to a file's size for every route: a reporter's session
+    could post a gigabyte to a form of a few fields (``/account/tokens``), read whole before
+    the route refused it. Only a route that takes a file (``/docket``) takes more than a
+    form's bound now."""
+    reporter = login(own, world.PUBLIC)
+    beyond = FORM_BYTES + 1
+    answer = reporter.post(
+        "/account/tokens",
+        files={"name": ("name.txt", b"0" * beyond)},
+        data={"csrf": reporter.csrf()},
+    )
+    assert answer.status_code == 413, answer.status_code
+    clerk = login(own, world.CLERK)
+    upload = clerk.post(
+        "/docket",
+        files={"paper": ("brief.pdf", b"%PDF-1.7\n" + b"0" * beyond)},
+        data={"docket": "ECF No. 901", "kind": "brief", "csrf": clerk.csrf("/docket")},
+    )
+    assert upload.status_code not in (413, 403), upload.text

@@ -79,7 +79,7 @@ def test_an_address_refused_unheard_writes_no_more_to_the_trail(gate: Gate) -> N
     """Each attempt refused unheard appended an audit entry (hash-chained, kept for good) and a
     row: an outsider past the limit, sending attempts as fast as the server answers them
     (no password is checked: each costs next to nothing), grew the trail without bound, a new
-    address typed each time. Past the address's limit, a refusal is now written at most once
+    e-mail address typed each time. Past the address's limit, a refusal is now written at most once
     a minute for that address; the attempts heard before it are all in the trail."""
     _failed_from(gate, [f"2001:db8:77::{n:x}" for n in range(MAX_FAILURES_PER_ADDRESS)])
     before = _written(gate)

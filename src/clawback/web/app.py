@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from clawback.service import Workspace
 from clawback.service.gate import Gate
-from clawback.web import api, errors, rendering
+from clawback.web import api, bodies, errors, rendering
 from clawback.web.bodies import BodyLimit
 from clawback.web.pages import (
     account,
@@ -60,26 +60,29 @@ def create_app(workspace: Workspace, settings: Settings | None = None) -> FastAP
     app.state.settings = settings or Settings()
     app.state.templates = rendering.templates()
     app.mount("/static", StaticFiles(directory=rendering.STATIC), name="static")
-    for router in (
-        login,
-        dashboard,
-        deadlines,
-        documents,
-        docket,
-        viewer,
-        productions,
-        claims,
-        sealing,
-        filing,
-        privilege_log,
-        search,
-        audit,
-        account,
-    ):
-        app.include_router(router.router)
-    app.include_router(api.router)
+    routers = [
+        module.router
+        for module in (
+            login,
+            dashboard,
+            deadlines,
+            documents,
+            docket,
+            viewer,
+            productions,
+            claims,
+            sealing,
+            filing,
+            privilege_log,
+            search,
+            audit,
+            account,
+        )
+    ] + [api.router]
+    for router in routers:
+        app.include_router(router)
     errors.install(app)
-    app.add_middleware(BodyLimit)
+    app.add_middleware(BodyLimit, uploads=bodies.uploads(routers))
 
     @app.middleware("http")
     async def headers(

@@ -3,14 +3,19 @@
 FastAPI parses a form's body before it resolves a route's dependencies, the session's check
 among them: with no bound, anyone could make the server read a body of any size (an upload
 spooled whole to a temporary file) before being sent to the log-in page. So a body is bounded as it
-arrives: without a session, to what the log-in form needs; with one, to the largest file
-clawback takes (``ingest.limits.MAX_FILE_BYTES``) and the form around it. A body declared
+arrives: without a session, to what the log-in form needs; with one, to a form's size, or,
+to a route that takes a file, the largest file clawback takes
+(``ingest.limits.MAX_FILE_BYTES``) and the form around it. A body declared
 larger is refused before any of it is read, one that grows larger (sent in chunks) when it
 does: 413 either way, answered as every error is. A route that reads no body reads none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from fastapi import params
+from fastapi.routing import APIRoute, APIRouter
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import HTTPConnection
@@ -22,8 +27,10 @@ from clawback.service.gate import NotAuthenticated
 #: A body from no session: the log-in form (an address, a password of up to 1,024 characters
 #: of up to four bytes each, percent-encoded) and then some.
 ANONYMOUS_BYTES = 64 << 10
-#: A body from a session: a file clawback takes, and its form.
-SIGNED_IN_BYTES = MAX_FILE_BYTES + (1 << 20)
+#: A body from a session: a form (the longest, a review's findings, is far less)...
+FORM_BYTES = 4 << 20
+#: ... or, to a route that takes a file, a file clawback takes and its form.
+UPLOAD_BYTES = MAX_FILE_BYTES + FORM_BYTES
 TOO_LARGE = "this request's body is larger than the server takes from you"
 
 
@@ -31,8 +38,9 @@ class BodyLimit:
     """The ASGI middleware that bounds request bodies (``create_app`` puts it innermost, so
     its refusal carries the site's headers)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, uploads: frozenset[str] = frozenset()) -> None:
         self.app = app
+        self.uploads = uploads  # the paths of the routes that take a file (``uploads``)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -45,7 +53,7 @@ class BodyLimit:
         if not chunked and told <= ANONYMOUS_BYTES:
             limit = ANONYMOUS_BYTES
         else:
-            limit = await _limit(connection)
+            limit = await _limit(connection, connection.url.path in self.uploads)
         read = 0
 
         async def bounded() -> Message:
@@ -65,7 +73,19 @@ class BodyLimit:
         await self.app(scope, bounded, send)
 
 
-async def _limit(connection: HTTPConnection) -> int:
+def uploads(routers: Iterable[APIRouter]) -> frozenset[str]:
+    """The paths of the routes that take a file, of these routers (a route with a path
+    parameter would not match one: its uploads are refused, never let through)."""
+    return frozenset(
+        route.path
+        for router in routers
+        for route in router.routes
+        if isinstance(route, APIRoute)
+        and any(isinstance(p.field_info, params.File) for p in route.dependant.body_params)
+    )
+
+
+async def _limit(connection: HTTPConnection, upload: bool) -> int:
     """The bound for this request: a session's, if its cookie opens one."""
     app = connection.scope["app"]
     token = connection.cookies.get(app.state.settings.session_cookie)
@@ -75,4 +95,4 @@ async def _limit(connection: HTTPConnection) -> int:
         await run_in_threadpool(app.state.gate.visitor, token)
     except NotAuthenticated:
         return ANONYMOUS_BYTES
-    return SIGNED_IN_BYTES
+    return UPLOAD_BYTES if upload else FORM_BYTES
