@@ -60,27 +60,26 @@ def create_app(workspace: Workspace, settings: Settings | None = None) -> FastAP
     app.state.settings = settings or Settings()
     app.state.templates = rendering.templates()
     app.mount("/static", StaticFiles(directory=rendering.STATIC), name="static")
-    routers = [
-        module.router
-        for module in (
-            login,
-            dashboard,
-            deadlines,
-            documents,
-            docket,
-            viewer,
-            productions,
-            claims,
-            sealing,
-            filing,
-            privilege_log,
-            search,
-            audit,
-            account,
-        )
-    ] + [api.router]
-    for router in routers:
-        app.include_router(router)
+    routers = [api.router]
+    for router in (
+        login,
+        dashboard,
+        deadlines,
+        documents,
+        docket,
+        viewer,
+        productions,
+        claims,
+        sealing,
+        filing,
+        privilege_log,
+        search,
+        audit,
+        account,
+    ):
+        app.include_router(router.router)
+        routers.append(router.router)
+    app.include_router(api.router)
     errors.install(app)
     app.add_middleware(BodyLimit, uploads=bodies.uploads(routers))
 
