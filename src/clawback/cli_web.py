@@ -55,9 +55,16 @@ def serve(
             "requests (0: in the request's own thread, which stalls the others meanwhile)."
         ),
     ] = 1,
+    proxy: Annotated[
+        str | None,
+        typer.Option(
+            help="The IP address of the TLS proxy in front, whose X-Forwarded-For names each "
+            "client (log-ins are throttled by it); left out, no such header is believed."
+        ),
+    ] = None,
 ) -> None:
     """Serve the web app and its JSON API (/api) over the workspace, for people with a login."""
     from clawback.web.server import default_workers
     from clawback.web.server import serve as run
 
-    run(workspace, host, port, default_workers() if workers is None else workers, drawing)
+    run(workspace, host, port, default_workers() if workers is None else workers, drawing, proxy)

@@ -113,10 +113,11 @@ def served(
     settled: bool = True,
     build: Build = world.build,
     then: Callable[[Path], None] | None = None,
+    uvicorn_options: dict[str, object] | None = None,
 ) -> Iterator[Site]:
     """The case ``build`` makes (``world.build``'s: a copy of the one made once per run) in a
-    new folder ``name``, with what ``then(workspace folder)`` adds to it, served on loopback;
-    filings go to its ``filed``."""
+    new folder ``name``, with what ``then(workspace folder)`` adds to it, served on loopback
+    (with ``uvicorn_options``, as ``clawback serve`` sets them); filings go to its ``filed``."""
     base = factory.mktemp(name)
     if build is world.build:
         secrets = world.copied(factory, base, settled)
@@ -129,7 +130,8 @@ def served(
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    options: dict[str, object] = {"log_level": "warning", **(uvicorn_options or {})}
+    server = uvicorn.Server(uvicorn.Config(app, lifespan="off", **options))  # type: ignore[arg-type]
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     for _ in range(200):

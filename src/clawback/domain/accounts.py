@@ -6,6 +6,7 @@ The service (``service.accounts``, ``service.gate``) keeps the rows; these funct
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import timedelta
 
 from clawback.domain.actor import Actor
@@ -54,3 +55,19 @@ def throttled(account_failures: int, address_failures: int) -> bool:
     return (
         account_failures >= MAX_FAILURES_PER_ACCOUNT or address_failures >= MAX_FAILURES_PER_ADDRESS
     )
+
+
+def throttle_address(address: str) -> str:
+    """Where an attempt comes from, as failures are counted by address: an IPv6 address by
+    its /64 (one host's network: it may take any of 2^64 addresses in it, each a fresh count
+    of twenty), an IPv4 address reached as IPv6 (``::ffff:198.51.100.7``) as itself; anything
+    else as given (cut to 64 characters)."""
+    try:
+        found = ipaddress.ip_address(address.split("%", 1)[0])  # a zone (``fe80::1%eth0``) too
+    except ValueError:
+        return address[:64] or "unknown"
+    if isinstance(found, ipaddress.IPv6Address):
+        if found.ipv4_mapped is not None:
+            return str(found.ipv4_mapped)
+        return str(ipaddress.IPv6Network((found, 64), strict=False))
+    return str(found)

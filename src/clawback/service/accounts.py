@@ -24,8 +24,9 @@ from sqlalchemy.orm import Session
 
 from clawback.domain import actor as actors
 from clawback.domain.accounts import MAX_TOKENS, check_password, second_factor_required
+from clawback.domain.actor import Via
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
-from clawback.domain.order import Person, Side
+from clawback.domain.order import Person, ProtectiveOrder, Side
 from clawback.domain.public_refs import parse_ref
 from clawback.domain.seats import Act
 from clawback.service import rows
@@ -67,6 +68,28 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def newly_guarded(
+    before: ProtectiveOrder | None, was: Person, after: ProtectiveOrder | None, now_: Person
+) -> bool:
+    """Whether the order asks a second factor of the person as seated now (under ``after``)
+    that it did not ask as they were seated before (under ``before``): what they opened then
+    with a password alone is no way past the code their seat now asks."""
+    return not second_factor_required(
+        before, actors.actor(was, before, Via.web)
+    ) and second_factor_required(after, actors.actor(now_, after, Via.web))
+
+
+def end_logins(s: Session, email: str) -> int:
+    """End the sessions of ``email``'s login and revoke its API tokens; how many tokens."""
+    s.execute(delete(t.WebSession).where(t.WebSession.email == email))
+    live = s.scalars(
+        select(t.ApiToken).where(t.ApiToken.email == email, t.ApiToken.revoked_at.is_(None))
+    ).all()
+    for token in live:
+        token.revoked_at = now()
+    return len(live)
+
+
 class Accounts(Service):
     def invite(self, email: str, password: str | None = None) -> Invitation:
         """Set up (or set up again) the login of a seated person: set up again, its sessions
@@ -88,15 +111,10 @@ class Accounts(Service):
             kept = self.ctx.workspace.keys.seal(secret, key) if secret is not None else None
             account.totp_secret, account.totp_last = kept, None
             s.add(account)
-            s.execute(delete(t.WebSession).where(t.WebSession.email == key))
             # set up again (a login thought stolen): what the old login made stops working
-            live = s.scalars(
-                select(t.ApiToken).where(t.ApiToken.email == key, t.ApiToken.revoked_at.is_(None))
-            ).all()
-            for token in live:
-                token.revoked_at = now()
+            revoked = end_logins(s, key)
             self.ctx.audit(
-                s, "account.invite", key, second_factor=secret is not None, revoked=len(live)
+                s, "account.invite", key, second_factor=secret is not None, revoked=revoked
             )
         uri = pyotp.TOTP(secret).provisioning_uri(name=key, issuer_name=ISSUER) if secret else None
         return Invitation(key, chosen, secret, uri)

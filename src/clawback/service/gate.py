@@ -26,10 +26,12 @@ from sqlalchemy.orm import Session
 
 from clawback.domain import actor as actors
 from clawback.domain.accounts import (
+    MAX_FAILURES_PER_ADDRESS,
     SESSION_LIFETIME,
     THROTTLE_WINDOW,
     second_factor_required,
     signs_undertaking,
+    throttle_address,
     throttled,
 )
 from clawback.domain.actor import Via
@@ -48,6 +50,8 @@ if TYPE_CHECKING:
 FAILED = "wrong e-mail address, password or one-time code"
 UNDERTAKING = "undertaking"
 NO_FACTOR = "no second factor set up"
+#: Past an address's limit, how often one of its refused attempts is written (row and audit).
+REFUSALS_WRITTEN_EVERY = timedelta(minutes=1)
 NO_FACTOR_LINE = "this login needs a second factor: ask the operator to set up your login again"
 
 
@@ -105,21 +109,28 @@ class Gate:
     ) -> Opened:
         """Open a session for a seated person with a login, or refuse in one line."""
         key = "".join(c for c in email.strip().lower() if c.isprintable())[:200] or "(blank)"
+        counted = throttle_address(address)
         address = address[:64] or "unknown"
         ctx = self._context(key, via)
         at = now()
         refusal: ClawbackError | None = None
         opened: Opened | None = None
         with ctx.transaction() as s:
-            _one_attempt_at_a_time(s, key, address)
+            _one_attempt_at_a_time(s, key, counted)
             since = at - THROTTLE_WINDOW
-            if throttled(self._failures(s, since, email=key), self._failures(s, since, address)):
-                s.add(t.LoginAttempt(at=at, email=key, address=address, ok=False))
-                ctx.audit(s, "login.throttled", key, address=address)
+            from_address = self._failures(s, since, counted)
+            if throttled(self._failures(s, since, email=key), from_address):
+                # refused unheard, each attempt costs next to nothing: past its own limit, an
+                # address's refusals are written once a minute, not each (the trail is for good)
+                if from_address < MAX_FAILURES_PER_ADDRESS or not self._tried_since(
+                    s, at - REFUSALS_WRITTEN_EVERY, counted
+                ):
+                    s.add(t.LoginAttempt(at=at, email=key, address=counted, ok=False))
+                    ctx.audit(s, "login.throttled", key, address=address)
                 refusal = Throttled("too many failed log-ins: wait 15 minutes and try again")
             else:
                 reason = self._check(s, ctx, key, password, code, at)
-                s.add(t.LoginAttempt(at=at, email=key, address=address, ok=reason is None))
+                s.add(t.LoginAttempt(at=at, email=key, address=counted, ok=reason is None))
                 if reason is None:
                     opened = self._open(s, key, at)
                     ctx.audit(s, "login", key, address=address)
@@ -176,6 +187,13 @@ class Gate:
             query = query.where(t.LoginAttempt.address == address)
         return int(s.scalar(query) or 0)
 
+    @staticmethod
+    def _tried_since(s: Session, since: datetime, address: str) -> bool:
+        query = select(t.LoginAttempt.id).where(
+            t.LoginAttempt.address == address, t.LoginAttempt.at >= since
+        )
+        return s.scalar(query.limit(1)) is not None
+
     def logout(self, token: str | None) -> None:
         """End the session (nothing happens for an unknown one)."""
         if not token:
@@ -210,10 +228,16 @@ class Gate:
         seat = Person(
             person.email, person.name, Side(person.side), person.category, person.acknowledged
         )
-        unsigned = signs_undertaking(seat) and account.undertaking_signed_at is None
-        pending = (UNDERTAKING,) if unsigned else ()
         matter = s.get(t.Matter, 1)
         order = order_from_data(matter.order) if matter is not None else None
+        if account.totp_secret is None and second_factor_required(
+            order, actors.actor(seat, order, Via.web)
+        ):
+            # seated since where the order asks a code this login never had: what a password
+            # alone opened (a session, a token) reaches nothing the code guards
+            raise NotAuthenticated(NO_FACTOR_LINE)
+        unsigned = signs_undertaking(seat) and account.undertaking_signed_at is None
+        pending = (UNDERTAKING,) if unsigned else ()
         return Visitor(email, person.name, csrf, expires, pending, seat, order)
 
     def record(self, visitor: Visitor, via: Via = Via.web) -> Record:
@@ -319,7 +343,9 @@ def _totp_step(secret: str, code: str, at: datetime, last: int | None) -> int | 
     """The time step a code belongs to (this one, or one either side for clock drift), if it
     is right and later than the last code used."""
     typed = "".join(code.split())
-    if not (typed.isdigit() and len(typed) == 6):
+    # ASCII digits only: others pass isdigit (Arabic-Indic, superscripts) and compare_digest
+    # raised on them, a fault that answered apart from a wrong code, and counted nothing
+    if not (typed.isascii() and typed.isdigit() and len(typed) == 6):
         return None
     totp = pyotp.TOTP(secret)
     moment = at.replace(tzinfo=UTC)

@@ -10,9 +10,10 @@ import yaml
 from sqlalchemy import select
 
 from clawback.domain.errors import ClawbackError, NotFound, RuleViolation
-from clawback.domain.order import order_from_data
+from clawback.domain.order import Person, Side, order_from_data
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
+from clawback.service.accounts import end_logins, newly_guarded
 from clawback.service.base import Service
 from clawback.storage import tables as t
 
@@ -83,6 +84,18 @@ class Matter(Service):
                         f"the new protective order has no tier {dropped[0]!r}, which documents "
                         "carry: re-designate them first"
                     )
+            if replaced and row is not None:
+                before = order_from_data(dict(row.order))
+                for person in s.scalars(select(t.Person).join(t.Account)).all():
+                    seat = Person(
+                        person.email,
+                        person.name,
+                        Side(person.side),
+                        person.category,
+                        person.acknowledged,
+                    )
+                    if newly_guarded(before, seat, new_order, seat):
+                        end_logins(s, person.email)  # a code asked now that was not before
             row = row or t.Matter(id=1)
             row.number, row.court = case["number"], case["court"]
             row.caption, row.state = case["caption"], case.get("state")

@@ -8,6 +8,7 @@ from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.order import SEATED, Person, Side
 from clawback.domain.seats import Act
 from clawback.service import rows
+from clawback.service.accounts import end_logins, newly_guarded
 from clawback.service.base import Service
 from clawback.storage import tables as t
 
@@ -52,11 +53,19 @@ class People(Service):
                 if acknowledged is not None
                 else category not in order.categories_needing_acknowledgment
             )
-            row = s.get(t.Person, key) or t.Person(email=key)
+            row = s.get(t.Person, key)
+            was = _person(row) if row is not None else None
+            row = row or t.Person(email=key)
             row.name, row.side, row.category, row.acknowledged = name, seat.value, category, signed
             s.add(row)
-            self.ctx.audit(s, "person.seat", key, side=seat.value, category=category)
-            return Person(key, name, seat, category, signed)
+            now_ = Person(key, name, seat, category, signed)
+            # seated where the order asks a one-time code it did not ask before: what the
+            # password alone opened (sessions, API tokens) ends here
+            ended = was is not None and newly_guarded(order, was, order, now_)
+            revoked = end_logins(s, key) if ended else 0
+            extra = {"logins_ended": True, "revoked": revoked} if ended else {}
+            self.ctx.audit(s, "person.seat", key, side=seat.value, category=category, **extra)
+            return now_
 
     def acknowledge(self, email: str) -> None:
         """Record the person's signed acknowledgment and agreement to be bound."""
@@ -81,3 +90,7 @@ class People(Service):
             return [
                 Person(r.email, r.name, Side(r.side), r.category, r.acknowledged) for r in found
             ]
+
+
+def _person(row: t.Person) -> Person:
+    return Person(row.email, row.name, Side(row.side), row.category, row.acknowledged)

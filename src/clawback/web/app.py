@@ -11,7 +11,8 @@ from fastapi.staticfiles import StaticFiles
 
 from clawback.service import Workspace
 from clawback.service.gate import Gate
-from clawback.web import api, errors, rendering
+from clawback.web import api, bodies, errors, rendering
+from clawback.web.bodies import BodyLimit
 from clawback.web.pages import (
     account,
     audit,
@@ -59,6 +60,7 @@ def create_app(workspace: Workspace, settings: Settings | None = None) -> FastAP
     app.state.settings = settings or Settings()
     app.state.templates = rendering.templates()
     app.mount("/static", StaticFiles(directory=rendering.STATIC), name="static")
+    routers = [api.router]
     for router in (
         login,
         dashboard,
@@ -76,8 +78,10 @@ def create_app(workspace: Workspace, settings: Settings | None = None) -> FastAP
         account,
     ):
         app.include_router(router.router)
+        routers.append(router.router)
     app.include_router(api.router)
     errors.install(app)
+    app.add_middleware(BodyLimit, uploads=bodies.uploads(routers))
 
     @app.middleware("http")
     async def headers(

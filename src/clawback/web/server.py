@@ -12,6 +12,7 @@ another process reads "being made" until the volume is resumed; the record is un
 from __future__ import annotations
 
 import copy
+import ipaddress
 import os
 from pathlib import Path
 from typing import Any
@@ -50,11 +51,15 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
 
-def _quiet() -> dict[str, Any]:
-    """What every server process is run with: no proxy headers trusted, no server header, no
-    access log (it would print each request's query and Bates numbers: see ``log_config``)."""
+def quiet(proxy: str | None = None) -> dict[str, Any]:
+    """What every server process is run with: no server header, no access log (it would print
+    each request's query and Bates numbers: see ``log_config``), and no proxy header trusted,
+    unless ``proxy`` names the TLS proxy in front: then that proxy's ``X-Forwarded-For`` (its
+    own last entry) is the client's address, the one log-ins are throttled by; without it,
+    behind a proxy every client is the proxy, and twenty failures from anyone refuse everyone."""
     return {
-        "proxy_headers": False,
+        "proxy_headers": proxy is not None,
+        "forwarded_allow_ips": proxy or "",
         "server_header": False,
         "access_log": False,
         "log_config": log_config(),
@@ -62,15 +67,25 @@ def _quiet() -> dict[str, Any]:
 
 
 def serve(
-    root: Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, drawing: int = 1
+    root: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 1,
+    drawing: int = 1,
+    proxy: str | None = None,
 ) -> None:
     """Serve the workspace at ``root`` until interrupted, in ``workers`` processes, each
     drawing page pictures in ``drawing`` processes of its own (``service.drawing``; 0: in
-    the request's thread)."""
+    the request's thread); behind the TLS proxy at the address ``proxy``, if given."""
     if not 1 <= workers <= MAX_WORKERS:
         raise InvalidInput(f"--workers must be between 1 and {MAX_WORKERS}, not {workers}")
     if not 0 <= drawing <= MAX_DRAWING:
         raise InvalidInput(f"--drawing must be between 0 and {MAX_DRAWING}, not {drawing}")
+    if proxy is not None:
+        try:
+            ipaddress.ip_address(proxy)  # one address: never "*", which believes any client
+        except ValueError:
+            raise InvalidInput(f"--proxy is the TLS proxy's IP address, not {proxy!r}") from None
     if workers > 1:
         Workspace.open(root).close()  # refused here, in one line, if it cannot be served
         os.environ[WORKSPACE_SETTING] = str(root.resolve())
@@ -81,7 +96,7 @@ def serve(
             workers=workers,
             host=host,
             port=port,
-            **_quiet(),
+            **quiet(proxy),
             # A worker busy with many requests on a loaded machine is slow, not hung: uvicorn
             # kills one that misses its health check, and the requests it holds with it.
             timeout_worker_healthcheck=HEALTH_CHECK_SECONDS,
@@ -94,7 +109,7 @@ def serve(
             app,
             host=host,
             port=port,
-            **_quiet(),
+            **quiet(proxy),
         )
     finally:
         workspace.close()

@@ -89,7 +89,7 @@ def documents(
         next=_at(chosen, offset + size) if offset + size < listed.total else None,
         tiers=[t.short for t in order.tiers] if order else [],
         may_designate=record.may(Act.designate),
-        designated=int(done) if done.isdigit() else None,
+        designated=int(done) if done.isascii() and done.isdigit() else None,
         chosen=chosen,
     )
 

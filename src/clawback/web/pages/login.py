@@ -67,6 +67,9 @@ def logout(
     csrf.check(visitor, csrf_token)
     gate(request).logout(request.cookies.get(settings(request).session_cookie))
     response = RedirectResponse("/login", status_code=303)
+    # what the record showed stays in no storage of this site's in the browser (htmx's page
+    # snapshots were kept in the tab's sessionStorage, beyond ``no-store``)
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
     chosen = settings(request)
     response.delete_cookie(
         chosen.session_cookie,
