@@ -185,6 +185,9 @@ def test_a_bates_number_after_a_word_of_the_case_is_still_one() -> None:
         "Case 1:16-cv-20905-FAM Document 36 Entered on FLSD Docket 03/29/2016 Page 1 of 10",
         "Case: 2:13-cv-00123-MHW-TPK Doc #: 130 Filed: 07/08/14 Page: 1 of 9 PAGEID #: 2883",
         "2:17-cv-10310-VAR-SDD Doc # 104-1 Filed 05/26/17 Pg 25 of 217 Pg ID 1702",  # E.D. Mich.
+        # a paper filed again as an exhibit: both stamps, merged word by word
+        "Case 1:10-cv-00001 Document 45-3 Case 1:09-cv-00002 Document 12\n\nFiled 01/02/2011 "
+        "Filed 05/06/2010\n\nPage 3 of 9 Page 1 of 20",
     ],
 )
 def test_each_court_s_ecf_stamp_is_no_document(stamp: str) -> None:
@@ -197,13 +200,11 @@ def test_each_court_s_ecf_stamp_is_no_document(stamp: str) -> None:
     assert {f.element.key for f in findings if f.met} == {"official"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="two ECF headers merged as a re-filed exhibit's text came out (findforms): 'Case … "
-    "Document 202-2 Case … Document 171 / Filed 03/11/2008 Filed 04/18/2008 / Page 1 of 4 "
-    "Page 1 of 11' is not taken out; its 'Page 1 of 4' meets 'the specific documents'",
-)
 def test_two_merged_ecf_stamps_are_no_document() -> None:
+    """A paper filed again as another's exhibit carries both stamps, merged word by word as
+    its text came out (``Case … Document 202-2 Case … Document 171 / Filed 03/11/2008 Filed
+    04/18/2008 / Page 1 of 4 Page 1 of 11``); its ``Page 1 of 4`` met "the specific
+    documents"."""
     report = check(_text("brief_vcs_v_peake_letter_de_cites.txt"), STANDARDS, ["law-enforcement"])
     ((_, findings),) = report.checked
     assert not any(f.met for f in findings)
@@ -290,3 +291,33 @@ def test_harm_described_generally_is_still_of_a_category() -> None:
     text = "Disclosure of such records generally reveals the Bureau's methods."
     report = check(text, STANDARDS, ["law-enforcement"])
     assert [f.rule.key for f in report.flags] == ["categories"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The time records reflect the work product of the firm's associates and paralegals.",
+        "Counsel's work product in Period 1 is billed at the rates of the Laffey matrix.",
+    ],
+)
+def test_naming_a_lawyer_s_work_product_claims_no_protection(text: str) -> None:
+    """The next member of the class: a fee affidavit's "the work product of the associates"
+    names a lawyer's work, as "that deliberative process" names an agency's, claiming
+    nothing."""
+    with pytest.raises(InvalidInput, match="claims no privilege"):
+        check(text, STANDARDS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I assert the work product protection over the memoranda.",
+        "These memoranda are attorney work product.",
+        "The drafts are protected as work product under Rule 26(b)(3).",
+        "The notes constitute opinion work product.",
+        "Defendants withhold the notes under the work-product doctrine.",
+    ],
+)
+def test_the_work_product_protection_claimed_is_still_checked(text: str) -> None:
+    ((standard, _),) = check(text, STANDARDS).checked
+    assert standard.key == "work-product"
