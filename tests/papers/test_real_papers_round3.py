@@ -162,6 +162,9 @@ def test_the_motion_to_seal_s_could_prejudice_is_flagged_as_hypothetical() -> No
         "PICO NEIGHBORHOOD Case No.: BC616804 ASSOCIATION and MARIA LOYA, Plaintiffs,",
         "Smith v. Acme Corp., Case No. CGC19575551, was stayed.",
         "INDEX NO. ABC123456 (Sup. Ct. N.Y. Cnty.)",
+        # the next members: the number after a court's name, or alone on a caption's line
+        "Pico Neighborhood Ass'n v. City of Santa Monica (L.A. Super. Ct. No. BC616804).",
+        "Plaintiffs,\nNo. BS163739\nv.\nPOMONA COLLEGE,",
     ],
 )
 def test_a_court_s_case_number_is_no_page(text: str) -> None:
@@ -172,9 +175,12 @@ def test_a_court_s_case_number_is_no_page(text: str) -> None:
 
 
 def test_a_bates_number_after_a_word_of_the_case_is_still_one() -> None:
-    text = "Bates No. BS163739; the case file at ABC000123; see Doe v. Roe (BS000124)."
+    text = (
+        "Bates No. BS163739; the case file at ABC000123; see Doe v. Roe (BS000124).\n"
+        "Control No. BS000125 is the memo."
+    )
     refs = read_references(text)
-    assert [c.raw for c in refs.bates] == ["BS163739", "ABC000123", "BS000124"]
+    assert [c.raw for c in refs.bates] == ["BS163739", "ABC000123", "BS000124", "BS000125"]
 
 
 @pytest.mark.parametrize(

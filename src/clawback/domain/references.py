@@ -141,14 +141,16 @@ _TAIL = re.compile(r"[-_./](?P<end>[0-9]+)")
 
 
 #: A court's number for a case (L.A. Superior Court's ``BS163739``, ``BC616804``): after the
-#: words that name it (``Case No.:``, ``Index No.``) or right after a case's name in a caption
+#: words that name it (``Case No.:``, ``Index No.``, ``Super. Ct. No.``, a caption's ``No.`` alone
+#: at its line's start) or right after a case's name in a caption
 #: or a citation (``John Doe v. Pomona College, BS163739``): the case, never a produced page.
 _CASE_NUMBER = re.compile(
-    r"(?:\b(?:Case|Cause|Index|Docket|Civil\s+Action|Civ\.\s*(?:A\.|Action)?|Action|Matter)"
-    r"\s+(?:Nos?\.|Numbers?)\s*:?\s*"
+    r"(?:\b(?:Case|Cause|Index|Docket|Civil\s+Action|Civ\.\s*(?:A\.|Action)?|Action|Matter"
+    r"|Ct\.|Court)\s+(?:Case\s+)?(?:Nos?\.|Numbers?)\s*:?\s*"
+    r"|^[ \t]*Nos?\.\s*:?\s*"  # a caption's "No." alone at its line's start
     r"|\bv\.\s+(?:[A-Z][\w.&'\u2019-]*,?\s+){0,5}?[A-Z][\w.&'\u2019-]*,\s*)"
     r"(?P<number>[A-Z0-9][A-Z0-9:/._-]*[0-9][A-Z0-9-]*)",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
