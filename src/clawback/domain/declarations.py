@@ -93,7 +93,8 @@ class Element:
 
     With ``each_document``, the element must be shown for every document the declaration
     names (by Bates number or exhibit): a paragraph that names the document holds a sentence
-    meeting the element."""
+    meeting the element. ``unless`` undoes a match (a deputy's title is no head's), and
+    ``anyway`` undoes ``unless`` (the head delegated the claim to that deputy)."""
 
     key: str
     name: str
@@ -101,11 +102,14 @@ class Element:
     cues: Cues
     each_document: bool = False
     unless: Cues | None = None
+    anyway: Cues | None = None
 
     def met_by(self, sentence: str) -> bool:
-        return self.cues.match(sentence) and not (
-            self.unless is not None and self.unless.match(sentence)
-        )
+        if not self.cues.match(sentence):
+            return False
+        if self.unless is None or not self.unless.match(sentence):
+            return True
+        return self.anyway is not None and self.anyway.match(sentence)
 
 
 @dataclass(frozen=True)
@@ -296,6 +300,9 @@ def standards_from(data: Any) -> Standards:
                 e.get("each_document") is True,
                 _cues(e["unless"], f"{where}, element {e.get('key')!r}")
                 if e.get("unless")
+                else None,
+                _cues(e["met_anyway_by"], f"{where}, element {e.get('key')!r}")
+                if e.get("met_anyway_by")
                 else None,
             )
             for e in entry["elements"]

@@ -10,10 +10,26 @@ from datetime import date
 __all__ = ["DATE", "MONTH", "SIGNED", "clean", "order_date", "parse_date"]
 
 _STAMP = re.compile(  # spaces after its words may be lost: "Case3:10-cv-04892 Document39-1";
-    # the older stamp gives the filing's pages as a range: "Filed 05/13/2006 Pages 1-7"
-    r"Case\s*\S+\s+(?:Document|Doc\.|ECF\s+No\.)\s*\d+(?:-\d+)?\s*Filed\s*"
-    r"(?P<filed>\d{1,2}/\d{1,2}/\d{2,4})\s+(?:Page\s*\d+\s+of\s+\d+|Pages\s*\d+\s*-\s*\d+)"
-    r"(?:\s+Page\s*ID\s*[#.:]?\s*\d+)?",
+    # the older stamp gives the filing's pages as a range: "Filed 05/13/2006 Pages 1-7"; each
+    # court its own words: "Filed on 06/10/19 in TXSD", "Entered on FLSD Docket 03/29/2016",
+    # the D.C. Circuit's "USCA Case #18-7004 Document #1732051 Filed: 05/21/2018"
+    # S.D. Ohio's "Case: 2:13-cv-00123 Doc #: 130 Filed: 07/08/14 Page: 1 of 9 PAGEID #: 2883";
+    # E.D. Mich.'s "2:17-cv-10310-VAR-SDD Doc # 104-1 Filed 05/26/17 Pg 25 of 217 Pg ID 1702"
+    r"(?:(?:USCA\s+)?Case:?\s*\S+|\b\d:\d{2}-[a-z]{2}-\d{3,5}(?:-[A-Z]{2,4})*)\s+"
+    r"(?:Document|Doc\.?|ECF\s+No\.)\s*#?:?\s*\d+(?:-\d+)?\s*"
+    r"(?:Filed|Entered)(?:\s+on)?:?\s*(?:[A-Z]{4}\s+Docket\s+)?"
+    r"(?P<filed>\d{1,2}/\d{1,2}/\d{2,4})(?:\s+in\s+[A-Z]{4})?\s+"
+    r"(?:(?:Page|Pg):?\s*\d+\s+of\s+\d+|Pages\s*\d+\s*-\s*\d+)"
+    r"(?:\s+(?:Page\s*ID|PAGEID|Pg\s*ID)\s*[#.:]*\s*\d+)?",
+    re.I,
+)
+# A paper filed again as another's exhibit carries both stamps, which a text layer may merge
+# word by word: "Case … Document 202-2 Case … Document 171 Filed 03/11/2008 Filed 04/18/2008
+# Page 1 of 4 Page 1 of 11"
+_DOUBLE_STAMP = re.compile(
+    r"Case\s*\S+\s+Document\s*\d+(?:-\d+)?\s+Case\s*\S+\s+Document\s*\d+(?:-\d+)?\s*"
+    r"Filed\s*(?P<one>\d{1,2}/\d{1,2}/\d{2,4})\s+Filed\s*(?P<two>\d{1,2}/\d{1,2}/\d{2,4})\s+"
+    r"Page\s*\d+\s+of\s+\d+\s+Page\s*\d+\s+of\s+\d+",
     re.I,
 )
 _NUMBER_LINE = re.compile(r"^[ \t]*(?:[1-9]|1\d|2[0-8])[ \t]*\n", re.M)  # a number alone
@@ -46,9 +62,12 @@ _LONE_DATE = re.compile(
 def clean(text: str) -> tuple[str, date | None]:
     """``text`` without ECF header stamps and pleading-paper line numbers (on lines of their
     own, or run into the text), and the filing date of the first stamp (None without one)."""
-    stamp = _STAMP.search(text)
+    stamp, double = _STAMP.search(text), _DOUBLE_STAMP.search(text)
     filed = parse_date(stamp["filed"]) if stamp else None
-    text = _STAMP.sub(" ", text)
+    if filed is None and double is not None:  # the paper's first filing, of the two
+        dates = [d for d in (parse_date(double["one"]), parse_date(double["two"])) if d]
+        filed = min(dates) if dates else None
+    text = _STAMP.sub(" ", _DOUBLE_STAMP.sub(" ", text))
     lines = text.splitlines()
     numbered = sum(1 for line in lines if _LINE_NUMBER.match(line))
     if lines and numbered >= 10 and numbered * 3 >= len([x for x in lines if x.strip()]):

@@ -31,7 +31,8 @@ year) or ``ISO9001`` is not a page; a counter followed by ``-12`` that cannot en
 (`NOT_PREFIXES`: ``ECF``, ``WL``, ``ER``, ``FY``...) and a trial exhibit's letters (``CX-0001``,
 ``PX 0012``: `clawback.domain.exhibit_ids.TRIAL_PREFIXES`) are never taken; nor is a state's postal
 code before five digits (``Washington, D.C. 20530``, ``Irvine, CA 92612-4412``: an address in a
-counsel block, its ZIP+4 no range of 1,801 pages).
+counsel block, its ZIP+4 no range of 1,801 pages), nor a state court's case number
+(``Case No.: BC616804``, ``John Doe v. Pomona College, BS163739``).
 """
 
 from __future__ import annotations
@@ -137,6 +138,25 @@ _CANDIDATE = re.compile(
 )
 
 _TAIL = re.compile(r"[-_./](?P<end>[0-9]+)")
+
+
+#: A court's number for a case (L.A. Superior Court's ``BS163739``, ``BC616804``): after the
+#: words that name it (``Case No.:``, ``Index No.``, ``Super. Ct. No.``, a caption's ``No.`` alone
+#: at its line's start) or right after a case's name in a caption
+#: or a citation (``John Doe v. Pomona College, BS163739``): the case, never a produced page.
+_CASE_NUMBER = re.compile(
+    r"(?:\b(?:Case|Cause|Index|Docket|Civil\s+Action|Civ\.\s*(?:A\.|Action)?|Action|Matter"
+    r"|Ct\.|Court)\s+(?:Case\s+)?(?:Nos?\.|Numbers?)\s*:?\s*"
+    r"|^[ \t]*Nos?\.\s*:?\s*"  # a caption's "No." alone at its line's start
+    r"|\bv\.\s+(?:[A-Z][\w.&'\u2019-]*,?\s+){0,5}?[A-Z][\w.&'\u2019-]*,\s*)"
+    r"(?P<number>[A-Z0-9][A-Z0-9:/._-]*[0-9][A-Z0-9-]*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _case_numbers(text: str) -> list[tuple[int, int]]:
+    """The spans of the case numbers in ``text`` (see `_CASE_NUMBER`)."""
+    return [m.span("number") for m in _CASE_NUMBER.finditer(text)]
 
 
 def _is_range(text: str) -> bool:
@@ -338,7 +358,7 @@ def read_references(text: str, prefixes: Collection[str] = ()) -> References:
     by_authority = [(a.start, a.end) for a in authorities]
     cores = [a.core for a in authorities]
     record = [r for r in find_record_citations(text) if not _inside(r.start, r.end, cores)]
-    taken = cores + [(r.start, r.end) for r in record]
+    taken = cores + [(r.start, r.end) for r in record] + _case_numbers(text)
     known = {BatesNumber(p, 0, 1).series for p in prefixes}
     found = [p for p in find_prefixes(text, taken) if BatesNumber(p, 0, 1).series not in known]
     every = [*prefixes, *found]
