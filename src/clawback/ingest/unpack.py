@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from clawback import email
 from clawback.domain.errors import ClawbackError
-from clawback.ingest.archives import Budget, Entry, read_archive
+from clawback.ingest.archives import Budget, Entry, read_archive, renamed_why
 from clawback.ingest.batch import shown
 from clawback.ingest.limits import MAX_ARCHIVE_DEPTH, Refused
 from clawback.ingest.sniff import ARCHIVE, EMAIL, sniff
@@ -83,8 +83,7 @@ def _listed(archive: email.Member, entries: list[Entry]) -> email.Member:
     lines += [f"{n}. {e.name}" for n, e in enumerate(entries, 1)]
     page = email.render_attachment(email.Attachment("listing.txt", "text/plain", _text(lines)))
     said = tuple(
-        f"archive member {shown(e.renamed)!r} named {e.name!r}: a name reaching outside the "
-        "archive neutralised"
+        f"archive member {shown(e.renamed)!r} named {e.name!r}: {renamed_why(e.renamed)}"
         for e in entries
         if e.renamed
     )
