@@ -34,6 +34,7 @@ from clawback.domain.errors import (
 )
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.domain.seats import Act
+from clawback.domain.typed import processes
 from clawback.domain.volume_names import volume_name
 from clawback.heap import settled
 from clawback.pdf.files.document import open_pdf
@@ -108,8 +109,7 @@ class Productions(Service):
         self.ctx.require(Act.produce)
         if corner not in CORNERS:
             raise InvalidInput(f"stamp corner must be one of {', '.join(CORNERS)}, not {corner!r}")
-        if workers < 1:
-            raise InvalidInput(f"workers must be 1 or more, not {workers}")
+        processes("--workers", workers)
         volume_name(volume)
         if redact_pattern is not None:
             _compile(redact_pattern)  # read here, a volume resumed too
