@@ -12,7 +12,7 @@ import pytest
 
 from tests.ingest.test_limits import encrypted_pdf
 from tests.test_cli import make_pdf
-from tests.test_cli_errors import invoke, one_error_line, produced, produced_once
+from tests.test_cli_errors import invoke, one_error_line, produced, produced_once, succeeded
 
 __all__ = ["produced", "produced_once"]  # the fixtures, shared with test_cli_errors
 
@@ -218,3 +218,11 @@ def test_a_count_of_processes_past_the_most(
     line = one_error_line(invoke(produced_once, *(a.format(pdf=pdf) for a in command)))
     assert line == f"error: --workers must be between 1 and 32, not {command[-1]}"
     assert _documents(produced_once) == before
+
+
+@pytest.mark.parametrize("typed", ["aeo", "Highly Confidential - Attorneys' Eyes Only"])
+def test_a_tier_typed_otherwise_is_answered_by_the_name_it_is_kept_under(
+    produced: Path, typed: str
+) -> None:
+    """The answer echoed what was typed ('DOC-000001: aeo') while the record kept 'AEO'."""
+    assert succeeded(invoke(produced, "designate", "DOC-000001", typed)) == "DOC-000001: AEO\n"
