@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import warnings
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,22 @@ def test_the_receiving_side_ingests_e_mails(ws: Workspace) -> None:
             assert all("box_check" in d.meta for d in docs)
     finally:
         theirs.close()
+
+
+def test_a_long_unbroken_header_or_attachment_name_stays_on_the_page() -> None:
+    """A subject, an address or an attachment's name too long for its line with no space to
+    break at ran off the rendered page's edge, and ingest took what no viewer sees out of the
+    working copy: 432 characters of a 500-character subject were gone from what is produced
+    and searched (the body's long runs were broken already)."""
+    from clawback.email.render import render_message
+    from clawback.ingest.ready import make_ready
+    from tests.ingest.make import eml_with, text_pdf
+
+    subject, name = "W" * 300, "M" * 200 + ".pdf"
+    message = parse_email(eml_with(subject, [(name, text_pdf("attached"))]), "long.eml")
+    message = replace(message, to=["x" * 200 + "@example.com"])
+    made = render_message(message)
+    ready = make_ready(made, None, "", "application/pdf", "convert", None, None, own_fonts=True)
+    assert "warnings" not in ready.info, ready.info["warnings"]
+    text = "".join("".join(p.text.split()) for p in ready.pages)
+    assert subject in text and name in text and "x" * 200 + "@example.com" in text
