@@ -143,3 +143,24 @@ def test_a_long_unbroken_header_or_attachment_name_stays_on_the_page() -> None:
     assert "warnings" not in ready.info, ready.info["warnings"]
     text = "".join("".join(p.text.split()) for p in ready.pages)
     assert subject in text and name in text and "x" * 200 + "@example.com" in text
+
+
+def test_an_email_of_more_parts_than_an_archive_may_hold_is_refused_before_it_is_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An archive holds at most `limits.MAX_ARCHIVE_FILES` members; an e-mail had no bound:
+    10,000 one-byte attachments (1.6 MB) took 24 s to read and made 10,001 documents, each
+    rendered. (The bound lowered here, as `test_text_limits` lowers its own.)"""
+    from clawback.ingest import REFUSED, limits
+    from tests.ingest.make import eml_with
+
+    monkeypatch.setattr(limits, "MAX_ARCHIVE_FILES", 10)
+    path = tmp_path / "flood.eml"
+    path.write_bytes(eml_with("flood", [(f"a{n}.txt", b"x") for n in range(10)]))
+    ws = start(tmp_path / "ws")
+    try:
+        [report] = ws.ingest.ingest_paths([path])
+    finally:
+        ws.close()
+    assert report.outcome == REFUSED
+    assert report.reason == "e-mail of more than 10 parts (its body and attachments)"
