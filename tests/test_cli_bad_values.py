@@ -12,7 +12,7 @@ import pytest
 
 from tests.ingest.test_limits import encrypted_pdf
 from tests.test_cli import make_pdf
-from tests.test_cli_errors import invoke, one_error_line, produced, produced_once
+from tests.test_cli_errors import invoke, one_error_line, produced, produced_once, succeeded
 
 __all__ = ["produced", "produced_once"]  # the fixtures, shared with test_cli_errors
 
@@ -194,3 +194,35 @@ def test_deadlines_served_by_what_is_no_way_of_service(produced_once: Path) -> N
     """Read only with --directive: alone, 'pigeon' was taken and the deadlines listed."""
     line = one_error_line(invoke(produced_once, "deadlines", "--served-by", "pigeon"))
     assert line.startswith("error: served by 'pigeon'? one of electronic, mail")
+
+
+# -- a count of processes past what any machine here runs ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("jobs", "ingest", "{pdf}", "--workers", "33"),
+        ("jobs", "sign", "--workers", "0"),
+        ("produce", "DOC-000001", "--volume", "V2", "--start", "AB-00000003", "--workers", "33"),
+    ],
+    ids=lambda c: " ".join(c[:2]),
+)  # fmt: skip
+def test_a_count_of_processes_past_the_most(
+    produced_once: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """``produce --workers 100000`` started a hundred thousand processes (hung the machine, no
+    answer); ``jobs ingest --workers`` forked as many; the server alone bounded its own."""
+    pdf = make_pdf(tmp_path / "letter.pdf", "a letter")
+    before = _documents(produced_once)
+    line = one_error_line(invoke(produced_once, *(a.format(pdf=pdf) for a in command)))
+    assert line == f"error: --workers must be between 1 and 32, not {command[-1]}"
+    assert _documents(produced_once) == before
+
+
+@pytest.mark.parametrize("typed", ["aeo", "Highly Confidential - Attorneys' Eyes Only"])
+def test_a_tier_typed_otherwise_is_answered_by_the_name_it_is_kept_under(
+    produced: Path, typed: str
+) -> None:
+    """The answer echoed what was typed ('DOC-000001: aeo') while the record kept 'AEO'."""
+    assert succeeded(invoke(produced, "designate", "DOC-000001", typed)) == "DOC-000001: AEO\n"

@@ -312,8 +312,8 @@ def designate(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Designate (or re-designate) a document; its earlier designations stay on record."""
-    _record(ctx, workspace).designations.designate(_doc(document), tier, note, _day(on))
-    out.print(f"{document}: {tier}")
+    kept = _record(ctx, workspace).designations.designate(_doc(document), tier, note, _day(on))
+    out.print(f"{document}: {kept}")
 
 
 @app.command()

@@ -36,6 +36,7 @@ from clawback.cli import (
     out,
 )
 from clawback.domain.seats import Act
+from clawback.domain.typed import processes
 
 if TYPE_CHECKING:
     from clawback.jobs import Outcome, Step
@@ -54,7 +55,7 @@ BrokerOption = Annotated[
     ),
 ]
 WorkersOption = Annotated[
-    int, typer.Option(help="Processes of the local pool (with no broker).", min=1)
+    int, typer.Option(help="Processes of the local pool (with no broker), 1 to 32.")
 ]
 WaitOption = Annotated[
     bool, typer.Option("--wait/--no-wait", help="Show progress until every step is done.")
@@ -67,7 +68,7 @@ def worker(
     broker: Annotated[
         str, typer.Option(envvar="CLAWBACK_BROKER", help="Celery broker URL (Redis).")
     ],
-    concurrency: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 2,
+    concurrency: Annotated[int, typer.Option(help="Worker processes, 1 to 32.")] = 2,
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Take this workspace's steps from the broker and run them, as the operator, in
@@ -75,7 +76,7 @@ def worker(
     by another: nothing is lost or made twice."""
     from clawback.jobs import queue
 
-    queue.serve(workspace, None, broker, concurrency)
+    queue.serve(workspace, None, broker, processes("--concurrency", concurrency))
 
 
 @jobs_app.command("ingest")
@@ -159,6 +160,7 @@ def _run(
 ) -> None:
     """Run or queue ``steps``, which make ``act`` (refused now to a preview or a seat that
     may not: the workers run them as the operator)."""
+    processes("--workers", workers)
     record = _record(ctx, workspace)
     record.ctx.require(act)
     workspace_id = record.ctx.workspace.id

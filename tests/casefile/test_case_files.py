@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from clawback.casefile.read import parse_case_file
+from clawback.casefile.read import CaseFileError, parse_case_file
 from clawback.casefile.write import case_file_text
 from clawback.cli import app
 from clawback.domain.errors import NotFound, NotPermitted
@@ -417,3 +417,43 @@ def test_a_damaged_document_is_one_line_saying_what_is_entered_and_a_second_load
     init(clean)
     cli(clean, "load-case", str(case))
     assert seen(ws) == seen(clean)
+
+
+def _alias_bomb(levels: int) -> str:
+    """A case file whose one value is a list of lists ten wide, ``levels`` deep, each level
+    naming the one below by an alias: ten to the ``levels`` values from a few lines."""
+    lines = ["declarations:", '  - &l0 ["x","x","x","x","x","x","x","x","x","x"]']
+    lines += [f"  - &l{n} [{','.join([f'*l{n - 1}'] * 10)}]" for n in range(1, levels)]
+    return "\n".join([*lines, f"case: {{number: *l{levels - 1}, court: x, caption: y}}", ""])
+
+
+def test_a_case_file_whose_aliases_expand_past_the_most_is_refused_unread() -> None:
+    """Eight lines of anchors and aliases, a hundred million values: load-case read them into
+    memory for 48 s and ended in a MemoryError traceback (under a 3 GB limit; the machine's
+    memory without one)."""
+    with pytest.raises(CaseFileError) as refused:
+        parse_case_file(_alias_bomb(8), "bomb.yaml")
+    assert str(refused.value) == (
+        "bomb.yaml: its aliases make it more than 1,000,000 values (a YAML bomb?)"
+    )
+
+
+def test_a_case_file_naming_one_anchor_a_few_times_is_read_and_quoted_cut_short() -> None:
+    """Read on, to the value's own refusal, which quoted the whole value (a thousand values
+    here; the bomb's hundred million made the MemoryError)."""
+    with pytest.raises(CaseFileError) as refused:
+        parse_case_file(_alias_bomb(3), "bomb.yaml")
+    assert str(refused.value) == (
+        "bomb.yaml:4: case.number: not a text: [[[...], [...], [...], [...], ...], "
+        "[[...], [...], [...], [...], ...], [[...], [...], [...], [...], ...], "
+        "[[...], [...], [...], [...], ...], ...]"
+    )
+
+
+def test_a_case_file_nested_past_what_can_be_read_is_named() -> None:
+    """3,000 lists in each other: 'a damaged file could not be read (maximum recursion depth
+    exceeded)', naming no file."""
+    deep = "case: " + "[" * 3000 + "]" * 3000 + "\n"
+    with pytest.raises(CaseFileError) as refused:
+        parse_case_file(deep, "deep.yaml")
+    assert str(refused.value) == "deep.yaml: lists or mappings nested too deep to read"

@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+from clawback.casefile.rulings_csv import read_rulings
+from clawback.domain.errors import InvalidInput
 from clawback.service import Workspace
 from tests.casefile.test_case_files import CASE, case_folder, cli, init
 
@@ -93,3 +97,11 @@ def test_an_unknown_column_is_named(tmp_path: Path) -> None:
         f"error: {csv}:1: unknown column 'ruled_on' (columns: claim, result, on, reason, items, "
         "amend)"
     )
+
+
+def test_a_column_given_twice_is_named() -> None:
+    """Two 'on' columns with different days: the reader kept the last in silence."""
+    text = "claim,result,on, on\nc1,granted,2020-12-10,2020-12-11\n"
+    with pytest.raises(InvalidInput) as refused:
+        read_rulings(text, "r.csv")
+    assert str(refused.value) == "r.csv:1: column 'on' given twice"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import warnings
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,45 @@ def test_the_receiving_side_ingests_e_mails(ws: Workspace) -> None:
             assert all("box_check" in d.meta for d in docs)
     finally:
         theirs.close()
+
+
+def test_a_long_unbroken_header_stays_on_the_page() -> None:
+    """A subject or an address too long for its line with no space to break at ran off the
+    rendered page's edge, and ingest took what no viewer sees out of the working copy: 432
+    characters of a 500-character subject were gone from what is produced and searched (the
+    body's long runs were broken already). The attachment's name is on its own document, not
+    the message's page."""
+    from clawback.email.render import render_message
+    from clawback.ingest.ready import make_ready
+    from tests.ingest.make import eml_with, text_pdf
+
+    subject, name = "W" * 300, "M" * 200 + ".pdf"
+    message = parse_email(eml_with(subject, [(name, text_pdf("attached"))]), "long.eml")
+    message = replace(message, to=["x" * 200 + "@example.com"])
+    made = render_message(message)
+    ready = make_ready(made, None, "", "application/pdf", "convert", None, None, own_fonts=True)
+    assert "warnings" not in ready.info, ready.info["warnings"]
+    text = "".join("".join(p.text.split()) for p in ready.pages)
+    assert subject in text and "x" * 200 + "@example.com" in text
+    assert name not in text
+
+
+def test_an_email_of_more_parts_than_an_archive_may_hold_is_refused_before_it_is_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An archive holds at most `limits.MAX_ARCHIVE_FILES` members; an e-mail had no bound:
+    10,000 one-byte attachments (1.6 MB) took 24 s to read and made 10,001 documents, each
+    rendered. (The bound lowered here, as `test_text_limits` lowers its own.)"""
+    from clawback.ingest import REFUSED, limits
+    from tests.ingest.make import eml_with
+
+    monkeypatch.setattr(limits, "MAX_ARCHIVE_FILES", 10)
+    path = tmp_path / "flood.eml"
+    path.write_bytes(eml_with("flood", [(f"a{n}.txt", b"x") for n in range(10)]))
+    ws = start(tmp_path / "ws")
+    try:
+        [report] = ws.ingest.ingest_paths([path])
+    finally:
+        ws.close()
+    assert report.outcome == REFUSED
+    assert report.reason == "e-mail of more than 10 parts (its body and attachments)"

@@ -263,3 +263,22 @@ def test_an_archive_whose_first_member_is_a_pdf_stored_as_is_is_an_archive(
         ("first.pdf", "attachment"),
         ("second.pdf", "attachment"),
     ]
+
+
+def test_a_renamed_member_says_why_it_was_renamed() -> None:
+    """A name with a right-to-left override (written as an escape, nothing outside reached)
+    was said to be 'a name reaching outside the archive neutralised'."""
+    from clawback.ingest.unpack import archive_family
+
+    data = _zip({"../up.txt": b"up", "ok/\u202egnp.txt": b"rtl", "C:\\x\u202e.txt": b"both"})
+    [archive, *members] = archive_family(data, "names.zip")
+    assert archive.warnings == ()  # said on each member, never on the archive (a reader of it
+    # may not know of the member)
+    assert [w for m in members for w in m.warnings] == [
+        "archive member '../up.txt' named 'up.txt': a name reaching outside the archive "
+        "neutralised",
+        "archive member 'ok/\\\\u202egnp.txt' named 'ok/\\\\u202egnp.txt': characters that would "
+        "forge or reverse a line written as escapes",
+        "archive member 'C:\\\\x\\\\u202e.txt' named 'x\\\\u202e.txt': a name reaching outside the "
+        "archive neutralised, characters that would forge or reverse a line written as escapes",
+    ]

@@ -237,3 +237,57 @@ def test_volume_check_lists_every_defect_and_imports_nothing(tmp_path: Path) -> 
         "VOL1.dat",
         "VOL1.opt",
     ]
+
+
+# -- a record's stated range, and the files its rows name, as the import will find them ------
+
+
+_UNREAD_SPANS = [
+    ["ABC0005", "ABC0003", "Ends before it begins", "x", "", ""],
+    ["ABC0006", "XYZ0012", "Ends in another series", "x", "", ""],
+    ["ABC" + "9" * 19, "ABC" + "9" * 19, "Past 18 digits", "x", "", ""],
+]
+
+
+def test_a_stated_bates_range_that_does_not_read_is_said_not_dropped(
+    sqlite_ws: Workspace, tmp_path: Path
+) -> None:
+    """ENDBATES before BEGBATES, in another prefix, or a number past 18 digits: the import
+    took the record with no Bates range, or its OPT's, and said nothing."""
+    dat, opt = _volume(tmp_path / "vol", _UNREAD_SPANS, [r[0] for r in _UNREAD_SPANS])
+    report = sqlite_ws.imports.volume(tmp_path / "vol", dat, opt)
+    assert report.problems == [
+        "row 1 (ABC0005): its stated Bates range is not used: Bates range ends before it "
+        "begins: 'ABC0005-ABC0003'",
+        "row 2 (ABC0006): its stated Bates range is not used: prefixes differ in range: "
+        "'ABC0006-XYZ0012'",
+        f"row 3 (ABC{'9' * 19}): its stated Bates range is not used: Bates number of more "
+        f"than 18 digits: 'ABC{'9' * 19}'",
+    ]
+    assert [i.theirs for i in report.imported] == [r[0] for r in _UNREAD_SPANS]
+
+
+def test_volume_check_says_each_file_a_row_names_that_import_would_not_find(
+    tmp_path: Path,
+) -> None:
+    """A page image missing or named outside the volume, a PDF or a text file missing: the
+    import refused the record (or took it without its text) while ``volume check`` said 'no
+    defect found'."""
+    rows = [[f"ABC000{n}", f"ABC000{n}", "S", "x", "", "", "", ""] for n in range(1, 6)]
+    rows[3][6] = ".\\TEXT\\ABC0004.txt"
+    rows[4][7] = ".\\PDF\\ABC0005.pdf"
+    fields = [*FIELDS, "TEXTPATH", "PDFPATH"]
+    root = tmp_path / "vol"
+    _, opt = _volume(root, rows, ["ABC0001", "ABC0002", "ABC0003", "ABC0004"], fields=fields)
+    (root / "IMAGES" / "ABC0002.png").unlink()
+    (tmp_path / "outside.png").write_bytes((root / "IMAGES" / "ABC0001.png").read_bytes())
+    opt.write_bytes(opt.read_bytes().replace(b".\\IMAGES\\ABC0003.png", b"..\\outside.png"))
+    result = CliRunner().invoke(app, ["volume", "check", str(root)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.splitlines() == [
+        "row 2 (ABC0002): image .\\IMAGES\\ABC0002.png (page ABC0002) is not in the volume",
+        "row 3 (ABC0003): path '..\\\\outside.png' climbs out of the volume folder",
+        "row 4 (ABC0004): text file .\\TEXT\\ABC0004.txt is not in the volume",
+        "row 5 (ABC0005): in the DAT but not in the OPT: it has no page images",
+        "row 5 (ABC0005): PDF .\\PDF\\ABC0005.pdf is not in the volume",
+    ]

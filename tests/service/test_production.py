@@ -404,3 +404,37 @@ def test_a_produced_volume_is_withdrawn_its_numbers_retired(
             ws.productions.withdraw("WV3", "wrong document")
     finally:
         workspace.close()
+
+
+def test_a_volume_resumed_with_what_it_was_not_opened_with_is_refused(ws: Workspace) -> None:
+    """A volume interrupted (here by Ctrl-C after its first document) and run again with a
+    pattern to redact, a document to withhold, another legend or corner: the open volume's
+    plan was finished as it stood, the new options dropped in silence, so a document the run
+    again named to withhold was produced whole and a pattern it named went out unredacted
+    (an invalid pattern was not even read)."""
+    first, second = docs(ws, 2)
+
+    def interrupt(done: int, _total: int) -> None:
+        if done:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ws.productions.produce([first, second], "RS-0001", "RS", progress=interrupt)
+    assert bates_of(ws, second) == [None, None]
+    for asked, named in [
+        ({"redact_pattern": "secret"}, "--redact-pattern"),
+        ({"withhold": {second: "Privileged"}}, "--withhold"),
+        ({"legend": "OTHER"}, "--legend"),
+        ({"corner": "top-left"}, "--corner"),
+    ]:
+        with pytest.raises(RuleViolation) as refused:
+            ws.productions.produce([first, second], "RS-0001", "RS", **asked)  # type: ignore[arg-type]
+        assert str(refused.value) == (
+            f"volume RS is open without this {named}: run the produce that opened it to "
+            "finish it, or abandon it"
+        )
+    with pytest.raises(ClawbackError, match=r"^redaction pattern '\[' is not valid"):
+        ws.productions.produce([first, second], "RS-0001", "RS", redact_pattern="[")
+    assert bates_of(ws, second) == [None, None]
+    assert str(ws.productions.produce([first, second], "RS-0001", "RS")) == "RS-0001-RS-0004"
+    assert "nothing secret" in ws.reads.page_text("RS-0004")

@@ -8,6 +8,7 @@ The YAML is composed, not loaded, so that every value keeps the line it was writ
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Callable, Iterator
 from datetime import date
 from enum import StrEnum
@@ -50,6 +51,43 @@ class CaseFileError(InvalidInput):
     """A case file that does not parse: where, which key, what is wrong."""
 
 
+#: The most values a case file may hold once its aliases are followed: a few lines of anchors
+#: naming each other ten at a time make a hundred million (a "billion laughs" bomb).
+MOST_VALUES = 1_000_000
+_SAID = reprlib.Repr()
+_SAID.maxstring = _SAID.maxother = 80
+_SAID.maxlist = _SAID.maxdict = 4
+_SAID.maxlevel = 2
+
+
+def _said(value: object) -> str:
+    """A value as a refusal quotes it: a long text or a deep list cut short, one line."""
+    return _SAID.repr(value)
+
+
+def _values(root: yaml.Node, source: str) -> None:
+    """Refuse a file whose aliases make it more than `MOST_VALUES` values: each node counted
+    as often as it is reached, each shared node's count made once."""
+    counted: dict[int, int] = {}
+
+    def count(node: yaml.Node) -> int:
+        if id(node) in counted:
+            return counted[id(node)]
+        counted[id(node)] = 1  # a node reached again inside itself counts once
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(count(child) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(count(k) + count(v) for k, v in node.value)
+        counted[id(node)] = min(total, MOST_VALUES + 1)
+        return counted[id(node)]
+
+    if count(root) > MOST_VALUES:
+        raise CaseFileError(
+            f"{source}: its aliases make it more than {MOST_VALUES:,} values (a YAML bomb?)"
+        )
+
+
 class _Value:
     """One YAML node with where it is: the file, its line, its key path."""
 
@@ -78,13 +116,13 @@ class _Value:
     def text(self) -> str:
         value = self.plain()
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"not a text: {value!r}")
+            raise self.fail(f"not a text: {_said(value)}")
         return value
 
     def integer(self, least: int = 1) -> int:
         value = self.plain()
         if isinstance(value, bool) or not isinstance(value, int) or value < least:
-            raise self.fail(f"not a whole number of {least} or more: {value!r}")
+            raise self.fail(f"not a whole number of {least} or more: {_said(value)}")
         return value
 
     def days(self) -> int:
@@ -102,7 +140,7 @@ class _Value:
                 return checked_day(value)
         except InvalidInput as refused:
             raise self.fail(str(refused)) from None
-        raise self.fail(f"not a date (YYYY-MM-DD): {value!r}")
+        raise self.fail(f"not a date (YYYY-MM-DD): {_said(value)}")
 
     def bates(self) -> BatesNumber:
         value = self.text()
@@ -114,7 +152,7 @@ class _Value:
     def flag(self) -> bool:
         value = self.plain()
         if not isinstance(value, bool):
-            raise self.fail(f"not true or false: {value!r}")
+            raise self.fail(f"not true or false: {_said(value)}")
         return value
 
     def choice(self, kind: type[E]) -> E:
@@ -123,7 +161,7 @@ class _Value:
             return kind(value)
         except ValueError:
             known = ", ".join(k.value for k in kind)
-            raise self.fail(f"not one of {known}: {value!r}") from None
+            raise self.fail(f"not one of {known}: {_said(value)}") from None
 
     def each(self) -> Iterator[_Value]:
         if not isinstance(self.node, yaml.SequenceNode):
@@ -160,7 +198,7 @@ class _Value:
         """One exhibit as the court writes it: ``12``, ``A``, ``P5``, ``5-A``."""
         value = self.plain()
         if isinstance(value, bool) or not isinstance(value, int | str):
-            raise self.fail(f"not an exhibit (12, A, P5, 5-A): {value!r}")
+            raise self.fail(f"not an exhibit (12, A, P5, 5-A): {_said(value)}")
         try:
             return ExhibitId.parse(value)
         except InvalidInput as exc:
@@ -232,8 +270,14 @@ def parse_case_file(text: str, source: str) -> CaseFile:
         line = f"{mark.line + 1}: " if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise CaseFileError(f"{source}:{line}not valid YAML ({problem})") from None
+    except RecursionError:
+        raise CaseFileError(f"{source}: lists or mappings nested too deep to read") from None
     if root is None:
         raise CaseFileError(f"{source}: empty: a case file needs at least its case")
+    try:
+        _values(root, source)
+    except RecursionError:
+        raise CaseFileError(f"{source}: lists or mappings nested too deep to read") from None
     top = _Value(root, source, "").mapping(
         "case protective_order producing_party receiving_party declarations documents "
         "productions items claims rulings seals acts closures filed_papers",

@@ -27,6 +27,9 @@ def read_rulings(text: str, source: str) -> list[tuple[str, Ruling, bool]]:
     if unknown or missing:
         problem = f"unknown column {unknown[0]!r}" if unknown else f"no column {missing[0]!r}"
         raise InvalidInput(f"{source}:1: {problem} (columns: {', '.join(COLUMNS)})")
+    twice = [h for n, h in enumerate(header) if h in header[:n]]
+    if twice:  # the reader would keep the last of the two in silence
+        raise InvalidInput(f"{source}:1: column {twice[0]!r} given twice")
     found, problems = [], []
     for row in reader:
         where = f"{source}:{reader.line_num}"

@@ -7,6 +7,9 @@ from __future__ import annotations
 from clawback.domain.errors import InvalidInput
 
 MOST_TYPED = 2000
+#: Processes a command starts at most (each an interpreter with its own connections and
+#: caches): ``produce --workers``, the local pool's and a worker's, the server's.
+MOST_PROCESSES = 32
 
 
 def typed(what: str, text: str, most: int = MOST_TYPED) -> str:
@@ -14,3 +17,11 @@ def typed(what: str, text: str, most: int = MOST_TYPED) -> str:
     if len(text) > most:
         raise InvalidInput(f"{what} holds at most {most:,} characters (this one has {len(text):,})")
     return text
+
+
+def processes(option: str, count: int) -> int:
+    """``count`` if it is a number of processes to start (1 to `MOST_PROCESSES`), else the one
+    line naming ``option``: ``produce --workers 100000`` started that many and never answered."""
+    if not 1 <= count <= MOST_PROCESSES:
+        raise InvalidInput(f"{option} must be between 1 and {MOST_PROCESSES}, not {count}")
+    return count

@@ -22,6 +22,7 @@ import contextlib
 import email
 import email.utils
 import html
+import itertools
 import mimetypes
 import quopri
 import re
@@ -34,6 +35,7 @@ from email.message import Message as StdMessage
 from typing import cast
 
 from clawback.domain.errors import InvalidInput
+from clawback.ingest import limits
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 RFC822 = "message/rfc822"
@@ -78,7 +80,7 @@ def parse_email(data: bytes, filename: str) -> Message:
         if is_msg:
             return _parse_msg(data, filename)
         return _parse_eml(data, filename)
-    except EmailError:
+    except (EmailError, limits.Refused):
         raise
     except Exception as exc:  # a library failure on hostile input: report it, one line
         kind = ".msg" if is_msg else ".eml"
@@ -169,6 +171,9 @@ def _parse_eml(data: bytes, filename: str) -> Message:
     msg = email.message_from_bytes(data, policy=_policy())
     if not isinstance(msg, EmailMessage):
         raise EmailError(f"{filename}: not an e-mail")
+    most = limits.MAX_ARCHIVE_FILES  # the members an archive may hold: its documents too
+    if sum(1 for _ in itertools.islice(msg.walk(), most + 1)) > most:
+        raise limits.Refused(f"e-mail of more than {most:,} parts (its body and attachments)")
     known = ("from", "to", "subject", "date", "message-id", "received", "mime-version")
     if not any(_get(msg, h) is not None for h in known):
         raise EmailError(f"{filename}: not an e-mail (no From/To/Subject/Date header)")

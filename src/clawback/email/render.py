@@ -72,6 +72,20 @@ def _pre(text: str) -> str:
     return "<br/>".join(out)
 
 
+#: The most characters of a header's value or an attachment's name (10 pt sans) a line holds
+#: at the widest letters: a longer run with no space to break at (an address, a subject of
+#: one word, a file name) is broken here, not left to run off the page's edge, where ingest
+#: takes what no viewer sees out of the working copy.
+_WORD = 40
+_LONG_WORD = re.compile(rf"\S{{{_WORD + 1},}}")
+
+
+def _line(text: str) -> str:
+    """One line of text as HTML, a run too long for the line broken at `_WORD` characters."""
+    parts = _LONG_WORD.sub(lambda m: "\n".join(textwrap.wrap(m[0], _WORD)), text)
+    return "<br/>".join(_esc(part) for part in parts.split("\n"))
+
+
 def _story_pdf(body_html: str) -> bytes:
     """Flow an HTML fragment over as many US Letter pages as it needs."""
     story = pymupdf.Story(html=f"<body>{body_html}</body>", user_css=_CSS)
@@ -115,7 +129,7 @@ def render_message(msg: Message) -> bytes:
     if msg.bcc:
         rows.append(("Bcc", "; ".join(msg.bcc)))
     rows += [("Date", msg.date or ""), ("Subject", msg.subject)]
-    header = "".join(f'<tr><td class="k">{k}:</td><td>{_esc(v)}</td></tr>' for k, v in rows)
+    header = "".join(f'<tr><td class="k">{k}:</td><td>{_line(v)}</td></tr>' for k, v in rows)
     parts = [f"<table>{header}</table><hr/>", f'<p class="body">{_pre(msg.body_text)}</p>']
     return _story_pdf("".join(parts))
 

@@ -39,7 +39,7 @@ from clawback.ingest.limits import (
     inflate_budget,
 )
 
-__all__ = ["Budget", "Entry", "archive_kind", "read_archive"]
+__all__ = ["Budget", "Entry", "archive_kind", "read_archive", "renamed_why"]
 
 _SLICE = 1 << 20
 _TAR_MAGIC = b"ustar"
@@ -117,6 +117,19 @@ def safe_name(name: str) -> str:
         parts = parts[1:]  # a drive letter
     kept = [p for p in parts if p not in ("", ".", "..")]
     return shown("/".join(kept))
+
+
+def renamed_why(name: str) -> str:
+    """Why `safe_name` changed ``name``: a way up or out dropped, characters written as
+    escapes (`shown`), or only its separators and empty parts tidied."""
+    parts = name.replace("\\", "/").split("/")
+    drive = bool(parts) and len(parts[0]) == 2 and parts[0][1] == ":"
+    why = []
+    if drive or name.startswith(("/", "\\")) or ".." in parts:
+        why.append("a name reaching outside the archive neutralised")
+    if shown(name) != name:
+        why.append("characters that would forge or reverse a line written as escapes")
+    return ", ".join(why) or "its folder separators and empty parts tidied"
 
 
 def _entry(name: str, data: bytes | None, unread: str = "", stored: bytes = b"") -> Entry:

@@ -62,6 +62,45 @@ def _damage(doc: pymupdf.Document) -> list[str]:
     return []
 
 
+def _upright(doc: pymupdf.Document) -> list[str]:
+    """Each page turned by a ``/Rotate`` that is no multiple of 90 (its own or its page tree's)
+    set upright in ``doc``, a warning each. Viewers read such a turn apart (pdf.js and MuPDF's
+    rotation take 0, pdfium a quarter turn down, MuPDF's page bounds a quarter turn for 45),
+    so a box drawn where a word stands for one was not over it for another: the gate refused
+    every redaction of such a page. Upright, as the spec's readers take it, it reads alike."""
+    said = []
+    for number in range(doc.page_count):
+        page = doc[number]
+        value = _rotate(doc, page.xref)
+        try:
+            quarter = float(value) % 90 == 0
+        except ValueError:
+            quarter = False
+        if value and not quarter:
+            page.set_rotation(0)
+            said.append(
+                f"page {number + 1}: turned by /Rotate {value}, no multiple of 90, which "
+                "viewers read apart: taken upright"
+            )
+    return said
+
+
+def _rotate(doc: pymupdf.Document, xref: int) -> str:
+    """The page's ``/Rotate`` as written, its own or the nearest page tree node's ('' if none)."""
+    seen = set()
+    while xref and xref not in seen:
+        seen.add(xref)
+        try:  # a file cut short names objects it lost: "bad xref"
+            kind, value = doc.xref_get_key(xref, "Rotate")
+            if kind != "null":
+                return str(value)
+            kind, parent = doc.xref_get_key(xref, "Parent")
+        except (ValueError, RuntimeError):
+            return ""
+        xref = int(parent.split()[0]) if kind == "xref" else 0
+    return ""
+
+
 def _unread(pages: Sequence[PageText], scans: Iterable[int]) -> list[str]:
     """The pages that are pictures of a page (a scan: OCR read them, or they needed it) from
     which OCR read no legible word (none of four letters or digits or more: noise, dithering
@@ -103,7 +142,11 @@ def make_ready(
         steps.append("decrypt")
     with open_pdf(pdf) as doc:
         check_document(doc, len(pdf))  # bombs refused in one line, before anything is decoded
-        warnings = _damage(doc) + comment_warnings(doc)  # said, not read: `ingest.comments`
+        warnings = _upright(doc)  # before any step reads where a page's words stand
+        if warnings:
+            pdf = doc.tobytes()
+            steps.append("upright")
+        warnings += _damage(doc) + comment_warnings(doc)  # said, not read: `ingest.comments`
         layered, replaced = rewrites(doc)  # only what a viewer shows: see `pdf.shows.visible`
         looked = None if layered or replaced else _look(pdf, doc, Removed(), own_fonts)
     if looked is None:  # a new file, without the layers or replacement text no viewer shows

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from clawback import email
 from clawback.domain.errors import ClawbackError
-from clawback.ingest.archives import Budget, Entry, read_archive
+from clawback.ingest.archives import Budget, Entry, read_archive, renamed_why
 from clawback.ingest.batch import shown
 from clawback.ingest.limits import MAX_ARCHIVE_DEPTH, Refused
 from clawback.ingest.sniff import ARCHIVE, EMAIL, sniff
@@ -93,8 +93,8 @@ def _members(entry: Entry, depth: int) -> list[email.Member]:
     made = _made(entry, depth)
     if entry.renamed:
         said = (
-            f"archive member {shown(entry.renamed)!r} named {entry.name!r}: a name reaching "
-            "outside the archive neutralised"
+            f"archive member {shown(entry.renamed)!r} named {entry.name!r}: "
+            f"{renamed_why(entry.renamed)}"
         )
         made[0] = replace(made[0], warnings=(*made[0].warnings, said))
     return made

@@ -20,9 +20,9 @@ from clawback.domain.bates import BatesError, BatesNumber, BatesRange
 from clawback.domain.errors import ClawbackError, NotFound
 from clawback.loadfiles import defects
 from clawback.loadfiles.dat import DatFile, read_dat
-from clawback.loadfiles.fields import guess_names, norm, roles
+from clawback.loadfiles.fields import guess_names, looks_like_path, norm, roles
 from clawback.loadfiles.opt import OptDocument, read_opt
-from clawback.loadfiles.paths import resolve
+from clawback.loadfiles.paths import UnsafePathError, resolve
 
 
 @dataclass
@@ -97,6 +97,7 @@ def check_rows(
             lines.append(f"{where}: duplicate control number (first on row {first[row.control]})")
         else:
             first[row.control] = row.number
+        lines += [f"{where}: {line}" for line in _missing_files(folder, row)]
         value = row.roles.get("native", "")
         if not value:
             continue
@@ -113,6 +114,27 @@ def check_rows(
         if native is not None:
             name = PureWindowsPath(value).name
             lines += [f"{where}: {line}" for line in native(row, name, data)]
+    return lines
+
+
+def _missing_files(folder: Path, row: Row) -> list[str]:
+    """The page images, PDF and text file the row names that its import would not find (in
+    the import's words): the import refuses the record, or takes it without its text."""
+    pages = row.images.pages if row.images is not None else ()
+    named = [(p.path, f"image {p.path} (page {p.key})") for p in pages]
+    if row.roles.get("pdf"):
+        named.append((row.roles["pdf"], f"PDF {row.roles['pdf']}"))
+    if looks_like_path(row.roles.get("text", "")):
+        named.append((row.roles["text"], f"text file {row.roles['text']}"))
+    lines = []
+    for path, what in named:
+        try:
+            found = resolve(folder, path).is_file()
+        except UnsafePathError as exc:
+            lines.append(str(exc))
+            continue
+        if not found:
+            lines.append(f"{what} is not in the volume")
     return lines
 
 
@@ -207,6 +229,7 @@ def _find_defects(rows: list[Row]) -> None:
     for index, row in enumerate(rows):
         if index in gaps:
             row.defects.append(gaps[index])
+        row.defects += _unread_span(row)
         row.defects += defects.privilege_marks(row.values)
         row.defects += defects.empty_hashes(row.values)
         row.defects += defects.classification_markings(row.values)
@@ -242,6 +265,19 @@ def _families(rows: list[Row], volume: str) -> None:
         for r in group:
             r.family = f"{volume}:{key}"[:80]
             r.parent = r.control == key
+
+
+def _unread_span(row: Row) -> list[str]:
+    """A line if the row states a Bates range (begin and end) that does not read: the import
+    numbers the record without it (by its OPT, or not at all), which the receiving side must
+    hear of before it cites the record by the numbers the volume meant."""
+    if not row.control or not row.roles.get("end"):
+        return []
+    try:
+        BatesRange(BatesNumber.parse(row.control), BatesNumber.parse(row.roles["end"]))
+    except BatesError as exc:
+        return [f"its stated Bates range is not used: {exc}"]
+    return []
 
 
 def stated_span(row: Row) -> BatesRange | None:

@@ -27,12 +27,13 @@ NOTE_LIMIT = MOST_TYPED
 class Designations(Service):
     def designate(
         self, ref: DocumentRef | int | str, tier: str, note: str = "", on: date | None = None
-    ) -> None:
-        """Give a document a tier of the protective order; earlier designations stay on record."""
+    ) -> str:
+        """Give a document a tier of the protective order; earlier designations stay on record.
+        Returns the tier's name as the record keeps it (``aeo`` is kept as ``AEO``)."""
         self.ctx.require(Act.designate)
         with self.ctx.transaction() as s:
             doc = lookup.document(s, self.actor, document_ref(ref))
-            self.designate_in(s, doc, tier, note, on)
+            return self.designate_in(s, doc, tier, note, on)
 
     def designate_all(
         self, refs: Sequence[DocumentRef | int | str], tier: str, note: str = ""
@@ -53,7 +54,7 @@ class Designations(Service):
 
     def designate_in(
         self, s: Session, doc: t.Document, tier: str, note: str = "", on: date | None = None
-    ) -> None:
+    ) -> str:
         """``designate`` in the transaction ``s``, of a document found through ``lookup``
         (or just entered) by a caller that has checked ``Act.designate``. A received record's
         files taken out of its native (`received_children`) take the same tier with it: they
@@ -77,6 +78,7 @@ class Designations(Service):
         access_rules.refresh(s, [doc, *inside])
         for one in [doc, *inside]:
             self.ctx.audit(s, "designate", rows.label(one), tier=name, previous=previous[one.id])
+        return name
 
     def challenge(self, ref: DocumentRef | int | str, grounds: str, on: date) -> str:
         """Record a challenge to the designation of a document the challenger may see; returns

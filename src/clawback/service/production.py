@@ -34,6 +34,7 @@ from clawback.domain.errors import (
 )
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.domain.seats import Act
+from clawback.domain.typed import processes
 from clawback.domain.volume_names import volume_name
 from clawback.heap import settled
 from clawback.pdf.files.document import open_pdf
@@ -108,9 +109,10 @@ class Productions(Service):
         self.ctx.require(Act.produce)
         if corner not in CORNERS:
             raise InvalidInput(f"stamp corner must be one of {', '.join(CORNERS)}, not {corner!r}")
-        if workers < 1:
-            raise InvalidInput(f"workers must be 1 or more, not {workers}")
+        processes("--workers", workers)
         volume_name(volume)
+        if redact_pattern is not None:
+            _compile(redact_pattern)  # read here, a volume resumed too
         wanted = [document_ref(r) for r in refs]
         start = bates_number(start) if start is not None else None
         held = {document_ref(r): why for r, why in (withhold or {}).items()}
@@ -119,6 +121,8 @@ class Productions(Service):
             if production is not None:
                 start_again = start if continue_from is None else None
                 self._same_request(s, production, wanted, start_again)
+                asked = (corner, legend, redact_pattern, self._withheld(s, held))
+                _same_stamping(production, asked)
                 self.ctx.audit(s, "produce.resume", volume, documents=len(production.plan["docs"]))
             else:
                 production = self._plan(
@@ -186,6 +190,9 @@ class Productions(Service):
             )
         if start is not None and start != production.first:
             raise RuleViolation(f"volume {volume} is open and starts at {production.first}")
+
+    def _withheld(self, s: Session, withhold: Mapping[DocumentRef, str]) -> dict[int, str]:
+        return {lookup.document(s, self.actor, r).id: why for r, why in withhold.items()}
 
     def produced(self, volume: str) -> BatesRange | None:
         """The range of ``volume`` if it is produced (complete), else None (open, abandoned or
@@ -278,7 +285,7 @@ class Productions(Service):
             raise ClawbackError(f"{volume}: no documents to produce")
         order = rows.protective_order(s)
         docs = [lookup.document(s, self.actor, r) for r in refs]
-        withheld = {lookup.document(s, self.actor, r).id: why for r, why in withhold.items()}
+        withheld = self._withheld(s, withhold)
         seen: set[int] = set()
         for doc in docs:
             if doc.id in seen:
@@ -335,6 +342,11 @@ class Productions(Service):
                 "corner": corner,
                 "reason": reason,
                 "docs": entries,
+                "asked": {  # what the run again may name and must name alike
+                    "legend": legend_text,
+                    "pattern": pattern,
+                    "withhold": {str(k): v for k, v in withheld.items()},
+                },
             },
         )
         s.add(production)
@@ -554,6 +566,31 @@ def native_file(meta: Mapping[str, Any]) -> dict[str, str] | None:
 def _numbers(plan: dict[str, Any], entry: dict[str, Any]) -> list[BatesNumber]:
     prefix, width, first = plan["prefix"], plan["width"], entry["first"]
     return [BatesNumber(prefix, first + i, width) for i in range(entry["pages"])]
+
+
+def _same_stamping(
+    production: t.Production, asked: tuple[str, str | None, str | None, dict[int, str]]
+) -> None:
+    """Resuming: what the run again names (a legend, a corner, a pattern to redact, documents
+    to withhold) must be what opened the volume, whose plan is finished as it stands; what it
+    leaves out is the plan's. Named otherwise, it would be dropped in silence: a document to
+    withhold produced whole, a pattern to redact not redacted."""
+    corner, legend, pattern, withhold = asked
+    plan = production.plan
+    opened = plan.get("asked", {})  # none in a plan made before it was kept: each differs
+    differ = [
+        ("--legend", legend is not None and legend != opened.get("legend")),
+        ("--corner", corner != "bottom-right" and corner != plan["corner"]),
+        ("--redact-pattern", pattern is not None and pattern != opened.get("pattern")),
+        ("--withhold", bool(withhold)
+         and {str(k): v for k, v in withhold.items()} != opened.get("withhold")),
+    ]  # fmt: skip
+    for option, differs in differ:
+        if differs:
+            raise RuleViolation(
+                f"volume {production.volume} is open without this {option}: run the produce "
+                "that opened it to finish it, or abandon it"
+            )
 
 
 def _compile(pattern: str) -> re.Pattern[str]:

@@ -21,6 +21,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from clawback.domain.errors import InvalidInput
+from clawback.domain.typed import MOST_PROCESSES, processes
 from clawback.service import Workspace
 from clawback.web.app import ACCESS_LOG, create_app
 from clawback.web.settings import Settings
@@ -28,7 +29,7 @@ from clawback.web.settings import Settings
 #: Where a worker process finds the workspace it serves.
 WORKSPACE_SETTING = "CLAWBACK_SERVE_WORKSPACE"
 #: Worker processes at most (each holds its own connections and caches).
-MAX_WORKERS = 32
+MAX_WORKERS = MOST_PROCESSES
 #: How long a worker may take to answer uvicorn's health check before it is killed.
 HEALTH_CHECK_SECONDS = 60
 #: Where a worker process finds how many processes it draws page pictures in.
@@ -77,8 +78,7 @@ def serve(
     """Serve the workspace at ``root`` until interrupted, in ``workers`` processes, each
     drawing page pictures in ``drawing`` processes of its own (``service.drawing``; 0: in
     the request's thread); behind the TLS proxy at the address ``proxy``, if given."""
-    if not 1 <= workers <= MAX_WORKERS:
-        raise InvalidInput(f"--workers must be between 1 and {MAX_WORKERS}, not {workers}")
+    processes("--workers", workers)
     if not 0 <= drawing <= MAX_DRAWING:
         raise InvalidInput(f"--drawing must be between 0 and {MAX_DRAWING}, not {drawing}")
     if proxy is not None:
