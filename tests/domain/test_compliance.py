@@ -20,8 +20,7 @@ def test_reference_paragraphs_five_and_six(exhibits: list[Exhibit]) -> None:
     assert [d.act for d in found] == [
         "lodge under seal Exs. 1-13, 18, 19 (AOL-DEF-00556914-930, 00528691-707, "
         "00516605-623), redacted for privilege",
-        "file Exs. 1-13, 18, 19 (AOL-DEF-00556914-930, 00528691-707, 00516605-623) on the public "
-        "docket with the confidential information redacted",
+        "file the same exhibits on the public docket with the confidential information redacted",
         "file Exs. 14-17 (AOL-DEF-00556931-934) on the public docket",
     ]
     assert found[2].source == "order of 2020-06-26, para. 6"

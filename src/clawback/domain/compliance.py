@@ -77,9 +77,9 @@ def cited(
 def _wording(act: Act, exhibits: Sequence[Exhibit]) -> str:
     if act is Act.lodge_sealed:
         return f"lodge under seal {cite(exhibits)}, redacted for privilege"
-    if act is Act.file_public_redacted:  # named again: a calendar lists it on its own
+    if act is Act.file_public_redacted:
         return (
-            f"file {cite(exhibits)} on the public docket with the confidential information redacted"
+            "file the same exhibits on the public docket with the confidential information redacted"
         )
     if not exhibits:
         raise RuleViolation("the order directs a public filing but no exhibit was left unsealed")

@@ -531,7 +531,7 @@ def _deadline_paragraph(
     shown: list[Exhibit] = []
     bates: list[BatesRange] = []
     for k, deadline in enumerate(batch):
-        act, ranges, named = _order_voice(deadline.act, style, shown if k else ())
+        act, ranges, named = _order_voice(deadline.act, style)
         bates.extend(ranges)
         for exhibit in named:
             if exhibit.number not in {e.number for e in shown}:
@@ -543,11 +543,8 @@ def _deadline_paragraph(
     return " ".join(sentences), tuple(shown), tuple(bates), Disposition.directive
 
 
-def _order_voice(
-    act: str, style: _Style, before: Sequence[Exhibit] = ()
-) -> tuple[str, list[BatesRange], list[Exhibit]]:
-    """Rewrite an act that cites exhibits and Bates ranges the way the order cites documents:
-    as "the same exhibits" when they are those the paragraph cited ``before``.
+def _order_voice(act: str, style: _Style) -> tuple[str, list[BatesRange], list[Exhibit]]:
+    """Rewrite an act that cites exhibits and Bates ranges the way the order cites documents.
 
     An act that cites nothing, or whose ranges are not exactly those of record exhibits, is
     kept word for word.
@@ -569,8 +566,6 @@ def _order_voice(
         return act, ranges, named
     verb = _ORDER_VOICE.get(match["verb"].strip(), match["verb"].strip())
     rest = match["rest"]
-    if {e.number for e in named} == {e.number for e in before}:
-        return f"{verb} the same exhibits{rest}", ranges, named
     moved = _AFTER_OBJECT.match(rest)
     if moved is not None:
         verb, rest = f"{verb} {moved['where']}", moved["rest"]
