@@ -58,15 +58,16 @@ def test_a_deadline_done_is_told_only_to_whoever_the_record_shows_it(
 def test_an_orders_deadline_is_told_to_each_for_the_exhibits_they_may_know_of(
     tmp_path: Path,
 ) -> None:
-    """An order's paragraph directs the sealed Exs. 1, 2 and 4 lodged (Ex. 2 AEO among them): the
-    employee is told the act for Exs. 1 and 4, as if Ex. 2 were not in the record (its label
+    """An order's paragraph directs the sealed Exs. 1, 2 and 4 lodged, then filed redacted (Ex. 2
+    AEO among them): the employee is told the first for Exs. 1 and 4, as if Ex. 2 were not in
+    the record, and the second, which names no exhibit, as it is (Ex. 2's label
     and Bates range nowhere in what they read), counsel for all three; the trail's entry that
     recorded it ("order of ..., para. 5", with how many, naming no exhibit) is read by both,
     as both list the deadline (before: withheld whole from the employee, its absence telling
     them the order named something beyond their tier)."""
     from datetime import date
 
-    from clawback.domain.compliance import Act, Directive
+    from clawback.domain.compliance import SAME_REDACTED, Act, Directive
 
     root = tmp_path / "ws"
     world.build(root, settled=False)
@@ -74,15 +75,17 @@ def test_an_orders_deadline_is_told_to_each_for_the_exhibits_they_may_know_of(
     try:
         clerk = workspace.person(world.CLERK)
         clerk.sealing.seal("461", exhibits=[1, 2, 4], kind="non_dispositive", granted=True)
-        clerk.deadlines.order_deadlines(date(2020, 6, 26), [Directive("5", 14, Act.lodge_sealed)])
+        acts = (Act.lodge_sealed, Act.file_public_redacted)
+        clerk.deadlines.order_deadlines(date(2020, 6, 26), [Directive("5", 14, a) for a in acts])
         hidden = clerk.reads.show(2)["bates"]
         employee = workspace.person(world.EMPLOYEE, Via.web)
-        [told] = [d.says for d in employee.deadlines.list()]
-        assert told.startswith("lodge under seal Exs. 1, 4 ("), told
-        assert hidden not in told and "Ex. 2" not in told and "1, 2" not in told, told
+        told = [d.says for d in employee.deadlines.list()]
+        assert len(told) == 2 and told[0].startswith("lodge under seal Exs. 1, 4 ("), told
+        assert told[1] == SAME_REDACTED, told  # names no exhibit: told as it is
+        assert not any(hidden in said or "Ex. 2" in said or "1, 2" in said for said in told)
         counsel = workspace.person(world.COUNSEL, Via.web)
-        [whole] = [d.says for d in counsel.deadlines.list()]
-        assert whole.startswith("lodge under seal Exs. 1, 2, 4 ("), whole
+        whole = [d.says for d in counsel.deadlines.list()]
+        assert whole[0].startswith("lodge under seal Exs. 1, 2, 4 (") and whole[1:] == told[1:]
         for reader in (employee, counsel):
             entries = [e for e in reader.audit.entries(1000) if e.action == "deadlines"]
             assert [(e.subject, e.withheld) for e in entries] == [

@@ -64,6 +64,13 @@ def deadlines(
     return result
 
 
+#: The act of filing the sealed exhibits redacted, worded as the reference order words it (after
+#: the act that lodges them): it names no exhibit.
+SAME_REDACTED = (
+    "file the same exhibits on the public docket with the confidential information redacted"
+)
+
+
 def cited(
     act: Act, exhibits: Sequence[Exhibit], decisions: Sequence[SealDecision]
 ) -> list[Exhibit]:
@@ -78,9 +85,7 @@ def _wording(act: Act, exhibits: Sequence[Exhibit]) -> str:
     if act is Act.lodge_sealed:
         return f"lodge under seal {cite(exhibits)}, redacted for privilege"
     if act is Act.file_public_redacted:
-        return (
-            "file the same exhibits on the public docket with the confidential information redacted"
-        )
+        return SAME_REDACTED
     if not exhibits:
         raise RuleViolation("the order directs a public filing but no exhibit was left unsealed")
     return f"file {cite(exhibits)} on the public docket"

@@ -256,12 +256,15 @@ def deadline_told(s: Session, actor: Actor, row: t.Deadline, known: set[int]) ->
 
 def _order_act_cut(s: Session, row: t.Deadline, known: set[int]) -> str | None:
     """An order's act (no claim's) whose words cite its exhibits (``compliance.cite``), worded
-    for those of them in ``known``; None where it names none of them, or does not cite them
-    so (an act that names no exhibit, or one recorded before its exhibits were the ones it
-    cites): such an act is shown only to whoever may know of them all."""
+    for those of them in ``known``, or whose words name no exhibit ("file the same exhibits
+    ..."), as it is; None where ``known`` holds none of them, or its words cite them otherwise
+    (one recorded before its exhibits were the ones it cites): such an act is shown only to
+    whoever may know of them all."""
     numbers = set(row.exhibits or ())
     if row.claim_id is not None or not numbers & known:
         return None
+    if row.act == compliance.SAME_REDACTED:
+        return row.act
     exhibits = [e for e in rows.exhibits(s) if e.number in numbers]
     whole = compliance.cite(exhibits)
     if len(exhibits) != len(numbers) or whole not in row.act:
