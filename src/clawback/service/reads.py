@@ -398,8 +398,9 @@ class Reads(Service):
         for c in shown["claims"]:
             if c["claim"] in rulings:
                 c["ruling"] = rulings[c["claim"]].result.value
-        # the latest ruling governs (an unsealing after the seal)
-        decisions = rows.seal_decisions(s, exhibit=ex.number)
+        # the latest ruling governs (an unsealing after the seal); an attachment is sealed
+        # with the exhibit it is of, as the catalog says (`access.refresh`)
+        decisions = rows.seal_decisions(s, exhibit=number)
         shown["sealed"] = decisions[-1].sealed if decisions else None
         self.ctx.audit(s, "show", str(ex.bates))
         return shown
