@@ -70,3 +70,20 @@ def test_a_page_claimed_whole_is_in_no_version_the_receiving_side_makes(tmp_path
         with pymupdf.open(path) as pdf:
             drawn = " ".join(pdf[1].get_text().split())
         assert not [w for w in WORDS if w in drawn], (path, drawn)
+
+
+def test_a_page_named_whole_in_a_seal_part_is_blank_in_the_public_version(
+    tmp_path: Path,
+) -> None:
+    """The next member: a paper sealed in part, the part naming a page whole. Its public
+    version failed closed (each line boxed as text; the width check refused the boxes); now
+    the page is one box (``paper_seals.targets``: a target of no text) and page 1 is kept."""
+    op = start(tmp_path / "ws")
+    op.filed_papers.enter(pleading_pdf(tmp_path / "p.pdf").read_bytes(), "102", "brief", "Opp")
+    op.filed_papers.item("102", "q-page", "page 2", "the whole page")
+    made = op.filed_papers.public_version("102", tmp_path / "out", items=["q-page"])
+    with pymupdf.open(made["public"]) as public:
+        drawn = " ".join(public[1].get_text().split())
+        first = " ".join(public[0].get_text().split())
+    assert not [w for w in WORDS if w in drawn], drawn
+    assert "PLAINTIFF'S OPPOSITION" in first
