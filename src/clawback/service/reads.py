@@ -267,7 +267,13 @@ class Reads(Service):
         return _View(
             doc.produced,
             filing.item_redactions(ex, effect.redact, effect.label),
-            [(i.id, x) for i in ex.items if i.id in effect.redact for x in i.texts],
+            # only the words the gate can look for ("42" is boxed, never searched for)
+            [
+                x
+                for i in ex.items
+                if i.id in effect.redact
+                for x in filing.checked_texts(i.id, i.texts)
+            ],
             f"{rows.label(doc)} (redacted view)",
             unpacked=unpacked,
         )
