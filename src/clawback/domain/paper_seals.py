@@ -99,6 +99,8 @@ class PaperItem:
     page: int
     texts: tuple[str, ...]
     what: str = ""
+    #: Entered as its page whole (``page 2``, no words given): its page is removed whole.
+    whole_page: bool = False
 
 
 def check_items(part: SealPart, items: Iterable[PaperItem], names: str) -> None:
@@ -154,11 +156,12 @@ def targets(
     leaving its remainder in place), page by page."""
     if part is None:
         return [Target(i, None, SEALED_READS, f"page {i + 1}", "") for i in range(len(page_texts))]
+    # a page named whole is one box (``filing.item_boxes``' rule), never its lines one by one
     found = [
-        Target(item.page, text, SEALED_READS, item.id, text)
+        Target(item.page, text, SEALED_READS, item.id, text or "")
         for item in items
         if item.id in part.items
-        for text in item.texts
+        for text in ((None,) if item.whole_page else item.texts)
     ]
     for i, text in enumerate(page_texts):
         label = f"page {i + 1}"

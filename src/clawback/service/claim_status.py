@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from clawback.domain.actor import Actor
 from clawback.domain.pinpoints import FiledPaper
+from clawback.service import access as access_rules
 from clawback.service import claims as claim_service
 from clawback.service import lookup, rows
 from clawback.storage import tables as t
@@ -49,20 +50,16 @@ def listed(s: Session, actor: Actor) -> list[dict[str, Any]]:
             .where(t.Deadline.claim_id == row.id)
             .order_by(t.Deadline.due, t.Deadline.id)
         ).all()
-        on_shown_docs = or_(t.Document.exhibit.in_(shown), t.Document.docket.in_(dockets))
+        rulings = s.scalars(
+            select(t.Ruling).where(t.Ruling.claim_id == row.id).order_by(t.Ruling.id)
+        ).all()
+        named = {*row.items, *(i for r in rulings for i in r.items)}
+        on_shown = _items_shown(s, actor, named, shown, dockets)
         items = s.scalars(
             select(t.Item)
-            .join(t.Document, t.Item.document_id == t.Document.id)
-            .where(t.Item.id.in_(row.items), on_shown_docs)
+            .where(t.Item.id.in_([i for i in row.items if i in on_shown]))
             .order_by(t.Item.id)
         ).all()
-        on_shown = set(
-            s.scalars(
-                select(t.Item.id)
-                .join(t.Document, t.Item.document_id == t.Document.id)
-                .where(on_shown_docs)
-            ).all()
-        )
         out.append(
             {
                 "claim": row.id,
@@ -94,9 +91,7 @@ def listed(s: Session, actor: Actor) -> list[dict[str, Any]]:
                         "items": [i for i in r.items if i in on_shown],
                         "reason": r.reason,
                     }
-                    for r in s.scalars(
-                        select(t.Ruling).where(t.Ruling.claim_id == row.id).order_by(t.Ruling.id)
-                    ).all()
+                    for r in rulings
                 ],
                 "duties": [
                     {
@@ -111,3 +106,37 @@ def listed(s: Session, actor: Actor) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _items_shown(
+    s: Session, actor: Actor, ids: set[str], shown: list[int], dockets: list[str]
+) -> set[str]:
+    """Those of ``ids`` that are items on the exhibits ``shown`` and the papers ``dockets``: on the
+    exhibit's own document, or on an attachment of a family exhibit (it has no number of its
+    own: `access.exhibit_of`) the actor may know of."""
+    on = s.execute(
+        select(t.Item.id, t.Document)
+        .join(t.Document, t.Item.document_id == t.Document.id)
+        .where(
+            t.Item.id.in_(ids),
+            or_(
+                t.Document.exhibit.in_(shown),
+                t.Document.docket.in_(dockets),
+                and_(
+                    t.Document.exhibit.is_(None),
+                    t.Document.docket.is_(None),
+                    t.Document.family.is_not(None),
+                ),
+            ),
+        )
+    ).all()
+    return {
+        item
+        for item, doc in on
+        if doc.exhibit is not None
+        or doc.docket is not None
+        or (
+            access_rules.exhibit_of(s, doc) in shown
+            and lookup.allowed(s, actor, doc, lookup.Need.know)
+        )
+    }

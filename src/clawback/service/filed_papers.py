@@ -193,6 +193,7 @@ class FiledPapers(Service):
                     page_idx=index,
                     what=what,
                     texts=list(found),
+                    whole_page=place.whole_page and not texts,
                     pinpoint=str(place),
                 )
             )
@@ -318,12 +319,13 @@ def _redacted_view(
     """``pdf`` less the words of ``items``, each box reading its label; verified, and kept in
     the workspace's view cache by file and redactions as an exhibit's redacted view is."""
     from clawback.pdf.gate.verify import require_clean, verify
-    from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, redact
+    from clawback.pdf.redaction.redact import WIDTH_POLICY, redact
+    from clawback.service.filing import checked_texts, item_boxes
 
     redactions = [
-        Redaction(page=i.page_idx, reason=labels[i.id], text=text, label=i.id)
+        box
         for i in sorted(items, key=lambda i: i.id)
-        for text in i.texts
+        for box in item_boxes(i.page_idx, labels[i.id], i.id, i.whole_page, None, i.texts)
     ]
     original = hashlib.sha256(pdf).hexdigest()
     key = (original, hashlib.sha256(repr(redactions).encode()).hexdigest())
@@ -331,7 +333,7 @@ def _redacted_view(
     if kept is not None:
         return kept
     result = redact(pdf, redactions, WIDTH_POLICY)
-    secrets = [(i.id, x) for i in items for x in i.texts]
+    secrets = [found for i in items for found in checked_texts(i.id, i.texts)]
     findings = verify(
         result.pdf,
         secrets,

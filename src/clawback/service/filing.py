@@ -276,13 +276,36 @@ def item_redactions(
             continue
         page = exhibit.page_index(item.page)
         reason = label(item.id)
-        if item.whole_page:
-            found.append(Redaction(page=page, reason=reason, label=item.id))
-        if item.rect is not None:  # displayed coordinates: see `make` for the original file
-            found.append(Redaction(page=page, reason=reason, rect=item.rect, label=item.id))
-        for text in item.texts:
-            found.append(Redaction(page=page, reason=reason, text=text, label=item.id))
+        found += item_boxes(page, reason, item.id, item.whole_page, item.rect, item.texts)
     return found
+
+
+def item_boxes(
+    page: int,
+    reason: str,
+    label: str,
+    whole_page: bool,
+    rect: tuple[float, float, float, float] | None,
+    texts: Sequence[str],
+) -> list[Redaction]:
+    """The boxes over one item, an exhibit's or a filed paper's (one rule for both): a page
+    named whole is one box over the page (``redact`` lays a blank page in its place, its lines
+    never boxed one by one as text); else its rectangle (displayed coordinates: see `make` for
+    the original file) and each of its texts."""
+    if whole_page:
+        return [Redaction(page=page, reason=reason, label=label)]
+    found = []
+    if rect is not None:
+        found.append(Redaction(page=page, reason=reason, rect=rect, label=label))
+    for text in texts:
+        found.append(Redaction(page=page, reason=reason, text=text, label=label))
+    return found
+
+
+def checked_texts(label: str, texts: Sequence[str]) -> list[tuple[str, str]]:
+    """The texts of item ``label`` the gate looks for in a result: those long enough not to
+    match by chance (a pleading margin's "3" is redacted, never searched for)."""
+    return [(label, text) for text in texts if _checkable(text)]
 
 
 def _lines(

@@ -66,6 +66,7 @@ def items(s: Session, docs: Sequence[t.Document]) -> dict[str, list[PaperItem]]:
                 i.page_idx,
                 tuple(i.texts),
                 i.what,
+                i.whole_page,
             )
             for i in rows_
         ]

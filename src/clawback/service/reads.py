@@ -267,7 +267,13 @@ class Reads(Service):
         return _View(
             doc.produced,
             filing.item_redactions(ex, effect.redact, effect.label),
-            [(i.id, x) for i in ex.items if i.id in effect.redact for x in i.texts],
+            # only the words the gate can look for ("42" is boxed, never searched for)
+            [
+                x
+                for i in ex.items
+                if i.id in effect.redact
+                for x in filing.checked_texts(i.id, i.texts)
+            ],
             f"{rows.label(doc)} (redacted view)",
             unpacked=unpacked,
         )
@@ -398,8 +404,9 @@ class Reads(Service):
         for c in shown["claims"]:
             if c["claim"] in rulings:
                 c["ruling"] = rulings[c["claim"]].result.value
-        # the latest ruling governs (an unsealing after the seal)
-        decisions = rows.seal_decisions(s, exhibit=ex.number)
+        # the latest ruling governs (an unsealing after the seal); an attachment is sealed
+        # with the exhibit it is of, as the catalog says (`access.refresh`)
+        decisions = rows.seal_decisions(s, exhibit=number)
         shown["sealed"] = decisions[-1].sealed if decisions else None
         self.ctx.audit(s, "show", str(ex.bates))
         return shown
