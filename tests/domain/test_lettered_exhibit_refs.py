@@ -27,6 +27,10 @@ LETTERED: list[tuple[str, list[tuple[str, tuple[str, ...]]]]] = [
     ("Ex. 9-2", [("Ex. 9", ("9",))]),  # as before: a docket-like tail is not a sub-exhibit
     # prose, never an exhibit: lower case, a word, a prefix's letters, the pronoun
     ("the exhibits I read; exhibit a; EXAMPLE; Ex. AOL-DEF-00528703; Exhibit ABC", []),
+    # an index's column heads (the real Hospira and Medytox lists): no Ex. NO, no Ex. S
+    ("`EX. NO.\n`JTX 001\n`DESCRIPTION OF EXHIBITS\n`U.S. Patent", []),
+    ("STAFF EXHIBITS\n`Fax: (949)", []),
+    ("EXHIBITS A-C", [("EXHIBITS A-C", ("A", "B", "C"))]),
 ]
 
 

@@ -277,7 +277,7 @@ _PARTY = (
 _EXHIBIT_NUMBER = r"[0-9]{1,4}(?![0-9])"
 _EXHIBIT_ID = (
     rf"(?:{_EXHIBIT_NUMBER}(?:-?(?-i:[A-Z]{{1,2}})(?![A-Za-z0-9]))?"
-    r"|(?-i:[A-Z]{1,2})(?:-[0-9]{1,3})?(?![A-Za-z0-9]))"
+    r"|(?!NOS?\.)(?-i:[A-Z]{1,2})(?:-[0-9]{1,3})?(?![A-Za-z0-9]))"
 )
 _EXHIBIT = re.compile(
     rf"(?<![A-Za-z])(?:{_PARTY}\s+)?(?P<label>Exhibits?|Exhs?\.?|Exs?\.?)\s*(?:Nos?\.\s*)?"
@@ -290,6 +290,8 @@ _EXHIBIT_RANGE = re.compile(
     re.IGNORECASE,
 )
 _EXHIBIT_LIST = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", re.IGNORECASE)
+# What stands between a label and its letters: "Ex. A", "Exhibit A", never "EXHIBITS".
+_APART = frozenset(". \t\n\r\u00a0")
 # "Ex. A and I agree": the pronoun, not Ex. I, when a word in lower case follows it.
 _PRONOUN = re.compile(r"I\s+[a-z]")
 
@@ -321,8 +323,10 @@ def find_exhibit_refs(text: str) -> list[ExhibitRef]:
         entry = _exhibit_entry(text, match.end())
         assert entry is not None  # the pattern ends by looking at an identifier
         exhibits, end = entry
-        if match["label"][0] == "e" and exhibits[0].number is None:
-            pos = match.end()  # "the exhibits I read": prose, no exhibit
+        if exhibits[0].number is None and (
+            match["label"][0] == "e" or text[match.end() - 1] not in _APART
+        ):
+            pos = match.end()  # "the exhibits I read", "EXHIBITS" (not EXHIBIT S): no exhibit
             continue
         while True:
             pin = _PIN.match(text, end)
