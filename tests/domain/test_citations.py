@@ -133,13 +133,13 @@ EXHIBITS: list[tuple[str, list[tuple[str, tuple[int, ...]]]]] = [
     ("Ex. 18 at 2-3; Ex. 5", [("Ex. 18 at 2-3", (18,)), ("Ex. 5", (5,))]),
     ("Ex.\n18", [("Ex.\n18", (18,))]),
     ("Ex. 9-2", [("Ex. 9", (9,))]),
-    ("Index 5, Apex 3, Exhibit A, next 4", []),
+    ("Index 5, Apex 3, Exhibit A, next 4", [("Exhibit A", ())]),  # lettered: not a number
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), EXHIBITS)
 def test_exhibit_forms(text: str, expected: list[tuple[str, tuple[int, ...]]]) -> None:
-    assert [(text[s:e], numbers) for s, e, numbers in find_exhibit_refs(text)] == expected
+    assert [(text[r.start : r.end], r.numbers) for r in find_exhibit_refs(text)] == expected
 
 
 # -- round trips -------------------------------------------------------------------------------
@@ -247,8 +247,8 @@ def test_exhibit_lists_read_back(listed: tuple[str, tuple[int, ...]], lead: str)
     if lead == "JX ":
         assert refs == []
         return
-    ((start, end, got),) = refs
-    assert text[start:end] == lead + body and got == numbers
+    (ref,) = refs
+    assert text[ref.start : ref.end] == lead + body and ref.numbers == numbers
 
 
 @pytest.mark.parametrize(

@@ -345,3 +345,17 @@ def test_personal_review_in_other_words(said: str, reviewed: bool) -> None:
 def test_exhibits_in_the_plural_identify_documents() -> None:
     text = "I assert the law enforcement privilege.\n\nI withhold Exhibits 1 through 13."
     assert _met(text, "law-enforcement")["documents"] is not None
+
+
+def test_a_lettered_exhibit_named_with_no_harm_tied_to_it_is_said_as_a_numbered_one() -> None:
+    """``Ex. C`` went unread: the harm element was missing for it and no one was told which."""
+    harm = (
+        "This slide would tell anyone who reads it the one day in the quarter when the teams "
+        "are short of six officers."
+    )
+    text = GOOD.read_text().replace(harm, "The slide is two pages long.")
+    lettered = text.replace("Ex. 19", "Ex. C").replace("Exs. 18 and 19", "Exs. 18 and C")
+    report = check(lettered, load_standards())
+    ((_, findings),) = report.checked
+    (finding,) = [f for f in findings if f.element.key == "harm"]
+    assert finding.untied == ("AOL-DEF-00516617", "Ex. C")

@@ -70,14 +70,10 @@ def test_each_letter_cites_what_was_read_by_hand(name: str) -> None:
         assert refs.exhibits == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a lettered exhibit (Ex. A, Exhibit D) is not read as an exhibit reference: "
-    "clawback.domain.citations.ExhibitRef carries numbers only",
-)
 def test_a_letter_s_lettered_exhibits_are_read() -> None:
+    """Plaintiff's proposed protocol (Ex. A) and the redline (Ex. B): lettered, as read by hand."""
     refs = read_references(_text("brief_giuffre_letter_dkt_exhibit_cites.txt"))
-    assert len(refs.exhibits) == 2
+    assert [tuple(str(x) for x in e.exhibits) for e in refs.exhibits] == [("A",), ("B",)]
 
 
 def test_the_administrative_record_is_read_where_the_record_knows_its_prefix() -> None:

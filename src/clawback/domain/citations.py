@@ -24,7 +24,8 @@ a number with a letter among its digits (``ABC00O123``) is no citation at all bu
 (`find_typos`), with the number it was probably meant to be.
 
 `find_exhibit_refs` reads ``Ex. 18``, ``Exs. 1-13``, ``Gov't Ex. 5``, ``Exhibits 14 and 15``
-and ``Pl.'s Exhibit 4`` (with a pin cite, which ends the reference).
+and ``Pl.'s Exhibit 4`` (with a pin cite, which ends the reference), and lettered exhibits as
+the workspace names them: ``Ex. A``, ``Exhibits C through F``, ``Ex. 5-A``, ``Ex. A-1``.
 
 `clawback.domain.references` reads the rest of what a paper cites (the docket, the case law)
 and finds the prefixes of a paper's Bates numbers when the record knows none.
@@ -40,6 +41,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from clawback.domain.bates import BatesError, BatesNumber, BatesRange
+from clawback.domain.exhibit_ids import ExhibitId
 
 __all__ = ["Citation", "ExhibitRef", "Typo", "find_citations", "find_exhibit_refs", "find_typos"]
 
@@ -105,11 +107,17 @@ class Typo:
 
 
 class ExhibitRef(NamedTuple):
-    """``Ex. 18``, ``Exs. 1-13``: where it is and the exhibit numbers, ranges expanded."""
+    """``Ex. 18``, ``Exs. 1-13``, ``Ex. A``, ``Exs. C-F``, ``Ex. 5-A``: where it is and the
+    exhibits as the workspace names them (`clawback.domain.exhibit_ids`), runs expanded."""
 
     start: int
     end: int
-    numbers: tuple[int, ...]
+    exhibits: tuple[ExhibitId, ...]
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """The plain numbers among the exhibits (``Ex. 18``), for readers of numbers only."""
+        return tuple(x.number for x in self.exhibits if x.number is not None)
 
 
 def _words(prefix: str) -> list[str]:
@@ -262,51 +270,77 @@ _PARTY = (
     rf"|Pls?\.?(?:{_APOS}s?)?|Plaintiffs?(?:{_APOS}s?)?"
     rf"|Defs?\.?(?:{_APOS}s?)?|Defendants?(?:{_APOS}s?)?|Joint|Trial|Dep\.?|Deposition)"
 )
+# An exhibit as the workspace names it (`clawback.domain.exhibit_ids`): a number, a number
+# with a lettered sub-exhibit (``5-A``), letters (``A``, ``AA``) or a letter's sub-exhibit
+# (``A-1``); letters only in capitals, and nothing alphanumeric after them (``Ex. AOL-DEF-``,
+# ``EXAMPLE``: no exhibit).
 _EXHIBIT_NUMBER = r"[0-9]{1,4}(?![0-9])"
+_EXHIBIT_ID = (
+    rf"(?:{_EXHIBIT_NUMBER}(?:-?(?-i:[A-Z]{{1,2}})(?![A-Za-z0-9]))?"
+    r"|(?!NOS?\.)(?-i:[A-Z]{1,2})(?:-[0-9]{1,3})?(?![A-Za-z0-9]))"
+)
 _EXHIBIT = re.compile(
-    rf"(?<![A-Za-z])(?:{_PARTY}\s+)?(?:Exhibits?|Exhs?\.?|Exs?\.?)\s*(?:Nos?\.\s*)?"
-    rf"(?={_EXHIBIT_NUMBER})",
+    rf"(?<![A-Za-z])(?:{_PARTY}\s+)?(?P<label>Exhibits?|Exhs?\.?|Exs?\.?)\s*(?:Nos?\.\s*)?"
+    rf"(?={_EXHIBIT_ID})",
     re.IGNORECASE,
 )
 _EXHIBIT_RANGE = re.compile(
-    rf"(?P<first>{_EXHIBIT_NUMBER})(?:(?:\s*[{_DASHES}]\s*|\s+(?:through|to)\s+)"
-    rf"(?P<last>{_EXHIBIT_NUMBER}))?",
+    rf"(?P<first>{_EXHIBIT_ID})(?:(?:\s*[{_DASHES}]\s*|\s+(?:through|to)\s+)"
+    rf"(?P<last>{_EXHIBIT_ID}))?",
     re.IGNORECASE,
 )
 _EXHIBIT_LIST = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", re.IGNORECASE)
+# What stands between a label and its letters: "Ex. A", "Exhibit A", never "EXHIBITS".
+_APART = frozenset(". \t\n\r\u00a0")
+# "Ex. A and I agree": the pronoun, not Ex. I, when a word in lower case follows it.
+_PRONOUN = re.compile(r"I\s+[a-z]")
 
 
-def _exhibit_entry(text: str, pos: int) -> tuple[tuple[int, ...], int] | None:
+def _exhibit_entry(text: str, pos: int) -> tuple[tuple[ExhibitId, ...], int] | None:
     match = _EXHIBIT_RANGE.match(text, pos)
     if match is None:
         return None
-    first = int(match["first"])
+    first = ExhibitId.parse(match["first"])
     if match["last"] is not None:
-        last = int(match["last"])
-        if first <= last <= first + _MAX_EXHIBIT_RANGE:
-            return tuple(range(first, last + 1)), match.end()
-    return (first,), match.end("first")
+        last = ExhibitId.parse(match["last"])
+        run = [first]
+        while len(run) <= _MAX_EXHIBIT_RANGE and run[-1] < last:
+            following = run[-1].next()
+            if following is None:
+                break
+            run.append(following)
+        if len(run) > 1 and run[-1] == last:  # "1-13", "C through F", "5-A to 5-C"
+            return tuple(run), match.end()
+    return (first,), match.end("first")  # "Ex. 9-2": Ex. 9, the rest no exhibit's
 
 
 def find_exhibit_refs(text: str) -> list[ExhibitRef]:
-    """Every exhibit reference in ``text``, in order, with its numbers (ranges expanded)."""
+    """Every exhibit reference in ``text``, in order, with its exhibits (runs expanded); a
+    lettered one only after a label written with a capital (``Exhibit A``, not ``exhibit A``)."""
     found: list[ExhibitRef] = []
     pos = 0
     while (match := _EXHIBIT.search(text, pos)) is not None:
         entry = _exhibit_entry(text, match.end())
-        assert entry is not None  # the pattern ends by looking at a digit
-        numbers, end = entry
+        assert entry is not None  # the pattern ends by looking at an identifier
+        exhibits, end = entry
+        if exhibits[0].number is None and (
+            match["label"][0] == "e" or text[match.end() - 1] not in _APART
+        ):
+            pos = match.end()  # "the exhibits I read", "EXHIBITS" (not EXHIBIT S): no exhibit
+            continue
         while True:
             pin = _PIN.match(text, end)
             if pin is not None:
                 end = pin.end()
                 break
             joint = _EXHIBIT_LIST.match(text, end)
-            following = _exhibit_entry(text, joint.end()) if joint is not None else None
+            if joint is None or _PRONOUN.match(text, joint.end()):
+                break
+            following = _exhibit_entry(text, joint.end())
             if following is None:
                 break
-            numbers += following[0]
+            exhibits += following[0]
             end = following[1]
-        found.append(ExhibitRef(match.start(), end, numbers))
+        found.append(ExhibitRef(match.start(), end, exhibits))
         pos = end
     return found

@@ -207,9 +207,9 @@ def _documents(paragraph: Sequence[str]) -> dict[str, str]:
     for citation in refs.bates:
         for rng in citation.ranges:
             named.setdefault(f"{rng.series}{rng.first.number}-{rng.last.number}", str(rng))
-    for exhibit in refs.exhibits:
-        for number in exhibit.numbers:
-            named.setdefault(f"Ex. {number}", f"Ex. {number}")
+    for ref in refs.exhibits:
+        for exhibit in ref.exhibits:  # "Ex. 5", "Ex. A", "Ex. 5-A": one key per spelling
+            named.setdefault(f"Ex. {exhibit.canonical}", f"Ex. {exhibit}")
     return named
 
 

@@ -353,9 +353,9 @@ def read_references(text: str, prefixes: Collection[str] = ()) -> References:
     ``prefixes`` the record knows and for those ``text`` writes itself."""
     authorities = find_authorities(text)
     # eyecite's full span may reach back over a sentence's last word ("at 7. Kelly, 114
-    # F.R.D. at 662"): the docket and the pages give way to the citation proper only, and
-    # the exhibits to the whole of it, parenthetical included.
-    by_authority = [(a.start, a.end) for a in authorities]
+    # F.R.D. at 662", "(Ex. A). In Smith v. Jones"): the docket and the pages give way to the
+    # citation proper only, and the exhibits to it and what follows it, parenthetical included.
+    by_authority = [(a.core[0], a.end) for a in authorities]
     cores = [a.core for a in authorities]
     record = [r for r in find_record_citations(text) if not _inside(r.start, r.end, cores)]
     taken = cores + [(r.start, r.end) for r in record] + _case_numbers(text)

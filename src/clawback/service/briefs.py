@@ -55,6 +55,7 @@ from sqlalchemy.orm import Session
 from clawback.domain.bates import BatesNumber, BatesRange
 from clawback.domain.citations import find_citations
 from clawback.domain.errors import InvalidInput
+from clawback.domain.exhibit_ids import ExhibitId, exhibit_label
 from clawback.domain.references import read_references
 from clawback.domain.seats import Act
 from clawback.papers import quoting
@@ -70,7 +71,7 @@ from clawback.pdf.shows.needles import MIN_SECRET_CHARS, squash
 from clawback.pdf.shows.ocr import add_text_layer
 from clawback.pdf.shows.visible import visible_copy
 from clawback.service import access as access_rules
-from clawback.service import delivery, knowledge
+from clawback.service import delivery, knowledge, lookup
 from clawback.service.base import Service
 from clawback.storage import tables as t
 
@@ -123,7 +124,9 @@ class BriefCitation:
     page: int
     raw: str
     cites: tuple[str, ...]
-    warnings: tuple[str, ...] = ()  # a footnote marker glued on, a letter among the digits
+    # a footnote marker glued on, a letter among the digits, an exhibit not in the record
+    # ("no Ex. Z in the record": also one the person may not know of, exactly as absent)
+    warnings: tuple[str, ...] = ()
 
 
 # -- the record's confidential material ---------------------------------------------------------
@@ -161,7 +164,9 @@ class _Material:
     other: list[str] = field(default_factory=list)  # folded text of produced, non-confidential
     items: list[_ItemText] = field(default_factory=list)
     by_bates: dict[BatesNumber, str] = field(default_factory=dict)  # confidential page: shown
-    by_exhibit: dict[int, str] = field(default_factory=dict)  # confidential exhibit: shown
+    # by the exhibit's one spelling (``A``, ``5-A``, ``12``: `ExhibitId.canonical`)
+    by_exhibit: dict[str, str] = field(default_factory=dict)  # confidential exhibit: shown
+    known: set[str] = field(default_factory=set)  # every exhibit the person may know of
     prefixes: list[str] = field(default_factory=list)
 
 
@@ -193,9 +198,13 @@ def _cited(material: _Material, text: str) -> list[BriefCitation]:
             for number in _pages_in(material, rng):
                 names.setdefault(material.by_bates[number])
         found.append((cite.start, BriefCitation(0, cite.raw, tuple(names), cite.warnings)))
-    for start, end, numbers in refs.exhibits:
-        shown = tuple(material.by_exhibit[n] for n in numbers if n in material.by_exhibit)
-        found.append((start, BriefCitation(0, text[start:end], shown)))
+    for ref in refs.exhibits:
+        keys = [x.canonical for x in ref.exhibits]
+        shown = tuple(material.by_exhibit[k] for k in keys if k in material.by_exhibit)
+        # one the person may not know of is said exactly as one the record does not hold
+        missing = [x for x in ref.exhibits if x.canonical not in material.known]
+        said = (f"no {exhibit_label(missing)} in the record",) if missing else ()
+        found.append((ref.start, BriefCitation(0, text[ref.start : ref.end], shown, said)))
     for typo in refs.typos:
         found.append((typo.start, BriefCitation(0, typo.raw, (), (str(typo),))))
     found.sort(key=lambda entry: entry[0])
@@ -530,6 +539,7 @@ class Briefs(Service):
             select(
                 t.Document.id,
                 t.Document.exhibit,
+                t.Document.exhibit_id,
                 t.Document.tier,
                 t.Document.sealed,
                 t.Document.publicly_available,
@@ -543,7 +553,7 @@ class Briefs(Service):
         ).all()
         material = _Material()
         confidential: dict[tuple[int, int], tuple[str, str]] = {}  # (doc, idx): shown, raw text
-        for doc_id, exhibit, tier, sealed, public, idx, bates, text in found:
+        for doc_id, exhibit, written, tier, sealed, public, idx, bates, text in found:
             assert bates is not None
             if (tier is None and not sealed) or public:
                 material.other.append(quoting.fold(text))
@@ -553,7 +563,8 @@ class Briefs(Service):
             material.pages.append(_Page(str(bates), shown, quoting.fold(text)))
             material.by_bates[bates] = shown
             if exhibit is not None:
-                material.by_exhibit[exhibit] = f"Ex. {exhibit} ({label})"
+                named = ExhibitId.parse(written or exhibit)
+                material.by_exhibit[named.canonical] = f"Ex. {named} ({label})"
             confidential[(doc_id, idx)] = (shown, text)
         items = s.scalars(select(t.Item).order_by(t.Item.id)).all()
         told = knowledge.told_items(s, self.actor)  # never an item the filer is not told of
@@ -564,6 +575,12 @@ class Briefs(Service):
             for text in item.texts:
                 if text in page[1]:  # in the redacted view, granted items are not there
                     material.items.append(_ItemText(item.id, page[0], text))
+        numbered = s.scalars(select(t.Document).where(t.Document.exhibit.is_not(None))).all()
+        material.known = {
+            ExhibitId.parse(doc.exhibit_id or doc.exhibit).canonical
+            for doc in numbered
+            if doc.exhibit is not None and lookup.allowed(s, self.actor, doc, lookup.Need.know)
+        }
         firsts = s.scalars(select(t.Production.first)).all()
         material.prefixes = sorted({first.prefix for first in firsts})
         return material
