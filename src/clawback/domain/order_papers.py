@@ -44,7 +44,8 @@ __all__ = [
 #: number in a bracket of its own after the prefix (S.D. Fla.'s "ECF Nos. [555]; [557]; and
 #: [559]")
 _BRACKETED = re.compile(
-    r"(?:(?:[(\[]|,)\s*(?:Docs?|Dkts?|Docket|ECF|Doc\.\s*No)\.?\s*(?:(?:entry|entries)\s*)?"
+    r"(?:(?:[(\[]|,)\s*(?:Docs?|Dkts?|Docket|ECF|Doc\.\s*No|D\.\s?E)\.?\s*"
+    r"(?:(?:entry|entries)\s*)?"
     r"(?:Nos?\.?|#)?\s*\[?|(?<=[A-Za-z]\s)\[\s*"
     r"(?=\d{2,4}(?:\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)\d{2,4})*\s*\]))"
     r"(?P<list>\d+(?:(?:\s*\]\s*[,;]\s*(?:and\s+|&\s*)?\[\s*"
@@ -69,7 +70,8 @@ _DOCKET_TEXT = re.compile(
     re.I,
 )
 _RUNNING = re.compile(
-    r"\b(?:Docs?\.|Dkts?\.|Docket|ECF)\s*(?:Entr(?:y|ies)\s*)?(?:Nos?\.)?\s*\d+(?:\s*-\s*\d+)?"
+    r"(?:\b(?:Docs?\.|Dkts?\.|Docket|ECF)|(?<![\w.])D\.\s?E\.)\s*"
+    r"(?:Entr(?:y|ies)\s*)?(?:Nos?\.)?\s*\d+(?:\s*-\s*\d+)?"
     r"(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\d+(?:\s*-\s*\d+)?)*",
     re.I,
 )

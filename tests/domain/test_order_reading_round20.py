@@ -1,0 +1,49 @@
+"""Shapes of order the reader learned in issue 19's twentieth pass, from the eighteenth held-out
+set's classes of misses (tests/orders/heldout18-misses.md, then moved into development). Each
+test is one class of wording, on short sentences written for the test in the ways courts commonly
+put it (not copies of the order that showed the class), and failed on the reader before the pass
+but for the guards said so."""
+
+from __future__ import annotations
+
+from tests.domain.order_reads import rulings as _rulings
+
+# 1. Motions numbered with a docket entry's "D.E." prefix, and "the motions" the court's object
+
+
+def test_motions_numbered_with_a_docket_entry_prefix_are_each_ruled() -> None:
+    for cited in (
+        "several motions to seal (D.E. 31, 35, 38)",
+        "several motions to seal. D.E. 31, 35, 38",
+        "several motions to seal. (D.E. 31, 35, and 38)",
+        "several motions to seal, D.E. 31, 35 and 38",
+    ):
+        assert _rulings(f"ORDER\n\nBefore the court are {cited}. The motions are granted.\n") == [
+            ("seal", None, "31", None, "granted"),
+            ("seal", None, "35", None, "granted"),
+            ("seal", None, "38", None, "granted"),
+        ], cited
+
+
+def test_the_motions_as_the_object_of_the_court_s_verb_are_each_ruled() -> None:
+    for ruled in (
+        "The court will grant the motions.",
+        "The Court therefore DENIES the motions.",
+        "Accordingly, the Court grants the Motions.",
+    ):
+        outcome = "denied" if "DENIES" in ruled else "granted"
+        assert _rulings(
+            "ORDER\n\nBefore the Court are Defendant's motions to seal (ECF Nos. 21, 24). "
+            f"{ruled}\n"
+        ) == [
+            ("seal", None, "21", None, outcome),
+            ("seal", None, "24", None, outcome),
+        ], ruled
+
+
+def test_the_motions_of_a_kind_after_the_court_s_verb_rule_only_their_own() -> None:
+    # guard: "grants the motions to compel" names its kind
+    assert _rulings(
+        "ORDER\n\nBefore the Court are Plaintiff's motion to seal (ECF No. 21) and Defendant's"
+        " motions to compel (ECF Nos. 24, 27). The Court grants the motions to compel.\n"
+    ) == [("compel", None, None, None, "granted")]
