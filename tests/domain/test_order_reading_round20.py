@@ -47,3 +47,30 @@ def test_the_motions_of_a_kind_after_the_court_s_verb_rule_only_their_own() -> N
         "ORDER\n\nBefore the Court are Plaintiff's motion to seal (ECF No. 21) and Defendant's"
         " motions to compel (ECF Nos. 24, 27). The Court grants the motions to compel.\n"
     ) == [("compel", None, None, None, "granted")]
+
+
+# 2. Motions of no kind the reader rules, numbered beside motions of a kind ----------------
+
+
+def test_motions_of_no_kind_numbered_are_not_ruled_with_the_motions() -> None:
+    for merits in (
+        "Defendant's motion for summary judgment and the parties' motions to exclude experts"
+        " are pending. (Dkt. Nos. 40, 41, 43.)",
+        "Also pending are the motions to dismiss (ECF Nos. 40, 41, 43).",
+        "The parties' cross-motions for summary judgment, ECF Nos. 40, 41 and 43, are pending.",
+    ):
+        assert _rulings(
+            f"ORDER\n\n{merits} The parties have filed motions to seal portions of the briefing."
+            " (Dkt. Nos. 50, 52.) For the reasons below, these motions are GRANTED.\n"
+        ) == [
+            ("seal", None, "50", None, "granted"),
+            ("seal", None, "52", None, "granted"),
+        ], merits
+
+
+def test_motions_numbered_with_no_kind_named_are_still_the_motions() -> None:
+    # guard: "the pending motions (Dkt. Nos. 50, 52)" names no kind, and they are the motions
+    assert _rulings(
+        "ORDER\n\nBefore the Court are Defendant's motions to seal. (Dkt. Nos. 50, 52.) The"
+        " motions are GRANTED.\n"
+    ) == [("seal", None, "50", None, "granted"), ("seal", None, "52", None, "granted")]

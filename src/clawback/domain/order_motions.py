@@ -147,6 +147,8 @@ def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
         if recites_ruling(sentence):
             continue
         cited = _cites_motion_before(sentences, i, words)
+        if _of_no_kind(sentences[i - 1] if cited else sentence, words):
+            continue  # "the motions to dismiss (ECF Nos. 40, 41)": motions no ruling reads
         if _MOTION_NOUN_ANY.search(sentence) or cited:
             refs = docket_refs(sentence, words.papers)
             for ref in refs:
@@ -161,6 +163,17 @@ def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
         running = [ref for ref in running_refs(sentence) if ref.of_motion or cited]
         found += [n for ref in running for n in ref.numbers]
     return list(dict.fromkeys(found))
+
+
+#: a motion named by what it asks: "motion to dismiss", "cross-motions for summary judgment"
+_MOTION_ASKS = re.compile(r"\bmotions?\s+(?:to|for)\s+\w", re.I)
+
+
+def _of_no_kind(sentence: str, words: OrderWords) -> bool:
+    """Whether ``sentence`` names motions only by what they ask and none of a kind the reader
+    rules ("Chart's motion for summary judgment and the parties' motions to exclude ... are now
+    pending"): the numbers it gives are those motions', not the ones the order rules."""
+    return bool(_MOTION_ASKS.search(sentence)) and not words.motions.find(sentence)
 
 
 #: a sentence that is only a citation of docket entries: "(ECF Nos. 28, 38, 44, 51, 53)."
