@@ -74,3 +74,37 @@ def test_motions_numbered_with_no_kind_named_are_still_the_motions() -> None:
         "ORDER\n\nBefore the Court are Defendant's motions to seal. (Dkt. Nos. 50, 52.) The"
         " motions are GRANTED.\n"
     ) == [("seal", None, "50", None, "granted"), ("seal", None, "52", None, "granted")]
+
+
+# 3. The court's two gerunds in one title or docket text, each on a motion of its own kind ---
+
+
+def test_two_gerunds_each_on_a_motion_of_its_own_kind_are_two_rulings() -> None:
+    for title, first, second in (
+        (
+            "ORDER DENYING PLAINTIFF'S MOTION TO COMPEL AND GRANTING DEFENDANT'S MOTION FOR A"
+            " PROTECTIVE ORDER",
+            ("compel", "denied"),
+            ("protective-order", "granted"),
+        ),
+        (
+            "ORDER DENYING PLAINTIFF'S MOTION 16 TO COMPEL AND GRANTING DEFENDANT'S MOTION 20"
+            " FOR A PROTECTIVE ORDER",
+            ("compel", "denied"),
+            ("protective-order", "granted"),
+        ),
+        (
+            "Order granting the motion to seal and denying the motion to unseal.",
+            ("seal", "granted"),
+            ("unseal", "denied"),
+        ),
+    ):
+        assert sorted((r[0], r[4]) for r in _rulings(f"{title}\n")) == sorted([first, second]), (
+            title
+        )
+
+
+def test_in_part_gerunds_before_one_plural_stay_one_outcome() -> None:
+    # guard: "GRANTING IN PART AND DENYING IN PART" is one outcome of the motions it names
+    ruled = _rulings("ORDER GRANTING IN PART AND DENYING IN PART DEFENDANT'S MOTION TO COMPEL\n")
+    assert [(r[0], r[4]) for r in ruled] == [("compel", "granted_in_part")]
