@@ -108,3 +108,26 @@ def test_in_part_gerunds_before_one_plural_stay_one_outcome() -> None:
     # guard: "GRANTING IN PART AND DENYING IN PART" is one outcome of the motions it names
     ruled = _rulings("ORDER GRANTING IN PART AND DENYING IN PART DEFENDANT'S MOTION TO COMPEL\n")
     assert [(r[0], r[4]) for r in ruled] == [("compel", "granted_in_part")]
+
+
+# 4. A grant "in substantial part", "in large part": granted in part ---------------------------
+
+
+def test_a_grant_in_substantial_or_large_part_is_granted_in_part() -> None:
+    for ruled in (
+        "For the reasons below, the court grants the motion to compel in substantial part.",
+        "The court is granting the motion to compel in large part.",
+        "Plaintiff's motion to compel is granted in substantial part.",
+        "Plaintiff's motion to compel is GRANTED IN SIGNIFICANT PART.",
+    ):
+        assert [(r[0], r[4]) for r in _rulings(f"ORDER\n\n{ruled}\n")] == [
+            ("compel", "granted_in_part")
+        ], ruled
+
+
+def test_a_grant_in_full_stays_granted() -> None:
+    # guard: "in full" and "in its entirety" are whole grants
+    for ruled in ("the court grants the motion to compel in full.", "GRANTED in its entirety."):
+        assert [r[4] for r in _rulings(f"ORDER\n\nThe motion to compel: {ruled}\n")] == [
+            "granted"
+        ], ruled
