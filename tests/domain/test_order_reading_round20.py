@@ -131,3 +131,20 @@ def test_a_grant_in_full_stays_granted() -> None:
         assert [r[4] for r in _rulings(f"ORDER\n\nThe motion to compel: {ruled}\n")] == [
             "granted"
         ], ruled
+
+
+# 5. A docket text's numbers listed by commas alone before a plural "Motions" ------------------
+
+
+def test_numbers_listed_by_commas_alone_before_motions_are_each_ruled() -> None:
+    for numbers in ("196 , 202", "196, 202", "196, 199, 202"):
+        ruled = _rulings(
+            f"ORDER by Judge Jane Roe granting in part and denying in part {numbers}"
+            " Administrative Motions to File Under Seal.\n"
+        )
+        assert [r[2] for r in ruled] == sorted(numbers.replace(" ", "").split(",")), numbers
+
+
+def test_a_lone_number_before_one_motion_stays_one() -> None:
+    # guard: a number before a singular "Motion" is that motion's alone
+    assert [r[2] for r in _rulings("ORDER granting 12 Motion to Seal.\n")] == ["12"]

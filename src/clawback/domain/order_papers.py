@@ -60,9 +60,11 @@ _BRACKETED = re.compile(
 #: "granting (252) Administrative Motion to File Under Seal" (two digits at least: "(1)" is an
 #: item of a list); numbers joined by "and" before a plural ("granting the parties' 91 and 92
 #: Motions to Seal", "denying 17, 19 and 23 Motions to Seal", M.D. Fla.'s "granting in part 192 ,
-#: 193 , and 241 , the motions to seal", a comma after the last): each a motion's
+#: 193 , and 241 , the motions to seal", a comma after the last), or by commas alone
+#: ("granting in part 196 , 202 Administrative Motions"): each a motion's
 _DOCKET_TEXT = re.compile(
-    r"(?:(?<![\w-])(?P<joined>\d{1,4}(?:\s*,\s*\d{1,4})*\s*,?\s+(?:and|&)\s+\d{1,4})"
+    r"(?:(?<![\w-])(?P<joined>\d{1,4}(?:\s*,\s*\d{1,4})*\s*,?\s+(?:and|&)\s+\d{1,4}"
+    r"|\d{1,4}(?:\s*,\s*\d{1,4})+)"
     r"(?:\s*,)?(?=\s+(?:(?!(?:order|granting|denying)\b)\w+\s+){0,3}?Motions\b)"
     r"|(?<![\w-])(?P<list>\d{1,4})|(?<!\S)\[(?P<listed>\d{1,4}(?:\s*,\s*\d{1,4})*)\]"
     r"|(?<!\S)\((?P<paren>\d{2,4})\))\s+"
