@@ -6,6 +6,7 @@ but for the guards said so."""
 
 from __future__ import annotations
 
+from tests.domain.order_reads import acts as _acts
 from tests.domain.order_reads import rulings as _rulings
 
 # 1. Motions numbered with a docket entry's "D.E." prefix, and "the motions" the court's object
@@ -148,3 +149,12 @@ def test_numbers_listed_by_commas_alone_before_motions_are_each_ruled() -> None:
 def test_a_lone_number_before_one_motion_stays_one() -> None:
     # guard: a number before a singular "Motion" is that motion's alone
     assert [r[2] for r in _rulings("ORDER granting 12 Motion to Seal.\n")] == ["12"]
+
+
+# 6. The clerk's office written without its apostrophe -----------------------------------------
+
+
+def test_the_clerks_office_without_an_apostrophe_is_the_clerk() -> None:
+    for office in ("the Clerks Office", "the Clerks' Office", "the clerks office"):
+        directed = f"ORDER\n\nThe Court DIRECTS {office} to unseal all filings in this case.\n"
+        assert _acts(directed) == [("clerk", None, None)], office
