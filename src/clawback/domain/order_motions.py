@@ -165,14 +165,15 @@ def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-#: a motion named by what it asks: "motion to dismiss", "cross-motions for summary judgment"
-_MOTION_ASKS = re.compile(r"\bmotions?\s+(?:to|for)\s+\w", re.I)
+#: motions named by what they ask, in the plural: "the motions to dismiss", "cross-motions for
+#: summary judgment" (one "Motion for Discovery" a docket text rules may be of any kind)
+_MOTION_ASKS = re.compile(r"\bmotions\s+(?:to|for)\s+\w", re.I)
 
 
 def _of_no_kind(sentence: str, words: OrderWords) -> bool:
-    """Whether ``sentence`` names motions only by what they ask and none of a kind the reader
-    rules ("Chart's motion for summary judgment and the parties' motions to exclude ... are now
-    pending"): the numbers it gives are those motions', not the ones the order rules."""
+    """Whether ``sentence`` names motions (plural) only by what they ask, none of a kind the
+    reader rules ("Chart's motion for summary judgment and the parties' motions to exclude ...
+    are now pending"): the numbers it gives are those motions', not the ones the order rules."""
     return bool(_MOTION_ASKS.search(sentence)) and not words.motions.find(sentence)
 
 
