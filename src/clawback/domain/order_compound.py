@@ -47,9 +47,11 @@ _NEXT_MOTION = re.compile(
 #: Exhibit 3 and the motion is otherwise DENIED" is one motion)
 _AND_MOTION = re.compile(
     r",?\s+and\s+(?=(?:(?:will|shall|hereby|also)\s+)*"
-    r"(?:(?:grants?|denies|deny)\s+(?:(?:in\s+part|as\s+moot)\s+)?)?"
+    r"(?:(?:grants?|denies|deny)\s+(?:(?:in\s+part|as\s+moot)\s+)?"
+    # a title's or docket text's gerund, never "AND DENYING IN PART" (one outcome of one motion)
+    r"|(?:granting|denying)\s+(?!in\s+part\b))?"
     r"(?:the\s+)?(?:[\w-]+(?:['\u2019\u201f]s|s['\u2019\u201f])\s+)?"
-    r"(?:[\w-]+\s+){0,2}?motions?\s+(?:to|for)\b)",
+    r"(?:[\w-]+\s+){0,2}?motions?\s+(?:\d{1,4}\s+)?(?:to|for)\b)",
     re.I,
 )
 #: what may stand before the outcome that opens a clause: "will", "hereby"

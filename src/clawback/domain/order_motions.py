@@ -146,7 +146,10 @@ def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
     for i, sentence in enumerate(sentences):
         if recites_ruling(sentence):
             continue
-        if _MOTION_NOUN_ANY.search(sentence) or _cites_motion_before(sentences, i, words):
+        cited = _cites_motion_before(sentences, i, words)
+        if _of_no_kind(sentences[i - 1] if cited else sentence, words):
+            continue  # "the motions to dismiss (ECF Nos. 40, 41)": motions no ruling reads
+        if _MOTION_NOUN_ANY.search(sentence) or cited:
             refs = docket_refs(sentence, words.papers)
             for ref in refs:
                 if ref.paper is not None:
@@ -155,13 +158,32 @@ def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
                 if len(ref.numbers) == 2 and len(known) == 1:
                     continue  # "(Docs. 543, 537)": a motion numbered before, and its paper
                 found += ref.numbers
-        found += [n for ref in running_refs(sentence) if ref.of_motion for n in ref.numbers]
+        # a citation alone, unbracketed, after the motions it numbers: "... Motions to Seal.
+        # D.E. 436, 443, 447."
+        running = [ref for ref in running_refs(sentence) if ref.of_motion or cited]
+        found += [n for ref in running for n in ref.numbers]
     return list(dict.fromkeys(found))
+
+
+#: motions named by what they ask, in the plural: "the motions to dismiss", "cross-motions for
+#: summary judgment" (one "Motion for Discovery" a docket text rules may be of any kind)
+_MOTION_ASKS = re.compile(r"\bmotions\s+(?:to|for)\s+\w", re.I)
+
+
+def _of_no_kind(sentence: str, words: OrderWords) -> bool:
+    """Whether ``sentence`` names motions (plural) only by what they ask, none of a kind the
+    reader rules ("Chart's motion for summary judgment and the parties' motions to exclude ...
+    are now pending"): the numbers it gives are those motions', not the ones the order rules."""
+    return bool(_MOTION_ASKS.search(sentence)) and not words.motions.find(sentence)
 
 
 #: a sentence that is only a citation of docket entries: "(ECF Nos. 28, 38, 44, 51, 53)."
 #: or "(Dkt. 475; Dkt. 487; Dkt. 500).", in brackets too ("[ECF No. 275].")
-_CITATION_ONLY = re.compile(r"[(\[]\s*(?:ECF|Dkts?|Docs?|Docket)\b[^()\[\]]{0,160}[)\]]\.?", re.I)
+_CITATION_ONLY = re.compile(
+    r"[(\[]\s*(?:ECF|Dkts?|Docs?|Docket|D\.\s?E\.)[^()\[\]]{0,160}[)\]]\.?"
+    r"|(?:ECF|Dkts?\.|Docs?\.|Docket|D\.\s?E\.)\s*(?:Nos?\.\s*)?\d+(?:\s*(?:,|and|&)\s*\d+)*\.?",
+    re.I,
+)
 _EARLIER_RULING = re.compile(r"\b(?:order|opinion|ruling)\b", re.I)
 
 
@@ -173,6 +195,8 @@ def _cites_motion_before(sentences: Sequence[str], i: int, words: OrderWords) ->
     if i == 0 or not _CITATION_ONLY.fullmatch(sentences[i].strip()):
         return False
     before = sentences[i - 1]
+    if not sentences[i].lstrip().startswith(("(", "[")) and not _MOTIONS_PLURAL.search(before):
+        return False  # unbracketed, "... several Motions to Seal. D.E. 436, 443.": motions only
     asked = _MOTION_NOUN_ANY.search(before) or words.requests.find(before)
     return bool(asked) and not _EARLIER_RULING.search(before)
 
@@ -184,13 +208,25 @@ def every_motion(
     reasons, all three motions are denied"; data: every_motion), or whose subject is a pronoun
     for the motions the sentence ``before`` it names ("These motions ... . However, they ...
     are accordingly denied"): each one the order numbered."""
-    if not (words.every_motion.find(sentence) or motions_meant(sentence, before)):
+    if not (
+        words.every_motion.find(sentence)
+        or motions_meant(sentence, before)
+        or _MOTIONS_OBJECT.search(sentence)
+    ):
         return []
     if docket_refs(sentence, words.papers):
         return []
     return [] if running_refs(sentence) else list(numbered)
 
 
+#: "the motions" as the object of the court's own verb, of no kind named ("The court will
+#: grant the motions", "the Court therefore DENIES the Motions"): never "grants the motions to
+#: compel"
+_MOTIONS_OBJECT = re.compile(
+    r"\b(?:grant|grants|deny|denies)\s+(?:(?:all|both)\s+(?:of\s+)?)?(?:the|these)\s+"
+    r"motions\b(?!\s+(?:to|for|of|in|at|filed)\b|\s*[(\[])",
+    re.I,
+)
 #: a sentence whose subject is a pronoun: "They are denied", "However, they have failed ..."
 _THEY = re.compile(
     r"^\W*(?:(?:however|accordingly|therefore|thus|nevertheless|moreover),?\s+)?they\b", re.I

@@ -44,7 +44,8 @@ __all__ = [
 #: number in a bracket of its own after the prefix (S.D. Fla.'s "ECF Nos. [555]; [557]; and
 #: [559]")
 _BRACKETED = re.compile(
-    r"(?:(?:[(\[]|,)\s*(?:Docs?|Dkts?|Docket|ECF|Doc\.\s*No)\.?\s*(?:(?:entry|entries)\s*)?"
+    r"(?:(?:[(\[]|,)\s*(?:Docs?|Dkts?|Docket|ECF|Doc\.\s*No|D\.\s?E)\.?\s*"
+    r"(?:(?:entry|entries)\s*)?"
     r"(?:Nos?\.?|#)?\s*\[?|(?<=[A-Za-z]\s)\[\s*"
     r"(?=\d{2,4}(?:\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)\d{2,4})*\s*\]))"
     r"(?P<list>\d+(?:(?:\s*\]\s*[,;]\s*(?:and\s+|&\s*)?\[\s*"
@@ -59,9 +60,11 @@ _BRACKETED = re.compile(
 #: "granting (252) Administrative Motion to File Under Seal" (two digits at least: "(1)" is an
 #: item of a list); numbers joined by "and" before a plural ("granting the parties' 91 and 92
 #: Motions to Seal", "denying 17, 19 and 23 Motions to Seal", M.D. Fla.'s "granting in part 192 ,
-#: 193 , and 241 , the motions to seal", a comma after the last): each a motion's
+#: 193 , and 241 , the motions to seal", a comma after the last), or by commas alone
+#: ("granting in part 196 , 202 Administrative Motions"): each a motion's
 _DOCKET_TEXT = re.compile(
-    r"(?:(?<![\w-])(?P<joined>\d{1,4}(?:\s*,\s*\d{1,4})*\s*,?\s+(?:and|&)\s+\d{1,4})"
+    r"(?:(?<![\w-])(?P<joined>\d{1,4}(?:\s*,\s*\d{1,4})*\s*,?\s+(?:and|&)\s+\d{1,4}"
+    r"|\d{1,4}(?:\s*,\s*\d{1,4})+)"
     r"(?:\s*,)?(?=\s+(?:(?!(?:order|granting|denying)\b)\w+\s+){0,3}?Motions\b)"
     r"|(?<![\w-])(?P<list>\d{1,4})|(?<!\S)\[(?P<listed>\d{1,4}(?:\s*,\s*\d{1,4})*)\]"
     r"|(?<!\S)\((?P<paren>\d{2,4})\))\s+"
@@ -69,7 +72,8 @@ _DOCKET_TEXT = re.compile(
     re.I,
 )
 _RUNNING = re.compile(
-    r"\b(?:Docs?\.|Dkts?\.|Docket|ECF)\s*(?:Entr(?:y|ies)\s*)?(?:Nos?\.)?\s*\d+(?:\s*-\s*\d+)?"
+    r"(?:\b(?:Docs?\.|Dkts?\.|Docket|ECF)|(?<![\w.])D\.\s?E\.)\s*"
+    r"(?:Entr(?:y|ies)\s*)?(?:Nos?\.)?\s*\d+(?:\s*-\s*\d+)?"
     r"(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\d+(?:\s*-\s*\d+)?)*",
     re.I,
 )

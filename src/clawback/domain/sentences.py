@@ -36,6 +36,7 @@ ABBREVIATIONS = frozenset(
         "dkt",
         "dkts",
         "doc",
+        "d.e",  # a docket entry: "(D.E. 461)"
         "docs",
         "ex",
         "exs",
