@@ -53,7 +53,9 @@ from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import all_layers_shown, open_pdf, refuse_unapplied_redactions
 from clawback.pdf.marks import helvetica
 from clawback.pdf.marks.boxlabel import draw_box, draw_label
+from clawback.pdf.redaction import recolour
 from clawback.pdf.redaction.bake import bake_visible
+from clawback.pdf.redaction.inline import externalize_inline
 from clawback.pdf.redaction.reflow import (
     WIDTH_POLICY,
     ReflowError,
@@ -204,6 +206,8 @@ def redact_document(
     bake_visible(doc)
     to_points(doc)
     by_page = _group(redactions, doc.page_count)
+    boxed = [n for n, items in sorted(by_page.items()) if not any(i.whole_page for i in items)]
+    externalize_inline(doc, boxed)
     found = survey(doc, by_page)
     type1 = Type1Fonts.of(doc, by_page) if found.fonts else None
 
@@ -363,11 +367,20 @@ def _redact_page(
     _check_spelled(page, items, planned, replacement_text)
     for rect, _ in planned:  # the boxes are painted here, not by MuPDF (see `overlay`)
         page.add_redact_annot(rect, fill=None, cross_out=False)
+    pictures = recolour.placed(page)
     page.apply_redactions(
         images=pymupdf.mupdf.PDF_REDACT_IMAGE_PIXELS,
         graphics=pymupdf.mupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
         text=pymupdf.mupdf.PDF_REDACT_TEXT_REMOVE,
     )
+    try:
+        recolour.restore(page, pictures)
+    except ValueError as exc:
+        raise RedactionError(
+            f"page {number + 1}: {exc} under the box of item {planned[0][1].label!r} "
+            "cannot be redacted without changing its colours (a PyMuPDF limitation); "
+            "withhold the page"
+        ) from None
     if cut is None:
         cut = []
     cut.extend(rect for rect, _ in planned)
@@ -520,11 +533,20 @@ def _reflow(
         before = trace(page)
         for band in bands:
             page.add_redact_annot(band, fill=None, cross_out=False)
+        pictures = recolour.placed(page)
         page.apply_redactions(
             images=pymupdf.mupdf.PDF_REDACT_IMAGE_PIXELS,
             graphics=pymupdf.mupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
             text=pymupdf.mupdf.PDF_REDACT_TEXT_REMOVE,
         )
+        try:
+            recolour.restore(page, pictures)
+        except ValueError as exc:
+            raise RedactionError(
+                f"page {page.number + 1}: {exc} under the box of item {result[0][1].label!r} "
+                "cannot be redacted without changing its colours (a PyMuPDF limitation); "
+                "withhold the page"
+            ) from None
         if cut is not None:
             cut.extend(bands)
         _check_neighbours(page, before, [(band, result[0][1]) for band in bands])
