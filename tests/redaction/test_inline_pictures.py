@@ -194,3 +194,25 @@ def test_a_box_over_a_spot_colour_picture_is_refused_in_one_line(family: str) ->
         f"page 1: a picture in a {family} colour space under the box of item 'r' cannot be "
         "redacted without changing its colours (a PyMuPDF limitation); withhold the page"
     )
+
+
+def test_an_inline_picture_in_a_pattern_cell_under_a_box_is_refused_not_passed() -> None:
+    """The scan inline in a tiling pattern's cell, the pattern filling the scan's place once:
+    made an image object, it is redacted as a pattern's picture is (MuPDF does not blank a
+    cell's pixels: `test_picture_parts`). Measured when written: refused (shown, render),
+    the item held in the cell's picture; the refusal does not say it."""
+    cell = _inline("flate_hex").replace(PLACE.encode(), b"300 0 0 60 0 0 cm")
+
+    def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
+        pattern = pdf.make_stream(cell)
+        pattern.Type, pattern.PatternType = pikepdf.Name.Pattern, 1
+        pattern.PaintType, pattern.TilingType = 1, 1
+        pattern.BBox, pattern.XStep, pattern.YStep = pikepdf.Array([0, 0, 300, 60]), 300, 60
+        pattern.Matrix, pattern.Resources = pikepdf.Array([1, 0, 0, 1, 72, 600]), {}
+        resources.Pattern = pikepdf.Dictionary(P1=pattern)
+
+    pdf = _page(b"/Pattern cs /P1 scn 72 600 300 60 re f\n", setup)
+    done = redact(pdf, [Redaction(page=0, reason="R", rect=BOX, label="r")], WIDTH_POLICY)
+    findings = verify(done.pdf, [("r", ITEM)], boxes=done.boxes, original=pdf, xray=False)
+    assert findings or not contains(pictures(done.pdf), ITEM)
+    assert all(ITEM not in str(finding) for finding in findings)
