@@ -216,3 +216,27 @@ def test_an_inline_picture_in_a_pattern_cell_under_a_box_is_refused_not_passed()
     findings = verify(done.pdf, [("r", ITEM)], boxes=done.boxes, original=pdf, xray=False)
     assert findings or not contains(pictures(done.pdf), ITEM)
     assert all(ITEM not in str(finding) for finding in findings)
+
+
+def test_a_page_sharing_its_content_with_another_keeps_the_other_as_it_was() -> None:
+    """Two pages draw one content stream (the inline scan) with one resources dictionary, the
+    second inheriting them from the page tree: the first is redacted, the second still draws
+    the whole scan inline, as it did."""
+    pdf = pikepdf.open(io.BytesIO(_scanned("flate_hex")))
+    first = pdf.pages[0].obj
+    pdf.Root.Pages.Resources = first.Resources
+    del first["/Resources"]
+    twin = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=first.MediaBox, Contents=first.Contents)
+    )
+    twin.Parent = pdf.Root.Pages
+    pdf.Root.Pages.Kids.append(twin)
+    pdf.Root.Pages.Count = 2
+    out = io.BytesIO()
+    pdf.save(out)
+    source = out.getvalue()
+    done = redact(source, [Redaction(page=0, reason="R", rect=BOX, label="r")], WIDTH_POLICY)
+    assert verify(done.pdf, [], boxes=done.boxes, original=source, xray=False) == []
+    with pymupdf.open(stream=source) as before, pymupdf.open(stream=done.pdf) as after:
+        assert after[1].get_pixmap(dpi=36).samples == before[1].get_pixmap(dpi=36).samples
+        assert after[0].get_pixmap(dpi=36).samples != before[0].get_pixmap(dpi=36).samples
