@@ -40,6 +40,7 @@ import pytest
 from PIL import Image
 
 from clawback.pdf.gate.verify import verify
+from clawback.pdf.redaction.inline import externalize_inline
 from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, RedactionError, redact
 from tests.redaction.channels import _form
 from tests.redaction.drawn import ITEM
@@ -240,3 +241,19 @@ def test_a_page_sharing_its_content_with_another_keeps_the_other_as_it_was() -> 
     with pymupdf.open(stream=source) as before, pymupdf.open(stream=done.pdf) as after:
         assert after[1].get_pixmap(dpi=36).samples == before[1].get_pixmap(dpi=36).samples
         assert after[0].get_pixmap(dpi=36).samples != before[0].get_pixmap(dpi=36).samples
+
+
+@pytest.mark.parametrize("kind", ["image_mask", "flate_hex"])
+def test_a_picture_only_painted_over_fails_the_box_check(kind: str) -> None:
+    """The scan made an image object and a black box painted over its lower line, nothing
+    blanked: the box check looks at the picture's pixels under the box. Measured when
+    written: a stencil mask (``/ImageMask``, logged as ``fill-imgmask``) was never looked at,
+    and the check passed it whole; the grey picture was refused."""
+    with pymupdf.open(stream=_scanned(kind)) as doc:
+        assert externalize_inline(doc, [0]) == 1
+        doc[0].draw_rect(pymupdf.Rect(BOX), color=None, fill=(0, 0, 0), overlay=True)
+        covered = doc.tobytes(garbage=1)
+    findings = verify(covered, [], boxes=[(0, BOX, "r")], xray=False, ocr=False)
+    assert [(f.check, f.detail) for f in findings] == [
+        ("box", "image pixels that were not blanked under the box of item 'r'")
+    ]
