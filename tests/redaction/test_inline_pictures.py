@@ -25,7 +25,8 @@ renders a JPEG drawn at a quarter of its size from a scaled-down decoding, the F
 sampling it: the render check's 36 dpi pictures differed about the kept line. The colour space
 is now put back (`redaction.recolour`), and a page that differs is compared again at its
 pictures' own resolution (`check_render._picture_dpi`). A picture in a ``/Separation`` or
-``/DeviceN`` space comes back converted to its alternate ``/DeviceCMYK``: refused in one line.
+``/DeviceN`` space came back converted to its alternate ``/DeviceCMYK``, its colours changed
+(refused: render): it is written again in its own space, no ink where MuPDF blanked it.
 """
 
 from __future__ import annotations
@@ -182,17 +183,29 @@ def _spot(family: str) -> bytes:
 
 
 @pytest.mark.parametrize("family", ["Separation", "DeviceN"])
-def test_a_box_over_a_spot_colour_picture_is_refused_in_one_line(family: str) -> None:
+def test_a_box_over_a_spot_colour_picture_is_redacted_truly(family: str) -> None:
     """MuPDF writes the redacted picture converted to its alternate space (``DeviceCMYK``
-    through its own SWOP profile): its colours change beside the box. Measured when written:
-    the render check refused it ("86 pixel(s) differ from the original outside the boxes"),
-    saying nothing of why; now the redactor refuses it naming the colour space."""
+    through its own SWOP profile): its colours changed beside the box. Measured when written:
+    the render check refused it ("86 pixel(s) differ from the original outside the boxes").
+    Now the picture is written again in its own space, no ink where MuPDF blanked it."""
     pdf = _spot(family)
+    done = redact(pdf, [Redaction(page=0, reason="R", rect=BOX, label="r")], WIDTH_POLICY)
+    assert verify(done.pdf, [("r", ITEM)], boxes=done.boxes, original=pdf, xray=False) == []
+    held = pictures(done.pdf)
+    assert not contains(held, ITEM) and contains(held, KEPT)
+
+
+def test_a_spot_colour_picture_that_cannot_be_told_is_refused_in_one_line() -> None:
+    """The same picture with its inks inverted by ``/Decode [1 0]``: which samples are blank
+    is not told, and the redactor refuses it in one line naming the colour space."""
+    source = pikepdf.open(io.BytesIO(_spot("Separation")))
+    source.pages[0].Resources.XObject.Im1.Decode = pikepdf.Array([1, 0])
+    out = io.BytesIO()
+    source.save(out)
     with pytest.raises(RedactionError) as refused:
-        redact(pdf, [Redaction(page=0, reason="R", rect=BOX, label="r")], WIDTH_POLICY)
-    said = str(refused.value)
-    assert said == (
-        f"page 1: a picture in a {family} colour space under the box of item 'r' cannot be "
+        redact(out.getvalue(), [Redaction(page=0, reason="R", rect=BOX, label="r")])
+    assert str(refused.value) == (
+        "page 1: a picture in a Separation colour space under the box of item 'r' cannot be "
         "redacted without changing its colours (a PyMuPDF limitation); withhold the page"
     )
 

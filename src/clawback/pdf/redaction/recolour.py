@@ -10,9 +10,10 @@ through MuPDF's SWOP profile), its colours changed.
 
 `restore` compares each picture MuPDF replaced with the one it replaced: where the new one
 holds the old one's samples but for blanked pixels, the old colour space is put back (device
-and ICC spaces); a ``/Separation`` or ``/DeviceN`` picture cannot be so told apart, and is
-refused in one line naming its colour space (`ValueError`). Any other change is left to the
-gate's render check.
+and ICC spaces); a ``/Separation`` or ``/DeviceN`` picture is written again in its own space,
+its old inks but none where the converted copy is blanked white (`_respot`), or, where that
+cannot be told (a ``/Decode``, a mask, not 8 bits), refused in one line naming its colour
+space (`ValueError`). Any other change is left to the gate's render check.
 """
 
 from __future__ import annotations
@@ -52,7 +53,10 @@ def restore(page: pymupdf.Page, before: Placed) -> int:
             continue
         family = _family(doc, kind, space)
         if family in _REFUSED:
-            raise ValueError(f"a picture in a {family[1:]} colour space")
+            if not _respot(doc, old, new, space):
+                raise ValueError(f"a picture in a {family[1:]} colour space")
+            done += 1
+            continue
         if family in _RESTORED and _same_but_blanked(doc, old, new):
             doc.xref_set_key(new, "ColorSpace", space)
             done += 1
@@ -65,6 +69,35 @@ def _family(doc: pymupdf.Document, kind: str, space: str) -> str:
         space = doc.xref_object(int(space.split()[0]), compressed=True)
     words = space.replace("[", " ").replace("/", " /").split()
     return words[0] if words else ""
+
+
+def _respot(doc: pymupdf.Document, old: int, new: int, space: str) -> bool:
+    """Write picture `new` again in `old`'s ``/Separation`` or ``/DeviceN`` space `space`: the
+    old inks, none where MuPDF blanked the pixel (white in the alternate space it wrote); False
+    (nothing written) where that cannot be told: a ``/Decode`` or ``/SMask``, other than 8 bits,
+    a size or an ink count changed, an inked pixel of the old picture blanked beside the
+    converted copy's white."""
+    if any(doc.xref_get_key(old, key)[0] != "null" for key in ("Decode", "SMask", "Mask")):
+        return False
+    try:
+        before, after = pymupdf.Pixmap(doc, old), pymupdf.Pixmap(doc, new)
+    except (RuntimeError, ValueError):
+        return False
+    if before.alpha or after.alpha or (before.width, before.height) != (after.width, after.height):
+        return False
+    if doc.xref_get_key(old, "BitsPerComponent")[1] != "8":
+        return False
+    white = 0 if after.n == 4 else 255
+    inks = np.frombuffer(before.samples, np.uint8).reshape(before.height, before.width, before.n)
+    drawn = np.frombuffer(after.samples, np.uint8).reshape(after.height, after.width, after.n)
+    blank = (drawn == white).all(axis=2)
+    samples = inks.copy()
+    samples[blank] = 0  # no ink: the page's ground shows, as through a blanked pixel
+    doc.update_stream(new, samples.tobytes(), compress=1)
+    doc.xref_set_key(new, "DecodeParms", "null")
+    doc.xref_set_key(new, "BitsPerComponent", "8")
+    doc.xref_set_key(new, "ColorSpace", space)
+    return True
 
 
 def _same_but_blanked(doc: pymupdf.Document, old: int, new: int) -> bool:

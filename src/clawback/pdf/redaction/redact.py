@@ -7,7 +7,9 @@
    subject to redaction); redraw a page of ``/UserUnit`` other than 1 in points (`userunit`);
 2. per page, turn each `Redaction` into boxes: its rectangle, or tight rectangles around every
    occurrence of its text (see `locate`), with ``/ActualText`` used and ignored;
-3. apply with PyMuPDF: text under a box removed, image pixels under it blanked (``images=2``),
+3. apply with PyMuPDF: text under a box removed, image pixels under it blanked (``images=2``;
+   each inline picture of a boxed page made an image object first, `inline`, and a picture
+   MuPDF writes back in another colour space given its own, `recolour`),
    vector art touching it removed (``graphics=2``: a path that merely crosses the box goes too,
    so no outlined glyph survives); once every page is done, the same inside each soft mask's
    group a boxed page sets (`softmask`: MuPDF never reads those groups), and a group nothing
