@@ -70,6 +70,8 @@ _DASHES = str.maketrans(
 #: Dropped: zero-width characters, and the marks pdfium puts for a hyphen that ends a line.
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u0002\u200b\u200c\u200d\u2060\ufeff\ufffe"))
 _GAPS = re.compile(r"[\s\-]+")
+#: The colour spaces a PNG is written in as they are (others are made RGB first).
+_PNG_SPACES = ("DeviceGray", "DeviceRGB")
 
 
 def texts(pdf: bytes) -> dict[str, str]:
@@ -132,8 +134,8 @@ def pictures(pdf: bytes) -> str:
                 continue
             if pix.alpha:
                 pix = pymupdf.Pixmap(pix, 0)  # the colours as stored, the mask dropped
-            if pix.colorspace is None or pix.n > 3:
-                pix = pymupdf.Pixmap(pymupdf.csRGB, pix)
+            if pix.colorspace is None or pix.n > 3 or pix.colorspace.name not in _PNG_SPACES:
+                pix = pymupdf.Pixmap(pymupdf.csRGB, pix)  # a spot or CMYK space: no PNG
             pix.save(str(Path(tmp) / f"xref-{xref}.png"))
         source = Path(tmp) / "file.pdf"
         source.write_bytes(pdf)

@@ -50,7 +50,7 @@ leak_split_font_spans          VISIBLE  1     clean                        clean
 leak_vector_outlines           VISIBLE  1     clean                        clean*
 leak_type3_no_tounicode        VISIBLE  1     clean                        clean*
 leak_picture_beside_text       VISIBLE  1     clean                        clean*
-leak_inline_image              VISIBLE  1     refused: box (inline image)  refused: box
+leak_inline_image              VISIBLE  1     clean (was refused: box)     clean (was refused: box)
 leak_scan_with_text_line       VISIBLE  1     clean                        clean*
 leak_drawn_hyphens             VISIBLE  1     clean (hit as shown)         clean*
 leak_lookalike_dash            VISIBLE  1     clean                        clean

@@ -174,3 +174,18 @@ def test_a_mask_nothing_is_painted_through_is_emptied_and_refused(group: str, wh
     for seen in (visible_copy(pdf)[0], ingested):  # as a brief is read, as ingest keeps it
         assert found_in(texts(seen), ITEM) == [] and not contains(pictures(seen), ITEM)
         assert verify(seen, [], xray=False, ocr=False) == []
+
+
+def test_text_of_a_mask_painted_through_twice_is_redacted_under_the_box() -> None:
+    """The group writes the item's line and ``kept words``, a bar printing each: MuPDF traces
+    the group's text once for each bar painted through it, so removing the boxed bar lost one
+    of the two traces of ``kept words`` too. Measured when written: the redactor refused it
+    ("would also delete text outside its box"); the page still draws the words where it did,
+    so now only the item goes."""
+    kept = "1 g BT /F1 14 Tf 76 496 Td (kept words) Tj ET"
+    pdf = _masked(f"{WRITTEN} {kept}", bars="60 390 400 30 re f 60 490 400 30 re f")
+    done = redact(pdf, [Redaction(page=0, reason="R", rect=BAR, label="r")], WIDTH_POLICY)
+    assert verify(done.pdf, [("r", ITEM)], boxes=done.boxes, original=pdf, xray=False) == []
+    readings = texts(done.pdf)
+    assert found_in(readings, ITEM) == []
+    assert "kept words" in readings["pymupdf"] and HEADING in readings["pymupdf"]

@@ -30,6 +30,7 @@ BoxSpec = tuple[int, tuple[float, float, float, float], str]
 #: The boxes of one page, each with its item's label.
 PageBoxes = list[tuple[pymupdf.Rect, str]]
 _INSET = 0.5
+_PICTURES = frozenset({"fill-image", "fill-imgmask"})
 
 
 def box_findings(doc: pymupdf.Document, boxes: Sequence[BoxSpec]) -> list[Finding]:
@@ -74,7 +75,8 @@ def page_box_findings(
     inners = [(inner, label) for inner, label in inners if not inner.is_empty]
     # Every image the page draws (inline ones too) is in its drawing log: only a page where
     # one reaches a box needs the costlier look at each image's pixels.
-    pictures = [pymupdf.Rect(r) for kind, r in reads.boxes() if "image" in kind]
+    # (a stencil mask logs as ``fill-imgmask``: it was passed unlooked at, its pixels whole)
+    pictures = [pymupdf.Rect(r) for kind, r in reads.boxes() if kind in _PICTURES]
     reached = any(not (picture & inner).is_empty for picture in pictures for inner, _ in inners)
     images = page.get_image_info(xrefs=True) if reached else []
     findings: list[Finding] = []

@@ -18,6 +18,10 @@ page is the stamp's band). On both pictures the allowed places are painted over 
   first, then treated as its content);
 * for a re-flowed box, the rest of its line (re-flow moves that text on purpose).
 
+A page that differs so is compared again at the resolution its pictures are drawn at their
+own size (`_picture_dpi`): MuPDF draws a JPEG drawn small from a scaled-down decoding, and the
+Flate copy the redactor wrote of it by sampling, so the two differ at `DPI` where nothing did.
+
 What remains must agree to within `TOLERANCE` levels of 255 a sample (compositing a page's
 transparency group rounds by one or two). Pages without a box are not rendered: a redaction
 changes only the pages it boxes, and the stamp places every page unchanged (held to the pixel
@@ -46,6 +50,8 @@ DPI = 36
 #: Points a box is grown by: its anti-aliased edge spans a pixel (two points).
 GROW = 2.0
 TOLERANCE = 2
+#: The finest resolution a page is compared at again for its JPEG pictures (`_picture_dpi`).
+_FINEST = 200
 
 
 def render_findings(
@@ -66,6 +72,9 @@ def render_findings(
         if not (0 <= number < doc.page_count and number < original.page_count):
             continue  # the box check reports a box on a page that does not exist
         problem = _page_problem(doc[number], original[number], regions, offset)
+        finer = _picture_dpi(original[number]) if problem else 0
+        if finer > DPI:  # see `_picture_dpi`: again where no picture is decoded scaled
+            problem = _page_problem(doc[number], original[number], regions, offset, finer)
         if problem:
             findings.append(Finding(number, "render", problem))
     return findings
@@ -76,6 +85,7 @@ def _page_problem(
     before: pymupdf.Page,
     regions: list[tuple[pymupdf.Rect, bool]],
     offset: float,
+    dpi: int = DPI,
 ) -> str | None:
     shown = before.rect  # the original page as it displays: (0, 0, width, height)
     area = pymupdf.Rect(0, offset, shown.width, offset + shown.height)
@@ -84,9 +94,9 @@ def _page_problem(
         area
     ):
         return "the page is smaller than the original page it shows"
-    old_pixmap = before.get_pixmap(dpi=DPI, annots=True)
+    old_pixmap = before.get_pixmap(dpi=dpi, annots=True)
     clip = None if offset == 0 and page.rect == shown else area
-    new_pixmap = page.get_pixmap(dpi=DPI, clip=clip)
+    new_pixmap = page.get_pixmap(dpi=dpi, clip=clip)
     sizes = (old_pixmap.width, old_pixmap.height), (new_pixmap.width, new_pixmap.height)
     if sizes[0] != sizes[1]:
         return f"the page renders {sizes[1]} pixels, the original {sizes[0]}"
@@ -102,7 +112,7 @@ def _page_problem(
         boxes.append(box)
     # Most pages agree exactly once the boxes alone are painted over: then what else may
     # differ need not be read (painting more can only hide differences, never make them).
-    if _same_outside(old_pixmap, new_pixmap, [_grow(box, GROW) for box in boxes]):
+    if _same_outside(old_pixmap, new_pixmap, [_grow(box, GROW) for box in boxes], dpi):
         return None
     old, new = _picture(old_pixmap), _picture(new_pixmap)
     original = _Original(before)
@@ -110,7 +120,7 @@ def _page_problem(
     for picture in (old, new):
         paint = ImageDraw.Draw(picture)
         for box in allowed:
-            paint.rectangle(_pixels(box), fill=(0, 0, 0))
+            paint.rectangle(_pixels(box, dpi), fill=(0, 0, 0))
     difference = ImageChops.difference(old, new)
     bands = cast(tuple[tuple[int, int], ...], difference.getextrema())  # RGB: (low, high) each
     if max(high for _, high in bands) <= TOLERANCE:
@@ -173,13 +183,30 @@ class _Original:
         return _grow(box, grow)
 
 
+def _picture_dpi(page: pymupdf.Page) -> int:
+    """The resolution at which MuPDF draws each picture of `page` (inline ones too) at its
+    own size or larger, at most `_FINEST`; 0 when the page has none. MuPDF decodes a JPEG
+    drawn much smaller than its size scaled down (libjpeg's scaled decoding), a Flate picture
+    by sampling it: a JPEG the redactor re-encoded (Flate, its samples unchanged) rendered a
+    few levels off at `DPI` beside the box (measured: a quarter of its size, not half).
+    Compared again here, a change beside a box still shows: the allowances are in points,
+    the painted-over pixels fewer, and a finer picture only shows more of what changed."""
+    finest = 0.0
+    for image in page.get_image_info():
+        bbox = pymupdf.Rect(image["bbox"])
+        if bbox.width > 0 and bbox.height > 0:
+            own = max(image["width"] / bbox.width, image["height"] / bbox.height) * 72
+            finest = max(finest, own)
+    return min(_FINEST, math.ceil(finest))
+
+
 def _grow(box: pymupdf.Rect, by: float) -> pymupdf.Rect:
     return pymupdf.Rect(box.x0 - by, box.y0 - by, box.x1 + by, box.y1 + by)
 
 
-def _pixels(box: pymupdf.Rect) -> tuple[int, int, int, int]:
-    """The pixels (x0, y0, x1, y1) of the picture at `DPI` that `box` (points) reaches."""
-    scale = DPI / 72
+def _pixels(box: pymupdf.Rect, dpi: int = DPI) -> tuple[int, int, int, int]:
+    """The pixels (x0, y0, x1, y1) of the picture at `dpi` that `box` (points) reaches."""
+    scale = dpi / 72
     return (
         math.floor(box.x0 * scale),
         math.floor(box.y0 * scale),
@@ -188,7 +215,9 @@ def _pixels(box: pymupdf.Rect) -> tuple[int, int, int, int]:
     )
 
 
-def _same_outside(old: pymupdf.Pixmap, new: pymupdf.Pixmap, boxes: Sequence[pymupdf.Rect]) -> bool:
+def _same_outside(
+    old: pymupdf.Pixmap, new: pymupdf.Pixmap, boxes: Sequence[pymupdf.Rect], dpi: int = DPI
+) -> bool:
     """Whether the two pictures are identical, sample for sample, once `boxes` (displayed
     points) are painted black on both, as the full comparison paints them."""
     if (old.n, old.stride) != (new.n, new.stride):
@@ -196,7 +225,7 @@ def _same_outside(old: pymupdf.Pixmap, new: pymupdf.Pixmap, boxes: Sequence[pymu
     pictures = bytearray(old.samples_mv), bytearray(new.samples_mv)
     n, stride = old.n, old.stride
     for box in boxes:
-        x0, y0, x1, y1 = _pixels(box)
+        x0, y0, x1, y1 = _pixels(box, dpi)
         x0, x1 = max(x0, 0), min(x1 + 1, old.width)  # inclusive, as PIL paints
         y0, y1 = max(y0, 0), min(y1 + 1, old.height)
         if x0 >= x1:

@@ -7,7 +7,9 @@
    subject to redaction); redraw a page of ``/UserUnit`` other than 1 in points (`userunit`);
 2. per page, turn each `Redaction` into boxes: its rectangle, or tight rectangles around every
    occurrence of its text (see `locate`), with ``/ActualText`` used and ignored;
-3. apply with PyMuPDF: text under a box removed, image pixels under it blanked (``images=2``),
+3. apply with PyMuPDF: text under a box removed, image pixels under it blanked (``images=2``;
+   each inline picture of a boxed page made an image object first, `inline`, and a picture
+   MuPDF writes back in another colour space given its own, `recolour`),
    vector art touching it removed (``graphics=2``: a path that merely crosses the box goes too,
    so no outlined glyph survives); once every page is done, the same inside each soft mask's
    group a boxed page sets (`softmask`: MuPDF never reads those groups), and a group nothing
@@ -53,7 +55,9 @@ from clawback.domain.errors import DocumentError
 from clawback.pdf.files.document import all_layers_shown, open_pdf, refuse_unapplied_redactions
 from clawback.pdf.marks import helvetica
 from clawback.pdf.marks.boxlabel import draw_box, draw_label
+from clawback.pdf.redaction import recolour
 from clawback.pdf.redaction.bake import bake_visible
+from clawback.pdf.redaction.inline import externalize_inline
 from clawback.pdf.redaction.reflow import (
     WIDTH_POLICY,
     ReflowError,
@@ -204,6 +208,8 @@ def redact_document(
     bake_visible(doc)
     to_points(doc)
     by_page = _group(redactions, doc.page_count)
+    boxed = [n for n, items in sorted(by_page.items()) if not any(i.whole_page for i in items)]
+    externalize_inline(doc, boxed)
     found = survey(doc, by_page)
     type1 = Type1Fonts.of(doc, by_page) if found.fonts else None
 
@@ -363,11 +369,20 @@ def _redact_page(
     _check_spelled(page, items, planned, replacement_text)
     for rect, _ in planned:  # the boxes are painted here, not by MuPDF (see `overlay`)
         page.add_redact_annot(rect, fill=None, cross_out=False)
+    pictures = recolour.placed(page)
     page.apply_redactions(
         images=pymupdf.mupdf.PDF_REDACT_IMAGE_PIXELS,
         graphics=pymupdf.mupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
         text=pymupdf.mupdf.PDF_REDACT_TEXT_REMOVE,
     )
+    try:
+        recolour.restore(page, pictures)
+    except ValueError as exc:
+        raise RedactionError(
+            f"page {number + 1}: {exc} under the box of item {planned[0][1].label!r} "
+            "cannot be redacted without changing its colours (a PyMuPDF limitation); "
+            "withhold the page"
+        ) from None
     if cut is None:
         cut = []
     cut.extend(rect for rect, _ in planned)
@@ -520,11 +535,20 @@ def _reflow(
         before = trace(page)
         for band in bands:
             page.add_redact_annot(band, fill=None, cross_out=False)
+        pictures = recolour.placed(page)
         page.apply_redactions(
             images=pymupdf.mupdf.PDF_REDACT_IMAGE_PIXELS,
             graphics=pymupdf.mupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
             text=pymupdf.mupdf.PDF_REDACT_TEXT_REMOVE,
         )
+        try:
+            recolour.restore(page, pictures)
+        except ValueError as exc:
+            raise RedactionError(
+                f"page {page.number + 1}: {exc} under the box of item {result[0][1].label!r} "
+                "cannot be redacted without changing its colours (a PyMuPDF limitation); "
+                "withhold the page"
+            ) from None
         if cut is not None:
             cut.extend(bands)
         _check_neighbours(page, before, [(band, result[0][1]) for band in bands])
@@ -558,8 +582,16 @@ def _check_neighbours(
             f"{planned[0][1].label!r} and it could not be put back (a PyMuPDF limitation); "
             "redact a wider area or the whole page"
         )
+    # A glyph traced once per use of what draws it (a soft mask's group, each time a bar is
+    # painted through it) and still traced where it was has lost a use, not its place: the
+    # page still draws it there (what the use drew beside the box is the render check's).
+    still = {(glyph.key, glyph.bbox) for glyph in glyphs(report.now)}
     for glyph in report.removed:
-        if glyph.key[0] != 32 and _covered(glyph, planned) < _COLLATERAL:
+        if (
+            glyph.key[0] != 32
+            and _covered(glyph, planned) < _COLLATERAL
+            and (glyph.key, glyph.bbox) not in still
+        ):
             raise RedactionError(
                 f"page {number + 1}: redacting item {planned[0][1].label!r} would also delete "
                 "text outside its box (a PyMuPDF limitation): redact the whole page instead"
