@@ -18,21 +18,15 @@ from pathlib import Path
 import pytest
 
 from clawback.service import Via, Workspace
+from tests.access.receiving_readers import COUNSEL, EMPLOYEE, started_with_readers
 from tests.ingest.make import eml_with, text_pdf
-from tests.started import start
 
-COUNSEL = "rc@other.test"
-EMPLOYEE = "emp@other.test"
 ATTACHMENT = "TST-00000002"
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    op = start(tmp_path_factory.mktemp("attached") / "ws")
-    op.people.add(COUNSEL, name="RC", side="receiving", category="counsel")
-    op.people.add(
-        EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
-    )
+    op = started_with_readers(tmp_path_factory.mktemp("attached") / "ws")
     mail = eml_with("Okapi pricing", [("schedule.pdf", text_pdf("Rebate schedule"))])
     (message, attachment), _ = op.ingest.ingest_file(mail, "pricing.eml", exhibit=1)
     op.designations.designate(message, "AEO")  # beyond the employee's tier
@@ -69,11 +63,7 @@ def test_an_exhibits_effect_names_no_item_on_an_attachment_beyond_its_reader(
     gave a party employee the id of an item a ruling granted on an e-mail's AEO attachment,
     where every listing of the dispute cuts an exhibit to the attachments the reader may know
     of (`knowledge.cut`)."""
-    op = start(tmp_path / "ws")
-    op.people.add(COUNSEL, name="RC", side="receiving", category="counsel")
-    op.people.add(
-        EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
-    )
+    op = started_with_readers(tmp_path / "ws")
     mail = eml_with("Pricing note", [("schedule.pdf", text_pdf("Zebra rebate schedule"))])
     (message, attachment), _ = op.ingest.ingest_file(mail, "pricing.eml", exhibit=1)
     op.designations.designate(message, "Confidential")

@@ -15,21 +15,15 @@ from datetime import date
 import pytest
 
 from clawback.service import Via, Workspace
+from tests.access.receiving_readers import COUNSEL, EMPLOYEE, started_with_readers
 from tests.ingest.make import eml_with, text_pdf
-from tests.started import start
 
-COUNSEL = "rc@other.test"
-EMPLOYEE = "emp@other.test"
 ATTACHMENT = "TST-00000002"
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    op = start(tmp_path_factory.mktemp("attached-items") / "ws")
-    op.people.add(COUNSEL, name="RC", side="receiving", category="counsel")
-    op.people.add(
-        EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
-    )
+    op = started_with_readers(tmp_path_factory.mktemp("attached-items") / "ws")
     mail = eml_with("Pricing note", [("schedule.pdf", text_pdf("Zebra rebate schedule"))])
     (message, attachment), _ = op.ingest.ingest_file(mail, "pricing.eml", exhibit=1)
     op.designations.designate(message, "Confidential")

@@ -21,21 +21,16 @@ import pymupdf
 import pytest
 
 from clawback.service import Via, Workspace
+from tests.access.receiving_readers import COUNSEL, EMPLOYEE, started_with_readers
 from tests.ingest.make import eml_with, text_pdf
 from tests.started import start
 
-COUNSEL = "rc@other.test"
-EMPLOYEE = "emp@other.test"
 HIDDEN = "zanzibar"
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    op = start(tmp_path_factory.mktemp("names") / "ws")
-    op.people.add(COUNSEL, name="RC", side="receiving", category="counsel")
-    op.people.add(
-        EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
-    )
+    op = started_with_readers(tmp_path_factory.mktemp("names") / "ws")
     mail = eml_with(
         "Pricing",
         [
@@ -101,11 +96,7 @@ def test_a_warning_about_an_attachment_is_the_attachments(tmp_path: Path) -> Non
     ``check``), the attachment withheld from them or not."""
     whole = eml_with("Cut", [(f"{HIDDEN}.pdf", text_pdf("Rebates"))])
     cut = whole[: whole.rindex(b"--XX--") - 40]
-    op = start(tmp_path / "ws")
-    op.people.add(COUNSEL, name="RC", side="receiving", category="counsel")
-    op.people.add(
-        EMPLOYEE, name="E", side="receiving", category="party_officers_directors_employees"
-    )
+    op = started_with_readers(tmp_path / "ws")
     counsel = op.ctx.workspace.person(COUNSEL, Via.web)
     (_, attachment), _ = counsel.ingest.ingest_file(cut, "cut.eml")
     op.designations.designate(attachment, "AEO")
