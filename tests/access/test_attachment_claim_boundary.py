@@ -18,10 +18,15 @@ from pathlib import Path
 import pytest
 
 from clawback.service import Via, Workspace
-from tests.access.receiving_readers import COUNSEL, EMPLOYEE, started_with_readers
+from tests.access.receiving_readers import (
+    ATTACHMENT,
+    BOTH_ITEMS,
+    COUNSEL,
+    EMPLOYEE,
+    started_with_readers,
+    zebra_family,
+)
 from tests.ingest.make import eml_with, text_pdf
-
-ATTACHMENT = "TST-00000002"
 
 
 @pytest.fixture(scope="module")
@@ -63,15 +68,8 @@ def test_an_exhibits_effect_names_no_item_on_an_attachment_beyond_its_reader(
     gave a party employee the id of an item a ruling granted on an e-mail's AEO attachment,
     where every listing of the dispute cuts an exhibit to the attachments the reader may know
     of (`knowledge.cut`)."""
-    op = started_with_readers(tmp_path / "ws")
-    mail = eml_with("Pricing note", [("schedule.pdf", text_pdf("Zebra rebate schedule"))])
-    (message, attachment), _ = op.ingest.ingest_file(mail, "pricing.eml", exhibit=1)
-    op.designations.designate(message, "Confidential")
-    op.designations.designate(attachment, "AEO")  # beyond the employee's tier
-    op.productions.produce([message, attachment], "TST-00000001", "VOL1")
-    op.items.define("TST-00000001", "i-note", "TST-00000001", "the subject", ["Pricing note"])
-    op.items.define(ATTACHMENT, "i-zebra", ATTACHMENT, "the rebate", ["Zebra rebate"])
-    both = ["i-note", "i-zebra"]
+    op = zebra_family(tmp_path / "ws")
+    both = BOTH_ITEMS
     op.claims.claim("c1", privilege="law_enforcement", exhibits=[1], items=both)
     op.claims.rule("c1", "granted_in_part", items=both)
     workspace = op.ctx.workspace

@@ -15,23 +15,18 @@ from datetime import date
 import pytest
 
 from clawback.service import Via, Workspace
-from tests.access.receiving_readers import COUNSEL, EMPLOYEE, started_with_readers
-from tests.ingest.make import eml_with, text_pdf
-
-ATTACHMENT = "TST-00000002"
+from tests.access.receiving_readers import (
+    BOTH_ITEMS,
+    COUNSEL,
+    EMPLOYEE,
+    zebra_family,
+)
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    op = started_with_readers(tmp_path_factory.mktemp("attached-items") / "ws")
-    mail = eml_with("Pricing note", [("schedule.pdf", text_pdf("Zebra rebate schedule"))])
-    (message, attachment), _ = op.ingest.ingest_file(mail, "pricing.eml", exhibit=1)
-    op.designations.designate(message, "Confidential")
-    op.designations.designate(attachment, "AEO")  # beyond the employee's tier
-    op.productions.produce([message, attachment], "TST-00000001", "VOL1")
-    op.items.define("TST-00000001", "i-note", "TST-00000001", "the subject", ["Pricing note"])
-    op.items.define(ATTACHMENT, "i-zebra", ATTACHMENT, "the rebate", ["Zebra rebate"])
-    both = ["i-note", "i-zebra"]
+    op = zebra_family(tmp_path_factory.mktemp("attached-items") / "ws")
+    both = BOTH_ITEMS
     op.claims.claim("c1", privilege="attorney_client", exhibits=[1], items=both)
     op.claims.rule("c1", "granted_in_part", items=both, on=date(2020, 6, 5))
     yield op.ctx.workspace
