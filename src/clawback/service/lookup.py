@@ -265,7 +265,8 @@ def _order_act_cut(s: Session, row: t.Deadline, known: set[int]) -> str | None:
         return None
     if row.act == compliance.SAME_REDACTED:
         return row.act
-    exhibits = [e for e in rows.exhibits(s) if e.number in numbers]
+    docs = s.scalars(select(t.Document).where(t.Document.exhibit.in_(numbers))).all()
+    exhibits = rows.exhibits_of(s, [d for d in docs if d.produced])  # its own, not every one
     whole = compliance.cite(exhibits)
     if len(exhibits) != len(numbers) or whole not in row.act:
         return None
