@@ -24,6 +24,10 @@ LETTERED: list[tuple[str, list[tuple[str, tuple[str, ...]]]]] = [
     ("Exs. 1-3 and A", [("Exs. 1-3 and A", ("1", "2", "3", "A"))]),
     ("Pl.'s Exhibit AA", [("Pl.'s Exhibit AA", ("AA",))]),
     ("Ex. A and I agree", [("Ex. A", ("A",))]),  # the pronoun is no exhibit
+    # after a plural label the pair's second is an exhibit, whatever word follows it
+    ("Exhibits H and I are sealed", [("Exhibits H and I", ("H", "I"))]),
+    ("Exs. H and I to the motion", [("Exs. H and I", ("H", "I"))]),
+    ("EXHIBITS H, J and I were filed", [("EXHIBITS H, J and I", ("H", "J", "I"))]),
     ("Ex. 9-2", [("Ex. 9", ("9",))]),  # as before: a docket-like tail is not a sub-exhibit
     # prose, never an exhibit: lower case, a word, a prefix's letters, the pronoun
     ("the exhibits I read; exhibit a; EXAMPLE; Ex. AOL-DEF-00528703; Exhibit ABC", []),

@@ -292,8 +292,10 @@ _EXHIBIT_RANGE = re.compile(
 _EXHIBIT_LIST = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", re.IGNORECASE)
 # What stands between a label and its letters: "Ex. A", "Exhibit A", never "EXHIBITS".
 _APART = frozenset(". \t\n\r\u00a0")
-# "Ex. A and I agree": the pronoun, not Ex. I, when a word in lower case follows it.
+# "Ex. A and I agree": the pronoun, not Ex. I, when a word in lower case follows it; never
+# after a plural label, which says more than one follows ("Exhibits H and I are sealed").
 _PRONOUN = re.compile(r"I\s+[a-z]")
+_PLURAL = re.compile(r"(?:Exhibits|Exhs|Exs)\.?", re.IGNORECASE)
 
 
 def _exhibit_entry(text: str, pos: int) -> tuple[tuple[ExhibitId, ...], int] | None:
@@ -334,7 +336,9 @@ def find_exhibit_refs(text: str) -> list[ExhibitRef]:
                 end = pin.end()
                 break
             joint = _EXHIBIT_LIST.match(text, end)
-            if joint is None or _PRONOUN.match(text, joint.end()):
+            if joint is None or (
+                _PRONOUN.match(text, joint.end()) and not _PLURAL.fullmatch(match["label"])
+            ):
                 break
             following = _exhibit_entry(text, joint.end())
             if following is None:
