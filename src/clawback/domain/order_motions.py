@@ -11,7 +11,7 @@ which docket number is no motion ruled: a caption's number the body never names 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from clawback.domain.order_clauses import recites_ruling
 from clawback.domain.order_papers import docket_refs, running_refs
@@ -27,7 +27,9 @@ __all__ = [
     "joined_kinds",
     "motions_meant",
     "movant_of",
+    "numbered_kinds",
     "numbered_motions",
+    "numbered_of_no_kind",
     "supported",
     "under_order",
 ]
@@ -143,12 +145,57 @@ def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
     543, 544) ... accompanying their Motion to Disqualify Counsel (Docs. 543, 537)": 537 is
     the paper motion 543 would seal)."""
     found: list[str] = []
+    for _, numbers in _numbering(sentences, words):
+        found += numbers
+    return list(dict.fromkeys(found))
+
+
+def numbered_kinds(sentences: Sequence[str], words: OrderWords) -> frozenset[str]:
+    """The kinds of motion (data: motions) the sentences that number the order's motions name
+    (see `numbered_motions`): one kind alone says what "the motions to seal" are."""
+    return frozenset(
+        found.label
+        for at, numbers in _numbering(sentences, words)
+        if numbers
+        for found in words.motions.find(sentences[at])
+    )
+
+
+def numbered_of_no_kind(sentences: Sequence[str], words: OrderWords) -> frozenset[str]:
+    """The numbers among `numbered_motions` whose bracket comes just after a motion named by
+    what it asks, of no kind the reader rules ("the memorandum in support of a motion to
+    transfer (D.E. 31)"): not among "the motions to seal" the order rules together."""
+    found: set[str] = set()
+    for at, numbers in _numbering(sentences, words):
+        sentence = sentences[at]
+        for bracket in _A_BRACKET.finditer(sentence):
+            asked = _ASKED_JUST_BEFORE.search(sentence, 0, bracket.start())
+            if asked is not None and not words.motions.find(asked.group()):
+                found.update(n for n in re.findall(r"\d+", bracket.group()) if n in numbers)
+    return frozenset(found)
+
+
+#: a docket citation in brackets: "(D.E. 31)", "[ECF No. 12]", "(Doc. 30)"
+_A_BRACKET = re.compile(
+    r"[(\[]\s*(?:D\.\s?E\.|ECF|Dkts?\.?|Docs?\.|Docket|Filing)[^()\[\]]{0,80}[)\]]", re.I
+)
+#: a motion named by what it asks, just before a bracket: "a motion to transfer ("
+_ASKED_JUST_BEFORE = re.compile(
+    r"\bmotions?\s+(?:to|for)\s+(?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+,?\s*$", re.I
+)
+
+
+def _numbering(sentences: Sequence[str], words: OrderWords) -> Iterator[tuple[int, list[str]]]:
+    """Each sentence that numbers motions, as the index of the one that names them (itself, or
+    the one a bare citation follows) and the numbers it gives (see `numbered_motions`)."""
+    found: list[str] = []
     for i, sentence in enumerate(sentences):
         if recites_ruling(sentence):
             continue
         cited = _cites_motion_before(sentences, i, words)
         if _of_no_kind(sentences[i - 1] if cited else sentence, words):
             continue  # "the motions to dismiss (ECF Nos. 40, 41)": motions no ruling reads
+        numbers: list[str] = []
         if _MOTION_NOUN_ANY.search(sentence) or cited:
             refs = docket_refs(sentence, words.papers)
             for ref in refs:
@@ -157,12 +204,15 @@ def numbered_motions(sentences: Sequence[str], words: OrderWords) -> list[str]:
                 known = [n for n in ref.numbers if n in found]
                 if len(ref.numbers) == 2 and len(known) == 1:
                     continue  # "(Docs. 543, 537)": a motion numbered before, and its paper
+                numbers += ref.numbers
                 found += ref.numbers
         # a citation alone, unbracketed, after the motions it numbers: "... Motions to Seal.
         # D.E. 436, 443, 447."
         running = [ref for ref in running_refs(sentence) if ref.of_motion or cited]
+        numbers += [n for ref in running for n in ref.numbers]
         found += [n for ref in running for n in ref.numbers]
-    return list(dict.fromkeys(found))
+        if numbers:
+            yield (i - 1 if cited else i), numbers
 
 
 #: motions named by what they ask, in the plural: "the motions to dismiss", "cross-motions for
@@ -202,21 +252,33 @@ def _cites_motion_before(sentences: Sequence[str], i: int, words: OrderWords) ->
 
 
 def every_motion(
-    sentence: str, words: OrderWords, numbered: Sequence[str], before: str = ""
+    sentence: str,
+    words: OrderWords,
+    numbered: Sequence[str],
+    before: str = "",
+    kinds: frozenset[str] = frozenset(),
+    unkinded: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The motions a sentence that numbers none rules on all at once ("For the following
     reasons, all three motions are denied"; data: every_motion), or whose subject is a pronoun
     for the motions the sentence ``before`` it names ("These motions ... . However, they ...
-    are accordingly denied"): each one the order numbered."""
+    are accordingly denied"): each one the order numbered. So too "the motions to seal" where
+    the order numbered motions of that one kind only (``kinds``: see `numbered_kinds`), each
+    but the numbers ``unkinded`` gives motions of no kind (see `numbered_of_no_kind`)."""
     if not (
         words.every_motion.find(sentence)
         or motions_meant(sentence, before)
         or _MOTIONS_OBJECT.search(sentence)
+        or _of_the_one_kind(sentence, words, kinds)
     ):
         return []
     if docket_refs(sentence, words.papers):
         return []
-    return [] if running_refs(sentence) else list(numbered)
+    if running_refs(sentence):
+        return []
+    if not words.every_motion.find(sentence) and _of_the_one_kind(sentence, words, kinds):
+        return [n for n in numbered if n not in unkinded]
+    return list(numbered)
 
 
 #: "the motions" as the object of the court's own verb, of no kind named ("The court will
@@ -227,6 +289,23 @@ _MOTIONS_OBJECT = re.compile(
     r"motions\b(?!\s+(?:to|for|of|in|at|filed)\b|\s*[(\[])",
     re.I,
 )
+#: "the motions" named by their kind, subject or object: "the motions to seal are GRANTED",
+#: "the court will allow the motions to seal", "DENIES the motions for protective orders"
+_MOTIONS_NAMED = re.compile(
+    r"\b(?:the|these|all\s+(?:of\s+)?the|both)\s+(?:[\w-]+\s+){0,2}?motions\s+(?:to|for)\b",
+    re.I,
+)
+
+
+def _of_the_one_kind(sentence: str, words: OrderWords, kinds: frozenset[str]) -> bool:
+    """Whether ``sentence`` rules "the motions" of a kind where every motion the order
+    numbered is of that kind (``kinds``): the motions to seal, then, are each of them."""
+    if len(kinds) != 1 or (named := _MOTIONS_NAMED.search(sentence)) is None:
+        return False
+    kind = words.motions.find(sentence, named.end() - 4, named.end() + 60)
+    return bool(kind) and {k.label for k in kind} == kinds
+
+
 #: a sentence whose subject is a pronoun: "They are denied", "However, they have failed ..."
 _THEY = re.compile(
     r"^\W*(?:(?:however|accordingly|therefore|thus|nevertheless|moreover),?\s+)?they\b", re.I

@@ -116,7 +116,9 @@ from clawback.domain.order_motions import (
     listed_kinds,
     motions_meant,
     movant_of,
+    numbered_kinds,
     numbered_motions,
+    numbered_of_no_kind,
     supported,
     under_order,
 )
@@ -167,6 +169,8 @@ class _Reader:
         #: the docket numbers the order gives motions, in the order written
         self.numbered = numbered_motions([s for p in self.paragraphs for s in p], words)
         self.motion_dockets = set(self.numbered)
+        self.numbered_kinds = numbered_kinds([s for p in self.paragraphs for s in p], words)
+        self.unkinded = numbered_of_no_kind([s for p in self.paragraphs for s in p], words)
         self.dockets = DocketRulings(
             words, self.motion_dockets, [s for p in self.paragraphs for s in p]
         )
@@ -406,7 +410,10 @@ class _Reader:
             ]
         if not exhibits and not docketed and not on_papers:  # "all three motions are denied"
             whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
-            every = every_motion(sentence, self.words, self.numbered, before)
+            # "the motions to seal are GRANTED" rules each only with one outcome: "the motions
+            # to seal are granted in part and denied in part" says not which is which
+            kinds = frozenset() if mixed else self.numbered_kinds
+            every = every_motion(sentence, self.words, self.numbered, before, kinds, self.unkinded)
             docketed = [(motion, n, whole) for n in every]
         if docketed:
             return (
