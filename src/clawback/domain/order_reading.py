@@ -412,8 +412,10 @@ class _Reader:
             whole = Result.granted_in_part if mixed else _outcome(outcomes[0].label)
             # "the motions to seal are GRANTED" rules each only with one outcome: "the motions
             # to seal are granted in part and denied in part" says not which is which
-            kinds = frozenset() if mixed else self.numbered_kinds
-            every = every_motion(sentence, self.words, self.numbered, before, kinds, self.unkinded)
+            one_kind = frozenset() if mixed else self.numbered_kinds
+            every = every_motion(
+                sentence, self.words, self.numbered, before, one_kind, self.unkinded
+            )
             docketed = [(motion, n, whole) for n in every]
         if docketed:
             return (
