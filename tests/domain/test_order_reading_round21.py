@@ -92,3 +92,40 @@ def test_a_provisional_grant_is_conditional() -> None:
         "The Court provisionally grants the motion to seal.",
     ):
         assert [r[4] for r in _rulings(f"{ruled}\n")] == ["conditionally_granted"], ruled
+
+
+# 4. The showing a burden asks for ("burden to establish that X should be sealed") ------------
+
+
+def test_what_a_burden_asks_shown_is_no_ruling_beside_the_court_s() -> None:
+    for found in (
+        "The Court finds that the parties have not met their burden to establish that the"
+        " agreement should be sealed and denies the motion to seal.",
+        "Defendant has not carried its burden of showing that the exhibits should be sealed;"
+        " the motion to seal is therefore denied.",
+        "Because plaintiff failed to meet the burden to demonstrate that the records should"
+        " remain under seal, the Court denies the motion to seal.",
+    ):
+        assert [r[4] for r in _rulings(f"ORDER\n\n{found}\n")] == ["denied"], found
+
+
+def test_a_burden_met_with_the_court_s_grant_stays_granted() -> None:
+    # guard: the ruling after the showing is read as before
+    assert [
+        r[4]
+        for r in _rulings(
+            "ORDER\n\nDefendant has met its burden of showing that the exhibits should be"
+            " sealed, and the motion to seal is GRANTED.\n"
+        )
+    ] == ["granted"]
+
+
+def test_a_burden_met_is_the_ruling() -> None:
+    # guard: "have met their burden to establish that sealing ... is warranted" grants
+    assert [
+        r[4]
+        for r in _rulings(
+            "ORDER\n\nThe Court concludes that Plaintiffs have met their burden to establish"
+            " that sealing of the exhibits is warranted.\n"
+        )
+    ] == ["granted"]

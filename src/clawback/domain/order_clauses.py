@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from clawback.domain.order_papers import RunningRef
 from clawback.domain.order_text import DATE
-from clawback.domain.order_words import Found, Vocabulary
+from clawback.domain.order_words import Found, OrderWords, Vocabulary
 from clawback.domain.outcomes import Result
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "recounted",
     "reported",
     "result_of",
+    "shown",
     "threatened",
 ]
 
@@ -189,6 +190,26 @@ def threatened(sentence: str, found: Found, threats: Vocabulary) -> bool:
     """Whether the outcome ``found`` is what the court threatens ("ORDERS Defendants to show
     cause why Plaintiff's motion to seal should not be denied"; data: threats), not a ruling."""
     return any(said.end <= found.start for said in threats.find(sentence))
+
+
+def shown(sentence: str, found: Found, outcomes: Sequence[Found], words: OrderWords) -> bool:
+    """Whether ``found`` is the first outcome in the clause after words of a burden not met
+    ("have not met their burden to establish that the agreement should be sealed and denies
+    the motion"; data: showings, failed_showings): what was not shown, not a ruling; a later
+    outcome, or one past a comma, still rules."""
+    for said in words.showings.find(sentence, 0, found.start):
+        between = sentence[said.end : found.start]
+        if any(said.end <= other.start < found.start for other in outcomes) or any(
+            mark in between for mark in ",;:"
+        ):
+            continue
+        if words.failed_showings.find(sentence, max(0, said.start - _FAILED_REACH), said.start):
+            return True
+    return False
+
+
+#: how far before a burden's words its failure is said: "have not met their", "failed to meet the"
+_FAILED_REACH = 30
 
 
 def of_another_kind(

@@ -69,6 +69,7 @@ from clawback.domain.order_clauses import (
     questioned,
     recounted,
     reported,
+    shown,
     threatened,
 )
 from clawback.domain.order_clauses import result_of as _outcome
@@ -325,6 +326,7 @@ class _Reader:
             and not reported(sentence, f, self.words.reports)
             and not threatened(sentence, f, self.words.threats)
             and not threatened(sentence, f, self.words.unmet_showings)
+            and not shown(sentence, f, outcomes, self.words)
             and not questioned(sentence, f, self.words.questions)
             and not interim(sentence, f, self.words.interim)
             and not interim(sentence, f, self.words.standards)  # "sealed only on the basis of"

@@ -119,6 +119,8 @@ class OrderWords:
     counted_documents: Vocabulary
     threats: Vocabulary
     unmet_showings: Vocabulary
+    showings: Vocabulary
+    failed_showings: Vocabulary
     questions: Vocabulary
     interim: Vocabulary
     unsealing_acts: Vocabulary
@@ -196,6 +198,8 @@ class OrderWords:
             counted_documents=optional("counted_documents"),
             threats=optional("threats"),
             unmet_showings=optional("unmet_showings"),
+            showings=optional("showings"),
+            failed_showings=optional("failed_showings"),
             questions=optional("questions"),
             interim=optional("interim"),
             unsealing_acts=optional("unsealing_acts"),
