@@ -129,3 +129,48 @@ def test_a_burden_met_is_the_ruling() -> None:
             " that sealing of the exhibits is warranted.\n"
         )
     ] == ["granted"]
+
+
+# 5. A term given as days "to" act, the act "advise", the term given by the court's verb -------
+
+_DATED = date(2022, 4, 6)
+
+
+def test_a_term_of_days_to_act_is_the_act_s_term() -> None:
+    for directed, party in (
+        ("Plaintiff shall have 14 days to file a redacted version of the brief.", "plaintiff"),
+        ("Defendants shall have fourteen (14) days to serve their redactions.", "defendant"),
+        ("Defendant is given 14 days within which to file a redacted copy.", "defendant"),
+    ):
+        assert _acts(f"ORDER\n\n{directed}\n", _DATED) == [(party, 14, "2022-04-20")], directed
+
+
+def test_advising_the_court_is_an_act() -> None:
+    for directed in (
+        "In light of this ruling, the parties must advise the Court within fourteen (14) days"
+        " whether they wish to file the agreement publicly.",
+        "The parties shall advise the Court within 14 days of this order whether they will"
+        " proceed with the settlement.",
+    ):
+        assert _acts(f"ORDER\n\n{directed}\n", _DATED) == [("joint", 14, "2022-04-20")], directed
+
+
+def test_a_term_the_court_grants_a_party_is_an_act() -> None:
+    for given, party in (
+        ("the court grants the parties 14 days to advise the court whether they proceed.", "joint"),
+        ("the Court gives Defendant fourteen days to file a redacted copy.", "defendant"),
+        ("the Court grants plaintiff 14 additional days in which to file its motion.", "plaintiff"),
+    ):
+        assert _acts(f"ORDER\n\nThe motion to seal is denied, and {given}\n", _DATED) == [
+            (party, 14, "2022-04-20")
+        ], given
+
+
+def test_the_court_granting_a_motion_sets_no_act() -> None:
+    # guard: "grants Plaintiff's motion to seal" names the party and an act verb, but no term
+    for ruled in (
+        "The Court grants Plaintiff's motion to seal.",
+        "The Court grants Defendant leave to file under seal.",
+        "The Court grants the motion, and Defendant's exhibits 14 days old are sealed.",
+    ):
+        assert _acts(f"ORDER\n\n{ruled}\n", _DATED) == [], ruled

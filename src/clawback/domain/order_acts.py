@@ -53,8 +53,9 @@ _NUMBERS = {
 } | {"twenty-one": 21, "twenty-eight": 28, "thirty": 30, "forty-five": 45, "sixty": 60}
 _NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
 _WITHIN = re.compile(
-    rf"(?:\bwithin\s+|(?<![\w-])(?=\S+(?:\s*\(\d{{1,3}}\))?\s+(?:\w+\s+)?days?\s+(?:after|of|from|following|(?:with)?in\s+which)\b))"
-    rf"(?P<n>{_NUMBER})(?:\s*\(\d{{1,3}}\))?\s+(?P<kind>business\s+|court\s+|calendar\s+)?"
+    rf"(?:\bwithin\s+|(?<![\w-])(?=\S+(?:\s*\(\d{{1,3}}\))?\s+(?:\w+\s+)?days?\s+(?:after|of|from|following|(?:with)?in\s+which|to)\b))"
+    rf"(?P<n>{_NUMBER})(?:\s*\(\d{{1,3}}\))?\s+(?:additional\s+|more\s+|further\s+)?"
+    rf"(?P<kind>business\s+|court\s+|calendar\s+)?"
     r"days?\b(?P<after>[^.;]{0,80})",
     re.I,
 )
@@ -137,6 +138,15 @@ _CLAUSE_JOINT = re.compile(r";|,\s+and\s+(?=[^,;.]{1,40}?\b(?:shall|must)\b)", r
 #: a leave the court gives with the party after it ("The Court will allow Plaintiffs to file an
 #: amended motion within 21 days"; data: directs): an act only with its term
 _LEAVE = re.compile(r"will\s+(?:allow|permit)", re.I)
+#: what stands between the court's verb that gives a term and the act's verb: the party, then
+#: the days and "to" ("grants the parties 14 days to", "gives Defendant fourteen (14) additional
+#: days within which to"; data: terms_given)
+_TERM_GIVEN = re.compile(
+    rf"\s+(?:the\s+)?[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){{0,3}}?\s+{_NUMBER}(?:\s*\(\d{{1,3}}\))?"
+    r"\s+(?:additional\s+|more\s+|further\s+)?(?:business\s+|calendar\s+)?days?\s+"
+    r"(?:(?:with)?in\s+which\s+)?to\s+",
+    re.I,
+)
 #: a term said as what the party shall have, not counted either: "shall have up to and
 #: including July 20, 2018 to file", "shall have through and including May 1, 2020, to serve"
 _HAVE_UNTIL = re.compile(
@@ -220,6 +230,13 @@ class ActReader:
                 d
                 for d in self.words.directs.find(sentence)
                 if any(0 <= a.start - d.end <= 80 for a in verbs)
+            ),
+            None,
+        ) or next(  # "the court grants the parties 14 days to advise the court whether ..."
+            (
+                Found("directs", g.start, g.end)
+                for g in self.words.terms_given.find(sentence)
+                if any(_TERM_GIVEN.fullmatch(sentence, g.end, a.start) for a in verbs)
             ),
             None,
         )

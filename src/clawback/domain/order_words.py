@@ -91,6 +91,7 @@ class OrderWords:
     parties: Vocabulary
     directives: Vocabulary
     directs: Vocabulary
+    terms_given: Vocabulary
     acts: Vocabulary
     order_triggers: Vocabulary
     order_titles: Vocabulary
@@ -170,6 +171,7 @@ class OrderWords:
             parties=mapped("parties"),
             directives=listed("directives"),
             directs=listed("directs"),
+            terms_given=optional("terms_given"),
             acts=listed("acts"),
             order_triggers=listed("order_triggers"),
             order_titles=optional("order_titles"),
