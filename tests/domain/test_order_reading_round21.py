@@ -174,3 +174,40 @@ def test_the_court_granting_a_motion_sets_no_act() -> None:
         "The Court grants the motion, and Defendant's exhibits 14 days old are sealed.",
     ):
         assert _acts(f"ORDER\n\n{ruled}\n", _DATED) == [], ruled
+
+
+# 6. A passive term for the papers the sentence before lets a party file ----------------------
+
+
+def test_a_passive_term_for_the_papers_just_permitted_is_their_term() -> None:
+    for permitted, timed in (
+        (
+            "The parties may file supplemental briefs of no more than five pages on waiver.",
+            "Briefs will be filed and served no later than January 4, 2023.",
+        ),
+        (
+            "Plaintiff shall submit a declaration supporting the redactions.",
+            "The declaration shall be submitted on or before January 4, 2023.",
+        ),
+        (
+            "Defendants may file a reply addressing the new exhibits.",
+            "Any reply must be filed by January 4, 2023.",
+        ),
+    ):
+        party = (
+            "plaintiff"
+            if "Plaintiff" in permitted
+            else ("defendant" if "Defendants" in permitted else "joint")
+        )
+        assert _acts(f"ORDER\n\n{permitted} {timed}\n", date(2022, 12, 27)) == [
+            (party, None, "2023-01-04")
+        ], permitted
+
+
+def test_a_passive_term_for_other_papers_stays_its_own() -> None:
+    # guard: the term is another paper's ("The opposition will be filed by ..."), not the briefs'
+    assert _acts(
+        "ORDER\n\nThe parties may file supplemental briefs on waiver. The transcript will be"
+        " filed no later than January 4, 2023.\n",
+        date(2022, 12, 27),
+    ) == [("joint", None, None), (None, None, "2023-01-04")]

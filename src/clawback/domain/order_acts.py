@@ -29,6 +29,7 @@ __all__ = [
     "ActReader",
     "dated_by_docket",
     "party_named",
+    "timed_by_the_next",
     "unique_acts",
 ]
 
@@ -487,6 +488,52 @@ def dated_by_docket(text: str, acts: Sequence[Act]) -> list[Act]:
                 acts = [dated if a is act else a for a in acts if said not in a.sentence]
                 break
     return acts
+
+
+def timed_by_the_next(acts: Sequence[Act]) -> list[Act]:
+    """``acts`` with a party's act that sets no time given the time of the next one, where that
+    one names no one and is said in the passive of the paper the party's act names ("The parties
+    may file supplemental briefs ... . Briefs will be filed and served ... no later than January
+    4, 2023"): one act, the party's, with that time."""
+    kept: list[Act] = []
+    for act in acts:
+        last = kept[-1] if kept else None
+        subject = _PASSIVE_PAPER.match(act.sentence)
+        if (
+            last is not None
+            and subject is not None
+            and last.party is not None
+            and act.party is None
+            and last.days is None
+            and last.on_or_before is None
+            and (act.days is not None or act.on_or_before is not None)
+            and _stem(subject["paper"]) in {_stem(w) for w in re.findall(r"[\w-]+", last.what)}
+        ):
+            kept[-1] = replace(
+                last,
+                days=act.days,
+                business_days=act.business_days,
+                trigger=act.trigger,
+                on_or_before=act.on_or_before,
+                due=act.due,
+            )
+            continue
+        kept.append(act)
+    return kept
+
+
+def _stem(word: str) -> str:
+    return word.lower().removesuffix("s")
+
+
+#: a sentence whose subject is a paper, said in the passive with no one named: "Briefs will be
+#: filed ...", "The declaration shall be submitted ...", "Any reply must be filed ..."
+_PASSIVE_PAPER = re.compile(
+    r"^\W*(?:(?:the|any|all|such|these|those|each|its|their)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?P<paper>[\w-]+)\s+(?:will|shall|must|(?:is|are)\s+to)\s+be\s+"
+    r"(?:filed|served|submitted|lodged|e-?filed)\b",
+    re.I,
+)
 
 
 def unique_acts(acts: Sequence[Act]) -> list[Act]:

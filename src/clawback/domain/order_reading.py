@@ -56,6 +56,7 @@ from clawback.domain.order_acts import (
     Act,
     ActReader,
     dated_by_docket,
+    timed_by_the_next,
     unique_acts,
 )
 from clawback.domain.order_clauses import (
@@ -254,7 +255,7 @@ class _Reader:
         warnings = []
         if self.dated is None and any(a.days is not None for a in acts):
             warnings.append("the order's date is not in its text: give it to count its periods")
-        acts = dated_by_docket(self.text, unique_acts(acts))
+        acts = dated_by_docket(self.text, unique_acts(timed_by_the_next(acts)))
         return Draft(self.dated, tuple(rulings.values()), tuple(acts), tuple(warnings))
 
     def _numbered(
