@@ -211,3 +211,27 @@ def test_a_passive_term_for_other_papers_stays_its_own() -> None:
         " filed no later than January 4, 2023.\n",
         date(2022, 12, 27),
     ) == [("joint", None, None), (None, None, "2023-01-04")]
+
+
+# 7. A side's short name defined in brackets without quotation marks, and "of this date" -------
+
+
+def test_a_short_name_defined_without_quotation_marks_names_its_side() -> None:
+    for defined, short in (
+        ("the Defendant AT&T Umbrella Benefit Plan No. 3 (the Plan)", "The Plan"),
+        ("defendant Northern Grain Company (the Company)", "The Company"),
+    ):
+        assert _acts(
+            f"ORDER\n\nThis matter is before the Court on the motion of {defined} to seal the"
+            f" record. The motion is denied. {short} is DIRECTED to file within 30 days of this"
+            " order the record with appropriate redactions.\n",
+            date(2018, 3, 27),
+        ) == [("defendant", 30, "2018-04-26")], defined
+
+
+def test_a_period_of_this_date_runs_from_the_order() -> None:
+    for since in ("of this date", "from this date", "after this date"):
+        assert _acts(
+            f"ORDER\n\nDefendant shall file within 30 days {since} the record with redactions.\n",
+            date(2018, 3, 27),
+        ) == [("defendant", 30, "2018-04-26")], since

@@ -30,16 +30,18 @@ _FORM = re.compile(
 _CUT = re.compile(r"(?:of|and|the|in)\s", re.I)
 #: how far into the text a caption may stand
 _CAPTION_REACH = 3000
-#: a short name defined in brackets: "(“EPA”)", "(collectively, “Agencies”)", "(“the Times”)"
+#: a short name defined in brackets: "(“EPA”)", "(collectively, “Agencies”)", "(“the Times”)",
+#: or with no quotation marks after "the": "(the Plan)", "(the Company)"
 _DEFINED = re.compile(
     r"\(\s*(?:(?:collectively|together|jointly)\s*,?\s*)?(?:the\s+)?[“\"](?:the\s+)?"
     r"(?P<name>[A-Z][^”\"\n()]{1,40})[”\"]\s*\)"
+    r"|\(\s*the\s+(?P<bare>[A-Z][\w&'\u2019-]+(?:[ \t]+[A-Z][\w&'\u2019-]+){0,2})\s*\)"
 )
 #: what may stand between a side's word and its first short name, or between two short names of
 #: one list: the long names, in capitals ("Environmental Protection Agency", ", and U.S. Fish
 #: and Wildlife Service", "Lakeside Storage, LLC")
 _LONG_NAME = re.compile(
-    r"[\s,]*(?:and\s+)?(?:(?:[A-Z][\w&'\u2019.-]*|of|and|the|for|&)(?:[\s,]+|$)){0,12}"
+    r"[\s,]*(?:and\s+)?(?:(?:[A-Z][\w&'\u2019.-]*|No\.\s+\d+|of|and|the|for|&)(?:[\s,]+|$)){0,12}"
 )
 #: the sides a short name may be defined for (never "the parties" or the clerk)
 _SIDES = ("plaintiff", "defendant", "nonparty")
@@ -71,7 +73,7 @@ def defined_names(text: str, words: OrderWords) -> dict[str, list[str]]:
     start = end = 0
     for defined in [*_DEFINED.finditer(text), None]:
         if defined is not None and run and _LONG_NAME.fullmatch(text, end, defined.start()):
-            run.append(defined["name"])
+            run.append(_name(defined))
         else:
             side = _side_of(text, start, run, words)
             if side is not None:
@@ -80,9 +82,14 @@ def defined_names(text: str, words: OrderWords) -> dict[str, list[str]]:
                 )
             if defined is None:
                 break
-            run, start = [defined["name"]], defined.start()
+            run, start = [_name(defined)], defined.start()
         end = defined.end()
     return {side: names for side, names in found.items() if names}
+
+
+def _name(defined: re.Match[str]) -> str:
+    """The short name a bracket defines, quoted or bare ("(the Plan)": "Plan")."""
+    return defined["name"] or defined["bare"]
 
 
 def _side_of(text: str, start: int, run: list[str], words: OrderWords) -> str | None:
