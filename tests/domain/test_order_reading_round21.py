@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from clawback.domain.order_reading import read_order
 from tests.domain.order_reads import acts as _acts
 from tests.domain.order_reads import rulings as _rulings
 
@@ -235,3 +236,57 @@ def test_a_period_of_this_date_runs_from_the_order() -> None:
             f"ORDER\n\nDefendant shall file within 30 days {since} the record with redactions.\n",
             date(2018, 3, 27),
         ) == [("defendant", 30, "2018-04-26")], since
+
+
+# 8. "will therefore deny", and what the court needs before it can seal ------------------------
+
+
+def test_an_adverb_between_will_and_the_court_s_verb_keeps_the_ruling() -> None:
+    for ruled, outcome in (
+        ("The Court will therefore deny Defendants' motion.", "denied"),
+        ("It will accordingly grant the motion.", "granted"),
+        ("The Court will thus deny the motion.", "denied"),
+    ):
+        assert _rulings(f"ORDER\n\nDefendants' motion to seal is before the Court. {ruled}\n") == [
+            ("seal", "defendant" if "Defendants'" in ruled else None, None, None, outcome)
+        ], ruled
+
+
+def test_what_the_court_needs_before_it_can_seal_is_no_sealing() -> None:
+    for needed in (
+        "The Court requires more before it can place material under seal.",
+        "The Court requires a specific showing before the Court can place the exhibits under seal.",
+    ):
+        ruled = read_order(f"ORDER\n\n{needed} The motion to seal is denied.\n").rulings
+        assert [(r.document, r.outcome.value) for r in ruled] == [(None, "denied")], needed
+
+
+# 9. The exhibits a motion's usual title names, where one motion is told of --------------------
+
+
+def test_exhibits_named_in_the_one_motion_s_title_take_its_ruling() -> None:
+    for told in (
+        "Defendant also filed a motion for leave to file under seal Exhibits E, G, and H to its"
+        " summary judgment motion.",
+        "Plaintiff has filed a motion to file under seal Exhibits E, G and H to her brief.",
+    ):
+        ruled = read_order(
+            f"MEMORANDUM\n\n{told} The showing is generalized. The Court will therefore deny"
+            " the motion.\n"
+        ).rulings
+        assert sorted((r.exhibit, r.outcome.value) for r in ruled if r.exhibit) == [
+            ("E", "denied"),
+            ("G", "denied"),
+            ("H", "denied"),
+        ], told
+
+
+def test_exhibits_in_one_of_several_motions_titles_are_not_spread() -> None:
+    # guard: three motions numbered in one sentence do not say which asks for what
+    ruled = read_order(
+        "ORDER\n\nPending are Plaintiffs' Motion for Leave to File Under Seal Exhibits to the"
+        " Memorandum (Doc. 200), Motion for Leave to File Under Seal the Appendix (Doc. 222), and"
+        " Motion for Leave to File Under Seal Exhibits 4-6 to the Brief (Doc. 230). The motions"
+        " are denied.\n"
+    ).rulings
+    assert [r.exhibit for r in ruled if r.exhibit] == []

@@ -64,6 +64,12 @@ def directed(words: OrderWords, sentence: str, said: Ruling | None) -> list[Ruli
             continue
         if not any(0 <= verb.start - d.end <= 40 for d in directing):
             continue  # "GRANTED to the extent it seeks to seal ...": no direction
+        if any(
+            words.questions.find(sentence, d.end, verb.start)
+            for d in directing
+            if 0 <= verb.start - d.end <= 40
+        ):
+            continue  # "requires more before it can place material under seal": a condition
         if words.reports.find(sentence, 0, verb.start):
             continue  # "Petitioners have asked this court to order the clerk to place ..."
         rest = sentence[verb.end :].strip().rstrip(".").strip()
