@@ -290,3 +290,22 @@ def test_exhibits_in_one_of_several_motions_titles_are_not_spread() -> None:
         " are denied.\n"
     ).rulings
     assert [r.exhibit for r in ruled if r.exhibit] == []
+
+
+# 10. Two sides' motions of one kind, each owned by a party word and its name ----------------
+
+
+def test_each_side_s_motion_named_by_its_name_is_its_own() -> None:
+    for plaintiffs, defendants in (
+        (
+            "Plaintiff Acme Garden Grove, LLC's Motion to Compel Further Responses",
+            "Defendant Titanium Group (III) LLC's Motion to Compel Compliance",
+        ),
+        ("Plaintiff Jane Roe's motion to compel", "Defendant Widget Co.'s motion to compel"),
+    ):
+        assert _rulings(
+            f"TENTATIVE RULING\n\n{plaintiffs} is GRANTED.\n\n{defendants} is DENIED.\n"
+        ) == [
+            ("compel", "defendant", None, None, "denied"),
+            ("compel", "plaintiff", None, None, "granted"),
+        ], plaintiffs

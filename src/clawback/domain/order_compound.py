@@ -218,6 +218,13 @@ _OWNED = re.compile(
     r"(?<=['\u2019])s?\s+(?:[\w-]+\s+){0,3}?(?:motions?|requests?|applications?)\b", re.I
 )
 
+#: a side's word, then its name, then the possessive: "Plaintiff Newage Garden Grove, LLC's
+#: Motion", "Defendant Titanium Group (III) LLC's Motion to Compel", "Plaintiff Jane Roe's motion"
+_OWNED_BY_NAME = re.compile(
+    r"\s+(?:[A-Z(][\w&().-]*,?\s+){0,5}?[A-Z(][\w&().-]*['\u2019]s?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i:motions?|requests?|applications?)\b"  # the name's words in capitals, never "opposes the"
+)
+
 
 def movants_apart(held: Ruling | None, ruling: Ruling, words: OrderWords) -> list[Ruling]:
     """Two sentences that each rule a whole motion of one kind on no docket number, each naming
@@ -236,7 +243,9 @@ def movants_apart(held: Ruling | None, ruling: Ruling, words: OrderWords) -> lis
         owners = {
             f.label
             for f in words.parties.find(r.sentence)
-            if _OWNED.match(r.sentence, f.end) or _OWNED.match(r.sentence, f.end - 1)
+            if _OWNED.match(r.sentence, f.end)
+            or _OWNED.match(r.sentence, f.end - 1)
+            or _OWNED_BY_NAME.match(r.sentence, f.end)
         }
         if owners != {r.movant}:
             return []
