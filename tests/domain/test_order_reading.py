@@ -161,9 +161,9 @@ def test_a_lawyer_extends_the_vocabulary() -> None:
     words = yaml.safe_load(
         (Path(__file__).parents[2] / "src/clawback/data/order_reading.yaml").read_text()
     )
-    text = "The Court ALLOWS the motion to seal Exhibit 4."
+    text = "The Court APPROVES the motion to seal Exhibit 4."  # ("allows the motion": shipped)
     assert read_order(text, OrderWords.from_data(words)).rulings == ()
-    words["outcomes"]["granted"].append("allows")
+    words["outcomes"]["granted"].append("approves")
     [ruling] = read_order(text, OrderWords.from_data(words)).rulings
     assert (ruling.exhibit, ruling.outcome) == ("4", Result.granted)
 
