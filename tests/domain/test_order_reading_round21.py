@@ -309,3 +309,21 @@ def test_each_side_s_motion_named_by_its_name_is_its_own() -> None:
             ("compel", "defendant", None, None, "denied"),
             ("compel", "plaintiff", None, None, "granted"),
         ], plaintiffs
+
+
+# 11. A leave to move, with its term ----------------------------------------------------------
+
+
+def test_a_leave_to_move_with_its_term_is_an_act() -> None:
+    for leave, party in (
+        ("Plaintiffs may move to amend their complaint within 30 days.", "plaintiff"),
+        ("Defendant may move to seal the exhibits within 30 days of this order.", "defendant"),
+    ):
+        assert _acts(f"ORDER\n\nThe motion is denied. {leave}\n", date(2012, 5, 30)) == [
+            (party, 30, "2012-06-29")
+        ], leave
+
+
+def test_a_rule_that_a_party_may_move_is_no_act() -> None:
+    # guard: what any party may do, with no term, is the rule
+    assert _acts("ORDER\n\nA party may move to seal a document under Local Rule 5.2.\n") == []
