@@ -43,6 +43,7 @@ from clawback.pdf.marks.stamp import CORNERS
 from clawback.pdf.produced import Job, Made, hits_on, make_many
 from clawback.service import lookup, rows, stamps, volume_numbers
 from clawback.service.base import Service
+from clawback.service.standing import still_standing
 from clawback.service.volume_take_back import ABANDON, WITHDRAW, TakeBack
 from clawback.storage import tables as t
 
@@ -53,8 +54,15 @@ WITHHELD = "Withheld \u2013 privileged"
 REDACTED = "REDACTED"
 
 
+#: Why a production stops when the person it runs as no longer stands (`service.standing`).
+_NO_STANDING = (
+    "the person it runs as no longer has the seat it began with, or their login is disabled"
+)
+
+
 class ProductionStopped(ClawbackError):
-    """A document could not be made (failed the gate, could not be redacted or stamped)."""
+    """A document could not be made (failed the gate, could not be redacted or stamped), or
+    the person the production runs as no longer stands (`service.standing`)."""
 
 
 class Productions(Service):
@@ -97,6 +105,8 @@ class Productions(Service):
         start = bates_number(start) if start is not None else None
         held = {document_ref(r): why for r, why in (withhold or {}).items()}
         with self.ctx.transaction() as s:
+            if not still_standing(s, self.actor):  # a job begun after its person's standing
+                raise ProductionStopped(f"volume {volume} not begun: {_NO_STANDING}")
             production = s.scalar(select(t.Production).where(t.Production.volume == volume))
             if production is not None:
                 start_again = start if continue_from is None else None
@@ -140,6 +150,7 @@ class Productions(Service):
         with self.ctx.transaction() as s:
             production = s.get(t.Production, production_id)
             assert production is not None
+            self._require_standing(s, production_id)
             production.state = "complete"
             span = BatesRange(production.first, production.last)
             self.ctx.audit(s, "produce", str(span), volume=volume, documents=len(plan["docs"]))
@@ -386,6 +397,17 @@ class Productions(Service):
             labels = [(str(n), entry["legend"]) for n in numbers]
         return Job(label, pdf, labels, list(entry["hits"]), plan["reason"], plan["corner"], check)
 
+    def _require_standing(self, s: Session, production_id: int) -> None:
+        """At a step boundary: stop, the volume left open, once the person this production
+        runs as no longer stands (`standing.still_standing`: login disabled, seat changed)."""
+        if not still_standing(s, self.actor):
+            production = s.get(t.Production, production_id)
+            assert production is not None
+            raise ProductionStopped(
+                f"volume {production.volume} stopped: {_NO_STANDING}; it stays open with the "
+                "documents made so far: someone who may produce runs the same produce to finish it"
+            )
+
     def _commit(
         self,
         production_id: int,
@@ -398,6 +420,7 @@ class Productions(Service):
         document's label and produced file (None if a run that overlapped this one took the
         document out of the volume)."""
         with self.ctx.transaction() as s:
+            self._require_standing(s, production_id)
             doc = s.get(t.Document, entry["id"])
             assert doc is not None
             if doc.production != production_id:
