@@ -11,8 +11,8 @@ import typer
 
 from clawback.cli import DEFAULT_WS, WorkspaceOption, _day, _record, app, one_line_errors, out
 from clawback.domain.counts import counted
+from clawback.domain.errors import naming
 from clawback.domain.pinpoints import FiledKind
-from clawback.service.file_named import naming
 
 KINDS = ", ".join(k.value for k in FiledKind)
 

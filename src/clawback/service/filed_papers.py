@@ -26,7 +26,7 @@ from clawback.domain import claims as claim_rules
 from clawback.domain.access import full_view
 from clawback.domain.actor import Actor
 from clawback.domain.counts import counted
-from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
+from clawback.domain.errors import InvalidInput, NotFound, RuleViolation, naming
 from clawback.domain.pinpoints import (
     FiledItem,
     FiledKind,
@@ -43,7 +43,6 @@ from clawback.service import control_names, lookup, rows
 from clawback.service.base import Service
 from clawback.service.context import Context
 from clawback.service.designations import Designations
-from clawback.service.file_named import naming
 from clawback.service.ingest import Ingest
 from clawback.storage import tables as t
 
