@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -67,3 +68,28 @@ def test_the_employee_is_told_no_claim_on_the_attachment(world: Workspace) -> No
     with pytest.raises(NotFound) as absent:
         employee.catalog.documents(claim="c-none")
     assert str(refused.value).replace("c-okapi", "X") == str(absent.value).replace("c-none", "X")
+
+
+def test_a_claim_listing_holds_no_attachment_of_an_exhibit_beyond_its_reader(
+    tmp_path: Path,
+) -> None:
+    """A claim over Ex. 1 (beyond the employee) and Ex. 2 (theirs to know): listed by that
+    claim, the employee sees Ex. 2 and not Ex. 1's attachment, though they may read it."""
+    op = started_with_readers(tmp_path / "ws")
+    mail = eml_with("Okapi pricing", [("schedule.pdf", text_pdf("Rebate schedule"))])
+    (message, attachment), _ = op.ingest.ingest_file(mail, "pricing.eml", exhibit=1)
+    other = op.ingest.ingest(text_pdf("A second letter"), title="Letter", exhibit=2)
+    op.designations.designate(message, "AEO")
+    for doc in (attachment, other):
+        op.designations.designate(doc, "Confidential")
+    op.productions.produce([message, attachment, other], "TST-00000001", "VOL1")
+    op.claims.claim("c-two", privilege="law_enforcement", exhibits=[1, 2], on=DAY)
+    op.claims.rule("c-two", "denied", on=date(2020, 6, 5))
+    workspace = op.ctx.workspace
+    employee = workspace.person(EMPLOYEE, Via.web)
+    assert {r.ref for r in employee.catalog.documents()} == {ATTACHMENT, "TST-00000003"}
+    assert [r.ref for r in employee.catalog.documents(claim="c-two")] == ["TST-00000003"]
+    counsel = workspace.person(COUNSEL, Via.web)
+    listed = [r.ref for r in counsel.catalog.documents(claim="c-two")]
+    assert listed == ["TST-00000001", ATTACHMENT, "TST-00000003"], listed
+    workspace.close()
