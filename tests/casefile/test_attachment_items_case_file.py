@@ -63,9 +63,10 @@ def test_an_item_at_an_attachments_page_of_its_exhibit_lands_on_the_attachment(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="a case file names no production or designation of an attachment (a production "
-    "lists exhibits; a family member's file is its e-mail's), so a loaded e-mail's attachment "
-    "is neither produced nor designated, and its item has no page to stand on",
+    reason="an e-mail exhibit is exported as its head's drawn PDF, not the message as "
+    "received (the store keeps no copy of the .eml whose pages are drawn), so the loaded "
+    "exhibit is no family: its attachments, their tiers (an AEO one included) and their "
+    "items are not in the loaded record; a case file has no key for an attachment's tier",
 )
 def test_a_family_exhibit_round_trips_with_its_attachments_items(
     tmp_path: Path, database_url: str
