@@ -22,7 +22,8 @@ from clawback.storage import tables as t
 def claimed_under(s: Session, actor: Actor, docs: Iterable[t.Document]) -> dict[int, int]:
     """For each of ``docs`` (found through ``lookup`` or the access filter with ``actor``),
     by id, the exhibit whose claims it names to ``actor``; a document naming none is left
-    out. A fixed number of queries, however many documents."""
+    out. A few queries for the lot, and the access rule asked once per family exhibit an
+    attachment among them is of."""
     rows = list(docs)
     of = access_rules.exhibits_of(s, rows)
     own = {d.id: d.exhibit for d in rows if d.exhibit is not None}
