@@ -11,6 +11,7 @@ import typer
 
 from clawback.cli import DEFAULT_WS, WorkspaceOption, _day, _record, app, one_line_errors, out
 from clawback.domain.counts import counted
+from clawback.domain.errors import naming
 from clawback.domain.pinpoints import FiledKind
 
 KINDS = ", ".join(k.value for k in FiledKind)
@@ -34,18 +35,17 @@ def file_paper(
     workspace: WorkspaceOption = DEFAULT_WS,
 ) -> None:
     """Enter a filed paper, never produced: its pages and text, named by its docket entry."""
-    if kind not in {k.value for k in FiledKind}:
-        raise typer.BadParameter(f"not a kind of filed paper ({KINDS}): {kind!r}")
-    if not file.is_file():
-        raise typer.BadParameter(f"no file {file}")
+    with naming(str(file)):  # every refusal says which file: the day's too
+        day = _day(filed_on)
     entered = _record(ctx, workspace).filed_papers.enter(
         file.read_bytes(),
         docket,
-        FiledKind(kind),
+        kind,
         title,
         under_seal=under_seal,
         designation=designation or None,
-        filed_on=_day(filed_on),
+        filed_on=day,
+        source=str(file),
     )
     said = "entered" if entered.new else "already in the record"
     out.print(

@@ -10,6 +10,7 @@ import typer
 
 from clawback.cli import DEFAULT_WS, WorkspaceOption, _record, app, one_line_errors, out
 from clawback.domain.counts import counted
+from clawback.domain.errors import naming
 
 
 @app.command("file")
@@ -59,11 +60,14 @@ def propose_redactions(
     you may see it, and only to you."""
     record = _record(ctx, workspace)
     data = brief.read_bytes()
-    for c in record.briefs.citations(data, brief.suffix):
+    with naming(str(brief)):  # a refusal says which file
+        citations = record.briefs.citations(data, brief.suffix)
+        proposals = record.briefs.propose(data, brief.suffix)
+    for c in citations:
         out.print(f"page {c.page + 1}: cites {c.raw} -> {c.cites}")
         for warning in c.warnings:
             out.print(f"page {c.page + 1}: warning: {warning}")
-    for p in record.briefs.propose(data, brief.suffix):
+    for p in proposals:
         out.print(
             f"page {p.page + 1}: redact {p.text!r} ({p.reason}; {p.source})",
         )
@@ -81,8 +85,8 @@ def file_brief(
 ) -> None:
     """The brief's public version (proposed redactions made and verified), the highlighted
     version for the court, and the version lodged under seal."""
-    written = _record(ctx, workspace).briefs.file(
-        brief.read_bytes(), out_dir, brief.stem, brief.suffix
-    )
+    data = brief.read_bytes()
+    with naming(str(brief)):  # a refusal says which file
+        written = _record(ctx, workspace).briefs.file(data, out_dir, brief.stem, brief.suffix)
     for kind, path in written.items():
         out.print(f"{kind}: {path}")

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from clawback.cli import DEFAULT_WS, WorkspaceOption, _record, app, one_line_errors, out
+from clawback.domain.errors import naming
 
 __all__ = ["check_declaration", "read_index"]
 
@@ -40,7 +41,8 @@ def check_declaration(
     element is met and nothing is flagged."""
     from clawback.papers.declarations import check_declaration as check
 
-    report = check(declaration, privilege or (), rules)
+    with naming(str(declaration)):  # a refusal says which file
+        report = check(declaration, privilege or (), rules)
     for standard, findings in report.checked:
         out.print(f"{standard.name} ({standard.authority})")
         for finding in findings:
@@ -74,7 +76,8 @@ def read_index(
     if any row could not be matched."""
     from clawback.papers.text import paper_text
 
-    text = paper_text(index, rows=True)
+    with naming(str(index)):
+        text = paper_text(index, rows=True)
     record = _record(ctx, workspace)
     try:
         books = record.exhibit_index

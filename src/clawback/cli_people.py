@@ -16,6 +16,7 @@ from clawback.cli import (
     one_line_errors,
     out,
 )
+from clawback.domain.counts import counted
 
 people_app = typer.Typer(help="The people in the case and their seats under the order.")
 app.add_typer(people_app, name="people")
@@ -71,6 +72,23 @@ def people_invite(
         out.print(f"  password: {made.password}")
     if made.totp_uri:
         out.print(f"  one-time codes (TOTP secret {made.totp_secret}): {made.totp_uri}")
+
+
+@people_app.command("disable")
+@one_line_errors
+def people_disable(ctx: typer.Context, email: str, workspace: WorkspaceOption = DEFAULT_WS) -> None:
+    """Disable a person's login at once: their sessions end, their API tokens are revoked, and
+    a log-in is refused as a wrong password is, until ``people enable``."""
+    revoked = _record(ctx, workspace).accounts.disable(email)
+    out.print(f"{email}: login disabled ({counted(revoked, 'API token')} revoked)")
+
+
+@people_app.command("enable")
+@one_line_errors
+def people_enable(ctx: typer.Context, email: str, workspace: WorkspaceOption = DEFAULT_WS) -> None:
+    """Open a disabled login again, with the password it had."""
+    opened = _record(ctx, workspace).accounts.enable(email)
+    out.print(f"{email}: login enabled" if opened else f"{email}: login was not disabled")
 
 
 @people_app.command("list")

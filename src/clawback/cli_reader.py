@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from clawback.cli import DEFAULT_WS, WorkspaceOption, _day, _record, app, one_line_errors, out
+from clawback.domain.errors import naming
 
 if TYPE_CHECKING:
     from clawback.domain.order_reading import Draft
@@ -64,7 +65,8 @@ def read_order(
     from clawback.papers.text import paper_text
 
     vocabulary = words_from_file(words) if words is not None else None
-    draft = read(paper_text(order), vocabulary, dated=_day(dated))
+    with naming(str(order)):  # a refusal says which file
+        draft = read(paper_text(order), vocabulary, dated=_day(dated))
     out.print(f"order dated {draft.dated or 'unknown (no date found)'}")
     for ruling in draft.rulings:
         motion = ruling.motion + (f" (docket {ruling.docket})" if ruling.docket else "")

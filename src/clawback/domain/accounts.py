@@ -25,6 +25,16 @@ MAX_FAILURES_PER_ADDRESS = 20
 MAX_TOKENS = 20
 
 
+#: A disabled login's password hash begins with this: no password verifies against it, and
+#: enabling the login again takes it off (the person's own password works again).
+DISABLED = "disabled:"
+
+
+def disabled(password_hash: str) -> bool:
+    """Whether the login whose hash this is has been disabled (``people disable``)."""
+    return password_hash.startswith(DISABLED)
+
+
 def check_password(password: str) -> None:
     """Refuse a password too short (or absurdly long) to keep."""
     if len(password) < MIN_PASSWORD:

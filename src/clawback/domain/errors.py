@@ -25,8 +25,12 @@ Every failure a user can act on derives from ``ClawbackError``; the CLI prints i
     └── StorageError              the database or the file store cannot do what was asked
         └── StoreCorrupt          (storage.files) a stored file no longer matches its hash
 
-Subclasses live beside the code that raises them; this module holds the roots.
+Subclasses live beside the code that raises them; this module holds the roots, and `naming`,
+which says a refusal of the file it is about: ``opposition.pdf: not a PDF: no %PDF- header``.
 """
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
 class ClawbackError(Exception):
@@ -66,3 +70,18 @@ class RowsRefused(InvalidInput):
     def __init__(self, problems: list[str], rows: int) -> None:
         self.problems = [*problems, f"none of the {rows} rows entered"]
         super().__init__("; ".join(self.problems))
+
+
+@contextmanager
+def naming(name: str | None) -> Iterator[None]:
+    """Inside it, a `ClawbackError` says ``name: problem``, once (a line that begins with
+    ``name`` is left as it is; ``name`` None: every line as it is). A command that takes a
+    file answers each refusal in one line; one that names the problem but not the file leaves
+    whoever sends forty files not knowing which one failed."""
+    try:
+        yield
+    except ClawbackError as exc:
+        said = str(exc)
+        if name and not said.startswith(f"{name}: "):
+            exc.args = (f"{name}: {said}",)
+        raise

@@ -33,6 +33,15 @@ class FiledKind(StrEnum):
     order = "order"
 
 
+def filed_kind(given: str) -> FiledKind:
+    """``brief`` -> ``FiledKind.brief``; anything else refused naming the kinds there are."""
+    try:
+        return FiledKind(given)
+    except ValueError:
+        kinds = ", ".join(k.value for k in FiledKind)
+        raise InvalidInput(f"not a kind of filed paper ({kinds}): {given!r}") from None
+
+
 _PREFIX = ("ecf no.", "ecf", "dkt. no.", "dkt.", "docket no.", "doc. no.", "doc.", "docs.")
 
 

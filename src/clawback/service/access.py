@@ -103,6 +103,13 @@ def exhibit_of(s: Session, doc: t.Document) -> int | None:
     return _family_exhibits(s, [doc]).get(doc.id)
 
 
+def exhibits_of(s: Session, docs: Iterable[t.Document]) -> dict[int, int]:
+    """`exhibit_of` for each of ``docs`` at once, by document id (none: of no exhibit)."""
+    rows = list(docs)
+    found = {d.id: d.exhibit for d in rows if d.exhibit is not None}
+    return {**found, **_family_exhibits(s, rows)}
+
+
 def family_head(s: Session, doc: t.Document) -> t.Document | None:
     """The document of the exhibit ``doc`` is an attachment of (`exhibit_of`), if any."""
     number = exhibit_of(s, doc)

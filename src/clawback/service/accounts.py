@@ -4,9 +4,10 @@ The operator (or a producing-side or court seat) sets up a login for someone alr
 (``invite``): a password (given, or made here and shown once), hashed with argon2id, and a TOTP
 secret where the protective order requires a second factor for that person
 (``domain.accounts.second_factor_required``). Inviting again replaces both and ends the
-person's sessions. Each person holds their own API tokens: a token is shown once, when made,
-and only its SHA-256 is kept. Logging in, sessions and the acknowledgment signed in the app
-are ``service.gate``.
+person's sessions. ``disable`` shuts a login without a new password: its sessions end, its API
+tokens are revoked, and a log-in is refused as a wrong password is; ``enable`` opens it again.
+Each person holds their own API tokens: a token is shown once, when made, and only its SHA-256
+is kept. Logging in, sessions and the acknowledgment signed in the app are ``service.gate``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from clawback.domain import actor as actors
-from clawback.domain.accounts import MAX_TOKENS, check_password, second_factor_required
+from clawback.domain.accounts import (
+    DISABLED,
+    MAX_TOKENS,
+    check_password,
+    disabled,
+    second_factor_required,
+)
 from clawback.domain.actor import Via
 from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
 from clawback.domain.order import Person, ProtectiveOrder, Side
@@ -107,6 +114,8 @@ class Accounts(Service):
             seen = actors.actor(person, order, self.actor.via)
             secret = pyotp.random_base32() if second_factor_required(order, seen) else None
             account = s.get(t.Account, key) or t.Account(email=key, created_at=now())
+            if account.password_hash and disabled(account.password_hash):
+                raise RuleViolation(f"{key}'s login is disabled: enable it first (people enable)")
             account.password_hash = HASHER.hash(chosen)
             kept = self.ctx.workspace.keys.seal(secret, key) if secret is not None else None
             account.totp_secret, account.totp_last = kept, None
@@ -118,6 +127,41 @@ class Accounts(Service):
             )
         uri = pyotp.TOTP(secret).provisioning_uri(name=key, issuer_name=ISSUER) if secret else None
         return Invitation(key, chosen, secret, uri)
+
+    def disable(self, email: str) -> int:
+        """Disable a seated person's login at once: its sessions end, its API tokens are
+        revoked, and a log-in is refused exactly as a wrong password is. Returns how many
+        tokens were revoked (a login disabled already: 0, nothing changed)."""
+        self.ctx.require(Act.invite)
+        with self.ctx.transaction() as s:
+            account = self._login_of(s, email)
+            if disabled(account.password_hash):
+                return 0
+            account.password_hash = DISABLED + account.password_hash
+            revoked = end_logins(s, account.email)
+            self.ctx.audit(s, "account.disable", account.email, revoked=revoked)
+            return revoked
+
+    def enable(self, email: str) -> bool:
+        """Open a disabled login again, with the password it had (its sessions and tokens stay
+        ended); False if it was not disabled."""
+        self.ctx.require(Act.invite)
+        with self.ctx.transaction() as s:
+            account = self._login_of(s, email)
+            if not disabled(account.password_hash):
+                return False
+            account.password_hash = account.password_hash.removeprefix(DISABLED)
+            self.ctx.audit(s, "account.enable", account.email)
+            return True
+
+    def _login_of(self, s: Session, email: str) -> t.Account:
+        key = email.strip().lower()
+        if s.get(t.Person, key) is None:
+            raise NotFound(f"no person {email!r} in this workspace")
+        account = s.get(t.Account, key)
+        if account is None:
+            raise NotFound(f"{key} has no login: set one up with people invite")
+        return account
 
     def new_token(self, name: str) -> str:
         """A new API token for the person asking, shown this once."""

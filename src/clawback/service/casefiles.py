@@ -40,6 +40,7 @@ from clawback.domain.refs import ControlNumber, ExhibitNamed, ExhibitNumber, exh
 from clawback.domain.seal_parts import MotionForm, Movant, SealPart, SealRequest
 from clawback.domain.sealing import PUBLIC_DOMAIN, MotionKind
 from clawback.domain.seats import Act
+from clawback.service import access as access_rules
 from clawback.service import rows
 from clawback.service.base import Service
 from clawback.service.casefile_papers import export_papers, load_papers
@@ -408,16 +409,20 @@ def _productions(s: Session, ids: dict[int, ExhibitId]) -> list[ProductionEntry]
 
 
 def _items(s: Session, ids: dict[int, ExhibitId]) -> list[ItemEntry]:
+    """Every item on an exhibit, by the exhibit and its page: an item on a family exhibit's
+    attachment is the exhibit's, at the attachment's page (`access.exhibit_of`)."""
     found = []
     rows_ = s.execute(
-        select(t.Item, t.Document.exhibit, t.Page.bates)
+        select(t.Item, t.Document, t.Page.bates)
         .join(t.Document, t.Item.document_id == t.Document.id)
         .join(t.Page, (t.Page.document_id == t.Item.document_id) & (t.Page.idx == t.Item.page_idx))
         .order_by(t.Item.id)
     ).all()
-    for item, exhibit, bates in rows_:
+    exhibit_of = access_rules.exhibits_of(s, {doc for _, doc, _ in rows_})
+    for item, doc, bates in rows_:
+        exhibit = exhibit_of.get(doc.id)
         if exhibit is None or bates is None:
-            continue  # an item on a document with no exhibit number: not in a case file yet
+            continue  # an item on a document of no exhibit: not in a case file yet
         found.append(
             ItemEntry(item.id, ids[exhibit], bates, item.what, tuple(item.texts), item.whole_page)
         )

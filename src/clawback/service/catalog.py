@@ -20,9 +20,12 @@ from sqlalchemy import (
     Row,
     Select,
     String,
+    and_,
     case,
     exists,
+    false,
     func,
+    or_,
     select,
     type_coerce,
 )
@@ -36,7 +39,7 @@ from clawback.domain.errors import InvalidInput
 from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.refs import DocumentRef, ExhibitNamed, bates_number, document_ref
 from clawback.service import access as access_rules
-from clawback.service import control_names, lookup, rows
+from clawback.service import claims_named, control_names, lookup, rows
 from clawback.service.base import Service
 from clawback.service.paged import Paged
 from clawback.service.reads import MAX_LIMIT, MAX_OFFSET, SLIP_SHEET, _slip_words
@@ -161,7 +164,7 @@ class Catalog(Service):
             access_rules.visible(self.actor, doc)
         )
         if claim:
-            query = query.where(doc.exhibit.in_(lookup.claim(s, self.actor, claim).exhibits))
+            query = query.where(self._under_claim(s, claim))
         if family:
             query = query.where(doc.family == family)
         if exhibits:
@@ -173,6 +176,21 @@ class Catalog(Service):
             recorded = s.scalars(select(doc.tier).distinct())
             query = query.where(doc.tier.in_([r for r in recorded if r and wanted.matches(r)]))
         return query
+
+    def _under_claim(self, s: Session, claim: str) -> ColumnElement[bool]:
+        """The documents that name ``claim`` to the actor (`claims_named`): its exhibits, and
+        the attachments of those of them the actor may know of (a claim the actor may not
+        know of answers as one that is not there, ``lookup.claim``)."""
+        doc = t.Document
+        exhibits = lookup.claim(s, self.actor, claim).exhibits
+        heads = s.scalars(select(doc).where(doc.exhibit.in_(exhibits), doc.family.is_not(None)))
+        known = claims_named.known_exhibits(s, self.actor, {h.exhibit for h in heads if h.exhibit})
+        families = [
+            and_(doc.family == h.family, doc.held_by == h.held_by)
+            for h in s.scalars(select(doc).where(doc.exhibit.in_(known), doc.parent))
+        ]
+        attached = and_(doc.exhibit.is_(None), doc.docket.is_(None), or_(false(), *families))
+        return or_(doc.exhibit.in_(exhibits), attached)
 
     def tally(self) -> Tally:
         """How many documents the actor may see, by designation and under seal: counted by the
@@ -204,7 +222,8 @@ class Catalog(Service):
             d.id: d
             for d in s.scalars(select(t.Document).where(t.Document.id.in_([k.id for k in keys])))
         }
-        claims = _claims_of(s, {d.exhibit for d in docs.values() if d.exhibit is not None})
+        under = claims_named.claimed_under(s, self.actor, docs.values())
+        claims = _claims_of(s, set(under.values()))
         foreign = [d for d in docs.values() if not self._own(d) and d.produced is not None]
         slipped = (
             set(
@@ -250,7 +269,7 @@ class Catalog(Service):
                     first=k.first,
                     last=k.last,
                     designation=d.tier,
-                    claims=tuple(claims.get(d.exhibit, ())) if d.exhibit is not None else (),
+                    claims=tuple(claims.get(under[d.id], ())) if d.id in under else (),
                     sealed=d.sealed,
                     docket=d.docket,
                 )

@@ -26,8 +26,15 @@ from clawback.domain import claims as claim_rules
 from clawback.domain.access import full_view
 from clawback.domain.actor import Actor
 from clawback.domain.counts import counted
-from clawback.domain.errors import InvalidInput, NotFound, RuleViolation
-from clawback.domain.pinpoints import FiledItem, FiledKind, FiledPaper, Pinpoint, docket_entry
+from clawback.domain.errors import InvalidInput, NotFound, RuleViolation, naming
+from clawback.domain.pinpoints import (
+    FiledItem,
+    FiledKind,
+    FiledPaper,
+    Pinpoint,
+    docket_entry,
+    filed_kind,
+)
 from clawback.domain.pleading_lines import TextLine, bullet_at, lines_at, paragraph_at
 from clawback.domain.refs import ControlNumber, record_id
 from clawback.domain.seats import Act
@@ -63,6 +70,7 @@ class FiledPapers(Service):
         under_seal: bool = False,
         designation: str | None = None,
         filed_on: date | None = None,
+        source: str | None = None,
     ) -> Entered:
         """Enter a filed paper: its pages and text kept, named by its docket entry, never
         Bates-numbered. ``under_seal``: lodged under seal (sealed until the court unseals it).
@@ -71,12 +79,26 @@ class FiledPapers(Service):
         ``filed_on``: the day it was filed (FRE 502(b)'s clock for a claim over it).
         Entering an entry again changes nothing and answers with the paper there; where that
         paper is one this person may not see, the entry is refused as taken, in the same words
-        whatever file is sent: the number is the docket's to tell, the paper is not."""
+        whatever file is sent: the number is the docket's to tell, the paper is not.
+        ``source``: the file's name as its sender gave it, said first in every refusal."""
+        with naming(source):
+            return self._enter(pdf, docket, kind, title, under_seal, designation, filed_on)
+
+    def _enter(
+        self,
+        pdf: bytes,
+        docket: str,
+        kind: FiledKind | str,
+        title: str,
+        under_seal: bool,
+        designation: str | None,
+        filed_on: date | None,
+    ) -> Entered:
         self.ctx.require(Act.ingest)
         if designation:
             self.ctx.require(Act.designate)
         entry = docket_entry(docket)
-        paper_kind = FiledKind(kind) if isinstance(kind, str) else kind
+        paper_kind = filed_kind(kind) if isinstance(kind, str) else kind
         with self.ctx.reading() as s:
             if designation:
                 rows.protective_order(s).tier(designation)  # a tier the order has, or refused

@@ -29,6 +29,7 @@ from clawback.domain.accounts import (
     MAX_FAILURES_PER_ADDRESS,
     SESSION_LIFETIME,
     THROTTLE_WINDOW,
+    disabled,
     second_factor_required,
     signs_undertaking,
     throttle_address,
@@ -150,6 +151,9 @@ class Gate:
         if account is None:
             _verify(self._dummy, password)  # the same time spent as on a real account
             return "unknown"
+        if disabled(account.password_hash):
+            _verify(self._dummy, password)  # told apart from a wrong password by nothing
+            return "disabled"
         if not _verify(account.password_hash, password):
             return "password"
         if not second_factor_required(rows.protective_order(s), ctx.actor):
@@ -223,7 +227,7 @@ class Gate:
     def _visitor(self, s: Session, email: str, csrf: str, expires: datetime) -> Visitor:
         account = s.get(t.Account, email)
         person = s.get(t.Person, email)
-        if account is None or person is None:
+        if account is None or person is None or disabled(account.password_hash):
             raise NotAuthenticated("your session has ended: log in again")
         seat = Person(
             person.email, person.name, Side(person.side), person.category, person.acknowledged

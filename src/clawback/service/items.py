@@ -66,6 +66,11 @@ class Items(Service):
         with self.ctx.transaction() as s:
             doc = lookup.document(s, self.actor, document_ref(ref))
             ex = rows.exhibit(s, doc)
+            if page not in ex.bates and any(page in r for r in ex.attachments):
+                # a family exhibit's page on one of its attachments: the item is the
+                # attachment's, where it stands, as the exhibit's span and its items run on
+                doc = lookup.page(s, self.actor, page)[0]
+                ex = rows.exhibit(s, doc)
             index = ex.page_index(page)
             box, covered = None, []
             if rect is not None:

@@ -19,7 +19,6 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -42,10 +41,10 @@ from clawback.pdf.gate.verify import VerificationError, XrayRun
 from clawback.pdf.marks.slipsheet import placeholder, slip_sheet
 from clawback.pdf.marks.stamp import CORNERS
 from clawback.pdf.produced import Job, Made, hits_on, make_many
-from clawback.pdf.shows.extract import read_pages
-from clawback.service import access as access_rules
 from clawback.service import lookup, rows, stamps, volume_numbers
 from clawback.service.base import Service
+from clawback.service.standing import still_standing
+from clawback.service.volume_take_back import ABANDON, WITHDRAW, TakeBack
 from clawback.storage import tables as t
 
 #: Called after each committed document with (pages done, pages in the volume).
@@ -55,26 +54,15 @@ WITHHELD = "Withheld \u2013 privileged"
 REDACTED = "REDACTED"
 
 
+#: Why a production stops when the person it runs as no longer stands (`service.standing`).
+_NO_STANDING = (
+    "the person it runs as no longer has the seat it began with, or their login is disabled"
+)
+
+
 class ProductionStopped(ClawbackError):
-    """A document could not be made (failed the gate, could not be redacted or stamped)."""
-
-
-@dataclass(frozen=True)
-class _TakeBack:
-    """A way a volume is given up: from which state, to which, how it is audited."""
-
-    doing: str
-    state: str
-    said: str
-    becomes: str
-    action: str
-    refuse_cited: bool
-
-
-#: An open volume never delivered: its numbers free again.
-_ABANDON = _TakeBack("abandoning", "open", "open", "abandoned", "produce.abandon", False)
-#: A produced volume taken back: its numbers retired (``volume_numbers`` keeps them).
-_WITHDRAW = _TakeBack("withdrawing", "complete", "produced", "withdrawn", "produce.withdraw", True)
+    """A document could not be made (failed the gate, could not be redacted or stamped), or
+    the person the production runs as no longer stands (`service.standing`)."""
 
 
 class Productions(Service):
@@ -117,6 +105,8 @@ class Productions(Service):
         start = bates_number(start) if start is not None else None
         held = {document_ref(r): why for r, why in (withhold or {}).items()}
         with self.ctx.transaction() as s:
+            if not still_standing(s, self.actor):  # a job begun after its person's standing
+                raise ProductionStopped(f"volume {volume} not begun: {_NO_STANDING}")
             production = s.scalar(select(t.Production).where(t.Production.volume == volume))
             if production is not None:
                 start_again = start if continue_from is None else None
@@ -160,6 +150,7 @@ class Productions(Service):
         with self.ctx.transaction() as s:
             production = s.get(t.Production, production_id)
             assert production is not None
+            self._require_standing(s, production_id)
             production.state = "complete"
             span = BatesRange(production.first, production.last)
             self.ctx.audit(s, "produce", str(span), volume=volume, documents=len(plan["docs"]))
@@ -213,7 +204,7 @@ class Productions(Service):
         free again (an open volume was never delivered), and the volume stays on record as
         abandoned, with the reason. Returns how many documents it released."""
         self.ctx.require(Act.abandon_volume)
-        return self._take_back(volume, reason, _ABANDON)
+        return TakeBack(self.ctx).take_back(volume, reason, ABANDON)
 
     def withdraw(self, volume: str, reason: str) -> int:
         """Take back a finished volume (the wrong documents served, designations to correct
@@ -224,47 +215,7 @@ class Productions(Service):
         claim, a named item, a seal ruling or a challenge rests on one of its documents: those
         cite its pages. Returns how many documents it released."""
         self.ctx.require(Act.withdraw_volume)
-        return self._take_back(volume, reason, _WITHDRAW)
-
-    def _take_back(self, volume: str, reason: str, way: _TakeBack) -> int:
-        """Abandon or withdraw ``volume``: its documents released (`_release`), the volume
-        kept on record in its new state with the reason, audited."""
-        if not reason.strip():
-            raise InvalidInput(f"{way.doing} a volume needs a reason")
-        with self.ctx.transaction() as s:
-            production = lookup.volume(s, self.actor, volume)
-            if production.state != way.state:
-                raise RuleViolation(f"volume {volume} is {production.state}, not {way.said}")
-            if way.refuse_cited:
-                _refuse_cited(s, production)
-            docs = self._release(s, production)
-            production.state = way.becomes
-            production.plan = {**production.plan, way.becomes: reason}
-            self.ctx.audit(
-                s,
-                way.action,
-                f"{production.first}-{production.last}",
-                volume=volume,
-                documents=len(docs),
-                reason=reason,
-            )
-            return len(docs)
-
-    def _release(self, s: Session, production: t.Production) -> Sequence[t.Document]:
-        """A volume's documents without its numbers and stamped files, their page text back
-        from the file as ingested, access refreshed."""
-        docs = s.scalars(select(t.Document).where(t.Document.production == production.id)).all()
-        for doc in docs:
-            texts = [p.text for p in read_pages(self.ctx.files.get(doc.original))]
-            pages = s.scalars(select(t.Page).where(t.Page.document_id == doc.id)).all()
-            for page in pages:
-                page.bates = None
-                page.text = texts[page.idx]
-            doc.produced = None
-            doc.production = None
-        stamps.refresh(s, docs)
-        access_rules.refresh(s, list(docs))
-        return docs
+        return TakeBack(self.ctx).take_back(volume, reason, WITHDRAW)
 
     # -- planning --------------------------------------------------------------------------
 
@@ -446,6 +397,17 @@ class Productions(Service):
             labels = [(str(n), entry["legend"]) for n in numbers]
         return Job(label, pdf, labels, list(entry["hits"]), plan["reason"], plan["corner"], check)
 
+    def _require_standing(self, s: Session, production_id: int) -> None:
+        """At a step boundary: stop, the volume left open, once the person this production
+        runs as no longer stands (`standing.still_standing`: login disabled, seat changed)."""
+        if not still_standing(s, self.actor):
+            production = s.get(t.Production, production_id)
+            assert production is not None
+            raise ProductionStopped(
+                f"volume {production.volume} stopped: {_NO_STANDING}; it stays open with the "
+                "documents made so far: someone who may produce runs the same produce to finish it"
+            )
+
     def _commit(
         self,
         production_id: int,
@@ -458,6 +420,7 @@ class Productions(Service):
         document's label and produced file (None if a run that overlapped this one took the
         document out of the volume)."""
         with self.ctx.transaction() as s:
+            self._require_standing(s, production_id)
             doc = s.get(t.Document, entry["id"])
             assert doc is not None
             if doc.production != production_id:
@@ -603,28 +566,3 @@ def _compile(pattern: str) -> re.Pattern[str]:
     if compiled.search(""):
         raise ClawbackError(f"redaction pattern {pattern!r} matches empty text")
     return compiled
-
-
-def _refuse_cited(s: Session, production: t.Production) -> None:
-    """A volume is not withdrawn from under a claim, an item, a seal ruling or a challenge
-    resting on one of its documents."""
-    docs = s.scalars(select(t.Document).where(t.Document.production == production.id)).all()
-    ids = {d.id for d in docs}
-    exhibits = {d.exhibit for d in docs if d.exhibit is not None}
-    named = [
-        rows.label(d)
-        for d in docs
-        if s.scalar(select(t.Item.id).where(t.Item.document_id == d.id).limit(1)) is not None
-        or s.scalar(select(t.Challenge.id).where(t.Challenge.document_id == d.id).limit(1))
-        is not None
-    ]
-    for claim in s.scalars(select(t.Claim)).all():
-        named += [f"Ex. {n} (claim {claim.id})" for n in claim.exhibits if n in exhibits]
-    for exhibit in s.scalars(select(t.SealDecision.exhibit)).all():
-        if exhibit in exhibits:
-            named.append(f"Ex. {exhibit} (a seal ruling)")
-    if named and ids:
-        raise RuleViolation(
-            f"volume {production.volume} cannot be withdrawn: {', '.join(sorted(set(named)))} "
-            "rest on its pages"
-        )

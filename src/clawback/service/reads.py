@@ -25,7 +25,16 @@ from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.in_camera import ClaimedItem
 from clawback.domain.refs import DocumentRef, bates_number, document_ref
 from clawback.service import access as access_rules
-from clawback.service import control_names, delivery, knowledge, lookup, rows, search, tracing
+from clawback.service import (
+    claims_named,
+    control_names,
+    delivery,
+    knowledge,
+    lookup,
+    rows,
+    search,
+    tracing,
+)
 from clawback.service.base import Service
 from clawback.service.received_names import hidden_names, taken_out_of, unnamed
 from clawback.service.search import Hit, Hits
@@ -387,7 +396,7 @@ class Reads(Service):
         number = access_rules.exhibit_of(s, doc) or ex.number  # an attachment: its exhibit's
         # the claims over it, and the items they name, only of an exhibit the reader may know
         # of: an attachment read under a family exhibit beyond them names none of its claims
-        told = number == doc.exhibit or self._knows_exhibit(s, number)
+        told = claims_named.claimed_under(s, self.actor, [doc]).get(doc.id) == number
         claims = [c for c in rows.claims(s) if number in c.exhibits] if told else []
         named = self._named_items(s, number, claims) if told else set()
         shown["items"] = [  # this document's own: a family exhibit's attachments show theirs
@@ -449,11 +458,6 @@ class Reads(Service):
         if slip is None:
             return e
         return replace(e, title=slip, kind=SLIP_SHEET, family=None, parent=False, attachments=())
-
-    def _knows_exhibit(self, s: Session, number: int | None) -> bool:
-        """Whether this actor may know of exhibit ``number``."""
-        head = s.scalar(select(t.Document).where(t.Document.exhibit == number))
-        return head is not None and lookup.allowed(s, self.actor, head, lookup.Need.know)
 
     def _named_items(
         self, s: Session, exhibit: int, claims: Sequence[claim_rules.Claim]

@@ -61,12 +61,10 @@ def enter(
     csrf.check(visitor, csrf_token)
     if not paper:
         raise InvalidInput("choose the paper's PDF to upload")
-    if kind not in {k.value for k in FiledKind}:
-        raise InvalidInput(f"not a kind of filed paper: {kind!r}")
     entered = record.filed_papers.enter(
         paper,
         docket,
-        FiledKind(kind),
+        kind,
         title.strip(),
         under_seal=under_seal,
         designation=designation.strip() or None,
