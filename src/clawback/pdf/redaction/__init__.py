@@ -7,6 +7,7 @@ The gate (`pdf.gate`) then proves it.
 
 * `redact` — `redact`, `Redaction`, `RedactionResult`: the redactor;
 * `reflow` — the width channel closed: each removed span re-flowed to one fixed width;
+* `bands` — a box widened over its whole line or column where re-flowing would still tell;
 * `shiftfix` — text PyMuPDF 2.0 moves when it removes glyphs, put back;
 * `resubset`, `type1` — glyphs only the removed text drew, taken out of the fonts;
 * `scrub` — everything that is not page content removed, then a clean whole save;
