@@ -11,9 +11,10 @@
    each inline picture of a boxed page made an image object first, `inline`, and a picture
    MuPDF writes back in another colour space given its own, `recolour`),
    vector art touching it removed (``graphics=2``: a path that merely crosses the box goes too,
-   so no outlined glyph survives); once every page is done, the same inside each soft mask's
-   group a boxed page sets (`softmask`: MuPDF never reads those groups), and a group nothing
-   is painted through any more emptied (`shows.unseen_masks`);
+   so no outlined glyph survives), a shading touching it too (`shading`); once every page
+   is done, the same inside each soft mask's group a boxed page sets (`softmask`: MuPDF
+   never reads those groups), and a group nothing is painted through any more emptied
+   (`shows.unseen_masks`);
 4. compare glyph positions before and after: put back text MuPDF 2.0 slid left (`shiftfix`),
    and refuse a result that hides or deletes text outside the boxes;
 5. paint each box black, then print each reason on its box in white (`boxlabel`, drawn through
@@ -67,6 +68,7 @@ from clawback.pdf.redaction.reflow import (
 )
 from clawback.pdf.redaction.resubset import Type1Fonts
 from clawback.pdf.redaction.scrub import scrub
+from clawback.pdf.redaction.shading import remove_touched_shadings
 from clawback.pdf.redaction.shiftfix import (
     Glyph,
     Span,
@@ -368,6 +370,7 @@ def _redact_page(
     _check_spelled(page, items, planned, replacement_text)
     for rect, _ in planned:  # the boxes are painted here, not by MuPDF (see `overlay`)
         page.add_redact_annot(rect, fill=None, cross_out=False)
+    remove_touched_shadings(page, [rect for rect, _ in planned])  # MuPDF keeps them
     pictures = recolour.placed(page)
     page.apply_redactions(
         images=pymupdf.mupdf.PDF_REDACT_IMAGE_PIXELS,
@@ -486,6 +489,7 @@ def _reflow(
         before = trace(page)
         for band in bands:
             page.add_redact_annot(band, fill=None, cross_out=False)
+        remove_touched_shadings(page, bands)
         pictures = recolour.placed(page)
         page.apply_redactions(
             images=pymupdf.mupdf.PDF_REDACT_IMAGE_PIXELS,
