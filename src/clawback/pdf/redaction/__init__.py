@@ -11,6 +11,8 @@ The gate (`pdf.gate`) then proves it.
 * `shiftfix` — text PyMuPDF 2.0 moves when it removes glyphs, put back;
 * `resubset`, `type1` — glyphs only the removed text drew, taken out of the fonts;
 * `scrub` — everything that is not page content removed, then a clean whole save;
+* `transfer` — transfer functions MuPDF does not apply (and other viewers do) taken out;
+* `shading` — shadings a box touches removed whole (MuPDF's redaction keeps them);
 * `picturemeta` — what a JPEG picture carries besides the picture (EXIF, XMP, comments);
 * `bake` — annotations and form fields drawn in as a viewer shows them;
 * `widthleak` — the width channel measured from the attacker's side.

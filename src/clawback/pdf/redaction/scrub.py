@@ -17,7 +17,9 @@ Removed wherever it occurs (the object graph is walked, not just the catalog):
   IPTC, comments: `picturemeta`);
 * every string of a marked-content property list (inline in a content stream, or named in a
   resource dictionary), keys no standard gives a page, the page tree or the catalog, private
-  resource entries, and layer names (`undrawn`: what no viewer draws and no name reaches).
+  resource entries, and layer names (`undrawn`: what no viewer draws and no name reaches);
+* transfer functions (``/TR``, ``/TR2``) of graphics states, which MuPDF does not apply and
+  other viewers do (`transfer`): the page then shows in every viewer what clawback read.
 
 Names that spell a redacted text (a font, a picture, a graphics state named after it) are
 renamed when the caller says what was redacted (`renamed`).
@@ -47,6 +49,7 @@ from clawback.pdf.files.document import PdfError, open_pdf, open_pike, save_clea
 from clawback.pdf.files.pdfwalk import dictionaries, page_contents, walk
 from clawback.pdf.redaction.picturemeta import holds_metadata, strip_pictures
 from clawback.pdf.redaction.renamed import names_hold, rename
+from clawback.pdf.redaction.transfer import TRANSFER_KEY, strip_transfer
 from clawback.pdf.redaction.undrawn import (
     CATALOG_KEYS,
     NODE_KEYS,
@@ -138,6 +141,8 @@ def needs_scrub(doc: pymupdf.Document) -> bool:
         source = doc.xref_object(xref, compressed=True)
         if _REMOVED_KEY.search(source) or _UNDRAWN_KEY.search(source):
             return True
+        if TRANSFER_KEY.search(source):
+            return True
         if not doc.xref_is_stream(xref):
             continue
         if doc.xref_get_key(xref, "Subtype")[1] != "/Image":
@@ -203,6 +208,7 @@ def strip_structures(doc: pikepdf.Pdf) -> None:
             if isinstance(obj.get(key), pikepdf.String):
                 del obj[key]
     strip_undrawn(doc, found)
+    strip_transfer(found)
     strip_pictures(found.containers)
     for obj in found.containers:
         if isinstance(obj, pikepdf.Stream) and (
