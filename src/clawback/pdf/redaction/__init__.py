@@ -13,7 +13,7 @@ The gate (`pdf.gate`) then proves it.
 * `scrub` — everything that is not page content removed, then a clean whole save;
 * `transfer` — transfer functions MuPDF does not apply (and other viewers do) taken out;
 * `profiles` — colour profiles other viewers apply as MuPDF does not, drawn as device colour;
-* `shading` — shadings a box touches removed whole (MuPDF's redaction keeps them);
+* `culled` — shadings and clip outlines under a box removed (MuPDF's redaction keeps them);
 * `picturemeta` — what a JPEG picture carries besides the picture (EXIF, XMP, comments);
 * `bake` — annotations and form fields drawn in as a viewer shows them;
 * `widthleak` — the width channel measured from the attacker's side.

@@ -11,7 +11,7 @@
    each inline picture of a boxed page made an image object first, `inline`, and a picture
    MuPDF writes back in another colour space given its own, `recolour`),
    vector art touching it removed (``graphics=2``: a path that merely crosses the box goes too,
-   so no outlined glyph survives), a shading touching it too (`shading`); once every page
+   so no outlined glyph survives), a shading or clip outline too (`culled`); once every page
    is done, the same inside each soft mask's group a boxed page sets (`softmask`: MuPDF
    never reads those groups), and a group nothing is painted through any more emptied
    (`shows.unseen_masks`);
@@ -57,6 +57,7 @@ from clawback.pdf.marks.boxlabel import draw_box, draw_label
 from clawback.pdf.redaction import recolour
 from clawback.pdf.redaction.bake import bake_visible
 from clawback.pdf.redaction.bands import Directions, whole_column, whole_line
+from clawback.pdf.redaction.culled import cull_kept
 from clawback.pdf.redaction.inline import externalize_inline
 from clawback.pdf.redaction.reflow import (
     WIDTH_POLICY,
@@ -68,7 +69,6 @@ from clawback.pdf.redaction.reflow import (
 )
 from clawback.pdf.redaction.resubset import Type1Fonts
 from clawback.pdf.redaction.scrub import scrub
-from clawback.pdf.redaction.shading import remove_touched_shadings
 from clawback.pdf.redaction.shiftfix import (
     Glyph,
     Span,
@@ -370,7 +370,7 @@ def _redact_page(
     _check_spelled(page, items, planned, replacement_text)
     for rect, _ in planned:  # the boxes are painted here, not by MuPDF (see `overlay`)
         page.add_redact_annot(rect, fill=None, cross_out=False)
-    remove_touched_shadings(page, [rect for rect, _ in planned])  # MuPDF keeps them
+    cull_kept(page, [rect for rect, _ in planned])  # shadings, clip outlines: MuPDF keeps them
     pictures = recolour.placed(page)
     page.apply_redactions(
         images=pymupdf.mupdf.PDF_REDACT_IMAGE_PIXELS,
@@ -489,7 +489,7 @@ def _reflow(
         before = trace(page)
         for band in bands:
             page.add_redact_annot(band, fill=None, cross_out=False)
-        remove_touched_shadings(page, bands)
+        cull_kept(page, bands)
         pictures = recolour.placed(page)
         page.apply_redactions(
             images=pymupdf.mupdf.PDF_REDACT_IMAGE_PIXELS,
