@@ -144,6 +144,25 @@ def fill_through_letters(heading: str) -> bytes:
     return _with(heading, f"q {_letters_clip()}0 g 60 590 400 40 re f Q\n")
 
 
+def picture_through_letters(heading: str) -> bytes:
+    """The item's line as a clip path of its letters' outlines, a dark grey picture (8 by 2
+    samples) over the whole line drawn through it."""
+
+    def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
+        picture = pdf.make_stream(
+            bytes([40] * 16),
+            Type=pikepdf.Name.XObject,
+            Subtype=pikepdf.Name.Image,
+            Width=8,
+            Height=2,
+            ColorSpace=pikepdf.Name.DeviceGray,
+            BitsPerComponent=8,
+        )
+        resources.XObject = pikepdf.Dictionary(Im1=picture)
+
+    return _with(heading, f"q {_letters_clip()}400 0 0 40 60 590 cm /Im1 Do Q\n", setup)
+
+
 def blend_through_letters(heading: str) -> bytes:
     """The item's line as a clip path of its letters' outlines, a plain black-to-black axial
     blend painted through it by ``sh``."""
@@ -165,9 +184,13 @@ FILES: dict[str, Callable[[str], bytes]] = {
     "blend_through_letters": blend_through_letters,
     "fill_through_letters": fill_through_letters,
     "mesh_of_letters": mesh_of_letters,
+    "picture_through_letters": picture_through_letters,
     "sampled_picture": sampled_picture,
 }
 NAMES = sorted(FILES)
+#: What cannot be redacted truly, only refused: a picture drawn through a clip of the letters'
+#: outlines shows past the box once the outline goes (its pixels are blanked only under it).
+REFUSED = frozenset({"picture_through_letters"})
 
 
 #: A box as `marks.boxlabel.draw_box` paints it: a black rectangle filled.
@@ -212,7 +235,11 @@ def test_a_box_over_a_shading_takes_it_out_of_the_file(name: str) -> None:
     pdf = FILES[name](PLAIN)
     done = redact(pdf, [Redaction(page=0, reason="REDACTED", rect=_boxed(), label="code")])
     assert not contains(unboxed(done.pdf), ITEM)
-    assert not verify(done.pdf, [("code", ITEM)], boxes=done.boxes, original=pdf, xray=False)
+    findings = verify(done.pdf, [("code", ITEM)], boxes=done.boxes, original=pdf, xray=False)
+    if name in REFUSED:  # the picture, its clip gone, shows past the box: refused, not leaked
+        assert [f.check for f in findings] == ["render"], findings
+    else:
+        assert not findings
 
 
 @pytest.mark.parametrize("name", NAMES)
