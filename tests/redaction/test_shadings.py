@@ -300,3 +300,33 @@ def test_a_gradient_ground_under_a_box_is_kept_and_passes() -> None:
     assert not verify(done.pdf, [("code", ITEM)], boxes=done.boxes, original=pdf, xray=False)
     with pymupdf.open(stream=done.pdf) as doc:
         assert any(kind == "fill-shade" for kind, _ in doc[0].get_bboxlog())
+
+
+def _extended_ground() -> bytes:
+    """A page whose ground is a plain blend extended both ways and painted with no clip (it
+    fills whatever the clip is: the whole plane), the item's line written on it."""
+
+    def setup(pdf: pikepdf.Pdf, resources: pikepdf.Dictionary) -> None:
+        function = pdf.make_indirect(
+            pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[0.8], C1=[1], N=1)
+        )
+        blend = pikepdf.Dictionary(
+            ShadingType=2,
+            ColorSpace=pikepdf.Name.DeviceGray,
+            Coords=[0, 0, 0, 792],
+            Extend=[True, True],
+        )
+        blend.Function = function
+        resources.Shading = pikepdf.Dictionary(G=pdf.make_indirect(blend))
+
+    return _page("/G sh\n" + _text(72, 720, PLAIN) + _text(LEFT, BOTTOM, LINE), setup)
+
+
+def test_a_ground_painted_with_no_clip_is_redacted_not_a_mupdf_error() -> None:
+    """The redactor's spelling check read the page's text with pictures kept and no clip, and
+    MuPDF, asked for the whole plane's shading as a picture, raised 'Overly wide image': a raw
+    RuntimeError out of ``produce --redact-pattern`` (a traceback, the volume not made)."""
+    pdf = _extended_ground()
+    done = redact(pdf, [Redaction(page=0, reason="REDACTED", text=ITEM, label="code")])
+    assert not found_in(texts(done.pdf), ITEM)
+    assert not verify(done.pdf, [("code", ITEM)], boxes=done.boxes, original=pdf, xray=False)
