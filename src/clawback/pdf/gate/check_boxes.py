@@ -6,7 +6,9 @@ For each box the caller says was painted (``(page, rect, label)``, as `redact` r
 * no character may have its centre inside the box unless it was drawn *after* that fill, is
   visible, and differs in colour from the fill — the label printed on the box qualifies; hidden
   or invisible text does not;
-* no vector path drawn before the fill may reach into the box (other boxes' fills excepted);
+* no vector path drawn before the fill may reach into the box (other boxes' fills excepted),
+  nor any shading painted by ``sh`` in a file holding one other than a plain blend (a mesh
+  may draw letters), nor a segment of a clip path (an outline of letters: `redaction.culled`);
 * every image reaching into the box must have uniform pixels in the part the box covers (the
   redactor blanks them); an inline image there cannot be inspected and is reported.
 
@@ -22,6 +24,8 @@ from typing import Any
 import pymupdf
 
 from clawback.pdf.gate.findings import Finding
+from clawback.pdf.redaction.culled import plain_blends_only, touched_shadings, within
+from clawback.pdf.shows.outlines import clip_spans
 from clawback.pdf.shows.pagereads import PageReads
 
 __all__ = ["box_findings", "boxes_by_page", "page_box_findings"]
@@ -79,6 +83,7 @@ def page_box_findings(
     pictures = [pymupdf.Rect(r) for kind, r in reads.boxes() if kind in _PICTURES]
     reached = any(not (picture & inner).is_empty for picture in pictures for inner, _ in inners)
     images = page.get_image_info(xrefs=True) if reached else []
+    clips = clip_spans(reads.clips())
     findings: list[Finding] = []
     for inner, label in inners:
         cover = _cover(drawings, inner)
@@ -92,6 +97,12 @@ def page_box_findings(
             findings.append(Finding(number, "box", detail))
         if _paths_under(drawings, inner, cover, [r for r, _ in items]):
             detail = f"vector art under the box of item {label!r}"
+            findings.append(Finding(number, "box", detail))
+        if touched_shadings(reads.boxes(), [inner]) and not plain_blends_only(doc):
+            detail = f"a shading under the box of item {label!r}"
+            findings.append(Finding(number, "box", detail))
+        if any(within(span, [inner]) for span in clips):
+            detail = f"a clip path's outline under the box of item {label!r}"
             findings.append(Finding(number, "box", detail))
         for image in images:
             problem = _image_problem(doc, image, inner)

@@ -14,6 +14,10 @@ Findings, by check name:
 * ``outline`` — bookmarks;
 * ``thumbnail``, ``private-data`` (``/PieceInfo``), ``page-labels``;
 * ``alternate`` — a picture's ``/Alternates`` or ``/OPI`` (a picture printed in its place);
+* ``transfer`` — a graphics state's transfer function (``/TR``, ``/TR2``), which other viewers
+  apply and MuPDF, whose reading every other check is, does not (`redaction.transfer`);
+* ``profile`` — an ICCBased colour space whose profile may show other viewers what MuPDF
+  does not (`redaction.profiles`);
 * ``actualtext`` — ``/ActualText``, ``/Alt`` or ``/E`` replacement text, in a dictionary or in a
   marked-content property list of a content stream;
 * ``undrawn`` — strings where no standard structure puts them and no page draws them
@@ -32,7 +36,9 @@ import pikepdf
 
 from clawback.pdf.files.pdfwalk import Walk, all_objects, dictionaries, page_contents, walk
 from clawback.pdf.gate.findings import Finding
+from clawback.pdf.redaction.profiles import odd_profiles
 from clawback.pdf.redaction.scrub import CONTENT_TEXT_KEY, TEXT_KEYS
+from clawback.pdf.redaction.transfer import ignored_transfer
 from clawback.pdf.redaction.undrawn import (
     RESOURCE_KINDS,
     content_strings,
@@ -196,6 +202,8 @@ def _anywhere(found: Walk, page: int | None = None) -> list[Finding]:
             note("alternate", "alternate picture(s) (/Alternates, /OPI)")
         if "/AA" in keys:
             note("action", "additional-actions dictionar(ies) (/AA)")
+        if ("/TR" in keys or "/TR2" in keys) and ignored_transfer(obj):
+            note("transfer", "graphics state(s) with a transfer function MuPDF does not apply")
         if "/JS" in keys:
             note("javascript", "JavaScript action(s)")
         action = obj.get("/S") if "/S" in keys else None
@@ -229,6 +237,8 @@ def _anywhere(found: Walk, page: int | None = None) -> list[Finding]:
                 for entry in property_lists(resources)
             ):
                 note("undrawn", "string(s) in named property lists")
+    if odd := odd_profiles(found):
+        counts[("profile", "colour space(s) drawn through a profile MuPDF does not apply")] = odd
     return [Finding(page, check, f"{n} {what}") for (check, what), n in counts.items()]
 
 

@@ -11,9 +11,10 @@
    each inline picture of a boxed page made an image object first, `inline`, and a picture
    MuPDF writes back in another colour space given its own, `recolour`),
    vector art touching it removed (``graphics=2``: a path that merely crosses the box goes too,
-   so no outlined glyph survives); once every page is done, the same inside each soft mask's
-   group a boxed page sets (`softmask`: MuPDF never reads those groups), and a group nothing
-   is painted through any more emptied (`shows.unseen_masks`);
+   so no outlined glyph survives), a shading or clip outline too (`culled`); once every page
+   is done, the same inside each soft mask's group a boxed page sets (`softmask`: MuPDF
+   never reads those groups), and a group nothing is painted through any more emptied
+   (`shows.unseen_masks`);
 4. compare glyph positions before and after: put back text MuPDF 2.0 slid left (`shiftfix`),
    and refuse a result that hides or deletes text outside the boxes;
 5. paint each box black, then print each reason on its box in white (`boxlabel`, drawn through
@@ -45,9 +46,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
 
-import numpy as np
 import pymupdf
 
 from clawback.domain.counts import counted
@@ -57,6 +56,8 @@ from clawback.pdf.marks import helvetica
 from clawback.pdf.marks.boxlabel import draw_box, draw_label
 from clawback.pdf.redaction import recolour
 from clawback.pdf.redaction.bake import bake_visible
+from clawback.pdf.redaction.bands import Directions, whole_column, whole_line
+from clawback.pdf.redaction.culled import cull_kept
 from clawback.pdf.redaction.inline import externalize_inline
 from clawback.pdf.redaction.reflow import (
     WIDTH_POLICY,
@@ -317,7 +318,7 @@ def _redact_page(
     ``replacement_text=False``: the document has no ``/ActualText`` (`survey`), so each text
     is searched one way only (`locate`). With `width`, a text item whose line would still
     tell its width once re-flowed (`telling_lines`; `margins`: where the lines of the
-    document's other pages start) is boxed across its whole line instead (`_whole_line`)."""
+    document's other pages start) is boxed across its whole line instead (`whole_line`)."""
     number = page.number
     planned: list[tuple[pymupdf.Rect, Redaction]] = []
     for item in items:
@@ -339,11 +340,11 @@ def _redact_page(
     if width is not None:
         texts = [i for i, (_, item) in enumerate(planned) if item.text is not None]
         area = page.rect * page.derotation_matrix
-        spans = _Directions(traced if texts else [])  # once for every item
+        spans = Directions(traced if texts else [])  # once for every item
         for i in [i for i in texts if spans.runs_down(planned[i][0])]:
             # text set up or down the page has no line to re-flow along: boxed across the
             # text block in its own direction
-            band = _whole_column(planned[i][0], drawn, area)
+            band = whole_column(planned[i][0], drawn, area)
             planned[i] = (band, replace(planned[i][1], text=None, rect=_tuple(band)))
             widened.append((number, planned[i][1].label, "its text runs up or down the page"))
         texts = [i for i in texts if planned[i][1].text is not None]
@@ -356,7 +357,7 @@ def _redact_page(
         )
         for k, why in sorted(told.items()):
             i = texts[k]
-            band = _whole_line(planned[i][0], drawn, area)
+            band = whole_line(planned[i][0], drawn, area)
             planned[i] = (band, replace(planned[i][1], text=None, rect=_tuple(band)))
             widened.append((number, planned[i][1].label, why))
         bands = [planned[texts[k]][0] for k in told]
@@ -369,6 +370,7 @@ def _redact_page(
     _check_spelled(page, items, planned, replacement_text)
     for rect, _ in planned:  # the boxes are painted here, not by MuPDF (see `overlay`)
         page.add_redact_annot(rect, fill=None, cross_out=False)
+    cull_kept(page, [rect for rect, _ in planned])  # shadings, clip outlines: MuPDF keeps them
     pictures = recolour.placed(page)
     page.apply_redactions(
         images=pymupdf.mupdf.PDF_REDACT_IMAGE_PIXELS,
@@ -440,54 +442,6 @@ def _holds(box: pymupdf.Rect, char: pymupdf.Rect) -> bool:
     return box.x0 - 0.5 <= x <= box.x1 + 0.5 and box.y0 - 0.5 <= y <= box.y1 + 0.5
 
 
-class _Directions:
-    """Where each glyph of a page's text trace stands and which way its text runs, read once
-    for every item of the page (numpy, not a Python loop per glyph and item)."""
-
-    def __init__(self, spans: Sequence[dict[str, Any]]) -> None:
-        boxes = np.array(
-            [bbox for span in spans for *_, bbox in span["chars"]], dtype=np.float64
-        ).reshape(-1, 4)
-        # Each centre as `Rect.contains` compares it: worked out in double precision, then
-        # handed to MuPDF's single-precision point.
-        self.x = ((boxes[:, 0] + boxes[:, 2]) / 2).astype(np.float32)
-        self.y = ((boxes[:, 1] + boxes[:, 3]) / 2).astype(np.float32)
-        down = [abs(span["dir"][1]) > abs(span["dir"][0]) for span in spans]
-        counts = [len(span["chars"]) for span in spans]
-        self.vote = np.repeat(np.where(down, 1, -1), counts).astype(np.int64)
-
-    def runs_down(self, rect: pymupdf.Rect) -> bool:
-        """Whether most glyphs under `rect` are set up or down the page, not across it (a
-        glyph is under it when its centre is, as MuPDF's ``fz_is_point_inside_rect`` says:
-        right and bottom edges left out)."""
-        x0, y0, x1, y1 = (np.float32(v) for v in (rect.x0, rect.y0, rect.x1, rect.y1))
-        under = (self.x >= x0) & (self.x < x1) & (self.y >= y0) & (self.y < y1)
-        return int(self.vote[under].sum()) > 0
-
-
-def _whole_column(rect: pymupdf.Rect, drawn: Sequence[Glyph], area: pymupdf.Rect) -> pymupdf.Rect:
-    """`_whole_line` for text set up or down the page: as wide as `rect`, from the text block's
-    top (at least an inch down) to its bottom (at least an inch up)."""
-    inked = [g.bbox for g in drawn if g.key[0] != 32]
-    top = min([b[1] for b in inked] + [area.y0 + _MEASURE_MARGIN, rect.y0])
-    bottom = max([b[3] for b in inked] + [area.y1 - _MEASURE_MARGIN, rect.y1])
-    return pymupdf.Rect(rect.x0, max(top, area.y0), rect.x1, min(bottom, area.y1))
-
-
-#: A whole-line box reaches at least this far (points) in from each edge of the page.
-_MEASURE_MARGIN = 72.0
-
-
-def _whole_line(rect: pymupdf.Rect, drawn: Sequence[Glyph], area: pymupdf.Rect) -> pymupdf.Rect:
-    """A box over the line of `rect`, as tall as `rect`, across the page's text block and at
-    least from one inch in to one inch in from the page's edges: its width tells nothing of
-    the line's (a centred line's length, a justified line's words)."""
-    inked = [g.bbox for g in drawn if g.key[0] != 32]
-    left = min([b[0] for b in inked] + [area.x0 + _MEASURE_MARGIN, rect.x0])
-    right = max([b[2] for b in inked] + [area.x1 - _MEASURE_MARGIN, rect.x1])
-    return pymupdf.Rect(max(left, area.x0), rect.y0, min(right, area.x1), rect.y1)
-
-
 def _reflow(
     page: pymupdf.Page,
     planned: list[tuple[pymupdf.Rect, Redaction]],
@@ -502,7 +456,7 @@ def _reflow(
     `cut`: where a whole line boxed is added, as `_redact_page` adds its areas).
 
     A gap re-flowed on the left moves the boxes to its right on the same line with the text.
-    A line that cannot be re-flowed exactly (`ReflowError`) is boxed whole (`_whole_line`,
+    A line that cannot be re-flowed exactly (`ReflowError`) is boxed whole (`whole_line`,
     added to `widened`), everything on it removed in a second pass."""
     area = page.rect * page.derotation_matrix
     result = list(planned)
@@ -519,7 +473,7 @@ def _reflow(
             box, moved, now = reflow_line(page, rect, width, item.label, now)
         except ReflowError as exc:
             now = None  # it may have changed the page before it gave up
-            band = _whole_line(rect, drawn, area)
+            band = whole_line(rect, drawn, area)
             bands.append(band)
             result[i] = (band, replace(item, text=None, rect=_tuple(band)))
             widened.append((page.number, item.label, str(exc).split(";")[0]))
@@ -535,6 +489,7 @@ def _reflow(
         before = trace(page)
         for band in bands:
             page.add_redact_annot(band, fill=None, cross_out=False)
+        cull_kept(page, bands)
         pictures = recolour.placed(page)
         page.apply_redactions(
             images=pymupdf.mupdf.PDF_REDACT_IMAGE_PIXELS,

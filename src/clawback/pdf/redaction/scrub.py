@@ -17,7 +17,10 @@ Removed wherever it occurs (the object graph is walked, not just the catalog):
   IPTC, comments: `picturemeta`);
 * every string of a marked-content property list (inline in a content stream, or named in a
   resource dictionary), keys no standard gives a page, the page tree or the catalog, private
-  resource entries, and layer names (`undrawn`: what no viewer draws and no name reaches).
+  resource entries, and layer names (`undrawn`: what no viewer draws and no name reaches);
+* transfer functions (``/TR``, ``/TR2``) of graphics states, which MuPDF does not apply and
+  other viewers do (`transfer`), and colour profiles other viewers apply as MuPDF does not
+  (`profiles`): the page then shows in every viewer what clawback read.
 
 Names that spell a redacted text (a font, a picture, a graphics state named after it) are
 renamed when the caller says what was redacted (`renamed`).
@@ -46,7 +49,9 @@ import pymupdf
 from clawback.pdf.files.document import PdfError, open_pdf, open_pike, save_clean, saved
 from clawback.pdf.files.pdfwalk import dictionaries, page_contents, walk
 from clawback.pdf.redaction.picturemeta import holds_metadata, strip_pictures
+from clawback.pdf.redaction.profiles import plain_profile, strip_profiles
 from clawback.pdf.redaction.renamed import names_hold, rename
+from clawback.pdf.redaction.transfer import TRANSFER_KEY, strip_transfer
 from clawback.pdf.redaction.undrawn import (
     CATALOG_KEYS,
     NODE_KEYS,
@@ -138,6 +143,8 @@ def needs_scrub(doc: pymupdf.Document) -> bool:
         source = doc.xref_object(xref, compressed=True)
         if _REMOVED_KEY.search(source) or _UNDRAWN_KEY.search(source):
             return True
+        if TRANSFER_KEY.search(source) or _odd_profile(doc, source):
+            return True
         if not doc.xref_is_stream(xref):
             continue
         if doc.xref_get_key(xref, "Subtype")[1] != "/Image":
@@ -150,6 +157,21 @@ def needs_scrub(doc: pymupdf.Document) -> bool:
         elif any(name in kind for name in _PICTURE_FILES):
             return True  # a JPEG (2000) under another filter: let the scrub look
     return False
+
+
+#: An ICCBased colour space naming its profile's object.
+_PROFILE = re.compile(r"/ICCBased\s*(\d+)\s+\d+\s+R")
+
+
+def _odd_profile(doc: pymupdf.Document, source: str) -> bool:
+    """Whether an object's `source` names an ICCBased colour space whose profile is not
+    plain (`profiles`); one written in place (no object of its own) counts."""
+    if "/ICCBased" not in source:
+        return False
+    named = _PROFILE.findall(source)
+    if len(named) < source.count("/ICCBased"):
+        return True
+    return not all(plain_profile(doc.xref_stream(int(xref)) or b"") for xref in named)
 
 
 def _extra_keys(doc: pymupdf.Document) -> bool:
@@ -203,6 +225,8 @@ def strip_structures(doc: pikepdf.Pdf) -> None:
             if isinstance(obj.get(key), pikepdf.String):
                 del obj[key]
     strip_undrawn(doc, found)
+    strip_transfer(found)
+    strip_profiles(found)
     strip_pictures(found.containers)
     for obj in found.containers:
         if isinstance(obj, pikepdf.Stream) and (

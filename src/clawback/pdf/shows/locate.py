@@ -37,7 +37,9 @@ __all__ = ["by_text_or_box", "find_text_rects", "spelled_at"]
 # PyMuPDF's defaults, except that text beyond the page's edges is searched too (with
 # `_EVERYWHERE`) and hyphenated words are not joined (see above).
 _SEARCH_FLAGS = pymupdf.TEXTFLAGS_SEARCH & ~pymupdf.TEXT_MEDIABOX_CLIP & ~pymupdf.TEXT_DEHYPHENATE
-_RAW_FLAGS = pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_MEDIABOX_CLIP
+# Characters only: with pictures kept and no clip, MuPDF made a picture of a shading painted
+# with no clip over the whole plane, and raised 'Overly wide image'.
+_RAW_FLAGS = pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_MEDIABOX_CLIP & ~pymupdf.TEXT_PRESERVE_IMAGES
 # PyMuPDF 2.0 clips a text page to the page's rectangle (its CropBox) whatever the flags say:
 # without this clip, text beyond the page's edges was neither found nor removed, and pypdf,
 # pdfminer and pdfium still read it in the finished file (tests/redaction/test_box_placement.py).

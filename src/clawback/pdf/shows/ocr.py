@@ -64,7 +64,7 @@ from clawback.pdf.shows.ocr_written import (
     untrusted_text,
     unusable_text,
 )
-from clawback.pdf.shows.outlines import curved, merge
+from clawback.pdf.shows.outlines import curved, merge, outlined_clips
 from clawback.pdf.shows.pagereads import PageReads
 
 __all__ = [
@@ -203,6 +203,7 @@ def drawn_regions(
         if not found or all(r.is_empty for r in found):
             found.append(pymupdf.Rect(area))
     found.extend(curved(reads))
+    found.extend(outlined_clips(reads))
     regions = merge([r & area for r in found if not (r & area).is_empty])
     if regions:  # the written words a drawn region continues are read with it
         spans = [pymupdf.Rect(span["bbox"]) for span in reads.trace() if span.get("chars")]

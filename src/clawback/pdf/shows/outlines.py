@@ -3,7 +3,8 @@ kept, or cut into straight lines) show a reader what no text layer writes, so OC
 stretches (`ocr.drawn_regions`).
 
 A path counts by its `letter_segments`; paths are merged while they touch, and a stretch that
-holds at least `MIN_CURVES` such segments is where words may be drawn (`curved`). Letters need
+holds at least `MIN_CURVES` such segments is where words may be drawn (`curved`); so is a clip
+path holding as many, whatever is painted through it (`outlined_clips`). Letters need
 no curve and no slant: a dot-matrix line is small filled squares, a seven-segment display short
 level and upright strokes; so a filled rectangle or a level or upright stroke no longer than
 `SHORT` counts too, while the long rules, cell borders and shaded boxes of tables do not.
@@ -11,13 +12,23 @@ level and upright strokes; so a filled rectangle or a level or upright stroke no
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pymupdf
 
 from clawback.pdf.shows.pagereads import PageReads
 
-__all__ = ["MIN_CURVES", "REGION_GAP", "SHORT", "curved", "letter_segments", "merge"]
+__all__ = [
+    "MIN_CURVES",
+    "REGION_GAP",
+    "SHORT",
+    "clip_spans",
+    "curved",
+    "letter_segments",
+    "merge",
+    "outlined_clips",
+]
 
 #: Curve segments one stretch of a page's vector art must hold before it is read for words drawn
 #: as outlines (a radio button, circle and dot, has 8; a word in outlines far more).
@@ -49,6 +60,41 @@ def curved(reads: PageReads) -> list[pymupdf.Rect]:
     return [
         stretch for stretch, count in zip(stretches, counts, strict=True) if count >= MIN_CURVES
     ]
+
+
+def outlined_clips(reads: PageReads) -> list[pymupdf.Rect]:
+    """Where a clip path holding at least `MIN_CURVES` segments that may outline a letter
+    shapes what is painted through it: a plain fill or a blend painted through the outlines
+    of words shows them, while the path MuPDF lists is a rectangle (or none, for a
+    shading)."""
+    found = []
+    for clip in reads.clips():
+        if letter_segments(clip) < MIN_CURVES:
+            continue
+        spans = clip_spans([clip])
+        if spans:
+            area = pymupdf.Rect(spans[0])
+            for span in spans[1:]:
+                area |= span
+            found.append(area)
+    return found
+
+
+def clip_spans(clips: Sequence[dict[str, Any]]) -> list[pymupdf.Rect]:
+    """Where each segment of the clip paths `clips` (``PageReads.clips``) lies."""
+    spans = []
+    for clip in clips:
+        for item in clip.get("items", ()):
+            points = [p for p in item[1:] if isinstance(p, pymupdf.Point)]
+            points += [c for r in item[1:] if isinstance(r, pymupdf.Rect) for c in (r.tl, r.br)]
+            points += [c for q in item[1:] if isinstance(q, pymupdf.Quad) for c in (q.ul, q.lr)]
+            if not points:
+                continue
+            span = pymupdf.Rect(points[0], points[0])
+            for point in points[1:]:
+                span.include_point(point)
+            spans.append(span)
+    return spans
 
 
 def letter_segments(path: dict[str, Any]) -> int:
