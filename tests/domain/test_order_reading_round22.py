@@ -1,0 +1,47 @@
+"""Shapes of order the reader learned in issue 19's twenty-second pass, from the twentieth
+held-out set's classes of misses (tests/orders/heldout20-misses.md, then moved into development)
+and the development set's remaining disposition misses. Each test is one class of wording, on
+short sentences written for the test in the ways courts commonly put it (not copies of the
+order that showed the class), and failed on the reader before the pass but for the guards said
+so."""
+
+from __future__ import annotations
+
+from tests.domain.order_reads import rulings as _rulings
+
+# 1. A proposed (stipulated) protective order the court cannot adopt is refused ---------------
+
+
+def test_a_proposed_order_the_court_cannot_adopt_is_denied() -> None:
+    for refused in (
+        "The Court cannot adopt the proposed protective order in its present form.",
+        "The Court is unable to adopt the stipulated protective order as submitted.",
+        "The Court will not adopt the proposed protective order for these reasons.",
+        "The Court declines to adopt the parties' proposed protective order.",
+    ):
+        assert _rulings(
+            "ORDER RE: STIPULATED PROTECTIVE ORDER\n\nThe Court has reviewed the parties'"
+            f" stipulated protective order. {refused}\n"
+        ) == [("protective-order", None, None, None, "denied")], refused
+
+
+def test_a_proposed_order_the_court_adopts_is_still_granted() -> None:
+    # guard: "adopts the proposed" stays a grant
+    assert _rulings(
+        "ORDER\n\nThe Court has reviewed the parties' stipulated protective order. The Court"
+        " adopts the proposed protective order.\n"
+    ) == [("protective-order", None, None, None, "granted")]
+
+
+# 2. A stipulation the court approves (as modified) is granted ---------------------------------
+
+
+def test_a_stipulated_protective_order_the_court_approves_is_granted() -> None:
+    for approved in (
+        "The Court will approve the stipulation as modified below.",
+        "ORDER APPROVING STIPULATED PROTECTIVE ORDER, as modified.",
+        "The Court approves the stipulated protective order with one change.",
+    ):
+        assert _rulings(
+            f"ORDER\n\nBefore the Court is the parties' stipulated protective order. {approved}\n"
+        ) == [("protective-order", None, None, None, "granted")], approved
