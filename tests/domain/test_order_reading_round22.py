@@ -45,3 +45,21 @@ def test_a_stipulated_protective_order_the_court_approves_is_granted() -> None:
         assert _rulings(
             f"ORDER\n\nBefore the Court is the parties' stipulated protective order. {approved}\n"
         ) == [("protective-order", None, None, None, "granted")], approved
+
+
+# 3. A challenge to designations "confidential designations" is a protective-order motion ------
+
+
+def test_a_motion_against_confidential_designations_is_of_the_protective_order() -> None:
+    for motion in (
+        "Motion to Vacate Confidential Designations",
+        "Motion to Remove the Confidential Designation",
+        "Motion to Strike Confidential Designations of Exhibits",
+    ):
+        assert _rulings(
+            f"ORDER granting 41 Motion to Seal; and denying 44 {motion}. Signed by Judge A on"
+            " 3/1/19.\n"
+        ) == [
+            ("protective-order", None, "44", None, "denied"),
+            ("seal", None, "41", None, "granted"),
+        ], motion
