@@ -63,3 +63,34 @@ def test_a_motion_against_confidential_designations_is_of_the_protective_order()
             ("protective-order", None, "44", None, "denied"),
             ("seal", None, "41", None, "granted"),
         ], motion
+
+
+# 4. A numbered motion the court finds moot, said after it with no "denied" ---------------------
+
+
+def test_a_superseded_motion_said_moot_is_ruled_moot() -> None:
+    for mooted in (
+        "The original motion to seal (Dkt. 52) is moot.",
+        "Defendant's first motion to seal [ECF No. 52] is therefore MOOT.",
+        "The Court finds the earlier motion to seal (Doc. 52) moot.",
+    ):
+        got = _rulings(
+            "ORDER\n\nBefore the Court is Defendant's amended motion to seal (Dkt. 64), which"
+            f" replaces its first. The amended motion is GRANTED. {mooted}\n"
+        )
+        assert sorted((kind, docket, outcome) for kind, _, docket, _, outcome in got) == [
+            ("seal", "52", "moot"),
+            ("seal", "64", "granted"),
+        ], mooted
+
+
+def test_a_motion_moot_said_before_what_it_rules_on_is_still_read_after() -> None:
+    # guard: "DENIES as moot Plaintiff's Motion to Unseal (Doc. 36)" rules on what follows
+    got = _rulings(
+        "ORDER\n\nThe Court GRANTS Plaintiff's Motion to Seal (Doc. 31) and DENIES as moot"
+        " Plaintiff's Motion to Unseal (Doc. 36).\n"
+    )
+    assert sorted((kind, docket, outcome) for kind, _, docket, _, outcome in got) == [
+        ("seal", "31", "granted"),
+        ("unseal", "36", "moot"),
+    ]
