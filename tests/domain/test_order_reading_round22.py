@@ -130,3 +130,40 @@ def test_a_motion_cited_as_de_is_ruled_by_its_number() -> None:
             f"ORDER\n\nBefore the court is defendant's motion to seal {cited}. The motion to seal"
             f" {cited} is DENIED.\n"
         ) == [("seal", None, "41", None, "denied")], cited
+
+
+# 6. A proposed order the court declines to sign, and papers "placed on the public record" ------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="left: 'declines to sign' as a denial (tried in round 22) matched white-douglas's"
+    " disposition but its motion took the kind of the reason clause after it ('because"
+    " Paragraph 4, which allows a party to file a document under seal'): a seal motion"
+    " drafted, development motions 559/611 -> 559/612",
+)
+def test_a_proposed_order_the_court_declines_to_sign_is_denied() -> None:
+    for refused in (
+        "The Court DECLINES to sign the proposed protective order because it lets a party seal"
+        " by designation alone.",
+        "The Court declines to sign and enter the stipulated protective order as drafted.",
+    ):
+        assert _rulings(
+            f"ORDER\n\nThe parties tendered an agreed protective order. {refused}\n"
+        ) == [("protective-order", None, None, None, "denied")], refused
+
+
+def test_exhibits_placed_on_the_public_record_are_denied_sealing() -> None:
+    for public in (
+        "Exhibits 2 and 4 shall be placed on the public docket.",
+        "Exhibits 2 and 4 shall be placed on the public record unredacted.",
+        "Exhibits 2 and 4 shall be filed on the public record.",
+    ):
+        got = _rulings(
+            "ORDER\n\nBefore the Court is Defendant's motion to seal Exhibits 2 and 4. Defendant"
+            f" now concedes that the exhibits need not be sealed. {public}\n"
+        )
+        assert sorted((exhibit, outcome) for _, _, _, exhibit, outcome in got) == [
+            ("2", "denied"),
+            ("4", "denied"),
+        ], public
