@@ -69,7 +69,11 @@ class DocketRulings:
         papers: list[tuple[str, str | None, str, Result]] = []
         for i, outcome in enumerate(outcomes):
             said = sentence[outcome.start : outcome.end].lower().split()
-            if said[0].endswith("ed") or said[-1].endswith("ed"):
+            if (
+                said[0].endswith("ed")
+                or said[-1].endswith("ed")
+                or " ".join(said) in self.words.said_after_ruled.phrases
+            ):
                 start = outcomes[i - 1].end if i else 0
                 segment = sentence[start : outcome.start]
                 subject = [

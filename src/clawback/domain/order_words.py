@@ -136,6 +136,7 @@ class OrderWords:
     burdens: Vocabulary
     general_orders: Vocabulary
     quoted_law: Vocabulary
+    said_after_ruled: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -216,6 +217,7 @@ class OrderWords:
             burdens=optional("burdens"),
             general_orders=optional("general_orders"),
             quoted_law=optional("quoted_law"),
+            said_after_ruled=optional("said_after_ruled"),
         )
 
 
