@@ -13,6 +13,12 @@ in a temporary folder of its own. Each call gets a fresh LibreOffice profile (th
 user's own LibreOffice settings, macros or recent-file list takes part. A ``.pdf`` is passed
 through unchanged (after a header check).
 
+Nothing outside the file takes part either: what it names outside itself (a linked picture,
+section or sheet, a web page's ``<img src>``, an RTF ``INCLUDEPICTURE``) is cut first
+(`clawback.pdf.files.linked`), and the profile is written before LibreOffice starts
+(`_PROFILE`) so that it follows no link a kind not read there may hold (links blocked, none
+updated, every connection sent to a proxy that is not there).
+
 The process runs in a session of its own and is killed with everything it started if it
 outlives `timeout`. Every failure is one `ConversionError` line, which never quotes the
 document.
@@ -42,6 +48,7 @@ import tempfile
 from pathlib import Path
 
 from clawback.domain.errors import DocumentError
+from clawback.pdf.files import linked
 from clawback.pdf.files.document import PdfError, check_header
 
 __all__ = [
@@ -93,6 +100,56 @@ _METAFILES = {".emf": ((b"\x01\x00\x00\x00",), "an EMF metafile"),
                        "a WMF metafile")}  # fmt: skip
 
 
+def _setting(path: str, name: str, value: str) -> str:
+    return (f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse">'
+            f"<value>{value}</value></prop></item>")  # fmt: skip
+
+
+_INET = "/org.openoffice.Inet/Settings"
+# A LibreOffice profile that follows nothing outside the file it converts: links from a file
+# not in a trusted place blocked (pictures, sections), no link updated (Writer's, Calc's), and
+# every HTTP(S) connection sent to a proxy on a port nothing listens on.
+_PROFILE = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+    'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+    + "\n".join([
+        _setting("/org.openoffice.Office.Common/Security/Scripting",
+                 "BlockUntrustedRefererLinks", "true"),
+        _setting("/org.openoffice.Office.Writer/Content/Update", "Link", "2"),
+        _setting("/org.openoffice.Office.Calc/Content/Update", "Link", "2"),
+        _setting(_INET, "ooInetProxyType", "2"),
+        _setting(_INET, "ooInetHTTPProxyName", "127.0.0.1"),
+        _setting(_INET, "ooInetHTTPProxyPort", "9"),
+        _setting(_INET, "ooInetHTTPSProxyName", "127.0.0.1"),
+        _setting(_INET, "ooInetHTTPSProxyPort", "9"),
+        _setting(_INET, "ooInetFTPProxyName", "127.0.0.1"),
+        _setting(_INET, "ooInetFTPProxyPort", "9"),
+        _setting(_INET, "ooInetNoProxy", ""),
+    ])
+    + "\n</oor:items>\n"
+)  # fmt: skip
+
+
+def _profile(work: Path) -> str:
+    """The ``-env:UserInstallation`` option of a fresh profile in `work`, written as
+    `_PROFILE` says."""
+    user = work / "profile" / "user"
+    user.mkdir(parents=True)
+    (user / "registrymodifications.xcu").write_text(_PROFILE, encoding="utf-8")
+    return f"-env:UserInstallation={(work / 'profile').as_uri()}"
+
+
+def _unlinked(data: bytes, kind: str) -> bytes:
+    """`data` with what it names outside itself cut (`linked.cut`); `ConversionError` if it
+    cannot be looked through."""
+    try:
+        return linked.cut(data, kind).data
+    except linked.LinkError as exc:
+        raise ConversionError(f"not a {kind} file that can be rendered: {exc}") from None
+
+
 class ConversionError(DocumentError):
     """A file could not be turned into a PDF. The message is one line."""
 
@@ -128,6 +185,7 @@ def to_pdf(
         allowed = ", ".join(sorted(kinds | {".pdf"}))
         raise ConversionError(f"cannot convert a {kind} file to PDF: give one of {allowed}")
     _check_kind(data, kind)
+    data = _unlinked(data, kind)
     program = soffice()
     if program is None:
         raise ConversionError(MISSING)
@@ -139,7 +197,7 @@ def to_pdf(
         out.mkdir()
         command = [
             program,
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            _profile(work),
             "--headless",
             "--invisible",
             "--nodefault",
@@ -214,7 +272,8 @@ def _convert_all(
     files: list[tuple[bytes, str]], target: str, timeout: float | None
 ) -> list[bytes | ConversionError]:
     answers: list[bytes | ConversionError | None] = []
-    for data, suffix in files:
+    files = list(files)
+    for n, (data, suffix) in enumerate(files):
         kind = "." + suffix.strip().lower().lstrip(".")
         try:
             if kind not in RENDERED:
@@ -222,6 +281,7 @@ def _convert_all(
             if not data:
                 raise ConversionError(f"empty {kind} file (0 bytes)")
             _check_kind(data, kind)
+            files[n] = (_unlinked(data, kind), suffix)
         except ConversionError as exc:
             answers.append(exc)
         else:
@@ -244,7 +304,7 @@ def _convert_all(
                 sources.append(str(source))
             command = [
                 program,
-                f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                _profile(work),
                 "--headless", "--invisible", "--nodefault", "--nolockcheck", "--nologo",
                 "--norestore", "--convert-to", target, "--outdir", str(out), *sources,
             ]  # fmt: skip
