@@ -80,6 +80,12 @@ _HIDDEN_SLIDES = f"pdf:impress_pdf_Export:{{{_SHOW}}}"
 _NOTES_PAGES = (
     f'pdf:impress_pdf_Export:{{{_SHOW},"ExportNotesPages":{{"type":"boolean","value":"true"}}}}'
 )
+# Web pages are read as Writer documents: read as LibreOffice's own web pages (Writer/Web,
+# what it takes a .html for) their first paragraph or heading was drawn nowhere (measured with
+# 7.4: '<p>One</p><p>Two</p>' made a blank page, then 'Two'), and the kind told by the bytes
+# (an RTF file named .html was read as RTF).
+_WEB_PAGES = frozenset({".htm", ".html"})
+_WEB_PAGE = "HTML (StarWriter)"
 #: A run of `to_pdfs` may take this long, and this much more per file.
 BATCH_TIMEOUT, PER_FILE_TIMEOUT = 60.0, 20.0
 MISSING = "LibreOffice (soffice) is not installed: run scripts/setup"
@@ -247,17 +253,21 @@ def to_pdfs(
     """The PDF of each ``(bytes, suffix)`` of a `RENDERED` kind, in one LibreOffice run; see the
     module doc. `timeout` is for the whole run (by default `BATCH_TIMEOUT` and
     `PER_FILE_TIMEOUT` a file). The decks whose indexes are in `notes` get their notes pages,
-    in a second run."""
-    if not notes:
-        return _convert_all(files, _HIDDEN_SLIDES, timeout)
-    rest = [n for n in range(len(files)) if n not in notes]
-    noted = [n for n in range(len(files)) if n in notes]
+    in a run of their own, and web pages are read in one of theirs (`_WEB_PAGE`)."""
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    for n, (_, suffix) in enumerate(files):
+        web = _WEB_PAGE if _kind(suffix) in _WEB_PAGES else None
+        target = _NOTES_PAGES if n in notes else _HIDDEN_SLIDES
+        groups.setdefault((target, web), []).append(n)
     answers: dict[int, bytes | ConversionError] = {}
-    for group, target in ((rest, _HIDDEN_SLIDES), (noted, _NOTES_PAGES)):
-        if group:
-            made = _convert_all([files[n] for n in group], target, timeout)
-            answers.update(zip(group, made, strict=True))
+    for (target, web), group in groups.items():
+        made = _convert_all([files[n] for n in group], target, timeout, web)
+        answers.update(zip(group, made, strict=True))
     return [answers[n] for n in range(len(files))]
+
+
+def _kind(suffix: str) -> str:
+    return "." + suffix.strip().lower().lstrip(".")
 
 
 def to_xlsx(
@@ -269,7 +279,7 @@ def to_xlsx(
 
 
 def _convert_all(
-    files: list[tuple[bytes, str]], target: str, timeout: float | None
+    files: list[tuple[bytes, str]], target: str, timeout: float | None, infilter: str | None = None
 ) -> list[bytes | ConversionError]:
     answers: list[bytes | ConversionError | None] = []
     files = list(files)
@@ -306,7 +316,8 @@ def _convert_all(
                 program,
                 _profile(work),
                 "--headless", "--invisible", "--nodefault", "--nolockcheck", "--nologo",
-                "--norestore", "--convert-to", target, "--outdir", str(out), *sources,
+                "--norestore", *([f"--infilter={infilter}"] if infilter else []),
+                "--convert-to", target, "--outdir", str(out), *sources,
             ]  # fmt: skip
             try:
                 _run(command, limit, work)
