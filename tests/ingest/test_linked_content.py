@@ -22,6 +22,7 @@ from PIL import Image
 from sqlalchemy import select
 
 from clawback.ingest import INGESTED, REFUSED
+from clawback.ingest.render import render
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.ingest.make import text_pdf
@@ -170,3 +171,18 @@ def test_a_part_declaring_entities_is_refused_in_one_line_and_the_batch_goes_on(
     assert "word/document.xml declares XML entities" in line, line
     assert SECRET not in line
     assert taken.outcome == INGESTED
+
+
+def test_a_file_named_as_a_web_page_is_read_as_one(tmp_path: Path) -> None:
+    """LibreOffice tells a file's kind by its bytes: an RTF file named ``.html`` (where no
+    sniffing renamed it first) was read as RTF, its INCLUDEPICTURE drawing the server's
+    picture; read as a web page, it is text. A page of blanks is a blank page."""
+    picture = tmp_path / "server-picture.png"
+    Image.new("RGB", (64, 64), (220, 20, 20)).save(picture, "PNG")
+    rtf = (r"{\rtf1\ansi Before {\field{\*\fldinst INCLUDEPICTURE " f'"{picture.as_uri()}"'
+           r"}{\fldrslt x}} After}").encode()  # fmt: skip
+    named, blank = render([(rtf, ".html"), (b"  \n ", ".html")])
+    assert named.pdf is not None and blank.pdf is not None, (named.failure, blank.failure)
+    with pymupdf.open(stream=named.pdf) as pdf:
+        assert not [i for page in pdf for i in page.get_images()]
+        assert "INCLUDEPICTURE" in "".join(page.get_text() for page in pdf)

@@ -199,13 +199,20 @@ def _kept(tag: str, name: str, value: str) -> bool:
 
 
 def _web_page(data: bytes) -> Cut:
+    """A web page as the HTML parser reads it, less what it would fetch. It is always written
+    out again, opening ``<!DOCTYPE html>``: LibreOffice tells a file's kind by its bytes, and
+    took an RTF file named ``.html`` for RTF (its INCLUDEPICTURE drawn), which read as a web
+    page is its text."""
     try:
-        text: str | bytes = data.decode("utf-8")
+        data.decode("utf-8")
+        parser = lxml_html.HTMLParser(encoding="utf-8")
     except UnicodeDecodeError:
-        text = data  # the page's own <meta charset> says how to read it
+        parser = None  # the page's own <meta charset> says how to read it
     try:
-        root = lxml_html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as exc:
+        root = lxml_html.document_fromstring(data, parser=parser)
+    except etree.ParserError:  # nothing but blanks (or comments): a blank page
+        return Cut(b"<!DOCTYPE html><html><body></body></html>")
+    except ValueError as exc:
         raise LinkError(f"the web page could not be read ({in_words(exc)})") from None
     found: list[str] = []
     for element in list(root.iter()):
@@ -229,8 +236,6 @@ def _web_page(data: bytes) -> Cut:
                 if value.strip() and not value.strip().startswith("#"):
                     found.append(value.strip())
                 del element.attrib[attribute]
-    if not found:
-        return Cut(data)
     written = lxml_html.tostring(
         root, encoding="us-ascii", method="html", doctype="<!DOCTYPE html>"
     )
