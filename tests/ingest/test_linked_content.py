@@ -23,9 +23,10 @@ from sqlalchemy import select
 
 from clawback.ingest import INGESTED, REFUSED
 from clawback.ingest.render import render
+from clawback.pdf.files import convert
 from clawback.service import Workspace
 from clawback.storage import tables as t
-from tests.ingest.make import text_pdf
+from tests.ingest.make import saved_as, text_pdf
 from tests.ingest.make_linked import docx, docx_linked_picture, frame, odf
 from tests.records import words
 from tests.started import start
@@ -186,3 +187,40 @@ def test_a_file_named_as_a_web_page_is_read_as_one(tmp_path: Path) -> None:
     with pymupdf.open(stream=named.pdf) as pdf:
         assert not [i for page in pdf for i in page.get_images()]
         assert "INCLUDEPICTURE" in "".join(page.get_text() for page in pdf)
+
+
+@pytest.mark.parametrize(
+    ("made", "kind", "target"),
+    [
+        ("docx", ".docx", "doc:MS Word 97"),
+        ("odp", ".odp", "ppt:MS PowerPoint 97"),
+        ("ods", ".ods", "xls:MS Excel 97"),
+    ],
+)
+def test_an_old_office_files_linked_picture_is_not_drawn(
+    tmp_path: Path, made: str, kind: str, target: str
+) -> None:
+    """A .doc, .ppt or .xls is not read for its links here: LibreOffice's profile blocks them
+    (it drew the server's picture into each before)."""
+    picture = tmp_path / "server-picture.png"
+    Image.new("RGB", (64, 64), (220, 20, 20)).save(picture, "PNG")
+    local = picture.as_uri()
+    source = {
+        "docx": docx_linked_picture(local),
+        "odp": odf("presentation", f'<draw:page draw:name="p1">{frame(local)}</draw:page>'),
+        "ods": odf(
+            "spreadsheet",
+            f'<table:table table:name="S"><table:shapes>{frame(local)}</table:shapes>'
+            "<table:table-row><table:table-cell/></table:table-row></table:table>",
+        ),
+    }[made]
+    saved = tmp_path / "saved"  # by a LibreOffice that keeps the link a link (draws nothing)
+    (saved / "profile" / "user").mkdir(parents=True)
+    (saved / "profile" / "user" / "registrymodifications.xcu").write_text(convert._PROFILE)
+    old = saved_as(source, kind, target.split(":")[0], saved)
+    name = picture.name
+    assert name.encode("utf-16-le") in old or name.encode() in old  # linked, not embedded
+    [rendered] = render([(old, "." + target.split(":")[0])])
+    assert rendered.pdf is not None, rendered.failure
+    with pymupdf.open(stream=rendered.pdf) as pdf:
+        assert not [i for page in pdf for i in page.get_images()]
