@@ -166,3 +166,33 @@ def test_an_email_of_more_parts_than_an_archive_may_hold_is_refused_before_it_is
         ws.close()
     assert report.outcome == REFUSED
     assert report.reason == "e-mail of more than 10 parts (its body and attachments)"
+
+
+@pytest.mark.parametrize("levels", [101, 1000])
+def test_an_email_nested_past_the_limit_is_refused_in_one_line(tmp_path: Path, levels: int) -> None:
+    """An e-mail of parts inside parts 1,000 deep was refused as 'unreadable .eml (maximum
+    recursion depth exceeded while getting the str of an object)': Python's words, not the
+    file's fault. It is refused naming the nesting, and the batch goes on."""
+    from clawback.ingest import REFUSED, limits
+    from tests.ingest.make import eml
+
+    head = (
+        "From: kim@example.com\r\nTo: pat@example.com\r\nSubject: deep\r\n"
+        "Date: Mon, 3 Feb 2020 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+    )
+    nested = "".join(
+        f'Content-Type: multipart/mixed; boundary="b{n}"\r\n\r\n--b{n}\r\n' for n in range(levels)
+    )
+    deep = tmp_path / "deep.eml"
+    deep.write_bytes((head + nested + "Content-Type: text/plain\r\n\r\nx\r\n").encode())
+    fine = tmp_path / "fine.eml"
+    fine.write_bytes(eml("Fine", "A body."))
+    ws = start(tmp_path / "ws")
+    try:
+        refused, taken = ws.ingest.ingest_paths([deep, fine])
+    finally:
+        ws.close()
+    assert refused.outcome == REFUSED
+    deepest = limits.MAX_MIME_DEPTH
+    assert refused.reason == f"e-mail of parts nested more than {deepest} deep", refused.reason
+    assert taken.outcome == INGESTED

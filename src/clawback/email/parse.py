@@ -22,7 +22,6 @@ import contextlib
 import email
 import email.utils
 import html
-import itertools
 import mimetypes
 import quopri
 import re
@@ -168,16 +167,40 @@ def _parse_eml(data: bytes, filename: str) -> Message:
     head = data[:4096].lstrip()
     if not _HEADER_LINE.match(head):
         raise EmailError(f"{filename}: not an e-mail (no RFC 5322 header at the start)")
-    msg = email.message_from_bytes(data, policy=_policy())
+    try:
+        msg = email.message_from_bytes(data, policy=_policy())
+    except RecursionError:  # its parser recurses a few frames a level: far past the limit
+        raise limits.Refused(_TOO_DEEP.format(limits.MAX_MIME_DEPTH)) from None
     if not isinstance(msg, EmailMessage):
         raise EmailError(f"{filename}: not an e-mail")
-    most = limits.MAX_ARCHIVE_FILES  # the members an archive may hold: its documents too
-    if sum(1 for _ in itertools.islice(msg.walk(), most + 1)) > most:
-        raise limits.Refused(f"e-mail of more than {most:,} parts (its body and attachments)")
+    _bounded(msg)
     known = ("from", "to", "subject", "date", "message-id", "received", "mime-version")
     if not any(_get(msg, h) is not None for h in known):
         raise EmailError(f"{filename}: not an e-mail (no From/To/Subject/Date header)")
     return _message_from_eml(msg)
+
+
+_TOO_DEEP = "e-mail of parts nested more than {:,} deep"
+
+
+def _bounded(msg: StdMessage) -> None:
+    """Refuse a message of more parts than an archive may hold members, or of parts nested
+    past `limits.MAX_MIME_DEPTH`, counted without recursion (the stdlib's ``walk`` recurses,
+    and so does its parser: a message nested 1,000 deep was refused as 'maximum recursion depth
+    exceeded')."""
+    most, deepest = limits.MAX_ARCHIVE_FILES, limits.MAX_MIME_DEPTH
+    counted = 0
+    stack: list[tuple[StdMessage, int]] = [(msg, 1)]
+    while stack:
+        part, depth = stack.pop()
+        counted += 1
+        if counted > most:
+            raise limits.Refused(f"e-mail of more than {most:,} parts (its body and attachments)")
+        if depth > deepest:
+            raise limits.Refused(_TOO_DEEP.format(deepest))
+        payload = part.get_payload() if part.is_multipart() else None
+        if isinstance(payload, list):
+            stack += [(child, depth + 1) for child in payload if isinstance(child, StdMessage)]
 
 
 def _without_mbox_line(data: bytes) -> bytes:
