@@ -245,7 +245,8 @@ def _web_page(data: bytes) -> Cut:
 # --------------------------------------------------------------------------------------------
 # RTF
 
-# Fields that draw or take in another file's content (INCLUDE is Word's old INCLUDETEXT).
+# Fields that draw or take in another file's content (INCLUDE is Word's old INCLUDETEXT): an
+# instruction naming one anywhere (an IF field holding an INCLUDEPICTURE) is cut whole.
 _REACHING = ("INCLUDE", "IMPORT", "LINK", "DDE")
 _FLDINST = re.compile(rb"\\fldinst(?![A-Za-z])")
 _HEX = re.compile(rb"\\'([0-9A-Fa-f]{2})")
@@ -259,17 +260,19 @@ def _rtf(data: bytes) -> Cut:
     at = 0
     for match in _FLDINST.finditer(data):
         if match.start() < at:
-            continue  # inside an instruction already taken
+            continue  # inside an instruction already read
         start = data.rfind(b"{", 0, match.start())
         end = _group_end(data, start) if start >= 0 else -1
         if end < 0:
             raise LinkError("a field instruction of the RTF file is never closed")
         said = _instruction(data[start:end])
-        letters = re.sub(r"[^A-Z]", "", said.upper())
-        if letters.startswith(_REACHING):
+        if any(word.startswith(_REACHING) for word in re.findall(r"[A-Z]+", said.upper())):
             found.append(" ".join(said.split())[:200])
             pieces += [data[at:start], b"{\\*\\fldinst }"]
             at = end
+        else:
+            pieces.append(data[at:end])
+            at = end  # a field nested in it was read with it: each byte is looked at once
     if not found:
         return Cut(data)
     pieces.append(data[at:])
