@@ -196,3 +196,31 @@ def test_an_email_nested_past_the_limit_is_refused_in_one_line(tmp_path: Path, l
     deepest = limits.MAX_MIME_DEPTH
     assert refused.reason == f"e-mail of parts nested more than {deepest} deep", refused.reason
     assert taken.outcome == INGESTED
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("=?x-no-such-charset?Q?caf=E9?= and =?x-no-such-charset?Q?_na=EFve?=", "café and  naïve"),
+        (
+            "=?x-no-such-charset?Q?caf=E9?= =?utf-8?B?!!!notbase64?=",
+            "café =?utf-8?B?!!!notbase64?=",
+        ),
+    ],
+)
+def test_a_subject_in_an_unknown_charset_is_read_as_its_body_would_be(
+    written: str, read: str
+) -> None:
+    """An encoded word in a charset no one knows came out as a replacement character for each
+    byte ('caf\ufffd'), and nothing said so: the subject's words were lost in silence. It is
+    read as a body in such a charset is (UTF-8, else Windows-1252), said once; a word that does
+    not decode is kept as written."""
+    head = (
+        "From: kim@example.com\r\nTo: pat@example.com\r\nDate: Mon, 3 Feb 2020 10:00:00 +0000\r\n"
+    )
+    message = parse_email(f"{head}Subject: {written}\r\n\r\nA body.\r\n".encode(), "x.eml")
+    assert message.subject == read
+    said = [w for w in message.warnings if w.startswith("subject")]
+    assert said == [
+        "subject declared as 'x-no-such-charset' (an unknown charset): read as Windows-1252"
+    ]
