@@ -108,3 +108,45 @@ def frame(target: str) -> str:
         f'text:anchor-type="as-char"><draw:image xlink:href="{target}" xlink:type="simple" '
         'xlink:show="embed" xlink:actuate="onLoad"/></draw:frame>'
     )
+
+
+def odt_running_basic(marker: str) -> bytes:
+    """A text file whose Basic macro, bound to its loading, writes the file `marker`."""
+    scripts = (
+        "<office:scripts><office:event-listeners><script:event-listener script:language="
+        '"ooo:script" script:event-name="dom:load" xlink:href="vnd.sun.star.script:Standard.'
+        'Module1.Main?language=Basic&amp;location=document"/></office:event-listeners>'
+        "</office:scripts>"
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF} '
+        'xmlns:script="urn:oasis:names:tc:opendocument:xmlns:script:1.0" office:version="1.2">'
+        f"{scripts}<office:body><office:text><text:p>A macro</text:p></office:text>"
+        "</office:body></office:document-content>"
+    )
+    library = "http://openoffice.org/2000/library"
+    parts = {
+        "Basic/script-lc.xml": f'<library:libraries xmlns:library="{library}" xmlns:xlink='
+        '"http://www.w3.org/1999/xlink"><library:library library:name="Standard" '
+        'library:link="false"/></library:libraries>',
+        "Basic/Standard/script-lb.xml": f'<library:library xmlns:library="{library}" '
+        'library:name="Standard" library:readonly="false" library:passwordprotected="false">'
+        '<library:element library:name="Module1"/></library:library>',
+        "Basic/Standard/Module1.xml": '<script:module xmlns:script="http://openoffice.org/2000/'
+        'script" script:name="Module1" script:language="StarBasic">Sub Main\n'
+        f'Open "{marker}" For Output As #1\nPrint #1, "ran"\nClose #1\nEnd Sub\n</script:module>',
+    }
+    entries = "".join(
+        f'<manifest:file-entry manifest:full-path="{name}" manifest:media-type="text/xml"/>'
+        for name in ("content.xml", *parts)
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+        '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/'
+        f'vnd.oasis.opendocument.text"/>{entries}</manifest:manifest>'
+    )
+    return _zip(
+        {"META-INF/manifest.xml": manifest, "content.xml": content, **parts},
+        "application/vnd.oasis.opendocument.text",
+    )

@@ -27,7 +27,7 @@ from clawback.pdf.files import convert
 from clawback.service import Workspace
 from clawback.storage import tables as t
 from tests.ingest.make import saved_as, text_pdf
-from tests.ingest.make_linked import docx, docx_linked_picture, frame, odf
+from tests.ingest.make_linked import docx, docx_linked_picture, frame, odf, odt_running_basic
 from tests.records import words
 from tests.started import start
 
@@ -224,3 +224,13 @@ def test_an_old_office_files_linked_picture_is_not_drawn(
     assert rendered.pdf is not None, rendered.failure
     with pymupdf.open(stream=rendered.pdf) as pdf:
         assert not [i for page in pdf for i in page.get_images()]
+
+
+def test_a_macro_bound_to_loading_is_not_run(tmp_path: Path) -> None:
+    """It held before: a fresh profile runs no unsigned macro; the profile now also turns
+    macros off, and the binding is cut as a link (a ``vnd.sun.star.script:`` address)."""
+    marker = tmp_path / "macro-ran"
+    [rendered] = render([(odt_running_basic(str(marker)), ".odt")])
+    assert rendered.pdf is not None, rendered.failure
+    assert not marker.exists()
+    assert any("vnd.sun.star.script:" in w for w in rendered.warnings), rendered.warnings

@@ -113,8 +113,9 @@ def _setting(path: str, name: str, value: str) -> str:
 
 _INET = "/org.openoffice.Inet/Settings"
 # A LibreOffice profile that follows nothing outside the file it converts: links from a file
-# not in a trusted place blocked (pictures, sections), no link updated (Writer's, Calc's), and
-# every HTTP(S) connection sent to a proxy on a port nothing listens on.
+# not in a trusted place blocked (pictures, sections), no link updated (Writer's, Calc's),
+# every HTTP(S) connection sent to a proxy on a port nothing listens on, and no macro run
+# (the highest macro security, macros off).
 _PROFILE = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
@@ -123,6 +124,10 @@ _PROFILE = (
     + "\n".join([
         _setting("/org.openoffice.Office.Common/Security/Scripting",
                  "BlockUntrustedRefererLinks", "true"),
+        _setting("/org.openoffice.Office.Common/Security/Scripting",
+                 "DisableMacrosExecution", "true"),
+        _setting("/org.openoffice.Office.Common/Security/Scripting",
+                 "MacroSecurityLevel", "3"),
         _setting("/org.openoffice.Office.Writer/Content/Update", "Link", "2"),
         _setting("/org.openoffice.Office.Calc/Content/Update", "Link", "2"),
         _setting(_INET, "ooInetProxyType", "2"),
