@@ -224,3 +224,27 @@ def test_a_subject_in_an_unknown_charset_is_read_as_its_body_would_be(
     assert said == [
         "subject declared as 'x-no-such-charset' (an unknown charset): read as Windows-1252"
     ]
+
+
+def test_a_part_naming_content_elsewhere_is_said_and_nothing_fetched() -> None:
+    """A message/external-body part names a file or an address instead of holding it: it was
+    kept as an attached message named from it ('_etc_passwd') and nothing said what it was."""
+    head = (
+        "From: kim@example.com\r\nTo: pat@example.com\r\nDate: Mon, 3 Feb 2020 10:00:00 +0000\r\n"
+    )
+    message = parse_email(
+        (
+            f"{head}Subject: elsewhere\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; "
+            'boundary="B"\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nSee it.\r\n--B\r\n'
+            'Content-Type: message/external-body; access-type=local-file; name="/etc/passwd"'
+            "\r\n\r\nContent-Type: text/plain\r\n\r\n--B--\r\n"
+        ).encode(),
+        "x.eml",
+    )
+    [elsewhere] = message.attachments
+    assert elsewhere.filename == "_etc_passwd"
+    assert message.warnings == ()  # the attachment's own, never its message's
+    assert elsewhere.warnings == (
+        "attachment '_etc_passwd' only names content kept elsewhere (message/external-body, "
+        "access-type 'local-file'): nothing fetched, the reference kept as sent",
+    )

@@ -35,6 +35,7 @@ from typing import cast
 
 from clawback.domain.errors import InvalidInput
 from clawback.ingest import limits
+from clawback.said import quoted
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 RFC822 = "message/rfc822"
@@ -437,7 +438,14 @@ def _walk(
         # A malformed part can carry the inner Subject among its own MIME headers.
         subject = subject or _unfold(_get(part, "subject", ""))
         name = _part_name(part) or (f"{_safe(subject)}.eml" if subject else "Nameless.eml")
-        attachments.append(Attachment(name, RFC822, data, disposition == "inline", None))
+        elsewhere: tuple[str, ...] = ()
+        if ctype == "message/external-body":  # RFC 2046: what it names is not in the message
+            access = str(part.get_param("access-type") or "none given")
+            elsewhere = (  # the attachment's own (see `Attachment.warnings`)
+                f"attachment {name!r} only names content kept elsewhere (message/external-body, "
+                f"access-type {quoted(access, 40)}): nothing fetched, the reference kept as sent",
+            )
+        attachments.append(Attachment(name, RFC822, data, disposition == "inline", None, elsewhere))
         return
     data = _decoded(part)
     cid = _get(part, "content-id")
