@@ -30,3 +30,9 @@ def in_words(exc: BaseException, most: int = 160) -> str:
 
 def _is(exc: BaseException, kind: str) -> bool:
     return any(k.__name__ == kind for k in type(exc).__mro__)
+
+
+def quoted(value: str, most: int = 80) -> str:
+    """A value read from a file, as a message quotes it: ``repr``, cut short past ``most``
+    characters (a load file's field of a megabyte was quoted whole in its problem line)."""
+    return repr(value if len(value) <= most else value[: most - 1] + "…")

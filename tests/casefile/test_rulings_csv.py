@@ -105,3 +105,19 @@ def test_a_column_given_twice_is_named() -> None:
     with pytest.raises(InvalidInput) as refused:
         read_rulings(text, "r.csv")
     assert str(refused.value) == "r.csv:1: column 'on' given twice"
+
+
+def test_a_rulings_csv_of_long_cells_is_one_line_quoting_them_cut_short(tmp_path: Path) -> None:
+    """A cell past Python's CSV limit (128 KiB) ended `rule --from` in a traceback
+    (_csv.Error); a long unknown column or result was quoted whole in the refusal."""
+    huge = tmp_path / "huge.csv"
+    huge.write_text("claim,result\nc1," + "x" * 200_000 + "\n")
+    with pytest.raises(InvalidInput) as caught:
+        read_rulings(huge.read_text(), "huge.csv")
+    assert str(caught.value) == (
+        "huge.csv:2: not a CSV row (field larger than field limit (131072))"
+    )
+    column = "claim,result," + "y" * 100_000 + "\nc1,granted,\n"
+    with pytest.raises(InvalidInput) as caught:
+        read_rulings(column, "wide.csv")
+    assert len(str(caught.value)) < 200 and "unknown column 'yyy" in str(caught.value)

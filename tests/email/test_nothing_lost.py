@@ -166,3 +166,85 @@ def test_an_email_of_more_parts_than_an_archive_may_hold_is_refused_before_it_is
         ws.close()
     assert report.outcome == REFUSED
     assert report.reason == "e-mail of more than 10 parts (its body and attachments)"
+
+
+@pytest.mark.parametrize("levels", [101, 1000])
+def test_an_email_nested_past_the_limit_is_refused_in_one_line(tmp_path: Path, levels: int) -> None:
+    """An e-mail of parts inside parts 1,000 deep was refused as 'unreadable .eml (maximum
+    recursion depth exceeded while getting the str of an object)': Python's words, not the
+    file's fault. It is refused naming the nesting, and the batch goes on."""
+    from clawback.ingest import REFUSED, limits
+    from tests.ingest.make import eml
+
+    head = (
+        "From: kim@example.com\r\nTo: pat@example.com\r\nSubject: deep\r\n"
+        "Date: Mon, 3 Feb 2020 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+    )
+    nested = "".join(
+        f'Content-Type: multipart/mixed; boundary="b{n}"\r\n\r\n--b{n}\r\n' for n in range(levels)
+    )
+    deep = tmp_path / "deep.eml"
+    deep.write_bytes((head + nested + "Content-Type: text/plain\r\n\r\nx\r\n").encode())
+    fine = tmp_path / "fine.eml"
+    fine.write_bytes(eml("Fine", "A body."))
+    ws = start(tmp_path / "ws")
+    try:
+        refused, taken = ws.ingest.ingest_paths([deep, fine])
+    finally:
+        ws.close()
+    assert refused.outcome == REFUSED
+    deepest = limits.MAX_MIME_DEPTH
+    assert refused.reason == f"e-mail of parts nested more than {deepest} deep", refused.reason
+    assert taken.outcome == INGESTED
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("=?x-no-such-charset?Q?caf=E9?= and =?x-no-such-charset?Q?_na=EFve?=", "café and  naïve"),
+        (
+            "=?x-no-such-charset?Q?caf=E9?= =?utf-8?B?!!!notbase64?=",
+            "café =?utf-8?B?!!!notbase64?=",
+        ),
+    ],
+)
+def test_a_subject_in_an_unknown_charset_is_read_as_its_body_would_be(
+    written: str, read: str
+) -> None:
+    """An encoded word in a charset no one knows came out as a replacement character for each
+    byte ('caf\ufffd'), and nothing said so: the subject's words were lost in silence. It is
+    read as a body in such a charset is (UTF-8, else Windows-1252), said once; a word that does
+    not decode is kept as written."""
+    head = (
+        "From: kim@example.com\r\nTo: pat@example.com\r\nDate: Mon, 3 Feb 2020 10:00:00 +0000\r\n"
+    )
+    message = parse_email(f"{head}Subject: {written}\r\n\r\nA body.\r\n".encode(), "x.eml")
+    assert message.subject == read
+    said = [w for w in message.warnings if w.startswith("subject")]
+    assert said == [
+        "subject declared as 'x-no-such-charset' (an unknown charset): read as Windows-1252"
+    ]
+
+
+def test_a_part_naming_content_elsewhere_is_said_and_nothing_fetched() -> None:
+    """A message/external-body part names a file or an address instead of holding it: it was
+    kept as an attached message named from it ('_etc_passwd') and nothing said what it was."""
+    head = (
+        "From: kim@example.com\r\nTo: pat@example.com\r\nDate: Mon, 3 Feb 2020 10:00:00 +0000\r\n"
+    )
+    message = parse_email(
+        (
+            f"{head}Subject: elsewhere\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; "
+            'boundary="B"\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nSee it.\r\n--B\r\n'
+            'Content-Type: message/external-body; access-type=local-file; name="/etc/passwd"'
+            "\r\n\r\nContent-Type: text/plain\r\n\r\n--B--\r\n"
+        ).encode(),
+        "x.eml",
+    )
+    [elsewhere] = message.attachments
+    assert elsewhere.filename == "_etc_passwd"
+    assert message.warnings == ()  # the attachment's own, never its message's
+    assert elsewhere.warnings == (
+        "attachment '_etc_passwd' only names content kept elsewhere (message/external-body, "
+        "access-type 'local-file'): nothing fetched, the reference kept as sent",
+    )

@@ -282,3 +282,18 @@ def test_a_renamed_member_says_why_it_was_renamed() -> None:
         "archive member 'C:\\\\x\\\\u202e.txt' named 'x\\\\u202e.txt': a name reaching outside the "
         "archive neutralised, characters that would forge or reverse a line written as escapes",
     ]
+
+
+def test_a_member_named_past_a_nul_keeps_its_whole_name_said() -> None:
+    """Python's ZIP reader cuts a member's name at a NUL in silence: 'invoice.pdf\\x00.exe'
+    was taken as 'invoice.pdf', the name the archive shows in no other reader. It is kept
+    whole, the NUL written as an escape, and said on the member."""
+    from clawback.ingest.unpack import archive_family
+
+    written = _zip({"invoice.pdf\x7f.exe": text_pdf("an invoice")})  # the writer cuts too:
+    data = written.replace(b"invoice.pdf\x7f.exe", b"invoice.pdf\x00.exe")  # its NUL put in
+    [_, member] = archive_family(data, "names.zip")
+    assert member.warnings == (
+        "archive member 'invoice.pdf\\\\x00.exe' named 'invoice.pdf\\\\x00.exe': characters that "
+        "would forge or reverse a line written as escapes",
+    )

@@ -45,9 +45,11 @@ def test_web_page_and_metafile_natives_are_rendered_a_bad_one_said(
         "ABC0004": "placeholder",
     }
     assert report.problems == [
+        "row 1 (ABC0001): 1 link to content outside the file not followed "
+        "('http://www.m0.net/m/logopen02.asp?vid=128&catid=430297053...'): rendered without it",
         "row 4 (ABC0004): native broken.xls could not be rendered (not a .xls file: its bytes "
-        "are not an OLE2 compound file): produced in native form"
-    ]
+        "are not an OLE2 compound file): produced in native form",
+    ]  # the web page's picture is on a server: not fetched
     with ws.transaction() as s:
         pages = s.scalars(
             select(t.Page.text)

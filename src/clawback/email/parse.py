@@ -22,7 +22,6 @@ import contextlib
 import email
 import email.utils
 import html
-import itertools
 import mimetypes
 import quopri
 import re
@@ -36,6 +35,7 @@ from typing import cast
 
 from clawback.domain.errors import InvalidInput
 from clawback.ingest import limits
+from clawback.said import quoted
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 RFC822 = "message/rfc822"
@@ -168,16 +168,40 @@ def _parse_eml(data: bytes, filename: str) -> Message:
     head = data[:4096].lstrip()
     if not _HEADER_LINE.match(head):
         raise EmailError(f"{filename}: not an e-mail (no RFC 5322 header at the start)")
-    msg = email.message_from_bytes(data, policy=_policy())
+    try:
+        msg = email.message_from_bytes(data, policy=_policy())
+    except RecursionError:  # its parser recurses a few frames a level: far past the limit
+        raise limits.Refused(_TOO_DEEP.format(limits.MAX_MIME_DEPTH)) from None
     if not isinstance(msg, EmailMessage):
         raise EmailError(f"{filename}: not an e-mail")
-    most = limits.MAX_ARCHIVE_FILES  # the members an archive may hold: its documents too
-    if sum(1 for _ in itertools.islice(msg.walk(), most + 1)) > most:
-        raise limits.Refused(f"e-mail of more than {most:,} parts (its body and attachments)")
+    _bounded(msg)
     known = ("from", "to", "subject", "date", "message-id", "received", "mime-version")
     if not any(_get(msg, h) is not None for h in known):
         raise EmailError(f"{filename}: not an e-mail (no From/To/Subject/Date header)")
     return _message_from_eml(msg)
+
+
+_TOO_DEEP = "e-mail of parts nested more than {:,} deep"
+
+
+def _bounded(msg: StdMessage) -> None:
+    """Refuse a message of more parts than an archive may hold members, or of parts nested
+    past `limits.MAX_MIME_DEPTH`, counted without recursion (the stdlib's ``walk`` recurses,
+    and so does its parser: a message nested 1,000 deep was refused as 'maximum recursion depth
+    exceeded')."""
+    most, deepest = limits.MAX_ARCHIVE_FILES, limits.MAX_MIME_DEPTH
+    counted = 0
+    stack: list[tuple[StdMessage, int]] = [(msg, 1)]
+    while stack:
+        part, depth = stack.pop()
+        counted += 1
+        if counted > most:
+            raise limits.Refused(f"e-mail of more than {most:,} parts (its body and attachments)")
+        if depth > deepest:
+            raise limits.Refused(_TOO_DEEP.format(deepest))
+        payload = part.get_payload() if part.is_multipart() else None
+        if isinstance(payload, list):
+            stack += [(child, depth + 1) for child in payload if isinstance(child, StdMessage)]
 
 
 def _without_mbox_line(data: bytes) -> bytes:
@@ -245,7 +269,7 @@ def _message_from_eml(msg: EmailMessage) -> Message:
         rich = next((t for kind, t in bodies if kind == "html"), "")
         plain = html_to_text(rich)
     return Message(
-        subject=_unfold(_get(msg, "subject", "")),
+        subject=_subject(msg, said),
         sender=_addresses(msg, "from")[0] if _addresses(msg, "from") else _header(msg, "from"),
         to=_addresses(msg, "to"),
         cc=_addresses(msg, "cc"),
@@ -256,6 +280,60 @@ def _message_from_eml(msg: EmailMessage) -> Message:
         attachments=tuple(attachments),
         warnings=tuple(dict.fromkeys(said)),
     )
+
+
+_ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([QqBb])\?([^?\s]*)\?=")
+
+
+def _subject(msg: StdMessage, said: list[str]) -> str:
+    """The Subject header; its encoded words in a charset no one knows read as the body's
+    are (UTF-8, else Windows-1252) and said: the stdlib put a replacement character for each
+    of their bytes, and the subject's words were lost in silence. A word that does not decode
+    (base64 that is not) is kept as written."""
+    parsed = _unfold(_get(msg, "subject", ""))
+    raw = next((v for k, v in msg.raw_items() if k.lower() == "subject"), None)
+    if "\ufffd" not in parsed or raw is None:
+        return parsed
+    text = _fix8bit(str(raw))
+    words: list[str] = []
+    notes: list[str] = []
+    at, after_word = 0, False
+    for match in _ENCODED_WORD.finditer(text):
+        between = text[at : match.start()]
+        decoded = _encoded_word(match, notes)
+        if not (after_word and decoded is not None and not between.strip()):
+            words.append(between)  # blanks between two encoded words are not text
+        words.append(match.group(0) if decoded is None else decoded)
+        at, after_word = match.end(), decoded is not None
+    words.append(text[at:])
+    said += notes[:1]  # one line for the subject
+    return _unfold("".join(words))
+
+
+def _encoded_word(match: re.Match[str], said: list[str]) -> str | None:
+    """An encoded word's text (see `_subject`), or None if it does not decode."""
+    charset, encoding, encoded = match.group(1).split("*")[0], match.group(2), match.group(3)
+    try:
+        if encoding in "Bb":
+            data = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True)
+        else:
+            data = quopri.decodestring(encoded.replace("_", " ").encode("ascii"), header=True)
+    except (binascii.Error, ValueError, UnicodeEncodeError):
+        return None
+    try:
+        return data.decode(charset)
+    except (LookupError, UnicodeDecodeError) as exc:
+        why = "an unknown charset" if isinstance(exc, LookupError) else "not what it holds"
+    if data.isascii():
+        return data.decode("ascii")
+    for fallback, called in (("utf-8", "UTF-8"), ("cp1252", "Windows-1252")):
+        try:
+            text = data.decode(fallback)
+        except UnicodeDecodeError:
+            continue
+        said.append(f"subject declared as {charset!r} ({why}): read as {called}")
+        return text
+    return data.decode("utf-8", errors="replace")
 
 
 def _last_hop(msg: StdMessage) -> str | None:
@@ -360,7 +438,14 @@ def _walk(
         # A malformed part can carry the inner Subject among its own MIME headers.
         subject = subject or _unfold(_get(part, "subject", ""))
         name = _part_name(part) or (f"{_safe(subject)}.eml" if subject else "Nameless.eml")
-        attachments.append(Attachment(name, RFC822, data, disposition == "inline", None))
+        elsewhere: tuple[str, ...] = ()
+        if ctype == "message/external-body":  # RFC 2046: what it names is not in the message
+            access = str(part.get_param("access-type") or "none given")
+            elsewhere = (  # the attachment's own (see `Attachment.warnings`)
+                f"attachment {name!r} only names content kept elsewhere (message/external-body, "
+                f"access-type {quoted(access, 40)}): nothing fetched, the reference kept as sent",
+            )
+        attachments.append(Attachment(name, RFC822, data, disposition == "inline", None, elsewhere))
         return
     data = _decoded(part)
     cid = _get(part, "content-id")

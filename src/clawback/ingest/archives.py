@@ -152,16 +152,19 @@ def _zip_entries(data: bytes, name: str, budget: Budget) -> Iterator[Entry]:
             for info in archive.infolist():
                 if info.is_dir():
                     continue
-                where = f"{name}/{info.filename}"
+                # the name as the archive writes it: the reader cuts it at a NUL in silence
+                # ('invoice.pdf\x00.exe' read as 'invoice.pdf'); `_entry` escapes the NUL, said
+                written = info.orig_filename
+                where = f"{name}/{shown(written)}"
                 budget.count(where)
                 if info.flag_bits & 0x1:
                     why = "encrypted (no password given)"
-                    yield _entry(info.filename, None, why, _stored(data, info))
+                    yield _entry(written, None, why, _stored(data, info))
                     continue
                 _declared(where, info.file_size, info.compress_size)
                 with archive.open(info) as member:
                     body = _inflate(member, where, info.file_size, info.compress_size, budget)
-                yield _entry(info.filename, body)
+                yield _entry(written, body)
     except Refused:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:

@@ -24,6 +24,8 @@ limit                  value          why
 ``MAX_ARCHIVE_FILES``  10,000         members of one archive, nested ones included
 ``MAX_ARCHIVE_DEPTH``  5              containers inside containers (a zip in an e-mail in a
                                       zip ...): deeper is a recursion bomb
+``MAX_MIME_DEPTH``     100            parts inside parts of one e-mail (a forward of a forward
+                                      is two): 1,000 deep ran the reader out of stack
 =====================  =============  ========================================================
 
 An archive member may inflate to ``MAX_FILE_BYTES`` at most, and to no more than
@@ -61,6 +63,7 @@ INFLATE_FLOOR = 256 << 20
 MAX_ARCHIVE_BYTES = 1 << 30
 MAX_ARCHIVE_FILES = 10_000
 MAX_ARCHIVE_DEPTH = 5
+MAX_MIME_DEPTH = 100
 
 Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow warns past it; `images` makes that an error
 

@@ -2,7 +2,9 @@
 many in one run, each made whole first: a spreadsheet's hidden parts shown
 (`clawback.ingest.sheets`), a Word file's comments listed and hidden text shown, its tracked
 changes said (`clawback.ingest.words`), a deck's hidden slides and speaker notes shown and said
-(`clawback.ingest.slides`).
+(`clawback.ingest.slides`); what it names outside itself (a linked picture, a web page's
+``<img src>``) cut and said (`clawback.pdf.files.linked`), never drawn from the server's disk
+or fetched.
 
 `render` is the one step every path takes for them: a file ingested (`prepare`), an e-mail's
 or a PDF's children, a load-file volume's natives. Its contract: one `Rendered` per file, in
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 from clawback.domain.errors import ClawbackError
 from clawback.ingest import limits, slides, words
 from clawback.ingest.sheets import expose
+from clawback.pdf.files import linked
 from clawback.pdf.files.convert import ConversionError, to_pdfs, to_xlsx
 from clawback.pdf.files.document import open_pdf
 
@@ -124,6 +127,13 @@ def _too_long(data: bytes, kind: str) -> ConversionError | None:
 
 def _render_all(todo: list[tuple[bytes, str]]) -> list[Rendered]:
     said: list[list[str]] = [[] for _ in todo]
+    for n, (data, kind) in enumerate(todo):
+        try:
+            unlinked = linked.cut(data, kind)
+        except linked.LinkError:
+            continue  # the conversion refuses it, saying why
+        todo[n] = (unlinked.data, kind)
+        said[n] += [warning] if (warning := unlinked.warning()) else []
     resave = [n for n, (_, kind) in enumerate(todo) if kind in _RESAVED]
     if resave:
         for n, saved in zip(resave, to_xlsx([todo[n] for n in resave]), strict=True):

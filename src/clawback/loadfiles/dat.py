@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from clawback.domain.counts import counted
 from clawback.loadfiles.text import UTF8_BOM, decode, split_lines
+from clawback.said import quoted
 
 DC4 = "\x14"
 THORN = "\u00fe"
@@ -463,7 +464,9 @@ def _distinct(names: list[str], problems: list[str]) -> list[str]:
     for name in names:
         seen[name] += 1
         if seen[name] > 1:
-            problems.append(f"header: field name {name!r} repeated; renamed {name} ({seen[name]})")
+            short = quoted(name)[1:-1]
+            problems.append(f"header: field name {quoted(name)} repeated; renamed {short} "
+                            f"({seen[name]})")  # fmt: skip
             name = f"{name} ({seen[name]})"
         out.append(name)
     return out
@@ -481,7 +484,7 @@ def _check_duplicates(result: DatFile) -> None:
         elif number in first_seen:
             _note(
                 result.problems,
-                f"line {line}: duplicate control number {number!r} "
+                f"line {line}: duplicate control number {quoted(number)} "
                 f"(first on line {first_seen[number]})",
             )
         else:

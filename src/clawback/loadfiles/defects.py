@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from clawback.domain.bates import BatesRange
 from clawback.loadfiles.fields import norm
+from clawback.said import quoted
 
 # A banner (SECRET//NOFORN, UNCLASSIFIED//FOUO), TOP SECRET alone, a dissemination control,
 # or a portion marking opening a value or standing alone ((S), (TS//SI), (U//FOUO)); capitals
@@ -47,7 +48,7 @@ def classification_markings(values: Mapping[str, str]) -> list[str]:
         found = _MARKING.search(value)
         if found:
             marking = " ".join(found.group().split())[:60]
-            lines.append(f"classification marking {marking!r} in {name}")
+            lines.append(f"classification marking {quoted(marking)} in {name}")
     return lines
 
 
@@ -59,7 +60,7 @@ def privilege_marks(values: Mapping[str, str]) -> list[str]:
         flag = any(part in key for part in _PRIVILEGE_NAMES) and word not in _NO
         legend = key in _DESIGNATION_NAMES and ("withheld" in word or "privilege" in word)
         if flag or legend:
-            said.append(f"{name} {value.strip()!r}")
+            said.append(f"{name} {quoted(value.strip())}")
     if not said:
         return []
     return [f"marked privileged or withheld ({', '.join(said)}): its pages may be a slip sheet"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from clawback.domain.counts import counted
 from clawback.loadfiles.dat import MAX_PROBLEMS
 from clawback.loadfiles.text import decode, split_lines
+from clawback.said import quoted
 
 FIELDS = 7
 _YES = frozenset({"y", "yes", "t", "true", "1"})
@@ -85,7 +86,7 @@ def _flag(value: str, what: str, line: int, problems: list[str]) -> bool:
     if word in _YES:
         return True
     if word not in _NO:
-        _note(problems, f"line {line}: {what} {value!r} is not Y or blank; read as no")
+        _note(problems, f"line {line}: {what} {quoted(value)} is not Y or blank; read as no")
     return False
 
 
@@ -108,14 +109,14 @@ def _parse_line(text: str, line: int, problems: list[str]) -> OptPage | None:
         _note(problems, f"line {line}: no image key; line skipped")
         return None
     if not path:
-        _note(problems, f"line {line}: image {key!r} has no image path; line skipped")
+        _note(problems, f"line {line}: image {quoted(key)} has no image path; line skipped")
         return None
     page_count: int | None = None
     if pages:
         if pages.isascii() and pages.isdigit() and len(pages) < 10:
             page_count = int(pages)
         else:
-            _note(problems, f"line {line}: page count {pages!r} is not a number; ignored")
+            _note(problems, f"line {line}: page count {quoted(pages)} is not a number; ignored")
     return OptPage(
         key=key,
         volume=volume,
@@ -162,7 +163,8 @@ def _read_opt(data: bytes) -> OptFile:
     for page in result.pages:
         if page.key in seen:
             _note(
-                problems, f"line {page.line}: image key {page.key!r} repeats line {seen[page.key]}"
+                problems,
+                f"line {page.line}: image key {quoted(page.key)} repeats line {seen[page.key]}",
             )
         else:
             seen[page.key] = page.line
@@ -171,7 +173,7 @@ def _read_opt(data: bytes) -> OptFile:
         if stated is not None and stated != len(document.pages):
             _note(
                 problems,
-                f"line {document.pages[0].line}: document {document.key!r} says {stated} "
+                f"line {document.pages[0].line}: document {quoted(document.key)} says {stated} "
                 f"page(s) but has {len(document.pages)}",
             )
         for page in document.pages[1:]:

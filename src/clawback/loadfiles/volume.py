@@ -56,7 +56,7 @@ def read_volume(
     rows: list[Row] = []
     if dat is not None:
         table = read_dat(_read(dat))
-        problems += [p for p in table.problems if "duplicate control" not in p]
+        problems += [f"{dat.name}: {p}" for p in table.problems if "duplicate control" not in p]
         rows = _rows(table)
     if opt is not None:
         images = read_opt(_read(opt))

@@ -224,6 +224,16 @@ def _load(text: str, sidecar: Path) -> tuple[list[tuple[int, Any]], Any]:
         return (
             (lines[:-1], last) if isinstance(last, dict) and "chain_head" in last else (lines, None)
         )
+    # A cell is as long as the entry's detail is (Python's reader refused one past 128 KiB,
+    # ending the check of an export clawback itself wrote): no cell is longer than the file.
+    limit = csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    try:
+        return _load_csv(text, sidecar)
+    finally:
+        csv.field_size_limit(limit)  # the limit is the process's: every other reader keeps it
+
+
+def _load_csv(text: str, sidecar: Path) -> tuple[list[tuple[int, Any]], Any]:
     reader = csv.reader(io.StringIO(text, newline=""))
     first = next(reader, None)
     header = tuple(first) if first in (list(CSV_COLUMNS), list(COLUMNS)) else CSV_COLUMNS

@@ -13,6 +13,12 @@ in a temporary folder of its own. Each call gets a fresh LibreOffice profile (th
 user's own LibreOffice settings, macros or recent-file list takes part. A ``.pdf`` is passed
 through unchanged (after a header check).
 
+Nothing outside the file takes part either: what it names outside itself (a linked picture,
+section or sheet, a web page's ``<img src>``, an RTF ``INCLUDEPICTURE``) is cut first
+(`clawback.pdf.files.linked`), and the profile is written before LibreOffice starts
+(`_PROFILE`) so that it follows no link a kind not read there may hold (links blocked, none
+updated, every connection sent to a proxy that is not there).
+
 The process runs in a session of its own and is killed with everything it started if it
 outlives `timeout`. Every failure is one `ConversionError` line, which never quotes the
 document.
@@ -42,6 +48,7 @@ import tempfile
 from pathlib import Path
 
 from clawback.domain.errors import DocumentError
+from clawback.pdf.files import linked
 from clawback.pdf.files.document import PdfError, check_header
 
 __all__ = [
@@ -73,6 +80,12 @@ _HIDDEN_SLIDES = f"pdf:impress_pdf_Export:{{{_SHOW}}}"
 _NOTES_PAGES = (
     f'pdf:impress_pdf_Export:{{{_SHOW},"ExportNotesPages":{{"type":"boolean","value":"true"}}}}'
 )
+# Web pages are read as Writer documents: read as LibreOffice's own web pages (Writer/Web,
+# what it takes a .html for) their first paragraph or heading was drawn nowhere (measured with
+# 7.4: '<p>One</p><p>Two</p>' made a blank page, then 'Two'), and the kind told by the bytes
+# (an RTF file named .html was read as RTF).
+_WEB_PAGES = frozenset({".htm", ".html"})
+_WEB_PAGE = "HTML (StarWriter)"
 #: A run of `to_pdfs` may take this long, and this much more per file.
 BATCH_TIMEOUT, PER_FILE_TIMEOUT = 60.0, 20.0
 MISSING = "LibreOffice (soffice) is not installed: run scripts/setup"
@@ -91,6 +104,61 @@ _TEXT = frozenset({".txt", ".csv", ".htm", ".html"})
 _METAFILES = {".emf": ((b"\x01\x00\x00\x00",), "an EMF metafile"),
               ".wmf": ((b"\xd7\xcd\xc6\x9a", b"\x01\x00\x09\x00", b"\x02\x00\x09\x00"),
                        "a WMF metafile")}  # fmt: skip
+
+
+def _setting(path: str, name: str, value: str) -> str:
+    return (f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse">'
+            f"<value>{value}</value></prop></item>")  # fmt: skip
+
+
+_INET = "/org.openoffice.Inet/Settings"
+# A LibreOffice profile that follows nothing outside the file it converts: links from a file
+# not in a trusted place blocked (pictures, sections), no link updated (Writer's, Calc's),
+# every HTTP(S) connection sent to a proxy on a port nothing listens on, and no macro run
+# (the highest macro security, macros off).
+_PROFILE = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+    'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+    + "\n".join([
+        _setting("/org.openoffice.Office.Common/Security/Scripting",
+                 "BlockUntrustedRefererLinks", "true"),
+        _setting("/org.openoffice.Office.Common/Security/Scripting",
+                 "DisableMacrosExecution", "true"),
+        _setting("/org.openoffice.Office.Common/Security/Scripting",
+                 "MacroSecurityLevel", "3"),
+        _setting("/org.openoffice.Office.Writer/Content/Update", "Link", "2"),
+        _setting("/org.openoffice.Office.Calc/Content/Update", "Link", "2"),
+        _setting(_INET, "ooInetProxyType", "2"),
+        _setting(_INET, "ooInetHTTPProxyName", "127.0.0.1"),
+        _setting(_INET, "ooInetHTTPProxyPort", "9"),
+        _setting(_INET, "ooInetHTTPSProxyName", "127.0.0.1"),
+        _setting(_INET, "ooInetHTTPSProxyPort", "9"),
+        _setting(_INET, "ooInetFTPProxyName", "127.0.0.1"),
+        _setting(_INET, "ooInetFTPProxyPort", "9"),
+        _setting(_INET, "ooInetNoProxy", ""),
+    ])
+    + "\n</oor:items>\n"
+)  # fmt: skip
+
+
+def _profile(work: Path) -> str:
+    """The ``-env:UserInstallation`` option of a fresh profile in `work`, written as
+    `_PROFILE` says."""
+    user = work / "profile" / "user"
+    user.mkdir(parents=True)
+    (user / "registrymodifications.xcu").write_text(_PROFILE, encoding="utf-8")
+    return f"-env:UserInstallation={(work / 'profile').as_uri()}"
+
+
+def _unlinked(data: bytes, kind: str) -> bytes:
+    """`data` with what it names outside itself cut (`linked.cut`); `ConversionError` if it
+    cannot be looked through."""
+    try:
+        return linked.cut(data, kind).data
+    except linked.LinkError as exc:
+        raise ConversionError(f"not a {kind} file that can be rendered: {exc}") from None
 
 
 class ConversionError(DocumentError):
@@ -128,6 +196,7 @@ def to_pdf(
         allowed = ", ".join(sorted(kinds | {".pdf"}))
         raise ConversionError(f"cannot convert a {kind} file to PDF: give one of {allowed}")
     _check_kind(data, kind)
+    data = _unlinked(data, kind)
     program = soffice()
     if program is None:
         raise ConversionError(MISSING)
@@ -139,7 +208,7 @@ def to_pdf(
         out.mkdir()
         command = [
             program,
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            _profile(work),
             "--headless",
             "--invisible",
             "--nodefault",
@@ -189,17 +258,21 @@ def to_pdfs(
     """The PDF of each ``(bytes, suffix)`` of a `RENDERED` kind, in one LibreOffice run; see the
     module doc. `timeout` is for the whole run (by default `BATCH_TIMEOUT` and
     `PER_FILE_TIMEOUT` a file). The decks whose indexes are in `notes` get their notes pages,
-    in a second run."""
-    if not notes:
-        return _convert_all(files, _HIDDEN_SLIDES, timeout)
-    rest = [n for n in range(len(files)) if n not in notes]
-    noted = [n for n in range(len(files)) if n in notes]
+    in a run of their own, and web pages are read in one of theirs (`_WEB_PAGE`)."""
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    for n, (_, suffix) in enumerate(files):
+        web = _WEB_PAGE if _kind(suffix) in _WEB_PAGES else None
+        target = _NOTES_PAGES if n in notes else _HIDDEN_SLIDES
+        groups.setdefault((target, web), []).append(n)
     answers: dict[int, bytes | ConversionError] = {}
-    for group, target in ((rest, _HIDDEN_SLIDES), (noted, _NOTES_PAGES)):
-        if group:
-            made = _convert_all([files[n] for n in group], target, timeout)
-            answers.update(zip(group, made, strict=True))
+    for (target, web), group in groups.items():
+        made = _convert_all([files[n] for n in group], target, timeout, web)
+        answers.update(zip(group, made, strict=True))
     return [answers[n] for n in range(len(files))]
+
+
+def _kind(suffix: str) -> str:
+    return "." + suffix.strip().lower().lstrip(".")
 
 
 def to_xlsx(
@@ -211,10 +284,11 @@ def to_xlsx(
 
 
 def _convert_all(
-    files: list[tuple[bytes, str]], target: str, timeout: float | None
+    files: list[tuple[bytes, str]], target: str, timeout: float | None, infilter: str | None = None
 ) -> list[bytes | ConversionError]:
     answers: list[bytes | ConversionError | None] = []
-    for data, suffix in files:
+    files = list(files)
+    for n, (data, suffix) in enumerate(files):
         kind = "." + suffix.strip().lower().lstrip(".")
         try:
             if kind not in RENDERED:
@@ -222,6 +296,7 @@ def _convert_all(
             if not data:
                 raise ConversionError(f"empty {kind} file (0 bytes)")
             _check_kind(data, kind)
+            files[n] = (_unlinked(data, kind), suffix)
         except ConversionError as exc:
             answers.append(exc)
         else:
@@ -244,9 +319,10 @@ def _convert_all(
                 sources.append(str(source))
             command = [
                 program,
-                f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                _profile(work),
                 "--headless", "--invisible", "--nodefault", "--nolockcheck", "--nologo",
-                "--norestore", "--convert-to", target, "--outdir", str(out), *sources,
+                "--norestore", *([f"--infilter={infilter}"] if infilter else []),
+                "--convert-to", target, "--outdir", str(out), *sources,
             ]  # fmt: skip
             try:
                 _run(command, limit, work)
