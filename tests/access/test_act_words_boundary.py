@@ -26,6 +26,10 @@ HIDDEN = "Defendants shall file a supplemental declaration supporting the claim 
 HIDDEN_SHORT = "file a redacted version of Ex. 2 and Ex. 1 within 7 days"
 THEIRS = "Defendants shall file a supplemental declaration about Exhibit 1"
 NONE = "The parties shall file a joint status report"
+#: An act as ``read-order --apply`` enters it: its words drawn from the order's sentence, the
+#: sentence kept as its source (shown with it: the feed's DESCRIPTION, the API's ``source``).
+DRAWN = "file a further declaration"
+SENTENCE = "Defendants shall file a further declaration regarding Exhibit 2 within 14 days."
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +47,9 @@ def acts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
         (NONE, Party.both, ActKind.joint_status_report),
     ):
         clerk.deadlines.add_act(OrderedAct(party, kind, what, world.DAY, days=14))
+    clerk.deadlines.add_act(
+        OrderedAct(Party.producing, ActKind.other, DRAWN, world.DAY, days=14, source=SENTENCE)
+    )
     yield workspace
     workspace.close()
 
@@ -57,7 +64,7 @@ def _acts(workspace: Workspace, email: str) -> dict[str, str]:
 
 def test_an_act_naming_an_exhibit_beyond_a_tier_is_not_theirs(acts: Workspace) -> None:
     counsel = _acts(acts, world.COUNSEL)
-    assert set(counsel) == {HIDDEN, HIDDEN_SHORT.rstrip("."), THEIRS, NONE}, counsel
+    assert set(counsel) == {HIDDEN, HIDDEN_SHORT.rstrip("."), THEIRS, NONE, DRAWN}, counsel
     employee = _acts(acts, world.EMPLOYEE)
     assert set(employee) == {THEIRS, NONE}, employee
     feed = acts.person(world.EMPLOYEE, Via.api).deadlines.calendar()

@@ -227,14 +227,15 @@ def deadline_shown(
     know of); the public sees none. A duty of a claim they may know of is theirs whatever else
     the claim covers, and an order's act cited by its exhibits is theirs for those of them they
     may know of: each told as if the rest were not there (`deadline_told`). The exhibits and
-    filed papers an act's own words name count as well as those recorded with it
-    (`named_in_words`): an act an order sets in its words ("a supplemental declaration on
-    Exhibit 2", `Deadlines.add_act`) is recorded with none."""
+    filed papers an act's own words and its source name count as well as those recorded with
+    it (`named_in_words`): an act an order sets in its words ("a supplemental declaration on
+    Exhibit 2", `Deadlines.add_act`; its source the order's sentence, as ``read-order
+    --apply`` keeps it) is recorded with none."""
     if actor.seat is Side.public or row.claim_id in hidden_claims:
         return False
     if row.claim_id is not None:
         return True
-    exhibits, papers = named_in_words(s, row.act)
+    exhibits, papers = named_in_words(s, f"{row.act}\n{row.source}")
     if papers and not papers <= known_papers(s, actor):
         return False
     if knows_all(known, [*(row.exhibits or ()), *exhibits]):
@@ -280,7 +281,7 @@ def _order_act_cut(s: Session, row: t.Deadline, known: set[int]) -> str | None:
     if len(exhibits) != len(numbers) or whole not in row.act:
         return None
     cut = row.act.replace(whole, compliance.cite([e for e in exhibits if e.number in known]))
-    named, papers = named_in_words(s, cut)
+    named, papers = named_in_words(s, f"{cut}\n{row.source}")
     return cut if named <= known and not papers else None
 
 
