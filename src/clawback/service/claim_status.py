@@ -80,7 +80,14 @@ def listed(s: Session, actor: Actor) -> list[dict[str, Any]]:
                         "on": e.on.isoformat() if e.on else None,
                         # a person of the other side as their side (People.list's rule)
                         "by": lookup.named_to(actor, e.actor, sides) if e.actor else "",
-                        **(e.detail or {}),
+                        # its words (the basis, a note, the court's reason) only where they
+                        # name nothing the reader may not know of (`lookup.told_words`)
+                        **{
+                            key: lookup.told_words(s, actor, value, known, known_papers)
+                            if isinstance(value, str)
+                            else value
+                            for key, value in (e.detail or {}).items()
+                        },
                     }
                     for e in events
                 ],
@@ -89,7 +96,7 @@ def listed(s: Session, actor: Actor) -> list[dict[str, Any]]:
                         "result": r.result,
                         "on": r.on.isoformat() if r.on else None,
                         "items": [i for i in r.items if i in on_shown],
-                        "reason": r.reason,
+                        "reason": lookup.told_words(s, actor, r.reason, known, known_papers),
                     }
                     for r in rulings
                 ],

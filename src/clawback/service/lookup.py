@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain import compliance
-from clawback.domain.access import DocumentState, access, may_know
+from clawback.domain.access import DocumentState, access, may_know, sees_everything
 from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesNumber
 from clawback.domain.deadlines import Deadline
@@ -315,6 +315,29 @@ def named_in_words(s: Session, words: str) -> tuple[set[int], set[str]]:
             if d is not None
         }
     return exhibits, papers
+
+
+def told_words(
+    s: Session,
+    actor: Actor,
+    words: str,
+    known: AbstractSet[int] | None = None,
+    papers: AbstractSet[str] | None = None,
+) -> str:
+    """``words`` a person wrote into the record (a claim's basis, a move's note, the court's
+    reason) as ``actor`` is told them: whole, unless they name an exhibit or a filed paper of
+    the record the actor may not know of (`named_in_words`); then none, exactly as words never
+    given (``known``, ``papers``: `known_exhibits`, `known_papers`, where the caller has them)."""
+    if not words or sees_everything(actor):
+        return words
+    exhibits, dockets = named_in_words(s, words)
+    if not exhibits and not dockets:
+        return words
+    if exhibits and not exhibits <= (known_exhibits(s, actor) if known is None else known):
+        return ""
+    if dockets and not dockets <= (known_papers(s, actor) if papers is None else papers):
+        return ""
+    return words
 
 
 def deadline(s: Session, actor: Actor, number: str) -> t.Deadline:

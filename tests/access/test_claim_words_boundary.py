@@ -1,0 +1,93 @@
+"""A claim's words tell no reader of an exhibit beyond them. A claim over Ex. 1 (Confidential)
+and Ex. 2 (AEO) is listed to a party employee for Ex. 1 alone, as if Ex. 2 were not in the
+record; but its basis (the producing side's words, in the notice, the claim's history and the
+privilege log's Basis column), a move's note and the court's reason were told them word for
+word, and each named Ex. 2: "database codes on Ex. 2 reveal sources". Words naming an exhibit
+or a filed paper the reader may not know of are now told them as no words at all
+(``lookup.told_words``), exactly as a claim given none; counsel reads them whole.
+
+Over the small case of ``tests.web.world``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from clawback.service import Via, Workspace
+from tests.web import world
+
+BASIS = "database codes on Ex. 2 reveal confidential sources"
+NOTE = "Exhibit 2 preserved in the vault"
+REASON = "The codes on Exhibit 2 are privileged; nothing else is."
+PLAIN = "the codes are law enforcement sensitive"  # names no exhibit: told to both
+
+
+@pytest.fixture(scope="module")
+def claimed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    root: Path = tmp_path_factory.mktemp("claim-words") / "ws"
+    world.build(root, settled=False)
+    workspace = Workspace.open(root)
+    for email in (world.PRODUCING, world.COUNSEL, world.EMPLOYEE):
+        workspace.operator().people.acknowledge(email)
+    producing = workspace.person(world.PRODUCING)
+    producing.claims.claim(
+        "c-two", privilege="law_enforcement", exhibits=[1, 2], basis=BASIS, on=world.DAY
+    )
+    producing.claims.claim(
+        "c-one", privilege="law_enforcement", exhibits=[1], basis=PLAIN, on=world.DAY
+    )
+    producing.claims.advance("c-two", "preserved", world.DAY, note=NOTE)
+    clerk = workspace.person(world.CLERK)
+    clerk.claims.advance("c-two", "under_review", world.DAY)
+    clerk.claims.rule("c-two", "granted", reason=REASON, on=world.DAY)
+    producing.privilege_log.serve(world.DAY)
+    yield workspace
+    workspace.close()
+
+
+def _said(workspace: Workspace, email: str) -> str:
+    """Everything the claims listing and the privilege log tell ``email``, as text."""
+    reader = workspace.person(email, Via.web)
+    status = json.dumps(reader.claims.status())
+    log = reader.privilege_log.download("csv").decode("utf-8")
+    served = [v for v, *_ in reader.privilege_log.served()]
+    diff = repr(reader.privilege_log.diff(served[0], served[-1]))
+    categorical = repr(reader.privilege_log.categorical())
+    return "\n".join((status, log, diff, categorical))
+
+
+def test_words_naming_an_exhibit_beyond_the_reader_are_not_told_them(
+    claimed: Workspace,
+) -> None:
+    said = _said(claimed, world.EMPLOYEE)
+    assert "c-two" in said  # the claim is theirs, for Ex. 1
+    for words in (BASIS, NOTE, REASON, "Ex. 2", "Exhibit 2"):
+        assert words not in said, words
+    assert PLAIN in said  # words naming nothing beyond them are told as before
+
+
+def test_the_trail_tells_them_no_more(claimed: Workspace, tmp_path: Path) -> None:
+    """A move's note is kept in its trail entry's detail, which a party's export carries."""
+    reader = claimed.person(world.EMPLOYEE, Via.web)
+    reader.audit.export(tmp_path / "trail.jsonl")
+    exported = (tmp_path / "trail.jsonl").read_text("utf-8")
+    assert "c-two" in exported
+    for words in (BASIS, NOTE, REASON, "Exhibit 2"):
+        assert words not in exported, words
+
+
+def test_counsel_reads_them_whole(claimed: Workspace) -> None:
+    said = _said(claimed, world.COUNSEL)
+    for words in (BASIS, NOTE, REASON, PLAIN):
+        assert words in said, words
+
+
+def test_the_employees_log_row_reads_as_a_claim_given_no_basis(claimed: Workspace) -> None:
+    log = claimed.person(world.EMPLOYEE, Via.web).privilege_log.download("csv").decode("utf-8")
+    rows = {r["Claim"]: r for r in csv.DictReader(io.StringIO(log))}
+    assert rows["c-two"]["Basis"] == "", rows
