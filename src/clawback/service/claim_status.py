@@ -64,7 +64,9 @@ def listed(s: Session, actor: Actor) -> list[dict[str, Any]]:
             {
                 "claim": row.id,
                 "privilege": row.privilege,
-                "exhibits": shown,
+                # as the court writes them (12, "A"): a lettered exhibit's ordinal is a counter
+                # every side shares, its gaps the lettered exhibits withheld from the reader
+                "exhibits": [rows.as_written(n, said[n]) for n in shown],
                 "exhibit_ids": [said[n] for n in shown],
                 "papers": [papers[d].name for d in dockets],
                 "state": row.state,
