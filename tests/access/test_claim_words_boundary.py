@@ -25,6 +25,7 @@ BASIS = "database codes on Ex. 2 reveal confidential sources"
 NOTE = "Exhibit 2 preserved in the vault"
 REASON = "The codes on Exhibit 2 are privileged; nothing else is."
 PLAIN = "the codes are law enforcement sensitive"  # names no exhibit: told to both
+SERVED = "served with the claw-back of Ex. 2"  # a served version's note
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +46,7 @@ def claimed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     clerk = workspace.person(world.CLERK)
     clerk.claims.advance("c-two", "under_review", world.DAY)
     clerk.claims.rule("c-two", "granted", reason=REASON, on=world.DAY)
-    producing.privilege_log.serve(world.DAY)
+    producing.privilege_log.serve(world.DAY, note=SERVED)
     yield workspace
     workspace.close()
 
@@ -58,7 +59,8 @@ def _said(workspace: Workspace, email: str) -> str:
     served = [v for v, *_ in reader.privilege_log.served()]
     diff = repr(reader.privilege_log.diff(served[0], served[-1]))
     categorical = repr(reader.privilege_log.categorical())
-    return "\n".join((status, log, diff, categorical))
+    versions = repr(reader.privilege_log.served())
+    return "\n".join((status, log, diff, categorical, versions))
 
 
 def test_words_naming_an_exhibit_beyond_the_reader_are_not_told_them(
@@ -66,7 +68,7 @@ def test_words_naming_an_exhibit_beyond_the_reader_are_not_told_them(
 ) -> None:
     said = _said(claimed, world.EMPLOYEE)
     assert "c-two" in said  # the claim is theirs, for Ex. 1
-    for words in (BASIS, NOTE, REASON, "Ex. 2", "Exhibit 2"):
+    for words in (BASIS, NOTE, REASON, SERVED, "Ex. 2", "Exhibit 2"):
         assert words not in said, words
     assert PLAIN in said  # words naming nothing beyond them are told as before
 
@@ -83,7 +85,7 @@ def test_the_trail_tells_them_no_more(claimed: Workspace, tmp_path: Path) -> Non
 
 def test_counsel_reads_them_whole(claimed: Workspace) -> None:
     said = _said(claimed, world.COUNSEL)
-    for words in (BASIS, NOTE, REASON, PLAIN):
+    for words in (BASIS, NOTE, REASON, PLAIN, SERVED):
         assert words in said, words
 
 

@@ -51,10 +51,11 @@ class PrivilegeLogs(Service):
             seen = knowledge.known(s, self.actor)
             numbers, dockets = seen.numbers, lookup.known_papers(s, self.actor)
             versions = []
+            told = self._told(s)
             for r in found:
-                readable = _rows_of(r.rows, numbers, dockets, self._told(s))
+                readable = _rows_of(r.rows, numbers, dockets, told)
                 sha = r.sha256 if readable == r.rows else _fingerprint(readable)
-                versions.append((r.id, r.served_on, r.note, sha))
+                versions.append((r.id, r.served_on, told(r.note), sha))
             return versions
 
     def diff(self, before: int, after: int) -> list[privilege_log.Change]:
