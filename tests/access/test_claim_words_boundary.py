@@ -93,3 +93,19 @@ def test_the_employees_log_row_reads_as_a_claim_given_no_basis(claimed: Workspac
     log = claimed.person(world.EMPLOYEE, Via.web).privilege_log.download("csv").decode("utf-8")
     rows = {r["Claim"]: r for r in csv.DictReader(io.StringIO(log))}
     assert rows["c-two"]["Basis"] == "", rows
+
+
+def test_a_documents_notes_tell_them_no_more(claimed: Workspace) -> None:
+    """A designation's note (the producing side's words) and a challenge's grounds, on a
+    document the employee reads, naming an exhibit beyond them: told as none."""
+    producing = claimed.person(world.PRODUCING)
+    producing.designations.designate(3, "Confidential", note="as Exhibit 2 is, its source")
+    producing.designations.designate(3, "Confidential", note=PLAIN)
+    counsel = claimed.person(world.COUNSEL, Via.web)
+    counsel.designations.challenge(3, grounds="no more than Ex. 2 warrants", on=world.DAY)
+    employee = claimed.person(world.EMPLOYEE, Via.web).reads.show(3)
+    said = json.dumps(employee)
+    assert "Ex. 2" not in said and "Exhibit 2" not in said, said
+    assert PLAIN in said, said
+    shown = json.dumps(counsel.reads.show(3))
+    assert "as Exhibit 2 is, its source" in shown and "no more than Ex. 2" in shown, shown
