@@ -109,3 +109,28 @@ def test_a_documents_notes_tell_them_no_more(claimed: Workspace) -> None:
     assert PLAIN in said, said
     shown = json.dumps(counsel.reads.show(3))
     assert "as Exhibit 2 is, its source" in shown and "no more than Ex. 2" in shown, shown
+
+
+def test_a_drafted_order_tells_them_no_more(claimed: Workspace) -> None:
+    """The court seals Ex. 4 on a condition, and gives a reason, each naming Ex. 2: the order
+    drafted for the employee carries neither (the condition's act is not in their deadlines
+    either, as its words name Ex. 2); counsel's carries both."""
+    condition = "file a redacted Exhibit 2 with it"
+    reason = "for the reasons given for Exhibit 2"
+    claimed.person(world.CLERK).sealing.seal(
+        "470",
+        exhibits=[4],
+        kind="non_dispositive",
+        granted=True,
+        on=world.DAY,
+        reason=reason,
+        condition=condition,
+        condition_days=7,
+    )
+    employee = claimed.person(world.EMPLOYEE, Via.web)
+    drafted = repr(employee.filings.draft_order())
+    assert "Dkt. No. 470" in drafted, drafted  # the motion is theirs, for Ex. 4
+    assert "Exhibit 2" not in drafted and "Ex. 2" not in drafted, drafted
+    assert not [d for d in employee.deadlines.list() if "Exhibit 2" in d.says]
+    counsel = repr(claimed.person(world.COUNSEL, Via.web).filings.draft_order())
+    assert condition in counsel, counsel

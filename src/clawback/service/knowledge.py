@@ -56,7 +56,15 @@ def known(s: Session, actor: Actor) -> Known:
         for r in rows.rulings(s)
         if r.claim in ids
     ]
-    decisions = [d for d in rows.seal_decisions(s) if d.exhibit in numbers]
+    decisions = [
+        replace(
+            d,
+            reason=lookup.told_words(s, actor, d.reason, numbers, told),
+            condition=lookup.told_words(s, actor, d.condition, numbers, told),
+        )
+        for d in rows.seal_decisions(s)
+        if d.exhibit in numbers
+    ]
     return Known(exhibits, claims, rulings, decisions, numbers, papers_known, dockets)
 
 
