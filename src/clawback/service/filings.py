@@ -180,15 +180,16 @@ class Filings(Service):
             label = exhibit_label or drafting.exhibit_label(producing, described)
             seen = knowledge.known(s, self.actor)
             papers = _known_papers(s, self.actor)
-            motions = _ruled_motions(
-                s,
-                seen.numbers,
-                set(papers),
-                lambda words: lookup.told_words(s, self.actor, words, seen.numbers),
-            )
+
+            def told(words: str) -> str:
+                return lookup.told_words(s, self.actor, words, seen.numbers, set(papers))
+
+            motions = _ruled_motions(s, seen.numbers, set(papers), told)
             on_papers = {
                 m.docket: [
-                    d for d in rows.paper_seal_decisions(s, motion=m.docket) if d.paper in papers
+                    replace(d, reason=told(d.reason), condition=told(d.condition))
+                    for d in rows.paper_seal_decisions(s, motion=m.docket)
+                    if d.paper in papers
                 ]
                 for m, _ in motions
                 if m.papers
