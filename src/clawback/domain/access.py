@@ -95,6 +95,10 @@ def access(actor: Actor, state: DocumentState) -> Access:
             return Access(False, denial=Denial.sealed)
         if not state.public_filed or state.sequestered or state.withheld:
             return Access(False, denial=Denial.not_public)
+        if state.filed and state.designation is not None:
+            # a paper designated under the order (the tier of what it quotes) reaches no one
+            # the tier does not admit: the public's seat admits none
+            return Access(False, denial=Denial.tier)
         return Access(True)
     if not _reaches(actor, state):
         return Access(False, denial=Denial.collection)

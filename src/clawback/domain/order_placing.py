@@ -36,7 +36,7 @@ _COMMON = frozenset({"the", "and", "for", "with", "page", "pages", "used", "this
 @dataclass(frozen=True)
 class ClaimOnRecord:
     id: str
-    exhibits: tuple[int, ...]
+    exhibits: tuple[int | str, ...]  # as the court writes them: 12, "A"
     items: tuple[tuple[str, str], ...] = ()  # (item id, what it is)
 
 
@@ -137,7 +137,7 @@ def place(draft: Draft, claims: Sequence[ClaimOnRecord], producing: str) -> Plac
     }
     placed: list[Placed] = []
     unplaced: list[str] = []
-    covered: set[int] = set()
+    covered: set[int | str] = set()
     for claim in claims:
         covered.update(claim.exhibits)
         ruled = [by_exhibit[n] for n in claim.exhibits if n in by_exhibit]

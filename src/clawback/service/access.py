@@ -182,8 +182,9 @@ def _visible(seat: Side, tiers: frozenset[str], d: type[t.Document]) -> ColumnEl
         return true()
     if seat is Side.producing:
         return or_(d.held_by != Side.receiving.value, d.docket.is_not(None))
-    if seat is Side.public:
-        return and_(d.public_filed, ~d.sealed, ~d.sequestered, ~d.withheld)
+    if seat is Side.public:  # a designated filed paper: no tier of the public's admits it
+        designated_paper = and_(d.docket.is_not(None), d.tier.is_not(None))
+        return and_(d.public_filed, ~d.sealed, ~d.sequestered, ~d.withheld, ~designated_paper)
     delivered = exists(
         select(t.Production.id).where(
             t.Production.id == d.production, t.Production.state == "complete"

@@ -30,7 +30,9 @@ from clawback.domain.access import sees_everything
 from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesError, BatesNumber
 from clawback.domain.errors import InvalidInput
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.order import Side
+from clawback.domain.order_exhibits import find_exhibits
 from clawback.domain.seats import Act
 from clawback.service import access as access_rules
 from clawback.service import audit_problems, control_names, delivery, lookup, state
@@ -289,6 +291,7 @@ class AuditTrail(Service):
             ids = [_row(n) for n in among if _numbered(n)]
             ids += [_row(alias[n]) for n in among if n in alias]
             exhibits = [int(n[4:]) for n in among if EXHIBIT_NAME.fullmatch(n)]
+            keys = [n[4:] for n in among if n.startswith("Ex. ")]  # "Ex. A", by its key
             dockets = [m.group(1) for n in among if (m := PAPER_NAME.fullmatch(n))]
             ids += list(_items(s, among).values())
             stamps = select(page.document_id, page.bates).where(
@@ -301,6 +304,7 @@ class AuditTrail(Service):
                         doc.id.in_(ids),
                         doc.control.in_(among),
                         doc.exhibit.in_(exhibits),
+                        doc.exhibit_key.in_(keys),
                         doc.docket.in_(dockets),
                     )
                 )
@@ -319,6 +323,7 @@ class AuditTrail(Service):
         # documents their tier withholds (`control_names`).
         names |= {d.control for d in docs if control_names.named(self.actor, d) != d.control}
         names |= {f"Ex. {d.exhibit}" for d in hidden.values() if d.exhibit is not None}
+        names |= {f"Ex. {d.exhibit_key}" for d in hidden.values() if d.exhibit_key is not None}
         names |= {f"ECF No. {d.docket}" for d in hidden.values() if d.docket is not None}
         names |= {f"item:{i}" for i, on in _items(s, among).items() if on in hidden}
         names |= _unknown_volumes(s, self.actor, among)
@@ -458,7 +463,22 @@ def _names(action: str, subject: str, detail: object) -> list[str]:
     names += _bates_names(said)
     names += [f"Ex. {n}" for n in _exhibit_numbers(detail)]
     names += [f"ECF No. {d}" for d in _paper_entries(detail)]
+    names += _exhibits_in_words(f"{subject or ''}\n{said}")
     return names
+
+
+def _exhibits_in_words(words: str) -> list[str]:
+    """The exhibits words a person wrote name as an order does ("Exhibit 2", "Exs. A-C": a
+    move's note, the court's reason), each as ``Ex. <key>`` (`ExhibitId.canonical`): before,
+    only ``Ex. 2`` was read, and a note "Exhibit 2 preserved in the vault" reached a reader
+    beyond its tier."""
+    found = []
+    for label, _ in find_exhibits(words):
+        try:
+            found.append(f"Ex. {ExhibitId.parse(label).canonical}")
+        except InvalidInput:
+            continue
+    return found
 
 
 def _bates_names(said: str) -> list[str]:

@@ -581,8 +581,10 @@ class Briefs(Service):
             for doc in numbered
             if doc.exhibit is not None and lookup.allowed(s, self.actor, doc, lookup.Need.know)
         }
-        firsts = s.scalars(select(t.Production.first)).all()
-        material.prefixes = sorted({first.prefix for first in firsts})
+        # the series of the pages this person may see, as an exhibit index is read: a
+        # volume's prefix they may not know of (all its pages AEO) made a typo'd number of
+        # it a citation with a warning, and so told them the volume was there
+        material.prefixes = sorted({bates.prefix for *_, bates, _ in found if bates is not None})
         return material
 
 

@@ -64,7 +64,9 @@ def listed(s: Session, actor: Actor) -> list[dict[str, Any]]:
             {
                 "claim": row.id,
                 "privilege": row.privilege,
-                "exhibits": shown,
+                # as the court writes them (12, "A"): a lettered exhibit's ordinal is a counter
+                # every side shares, its gaps the lettered exhibits withheld from the reader
+                "exhibits": [rows.as_written(n, said[n]) for n in shown],
                 "exhibit_ids": [said[n] for n in shown],
                 "papers": [papers[d].name for d in dockets],
                 "state": row.state,
@@ -80,7 +82,14 @@ def listed(s: Session, actor: Actor) -> list[dict[str, Any]]:
                         "on": e.on.isoformat() if e.on else None,
                         # a person of the other side as their side (People.list's rule)
                         "by": lookup.named_to(actor, e.actor, sides) if e.actor else "",
-                        **(e.detail or {}),
+                        # its words (the basis, a note, the court's reason) only where they
+                        # name nothing the reader may not know of (`lookup.told_words`)
+                        **{
+                            key: lookup.told_words(s, actor, value, known, known_papers)
+                            if isinstance(value, str)
+                            else value
+                            for key, value in (e.detail or {}).items()
+                        },
                     }
                     for e in events
                 ],
@@ -89,7 +98,7 @@ def listed(s: Session, actor: Actor) -> list[dict[str, Any]]:
                         "result": r.result,
                         "on": r.on.isoformat() if r.on else None,
                         "items": [i for i in r.items if i in on_shown],
-                        "reason": r.reason,
+                        "reason": lookup.told_words(s, actor, r.reason, known, known_papers),
                     }
                     for r in rulings
                 ],

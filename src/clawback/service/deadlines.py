@@ -98,7 +98,11 @@ class Deadlines(Service):
             )
             s.add(row)
             s.flush()
-            self.ctx.audit(s, "deadline.act", found.act, kind=found.kind, due=found.due)
+            # names its deadline: withheld from whoever it is not shown to, as its words may
+            # name an exhibit beyond their tier (``lookup.named_in_words``)
+            self.ctx.audit(
+                s, "deadline.act", found.act, kind=found.kind, due=found.due, deadlines=[row.ref]
+            )
             return rows.deadline(row)
 
     def close_court(self, day: date, reason: str) -> list[Deadline]:

@@ -4,7 +4,8 @@ ordering paragraphs of a proposed order, and the case summary."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -179,10 +180,16 @@ class Filings(Service):
             label = exhibit_label or drafting.exhibit_label(producing, described)
             seen = knowledge.known(s, self.actor)
             papers = _known_papers(s, self.actor)
-            motions = _ruled_motions(s, seen.numbers, set(papers))
+
+            def told(words: str) -> str:
+                return lookup.told_words(s, self.actor, words, seen.numbers, set(papers))
+
+            motions = _ruled_motions(s, seen.numbers, set(papers), told)
             on_papers = {
                 m.docket: [
-                    d for d in rows.paper_seal_decisions(s, motion=m.docket) if d.paper in papers
+                    replace(d, reason=told(d.reason), condition=told(d.condition))
+                    for d in rows.paper_seal_decisions(s, motion=m.docket)
+                    if d.paper in papers
                 ]
                 for m, _ in motions
                 if m.papers
@@ -255,11 +262,15 @@ def _known_papers(s: Any, actor: Actor) -> dict[str, t.Document]:
 
 
 def _ruled_motions(
-    s: Any, seen: Collection[int], papers: Collection[str] = ()
+    s: Any,
+    seen: Collection[int],
+    papers: Collection[str] = (),
+    told: Callable[[str], str] = lambda words: words,
 ) -> list[tuple[sealing.MotionToSeal, list[sealing.SealDecision]]]:
     """Every ruled motion to seal or to unseal (and the court's own), in the order the rulings
     were entered (on an exhibit or a filed paper), with the decisions on the exhibits this
-    actor may know of; the motion names only the exhibits and ``papers`` it may know of."""
+    actor may know of, their reason and condition as ``told`` (`lookup.told_words`); the
+    motion names only the exhibits and ``papers`` it may know of."""
     on_exhibits = dict(
         s.execute(
             select(t.SealDecision.motion, func.min(t.SealDecision.id)).group_by(
@@ -295,7 +306,9 @@ def _ruled_motions(
             form=MotionForm(row.form),
         )
         decisions = [
-            d for d in rows.seal_decisions(s, motion=row.docket, as_ruled=True) if d.exhibit in seen
+            replace(d, reason=told(d.reason), condition=told(d.condition))
+            for d in rows.seal_decisions(s, motion=row.docket, as_ruled=True)
+            if d.exhibit in seen
         ]
         found.append((motion, decisions))
     return found

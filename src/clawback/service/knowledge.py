@@ -38,17 +38,33 @@ def known(s: Session, actor: Actor) -> Known:
     claims = []
     found = rows.claims(s)
     dockets = lookup.known_papers(s, actor) if any(c.papers for c in found) else set()
+    told = dockets if any(c.papers for c in found) else None  # for `lookup.told_words`
     for claim in found:
         shown = tuple(n for n in claim.exhibits if n in numbers)
         papers = tuple(d for d in claim.papers if d in dockets)
         if shown or papers:
-            same = shown == claim.exhibits and papers == claim.papers
-            claims.append(claim if same else replace(claim, exhibits=shown, papers=papers))
+            basis = lookup.told_words(s, actor, claim.basis, numbers, told)
+            same = shown == claim.exhibits and papers == claim.papers and basis == claim.basis
+            claims.append(
+                claim if same else replace(claim, exhibits=shown, papers=papers, basis=basis)
+            )
     named = {d for c in claims for d in c.papers}
     papers_known = [p for p in rows.papers(s) if p.docket in named] if named else []
     ids = {c.id for c in claims}
-    rulings = [r for r in rows.rulings(s) if r.claim in ids]
-    decisions = [d for d in rows.seal_decisions(s) if d.exhibit in numbers]
+    rulings = [
+        replace(r, reason=lookup.told_words(s, actor, r.reason, numbers, told))
+        for r in rows.rulings(s)
+        if r.claim in ids
+    ]
+    decisions = [
+        replace(
+            d,
+            reason=lookup.told_words(s, actor, d.reason, numbers, told),
+            condition=lookup.told_words(s, actor, d.condition, numbers, told),
+        )
+        for d in rows.seal_decisions(s)
+        if d.exhibit in numbers
+    ]
     return Known(exhibits, claims, rulings, decisions, numbers, papers_known, dockets)
 
 

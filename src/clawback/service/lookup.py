@@ -19,12 +19,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clawback.domain import compliance
-from clawback.domain.access import DocumentState, access, may_know
+from clawback.domain.access import DocumentState, access, may_know, sees_everything
 from clawback.domain.actor import Actor
 from clawback.domain.bates import BatesNumber
 from clawback.domain.deadlines import Deadline
-from clawback.domain.errors import NotFound
+from clawback.domain.errors import InvalidInput, NotFound
+from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.order import Side
+from clawback.domain.order_exhibits import find_exhibits
 from clawback.domain.refs import ControlNumber, DocumentRef, ExhibitNamed, ExhibitNumber
 from clawback.service import control_names, rows
 from clawback.storage import tables as t
@@ -224,11 +226,19 @@ def deadline_shown(
     ``unknown_claims``; the callers listing a claim's duties list only claims the person may
     know of); the public sees none. A duty of a claim they may know of is theirs whatever else
     the claim covers, and an order's act cited by its exhibits is theirs for those of them they
-    may know of: each told as if the rest were not there (`deadline_told`)."""
+    may know of: each told as if the rest were not there (`deadline_told`). The exhibits and
+    filed papers an act's own words and its source name count as well as those recorded with
+    it (`named_in_words`): an act an order sets in its words ("a supplemental declaration on
+    Exhibit 2", `Deadlines.add_act`; its source the order's sentence, as ``read-order
+    --apply`` keeps it) is recorded with none."""
     if actor.seat is Side.public or row.claim_id in hidden_claims:
         return False
-    exhibits = list(row.exhibits or ())
-    if row.claim_id is not None or knows_all(known, exhibits):
+    if row.claim_id is not None:
+        return True
+    exhibits, papers = named_in_words(s, f"{row.act}\n{row.source}")
+    if papers and not papers <= known_papers(s, actor):
+        return False
+    if knows_all(known, [*(row.exhibits or ()), *exhibits]):
         return True
     return _order_act_cut(s, row, known) is not None
 
@@ -270,7 +280,64 @@ def _order_act_cut(s: Session, row: t.Deadline, known: set[int]) -> str | None:
     whole = compliance.cite(exhibits)
     if len(exhibits) != len(numbers) or whole not in row.act:
         return None
-    return row.act.replace(whole, compliance.cite([e for e in exhibits if e.number in known]))
+    cut = row.act.replace(whole, compliance.cite([e for e in exhibits if e.number in known]))
+    named, papers = named_in_words(s, f"{cut}\n{row.source}")
+    return cut if named <= known and not papers else None
+
+
+#: A filed paper as a deadline's words name it (``ECF No. 101-33``: ``paper_seals.names``).
+_PAPER_NAMED = re.compile(r"\bECF No\. (\d+(?:-\d+)*)")
+
+
+def named_in_words(s: Session, words: str) -> tuple[set[int], set[str]]:
+    """The exhibits (by ordinal) and the filed papers (by docket entry) of the record that
+    ``words`` name, as an order names them ("Exhibits 1-3 and 5-A", "Ex. 12", "ECF No. 101-33");
+    a label no document of the record carries names nothing."""
+    keys = set()
+    for label, _ in find_exhibits(words):
+        try:
+            keys.add(ExhibitId.parse(label).canonical)
+        except InvalidInput:
+            continue
+    exhibits: set[int] = set()
+    if keys:
+        exhibits = {
+            n
+            for n in s.scalars(select(t.Document.exhibit).where(t.Document.exhibit_key.in_(keys)))
+            if n is not None
+        }
+    entries = set(_PAPER_NAMED.findall(words))
+    papers: set[str] = set()
+    if entries:
+        papers = {
+            d
+            for d in s.scalars(select(t.Document.docket).where(t.Document.docket.in_(entries)))
+            if d is not None
+        }
+    return exhibits, papers
+
+
+def told_words(
+    s: Session,
+    actor: Actor,
+    words: str,
+    known: AbstractSet[int] | None = None,
+    papers: AbstractSet[str] | None = None,
+) -> str:
+    """``words`` a person wrote into the record (a claim's basis, a move's note, the court's
+    reason) as ``actor`` is told them: whole, unless they name an exhibit or a filed paper of
+    the record the actor may not know of (`named_in_words`); then none, exactly as words never
+    given (``known``, ``papers``: `known_exhibits`, `known_papers`, where the caller has them)."""
+    if not words or sees_everything(actor):
+        return words
+    exhibits, dockets = named_in_words(s, words)
+    if not exhibits and not dockets:
+        return words
+    if exhibits and not exhibits <= (known_exhibits(s, actor) if known is None else known):
+        return ""
+    if dockets and not dockets <= (known_papers(s, actor) if papers is None else papers):
+        return ""
+    return words
 
 
 def deadline(s: Session, actor: Actor, number: str) -> t.Deadline:

@@ -4,11 +4,12 @@ to the other side's counsel whole, and a party employee sees the rows its tier a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from hashlib import sha256
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from clawback.domain import privilege_log
 from clawback.domain.errors import InvalidInput, NotFound
@@ -50,10 +51,11 @@ class PrivilegeLogs(Service):
             seen = knowledge.known(s, self.actor)
             numbers, dockets = seen.numbers, lookup.known_papers(s, self.actor)
             versions = []
+            told = self._told(s)
             for r in found:
-                readable = _rows_of(r.rows, numbers, dockets)
-                sha = r.sha256 if len(readable) == len(r.rows) else _fingerprint(readable)
-                versions.append((r.id, r.served_on, r.note, sha))
+                readable = _rows_of(r.rows, numbers, dockets, told)
+                sha = r.sha256 if readable == r.rows else _fingerprint(readable)
+                versions.append((r.id, r.served_on, told(r.note), sha))
             return versions
 
     def diff(self, before: int, after: int) -> list[privilege_log.Change]:
@@ -67,9 +69,16 @@ class PrivilegeLogs(Service):
                 )
             seen = knowledge.known(s, self.actor)
             numbers, dockets = seen.numbers, lookup.known_papers(s, self.actor)
+            told = self._told(s)
             return privilege_log.diff(
-                _rows_of(old.rows, numbers, dockets), _rows_of(new.rows, numbers, dockets)
+                _rows_of(old.rows, numbers, dockets, told),
+                _rows_of(new.rows, numbers, dockets, told),
             )
+
+    def _told(self, s: Session) -> Callable[[str], str]:
+        """A served row's words as this actor is told them (`lookup.told_words`)."""
+        known, papers = lookup.known_exhibits(s, self.actor), lookup.known_papers(s, self.actor)
+        return lambda words: lookup.told_words(s, self.actor, words, known, papers)
 
     def describe(
         self,
@@ -134,13 +143,16 @@ class PrivilegeLogs(Service):
 
 
 def _rows_of(
-    kept: list[dict[str, str]], numbers: set[int], dockets: set[str]
+    kept: list[dict[str, str]],
+    numbers: set[int],
+    dockets: set[str],
+    told: Callable[[str], str] = lambda words: words,
 ) -> list[dict[str, str]]:
     """A served version's rows about the exhibits in ``numbers`` and the filed papers in
-    ``dockets`` (a paper's row names it ``ECF No. 101-33``)."""
+    ``dockets`` (a paper's row names it ``ECF No. 101-33``), each Basis as ``told``."""
     papers = {f"ECF No. {d}" for d in dockets}
     return [
-        r
+        {**r, "Basis": told(r["Basis"])} if r.get("Basis") else r
         for r in kept
         if (str(r.get("Exhibit", "")).isdigit() and int(r["Exhibit"]) in numbers)
         or r.get("Exhibit", "") in papers

@@ -360,9 +360,13 @@ class Reads(Service):
             "kind": SLIP_SHEET if slip is not None else doc.kind,
             "family": family if slip is None else None,
             "pages": doc.page_count,
-            # a slip sheet's reader is told the tier it bears, never the notes on the document
+            # a slip sheet's reader is told the tier it bears, never the notes on the document;
+            # a note naming an exhibit beyond the reader is told as none (`lookup.told_words`)
             "designations": [
-                {"tier": d.tier, "note": unnamed(d.note, names) if slip is None else ""}
+                {
+                    "tier": d.tier,
+                    "note": self._words(s, unnamed(d.note, names)) if slip is None else "",
+                }
                 for d in history
             ],
         }
@@ -371,7 +375,7 @@ class Reads(Service):
                 "challenge": c.ref,
                 "tier": c.tier,
                 "raised_on": c.raised_on.isoformat(),
-                "grounds": c.grounds,
+                "grounds": self._words(s, c.grounds),
                 "outcome": c.outcome,
                 "resolved_on": c.resolved_on.isoformat() if c.resolved_on else None,
             }
@@ -458,6 +462,11 @@ class Reads(Service):
         if slip is None:
             return e
         return replace(e, title=slip, kind=SLIP_SHEET, family=None, parent=False, attachments=())
+
+    def _words(self, s: Session, words: str) -> str:
+        """Words a person wrote on a document (a designation's note, a challenge's grounds) as
+        this actor is told them (`lookup.told_words`)."""
+        return lookup.told_words(s, self.actor, words)
 
     def _named_items(
         self, s: Session, exhibit: int, claims: Sequence[claim_rules.Claim]

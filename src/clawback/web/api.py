@@ -17,6 +17,7 @@ from clawback.domain.bates import BatesNumber
 from clawback.domain.errors import InvalidInput
 from clawback.service.catalog import Listed
 from clawback.service.reads import MAX_LIMIT, MAX_OFFSET
+from clawback.service.rows import as_written
 from clawback.web.auth import ApiRecord, settings
 from clawback.web.pages.documents import bates_range
 
@@ -27,7 +28,9 @@ class Problem(BaseModel):
 
 class Document(BaseModel):
     ref: str
-    exhibit: int | None
+    # as the court writes it: 12, or "A", "5-A" (never the record's ordinal for a lettered
+    # one: a counter every side shares, whose gaps told of exhibits withheld)
+    exhibit: int | str | None
     control: str | None
     title: str
     kind: str
@@ -123,7 +126,7 @@ RefPath = Annotated[
 def _document(item: Listed) -> Document:
     return Document(
         ref=item.ref,
-        exhibit=item.exhibit,
+        exhibit=as_written(item.exhibit, item.exhibit_id),
         control=item.control,
         title=item.title,
         kind=item.kind,
