@@ -17,8 +17,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from clawback.service import Via, Workspace
+from clawback.storage import tables as t
 from tests.web import world
 
 BASIS = "database codes on Ex. 2 reveal confidential sources"
@@ -136,19 +138,53 @@ def test_a_drafted_order_tells_them_no_more(claimed: Workspace) -> None:
     assert condition in counsel, counsel
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the next member, left: words are read for exhibits as an order names them "
-    "(lookup.named_in_words), not for Bates numbers or control numbers, so a basis citing "
-    "an AEO page by its Bates number is still told a party employee",
-)
+def _told(claimed: Workspace, name: str, basis: str) -> tuple[str, str]:
+    """What the employee and counsel are told of claim ``name`` over Ex. 1 with ``basis``."""
+    claimed.person(world.PRODUCING).claims.claim(
+        name, privilege="law_enforcement", exhibits=[1], basis=basis, on=world.DAY
+    )
+    employee = json.dumps(claimed.person(world.EMPLOYEE, Via.web).claims.status())
+    counsel = json.dumps(claimed.person(world.COUNSEL, Via.web).claims.status())
+    return employee, counsel
+
+
 def test_words_citing_a_page_beyond_the_reader_by_bates_are_not_told_them(
     claimed: Workspace,
 ) -> None:
     hidden = world.EXHIBITS[1].bates(0)  # Ex. 2's first page, AEO
     basis = f"the codes at {hidden} reveal sources"
-    claimed.person(world.PRODUCING).claims.claim(
-        "c-bates", privilege="law_enforcement", exhibits=[1], basis=basis, on=world.DAY
-    )
-    said = json.dumps(claimed.person(world.EMPLOYEE, Via.web).claims.status())
-    assert hidden not in said, said
+    employee, counsel = _told(claimed, "c-bates", basis)
+    assert hidden not in employee and "reveal sources" not in employee, employee
+    assert basis in counsel, counsel
+
+
+def test_words_citing_a_range_that_reaches_a_page_beyond_the_reader_are_not_told_them(
+    claimed: Workspace,
+) -> None:
+    first, last = world.EXHIBITS[0].bates(0), world.EXHIBITS[1].bates(0)
+    basis = f"the pages {first} - {last} hold the codes"
+    employee, counsel = _told(claimed, "c-range", basis)
+    assert "hold the codes" not in employee, employee
+    assert basis in counsel, counsel
+
+
+def test_words_citing_a_page_the_reader_may_see_are_told_them(claimed: Workspace) -> None:
+    seen = world.EXHIBITS[0].bates(0)  # Ex. 1's first page, Confidential
+    basis = f"the codes at {seen} reveal sources"
+    employee, _ = _told(claimed, "c-seen", basis)
+    assert basis in employee, employee
+
+
+def test_words_naming_a_control_number_the_reader_is_not_given_are_not_told_them(
+    claimed: Workspace,
+) -> None:
+    with claimed.operator().transaction() as s:
+        control = s.scalars(select(t.Document.control).order_by(t.Document.id)).first()
+    assert control
+    basis = f"see {control} for the codes"  # the producing side's own control number
+    employee, counsel = _told(claimed, "c-control", basis)
+    # another side is given neither a control number nor a reference (control_names)
+    assert control not in employee and "for the codes" not in employee, employee
+    assert control not in counsel and "for the codes" not in counsel, counsel
+    producing = json.dumps(claimed.person(world.PRODUCING, Via.web).claims.status())
+    assert basis in producing, producing

@@ -28,7 +28,7 @@ from clawback.domain.exhibit_ids import ExhibitId
 from clawback.domain.order import Side
 from clawback.domain.order_exhibits import find_exhibits
 from clawback.domain.refs import ControlNumber, DocumentRef, ExhibitNamed, ExhibitNumber
-from clawback.service import control_names, rows
+from clawback.service import control_names, pages_named, rows
 from clawback.storage import tables as t
 
 
@@ -326,10 +326,14 @@ def told_words(
 ) -> str:
     """``words`` a person wrote into the record (a claim's basis, a move's note, the court's
     reason) as ``actor`` is told them: whole, unless they name an exhibit or a filed paper of
-    the record the actor may not know of (`named_in_words`); then none, exactly as words never
-    given (``known``, ``papers``: `known_exhibits`, `known_papers`, where the caller has them)."""
+    the record the actor may not know of (`named_in_words`), or cite a page of one by its Bates
+    number or name one by a control number the actor is not given (`pages_named`); then none,
+    exactly as words never given (``known``, ``papers``: `known_exhibits`, `known_papers`,
+    where the caller has them)."""
     if not words or sees_everything(actor):
         return words
+    if pages_named.beyond(s, actor, words, lambda doc: allowed(s, actor, doc, Need.know)):
+        return ""
     exhibits, dockets = named_in_words(s, words)
     if not exhibits and not dockets:
         return words
