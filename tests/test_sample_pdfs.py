@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
@@ -17,7 +20,7 @@ from clawback.cli import app
 from clawback.pdf.files.document import PdfError
 from clawback.pdf.gate.verify import verify
 from clawback.pdf.redaction.redact import Redaction, RedactionError, redact
-from clawback.service import Workspace
+from clawback.service import Record, Workspace
 from clawback.storage import tables as t
 from tests.conftest import SHARED
 from tests.started import start
@@ -94,16 +97,44 @@ def test_each_sample_ingests_or_is_refused_in_one_line(ws: Workspace, name: str)
         assert " ".join((first or "").split()).startswith(" ".join(words)), name
 
 
-def test_a_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
-    ws_dir = tmp_path / "ws"
+@dataclass(frozen=True)
+class Batch:
+    """Every sample given to one ``clawback ingest``, as a user gives a folder of files: the
+    workspace it left (closed) and each file's report line, in the order given."""
+
+    workspace: Path
+    lines: list[str]
+
+    def controls(self) -> dict[str, str]:
+        """Each sample the batch took in, by name: its control number."""
+        taken = {}
+        for name, line in zip(sorted(EXPECTED), self.lines, strict=True):
+            found = INGESTED.search(line)
+            if found:
+                taken[name] = found[1]
+        return taken
+
+
+INGESTED = re.compile(r": (DOC-[^ ,]+) \(")
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
+    """The samples ingested once per module (three are scans read by OCR): the batch test
+    reads its report, the production test produces from a copy of its workspace."""
+    ws_dir = tmp_path_factory.mktemp("batch") / "ws"
     runner = CliRunner()
     assert runner.invoke(app, ["init", str(ws_dir)]).exit_code == 0
     assert runner.invoke(app, ["load-case", "--reference", "-w", str(ws_dir)]).exit_code == 0
-    batch = [str(SAMPLES / n) for n in sorted(EXPECTED)]
-    result = runner.invoke(app, ["ingest", *batch, "-w", str(ws_dir)])
+    given = [str(SAMPLES / n) for n in sorted(EXPECTED)]
+    result = runner.invoke(app, ["ingest", *given, "-w", str(ws_dir)])
     assert result.exit_code == 1  # some files were refused
-    lines = result.output.strip().splitlines()
-    assert len(lines) == len(batch)  # one line per file, no traceback
+    return Batch(ws_dir, result.output.strip().splitlines())
+
+
+def test_a_batch_goes_on_past_bad_files(batch: Batch) -> None:
+    lines = batch.lines
+    assert len(lines) == len(EXPECTED)  # one line per file, no traceback
     refused = [line for line in lines if "DOC-" not in line]
     assert {line.split(":")[0].split("/")[-1] for line in refused} == {
         "empty.pdf",
@@ -118,7 +149,7 @@ def largest_difference(a: bytes, b: bytes) -> int:
 
 
 def test_every_readable_sample_is_produced_through_the_gate_unchanged(
-    ws: Workspace, xray_available: None
+    batch: Batch, tmp_path: Path, xray_available: None
 ) -> None:
     """Real files (subset and Type 1 fonts, forms, annotations, scans with their OCR layer,
     a repaired xref, transparency groups) make one verified volume, x-ray included; each page
@@ -126,9 +157,21 @@ def test_every_readable_sample_is_produced_through_the_gate_unchanged(
     the ingested page above the band to within 2 of 255 levels a sample (the rounding of
     compositing a page's transparency group; anything misplaced or missing differs by far
     more), and exactly where the page has no transparency group."""
+    shutil.copytree(batch.workspace, tmp_path / "ws")
+    ws = Workspace.open(tmp_path / "ws").operator()
+    try:
+        _produced_unchanged(ws, batch.controls())
+    finally:
+        ws.close()
+
+
+def _produced_unchanged(ws: Record, taken: dict[str, str]) -> None:
+    """The readable samples (those the batch took in; the ones needing a password ingested
+    with it here) produced as one volume, each page checked against its ingested page."""
     readable = [name for name, facts in sorted(EXPECTED.items()) if "pages" in facts]
     controls = [
-        ws.ingest.ingest(
+        taken.get(name)
+        or ws.ingest.ingest(
             (SAMPLES / name).read_bytes(), title=name, password=password_for(EXPECTED[name])
         )
         for name in readable

@@ -186,12 +186,12 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def batch(folder: Path, count: int) -> list[Path]:
-    """``count`` different text PDFs of about 80 KiB each (random text, stored uncompressed)."""
+    """``count`` different text PDFs of about 40 KiB each (random text, stored uncompressed)."""
     folder.mkdir()
     made = []
     for n in range(count):
         doc = pymupdf.open()
-        for p in range(6):
+        for p in range(3):
             page = doc.new_page()
             for line in range(60):
                 words = os.urandom(24).hex()
@@ -207,7 +207,7 @@ def test_a_workspace_disk_that_fills_during_an_ingest_refuses_file_by_file_and_s
     fresh: Path, tmp_path: Path, tmpfs: Mount
 ) -> None:
     used = sum(p.stat().st_size for p in fresh.rglob("*") if p.is_file())
-    disk = tmpfs(tmp_path / "disk", (used + 700_000) // 1024)
+    disk = tmpfs(tmp_path / "disk", (used + 350_000) // 1024)
     ws = copy_workspace(fresh, disk / "ws")
     files = batch(tmp_path / "batch", 20)
     assert sum(p.stat().st_size for p in files) > 2 * free_bytes(disk)
