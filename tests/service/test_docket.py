@@ -133,9 +133,9 @@ def test_a_claimed_items_words_are_off_the_receiving_sides_picture_of_the_page(
     for email in ("counsel@plaintiffs.example", "staff@plaintiffs.example"):
         reader = as_(email).docket
         assert SECRET not in reader.page("102", 2).text, email
-        png = reader.page_image("102", 2, dpi=100)
+        png = reader.page_image("102", 2, dpi=150)
         assert "Hanna" not in _ocr(png), email
-    assert "Hanna" in _ocr(as_("clerk@court.example").docket.page_image("102", 2, 100))
+    assert "Hanna" in _ocr(as_("clerk@court.example").docket.page_image("102", 2, 150))
 
 
 def _ocr(png: bytes) -> str:
