@@ -28,8 +28,9 @@ from clawback.pdf.gate.findings import Finding
 from clawback.pdf.shows.objectreads import ObjectReads
 from clawback.pdf.shows.ocr import uses_tiling_pattern
 from clawback.pdf.shows.pagereads import PageReads
+from clawback.pdf.shows.unplaced_pictures import unplaced
 from clawback.pdf.shows.unseen_masks import hidden_mask_groups
-from clawback.pdf.shows.unseen_parts import unplaced, unseen_parts_by_page
+from clawback.pdf.shows.unseen_parts import unseen_parts_by_page
 from clawback.pdf.shows.unseen_pictures import hidden_pictures_by_page
 from clawback.pdf.shows.visible import unseen_text
 

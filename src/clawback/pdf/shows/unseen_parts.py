@@ -27,9 +27,9 @@ that cell draws, an annotation's appearance) MuPDF places but names no xref for:
 its samples' digest (`_reached`, `_digests`). MuPDF places a pattern's cell once, in one tile:
 for a pattern the page's own resources name, the cell is looked up in every tile that lands on
 the page (`_tiles`). A picture inside a Type 3 glyph (MuPDF places it nowhere), a pattern of a
-form, glyph or pattern, or a pattern of more than `_TILES` tiles cannot be placed: `unplaced`
-counts those, and the gate refuses them (measured when written: each such picture shown in
-half passed the gate holding its other half).
+form, glyph or pattern, or a pattern of more than `_TILES` tiles cannot be placed:
+`unplaced_pictures.unplaced` counts those, and the gate refuses them (measured when written:
+each such picture shown in half passed the gate holding its other half).
 
 Not tried: stencil masks (``/ImageMask``: a shape painted in the fill colour, no picture of
 its own) and pictures whose transparency is in their own data (JPEG 2000 ``/SMaskInData``).
@@ -54,7 +54,6 @@ __all__ = [
     "DPI",
     "KEEP",
     "MARGIN",
-    "unplaced",
     "unseen_parts",
     "unseen_parts_by_page",
     "without_unseen_parts",
@@ -346,48 +345,6 @@ def _appearances(doc: pymupdf.Document, annot: int) -> list[int]:
         else:  # a dictionary of states
             streams += [int(n) for n in re.findall(r"(\d+) 0 R", doc.xref_object(target))]
     return [n for n in streams if n < doc.xref_length()]
-
-
-def unplaced(doc: pymupdf.Document, objects: ObjectReads | None = None) -> dict[int, int]:
-    """Page (from 0) -> how many pictures it reaches that cannot be placed on it, so that what
-    shows of them cannot be told (nor the rest blanked): inside a Type 3 glyph (MuPDF lists
-    them nowhere), a pattern not the page's own, or a pattern of more than `_TILES` tiles on
-    the page; drawn more than one pixel, no stencil mask, of more than one colour. The gate
-    refuses them. `objects`: what other checks of this opening of `doc` read of its
-    objects."""
-    objects = ObjectReads.of(doc, objects)
-    counted: dict[int, int] = {}
-    done: set[int] = set()
-    for page in doc.pages():
-        reached = _reached(doc, page.number, objects)
-        if not reached:
-            continue
-        placed = {xref for xref, _ in _listed(page, objects)}
-        listed = {info[0] for info in page.get_images(full=True)}
-        for xref, how in reached.items():
-            if xref in done or xref in placed or xref in listed or how == _PLACED:
-                continue
-            if not _triable(objects, xref):
-                continue
-            done.add(xref)
-            try:
-                width, height = _size(objects, xref)
-            except ValueError:  # a size that cannot be read: it cannot be placed either
-                width, height = 2, 1
-            if how != _UNPLACED and not _drawn_by_pattern(page, xref):
-                continue  # a pattern the page names and does not paint with
-            if width * height > 1 and _holds_something(doc, xref, np.ones((1, 1), dtype=bool)):
-                counted[page.number] = counted.get(page.number, 0) + 1
-    return counted
-
-
-def _drawn_by_pattern(page: pymupdf.Page, xref: int) -> bool:
-    """Whether MuPDF lists picture `xref` among those `page` draws (told by its digest)."""
-    try:
-        digest = pymupdf.Pixmap(page.parent, xref).digest
-    except (RuntimeError, ValueError):
-        return False
-    return any(info.get("digest") == digest for info in page.get_image_info(hashes=True))
 
 
 def _all_shown(doc: pymupdf.Document, page: pymupdf.Page, boxes: list[pymupdf.Rect]) -> bool:
