@@ -39,12 +39,16 @@ from clawback.service import Workspace
 GATE = [
     "text_findings",
     "raw_findings",
+    "name_findings",
     "revision_findings",
+    "partition",
     "structure_findings",
-    "shown_findings",
+    "layer_findings",
+    "page_shown_findings",
+    "picture_findings",
     "label_findings",
-    "box_findings",
-    "width_findings",
+    "page_box_findings",
+    "page_width_findings",
     "render_findings",
     "font_findings",
 ]
@@ -91,7 +95,9 @@ def main() -> None:
     for name in MAKE:
         steps.wrap(produced, name, f"make {name}")
     steps.wrap(produced, "verify", "gate (rest)")
-    steps.wrap(check_ocr.OcrBatch, "add", "gate ocr (render)")
+    for name in ("add", "add_page"):  # add_page: each boxed page, from the gate's page loop
+        if hasattr(check_ocr.OcrBatch, name):
+            steps.wrap(check_ocr.OcrBatch, name, "gate ocr (render)")
     steps.wrap(check_ocr.OcrBatch, "_read_waiting", "gate ocr (Tesseract)")
     steps.wrap(service, "hits_on", "plan: pattern hits")
     steps.wrap(service.Productions, "_commit", "commit")

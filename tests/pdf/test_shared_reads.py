@@ -17,7 +17,7 @@ import pymupdf
 import pytest
 
 from clawback.pdf.files.document import open_pdf
-from clawback.pdf.gate.verify import verify
+from clawback.pdf.gate.verify import OcrBatch, verify
 from clawback.pdf.marks.stamp import band_offset, stamp_document
 from clawback.pdf.redaction.redact import WIDTH_POLICY, Redaction, redact_document
 from clawback.pdf.redaction.scrub import scrub_document
@@ -112,4 +112,43 @@ def test_the_gate_traces_each_page_of_the_file_once(
     )
     assert findings == []
     assert {state[1] for state in traces} == {0, 1}  # every page read (unseen text)
+    assert _twice(traces) == []
+
+
+def _pdf_with_picture() -> bytes:
+    """`_pdf`, with a picture of stripes beside the lines of the first page (what the OCR
+    check (k) reads of a boxed page: the picture, and the written spans it touches)."""
+    doc = pymupdf.open(stream=_pdf())
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 40), False)
+    for x in range(40):
+        for y in range(40):
+            pix.set_pixel(x, y, (20, 40, 90) if (x // 4) % 2 else (240, 240, 240))
+    doc[0].insert_image(pymupdf.Rect(72, 450, 272, 650), stream=pix.tobytes("png"))
+    data = doc.tobytes(garbage=3, deflate=True)
+    doc.close()
+    return data
+
+
+@pytest.mark.parametrize("batched", [False, True], ids=["alone", "in a batch"])
+def test_the_gate_with_ocr_traces_each_page_of_the_file_once(
+    traces: Counter[tuple[object, ...]], batched: bool
+) -> None:
+    """The OCR check (k) finds what a boxed page draws from the page checks' reads: it used
+    to trace the page (and read its box log and fonts) once more."""
+    stamped, boxes, reflowed = _redacted(_pdf_with_picture())
+    traces.clear()
+    batch = OcrBatch()
+    findings = verify(
+        stamped,
+        [("hit 1", HIT)],
+        boxes=boxes,  # type: ignore[arg-type]
+        reflowed=reflowed,  # type: ignore[arg-type]
+        xray=False,
+        ocr_later=(batch, "file") if batched else None,
+    )
+    if batched:
+        assert len(batch._waiting) == 1  # the boxed page drew a picture: it is to be read
+        findings += batch.findings()["file"]
+    assert findings == []
+    assert {state[1] for state in traces} == {0, 1}
     assert _twice(traces) == []

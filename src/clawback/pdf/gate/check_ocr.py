@@ -34,6 +34,7 @@ from clawback.pdf.gate.findings import Finding
 from clawback.pdf.shows.matching import normal
 from clawback.pdf.shows.needles import squash
 from clawback.pdf.shows.ocr_batch import SHEETS_A_RUN, Sheet, drawn_sheet, read_sheets
+from clawback.pdf.shows.pagereads import PageReads
 
 __all__ = ["GATE_OCR_DPI", "OcrBatch", "ocr_findings"]
 
@@ -68,17 +69,29 @@ class OcrBatch:
         pages: Iterable[int],
     ) -> None:
         """Check `pages` of `doc` (open) for `secrets`, reported under `key`."""
+        if self.want(key, secrets):
+            for number in sorted(set(pages)):
+                self.add_page(key, doc[number])
+
+    def want(self, key: str, secrets: Sequence[tuple[str, str]]) -> bool:
+        """Look for `secrets` in the pages `add_page` gives under `key`; whether any can be
+        read (one of no letter or digit cannot)."""
         wanted = [(label, _form(text)) for label, text in secrets]
         self._wanted[key] = [(label, form) for label, form in wanted if form]
-        if not self._wanted[key]:
+        return bool(self._wanted[key])
+
+    def add_page(self, key: str, page: pymupdf.Page, reads: PageReads | None = None) -> None:
+        """Check `page` (its document open) for the secrets `want` named under `key`;
+        `reads`: what the page's other checks read of it (`PageReads`), so that what it
+        draws is not looked for again. Each page once, in the order of its document."""
+        if not self._wanted.get(key):
             return
-        for number in sorted(set(pages)):
-            sheet = drawn_sheet(doc[number], GATE_OCR_DPI)
-            if sheet is None:
-                continue  # it draws only text and lines: the text checks read all it shows
-            self._waiting.append((key, number, sheet))
-            if len(self._waiting) >= SHEETS_A_RUN:
-                self._read_waiting()
+        sheet = drawn_sheet(page, GATE_OCR_DPI, reads)
+        if sheet is None:
+            return  # it draws only text and lines: the text checks read all it shows
+        self._waiting.append((key, page.number, sheet))
+        if len(self._waiting) >= SHEETS_A_RUN:
+            self._read_waiting()
 
     def findings(self) -> dict[str, list[Finding]]:
         """Each document's findings (one per page and secret OCR reads), by its key."""

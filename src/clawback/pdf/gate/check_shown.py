@@ -25,10 +25,12 @@ from collections.abc import Sequence
 import pymupdf
 
 from clawback.pdf.gate.findings import Finding
+from clawback.pdf.shows.objectreads import ObjectReads
 from clawback.pdf.shows.ocr import uses_tiling_pattern
 from clawback.pdf.shows.pagereads import PageReads
+from clawback.pdf.shows.unplaced_pictures import unplaced
 from clawback.pdf.shows.unseen_masks import hidden_mask_groups
-from clawback.pdf.shows.unseen_parts import unplaced, unseen_parts_by_page
+from clawback.pdf.shows.unseen_parts import unseen_parts_by_page
 from clawback.pdf.shows.unseen_pictures import hidden_pictures_by_page
 from clawback.pdf.shows.visible import unseen_text
 
@@ -54,7 +56,9 @@ def layer_findings(doc: pymupdf.Document) -> list[Finding]:
 
 
 def picture_findings(
-    doc: pymupdf.Document, boxes: Sequence[tuple[int, Sequence[float], str]] = ()
+    doc: pymupdf.Document,
+    boxes: Sequence[tuple[int, Sequence[float], str]] = (),
+    objects: ObjectReads | None = None,
 ) -> list[Finding]:
     """One finding per page drawing a picture no page shows (``shows.unseen_pictures``), and
     one per page first drawing a picture that holds something where it does not show (under
@@ -62,7 +66,10 @@ def picture_findings(
     first reaching a picture that cannot be placed (`unplaced`: in a Type 3 glyph, say); a
     page refused for a picture no viewer sees is not refused again for it, counted whole
     among the others. And one per page first reaching soft masks' groups that nothing is
-    painted through but draw something (`shows.unseen_masks`; ingest empties them)."""
+    painted through but draw something (`shows.unseen_masks`; ingest empties them).
+    `objects`: what the other checks of this opening of `doc` read of its objects (the four
+    walk the same resources: `shows.objectreads`)."""
+    objects = ObjectReads.of(doc, objects)
     findings = [
         Finding(
             number,
@@ -70,7 +77,7 @@ def picture_findings(
             f"{count} picture(s) no viewer sees (off the page, clipped away, painted over or "
             "masked out)",
         )
-        for number, count in hidden_pictures_by_page(doc).items()
+        for number, count in hidden_pictures_by_page(doc, objects).items()
     ]
     flagged = {f.page for f in findings}
     findings += [
@@ -80,7 +87,7 @@ def picture_findings(
             f"{count} picture(s) holding a part no viewer sees (off the page, clipped away, "
             "painted over or masked out)",
         )
-        for number, count in unseen_parts_by_page(doc, _covered(boxes)).items()
+        for number, count in unseen_parts_by_page(doc, _covered(boxes), objects).items()
         if number not in flagged
     ]
     findings += [
@@ -90,7 +97,7 @@ def picture_findings(
             f"{count} picture(s) inside a Type 3 glyph or a pattern that cannot be placed: "
             "what shows of them cannot be told",
         )
-        for number, count in unplaced(doc).items()
+        for number, count in unplaced(doc, objects).items()
         if number not in flagged
     ]
     findings += [
@@ -99,7 +106,7 @@ def picture_findings(
             "shown",
             f"{len(groups)} soft mask(s) nothing is painted through that still draw something",
         )
-        for number, groups in hidden_mask_groups(doc, range(doc.page_count)).items()
+        for number, groups in hidden_mask_groups(doc, range(doc.page_count), objects).items()
     ]
     return findings
 
@@ -115,8 +122,8 @@ def _covered(boxes: Sequence[tuple[int, Sequence[float], str]]) -> dict[int, lis
 
 def page_shown_findings(page: pymupdf.Page, reads: PageReads) -> list[Finding]:
     """The finding for the characters on `page` no viewer shows, if any (`reads`: what the
-    page's other checks read of it; its text trace)."""
-    if uses_tiling_pattern(page):
+    page's other checks read of it: its text trace, and of the document's objects)."""
+    if uses_tiling_pattern(page, reads.objects):
         return []
     unseen = unseen_text(page, reads)
     if not unseen:

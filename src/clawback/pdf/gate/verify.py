@@ -51,7 +51,11 @@ Each implementation parses the file once: one PyMuPDF document and one pikepdf `
 shared by the checks, PDFium and pypdf are opened once by `check_text`. (l), (g) and (h) run
 page by page, so that the text trace of a page (a run of its content, dearer than its text)
 and its box log are read once for the three (`shows.pagereads.PageReads`), one page at a
-time. The byte scan passes each stream once with one pattern for all needles of all secrets
+time; (k) renders a boxed page for OCR from that same `PageReads` (what it draws is found in
+the trace, box log and fonts read already). What the checks read of the file's objects (the
+resources every page reaches, at any depth: (l)'s picture checks walk them four times) and
+of its fonts is read once for the whole file (`shows.objectreads.ObjectReads`). The byte
+scan passes each stream once with one pattern for all needles of all secrets
 when there are many (`needles.ByteNeedles`). Without secrets, (a) and (b) read nothing.
 
 Secrets are ``(label, text)``; findings name the label, never the text. A file that cannot be
@@ -72,7 +76,7 @@ group's pages at once (`OcrBatch.findings`) before any of them is kept.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 import pymupdf
@@ -81,7 +85,7 @@ from clawback.pdf.files.document import PdfError, open_pdf, open_pike
 from clawback.pdf.gate.check_boxes import BoxSpec, boxes_by_page, page_box_findings
 from clawback.pdf.gate.check_fonts import font_findings
 from clawback.pdf.gate.check_names import name_findings
-from clawback.pdf.gate.check_ocr import OcrBatch, ocr_findings
+from clawback.pdf.gate.check_ocr import OcrBatch
 from clawback.pdf.gate.check_raw import raw_findings, revision_findings
 from clawback.pdf.gate.check_render import render_findings
 from clawback.pdf.gate.check_shown import (
@@ -94,7 +98,9 @@ from clawback.pdf.gate.check_text import label_findings, text_findings
 from clawback.pdf.gate.check_width import page_width_findings, reflowed_by_page
 from clawback.pdf.gate.findings import Finding, VerificationError, require_clean
 from clawback.pdf.gate.xray_check import XrayRun, xray_inspect, xray_pdf, xray_python
+from clawback.pdf.shows.lying import FontsKnown
 from clawback.pdf.shows.needles import check_secret
+from clawback.pdf.shows.objectreads import ObjectReads
 from clawback.pdf.shows.pagereads import PageReads
 
 __all__ = [
@@ -144,7 +150,11 @@ def verify(
             findings += name_findings(pike, secrets, parts)
             findings += revision_findings(pdf, pike, doc)
             findings += structure
-            unseen, boxed, widths = _traced_findings(doc, boxes, reflowed)
+            # (k) reads each boxed page as the page checks leave it read (`_traced_findings`)
+            wants_ocr = bool(secrets and focus and ocr)
+            batch, key = ocr_later if ocr_later is not None else (OcrBatch(), "")
+            reading = (batch, key, focus) if wants_ocr and batch.want(key, secrets) else None
+            unseen, boxed, widths = _traced_findings(doc, boxes, reflowed, reading)
             findings += unseen
             if expected_labels is not None:
                 findings += label_findings(doc, expected_labels, shown)
@@ -154,11 +164,8 @@ def verify(
                 with open_pdf(original) as before:
                     findings += render_findings(doc, before, boxes, reflowed, offset)
                     findings += font_findings(doc, before, boxes)
-            if secrets and focus and ocr and ocr_later is not None:
-                batch, key = ocr_later
-                batch.add(key, doc, secrets, focus)
-            elif secrets and focus and ocr:
-                findings += ocr_findings(doc, secrets, focus)
+            if reading is not None and ocr_later is None:  # read now, this file alone
+                findings += batch.findings().get(key, [])
     except PdfError as exc:
         return [Finding(None, "unreadable", str(exc))]
     if xray:
@@ -167,24 +174,35 @@ def verify(
 
 
 def _traced_findings(
-    doc: pymupdf.Document, boxes: Sequence[BoxSpec], reflowed: Sequence[BoxSpec]
+    doc: pymupdf.Document,
+    boxes: Sequence[BoxSpec],
+    reflowed: Sequence[BoxSpec],
+    reading: tuple[OcrBatch, str, Collection[int]] | None = None,
 ) -> tuple[list[Finding], list[Finding], list[Finding]]:
     """The findings of (l) ``shown``, (g) ``box`` and (h) ``width``, page by page: the three
     read each page's text trace (and (g) its box log), so one `PageReads` a page serves
-    them, and it is dropped before the next page is read."""
+    them, and it is dropped before the next page is read. With `reading` (batch, key,
+    pages), each of those pages is also rendered for (k) into the batch from the same
+    `PageReads` (what it draws is found in the trace, box log and fonts read already). What
+    the checks read of the document's objects (the resources every page reaches) and of its
+    fonts is read once for all of them (`ObjectReads`, `lying.FontsKnown`)."""
+    objects = ObjectReads(doc)  # what the page and picture checks read of its objects
+    fonts: FontsKnown = {}  # what (k) found of its fonts, each read once (no check changes one)
     shown = layer_findings(doc)
     box_pages, boxed = boxes_by_page(doc, boxes)
     width_pages, widths = reflowed_by_page(doc, reflowed)
     box_lists: dict[int, list[Finding]] = {}
     width_lists: dict[int, list[Finding]] = {}
     for page in doc.pages():
-        reads = PageReads(page)
+        reads = PageReads(page, fonts, objects)
         shown += page_shown_findings(page, reads)
         if page.number in box_pages:
             box_lists[page.number] = page_box_findings(doc, page, box_pages[page.number], reads)
         if page.number in width_pages:
             width_lists[page.number] = page_width_findings(page, width_pages[page.number], reads)
-    shown += picture_findings(doc, [*boxes, *reflowed])
+        if reading is not None and page.number in reading[2]:
+            reading[0].add_page(reading[1], page, reads)
+    shown += picture_findings(doc, [*boxes, *reflowed], objects)
     for number in sorted(box_lists):
         boxed += box_lists[number]
     for number in sorted(width_lists):

@@ -55,7 +55,8 @@ from PIL import Image
 
 from clawback.domain.counts import counted
 from clawback.domain.errors import DocumentError
-from clawback.pdf.files.document import open_pdf, resource_refs, save_clean
+from clawback.pdf.files.document import open_pdf, save_clean
+from clawback.pdf.shows.objectreads import ObjectReads
 from clawback.pdf.shows.ocr_colour import colour_strip
 from clawback.pdf.shows.ocr_turned import back, turned_pictures, turned_strip, upright_frames
 from clawback.pdf.shows.ocr_written import (
@@ -194,7 +195,8 @@ def drawn_regions(
     for kind, box in reads.boxes():
         if kind == "fill-shade":  # a shading (``sh``): a mesh, or whatever clip it paints
             found.append(pymupdf.Rect(box))
-    if uses_tiling_pattern(page) or (not own_fonts and untrusted_text(page, reads.fonts_known)):
+    tiled = uses_tiling_pattern(page, reads.objects)
+    if tiled or (not own_fonts and untrusted_text(page, reads.fonts_known)):
         return [pymupdf.Rect(area)]
     if any(font[2] == "Type3" for font in reads.fonts()):
         for span in reads.trace():
@@ -215,19 +217,20 @@ def drawn_regions(
     return regions
 
 
-def uses_tiling_pattern(page: pymupdf.Page) -> bool:
+def uses_tiling_pattern(page: pymupdf.Page, objects: ObjectReads | None = None) -> bool:
     """Whether the page's resources, or those of a form it draws (at any depth: a stamped
-    page is its original placed in a form), hold a tiling pattern (``/PatternType 1``)."""
-    doc = page.parent
+    page is its original placed in a form), hold a tiling pattern (``/PatternType 1``);
+    `objects`: what other checks of this opening of the file read of its objects."""
+    objects = ObjectReads.of(page.parent, objects)
     todo, seen = [page.xref], set()
     while todo:
         xref = todo.pop()
         if xref in seen:
             continue
         seen.add(xref)
-        if any("/PatternType 1" in doc.xref_object(n) for n in resource_refs(doc, xref, "Pattern")):
+        if any("/PatternType 1" in objects.object(n) for n in objects.refs(xref, "Pattern")):
             return True
-        todo.extend(resource_refs(doc, xref, "XObject"))
+        todo.extend(objects.refs(xref, "XObject"))
     return False
 
 
@@ -317,12 +320,19 @@ def read_drawn(page: pymupdf.Page, dpi: int) -> list[Word] | None:
     return _read_page(page.parent, page.number, wanted.regions or whole)
 
 
-def drawn_plan(page: pymupdf.Page) -> ToRead | None:
+def drawn_plan(page: pymupdf.Page, reads: PageReads | None = None) -> ToRead | None:
     """What `read_drawn` reads of the page: all of it as shown (`regions` None), its
-    `drawn_regions` (in its unrotated frame), or nothing (None)."""
-    if needs_ocr(page) or _fonts_without_unicode(page) or untrusted_text(page):
+    `drawn_regions` (in its unrotated frame), or nothing (None). `reads`: what the page's
+    other checks read of it (`PageReads`: the gate's page checks read its text trace, box
+    log and fonts before this)."""
+    reads = reads or PageReads(page)
+    if (
+        needs_ocr(page, reads)
+        or _fonts_without_unicode(page, reads)
+        or untrusted_text(page, reads.fonts_known)
+    ):
         return ToRead()
-    regions = _unrotated(page, drawn_regions)
+    regions = _unrotated(page, functools.partial(drawn_regions, reads=reads))
     return ToRead(regions) if regions else None
 
 

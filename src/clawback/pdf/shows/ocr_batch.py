@@ -36,6 +36,7 @@ from clawback.pdf.shows.ocr import (
     drawn_plan,
     whole_if_turned,
 )
+from clawback.pdf.shows.pagereads import PageReads
 
 __all__ = ["SHEETS_A_RUN", "Sheet", "drawn_sheet", "read_drawn_pages", "read_sheets"]
 
@@ -61,9 +62,10 @@ class Sheet:
         return _placed(read, list(self.regions), list(self.tops), self.turns)
 
 
-def drawn_sheet(page: pymupdf.Page, dpi: int) -> Sheet | None:
-    """The picture `read_drawn(page, dpi)` reads, not read yet; None when it reads nothing."""
-    wanted = drawn_plan(page)
+def drawn_sheet(page: pymupdf.Page, dpi: int, reads: PageReads | None = None) -> Sheet | None:
+    """The picture `read_drawn(page, dpi)` reads, not read yet; None when it reads nothing.
+    `reads`: what the page's other checks read of it (`drawn_plan`)."""
+    wanted = drawn_plan(page, reads)
     if wanted is None:
         return None
     regions = wanted.regions or whole_if_turned(page)

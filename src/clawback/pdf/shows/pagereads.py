@@ -15,7 +15,9 @@ what another step read takes it from there. Its contract:
 * a step that changes the page calls `forget`: nothing read before the change is given after;
 * what was found of the document's fonts (`fonts_known`: does a font's map lie, can it be
   checked) may be shared by all the pages of one opening of a file, the fonts being the
-  document's: a font is then read once, not once a page; a step never changes a font.
+  document's: a font is then read once, not once a page; a step never changes a font;
+* so may what was read of the document's objects (`objects`, `shows.objectreads`: the
+  resources a page reaches, at any depth), under that module's contract.
 
 It holds one page's reads: a caller keeps one for the page it is on, never one for every page
 of a long document.
@@ -28,6 +30,7 @@ from typing import Any
 import pymupdf
 
 from clawback.pdf.shows.lying import FontsKnown
+from clawback.pdf.shows.objectreads import ObjectReads
 
 __all__ = ["PageReads", "page_clips"]
 
@@ -41,8 +44,16 @@ _PAINTS = _PATHS | _PICTURES | {"fill-shade"}
 class PageReads:
     """One page's reads, each made the first time it is asked for (see the module doc)."""
 
-    def __init__(self, page: pymupdf.Page, fonts_known: FontsKnown | None = None) -> None:
+    def __init__(
+        self,
+        page: pymupdf.Page,
+        fonts_known: FontsKnown | None = None,
+        objects: ObjectReads | None = None,
+    ) -> None:
         self.page = page
+        #: What was read of the document's objects: shared by the pages of one opening of a
+        #: file, or this page's own.
+        self.objects = ObjectReads.of(page.parent, objects)
         self._done: dict[tuple[str, int], Any] = {}
         #: What was found of the document's fonts (`lying.FontsKnown`): one for all the pages
         #: of one opening of a file (each font read once), or this page's own.
@@ -98,8 +109,10 @@ class PageReads:
         return text
 
     def forget(self) -> None:
-        """The page changed: every read is made again when next asked for."""
+        """The page changed: every read is made again when next asked for (what was read of
+        the document's objects too: a change to a page may change them)."""
         self._done.clear()
+        self.objects.forget()
 
     def _read(self, key: tuple[str, int], read: Any) -> Any:
         if key not in self._done:

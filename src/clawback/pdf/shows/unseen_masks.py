@@ -16,14 +16,18 @@ from collections.abc import Iterable
 
 import pymupdf
 
-from clawback.pdf.files.document import resource_refs
+from clawback.pdf.shows.objectreads import ObjectReads
 from clawback.pdf.shows.unseen_pictures import _render, mask_groups
 
 __all__ = ["emptied", "hidden_mask_groups", "mask_groups_by_page"]
 
 
-def mask_groups_by_page(doc: pymupdf.Document, pages: Iterable[int]) -> dict[int, list[int]]:
-    """Each soft mask's group (object number) `pages` reach -> the pages reaching it."""
+def mask_groups_by_page(
+    doc: pymupdf.Document, pages: Iterable[int], objects: ObjectReads | None = None
+) -> dict[int, list[int]]:
+    """Each soft mask's group (object number) `pages` reach -> the pages reaching it;
+    `objects`: what other checks of this opening of `doc` read of its objects."""
+    objects = ObjectReads.of(doc, objects)
     found: dict[int, list[int]] = {}
     for number in pages:
         todo, seen = [doc.page_xref(number)], set()
@@ -32,7 +36,7 @@ def mask_groups_by_page(doc: pymupdf.Document, pages: Iterable[int]) -> dict[int
             if xref in seen:
                 continue
             seen.add(xref)
-            groups = mask_groups(doc, xref)
+            groups = mask_groups(doc, xref, objects)
             for group in groups:
                 pages_of = found.setdefault(group, [])
                 if number not in pages_of:
@@ -40,24 +44,28 @@ def mask_groups_by_page(doc: pymupdf.Document, pages: Iterable[int]) -> dict[int
             todo.extend(groups)
             todo.extend(
                 child
-                for child in resource_refs(doc, xref, "XObject")
-                if doc.xref_get_key(child, "Subtype")[1] == "/Form"
+                for child in objects.refs(xref, "XObject")
+                if objects.key(child, "Subtype")[1] == "/Form"
             )
-            todo.extend(resource_refs(doc, xref, "Pattern"))
+            todo.extend(objects.refs(xref, "Pattern"))
             todo.extend(
                 child
-                for child in resource_refs(doc, xref, "Font")
-                if doc.xref_get_key(child, "Subtype")[1] == "/Type3"
+                for child in objects.refs(xref, "Font")
+                if objects.key(child, "Subtype")[1] == "/Type3"
             )
     return found
 
 
-def hidden_mask_groups(doc: pymupdf.Document, pages: Iterable[int]) -> dict[int, list[int]]:
+def hidden_mask_groups(
+    doc: pymupdf.Document, pages: Iterable[int], objects: ObjectReads | None = None
+) -> dict[int, list[int]]:
     """Page (from 0, the first of `pages` reaching it) -> the soft masks' groups those pages
-    reach that draw something and that nothing is painted through (see module doc)."""
+    reach that draw something and that nothing is painted through (see module doc);
+    `objects`: what other checks of this opening of `doc` read of its objects (the groups'
+    content, emptied while each is tried and put back, is not among them)."""
     reached = {
         group: numbers
-        for group, numbers in mask_groups_by_page(doc, pages).items()
+        for group, numbers in mask_groups_by_page(doc, pages, objects).items()
         if _draws(doc.xref_stream(group) or b"")
     }
     if not reached:

@@ -27,9 +27,9 @@ that cell draws, an annotation's appearance) MuPDF places but names no xref for:
 its samples' digest (`_reached`, `_digests`). MuPDF places a pattern's cell once, in one tile:
 for a pattern the page's own resources name, the cell is looked up in every tile that lands on
 the page (`_tiles`). A picture inside a Type 3 glyph (MuPDF places it nowhere), a pattern of a
-form, glyph or pattern, or a pattern of more than `_TILES` tiles cannot be placed: `unplaced`
-counts those, and the gate refuses them (measured when written: each such picture shown in
-half passed the gate holding its other half).
+form, glyph or pattern, or a pattern of more than `_TILES` tiles cannot be placed:
+`unplaced_pictures.unplaced` counts those, and the gate refuses them (measured when written:
+each such picture shown in half passed the gate holding its other half).
 
 Not tried: stencil masks (``/ImageMask``: a shape painted in the fill colour, no picture of
 its own) and pictures whose transparency is in their own data (JPEG 2000 ``/SMaskInData``).
@@ -46,14 +46,14 @@ import numpy as np
 import pikepdf
 import pymupdf
 
-from clawback.pdf.files.document import open_pdf, resource_refs, save_clean
+from clawback.pdf.files.document import open_pdf, save_clean
+from clawback.pdf.shows.objectreads import ObjectReads
 from clawback.pdf.shows.unseen_pictures import externalized, has_inline_pictures
 
 __all__ = [
     "DPI",
     "KEEP",
     "MARGIN",
-    "unplaced",
     "unseen_parts",
     "unseen_parts_by_page",
     "without_unseen_parts",
@@ -83,7 +83,11 @@ class _Draw:
 
 
 def unseen_parts(
-    doc: pymupdf.Document, keep: int = KEEP, covered: Covered | None = None, told: bool = True
+    doc: pymupdf.Document,
+    keep: int = KEEP,
+    covered: Covered | None = None,
+    told: bool = True,
+    objects: ObjectReads | None = None,
 ) -> dict[int, tuple[int, np.ndarray]]:
     """Picture xref -> (the first page drawing it, its unseen pixels), for each picture whose
     unseen part holds something (see the module doc); `keep`: render pixels around what shows
@@ -91,14 +95,16 @@ def unseen_parts(
     what is under them is the box check's, and the redactor blanks it). A draw whose shown
     part cannot be told (a one-page copy lists the page's pictures otherwise) counts as all
     shown with `told` (blanking must not take what may show), else as none (the
-    gate's count: a picture it cannot judge is refused, not passed)."""
+    gate's count: a picture it cannot judge is refused, not passed); `objects`: what other
+    checks of this opening of `doc` read of its objects."""
+    objects = ObjectReads.of(doc, objects)
     seen: Seen = {}
     first: dict[int, int] = {}
     for page in doc.pages():
         boxes = (covered or {}).get(page.number, [])
         if _all_shown(doc, page, boxes):
             continue
-        for xref, shown in _seen_on(doc, page, keep, boxes, told).items():
+        for xref, shown in _seen_on(doc, page, keep, boxes, told, objects).items():
             first.setdefault(xref, page.number)
             seen[xref] = shown if xref not in seen else seen[xref] | shown
     found: dict[int, tuple[int, np.ndarray]] = {}
@@ -108,14 +114,18 @@ def unseen_parts(
     return found
 
 
-def unseen_parts_by_page(doc: pymupdf.Document, covered: Covered | None = None) -> dict[int, int]:
+def unseen_parts_by_page(
+    doc: pymupdf.Document, covered: Covered | None = None, objects: ObjectReads | None = None
+) -> dict[int, int]:
     """Page (from 0) -> how many pictures first drawn there hold something where they do not
     show, `MARGIN` render pixels beyond the blanking's edge (the gate's count); `covered`: as
-    `unseen_parts` takes it."""
-    if has_inline_pictures(doc):
+    `unseen_parts` takes it; `objects`: what other checks of this opening of `doc` read of
+    its objects (a copy made with the inline pictures as objects gets its own)."""
+    objects = ObjectReads.of(doc, objects)
+    if objects.inline_pictures():
         with open_pdf(externalized(doc.tobytes())) as copy:
             return _counted(unseen_parts(copy, KEEP + MARGIN, covered, told=False))
-    return _counted(unseen_parts(doc, KEEP + MARGIN, covered, told=False))
+    return _counted(unseen_parts(doc, KEEP + MARGIN, covered, told=False, objects=objects))
 
 
 def _counted(parts: dict[int, tuple[int, np.ndarray]]) -> dict[int, int]:
@@ -146,7 +156,9 @@ def without_unseen_parts(
         return save_clean(copy), sorted(_counted(parts).items())
 
 
-def _listed(page: pymupdf.Page) -> list[tuple[int, pymupdf.Matrix]]:
+def _listed(
+    page: pymupdf.Page, objects: ObjectReads | None = None
+) -> list[tuple[int, pymupdf.Matrix]]:
     """The pictures `page` draws (its forms', its patterns' cells' and its annotations' too) as
     MuPDF lists them: xref and matrix, one entry per draw; stencil masks and pictures of one
     pixel left out. MuPDF gives no xref to a picture the page reaches other than through its
@@ -159,7 +171,7 @@ def _listed(page: pymupdf.Page) -> list[tuple[int, pymupdf.Matrix]]:
         xref, way = int(info.get("xref") or 0), _PLACED
         if xref <= 0:
             if nested is None:
-                nested = _digests(page)
+                nested = _digests(page, objects)
             xref, way = nested.get(info.get("digest", b""), (0, _PLACED))
         if xref <= 0 or int(info["width"]) * int(info["height"]) <= 1:
             continue
@@ -263,12 +275,12 @@ def _resource_dict(doc: pymupdf.Document, xref: int) -> str:
     return str(value) if kind == "dict" else ""
 
 
-def _digests(page: pymupdf.Page) -> dict[bytes, tuple[int, Way]]:
+def _digests(page: pymupdf.Page, objects: ObjectReads | None) -> dict[bytes, tuple[int, Way]]:
     """Samples' digest -> (xref, how it is placed), for the pictures `page` reaches that
     MuPDF does not list."""
     doc, listed = page.parent, {info[0] for info in page.get_images(full=True)}
     found: dict[bytes, tuple[int, Way]] = {}
-    for xref, how in _reached(doc, page.number).items():
+    for xref, how in _reached(doc, page.number, objects).items():
         if xref in listed:
             continue
         try:
@@ -278,11 +290,14 @@ def _digests(page: pymupdf.Page) -> dict[bytes, tuple[int, Way]]:
     return found
 
 
-def _reached(doc: pymupdf.Document, number: int) -> dict[int, Way]:
+def _reached(
+    doc: pymupdf.Document, number: int, objects: ObjectReads | None = None
+) -> dict[int, Way]:
     """Picture xref -> how it is placed (see `_digests`), for every picture page `number`
     reaches: through its resources' forms, patterns and Type 3 fonts, and its annotations'
     appearance streams, at any depth. One reached only through a pattern is placed by that
     pattern's tiles; one inside a Type 3 glyph, or reached more than one way, is not."""
+    objects = ObjectReads.of(doc, objects)
     page = doc.page_xref(number)
     todo = [(page, _PLACED)]
     kind, annots = doc.xref_get_key(page, "Annots")
@@ -298,19 +313,19 @@ def _reached(doc: pymupdf.Document, number: int) -> dict[int, Way]:
         if (xref, how) in seen:
             continue
         seen.add((xref, how))
-        for child in resource_refs(doc, xref, "XObject"):
-            subtype = doc.xref_get_key(child, "Subtype")[1]
+        for child in objects.refs(xref, "XObject"):
+            subtype = objects.key(child, "Subtype")[1]
             if subtype == "/Image":
                 found[child] = how if found.get(child, how) == how else _UNPLACED
             elif subtype == "/Form":
                 todo.append((child, how))
-        for child in resource_refs(doc, xref, "Pattern"):
+        for child in objects.refs(xref, "Pattern"):
             if how == _PLACED:
                 todo.append((child, ("own" if xref == page else "deep", child)))
             else:  # a pattern in a pattern's cell
                 todo.append((child, _UNPLACED))
-        for child in resource_refs(doc, xref, "Font"):
-            if doc.xref_get_key(child, "Subtype")[1] == "/Type3":
+        for child in objects.refs(xref, "Font"):
+            if objects.key(child, "Subtype")[1] == "/Type3":
                 todo.append((child, _UNPLACED))
     return found
 
@@ -332,46 +347,6 @@ def _appearances(doc: pymupdf.Document, annot: int) -> list[int]:
     return [n for n in streams if n < doc.xref_length()]
 
 
-def unplaced(doc: pymupdf.Document) -> dict[int, int]:
-    """Page (from 0) -> how many pictures it reaches that cannot be placed on it, so that what
-    shows of them cannot be told (nor the rest blanked): inside a Type 3 glyph (MuPDF lists
-    them nowhere), a pattern not the page's own, or a pattern of more than `_TILES` tiles on
-    the page; drawn more than one pixel, no stencil mask, of more than one colour. The gate
-    refuses them."""
-    counted: dict[int, int] = {}
-    done: set[int] = set()
-    for page in doc.pages():
-        reached = _reached(doc, page.number)
-        if not reached:
-            continue
-        placed = {xref for xref, _ in _listed(page)}
-        listed = {info[0] for info in page.get_images(full=True)}
-        for xref, how in reached.items():
-            if xref in done or xref in placed or xref in listed or how == _PLACED:
-                continue
-            if not _triable(doc, xref):
-                continue
-            done.add(xref)
-            try:
-                width, height = _size(doc, xref)
-            except ValueError:  # a size that cannot be read: it cannot be placed either
-                width, height = 2, 1
-            if how != _UNPLACED and not _drawn_by_pattern(page, xref):
-                continue  # a pattern the page names and does not paint with
-            if width * height > 1 and _holds_something(doc, xref, np.ones((1, 1), dtype=bool)):
-                counted[page.number] = counted.get(page.number, 0) + 1
-    return counted
-
-
-def _drawn_by_pattern(page: pymupdf.Page, xref: int) -> bool:
-    """Whether MuPDF lists picture `xref` among those `page` draws (told by its digest)."""
-    try:
-        digest = pymupdf.Pixmap(page.parent, xref).digest
-    except (RuntimeError, ValueError):
-        return False
-    return any(info.get("digest") == digest for info in page.get_image_info(hashes=True))
-
-
 def _all_shown(doc: pymupdf.Document, page: pymupdf.Page, boxes: list[pymupdf.Rect]) -> bool:
     """Whether every picture `page` draws shows wholly where it is drawn (most pages: the cheap
     test, two renders of a copy with every picture made one pixel, no picture decoded).
@@ -382,8 +357,10 @@ def _all_shown(doc: pymupdf.Document, page: pymupdf.Page, boxes: list[pymupdf.Re
     with pymupdf.open() as copy:
         copy.insert_pdf(doc, from_page=page.number, to_page=page.number)
         xrefs = [info[0] for info in copy[0].get_images(full=True) if info[0] > 0]
-        xrefs += [x for x in _reached(copy, 0) if x not in xrefs]
-        shown = _covering(_difference(copy, [x for x in xrefs if _triable(copy, x)]), page, boxes)
+        objects = ObjectReads(copy)
+        xrefs += [x for x in _reached(copy, 0, objects) if x not in xrefs]
+        triable = [x for x in xrefs if _triable(objects, x)]
+        shown = _covering(_difference(copy, triable), page, boxes)
     to_pixmap = page.rotation_matrix * pymupdf.Matrix(DPI / 72, DPI / 72)
     for box in pictures:
         area = (box * to_pixmap).irect
@@ -426,21 +403,26 @@ def _covering(shown: np.ndarray, page: pymupdf.Page, boxes: list[pymupdf.Rect]) 
     return shown
 
 
-def _triable(doc: pymupdf.Document, xref: int) -> bool:
-    if doc.xref_get_key(xref, "ImageMask")[1] == "true":
+def _triable(objects: ObjectReads, xref: int) -> bool:
+    if objects.key(xref, "ImageMask")[1] == "true":
         return False
-    return doc.xref_get_key(xref, "SMaskInData")[1] in ("null", "0")
+    return objects.key(xref, "SMaskInData")[1] in ("null", "0")
 
 
 def _seen_on(
-    doc: pymupdf.Document, page: pymupdf.Page, keep: int, boxes: list[pymupdf.Rect], told: bool
+    doc: pymupdf.Document,
+    page: pymupdf.Page,
+    keep: int,
+    boxes: list[pymupdf.Rect],
+    told: bool,
+    objects: ObjectReads,
 ) -> Seen:
     """The pixels of each picture `page` draws that it lets be seen (`told`: see `unseen_parts`)."""
-    listed = _listed(page)
+    listed = _listed(page, objects)
     draws = [
         _Draw(page.number, xref, n, matrix)
         for n, (xref, matrix) in enumerate(listed)
-        if _triable(doc, xref)
+        if _triable(objects, xref)
     ]
     seen: Seen = {}
     shown_by_xref: dict[int, np.ndarray] = {}
@@ -451,7 +433,7 @@ def _seen_on(
     to_pixmap = page.rotation_matrix * pymupdf.Matrix(DPI / 72, DPI / 72)
     for draw in draws:
         shown = shown_by_xref.get(draw.xref)
-        width, height = _size(doc, draw.xref)
+        width, height = _size(objects, draw.xref)
         if shown is None:  # the copy lists the pictures otherwise: it cannot be told
             here = np.full((height, width), told, dtype=bool)
         else:
@@ -522,8 +504,8 @@ def _looked_up(shown: np.ndarray, matrix: pymupdf.Matrix, width: int, height: in
     return np.asarray(grid[np.ix_(cells_y, cells_x)])
 
 
-def _size(doc: pymupdf.Document, xref: int) -> tuple[int, int]:
-    width, height = (doc.xref_get_key(xref, key)[1] for key in ("Width", "Height"))
+def _size(objects: ObjectReads, xref: int) -> tuple[int, int]:
+    width, height = (objects.key(xref, key)[1] for key in ("Width", "Height"))
     return int(width), int(height)
 
 

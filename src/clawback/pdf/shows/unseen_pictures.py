@@ -34,11 +34,11 @@ externalised, and not tried.
 from __future__ import annotations
 
 import io
-import re
 
 import pymupdf
 
-from clawback.pdf.files.document import open_pdf, open_pike, resource_refs, save_clean
+from clawback.pdf.files.document import open_pdf, open_pike, save_clean
+from clawback.pdf.shows.objectreads import ObjectReads, inline_in
 
 __all__ = [
     "DPI",
@@ -54,26 +54,32 @@ __all__ = [
 DPI = 36
 
 
-def hidden_pictures(doc: pymupdf.Document) -> dict[int, list[int]]:
-    """Page (from 0) -> the xrefs of the pictures it draws that are hidden (see module doc)."""
+def hidden_pictures(
+    doc: pymupdf.Document, objects: ObjectReads | None = None
+) -> dict[int, list[int]]:
+    """Page (from 0) -> the xrefs of the pictures it draws that are hidden (see module doc).
+    `objects`: what other checks of this opening of `doc` read of its objects."""
+    objects = ObjectReads.of(doc, objects)
     unseen: dict[int, list[int]] = {}
     seen: set[int] = set()
     for page in doc.pages():
         drawn = _drawn(page)
         if not drawn:
             continue
-        invisible = [x for x in _unseen_on(doc, page.number, drawn) if not _one_colour(doc, x)]
+        invisible = [
+            x for x in _unseen_on(doc, page.number, drawn) if not _one_colour(doc, x, objects)
+        ]
         seen.update(xref for xref in drawn if xref not in invisible)
         if invisible:
             unseen[page.number] = invisible
-    nested = _nested(doc)
+    nested = _nested(doc, objects)
     if nested:
         pages: dict[int, list[int]] = {}
         for number, xrefs in nested.items():
             for xref in xrefs:
                 pages.setdefault(xref, []).append(number)
         for xref, numbers in pages.items():
-            if _one_colour(doc, xref) or not _unseen_anywhere(doc, xref, numbers):
+            if _one_colour(doc, xref, objects) or not _unseen_anywhere(doc, xref, numbers):
                 seen.add(xref)
             else:
                 unseen.setdefault(numbers[0], []).append(xref)
@@ -81,7 +87,7 @@ def hidden_pictures(doc: pymupdf.Document) -> dict[int, list[int]]:
     return {n: xrefs for n, xrefs in hidden.items() if xrefs}
 
 
-def _nested(doc: pymupdf.Document) -> dict[int, list[int]]:
+def _nested(doc: pymupdf.Document, objects: ObjectReads) -> dict[int, list[int]]:
     """Page (from 0) -> the pictures it draws only inside a tiling pattern, a Type 3 glyph or
     a soft mask's group (those MuPDF does not list as the page's), each once, one pixel ones
     left out."""
@@ -94,45 +100,47 @@ def _nested(doc: pymupdf.Document) -> dict[int, list[int]]:
             if (xref, nested) in seen:
                 continue
             seen.add((xref, nested))
-            for child in resource_refs(doc, xref, "XObject"):
-                subtype = doc.xref_get_key(child, "Subtype")[1]
+            for child in objects.refs(xref, "XObject"):
+                subtype = objects.key(child, "Subtype")[1]
                 if subtype == "/Image":
                     if nested and child not in inside:
                         inside.append(child)
                 elif subtype == "/Form":
                     todo.append((child, nested))
-            todo.extend((child, True) for child in resource_refs(doc, xref, "Pattern"))
-            todo.extend((group, True) for group in mask_groups(doc, xref))
+            todo.extend((child, True) for child in objects.refs(xref, "Pattern"))
+            todo.extend((group, True) for group in mask_groups(doc, xref, objects))
             todo.extend(
                 (child, True)
-                for child in resource_refs(doc, xref, "Font")
-                if doc.xref_get_key(child, "Subtype")[1] == "/Type3"
+                for child in objects.refs(xref, "Font")
+                if objects.key(child, "Subtype")[1] == "/Type3"
             )
         if inside:  # those MuPDF lists as the page's are tried with them
             listed = {info[0] for info in doc[number].get_images(full=True)}
-            inside = [x for x in inside if x not in listed and _size(doc, x) > 1]
+            inside = [x for x in inside if x not in listed and _size(objects, x) > 1]
         if inside:
             found[number] = inside
     return found
 
 
-def mask_groups(doc: pymupdf.Document, xref: int) -> list[int]:
+def mask_groups(doc: pymupdf.Document, xref: int, objects: ObjectReads | None = None) -> list[int]:
     """The groups of the soft masks named in the graphics states of object `xref`'s
-    resources (a state, its /SMask and the group each an object or written in place)."""
+    resources (a state, its /SMask and the group each an object or written in place);
+    `objects`: what was read of `doc`'s objects already."""
+    objects = ObjectReads.of(doc, objects)
     groups = []
-    for child in resource_refs(doc, xref, "ExtGState"):
-        if doc.xref_get_key(child, "Subtype")[1] == "/Form":  # a state's mask written in place
+    for child in objects.refs(xref, "ExtGState"):
+        if objects.key(child, "Subtype")[1] == "/Form":  # a state's mask written in place
             groups.append(child)
             continue
         for path in ("SMask/G", "G"):  # a state, or a soft mask that is an object of its own
-            kind, value = doc.xref_get_key(child, path)
+            kind, value = objects.key(child, path)
             if kind == "xref":
                 groups.append(int(value.split()[0]))
     return groups
 
 
-def _size(doc: pymupdf.Document, xref: int) -> int:
-    width, height = (doc.xref_get_key(xref, key)[1] for key in ("Width", "Height"))
+def _size(objects: ObjectReads, xref: int) -> int:
+    width, height = (objects.key(xref, key)[1] for key in ("Width", "Height"))
     try:
         return int(width) * int(height)
     except ValueError:
@@ -152,10 +160,15 @@ def _unseen_anywhere(doc: pymupdf.Document, xref: int, numbers: list[int]) -> bo
         return [_render(copy[n]) for n in numbers] == before
 
 
-def hidden_pictures_by_page(doc: pymupdf.Document) -> dict[int, int]:
-    """Page (from 0) -> how many hidden pictures it draws, inline pictures included."""
-    if not has_inline_pictures(doc):
-        return {n: len(xrefs) for n, xrefs in hidden_pictures(doc).items()}
+def hidden_pictures_by_page(
+    doc: pymupdf.Document, objects: ObjectReads | None = None
+) -> dict[int, int]:
+    """Page (from 0) -> how many hidden pictures it draws, inline pictures included;
+    `objects`: what other checks of this opening of `doc` read of its objects (a copy made
+    with the inline pictures as objects gets its own)."""
+    objects = ObjectReads.of(doc, objects)
+    if not objects.inline_pictures():
+        return {n: len(xrefs) for n, xrefs in hidden_pictures(doc, objects).items()}
     with open_pdf(externalized(doc.tobytes())) as copy:
         return {n: len(xrefs) for n, xrefs in hidden_pictures(copy).items()}
 
@@ -188,19 +201,9 @@ def _removed(
     return save_clean(doc), [(n, len(xrefs)) for n, xrefs in hidden.items()]
 
 
-#: ``BI`` as an operator: after a delimiter or white space, before white space or a name.
-_INLINE = re.compile(rb"(?:^|[\s\]\)>}])BI[\s/]")
-
-
 def has_inline_pictures(doc: pymupdf.Document) -> bool:
     """Whether a page's content or a form's may hold an inline picture (errs towards yes)."""
-    if any(_INLINE.search(page.read_contents()) for page in doc.pages()):
-        return True
-    return any(
-        doc.xref_get_key(xref, "Subtype")[1] == "/Form"
-        and _INLINE.search(doc.xref_stream(xref) or b"") is not None
-        for xref in range(1, doc.xref_length())
-    )
+    return inline_in(doc)
 
 
 def externalized(pdf: bytes) -> bytes:
@@ -224,9 +227,9 @@ def _drawn(page: pymupdf.Page) -> list[int]:
     return found
 
 
-def _one_colour(doc: pymupdf.Document, xref: int) -> bool:
+def _one_colour(doc: pymupdf.Document, xref: int, objects: ObjectReads) -> bool:
     """Whether picture `xref` is of one colour, and its soft mask, if it has one, too."""
-    mask = doc.xref_get_key(xref, "SMask")
+    mask = objects.key(xref, "SMask")
     masks = [int(mask[1].split()[0])] if mask[0] == "xref" else []
     for each in [xref, *masks]:
         try:
