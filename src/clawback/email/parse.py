@@ -34,6 +34,7 @@ from email.message import Message as StdMessage
 from typing import cast
 
 from clawback.domain.errors import InvalidInput
+from clawback.email import encoded_words
 from clawback.ingest import limits
 from clawback.said import quoted
 
@@ -282,58 +283,15 @@ def _message_from_eml(msg: EmailMessage) -> Message:
     )
 
 
-_ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([QqBb])\?([^?\s]*)\?=")
-
-
 def _subject(msg: StdMessage, said: list[str]) -> str:
     """The Subject header; its encoded words in a charset no one knows read as the body's
-    are (UTF-8, else Windows-1252) and said: the stdlib put a replacement character for each
-    of their bytes, and the subject's words were lost in silence. A word that does not decode
-    (base64 that is not) is kept as written."""
+    are and said (`encoded_words.decoded`): the stdlib put a replacement character for each
+    of their bytes, and the subject's words were lost in silence."""
     parsed = _unfold(_get(msg, "subject", ""))
     raw = next((v for k, v in msg.raw_items() if k.lower() == "subject"), None)
     if "\ufffd" not in parsed or raw is None:
         return parsed
-    text = _fix8bit(str(raw))
-    words: list[str] = []
-    notes: list[str] = []
-    at, after_word = 0, False
-    for match in _ENCODED_WORD.finditer(text):
-        between = text[at : match.start()]
-        decoded = _encoded_word(match, notes)
-        if not (after_word and decoded is not None and not between.strip()):
-            words.append(between)  # blanks between two encoded words are not text
-        words.append(match.group(0) if decoded is None else decoded)
-        at, after_word = match.end(), decoded is not None
-    words.append(text[at:])
-    said += notes[:1]  # one line for the subject
-    return _unfold("".join(words))
-
-
-def _encoded_word(match: re.Match[str], said: list[str]) -> str | None:
-    """An encoded word's text (see `_subject`), or None if it does not decode."""
-    charset, encoding, encoded = match.group(1).split("*")[0], match.group(2), match.group(3)
-    try:
-        if encoding in "Bb":
-            data = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True)
-        else:
-            data = quopri.decodestring(encoded.replace("_", " ").encode("ascii"), header=True)
-    except (binascii.Error, ValueError, UnicodeEncodeError):
-        return None
-    try:
-        return data.decode(charset)
-    except (LookupError, UnicodeDecodeError) as exc:
-        why = "an unknown charset" if isinstance(exc, LookupError) else "not what it holds"
-    if data.isascii():
-        return data.decode("ascii")
-    for fallback, called in (("utf-8", "UTF-8"), ("cp1252", "Windows-1252")):
-        try:
-            text = data.decode(fallback)
-        except UnicodeDecodeError:
-            continue
-        said.append(f"subject declared as {charset!r} ({why}): read as {called}")
-        return text
-    return data.decode("utf-8", errors="replace")
+    return _unfold(encoded_words.decoded(_fix8bit(str(raw)), said))
 
 
 def _last_hop(msg: StdMessage) -> str | None:
