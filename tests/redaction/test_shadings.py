@@ -330,3 +330,14 @@ def test_a_ground_painted_with_no_clip_is_redacted_not_a_mupdf_error() -> None:
     done = redact(pdf, [Redaction(page=0, reason="REDACTED", text=ITEM, label="code")])
     assert not found_in(texts(done.pdf), ITEM)
     assert not verify(done.pdf, [("code", ITEM)], boxes=done.boxes, original=pdf, xray=False)
+
+
+def test_a_rectangle_clip_under_a_box_is_no_letter_outline() -> None:
+    """A clip that is one rectangle (a placed page's frame, a text block's, as a sealed page
+    blanked whole carries) shapes no letter: the gate passes it under a box (it refused the
+    access tests' sealed Ex. 7, one page blanked whole, for 'a clip path's outline')."""
+    x0, y0, x1, y1 = box = _boxed()
+    frame = f"q {x0 + 2:g} {792 - y1 + 2:g} {x1 - x0 - 4:g} {y1 - y0 - 4:g} re W n Q\n"
+    painted = f"0 g {x0:g} {792 - y1:g} {x1 - x0:g} {y1 - y0:g} re f\n"
+    pdf = _page(_text(72, 720, PLAIN) + frame + painted)
+    assert not verify(pdf, [("code", ITEM)], boxes=[(0, box, "code")], xray=False)

@@ -25,7 +25,7 @@ import pymupdf
 
 from clawback.pdf.gate.findings import Finding
 from clawback.pdf.redaction.culled import plain_blends_only, touched_shadings, within
-from clawback.pdf.shows.outlines import clip_spans
+from clawback.pdf.shows.outlines import clip_spans, letter_segments
 from clawback.pdf.shows.pagereads import PageReads
 
 __all__ = ["box_findings", "boxes_by_page", "page_box_findings"]
@@ -83,7 +83,9 @@ def page_box_findings(
     pictures = [pymupdf.Rect(r) for kind, r in reads.boxes() if kind in _PICTURES]
     reached = any(not (picture & inner).is_empty for picture in pictures for inner, _ in inners)
     images = page.get_image_info(xrefs=True) if reached else []
-    clips = clip_spans(reads.clips())
+    # a clip that may outline letters; a rectangle larger than a dot of a letter shapes
+    # nothing (a placed page's or a picture's frame) and is not one
+    clips = clip_spans([c for c in reads.clips() if letter_segments({**c, "type": "f"})])
     findings: list[Finding] = []
     for inner, label in inners:
         cover = _cover(drawings, inner)
