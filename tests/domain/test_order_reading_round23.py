@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from clawback.domain.order_reading import read_order
 from tests.domain.order_reads import acts as _acts
 
 # 1. California's notice of ruling: "ordered to give notice", "Plaintiff to give notice." -----
@@ -47,3 +48,21 @@ def test_a_party_to_a_paper_before_to_sets_no_act() -> None:
         )
         == []
     )
+
+
+# 2. Exhibits "ordered filed under seal" / "ORDERED SEALED" are sealed --------------------------
+
+
+def _exhibits(text: str) -> list[tuple[str | None, str]]:
+    return sorted((r.exhibit, r.outcome.value) for r in read_order(text).rulings if r.exhibit)
+
+
+def test_exhibits_ordered_filed_under_seal_are_sealed() -> None:
+    for said in (
+        "Exhibits 4, 6, and 12, lodged in support of the opposition, are ordered filed under seal.",
+        "Exhibits 4, 6 and 12 are ORDERED SEALED.",
+        "Exhibits 4, 6, and 12 are ordered to be filed under seal.",
+    ):
+        assert _exhibits(
+            f"ORDER\n\nThe application to file records under seal is granted. {said}\n"
+        ) == [("12", "granted"), ("4", "granted"), ("6", "granted")], said
