@@ -11,6 +11,7 @@ from datetime import date
 
 from clawback.domain.order_reading import read_order
 from tests.domain.order_reads import acts as _acts
+from tests.domain.order_reads import rulings as _rulings
 
 # 1. California's notice of ruling: "ordered to give notice", "Plaintiff to give notice." -----
 
@@ -66,3 +67,28 @@ def test_exhibits_ordered_filed_under_seal_are_sealed() -> None:
         assert _exhibits(
             f"ORDER\n\nThe application to file records under seal is granted. {said}\n"
         ) == [("12", "granted"), ("4", "granted"), ("6", "granted")], said
+
+
+# 3. A motion named with relief asked in the alternative, after a comma ------------------------
+
+
+def test_a_motion_to_quash_or_in_the_alternative_for_a_protective_order_is_ruled() -> None:
+    for named in (
+        "the motion to quash the deposition subpoena, and/or for a protective order",
+        "the motion to quash the subpoena or, in the alternative, for a protective order",
+        "the motion to quash, or alternatively for protective order",
+    ):
+        assert _rulings(f"TENTATIVE RULING\n\nThe Court DENIES {named}.\n") == [
+            ("protective-order", None, None, None, "denied")
+        ], named
+
+
+def test_a_motion_of_no_kind_with_an_alternative_of_no_kind_stays_unruled() -> None:
+    # guard: the alternative names no kind either; the outcome is of another motion
+    assert (
+        _rulings(
+            "ORDER\n\nThe Court GRANTS the motion to dismiss, or in the alternative, to"
+            " transfer venue.\n"
+        )
+        == []
+    )
