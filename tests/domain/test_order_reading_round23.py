@@ -92,3 +92,15 @@ def test_a_motion_of_no_kind_with_an_alternative_of_no_kind_stays_unruled() -> N
         )
         == []
     )
+
+
+# 4. California's sealing rule counts from "the order denying the motion": this order ----------
+
+
+def test_a_period_from_the_order_denying_the_motion_runs_from_this_order() -> None:
+    assert _acts(
+        "RULING\n\nThe motion to seal is denied. Defendant shall, within 10 days of the order"
+        " denying the motion, notify the clerk whether the lodged record is to be filed"
+        " unsealed.\n",
+        dated=date(2025, 6, 2),
+    ) == [("defendant", 10, "2025-06-12")]
