@@ -104,3 +104,28 @@ def test_a_period_from_the_order_denying_the_motion_runs_from_this_order() -> No
         " unsealed.\n",
         dated=date(2025, 6, 2),
     ) == [("defendant", 10, "2025-06-12")]
+
+
+# 5. Exhibits a motion asks the court "to restrict", the motion ruled as a whole ---------------
+
+
+def test_exhibits_the_court_is_asked_to_restrict_take_the_motion_s_outcome() -> None:
+    assert _exhibits(
+        "ORDER DENYING WITHOUT PREJUDICE DEFENDANT'S MOTION TO RESTRICT (DKT. NO. 31)\n\n"
+        "The defendant asks the court to restrict Exhibits 2-4 to the declaration of its"
+        " counsel. Dkt. No. 31. The defendant gives no reason. The motion to restrict is"
+        " denied without prejudice.\n"
+    ) == [
+        ("2", "denied_without_prejudice"),
+        ("3", "denied_without_prejudice"),
+        ("4", "denied_without_prejudice"),
+    ]
+
+
+def test_a_protective_order_restricted_to_counsel_is_no_motion_to_seal() -> None:
+    # guard: "restricted to" is a protective order's, never sealing
+    assert _rulings(
+        "ORDER\n\nThe defendant asks the court to enter an order under which the documents"
+        " are restricted to outside counsel's eyes only. The motion for protective order is"
+        " GRANTED.\n"
+    ) == [("protective-order", None, None, None, "granted")]
