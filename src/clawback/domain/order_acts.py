@@ -95,6 +95,10 @@ _BY_WHOM = re.compile(r"\s*(?:by\s+(?:the\s+)?[\w.'\u2019]+(?:\s+[\w.'\u2019]+)?
 #: a sentence about any party at all ("A party seeking to file a confidential document under
 #: seal must file a motion to seal"): the rule the order applies, not an act it sets, unless it
 #: sets a time ("A party seeking to keep Exhibit 4 sealed must file a declaration within 7 days")
+#: a party alone as a minute order's subject, "to" after it: "Plaintiff to give notice."
+_BARE_SUBJECT = re.compile(
+    r"\s*(?P<who>(?:the\s+)?[A-Za-z'\u2019]+(?:\s+[A-Za-z'\u2019]+)?)\s+to\s+", re.I
+)
 _A_PARTY = re.compile(r"\W*(?:a|an)\s+(?:\w+\s+)?(?:party|litigant|movant)\b", re.I)
 #: where a directive's subject begins: after a colon ("set forth in NECivR 5.3(c): A party
 #: seeking to file ... must") or a clause set off by a comma ("In order to ..., a party must")
@@ -283,6 +287,8 @@ class ActReader:
             named = self.words.parties.find(sentence[directs.end : verb.start])
             party = named[0].label if named else None
             directive = Found("directs", verb.start, verb.start)
+        elif (bare := self._bare(sentence)) is not None:
+            party, directive = bare
         else:
             return self.dated_event(sentence)
         what = sentence[directive.end :].strip().rstrip(".")
@@ -316,6 +322,20 @@ class ActReader:
         if party is None:
             return None  # no one to act and no time: nothing to enter
         return Act(party, what, None, False, None, None, None, sentence, PROSE)
+
+    def _bare(self, sentence: str) -> tuple[str | None, Found] | None:
+        """The party and the place after "to" of a direction said with no verb of command
+        ("Plaintiff to give notice.", data: bare_directions), or None."""
+        subject = _BARE_SUBJECT.match(sentence)
+        if subject is None:
+            return None
+        named = self.words.parties.find(subject["who"])
+        whole = named and named[0].start == 0 and named[-1].end == len(subject["who"])
+        acted = self.words.bare_directions.find(sentence, subject.end(), subject.end() + 30)
+        if not acted or acted[0].start != subject.end():
+            return None
+        party = party_named(self.words, subject["who"]) if whole else None
+        return party, Found("directs", subject.end(), subject.end())
 
     def acts(self, sentence: str, timed: Act | None, following: str = "") -> list[Act]:
         """The acts ``sentence`` sets (see `act`), one for each act of a series one direction

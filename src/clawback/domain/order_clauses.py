@@ -69,7 +69,12 @@ _MOTION_NAMED = re.compile(
     r"\s*(?:\[?#?\d+\]?\s+(?=(?:\S+\s+){0,3}?motions?\s+for\s+leave\b[^;.]{1,80}(?:;|\.\s|$))"
     r"(?:the|a|an|[\w.'\u2019]+['\u2019]s?)?\s*(?:\w+\s+)?motions?\s+for\s+leave\s+[^;]{1,80}"
     r"|(?:\[?#?\d+\]?\s+)?(?:the|a|an|[\w.'\u2019]+['\u2019]s?)?\s*(?:\w+\s+)?motions?\s+"
-    r"(?:to|for(?!\s+leave\b))\s+[^,;.]{1,80})",
+    r"(?:to|for(?!\s+leave\b))\s+"
+    # the relief asked in the alternative is the motion's name too: "the motion to quash
+    # subpoena, and/or for protective order", "to quash the subpoena or, in the alternative,
+    # for a protective order" (a kind named there is the motion's)
+    r"(?:[^,;.]{1,80}?,?\s*(?:and/or|or),?\s*(?:in\s+the\s+alternative,?\s*|alternatively,?\s*)?"
+    r"(?:to|for)\s+[^,;.]{1,80}|[^,;.]{1,80}))",
     re.I,
 )
 #: a motion "for" something named as the subject just before a passive outcome: "the motion for

@@ -342,7 +342,7 @@ class _Reader:
             any(len(w) > 2 and w.isupper() for w in sentence[f.start : f.end].split())
             for f in outcomes  # "DENIED as moot", "Order is REJECTED"
         )
-        directing = any(sentence[f.start : f.end].lower().startswith("shall ") for f in outcomes)
+        directing = any(sentence[f.start : f.end].lower().startswith(_DIRECTING) for f in outcomes)
         index = flat.index(sentence) if sentence in flat else -1
         before = flat[index - 1] if index > 0 else ""
         if counted := self._counted(sentence, outcomes, flat[max(0, index - 6) : max(0, index)]):
@@ -523,6 +523,9 @@ _CAPITAL_OUTCOMES = frozenset(
     {"granted", "denied", "granting", "denying", "grants", "denies", "ordered", "moot", "clerk"}
 )
 #: an outcome the court reports having given before ("The Court already granted one motion")
+#: an outcome said as the court's direction, naming no court or motion: "shall be filed under
+#: seal", "are ordered filed under seal"
+_DIRECTING = ("shall ", "is ordered ", "are ordered ")
 _RECITED = re.compile(r"\b(?:already|previously|earlier|had)\s+$", re.I)
 #: a sentence that tells what happened on a date ("On August 15, 2022, the previously assigned
 #: district judge granted defendant's initial request to seal"): its outcome in the past tense,

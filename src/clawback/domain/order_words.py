@@ -137,6 +137,7 @@ class OrderWords:
     general_orders: Vocabulary
     quoted_law: Vocabulary
     said_after_ruled: Vocabulary
+    bare_directions: Vocabulary
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> OrderWords:
@@ -218,6 +219,7 @@ class OrderWords:
             general_orders=optional("general_orders"),
             quoted_law=optional("quoted_law"),
             said_after_ruled=optional("said_after_ruled"),
+            bare_directions=optional("bare_directions"),
         )
 
 
