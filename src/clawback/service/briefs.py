@@ -401,8 +401,6 @@ def prepared(pdf: bytes) -> bytes:
     return ready
 
 
-# -- the service ------------------------------------------------------------------------------
-
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._ -]{0,119}")
 
 
@@ -581,9 +579,8 @@ class Briefs(Service):
             for doc in numbered
             if doc.exhibit is not None and lookup.allowed(s, self.actor, doc, lookup.Need.know)
         }
-        # the series of the pages this person may see, as an exhibit index is read: a
-        # volume's prefix they may not know of (all its pages AEO) made a typo'd number of
-        # it a citation with a warning, and so told them the volume was there
+        # the series of the pages this person may see: a volume's prefix they may not know
+        # of made a typo'd number of it a citation with a warning (the volume told)
         material.prefixes = sorted({bates.prefix for *_, bates, _ in found if bates is not None})
         return material
 
