@@ -10,8 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from clawback.service import Workspace
+from clawback.storage import tables as t
 from tests.casefile.test_case_files import cli, init
 from tests.test_cli import make_pdf
 
@@ -122,3 +124,27 @@ def test_sealing_decisions_and_copies_name_the_exhibit_as_written(lettered: Path
         workspace.close()
     out = cli(lettered, "seal", "15", "--exhibit", "B", "--kind", "non_dispositive", "--granted")
     assert out.startswith("Ex. B: sealed")
+
+
+def test_a_served_log_version_keeps_the_rows_of_lettered_exhibits(
+    lettered: Path, tmp_path: Path
+) -> None:
+    """A served version is read back row by row (`served`, `diff`): the rows of exhibits the
+    court letters were dropped for every reader, so two versions differing by Ex. 5-A's row
+    read as the same."""
+    out = [str(tmp_path / "log.csv"), "--xlsx", str(tmp_path / "log.xlsx")]
+    cli(lettered, "privilege-log", "--csv", *out, "--serve-on", "2023-08-01")
+    cli(lettered, "claim", "ac-2", "--exhibit", "5-A", "--privilege", "attorney_client",
+        "--basis", "legal advice", "--on", "2023-08-02")  # fmt: skip
+    cli(lettered, "privilege-log", "--csv", *out, "--serve-on", "2023-08-03")
+    workspace = Workspace.open(lettered)
+    try:
+        log = workspace.operator().privilege_log
+        (first, *_), (second, *_) = log.served()
+        changes = log.diff(first, second)
+        assert [(c.key[0], c.kind) for c in changes] == [("ac-2", "added")], changes
+        with workspace.operator().transaction() as s:
+            stored = [v.sha256 for v in s.scalars(select(t.LogVersion).order_by(t.LogVersion.id))]
+        assert [sha for *_, sha in log.served()] == stored
+    finally:
+        workspace.close()

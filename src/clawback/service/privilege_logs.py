@@ -49,7 +49,7 @@ class PrivilegeLogs(Service):
         with self.ctx.reading() as s:
             found = s.scalars(select(t.LogVersion).order_by(t.LogVersion.id)).all()
             seen = knowledge.known(s, self.actor)
-            numbers, dockets = seen.numbers, lookup.known_papers(s, self.actor)
+            numbers, dockets = _labels(seen), lookup.known_papers(s, self.actor)
             versions = []
             told = self._told(s)
             for r in found:
@@ -68,7 +68,7 @@ class PrivilegeLogs(Service):
                     f"no served privilege log version {before if old is None else after}"
                 )
             seen = knowledge.known(s, self.actor)
-            numbers, dockets = seen.numbers, lookup.known_papers(s, self.actor)
+            numbers, dockets = _labels(seen), lookup.known_papers(s, self.actor)
             told = self._told(s)
             return privilege_log.diff(
                 _rows_of(old.rows, numbers, dockets, told),
@@ -142,20 +142,26 @@ class PrivilegeLogs(Service):
         return privilege_log.categorical(self.rows())
 
 
+def _labels(seen: knowledge.Known) -> set[str]:
+    """The exhibits the reader may know of as a served row names them: ``12``, ``A``, ``5-A``
+    (a lettered exhibit's row never carries the record's ordinal)."""
+    return {str(e.identifier) for e in seen.exhibits} | {str(n) for n in seen.numbers}
+
+
 def _rows_of(
     kept: list[dict[str, str]],
-    numbers: set[int],
+    labels: set[str],
     dockets: set[str],
     told: Callable[[str], str] = lambda words: words,
 ) -> list[dict[str, str]]:
-    """A served version's rows about the exhibits in ``numbers`` and the filed papers in
-    ``dockets`` (a paper's row names it ``ECF No. 101-33``), each Basis as ``told``."""
+    """A served version's rows about the exhibits named in ``labels`` (as `_labels` gives them)
+    and the filed papers in ``dockets`` (a paper's row names it ``ECF No. 101-33``), each Basis
+    as ``told``."""
     papers = {f"ECF No. {d}" for d in dockets}
     return [
         {**r, "Basis": told(r["Basis"])} if r.get("Basis") else r
         for r in kept
-        if (str(r.get("Exhibit", "")).isdigit() and int(r["Exhibit"]) in numbers)
-        or r.get("Exhibit", "") in papers
+        if str(r.get("Exhibit", "")) in labels or r.get("Exhibit", "") in papers
     ]
 
 
