@@ -44,11 +44,10 @@ import os
 import shutil
 import signal
 import subprocess
-import tempfile
 from pathlib import Path
 
 from clawback.domain.errors import DocumentError
-from clawback.pdf.files import linked
+from clawback.pdf.files import linked, scratch
 from clawback.pdf.files.document import PdfError, check_header
 
 __all__ = [
@@ -200,8 +199,7 @@ def to_pdf(
     program = soffice()
     if program is None:
         raise ConversionError(MISSING)
-    with tempfile.TemporaryDirectory(prefix="clawback-convert-") as folder:
-        work = Path(folder)
+    with scratch.folder() as work:
         source = work / f"document{kind}"
         source.write_bytes(data)
         out = work / "out"
@@ -307,8 +305,7 @@ def _convert_all(
         return [ConversionError(MISSING) if a is None else a for a in answers]
     if todo and program is not None:
         limit = timeout if timeout is not None else BATCH_TIMEOUT + PER_FILE_TIMEOUT * len(todo)
-        with tempfile.TemporaryDirectory(prefix="clawback-convert-") as folder:
-            work = Path(folder)
+        with scratch.folder() as work:
             out = work / "out"
             out.mkdir()
             sources = []
