@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from sqlalchemy import select
@@ -9,7 +10,7 @@ from typer.testing import CliRunner
 
 from clawback.cli import app
 from clawback.demo.run import reference_case
-from clawback.service import Workspace
+from clawback.service import Workspace, production
 from clawback.storage import tables as t
 from tests.conftest import SHARED
 
@@ -52,7 +53,9 @@ def test_an_email_batch_with_natives_and_a_bad_file(tmp_path: Path) -> None:
     ws = Workspace.open(ws_dir).operator()
     with ws.transaction() as s:
         natives = s.scalars(select(t.Blob).where(t.Blob.recipe == "native")).all()
-        assert len(natives) == 5  # kept as they came, beside the pages rendered from them
+        # the five spreadsheets and the message itself, kept as they came, beside the pages
+        # rendered from them
+        assert len(natives) == 6
         sheets = s.scalars(select(t.Document).where(t.Document.kind == "attachment")).all()
         assert [d.meta["native"]["name"] for d in sheets] == [
             "Select Energy.xls", "Virginia Electric.xls", "TXUEnergyTrading.xls",
@@ -86,4 +89,25 @@ def test_the_same_picture_in_two_messages_stays_in_both_families(tmp_path: Path)
             select(t.Document.original).where(t.Document.control.in_(first + second))
         ).all()
     assert len(set(originals)) < len(originals)  # twins by content, members by family
+    ws.close()
+
+
+def test_the_message_file_as_received_is_kept_and_never_produced_as_a_native(
+    tmp_path: Path,
+) -> None:
+    """A message's pages are drawn here; the .eml/.msg received is kept beside them, whole
+    (the store gives its bytes back), and is never the file a production sends out: it carries
+    every attachment, a withheld one too."""
+    ws = Workspace.init(tmp_path / "ws").operator()
+    ws.matter.load_case(reference_case())
+    for sample in ("freeeed-enron/215.eml", "msgreader-sicos/EmailWithAttachments.msg"):
+        data = (EMAILS / sample).read_bytes()
+        controls = ws.ingest.ingest_email(data, Path(sample).name)
+        sha = hashlib.sha256(data).hexdigest()
+        with ws.transaction() as s:
+            parent = s.scalar(select(t.Document).where(t.Document.control == controls[0]))
+            assert parent is not None and parent.meta["message_sha256"] == sha
+            assert s.get(t.Blob, sha) is not None
+        assert ws.ctx.files.get(sha) == data
+        assert production.native_file(parent.meta) is None  # the drawn pages go out
     ws.close()

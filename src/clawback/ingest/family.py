@@ -82,7 +82,9 @@ def ready_family(
             lost.insert(0, f"{shown(m.name)!r} could not be read ({unread}): kept in native form")
         if lost:  # what the file lost, before what OCR says
             ready.info["warnings"] = [*lost, *ready.info.get("warnings", ())]
-        keep = made is None or m.pdf is None  # its file as received kept beside its pages
+        # its file as received kept beside its pages: one with no page form of its own, and a
+        # message (its pages are drawn here; the .eml/.msg itself is what was received)
+        keep = made is None or m.pdf is None or m.message is not None
         out.append(_member(m, ready, top, title, kind, keep, unread))
     return out
 
@@ -114,6 +116,9 @@ def _ready(
     meta: dict[str, Any] = {"name": name, "depth": m.depth, "custodian": custodian}
     meta["role"] = role
     if msg is not None:
+        # the message file as received (kept beside its drawn pages; never a native to
+        # produce: it carries every attachment, withheld ones too)
+        meta["message_sha256"] = native_sha
         meta |= {
             "subject": msg.subject,
             "author": msg.sender,
