@@ -32,7 +32,11 @@ Known = Callable[[t.Document], bool]
 
 def beyond(s: Session, actor: Actor, words: str, known: Known) -> bool:
     """Whether ``words`` cite a page of a document ``actor`` may not know of (``known``) by its
-    Bates number, or name a document by a control number ``actor`` is not given."""
+    Bates number, or name a document by a control number ``actor`` is not given. Words with
+    no digit name neither and are not looked up (most of what people write: no query on the
+    listings' path)."""
+    if not any(c.isdigit() for c in words):
+        return False
     return _pages_beyond(s, words, known) or _controls_beyond(s, actor, words)
 
 
